@@ -1,0 +1,251 @@
+"""The typed case and the implementation-status workflow.
+
+Two families of types live here, one per side of the publishing gate:
+
+* ``TicketRecord`` and its parts are what the RT source read: every field, including the
+  private ones (requestors, Cc, comments, attachments, unknown custom fields). They never
+  leave the private side of the pipeline.
+* ``PublicCase`` and ``PublicSnapshot`` are what screening hands on. Only
+  ``generator.screening`` constructs them (a test checks this); the renderer, the exports
+  and the audit only ever see these.
+
+This module imports nothing of ours.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from datetime import datetime
+
+
+class ImplementationStatus(enum.Enum):
+    """The eight implementation statuses of a support case, in workflow order."""
+
+    PRE_ASSESSMENT = "Pre-assessment"
+    ASSESSED = "Assessed"
+    PREPARATORY = "Preparatory"
+    TEST_INTEGRATION = "Test & Integration"
+    PRE_PRODUCTION = "Pre-production"
+    PRODUCTION = "Production"
+    CLOSED = "Closed"
+    CANCELLED = "Cancelled"
+
+    @property
+    def label(self) -> str:
+        return self.value
+
+    @property
+    def slug(self) -> str:
+        return _SLUGS[self]
+
+    @property
+    def meaning(self) -> str:
+        """One line, in the catalogue's own words."""
+        return _MEANINGS[self]
+
+    @property
+    def order(self) -> int:
+        return list(ImplementationStatus).index(self)
+
+    @property
+    def is_active(self) -> bool:
+        """Work is still going on (not yet in production and not ended)."""
+        return self not in (
+            ImplementationStatus.PRODUCTION,
+            ImplementationStatus.CLOSED,
+            ImplementationStatus.CANCELLED,
+        )
+
+    @property
+    def is_ended(self) -> bool:
+        """The case stopped before production, by EGI's or the community's decision."""
+        return self in (ImplementationStatus.CLOSED, ImplementationStatus.CANCELLED)
+
+    @classmethod
+    def parse(cls, text: str) -> ImplementationStatus:
+        """Reads a status as RT spells it; tolerant of case, spacing and '&'/'and'."""
+        key = _normalise(text)
+        for status in cls:
+            if _normalise(status.value) == key:
+                return status
+        raise ValueError(f"unknown implementation status {text!r}")
+
+
+def _normalise(text: str) -> str:
+    return "".join(ch for ch in text.lower().replace("&", "and") if ch.isalnum())
+
+
+_SLUGS = {
+    ImplementationStatus.PRE_ASSESSMENT: "pre-assessment",
+    ImplementationStatus.ASSESSED: "assessed",
+    ImplementationStatus.PREPARATORY: "preparatory",
+    ImplementationStatus.TEST_INTEGRATION: "test-integration",
+    ImplementationStatus.PRE_PRODUCTION: "pre-production",
+    ImplementationStatus.PRODUCTION: "production",
+    ImplementationStatus.CLOSED: "closed",
+    ImplementationStatus.CANCELLED: "cancelled",
+}
+
+_MEANINGS = {
+    ImplementationStatus.PRE_ASSESSMENT: (
+        "A new case: the team is still talking with the community to learn what it needs, "
+        "why, within which limits, and what difference it would make."
+    ),
+    ImplementationStatus.ASSESSED: (
+        "The community's requirements are written down in the case; a plan to meet them is "
+        "being drafted."
+    ),
+    ImplementationStatus.PREPARATORY: (
+        "A plan exists and is referenced from the case, national partners have agreed to take "
+        "part, and implementation work has begun."
+    ),
+    ImplementationStatus.TEST_INTEGRATION: (
+        "A first version of the solution has been delivered and the community is trying it out."
+    ),
+    ImplementationStatus.PRE_PRODUCTION: (
+        "The prototype passed its tests and review; the move to production is being planned, "
+        "including resources and service agreements."
+    ),
+    ImplementationStatus.PRODUCTION: (
+        "The solution runs in the production infrastructure, covered by agreements with the "
+        "community and the resource providers."
+    ),
+    ImplementationStatus.CLOSED: (
+        "EGI ended the case, for example because it needs resources or services EGI cannot "
+        "offer, or because it is not a priority."
+    ),
+    ImplementationStatus.CANCELLED: (
+        "The community withdrew the request, usually because its own plans changed."
+    ),
+}
+
+#: Days without visible progress after which an active case counts as stale (the queue's
+#: monitoring rule: owners are reminded after two weeks without progress).
+STALE_AFTER_DAYS = 14
+
+
+# --- The private side: what the RT source read ---------------------------------------------
+
+
+@dataclass(frozen=True)
+class RawTransaction:
+    """One history entry of a ticket, as RT reports it."""
+
+    id: int
+    type: str  # Create, Correspond, Comment, Status, CustomField, EmailRecord, ...
+    created: datetime
+    field: str = ""  # for CustomField: the custom field's *name* (mapped from its id)
+    old_value: str = ""
+    new_value: str = ""
+
+
+@dataclass(frozen=True)
+class RawAttachment:
+    """One MIME part of a transaction; ``content`` is decoded text ('' for binary files)."""
+
+    id: int
+    transaction_id: int
+    content_type: str
+    filename: str
+    content: str
+
+
+@dataclass(frozen=True)
+class TicketRecord:
+    """Everything the source read about one ticket. Private: never rendered."""
+
+    id: int
+    queue: str
+    subject: str
+    status: str
+    owner_name: str
+    owner_real_name: str
+    created: datetime
+    last_updated: datetime
+    resolved: datetime | None
+    requestors: tuple[str, ...]
+    cc: tuple[str, ...]
+    custom_fields: dict[str, tuple[str, ...]]
+    transactions: tuple[RawTransaction, ...]
+    attachments: tuple[RawAttachment, ...]
+
+
+# --- The public side: what screening hands on -----------------------------------------------
+
+
+@dataclass(frozen=True)
+class StatusChange:
+    """The case moved into ``to`` on ``date`` (``from_`` is None for the first known status)."""
+
+    date: datetime
+    from_: ImplementationStatus | None
+    to: ImplementationStatus
+
+
+@dataclass(frozen=True)
+class PublicMessage:
+    """A screened message from the case's public correspondence."""
+
+    date: datetime
+    kind: str  # "description" (the message that opened the case) or "reply"
+    text: str
+
+
+@dataclass(frozen=True)
+class ExternalContact:
+    """An external contact reduced to what may be published: no name, no address."""
+
+    affiliation: str
+    role: str
+
+
+@dataclass(frozen=True)
+class PublicCase:
+    """One case as the public may see it. Made only by ``generator.screening``."""
+
+    id: int
+    subject: str
+    rt_status: str
+    implementation_status: ImplementationStatus | None
+    disciplines: tuple[str, ...]
+    virtual_organisations: tuple[str, ...]
+    sites: tuple[str, ...]
+    links: tuple[str, ...]
+    owner: str
+    created: datetime
+    last_updated: datetime
+    description: str
+    messages: tuple[PublicMessage, ...]
+    status_history: tuple[StatusChange, ...]
+    external_contacts: tuple[ExternalContact, ...]
+
+    @property
+    def last_progress(self) -> datetime:
+        """When the case last visibly moved: its newest status change or message."""
+        dates = [self.created]
+        dates += [c.date for c in self.status_history]
+        dates += [m.date for m in self.messages]
+        return max(dates)
+
+
+@dataclass(frozen=True)
+class PublicSnapshot:
+    """The whole public catalogue at one moment: the only input of the renderer."""
+
+    cases: tuple[PublicCase, ...]
+    #: ids once published that are no longer public (withheld or gone): tombstone pages
+    withdrawn_ids: tuple[int, ...] = ()
+    #: merged ticket id -> surviving ticket id
+    redirects: dict[int, int] = field(default_factory=dict)
+    #: when the raw data was read from RT (from the data, never the clock)
+    fetched_at: datetime | None = None
+    queue: str = ""
+    #: True when built from the bundled synthetic sample
+    is_sample: bool = False
+    #: base URL of the RT web UI, for "view in RT" links ('' for none)
+    rt_web_url: str = ""
+
+    @property
+    def newest_update(self) -> datetime | None:
+        return max((c.last_updated for c in self.cases), default=None)
