@@ -1,32 +1,622 @@
 """Detectors: find confidential spans in text. Pure functions, no policy.
 
-v0: e-mail addresses and phone numbers. Each finding names its rule and category and the span
-it covers; what to do about it is ``policy``'s decision.
+Each ``Finding`` names the rule that fired, its category and the span it covers; what to do
+about it (redact the span, withhold the paragraph or the case) is ``policy``'s decision.
+
+Four categories:
+
+* ``e-mail``: plain addresses, ``mailto:`` links and obfuscated forms (``jane [at] example
+  [dot] org``, ``jane(at)example.org``, ``jane at example dot org``, ``jane.doe at
+  example.org``, ``jane AT example DOT org``).
+* ``phone``: numbers that ``phonenumbers`` deems *possible* (not necessarily valid), in
+  international form (``+`` or ``00``) or in the national form of one of ``PHONE_REGIONS``.
+* ``credential``: passwords in prose, ``KEY=value`` assignments, ``user:pass@`` in URLs, PEM /
+  OpenSSH / PuTTY private keys and grid proxies, well-known token shapes (AWS, GitHub, GitLab,
+  Slack, Google, JWT, OpenStack), random-looking tokens after "token"/"api key"/"Bearer", and
+  whatever the ``detect-secrets`` plugins recognise.
+* ``marker``: words that say a text is not for the public ("confidential", "internal only",
+  "do not distribute", "not for publication"); the span is the marker words.
+
+Speed (issue 7): ``find_all`` must screen >= 5 MB/s on one core. Python's ``re`` is fast only
+for patterns that begin with a literal string, so every detector first looks for cheap
+literal anchors (``@``, ``password``, ``-----BEGIN``, ``AKIA``, ...) in a lower-cased copy of
+the text and runs its precise pattern only in small windows around them. The two libraries
+(``phonenumbers``, ``detect-secrets``) only ever see short candidate strings: digit runs for
+the former, random-looking tokens (with a little context) for the latter.
+
+What counts as benign (see ``tests/screening_corpus/README.md``): version numbers, dates and
+times, grant and project numbers, capacities, DOIs, ticket numbers, IPv4 addresses, commit
+hashes, checksums, UUIDs, ORCID iDs, ISBNs, coordinates, SSH *public* keys, X.509
+certificates that are not next to a private key, placeholders (``<password>``, ``$TOKEN``,
+``********``), ``git@host:repo`` remotes, and the words "confidentiality", "non-confidential".
 """
 
 from __future__ import annotations
 
+import math
 import re
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
+
+import phonenumbers
 
 
 @dataclass(frozen=True)
 class Finding:
-    rule: str  # e.g. "email.plain"
-    category: str  # "e-mail", "phone", "credential", "marker"
+    rule: str  # e.g. "email.plain", "phone.international", "credential.pem-private-key"
+    category: str  # one of CATEGORIES
     start: int
     end: int
 
 
-_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
-_PHONE = re.compile(r"(?<![\w.])\+?\(?\d[\d ()./-]{7,}\d(?![\w.])")
+CATEGORIES: tuple[str, ...] = ("e-mail", "phone", "credential", "marker")
+
+EMAIL, PHONE, CREDENTIAL, MARKER = CATEGORIES
 
 
 def find_all(text: str) -> list[Finding]:
-    """Every finding in ``text``, ordered by position."""
-    found = [Finding("email.plain", "e-mail", m.start(), m.end()) for m in _EMAIL.finditer(text)]
-    for m in _PHONE.finditer(text):
-        digits = sum(ch.isdigit() for ch in m.group())
-        if 9 <= digits <= 15 and m.group().lstrip("(").startswith(("+", "0")):
-            found.append(Finding("phone.number", "phone", m.start(), m.end()))
-    return sorted(found, key=lambda f: (f.start, -f.end))
+    """Every finding in ``text``, ordered by start (then longest first); findings may overlap."""
+    low = _lower(text)
+    found: set[Finding] = set()
+    for detector in DETECTORS:
+        found.update(detector(text, low))
+    return sorted(found, key=lambda f: (f.start, -f.end, f.rule))
+
+
+def detect_emails(text: str) -> list[Finding]:
+    return sorted(_emails(text, _lower(text)), key=_order)
+
+
+def detect_phones(text: str) -> list[Finding]:
+    return sorted(_phones(text, _lower(text)), key=_order)
+
+
+def detect_credentials(text: str) -> list[Finding]:
+    return sorted(set(_credentials(text, _lower(text))), key=_order)
+
+
+def detect_markers(text: str) -> list[Finding]:
+    return sorted(_markers(text, _lower(text)), key=_order)
+
+
+def _order(f: Finding) -> tuple[int, int, str]:
+    return (f.start, -f.end, f.rule)
+
+
+# --- anchors and windows --------------------------------------------------------------------
+
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def _lower(text: str) -> str:
+    """A lower-cased copy with the same length (so positions carry over)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    # a few characters ('İ') grow when lower-cased: lower each on its own where safe
+    return "".join(c if len(lc := c.lower()) != 1 else lc for c in text)
+
+
+def _hits(hay: str, literals: Iterable[str]) -> list[int]:
+    out = []
+    for lit in literals:
+        i = hay.find(lit)
+        while i >= 0:
+            out.append(i)
+            i = hay.find(lit, i + 1)
+    return out
+
+
+def _windows(hay: str, literals: Iterable[str], before: int, after: int) -> list[tuple[int, int]]:
+    """Merged windows [hit - before, hit + after) around every occurrence of the literals."""
+    hits = _hits(hay, literals)
+    if not hits:
+        return []
+    hits.sort()
+    n = len(hay)
+    merged = []
+    lo, hi = max(0, hits[0] - before), min(n, hits[0] + after)
+    for h in hits[1:]:
+        s, e = max(0, h - before), min(n, h + after)
+        if s <= hi:
+            hi = max(hi, e)
+        else:
+            merged.append((lo, hi))
+            lo, hi = s, e
+    merged.append((lo, hi))
+    return merged
+
+
+def _matches(pattern: re.Pattern[str], text: str, windows: list[tuple[int, int]]):
+    for lo, hi in windows:
+        yield from pattern.finditer(text, lo, hi)
+
+
+# --- e-mail ---------------------------------------------------------------------------------
+
+_LOCAL = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+_DOMAIN = r"(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}"
+_EMAIL_PLAIN = re.compile(r"(?<![A-Za-z0-9._%+-])" + _LOCAL + r"@" + _DOMAIN + r"\b")
+_USERINFO_BEFORE = re.compile(r"://[^\s/@]*:$")
+
+_TLDS = (
+    "org|com|net|eu|int|edu|gov|info|io|ac|uk|de|fr|it|es|pl|gr|nl|cz|hu|pt|ch|at|be|se|no|"
+    "fi|dk|ie|lu|si|sk|hr|ro|bg|lt|lv|ee|cy|mt|rs|tr|il|us|ca|au|jp|cn|in|br|za|ru|ua|mk|ba|"
+    "me|al|md|ge|am|is|li|mc|example|test|invalid"
+)
+_AT_BRACKET = r"\s*[\[\(\{<]\s*(?:at|@)\s*[\]\)\}>]\s*"
+_DOT_BRACKET = r"\s*[\[\(\{<]\s*(?:dot|\.)\s*[\]\)\}>]\s*"
+_DOT_ANY = rf"(?:{_DOT_BRACKET}|\s+dot\s+|\s+DOT\s+|\s?\.\s?)"
+_DOT_WORD = rf"(?:{_DOT_BRACKET}|\s+(?:dot|DOT)\s+)"
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+_OBF_LOCAL = r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._+-]*"
+_EMAIL_OBFUSCATED = re.compile(
+    # a bracketed 'at': name [at] host [dot] org, name(at)host.org, name {at} host . org
+    rf"{_OBF_LOCAL}{_AT_BRACKET}{_LABEL}(?:{_DOT_ANY}{_LABEL})*?{_DOT_ANY}(?:{_TLDS})\b"
+    # an upper-case 'AT' as a word is an obfuscation, never prose: name AT host.org
+    rf"|{_OBF_LOCAL}\s+AT\s+{_LABEL}(?:{_DOT_ANY}{_LABEL})*?{_DOT_ANY}(?:{_TLDS})\b"
+    # 'at' as a word needs 'dot' as a word too: name at host dot org ...
+    rf"|{_OBF_LOCAL}\s+at\s+{_LABEL}(?:{_DOT_ANY}{_LABEL})*?{_DOT_WORD}(?:{_TLDS})\b"
+    # ... or a local part that cannot be an English word: jane.doe at example.org
+    rf"|(?<![\w.+-])[A-Za-z0-9]+[._+][A-Za-z0-9._+-]*[A-Za-z0-9]\s+at\s+{_LABEL}"
+    rf"(?:\.{_LABEL})*\.(?:{_TLDS})\b",
+)
+_OBF_ANCHORS = ("at]", "at)", "at}", "at>", "at ]", "at )", "@]", "@)", " dot ", "[dot]", "(dot)")
+
+
+def _emails(text: str, low: str) -> Iterator[Finding]:
+    if "@" in text:
+        for m in _matches(_EMAIL_PLAIN, text, _windows(text, "@", 130, 260)):
+            start, end = m.span()
+            if m.group().startswith("git@") and text.startswith(":", end):
+                continue  # git@github.com:org/repo.git is an SSH remote, not an address
+            if start and text[start - 1] == ":" and _USERINFO_BEFORE.search(text, 0, start):
+                continue  # https://user:pass@host: the credential rule covers it
+            if low[max(0, start - 7) : start] == "mailto:":
+                yield Finding("email.mailto", EMAIL, start - 7, end)
+            else:
+                yield Finding("email.plain", EMAIL, start, end)
+    windows = _windows(low, _OBF_ANCHORS, 80, 140)
+    windows += _windows(text, (" AT ",), 80, 140)
+    # bare ' at ' only after a local part with a separator (jane.doe at ...)
+    i = low.find(" at ")
+    while i >= 0:
+        j = low.rfind(" ", max(0, i - 64), i)
+        token = text[j + 1 : i]
+        if ("." in token or "_" in token or "+" in token) and token[-1:].isalnum():
+            windows.append((j + 1, min(len(text), i + 140)))
+        i = low.find(" at ", i + 1)
+    seen = set()
+    for m in _matches(_EMAIL_OBFUSCATED, text, sorted(set(windows))):
+        if m.span() not in seen:
+            seen.add(m.span())
+            yield Finding("email.obfuscated", EMAIL, m.start(), m.end())
+
+
+# --- phone ----------------------------------------------------------------------------------
+
+#: Regions whose national formats are tried, in order, for numbers without a country code.
+PHONE_REGIONS: tuple[str, ...] = (
+    "GB", "DE", "FR", "IT", "ES", "PL", "GR", "NL", "CZ", "HU", "PT",
+    "BE", "AT", "CH", "SE", "DK", "FI", "IE", "SK", "SI", "HR", "RO", "BG",
+)  # fmt: skip
+
+# A run of digits with phone-like separators (starting with '+', '(' or a digit).
+_PHONE_CANDIDATE = re.compile(r"[+(\d](?:[\d \-./()]|\u00a0){5,26}\d\)?")
+_NONDIGITS = re.compile(r"\D+")
+_FIRST_TOKEN = re.compile(r"[^ \-./()\u00a0]*[ \-./()\u00a0]+")
+_IPV4 = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}(?:/\d{1,2})?$")
+_DOTTED = re.compile(r"\d+(?:\.\d+)+$")  # versions, dotted dates, IPs, OIDs: never phones
+_DATE = re.compile(
+    r"(?:19|20)\d\d[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])(?!\d)"
+    r"|(?<!\d)(?:0?[1-9]|[12]\d|3[01])[-/.](?:0?[1-9]|1[0-2])[-/.](?:19|20)\d\d"
+    r"|(?<!\d)(?:19|20)\d\d\s?[-/]\s?(?:19|20)\d\d(?!\d)"  # year ranges
+)
+_ORCID = re.compile(r"\d{4}-\d{4}-\d{4}-\d{3}[\dX]")
+_ISBN = re.compile(r"97[89][- ]?\d{1,5}[- ]\d{1,7}[- ]\d{1,7}[- ][\dX]")
+# Characters that, just before a digit run, make it part of something else.
+_BAD_BEFORE = set("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_.,/#:@=$%-\\&?")
+_BAD_AFTER = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_%/-@")
+# Words that, just before a digit run, say it is not a phone number ...
+_NOT_PHONE_WORDS = frozenset(
+    "grant agreement no number nr n° project contract ticket tickets issue case rt id isbn "
+    "issn orcid doi version release v build job pid uid gid port serial invoice order ref "
+    "reference run batch task request pr commit ip address hours cores jobs size bytes "
+    "checksum sum code zip postcode iban bic account vat".split()
+)
+# ... and words that say it is one (so shorter national forms count too).
+_PHONE_WORDS = frozenset(
+    "tel tél phone telephone telefon téléphone mobile mobil cell fax handy call ring tlf tfn "
+    "puhelin telefono teléfono telefone τηλ gsm tel/fax phone/fax number".split()
+)
+# The word before a position, read backwards: reversed text, so the match is anchored.
+_WORD_BEFORE_REVERSED = re.compile(r"[\s:#.()\-]*((?:[^\W\d]|/|°)+)")
+
+
+def _word_before(low: str, start: int) -> str:
+    m = _WORD_BEFORE_REVERSED.match(low[max(0, start - 32) : start][::-1])
+    return m.group(1)[::-1] if m else ""
+
+
+def _phones(text: str, low: str) -> Iterator[Finding]:
+    for m in _PHONE_CANDIDATE.finditer(text):
+        cand, start = m.group(), m.start()
+        if len(_NONDIGITS.sub("", cand)) < 7:
+            continue
+        end = m.end()
+        if end < len(text) and (
+            text[end] in _BAD_AFTER
+            or (text[end] in ".,:" and text[end + 1 : end + 2].isdigit())
+        ):
+            continue  # 2,000,000 / 10.5281/zenodo / 12345678abc / 1234-5678-...
+        # drop leading tokens glued to something that is not a phone (#12345, v1.2, a.b)
+        while start and text[start - 1] in _BAD_BEFORE and cand[0] not in "+(":
+            t = _FIRST_TOKEN.match(cand)
+            if not t:
+                cand = ""
+                break
+            start += t.end()
+            cand = cand[t.end() :]
+        if len(_NONDIGITS.sub("", cand)) < 7 or _is_benign_number(cand):
+            continue
+        word = _word_before(low, start)
+        if word in _NOT_PHONE_WORDS and cand[0] not in "+(":
+            continue
+        context = word in _PHONE_WORDS
+        for offset, piece in _split_out_dates(cand):
+            for rule, s, e in _phone_spans(piece, context):
+                yield Finding(rule, PHONE, start + offset + s, start + offset + e)
+
+
+def _is_benign_number(cand: str) -> bool:
+    stripped = cand.strip()
+    return bool(
+        _DOTTED.match(stripped)
+        or _IPV4.match(stripped)
+        or _ORCID.search(stripped)
+        or _ISBN.search(stripped)
+    )
+
+
+def _split_out_dates(cand: str) -> list[tuple[int, str]]:
+    if not _DATE.search(cand):
+        return [(0, cand)]
+    masked = _DATE.sub(lambda d: "\x00" * len(d.group()), cand)
+    return [(p.start(), p.group()) for p in re.finditer(r"[^\x00]+", masked)]
+
+
+@lru_cache(maxsize=8192)
+def _phone_spans(cand: str, has_context: bool) -> tuple[tuple[str, int, int], ...]:
+    """Spans (rule, start, end) of possible phone numbers in a short candidate string."""
+    digits = len(_NONDIGITS.sub("", cand))
+    international = cand.lstrip("( ").startswith(("+", "00"))
+    if international:
+        regions: tuple[str, ...] = ("DE",)  # any region that dials out with 00 will do
+    else:
+        if not (7 if has_context else 9) <= digits <= 13:
+            return ()
+        regions = PHONE_REGIONS
+    for region in regions:
+        spans = []
+        for m in phonenumbers.PhoneNumberMatcher(
+            cand, region, leniency=phonenumbers.Leniency.POSSIBLE
+        ):
+            raw = m.raw_string.lstrip("( ")
+            if raw.startswith(("+", "00")):
+                rule = "phone.international"
+            elif raw.startswith("0") or has_context:
+                rule = "phone.national"  # national numbers are dialled with a trunk 0
+            else:
+                continue
+            spans.append((rule, m.start, m.end))
+        if spans:
+            return tuple(spans)
+    return ()
+
+
+# --- credentials ----------------------------------------------------------------------------
+
+_PEM_BLOCK = re.compile(
+    r"-----BEGIN ((?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?)-----"
+    r"(?:.*?-----END \1-----|[\sA-Za-z0-9+/=:,\-]*)",  # a truncated key: up to where it stops
+    re.DOTALL,
+)
+_CERT_BLOCK = re.compile(r"-----BEGIN CERTIFICATE-----.*?-----END CERTIFICATE-----", re.DOTALL)
+_PUTTY_KEY = re.compile(r"PuTTY-User-Key-File-\d+:.*?(?:Private-MAC:\s*[0-9a-fA-F]+|\Z)", re.DOTALL)
+
+# Password words in European languages (lower case: the anchors search a lower-cased copy).
+_PASSWORD_ANCHORS = (
+    "pass", "pwd", "kennwort", "hasło", "haslo", "contraseña", "contrasena", "senha",
+    "parola", "wachtwoord", "heslo", "jelsz", "κωδικ", "salasana", "adgangskode", "senord",
+)  # fmt: skip
+_PASSWORD_WORDS = (
+    r"passwords?|passwd|pwd|pass(?:phrase|code|wort|word)?|kennwort|has(?:ł|l)o|mot\s+de\s+passe|"
+    r"contrase(?:ñ|n)a|senha|parola(?:\s+d'ordine)?|wachtwoord|heslo|jelsz(?:ó|o)|"
+    r"κωδικός(?:\s+πρόσβασης)?|salasana|adgangskode|l(?:ö|o)senord|passord"
+)
+_PASSWORD_PROSE = re.compile(
+    rf"(?<![\w-])(?:{_PASSWORD_WORDS})(?![\w-])"
+    r"(?:\s+(?:for|für|pour|per|para|dla|of|van|do|na)\s+(?:the\s+|das\s+|den\s+|le\s+|la\s+|l')?"
+    r"[\w.@-]+(?:\s+(?:account|user|vm|host|server|database|db|konto|compte))?)?"
+    r"(?:\s*(?:[:=]|->|=>)\s*|\s+(?:is|was|will\s+be|has\s+been|is\s+now|set\s+to|changed\s+to|"
+    r"reset\s+to|ist|lautet|war|est|était|es|era|è|to|jest|je|är|er|on|is:)\s*:?\s*)"
+    r"(?P<value>\"[^\"\n]{1,200}\"|'[^'\n]{1,200}'|`[^`\n]{1,200}`|«[^»\n]{1,200}»|"
+    r"„[^“”\n]{1,200}[“”]|\S{1,200})",
+    re.IGNORECASE,
+)
+# NAME_WITH_SECRET = value, secret_key: value, "api_key": "value", token := value
+_SECRET_NAME_ANCHORS = ("secret", "token", "passw", "pwd", "key", "credential", "auth")
+_KEY_VALUE = re.compile(
+    r"(?P<name>(?<![\w.-])[A-Za-z][A-Za-z0-9_.-]*?(?:secret|token|passw(?:or)?d|pwd|api[_-]?key|"
+    r"apikey|access[_-]?key|private[_-]?key|auth[_-]?key|credentials?|_key)[A-Za-z0-9_]*)"
+    r"[\"']?\s*(?::=|=>|=|:)\s*"
+    r"(?P<value>\"[^\"\n]{1,300}\"|'[^'\n]{1,300}'|[^\s\"'`,;]{1,300})",
+    re.IGNORECASE,
+)
+_NAME_NOT_SECRET = re.compile(
+    r"(?:url|uri|endpoint|file|path|dir|type|name|lifetime|expiry|expires|ttl|length|size|"
+    r"_id|issuer|scope|format|method|mode|policy|header|field|prefix|version|count|enabled|"
+    r"required|location|server|host|port|user(?:name)?|algorithm|manager|store|vault|"
+    r"fingerprint|pair|ring|word|board|note|words)s?$",
+    re.IGNORECASE,
+)
+_URL_USERINFO = re.compile(
+    r"(?<![\w+.-])[A-Za-z][A-Za-z0-9+.-]{1,20}://(?P<userinfo>[^\s/:@\"'<>]+:[^\s/@\"'<>]+)@[\w.-]+"
+)
+# A random-looking token after a word that introduces one.
+_TOKEN_WORD_ANCHORS = ("bearer", "token", "key", "secret", "auth")
+_TOKEN_AFTER_WORD = re.compile(
+    r"(?:\b(?:bearer|tokens?|api[\s_-]?key|apikey|access[\s_-]?key|secret(?:[\s_-]?key)?|"
+    r"auth(?:orization)?|x-auth-token|x-api-key|(?:refresh|access|id|api|auth)[\s_-]?token)\b)"
+    r"(?:\s+(?:is|was|:|=|->|of))?[\"']?\s*[:=]?\s*[\"']?"
+    r"(?:bearer\s+)?(?P<value>[A-Za-z0-9_\-+/=.~]{16,})",
+    re.IGNORECASE,
+)
+_TOKEN_SHAPES: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
+    ("credential.aws-access-key", ("AKIA", "ASIA"), re.compile(r"A[KS]IA[A-Z0-9]{16}(?![A-Za-z0-9])")),
+    ("credential.github-token", ("gh", "github_pat_"), re.compile(
+        r"(?<![A-Za-z0-9])(?:gh[pousr]_[A-Za-z0-9]{30,255}|github_pat_[A-Za-z0-9_]{22,255})")),
+    ("credential.gitlab-token", ("glpat-",), re.compile(r"glpat-[A-Za-z0-9_-]{20,}")),
+    ("credential.slack-token", ("xox", "hooks.slack.com"), re.compile(
+        r"xox[abposr]-[A-Za-z0-9-]{10,}|https://hooks\.slack\.com/services/[A-Za-z0-9_/]+")),
+    ("credential.google-api-key", ("AIza",), re.compile(r"AIza[0-9A-Za-z_-]{35}")),
+    ("credential.jwt", ("eyJ",), re.compile(
+        r"eyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*")),
+    ("credential.openstack-token", ("gAAAAA",), re.compile(r"gAAAAA[A-Za-z0-9_-]{50,}={0,2}")),
+)  # fmt: skip
+
+# Values that are placeholders or prose, never secrets.
+_NOT_A_VALUE = re.compile(
+    r"(?:<[^>]*>|\[[^\]]*\]|\$\{?[\w.]+\}?|%\(?\w+\)?s?|\{\{[^}]*\}\}|\{[\w.]*\}|"
+    r"[*•●x.\-_?#]+|(?:xxx+|\*\*\*+)[\w*]*|"
+    r"none|null|nil|true|false|yes|no|n/?a|tbd|todo|redacted|removed|hidden|empty|omitted|"
+    r"required|optional|set|unset|not|the|a|an|your|my|our|their|this|that|it|its|same|"
+    r"stored|expired|changed|reset|correct|incorrect|wrong|valid|invalid|missing|needed|"
+    r"provided|sent|available|protected|encrypted|managed|generated|given|used|known|unknown|"
+    r"mandatory|authentication|based|less|field|prompt|policy|via|in|on|from|by|with|at|"
+    r"for|of|and|or|to|also|still|only|now|then|again|here|there|below|above|see|check|"
+    r"ask|contact|please|use|attached|follows|ok|fine|good|too|very|being|been|be|is|are|"
+    r"was|were|will|should|must|can|cannot|could|would|may|might|has|have|had|do|does|did|"
+    r"ist|nicht|wird|der|die|das|est|le|la|les|un|une|il|non|jest|nie|"
+    r"[a-z]+(?:ed|ing|ly|tion|ment|ness|able|ible|less|ful)|"
+    r"https?://\S*|/[\w./-]*|~/[\w./-]*|[\w-]+\.(?:pem|key|crt|p12|pfx|txt|json|yaml|yml|"
+    r"conf|cfg|env|ini|sh|py))",
+    re.IGNORECASE,
+)
+_SECRETISH = re.compile(r"\d|[^\w\s]|[a-z][A-Z]|[A-Z][a-z]*[A-Z]")
+_PROSE_GOES_ON = re.compile(r" [a-z]{2,} [a-z]")
+_SEPARATOR_SIGN = re.compile(r"[:=>]")
+
+
+def _strip_value(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drops quotes and sentence punctuation around a value span."""
+    value = text[start:end]
+    if len(value) >= 2 and value[0] in "\"'`«„" and value[-1] in "\"'`»“”":
+        return start + 1, end - 1
+    while end > start and text[end - 1] in ".,;:!?)]}>\"'`":
+        end -= 1
+    while start < end and text[start] in "(\"'`[{<":
+        start += 1
+    return start, end
+
+
+def _plausible_secret(value: str, strict: bool, after: str = "") -> bool:
+    if len(value) < 3 or _NOT_A_VALUE.fullmatch(value):
+        return False
+    if value.isalpha() and value.islower() and _PROSE_GOES_ON.match(after):
+        return False  # "password: ask the site admin" is prose, not a value
+    if strict:  # after 'is'/'was': an ordinary word is prose ("the password is simple")
+        return len(value) >= 4 and bool(_SECRETISH.search(value))
+    return True
+
+
+def _credentials(text: str, low: str) -> Iterator[Finding]:
+    if "-----BEGIN" in text:
+        yield from _pem_blocks(text)
+    if "PuTTY-User-Key-File" in text:
+        for m in _PUTTY_KEY.finditer(text):
+            yield Finding("credential.putty-private-key", CREDENTIAL, m.start(), m.end())
+    if "://" in text:
+        for m in _matches(_URL_USERINFO, text, _windows(text, ("://",), 24, 300)):
+            yield Finding("credential.url-userinfo", CREDENTIAL, *m.span("userinfo"))
+    for m in _matches(_PASSWORD_PROSE, text, _windows(low, _PASSWORD_ANCHORS, 0, 300)):
+        start, end = _strip_value(text, *m.span("value"))
+        quoted = m.group("value")[:1] in "\"'`«„"
+        separator = text[m.start() : m.start("value")]
+        strict = not quoted and not _SEPARATOR_SIGN.search(separator)
+        if _plausible_secret(text[start:end], strict, text[end : end + 40]):
+            yield Finding("credential.password-prose", CREDENTIAL, start, end)
+    windows = _windows(low, _SECRET_NAME_ANCHORS, 64, 360)
+    for m in _matches(_KEY_VALUE, text, windows):
+        if _NAME_NOT_SECRET.search(m.group("name")):
+            continue
+        start, end = _strip_value(text, *m.span("value"))
+        value = text[start:end]
+        if _plausible_secret(value, False, text[end : end + 40]) and (
+            m.group("value")[:1] in "\"'" or len(value) >= 6 or _SECRETISH.search(value)
+        ):
+            yield Finding("credential.key-value", CREDENTIAL, start, end)
+    for m in _matches(_TOKEN_AFTER_WORD, text, windows):
+        start, end = _strip_value(text, *m.span("value"))
+        if _looks_random(text[start:end]):
+            yield Finding("credential.token", CREDENTIAL, start, end)
+    for rule, anchors, pattern in _TOKEN_SHAPES:
+        for m in _matches(pattern, text, _windows(text, anchors, 0, 400)):
+            yield Finding(rule, CREDENTIAL, m.start(), m.end())
+    yield from _detect_secrets(text)
+
+
+def _pem_blocks(text: str) -> Iterator[Finding]:
+    keys = [m.span() for m in _PEM_BLOCK.finditer(text)]
+    for start, end in keys:
+        yield Finding("credential.pem-private-key", CREDENTIAL, start, end)
+    if not keys:
+        return
+    # A grid proxy: certificate(s) and a private key in one PEM bundle. The certificates next
+    # to a key go with it (they name the person the proxy stands for).
+    certs = [m.span() for m in _CERT_BLOCK.finditer(text)]
+    for key_start, key_end in keys:
+        lo, hi = key_start, key_end
+        changed = True
+        while changed:
+            changed = False
+            for c_start, c_end in certs:
+                if c_end <= lo and not text[c_end:lo].strip():
+                    lo, changed = c_start, True
+                elif c_start >= hi and not text[hi:c_start].strip():
+                    hi, changed = c_end, True
+        if (lo, hi) != (key_start, key_end):
+            yield Finding("credential.proxy-certificate", CREDENTIAL, lo, hi)
+
+
+def _entropy(value: str) -> float:
+    n = len(value)
+    return -sum(c / n * math.log2(c / n) for c in map(value.count, set(value)))
+
+
+_IDENTIFIER = re.compile(
+    r"[0-9a-f]{7,64}|[0-9A-F]{7,64}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+    r"|[\w.-]+\.(?:org|com|net|eu|io|de|fr|it|uk|nl|pl|es|cz|gr|hu|pt|ch|at|be|int|edu)"
+    r"|[a-z]+(?:[_-][a-z]+)*\d*(?:\.\d+)*"
+)
+
+
+_WORD_PART = re.compile(r"[A-Z]?[a-z]+|[A-Z]+|\d+")
+_PART_SPLIT = re.compile(r"[-_./+=~]+")
+
+
+def _looks_random(value: str) -> bool:
+    """A token-like string: long, mixes letters and digits, high entropy, not an identifier."""
+    if len(value) < 16 or _IDENTIFIER.fullmatch(value):
+        return False
+    if not any(c.isdigit() for c in value) or not any(c.isalpha() for c in value):
+        return False
+    parts = [p for p in value.split("/") if len(p) >= 8 and not _IDENTIFIER.fullmatch(p)]
+    if not parts:
+        return False  # a path of words and hashes: /example/repo/commit/3f78...
+    if all(_WORD_PART.fullmatch(p) for p in _PART_SPLIT.split(value) if p):
+        return False  # words and numbers joined by separators: a path, a name, a version
+    return _entropy(value) >= 3.3
+
+
+# detect-secrets: the regex-based plugins, instantiated directly (``scan_line`` resets the
+# global filter caches on every call and costs ~0.2 ms a line) and shown only random-looking
+# tokens with 80 characters of context before them.
+_DS_EXCLUDED = {
+    "KeywordDetector",  # ours: _PASSWORD_PROSE / _KEY_VALUE, tuned for prose
+    "IPPublicDetector",  # IP addresses are not secrets here
+    "Base64HighEntropyString",  # ours: _looks_random, after a keyword or on its own
+    "HexHighEntropyString",  # commit hashes and checksums are everywhere in tickets
+    "PrivateKeyDetector",  # ours: covers the whole block, not the BEGIN line
+    "BasicAuthDetector",  # ours: _URL_USERINFO
+}
+_LONG_TOKEN = re.compile(r"[A-Za-z0-9_+/=-]{20,}")
+_TOKEN_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-+/=.~")
+
+
+@lru_cache(maxsize=1)
+def _ds_plugins() -> tuple:
+    from detect_secrets.core.plugins.util import get_mapping_from_secret_type_to_class
+
+    classes = get_mapping_from_secret_type_to_class().values()
+    return tuple(cls() for cls in classes if cls.__name__ not in _DS_EXCLUDED)
+
+
+def _detect_secrets(text: str) -> Iterator[Finding]:
+    has_pem = "-----BEGIN" in text
+    for tok in _LONG_TOKEN.finditer(text):
+        if not _looks_random(tok.group()) or (has_pem and _inside_pem(text, tok.start())):
+            continue
+        lo = max(0, tok.start() - 80)
+        lo = text.rfind("\n", lo, tok.start()) + 1 or lo
+        hi = text.find("\n", tok.end(), tok.end() + 200)
+        yield from _ds_scan(text[lo : hi if hi >= 0 else tok.end() + 200], lo)
+
+
+def _inside_pem(text: str, pos: int) -> bool:
+    begin = text.rfind("-----BEGIN", max(0, pos - 20000), pos)
+    return begin >= 0 and text.find("-----END", begin, pos) < 0
+
+
+def _ds_scan(chunk: str, offset: int) -> Iterator[Finding]:
+    for plugin in _ds_plugins():
+        for secret in plugin.analyze_string(chunk):
+            if not secret:
+                continue
+            pos = chunk.find(secret)
+            while pos >= 0:
+                start, end = pos, pos + len(secret)
+                # widen to the whole token (some plugins report only a prefix: 'ghp')
+                while start > 0 and chunk[start - 1] in _TOKEN_CHARS:
+                    start -= 1
+                while end < len(chunk) and chunk[end] in _TOKEN_CHARS:
+                    end += 1
+                start, end = _strip_value(chunk, start, end)
+                rule = "credential.detect-secrets." + _slug(plugin.secret_type)
+                yield Finding(rule, CREDENTIAL, offset + start, offset + end)
+                pos = chunk.find(secret, pos + 1)
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+
+
+# --- confidentiality markers ----------------------------------------------------------------
+
+_MARKER_ANCHORS = (
+    "confiden", "vertraulich", "riservat", "poufn", "důvěrn", "duvern", "internal", "interne",
+    "do not", "don't", "not for", "not to be",
+)  # fmt: skip
+_MARKERS = re.compile(
+    r"(?P<confidential>(?<!non-)(?<!non\s)(?<!not\s)(?<!un)(?<![\w-])(?:strictly\s+)?"
+    r"(?:confidential|vertraulich|confidentiel(?:le)?|riservat[oa]|confidencial|poufne|"
+    r"d[uů]v[eě]rn[eéý])(?![\w-]))"
+    r"|(?P<internal>\b(?:for\s+)?internal(?:\s+use)?\s+only\b|\bnur\s+f(?:ü|ue)r\s+den\s+"
+    r"internen\s+gebrauch\b|\busage\s+interne\b)"
+    r"|(?P<distribute>\b(?:please\s+)?(?:do\s+not|don'?t)\s+(?:distribute|share|forward|publish|"
+    r"disclose|circulate|redistribute)\b|\bnot\s+to\s+be\s+(?:distributed|shared|published|"
+    r"disclosed|circulated)\b)"
+    r"|(?P<publication>\bnot\s+for\s+(?:publication|public(?:\s+(?:release|distribution|"
+    r"disclosure|consumption|use|view))?|distribution|release|circulation)\b)",
+    re.IGNORECASE,
+)
+_MARKER_RULES = {
+    "confidential": "marker.confidential",
+    "internal": "marker.internal-only",
+    "distribute": "marker.do-not-distribute",
+    "publication": "marker.not-for-publication",
+}
+
+
+def _markers(text: str, low: str) -> Iterator[Finding]:
+    for m in _matches(_MARKERS, text, _windows(low, _MARKER_ANCHORS, 12, 60)):
+        yield Finding(_MARKER_RULES[m.lastgroup or "confidential"], MARKER, m.start(), m.end())
+
+
+DETECTORS: tuple[Callable[[str, str], Iterable[Finding]], ...] = (
+    _emails,
+    _phones,
+    _credentials,
+    _markers,
+)
