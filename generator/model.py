@@ -171,6 +171,18 @@ class TicketRecord:
     attachments: tuple[RawAttachment, ...]
 
 
+@dataclass(frozen=True)
+class RawQueue:
+    """Every ticket read, plus where and when it was read. Private: never rendered."""
+
+    tickets: tuple[TicketRecord, ...]
+    queue: str
+    fetched_at: datetime | None
+    is_sample: bool
+    rt_web_url: str
+    origin: str
+
+
 # --- The public side: what screening hands on -----------------------------------------------
 
 

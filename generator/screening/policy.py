@@ -1,0 +1,90 @@
+"""Policy: what to do about each finding, configured in one place.
+
+A finding is redacted (its span replaced by ``[redacted: <category>]``), or the whole paragraph
+or message holding it is withheld, or the whole case is withheld. Per-case overrides come from
+a reviewed file: withhold a case on request, or accept a reviewed false positive by its
+fingerprint (never by repeating its text).
+"""
+
+from __future__ import annotations
+
+import enum
+import hashlib
+import hmac
+import secrets
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from generator.screening.detectors import Finding
+
+
+class Action(enum.Enum):
+    REDACT = "redact"
+    WITHHOLD_PARAGRAPH = "withhold-paragraph"
+    WITHHOLD_CASE = "withhold-case"
+
+
+#: category -> action. The one place where the screening policy is set.
+DEFAULT_ACTIONS: dict[str, Action] = {
+    "e-mail": Action.REDACT,
+    "phone": Action.REDACT,
+    "credential": Action.REDACT,
+    "marker": Action.WITHHOLD_PARAGRAPH,
+}
+
+WITHHELD_PARAGRAPH = "[withheld: this part of the message is not public]"
+
+
+class PolicyError(ValueError):
+    """The overrides file is unreadable or malformed."""
+
+
+@dataclass(frozen=True)
+class Policy:
+    actions: dict[str, Action] = field(default_factory=lambda: dict(DEFAULT_ACTIONS))
+    #: ticket ids withheld on request, whatever they contain
+    withheld_cases: frozenset[int] = frozenset()
+    #: fingerprints of reviewed false positives that may stay
+    accepted: frozenset[str] = frozenset()
+    #: secret key of the fingerprints, so that a public report cannot be reversed
+    salt: bytes = b""
+
+    def action_for(self, finding: Finding) -> Action:
+        return self.actions.get(finding.category, Action.WITHHOLD_CASE)
+
+    def fingerprint(self, case_id: int, finding: Finding, text: str) -> str:
+        """Salted, keyed hash of what was found: stable across builds, reveals nothing."""
+        found = text[finding.start : finding.end]
+        message = f"{case_id}\x00{finding.rule}\x00{found}".encode()
+        return hmac.new(self.salt, message, hashlib.sha256).hexdigest()[:20]
+
+
+def load_overrides(path: Path | None) -> tuple[frozenset[int], frozenset[str]]:
+    """Reads ``withhold: [ids]`` and ``accept: [{fingerprint, reason}]`` from a YAML file."""
+    if path is None or not path.exists():
+        return frozenset(), frozenset()
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        withhold = frozenset(int(i) for i in data.get("withhold") or [])
+        accepted = frozenset(
+            str(item["fingerprint"] if isinstance(item, dict) else item)
+            for item in data.get("accept") or []
+        )
+    except (OSError, yaml.YAMLError, TypeError, ValueError, KeyError, AttributeError) as exc:
+        raise PolicyError(f"{path}: cannot read screening overrides: {exc}") from None
+    return withhold, accepted
+
+
+def load_salt(path: Path, env_value: str | None = None) -> bytes:
+    """The fingerprint key: from the environment if given, else kept (private) beside the cache."""
+    if env_value:
+        return env_value.encode()
+    if path.exists():
+        return path.read_bytes().strip()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    value = secrets.token_hex(32).encode()
+    path.write_bytes(value + b"\n")
+    path.chmod(0o600)
+    return value
