@@ -57,27 +57,27 @@ EMAIL, PHONE, CREDENTIAL, MARKER = CATEGORIES
 
 def find_all(text: str) -> list[Finding]:
     """Every finding in ``text``, ordered by start (then longest first); findings may overlap."""
-    low = _lower(text)
+    t = _Text(text)
     found: set[Finding] = set()
     for detector in DETECTORS:
-        found.update(detector(text, low))
-    return sorted(found, key=lambda f: (f.start, -f.end, f.rule))
+        found.update(detector(t))
+    return sorted(found, key=_order)
 
 
 def detect_emails(text: str) -> list[Finding]:
-    return sorted(_emails(text, _lower(text)), key=_order)
+    return sorted(set(_emails(_Text(text))), key=_order)
 
 
 def detect_phones(text: str) -> list[Finding]:
-    return sorted(_phones(text, _lower(text)), key=_order)
+    return sorted(set(_phones(_Text(text))), key=_order)
 
 
 def detect_credentials(text: str) -> list[Finding]:
-    return sorted(set(_credentials(text, _lower(text))), key=_order)
+    return sorted(set(_credentials(_Text(text))), key=_order)
 
 
 def detect_markers(text: str) -> list[Finding]:
-    return sorted(_markers(text, _lower(text)), key=_order)
+    return sorted(set(_markers(_Text(text))), key=_order)
 
 
 def _order(f: Finding) -> tuple[int, int, str]:
@@ -86,35 +86,103 @@ def _order(f: Finding) -> tuple[int, int, str]:
 
 # --- anchors and windows --------------------------------------------------------------------
 
-_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+class _Text:
+    """One text being screened, with what the detectors share, each computed once: a
+    lower-cased copy of the same length (so positions carry over), the set of its words (the
+    cheap gate for anchor words: one pass instead of one search per word), the positions of
+    anchor literals, and a copy with every digit turned into '0' (for the phone scan)."""
+
+    __slots__ = ("text", "low", "ascii", "_hits", "_words", "_digits", "_tokenish")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        low = text.lower()
+        if len(low) != len(text):  # a few characters ('İ') grow when lower-cased
+            low = "".join(c if len(lc := c.lower()) != 1 else lc for c in text)
+        self.low = low
+        self.ascii = text.isascii()
+        self._hits: dict[tuple[str, bool], list[int]] = {}
+        self._words: set[bytes] | None = None
+        self._digits: str | bytes | None = None
+        self._tokenish: bool | None = None
+
+    @property
+    def words(self) -> set[bytes]:
+        """Lower-case words: runs of letters and digits (UTF-8), split at everything else."""
+        if self._words is None:
+            raw = self.low.encode("utf-8", "ignore").translate(_WORD_BYTES)
+            self._words = set(raw.split())
+        return self._words
+
+    @property
+    def tokenish(self) -> bool:
+        """Could the text hold a token? It has a word of 10+ letters and digits mixed (not a
+        number, not a hex hash: those are everywhere and never start a token shape)."""
+        if self._tokenish is None:
+            long = [w for w in self.words if len(w) >= 10]
+            self._tokenish = any(
+                not w.isalpha() and not w.isdigit() and w.strip(_HEX) for w in long
+            )
+        return self._tokenish
+
+    def present(self, words: Iterable[bytes]) -> list[bytes]:
+        mine = self.words
+        return [w for w in words if w in mine]
+
+    def hits(self, literal: str, case_sensitive: bool = False) -> list[int]:
+        """Every position of ``literal`` (searched in the lower-cased copy unless told)."""
+        key = (literal, case_sensitive)
+        found = self._hits.get(key)
+        if found is None:
+            hay = self.text if case_sensitive else self.low
+            found = []
+            if not (self.ascii and not literal.isascii()):
+                i = hay.find(literal)
+                while i >= 0:
+                    found.append(i)
+                    i = hay.find(literal, i + 1)
+            self._hits[key] = found
+        return found
+
+    def windows(
+        self, literals: Iterable[str], before: int, after: int, case_sensitive: bool = False
+    ) -> list[tuple[int, int]]:
+        """Merged windows [hit - before, hit + after) around every hit of the literals."""
+        hits: list[int] = []
+        for literal in literals:
+            hits += self.hits(literal, case_sensitive)
+        return _merge(hits, before, after, len(self.text))
+
+    def word_windows(self, words: Iterable[bytes], before: int, after: int) -> list[tuple[int, int]]:
+        """Windows around the words of ``words`` that the text holds (as substrings)."""
+        return self.windows([w.decode() for w in self.present(words)], before, after)
+
+    @property
+    def digits(self) -> str | bytes:
+        """The text with every ASCII digit replaced by '0' (bytes if the text is ASCII)."""
+        if self._digits is None:
+            if self.ascii:
+                self._digits = self.text.encode("ascii").translate(_DIGITS_TO_ZERO_BYTES)
+            else:
+                self._digits = self.text.translate(_DIGITS_TO_ZERO)
+        return self._digits
 
 
-def _lower(text: str) -> str:
-    """A lower-cased copy with the same length (so positions carry over)."""
-    low = text.lower()
-    if len(low) == len(text):
-        return low
-    # a few characters ('İ') grow when lower-cased: lower each on its own where safe
-    return "".join(c if len(lc := c.lower()) != 1 else lc for c in text)
+_WORD_BYTES = bytes(c if (97 <= c <= 122 or 48 <= c <= 57 or c >= 128) else 32 for c in range(256))
+_HEX = b"0123456789abcdef"
+_DIGITS_TO_ZERO = str.maketrans("123456789", "000000000")
+_DIGITS_TO_ZERO_BYTES = bytes.maketrans(b"123456789", b"000000000")
 
 
-def _hits(hay: str, literals: Iterable[str]) -> list[int]:
-    out = []
-    for lit in literals:
-        i = hay.find(lit)
-        while i >= 0:
-            out.append(i)
-            i = hay.find(lit, i + 1)
-    return out
+def _words(text: str) -> frozenset[bytes]:
+    return frozenset(w.encode() for w in text.split())
 
 
-def _windows(hay: str, literals: Iterable[str], before: int, after: int) -> list[tuple[int, int]]:
-    """Merged windows [hit - before, hit + after) around every occurrence of the literals."""
-    hits = _hits(hay, literals)
+def _merge(hits: list[int], before: int, after: int, n: int) -> list[tuple[int, int]]:
     if not hits:
         return []
     hits.sort()
-    n = len(hay)
     merged = []
     lo, hi = max(0, hits[0] - before), min(n, hits[0] + after)
     for h in hits[1:]:
@@ -128,7 +196,20 @@ def _windows(hay: str, literals: Iterable[str], before: int, after: int) -> list
     return merged
 
 
-def _matches(pattern: re.Pattern[str], text: str, windows: list[tuple[int, int]]):
+def _merge_windows(*lists: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    spans = sorted(w for windows in lists for w in windows)
+    merged: list[tuple[int, int]] = []
+    for lo, hi in spans:
+        if merged and lo <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(hi, merged[-1][1]))
+        else:
+            merged.append((lo, hi))
+    return merged
+
+
+def _matches(
+    pattern: re.Pattern[str], text: str, windows: list[tuple[int, int]]
+) -> Iterator[re.Match[str]]:
     for lo, hi in windows:
         yield from pattern.finditer(text, lo, hi)
 
@@ -162,33 +243,39 @@ _EMAIL_OBFUSCATED = re.compile(
     rf"|(?<![\w.+-])[A-Za-z0-9]+[._+][A-Za-z0-9._+-]*[A-Za-z0-9]\s+at\s+{_LABEL}"
     rf"(?:\.{_LABEL})*\.(?:{_TLDS})\b",
 )
-_OBF_ANCHORS = ("at]", "at)", "at}", "at>", "at ]", "at )", "@]", "@)", " dot ", "[dot]", "(dot)")
+_AT_BEFORE_BRACKET = ("at", "at ", "@", "@ ")
 
 
-def _emails(text: str, low: str) -> Iterator[Finding]:
-    if "@" in text:
-        for m in _matches(_EMAIL_PLAIN, text, _windows(text, "@", 130, 260)):
-            start, end = m.span()
-            if m.group().startswith("git@") and text.startswith(":", end):
-                continue  # git@github.com:org/repo.git is an SSH remote, not an address
-            if start and text[start - 1] == ":" and _USERINFO_BEFORE.search(text, 0, start):
-                continue  # https://user:pass@host: the credential rule covers it
-            if low[max(0, start - 7) : start] == "mailto:":
-                yield Finding("email.mailto", EMAIL, start - 7, end)
-            else:
-                yield Finding("email.plain", EMAIL, start, end)
-    windows = _windows(low, _OBF_ANCHORS, 80, 140)
-    windows += _windows(text, (" AT ",), 80, 140)
-    # bare ' at ' only after a local part with a separator (jane.doe at ...)
-    i = low.find(" at ")
-    while i >= 0:
+def _emails(t: _Text) -> Iterator[Finding]:
+    text, low = t.text, t.low
+    for m in _matches(_EMAIL_PLAIN, text, t.windows("@", 130, 260)):
+        start, end = m.span()
+        if m.group().startswith("git@") and text.startswith(":", end):
+            continue  # git@github.com:org/repo.git is an SSH remote, not an address
+        if start and text[start - 1] == ":" and _USERINFO_BEFORE.search(text, 0, start):
+            continue  # https://user:pass@host: the credential rule covers it
+        if low[max(0, start - 7) : start] == "mailto:":
+            yield Finding("email.mailto", EMAIL, start - 7, end)
+        else:
+            yield Finding("email.plain", EMAIL, start, end)
+    hits = []
+    for bracket in ")]}>":  # name(at)host, name [at] host, name {@} host
+        for i in t.hits(bracket, case_sensitive=True):
+            if low.endswith(_AT_BEFORE_BRACKET, max(0, i - 3), i):
+                hits.append(i)
+    if b"dot" in t.words:  # name at host dot org
+        hits += t.hits(" dot ") + t.hits("dot]") + t.hits("dot)")
+    # 'at' as a word: upper case always, lower case only after a local part with a separator
+    for i in t.hits(" at "):
+        if text[i + 1] == "A":
+            hits.append(i)
+            continue
         j = low.rfind(" ", max(0, i - 64), i)
         token = text[j + 1 : i]
         if ("." in token or "_" in token or "+" in token) and token[-1:].isalnum():
-            windows.append((j + 1, min(len(text), i + 140)))
-        i = low.find(" at ", i + 1)
+            hits.append(i)
     seen = set()
-    for m in _matches(_EMAIL_OBFUSCATED, text, sorted(set(windows))):
+    for m in _matches(_EMAIL_OBFUSCATED, text, _merge(hits, 80, 140, len(text))):
         if m.span() not in seen:
             seen.add(m.span())
             yield Finding("email.obfuscated", EMAIL, m.start(), m.end())
@@ -202,10 +289,15 @@ PHONE_REGIONS: tuple[str, ...] = (
     "BE", "AT", "CH", "SE", "DK", "FI", "IE", "SK", "SI", "HR", "RO", "BG",
 )  # fmt: skip
 
-# A run of digits with phone-like separators (starting with '+', '(' or a digit).
-_PHONE_CANDIDATE = re.compile(r"[+(\d](?:[\d \-./()]|\u00a0){5,26}\d\)?")
-_NONDIGITS = re.compile(r"\D+")
-_FIRST_TOKEN = re.compile(r"[^ \-./()\u00a0]*[ \-./()\u00a0]+")
+# A run of digits with phone-like separators, searched in ``_Text.digits`` (every digit is
+# '0' there, so the pattern starts with a literal and only digit runs are tried). The
+# lookbehind, placed after the first '0', drops runs glued to identifiers, versions, DOIs,
+# paths and ticket numbers (v1.2, 10.5281/zenodo.1234567, #12345, ab1234567).
+_PHONE_CANDIDATE_STR = (
+    r"0(?<![\w.,/#:@=$%&?\\-]0)[0 \-./()\u00a0]{5,26}0\)?(?![\w%/@-]|[.,:]0)"
+)
+_PHONE_CANDIDATE = re.compile(_PHONE_CANDIDATE_STR)
+_PHONE_CANDIDATE_BYTES = re.compile(_PHONE_CANDIDATE_STR.replace("\\u00a0", "").encode())
 _IPV4 = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}(?:/\d{1,2})?$")
 _DOTTED = re.compile(r"\d+(?:\.\d+)+$")  # versions, dotted dates, IPs, OIDs: never phones
 _DATE = re.compile(
@@ -215,9 +307,6 @@ _DATE = re.compile(
 )
 _ORCID = re.compile(r"\d{4}-\d{4}-\d{4}-\d{3}[\dX]")
 _ISBN = re.compile(r"97[89][- ]?\d{1,5}[- ]\d{1,7}[- ]\d{1,7}[- ][\dX]")
-# Characters that, just before a digit run, make it part of something else.
-_BAD_BEFORE = set("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_.,/#:@=$%-\\&?")
-_BAD_AFTER = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_%/-@")
 # Words that, just before a digit run, say it is not a phone number ...
 _NOT_PHONE_WORDS = frozenset(
     "grant agreement no number nr n° project contract ticket tickets issue case rt id isbn "
@@ -239,28 +328,21 @@ def _word_before(low: str, start: int) -> str:
     return m.group(1)[::-1] if m else ""
 
 
-def _phones(text: str, low: str) -> Iterator[Finding]:
-    for m in _PHONE_CANDIDATE.finditer(text):
-        cand, start = m.group(), m.start()
-        if len(_NONDIGITS.sub("", cand)) < 7:
+def _phones(t: _Text) -> Iterator[Finding]:
+    text, digits = t.text, t.digits
+    pattern, zero = (_PHONE_CANDIDATE_BYTES, b"0") if t.ascii else (_PHONE_CANDIDATE, "0")
+    for m in pattern.finditer(digits):  # type: ignore[call-overload]
+        start, end = m.span()
+        if digits.count(zero, start, end) < 7:  # type: ignore[arg-type]
             continue
-        end = m.end()
-        if end < len(text) and (
-            text[end] in _BAD_AFTER
-            or (text[end] in ".,:" and text[end + 1 : end + 2].isdigit())
-        ):
-            continue  # 2,000,000 / 10.5281/zenodo / 12345678abc / 1234-5678-...
-        # drop leading tokens glued to something that is not a phone (#12345, v1.2, a.b)
-        while start and text[start - 1] in _BAD_BEFORE and cand[0] not in "+(":
-            t = _FIRST_TOKEN.match(cand)
-            if not t:
-                cand = ""
-                break
-            start += t.end()
-            cand = cand[t.end() :]
-        if len(_NONDIGITS.sub("", cand)) < 7 or _is_benign_number(cand):
+        if start and text[start - 1] in "+(":  # +44 20 ..., (030) ..., (+44) ...
+            start -= 1
+            if start and text[start - 1] == "(":
+                start -= 1
+        cand = text[start:end]
+        if _is_benign_number(cand):
             continue
-        word = _word_before(low, start)
+        word = _word_before(t.low, start)
         if word in _NOT_PHONE_WORDS and cand[0] not in "+(":
             continue
         context = word in _PHONE_WORDS
@@ -289,7 +371,7 @@ def _split_out_dates(cand: str) -> list[tuple[int, str]]:
 @lru_cache(maxsize=8192)
 def _phone_spans(cand: str, has_context: bool) -> tuple[tuple[str, int, int], ...]:
     """Spans (rule, start, end) of possible phone numbers in a short candidate string."""
-    digits = len(_NONDIGITS.sub("", cand))
+    digits = sum(ch.isdigit() for ch in cand)
     international = cand.lstrip("( ").startswith(("+", "00"))
     if international:
         regions: tuple[str, ...] = ("DE",)  # any region that dials out with 00 will do
@@ -325,11 +407,13 @@ _PEM_BLOCK = re.compile(
 _CERT_BLOCK = re.compile(r"-----BEGIN CERTIFICATE-----.*?-----END CERTIFICATE-----", re.DOTALL)
 _PUTTY_KEY = re.compile(r"PuTTY-User-Key-File-\d+:.*?(?:Private-MAC:\s*[0-9a-fA-F]+|\Z)", re.DOTALL)
 
-# Password words in European languages (lower case: the anchors search a lower-cased copy).
-_PASSWORD_ANCHORS = (
-    "pass", "pwd", "kennwort", "hasło", "haslo", "contraseña", "contrasena", "senha",
-    "parola", "wachtwoord", "heslo", "jelsz", "κωδικ", "salasana", "adgangskode", "senord",
-)  # fmt: skip
+# Password words: English ones as substrings (they hide in identifiers: OS_PASSWORD, dbPwd),
+# the others as whole words (through the word gate).
+_PASSWORD_ANCHORS = ("pass", "pwd")
+_PASSWORD_GATE = _words(
+    "kennwort hasło haslo contraseña contrasena senha parola wachtwoord heslo jelszó jelszo "
+    "κωδικός κωδικό salasana adgangskode lösenord losenord passord"
+)
 _PASSWORD_WORDS = (
     r"passwords?|passwd|pwd|pass(?:phrase|code|wort|word)?|kennwort|has(?:ł|l)o|mot\s+de\s+passe|"
     r"contrase(?:ñ|n)a|senha|parola(?:\s+d'ordine)?|wachtwoord|heslo|jelsz(?:ó|o)|"
@@ -346,7 +430,8 @@ _PASSWORD_PROSE = re.compile(
     re.IGNORECASE,
 )
 # NAME_WITH_SECRET = value, secret_key: value, "api_key": "value", token := value
-_SECRET_NAME_ANCHORS = ("secret", "token", "passw", "pwd", "key", "credential", "auth")
+_SECRET_NAME_ANCHORS = ("secret", "token", "passw", "pwd", "key", "auth")
+_SECRET_NAME_GATE = _words("credential credentials bearer")
 _KEY_VALUE = re.compile(
     r"(?P<name>(?<![\w.-])[A-Za-z][A-Za-z0-9_.-]*?(?:secret|token|passw(?:or)?d|pwd|api[_-]?key|"
     r"apikey|access[_-]?key|private[_-]?key|auth[_-]?key|credentials?|_key)[A-Za-z0-9_]*)"
@@ -373,9 +458,9 @@ _TOKEN_AFTER_WORD = re.compile(
     r"(?:bearer\s+)?(?P<value>[A-Za-z0-9_\-+/=.~]{16,})",
     re.IGNORECASE,
 )
-_TOKEN_SHAPES: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
+_TOKEN_SHAPES: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (  # anchors: case!
     ("credential.aws-access-key", ("AKIA", "ASIA"), re.compile(r"A[KS]IA[A-Z0-9]{16}(?![A-Za-z0-9])")),
-    ("credential.github-token", ("gh", "github_pat_"), re.compile(
+    ("credential.github-token", ("ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"), re.compile(
         r"(?<![A-Za-z0-9])(?:gh[pousr]_[A-Za-z0-9]{30,255}|github_pat_[A-Za-z0-9_]{22,255})")),
     ("credential.gitlab-token", ("glpat-",), re.compile(r"glpat-[A-Za-z0-9_-]{20,}")),
     ("credential.slack-token", ("xox", "hooks.slack.com"), re.compile(
@@ -431,23 +516,27 @@ def _plausible_secret(value: str, strict: bool, after: str = "") -> bool:
     return True
 
 
-def _credentials(text: str, low: str) -> Iterator[Finding]:
+def _credentials(t: _Text) -> Iterator[Finding]:
+    text = t.text
     if "-----BEGIN" in text:
         yield from _pem_blocks(text)
     if "PuTTY-User-Key-File" in text:
         for m in _PUTTY_KEY.finditer(text):
             yield Finding("credential.putty-private-key", CREDENTIAL, m.start(), m.end())
-    if "://" in text:
-        for m in _matches(_URL_USERINFO, text, _windows(text, ("://",), 24, 300)):
-            yield Finding("credential.url-userinfo", CREDENTIAL, *m.span("userinfo"))
-    for m in _matches(_PASSWORD_PROSE, text, _windows(low, _PASSWORD_ANCHORS, 0, 300)):
+    yield from _url_userinfo(t)
+    windows = t.windows(_PASSWORD_ANCHORS, 0, 300)
+    if not t.ascii or t.present(_PASSWORD_GATE):
+        windows = _merge_windows(windows, t.word_windows(_PASSWORD_GATE, 0, 300))
+    for m in _matches(_PASSWORD_PROSE, text, windows):
         start, end = _strip_value(text, *m.span("value"))
         quoted = m.group("value")[:1] in "\"'`«„"
         separator = text[m.start() : m.start("value")]
         strict = not quoted and not _SEPARATOR_SIGN.search(separator)
         if _plausible_secret(text[start:end], strict, text[end : end + 40]):
             yield Finding("credential.password-prose", CREDENTIAL, start, end)
-    windows = _windows(low, _SECRET_NAME_ANCHORS, 64, 360)
+    windows = t.windows(_SECRET_NAME_ANCHORS, 64, 360)
+    if t.present(_SECRET_NAME_GATE):
+        windows = _merge_windows(windows, t.word_windows(_SECRET_NAME_GATE, 64, 360))
     for m in _matches(_KEY_VALUE, text, windows):
         if _NAME_NOT_SECRET.search(m.group("name")):
             continue
@@ -461,10 +550,24 @@ def _credentials(text: str, low: str) -> Iterator[Finding]:
         start, end = _strip_value(text, *m.span("value"))
         if _looks_random(text[start:end]):
             yield Finding("credential.token", CREDENTIAL, start, end)
-    for rule, anchors, pattern in _TOKEN_SHAPES:
-        for m in _matches(pattern, text, _windows(text, anchors, 0, 400)):
-            yield Finding(rule, CREDENTIAL, m.start(), m.end())
-    yield from _detect_secrets(text)
+    if t.tokenish:
+        for rule, anchors, pattern in _TOKEN_SHAPES:
+            for m in _matches(pattern, text, t.windows(anchors, 0, 400, case_sensitive=True)):
+                yield Finding(rule, CREDENTIAL, m.start(), m.end())
+    yield from _detect_secrets(t)
+
+
+_WHITESPACE = re.compile(r"\s")
+
+
+def _url_userinfo(t: _Text) -> Iterator[Finding]:
+    text = t.text
+    for i in t.hits("://", case_sensitive=True):
+        at = text.find("@", i, i + 300)
+        if at < 0 or _WHITESPACE.search(text, i, at):
+            continue  # no '@' in this URL: no user info
+        for m in _URL_USERINFO.finditer(text, max(0, i - 24), at + 256):
+            yield Finding("credential.url-userinfo", CREDENTIAL, *m.span("userinfo"))
 
 
 def _pem_blocks(text: str) -> Iterator[Finding]:
@@ -520,62 +623,89 @@ def _looks_random(value: str) -> bool:
     return _entropy(value) >= 3.3
 
 
-# detect-secrets: the regex-based plugins, instantiated directly (``scan_line`` resets the
-# global filter caches on every call and costs ~0.2 ms a line) and shown only random-looking
-# tokens with 80 characters of context before them.
-_DS_EXCLUDED = {
-    "KeywordDetector",  # ours: _PASSWORD_PROSE / _KEY_VALUE, tuned for prose
-    "IPPublicDetector",  # IP addresses are not secrets here
-    "Base64HighEntropyString",  # ours: _looks_random, after a keyword or on its own
-    "HexHighEntropyString",  # commit hashes and checksums are everywhere in tickets
-    "PrivateKeyDetector",  # ours: covers the whole block, not the BEGIN line
-    "BasicAuthDetector",  # ours: _URL_USERINFO
-}
-_LONG_TOKEN = re.compile(r"[A-Za-z0-9_+/=-]{20,}")
+# detect-secrets: its regex-based plugins, instantiated directly (``scan_line`` resets the
+# global filter caches on every call and runs every plugin: ~0.2 ms a line). Each plugin runs
+# only on the lines holding one of its anchors, literals that its secrets (or the words next
+# to them) always contain. Plugins left out: ours do their job, whole-block or in prose.
+_DS_ANCHORS: dict[str, tuple[str, str]] = {
+    # plugin: (words that gate it, literals inside its tokens: searched if the text is tokenish)
+    "ArtifactoryDetector": ("artifactory jfrog", "akc"),
+    "AWSKeyDetector": ("aws", "akia asia"),
+    "AzureStorageKeyDetector": ("accountkey", ""),
+    "CloudantDetector": ("cloudant", ""),
+    "DiscordBotTokenDetector": ("discord", ""),
+    "GitHubTokenDetector": ("", "ghp_ gho_ ghu_ ghs_ ghr_"),
+    "GitLabTokenDetector": ("", "glpat- gldt- glft- glsoat- glrt- glcbt- glimt- glptt- glagent-"),
+    "IbmCloudIamDetector": ("ibm iam", ""),
+    "IbmCosHmacDetector": ("hmac cos", ""),
+    "JwtTokenDetector": ("", "eyj"),
+    "MailchimpDetector": ("mailchimp", ""),
+    "NpmDetector": ("authtoken npm npmrc", ""),
+    "OpenAIDetector": ("openai", "t3blbkfj"),
+    "PypiTokenDetector": ("pypi", ""),
+    "SendGridDetector": ("sendgrid", "sg."),
+    "SlackDetector": ("slack", "xox"),
+    "SoftlayerDetector": ("softlayer", ""),
+    "SquareOAuthDetector": ("", "sq0csp-"),
+    "StripeDetector": ("stripe", "k_live_"),
+    "TelegramBotTokenDetector": ("telegram bot", ""),
+    "TwilioKeyDetector": ("twilio", ""),
+}  # fmt: skip
+_DS_GATES = {name: (_words(w), tuple(lits.split())) for name, (w, lits) in _DS_ANCHORS.items()}
+_DS_ALL_WORDS = frozenset().union(*(words for words, _ in _DS_GATES.values()))
+# Not used: KeywordDetector (ours: _PASSWORD_PROSE, _KEY_VALUE), IPPublicDetector (IPs are not
+# secrets here), the high-entropy plugins (commit hashes and checksums are everywhere in
+# tickets; ours: _looks_random after a keyword), PrivateKeyDetector (ours covers the whole
+# block), BasicAuthDetector (ours: _url_userinfo).
 _TOKEN_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-+/=.~")
 
 
 @lru_cache(maxsize=1)
-def _ds_plugins() -> tuple:
+def _ds_plugins() -> dict[str, object]:
     from detect_secrets.core.plugins.util import get_mapping_from_secret_type_to_class
 
     classes = get_mapping_from_secret_type_to_class().values()
-    return tuple(cls() for cls in classes if cls.__name__ not in _DS_EXCLUDED)
+    return {cls.__name__: cls() for cls in classes if cls.__name__ in _DS_ANCHORS}
 
 
-def _detect_secrets(text: str) -> Iterator[Finding]:
-    has_pem = "-----BEGIN" in text
-    for tok in _LONG_TOKEN.finditer(text):
-        if not _looks_random(tok.group()) or (has_pem and _inside_pem(text, tok.start())):
+def _detect_secrets(t: _Text) -> Iterator[Finding]:
+    text = t.text
+    tokenish = t.tokenish
+    if not tokenish and not t.present(_DS_ALL_WORDS):
+        return
+    for name, (words, literals) in _DS_GATES.items():
+        anchors = [w.decode() for w in t.present(words)]
+        if tokenish:
+            anchors += literals
+        lines = set()
+        for anchor in anchors:
+            for i in t.hits(anchor):
+                lo = text.rfind("\n", max(0, i - 300), i) + 1 or max(0, i - 300)
+                hi = text.find("\n", i, i + 300)
+                lines.add((lo, hi if hi >= 0 else min(len(text), i + 300)))
+        if lines:
+            plugin = _ds_plugins().get(name)
+            if plugin is not None:
+                for lo, hi in sorted(lines):
+                    yield from _ds_scan(plugin, text[lo:hi], lo)
+
+
+def _ds_scan(plugin, chunk: str, offset: int) -> Iterator[Finding]:
+    rule = "credential.detect-secrets." + _slug(plugin.secret_type)
+    for secret in set(plugin.analyze_string(chunk)):
+        if not secret:
             continue
-        lo = max(0, tok.start() - 80)
-        lo = text.rfind("\n", lo, tok.start()) + 1 or lo
-        hi = text.find("\n", tok.end(), tok.end() + 200)
-        yield from _ds_scan(text[lo : hi if hi >= 0 else tok.end() + 200], lo)
-
-
-def _inside_pem(text: str, pos: int) -> bool:
-    begin = text.rfind("-----BEGIN", max(0, pos - 20000), pos)
-    return begin >= 0 and text.find("-----END", begin, pos) < 0
-
-
-def _ds_scan(chunk: str, offset: int) -> Iterator[Finding]:
-    for plugin in _ds_plugins():
-        for secret in plugin.analyze_string(chunk):
-            if not secret:
-                continue
-            pos = chunk.find(secret)
-            while pos >= 0:
-                start, end = pos, pos + len(secret)
-                # widen to the whole token (some plugins report only a prefix: 'ghp')
-                while start > 0 and chunk[start - 1] in _TOKEN_CHARS:
-                    start -= 1
-                while end < len(chunk) and chunk[end] in _TOKEN_CHARS:
-                    end += 1
-                start, end = _strip_value(chunk, start, end)
-                rule = "credential.detect-secrets." + _slug(plugin.secret_type)
-                yield Finding(rule, CREDENTIAL, offset + start, offset + end)
-                pos = chunk.find(secret, pos + 1)
+        pos = chunk.find(secret)
+        while pos >= 0:
+            start, end = pos, pos + len(secret)
+            # widen to the whole token (some plugins report only a prefix: 'ghp')
+            while start > 0 and chunk[start - 1] in _TOKEN_CHARS:
+                start -= 1
+            while end < len(chunk) and chunk[end] in _TOKEN_CHARS:
+                end += 1
+            start, end = _strip_value(chunk, start, end)
+            yield Finding(rule, CREDENTIAL, offset + start, offset + end)
+            pos = chunk.find(secret, pos + 1)
 
 
 def _slug(name: str) -> str:
@@ -584,10 +714,10 @@ def _slug(name: str) -> str:
 
 # --- confidentiality markers ----------------------------------------------------------------
 
-_MARKER_ANCHORS = (
-    "confiden", "vertraulich", "riservat", "poufn", "důvěrn", "duvern", "internal", "interne",
-    "do not", "don't", "not for", "not to be",
-)  # fmt: skip
+_MARKER_ANCHORS = ("confiden", "intern", "not ", "n't")
+_MARKER_GATE = _words(
+    "vertraulich riservato riservata poufne důvěrné důvěrný duverne duverny"
+)
 _MARKERS = re.compile(
     r"(?P<confidential>(?<!non-)(?<!non\s)(?<!not\s)(?<!un)(?<![\w-])(?:strictly\s+)?"
     r"(?:confidential|vertraulich|confidentiel(?:le)?|riservat[oa]|confidencial|poufne|"
@@ -609,12 +739,15 @@ _MARKER_RULES = {
 }
 
 
-def _markers(text: str, low: str) -> Iterator[Finding]:
-    for m in _matches(_MARKERS, text, _windows(low, _MARKER_ANCHORS, 12, 60)):
+def _markers(t: _Text) -> Iterator[Finding]:
+    windows = t.windows(_MARKER_ANCHORS, 16, 60)
+    if t.present(_MARKER_GATE):
+        windows = _merge_windows(windows, t.word_windows(_MARKER_GATE, 16, 60))
+    for m in _matches(_MARKERS, t.text, windows):
         yield Finding(_MARKER_RULES[m.lastgroup or "confidential"], MARKER, m.start(), m.end())
 
 
-DETECTORS: tuple[Callable[[str, str], Iterable[Finding]], ...] = (
+DETECTORS: tuple[Callable[[_Text], Iterable[Finding]], ...] = (
     _emails,
     _phones,
     _credentials,
