@@ -1,0 +1,153 @@
+"""The sample catalogue end to end: every page, every index, the export, links, no leaks."""
+
+import gzip
+import markupsafe
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from generator.model import ImplementationStatus
+from generator.rt.synthetic import hostile_strings, planted_items
+from generator.site.urls import slugify
+
+
+def html_pages(site: Path):
+    return sorted(site.rglob("*.html"))
+
+
+def all_text(folder: Path):
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        data = path.read_bytes()
+        if path.suffix == ".gz":
+            data = gzip.decompress(data)
+        yield path, data.decode("utf-8", errors="replace")
+
+
+def test_one_page_per_case(sample_raw, sample_site_dir):
+    assert len(sample_raw.tickets) >= 60
+    for ticket in sample_raw.tickets:
+        page = sample_site_dir / "cases" / str(ticket.id) / "index.html"
+        assert page.exists(), f"no page for case {ticket.id}"
+        assert f"Case {ticket.id}" in page.read_text()
+
+
+def test_status_and_discipline_indexes(sample_raw, sample_site_dir):
+    for status in ImplementationStatus:
+        page = sample_site_dir / "status" / status.slug / "index.html"
+        assert page.exists(), status
+        assert str(markupsafe.escape(status.meaning)) in page.read_text()
+    names = {d for t in sample_raw.tickets for d in t.custom_fields.get("Scientific discipline", ())}
+    assert len(names) >= 15
+    for name in names:
+        assert (sample_site_dir / "discipline" / slugify(name) / "index.html").exists(), name
+    for index in ("index.html", "cases/index.html", "status/index.html", "discipline/index.html", "about/index.html"):
+        assert (sample_site_dir / index).exists(), index
+
+
+def test_status_page_lists_exactly_its_cases(sample_site):
+    result, _ = sample_site
+    cases = result.screening.snapshot.cases
+    site = result.site_dir
+    for status in ImplementationStatus:
+        text = (site / "status" / status.slug / "index.html").read_text()
+        listed = set(map(int, re.findall(r'href="\.\./\.\./cases/(\d+)/"', text)))
+        assert listed == {c.id for c in cases if c.implementation_status is status}, status
+
+
+def test_json_export(sample_site):
+    result, _ = sample_site
+    data = json.loads((result.site_dir / "data" / "cases.json").read_text())
+    assert data["schema_version"] == 1
+    assert data["is_sample"] is True
+    assert data["case_count"] == len(data["cases"]) == result.cases
+    ids = [c["id"] for c in data["cases"]]
+    assert ids == sorted(ids)
+    first = data["cases"][0]
+    for key in ("id", "url", "subject", "implementation_status", "disciplines", "created", "last_updated",
+                "status_history", "description"):
+        assert key in first
+    assert first["url"] == f"cases/{first['id']}/"
+
+
+class Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.links = []
+
+    def handle_starttag(self, tag, attrs):
+        for key, value in attrs:
+            if key in ("href", "src") and value:
+                self.links.append(value)
+
+
+def test_no_broken_internal_link(sample_site_dir):
+    broken = []
+    checked = 0
+    for page in html_pages(sample_site_dir):
+        parser = Links()
+        parser.feed(page.read_text())
+        for link in parser.links:
+            parts = urlsplit(link)
+            if parts.scheme or parts.netloc or not parts.path:
+                continue
+            base = sample_site_dir if parts.path.startswith("/") else page.parent
+            target = (base / unquote(parts.path).lstrip("/")).resolve()
+            if target.is_dir():
+                target = target / "index.html"
+            checked += 1
+            if not target.exists():
+                broken.append(f"{page.relative_to(sample_site_dir)} -> {link}")
+    assert checked > 1000
+    assert not broken, broken[:20]
+
+
+def test_no_planted_item_anywhere_in_the_output(sample_site):
+    result, config = sample_site
+    items = planted_items()
+    assert len(items) >= 5
+    leaks = []
+    for folder in (result.site_dir, config.build_dir, config.reports_dir):
+        for path, text in all_text(folder):
+            leaks += [f"{path}: {item[:12]}..." for item in items if item in text]
+    assert not leaks, leaks[:10]
+
+
+def test_hostile_text_is_shown_as_text_never_as_markup(sample_site_dir):
+    hostile = hostile_strings()
+    pages = [p.read_text() for p in (sample_site_dir / "cases").glob("*/index.html")]
+    joined = "\n".join(pages)
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in joined  # shown, escaped
+    assert "<script>alert(1)</script>" not in joined
+    assert not re.search(r"""(?i)<a[^>]+href=["']?\s*javascript:""", joined)
+    assert not re.search(r"(?i)<img[^>]+onerror", joined)
+    assert "{{ 7*7 }}" in joined or "{{ 7*7 }}" not in "".join(hostile)  # template syntax not evaluated
+    assert ">49<" not in joined
+
+
+def test_sample_banner_and_build_stamp_on_every_page(sample_site_dir):
+    pages = html_pages(sample_site_dir)
+    assert len(pages) > 90
+    for page in pages:
+        text = page.read_text()
+        assert "Sample data." in text, page
+        assert "Built from a snapshot of the RT queue technical-support-cases taken 2026-11-20 03:00 UTC" in text, page
+
+
+def test_case_pages_are_not_in_the_navigation(sample_site_dir):
+    home = (sample_site_dir / "index.html").read_text()
+    nav = home[home.find('<nav class="md-nav md-nav--primary"'):]
+    assert "cases/17/" not in nav and "cases/1/" not in nav
+
+
+def test_screening_report_names_rules_not_text(sample_site):
+    result, config = sample_site
+    report = json.loads((config.reports_dir / "screening.json").read_text())
+    assert report["cases_screened"] == result.cases + len(report["cases_withheld"])
+    assert sum(report["findings_by_rule"].values()) >= 5
+    raw = (config.reports_dir / "screening.json").read_text()
+    for item in planted_items():
+        assert item not in raw
