@@ -117,12 +117,13 @@ class _Text:
 
     @property
     def tokenish(self) -> bool:
-        """Could the text hold a token? It has a word of 10+ letters and digits mixed (not a
-        number, not a hex hash: those are everywhere and never start a token shape)."""
+        """Could the text hold a token? It has a word of 16+ letters, or of 10+ letters and
+        digits mixed (not a number, not a hex hash: those are everywhere)."""
         if self._tokenish is None:
             long = [w for w in self.words if len(w) >= 10]
             self._tokenish = any(
-                not w.isalpha() and not w.isdigit() and w.strip(_HEX) for w in long
+                (len(w) >= 16 or not w.isalpha()) and not w.isdigit() and w.strip(_HEX)
+                for w in long
             )
         return self._tokenish
 
@@ -160,15 +161,32 @@ class _Text:
 
     @property
     def digits(self) -> str | bytes:
-        """The text with every ASCII digit replaced by '0' (bytes if the text is ASCII)."""
+        """The text with every ASCII digit replaced by '0' (bytes if the text is ASCII), and
+        the commonest numbers that are never phones (ISO dates, ORCID iDs) masked,
+        by exact replacement: cheap, and the phone scan then never sees them. (Not dotted
+        dates: '+44.20.7946.0958' holds '00.00.0000'.)"""
         if self._digits is None:
             if self.ascii:
-                self._digits = self.text.encode("ascii").translate(_DIGITS_TO_ZERO_BYTES)
+                folded: str | bytes = self.text.encode("ascii").translate(_DIGITS_TO_ZERO_BYTES)
+                for shape, mask in _NEVER_PHONES_BYTES:
+                    folded = folded.replace(shape, mask)  # type: ignore[arg-type]
             else:
-                self._digits = self.text.translate(_DIGITS_TO_ZERO)
+                folded = self.text.translate(_DIGITS_TO_ZERO)
+                for shape, mask in _NEVER_PHONES:
+                    folded = folded.replace(shape, mask)  # type: ignore[arg-type]
+            self._digits = folded
         return self._digits
 
 
+# Shapes (digits folded to '0') that are never phone numbers; masked with letters.
+_NEVER_PHONES = tuple(
+    (shape, "d" * len(shape))
+    for shape in (
+        "0000-0000-0000-000",  # ORCID (the last character may be X)
+        "0000-00-00",  # ISO dates
+    )
+)  # fmt: skip
+_NEVER_PHONES_BYTES = tuple((a.encode(), b.encode()) for a, b in _NEVER_PHONES)
 _WORD_BYTES = bytes(c if (97 <= c <= 122 or 48 <= c <= 57 or c >= 128) else 32 for c in range(256))
 _HEX = b"0123456789abcdef"
 _DIGITS_TO_ZERO = str.maketrans("123456789", "000000000")
@@ -216,7 +234,7 @@ def _matches(
 
 # --- e-mail ---------------------------------------------------------------------------------
 
-_LOCAL = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+_LOCAL = r"[A-Za-z0-9%&'*+=_-]+(?:\.[A-Za-z0-9%&'*+=_-]+)*"
 _DOMAIN = r"(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}"
 _EMAIL_PLAIN = re.compile(r"(?<![A-Za-z0-9._%+-])" + _LOCAL + r"@" + _DOMAIN + r"\b")
 _USERINFO_BEFORE = re.compile(r"://[^\s/@]*:$")
@@ -224,23 +242,25 @@ _USERINFO_BEFORE = re.compile(r"://[^\s/@]*:$")
 _TLDS = (
     "org|com|net|eu|int|edu|gov|info|io|ac|uk|de|fr|it|es|pl|gr|nl|cz|hu|pt|ch|at|be|se|no|"
     "fi|dk|ie|lu|si|sk|hr|ro|bg|lt|lv|ee|cy|mt|rs|tr|il|us|ca|au|jp|cn|in|br|za|ru|ua|mk|ba|"
-    "me|al|md|ge|am|is|li|mc|example|test|invalid"
+    "me|al|md|ge|am|is|li|mc"
 )
 _AT_BRACKET = r"\s*[\[\(\{<]\s*(?:at|@)\s*[\]\)\}>]\s*"
 _DOT_BRACKET = r"\s*[\[\(\{<]\s*(?:dot|\.)\s*[\]\)\}>]\s*"
-_DOT_ANY = rf"(?:{_DOT_BRACKET}|\s+dot\s+|\s+DOT\s+|\s?\.\s?)"
+_DOT_ANY = rf"(?:{_DOT_BRACKET}|\s+dot\s+|\s+DOT\s+|\s\.\s|\.)"
 _DOT_WORD = rf"(?:{_DOT_BRACKET}|\s+(?:dot|DOT)\s+)"
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
 _OBF_LOCAL = r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._+-]*"
 _EMAIL_OBFUSCATED = re.compile(
     # a bracketed 'at': name [at] host [dot] org, name(at)host.org, name {at} host . org
-    rf"{_OBF_LOCAL}{_AT_BRACKET}{_LABEL}(?:{_DOT_ANY}{_LABEL})*?{_DOT_ANY}(?:{_TLDS})\b"
+    rf"{_OBF_LOCAL}{_AT_BRACKET}{_LABEL}(?:{_DOT_ANY}{_LABEL})*{_DOT_ANY}(?:{_TLDS})\b"
+    # '@' with spaces around it: name @ host . org
+    rf"|{_OBF_LOCAL}(?:\s+@\s*|\s*@\s+){_LABEL}(?:{_DOT_ANY}{_LABEL})*{_DOT_ANY}(?:{_TLDS})\b"
     # an upper-case 'AT' as a word is an obfuscation, never prose: name AT host.org
-    rf"|{_OBF_LOCAL}\s+AT\s+{_LABEL}(?:{_DOT_ANY}{_LABEL})*?{_DOT_ANY}(?:{_TLDS})\b"
+    rf"|{_OBF_LOCAL}\s+AT\s+{_LABEL}(?:{_DOT_ANY}{_LABEL})*{_DOT_ANY}(?:{_TLDS})\b"
     # 'at' as a word needs 'dot' as a word too: name at host dot org ...
-    rf"|{_OBF_LOCAL}\s+at\s+{_LABEL}(?:{_DOT_ANY}{_LABEL})*?{_DOT_WORD}(?:{_TLDS})\b"
+    rf"|{_OBF_LOCAL}\s+at\s+{_LABEL}(?:{_DOT_ANY}{_LABEL})*{_DOT_WORD}(?:{_TLDS})\b"
     # ... or a local part that cannot be an English word: jane.doe at example.org
-    rf"|(?<![\w.+-])[A-Za-z0-9]+[._+][A-Za-z0-9._+-]*[A-Za-z0-9]\s+at\s+{_LABEL}"
+    rf"|(?<![\w.+-])[A-Za-z][A-Za-z0-9]*[._+][A-Za-z][A-Za-z0-9._+-]*[A-Za-z0-9]\s+at\s+{_LABEL}"
     rf"(?:\.{_LABEL})*\.(?:{_TLDS})\b",
 )
 _AT_BEFORE_BRACKET = ("at", "at ", "@", "@ ")
@@ -263,6 +283,7 @@ def _emails(t: _Text) -> Iterator[Finding]:
         for i in t.hits(bracket, case_sensitive=True):
             if low.endswith(_AT_BEFORE_BRACKET, max(0, i - 3), i):
                 hits.append(i)
+    hits += t.hits("@")  # name @ host . org
     if b"dot" in t.words:  # name at host dot org
         hits += t.hits(" dot ") + t.hits("dot]") + t.hits("dot)")
     # 'at' as a word: upper case always, lower case only after a local part with a separator
@@ -294,38 +315,55 @@ PHONE_REGIONS: tuple[str, ...] = (
 # lookbehind, placed after the first '0', drops runs glued to identifiers, versions, DOIs,
 # paths and ticket numbers (v1.2, 10.5281/zenodo.1234567, #12345, ab1234567).
 _PHONE_CANDIDATE_STR = (
-    r"0(?<![\w.,/#:@=$%&?\\-]0)[0 \-./()\u00a0]{5,26}0\)?(?![\w%/@-]|[.,:]0)"
+    r"0(?<![\w.,/#:@=$%&?\\-]0)[0 \-./()\u00a0]{5,26}0\)?(?![\w%/@-]|[.,:]\w)"
 )
 _PHONE_CANDIDATE = re.compile(_PHONE_CANDIDATE_STR)
 _PHONE_CANDIDATE_BYTES = re.compile(_PHONE_CANDIDATE_STR.replace("\\u00a0", "").encode())
 _IPV4 = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}(?:/\d{1,2})?$")
-_DOTTED = re.compile(r"\d+(?:\.\d+)+$")  # versions, dotted dates, IPs, OIDs: never phones
+# versions, dotted dates, IPs: never phones (French numbers have five dotted groups)
+_DOTTED = re.compile(r"\d+(?:\.\d+){1,3}$")
 _DATE = re.compile(
     r"(?:19|20)\d\d[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])(?!\d)"
     r"|(?<!\d)(?:0?[1-9]|[12]\d|3[01])[-/.](?:0?[1-9]|1[0-2])[-/.](?:19|20)\d\d"
     r"|(?<!\d)(?:19|20)\d\d\s?[-/]\s?(?:19|20)\d\d(?!\d)"  # year ranges
 )
+_ONE_DIGIT_GROUPS = re.compile(r"\d(?:[ .-]\d)+")  # 0 1 2 3 4 5 6 7: a sequence, not a phone
 _ORCID = re.compile(r"\d{4}-\d{4}-\d{4}-\d{3}[\dX]")
 _ISBN = re.compile(r"97[89][- ]?\d{1,5}[- ]\d{1,7}[- ]\d{1,7}[- ][\dX]")
 # Words that, just before a digit run, say it is not a phone number ...
 _NOT_PHONE_WORDS = frozenset(
     "grant agreement no number nr n° project contract ticket tickets issue case rt id isbn "
-    "issn orcid doi version release v build job pid uid gid port serial invoice order ref "
-    "reference run batch task request pr commit ip address hours cores jobs size bytes "
-    "checksum sum code zip postcode iban bic account vat".split()
+    "issn orcid doi pmid pmcid arxiv handle hdl version release v build job jobs pid uid gid "
+    "port serial invoice order ref reference run batch task request pr commit ip address "
+    "hours cores size bytes checksum sum code zip postcode iban bic account vat ga epsg "
+    "events files records".split()
 )
-# ... and words that say it is one (so shorter national forms count too).
+# ... and words that say it is one (so national numbers without a trunk '0' count too).
 _PHONE_WORDS = frozenset(
-    "tel tél phone telephone telefon téléphone mobile mobil cell fax handy call ring tlf tfn "
-    "puhelin telefono teléfono telefone τηλ gsm tel/fax phone/fax number".split()
+    "tel tél tele phone telephone telefon téléphone mobile mob mobil cell cel cellulare "
+    "fax handy call ring tlf tfn puhelin telefono teléfono telefone τηλ τηλέφωνο gsm "
+    "telefonnummer rufnummer t m f ph kom komórka tel/fax phone/fax reach dial".split()
 )
-# The word before a position, read backwards: reversed text, so the match is anchored.
-_WORD_BEFORE_REVERSED = re.compile(r"[\s:#.()\-]*((?:[^\W\d]|/|°)+)")
+_NUMBER_WORDS = frozenset("number no nr nummer numéro número numero numer n°".split())
+# The two words before a position, read backwards (reversed text: the match is anchored).
+_WORDS_BEFORE_REVERSED = re.compile(
+    r"[\s:#.()\-]*((?:[^\W\d]|/|°)+)(?:[\s:#.()\-]*((?:[^\W\d]|/|°)+))?"
+)
 
 
-def _word_before(low: str, start: int) -> str:
-    m = _WORD_BEFORE_REVERSED.match(low[max(0, start - 32) : start][::-1])
-    return m.group(1)[::-1] if m else ""
+def _phone_context(low: str, start: int) -> bool | None:
+    """True: a phone word stands before ``start``; False: a word saying it is some other
+    number (ticket, grant, version, ...); None: neither."""
+    m = _WORDS_BEFORE_REVERSED.match(low[max(0, start - 40) : start][::-1])
+    if not m:
+        return None
+    last = m.group(1)[::-1]
+    before = (m.group(2) or "")[::-1]
+    if last in _PHONE_WORDS or (last in _NUMBER_WORDS and before in _PHONE_WORDS):
+        return True
+    if last in _NOT_PHONE_WORDS:
+        return False
+    return None
 
 
 def _phones(t: _Text) -> Iterator[Finding]:
@@ -340,14 +378,13 @@ def _phones(t: _Text) -> Iterator[Finding]:
             if start and text[start - 1] == "(":
                 start -= 1
         cand = text[start:end]
-        if _is_benign_number(cand):
+        if _is_benign_number(cand) or _ONE_DIGIT_GROUPS.fullmatch(cand):
             continue
-        word = _word_before(t.low, start)
-        if word in _NOT_PHONE_WORDS and cand[0] not in "+(":
+        context = _phone_context(t.low, start)
+        if context is False and cand[0] not in "+(":
             continue
-        context = word in _PHONE_WORDS
         for offset, piece in _split_out_dates(cand):
-            for rule, s, e in _phone_spans(piece, context):
+            for rule, s, e in _phone_spans(piece, bool(context)):
                 yield Finding(rule, PHONE, start + offset + s, start + offset + e)
 
 
@@ -366,6 +403,10 @@ def _split_out_dates(cand: str) -> list[tuple[int, str]]:
         return [(0, cand)]
     masked = _DATE.sub(lambda d: "\x00" * len(d.group()), cand)
     return [(p.start(), p.group()) for p in re.finditer(r"[^\x00]+", masked)]
+
+
+_GLUED = "0123456789.,"
+_GLUED_AFTER = tuple(f"{p}{d}" for p in ".," for d in "0123456789")
 
 
 @lru_cache(maxsize=8192)
@@ -388,9 +429,14 @@ def _phone_spans(cand: str, has_context: bool) -> tuple[tuple[str, int, int], ..
             if raw.startswith(("+", "00")):
                 rule = "phone.international"
             elif raw.startswith("0") or has_context:
-                rule = "phone.national"  # national numbers are dialled with a trunk 0
+                # A national number: with its trunk '0' (GB, DE, FR, IT, NL, HU, ...), or,
+                # where there is none (ES, PL, GR, PT, CZ, mobiles in IT), after a phone word;
+                # a bare 9-digit number is more often an id or an amount than a phone.
+                rule = "phone.national"
             else:
                 continue
+            if (m.start and cand[m.start - 1] in _GLUED) or cand.startswith(_GLUED_AFTER, m.end):
+                continue  # a piece of a longer number: 50.0755 14.4378 holds '0755 14'
             spans.append((rule, m.start, m.end))
         if spans:
             return tuple(spans)
@@ -423,8 +469,9 @@ _PASSWORD_PROSE = re.compile(
     rf"(?<![\w-])(?:{_PASSWORD_WORDS})(?![\w-])"
     r"(?:\s+(?:for|für|pour|per|para|dla|of|van|do|na)\s+(?:the\s+|das\s+|den\s+|le\s+|la\s+|l')?"
     r"[\w.@-]+(?:\s+(?:account|user|vm|host|server|database|db|konto|compte))?)?"
-    r"(?:\s*(?:[:=]|->|=>)\s*|\s+(?:is|was|will\s+be|has\s+been|is\s+now|set\s+to|changed\s+to|"
-    r"reset\s+to|ist|lautet|war|est|était|es|era|è|to|jest|je|är|er|on|is:)\s*:?\s*)"
+    r"(?:[\"']?\s*(?:[:=]|->|=>)\s*|\s+(?:(?:(?:is|was|has\s+been|will\s+be)\s+(?:now\s+|still\s+)?)?"
+    r"(?:changed|reset|set|updated)\s+to|is|was|will\s+be|has\s+been|is\s+now|ist|lautet|war|"
+    r"est|était|es|era|è|to|jest|je|är|er|on|is:)\s*:?\s*)"
     r"(?P<value>\"[^\"\n]{1,200}\"|'[^'\n]{1,200}'|`[^`\n]{1,200}`|«[^»\n]{1,200}»|"
     r"„[^“”\n]{1,200}[“”]|\S{1,200})",
     re.IGNORECASE,
@@ -433,7 +480,7 @@ _PASSWORD_PROSE = re.compile(
 _SECRET_NAME_ANCHORS = ("secret", "token", "passw", "pwd", "key", "auth")
 _SECRET_NAME_GATE = _words("credential credentials bearer")
 _KEY_VALUE = re.compile(
-    r"(?P<name>(?<![\w.-])[A-Za-z][A-Za-z0-9_.-]*?(?:secret|token|passw(?:or)?d|pwd|api[_-]?key|"
+    r"(?P<name>(?<![\w.-])(?=[A-Za-z])[A-Za-z0-9_.-]*?(?:secret|token|passw(?:or)?d|pwd|api[_-]?key|"
     r"apikey|access[_-]?key|private[_-]?key|auth[_-]?key|credentials?|_key)[A-Za-z0-9_]*)"
     r"[\"']?\s*(?::=|=>|=|:)\s*"
     r"(?P<value>\"[^\"\n]{1,300}\"|'[^'\n]{1,300}'|[^\s\"'`,;]{1,300})",
@@ -443,7 +490,7 @@ _NAME_NOT_SECRET = re.compile(
     r"(?:url|uri|endpoint|file|path|dir|type|name|lifetime|expiry|expires|ttl|length|size|"
     r"_id|issuer|scope|format|method|mode|policy|header|field|prefix|version|count|enabled|"
     r"required|location|server|host|port|user(?:name)?|algorithm|manager|store|vault|"
-    r"fingerprint|pair|ring|word|board|note|words)s?$",
+    r"fingerprint|pair|ring|board|note)s?$",
     re.IGNORECASE,
 )
 _URL_USERINFO = re.compile(
@@ -455,25 +502,31 @@ _TOKEN_AFTER_WORD = re.compile(
     r"(?:\b(?:bearer|tokens?|api[\s_-]?key|apikey|access[\s_-]?key|secret(?:[\s_-]?key)?|"
     r"auth(?:orization)?|x-auth-token|x-api-key|(?:refresh|access|id|api|auth)[\s_-]?token)\b)"
     r"(?:\s+(?:is|was|:|=|->|of))?[\"']?\s*[:=]?\s*[\"']?"
-    r"(?:bearer\s+)?(?P<value>[A-Za-z0-9_\-+/=.~]{16,})",
+    r"(?:(?:bearer|basic|token|digest)\s+)?(?P<value>[A-Za-z0-9_\-+/=.~]{16,})",
     re.IGNORECASE,
 )
-_TOKEN_SHAPES: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (  # anchors: case!
-    ("credential.aws-access-key", ("AKIA", "ASIA"), re.compile(r"A[KS]IA[A-Z0-9]{16}(?![A-Za-z0-9])")),
-    ("credential.github-token", ("ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"), re.compile(
-        r"(?<![A-Za-z0-9])(?:gh[pousr]_[A-Za-z0-9]{30,255}|github_pat_[A-Za-z0-9_]{22,255})")),
-    ("credential.gitlab-token", ("glpat-",), re.compile(r"glpat-[A-Za-z0-9_-]{20,}")),
-    ("credential.slack-token", ("xox", "hooks.slack.com"), re.compile(
-        r"xox[abposr]-[A-Za-z0-9-]{10,}|https://hooks\.slack\.com/services/[A-Za-z0-9_/]+")),
-    ("credential.google-api-key", ("AIza",), re.compile(r"AIza[0-9A-Za-z_-]{35}")),
-    ("credential.jwt", ("eyJ",), re.compile(
-        r"eyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*")),
-    ("credential.openstack-token", ("gAAAAA",), re.compile(r"gAAAAA[A-Za-z0-9_-]{50,}={0,2}")),
+# rule, words that gate it (else it runs on tokenish texts only), anchors (case!), pattern
+_TOKEN_SHAPES: tuple[tuple[str, frozenset[bytes], tuple[str, ...], re.Pattern[str]], ...] = (
+    ("credential.aws-access-key", _words(""), ("AKIA", "ASIA"),
+     re.compile(r"A[KS]IA[A-Z0-9]{16}(?![A-Za-z0-9])")),
+    ("credential.github-token", _words("ghp gho ghu ghs ghr github"),
+     ("ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"),
+     re.compile(r"(?<![A-Za-z0-9])(?:gh[pousr]_[A-Za-z0-9]{30,255}|github_pat_[A-Za-z0-9_]{22,255})")),
+    ("credential.gitlab-token", _words("glpat"), ("glpat-",),
+     re.compile(r"glpat-[A-Za-z0-9_-]{20,}")),
+    ("credential.slack-token", _words("xoxa xoxb xoxo xoxp xoxr xoxs hooks"),
+     ("xox", "hooks.slack.com"),
+     re.compile(r"xox[abposr]-[A-Za-z0-9-]{10,}|https://hooks\.slack\.com/services/[A-Za-z0-9_/]+")),
+    ("credential.google-api-key", _words(""), ("AIza",), re.compile(r"AIza[0-9A-Za-z_-]{35}")),
+    ("credential.jwt", _words(""), ("eyJ",),
+     re.compile(r"eyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*")),
+    ("credential.openstack-token", _words(""), ("gAAAAA",),
+     re.compile(r"gAAAAA[A-Za-z0-9_-]{50,}={0,2}")),
 )  # fmt: skip
 
 # Values that are placeholders or prose, never secrets.
 _NOT_A_VALUE = re.compile(
-    r"(?:<[^>]*>|\[[^\]]*\]|\$\{?[\w.]+\}?|%\(?\w+\)?s?|\{\{[^}]*\}\}|\{[\w.]*\}|"
+    r"(?:<[^>]*>|\[[^\]]*\]|\$\{?[\w.]+\}?|\$\(.*|%\(?\w+\)?s?|\{\{[^}]*\}\}|\{[\w.]*\}|"
     r"[*•●x.\-_?#]+|(?:xxx+|\*\*\*+)[\w*]*|"
     r"none|null|nil|true|false|yes|no|n/?a|tbd|todo|redacted|removed|hidden|empty|omitted|"
     r"required|optional|set|unset|not|the|a|an|your|my|our|their|this|that|it|its|same|"
@@ -499,7 +552,7 @@ def _strip_value(text: str, start: int, end: int) -> tuple[int, int]:
     value = text[start:end]
     if len(value) >= 2 and value[0] in "\"'`«„" and value[-1] in "\"'`»“”":
         return start + 1, end - 1
-    while end > start and text[end - 1] in ".,;:!?)]}>\"'`":
+    while end > start and text[end - 1] in ".,;:)]}>\"'`":  # '!' and '?' may be the secret's
         end -= 1
     while start < end and text[start] in "(\"'`[{<":
         start += 1
@@ -524,7 +577,7 @@ def _credentials(t: _Text) -> Iterator[Finding]:
         for m in _PUTTY_KEY.finditer(text):
             yield Finding("credential.putty-private-key", CREDENTIAL, m.start(), m.end())
     yield from _url_userinfo(t)
-    windows = t.windows(_PASSWORD_ANCHORS, 0, 300)
+    windows = t.windows(_PASSWORD_ANCHORS, 16, 300)
     if not t.ascii or t.present(_PASSWORD_GATE):
         windows = _merge_windows(windows, t.word_windows(_PASSWORD_GATE, 0, 300))
     for m in _matches(_PASSWORD_PROSE, text, windows):
@@ -550,8 +603,9 @@ def _credentials(t: _Text) -> Iterator[Finding]:
         start, end = _strip_value(text, *m.span("value"))
         if _looks_random(text[start:end]):
             yield Finding("credential.token", CREDENTIAL, start, end)
-    if t.tokenish:
-        for rule, anchors, pattern in _TOKEN_SHAPES:
+    tokenish = t.tokenish
+    for rule, words, anchors, pattern in _TOKEN_SHAPES:
+        if tokenish or t.present(words):
             for m in _matches(pattern, text, t.windows(anchors, 0, 400, case_sensitive=True)):
                 yield Finding(rule, CREDENTIAL, m.start(), m.end())
     yield from _detect_secrets(t)
@@ -634,20 +688,20 @@ _DS_ANCHORS: dict[str, tuple[str, str]] = {
     "AzureStorageKeyDetector": ("accountkey", ""),
     "CloudantDetector": ("cloudant", ""),
     "DiscordBotTokenDetector": ("discord", ""),
-    "GitHubTokenDetector": ("", "ghp_ gho_ ghu_ ghs_ ghr_"),
-    "GitLabTokenDetector": ("", "glpat- gldt- glft- glsoat- glrt- glcbt- glimt- glptt- glagent-"),
+    "GitHubTokenDetector": ("ghp gho ghu ghs ghr", "ghp_ gho_ ghu_ ghs_ ghr_"),
+    "GitLabTokenDetector": ("glpat gldt glft glsoat glrt glcbt glimt glptt glagent", ""),
     "IbmCloudIamDetector": ("ibm iam", ""),
     "IbmCosHmacDetector": ("hmac cos", ""),
     "JwtTokenDetector": ("", "eyj"),
     "MailchimpDetector": ("mailchimp", ""),
     "NpmDetector": ("authtoken npm npmrc", ""),
     "OpenAIDetector": ("openai", "t3blbkfj"),
-    "PypiTokenDetector": ("pypi", ""),
-    "SendGridDetector": ("sendgrid", "sg."),
-    "SlackDetector": ("slack", "xox"),
+    "PypiTokenDetector": ("pypi", ""),  # pypi-AgEI...: 'pypi' is a word of its own
+    "SendGridDetector": ("sendgrid sg", ""),
+    "SlackDetector": ("slack xoxa xoxb xoxo xoxp xoxr xoxs", "xox"),
     "SoftlayerDetector": ("softlayer", ""),
-    "SquareOAuthDetector": ("", "sq0csp-"),
-    "StripeDetector": ("stripe", "k_live_"),
+    "SquareOAuthDetector": ("sq0csp", ""),
+    "StripeDetector": ("stripe sk rk", "k_live_"),
     "TelegramBotTokenDetector": ("telegram bot", ""),
     "TwilioKeyDetector": ("twilio", ""),
 }  # fmt: skip
@@ -719,13 +773,14 @@ _MARKER_GATE = _words(
     "vertraulich riservato riservata poufne důvěrné důvěrný duverne duverny"
 )
 _MARKERS = re.compile(
-    r"(?P<confidential>(?<!non-)(?<!non\s)(?<!not\s)(?<!un)(?<![\w-])(?:strictly\s+)?"
+    r"(?P<confidential>(?<!non-)(?<!non\s)(?<!not\s)(?<!un)(?<![\w-])(?:strictly\s+|streng\s+)?"
     r"(?:confidential|vertraulich|confidentiel(?:le)?|riservat[oa]|confidencial|poufne|"
-    r"d[uů]v[eě]rn[eéý])(?![\w-]))"
-    r"|(?P<internal>\b(?:for\s+)?internal(?:\s+use)?\s+only\b|\bnur\s+f(?:ü|ue)r\s+den\s+"
+    r"d[uů]v[eě]rn[eéý])(?![\w-])(?!\s+comput))"
+    r"|(?P<internal>\b(?:for\s+)?internal(?:\s+use)?[\s-]+only\b|\bnur\s+f(?:ü|ue)r\s+den\s+"
     r"internen\s+gebrauch\b|\busage\s+interne\b)"
     r"|(?P<distribute>\b(?:please\s+)?(?:do\s+not|don'?t)\s+(?:distribute|share|forward|publish|"
-    r"disclose|circulate|redistribute)\b|\bnot\s+to\s+be\s+(?:distributed|shared|published|"
+    r"disclose|circulate|redistribute)\b(?!\s+(?:your|their|his|her|any|passwords?|credentials?|"
+    r"private|keys?|prox(?:y|ies)|tokens?|secrets?|accounts?|jobs?|load|work)\b)|\bnot\s+to\s+be\s+(?:distributed|shared|published|"
     r"disclosed|circulated)\b)"
     r"|(?P<publication>\bnot\s+for\s+(?:publication|public(?:\s+(?:release|distribution|"
     r"disclosure|consumption|use|view))?|distribution|release|circulation)\b)",
