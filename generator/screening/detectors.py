@@ -33,6 +33,7 @@ certificates that are not next to a private key, placeholders (``<password>``, `
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -445,13 +446,12 @@ def _phone_spans(cand: str, has_context: bool) -> tuple[tuple[str, int, int], ..
 
 # --- credentials ----------------------------------------------------------------------------
 
-_PEM_BLOCK = re.compile(
-    r"-----BEGIN ((?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?)-----"
-    r"(?:.*?-----END \1-----|[\sA-Za-z0-9+/=:,\-]*)",  # a truncated key: up to where it stops
-    re.DOTALL,
-)
-_CERT_BLOCK = re.compile(r"-----BEGIN CERTIFICATE-----.*?-----END CERTIFICATE-----", re.DOTALL)
-_PUTTY_KEY = re.compile(r"PuTTY-User-Key-File-\d+:.*?(?:Private-MAC:\s*[0-9a-fA-F]+|\Z)", re.DOTALL)
+# PEM armour: BEGIN lines are found by regex, each block's END by a search for its own END line
+# (linear however many blocks there are). A key without its END line (cut off in a mail) runs
+# as far as base64 and header characters go, stopping at the next '-----'.
+_PEM_BEGIN = re.compile(r"-----BEGIN ((?:[A-Z0-9]+ )*(?:PRIVATE KEY(?: BLOCK)?|CERTIFICATE))-----")
+_PEM_TRUNCATED_BODY = re.compile(r"(?:[A-Za-z0-9+/=:,. \t\r\n]|-(?!----))*+")
+_PUTTY_KEY = re.compile(r"PuTTY-User-Key-File-\d+:(?s:.{0,20000}?)(?:Private-MAC:\s*[0-9a-fA-F]+|\Z)")
 
 # Password words: English ones as substrings (they hide in identifiers: OS_PASSWORD, dbPwd),
 # the others as whole words (through the word gate).
@@ -519,7 +519,7 @@ _TOKEN_SHAPES: tuple[tuple[str, frozenset[bytes], tuple[str, ...], re.Pattern[st
      re.compile(r"xox[abposr]-[A-Za-z0-9-]{10,}|https://hooks\.slack\.com/services/[A-Za-z0-9_/]+")),
     ("credential.google-api-key", _words(""), ("AIza",), re.compile(r"AIza[0-9A-Za-z_-]{35}")),
     ("credential.jwt", _words(""), ("eyJ",),
-     re.compile(r"eyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*")),
+     re.compile(r"eyJ[A-Za-z0-9_-]{5,}+\.eyJ[A-Za-z0-9_-]{5,}+\.[A-Za-z0-9_-]*+")),
     ("credential.openstack-token", _words(""), ("gAAAAA",),
      re.compile(r"gAAAAA[A-Za-z0-9_-]{50,}={0,2}")),
 )  # fmt: skip
@@ -606,11 +606,30 @@ def _credentials(t: _Text) -> Iterator[Finding]:
     tokenish = t.tokenish
     for rule, words, anchors, pattern in _TOKEN_SHAPES:
         if tokenish or t.present(words):
-            for m in _matches(pattern, text, t.windows(anchors, 0, 400, case_sensitive=True)):
-                yield Finding(rule, CREDENTIAL, m.start(), m.end())
+            yield from _token_shape(t, rule, anchors, pattern)
     yield from _detect_secrets(t)
 
 
+def _token_shape(
+    t: _Text, rule: str, anchors: tuple[str, ...], pattern: re.Pattern[str]
+) -> Iterator[Finding]:
+    """Matches of a token pattern at its anchors. An anchor inside a token already read (or
+    already failed) is skipped: 'eyJ' repeated 60,000 times costs one pass, not 60,000."""
+    text = t.text
+    hits = sorted({i for anchor in anchors for i in t.hits(anchor, case_sensitive=True)})
+    done = 0
+    for i in hits:
+        if i < done:
+            continue
+        m = pattern.match(text, i)
+        if m:
+            yield Finding(rule, CREDENTIAL, m.start(), m.end())
+            done = m.end()
+        else:
+            done = _TOKEN_RUN.match(text, i).end()  # type: ignore[union-attr]
+
+
+_TOKEN_RUN = re.compile(r"[A-Za-z0-9_-]*+")  # not "." : eyJbad.eyJ... holds a JWT
 _WHITESPACE = re.compile(r"\s")
 
 
@@ -625,26 +644,50 @@ def _url_userinfo(t: _Text) -> Iterator[Finding]:
 
 
 def _pem_blocks(text: str) -> Iterator[Finding]:
-    keys = [m.span() for m in _PEM_BLOCK.finditer(text)]
+    keys, certs = [], []
+    ends: dict[str, list[int]] = {}
+    for m in _PEM_BEGIN.finditer(text):
+        label = m.group(1)
+        if label not in ends:
+            end_line = f"-----END {label}-----"
+            ends[label] = [i + len(end_line) for i in _all(text, end_line)]
+        found = ends[label]
+        k = bisect.bisect_left(found, m.end())
+        nxt = text.find("-----BEGIN", m.end())
+        if k < len(found) and (nxt < 0 or found[k] - len(label) - 14 <= nxt):
+            span = (m.start(), found[k])
+        else:  # no END line before the next block: cut off
+            end = _PEM_TRUNCATED_BODY.match(text, m.end()).end()  # type: ignore[union-attr]
+            while end > m.end() and text[end - 1].isspace():
+                end -= 1
+            span = (m.start(), end)
+        (certs if label == "CERTIFICATE" else keys).append(span)
     for start, end in keys:
         yield Finding("credential.pem-private-key", CREDENTIAL, start, end)
     if not keys:
         return
     # A grid proxy: certificate(s) and a private key in one PEM bundle. The certificates next
     # to a key go with it (they name the person the proxy stands for).
-    certs = [m.span() for m in _CERT_BLOCK.finditer(text)]
+    cert_starts = [c[0] for c in certs]
+    cert_ends = [c[1] for c in certs]
     for key_start, key_end in keys:
         lo, hi = key_start, key_end
-        changed = True
-        while changed:
-            changed = False
-            for c_start, c_end in certs:
-                if c_end <= lo and not text[c_end:lo].strip():
-                    lo, changed = c_start, True
-                elif c_start >= hi and not text[hi:c_start].strip():
-                    hi, changed = c_end, True
+        i = bisect.bisect_right(cert_ends, lo) - 1  # certificates just before, walking back
+        while i >= 0 and cert_ends[i] <= lo and not text[cert_ends[i] : lo].strip():
+            lo, i = cert_starts[i], i - 1
+        j = bisect.bisect_left(cert_starts, hi)  # and just after, walking on
+        while j < len(certs) and not text[hi : cert_starts[j]].strip():
+            hi, j = cert_ends[j], j + 1
         if (lo, hi) != (key_start, key_end):
             yield Finding("credential.proxy-certificate", CREDENTIAL, lo, hi)
+
+
+def _all(text: str, literal: str) -> list[int]:
+    out, i = [], text.find(literal)
+    while i >= 0:
+        out.append(i)
+        i = text.find(literal, i + 1)
+    return out
 
 
 def _entropy(value: str) -> float:
@@ -683,7 +726,7 @@ def _looks_random(value: str) -> bool:
 # to them) always contain. Plugins left out: ours do their job, whole-block or in prose.
 _DS_ANCHORS: dict[str, tuple[str, str]] = {
     # plugin: (words that gate it, literals inside its tokens: searched if the text is tokenish)
-    "ArtifactoryDetector": ("artifactory jfrog", "akc"),
+    "ArtifactoryDetector": ("artifactory jfrog", ""),
     "AWSKeyDetector": ("aws", "akia asia"),
     "AzureStorageKeyDetector": ("accountkey", ""),
     "CloudantDetector": ("cloudant", ""),
@@ -692,7 +735,6 @@ _DS_ANCHORS: dict[str, tuple[str, str]] = {
     "GitLabTokenDetector": ("glpat gldt glft glsoat glrt glcbt glimt glptt glagent", ""),
     "IbmCloudIamDetector": ("ibm iam", ""),
     "IbmCosHmacDetector": ("hmac cos", ""),
-    "JwtTokenDetector": ("", "eyj"),
     "MailchimpDetector": ("mailchimp", ""),
     "NpmDetector": ("authtoken npm npmrc", ""),
     "OpenAIDetector": ("openai", "t3blbkfj"),
@@ -707,11 +749,14 @@ _DS_ANCHORS: dict[str, tuple[str, str]] = {
 }  # fmt: skip
 _DS_GATES = {name: (_words(w), tuple(lits.split())) for name, (w, lits) in _DS_ANCHORS.items()}
 _DS_ALL_WORDS = frozenset().union(*(words for words, _ in _DS_GATES.values()))
-# Not used: KeywordDetector (ours: _PASSWORD_PROSE, _KEY_VALUE), IPPublicDetector (IPs are not
+# Not used: JwtTokenDetector (ours: credential.jwt; its pattern backtracks quadratically on a
+# long run of 'eyJ'), KeywordDetector (ours: _PASSWORD_PROSE, _KEY_VALUE), IPPublicDetector (IPs are not
 # secrets here), the high-entropy plugins (commit hashes and checksums are everywhere in
 # tickets; ours: _looks_random after a keyword), PrivateKeyDetector (ours covers the whole
 # block), BasicAuthDetector (ours: _url_userinfo).
 _TOKEN_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-+/=.~")
+_DS_PIECE = 1200  # characters a plugin sees at once (their tokens are far shorter)
+_DS_MAX_PIECES = 256  # per plugin and text
 
 
 @lru_cache(maxsize=1)
@@ -731,17 +776,19 @@ def _detect_secrets(t: _Text) -> Iterator[Finding]:
         anchors = [w.decode() for w in t.present(words)]
         if tokenish:
             anchors += literals
-        lines = set()
-        for anchor in anchors:
-            for i in t.hits(anchor):
-                lo = text.rfind("\n", max(0, i - 300), i) + 1 or max(0, i - 300)
-                hi = text.find("\n", i, i + 300)
-                lines.add((lo, hi if hi >= 0 else min(len(text), i + 300)))
-        if lines:
-            plugin = _ds_plugins().get(name)
-            if plugin is not None:
-                for lo, hi in sorted(lines):
-                    yield from _ds_scan(plugin, text[lo:hi], lo)
+        hits = [i for anchor in anchors for i in t.hits(anchor)]
+        plugin = _ds_plugins().get(name) if hits else None
+        if plugin is None:
+            continue
+        budget = _DS_MAX_PIECES  # a degenerate text must not make this quadratic
+        for lo, hi in _merge(hits, 300, 300, len(text)):
+            for start in range(lo, hi, _DS_PIECE - 300):  # overlapping pieces of bounded size
+                yield from _ds_scan(plugin, text[start : min(hi, start + _DS_PIECE)], start)
+                budget -= 1
+                if budget <= 0 or start + _DS_PIECE >= hi:
+                    break
+            if budget <= 0:
+                break
 
 
 def _ds_scan(plugin, chunk: str, offset: int) -> Iterator[Finding]:
