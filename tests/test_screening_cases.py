@@ -131,3 +131,11 @@ def test_custom_field_names_come_from_the_configuration(policy):
     config = replace(CONFIG, fields={**CONFIG.fields, "disciplines": "Research area"})
     r = record(custom_fields={"Research area": ("Ecology",)})
     assert screen_record(r, config, policy).case.disciplines == ("Ecology",)
+
+
+def test_context_spanning_paragraphs_is_seen(policy):
+    """'my token:' in one paragraph, the token alone in the next (found by the RT corpus test)."""
+    body = "Here is my token:\n\n    nRhRs24nRmyqibaXvfbqh5eXvQ2w9ZtL8\n\nThanks"
+    case = screen_record(record(body=body), CONFIG, policy).case
+    assert "nRhRs24nRmyqibaXvfbqh5eXvQ2w9ZtL8" not in case.description
+    assert case.description.startswith("Here is my token:") and case.description.endswith("Thanks")

@@ -45,29 +45,39 @@ def html_to_text(body: str) -> str:
 
 
 def screen_text(text: str, field: str, case_id: int, policy: Policy) -> ScreenedText:
-    """Applies the policy to every paragraph of ``text``."""
+    """Applies the policy to ``text``.
+
+    Detection runs on the whole text, so context that spans paragraphs ("my token:" above the
+    token) is seen; the actions then apply per paragraph: a withholding finding replaces every
+    paragraph it touches, other findings are redacted in place.
+    """
     text = text.replace("\r\n", "\n").strip()
     if not text:
         return ScreenedText("", ())
-    parts = _PARAGRAPH_BREAK.split(text)
+    findings = [f for f in find_all(text) if policy.fingerprint(case_id, f, text) not in policy.accepted]
+    if not findings:
+        return ScreenedText(text, ())
+    hits = tuple(
+        Hit(field, f.rule, f.category, policy.action_for(f), policy.fingerprint(case_id, f, text)) for f in findings
+    )
     out: list[str] = []
-    hits: list[Hit] = []
-    for part in parts:
-        findings = [f for f in find_all(part) if policy.fingerprint(case_id, f, part) not in policy.accepted]
-        if not findings:
-            out.append(part)
-            continue
-        part_hits = [
-            Hit(field, f.rule, f.category, policy.action_for(f), policy.fingerprint(case_id, f, part))
-            for f in findings
-        ]
-        hits += part_hits
-        actions = {h.action for h in part_hits}
-        if Action.WITHHOLD_PARAGRAPH in actions or Action.WITHHOLD_CASE in actions:
+    for start, end in _paragraph_spans(text):
+        inside = [(f, h) for f, h in zip(findings, hits) if f.start < end and f.end > start]
+        if any(h.action is not Action.REDACT for _, h in inside):
             out.append(WITHHELD_PARAGRAPH)
-        else:
-            out.append(_redact(part, findings))
-    return ScreenedText("\n\n".join(out), tuple(hits))
+            continue
+        local = [Finding(f.rule, f.category, max(f.start, start) - start, min(f.end, end) - start) for f, _ in inside]
+        out.append(_redact(text[start:end], local) if local else text[start:end])
+    return ScreenedText("\n\n".join(out), hits)
+
+
+def _paragraph_spans(text: str) -> list[tuple[int, int]]:
+    spans, cursor = [], 0
+    for m in _PARAGRAPH_BREAK.finditer(text):
+        spans.append((cursor, m.start()))
+        cursor = m.end()
+    spans.append((cursor, len(text)))
+    return spans
 
 
 def _redact(text: str, findings: list[Finding]) -> str:
