@@ -134,6 +134,52 @@ def test_the_scoring_can_fail():
     assert uncovered(half, [Finding("x", "phone", 4, 10)]) == "abcdef"  # wrong category
 
 
+# --- the forms text takes on its way to the site ---------------------------------------------
+
+#: the look-alikes the site puts in page titles and descriptions (generator/site/text.py)
+LOOKALIKES = str.maketrans({"<": "‹", ">": "›", "&": "+", '"': "”", "'": "’", "`": "ʹ",
+                            "{": "(", "}": ")", "\\": "/"})
+FORMS = {
+    "as is": lambda t: t,
+    "look-alikes": lambda t: t.translate(LOOKALIKES),
+    "in JSON": lambda t: json.dumps(t, ensure_ascii=False),
+    "one line": lambda t: " ".join(t.split()),
+}
+
+
+def redact(text: str) -> str:
+    """What screening makes of a text: each run of findings becomes '[redacted: <category>]'."""
+    runs: list[list] = []
+    for f in sorted(find_all(text), key=lambda f: (f.start, f.end)):
+        if runs and f.start <= runs[-1][1]:
+            runs[-1][1] = max(runs[-1][1], f.end)
+        else:
+            runs.append([f.start, f.end, f.category])
+    out, pos = [], 0
+    for start, end, category in runs:
+        out += [text[pos:start], f"[redacted: {category}]"]
+        pos = end
+    return "".join(out) + text[pos:]
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_redacted_text_screens_clean(form):
+    """Screening is idempotent: its own output, in every form the site gives it (page titles,
+    JSON exports, search text), holds nothing the audit would stop."""
+    left = {}
+    for item in PLANTED:
+        text = FORMS[form](redact(item["text"]))
+        if find_all(text):
+            left[item["id"]] = sorted({f.rule for f in find_all(text)})
+    assert left == {}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_benign_look_alikes_survive_every_form(form):
+    lost = [item["id"] for item in BENIGN if find_all(FORMS[form](item["text"]))]
+    assert 1 - len(lost) / len(BENIGN) >= MIN_PRESERVATION, lost
+
+
 # --- the interface --------------------------------------------------------------------------
 
 

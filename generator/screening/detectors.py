@@ -17,12 +17,14 @@ Four categories:
 * ``marker``: words that say a text is not for the public ("confidential", "internal only",
   "do not distribute", "not for publication"); the span is the marker words.
 
-Speed (issue 7): ``find_all`` must screen >= 5 MB/s on one core. Python's ``re`` is fast only
-for patterns that begin with a literal string, so every detector first looks for cheap
-literal anchors (``@``, ``password``, ``-----BEGIN``, ``AKIA``, ...) in a lower-cased copy of
-the text and runs its precise pattern only in small windows around them. The two libraries
-(``phonenumbers``, ``detect-secrets``) only ever see short candidate strings: digit runs for
-the former, random-looking tokens (with a little context) for the latter.
+Speed (issue 7): ``find_all`` must screen >= 5 MB/s on one core (``bench/bench_screening.py``).
+Python's ``re`` is fast only for patterns that begin with a literal string, so every detector
+first looks for cheap anchors, literals (``@``, ``pass``, ``-----BEGIN``, ``AKIA``, ...) in a
+lower-cased copy of the text or words in the set of its words, and runs its precise pattern
+only in small windows around them. The libraries only see what such a gate let through:
+``phonenumbers`` short digit runs (found in a copy where every digit is '0', so the scan is a
+literal scan), each ``detect-secrets`` plugin the pieces of text around its own anchors. Ticket
+text is untrusted, so no input may make a detector quadratic (tests feed degenerate text).
 
 What counts as benign (see ``tests/screening_corpus/README.md``): version numbers, dates and
 times, grant and project numbers, capacities, DOIs, ticket numbers, IPv4 addresses, commit
@@ -39,6 +41,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
 
 import phonenumbers
 
@@ -121,16 +124,17 @@ class _Text:
         """Could the text hold a token? It has a word of 16+ letters, or of 10+ letters and
         digits mixed (not a number, not a hex hash: those are everywhere)."""
         if self._tokenish is None:
-            long = [w for w in self.words if len(w) >= 10]
+            words = list(self.words)
+            long = compress(words, map((9).__lt__, map(len, words)))  # C speed: few are long
             self._tokenish = any(
                 (len(w) >= 16 or not w.isalpha()) and not w.isdigit() and w.strip(_HEX)
                 for w in long
             )
         return self._tokenish
 
-    def present(self, words: Iterable[bytes]) -> list[bytes]:
-        mine = self.words
-        return [w for w in words if w in mine]
+    def present(self, words: frozenset[bytes]) -> frozenset[bytes] | set[bytes]:
+        """Which of ``words`` the text holds."""
+        return self.words.intersection(words)
 
     def hits(self, literal: str, case_sensitive: bool = False) -> list[int]:
         """Every position of ``literal`` (searched in the lower-cased copy unless told)."""
@@ -156,7 +160,7 @@ class _Text:
             hits += self.hits(literal, case_sensitive)
         return _merge(hits, before, after, len(self.text))
 
-    def word_windows(self, words: Iterable[bytes], before: int, after: int) -> list[tuple[int, int]]:
+    def word_windows(self, words: frozenset[bytes], before: int, after: int) -> list[tuple[int, int]]:
         """Windows around the words of ``words`` that the text holds (as substrings)."""
         return self.windows([w.decode() for w in self.present(words)], before, after)
 
@@ -465,15 +469,22 @@ _PASSWORD_WORDS = (
     r"contrase(?:ñ|n)a|senha|parola(?:\s+d'ordine)?|wachtwoord|heslo|jelsz(?:ó|o)|"
     r"κωδικός(?:\s+πρόσβασης)?|salasana|adgangskode|l(?:ö|o)senord|passord"
 )
+# A quoted value: ASCII, typographic, JSON-escaped quotes, or a bracketed placeholder (the
+# redaction marker '[redacted: credential]' itself must never count as a secret).
+_QUOTES = "\"'`‘’‚“”„«»ʹ"  # not ‹›, <>, []: those enclose placeholders
+_QUOTED = (
+    r"\\?\"[^\"\n]{1,200}\"|\\?'[^'\n]{1,200}'|`[^`\n]{1,200}`|[‘’‚][^‘’\n]{1,200}[‘’]"
+    r"|[“”„][^“”\n]{1,200}[“”]|«[^»\n]{1,200}»|‹[^›\n]{1,200}›|ʹ[^ʹ\n]{1,200}ʹ"
+    r"|\[[^\]\n]{0,80}\]?|<[^>\n]{0,80}>"
+)
 _PASSWORD_PROSE = re.compile(
     rf"(?<![\w-])(?:{_PASSWORD_WORDS})(?![\w-])"
     r"(?:\s+(?:for|für|pour|per|para|dla|of|van|do|na)\s+(?:the\s+|das\s+|den\s+|le\s+|la\s+|l')?"
     r"[\w.@-]+(?:\s+(?:account|user|vm|host|server|database|db|konto|compte))?)?"
-    r"(?:[\"']?\s*(?:[:=]|->|=>)\s*|\s+(?:(?:(?:is|was|has\s+been|will\s+be)\s+(?:now\s+|still\s+)?)?"
+    r"(?:[\"'’”]?\s*(?:[:=]|->|=>)\s*|\s+(?:(?:(?:is|was|has\s+been|will\s+be)\s+(?:now\s+|still\s+)?)?"
     r"(?:changed|reset|set|updated)\s+to|is|was|will\s+be|has\s+been|is\s+now|ist|lautet|war|"
     r"est|était|es|era|è|to|jest|je|är|er|on|is:)\s*:?\s*)"
-    r"(?P<value>\"[^\"\n]{1,200}\"|'[^'\n]{1,200}'|`[^`\n]{1,200}`|«[^»\n]{1,200}»|"
-    r"„[^“”\n]{1,200}[“”]|\S{1,200})",
+    r"(?P<value>" + _QUOTED + r"|\S{1,200})",
     re.IGNORECASE,
 )
 # NAME_WITH_SECRET = value, secret_key: value, "api_key": "value", token := value
@@ -482,8 +493,8 @@ _SECRET_NAME_GATE = _words("credential credentials bearer")
 _KEY_VALUE = re.compile(
     r"(?P<name>(?<![\w.-])(?=[A-Za-z])[A-Za-z0-9_.-]*?(?:secret|token|passw(?:or)?d|pwd|api[_-]?key|"
     r"apikey|access[_-]?key|private[_-]?key|auth[_-]?key|credentials?|_key)[A-Za-z0-9_]*)"
-    r"[\"']?\s*(?::=|=>|=|:)\s*"
-    r"(?P<value>\"[^\"\n]{1,300}\"|'[^'\n]{1,300}'|[^\s\"'`,;]{1,300})",
+    r"[\"'’”]?\s*(?::=|=>|=|:)\s*"
+    r"(?P<value>" + _QUOTED + r"|[^\s\"'`,;]{1,300})",
     re.IGNORECASE,
 )
 _NAME_NOT_SECRET = re.compile(
@@ -497,7 +508,6 @@ _URL_USERINFO = re.compile(
     r"(?<![\w+.-])[A-Za-z][A-Za-z0-9+.-]{1,20}://(?P<userinfo>[^\s/:@\"'<>]+:[^\s/@\"'<>]+)@[\w.-]+"
 )
 # A random-looking token after a word that introduces one.
-_TOKEN_WORD_ANCHORS = ("bearer", "token", "key", "secret", "auth")
 _TOKEN_AFTER_WORD = re.compile(
     r"(?:\b(?:bearer|tokens?|api[\s_-]?key|apikey|access[\s_-]?key|secret(?:[\s_-]?key)?|"
     r"auth(?:orization)?|x-auth-token|x-api-key|(?:refresh|access|id|api|auth)[\s_-]?token)\b)"
@@ -526,7 +536,7 @@ _TOKEN_SHAPES: tuple[tuple[str, frozenset[bytes], tuple[str, ...], re.Pattern[st
 
 # Values that are placeholders or prose, never secrets.
 _NOT_A_VALUE = re.compile(
-    r"(?:<[^>]*>|\[[^\]]*\]|\$\{?[\w.]+\}?|\$\(.*|%\(?\w+\)?s?|\{\{[^}]*\}\}|\{[\w.]*\}|"
+    r"(?:[<‹\[].*|(?:\\[nrt])+|\$\{?[\w.]+\}?|\$\(.*|%\(?\w+\)?s?|\{\{[^}]*\}\}|\{[\w.]*\}|"
     r"[*•●x.\-_?#]+|(?:xxx+|\*\*\*+)[\w*]*|"
     r"none|null|nil|true|false|yes|no|n/?a|tbd|todo|redacted|removed|hidden|empty|omitted|"
     r"required|optional|set|unset|not|the|a|an|your|my|our|their|this|that|it|its|same|"
@@ -542,19 +552,24 @@ _NOT_A_VALUE = re.compile(
     r"conf|cfg|env|ini|sh|py))",
     re.IGNORECASE,
 )
+_CSV_CELL_END = re.compile(r"[,;]")
 _SECRETISH = re.compile(r"\d|[^\w\s]|[a-z][A-Z]|[A-Z][a-z]*[A-Z]")
 _PROSE_GOES_ON = re.compile(r" [a-z]{2,} [a-z]")
 _SEPARATOR_SIGN = re.compile(r"[:=>]")
 
 
 def _strip_value(text: str, start: int, end: int) -> tuple[int, int]:
-    """Drops quotes and sentence punctuation around a value span."""
-    value = text[start:end]
-    if len(value) >= 2 and value[0] in "\"'`«„" and value[-1] in "\"'`»“”":
+    """Drops quotes (ASCII, typographic, JSON-escaped) and sentence punctuation around a value
+    span; '!' and '?' stay (they may be the secret's last characters)."""
+    while end - start >= 2 and text[start] == "\\" and text[start + 1] in _QUOTES:
+        start += 1  # \"value\" in JSON
+        if text[end - 1] in _QUOTES and text[end - 2] == "\\":
+            end -= 1
+    if end - start >= 2 and text[start] in _QUOTES and text[end - 1] in _QUOTES:
         return start + 1, end - 1
-    while end > start and text[end - 1] in ".,;:)]}>\"'`":  # '!' and '?' may be the secret's
+    while end > start and text[end - 1] in ".,;:)]}>\\…" + _QUOTES:
         end -= 1
-    while start < end and text[start] in "(\"'`[{<":
+    while start < end and text[start] in "({" + _QUOTES:
         start += 1
     return start, end
 
@@ -562,6 +577,9 @@ def _strip_value(text: str, start: int, end: int) -> tuple[int, int]:
 def _plausible_secret(value: str, strict: bool, after: str = "") -> bool:
     if len(value) < 3 or _NOT_A_VALUE.fullmatch(value):
         return False
+    head = _CSV_CELL_END.split(value, 1)[0]
+    if head != value and (len(head) < 3 or _NOT_A_VALUE.fullmatch(head)):
+        return False  # 'password: ********,next-cell' in a CSV export
     if value.isalpha() and value.islower() and _PROSE_GOES_ON.match(after):
         return False  # "password: ask the site admin" is prose, not a value
     if strict:  # after 'is'/'was': an ordinary word is prose ("the password is simple")
@@ -582,7 +600,7 @@ def _credentials(t: _Text) -> Iterator[Finding]:
         windows = _merge_windows(windows, t.word_windows(_PASSWORD_GATE, 0, 300))
     for m in _matches(_PASSWORD_PROSE, text, windows):
         start, end = _strip_value(text, *m.span("value"))
-        quoted = m.group("value")[:1] in "\"'`«„"
+        quoted = m.group("value").lstrip("\\")[:1] in _QUOTES
         separator = text[m.start() : m.start("value")]
         strict = not quoted and not _SEPARATOR_SIGN.search(separator)
         if _plausible_secret(text[start:end], strict, text[end : end + 40]):
@@ -596,7 +614,7 @@ def _credentials(t: _Text) -> Iterator[Finding]:
         start, end = _strip_value(text, *m.span("value"))
         value = text[start:end]
         if _plausible_secret(value, False, text[end : end + 40]) and (
-            m.group("value")[:1] in "\"'" or len(value) >= 6 or _SECRETISH.search(value)
+            m.group("value").lstrip("\\")[:1] in _QUOTES or len(value) >= 6 or _SECRETISH.search(value)
         ):
             yield Finding("credential.key-value", CREDENTIAL, start, end)
     for m in _matches(_TOKEN_AFTER_WORD, text, windows):
