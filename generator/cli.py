@@ -50,7 +50,8 @@ def main(ctx: click.Context, config_path: Path | None) -> None:
 def _rt_options(func):
     options = [
         click.option("--rt-url", envvar="RT_URL", help="Base URL of the RT server (env RT_URL)."),
-        click.option("--queue", help="RT queue name (default from settings: technical-support-cases)."),
+        click.option("--queue", envvar="RT_QUEUE",
+                     help="RT queue name (env RT_QUEUE; default from settings: technical-support-cases)."),
         click.option("--api", type=click.Choice(["rest2", "rest1"]), default="rest2", show_default=True),
         click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path),
                      help="Private cache of raw RT data (default .casecat/cache)."),
@@ -107,10 +108,13 @@ def fetch(ctx, **rt) -> None:
 @click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path), help="Where the site goes (default site/).")
 @click.option("--overrides", type=click.Path(dir_okay=False, path_type=Path), default=Path("screening-overrides.yml"),
               show_default=True, help="Reviewed screening overrides (withhold ids, accepted fingerprints).")
-@click.option("--allow-shrink", is_flag=True, help="Publish even if >10% of last time's cases would disappear.")
+@click.option("--allow-shrink", is_flag=True, envvar="CASECAT_ALLOW_SHRINK",
+              help="Publish even if >10% of last time's cases would disappear (env CASECAT_ALLOW_SHRINK=true).")
+@click.option("--force", is_flag=True, envvar="CASECAT_FORCE",
+              help="Rebuild and report changed=true even if the public snapshot is unchanged (env CASECAT_FORCE=true).")
 @_rt_options
 @click.pass_context
-def build(ctx, source: str, site_dir: Path | None, overrides: Path, allow_shrink: bool, **rt) -> None:
+def build(ctx, source: str, site_dir: Path | None, overrides: Path, allow_shrink: bool, force: bool, **rt) -> None:
     """Fetch (with --source rt), screen, render, build and audit the site."""
     config = _config(ctx)
     if rt.get("cache_dir"):
@@ -122,7 +126,11 @@ def build(ctx, source: str, site_dir: Path | None, overrides: Path, allow_shrink
         withheld, accepted = load_overrides(overrides)
         salt = load_salt(config.cache_dir / "fingerprint-salt", os.environ.get("CASECAT_FINGERPRINT_SALT"))
         policy = Policy(withheld_cases=withheld, accepted=accepted, salt=salt)
-        result = pipeline.build_site(raw, config, policy, site_dir=site_dir, allow_shrink=allow_shrink, log=_log)
+        result = pipeline.build_site(raw, config, policy, site_dir=site_dir, allow_shrink=allow_shrink,
+                                     force=force, log=_log)
+        if os.environ.get("GITHUB_OUTPUT"):  # under GitHub Actions: the deploy job runs only if changed
+            pipeline.write_github_output(Path(os.environ["GITHUB_OUTPUT"]), {
+                "changed": result.changed, "publish_hash": result.publish["publish_hash"], "cases": result.cases})
     except pipeline.AuditFailed as exc:
         for finding in exc.findings:
             _log(f"audit: {finding.line()}")
@@ -130,7 +138,9 @@ def build(ctx, source: str, site_dir: Path | None, overrides: Path, allow_shrink
     except (pipeline.PipelineError, RawDataError, PolicyError, OSError) as exc:
         _fail(str(exc))
     timings = ", ".join(f"{k} {v:.1f}s" for k, v in result.seconds.items())
-    _log(f"built {result.cases} case pages ({result.withdrawn} withdrawn) into {result.site_dir}/ [{timings}]")
+    done = "built" if result.rebuilt else "kept"
+    _log(f"{done} {result.cases} case pages ({result.withdrawn} withdrawn) in {result.site_dir}/ [{timings}]; "
+         f"changed since the last publish: {'yes' if result.changed else 'no'}")
     click.echo(f"site: {result.site_dir.resolve()}/index.html")
 
 

@@ -1,0 +1,336 @@
+"""Publish guards of `casecat build`: they hold wherever it runs, the nightly workflow included.
+
+- a failed stage (mkdocs, audit, shrink guard) leaves the previous site byte for byte;
+- the shrink guard and its `--allow-shrink` way through;
+- an unchanged public snapshot is not rebuilt nor redeployed (`reports/publish.json`,
+  `changed=` in $GITHUB_OUTPUT), unless `--force`;
+- the build stamp comes from the snapshot, never the clock.
+"""
+
+from __future__ import annotations
+
+import gzip
+import inspect
+import json
+import os
+import shutil
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from generator import pipeline
+from generator.cli import main
+from generator.pipeline import AuditFailed, PipelineError, build_site, check_shrink
+from generator.rt.source import load_raw_queue
+from generator.rt.synthetic import make_queue, write_queue
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+# --- helpers ---------------------------------------------------------------------------------
+
+
+def raw_queue(tmp_path: Path, n: int = 12, *, keep: int | None = None, name: str = "queue.json",
+              fetched_at: str | None = None, edit=None) -> Path:
+    """A synthetic queue as RT would give it (source "rt"), the first ``keep`` tickets of it."""
+    data = make_queue(n, seed=7)
+    data["source"] = "rt"
+    data["tickets"] = data["tickets"][:keep]
+    if fetched_at:
+        data["fetched_at"] = fetched_at
+    if edit:
+        edit(data)
+    path = tmp_path / name
+    write_queue(data, path)
+    return path
+
+
+def tree_state(folder: Path) -> dict[str, tuple[bytes, int]]:
+    """Every file's bytes and modification time: 'untouched' means all of it is equal."""
+    return {str(p.relative_to(folder)): (p.read_bytes(), p.stat().st_mtime_ns)
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def previous_site(site: Path) -> dict[str, tuple[bytes, int]]:
+    """Stands for the site published last time."""
+    (site / "cases" / "1").mkdir(parents=True)
+    (site / "index.html").write_text("<p>the site published last night</p>\n")
+    (site / "cases" / "1" / "index.html").write_text("<p>case 1</p>\n")
+    (site / "sitemap.xml.gz").write_bytes(gzip.compress(b"<urlset/>", mtime=0))
+    return tree_state(site)
+
+
+def project_copy(tmp_path: Path) -> Path:
+    """A copy of what the build reads from the project (mkdocs.yml, templates, docs), to break."""
+    root = tmp_path / "project"
+    root.mkdir()
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(ROOT / "templates", root / "templates")
+    shutil.copytree(ROOT / "docs", root / "docs")
+    return root
+
+
+def no_leftovers(site: Path) -> None:
+    assert not [p.name for p in site.parent.iterdir() if p.name.startswith(f".{site.name}.")]
+
+
+@dataclass
+class Run:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def casecat(*args: str, cwd: Path, env: dict[str, str] | None = None) -> Run:
+    """`casecat ARGS` in-process (click's runner) in ``cwd``, with a clean environment."""
+    runner = CliRunner(**({"mix_stderr": False} if "mix_stderr" in inspect.signature(CliRunner).parameters else {}))
+    clean = {k: None for k in os.environ if k.startswith(("CASECAT_", "RT_", "GITHUB_"))}
+    here = Path.cwd()
+    os.chdir(cwd)
+    try:
+        result = runner.invoke(main, list(args), env={**clean, "CASECAT_FINGERPRINT_SALT": "test-salt", **(env or {})})
+    finally:
+        os.chdir(here)
+    if result.exception and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return Run(result.exit_code, result.stdout, result.stderr)
+
+
+def publish_report(folder: Path) -> dict:
+    return json.loads((folder / "reports" / "publish.json").read_text())
+
+
+def error_line(proc: Run) -> str:
+    lines = [line for line in proc.stderr.splitlines() if line.startswith("casecat: error:")]
+    assert len(lines) == 1, proc.stderr
+    assert "Traceback" not in proc.stderr
+    return lines[0]
+
+
+# --- nothing is published on a failed stage --------------------------------------------------
+
+
+def test_failed_mkdocs_build_leaves_the_previous_site_byte_for_byte(tmp_path, tmp_config, policy):
+    before = previous_site(tmp_config.site_dir)
+    project = project_copy(tmp_path)
+    (project / "templates" / "theme" / "main.html").write_text(
+        '{% extends "base.html" %}\n{% block content %}{% include "no-such-partial.html" %}{% endblock %}\n')
+    raw = load_raw_queue(raw_queue(tmp_path))
+
+    with pytest.raises(PipelineError, match=r"^build: mkdocs build failed \(exit 1\): .*no-such-partial"):
+        build_site(raw, tmp_config, policy, project_root=project)
+
+    assert tree_state(tmp_config.site_dir) == before
+    no_leftovers(tmp_config.site_dir)
+    assert not (tmp_config.reports_dir / "publish.json").exists()
+    assert not (tmp_config.cache_dir / "published-snapshot.sha256").exists()
+    assert not (tmp_config.cache_dir / "published.json").exists()
+
+
+def test_failed_audit_leaves_the_previous_site_byte_for_byte(tmp_path, tmp_config, policy):
+    before = previous_site(tmp_config.site_dir)
+    project = project_copy(tmp_path)
+    # a hand-written page that slipped a phone number past review: only the audit can catch it
+    (project / "docs" / "contact.md").write_text("# Contact\n\nCall the desk on +44 20 7946 0958.\n")
+    raw = load_raw_queue(raw_queue(tmp_path))
+
+    with pytest.raises(AuditFailed) as failure:
+        build_site(raw, tmp_config, policy, project_root=project)
+
+    assert str(failure.value).startswith("audit: ") and "nothing was published" in str(failure.value)
+    assert any(f.path.startswith("contact/") and f.rule.startswith("phone") for f in failure.value.findings)
+    assert tree_state(tmp_config.site_dir) == before
+    no_leftovers(tmp_config.site_dir)
+    assert not (tmp_config.reports_dir / "publish.json").exists()
+    assert not (tmp_config.cache_dir / "published-snapshot.sha256").exists()
+
+
+# --- the shrink guard ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("previous, current, allowed", [
+    (range(1, 11), range(1, 10), True),    # 1 of 10 gone: 10%, allowed
+    (range(1, 11), range(1, 9), False),    # 2 of 10 gone: 20%
+    (range(1, 21), range(3, 21), True),    # 2 of 20 gone: exactly 10%
+    (range(1, 21), range(4, 21), False),   # 3 of 20 gone: 15%
+    (range(1, 11), range(5, 30), False),   # more cases than before, but 4 of last time's are gone
+    (range(1, 11), range(1, 50), True),    # growth is never refused
+    ((), (), True),                        # nothing published yet
+    (range(1, 11), (), False),             # an empty queue (wrong queue name, lost rights...)
+])
+def test_shrink_guard_threshold(previous, current, allowed):
+    if allowed:
+        check_shrink(frozenset(previous), set(current), allow=False)
+    else:
+        with pytest.raises(PipelineError, match=r"^shrink guard: \d+ of \d+ cases published last time"):
+            check_shrink(frozenset(previous), set(current), allow=False)
+    check_shrink(frozenset(previous), set(current), allow=True)  # --allow-shrink lets everything through
+
+
+def test_shrink_guard_refuses_then_allow_shrink_publishes(tmp_path):
+    """The command-line path, as the nightly runs it: refusal, --allow-shrink, then back to normal."""
+    full = raw_queue(tmp_path, 20, name="full.json")
+    shrunk = raw_queue(tmp_path, 20, keep=15, name="shrunk.json")
+
+    first = casecat("build", "--source", str(full), cwd=tmp_path)
+    assert first.returncode == 0, first.stderr
+    ids = [c["id"] for c in json.loads((tmp_path / "site" / "data" / "cases.json").read_text())["cases"]]
+    published, lost = len(ids), sum(1 for i in ids if i > 15)
+    assert lost > 0.1 * published
+    before = tree_state(tmp_path / "site")
+
+    refused = casecat("build", "--source", str(shrunk), cwd=tmp_path)
+    assert refused.returncode == 1
+    line = error_line(refused)
+    assert f"shrink guard: {lost} of {published} cases published last time would disappear" in line
+    assert "--allow-shrink" in line
+    assert tree_state(tmp_path / "site") == before
+    assert not (tmp_path / "reports" / "publish.json").exists()
+
+    allowed = casecat("build", "--source", str(shrunk), "--allow-shrink", cwd=tmp_path)
+    assert allowed.returncode == 0, allowed.stderr
+    report = publish_report(tmp_path)
+    assert report["changed"] is True and report["cases"] == published - lost
+    assert report["withdrawn"] == lost  # the cases that went away leave tombstones
+    cases = json.loads((tmp_path / "site" / "data" / "cases.json").read_text())
+    assert cases["case_count"] == published - lost
+
+    # the guard measures against the last publish, not every case ever published:
+    # the next nightly of the same smaller queue needs no flag
+    again = casecat("build", "--source", str(shrunk), cwd=tmp_path)
+    assert again.returncode == 0, again.stderr
+
+
+@pytest.mark.parametrize("args, env, allow_shrink, force", [
+    ((), {}, False, False),
+    (("--allow-shrink",), {}, True, False),
+    (("--force",), {}, False, True),
+    # the nightly passes its workflow_dispatch inputs this way: same flags, no shell logic
+    ((), {"CASECAT_ALLOW_SHRINK": "true", "CASECAT_FORCE": "false"}, True, False),
+    ((), {"CASECAT_ALLOW_SHRINK": "false", "CASECAT_FORCE": "true"}, False, True),
+])
+def test_guard_flags_reach_the_build(tmp_path, monkeypatch, args, env, allow_shrink, force):
+    seen = {}
+
+    def fake_build(raw, config, policy, **kwargs):
+        seen.update(kwargs)
+        raise PipelineError("stopped by the test")
+
+    monkeypatch.setattr(pipeline, "build_site", fake_build)
+    proc = casecat("build", "--source", str(raw_queue(tmp_path, 2)), *args, cwd=tmp_path, env=env)
+    assert proc.returncode == 1 and error_line(proc) == "casecat: error: stopped by the test"
+    assert (seen["allow_shrink"], seen["force"]) == (allow_shrink, force)
+
+
+# --- skip the deploy when nothing changed ----------------------------------------------------
+
+
+def test_unchanged_snapshot_is_not_rebuilt_nor_deployed(tmp_path):
+    source = raw_queue(tmp_path)
+    outputs = tmp_path / "github-output"
+    env = {"GITHUB_OUTPUT": str(outputs)}
+
+    first = casecat("build", "--source", str(source), cwd=tmp_path, env=env)
+    assert first.returncode == 0, first.stderr
+    report = publish_report(tmp_path)
+    assert report["changed"] is True and report["rebuilt"] is True and report["previous_publish_hash"] is None
+    assert outputs.read_text() == f"changed=true\npublish_hash={report['publish_hash']}\ncases={report['cases']}\n"
+    marker = tmp_path / ".casecat" / "cache" / "published-snapshot.sha256"
+    assert marker.read_text() == report["publish_hash"] + "\n"
+    site = tree_state(tmp_path / "site")
+
+    # the next night: RT read again (a new fetch time), nothing public changed
+    refetched = raw_queue(tmp_path, fetched_at="2026-11-21T03:00:00Z")
+    outputs.unlink()
+    second = casecat("build", "--source", str(refetched), cwd=tmp_path, env=env)
+    assert second.returncode == 0, second.stderr
+    assert "unchanged: the public snapshot is the one published last" in second.stderr
+    again = publish_report(tmp_path)
+    assert again["changed"] is False and again["rebuilt"] is False
+    assert again["publish_hash"] == again["previous_publish_hash"] == report["publish_hash"]
+    assert again["snapshot_time"] == "2026-11-21T03:00:00Z"
+    assert outputs.read_text().startswith("changed=false\n")
+    assert tree_state(tmp_path / "site") == site  # not even rewritten
+
+    # a fresh machine (the nightly runner): no site/, same snapshot: built, but changed=false
+    shutil.rmtree(tmp_path / "site")
+    fresh = casecat("build", "--source", str(refetched), cwd=tmp_path, env=env)
+    assert fresh.returncode == 0, fresh.stderr
+    assert (tmp_path / "site" / "index.html").exists()
+    fresh_report = publish_report(tmp_path)
+    assert fresh_report["rebuilt"] is True and fresh_report["changed"] is False
+    assert outputs.read_text().splitlines()[-3] == "changed=false"
+
+
+def test_any_public_change_is_a_change(tmp_path, tmp_config, policy):
+    def build(**kwargs):
+        return build_site(load_raw_queue(raw_queue(tmp_path, **kwargs)), tmp_config, policy)
+
+    first = build()
+    assert first.changed
+
+    def retitle(data):
+        data["tickets"][0]["ticket"]["Subject"] = "A subject edited in RT"
+
+    changed = build(edit=retitle)
+    assert changed.changed and changed.rebuilt
+    assert changed.publish["snapshot_hash"] != first.publish["snapshot_hash"]
+    same = build(edit=retitle)
+    assert not same.changed and not same.rebuilt
+    assert same.pages == 0 and "mkdocs" not in same.seconds
+
+    forced = build_site(load_raw_queue(raw_queue(tmp_path, edit=retitle)), tmp_config, policy, force=True)
+    assert forced.changed and forced.rebuilt
+    assert forced.publish["publish_hash"] == same.publish["publish_hash"]
+
+
+def test_site_inputs_are_part_of_the_publish_hash(tmp_path):
+    """A template change must reach the site even when no ticket changed."""
+    project = project_copy(tmp_path)
+    before = pipeline.site_inputs_hash(project)
+    assert pipeline.site_inputs_hash(project) == before
+    page = project / "templates" / "pages" / "case.md.j2"
+    page.write_text(page.read_text() + "\n")
+    assert pipeline.site_inputs_hash(project) != before
+    assert pipeline.site_inputs_hash(ROOT) != before
+
+
+def test_a_failed_build_writes_no_github_output(tmp_path):
+    outputs = tmp_path / "github-output"
+    bad = tmp_path / "raw.json"
+    bad.write_text('{"format": "casecat-raw/1", "tickets": [')
+    proc = casecat("build", "--source", str(bad), cwd=tmp_path, env={"GITHUB_OUTPUT": str(outputs)})
+    assert proc.returncode == 1
+    assert not outputs.exists()
+
+
+# --- the build stamp -------------------------------------------------------------------------
+
+
+def test_build_stamp_comes_from_the_snapshot_not_the_clock(tmp_path, tmp_config, policy):
+    raw = load_raw_queue(raw_queue(tmp_path, fetched_at="2001-02-03T04:05:06Z"))
+    result = build_site(raw, tmp_config, policy)
+    snapshot = result.screening.snapshot
+    newest = max(c.last_updated for c in snapshot.cases)
+
+    data = json.loads((result.site_dir / "data" / "cases.json").read_text())
+    assert data["snapshot_time"] == "2001-02-03T04:05:06Z"
+    assert data["newest_update"] == newest.strftime("%Y-%m-%dT%H:%M:%SZ")
+    assert data["case_count"] == len(snapshot.cases) == result.cases
+
+    stamp = (f"taken 2001-02-03 04:05 UTC;\n      newest update seen {newest:%Y-%m-%d %H:%M} UTC; "
+             f"{len(snapshot.cases)} public cases.")
+    for page in ("index.html", "cases/index.html", f"cases/{snapshot.cases[0].id}/index.html"):
+        assert stamp in (result.site_dir / page).read_text(), page
+
+    # MkDocs dates (the sitemap's gzip header) come from SOURCE_DATE_EPOCH = the snapshot time
+    gz = (result.site_dir / "sitemap.xml.gz").read_bytes()
+    assert int.from_bytes(gz[4:8], "little") == datetime(2001, 2, 3, tzinfo=UTC).timestamp()
+
+    report = json.loads((tmp_config.reports_dir / "publish.json").read_text())
+    assert report["snapshot_time"] == "2001-02-03T04:05:06Z"
+    assert report["newest_update"] == data["newest_update"]
+    assert report["cases"] == data["case_count"]
