@@ -296,6 +296,7 @@ def test_phone_possible_but_not_valid_is_found():
         "Serial number: 0123456789; the file 0123456789.dat",
         "Sequence 0 1 2 3 4 5 6 7 8 9",
         "A bare 612345678 is an id more often than a phone",
+        '"00012345678", [12, 1]',  # no country code starts with 0
     ],
 )
 def test_phone_look_alikes(text):

@@ -124,7 +124,7 @@ class _Text:
         """Could the text hold a token? It has a word of 16+ letters, or of 10+ letters and
         digits mixed (not a number, not a hex hash: those are everywhere)."""
         if self._tokenish is None:
-            words = list(self.words)
+            words = self.words  # a set iterates in the same order twice
             long = compress(words, map((9).__lt__, map(len, words)))  # C speed: few are long
             self._tokenish = any(
                 (len(w) >= 16 or not w.isalpha()) and not w.isdigit() and w.strip(_HEX)
@@ -411,6 +411,8 @@ def _split_out_dates(cand: str) -> list[tuple[int, str]]:
 
 
 _GLUED = "0123456789.,"
+# '+' or the 00 international prefix, then a country code (none starts with 0: 00012345 is not)
+_INTERNATIONAL = ("+",) + tuple(f"00{d}" for d in "123456789")
 _GLUED_AFTER = tuple(f"{p}{d}" for p in ".," for d in "0123456789")
 
 
@@ -418,7 +420,7 @@ _GLUED_AFTER = tuple(f"{p}{d}" for p in ".," for d in "0123456789")
 def _phone_spans(cand: str, has_context: bool) -> tuple[tuple[str, int, int], ...]:
     """Spans (rule, start, end) of possible phone numbers in a short candidate string."""
     digits = sum(ch.isdigit() for ch in cand)
-    international = cand.lstrip("( ").startswith(("+", "00"))
+    international = cand.lstrip("( ").startswith(_INTERNATIONAL)
     if international:
         regions: tuple[str, ...] = ("DE",)  # any region that dials out with 00 will do
     else:
@@ -431,8 +433,10 @@ def _phone_spans(cand: str, has_context: bool) -> tuple[tuple[str, int, int], ..
             cand, region, leniency=phonenumbers.Leniency.POSSIBLE
         ):
             raw = m.raw_string.lstrip("( ")
-            if raw.startswith(("+", "00")):
+            if raw.startswith(_INTERNATIONAL):
                 rule = "phone.international"
+            elif raw.startswith("00"):
+                continue  # neither: 00 dials abroad, and no country code starts with 0
             elif raw.startswith("0") or has_context:
                 # A national number: with its trunk '0' (GB, DE, FR, IT, NL, HU, ...), or,
                 # where there is none (ES, PL, GR, PT, CZ, mobiles in IT), after a phone word;
