@@ -43,3 +43,80 @@ def slugify(text: str) -> str:
     if len(slug) < 2:
         slug = "d-" + hashlib.sha1(text.encode()).hexdigest()[:10]
     return slug
+
+
+# --- Added with the browsing pages (issue 5); the paths above are unchanged. ---------------
+
+CASES_INDEX = "cases/index.md"
+STATUS_INDEX = "status/index.md"
+DISCIPLINE_INDEX = "discipline/index.md"
+VO_INDEX = "vo/index.md"
+YEAR_INDEX = "year/index.md"
+DASHBOARD = "dashboard/index.md"
+FEED = "feed.xml"
+CASES_JSON = "data/cases.json"
+CASES_CSV = "data/cases.csv"
+
+
+def discipline_page(slug: str) -> str:
+    """A discipline page by slug (``discipline_path(name)`` for names whose slug is unique)."""
+    return f"discipline/{slug}.md"
+
+
+def vo_path(slug: str) -> str:
+    """Cases of one virtual organisation; ``slug`` from ``unique_slugs`` over all VO names."""
+    return f"vo/{slug}.md"
+
+
+def year_path(year: int) -> str:
+    return f"year/{year:04d}.md"
+
+
+def unique_slugs(names) -> dict[str, str]:
+    """A slug for each name, distinct within the set: ``slugify(name)`` unless two names share it.
+
+    Names sharing a slug keep it for the first in sorted order; the others get a short hash of
+    the name appended (stable for a given name). A name alone keeps its plain slug, so adding
+    this did not move any existing page.
+    """
+    by_slug: dict[str, list[str]] = {}
+    for name in sorted(set(names)):
+        by_slug.setdefault(slugify(name), []).append(name)
+    result = {}
+    taken = set(by_slug)
+    for slug, group in by_slug.items():
+        result[group[0]] = slug
+        for name in group[1:]:
+            candidate = f"{slug}-{hashlib.sha1(name.encode()).hexdigest()[:8]}"
+            while candidate in taken:
+                candidate += "x"
+            taken.add(candidate)
+            result[name] = candidate
+    return result
+
+
+def absolute_url(site_url: str, url: str) -> str:
+    """``url`` (relative to the site root) under ``site_url``; unchanged when there is none."""
+    if not site_url:
+        return url
+    return site_url.rstrip("/") + "/" + url
+
+
+def resolve_redirects(redirects: dict[int, int], live_ids) -> dict[int, int]:
+    """Merged ticket id -> the live case it ended up in, following chains (a->b->c gives a->c).
+
+    An id that is itself a live case keeps its page (no redirect); a chain that ends in no live
+    case, or loops, gives no redirect (a withdrawn id then keeps its tombstone).
+    """
+    live = set(live_ids)
+    result = {}
+    for old in redirects:
+        if old in live:
+            continue
+        seen, target = {old}, redirects[old]
+        while target not in live and target in redirects and target not in seen:
+            seen.add(target)
+            target = redirects[target]
+        if target in live:
+            result[old] = target
+    return dict(sorted(result.items()))
