@@ -1,0 +1,71 @@
+"""Static SVG charts: well-formed, labelled for assistive technology, hostile labels inert."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from generator.rt.synthetic import hostile_strings
+from generator.site import charts
+
+SVG = "{http://www.w3.org/2000/svg}"
+HOSTILE = hostile_strings()
+
+
+def parse(svg: str) -> ET.Element:
+    return ET.fromstring(svg)  # raises on anything that is not well-formed XML
+
+
+@pytest.mark.parametrize("draw", [charts.hbar_chart, charts.column_chart])
+def test_chart_is_wellformed_svg_with_title_and_description(draw):
+    bars = [charts.Bar("Production", 15, "cc-status-production"), charts.Bar("Closed", 6), charts.Bar("None", 0)]
+    root = parse(draw(bars, chart_id="chart-x", title="Cases per status"))
+    assert root.tag == SVG + "svg" and root.get("role") == "img"
+    title, desc = root.find(SVG + "title"), root.find(SVG + "desc")
+    assert title.text == "Cases per status"
+    assert desc.text == "Production: 15 cases; Closed: 6 cases; None: 0 cases."
+    assert root.get("aria-labelledby") == "chart-x-title chart-x-desc"
+    assert title.get("id") == "chart-x-title" and desc.get("id") == "chart-x-desc"
+    texts = [t.text for t in root.iter(SVG + "text")]
+    assert "15" in texts and "6" in texts
+
+
+@pytest.mark.parametrize("draw", [charts.hbar_chart, charts.column_chart])
+def test_hostile_labels_stay_text(draw):
+    bars = [charts.Bar(text, i + 1, css='x" onload="alert(1)') for i, text in enumerate(HOSTILE)]
+    svg = draw(bars, chart_id='c"><script>', title="<b>title</b>")
+    root = parse(svg)
+    assert not [e for e in root.iter() if e.tag in (SVG + "script", "script", SVG + "a", SVG + "foreignObject")]
+    for element in root.iter():
+        assert not [k for k in element.attrib if k.lower().startswith("on")], element.attrib
+    assert "<script" not in svg and "<img" not in svg and "<b>" not in svg
+    assert root.find(SVG + "title").text == "<b>title</b>"  # shown as the same text
+    tooltips = [t.text for g in root.iter(SVG + "g") for t in g.findall(SVG + "title")]
+    assert any(HOSTILE[0] in t for t in tooltips)
+
+
+def test_control_characters_are_dropped():
+    root = parse(charts.hbar_chart([charts.Bar("bad\x00\x08label", 1)], chart_id="c", title="t\x0c"))
+    assert root.find(SVG + "title").text == "t"
+
+
+def test_bars_are_proportional_and_labels_shortened():
+    svg = charts.hbar_chart([charts.Bar("A" * 60, 10), charts.Bar("B", 5), charts.Bar("C", 0)],
+                            chart_id="c", title="t", width=640, label_width=230)
+    rects = [r for r in parse(svg).iter(SVG + "rect")]
+    widths = [float(r.get("width")) for r in rects]
+    assert widths[0] == pytest.approx(2 * widths[1]) and widths[2] == 0
+    labels = [t.text for t in parse(svg).iter(SVG + "text") if t.get("class") == "cc-label"]
+    assert labels[0].endswith("…") and len(labels[0]) <= 34
+    assert "A" * 60 in svg  # the full label is still in the row's tooltip
+
+
+def test_empty_chart_is_still_valid():
+    root = parse(charts.column_chart([], chart_id="c", title="Nothing"))
+    assert root.find(SVG + "desc").text == "No data."
+
+
+def test_charts_are_deterministic():
+    bars = [charts.Bar("2015", 2), charts.Bar("2016", 7)]
+    assert charts.column_chart(bars, chart_id="y", title="t") == charts.column_chart(list(bars), chart_id="y", title="t")
