@@ -1,15 +1,18 @@
-"""Machine-readable exports of the public snapshot: ``data/cases.json``.
+"""Machine-readable exports of the public snapshot: ``data/cases.json`` and ``data/cases.csv``.
 
-Field names are a contract: add fields freely, rename or remove only with a new
-``schema_version``.
+Field names are a contract (documented in ``docs/data.md``): add fields freely, rename or
+remove only with a new ``schema_version``.
 """
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 
 from generator.model import PublicSnapshot
 from generator.site import urls
+from generator.site.metrics import community_name
 
 SCHEMA_VERSION = 1
 
@@ -52,10 +55,58 @@ def cases_json(snapshot: PublicSnapshot) -> bytes:
         "newest_update": _date(snapshot.newest_update),
         "case_count": len(cases),
         "withdrawn_ids": list(snapshot.withdrawn_ids),
+        "redirects": {str(old): new for old, new in sorted(snapshot.redirects.items())},
         "cases": cases,
     }
     return (json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode()
 
 
+#: the columns of cases.csv, in order; lists are joined with LIST_SEPARATOR
+CSV_FIELDS = (
+    "id", "url", "subject", "community", "implementation_status", "rt_status", "disciplines",
+    "virtual_organisations", "sites", "links", "owner", "created", "last_updated", "last_progress",
+    "status_changes",
+)
+LIST_SEPARATOR = "; "
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: str) -> str:
+    """A cell a spreadsheet will not run as a formula: a leading ' when it starts like one."""
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+def csv_rows(snapshot: PublicSnapshot):
+    for c in sorted(snapshot.cases, key=lambda c: c.id):
+        status = c.implementation_status
+        row = {
+            "id": str(c.id),
+            "url": urls.page_url(urls.case_path(c.id)),
+            "subject": c.subject,
+            "community": community_name(c.subject),
+            "implementation_status": status.value if status else "",
+            "rt_status": c.rt_status,
+            "disciplines": LIST_SEPARATOR.join(c.disciplines),
+            "virtual_organisations": LIST_SEPARATOR.join(c.virtual_organisations),
+            "sites": LIST_SEPARATOR.join(c.sites),
+            "links": LIST_SEPARATOR.join(c.links),
+            "owner": c.owner,
+            "created": _date(c.created) or "",
+            "last_updated": _date(c.last_updated) or "",
+            "last_progress": _date(c.last_progress) or "",
+            "status_changes": str(sum(1 for s in c.status_history if s.from_ is not None)),
+        }
+        yield [spreadsheet_safe(" ".join(row[f].split()) if f != "url" else row[f]) for f in CSV_FIELDS]
+
+
+def cases_csv(snapshot: PublicSnapshot) -> bytes:
+    """One row per public case (RFC 4180, UTF-8 with a header row); see docs/data.md."""
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow(CSV_FIELDS)
+    writer.writerows(csv_rows(snapshot))
+    return out.getvalue().encode("utf-8")
+
+
 def export_files(snapshot: PublicSnapshot) -> dict[str, bytes]:
-    return {"data/cases.json": cases_json(snapshot)}
+    return {urls.CASES_JSON: cases_json(snapshot), urls.CASES_CSV: cases_csv(snapshot)}

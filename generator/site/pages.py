@@ -1,22 +1,31 @@
 """Rendering: the public snapshot becomes Markdown pages (front matter + HTML blocks).
 
 ``render_pages`` is pure: it returns ``{path under docs: text}``; ``write_pages`` puts them on
-disk beside a copy of the hand-written ``docs/``. Templates autoescape everything.
+disk beside a copy of the hand-written ``docs/``, with the exports and the feed. Templates
+autoescape everything; the only markup that does not come from a template is the SVG of
+``charts``, which escapes its labels itself.
+
+Cost: every case is rendered once for its own page and appears in a fixed number of lists
+(all cases, its status, year, VOs and disciplines with their parents), so rendering is linear
+in the number of cases.
 """
 
 from __future__ import annotations
 
 import shutil
-from collections import Counter, defaultdict
+from collections import Counter
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 import jinja2
 from markupsafe import Markup, escape
 
-from generator.model import ImplementationStatus, PublicCase, PublicSnapshot
-from generator.site import urls
+from generator.model import STALE_AFTER_DAYS, ImplementationStatus, PublicCase, PublicSnapshot
+from generator.site import charts, metrics, urls
+from generator.site.build import resolve_site_url
 from generator.site.exports import export_files
+from generator.site.feeds import atom_feed
 from generator.site.text import front_matter
 
 
@@ -31,11 +40,13 @@ def template_env(templates_dir: Path) -> jinja2.Environment:
     )
     env.filters["paragraphs"] = paragraphs
     env.filters["day"] = day
+    env.filters["duration"] = duration
+    env.filters["plural"] = plural
     env.globals.update(
         statuses=list(ImplementationStatus),
-        case_url=lambda case_id: urls.page_url(urls.case_path(case_id)),
-        status_url=lambda s: urls.page_url(urls.status_path(s)),
-        discipline_url=lambda name: urls.page_url(urls.discipline_path(name)),
+        workflow=list(metrics.WORKFLOW),
+        stale_after_days=STALE_AFTER_DAYS,
+        community_name=metrics.community_name,
     )
     return env
 
@@ -52,80 +63,204 @@ def day(value: datetime | None) -> str:
     return value.strftime("%Y-%m-%d") if value else ""
 
 
+def plural(count: int, noun: str, nouns: str | None = None) -> str:
+    """'1 case', '3 cases' (``nouns`` for irregular plurals)."""
+    return f"{count} {noun if count == 1 else (nouns or noun + 's')}"
+
+
+def duration(days: float | None, short: bool = False) -> str:
+    """A span of days for people: 'less than a day', '12 days', '95 days (about 3 months)'."""
+    if days is None:
+        return "unknown"
+    whole = int(days)
+    if whole < 1:
+        return "less than a day"
+    text = plural(whole, "day")
+    if whole >= 60 and not short:
+        months = round(days / 30.44)
+        text += f" (about {months} months)" if months < 24 else f" (about {days / 365.25:.1f} years)"
+    return text
+
+
+@dataclass(frozen=True)
+class Links:
+    """Site-root-relative URLs of every page kind; templates prefix them with ``root``."""
+
+    discipline_slugs: dict[str, str]
+    vo_slugs: dict[str, str]
+
+    def case(self, case_id: int) -> str:
+        return urls.page_url(urls.case_path(case_id))
+
+    def status(self, status: ImplementationStatus) -> str:
+        return urls.page_url(urls.status_path(status))
+
+    def discipline(self, name: str) -> str:
+        canonical = metrics.canonical_discipline(name)
+        return urls.page_url(urls.discipline_page(self.discipline_slugs[canonical]))
+
+    def vo(self, name: str) -> str:
+        return urls.page_url(urls.vo_path(self.vo_slugs[name]))
+
+    def year(self, year: int) -> str:
+        return urls.page_url(urls.year_path(year))
+
+    def page(self, md_path: str) -> str:
+        return urls.page_url(md_path)
+
+
 def _page(env: jinja2.Environment, template: str, path: str, meta: dict, **context) -> str:
     body = env.get_template(template).render(root=urls.root_of(path), **context)
     return front_matter(**meta) + '<div class="cc-page">\n' + body.strip() + "\n</div>\n"
 
 
-def by_status(cases: tuple[PublicCase, ...]) -> dict[ImplementationStatus | None, list[PublicCase]]:
-    groups: dict[ImplementationStatus | None, list[PublicCase]] = {s: [] for s in [*ImplementationStatus, None]}
-    for case in cases:
-        groups.setdefault(case.implementation_status, []).append(case)
-    return groups
+def by_status(cases) -> dict[ImplementationStatus | None, list[PublicCase]]:
+    return metrics.group_by_status(cases)
 
 
-def by_discipline(cases: tuple[PublicCase, ...]) -> dict[str, list[PublicCase]]:
-    groups: dict[str, list[PublicCase]] = defaultdict(list)
-    for case in cases:
-        for name in case.disciplines:
-            groups[name].append(case)
-    return dict(sorted(groups.items(), key=lambda kv: kv[0].casefold()))
+def by_discipline(cases) -> dict[str, list[PublicCase]]:
+    return metrics.group_by_value(cases, "disciplines")
 
 
-def render_pages(snapshot: PublicSnapshot, env: jinja2.Environment) -> dict[str, str]:
+def _status_bars(groups) -> list[charts.Bar]:
+    bars = [charts.Bar(s.label, len(groups[s]), f"cc-status-{s.slug}") for s in ImplementationStatus]
+    if groups[None]:
+        bars.append(charts.Bar("No status", len(groups[None]), "cc-status-none"))
+    return bars
+
+
+def dashboard_context(snapshot: PublicSnapshot, cases, statuses, tree, years) -> dict:
+    now = snapshot.fetched_at
+    stale = metrics.stale_cases(cases, now)
+    top = [charts.Bar(n.label, n.count) for n in sorted(tree, key=lambda n: (-n.count, n.label.casefold()))]
+    year_bars = [charts.Bar(str(y), len(members)) for y, members in years.items()]
+    return {
+        "now": now,
+        "stale": [(c, metrics.days_without_progress(c, now)) for c in stale],
+        "production": len(statuses[ImplementationStatus.PRODUCTION]),
+        "active": sum(1 for c in cases if c.implementation_status and c.implementation_status.is_active),
+        "to_production": metrics.median_time_to_production(cases),
+        "phase_medians": metrics.median_phase_days(cases),
+        "status_bars": _status_bars(statuses),
+        "discipline_bars": top,
+        "year_bars": year_bars,
+        "status_chart": Markup(charts.hbar_chart(_status_bars(statuses), chart_id="chart-status",
+                                                 title="Cases per implementation status")),
+        "discipline_chart": Markup(charts.hbar_chart(top, chart_id="chart-discipline",
+                                                     title="Cases per top-level scientific discipline")),
+        "year_chart": Markup(charts.column_chart(year_bars, chart_id="chart-year", title="Cases opened per year")),
+    }
+
+
+def render_pages(snapshot: PublicSnapshot, env: jinja2.Environment, site_url: str = "") -> dict[str, str]:
     cases = tuple(sorted(snapshot.cases, key=lambda c: c.id))
-    statuses = by_status(cases)
-    disciplines = by_discipline(cases)
-    common = {"snapshot": snapshot}
+    statuses = metrics.group_by_status(cases)
+    tree = metrics.discipline_tree(cases)
+    nodes = list(metrics.walk(tree))
+    vos = metrics.group_by_value(cases, "virtual_organisations")
+    years = metrics.group_by_year(cases)
+    link = Links(urls.unique_slugs(n.name for n in nodes), urls.unique_slugs(vos))
+    now = snapshot.fetched_at
+    common = {"snapshot": snapshot, "url": link}
     pages: dict[str, str] = {}
 
+    def add(path: str, template: str, meta: dict, **context) -> None:
+        pages[path] = _page(env, template, path, meta, **common, **context)
+
     for case in cases:
-        path = urls.case_path(case.id)
-        title = f"{case.subject} (case {case.id})"
-        pages[path] = _page(
-            env, "case.md.j2", path,
-            {"title": title, "description": f"Support case {case.id}: {case.subject}"},
-            case=case, **common,
-        )
+        add(urls.case_path(case.id), "case.md.j2",
+            {"title": f"{case.subject} (case {case.id})", "description": f"Support case {case.id}: {case.subject}"},
+            case=case, community=metrics.community_name(case.subject),
+            phases=metrics.phases(case.status_history, now), stale=metrics.is_stale(case, now),
+            idle_days=metrics.days_without_progress(case, now) if now else None,
+            permalink=urls.absolute_url(site_url, link.case(case.id)))
+    redirects = urls.resolve_redirects(snapshot.redirects, (c.id for c in cases))
+    for old, new in redirects.items():
+        path = urls.case_path(old)
+        target = urls.root_of(path) + link.case(new)
+        add(path, "redirect.md.j2", {"title": f"Case {old} is now case {new}", "redirect_to": target,
+                                     "robots": "noindex", "search": {"exclude": True}},
+            old=old, new=new, target=target)
     for case_id in snapshot.withdrawn_ids:
-        path = urls.case_path(case_id)
-        pages[path] = _page(env, "tombstone.md.j2", path, {"title": f"Case {case_id}", "search": {"exclude": True}},
-                            case_id=case_id, **common)
-    for status, members in statuses.items():
-        if status is None:
+        if case_id in redirects or urls.case_path(case_id) in pages:
             continue
-        path = urls.status_path(status)
-        pages[path] = _page(env, "status.md.j2", path, {"title": f"Status: {status.label}", "description": status.meaning},
-                            status=status, cases=members, **common)
-    pages["status/index.md"] = _page(env, "status_index.md.j2", "status/index.md",
-                                     {"title": "Cases by implementation status"},
-                                     groups=statuses, total=len(cases), **common)
-    for name, members in disciplines.items():
-        path = urls.discipline_path(name)
-        pages[path] = _page(env, "discipline.md.j2", path, {"title": f"Discipline: {name}"},
-                            name=name, cases=members, **common)
+        add(urls.case_path(case_id), "tombstone.md.j2",
+            {"title": f"Case {case_id}", "robots": "noindex", "search": {"exclude": True}}, case_id=case_id)
+
+    funnel = metrics.funnel(cases)
+    for status in ImplementationStatus:
+        add(urls.status_path(status), "status.md.j2",
+            {"title": f"Status: {status.label}", "description": status.meaning},
+            status=status, cases=statuses[status])
+    add(urls.STATUS_INDEX, "status_index.md.j2", {"title": "Cases by implementation status"},
+        groups=statuses, total=len(cases), funnel=funnel,
+        chart=Markup(charts.hbar_chart(
+            [charts.Bar(r.status.label, r.reached, f"cc-status-{r.status.slug}") for r in funnel if r.reached is not None],
+            chart_id="chart-funnel", title="Cases that reached each workflow stage")))
+
+    for node in nodes:
+        add(urls.discipline_page(link.discipline_slugs[node.name]), "discipline.md.j2",
+            {"title": f"Discipline: {node.name}", "description": f"Support cases in {node.name}"},
+            node=node, cases=node.cases,
+            trail=[("By discipline", "discipline/"),
+                   *((label, link.discipline(name)) for label, name in _ancestors(node.name)),
+                   (node.label, None)])
     undisciplined = [c for c in cases if not c.disciplines]
-    pages["discipline/index.md"] = _page(env, "discipline_index.md.j2", "discipline/index.md",
-                                         {"title": "Cases by scientific discipline"},
-                                         groups=disciplines, undisciplined=undisciplined, **common)
-    pages["cases/index.md"] = _page(env, "cases.md.j2", "cases/index.md", {"title": "All cases"},
-                                    cases=cases, **common)
-    pages["index.md"] = _page(env, "home.md.j2", "index.md", {"title": "Case Catalogue"},
-                              cases=cases, groups=statuses, disciplines=disciplines,
-                              recent=sorted(cases, key=lambda c: (c.last_updated, c.id), reverse=True)[:10],
-                              discipline_count=len(disciplines), **common)
+    add(urls.DISCIPLINE_INDEX, "discipline_index.md.j2", {"title": "Cases by scientific discipline"},
+        tree=tree, node_count=len(nodes), total=len(cases), undisciplined=undisciplined)
+
+    for name, members in vos.items():
+        add(urls.vo_path(link.vo_slugs[name]), "vo.md.j2",
+            {"title": f"Virtual organisation: {name}", "description": f"Support cases of the VO {name}"},
+            name=name, cases=members)
+    add(urls.VO_INDEX, "vo_index.md.j2", {"title": "Cases by virtual organisation"},
+        groups=vos, total=len(cases), without=sum(1 for c in cases if not c.virtual_organisations))
+
+    for year, members in years.items():
+        add(urls.year_path(year), "year.md.j2", {"title": f"Cases opened in {year}"}, year=year, cases=members)
+    add(urls.YEAR_INDEX, "year_index.md.j2", {"title": "Cases by year opened"},
+        groups=years, total=len(cases),
+        chart=Markup(charts.column_chart([charts.Bar(str(y), len(m)) for y, m in years.items()],
+                                         chart_id="chart-years", title="Cases opened per year")))
+
+    add(urls.CASES_INDEX, "cases.md.j2", {"title": "All cases"}, cases=cases)
+    add(urls.DASHBOARD, "dashboard.md.j2",
+        {"title": "Dashboard", "description": "Where the support cases stand: statuses, disciplines, years, "
+                                              "time to production and stale cases."},
+        cases=cases, **dashboard_context(snapshot, cases, statuses, tree, years))
+    add("index.md", "home.md.j2", {"title": "Case Catalogue"},
+        cases=cases, groups=statuses, discipline_count=len(nodes), vo_count=len(vos),
+        recent=sorted(cases, key=lambda c: (c.last_progress, c.id), reverse=True)[:10],
+        stale_count=len(metrics.stale_cases(cases, now)))
     return pages
 
 
+def _ancestors(name: str) -> list[tuple[str, str]]:
+    """(label, full name) of each level above a discipline, top first."""
+    levels = metrics.discipline_levels(name)
+    return [(levels[i], metrics.DISCIPLINE_SEPARATOR.join(levels[: i + 1])) for i in range(len(levels) - 1)]
+
+
 def write_pages(
-    snapshot: PublicSnapshot, templates_dir: Path, handwritten_docs: Path, out_docs: Path
+    snapshot: PublicSnapshot, templates_dir: Path, handwritten_docs: Path, out_docs: Path,
+    site_url: str | None = None,
 ) -> int:
-    """Writes a fresh docs folder: the hand-written pages, the generated ones, the exports."""
+    """Writes a fresh docs folder: the hand-written pages, the generated ones, the exports.
+
+    ``site_url`` None: as the build config will have it (env SITE_URL, else the project's
+    mkdocs.yml beside ``templates_dir``), so permalinks, feed and sitemap agree.
+    """
+    if site_url is None:
+        site_url = resolve_site_url(templates_dir.parent / "mkdocs.yml")
     if out_docs.exists():
         shutil.rmtree(out_docs)
     shutil.copytree(handwritten_docs, out_docs)
     env = template_env(templates_dir / "pages")
-    files: dict[str, str | bytes] = {**render_pages(snapshot, env), **export_files(snapshot)}
+    files: dict[str, str | bytes] = {
+        **render_pages(snapshot, env, site_url),
+        **export_files(snapshot),
+        urls.FEED: atom_feed(snapshot, site_url),
+    }
     for rel, content in files.items():
         target = out_docs / rel
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,106 @@
+"""Permalinks forever, through the real build: merged tickets redirect, removed cases leave a
+tombstone, and SITE_URL makes permalinks, the feed and the sitemap absolute."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+import yaml
+from site_factory import S, case, snapshot
+
+from generator.audit import audit_site, drop_source_maps
+from generator.pipeline import build_site
+from generator.rt.source import load_sample
+from generator.screening.snapshot import read_snapshot, write_snapshot
+from generator.site.build import BuildError, resolve_site_url, run_mkdocs, write_build_config
+from generator.site.pages import write_pages
+
+ROOT = Path(__file__).resolve().parent.parent
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+
+
+def build(snap, tmp_path: Path, site_url: str = "") -> Path:
+    """The render and build stages on a snapshot, as the pipeline runs them."""
+    docs, build_dir, site = tmp_path / "build" / "docs", tmp_path / "build", tmp_path / "site"
+    write_pages(snap, ROOT / "templates", ROOT / "docs", docs, site_url=site_url)
+    config = write_build_config(snap, ROOT / "mkdocs.yml", build_dir, docs, site_url=site_url)
+    run_mkdocs(config, site, snap)
+    drop_source_maps(site)
+    return site
+
+
+def test_site_url_comes_from_the_environment_else_mkdocs_yml(tmp_path):
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_url: https://from-config.example.org/cat\n")
+    assert resolve_site_url(config, {"SITE_URL": "https://cases.example.org"}) == "https://cases.example.org/"
+    assert resolve_site_url(config, {}) == "https://from-config.example.org/cat/"
+    config.write_text('site_url: ""\n')
+    assert resolve_site_url(config, {"SITE_URL": "  "}) == ""
+    for bad in ("javascript:alert(1)", "cases.example.org", "https://x.example.org/?a=1", "ftp://x.example.org/"):
+        with pytest.raises(BuildError):
+            resolve_site_url(config, {"SITE_URL": bad})
+
+
+def test_build_config_carries_site_url_only_when_set(tmp_path):
+    snap = snapshot(case(1))
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    with_url = yaml.safe_load(write_build_config(snap, ROOT / "mkdocs.yml", tmp_path, docs,
+                                                 site_url="https://cases.example.org/").read_text())
+    assert with_url["site_url"] == "https://cases.example.org/"
+    without = yaml.safe_load(write_build_config(snap, ROOT / "mkdocs.yml", tmp_path, docs, site_url="").read_text())
+    assert "site_url" not in without
+
+
+def test_merged_ticket_redirects_end_to_end(tmp_path):
+    """PublicSnapshot.redirects -> snapshot.json -> pages -> mkdocs: cases/<old>/ forwards."""
+    snap = snapshot(case(1, subject="Alpha – one"), case(2, subject="Beta – two",
+                                                         history=((0, S.PRE_ASSESSMENT), (9, S.ASSESSED))),
+                    redirects={5: 2, 6: 5}, withdrawn_ids=(5,))
+    path = write_snapshot(snap, tmp_path / "public" / "snapshot.json")
+    again = read_snapshot(path)
+    assert again.redirects == {5: 2, 6: 5}
+    site = build(again, tmp_path, site_url="https://cases.example.org/")
+    for old in (5, 6):
+        html = (site / "cases" / str(old) / "index.html").read_text()
+        assert '<meta http-equiv="refresh" content="0; url=../../cases/2/">' in html
+        assert '<a href="../../cases/2/">Go to case 2</a>' in html
+        assert '<meta name="robots" content="noindex">' in html
+    assert "Beta – two" in (site / "cases" / "2" / "index.html").read_text()
+    assert not audit_site(site)
+    # the absolute site URL reached the sitemap, the feed and the permalink
+    locs = [e.text for e in ET.parse(site / "sitemap.xml").getroot().iter(SITEMAP + "loc")]
+    assert "https://cases.example.org/cases/2/" in locs and "https://cases.example.org/dashboard/" in locs
+    feed = (site / "feed.xml").read_text()
+    assert 'href="https://cases.example.org/cases/2/"' in feed
+    assert ">https://cases.example.org/cases/2/</code>" in (site / "cases" / "2" / "index.html").read_text()
+    assert '<link rel="canonical" href="https://cases.example.org/cases/2/">' in \
+        (site / "cases" / "2" / "index.html").read_text()
+
+
+def test_without_site_url_the_sitemap_is_empty_but_valid(tmp_path):
+    site = build(snapshot(case(1)), tmp_path, site_url="")
+    root = ET.parse(site / "sitemap.xml").getroot()
+    assert root.tag == SITEMAP + "urlset" and not list(root)
+    assert ">cases/1/</code>" in (site / "cases" / "1" / "index.html").read_text()
+
+
+def test_a_case_removed_from_the_queue_between_two_builds_leaves_a_tombstone(tmp_config, policy):
+    full = load_sample()
+    first = replace(full, tickets=full.tickets[:10])
+    gone = first.tickets[3].id
+    result = build_site(first, tmp_config, policy)
+    page = result.site_dir / "cases" / str(gone) / "index.html"
+    assert "no longer public" not in page.read_text()
+
+    second = replace(first, tickets=tuple(t for t in first.tickets if t.id != gone))
+    result = build_site(second, tmp_config, policy)
+    assert result.withdrawn == 1
+    text = page.read_text()
+    assert "This case is no longer public" in text and '<meta name="robots" content="noindex">' in text
+    assert first.tickets[3].subject.split(" – ")[0] not in text
+    cases_index = (result.site_dir / "cases" / "index.html").read_text()
+    assert f'href="../cases/{gone}/"' not in cases_index

@@ -1,0 +1,65 @@
+"""data/cases.csv and data/cases.json: the documented fields, safe for spreadsheets."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+from site_factory import S, case, snapshot
+
+from generator.site import exports
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def read_csv(data: bytes) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(data.decode("utf-8"), newline="")))
+
+
+def test_csv_has_the_documented_columns_and_one_row_per_case():
+    snap = snapshot(case(2, subject="Beta – two", vos=("vo.b", "vo.c"), replies=(3,),
+                         history=((0, S.PRE_ASSESSMENT), (5, S.ASSESSED))),
+                    case(1, subject="Alpha, with \"quotes\"\nand a newline"))
+    data = exports.cases_csv(snap)
+    assert data.startswith(b"id,url,subject,")
+    rows = read_csv(data)
+    assert [r["id"] for r in rows] == ["1", "2"]
+    assert rows[0]["subject"] == 'Alpha, with "quotes" and a newline'
+    assert rows[1]["community"] == "Beta" and rows[1]["implementation_status"] == "Assessed"
+    assert rows[1]["virtual_organisations"] == "vo.b; vo.c"
+    assert rows[1]["status_changes"] == "1" and rows[1]["url"] == "cases/2/"
+    assert rows[1]["last_progress"] == "2024-01-06T12:00:00Z"
+    assert tuple(rows[0]) == exports.CSV_FIELDS
+    documented = (ROOT / "docs" / "data.md").read_text(encoding="utf-8")
+    for name in exports.CSV_FIELDS:
+        assert f"| `{name}` |" in documented, f"{name} is not documented in docs/data.md"
+
+
+def test_csv_cells_never_start_like_a_formula():
+    snap = snapshot(case(1, subject="=HYPERLINK(\"http://evil.example\")", owner="@admin",
+                         disciplines=("+cmd", "-2+3")))
+    row = read_csv(exports.cases_csv(snap))[0]
+    assert row["subject"] == "'=HYPERLINK(\"http://evil.example\")"
+    assert row["owner"] == "'@admin"
+    assert row["disciplines"] == "'+cmd; -2+3"
+    assert exports.spreadsheet_safe("plain") == "plain"
+
+
+def test_json_keeps_schema_version_1_and_carries_redirects():
+    snap = snapshot(case(1), case(5), redirects={3: 5}, withdrawn_ids=(4,))
+    data = json.loads(exports.cases_json(snap))
+    assert data["schema_version"] == 1
+    assert data["redirects"] == {"3": 5} and data["withdrawn_ids"] == [4]
+    documented = (ROOT / "docs" / "data.md").read_text(encoding="utf-8")
+    for key in data:
+        assert f"| `{key}` |" in documented, f"{key} is not documented in docs/data.md"
+    for key in data["cases"][0]:
+        assert f"`{key}`" in documented, f"case field {key} is not documented in docs/data.md"
+
+
+def test_exports_are_deterministic():
+    snap = snapshot(case(1), case(2))
+    assert exports.export_files(snap) == exports.export_files(snapshot(case(2), case(1)))
+    assert set(exports.export_files(snap)) == {"data/cases.json", "data/cases.csv"}
