@@ -1,0 +1,101 @@
+"""Browser tests: the built sample site, served on 127.0.0.1, in Debian's Chromium via Playwright.
+
+On the page of the ``guarded`` fixture, requests to any host but the local server are blocked
+and recorded, console errors and uncaught exceptions are recorded, and ``window.alert`` (and
+friends) and dialogs mark the page as compromised. Tests assert on those records.
+Facts behind the launch flags: /work/shared/notes/browser.md.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from browserkit import AXE_JS, serve
+
+CHROMIUM = "/usr/bin/chromium"
+FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"]
+
+#: runs before any page script: payload detection (a payload that runs sets window.__pwned)
+PAYLOAD_TRAP = """
+(() => {
+  const caught = (what) => function () { window.__pwned = (window.__pwned || []).concat([what]); };
+  window.alert = caught("alert"); window.confirm = caught("confirm"); window.prompt = caught("prompt");
+  window.print = caught("print");
+})();
+"""
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/browser/" in str(item.fspath).replace(os.sep, "/"):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"{CHROMIUM} is not installed (make system-deps)")
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": FLAGS}
+
+
+@pytest.fixture(scope="session")
+def site_url(sample_site_dir):
+    """The sample site, served for the whole session."""
+    with serve(sample_site_dir) as url:
+        yield url
+
+
+@dataclass
+class Visit:
+    """What happened on the pages of one test."""
+
+    foreign: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+
+    def assert_clean(self):
+        assert not self.foreign, f"requests to other hosts: {self.foreign}"
+        assert not self.console_errors, f"console errors: {self.console_errors}"
+        assert not self.page_errors, f"uncaught exceptions: {self.page_errors}"
+        assert not self.dialogs, f"dialogs opened: {self.dialogs}"
+
+
+@pytest.fixture
+def guarded(page, site_url):
+    """The page, with foreign requests blocked and everything suspicious recorded."""
+    record = Visit()
+    own = urlsplit(site_url).netloc
+
+    def route(r):
+        if urlsplit(r.request.url).netloc == own:
+            r.continue_()
+        else:
+            record.foreign.append(r.request.url)
+            r.abort()
+
+    page.route("**/*", route)
+    page.on("console", lambda m: m.type == "error" and record.console_errors.append(m.text))
+    page.on("pageerror", lambda e: record.page_errors.append(str(e)))
+
+    def on_dialog(d):
+        record.dialogs.append(f"{d.type}: {d.message}")
+        d.dismiss()
+
+    page.on("dialog", on_dialog)
+    page.add_init_script(PAYLOAD_TRAP)
+    page.set_default_timeout(10_000)
+    return page, record
+
+
+@pytest.fixture(scope="session")
+def axe_source():
+    if not AXE_JS.exists():
+        pytest.skip(f"axe-core not found at {AXE_JS} (make node-tools)")
+    return AXE_JS.read_text(encoding="utf-8")
