@@ -10,7 +10,11 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import multiprocessing
+import os
 import re
+from concurrent.futures import ProcessPoolExecutor
+from html import parser as _hp, unescape
 from html.parser import HTMLParser
 from dataclasses import dataclass
 from functools import lru_cache
@@ -36,16 +40,50 @@ class AuditFinding:
 @lru_cache(maxsize=1)
 def theme_file_hashes() -> frozenset[str]:
     """sha256 of every file shipped by the installed theme packages."""
-    hashes = set()
+    return frozenset(hashlib.sha256(path.read_bytes()).hexdigest()
+                     for paths in _theme_files_by_size().values() for path in paths)
+
+
+@lru_cache(maxsize=1)
+def _theme_files_by_size() -> dict[int, tuple[Path, ...]]:
+    """The installed theme packages' files (the suffixes that can be shipped), by size: a stat
+    each, no read, so a site whose files have no finding never pays for hashing the themes."""
+    by_size: dict[int, list[Path]] = {}
     for name in THEME_PACKAGES:
         spec = importlib_util.find_spec(name)
         if spec is None or not spec.submodule_search_locations:
             continue
         for root in spec.submodule_search_locations:
             for path in Path(root).rglob("*"):
-                if path.is_file() and path.suffix in {".js", ".css", ".json", ".html", ".txt", ".svg"}:
-                    hashes.add(hashlib.sha256(path.read_bytes()).hexdigest())
-    return frozenset(hashes)
+                if path.suffix in {".js", ".css", ".json", ".html", ".txt", ".svg"} and path.is_file():
+                    by_size.setdefault(path.stat().st_size, []).append(path)
+    return {size: tuple(paths) for size, paths in by_size.items()}
+
+
+@lru_cache(maxsize=1)
+def _theme_dirs() -> tuple[Path, ...]:
+    """The folders of the installed themes of the theme packages (MkDocs copies their static
+    files to the same relative path in the site)."""
+    from importlib.metadata import entry_points
+
+    dirs = []
+    for ep in entry_points(group="mkdocs.themes"):
+        if ep.value.split(".")[0] in THEME_PACKAGES:
+            spec = importlib_util.find_spec(ep.value)
+            if spec is not None and spec.submodule_search_locations:
+                dirs += [Path(d) for d in spec.submodule_search_locations]
+    return tuple(dirs)
+
+
+def is_theme_file(data: bytes, rel: str = "") -> bool:
+    """Are these bytes exactly those of a file of the installed theme packages? (Same answer as
+    looking the sha256 up in ``theme_file_hashes()``.) First the file at the same relative path
+    in each theme (what MkDocs copied); else every theme file of the same size."""
+    for theme in _theme_dirs() if rel else ():
+        candidate = theme / rel
+        if candidate.is_file() and candidate.stat().st_size == len(data) and candidate.read_bytes() == data:
+            return True
+    return any(path.read_bytes() == data for path in _theme_files_by_size().get(len(data), ()))
 
 
 def drop_source_maps(site_dir: Path) -> int:
@@ -85,34 +123,174 @@ def auditable_text(path: Path, data: bytes) -> str:
         data = gzip.decompress(data)
     text = data.decode("utf-8", errors="replace")
     if path.suffix in (".html", ".htm", ".xml", ".svg"):
-        parser = _HtmlText()
-        parser.feed(text)
-        parser.close()
-        text = "\n".join(parser.parts)
+        parts = _chunked_html_parts(text)
+        if parts is None:
+            parts = _html_parts(text)
+        text = "\n".join(parts)
     return text
+
+
+def _html_parts(text: str) -> list[str]:
+    """The reference extraction: html.parser, part by part (see _HtmlText)."""
+    parser = _HtmlText()
+    parser.feed(text)
+    parser.close()
+    return parser.parts
+
+
+#: where the theme's frame of a page starts a block (header, search, navigation, footer, scripts):
+#: the same on every page of a kind, so its parts are extracted once a build (issue 7)
+_FRAME_BLOCK = re.compile(r'<(?:header|footer|article|script|nav)\b|<div class="md-(?:search"|container"|sidebar )')
+
+
+def _chunked_html_parts(text: str) -> list[str] | None:
+    """``_fast_html_parts(text)``, computed block by block with the blocks' parts remembered.
+
+    Exact: a block's parts are used only if the block, read on its own from its first '<',
+    ends exactly at its end outside any tag, comment or script; then reading the whole page
+    reaches the block's start in the same state and yields the same parts. A cut that falls
+    inside a script, a comment or an attribute leaves its block unfinished (None), and the
+    page is read whole."""
+    cuts = [0, *(m.start() for m in _FRAME_BLOCK.finditer(text)), len(text)]
+    parts: list[str] = []
+    for start, end in zip(cuts, cuts[1:]):
+        if end > start:
+            block = _block_parts(text[start:end])
+            if block is None:
+                return _fast_html_parts(text)
+            parts.extend(block)
+    return parts
+
+
+@lru_cache(maxsize=512)
+def _block_parts(block: str) -> tuple[str, ...] | None:
+    parts = _fast_html_parts(block)
+    return None if parts is None else tuple(parts)
+
+
+_SCRIPT_END = {tag: re.compile(rf"</\s*{tag}\s*>", re.I) for tag in _hp.HTMLParser.CDATA_CONTENT_ELEMENTS}
+_COMMENT_END = re.compile(r"--\s*>")
+
+
+def _fast_html_parts(text: str) -> list[str] | None:
+    """The same parts as ``_html_parts`` for the HTML MkDocs writes, several times faster (the
+    audit reads every page of the site; issue 7): html.parser's own regular expressions, without
+    its per-token bookkeeping. Anything unusual (a tag or comment left open, a bogus end tag, a
+    declaration other than the doctype, a processing instruction) returns None, and the caller
+    uses html.parser itself; tests/test_scale_audit.py checks both agree on a built site."""
+    parts: list[str] = []
+    append = parts.append
+    find, startswith = text.find, text.startswith
+    i, n = 0, len(text)
+    while i < n:
+        j = find("<", i)
+        if j < 0:
+            append(unescape(text[i:]))
+            break
+        if j > i:
+            append(unescape(text[i:j]))
+        c = text[j + 1:j + 2]
+        if "a" <= c.lower() <= "z":
+            m = _hp.locatestarttagend_tolerant.match(text, j)
+            end = m.end()
+            if startswith(">", end):
+                end += 1
+            elif startswith("/>", end):
+                end += 2
+            else:
+                return None
+            name = _hp.tagfind_tolerant.match(text, j + 1)
+            tag, k = name.group(1).lower(), name.end()
+            while k < end:
+                a = _hp.attrfind_tolerant.match(text, k)
+                if not a:
+                    break
+                attr, rest, value = a.group(1, 2, 3)
+                if rest and value:
+                    if value[:1] == "'" == value[-1:] or value[:1] == '"' == value[-1:]:
+                        value = value[1:-1]
+                    if value and attr.lower() not in _GEOMETRY_ATTRS:
+                        append(unescape(value))
+                k = a.end()
+            if text[k:end].strip() not in (">", "/>"):
+                return None
+            i = end
+            if tag in _SCRIPT_END and not text[k:end].strip().endswith("/>"):
+                close = _SCRIPT_END[tag].search(text, end)
+                if close is None:
+                    return None
+                if close.start() > end:
+                    append(text[end:close.start()])
+                i = close.end()
+        elif c == "/":
+            name = _hp.tagfind_tolerant.match(text, j + 2)
+            gt = find(">", j + 1)
+            if gt < 0 or not ("a" <= text[j + 2:j + 3].lower() <= "z") or name is None:
+                return None
+            i = gt + 1
+        elif startswith("<!--", j):
+            close = _COMMENT_END.search(text, j + 4)
+            if close is None:
+                return None
+            append(text[j + 4:close.start()])
+            i = close.end()
+        elif c in ("!", "?"):
+            gt = find(">", j)
+            if gt < 0 or text[j:j + 9].lower() != "<!doctype":
+                return None
+            i = gt + 1
+        elif j + 1 < n:
+            append("<")
+            i = j + 1
+        else:
+            append(unescape(text[j:]))
+            break
+    return parts
 
 
 def audit_file(path: Path, rel: str) -> list[AuditFinding]:
     data = path.read_bytes()
     findings: dict[str, int] = {}
-    for m in _JS_URL.finditer(data):
-        findings["markup.script-url"] = findings.get("markup.script-url", 0) + 1
+    low = data.lower()
+    if b"script:" in low or b"data:" in low:  # every match holds one ("java|vbscript:", "data:")
+        for m in _JS_URL.finditer(data):
+            findings["markup.script-url"] = findings.get("markup.script-url", 0) + 1
     for f in find_all(auditable_text(path, data)):
         findings[f.rule] = findings.get(f.rule, 0) + 1
-    if findings and hashlib.sha256(data).hexdigest() in theme_file_hashes():
+    if findings and is_theme_file(data, rel):
         return []
     return [AuditFinding(rel, rule, n) for rule, n in sorted(findings.items())]
 
 
-def audit_site(site_dir: Path) -> list[AuditFinding]:
-    """Every finding in every file under site_dir, sorted by path."""
+def audit_site(site_dir: Path, workers: int | None = None) -> list[AuditFinding]:
+    """Every finding in every file under site_dir, sorted by path.
+
+    A large site is read by ``workers`` processes (default: one per core, at most 2), each a
+    share of the files; the findings are the same, in the same order (issue 7)."""
     if not site_dir.is_dir():
         raise FileNotFoundError(f"{site_dir}: no such site folder")
-    results: list[AuditFinding] = []
-    for path in sorted(p for p in site_dir.rglob("*") if p.is_file()):
-        rel = path.relative_to(site_dir).as_posix()
+    files = [(path, path.relative_to(site_dir).as_posix())
+             for path in sorted(p for p in site_dir.rglob("*") if p.is_file())]
+    workers = workers or min(2, os.cpu_count() or 1)
+    if workers > 1 and len(files) >= PARALLEL_FROM:
+        shares = [files[i::workers] for i in range(workers)]
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            by_file = {}
+            for share, found in zip(shares, pool.map(_audit_files, shares)):
+                by_file.update(zip((rel for _, rel in share), found))
+        return [f for _, rel in files for f in by_file[rel]]
+    return [f for found in _audit_files(files) for f in found]
+
+
+#: below this many files a second process costs more than it saves
+PARALLEL_FROM = 400
+
+
+def _audit_files(files: list[tuple[Path, str]]) -> list[list[AuditFinding]]:
+    results = []
+    for path, rel in files:
         if path.suffix == ".map":
-            results.append(AuditFinding(rel, "policy.source-map-shipped", 1))
-            continue
-        results.extend(audit_file(path, rel))
+            results.append([AuditFinding(rel, "policy.source-map-shipped", 1)])
+        else:
+            results.append(audit_file(path, rel))
     return results
