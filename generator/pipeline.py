@@ -18,6 +18,7 @@ import json
 import os
 import shutil
 import time
+from concurrent.futures import ThreadPoolExecutor
 from importlib import metadata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +31,7 @@ from generator.screening.policy import Policy
 from generator.screening.snapshot import snapshot_to_dict, write_snapshot
 from generator.site.build import run_mkdocs, write_build_config
 from generator.site.pages import write_pages
+from generator.site.search import build_index, write_index
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 PUBLISHED_HASH_NAME = "published-snapshot.sha256"
@@ -217,12 +219,17 @@ def build_site(
         staging = site_dir.with_name(f".{site_dir.name}.building-{os.getpid()}")
         shutil.rmtree(staging, ignore_errors=True)
         try:
-            try:
-                run_mkdocs(mkdocs_config, staging, snapshot)
-            except RuntimeError as exc:
-                raise PipelineError(f"build: {exc}") from None
-            drop_source_maps(staging)
-            lap("mkdocs")
+            # the search index needs only the snapshot: made in a thread while mkdocs runs (issue 7)
+            with ThreadPoolExecutor(max_workers=1) as pool:
+                search_index = pool.submit(build_index, snapshot)
+                try:
+                    run_mkdocs(mkdocs_config, staging, snapshot)
+                except RuntimeError as exc:
+                    raise PipelineError(f"build: {exc}") from None
+                drop_source_maps(staging)
+                lap("mkdocs")
+                write_index(search_index.result(), staging)  # chunked search, audited with the rest
+            lap("search")
             findings = audit_site(staging)
             lap("audit")
             if findings:

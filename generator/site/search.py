@@ -1,0 +1,166 @@
+"""Site search (issue 7): a chunked full-text index of the public cases, written next to the site.
+
+Material's built-in search ships one ``search_index.json`` holding every page's text (3.6 MB at
+1,000 pages, ~40 MB at 10,000) that a reader downloads whole before the first result, and
+building it is about 40% of MkDocs' time. This index is made from the public snapshot instead
+(the same screened text the pages show, no HTML parsing) and split so that a query fetches
+only what it needs:
+
+* ``search/manifest.json``: the token prefixes that have a shard, and how documents are chunked;
+* ``search/t/<code of prefix>.json``: ``[code, [doc, weight, doc-delta, weight, ...], code, ...]``
+  for the tokens starting with that prefix (a prefix whose shard would be too large is split one
+  letter deeper);
+* ``search/d/<n>.json``: ``[[url, title, status, snippet], ...]`` for ``DOCS_PER_CHUNK`` cases.
+
+Tokens are written as ``code(token)``: each UTF-8 byte as two letters a-p. A word list read out
+of context trips the audit's detectors, rightly context-sensitive (``non-confidential`` becomes the
+marker word ``confidential``, a grant number next to ``00`` reads as a phone number); the code has
+no digits, no '@', and none of the letters q-z that every marker and credential word holds. It
+keeps prefixes (a token's prefix codes to a prefix of its code), so search as you type works.
+
+What a reader downloads before the first result: the script, the manifest, one shard per query
+word and the chunks holding the first results: a few hundred KB at 10,000 cases.
+Withdrawn cases are not in the snapshot's cases, so they are never indexed.
+The client is ``templates/theme/assets/javascripts/casecat-search.js``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from pathlib import Path
+
+from generator.model import PublicCase, PublicSnapshot
+from generator.site import urls
+
+FORMAT = "casecat-search/1"
+DOCS_PER_CHUNK = 64
+SHARD_LIMIT = 48_000  # bytes; a larger shard is split by one more letter of its tokens
+MAX_PREFIX = 4
+SNIPPET = 160
+SCRIPT = "assets/javascripts/casecat-search.js"  # the client, shipped by the theme (templates/theme)
+WEIGHT_TITLE, WEIGHT_FACT, WEIGHT_TEXT_MAX = 8, 4, 3
+_TOKEN = re.compile(r"\w{2,32}")  # what the client's tokenizer keeps too (casecat-search.js)
+
+
+def tokens(text: str) -> list[str]:
+    return _TOKEN.findall(text.lower())
+
+
+def _snippet(text: str) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= SNIPPET else flat[: SNIPPET - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _weights(case: PublicCase) -> dict[str, int]:
+    weights: dict[str, int] = defaultdict(int)
+    for token in tokens(" ".join(m.text for m in case.messages) + " " + case.description):
+        if weights[token] < WEIGHT_TEXT_MAX:
+            weights[token] += 1
+    facts = [str(case.id), case.owner, *case.disciplines, *case.virtual_organisations, *case.sites]
+    if case.implementation_status:
+        facts.append(case.implementation_status.label)
+    for token in tokens(" ".join(facts)):
+        weights[token] = max(weights[token], WEIGHT_FACT)
+    for token in tokens(case.subject):
+        weights[token] = WEIGHT_TITLE + min(weights[token], WEIGHT_FACT)
+    return weights
+
+
+def build_index(snapshot: PublicSnapshot) -> dict[str, object]:
+    """``{relative path under the site: JSON-able content}`` of the whole index."""
+    cases = sorted(snapshot.cases, key=lambda c: c.id)
+    postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    docs = []
+    for number, case in enumerate(cases):
+        status = case.implementation_status.label if case.implementation_status else ""
+        docs.append([urls.page_url(urls.case_path(case.id)), f"{case.subject} (case {case.id})", status,
+                     _snippet(case.description)])
+        for token, weight in _weights(case).items():
+            postings[token].append((number, weight))
+
+    files: dict[str, object] = {}
+    for start in range(0, len(docs), DOCS_PER_CHUNK):
+        files[f"d/{start // DOCS_PER_CHUNK}.json"] = docs[start:start + DOCS_PER_CHUNK]
+
+    def encode(entries: list[tuple[int, int]]) -> list[int]:
+        flat, previous = [], 0
+        for number, weight in entries:
+            flat += (number - previous, weight)
+            previous = number
+        return flat
+
+    encoded = {token: encode(entries) for token, entries in postings.items()}
+    shards: list[str] = []
+
+    def flat(members: list[str]) -> list:
+        return [item for t in members for item in (code(t), encoded[t])]
+
+    def place(prefix: str, members: list[str]) -> None:
+        shard = flat(members)
+        size = len(json.dumps(shard, separators=(",", ":"), ensure_ascii=False).encode())
+        if size > SHARD_LIMIT and len(prefix) < MAX_PREFIX:
+            deeper: dict[str, list[str]] = defaultdict(list)
+            exact = [t for t in members if len(t) <= len(prefix)]
+            for t in members:
+                if len(t) > len(prefix):
+                    deeper[t[: len(prefix) + 1]].append(t)
+            if exact:  # the tokens no longer than the prefix stay in the prefix's own shard
+                shards.append(code(prefix))
+                files[f"t/{code(prefix)}.json"] = flat(exact)
+            for sub, sub_members in sorted(deeper.items()):
+                place(sub, sub_members)
+            return
+        shards.append(code(prefix))
+        files[f"t/{code(prefix)}.json"] = shard
+
+    by_two: dict[str, list[str]] = defaultdict(list)
+    for token in sorted(encoded):
+        by_two[token[:2]].append(token)
+    for prefix, members in sorted(by_two.items()):
+        place(prefix, members)
+    files["manifest.json"] = {"format": FORMAT, "docs": len(docs), "docs_per_chunk": DOCS_PER_CHUNK,
+                              "shards": sorted(set(shards))}
+    return files
+
+
+_NIBBLES = "abcdefghijklmnop"
+
+
+def code(token: str) -> str:
+    """Each UTF-8 byte of the token as two letters a-p (see the module's docstring); the same
+    as ``code()`` in casecat-search.js."""
+    return "".join(_NIBBLES[b >> 4] + _NIBBLES[b & 15] for b in token.encode())
+
+
+def first_result_bytes(site_dir: Path) -> dict[str, int]:
+    """What a reader downloads before the first result, as a bound read from the built files:
+    the script, the manifest, the 4 largest shards (a query loads one per word, up to 4 for the
+    word being typed) and the 10 largest document chunks (the 10 results shown)."""
+    root = site_dir / "search"
+
+    def sizes(pattern: str) -> list[int]:
+        return sorted((p.stat().st_size for p in root.glob(pattern)), reverse=True)
+
+    script = site_dir / SCRIPT
+    fixed = (root / "manifest.json").stat().st_size + (script.stat().st_size if script.is_file() else 0)
+    shards, chunks = sizes("t/*.json"), sizes("d/*.json")
+    return {"first_result_bytes": fixed + sum(shards[:4]) + sum(chunks[:10]), "fixed_bytes": fixed,
+            "largest_shard_bytes": shards[0] if shards else 0, "files": len(shards) + len(chunks),
+            "total_index_bytes": sum(shards) + sum(chunks) + (root / "manifest.json").stat().st_size}
+
+
+def write_index(files: dict[str, object], site_dir: Path) -> int:
+    """Writes ``build_index``'s files under ``site_dir/search/``; returns their number."""
+    root = site_dir / "search"
+    for rel, content in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(content, separators=(",", ":"), ensure_ascii=False), encoding="utf-8")
+    return len(files)
+
+
+def write_search_index(snapshot: PublicSnapshot, site_dir: Path) -> int:
+    """The index of ``snapshot`` under ``site_dir/search/``; returns the number of files."""
+    return write_index(build_index(snapshot), site_dir)
