@@ -15,6 +15,8 @@ from generator.screening.policy import Policy
 
 ROOT = Path(__file__).resolve().parent.parent
 
+pytest_plugins = ["conftest_rt"]
+
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config):
     if os.environ.get("CI") == "true" and terminalreporter.stats.get("skipped"):
