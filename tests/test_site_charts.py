@@ -52,7 +52,7 @@ def test_control_characters_are_dropped():
 
 def test_bars_are_proportional_and_labels_shortened():
     svg = charts.hbar_chart([charts.Bar("A" * 60, 10), charts.Bar("B", 5), charts.Bar("C", 0)],
-                            chart_id="c", title="t", width=640, label_width=230)
+                            chart_id="c", title="t", width=640, label_width=230, label_chars=34)
     rects = [r for r in parse(svg).iter(SVG + "rect")]
     widths = [float(r.get("width")) for r in rects]
     assert widths[0] == pytest.approx(2 * widths[1]) and widths[2] == 0

@@ -100,7 +100,12 @@ def test_indexes_state_their_counts(env):
     assert "1 case names no discipline" in rendered["discipline/index.md"]
     tree = rendered["discipline/index.md"]
     assert re.search(r">Natural Sciences</a> <span class=\"cc-n\">\(2 cases\)</span>", tree)
-    assert "2 cases in this discipline or below it (0 name it directly)" in rendered["discipline/natural-sciences.md"]
+    parent = rendered["discipline/natural-sciences.md"]
+    assert "2 cases in this discipline or below it." in parent
+    assert "<table" not in parent  # a parent lists its subdisciplines, not their cases again
+    assert 'href="../../cases/?filter=Natural%20Sciences"' in parent
+    leaf = rendered["discipline/natural-sciences-physical-sciences-astronomy.md"]
+    assert "1 case in this discipline." in leaf and 'href="../../cases/1/"' in leaf
     assert "1 virtual organisation named by 1 case; 2 cases have no virtual organisation" in rendered["vo/index.md"]
     assert "3 cases opened over 2 years" in rendered["year/index.md"]
     assert "1 case opened in 2022" in rendered["year/2022.md"]
@@ -110,13 +115,26 @@ def test_indexes_state_their_counts(env):
 
 
 def test_dashboard(env):
-    body = render_pages(catalogue(), env)["dashboard/index.md"]
+    rendered = render_pages(catalogue(), env)
+    body = rendered["dashboard/index.md"]
     assert "Median time from <strong>Pre-assessment</strong> to <strong>Production</strong>: " \
            "<strong>100 days (about 3 months)</strong>, over the 1 case" in body
     stale = body[body.index('id="stale"'):]
     assert 'href="../cases/1/"' in stale and 'href="../cases/3/"' not in stale  # 3 replied 5 days ago
     assert body.count('<svg class="cc-chart"') == 3
     assert "Cases per top-level scientific discipline" in body
+    stale_page = rendered["stale/index.md"]
+    assert "1 case of 2 cases in progress is stale at the snapshot of 2024-04-10" in stale_page
+    assert 'href="../cases/1/"' in stale_page
+
+
+def test_dashboard_shows_the_longest_stale_and_links_all_of_them(env):
+    cases = [case(i, history=((i, S.ASSESSED),)) for i in range(1, 31)]
+    rendered = render_pages(snapshot(*cases, fetched=200), env)
+    stale = rendered["dashboard/index.md"].split('id="stale"')[1]
+    assert re.findall(r'href="\.\./cases/(\d+)/"', stale) == [str(i) for i in range(1, pages.STALE_PREVIEW + 1)]
+    assert "30 stale cases, the 20 longest without progress" in stale and 'href="../stale/">All 30 stale cases' in stale
+    assert len(re.findall(r'href="\.\./cases/\d+/"', rendered["stale/index.md"])) == 30
 
 
 def test_stale_is_measured_against_the_snapshot_not_the_clock(env):

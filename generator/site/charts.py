@@ -63,10 +63,10 @@ def hbar_chart(
     chart_id: str,
     title: str,
     unit: str = "cases",
-    width: int = 640,
-    label_width: int = 230,
+    width: int = 560,
+    label_width: int = 200,
     row: int = 24,
-    label_chars: int = 34,
+    label_chars: int = 30,
 ) -> str:
     """Horizontal bars, one row per item, labels on the left and values at the end of the bars."""
     top = 4

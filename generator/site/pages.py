@@ -12,6 +12,7 @@ in the number of cases.
 
 from __future__ import annotations
 
+import functools
 import shutil
 from collections import Counter
 from dataclasses import dataclass
@@ -37,6 +38,7 @@ def template_env(templates_dir: Path) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,  # templates do not change during a build: no stat() per page
     )
     env.filters["paragraphs"] = paragraphs
     env.filters["day"] = day
@@ -46,17 +48,19 @@ def template_env(templates_dir: Path) -> jinja2.Environment:
         statuses=list(ImplementationStatus),
         workflow=list(metrics.WORKFLOW),
         stale_after_days=STALE_AFTER_DAYS,
+        stale_rule=STALE_RULE,
         community_name=metrics.community_name,
     )
     return env
 
 
 def paragraphs(text: str) -> Markup:
-    """Plain text as escaped HTML paragraphs; single newlines kept as line breaks."""
+    """Plain text as escaped HTML paragraphs; single newlines kept as line breaks.
+
+    Each block is escaped whole (escaping leaves newlines alone), then its newlines become <br>.
+    """
     blocks = [b.strip("\n") for b in text.replace("\r\n", "\n").split("\n\n") if b.strip()]
-    return Markup("\n").join(
-        Markup("<p>") + Markup("<br>\n").join(escape(line) for line in b.split("\n")) + Markup("</p>") for b in blocks
-    )
+    return Markup("\n".join("<p>" + str(escape(b)).replace("\n", "<br>\n") + "</p>" for b in blocks))
 
 
 def day(value: datetime | None) -> str:
@@ -96,8 +100,7 @@ class Links:
         return urls.page_url(urls.status_path(status))
 
     def discipline(self, name: str) -> str:
-        canonical = metrics.canonical_discipline(name)
-        return urls.page_url(urls.discipline_page(self.discipline_slugs[canonical]))
+        return urls.page_url(urls.discipline_page(self.discipline_slugs[_canonical(name)]))
 
     def vo(self, name: str) -> str:
         return urls.page_url(urls.vo_path(self.vo_slugs[name]))
@@ -107,6 +110,28 @@ class Links:
 
     def page(self, md_path: str) -> str:
         return urls.page_url(md_path)
+
+
+@functools.lru_cache(maxsize=4096)
+def _canonical(name: str) -> str:
+    return metrics.canonical_discipline(name)
+
+
+class RowCache:
+    """Each case's row of the case tables, rendered once per page depth and reused by every
+    table that lists the case (all cases, its status, year, VOs and disciplines)."""
+
+    def __init__(self, env: jinja2.Environment, links: Links):
+        self.template = env.get_template("_case_row.html.j2")
+        self.links = links
+        self.rows: dict[tuple[int, str], Markup] = {}
+
+    def __call__(self, case: PublicCase, root: str) -> Markup:
+        key = (case.id, root)
+        row = self.rows.get(key)
+        if row is None:
+            row = self.rows[key] = Markup(self.template.render(case=case, root=root, url=self.links).strip())
+        return row
 
 
 def _page(env: jinja2.Environment, template: str, path: str, meta: dict, **context) -> str:
@@ -129,6 +154,15 @@ def _status_bars(groups) -> list[charts.Bar]:
     return bars
 
 
+#: stale cases the dashboard shows (all of them are on stale/)
+STALE_PREVIEW = 20
+STALE_RULE = (
+    f"A case is stale when it is still in progress (not yet in production, closed or cancelled) and "
+    f"has shown no progress (no status change and no reply) for more than {STALE_AFTER_DAYS} days "
+    f"before the snapshot; the queue's owners get a reminder after two weeks without progress."
+)
+
+
 def dashboard_context(snapshot: PublicSnapshot, cases, statuses, tree, years) -> dict:
     now = snapshot.fetched_at
     stale = metrics.stale_cases(cases, now)
@@ -137,6 +171,7 @@ def dashboard_context(snapshot: PublicSnapshot, cases, statuses, tree, years) ->
     return {
         "now": now,
         "stale": [(c, metrics.days_without_progress(c, now)) for c in stale],
+        "stale_preview": STALE_PREVIEW,
         "production": len(statuses[ImplementationStatus.PRODUCTION]),
         "active": sum(1 for c in cases if c.implementation_status and c.implementation_status.is_active),
         "to_production": metrics.median_time_to_production(cases),
@@ -161,7 +196,7 @@ def render_pages(snapshot: PublicSnapshot, env: jinja2.Environment, site_url: st
     years = metrics.group_by_year(cases)
     link = Links(urls.unique_slugs(n.name for n in nodes), urls.unique_slugs(vos))
     now = snapshot.fetched_at
-    common = {"snapshot": snapshot, "url": link}
+    common = {"snapshot": snapshot, "url": link, "case_row": RowCache(env, link)}
     pages: dict[str, str] = {}
 
     def add(path: str, template: str, meta: dict, **context) -> None:
@@ -201,7 +236,7 @@ def render_pages(snapshot: PublicSnapshot, env: jinja2.Environment, site_url: st
     for node in nodes:
         add(urls.discipline_page(link.discipline_slugs[node.name]), "discipline.md.j2",
             {"title": f"Discipline: {node.name}", "description": f"Support cases in {node.name}"},
-            node=node, cases=node.cases,
+            node=node, cases=[c for c in node.cases if c.id in node.direct],  # a parent links its children
             trail=[("By discipline", "discipline/"),
                    *((label, link.discipline(name)) for label, name in _ancestors(node.name)),
                    (node.label, None)])
@@ -224,14 +259,17 @@ def render_pages(snapshot: PublicSnapshot, env: jinja2.Environment, site_url: st
                                          chart_id="chart-years", title="Cases opened per year")))
 
     add(urls.CASES_INDEX, "cases.md.j2", {"title": "All cases"}, cases=cases)
+    dashboard = dashboard_context(snapshot, cases, statuses, tree, years)
     add(urls.DASHBOARD, "dashboard.md.j2",
         {"title": "Dashboard", "description": "Where the support cases stand: statuses, disciplines, years, "
                                               "time to production and stale cases."},
-        cases=cases, **dashboard_context(snapshot, cases, statuses, tree, years))
+        cases=cases, **dashboard)
+    add(urls.STALE, "stale.md.j2", {"title": "Stale cases"},
+        stale=dashboard["stale"], active=dashboard["active"], now=now)
     add("index.md", "home.md.j2", {"title": "Case Catalogue"},
         cases=cases, groups=statuses, discipline_count=len(nodes), vo_count=len(vos),
         recent=sorted(cases, key=lambda c: (c.last_progress, c.id), reverse=True)[:10],
-        stale_count=len(metrics.stale_cases(cases, now)))
+        stale_count=len(dashboard["stale"]))
     return pages
 
 

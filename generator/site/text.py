@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import yaml
 
+#: libyaml's emitter when present (same output, ~7x faster: one front matter per page adds up
+#: at 10,000 cases); the pure-Python safe dumper otherwise
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 _LOOKALIKES = str.maketrans({"<": "‹", ">": "›", "&": "+", '"': "”", "'": "’", "`": "ʹ", "{": "(", "}": ")", "\\": "/"})
 
 
@@ -22,4 +25,4 @@ def plain_attribute(text: str, limit: int = 160) -> str:
 def front_matter(**values: object) -> str:
     """YAML front matter; string values made safe for unescaped use by the theme."""
     safe = {k: plain_attribute(v) if isinstance(v, str) else v for k, v in values.items()}
-    return "---\n" + yaml.safe_dump(safe, allow_unicode=True, sort_keys=True, width=1000) + "---\n\n"
+    return "---\n" + yaml.dump(safe, Dumper=_DUMPER, allow_unicode=True, sort_keys=True, width=1000) + "---\n\n"

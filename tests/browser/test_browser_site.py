@@ -24,6 +24,7 @@ PAGES = {
     "year-index": "year/",
     "year": "year/2025/",
     "dashboard": "dashboard/",
+    "stale": "stale/",
     "about": "about/",
     "data": "data/",
 }
@@ -114,6 +115,11 @@ def test_all_cases_table_filters_and_sorts(guarded, site_url):
     box.fill("test & integration")
     page.wait_for_timeout(300)
     screenshot(page, "all-cases-filtered", full_page=False)
+    # a parent discipline's page links the table pre-filtered on its name
+    open_page(guarded, site_url, "cases/?filter=Natural%20Sciences%20/%20Physical%20sciences")
+    assert page.get_by_label("Filter cases").input_value() == "Natural Sciences / Physical sciences"
+    physics = visible_rows(page)
+    assert 0 < physics < total
     record.assert_clean()
 
 
