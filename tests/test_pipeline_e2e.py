@@ -1,6 +1,5 @@
 """The sample catalogue end to end: every page, every index, the export, links, no leaks."""
 
-import gzip
 import markupsafe
 import json
 import re
@@ -10,6 +9,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
+from outputs import output_texts
 from generator.model import ImplementationStatus
 from generator.rt.synthetic import hostile_strings, planted_items
 from generator.site.urls import slugify
@@ -17,14 +17,6 @@ from generator.site.urls import slugify
 
 def html_pages(site: Path):
     return sorted(site.rglob("*.html"))
-
-
-def all_text(folder: Path):
-    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-        data = path.read_bytes()
-        if path.suffix == ".gz":
-            data = gzip.decompress(data)
-        yield path, data.decode("utf-8", errors="replace")
 
 
 def test_one_page_per_case(sample_raw, sample_site_dir):
@@ -111,7 +103,7 @@ def test_no_planted_item_anywhere_in_the_output(sample_site):
     assert len(items) >= 5
     leaks = []
     for folder in (result.site_dir, config.build_dir, config.reports_dir):
-        for path, text in all_text(folder):
+        for path, text in output_texts(folder):
             leaks += [f"{path}: {item[:12]}..." for item in items if item in text]
     assert not leaks, leaks[:10]
 

@@ -5,7 +5,6 @@ and audited; not one byte of any of them may reach the output, while benign look
 
 from __future__ import annotations
 
-import gzip
 import html
 import json
 import re
@@ -15,6 +14,7 @@ from pathlib import Path
 import markupsafe
 import pytest
 
+from outputs import output_texts
 from generator.config import Config
 from generator.pipeline import AuditFailed, build_site
 from generator.rt.fetch import RtAuth, fetch_queue
@@ -42,15 +42,6 @@ def variants(secret: str) -> set[str]:
     if len(lines) > 1:
         forms.update(lines)
     return {f for f in forms if f}
-
-
-def output_texts(*folders: Path):
-    for folder in folders:
-        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-            data = path.read_bytes()
-            if path.suffix == ".gz":
-                data = gzip.decompress(data)
-            yield path, data.decode("utf-8", errors="replace")
 
 
 def place(items, slots_for):
