@@ -29,7 +29,7 @@ from generator.model import RawQueue
 from generator.screening import ScreeningResult, screen_queue
 from generator.screening.policy import Policy
 from generator.screening.snapshot import snapshot_to_dict, write_snapshot
-from generator.site.build import run_mkdocs, write_build_config
+from generator.site.build import BuildError, resolve_site_url, run_mkdocs, write_build_config
 from generator.site.pages import write_pages
 from generator.site.search import build_index, write_index
 
@@ -118,6 +118,8 @@ def site_inputs_hash(project_root: Path = PROJECT_ROOT) -> str:
         except metadata.PackageNotFoundError:
             version = "-"
         digest.update(f"{package}=={version}\0".encode())
+    # SITE_URL changes permalinks, the feed and the sitemap (generator/site/build.py)
+    digest.update(f"SITE_URL={os.environ.get('SITE_URL', '').strip()}\0".encode())
     return digest.hexdigest()
 
 
@@ -212,8 +214,13 @@ def build_site(
     pages = 0
     if rebuild:
         docs_dir = config.build_dir / "docs"
-        pages = write_pages(snapshot, project_root / "templates", project_root / "docs", docs_dir)
-        mkdocs_config = write_build_config(snapshot, project_root / "mkdocs.yml", config.build_dir, docs_dir)
+        try:
+            site_url = resolve_site_url(project_root / "mkdocs.yml")
+        except BuildError as exc:
+            raise PipelineError(f"render: {exc}") from None
+        pages = write_pages(snapshot, project_root / "templates", project_root / "docs", docs_dir, site_url)
+        mkdocs_config = write_build_config(snapshot, project_root / "mkdocs.yml", config.build_dir, docs_dir,
+                                           site_url)
         lap("render")
 
         staging = site_dir.with_name(f".{site_dir.name}.building-{os.getpid()}")

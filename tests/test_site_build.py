@@ -104,3 +104,22 @@ def test_a_case_removed_from_the_queue_between_two_builds_leaves_a_tombstone(tmp
     assert first.tickets[3].subject.split(" – ")[0] not in text
     cases_index = (result.site_dir / "cases" / "index.html").read_text()
     assert f'href="../cases/{gone}/"' not in cases_index
+
+
+def test_an_invalid_site_url_fails_the_build_in_one_line(tmp_config, policy, monkeypatch):
+    from generator.pipeline import PipelineError
+
+    monkeypatch.setenv("SITE_URL", "javascript:alert(1)")
+    full = load_sample()
+    with pytest.raises(PipelineError, match="^render: SITE_URL must be an http"):
+        build_site(replace(full, tickets=full.tickets[:3]), tmp_config, policy)
+    assert not tmp_config.site_dir.exists()
+
+
+def test_a_new_site_url_counts_as_a_change_to_publish(monkeypatch):
+    from generator.pipeline import site_inputs_hash
+
+    monkeypatch.delenv("SITE_URL", raising=False)
+    before = site_inputs_hash()
+    monkeypatch.setenv("SITE_URL", "https://cases.example.org/")
+    assert site_inputs_hash() != before
