@@ -9,7 +9,8 @@ Faults: ``status`` (an HTTP error instead of RT's answer), ``html`` (a login pag
 (RT's answer cut in half, ``Content-Length`` saying so), ``short`` (half the body, but the full
 ``Content-Length``, then the connection closes), ``delay`` (sleeps ``seconds`` first), ``reset``
 (closes the connection without an answer). ``before(match, callback)`` runs code just before a
-matching request is forwarded (to change RT meanwhile). Every request is logged in ``requests``.
+matching request is forwarded (to change RT meanwhile). Every request is logged in ``requests``
+(method, path) and ``bodies``.
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ class FaultProxy:
         self.faults: list[Fault] = []
         self.hooks: list[tuple[str, Callable[[], None]]] = []
         self.requests: list[tuple[str, str]] = []  # (method, path with query)
+        self.bodies: list[bytes] = []  # the request bodies, in the same order
         self.lock = threading.Lock()
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
         self.server.daemon_threads = True
@@ -75,10 +77,12 @@ class FaultProxy:
             self.faults.clear()
             self.hooks.clear()
             self.requests.clear()
+            self.bodies.clear()
 
-    def _take(self, method: str, path: str) -> tuple[Fault | None, list[Callable[[], None]]]:
+    def _take(self, method: str, path: str, body: bytes) -> tuple[Fault | None, list[Callable[[], None]]]:
         with self.lock:
             self.requests.append((method, path))
+            self.bodies.append(body)
             hooks = [cb for m, cb in self.hooks if m in path]
             self.hooks = [(m, cb) for m, cb in self.hooks if m not in path]
             for fault in self.faults:
@@ -101,7 +105,7 @@ def _handler(proxy: FaultProxy) -> type[BaseHTTPRequestHandler]:
         def _any(self) -> None:
             length = int(self.headers.get("Content-Length") or 0)
             body = self.rfile.read(length) if length else b""
-            fault, hooks = proxy._take(self.command, self.path)
+            fault, hooks = proxy._take(self.command, self.path, body)
             for hook in hooks:
                 hook()
             if fault and fault.kind == "delay":

@@ -149,13 +149,12 @@ def test_wrong_credentials_on_a_real_rt(rt, tmp_path, api, credentials, match):
     assert SECRET not in repr(credentials) and TOKEN not in repr(credentials) and TOKEN not in str(credentials)
 
 
-def test_rest1_says_401_inside_a_200_answer(rt, tmp_path):
-    server, _ = rt
-    with FaultProxy(server.url) as proxy:
-        proxy.inject("rest1_401", match="/search/ticket")
-        with pytest.raises(FetchError, match=r"REST 1.0 answered 401 Credentials required to GET search/ticket"):
-            fetch_queue(url=proxy.url, queue=server.queue, api="rest1", auth=auth(server, "rest1"), cache_dir=tmp_path)
-    assert not (tmp_path / "raw.json").exists()
+@pytest.mark.parametrize("proxied", ["rest1"], indirect=True)
+@pytest.mark.parametrize("full", [True, False])
+def test_rest1_says_401_inside_a_200_answer(proxied, full):
+    """Whether the list of ids (incremental) or the full search says it: never 'no tickets'."""
+    proxied.proxy.inject("rest1_401", match="/search/ticket")
+    _fails(proxied, r"REST 1.0 answered 401 Credentials required to GET search/ticket", full=full)
 
 
 @pytest.mark.parametrize("proxied", APIS, indirect=True)

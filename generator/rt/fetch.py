@@ -26,7 +26,7 @@ from typing import Any, Protocol
 from urllib.parse import urlsplit, urlunsplit
 
 from generator.rt import cache
-from generator.rt.http import FetchError, RtSession
+from generator.rt.http import FetchError, RtSession, TokenAuth
 from generator.rt.records import RAW_FORMAT, format_rt_datetime, parse_rt_datetime
 from generator.rt.rest1 import Rest1Source
 from generator.rt.rest2 import Rest2Source
@@ -128,6 +128,8 @@ def fetch_queue(
             source.close()
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise FetchError(f"RT sent an answer of an unexpected shape ({type(exc).__name__}: {str(exc)[:80]})") from None
+    finally:
+        session.close()
     entries, skipped = _merge(old, read, keep_all=same and not full)
     newest = max((e["ticket"].get("LastUpdated", "") for e in entries.values()), default="")
     read_from = session.server_time or _time(newest) or fetched_at
@@ -159,7 +161,7 @@ def fetch_queue(
 def open_source(api: str, session: RtSession, base: str, queue: str, auth: RtAuth) -> Source:
     if api == "rest2":
         if auth.token:
-            session.headers["Authorization"] = f"token {auth.token}"
+            session.auth = TokenAuth(auth.token)
         elif auth.user and auth.password:
             session.auth = (auth.user, auth.password)
         else:

@@ -18,6 +18,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import requests
+import requests.auth
 
 
 class FetchError(Exception):
@@ -57,7 +58,6 @@ class RtSession(requests.Session):
         self.count = 0  # HTTP requests sent, retries included
         self.server_time: datetime | None = None  # the Date of RT's first answer
         self.headers["User-Agent"] = "casecat-fetch/1"
-        self.trust_env = False  # no proxies or .netrc credentials from the environment
 
     def request(self, method: str, url: str, *args: Any, **kwargs: Any) -> requests.Response:  # type: ignore[override]
         """As requests', plus ``handles``: error statuses the caller will look at itself."""
@@ -122,6 +122,21 @@ def _checked(response: requests.Response, what: str, attempts: int) -> requests.
             "(the redirect may also mean the login was refused)"
         )
     return response
+
+
+class TokenAuth(requests.auth.AuthBase):
+    """RT's ``Authorization: token …``. As the session's auth, it also keeps requests from
+    replacing it with credentials from ~/.netrc."""
+
+    def __init__(self, token: str) -> None:
+        self._token = token
+
+    def __call__(self, request: requests.PreparedRequest) -> requests.PreparedRequest:
+        request.headers["Authorization"] = f"token {self._token}"
+        return request
+
+    def __repr__(self) -> str:
+        return "TokenAuth('***')"
 
 
 def json_body(response: requests.Response, what: str) -> Any:

@@ -22,6 +22,7 @@ What REST 1.0 cannot give, and how the entries differ from REST 2's:
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -41,6 +42,7 @@ HISTORY_FIELDS = "Ticket,Type,Field,OldValue,NewValue,Created,Description,Attach
 UNSET = "1970-01-01T00:00:00Z"
 
 Entry = dict[str, Any]
+log = logging.getLogger("casecat.rt")
 
 _STATUS = re.compile(r"^RT/\S+ (\d{3}) ?(.*)$")
 _ATTACHMENT_LINE = re.compile(r"^(\d+): (.*) \(\S+\)$")
@@ -70,6 +72,7 @@ class Rest1Source:
         self.queue = queue
         self.queue_id = ""
         self.cf_kinds: list[tuple[str, bool]] = []  # ("Name (Description)", multi-valued)
+        self._unknown: set[str] = set()
         client = rt.rest1.Rt(self.root, user, password)
         client.session = session  # python-rt logs in through our timeouts, retries and counting
         self._client = client
@@ -102,7 +105,12 @@ class Rest1Source:
         ]
 
     def _multi(self, name: str) -> bool:
-        return any(multi for key, multi in self.cf_kinds if key == name or key.startswith(name + " ("))
+        kinds = [multi for key, multi in self.cf_kinds if key == name or key.startswith(name + " (")]
+        if not kinds and name not in self._unknown:
+            self._unknown.add(name)
+            log.warning("REST 1.0 does not show this account whether custom field %r takes several values; "
+                        "read as one value (grant SeeCustomField on the field itself)", name)
+        return any(kinds)
 
     def queue_ids(self) -> list[int]:
         text = self._text("search/ticket", {"query": self._in_queue(), "format": "i", "orderby": "id"})
@@ -193,7 +201,7 @@ class Rest1Source:
         if not owners:
             return
         people: dict[str, dict[str, str]] = {}
-        specs = [f"user/{quote(o, safe='')}" for o in owners]
+        specs = [f"user/{o}" for o in owners]
         for doc in self._post_show(specs, {"fields": "Name,RealName,EmailAddress"}):
             for form in doc.forms:
                 if form.fields.get("Name"):
@@ -261,10 +269,8 @@ def parse_documents(text: str, what: str) -> list[Document]:
             raise FetchError(f"RT sent something that is not a REST 1.0 answer ({what})")
         lines = []
         code, message = int(m.group(1)), m.group(2).strip()
-        if code == 401:
-            raise FetchError(f"RT refused the credentials (REST 1.0 answered 401 {message} to {what})")
-        if code not in (200, 0):
-            raise FetchError(f"RT answered {code} {message} to {what}")
+        if code:
+            _check_status(code, message, what)
         docs.append(Document(code, message, []))
     docs.pop()
     if not docs:
@@ -363,7 +369,18 @@ def _checked_text(text: str, what: str, code: int) -> str:
         raise FetchError(f"RT sent an HTML page where a REST 1.0 answer was expected ({what})")
     if text and not text.endswith("\n"):
         raise FetchError(f"RT's REST 1.0 answer was cut off mid-line ({what})")
+    m = _STATUS.match(text.lstrip("\n").split("\n", 1)[0])
+    if not m:
+        raise FetchError(f"RT sent something that is not a REST 1.0 answer ({what})")
+    _check_status(int(m.group(1)), m.group(2).strip(), what)
     return text
+
+
+def _check_status(code: int, message: str, what: str) -> None:
+    if code == 401:
+        raise FetchError(f"RT refused the credentials (REST 1.0 answered 401 {message} to {what})")
+    if code != 200:
+        raise FetchError(f"RT answered {code} {message} to {what}")
 
 
 def _attachment(f: dict[str, str]) -> Entry | None:

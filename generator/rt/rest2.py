@@ -96,7 +96,8 @@ class Rest2Source:
         for chunk in groups:
             query = self._history_query(chunk, cf_ids)
             params = {"query": query, "fields": TRANSACTION_FIELDS}
-            transactions += [x for x in self._pages("transactions", params) if _wanted_transaction(x, wanted, cf_ids)]
+            found = self._pages("transactions", params, all_visible=chunk is not None)
+            transactions += [x for x in found if _wanted_transaction(x, wanted, cf_ids)]
         bodies = {str(x["id"]): int(x["ObjectId"]) for x in transactions if x["Type"] in BODY_TYPES}
         attachments = self._bodies(sorted(bodies, key=int))
         grouped: dict[int, Entry] = {}
@@ -126,17 +127,22 @@ class Rest2Source:
                 {"field": "Filename", "operator": "IS", "value": "NULL"},
                 {"field": "Filename", "operator": "=", "value": ""},
             ]
-            found += self._pages("attachments", {"fields": ATTACHMENT_FIELDS}, body=body)
+            found += self._pages("attachments", {"fields": ATTACHMENT_FIELDS}, body=body, all_visible=True)
         return found
 
     # --- paging ---------------------------------------------------------------------------
 
-    def _pages(self, path: str, params: dict[str, str], body: list[Any] | None = None) -> Iterator[Entry]:
-        """Every item of a collection. Follows ``next_page``; where RT gives none because the
-        account cannot see everything (transactions, attachments), pages on to the first
-        empty page."""
+    def _pages(
+        self, path: str, params: dict[str, str], body: list[Any] | None = None, *, all_visible: bool = False
+    ) -> Iterator[Entry]:
+        """Every item of a collection, following ``next_page``.
+
+        To an account that cannot see everything RT gives no ``next_page`` for transactions and
+        attachments, and filters each page after cutting it, so a page may come short while more
+        follow: then paging goes on to the first empty page, or (``all_visible``: the query only
+        names rows the account can see) to the first short one."""
         params = {**params, "per_page": str(PER_PAGE), "orderby": "id"}
-        page = 1
+        page, last = 1, 0
         while True:
             what = f"{'POST' if body is not None else 'GET'} {path}"
             if body is None:
@@ -146,10 +152,14 @@ class Rest2Source:
             data = self._json(response, what)
             if not isinstance(data, dict) or not isinstance(data.get("items"), list):
                 raise FetchError(f"RT's answer to {what} is not a REST 2 collection")
+            ids = [int(item["id"]) for item in data["items"]]
+            if ids and ids[0] <= last:  # ordered by id: a page that does not move on is a loop
+                raise FetchError(f"RT returned page {page} of {what} again")
+            last = max(ids, default=last)
             yield from data["items"]
             if data.get("next_page"):
                 page = _page_of(data["next_page"], page)
-            elif data.get("total") is None and data["items"]:
+            elif data.get("total") is None and len(ids) >= (PER_PAGE if all_visible else 1):
                 page += 1
             else:
                 return
