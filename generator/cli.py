@@ -59,13 +59,15 @@ def _rt_options(func):
         click.option("--rt-user", envvar="RT_USER", help="RT user (env RT_USER)."),
         click.option("--rt-password", envvar="RT_PASSWORD", help="RT password (env RT_PASSWORD)."),
         click.option("--timeout", type=float, default=30.0, show_default=True, help="Seconds per HTTP call."),
+        click.option("--full", "full_fetch", is_flag=True, help="Read the whole queue again, not only what changed."),
     ]
     for option in reversed(options):
         func = option(func)
     return func
 
 
-def _fetch(config: Config, rt_url, queue, api, cache_dir, rt_token, rt_user, rt_password, timeout) -> Path:
+def _fetch(config: Config, rt_url, queue, api, cache_dir, rt_token, rt_user, rt_password, timeout,
+           full_fetch=False) -> Path:
     """Runs the RT fetch into the cache; returns the raw file."""
     from generator.rt.fetch import FetchError, RtAuth, fetch_queue
 
@@ -81,14 +83,14 @@ def _fetch(config: Config, rt_url, queue, api, cache_dir, rt_token, rt_user, rt_
     try:
         summary = fetch_queue(
             url=rt_url, queue=queue or config.queue, api=api,
-            auth=RtAuth(token=rt_token, user=rt_user, password=rt_password),
+            auth=RtAuth(token=rt_token, user=rt_user, password=rt_password), full=full_fetch,
             cache_dir=cache_dir or config.cache_dir, timeout=timeout, progress=progress,
         )
     except FetchError as exc:
         _fail(f"fetch: {exc}")
     if sys.stderr.isatty():
         click.echo("", err=True)
-    _log(summary.line())
+    _log(summary.line() + (" (full read)" if summary.full else " (incremental: only what changed)"))
     for ticket in summary.skipped:
         _log(f"warning: ticket {ticket} disappeared during the fetch and was skipped")
     return (cache_dir or config.cache_dir) / "raw.json"
