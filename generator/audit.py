@@ -284,7 +284,7 @@ def audit_site(site_dir: Path, workers: int | None = None) -> list[AuditFinding]
     for share in shares[1:]:
         proc = subprocess.Popen([sys.executable, "-c", "from generator.audit import _worker; _worker()"],
                                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env, text=True)
-        proc.stdin.write(json.dumps([str(path) for path, _ in share]))
+        proc.stdin.write(json.dumps([[str(path), rel] for path, rel in share]))
         proc.stdin.close()
         helpers.append(proc)
     found = [_audit_files(shares[0])]
@@ -314,7 +314,7 @@ def _audit_files(files: list[tuple[Path, str]]) -> list[list[AuditFinding]]:
 
 
 def _worker() -> None:
-    """A helper of audit_site: file paths (JSON) on stdin, [[rule, count], ...] per file on stdout."""
-    paths = [Path(p) for p in json.load(sys.stdin)]
-    found = _audit_files([(path, path.name) for path in paths])
+    """A helper of audit_site: [[path, path in the site], ...] (JSON) on stdin, [[rule, count], ...]
+    per file on stdout. (The path in the site finds a theme file's original without a walk.)"""
+    found = _audit_files([(Path(path), rel) for path, rel in json.load(sys.stdin)])
     json.dump([[[f.rule, f.count] for f in file_found] for file_found in found], sys.stdout)
