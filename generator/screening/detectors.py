@@ -176,7 +176,7 @@ class _Text:
                 for shape, mask in _NEVER_PHONES_BYTES:
                     folded = folded.replace(shape, mask)  # type: ignore[arg-type]
             else:
-                folded = self.text.translate(_DIGITS_TO_ZERO)
+                folded = _NONZERO_DIGIT.sub("0", self.text)  # str.translate is slow on non-ASCII text
                 for shape, mask in _NEVER_PHONES:
                     folded = folded.replace(shape, mask)  # type: ignore[arg-type]
             self._digits = folded
@@ -194,7 +194,7 @@ _NEVER_PHONES = tuple(
 _NEVER_PHONES_BYTES = tuple((a.encode(), b.encode()) for a, b in _NEVER_PHONES)
 _WORD_BYTES = bytes(c if (97 <= c <= 122 or 48 <= c <= 57 or c >= 128) else 32 for c in range(256))
 _HEX = b"0123456789abcdef"
-_DIGITS_TO_ZERO = str.maketrans("123456789", "000000000")
+_NONZERO_DIGIT = re.compile("[1-9]")
 _DIGITS_TO_ZERO_BYTES = bytes.maketrans(b"123456789", b"000000000")
 
 
