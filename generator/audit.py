@@ -9,7 +9,6 @@ own, not ticket data (e.g. lunr's ``tinyseg.js`` names its author).
 from __future__ import annotations
 
 import gzip
-import hashlib
 import json
 import os
 import re
@@ -36,13 +35,6 @@ class AuditFinding:
 
     def line(self) -> str:
         return f"{self.path}: {self.rule} ({self.count}x)"
-
-
-@lru_cache(maxsize=1)
-def theme_file_hashes() -> frozenset[str]:
-    """sha256 of every file shipped by the installed theme packages."""
-    return frozenset(hashlib.sha256(path.read_bytes()).hexdigest()
-                     for paths in _theme_files_by_size().values() for path in paths)
 
 
 @lru_cache(maxsize=1)
@@ -77,9 +69,9 @@ def _theme_dirs() -> tuple[Path, ...]:
 
 
 def is_theme_file(data: bytes, rel: str = "") -> bool:
-    """Are these bytes exactly those of a file of the installed theme packages? (Same answer as
-    looking the sha256 up in ``theme_file_hashes()``.) First the file at the same relative path
-    in each theme (what MkDocs copied); else every theme file of the same size."""
+    """Are these bytes exactly those of a file of the installed theme packages? First the file
+    at the same relative path in each theme (what MkDocs copied); else every theme file of the
+    same size."""
     for theme in _theme_dirs() if rel else ():
         candidate = theme / rel
         if candidate.is_file() and candidate.stat().st_size == len(data) and candidate.read_bytes() == data:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 from dataclasses import replace
 from pathlib import Path
 
@@ -68,8 +67,3 @@ def sample_site(tmp_path_factory):
 @pytest.fixture(scope="session")
 def sample_site_dir(sample_site) -> Path:
     return sample_site[0].site_dir
-
-
-def copy_tree(src: Path, dst: Path) -> Path:
-    shutil.copytree(src, dst)
-    return dst

@@ -5,7 +5,6 @@ Writing and reading it live here because only screening may make public objects.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from datetime import datetime
 from pathlib import Path
@@ -113,10 +112,6 @@ def snapshot_from_dict(d: dict[str, Any]) -> PublicSnapshot:
 def snapshot_bytes(snapshot: PublicSnapshot) -> bytes:
     """The canonical serialisation: equal snapshots give equal bytes (and content hash)."""
     return (json.dumps(snapshot_to_dict(snapshot), ensure_ascii=False, sort_keys=True, indent=1) + "\n").encode()
-
-
-def content_hash(snapshot: PublicSnapshot) -> str:
-    return hashlib.sha256(snapshot_bytes(snapshot)).hexdigest()
 
 
 def write_snapshot(snapshot: PublicSnapshot, path: Path) -> Path:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import functools
 import shutil
-from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -137,10 +136,6 @@ class RowCache:
 def _page(env: jinja2.Environment, template: str, path: str, meta: dict, **context) -> str:
     body = env.get_template(template).render(root=urls.root_of(path), **context)
     return front_matter(**meta) + '<div class="cc-page">\n' + body.strip() + "\n</div>\n"
-
-
-def by_status(cases) -> dict[ImplementationStatus | None, list[PublicCase]]:
-    return metrics.group_by_status(cases)
 
 
 def by_discipline(cases) -> dict[str, list[PublicCase]]:
@@ -307,7 +302,3 @@ def write_pages(
         else:
             target.write_text(content, encoding="utf-8")
     return len(files)
-
-
-def status_counts(cases: tuple[PublicCase, ...]) -> Counter:
-    return Counter(c.implementation_status for c in cases)
