@@ -120,6 +120,11 @@ _MEANINGS = {
     ),
 }
 
+def utc_iso(value: datetime | None) -> str | None:
+    """The one spelling of a moment in every file the catalogue writes: ``2026-11-27T19:53:45Z``."""
+    return value.strftime("%Y-%m-%dT%H:%M:%SZ") if value else None
+
+
 #: Days without visible progress after which an active case counts as stale (the queue's
 #: monitoring rule: owners are reminded after two weeks without progress).
 STALE_AFTER_DAYS = 14

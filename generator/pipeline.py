@@ -25,7 +25,7 @@ from pathlib import Path
 
 from generator.audit import AuditFinding, audit_site, drop_source_maps
 from generator.config import Config
-from generator.model import RawQueue
+from generator.model import RawQueue, utc_iso
 from generator.screening import ScreeningResult, screen_queue
 from generator.screening.policy import Policy
 from generator.screening.snapshot import snapshot_to_dict, write_snapshot
@@ -263,17 +263,13 @@ def build_site(
         "is_sample": snapshot.is_sample,
         "cases": len(snapshot.cases),
         "withdrawn": len(snapshot.withdrawn_ids),
-        "snapshot_time": _iso(snapshot.fetched_at),
-        "newest_update": _iso(snapshot.newest_update),
+        "snapshot_time": utc_iso(snapshot.fetched_at),
+        "newest_update": utc_iso(snapshot.newest_update),
     }
     config.reports_dir.mkdir(parents=True, exist_ok=True)
     publish_report.write_text(json.dumps(publish, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     return BuildResult(site_dir, len(snapshot.cases), len(snapshot.withdrawn_ids), pages, seconds, result,
                        changed=changed, rebuilt=rebuild, publish=publish)
-
-
-def _iso(value) -> str | None:
-    return value.strftime("%Y-%m-%dT%H:%M:%SZ") if value else None
 
 
 def _swap_in(staging: Path, site_dir: Path) -> None:

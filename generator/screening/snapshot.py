@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.model import (
+    utc_iso,
     ExternalContact,
     ImplementationStatus,
     PublicCase,
@@ -20,10 +21,6 @@ from generator.model import (
 )
 
 SNAPSHOT_FORMAT = "casecat-public/1"
-
-
-def _date(value: datetime | None) -> str | None:
-    return value.strftime("%Y-%m-%dT%H:%M:%SZ") if value else None
 
 
 def _parse_date(text: str | None) -> datetime | None:
@@ -42,12 +39,12 @@ def case_to_dict(case: PublicCase) -> dict[str, Any]:
         "sites": list(case.sites),
         "links": list(case.links),
         "owner": case.owner,
-        "created": _date(case.created),
-        "last_updated": _date(case.last_updated),
+        "created": utc_iso(case.created),
+        "last_updated": utc_iso(case.last_updated),
         "description": case.description,
-        "messages": [{"date": _date(m.date), "kind": m.kind, "text": m.text} for m in case.messages],
+        "messages": [{"date": utc_iso(m.date), "kind": m.kind, "text": m.text} for m in case.messages],
         "status_history": [
-            {"date": _date(c.date), "from": c.from_.value if c.from_ else None, "to": c.to.value}
+            {"date": utc_iso(c.date), "from": c.from_.value if c.from_ else None, "to": c.to.value}
             for c in case.status_history
         ],
         "external_contacts": [{"affiliation": c.affiliation, "role": c.role} for c in case.external_contacts],
@@ -86,7 +83,7 @@ def snapshot_to_dict(snapshot: PublicSnapshot) -> dict[str, Any]:
     return {
         "format": SNAPSHOT_FORMAT,
         "queue": snapshot.queue,
-        "fetched_at": _date(snapshot.fetched_at),
+        "fetched_at": utc_iso(snapshot.fetched_at),
         "is_sample": snapshot.is_sample,
         "rt_web_url": snapshot.rt_web_url,
         "withdrawn_ids": list(snapshot.withdrawn_ids),

@@ -10,15 +10,11 @@ import csv
 import io
 import json
 
-from generator.model import PublicSnapshot
+from generator.model import PublicSnapshot, utc_iso
 from generator.site import urls
 from generator.site.metrics import community_name
 
 SCHEMA_VERSION = 1
-
-
-def _date(value) -> str | None:
-    return value.strftime("%Y-%m-%dT%H:%M:%SZ") if value else None
 
 
 def cases_json(snapshot: PublicSnapshot) -> bytes:
@@ -36,23 +32,23 @@ def cases_json(snapshot: PublicSnapshot) -> bytes:
             "sites": list(c.sites),
             "links": list(c.links),
             "owner": c.owner,
-            "created": _date(c.created),
-            "last_updated": _date(c.last_updated),
-            "last_progress": _date(c.last_progress),
+            "created": utc_iso(c.created),
+            "last_updated": utc_iso(c.last_updated),
+            "last_progress": utc_iso(c.last_progress),
             "status_history": [
-                {"date": _date(s.date), "from": s.from_.value if s.from_ else None, "to": s.to.value}
+                {"date": utc_iso(s.date), "from": s.from_.value if s.from_ else None, "to": s.to.value}
                 for s in c.status_history
             ],
             "external_contacts": [{"affiliation": x.affiliation, "role": x.role} for x in c.external_contacts],
             "description": c.description,
-            "messages": [{"date": _date(m.date), "text": m.text} for m in c.messages],
+            "messages": [{"date": utc_iso(m.date), "text": m.text} for m in c.messages],
         })
     doc = {
         "schema_version": SCHEMA_VERSION,
         "queue": snapshot.queue,
         "is_sample": snapshot.is_sample,
-        "snapshot_time": _date(snapshot.fetched_at),
-        "newest_update": _date(snapshot.newest_update),
+        "snapshot_time": utc_iso(snapshot.fetched_at),
+        "newest_update": utc_iso(snapshot.newest_update),
         "case_count": len(cases),
         "withdrawn_ids": list(snapshot.withdrawn_ids),
         "redirects": {str(old): new for old, new in sorted(snapshot.redirects.items())},
@@ -91,9 +87,9 @@ def csv_rows(snapshot: PublicSnapshot):
             "sites": LIST_SEPARATOR.join(c.sites),
             "links": LIST_SEPARATOR.join(c.links),
             "owner": c.owner,
-            "created": _date(c.created) or "",
-            "last_updated": _date(c.last_updated) or "",
-            "last_progress": _date(c.last_progress) or "",
+            "created": utc_iso(c.created) or "",
+            "last_updated": utc_iso(c.last_updated) or "",
+            "last_progress": utc_iso(c.last_progress) or "",
             "status_changes": str(sum(1 for s in c.status_history if s.from_ is not None)),
         }
         yield [spreadsheet_safe(" ".join(row[f].split()) if f != "url" else row[f]) for f in CSV_FIELDS]

@@ -13,7 +13,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from datetime import datetime
 
-from generator.model import ImplementationStatus, PublicCase, PublicSnapshot
+from generator.model import ImplementationStatus, PublicCase, PublicSnapshot, utc_iso
 from generator.site import urls
 from generator.site.metrics import community_name
 
@@ -71,10 +71,6 @@ def _clean(text: str) -> str:
     return _XML_INVALID.sub("", text)
 
 
-def _date(value: datetime) -> str:
-    return value.strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
 def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
     element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attrs)
     if text is not None:
@@ -93,7 +89,7 @@ def atom_feed(snapshot: PublicSnapshot, site_url: str = "", limit: int = FEED_LI
     _sub(feed, "title", "EGI Case Catalogue: new cases and status changes")
     _sub(feed, "subtitle", f"Support cases of the RT queue {queue}, newest first.")
     newest = chosen[0].date if chosen else (snapshot.fetched_at or datetime(1970, 1, 1))
-    _sub(feed, "updated", _date(newest))
+    _sub(feed, "updated", utc_iso(newest))
     author = _sub(feed, "author")
     _sub(author, "name", "EGI Case Catalogue")
     _sub(feed, "link", rel="alternate", type="text/html", href=urls.absolute_url(site_url, "") or "./")
@@ -104,8 +100,8 @@ def atom_feed(snapshot: PublicSnapshot, site_url: str = "", limit: int = FEED_LI
         entry = _sub(feed, "entry")
         _sub(entry, "id", f"urn:uuid:{uuid.uuid5(_NAMESPACE, queue + '/' + event.key())}")
         _sub(entry, "title", event.title, type="text")
-        _sub(entry, "updated", _date(event.date))
-        _sub(entry, "published", _date(event.date))
+        _sub(entry, "updated", utc_iso(event.date))
+        _sub(entry, "published", utc_iso(event.date))
         href = urls.absolute_url(site_url, urls.page_url(urls.case_path(event.case.id)))
         _sub(entry, "link", rel="alternate", type="text/html", href=href)
         _sub(entry, "summary", event.summary, type="text")
