@@ -18,10 +18,6 @@ def status_path(status: ImplementationStatus) -> str:
     return f"status/{status.slug}.md"
 
 
-def discipline_path(name: str) -> str:
-    return f"discipline/{slugify(name)}.md"
-
-
 def page_url(md_path: str) -> str:
     """The directory URL MkDocs gives a Markdown file (use_directory_urls)."""
     if md_path == "index.md":
@@ -60,7 +56,7 @@ CASES_CSV = "data/cases.csv"
 
 
 def discipline_page(slug: str) -> str:
-    """A discipline page by slug (``discipline_path(name)`` for names whose slug is unique)."""
+    """A discipline page; ``slug`` from ``unique_slugs`` over all discipline names."""
     return f"discipline/{slug}.md"
 
 
