@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 NODE_TOOLS := .venv/node-tools
 SIZES ?= 100 1000 10000
 
-.PHONY: site test serve bench venv system-deps node-tools clean
+.PHONY: site test serve bench venv system-deps node-tools rt-sandbox sample clean
 
 $(BIN)/casecat: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -39,6 +39,12 @@ test: $(VENV)/.test-deps system-deps node-tools  ## set everything up, start wha
 
 bench: venv system-deps  ## benchmarks (never part of make test); SIZES="100 1000" for a subset
 	$(BIN)/python -m bench --sizes "$(SIZES)"
+
+rt-sandbox: venv system-deps  ## a throw-away RT 5 seeded with part of the sample (Ctrl-C stops it)
+	$(BIN)/python -m devtools.rt_sandbox
+
+sample: venv  ## regenerate the bundled sample queue (generator/data/sample-queue.json)
+	$(BIN)/python -m devtools.synthetic
 
 clean:
 	rm -rf build site reports .pytest_cache

@@ -196,7 +196,7 @@ def case_page_sizes(site: Path, case_id: int = 1) -> dict:
 
 
 def run_size(n: int, *, seed: int = 0, repeat: int = 1, workroot: Path, log=print) -> SizeResult:
-    from generator.rt.synthetic import make_queue, write_queue
+    from devtools.synthetic import make_queue, write_queue
 
     work = workroot / str(n)
     shutil.rmtree(work, ignore_errors=True)

@@ -1,6 +1,6 @@
 """Fetch cost against a real RT 5 (issue 3): HTTP requests and wall time, both APIs.
 
-    .venv/bin/python bench/bench_rt.py [--sizes 100 1000] [--changed 0.01]
+    .venv/bin/python -m bench.bench_rt [--sizes 100 1000] [--changed 0.01]
 
 For each size N: a fresh RT (scrips off) gets N synthetic cases (``make_queue``) through
 /tickets/bulk: created with their first implementation status and description, then moved
@@ -19,12 +19,9 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
-
-from rtserver import RtServer, make_pristine, rt_installed  # noqa: E402
-
-from generator.rt.fetch import OVERLAP, RtAuth, fetch_queue  # noqa: E402
-from generator.rt.synthetic import make_queue  # noqa: E402
+from devtools.rtserver import RtServer, make_pristine, rt_installed
+from devtools.synthetic import make_queue
+from generator.rt.fetch import OVERLAP, RtAuth, fetch_queue
 
 STATUS = "Implementation status"
 

@@ -14,7 +14,21 @@ from generator.screening.policy import Policy
 
 ROOT = Path(__file__).resolve().parent.parent
 
-pytest_plugins = ["conftest_rt"]
+pytest_plugins = ["support.rt_fixtures"]
+
+
+#: fixtures that start a real RT 5: a test using one is marked ``rt``
+RT_FIXTURES = {"rt_pristine", "rt_factory", "rt_server"}
+
+
+def pytest_collection_modifyitems(config, items):
+    """Markers that say what a test needs, so ``-m "not rt and not browser"`` runs without RT
+    or Chromium: ``rt`` from the fixtures a test uses, ``browser`` from its folder."""
+    for item in items:
+        if RT_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.rt)
+        if "browser" in item.path.parent.name:
+            item.add_marker(pytest.mark.browser)
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config):

@@ -49,7 +49,7 @@ def test_rt_source_without_credentials_is_refused(tmp_path):
 
 
 def test_build_from_a_raw_file_writes_every_stage_output(tmp_path):
-    from generator.rt.synthetic import make_queue, write_queue
+    from devtools.synthetic import make_queue, write_queue
 
     raw = tmp_path / "queue.json"
     write_queue(make_queue(5, seed=3), raw)

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from rtserver import seed_cases
+from devtools.rtserver import seed_cases
 
 ROOT = Path(__file__).resolve().parent.parent
 

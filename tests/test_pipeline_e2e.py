@@ -8,9 +8,9 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 
-from outputs import output_texts
+from support.outputs import output_texts
 from generator.model import ImplementationStatus
-from generator.rt.synthetic import hostile_strings, planted_items
+from devtools.synthetic import hostile_strings, planted_items
 from generator.site.urls import slugify
 
 

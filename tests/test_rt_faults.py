@@ -9,8 +9,8 @@ import socket
 import time
 
 import pytest
-from faultproxy import FaultProxy
-from rtserver import seed_cases
+from devtools.faultproxy import FaultProxy
+from devtools.rtserver import seed_cases
 
 from generator.rt import http
 from generator.rt.fetch import FetchError, RtAuth, fetch_queue

@@ -9,8 +9,8 @@ from dataclasses import asdict, replace
 from pathlib import Path
 
 import pytest
-from faultproxy import FaultProxy
-from rtserver import COMMENT, CSV, NOTES, RtServer, seed_cases
+from devtools.faultproxy import FaultProxy
+from devtools.rtserver import COMMENT, CSV, NOTES, RtServer, seed_cases
 
 from generator.rt.fetch import FetchError, RtAuth, fetch_queue
 from generator.rt.records import parse_entries, read_raw_file

@@ -15,7 +15,7 @@ from generator.config import Config
 from generator.model import RawQueue
 from generator.pipeline import build_site
 from generator.rt.records import parse_entries, parse_rt_datetime
-from generator.rt.synthetic import make_queue
+from devtools.synthetic import make_queue
 from generator.screening.policy import Policy
 from generator.site import search
 

@@ -8,7 +8,7 @@ from generator.model import RawAttachment, RawTransaction
 from generator.screening.cases import screen_record
 from generator.screening.policy import WITHHELD_PARAGRAPH, Action, Policy
 from generator.screening.snapshot import case_to_dict
-from records import T0, record
+from support.records import T0, record
 
 CONFIG = Config()
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import markupsafe
 import pytest
 
-from outputs import output_texts
+from support.outputs import output_texts
 from generator.config import Config
 from generator.pipeline import AuditFailed, build_site
 from generator.rt.fetch import RtAuth, fetch_queue

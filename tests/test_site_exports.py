@@ -7,7 +7,7 @@ import io
 import json
 from pathlib import Path
 
-from site_factory import S, case, snapshot
+from support.site_factory import S, case, snapshot
 
 from generator.site import exports
 

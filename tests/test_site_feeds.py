@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from site_factory import S, at, case, snapshot
+from support.site_factory import S, at, case, snapshot
 
-from generator.rt.synthetic import hostile_strings
+from devtools.synthetic import hostile_strings
 from generator.site import feeds
 
 A = "{http://www.w3.org/2005/Atom}"

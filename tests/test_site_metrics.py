@@ -4,7 +4,7 @@ hierarchy, groupings, slugs and redirects. Pure functions, checked on hand-made 
 from __future__ import annotations
 
 import pytest
-from site_factory import S, at, case
+from support.site_factory import S, at, case
 
 from generator.model import STALE_AFTER_DAYS
 from generator.site import metrics, urls

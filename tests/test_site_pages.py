@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from site_factory import S, at, case, snapshot
+from support.site_factory import S, at, case, snapshot
 
-from generator.rt.synthetic import hostile_strings
+from devtools.synthetic import hostile_strings
 from generator.site import pages
 from generator.site.pages import render_pages, template_env
 

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from browserkit import AXE_JS, serve
+from support.browserkit import AXE_JS, serve
 
 CHROMIUM = "/usr/bin/chromium"
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",

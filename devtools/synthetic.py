@@ -11,7 +11,7 @@
 Everything is invented: people, projects, sites, and only reserved example domains. Dates are
 fixed, never read from the clock; randomness comes only from ``random.Random(seed)``, so the
 same arguments give byte-identical JSON. Regenerate the committed sample with
-``python -m generator.rt.synthetic`` (or ``scripts/make-sample.py``).
+``python -m devtools.synthetic``.
 """
 
 from __future__ import annotations
@@ -32,8 +32,9 @@ from typing import Any
 from generator.config import DEFAULT_FIELDS, Config
 from generator.model import ImplementationStatus as S
 from generator.rt.records import RAW_FORMAT
+from generator.rt.source import sample_path
 
-SAMPLE_PATH = Path(__file__).resolve().parent.parent / "data" / "sample-queue.json"
+SAMPLE_PATH = sample_path()
 FETCHED_AT = "2026-11-20T03:00:00Z"
 RT_WEB_URL = "https://rt.example.org"
 QUEUE = Config().queue
@@ -999,7 +1000,7 @@ def write_queue(data: dict[str, Any], path: Path | str, indent: int | None = 1) 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m generator.rt.synthetic",
+        prog="python -m devtools.synthetic",
         description="Regenerate the bundled sample queue, or write a clean synthetic queue of N cases.")
     parser.add_argument("--cases", type=int, help="write a synthetic queue of this many cases (needs --out)")
     parser.add_argument("--seed", type=int, default=0, help="seed of the synthetic queue (default 0)")

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
-from rtserver import Pristine, RtServer, make_pristine, rt_installed
+from devtools.rtserver import Pristine, RtServer, make_pristine, rt_installed
 
 
 @pytest.fixture(scope="session")

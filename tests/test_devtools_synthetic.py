@@ -1,4 +1,4 @@
-"""The bundled sample queue and the synthetic benchmark queues (generator.rt.synthetic)."""
+"""The bundled sample queue and the synthetic benchmark queues (devtools.synthetic)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import pytest
 
 from generator.config import DEFAULT_FIELDS
 from generator.model import ImplementationStatus
-from generator.rt import synthetic
+from devtools import synthetic
 from generator.rt.records import parse_entries, parse_rt_datetime, read_raw_file
 
 STATUS_CF = DEFAULT_FIELDS["implementation_status"]
@@ -54,7 +54,7 @@ def status_changes(entry: dict) -> list[tuple[str, str]]:
 
 def test_committed_sample_is_make_sample_output(sample):
     committed = synthetic.SAMPLE_PATH.read_text(encoding="utf-8")
-    assert committed == synthetic.dumps_queue(sample), "regenerate it: python -m generator.rt.synthetic"
+    assert committed == synthetic.dumps_queue(sample), "regenerate it: python -m devtools.synthetic"
     assert read_raw_file(synthetic.SAMPLE_PATH) == json.loads(committed)
 
 
@@ -259,7 +259,7 @@ def test_write_queue_and_the_command_line(tmp_path, capsys):
 
 def test_synthetic_imports_only_the_stdlib_and_the_bottom_layer():
     tree = ast.parse(Path(synthetic.__file__).read_text(encoding="utf-8"))
-    allowed = {"generator.model", "generator.config", "generator.rt.records"}
+    allowed = {"generator.model", "generator.config", "generator.rt.records", "generator.rt.source"}
     for node in ast.walk(tree):
         if isinstance(node, ast.ImportFrom) and node.module:
             assert node.module.split(".")[0] in sys.stdlib_module_names | {"__future__"} or node.module in allowed
