@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from generator import pipeline
+from generator import pipeline, publish
 from generator.audit import audit_site
 from generator.config import Config, ConfigError, load_config
 from generator.model import RawQueue
@@ -131,13 +131,13 @@ def build(ctx, source: str, site_dir: Path | None, overrides: Path, allow_shrink
         result = pipeline.build_site(raw, config, policy, site_dir=site_dir, allow_shrink=allow_shrink,
                                      force=force, log=_log)
         if os.environ.get("GITHUB_OUTPUT"):  # under GitHub Actions: the deploy job runs only if changed
-            pipeline.write_github_output(Path(os.environ["GITHUB_OUTPUT"]), {
+            publish.write_github_output(Path(os.environ["GITHUB_OUTPUT"]), {
                 "changed": result.changed, "publish_hash": result.publish["publish_hash"], "cases": result.cases})
     except pipeline.AuditFailed as exc:
         for finding in exc.findings:
             _log(f"audit: {finding.line()}")
         _fail(str(exc))
-    except (pipeline.PipelineError, RawDataError, PolicyError, OSError) as exc:
+    except (pipeline.PipelineError, publish.PublishError, RawDataError, PolicyError, OSError) as exc:
         _fail(str(exc))
     timings = ", ".join(f"{k} {v:.1f}s" for k, v in result.seconds.items())
     done = "built" if result.rebuilt else "kept"

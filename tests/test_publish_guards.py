@@ -23,9 +23,10 @@ from click.testing import CliRunner
 
 from generator import pipeline
 from generator.cli import main
-from generator.pipeline import AuditFailed, PipelineError, build_site, check_shrink
+from generator.pipeline import AuditFailed, PipelineError, build_site
+from generator.publish import PublishError, check_shrink, site_inputs_hash
 from generator.rt.source import load_raw_queue
-from generator.rt.synthetic import make_queue, write_queue
+from devtools.synthetic import make_queue, write_queue
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -165,7 +166,7 @@ def test_shrink_guard_threshold(previous, current, allowed):
     if allowed:
         check_shrink(frozenset(previous), set(current), allow=False)
     else:
-        with pytest.raises(PipelineError, match=r"^shrink guard: \d+ of \d+ cases published last time"):
+        with pytest.raises(PublishError, match=r"^shrink guard: \d+ of \d+ cases published last time"):
             check_shrink(frozenset(previous), set(current), allow=False)
     check_shrink(frozenset(previous), set(current), allow=True)  # --allow-shrink lets everything through
 
@@ -290,12 +291,12 @@ def test_any_public_change_is_a_change(tmp_path, tmp_config, policy):
 def test_site_inputs_are_part_of_the_publish_hash(tmp_path):
     """A template change must reach the site even when no ticket changed."""
     project = project_copy(tmp_path)
-    before = pipeline.site_inputs_hash(project)
-    assert pipeline.site_inputs_hash(project) == before
+    before = site_inputs_hash(project)
+    assert site_inputs_hash(project) == before
     page = project / "templates" / "pages" / "case.md.j2"
     page.write_text(page.read_text() + "\n")
-    assert pipeline.site_inputs_hash(project) != before
-    assert pipeline.site_inputs_hash(ROOT) != before
+    assert site_inputs_hash(project) != before
+    assert site_inputs_hash(ROOT) != before
 
 
 def test_a_failed_build_writes_no_github_output(tmp_path):

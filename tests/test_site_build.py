@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from site_factory import S, case, snapshot
+from support.site_factory import S, case, snapshot
 
 from generator.audit import audit_site, drop_source_maps
 from generator.pipeline import build_site
@@ -117,9 +117,10 @@ def test_an_invalid_site_url_fails_the_build_in_one_line(tmp_config, policy, mon
 
 
 def test_a_new_site_url_counts_as_a_change_to_publish(monkeypatch):
-    from generator.pipeline import site_inputs_hash
+    from generator.pipeline import PROJECT_ROOT
+    from generator.publish import site_inputs_hash
 
     monkeypatch.delenv("SITE_URL", raising=False)
-    before = site_inputs_hash()
+    before = site_inputs_hash(PROJECT_ROOT)
     monkeypatch.setenv("SITE_URL", "https://cases.example.org/")
-    assert site_inputs_hash() != before
+    assert site_inputs_hash(PROJECT_ROOT) != before
