@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 NODE_TOOLS := .venv/node-tools
 SIZES ?= 100 1000 10000
 
-.PHONY: site test serve bench venv system-deps node-tools rt-sandbox sample clean
+.PHONY: site test serve bench soak venv system-deps node-tools rt-sandbox sample clean
 
 $(BIN)/casecat: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -39,6 +39,10 @@ test: $(VENV)/.test-deps system-deps node-tools  ## set everything up, start wha
 
 bench: venv system-deps  ## benchmarks (never part of make test); SIZES="100 1000" for a subset
 	$(BIN)/python -m bench --sizes "$(SIZES)"
+
+SOAK_STEPS ?= 200
+soak: $(VENV)/.test-deps system-deps  ## the long run of the RT invariant test (never part of make test)
+	CASECAT_SOAK_STEPS=$(SOAK_STEPS) $(BIN)/pytest -s -p no:cacheprovider tests/soak_rt.py
 
 rt-sandbox: venv system-deps  ## a throw-away RT 5 seeded with part of the sample (Ctrl-C stops it)
 	$(BIN)/python -m devtools.rt_sandbox

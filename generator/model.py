@@ -186,6 +186,8 @@ class RawQueue:
     is_sample: bool
     rt_web_url: str
     origin: str
+    #: tickets merged into others (id -> the surviving ticket's id), as RT says
+    merged: dict[int, int] = field(default_factory=dict)
 
 
 # --- The public side: what screening hands on -----------------------------------------------

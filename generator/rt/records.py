@@ -19,7 +19,9 @@ so one mapping serves them all::
           "attachments": [...]      # REST 2 attachment items: id, TransactionId, ContentType,
                                     # Filename, Content (decoded text)
         }, ...
-      ]
+      ],
+      "merged": {"12": 7, ...}      # optional: a ticket of the queue merged into another ->
+                                    # the ticket it lives on in (RT's EffectiveId); never in "tickets"
     }
 
 Everything RT returned is kept here; deciding what is public is screening's job.
@@ -70,6 +72,17 @@ def read_raw_file(path: Path) -> dict[str, Any]:
     if not isinstance(data.get("tickets"), list):
         raise RawDataError(f"{path}: 'tickets' must be a list")
     return data
+
+
+def parse_merged(data: dict[str, Any], origin: str = "raw data") -> dict[int, int]:
+    """The optional ``merged`` map: merged ticket id -> surviving ticket id."""
+    merged = data.get("merged") or {}
+    try:
+        if not isinstance(merged, dict):
+            raise TypeError("not a mapping")
+        return {int(k): int(v) for k, v in merged.items()}
+    except (TypeError, ValueError) as exc:
+        raise RawDataError(f"{origin}: 'merged' must map ticket ids to ticket ids ({exc})") from None
 
 
 def parse_entries(data: dict[str, Any], origin: str = "raw data") -> list[TicketRecord]:

@@ -112,9 +112,42 @@ class Rest1Source:
                         "read as one value (grant SeeCustomField on the field itself)", name)
         return any(kinds)
 
-    def queue_ids(self) -> list[int]:
-        text = self._text("search/ticket", {"query": self._in_queue(), "format": "i", "orderby": "id"})
+    def custom_field_names(self) -> list[str]:
+        """The queue's custom fields as this account sees them (names; REST 1.0 has no ids)."""
+        return sorted(re.sub(r" \(.*\)$", "", key, flags=re.S) for key, _ in self.cf_kinds)
+
+    def queue_ids(self, *, merged: bool = False) -> list[int]:
+        """Every ticket id in the queue; ``merged``: and those merged into others (RT leaves
+        them out unless the query names EffectiveId)."""
+        query = self._in_queue() + (" AND EffectiveId > 0" if merged else "")
+        text = self._text("search/ticket", {"query": query, "format": "i", "orderby": "id"})
         return sorted(int(m) for m in re.findall(r"^ticket/(\d+)$", text, re.M))
+
+    def effective_ids(self, ids: Iterable[int]) -> dict[int, int]:
+        """For each ticket, the ticket RT shows for it: another one when it was merged into it."""
+        wanted = sorted(ids)
+        out: dict[int, int] = {}
+        for chunk in chunks(wanted, TICKETS_PER_REQUEST):
+            forms = [f for d in self._post_show([f"ticket/{i}" for i in chunk], {"fields": "id"}) for f in d.forms]
+            shown = [f.fields.get("id", "") for f in forms if "id" in f.fields]
+            if len(shown) != len(chunk):
+                raise FetchError("RT's REST 1.0 show left out tickets asked for (POST show)")
+            for asked, ident in zip(chunk, shown):
+                m = re.fullmatch(r"ticket/(\d+)", ident)
+                if m:
+                    out[asked] = int(m.group(1))
+        return out
+
+    def owners_of(self, ids: Iterable[int]) -> dict[int, tuple[str, str]]:
+        """ticket id -> (its owner's name, its LastUpdated as REST 1.0 shows it)."""
+        out: dict[int, tuple[str, str]] = {}
+        for chunk in chunks(sorted(ids), TICKETS_PER_REQUEST):
+            for doc in self._post_show([f"ticket/{i}" for i in chunk], {"fields": "id,Owner,LastUpdated"}):
+                for form in doc.forms:
+                    m = re.fullmatch(r"ticket/(\d+)", form.fields.get("id", ""))
+                    if m:
+                        out[int(m.group(1))] = (form.fields.get("Owner", ""), ticket_time(form.fields.get("LastUpdated")))
+        return out
 
     def tickets(self, *, since: datetime | None = None, ids: Iterable[int] | None = None) -> list[Entry]:
         queries = [self._in_queue()]
@@ -127,7 +160,7 @@ class Rest1Source:
         for query in queries:
             doc = self._get("search/ticket", {"query": query, "format": "l", "orderby": "id"})
             found += [self._ticket(f.fields) for f in doc.forms if f.fields.get("id", "").startswith("ticket/")]
-        self._add_owner_names(found)
+        self.add_owner_names(found)
         return found
 
     # --- history and bodies -------------------------------------------------------------
@@ -196,7 +229,8 @@ class Rest1Source:
             "CustomFields": sorted(custom_fields, key=lambda cf: cf["name"]),
         }
 
-    def _add_owner_names(self, tickets: list[Entry]) -> None:
+    def add_owner_names(self, tickets: list[Entry]) -> None:
+        """Each owner's real name and address, as RT has them now."""
         owners = sorted({t["Owner"]["Name"] for t in tickets if t["Owner"]["Name"]})
         if not owners:
             return

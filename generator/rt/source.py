@@ -6,7 +6,7 @@ from importlib import resources
 from pathlib import Path
 
 from generator.model import RawQueue
-from generator.rt.records import parse_entries, parse_rt_datetime, read_raw_file
+from generator.rt.records import parse_entries, parse_merged, parse_rt_datetime, read_raw_file
 
 SAMPLE = "sample"
 
@@ -25,6 +25,7 @@ def load_raw_queue(path: Path, *, is_sample: bool = False) -> RawQueue:
         is_sample=is_sample or data.get("source") == SAMPLE,
         rt_web_url=str(data.get("rt_web_url") or ""),
         origin=str(path),
+        merged=parse_merged(data, origin=str(path)),
     )
 
 
