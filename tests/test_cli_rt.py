@@ -31,11 +31,11 @@ def test_build_from_rt_then_incremental_then_full(rt_server, tmp_path):
     again = casecat(tmp_path, "fetch", env=env)
     assert again.returncode == 0, again.stderr
     assert f"{len(ids)} unchanged" in again.stderr and "(incremental: only what changed)" in again.stderr
-    assert "(full read)" in first.stderr
+    assert "(full read: first read)" in first.stderr
 
     full = casecat(tmp_path, "fetch", "--full", env=env)
     assert full.returncode == 0, full.stderr
-    assert "(full read)" in full.stderr and f"{len(ids)} unchanged" in full.stderr
+    assert "(full read: asked for)" in full.stderr and f"{len(ids)} unchanged" in full.stderr
 
 
 def test_wrong_token_is_one_line_and_leaves_the_site(rt_server, tmp_path):

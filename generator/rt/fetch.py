@@ -27,7 +27,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from generator.rt import cache
 from generator.rt.holdings import Holdings, canonical
-from generator.rt.http import DEFAULT_RETRY, FetchError, RetryPolicy, RtSession, TokenAuth
+from generator.rt.http import FetchError, RetryPolicy, RtSession, TokenAuth
 from generator.rt.records import RAW_FORMAT, format_rt_datetime, parse_rt_datetime
 from generator.rt.read_rest1 import Rest1Read
 from generator.rt.rest1 import Rest1Source
@@ -129,7 +129,7 @@ def fetch_queue(
     window_from = _time(previous.state.window_from) if same and previous.state else None
     reason = _why_full(full, same, window_from, previous.state, reconcile_every)
     checkpoint = cache.Checkpoint(cache_dir, {"url": base, "queue": queue, "api": api})
-    session = RtSession(timeout=timeout, retry=retry or DEFAULT_RETRY)
+    session = RtSession(timeout=timeout, retry=retry)
     deadline = started + max_seconds if max_seconds else None
     repaired: list[int] | None = None
     try:

@@ -66,7 +66,12 @@ class Rest1Read:
         anchor = self._anchor(held)
         listed = set(s.queue_ids())
         gone = set(held.items) - listed
-        changed = {int(t["id"]): t for t in s.tickets(since=window_from)}
+        # a ticket last updated before the newest change the previous read saw, and shown as it
+        # was then, has nothing new: its history was read after that second was over
+        seen_until = window_from + OVERLAP
+        changed = {int(t["id"]): t for t in s.tickets(since=window_from)
+                   if canonical(t) != canonical(held.items.get(int(t["id"])))
+                   or (parse_rt_datetime(t.get("LastUpdated")) or seen_until) >= seen_until}
         arrived = listed - set(held.items) - set(changed)
         if arrived:
             changed.update({int(t["id"]): t for t in s.tickets(ids=arrived)})

@@ -128,10 +128,11 @@ class Rest1Source:
         wanted = sorted(ids)
         out: dict[int, int] = {}
         for chunk in chunks(wanted, TICKETS_PER_REQUEST):
+            # one form per ticket, in the order asked: its id, or a comment (not allowed, no such ticket)
             forms = [f for d in self._post_show([f"ticket/{i}" for i in chunk], {"fields": "id"}) for f in d.forms]
-            shown = [f.fields.get("id", "") for f in forms if "id" in f.fields]
+            shown = [f.fields.get("id", "") for f in forms]
             if len(shown) != len(chunk):
-                raise FetchError("RT's REST 1.0 show left out tickets asked for (POST show)")
+                raise FetchError("RT's REST 1.0 show did not answer once for each ticket asked for (POST show)")
             for asked, ident in zip(chunk, shown):
                 m = re.fullmatch(r"ticket/(\d+)", ident)
                 if m:
