@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.rt.records import RAW_FORMAT, RawDataError, parse_entries, parse_entry, read_raw_file
+from generator.rt.records import RAW_FORMAT, RawDataError, parse_entries, parse_entry, parse_merged, read_raw_file
 
 FIXTURES = Path(__file__).parent / "fixtures" / "rt"
 
@@ -82,3 +82,12 @@ def test_bad_raw_files_are_one_clear_error(tmp_path, content, message):
 def test_missing_file(tmp_path):
     with pytest.raises(RawDataError, match="no such file"):
         read_raw_file(tmp_path / "absent.json")
+
+
+def test_merged_tickets_are_read_from_the_raw_file(tmp_path):
+    assert parse_merged({"tickets": [], "merged": {"12": 7, "13": "7"}}) == {12: 7, 13: 7}
+    assert parse_merged({"tickets": []}) == {}
+    with pytest.raises(RawDataError, match="'merged' must map ticket ids to ticket ids"):
+        parse_merged({"tickets": [], "merged": {"12": "seven"}}, origin="x.json")
+    with pytest.raises(RawDataError, match="x.json: 'merged'"):
+        parse_merged({"tickets": [], "merged": [12, 7]}, origin="x.json")
