@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from generator import pipeline, publish
+from generator import pipeline, publish, sealing
 from generator.audit import audit_site
 from generator.config import Config, ConfigError, load_config
 from generator.model import RawQueue
@@ -22,7 +22,13 @@ from generator.screening.policy import Policy, PolicyError, load_overrides, load
 
 
 def _fail(message: str, code: int = 1) -> None:
-    click.echo(f"casecat: error: {message}", err=True)
+    line = " ".join(str(message).split())
+    click.echo(f"casecat: error: {line}", err=True)
+    if os.environ.get("GITHUB_OUTPUT"):  # under GitHub Actions: the failure issue quotes this line
+        try:
+            publish.write_github_output(Path(os.environ["GITHUB_OUTPUT"]), {"error": line})
+        except OSError:
+            pass  # the error line above is what matters; the run fails either way
     sys.exit(code)
 
 
@@ -169,6 +175,78 @@ def audit(site_dir: Path) -> None:
     if findings:
         _fail(f"audit: {len(findings)} finding(s) in {site_dir}")
     click.echo(f"audit: {site_dir}: no findings")
+
+
+# --- the private cache between runs (the nightly's actions/cache) ------------------------------------
+
+#: the bookkeeping of what was published is not private (case ids, a hash) and is kept apart: the
+#: nightly saves it only after a successful deploy, so it must not travel with the private cache
+PUBLIC_CACHE_FILES = (publish.REGISTRY_NAME, publish.PUBLISHED_HASH_NAME)
+DEFAULT_SEALED = Path(".casecat/sealed/cache.sealed")
+
+
+@main.group()
+def cache() -> None:
+    """Seal the private cache into one encrypted file, or open it again (key: env CASECAT_CACHE_KEY)."""
+
+
+def _cache_options(func):
+    func = click.option("--sealed", "sealed_path", type=click.Path(dir_okay=False, path_type=Path),
+                        default=DEFAULT_SEALED, show_default=True, help="The encrypted file.")(func)
+    return click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path),
+                        help="The private cache (default .casecat/cache).")(func)
+
+
+@cache.command()
+@_cache_options
+@click.pass_context
+def seal(ctx, cache_dir: Path | None, sealed_path: Path) -> None:
+    """Encrypt the private cache into one file (without a key: remove it, cache nothing private)."""
+    folder = cache_dir or _config(ctx).cache_dir
+    secret = os.environ.get(sealing.KEY_ENV, "")
+    if not secret.strip():
+        sealed_path.unlink(missing_ok=True)
+        _log(f"cache: no {sealing.KEY_ENV}: nothing private is kept for the next run, "
+             "which will read the whole queue again")
+        return
+    if not folder.is_dir():
+        sealed_path.unlink(missing_ok=True)
+        _log(f"cache: {folder} does not exist: nothing to seal")
+        return
+    try:
+        done = sealing.seal_folder(folder, sealed_path, secret, exclude=PUBLIC_CACHE_FILES)
+    except sealing.SealError as exc:
+        _fail(f"cache: {exc}", 2)
+    except OSError as exc:
+        _fail(f"cache: cannot seal {folder} into {sealed_path}: {exc.strerror or exc}")
+    _log(f"cache: sealed {len(done.files)} file(s) of {folder} into {done.path} "
+         f"({done.size} bytes, AES-256-GCM): {', '.join(done.files) or 'none'}")
+
+
+@cache.command()
+@_cache_options
+@click.pass_context
+def unseal(ctx, cache_dir: Path | None, sealed_path: Path) -> None:
+    """Decrypt the sealed cache into the cache folder; one that does not open is ignored (a full fetch)."""
+    folder = cache_dir or _config(ctx).cache_dir
+    secret = os.environ.get(sealing.KEY_ENV, "")
+    full = "this run reads the whole queue"
+    if not secret.strip():
+        _log(f"cache: no {sealing.KEY_ENV}: no private cache is kept between runs; {full}")
+        return
+    if not sealed_path.is_file():
+        _log(f"cache: no sealed cache at {sealed_path} (a first run, or unused for 7 days); {full}")
+        return
+    try:
+        names = sealing.unseal_folder(sealed_path, folder, secret)
+    except sealing.CannotOpen as exc:
+        _log(f"cache: warning: the sealed cache is ignored: {exc}; {full}")
+        return
+    except sealing.SealError as exc:
+        _fail(f"cache: {exc}", 2)
+    except OSError as exc:
+        _fail(f"cache: cannot read {sealed_path}: {exc.strerror or exc}")
+    _log(f"cache: opened {sealed_path} into {folder}: {', '.join(names) or 'no files'}")
 
 
 @main.command()

@@ -20,6 +20,7 @@ ALLOWED = {
     "generator.site": {"generator.model", "generator.config", "generator.site"},
     "generator.audit": {"generator.model", "generator.config", "generator.screening.detectors"},
     "generator.publish": {"generator.model", "generator.config", "generator.screening.snapshot"},
+    "generator.sealing": set(),
     "generator.pipeline": {"generator.model", "generator.config", "generator.screening", "generator.site",
                            "generator.audit", "generator.publish"},
 }
