@@ -299,13 +299,14 @@ def test_site_inputs_are_part_of_the_publish_hash(tmp_path):
     assert site_inputs_hash(ROOT) != before
 
 
-def test_a_failed_build_writes_no_github_output(tmp_path):
+def test_a_failed_build_writes_its_error_line_and_no_verdict_to_github_output(tmp_path):
     outputs = tmp_path / "github-output"
     bad = tmp_path / "raw.json"
     bad.write_text('{"format": "casecat-raw/1", "tickets": [')
     proc = casecat("build", "--source", str(bad), cwd=tmp_path, env={"GITHUB_OUTPUT": str(outputs)})
     assert proc.returncode == 1
-    assert not outputs.exists()
+    # no changed=..., so nothing deploys; the error line is for the nightly's failure issue
+    assert outputs.read_text() == f"error={error_line(proc).removeprefix('casecat: error: ')}\n"
 
 
 # --- the build stamp -------------------------------------------------------------------------
