@@ -120,9 +120,13 @@ def fetch(ctx, **rt) -> None:
               help="Publish even if >10% of last time's cases would disappear (env CASECAT_ALLOW_SHRINK=true).")
 @click.option("--force", is_flag=True, envvar="CASECAT_FORCE",
               help="Rebuild and report changed=true even if the public snapshot is unchanged (env CASECAT_FORCE=true).")
+@click.option("--only-if-changed", is_flag=True, envvar="CASECAT_ONLY_IF_CHANGED",
+              help="Build nothing when the public snapshot is the one published last, even without a site "
+                   "folder (the nightly on a fresh runner: nothing would be deployed).")
 @_rt_options
 @click.pass_context
-def build(ctx, source: str, site_dir: Path | None, overrides: Path, allow_shrink: bool, force: bool, **rt) -> None:
+def build(ctx, source: str, site_dir: Path | None, overrides: Path, allow_shrink: bool, force: bool,
+          only_if_changed: bool, **rt) -> None:
     """Fetch (with --source rt), screen, render, build and audit the site."""
     config = _config(ctx)
     if rt.get("cache_dir"):
@@ -135,7 +139,7 @@ def build(ctx, source: str, site_dir: Path | None, overrides: Path, allow_shrink
         salt = load_salt(config.cache_dir / "fingerprint-salt", os.environ.get("CASECAT_FINGERPRINT_SALT"))
         policy = Policy(withheld_cases=withheld, accepted=accepted, salt=salt)
         result = pipeline.build_site(raw, config, policy, site_dir=site_dir, allow_shrink=allow_shrink,
-                                     force=force, log=_log)
+                                     force=force, only_if_changed=only_if_changed, log=_log)
         if os.environ.get("GITHUB_OUTPUT"):  # under GitHub Actions: the deploy job runs only if changed
             publish.write_github_output(Path(os.environ["GITHUB_OUTPUT"]), {
                 "changed": result.changed, "publish_hash": result.publish["publish_hash"], "cases": result.cases})
@@ -146,7 +150,7 @@ def build(ctx, source: str, site_dir: Path | None, overrides: Path, allow_shrink
     except (pipeline.PipelineError, publish.PublishError, RawDataError, PolicyError, OSError) as exc:
         _fail(str(exc))
     timings = ", ".join(f"{k} {v:.1f}s" for k, v in result.seconds.items())
-    done = "built" if result.rebuilt else "kept"
+    done = "built" if result.rebuilt else "kept" if result.site_dir.is_dir() else "no site for"
     _log(f"{done} {result.cases} case pages ({result.withdrawn} withdrawn) in {result.site_dir}/ [{timings}]; "
          f"changed since the last publish: {'yes' if result.changed else 'no'}")
     click.echo(f"site: {result.site_dir.resolve()}/index.html")

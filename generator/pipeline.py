@@ -79,8 +79,12 @@ def build_site(
     project_root: Path = PROJECT_ROOT,
     allow_shrink: bool = False,
     force: bool = False,
+    only_if_changed: bool = False,
     log: Log = lambda msg: None,
 ) -> BuildResult:
+    """The stages, and the site swapped in; an unchanged snapshot leaves ``site_dir`` as it is, and
+    with ``only_if_changed`` (the nightly: nothing would be deployed) builds nothing even when
+    ``site_dir`` is missing, as on a fresh runner."""
     site_dir = Path(site_dir or config.site_dir)
     laps = _Laps()
     report_path = config.reports_dir / publish.REPORT_NAME
@@ -90,7 +94,7 @@ def build_site(
     screened = screen(raw, config, policy, history, allow_shrink=allow_shrink, log=log)
     snapshot = screened.snapshot
     verdict = publish.compare(snapshot, project_root, history, force=force)
-    rebuild = verdict.changed or not (site_dir / "index.html").is_file()
+    rebuild = verdict.changed or (not only_if_changed and not (site_dir / "index.html").is_file())
     laps("screen")
 
     pages = 0
@@ -109,8 +113,9 @@ def build_site(
             pending.discard()
             shutil.rmtree(staging, ignore_errors=True)
     else:
+        kept = f"{site_dir}/ left as it is" if site_dir.is_dir() else "no site built (nothing to deploy)"
         log(f"unchanged: the public snapshot is the one published last ({verdict.publish_hash[:12]}); "
-            f"{site_dir}/ left as it is (--force rebuilds)")
+            f"{kept} (--force rebuilds)")
 
     report = publish.report(snapshot, verdict, rebuilt=rebuild)
     config.reports_dir.mkdir(parents=True, exist_ok=True)
