@@ -6,7 +6,6 @@ Errors are one line on stderr with a non-zero exit; no command ever leaves a hal
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -257,12 +256,18 @@ def unseal(ctx, cache_dir: Path | None, sealed_path: Path) -> None:
 @click.option("--dev-addr", default="127.0.0.1:8000", show_default=True)
 @click.pass_context
 def serve(ctx, dev_addr: str) -> None:
-    """Live preview of the last build (run `casecat build` first)."""
-    config_file = _config(ctx).build_dir / "mkdocs.yml"
-    if not config_file.exists():
-        _fail(f"{config_file} not found: run `casecat build` first", 2)
-    sys.exit(subprocess.call([sys.executable, "-m", "mkdocs", "serve", "-f", str(config_file), "-a", dev_addr],
-                             env=dict(os.environ, NO_MKDOCS_2_WARNING="1")))
+    """Live preview of the last build, search included (run `casecat build` first)."""
+    from generator import preview
+
+    build_dir = _config(ctx).build_dir
+    config_file, snapshot = build_dir / "mkdocs.yml", build_dir / "public" / "snapshot.json"
+    for needed in (config_file, snapshot):
+        if not needed.exists():
+            _fail(f"{needed} not found: run `casecat build` first", 2)
+    try:
+        preview.serve(config_file, snapshot, dev_addr)
+    except KeyboardInterrupt:
+        pass
 
 
 if __name__ == "__main__":

@@ -21,6 +21,7 @@ ALLOWED = {
     "generator.audit": {"generator.model", "generator.config", "generator.screening.detectors"},
     "generator.publish": {"generator.model", "generator.config", "generator.screening.snapshot"},
     "generator.sealing": set(),
+    "generator.preview": {"generator.model", "generator.config", "generator.screening.snapshot", "generator.site"},
     "generator.pipeline": {"generator.model", "generator.config", "generator.screening", "generator.site",
                            "generator.audit", "generator.publish"},
 }
