@@ -113,3 +113,33 @@ def github_stub(repository: str = "egi/case-catalogue", token: str = "ghs_stubto
     finally:
         server.shutdown()
         server.server_close()
+
+
+def main() -> None:
+    """``python -m support.github_stub`` (from tests/): the stub alone, to run the nightly's report
+    step by hand; prints the variables to export, a line per request, and the issues when stopped."""
+    import signal
+    import time
+
+    def stop(signum, frame):
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)
+    with github_stub() as stub:
+        print(f"export GITHUB_API_URL={stub.url} GITHUB_REPOSITORY={stub.repository} GH_TOKEN={stub.token}",
+              flush=True)
+        seen = 0
+        try:
+            while True:
+                time.sleep(0.2)
+                for method, path, body in stub.requests[seen:]:
+                    print(f"stub: {method} {path} {json.dumps(body) if body else ''}".rstrip(), flush=True)
+                seen = len(stub.requests)
+        except KeyboardInterrupt:
+            pass
+        for issue in stub.issues:
+            print(f"stub: issue #{issue.number} [{issue.state}] {issue.title!r}, {len(issue.comments)} comment(s)")
+
+
+if __name__ == "__main__":
+    main()
