@@ -157,7 +157,8 @@ def build(ctx, source: str, site_dir: Path | None, overrides: Path, allow_shrink
     done = "built" if result.rebuilt else "kept" if result.site_dir.is_dir() else "no site for"
     _log(f"{done} {result.cases} case pages ({result.withdrawn} withdrawn) in {result.site_dir}/ [{timings}]; "
          f"changed since the last publish: {'yes' if result.changed else 'no'}")
-    click.echo(f"site: {result.site_dir.resolve()}/index.html")
+    if result.site_dir.is_dir():
+        click.echo(f"site: {result.site_dir.resolve()}/index.html")
 
 
 def _load(source: str, config: Config, rt: dict) -> RawQueue:

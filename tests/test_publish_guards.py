@@ -272,6 +272,7 @@ def test_unchanged_snapshot_is_not_rebuilt_nor_deployed(tmp_path):
     quiet = casecat("build", "--source", str(refetched), "--only-if-changed", cwd=tmp_path, env=env)
     assert quiet.returncode == 0, quiet.stderr
     assert "no site built (nothing to deploy)" in quiet.stderr and "no site for" in quiet.stderr
+    assert "site:" not in quiet.stdout
     quiet_report = publish_report(tmp_path)
     assert quiet_report["rebuilt"] is False and quiet_report["changed"] is False
     assert outputs.read_text().startswith("changed=false\n")
