@@ -160,7 +160,7 @@ def test_nightly_builds_audits_and_deploys_only_if_changed(nightly):
         assert build["steps"][at]["if"] == "steps.build.outputs.changed == 'true'"
     assert build["steps"][upload_at]["with"]["path"] == "site"
     assert build["outputs"]["changed"] == "${{ steps.build.outputs.changed }}"
-    assert build["outputs"]["error"] == "${{ steps.build.outputs.error }}"
+    assert build["outputs"]["error"] == "${{ steps.build.outputs.error || steps.unseal.outputs.error }}"
     assert deploy["needs"] == "build" and deploy["if"] == "needs.build.outputs.changed == 'true'"
     assert deploy["environment"]["name"] == "github-pages"
     assert uses(nightly, "actions/deploy-pages", "deploy")
