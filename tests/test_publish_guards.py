@@ -271,10 +271,11 @@ def test_unchanged_snapshot_is_not_rebuilt_nor_deployed(tmp_path):
     outputs.unlink()
     quiet = casecat("build", "--source", str(refetched), "--only-if-changed", cwd=tmp_path, env=env)
     assert quiet.returncode == 0, quiet.stderr
-    assert "no site built (nothing to deploy)" in quiet.stderr and "no site for" in quiet.stderr
+    assert "nothing screened or built" in quiet.stderr and "no site for" in quiet.stderr
     assert "site:" not in quiet.stdout
     quiet_report = publish_report(tmp_path)
     assert quiet_report["rebuilt"] is False and quiet_report["changed"] is False
+    assert quiet_report["screened"] is False and quiet_report["cases"] == report["cases"]
     assert outputs.read_text().startswith("changed=false\n")
     assert not (tmp_path / "site").exists()
     assert marker.read_text() == report["publish_hash"] + "\n"
