@@ -75,10 +75,10 @@ class Outcome:
 
 @dataclass
 class _Window:
-    """What the history read of this run saw: how far it is complete, and where its short ends were."""
+    """What the history read of this run saw: the newest change in it (the history is complete up
+    to there), and whether its short pages ended it (RT counted tickets)."""
 
     newest: datetime | None
-    short_history: list[int] = field(default_factory=list)  # keyset positions of short history ends
     trusted_short: bool = True
 
 
@@ -188,11 +188,12 @@ class Rest2Read:
         left: list[int] = []
         renamed: dict[str, str] = {}
         head: Head | None = None
-        for _ in range(CLOSING_ROUNDS):
+        for round_ in range(CLOSING_ROUNDS):
             head = self.source.head(bound, anchor)
             anchor = self._check_time_zone(head, anchor)
             self._check_fields(head, held)
-            again: set[int] = set()
+            # a ticket in the queue always has a history: one read without any is read again
+            again: set[int] = {i for i in held.items if not held.history.get(i)} if round_ == 0 else set()
             for item in head.recent:
                 i = int(item["id"])
                 before = held.items.get(i)
@@ -214,6 +215,12 @@ class Rest2Read:
         else:
             raise FetchError("RT kept changing while it was read; try again later")
         assert head is not None
+        for i in set(held.history) - set(held.items):  # read, but gone from the queue since
+            held.drop(i)
+        empty = sorted(i for i in held.items if not held.history.get(i))
+        if empty:
+            raise FetchError(f"RT shows no history for ticket {empty[0]} of the queue; nothing was cached "
+                             f"({len(empty)} such ticket(s))")
         if left or self.queue_moved or any(i not in reference for i in held.items):
             # merges RT shows depend on which tickets are in the queue and seen: asked anew
             held.merged = resolve_chains(merges_in(self.source.merges(short_ends=window.trusted_short)))

@@ -112,10 +112,6 @@ class Rest1Source:
                         "read as one value (grant SeeCustomField on the field itself)", name)
         return any(kinds)
 
-    def custom_field_names(self) -> list[str]:
-        """The queue's custom fields as this account sees them (names; REST 1.0 has no ids)."""
-        return sorted(re.sub(r" \(.*\)$", "", key, flags=re.S) for key, _ in self.cf_kinds)
-
     def queue_ids(self, *, merged: bool = False) -> list[int]:
         """Every ticket id in the queue; ``merged``: and those merged into others (RT leaves
         them out unless the query names EffectiveId)."""
@@ -150,7 +146,8 @@ class Rest1Source:
                         out[int(m.group(1))] = (form.fields.get("Owner", ""), ticket_time(form.fields.get("LastUpdated")))
         return out
 
-    def tickets(self, *, since: datetime | None = None, ids: Iterable[int] | None = None) -> list[Entry]:
+    def tickets(self, *, since: datetime | None = None, ids: Iterable[int] | None = None,
+                owner_names: bool = True) -> list[Entry]:
         queries = [self._in_queue()]
         if since is not None:
             queries = [f"{self._in_queue()} AND LastUpdated >= '{rt_sql_time(since)}'"]
@@ -161,7 +158,8 @@ class Rest1Source:
         for query in queries:
             doc = self._get("search/ticket", {"query": query, "format": "l", "orderby": "id"})
             found += [self._ticket(f.fields) for f in doc.forms if f.fields.get("id", "").startswith("ticket/")]
-        self.add_owner_names(found)
+        if owner_names:
+            self.add_owner_names(found)
         return found
 
     # --- history and bodies -------------------------------------------------------------
