@@ -143,20 +143,17 @@ def fetch_queue(
                     outcome = reader.incremental(held, window_from, counts)
                 except NeedFull as why:
                     reason = str(why)
-            if outcome is None or reason:
-                if not reason:
-                    reason = "first read"
-                checkpoint.source = {"url": base, "queue": queue, "api": api}
-                first_try = outcome
-                outcome = _read_full(reader, checkpoint)
-                if first_try is not None:  # a reconciliation: what the incremental read got wrong
-                    repaired = _differences(first_try.holdings, outcome.holdings)
+            if reason:
+                incremental, outcome = outcome, _read_full(reader, checkpoint)
+                if incremental is not None:  # a reconciliation: what the incremental read got wrong
+                    repaired = _differences(incremental.holdings, outcome.holdings)
         finally:
             source.close()
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise FetchError(f"RT sent an answer of an unexpected shape ({type(exc).__name__}: {str(exc)[:80]})") from None
     finally:
         session.close()
+    assert outcome is not None  # an incremental read, or a full one when a reason was found
     entries = outcome.holdings.entries()
     here.fetched_at = format_rt_datetime(fetched_at)
     here.window_from = format_rt_datetime(outcome.window_from) if outcome.window_from else ""

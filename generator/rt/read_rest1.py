@@ -30,19 +30,13 @@ from typing import Any
 from generator.rt.cache import Checkpoint
 from generator.rt.holdings import Holdings, canonical, newest, resolve_chains
 from generator.rt.http import FetchError
-from generator.rt.read_rest2 import OVERLAP, NeedFull, Outcome
+from generator.rt.read_rest2 import OVERLAP, ZONE_ERROR, NeedFull, Outcome
 from generator.rt.records import parse_rt_datetime
 from generator.rt.rest1 import Rest1Source
 
 log = logging.getLogger("casecat.rt")
 Entry = dict[str, Any]
 Progress = Callable[[str, int, int | None], None]
-
-ZONE_ERROR = (
-    "the RT account's time zone is not UTC: REST 1.0 shows dates in it and RT reads the dates casecat "
-    "asks for in it; set the account's Timezone preference to UTC (or RT's $Timezone)"
-)
-
 
 class Rest1Read:
     def __init__(self, source: Rest1Source, *, progress: Progress | None = None) -> None:

@@ -53,6 +53,12 @@ Entry = dict[str, Any]
 Progress = Callable[[str, int, int | None], None]
 
 
+ZONE_ERROR = (
+    "the RT account's time zone is not UTC: RT reads the dates casecat asks for in it (and REST 1.0 shows "
+    "dates in it), so changes would be missed; set the account's Timezone preference to UTC (or RT's $Timezone)"
+)
+
+
 class NeedFull(Exception):
     """What the cache was read with no longer holds (the queue's custom fields changed, RT
     stopped counting tickets): only a full read gives a right copy now."""
@@ -186,7 +192,6 @@ class Rest2Read:
         and repeats until RT holds still."""
         settling: dict[int, str] = {}  # ticket read again -> its LastUpdated when that began
         left: list[int] = []
-        renamed: dict[str, str] = {}
         head: Head | None = None
         for round_ in range(CLOSING_ROUNDS):
             head = self.source.head(bound, anchor)
@@ -210,7 +215,7 @@ class Rest2Read:
             left += self._departures(head, held, again, since or bound)
             if not again:
                 break
-            self._read_again(held, sorted(again), cf_ids, head)
+            self._read_again(held, sorted(again), cf_ids)
             settling.update({i: str(held.items[i].get("LastUpdated")) for i in again if i in held.items})
         else:
             raise FetchError("RT kept changing while it was read; try again later")
@@ -246,10 +251,7 @@ class Rest2Read:
             if found is True:
                 return ident, created
             if found is False:
-                raise FetchError(
-                    "the RT account's time zone is not UTC: RT reads the dates casecat asks for in it, so "
-                    "changes would be missed; set the account's Timezone preference to UTC (or RT's $Timezone)"
-                )
+                raise FetchError(ZONE_ERROR)
         return None  # no ticket to check with: an empty queue has no dates to misread
 
     def _check_fields(self, head: Head, held: Holdings) -> None:
@@ -281,7 +283,7 @@ class Rest2Read:
                 again |= holes & set(held.items)
         return sorted(gone)
 
-    def _read_again(self, held: Holdings, ids: list[int], cf_ids: list[str], head: Head) -> None:
+    def _read_again(self, held: Holdings, ids: list[int], cf_ids: list[str]) -> None:
         """The whole history and bodies of tickets whose item moved past what was read."""
         present = [i for i in ids if i in held.items]
         for chunk in chunks(present, TICKETS_PER_QUERY):
