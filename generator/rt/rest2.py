@@ -12,17 +12,18 @@ How RT 5 pages (RT/REST2/Resource/Collection.pm) decides how casecat pages:
   ``… AND id > <last id read>``, ordered by id, so a row that vanishes cannot move another out of
   reach. The end is RT's: its ``total`` for tickets; for transactions, whose SQL already names
   the queue (a ticket that leaves drops out of the query itself) and whose types are those RT
-  does not filter after the cut, a page shorter than asked; for message bodies, filtered after
-  the cut by their ticket's rights, ``read_rest2.py`` checks that every message has its body and else
-  goes on from the short page to an empty one (``keyset(after=…)``).
+  does not filter after the cut, a page shorter than asked, as long as RT counts tickets (else
+  the first empty page); for message bodies, filtered after the cut by their ticket's rights,
+  ``read_rest2.py`` checks that every message has its body and else goes on from the short page
+  to an empty one.
 
 What is asked for:
 
 1. tickets with custom fields and Owner expanded (``TICKET_FIELDS``), by id or newest first;
 2. history by TransactionSQL restricted to what the catalogue uses (Create, Correspond,
    Status, CustomField on the fields the account sees) and merges (AddLink MergedInto); the
-   incremental window asks for every type RT shows without extra rights (``VISIBLE``), so the
-   newest change it read says how far the history is complete;
+   incremental window asks for every type RT shows without extra rights (all but comments and
+   mail records), so the newest change it read says how far the history is complete;
 3. message bodies by transaction id: text/plain or text/html parts without a file name.
 
 Comments, outgoing mail records and files are never asked for, and are dropped again here if RT
