@@ -124,8 +124,10 @@ def test_sample_banner_and_build_stamp_on_every_page(sample_site_dir):
     assert len(pages) > 90
     for page in pages:
         text = page.read_text()
-        assert "Sample data." in text, page
-        assert "Built from a snapshot of the RT queue technical-support-cases taken 2026-11-20 03:00 UTC" in text, page
+        if 'http-equiv="refresh"' in text and "md-header" not in text:
+            continue  # a bare forward to a case (a VO or centre of one case), never shown
+        assert "Sample data." in text and "Invented sample data" in text, page
+        assert "Built from a snapshot of the sample queue technical-support-cases taken 2026-11-20 03:00 UTC" in text, page
 
 
 def test_case_pages_are_not_in_the_navigation(sample_site_dir):

@@ -43,13 +43,15 @@ def test_compaction_drops_indentation_but_keeps_pre_script_and_textarea():
 def test_every_built_page_has_a_policy_first_in_head_allowing_its_theme_scripts_only(sample_site_dir):
     pages = sorted(sample_site_dir.rglob("*.html"))
     assert len(pages) > 100
+    themed = 0
     for path in pages:
         html = path.read_text(encoding="utf-8")
         head = html[html.index("<head>"):html.index("</head>")]
         match = _META.search(head)
-        assert match and head.index(match.group(0)) < head.index("<script"), path
+        assert match and head[len("<head>"):].lstrip().startswith(match.group(0)), path
         allowed = set(directives(match.group(1))["script-src"][1:])
-        inline = [body for attrs, body in _SCRIPT.findall(html) if not attrs or "src=" not in attrs
-                  and "application/json" not in attrs and "application/ld+json" not in attrs]
-        assert inline, path
+        inline = [body for attrs, body in _SCRIPT.findall(html)
+                  if not attrs or ("src=" not in attrs and "application/" not in attrs)]
         assert {csp.script_hash(body) for body in inline} == allowed, path
+        themed += bool(inline)
+    assert themed > 100  # the theme's pages have inline scripts; a bare forward page has none

@@ -38,7 +38,7 @@ def policy(script_hashes: list[str]) -> str:
     """The policy text for a page whose allowed inline scripts have these hashes."""
     directives = [
         "default-src 'self'",
-        "script-src 'self' " + " ".join(sorted(set(script_hashes))),
+        " ".join(["script-src 'self'", *sorted(set(script_hashes))]),
         "style-src 'self'",
         "img-src 'self' data:",
         "font-src 'self'",

@@ -30,7 +30,7 @@ def compact_html(html: str) -> str:
         out.append(_INDENT.sub("\n", parts[i]))
         if i + 1 < len(parts):
             out.append(parts[i + 1])
-    return "".join(out)
+    return "".join(out).lstrip()
 
 
 class CasecatPlugin(BasePlugin):
@@ -53,3 +53,7 @@ class CasecatPlugin(BasePlugin):
 
     def on_post_page(self, output, *, page, config):
         return compact_html(output)
+
+    def on_post_template(self, output_content, *, template_name, config):
+        """The theme's own pages (404.html) and files such as sitemap.xml."""
+        return compact_html(output_content) if template_name.endswith(".html") else output_content
