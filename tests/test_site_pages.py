@@ -166,7 +166,8 @@ def test_hostile_text_never_becomes_markup(env):
     for path, page in rendered.items():
         assert "<script>" not in page and "<img" not in page, path
         assert not re.search(r"(?i)href=\"\s*javascript:", page), path
-        assert "49" not in page.replace("2024", ""), path  # {{ 7*7 }} never evaluated
+        words = re.sub(r"<svg.*?</svg>", "", page, flags=re.S)  # chart geometry is numbers
+        assert "49" not in words.replace("2024", ""), path  # {{ 7*7 }} never evaluated
         if path.endswith(".md"):
             meta = meta_of(page)
             assert all("<" not in str(v) for v in meta.values()), path

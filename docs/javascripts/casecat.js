@@ -292,3 +292,19 @@
   document.querySelectorAll("code[data-cc-copy]").forEach(function (el) { enhanceCopy(el, "Copy link"); });
   document.querySelectorAll("[data-cc-citation]").forEach(function (el) { enhanceCopy(el, "Copy citation"); });
 })();
+
+/* The 404 page's search: its words go to the header's search box, which shows the results. */
+(function () {
+  "use strict";
+  var form = document.querySelector("form[data-cc-notfound-search]");
+  var header = document.querySelector("input[data-cc-search-query]");
+  var toggle = document.getElementById("__search");
+  if (!form || !header || !toggle) return;
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    header.value = form.querySelector("input").value;
+    toggle.checked = true;
+    header.focus();
+    header.dispatchEvent(new Event("input"));
+  });
+})();

@@ -222,7 +222,7 @@ def dashboard_context(snapshot: PublicSnapshot, cases, statuses, tree, years) ->
                                                  title="Cases per implementation status")),
         "discipline_chart": Markup(charts.hbar_chart(top, chart_id="chart-discipline",
                                                      title="Cases per top-level scientific discipline")),
-        "year_chart": Markup(charts.column_chart(year_bars, chart_id="chart-year", title="Cases opened per year")),
+        "year_chart": Markup(charts.hbar_chart(year_bars, chart_id="chart-year", title="Cases opened per year")),
     }
 
 
