@@ -10,7 +10,8 @@ from urllib.parse import unquote, urlsplit
 
 from support.outputs import output_texts
 from generator.model import ImplementationStatus
-from devtools.synthetic import hostile_strings, planted_items
+from devtools.synthetic import planted_items
+from support.hostile import hostile_strings
 from generator.site.urls import slugify
 
 
@@ -107,9 +108,9 @@ def test_no_planted_item_anywhere_in_the_output(sample_site):
     assert not leaks, leaks[:10]
 
 
-def test_hostile_text_is_shown_as_text_never_as_markup(sample_site_dir):
+def test_hostile_text_is_shown_as_text_never_as_markup(hostile_site_dir):
     hostile = hostile_strings()
-    pages = [p.read_text() for p in (sample_site_dir / "cases").glob("*/index.html")]
+    pages = [p.read_text() for p in (hostile_site_dir / "cases").glob("*/index.html")]
     joined = "\n".join(pages)
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in joined  # shown, escaped
     assert "<script>alert(1)</script>" not in joined

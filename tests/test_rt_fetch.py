@@ -15,6 +15,7 @@ from devtools.rtserver import COMMENT, CSV, NOTES, RtServer, seed_cases
 from generator.rt.fetch import FetchError, RtAuth, fetch_queue
 from generator.rt.records import parse_entries, read_raw_file
 from generator.rt.source import sample_path
+from support.hostile import with_hostile_ticket
 
 #: sample cases replayed into RT too: comments, HTML, Greek and Polish text, a file, a hostile subject
 SAMPLE_PICK = (2, 13, 29, 30, 39, 44)
@@ -47,7 +48,8 @@ def seeded(rt_factory):
     server = rt_factory()
     ids = seed_cases(server)
     sample = json.loads(sample_path().read_text(encoding="utf-8"))
-    picked = server.seed_raw({**sample, "tickets": [sample["tickets"][i] for i in SAMPLE_PICK]})
+    chosen = {**sample, "tickets": [sample["tickets"][i] for i in SAMPLE_PICK]}
+    picked = server.seed_raw(with_hostile_ticket(chosen))  # the sample's names are realistic: add the hostile one
     return server, ids, picked
 
 

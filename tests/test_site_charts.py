@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from devtools.synthetic import hostile_strings
+from support.hostile import hostile_strings
 from generator.site import charts
 
 SVG = "{http://www.w3.org/2000/svg}"

@@ -11,7 +11,7 @@ import pytest
 import yaml
 from support.site_factory import S, at, case, snapshot
 
-from devtools.synthetic import hostile_strings
+from support.hostile import hostile_strings
 from generator.site import pages
 from generator.site.pages import render_pages, template_env
 

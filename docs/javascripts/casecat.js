@@ -57,6 +57,7 @@
     var status = form.querySelector("[data-cc-view-status]");
     var viewLink = form.querySelector("[data-cc-view-link]");
     var state = { q: "", sort: "", dir: "" };
+    var timer = null;
     var order = records;  // the records in the table's current order
 
     function readAddress() {
@@ -65,6 +66,13 @@
       FACETS.forEach(function (key) { state[key] = params.get(key) || ""; });
       state.sort = column.hasOwnProperty(params.get("sort")) ? params.get("sort") : "";
       state.dir = params.get("dir") === "desc" ? "desc" : "asc";
+      words.value = state.q;
+    }
+
+    function readForm() {
+      clearTimeout(timer);
+      state.q = words.value.trim();
+      FACETS.forEach(function (key) { state[key] = selects[key].value; });
     }
 
     function address() {
@@ -117,7 +125,6 @@
       var filtered = state.q || FACETS.some(function (key) { return state[key]; });
       status.textContent = filtered ? "Showing " + shown + " of " + plural(records.length, "case") + "."
                                     : "Showing all " + plural(records.length, "case") + ".";
-      words.value = state.q;
       recount();
       sortRows();
       var here = address();
@@ -153,6 +160,7 @@
       while (th.firstChild) button.appendChild(th.firstChild);
       th.appendChild(button);
       button.addEventListener("click", function () {
+        readForm();
         var key = th.getAttribute("data-key");
         state.dir = state.sort === key && state.dir === "asc" ? "desc" : "asc";
         state.sort = key;
@@ -160,18 +168,18 @@
       });
     });
 
-    var timer = null;
     words.addEventListener("input", function () {
       clearTimeout(timer);
-      timer = setTimeout(function () { state.q = words.value.trim(); apply(); }, 80);
+      timer = setTimeout(function () { readForm(); apply(); }, 80);
     });
     FACETS.forEach(function (key) {
-      selects[key].addEventListener("change", function () { state[key] = selects[key].value; apply(); });
+      selects[key].addEventListener("change", function () { readForm(); apply(); });
     });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     form.addEventListener("reset", function (event) {
       event.preventDefault();
-      state.q = "";
+      clearTimeout(timer);
+      state.q = words.value = "";
       FACETS.forEach(function (key) { state[key] = ""; });
       apply();
     });
