@@ -148,7 +148,8 @@ def render(snapshot: PublicSnapshot, config: Config, project_root: Path, laps: _
     return pages
 
 
-def build(snapshot: PublicSnapshot, config: Config, staging: Path, laps: _Laps, handwritten: Path) -> None:
+def build(snapshot: PublicSnapshot, config: Config, staging: Path, laps: _Laps,
+          handwritten: Path = PROJECT_ROOT / "docs") -> None:
     """`mkdocs build` into the staging folder, and the search index beside it (made from the
     snapshot and the hand-written pages in a thread while MkDocs runs)."""
     shutil.rmtree(staging, ignore_errors=True)

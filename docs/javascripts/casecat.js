@@ -11,8 +11,9 @@
 
   function text(el) { return (el.textContent || "").trim(); }
   function plural(n, noun, nouns) { return n + " " + (n === 1 ? noun : (nouns || noun + "s")); }
-  function json(row, name) {
-    try { return JSON.parse(row.getAttribute("data-" + name) || "[]"); } catch (e) { return []; }
+  /* a data-* attribute holding several values, one a line */
+  function lines(row, name) {
+    return (row.getAttribute("data-" + name) || "").split("\n").filter(Boolean);
   }
 
   /* a discipline and every level above it: a case in "A / B" is in "A" too */
@@ -44,12 +45,12 @@
       var values = {
         status: [row.getAttribute("data-status")],
         year: [row.getAttribute("data-year")],
-        discipline: withAncestors(json(row, "discipline")),
-        vo: json(row, "vo"),
-        centre: json(row, "centre")
+        discipline: withAncestors(lines(row, "discipline")),
+        vo: lines(row, "vo"),
+        centre: lines(row, "centre")
       };
       var haystack = (text(row) + " " + values.discipline.concat(values.vo, values.centre).join(" ")).toLocaleLowerCase();
-      return { row: row, index: index, values: values, haystack: haystack, leaves: json(row, "discipline") };
+      return { row: row, index: index, values: values, haystack: haystack, leaves: lines(row, "discipline") };
     });
     var words = form.querySelector("#cc-q");
     var selects = {};

@@ -29,7 +29,7 @@ def visible_rows(page) -> list[dict]:
     return page.evaluate("""() => [...document.querySelectorAll('table[data-cc-table] tbody tr')]
         .filter(r => !r.hidden).map(r => ({
             id: parseInt(r.cells[0].textContent, 10), status: r.getAttribute('data-status'),
-            year: r.getAttribute('data-year'), disciplines: JSON.parse(r.getAttribute('data-discipline')),
+            year: r.getAttribute('data-year'), disciplines: r.getAttribute('data-discipline').split('\\n'),
             opened: r.cells[4].textContent.trim()}))""")
 
 
