@@ -25,7 +25,7 @@ from generator.screening.policy import Policy
 from generator.screening.snapshot import write_snapshot
 from generator.site.build import BuildError, resolve_site_url, run_mkdocs, write_build_config
 from generator.site.pages import write_pages
-from generator.site.search import build_index, write_index
+from generator.site.search import build_index, handwritten_pages, write_index
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -121,7 +121,7 @@ def build_site(
         pending = publish.Pending()
         try:
             pages = render(snapshot, config, project_root, laps)
-            build(snapshot, config, staging, laps)
+            build(snapshot, config, staging, laps, project_root / "docs")
             audit(staging, laps)
             publish.stage_history(pending, config.cache_dir, history, frozenset(c.id for c in snapshot.cases),
                                   verdict)
@@ -187,12 +187,13 @@ def render(snapshot: PublicSnapshot, config: Config, project_root: Path, laps: _
     return pages
 
 
-def build(snapshot: PublicSnapshot, config: Config, staging: Path, laps: _Laps) -> None:
+def build(snapshot: PublicSnapshot, config: Config, staging: Path, laps: _Laps,
+          handwritten: Path = PROJECT_ROOT / "docs") -> None:
     """`mkdocs build` into the staging folder, and the search index beside it (made from the
-    snapshot in a thread while MkDocs runs)."""
+    snapshot and the hand-written pages in a thread while MkDocs runs)."""
     shutil.rmtree(staging, ignore_errors=True)
     with ThreadPoolExecutor(max_workers=1) as pool:
-        search_index = pool.submit(build_index, snapshot)
+        search_index = pool.submit(build_index, snapshot, handwritten_pages(handwritten))
         try:
             run_mkdocs(config.build_dir / "mkdocs.yml", staging, snapshot)
         except RuntimeError as exc:

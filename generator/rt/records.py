@@ -124,6 +124,7 @@ def parse_entry(entry: dict[str, Any]) -> TicketRecord:
             else str(x.get("Field") or ""),
             old_value=str(x.get("OldValue") or ""),
             new_value=str(x.get("NewValue") or ""),
+            creator=_user_id(x.get("Creator") or ""),
         )
         for x in entry.get("transactions") or []
     )
