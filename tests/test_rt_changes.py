@@ -64,7 +64,7 @@ def test_tickets_that_left_are_noticed_and_a_merged_ones_address_forwards(rt_fac
         server.merge(c, d)
         proxy.clear()
         summary = run(server, api, cache, url=proxy.url)
-        listed = [p for _, p in proxy.requests if "fields=id&" in p or "format=i" in p]
+        listed = [p for _, p in proxy.requests if ("query=Queue+%3D" in p and "fields=id&" in p) or "format=i" in p]
         assert sorted(held(cache)) == [d, e, f] and summary.gone == 3 and not summary.full
         assert json.loads((cache / "raw.json").read_text())["merged"] == {str(c): d}
         assert same_as_a_full_read(server, api, cache, tmp_path / "1", url=proxy.url)

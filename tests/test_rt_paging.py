@@ -98,7 +98,7 @@ def test_an_rt_that_does_not_count_is_read_to_an_empty_page_and_listed(queue, tm
         time.sleep(1.1)
         server.move(ids[3], "other-cases")
         summary = run(server, tmp_path / "cache", proxy.url)
-        listed = [p for _, p in proxy.requests if "fields=id&" in p]
+        listed = [p for _, p in proxy.requests if "query=Queue+%3D" in p and "fields=id&" in p]
         state = json.loads((tmp_path / "cache" / "state.json").read_text())
     assert summary.gone == 1 and listed and state["counts_in_sql"] is False
     assert sorted(entries(tmp_path / "cache")) == sorted(set(ids) - {ids[3]})

@@ -266,7 +266,7 @@ class Rest2Read:
             return []
         gone: set[int] = set()
         if head.total is not None and head.total < len(held.items) and since is not None:
-            gone = set(self.source.left_since(since)) & set(held.items)
+            gone = self.source.left_since(since, set(held.items), len(held.items) - head.total)
             for i in gone:
                 held.drop(i)
         if head.total is None or head.total != len(held.items):

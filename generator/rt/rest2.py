@@ -174,13 +174,17 @@ class Rest2Source:
         name = queue.get("Name") if isinstance(queue, dict) else queue
         return name == self.queue
 
-    def left_since(self, since: datetime) -> dict[int, str]:
-        """Tickets updated since a moment that are now in another queue this account sees:
-        id -> that queue's name."""
+    def left_since(self, since: datetime, among: set[int], expected: int) -> set[int]:
+        """Tickets of ``among`` updated since a moment that are now in another queue this account
+        sees; the search stops once ``expected`` are found (other queues may be busy)."""
         query = f"LastUpdated >= '{rt_sql_time(since)}' AND Queue != '{sql_quote(self.queue)}'"
-        rows = self.keyset("tickets", lambda last: {"query": f"({query}) AND id > {last}", "fields": "id,Queue",
-                                                    "fields[Queue]": "Name"}).rows
-        return {int(t["id"]): str((t.get("Queue") or {}).get("Name", "")) for t in rows}
+        found: set[int] = set()
+        for page in self._keyset_pages("tickets", lambda last: {"query": f"({query}) AND id > {last}",
+                                                                "fields": "id"}):
+            found |= {int(t["id"]) for t in page} & among
+            if len(found) >= expected:
+                break
+        return found
 
     def created_at(self, ident: int, created: datetime) -> bool | None:
         """Whether RT finds the ticket by its creation time read as the account's local time:
