@@ -164,9 +164,10 @@ def test_an_incremental_run_reads_only_what_changed(rt_factory, tmp_path, api):
         reread = sorted({ids["bare"]} | {int(e["ticket"]["id"]) for e in first_raw["tickets"]
                                           if e["ticket"]["LastUpdated"] == newest})
         # login, the queue and its fields, the ids, the changed tickets and their owners' names,
-        # their history, their bodies, logout; and for tickets not read again, who owns them now
+        # their history, their bodies, the closing look (the ids, the changed tickets and their
+        # owners' names: nothing new), logout; and for tickets not read again, who owns them now
         # and those owners' names
-        assert again.requests == len(asked) == 9 + (2 if len(reread) < 3 else 0)
+        assert again.requests == len(asked) == 12 + (2 if len(reread) < 3 else 0)
         history = [b for b in bodies if "%2Fhistory" in b]
         assert history == [f"id=ticket%2F{'%2C'.join(map(str, reread))}%2Fhistory&format=l&fields={HISTORY}"]
     assert not last.full and (last.new, last.gone) == (1, 1)

@@ -226,14 +226,15 @@ def run_steps(rt_factory, tmp_path: Path, api: str, steps: int, seed_value: int)
 
 
 def changed_after_the_check(proxy: FaultProxy) -> bool:
-    """Whether a change made during the fetch came after its last look at the queue (REST 2:
-    the newest tickets first; REST 1.0: the search for changed tickets)."""
+    """Whether a change made during the fetch came after its last look at the queue began (REST
+    2: the newest tickets first; REST 1.0: the list of the queue's ids, then the tickets updated)."""
     fired = getattr(proxy, "fired_at", None)
     if fired is None:
         return False
     proxy.fired_at = None
     looks = [n for n, (_, path) in enumerate(proxy.requests, 1)
-             if "orderby=LastUpdated" in path or ("/search/ticket" in path and "LastUpdated" in path)]
+             if "orderby=LastUpdated" in path
+             or ("/search/ticket" in path and "format=i" in path and "EffectiveId" not in path)]
     return not looks or fired > looks[-1]
 
 

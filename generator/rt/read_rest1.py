@@ -30,7 +30,7 @@ from typing import Any
 from generator.rt.cache import Checkpoint
 from generator.rt.holdings import Holdings, canonical, newest, resolve_chains
 from generator.rt.http import FetchError
-from generator.rt.read_rest2 import OVERLAP, ZONE_ERROR, NeedFull, Outcome
+from generator.rt.read_rest2 import CLOSING_ROUNDS, OVERLAP, ZONE_ERROR, NeedFull, Outcome
 from generator.rt.records import parse_rt_datetime
 from generator.rt.rest1 import Rest1Source
 
@@ -49,35 +49,56 @@ class Rest1Read:
         held = Holdings()
         tickets = s.tickets()
         self.progress("tickets", len(tickets), len(tickets))
-        self._read(held, tickets)
-        every = set(s.queue_ids(merged=True))
-        held.merged = self._merges(every - set(held.items))
+        since = newest(t.get("LastUpdated") for t in tickets)
+        complete = min((d for d in (self._read(held, tickets), since) if d is not None), default=None)
+        complete, _ = self._settle(held, since - OVERLAP if since else None, complete, first=False, merges=True)
         self._check_zone(held, set(held.items), whole=True)
-        return Outcome(held, _window(held.items.values(), None), True)
+        return Outcome(held, complete - OVERLAP if complete else None, True)
 
     def incremental(self, held: Holdings, window_from: datetime, counts_in_sql: bool) -> Outcome:
+        self.source.check_queue()
+        complete, fresh = self._settle(held, window_from, None, first=True, merges=False)
+        fresh &= set(held.items)
+        self._refresh_owners(held, fresh)
+        self._check_zone(held, fresh, whole=False)
+        return Outcome(held, complete - OVERLAP if complete else window_from, True)
+
+    def _settle(self, held: Holdings, since: datetime | None, complete: datetime | None, *, first: bool,
+                merges: bool) -> tuple[datetime | None, set[int]]:
+        """Compares the queue as RT shows it now (its ids, the tickets updated since the window)
+        with what is held, reads what differs, and repeats until nothing does: the last look at
+        RT finds nothing new. Returns how far the histories read are complete (the oldest of each
+        round's newest change, and the newest ticket update read), and the tickets read."""
         s = self.source
-        s.check_queue()
-        listed = set(s.queue_ids())
-        gone = set(held.items) - listed
-        # a ticket last updated before the newest change the previous read saw, and shown as it
-        # was then, has nothing new: its history was read after that second was over
-        seen_until = window_from + OVERLAP
-        recent = {int(t["id"]): t for t in s.tickets(since=window_from)}
-        changed = {i: t for i, t in recent.items() if canonical(t) != canonical(held.items.get(i))
-                   or (parse_rt_datetime(t.get("LastUpdated")) or seen_until) >= seen_until}
-        arrived = listed - set(held.items) - set(changed)
-        if arrived:
-            changed.update({int(t["id"]): t for t in s.tickets(ids=arrived)})
-        self._check_anchor(held, recent, listed)
-        if gone or arrived:  # which merges RT shows depends on which tickets are where: asked anew
-            held.merged = self._merges(set(s.queue_ids(merged=True)) - listed)
-        for i in gone:
-            held.drop(i)
-        self._read(held, list(changed.values()))
-        self._refresh_owners(held, set(changed))
-        self._check_zone(held, set(changed), whole=False)
-        return Outcome(held, _window([t for i, t in held.items.items() if i in changed], window_from), True)
+        read_now: set[int] = set()
+        for round_ in range(CLOSING_ROUNDS):
+            listed = set(s.queue_ids())
+            recent = {int(t["id"]): t for t in s.tickets(since=since)} if since is not None else {}
+            if first and round_ == 0:
+                self._check_anchor(held, recent, listed)
+            gone = set(held.items) - listed
+            # on the first look, a ticket last updated in or after the second the previous read
+            # saw whole is read again even if it looks the same: a change later in that second
+            # would look the same
+            seen_until = since + OVERLAP if first and round_ == 0 and since is not None else None
+            changed = {i: t for i, t in recent.items() if i in listed and (
+                canonical(t) != canonical(held.items.get(i))
+                or (seen_until is not None and (parse_rt_datetime(t.get("LastUpdated")) or seen_until) >= seen_until))}
+            arrived = listed - set(held.items) - set(changed)
+            if arrived:
+                changed.update({int(t["id"]): t for t in s.tickets(ids=arrived)})
+            if merges or gone or arrived:  # which merges RT shows depends on which tickets are where
+                held.merged = self._merges(set(s.queue_ids(merged=True)) - listed)
+                merges = False
+            for i in gone:
+                held.drop(i)
+            if not changed:
+                return complete, read_now
+            read_now |= set(changed)
+            read = self._read(held, list(changed.values()))
+            updated = newest(t.get("LastUpdated") for t in changed.values())
+            complete = min((d for d in (complete, read, updated) if d is not None), default=None)
+        raise FetchError("RT kept changing while it was read; try again later")
 
     def _check_anchor(self, held: Holdings, recent: dict[int, Entry], listed: set[int]) -> None:
         """One ticket held, as RT shows it now: its custom fields are the queue's as this account
@@ -97,9 +118,10 @@ class Rest1Read:
 
     # --- parts ---------------------------------------------------------------------------------
 
-    def _read(self, held: Holdings, tickets: list[Entry]) -> None:
+    def _read(self, held: Holdings, tickets: list[Entry]) -> datetime | None:
         """Items, whole histories and bodies of these tickets; one whose history vanished
-        meanwhile (moved to a queue this account does not see) is left out."""
+        meanwhile (moved to a queue this account does not see) is left out. Returns the newest
+        change in the histories read."""
         details = self.source.details(tickets, whole_queue=False)
         cf_names = sorted({str(cf.get("name")) for t in tickets for cf in t.get("CustomFields") or []})
         for t in tickets:
@@ -113,6 +135,7 @@ class Rest1Read:
             held.replace_history(i, got["transactions"], cf_names)
             held.add_bodies(got["attachments"])
         self.progress("history", len(tickets), len(tickets))
+        return newest(x.get("Created") for got in details.values() for x in got["transactions"])
 
     def _merges(self, ids: set[int]) -> dict[int, int]:
         if not ids:
@@ -180,13 +203,3 @@ def _could_be_a_zone(offset: timedelta) -> bool:
 
 def _field_names(item: Entry) -> list[str]:
     return [str(cf.get("name")) for cf in item.get("CustomFields") or []]
-
-
-def _window(items: Any, previous: datetime | None) -> datetime | None:
-    latest = newest(t.get("LastUpdated") for t in items)
-    if latest is None:
-        return previous
-    return latest - OVERLAP
-
-
-__all__ = ["Rest1Read", "zone_evidence", "canonical", "NeedFull"]
