@@ -4,7 +4,9 @@ REST 1.0 can give them.
 REST 1.0 has no paging: one search returns the whole queue, so no row is lost between pages, and
 listing every id costs one request, so tickets that left are found by listing them every run.
 Tickets updated since the window (``LastUpdated >= …`` in TicketSQL) and those that arrived have
-their whole history read again. A merged ticket is one that left the queue and that RT shows as
+their whole history read again, and then RT is looked at again (the ids, the tickets updated
+since the window) until that look finds nothing new: what changed while the fetch read is read
+too, so the copy is RT as it was at that last look. A merged ticket is one that left the queue and that RT shows as
 another ticket when asked for by id. Owners' names are read each run for every owner (one
 request), and a renamed owner is found by asking one unchanged ticket per owner who it is owned
 by now.
