@@ -66,12 +66,13 @@ class _Tally:
 
 class BudgetRetry(Retry):
     """urllib3's Retry, ended by time (``budget`` seconds after the first failure) rather than
-    only by a count; ``Retry-After`` is capped by urllib3's own ``retry_after_max``."""
+    only by a count, with RT's ``Retry-After`` honoured up to ``retry_after_cap`` seconds."""
 
     def __init__(
         self,
         *args: Any,
         budget: float = DEFAULT_RETRY.budget,
+        retry_after_cap: float = DEFAULT_RETRY.retry_after_cap,
         first_failure: float | None = None,
         waited: float = 0.0,
         tally: _Tally | None = None,
@@ -80,6 +81,7 @@ class BudgetRetry(Retry):
     ) -> None:
         super().__init__(*args, **kwargs)
         self.budget = budget
+        self.retry_after_cap = retry_after_cap
         self.first_failure = first_failure
         self.waited = waited
         self.tally = tally or _Tally()
@@ -88,7 +90,8 @@ class BudgetRetry(Retry):
     def new(self, **kw: Any) -> BudgetRetry:
         kw.setdefault("first_failure", self.first_failure)
         kw.setdefault("waited", self.waited)
-        return super().new(budget=self.budget, tally=self.tally, sleeper=self.sleeper, **kw)  # type: ignore[return-value]
+        return super().new(budget=self.budget, retry_after_cap=self.retry_after_cap, tally=self.tally,  # type: ignore[return-value]
+                           sleeper=self.sleeper, **kw)
 
     def increment(self, method=None, url=None, response=None, error=None, _pool=None, _stacktrace=None):  # type: ignore[override]
         retry = super().increment(method, url, response, error, _pool, _stacktrace)
@@ -103,6 +106,10 @@ class BudgetRetry(Retry):
         retry.waited = self.waited + wait
         self.tally.sent += 1  # the attempt that follows
         return retry
+
+    def get_retry_after(self, response) -> float | None:  # type: ignore[override]
+        wait = super().get_retry_after(response)
+        return None if wait is None else min(wait, self.retry_after_cap)
 
     def sleep_for_retry(self, response) -> bool:  # type: ignore[override]
         wait = self.get_retry_after(response)
@@ -129,11 +136,11 @@ def make_retry(policy: RetryPolicy, tally: _Tally, sleeper: Callable[[float], No
         status_forcelist=RETRIED_STATUSES,
         backoff_factor=policy.backoff / 2,  # urllib3 waits factor * 2 ** (n - 1) from the second retry on
         backoff_max=policy.max_backoff,
-        retry_after_max=int(policy.retry_after_cap),
         respect_retry_after_header=True,
         raise_on_status=False,  # the last busy answer comes back and is reported with its status
         raise_on_redirect=False,
         budget=policy.budget,
+        retry_after_cap=policy.retry_after_cap,
         tally=tally,
         sleeper=sleeper,
     )
