@@ -2,8 +2,14 @@
 
 Each stage leaves its output on disk (build/public/snapshot.json, reports/, build/docs/);
 the new site replaces the old one only when every stage, the audit included, succeeded.
-The publish bookkeeping (what was published last, the shrink guard, the hashes, the report)
-is ``generator.publish``'s.
+The publish bookkeeping (what was published last, the shrink guard, the hashes, the report,
+the manifest of the site's files) is ``generator.publish``'s.
+
+One ticket never breaks the catalogue: a ticket that cannot be read, screened or rendered is
+withheld with a warning naming it, and the rest is published. The build fails only for what is
+systemic: more than ``Config.max_failing_share`` of the tickets failing, the shrink guard, a
+stage failing as a whole. Every folder the build writes is locked for its duration
+(``generator.lock``), so two builds never share one.
 """
 
 from __future__ import annotations
@@ -13,18 +19,20 @@ import shutil
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from generator import publish
+from generator import lock, publish
 from generator.audit import AuditFinding, audit_site, drop_source_maps
 from generator.config import Config
-from generator.model import PublicSnapshot, RawQueue
-from generator.screening import ScreeningResult, screen_queue
+from generator.model import PublicSnapshot, RawQueue, TicketProblem
+from generator.screening import ScreeningResult, failure, screen_queue, withhold
 from generator.screening.policy import Policy
 from generator.screening.snapshot import write_snapshot
 from generator.site.build import BuildError, resolve_site_url, run_mkdocs, write_build_config
-from generator.site.pages import write_pages
+from generator.site.exports import export_files
+from generator.site.feeds import atom_feed
+from generator.site.pages import render_pages, template_env, write_pages
 from generator.site.search import build_index, write_index
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -50,11 +58,13 @@ class BuildResult:
     pages: int
     seconds: dict[str, float] = field(default_factory=dict)
     screening: ScreeningResult | None = None
-    #: the public content differs from the last published one (or force)
+    #: the public content differs from the last published one (or force, or a repaired site)
     changed: bool = True
     #: the site folder was built anew (False: unchanged and left as it was)
     rebuilt: bool = True
     publish: dict = field(default_factory=dict)
+    #: tickets withheld because they could not be read, screened or rendered
+    failed: tuple[TicketProblem, ...] = ()
 
 
 class _Laps:
@@ -70,6 +80,11 @@ class _Laps:
         self._clock = now
 
 
+def folders(config: Config, site_dir: Path) -> list[Path]:
+    """Every folder a build writes, each locked for the build's duration."""
+    return [config.cache_dir, config.build_dir, config.reports_dir, site_dir]
+
+
 def build_site(
     raw: RawQueue,
     config: Config,
@@ -79,30 +94,59 @@ def build_site(
     project_root: Path = PROJECT_ROOT,
     allow_shrink: bool = False,
     force: bool = False,
+    wait: float = 0.0,
     log: Log = lambda msg: None,
 ) -> BuildResult:
     site_dir = Path(site_dir or config.site_dir)
+    check_site_dir(site_dir, config, project_root)
+    with lock.hold(folders(config, site_dir), wait=wait):
+        return _build(raw, config, policy, site_dir, project_root, allow_shrink, force, log)
+
+
+def _build(raw: RawQueue, config: Config, policy: Policy, site_dir: Path, project_root: Path,
+           allow_shrink: bool, force: bool, log: Log) -> BuildResult:
     laps = _Laps()
     report_path = config.reports_dir / publish.REPORT_NAME
     report_path.unlink(missing_ok=True)  # a failed build leaves no report saying "publish"
     history = publish.load_history(config.cache_dir, publish.registry_key(raw.is_sample, raw.queue))
+    for warning in raw.warnings:
+        log(f"warning: {warning.line()}")
 
     screened = screen(raw, config, policy, history, allow_shrink=allow_shrink, log=log)
-    snapshot = screened.snapshot
-    verdict = publish.compare(snapshot, project_root, history, force=force)
-    rebuild = verdict.changed or not (site_dir / "index.html").is_file()
+    verdict = publish.compare(screened.snapshot, project_root, history, force=force)
+    difference = publish.site_difference(site_dir, verdict.publish_hash)
+    repaired = None
+    if not verdict.changed and difference and site_dir.exists():
+        # a site that is not the one published (a build killed half-way, a hand edit, two
+        # builds at once without the lock) is rebuilt, and published again
+        repaired = difference
+        log(f"{site_dir}/ is not the site published last ({difference}): rebuilding it")
+    rebuild = verdict.changed or difference is not None
     laps("screen")
 
     pages = 0
+    pending = publish.Pending()
     if rebuild:
         staging = site_dir.with_name(f".{site_dir.name}.building-{os.getpid()}")
-        pending = publish.Pending()
         try:
-            pages = render(snapshot, config, project_root, laps)
-            build(snapshot, config, staging, laps)
+            pages, isolated = render_isolating(screened, config, project_root, history.ever, laps, log)
+            if isolated is not screened:  # cases withheld: guards and hashes again, on what is left
+                screened = isolated
+                check_failures(raw.rejected + screened.failures, _tickets(raw), config.max_failing_share)
+                publish.check_shrink(history.last, {c.id for c in screened.snapshot.cases}, allow_shrink)
+                record_screening(screened, config, log=lambda msg: None)
+                verdict = publish.compare(screened.snapshot, project_root, history, force=force)
+            if repaired:
+                verdict = replace(verdict, changed=True)
+            build(screened.snapshot, config, staging, laps)
             audit(staging, laps)
-            publish.stage_history(pending, config.cache_dir, history, frozenset(c.id for c in snapshot.cases),
-                                  verdict)
+            report = publish.report(screened.snapshot, verdict, rebuilt=True, repaired=repaired,
+                                    failed=raw.rejected + screened.failures, warnings=raw.warnings)
+            publish.stage_history(pending, config.cache_dir, history,
+                                  frozenset(c.id for c in screened.snapshot.cases), verdict)
+            pending.write(publish.manifest_path(site_dir),
+                          publish.manifest_text(verdict.publish_hash, publish.file_hashes(staging)))
+            pending.write(report_path, publish.report_text(report))
             swap_in(staging, site_dir)
             pending.commit()
         finally:
@@ -111,36 +155,79 @@ def build_site(
     else:
         log(f"unchanged: the public snapshot is the one published last ({verdict.publish_hash[:12]}); "
             f"{site_dir}/ left as it is (--force rebuilds)")
-
-    report = publish.report(snapshot, verdict, rebuilt=rebuild)
-    config.reports_dir.mkdir(parents=True, exist_ok=True)
-    report_path.write_text(publish.report_text(report), encoding="utf-8")
+        report = publish.report(screened.snapshot, verdict, rebuilt=False,
+                                failed=raw.rejected + screened.failures, warnings=raw.warnings)
+        pending.write(report_path, publish.report_text(report))
+        pending.commit()
+    snapshot = screened.snapshot
     return BuildResult(site_dir, len(snapshot.cases), len(snapshot.withdrawn_ids), pages, laps.seconds, screened,
-                       changed=verdict.changed, rebuilt=rebuild, publish=report)
+                       changed=verdict.changed, rebuilt=rebuild, publish=report,
+                       failed=raw.rejected + screened.failures)
 
 
-# --- the stages ---------------------------------------------------------------------------------
+def _tickets(raw: RawQueue) -> int:
+    """Every ticket of the source, the ones that could not be read included."""
+    return len(raw.tickets) + len(raw.rejected)
 
 
-def screen(raw: RawQueue, config: Config, policy: Policy, history: publish.History, *,
-           allow_shrink: bool, log: Log) -> ScreeningResult:
-    """Screens the queue, applies the shrink guard, writes the snapshot and the screening report."""
-    result = screen_queue(raw, config, policy, previously_published=history.ever)
-    publish.check_shrink(history.last, {c.id for c in result.snapshot.cases}, allow_shrink)
+# --- the checks -----------------------------------------------------------------------------------
+
+
+def check_site_dir(site_dir: Path, config: Config, project_root: Path) -> None:
+    """The site folder is swapped whole (the old one deleted): it must be a folder of its own,
+    never the working directory, the project or a folder holding the other ones."""
+    site = Path(os.path.abspath(site_dir))
+    if site == Path(site.anchor):
+        raise PipelineError(f"the site folder cannot be {site_dir}")
+    for other, what in ((Path.cwd(), "the working directory"), (project_root, "the project"),
+                        (config.cache_dir, "the cache"), (config.build_dir, "the build folder"),
+                        (config.reports_dir, "the reports folder")):
+        other = Path(os.path.abspath(other))
+        if other == site or other.is_relative_to(site):
+            raise PipelineError(f"the site folder {site_dir} would hold {what}; choose a folder of its own")
+
+
+def check_failures(failed: tuple[TicketProblem, ...], tickets: int, share: float) -> None:
+    """One bad ticket is withheld; more than ``share`` of them means something systemic."""
+    if not failed or len(failed) <= share * tickets:
+        return
+    shown = "; ".join(p.line() for p in failed[:3])
+    more = f"; and {len(failed) - 3} more" if len(failed) > 3 else ""
+    raise PipelineError(
+        f"{len(failed)} of {tickets} tickets could not be read, screened or rendered (more than {share:.0%}; "
+        f"max_failing_share in casecat.yml): {shown}{more}"
+    )
+
+
+# --- the stages -----------------------------------------------------------------------------------
+
+
+def record_screening(result: ScreeningResult, config: Config, log: Log) -> None:
+    """Writes the snapshot and the screening report, and says what screening did."""
     write_snapshot(result.snapshot, config.build_dir / "public" / "snapshot.json")
     result.report.write(config.reports_dir)
     log(result.report.summary())
     for warning in result.warnings:
         log(f"warning: {warning}")
+
+
+def screen(raw: RawQueue, config: Config, policy: Policy, history: publish.History, *,
+           allow_shrink: bool, log: Log) -> ScreeningResult:
+    """Screens the queue, applies the failure and shrink guards, writes the snapshot and the
+    screening report, and names every ticket withheld because it failed."""
+    result = screen_queue(raw, config, policy, previously_published=history.ever)
+    failed = raw.rejected + result.failures
+    check_failures(failed, _tickets(raw), config.max_failing_share)
+    publish.check_shrink(history.last, {c.id for c in result.snapshot.cases}, allow_shrink)
+    record_screening(result, config, log)
+    for problem in failed:
+        log(f"warning: {problem.line()}")
     return result
 
 
 def render(snapshot: PublicSnapshot, config: Config, project_root: Path, laps: _Laps) -> int:
     """The Markdown pages, exports and feed in build/docs, and build/mkdocs.yml beside them."""
-    try:
-        site_url = resolve_site_url(project_root / "mkdocs.yml")
-    except BuildError as exc:
-        raise PipelineError(f"render: {exc}") from None
+    site_url = _site_url(project_root)
     docs_dir = config.build_dir / "docs"
     pages = write_pages(snapshot, project_root / "templates", project_root / "docs", docs_dir, site_url)
     write_build_config(snapshot, project_root / "mkdocs.yml", config.build_dir, docs_dir, site_url)
@@ -148,10 +235,81 @@ def render(snapshot: PublicSnapshot, config: Config, project_root: Path, laps: _
     return pages
 
 
+def render_isolating(screened: ScreeningResult, config: Config, project_root: Path, published: frozenset[int],
+                     laps: _Laps, log: Log) -> tuple[int, ScreeningResult]:
+    """``render``, and when it fails, the cases it fails on are found (by halves: a few renders
+    of part of the catalogue, in memory), withheld, and the rest is rendered. A failure that no
+    single case explains is the stage's. Returns the pages and the result that was rendered."""
+    try:
+        return render(screened.snapshot, config, project_root, laps), screened
+    except (OSError, PipelineError):
+        raise
+    except Exception as exc:  # noqa: BLE001 (find the cases it comes from)
+        error = type(exc).__name__
+    culprits = failing_cases(screened, published, _site_url(project_root),
+                             template_env(project_root / "templates" / "pages"))
+    if not culprits:
+        raise PipelineError(f"render: {error}, which no single case explains")
+    for problem in culprits.values():
+        log(f"warning: {problem.line()}")
+    screened = withhold(screened, culprits, published)
+    try:
+        return render(screened.snapshot, config, project_root, laps), screened
+    except (OSError, PipelineError):
+        raise
+    except Exception as exc:  # noqa: BLE001
+        raise PipelineError(f"render: {type(exc).__name__}, after withholding the cases it failed on") from None
+
+
+def _site_url(project_root: Path) -> str:
+    try:
+        return resolve_site_url(project_root / "mkdocs.yml")
+    except BuildError as exc:
+        raise PipelineError(f"render: {exc}") from None
+
+
+def failing_cases(screened: ScreeningResult, published: frozenset[int], site_url: str,
+                  env) -> dict[int, TicketProblem]:
+    """The cases on which rendering fails on their own, found by halving the catalogue."""
+    everyone = [c.id for c in screened.snapshot.cases]
+
+    def attempt(ids: list[int]) -> BaseException | None:
+        keep = set(ids)
+        others = {i: _NOT_RENDERED for i in everyone if i not in keep}
+        snapshot = withhold(screened, others, published).snapshot
+        try:
+            render_pages(snapshot, env, site_url)
+            export_files(snapshot)
+            atom_feed(snapshot, site_url)
+        except Exception as exc:  # noqa: BLE001
+            return exc
+        return None
+
+    found: dict[int, TicketProblem] = {}
+
+    def search(ids: list[int]) -> None:
+        error = attempt(ids)
+        if error is None:
+            return
+        if len(ids) == 1:
+            found[ids[0]] = failure(ids[0], "rendering", error)
+            return
+        middle = len(ids) // 2
+        search(ids[:middle])
+        search(ids[middle:])
+
+    search(everyone)
+    return found
+
+
+_NOT_RENDERED = TicketProblem("", "", "")
+
+
 def build(snapshot: PublicSnapshot, config: Config, staging: Path, laps: _Laps) -> None:
     """`mkdocs build` into the staging folder, and the search index beside it (made from the
     snapshot in a thread while MkDocs runs)."""
     shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir(parents=True)  # a folder that cannot be written fails here, in one line
     with ThreadPoolExecutor(max_workers=1) as pool:
         search_index = pool.submit(build_index, snapshot)
         try:
@@ -172,9 +330,15 @@ def audit(staging: Path, laps: _Laps) -> None:
 
 
 def swap_in(staging: Path, site_dir: Path) -> None:
-    """Replaces site_dir by staging with two renames, so no half-written site is ever seen."""
+    """Replaces site_dir by staging with two renames, so no half-written site is ever seen;
+    if the second rename fails, the old site goes back."""
     old = site_dir.with_name(f".{site_dir.name}.old-{os.getpid()}")
     if site_dir.exists():
         site_dir.rename(old)
-    staging.rename(site_dir)
+    try:
+        staging.rename(site_dir)
+    except OSError:
+        if old.exists():
+            old.rename(site_dir)
+        raise
     shutil.rmtree(old, ignore_errors=True)

@@ -20,10 +20,11 @@ from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
-from generator.model import PublicSnapshot, utc_iso
+from generator.model import PublicSnapshot, TicketProblem, utc_iso
 from generator.screening.snapshot import snapshot_to_dict
 
 REGISTRY_NAME = "published.json"
+MANIFEST_FORMAT = "casecat-site-manifest/1"
 PUBLISHED_HASH_NAME = "published-snapshot.sha256"
 REPORT_NAME = "publish.json"
 REPORT_FORMAT = "casecat-publish/1"
@@ -157,6 +158,56 @@ def compare(snapshot: PublicSnapshot, project_root: Path, history: History, *, f
     return Verdict(snapshot_hash, inputs_hash, publish_hash, history.publish_hash, changed)
 
 
+# --- the site on disk -------------------------------------------------------------------------
+
+
+def manifest_path(site_dir: Path) -> Path:
+    """Beside the site, not in it: it is bookkeeping, never published."""
+    return site_dir.parent / f".{site_dir.name}.manifest.json"
+
+
+def file_hashes(folder: Path) -> dict[str, str]:
+    """sha256 of every file under ``folder``, by its path relative to it."""
+    hashes = {}
+    for root, dirs, files in os.walk(folder):
+        dirs.sort()
+        for name in sorted(files):
+            path = Path(root, name)
+            with path.open("rb") as handle:
+                hashes[path.relative_to(folder).as_posix()] = hashlib.file_digest(handle, "sha256").hexdigest()
+    return hashes
+
+
+def manifest_text(publish_hash: str, hashes: dict[str, str]) -> str:
+    return json.dumps({"format": MANIFEST_FORMAT, "publish_hash": publish_hash, "files": hashes},
+                      indent=0, sort_keys=True) + "\n"
+
+
+def site_difference(site_dir: Path, publish_hash: str) -> str | None:
+    """None when ``site_dir`` is, file for file and byte for byte, the site published with
+    ``publish_hash`` (its manifest says so and every file matches); else what differs."""
+    if not (site_dir / "index.html").is_file():
+        return "there is no site"
+    try:
+        manifest = json.loads(manifest_path(site_dir).read_text(encoding="utf-8"))
+        files = manifest["files"] if manifest.get("format") == MANIFEST_FORMAT else None
+        if not isinstance(files, dict):
+            raise ValueError
+    except FileNotFoundError:
+        return "it has no manifest of its files"
+    except (OSError, ValueError, TypeError, AttributeError):
+        return "its manifest is unreadable"
+    if manifest.get("publish_hash") != publish_hash:
+        return "its manifest is of another publish"
+    on_disk = file_hashes(site_dir)
+    missing = len(files.keys() - on_disk.keys())
+    extra = len(on_disk.keys() - files.keys())
+    changed = sum(1 for name, digest in on_disk.items() if name in files and files[name] != digest)
+    if missing or extra or changed:
+        return f"{missing} file(s) missing, {changed} changed, {extra} not published"
+    return None
+
+
 # --- writing ----------------------------------------------------------------------------------
 
 
@@ -197,9 +248,23 @@ def stage_history(pending: Pending, cache_dir: Path, history: History, current: 
     pending.write(cache_dir / PUBLISHED_HASH_NAME, verdict.publish_hash + "\n")
 
 
-def report(snapshot: PublicSnapshot, verdict: Verdict, *, rebuilt: bool) -> dict[str, object]:
-    """``reports/publish.json``: what this build did, for people and for the workflow."""
+#: problems listed in the report (the count is always complete)
+REPORT_PROBLEMS = 500
+
+
+def report(snapshot: PublicSnapshot, verdict: Verdict, *, rebuilt: bool, repaired: str | None = None,
+           failed: tuple[TicketProblem, ...] = (), warnings: tuple[TicketProblem, ...] = ()) -> dict[str, object]:
+    """``reports/publish.json``: what this build did, for people and for the workflow.
+
+    ``failed`` are the tickets withheld because they could not be read, screened or rendered,
+    ``warnings`` the values coerced, cut or dropped: both name ticket and field, never a value.
+    """
     return {
+        "repaired": repaired,
+        "failed": [_problem(p) for p in failed[:REPORT_PROBLEMS]],
+        "failed_count": len(failed),
+        "warnings": [p.line() for p in warnings[:REPORT_PROBLEMS]],
+        "warning_count": len(warnings),
         "format": REPORT_FORMAT,
         "changed": verdict.changed,
         "rebuilt": rebuilt,
@@ -214,6 +279,10 @@ def report(snapshot: PublicSnapshot, verdict: Verdict, *, rebuilt: bool) -> dict
         "snapshot_time": utc_iso(snapshot.fetched_at),
         "newest_update": utc_iso(snapshot.newest_update),
     }
+
+
+def _problem(problem: TicketProblem) -> dict[str, object]:
+    return {"ticket": problem.ticket, "where": problem.where, "field": problem.field, "problem": problem.what}
 
 
 def report_text(data: dict[str, object]) -> str:

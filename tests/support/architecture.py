@@ -15,13 +15,14 @@ from pathlib import Path
 ALLOWED = {
     "generator.model": set(),
     "generator.config": set(),
+    "generator.lock": set(),
     "generator.rt": {"generator.model", "generator.config", "generator.rt"},
     "generator.screening": {"generator.model", "generator.config", "generator.screening"},
     "generator.site": {"generator.model", "generator.config", "generator.site"},
     "generator.audit": {"generator.model", "generator.config", "generator.screening.detectors"},
     "generator.publish": {"generator.model", "generator.config", "generator.screening.snapshot"},
-    "generator.pipeline": {"generator.model", "generator.config", "generator.screening", "generator.site",
-                           "generator.audit", "generator.publish"},
+    "generator.pipeline": {"generator.model", "generator.config", "generator.lock", "generator.screening",
+                           "generator.site", "generator.audit", "generator.publish"},
 }
 PUBLIC_TYPES = {"PublicCase", "PublicSnapshot", "PublicMessage", "StatusChange", "ExternalContact"}
 
