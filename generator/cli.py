@@ -29,7 +29,7 @@ def _fail(message: str, code: int = 1) -> None:
 def _os_error(exc: OSError) -> str:
     """A disk full, a read-only folder, a missing permission: the file and the reason, one line."""
     where = f"{exc.filename}: " if exc.filename else ""
-    return f"cannot write or read {where}{exc.strerror or type(exc).__name__}"
+    return f"{where}{exc.strerror or type(exc).__name__}"
 
 
 class _Main(click.Group):

@@ -64,8 +64,11 @@ def _acquire(path: Path, folder: Path, deadline: float) -> None:
         if path in _held:
             _held[path][1] += 1
             return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as exc:
+        raise OSError(exc.errno, exc.strerror, str(path)) from None
     try:
         while True:
             try:
@@ -75,13 +78,22 @@ def _acquire(path: Path, folder: Path, deadline: float) -> None:
                 if time.monotonic() >= deadline:
                     raise Busy(folder, _holder(path)) from None
                 time.sleep(POLL_SECONDS)
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, f"pid {os.getpid()}, started {datetime.now(UTC):%Y-%m-%d %H:%M:%S} UTC\n".encode(), 0)
+        _note_holder(fd)
     except BaseException:
         os.close(fd)
         raise
     with _guard:
         _held[path] = [fd, 1]
+
+
+def _note_holder(fd: int) -> None:
+    """Who holds the lock, for the message of a run that finds it busy. A full disk may refuse
+    the line; the lock holds without it."""
+    try:
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"pid {os.getpid()}, started {datetime.now(UTC):%Y-%m-%d %H:%M:%S} UTC\n".encode(), 0)
+    except OSError:
+        pass
 
 
 def _release(path: Path) -> None:

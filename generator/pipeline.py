@@ -14,6 +14,7 @@ stage failing as a whole. Every folder the build writes is locked for its durati
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import time
@@ -99,22 +100,38 @@ def build_site(
 ) -> BuildResult:
     site_dir = Path(site_dir or config.site_dir)
     check_site_dir(site_dir, config, project_root)
-    with lock.hold(folders(config, site_dir), wait=wait):
+    with contextlib.ExitStack() as held:
+        with stage("lock", site_dir.parent):
+            held.enter_context(lock.hold(folders(config, site_dir), wait=wait))
         return _build(raw, config, policy, site_dir, project_root, allow_shrink, force, log)
+
+
+@contextlib.contextmanager
+def stage(name: str, folder: Path):
+    """A disk that is full, read-only or failing, as one line naming the stage and the file
+    (or the stage's folder, when the system does not say which file)."""
+    try:
+        yield
+    except OSError as exc:
+        where = exc.filename or folder
+        raise PipelineError(f"{name}: {where}: {exc.strerror or type(exc).__name__}") from None
 
 
 def _build(raw: RawQueue, config: Config, policy: Policy, site_dir: Path, project_root: Path,
            allow_shrink: bool, force: bool, log: Log) -> BuildResult:
     laps = _Laps()
     report_path = config.reports_dir / publish.REPORT_NAME
-    report_path.unlink(missing_ok=True)  # a failed build leaves no report saying "publish"
-    history = publish.load_history(config.cache_dir, publish.registry_key(raw.is_sample, raw.queue))
+    with stage("publish", config.reports_dir):
+        report_path.unlink(missing_ok=True)  # a failed build leaves no report saying "publish"
+        history = publish.load_history(config.cache_dir, publish.registry_key(raw.is_sample, raw.queue))
     for warning in raw.warnings:
         log(f"warning: {warning.line()}")
 
-    screened = screen(raw, config, policy, history, allow_shrink=allow_shrink, log=log)
+    with stage("screen", config.build_dir):
+        screened = screen(raw, config, policy, history, allow_shrink=allow_shrink, log=log)
     verdict = publish.compare(screened.snapshot, project_root, history, force=force)
-    difference = publish.site_difference(site_dir, verdict.publish_hash)
+    with stage("publish", site_dir):
+        difference = publish.site_difference(site_dir, verdict.publish_hash)
     repaired = None
     if not verdict.changed and difference and site_dir.exists():
         # a site that is not the one published (a build killed half-way, a hand edit, two
@@ -129,26 +146,31 @@ def _build(raw: RawQueue, config: Config, policy: Policy, site_dir: Path, projec
     if rebuild:
         staging = site_dir.with_name(f".{site_dir.name}.building-{os.getpid()}")
         try:
-            pages, isolated = render_isolating(screened, config, project_root, history.ever, laps, log)
+            with stage("render", config.build_dir / "docs"):
+                pages, isolated = render_isolating(screened, config, project_root, history.ever, laps, log)
             if isolated is not screened:  # cases withheld: guards and hashes again, on what is left
                 screened = isolated
                 check_failures(raw.rejected + screened.failures, _tickets(raw), config.max_failing_share)
                 publish.check_shrink(history.last, {c.id for c in screened.snapshot.cases}, allow_shrink)
-                record_screening(screened, config, log=lambda msg: None)
+                with stage("render", config.build_dir):
+                    record_screening(screened, config, log=lambda msg: None)
                 verdict = publish.compare(screened.snapshot, project_root, history, force=force)
             if repaired:
                 verdict = replace(verdict, changed=True)
-            build(screened.snapshot, config, staging, laps)
-            audit(staging, laps)
+            with stage("build", staging):
+                build(screened.snapshot, config, staging, laps)
+            with stage("audit", staging):
+                audit(staging, laps)
             report = publish.report(screened.snapshot, verdict, rebuilt=True, repaired=repaired,
                                     failed=raw.rejected + screened.failures, warnings=raw.warnings)
-            publish.stage_history(pending, config.cache_dir, history,
-                                  frozenset(c.id for c in screened.snapshot.cases), verdict)
-            pending.write(publish.manifest_path(site_dir),
-                          publish.manifest_text(verdict.publish_hash, publish.file_hashes(staging)))
-            pending.write(report_path, publish.report_text(report))
-            swap_in(staging, site_dir)
-            pending.commit()
+            with stage("publish", site_dir.parent):
+                publish.stage_history(pending, config.cache_dir, history,
+                                      frozenset(c.id for c in screened.snapshot.cases), verdict)
+                pending.write(publish.manifest_path(site_dir),
+                              publish.manifest_text(verdict.publish_hash, publish.file_hashes(staging)))
+                pending.write(report_path, publish.report_text(report))
+                swap_in(staging, site_dir)
+                pending.commit()
         finally:
             pending.discard()
             shutil.rmtree(staging, ignore_errors=True)
@@ -157,8 +179,9 @@ def _build(raw: RawQueue, config: Config, policy: Policy, site_dir: Path, projec
             f"{site_dir}/ left as it is (--force rebuilds)")
         report = publish.report(screened.snapshot, verdict, rebuilt=False,
                                 failed=raw.rejected + screened.failures, warnings=raw.warnings)
-        pending.write(report_path, publish.report_text(report))
-        pending.commit()
+        with stage("publish", config.reports_dir):
+            pending.write(report_path, publish.report_text(report))
+            pending.commit()
     snapshot = screened.snapshot
     return BuildResult(site_dir, len(snapshot.cases), len(snapshot.withdrawn_ids), pages, laps.seconds, screened,
                        changed=verdict.changed, rebuilt=rebuild, publish=report,
