@@ -14,7 +14,7 @@ import click
 
 from generator import lock, pipeline, publish
 from generator.audit import audit_site
-from generator.config import Config, ConfigError, load_config
+from generator.config import Config, ConfigError, find_project_root, load_config
 from generator.model import RawQueue
 from generator.rt.records import RawDataError
 from generator.rt.source import load_raw_queue, load_sample
@@ -161,13 +161,17 @@ def build(ctx, source: str, site_dir: Path | None, overrides: Path, allow_shrink
 
         config = replace(config, cache_dir=rt["cache_dir"])
     try:
+        project_root = find_project_root([Path.cwd(), pipeline.PROJECT_ROOT])
+    except ConfigError as exc:
+        _fail(str(exc), 2)
+    try:
         with lock.hold(pipeline.folders(config, site_dir or config.site_dir), wait=rt["wait"]):
             raw = _load(source, config, rt)
             withheld, accepted = load_overrides(overrides)
             salt = load_salt(config.cache_dir / "fingerprint-salt", os.environ.get("CASECAT_FINGERPRINT_SALT"))
             policy = Policy(withheld_cases=withheld, accepted=accepted, salt=salt)
-            result = pipeline.build_site(raw, config, policy, site_dir=site_dir, allow_shrink=allow_shrink,
-                                         force=force, log=_log)
+            result = pipeline.build_site(raw, config, policy, site_dir=site_dir, project_root=project_root,
+                                         allow_shrink=allow_shrink, force=force, log=_log)
         if os.environ.get("GITHUB_OUTPUT"):  # under GitHub Actions: the deploy job runs only if changed
             publish.write_github_output(Path(os.environ["GITHUB_OUTPUT"]), {
                 "changed": result.changed, "publish_hash": result.publish["publish_hash"], "cases": result.cases})
