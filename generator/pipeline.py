@@ -147,7 +147,8 @@ def _build(raw: RawQueue, config: Config, policy: Policy, site_dir: Path, projec
         staging = site_dir.with_name(f".{site_dir.name}.building-{os.getpid()}")
         try:
             with stage("render", config.build_dir / "docs"):
-                pages, isolated = render_isolating(screened, config, project_root, history.ever, laps, log)
+                pages, isolated = render_isolating(screened, config, project_root, history.ever, laps, log,
+                                                   failed=raw.rejected + screened.failures, tickets=_tickets(raw))
             if isolated is not screened:  # cases withheld: guards and hashes again, on what is left
                 screened = isolated
                 check_failures(raw.rejected + screened.failures, _tickets(raw), config.max_failing_share)
@@ -210,15 +211,16 @@ def check_site_dir(site_dir: Path, config: Config, project_root: Path) -> None:
             raise PipelineError(f"the site folder {site_dir} would hold {what}; choose a folder of its own")
 
 
-def check_failures(failed: tuple[TicketProblem, ...], tickets: int, share: float) -> None:
-    """One bad ticket is withheld; more than ``share`` of them means something systemic."""
+def check_failures(failed: tuple[TicketProblem, ...], tickets: int, share: float, *, searched_all: bool = True) -> None:
+    """One bad ticket is withheld; more than ``share`` of them means something systemic
+    (``searched_all`` False: the search for them stopped there, so there are at least as many)."""
     if not failed or len(failed) <= share * tickets:
         return
     shown = "; ".join(p.line() for p in failed[:3])
     more = f"; and {len(failed) - 3} more" if len(failed) > 3 else ""
     raise PipelineError(
-        f"{len(failed)} of {tickets} tickets could not be read, screened or rendered (more than {share:.0%}; "
-        f"max_failing_share in casecat.yml): {shown}{more}"
+        f"{'' if searched_all else 'at least '}{len(failed)} of {tickets} tickets could not be read, screened or "
+        f"rendered (more than {share:.0%}; max_failing_share in casecat.yml): {shown}{more}"
     )
 
 
@@ -259,20 +261,27 @@ def render(snapshot: PublicSnapshot, config: Config, project_root: Path, laps: _
 
 
 def render_isolating(screened: ScreeningResult, config: Config, project_root: Path, published: frozenset[int],
-                     laps: _Laps, log: Log) -> tuple[int, ScreeningResult]:
+                     laps: _Laps, log: Log, *, failed: tuple[TicketProblem, ...] = (),
+                     tickets: int | None = None) -> tuple[int, ScreeningResult]:
     """``render``, and when it fails, the cases it fails on are found (by halves: a few renders
     of part of the catalogue, in memory), withheld, and the rest is rendered. A failure that no
-    single case explains is the stage's. Returns the pages and the result that was rendered."""
+    single case explains is the stage's; so is one on more cases than ``max_failing_share``
+    allows, counting the ``failed`` tickets of earlier stages among ``tickets``. Returns the
+    pages and the result that was rendered."""
     try:
         return render(screened.snapshot, config, project_root, laps), screened
     except (OSError, PipelineError):
         raise
     except Exception as exc:  # noqa: BLE001 (find the cases it comes from)
         error = type(exc).__name__
+    tickets = len(screened.report.outcomes) if tickets is None else tickets
+    allowed = int(config.max_failing_share * tickets) - len(failed)
     culprits = failing_cases(screened, published, _site_url(project_root),
-                             template_env(project_root / "templates" / "pages"))
+                             template_env(project_root / "templates" / "pages"), limit=max(0, allowed))
     if not culprits:
         raise PipelineError(f"render: {error}, which no single case explains")
+    check_failures(failed + tuple(culprits.values()), tickets, config.max_failing_share,
+                   searched_all=len(culprits) <= max(0, allowed))
     for problem in culprits.values():
         log(f"warning: {problem.line()}")
     screened = withhold(screened, culprits, published)
@@ -291,9 +300,11 @@ def _site_url(project_root: Path) -> str:
         raise PipelineError(f"render: {exc}") from None
 
 
-def failing_cases(screened: ScreeningResult, published: frozenset[int], site_url: str,
-                  env) -> dict[int, TicketProblem]:
-    """The cases on which rendering fails on their own, found by halving the catalogue."""
+def failing_cases(screened: ScreeningResult, published: frozenset[int], site_url: str, env,
+                  limit: int) -> dict[int, TicketProblem]:
+    """The cases on which rendering fails on their own, found by halving the catalogue; the
+    search stops once more than ``limit`` are found (the failure is systemic then, and a
+    template broken for every case must not cost a render per case)."""
     everyone = [c.id for c in screened.snapshot.cases]
 
     def attempt(ids: list[int]) -> BaseException | None:
@@ -311,6 +322,8 @@ def failing_cases(screened: ScreeningResult, published: frozenset[int], site_url
     found: dict[int, TicketProblem] = {}
 
     def search(ids: list[int]) -> None:
+        if len(found) > limit:
+            return
         error = attempt(ids)
         if error is None:
             return
