@@ -132,61 +132,72 @@ def _build(raw: RawQueue, config: Config, policy: Policy, site_dir: Path, projec
     verdict = publish.compare(screened.snapshot, project_root, history, force=force)
     with stage("publish", site_dir):
         difference = publish.site_difference(site_dir, verdict.publish_hash)
-    repaired = None
-    if not verdict.changed and difference and site_dir.exists():
-        # a site that is not the one published (a build killed half-way, a hand edit, two
-        # builds at once without the lock) is rebuilt, and published again
-        repaired = difference
-        log(f"{site_dir}/ is not the site published last ({difference}): rebuilding it")
+    repaired = difference if not verdict.changed and difference and site_dir.exists() else None
+    if repaired:  # a build killed half-way, a hand edit, two builds at once without the lock
+        log(f"{site_dir}/ is not the site published last ({repaired}): rebuilding it")
     rebuild = verdict.changed or difference is not None
     laps("screen")
 
     pages = 0
-    pending = publish.Pending()
     if rebuild:
-        staging = site_dir.with_name(f".{site_dir.name}.building-{os.getpid()}")
-        try:
-            with stage("render", config.build_dir / "docs"):
-                pages, isolated = render_isolating(screened, config, project_root, history.ever, laps, log,
-                                                   failed=raw.rejected + screened.failures, tickets=_tickets(raw))
-            if isolated is not screened:  # cases withheld: guards and hashes again, on what is left
-                screened = isolated
-                check_failures(raw.rejected + screened.failures, _tickets(raw), config.max_failing_share)
-                publish.check_shrink(history.last, {c.id for c in screened.snapshot.cases}, allow_shrink)
-                with stage("render", config.build_dir):
-                    record_screening(screened, config, log=lambda msg: None)
-                verdict = publish.compare(screened.snapshot, project_root, history, force=force)
-            if repaired:
-                verdict = replace(verdict, changed=True)
-            with stage("build", staging):
-                build(screened.snapshot, config, staging, laps)
-            with stage("audit", staging):
-                audit(staging, laps)
-            report = publish.report(screened.snapshot, verdict, rebuilt=True, repaired=repaired,
-                                    failed=raw.rejected + screened.failures, warnings=raw.warnings)
-            with stage("publish", site_dir.parent):
-                publish.stage_history(pending, config.cache_dir, history,
-                                      frozenset(c.id for c in screened.snapshot.cases), verdict)
-                pending.write(publish.manifest_path(site_dir),
-                              publish.manifest_text(verdict.publish_hash, publish.file_hashes(staging)))
-                pending.write(report_path, publish.report_text(report))
-                swap_in(staging, site_dir)
-                pending.commit()
-        finally:
-            pending.discard()
-            shutil.rmtree(staging, ignore_errors=True)
+        pages, screened, verdict = _rebuild(raw, screened, verdict, history, config, site_dir, project_root,
+                                            allow_shrink, force, repaired, laps, log)
     else:
         log(f"unchanged: the public snapshot is the one published last ({verdict.publish_hash[:12]}); "
             f"{site_dir}/ left as it is (--force rebuilds)")
-        report = publish.report(screened.snapshot, verdict, rebuilt=False,
-                                failed=raw.rejected + screened.failures, warnings=raw.warnings)
         with stage("publish", config.reports_dir):
-            pending.write(report_path, publish.report_text(report))
+            pending = publish.Pending()
+            pending.write(report_path, publish.report_text(_report(raw, screened, verdict, rebuilt=False)))
             pending.commit()
     snapshot = screened.snapshot
     return BuildResult(site_dir, len(snapshot.cases), len(snapshot.withdrawn_ids), pages, laps.seconds, screened,
-                       changed=verdict.changed, rebuilt=rebuild, publish=report,
+                       changed=verdict.changed, rebuilt=rebuild,
+                       publish=_report(raw, screened, verdict, rebuilt=rebuild, repaired=repaired),
                        failed=raw.rejected + screened.failures)
+
+
+def _rebuild(raw: RawQueue, screened: ScreeningResult, verdict: publish.Verdict, history: publish.History,
+             config: Config, site_dir: Path, project_root: Path, allow_shrink: bool, force: bool,
+             repaired: str | None, laps: _Laps, log: Log) -> tuple[int, ScreeningResult, publish.Verdict]:
+    """Render, build and audit into a staging folder; stage the bookkeeping; swap the site in
+    and commit the bookkeeping. Nothing under site_dir changes unless all of it succeeded."""
+    staging = site_dir.with_name(f".{site_dir.name}.building-{os.getpid()}")
+    pending = publish.Pending()
+    try:
+        with stage("render", config.build_dir / "docs"):
+            pages, rendered = render_isolating(screened, config, project_root, history.ever, laps, log,
+                                               failed=raw.rejected + screened.failures, tickets=_tickets(raw))
+        if rendered is not screened:  # cases withheld: the guards and the hash again, on what is left
+            screened = rendered
+            publish.check_shrink(history.last, {c.id for c in screened.snapshot.cases}, allow_shrink)
+            with stage("render", config.build_dir):
+                record_screening(screened, config, log=lambda msg: None)
+            verdict = publish.compare(screened.snapshot, project_root, history, force=force)
+        if repaired:  # published again: what was deployed from the damaged folder may be damaged too
+            verdict = replace(verdict, changed=True)
+        with stage("build", staging):
+            build(screened.snapshot, config, staging, laps)
+        with stage("audit", staging):
+            audit(staging, laps)
+        with stage("publish", site_dir.parent):
+            publish.stage_history(pending, config.cache_dir, history,
+                                  frozenset(c.id for c in screened.snapshot.cases), verdict)
+            pending.write(publish.manifest_path(site_dir),
+                          publish.manifest_text(verdict.publish_hash, publish.file_hashes(staging)))
+            report = _report(raw, screened, verdict, rebuilt=True, repaired=repaired)
+            pending.write(config.reports_dir / publish.REPORT_NAME, publish.report_text(report))
+            swap_in(staging, site_dir)
+            pending.commit()
+    finally:
+        pending.discard()
+        shutil.rmtree(staging, ignore_errors=True)
+    return pages, screened, verdict
+
+
+def _report(raw: RawQueue, screened: ScreeningResult, verdict: publish.Verdict, *, rebuilt: bool,
+            repaired: str | None = None) -> dict:
+    return publish.report(screened.snapshot, verdict, rebuilt=rebuilt, repaired=repaired,
+                          failed=raw.rejected + screened.failures, warnings=raw.warnings)
 
 
 def _tickets(raw: RawQueue) -> int:
