@@ -170,3 +170,23 @@ def test_more_than_the_set_share_of_failing_tickets_is_systemic(tmp_path):
     tolerant = casecat("build", "--source", str(source), cwd=tmp_path)
     assert tolerant.returncode == 0, tolerant.stderr
     assert publish_report(tmp_path)["cases"] == 10
+
+
+def test_a_link_that_breaks_url_parsing_costs_at_most_its_own_case(tmp_path, tmp_config, policy):
+    """'http://[oops' makes urllib raise (an unclosed IPv6 bracket): the case is published
+    without the link, or withheld and named; every other case is published either way."""
+
+    def bad_link(data):
+        _cf(data["tickets"][3], "Links to related documents")["values"] = ["http://[oops/x"]
+
+    lines: list[str] = []
+    result = build_site(load_raw_queue(raw_queue(tmp_path, 12, edit=bad_link)), tmp_config, policy,
+                        log=lines.append)
+    published = {c.id: c for c in result.screening.snapshot.cases}
+    assert set(published) >= set(range(1, 13)) - {4}
+    if 4 in published:
+        assert "http://[oops/x" not in published[4].links
+    else:
+        assert [p.line() for p in result.failed] == [
+            "ticket 4: screening (in _public_links): failed (ValueError); the case is withheld"]
+        assert f"warning: {result.failed[0].line()}" in lines

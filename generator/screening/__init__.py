@@ -15,6 +15,7 @@ from generator.screening.policy import Policy
 from generator.screening.report import ScreeningReport
 
 _PACKAGE = str(Path(__file__).parent)
+_GENERATOR = str(Path(__file__).parent.parent)
 
 
 @dataclass(frozen=True)
@@ -67,12 +68,17 @@ def failure(case_id: int, stage: str, exc: BaseException) -> TicketProblem:
     where = stage
     for frame, _ in reversed(list(traceback.walk_tb(exc.__traceback__))):
         name = frame.f_locals.get("field")
-        if isinstance(name, str) and name and f"{_PACKAGE}" in frame.f_code.co_filename:
+        if isinstance(name, str) and name and frame.f_code.co_filename.startswith(_PACKAGE):
             where = f"{stage} of {name[:60]!r}"
             break
         if frame.f_code.co_filename.endswith(".j2"):
             where = f"{stage} of {frame.f_code.co_filename.rsplit('/', 1)[-1]}"
             break
+    else:  # no field in sight: the innermost function of ours says where
+        ours = [f.f_code.co_name for f, _ in traceback.walk_tb(exc.__traceback__)
+                if f.f_code.co_filename.startswith(_GENERATOR)]
+        if ours:
+            where = f"{stage} (in {ours[-1]})"
     return TicketProblem(f"ticket {case_id}", where, f"failed ({type(exc).__name__}); the case is withheld", case_id)
 
 

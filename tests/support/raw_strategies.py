@@ -25,6 +25,7 @@ NASTY = (
     "0001-01-01T00:00:00Z", "9999-12-31T23:59:59Z", "2024-02-30T00:00:00Z", "1970-01-01T00:00:00Z", "Not set",
     "2024-01-01 00:00:00", "2024-01-01T00:00:00+14:00", "-5", "0", "2147483648", "1e309", "NaN",
     "Pre-assessment", "production", "Test & Integration", "nobody", "Nobody",
+    "http://[oops/x", "https://[::1", "https://example.org:99999/", "https://docs.example.org/plan.pdf",
 )
 
 #: dates as RT writes them, and the wrong ones
