@@ -32,7 +32,7 @@ LONG = os.environ.get("CASECAT_FUZZ") == "long"
 _COMMON = dict(deadline=None, derandomize=not LONG, print_blob=True,
                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example])
 #: the stages in memory and on disk up to the docs folder: cheap, so many examples
-STAGES = settings(max_examples=2000 if LONG else 60, **_COMMON)
+STAGES = settings(max_examples=2000 if LONG else 40, **_COMMON)
 #: with MkDocs, the audit and the swap: a few seconds each
 WHOLE = settings(max_examples=300 if LONG else 8, **_COMMON)
 
