@@ -95,15 +95,20 @@ def build_site(
     project_root: Path = PROJECT_ROOT,
     allow_shrink: bool = False,
     force: bool = False,
+    only_if_changed: bool = False,
     wait: float = 0.0,
     log: Log = lambda msg: None,
 ) -> BuildResult:
+    """The stages, and the site swapped in; an unchanged snapshot leaves ``site_dir`` as it is
+    (when it is, file for file, the site published last), and with ``only_if_changed`` (the
+    nightly: nothing would be deployed) builds nothing even when ``site_dir`` is missing, as on
+    a fresh runner. Every folder it writes is locked for the build (``wait`` seconds at most)."""
     site_dir = Path(site_dir or config.site_dir)
     check_site_dir(site_dir, config, project_root)
     with contextlib.ExitStack() as held:
         with stage("lock", site_dir.parent):
             held.enter_context(lock.hold(folders(config, site_dir), wait=wait))
-        return _build(raw, config, policy, site_dir, project_root, allow_shrink, force, log)
+        return _build(raw, config, policy, site_dir, project_root, allow_shrink, force, only_if_changed, log)
 
 
 @contextlib.contextmanager
@@ -118,7 +123,7 @@ def stage(name: str, folder: Path):
 
 
 def _build(raw: RawQueue, config: Config, policy: Policy, site_dir: Path, project_root: Path,
-           allow_shrink: bool, force: bool, log: Log) -> BuildResult:
+           allow_shrink: bool, force: bool, only_if_changed: bool, log: Log) -> BuildResult:
     laps = _Laps()
     report_path = config.reports_dir / publish.REPORT_NAME
     with stage("publish", config.reports_dir):
@@ -126,39 +131,88 @@ def _build(raw: RawQueue, config: Config, policy: Policy, site_dir: Path, projec
         history = publish.load_history(config.cache_dir, publish.registry_key(raw.is_sample, raw.queue))
     for warning in raw.warnings:
         log(f"warning: {warning.line()}")
+    raw_hash = publish.raw_content_hash(raw)
+
+    if only_if_changed and not force:
+        inputs = publish.screening_inputs_hash(raw_hash, config, policy, history.ever)
+        known = unchanged_since_deploy(inputs, config, project_root, history, site_dir)
+        if known is not None:
+            verdict, summary = known
+            laps("screen")
+            log(f"unchanged: the same tickets and settings as the screening behind the deployed site "
+                f"({verdict.publish_hash[:12]}); nothing screened or built (--force rebuilds)")
+            report = publish.report(summary, raw.fetched_at, verdict, rebuilt=False, screened=False,
+                                    failed=raw.rejected, warnings=raw.warnings)
+            return _finish(report_path, config, site_dir, laps, report, verdict, pages=0, screening=None)
 
     with stage("screen", config.build_dir):
         screened = screen(raw, config, policy, history, allow_shrink=allow_shrink, log=log)
+        _remember(raw_hash, config, policy, history, screened.snapshot)
     verdict = publish.compare(screened.snapshot, project_root, history, force=force)
     with stage("publish", site_dir):
         difference = publish.site_difference(site_dir, verdict.publish_hash)
     repaired = difference if not verdict.changed and difference and site_dir.exists() else None
     if repaired:  # a build killed half-way, a hand edit, two builds at once without the lock
         log(f"{site_dir}/ is not the site published last ({repaired}): rebuilding it")
-    rebuild = verdict.changed or difference is not None
+    rebuild = verdict.changed or repaired is not None or (not only_if_changed and difference is not None)
     laps("screen")
 
     pages = 0
     if rebuild:
-        pages, screened, verdict = _rebuild(raw, screened, verdict, history, config, site_dir, project_root,
-                                            allow_shrink, force, repaired, laps, log)
+        pages, screened, verdict = _rebuild(raw, raw_hash, screened, verdict, history, config, policy, site_dir,
+                                            project_root, allow_shrink, force, repaired, laps, log)
+        report = _report(raw, screened, verdict, rebuilt=True, repaired=repaired)
     else:
+        kept = f"{site_dir}/ left as it is" if site_dir.is_dir() else "no site built (nothing to deploy)"
         log(f"unchanged: the public snapshot is the one published last ({verdict.publish_hash[:12]}); "
-            f"{site_dir}/ left as it is (--force rebuilds)")
+            f"{kept} (--force rebuilds)")
+        report = _report(raw, screened, verdict, rebuilt=False)
+    return _finish(None if rebuild else report_path, config, site_dir, laps, report, verdict, pages, screened,
+                   failed=raw.rejected + screened.failures)
+
+
+def unchanged_since_deploy(inputs: str, config: Config, project_root: Path, history: publish.History,
+                           site_dir: Path) -> tuple[publish.Verdict, publish.Summary] | None:
+    """When the last screening had these very inputs and its snapshot, rendered as the site would
+    be now, is the one deployed last: that verdict, without screening again. Else None (and
+    when a site folder is there but is not, file for file, that site: it is to be rebuilt)."""
+    memo = publish.read_screened(config.cache_dir)
+    if memo is None or memo.inputs != inputs:
+        return None
+    verdict = publish.compare_hash(memo.snapshot_hash, project_root, history, force=False)
+    if verdict.changed or (site_dir.exists() and publish.site_difference(site_dir, verdict.publish_hash)):
+        return None
+    return verdict, memo.summary
+
+
+def _remember(raw_hash: str, config: Config, policy: Policy, history: publish.History,
+              snapshot: PublicSnapshot) -> None:
+    """The memo of this screening, keyed by the ids published once this snapshot is: the next
+    night's history, if it deploys (the withdrawal notices, all that those ids decide, come out
+    the same)."""
+    published = history.ever | {c.id for c in snapshot.cases}
+    publish.write_screened(config.cache_dir, publish.Screened(
+        publish.screening_inputs_hash(raw_hash, config, policy, published), publish.public_content_hash(snapshot),
+        publish.Summary.of(snapshot)))
+
+
+def _finish(report_path: Path | None, config: Config, site_dir: Path, laps: _Laps, report: dict,
+            verdict: publish.Verdict, pages: int, screening: ScreeningResult | None,
+            failed: tuple[TicketProblem, ...] = ()) -> BuildResult:
+    """The result; the report is written here only when no staged write put it in place already."""
+    if report_path is not None:
         with stage("publish", config.reports_dir):
             pending = publish.Pending()
-            pending.write(report_path, publish.report_text(_report(raw, screened, verdict, rebuilt=False)))
+            pending.write(report_path, publish.report_text(report))
             pending.commit()
-    snapshot = screened.snapshot
-    return BuildResult(site_dir, len(snapshot.cases), len(snapshot.withdrawn_ids), pages, laps.seconds, screened,
-                       changed=verdict.changed, rebuilt=rebuild,
-                       publish=_report(raw, screened, verdict, rebuilt=rebuild, repaired=repaired),
-                       failed=raw.rejected + screened.failures)
+    return BuildResult(site_dir, int(report["cases"]), int(report["withdrawn"]), pages, laps.seconds, screening,
+                       changed=verdict.changed, rebuilt=bool(report["rebuilt"]), publish=report, failed=failed)
 
 
-def _rebuild(raw: RawQueue, screened: ScreeningResult, verdict: publish.Verdict, history: publish.History,
-             config: Config, site_dir: Path, project_root: Path, allow_shrink: bool, force: bool,
-             repaired: str | None, laps: _Laps, log: Log) -> tuple[int, ScreeningResult, publish.Verdict]:
+def _rebuild(raw: RawQueue, raw_hash: str, screened: ScreeningResult, verdict: publish.Verdict,
+             history: publish.History, config: Config, policy: Policy, site_dir: Path, project_root: Path,
+             allow_shrink: bool, force: bool, repaired: str | None, laps: _Laps,
+             log: Log) -> tuple[int, ScreeningResult, publish.Verdict]:
     """Render, build and audit into a staging folder; stage the bookkeeping; swap the site in
     and commit the bookkeeping. Nothing under site_dir changes unless all of it succeeded."""
     staging = site_dir.with_name(f".{site_dir.name}.building-{os.getpid()}")
@@ -172,6 +226,7 @@ def _rebuild(raw: RawQueue, screened: ScreeningResult, verdict: publish.Verdict,
             publish.check_shrink(history.last, {c.id for c in screened.snapshot.cases}, allow_shrink)
             with stage("render", config.build_dir):
                 record_screening(screened, config, log=lambda msg: None)
+                _remember(raw_hash, config, policy, history, screened.snapshot)
             verdict = publish.compare(screened.snapshot, project_root, history, force=force)
         if repaired:  # published again: what was deployed from the damaged folder may be damaged too
             verdict = replace(verdict, changed=True)
@@ -196,8 +251,9 @@ def _rebuild(raw: RawQueue, screened: ScreeningResult, verdict: publish.Verdict,
 
 def _report(raw: RawQueue, screened: ScreeningResult, verdict: publish.Verdict, *, rebuilt: bool,
             repaired: str | None = None) -> dict:
-    return publish.report(screened.snapshot, verdict, rebuilt=rebuilt, repaired=repaired,
-                          failed=raw.rejected + screened.failures, warnings=raw.warnings)
+    snapshot = screened.snapshot
+    return publish.report(publish.Summary.of(snapshot), snapshot.fetched_at, verdict, rebuilt=rebuilt,
+                          repaired=repaired, failed=raw.rejected + screened.failures, warnings=raw.warnings)
 
 
 def _tickets(raw: RawQueue) -> int:

@@ -71,3 +71,17 @@ def test_a_site_that_is_not_the_published_one_is_rebuilt_and_published_again(tmp
         assert output.read_text().startswith("changed=true\n")  # the repaired site is deployed again
         assert publish.file_hashes(site) == complete, seen
         assert publish.site_difference(site, report["publish_hash"]) is None
+
+
+def test_a_quiet_night_that_finds_a_damaged_site_rebuilds_it(tmp_path, published):
+    """--only-if-changed may skip screening when nothing changed, but never past a damaged site."""
+    site = tmp_path / "site"
+    complete = publish.file_hashes(site)
+    _lose_case_pages(site)
+    quiet = casecat("build", "--source", str(published), "--only-if-changed", cwd=tmp_path)
+    assert quiet.returncode == 0, quiet.stderr
+    assert "nothing screened or built" not in quiet.stderr
+    assert "site/ is not the site published last (17 file(s) missing" in quiet.stderr
+    assert publish.file_hashes(site) == complete
+    again = casecat("build", "--source", str(published), "--only-if-changed", cwd=tmp_path)
+    assert "nothing screened or built" in again.stderr  # whole again: the quiet night is quiet
