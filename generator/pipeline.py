@@ -147,7 +147,6 @@ def _build(raw: RawQueue, config: Config, policy: Policy, site_dir: Path, projec
 
     with stage("screen", config.build_dir):
         screened = screen(raw, config, policy, history, allow_shrink=allow_shrink, log=log)
-        _remember(raw_hash, config, policy, history, screened.snapshot)
     verdict = publish.compare(screened.snapshot, project_root, history, force=force)
     with stage("publish", site_dir):
         difference = publish.site_difference(site_dir, verdict.publish_hash)
@@ -166,6 +165,10 @@ def _build(raw: RawQueue, config: Config, policy: Policy, site_dir: Path, projec
         kept = f"{site_dir}/ left as it is" if site_dir.is_dir() else "no site built (nothing to deploy)"
         log(f"unchanged: the public snapshot is the one published last ({verdict.publish_hash[:12]}); "
             f"{kept} (--force rebuilds)")
+        with stage("publish", config.cache_dir):
+            pending = publish.Pending()
+            _remember(pending, raw_hash, config, policy, history, screened.snapshot)
+            pending.commit()
         report = _report(raw, screened, verdict, rebuilt=False)
     return _finish(None if rebuild else report_path, config, site_dir, laps, report, verdict, pages, screened,
                    failed=raw.rejected + screened.failures)
@@ -185,13 +188,13 @@ def unchanged_since_deploy(inputs: str, config: Config, project_root: Path, hist
     return verdict, memo.summary
 
 
-def _remember(raw_hash: str, config: Config, policy: Policy, history: publish.History,
-              snapshot: PublicSnapshot) -> None:
-    """The memo of this screening, keyed by the ids published once this snapshot is: the next
-    night's history, if it deploys (the withdrawal notices, all that those ids decide, come out
-    the same)."""
+def _remember(pending: publish.Pending, raw_hash: str, config: Config, policy: Policy, history: publish.History,
+               snapshot: PublicSnapshot) -> None:
+    """The memo of this screening (staged: a build that fails leaves the cache as it was), keyed
+    by the ids published once this snapshot is: the next night's history, if it deploys (the
+    withdrawal notices, all that those ids decide, come out the same)."""
     published = history.ever | {c.id for c in snapshot.cases}
-    publish.write_screened(config.cache_dir, publish.Screened(
+    publish.stage_screened(pending, config.cache_dir, publish.Screened(
         publish.screening_inputs_hash(raw_hash, config, policy, published), publish.public_content_hash(snapshot),
         publish.Summary.of(snapshot)))
 
@@ -226,7 +229,6 @@ def _rebuild(raw: RawQueue, raw_hash: str, screened: ScreeningResult, verdict: p
             publish.check_shrink(history.last, {c.id for c in screened.snapshot.cases}, allow_shrink)
             with stage("render", config.build_dir):
                 record_screening(screened, config, log=lambda msg: None)
-                _remember(raw_hash, config, policy, history, screened.snapshot)
             verdict = publish.compare(screened.snapshot, project_root, history, force=force)
         if repaired:  # published again: what was deployed from the damaged folder may be damaged too
             verdict = replace(verdict, changed=True)
@@ -237,6 +239,7 @@ def _rebuild(raw: RawQueue, raw_hash: str, screened: ScreeningResult, verdict: p
         with stage("publish", site_dir.parent):
             publish.stage_history(pending, config.cache_dir, history,
                                   frozenset(c.id for c in screened.snapshot.cases), verdict)
+            _remember(pending, raw_hash, config, policy, history, screened.snapshot)
             pending.write(publish.manifest_path(site_dir),
                           publish.manifest_text(verdict.publish_hash, publish.file_hashes(staging)))
             report = _report(raw, screened, verdict, rebuilt=True, repaired=repaired)

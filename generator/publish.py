@@ -298,10 +298,15 @@ def read_screened(cache_dir: Path) -> Screened | None:
 def write_screened(cache_dir: Path, screened: Screened) -> None:
     pending = Pending()
     try:
-        pending.write(cache_dir / SCREENED_NAME, json.dumps(dataclasses.asdict(screened), sort_keys=True) + "\n")
+        stage_screened(pending, cache_dir, screened)
         pending.commit()
     finally:
         pending.discard()
+
+
+def stage_screened(pending: Pending, cache_dir: Path, screened: Screened) -> None:
+    """The memo, written with the rest of a build's bookkeeping (a build that fails leaves none)."""
+    pending.write(cache_dir / SCREENED_NAME, json.dumps(dataclasses.asdict(screened), sort_keys=True) + "\n")
 
 
 # --- writing ----------------------------------------------------------------------------------

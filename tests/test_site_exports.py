@@ -103,3 +103,18 @@ def test_exports_are_deterministic():
     snap = snapshot(case(1), case(2))
     assert exports.export_files(snap) == exports.export_files(snapshot(case(2), case(1)))
     assert set(exports.export_files(snap)) == {"data/cases.json", "data/cases.csv"}
+
+
+def test_the_audit_reads_cases_csv_cell_by_cell():
+    """Quoting every text field must not glue a cell to the next one for the detectors: a
+    placeholder password stays harmless, a real secret or address is still found."""
+    from generator.audit import auditable_text
+    from generator.screening.detectors import find_all
+
+    def rules(*cases):
+        data = exports.cases_csv(snapshot(*cases))
+        return {f.rule.split(".")[0] for f in find_all(auditable_text(Path("data/cases.csv"), data))}
+
+    assert rules(case(1, subject="password: ********", vos=("password: ********",))) == set()
+    assert "credential" in rules(case(1, subject="password: Tr0ub4dor&3xample!"))
+    assert "email" in rules(case(1, subject="Write to pi@example.org", vos=("vo.example.org",)))
