@@ -143,6 +143,8 @@ class RawTransaction:
     field: str = ""  # for CustomField: the custom field's *name* (mapped from its id)
     old_value: str = ""
     new_value: str = ""
+    #: the RT user who made the entry (a login, or the address RT named a user after); private
+    creator: str = ""
 
 
 @dataclass(frozen=True)
@@ -230,6 +232,9 @@ class PublicMessage:
     date: datetime
     kind: str  # "description" (the message that opened the case) or "reply"
     text: str
+    #: who wrote it, from RT's record of the transaction's creator: "EGI" (a member of the
+    #: support team), "community" (a requestor of the case) or "" (cannot tell); never a name
+    side: str = ""
 
 
 @dataclass(frozen=True)

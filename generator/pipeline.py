@@ -33,8 +33,8 @@ from generator.screening.snapshot import write_snapshot
 from generator.site.build import BuildError, resolve_site_url, run_mkdocs, write_build_config
 from generator.site.exports import export_files
 from generator.site.feeds import atom_feed
-from generator.site.pages import render_pages, template_env, write_pages
-from generator.site.search import build_index, write_index
+from generator.site.pages import render_pages, site_name, template_env, write_pages
+from generator.site.search import build_index, handwritten_pages, write_index
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -233,7 +233,7 @@ def _rebuild(raw: RawQueue, raw_hash: str, screened: ScreeningResult, verdict: p
         if repaired:  # published again: what was deployed from the damaged folder may be damaged too
             verdict = replace(verdict, changed=True)
         with stage("build", staging):
-            build(screened.snapshot, config, staging, laps)
+            build(screened.snapshot, config, staging, laps, project_root / "docs")
         with stage("audit", staging):
             audit(staging, laps)
         with stage("publish", site_dir.parent):
@@ -347,7 +347,8 @@ def render_isolating(screened: ScreeningResult, config: Config, project_root: Pa
     tickets = len(screened.report.outcomes) if tickets is None else tickets
     allowed = int(config.max_failing_share * tickets) - len(failed)
     culprits = failing_cases(screened, published, _site_url(project_root),
-                             template_env(project_root / "templates" / "pages"), limit=max(0, allowed))
+                             template_env(project_root / "templates" / "pages"),
+                             site_name(project_root / "mkdocs.yml"), limit=max(0, allowed))
     if not culprits:
         raise PipelineError(f"render: {error}, which no single case explains")
     check_failures(failed + tuple(culprits.values()), tickets, config.max_failing_share,
@@ -370,7 +371,7 @@ def _site_url(project_root: Path) -> str:
         raise PipelineError(f"render: {exc}") from None
 
 
-def failing_cases(screened: ScreeningResult, published: frozenset[int], site_url: str, env,
+def failing_cases(screened: ScreeningResult, published: frozenset[int], site_url: str, env, name: str,
                   limit: int) -> dict[int, TicketProblem]:
     """The cases on which rendering fails on their own, found by halving the catalogue; the
     search stops once more than ``limit`` are found (the failure is systemic then, and a
@@ -382,7 +383,7 @@ def failing_cases(screened: ScreeningResult, published: frozenset[int], site_url
         others = {i: _NOT_RENDERED for i in everyone if i not in keep}
         snapshot = withhold(screened, others, published).snapshot
         try:
-            render_pages(snapshot, env, site_url)
+            render_pages(snapshot, env, site_url, name)
             export_files(snapshot)
             atom_feed(snapshot, site_url)
         except Exception as exc:  # noqa: BLE001
@@ -411,13 +412,14 @@ def failing_cases(screened: ScreeningResult, published: frozenset[int], site_url
 _NOT_RENDERED = TicketProblem("", "", "")
 
 
-def build(snapshot: PublicSnapshot, config: Config, staging: Path, laps: _Laps) -> None:
+def build(snapshot: PublicSnapshot, config: Config, staging: Path, laps: _Laps,
+          handwritten: Path = PROJECT_ROOT / "docs") -> None:
     """`mkdocs build` into the staging folder, and the search index beside it (made from the
-    snapshot in a thread while MkDocs runs)."""
+    snapshot and the hand-written pages in a thread while MkDocs runs)."""
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)  # a folder that cannot be written fails here, in one line
     with ThreadPoolExecutor(max_workers=1) as pool:
-        search_index = pool.submit(build_index, snapshot)
+        search_index = pool.submit(build_index, snapshot, handwritten_pages(handwritten))
         try:
             run_mkdocs(config.build_dir / "mkdocs.yml", staging, snapshot)
         except RuntimeError as exc:

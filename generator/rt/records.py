@@ -424,6 +424,7 @@ def _transactions(value: Any, created: datetime, cf_names: dict[str, str],
             field=field,
             old_value=reading.text(x.get("OldValue"), "transactions OldValue", VALUE_LIMIT, one_line=False),
             new_value=reading.text(x.get("NewValue"), "transactions NewValue", VALUE_LIMIT, one_line=False),
+            creator=_person(x.get("Creator"), "transactions Creator", reading),
         )
     history = sorted(by_id.values(), key=lambda x: (x.created, x.id))
     replies = [x for x in history if x.type == "Correspond"]
@@ -503,14 +504,15 @@ def _with_replies_note(parts: list[RawAttachment], reply: int, dropped: int) -> 
 
 
 def _people(value: Any, field: str, reading: _Reading) -> tuple[str, ...]:
-    people = []
-    for item in reading.items(value, field, PEOPLE_LIMIT):
-        if isinstance(item, dict):
-            item = item.get("id") or item.get("EmailAddress") or ""
-        person = reading.text(item, field)
-        if person:
-            people.append(person)
-    return tuple(people)
+    people = (_person(item, field, reading) for item in reading.items(value, field, PEOPLE_LIMIT))
+    return tuple(person for person in people if person)
+
+
+def _person(value: Any, field: str, reading: _Reading) -> str:
+    """A REST 2 user reference (``{"id": login}``) or a bare login or address, as a text."""
+    if isinstance(value, dict):
+        value = value.get("id") or value.get("EmailAddress") or ""
+    return reading.text(value, field)
 
 
 def _queue_name(value: Any, reading: _Reading) -> str:

@@ -42,7 +42,7 @@ def cases_json(snapshot: PublicSnapshot) -> bytes:
             ],
             "external_contacts": [{"affiliation": x.affiliation, "role": x.role} for x in c.external_contacts],
             "description": c.description,
-            "messages": [{"date": utc_iso(m.date), "text": m.text} for m in c.messages],
+            "messages": [{"date": utc_iso(m.date), "side": m.side, "text": m.text} for m in c.messages],
         })
     doc = {
         "schema_version": SCHEMA_VERSION,

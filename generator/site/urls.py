@@ -80,6 +80,7 @@ STALE = "stale/index.md"
 FEED = "feed.xml"
 CASES_JSON = "data/cases.json"
 CASES_CSV = "data/cases.csv"
+CENTRE_INDEX = "centre/index.md"
 
 
 def discipline_page(slug: str) -> str:
@@ -90,6 +91,18 @@ def discipline_page(slug: str) -> str:
 def vo_path(slug: str) -> str:
     """Cases of one virtual organisation; ``slug`` from ``unique_slugs`` over all VO names."""
     return f"vo/{slug}.md"
+
+
+def centre_path(slug: str) -> str:
+    """Cases naming one resource centre ("Sites involved"); ``slug`` from ``unique_slugs`` over
+    all centre names. Not ``site/``, which readers would take for the build folder."""
+    return f"centre/{slug}.md"
+
+
+def page_of(md_path: str, number: int) -> str:
+    """Page ``number`` (2 and up) of a long list whose first page is ``md_path``:
+    ``status/production.md`` -> ``status/production/page/2.md`` (URL ``status/production/page/2/``)."""
+    return f"{md_path[: -len('.md')]}/page/{number}.md"
 
 
 def year_path(year: int) -> str:
