@@ -468,7 +468,7 @@ def write_pages(
         urls.FEED: atom_feed(snapshot, site_url),
     }
     for rel, content in files.items():
-        target = out_docs / rel
+        target = urls.inside(out_docs, rel)
         target.parent.mkdir(parents=True, exist_ok=True)
         if isinstance(content, bytes):
             target.write_bytes(content)
