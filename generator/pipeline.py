@@ -2,8 +2,10 @@
 
 Each stage leaves its output on disk (build/public/snapshot.json, reports/, build/docs/);
 the new site replaces the old one only when every stage, the audit included, succeeded.
-The publish bookkeeping (what was published last, the shrink guard, the hashes, the report)
-is ``generator.publish``'s.
+A finding of the audit inside one case's output quarantines that case: it is withheld and the
+site is rendered and built again without it (the report names case, rule and fingerprint); a
+finding that belongs to no case fails the build. The publish bookkeeping (what was published
+last, the shrink guard, the hashes, the report) is ``generator.publish``'s.
 """
 
 from __future__ import annotations
@@ -17,17 +19,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator import publish
-from generator.audit import AuditFinding, audit_site, drop_source_maps
+from generator.audit import AuditFinding, attribute, audit_site
 from generator.config import Config
 from generator.model import PublicSnapshot, RawQueue
-from generator.screening import ScreeningResult, screen_queue
+from generator.screening import ScreeningResult, quarantine, screen_queue
 from generator.screening.policy import Policy
+from generator.screening.report import Quarantined
 from generator.screening.snapshot import write_snapshot
 from generator.site.build import BuildError, resolve_site_url, run_mkdocs, write_build_config
 from generator.site.pages import write_pages
 from generator.site.search import build_index, write_index
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+#: builds of one run: the first, and rebuilds without the cases the audit quarantined
+MAX_BUILDS = 3
 
 Log = Callable[[str], None]
 
@@ -98,9 +103,10 @@ def build_site(
         staging = site_dir.with_name(f".{site_dir.name}.building-{os.getpid()}")
         pending = publish.Pending()
         try:
-            pages = render(snapshot, config, project_root, laps)
-            build(snapshot, config, staging, laps)
-            audit(staging, laps)
+            screened, pages = build_audited(screened, config, policy, history, staging, project_root, laps, log)
+            if screened.snapshot is not snapshot:  # cases quarantined: this is what is published
+                snapshot = screened.snapshot
+                verdict = publish.compare(snapshot, project_root, history, force=force)
             publish.stage_history(pending, config.cache_dir, history, frozenset(c.id for c in snapshot.cases),
                                   verdict)
             swap_in(staging, site_dir)
@@ -112,7 +118,7 @@ def build_site(
         log(f"unchanged: the public snapshot is the one published last ({verdict.publish_hash[:12]}); "
             f"{site_dir}/ left as it is (--force rebuilds)")
 
-    report = publish.report(snapshot, verdict, rebuilt=rebuild)
+    report = publish.report(snapshot, verdict, rebuilt=rebuild, quarantined=len(screened.report.quarantined_ids))
     config.reports_dir.mkdir(parents=True, exist_ok=True)
     report_path.write_text(publish.report_text(report), encoding="utf-8")
     return BuildResult(site_dir, len(snapshot.cases), len(snapshot.withdrawn_ids), pages, laps.seconds, screened,
@@ -133,6 +139,37 @@ def screen(raw: RawQueue, config: Config, policy: Policy, history: publish.Histo
     for warning in result.warnings:
         log(f"warning: {warning}")
     return result
+
+
+def build_audited(screened: ScreeningResult, config: Config, policy: Policy, history: publish.History,
+                  staging: Path, project_root: Path, laps: _Laps, log: Log) -> tuple[ScreeningResult, int]:
+    """Render, build and audit; while the audit finds something in some cases' output only,
+    quarantine those cases and build again. Returns what was built and its number of pages."""
+    for _ in range(MAX_BUILDS):
+        pages = render(screened.snapshot, config, project_root, laps)
+        build(screened.snapshot, config, staging, laps)
+        findings = audit_site(staging)
+        laps("audit")
+        if not findings:
+            return screened, pages
+        by_case, orphans = attribute(findings, screened.snapshot)
+        if orphans:
+            raise AuditFailed(orphans)
+        found = tuple(Quarantined(case_id, f.path, f.rule, fingerprint)
+                      for case_id, case_findings in sorted(by_case.items()) for f in case_findings
+                      for fingerprint in _fingerprints(policy, case_id, f) if fingerprint not in policy.accepted)
+        if not found:  # all of them reviewed and accepted (the overrides file)
+            return screened, pages
+        screened = quarantine(screened, found, history.ever)
+        for case_id in sorted({q.case_id for q in found}):
+            log(f"audit: case {case_id} quarantined: " + ", ".join(sorted({q.rule for q in found if q.case_id == case_id})))
+        write_snapshot(screened.snapshot, config.build_dir / "public" / "snapshot.json")
+        screened.report.write(config.reports_dir)
+    raise AuditFailed(findings)
+
+
+def _fingerprints(policy: Policy, case_id: int, finding: AuditFinding) -> list[str]:
+    return sorted({policy.fingerprint(case_id, finding.rule, matched.strip()) for matched in finding.matched or ("",)})
 
 
 def render(snapshot: PublicSnapshot, config: Config, project_root: Path, laps: _Laps) -> int:
@@ -158,17 +195,9 @@ def build(snapshot: PublicSnapshot, config: Config, staging: Path, laps: _Laps) 
             run_mkdocs(config.build_dir / "mkdocs.yml", staging, snapshot)
         except RuntimeError as exc:
             raise PipelineError(f"build: {exc}") from None
-        drop_source_maps(staging)
         laps("mkdocs")
         write_index(search_index.result(), staging)
     laps("search")
-
-
-def audit(staging: Path, laps: _Laps) -> None:
-    findings = audit_site(staging)
-    laps("audit")
-    if findings:
-        raise AuditFailed(findings)
 
 
 def swap_in(staging: Path, site_dir: Path) -> None:

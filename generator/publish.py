@@ -197,8 +197,9 @@ def stage_history(pending: Pending, cache_dir: Path, history: History, current: 
     pending.write(cache_dir / PUBLISHED_HASH_NAME, verdict.publish_hash + "\n")
 
 
-def report(snapshot: PublicSnapshot, verdict: Verdict, *, rebuilt: bool) -> dict[str, object]:
-    """``reports/publish.json``: what this build did, for people and for the workflow."""
+def report(snapshot: PublicSnapshot, verdict: Verdict, *, rebuilt: bool, quarantined: int = 0) -> dict[str, object]:
+    """``reports/publish.json``: what this build did, for people and for the workflow
+    (``quarantined``: cases the audit withheld from this build; the screening report names them)."""
     return {
         "format": REPORT_FORMAT,
         "changed": verdict.changed,
@@ -210,6 +211,7 @@ def report(snapshot: PublicSnapshot, verdict: Verdict, *, rebuilt: bool) -> dict
         "queue": snapshot.queue,
         "is_sample": snapshot.is_sample,
         "cases": len(snapshot.cases),
+        "quarantined": quarantined,
         "withdrawn": len(snapshot.withdrawn_ids),
         "snapshot_time": utc_iso(snapshot.fetched_at),
         "newest_update": utc_iso(snapshot.newest_update),

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from generator.config import Config
 from generator.model import PublicSnapshot, RawQueue
 from generator.screening.cases import screen_record
 from generator.screening.policy import Policy
-from generator.screening.report import ScreeningReport
+from generator.screening.report import Quarantined, ScreeningReport
 
 
 @dataclass(frozen=True)
@@ -39,3 +39,16 @@ def screen_queue(
     )
     warnings = tuple(w for o in outcomes for w in o.warnings)
     return ScreeningResult(snapshot, ScreeningReport(outcomes), warnings)
+
+
+def quarantine(result: ScreeningResult, found: tuple[Quarantined, ...],
+               previously_published: frozenset[int] = frozenset()) -> ScreeningResult:
+    """The result without the cases the audit found something in: their pages are not built (a
+    tombstone if they were published before), and the report names case, rule and fingerprint."""
+    ids = {q.case_id for q in found}
+    snapshot = result.snapshot
+    withdrawn = set(snapshot.withdrawn_ids) | (ids & previously_published)
+    snapshot = replace(snapshot, cases=tuple(c for c in snapshot.cases if c.id not in ids),
+                       withdrawn_ids=tuple(sorted(withdrawn)))
+    report = replace(result.report, quarantined=result.report.quarantined + found)
+    return ScreeningResult(snapshot, report, result.warnings)
