@@ -4,21 +4,31 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 NODE_TOOLS := .venv/node-tools
+LOCK := requirements.lock
+LOCK_TOOLS := $(VENV)/lock-tools
 SIZES ?= 100 1000 10000
 
-.PHONY: site test serve bench venv system-deps node-tools rt-sandbox sample clean
+.PHONY: site test serve bench venv lock system-deps node-tools rt-sandbox sample clean
 
-$(BIN)/casecat: pyproject.toml
+# What the site is built with comes from requirements.lock: exact versions with their hashes, the
+# build backend included (no unpinned download at install time); casecat itself goes on top.
+$(BIN)/casecat: pyproject.toml $(LOCK)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e .
+	$(BIN)/pip install --quiet --require-hashes -r $(LOCK)
+	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
 $(VENV)/.test-deps: $(BIN)/casecat
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet --no-build-isolation -e '.[test]'
 	touch $@
 
 venv: $(BIN)/casecat
+
+lock:  ## re-resolve requirements.lock from pyproject.toml (pip-tools, hashes of every file on PyPI)
+	test -x $(LOCK_TOOLS)/bin/pip-compile || { $(PYTHON) -m venv $(LOCK_TOOLS) && $(LOCK_TOOLS)/bin/pip install --quiet pip-tools; }
+	CUSTOM_COMPILE_COMMAND="make lock" $(LOCK_TOOLS)/bin/pip-compile --quiet --upgrade --generate-hashes \
+	  --allow-unsafe --build-deps-for=editable --strip-extras --no-emit-index-url --no-emit-find-links \
+	  -o $(LOCK) pyproject.toml
 
 site: venv  ## build the site from the bundled sample queue into site/
 	$(BIN)/casecat build --source sample

@@ -6,15 +6,14 @@ Errors are one line on stderr with a non-zero exit; no command ever leaves a hal
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 from pathlib import Path
 
 import click
 
-from generator import pipeline, publish
+from generator import pipeline, publish, sealing
 from generator.audit import audit_site
-from generator.config import Config, ConfigError, load_config
+from generator.config import Config, ConfigError, find_project_root, load_config
 from generator.model import RawQueue
 from generator.rt.records import RawDataError
 from generator.rt.source import load_raw_queue, load_sample
@@ -22,7 +21,13 @@ from generator.screening.policy import Policy, PolicyError, load_overrides, load
 
 
 def _fail(message: str, code: int = 1) -> None:
-    click.echo(f"casecat: error: {message}", err=True)
+    line = " ".join(str(message).split())
+    click.echo(f"casecat: error: {line}", err=True)
+    if os.environ.get("GITHUB_OUTPUT"):  # under GitHub Actions: the failure issue quotes this line
+        try:
+            publish.write_github_output(Path(os.environ["GITHUB_OUTPUT"]), {"error": line})
+        except OSError:
+            pass  # the error line above is what matters; the run fails either way
     sys.exit(code)
 
 
@@ -114,9 +119,13 @@ def fetch(ctx, **rt) -> None:
               help="Publish even if >10% of last time's cases would disappear (env CASECAT_ALLOW_SHRINK=true).")
 @click.option("--force", is_flag=True, envvar="CASECAT_FORCE",
               help="Rebuild and report changed=true even if the public snapshot is unchanged (env CASECAT_FORCE=true).")
+@click.option("--only-if-changed", is_flag=True, envvar="CASECAT_ONLY_IF_CHANGED",
+              help="Build nothing when the public snapshot is the one published last, even without a site "
+                   "folder (the nightly on a fresh runner: nothing would be deployed).")
 @_rt_options
 @click.pass_context
-def build(ctx, source: str, site_dir: Path | None, overrides: Path, allow_shrink: bool, force: bool, **rt) -> None:
+def build(ctx, source: str, site_dir: Path | None, overrides: Path, allow_shrink: bool, force: bool,
+          only_if_changed: bool, **rt) -> None:
     """Fetch (with --source rt), screen, render, build and audit the site."""
     config = _config(ctx)
     if rt.get("cache_dir"):
@@ -124,12 +133,17 @@ def build(ctx, source: str, site_dir: Path | None, overrides: Path, allow_shrink
 
         config = replace(config, cache_dir=rt["cache_dir"])
     try:
+        project_root = find_project_root([Path.cwd(), pipeline.PROJECT_ROOT])
+    except ConfigError as exc:
+        _fail(str(exc), 2)
+    try:
         raw = _load(source, config, rt)
         withheld, accepted = load_overrides(overrides)
         salt = load_salt(config.cache_dir / "fingerprint-salt", os.environ.get("CASECAT_FINGERPRINT_SALT"))
         policy = Policy(withheld_cases=withheld, accepted=accepted, salt=salt)
-        result = pipeline.build_site(raw, config, policy, site_dir=site_dir, allow_shrink=allow_shrink,
-                                     force=force, log=_log)
+        result = pipeline.build_site(raw, config, policy, site_dir=site_dir, project_root=project_root,
+                                     allow_shrink=allow_shrink, force=force, only_if_changed=only_if_changed,
+                                     log=_log)
         if os.environ.get("GITHUB_OUTPUT"):  # under GitHub Actions: the deploy job runs only if changed
             publish.write_github_output(Path(os.environ["GITHUB_OUTPUT"]), {
                 "changed": result.changed, "publish_hash": result.publish["publish_hash"], "cases": result.cases,
@@ -141,10 +155,11 @@ def build(ctx, source: str, site_dir: Path | None, overrides: Path, allow_shrink
     except (pipeline.PipelineError, publish.PublishError, RawDataError, PolicyError, OSError) as exc:
         _fail(str(exc))
     timings = ", ".join(f"{k} {v:.1f}s" for k, v in result.seconds.items())
-    done = "built" if result.rebuilt else "kept"
+    done = "built" if result.rebuilt else "kept" if result.site_dir.is_dir() else "no site for"
     _log(f"{done} {result.cases} case pages ({result.withdrawn} withdrawn) in {result.site_dir}/ [{timings}]; "
          f"changed since the last publish: {'yes' if result.changed else 'no'}")
-    click.echo(f"site: {result.site_dir.resolve()}/index.html")
+    if result.site_dir.is_dir():
+        click.echo(f"site: {result.site_dir.resolve()}/index.html")
 
 
 def _load(source: str, config: Config, rt: dict) -> RawQueue:
@@ -172,16 +187,94 @@ def audit(site_dir: Path) -> None:
     click.echo(f"audit: {site_dir}: no findings")
 
 
+# --- the private cache between runs (the nightly's actions/cache) ------------------------------------
+
+#: the bookkeeping of what was published is not private (case ids, a hash) and is kept apart: the
+#: nightly saves it only after a successful deploy, so it must not travel with the private cache
+PUBLIC_CACHE_FILES = (publish.REGISTRY_NAME, publish.PUBLISHED_HASH_NAME)
+DEFAULT_SEALED = Path(".casecat/sealed/cache.sealed")
+
+
+@main.group()
+def cache() -> None:
+    """Seal the private cache into one encrypted file, or open it again (key: env CASECAT_CACHE_KEY)."""
+
+
+def _cache_options(func):
+    func = click.option("--sealed", "sealed_path", type=click.Path(dir_okay=False, path_type=Path),
+                        default=DEFAULT_SEALED, show_default=True, help="The encrypted file.")(func)
+    return click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path),
+                        help="The private cache (default .casecat/cache).")(func)
+
+
+@cache.command()
+@_cache_options
+@click.pass_context
+def seal(ctx, cache_dir: Path | None, sealed_path: Path) -> None:
+    """Encrypt the private cache into one file (without a key: remove it, cache nothing private)."""
+    folder = cache_dir or _config(ctx).cache_dir
+    secret = os.environ.get(sealing.KEY_ENV, "")
+    if not secret.strip():
+        sealed_path.unlink(missing_ok=True)
+        _log(f"cache: no {sealing.KEY_ENV}: nothing private is kept for the next run, "
+             "which will read the whole queue again")
+        return
+    if not folder.is_dir():
+        sealed_path.unlink(missing_ok=True)
+        _log(f"cache: {folder} does not exist: nothing to seal")
+        return
+    try:
+        done = sealing.seal_folder(folder, sealed_path, secret, exclude=PUBLIC_CACHE_FILES)
+    except sealing.SealError as exc:
+        _fail(f"cache: {exc}", 2)
+    except OSError as exc:
+        _fail(f"cache: cannot seal {folder} into {sealed_path}: {exc.strerror or exc}")
+    _log(f"cache: sealed {len(done.files)} file(s) of {folder} into {done.path} "
+         f"({done.size} bytes, AES-256-GCM): {', '.join(done.files) or 'none'}")
+
+
+@cache.command()
+@_cache_options
+@click.pass_context
+def unseal(ctx, cache_dir: Path | None, sealed_path: Path) -> None:
+    """Decrypt the sealed cache into the cache folder; one that does not open is ignored (a full fetch)."""
+    folder = cache_dir or _config(ctx).cache_dir
+    secret = os.environ.get(sealing.KEY_ENV, "")
+    full = "this run reads the whole queue"
+    if not secret.strip():
+        _log(f"cache: no {sealing.KEY_ENV}: no private cache is kept between runs; {full}")
+        return
+    if not sealed_path.is_file():
+        _log(f"cache: no sealed cache at {sealed_path} (a first run, or unused for 7 days); {full}")
+        return
+    try:
+        names = sealing.unseal_folder(sealed_path, folder, secret)
+    except sealing.CannotOpen as exc:
+        _log(f"cache: warning: the sealed cache is ignored: {exc}; {full}")
+        return
+    except sealing.SealError as exc:
+        _fail(f"cache: {exc}", 2)
+    except OSError as exc:
+        _fail(f"cache: cannot read {sealed_path}: {exc.strerror or exc}")
+    _log(f"cache: opened {sealed_path} into {folder}: {', '.join(names) or 'no files'}")
+
+
 @main.command()
 @click.option("--dev-addr", default="127.0.0.1:8000", show_default=True)
 @click.pass_context
 def serve(ctx, dev_addr: str) -> None:
-    """Live preview of the last build (run `casecat build` first)."""
-    config_file = _config(ctx).build_dir / "mkdocs.yml"
-    if not config_file.exists():
-        _fail(f"{config_file} not found: run `casecat build` first", 2)
-    sys.exit(subprocess.call([sys.executable, "-m", "mkdocs", "serve", "-f", str(config_file), "-a", dev_addr],
-                             env=dict(os.environ, NO_MKDOCS_2_WARNING="1")))
+    """Live preview of the last build, search included (run `casecat build` first)."""
+    from generator import preview
+
+    build_dir = _config(ctx).build_dir
+    config_file, snapshot = build_dir / "mkdocs.yml", build_dir / "public" / "snapshot.json"
+    for needed in (config_file, snapshot):
+        if not needed.exists():
+            _fail(f"{needed} not found: run `casecat build` first", 2)
+    try:
+        preview.serve(config_file, snapshot, dev_addr)
+    except KeyboardInterrupt:
+        pass
 
 
 if __name__ == "__main__":

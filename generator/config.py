@@ -28,6 +28,23 @@ class ConfigError(ValueError):
     """casecat.yml is unreadable or names something unknown."""
 
 
+#: what a build reads besides the data: the project's MkDocs settings, templates and pages
+PROJECT_FILES = ("mkdocs.yml", "templates", "docs")
+
+
+def find_project_root(candidates: list[Path]) -> Path:
+    """The first folder holding the project's files (a checkout of the repository).
+
+    They are not package data: a site is made from a checkout, where they can be edited."""
+    for folder in candidates:
+        if all((folder / name).exists() for name in PROJECT_FILES):
+            return folder
+    raise ConfigError(
+        "no project here: casecat builds from a checkout of its repository (mkdocs.yml, templates/ "
+        "and docs/ in the current folder); run it there"
+    )
+
+
 @dataclass(frozen=True)
 class Config:
     queue: str = "technical-support-cases"

@@ -84,18 +84,34 @@ def build_site(
     project_root: Path = PROJECT_ROOT,
     allow_shrink: bool = False,
     force: bool = False,
+    only_if_changed: bool = False,
     log: Log = lambda msg: None,
 ) -> BuildResult:
+    """The stages, and the site swapped in; an unchanged snapshot leaves ``site_dir`` as it is, and
+    with ``only_if_changed`` (the nightly: nothing would be deployed) builds nothing even when
+    ``site_dir`` is missing, as on a fresh runner."""
     site_dir = Path(site_dir or config.site_dir)
     laps = _Laps()
     report_path = config.reports_dir / publish.REPORT_NAME
     report_path.unlink(missing_ok=True)  # a failed build leaves no report saying "publish"
     history = publish.load_history(config.cache_dir, publish.registry_key(raw.is_sample, raw.queue))
+    raw_hash = publish.raw_content_hash(raw)
+
+    if only_if_changed and not force:
+        inputs = publish.screening_inputs_hash(raw_hash, config, policy, history.ever)
+        known = unchanged_since_deploy(inputs, config, project_root, history)
+        if known is not None:
+            verdict, summary = known
+            laps("screen")
+            log(f"unchanged: the same tickets and settings as the screening behind the deployed site "
+                f"({verdict.publish_hash[:12]}); nothing screened or built (--force rebuilds)")
+            return _finish(report_path, config, site_dir, laps, publish.report(
+                summary, raw.fetched_at, verdict, rebuilt=False, screened=False), verdict, pages=0, screening=None)
 
     screened = screen(raw, config, policy, history, allow_shrink=allow_shrink, log=log)
     snapshot = screened.snapshot
     verdict = publish.compare(snapshot, project_root, history, force=force)
-    rebuild = verdict.changed or not (site_dir / "index.html").is_file()
+    rebuild = verdict.changed or (not only_if_changed and not (site_dir / "index.html").is_file())
     laps("screen")
 
     pages = 0
@@ -115,14 +131,38 @@ def build_site(
             pending.discard()
             shutil.rmtree(staging, ignore_errors=True)
     else:
+        kept = f"{site_dir}/ left as it is" if site_dir.is_dir() else "no site built (nothing to deploy)"
         log(f"unchanged: the public snapshot is the one published last ({verdict.publish_hash[:12]}); "
-            f"{site_dir}/ left as it is (--force rebuilds)")
+            f"{kept} (--force rebuilds)")
 
-    report = publish.report(snapshot, verdict, rebuilt=rebuild, quarantined=len(screened.report.quarantined_ids))
+    summary = publish.Summary.of(snapshot, quarantined=len(screened.report.quarantined_ids))
+    # keyed by the ids published once this snapshot is: the next night's history, if it deploys
+    # (the withdrawal notices, all that those ids decide, come out the same); after any quarantine,
+    # so that a quiet night after it is quiet again
+    published = history.ever | {c.id for c in snapshot.cases}
+    publish.write_screened(config.cache_dir, publish.Screened(
+        publish.screening_inputs_hash(raw_hash, config, policy, published), verdict.snapshot_hash, summary))
+    return _finish(report_path, config, site_dir, laps, publish.report(summary, snapshot.fetched_at, verdict,
+                                                                       rebuilt=rebuild), verdict, pages, screened)
+
+
+def unchanged_since_deploy(inputs: str, config: Config, project_root: Path,
+                           history: publish.History) -> tuple[publish.Verdict, publish.Summary] | None:
+    """When the last screening had these very inputs and its snapshot, rendered as the site would
+    be now, is the one deployed last: that verdict, without screening again. Else None."""
+    memo = publish.read_screened(config.cache_dir)
+    if memo is None or memo.inputs != inputs:
+        return None
+    verdict = publish.compare_hash(memo.snapshot_hash, project_root, history, force=False)
+    return None if verdict.changed else (verdict, memo.summary)
+
+
+def _finish(report_path: Path, config: Config, site_dir: Path, laps: _Laps, report: dict, verdict: publish.Verdict,
+            pages: int, screening: ScreeningResult | None) -> BuildResult:
     config.reports_dir.mkdir(parents=True, exist_ok=True)
     report_path.write_text(publish.report_text(report), encoding="utf-8")
-    return BuildResult(site_dir, len(snapshot.cases), len(snapshot.withdrawn_ids), pages, laps.seconds, screened,
-                       changed=verdict.changed, rebuilt=rebuild, publish=report)
+    return BuildResult(site_dir, int(report["cases"]), int(report["withdrawn"]), pages, laps.seconds, screening,
+                       changed=verdict.changed, rebuilt=bool(report["rebuilt"]), publish=report)
 
 
 # --- the stages ---------------------------------------------------------------------------------

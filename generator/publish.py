@@ -13,23 +13,34 @@ disk that fills up or a run that is killed leaves either the old bookkeeping or 
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
+import pickle
 from dataclasses import dataclass, field
+from datetime import datetime
 from importlib import metadata
 from pathlib import Path
 
-from generator.model import PublicSnapshot, utc_iso
+from generator.config import Config
+from generator.model import PublicSnapshot, RawQueue, utc_iso
+from generator.screening.policy import Policy
 from generator.screening.snapshot import snapshot_to_dict
 
 REGISTRY_NAME = "published.json"
 PUBLISHED_HASH_NAME = "published-snapshot.sha256"
+#: private (it names a digest of the raw tickets): what the last screening of which inputs gave
+SCREENED_NAME = "screened.json"
 REPORT_NAME = "publish.json"
 REPORT_FORMAT = "casecat-publish/1"
 #: what the site is made with besides the snapshot: a change here is a change to publish
 SITE_INPUTS = ("mkdocs.yml", "templates", "docs", "generator/site")
 SITE_PACKAGES = ("casecat", "mkdocs", "mkdocs-material")
+#: what turns raw tickets into the public snapshot besides them: screening's code and libraries
+PACKAGE_DIR = Path(__file__).resolve().parent
+SCREENING_CODE = ("screening", "model.py", "config.py", "rt/records.py", "rt/source.py")
+SCREENING_PACKAGES = ("casecat", "detect-secrets", "phonenumbers", "nh3", "confusable-homoglyphs", "python-stdnum")
 #: the registry key holding the ids published by the last build (the shrink guard's base)
 LAST_SUFFIX = "@last"
 #: the shrink guard refuses a build that loses more than this share of last time's cases
@@ -117,26 +128,61 @@ def public_content_hash(snapshot: PublicSnapshot) -> str:
     return hashlib.sha256(json.dumps(data, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
 
 
-def site_inputs_hash(project_root: Path) -> str:
-    """sha256 of what turns a snapshot into a site: mkdocs.yml, templates, docs, the renderer's
-    code, the versions of casecat, MkDocs and Material, and SITE_URL (permalinks, feed, sitemap)."""
-    digest = hashlib.sha256()
-    for name in SITE_INPUTS:
-        root = project_root / name
-        paths = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file())
+def _add_files(digest, root: Path, names: tuple[str, ...]) -> None:
+    """Each file's path under ``root`` and content, in a stable order."""
+    for name in names:
+        top = root / name
+        paths = [top] if top.is_file() else sorted(p for p in top.rglob("*") if p.is_file())
         for path in paths:
             if "__pycache__" in path.parts or path.suffix == ".pyc":
                 continue
-            digest.update(path.relative_to(project_root).as_posix().encode() + b"\0")
+            digest.update(path.relative_to(root).as_posix().encode() + b"\0")
             digest.update(hashlib.sha256(path.read_bytes()).digest())
-    for package in SITE_PACKAGES:
+
+
+def _add_versions(digest, packages: tuple[str, ...]) -> None:
+    for package in packages:
         try:
             version = metadata.version(package)
         except metadata.PackageNotFoundError:
             version = "-"
         digest.update(f"{package}=={version}\0".encode())
+
+
+def site_inputs_hash(project_root: Path) -> str:
+    """sha256 of what turns a snapshot into a site: mkdocs.yml, templates, docs, the renderer's
+    code, the versions of casecat, MkDocs and Material, and SITE_URL (permalinks, feed, sitemap)."""
+    digest = hashlib.sha256()
+    _add_files(digest, project_root, SITE_INPUTS)
+    _add_versions(digest, SITE_PACKAGES)
     digest.update(f"SITE_URL={os.environ.get('SITE_URL', '').strip()}\0".encode())
     return digest.hexdigest()
+
+
+def raw_content_hash(raw: RawQueue) -> str:
+    """sha256 of the tickets as read, without the time of the fetch. (Pickle bytes can differ for
+    equal objects only in ways that make this differ: a needless screening, never a skipped one.)"""
+    return hashlib.sha256(pickle.dumps(dataclasses.replace(raw, fetched_at=None), protocol=5)).hexdigest()
+
+
+def screening_inputs_hash(raw_hash: str, config: Config, policy: Policy, ever: frozenset[int]) -> str:
+    """sha256 of everything the public snapshot is made from: the tickets (``raw_content_hash``),
+    the settings, the policy (overrides, salt), the ids published before (withdrawal notices),
+    screening's code and libraries. Equal means a screening would give the same snapshot again."""
+    digest = hashlib.sha256(raw_hash.encode())
+    settings = {f.name: getattr(config, f.name) for f in dataclasses.fields(config) if not f.name.endswith("_dir")}
+    digest.update(repr(sorted(settings.items())).encode())  # where files go changes nothing screened
+    digest.update(repr(sorted((k, v.value) for k, v in policy.actions.items())).encode())
+    digest.update(repr((sorted(policy.withheld_cases), sorted(policy.accepted), sorted(ever))).encode())
+    digest.update(_salt_digest(policy.salt))
+    _add_files(digest, PACKAGE_DIR, SCREENING_CODE)
+    _add_versions(digest, SCREENING_PACKAGES)
+    return digest.hexdigest()
+
+
+def _salt_digest(salt: bytes) -> bytes:
+    """The salt enters the digest only as its own hash, so the memo file holds nothing of it."""
+    return hashlib.sha256(b"casecat salt\0" + salt).digest()
 
 
 @dataclass(frozen=True)
@@ -151,10 +197,62 @@ class Verdict:
 
 
 def compare(snapshot: PublicSnapshot, project_root: Path, history: History, *, force: bool) -> Verdict:
-    snapshot_hash, inputs_hash = public_content_hash(snapshot), site_inputs_hash(project_root)
+    return compare_hash(public_content_hash(snapshot), project_root, history, force=force)
+
+
+def compare_hash(snapshot_hash: str, project_root: Path, history: History, *, force: bool) -> Verdict:
+    inputs_hash = site_inputs_hash(project_root)
     publish_hash = hashlib.sha256(f"{snapshot_hash}\n{inputs_hash}\n".encode()).hexdigest()
     changed = force or history.publish_hash != publish_hash
     return Verdict(snapshot_hash, inputs_hash, publish_hash, history.publish_hash, changed)
+
+
+# --- the memo of the last screening: a quiet night need not screen again ----------------------
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The public facts of a snapshot that the report gives."""
+
+    queue: str
+    is_sample: bool
+    cases: int
+    withdrawn: int
+    newest_update: str | None
+    #: cases the audit withheld from the build (the screening report names them)
+    quarantined: int = 0
+
+    @classmethod
+    def of(cls, snapshot: PublicSnapshot, quarantined: int = 0) -> Summary:
+        return cls(snapshot.queue, snapshot.is_sample, len(snapshot.cases), len(snapshot.withdrawn_ids),
+                   utc_iso(snapshot.newest_update), quarantined)
+
+
+@dataclass(frozen=True)
+class Screened:
+    """What screening these inputs gave last time."""
+
+    inputs: str
+    snapshot_hash: str
+    summary: Summary
+
+
+def read_screened(cache_dir: Path) -> Screened | None:
+    """The memo, or None when it is missing or unreadable (then screening simply runs)."""
+    try:
+        data = json.loads((cache_dir / SCREENED_NAME).read_text(encoding="utf-8"))
+        return Screened(str(data["inputs"]), str(data["snapshot_hash"]), Summary(**data["summary"]))
+    except (OSError, ValueError, TypeError, KeyError):
+        return None
+
+
+def write_screened(cache_dir: Path, screened: Screened) -> None:
+    pending = Pending()
+    try:
+        pending.write(cache_dir / SCREENED_NAME, json.dumps(dataclasses.asdict(screened), sort_keys=True) + "\n")
+        pending.commit()
+    finally:
+        pending.discard()
 
 
 # --- writing ----------------------------------------------------------------------------------
@@ -197,9 +295,9 @@ def stage_history(pending: Pending, cache_dir: Path, history: History, current: 
     pending.write(cache_dir / PUBLISHED_HASH_NAME, verdict.publish_hash + "\n")
 
 
-def report(snapshot: PublicSnapshot, verdict: Verdict, *, rebuilt: bool, quarantined: int = 0) -> dict[str, object]:
-    """``reports/publish.json``: what this build did, for people and for the workflow
-    (``quarantined``: cases the audit withheld from this build; the screening report names them)."""
+def report(summary: Summary, fetched_at: datetime | None, verdict: Verdict, *, rebuilt: bool,
+           screened: bool = True) -> dict[str, object]:
+    """``reports/publish.json``: what this build did, for people and for the workflow."""
     return {
         "format": REPORT_FORMAT,
         "changed": verdict.changed,
@@ -208,13 +306,14 @@ def report(snapshot: PublicSnapshot, verdict: Verdict, *, rebuilt: bool, quarant
         "previous_publish_hash": verdict.previous_hash,
         "snapshot_hash": verdict.snapshot_hash,
         "site_inputs_hash": verdict.inputs_hash,
-        "queue": snapshot.queue,
-        "is_sample": snapshot.is_sample,
-        "cases": len(snapshot.cases),
-        "quarantined": quarantined,
-        "withdrawn": len(snapshot.withdrawn_ids),
-        "snapshot_time": utc_iso(snapshot.fetched_at),
-        "newest_update": utc_iso(snapshot.newest_update),
+        "screened": screened,  # False: the inputs were those of the last screening, which was reused
+        "queue": summary.queue,
+        "is_sample": summary.is_sample,
+        "cases": summary.cases,
+        "quarantined": summary.quarantined,
+        "withdrawn": summary.withdrawn,
+        "snapshot_time": utc_iso(fetched_at),
+        "newest_update": summary.newest_update,
     }
 
 

@@ -21,6 +21,16 @@ pytest_plugins = ["support.rt_fixtures"]
 RT_FIXTURES = {"rt_pristine", "rt_factory", "rt_server"}
 
 
+#: set by GitHub Actions (ci.yml runs the tests there) or a developer's shell; each changes what a
+#: build does (SITE_URL required, $GITHUB_OUTPUT written), so a test that wants one sets it itself
+BUILD_ENVIRONMENT = ("GITHUB_ACTIONS", "GITHUB_OUTPUT", "SITE_URL", "CASECAT_CACHE_KEY")
+
+
+def pytest_configure(config):
+    for name in BUILD_ENVIRONMENT:
+        os.environ.pop(name, None)
+
+
 def pytest_collection_modifyitems(config, items):
     """Markers that say what a test needs, so ``-m "not rt and not browser"`` runs without RT
     or Chromium: ``rt`` from the fixtures a test uses, ``browser`` from its folder."""

@@ -205,15 +205,16 @@ def test_shrink_guard_refuses_then_allow_shrink_publishes(tmp_path):
     assert again.returncode == 0, again.stderr
 
 
-@pytest.mark.parametrize("args, env, allow_shrink, force", [
-    ((), {}, False, False),
-    (("--allow-shrink",), {}, True, False),
-    (("--force",), {}, False, True),
+@pytest.mark.parametrize("args, env, allow_shrink, force, only_if_changed", [
+    ((), {}, False, False, False),
+    (("--allow-shrink",), {}, True, False, False),
+    (("--force",), {}, False, True, False),
+    (("--only-if-changed",), {}, False, False, True),
     # the nightly passes its workflow_dispatch inputs this way: same flags, no shell logic
-    ((), {"CASECAT_ALLOW_SHRINK": "true", "CASECAT_FORCE": "false"}, True, False),
-    ((), {"CASECAT_ALLOW_SHRINK": "false", "CASECAT_FORCE": "true"}, False, True),
+    ((), {"CASECAT_ALLOW_SHRINK": "true", "CASECAT_FORCE": "false"}, True, False, False),
+    ((), {"CASECAT_ALLOW_SHRINK": "false", "CASECAT_FORCE": "true"}, False, True, False),
 ])
-def test_guard_flags_reach_the_build(tmp_path, monkeypatch, args, env, allow_shrink, force):
+def test_guard_flags_reach_the_build(tmp_path, monkeypatch, args, env, allow_shrink, force, only_if_changed):
     seen = {}
 
     def fake_build(raw, config, policy, **kwargs):
@@ -223,7 +224,7 @@ def test_guard_flags_reach_the_build(tmp_path, monkeypatch, args, env, allow_shr
     monkeypatch.setattr(pipeline, "build_site", fake_build)
     proc = casecat("build", "--source", str(raw_queue(tmp_path, 2)), *args, cwd=tmp_path, env=env)
     assert proc.returncode == 1 and error_line(proc) == "casecat: error: stopped by the test"
-    assert (seen["allow_shrink"], seen["force"]) == (allow_shrink, force)
+    assert (seen["allow_shrink"], seen["force"], seen["only_if_changed"]) == (allow_shrink, force, only_if_changed)
 
 
 # --- skip the deploy when nothing changed ----------------------------------------------------
@@ -266,6 +267,29 @@ def test_unchanged_snapshot_is_not_rebuilt_nor_deployed(tmp_path):
     assert fresh_report["rebuilt"] is True and fresh_report["changed"] is False
     assert outputs.read_text().splitlines()[-4] == "changed=false"
 
+    # the nightly on a fresh runner: nothing changed, nothing to deploy, so nothing is built at all
+    shutil.rmtree(tmp_path / "site")
+    outputs.unlink()
+    quiet = casecat("build", "--source", str(refetched), "--only-if-changed", cwd=tmp_path, env=env)
+    assert quiet.returncode == 0, quiet.stderr
+    assert "nothing screened or built" in quiet.stderr and "no site for" in quiet.stderr
+    assert "site:" not in quiet.stdout
+    quiet_report = publish_report(tmp_path)
+    assert quiet_report["rebuilt"] is False and quiet_report["changed"] is False
+    assert quiet_report["screened"] is False and quiet_report["cases"] == report["cases"]
+    assert outputs.read_text().startswith("changed=false\n")
+    assert not (tmp_path / "site").exists()
+    assert marker.read_text() == report["publish_hash"] + "\n"
+
+    # ... but a change is built as ever
+    def retitle(data):
+        data["tickets"][0]["ticket"]["Subject"] = "A subject edited in RT"
+
+    edited = raw_queue(tmp_path, name="edited.json", edit=retitle)
+    busy = casecat("build", "--source", str(edited), "--only-if-changed", cwd=tmp_path, env=env)
+    assert busy.returncode == 0, busy.stderr
+    assert publish_report(tmp_path)["rebuilt"] is True and (tmp_path / "site" / "index.html").exists()
+
 
 def test_any_public_change_is_a_change(tmp_path, tmp_config, policy):
     def build(**kwargs):
@@ -300,13 +324,14 @@ def test_site_inputs_are_part_of_the_publish_hash(tmp_path):
     assert site_inputs_hash(ROOT) != before
 
 
-def test_a_failed_build_writes_no_github_output(tmp_path):
+def test_a_failed_build_writes_its_error_line_and_no_verdict_to_github_output(tmp_path):
     outputs = tmp_path / "github-output"
     bad = tmp_path / "raw.json"
     bad.write_text('{"format": "casecat-raw/1", "tickets": [')
     proc = casecat("build", "--source", str(bad), cwd=tmp_path, env={"GITHUB_OUTPUT": str(outputs)})
     assert proc.returncode == 1
-    assert not outputs.exists()
+    # no changed=..., so nothing deploys; the error line is for the nightly's failure issue
+    assert outputs.read_text() == f"error={error_line(proc).removeprefix('casecat: error: ')}\n"
 
 
 # --- the build stamp -------------------------------------------------------------------------

@@ -40,13 +40,18 @@ def build_stamp(snapshot: PublicSnapshot) -> dict:
 def resolve_site_url(project_config: Path, environ=os.environ) -> str:
     """Where the site will be published: env ``SITE_URL``, else ``site_url`` of mkdocs.yml, else ''.
 
-    With a site URL, permalinks and the feed use absolute addresses and MkDocs fills
-    ``sitemap.xml``; without one, permalinks are paths and the sitemap is empty (still valid).
+    With a site URL, permalinks and the feed use absolute addresses, MkDocs fills ``sitemap.xml``
+    and gives the 404 page (served at any depth) asset paths under the site's own path; without
+    one, permalinks are paths and the sitemap is empty (still valid). A build under GitHub Actions
+    is a build to publish, so there it refuses to go on without one.
     """
     value = (environ.get("SITE_URL") or "").strip()
     if not value and project_config.exists():
         base = yaml.safe_load(project_config.read_text(encoding="utf-8")) or {}
         value = str(base.get("site_url") or "").strip()
+    if not value and environ.get("GITHUB_ACTIONS") == "true":
+        raise BuildError("SITE_URL is not set: a site built under GitHub Actions needs its address "
+                         "(the nightly takes it from actions/configure-pages; the SITE_URL variable overrides it)")
     if not value:
         return ""
     parts = urlsplit(value)

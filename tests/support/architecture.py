@@ -20,7 +20,10 @@ ALLOWED = {
     "generator.site": {"generator.model", "generator.config", "generator.site"},
     "generator.audit": {"generator.model", "generator.config", "generator.audit", "generator.screening.detectors",
                         "generator.screening.normalise", "generator.site.search"},
-    "generator.publish": {"generator.model", "generator.config", "generator.screening.snapshot"},
+    "generator.publish": {"generator.model", "generator.config", "generator.screening.snapshot",
+                          "generator.screening.policy"},
+    "generator.sealing": set(),
+    "generator.preview": {"generator.model", "generator.config", "generator.screening.snapshot", "generator.site"},
     "generator.pipeline": {"generator.model", "generator.config", "generator.screening", "generator.site",
                            "generator.audit", "generator.publish"},
 }
