@@ -25,7 +25,7 @@ from generator.screening.detectors.base import EMAIL, Finding, Lexicon, Text, le
 from generator.screening.lexicon import AMBIGUOUS_AT, AT_WORDS, DOT_WORDS
 
 _PLAIN = re.compile(
-    r"(?P<local>[\w%+'-]+(?:\.[\w%+'-]+)*)[ \t]*@[ \t]*\n?[ \t]*"
+    r"(?P<local>[\w%+'-]+(?:\.[\w%+'-]+)*)[ \t]*@[ \t]*\n?[ \t]*(?:>[ \t]*)*"
     r"(?P<domain>(?:[\w-]{1,63}\.[ \t]*\n?[ \t]*)+[^\W\d_]{2,24})(?![\w-]|\.[^\W\d_])"
 )
 # two- and three-letter top-level domains in use, and the common longer ones

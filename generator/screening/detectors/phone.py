@@ -28,7 +28,7 @@ from generator.screening.lexicon import NOT_PHONE_WORDS, PHONE_WORDS
 _CANDIDATE = re.compile(
     r"(?<![\w.,/#@=$%&\\-])"
     r"(?P<num>(?:\+[ \t]?|(?<!\d)00(?=[1-9]))?(?:\([ \t]?\+?\d{1,4}[ \t]?\)[ \t./-]?)?"
-    r"\d(?:(?:[ \t./-]|[ \t]*\n[ \t]*)?(?:\([ \t]?\d{1,4}[ \t]?\)|\d)){5,22})"
+    r"\d(?:(?:[ \t./-]|[ \t]?[()][ \t]?|[ \t]*\n[ \t]*)?(?:\([ \t]?\d{1,4}[ \t]?\)|\d)){5,22})"
     r"(?P<ext>[ \t]*[,;]?[ \t]*(?:ext\.?|x|extension|durchwahl|dw\.?|poste|int\.?|interno|wewn\.?|kl\.?|linka|"
     r"mellék|lokal|anknytning|tel\. wewn\.?|-)[ \t]*\d{1,6})?"
     r"(?![\w%@]|[.,:/-]\d|\.[A-Za-z])",
@@ -45,7 +45,7 @@ _DATE = re.compile(
     r"|(?<!\d)(?:19|20)\d\d[ \t]?[-/][ \t]?(?:19|20)\d\d(?!\d)"
     r"|(?<![\d.])(?:[01]?\d|2[0-3])[:.h][0-5]\d(?:[:.][0-5]\d)?(?![\d]|\.\d)"
 )
-_IPV4 = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}(?:/\d{1,2})?")
+_IPV4 = re.compile(r"(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:/\d{1,2})?")
 _DOTTED = re.compile(r"\d{1,4}(?:\.\d{1,4}){2,}")
 _ORCID = re.compile(r"\d{4}-\d{4}-\d{4}-\d{3}[\dX]")
 _ISBN = re.compile(r"97[89][- ]?\d{1,5}[- ]\d{1,7}[- ]\d{1,7}[- ]\d")
@@ -61,18 +61,19 @@ _VCARD = re.compile(r"[ \t]*(?:item\d+\.)?(?:tel|fax)[;:][^\n]*$")
 _RUN = r"0(?:[ \t\n./()-]{0,3}0){6,}"
 _RUNS = re.compile(_RUN)
 _RUNS_BYTES = re.compile(_RUN.encode())
-#: shapes that are never phone numbers, masked in that copy before the search (exact replaces)
-_NEVER = ("0000-00-00", "00:00:00", "0000-0000-0000-000")
+#: shapes that are never phone numbers (ISO dates and times, ORCID iDs), masked in that copy
+#: before the search
+_NEVER = r"0000-00-00(?:T00:00(?::00)?)?(?![0-9-])|00:00:00|0000-0000-0000-000(?![0-9])"
+_NEVER_STR = re.compile(_NEVER)
+_NEVER_BYTES = re.compile(_NEVER.encode())
 
 
 def _runs(t: Text) -> list[int]:
     digits = t.digits
     if isinstance(digits, bytes):
-        for shape in _NEVER:
-            digits = digits.replace(shape.encode(), b"d" * len(shape))
+        digits = _NEVER_BYTES.sub(lambda m: b"d" * len(m.group()), digits)
         return [m.start() for m in _RUNS_BYTES.finditer(digits)]
-    for shape in _NEVER:
-        digits = digits.replace(shape, "d" * len(shape))
+    digits = _NEVER_STR.sub(lambda m: "d" * len(m.group()), digits)
     return [m.start() for m in _RUNS.finditer(digits)]
 
 
@@ -96,8 +97,10 @@ def phones(t: Text) -> Iterator[Finding]:
         start, end = m.span("num")
         num = m.group("num").rstrip(" -./")
         end = start + len(num)
-        for offset, piece in _pieces(num):
-            found = _judge(low, start + offset, piece)
+        whole = _judge(low, start, num)
+        pieces = [(0, num)] if whole in ("phone.international", "phone.labelled") else _pieces(num)
+        for offset, piece in pieces:
+            found = whole if (offset, piece) == (0, num) else _judge(low, start + offset, piece)
             if found:
                 p_start, p_end = start + offset, start + offset + len(piece)
                 if m.group("ext") and p_end == end:
@@ -139,10 +142,12 @@ def _judge(low: str, start: int, num: str) -> str | None:
     vetoed = bool(_NOT_PHONE_WORD.search(before[-16:]))
     if international and (stripped.startswith("+") or not vetoed or label is not None):
         return "phone.international" if digits >= 8 else None
-    if _IPV4.fullmatch(num) or _ORCID.search(num) or _ISBN.search(num) or _YEARS.fullmatch(num):
+    if _ORCID.search(num) or _ISBN.search(num) or _YEARS.fullmatch(num):
         return None
-    if label is not None:
+    if label is not None:  # a phone word wins over the looks of an IP address or a version
         return "phone.labelled" if digits <= 13 else None
+    if _IPV4.fullmatch(num):
+        return None
     if vetoed or _DOTTED.fullmatch(num) and not _FRENCH.fullmatch(num):
         return None
     if _THOUSANDS.fullmatch(num):

@@ -233,9 +233,10 @@ _NOT_SECRET_END = re.compile(rf"(?:{NOT_SECRET_KEY_ENDINGS})")
 _PUBLIC_KEY_NAME = re.compile(r"public|pub(?:lic)?key|pubkey|keyid|key_?id|keyname|key_?name|keyring|keyboard|keystore|"
                               r"keypair|key_?pair|hotkey|monkey|turkey|donkey|jockey|hockey|whiskey")
 _HEADER = re.compile(
-    r"(?im:^|[\"'\s])(?P<name>authorization|proxy-authorization|cookie|set-cookie|x-auth-token|x-api-key|"
+    r"(?:^|[\"'\s])(?P<name>authorization|proxy-authorization|cookie|set-cookie|x-auth-token|x-api-key|"
     r"x-subject-token|private-token|x-vault-token|x-registry-auth|api-key)[ \t]*:[ \t]*"
-    r"(?:(?:basic|bearer|digest|token|negotiate|ntlm|aws4-hmac-sha256|macaroon|otp)[ \t]+)?(?P<value>[^\s\"'\n][^\n\"']*)"
+    r"(?:(?:basic|bearer|digest|token|negotiate|ntlm|aws4-hmac-sha256|macaroon|otp)[ \t]+)?(?P<value>[^\s\"'\n][^\n\"']*)",
+    re.IGNORECASE | re.MULTILINE,
 )
 
 

@@ -132,7 +132,8 @@ def random_tokens(t: Text) -> Iterator[Finding]:
         if "@" in token and not token.startswith("@") and "." in token.split("@")[-1]:
             continue  # an address: the e-mail detector's
         query = _QUERY.fullmatch(token)
-        structured = query or _STRUCTURED.search(token) and not _BASE64ISH.fullmatch(token)
+        structured = query or _STRUCTURED.search(token) and not _BASE64ISH.fullmatch(token) \
+            and not (_PASSWORD_SYMBOL.search(token) and looks_random(token, True))
         splitter = _QUERY_PART if query else _PART
         parts = [p for p in splitter.finditer(token) if len(p.group()) >= 6] if structured else []
         if not (any(looks_random(p.group(), True) for p in parts) if structured else looks_random(token, True)):
@@ -153,6 +154,7 @@ def random_tokens(t: Text) -> Iterator[Finding]:
 
 
 _STRUCTURED = re.compile(r"[/@:]")
+_PASSWORD_SYMBOL = re.compile(r"[!#$%^&*?~|]")
 #: a query string's tail ("&a=1&b=2"): its names and values are judged one by one
 _QUERY = re.compile(r"[&?]?(?:[\w.-]+=[^&=\s]*&){1,}(?:[\w.-]+=[^&=\s]*)?")
 _QUERY_PART = re.compile(r"[^&=?]+")
