@@ -38,6 +38,23 @@ PASSWORD_WORDS = (
     r"парол(?:ь|я|ем|ю|і|ата|а|и|от)|лозинк(?:а|у|е|ата|ом)|шифр(?:а|у)|пин-?код",
     # he, ka, hy
     r"סיסמ(?:ה|א|ת|ות)|პაროლ(?:ი|ის)|գաղտնաբառ(?:ը|ի)?",
+    # what a login pair is called: the value after them is the pair, or the password
+    r"login details|access details|login credentials|credentials|creds|user/pw|user/pass|zugangsdaten|"
+    r"anmeldedaten|identifiants|credenziali|credenciales|credenciais|dane logowania|dane dostępowe|"
+    r"přihlašovací údaje|prihlasovacie údaje|inloggegevens|inloggningsuppgifter|loginoplysninger|"
+    r"innloggingsdetaljer|tunnukset|kirjautumistiedot|hozzáférési adatok|belépési adatok|"
+    r"date de autentificare|prisijungimo duomenys|piekļuves dati|sisselogimisandmed|pristupni podaci|"
+    r"podatki za prijavo|данни за вход|данные для входа|дані для входу|pristupni podaci|giriş bilgileri|"
+    r"στοιχεία πρόσβασης|פרטי התחברות|פרטי הגישה",
+)
+#: words that announce a token or a key: what follows them is a secret if it looks like one (a
+#: plain word after them is prose: "the token expires in an hour")
+TOKEN_WORDS = (
+    r"token|api[- ]?key|apikey|access[- ]key|secret[- ]key|secret|client[- ]secret|refresh[- ]token|"
+    r"access[- ]token|bearer[- ]token|auth[- ]token|private[- ]token|personal access token|pat|app[- ]token|"
+    r"otp seed|totp seed|totp|seed|recovery code|backup code|jeton|zugangstoken|schlüssel|clé|chiave|clave|"
+    r"klucz|sleutel|nyckel|nøgle|nøkkel|avain|kulcs|ključ|cheie|raktas|atslēga|võti|anahtar|ключ|токен|"
+    r"κλειδί|מפתח|טוקן"
 )
 
 #: words that name a password only when a colon or '=' follows them at once ("PIN: 4829", "pw: x"):
@@ -117,6 +134,10 @@ PHONE_WORDS = (
     r"gsm|kom|komórka|komorka|tlf|tfn|tlfn|puh|puhelin|matkapuhelin|cep|gsm|fax|fix|fixe|"
     r"direct line|direct|durchwahl|ruf|rufnummer|whatsapp|signal|viber|telegram|sms|call|ring|"
     r"reach me|reach him|reach her|reach us|dial|astreinte|bereitschaft|on-call|on call|"
+    r"chiamami|chiamatemi|chiamare|llámame|llamame|llámeme|ligue|ligar|liga-me|appelle-moi|appelez-moi|"
+    r"appelez|ruf mich an|rufen sie mich an|anrufen|bel me|bellen|zadzwoń|zadzwon|zavolejte|zavolej|hívj|"
+    r"hívjon|ring mig|ringe|soita|soittakaa|helista|sunați-mă|suna-ma|skambinkite|zvaniet|zovite|pozovite|"
+    r"позвоните|звоните|зателефонуйте|телефонирайте|τηλεφωνήστε|ara beni|arayın|התקשר|התקשרו|"
     r"τηλ|τηλέφωνο|κιν|κινητό|тел|телефон|моб|мобильный|мобільний|тлф|טל|טלפון|נייד|ტელ|"
     r"ტელეფონი|մոբ|հեռ|հեռախոս|t|m|p|f|c|mob\. tel|tel\. č|tel\. br|br\. tel"
 )
@@ -167,19 +188,23 @@ BIRTH_WORDS = (
     r"nascido em|nascida em|geboortedatum|geboren op|data urodzenia|urodzony|urodzona|urodz\.|"
     r"datum narození|narozen|narozena|nar\.|dátum narodenia|narodený|narodená|születési dátum|"
     r"születési idő|született|szül\.|födelsedatum|född|fødselsdato|født|syntymäaika|syntymäpäivä|"
-    r"syntynyt|s\.|sünniaeg|sünnikuupäev|sündinud|ημερομηνία γέννησης|γεννήθηκε|γεν\.|"
+    r"syntynyt|sünniaeg|sünnikuupäev|sündinud|ημερομηνία γέννησης|γεννήθηκε|γεν\.|"
     r"дата рождения|родился|родилась|дата народження|народився|народилася|дата на раждане|"
     r"роден|родена|datum rođenja|rođen|rođena|датум рођења|рођен|рођена|datum rojstva|rojen|"
     r"rojena|data nașterii|data nasterii|născut|născută|nascut|nascuta|gimimo data|gimęs|gimusi|"
     r"dzimšanas datums|dzimis|dzimusi|doğum tarihi|dogum tarihi|doğdu|doğumlu|תאריך לידה|נולד|"
+    r"geburtstag|anniversaire|compleanno|cumpleaños|aniversário|urodziny|narozeniny|születésnap|"
+    r"verjaardag|födelsedag|fødselsdag|syntymäpäivä|sünnipäev|день рождения|день народження|rođendan|"
+    r"rojstni dan|ziua de naștere|gimtadienis|dzimšanas diena|doğum günü|γενέθλια|יום הולדת|"
     r"נולדה|დაბადების თარიღი|დაიბადა|ծննդյան ամսաթիվ|ծնվել է|ծնվել"
 )
 #: "born" in the sense of founded, for things rather than people: a year after it is not a birthday
-WEAK_BIRTH_WORDS = r"born on|born|né|née|nato|nata|nacido|nacida|geboren|b\.|s\."
+WEAK_BIRTH_WORDS = r"born on|born|né|née|nato|nata|nacido|nacida|geboren"
 #: words saying an address is somebody's home (a street address after them is personal)
 HOME_WORDS = (
-    r"home address|private address|my address|home|privatadresse|privatanschrift|wohnadresse|"
-    r"heimadresse|meine adresse|wohnhaft|wohne|zu hause|zuhause|adresse personnelle|mon adresse|"
+    r"home address|private address|my address|home|i live at|i live in|live at|privatadresse|privatanschrift|wohnadresse|"
+    r"heimadresse|meine adresse|wohnhaft|wohne|ich wohne|zu hause|j'habite|habite|abito in|abito a|vivo en|"
+    r"moro em|moro na|woon|ik woon|mieszkam|bydlím|bor på|bor i|asun|elan|живу|живу на|zu hause|zuhause|adresse personnelle|mon adresse|"
     r"domicile|à la maison|indirizzo di casa|mio indirizzo|residente|domicilio|dirección particular|"
     r"mi dirección|morada|endereço residencial|minha morada|thuisadres|huisadres|thuis|mijn adres|"
     r"adres domowy|adres zamieszkania|mój adres|zamieszkały|zamieszkała|adresa bydliště|"
@@ -210,7 +235,8 @@ HANDLE_WORDS = (
 #: words and phrases that mark text as not public wherever they stand (unless negated)
 MARKERS = (
     # en
-    r"confidential|strictly confidential|private and confidential|in confidence|off the record|"
+    r"confidential|confidental|confedential|strictly confidential|private and confidential|private & confidential|"
+    r"in confidence|in strict confidence|off the record|not for the record|"
     r"not for publication|not for public(?: release| distribution| disclosure| consumption| use| view)?|"
     r"not to be (?:published|shared|distributed|disclosed|circulated|made public)|"
     r"must not be (?:published|shared|distributed|disclosed|made public|quoted)|"
@@ -222,7 +248,11 @@ MARKERS = (
     r"don'?t quote me|do not quote me|(?:under )?embargo(?:ed)? (?:until|till|up to|before)|under nda|"
     r"covered by (?:an |the )?nda|"
     r"restricted distribution|limited distribution|distribution restricted|tlp ?[:-] ?(?:red|amber(?:\+strict)?|green)|"
-    r"classified|sensitive[:!]|not (?:be )?(?:meant|intended|suitable|okay|ok|fine) for (?:the )?public|"
+    r"classified|sensitive[:!]|this is private|this is personal|this is internal|das ist privat|das ist intern|"
+    r"c'est privé|c'est personnel|è privato|es privado|é privado|dit is privé|to jest prywatne|to je soukromé|"
+    r"nešiřte|nesdílejte|nepřeposílejte|nezveřejňujte|nepublikujte|nešírte|nezdieľajte|nepreposielajte|"
+    r"nezverejňujte|ne širite|ne dijelite|ne delite|ne prosljeđujte|ne posredujte|ne objavljujte|"
+    r"not (?:be )?(?:meant|intended|suitable|okay|ok|fine) for (?:the )?public|"
     r"(?:don'?t|do not|never|please don'?t|must not|should not|not to) (?:\w+ ){0,2}?(?:put|post|publish|include|"
     r"add|copy|paste|place|upload|mention|show) (?:[^.\n]{0,50} )?(?:on|in|into|to|onto) (?:the |any |a |our )?public",
     # de
@@ -291,6 +321,10 @@ MARKERS_IN_POSITION = (
     r"для внутреннего пользования|для внутрішнього використання|само за вътрешна употреба|"
     r"вътрешна употреба|само за интерна употреба|само за интерну употребу|לשימוש פנימי בלבד|"
     r"לשימוש פנימי|fin uso interno|fin de uso interno|end of confidential part|ende vertraulich|"
+    r"(?:for )?(?:egi |the )?(?:staff|team|board|committee|management|steering committee) (?:eyes )?only|"
+    r"internal note|internal remark|internal comment|interne notiz|interne anmerkung|note interne|"
+    r"nota interna|nota interna|notatka wewnętrzna|interní poznámka|interne notitie|intern anteckning|"
+    r"intern note|sisäinen huomautus|belső megjegyzés|εσωτερική σημείωση|внутренняя заметка|"
     r"not public|not yet public|non-public|nonpublic|not for the public|nicht öffentlich|non public|non publique|"
     r"under embargo|embargoed|embargo|sperrfrist|sous embargo|bajo embargo|sotto embargo|onder embargo|"
     r"niet openbaar|nie publiczne|neveřejné|neverejné|nem nyilvános|ikke offentlig|inte offentlig|ei julkinen|"
@@ -341,6 +375,8 @@ SHARE_VERBS = (
     r"προωθήσετε|διαδώσεις|распространять|публиковать|пересылать|разглашать|делиться|поширювати|"
     r"публікувати|пересилати|розголошувати|розповсюджувати|разпространявайте|публикувайте|споделяйте|"
     r"препращайте|dijeliti|deliti|širiti|objavljivati|objaviti|prosljeđivati|prosleđivati|делити|ширити|"
+    r"распространяйте|пересылайте|публикуйте|разглашайте|делитесь|поширюйте|пересилайте|публікуйте|"
+    r"розголошуйте|діліться|διαδώσετε|προωθήσετε|δημοσιεύσετε|αναρτήσετε|"
     r"објављивати|споделувајте|објавувајте|ширете|paylaşmayın|yaymayın|yayınlamayın|iletmeyin|"
     r"להפיץ|לפרסם|לשתף|להעביר|გაავრცელოთ|გააზიაროთ|տարածեք|տարածել"
 )

@@ -126,26 +126,35 @@ def fold_char(char: str) -> str:
 
 #: what the audit joins the parts of an output file with; ticket text never holds it (folded away)
 PART_BREAK = "\ue000"
+# Python's ``re`` searches fast only for a pattern whose every top-level alternative starts with a
+# literal character, or that starts with a character class: then it skips to the positions where
+# a match may start. A named group around an alternative hides its first character, so in the
+# patterns below each alternative's first character stands outside its group (the group names
+# the kind of match), or one class takes the first character and lookbehinds tell the kinds apart.
 _DECODE_PATTERN = (
-    r"(?P<crlf>\r\n?)"
-    r"|(?P<ent>&(?:#[0-9]{1,7};?|#[xX][0-9a-fA-F]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};))"
-    r"|(?P<pct>(?:%[0-9A-Fa-f]{2})+)"
-    r"|(?P<ctl>[\x00-\x08\x0e-\x1f\x7f]+)"
-    r"|(?P<uni>[^\x00-\x7f{keep}]+)"
+    r"[\r&%\x00-\x08\x0e-\x1f\x7f-\U0010ffff](?:"
+    r"(?<=\r)(?P<crlf>\n?)"
+    r"|(?<=&)(?P<ent>#[0-9]{1,7};?|#[xX][0-9a-fA-F]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};)"
+    r"|(?<=%)(?P<pct>[0-9A-Fa-f]{2}(?:%[0-9A-Fa-f]{2})*)"
+    r"|(?<=[\x00-\x08\x0e-\x1f\x7f])(?P<ctl>[\x00-\x08\x0e-\x1f\x7f]*)"
+    r"|(?<=[^\x00-\x7f{keep}])(?P<uni>[^\x00-\x7f{keep}]*))"
 )
 #: first pass: what stands for other characters (escapes, look-alikes, invisibles) decoded
 _DECODE = re.compile(_DECODE_PATTERN.replace("{keep}", ""))
 _DECODE_KEEPING_BREAKS = re.compile(_DECODE_PATTERN.replace("{keep}", PART_BREAK))
-#: second pass, on the decoded text: markup and layout (each branch starts with a literal or a
-#: small set of characters, so the scan is fast; emphasis boundaries are checked in _replacement)
+#: second pass, on the decoded text: markup and layout (emphasis boundaries are checked in
+#: _replacement)
 _LAYOUT = re.compile(
-    r"(?P<quote>\n[ \t]*(?:>[ \t]?)+|\A[ \t]*(?:>[ \t]?)+)"
-    rf"|(?P<tag><(?P<close>/?)(?P<name>{_TAG_NAMES})(?![\w:-])[^<>]{{0,400}}>|<!--.{{0,2000}}?-->)"
-    r"|(?P<qp>=\n)"
-    r"|(?P<emph>\*{1,3}|_{1,3}|~~|`+)"
-    r"|(?P<ws>[ \t\x0b\x0c]{2,}|[\t\x0b\x0c])",
-    re.IGNORECASE | re.DOTALL,
+    r"\n(?P<quote>[ \t]*(?:>[ \t]?)+)"
+    rf"|<(?P<tag>(?P<close>/?)(?i:(?P<name>{_TAG_NAMES}))(?![\w:-])[^<>]{{0,400}}>|!--.{{0,2000}}?-->)"
+    r"|=(?P<qp>\n)"
+    r"|\*(?P<emph>\*{0,2})|_(?P<emph_>_{0,2})|~(?P<emph__>~)|`(?P<code>`*)"
+    r"| (?P<ws>[ \t\x0b\x0c]+)|\t(?P<ws_>[ \t\x0b\x0c]*)|\x0b(?P<ws__>[ \t\x0b\x0c]*)"
+    r"|\x0c(?P<ws___>[ \t\x0b\x0c]*)",
+    re.DOTALL,
 )
+#: e-mail quote marks at the very start of a text (no line break before them)
+_LEADING_QUOTE = re.compile(r"\A[ \t]*(?:>[ \t]?)+")
 _LAYOUT_SIGNS = ("<", "*", "_", "~", "`", "  ", "\t", "\x0b", "\x0c", "=\n", "\n>", "\n >")
 _WORDISH = re.compile(r"\w")
 #: four or more single letters joined by one repeated separator: c o n f i d e n t i a l
@@ -189,7 +198,7 @@ def _fold(text: str) -> str:
 
 
 def _replacement(m: re.Match[str], text: str) -> str | None:
-    kind = m.lastgroup
+    kind = (m.lastgroup or "").rstrip("_")
     value = m.group()
     if kind == "crlf":
         return "\n"
@@ -211,9 +220,9 @@ def _replacement(m: re.Match[str], text: str) -> str | None:
     if kind == "qp":
         line_start = text.rfind("\n", 0, m.start()) + 1
         return "" if m.start() - line_start >= _QP_LINE else None
+    if kind == "code":
+        return ""
     if kind == "emph":
-        if value.startswith("`"):
-            return ""
         start, end = m.span()
         before = text[start - 1] if start else " "
         after = text[end] if end < len(text) else " "
@@ -295,6 +304,10 @@ def _rewrite(text: str, pattern: re.Pattern[str], replace) -> tuple[str, _Map | 
     return "".join(pieces), _Map(new_starts, old_starts, old_ends, copied)
 
 
+def _drop(m: re.Match[str], text: str) -> str:
+    return ""
+
+
 def _join_spaced(m: re.Match[str], text: str) -> str:
     return m.group().replace(m.group("sep"), "")
 
@@ -332,10 +345,13 @@ def normalise(text: str, keep_part_breaks: bool = False) -> View:
     passes = []
     if _needs_decoding(text):
         passes.append((_DECODE_KEEPING_BREAKS if keep_part_breaks else _DECODE, _replacement))
+    passes.append((_LEADING_QUOTE, _drop))
     passes.append((_LAYOUT, _replacement))
     passes.append((_SPACED, _join_spaced))
     for pattern, replace in passes:
-        if pattern is _LAYOUT and not any(sign in current for sign in _LAYOUT_SIGNS) and not current.startswith(">"):
+        if pattern is _LAYOUT and not any(sign in current for sign in _LAYOUT_SIGNS):
+            continue
+        if pattern is _LEADING_QUOTE and not current.lstrip(" \t").startswith(">"):
             continue
         if pattern is _SPACED and not (_SPACED_GATE.search(current) or _SPACED.match(current)):
             continue

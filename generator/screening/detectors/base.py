@@ -75,8 +75,7 @@ class Text:
             size = len(w)
             if size < 3 or not w.isascii():
                 continue
-            alpha = w.isalpha()
-            if size >= 16 or not alpha and not w.isdigit():
+            if size >= 16 or not w.isalpha() and not w.isdigit():
                 mixed.append(w.decode())
                 if size >= 20:
                     long.append(w.decode())
@@ -308,6 +307,10 @@ def anchor_words(*fragments: str) -> frozenset[bytes]:
     return frozenset(a.encode() for f in fragments for phrase in expand(f) if (a := _anchor(phrase)))
 
 
+_EXPANSIONS = 50000
+_LITERALS = 48
+
+
 class Lexicon:
     """A list of phrases: where in a text they may be (their anchors), and the pattern to run
     there. Each anchor gets the pattern of only the phrases it anchors, so a common anchor costs
@@ -319,13 +322,22 @@ class Lexicon:
         self.template = template
         self.pattern = re.compile(template.replace("{body}", lex(*fragments)))
         by_anchor: dict[str, set[str]] = {}
+        literals: dict[str, set[str]] = {}
         for fragment in fragments:
             for alternative in _alternatives(fragment):
-                for phrase in expand(alternative):
+                phrases = expand(alternative, _EXPANSIONS)
+                if len(phrases) >= _EXPANSIONS:
+                    raise ValueError(f"a lexicon phrase with too many spellings to list: {alternative[:60]!r}")
+                for phrase in phrases:
                     anchor = _anchor(phrase)
                     if anchor:
                         by_anchor.setdefault(anchor, set()).add(alternative)
+                        literals.setdefault(anchor, set()).add(fold(max(phrase.split(_WILD), key=len)))
         self._alternatives = by_anchor
+        #: anchor -> strings one of which every phrase it anchors holds (a cheap test before the
+        #: pattern), where that says more than the anchor itself
+        self._literals = {a: tuple(sorted(ls)) for a, ls in literals.items()
+                          if len(ls) <= _LITERALS and all(len(x) > len(a) for x in ls)}
         self._patterns: dict[str, re.Pattern[str]] = {}
         self.anchors = frozenset(a.encode() for a in by_anchor)
 
@@ -348,6 +360,9 @@ class Lexicon:
         seen: set[tuple[int, int]] = set()
         n = len(t.low)
         for anchor in self.present(t):
+            literals = self._literals.get(anchor)
+            if literals and not any(x in t.low for x in literals):
+                continue
             pattern = self._for(anchor)
             for lo, hi in windows_around(t.word_positions(anchor), before, after, n):
                 for m in pattern.finditer(t.low, lo, hi):

@@ -43,6 +43,8 @@ _ONLY = rf"(?:(?:{lex(ONLY_WORDS)})[ -])?"
 _STRONG = Lexicon(*MARKERS, template=rf"{_B}(?:{{body}}){_E}")
 _POSITIONAL = Lexicon(MARKERS_IN_POSITION, template=rf"{_B}{_ONLY}(?:{{body}}){_E}")
 _HEADING = Lexicon(HEADING_WORDS, template=rf"{_B}{_ONLY}(?:{{body}}){_E}")
+#: a heading word and a noun or two, then a colon: "Internal note:", "Private remark:"
+_HEADING_PHRASE = Lexicon(HEADING_WORDS, template=rf"{_B}(?:{{body}}){_E}(?:[ \t]+[^\W\d_]+){{{{1,2}}}}[ \t]*:")
 _ADJECTIVE = Lexicon(MARKER_ADJECTIVES, template=rf"{_B}(?:{{body}}){_E}(?:[ \t]+[^\W\d_]+){{0,2}}")
 _DO_NOT_SHARE = Lexicon(
     SHARE_VERBS, template=rf"{_B}(?:{lex(SHARE_NEGATIONS)})(?:[ \t]+[^\s.!?;:]+){{0,3}}?[ \t]+(?:{{body}}){_E}")
@@ -61,6 +63,7 @@ _LINE_LEAD = re.compile(r"[ \t>*#\-•\[(\"'«“]*$")
 _AFTER_HEADING = re.compile(r"[ \t*\])\"'»”]*(?:[:!–—\-]|$)", re.MULTILINE)
 _AFTER_POSITION = re.compile(r"[ \t*\"'»”]*(?:[:!–—)\]]|-[ \t]|\.(?:\s|$)|$)", re.MULTILINE)
 #: a marker alone in brackets: "[internal]", "(nur intern)", "[ INTERNAL ONLY ]"
+_COLON = re.compile(r"[ \t]*:")
 _ENCLOSED_BEFORE = re.compile(r"[(\[][ \t*_]*$")
 _ENCLOSED_AFTER = re.compile(r"[ \t*_.!:]*[)\]]")
 
@@ -84,8 +87,12 @@ def markers(t: Text) -> Iterator[Finding]:
             continue
         if _heading(low, m.start(), m.end()) or _enclosed(low, m.start(), m.end()):
             yield Finding("marker.heading", MARKER, m.start(), m.end())
+    for m in _HEADING_PHRASE.finditer(t, 10, 60):
+        if not _negated(low, m.start()) and _LINE_LEAD.fullmatch(low, low.rfind("\n", 0, m.start()) + 1, m.start()):
+            yield Finding("marker.heading", MARKER, m.start(), m.end())
     for m in _ADJECTIVE.finditer(t, 10, 60):
-        if not _negated(low, m.start()) and (_heading(low, m.start(), m.end()) or _enclosed(low, m.start(), m.end())):
+        if not _negated(low, m.start()) and (_heading(low, m.start(), m.end()) or _enclosed(low, m.start(), m.end())
+                                             or _COLON.match(low, m.end())):
             yield Finding("marker.heading", MARKER, m.start(), m.end())
 
 

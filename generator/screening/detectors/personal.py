@@ -61,31 +61,30 @@ def ibans(t: Text) -> Iterator[Finding]:
 
 # --- national identity numbers ------------------------------------------------------------------
 
-#: shape -> (validators that count alone, validators that need a word naming them)
-#: shape, validators that count alone, validators that need a word naming them, fewest digits
-_ID_SHAPES: tuple[tuple[re.Pattern[str], tuple[str, ...], tuple[str, ...], int], ...] = tuple(
-    (re.compile(shape), tuple(strong.split()), tuple(weak.split()), digits)
-    for shape, strong, weak, digits in (
+#: shape, validators that count alone, validators that need a word naming them
+_ID_SHAPES: tuple[tuple[re.Pattern[str], tuple[str, ...], tuple[str, ...]], ...] = tuple(
+    (re.compile(shape), tuple(strong.split()), tuple(weak.split()))
+    for shape, strong, weak in (
         (r"(?<![\w.,/-])\d{11}(?![\w/-]|[.,]\d)", "pl.pesel ee.ik no.fodselsnummer lt.asmens tr.tckimlik gr.amka",
-         "de.idnr hr.oib ua.rntrc", 11),
-        (r"(?<![\w.,/-])\d{13}(?![\w/-]|[.,]\d)", "ro.cnp si.emso", "mk.edb", 13),
-        (r"(?<![\w.,/-])\d{10}(?![\w/-]|[.,]\d)", "bg.egn is_.kennitala cz.rc", "dk.cpr ua.rntrc", 10),
-        (r"(?<![\w.,/-])\d{6}[-/]\d{3,4}(?![\w/-]|[.,]\d)", "cz.rc sk.rc dk.cpr is_.kennitala", "", 9),
-        (r"(?<![\w.,/-])\d{9}(?![\w/-]|[.,]\d)", "", "nl.bsn pt.nif gr.vat il.idnr", 9),
-        (r"(?<![\w.,/-])\d{8}[ -]?[A-Z](?![\w/-])", "es.dni", "", 8),
-        (r"(?<![\w.,/-])[XYZ][ -]?\d{7}[ -]?[A-Z](?![\w/-])", "es.nie", "", 7),
-        (r"(?<![\w.,/-])[A-Z]{6}\d{2}[A-Z]\d{2}[A-Z]\d{3}[A-Z](?![\w/-])", "it.codicefiscale", "", 7),
-        (r"(?<![\w.,/-])[12] ?\d{2} ?\d{2} ?(?:\d{2}|2[AB]) ?\d{3} ?\d{3} ?\d{2}(?![\w/-]|[.,]\d)", "fr.nir", "", 13),
-        (r"(?<![\w.,/-])\d{6}[-+A-FU-Y]\d{3}[0-9A-Y](?![\w/-])", "fi.hetu", "", 9),
-        (r"(?<![\w.,/-])(?:19|20)?\d{6}[-+]?\d{4}(?![\w/-]|[.,]\d)", "se.personnummer", "", 10),
-        (r"(?<![\w.,/-])756\.?\d{4}\.?\d{4}\.?\d{2}(?![\w/-]|[.,]\d)", "ch.ssn", "", 13),
-        (r"(?<![\w.,/-])\d{2}\.?\d{2}\.?\d{2}-?\d{3}\.?\d{2}(?![\w/-]|[.,]\d)", "be.nn", "", 11),
+         "de.idnr hr.oib ua.rntrc"),
+        (r"(?<![\w.,/-])\d{13}(?![\w/-]|[.,]\d)", "ro.cnp si.emso", "mk.edb"),
+        (r"(?<![\w.,/-])\d{10}(?![\w/-]|[.,]\d)", "bg.egn is_.kennitala cz.rc", "dk.cpr ua.rntrc"),
+        (r"(?<![\w.,/-])\d{6}[-/]\d{3,4}(?![\w/-]|[.,]\d)", "cz.rc sk.rc dk.cpr is_.kennitala", ""),
+        (r"(?<![\w.,/-])\d{9}(?![\w/-]|[.,]\d)", "", "nl.bsn pt.nif gr.vat il.idnr"),
+        (r"(?<![\w.,/-])\d{8}[ -]?[A-Z](?![\w/-])", "es.dni", ""),
+        (r"(?<![\w.,/-])[XYZ][ -]?\d{7}[ -]?[A-Z](?![\w/-])", "es.nie", ""),
+        (r"(?<![\w.,/-])[A-Z]{6}\d{2}[A-Z]\d{2}[A-Z]\d{3}[A-Z](?![\w/-])", "it.codicefiscale", ""),
+        (r"(?<![\w.,/-])[12] ?\d{2} ?\d{2} ?(?:\d{2}|2[AB]) ?\d{3} ?\d{3} ?\d{2}(?![\w/-]|[.,]\d)", "fr.nir", ""),
+        (r"(?<![\w.,/-])\d{6}[-+A-FU-Y]\d{3}[0-9A-Y](?![\w/-])", "fi.hetu", ""),
+        (r"(?<![\w.,/-])(?:19|20)?\d{6}[-+]?\d{4}(?![\w/-]|[.,]\d)", "se.personnummer", ""),
+        (r"(?<![\w.,/-])756\.?\d{4}\.?\d{4}\.?\d{2}(?![\w/-]|[.,]\d)", "ch.ssn", ""),
+        (r"(?<![\w.,/-])\d{2}\.?\d{2}\.?\d{2}-?\d{3}\.?\d{2}(?![\w/-]|[.,]\d)", "be.nn", ""),
     )
 )
 _ID_WORD = Lexicon(ID_WORDS)
 _ID_VALUE = re.compile(
     r"[\s:#.,()№nNoº°-]{0,8}(?:(?:nr|no|number|nummer|numer|numéro|número|číslo|szám|αρ)\.?[\s:#.]{0,3})?"
-    r"(?P<value>(?=[^\W_]{0,4}[ -]?\d)[^\W_]{1,4}[ -]?\d[\dA-Z<-]{3,16}|\d[\d ./-]{4,20}\d|[A-Z0-9]{6,12})(?![\w-])"
+    r"(?P<value>(?:[A-Z]{1,3}[ -]?)?\d[\d ./-]{3,20}\d(?:[ -]?[A-Z](?![\w-]))?|(?=[^\W_]{0,4}[ -]?\d)[^\W_]{1,4}[ -]?\d[\dA-Z<-]{3,16}|[A-Z0-9]{6,12})(?![\w-])"
 )
 _MRZ = re.compile(r"^[ \t]*(?=[A-Z0-9<]*<)[A-Z0-9<]{28,46}[ \t]*$", re.MULTILINE)
 
@@ -106,30 +105,49 @@ def _valid(value: str, names: tuple[str, ...]) -> bool:
     return False
 
 
-_DIGIT_RUN = r"0(?:0{5,}|0[.-]?00[.-]?00[-/+A-Z. ]?000| 00 00 [0AB]{2})"
+#: where a national id may be, in the digits-as-'0' copy: seven digits in a row, six and a
+#: separator and three, or the Belgian, Swiss and French groupings (a literal-led search)
+_DIGIT_RUN = r"0(?:0{6,}|00000[-/+A-Z]000|0\.?00\.?00-?000\.?00|00\.0000\.0000\.00| 00 00 [0AB]{2})"
 _DIGIT_RUNS = re.compile(_DIGIT_RUN)
 _DIGIT_RUNS_BYTES = re.compile(_DIGIT_RUN.encode())
-_ONE_DIGIT = re.compile(r"\d")
 _CODICE_FISCALE = re.compile(r"[a-z]{6}[0-9]{2}[a-z][0-9]{2}[a-z][0-9]{3}[a-z]")
+
+
+#: a UK National Insurance number: two letters, six digits in pairs, a letter (its own shape)
+_NINO = re.compile(r"(?<![\w-])[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D](?![\w-])")
+#: its six digits in the digits-as-'0' copy: a literal search finds where to look
+_NINO_DIGITS = re.compile(r"00 ?00 ?00")
+_NINO_DIGITS_BYTES = re.compile(rb"00 ?00 ?00")
 
 
 def national_ids(t: Text) -> Iterator[Finding]:
     text, low = t.text, t.low
-    runs = _DIGIT_RUNS_BYTES if isinstance(t.digits, bytes) else _DIGIT_RUNS
-    spans = [(max(0, m.start() - 4), m.end() + 12) for m in runs.finditer(t.digits)]  # type: ignore[arg-type]
-    spans += [(p, p + 16) for w in t.odd_words[0] if len(w) == 16 and _CODICE_FISCALE.fullmatch(w)
-              for p in t.positions(w)]
-    for lo, hi in spans:
-        count = len(_ONE_DIGIT.findall(text, lo, hi))
-        for pattern, strong, weak, fewest in _ID_SHAPES:
-            if count < fewest:
+    digits_view = t.digits
+    pairs = _NINO_DIGITS_BYTES if isinstance(digits_view, bytes) else _NINO_DIGITS
+    for d in pairs.finditer(digits_view):  # type: ignore[arg-type]
+        before = text[max(0, d.start() - 2):d.start()].rstrip(" ")
+        if before[-1:].isupper():
+            for m in _NINO.finditer(text, max(0, d.start() - 3), d.end() + 3):
+                yield Finding("personal.national-id", PERSONAL, m.start(), m.end())
+    runs = _DIGIT_RUNS_BYTES if isinstance(digits_view, bytes) else _DIGIT_RUNS
+    starts = []
+    for m in runs.finditer(digits_view):  # type: ignore[arg-type]
+        run = m.start()
+        if text[run - 1:run] in (".", ",", "/"):
+            continue  # inside a reference, a path, a decimal number: no id starts here
+        starts.append(run)  # an id starts with its digits, or with a letter or two before them
+        starts += [p for p in (run - 1, run - 2) if p >= 0 and text[p] in "XYZ"]
+    starts += [p for w in t.odd_words[0] if len(w) == 16 and _CODICE_FISCALE.fullmatch(w) for p in t.positions(w)]
+    for start in starts:
+        for pattern, strong, weak in _ID_SHAPES:
+            m = pattern.match(text, start)
+            if m is None:
                 continue
-            for m in pattern.finditer(text, lo, hi):
-                value = m.group()
-                if strong and _valid(value, strong):
-                    yield Finding("personal.national-id", PERSONAL, m.start(), m.end())
-                elif weak and _named_before(low, m.start()) and _valid(value, weak):
-                    yield Finding("personal.national-id", PERSONAL, m.start(), m.end())
+            value = m.group()
+            if strong and _valid(value, strong):
+                yield Finding("personal.national-id", PERSONAL, m.start(), m.end())
+            elif weak and _named_before(low, m.start()) and _valid(value, weak):
+                yield Finding("personal.national-id", PERSONAL, m.start(), m.end())
     for word in _ID_WORD.present(t):
         for pos in t.word_positions(word):
             m = _ID_WORD.pattern.match(low, pos)
@@ -300,11 +318,16 @@ def handles(t: Text) -> Iterator[Finding]:
             yield Finding("personal.handle", PERSONAL, m.start(), m.end())
     for m in _HANDLE_WORD.finditer(t, 10, 10):
         window_end = min(len(text), m.end() + 50)
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        for h in _AT_HANDLE.finditer(text, max(line_start, m.start() - 40), m.start()):  # "@jane on Telegram"
+            yield Finding("personal.handle", PERSONAL, h.start(), h.end())
         for h in _AT_HANDLE.finditer(text, m.end(), window_end):
             yield Finding("personal.handle", PERSONAL, h.start(), h.end())
         for h in _DISCORD.finditer(text, m.end(), window_end):
             yield Finding("personal.handle", PERSONAL, h.start(), h.end())
-        tail = re.compile(r"[\s:]{1,4}(?:is |ist |est |è |es |je |on )?(?P<name>[A-Za-z][\w.-]{2,31})(?=[\s.,;)]|$)")
+        tail = re.compile(r"[\s:]{1,4}(?:(?:id|name|handle|user|username|account|nick)[\s:]{1,4})?"
+                          r"(?:is |ist |est |è |es |je |on )?(?P<name>[A-Za-z][\w.-]{2,31})(?=[\s.,;)]|$)",
+                          re.IGNORECASE)
         n = tail.match(text, m.end(), window_end)
         if n and ("." in n.group("name") or "_" in n.group("name") or any(c.isdigit() for c in n.group("name"))):
             yield Finding("personal.handle", PERSONAL, *n.span("name"))

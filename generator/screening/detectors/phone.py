@@ -19,10 +19,11 @@ An extension (``ext. 4711``, ``Durchwahl 12``) goes with its number.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
-from generator.screening.detectors.base import PHONE, Finding, Text, lex
+from generator.screening.detectors.base import PHONE, Finding, Lexicon, Text, lex
 from generator.screening.lexicon import NOT_PHONE_WORDS, PHONE_WORDS
 
 _CANDIDATE = re.compile(
@@ -77,12 +78,41 @@ def _runs(t: Text) -> list[int]:
     return [m.start() for m in _RUNS.finditer(digits)]
 
 
+_PHONE_WORDS = Lexicon(PHONE_WORDS)
+_SEPARATORS = re.compile(r"[ \t\n./()-]+")
+_BODY = re.compile(r"\d+(?:[ ./-]\d+)*")
+_TRUNK = re.compile(r"(?<!\d)0")
+
+
+def _hopeless(text: str, run: int) -> bool:
+    """Can the digit run at ``run`` not be a phone number whatever its digits, there being no
+    phone word before it? (A cheap look at its shape, before the precise rules.)"""
+    if "+" in text[max(0, run - 4):run] or text[run - 1:run] == "(" or text[run] == "0":
+        return False
+    body = _BODY.match(text, run).group()  # type: ignore[union-attr]
+    if "0" in body and _TRUNK.search(body):
+        return False  # a trunk 0 after a date or a time
+    if body.isdigit():
+        return True  # a plain number
+    groups = _SEPARATORS.split(body)
+    separators = set(_SEPARATORS.findall(body))
+    if separators == {"/"}:
+        return True  # a reference or a date, never written so as a phone number
+    if separators == {"."} and any(len(g) < 2 or len(g) > 4 for g in groups[1:]):
+        return True  # an address, a version
+    return False
+
+
 def phones(t: Text) -> Iterator[Finding]:
     text, low = t.text, t.low
     done = -1
+    words = sorted(p for w in _PHONE_WORDS.present(t) for p in t.word_positions(w))
     for run in _runs(t):
         if run < done:
             continue
+        k = bisect.bisect_left(words, run - 48)
+        if not (k < len(words) and words[k] < run) and _hopeless(text, run):
+            continue  # no phone word before it, and not of a phone number's shape
         start = run
         while start > 0 and run - start < 4 and text[start - 1] in "+( \t0":
             start -= 1
@@ -128,7 +158,7 @@ def _pieces(num: str) -> list[tuple[int, str]]:
 
 def _judge(low: str, start: int, num: str) -> str | None:
     digits = sum(c.isdigit() for c in num)
-    if digits < 7 or digits > 15:
+    if digits < 7 or digits > 15 or _DATE.fullmatch(num):
         return None
     stripped = num.lstrip("( ")
     international = stripped.startswith("+") or bool(re.match(r"00[ \t]?[1-9]", stripped)) and digits >= 10
@@ -139,7 +169,7 @@ def _judge(low: str, start: int, num: str) -> str | None:
         label = w
     if label is not None and any(w.group() not in _NUMBER_WORDS for w in _NOT_PHONE_WORD.finditer(before, label.end())):
         label = None
-    vetoed = bool(_NOT_PHONE_WORD.search(before[-16:]))
+    vetoed = any(w.group() not in _NUMBER_WORDS for w in _NOT_PHONE_WORD.finditer(before[-16:]))
     if international and (stripped.startswith("+") or not vetoed or label is not None):
         return "phone.international" if digits >= 8 else None
     if _ORCID.search(num) or _ISBN.search(num) or _YEARS.fullmatch(num):

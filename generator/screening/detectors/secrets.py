@@ -28,6 +28,7 @@ from collections.abc import Iterator
 from generator.screening.detectors.base import CREDENTIAL, Finding, Lexicon, Text, anchor_words, lex, windows_around, words
 from generator.screening.detectors.shapes import looks_random, public_shape
 from generator.screening.lexicon import (
+    TOKEN_WORDS,
     SHORT_PASSWORD_WORDS,
     NOT_A_VALUE,
     NOT_SECRET_KEY_ENDINGS,
@@ -43,14 +44,19 @@ _SHORT_PASSWORD = Lexicon(
     SHORT_PASSWORD_WORDS,
     template=r"(?<![\w'-])(?:{body})(?![\w-])(?:[ \t]+[^\W\d_]{1,20}){0,3}[ \t]*(?:\([^()\n]{0,30}\)[ \t]*)?(?:[:：]|=(?!=))")
 _PUBLIC_BEFORE = re.compile(rf"(?:{lex(PUBLIC_KEY_WORDS)})[^\n]{{0,12}}$")
+_TOKEN_WORD = Lexicon(TOKEN_WORDS)
+_HEXADECIMAL = re.compile(r"(?:0x)?[0-9a-fA-F]{16,}")
 _COPULA = (
     r"is|was|are|will be|has been|is now|now is|ist|lautet|lauten|war|wird|sind|est|était|sera|es|era|será|"
     r"è|é|e|era|sarà|is|wordt|blijft|är|blir|er|bliver|blir|on|oli|jest|je|bude|je|byl|bylo|van|lesz|"
     r"este|va fi|yra|ir|buvo|būs|ir|on|oli|είναι|ήταν|е|є|это|будет|буде|је|е|bo|je|היא|הוא|არის|է|dır|dir|"
     r"set to|reset to|changed to|updated to|now set to|changed into"
 )
+_NOW = (r"now|nu|jetzt|nun|maintenant|désormais|ora|adesso|ahora|agora|teraz|nyní|teď|teraz|nyt|nüüd|acum|"
+        r"dabar|tagad|sada|zdaj|сега|сейчас|теперь|зараз|тепер|τώρα|şimdi|עכשיו|still|noch|encore|ancora|todavía")
 _SEPARATOR = re.compile(
-    rf"\s*(?:(?P<sign>:=|=>|->|→|[:：]|(?<![=!<>])=(?!=))|(?P<verb>(?<!\w)(?:{lex(_COPULA)})(?!\w)\s*:?))\s*")
+    rf"\s*(?:(?P<sign>:=|=>|->|→|[:：]|(?<![=!<>])=(?!=))|(?P<verb>(?<!\w)(?:{lex(_COPULA)})(?!\w)"
+    rf"(?:\s+(?:{lex(_NOW)})(?!\w))?\s*:?))\s*")
 _QUOTED = re.compile(r"\"[^\"\n]{1,200}\"|'[^'\n]{1,200}'|«[^»\n]{1,200}»|`[^`\n]{1,200}`|‹[^›\n]{1,200}›")
 _VALUE_END = ".,;:)]}>…"  # not '!' or '?': a password may end with them
 _PLACEHOLDER = re.compile(
@@ -86,7 +92,11 @@ def _plain_word(token: str) -> bool:
 def _secretish(token: str) -> bool:
     """Could this token be a password (not a word, a number, an identifier of words)?"""
     core = token.strip(_VALUE_END + "\"'«»“”")
-    if len(core) < 4 or _is_placeholder(core) or public_shape(core):
+    if len(core) < 4 or _is_placeholder(core) or core.startswith(("-", "$")) or "$(" in core or "${" in core:
+        return False  # a flag, a variable, a substitution: not the value itself
+    if _HEXADECIMAL.fullmatch(core):
+        return True  # a hash is public on its own, but not where a secret is announced
+    if public_shape(core):
         return False
     if looks_random(core, relaxed=True):
         return True
@@ -139,13 +149,19 @@ def password_values(t: Text) -> Iterator[Finding]:
         found = _after_password_word(t, m.end())
         if found:
             yield Finding("credential.password", CREDENTIAL, *found)
+    for m in _TOKEN_WORD.finditer(t, 40, 40):
+        found = _after_password_word(t, m.end(), strict=True)
+        if found:
+            yield Finding("credential.token", CREDENTIAL, *found)
     for m in _SHORT_PASSWORD.finditer(t, 10, 120):
         found = _after_password_word(t, m.end() - 1)
         if found:
             yield Finding("credential.password", CREDENTIAL, *found)
 
 
-def _after_password_word(t: Text, pos: int) -> tuple[int, int] | None:
+def _after_password_word(t: Text, pos: int, strict: bool = False) -> tuple[int, int] | None:
+    """The value after a password word at ``pos`` (``strict``: only a value that looks like a
+    secret, as after a word like "token", which prose uses too)."""
     text, low = t.text, t.low
     if _PUBLIC_BEFORE.search(low, max(0, pos - 40), pos):
         return None  # "public key:", "key fingerprint ="
@@ -165,12 +181,14 @@ def _after_password_word(t: Text, pos: int) -> tuple[int, int] | None:
                 if value_at is None:
                     return None
                 line_start, line_end = t.line_span(value_at)
-                return _judge_value(t, value_at, line_end, "next-line")
-            return _judge_value(t, value_at, line_end, kind)
+                return _judge_value(t, value_at, line_end, "next-line", strict)
+            return _judge_value(t, value_at, line_end, kind, strict)
         word = _QUALIFIER.match(text, cursor, limit)
         if not word:
             break
         token = text[word.start():word.end()].strip()
+        if text[cursor:cursor + 1] in (".", "_", "/", "\\", "-") or text[cursor:cursor + 1].isalnum():
+            break  # "token.indexOf(p)", "password.txt": the word is part of a name
         if token.startswith("["):
             return None  # a placeholder or a redaction stands where the value would
         if cursor > pos and _secretish(token) and not token.startswith("("):
@@ -185,17 +203,19 @@ def _after_password_word(t: Text, pos: int) -> tuple[int, int] | None:
             _, next_end = t.line_span(value_at)
             line = text[value_at:next_end].strip()
             if len(line.split()) == 1 or _secretish(line.split()[0]):
-                return _judge_value(t, value_at, next_end, "next-line")
+                return _judge_value(t, value_at, next_end, "next-line", strict)
     return None
 
 
-def _judge_value(t: Text, start: int, line_end: int, kind: str) -> tuple[int, int] | None:
+def _judge_value(t: Text, start: int, line_end: int, kind: str, strict: bool = False) -> tuple[int, int] | None:
     text = t.text
     span = _value_span(text, start, line_end)
     if span is None:
         return None
     value = text[span[0]:span[1]]
-    if public_shape(value.strip(_VALUE_END)):
+    if strict:
+        return span if _secretish(value) and not _is_placeholder(value) else None
+    if public_shape(value.strip(_VALUE_END)) and not _HEXADECIMAL.fullmatch(value.strip(_VALUE_END)):
         return None
     quoted = start < span[0]
     if _is_placeholder(value) and not quoted:
@@ -240,6 +260,18 @@ _HEADER = re.compile(
 )
 
 
+_HEADER_WORDS = frozenset(b"authorization cookie token key auth".split())
+
+
+def _headers(t: Text) -> Iterator[re.Match[str]]:
+    """``_HEADER`` matches, looked for on the lines of the words every such header name holds."""
+    if _HEADER_WORDS.isdisjoint(t.words):
+        return
+    lines = {t.line_span(p) for w in _HEADER_WORDS.intersection(t.words) for p in t.positions(w.decode())}
+    for start, end in sorted(lines):
+        yield from _HEADER.finditer(t.text, start, end)
+
+
 def _key_is_secret(key: str) -> str:
     """'strong', 'weak' or '' for a configuration key."""
     name = key.strip("\"'")
@@ -258,26 +290,28 @@ def _key_is_secret(key: str) -> str:
     return "weak" if all(p in _WEAK_PARTS for p in found) else "strong"
 
 
-_KEY_STEMS = ("pass", "pwd", "pw=", "pw:", "secret", "token", "key", "auth", "cred", "cookie", "session", "sid",
-              "sig", "hmac", "priv", "otp", "seed", "salt", "pin")
+#: what the name of a secret's key holds ("DB_PASSWD", "apiKey", "x-auth-token", "pw")
+_KEY_STEMS = tuple("pass pw secret token key auth cred cookie session sid sig hmac priv otp seed salt pin".split())
 _KEY_WORDS = anchor_words(SECRET_KEY_PARTS)
+#: the rest of a key's name, then a separator: what a word in a key must be followed by
+_SEPARATOR_AHEAD = re.compile(r"[A-Za-z0-9_.\-]*[\"']?[ \t]*(?::=|=>|=|:)")
 _KEY_HEAD = re.compile(r"[\"']?[A-Za-z_][A-Za-z0-9_.\-]{0,80}$")
 
 
-_KEY_GATE = re.compile("|".join(s.rstrip("=:") for s in _KEY_STEMS).encode())
-
-
 def _key_value_matches(t: Text):
-    text = t.text
+    text, low = t.text, t.low
     if not ("=" in text or ":" in text):
         return
-    joined = t.joined_words
-    named = set(_KEY_WORDS.intersection(t.words))
-    for m in _KEY_GATE.finditer(joined):
-        named.add(joined[joined.rfind(b" ", 0, m.start()) + 1:(joined.find(b" ", m.end()) + 1 or len(joined) + 1) - 1])
-    hits = [p for w in named for p in t.positions(w.decode())]
+    hits = [p for w in _KEY_WORDS.intersection(t.words) for p in t.positions(w.decode())]
+    for stem in _KEY_STEMS:  # a stem anywhere in a name: "DB_PASSWD", "apiKey" (a literal search is fast)
+        p = low.find(stem)
+        while p >= 0:
+            hits.append(p)
+            p = low.find(stem, p + len(stem))
     seen = set()
     for p in sorted(hits):
+        if not _SEPARATOR_AHEAD.match(text, p):
+            continue  # no separator after the name this word is part of
         head = _KEY_HEAD.search(text, max(0, p - 80), p + 1)
         start = head.start() if head else p
         if start in seen:
@@ -313,7 +347,7 @@ def key_values(t: Text) -> Iterator[Finding]:
         if strength == "strong" and _plain_word(value) and len(value) < 6:
             continue  # auth: oidc
         yield Finding("credential.key-value", CREDENTIAL, start, end)
-    for m in _HEADER.finditer(text):
+    for m in _headers(t):
         start, end = m.span("value")
         value = text[start:end].rstrip()
         if value and not _is_placeholder(value.split()[0]):

@@ -69,20 +69,31 @@ _VENDOR_PREFIXES = (b"akia", b"asia", b"abia", b"acca", b"agpa", b"aida", b"aroa
 _TWILIO_OR_BOTS = re.compile(rb"(?:sk|ac)[0-9a-f]{32}|[0-9a-f]{32}|[mn][a-z0-9]{23,25}|aa[a-z0-9]{33}")
 
 
-def _vendor_gate(t: Text) -> bool:
-    if not _VENDOR_WORDS.isdisjoint(t.words):
-        return True
-    mixed = [w.encode() for w in t.odd_words[0]]
-    return any(w.startswith(_VENDOR_PREFIXES) or len(w) >= 24 and _TWILIO_OR_BOTS.fullmatch(w) for w in mixed)
+def _vendor_starts(t: Text) -> list[int]:
+    """Where a vendor token may start: at the words one starts with (a bot token: at the
+    digits before its "AA" word)."""
+    low = t.low
+    hits = [p for w in _VENDOR_WORDS.intersection(t.words) for p in t.word_positions(w.decode())]
+    hits += [p for w in t.odd_words[0] if w.encode().startswith(_VENDOR_PREFIXES)
+             or len(w) >= 24 and _TWILIO_OR_BOTS.fullmatch(w.encode()) for p in t.positions(w)]
+    hits += t.positions("1//0")
+    starts = set(hits)
+    for p in hits:
+        if low.startswith(":aa", p - 1):
+            q = p - 1
+            while q > 0 and low[q - 1].isdigit():
+                q -= 1
+            starts.add(q)
+    return sorted(starts)
 
 
 def vendor_tokens(t: Text) -> Iterator[Finding]:
-    if not _vendor_gate(t):
-        yield from _detect_secrets(t)
-        return
-    for m in _VENDOR.finditer(t.text):
-        if _PLACEHOLDER_BODY.match(m.group()):
+    text, end = t.text, -1
+    for start in _vendor_starts(t):
+        m = _VENDOR.match(text, start) if start >= end else None
+        if m is None or _PLACEHOLDER_BODY.match(m.group()):
             continue
+        end = m.end()
         yield Finding("credential.vendor-token", CREDENTIAL, m.start(), m.end())
     yield from _detect_secrets(t)
 
@@ -172,8 +183,8 @@ _CODE = r"(?:\d{3,5}[- ]\d{3,5}|[a-z0-9]{4,6}-[a-z0-9]{4,6}|\d{6,10})"
 _CODE_LIST = re.compile(rf"(?<![\w.-]){_CODE}(?:(?:[ \t]{{1,4}}|[ \t]*[,;\n][ \t]*|\n[ \t]*[-*\d.)]+[ \t]+){_CODE}){{2,}}(?![\w.-])")
 _DATE_LIKE = re.compile(r"(?:19|20)\d\d[- ](?:19|20)\d\d|\d{1,2}[- ]\d{1,2}")
 #: in the digits-as-'0' copy: a code of digits in two groups (a literal search)
-_CODE_PAIR = re.compile(r"0{3,5}[- ]0{3,5}")
-_CODE_PAIR_BYTES = re.compile(rb"0{3,5}[- ]0{3,5}")
+_CODE_PAIR = re.compile(r"000{1,3}[- ]000")
+_CODE_PAIR_BYTES = re.compile(rb"000{1,3}[- ]000")
 
 
 def grouped_secrets(t: Text) -> Iterator[Finding]:
@@ -193,7 +204,7 @@ def grouped_secrets(t: Text) -> Iterator[Finding]:
                 yield Finding("credential.grouped-secret", CREDENTIAL, m.start(), m.end())
     pairs = _CODE_PAIR_BYTES if isinstance(t.digits, bytes) else _CODE_PAIR
     anchors = [m.start() for m in pairs.finditer(t.digits)]  # type: ignore[arg-type]
-    if len(anchors) < 3 and not any(len(w) >= 9 and "-" in w for w in t.text.split()[:0]):
+    if len(anchors) < 3:
         anchors += [p for w in t.odd_words[0] if 9 <= len(w) <= 13 for p in t.word_positions(w)]
     if len(anchors) >= 2:
         for lo, hi in windows_around(anchors, 60, 60, len(text)):
