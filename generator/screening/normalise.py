@@ -161,6 +161,19 @@ _WORDISH = re.compile(r"\w")
 _SPACED = re.compile(r"(?<![^\W\d_])[^\W\d_](?P<sep>[ .\-])[^\W\d_](?:(?P=sep)[^\W\d_]){2,}(?![^\W\d_])")
 #: where such a run may start (a literal-led search: cheaper than _SPACED over the whole text)
 _SPACED_GATE = re.compile(r"[ \t\n.(\[*\"'-][^\W\d_][ .\-][^\W\d_][ .\-][^\W\d_][ .\-][^\W\d_]")
+#: ASCII letters as 'a', and the separators of letter-spacing as ' ' (a letter-spaced word is
+#: then a run of "a a a a")
+_LETTERS_AS_A = bytes.maketrans(b"ABCDEFGHIJKLMNOPQRSTUVWXYZbcdefghijklmnopqrstuvwxyz.-", b"a" * 51 + b"  ")
+
+
+def _may_be_spaced(text: str) -> bool:
+    """Could the text hold a letter-spaced word (a cheap test before ``_SPACED``)?"""
+    if not text.isascii():
+        return bool(_SPACED_GATE.search(text) or _SPACED.match(text))
+    shapes = text.encode("ascii").translate(_LETTERS_AS_A)
+    return b"a a a a" in shapes
+
+
 _CONTROL_BYTES = bytes(range(0, 9)) + bytes(range(14, 32)) + b"\x7f"
 #: attributes whose values a reader or a crawler sees: kept (a mailto: or tel: link lives there)
 _CONTENT_ATTRIBUTE = re.compile(
@@ -353,7 +366,7 @@ def normalise(text: str, keep_part_breaks: bool = False) -> View:
             continue
         if pattern is _LEADING_QUOTE and not current.lstrip(" \t").startswith(">"):
             continue
-        if pattern is _SPACED and not (_SPACED_GATE.search(current) or _SPACED.match(current)):
+        if pattern is _SPACED and not _may_be_spaced(current):
             continue
         current, rewrite = _rewrite(current, pattern, replace)
         if rewrite is not None:

@@ -82,6 +82,12 @@ class Text:
         return mixed, long
 
     @cached_property
+    def anchors(self) -> frozenset[bytes]:
+        """The words of the text that anchor a phrase of some lexicon (usually few: each
+        lexicon then intersects its own anchors with these)."""
+        return self.words.intersection(_ALL_ANCHORS)
+
+    @cached_property
     def has_digit(self) -> bool:
         return _ANY_DIGIT.search(self.text) is not None
 
@@ -307,6 +313,8 @@ def anchor_words(*fragments: str) -> frozenset[bytes]:
     return frozenset(a.encode() for f in fragments for phrase in expand(f) if (a := _anchor(phrase)))
 
 
+#: the anchors of every lexicon: a text's words are intersected with them once
+_ALL_ANCHORS: set[bytes] = set()
 _EXPANSIONS = 50000
 _LITERALS = 48
 
@@ -340,9 +348,11 @@ class Lexicon:
                           if len(ls) <= _LITERALS and all(len(x) > len(a) for x in ls)}
         self._patterns: dict[str, re.Pattern[str]] = {}
         self.anchors = frozenset(a.encode() for a in by_anchor)
+        _ALL_ANCHORS.update(self.anchors)
 
     def present(self, t: Text) -> list[str]:
-        return [w.decode() for w in self.anchors.intersection(t.words)]
+        found = t.anchors
+        return [w.decode() for w in self.anchors.intersection(found)] if found else []
 
     def _for(self, anchor: str) -> re.Pattern[str]:
         pattern = self._patterns.get(anchor)

@@ -64,7 +64,7 @@ _RUNS = re.compile(_RUN)
 _RUNS_BYTES = re.compile(_RUN.encode())
 #: shapes that are never phone numbers (ISO dates and times, ORCID iDs), masked in that copy
 #: before the search
-_NEVER = r"0000-00-00(?:T00:00(?::00)?)?(?![0-9-])|00:00:00|0000-0000-0000-000(?![0-9])"
+_NEVER = r"0000-00-00(?:T00:00(?::00)?)?(?![0-9-])|00:00:00|0000-0000-0000-000[0X](?![0-9])"
 _NEVER_STR = re.compile(_NEVER)
 _NEVER_BYTES = re.compile(_NEVER.encode())
 
@@ -81,19 +81,21 @@ def _runs(t: Text) -> list[int]:
 _PHONE_WORDS = Lexicon(PHONE_WORDS)
 _SEPARATORS = re.compile(r"[ \t\n./()-]+")
 _BODY = re.compile(r"\d+(?:[ ./-]\d+)*")
-_TRUNK = re.compile(r"(?<!\d)0")
+_TRUNK = re.compile(r"(?<!\d)0\d")
 
 
 def _hopeless(text: str, run: int) -> bool:
     """Can the digit run at ``run`` not be a phone number whatever its digits, there being no
     phone word before it? (A cheap look at its shape, before the precise rules.)"""
-    if "+" in text[max(0, run - 4):run] or text[run - 1:run] == "(" or text[run] == "0":
+    if "+" in text[max(0, run - 4):run] or text[run] == "0":
         return False
     body = _BODY.match(text, run).group()  # type: ignore[union-attr]
+    if text[run - 1:run] == "(" and text[run + len(body):run + len(body) + 1] == ")" and len(body) <= 5:
+        return False  # an area code in brackets
     if "0" in body and _TRUNK.search(body):
         return False  # a trunk 0 after a date or a time
-    if body.isdigit():
-        return True  # a plain number
+    if body.isdigit() or _DATE.fullmatch(body):
+        return True  # a plain number, a date
     groups = _SEPARATORS.split(body)
     separators = set(_SEPARATORS.findall(body))
     if separators == {"/"}:

@@ -99,7 +99,7 @@ def vendor_tokens(t: Text) -> Iterator[Finding]:
 
 
 _DELIMITERS = r"\s\"'`<>()\[\]{},;|«»"
-_LAST_DELIMITER = re.compile(rf"(?s:.*)[{_DELIMITERS}]")
+_DELIMITER_CHARS = frozenset(" \t\n\r\x0b\x0c\"'`<>()[]{},;|«»")
 _TOKEN_REST = re.compile(rf"[^{_DELIMITERS}]*")
 _SYMBOL = re.compile(r"[!#$%^&*?~|]")
 
@@ -115,8 +115,10 @@ def _candidates(t: Text) -> list[tuple[int, int]]:
             starts.append(i)
     spans = set()
     for p in starts:
-        head = _LAST_DELIMITER.match(text, max(0, p - 300), p)
-        spans.add((head.end() if head else max(0, p - 300), _TOKEN_REST.match(text, p).end()))  # type: ignore[union-attr]
+        start, lo = p, max(0, p - 300)
+        while start > lo and text[start - 1] not in _DELIMITER_CHARS:
+            start -= 1
+        spans.add((start, _TOKEN_REST.match(text, p).end()))  # type: ignore[union-attr]
     return sorted(spans)
 
 

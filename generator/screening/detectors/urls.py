@@ -108,7 +108,7 @@ def _url(text: str, start: int, end: int) -> Iterator[Finding]:
     scheme_end = url.find("://")
     rest_at = scheme_end + 3 if scheme_end >= 0 else 0
     # user info: up to the last '@' that is followed by a host
-    ats = [i for i, c in enumerate(url) if c == "@" and i > rest_at]
+    ats = [i for i, c in enumerate(url) if c == "@" and i > rest_at] if "@" in url else []
     authority_at = rest_at
     for at in reversed(ats):
         if _HOST.match(url, at + 1) and not re.search(r"[/?#]", url[rest_at:at].split(":", 1)[0]):
@@ -133,10 +133,9 @@ def _url(text: str, start: int, end: int) -> Iterator[Finding]:
         i = url.find(sep, path_at)
         if i >= 0:
             query_at = min(query_at, i)
-    segments = [(m.start(), m.end()) for m in re.finditer(r"[^/]+", url[path_at:query_at])]
+    segments = [(m.start(), m.end()) for m in _SEGMENT.finditer(url, path_at, query_at)]
     previous = ""
     for a, b in segments:
-        a, b = a + path_at, b + path_at
         segment = url[a:b]
         if _path_secret(segment, previous):
             yield Finding("credential.url-path", CREDENTIAL, start + a, start + b)
@@ -161,8 +160,14 @@ def _url(text: str, start: int, end: int) -> Iterator[Finding]:
                 yield Finding("credential.url-parameter", CREDENTIAL, v_start, v_end)
 
 
+_SEGMENT = re.compile(r"[^/]+")
+_FILE_NAME = re.compile(r"[^.]+\.(?:ics|json|xml|html?|php|csv|txt|zip|tar|gz)")
+
+
 def _path_secret(segment: str, previous: str) -> bool:
-    core = segment.split(".")[0] if re.fullmatch(r"[^.]+\.(?:ics|json|xml|html?|php|csv|txt|zip|tar|gz)", segment) else segment
+    if segment.isalpha() and (segment.islower() or segment.isupper()):
+        return False  # a word
+    core = segment.split(".")[0] if _FILE_NAME.fullmatch(segment) else segment
     if _SECRET_WORD_IN_SEGMENT.search(core) and sum(c.isdigit() for c in core) >= 3:
         return True
     if _HEXISH.fullmatch(core):
