@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -49,6 +50,36 @@ def fold(text: str) -> str:
     return "".join(fold_char(c).lower() if not c.isascii() else c for c in text)
 
 
+class WordClass:
+    """The words of one kind (``test``), remembered: ticket text repeats its words, so each is
+    judged once, and a text's words of the kind are a set intersection."""
+
+    def __init__(self, test: Callable[[bytes], bool], limit: int = 300_000) -> None:
+        self._test = test
+        self._limit = limit
+        self._seen: set[bytes] = set()
+        self._members: set[bytes] = set()
+
+    def among(self, words: frozenset[bytes]) -> frozenset[bytes]:
+        new = words.difference(self._seen)
+        if new:
+            if len(self._seen) > self._limit:
+                self._seen.clear()
+                self._members.clear()
+            self._seen.update(new)
+            self._members.update(w for w in new if self._test(w))
+        return words.intersection(self._members)
+
+
+def _odd(word: bytes) -> bool:
+    """An ASCII word of three or more characters mixing letters and digits, or of 16 or more."""
+    size = len(word)
+    return size >= 3 and word.isascii() and (size >= 16 or not word.isalpha() and not word.isdigit())
+
+
+_ODD = WordClass(_odd)
+
+
 class Text:
     """One text being screened: its view, and what several detectors need, computed once."""
 
@@ -69,17 +100,9 @@ class Text:
     @cached_property
     def odd_words(self) -> tuple[list[str], list[str]]:
         """(words mixing letters and digits or very long, words of 20+ characters): the words
-        the token, key and id detectors look at (one pass over the words for all of them)."""
-        mixed, long = [], []
-        for w in self.words:
-            size = len(w)
-            if size < 3 or not w.isascii():
-                continue
-            if size >= 16 or not w.isalpha() and not w.isdigit():
-                mixed.append(w.decode())
-                if size >= 20:
-                    long.append(w.decode())
-        return mixed, long
+        the token, key and id detectors look at."""
+        mixed = [w.decode() for w in _ODD.among(self.words)]
+        return mixed, [w for w in mixed if len(w) >= 20]
 
     @cached_property
     def anchors(self) -> frozenset[bytes]:

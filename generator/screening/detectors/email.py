@@ -59,6 +59,7 @@ _BRACKETED_AT = re.compile(rf"[\[({{<][ \t]*(?:{lex(AT_WORDS)})[ \t]*[\])}}>]")
 #: that is not one either
 _SPELLED = Lexicon(AT_WORDS, DOT_WORDS.replace("|point|", "|"))
 _AMBIGUOUS_WORDS = frozenset(lex(AMBIGUOUS_AT).split("|"))
+_AMBIGUOUS_BYTES = frozenset(w.encode() for w in _AMBIGUOUS_WORDS)
 _COMMON_AT = re.compile(rf" (?:{lex(AMBIGUOUS_AT)}) (?=[\w-]+\.[^\W\d_])")
 
 
@@ -79,11 +80,15 @@ def emails(t: Text) -> Iterator[Finding]:
     anchors += [i for i in ats if low[i - 1:i] in (" ", "\t") or low[i + 1:i + 2] in (" ", "\t")]
     anchors += [p for w in _SPELLED.present(t) if w not in _AMBIGUOUS_WORDS for p in t.word_positions(w)]
     if "." in text:  # jan.de.vries at example.nl: a common word after a local part with a dot
-        for m in _COMMON_AT.finditer(low):
-            i = m.start()
-            local = low[low.rfind(" ", max(0, i - 64), i) + 1:i]
-            if any(c in local for c in "._+") or any(c.isdigit() for c in local):
-                anchors.append(i)
+        for word in _AMBIGUOUS_BYTES.intersection(t.words):
+            needle = f" {word.decode()} "
+            i = low.find(needle)
+            while i >= 0:
+                if _COMMON_AT.match(low, i):
+                    local = low[low.rfind(" ", max(0, i - 64), i) + 1:i]
+                    if any(c in local for c in "._+") or any(c.isdigit() for c in local):
+                        anchors.append(i)
+                i = low.find(needle, i + 1)
     for lo, hi in _windows(anchors, len(low)):
         pos = lo
         while True:

@@ -30,6 +30,7 @@ _BEGIN = re.compile(r"-----BEGIN ([A-Z0-9 ]*?(?:PRIVATE KEY(?: BLOCK)?|CERTIFICA
 #: an armour line with its dashes mangled (a mail client, a paste): the block runs to its end
 _LOOSE_BEGIN = re.compile(r"-{2,8} ?BEGIN ([A-Z0-9 ]*?PRIVATE KEY(?: BLOCK)?) ?-{2,8}|^[ \t]*BEGIN ([A-Z0-9 ]*?PRIVATE KEY)[ \t]*$",
                           re.MULTILINE)
+_LOOSE_END = re.compile(r"-{2,8} ?END [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)? ?-{2,8}|END [A-Z0-9 ]*PRIVATE KEY")
 _BODY = re.compile(r"(?:[A-Za-z0-9+/=:,. \t\r\n\\-](?<!-----))*+")
 _SSH2 = re.compile(r"---- BEGIN SSH2 (?:ENCRYPTED )?PRIVATE KEY ----(?s:.{0,20000}?)(?:---- END SSH2 (?:ENCRYPTED )?PRIVATE KEY ----|\Z)")
 _PUTTY = re.compile(r"PuTTY-User-Key-File-\d+:(?s:.{0,20000}?)(?:Private-MAC:\s*[0-9a-fA-F]+|\Z)")
@@ -39,23 +40,24 @@ _JWK_PRIVATE = re.compile(r'"(?:d|p|q|dp|dq|qi|k)"\s*:\s*"(?P<value>[A-Za-z0-9_-
 
 
 def private_keys(t: Text) -> Iterator[Finding]:
-    text = t.text
-    if "-----BEGIN" in text:
-        yield from _pem(text)
-    if "BEGIN" in text and "PRIVATE KEY" in text:
-        for m in _LOOSE_BEGIN.finditer(text):
-            if text.startswith("-----BEGIN", m.start()) and text[m.end() - 5:m.end()] == "-----":
-                continue  # a proper armour: _pem's
-            end = _BODY.match(text, m.end()).end()  # type: ignore[union-attr]
-            end_line = re.compile(r"-{2,8} ?END [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)? ?-{2,8}|END [A-Z0-9 ]*PRIVATE KEY").match(text, end)
-            yield Finding("credential.private-key", CREDENTIAL, m.start(), end_line.end() if end_line else end)
-    if "---- BEGIN SSH2" in text:
-        for m in _SSH2.finditer(text):
-            yield Finding("credential.private-key", CREDENTIAL, m.start(), m.end())
-    if "PuTTY-User-Key-File" in text:
+    text, words = t.text, t.words
+    if b"begin" in words:  # an armour line (the set of words answers before any search)
+        if "-----BEGIN" in text:
+            yield from _pem(text)
+        if "PRIVATE KEY" in text:
+            for m in _LOOSE_BEGIN.finditer(text):
+                if text.startswith("-----BEGIN", m.start()) and text[m.end() - 5:m.end()] == "-----":
+                    continue  # a proper armour: _pem's
+                end = _BODY.match(text, m.end()).end()  # type: ignore[union-attr]
+                end_line = _LOOSE_END.match(text, end)
+                yield Finding("credential.private-key", CREDENTIAL, m.start(), end_line.end() if end_line else end)
+        if "---- BEGIN SSH2" in text:
+            for m in _SSH2.finditer(text):
+                yield Finding("credential.private-key", CREDENTIAL, m.start(), m.end())
+    if b"putty" in words and "PuTTY-User-Key-File" in text:
         for m in _PUTTY.finditer(text):
             yield Finding("credential.private-key", CREDENTIAL, m.start(), m.end())
-    if '"kty"' in text:
+    if b"kty" in words and '"kty"' in text:
         for m in _JWK_PRIVATE.finditer(text):
             yield Finding("credential.private-key", CREDENTIAL, *m.span("value"))
     yield from _bare_base64(t)

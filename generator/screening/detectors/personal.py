@@ -115,9 +115,9 @@ _CODICE_FISCALE = re.compile(r"[a-z]{6}[0-9]{2}[a-z][0-9]{2}[a-z][0-9]{3}[a-z]")
 
 #: a UK National Insurance number: two letters, six digits in pairs, a letter (its own shape)
 _NINO = re.compile(r"(?<![\w-])[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D](?![\w-])")
-#: its six digits in the digits-as-'0' copy: a literal search finds where to look
-_NINO_DIGITS = re.compile(r"00 ?00 ?00")
-_NINO_DIGITS_BYTES = re.compile(rb"00 ?00 ?00")
+#: its second letter and six digits, in the digits-as-'0' copy: where to look
+_NINO_DIGITS = re.compile(r"[A-Z] ?00 ?00 ?00")
+_NINO_DIGITS_BYTES = re.compile(rb"[A-Z] ?00 ?00 ?00")
 
 
 def national_ids(t: Text) -> Iterator[Finding]:
@@ -125,10 +125,8 @@ def national_ids(t: Text) -> Iterator[Finding]:
     digits_view = t.digits
     pairs = _NINO_DIGITS_BYTES if isinstance(digits_view, bytes) else _NINO_DIGITS
     for d in pairs.finditer(digits_view):  # type: ignore[arg-type]
-        before = text[max(0, d.start() - 2):d.start()].rstrip(" ")
-        if before[-1:].isupper():
-            for m in _NINO.finditer(text, max(0, d.start() - 3), d.end() + 3):
-                yield Finding("personal.national-id", PERSONAL, m.start(), m.end())
+        for m in _NINO.finditer(text, max(0, d.start() - 2), d.end() + 3):
+            yield Finding("personal.national-id", PERSONAL, m.start(), m.end())
     runs = _DIGIT_RUNS_BYTES if isinstance(digits_view, bytes) else _DIGIT_RUNS
     starts = []
     for m in runs.finditer(digits_view):  # type: ignore[arg-type]
@@ -229,7 +227,7 @@ _ADDRESS = re.compile(
 _HOME = Lexicon(HOME_WORDS)
 _VENUE = re.compile(words(VENUE_WORDS))
 #: a postcode and the first letter of a town, in the digits-as-'0' copy: where an address may end
-_POSTCODE_AT = r"0(?:0{3,4} [A-Z]|0-000 [A-Z]|00 00 [A-Z]|000 ?[A-Z]{2} [A-Z])"
+_POSTCODE_AT = r"00(?:00{1,2} [A-Z]|-000 [A-Z]|0 00 [A-Z]|00 ?[A-Z]{2} [A-Z])"
 _POSTCODE = re.compile(_POSTCODE_AT)
 _POSTCODE_BYTES = re.compile(_POSTCODE_AT.encode())
 

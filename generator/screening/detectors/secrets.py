@@ -25,7 +25,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from generator.screening.detectors.base import CREDENTIAL, Finding, Lexicon, Text, anchor_words, lex, windows_around, words
+from generator.screening.detectors.base import (
+    CREDENTIAL,
+    Finding,
+    Lexicon,
+    Text,
+    WordClass,
+    anchor_words,
+    lex,
+    windows_around,
+    words,
+)
 from generator.screening.detectors.shapes import looks_random, public_shape
 from generator.screening.lexicon import (
     TOKEN_WORDS,
@@ -291,7 +301,8 @@ def _key_is_secret(key: str) -> str:
 
 
 #: what the name of a secret's key holds ("DB_PASSWD", "apiKey", "x-auth-token", "pw")
-_KEY_STEMS = tuple("pass pw secret token key auth cred cookie session sid sig hmac priv otp seed salt pin".split())
+_KEY_STEMS = tuple(b"pass pw secret token key auth cred cookie session sid sig hmac priv otp seed salt pin".split())
+_STEMMED = WordClass(lambda word: any(stem in word for stem in _KEY_STEMS))
 _KEY_WORDS = anchor_words(SECRET_KEY_PARTS)
 #: the rest of a key's name, then a separator: what a word in a key must be followed by
 _SEPARATOR_AHEAD = re.compile(r"[A-Za-z0-9_.\-]*[\"']?[ \t]*(?::=|=>|=|:)")
@@ -299,15 +310,11 @@ _KEY_HEAD = re.compile(r"[\"']?[A-Za-z_][A-Za-z0-9_.\-]{0,80}$")
 
 
 def _key_value_matches(t: Text):
-    text, low = t.text, t.low
+    text = t.text
     if not ("=" in text or ":" in text):
         return
-    hits = [p for w in _KEY_WORDS.intersection(t.words) for p in t.positions(w.decode())]
-    for stem in _KEY_STEMS:  # a stem anywhere in a name: "DB_PASSWD", "apiKey" (a literal search is fast)
-        p = low.find(stem)
-        while p >= 0:
-            hits.append(p)
-            p = low.find(stem, p + len(stem))
+    named = _KEY_WORDS.intersection(t.words).union(_STEMMED.among(t.words))
+    hits = [p for w in named for p in t.positions(w.decode())]
     seen = set()
     for p in sorted(hits):
         if not _SEPARATOR_AHEAD.match(text, p):

@@ -99,7 +99,6 @@ def vendor_tokens(t: Text) -> Iterator[Finding]:
 
 
 _DELIMITERS = r"\s\"'`<>()\[\]{},;|«»"
-_DELIMITER_CHARS = frozenset(" \t\n\r\x0b\x0c\"'`<>()[]{},;|«»")
 _TOKEN_REST = re.compile(rf"[^{_DELIMITERS}]*")
 _SYMBOL = re.compile(r"[!#$%^&*?~|]")
 
@@ -114,10 +113,10 @@ def _candidates(t: Text) -> list[tuple[int, int]]:
         if 0 < i < len(text) - 1 and text[i - 1].isalnum() and text[i + 1].isalnum():
             starts.append(i)
     spans = set()
+    n = len(text)
+    backwards = text[::-1]  # the token's start: its rest read backwards (at most 300 characters)
     for p in starts:
-        start, lo = p, max(0, p - 300)
-        while start > lo and text[start - 1] not in _DELIMITER_CHARS:
-            start -= 1
+        start = n - _TOKEN_REST.match(backwards, n - p, n - max(0, p - 300)).end()  # type: ignore[union-attr]
         spans.add((start, _TOKEN_REST.match(text, p).end()))  # type: ignore[union-attr]
     return sorted(spans)
 
