@@ -171,7 +171,7 @@ def _may_be_spaced(text: str) -> bool:
     if not text.isascii():
         return bool(_SPACED_GATE.search(text) or _SPACED.match(text))
     shapes = text.encode("ascii").translate(_LETTERS_AS_A)
-    return b"a a a a" in shapes
+    return shapes.find(b"a a a a") >= 0  # (faster than "in" on bytes)
 
 
 _CONTROL_BYTES = bytes(range(0, 9)) + bytes(range(14, 32)) + b"\x7f"

@@ -19,7 +19,6 @@ An extension (``ext. 4711``, ``Durchwahl 12``) goes with its number.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterator
 
@@ -108,13 +107,12 @@ def _hopeless(text: str, run: int) -> bool:
 def phones(t: Text) -> Iterator[Finding]:
     text, low = t.text, t.low
     done = -1
-    words = sorted(p for w in _PHONE_WORDS.present(t) for p in t.word_positions(w))
+    words = _PHONE_WORDS.present(t)
     for run in _runs(t):
         if run < done:
             continue
-        k = bisect.bisect_left(words, run - 48)
-        if not (k < len(words) and words[k] < run) and _hopeless(text, run):
-            continue  # no phone word before it, and not of a phone number's shape
+        if _hopeless(text, run) and not any(w in low[max(0, run - 48):run] for w in words):
+            continue  # not of a phone number's shape, and no phone word before it
         start = run
         while start > 0 and run - start < 4 and text[start - 1] in "+( \t0":
             start -= 1

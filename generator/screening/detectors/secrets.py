@@ -301,8 +301,15 @@ def _key_is_secret(key: str) -> str:
 
 
 #: what the name of a secret's key holds ("DB_PASSWD", "apiKey", "x-auth-token", "pw")
-_KEY_STEMS = tuple(b"pass pw secret token key auth cred cookie session sid sig hmac priv otp seed salt pin".split())
-_STEMMED = WordClass(lambda word: any(stem in word for stem in _KEY_STEMS))
+_KEY_STEMS = tuple("pass pw secret token key auth cred cookie session sid sig hmac priv otp seed salt pin".split())
+
+
+def _holds_stem(word: bytes) -> bool:
+    text = word.decode()  # (a search in a str is much faster than in bytes)
+    return any(stem in text for stem in _KEY_STEMS)
+
+
+_STEMMED = WordClass(_holds_stem)
 _KEY_WORDS = anchor_words(SECRET_KEY_PARTS)
 #: the rest of a key's name, then a separator: what a word in a key must be followed by
 _SEPARATOR_AHEAD = re.compile(r"[A-Za-z0-9_.\-]*[\"']?[ \t]*(?::=|=>|=|:)")
