@@ -190,6 +190,34 @@ def tokens(draw) -> Item:
     return Item("credential", "Hello,\n\n" + where.format(t=token) + "\n", token)
 
 
+@st.composite
+def grouped_codes(draw) -> Item:
+    """Codes written in groups: recovery keys of digits, licence keys, codes of digit and letter
+    groups; and a secret given once with a word and repeated later without one."""
+    rnd = random.Random(draw(st.integers(0, 2**32)))
+    kind = draw(st.sampled_from(["recovery", "licence", "alternating", "repeated"]))
+    if kind == "recovery":
+        code = "-".join(f"{rnd.randrange(10**6):06d}" for _ in range(8))
+    elif kind == "licence":
+        pool = string.ascii_uppercase + string.digits
+        while True:
+            groups = ["".join(rnd.choice(pool) for _ in range(5)) for _ in range(5)]
+            if sum(any(c.isdigit() for c in g) for g in groups) >= 2:
+                break
+        code = "-".join(groups)
+    elif kind == "alternating":
+        code = "-".join(f"{rnd.randrange(1000, 10000)}" if i % 2 == 0 else
+                        "".join(rnd.choice(string.ascii_uppercase) for _ in range(4)) for i in range(4))
+    else:
+        code = draw(random_secrets())
+        frame = rnd.choice(["password: {c}\n\nIt worked after I typed {c} twice.",
+                            "Passwort: {c}\n\n(wieder: {c})"])
+        return Item("credential", "Hi,\n\n" + frame.format(c=code) + "\n\nBest", code)
+    frame = rnd.choice(["Your code is {c}.", "the recovery key {c} for the laptop", "{c}", "Key: {c}",
+                        "Lizenzschlüssel {c} bitte eintragen."])
+    return Item("credential", "Hello,\n\n" + frame.format(c=code) + "\n", code)
+
+
 # --- personal identifiers -----------------------------------------------------------------------------
 
 
@@ -231,7 +259,21 @@ def _tckimlik(rnd: random.Random) -> str:
     return base + tckimlik.calc_check_digits(base)
 
 
-_IDS = [("PESEL", _pesel), ("CNP", _cnp), ("DNI", _dni), ("IBAN", _iban), ("T.C. Kimlik No", _tckimlik)]
+def _card(rnd: random.Random) -> str:
+    from stdnum import luhn
+
+    prefix, size = rnd.choice([("4", 16), ("51", 16), ("55", 16), ("2221", 16), ("34", 15), ("37", 15),
+                               ("6011", 16), ("3530", 16)])
+    base = prefix + "".join(rnd.choice(string.digits) for _ in range(size - len(prefix) - 1))
+    number = base + luhn.calc_check_digit(base)
+    if size == 15 and rnd.random() < 0.5:
+        return f"{number[:4]} {number[4:10]} {number[10:]}"
+    sep = rnd.choice(["", " ", "-"])
+    return sep.join(number[i:i + 4] for i in range(0, len(number), 4))
+
+
+_IDS = [("PESEL", _pesel), ("CNP", _cnp), ("DNI", _dni), ("IBAN", _iban), ("T.C. Kimlik No", _tckimlik),
+        ("card", _card)]
 
 
 @st.composite
@@ -282,7 +324,7 @@ def markers(draw) -> Item:
 
 
 def confidential() -> st.SearchStrategy[Item]:
-    return st.one_of(emails(), phones(), credentials(), tokens(), personal_ids(), markers())
+    return st.one_of(emails(), phones(), credentials(), tokens(), grouped_codes(), personal_ids(), markers())
 
 
 # --- benign look-alikes -----------------------------------------------------------------------------------
@@ -317,6 +359,10 @@ _BENIGN = [
     lambda r: f"vo.{r.choice(_SURNAMES)}.example.eu",
     lambda r: f"{r.randrange(8, 17):02d}:{r.choice(['00', '15', '30', '45'])}–{r.randrange(17, 22)}:00 CET",
     lambda r: f"GenBank MN{r.randrange(100000, 999999)}.{r.randrange(1, 5)}",
+    lambda r: " ".join(str(2 ** r.randrange(8, 16)) for _ in range(4)) + " bytes",
+    lambda r: "-".join(str(y) for y in range(r.randrange(2000, 2020), 2030)[:4]),
+    lambda r: " ".join("".join(r.choice("0123456789ABCDEF") for _ in range(4)) for _ in range(10)),
+    lambda r: f"timestamp {r.randrange(1_500_000_000_000_000, 1_800_000_000_000_000)} us",
 ]
 
 

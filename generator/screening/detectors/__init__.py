@@ -11,7 +11,7 @@ One small module per family:
 * ``tokens``: vendor token formats, random-looking strings with no keyword, grouped codes;
 * ``keys``: private keys in every armour, and bare base64 that decodes to one;
 * ``urls``: secrets in a URL's user info, query, fragment or path, and contact links;
-* ``personal``: IBANs, national ids, passports, dates of birth, home addresses, person DNs,
+* ``personal``: IBANs, payment cards, national ids, passports, dates of birth, home addresses, person DNs,
   messenger handles;
 * ``markers``: confidentiality markers.
 
@@ -49,7 +49,7 @@ DETECTORS: dict[str, tuple[Detector, ...]] = {
     CREDENTIAL: (keys.private_keys, secrets.password_values, secrets.key_values, secrets.command_lines,
                  secrets.tables, secrets.handed_over, tokens.vendor_tokens, tokens.random_tokens,
                  tokens.grouped_secrets, urls.urls),
-    PERSONAL: (personal.ibans, personal.national_ids, personal.birth_dates, personal.addresses,
+    PERSONAL: (personal.ibans, personal.payment_cards, personal.national_ids, personal.birth_dates, personal.addresses,
                personal.person_dns, personal.handles),
     MARKER: (markers.markers,),
 }
@@ -64,7 +64,23 @@ def find_in_view(view: View, categories: Iterable[str] = CATEGORIES) -> list[Fin
     for category in categories:
         for detector in DETECTORS[category]:
             found.update(detector(t))
+    found.update(_repeated(t.text, found))
     return sorted(found, key=_order)
+
+
+def _repeated(text: str, found: set[Finding]) -> list[Finding]:
+    """Every other occurrence of a secret found once: a password given after "password:" may be
+    repeated later in the text with no word before it."""
+    secrets = {text[f.start:f.end]: f for f in found if f.category in (CREDENTIAL, PERSONAL) and f.end - f.start >= 6}
+    out = []
+    for secret, f in secrets.items():
+        if not secret.strip() or text.count(secret) < 2:
+            continue
+        i = text.find(secret)
+        while i >= 0:
+            out.append(Finding(f.rule, f.category, i, i + len(secret)))
+            i = text.find(secret, i + 1)
+    return out
 
 
 def find_all(text: str, categories: Iterable[str] = CATEGORIES) -> list[Finding]:

@@ -1,5 +1,6 @@
 """Personal identifiers: numbers and strings that point at one person.
 
+* Payment card numbers (a network's prefix and length, and the Luhn digit).
 * IBANs (``python-stdnum`` checks the mod-97 digits) and national identity numbers of EGI's
   countries whose check digits (and embedded birth dates) ``python-stdnum`` validates: PESEL, CNP,
   DNI/NIE, codice fiscale, NIR, BSN, rodné číslo, personnummer, henkilötunnus, isikukood,
@@ -57,6 +58,60 @@ def ibans(t: Text) -> Iterator[Finding]:
                     end += 1
                 yield Finding("personal.iban", PERSONAL, m.start(), end)
                 break
+
+
+# --- payment cards -------------------------------------------------------------------------------
+
+#: 13 to 19 digits, whole or in groups (4-4-4-4, Amex 4-6-5), in the digits-as-'0' copy (a
+#: literal-led search)
+_CARD_RUN = r"0000(?:0{9,15}|[ -]0000[ -]0000[ -]0{1,4}(?:[ -]0{1,3})?|[ -]000000[ -]0000{1,2})"
+_CARD_RUNS = re.compile(_CARD_RUN)
+_CARD_RUNS_BYTES = re.compile(_CARD_RUN.encode())
+_NOT_DIGIT_AFTER = re.compile(r"(?![\w-]|[.,]\d)|[ -]\d")
+_CARD_GROUP = re.compile(r"\d+")
+
+
+def payment_cards(t: Text) -> Iterator[Finding]:
+    """Payment card numbers: a card network's prefix and length, and a valid Luhn digit."""
+    text = t.text
+    runs = _CARD_RUNS_BYTES if isinstance(t.digits, bytes) else _CARD_RUNS
+    for m in runs.finditer(t.digits):  # type: ignore[arg-type]
+        start = m.start()
+        if start and (text[start - 1].isalnum() or text[start - 1] in "-.,/"):
+            continue  # part of a longer number or name
+        ends = [g.end() for g in _CARD_GROUP.finditer(text, start, m.end())]
+        for end in reversed(ends):  # the longest reading that ends a number and is a card's
+            if (end == m.end() or not text[end].isdigit()) and _NOT_DIGIT_AFTER.match(text, end) \
+                    and _card_grouping(text[start:end]) and _card_number(re.sub(r"[ -]", "", text[start:end])):
+                yield Finding("personal.payment-card", PERSONAL, start, end)
+                break
+
+
+_CARD_GROUPINGS = frozenset({(4, 4, 4, 4), (4, 4, 4, 4, 3), (4, 4, 4, 3), (4, 6, 5), (4, 6, 4), (4, 4, 4, 1), (4, 4, 4, 2),
+                             (4, 4, 4, 4, 1), (4, 4, 4, 4, 2)})
+
+
+def _card_grouping(number: str) -> bool:
+    """Whole, or grouped the way cards print their numbers (4-4-4-4, 4-6-5, ...): "4096 256 512
+    256" is a list of numbers."""
+    groups = tuple(len(g) for g in re.split(r"[ -]", number))
+    return len(groups) == 1 or groups in _CARD_GROUPINGS
+
+
+def _card_number(digits: str) -> bool:
+    from stdnum import luhn
+
+    n = len(digits)
+    if not 13 <= n <= 19 or not luhn.is_valid(digits):
+        return False
+    two, three, four = int(digits[:2]), int(digits[:3]), int(digits[:4])
+    return (digits[0] == "4" and n in (13, 16, 19)  # Visa
+            or (51 <= two <= 55 or 2221 <= four <= 2720) and n == 16  # Mastercard
+            or two in (34, 37) and n == 15  # American Express
+            or (four == 6011 or two == 65 or 644 <= three <= 649) and n >= 16  # Discover
+            or 3528 <= four <= 3589 and n >= 16  # JCB
+            or (two in (36, 38, 39) or 300 <= three <= 305) and n >= 14  # Diners Club
+            or two == 62 and n >= 16)  # UnionPay
 
 
 # --- national identity numbers ------------------------------------------------------------------

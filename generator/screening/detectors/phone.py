@@ -77,6 +77,21 @@ def _runs(t: Text) -> list[int]:
     return [m.start() for m in _RUNS.finditer(digits)]
 
 
+#: a unit after a number: a quantity (or a list of them), not a phone number
+_UNIT_AFTER = re.compile(
+    r"[ \t]*(?:%|[kmgtpe]i?b(?:/s)?|bytes?|bits?|[kmgt]?hz|hours?|hrs?|h|min|s|ms|cores?|cpus?|gpus?|nodes?|"
+    r"jobs?|events?|files?|users?|vms?|slots?|requests?|records?|rows?|entries|items?|eur|euros?|usd|chf)(?![\w])")
+_HEX_GROUP_BEFORE = re.compile(r"(?<![\w])[0-9a-f]{4} $")
+_HEX_GROUP_AFTER = re.compile(r" [0-9a-f]{4}(?![\w])")
+
+
+def _hex_neighbour(low: str, start: int, end: int) -> bool:
+    """Is the number one stretch of a run of hexadecimal groups (a key fingerprint)?"""
+    before = _HEX_GROUP_BEFORE.search(low, max(0, start - 5), start)
+    after = _HEX_GROUP_AFTER.match(low, end)
+    return any(m and not m.group().strip().isdigit() for m in (before, after))
+
+
 _PHONE_WORDS = Lexicon(PHONE_WORDS)
 _SEPARATORS = re.compile(r"[ \t\n./()-]+")
 _BODY = re.compile(r"\d+(?:[ ./-]\d+)*")
@@ -131,6 +146,9 @@ def phones(t: Text) -> Iterator[Finding]:
         pieces = [(0, num)] if whole in ("phone.international", "phone.labelled") else _pieces(num)
         for offset, piece in pieces:
             found = whole if (offset, piece) == (0, num) else _judge(low, start + offset, piece)
+            if found == "phone.grouped" and (_UNIT_AFTER.match(low, start + offset + len(piece))
+                                             or _hex_neighbour(low, start + offset, start + offset + len(piece))):
+                continue  # "512 256 4096 256 bytes": quantities; "... DDFE 5553 7957 1181 8E4C": a fingerprint
             if found:
                 p_start, p_end = start + offset, start + offset + len(piece)
                 if m.group("ext") and p_end == end:

@@ -127,29 +127,16 @@ def random_tokens(t: Text) -> Iterator[Finding]:
     spans = _candidates(t)
     if not spans:
         return
-    public = public_blocks(t)
+    public = None
     for start, end in spans:
-        token = text[start:end]
-        if "://" in token or token.startswith(("http", "www.")):
-            continue  # URLs: their parts are judged in urls
         while end > start and text[end - 1] in ".,:;":
             end -= 1
-        token = text[start:end]
-        if len(token) < 6 or public_shape(token) or _inside(public, start):
+        parts = _random_parts(text[start:end])
+        if not parts:
             continue
-        name = _NAME_VALUE.match(token)
-        if name and not looks_random(name.group()[:-1]):
-            start += name.end()  # KEY=value: the value is the candidate
-            token = text[start:end]
-        if "@" in token and not token.startswith("@") and "." in token.split("@")[-1]:
-            continue  # an address: the e-mail detector's
-        query = _QUERY.fullmatch(token)
-        structured = query or _STRUCTURED.search(token) and not _BASE64ISH.fullmatch(token) \
-            and not (_PASSWORD_SYMBOL.search(token) and looks_random(token, True))
-        splitter = _QUERY_PART if query else _PART
-        parts = [p for p in splitter.finditer(token) if len(p.group()) >= 6] if structured else []
-        if not (any(looks_random(p.group(), True) for p in parts) if structured else looks_random(token, True)):
-            continue  # not even with a context that asks for less
+        public = public_blocks(t) if public is None else public
+        if _inside(public, start):
+            continue
         line_start, line_end = t.line_span(start)
         before = low[max(line_start, start - 48):start]
         if _PUBLIC_BEFORE.search(before):
@@ -157,12 +144,36 @@ def random_tokens(t: Text) -> Iterator[Finding]:
         alone = not text[line_start:start].strip(" >-*•") and not text[end:line_end].strip(" .")
         quoted = start > 0 and text[start - 1] in "\"'«“" and text[end:end + 1] in "\"'»”"
         relaxed = alone or quoted or bool(_REVEAL_BEFORE.search(before)) or before.rstrip().endswith(":")
-        if structured:  # a path, a reference, user@host: its parts are judged one by one
-            for part in parts:
-                if not public_shape(part.group()) and looks_random(part.group(), relaxed):
-                    yield Finding("credential.random-token", CREDENTIAL, start + part.start(), start + part.end())
-        elif looks_random(token, relaxed):
-            yield Finding("credential.random-token", CREDENTIAL, start, end)
+        for a, b, strict in parts:
+            if strict or relaxed:
+                yield Finding("credential.random-token", CREDENTIAL, start + a, start + b)
+
+
+@lru_cache(maxsize=65536)
+def _random_parts(token: str) -> tuple[tuple[int, int, bool], ...]:
+    """The parts of a token that look random in a context that asks for less ([start, end), and
+    whether they look random in any context). A pure function of the token, so remembered."""
+    if "://" in token or token.startswith(("http", "www.")):
+        return ()  # URLs: their parts are judged in urls
+    if len(token) < 6 or public_shape(token):
+        return ()
+    offset = 0
+    name = _NAME_VALUE.match(token)
+    if name and not looks_random(name.group()[:-1]):
+        offset = name.end()  # KEY=value: the value is the candidate
+        token = token[offset:]
+    if "@" in token and not token.startswith("@") and "." in token.split("@")[-1]:
+        return ()  # an address: the e-mail detector's
+    query = _QUERY.fullmatch(token)
+    structured = query or _STRUCTURED.search(token) and not _BASE64ISH.fullmatch(token) \
+        and not (_PASSWORD_SYMBOL.search(token) and looks_random(token, True))
+    if not structured:
+        return ((offset, offset + len(token), looks_random(token)),) if looks_random(token, True) else ()
+    # a path, a reference, user@host, a query: its parts are judged one by one
+    splitter = _QUERY_PART if query else _PART
+    return tuple((offset + p.start(), offset + p.end(), looks_random(p.group()))
+                 for p in splitter.finditer(token)
+                 if len(p.group()) >= 6 and not public_shape(p.group()) and looks_random(p.group(), True))
 
 
 _STRUCTURED = re.compile(r"[/@:]")
@@ -179,6 +190,14 @@ def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
 
 
 _GROUPED = re.compile(r"(?<![\w-])(?:[A-Za-z0-9]{4,8}[ -]){3,}[A-Za-z0-9]{4,8}(?![\w-])")
+_GROUP = re.compile(r"[A-Za-z0-9]+")
+#: the groups before a group, read backwards (the text reversed): where the code starts
+_GROUPS_BEFORE = re.compile(r"(?:[ -][A-Za-z0-9]{4,8}(?![A-Za-z0-9]))*")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_ORCID = re.compile(r"\d{4}-\d{4}-\d{4}-\d{3}[\dX]")
+#: in the digits-as-'0' copy: a group of four or more digits and the next two (a literal search)
+_DIGIT_GROUP = re.compile(r"0000[ -][A-Za-z0-9]{4,8}[ -][A-Za-z0-9]{4}")
+_DIGIT_GROUP_BYTES = re.compile(rb"0000[ -][A-Za-z0-9]{4,8}[ -][A-Za-z0-9]{4}")
 _HEX_GROUPS = re.compile(r"[0-9A-Fa-f \-]+")
 _CODE = r"(?:\d{3,5}[- ]\d{3,5}|[a-z0-9]{4,6}-[a-z0-9]{4,6}|\d{6,10})"
 _CODE_LIST = re.compile(rf"(?<![\w.-]){_CODE}(?:(?:[ \t]{{1,4}}|[ \t]*[,;\n][ \t]*|\n[ \t]*[-*\d.)]+[ \t]+){_CODE}){{2,}}(?![\w.-])")
@@ -188,21 +207,70 @@ _CODE_PAIR = re.compile(r"000{1,3}[- ]000")
 _CODE_PAIR_BYTES = re.compile(rb"000{1,3}[- ]000")
 
 
+def _grouped_code(code: str) -> tuple[int, int] | None:
+    """The span of a grouped code within a run of groups, or None if the groups are words, a
+    fingerprint, years or a list of numbers."""
+    if _ORCID.search(code):
+        return None  # "ORCID 0000-0002-1825-0097": the commonest run of digit groups in tickets
+    groups = [(m.start(), m.end()) for m in _GROUP.finditer(code)]
+    while groups and _word_group(code[groups[0][0]:groups[0][1]]):
+        groups.pop(0)  # "license X7K2-...": the word before is not part of it
+    while groups and _word_group(code[groups[-1][0]:groups[-1][1]]):
+        groups.pop()
+    if len(groups) < 4:
+        return None
+    start, end = groups[0][0], groups[-1][1]
+    values = [code[a:b] for a, b in groups]
+    with_digits = sum(any(c.isdigit() for c in g) for g in values)
+    if with_digits < 2 or sum(_word_group(g) for g in values) > len(values) // 2:
+        return None  # words, not a code
+    if not all(any(c.isdigit() for c in g) or g.isupper() or g.islower() for g in values):
+        return None  # capitalised words
+    if _HEX_GROUPS.fullmatch(code, start, end) and any(c.isalpha() for c in code[start:end]):
+        return None  # a fingerprint
+    if public_shape(code[start:end]):
+        return None  # an ORCID iD
+    if all(g.isdigit() for g in values):
+        if all(_YEAR.fullmatch(g) for g in values) or " " in code[start:end]:
+            return None  # years; numbers in a list (a card number is the personal detector's)
+    return start, end
+
+
+def _word_group(group: str) -> bool:
+    return group.isalpha() and (group.islower() or group.istitle())
+
+
+def _in_group(text: str, start: int, end: int) -> bool:
+    """Is the word at [start, end) a group of a grouped code: "-" or " " and another group of
+    letters or digits on one side, and not part of a longer name ("ce01.example.org")?"""
+    if text[start - 1:start] not in ("", " ", "-", "\n") or text[end:end + 1] not in ("", " ", "-", "\n", ".", ","):
+        return False
+    return text[end:end + 1] in (" ", "-") and text[end + 1:end + 2].isalnum() or \
+        text[start - 1:start] in (" ", "-") and text[start - 2:start - 1].isalnum()
+
+
 def grouped_secrets(t: Text) -> Iterator[Finding]:
+    """Codes written in groups ("X7K2-P9QM-4HT8-ZW3R", a recovery key "123456-234567-...", a
+    licence), and lists of codes (backup codes)."""
     text = t.text
-    short_mixed = [w for w in t.odd_words[0] if 4 <= len(w) <= 8]
-    if len(short_mixed) >= 2:
-        anchors = [p for w in short_mixed for p in t.word_positions(w)]
-        for lo, hi in windows_around(anchors, 50, 50, len(text)):
-            for m in _GROUPED.finditer(text, lo, hi):
-                groups = re.split(r"[ -]", m.group())
-                if _HEX_GROUPS.fullmatch(m.group()):
-                    continue  # a fingerprint
-                if not all(any(c.isdigit() for c in g) or g.isupper() or g.islower() for g in groups):
-                    continue
-                if sum(any(c.isdigit() for c in g) for g in groups) < 2 or sum(g.isalpha() for g in groups) > len(groups) // 2:
-                    continue  # words, not a code
-                yield Finding("credential.grouped-secret", CREDENTIAL, m.start(), m.end())
+    anchors = [p for w in t.odd_words[0] if 4 <= len(w) <= 8 for p in t.word_positions(w) if _in_group(text, p, p + len(w))]
+    groups_after = _DIGIT_GROUP_BYTES if isinstance(t.digits, bytes) else _DIGIT_GROUP
+    anchors += [m.start() for m in groups_after.finditer(t.digits)]  # type: ignore[arg-type]
+    done, n, backwards = -1, len(text), ""
+    for p in sorted(set(anchors)):
+        while p > 0 and text[p - 1].isalnum():
+            p -= 1  # the start of the anchor's group
+        if p < done:
+            continue
+        backwards = backwards or text[::-1]
+        start = n - _GROUPS_BEFORE.match(backwards, n - p).end()  # type: ignore[union-attr]
+        m = _GROUPED.match(text, start)
+        if m is None:
+            continue
+        done = m.end()
+        span = _grouped_code(m.group())
+        if span:
+            yield Finding("credential.grouped-secret", CREDENTIAL, m.start() + span[0], m.start() + span[1])
     pairs = _CODE_PAIR_BYTES if isinstance(t.digits, bytes) else _CODE_PAIR
     anchors = [m.start() for m in pairs.finditer(t.digits)]  # type: ignore[arg-type]
     if len(anchors) < 3:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from generator.screening.detectors.base import CREDENTIAL, PERSONAL, PHONE, Finding, Text
 from generator.screening.detectors.shapes import looks_random
@@ -82,7 +83,8 @@ def urls(t: Text) -> Iterator[Finding]:
     for start in sorted(starts):
         m = _URL_REST.match(text, start)
         if m:
-            yield from _url(text, start, _trim(text, start, m.end()))
+            for f in _url_findings(text[start:_trim(text, start, m.end())]):
+                yield Finding(f.rule, f.category, start + f.start, start + f.end)
     if ".me/" in low or not _CONTACT_WORDS.isdisjoint(words) or "matrix.to" in low:
         for m in _CONTACT_HOSTS.finditer(text):
             start, end = m.span()
@@ -101,6 +103,12 @@ def urls(t: Text) -> Iterator[Finding]:
                                                                     "sip", "threema"))):
                 category = PHONE if re.search(r"\d{6,}", body.replace(" ", "").replace("-", "")) else PERSONAL
                 yield Finding("contact.link", category, start, end)
+
+
+@lru_cache(maxsize=16384)
+def _url_findings(url: str) -> tuple[Finding, ...]:
+    """Findings in one URL, in its own coordinates (remembered: tickets repeat their links)."""
+    return tuple(_url(url, 0, len(url)))
 
 
 def _url(text: str, start: int, end: int) -> Iterator[Finding]:
