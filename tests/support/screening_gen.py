@@ -95,6 +95,8 @@ def emails(draw) -> Item:
 _REGIONS = ["GB", "DE", "FR", "IT", "ES", "PL", "NL", "CZ", "HU", "PT", "GR", "SE", "FI", "DK", "NO", "AT",
             "CH", "BE", "RO", "BG", "HR", "SI", "SK", "LT", "LV", "EE", "IE", "TR", "IL", "UA", "GE", "AM", "RS",
             "US"]
+#: every region phonenumbers has an example number for
+_ALL_REGIONS = sorted(r for r in phonenumbers.SUPPORTED_REGIONS if phonenumbers.example_number(r))
 _PHONE_LABELS = ["Tel.", "Tel:", "tel.", "Mobile:", "mob.", "Handy:", "Portable :", "cell.", "Móvil:", "kom.",
                  "Τηλ.:", "тел.:", "puh.", "tlf.", "Telefon:", "call me on", "ring me at", "WhatsApp:"]
 _SEPARATORS = [" ", "\u00a0", "\u202f", ".", "-"]
@@ -103,7 +105,7 @@ _SEPARATORS = [" ", "\u00a0", "\u202f", ".", "-"]
 @st.composite
 def phones(draw) -> Item:
     rnd = random.Random(draw(st.integers(0, 2**32)))
-    region = draw(st.sampled_from(_REGIONS))
+    region = draw(st.one_of(st.sampled_from(_REGIONS), st.sampled_from(_ALL_REGIONS)))
     kind = rnd.choice([PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE])
     example = phonenumbers.example_number_for_type(region, kind) or phonenumbers.example_number(region)
     style = draw(st.sampled_from(["international", "e164", "national", "00"]))
@@ -115,6 +117,8 @@ def phones(draw) -> Item:
         number = "00" + phonenumbers.format_number(example, PhoneNumberFormat.INTERNATIONAL)[1:]
     else:
         number = phonenumbers.format_number(example, PhoneNumberFormat.NATIONAL)
+        if sum(c.isdigit() for c in number) < 7:  # a territory's short local number: not a phone number to
+            number = phonenumbers.format_number(example, PhoneNumberFormat.INTERNATIONAL)  # us without its + code
     sep = rnd.choice(_SEPARATORS)
     number = number.replace(" ", sep) if sep in " \u00a0\u202f" or not number.startswith("(") else number
     script = rnd.random()

@@ -77,8 +77,8 @@ def payment_cards(t: Text) -> Iterator[Finding]:
     runs = _CARD_RUNS_BYTES if isinstance(t.digits, bytes) else _CARD_RUNS
     for m in runs.finditer(t.digits):  # type: ignore[arg-type]
         start = m.start()
-        if start and (text[start - 1].isalnum() or text[start - 1] in "-.,/"):
-            continue  # part of a longer number or name
+        if text[start] not in "23456" or start and (text[start - 1].isalnum() or text[start - 1] in "-.,/"):
+            continue  # no card network's first digit; part of a longer number or name
         ends = [g.end() for g in _CARD_GROUP.finditer(text, start, m.end())]
         for end in reversed(ends):  # the longest reading that ends a number and is a card's
             if (end == m.end() or not text[end].isdigit()) and _NOT_DIGIT_AFTER.match(text, end) \
@@ -102,10 +102,11 @@ def _card_number(digits: str) -> bool:
     from stdnum import luhn
 
     n = len(digits)
-    if not 13 <= n <= 19 or not luhn.is_valid(digits):
+    if not 13 <= n <= 19:
         return False
     two, three, four = int(digits[:2]), int(digits[:3]), int(digits[:4])
-    return (digits[0] == "4" and n in (13, 16, 19)  # Visa
+    return luhn.is_valid(digits) and (
+            digits[0] == "4" and n in (13, 16, 19)  # Visa
             or (51 <= two <= 55 or 2221 <= four <= 2720) and n == 16  # Mastercard
             or two in (34, 37) and n == 15  # American Express
             or (four == 6011 or two == 65 or 644 <= three <= 649) and n >= 16  # Discover
@@ -161,31 +162,38 @@ def _valid(value: str, names: tuple[str, ...]) -> bool:
 
 
 #: where a national id may be, in the digits-as-'0' copy: seven digits in a row, six and a
-#: separator and three, or the Belgian, Swiss and French groupings (a literal-led search)
-_DIGIT_RUN = r"0(?:0{6,}|00000[-/+A-Z]000|0\.?00\.?00-?000\.?00|00\.0000\.0000\.00| 00 00 [0AB]{2})"
-_DIGIT_RUNS = re.compile(_DIGIT_RUN)
-_DIGIT_RUNS_BYTES = re.compile(_DIGIT_RUN.encode())
+#: separator and three, or the Belgian, Swiss and French groupings (each search led by a long
+#: literal, which Python's re finds fast)
+_DIGIT_RUN = (r"0000000", r"000000[-/+A-Z]000", r"00\.00\.00-?000\.?00", r"000\.0000\.0000\.00", r"0 00 00 [0AB]{2}")
+_DIGIT_RUNS = tuple(re.compile(p) for p in _DIGIT_RUN)
+_DIGIT_RUNS_BYTES = tuple(re.compile(p.encode()) for p in _DIGIT_RUN)
 _CODICE_FISCALE = re.compile(r"[a-z]{6}[0-9]{2}[a-z][0-9]{2}[a-z][0-9]{3}[a-z]")
 
 
 #: a UK National Insurance number: two letters, six digits in pairs, a letter (its own shape)
 _NINO = re.compile(r"(?<![\w-])[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D](?![\w-])")
-#: its second letter and six digits, in the digits-as-'0' copy: where to look
-_NINO_DIGITS = re.compile(r"[A-Z] ?00 ?00 ?00")
-_NINO_DIGITS_BYTES = re.compile(rb"[A-Z] ?00 ?00 ?00")
+#: where one may be: a word "ab123456c" (lower-cased), or its digits spaced in pairs or standing
+#: alone, in the digits-as-'0' copy (literal-led searches)
+_NINO_WORD = re.compile(r"[a-z]{2}\d{6}[a-d]?")
+_NINO_DIGIT = (r"00 00 00", r"000000 ")
+_NINO_DIGITS = tuple(re.compile(p) for p in _NINO_DIGIT)
+_NINO_DIGITS_BYTES = tuple(re.compile(p.encode()) for p in _NINO_DIGIT)
 
 
 def national_ids(t: Text) -> Iterator[Finding]:
     text, low = t.text, t.low
     digits_view = t.digits
-    pairs = _NINO_DIGITS_BYTES if isinstance(digits_view, bytes) else _NINO_DIGITS
-    for d in pairs.finditer(digits_view):  # type: ignore[arg-type]
-        for m in _NINO.finditer(text, max(0, d.start() - 2), d.end() + 3):
+    as_bytes = isinstance(digits_view, bytes)
+    ninos = [p for w in t.odd_words[0] if _NINO_WORD.fullmatch(w) for p in t.positions(w)]
+    ninos += [m.start() for pattern in (_NINO_DIGITS_BYTES if as_bytes else _NINO_DIGITS)
+              for m in pattern.finditer(digits_view)]  # type: ignore[arg-type]
+    for p in ninos:
+        for m in _NINO.finditer(text, max(0, p - 3), p + 16):
             yield Finding("personal.national-id", PERSONAL, m.start(), m.end())
-    runs = _DIGIT_RUNS_BYTES if isinstance(digits_view, bytes) else _DIGIT_RUNS
     starts = []
-    for m in runs.finditer(digits_view):  # type: ignore[arg-type]
-        run = m.start()
+    runs = sorted({m.start() for pattern in (_DIGIT_RUNS_BYTES if as_bytes else _DIGIT_RUNS)
+                   for m in pattern.finditer(digits_view)})  # type: ignore[arg-type]
+    for run in runs:
         if text[run - 1:run] in (".", ",", "/"):
             continue  # inside a reference, a path, a decimal number: no id starts here
         starts.append(run)  # an id starts with its digits, or with a letter or two before them

@@ -61,20 +61,11 @@ _VCARD = re.compile(r"[ \t]*(?:item\d+\.)?(?:tel|fax)[;:][^\n]*$")
 _RUN = r"0(?:[ \t\n./()-]{0,3}0){6,}"
 _RUNS = re.compile(_RUN)
 _RUNS_BYTES = re.compile(_RUN.encode())
-#: shapes that are never phone numbers (ISO dates and times, ORCID iDs), masked in that copy
-#: before the search
-_NEVER = r"0000-00-00(?:T00:00(?::00)?)?(?![0-9-])|00:00:00|0000-0000-0000-000[0X](?![0-9])"
-_NEVER_STR = re.compile(_NEVER)
-_NEVER_BYTES = re.compile(_NEVER.encode())
 
 
 def _runs(t: Text) -> list[int]:
-    digits = t.digits
-    if isinstance(digits, bytes):
-        digits = _NEVER_BYTES.sub(lambda m: b"d" * len(m.group()), digits)
-        return [m.start() for m in _RUNS_BYTES.finditer(digits)]
-    digits = _NEVER_STR.sub(lambda m: "d" * len(m.group()), digits)
-    return [m.start() for m in _RUNS.finditer(digits)]
+    digits = t.plain_digits  # (ISO dates and times, ORCID iDs masked)
+    return [m.start() for m in (_RUNS_BYTES if isinstance(digits, bytes) else _RUNS).finditer(digits)]  # type: ignore[arg-type]
 
 
 #: a unit after a number: a quantity (or a list of them), not a phone number
@@ -189,7 +180,9 @@ def _judge(low: str, start: int, num: str) -> str | None:
         label = None
     vetoed = any(w.group() not in _NUMBER_WORDS for w in _NOT_PHONE_WORD.finditer(before[-16:]))
     if international and (stripped.startswith("+") or not vetoed or label is not None):
-        return "phone.international" if digits >= 8 else None
+        if digits >= 8 or digits >= 7 and stripped.startswith("+"):
+            return "phone.international"  # (+690 3101: Tokelau's numbers are short)
+        return "phone.labelled" if label is not None else None
     if _ORCID.search(num) or _ISBN.search(num) or _YEARS.fullmatch(num):
         return None
     if label is not None:  # a phone word wins over the looks of an IP address or a version

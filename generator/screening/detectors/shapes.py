@@ -62,7 +62,7 @@ _PUBLIC = re.compile((
 _SSH_KEY_TYPES = (b"ssh-", b"ecdsa-", b"sk-ssh-", b"sk-ecdsa-")
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=4096)
 def public_shape(token: str) -> bool:
     """Is ``token`` a public identifier (see the module's docstring)?"""
     return bool(_HEX.fullmatch(token) or _UUID.fullmatch(token) or _PUBLIC.fullmatch(token)
@@ -148,7 +148,7 @@ _BASE64 = re.compile(r"[A-Za-z0-9+/]+={0,2}|[A-Za-z0-9_-]+={0,2}")
 _CLASS_RUN = re.compile(r"[A-Z]+|[a-z]+|\d+")
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=4096)
 def looks_random(token: str, relaxed: bool = False) -> bool:
     """Does ``token`` look like a password or a generated secret (see the module's docstring)?
     ``relaxed``: the context already suggests a secret (it stands alone on its line, in quotes,

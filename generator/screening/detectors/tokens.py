@@ -149,7 +149,7 @@ def random_tokens(t: Text) -> Iterator[Finding]:
                 yield Finding("credential.random-token", CREDENTIAL, start + a, start + b)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=4096)
 def _random_parts(token: str) -> tuple[tuple[int, int, bool], ...]:
     """The parts of a token that look random in a context that asks for less ([start, end), and
     whether they look random in any context). A pure function of the token, so remembered."""
@@ -255,7 +255,7 @@ def grouped_secrets(t: Text) -> Iterator[Finding]:
     text = t.text
     anchors = [p for w in t.odd_words[0] if 4 <= len(w) <= 8 for p in t.word_positions(w) if _in_group(text, p, p + len(w))]
     groups_after = _DIGIT_GROUP_BYTES if isinstance(t.digits, bytes) else _DIGIT_GROUP
-    anchors += [m.start() for m in groups_after.finditer(t.digits)]  # type: ignore[arg-type]
+    anchors += [m.start() for m in groups_after.finditer(t.plain_digits)]  # type: ignore[arg-type]
     done, n, backwards = -1, len(text), ""
     for p in sorted(set(anchors)):
         while p > 0 and text[p - 1].isalnum():
@@ -272,7 +272,7 @@ def grouped_secrets(t: Text) -> Iterator[Finding]:
         if span:
             yield Finding("credential.grouped-secret", CREDENTIAL, m.start() + span[0], m.start() + span[1])
     pairs = _CODE_PAIR_BYTES if isinstance(t.digits, bytes) else _CODE_PAIR
-    anchors = [m.start() for m in pairs.finditer(t.digits)]  # type: ignore[arg-type]
+    anchors = [m.start() for m in pairs.finditer(t.plain_digits)]  # type: ignore[arg-type]
     if len(anchors) < 3:
         anchors += [p for w in t.odd_words[0] if 9 <= len(w) <= 13 for p in t.word_positions(w)]
     if len(anchors) >= 2:

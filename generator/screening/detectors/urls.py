@@ -105,7 +105,7 @@ def urls(t: Text) -> Iterator[Finding]:
                 yield Finding("contact.link", category, start, end)
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=4096)
 def _url_findings(url: str) -> tuple[Finding, ...]:
     """Findings in one URL, in its own coordinates (remembered: tickets repeat their links)."""
     return tuple(_url(url, 0, len(url)))
