@@ -1,4 +1,4 @@
-"""The publishing gate's detectors (issue 4): a labelled corpus, then one detector at a time.
+"""The publishing gate's detectors: a labelled corpus, then one detector at a time.
 
 The corpus (``tests/screening_corpus/``, see its README) has planted secrets, each of which must
 be covered in full by findings of its category (recall must be 100%), and benign look-alikes,
@@ -546,7 +546,7 @@ def test_marker_look_alikes(text):
     assert detect_markers(text) == []
 
 
-# --- speed (issue 7) ------------------------------------------------------------------------
+# --- speed ------------------------------------------------------------------------
 
 
 def test_throughput_has_no_cliff():

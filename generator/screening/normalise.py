@@ -156,7 +156,6 @@ _LAYOUT = re.compile(
 #: e-mail quote marks at the very start of a text (no line break before them)
 _LEADING_QUOTE = re.compile(r"\A[ \t]*(?:>[ \t]?)+")
 _LAYOUT_SIGNS = ("<", "*", "_", "~", "`", "  ", "\t", "\x0b", "\x0c", "=\n", "\n>", "\n >")
-_WORDISH = re.compile(r"\w")
 #: four or more single letters joined by one repeated separator: c o n f i d e n t i a l
 _SPACED = re.compile(r"(?<![^\W\d_])[^\W\d_](?P<sep>[ .\-])[^\W\d_](?:(?P=sep)[^\W\d_]){2,}(?![^\W\d_])")
 #: where such a run may start (a literal-led search: cheaper than _SPACED over the whole text)

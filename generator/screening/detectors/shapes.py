@@ -100,7 +100,6 @@ _PARTS = re.compile(r"[^\W_]+")
 _SYMBOLS = frozenset("!#$%^&*?~|\\;,'\"()[]{}<>")
 #: symbols that are also separators in ordinary tokens (base64, key=value, user@host)
 _SOFT_SYMBOLS = frozenset("+=@")
-_SEPARATORS = frozenset("-_./:+=@")
 
 
 def _odd_fragments(part: str) -> int:

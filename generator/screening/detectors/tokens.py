@@ -51,8 +51,6 @@ _VENDOR = re.compile(
 #: a token body that is only a placeholder ("hf_xxxxxxxx", "ghp_XXXX", "AKIA................")
 _PLACEHOLDER_BODY = re.compile(r"^[^_.-]{0,12}[_.-]?(?:x+|X+|\*+|0+|\.+|_+|-+)$")
 
-#: a run of token characters: what a random-looking secret is cut out of
-_RUN = re.compile(r"[^\s\"'`<>()\[\]{},;|«»]{6,}")
 _NAME_VALUE = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]{1,60}[:=](?=.)")
 _PUBLIC_BEFORE = re.compile(rf"(?:{lex(PUBLIC_KEY_WORDS)})\s*[:=]?\s*['\"]?$")
 _REVEAL_BEFORE = re.compile(rf"(?:{lex(REVEAL_PHRASES)})\s*[:\-]?\s*['\"«]?$")
@@ -195,9 +193,11 @@ _GROUP = re.compile(r"[A-Za-z0-9]+")
 _GROUPS_BEFORE = re.compile(r"(?:[ -][A-Za-z0-9]{4,8}(?![A-Za-z0-9]))*")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _ORCID = re.compile(r"\d{4}-\d{4}-\d{4}-\d{3}[\dX]")
-#: in the digits-as-'0' copy: a group of four or more digits and the next two (a literal search)
-_DIGIT_GROUP = re.compile(r"0000[ -][A-Za-z0-9]{4,8}[ -][A-Za-z0-9]{4}")
-_DIGIT_GROUP_BYTES = re.compile(rb"0000[ -][A-Za-z0-9]{4,8}[ -][A-Za-z0-9]{4}")
+#: in the digits-as-'0' copy: a group of four or more digits and the next two, not words ("1234
+#: jobs finished") (a literal-led search)
+_DIGIT_GROUP = r"0000[ -](?:[A-Z0-9]{4,8}[ -][A-Za-z0-9]{4}|[a-z]{4,8}[ -]0000)"
+_DIGIT_GROUPS = re.compile(_DIGIT_GROUP)
+_DIGIT_GROUPS_BYTES = re.compile(_DIGIT_GROUP.encode())
 _HEX_GROUPS = re.compile(r"[0-9A-Fa-f \-]+")
 _CODE = r"(?:\d{3,5}[- ]\d{3,5}|[a-z0-9]{4,6}-[a-z0-9]{4,6}|\d{6,10})"
 _CODE_LIST = re.compile(rf"(?<![\w.-]){_CODE}(?:(?:[ \t]{{1,4}}|[ \t]*[,;\n][ \t]*|\n[ \t]*[-*\d.)]+[ \t]+){_CODE}){{2,}}(?![\w.-])")
@@ -213,9 +213,9 @@ def _grouped_code(code: str) -> tuple[int, int] | None:
     if _ORCID.search(code):
         return None  # "ORCID 0000-0002-1825-0097": the commonest run of digit groups in tickets
     groups = [(m.start(), m.end()) for m in _GROUP.finditer(code)]
-    while groups and _word_group(code[groups[0][0]:groups[0][1]]):
+    while len(groups) > 1 and _word_group(code[groups[0][0]:groups[0][1]]) and code[groups[0][1]] == " ":
         groups.pop(0)  # "license X7K2-...": the word before is not part of it
-    while groups and _word_group(code[groups[-1][0]:groups[-1][1]]):
+    while len(groups) > 1 and _word_group(code[groups[-1][0]:groups[-1][1]]) and code[groups[-1][0] - 1] == " ":
         groups.pop()
     if len(groups) < 4:
         return None
@@ -254,7 +254,7 @@ def grouped_secrets(t: Text) -> Iterator[Finding]:
     licence), and lists of codes (backup codes)."""
     text = t.text
     anchors = [p for w in t.odd_words[0] if 4 <= len(w) <= 8 for p in t.word_positions(w) if _in_group(text, p, p + len(w))]
-    groups_after = _DIGIT_GROUP_BYTES if isinstance(t.digits, bytes) else _DIGIT_GROUP
+    groups_after = _DIGIT_GROUPS_BYTES if isinstance(t.digits, bytes) else _DIGIT_GROUPS
     anchors += [m.start() for m in groups_after.finditer(t.plain_digits)]  # type: ignore[arg-type]
     done, n, backwards = -1, len(text), ""
     for p in sorted(set(anchors)):

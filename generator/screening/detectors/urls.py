@@ -23,7 +23,6 @@ from functools import lru_cache
 from generator.screening.detectors.base import CREDENTIAL, PERSONAL, PHONE, Finding, Text
 from generator.screening.detectors.shapes import looks_random
 
-_URL = re.compile(r"(?<![\w@.+-])(?:[A-Za-z][A-Za-z0-9+.\-]{1,20}://|www\.)[^\s<>\"'`]+")
 _CONTACT_HOSTS = re.compile(
     r"(?<![\w.-])(?:wa\.me|api\.whatsapp\.com/send|chat\.whatsapp\.com|signal\.me|signal\.group|t\.me|"
     r"telegram\.me|telegram\.dog|m\.me|matrix\.to|threema\.id|join\.skype\.com|discord\.gg|"
