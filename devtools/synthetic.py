@@ -3,8 +3,9 @@
 * ``make_sample()`` is the demo and test queue: 62 invented communities with every edge case
   the later stages must handle: all eight implementation statuses, long, empty and HTML bodies,
   Greek, Polish and Chinese text, status histories that skip steps or move backwards, private
-  material screening must drop, and planted secrets and hostile strings in public text
-  (``planted_items()``, ``hostile_strings()``).
+  material screening must drop, and planted secrets in public text (``planted_items()``).
+  Every visible name in it reads like a real community's: the hostile strings (markup, template
+  syntax, script links) live in the tests' own fixture (tests/support/hostile.py).
 * ``make_queue(n, seed)`` is a clean queue of any size for benchmarks (~4 KB of public text a
   case, no secrets, no comments).
 
@@ -304,8 +305,9 @@ COMMUNITIES = [
      "Monte Carlo transport codes"),
     ("DroughtWatch Danube", "drought early warning", "clim hydro agri", P_A,
      "drought in the Danube basin", "run seasonal drought forecasts for water authorities", "hydrological models"),
-    ("<script>alert(1)</script>", "render safety test community", "cs", PREP,
-     "how ticket text reaches web pages", "make sure untrusted text stays text", "a browser"),
+    ("WebArchive Research Lab", "analysis of archived web crawls", "cs", PREP,
+     "the archived web as a source for historians and social scientists",
+     "analyse ten years of national web crawls without copying them", "Spark jobs next to the archive"),
     ("GLOF Risk", "glacier lake outburst floods", "hydro seis", A,
      "outburst floods from glacial lakes", "run flood simulations for hazard maps", "shallow-water solvers"),
     ("Cultural Landscapes from Space", "remote sensing of heritage", "hist enveng", PP,
@@ -517,21 +519,6 @@ _CARDIOSIM_HTML = (
     "<tr><td>Drug screening</td><td>1 500</td><td>90 000</td></tr></table>\n"
     "<p>Details are in the attached plan: <a href=\"https://docs.example.org/cardiosim/plan.pdf\">plan</a>.</p>\n"
 )
-_HOSTILE_BODY = (
-    "This community exists to check that ticket text always stays text.\n\n"
-    "<script>alert(1)</script>\n\n"
-    "Our documentation is [click](javascript:alert(1)), and an attribute list {: onclick=\"alert(1)\" } "
-    "must stay literal.\n\n"
-    "{: onclick=\"alert(1)\" }\n\n"
-    "Templates must not evaluate {{ 7*7 }} or {% raw %}, and an image like <img src=x onerror=alert(1)> "
-    "must not load.\n\n"
-    "# A heading inside a description\n\n| a | table |\n|---|---|\n| with | pipes |\n\n"
-    "<!-- an HTML comment --> &amp; &lt;b&gt; entities and a bare & ampersand."
-)
-_HOSTILE_HTML_REPLY = (
-    "<p>Reply with markup: <b>bold</b>, <a href=\"javascript:alert(1)\">a link</a>, "
-    "<img src=x onerror=alert(1)> and <script>alert(1)</script>.</p>\n<p onclick=\"alert(1)\">{{ 7*7 }}</p>\n"
-)
 _PASSWORD_REPLY = (
     "The test deployment is ready. For the first login you can use user: medimg-fl-test, password: "
     "hunter2-Example. Please change it straight away; the account is shared by the pilot hospitals."
@@ -566,11 +553,9 @@ _SPECIALS: dict[str, dict[str, Any]] = {
     "CardioSim": {"body": _CARDIOSIM_HTML, "body_type": "text/html"},
     "MediaVoice": {"body": ""},  # an empty body
     "RareGen Pilot": {"body": None},  # a Create without any attachment
-    "<script>alert(1)</script>": {
-        "body": _HOSTILE_BODY, "replies": [(1, _HOSTILE_HTML_REPLY, "text/html")],
-        "vos": ["{{ 7*7 }}"], "sites": ["EXAMPLE-SITE-CZ", "<img src=x onerror=alert(1)>"],
-        "links": ["javascript:alert(1)", "https://docs.example.org/render-safety/plan.pdf"],
-        "contacts": ["Rhea Testworth <rhea@render.example>, Render Lab {: onclick=\"alert(1)\" } {% raw %} (PI)"]},
+    "WebArchive Research Lab": {
+        "sites": ["EXAMPLE-SITE-CZ", "EXAMPLE-SITE-NL"],
+        "links": ["https://docs.example.org/webarchive/plan.pdf"]},
     "Baltic Sediment Archive": {"links": ["https://docs.example.org/baltic/plan.pdf",
                                           "ftp://ftp.example.org/pub/baltic/cores/"]},
     "MedImg-FL": {"replies": [(2, _PASSWORD_REPLY, "text/plain")]},
@@ -601,7 +586,7 @@ def planted_items() -> list[str]:
         "n.papadopoulou@seismo.example.net", "+30 210 555 0147",  # in a correspondence
         "hunter2-Example",  # a password in prose
         "Jane Doe", "jane.doe@example.org", "Νικολέτα Παπαδοπούλου", "Marta Wiśniewska", "李明示",
-        "Rhea Testworth", _CAPACITY_CSV, "storage_tb", *_COMMENTS.values(), *_PRIORITY.values(),
+        _CAPACITY_CSV, "storage_tb", *_COMMENTS.values(), *_PRIORITY.values(),
     ]
     items += [email for _, _, email in STAFF.values()]
     for entry in make_sample()["tickets"]:
@@ -612,12 +597,6 @@ def planted_items() -> list[str]:
                 person, _, rest = line.partition(" <")
                 items += [person, rest.partition(">")[0]]
     return sorted(set(items), key=items.index)
-
-
-def hostile_strings() -> list[str]:
-    """Payloads planted in subjects, bodies and custom-field values: pages must show them as text."""
-    return ["<script>alert(1)</script>", "[click](javascript:alert(1))", '{: onclick="alert(1)" }',
-            "{{ 7*7 }}", "{% raw %}", "<img src=x onerror=alert(1)>"]
 
 
 # --- Building tickets ------------------------------------------------------------------------
@@ -687,7 +666,7 @@ def _join(items: list[str]) -> str:
 
 
 _SLUGS = {"ΕΛΣΕΔ": "elsed", "Ψηφιακά Χειρόγραφα Αιγαίου": "aegean-manuscripts",
-          "示例大学高能物理研究中心": "example-hep-centre", "<script>alert(1)</script>": "render-safety"}
+          "示例大学高能物理研究中心": "example-hep-centre"}
 
 
 @functools.lru_cache(maxsize=256)

@@ -143,6 +143,8 @@ class RawTransaction:
     field: str = ""  # for CustomField: the custom field's *name* (mapped from its id)
     old_value: str = ""
     new_value: str = ""
+    #: the RT user who made the entry (a login, or the address RT named a user after); private
+    creator: str = ""
 
 
 @dataclass(frozen=True)
@@ -177,6 +179,25 @@ class TicketRecord:
 
 
 @dataclass(frozen=True)
+class TicketProblem:
+    """A ticket, or one of its values, that could not be used as the source gave it.
+
+    It names the ticket and the field and says what was done, in the catalogue's words; it
+    never quotes the value (which may be confidential), so it may go to logs and reports.
+    """
+
+    where: str  # "ticket 5", "entry 3 of the raw file" (no usable id), "the raw file"
+    field: str  # "Created", "custom field 'Scientific discipline'", "transactions", ...
+    what: str  # "not a date; withheld", "a text instead of a list; read as one value", ...
+    ticket: int | None = None
+    count: int = 1  # how many values of this field had this problem
+
+    def line(self) -> str:
+        times = f" ({self.count} times)" if self.count > 1 else ""
+        return f"{self.where}: {self.field}: {self.what}{times}"
+
+
+@dataclass(frozen=True)
 class RawQueue:
     """Every ticket read, plus where and when it was read. Private: never rendered."""
 
@@ -186,6 +207,10 @@ class RawQueue:
     is_sample: bool
     rt_web_url: str
     origin: str
+    #: tickets that could not be read at all (one problem each): withheld, the rest goes on
+    rejected: tuple[TicketProblem, ...] = ()
+    #: values that were coerced, cut or dropped while reading the tickets that were kept
+    warnings: tuple[TicketProblem, ...] = ()
 
 
 # --- The public side: what screening hands on -----------------------------------------------
@@ -207,6 +232,9 @@ class PublicMessage:
     date: datetime
     kind: str  # "description" (the message that opened the case) or "reply"
     text: str
+    #: who wrote it, from RT's record of the transaction's creator: "EGI" (a member of the
+    #: support team), "community" (a requestor of the case) or "" (cannot tell); never a name
+    side: str = ""
 
 
 @dataclass(frozen=True)

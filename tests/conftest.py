@@ -91,3 +91,25 @@ def sample_site(tmp_path_factory):
 @pytest.fixture(scope="session")
 def sample_site_dir(sample_site) -> Path:
     return sample_site[0].site_dir
+
+
+@pytest.fixture(scope="session")
+def hostile_site_dir(tmp_path_factory) -> Path:
+    """A small catalogue built from four sample tickets and the hostile one (support.hostile)."""
+    import json
+
+    from support.hostile import with_hostile_ticket
+
+    from generator.model import RawQueue
+    from generator.pipeline import build_site
+    from generator.rt.records import parse_entries, parse_rt_datetime
+    from generator.rt.source import sample_path
+
+    data = with_hostile_ticket(json.loads(sample_path().read_text(encoding="utf-8")), keep=4)
+    raw = RawQueue(tickets=tuple(parse_entries(data)), queue=data["queue"],
+                   fetched_at=parse_rt_datetime(data["fetched_at"]), is_sample=True,
+                   rt_web_url=data["rt_web_url"], origin="hostile fixture")
+    base = tmp_path_factory.mktemp("hostile-site")
+    config = replace(Config(), cache_dir=base / "cache", build_dir=base / "build",
+                     site_dir=base / "site", reports_dir=base / "reports")
+    return build_site(raw, config, Policy(salt=b"test-salt")).site_dir

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.audit import attribute, audit_site, read_parts
+from generator.audit import attribute, audit_site, gate, read_parts
 from generator.model import PublicCase, PublicSnapshot
 from generator.site.build import drop_source_maps
 from generator.site.search import code
@@ -108,6 +108,39 @@ def test_exact_theme_files_are_accepted_but_not_edited_copies(site):
 def test_svg_geometry_is_not_read_as_phone_numbers():
     svg = b'<svg viewBox="0 0 24 24"><path d="M12 4.5 7 4.5 2 12 5.5 3.54 2.36-2.19 5.5-3.54 9-3.54V8c-3.5"/></svg>'
     assert "3.54" not in "".join(read_parts("x.html", svg).text)
+
+
+def test_a_binary_file_is_read_as_its_printable_runs(site):
+    """An image's compressed data is random by nature: its printable runs are no token; text
+    it carries (a PNG comment, say) is read like any other."""
+    import random
+
+    noise = random.Random(7).randbytes(300_000)
+    image = site / "assets" / "images" / "card.png"
+    image.parent.mkdir(parents=True)
+    image.write_bytes(b"\x89PNG\r\n\x1a\n" + noise)
+    assert audit_site(site) == []
+    comment = b"tEXtComment\x00Ask jane.doe@example.org, password: Tr0ub4dor&3x\x00"
+    image.write_bytes(b"\x89PNG\r\n\x1a\n" + noise[:1000] + comment + noise[1000:])
+    assert {"email.plain", "credential.password"} <= {f.rule for f in audit_site(site)}
+
+
+def test_the_links_between_pages_of_a_list_read_as_words():
+    """Pager links side by side in a flex row read as "Previous12345Next" without whitespace
+    between them: a random-looking string to the audit on every long list."""
+    from generator.site.pages import template_env
+
+    class Pager:
+        number, count, previous, next = 2, 5, "page/1/", "page/3/"
+
+        def window(self):
+            return [(n, f"page/{n}/") for n in range(1, 6)]
+
+    macros = template_env(Path(__file__).parent.parent / "templates" / "pages").get_template("_macros.html.j2")
+    nav = str(macros.module.pages_nav(Pager(), "../")).encode()
+    text, _ = read_parts("year/2026/page/2/index.html", nav).joined()
+    assert {"Previous", "3", "Next"} <= set(text.split())
+    assert gate._scan(text) == []
 
 
 def test_missing_site_is_an_error(tmp_path):

@@ -214,3 +214,16 @@ def test_context_spanning_paragraphs_is_seen(policy):
     case = screen_record(record(body=body), CONFIG, policy).case
     assert "nRhRs24nRmyqibaXvfbqh5eXvQ2w9ZtL8" not in case.description
     assert case.description.startswith("Here is my token:") and case.description.endswith("Thanks")
+
+
+def test_each_reply_is_labelled_by_side_from_its_rt_creator_never_by_name(policy):
+    r = record(replies=("From the team.", "From the requestor.", "From a colleague in Cc.", "From another agent."))
+    who = {2: "agent", 3: "Requestor@Example.org", 4: "watcher@example.org", 5: "bruno"}
+    r = replace(r, transactions=tuple(replace(t, creator=who.get(t.id, "requestor@example.org"))
+                                      for t in r.transactions))
+    case = screen_record(r, CONFIG, policy).case
+    assert [(m.text, m.side) for m in case.messages] == [
+        ("From the team.", "EGI"), ("From the requestor.", "community"), ("From a colleague in Cc.", ""),
+        ("From another agent.", "EGI")]
+    text = public_text(screen_record(r, CONFIG, policy))
+    assert "bruno" not in text and "agent'" not in text and "'side': 'EGI'" in text

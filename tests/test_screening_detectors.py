@@ -375,6 +375,8 @@ def test_phone_look_alikes(text):
         ("https://hooks.slack.com/services/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", "https://hooks.slack.com/services/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"),
         ("TOTP: 4L7Z 5AHM TB6Q SHIJ KONL 3UPP IKMU 4I2U", "4L7Z 5AHM TB6Q SHIJ KONL 3UPP IKMU 4I2U"),
         ("8592-1437  3106-1132  9881-0499  5362-0273", "8592-1437  3106-1132  9881-0499  5362-0273"),
+        ("password = Xy7(kL2)", "Xy7(kL2"),  # code reads no secret from a name with digits
+        ('password = decrypt("Sup3r-S3cret!x")', "Sup3r-S3cret!x"),  # nor with a secret argument
     ],
 )
 def test_credential(text, value):
@@ -437,6 +439,10 @@ def test_bare_base64_is_a_key_when_it_decodes_to_one():
         "if (event.key == \"Escape\" && toggle.checked) { }",
         'ansible_become_pass: "{{ vault_become_pass }}"',
         "export HF_TOKEN=hf_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+        'var key = th.getAttribute("data-key");',
+        "password = getpass.getpass()  # asked at run time",
+        'api_key = os.environ["API_KEY"]; token = os.getenv("HF_TOKEN") or ""',
+        'pwd = input("Password: ")',
     ],
 )
 def test_credential_look_alikes(text):

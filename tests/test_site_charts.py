@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from devtools.synthetic import hostile_strings
+from support.hostile import hostile_strings
 from generator.site import charts
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -17,7 +17,7 @@ def parse(svg: str) -> ET.Element:
     return ET.fromstring(svg)  # raises on anything that is not well-formed XML
 
 
-@pytest.mark.parametrize("draw", [charts.hbar_chart, charts.column_chart])
+@pytest.mark.parametrize("draw", [charts.hbar_chart])
 def test_chart_is_wellformed_svg_with_title_and_description(draw):
     bars = [charts.Bar("Production", 15, "cc-status-production"), charts.Bar("Closed", 6), charts.Bar("None", 0)]
     root = parse(draw(bars, chart_id="chart-x", title="Cases per status"))
@@ -31,7 +31,7 @@ def test_chart_is_wellformed_svg_with_title_and_description(draw):
     assert "15" in texts and "6" in texts
 
 
-@pytest.mark.parametrize("draw", [charts.hbar_chart, charts.column_chart])
+@pytest.mark.parametrize("draw", [charts.hbar_chart])
 def test_hostile_labels_stay_text(draw):
     bars = [charts.Bar(text, i + 1, css='x" onload="alert(1)') for i, text in enumerate(HOSTILE)]
     svg = draw(bars, chart_id='c"><script>', title="<b>title</b>")
@@ -52,7 +52,7 @@ def test_control_characters_are_dropped():
 
 def test_bars_are_proportional_and_labels_shortened():
     svg = charts.hbar_chart([charts.Bar("A" * 60, 10), charts.Bar("B", 5), charts.Bar("C", 0)],
-                            chart_id="c", title="t", width=640, label_width=230, label_chars=34)
+                            chart_id="c", title="t", width=640, label_chars=34)
     rects = [r for r in parse(svg).iter(SVG + "rect")]
     widths = [float(r.get("width")) for r in rects]
     assert widths[0] == pytest.approx(2 * widths[1]) and widths[2] == 0
@@ -62,10 +62,20 @@ def test_bars_are_proportional_and_labels_shortened():
 
 
 def test_empty_chart_is_still_valid():
-    root = parse(charts.column_chart([], chart_id="c", title="Nothing"))
+    root = parse(charts.hbar_chart([], chart_id="c", title="Nothing"))
     assert root.find(SVG + "desc").text == "No data."
 
 
 def test_charts_are_deterministic():
     bars = [charts.Bar("2015", 2), charts.Bar("2016", 7)]
-    assert charts.column_chart(bars, chart_id="y", title="t") == charts.column_chart(list(bars), chart_id="y", title="t")
+    assert charts.hbar_chart(bars, chart_id="y", title="t") == charts.hbar_chart(list(bars), chart_id="y", title="t")
+
+
+def test_a_label_has_the_whole_width_above_its_bar():
+    root = parse(charts.hbar_chart([charts.Bar("Natural Sciences", 12), charts.Bar("Humanities", 3)],
+                                   chart_id="c", title="t"))
+    labels = [t for t in root.iter(SVG + "text") if t.get("class") == "cc-label"]
+    bars = [r for r in root.iter(SVG + "rect")]
+    assert [float(t.get("x")) for t in labels] == [0, 0] and labels[0].text == "Natural Sciences"
+    assert all(float(t.get("y")) < float(b.get("y")) for t, b in zip(labels, bars))
+    assert root.get("width") == str(charts.WIDTH)

@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 
 from support.site_factory import S, at, case, snapshot
 
-from devtools.synthetic import hostile_strings
+from support.hostile import hostile_strings
 from generator.site import feeds
 
 A = "{http://www.w3.org/2005/Atom}"

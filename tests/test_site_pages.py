@@ -4,13 +4,14 @@ and that a case page's cost does not grow with the catalogue."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 import yaml
 from support.site_factory import S, at, case, snapshot
 
-from devtools.synthetic import hostile_strings
+from support.hostile import hostile_strings
 from generator.site import pages
 from generator.site.pages import render_pages, template_env
 
@@ -44,8 +45,8 @@ def catalogue():
 def test_the_page_kinds(env):
     rendered = render_pages(catalogue(), env)
     for path in ("index.md", "cases/index.md", "status/index.md", "discipline/index.md", "vo/index.md",
-                 "year/index.md", "dashboard/index.md", "cases/1.md", "status/production.md",
-                 "vo/vo-alpha-example.md", "year/2024.md", "year/2022.md",
+                 "centre/index.md", "year/index.md", "dashboard/index.md", "cases/1.md", "status/production.md",
+                 "vo/vo-alpha-example/index.html", "year/2024.md", "year/2022.md",
                  "discipline/natural-sciences.md", "discipline/natural-sciences-physical-sciences.md",
                  "discipline/natural-sciences-physical-sciences-astronomy.md", "discipline/humanities-arts.md"):
         assert path in rendered, path
@@ -56,22 +57,29 @@ def test_the_page_kinds(env):
 def test_case_page(env):
     page = render_pages(catalogue(), env)["cases/1.md"]
     body = body_of(page)
-    assert "<dt>Community</dt><dd>Alpha</dd>" in body
+    assert '<dt>Community</dt><dd dir="auto">Alpha</dd>' in body
     assert "A plan exists" in body  # the status' meaning next to its badge
     assert 'href="../../discipline/natural-sciences-physical-sciences-astronomy/"' in body
-    assert 'href="../../vo/vo-alpha-example/"' in body and 'href="../../year/2024/"' in body
+    assert 'href="../../year/2024/"' in body
+    assert "<dd>vo.alpha.example</dd>" in body  # this case is the VO's only one: no link to itself
     assert "https://rt.example.org/Ticket/Display.html?id=1" in body
     # time in each phase: 10 days, 30 days, then 60 days so far until the snapshot
     assert re.findall(r"<td>(\d+ days?)[^<]*</td></tr>", body) == ["10 days", "30 days", "60 days"]
-    assert "60 days (about 2 months) so far" in body
+    assert "since <time datetime=\"2024-02-10\">2024-02-10</time>, 60 days (about 2 months) so far" in body
     assert "Stale:" in body  # Preparatory, no progress for 60 days
     assert '<code data-cc-copy="../../cases/1/">cases/1/</code>' in body
-    assert meta_of(page)["title"] == "Alpha – one (case 1)"
+    assert body.index('class="cc-summary"') < body.index('class="cc-permalink"') < body.index('id="timeline"')
+    meta = meta_of(page)
+    assert meta["title"] == "Alpha – one (case 1)" and meta["og_type"] == "article"
+    assert meta["description"] == "Preparatory · Natural Sciences / Physical sciences / Astronomy · We need help."
+    assert "Cite this case: <span class=\"cc-citation\" data-cc-citation>EGI Case Catalogue. “Alpha – one”, case 1 " \
+           "(Preparatory as of 2024-04-10). cases/1/</span>" in body
 
 
 def test_permalink_is_absolute_with_a_site_url(env):
     body = render_pages(catalogue(), env, site_url="https://cases.example.org/")["cases/2.md"]
     assert ">https://cases.example.org/cases/2/</code>" in body
+    assert "(Production as of 2024-04-10). https://cases.example.org/cases/2/</span>" in body
     assert "Stale:" not in body  # in production
 
 
@@ -102,14 +110,20 @@ def test_indexes_state_their_counts(env):
     assert re.search(r">Natural Sciences</a> <span class=\"cc-n\">\(2 cases\)</span>", tree)
     parent = rendered["discipline/natural-sciences.md"]
     assert "2 cases in this discipline or below it." in parent
-    assert "<table" not in parent  # a parent lists its subdisciplines, not their cases again
-    assert 'href="../../cases/?filter=Natural%20Sciences"' in parent
+    # a top-level discipline lists its subdisciplines and every case below it, linked by name
+    assert parent.index("Subdisciplines") < parent.index("<table")
+    assert ">Alpha – one</a>" in parent and ">Beta – two</a>" in parent and "?filter=" not in parent
     leaf = rendered["discipline/natural-sciences-physical-sciences-astronomy.md"]
     assert "1 case in this discipline." in leaf and 'href="../../cases/1/"' in leaf
-    assert "1 virtual organisation named by 1 case; 2 cases have no virtual organisation" in rendered["vo/index.md"]
+    vo_index = rendered["vo/index.md"]
+    assert "1 virtual organisation named by 1 case; 2 cases have no virtual organisation" in vo_index
+    assert '<a href="../cases/1/">vo.alpha.example</a></td><td>1 (case 1)</td>' in vo_index  # straight to it
     assert "3 cases opened over 2 years" in rendered["year/index.md"]
     assert "1 case opened in 2022" in rendered["year/2022.md"]
-    assert "1 case in this status" in rendered["status/production.md"]
+    production = rendered["status/production.md"]
+    assert "1 case in this status" in production
+    assert 'Status</th>' not in production and "cc-badge" not in production.split("<table")[1]  # not repeated
+    assert '<a href="../../cases/2/">Beta – two</a>' in production  # the community names link
     funnel = rendered["status/index.md"]
     assert "3 cases, by where they stand" in funnel and "Cases that reached each workflow stage" in funnel
 
@@ -146,15 +160,17 @@ def test_stale_is_measured_against_the_snapshot_not_the_clock(env):
 def test_hostile_text_never_becomes_markup(env):
     hostile = hostile_strings()
     evil = " ".join(hostile)
-    snap = snapshot(case(1, subject=evil, disciplines=(evil, "A / " + evil), vos=(evil,), sites=(evil,),
-                         owner=evil, description=evil, history=((0, S.ASSESSED),)))
+    snap = snapshot(*(case(i, subject=evil, disciplines=(evil, "A / " + evil), vos=(evil,), sites=(evil,),
+                           owner=evil, description=evil, history=((0, S.ASSESSED),)) for i in (1, 2)))
     rendered = render_pages(snap, env, site_url="https://cases.example.org/")
     for path, page in rendered.items():
         assert "<script>" not in page and "<img" not in page, path
         assert not re.search(r"(?i)href=\"\s*javascript:", page), path
-        assert "49" not in page.replace("2024", ""), path  # {{ 7*7 }} never evaluated
-        meta = meta_of(page)
-        assert all("<" not in str(v) for v in meta.values()), path
+        words = re.sub(r"<svg.*?</svg>", "", page, flags=re.S)  # chart geometry is numbers
+        assert "49" not in words.replace("2024", ""), path  # {{ 7*7 }} never evaluated
+        if path.endswith(".md"):
+            meta = meta_of(page)
+            assert all("<" not in str(v) for v in meta.values()), path
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in rendered["cases/1.md"]
 
 
@@ -174,4 +190,89 @@ def test_duration(days, text):
 
 def test_the_timeline_uses_snapshot_time_for_the_current_status(env):
     body = render_pages(catalogue(), env)["cases/3.md"]
-    assert "now (snapshot of 2024-04-10)" in body and at(100).strftime("%Y-%m-%d") == "2024-04-10"
+    assert "2024-01-01</time> – now</td><td>100 days so far</td>" in body
+    assert '"Now" is the snapshot of 2024-04-10' in body and at(100).strftime("%Y-%m-%d") == "2024-04-10"
+
+
+def test_the_case_summary_says_what_is_needed_and_the_last_progress(env):
+    long = ("Dear colleagues,\n\nThe Delta network studies reefs. It needs 300 cores and 40 TB for three years. "
+            "A third sentence that the summary leaves out.\n\nMore detail.")
+    body = render_pages(snapshot(case(4, subject="Delta – reefs", description=long, replies=(5,))), env)["cases/4.md"]
+    assert ("<strong>What Delta needs:</strong> <span dir=\"auto\">The Delta network studies reefs. It needs 300 cores "
+            "and 40 TB for three years.</span>") in body
+    assert "<strong>Last progress:</strong> <time datetime=\"2024-01-06\">2024-01-06</time>, a reply." in body
+
+
+def test_replies_are_labelled_by_side_and_the_older_ones_folded(env):
+    sides = ("EGI", "community", "", "EGI", "community")
+    c = case(5, replies=(1, 2, 3, 4, 5))
+    c = replace(c, messages=tuple(replace(m, side=s, text=f"Message {i}.") for i, (m, s) in enumerate(zip(c.messages, sides))))
+    body = render_pages(snapshot(c), env)["cases/5.md"]
+    folded, shown = body.split("</details>")
+    assert [h for h in re.findall(r'<h3 id="reply-\d">([^,]*),', body)] == [
+        "Reply from EGI", "Reply from the community", "Reply", "Reply from EGI", "Reply from the community"]
+    assert "Message 0." in folded and "Message 1." in folded and "Message 2." in shown
+    assert "Earlier correspondence: 2 replies, from 2024-01-02 to 2024-01-03" in folded
+    assert "5 replies, oldest first; the 2 earlier ones folded." in body
+    assert "<strong>Last progress:</strong> <time datetime=\"2024-01-06\">2024-01-06</time>, a reply from the community." in body
+
+
+def test_long_lists_are_paginated_and_every_page_links_the_others(env, monkeypatch):
+    monkeypatch.setattr(pages, "PAGE_SIZE", 4)
+    cases = [case(i, subject=f"Community {i:02}", history=((0, S.PRODUCTION),)) for i in range(1, 11)]
+    rendered = render_pages(snapshot(*cases), env)
+    first, second, third = (rendered[p] for p in ("status/production.md", "status/production/page/2.md",
+                                                   "status/production/page/3.md"))
+    assert "status/production/page/4.md" not in rendered
+    assert re.findall(r'href="\.\./\.\./cases/(\d+)/"', first) == ["1", "2", "3", "4"]
+    assert re.findall(r'href="\.\./\.\./\.\./\.\./cases/(\d+)/"', third) == ["9", "10"]
+    assert "10 cases in this status" in third and "Cases in status Production: 9–10 of 10" in third
+    assert meta_of(second)["title"] == "Status: Production (page 2 of 3)"
+    assert '<a href="../../status/production/page/2/" rel="next">Next</a>' in first
+    assert '<a href="../../../../status/production/" rel="prev">Previous</a>' in second
+    # the top-level discipline lists all ten, over three pages too
+    assert "discipline/natural-sciences/page/3.md" in rendered
+
+
+def test_resource_centres_have_an_index_and_pages_and_a_single_case_centre_forwards(env):
+    snap = snapshot(case(1, sites=("CENTRE-A", "CENTRE-B")), case(2, sites=("CENTRE-A",)), case(3))
+    rendered = render_pages(snap, env)
+    index = rendered["centre/index.md"]
+    assert "2 resource centres named among the sites involved in 2 cases; 1 case names no site yet" in index
+    assert '<a href="../centre/centre-a/">CENTRE-A</a></td><td>2</td>' in index
+    assert '<a href="../cases/1/">CENTRE-B</a></td><td>1 (case 1)</td>' in index
+    assert "2 cases naming this centre" in rendered["centre/centre-a.md"]
+    forward = rendered["centre/centre-b/index.html"]
+    assert '<meta http-equiv="refresh" content="0; url=../../cases/1/">' in forward and "noindex" in forward
+    assert "Content-Security-Policy" in forward and len(forward) < 1000
+    assert "centre/centre-b.md" not in rendered
+    case_1 = rendered["cases/1.md"]
+    assert '<a href="../../centre/centre-a/">CENTRE-A</a>, CENTRE-B</dd>' in case_1
+
+
+def test_the_all_cases_table_carries_its_facets_with_counts(env):
+    rendered = render_pages(catalogue(), env)
+    page = rendered["cases/index.md"]
+    assert '<option value="production" data-label="Production">Production (1)</option>' in page
+    assert '<option value="Natural Sciences" data-label="Natural Sciences">Natural Sciences (2)</option>' in page
+    assert '<option value="2022" data-label="2022">2022 (1)</option>' in page
+    row = re.search(r"<tr data-status=\"preparatory\"[^>]*>", page).group(0)
+    assert 'data-year="2024"' in row and 'data-vo="vo.alpha.example"' in row
+    assert 'data-discipline="Natural Sciences / Physical sciences / Astronomy"' in row
+    two = re.search(r"<tr data-status=\"production\"[^>]*>", page).group(0)
+    assert 'data-discipline="Natural Sciences / Mathematics\nHumanities / Arts"' in two  # one a line
+    assert "<noscript>" in page and "any filter in this page's address is not applied" in page
+
+
+def test_bidi_controls_never_reach_displayed_text(env):
+    subject = "Evil \u202ecod.exe\u202c – \u2066x\u2069"
+    rendered = render_pages(snapshot(case(1, subject=subject, description="a\u202eb"), case(2)), env)
+    for path, page in rendered.items():
+        assert not re.search("[\u202a-\u202e\u2066-\u2069]", page), path
+    assert "Evil cod.exe – x" in rendered["cases/1.md"]
+
+
+@pytest.mark.parametrize("count, text", [(0, "0 cases"), (1, "1 case"), (2, "2 cases")])
+def test_singular_and_plural(count, text):
+    assert pages.plural(count, "case") == text and pages.plural(1, "reply", "replies") == "1 reply"
+    assert pages.plural(3, "reply", "replies") == "3 replies"

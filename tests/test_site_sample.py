@@ -112,16 +112,23 @@ def test_feed_and_csv_match_the_catalogue(sample_site_dir, snap):
 def test_case_page_shows_everything_asked_for(sample_site_dir, snap):
     c = next(c for c in snap.cases if c.virtual_organisations and c.links and len(c.status_history) >= 4)
     text = page(sample_site_dir, f"cases/{c.id}")
-    assert f"<dt>Community</dt><dd>{metrics.community_name(c.subject)}</dd>" in text
+    assert f'<dt>Community</dt><dd dir="auto">{metrics.community_name(c.subject)}</dd>' in text
     assert c.implementation_status.meaning.split(",")[0] in text
     for d in c.disciplines:
         assert f'href="../../discipline/{slugify(d)}/"' in text
-    assert f'href="../../vo/{slugify(c.virtual_organisations[0])}/"' in text
+    assert c.virtual_organisations[0] in text
     assert f"Ticket/Display.html?id={c.id}" in text
     assert text.count("<tr") == len(c.status_history) + 1  # the timeline is the page's only table
     assert "so far</td>" in text and f'data-cc-copy="../../cases/{c.id}/"' in text
     assert c.links[0] in text
     assert "Last progress" in text and c.last_progress.strftime("%Y-%m-%d") in text
+    # replies say who wrote them: the sample's staff and requestors both write
+    assert "Reply from EGI," in text and "Reply from the community," in text
+
+
+def test_the_sample_replies_are_labelled_by_side(snap):
+    sides = [m.side for c in snap.cases for m in c.messages]
+    assert sides.count("EGI") > 100 and sides.count("community") > 10 and set(sides) <= {"EGI", "community"}
 
 
 def test_no_case_page_in_the_navigation_and_the_new_pages_are(sample_site_dir):

@@ -22,13 +22,17 @@ from pathlib import Path
 
 from generator.audit.read import read_parts
 from generator.audit.theme import is_theme_asset, is_theme_file
-from generator.screening.detectors import Finding, Text, find_in_view
+from generator.screening.detectors import DETECTORS, Finding, Text, find_in_view
 from generator.screening.detectors.personal import national_ids
+from generator.screening.detectors.tokens import random_tokens
 from generator.screening.normalise import View
 
 #: what a search token can be judged for on its own, without its sentence and lower-cased: a
 #: number with check digits (a token's randomness or a marker word need their context)
 TOKEN_DETECTORS = (national_ids,)
+#: what a binary file's printable runs are judged by: every detector but the keyword-free one
+#: for random-looking strings (compressed image data is random by nature, and so are its runs)
+BINARY_DETECTORS = tuple(d for family in DETECTORS.values() for d in family if d is not random_tokens)
 #: below this many files a second process costs more than it saves
 PARALLEL_FROM = 400
 
@@ -49,9 +53,9 @@ def _scan(text: str) -> list[Finding]:
     return find_in_view(View(text, text, text.lower()))
 
 
-def _scan_tokens(text: str) -> list[Finding]:
+def _scan_with(detectors, text: str) -> list[Finding]:
     t = Text(View(text, text, text.lower()))
-    return [f for detector in TOKEN_DETECTORS for f in detector(t)]
+    return [f for detector in detectors for f in detector(t)]
 
 
 def audit_file(path: Path, rel: str) -> list[AuditFinding]:
@@ -63,10 +67,10 @@ def audit_file(path: Path, rel: str) -> list[AuditFinding]:
     parts = read_parts(rel, data)
     text, tokens = parts.joined()
     matched: dict[str, list[str]] = defaultdict(list)
-    for f in _scan(text):
+    for f in _scan_with(BINARY_DETECTORS, text) if parts.binary else _scan(text):
         matched[f.rule].append(text[f.start:f.end])
     if tokens:
-        for f in _scan_tokens(tokens):
+        for f in _scan_with(TOKEN_DETECTORS, tokens):
             matched[f.rule].append(tokens[f.start:f.end])
     if parts.script_urls:
         matched["markup.script-url"] += [""] * parts.script_urls

@@ -10,7 +10,8 @@ one phone number, and a marker word in one part never withholds another.
 Markup rules read parsed attributes, never escaped text: ``javascript:`` in a link's ``href``
 is a finding, the words "href=javascript:" in a ticket's prose are not.
 
-HTML and XML are parsed by lxml (libxml2); JSON and CSV by the standard library.
+HTML and XML are parsed by lxml (libxml2); JSON and CSV by the standard library. A file that
+is not UTF-8 text (an image, a font) is read as its runs of printable characters.
 """
 
 from __future__ import annotations
@@ -48,6 +49,9 @@ _LAYOUT_ATTRIBUTES = frozenset(
 _NAVIGATING = frozenset("href src action formaction xlink:href data poster background".split())
 _SCRIPT_SCHEME = re.compile(r"^[\x00-\x20]*(?:javascript|vbscript|data)[\x00-\x20]*:", re.IGNORECASE)
 _MARKUP_TEXT = re.compile(r"<[A-Za-z/!]")
+#: in a binary file, a run of printable characters long enough to be text (as ``strings`` reads
+#: it: a PNG's or a PDF's metadata, say), each run a part of its own; shorter runs are noise
+_PRINTABLE_RUN = re.compile(rb"[\x20-\x7e\t]{8,}")
 
 
 @dataclass
@@ -57,6 +61,8 @@ class Parts:
     text: list[str] = field(default_factory=list)
     tokens: list[str] = field(default_factory=list)
     script_urls: int = 0
+    #: the text parts are the printable runs of a binary file
+    binary: bool = False
 
     def joined(self) -> tuple[str, str]:
         """The text parts and the tokens, each read through the normalised view and joined."""
@@ -74,7 +80,12 @@ def read_parts(rel: str, data: bytes) -> Parts:
         name = name[:-3]
     parts = Parts()
     suffix = name.rsplit(".", 1)[-1].lower() if "." in name.rsplit("/", 1)[-1] else ""
-    text = data.decode("utf-8", errors="replace")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:  # an image, a font: what a reader can get at is its strings
+        parts.text += [m.group().decode("ascii") for m in _PRINTABLE_RUN.finditer(data)]
+        parts.binary = True
+        return parts
     if suffix in ("html", "htm"):
         _html(data, parts)
     elif suffix in ("xml", "svg", "atom", "rss"):
@@ -82,7 +93,10 @@ def read_parts(rel: str, data: bytes) -> Parts:
     elif suffix == "json":
         _json(rel, text, parts)
     elif suffix == "csv":
-        parts.text += [cell for row in csv.reader(io.StringIO(text)) for cell in row]
+        try:  # cell by cell, as a spreadsheet shows it (never quote to quote)
+            parts.text += [cell for row in csv.reader(io.StringIO(text, newline="")) for cell in row]
+        except csv.Error:
+            parts.text.append(text)  # read as it is: more to look at, never less
     else:
         parts.text.append(text)
     return parts

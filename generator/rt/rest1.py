@@ -8,8 +8,10 @@ resource takes many objects at once, so the history of fifty tickets comes in on
 
     POST /REST/1.0/show  id=ticket/1,2,3/history  format=l  fields=Type,Field,...,Attachments
 
-The history is asked for without ``Content``, so comment texts never travel; message bodies are
-then read by attachment id, only for the unnamed parts of Create and Correspond transactions.
+The history is asked for without ``Content``, so comment texts never travel (RT's history form
+then leaves out each entry's ``Creator`` too: replies read through REST 1.0 carry no side);
+message bodies are then read by attachment id, only for the unnamed parts of Create and
+Correspond transactions.
 
 What REST 1.0 cannot give, and how the entries differ from REST 2's:
 * custom fields are named, never numbered: a field's ``id`` is its name, and the ``Field`` of a

@@ -33,7 +33,7 @@ TICKET_FIELDS = {
     "fields[Owner]": "Name,RealName,EmailAddress",
     "fields[Queue]": "Name",
 }
-TRANSACTION_FIELDS = "ObjectType,ObjectId,Type,Created,Field,OldValue,NewValue"
+TRANSACTION_FIELDS = "ObjectType,ObjectId,Type,Created,Creator,Field,OldValue,NewValue"
 ATTACHMENT_FIELDS = "TransactionId,ContentType,Filename,Content"
 
 Entry = dict[str, Any]

@@ -165,8 +165,25 @@ def _public_messages(record: TicketRecord, s: _Screen) -> list[PublicMessage]:
         body = plain[0].content if plain else html_to_text(parts[0].content)
         text = s.text(body, kind, FieldKind.MESSAGE)
         if text:
-            messages.append(PublicMessage(txn.created, kind, text))
+            messages.append(PublicMessage(txn.created, kind, text, message_side(txn.creator, record)))
     return messages
+
+
+def message_side(creator: str, record: TicketRecord) -> str:
+    """Which side wrote a message, from RT's record of its creator; the name itself is dropped.
+
+    A requestor of the case speaks for the community; the owner, or any account RT knows by a
+    login rather than by an e-mail address (RT names the users it creates from incoming mail
+    after their address), is the support team. Anyone else (a Cc'd address, say) stays unlabelled.
+    """
+    who = creator.strip().casefold()
+    if not who or who in {"rt_system", "nobody"}:
+        return ""
+    if who in {r.casefold() for r in record.requestors}:
+        return "community"
+    if who == record.owner_name.casefold() or "@" not in who:
+        return "EGI"
+    return ""
 
 
 def _public_links(values: tuple[str, ...], s: _Screen) -> tuple[str, ...]:

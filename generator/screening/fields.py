@@ -16,8 +16,8 @@ from urllib.parse import urlsplit
 
 from generator.screening.normalise import normalised_text
 
-#: a VO name: vo.example.eu, biomed, eiscat.se
-_VO = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
+#: a VO name: vo.example.eu, biomed, eiscat.se (a DNS-style name: 253 characters at most)
+_VO = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,252}")
 #: one site name (GOCDB style), several separated by ',', ';' or spaces
 _SITE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
 _SITE_SEPARATORS = re.compile(r"[ \t]*[,;][ \t]*|[ \t]+")

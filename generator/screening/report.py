@@ -37,7 +37,8 @@ class ScreeningReport:
 
     @property
     def published(self) -> int:
-        return sum(1 for o in self.outcomes if o.case is not None) - len(self.quarantined_ids)
+        quarantined = set(self.quarantined_ids)
+        return sum(1 for o in self.outcomes if o.case is not None and o.case_id not in quarantined)
 
     @property
     def withheld(self) -> tuple[int, ...]:

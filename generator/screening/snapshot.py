@@ -42,7 +42,8 @@ def case_to_dict(case: PublicCase) -> dict[str, Any]:
         "created": utc_iso(case.created),
         "last_updated": utc_iso(case.last_updated),
         "description": case.description,
-        "messages": [{"date": utc_iso(m.date), "kind": m.kind, "text": m.text} for m in case.messages],
+        "messages": [{"date": utc_iso(m.date), "kind": m.kind, "side": m.side, "text": m.text}
+                     for m in case.messages],
         "status_history": [
             {"date": utc_iso(c.date), "from": c.from_.value if c.from_ else None, "to": c.to.value}
             for c in case.status_history
@@ -66,7 +67,8 @@ def case_from_dict(d: dict[str, Any]) -> PublicCase:
         created=_parse_date(d["created"]),
         last_updated=_parse_date(d["last_updated"]),
         description=d["description"],
-        messages=tuple(PublicMessage(_parse_date(m["date"]), m["kind"], m["text"]) for m in d["messages"]),
+        messages=tuple(PublicMessage(_parse_date(m["date"]), m["kind"], m["text"], m.get("side", ""))
+                       for m in d["messages"]),
         status_history=tuple(
             StatusChange(
                 _parse_date(c["date"]),

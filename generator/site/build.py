@@ -105,6 +105,8 @@ def run_mkdocs(config_file: Path, site_dir: Path, snapshot: PublicSnapshot) -> N
            "-f", str(config_file), "-d", str(site_dir.resolve())]
     proc = subprocess.run(cmd, env=env, capture_output=True, text=True)
     if proc.returncode != 0:
-        tail = " | ".join(line for line in (proc.stderr or proc.stdout).strip().splitlines()[-5:])
+        lines = (proc.stderr or proc.stdout).strip().splitlines()
+        # a crash (a full disk, say) ends with the exception: that line says it all
+        tail = lines[-1] if any(line.startswith("Traceback") for line in lines) else " | ".join(lines[-5:])
         raise BuildError(f"mkdocs build failed (exit {proc.returncode}): {tail}")
     drop_source_maps(site_dir)

@@ -57,64 +57,38 @@ def describe(bars: list[Bar], unit: str = "cases") -> str:
     return "; ".join(f"{b.label}: {_num(b.value)} {unit}" for b in bars) + "."
 
 
+#: the drawing's width in SVG units; it is shown at this many pixels, or narrower on a phone,
+#: where the stylesheet's 14-unit text must still come out at 11 px or more (375 px screens
+#: leave about 343 px: 14 * 343 / 400 = 12 px)
+WIDTH = 400
+
+
 def hbar_chart(
     bars: list[Bar],
     *,
     chart_id: str,
     title: str,
     unit: str = "cases",
-    width: int = 560,
-    label_width: int = 200,
-    row: int = 24,
-    label_chars: int = 30,
+    width: int = WIDTH,
+    label_chars: int = 52,
 ) -> str:
-    """Horizontal bars, one row per item, labels on the left and values at the end of the bars."""
-    top = 4
-    height = top * 2 + row * max(len(bars), 1)
+    """Horizontal bars, one row per item: the label on its own line (the whole width is its own,
+    so labels stay readable on a phone), the bar under it with its value at its end."""
+    line, bar_height, gap = 18, 12, 10
+    row = line + bar_height + gap
+    height = row * max(len(bars), 1)
     biggest = max((b.value for b in bars), default=0) or 1
-    room = width - label_width - 56  # space for the value after the longest bar
+    room = width - 48  # space for the value after the longest bar
     body = []
     for i, bar in enumerate(bars):
-        y = top + i * row
+        y = i * row
         length = room * bar.value / biggest if bar.value > 0 else 0
-        label = esc(_shorten(bar.label, label_chars))
         body.append(
             f'<g class="cc-row"><title>{esc(bar.label)}: {_num(bar.value)} {esc(unit)}</title>'
-            f'<text class="cc-label" x="{label_width - 8}" y="{_num(y + row * 0.68)}" text-anchor="end">{label}</text>'
-            f'<rect class="cc-bar {esc(bar.css)}" x="{label_width}" y="{_num(y + 3)}" '
-            f'width="{_num(max(length, 1 if bar.value else 0))}" height="{row - 6}"/>'
-            f'<text class="cc-value" x="{_num(label_width + length + 6)}" y="{_num(y + row * 0.68)}">'
+            f'<text class="cc-label" x="0" y="{_num(y + line - 5)}">{esc(_shorten(bar.label, label_chars))}</text>'
+            f'<rect class="cc-bar {esc(bar.css)}" x="0" y="{_num(y + line)}" '
+            f'width="{_num(max(length, 1 if bar.value else 0))}" height="{bar_height}"/>'
+            f'<text class="cc-value" x="{_num(length + 6)}" y="{_num(y + line + bar_height - 1)}">'
             f"{_num(bar.value)}</text></g>"
-        )
-    return _frame(chart_id, title, describe(bars, unit), width, height, body)
-
-
-def column_chart(
-    bars: list[Bar],
-    *,
-    chart_id: str,
-    title: str,
-    unit: str = "cases",
-    height: int = 220,
-    column: int = 44,
-) -> str:
-    """Vertical columns in the given order (e.g. years), labels under them, values on top."""
-    left, bottom, top = 8, 24, 20
-    width = left * 2 + column * max(len(bars), 1)
-    biggest = max((b.value for b in bars), default=0) or 1
-    room = height - bottom - top
-    body = [f'<rect class="cc-axis" x="{left}" y="{height - bottom}" width="{width - 2 * left}" height="1"/>']
-    for i, bar in enumerate(bars):
-        x = left + i * column
-        length = room * bar.value / biggest if bar.value > 0 else 0
-        centre = x + column / 2
-        body.append(
-            f'<g class="cc-row"><title>{esc(bar.label)}: {_num(bar.value)} {esc(unit)}</title>'
-            f'<rect class="cc-bar {esc(bar.css)}" x="{_num(x + 6)}" y="{_num(height - bottom - length)}" '
-            f'width="{column - 12}" height="{_num(length)}"/>'
-            f'<text class="cc-value" x="{_num(centre)}" y="{_num(height - bottom - length - 5)}" '
-            f'text-anchor="middle">{_num(bar.value)}</text>'
-            f'<text class="cc-label" x="{_num(centre)}" y="{height - 7}" text-anchor="middle">'
-            f"{esc(_shorten(bar.label, 6))}</text></g>"
         )
     return _frame(chart_id, title, describe(bars, unit), width, height, body)

@@ -19,14 +19,22 @@ from datetime import datetime
 from pathlib import Path
 
 import jinja2
+import yaml
 from markupsafe import Markup, escape
 
 from generator.model import STALE_AFTER_DAYS, ImplementationStatus, PublicCase, PublicSnapshot
-from generator.site import charts, metrics, urls
+from generator.site import charts, csp, metrics, urls
 from generator.site.build import resolve_site_url
 from generator.site.exports import export_files
 from generator.site.feeds import atom_feed
-from generator.site.text import front_matter
+from generator.site.text import front_matter, lead, without_bidi_controls
+
+#: rows of a case list per page (status, discipline, year, VO and centre pages); the all-cases
+#: table is the one complete list
+PAGE_SIZE = 100
+#: replies shown open on a case page; older ones are folded
+SHOWN_REPLIES = 3
+SITE_NAME = "EGI Case Catalogue"
 
 
 def template_env(templates_dir: Path) -> jinja2.Environment:
@@ -38,11 +46,15 @@ def template_env(templates_dir: Path) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         auto_reload=False,  # templates do not change during a build: no stat() per page
+        finalize=displayed,
     )
     env.filters["paragraphs"] = paragraphs
     env.filters["day"] = day
     env.filters["duration"] = duration
     env.filters["plural"] = plural
+    env.filters["noun"] = noun_for
+    env.filters["lead"] = lead
+    env.filters["canonical_discipline"] = _canonical
     env.globals.update(
         statuses=list(ImplementationStatus),
         workflow=list(metrics.WORKFLOW),
@@ -51,6 +63,15 @@ def template_env(templates_dir: Path) -> jinja2.Environment:
         community_name=metrics.community_name,
     )
     return env
+
+
+def displayed(value):
+    """Every value a template prints, without bidirectional controls (Markup stays Markup)."""
+    if isinstance(value, Markup):
+        return Markup(without_bidi_controls(str(value)))
+    if isinstance(value, str):
+        return without_bidi_controls(value)
+    return value
 
 
 def paragraphs(text: str) -> Markup:
@@ -68,7 +89,12 @@ def day(value: datetime | None) -> str:
 
 def plural(count: int, noun: str, nouns: str | None = None) -> str:
     """'1 case', '3 cases' (``nouns`` for irregular plurals)."""
-    return f"{count} {noun if count == 1 else (nouns or noun + 's')}"
+    return f"{count} {noun_for(count, noun, nouns)}"
+
+
+def noun_for(count: int, noun: str, nouns: str | None = None) -> str:
+    """The noun alone, agreeing with ``count`` (for a number set apart, as in the stats)."""
+    return noun if count == 1 else (nouns or noun + "s")
 
 
 def duration(days: float | None, short: bool = False) -> str:
@@ -87,10 +113,16 @@ def duration(days: float | None, short: bool = False) -> str:
 
 @dataclass(frozen=True)
 class Links:
-    """Site-root-relative URLs of every page kind; templates prefix them with ``root``."""
+    """Site-root-relative URLs of every page kind; templates prefix them with ``root``.
+
+    A VO or centre named by a single case has no list page of its own: ``vo`` and ``centre``
+    lead straight to that case (its address still answers, with a forward to the case).
+    """
 
     discipline_slugs: dict[str, str]
     vo_slugs: dict[str, str]
+    centre_slugs: dict[str, str]
+    only_case: dict[tuple[str, str], int]  # ("vo" | "centre", name) -> the one case naming it
 
     def case(self, case_id: int) -> str:
         return urls.page_url(urls.case_path(case_id))
@@ -102,7 +134,15 @@ class Links:
         return urls.page_url(urls.discipline_page(self.discipline_slugs[_canonical(name)]))
 
     def vo(self, name: str) -> str:
-        return urls.page_url(urls.vo_path(self.vo_slugs[name]))
+        single = self.only_case.get(("vo", name))
+        return self.case(single) if single else urls.page_url(urls.vo_path(self.vo_slugs[name]))
+
+    def centre(self, name: str) -> str:
+        single = self.only_case.get(("centre", name))
+        return self.case(single) if single else urls.page_url(urls.centre_path(self.centre_slugs[name]))
+
+    def is_single(self, kind: str, name: str) -> bool:
+        return (kind, name) in self.only_case
 
     def year(self, year: int) -> str:
         return urls.page_url(urls.year_path(year))
@@ -117,25 +157,29 @@ def _canonical(name: str) -> str:
 
 
 class RowCache:
-    """Each case's row of the case tables, rendered once per page depth and reused by every
-    table that lists the case (all cases, its status, year, VOs and disciplines)."""
+    """Each case's row of the case tables, rendered once per page depth and table variant and
+    reused by every table that lists the case (all cases, its status, year, VOs, centres and
+    disciplines)."""
 
     def __init__(self, env: jinja2.Environment, links: Links):
         self.template = env.get_template("_case_row.html.j2")
         self.links = links
-        self.rows: dict[tuple[int, str], Markup] = {}
+        self.rows: dict[tuple[int, str, str], Markup] = {}
 
-    def __call__(self, case: PublicCase, root: str) -> Markup:
-        key = (case.id, root)
+    def __call__(self, case: PublicCase, root: str, variant: str = "list") -> Markup:
+        key = (case.id, root, variant)
         row = self.rows.get(key)
         if row is None:
-            row = self.rows[key] = Markup(self.template.render(case=case, root=root, url=self.links).strip())
+            row = self.rows[key] = Markup(
+                self.template.render(case=case, root=root, url=self.links, variant=variant).strip())
         return row
 
 
 def _page(env: jinja2.Environment, template: str, path: str, meta: dict, **context) -> str:
+    """A generated page: front matter, then its HTML. Generated pages have no Markdown headings,
+    so the theme's table of contents would be an empty column: it is hidden (``hide: [toc]``)."""
     body = env.get_template(template).render(root=urls.root_of(path), **context)
-    return front_matter(**meta) + '<div class="cc-page">\n' + body.strip() + "\n</div>\n"
+    return front_matter(hide=["toc"], **meta) + '<div class="cc-page">\n' + body.strip() + "\n</div>\n"
 
 
 def by_discipline(cases) -> dict[str, list[PublicCase]]:
@@ -178,18 +222,99 @@ def dashboard_context(snapshot: PublicSnapshot, cases, statuses, tree, years) ->
                                                  title="Cases per implementation status")),
         "discipline_chart": Markup(charts.hbar_chart(top, chart_id="chart-discipline",
                                                      title="Cases per top-level scientific discipline")),
-        "year_chart": Markup(charts.column_chart(year_bars, chart_id="chart-year", title="Cases opened per year")),
+        "year_chart": Markup(charts.hbar_chart(year_bars, chart_id="chart-year", title="Cases opened per year")),
     }
 
 
-def render_pages(snapshot: PublicSnapshot, env: jinja2.Environment, site_url: str = "") -> dict[str, str]:
+@dataclass(frozen=True)
+class Pager:
+    """Where one page of a long case list sits among its siblings (``urls`` are site-relative)."""
+
+    number: int
+    count: int
+    urls: tuple[str, ...]
+    total: int  # cases in the whole list
+    first_row: int  # 1-based position of this page's first case
+
+    @property
+    def previous(self) -> str | None:
+        return self.urls[self.number - 2] if self.number > 1 else None
+
+    @property
+    def next(self) -> str | None:
+        return self.urls[self.number] if self.number < self.count else None
+
+    def window(self, around: int = 2) -> list[tuple[int, str]]:
+        """The page numbers worth a link: the first, the last, and those near this one."""
+        keep = {1, self.count, *range(self.number - around, self.number + around + 1)}
+        return [(n, self.urls[n - 1]) for n in range(1, self.count + 1) if n in keep]
+
+
+def paginate(path: str, cases: list[PublicCase], size: int | None = None):
+    """``(page path, cases on it, pager)`` for each page of a list; page 1 keeps ``path``."""
+    size = size or PAGE_SIZE
+    count = max(1, -(-len(cases) // size))
+    paths = [path] + [urls.page_of(path, n) for n in range(2, count + 1)]
+    links = tuple(urls.page_url(p) for p in paths)
+    for n, page_path in enumerate(paths, start=1):
+        yield page_path, cases[(n - 1) * size:n * size], Pager(n, count, links, len(cases), (n - 1) * size + 1)
+
+
+def forward_page(target: str, title: str) -> str:
+    """A bare page that sends the reader to ``target`` (relative), for an address whose list
+    would have one row; written as a static file, it costs a few hundred bytes, not a themed page."""
+    href = escape(target)
+    return (
+        "<!doctype html>\n<html lang=\"en\">\n<head>\n"
+        f'<meta http-equiv="Content-Security-Policy" content="{csp.policy([])}">\n'
+        '<meta charset="utf-8">\n<meta name="robots" content="noindex">\n'
+        f'<meta http-equiv="refresh" content="0; url={href}">\n'
+        f"<title>{escape(without_bidi_controls(title))}</title>\n</head>\n<body>\n"
+        f'<p><a href="{href}">{escape(without_bidi_controls(title))}</a></p>\n</body>\n</html>\n'
+    )
+
+
+def case_context(case: PublicCase, snapshot: PublicSnapshot, permalink: str, site_name: str) -> dict:
+    """What a case page says about the case beyond its fields: the summary and the citation."""
+    now = snapshot.fetched_at
+    phases = metrics.phases(case.status_history, now)
+    community = metrics.community_name(case.subject)
+    status = case.implementation_status
+    moves = [c for c in case.status_history if c.from_ is not None]
+    last_message = case.messages[-1] if case.messages else None
+    if moves and (last_message is None or moves[-1].date >= last_message.date):
+        last_event = f"moved to {moves[-1].to.label}"
+    elif last_message is not None:
+        last_event = {"EGI": "a reply from EGI", "community": "a reply from the community"}.get(
+            last_message.side, "a reply")
+    else:
+        last_event = "the case was opened"
+    as_of = f"{status.label if status else 'no status'} as of {day(now)}" if now else ""
+    citation = f"{site_name}. “{case.subject}”, case {case.id}{f' ({as_of})' if as_of else ''}. {permalink}"
+    older = max(0, len(case.messages) - SHOWN_REPLIES)
+    return {
+        "case": case, "community": community, "phases": phases,
+        "since": phases[-1] if phases else None,
+        "need": lead(case.description), "last_event": last_event,
+        "stale": metrics.is_stale(case, now),
+        "idle_days": metrics.days_without_progress(case, now) if now else None,
+        "permalink": permalink, "citation": citation,
+        "earlier_messages": case.messages[:older], "later_messages": case.messages[older:],
+    }
+
+
+def render_pages(snapshot: PublicSnapshot, env: jinja2.Environment, site_url: str = "",
+                 site_name: str = SITE_NAME) -> dict[str, str]:
     cases = tuple(sorted(snapshot.cases, key=lambda c: c.id))
     statuses = metrics.group_by_status(cases)
     tree = metrics.discipline_tree(cases)
     nodes = list(metrics.walk(tree))
     vos = metrics.group_by_value(cases, "virtual_organisations")
+    centres = metrics.group_by_value(cases, "sites")
     years = metrics.group_by_year(cases)
-    link = Links(urls.unique_slugs(n.name for n in nodes), urls.unique_slugs(vos))
+    only = {("vo", n): m[0].id for n, m in vos.items() if len(m) == 1}
+    only.update({("centre", n): m[0].id for n, m in centres.items() if len(m) == 1})
+    link = Links(urls.unique_slugs(n.name for n in nodes), urls.unique_slugs(vos), urls.unique_slugs(centres), only)
     now = snapshot.fetched_at
     common = {"snapshot": snapshot, "url": link, "case_row": RowCache(env, link)}
     pages: dict[str, str] = {}
@@ -197,13 +322,21 @@ def render_pages(snapshot: PublicSnapshot, env: jinja2.Environment, site_url: st
     def add(path: str, template: str, meta: dict, **context) -> None:
         pages[path] = _page(env, template, path, meta, **common, **context)
 
+    def add_list(path: str, template: str, meta: dict, members: list[PublicCase], **context) -> None:
+        """A case list, one page per PAGE_SIZE cases; later pages say which page they are."""
+        for page_path, chunk, pager in paginate(path, list(members)):
+            page_meta = dict(meta)
+            if pager.number > 1:
+                page_meta["title"] = f"{meta['title']} (page {pager.number} of {pager.count})"
+            add(page_path, template, page_meta, cases=chunk, pager=pager, **context)
+
     for case in cases:
+        status = case.implementation_status
+        facts = [status.label if status else "No status yet", "; ".join(case.disciplines)]
         add(urls.case_path(case.id), "case.md.j2",
-            {"title": f"{case.subject} (case {case.id})", "description": f"Support case {case.id}: {case.subject}"},
-            case=case, community=metrics.community_name(case.subject),
-            phases=metrics.phases(case.status_history, now), stale=metrics.is_stale(case, now),
-            idle_days=metrics.days_without_progress(case, now) if now else None,
-            permalink=urls.absolute_url(site_url, link.case(case.id)))
+            {"title": f"{case.subject} (case {case.id})", "og_type": "article",
+             "description": " · ".join(f for f in [*facts, lead(case.description, 200)] if f)},
+            **case_context(case, snapshot, urls.absolute_url(site_url, link.case(case.id)), site_name))
     redirects = urls.resolve_redirects(snapshot.redirects, (c.id for c in cases))
     for old, new in redirects.items():
         path = urls.case_path(old)
@@ -219,9 +352,8 @@ def render_pages(snapshot: PublicSnapshot, env: jinja2.Environment, site_url: st
 
     funnel = metrics.funnel(cases)
     for status in ImplementationStatus:
-        add(urls.status_path(status), "status.md.j2",
-            {"title": f"Status: {status.label}", "description": status.meaning},
-            status=status, cases=statuses[status])
+        add_list(urls.status_path(status), "status.md.j2",
+                 {"title": f"Status: {status.label}", "description": status.meaning}, statuses[status], status=status)
     add(urls.STATUS_INDEX, "status_index.md.j2", {"title": "Cases by implementation status"},
         groups=statuses, total=len(cases), funnel=funnel,
         chart=Markup(charts.hbar_chart(
@@ -229,31 +361,42 @@ def render_pages(snapshot: PublicSnapshot, env: jinja2.Environment, site_url: st
             chart_id="chart-funnel", title="Cases that reached each workflow stage")))
 
     for node in nodes:
-        add(urls.discipline_page(link.discipline_slugs[node.name]), "discipline.md.j2",
-            {"title": f"Discipline: {node.name}", "description": f"Support cases in {node.name}"},
-            node=node, cases=[c for c in node.cases if c.id in node.direct],  # a parent links its children
-            trail=[("By discipline", "discipline/"),
-                   *((label, link.discipline(name)) for label, name in _ancestors(node.name)),
-                   (node.label, None)])
+        add_list(urls.discipline_page(link.discipline_slugs[node.name]), "discipline.md.j2",
+                 {"title": f"Discipline: {node.name}", "description": f"Support cases in {node.name}"}, node.cases,
+                 node=node, trail=[("By discipline", "discipline/"),
+                                   *((label, link.discipline(name)) for label, name in _ancestors(node.name)),
+                                   (node.label, None)])
     undisciplined = [c for c in cases if not c.disciplines]
     add(urls.DISCIPLINE_INDEX, "discipline_index.md.j2", {"title": "Cases by scientific discipline"},
         tree=tree, node_count=len(nodes), total=len(cases), undisciplined=undisciplined)
 
-    for name, members in vos.items():
-        add(urls.vo_path(link.vo_slugs[name]), "vo.md.j2",
-            {"title": f"Virtual organisation: {name}", "description": f"Support cases of the VO {name}"},
-            name=name, cases=members)
-    add(urls.VO_INDEX, "vo_index.md.j2", {"title": "Cases by virtual organisation"},
-        groups=vos, total=len(cases), without=sum(1 for c in cases if not c.virtual_organisations))
+    for kind, groups, slugs, path_of, index, template in (
+            ("vo", vos, link.vo_slugs, urls.vo_path, urls.VO_INDEX, "vo"),
+            ("centre", centres, link.centre_slugs, urls.centre_path, urls.CENTRE_INDEX, "centre")):
+        for name, members in groups.items():
+            path = path_of(slugs[name])
+            if len(members) == 1:
+                target = urls.root_of(path) + link.case(members[0].id)
+                pages[urls.page_url(path) + "index.html"] = forward_page(target, f"{name}: case {members[0].id}")
+                continue
+            label = "Virtual organisation" if kind == "vo" else "Resource centre"
+            add_list(path, f"{template}.md.j2",
+                     {"title": f"{label}: {name}", "description": f"Support cases naming the {label.lower()} {name}"},
+                     members, name=name)
+        add(index, f"{template}_index.md.j2",
+            {"title": "Cases by virtual organisation" if kind == "vo" else "Cases by resource centre"},
+            groups=groups, total=len(cases), without=sum(1 for c in cases if not getattr(
+                c, "virtual_organisations" if kind == "vo" else "sites")))
 
     for year, members in years.items():
-        add(urls.year_path(year), "year.md.j2", {"title": f"Cases opened in {year}"}, year=year, cases=members)
+        add_list(urls.year_path(year), "year.md.j2", {"title": f"Cases opened in {year}"}, members, year=year)
     add(urls.YEAR_INDEX, "year_index.md.j2", {"title": "Cases by year opened"},
         groups=years, total=len(cases),
-        chart=Markup(charts.column_chart([charts.Bar(str(y), len(m)) for y, m in years.items()],
-                                         chart_id="chart-years", title="Cases opened per year")))
+        chart=Markup(charts.hbar_chart([charts.Bar(str(y), len(m)) for y, m in years.items()],
+                                       chart_id="chart-years", title="Cases opened per year")))
 
-    add(urls.CASES_INDEX, "cases.md.j2", {"title": "All cases"}, cases=cases)
+    add(urls.CASES_INDEX, "cases.md.j2", {"title": "All cases"}, cases=cases,
+        facets=facet_choices(cases, statuses, nodes, years, vos, centres))
     dashboard = dashboard_context(snapshot, cases, statuses, tree, years)
     add(urls.DASHBOARD, "dashboard.md.j2",
         {"title": "Dashboard", "description": "Where the support cases stand: statuses, disciplines, years, "
@@ -262,16 +405,46 @@ def render_pages(snapshot: PublicSnapshot, env: jinja2.Environment, site_url: st
     add(urls.STALE, "stale.md.j2", {"title": "Stale cases"},
         stale=dashboard["stale"], active=dashboard["active"], now=now)
     add("index.md", "home.md.j2", {"title": "Case Catalogue"},
-        cases=cases, groups=statuses, discipline_count=len(nodes), vo_count=len(vos),
+        cases=cases, groups=statuses, discipline_count=len(nodes), vo_count=len(vos), centre_count=len(centres),
         recent=sorted(cases, key=lambda c: (c.last_progress, c.id), reverse=True)[:10],
         stale_count=len(dashboard["stale"]))
     return pages
+
+
+@dataclass(frozen=True)
+class Facet:
+    """One filter of the all-cases table: its URL parameter, its choices with case counts."""
+
+    key: str
+    label: str
+    choices: list[tuple[str, str, int]]  # (value in the URL and the rows, label, cases)
+
+
+def facet_choices(cases, statuses, nodes, years, vos, centres) -> list[Facet]:
+    """The facets of the all-cases table; the browser recounts them for the current view."""
+    status_choices = [(s.slug, s.label, len(statuses[s])) for s in ImplementationStatus if statuses[s]]
+    if statuses[None]:
+        status_choices.append(("none", "No status", len(statuses[None])))
+    return [
+        Facet("status", "Status", status_choices),
+        Facet("discipline", "Discipline", [(n.name, "\u00a0\u00a0" * n.depth + n.label, n.count) for n in nodes]),
+        Facet("year", "Year opened", [(str(y), str(y), len(m)) for y, m in years.items()]),
+        Facet("vo", "Virtual organisation", [(n, n, len(m)) for n, m in vos.items()]),
+        Facet("centre", "Resource centre", [(n, n, len(m)) for n, m in centres.items()]),
+    ]
 
 
 def _ancestors(name: str) -> list[tuple[str, str]]:
     """(label, full name) of each level above a discipline, top first."""
     levels = metrics.discipline_levels(name)
     return [(levels[i], metrics.DISCIPLINE_SEPARATOR.join(levels[: i + 1])) for i in range(len(levels) - 1)]
+
+
+def site_name(project_config: Path) -> str:
+    """The catalogue's name as mkdocs.yml gives it (for citations), else SITE_NAME."""
+    if not project_config.is_file():
+        return SITE_NAME
+    return str((yaml.safe_load(project_config.read_text(encoding="utf-8")) or {}).get("site_name") or SITE_NAME)
 
 
 def write_pages(
@@ -290,12 +463,12 @@ def write_pages(
     shutil.copytree(handwritten_docs, out_docs)
     env = template_env(templates_dir / "pages")
     files: dict[str, str | bytes] = {
-        **render_pages(snapshot, env, site_url),
+        **render_pages(snapshot, env, site_url, site_name(templates_dir.parent / "mkdocs.yml")),
         **export_files(snapshot),
         urls.FEED: atom_feed(snapshot, site_url),
     }
     for rel, content in files.items():
-        target = out_docs / rel
+        target = urls.inside(out_docs, rel)
         target.parent.mkdir(parents=True, exist_ok=True)
         if isinstance(content, bytes):
             target.write_bytes(content)

@@ -19,20 +19,41 @@ no digits, no '@', and none of the letters q-z that every marker and credential 
 keeps prefixes (a token's prefix codes to a prefix of its code), so search as you type works.
 
 What a reader downloads before the first result: the script, the manifest, one shard per query
-word and the chunks holding the first results: a few hundred KB at 10,000 cases.
-Withdrawn cases are not in the snapshot's cases, so they are never indexed.
+word and the chunks holding the first results: a few hundred KB at 10,000 cases. The snippet
+around the match is cut from the result's own page, fetched by the client for the results shown,
+so the index holds no second copy of the text. Withdrawn cases are not in the snapshot's cases,
+so they are never indexed; the hand-written pages (``docs/*.md``) are.
 The client is ``templates/theme/assets/javascripts/casecat-search.js``.
+
+The tokeniser is one spec for both sides (``tokens`` here, ``tokens`` in the client), tested on
+the same vectors (tests/data/tokeniser-vectors.json) in Python and in Chromium:
+
+1. Unicode NFKC (compatibility forms fold: full-width letters, ligatures, superscripts);
+2. lower case (Unicode's default mapping, as ``str.lower`` and ``toLowerCase``), then the final
+   sigma ``ς`` as ``σ``;
+3. accents dropped from Latin, Greek and Cyrillic letters (NFD, the nonspacing marks after a
+   letter of those scripts removed, NFC): ``café`` composed or decomposed is ``cafe``; marks of
+   other scripts, whose vowels they often are, stay;
+4. tokens are the runs of letters, marks, digits and ``_``; Han, Hiragana and Katakana
+   characters, written without spaces, are a token each; other tokens need two characters, and
+   keep their first 32.
 """
 
 from __future__ import annotations
 
 import json
-import re
+import unicodedata
 from collections import defaultdict
+from html.parser import HTMLParser
 from pathlib import Path
+
+import markdown
+import yaml
+from backrefs import bre
 
 from generator.model import PublicCase, PublicSnapshot
 from generator.site import urls
+from generator.site.text import without_bidi_controls
 
 FORMAT = "casecat-search/1"
 DOCS_PER_CHUNK = 64
@@ -41,15 +62,27 @@ MAX_PREFIX = 4
 SNIPPET = 160
 SCRIPT = "assets/javascripts/casecat-search.js"  # the client, shipped by the theme (templates/theme)
 WEIGHT_TITLE, WEIGHT_FACT, WEIGHT_TEXT_MAX = 8, 4, 3
-_TOKEN = re.compile(r"\w{2,32}")  # what the client's tokenizer keeps too (casecat-search.js)
+MAX_TOKEN = 32
+# the same expressions are in casecat-search.js (JavaScript's \p{...} with the u flag)
+_ACCENTED = bre.compile(r"([\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}])\p{Mn}+")
+_IDEOGRAPH = bre.compile(r"[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]")
+_WORD = bre.compile(r"[\p{L}\p{M}\p{N}_]+")
+
+
+def normalise(text: str) -> str:
+    """Steps 1 to 3 of the tokeniser spec (see the module's docstring)."""
+    folded = unicodedata.normalize("NFKC", text).lower().replace("ς", "σ")
+    return unicodedata.normalize("NFC", _ACCENTED.sub(r"\1", unicodedata.normalize("NFD", folded)))
 
 
 def tokens(text: str) -> list[str]:
-    return _TOKEN.findall(text.lower())
+    """The search tokens of a text, by the spec in the module's docstring."""
+    spaced = _IDEOGRAPH.sub(r" \g<0> ", normalise(text))
+    return [w[:MAX_TOKEN] for w in _WORD.findall(spaced) if len(w) >= 2 or _IDEOGRAPH.fullmatch(w)]
 
 
 def _snippet(text: str) -> str:
-    flat = " ".join(text.split())
+    flat = without_bidi_controls(" ".join(text.split()))
     return flat if len(flat) <= SNIPPET else flat[: SNIPPET - 1].rsplit(" ", 1)[0] + "…"
 
 
@@ -68,16 +101,61 @@ def _weights(case: PublicCase) -> dict[str, int]:
     return weights
 
 
-def build_index(snapshot: PublicSnapshot) -> dict[str, object]:
-    """``{relative path under the site: JSON-able content}`` of the whole index."""
+def _page_weights(title: str, text: str) -> dict[str, int]:
+    weights: dict[str, int] = defaultdict(int)
+    for token in tokens(text):
+        if weights[token] < WEIGHT_TEXT_MAX:
+            weights[token] += 1
+    for token in tokens(title):
+        weights[token] = WEIGHT_TITLE + min(weights[token], WEIGHT_FACT)
+    return weights
+
+
+class _Text(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_data(self, data):
+        self.parts.append(data)
+
+
+def handwritten_pages(docs_dir: Path) -> list[tuple[str, str, str]]:
+    """``(url, title, text)`` of each hand-written page in ``docs_dir`` (its Markdown rendered
+    and stripped to text), unless its front matter says ``search: {exclude: true}``."""
+    found = []
+    for path in sorted(docs_dir.rglob("*.md")):
+        source = path.read_text(encoding="utf-8")
+        meta: dict = {}
+        if source.startswith("---\n"):
+            head, _, source = source[4:].partition("\n---\n")
+            meta = yaml.safe_load(head) or {}
+        if (meta.get("search") or {}).get("exclude"):
+            continue
+        parser = _Text()
+        parser.feed(markdown.markdown(source, extensions=["tables"]))
+        text = " ".join("".join(parser.parts).split())
+        heading = next((line[2:].strip() for line in source.splitlines() if line.startswith("# ")), "")
+        rel = path.relative_to(docs_dir).as_posix()
+        found.append((urls.page_url(rel), str(meta.get("title") or heading or rel), text))
+    return found
+
+
+def build_index(snapshot: PublicSnapshot, pages: list[tuple[str, str, str]] = ()) -> dict[str, object]:
+    """``{relative path under the site: JSON-able content}`` of the whole index: the public
+    cases, then the hand-written ``pages`` (``handwritten_pages``)."""
     cases = sorted(snapshot.cases, key=lambda c: c.id)
     postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
     docs = []
     for number, case in enumerate(cases):
         status = case.implementation_status.label if case.implementation_status else ""
-        docs.append([urls.page_url(urls.case_path(case.id)), f"{case.subject} (case {case.id})", status,
-                     _snippet(case.description)])
+        docs.append([urls.page_url(urls.case_path(case.id)), without_bidi_controls(f"{case.subject} (case {case.id})"),
+                     status, _snippet(case.description)])
         for token, weight in _weights(case).items():
+            postings[token].append((number, weight))
+    for number, (url, title, text) in enumerate(pages, start=len(docs)):
+        docs.append([url, title, "", _snippet(text)])
+        for token, weight in _page_weights(title, text).items():
             postings[token].append((number, weight))
 
     files: dict[str, object] = {}
@@ -171,6 +249,7 @@ def write_index(files: dict[str, object], site_dir: Path) -> int:
     return len(files)
 
 
-def write_search_index(snapshot: PublicSnapshot, site_dir: Path) -> int:
-    """The index of ``snapshot`` under ``site_dir/search/``; returns the number of files."""
-    return write_index(build_index(snapshot), site_dir)
+def write_search_index(snapshot: PublicSnapshot, site_dir: Path, docs_dir: Path | None = None) -> int:
+    """The index of ``snapshot`` (and the hand-written pages of ``docs_dir``) under
+    ``site_dir/search/``; returns the number of files."""
+    return write_index(build_index(snapshot, handwritten_pages(docs_dir) if docs_dir else ()), site_dir)

@@ -8,6 +8,8 @@ MkDocs itself puts a value unescaped (the page title and description from front 
 
 from __future__ import annotations
 
+import re
+
 import yaml
 
 #: libyaml's emitter when present (same output, ~7x faster: one front matter per page adds up
@@ -18,7 +20,7 @@ _LOOKALIKES = str.maketrans({"<": "‹", ">": "›", "&": "+", '"': "”", "'": 
 
 def plain_attribute(text: str, limit: int = 160) -> str:
     """A one-line value safe where a theme inserts it without escaping."""
-    line = " ".join(text.split()).translate(_LOOKALIKES)
+    line = without_bidi_controls(" ".join(text.split())).translate(_LOOKALIKES)
     return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
 
 
@@ -26,3 +28,32 @@ def front_matter(**values: object) -> str:
     """YAML front matter; string values made safe for unescaped use by the theme."""
     safe = {k: plain_attribute(v) if isinstance(v, str) else v for k, v in values.items()}
     return "---\n" + yaml.dump(safe, Dumper=_DUMPER, allow_unicode=True, sort_keys=True, width=1000) + "---\n\n"
+
+
+#: bidirectional embedding, override and isolate controls: in displayed text they can make a
+#: subject read backwards or reorder the text around it (U+202A-U+202E, U+2066-U+2069)
+_BIDI_CONTROLS = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+
+
+def without_bidi_controls(text: str) -> str:
+    return text.translate(_BIDI_CONTROLS)
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s+")
+_GREETING = re.compile(r"^(dear|hello|hi|good (morning|afternoon|day))\b[^.!?\n]{0,60}[,:!]?$", re.I)
+
+
+def lead(text: str, limit: int = 280) -> str:
+    """The first sentence or two of a text, for a summary: a greeting line is skipped, and the
+    result never passes ``limit`` characters (cut at a word, with an ellipsis)."""
+    paragraphs = [" ".join(p.split()) for p in text.replace("\r\n", "\n").split("\n\n")]
+    paragraphs = [p for p in paragraphs if p and not _GREETING.match(p)]
+    if not paragraphs:
+        return ""
+    sentences = _SENTENCE_END.split(paragraphs[0])
+    result = sentences[0]
+    if len(sentences) > 1 and len(result) + len(sentences[1]) + 1 <= limit and len(result) < limit // 2:
+        result += " " + sentences[1]
+    if len(result) > limit:
+        result = result[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    return result

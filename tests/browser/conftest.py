@@ -44,10 +44,50 @@ def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": FLAGS}
 
 
+#: reports what the Content-Security-Policy blocks, as a console error the tests see
+CSP_REPORTER = """
+document.addEventListener("securitypolicyviolation", (e) => {
+  window.__csp = (window.__csp || []).concat([e.violatedDirective + " " + (e.blockedURI || "inline")]);
+  console.error("CSP violation: " + e.violatedDirective + " " + e.blockedURI);
+});
+"""
+
+
 @pytest.fixture(scope="session")
-def site_url(sample_site_dir):
-    """The sample site, served for the whole session."""
-    with serve(sample_site_dir) as url:
+def served_sample(tmp_path_factory):
+    """The sample catalogue built for the address it is served at (SITE_URL), so canonical links,
+    og:url and og:image are real absolute addresses: ``(url, site folder)``."""
+    from dataclasses import replace
+
+    from generator.config import Config
+    from generator.pipeline import build_site
+    from generator.rt.source import load_sample
+    from generator.screening.policy import Policy
+
+    base = tmp_path_factory.mktemp("served-sample")
+    (base / "site").mkdir()
+    with serve(base / "site") as url:  # the server reads the folder at each request: build into it
+        config = replace(Config(), cache_dir=base / "cache", build_dir=base / "build", site_dir=base / "site",
+                         reports_dir=base / "reports")
+        previous = os.environ.get("SITE_URL")
+        os.environ["SITE_URL"] = url
+        try:
+            build_site(load_sample(), config, Policy(salt=b"test-salt"))
+        finally:
+            os.environ.pop("SITE_URL") if previous is None else os.environ.__setitem__("SITE_URL", previous)
+        yield url, base / "site"
+
+
+@pytest.fixture(scope="session")
+def site_url(served_sample):
+    """The sample site, served for the whole session at the address it was built for."""
+    return served_sample[0]
+
+
+@pytest.fixture(scope="session")
+def hostile_url(hostile_site_dir):
+    """The small catalogue with the hostile ticket (support.hostile), served."""
+    with serve(hostile_site_dir) as url:
         yield url
 
 
@@ -71,10 +111,10 @@ class Visit:
 def guarded(page, site_url):
     """The page, with foreign requests blocked and everything suspicious recorded."""
     record = Visit()
-    own = urlsplit(site_url).netloc
+    own = "127.0.0.1"  # every test server of the session is on this host
 
     def route(r):
-        if urlsplit(r.request.url).netloc == own:
+        if urlsplit(r.request.url).hostname == own or r.request.url.startswith("blob:"):
             r.continue_()
         else:
             record.foreign.append(r.request.url)
@@ -90,6 +130,7 @@ def guarded(page, site_url):
 
     page.on("dialog", on_dialog)
     page.add_init_script(PAYLOAD_TRAP)
+    page.add_init_script(CSP_REPORTER)
     page.set_default_timeout(10_000)
     return page, record
 

@@ -92,6 +92,34 @@ def _is_placeholder(value: str) -> bool:
         or v.startswith("[")
 
 
+#: a value that is code reading the secret from elsewhere, not the secret: a call or a lookup
+#: on a name ("th.getAttribute('data-key')", "getpass()", "os.environ['DB_PASS']"), then the
+#: end of the statement. The name holds no digit ("Xy7(kL2)" is a password) and every argument
+#: is a name, a number or a quoted word that is no secret itself.
+_CODE_READ = re.compile(
+    r"(?:new[ \t]+)?[A-Za-z_$][A-Za-z_$]*(?:[ \t]*\.[ \t]*[A-Za-z_$][\w$]*)*[ \t]*"
+    r"(?:\((?P<call>[^()\n]{0,120})\)|\[(?P<index>[^\[\]\n]{1,120})\])"
+    r"(?:[ \t]*\.[ \t]*[A-Za-z_$][\w$]*[ \t]*(?:\([^()\n]{0,120}\))?)*"
+    r"[ \t]*(?=[;,)}\]]|$|[ \t]*(?://|#|\|\||\?\?|or\b))", re.MULTILINE)
+_CODE_ARGUMENT = re.compile(r"[ \t]*(?:[A-Za-z_$][\w$.]*|\d+|\"(?P<dq>[^\"\n]*)\"|'(?P<sq>[^'\n]*)')[ \t]*")
+
+
+def _reads_from_code(text: str, start: int) -> bool:
+    """Is the value at ``start`` code that reads the secret from elsewhere (``_CODE_READ``)?"""
+    m = _CODE_READ.match(text, start)
+    if not m:
+        return False
+    arguments = m.group("call") if m.group("call") is not None else m.group("index")
+    for argument in arguments.split(",") if arguments.strip() else ():
+        a = _CODE_ARGUMENT.fullmatch(argument)
+        if not a:
+            return False
+        quoted = a.group("dq") if a.group("dq") is not None else a.group("sq")
+        if quoted is not None and (_secretish(quoted) and not re.fullmatch(r"[A-Za-z][A-Za-z_.:-]*", quoted)):
+            return False  # decrypt("Sup3r-S3cret!"): the argument is the secret
+    return True
+
+
 def _plain_word(token: str) -> bool:
     """An ordinary word of prose (letters only, natural casing)."""
     core = token.strip(_VALUE_END + "\"'«»“”")
@@ -223,6 +251,8 @@ def _judge_value(t: Text, start: int, line_end: int, kind: str, strict: bool = F
     if span is None:
         return None
     value = text[span[0]:span[1]]
+    if _reads_from_code(text, start):
+        return None
     if strict:
         return span if _secretish(value) and not _is_placeholder(value) else None
     if public_shape(value.strip(_VALUE_END)) and not _HEXADECIMAL.fullmatch(value.strip(_VALUE_END)):
@@ -349,7 +379,7 @@ def key_values(t: Text) -> Iterator[Finding]:
         else:
             value = value.rstrip(_VALUE_END)
             end = start + len(value)
-        if not value or _is_placeholder(value):
+        if not value or _is_placeholder(value) or _reads_from_code(text, m.start("value")):
             continue
         line_start = text.rfind("\n", 0, m.start()) + 1
         if _PUBLIC_HEADER.search(t.low, max(line_start, m.start() - 24), m.start("key") + 1):

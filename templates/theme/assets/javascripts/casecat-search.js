@@ -1,8 +1,31 @@
 /* casecat search: the client of the chunked index written by generator/site/search.py.
  * A query fetches the manifest, one token shard per word and the document chunks of the first
- * results, never the whole index. Plain script, no dependencies, no third-party host. */
+ * results, never the whole index; the snippet around the match comes from each shown result's own
+ * page. Plain script, no dependencies, no third-party host, no HTML built from text. */
 (function () {
   "use strict";
+
+  /* the tokeniser spec of generator/site/search.py (its docstring), step by step */
+  var ACCENTED = /([\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}])\p{Mn}+/gu;
+  var IDEOGRAPH = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
+  var ONE_IDEOGRAPH = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]$/u;
+  var WORD = /[\p{L}\p{M}\p{N}_]+/gu;
+  var MAX_TOKEN = 32;
+
+  function normalise(text) {
+    var folded = text.normalize("NFKC").toLowerCase().replace(/ς/g, "σ");
+    return folded.normalize("NFD").replace(ACCENTED, "$1").normalize("NFC");
+  }
+
+  function tokens(text) {
+    var spaced = normalise(text).replace(IDEOGRAPH, " $& ");
+    return (spaced.match(WORD) || []).filter(function (w) {
+      return Array.from(w).length >= 2 || ONE_IDEOGRAPH.test(w);
+    }).map(function (w) { return Array.from(w).slice(0, MAX_TOKEN).join(""); });
+  }
+
+  window.casecatWords = tokens;  // for the tests of the tokeniser spec, on the same vectors
+
   var box = document.querySelector("[data-cc-search]");
   if (!box) return;
   var root = box.getAttribute("data-cc-search-root");
@@ -24,11 +47,6 @@
       });
     }
     return cache[path];
-  }
-
-  // the same tokens as generator/site/search.py: lower-cased runs of 2-32 word characters
-  function tokens(text) {
-    return text.toLowerCase().match(/[\p{L}\p{N}\p{M}_]{2,32}/gu) || [];
   }
 
   // each UTF-8 byte as two letters a-p, as code() in generator/site/search.py; the index is in codes
@@ -80,9 +98,79 @@
     });
   }
 
-  function render(results, chunks, manifest, total) {
+  /* where a text matches the query: [start, end) of each word whose tokens match a query token
+     (the word being typed matches as a prefix) */
+  var RAW_WORD = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|[\p{L}\p{M}\p{N}_]+/gu;
+  function matchRanges(text, words, prefix) {
+    var ranges = [], m;
+    RAW_WORD.lastIndex = 0;
+    while ((m = RAW_WORD.exec(text)) !== null) {
+      var hit = tokens(m[0]).some(function (t) {
+        return words.some(function (w, i) {
+          return t === w || (prefix && i === words.length - 1 && t.indexOf(w) === 0);
+        });
+      });
+      if (hit) ranges.push([m.index, m.index + m[0].length]);
+    }
+    return ranges;
+  }
+
+  /* the text into an element, the matching words as <mark> (text nodes only, never HTML) */
+  function marked(element, text, ranges) {
+    var at = 0;
+    ranges.forEach(function (r) {
+      element.appendChild(document.createTextNode(text.slice(at, r[0])));
+      var mark = document.createElement("mark");
+      mark.textContent = text.slice(r[0], r[1]);
+      element.appendChild(mark);
+      at = r[1];
+    });
+    element.appendChild(document.createTextNode(text.slice(at)));
+    return element;
+  }
+
+  var BEFORE = 60, LENGTH = 200;
+  /* the part of a text around its first match: a window of about LENGTH characters */
+  function snippet(element, text, words, prefix) {
+    text = text.replace(/\s+/g, " ").trim();
+    var ranges = matchRanges(text, words, prefix);
+    var start = 0;
+    if (ranges.length && ranges[0][0] > BEFORE) {
+      start = text.indexOf(" ", ranges[0][0] - BEFORE) + 1;
+      if (start <= 0 || start > ranges[0][0]) start = ranges[0][0];
+    }
+    var end = Math.min(text.length, start + LENGTH);
+    if (end < text.length) {
+      var space = text.lastIndexOf(" ", end);
+      var floor = ranges.length ? ranges[0][1] : start;
+      if (space > floor) end = space;
+    }
+    var inside = ranges.filter(function (r) { return r[0] >= start && r[1] <= end; })
+                       .map(function (r) { return [r[0] - start, r[1] - start]; });
+    element.textContent = "";
+    if (start > 0) element.appendChild(document.createTextNode("… "));
+    marked(element, text.slice(start, end), inside);
+    if (end < text.length) element.appendChild(document.createTextNode(" …"));
+    return ranges.length > 0;
+  }
+
+  /* the text of a result's page: a case's description and replies, else the whole article */
+  var parser = new DOMParser();
+  function pageText(url) {
+    return fetch(url).then(function (r) {
+      if (!r.ok) throw new Error(url + ": " + r.status);
+      return r.text();
+    }).then(function (html) {
+      var page = parser.parseFromString(html, "text/html");
+      var parts = page.querySelectorAll("article .cc-text");
+      if (!parts.length) parts = page.querySelectorAll("article");
+      return Array.prototype.map.call(parts, function (p) { return p.textContent; }).join(" ");
+    });
+  }
+
+  function render(results, chunks, manifest, total, words, prefix, mine) {
     list.textContent = "";
-    meta.textContent = total === 0 ? "No matching cases" : total === 1 ? "1 matching case" : total + " matching cases";
+    meta.textContent = total === 0 ? "No results" : total === 1 ? "1 result" : total + " results";
     results.forEach(function (r) {
       var doc = chunks[Math.floor(r.doc / manifest.docs_per_chunk)][r.doc % manifest.docs_per_chunk];
       var li = document.createElement("li");
@@ -93,14 +181,26 @@
       var article = document.createElement("article");
       article.className = "md-search-result__article md-typeset";
       var h = document.createElement("h1");
-      h.textContent = doc[1];
+      marked(h, doc[1], matchRanges(doc[1], words, prefix));
       article.appendChild(h);
+      if (doc[2]) {
+        var status = document.createElement("p");
+        status.className = "cc-result-status";
+        status.textContent = doc[2];
+        article.appendChild(status);
+      }
       var p = document.createElement("p");
-      p.textContent = (doc[2] ? doc[2] + " · " : "") + doc[3];
+      p.className = "cc-result-snippet";
+      var found = snippet(p, doc[3], words, prefix);
       article.appendChild(p);
       a.appendChild(article);
       li.appendChild(a);
       list.appendChild(li);
+      if (!found) {  // the match is further in: cut the snippet from the page itself
+        pageText(a.href).then(function (text) {
+          if (mine === generation) snippet(p, text, words, prefix);
+        }).catch(function () { /* the start of the text stays */ });
+      }
     });
   }
 
@@ -132,7 +232,7 @@
         return Promise.all(Object.keys(needed).map(function (c) {
           return load("d/" + c + ".json").then(function (docs) { chunks[c] = docs; });
         })).then(function () {
-          if (mine === generation) render(shown, chunks, manifest, ranked.length);
+          if (mine === generation) render(shown, chunks, manifest, ranked.length, words, ends, mine);
         });
       });
     }).catch(function () {
@@ -156,6 +256,11 @@
   if (toggle) {
     toggle.addEventListener("change", function () { if (toggle.checked) input.focus(); });
     input.addEventListener("focus", function () { toggle.checked = true; });
+    /* the overlay closes when the focus moves on to something outside it (Tab, a click elsewhere) */
+    box.addEventListener("focusout", function (event) {
+      var next = event.relatedTarget;
+      if (next && !box.contains(next)) toggle.checked = false;
+    });
   }
   document.addEventListener("keydown", function (event) {
     if (!toggle) return;

@@ -1,0 +1,57 @@
+"""The Content-Security-Policy of every page and the compaction of built HTML (generator/site/csp.py,
+plugin.py); the browser tests show the policy at work."""
+
+from __future__ import annotations
+
+import re
+
+from generator.site import csp
+from generator.site.plugin import compact_html
+
+_META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
+_SCRIPT = re.compile(r"<script(\s[^>]*)?>(.*?)</script>", re.S)
+
+
+def directives(policy: str) -> dict[str, list[str]]:
+    return {d.split()[0]: d.split()[1:] for d in policy.split(";") if d.strip()}
+
+
+def test_the_policy_allows_only_own_files_and_the_hashed_scripts():
+    rules = directives(csp.policy([csp.script_hash("a()"), csp.script_hash("b()")]))
+    assert rules["script-src"][0] == "'self'" and len(rules["script-src"]) == 3
+    assert all(s.startswith("'sha256-") for s in rules["script-src"][1:])
+    assert rules["object-src"] == ["'none'"] and rules["base-uri"] == ["'self'"]
+    assert rules["default-src"] == ["'self'"] and rules["style-src"] == ["'self'"]
+    assert "unsafe-inline" not in csp.policy([]) and "unsafe-eval" not in csp.policy([])
+
+
+def test_a_script_hash_is_the_base64_sha256_of_its_exact_text():
+    # the value Chromium reports for an inline script reading exactly "alert(1)"
+    assert csp.script_hash("alert(1)") == "'sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI='"
+    assert csp.script_hash("alert(1) ") != csp.script_hash("alert(1)")
+
+
+def test_compaction_drops_indentation_but_keeps_pre_script_and_textarea():
+    html = ("<div>\n    <p>one\n      two</p>\n\n\n  <pre>  keep\n    this</pre>\n"
+            "  <script>\n  var a = 1;\n</script>  <textarea>\n  x\n</textarea>\n  <span> a </span>\n</div>")
+    out = compact_html(html)
+    assert out == ("<div>\n<p>one\ntwo</p>\n<pre>  keep\n    this</pre>\n"
+                   "<script>\n  var a = 1;\n</script>  <textarea>\n  x\n</textarea>\n<span> a </span>\n</div>")
+    assert compact_html(out) == out
+
+
+def test_every_built_page_has_a_policy_first_in_head_allowing_its_theme_scripts_only(sample_site_dir):
+    pages = sorted(sample_site_dir.rglob("*.html"))
+    assert len(pages) > 100
+    themed = 0
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        head = html[html.index("<head>"):html.index("</head>")]
+        match = _META.search(head)
+        assert match and head[len("<head>"):].lstrip().startswith(match.group(0)), path
+        allowed = set(directives(match.group(1))["script-src"][1:])
+        inline = [body for attrs, body in _SCRIPT.findall(html)
+                  if not attrs or ("src=" not in attrs and "application/" not in attrs)]
+        assert {csp.script_hash(body) for body in inline} == allowed, path
+        themed += bool(inline)
+    assert themed > 100  # the theme's pages have inline scripts; a bare forward page has none
