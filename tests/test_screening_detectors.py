@@ -377,6 +377,7 @@ def test_phone_look_alikes(text):
         ("8592-1437  3106-1132  9881-0499  5362-0273", "8592-1437  3106-1132  9881-0499  5362-0273"),
         ("password = Xy7(kL2)", "Xy7(kL2"),  # code reads no secret from a name with digits
         ('password = decrypt("Sup3r-S3cret!x")', "Sup3r-S3cret!x"),  # nor with a secret argument
+        ("password: Admin=Secret123", "Secret123"),  # a name set to a value: the value is judged
     ],
 )
 def test_credential(text, value):
@@ -443,6 +444,8 @@ def test_bare_base64_is_a_key_when_it_decodes_to_one():
         "password = getpass.getpass()  # asked at run time",
         'api_key = os.environ["API_KEY"]; token = os.getenv("HF_TOKEN") or ""',
         'pwd = input("Password: ")',
+        "What password needs: password=<your password>",  # a page's sentence around a screened value
+        "What TOKEN_URL=https://aai.example.org/oidc/token needs: OIDC_TOKEN_ENDPOINT=https://aai.example.org/oidc/token",
     ],
 )
 def test_credential_look_alikes(text):

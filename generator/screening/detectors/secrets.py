@@ -104,6 +104,11 @@ _CODE_READ = re.compile(
 _CODE_ARGUMENT = re.compile(r"[ \t]*(?:[A-Za-z_$][\w$.]*|\d+|\"(?P<dq>[^\"\n]*)\"|'(?P<sq>[^'\n]*)')[ \t]*")
 
 
+#: a value that is itself a name set to something ("password=<your password>" after "password
+#: needs:"): a name of letters (a password such as "X67tC=mi?VQcr" has digits before its '=')
+_ASSIGNED = re.compile(r"[A-Za-z][A-Za-z_.-]{2,60}[ \t]*(?::=|=(?!=)|:(?!//))[ \t]*(?=\S)")
+
+
 def _reads_from_code(text: str, start: int) -> bool:
     """Is the value at ``start`` code that reads the secret from elsewhere (``_CODE_READ``)?"""
     m = _CODE_READ.match(text, start)
@@ -253,6 +258,9 @@ def _judge_value(t: Text, start: int, line_end: int, kind: str, strict: bool = F
     value = text[span[0]:span[1]]
     if _reads_from_code(text, start):
         return None
+    assigned = _ASSIGNED.match(value)
+    if assigned:  # "token needs: OIDC_TOKEN_URL=https://...": what counts is what the name is set to
+        return _judge_value(t, span[0] + assigned.end(), line_end, kind, strict)
     if strict:
         return span if _secretish(value) and not _is_placeholder(value) else None
     if public_shape(value.strip(_VALUE_END)) and not _HEXADECIMAL.fullmatch(value.strip(_VALUE_END)):
