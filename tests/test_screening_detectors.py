@@ -445,6 +445,7 @@ def test_bare_base64_is_a_key_when_it_decodes_to_one():
         'api_key = os.environ["API_KEY"]; token = os.getenv("HF_TOKEN") or ""',
         'pwd = input("Password: ")',
         "What password needs: password=<your password>",  # a page's sentence around a screened value
+        "Assessed · password=‹your password›, token: 'YOUR_API_TOKEN'",
         "What TOKEN_URL=https://aai.example.org/oidc/token needs: OIDC_TOKEN_ENDPOINT=https://aai.example.org/oidc/token",
     ],
 )

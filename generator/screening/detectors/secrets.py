@@ -89,7 +89,14 @@ _ESCAPES = re.compile(r"^(?:\\[nrt\"'])+|(?:\\[nrt\"'])+$")
 def _is_placeholder(value: str) -> bool:
     v = _ESCAPES.sub("", value).strip("\"'«»`‹›“”\\")
     return not v or bool(_PLACEHOLDER.fullmatch(v)) or v.lower() in _NOT_A_VALUE or "[redacted:" in v \
-        or v.startswith("[")
+        or v.startswith("[") or _names_a_secret(v)
+
+
+def _names_a_secret(value: str) -> bool:
+    """Words that name the secret instead of giving it: "your password", "YOUR_API_TOKEN",
+    "‹the secret›" (letters only, two words or more, one of them a secret's name)."""
+    words = re.split(r"[ _-]+", value.strip("<>‹›()[]{} "))
+    return len(words) >= 2 and all(w.isalpha() for w in words) and any(_SECRET_PART.fullmatch(w.lower()) for w in words)
 
 
 #: a value that is code reading the secret from elsewhere, not the secret: a call or a lookup
