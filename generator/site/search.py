@@ -86,40 +86,39 @@ def _snippet(text: str) -> str:
     return flat if len(flat) <= SNIPPET else flat[: SNIPPET - 1].rsplit(" ", 1)[0] + "…"
 
 
-def searched_text(case: PublicCase, weight_class: str) -> str:
-    """The words of the case's published fields (model.PUBLISHED_FIELDS) that the index weighs
-    as ``weight_class`` ("title", "fact" or "text")."""
+def searched_texts(case: PublicCase, weight_class: str) -> list[str]:
+    """The texts of the case's published fields (model.PUBLISHED_FIELDS) whose words the index
+    weighs as ``weight_class`` ("title", "fact" or "text")."""
     found: list[str] = []
-
-    def add(f: PublishedField, value) -> None:
-        if f.kind is FieldKind.RECORDS:
-            for item in value:
-                found.extend(_words(p, getattr(item, p.attr)) for p in f.parts if p.search == weight_class)
-        elif f.search == weight_class:
-            found.append(_words(f, value))
-
     for f in published_fields():
-        if f.source is not FieldSource.SITE:
-            add(f, getattr(case, f.attr))
-    return " ".join(found)
+        if f.source is FieldSource.SITE:
+            continue
+        value = getattr(case, f.attr)
+        if f.kind is FieldKind.RECORDS:
+            found += [text for item in value for p in f.parts if p.search == weight_class
+                      for text in _texts(p, getattr(item, p.attr))]
+        elif f.search == weight_class:
+            found += _texts(f, value)
+    return found
 
 
-def _words(f: PublishedField, value) -> str:
+def _texts(f: PublishedField, value) -> list[str]:
     if f.kind is FieldKind.TEXTS:
-        return " ".join(value)
+        return list(value)
     if f.kind is FieldKind.STATUS:
-        return value.label if value else ""
-    return str(value)
+        return [value.label] if value else []
+    return [str(value)]
 
 
 def _weights(case: PublicCase) -> dict[str, int]:
     weights: dict[str, int] = defaultdict(int)
-    for token in tokens(searched_text(case, "text")):
-        if weights[token] < WEIGHT_TEXT_MAX:
-            weights[token] += 1
-    for token in tokens(searched_text(case, "fact")):
+    for text in searched_texts(case, "text"):
+        for token in tokens(text):
+            if weights[token] < WEIGHT_TEXT_MAX:
+                weights[token] += 1
+    for token in tokens(" ".join(searched_texts(case, "fact"))):
         weights[token] = max(weights[token], WEIGHT_FACT)
-    for token in tokens(searched_text(case, "title")):
+    for token in tokens(" ".join(searched_texts(case, "title"))):
         weights[token] = WEIGHT_TITLE + min(weights[token], WEIGHT_FACT)
     return weights
 
