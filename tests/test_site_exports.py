@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from support.site_factory import S, case, snapshot
 
+from generator.model import FieldKind, published_fields
 from generator.site import exports, fieldtables
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -87,9 +88,12 @@ def test_every_text_field_is_quoted_and_numbers_are_not():
     data = exports.cases_csv(snapshot(case(7, subject="Plain", history=())))
     header, row = data.decode().split("\r\n")[:2]
     assert all(name.startswith('"') and name.endswith('"') for name in header.split(","))
-    cells = next(csv.reader([row], quoting=csv.QUOTE_NONE, escapechar=None))
-    assert cells[0] == "7" and cells[-1] == "0"  # id and status_changes: bare numbers
-    assert all(c.startswith('"') and c.endswith('"') for c in cells[1:-1])
+    cells = dict(zip(exports.csv_columns(), next(csv.reader([row], quoting=csv.QUOTE_NONE, escapechar=None)),
+                     strict=True))
+    assert cells["id"] == "7" and cells["status_changes"] == "0"  # bare numbers
+    numbers = {f.name for f in published_fields(cases_csv=True) if f.kind is FieldKind.NUMBER}
+    assert numbers == {"id", "status_changes"}
+    assert all(c.startswith('"') and c.endswith('"') for name, c in cells.items() if name not in numbers)
 
 
 def test_json_keeps_schema_version_1_and_carries_redirects():

@@ -50,25 +50,26 @@ def test_records_are_the_only_kind_with_parts_and_parts_never_nest():
 
 
 @dataclasses.dataclass(frozen=True)
-class FundedCase(PublicCase):
-    """PublicCase with one more attribute, as adding a real field would make it."""
+class PlantedCase(PublicCase):
+    """PublicCase with one more attribute, as adding a real field would make it (a name no real
+    field will take)."""
 
-    funding_programmes: tuple[str, ...] = ()
+    planted_programmes: tuple[str, ...] = ()
 
 
-FUNDING = PublishedField("funding_programmes", FieldKind.TEXTS, "the programmes that fund the community's work",
+PLANTED = PublishedField("planted_programmes", FieldKind.TEXTS, "the programmes that fund the community's work",
                          search="fact")
 
 
 @pytest.fixture
-def with_funding(monkeypatch):
+def with_planted_field(monkeypatch):
     """The table with one more field (a list of texts, searchable as a fact), and the public case
     with the attribute: what screening would fill, every file should then carry."""
-    monkeypatch.setattr(model, "PUBLISHED_FIELDS", (*model.PUBLISHED_FIELDS, FUNDING))
-    monkeypatch.setattr(snapshot_file, "PublicCase", FundedCase)
+    monkeypatch.setattr(model, "PUBLISHED_FIELDS", (*model.PUBLISHED_FIELDS, PLANTED))
+    monkeypatch.setattr(snapshot_file, "PublicCase", PlantedCase)
     plain = case(7, subject="Gamma – imaging")
     values = {f.name: getattr(plain, f.name) for f in dataclasses.fields(plain)}
-    return snapshot(FundedCase(**values, funding_programmes=("Horizon Europe", "=Digital Europe")))
+    return snapshot(PlantedCase(**values, planted_programmes=("Horizon Europe", "=Digital Europe")))
 
 
 def _postings(index: dict, token: str) -> list[int] | None:
@@ -82,27 +83,27 @@ def _postings(index: dict, token: str) -> list[int] | None:
     return None
 
 
-def test_a_field_added_to_the_table_reaches_every_file(with_funding, tmp_path):
-    snap = with_funding
+def test_a_field_added_to_the_table_reaches_every_file(with_planted_field, tmp_path):
+    snap = with_planted_field
     # the public snapshot: written, and read back into the case
     written = snapshot_file.snapshot_to_dict(snap)
-    assert written["cases"][0]["funding_programmes"] == ["Horizon Europe", "=Digital Europe"]
+    assert written["cases"][0]["planted_programmes"] == ["Horizon Europe", "=Digital Europe"]
     again = snapshot_file.snapshot_from_dict(json.loads(snapshot_file.snapshot_bytes(snap)))
-    assert again == snap and again.cases[0].funding_programmes == ("Horizon Europe", "=Digital Europe")
+    assert again == snap and again.cases[0].planted_programmes == ("Horizon Europe", "=Digital Europe")
     # a snapshot written before the field existed reads with the attribute's default
-    del written["cases"][0]["funding_programmes"]
-    assert snapshot_file.snapshot_from_dict(written).cases[0].funding_programmes == ()
+    del written["cases"][0]["planted_programmes"]
+    assert snapshot_file.snapshot_from_dict(written).cases[0].planted_programmes == ()
     # cases.json
     data = json.loads(exports.cases_json(snap))
-    assert data["cases"][0]["funding_programmes"] == ["Horizon Europe", "=Digital Europe"]
+    assert data["cases"][0]["planted_programmes"] == ["Horizon Europe", "=Digital Europe"]
     # cases.csv: the last column, joined and formula-safe like every list
     rows = list(csv.reader(io.StringIO(exports.cases_csv(snap).decode(), newline="")))
-    assert rows[0][-1] == "funding_programmes" and exports.csv_columns()[-1] == "funding_programmes"
+    assert rows[0][-1] == "planted_programmes" and exports.csv_columns()[-1] == "planted_programmes"
     assert rows[1][-1] == "Horizon Europe; '=Digital Europe"
     # the search index, weighted as a fact
     assert _postings(search.build_index(snap), "horizon") == [0, search.WEIGHT_FACT]
     # the data page's field tables, in the page the site is built from and in the search's text
-    row = "| `funding_programmes` | the programmes that fund the community's work |"
+    row = "| `planted_programmes` | the programmes that fund the community's work |"
     docs = tmp_path / "docs"
     write_pages(snap, ROOT / "templates", ROOT / "docs", docs, site_url="")
     page = (docs / "data.md").read_text(encoding="utf-8")
@@ -110,16 +111,16 @@ def test_a_field_added_to_the_table_reaches_every_file(with_funding, tmp_path):
     csv_table = page[page.index("| column | meaning |"):page.index("## `cases.json`")]
     assert row in csv_table
     searched = {url: text for url, _, text in search.handwritten_pages(ROOT / "docs")}["data/"]
-    assert "funding_programmes the programmes that fund the community's work" in searched
+    assert "planted_programmes the programmes that fund the community's work" in searched
 
 
 def test_without_the_added_field_none_of_it_is_anywhere():
     """The counterpart of the test above: its words come from the added field only."""
     snap = snapshot(case(7, subject="Gamma – imaging"))
-    assert "funding_programmes" not in exports.cases_json(snap).decode()
-    assert "funding_programmes" not in exports.cases_csv(snap).decode()
+    assert "planted_programmes" not in exports.cases_json(snap).decode()
+    assert "planted_programmes" not in exports.cases_csv(snap).decode()
     assert _postings(search.build_index(snap), "horizon") is None
-    assert "funding_programmes" not in fieldtables.fill((ROOT / "docs" / "data.md").read_text(encoding="utf-8"))
+    assert "planted_programmes" not in fieldtables.fill((ROOT / "docs" / "data.md").read_text(encoding="utf-8"))
 
 
 def test_the_data_page_lists_the_table_in_its_order():
