@@ -7,14 +7,16 @@ can never list other fields than the files have:
 * ``{{ published fields: cases.csv }}``: the table of the columns of cases.csv, in order;
 * ``{{ published fields: cases.json only }}``: the table of the case fields only cases.json has;
 * ``{{ published fields: cases.csv only }}``: the names of the columns only cases.csv has, in a
-  sentence ("`a`, `b` or `c`").
+  sentence ("`a`, `b` or `c`");
+* ``{{ published fields: cases.csv numbers }}``: the names of its columns that are numbers
+  ("`a`, `b`").
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from generator.model import PublishedField, published_fields
+from generator.model import FieldKind, PublishedField, published_fields
 
 PLACEHOLDER = "{{ published fields: "
 
@@ -25,9 +27,9 @@ def _table(heading: str, fields: tuple[PublishedField, ...]) -> str:
     return "\n".join(rows)
 
 
-def _names(fields: tuple[PublishedField, ...]) -> str:
+def _names(fields: tuple[PublishedField, ...], last: str = " or ") -> str:
     names = [f"`{f.name}`" for f in fields]
-    return " or ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
+    return last.join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
 
 
 def replacements() -> dict[str, str]:
@@ -36,6 +38,8 @@ def replacements() -> dict[str, str]:
         PLACEHOLDER + "cases.csv }}": _table("column", published_fields(cases_csv=True)),
         PLACEHOLDER + "cases.json only }}": _table("field", published_fields(cases_json=True, cases_csv=False)),
         PLACEHOLDER + "cases.csv only }}": _names(published_fields(cases_csv=True, cases_json=False)),
+        PLACEHOLDER + "cases.csv numbers }}": _names(
+            tuple(f for f in published_fields(cases_csv=True) if f.kind is FieldKind.NUMBER), ", "),
     }
 
 
