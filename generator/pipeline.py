@@ -2,8 +2,11 @@
 
 Each stage leaves its output on disk (build/public/snapshot.json, reports/, build/docs/);
 the new site replaces the old one only when every stage, the audit included, succeeded.
-The publish bookkeeping (what was published last, the shrink guard, the hashes, the report,
-the manifest of the site's files) is ``generator.publish``'s.
+A finding of the audit inside one case's output quarantines that case: it is withheld and the
+site is rendered and built again without it (the report names case, rule and fingerprint); a
+finding that belongs to no case fails the build. The publish bookkeeping (what was published
+last, the shrink guard, the hashes, the report, the manifest of the site's files) is
+``generator.publish``'s.
 
 One ticket never breaks the catalogue: a ticket that cannot be read, screened or rendered is
 withheld with a warning naming it, and the rest is published. The build fails only for what is
@@ -24,11 +27,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from generator import lock, publish
-from generator.audit import AuditFinding, audit_site, drop_source_maps
+from generator.audit import AuditFinding, attribute, audit_site
 from generator.config import Config
 from generator.model import PublicSnapshot, RawQueue, TicketProblem
-from generator.screening import ScreeningResult, failure, screen_queue, withhold
+from generator.screening import ScreeningResult, failure, quarantine, screen_queue, withhold
 from generator.screening.policy import Policy
+from generator.screening.report import Quarantined
 from generator.screening.snapshot import write_snapshot
 from generator.site.build import BuildError, resolve_site_url, run_mkdocs, write_build_config
 from generator.site.exports import export_files
@@ -37,6 +41,8 @@ from generator.site.pages import render_pages, site_name, template_env, write_pa
 from generator.site.search import build_index, handwritten_pages, write_index
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+#: builds of one run: the first, and rebuilds without the cases the audit quarantined
+MAX_BUILDS = 3
 
 Log = Callable[[str], None]
 
@@ -167,7 +173,7 @@ def _build(raw: RawQueue, config: Config, policy: Policy, site_dir: Path, projec
             f"{kept} (--force rebuilds)")
         with stage("publish", config.cache_dir):
             pending = publish.Pending()
-            _remember(pending, raw_hash, config, policy, history, screened.snapshot)
+            _remember(pending, raw_hash, config, policy, history, screened)
             pending.commit()
         report = _report(raw, screened, verdict, rebuilt=False)
     return _finish(None if rebuild else report_path, config, site_dir, laps, report, verdict, pages, screened,
@@ -189,14 +195,20 @@ def unchanged_since_deploy(inputs: str, config: Config, project_root: Path, hist
 
 
 def _remember(pending: publish.Pending, raw_hash: str, config: Config, policy: Policy, history: publish.History,
-               snapshot: PublicSnapshot) -> None:
+               screened: ScreeningResult) -> None:
     """The memo of this screening (staged: a build that fails leaves the cache as it was), keyed
     by the ids published once this snapshot is: the next night's history, if it deploys (the
-    withdrawal notices, all that those ids decide, come out the same)."""
+    withdrawal notices, all that those ids decide, come out the same). It is written for the
+    snapshot finally published, after any quarantine, so that a quiet night after it is quiet."""
+    snapshot = screened.snapshot
     published = history.ever | {c.id for c in snapshot.cases}
     publish.stage_screened(pending, config.cache_dir, publish.Screened(
         publish.screening_inputs_hash(raw_hash, config, policy, published), publish.public_content_hash(snapshot),
-        publish.Summary.of(snapshot)))
+        _summary(screened)))
+
+
+def _summary(screened: ScreeningResult) -> publish.Summary:
+    return publish.Summary.of(screened.snapshot, quarantined=len(screened.report.quarantined_ids))
 
 
 def _finish(report_path: Path | None, config: Config, site_dir: Path, laps: _Laps, report: dict,
@@ -221,25 +233,19 @@ def _rebuild(raw: RawQueue, raw_hash: str, screened: ScreeningResult, verdict: p
     staging = site_dir.with_name(f".{site_dir.name}.building-{os.getpid()}")
     pending = publish.Pending()
     try:
-        with stage("render", config.build_dir / "docs"):
-            pages, rendered = render_isolating(screened, config, project_root, history.ever, laps, log,
-                                               failed=raw.rejected + screened.failures, tickets=_tickets(raw))
-        if rendered is not screened:  # cases withheld: the guards and the hash again, on what is left
-            screened = rendered
+        pages, built = build_audited(raw, screened, config, policy, history, staging, project_root, laps, log)
+        if built is not screened:  # cases withheld or quarantined: the guards and the hash again, on what is left
+            screened = built
             publish.check_shrink(history.last, {c.id for c in screened.snapshot.cases}, allow_shrink)
             with stage("render", config.build_dir):
                 record_screening(screened, config, log=lambda msg: None)
             verdict = publish.compare(screened.snapshot, project_root, history, force=force)
         if repaired:  # published again: what was deployed from the damaged folder may be damaged too
             verdict = replace(verdict, changed=True)
-        with stage("build", staging):
-            build(screened.snapshot, config, staging, laps, project_root / "docs")
-        with stage("audit", staging):
-            audit(staging, laps)
         with stage("publish", site_dir.parent):
             publish.stage_history(pending, config.cache_dir, history,
                                   frozenset(c.id for c in screened.snapshot.cases), verdict)
-            _remember(pending, raw_hash, config, policy, history, screened.snapshot)
+            _remember(pending, raw_hash, config, policy, history, screened)
             pending.write(publish.manifest_path(site_dir),
                           publish.manifest_text(verdict.publish_hash, publish.file_hashes(staging)))
             report = _report(raw, screened, verdict, rebuilt=True, repaired=repaired)
@@ -255,7 +261,7 @@ def _rebuild(raw: RawQueue, raw_hash: str, screened: ScreeningResult, verdict: p
 def _report(raw: RawQueue, screened: ScreeningResult, verdict: publish.Verdict, *, rebuilt: bool,
             repaired: str | None = None) -> dict:
     snapshot = screened.snapshot
-    return publish.report(publish.Summary.of(snapshot), snapshot.fetched_at, verdict, rebuilt=rebuilt,
+    return publish.report(_summary(screened), snapshot.fetched_at, verdict, rebuilt=rebuilt,
                           repaired=repaired, failed=raw.rejected + screened.failures, warnings=raw.warnings)
 
 
@@ -424,17 +430,50 @@ def build(snapshot: PublicSnapshot, config: Config, staging: Path, laps: _Laps,
             run_mkdocs(config.build_dir / "mkdocs.yml", staging, snapshot)
         except RuntimeError as exc:
             raise PipelineError(f"build: {exc}") from None
-        drop_source_maps(staging)
         laps("mkdocs")
         write_index(search_index.result(), staging)
     laps("search")
 
 
-def audit(staging: Path, laps: _Laps) -> None:
+def build_audited(raw: RawQueue, screened: ScreeningResult, config: Config, policy: Policy,
+                  history: publish.History, staging: Path, project_root: Path, laps: _Laps,
+                  log: Log) -> tuple[int, ScreeningResult]:
+    """Render (withholding the cases it fails on), build and audit; while the audit finds
+    something in some cases' output only, quarantine those cases and do it again. Returns the
+    pages and what was built."""
+    for _ in range(MAX_BUILDS):
+        with stage("render", config.build_dir / "docs"):
+            pages, screened = render_isolating(screened, config, project_root, history.ever, laps, log,
+                                               failed=raw.rejected + screened.failures, tickets=_tickets(raw))
+        with stage("build", staging):
+            build(screened.snapshot, config, staging, laps, project_root / "docs")
+        with stage("audit", staging):
+            found = audit(staging, screened, policy, laps)
+        if not found:
+            return pages, screened
+        screened = quarantine(screened, found, history.ever)
+        for case_id in sorted({q.case_id for q in found}):
+            log(f"audit: case {case_id} quarantined: " + ", ".join(sorted({q.rule for q in found if q.case_id == case_id})))
+    raise AuditFailed([AuditFinding(path, rule, 1) for path, rule in sorted({(q.path, q.rule) for q in found})])
+
+
+def audit(staging: Path, screened: ScreeningResult, policy: Policy, laps: _Laps) -> tuple[Quarantined, ...]:
+    """The cases to quarantine: those with a finding in their own output that nobody accepted
+    (the overrides file). A finding that belongs to no case fails the build."""
     findings = audit_site(staging)
     laps("audit")
-    if findings:
-        raise AuditFailed(findings)
+    if not findings:
+        return ()
+    by_case, orphans = attribute(findings, screened.snapshot)
+    if orphans:
+        raise AuditFailed(orphans)
+    return tuple(Quarantined(case_id, f.path, f.rule, fingerprint)
+                 for case_id, case_findings in sorted(by_case.items()) for f in case_findings
+                 for fingerprint in _fingerprints(policy, case_id, f) if fingerprint not in policy.accepted)
+
+
+def _fingerprints(policy: Policy, case_id: int, finding: AuditFinding) -> list[str]:
+    return sorted({policy.fingerprint(case_id, finding.rule, matched.strip()) for matched in finding.matched or ("",)})
 
 
 def swap_in(staging: Path, site_dir: Path) -> None:

@@ -11,7 +11,8 @@ import pytest
 import yaml
 from support.site_factory import S, case, snapshot
 
-from generator.audit import audit_site, drop_source_maps
+from generator.audit import audit_site
+from generator.site.build import drop_source_maps
 from generator.pipeline import build_site
 from generator.rt.source import load_sample
 from generator.screening.snapshot import read_snapshot, write_snapshot

@@ -316,7 +316,7 @@ def test_clicking_every_link_of_a_hostile_case_page_runs_nothing(guarded, hostil
 def test_a_merged_ticket_address_forwards_to_the_surviving_case(page, tmp_path):
     from support.site_factory import case, snapshot
 
-    from generator.audit import drop_source_maps
+    from generator.site.build import drop_source_maps
     from generator.site.build import run_mkdocs, write_build_config
     from generator.site.pages import write_pages
 
