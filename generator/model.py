@@ -9,6 +9,10 @@ Two families of types live here, one per side of the publishing gate:
   ``generator.screening`` constructs them (a test checks this); the renderer, the exports
   and the audit only ever see these.
 
+``PUBLISHED_FIELDS`` at the bottom is the one declaration of what a case publishes: the public
+snapshot, ``cases.json``, ``cases.csv``, the search index and the field tables of the data page
+all iterate over it.
+
 This module imports nothing of ours.
 """
 
@@ -17,6 +21,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 
 class ImplementationStatus(enum.Enum):
@@ -275,6 +280,11 @@ class PublicCase:
         dates += [m.date for m in self.messages]
         return max(dates)
 
+    @property
+    def status_changes(self) -> int:
+        """How many times the implementation status moved (the first known status is no move)."""
+        return sum(1 for c in self.status_history if c.from_ is not None)
+
 
 @dataclass(frozen=True)
 class PublicSnapshot:
@@ -296,3 +306,129 @@ class PublicSnapshot:
     @property
     def newest_update(self) -> datetime | None:
         return max((c.last_updated for c in self.cases), default=None)
+
+
+# --- The published fields: one table for every file that writes a case out -----------------
+
+
+class FieldKind(enum.Enum):
+    """What a published value is, which says how each file writes it."""
+
+    NUMBER = "number"  # an integer: a bare number in cases.csv
+    TEXT = "text"
+    TEXTS = "list of texts"  # a JSON array; in cases.csv one cell, joined with "; "
+    DATE = "date"  # UTC, spelled by utc_iso; null (empty in cases.csv) when unknown
+    STATUS = "status"  # an ImplementationStatus, by its label; null (empty) when unset
+    ADDRESS = "address"  # a page address the catalogue made itself, never text from a ticket
+    RECORDS = "list of records"  # a JSON array of objects (``parts``); never in cases.csv
+
+
+class FieldSource(enum.Enum):
+    """Where a published value comes from."""
+
+    CASE = "case"  # an attribute of PublicCase, kept in the public snapshot
+    DERIVED = "derived"  # a property of PublicCase, computed from the kept ones
+    SITE = "site"  # made by the renderer from the case (its page address, its community's name)
+
+
+@dataclass(frozen=True)
+class PublishedField:
+    """One field a case publishes, or one key of the records of a RECORDS field.
+
+    Adding a field to the catalogue is adding a line to ``PUBLISHED_FIELDS`` (and, for a
+    CASE field, the attribute to ``PublicCase`` and the line of screening that fills it)."""
+
+    name: str  # the key in the JSON files, the column of cases.csv
+    kind: FieldKind
+    meaning: str = ""  # one line of Markdown for the data page's field tables (docs/data.md)
+    source: FieldSource = FieldSource.CASE
+    cases_json: bool = True
+    cases_csv: bool = True
+    #: the search index's weight class for the value's words: "title", "fact", "text" or "" (none)
+    search: str = ""
+    #: the attribute that holds the value, when it is not ``name`` (``from`` is a keyword)
+    attribute: str = ""
+    #: for RECORDS: the record type and its keys
+    item: type | None = None
+    parts: tuple[PublishedField, ...] = ()
+
+    @property
+    def attr(self) -> str:
+        return self.attribute or self.name
+
+
+_K, _S = FieldKind, FieldSource
+
+#: Every field of a published case, in the order of the columns of cases.csv (then the fields
+#: only cases.json has); the meanings are the data page's field tables.
+PUBLISHED_FIELDS: tuple[PublishedField, ...] = (
+    PublishedField("id", _K.NUMBER, "the RT ticket number; the case's permanent address is `cases/<id>/`",
+                   search="fact"),
+    PublishedField("url", _K.ADDRESS, "that address, relative to the catalogue's root", _S.SITE),
+    PublishedField("subject", _K.TEXT, "the ticket subject, which starts with the community's name",
+                   search="title"),
+    PublishedField("community", _K.TEXT, "the community's name: the subject up to its first dash or colon",
+                   _S.SITE, cases_json=False),
+    PublishedField("implementation_status", _K.STATUS,
+                   "one of the eight statuses (see [About](about.md#what-the-statuses-mean)); "
+                   "empty when none is set", search="fact"),
+    PublishedField("rt_status", _K.TEXT, "the ticket's own RT status (`new`, `open`, `stalled`, `resolved`, ...)"),
+    PublishedField("disciplines", _K.TEXTS, "scientific disciplines, each written with its levels: "
+                   "`Natural Sciences / Physical sciences / Astronomy`", search="fact"),
+    PublishedField("virtual_organisations", _K.TEXTS, "the community's virtual organisations, if it has any",
+                   search="fact"),
+    PublishedField("sites", _K.TEXTS, "the resource centres involved", search="fact"),
+    PublishedField("links", _K.TEXTS, "links to related documents (http and https only)"),
+    PublishedField("owner", _K.TEXT, "the person on EGI's side responsible for the next step; "
+                   "empty when nobody is assigned", search="fact"),
+    PublishedField("created", _K.DATE, "when the ticket was opened"),
+    PublishedField("last_updated", _K.DATE, "when RT last recorded anything on the ticket"),
+    PublishedField("last_progress", _K.DATE, "the newest status change or reply (what the stale rule looks at)",
+                   _S.DERIVED),
+    PublishedField("status_changes", _K.NUMBER, "how many times the implementation status changed",
+                   _S.DERIVED, cases_json=False),
+    PublishedField("status_history", _K.RECORDS, "every status change, oldest first: `date`, `from` "
+                   "(`null` for the first known status), `to`", cases_csv=False, item=StatusChange, parts=(
+                       PublishedField("date", _K.DATE),
+                       PublishedField("from", _K.STATUS, attribute="from_"),
+                       PublishedField("to", _K.STATUS))),
+    PublishedField("external_contacts", _K.RECORDS, "the community's contacts reduced to `affiliation` and "
+                   "`role` (never names or addresses)", cases_csv=False, item=ExternalContact, parts=(
+                       PublishedField("affiliation", _K.TEXT),
+                       PublishedField("role", _K.TEXT))),
+    PublishedField("description", _K.TEXT, "the screened text of the message that opened the case",
+                   cases_csv=False, search="text"),
+    PublishedField("messages", _K.RECORDS, "the screened replies, each with its `date`, its `side` (`EGI` for "
+                   "the support team, `community` for the case's requestors, empty when RT's record does not "
+                   "tell) and `text`", cases_csv=False, item=PublicMessage, parts=(
+                       PublishedField("date", _K.DATE),
+                       # a case's messages are all replies (what opened it is its description):
+                       # the snapshot keeps the kind, cases.json leaves it out
+                       PublishedField("kind", _K.TEXT, cases_json=False),
+                       PublishedField("side", _K.TEXT),
+                       PublishedField("text", _K.TEXT, search="text"))),
+)
+
+
+def published_fields(*, source: FieldSource | None = None, cases_json: bool | None = None,
+                     cases_csv: bool | None = None) -> tuple[PublishedField, ...]:
+    """The fields of ``PUBLISHED_FIELDS`` (read when called) that match every condition given."""
+    return tuple(f for f in PUBLISHED_FIELDS
+                 if (source is None or f.source is source)
+                 and (cases_json is None or f.cases_json is cases_json)
+                 and (cases_csv is None or f.cases_csv is cases_csv))
+
+
+def json_value(f: PublishedField, value: Any, *, export: bool = False) -> Any:
+    """A published value as the JSON files hold it: the snapshot, or ``cases.json`` (``export``),
+    which leaves out the record keys it does not publish."""
+    if f.kind is FieldKind.RECORDS:
+        return [{p.name: json_value(p, getattr(item, p.attr), export=export)
+                 for p in f.parts if p.cases_json or not export} for item in value]
+    if f.kind is FieldKind.DATE:
+        return utc_iso(value)
+    if f.kind is FieldKind.STATUS:
+        return value.value if value else None
+    if f.kind is FieldKind.TEXTS:
+        return list(value)
+    return value

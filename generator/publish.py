@@ -35,8 +35,9 @@ PUBLISHED_HASH_NAME = "published-snapshot.sha256"
 SCREENED_NAME = "screened.json"
 REPORT_NAME = "publish.json"
 REPORT_FORMAT = "casecat-publish/1"
-#: what the site is made with besides the snapshot: a change here is a change to publish
-SITE_INPUTS = ("mkdocs.yml", "templates", "docs", "generator/site")
+#: what the site is made with besides the snapshot: a change here is a change to publish (the
+#: model holds the published-field table, which says what the exports and the data page list)
+SITE_INPUTS = ("mkdocs.yml", "templates", "docs", "generator/site", "generator/model.py")
 SITE_PACKAGES = ("casecat", "mkdocs", "mkdocs-material")
 #: what turns raw tickets into the public snapshot besides them: screening's code and libraries
 PACKAGE_DIR = Path(__file__).resolve().parent

@@ -10,9 +10,15 @@ from pathlib import Path
 import pytest
 from support.site_factory import S, case, snapshot
 
-from generator.site import exports
+from generator.model import FieldKind, published_fields
+from generator.site import exports, fieldtables
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def data_page() -> str:
+    """docs/data.md as the site shows it (its field tables filled in)."""
+    return fieldtables.fill((ROOT / "docs" / "data.md").read_text(encoding="utf-8"))
 
 
 def read_csv(data: bytes) -> list[dict[str, str]]:
@@ -32,9 +38,9 @@ def test_csv_has_the_documented_columns_and_one_row_per_case():
     assert rows[1]["virtual_organisations"] == "vo.b; vo.c"
     assert rows[1]["status_changes"] == "1" and rows[1]["url"] == "cases/2/"
     assert rows[1]["last_progress"] == "2024-01-06T12:00:00Z"
-    assert tuple(rows[0]) == exports.CSV_FIELDS
-    documented = (ROOT / "docs" / "data.md").read_text(encoding="utf-8")
-    for name in exports.CSV_FIELDS:
+    assert tuple(rows[0]) == exports.csv_columns()
+    documented = data_page()
+    for name in exports.csv_columns():
         assert f"| `{name}` |" in documented, f"{name} is not documented in docs/data.md"
 
 
@@ -82,9 +88,12 @@ def test_every_text_field_is_quoted_and_numbers_are_not():
     data = exports.cases_csv(snapshot(case(7, subject="Plain", history=())))
     header, row = data.decode().split("\r\n")[:2]
     assert all(name.startswith('"') and name.endswith('"') for name in header.split(","))
-    cells = next(csv.reader([row], quoting=csv.QUOTE_NONE, escapechar=None))
-    assert cells[0] == "7" and cells[-1] == "0"  # id and status_changes: bare numbers
-    assert all(c.startswith('"') and c.endswith('"') for c in cells[1:-1])
+    cells = dict(zip(exports.csv_columns(), next(csv.reader([row], quoting=csv.QUOTE_NONE, escapechar=None)),
+                     strict=True))
+    assert cells["id"] == "7" and cells["status_changes"] == "0"  # bare numbers
+    numbers = [f.name for f in published_fields(cases_csv=True) if f.kind is FieldKind.NUMBER]
+    assert f"numbers ({', '.join(f'`{n}`' for n in numbers)}) are not" in data_page()  # the page says so
+    assert all(c.startswith('"') and c.endswith('"') for name, c in cells.items() if name not in numbers)
 
 
 def test_json_keeps_schema_version_1_and_carries_redirects():
@@ -92,7 +101,7 @@ def test_json_keeps_schema_version_1_and_carries_redirects():
     data = json.loads(exports.cases_json(snap))
     assert data["schema_version"] == 1
     assert data["redirects"] == {"3": 5} and data["withdrawn_ids"] == [4]
-    documented = (ROOT / "docs" / "data.md").read_text(encoding="utf-8")
+    documented = data_page()
     for key in data:
         assert f"| `{key}` |" in documented, f"{key} is not documented in docs/data.md"
     for key in data["cases"][0]:

@@ -11,13 +11,15 @@ from pathlib import Path
 from typing import Any
 
 from generator.model import (
-    utc_iso,
-    ExternalContact,
+    FieldKind,
+    FieldSource,
     ImplementationStatus,
     PublicCase,
-    PublicMessage,
     PublicSnapshot,
-    StatusChange,
+    PublishedField,
+    json_value,
+    published_fields,
+    utc_iso,
 )
 
 SNAPSHOT_FORMAT = "casecat-public/1"
@@ -28,57 +30,33 @@ def _parse_date(text: str | None) -> datetime | None:
 
 
 def case_to_dict(case: PublicCase) -> dict[str, Any]:
-    status = case.implementation_status
-    return {
-        "id": case.id,
-        "subject": case.subject,
-        "rt_status": case.rt_status,
-        "implementation_status": status.value if status else None,
-        "disciplines": list(case.disciplines),
-        "virtual_organisations": list(case.virtual_organisations),
-        "sites": list(case.sites),
-        "links": list(case.links),
-        "owner": case.owner,
-        "created": utc_iso(case.created),
-        "last_updated": utc_iso(case.last_updated),
-        "description": case.description,
-        "messages": [{"date": utc_iso(m.date), "kind": m.kind, "side": m.side, "text": m.text}
-                     for m in case.messages],
-        "status_history": [
-            {"date": utc_iso(c.date), "from": c.from_.value if c.from_ else None, "to": c.to.value}
-            for c in case.status_history
-        ],
-        "external_contacts": [{"affiliation": c.affiliation, "role": c.role} for c in case.external_contacts],
-    }
+    return {f.name: json_value(f, getattr(case, f.attr)) for f in published_fields(source=FieldSource.CASE)}
 
 
 def case_from_dict(d: dict[str, Any]) -> PublicCase:
-    status = d.get("implementation_status")
-    return PublicCase(
-        id=int(d["id"]),
-        subject=d["subject"],
-        rt_status=d["rt_status"],
-        implementation_status=ImplementationStatus(status) if status else None,
-        disciplines=tuple(d["disciplines"]),
-        virtual_organisations=tuple(d["virtual_organisations"]),
-        sites=tuple(d["sites"]),
-        links=tuple(d["links"]),
-        owner=d["owner"],
-        created=_parse_date(d["created"]),
-        last_updated=_parse_date(d["last_updated"]),
-        description=d["description"],
-        messages=tuple(PublicMessage(_parse_date(m["date"]), m["kind"], m["text"], m.get("side", ""))
-                       for m in d["messages"]),
-        status_history=tuple(
-            StatusChange(
-                _parse_date(c["date"]),
-                ImplementationStatus(c["from"]) if c["from"] else None,
-                ImplementationStatus(c["to"]),
-            )
-            for c in d["status_history"]
-        ),
-        external_contacts=tuple(ExternalContact(c["affiliation"], c["role"]) for c in d["external_contacts"]),
-    )
+    return PublicCase(**_attributes(published_fields(source=FieldSource.CASE), d))
+
+
+def _attributes(fields: tuple[PublishedField, ...], d: dict[str, Any]) -> dict[str, Any]:
+    """The attributes of a public object from its JSON object; a key that a snapshot written
+    before its field existed lacks leaves the attribute's default (and fails without one)."""
+    return {f.attr: _from_json(f, d[f.name]) for f in fields if f.name in d}
+
+
+def _from_json(f: PublishedField, value: Any) -> Any:
+    """The inverse of ``json_value``."""
+    if f.kind is FieldKind.RECORDS:
+        assert f.item is not None
+        return tuple(f.item(**_attributes(f.parts, entry)) for entry in value)
+    if f.kind is FieldKind.DATE:
+        return _parse_date(value)
+    if f.kind is FieldKind.STATUS:
+        return ImplementationStatus(value) if value else None
+    if f.kind is FieldKind.TEXTS:
+        return tuple(value)
+    if f.kind is FieldKind.NUMBER:
+        return int(value)
+    return value
 
 
 def snapshot_to_dict(snapshot: PublicSnapshot) -> dict[str, Any]:

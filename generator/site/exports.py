@@ -1,7 +1,8 @@
 """Machine-readable exports of the public snapshot: ``data/cases.json`` and ``data/cases.csv``.
 
-Field names are a contract (documented in ``docs/data.md``): add fields freely, rename or
-remove only with a new ``schema_version``.
+Which fields each file has, and in which order the CSV's columns come, is
+``model.PUBLISHED_FIELDS``. Field names are a contract (documented in ``docs/data.md``): add
+fields freely, rename or remove only with a new ``schema_version``.
 """
 
 from __future__ import annotations
@@ -10,40 +11,40 @@ import csv
 import io
 import json
 import re
+from collections.abc import Callable
+from typing import Any
 
-from generator.model import PublicSnapshot, utc_iso
+from generator.model import (
+    FieldKind,
+    FieldSource,
+    PublicCase,
+    PublicSnapshot,
+    PublishedField,
+    json_value,
+    published_fields,
+    utc_iso,
+)
 from generator.site import urls
 from generator.site.metrics import community_name
 
 SCHEMA_VERSION = 1
 
 
+#: the published fields the renderer makes (model.FieldSource.SITE), from the case
+_MADE_BY_SITE: dict[str, Callable[[PublicCase], str]] = {
+    "url": lambda c: urls.page_url(urls.case_path(c.id)),
+    "community": lambda c: community_name(c.subject),
+}
+
+
+def field_value(case: PublicCase, f: PublishedField) -> Any:
+    return _MADE_BY_SITE[f.name](case) if f.source is FieldSource.SITE else getattr(case, f.attr)
+
+
 def cases_json(snapshot: PublicSnapshot) -> bytes:
-    cases = []
-    for c in sorted(snapshot.cases, key=lambda c: c.id):
-        status = c.implementation_status
-        cases.append({
-            "id": c.id,
-            "url": urls.page_url(urls.case_path(c.id)),
-            "subject": c.subject,
-            "implementation_status": status.value if status else None,
-            "rt_status": c.rt_status,
-            "disciplines": list(c.disciplines),
-            "virtual_organisations": list(c.virtual_organisations),
-            "sites": list(c.sites),
-            "links": list(c.links),
-            "owner": c.owner,
-            "created": utc_iso(c.created),
-            "last_updated": utc_iso(c.last_updated),
-            "last_progress": utc_iso(c.last_progress),
-            "status_history": [
-                {"date": utc_iso(s.date), "from": s.from_.value if s.from_ else None, "to": s.to.value}
-                for s in c.status_history
-            ],
-            "external_contacts": [{"affiliation": x.affiliation, "role": x.role} for x in c.external_contacts],
-            "description": c.description,
-            "messages": [{"date": utc_iso(m.date), "side": m.side, "text": m.text} for m in c.messages],
-        })
+    fields = published_fields(cases_json=True)
+    cases = [{f.name: json_value(f, field_value(c, f), export=True) for f in fields}
+             for c in sorted(snapshot.cases, key=lambda c: c.id)]
     doc = {
         "schema_version": SCHEMA_VERSION,
         "queue": snapshot.queue,
@@ -58,12 +59,7 @@ def cases_json(snapshot: PublicSnapshot) -> bytes:
     return (json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode()
 
 
-#: the columns of cases.csv, in order; lists are joined with LIST_SEPARATOR
-CSV_FIELDS = (
-    "id", "url", "subject", "community", "implementation_status", "rt_status", "disciplines",
-    "virtual_organisations", "sites", "links", "owner", "created", "last_updated", "last_progress",
-    "status_changes",
-)
+#: what joins the values of a list in its one cell of cases.csv
 LIST_SEPARATOR = "; "
 #: characters that make a spreadsheet read what follows as a formula (with the full-width forms,
 #: which some spreadsheets fold to the ASCII ones)
@@ -79,33 +75,30 @@ def spreadsheet_safe(value: str) -> str:
     return _FORMULA.sub(r"\1\2'\3", value)
 
 
+def csv_columns() -> tuple[str, ...]:
+    """The columns of cases.csv, in order (the published fields that go there)."""
+    return tuple(f.name for f in published_fields(cases_csv=True))
+
+
 def csv_rows(snapshot: PublicSnapshot):
+    fields = published_fields(cases_csv=True)
     for c in sorted(snapshot.cases, key=lambda c: c.id):
-        status = c.implementation_status
-        row = {
-            "id": c.id,
-            "url": urls.page_url(urls.case_path(c.id)),
-            "subject": c.subject,
-            "community": community_name(c.subject),
-            "implementation_status": status.value if status else "",
-            "rt_status": c.rt_status,
-            "disciplines": LIST_SEPARATOR.join(c.disciplines),
-            "virtual_organisations": LIST_SEPARATOR.join(c.virtual_organisations),
-            "sites": LIST_SEPARATOR.join(c.sites),
-            "links": LIST_SEPARATOR.join(c.links),
-            "owner": c.owner,
-            "created": utc_iso(c.created) or "",
-            "last_updated": utc_iso(c.last_updated) or "",
-            "last_progress": utc_iso(c.last_progress) or "",
-            "status_changes": sum(1 for s in c.status_history if s.from_ is not None),
-        }
-        yield [_cell(f, row[f]) for f in CSV_FIELDS]
+        yield [_cell(f, field_value(c, f)) for f in fields]
 
 
-def _cell(name: str, value: str | int) -> str | int:
-    """Numbers stay numbers (unquoted); text is one line, formula-safe (the url is ours)."""
-    if isinstance(value, int) or name == "url":
+def _cell(f: PublishedField, value: Any) -> str | int:
+    """Numbers stay numbers (unquoted), the catalogue's own addresses as they are; any other
+    value is one line of text, formula-safe (lists joined with LIST_SEPARATOR)."""
+    if f.kind is FieldKind.NUMBER:
+        return int(value)
+    if f.kind is FieldKind.ADDRESS:
         return value
+    if f.kind is FieldKind.TEXTS:
+        value = LIST_SEPARATOR.join(value)
+    elif f.kind is FieldKind.DATE:
+        value = utc_iso(value) or ""
+    elif f.kind is FieldKind.STATUS:
+        value = value.value if value else ""
     return spreadsheet_safe(" ".join(value.split()))
 
 
@@ -116,7 +109,7 @@ def cases_csv(snapshot: PublicSnapshot) -> bytes:
     delimiter still sees each text as text."""
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_NONNUMERIC)
-    writer.writerow(CSV_FIELDS)
+    writer.writerow(csv_columns())
     writer.writerows(csv_rows(snapshot))
     return out.getvalue().encode("utf-8")
 

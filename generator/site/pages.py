@@ -23,7 +23,7 @@ import yaml
 from markupsafe import Markup, escape
 
 from generator.model import STALE_AFTER_DAYS, ImplementationStatus, PublicCase, PublicSnapshot
-from generator.site import charts, csp, metrics, urls
+from generator.site import charts, csp, fieldtables, metrics, urls
 from generator.site.build import resolve_site_url
 from generator.site.exports import export_files
 from generator.site.feeds import atom_feed
@@ -180,10 +180,6 @@ def _page(env: jinja2.Environment, template: str, path: str, meta: dict, **conte
     so the theme's table of contents would be an empty column: it is hidden (``hide: [toc]``)."""
     body = env.get_template(template).render(root=urls.root_of(path), **context)
     return front_matter(hide=["toc"], **meta) + '<div class="cc-page">\n' + body.strip() + "\n</div>\n"
-
-
-def by_discipline(cases) -> dict[str, list[PublicCase]]:
-    return metrics.group_by_value(cases, "disciplines")
 
 
 def _status_bars(groups) -> list[charts.Bar]:
@@ -461,6 +457,7 @@ def write_pages(
     if out_docs.exists():
         shutil.rmtree(out_docs)
     shutil.copytree(handwritten_docs, out_docs)
+    fieldtables.fill_folder(out_docs)
     env = template_env(templates_dir / "pages")
     files: dict[str, str | bytes] = {
         **render_pages(snapshot, env, site_url, site_name(templates_dir.parent / "mkdocs.yml")),

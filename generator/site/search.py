@@ -1,4 +1,4 @@
-"""Site search (issue 7): a chunked full-text index of the public cases, written next to the site.
+"""Site search: a chunked full-text index of the public cases, written next to the site.
 
 Material's built-in search ships one ``search_index.json`` holding every page's text (3.6 MB at
 1,000 pages, ~40 MB at 10,000) that a reader downloads whole before the first result, and
@@ -51,8 +51,8 @@ import markdown
 import yaml
 from backrefs import bre
 
-from generator.model import PublicCase, PublicSnapshot
-from generator.site import urls
+from generator.model import FieldKind, FieldSource, PublicCase, PublicSnapshot, PublishedField, published_fields
+from generator.site import fieldtables, urls
 from generator.site.text import without_bidi_controls
 
 FORMAT = "casecat-search/1"
@@ -86,17 +86,39 @@ def _snippet(text: str) -> str:
     return flat if len(flat) <= SNIPPET else flat[: SNIPPET - 1].rsplit(" ", 1)[0] + "…"
 
 
+def searched_texts(case: PublicCase, weight_class: str) -> list[str]:
+    """The texts of the case's published fields (model.PUBLISHED_FIELDS) whose words the index
+    weighs as ``weight_class`` ("title", "fact" or "text")."""
+    found: list[str] = []
+    for f in published_fields():
+        if f.source is FieldSource.SITE:
+            continue
+        value = getattr(case, f.attr)
+        if f.kind is FieldKind.RECORDS:
+            found += [text for item in value for p in f.parts if p.search == weight_class
+                      for text in _texts(p, getattr(item, p.attr))]
+        elif f.search == weight_class:
+            found += _texts(f, value)
+    return found
+
+
+def _texts(f: PublishedField, value) -> list[str]:
+    if f.kind is FieldKind.TEXTS:
+        return list(value)
+    if f.kind is FieldKind.STATUS:
+        return [value.label] if value else []
+    return [str(value)]
+
+
 def _weights(case: PublicCase) -> dict[str, int]:
     weights: dict[str, int] = defaultdict(int)
-    for token in tokens(" ".join(m.text for m in case.messages) + " " + case.description):
-        if weights[token] < WEIGHT_TEXT_MAX:
-            weights[token] += 1
-    facts = [str(case.id), case.owner, *case.disciplines, *case.virtual_organisations, *case.sites]
-    if case.implementation_status:
-        facts.append(case.implementation_status.label)
-    for token in tokens(" ".join(facts)):
+    for text in searched_texts(case, "text"):
+        for token in tokens(text):
+            if weights[token] < WEIGHT_TEXT_MAX:
+                weights[token] += 1
+    for token in tokens(" ".join(searched_texts(case, "fact"))):
         weights[token] = max(weights[token], WEIGHT_FACT)
-    for token in tokens(case.subject):
+    for token in tokens(" ".join(searched_texts(case, "title"))):
         weights[token] = WEIGHT_TITLE + min(weights[token], WEIGHT_FACT)
     return weights
 
@@ -125,7 +147,7 @@ def handwritten_pages(docs_dir: Path) -> list[tuple[str, str, str]]:
     and stripped to text), unless its front matter says ``search: {exclude: true}``."""
     found = []
     for path in sorted(docs_dir.rglob("*.md")):
-        source = path.read_text(encoding="utf-8")
+        source = fieldtables.fill(path.read_text(encoding="utf-8"), str(path))
         meta: dict = {}
         if source.startswith("---\n"):
             head, _, source = source[4:].partition("\n---\n")
@@ -248,8 +270,3 @@ def write_index(files: dict[str, object], site_dir: Path) -> int:
         path.write_text(json.dumps(content, separators=(",", ":"), ensure_ascii=False), encoding="utf-8")
     return len(files)
 
-
-def write_search_index(snapshot: PublicSnapshot, site_dir: Path, docs_dir: Path | None = None) -> int:
-    """The index of ``snapshot`` (and the hand-written pages of ``docs_dir``) under
-    ``site_dir/search/``; returns the number of files."""
-    return write_index(build_index(snapshot, handwritten_pages(docs_dir) if docs_dir else ()), site_dir)
