@@ -16,16 +16,20 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator import publish
-from generator.audit import AuditFinding, audit_site, drop_source_maps
+from generator import incremental, ledger, publish
+from generator.audit import AuditFinding
 from generator.config import Config
 from generator.model import PublicSnapshot, RawQueue
 from generator.screening import ScreeningResult, screen_queue
 from generator.screening.policy import Policy
 from generator.screening.snapshot import write_snapshot
-from generator.site.build import BuildError, resolve_site_url, run_mkdocs, write_build_config
-from generator.site.pages import write_pages
-from generator.site.search import build_index, handwritten_pages, write_index
+from generator.site import postbuild
+from generator.site.build import (BuildError, build_pages, build_settings, resolve_site_url, source_date,
+                                  write_build_config)
+from generator.site.pages import plan_pages, site_name, template_env
+from generator.site.render import Renderer
+from generator.site.search import build_index, handwritten_pages, index_bytes
+from generator.site.shards import nav_pages
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -55,6 +59,8 @@ class BuildResult:
     #: the site folder was built anew (False: unchanged and left as it was)
     rebuilt: bool = True
     publish: dict = field(default_factory=dict)
+    #: what the build did: full or incremental, files changed and removed, files audited
+    work: dict = field(default_factory=dict)
 
 
 class _Laps:
@@ -115,18 +121,20 @@ def build_site(
     rebuild = verdict.changed or (not only_if_changed and not (site_dir / "index.html").is_file())
     laps("screen")
 
-    pages = 0
+    pages, work = 0, {}
     if rebuild:
         staging = site_dir.with_name(f".{site_dir.name}.building-{os.getpid()}")
         pending = publish.Pending()
         try:
-            pages = render(snapshot, config, project_root, laps)
-            build(snapshot, config, staging, laps, project_root / "docs")
-            audit(staging, laps)
+            rendered = render(snapshot, config, project_root, laps)
+            built = build(rendered, config, staging, laps, site_dir, fresh=force)
+            state = audit(staging, built, laps)
             publish.stage_history(pending, config.cache_dir, history, frozenset(c.id for c in snapshot.cases),
                                   verdict)
+            pending.write(incremental.site_state_path(site_dir), state.text())
             swap_in(staging, site_dir)
             pending.commit()
+            pages, work = rendered.written, built.summary()
         finally:
             pending.discard()
             shutil.rmtree(staging, ignore_errors=True)
@@ -135,8 +143,10 @@ def build_site(
         log(f"unchanged: the public snapshot is the one published last ({verdict.publish_hash[:12]}); "
             f"{kept} (--force rebuilds)")
 
-    return _finish(report_path, config, site_dir, laps, publish.report(summary, snapshot.fetched_at, verdict,
-                                                                       rebuilt=rebuild), verdict, pages, screened)
+    result = _finish(report_path, config, site_dir, laps, publish.report(summary, snapshot.fetched_at, verdict,
+                                                                         rebuilt=rebuild), verdict, pages, screened)
+    result.work = work
+    return result
 
 
 def unchanged_since_deploy(inputs: str, config: Config, project_root: Path,
@@ -174,41 +184,100 @@ def screen(raw: RawQueue, config: Config, policy: Policy, history: publish.Histo
     return result
 
 
-def render(snapshot: PublicSnapshot, config: Config, project_root: Path, laps: _Laps) -> int:
-    """The Markdown pages, exports and feed in build/docs, and build/mkdocs.yml beside them."""
+@dataclass(frozen=True)
+class Rendered:
+    """The docs folder brought to a snapshot, and what the build needs to know of it."""
+
+    snapshot: PublicSnapshot
+    docs_dir: Path
+    inputs: str  # the site inputs' hash (generator.publish)
+    digests: dict[str, str]  # every file of the docs folder -> the digest of what it is made from
+    written: int  # files rendered or copied into the docs folder this time
+    settings: dict  # the engine's configuration (generator.site.build)
+    nav: list[str]
+    sitemap: dict[str, bytes]
+    handwritten: Path
+
+
+def render(snapshot: PublicSnapshot, config: Config, project_root: Path, laps: _Laps) -> Rendered:
+    """The Markdown pages, exports and feed in build/docs (those whose inputs changed since the
+    folder was last written), and build/mkdocs.yml beside them."""
     try:
         site_url = resolve_site_url(project_root / "mkdocs.yml")
     except BuildError as exc:
         raise PipelineError(f"render: {exc}") from None
     docs_dir = config.build_dir / "docs"
-    pages = write_pages(snapshot, project_root / "templates", project_root / "docs", docs_dir, site_url)
+    handwritten = project_root / "docs"
+    plan = plan_pages(snapshot, site_url, site_name(project_root / "mkdocs.yml"))
+    renderer = Renderer(template_env(project_root / "templates" / "pages"), plan.links)
+    inputs = publish.site_inputs_hash(project_root)
+    digests, written = incremental.update_docs(plan.pages, renderer, handwritten, docs_dir, inputs)
     write_build_config(snapshot, project_root / "mkdocs.yml", config.build_dir, docs_dir, site_url)
+    sitemap = postbuild.sitemap_files(incremental.sitemap_entries(plan.pages, handwritten), site_url,
+                                      snapshot.fetched_at)
     laps("render")
-    return pages
+    return Rendered(snapshot, docs_dir, inputs, digests, written,
+                    build_settings(snapshot.is_sample, project_root / "mkdocs.yml", site_url),
+                    nav_pages(project_root / "mkdocs.yml"), sitemap, handwritten)
 
 
-def build(snapshot: PublicSnapshot, config: Config, staging: Path, laps: _Laps,
-          handwritten: Path = PROJECT_ROOT / "docs") -> None:
-    """`mkdocs build` into the staging folder, and the search index beside it (made from the
-    snapshot and the hand-written pages in a thread while MkDocs runs)."""
-    shutil.rmtree(staging, ignore_errors=True)
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        search_index = pool.submit(build_index, snapshot, handwritten_pages(handwritten))
+@dataclass
+class Built:
+    """The new site in its staging folder, and what the build knew of the kept one."""
+
+    assembled: incremental.Assembled
+    previous: incremental.SiteState | None  # the kept site's state, even when it could not be used
+    inputs: str
+    digests: dict[str, str]
+    audited: int | None = None  # files the audit read (the others: proven clean by the ledger)
+
+    def summary(self) -> dict:
+        changes = self.assembled.changes
+        return {"full": changes.full, "changed": len(changes.changed), "removed": len(changes.removed),
+                "engine_pages": self.assembled.engine_pages, "files": len(self.assembled.files),
+                "audited": self.audited}
+
+
+def build(rendered: Rendered, config: Config, staging: Path, laps: _Laps, site_dir: Path | None = None, *,
+          fresh: bool = False, workers: int | None = None) -> Built:
+    """The new site in the staging folder: the engine builds the pages that changed since the kept
+    site in ``site_dir`` (all of them, without one or with ``fresh``; in ``workers`` processes,
+    by default one per core for many pages), the search index is made from the snapshot and the
+    hand-written pages in a thread meanwhile, the rest is kept."""
+    site_dir = site_dir or config.site_dir
+    snapshot = rendered.snapshot
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        search_index = pool.submit(build_index, snapshot, handwritten_pages(rendered.handwritten))
+        previous = incremental.read_site_state(site_dir)
+        kept = None if fresh else incremental.kept_site(site_dir, rendered.inputs)
+
+        def engine(pages, statics, dest, keep):
+            return build_pages(rendered.settings, rendered.docs_dir, pages, statics, config.build_dir / "shards",
+                               dest, nav=rendered.nav, date=source_date(snapshot), workers=workers, keep=keep)
+
+        def generated() -> dict[str, bytes]:
+            return {**index_bytes(search_index.result()), **rendered.sitemap}
+
         try:
-            run_mkdocs(config.build_dir / "mkdocs.yml", staging, snapshot)
-        except RuntimeError as exc:
+            assembled = incremental.assemble(staging, site_dir, kept, rendered.digests, rendered.docs_dir,
+                                             generated, engine)
+        except (BuildError, postbuild.PostBuildError) as exc:
             raise PipelineError(f"build: {exc}") from None
-        drop_source_maps(staging)
-        laps("mkdocs")
-        write_index(search_index.result(), staging)
-    laps("search")
+    laps("build")
+    return Built(assembled, None if fresh else previous, rendered.inputs, rendered.digests)
 
 
-def audit(staging: Path, laps: _Laps) -> None:
-    findings = audit_site(staging)
+def audit(staging: Path, built: Built, laps: _Laps) -> incremental.SiteState:
+    """The audit of every file the kept site's ledger does not prove clean; the state of the new
+    site (every one of its files now audited)."""
+    version = ledger.audit_version()
+    previous = built.previous
+    known = previous.files if previous is not None and previous.audit == version else None
+    findings, built.audited = ledger.audit_changed(staging, built.assembled.files, known)
     laps("audit")
     if findings:
         raise AuditFailed(findings)
+    return incremental.SiteState(built.inputs, built.digests, built.assembled.files, version)
 
 
 def swap_in(staging: Path, site_dir: Path) -> None:

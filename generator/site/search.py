@@ -142,20 +142,22 @@ def handwritten_pages(docs_dir: Path) -> list[tuple[str, str, str]]:
 
 
 def build_index(snapshot: PublicSnapshot, pages: list[tuple[str, str, str]] = ()) -> dict[str, object]:
-    """``{relative path under the site: JSON-able content}`` of the whole index: the public
-    cases, then the hand-written ``pages`` (``handwritten_pages``)."""
+    """``{relative path under the site: JSON-able content}`` of the whole index: the hand-written
+    ``pages`` (``handwritten_pages``), then the public cases."""
     cases = sorted(snapshot.cases, key=lambda c: c.id)
     postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
     docs = []
-    for number, case in enumerate(cases):
+    # the hand-written pages first, then the cases by id: a new case (the highest id) is added at
+    # the end, and the numbers of every other document stay, and so do the files holding them
+    for number, (url, title, text) in enumerate(pages):
+        docs.append([url, title, "", _snippet(text)])
+        for token, weight in _page_weights(title, text).items():
+            postings[token].append((number, weight))
+    for number, case in enumerate(cases, start=len(docs)):
         status = case.implementation_status.label if case.implementation_status else ""
         docs.append([urls.page_url(urls.case_path(case.id)), without_bidi_controls(f"{case.subject} (case {case.id})"),
                      status, _snippet(case.description)])
         for token, weight in _weights(case).items():
-            postings[token].append((number, weight))
-    for number, (url, title, text) in enumerate(pages, start=len(docs)):
-        docs.append([url, title, "", _snippet(text)])
-        for token, weight in _page_weights(title, text).items():
             postings[token].append((number, weight))
 
     files: dict[str, object] = {}
@@ -229,13 +231,18 @@ def first_result_bytes(site_dir: Path) -> dict[str, int]:
             "total_index_bytes": sum(shards) + sum(chunks) + (root / "manifest.json").stat().st_size}
 
 
+def index_bytes(files: dict[str, object]) -> dict[str, bytes]:
+    """``build_index``'s files as they are written: ``{path under the site: bytes}``."""
+    return {f"search/{rel}": json.dumps(content, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+            for rel, content in files.items()}
+
+
 def write_index(files: dict[str, object], site_dir: Path) -> int:
     """Writes ``build_index``'s files under ``site_dir/search/``; returns their number."""
-    root = site_dir / "search"
-    for rel, content in files.items():
-        path = root / rel
+    for rel, data in index_bytes(files).items():
+        path = site_dir / rel
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(content, separators=(",", ":"), ensure_ascii=False), encoding="utf-8")
+        path.write_bytes(data)
     return len(files)
 
 
