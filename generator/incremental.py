@@ -3,20 +3,22 @@ byte, as a build from scratch of the same snapshot.
 
 What a build keeps for the next one (public, all of it: the nightly caches it):
 
-* the docs folder (``build/docs``) and beside it ``docs-state.json``: the digest of each file's
-  render inputs (``render.Renderer.digest``). A page whose digest is unchanged is not rendered
-  again. While the folder is being written the state file is absent, so a build killed half
-  way leaves a folder the next build renders anew;
-* the site itself, and beside it ``.<site>.build.json`` (``SiteState``): the digests the site
-  was built from, and the sha256 of every file in it, each of which passed the audit (the
-  ledger, ``generator.ledger``). A build whose site inputs (templates, mkdocs.yml, docs/, the
+* the docs folder (``build/docs``) and beside it ``docs-state.json``: for each file the digest of
+  its render inputs (``render.Renderer.digest``) and the sha256 of its text. A page whose digest
+  is unchanged is not rendered again. While the folder is being written the state file is
+  absent, so a build killed half way leaves a folder the next build renders anew;
+* the site itself, and beside it ``.<site>.build.json`` (``SiteState``): the sha256 of each docs
+  file the site was built from (a page rendered again to the same text is not built again),
+  and the sha256 of every file of the site, each of which passed the audit (the ledger,
+  ``generator.ledger``). A build whose site inputs (templates, mkdocs.yml, docs/, the
   renderer's code, package versions, SITE_URL: ``publish.site_inputs_hash``) are those of the
   kept site, and whose kept site is file for file what its state says, builds only the pages
   whose digest changed (``Changes``); anything else is a full build.
 
-An incremental build starts its staging folder as hard links to the kept site, and replaces
-files there only by renaming new ones over them (``render.write_file``, ``os.replace``), never
-by writing into them: the kept site is never touched.
+An incremental build stages only the files that are new or changed, audits those, and then
+brings the kept site to the new one (``apply``): the files that go are removed, the staged ones
+renamed over the old. The site's state is removed first and written last, so a build stopped
+half way leaves a site that no state describes, which the next build builds from scratch.
 """
 
 from __future__ import annotations
@@ -36,6 +38,8 @@ from generator.site.shards import html_of
 SITE_STATE_FORMAT = "casecat-site-state/1"
 DOCS_STATE_FORMAT = "casecat-docs-state/1"
 DOCS_STATE_NAME = "docs-state.json"
+#: each case's search token weights, by what they are made from (``search.load_weights``)
+SEARCH_WEIGHTS_NAME = "search-weights.marshal"
 
 
 # --- the states ---------------------------------------------------------------------------------
@@ -46,7 +50,7 @@ class SiteState:
     """What a built site was made from, and what it holds."""
 
     inputs: str  # the site inputs' hash
-    pages: dict[str, str]  # path under the docs folder -> digest, for every file of it
+    pages: dict[str, str]  # path under the docs folder -> sha256, for every file it was built from
     files: dict[str, str]  # path under the site -> sha256, for every file of it
     audit: str  # the version of the audit that found every one of those files clean
 
@@ -57,7 +61,8 @@ class SiteState:
 
 def kept_artefacts(site_dir: Path, build_dir: Path) -> list[Path]:
     """What a build keeps for the next one (the nightly caches exactly these): all public."""
-    return [site_dir, site_state_path(site_dir), build_dir / "docs", build_dir / DOCS_STATE_NAME]
+    return [site_dir, site_state_path(site_dir), build_dir / "docs", build_dir / DOCS_STATE_NAME,
+            build_dir / SEARCH_WEIGHTS_NAME]
 
 
 def site_state_path(site_dir: Path) -> Path:
@@ -133,15 +138,16 @@ def handwritten_digests(handwritten: Path) -> dict[str, str]:
 
 def update_docs(pages: list[Page], renderer: Renderer, handwritten: Path, docs_dir: Path,
                 inputs: str) -> tuple[dict[str, str], int]:
-    """Brings the docs folder to this plan: renders the pages whose digest differs from the ones
-    the folder holds (all of them when the site inputs changed or the folder's state is gone),
-    copies the hand-written files, removes what the plan no longer has. Returns every file's
-    digest and how many files were written."""
+    """Brings the docs folder to this plan: renders the pages whose render digest differs from
+    the one the folder's page was rendered with (all of them when the site inputs changed or the
+    folder's state is gone), copies the hand-written files, removes what the plan no longer has.
+    Returns the sha256 of every file of the folder, what the engine builds from (a page rendered
+    again to the same text is not built again), and how many files were rendered or copied."""
     digests = handwritten_digests(handwritten)
     digests.update((page.path, renderer.digest(page)) for page in pages)
     state_file = docs_dir.parent / DOCS_STATE_NAME
     old = _read_json(state_file, DOCS_STATE_FORMAT)
-    held: dict[str, str] = {}
+    held: dict[str, list[str]] = {}
     if old is not None and old.get("inputs") == inputs and isinstance(old.get("pages"), dict) and docs_dir.is_dir():
         held = old["pages"]
     else:
@@ -149,17 +155,28 @@ def update_docs(pages: list[Page], renderer: Renderer, handwritten: Path, docs_d
     state_file.unlink(missing_ok=True)  # absent while the folder is being written
     for rel in sorted(set(held) - set(digests)):
         remove_file(docs_dir, rel)
+    contents: dict[str, str] = {}
     written = 0
-    for rel in sorted(r for r, d in digests.items() if d.startswith("h") and held.get(r) != d):
-        write_file(docs_dir / rel, (handwritten / rel).read_bytes())
-        written += 1
-    for page in pages:
-        if held.get(page.path) != digests[page.path]:
-            write_file(docs_dir / page.path, renderer.render(page))
+    for rel in sorted(r for r, d in digests.items() if d.startswith("h")):
+        if held.get(rel, [None])[0] != digests[rel]:
+            write_file(docs_dir / rel, (handwritten / rel).read_bytes())
             written += 1
-    write_file(state_file, json.dumps({"format": DOCS_STATE_FORMAT, "inputs": inputs, "pages": digests},
+        contents[rel] = digests[rel][1:]
+    for page in pages:
+        before = held.get(page.path)
+        if before is not None and before[0] == digests[page.path]:
+            contents[page.path] = before[1]
+            continue
+        text = renderer.render(page)
+        data = text.encode("utf-8") if isinstance(text, str) else text
+        contents[page.path] = hashlib.sha256(data).hexdigest()
+        if before is None or before[1] != contents[page.path]:
+            write_file(docs_dir / page.path, data)
+        written += 1
+    pages_state = {rel: [digests[rel], contents[rel]] for rel in sorted(digests)}
+    write_file(state_file, json.dumps({"format": DOCS_STATE_FORMAT, "inputs": inputs, "pages": pages_state},
                                       indent=0, sort_keys=True) + "\n")
-    return digests, written
+    return dict(sorted(contents.items())), written
 
 
 def remove_file(root: Path, rel: str) -> None:
@@ -176,18 +193,6 @@ def remove_file(root: Path, rel: str) -> None:
 
 
 # --- the site -----------------------------------------------------------------------------------
-
-
-def link_tree(source: Path, dest: Path) -> None:
-    """``dest`` as a tree of hard links to the files of ``source`` (copies where a link fails)."""
-    for root, _dirs, files in os.walk(source):
-        target = dest / Path(root).relative_to(source)
-        target.mkdir(parents=True, exist_ok=True)
-        for name in files:
-            try:
-                os.link(Path(root, name), target / name)
-            except OSError:
-                shutil.copy2(Path(root, name), target / name)
 
 
 def outputs_of(rel: str) -> str:
@@ -216,53 +221,99 @@ def put_files(staging: Path, files: dict[str, bytes], known: dict[str, str]) -> 
 
 @dataclass(frozen=True)
 class Assembled:
-    """A staging folder holding the whole new site."""
+    """A staging folder holding the new site: all of it (a full build), or only the files that
+    are new or changed (``partial``; ``apply`` then brings the kept site to it)."""
 
     changes: Changes
-    files: dict[str, str]  # path -> sha256 of every file of the staging folder
+    files: dict[str, str]  # path -> sha256 of every file of the new site
     engine_pages: int  # pages the engine built
+    partial: bool = False
+    staged: tuple[str, ...] = ()  # partial: the files in the staging folder
+    removed: tuple[str, ...] = ()  # partial: the kept site's files the new site no longer has
+
+    def locator(self, staging: Path, site_dir: Path):
+        """``locate(path)``: where a file of the new site is before ``apply`` (staged, or kept)."""
+        staged = set(self.staged)
+        return lambda rel: staging / rel if not self.partial or rel in staged else site_dir / rel
 
 
-def assemble(staging: Path, site_dir: Path, kept: SiteState | None, digests: dict[str, str], docs_dir: Path,
-             generated, engine) -> Assembled:
-    """The new site in ``staging``: from scratch without a kept site; else hard links to the kept
-    site, with the outputs of the files that changed replaced and those of the files gone
-    removed. ``generated()``: the files casecat makes from all the pages after the engine (the
-    search index, the sitemap); ``engine(pages, statics, dest, keep)``: the engine's build
-    of some Markdown pages (``build.build_pages``)."""
-    changes = Changes.between(digests, kept)
+def _digest_of(path: Path) -> str:
+    with path.open("rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
+
+
+def linked_statics(docs_dir: Path, files: list[str], handwritten: list[str]) -> list[str]:
+    """The files of the docs folder that are not pages and that a hand-written page may link
+    (its text names them, from the docs folder's root or from the page's folder): what the
+    engine needs to find for its link checks. Generated pages are HTML, whose links it does not
+    check."""
+    texts = [((docs_dir / rel).read_text(encoding="utf-8"), Path(rel).parent)
+             for rel in handwritten if rel.endswith(".md")]
+    found = []
+    for rel in sorted(r for r in files if not r.endswith(".md")):
+        for text, folder in texts:
+            if rel in text or (folder.parts and Path(rel).is_relative_to(folder)
+                               and Path(rel).relative_to(folder).as_posix() in text):
+                found.append(rel)
+                break
+    return found
+
+
+def assemble(staging: Path, site_dir: Path, kept: SiteState | None, contents: dict[str, str], docs_dir: Path,
+             linked: list[str], generated, engine) -> Assembled:
+    """The new site in ``staging`` from the docs folder (``contents``: the sha256 of each of its
+    files): all of it without a kept site; else only the outputs of the files that changed, and
+    the list of the kept files that go. ``generated()``: the files casecat makes from all the
+    pages after the engine (the search index, the sitemap); ``engine(pages, statics, dest,
+    keep)``: the engine's build of some Markdown pages (``build.build_pages``), ``linked`` being
+    the other files its link checks need (``linked_statics``)."""
+    changes = Changes.between(contents, kept)
     pages = [rel for rel in changes.changed if rel.endswith(".md")]
-    statics = sorted(rel for rel in digests if not rel.endswith(".md"))
     shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir(parents=True)
     if kept is None:
-        staging.mkdir(parents=True)
-        engine(pages, statics, staging, None)
-        for rel in statics:
+        engine(pages, linked, staging, None)
+        for rel in sorted(r for r in contents if not r.endswith(".md")):
             target = staging / rel
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(docs_dir / rel, target)
         put_files(staging, generated(), {})
         return Assembled(changes, file_hashes(staging), len(pages))
 
-    link_tree(site_dir, staging)
     files = dict(kept.files)
-    for rel in changes.removed:
-        remove_file(staging, outputs_of(rel))
-        files.pop(outputs_of(rel), None)
+    removed = [outputs_of(rel) for rel in changes.removed]
     wanted = {html_of(rel) for rel in pages}
-    written = engine(pages, statics, staging, wanted.__contains__) if pages else []
+    staged = engine(pages, linked, staging, wanted.__contains__) if pages else []
     for rel in [r for r in changes.changed if not r.endswith(".md")]:
         write_file(staging / rel, (docs_dir / rel).read_bytes())
-        written.append(rel)
-    for rel in written:
-        with (staging / rel).open("rb") as handle:
-            files[rel] = hashlib.file_digest(handle, "sha256").hexdigest()
+        staged.append(rel)
+    for rel in removed:
+        files.pop(rel, None)
+    for rel in staged:
+        files[rel] = _digest_of(staging / rel)
     made = generated()
     for rel in [r for r in files if r.startswith(GENERATED) and r not in made]:
-        remove_file(staging, rel)
+        removed.append(rel)
         del files[rel]
-    files.update(put_files(staging, made, kept.files))
-    return Assembled(changes, dict(sorted(files.items())), len(pages))
+    for rel, digest in put_files(staging, made, kept.files).items():
+        if kept.files.get(rel) != digest:
+            staged.append(rel)
+        files[rel] = digest
+    return Assembled(changes, dict(sorted(files.items())), len(pages), True, tuple(sorted(set(staged))),
+                     tuple(sorted(set(removed) - set(staged))))
+
+
+def apply(staging: Path, site_dir: Path, assembled: Assembled) -> None:
+    """Brings the kept site to a partial staging folder: removes the files that go, renames the
+    staged ones over the old (each file is replaced whole). The site's state is removed first:
+    a site left half way is not what any state says, so the next build starts from scratch."""
+    site_state_path(site_dir).unlink(missing_ok=True)
+    for rel in assembled.removed:
+        remove_file(site_dir, rel)
+    for rel in assembled.staged:
+        target = site_dir / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(staging / rel, target)
 
 
 #: what casecat writes into the site after the engine, from all the pages at once

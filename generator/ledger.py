@@ -37,28 +37,31 @@ def unaudited(files: dict[str, str], ledger: dict[str, str]) -> list[str]:
     return sorted(rel for rel, digest in files.items() if ledger.get(rel) != digest)
 
 
-def _audit_some(site_dir: str, rels: list[str]) -> list[AuditFinding]:
-    return [f for rel in rels for f in audit_file(Path(site_dir) / rel, rel)]
+def _audit_some(located: list[tuple[str, str]]) -> list[AuditFinding]:
+    return [f for path, rel in located for f in audit_file(Path(path), rel)]
 
 
-def audit_files(site_dir: Path, rels: list[str], workers: int | None = None) -> list[AuditFinding]:
-    """The findings of ``audit_file`` on these files of the site, sorted by path; many files are
-    shared with a second process (spawned, not forked: a fork counts all of the caller's memory
-    again)."""
+def audit_files(located: list[tuple[Path, str]], workers: int | None = None) -> list[AuditFinding]:
+    """The findings of ``audit_file`` on these files (``(where it is, its path in the site)``),
+    sorted by path; many files are shared with a second process (spawned, not forked: a fork
+    counts all of the caller's memory again)."""
+    located = [(str(path), rel) for path, rel in located]
     workers = workers or min(2, os.cpu_count() or 1)
-    if workers < 2 or len(rels) < PARALLEL_FROM:
-        return _audit_some(str(site_dir), rels)
-    shares = [rels[i::workers] for i in range(workers)]
+    if workers < 2 or len(located) < PARALLEL_FROM:
+        return _audit_some(located)
+    shares = [located[i::workers] for i in range(workers)]
     with ProcessPoolExecutor(max_workers=workers - 1, mp_context=multiprocessing.get_context("spawn")) as pool:
-        helpers = [pool.submit(_audit_some, str(site_dir), share) for share in shares[1:]]
-        found = _audit_some(str(site_dir), shares[0]) + [f for h in helpers for f in h.result()]
+        helpers = [pool.submit(_audit_some, share) for share in shares[1:]]
+        found = _audit_some(shares[0]) + [f for h in helpers for f in h.result()]
     return sorted(found, key=lambda f: f.path)
 
 
-def audit_changed(site_dir: Path, files: dict[str, str], ledger: dict[str, str] | None) -> tuple[list[AuditFinding], int]:
-    """Audits what the ledger does not prove clean (everything, without a ledger); returns the
-    findings and how many files were audited."""
-    if not ledger:
-        return audit_site(site_dir), len(files)
-    todo = unaudited(files, ledger)
-    return audit_files(site_dir, todo), len(todo)
+def audit_changed(files: dict[str, str], ledger: dict[str, str] | None, locate, whole: Path | None = None
+                  ) -> tuple[list[AuditFinding], int]:
+    """Audits the files of a site (``{path: sha256}``) that the ledger does not prove clean, each
+    read where ``locate(path)`` says; with no ledger, every file (``audit_site`` on ``whole``
+    when the site is all in one folder). Returns the findings and how many files were read."""
+    if not ledger and whole is not None:
+        return audit_site(whole), len(files)
+    todo = unaudited(files, ledger or {})
+    return audit_files([(locate(rel), rel) for rel in todo]), len(todo)

@@ -12,7 +12,7 @@ import os
 import shutil
 import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,12 +23,10 @@ from generator.model import PublicSnapshot, RawQueue
 from generator.screening import ScreeningResult, screen_queue
 from generator.screening.policy import Policy
 from generator.screening.snapshot import write_snapshot
-from generator.site import postbuild
+from generator.site import postbuild, search
 from generator.site.build import (BuildError, build_pages, build_settings, resolve_site_url, source_date,
                                   write_build_config)
 from generator.site.pages import plan_pages, site_name, template_env
-from generator.site.render import Renderer
-from generator.site.search import build_index, handwritten_pages, index_bytes
 from generator.site.shards import nav_pages
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -126,13 +124,13 @@ def build_site(
         staging = site_dir.with_name(f".{site_dir.name}.building-{os.getpid()}")
         pending = publish.Pending()
         try:
-            rendered = render(snapshot, config, project_root, laps)
+            rendered = render(snapshot, config, project_root, laps, site_dir)
             built = build(rendered, config, staging, laps, site_dir, fresh=force)
             state = audit(staging, built, laps)
             publish.stage_history(pending, config.cache_dir, history, frozenset(c.id for c in snapshot.cases),
                                   verdict)
             pending.write(incremental.site_state_path(site_dir), state.text())
-            swap_in(staging, site_dir)
+            put_in_place(staging, site_dir, built)
             pending.commit()
             pages, work = rendered.written, built.summary()
         finally:
@@ -191,26 +189,34 @@ class Rendered:
     snapshot: PublicSnapshot
     docs_dir: Path
     inputs: str  # the site inputs' hash (generator.publish)
-    digests: dict[str, str]  # every file of the docs folder -> the digest of what it is made from
+    digests: dict[str, str]  # every file of the docs folder -> the sha256 of its bytes
     written: int  # files rendered or copied into the docs folder this time
     settings: dict  # the engine's configuration (generator.site.build)
     nav: list[str]
     sitemap: dict[str, bytes]
     handwritten: Path
+    #: the kept site's state if a build may start from it (``incremental.kept_site``), checked
+    #: in a thread while the pages are rendered
+    kept: Future
 
 
-def render(snapshot: PublicSnapshot, config: Config, project_root: Path, laps: _Laps) -> Rendered:
+def render(snapshot: PublicSnapshot, config: Config, project_root: Path, laps: _Laps,
+           site_dir: Path | None = None) -> Rendered:
     """The Markdown pages, exports and feed in build/docs (those whose inputs changed since the
-    folder was last written), and build/mkdocs.yml beside them."""
+    folder was last written), and build/mkdocs.yml beside them; meanwhile, whether the site in
+    ``site_dir`` is one the build can keep."""
     try:
         site_url = resolve_site_url(project_root / "mkdocs.yml")
     except BuildError as exc:
         raise PipelineError(f"render: {exc}") from None
     docs_dir = config.build_dir / "docs"
     handwritten = project_root / "docs"
-    plan = plan_pages(snapshot, site_url, site_name(project_root / "mkdocs.yml"))
-    renderer = Renderer(template_env(project_root / "templates" / "pages"), plan.links)
     inputs = publish.site_inputs_hash(project_root)
+    checker = ThreadPoolExecutor(max_workers=1)
+    kept = checker.submit(incremental.kept_site, site_dir or config.site_dir, inputs)
+    checker.shutdown(wait=False)  # the check reads files (and the hashing frees the GIL): it runs beside the render
+    plan = plan_pages(snapshot, site_url, site_name(project_root / "mkdocs.yml"))
+    renderer = plan.renderer(template_env(project_root / "templates" / "pages"))
     digests, written = incremental.update_docs(plan.pages, renderer, handwritten, docs_dir, inputs)
     write_build_config(snapshot, project_root / "mkdocs.yml", config.build_dir, docs_dir, site_url)
     sitemap = postbuild.sitemap_files(incremental.sitemap_entries(plan.pages, handwritten), site_url,
@@ -218,7 +224,7 @@ def render(snapshot: PublicSnapshot, config: Config, project_root: Path, laps: _
     laps("render")
     return Rendered(snapshot, docs_dir, inputs, digests, written,
                     build_settings(snapshot.is_sample, project_root / "mkdocs.yml", site_url),
-                    nav_pages(project_root / "mkdocs.yml"), sitemap, handwritten)
+                    nav_pages(project_root / "mkdocs.yml"), sitemap, handwritten, kept)
 
 
 @dataclass
@@ -229,6 +235,7 @@ class Built:
     previous: incremental.SiteState | None  # the kept site's state, even when it could not be used
     inputs: str
     digests: dict[str, str]
+    site_dir: Path
     audited: int | None = None  # files the audit read (the others: proven clean by the ledger)
 
     def summary(self) -> dict:
@@ -247,37 +254,61 @@ def build(rendered: Rendered, config: Config, staging: Path, laps: _Laps, site_d
     site_dir = site_dir or config.site_dir
     snapshot = rendered.snapshot
     with ThreadPoolExecutor(max_workers=2) as pool:
-        search_index = pool.submit(build_index, snapshot, handwritten_pages(rendered.handwritten))
+        search_index = pool.submit(index, snapshot, rendered, config.build_dir / incremental.SEARCH_WEIGHTS_NAME)
         previous = incremental.read_site_state(site_dir)
-        kept = None if fresh else incremental.kept_site(site_dir, rendered.inputs)
+        kept = rendered.kept.result()
+        if fresh or (kept is not None and kept != previous):  # (a site swapped meanwhile: not this one)
+            kept = None
 
         def engine(pages, statics, dest, keep):
             return build_pages(rendered.settings, rendered.docs_dir, pages, statics, config.build_dir / "shards",
                                dest, nav=rendered.nav, date=source_date(snapshot), workers=workers, keep=keep)
 
         def generated() -> dict[str, bytes]:
-            return {**index_bytes(search_index.result()), **rendered.sitemap}
+            return {**search.index_bytes(search_index.result()), **rendered.sitemap}
 
         try:
-            assembled = incremental.assemble(staging, site_dir, kept, rendered.digests, rendered.docs_dir,
+            linked = incremental.linked_statics(rendered.docs_dir, list(rendered.digests),
+                                                list(incremental.file_hashes(rendered.handwritten)))
+            assembled = incremental.assemble(staging, site_dir, kept, rendered.digests, rendered.docs_dir, linked,
                                              generated, engine)
         except (BuildError, postbuild.PostBuildError) as exc:
             raise PipelineError(f"build: {exc}") from None
     laps("build")
-    return Built(assembled, None if fresh else previous, rendered.inputs, rendered.digests)
+    return Built(assembled, None if fresh else previous, rendered.inputs, rendered.digests, site_dir)
+
+
+def index(snapshot: PublicSnapshot, rendered: Rendered, weights_file: Path) -> dict:
+    """The search index; the cases' token weights are kept in ``weights_file`` for the next build
+    (for as long as the tokeniser is the same: a new template is no reason to tokenise again)."""
+    version = publish.code_hash("casecat search weights", publish.PACKAGE_DIR, ("site/search.py",), ("backrefs",))
+    weights = search.load_weights(weights_file, version)
+    files = search.build_index(snapshot, search.handwritten_pages(rendered.handwritten), weights)
+    search.save_weights(weights_file, version, weights)
+    return files
 
 
 def audit(staging: Path, built: Built, laps: _Laps) -> incremental.SiteState:
     """The audit of every file the kept site's ledger does not prove clean; the state of the new
     site (every one of its files now audited)."""
     version = ledger.audit_version()
-    previous = built.previous
+    previous, assembled = built.previous, built.assembled
     known = previous.files if previous is not None and previous.audit == version else None
-    findings, built.audited = ledger.audit_changed(staging, built.assembled.files, known)
+    findings, built.audited = ledger.audit_changed(assembled.files, known, assembled.locator(staging, built.site_dir),
+                                                   whole=None if assembled.partial else staging)
     laps("audit")
     if findings:
         raise AuditFailed(findings)
     return incremental.SiteState(built.inputs, built.digests, built.assembled.files, version)
+
+
+def put_in_place(staging: Path, site_dir: Path, built: Built) -> None:
+    """The new site where the old one was: swapped in whole, or, when only what changed was
+    staged, those files renamed over the old ones (``incremental.apply``)."""
+    if built.assembled.partial:
+        incremental.apply(staging, site_dir, built.assembled)
+    else:
+        swap_in(staging, site_dir)
 
 
 def swap_in(staging: Path, site_dir: Path) -> None:

@@ -28,14 +28,19 @@ _EXACT = (str, int, float, bool, type(None), datetime.datetime, datetime.date, e
 
 
 class Digester:
-    """Digests of pages' inputs within one build (the case digests are kept for the build)."""
+    """Digests of pages' inputs within one build (the case digests are kept for the build).
 
-    def __init__(self, case_links=lambda case: ()):
+    ``linked``: the types that stand for a case on a page (``PublicCase``, and views of one such
+    as a list's row): each is digested once, with what its names link to (``case_links``), and
+    collected, so the page is rendered with the links of its own cases only."""
+
+    def __init__(self, case_links=lambda case: (), linked: tuple[type, ...] = (PublicCase,)):
         #: ``case_links(case)`` -> what the case's names link to (``Links.entries``)
         self.case_links = case_links
-        self._cases: dict[int, tuple[PublicCase, bytes]] = {}
+        self.linked = linked
+        self._cases: dict[int, tuple[object, bytes]] = {}
 
-    def case(self, case: PublicCase) -> bytes:
+    def case(self, case) -> bytes:
         """The digest of one case: every field (the dataclass ``repr`` is exact for the model's
         values) and its link entries."""
         known = self._cases.get(id(case))
@@ -47,19 +52,19 @@ class Digester:
         self._cases[id(case)] = (case, value)  # the case is kept, so its id is not reused
         return value
 
-    def page(self, *parts) -> tuple[str, list[PublicCase]]:
-        """The hex digest of ``parts`` and the public cases met in them, in order."""
+    def page(self, *parts) -> tuple[str, list]:
+        """The hex digest of ``parts`` and the cases met in them, in order."""
         digest = hashlib.sha256()
         cases: list[PublicCase] = []
         self._feed(parts, digest, cases)
         return digest.hexdigest(), cases
 
-    def _feed(self, value, digest, cases: list[PublicCase]) -> None:
+    def _feed(self, value, digest, cases: list) -> None:
         # an explicit stack: contexts nest (discipline trees), and a page may list 10,000 cases
         stack = [value]
         while stack:
             item = stack.pop()
-            if isinstance(item, PublicCase):
+            if isinstance(item, self.linked):
                 digest.update(b"C" + self.case(item))
                 cases.append(item)
             elif isinstance(item, _EXACT):

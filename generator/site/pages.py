@@ -334,11 +334,36 @@ class NodeView:
 
 
 @dataclass(frozen=True)
+class CaseRow:
+    """What a row of a case list shows of a case (``_case_row.html.j2``): a list page is made
+    from these, so it is rendered again only when a row of it would read differently."""
+
+    id: int
+    subject: str
+    implementation_status: ImplementationStatus | None
+    disciplines: tuple[str, ...]
+    virtual_organisations: tuple[str, ...]
+    sites: tuple[str, ...]
+    created: datetime
+    #: only the all-cases table shows it (None elsewhere)
+    last_progress: datetime | None = None
+
+    @classmethod
+    def of(cls, case: PublicCase, progress: bool = False) -> CaseRow:
+        return cls(case.id, case.subject, case.implementation_status, case.disciplines, case.virtual_organisations,
+                   case.sites, case.created, case.last_progress if progress else None)
+
+
+@dataclass(frozen=True)
 class Plan:
     """Every file of the docs folder but the hand-written ones, and the link table they use."""
 
     pages: list[Page]
     links: Links
+
+    def renderer(self, env: jinja2.Environment) -> Renderer:
+        """What renders these pages (and digests their inputs, rows standing for cases)."""
+        return Renderer(env, self.links, (CaseRow,))
 
 
 def plan_pages(snapshot: PublicSnapshot, site_url: str = "", site_name: str = SITE_NAME) -> Plan:
@@ -361,9 +386,11 @@ def plan_pages(snapshot: PublicSnapshot, site_url: str = "", site_name: str = SI
         pages.append(Page(path, template, meta, inputs, context, lastmod=lastmod))
         paths.add(path)
 
+    rows = {c.id: CaseRow.of(c) for c in cases}
+
     def add_list(path: str, template: str, meta: dict, members: list[PublicCase], **inputs) -> None:
         """A case list, one page per PAGE_SIZE cases; later pages say which page they are."""
-        for page_path, chunk, pager in paginate(path, list(members)):
+        for page_path, chunk, pager in paginate(path, [rows[c.id] for c in members]):
             page_meta = dict(meta)
             if pager.number > 1:
                 page_meta["title"] = f"{meta['title']} (page {pager.number} of {pager.count})"
@@ -437,7 +464,7 @@ def plan_pages(snapshot: PublicSnapshot, site_url: str = "", site_name: str = SI
         chart=Markup(charts.hbar_chart([charts.Bar(str(y), len(m)) for y, m in years.items()],
                                        chart_id="chart-years", title="Cases opened per year")))
 
-    add(urls.CASES_INDEX, "cases.md.j2", {"title": "All cases"}, cases=cases,
+    add(urls.CASES_INDEX, "cases.md.j2", {"title": "All cases"}, cases=tuple(CaseRow.of(c, True) for c in cases),
         facets=facet_choices(cases, statuses, nodes, years, vos, centres))
     dashboard = dashboard_context(snapshot, cases, statuses, tree, years)
     add(urls.DASHBOARD, "dashboard.md.j2",
@@ -475,7 +502,7 @@ def render_pages(snapshot: PublicSnapshot, env: jinja2.Environment, site_url: st
                  site_name: str = SITE_NAME) -> dict[str, str]:
     """Every generated page rendered: ``{path under docs: text}`` (the exports and the feed aside)."""
     plan = plan_pages(snapshot, site_url, site_name)
-    renderer = Renderer(env, plan.links)
+    renderer = plan.renderer(env)
     return {page.path: renderer.render(page) for page in plan.pages
             if page.themed or page.path.endswith(".html")}
 
@@ -531,4 +558,4 @@ def write_pages(
         shutil.rmtree(out_docs)
     shutil.copytree(handwritten_docs, out_docs)
     plan = plan_pages(snapshot, site_url, site_name(templates_dir.parent / "mkdocs.yml"))
-    return len(write_docs(Renderer(template_env(templates_dir / "pages"), plan.links), plan.pages, out_docs))
+    return len(write_docs(plan.renderer(template_env(templates_dir / "pages")), plan.pages, out_docs))

@@ -19,6 +19,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
+from generator.model import PublicCase
 from generator.site import urls
 from generator.site.digest import Digester
 from generator.site.text import front_matter
@@ -75,11 +76,11 @@ class Renderer:
     """Digests and renders the pages of one plan. ``links`` is the site's link table (``pages.Links``):
     each page is rendered with it restricted to the cases the page's inputs hold."""
 
-    def __init__(self, env: jinja2.Environment, links):
+    def __init__(self, env: jinja2.Environment, links, linked: tuple[type, ...] = ()):
         self.env = env
         self.links = links
         self.rows = RowCache(env, links)
-        self.digester = Digester(links.entries)
+        self.digester = Digester(links.entries, (PublicCase, *linked))
         self._cases: dict[str, list] = {}
 
     def digest(self, page: Page) -> str:

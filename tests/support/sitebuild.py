@@ -3,6 +3,7 @@ after screening (no publish bookkeeping): for tests that start from hand-made sn
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import replace
 from pathlib import Path
 
@@ -25,12 +26,13 @@ def build_snapshot(snapshot: PublicSnapshot, config: Config, *, fresh: bool = Fa
     published build does."""
     laps = pipeline._Laps()
     site = config.site_dir
-    rendered = pipeline.render(snapshot, config, project_root, laps)
+    rendered = pipeline.render(snapshot, config, project_root, laps, site)
     staging = site.with_name(f".{site.name}.building")
     built = pipeline.build(rendered, config, staging, laps, site, fresh=fresh, workers=workers)
-    if audit:
-        state = pipeline.audit(staging, built, laps)
+    state = pipeline.audit(staging, built, laps) if audit else None
+    pipeline.put_in_place(staging, site, built)
+    if state is not None:
         incremental.site_state_path(site).write_text(state.text(), encoding="utf-8")
-    pipeline.swap_in(staging, site)
+    shutil.rmtree(staging, ignore_errors=True)
     built.seconds = laps.seconds
     return built
