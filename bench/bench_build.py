@@ -255,7 +255,7 @@ def case_page_sizes(site: Path, case_id: int = 1) -> dict:
     return {"id": case_id, "bytes": len(data), "frame_bytes": len(_ARTICLE.sub(b"", data, count=1))}
 
 
-KEPT = ("cache", "build", "site", ".site.build.json", "reports")
+KEPT = ("cache", "build", "site", ".site.manifest.json", "reports")
 
 
 def _clear(work: Path) -> None:

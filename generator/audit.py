@@ -8,7 +8,9 @@ own, not ticket data (e.g. lunr's ``tinyseg.js`` names its author).
 
 from __future__ import annotations
 
+import csv
 import gzip
+import io
 import json
 import os
 import re
@@ -115,6 +117,11 @@ def auditable_text(path: Path, data: bytes) -> str:
     if path.suffix == ".gz":
         data = gzip.decompress(data)
     text = data.decode("utf-8", errors="replace")
+    if path.suffix == ".csv":  # cell by cell, as a spreadsheet shows it (never quote to quote)
+        try:
+            text = "\n".join(cell for row in csv.reader(io.StringIO(text, newline="")) for cell in row)
+        except csv.Error:
+            pass  # read as it is: more to look at, never less
     if path.suffix in (".html", ".htm", ".xml", ".svg"):
         parts = _chunked_html_parts(text)
         if parts is None:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from generator import pipeline, publish, sealing
+from generator import lock, pipeline, publish, sealing
 from generator.audit import audit_site
 from generator.config import Config, ConfigError, find_project_root, load_config
 from generator.model import RawQueue
@@ -31,6 +31,32 @@ def _fail(message: str, code: int = 1) -> None:
     sys.exit(code)
 
 
+def _os_error(exc: OSError) -> str:
+    """A disk full, a read-only folder, a missing permission: the file and the reason, one line."""
+    where = f"{exc.filename}: " if exc.filename else ""
+    return f"{where}{exc.strerror or type(exc).__name__}"
+
+
+class _Main(click.Group):
+    """Every error is one line: an exception nothing else handled is named by its kind only
+    (its text may quote a ticket), never shown as a traceback (CASECAT_DEBUG=1 shows it)."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException, SystemExit):
+            raise
+        except lock.Busy as exc:
+            _fail(f"{exc}; try again when it has finished, or pass --wait SECONDS")
+        except OSError as exc:
+            _fail(_os_error(exc))
+        except Exception as exc:  # noqa: BLE001
+            if os.environ.get("CASECAT_DEBUG"):
+                raise
+            _fail(f"internal error ({type(exc).__name__}) in casecat {ctx.invoked_subcommand or ''}; "
+                  "please report it (CASECAT_DEBUG=1 shows where)")
+
+
 def _log(message: str) -> None:
     click.echo(message, err=True)
 
@@ -39,7 +65,7 @@ def _config(ctx: click.Context) -> Config:
     return ctx.obj["config"]
 
 
-@click.group()
+@click.group(cls=_Main)
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Settings file (default: casecat.yml if present).")
 @click.version_option(package_name="casecat")
@@ -49,7 +75,9 @@ def main(ctx: click.Context, config_path: Path | None) -> None:
     try:
         ctx.obj = {"config": load_config(config_path)}
     except ConfigError as exc:
-        _fail(str(exc), 2)
+        for line in exc.lines[:-1]:
+            click.echo(f"casecat: error: {line}", err=True)
+        _fail(exc.lines[-1], 2)
 
 
 def _rt_options(func):
@@ -65,6 +93,8 @@ def _rt_options(func):
         click.option("--rt-password", envvar="RT_PASSWORD", help="RT password (env RT_PASSWORD)."),
         click.option("--timeout", type=float, default=30.0, show_default=True, help="Seconds per HTTP call."),
         click.option("--full", "full_fetch", is_flag=True, help="Read the whole queue again, not only what changed."),
+        click.option("--wait", type=click.FloatRange(min=0), default=0, show_default=True,
+                     help="Seconds to wait for another casecat run using the same folders (0: refuse at once)."),
     ]
     for option in reversed(options):
         func = option(func)
@@ -72,8 +102,15 @@ def _rt_options(func):
 
 
 def _fetch(config: Config, rt_url, queue, api, cache_dir, rt_token, rt_user, rt_password, timeout,
-           full_fetch=False) -> Path:
-    """Runs the RT fetch into the cache; returns the raw file."""
+           full_fetch=False, wait=0.0) -> Path:
+    """Runs the RT fetch into the cache (locked for the fetch); returns the raw file."""
+    with lock.hold([cache_dir or config.cache_dir], wait=wait):
+        return _fetch_locked(config, rt_url, queue, api, cache_dir, rt_token, rt_user, rt_password, timeout,
+                             full_fetch)
+
+
+def _fetch_locked(config: Config, rt_url, queue, api, cache_dir, rt_token, rt_user, rt_password, timeout,
+                  full_fetch) -> Path:
     from generator.rt.fetch import FetchError, RtAuth, fetch_queue
 
     if not rt_url:
@@ -137,13 +174,14 @@ def build(ctx, source: str, site_dir: Path | None, overrides: Path, allow_shrink
     except ConfigError as exc:
         _fail(str(exc), 2)
     try:
-        raw = _load(source, config, rt)
-        withheld, accepted = load_overrides(overrides)
-        salt = load_salt(config.cache_dir / "fingerprint-salt", os.environ.get("CASECAT_FINGERPRINT_SALT"))
-        policy = Policy(withheld_cases=withheld, accepted=accepted, salt=salt)
-        result = pipeline.build_site(raw, config, policy, site_dir=site_dir, project_root=project_root,
-                                     allow_shrink=allow_shrink, force=force, only_if_changed=only_if_changed,
-                                     log=_log)
+        with lock.hold(pipeline.folders(config, site_dir or config.site_dir), wait=rt["wait"]):
+            raw = _load(source, config, rt)
+            withheld, accepted = load_overrides(overrides)
+            salt = load_salt(config.cache_dir / "fingerprint-salt", os.environ.get("CASECAT_FINGERPRINT_SALT"))
+            policy = Policy(withheld_cases=withheld, accepted=accepted, salt=salt)
+            result = pipeline.build_site(raw, config, policy, site_dir=site_dir, project_root=project_root,
+                                         allow_shrink=allow_shrink, force=force, only_if_changed=only_if_changed,
+                                         log=_log)
         if os.environ.get("GITHUB_OUTPUT"):  # under GitHub Actions: the deploy job runs only if changed
             publish.write_github_output(Path(os.environ["GITHUB_OUTPUT"]), {
                 "changed": result.changed, "publish_hash": result.publish["publish_hash"], "cases": result.cases})
@@ -151,7 +189,7 @@ def build(ctx, source: str, site_dir: Path | None, overrides: Path, allow_shrink
         for finding in exc.findings:
             _log(f"audit: {finding.line()}")
         _fail(str(exc))
-    except (pipeline.PipelineError, publish.PublishError, RawDataError, PolicyError, OSError) as exc:
+    except (pipeline.PipelineError, publish.PublishError, RawDataError, PolicyError) as exc:
         _fail(str(exc))
     timings = ", ".join(f"{k} {v:.1f}s" for k, v in result.seconds.items())
     done = "built" if result.rebuilt else "kept" if result.site_dir.is_dir() else "no site for"

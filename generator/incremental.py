@@ -7,18 +7,18 @@ What a build keeps for the next one (public, all of it: the nightly caches it):
   its render inputs (``render.Renderer.digest``) and the sha256 of its text. A page whose digest
   is unchanged is not rendered again. While the folder is being written the state file is
   absent, so a build killed half way leaves a folder the next build renders anew;
-* the site itself, and beside it ``.<site>.build.json`` (``SiteState``): the sha256 of each docs
-  file the site was built from (a page rendered again to the same text is not built again),
-  and the sha256 of every file of the site, each of which passed the audit (the ledger,
-  ``generator.ledger``). A build whose site inputs (templates, mkdocs.yml, docs/, the
+* the site itself, and beside it its manifest (``publish.manifest_path``, with this module's
+  ``SiteState`` in it): the sha256 of each docs file the site was built from (a page rendered
+  again to the same text is not built again), and the sha256 of every file of the site, each of
+  which passed the audit (the ledger, ``generator.ledger``). A build whose site inputs (templates, mkdocs.yml, docs/, the
   renderer's code, package versions, SITE_URL: ``publish.site_inputs_hash``) are those of the
   kept site, and whose kept site is file for file what its state says, builds only the pages
   whose digest changed (``Changes``); anything else is a full build.
 
 An incremental build stages only the files that are new or changed, audits those, and then
 brings the kept site to the new one (``apply``): the files that go are removed, the staged ones
-renamed over the old. The site's state is removed first and written last, so a build stopped
-half way leaves a site that no state describes, which the next build builds from scratch.
+renamed over the old. The manifest is removed first and written last, so a build stopped half
+way leaves a site that no manifest describes, which the next build builds from scratch.
 """
 
 from __future__ import annotations
@@ -31,11 +31,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from generator.publish import MANIFEST_FORMAT, file_hashes, manifest_path
 from generator.site import urls
 from generator.site.render import Page, Renderer, write_file
 from generator.site.shards import html_of
 
-SITE_STATE_FORMAT = "casecat-site-state/1"
 DOCS_STATE_FORMAT = "casecat-docs-state/1"
 DOCS_STATE_NAME = "docs-state.json"
 #: each case's search token weights, by what they are made from (``search.load_weights``)
@@ -54,20 +54,15 @@ class SiteState:
     files: dict[str, str]  # path under the site -> sha256, for every file of it
     audit: str  # the version of the audit that found every one of those files clean
 
-    def text(self) -> str:
-        return json.dumps({"format": SITE_STATE_FORMAT, "inputs": self.inputs, "audit": self.audit,
-                           "pages": self.pages, "files": self.files}, indent=0, sort_keys=True) + "\n"
+    def extra(self) -> dict:
+        """What the manifest holds beside the files (``publish.manifest_text``)."""
+        return {"inputs": self.inputs, "audit": self.audit, "pages": self.pages}
 
 
 def kept_artefacts(site_dir: Path, build_dir: Path) -> list[Path]:
     """What a build keeps for the next one (the nightly caches exactly these): all public."""
-    return [site_dir, site_state_path(site_dir), build_dir / "docs", build_dir / DOCS_STATE_NAME,
+    return [site_dir, manifest_path(site_dir), build_dir / "docs", build_dir / DOCS_STATE_NAME,
             build_dir / SEARCH_WEIGHTS_NAME]
-
-
-def site_state_path(site_dir: Path) -> Path:
-    """Beside the site, not in it: it is bookkeeping, never published."""
-    return site_dir.parent / f".{site_dir.name}.build.json"
 
 
 def _read_json(path: Path, fmt: str) -> dict | None:
@@ -80,23 +75,11 @@ def _read_json(path: Path, fmt: str) -> dict | None:
 
 def read_site_state(site_dir: Path) -> SiteState | None:
     """The kept site's state, or None when it is missing or unreadable (then: a full build)."""
-    data = _read_json(site_state_path(site_dir), SITE_STATE_FORMAT)
+    data = _read_json(manifest_path(site_dir), MANIFEST_FORMAT)
     try:
         return SiteState(str(data["inputs"]), dict(data["pages"]), dict(data["files"]), str(data["audit"]))
     except (TypeError, KeyError, ValueError):
         return None
-
-
-def file_hashes(folder: Path) -> dict[str, str]:
-    """sha256 of every file under ``folder``, by its path relative to it."""
-    hashes = {}
-    for root, dirs, files in os.walk(folder):
-        dirs.sort()
-        for name in sorted(files):
-            path = Path(root, name)
-            with path.open("rb") as handle:
-                hashes[path.relative_to(folder).as_posix()] = hashlib.file_digest(handle, "sha256").hexdigest()
-    return hashes
 
 
 def kept_site(site_dir: Path, inputs: str) -> SiteState | None:
@@ -171,7 +154,7 @@ def update_docs(pages: list[Page], renderer: Renderer, handwritten: Path, docs_d
         data = text.encode("utf-8") if isinstance(text, str) else text
         contents[page.path] = hashlib.sha256(data).hexdigest()
         if before is None or before[1] != contents[page.path]:
-            write_file(docs_dir / page.path, data)
+            write_file(urls.inside(docs_dir, page.path), data)
         written += 1
     pages_state = {rel: [digests[rel], contents[rel]] for rel in sorted(digests)}
     write_file(state_file, json.dumps({"format": DOCS_STATE_FORMAT, "inputs": inputs, "pages": pages_state},
@@ -304,16 +287,18 @@ def assemble(staging: Path, site_dir: Path, kept: SiteState | None, contents: di
 
 
 def apply(staging: Path, site_dir: Path, assembled: Assembled) -> None:
-    """Brings the kept site to a partial staging folder: removes the files that go, renames the
-    staged ones over the old (each file is replaced whole). The site's state is removed first:
-    a site left half way is not what any state says, so the next build starts from scratch."""
-    site_state_path(site_dir).unlink(missing_ok=True)
-    for rel in assembled.removed:
-        remove_file(site_dir, rel)
+    """Brings the kept site to a partial staging folder: renames the staged files over the old
+    (each file is replaced whole), then removes the files that go (a site folder that refuses
+    renames, a mount point say, refuses the first one and is left as it was). The manifest is
+    removed first: a site left half way is not what any manifest says, so the next build starts
+    from scratch."""
+    manifest_path(site_dir).unlink(missing_ok=True)
     for rel in assembled.staged:
         target = site_dir / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         os.replace(staging / rel, target)
+    for rel in assembled.removed:
+        remove_file(site_dir, rel)
 
 
 #: what casecat writes into the site after the engine, from all the pages at once

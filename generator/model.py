@@ -179,6 +179,25 @@ class TicketRecord:
 
 
 @dataclass(frozen=True)
+class TicketProblem:
+    """A ticket, or one of its values, that could not be used as the source gave it.
+
+    It names the ticket and the field and says what was done, in the catalogue's words; it
+    never quotes the value (which may be confidential), so it may go to logs and reports.
+    """
+
+    where: str  # "ticket 5", "entry 3 of the raw file" (no usable id), "the raw file"
+    field: str  # "Created", "custom field 'Scientific discipline'", "transactions", ...
+    what: str  # "not a date; withheld", "a text instead of a list; read as one value", ...
+    ticket: int | None = None
+    count: int = 1  # how many values of this field had this problem
+
+    def line(self) -> str:
+        times = f" ({self.count} times)" if self.count > 1 else ""
+        return f"{self.where}: {self.field}: {self.what}{times}"
+
+
+@dataclass(frozen=True)
 class RawQueue:
     """Every ticket read, plus where and when it was read. Private: never rendered."""
 
@@ -188,6 +207,10 @@ class RawQueue:
     is_sample: bool
     rt_web_url: str
     origin: str
+    #: tickets that could not be read at all (one problem each): withheld, the rest goes on
+    rejected: tuple[TicketProblem, ...] = ()
+    #: values that were coerced, cut or dropped while reading the tickets that were kept
+    warnings: tuple[TicketProblem, ...] = ()
 
 
 # --- The public side: what screening hands on -----------------------------------------------

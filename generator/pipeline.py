@@ -2,31 +2,40 @@
 
 Each stage leaves its output on disk (build/public/snapshot.json, reports/, build/docs/);
 the new site replaces the old one only when every stage, the audit included, succeeded.
-The publish bookkeeping (what was published last, the shrink guard, the hashes, the report)
-is ``generator.publish``'s.
+The publish bookkeeping (what was published last, the shrink guard, the hashes, the report,
+the manifest of the site's files) is ``generator.publish``'s.
+
+One ticket never breaks the catalogue: a ticket that cannot be read, screened or rendered is
+withheld with a warning naming it, and the rest is published. The build fails only for what is
+systemic: more than ``Config.max_failing_share`` of the tickets failing, the shrink guard, a
+stage failing as a whole. Every folder the build writes is locked for its duration
+(``generator.lock``), so two builds never share one.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from generator import incremental, ledger, publish
+from generator import incremental, ledger, lock, publish
 from generator.audit import AuditFinding
 from generator.config import Config
-from generator.model import PublicSnapshot, RawQueue
-from generator.screening import ScreeningResult, screen_queue
+from generator.model import PublicSnapshot, RawQueue, TicketProblem
+from generator.screening import ScreeningResult, failure, screen_queue, withhold
 from generator.screening.policy import Policy
 from generator.screening.snapshot import write_snapshot
 from generator.site import postbuild, search
 from generator.site.build import (BuildError, build_pages, build_settings, resolve_site_url, source_date,
                                   write_build_config)
-from generator.site.pages import plan_pages, site_name, template_env
+from generator.site.exports import export_files
+from generator.site.feeds import atom_feed
+from generator.site.pages import plan_pages, render_pages, site_name, template_env
 from generator.site.shards import nav_pages
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -52,11 +61,13 @@ class BuildResult:
     pages: int
     seconds: dict[str, float] = field(default_factory=dict)
     screening: ScreeningResult | None = None
-    #: the public content differs from the last published one (or force)
+    #: the public content differs from the last published one (or force, or a repaired site)
     changed: bool = True
     #: the site folder was built anew (False: unchanged and left as it was)
     rebuilt: bool = True
     publish: dict = field(default_factory=dict)
+    #: tickets withheld because they could not be read, screened or rendered
+    failed: tuple[TicketProblem, ...] = ()
     #: what the build did: full or incremental, files changed and removed, files audited
     work: dict = field(default_factory=dict)
 
@@ -74,6 +85,11 @@ class _Laps:
         self._clock = now
 
 
+def folders(config: Config, site_dir: Path) -> list[Path]:
+    """Every folder a build writes, each locked for the build's duration."""
+    return [config.cache_dir, config.build_dir, config.reports_dir, site_dir]
+
+
 def build_site(
     raw: RawQueue,
     config: Config,
@@ -84,101 +100,229 @@ def build_site(
     allow_shrink: bool = False,
     force: bool = False,
     only_if_changed: bool = False,
+    wait: float = 0.0,
     log: Log = lambda msg: None,
 ) -> BuildResult:
-    """The stages, and the site swapped in; an unchanged snapshot leaves ``site_dir`` as it is, and
-    with ``only_if_changed`` (the nightly: nothing would be deployed) builds nothing even when
-    ``site_dir`` is missing, as on a fresh runner."""
+    """The stages, and the site swapped in; an unchanged snapshot leaves ``site_dir`` as it is
+    (when it is, file for file, the site published last), and with ``only_if_changed`` (the
+    nightly: nothing would be deployed) builds nothing even when ``site_dir`` is missing, as on
+    a fresh runner. Every folder it writes is locked for the build (``wait`` seconds at most)."""
     site_dir = Path(site_dir or config.site_dir)
+    check_site_dir(site_dir, config, project_root)
+    with contextlib.ExitStack() as held:
+        with stage("lock", site_dir.parent):
+            held.enter_context(lock.hold(folders(config, site_dir), wait=wait))
+        return _build(raw, config, policy, site_dir, project_root, allow_shrink, force, only_if_changed, log)
+
+
+@contextlib.contextmanager
+def stage(name: str, folder: Path):
+    """A disk that is full, read-only or failing, as one line naming the stage and the file
+    (or the stage's folder, when the system does not say which file)."""
+    try:
+        yield
+    except OSError as exc:
+        where = exc.filename or folder
+        raise PipelineError(f"{name}: {where}: {exc.strerror or type(exc).__name__}") from None
+
+
+def _build(raw: RawQueue, config: Config, policy: Policy, site_dir: Path, project_root: Path,
+           allow_shrink: bool, force: bool, only_if_changed: bool, log: Log) -> BuildResult:
     laps = _Laps()
     report_path = config.reports_dir / publish.REPORT_NAME
-    report_path.unlink(missing_ok=True)  # a failed build leaves no report saying "publish"
-    history = publish.load_history(config.cache_dir, publish.registry_key(raw.is_sample, raw.queue))
+    with stage("publish", config.reports_dir):
+        report_path.unlink(missing_ok=True)  # a failed build leaves no report saying "publish"
+        history = publish.load_history(config.cache_dir, publish.registry_key(raw.is_sample, raw.queue))
+    for warning in raw.warnings:
+        log(f"warning: {warning.line()}")
     raw_hash = publish.raw_content_hash(raw)
 
     if only_if_changed and not force:
         inputs = publish.screening_inputs_hash(raw_hash, config, policy, history.ever)
-        known = unchanged_since_deploy(inputs, config, project_root, history)
+        known = unchanged_since_deploy(inputs, config, project_root, history, site_dir)
         if known is not None:
             verdict, summary = known
             laps("screen")
             log(f"unchanged: the same tickets and settings as the screening behind the deployed site "
                 f"({verdict.publish_hash[:12]}); nothing screened or built (--force rebuilds)")
-            return _finish(report_path, config, site_dir, laps, publish.report(
-                summary, raw.fetched_at, verdict, rebuilt=False, screened=False), verdict, pages=0, screening=None)
+            report = publish.report(summary, raw.fetched_at, verdict, rebuilt=False, screened=False,
+                                    failed=raw.rejected, warnings=raw.warnings)
+            return _finish(report_path, config, site_dir, laps, report, verdict, pages=0, screening=None)
 
-    screened = screen(raw, config, policy, history, allow_shrink=allow_shrink, log=log)
-    snapshot = screened.snapshot
-    verdict = publish.compare(snapshot, project_root, history, force=force)
-    summary = publish.Summary.of(snapshot)
-    # keyed by the ids published once this snapshot is: the next night's history, if it deploys
-    # (the withdrawal notices, all that those ids decide, come out the same)
-    published = history.ever | {c.id for c in snapshot.cases}
-    publish.write_screened(config.cache_dir, publish.Screened(
-        publish.screening_inputs_hash(raw_hash, config, policy, published), verdict.snapshot_hash, summary))
-    rebuild = verdict.changed or (not only_if_changed and not (site_dir / "index.html").is_file())
+    with stage("screen", config.build_dir):
+        screened = screen(raw, config, policy, history, allow_shrink=allow_shrink, log=log)
+    verdict = publish.compare(screened.snapshot, project_root, history, force=force)
+    with stage("publish", site_dir):
+        difference = publish.site_difference(site_dir, verdict.publish_hash)
+    repaired = difference if not verdict.changed and difference and site_dir.exists() else None
+    if repaired:  # a build killed half-way, a hand edit, two builds at once without the lock
+        log(f"{site_dir}/ is not the site published last ({repaired}): rebuilding it")
+    rebuild = verdict.changed or repaired is not None or (not only_if_changed and difference is not None)
     laps("screen")
 
     pages, work = 0, {}
     if rebuild:
-        staging = site_dir.with_name(f".{site_dir.name}.building-{os.getpid()}")
-        pending = publish.Pending()
-        try:
-            rendered = render(snapshot, config, project_root, laps, site_dir)
-            built = build(rendered, config, staging, laps, site_dir, fresh=force)
-            state = audit(staging, built, laps)
-            publish.stage_history(pending, config.cache_dir, history, frozenset(c.id for c in snapshot.cases),
-                                  verdict)
-            pending.write(incremental.site_state_path(site_dir), state.text())
-            put_in_place(staging, site_dir, built)
-            pending.commit()
-            pages, work = rendered.written, built.summary()
-        finally:
-            pending.discard()
-            shutil.rmtree(staging, ignore_errors=True)
+        pages, screened, verdict, work = _rebuild(raw, raw_hash, screened, verdict, history, config, policy,
+                                                  site_dir, project_root, allow_shrink, force, repaired, laps, log)
+        report = _report(raw, screened, verdict, rebuilt=True, repaired=repaired)
     else:
         kept = f"{site_dir}/ left as it is" if site_dir.is_dir() else "no site built (nothing to deploy)"
         log(f"unchanged: the public snapshot is the one published last ({verdict.publish_hash[:12]}); "
             f"{kept} (--force rebuilds)")
+        with stage("publish", config.cache_dir):
+            pending = publish.Pending()
+            _remember(pending, raw_hash, config, policy, history, screened.snapshot)
+            pending.commit()
+        report = _report(raw, screened, verdict, rebuilt=False)
+    return _finish(None if rebuild else report_path, config, site_dir, laps, report, verdict, pages, screened,
+                   failed=raw.rejected + screened.failures, work=work)
 
-    result = _finish(report_path, config, site_dir, laps, publish.report(summary, snapshot.fetched_at, verdict,
-                                                                         rebuilt=rebuild), verdict, pages, screened)
-    result.work = work
-    return result
 
-
-def unchanged_since_deploy(inputs: str, config: Config, project_root: Path,
-                           history: publish.History) -> tuple[publish.Verdict, publish.Summary] | None:
+def unchanged_since_deploy(inputs: str, config: Config, project_root: Path, history: publish.History,
+                           site_dir: Path) -> tuple[publish.Verdict, publish.Summary] | None:
     """When the last screening had these very inputs and its snapshot, rendered as the site would
-    be now, is the one deployed last: that verdict, without screening again. Else None."""
+    be now, is the one deployed last: that verdict, without screening again. Else None (and
+    when a site folder is there but is not, file for file, that site: it is to be rebuilt)."""
     memo = publish.read_screened(config.cache_dir)
     if memo is None or memo.inputs != inputs:
         return None
     verdict = publish.compare_hash(memo.snapshot_hash, project_root, history, force=False)
-    return None if verdict.changed else (verdict, memo.summary)
+    if verdict.changed or (site_dir.exists() and publish.site_difference(site_dir, verdict.publish_hash)):
+        return None
+    return verdict, memo.summary
 
 
-def _finish(report_path: Path, config: Config, site_dir: Path, laps: _Laps, report: dict, verdict: publish.Verdict,
-            pages: int, screening: ScreeningResult | None) -> BuildResult:
-    config.reports_dir.mkdir(parents=True, exist_ok=True)
-    report_path.write_text(publish.report_text(report), encoding="utf-8")
+def _remember(pending: publish.Pending, raw_hash: str, config: Config, policy: Policy, history: publish.History,
+               snapshot: PublicSnapshot) -> None:
+    """The memo of this screening (staged: a build that fails leaves the cache as it was), keyed
+    by the ids published once this snapshot is: the next night's history, if it deploys (the
+    withdrawal notices, all that those ids decide, come out the same)."""
+    published = history.ever | {c.id for c in snapshot.cases}
+    publish.stage_screened(pending, config.cache_dir, publish.Screened(
+        publish.screening_inputs_hash(raw_hash, config, policy, published), publish.public_content_hash(snapshot),
+        publish.Summary.of(snapshot)))
+
+
+def _finish(report_path: Path | None, config: Config, site_dir: Path, laps: _Laps, report: dict,
+            verdict: publish.Verdict, pages: int, screening: ScreeningResult | None,
+            failed: tuple[TicketProblem, ...] = (), work: dict | None = None) -> BuildResult:
+    """The result; the report is written here only when no staged write put it in place already."""
+    if report_path is not None:
+        with stage("publish", config.reports_dir):
+            pending = publish.Pending()
+            pending.write(report_path, publish.report_text(report))
+            pending.commit()
     return BuildResult(site_dir, int(report["cases"]), int(report["withdrawn"]), pages, laps.seconds, screening,
-                       changed=verdict.changed, rebuilt=bool(report["rebuilt"]), publish=report)
+                       changed=verdict.changed, rebuilt=bool(report["rebuilt"]), publish=report, failed=failed,
+                       work=work or {})
 
 
-# --- the stages ---------------------------------------------------------------------------------
+def _rebuild(raw: RawQueue, raw_hash: str, screened: ScreeningResult, verdict: publish.Verdict,
+             history: publish.History, config: Config, policy: Policy, site_dir: Path, project_root: Path,
+             allow_shrink: bool, force: bool, repaired: str | None, laps: _Laps,
+             log: Log) -> tuple[int, ScreeningResult, publish.Verdict, dict]:
+    """Render, build and audit into a staging folder; stage the bookkeeping; swap the site in
+    and commit the bookkeeping. Nothing under site_dir changes unless all of it succeeded."""
+    staging = site_dir.with_name(f".{site_dir.name}.building-{os.getpid()}")
+    pending = publish.Pending()
+    try:
+        with stage("render", config.build_dir / "docs"):
+            rendered, isolated = render_isolating(screened, config, project_root, history.ever, laps, log,
+                                                  failed=raw.rejected + screened.failures, tickets=_tickets(raw),
+                                                  site_dir=site_dir)
+        if isolated is not screened:  # cases withheld: the guards and the hash again, on what is left
+            screened = isolated
+            publish.check_shrink(history.last, {c.id for c in screened.snapshot.cases}, allow_shrink)
+            with stage("render", config.build_dir):
+                record_screening(screened, config, log=lambda msg: None)
+            verdict = publish.compare(screened.snapshot, project_root, history, force=force)
+        if repaired:  # published again: what was deployed from the damaged folder may be damaged too
+            verdict = replace(verdict, changed=True)
+        with stage("build", staging):
+            built = build(rendered, config, staging, laps, site_dir, fresh=force)
+        with stage("audit", staging):
+            state = audit(staging, built, laps)
+        with stage("publish", site_dir.parent):
+            publish.stage_history(pending, config.cache_dir, history,
+                                  frozenset(c.id for c in screened.snapshot.cases), verdict)
+            _remember(pending, raw_hash, config, policy, history, screened.snapshot)
+            pending.write(publish.manifest_path(site_dir),
+                          publish.manifest_text(verdict.publish_hash, state.files, state.extra()))
+            report = _report(raw, screened, verdict, rebuilt=True, repaired=repaired)
+            pending.write(config.reports_dir / publish.REPORT_NAME, publish.report_text(report))
+            put_in_place(staging, site_dir, built)
+            pending.commit()
+    finally:
+        pending.discard()
+        shutil.rmtree(staging, ignore_errors=True)
+    return rendered.written, screened, verdict, built.summary()
 
 
-def screen(raw: RawQueue, config: Config, policy: Policy, history: publish.History, *,
-           allow_shrink: bool, log: Log) -> ScreeningResult:
-    """Screens the queue, applies the shrink guard, writes the snapshot and the screening report."""
-    result = screen_queue(raw, config, policy, previously_published=history.ever)
-    publish.check_shrink(history.last, {c.id for c in result.snapshot.cases}, allow_shrink)
+def _report(raw: RawQueue, screened: ScreeningResult, verdict: publish.Verdict, *, rebuilt: bool,
+            repaired: str | None = None) -> dict:
+    snapshot = screened.snapshot
+    return publish.report(publish.Summary.of(snapshot), snapshot.fetched_at, verdict, rebuilt=rebuilt,
+                          repaired=repaired, failed=raw.rejected + screened.failures, warnings=raw.warnings)
+
+
+def _tickets(raw: RawQueue) -> int:
+    """Every ticket of the source, the ones that could not be read included."""
+    return len(raw.tickets) + len(raw.rejected)
+
+
+# --- the checks -----------------------------------------------------------------------------------
+
+
+def check_site_dir(site_dir: Path, config: Config, project_root: Path) -> None:
+    """The site folder is swapped whole (the old one deleted): it must be a folder of its own,
+    never the working directory, the project or a folder holding the other ones."""
+    site = Path(os.path.abspath(site_dir))
+    if site == Path(site.anchor):
+        raise PipelineError(f"the site folder cannot be {site_dir}")
+    for other, what in ((Path.cwd(), "the working directory"), (project_root, "the project"),
+                        (config.cache_dir, "the cache"), (config.build_dir, "the build folder"),
+                        (config.reports_dir, "the reports folder")):
+        other = Path(os.path.abspath(other))
+        if other == site or other.is_relative_to(site):
+            raise PipelineError(f"the site folder {site_dir} would hold {what}; choose a folder of its own")
+
+
+def check_failures(failed: tuple[TicketProblem, ...], tickets: int, share: float, *, searched_all: bool = True) -> None:
+    """One bad ticket is withheld; more than ``share`` of them means something systemic
+    (``searched_all`` False: the search for them stopped there, so there are at least as many)."""
+    if not failed or len(failed) <= share * tickets:
+        return
+    shown = "; ".join(p.line() for p in failed[:3])
+    more = f"; and {len(failed) - 3} more" if len(failed) > 3 else ""
+    raise PipelineError(
+        f"{'' if searched_all else 'at least '}{len(failed)} of {tickets} tickets could not be read, screened or "
+        f"rendered (more than {share:.0%}; max_failing_share in casecat.yml): {shown}{more}"
+    )
+
+
+# --- the stages -----------------------------------------------------------------------------------
+
+
+def record_screening(result: ScreeningResult, config: Config, log: Log) -> None:
+    """Writes the snapshot and the screening report, and says what screening did."""
     write_snapshot(result.snapshot, config.build_dir / "public" / "snapshot.json")
     result.report.write(config.reports_dir)
     log(result.report.summary())
     for warning in result.warnings:
         log(f"warning: {warning}")
+
+
+def screen(raw: RawQueue, config: Config, policy: Policy, history: publish.History, *,
+           allow_shrink: bool, log: Log) -> ScreeningResult:
+    """Screens the queue, applies the failure and shrink guards, writes the snapshot and the
+    screening report, and names every ticket withheld because it failed."""
+    result = screen_queue(raw, config, policy, previously_published=history.ever)
+    failed = raw.rejected + result.failures
+    check_failures(failed, _tickets(raw), config.max_failing_share)
+    publish.check_shrink(history.last, {c.id for c in result.snapshot.cases}, allow_shrink)
+    record_screening(result, config, log)
+    for problem in failed:
+        log(f"warning: {problem.line()}")
     return result
 
 
@@ -205,10 +349,7 @@ def render(snapshot: PublicSnapshot, config: Config, project_root: Path, laps: _
     """The Markdown pages, exports and feed in build/docs (those whose inputs changed since the
     folder was last written), and build/mkdocs.yml beside them; meanwhile, whether the site in
     ``site_dir`` is one the build can keep."""
-    try:
-        site_url = resolve_site_url(project_root / "mkdocs.yml")
-    except BuildError as exc:
-        raise PipelineError(f"render: {exc}") from None
+    site_url = _site_url(project_root)
     docs_dir = config.build_dir / "docs"
     handwritten = project_root / "docs"
     inputs = publish.site_inputs_hash(project_root)
@@ -225,6 +366,88 @@ def render(snapshot: PublicSnapshot, config: Config, project_root: Path, laps: _
     return Rendered(snapshot, docs_dir, inputs, digests, written,
                     build_settings(snapshot.is_sample, project_root / "mkdocs.yml", site_url),
                     nav_pages(project_root / "mkdocs.yml"), sitemap, handwritten, kept)
+
+
+def render_isolating(screened: ScreeningResult, config: Config, project_root: Path, published: frozenset[int],
+                     laps: _Laps, log: Log, *, failed: tuple[TicketProblem, ...] = (),
+                     tickets: int | None = None, site_dir: Path | None = None) -> tuple[Rendered, ScreeningResult]:
+    """``render``, and when it fails, the cases it fails on are found (by halves: a few renders
+    of part of the catalogue, in memory), withheld, and the rest is rendered. A failure that no
+    single case explains is the stage's; so is one on more cases than ``max_failing_share``
+    allows, counting the ``failed`` tickets of earlier stages among ``tickets``. Returns the
+    render and the result that was rendered (``site_dir``: the kept site, as for ``render``)."""
+    try:
+        return render(screened.snapshot, config, project_root, laps, site_dir), screened
+    except (OSError, PipelineError):
+        raise
+    except Exception as exc:  # noqa: BLE001 (find the cases it comes from)
+        error = type(exc).__name__
+    tickets = len(screened.report.outcomes) if tickets is None else tickets
+    allowed = int(config.max_failing_share * tickets) - len(failed)
+    culprits = failing_cases(screened, published, _site_url(project_root),
+                             template_env(project_root / "templates" / "pages"),
+                             site_name(project_root / "mkdocs.yml"), limit=max(0, allowed))
+    if not culprits:
+        raise PipelineError(f"render: {error}, which no single case explains")
+    check_failures(failed + tuple(culprits.values()), tickets, config.max_failing_share,
+                   searched_all=len(culprits) <= max(0, allowed))
+    for problem in culprits.values():
+        log(f"warning: {problem.line()}")
+    screened = withhold(screened, culprits, published)
+    try:
+        return render(screened.snapshot, config, project_root, laps, site_dir), screened
+    except (OSError, PipelineError):
+        raise
+    except Exception as exc:  # noqa: BLE001
+        raise PipelineError(f"render: {type(exc).__name__}, after withholding the cases it failed on") from None
+
+
+def _site_url(project_root: Path) -> str:
+    try:
+        return resolve_site_url(project_root / "mkdocs.yml")
+    except BuildError as exc:
+        raise PipelineError(f"render: {exc}") from None
+
+
+def failing_cases(screened: ScreeningResult, published: frozenset[int], site_url: str, env, name: str,
+                  limit: int) -> dict[int, TicketProblem]:
+    """The cases on which rendering fails on their own, found by halving the catalogue; the
+    search stops once more than ``limit`` are found (the failure is systemic then, and a
+    template broken for every case must not cost a render per case)."""
+    everyone = [c.id for c in screened.snapshot.cases]
+
+    def attempt(ids: list[int]) -> BaseException | None:
+        keep = set(ids)
+        others = {i: _NOT_RENDERED for i in everyone if i not in keep}
+        snapshot = withhold(screened, others, published).snapshot
+        try:
+            render_pages(snapshot, env, site_url, name)
+            export_files(snapshot)
+            atom_feed(snapshot, site_url)
+        except Exception as exc:  # noqa: BLE001
+            return exc
+        return None
+
+    found: dict[int, TicketProblem] = {}
+
+    def search(ids: list[int]) -> None:
+        if len(found) > limit:
+            return
+        error = attempt(ids)
+        if error is None:
+            return
+        if len(ids) == 1:
+            found[ids[0]] = failure(ids[0], "rendering", error)
+            return
+        middle = len(ids) // 2
+        search(ids[:middle])
+        search(ids[middle:])
+
+    search(everyone)
+    return found
+
+
+_NOT_RENDERED = TicketProblem("", "", "")
 
 
 @dataclass
@@ -269,7 +492,7 @@ def build(rendered: Rendered, config: Config, staging: Path, laps: _Laps, site_d
 
         try:
             linked = incremental.linked_statics(rendered.docs_dir, list(rendered.digests),
-                                                list(incremental.file_hashes(rendered.handwritten)))
+                                                list(publish.file_hashes(rendered.handwritten)))
             assembled = incremental.assemble(staging, site_dir, kept, rendered.digests, rendered.docs_dir, linked,
                                              generated, engine)
         except (BuildError, postbuild.PostBuildError) as exc:
@@ -312,9 +535,15 @@ def put_in_place(staging: Path, site_dir: Path, built: Built) -> None:
 
 
 def swap_in(staging: Path, site_dir: Path) -> None:
-    """Replaces site_dir by staging with two renames, so no half-written site is ever seen."""
+    """Replaces site_dir by staging with two renames, so no half-written site is ever seen;
+    if the second rename fails, the old site goes back."""
     old = site_dir.with_name(f".{site_dir.name}.old-{os.getpid()}")
     if site_dir.exists():
         site_dir.rename(old)
-    staging.rename(site_dir)
+    try:
+        staging.rename(site_dir)
+    except OSError:
+        if old.exists():
+            old.rename(site_dir)
+        raise
     shutil.rmtree(old, ignore_errors=True)

@@ -24,11 +24,12 @@ from importlib import metadata
 from pathlib import Path
 
 from generator.config import Config
-from generator.model import PublicSnapshot, RawQueue, utc_iso
+from generator.model import PublicSnapshot, RawQueue, TicketProblem, utc_iso
 from generator.screening.policy import Policy
 from generator.screening.snapshot import snapshot_to_dict
 
 REGISTRY_NAME = "published.json"
+MANIFEST_FORMAT = "casecat-site-manifest/1"
 PUBLISHED_HASH_NAME = "published-snapshot.sha256"
 #: private (it names a digest of the raw tickets): what the last screening of which inputs gave
 SCREENED_NAME = "screened.json"
@@ -215,6 +216,57 @@ def compare_hash(snapshot_hash: str, project_root: Path, history: History, *, fo
     return Verdict(snapshot_hash, inputs_hash, publish_hash, history.publish_hash, changed)
 
 
+# --- the site on disk -------------------------------------------------------------------------
+
+
+def manifest_path(site_dir: Path) -> Path:
+    """Beside the site, not in it: it is bookkeeping, never published."""
+    return site_dir.parent / f".{site_dir.name}.manifest.json"
+
+
+def file_hashes(folder: Path) -> dict[str, str]:
+    """sha256 of every file under ``folder``, by its path relative to it."""
+    hashes = {}
+    for root, dirs, files in os.walk(folder):
+        dirs.sort()
+        for name in sorted(files):
+            path = Path(root, name)
+            with path.open("rb") as handle:
+                hashes[path.relative_to(folder).as_posix()] = hashlib.file_digest(handle, "sha256").hexdigest()
+    return hashes
+
+
+def manifest_text(publish_hash: str, hashes: dict[str, str], extra: dict | None = None) -> str:
+    """``extra``: what else the build keeps of the site (``incremental.SiteState``)."""
+    return json.dumps({**(extra or {}), "format": MANIFEST_FORMAT, "publish_hash": publish_hash, "files": hashes},
+                      indent=0, sort_keys=True) + "\n"
+
+
+def site_difference(site_dir: Path, publish_hash: str) -> str | None:
+    """None when ``site_dir`` is, file for file and byte for byte, the site published with
+    ``publish_hash`` (its manifest says so and every file matches); else what differs."""
+    if not (site_dir / "index.html").is_file():
+        return "there is no site"
+    try:
+        manifest = json.loads(manifest_path(site_dir).read_text(encoding="utf-8"))
+        files = manifest["files"] if manifest.get("format") == MANIFEST_FORMAT else None
+        if not isinstance(files, dict):
+            raise ValueError
+    except FileNotFoundError:
+        return "it has no manifest of its files"
+    except (OSError, ValueError, TypeError, AttributeError):
+        return "its manifest is unreadable"
+    if manifest.get("publish_hash") != publish_hash:
+        return "its manifest is of another publish"
+    on_disk = file_hashes(site_dir)
+    missing = len(files.keys() - on_disk.keys())
+    extra = len(on_disk.keys() - files.keys())
+    changed = sum(1 for name, digest in on_disk.items() if name in files and files[name] != digest)
+    if missing or extra or changed:
+        return f"{missing} file(s) missing, {changed} changed, {extra} not published"
+    return None
+
+
 # --- the memo of the last screening: a quiet night need not screen again ----------------------
 
 
@@ -255,10 +307,15 @@ def read_screened(cache_dir: Path) -> Screened | None:
 def write_screened(cache_dir: Path, screened: Screened) -> None:
     pending = Pending()
     try:
-        pending.write(cache_dir / SCREENED_NAME, json.dumps(dataclasses.asdict(screened), sort_keys=True) + "\n")
+        stage_screened(pending, cache_dir, screened)
         pending.commit()
     finally:
         pending.discard()
+
+
+def stage_screened(pending: Pending, cache_dir: Path, screened: Screened) -> None:
+    """The memo, written with the rest of a build's bookkeeping (a build that fails leaves none)."""
+    pending.write(cache_dir / SCREENED_NAME, json.dumps(dataclasses.asdict(screened), sort_keys=True) + "\n")
 
 
 # --- writing ----------------------------------------------------------------------------------
@@ -301,10 +358,24 @@ def stage_history(pending: Pending, cache_dir: Path, history: History, current: 
     pending.write(cache_dir / PUBLISHED_HASH_NAME, verdict.publish_hash + "\n")
 
 
+#: problems listed in the report (the count is always complete)
+REPORT_PROBLEMS = 500
+
+
 def report(summary: Summary, fetched_at: datetime | None, verdict: Verdict, *, rebuilt: bool,
-           screened: bool = True) -> dict[str, object]:
-    """``reports/publish.json``: what this build did, for people and for the workflow."""
+           screened: bool = True, repaired: str | None = None, failed: tuple[TicketProblem, ...] = (),
+           warnings: tuple[TicketProblem, ...] = ()) -> dict[str, object]:
+    """``reports/publish.json``: what this build did, for people and for the workflow.
+
+    ``failed`` are the tickets withheld because they could not be read, screened or rendered,
+    ``warnings`` the values coerced, cut or dropped: both name ticket and field, never a value.
+    """
     return {
+        "repaired": repaired,
+        "failed": [_problem(p) for p in failed[:REPORT_PROBLEMS]],
+        "failed_count": len(failed),
+        "warnings": [p.line() for p in warnings[:REPORT_PROBLEMS]],
+        "warning_count": len(warnings),
         "format": REPORT_FORMAT,
         "changed": verdict.changed,
         "rebuilt": rebuilt,
@@ -320,6 +391,10 @@ def report(summary: Summary, fetched_at: datetime | None, verdict: Verdict, *, r
         "snapshot_time": utc_iso(fetched_at),
         "newest_update": summary.newest_update,
     }
+
+
+def _problem(problem: TicketProblem) -> dict[str, object]:
+    return {"ticket": problem.ticket, "where": problem.where, "field": problem.field, "problem": problem.what}
 
 
 def report_text(data: dict[str, object]) -> str:

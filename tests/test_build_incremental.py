@@ -18,12 +18,11 @@ import pytest
 from support.sitebuild import build_snapshot, folders
 
 from generator import incremental
-from generator.model import ImplementationStatus, PublicMessage, StatusChange
+from generator.config import Config
+from generator.model import ImplementationStatus, PublicMessage, RawQueue, StatusChange
 from generator.rt.records import parse_entries, parse_rt_datetime
-from generator.model import RawQueue
 from generator.screening import screen_queue
 from generator.screening.policy import Policy
-from generator.config import Config
 
 CASES = 70
 

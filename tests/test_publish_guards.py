@@ -9,106 +9,21 @@
 
 from __future__ import annotations
 
-import gzip
-import inspect
 import json
-import os
 import shutil
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from support.builds import no_leftovers, previous_site, project_copy, publish_report, raw_queue
+from support.cli import casecat, error_line, tree_state
 
 from generator import pipeline
-from generator.cli import main
 from generator.pipeline import AuditFailed, PipelineError, build_site
 from generator.publish import PublishError, check_shrink, site_inputs_hash
 from generator.rt.source import load_raw_queue
-from devtools.synthetic import make_queue, write_queue
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-# --- helpers ---------------------------------------------------------------------------------
-
-
-def raw_queue(tmp_path: Path, n: int = 12, *, keep: int | None = None, name: str = "queue.json",
-              fetched_at: str | None = None, edit=None) -> Path:
-    """A synthetic queue as RT would give it (source "rt"), the first ``keep`` tickets of it."""
-    data = make_queue(n, seed=7)
-    data["source"] = "rt"
-    data["tickets"] = data["tickets"][:keep]
-    if fetched_at:
-        data["fetched_at"] = fetched_at
-    if edit:
-        edit(data)
-    path = tmp_path / name
-    write_queue(data, path)
-    return path
-
-
-def tree_state(folder: Path) -> dict[str, tuple[bytes, int]]:
-    """Every file's bytes and modification time: 'untouched' means all of it is equal."""
-    return {str(p.relative_to(folder)): (p.read_bytes(), p.stat().st_mtime_ns)
-            for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
-def previous_site(site: Path) -> dict[str, tuple[bytes, int]]:
-    """Stands for the site published last time."""
-    (site / "cases" / "1").mkdir(parents=True)
-    (site / "index.html").write_text("<p>the site published last night</p>\n")
-    (site / "cases" / "1" / "index.html").write_text("<p>case 1</p>\n")
-    (site / "sitemap.xml.gz").write_bytes(gzip.compress(b"<urlset/>", mtime=0))
-    return tree_state(site)
-
-
-def project_copy(tmp_path: Path) -> Path:
-    """A copy of what the build reads from the project (mkdocs.yml, templates, docs), to break."""
-    root = tmp_path / "project"
-    root.mkdir()
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.copytree(ROOT / "templates", root / "templates")
-    shutil.copytree(ROOT / "docs", root / "docs")
-    return root
-
-
-def no_leftovers(site: Path) -> None:
-    assert not [p.name for p in site.parent.iterdir() if p.name.startswith(f".{site.name}.")]
-
-
-@dataclass
-class Run:
-    returncode: int
-    stdout: str
-    stderr: str
-
-
-def casecat(*args: str, cwd: Path, env: dict[str, str] | None = None) -> Run:
-    """`casecat ARGS` in-process (click's runner) in ``cwd``, with a clean environment."""
-    runner = CliRunner(**({"mix_stderr": False} if "mix_stderr" in inspect.signature(CliRunner).parameters else {}))
-    clean = {k: None for k in os.environ if k.startswith(("CASECAT_", "RT_", "GITHUB_"))}
-    here = Path.cwd()
-    os.chdir(cwd)
-    try:
-        result = runner.invoke(main, list(args), env={**clean, "CASECAT_FINGERPRINT_SALT": "test-salt", **(env or {})})
-    finally:
-        os.chdir(here)
-    if result.exception and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return Run(result.exit_code, result.stdout, result.stderr)
-
-
-def publish_report(folder: Path) -> dict:
-    return json.loads((folder / "reports" / "publish.json").read_text())
-
-
-def error_line(proc: Run) -> str:
-    lines = [line for line in proc.stderr.splitlines() if line.startswith("casecat: error:")]
-    assert len(lines) == 1, proc.stderr
-    assert "Traceback" not in proc.stderr
-    return lines[0]
 
 
 # --- nothing is published on a failed stage --------------------------------------------------

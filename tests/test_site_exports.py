@@ -7,6 +7,7 @@ import io
 import json
 from pathlib import Path
 
+import pytest
 from support.site_factory import S, case, snapshot
 
 from generator.site import exports
@@ -23,7 +24,7 @@ def test_csv_has_the_documented_columns_and_one_row_per_case():
                          history=((0, S.PRE_ASSESSMENT), (5, S.ASSESSED))),
                     case(1, subject="Alpha, with \"quotes\"\nand a newline"))
     data = exports.cases_csv(snap)
-    assert data.startswith(b"id,url,subject,")
+    assert data.startswith(b'"id","url","subject",')
     rows = read_csv(data)
     assert [r["id"] for r in rows] == ["1", "2"]
     assert rows[0]["subject"] == 'Alpha, with "quotes" and a newline'
@@ -43,8 +44,47 @@ def test_csv_cells_never_start_like_a_formula():
     row = read_csv(exports.cases_csv(snap))[0]
     assert row["subject"] == "'=HYPERLINK(\"http://evil.example\")"
     assert row["owner"] == "'@admin"
-    assert row["disciplines"] == "'+cmd; -2+3"
+    assert row["disciplines"] == "'+cmd; '-2+3"  # the second starts a cell where ';' splits
     assert exports.spreadsheet_safe("plain") == "plain"
+
+
+@pytest.mark.parametrize("text, safe", [
+    ("Omega Photonics;=cmd|' /C calc'!A0;@SUM(9*9)", "Omega Photonics;'=cmd|' /C calc'!A0;'@SUM(9*9)"),
+    ("a,=1+1", "a,'=1+1"),
+    ("a|+1", "a|'+1"),
+    ("a;  -1", "a;  '-1"),
+    ("\uff1dcmd", "'\uff1dcmd"),  # a full-width equals sign
+    ("a = b; c-d, e@example", "a = b; c-d, e@example"),  # not after a delimiter: left alone
+    ("2024-01-01", "2024-01-01"),
+])
+def test_formula_starts_are_neutralised_after_any_delimiter(text, safe):
+    assert exports.spreadsheet_safe(text) == safe
+
+
+def _cells_a_spreadsheet_sees(data: bytes, delimiter: str) -> list[str]:
+    """The cells of a CSV as a spreadsheet set to split on ``delimiter`` would read them."""
+    text = data.decode("utf-8")
+    return [cell for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter) for cell in row]
+
+
+@pytest.mark.parametrize("delimiter", [",", ";", "\t", "|"])
+def test_no_cell_starts_like_a_formula_whatever_the_locale_splits_on(delimiter):
+    hostile = "Omega Photonics;=cmd|' /C calc'!A0;@SUM(9*9)"
+    snap = snapshot(case(1, subject=hostile, owner="x,+1", vos=("vo|@a", "b;-c"), disciplines=("d\t=e",)),
+                    case(2, subject="@start", sites=("=1", "+2")))
+    data = exports.cases_csv(snap)
+    for cell in _cells_a_spreadsheet_sees(data, delimiter):
+        start = cell.lstrip(' "')
+        assert not start[:1] or start[0] not in "=+-@\t\r\uff1d\uff0b\uff0d\uff20", (delimiter, cell)
+
+
+def test_every_text_field_is_quoted_and_numbers_are_not():
+    data = exports.cases_csv(snapshot(case(7, subject="Plain", history=())))
+    header, row = data.decode().split("\r\n")[:2]
+    assert all(name.startswith('"') and name.endswith('"') for name in header.split(","))
+    cells = next(csv.reader([row], quoting=csv.QUOTE_NONE, escapechar=None))
+    assert cells[0] == "7" and cells[-1] == "0"  # id and status_changes: bare numbers
+    assert all(c.startswith('"') and c.endswith('"') for c in cells[1:-1])
 
 
 def test_json_keeps_schema_version_1_and_carries_redirects():
@@ -63,3 +103,18 @@ def test_exports_are_deterministic():
     snap = snapshot(case(1), case(2))
     assert exports.export_files(snap) == exports.export_files(snapshot(case(2), case(1)))
     assert set(exports.export_files(snap)) == {"data/cases.json", "data/cases.csv"}
+
+
+def test_the_audit_reads_cases_csv_cell_by_cell():
+    """Quoting every text field must not glue a cell to the next one for the detectors: a
+    placeholder password stays harmless, a real secret or address is still found."""
+    from generator.audit import auditable_text
+    from generator.screening.detectors import find_all
+
+    def rules(*cases):
+        data = exports.cases_csv(snapshot(*cases))
+        return {f.rule.split(".")[0] for f in find_all(auditable_text(Path("data/cases.csv"), data))}
+
+    assert rules(case(1, subject="password: ********", vos=("password: ********",))) == set()
+    assert "credential" in rules(case(1, subject="password: Tr0ub4dor&3xample!"))
+    assert "email" in rules(case(1, subject="Write to pi@example.org", vos=("vo.example.org",)))

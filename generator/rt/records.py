@@ -1,4 +1,4 @@
-"""The raw queue file: RT 5 REST 2 JSON, grouped per ticket, and its parsing into records.
+"""The raw queue file: RT 5 REST 2 JSON, grouped per ticket, and its reading into records.
 
 Both RT sources (REST 2 and REST 1.0), the cache and the bundled sample store the same shape,
 so one mapping serves them all::
@@ -22,24 +22,71 @@ so one mapping serves them all::
       ]
     }
 
-Everything RT returned is kept here; deciding what is public is screening's job.
+Everything RT returned is kept here; deciding what is public is screening's job. What this
+module does decide is that every value is usable by the stages after it, whatever RT, a proxy
+or a hand-edited file put there:
+
+* one ticket at a time: a ticket without a usable id or creation date, or whose id appears
+  twice, is withheld with a ``TicketProblem`` naming it and the field; the others go on;
+* every value has the type the records declare: a wrong JSON type is coerced when the meaning
+  is clear (a text where a list of values belongs is a list of one; a number is its digits)
+  and dropped otherwise, each time with a warning that names ticket and field, never the value;
+* text is valid Unicode in NFC: lone surrogates become U+FFFD, control characters that no
+  page, XML feed or YAML front matter may carry are removed;
+* every value has a length cap, a hierarchy ("A / B / C") a depth cap, a ticket a number of
+  replies and a budget of text: what is cut says so in the message itself, so the page shows
+  the note. Reading stays linear in the size of the file.
 """
 
 from __future__ import annotations
 
 import json
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from generator.model import RawAttachment, RawTransaction, TicketRecord
+from generator.model import RawAttachment, RawTransaction, TicketProblem, TicketRecord
 
 RAW_FORMAT = "casecat-raw/1"
 _UNSET = "1970-01-01T00:00:00Z"
 
+# --- the bounds ---------------------------------------------------------------------------------
+
+#: RT's ids (tickets, transactions, attachments) are positive 32-bit integers
+MAX_ID = 2**31 - 1
+#: dates outside this span are broken values (RT began in 1996; nothing is dated a century ahead)
+EARLIEST = datetime(1980, 1, 1, tzinfo=UTC)
+LATEST = datetime(2100, 1, 1, tzinfo=UTC)
+#: longest text kept, in characters: one-line values (subject, status, names, ...)
+LINE_LIMIT = 1_000
+#: one custom field value (a list of external contacts can be long)
+VALUE_LIMIT = 5_000
+#: one message part
+BODY_LIMIT = 100_000
+#: all message parts of one ticket together, newest first; an older part past the budget keeps
+#: at least PART_MINIMUM characters so its start and the note stay visible
+TICKET_TEXT_BUDGET = 1_000_000
+PART_MINIMUM = 2_000
+#: values of one custom field, custom fields, people (requestors, Cc) of one ticket
+VALUES_LIMIT = 100
+FIELDS_LIMIT = 200
+PEOPLE_LIMIT = 500
+#: levels of a hierarchical value: deeper levels are dropped (a discipline is 3 or 4 deep)
+LEVELS_LIMIT = 8
+#: replies (Correspond) kept per ticket: the newest; other transactions: the first and the newest
+REPLIES_LIMIT = 200
+TRANSACTIONS_LIMIT = 2_000
+
 
 class RawDataError(ValueError):
     """The raw queue file is not what the sources write; the message names file and ticket."""
+
+
+# --- dates and text -------------------------------------------------------------------------------
 
 
 def parse_rt_datetime(text: str | None) -> datetime | None:
@@ -57,14 +104,171 @@ def format_rt_datetime(value: datetime) -> str:
     return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+def read_date(value: Any) -> datetime | None:
+    """A date of the raw format within EARLIEST..LATEST; ValueError says what is wrong."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise ValueError("not a date")
+    try:
+        parsed = parse_rt_datetime(value)
+    except (ValueError, OverflowError):
+        raise ValueError("not a date") from None
+    if parsed is not None and not EARLIEST <= parsed < LATEST:
+        raise ValueError(f"a date outside {EARLIEST.year}-{LATEST.year - 1}")
+    return parsed
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+#: characters no page, XML feed or YAML front matter may carry (XML 1.0's forbidden ones, and
+#: the C1 controls, which are never text)
+_UNWANTED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+_LEVEL_SPLIT = re.compile(r"\s+/\s+")
+
+
+def clean_text(text: str, limit: int, *, one_line: bool = False) -> str:
+    """``text`` as valid Unicode (NFC, lone surrogates replaced, no control characters), at
+    most ``limit`` characters. The cut comes first, so the cost is bounded by ``limit``."""
+    text = text[:limit]
+    if text.isprintable():  # the common case: no control, line break, surrogate or noncharacter
+        if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+            text = unicodedata.normalize("NFC", text)[:limit]
+        return " ".join(text.split()) if one_line and "  " in text else text.strip() if one_line else text
+    if not text.isascii():
+        text = _SURROGATE.sub("\ufffd", text)
+        if not unicodedata.is_normalized("NFC", text):
+            text = unicodedata.normalize("NFC", text)[:limit]
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _UNWANTED.sub("", text)
+    return " ".join(text.split()) if one_line else text
+
+
+def _size(characters: int) -> str:
+    """A count of characters for a note, never a long run of digits (which screening might
+    take for a phone number)."""
+    if characters >= 1_000_000:
+        return f"{characters / 1_000_000:.1f} million characters"
+    return f"{characters // 1000}k characters" if characters >= 10_000 else f"{characters} characters"
+
+
+def cut_note(kept: int, total: int) -> str:
+    return f"[The catalogue shows the first {_size(kept)} of this message, which has {_size(total)}.]"
+
+
+def replies_note(dropped: int) -> str:
+    return (f"[{dropped} earlier replies of this case are not shown: the catalogue keeps the newest "
+            f"{REPLIES_LIMIT}.]")
+
+
+# --- reading one value ------------------------------------------------------------------------------
+
+
+class _Unusable(Exception):
+    """The ticket cannot be used at all: withheld, with the field and the reason."""
+
+    def __init__(self, field: str, what: str):
+        super().__init__(f"{field}: {what}")
+        self.field, self.what = field, what
+
+
+class _Reading:
+    """One entry while it is read: who it is, and what had to be coerced, cut or dropped."""
+
+    def __init__(self, index: int) -> None:
+        self.index = index
+        self.ticket: int | None = None
+        self.counts: Counter[tuple[str, str]] = Counter()
+
+    @property
+    def where(self) -> str:
+        return f"ticket {self.ticket}" if self.ticket is not None else f"entry {self.index + 1} of the raw file"
+
+    def warn(self, field: str, what: str) -> None:
+        self.counts[(field, what)] += 1
+
+    def warnings(self) -> list[TicketProblem]:
+        return [TicketProblem(self.where, field, what, self.ticket, n) for (field, what), n in self.counts.items()]
+
+    def rejection(self, exc: _Unusable) -> TicketProblem:
+        return TicketProblem(self.where, exc.field, f"{exc.what}; the ticket is withheld", self.ticket)
+
+    def text(self, value: Any, field: str, limit: int = LINE_LIMIT, *, one_line: bool = True) -> str:
+        """A text value: numbers become their digits (with a warning), other types ''."""
+        if value is None:
+            return ""
+        if not isinstance(value, str):
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                self.warn(field, "not a text; left empty")
+                return ""
+            self.warn(field, "a number where a text belongs; read as text")
+            value = str(value)
+        if len(value) > limit:
+            self.warn(field, f"longer than {limit} characters; cut")
+        return clean_text(value, limit, one_line=one_line)
+
+    def date(self, value: Any, field: str) -> datetime | None:
+        try:
+            return read_date(value)
+        except ValueError as exc:
+            self.warn(field, f"{exc}; ignored")
+            return None
+
+    def items(self, value: Any, field: str, limit: int | None = None) -> list[Any]:
+        """A list value: None is empty, a lone value a list of one, anything else refused."""
+        if value is None:
+            return []
+        if isinstance(value, str | int | float) and not isinstance(value, bool):
+            self.warn(field, "a single value where a list belongs; read as a list of one")
+            return [value]
+        if not isinstance(value, list):
+            self.warn(field, "not a list; ignored")
+            return []
+        if limit is not None and len(value) > limit:
+            self.warn(field, f"more than {limit} items; the first {limit} kept")
+            return value[:limit]
+        return value
+
+
+def read_id(value: Any) -> int | None:
+    """An RT id (a positive 32-bit integer, as a number or its digits), else None."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, str) and value.isascii() and value.strip().isdigit():
+        value = int(value.strip())
+    if isinstance(value, int) and 0 < value <= MAX_ID:
+        return value
+    return None
+
+
+def _ref_id(value: Any) -> int | None:
+    """An id given bare or as a REST 2 reference object ``{"id": ...}``."""
+    return read_id(value.get("id") if isinstance(value, dict) else value)
+
+
+def _cap_levels(value: str, reading: _Reading, field: str) -> str:
+    """A hierarchical value ("A / B / C") at most LEVELS_LIMIT levels deep."""
+    if " / " not in value or "\n" in value:
+        return value
+    levels = _LEVEL_SPLIT.split(value)
+    if len(levels) <= LEVELS_LIMIT:
+        return value
+    reading.warn(field, f"more than {LEVELS_LIMIT} levels; the first {LEVELS_LIMIT} kept")
+    return " / ".join(levels[:LEVELS_LIMIT])
+
+
+# --- reading the queue --------------------------------------------------------------------------------
+
+
 def read_raw_file(path: Path) -> dict[str, Any]:
     """Reads and checks a raw queue file; the error names the file."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise RawDataError(f"{path}: no such file") from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise RawDataError(f"{path}: not a readable raw queue file: {exc}") from None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+        reason = "nested too deeply" if isinstance(exc, RecursionError) else " ".join(str(exc).split())[:200]
+        raise RawDataError(f"{path}: not a readable raw queue file: {reason}") from None
     if not isinstance(data, dict) or data.get("format") != RAW_FORMAT:
         raise RawDataError(f"{path}: not a casecat raw queue file (expected format {RAW_FORMAT!r})")
     if not isinstance(data.get("tickets"), list):
@@ -72,86 +276,246 @@ def read_raw_file(path: Path) -> dict[str, Any]:
     return data
 
 
-def parse_entries(data: dict[str, Any], origin: str = "raw data") -> list[TicketRecord]:
-    records = []
+@dataclass(frozen=True)
+class ReadTickets:
+    """The tickets of a raw file: the usable records, the withheld ones, the warnings."""
+
+    records: tuple[TicketRecord, ...]
+    rejected: tuple[TicketProblem, ...]
+    warnings: tuple[TicketProblem, ...]
+
+
+def read_entries(data: dict[str, Any]) -> ReadTickets:
+    """Every entry of ``data["tickets"]`` read on its own: one that cannot be used is withheld
+    with the reason, and so is every entry of an id that appears more than once (which one
+    RT meant cannot be known)."""
+    records: list[TicketRecord] = []
+    rejected: list[TicketProblem] = []
+    warnings: list[TicketProblem] = []
     for index, entry in enumerate(data["tickets"]):
+        reading = _Reading(index)
         try:
-            records.append(parse_entry(entry))
-        except (KeyError, TypeError, ValueError) as exc:
-            ticket = entry.get("ticket", {}).get("id", f"#{index}") if isinstance(entry, dict) else index
-            raise RawDataError(f"{origin}: ticket {ticket}: malformed record: {exc!r}") from None
-    ids = [r.id for r in records]
-    if len(ids) != len(set(ids)):
-        dup = sorted({i for i in ids if ids.count(i) > 1})
-        raise RawDataError(f"{origin}: duplicate ticket id(s) {dup}")
-    return records
+            records.append(parse_entry(entry, reading))
+        except _Unusable as exc:
+            rejected.append(reading.rejection(exc))
+        except RecursionError:
+            rejected.append(reading.rejection(_Unusable("ticket", "nested too deeply")))
+        warnings.extend(reading.warnings())
+    seen = Counter(r.id for r in records)
+    twice = {i for i, n in seen.items() if n > 1}
+    if twice:
+        records = [r for r in records if r.id not in twice]
+        rejected += [TicketProblem(f"ticket {i}", "id", f"{seen[i]} entries carry this id; the ticket is withheld", i)
+                     for i in sorted(twice)]
+    return ReadTickets(tuple(records), tuple(rejected), tuple(warnings))
 
 
-def parse_entry(entry: dict[str, Any]) -> TicketRecord:
-    """One grouped REST 2 entry -> a TicketRecord (custom-field ids mapped to names)."""
-    t = entry["ticket"]
-    cf_names: dict[str, str] = {}
-    custom_fields: dict[str, tuple[str, ...]] = {}
-    for cf in t.get("CustomFields") or []:
-        cf_names[str(cf["id"])] = cf["name"]
-        custom_fields[cf["name"]] = tuple(str(v) for v in cf.get("values") or [])
-    owner = t.get("Owner") or {}
+def parse_entries(data: dict[str, Any], origin: str = "raw data") -> list[TicketRecord]:
+    """Every record of ``data``, for tools and tests that want all or nothing: the first
+    withheld ticket is an error (the build reads with ``read_entries`` and goes on)."""
+    read = read_entries(data)
+    if read.rejected:
+        raise RawDataError(f"{origin}: {read.rejected[0].line()}")
+    return list(read.records)
+
+
+def parse_entry(entry: Any, reading: _Reading | None = None) -> TicketRecord:
+    """One grouped REST 2 entry -> a TicketRecord (custom-field ids mapped to names).
+
+    Raises ``_Unusable`` when the ticket has no usable id or creation date; every other
+    problem is a warning in ``reading``.
+    """
+    reading = reading or _Reading(0)
+    t = entry.get("ticket") if isinstance(entry, dict) else None
+    if not isinstance(t, dict):
+        raise _Unusable("ticket", "not a ticket object")
+    reading.ticket = read_id(t.get("id"))
+    if reading.ticket is None:
+        raise _Unusable("id", "missing or not a ticket number")
+    try:
+        created = read_date(t.get("Created"))
+    except ValueError as exc:
+        raise _Unusable("Created", str(exc)) from None
+    if created is None:
+        raise _Unusable("Created", "not set")
+
+    custom_fields, cf_names = _custom_fields(t.get("CustomFields"), reading)
+    transactions, dropped, left_out = _transactions(entry.get("transactions"), created, cf_names, reading)
+    attachments = _attachments(entry.get("attachments"), transactions, dropped, left_out, reading)
+    owner = t.get("Owner")
     if isinstance(owner, str):
         owner = {"Name": owner}
-    created = parse_rt_datetime(t["Created"])
-    if created is None:
-        raise ValueError("Created is not set")
-    transactions = tuple(
-        RawTransaction(
-            id=int(x["id"]),
-            type=str(x["Type"]),
-            created=parse_rt_datetime(x["Created"]) or created,
-            field=cf_names.get(str(x.get("Field") or ""), str(x.get("Field") or ""))
-            if x["Type"] == "CustomField"
-            else str(x.get("Field") or ""),
-            old_value=str(x.get("OldValue") or ""),
-            new_value=str(x.get("NewValue") or ""),
-            creator=_user_id(x.get("Creator") or ""),
-        )
-        for x in entry.get("transactions") or []
-    )
-    attachments = tuple(
-        RawAttachment(
-            id=int(a["id"]),
-            transaction_id=int(_ref_id(a["TransactionId"])),
-            content_type=str(a.get("ContentType") or ""),
-            filename=str(a.get("Filename") or ""),
-            content=str(a.get("Content") or ""),
-        )
-        for a in entry.get("attachments") or []
-    )
+    elif not isinstance(owner, dict):
+        if owner is not None:
+            reading.warn("Owner", "not a user; left empty")
+        owner = {}
     return TicketRecord(
-        id=int(t["id"]),
-        queue=_queue_name(t.get("Queue")),
-        subject=str(t.get("Subject") or ""),
-        status=str(t.get("Status") or ""),
-        owner_name=str(owner.get("Name") or owner.get("id") or ""),
-        owner_real_name=str(owner.get("RealName") or ""),
+        id=reading.ticket,
+        queue=_queue_name(t.get("Queue"), reading),
+        subject=reading.text(t.get("Subject"), "Subject"),
+        status=reading.text(t.get("Status"), "Status"),
+        owner_name=reading.text(owner.get("Name") or owner.get("id"), "Owner"),
+        owner_real_name=reading.text(owner.get("RealName"), "Owner RealName"),
         created=created,
-        last_updated=parse_rt_datetime(t.get("LastUpdated")) or created,
-        resolved=parse_rt_datetime(t.get("Resolved")),
-        requestors=tuple(_user_id(u) for u in t.get("Requestor") or []),
-        cc=tuple(_user_id(u) for u in t.get("Cc") or []),
+        last_updated=reading.date(t.get("LastUpdated"), "LastUpdated") or created,
+        resolved=reading.date(t.get("Resolved"), "Resolved"),
+        requestors=_people(t.get("Requestor"), "Requestor", reading),
+        cc=_people(t.get("Cc"), "Cc", reading),
         custom_fields=custom_fields,
-        transactions=tuple(sorted(transactions, key=lambda x: (x.created, x.id))),
-        attachments=tuple(sorted(attachments, key=lambda a: a.id)),
+        transactions=transactions,
+        attachments=attachments,
     )
 
 
-def _ref_id(value: Any) -> Any:
-    return value["id"] if isinstance(value, dict) else value
+def _custom_fields(value: Any, reading: _Reading) -> tuple[dict[str, tuple[str, ...]], dict[str, str]]:
+    """name -> values, and custom field id -> name (transactions name fields by id)."""
+    fields: dict[str, tuple[str, ...]] = {}
+    names: dict[str, str] = {}
+    for cf in reading.items(value, "CustomFields", FIELDS_LIMIT):
+        if not isinstance(cf, dict):
+            reading.warn("CustomFields", "an item that is not a custom field; ignored")
+            continue
+        name = reading.text(cf.get("name"), "CustomFields name")
+        if not name:
+            reading.warn("CustomFields", "a custom field without a name; ignored")
+            continue
+        label = f"custom field {name[:60]!r}"
+        if name in fields:
+            reading.warn(label, "listed twice; the first kept")
+            continue
+        values = []
+        for item in reading.items(cf.get("values"), label, VALUES_LIMIT):
+            if isinstance(item, dict | list) or isinstance(item, bool):
+                reading.warn(label, "a value that is not a text; ignored")
+                continue
+            text = _cap_levels(reading.text(item, label, VALUE_LIMIT, one_line=False).strip(), reading, label)
+            if text:
+                values.append(text)
+        fields[name] = tuple(values)
+        cf_id = read_id(cf.get("id"))
+        if cf_id is not None:
+            names[str(cf_id)] = name
+    return fields, names
 
 
-def _user_id(value: Any) -> str:
-    return str(value.get("id") or value.get("EmailAddress") or "") if isinstance(value, dict) else str(value)
+def _transactions(value: Any, created: datetime, cf_names: dict[str, str],
+                  reading: _Reading) -> tuple[tuple[RawTransaction, ...], set[int], tuple[int, int] | None]:
+    """The ticket's history, oldest first, bounded: the newest REPLIES_LIMIT replies and the
+    first and newest TRANSACTIONS_LIMIT others. Also the ids of the transactions left out, and
+    when replies were left out, the id of the oldest reply kept (its message carries the note)
+    and how many were left out."""
+    by_id: dict[int, RawTransaction] = {}
+    for x in reading.items(value, "transactions"):
+        txn_id = read_id(x.get("id")) if isinstance(x, dict) else None
+        kind = reading.text(x.get("Type"), "transactions Type") if txn_id is not None else ""
+        if txn_id is None or not kind:
+            reading.warn("transactions", "an item without a usable id or Type; ignored")
+            continue
+        if txn_id in by_id:
+            reading.warn("transactions", "an id listed twice; the first kept")
+            continue
+        field = reading.text(x.get("Field"), "transactions Field")
+        if kind == "CustomField":
+            field = cf_names.get(field, field)
+        by_id[txn_id] = RawTransaction(
+            id=txn_id,
+            type=kind,
+            created=reading.date(x.get("Created"), "transactions Created") or created,
+            field=field,
+            old_value=reading.text(x.get("OldValue"), "transactions OldValue", VALUE_LIMIT, one_line=False),
+            new_value=reading.text(x.get("NewValue"), "transactions NewValue", VALUE_LIMIT, one_line=False),
+            creator=_person(x.get("Creator"), "transactions Creator", reading),
+        )
+    history = sorted(by_id.values(), key=lambda x: (x.created, x.id))
+    replies = [x for x in history if x.type == "Correspond"]
+    others = [x for x in history if x.type != "Correspond"]
+    left_out = None
+    if len(replies) > REPLIES_LIMIT:
+        reading.warn("transactions", f"more than {REPLIES_LIMIT} replies; the newest kept, with a note")
+        left_out = (replies[-REPLIES_LIMIT].id, len(replies) - REPLIES_LIMIT)
+        replies = replies[-REPLIES_LIMIT:]
+    if len(others) > TRANSACTIONS_LIMIT:
+        reading.warn("transactions", f"more than {TRANSACTIONS_LIMIT} other entries; the first and the newest kept")
+        others = others[:1] + others[-(TRANSACTIONS_LIMIT - 1):]
+    kept = sorted(replies + others, key=lambda x: (x.created, x.id))
+    return tuple(kept), by_id.keys() - {x.id for x in kept}, left_out
 
 
-def _queue_name(value: Any) -> str:
+def _attachments(value: Any, transactions: tuple[RawTransaction, ...], dropped: set[int],
+                 left_out: tuple[int, int] | None, reading: _Reading) -> tuple[RawAttachment, ...]:
+    """The message parts, but those of transactions left out; text within the ticket's budget,
+    newest first (parts of transactions the entry does not list count as the oldest); the
+    oldest kept reply tells how many older ones were left out."""
+    created = {x.id: x.created for x in transactions}
+    raw_parts = []
+    for a in reading.items(value, "attachments"):
+        part_id = read_id(a.get("id")) if isinstance(a, dict) else None
+        txn_id = _ref_id(a.get("TransactionId")) if part_id is not None else None
+        if part_id is None or txn_id is None:
+            reading.warn("attachments", "an item without a usable id or TransactionId; ignored")
+            continue
+        if txn_id not in dropped:  # parts of transactions left out go with them
+            raw_parts.append((part_id, txn_id, a))
+    raw_parts.sort(key=lambda p: (created.get(p[1], EARLIEST), p[1], p[0]), reverse=True)  # newest first
+    parts, seen, budget = [], set(), TICKET_TEXT_BUDGET
+    for part_id, txn_id, a in raw_parts:
+        if part_id in seen:
+            reading.warn("attachments", "an id listed twice; one kept")
+            continue
+        seen.add(part_id)
+        content = a.get("Content")
+        if content is not None and not isinstance(content, str):
+            reading.warn("attachments Content", "not a text; left empty")
+            content = ""
+        content = content or ""
+        cap = max(PART_MINIMUM, min(BODY_LIMIT, budget))
+        text = clean_text(content, cap)
+        if len(content) > cap:
+            reading.warn("attachments Content", "a message part over the size limit; cut, with a note")
+            text += "\n\n" + cut_note(cap, len(content))
+        budget = max(0, budget - len(text))
+        parts.append(RawAttachment(
+            id=part_id,
+            transaction_id=txn_id,
+            content_type=reading.text(a.get("ContentType"), "attachments ContentType"),
+            filename=reading.text(a.get("Filename"), "attachments Filename"),
+            content=text,
+        ))
+    if left_out is not None:
+        parts = _with_replies_note(parts, *left_out)
+    return tuple(sorted(parts, key=lambda p: p.id))
+
+
+def _with_replies_note(parts: list[RawAttachment], reply: int, dropped: int) -> list[RawAttachment]:
+    """The note on left-out replies, at the start of the oldest kept reply's text parts (or as
+    its only part when it has none)."""
+    note = replies_note(dropped)
+    result, noted = [], False
+    for part in parts:
+        kind = part.content_type.split(";")[0].strip().lower()
+        if part.transaction_id == reply and not part.filename and kind in ("text/plain", "text/html"):
+            lead = f"<p>{note}</p>\n" if kind == "text/html" else note + "\n\n"
+            part = RawAttachment(part.id, part.transaction_id, part.content_type, part.filename, lead + part.content)
+            noted = True
+        result.append(part)
+    if not noted:
+        result.append(RawAttachment(max((p.id for p in parts), default=0) + 1, reply, "text/plain", "", note))
+    return result
+
+
+def _people(value: Any, field: str, reading: _Reading) -> tuple[str, ...]:
+    people = (_person(item, field, reading) for item in reading.items(value, field, PEOPLE_LIMIT))
+    return tuple(person for person in people if person)
+
+
+def _person(value: Any, field: str, reading: _Reading) -> str:
+    """A REST 2 user reference (``{"id": login}``) or a bare login or address, as a text."""
     if isinstance(value, dict):
-        return str(value.get("Name") or value.get("id") or "")
-    return str(value or "")
+        value = value.get("id") or value.get("EmailAddress") or ""
+    return reading.text(value, field)
+
+
+def _queue_name(value: Any, reading: _Reading) -> str:
+    if isinstance(value, dict):
+        value = value.get("Name") or value.get("id")
+    return reading.text(value, "Queue")

@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import dataclasses
+import traceback
+from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 
 from generator.config import Config
-from generator.model import PublicSnapshot, RawQueue
-from generator.screening.cases import screen_record
+from generator.model import PublicSnapshot, RawQueue, TicketProblem
+from generator.screening.cases import CaseOutcome, screen_record
 from generator.screening.policy import Policy
 from generator.screening.report import ScreeningReport
+
+_PACKAGE = str(Path(__file__).parent)
+_GENERATOR = str(Path(__file__).parent.parent)
 
 
 @dataclass(frozen=True)
@@ -16,6 +23,8 @@ class ScreeningResult:
     snapshot: PublicSnapshot
     report: ScreeningReport
     warnings: tuple[str, ...]
+    #: tickets withheld because screening (or a later stage) failed on them, not by policy
+    failures: tuple[TicketProblem, ...] = ()
 
 
 def screen_queue(
@@ -25,8 +34,19 @@ def screen_queue(
     *,
     previously_published: frozenset[int] = frozenset(),
 ) -> ScreeningResult:
-    """Screens every ticket; cases once published but no longer public become tombstones."""
-    outcomes = tuple(screen_record(t, config, policy) for t in sorted(raw.tickets, key=lambda t: t.id))
+    """Screens every ticket; cases once published but no longer public become tombstones.
+
+    A ticket whose screening fails is withheld (fail closed) and named in the report; the
+    others are published. Whether too many failed is the pipeline's call.
+    """
+    outcomes, failures = [], []
+    for record in sorted(raw.tickets, key=lambda t: t.id):
+        try:
+            outcomes.append(screen_record(record, config, policy))
+        except Exception as exc:  # noqa: BLE001 (one ticket never stops the others)
+            problem = failure(record.id, "screening", exc)
+            failures.append(problem)
+            outcomes.append(CaseOutcome(record.id, None, (), f"screening failed: {problem.what}"))
     cases = tuple(o.case for o in outcomes if o.case is not None)
     public_ids = {c.id for c in cases}
     snapshot = PublicSnapshot(
@@ -38,4 +58,44 @@ def screen_queue(
         rt_web_url=config.rt_web_url or raw.rt_web_url,
     )
     warnings = tuple(w for o in outcomes for w in o.warnings)
-    return ScreeningResult(snapshot, ScreeningReport(outcomes), warnings)
+    return ScreeningResult(snapshot, ScreeningReport(tuple(outcomes)), warnings, tuple(failures))
+
+
+def failure(case_id: int, stage: str, exc: BaseException) -> TicketProblem:
+    """A stage that failed on one ticket, as a problem line: the error's kind and, when the
+    failing code was handling a named field (the ``field`` argument every screening function
+    has) or a template, that name. Never the error's text, which may quote the ticket."""
+    where = stage
+    for frame, _ in reversed(list(traceback.walk_tb(exc.__traceback__))):
+        name = frame.f_locals.get("field")
+        if isinstance(name, str) and name and frame.f_code.co_filename.startswith(_PACKAGE):
+            where = f"{stage} of {name[:60]!r}"
+            break
+        if frame.f_code.co_filename.endswith(".j2"):
+            where = f"{stage} of {frame.f_code.co_filename.rsplit('/', 1)[-1]}"
+            break
+    else:  # no field in sight: the innermost function of ours says where
+        ours = [f.f_code.co_name for f, _ in traceback.walk_tb(exc.__traceback__)
+                if f.f_code.co_filename.startswith(_GENERATOR)]
+        if ours:
+            where = f"{stage} (in {ours[-1]})"
+    return TicketProblem(f"ticket {case_id}", where, f"failed ({type(exc).__name__}); the case is withheld", case_id)
+
+
+def withhold(result: ScreeningResult, problems: Mapping[int, TicketProblem],
+             previously_published: frozenset[int] = frozenset()) -> ScreeningResult:
+    """The same result with these cases withheld, for a later stage that could not use them
+    (their outcome in the report says why)."""
+    if not problems:
+        return result
+    outcomes = tuple(
+        CaseOutcome(o.case_id, None, o.hits, f"{problems[o.case_id].field} failed", o.warnings)
+        if o.case_id in problems else o
+        for o in result.report.outcomes
+    )
+    cases = tuple(c for c in result.snapshot.cases if c.id not in problems)
+    public_ids = {c.id for c in cases}
+    withdrawn = (set(result.snapshot.withdrawn_ids) | (previously_published & set(problems))) - public_ids
+    snapshot = dataclasses.replace(result.snapshot, cases=cases, withdrawn_ids=tuple(sorted(withdrawn)))
+    return ScreeningResult(snapshot, ScreeningReport(outcomes), result.warnings,
+                           result.failures + tuple(problems.values()))

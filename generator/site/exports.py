@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 from generator.model import PublicSnapshot, utc_iso
 from generator.site import urls
@@ -66,19 +67,25 @@ CSV_FIELDS = (
     "status_changes",
 )
 LIST_SEPARATOR = "; "
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+#: characters that make a spreadsheet read what follows as a formula (with the full-width forms,
+#: which some spreadsheets fold to the ASCII ones)
+_FORMULA_START = "=+\\-@\t\r\uff1d\uff0b\uff0d\uff20"
+#: where a spreadsheet may start a cell: the start of the field, or after any delimiter that a
+#: locale splits CSV lines on (';' in much of Europe), whatever this file itself uses
+_FORMULA = re.compile(f"(^|[,;\t|])( *)([{_FORMULA_START}])")
 
 
 def spreadsheet_safe(value: str) -> str:
-    """A cell a spreadsheet will not run as a formula: a leading ' when it starts like one."""
-    return "'" + value if value.startswith(_FORMULA_START) else value
+    """A cell no spreadsheet will run as a formula, whatever delimiter its locale splits on:
+    a ' before every formula start that begins the field or follows a delimiter."""
+    return _FORMULA.sub(r"\1\2'\3", value)
 
 
 def csv_rows(snapshot: PublicSnapshot):
     for c in sorted(snapshot.cases, key=lambda c: c.id):
         status = c.implementation_status
         row = {
-            "id": str(c.id),
+            "id": c.id,
             "url": urls.page_url(urls.case_path(c.id)),
             "subject": c.subject,
             "community": community_name(c.subject),
@@ -92,15 +99,25 @@ def csv_rows(snapshot: PublicSnapshot):
             "created": utc_iso(c.created) or "",
             "last_updated": utc_iso(c.last_updated) or "",
             "last_progress": utc_iso(c.last_progress) or "",
-            "status_changes": str(sum(1 for s in c.status_history if s.from_ is not None)),
+            "status_changes": sum(1 for s in c.status_history if s.from_ is not None),
         }
-        yield [spreadsheet_safe(" ".join(row[f].split()) if f != "url" else row[f]) for f in CSV_FIELDS]
+        yield [_cell(f, row[f]) for f in CSV_FIELDS]
+
+
+def _cell(name: str, value: str | int) -> str | int:
+    """Numbers stay numbers (unquoted); text is one line, formula-safe (the url is ours)."""
+    if isinstance(value, int) or name == "url":
+        return value
+    return spreadsheet_safe(" ".join(value.split()))
 
 
 def cases_csv(snapshot: PublicSnapshot) -> bytes:
-    """One row per public case (RFC 4180, UTF-8 with a header row); see docs/data.md."""
+    """One row per public case (RFC 4180, UTF-8 with a header row); see docs/data.md.
+
+    Every text field is quoted, numbers are not: a spreadsheet that splits on another
+    delimiter still sees each text as text."""
     out = io.StringIO(newline="")
-    writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_NONNUMERIC)
     writer.writerow(CSV_FIELDS)
     writer.writerows(csv_rows(snapshot))
     return out.getvalue().encode("utf-8")

@@ -123,6 +123,6 @@ def write_docs(renderer: Renderer, pages: Iterable[Page], out_docs: Path, wanted
     written = []
     for page in pages:
         if wanted is None or wanted(page.path):
-            write_file(out_docs / page.path, renderer.render(page))
+            write_file(urls.inside(out_docs, page.path), renderer.render(page))
             written.append(page.path)
     return written

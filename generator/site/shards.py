@@ -169,7 +169,9 @@ def _worker() -> None:
     cmd = [*job["engine"], "build", "--strict", "--quiet", "-f", job["config"], "-d", job["out"]]
     proc = subprocess.run(cmd, capture_output=True, text=True)
     if proc.returncode != 0:
-        tail = " | ".join(line for line in (proc.stderr or proc.stdout).strip().splitlines()[-5:])
+        lines = (proc.stderr or proc.stdout).strip().splitlines()
+        # a crash (a full disk, say) ends with the exception: that line says it all
+        tail = lines[-1] if any(line.startswith("Traceback") for line in lines) else " | ".join(lines[-5:])
         sys.exit(f"mkdocs build failed (exit {proc.returncode}): {tail}")
     try:
         postbuild.finish_files(Path(job["out"]), job["pages"])

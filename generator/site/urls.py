@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from pathlib import Path
 
 from generator.model import ImplementationStatus
 
@@ -32,16 +33,42 @@ def root_of(md_path: str) -> str:
     return "../" * page_url(md_path).count("/")
 
 
+#: longest slug: a page's file name stays far below the 255 bytes file systems allow, and the
+#: longest real discipline names (four levels) keep their full slug
+SLUG_LIMIT = 120
+#: slugs a name never gets: a folder's own index page, and the site's top-level folders and
+#: files (a page must never take another page's or the theme's address)
+RESERVED_SLUGS = frozenset({
+    "index", "404", "assets", "search", "data", "cases", "status", "discipline", "vo", "year", "centre",
+    "dashboard", "stale", "feed", "sitemap", "javascripts", "stylesheets", "about",
+})
+
+
 def slugify(text: str) -> str:
-    """ASCII slug, stable for a given name; names with no Latin letters get a short hash."""
+    """ASCII slug, stable for a given name: only ``[a-z0-9-]``, so never a path of its own.
+
+    Names with no Latin letters get a short hash; a slug over SLUG_LIMIT is cut and ends with a
+    hash of the whole name (so names that share a long start stay apart); a reserved slug gets
+    the hash appended.
+    """
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
     if len(slug) < 2:
-        slug = "d-" + hashlib.sha1(text.encode()).hexdigest()[:10]
+        slug = "d-" + _digest(text)[:10]
+    elif len(slug) > SLUG_LIMIT:
+        slug = slug[: SLUG_LIMIT - 9].rstrip("-") + "-" + _digest(text)[:8]
+    elif slug in RESERVED_SLUGS:
+        slug = f"{slug}-{_digest(text)[:8]}"
     return slug
 
 
-# --- Added with the browsing pages (issue 5); the paths above are unchanged. ---------------
+def _digest(text: str) -> str:
+    # surrogatepass: a name is hashed whatever it holds (records clean text, but a slug must
+    # never be the place where a build stops)
+    return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+# --- The browsing pages -------------------------------------------------------------------
 
 CASES_INDEX = "cases/index.md"
 STATUS_INDEX = "status/index.md"
@@ -97,7 +124,7 @@ def unique_slugs(names) -> dict[str, str]:
     for slug, group in by_slug.items():
         result[group[0]] = slug
         for name in group[1:]:
-            candidate = f"{slug}-{hashlib.sha1(name.encode()).hexdigest()[:8]}"
+            candidate = f"{slug}-{_digest(name)[:8]}"
             while candidate in taken:
                 candidate += "x"
             taken.add(candidate)
@@ -130,3 +157,12 @@ def resolve_redirects(redirects: dict[int, int], live_ids) -> dict[int, int]:
         if target in live:
             result[old] = target
     return dict(sorted(result.items()))
+
+
+def inside(root: Path, relative: str) -> Path:
+    """``root / relative``, refused (ValueError) unless it stays inside ``root``: whatever a
+    page's address is made of, the build writes nothing outside its folder."""
+    parts = Path(relative).parts
+    if not parts or Path(relative).is_absolute() or ".." in parts or "\x00" in relative or "\\" in relative:
+        raise ValueError(f"refusing to write outside {root}: {relative[:80]!r}")
+    return root / relative

@@ -7,7 +7,7 @@ import shutil
 from dataclasses import replace
 from pathlib import Path
 
-from generator import incremental, pipeline
+from generator import pipeline, publish
 from generator.config import Config
 from generator.model import PublicSnapshot
 
@@ -32,7 +32,8 @@ def build_snapshot(snapshot: PublicSnapshot, config: Config, *, fresh: bool = Fa
     state = pipeline.audit(staging, built, laps) if audit else None
     pipeline.put_in_place(staging, site, built)
     if state is not None:
-        incremental.site_state_path(site).write_text(state.text(), encoding="utf-8")
+        publish.manifest_path(site).write_text(publish.manifest_text("", state.files, state.extra()),
+                                               encoding="utf-8")
     shutil.rmtree(staging, ignore_errors=True)
     built.seconds = laps.seconds
     return built
