@@ -82,12 +82,12 @@ def read_site_state(site_dir: Path) -> SiteState | None:
         return None
 
 
-def kept_site(site_dir: Path, inputs: str) -> SiteState | None:
+def kept_site(site_dir: Path, inputs: str, audit: str) -> SiteState | None:
     """The state of ``site_dir`` when an incremental build may start from it: made with these
-    site inputs, and file for file what its state says (a site edited by hand, or half
-    swapped, is built again from scratch)."""
+    site inputs, audited with this audit (``ledger.audit_version``), and file for file what its
+    manifest says (a site edited by hand, or half swapped, is built again from scratch)."""
     state = read_site_state(site_dir)
-    if state is None or state.inputs != inputs or not (site_dir / "index.html").is_file():
+    if state is None or (state.inputs, state.audit) != (inputs, audit) or not (site_dir / "index.html").is_file():
         return None
     return state if file_hashes(site_dir) == state.files else None
 
@@ -214,11 +214,6 @@ class Assembled:
     staged: tuple[str, ...] = ()  # partial: the files in the staging folder
     removed: tuple[str, ...] = ()  # partial: the kept site's files the new site no longer has
 
-    def locator(self, staging: Path, site_dir: Path):
-        """``locate(path)``: where a file of the new site is before ``apply`` (staged, or kept)."""
-        staged = set(self.staged)
-        return lambda rel: staging / rel if not self.partial or rel in staged else site_dir / rel
-
 
 def _digest_of(path: Path) -> str:
     with path.open("rb") as handle:
@@ -272,8 +267,11 @@ def assemble(staging: Path, site_dir: Path, kept: SiteState | None, contents: di
         staged.append(rel)
     for rel in removed:
         files.pop(rel, None)
-    for rel in staged:
+    for rel in list(staged):
         files[rel] = _digest_of(staging / rel)
+        if kept.files.get(rel) == files[rel]:  # the same bytes: kept (and proven clean) as they are
+            (staging / rel).unlink()
+            staged.remove(rel)
     made = generated()
     for rel in [r for r in files if r.startswith(GENERATED) and r not in made]:
         removed.append(rel)

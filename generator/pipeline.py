@@ -333,6 +333,7 @@ class Rendered:
     snapshot: PublicSnapshot
     docs_dir: Path
     inputs: str  # the site inputs' hash (generator.publish)
+    audit: str  # the audit's version (``ledger.audit_version``)
     digests: dict[str, str]  # every file of the docs folder -> the sha256 of its bytes
     written: int  # files rendered or copied into the docs folder this time
     settings: dict  # the engine's configuration (generator.site.build)
@@ -354,7 +355,8 @@ def render(snapshot: PublicSnapshot, config: Config, project_root: Path, laps: _
     handwritten = project_root / "docs"
     inputs = publish.site_inputs_hash(project_root)
     checker = ThreadPoolExecutor(max_workers=1)
-    kept = checker.submit(incremental.kept_site, site_dir or config.site_dir, inputs)
+    audit_version = ledger.audit_version()
+    kept = checker.submit(incremental.kept_site, site_dir or config.site_dir, inputs, audit_version)
     checker.shutdown(wait=False)  # the check reads files (and the hashing frees the GIL): it runs beside the render
     plan = plan_pages(snapshot, site_url, site_name(project_root / "mkdocs.yml"))
     renderer = plan.renderer(template_env(project_root / "templates" / "pages"))
@@ -363,7 +365,7 @@ def render(snapshot: PublicSnapshot, config: Config, project_root: Path, laps: _
     sitemap = postbuild.sitemap_files(incremental.sitemap_entries(plan.pages, handwritten), site_url,
                                       snapshot.fetched_at)
     laps("render")
-    return Rendered(snapshot, docs_dir, inputs, digests, written,
+    return Rendered(snapshot, docs_dir, inputs, audit_version, digests, written,
                     build_settings(snapshot.is_sample, project_root / "mkdocs.yml", site_url),
                     nav_pages(project_root / "mkdocs.yml"), sitemap, handwritten, kept)
 
@@ -455,10 +457,9 @@ class Built:
     """The new site in its staging folder, and what the build knew of the kept one."""
 
     assembled: incremental.Assembled
-    previous: incremental.SiteState | None  # the kept site's state, even when it could not be used
     inputs: str
+    audit: str
     digests: dict[str, str]
-    site_dir: Path
     audited: int | None = None  # files the audit read (the others: proven clean by the ledger)
 
     def summary(self) -> dict:
@@ -498,7 +499,7 @@ def build(rendered: Rendered, config: Config, staging: Path, laps: _Laps, site_d
         except (BuildError, postbuild.PostBuildError) as exc:
             raise PipelineError(f"build: {exc}") from None
     laps("build")
-    return Built(assembled, None if fresh else previous, rendered.inputs, rendered.digests, site_dir)
+    return Built(assembled, rendered.inputs, rendered.audit, rendered.digests)
 
 
 def index(snapshot: PublicSnapshot, rendered: Rendered, weights_file: Path) -> dict:
@@ -512,17 +513,14 @@ def index(snapshot: PublicSnapshot, rendered: Rendered, weights_file: Path) -> d
 
 
 def audit(staging: Path, built: Built, laps: _Laps) -> incremental.SiteState:
-    """The audit of every file the kept site's ledger does not prove clean; the state of the new
-    site (every one of its files now audited)."""
-    version = ledger.audit_version()
-    previous, assembled = built.previous, built.assembled
-    known = previous.files if previous is not None and previous.audit == version else None
-    findings, built.audited = ledger.audit_changed(assembled.files, known, assembled.locator(staging, built.site_dir),
-                                                   whole=None if assembled.partial else staging)
+    """The audit of the staged files: every file of a full build; of an incremental one, the
+    files whose bytes the kept site's ledger does not prove clean. The state of the new site
+    (every one of its files now audited)."""
+    findings, built.audited = ledger.audit_staged(staging)
     laps("audit")
     if findings:
         raise AuditFailed(findings)
-    return incremental.SiteState(built.inputs, built.digests, built.assembled.files, version)
+    return incremental.SiteState(built.inputs, built.digests, built.assembled.files, built.audit)
 
 
 def put_in_place(staging: Path, site_dir: Path, built: Built) -> None:
