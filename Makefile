@@ -8,7 +8,7 @@ LOCK := requirements.lock
 LOCK_TOOLS := $(VENV)/lock-tools
 SIZES ?= 1000 10000
 
-.PHONY: site test fuzz serve bench venv lock system-deps node-tools rt-sandbox sample clean
+.PHONY: site test fuzz serve bench soak venv lock system-deps node-tools rt-sandbox sample clean
 
 # What the site is built with comes from requirements.lock: exact versions with their hashes, the
 # build backend included (no unpinned download at install time); casecat itself goes on top.
@@ -52,6 +52,10 @@ fuzz: $(VENV)/.test-deps  ## the fuzz tests of the whole pipeline with many more
 
 bench: venv system-deps  ## benchmarks (never part of make test); SIZES="1000" for a subset
 	$(BIN)/python -m bench --sizes "$(SIZES)"
+
+SOAK_STEPS ?= 200
+soak: $(VENV)/.test-deps system-deps  ## the long run of the RT invariant test (never part of make test)
+	CASECAT_SOAK_STEPS=$(SOAK_STEPS) $(BIN)/pytest -s -p no:cacheprovider tests/soak_rt.py
 
 rt-sandbox: venv system-deps  ## a throw-away RT 5 seeded with part of the sample (Ctrl-C stops it)
 	$(BIN)/python -m devtools.rt_sandbox

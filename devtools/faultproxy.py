@@ -8,14 +8,20 @@ Faults: ``status`` (an HTTP error instead of RT's answer), ``html`` (a login pag
 ``rest1_401`` (REST 1.0's ``200 OK`` whose body says ``401 Credentials required``), ``truncate``
 (RT's answer cut in half, ``Content-Length`` saying so), ``short`` (half the body, but the full
 ``Content-Length``, then the connection closes), ``delay`` (sleeps ``seconds`` first), ``reset``
-(closes the connection without an answer). ``before(match, callback)`` runs code just before a
+(closes the connection without an answer), ``drop`` (RT's answer with the collection rows for
+which ``rows(item)`` is true taken out of ``items`` and ``count``: what RT does itself after
+cutting a page, for rows of a ticket the account can no longer see), ``untotal`` (the collection
+without ``total``, ``pages`` and ``next_page``: an RT that does not count), ``date`` (RT's answer
+with a ``Date`` header ``seconds`` off). ``before(match, callback)`` runs code just before a
 matching request is forwarded (to change RT meanwhile). Every request is logged in ``requests``
 (method, path) and ``bodies``.
 """
 
 from __future__ import annotations
 
+import email.utils
 import http.client
+import json
 import threading
 import time
 from collections.abc import Callable
@@ -36,6 +42,7 @@ class Fault:
     status: int = 503
     headers: dict[str, str] = field(default_factory=dict)
     seconds: float = 0.0
+    rows: Callable[[dict[str, Any]], bool] | None = None
 
 
 class FaultProxy:
@@ -43,7 +50,7 @@ class FaultProxy:
         parts = urlsplit(target)
         self.target = (parts.hostname or "127.0.0.1", parts.port or 80)
         self.faults: list[Fault] = []
-        self.hooks: list[tuple[str, Callable[[], None]]] = []
+        self.hooks: list[list[Any]] = []  # [match, callback, matching requests still to let through]
         self.requests: list[tuple[str, str]] = []  # (method, path with query)
         self.bodies: list[bytes] = []  # the request bodies, in the same order
         self.lock = threading.Lock()
@@ -67,10 +74,11 @@ class FaultProxy:
         with self.lock:
             self.faults.append(Fault(kind, match, times, **options))
 
-    def before(self, match: str, callback: Callable[[], None]) -> None:
-        """Runs ``callback`` once, before the first request whose path contains ``match``."""
+    def before(self, match: str, callback: Callable[[], None], *, nth: int = 1) -> None:
+        """Runs ``callback`` once, before the ``nth`` request whose path contains ``match``
+        (``nth=2``: between the first page of a collection and the second)."""
         with self.lock:
-            self.hooks.append((match, callback))
+            self.hooks.append([match, callback, nth - 1])
 
     def clear(self) -> None:
         with self.lock:
@@ -83,8 +91,15 @@ class FaultProxy:
         with self.lock:
             self.requests.append((method, path))
             self.bodies.append(body)
-            hooks = [cb for m, cb in self.hooks if m in path]
-            self.hooks = [(m, cb) for m, cb in self.hooks if m not in path]
+            hooks, kept = [], []
+            for hook in self.hooks:
+                if hook[0] in path and hook[2] == 0:
+                    hooks.append(hook[1])
+                    continue
+                if hook[0] in path:
+                    hook[2] -= 1
+                kept.append(hook)
+            self.hooks = kept
             for fault in self.faults:
                 if fault.match in path:
                     if fault.times == 1:
@@ -126,6 +141,12 @@ def _handler(proxy: FaultProxy) -> type[BaseHTTPRequestHandler]:
                            b"RT/5.0.3 401 Credentials required\n")
                 return
             status, headers, payload = self._forward(body)
+            if fault and fault.kind in ("drop", "untotal"):
+                payload = _rewrite_collection(payload, fault)
+            if fault and fault.kind == "date":
+                moment = time.time() + fault.seconds
+                headers = [(k, v) for k, v in headers if k.lower() != "date"]
+                headers.append(("Date", email.utils.formatdate(moment, usegmt=True)))
             if fault and fault.kind == "truncate":
                 self._send(status, headers, payload[: len(payload) // 2])
             elif fault and fault.kind == "short":
@@ -165,3 +186,19 @@ def _handler(proxy: FaultProxy) -> type[BaseHTTPRequestHandler]:
         do_GET = do_POST = do_PUT = do_DELETE = _any
 
     return Handler
+
+
+def _rewrite_collection(payload: bytes, fault: Fault) -> bytes:
+    try:
+        data = json.loads(payload)
+    except ValueError:
+        return payload
+    if not isinstance(data, dict) or not isinstance(data.get("items"), list):
+        return payload
+    if fault.kind == "drop" and fault.rows is not None:
+        data["items"] = [item for item in data["items"] if not fault.rows(item)]
+        data["count"] = len(data["items"])
+    if fault.kind == "untotal":
+        for key in ("total", "pages", "next_page"):
+            data.pop(key, None)
+    return json.dumps(data).encode()

@@ -205,6 +205,27 @@ class RtServer:
     def move(self, ticket: int, queue: str) -> None:
         self.update(ticket, Queue=queue)
 
+    def merge(self, ticket: int, into: int) -> None:
+        """Merges ``ticket`` into ``into`` (RT keeps the merged ticket's id as an alias)."""
+        self.update(ticket, MergeInto=into)
+
+    def delete(self, ticket: int) -> None:
+        """Sets the ticket's status to deleted (RT's delete; searches no longer show it)."""
+        self.call("DELETE", f"ticket/{ticket}")
+
+    def rename_user(self, name: str, new_name: str, real_name: str | None = None) -> None:
+        """Renames an RT user (no ticket's LastUpdated changes)."""
+        fields = {"Name": new_name, **({"RealName": real_name} if real_name is not None else {})}
+        self.call("PUT", f"user/{name}", fields)
+
+    def set_custom_field_disabled(self, name: str, disabled: bool) -> None:
+        """Disables or enables a custom field for the whole RT (no ticket's LastUpdated changes)."""
+        self.call("PUT", f"customfield/{self.cf_ids[name]}", {"Disabled": 1 if disabled else 0})
+
+    def set_timezone(self, user: str, zone: str) -> None:
+        """A user's Timezone preference ('' for RT's own $Timezone, UTC here)."""
+        self.call("PUT", f"user/{user}", {"Timezone": zone})
+
     def ensure_queue(self, name: str) -> None:
         answer = self.admin.get(f"{self.url}/REST/2.0/queue/{name}", timeout=60)
         if answer.status_code == 404:

@@ -93,6 +93,17 @@ def _rt_options(func):
         click.option("--rt-password", envvar="RT_PASSWORD", help="RT password (env RT_PASSWORD)."),
         click.option("--timeout", type=float, default=30.0, show_default=True, help="Seconds per HTTP call."),
         click.option("--full", "full_fetch", is_flag=True, help="Read the whole queue again, not only what changed."),
+        click.option("--reconcile-every", type=click.IntRange(min=0), envvar="CASECAT_RECONCILE_EVERY", default=7,
+                     show_default=True, help="Read the whole queue every N runs and report what it repaired "
+                     "(0: never; env CASECAT_RECONCILE_EVERY)."),
+        click.option("--retry-minutes", type=click.FloatRange(min=0), envvar="CASECAT_RETRY_MINUTES", default=5.0,
+                     show_default=True, help="How long a failing request to RT is retried (env CASECAT_RETRY_MINUTES)."),
+        click.option("--retry-after-cap", type=click.FloatRange(min=0), envvar="CASECAT_RETRY_AFTER_CAP",
+                     default=300.0, show_default=True,
+                     help="Longest Retry-After from RT honoured, in seconds (env CASECAT_RETRY_AFTER_CAP)."),
+        click.option("--max-minutes", type=click.FloatRange(min=0), envvar="CASECAT_FETCH_MAX_MINUTES",
+                     help="Stop a full read after this long, keeping what it read for the next run "
+                     "(env CASECAT_FETCH_MAX_MINUTES)."),
         click.option("--wait", type=click.FloatRange(min=0), default=0, show_default=True,
                      help="Seconds to wait for another casecat run using the same folders (0: refuse at once)."),
     ]
@@ -101,40 +112,42 @@ def _rt_options(func):
     return func
 
 
-def _fetch(config: Config, rt_url, queue, api, cache_dir, rt_token, rt_user, rt_password, timeout,
-           full_fetch=False, wait=0.0) -> Path:
+def _fetch(config: Config, wait: float = 0.0, **options) -> Path:
     """Runs the RT fetch into the cache (locked for the fetch); returns the raw file."""
-    with lock.hold([cache_dir or config.cache_dir], wait=wait):
-        return _fetch_locked(config, rt_url, queue, api, cache_dir, rt_token, rt_user, rt_password, timeout,
-                             full_fetch)
+    with lock.hold([options.get("cache_dir") or config.cache_dir], wait=wait):
+        return _fetch_locked(config, **options)
 
 
 def _fetch_locked(config: Config, rt_url, queue, api, cache_dir, rt_token, rt_user, rt_password, timeout,
-                  full_fetch) -> Path:
+                  full_fetch=False, reconcile_every=7, retry_minutes=5.0, retry_after_cap=300.0,
+                  max_minutes=None) -> Path:
     from generator.rt.fetch import FetchError, RtAuth, fetch_queue
+    from generator.rt.http import RetryPolicy
+    from generator.rt.progress import ProgressLines
 
     if not rt_url:
         _fail("--rt-url (or RT_URL) is required to read from RT", 2)
     if not rt_token and not (rt_user and rt_password):
         _fail("RT credentials missing: set RT_TOKEN, or RT_USER and RT_PASSWORD", 2)
 
-    def progress(done: int, total: int) -> None:
-        if sys.stderr.isatty():
-            click.echo(f"\rfetching: {done}/{total or '?'} tickets", err=True, nl=False)
-
+    progress = ProgressLines(lambda text: click.echo(text, err=True, nl=False), tty=sys.stderr.isatty())
     try:
         summary = fetch_queue(
             url=rt_url, queue=queue or config.queue, api=api,
             auth=RtAuth(token=rt_token, user=rt_user, password=rt_password), full=full_fetch,
             cache_dir=cache_dir or config.cache_dir, timeout=timeout, progress=progress,
+            reconcile_every=reconcile_every,
+            retry=RetryPolicy(budget=retry_minutes * 60, retry_after_cap=retry_after_cap),
+            max_seconds=max_minutes * 60 if max_minutes else None,
         )
     except FetchError as exc:
+        progress.end()
         _fail(f"fetch: {exc}")
-    if sys.stderr.isatty():
-        click.echo("", err=True)
-    _log(summary.line() + (" (full read)" if summary.full else " (incremental: only what changed)"))
-    for ticket in summary.skipped:
-        _log(f"warning: ticket {ticket} disappeared during the fetch and was skipped")
+    progress.end()
+    kind = f"(full read: {summary.reason})" if summary.full else "(incremental: only what changed)"
+    _log(f"{summary.line()} {kind}")
+    for old, new in sorted(summary.renamed.items()):
+        _log(f"owner renamed in RT: {old} -> {new}")
     return (cache_dir or config.cache_dir) / "raw.json"
 
 

@@ -207,6 +207,8 @@ class RawQueue:
     is_sample: bool
     rt_web_url: str
     origin: str
+    #: tickets merged into others (id -> the surviving ticket's id), as RT says
+    merged: dict[int, int] = field(default_factory=dict)
     #: tickets that could not be read at all (one problem each): withheld, the rest goes on
     rejected: tuple[TicketProblem, ...] = ()
     #: values that were coerced, cut or dropped while reading the tickets that were kept

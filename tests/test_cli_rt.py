@@ -24,6 +24,8 @@ def test_build_from_rt_then_incremental_then_full(rt_server, tmp_path):
     first = casecat(tmp_path, "build", "--source", "rt", env=env)
     assert first.returncode == 0, first.stderr
     assert f"fetched {len(ids)} tickets" in first.stderr and f"{len(ids)} new" in first.stderr
+    # stderr is not a terminal here, as in CI: whole progress lines, not a line rewritten in place
+    assert f"fetch: {len(ids)}/{len(ids)} tickets read\n" in first.stderr and "\r" not in first.stderr
     assert (tmp_path / "site" / "cases" / str(ids["ska"]) / "index.html").exists()
     assert rt_server.reader_token not in first.stderr + first.stdout
     assert rt_server.reader_token not in (tmp_path / ".casecat" / "cache" / "raw.json").read_text()
@@ -31,11 +33,11 @@ def test_build_from_rt_then_incremental_then_full(rt_server, tmp_path):
     again = casecat(tmp_path, "fetch", env=env)
     assert again.returncode == 0, again.stderr
     assert f"{len(ids)} unchanged" in again.stderr and "(incremental: only what changed)" in again.stderr
-    assert "(full read)" in first.stderr
+    assert "(full read: first read)" in first.stderr
 
     full = casecat(tmp_path, "fetch", "--full", env=env)
     assert full.returncode == 0, full.stderr
-    assert "(full read)" in full.stderr and f"{len(ids)} unchanged" in full.stderr
+    assert "(full read: asked for)" in full.stderr and f"{len(ids)} unchanged" in full.stderr
 
 
 def test_wrong_token_is_one_line_and_leaves_the_site(rt_server, tmp_path):
@@ -50,3 +52,17 @@ def test_wrong_token_is_one_line_and_leaves_the_site(rt_server, tmp_path):
     assert len(lines) == 1 and lines[0].startswith("casecat: error: fetch:"), bad.stderr
     assert "not-a-token" not in bad.stderr
     assert sorted(p.relative_to(tmp_path).as_posix() for p in (tmp_path / "site").rglob("*")) == before
+
+
+def test_a_first_fetch_stopped_at_its_time_limit_says_so_and_the_next_goes_on(rt_server, tmp_path):
+    ids = seed_cases(rt_server)
+    env = {"RT_URL": rt_server.url, "RT_TOKEN": rt_server.reader_token, "CASECAT_FETCH_MAX_MINUTES": "0.000001"}
+    stopped = casecat(tmp_path, "fetch", env=env)
+    assert stopped.returncode == 1
+    assert stopped.stderr.strip().splitlines()[-1].startswith(
+        "casecat: error: fetch: stopped at the time limit with "), stopped.stderr
+    assert (tmp_path / ".casecat" / "cache" / "partial" / "progress.json").exists()
+    resumed = casecat(tmp_path, "fetch", env={**env, "CASECAT_FETCH_MAX_MINUTES": ""})
+    assert resumed.returncode == 0, resumed.stderr
+    assert f"fetched {len(ids)} tickets" in resumed.stderr and "(full read: first read)" in resumed.stderr
+    assert not (tmp_path / ".casecat" / "cache" / "partial").exists()

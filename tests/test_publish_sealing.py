@@ -200,7 +200,7 @@ def test_sealed_cache_carries_an_incremental_fetch_and_a_bad_one_means_a_full_re
     night1 = tmp_path / "night1"
     night1.mkdir()
     fetched = casecat(night1, "fetch", env=env)
-    assert fetched.returncode == 0 and "(full read)" in fetched.stderr, fetched.stderr
+    assert fetched.returncode == 0 and "(full read: first read)" in fetched.stderr, fetched.stderr
     assert casecat(night1, "cache", "seal", env=env).returncode == 0
     sealed = (night1 / SEALED).read_bytes()
     raw = json.loads((night1 / ".casecat" / "cache" / "raw.json").read_text())
@@ -218,4 +218,4 @@ def test_sealed_cache_carries_an_incremental_fetch_and_a_bad_one_means_a_full_re
     opened = casecat(night3, "cache", "unseal", env={**env, "CASECAT_CACHE_KEY": OTHER_KEY})
     assert "the sealed cache is ignored" in opened.stderr
     full = casecat(night3, "fetch", env=env)
-    assert full.returncode == 0 and "(full read)" in full.stderr and f"{len(ids)} new" in full.stderr
+    assert full.returncode == 0 and "(full read: first read)" in full.stderr and f"{len(ids)} new" in full.stderr

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from generator.rt import records
-from generator.rt.records import (RAW_FORMAT, RawDataError, parse_entries, parse_entry, read_entries,
+from generator.rt.records import (RAW_FORMAT, RawDataError, parse_entries, parse_entry, read_entries, read_merged,
                                    read_raw_file)
+from generator.rt.source import load_raw_queue
 
 FIXTURES = Path(__file__).parent / "fixtures" / "rt"
 
@@ -244,3 +245,21 @@ def test_bad_raw_files_are_one_clear_error(tmp_path, content, message):
 def test_missing_file(tmp_path):
     with pytest.raises(RawDataError, match="no such file"):
         read_raw_file(tmp_path / "absent.json")
+
+
+def test_merged_tickets_are_read_from_the_raw_file():
+    assert read_merged({"tickets": [], "merged": {"12": 7, "13": "7"}}) == ({12: 7, 13: 7}, [])
+    assert read_merged({"tickets": []}) == ({}, [])
+
+
+@pytest.mark.parametrize(("merged", "kept", "what", "count"), [
+    ({"12": "seven", "13": 7, "x": 7, "14": 14}, {13: 7}, "not a pair of ticket ids; dropped", 3),
+    ([12, 7], {}, "not a map of ticket ids; ignored", 1),
+    ("12:7", {}, "not a map of ticket ids; ignored", 1),
+])
+def test_a_broken_merged_map_loses_only_its_broken_pairs_with_a_warning(tmp_path, merged, kept, what, count):
+    path = tmp_path / "raw.json"
+    path.write_text(json.dumps({"format": RAW_FORMAT, "queue": "q", "tickets": [], "merged": merged}))
+    queue = load_raw_queue(path)
+    assert queue.merged == kept
+    assert [(p.where, p.field, p.what, p.count) for p in queue.warnings] == [("the raw file", "merged", what, count)]

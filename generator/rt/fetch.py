@@ -1,41 +1,44 @@
 """Fetches the live queue from RT into the private cache, incrementally.
 
 The first fetch (or ``full=True``, or a cache from another RT, queue or API) reads the whole
-queue. Later ones ask RT only for tickets updated since the previous fetch began reading
-(``LastUpdated >= 'YYYY-MM-DD HH:MM:SS'``, a minute early, then de-duplicated), re-read those
-tickets' history and bodies, and list the queue's ids alone to notice tickets that are gone.
+queue; so does one run in ``reconcile_every`` (after an incremental read, to report what the
+incremental path had got wrong: it should be nothing). Other runs read only what changed. How
+each read is made so that it cannot lose rows, and how it checks itself before anything is
+written, is in ``read_rest2.py`` (REST 2) and ``rest1.py`` (REST 1.0).
 
-TicketSQL dates are read in the RT account's timezone, and REST 1.0 shows ticket dates in it:
-the account casecat reads with must use UTC (RT's ``$Timezone``, or the user's preference).
+RT reads TicketSQL dates in the account's time zone, and REST 1.0 shows ticket dates in it: a
+fetch refuses to go on when that zone is not UTC.
 
 Credentials live in ``RtAuth`` only: never printed, logged, or written to the cache.
 """
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import re
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Protocol
 from urllib.parse import urlsplit, urlunsplit
 
 from generator.rt import cache
-from generator.rt.http import FetchError, RtSession, TokenAuth
+from generator.rt.holdings import Holdings, canonical
+from generator.rt.http import FetchError, RetryPolicy, RtSession, TokenAuth
 from generator.rt.records import RAW_FORMAT, format_rt_datetime, parse_rt_datetime
+from generator.rt.read_rest1 import Rest1Read
 from generator.rt.rest1 import Rest1Source
 from generator.rt.rest2 import Rest2Source
+from generator.rt.read_rest2 import OVERLAP, NeedFull, Outcome, Progress, Rest2Read, Stopped
 
-__all__ = ["FetchError", "FetchSummary", "RtAuth", "fetch_queue"]
+__all__ = ["FetchError", "FetchSummary", "RtAuth", "Stopped", "fetch_queue", "OVERLAP"]
 
 APIS = ("rest2", "rest1")
-#: how much earlier than the previous fetch's start an incremental fetch asks from
-OVERLAP = timedelta(seconds=60)
+#: a full read every this many runs by default: it repairs and reports what incremental reads missed
+RECONCILE_EVERY = 7
 
 log = logging.getLogger("casecat.rt")
 Entry = dict[str, Any]
@@ -69,9 +72,13 @@ class FetchSummary:
     changed: int
     unchanged: int
     gone: int
-    skipped: list[int]
     seconds: float
     full: bool
+    #: why the whole queue was read ("" for an incremental read)
+    reason: str = ""
+    #: tickets a reconciliation found different from what the incremental path had made
+    repaired: list[int] | None = None
+    renamed: dict[str, str] = field(default_factory=dict)
 
     def line(self) -> str:
         total = self.new + self.changed + self.unchanged
@@ -79,19 +86,16 @@ class FetchSummary:
             f"fetched {total} tickets with {self.requests} requests in {self.seconds:.1f} s: "
             f"{self.new} new, {self.changed} changed, {self.unchanged} unchanged, {self.gone} gone"
         )
-        if self.skipped:
-            text += f", {len(self.skipped)} skipped"
+        if self.repaired is not None:
+            text += f"; reconciliation repaired {len(self.repaired)}"
+            if self.repaired:
+                text += f" (tickets {', '.join(map(str, self.repaired[:10]))}{' …' if len(self.repaired) > 10 else ''})"
         return text
 
 
-class Source(Protocol):
-    api: str
-
-    def check_queue(self) -> None: ...
-    def queue_ids(self) -> list[int]: ...
-    def tickets(self, *, since: datetime | None = None, ids: Any = None) -> list[Entry]: ...
-    def details(self, tickets: list[Entry], *, whole_queue: bool) -> dict[int, Entry]: ...
-    def close(self) -> None: ...
+class Read(Protocol):
+    def full(self, checkpoint: cache.Checkpoint) -> Outcome: ...
+    def incremental(self, held: Holdings, window_from: datetime, counts_in_sql: bool) -> Outcome: ...
 
 
 def fetch_queue(
@@ -102,40 +106,59 @@ def fetch_queue(
     auth: RtAuth,
     cache_dir: Path,
     timeout: float = 30,
-    progress: Callable[[int, int], None] | None = None,
+    progress: Progress | None = None,
     full: bool = False,
+    reconcile_every: int = RECONCILE_EVERY,
+    retry: RetryPolicy | None = None,
+    max_seconds: float | None = None,
 ) -> FetchSummary:
     """Updates ``cache_dir/raw.json`` and ``state.json`` from RT; FetchError on any failure,
-    leaving the previous cache as it was."""
+    leaving the previous cache as it was (a full read keeps what it read for the next run)."""
     started = time.monotonic()
     fetched_at = datetime.now(UTC).replace(microsecond=0)
     base = base_url(url)
+    if api not in APIS:
+        raise FetchError(f"unknown RT API {api!r}: use one of {', '.join(APIS)}")
     here = cache.State(url=base, queue=queue, api=api)
+    if cache_dir.is_dir():
+        for path in cache.remove_stale_temporaries(cache_dir):
+            log.info("removed %s, left behind by a run that was stopped", path.name)
     previous = cache.load(cache_dir)
     same = previous.state is not None and previous.raw is not None and previous.state.same_source(here)
     old = previous.entries() if same else {}
-    session = RtSession(timeout=timeout)
+    window_from = _time(previous.state.window_from) if same and previous.state else None
+    reason = _why_full(full, same, window_from, previous.state, reconcile_every)
+    checkpoint = cache.Checkpoint(cache_dir, {"url": base, "queue": queue, "api": api})
+    session = RtSession(timeout=timeout, retry=retry)
+    deadline = started + max_seconds if max_seconds else None
+    repaired: list[int] | None = None
     try:
-        source = open_source(api, session, base, queue, auth)
+        source, reader = _open(api, session, base, queue, auth, progress, deadline)
         try:
-            source.check_queue()
-            if same and not full:
-                assert previous.state is not None
-                read = _incremental(source, old, _time(previous.state.read_from), progress)
-            else:
-                read = _full(source, progress)
+            held = Holdings.from_entries(old, previous.merged() if same else {})
+            counts = previous.state.counts_in_sql if same and previous.state else True
+            outcome: Outcome | None = None
+            if reason in ("", "reconciliation") and window_from is not None:
+                try:
+                    outcome = reader.incremental(held, window_from, counts)
+                except NeedFull as why:
+                    reason = str(why)
+            if reason:
+                incremental, outcome = outcome, _read_full(reader, checkpoint)
+                if incremental is not None:  # a reconciliation: what the incremental read got wrong
+                    repaired = _differences(incremental.holdings, outcome.holdings)
         finally:
             source.close()
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise FetchError(f"RT sent an answer of an unexpected shape ({type(exc).__name__}: {str(exc)[:80]})") from None
     finally:
         session.close()
-    entries, skipped = _merge(old, read, keep_all=same and not full)
-    newest = max((e["ticket"].get("LastUpdated", "") for e in entries.values()), default="")
-    read_from = session.server_time or _time(newest) or fetched_at
+    assert outcome is not None  # an incremental read, or a full one when a reason was found
+    entries = outcome.holdings.entries()
     here.fetched_at = format_rt_datetime(fetched_at)
-    here.read_from = format_rt_datetime(read_from)
-    here.ids_seen = sorted(set(previous.state.ids_seen if same and previous.state else []) | set(entries) | read.ids)
+    here.window_from = format_rt_datetime(outcome.window_from) if outcome.window_from else ""
+    here.runs_since_full = 0 if reason else previous.state.runs_since_full + 1 if same and previous.state else 0
+    here.counts_in_sql = outcome.counts_in_sql
     raw = {
         "format": RAW_FORMAT,
         "queue": queue,
@@ -143,22 +166,62 @@ def fetch_queue(
         "source": "rt",
         "rt_web_url": base,
         "tickets": [entries[i] for i in sorted(entries)],
+        "merged": {str(k): v for k, v in sorted(outcome.holdings.merged.items())},
     }
     try:
         cache.save(cache_dir, raw, here)
     except OSError as exc:
         raise FetchError(f"cannot write the cache in {cache_dir}: {exc.strerror or exc}") from None
-    counts = _count(old, entries)
+    checkpoint.discard()
+    if repaired:
+        log.warning("reconciliation: the incremental reads had %d ticket(s) wrong, now repaired: %s",
+                    len(repaired), ", ".join(map(str, repaired)))
     return FetchSummary(
         requests=session.count,
-        skipped=skipped,
         seconds=round(time.monotonic() - started, 2),
-        full=not (same and not full),
-        **counts,
+        full=bool(reason),
+        reason=reason,
+        repaired=repaired,
+        renamed=outcome.renamed,
+        **_count(old, entries),
     )
 
 
-def open_source(api: str, session: RtSession, base: str, queue: str, auth: RtAuth) -> Source:
+def _why_full(forced: bool, same: bool, window_from: datetime | None, state: cache.State | None,
+              reconcile_every: int) -> str:
+    if forced:
+        return "asked for"
+    if not same:
+        return "first read" if state is None else "the cache is from another RT, queue or API"
+    if window_from is None:
+        return "the cache does not say where to go on from"
+    assert state is not None
+    if reconcile_every > 0 and state.runs_since_full + 1 >= reconcile_every:
+        return "reconciliation"
+    return ""
+
+
+def _read_full(reader: Read, checkpoint: cache.Checkpoint) -> Outcome:
+    """A full read; one that finds the queue's custom fields changed under it starts again."""
+    try:
+        return reader.full(checkpoint)
+    except NeedFull:
+        checkpoint.discard()
+        try:
+            return reader.full(checkpoint)
+        except NeedFull as why:
+            raise FetchError(f"the queue kept changing under a full read ({why}); try again later") from None
+
+
+def _differences(before: Holdings, after: Holdings) -> list[int]:
+    old, new = before.entries(), after.entries()
+    ids = {i for i in set(old) | set(new) if canonical(old.get(i)) != canonical(new.get(i))}
+    ids |= {i for i in set(before.merged) | set(after.merged) if before.merged.get(i) != after.merged.get(i)}
+    return sorted(ids)
+
+
+def _open(api: str, session: RtSession, base: str, queue: str, auth: RtAuth, progress: Progress | None,
+          deadline: float | None) -> tuple[Any, Read]:
     if api == "rest2":
         if auth.token:
             session.auth = TokenAuth(auth.token)
@@ -166,12 +229,12 @@ def open_source(api: str, session: RtSession, base: str, queue: str, auth: RtAut
             session.auth = (auth.user, auth.password)
         else:
             raise FetchError("no RT credentials: set RT_TOKEN, or RT_USER and RT_PASSWORD")
-        return Rest2Source(session, base, queue)
-    if api == "rest1":
-        if not (auth.user and auth.password):
-            raise FetchError("REST 1.0 needs RT_USER and RT_PASSWORD (it does not take tokens)")
-        return Rest1Source(session, base, queue, auth.user, auth.password)
-    raise FetchError(f"unknown RT API {api!r}: use one of {', '.join(APIS)}")
+        source2 = Rest2Source(session, base, queue)
+        return source2, Rest2Read(source2, progress=progress, deadline=deadline)
+    if not (auth.user and auth.password):
+        raise FetchError("REST 1.0 needs RT_USER and RT_PASSWORD (it does not take tokens)")
+    source1 = Rest1Source(session, base, queue, auth.user, auth.password)
+    return source1, Rest1Read(source1, progress=progress)
 
 
 def base_url(url: str) -> str:
@@ -187,72 +250,9 @@ def base_url(url: str) -> str:
     return urlunsplit((parts.scheme, parts.netloc, path, "", ""))
 
 
-# --- the two ways of reading ------------------------------------------------------------------
-
-
-@dataclass
-class _Read:
-    tickets: list[Entry]  # ticket items whose details were read
-    details: dict[int, Entry]
-    ids: set[int]  # every id now in the queue
-
-
-def _full(source: Source, progress: Callable[[int, int], None] | None) -> _Read:
-    tickets = source.tickets()
-    _report(progress, 0, len(tickets))
-    details = source.details(tickets, whole_queue=True)
-    _report(progress, len(tickets), len(tickets))
-    return _Read(tickets, details, {int(t["id"]) for t in tickets})
-
-
-def _incremental(
-    source: Source, old: dict[int, Entry], read_from: datetime | None, progress: Callable[[int, int], None] | None
-) -> _Read:
-    ids = set(source.queue_ids())
-    since = (read_from or datetime(1970, 1, 1, tzinfo=UTC)) - OVERLAP
-    found = {int(t["id"]): t for t in source.tickets(since=since)}
-    unseen = ids - set(old) - set(found)
-    if unseen:
-        found.update({int(t["id"]): t for t in source.tickets(ids=sorted(unseen))})
-    stale = [t for i, t in sorted(found.items()) if not _known_unchanged(t, old.get(i), read_from)]
-    _report(progress, 0, len(stale))
-    details = source.details(stale, whole_queue=False)
-    _report(progress, len(stale), len(stale))
-    return _Read(stale, details, ids | set(found))
-
-
-def _known_unchanged(ticket: Entry, cached: Entry | None, read_from: datetime | None) -> bool:
-    """The same ticket item, last updated a whole second before the previous fetch began:
-    nothing can have changed in it unseen (RT stores whole seconds)."""
-    if cached is None or read_from is None or _canonical(cached["ticket"]) != _canonical(ticket):
-        return False
-    updated = _time(ticket.get("LastUpdated"))
-    return updated is not None and updated < read_from.replace(microsecond=0)
-
-
-def _merge(old: dict[int, Entry], read: _Read, *, keep_all: bool) -> tuple[dict[int, Entry], list[int]]:
-    entries = {i: e for i, e in old.items() if i in read.ids} if keep_all else {}
-    skipped = []
-    for ticket in read.tickets:
-        i = int(ticket["id"])
-        got = read.details.get(i)
-        if not got or not got["transactions"]:
-            log.warning("ticket %d vanished from the queue while it was read; skipped", i)
-            skipped.append(i)
-            if i in old:
-                entries[i] = old[i]
-            continue
-        entries[i] = {
-            "ticket": ticket,
-            "transactions": sorted(got["transactions"], key=lambda x: int(x["id"])),
-            "attachments": sorted(got["attachments"], key=lambda a: int(a["id"])),
-        }
-    return entries, sorted(skipped)
-
-
 def _count(old: dict[int, Entry], new: dict[int, Entry]) -> dict[str, int]:
     both = set(old) & set(new)
-    changed = sum(1 for i in both if _canonical(old[i]) != _canonical(new[i]))
+    changed = sum(1 for i in both if canonical(old[i]) != canonical(new[i]))
     return {
         "new": len(set(new) - set(old)),
         "changed": changed,
@@ -261,17 +261,8 @@ def _count(old: dict[int, Entry], new: dict[int, Entry]) -> dict[str, int]:
     }
 
 
-def _canonical(value: Any) -> str:
-    return json.dumps(value, sort_keys=True, ensure_ascii=False)
-
-
 def _time(text: str | None) -> datetime | None:
     try:
         return parse_rt_datetime(text)
     except ValueError:
         return None
-
-
-def _report(progress: Callable[[int, int], None] | None, done: int, total: int) -> None:
-    if progress is not None:
-        progress(done, total)

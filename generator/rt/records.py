@@ -19,7 +19,9 @@ so one mapping serves them all::
           "attachments": [...]      # REST 2 attachment items: id, TransactionId, ContentType,
                                     # Filename, Content (decoded text)
         }, ...
-      ]
+      ],
+      "merged": {"12": 7, ...}      # optional: a ticket of the queue merged into another ->
+                                    # the ticket it lives on in (RT's EffectiveId); never in "tickets"
     }
 
 Everything RT returned is kept here; deciding what is public is screening's job. What this
@@ -274,6 +276,22 @@ def read_raw_file(path: Path) -> dict[str, Any]:
     if not isinstance(data.get("tickets"), list):
         raise RawDataError(f"{path}: 'tickets' must be a list")
     return data
+
+
+def read_merged(data: dict[str, Any]) -> tuple[dict[int, int], list[TicketProblem]]:
+    """The optional ``merged`` map (merged ticket id -> surviving ticket id) and what was wrong
+    with it: a pair that is not two ticket ids is dropped, a value that is not a map ignored,
+    each with a warning (a merged ticket without its pair only loses its forwarding address)."""
+    merged = data.get("merged")
+    if merged is None:
+        return {}, []
+    if not isinstance(merged, dict):
+        return {}, [TicketProblem("the raw file", "merged", "not a map of ticket ids; ignored")]
+    pairs = {read_id(k): read_id(v) for k, v in merged.items()}
+    usable = {k: v for k, v in pairs.items() if k is not None and v is not None and k != v}
+    dropped = len(merged) - len(usable)
+    problems = [TicketProblem("the raw file", "merged", "not a pair of ticket ids; dropped", count=dropped)]
+    return usable, problems if dropped else []
 
 
 @dataclass(frozen=True)

@@ -114,11 +114,42 @@ class Rest1Source:
                         "read as one value (grant SeeCustomField on the field itself)", name)
         return any(kinds)
 
-    def queue_ids(self) -> list[int]:
-        text = self._text("search/ticket", {"query": self._in_queue(), "format": "i", "orderby": "id"})
+    def queue_ids(self, *, merged: bool = False) -> list[int]:
+        """Every ticket id in the queue; ``merged``: and those merged into others (RT leaves
+        them out unless the query names EffectiveId)."""
+        query = self._in_queue() + (" AND EffectiveId > 0" if merged else "")
+        text = self._text("search/ticket", {"query": query, "format": "i", "orderby": "id"})
         return sorted(int(m) for m in re.findall(r"^ticket/(\d+)$", text, re.M))
 
-    def tickets(self, *, since: datetime | None = None, ids: Iterable[int] | None = None) -> list[Entry]:
+    def effective_ids(self, ids: Iterable[int]) -> dict[int, int]:
+        """For each ticket, the ticket RT shows for it: another one when it was merged into it."""
+        wanted = sorted(ids)
+        out: dict[int, int] = {}
+        for chunk in chunks(wanted, TICKETS_PER_REQUEST):
+            # one form per ticket, in the order asked: its id, or a comment (not allowed, no such ticket)
+            forms = [f for d in self._post_show([f"ticket/{i}" for i in chunk], {"fields": "id"}) for f in d.forms]
+            shown = [f.fields.get("id", "") for f in forms]
+            if len(shown) != len(chunk):
+                raise FetchError("RT's REST 1.0 show did not answer once for each ticket asked for (POST show)")
+            for asked, ident in zip(chunk, shown):
+                m = re.fullmatch(r"ticket/(\d+)", ident)
+                if m:
+                    out[asked] = int(m.group(1))
+        return out
+
+    def owners_of(self, ids: Iterable[int]) -> dict[int, tuple[str, str]]:
+        """ticket id -> (its owner's name, its LastUpdated as REST 1.0 shows it)."""
+        out: dict[int, tuple[str, str]] = {}
+        for chunk in chunks(sorted(ids), TICKETS_PER_REQUEST):
+            for doc in self._post_show([f"ticket/{i}" for i in chunk], {"fields": "id,Owner,LastUpdated"}):
+                for form in doc.forms:
+                    m = re.fullmatch(r"ticket/(\d+)", form.fields.get("id", ""))
+                    if m:
+                        out[int(m.group(1))] = (form.fields.get("Owner", ""), ticket_time(form.fields.get("LastUpdated")))
+        return out
+
+    def tickets(self, *, since: datetime | None = None, ids: Iterable[int] | None = None,
+                owner_names: bool = True) -> list[Entry]:
         queries = [self._in_queue()]
         if since is not None:
             queries = [f"{self._in_queue()} AND LastUpdated >= '{rt_sql_time(since)}'"]
@@ -129,7 +160,8 @@ class Rest1Source:
         for query in queries:
             doc = self._get("search/ticket", {"query": query, "format": "l", "orderby": "id"})
             found += [self._ticket(f.fields) for f in doc.forms if f.fields.get("id", "").startswith("ticket/")]
-        self._add_owner_names(found)
+        if owner_names:
+            self.add_owner_names(found)
         return found
 
     # --- history and bodies -------------------------------------------------------------
@@ -198,7 +230,8 @@ class Rest1Source:
             "CustomFields": sorted(custom_fields, key=lambda cf: cf["name"]),
         }
 
-    def _add_owner_names(self, tickets: list[Entry]) -> None:
+    def add_owner_names(self, tickets: list[Entry]) -> None:
+        """Each owner's real name and address, as RT has them now."""
         owners = sorted({t["Owner"]["Name"] for t in tickets if t["Owner"]["Name"]})
         if not owners:
             return

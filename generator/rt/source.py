@@ -7,7 +7,8 @@ from pathlib import Path
 
 from generator.config import http_url_problem
 from generator.model import RawQueue, TicketProblem
-from generator.rt.records import LINE_LIMIT, RawDataError, clean_text, read_date, read_entries, read_raw_file
+from generator.rt.records import (LINE_LIMIT, RawDataError, clean_text, read_date, read_entries, read_merged,
+                                  read_raw_file)
 
 SAMPLE = "sample"
 _FILE = "the raw file"
@@ -29,7 +30,8 @@ def load_raw_queue(path: Path, *, is_sample: bool = False) -> RawQueue:
         tickets = read_entries(data)
     except RecursionError:
         raise RawDataError(f"{path}: not a readable raw queue file: nested too deeply") from None
-    warnings = list(tickets.warnings)
+    merged, merge_problems = read_merged(data)
+    warnings = list(tickets.warnings) + merge_problems
 
     def value(key: str) -> str:
         item = data.get(key)
@@ -57,6 +59,7 @@ def load_raw_queue(path: Path, *, is_sample: bool = False) -> RawQueue:
         origin=str(path),
         rejected=tickets.rejected,
         warnings=tuple(warnings),
+        merged=merged,
     )
 
 

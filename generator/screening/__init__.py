@@ -52,6 +52,7 @@ def screen_queue(
     snapshot = PublicSnapshot(
         cases=cases,
         withdrawn_ids=tuple(sorted(previously_published - public_ids)),
+        redirects={old: new for old, new in raw.merged.items() if old not in policy.withheld_cases},
         fetched_at=raw.fetched_at,
         queue=raw.queue or config.queue,
         is_sample=raw.is_sample,

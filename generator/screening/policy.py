@@ -11,6 +11,8 @@ from __future__ import annotations
 import enum
 import hashlib
 import hmac
+import os
+import re
 import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -78,13 +80,30 @@ def load_overrides(path: Path | None) -> tuple[frozenset[int], frozenset[str]]:
 
 
 def load_salt(path: Path, env_value: str | None = None) -> bytes:
-    """The fingerprint key: from the environment if given, else kept (private) beside the cache."""
+    """The fingerprint key: from the environment if given, else kept (private) beside the cache.
+
+    A kept key is written whole or not at all (a temporary file renamed over it), and read back
+    only if it is what was written: 64 hex digits. Anything else is an error, never a key."""
     if env_value:
         return env_value.encode()
     if path.exists():
-        return path.read_bytes().strip()
-    path.parent.mkdir(parents=True, exist_ok=True)
+        value = path.read_bytes().strip()
+        if not re.fullmatch(rb"[0-9a-f]{64}", value):
+            raise PolicyError(
+                f"{path}: damaged fingerprint key (expected 64 hex digits): restore it, or delete it to make a new "
+                "one (accepted fingerprints in screening-overrides.yml then need review), or set "
+                "CASECAT_FINGERPRINT_SALT"
+            )
+        return value
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     value = secrets.token_hex(32).encode()
-    path.write_bytes(value + b"\n")
-    path.chmod(0o600)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with open(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as out:
+            out.write(value + b"\n")
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
     return value

@@ -8,7 +8,7 @@
 # (OwnTicket, as has every privileged user), an unprivileged `reader` that sees the queue only
 # through the Everyone group (SeeQueue, ShowTicket, SeeCustomField; never comments or outgoing
 # mail), `staff-reader`, privileged with the same rights (REST 1.0 refuses unprivileged users),
-# and an auth token for root and for reader. Prints one JSON object: ids of the queue and fields, and the tokens.
+# a queue other-cases that reader sees too, and an auth token for root and for reader. Prints one JSON object: ids of the queue and fields, and the tokens.
 use strict;
 use warnings;
 use lib '/usr/share/request-tracker5/lib';
@@ -95,6 +95,15 @@ my $everyone = RT::Group->new($sys);
 $everyone->LoadSystemInternalGroup('Everyone');
 check( "Everyone: $_", $everyone->PrincipalObj->GrantRight( Right => $_, Object => $queue ) )
     for qw(SeeQueue ShowTicket SeeCustomField);
+
+# A second queue the reader sees too (tickets moved there stay visible, in another queue), and
+# owners may own tickets in; a queue made later through REST 2 is one it does not see.
+my $other = RT::Queue->new($sys);
+check( "queue other-cases", $other->Create( Name => 'other-cases', Description => 'Another queue' ) );
+check( "Everyone on other-cases: $_", $everyone->PrincipalObj->GrantRight( Right => $_, Object => $other ) )
+    for qw(SeeQueue ShowTicket);
+check( "Privileged on other-cases: $_", $privileged->PrincipalObj->GrantRight( Right => $_, Object => $other ) )
+    for qw(OwnTicket ShowTicket SeeQueue);
 
 my %tokens;
 for my $name (qw(root reader)) {
