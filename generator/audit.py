@@ -122,12 +122,32 @@ def auditable_text(path: Path, data: bytes) -> str:
             text = "\n".join(cell for row in csv.reader(io.StringIO(text, newline="")) for cell in row)
         except csv.Error:
             pass  # read as it is: more to look at, never less
+    if path.suffix == ".json":  # value by value, as a reader of the data sees them (never one into the next)
+        try:
+            text = "\n".join(_json_values(json.loads(text)))
+        except ValueError:
+            pass  # read as it is
     if path.suffix in (".html", ".htm", ".xml", ".svg"):
         parts = _chunked_html_parts(text)
         if parts is None:
             parts = _html_parts(text)
         text = "\n".join(parts)
     return text
+
+
+def _json_values(data) -> list[str]:
+    """Every key and value of a JSON document, as text."""
+    out, stack = [], [data]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, dict):
+            for key, item in reversed(list(value.items())):
+                stack += [item, key]
+        elif isinstance(value, list):
+            stack.extend(reversed(value))
+        elif value is not None:
+            out.append(value if isinstance(value, str) else json.dumps(value))
+    return out
 
 
 def _html_parts(text: str) -> list[str]:
