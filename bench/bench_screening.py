@@ -1,4 +1,4 @@
-"""Screening throughput (issue 7): MB/s of ticket-like text through ``detectors.find_all``.
+"""Screening throughput: MB/s of ticket-like text through ``detectors.find_all``.
 
     .venv/bin/python -m bench.bench_screening [--mb 5] [--runs 3] [--profile]
 

@@ -249,14 +249,17 @@ class Output:
 _TAG = re.compile(r"<[^>]*>")
 
 
-def needles(item: Item) -> tuple[set[str], set[str]]:
+def needles(item: Item, common: str = "") -> tuple[set[str], set[str]]:
     """The forms of a planted secret to look for in raw files and in the folded view (for an
-    HTML reply, the secret is HTML source: its text, tags dropped and entities decoded, too)."""
+    HTML reply, the secret is HTML source: its text, tags dropped and entities decoded, too).
+    A partial run that also occurs in ``common`` (text that is published legitimately: the
+    fillers, the benign items, the item's own text around its secret, all folded and without
+    spaces) says nothing about the secret and is not looked for."""
     if item.slot == "reply-html":
         text_form = Item(item.id, item.kind, "reply", item.text, html.unescape(_TAG.sub("", item.target)),
                          item.note, item.planted)
-        raw, folded = needles(text_form)
-        more_raw, more_folded = needles(replace(item, slot="reply"))
+        raw, folded = needles(text_form, common)
+        more_raw, more_folded = needles(replace(item, slot="reply"), common)
         return raw | more_raw, folded | more_folded
     s = item.target
     raw = {s, html.escape(s), html.escape(s, quote=False), json.dumps(s)[1:-1], json.dumps(s, ensure_ascii=False)[1:-1],
@@ -273,7 +276,9 @@ def needles(item: Item) -> tuple[set[str], set[str]]:
         if len(compact) >= PARTIAL + 4:
             # every 4th window: any leaked run of PARTIAL + 3 characters holds one of them
             windows = {compact[i:i + PARTIAL] for i in range(0, len(compact) - PARTIAL + 1, 4)}
-            folded.update(w for w in windows if not w.isalpha())  # a run of letters may be any word
+            around = "".join(fold(item.text.replace(s, "\0")).split())
+            folded.update(w for w in windows  # a run of letters may be any word
+                          if not w.isalpha() and w not in common and w not in around)
     return {n for n in raw if n}, {n for n in folded if len(n) >= 4}
 
 
@@ -315,7 +320,8 @@ def build_published(raw: RawQueue, base: Path) -> tuple[Output, str]:
 
 
 def kept(item: Item, ticket: int, out: Output) -> bool:
-    page = out.folded.get(f"site/cases/{ticket}/index.html", "")
+    """Is the benign text on its case page (read as text: markup between its lines is layout)?"""
+    page = fold(_TAG.sub(" ", out.raw.get(f"site/cases/{ticket}/index.html", "")))
     target = html.unescape(_TAG.sub("", item.target)) if item.slot == "reply-html" else item.target
     return fold(target).strip() in page
 
@@ -334,12 +340,19 @@ class Score:
                 f"preservation {preserved:.1f}% ({self.benign - len(self.lost)}/{self.benign} benign kept)")
 
 
+def common_text(items: list[Item]) -> str:
+    """What the corpus publishes legitimately: the fillers and the benign items (folded, no spaces)."""
+    texts = [v.format(n=0) for v in FILLER.values()] + [i.text for i in items if not i.planted]
+    return "\0".join("".join(fold(t).split()) for t in texts)
+
+
 def score(items: list[Item], where: dict[str, int], out: Output) -> tuple[Score, dict[str, list[str]]]:
     s, leaks = Score(), {}
+    common = common_text(items)
     for item in items:
         if item.planted:
             s.planted += 1
-            found = out.where(*needles(item))
+            found = out.where(*needles(item, common))
             if found:
                 s.leaked.append(item.id)
                 leaks[item.id] = found[:5]

@@ -197,7 +197,8 @@ def build(ctx, source: str, site_dir: Path | None, overrides: Path, allow_shrink
                                          log=_log)
         if os.environ.get("GITHUB_OUTPUT"):  # under GitHub Actions: the deploy job runs only if changed
             publish.write_github_output(Path(os.environ["GITHUB_OUTPUT"]), {
-                "changed": result.changed, "publish_hash": result.publish["publish_hash"], "cases": result.cases})
+                "changed": result.changed, "publish_hash": result.publish["publish_hash"], "cases": result.cases,
+                "quarantined": result.publish["quarantined"]})
     except pipeline.AuditFailed as exc:
         for finding in exc.findings:
             _log(f"audit: {finding.line()}")

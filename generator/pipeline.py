@@ -2,8 +2,11 @@
 
 Each stage leaves its output on disk (build/public/snapshot.json, reports/, build/docs/);
 the new site replaces the old one only when every stage, the audit included, succeeded.
-The publish bookkeeping (what was published last, the shrink guard, the hashes, the report,
-the manifest of the site's files) is ``generator.publish``'s.
+A finding of the audit inside one case's output quarantines that case: it is withheld and the
+site is rendered and built again without it (the report names case, rule and fingerprint); a
+finding that belongs to no case fails the build. The publish bookkeeping (what was published
+last, the shrink guard, the hashes, the report, the manifest of the site's files) is
+``generator.publish``'s.
 
 One ticket never breaks the catalogue: a ticket that cannot be read, screened or rendered is
 withheld with a warning naming it, and the rest is published. The build fails only for what is
@@ -24,11 +27,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from generator import incremental, ledger, lock, publish
-from generator.audit import AuditFinding
+from generator.audit import AuditFinding, attribute
 from generator.config import Config
 from generator.model import PublicSnapshot, RawQueue, TicketProblem
-from generator.screening import ScreeningResult, failure, screen_queue, withhold
+from generator.screening import ScreeningResult, failure, quarantine, screen_queue, withhold
 from generator.screening.policy import Policy
+from generator.screening.report import Quarantined
 from generator.screening.snapshot import write_snapshot
 from generator.site import postbuild, search
 from generator.site.build import (BuildError, build_pages, build_settings, resolve_site_url, source_date,
@@ -39,6 +43,8 @@ from generator.site.pages import plan_pages, render_pages, site_name, template_e
 from generator.site.shards import nav_pages
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+#: builds of one run: the first, and rebuilds without the cases the audit quarantined
+MAX_BUILDS = 3
 
 Log = Callable[[str], None]
 
@@ -171,7 +177,7 @@ def _build(raw: RawQueue, config: Config, policy: Policy, site_dir: Path, projec
             f"{kept} (--force rebuilds)")
         with stage("publish", config.cache_dir):
             pending = publish.Pending()
-            _remember(pending, raw_hash, config, policy, history, screened.snapshot)
+            _remember(pending, raw_hash, config, policy, history, screened)
             pending.commit()
         report = _report(raw, screened, verdict, rebuilt=False)
     return _finish(None if rebuild else report_path, config, site_dir, laps, report, verdict, pages, screened,
@@ -193,14 +199,20 @@ def unchanged_since_deploy(inputs: str, config: Config, project_root: Path, hist
 
 
 def _remember(pending: publish.Pending, raw_hash: str, config: Config, policy: Policy, history: publish.History,
-               snapshot: PublicSnapshot) -> None:
+               screened: ScreeningResult) -> None:
     """The memo of this screening (staged: a build that fails leaves the cache as it was), keyed
     by the ids published once this snapshot is: the next night's history, if it deploys (the
-    withdrawal notices, all that those ids decide, come out the same)."""
+    withdrawal notices, all that those ids decide, come out the same). It is written for the
+    snapshot finally published, after any quarantine, so that a quiet night after it is quiet."""
+    snapshot = screened.snapshot
     published = history.ever | {c.id for c in snapshot.cases}
     publish.stage_screened(pending, config.cache_dir, publish.Screened(
         publish.screening_inputs_hash(raw_hash, config, policy, published), publish.public_content_hash(snapshot),
-        publish.Summary.of(snapshot)))
+        _summary(screened)))
+
+
+def _summary(screened: ScreeningResult) -> publish.Summary:
+    return publish.Summary.of(screened.snapshot, quarantined=len(screened.report.quarantined_ids))
 
 
 def _finish(report_path: Path | None, config: Config, site_dir: Path, laps: _Laps, report: dict,
@@ -226,11 +238,9 @@ def _rebuild(raw: RawQueue, raw_hash: str, screened: ScreeningResult, verdict: p
     staging = site_dir.with_name(f".{site_dir.name}.building-{os.getpid()}")
     pending = publish.Pending()
     try:
-        with stage("render", config.build_dir / "docs"):
-            rendered, isolated = render_isolating(screened, config, project_root, history.ever, laps, log,
-                                                  failed=raw.rejected + screened.failures, tickets=_tickets(raw),
-                                                  site_dir=site_dir)
-        if isolated is not screened:  # cases withheld: the guards and the hash again, on what is left
+        rendered, built, state, isolated = build_audited(raw, screened, config, policy, history, staging, site_dir,
+                                                         project_root, force, laps, log)
+        if isolated is not screened:  # cases withheld or quarantined: the guards and the hash again, on what is left
             screened = isolated
             publish.check_shrink(history.last, {c.id for c in screened.snapshot.cases}, allow_shrink)
             with stage("render", config.build_dir):
@@ -238,14 +248,10 @@ def _rebuild(raw: RawQueue, raw_hash: str, screened: ScreeningResult, verdict: p
             verdict = publish.compare(screened.snapshot, project_root, history, force=force)
         if repaired:  # published again: what was deployed from the damaged folder may be damaged too
             verdict = replace(verdict, changed=True)
-        with stage("build", staging):
-            built = build(rendered, config, staging, laps, site_dir, fresh=force)
-        with stage("audit", staging):
-            state = audit(staging, built, laps)
         with stage("publish", site_dir.parent):
             publish.stage_history(pending, config.cache_dir, history,
                                   frozenset(c.id for c in screened.snapshot.cases), verdict)
-            _remember(pending, raw_hash, config, policy, history, screened.snapshot)
+            _remember(pending, raw_hash, config, policy, history, screened)
             pending.write(publish.manifest_path(site_dir),
                           publish.manifest_text(verdict.publish_hash, state.files, state.extra()))
             report = _report(raw, screened, verdict, rebuilt=True, repaired=repaired)
@@ -261,7 +267,7 @@ def _rebuild(raw: RawQueue, raw_hash: str, screened: ScreeningResult, verdict: p
 def _report(raw: RawQueue, screened: ScreeningResult, verdict: publish.Verdict, *, rebuilt: bool,
             repaired: str | None = None) -> dict:
     snapshot = screened.snapshot
-    return publish.report(publish.Summary.of(snapshot), snapshot.fetched_at, verdict, rebuilt=rebuilt,
+    return publish.report(_summary(screened), snapshot.fetched_at, verdict, rebuilt=rebuilt,
                           repaired=repaired, failed=raw.rejected + screened.failures, warnings=raw.warnings)
 
 
@@ -346,16 +352,17 @@ class Rendered:
 
 
 def render(snapshot: PublicSnapshot, config: Config, project_root: Path, laps: _Laps,
-           site_dir: Path | None = None) -> Rendered:
+           site_dir: Path | None = None, accepted: frozenset[str] = frozenset()) -> Rendered:
     """The Markdown pages, exports and feed in build/docs (those whose inputs changed since the
     folder was last written), and build/mkdocs.yml beside them; meanwhile, whether the site in
-    ``site_dir`` is one the build can keep."""
+    ``site_dir`` is one the build can keep (audited with the same audit, and the same ``accepted``
+    findings: ``ledger.audit_version``)."""
     site_url = _site_url(project_root)
     docs_dir = config.build_dir / "docs"
     handwritten = project_root / "docs"
     inputs = publish.site_inputs_hash(project_root)
     checker = ThreadPoolExecutor(max_workers=1)
-    audit_version = ledger.audit_version()
+    audit_version = ledger.audit_version(accepted)
     kept = checker.submit(incremental.kept_site, site_dir or config.site_dir, inputs, audit_version)
     checker.shutdown(wait=False)  # the check reads files (and the hashing frees the GIL): it runs beside the render
     plan = plan_pages(snapshot, site_url, site_name(project_root / "mkdocs.yml"))
@@ -372,14 +379,15 @@ def render(snapshot: PublicSnapshot, config: Config, project_root: Path, laps: _
 
 def render_isolating(screened: ScreeningResult, config: Config, project_root: Path, published: frozenset[int],
                      laps: _Laps, log: Log, *, failed: tuple[TicketProblem, ...] = (),
-                     tickets: int | None = None, site_dir: Path | None = None) -> tuple[Rendered, ScreeningResult]:
+                     tickets: int | None = None, site_dir: Path | None = None,
+                     accepted: frozenset[str] = frozenset()) -> tuple[Rendered, ScreeningResult]:
     """``render``, and when it fails, the cases it fails on are found (by halves: a few renders
     of part of the catalogue, in memory), withheld, and the rest is rendered. A failure that no
     single case explains is the stage's; so is one on more cases than ``max_failing_share``
     allows, counting the ``failed`` tickets of earlier stages among ``tickets``. Returns the
     render and the result that was rendered (``site_dir``: the kept site, as for ``render``)."""
     try:
-        return render(screened.snapshot, config, project_root, laps, site_dir), screened
+        return render(screened.snapshot, config, project_root, laps, site_dir, accepted), screened
     except (OSError, PipelineError):
         raise
     except Exception as exc:  # noqa: BLE001 (find the cases it comes from)
@@ -397,7 +405,7 @@ def render_isolating(screened: ScreeningResult, config: Config, project_root: Pa
         log(f"warning: {problem.line()}")
     screened = withhold(screened, culprits, published)
     try:
-        return render(screened.snapshot, config, project_root, laps, site_dir), screened
+        return render(screened.snapshot, config, project_root, laps, site_dir, accepted), screened
     except (OSError, PipelineError):
         raise
     except Exception as exc:  # noqa: BLE001
@@ -512,15 +520,55 @@ def index(snapshot: PublicSnapshot, rendered: Rendered, weights_file: Path) -> d
     return files
 
 
-def audit(staging: Path, built: Built, laps: _Laps) -> incremental.SiteState:
+def build_audited(raw: RawQueue, screened: ScreeningResult, config: Config, policy: Policy,
+                  history: publish.History, staging: Path, site_dir: Path, project_root: Path, fresh: bool,
+                  laps: _Laps, log: Log) -> tuple[Rendered, Built, incremental.SiteState, ScreeningResult]:
+    """Render (withholding the cases it fails on), build and audit; while the audit finds
+    something in some cases' output only, quarantine those cases and do it again (each time
+    over the kept site in ``site_dir``: only what changed is built and audited again). Returns
+    the render, the build, the new site's state and what was built."""
+    for _ in range(MAX_BUILDS):
+        with stage("render", config.build_dir / "docs"):
+            rendered, screened = render_isolating(screened, config, project_root, history.ever, laps, log,
+                                                  failed=raw.rejected + screened.failures, tickets=_tickets(raw),
+                                                  site_dir=site_dir, accepted=policy.accepted)
+        with stage("build", staging):
+            built = build(rendered, config, staging, laps, site_dir, fresh=fresh)
+        with stage("audit", staging):
+            findings, state = audit(staging, built, laps)
+        found = to_quarantine(findings, screened, policy)
+        if not found:
+            return rendered, built, state, screened
+        screened = quarantine(screened, found, history.ever)
+        for case_id in sorted({q.case_id for q in found}):
+            log(f"audit: case {case_id} quarantined: " + ", ".join(sorted({q.rule for q in found if q.case_id == case_id})))
+    raise AuditFailed([AuditFinding(path, rule, 1) for path, rule in sorted({(q.path, q.rule) for q in found})])
+
+
+def audit(staging: Path, built: Built, laps: _Laps) -> tuple[list[AuditFinding], incremental.SiteState]:
     """The audit of the staged files: every file of a full build; of an incremental one, the
-    files whose bytes the kept site's ledger does not prove clean. The state of the new site
-    (every one of its files now audited)."""
+    files whose bytes the kept site's ledger does not prove clean. The findings, and the state
+    of the new site (every one of its files audited, with these findings)."""
     findings, built.audited = ledger.audit_staged(staging)
     laps("audit")
-    if findings:
-        raise AuditFailed(findings)
-    return incremental.SiteState(built.inputs, built.digests, built.assembled.files, built.audit)
+    return findings, incremental.SiteState(built.inputs, built.digests, built.assembled.files, built.audit)
+
+
+def to_quarantine(findings: list[AuditFinding], screened: ScreeningResult, policy: Policy) -> tuple[Quarantined, ...]:
+    """The cases to quarantine: those with a finding in their own output that nobody accepted
+    (the overrides file). A finding that belongs to no case fails the build."""
+    if not findings:
+        return ()
+    by_case, orphans = attribute(findings, screened.snapshot)
+    if orphans:
+        raise AuditFailed(orphans)
+    return tuple(Quarantined(case_id, f.path, f.rule, fingerprint)
+                 for case_id, case_findings in sorted(by_case.items()) for f in case_findings
+                 for fingerprint in _fingerprints(policy, case_id, f) if fingerprint not in policy.accepted)
+
+
+def _fingerprints(policy: Policy, case_id: int, finding: AuditFinding) -> list[str]:
+    return sorted({policy.fingerprint(case_id, finding.rule, matched.strip()) for matched in finding.matched or ("",)})
 
 
 def put_in_place(staging: Path, site_dir: Path, built: Built) -> None:

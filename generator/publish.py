@@ -41,7 +41,7 @@ SITE_PACKAGES = ("casecat", "mkdocs", "mkdocs-material")
 #: what turns raw tickets into the public snapshot besides them: screening's code and libraries
 PACKAGE_DIR = Path(__file__).resolve().parent
 SCREENING_CODE = ("screening", "model.py", "config.py", "rt/records.py", "rt/source.py")
-SCREENING_PACKAGES = ("casecat", "detect-secrets", "phonenumbers", "nh3")
+SCREENING_PACKAGES = ("casecat", "detect-secrets", "phonenumbers", "nh3", "confusable-homoglyphs", "python-stdnum")
 #: the registry key holding the ids published by the last build (the shrink guard's base)
 LAST_SUFFIX = "@last"
 #: the shrink guard refuses a build that loses more than this share of last time's cases
@@ -279,11 +279,13 @@ class Summary:
     cases: int
     withdrawn: int
     newest_update: str | None
+    #: cases the audit withheld from the build (the screening report names them)
+    quarantined: int = 0
 
     @classmethod
-    def of(cls, snapshot: PublicSnapshot) -> Summary:
+    def of(cls, snapshot: PublicSnapshot, quarantined: int = 0) -> Summary:
         return cls(snapshot.queue, snapshot.is_sample, len(snapshot.cases), len(snapshot.withdrawn_ids),
-                   utc_iso(snapshot.newest_update))
+                   utc_iso(snapshot.newest_update), quarantined)
 
 
 @dataclass(frozen=True)
@@ -387,6 +389,7 @@ def report(summary: Summary, fetched_at: datetime | None, verdict: Verdict, *, r
         "queue": summary.queue,
         "is_sample": summary.is_sample,
         "cases": summary.cases,
+        "quarantined": summary.quarantined,
         "withdrawn": summary.withdrawn,
         "snapshot_time": utc_iso(fetched_at),
         "newest_update": summary.newest_update,

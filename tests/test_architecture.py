@@ -30,10 +30,10 @@ def test_a_planted_backward_import_is_caught(tmp_path):
     copy = _copy(tmp_path)
     pages = copy / "site" / "pages.py"
     pages.write_text(pages.read_text(encoding="utf-8") + "\nfrom generator.rt.source import load_sample\n")
-    audit = copy / "audit.py"
+    audit = copy / "audit" / "gate.py"
     audit.write_text(audit.read_text(encoding="utf-8") + "\nimport generator.cli\n")
     assert import_violations(copy) == [
-        "generator.audit imports generator.cli",
+        "generator.audit.gate imports generator.cli",
         "generator.site.pages imports generator.rt.source",
     ]
 

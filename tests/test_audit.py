@@ -1,13 +1,19 @@
-"""The audit gate reads every file of a built site, by content, never by skipping types."""
+"""The audit gate reads every file of a built site as text, through screening's own view, and
+tells which case a finding belongs to."""
 
 import gzip
+import json
 import shutil
+from datetime import datetime, timezone
 from importlib import util
 from pathlib import Path
 
 import pytest
 
-from generator.audit import audit_site, auditable_text, drop_source_maps
+from generator.audit import attribute, audit_site, gate, read_parts
+from generator.model import PublicCase, PublicSnapshot
+from generator.site.build import drop_source_maps
+from generator.site.search import code
 
 
 @pytest.fixture
@@ -31,8 +37,12 @@ def test_clean_site_passes(site):
     ("search/search_index.json", '{"docs": [{"text": "mail pi@example.org"}]}'),
     ("data/cases.csv", "id,subject\n1,pi@example.org\n"),
     ("feed.xml", "<feed><entry><title>pi@example.org</title></entry></feed>"),
+    ("feed.xml", "<feed><entry><content type='html'>&lt;p&gt;pi&lt;b&gt;@&lt;/b&gt;example.org&lt;/p&gt;</content></entry></feed>"),
     ("assets/whatever.bin", "\x00\x01pi@example.org\x02"),
     ("cases/1/index.html", '<a href="mailto:pi@example.org">x</a>'),
+    ("cases/1/index.html", "<p>pi&#64;example&#46;org</p>"),
+    ("cases/1/index.html", "<p>pi<span>@</span>example.org</p>"),
+    ("data/cases.json", json.dumps({"cases": [{"text": "pi＠example．org"}]})),
 ])
 def test_any_file_type_is_read(site, name, content):
     path = site / name
@@ -47,12 +57,37 @@ def test_compressed_files_are_read(site):
     assert any(f.path == "sitemap.xml.gz" for f in audit_site(site))
 
 
-def test_script_urls_in_markup_fail(site):
-    (site / "cases" / "1" / "index.html").write_text('<a href="javascript:alert(1)">x</a>')
+def test_script_urls_in_markup_fail_but_not_in_prose(site):
+    (site / "cases" / "1" / "index.html").write_text('<a href=" javascript:alert(1)">x</a>')
     assert rules(audit_site(site)) == {("cases/1/index.html", "markup.script-url")}
+    (site / "cases" / "1" / "index.html").write_text("<p>Links like href=javascript:alert(1) are stripped.</p>")
+    assert audit_site(site) == []
 
 
-def test_source_maps_are_dropped_and_flagged_if_present(site):
+def test_escaped_json_is_read_as_its_strings(site):
+    """A placeholder stays a placeholder once JSON-escaped (it was read as `=\\"$...` before)."""
+    (site / "data").mkdir()
+    (site / "data" / "cases.json").write_text(json.dumps({"text": 'export OS_PASSWORD="$OS_PASSWORD_INPUT"'}))
+    assert audit_site(site) == []
+
+
+def test_cells_and_parts_never_make_one_number(site):
+    """Two table cells or two attributes are separate parts: no phone number spans them."""
+    (site / "cases" / "1" / "index.html").write_text(
+        "<table><tr><td>2026</td><td>0612</td><td>3456</td><td>78</td></tr></table>")
+    assert audit_site(site) == []
+
+
+def test_search_tokens_are_decoded_and_read_without_context(site):
+    (site / "search" / "t").mkdir(parents=True)
+    shard = site / "search" / "t" / "x.json"
+    shard.write_text(json.dumps([code("confidential"), [0, 1], code("computing"), [0, 1]]))
+    assert audit_site(site) == []  # a marker word out of its sentence says nothing
+    shard.write_text(json.dumps([code("90090515836"), [0, 1]]))  # a PESEL, valid check digit
+    assert rules(audit_site(site)) == {("search/t/x.json", "personal.national-id")}
+
+
+def test_source_maps_are_flagged_and_dropped_by_the_build(site):
     (site / "bundle.js.map").write_text("{}")
     assert ("bundle.js.map", "policy.source-map-shipped") in rules(audit_site(site))
     assert drop_source_maps(site) == 1
@@ -66,15 +101,93 @@ def test_exact_theme_files_are_accepted_but_not_edited_copies(site):
     target.parent.mkdir(parents=True)
     shutil.copy(tinyseg, target)
     assert audit_site(site) == []
-    target.write_text(tinyseg.read_text() + "\n// extra")
+    target.write_text(tinyseg.read_text() + "\n// contact: maintainer@example.org")
     assert any(f.path == "search/lunr/tinyseg.js" for f in audit_site(site))
 
 
 def test_svg_geometry_is_not_read_as_phone_numbers():
     svg = b'<svg viewBox="0 0 24 24"><path d="M12 4.5 7 4.5 2 12 5.5 3.54 2.36-2.19 5.5-3.54 9-3.54V8c-3.5"/></svg>'
-    assert "3.54" not in auditable_text(Path("x.html"), svg)
+    assert "3.54" not in "".join(read_parts("x.html", svg).text)
+
+
+def test_a_binary_file_is_read_as_its_printable_runs(site):
+    """An image's compressed data is random by nature: its printable runs are no token; text
+    it carries (a PNG comment, say) is read like any other."""
+    import random
+
+    noise = random.Random(7).randbytes(300_000)
+    image = site / "assets" / "images" / "card.png"
+    image.parent.mkdir(parents=True)
+    image.write_bytes(b"\x89PNG\r\n\x1a\n" + noise)
+    assert audit_site(site) == []
+    comment = b"tEXtComment\x00Ask jane.doe@example.org, password: Tr0ub4dor&3x\x00"
+    image.write_bytes(b"\x89PNG\r\n\x1a\n" + noise[:1000] + comment + noise[1000:])
+    assert {"email.plain", "credential.password"} <= {f.rule for f in audit_site(site)}
+
+
+def test_the_links_between_pages_of_a_list_read_as_words():
+    """Pager links side by side in a flex row read as "Previous12345Next" without whitespace
+    between them: a random-looking string to the audit on every long list."""
+    from generator.site.pages import template_env
+
+    class Pager:
+        number, count, previous, next = 2, 5, "page/1/", "page/3/"
+
+        def window(self):
+            return [(n, f"page/{n}/") for n in range(1, 6)]
+
+    macros = template_env(Path(__file__).parent.parent / "templates" / "pages").get_template("_macros.html.j2")
+    nav = str(macros.module.pages_nav(Pager(), "../")).encode()
+    text, _ = read_parts("year/2026/page/2/index.html", nav).joined()
+    assert {"Previous", "3", "Next"} <= set(text.split())
+    assert gate._scan(text) == []
 
 
 def test_missing_site_is_an_error(tmp_path):
     with pytest.raises(FileNotFoundError):
         audit_site(tmp_path / "absent")
+
+
+def test_two_processes_find_the_same_as_one(tmp_path):
+    root = tmp_path / "site"
+    for i in range(12):
+        page = root / "cases" / str(i) / "index.html"
+        page.parent.mkdir(parents=True)
+        page.write_text(f"<p>case {i}</p>" + ("<p>ring +44 20 7946 0958</p>" if i % 5 == 0 else ""))
+    one = audit_site(root, workers=1)
+    import generator.audit.gate as gate
+
+    old, gate.PARALLEL_FROM = gate.PARALLEL_FROM, 1
+    try:
+        two = audit_site(root, workers=2)
+    finally:
+        gate.PARALLEL_FROM = old
+    assert [f.line() for f in one] == [f.line() for f in two] and len(one) == 3
+
+
+# --- which case a finding belongs to ----------------------------------------------------------------
+
+
+def _case(cid: int, text: str) -> PublicCase:
+    t = datetime(2026, 1, 1, tzinfo=timezone.utc)
+    return PublicCase(cid, f"Case {cid}", "open", None, (), (), (), (), "", t, t, text, (), (), ())
+
+
+def test_findings_belong_to_the_case_whose_page_or_text_holds_them(site):
+    snapshot = PublicSnapshot(cases=(_case(1, "Nothing to see"), _case(2, "ring +44 20 7946 0958 today")))
+    (site / "cases" / "2").mkdir()
+    (site / "cases" / "2" / "index.html").write_text("<p>ring +44 20 7946 0958 today</p>")
+    (site / "data").mkdir()
+    (site / "data" / "cases.json").write_text(json.dumps([{"id": 2, "text": "ring +44 20 7946 0958 today"}]))
+    (site / "about").mkdir()
+    (site / "about" / "index.html").write_text("<p>Write to team@example.org</p>")
+    by_case, orphans = attribute(audit_site(site), snapshot)
+    assert sorted(by_case) == [2] and {f.path for f in by_case[2]} == {"cases/2/index.html", "data/cases.json"}
+    assert [f.path for f in orphans] == ["about/index.html"]  # a hand-written page: no case to quarantine
+
+
+def test_markup_findings_belong_to_no_case(site):
+    snapshot = PublicSnapshot(cases=(_case(1, "javascript:alert(1)"),))
+    (site / "cases" / "1" / "index.html").write_text('<a href="javascript:alert(1)">x</a>')
+    by_case, orphans = attribute(audit_site(site), snapshot)
+    assert by_case == {} and [f.rule for f in orphans] == ["markup.script-url"]

@@ -158,3 +158,41 @@ def test_an_interrupted_render_renders_every_page_next_time(first, tmp_path):
     (config.build_dir / "docs" / "index.md").write_text("half written")
     build_snapshot(first, config)
     assert "half written" not in (config.build_dir / "docs" / "index.md").read_text()
+
+
+def test_a_case_quarantined_on_an_incremental_night_leaves_the_site_a_build_from_scratch_gives(tmp_path):
+    """The audit of an incremental build reads only the staged files; a finding in a changed
+    case's output there quarantines the case, and the build runs again over the kept site
+    without it. The site is then the one a build from scratch of the same queue gives, with the
+    same history (the case was published the night before: it becomes a withdrawal notice)."""
+    import shutil
+
+    import generator.screening.text as screening_text
+    from support.builds import raw_queue
+    from test_pipeline_quarantine import PHONE, _hostile, _hostile_id
+
+    from generator.pipeline import build_site
+    from generator.rt.source import load_raw_queue
+
+    policy = Policy(salt=b"test-salt")
+    kept, scratch = folders(tmp_path / "kept"), folders(tmp_path / "scratch")
+    build_site(load_raw_queue(raw_queue(tmp_path, name="clean.json")), kept, policy)
+    before = digests(kept.site_dir)
+    shutil.copytree(kept.cache_dir, scratch.cache_dir)  # the same history; no site, no docs kept
+    hostile = raw_queue(tmp_path, name="hostile.json", edit=_hostile)
+    real = screening_text.find_all  # screening blind to phone numbers, the audit not
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(screening_text, "find_all",
+                      lambda text, *args: [f for f in real(text, *args) if f.category != "phone"])
+        night = build_site(load_raw_queue(hostile), kept, policy)
+        fresh = build_site(load_raw_queue(hostile), scratch, policy)
+
+    assert night.work["full"] is False and fresh.work["full"] is True
+    assert night.publish["quarantined"] == fresh.publish["quarantined"] == 1
+    site = digests(kept.site_dir)
+    # read by the last audit: the files whose bytes are new, never the kept ones
+    assert night.work["audited"] == sum(1 for name, digest in site.items() if before.get(name) != digest)
+    assert site == digests(scratch.site_dir)
+    published = json.loads((kept.site_dir / "data" / "cases.json").read_text(encoding="utf-8"))["cases"]
+    assert _hostile_id(hostile) not in {c["id"] for c in published} and len(published) == 11
+    assert not any(PHONE in p.read_text(errors="replace") for p in kept.site_dir.rglob("*") if p.is_file())

@@ -154,7 +154,8 @@ def test_unchanged_snapshot_is_not_rebuilt_nor_deployed(tmp_path):
     assert first.returncode == 0, first.stderr
     report = publish_report(tmp_path)
     assert report["changed"] is True and report["rebuilt"] is True and report["previous_publish_hash"] is None
-    assert outputs.read_text() == f"changed=true\npublish_hash={report['publish_hash']}\ncases={report['cases']}\n"
+    assert outputs.read_text() == (f"changed=true\npublish_hash={report['publish_hash']}\ncases={report['cases']}\n"
+                                   "quarantined=0\n")
     marker = tmp_path / ".casecat" / "cache" / "published-snapshot.sha256"
     assert marker.read_text() == report["publish_hash"] + "\n"
     site = tree_state(tmp_path / "site")
@@ -179,7 +180,7 @@ def test_unchanged_snapshot_is_not_rebuilt_nor_deployed(tmp_path):
     assert (tmp_path / "site" / "index.html").exists()
     fresh_report = publish_report(tmp_path)
     assert fresh_report["rebuilt"] is True and fresh_report["changed"] is False
-    assert outputs.read_text().splitlines()[-3] == "changed=false"
+    assert outputs.read_text().splitlines()[-4] == "changed=false"
 
     # the nightly on a fresh runner: nothing changed, nothing to deploy, so nothing is built at all
     shutil.rmtree(tmp_path / "site")

@@ -2,11 +2,13 @@
 
 from dataclasses import replace
 
+import pytest
+
 from generator.config import Config
 from generator.model import ImplementationStatus as S
 from generator.model import RawAttachment, RawTransaction
 from generator.screening.cases import screen_record
-from generator.screening.policy import WITHHELD_PARAGRAPH, Action, Policy
+from generator.screening.policy import WITHHELD_MESSAGE, Action, Policy
 from generator.screening.snapshot import case_to_dict
 from support.records import T0, record
 
@@ -36,20 +38,72 @@ def test_emails_and_phones_are_redacted_in_place(policy):
     assert case.description == "Write to [redacted: e-mail] or call [redacted: phone] for details."
 
 
-def test_marker_withholds_the_whole_paragraph(policy):
-    r = record(body="Public plans.\n\nConfidential: the budget is 3 MEUR.\n\nMore public text.")
+def test_marker_withholds_the_whole_message(policy):
+    """A marker may point forward, backward or to "the next two paragraphs": the message goes."""
+    r = record(body="Public plans.\n\nThe budget is 3 MEUR.\n\n(The paragraph above is confidential.)",
+               replies=("A public reply.",))
     case = screen_record(r, CONFIG, policy).case
-    assert case.description == f"Public plans.\n\n{WITHHELD_PARAGRAPH}\n\nMore public text."
+    assert case.description == WITHHELD_MESSAGE
+    assert [m.text for m in case.messages] == ["A public reply."]
     assert "3 MEUR" not in public_text(screen_record(r, CONFIG, policy))
+
+
+def test_marker_in_the_subject_withholds_the_case(policy):
+    outcome = screen_record(record(subject="[VERTRAULICH] BioLab – Kürzung der Mittel"), CONFIG, policy)
+    assert outcome.case is None and "subject" in outcome.withheld_reason
 
 
 def test_findings_in_replies_subject_and_custom_fields(policy):
     r = record(subject="Team of bob@example.org", replies=("Ring 0049 30 1234567 please",),
-               custom_fields={"Sites involved": ("SITE-A", "admin@example.org")})
+               custom_fields={"Sites involved": ("SITE-A", "SITE-B admin@example.org")})
     outcome = screen_record(r, CONFIG, policy)
     text = public_text(outcome)
     assert "bob@example.org" not in text and "admin@example.org" not in text and "1234567" not in text
-    assert {h.field for h in outcome.hits} == {"subject", "reply", "custom field Sites involved"}
+    assert {h.field for h in outcome.hits} == {"subject", "reply"}
+    assert outcome.case.sites == ("SITE-A",) and dict(outcome.dropped) == {"custom field Sites involved": 1}
+
+
+@pytest.mark.parametrize("field, raw", [
+    ("Virtual Organisation", "vo.chem.example.eu (confidential: pilot with BigPharma)"),
+    ("Virtual Organisation", "vo.eo.example.eu; S3 AKIAQZ7V4M2XK9WBT3HD:_UVLEUx4yWQOhRl4qmdB4aMUIqoOwcff2BRjkw3C"),
+    ("Sites involved", "INFN-T1; [internal only] ACME-Pharma private cloud"),
+    ("Sites involved", "LRZ-LMU (Tel. 089 555 12 345)"),
+    ("Scientific discipline", "Engineering / Civil engineering; CONFIDENTIAL: defence contractor"),
+    ("Scientific discipline", "Medical Sciences — REDCap login vo-clin / 8Gz=Wz-=hayb"),
+    ("Links to related documents", "https://docs.example.org/d/budget (internal only)"),
+    ("Links to related documents", "https://wiki-reader:WyZqyM13B3~m@wiki.example.org/x"),
+    ("Links to related documents", "https://cloud.example.eu/s/XkP29fQbNw8?password=vDf2icPb0bqV8kw8"),
+    ("Links to related documents", "mailto:helga@dtu.example"),
+])
+def test_short_values_of_an_unexpected_shape_or_with_a_finding_are_dropped(policy, field, raw):
+    """Fail closed: a short value is published whole or not at all, and the drop is counted."""
+    outcome = screen_record(record(custom_fields={field: (raw,)}), CONFIG, policy)
+    text = public_text(outcome)
+    assert raw not in text and not any(len(w) > 6 and w in text for w in raw.split() if "example" not in w)
+    assert sum(n for _, n in outcome.dropped) >= 1
+
+
+@pytest.mark.parametrize("field, value", [
+    ("Virtual Organisation", "vo.access.egi.eu"),
+    ("Sites involved", "CESNET-MCC; IFCA-LCG2; INFN-CATANIA-STACK"),
+    ("Scientific discipline", "Natural Sciences / Earth and related environmental sciences / Oceanography"),
+    ("Links to related documents", "https://wiki.example.org/pages/viewpage.action?pageId=123456789"),
+])
+def test_short_values_of_a_known_shape_are_kept(policy, field, value):
+    outcome = screen_record(record(custom_fields={field: (value,)}), CONFIG, policy)
+    assert value in public_text(outcome) and not outcome.dropped
+
+
+@pytest.mark.parametrize("status, owner, published_status, published_owner", [
+    ("open", "Giulia Verdi", "open", "Giulia Verdi"),
+    ("resolved – temp pw liap^v9#iM", "Giulia Verdi", "", "Giulia Verdi"),
+    ("open (confidential: contract terminated)", "Marta Silva (+351 21 555 0123)", "", "agent"),
+    ("stalled", "/DC=ch/DC=example/OU=Users/CN=jdoe/CN=John Doe", "stalled", "agent"),
+])
+def test_rt_status_and_owner_are_published_only_in_their_shape(policy, status, owner, published_status,
+                                                                published_owner):
+    case = screen_record(record(status=status, owner_real_name=owner), CONFIG, policy).case
+    assert (case.rt_status, case.owner) == (published_status, published_owner)
 
 
 def test_case_withheld_on_request():
@@ -96,6 +150,18 @@ def test_external_contacts_reduced_to_affiliation_and_role(policy):
     assert "Jane" not in public_text(screen_record(r, CONFIG, policy))
 
 
+@pytest.mark.parametrize("entry", [
+    "Jiří Dvořák, CESNET (network admin), +420 234 680 222",
+    "Prof. Lena Hoffmann, Universität Example (PI), geb. 03.05.1971",
+    "Sanne Visser, thuis: Kerkstraat 12, 1017 GA Amsterdam, Universiteit Example (PI)",
+    "Kadri Tamm, Tartu Ülikool (PI), IBAN EE38 2200 2210 2014 5685",
+    "Ruth Cohen (ruth.cohen at weizmann dot example), Weizmann Institute (PI)",
+])
+def test_contacts_entries_of_another_shape_are_dropped_and_counted(policy, entry):
+    outcome = screen_record(record(custom_fields={"External contacts": (entry,)}), CONFIG, policy)
+    assert outcome.case.external_contacts == () and dict(outcome.dropped) == {"external contacts": 1}
+
+
 def test_contacts_can_be_switched_off(policy):
     r = record(custom_fields={"External contacts": ("Jane Doe, Uni (PI)",)})
     config = replace(CONFIG, publish_contact_affiliations=False)
@@ -125,6 +191,15 @@ def test_html_body_becomes_text(policy):
     r = replace(r, attachments=(RawAttachment(1, 1, "text/html", "",
                                               "<p>Hello <b>world</b></p><script>alert(1)</script><p>Bye</p>"),))
     assert screen_record(r, CONFIG, policy).case.description == "Hello world\n\nBye"
+
+
+def test_html_links_keep_their_target_which_is_screened_too(policy):
+    r = record()
+    r = replace(r, attachments=(RawAttachment(1, 1, "text/html", "",
+                                              '<p>See the <a href="https://docs.example.org/guide">guide</a>, '
+                                              'or ask <a href="mailto:pi@example.org">our PI</a>.</p>'),))
+    description = screen_record(r, CONFIG, policy).case.description
+    assert description == "See the guide (https://docs.example.org/guide), or ask our PI ([redacted: e-mail])."
 
 
 def test_custom_field_names_come_from_the_configuration(policy):

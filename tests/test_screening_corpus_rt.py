@@ -25,7 +25,10 @@ CORPUS = Path(__file__).parent / "screening_corpus"
 #: where an item can go; multi-line items only into message bodies
 SINGLE_LINE_SLOTS = ("subject", "vo", "sites", "contacts")
 BODY_SLOTS = ("description", "reply", "reply-html", "comment", "attachment")
-PUBLIC_SLOTS = ("subject", "description", "reply", "reply-html", "vo", "sites")
+#: benign prose goes where prose is published; a custom field keeps only a value of its own shape
+#: (a sentence in the VO field is dropped, by design), so the benign tickets' fields get such values
+PUBLIC_SLOTS = ("subject", "description", "reply", "reply-html")
+BENIGN_FIELDS = {"Virtual Organisation": "vo.example-hep.org", "Sites involved": ["SITE-EXAMPLE", "CERN-PROD"]}
 
 
 def load(name):
@@ -69,6 +72,8 @@ def create(server, ticket: dict[str, dict], n: int, label: str) -> int:
     if "contacts" in text:
         fields["External contacts"] = f"Jo Example, University of Example ({text['contacts']})"
     fields["Implementation status"] = "Assessed"
+    if label == "Benign":
+        fields.update(BENIGN_FIELDS)
     tid = server.create_ticket(text.get("subject", f"{label} community {n}"),
                                body=text.get("description", f"{label} case {n}."), custom_fields=fields)
     if "reply" in text:
@@ -150,12 +155,15 @@ def test_preservation_of_benign_look_alikes(corpus_build, capsys):
     for tid, ticket in zip(benign_ids, benign_tickets):
         page = (config.site_dir / "cases" / str(tid) / "index.html").read_text(encoding="utf-8")
         text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).split())
-        for item in ticket.values():
-            if " ".join(item["text"].split()) in text:
+        expected = [(item["id"], item["text"]) for item in ticket.values()]
+        expected += [(f"{tid}:{name}", value) for name, values in BENIGN_FIELDS.items()
+                     for value in ([values] if isinstance(values, str) else values)]
+        for name, value in expected:
+            if " ".join(value.split()) in text:
                 kept += 1
             else:
                 lost += 1
-                lost_ids.append(item["id"])
+                lost_ids.append(name)
     preservation = kept / (kept + lost)
     with capsys.disabled():
         print(f"screening corpus through RT: benign preserved {preservation:.1%} ({kept}/{kept + lost}); lost {lost_ids}")

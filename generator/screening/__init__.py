@@ -12,7 +12,7 @@ from generator.config import Config
 from generator.model import PublicSnapshot, RawQueue, TicketProblem
 from generator.screening.cases import CaseOutcome, screen_record
 from generator.screening.policy import Policy
-from generator.screening.report import ScreeningReport
+from generator.screening.report import Quarantined, ScreeningReport
 
 _PACKAGE = str(Path(__file__).parent)
 _GENERATOR = str(Path(__file__).parent.parent)
@@ -98,5 +98,18 @@ def withhold(result: ScreeningResult, problems: Mapping[int, TicketProblem],
     public_ids = {c.id for c in cases}
     withdrawn = (set(result.snapshot.withdrawn_ids) | (previously_published & set(problems))) - public_ids
     snapshot = dataclasses.replace(result.snapshot, cases=cases, withdrawn_ids=tuple(sorted(withdrawn)))
-    return ScreeningResult(snapshot, ScreeningReport(outcomes), result.warnings,
+    return ScreeningResult(snapshot, dataclasses.replace(result.report, outcomes=outcomes), result.warnings,
                            result.failures + tuple(problems.values()))
+
+
+def quarantine(result: ScreeningResult, found: tuple[Quarantined, ...],
+               previously_published: frozenset[int] = frozenset()) -> ScreeningResult:
+    """The result without the cases the audit found something in: their pages are not built (a
+    tombstone if they were published before), and the report names case, rule and fingerprint."""
+    ids = {q.case_id for q in found}
+    snapshot = result.snapshot
+    withdrawn = set(snapshot.withdrawn_ids) | (ids & previously_published)
+    snapshot = dataclasses.replace(snapshot, cases=tuple(c for c in snapshot.cases if c.id not in ids),
+                                   withdrawn_ids=tuple(sorted(withdrawn)))
+    report = dataclasses.replace(result.report, quarantined=result.report.quarantined + found)
+    return ScreeningResult(snapshot, report, result.warnings, result.failures)

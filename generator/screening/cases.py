@@ -3,13 +3,18 @@
 Only the fields below are ever read from a record. Requestors, Cc, comments, EmailRecords,
 attachments that are files, and custom fields not named in the configuration are never
 looked at, so nothing of them can reach the public side.
+
+Every value that reaches the public case is screened: the subject and the messages as text
+(``policy``), and every short value (custom-field values, owner, RT status, contacts entries,
+links) by its shape first (``fields``) and then by the detectors. A short value that is not of a
+recognised shape, or holds any finding, is dropped and counted.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 from generator.config import Config
 from generator.model import (
@@ -20,8 +25,9 @@ from generator.model import (
     StatusChange,
     TicketRecord,
 )
-from generator.screening.policy import Action, Policy
-from generator.screening.text import Hit, ScreenedText, html_to_text, screen_text
+from generator.screening import fields
+from generator.screening.policy import Action, FieldKind, Policy
+from generator.screening.text import Hit, html_to_text, screen_text
 
 #: transaction types whose text is public (the opening message and replies)
 PUBLIC_MESSAGE_TYPES = {"Create": "description", "Correspond": "reply"}
@@ -36,49 +42,85 @@ class CaseOutcome:
     hits: tuple[Hit, ...]
     withheld_reason: str = ""
     warnings: tuple[str, ...] = ()
+    #: field -> number of values dropped because of their shape or a finding in them
+    dropped: tuple[tuple[str, int], ...] = ()
+
+
+class _Screen:
+    """The screening of one record: its hits, warnings and dropped values, collected."""
+
+    def __init__(self, record: TicketRecord, policy: Policy) -> None:
+        self.record = record
+        self.policy = policy
+        self.hits: list[Hit] = []
+        self.warnings: list[str] = []
+        self.dropped: Counter[str] = Counter()
+
+    def text(self, value: str, field: str, kind: FieldKind) -> str:
+        result = screen_text(value, field, self.record.id, self.policy, kind)
+        self.hits.extend(result.hits)
+        return result.text
+
+    def value(self, raw: str, field: str, shape) -> str:
+        """A short value: published only if its shape is recognised and nothing is found in it."""
+        if not raw.strip():
+            return ""
+        shaped = shape(raw)
+        if shaped is None:
+            self.dropped[field] += 1
+            return ""
+        screened = self.text(shaped, field, FieldKind.VALUE)
+        if not screened:
+            self.dropped[field] += 1
+        return screened
+
+    @property
+    def withholds_case(self) -> bool:
+        return any(h.action is Action.WITHHOLD_CASE for h in self.hits)
 
 
 def screen_record(record: TicketRecord, config: Config, policy: Policy) -> CaseOutcome:
     """Builds the public view of one ticket, or withholds it."""
     if record.id in policy.withheld_cases:
         return CaseOutcome(record.id, None, (), "withheld on request (overrides file)")
-    hits: list[Hit] = []
-    warnings: list[str] = []
+    s = _Screen(record, policy)
+    subject = s.text(" ".join(record.subject.split()), "subject", FieldKind.SUBJECT)
+    if s.withholds_case:
+        return _withheld(s, "a confidentiality marker in the subject")
 
-    def clean(text: str, field: str) -> str:
-        result: ScreenedText = screen_text(text, field, record.id, policy)
-        hits.extend(result.hits)
-        return result.text
-
-    def clean_values(logical: str) -> tuple[str, ...]:
-        values = record.custom_fields.get(config.cf(logical), ())
-        cleaned = (clean(v, f"custom field {config.cf(logical)}") for v in values)
-        return tuple(v for v in cleaned if v)
+    def values(logical: str, shape) -> tuple[str, ...]:
+        name = config.cf(logical)
+        cleaned = (s.value(v, f"custom field {name}", shape) for v in record.custom_fields.get(name, ()))
+        return tuple(dict.fromkeys(v for v in cleaned if v))
 
     status_text = _first(record.custom_fields.get(config.cf("implementation_status"), ()))
-    status = _parse_status(status_text, record.id, warnings)
-    messages = _public_messages(record, clean)
+    status = _parse_status(status_text, record.id, s.warnings)
+    messages = _public_messages(record, s)
     description = next((m.text for m in messages if m.kind == "description"), "")
     case = PublicCase(
         id=record.id,
-        subject=clean(" ".join(record.subject.split()), "subject") or f"Case {record.id}",
-        rt_status=record.status,
+        subject=subject or f"Case {record.id}",
+        rt_status=s.value(record.status, "RT status", fields.rt_status),
         implementation_status=status,
-        disciplines=clean_values("disciplines"),
-        virtual_organisations=clean_values("virtual_organisations"),
-        sites=clean_values("sites"),
-        links=_public_links(record.custom_fields.get(config.cf("links"), ()), clean, warnings, record.id),
-        owner="" if record.owner_name.lower() in _NOBODY else clean(record.owner_real_name or record.owner_name, "owner"),
+        disciplines=values("disciplines", fields.discipline),
+        virtual_organisations=values("virtual_organisations", fields.vo_name),
+        sites=values("sites", fields.site_names),
+        links=_public_links(record.custom_fields.get(config.cf("links"), ()), s),
+        owner=_owner(record, s),
         created=record.created,
         last_updated=record.last_updated,
         description=description,
         messages=tuple(m for m in messages if m.kind != "description"),
-        status_history=_status_history(record, config, status, warnings),
-        external_contacts=_contacts(record, config, clean),
+        status_history=_status_history(record, config, status, s.warnings),
+        external_contacts=_contacts(record, config, s),
     )
-    if any(h.action is Action.WITHHOLD_CASE for h in hits):
-        return CaseOutcome(record.id, None, tuple(hits), "a finding whose policy withholds the case", tuple(warnings))
-    return CaseOutcome(record.id, case, tuple(hits), "", tuple(warnings))
+    if s.withholds_case:
+        return _withheld(s, "a finding whose policy withholds the case")
+    return CaseOutcome(record.id, case, tuple(s.hits), "", tuple(s.warnings), tuple(sorted(s.dropped.items())))
+
+
+def _withheld(s: _Screen, reason: str) -> CaseOutcome:
+    return CaseOutcome(s.record.id, None, tuple(s.hits), reason, tuple(s.warnings), tuple(sorted(s.dropped.items())))
 
 
 def _first(values: tuple[str, ...]) -> str:
@@ -95,7 +137,19 @@ def _parse_status(text: str, case_id: int, warnings: list[str]) -> Implementatio
         return None
 
 
-def _public_messages(record: TicketRecord, clean) -> list[PublicMessage]:
+def _owner(record: TicketRecord, s: _Screen) -> str:
+    """The owner's real name, else the login, if either is a plain name (EGI staff are public)."""
+    if record.owner_name.lower() in _NOBODY:
+        return ""
+    for candidate in (record.owner_real_name, record.owner_name):
+        if candidate and fields.person_name(candidate):
+            return s.value(candidate, "owner", fields.person_name)
+    if record.owner_real_name or record.owner_name:
+        s.dropped["owner"] += 1
+    return ""
+
+
+def _public_messages(record: TicketRecord, s: _Screen) -> list[PublicMessage]:
     """The opening message and the replies; the first text part of each transaction."""
     by_txn: dict[int, list] = {}
     for part in record.attachments:
@@ -109,7 +163,7 @@ def _public_messages(record: TicketRecord, clean) -> list[PublicMessage]:
             continue
         plain = [p for p in parts if p.content_type.startswith("text/plain")]
         body = plain[0].content if plain else html_to_text(parts[0].content)
-        text = clean(body, kind)
+        text = s.text(body, kind, FieldKind.MESSAGE)
         if text:
             messages.append(PublicMessage(txn.created, kind, text, message_side(txn.creator, record)))
     return messages
@@ -132,18 +186,18 @@ def message_side(creator: str, record: TicketRecord) -> str:
     return ""
 
 
-def _public_links(values: tuple[str, ...], clean, warnings: list[str], case_id: int) -> tuple[str, ...]:
-    """Only absolute http(s) links survive, and only when screening left them whole."""
-    links = []
+def _public_links(values: tuple[str, ...], s: _Screen) -> tuple[str, ...]:
+    """Absolute http(s) links, each whole; a value with anything else in it is dropped whole."""
+    links: list[str] = []
     for raw in values:
-        for candidate in raw.split():
-            parts = urlsplit(candidate)
-            if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-                warnings.append(f"ticket {case_id}: a related-documents link that is not http(s) was dropped")
-                continue
-            screened = clean(candidate, "links")
-            if screened == candidate:
-                links.append(candidate)
+        candidates = raw.split()
+        if not candidates:
+            continue
+        if not all(fields.link(c) for c in candidates):
+            s.dropped["links"] += 1
+            continue
+        screened = [s.value(c, "links", fields.link) for c in candidates]
+        links += [c for c in screened if c]
     return tuple(dict.fromkeys(links))
 
 
@@ -169,25 +223,24 @@ def _status_history(
     return tuple(history)
 
 
-_EMAILISH = re.compile(r"<[^>]*>|\S+@\S+")
-_ROLE = re.compile(r"\(([^()]*)\)\s*$")
-
-
-def _contacts(record: TicketRecord, config: Config, clean) -> tuple[ExternalContact, ...]:
-    """'Name <address>, Affiliation (role)' entries reduced to affiliation and role."""
+def _contacts(record: TicketRecord, config: Config, s: _Screen) -> tuple[ExternalContact, ...]:
+    """'Name <address>, Affiliation (role)' entries reduced to affiliation and role; an entry of
+    any other shape, or with a finding in what is published, is dropped and counted."""
     if not config.publish_contact_affiliations:
         return ()
     contacts = []
     for value in record.custom_fields.get(config.cf("external_contacts"), ()):
         for entry in re.split(r"[\n;]+", value):
-            entry = _EMAILISH.sub("", entry).strip(" ,")
-            role_match = _ROLE.search(entry)
-            role = role_match.group(1).strip() if role_match else ""
-            entry = _ROLE.sub("", entry).strip(" ,")
-            # the name comes first; what follows the first comma is the affiliation
-            affiliation = entry.split(",", 1)[1].strip() if "," in entry else ""
-            affiliation = clean(affiliation, "external contacts")
-            role = clean(role, "external contacts")
-            if affiliation or role:
-                contacts.append(ExternalContact(affiliation, role))
+            if not entry.strip():
+                continue
+            shaped = fields.contact(entry)
+            if shaped is None:
+                s.dropped["external contacts"] += 1
+                continue
+            affiliation, role = shaped
+            published = [s.text(x, "external contacts", FieldKind.VALUE) if x else "" for x in (affiliation, role)]
+            if [bool(x) for x in published] != [bool(affiliation), bool(role)]:
+                s.dropped["external contacts"] += 1
+                continue
+            contacts.append(ExternalContact(*published))
     return tuple(contacts)

@@ -1,9 +1,17 @@
 """Policy: what to do about each finding, configured in one place.
 
-A finding is redacted (its span replaced by ``[redacted: <category>]``), or the whole paragraph
-or message holding it is withheld, or the whole case is withheld. Per-case overrides come from
-a reviewed file: withhold a case on request, or accept a reviewed false positive by its
-fingerprint (never by repeating its text).
+Fail closed. What a finding leads to depends on its category and on the kind of field it is in:
+
+* in a message (the description, a reply): a confidentiality marker withholds the **whole
+  message** (a marker may point forward, backward or to "the next two paragraphs", in any
+  language; the message is the unit its author marked); anything else is redacted in place,
+  its span replaced by ``[redacted: <category>]``;
+* in the subject: a marker withholds the **case**; anything else is redacted;
+* in a short value (a custom-field value, the owner, the RT status, a contacts entry, a link):
+  any finding **drops the value** (a short value is never worth publishing in part).
+
+Per-case overrides come from a reviewed file: withhold a case on request, or accept a reviewed
+false positive by its fingerprint (never by repeating its text).
 """
 
 from __future__ import annotations
@@ -19,24 +27,29 @@ from pathlib import Path
 
 import yaml
 
-from generator.screening.detectors import Finding
+from generator.screening.detectors import MARKER, Finding
 
 
 class Action(enum.Enum):
     REDACT = "redact"
-    WITHHOLD_PARAGRAPH = "withhold-paragraph"
+    WITHHOLD_MESSAGE = "withhold-message"
+    DROP_VALUE = "drop-value"
     WITHHOLD_CASE = "withhold-case"
 
 
-#: category -> action. The one place where the screening policy is set.
-DEFAULT_ACTIONS: dict[str, Action] = {
-    "e-mail": Action.REDACT,
-    "phone": Action.REDACT,
-    "credential": Action.REDACT,
-    "marker": Action.WITHHOLD_PARAGRAPH,
+class FieldKind(enum.Enum):
+    MESSAGE = "message"
+    SUBJECT = "subject"
+    VALUE = "value"
+
+
+#: (category, field kind) -> action for the categories that differ from the default below
+DEFAULT_ACTIONS: dict[tuple[str, FieldKind], Action] = {
+    (MARKER, FieldKind.MESSAGE): Action.WITHHOLD_MESSAGE,
+    (MARKER, FieldKind.SUBJECT): Action.WITHHOLD_CASE,
 }
 
-WITHHELD_PARAGRAPH = "[withheld: this part of the message is not public]"
+WITHHELD_MESSAGE = "[message withheld]"
 
 
 class PolicyError(ValueError):
@@ -45,7 +58,8 @@ class PolicyError(ValueError):
 
 @dataclass(frozen=True)
 class Policy:
-    actions: dict[str, Action] = field(default_factory=lambda: dict(DEFAULT_ACTIONS))
+    #: category -> action, overriding the defaults in messages and subjects (a value is dropped)
+    actions: dict[str, Action] = field(default_factory=dict)
     #: ticket ids withheld on request, whatever they contain
     withheld_cases: frozenset[int] = frozenset()
     #: fingerprints of reviewed false positives that may stay
@@ -53,13 +67,16 @@ class Policy:
     #: secret key of the fingerprints, so that a public report cannot be reversed
     salt: bytes = b""
 
-    def action_for(self, finding: Finding) -> Action:
-        return self.actions.get(finding.category, Action.WITHHOLD_CASE)
+    def action_for(self, finding: Finding, kind: FieldKind = FieldKind.MESSAGE) -> Action:
+        if kind is FieldKind.VALUE:
+            return Action.DROP_VALUE
+        if finding.category in self.actions:
+            return self.actions[finding.category]
+        return DEFAULT_ACTIONS.get((finding.category, kind), Action.REDACT)
 
-    def fingerprint(self, case_id: int, finding: Finding, text: str) -> str:
+    def fingerprint(self, case_id: int, rule: str, found: str) -> str:
         """Salted, keyed hash of what was found: stable across builds, reveals nothing."""
-        found = text[finding.start : finding.end]
-        message = f"{case_id}\x00{finding.rule}\x00{found}".encode()
+        message = f"{case_id}\x00{rule}\x00{found}".encode()
         return hmac.new(self.salt, message, hashlib.sha256).hexdigest()[:20]
 
 

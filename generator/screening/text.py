@@ -9,7 +9,8 @@ from dataclasses import dataclass
 import nh3
 
 from generator.screening.detectors import Finding, find_all
-from generator.screening.policy import WITHHELD_PARAGRAPH, Action, Policy
+from generator.screening.normalise import normalised_text
+from generator.screening.policy import WITHHELD_MESSAGE, Action, FieldKind, Policy
 
 
 @dataclass(frozen=True)
@@ -25,62 +26,66 @@ class Hit:
 
 @dataclass(frozen=True)
 class ScreenedText:
-    text: str
+    text: str  # what may be published ('' when the value is dropped or the case withheld)
     hits: tuple[Hit, ...]
 
     @property
-    def withholds_case(self) -> bool:
-        return any(h.action is Action.WITHHOLD_CASE for h in self.hits)
+    def actions(self) -> frozenset[Action]:
+        return frozenset(h.action for h in self.hits)
 
 
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
-_BLOCK_END = re.compile(r"(?i)<\s*(br|/p|/div|/li|/tr|/h[1-6]|/pre|/blockquote)\b[^>]*>")
+_BLOCK_END = re.compile(r"(?i)<\s*(br|/p|/div|/li|/tr|/h[1-6]|/pre|/blockquote|/address|/td|/th)\b[^>]*>")
+
+
+_ANCHOR = re.compile(r"<a\b[^>]*?\bhref\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+)[^>]*>(.*?)</a\s*>", re.IGNORECASE | re.DOTALL)
+
+
+def _with_target(m: re.Match[str]) -> str:
+    """A link keeps its target after its text, "guide (https://...)": a reader of the mail saw
+    where it pointed (and screening then reads the target too)."""
+    target = html.unescape(m.group(1).strip("\"'")).strip()
+    inner = m.group(2)
+    if not target or target.startswith("#") or target in html.unescape(nh3.clean(inner, tags=set())):
+        return inner
+    return f"{inner} ({html.escape(target)})"
 
 
 def html_to_text(body: str) -> str:
-    """An HTML message as plain text: tags dropped by nh3, entities decoded, blocks kept."""
-    marked = _BLOCK_END.sub(lambda m: m.group(0) + "\n\n" if m.group(1) != "br" else "\n", body)
+    """An HTML message as plain text: tags dropped by nh3, entities decoded, blocks kept, link
+    targets written after their text."""
+    body = _ANCHOR.sub(_with_target, body)
+    marked = _BLOCK_END.sub(lambda m: m.group(0) + ("\n" if m.group(1).lower() in ("br", "/td", "/th") else "\n\n"), body)
     stripped = nh3.clean(marked, tags=set(), clean_content_tags={"script", "style"})
     return html.unescape(stripped)
 
 
-def screen_text(text: str, field: str, case_id: int, policy: Policy) -> ScreenedText:
-    """Applies the policy to ``text``.
-
-    Detection runs on the whole text, so context that spans paragraphs ("my token:" above the
-    token) is seen; the actions then apply per paragraph: a withholding finding replaces every
-    paragraph it touches, other findings are redacted in place.
-    """
+def screen_text(text: str, field: str, case_id: int, policy: Policy,
+                kind: FieldKind = FieldKind.MESSAGE) -> ScreenedText:
+    """Applies the policy to ``text`` (see ``policy`` for what each finding leads to)."""
     text = text.replace("\r\n", "\n").strip()
     if not text:
         return ScreenedText("", ())
-    findings = [f for f in find_all(text) if policy.fingerprint(case_id, f, text) not in policy.accepted]
+    findings = []
+    hits = []
+    for f in find_all(text):
+        # of what was found as the normalised view reads it, so that the audit (which reads the
+        # built site through the same view) computes the same fingerprint for the same text
+        fingerprint = policy.fingerprint(case_id, f.rule, normalised_text(text[f.start:f.end]).strip())
+        if fingerprint in policy.accepted:
+            continue
+        findings.append(f)
+        hits.append(Hit(field, f.rule, f.category, policy.action_for(f, kind), fingerprint))
     if not findings:
         return ScreenedText(text, ())
-    hits = tuple(
-        Hit(field, f.rule, f.category, policy.action_for(f), policy.fingerprint(case_id, f, text)) for f in findings
-    )
-    out: list[str] = []
-    for start, end in _paragraph_spans(text):
-        inside = [(f, h) for f, h in zip(findings, hits) if f.start < end and f.end > start]
-        if any(h.action is not Action.REDACT for _, h in inside):
-            out.append(WITHHELD_PARAGRAPH)
-            continue
-        local = [Finding(f.rule, f.category, max(f.start, start) - start, min(f.end, end) - start) for f, _ in inside]
-        out.append(_redact(text[start:end], local) if local else text[start:end])
-    return ScreenedText("\n\n".join(out), hits)
+    actions = {h.action for h in hits}
+    if Action.WITHHOLD_CASE in actions or Action.DROP_VALUE in actions:
+        return ScreenedText("", tuple(hits))
+    if Action.WITHHOLD_MESSAGE in actions:
+        return ScreenedText(WITHHELD_MESSAGE, tuple(hits))
+    return ScreenedText(redact(text, findings), tuple(hits))
 
 
-def _paragraph_spans(text: str) -> list[tuple[int, int]]:
-    spans, cursor = [], 0
-    for m in _PARAGRAPH_BREAK.finditer(text):
-        spans.append((cursor, m.start()))
-        cursor = m.end()
-    spans.append((cursor, len(text)))
-    return spans
-
-
-def _redact(text: str, findings: list[Finding]) -> str:
+def redact(text: str, findings: list[Finding]) -> str:
     """Replaces every finding's span (overlaps merged) by ``[redacted: <category>]``."""
     pieces: list[str] = []
     cursor = 0

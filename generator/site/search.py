@@ -276,6 +276,16 @@ def code(token: str) -> str:
     return "".join(_NIBBLES[b >> 4] + _NIBBLES[b & 15] for b in token.encode())
 
 
+def decode(coded: str) -> str | None:
+    """The token that ``code`` wrote (None for text that is not a code)."""
+    if len(coded) % 2 or not set(coded) <= set(_NIBBLES):
+        return None
+    try:
+        return bytes(_NIBBLES.index(coded[i]) * 16 + _NIBBLES.index(coded[i + 1]) for i in range(0, len(coded), 2)).decode()
+    except UnicodeDecodeError:
+        return None
+
+
 def first_result_bytes(site_dir: Path) -> dict[str, int]:
     """What a reader downloads before the first result, as a bound read from the built files:
     the script, the manifest, the 4 largest shards (a query loads one per word, up to 4 for the

@@ -29,7 +29,11 @@ def build_snapshot(snapshot: PublicSnapshot, config: Config, *, fresh: bool = Fa
     rendered = pipeline.render(snapshot, config, project_root, laps, site)
     staging = site.with_name(f".{site.name}.building")
     built = pipeline.build(rendered, config, staging, laps, site, fresh=fresh, workers=workers)
-    state = pipeline.audit(staging, built, laps) if audit else None
+    state = None
+    if audit:
+        findings, state = pipeline.audit(staging, built, laps)
+        if findings:
+            raise pipeline.AuditFailed(findings)
     pipeline.put_in_place(staging, site, built)
     if state is not None:
         publish.manifest_path(site).write_text(publish.manifest_text("", state.files, state.extra()),

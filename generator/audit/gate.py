@@ -1,0 +1,105 @@
+"""The audit gate: every file of a built site read as text (``read``) and scanned with the
+screening detectors, the same detectors on the same normalised view as screening.
+
+A finding names its file, rule and count; it also keeps, in memory only, the text it matched,
+so that the pipeline can tell which case it belongs to (``attribute``). That text is never
+written anywhere.
+
+Search shards' tokens are read without context (one part each, and only the detectors that
+need no context), because a word list out of its sentence ("confidential" from
+"non-confidential") says nothing. Source maps are never shipped (the build drops them); one in
+the site is a finding.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import defaultdict
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.audit.read import read_parts
+from generator.audit.theme import is_theme_asset, is_theme_file
+from generator.screening.detectors import DETECTORS, Finding, Text, find_in_view
+from generator.screening.detectors.personal import national_ids
+from generator.screening.detectors.tokens import random_tokens
+from generator.screening.normalise import View
+
+#: what a search token can be judged for on its own, without its sentence and lower-cased: a
+#: number with check digits (a token's randomness or a marker word need their context)
+TOKEN_DETECTORS = (national_ids,)
+#: what a binary file's printable runs are judged by: every detector but the keyword-free one
+#: for random-looking strings (compressed image data is random by nature, and so are its runs)
+BINARY_DETECTORS = tuple(d for family in DETECTORS.values() for d in family if d is not random_tokens)
+#: below this many files a second process costs more than it saves
+PARALLEL_FROM = 400
+
+
+@dataclass(frozen=True)
+class AuditFinding:
+    path: str  # relative to the site folder
+    rule: str
+    count: int
+    #: the normalised text each match covered: in memory only, to find the case it belongs to
+    matched: tuple[str, ...] = field(default=(), compare=False, repr=False)
+
+    def line(self) -> str:
+        return f"{self.path}: {self.rule} ({self.count}x)"
+
+
+def _scan(text: str) -> list[Finding]:
+    return find_in_view(View(text, text, text.lower()))
+
+
+def _scan_with(detectors, text: str) -> list[Finding]:
+    t = Text(View(text, text, text.lower()))
+    return [f for detector in detectors for f in detector(t)]
+
+
+def audit_file(path: Path, rel: str) -> list[AuditFinding]:
+    data = path.read_bytes()
+    if rel.endswith(".map"):
+        return [AuditFinding(rel, "policy.source-map-shipped", 1)]
+    if is_theme_asset(rel) and is_theme_file(data, rel):
+        return []
+    parts = read_parts(rel, data)
+    text, tokens = parts.joined()
+    matched: dict[str, list[str]] = defaultdict(list)
+    for f in _scan_with(BINARY_DETECTORS, text) if parts.binary else _scan(text):
+        matched[f.rule].append(text[f.start:f.end])
+    if tokens:
+        for f in _scan_with(TOKEN_DETECTORS, tokens):
+            matched[f.rule].append(tokens[f.start:f.end])
+    if parts.script_urls:
+        matched["markup.script-url"] += [""] * parts.script_urls
+    if matched and is_theme_file(data, rel):
+        return []
+    return [AuditFinding(rel, rule, len(found), tuple(found)) for rule, found in sorted(matched.items())]
+
+
+def _audit_files(files: list[tuple[str, str]]) -> list[list[AuditFinding]]:
+    return [audit_file(Path(path), rel) for path, rel in files]
+
+
+def audit_site(site_dir: Path, workers: int | None = None) -> list[AuditFinding]:
+    """Every finding in every file under site_dir, sorted by path.
+
+    A large site is read by two processes (one per core, at most 2): this one and a fresh one
+    (spawned, not forked: a fork's memory counts all of the caller's snapshot and pages again),
+    each with a share of the files. The findings are the same, in the same order."""
+    if not site_dir.is_dir():
+        raise FileNotFoundError(f"{site_dir}: no such site folder")
+    files = [(str(path), path.relative_to(site_dir).as_posix())
+             for path in sorted(p for p in site_dir.rglob("*") if p.is_file())]
+    workers = workers or min(2, os.cpu_count() or 1)
+    if workers < 2 or len(files) < PARALLEL_FROM:
+        return [f for found in _audit_files(files) for f in found]
+    shares = [files[i::workers] for i in range(workers)]
+    with ProcessPoolExecutor(max_workers=workers - 1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        helpers = [pool.submit(_audit_files, share) for share in shares[1:]]
+        found = [_audit_files(shares[0])] + [h.result() for h in helpers]
+    by_file = {rel: file_found for share, share_found in zip(shares, found)
+               for (_, rel), file_found in zip(share, share_found)}
+    return [f for _, rel in files for f in by_file[rel]]

@@ -1,0 +1,123 @@
+"""Detectors: find confidential spans in text. Pure functions, no policy.
+
+Every detector reads the normalised view of the text (``generator.screening.normalise``), the
+same view the audit reads output files through, so screening and the audit see the same text.
+One small module per family:
+
+* ``email``: addresses, plain and obfuscated in EGI's languages;
+* ``phone``: phone numbers of every region, with extensions;
+* ``secrets``: credentials after password words in EGI's languages, configuration keys, HTTP
+  headers, command-line flags, password columns, values handed over without a word;
+* ``tokens``: vendor token formats, random-looking strings with no keyword, grouped codes;
+* ``keys``: private keys in every armour, and bare base64 that decodes to one;
+* ``urls``: secrets in a URL's user info, query, fragment or path, and contact links;
+* ``personal``: IBANs, payment cards, national ids, passports, dates of birth, home addresses, person DNs,
+  messenger handles;
+* ``markers``: confidentiality markers.
+
+Each ``Finding`` names the rule, its category and the span it covers in the text it was given;
+what to do about it (redact, withhold the message, the value, the case) is ``policy``'s
+decision. Keyword lists live in ``lexicon``; public identifier shapes in ``shapes``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from generator.screening.detectors import email, keys, markers, personal, phone, secrets, tokens, urls
+from generator.screening.detectors.base import (
+    BOUNDARY,
+    CATEGORIES,
+    CREDENTIAL,
+    EMAIL,
+    MARKER,
+    PERSONAL,
+    PHONE,
+    Finding,
+    Text,
+)
+from generator.screening.normalise import View, normalise
+
+__all__ = ["BOUNDARY", "CATEGORIES", "CREDENTIAL", "DETECTORS", "EMAIL", "MARKER", "PERSONAL", "PHONE",
+           "Finding", "find_all", "find_in_view", "scan_normalised"]
+
+Detector = Callable[[Text], Iterable[Finding]]
+
+DETECTORS: dict[str, tuple[Detector, ...]] = {
+    EMAIL: (email.emails,),
+    PHONE: (phone.phones,),
+    CREDENTIAL: (keys.private_keys, secrets.password_values, secrets.key_values, secrets.command_lines,
+                 secrets.tables, secrets.handed_over, tokens.vendor_tokens, tokens.random_tokens,
+                 tokens.grouped_secrets, urls.urls),
+    PERSONAL: (personal.ibans, personal.payment_cards, personal.national_ids, personal.birth_dates, personal.addresses,
+               personal.person_dns, personal.handles),
+    MARKER: (markers.markers,),
+}
+
+
+def find_in_view(view: View, categories: Iterable[str] = CATEGORIES) -> list[Finding]:
+    """Every finding in the view, in the view's coordinates (ordered by start, longest first)."""
+    if not view.text.strip():
+        return []
+    t = Text(view)
+    found: set[Finding] = set()
+    for category in categories:
+        for detector in DETECTORS[category]:
+            found.update(detector(t))
+    found.update(_repeated(t.text, found))
+    return sorted(found, key=_order)
+
+
+def _repeated(text: str, found: set[Finding]) -> list[Finding]:
+    """Every other occurrence of a secret found once: a password given after "password:" may be
+    repeated later in the text with no word before it."""
+    secrets = {text[f.start:f.end]: f for f in found if f.category in (CREDENTIAL, PERSONAL) and f.end - f.start >= 6}
+    out = []
+    for secret, f in secrets.items():
+        if not secret.strip() or text.count(secret) < 2:
+            continue
+        i = text.find(secret)
+        while i >= 0:
+            out.append(Finding(f.rule, f.category, i, i + len(secret)))
+            i = text.find(secret, i + 1)
+    return out
+
+
+def find_all(text: str, categories: Iterable[str] = CATEGORIES) -> list[Finding]:
+    """Every finding in ``text``, with spans in ``text`` itself (mapped back from the view)."""
+    view = normalise(text)
+    out = set()
+    for f in find_in_view(view, categories):
+        start, end = view.to_original(f.start, f.end)
+        if end > start:
+            out.add(Finding(f.rule, f.category, start, end))
+    return sorted(out, key=_order)
+
+
+def scan_normalised(text: str) -> list[Finding]:
+    """Findings in a text that is already the normalised view (the audit's joined parts)."""
+    return find_in_view(View(text, text, text.lower()))
+
+
+def detect_emails(text: str) -> list[Finding]:
+    return find_all(text, (EMAIL,))
+
+
+def detect_phones(text: str) -> list[Finding]:
+    return find_all(text, (PHONE,))
+
+
+def detect_credentials(text: str) -> list[Finding]:
+    return find_all(text, (CREDENTIAL,))
+
+
+def detect_personal(text: str) -> list[Finding]:
+    return find_all(text, (PERSONAL,))
+
+
+def detect_markers(text: str) -> list[Finding]:
+    return find_all(text, (MARKER,))
+
+
+def _order(f: Finding) -> tuple[int, int, str]:
+    return (f.start, -f.end, f.rule)

@@ -1,0 +1,443 @@
+"""What every detector shares: the finding, the text being screened, and the lexicon's patterns.
+
+A detector is a function ``(Text) -> Iterable[Finding]``; it reads ``Text.text`` / ``Text.low``
+(the normalised view, see ``normalise``), never the raw text, and reports spans in the view's
+coordinates.
+
+Speed: Python's ``re`` scans fast only for a pattern that starts with a literal; a pattern that
+starts with a lookbehind, a class or an alternation of words is tried at every position. So a
+detector first finds cheap anchors (the set of the text's words, computed once; a literal's
+positions) and runs its precise pattern only in windows around them. ``Lexicon`` does this for
+the keyword lists: it knows which words of its phrases are rare enough to anchor on.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
+
+from generator.screening.lexicon import STOPWORDS
+from generator.screening.normalise import PART_BREAK, View, fold_char
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str  # e.g. "email.plain", "phone.labelled", "credential.password"
+    category: str  # one of CATEGORIES
+    start: int
+    end: int
+
+
+CATEGORIES: tuple[str, ...] = ("e-mail", "phone", "credential", "personal", "marker")
+EMAIL, PHONE, CREDENTIAL, PERSONAL, MARKER = CATEGORIES
+
+#: joins the texts of an output file's parts in the audit: no finding may span it
+BOUNDARY = f"\n{PART_BREAK}\n"
+
+#: bytes of a word: ASCII letters and digits, and every byte of a non-ASCII character
+_WORD_BYTES = bytes(c if (97 <= c <= 122 or 48 <= c <= 57 or c >= 128) else 32 for c in range(256))
+_UNICODE_WORD = re.compile(r"[^\W_]+")
+_ANY_DIGIT = re.compile(r"\d")
+_DIGITS_TO_ZERO = bytes.maketrans(b"123456789", b"000000000")
+_NONZERO = re.compile("[1-9]")
+_PUBLIC_NUMBER = r"0000-00-00(?:T00:00(?::00)?)?(?![0-9-])|00:00:00|0000-0000-0000-000[0X](?![0-9])"
+_PUBLIC_NUMBERS = re.compile(_PUBLIC_NUMBER)
+_PUBLIC_NUMBERS_BYTES = re.compile(_PUBLIC_NUMBER.encode())
+
+
+def fold(text: str) -> str:
+    """Lexicon text folded the way the view folds ticket text (lower case)."""
+    return "".join(fold_char(c).lower() if not c.isascii() else c for c in text)
+
+
+class WordClass:
+    """The words of one kind (``test``), remembered: ticket text repeats its words, so each is
+    judged once, and a text's words of the kind are a set intersection."""
+
+    def __init__(self, test: Callable[[bytes], bool], limit: int = 20_000) -> None:
+        self._test = test
+        self._limit = limit
+        self._seen: set[bytes] = set()
+        self._members: set[bytes] = set()
+
+    def among(self, words: frozenset[bytes]) -> frozenset[bytes]:
+        new = words.difference(self._seen)
+        if new:
+            if len(self._seen) > self._limit:
+                self._seen.clear()
+                self._members.clear()
+            self._seen.update(new)
+            self._members.update(w for w in new if self._test(w))
+        return words.intersection(self._members)
+
+
+def _odd(word: bytes) -> bool:
+    """An ASCII word of three or more characters mixing letters and digits, or of 16 or more."""
+    size = len(word)
+    return size >= 3 and word.isascii() and (size >= 16 or not word.isalpha() and not word.isdigit())
+
+
+_ODD = WordClass(_odd)
+
+
+class Text:
+    """One text being screened: its view, and what several detectors need, computed once."""
+
+    def __init__(self, view: View) -> None:
+        self.view = view
+        self.text = view.text
+        self.low = view.low
+        self.ascii = self.text.isascii()
+        self._positions: dict[str, list[int]] = {}
+
+    @cached_property
+    def words(self) -> frozenset[bytes]:
+        """The distinct lower-case words (UTF-8; split at everything but letters and digits)."""
+        if self.ascii:
+            return frozenset(self.low.encode("ascii").translate(_WORD_BYTES).split())
+        return frozenset(w.encode() for w in _UNICODE_WORD.findall(self.low))
+
+    @cached_property
+    def odd_words(self) -> tuple[list[str], list[str]]:
+        """(words mixing letters and digits or very long, words of 20+ characters): the words
+        the token, key and id detectors look at."""
+        mixed = [w.decode() for w in _ODD.among(self.words)]
+        return mixed, [w for w in mixed if len(w) >= 20]
+
+    @cached_property
+    def anchors(self) -> frozenset[bytes]:
+        """The words of the text that anchor a phrase of some lexicon (usually few: each
+        lexicon then intersects its own anchors with these)."""
+        return self.words.intersection(_ALL_ANCHORS)
+
+    @cached_property
+    def has_digit(self) -> bool:
+        return _ANY_DIGIT.search(self.text) is not None
+
+    @cached_property
+    def joined_words(self) -> bytes:
+        """The distinct words joined by spaces: one regular-expression search answers "does any
+        word contain ...?" at C speed."""
+        return b" ".join(self.words)
+
+    @cached_property
+    def digits(self) -> str | bytes:
+        """The text with every digit turned into '0' (bytes if the text is ASCII): a digit run is
+        then found by a search for a literal."""
+        if self.ascii:
+            return self.text.encode("ascii").translate(_DIGITS_TO_ZERO)
+        return _NONZERO.sub("0", self.text)
+
+    @cached_property
+    def plain_digits(self) -> str | bytes:
+        """``digits`` with the numbers that are public by their shape (ISO dates and times, ORCID
+        iDs) masked as 'd': what the phone, code and card searches look at."""
+        digits = self.digits
+        if isinstance(digits, bytes):
+            return _PUBLIC_NUMBERS_BYTES.sub(lambda m: b"d" * len(m.group()), digits)
+        return _PUBLIC_NUMBERS.sub(lambda m: "d" * len(m.group()), digits)
+
+    @cached_property
+    def line_starts(self) -> list[int]:
+        starts = [0]
+        find = self.text.find
+        i = find("\n")
+        while i >= 0:
+            starts.append(i + 1)
+            i = find("\n", i + 1)
+        return starts
+
+    def line_span(self, pos: int) -> tuple[int, int]:
+        """[start, end) of the line holding ``pos`` (without its line break)."""
+        k = bisect.bisect_right(self.line_starts, pos) - 1
+        start = self.line_starts[k]
+        end = self.text.find("\n", start)
+        return start, len(self.text) if end < 0 else end
+
+    def positions(self, literal: str) -> list[int]:
+        """Every position of ``literal`` in the lower-cased view."""
+        found = self._positions.get(literal)
+        if found is None:
+            found = []
+            find = self.low.find
+            i = find(literal)
+            while i >= 0:
+                found.append(i)
+                i = find(literal, i + 1)
+            self._positions[literal] = found
+        return found
+
+    def word_positions(self, word: str) -> list[int]:
+        """Positions of ``word`` as a whole word (the way ``words`` splits)."""
+        low, n, size = self.low, len(self.low), len(word)
+        return [i for i in self.positions(word)
+                if (i == 0 or not _word_char(low[i - 1])) and (i + size >= n or not _word_char(low[i + size]))]
+
+
+def _word_char(c: str) -> bool:
+    return c.isalnum()
+
+
+# --- the lexicon's patterns -------------------------------------------------------------------
+
+
+def _alternatives(fragment: str) -> list[str]:
+    """The top-level alternatives of a regular expression fragment."""
+    out, depth, start, escaped, in_class = [], 0, 0, False, False
+    for i, c in enumerate(fragment):
+        if escaped:
+            escaped = False
+        elif c == "\\":
+            escaped = True
+        elif in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            out.append(fragment[start:i])
+            start = i + 1
+    out.append(fragment[start:])
+    return [a for a in out if a]
+
+
+def lex(*fragments: str) -> str:
+    """Lexicon fragments as one alternation, folded the way the view folds text (lower case).
+    Longer alternatives come first, so "internal use only" wins over "internal use"."""
+    alternatives = {a for f in fragments for a in _alternatives(f)}
+    return fold("|".join(sorted(alternatives, key=lambda a: (-len(a), a))))
+
+
+def words(fragment: str) -> str:
+    """``lex`` as whole words."""
+    return rf"(?<![\w'-])(?:{lex(fragment)})(?![\w-])"
+
+
+_WILD = "\x00"
+_STOP = frozenset(STOPWORDS)
+
+
+def expand(fragment: str, limit: int = 5000) -> list[str]:
+    """The strings a lexicon fragment matches (``_WILD`` where it matches anything): lexicon
+    fragments are finite but for a few classes and repetitions."""
+    pos = 0
+
+    def alternation() -> list[str]:
+        nonlocal pos
+        out = sequence()
+        while pos < len(fragment) and fragment[pos] == "|":
+            pos += 1
+            out += sequence()
+        return out[:limit]
+
+    def sequence() -> list[str]:
+        nonlocal pos
+        out = [""]
+        while pos < len(fragment) and fragment[pos] not in "|)":
+            options = atom()
+            if pos < len(fragment) and fragment[pos] in "?*+{":
+                options = quantified(options)
+            out = [a + b for a in out for b in options][:limit]
+        return out
+
+    def quantified(options: list[str]) -> list[str]:
+        nonlocal pos
+        q = fragment[pos]
+        if q == "?":
+            pos += 1
+            options = options + [""]
+        elif q in "*+":
+            pos += 1
+            options = [_WILD]
+        else:
+            end = fragment.index("}", pos)
+            low, _, high = fragment[pos + 1:end].partition(",")
+            pos = end + 1
+            lo = int(low or 0)
+            hi = lo if not _ else int(high) if high else None
+            if hi is None or hi > 3:
+                options = [_WILD]
+            else:
+                reps, out = [""], []
+                for k in range(hi + 1):
+                    if k >= lo:
+                        out += reps
+                    reps = [r + o for r in reps for o in options][:limit]
+                options = out
+        if pos < len(fragment) and fragment[pos] == "?":
+            pos += 1  # lazy
+        return options
+
+    def atom() -> list[str]:
+        nonlocal pos
+        c = fragment[pos]
+        if c == "(":
+            pos += 1
+            if fragment.startswith("?:", pos):
+                pos += 2
+            elif fragment.startswith("?", pos):  # a lookaround matches nothing to list
+                depth = 1
+                while depth:
+                    pos += 1
+                    depth += {"(": 1, ")": -1}.get(fragment[pos], 0)
+                pos += 1
+                return [""]
+            inner = alternation()
+            pos += 1
+            return inner
+        if c == "[":
+            end = fragment.index("]", pos + 2)
+            body = fragment[pos + 1:end]
+            pos = end + 1
+            if body.startswith("^") or "\\" in body or len(body) > 12:
+                return [_WILD]
+            chars, i = [], 0
+            while i < len(body):
+                if i + 2 < len(body) and body[i + 1] == "-":
+                    chars += [chr(x) for x in range(ord(body[i]), ord(body[i + 2]) + 1)]
+                    i += 3
+                else:
+                    chars.append(body[i])
+                    i += 1
+            return chars
+        if c == "\\":
+            escaped = fragment[pos + 1]
+            pos += 2
+            if escaped in "bB":
+                return [""]
+            return [_WILD] if escaped in "wWsSdD" else [escaped]
+        pos += 1
+        if c == ".":
+            return [_WILD]
+        return [""] if c in "^$" else [c]
+
+    return alternation()
+
+
+_WORD_SPLIT = re.compile(rf"[^a-z0-9\u0080-\U0010ffff{_WILD}]+")
+#: words too common in tickets to anchor a phrase on if the phrase has a rarer one
+_COMMON = frozenset(
+    "case ticket page public published under pre data user access site service share shared post put copy "
+    "include add mention show place upload keep made yet between eyes need know record website minutes "
+    "team group information use used only internal restricted private personal secret sensitive key code "
+    "pin pass set new now one here go change changed reset limited distribution email mail send sent".split()
+)
+
+
+def _anchor(phrase: str) -> str | None:
+    """The word of a phrase to look for first: a rare one (not a function word, not a common
+    ticket word), else the longest."""
+    words = [w for w in _WORD_SPLIT.split(fold(phrase)) if w and _WILD not in w]
+    if not words:
+        return None
+    for pool in ([w for w in words if w not in _STOP and w not in _COMMON], [w for w in words if w not in _STOP], words):
+        if pool:
+            return max(pool, key=len)
+    return None
+
+
+def anchor_words(*fragments: str) -> frozenset[bytes]:
+    """The anchor (``_anchor``) of every phrase a fragment matches: finding one of them is the
+    cheap first step of finding the phrase."""
+    return frozenset(a.encode() for f in fragments for phrase in expand(f) if (a := _anchor(phrase)))
+
+
+#: the anchors of every lexicon: a text's words are intersected with them once
+_ALL_ANCHORS: set[bytes] = set()
+_EXPANSIONS = 50000
+_LITERALS = 48
+
+
+class Lexicon:
+    """A list of phrases: where in a text they may be (their anchors), and the pattern to run
+    there. Each anchor gets the pattern of only the phrases it anchors, so a common anchor costs
+    a few small matches, not the whole list."""
+
+    def __init__(self, *fragments: str, template: str = r"(?<![\w'-])(?:{body})(?![\w-])") -> None:
+        """``template``: the regular expression around the phrases (``{body}``, their alternation),
+        if not the phrases as whole words."""
+        self.template = template
+        self.pattern = re.compile(template.replace("{body}", lex(*fragments)))
+        by_anchor: dict[str, set[str]] = {}
+        literals: dict[str, set[str]] = {}
+        for fragment in fragments:
+            for alternative in _alternatives(fragment):
+                phrases = expand(alternative, _EXPANSIONS)
+                if len(phrases) >= _EXPANSIONS:
+                    raise ValueError(f"a lexicon phrase with too many spellings to list: {alternative[:60]!r}")
+                for phrase in phrases:
+                    anchor = _anchor(phrase)
+                    if anchor:
+                        by_anchor.setdefault(anchor, set()).add(alternative)
+                        literals.setdefault(anchor, set()).add(fold(max(phrase.split(_WILD), key=len)))
+        self._alternatives = by_anchor
+        #: anchor -> strings one of which every phrase it anchors holds (a cheap test before the
+        #: pattern), where that says more than the anchor itself
+        self._literals = {a: tuple(sorted(ls)) for a, ls in literals.items()
+                          if len(ls) <= _LITERALS and all(len(x) > len(a) for x in ls)}
+        self._patterns: dict[str, re.Pattern[str]] = {}
+        self.anchors = frozenset(a.encode() for a in by_anchor)
+        _ALL_ANCHORS.update(self.anchors)
+
+    def present(self, t: Text) -> list[str]:
+        found = t.anchors
+        return [w.decode() for w in self.anchors.intersection(found)] if found else []
+
+    def _for(self, anchor: str) -> re.Pattern[str]:
+        pattern = self._patterns.get(anchor)
+        if pattern is None:
+            body = lex(*self._alternatives[anchor])
+            pattern = self._patterns[anchor] = re.compile(self.template.replace("{body}", body))
+        return pattern
+
+    def windows(self, t: Text, before: int, after: int) -> list[tuple[int, int]]:
+        hits = [p for w in self.present(t) for p in t.word_positions(w)]
+        return windows_around(hits, before, after, len(t.text))
+
+    def finditer(self, t: Text, before: int = 80, after: int = 80):
+        """Matches in the lower-cased view, looked for around the anchors only."""
+        seen: set[tuple[int, int]] = set()
+        n = len(t.low)
+        for anchor in self.present(t):
+            literals = self._literals.get(anchor)
+            if literals and not any(x in t.low for x in literals):
+                continue
+            pattern = self._for(anchor)
+            for lo, hi in windows_around(t.word_positions(anchor), before, after, n):
+                for m in pattern.finditer(t.low, lo, hi):
+                    if m.span() not in seen:
+                        seen.add(m.span())
+                        yield m
+
+
+def finditer(pattern: re.Pattern[str], text: str, windows: list[tuple[int, int]] | None = None):
+    """Matches of ``pattern`` in ``text``, or only in the given windows."""
+    if windows is None:
+        yield from pattern.finditer(text)
+        return
+    for lo, hi in windows:
+        yield from pattern.finditer(text, lo, hi)
+
+
+def windows_around(positions: list[int], before: int, after: int, n: int) -> list[tuple[int, int]]:
+    """Merged windows [p - before, p + after) around positions."""
+    if not positions:
+        return []
+    positions = sorted(positions)
+    merged: list[tuple[int, int]] = []
+    lo, hi = max(0, positions[0] - before), min(n, positions[0] + after)
+    for p in positions[1:]:
+        s, e = max(0, p - before), min(n, p + after)
+        if s <= hi:
+            hi = max(hi, e)
+        else:
+            merged.append((lo, hi))
+            lo, hi = s, e
+    merged.append((lo, hi))
+    return merged

@@ -1,0 +1,123 @@
+"""E-mail addresses, plain and obfuscated.
+
+The view has already undone entities (``&#64;``), percent-encoding (``%40``), look-alikes
+(``＠``, ``﹫``), markup (``<b>jane</b>@``), invisible characters and quote marks; what is left:
+
+* plain addresses, with internationalised local parts and domains, and a line break right after
+  the ``@`` or a dot (a wrapped line);
+* ``@`` and ``.`` spelled out or bracketed, in the languages of EGI's participants
+  (``lexicon.AT_WORDS``, ``lexicon.DOT_WORDS``): ``jane [at] example [dot] org``,
+  ``jose.lopez arroba ifca punto example punto org``, ``piotr {dot} zielinski {at} example {dot} eu``.
+  The last label must be a top-level domain. A bare word that is also ordinary prose ("at",
+  "bij") needs more evidence: a spelled or bracketed dot, or a local part with a dot, digit or
+  underscore.
+
+Not addresses: ``git@host:repo`` (an SSH remote: a colon and a path follow), ``user@192.0.2.4``
+(no top-level domain), ``image@sha256:...``, ``@handles``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from generator.screening.detectors.base import EMAIL, Finding, Lexicon, Text, lex, windows_around
+from generator.screening.lexicon import AMBIGUOUS_AT, AT_WORDS, DOT_WORDS
+
+_PLAIN = re.compile(
+    r"(?P<local>[\w%+'-]+(?:\.[\w%+'-]+)*)[ \t]*@[ \t]*\n?[ \t]*(?:>[ \t]*)*"
+    r"(?P<domain>(?:[\w-]{1,63}\.[ \t]*\n?[ \t]*)+[^\W\d_]{2,24})(?![\w-]|\.[^\W\d_])"
+)
+# two- and three-letter top-level domains in use, and the common longer ones
+_TLDS = frozenset(
+    "ac ad ae af ag ai al am ao aq ar as at au aw ax az ba bb bd be bf bg bh bi bj bm bn bo br bs bt bw "
+    "by bz ca cc cd cf cg ch ci ck cl cm cn co cr cu cv cw cx cy cz de dj dk dm do dz ec ee eg er es et "
+    "eu fi fj fk fm fo fr ga gd ge gf gg gh gi gl gm gn gp gq gr gs gt gu gw gy hk hm hn hr ht hu id ie "
+    "il im in io iq ir is it je jm jo jp ke kg kh ki km kn kp kr kw ky kz la lb lc li lk lr ls lt lu lv "
+    "ly ma mc md me mg mh mk ml mm mn mo mp mq mr ms mt mu mv mw mx my mz na nc ne nf ng ni nl no np nr "
+    "nu nz om pa pe pf pg ph pk pl pm pn pr ps pt pw py qa re ro rs ru rw sa sb sc sd se sg sh si sk sl "
+    "sm sn so sr ss st su sv sx sy sz tc td tf tg th tj tk tl tm tn to tr tt tv tw tz ua ug uk us uy uz "
+    "va vc ve vg vi vn vu wf ws ye yt za zm zw com org net edu gov int mil info biz name pro mobi app "
+    "dev cloud online site tech science eus cat gal swiss berlin paris wien museum aero coop asia jobs "
+    "example test invalid local localhost lan internal academy institute research university ngo ong "
+    "xyz io ai me рф срб мкд бг укр".split()
+)
+_SEP = r"[ \t]*(?:\n[ \t]*)?"
+_OPEN, _CLOSE = r"[\[({<]", r"[\])}>]"
+_AT = rf"(?:{_SEP}{_OPEN}{_SEP}(?:{lex(AT_WORDS)}){_SEP}{_CLOSE}{_SEP}|[ \t]+(?:{lex(AT_WORDS)})[ \t]+|[ \t]+@[ \t]*|@[ \t]+)"
+_DOT = rf"(?:{_SEP}{_OPEN}{_SEP}(?:{lex(DOT_WORDS)}){_SEP}{_CLOSE}{_SEP}|[ \t]+(?:{lex(DOT_WORDS)})[ \t]+|\.)"
+_LABEL = r"[^\W_](?:[\w-]{0,61}[^\W_])?"
+_TLD = "|".join(sorted((t for t in _TLDS if t.isascii()), key=len, reverse=True))
+_OBFUSCATED = re.compile(
+    rf"(?<![\w.+-])(?P<local>{_LABEL}(?:(?:{_DOT}|[_+-]){_LABEL}){{0,4}})(?P<at>{_AT})"
+    rf"(?P<domain>{_LABEL}(?:{_DOT}{_LABEL}){{0,5}})(?P<lastdot>{_DOT})(?P<tld>{_TLD})(?![\w-])"
+)
+_AMBIGUOUS = re.compile(rf"[ \t]+(?:{lex(AMBIGUOUS_AT)})[ \t]+")
+_SPELLED_DOT = re.compile(rf"{_OPEN}|[ \t](?:{lex(DOT_WORDS)})[ \t]")
+_BRACKETED_AT = re.compile(rf"[\[({{<][ \t]*(?:{lex(AT_WORDS)})[ \t]*[\])}}>]")
+#: anchors of an obfuscated address: a spelled '@' that is not also a common word, a spelled '.'
+#: that is not one either
+_SPELLED = Lexicon(AT_WORDS, DOT_WORDS.replace("|point|", "|"))
+_AMBIGUOUS_WORDS = frozenset(lex(AMBIGUOUS_AT).split("|"))
+_AMBIGUOUS_BYTES = frozenset(w.encode() for w in _AMBIGUOUS_WORDS)
+_COMMON_AT = re.compile(rf" (?:{lex(AMBIGUOUS_AT)}) (?=[\w-]+\.[^\W\d_])")
+
+
+def emails(t: Text) -> Iterator[Finding]:
+    text, low = t.text, t.low
+    ats = t.positions("@")
+    for lo, hi in windows_around(ats, 80, 200, len(text)):
+        for m in _PLAIN.finditer(text, lo, hi):
+            start, end = m.span()
+            if start and (text[start - 1].isalnum() or text[start - 1] in "._%+'-"):
+                continue  # (the local part began earlier: matched from its start)
+            if text[end:end + 1] == ":" and text[end + 1:end + 2] not in ("", " ", "\n", "\t"):
+                continue  # user@host:path, an SSH remote
+            if text.startswith("mailto:", max(0, start - 7)):
+                start -= 7
+            yield Finding("email.plain", EMAIL, start, end)
+    anchors = [m.start() for m in _BRACKETED_AT.finditer(low)] if any(c in text for c in "[({<") else []
+    anchors += [i for i in ats if low[i - 1:i] in (" ", "\t") or low[i + 1:i + 2] in (" ", "\t")]
+    anchors += [p for w in _SPELLED.present(t) if w not in _AMBIGUOUS_WORDS for p in t.word_positions(w)]
+    if "." in text:  # jan.de.vries at example.nl: a common word after a local part with a dot
+        for word in _AMBIGUOUS_BYTES.intersection(t.words):
+            needle = f" {word.decode()} "
+            i = low.find(needle)
+            while i >= 0:
+                if _COMMON_AT.match(low, i):
+                    local = low[low.rfind(" ", max(0, i - 64), i) + 1:i]
+                    if any(c in local for c in "._+") or any(c.isdigit() for c in local):
+                        anchors.append(i)
+                i = low.find(needle, i + 1)
+    for lo, hi in _windows(anchors, len(low)):
+        pos = lo
+        while True:
+            m = _OBFUSCATED.search(low, pos, hi)
+            if m is None:
+                break
+            if _accept(m):
+                yield Finding("email.obfuscated", EMAIL, m.start(), m.end())
+                pos = m.end()
+            else:  # a rejected reading may hide the real address inside it: go on one character later
+                pos = m.start() + 1
+
+
+def _accept(m: re.Match[str]) -> bool:
+    local, at = m.group("local"), m.group("at")
+    if not any(c.isalpha() for c in local):
+        return False  # "UMD 5.1 at site.example.org": a version, not a mailbox
+    if _AMBIGUOUS.fullmatch(at):
+        return bool(_SPELLED_DOT.search(m.group()) or any(c in local for c in "._+")
+                    or any(c.isdigit() for c in local))
+    return True
+
+
+def _windows(anchors: list[int], n: int) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a in sorted(anchors):
+        lo, hi = max(0, a - 90), min(n, a + 160)
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], hi)
+        else:
+            out.append((lo, hi))
+    return out

@@ -1,0 +1,123 @@
+"""Confidentiality markers: words and phrases that say a text is not for the public.
+
+The view has already undone letter-spacing (``c o n f i d e n t i a l``), fullwidth and
+mathematical letters, look-alikes, Markdown emphasis and HTML tags, so one spelling per phrase is
+enough (``lexicon.MARKERS``, in the languages of EGI's participants). Three strengths:
+
+* ``MARKERS`` mark text wherever they stand ("confidential", "Ne pas diffuser", "off the record",
+  "TLP:RED", "please don't put this on the public case page"), unless negated ("not
+  confidential", "non è riservato") or naming a technology or topic ("confidential computing",
+  "confidentiality agreement" is another word);
+* ``MARKERS_IN_POSITION`` also describe things ("an internal-only network", "de uso interno"), so
+  they count as a heading, in brackets, before a colon or a dash, or closing a sentence;
+* ``HEADING_WORDS`` and ``MARKER_ADJECTIVES`` ("INTERNAL", "Vertrauliche Information:") count only
+  as a heading, in brackets or before a colon.
+
+What a marker withholds (its message, its case, its field value) is the policy's decision.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from generator.screening.detectors.base import MARKER, Finding, Lexicon, Text, lex
+from generator.screening.lexicon import (
+    ADVICE_OBJECTS,
+    HEADING_WORDS,
+    SHARE_NEGATIONS,
+    SHARE_NEGATIONS_AFTER,
+    SHARE_VERBS,
+    SHARE_VERBS_BEFORE_NEGATION,
+    MARKER_ADJECTIVES,
+    MARKER_TOPIC_BEFORE,
+    MARKER_TOPICS,
+    MARKERS,
+    MARKERS_IN_POSITION,
+    NEGATIONS,
+    ONLY_WORDS,
+)
+
+_B, _E = r"(?<![\w])", r"(?![\w])"
+_ONLY = rf"(?:(?:{lex(ONLY_WORDS)})[ -])?"
+_STRONG = Lexicon(*MARKERS, template=rf"{_B}(?:{{body}}){_E}")
+_POSITIONAL = Lexicon(MARKERS_IN_POSITION, template=rf"{_B}{_ONLY}(?:{{body}}){_E}")
+_HEADING = Lexicon(HEADING_WORDS, template=rf"{_B}{_ONLY}(?:{{body}}){_E}")
+#: a heading word and a noun or two, then a colon: "Internal note:", "Private remark:"
+_HEADING_PHRASE = Lexicon(HEADING_WORDS, template=rf"{_B}(?:{{body}}){_E}(?:[ \t]+[^\W\d_]+){{{{1,2}}}}[ \t]*:")
+_ADJECTIVE = Lexicon(MARKER_ADJECTIVES, template=rf"{_B}(?:{{body}}){_E}(?:[ \t]+[^\W\d_]+){{0,2}}")
+_DO_NOT_SHARE = Lexicon(
+    SHARE_VERBS, template=rf"{_B}(?:{lex(SHARE_NEGATIONS)})(?:[ \t]+[^\s.!?;:]+){{0,3}}?[ \t]+(?:{{body}}){_E}")
+_SHARE_NOT = Lexicon(
+    SHARE_VERBS_BEFORE_NEGATION,
+    template=rf"{_B}(?:{{body}})[ \t]+(?:[^\s.!?;:]+[ \t]+)?(?:{lex(SHARE_NEGATIONS_AFTER)}){_E}")
+_ADVICE = re.compile(rf"(?:[ \t]+(?:the|a|an|die|der|das|le|la|les|il|el|de|het)?)?[ \t]*(?:{lex(ADVICE_OBJECTS)}){_E}")
+#: the object before the verb (German, Slavic word order: "das Passwort nicht weitergeben")
+_ADVICE_BEFORE = re.compile(rf"(?:{lex(ADVICE_OBJECTS)})[ \t]+(?:\S+[ \t]+)?$")
+_NEGATION = re.compile(rf"{_B}(?:{lex(NEGATIONS)}){_E}")
+_TOPIC_AFTER = re.compile(rf"[ -]+(?:{lex(MARKER_TOPICS)}){_E}")
+_TOPIC_BEFORE = re.compile(rf"{_B}(?:{lex(MARKER_TOPIC_BEFORE)})[ -]+$")
+_PREFIXED = re.compile(r"(?:non|un|no|nicht|in)-?$")
+#: what may stand between a heading's start of line and its marker: bullets, brackets, emphasis
+_LINE_LEAD = re.compile(r"[ \t>*#\-•\[(\"'«“]*$")
+_AFTER_HEADING = re.compile(r"[ \t*\])\"'»”]*(?:[:!–—\-]|$)", re.MULTILINE)
+_AFTER_POSITION = re.compile(r"[ \t*\"'»”]*(?:[:!–—)\]]|-[ \t]|\.(?:\s|$)|$)", re.MULTILINE)
+#: a marker alone in brackets: "[internal]", "(nur intern)", "[ INTERNAL ONLY ]"
+_COLON = re.compile(r"[ \t]*:")
+_ENCLOSED_BEFORE = re.compile(r"[(\[][ \t*_]*$")
+_ENCLOSED_AFTER = re.compile(r"[ \t*_.!:]*[)\]]")
+
+
+def markers(t: Text) -> Iterator[Finding]:
+    low = t.low
+    for m in _STRONG.finditer(t, 100, 100):
+        if not _negated(low, m.start()) and not _topic(low, m.start(), m.end()):
+            yield Finding("marker.confidential", MARKER, m.start(), m.end())
+    for m in _chain(_DO_NOT_SHARE.finditer(t, 100, 60), _SHARE_NOT.finditer(t, 10, 60)):
+        if not _ADVICE.match(low, m.end()) and not _ADVICE_BEFORE.search(low, max(0, m.start() - 30), m.start()):
+            yield Finding("marker.do-not-share", MARKER, m.start(), m.end())
+    for m in _POSITIONAL.finditer(t, 60, 60):
+        if _negated(low, m.start()):
+            continue
+        if _heading(low, m.start(), m.end()) or _enclosed(low, m.start(), m.end()) or \
+                _AFTER_POSITION.match(low, m.end()):
+            yield Finding("marker.restricted", MARKER, m.start(), m.end())
+    for m in _HEADING.finditer(t, 60, 60):
+        if _negated(low, m.start()) or _topic(low, m.start(), m.end()):
+            continue
+        if _heading(low, m.start(), m.end()) or _enclosed(low, m.start(), m.end()):
+            yield Finding("marker.heading", MARKER, m.start(), m.end())
+    for m in _HEADING_PHRASE.finditer(t, 10, 60):
+        if not _negated(low, m.start()) and _LINE_LEAD.fullmatch(low, low.rfind("\n", 0, m.start()) + 1, m.start()):
+            yield Finding("marker.heading", MARKER, m.start(), m.end())
+    for m in _ADJECTIVE.finditer(t, 10, 60):
+        if not _negated(low, m.start()) and (_heading(low, m.start(), m.end()) or _enclosed(low, m.start(), m.end())
+                                             or _COLON.match(low, m.end())):
+            yield Finding("marker.heading", MARKER, m.start(), m.end())
+
+
+def _chain(*iterables):
+    for it in iterables:
+        yield from it
+
+
+def _negated(low: str, start: int) -> bool:
+    """A negation among the two words before (in the same clause)?"""
+    before = low[max(0, start - 40):start]
+    clause = re.split(r"[.;:!?,\n(]", before)[-1]
+    if _PREFIXED.search(clause):
+        return True
+    return any(_NEGATION.fullmatch(w) for w in clause.split()[-2:])
+
+
+def _topic(low: str, start: int, end: int) -> bool:
+    return bool(_TOPIC_AFTER.match(low, end) or _TOPIC_BEFORE.search(low[max(0, start - 20):start]))
+
+
+def _heading(low: str, start: int, end: int) -> bool:
+    line_start = low.rfind("\n", 0, start) + 1
+    return bool(_LINE_LEAD.fullmatch(low, line_start, start) and _AFTER_HEADING.match(low, end))
+
+
+def _enclosed(low: str, start: int, end: int) -> bool:
+    return bool(_ENCLOSED_BEFORE.search(low[max(0, start - 8):start]) and _ENCLOSED_AFTER.match(low, end))

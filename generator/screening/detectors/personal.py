@@ -1,0 +1,394 @@
+"""Personal identifiers: numbers and strings that point at one person.
+
+* Payment card numbers (a network's prefix and length, and the Luhn digit).
+* IBANs (``python-stdnum`` checks the mod-97 digits) and national identity numbers of EGI's
+  countries whose check digits (and embedded birth dates) ``python-stdnum`` validates: PESEL, CNP,
+  DNI/NIE, codice fiscale, NIR, BSN, rodné číslo, personnummer, henkilötunnus, isikukood,
+  fødselsnummer, TC Kimlik, EGN, kennitala, EMŠO, AHV, ... The strong ones (a date and a check
+  digit, or two check digits) count alone; the weak ones (a 9-digit check like the BSN, which one
+  number in eleven passes) only after a word that names them.
+* Whatever id-like token follows a word naming an identity document or number
+  (``lexicon.ID_WORDS``: passport, Reisepass, ΑΔΤ, Matrikelnummer, AFM, ...), and passport
+  machine-readable lines (MRZ).
+* A date after a birth word (``lexicon.BIRTH_WORDS``), in any spelling; after an ambiguous one
+  ("born", which projects are too) only a year a person could be born in (before 2011).
+* A street address: after a home word (``lexicon.HOME_WORDS``), or anywhere unless a venue word
+  says it is a public place.
+* A person's certificate DN (``/DC=eu/.../CN=Jan de Vries``, ``CN=Maria Rossi,OU=...``): a DN with
+  a CN that is not a host or a service.
+* Messenger handles: Matrix ``@user:server``, Skype ``live:...``, ``@name`` after a messenger's name.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from generator.screening.detectors.base import PERSONAL, Finding, Lexicon, Text, lex, windows_around, words
+from generator.screening.lexicon import BIRTH_WORDS, HANDLE_WORDS, HOME_WORDS, ID_WORDS, VENUE_WORDS, WEAK_BIRTH_WORDS
+
+# --- IBAN ---------------------------------------------------------------------------------------
+
+_IBAN = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]){11,31}(?![A-Za-z0-9])")
+
+
+_IBAN_WORD = re.compile(r"[a-z]{2}[0-9]{2}[a-z0-9]*")
+
+
+def ibans(t: Text) -> Iterator[Finding]:
+    from stdnum import iban
+
+    text = t.text
+    starts = [w for w in t.odd_words[0] if len(w) <= 34 and _IBAN_WORD.fullmatch(w)]
+    if not starts:
+        return
+    anchors = [p for w in starts for p in t.word_positions(w)]
+    for m in (m for lo, hi in windows_around(anchors, 0, 60, len(text)) for m in _IBAN.finditer(text, lo, hi)):
+        raw = m.group()
+        compact = raw.replace(" ", "")
+        for length in range(min(len(compact), 34), 14, -1):
+            if iban.is_valid(compact[:length]):
+                end = m.start()
+                seen = 0
+                while seen < length:
+                    if text[end] != " ":
+                        seen += 1
+                    end += 1
+                yield Finding("personal.iban", PERSONAL, m.start(), end)
+                break
+
+
+# --- payment cards -------------------------------------------------------------------------------
+
+#: 13 to 19 digits, whole or in groups (4-4-4-4, Amex 4-6-5), in the digits-as-'0' copy (a
+#: literal-led search)
+_CARD_RUN = r"0000(?:0{9,15}|[ -]0000[ -]0000[ -]0{1,4}(?:[ -]0{1,3})?|[ -]000000[ -]0000{1,2})"
+_CARD_RUNS = re.compile(_CARD_RUN)
+_CARD_RUNS_BYTES = re.compile(_CARD_RUN.encode())
+_NOT_DIGIT_AFTER = re.compile(r"(?![\w-]|[.,]\d)|[ -]\d")
+_CARD_GROUP = re.compile(r"\d+")
+
+
+def payment_cards(t: Text) -> Iterator[Finding]:
+    """Payment card numbers: a card network's prefix and length, and a valid Luhn digit."""
+    text = t.text
+    runs = _CARD_RUNS_BYTES if isinstance(t.digits, bytes) else _CARD_RUNS
+    for m in runs.finditer(t.digits):  # type: ignore[arg-type]
+        start = m.start()
+        if text[start] not in "23456" or start and (text[start - 1].isalnum() or text[start - 1] in "-.,/"):
+            continue  # no card network's first digit; part of a longer number or name
+        ends = [g.end() for g in _CARD_GROUP.finditer(text, start, m.end())]
+        for end in reversed(ends):  # the longest reading that ends a number and is a card's
+            if (end == m.end() or not text[end].isdigit()) and _NOT_DIGIT_AFTER.match(text, end) \
+                    and _card_grouping(text[start:end]) and _card_number(re.sub(r"[ -]", "", text[start:end])):
+                yield Finding("personal.payment-card", PERSONAL, start, end)
+                break
+
+
+_CARD_GROUPINGS = frozenset({(4, 4, 4, 4), (4, 4, 4, 4, 3), (4, 4, 4, 3), (4, 6, 5), (4, 6, 4), (4, 4, 4, 1), (4, 4, 4, 2),
+                             (4, 4, 4, 4, 1), (4, 4, 4, 4, 2)})
+
+
+def _card_grouping(number: str) -> bool:
+    """Whole, or grouped the way cards print their numbers (4-4-4-4, 4-6-5, ...): "4096 256 512
+    256" is a list of numbers."""
+    groups = tuple(len(g) for g in re.split(r"[ -]", number))
+    return len(groups) == 1 or groups in _CARD_GROUPINGS
+
+
+def _card_number(digits: str) -> bool:
+    from stdnum import luhn
+
+    n = len(digits)
+    if not 13 <= n <= 19:
+        return False
+    two, three, four = int(digits[:2]), int(digits[:3]), int(digits[:4])
+    return luhn.is_valid(digits) and (
+            digits[0] == "4" and n in (13, 16, 19)  # Visa
+            or (51 <= two <= 55 or 2221 <= four <= 2720) and n == 16  # Mastercard
+            or two in (34, 37) and n == 15  # American Express
+            or (four == 6011 or two == 65 or 644 <= three <= 649) and n >= 16  # Discover
+            or 3528 <= four <= 3589 and n >= 16  # JCB
+            or (two in (36, 38, 39) or 300 <= three <= 305) and n >= 14  # Diners Club
+            or two == 62 and n >= 16)  # UnionPay
+
+
+# --- national identity numbers ------------------------------------------------------------------
+
+#: shape, validators that count alone, validators that need a word naming them
+_ID_SHAPES: tuple[tuple[re.Pattern[str], tuple[str, ...], tuple[str, ...]], ...] = tuple(
+    (re.compile(shape), tuple(strong.split()), tuple(weak.split()))
+    for shape, strong, weak in (
+        (r"(?<![\w.,/-])\d{11}(?![\w/-]|[.,]\d)", "pl.pesel ee.ik no.fodselsnummer lt.asmens tr.tckimlik gr.amka",
+         "de.idnr hr.oib ua.rntrc"),
+        (r"(?<![\w.,/-])\d{13}(?![\w/-]|[.,]\d)", "ro.cnp si.emso", "mk.edb"),
+        (r"(?<![\w.,/-])\d{10}(?![\w/-]|[.,]\d)", "bg.egn is_.kennitala cz.rc", "dk.cpr ua.rntrc"),
+        (r"(?<![\w.,/-])\d{6}[-/]\d{3,4}(?![\w/-]|[.,]\d)", "cz.rc sk.rc dk.cpr is_.kennitala", ""),
+        (r"(?<![\w.,/-])\d{9}(?![\w/-]|[.,]\d)", "", "nl.bsn pt.nif gr.vat il.idnr"),
+        (r"(?<![\w.,/-])\d{8}[ -]?[A-Z](?![\w/-])", "es.dni", ""),
+        (r"(?<![\w.,/-])[XYZ][ -]?\d{7}[ -]?[A-Z](?![\w/-])", "es.nie", ""),
+        (r"(?<![\w.,/-])[A-Z]{6}\d{2}[A-Z]\d{2}[A-Z]\d{3}[A-Z](?![\w/-])", "it.codicefiscale", ""),
+        (r"(?<![\w.,/-])[12] ?\d{2} ?\d{2} ?(?:\d{2}|2[AB]) ?\d{3} ?\d{3} ?\d{2}(?![\w/-]|[.,]\d)", "fr.nir", ""),
+        (r"(?<![\w.,/-])\d{6}[-+A-FU-Y]\d{3}[0-9A-Y](?![\w/-])", "fi.hetu", ""),
+        (r"(?<![\w.,/-])(?:19|20)?\d{6}[-+]?\d{4}(?![\w/-]|[.,]\d)", "se.personnummer", ""),
+        (r"(?<![\w.,/-])756\.?\d{4}\.?\d{4}\.?\d{2}(?![\w/-]|[.,]\d)", "ch.ssn", ""),
+        (r"(?<![\w.,/-])\d{2}\.?\d{2}\.?\d{2}-?\d{3}\.?\d{2}(?![\w/-]|[.,]\d)", "be.nn", ""),
+    )
+)
+_ID_WORD = Lexicon(ID_WORDS)
+_ID_VALUE = re.compile(
+    r"[\s:#.,()№nNoº°-]{0,8}(?:(?:nr|no|number|nummer|numer|numéro|número|číslo|szám|αρ)\.?[\s:#.]{0,3})?"
+    r"(?P<value>(?:[A-Z]{1,3}[ -]?)?\d[\d ./-]{3,20}\d(?:[ -]?[A-Z](?![\w-]))?|(?=[^\W_]{0,4}[ -]?\d)[^\W_]{1,4}[ -]?\d[\dA-Z<-]{3,16}|[A-Z0-9]{6,12})(?![\w-])"
+)
+_MRZ = re.compile(r"^[ \t]*(?=[A-Z0-9<]*<)[A-Z0-9<]{28,46}[ \t]*$", re.MULTILINE)
+
+
+@lru_cache(maxsize=None)
+def _validator(name: str):
+    return importlib.import_module(f"stdnum.{name}")
+
+
+@lru_cache(maxsize=8192)
+def _valid(value: str, names: tuple[str, ...]) -> bool:
+    for name in names:
+        try:
+            if _validator(name).is_valid(value):
+                return True
+        except Exception:  # a validator that cannot read the shape: not this kind of number
+            continue
+    return False
+
+
+#: where a national id may be, in the digits-as-'0' copy: seven digits in a row, six and a
+#: separator and three, or the Belgian, Swiss and French groupings (each search led by a long
+#: literal, which Python's re finds fast)
+_DIGIT_RUN = (r"0000000", r"000000[-/+A-Z]000", r"00\.00\.00-?000\.?00", r"000\.0000\.0000\.00", r"0 00 00 [0AB]{2}")
+_DIGIT_RUNS = tuple(re.compile(p) for p in _DIGIT_RUN)
+_DIGIT_RUNS_BYTES = tuple(re.compile(p.encode()) for p in _DIGIT_RUN)
+_CODICE_FISCALE = re.compile(r"[a-z]{6}[0-9]{2}[a-z][0-9]{2}[a-z][0-9]{3}[a-z]")
+
+
+#: a UK National Insurance number: two letters, six digits in pairs, a letter (its own shape)
+_NINO = re.compile(r"(?<![\w-])[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D](?![\w-])")
+#: where one may be: a word "ab123456c" (lower-cased), or its digits spaced in pairs or standing
+#: alone, in the digits-as-'0' copy (literal-led searches)
+_NINO_WORD = re.compile(r"[a-z]{2}\d{6}[a-d]?")
+_NINO_DIGIT = (r"00 00 00", r"000000 ")
+_NINO_DIGITS = tuple(re.compile(p) for p in _NINO_DIGIT)
+_NINO_DIGITS_BYTES = tuple(re.compile(p.encode()) for p in _NINO_DIGIT)
+
+
+def national_ids(t: Text) -> Iterator[Finding]:
+    text, low = t.text, t.low
+    digits_view = t.digits
+    as_bytes = isinstance(digits_view, bytes)
+    ninos = [p for w in t.odd_words[0] if _NINO_WORD.fullmatch(w) for p in t.positions(w)]
+    ninos += [m.start() for pattern in (_NINO_DIGITS_BYTES if as_bytes else _NINO_DIGITS)
+              for m in pattern.finditer(digits_view)]  # type: ignore[arg-type]
+    for p in ninos:
+        for m in _NINO.finditer(text, max(0, p - 3), p + 16):
+            yield Finding("personal.national-id", PERSONAL, m.start(), m.end())
+    starts = []
+    runs = sorted({m.start() for pattern in (_DIGIT_RUNS_BYTES if as_bytes else _DIGIT_RUNS)
+                   for m in pattern.finditer(digits_view)})  # type: ignore[arg-type]
+    for run in runs:
+        if text[run - 1:run] in (".", ",", "/"):
+            continue  # inside a reference, a path, a decimal number: no id starts here
+        starts.append(run)  # an id starts with its digits, or with a letter or two before them
+        starts += [p for p in (run - 1, run - 2) if p >= 0 and text[p] in "XYZ"]
+    starts += [p for w in t.odd_words[0] if len(w) == 16 and _CODICE_FISCALE.fullmatch(w) for p in t.positions(w)]
+    for start in starts:
+        for pattern, strong, weak in _ID_SHAPES:
+            m = pattern.match(text, start)
+            if m is None:
+                continue
+            value = m.group()
+            if strong and _valid(value, strong):
+                yield Finding("personal.national-id", PERSONAL, m.start(), m.end())
+            elif weak and _named_before(low, m.start()) and _valid(value, weak):
+                yield Finding("personal.national-id", PERSONAL, m.start(), m.end())
+    for word in _ID_WORD.present(t):
+        for pos in t.word_positions(word):
+            m = _ID_WORD.pattern.match(low, pos)
+            if not m:
+                continue
+            v = _ID_VALUE.match(text, m.end(), min(len(text), m.end() + 60))
+            if v and sum(c.isdigit() for c in v.group("value")) >= 4:
+                yield Finding("personal.id-number", PERSONAL, *v.span("value"))
+    if "<<" in text or "\nP<" in text:
+        for m in _MRZ.finditer(text):
+            line = m.group().strip()
+            if "<<" in line or line[:2] in ("P<", "I<", "A<", "C<", "V<", "ID"):
+                yield Finding("personal.mrz", PERSONAL, m.start(), m.end())
+
+
+def _named_before(low: str, start: int) -> bool:
+    return bool(_ID_WORD.pattern.search(low, max(0, low.rfind("\n", 0, start) + 1, start - 50), start))
+
+
+# --- dates of birth -------------------------------------------------------------------------------
+
+_BIRTH = Lexicon(BIRTH_WORDS)
+_WEAK_BIRTH = re.compile(rf"(?:{lex(WEAK_BIRTH_WORDS)})")
+_MONTH = r"[^\W\d_]{3,12}\.?"
+_DATE_AFTER = re.compile(
+    r"[\s:,.()-]{0,6}(?:(?:am|on|le|il|el|em|op|dne|den|the|a|o)\s+)?(?P<date>"
+    r"\d{1,2}[./-][ ]?\d{1,2}[./-][ ]?\d{2,4}\.?"
+    r"|\d{4}[./-][ ]?\d{1,2}[./-][ ]?\d{1,2}\.?"
+    rf"|\d{{1,2}}\.?[ ]+(?:de[ ]+)?{_MONTH}[ ]+(?:de[ ]+)?\d{{4}}"
+    rf"|{_MONTH}[ ]+\d{{1,2}},?[ ]+\d{{4}}"
+    rf"|\d{{4}}\.?[ ]+(?:[^\W\d_]{{1,8}}[ ]+)?\d{{1,2}}\.?[ ]+{_MONTH}"
+    rf"|\d{{4}}\.?[ ]+{_MONTH}[ ]+\d{{1,2}}\.?"
+    r"|(?:19|20)\d\d)"
+)
+
+
+def birth_dates(t: Text) -> Iterator[Finding]:
+    text = t.text
+    if not t.has_digit:
+        return
+    for m in _BIRTH.finditer(t, 30, 30):
+        d = _DATE_AFTER.match(text, m.end(), min(len(text), m.end() + 60))
+        if not d:
+            continue
+        date = d.group("date")
+        years = [int(y) for y in re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", date)]
+        if _WEAK_BIRTH.fullmatch(m.group().strip()) and not (years and years[0] <= 2010):
+            continue  # "the project was born on 1 March 2021"
+        if date.isdigit() and len(date) == 4 and _WEAK_BIRTH.fullmatch(m.group().strip()):
+            continue
+        yield Finding("personal.birth-date", PERSONAL, *d.span("date"))
+
+
+# --- home addresses -------------------------------------------------------------------------------
+
+_STREET_SUFFIX = (
+    r"straße|strasse|str\.|weg|gasse|allee|platz|ring|damm|ufer|steig|chaussee|laan|straat|gracht|plein|"
+    r"kade|singel|dijk|vej|gade|gatan|vägen|väg|gata|veien|vei|gate|katu|tie|kuja|utca|út|tér|ulice|"
+    r"nábřeží|náměstí|cesta|iela|gatvė|tänav|road|street|st\.|lane|avenue|ave\.|drive|close|crescent"
+)
+_STREET_PREFIX = (
+    r"rue|avenue|av\.|boulevard|bd\.|chemin|allée|place|quai|impasse|via|viale|piazza|corso|largo|calle|"
+    r"c/|avenida|avda\.|plaza|paseo|carrer|rua|travessa|praça|ul\.|ulica|al\.|aleja|os\.|pl\.|plac|"
+    r"nám\.|ulice|strada|bulevardul|calea|οδός|ул\.|улица|вул\.|вулиця|бул\.|булевард|пр\.|проспект|"
+    r"sokak|sok\.|cadde|cad\.|mah\."
+)
+_NUMBER = r"\d{1,4}[ ]?[a-zA-Z]?(?:[/-]\d{1,4}[a-zA-Z]?)?"
+_POSTCODE = r"(?:\d{2}-\d{3}|\d{3}[ ]\d{2}|\d{4}[ ]?[A-Z]{2}|\d{4}-\d{3}|[A-Z]{1,2}-?\d{4,5}|\d{4,5}|[A-Z]{1,2}\d[A-Z\d]?[ ]\d[A-Z]{2})"
+_PLACE = r"[^\W\d_][\w'’.-]*(?:[ -][^\W\d_][\w'’.-]*){0,2}"
+_WORDS = r"[^\W\d_][\w'’.-]*(?:[ ][^\W\d_][\w'’.-]*){0,3}"
+_ADDRESS = re.compile(
+    rf"(?:(?<![\w-])(?:{lex(_STREET_PREFIX)})[ ]+{_WORDS}[ ]*,?[ ]*{_NUMBER}"
+    rf"|{_NUMBER},?[ ]+(?:{lex(_STREET_PREFIX)})[ ]+{_WORDS}"
+    rf"|[^\W\d_][\w'’-]*(?:{lex(_STREET_SUFFIX)})[ ]+{_NUMBER}"
+    rf"|{_WORDS}[ ]+(?:{lex(_STREET_SUFFIX)})[ ]+{_NUMBER})"
+    rf"[ ]*,?[ ]*{_POSTCODE}[ ]+{_PLACE}",
+    re.IGNORECASE,
+)
+_HOME = Lexicon(HOME_WORDS)
+_VENUE = re.compile(words(VENUE_WORDS))
+#: a postcode and the first letter of a town, in the digits-as-'0' copy: where an address may end
+_POSTCODE_AT = r"00(?:00{1,2} [A-Z]|-000 [A-Z]|0 00 [A-Z]|00 ?[A-Z]{2} [A-Z])"
+_POSTCODE = re.compile(_POSTCODE_AT)
+_POSTCODE_BYTES = re.compile(_POSTCODE_AT.encode())
+
+
+_STREET_WORDS = re.compile(rf"(?:{lex(_STREET_PREFIX)})(?![\w])|[^\W\d_](?:{lex(_STREET_SUFFIX)})(?![\w])")
+
+
+def _street_before(low: str, pos: int) -> bool:
+    return bool(_STREET_WORDS.search(low, max(0, pos - 70), pos))
+
+
+def addresses(t: Text) -> Iterator[Finding]:
+    """Street addresses (see the module's docstring)."""
+    text, low = t.text, t.low
+    if not t.has_digit:
+        return
+    pattern = _POSTCODE_BYTES if isinstance(t.digits, bytes) else _POSTCODE
+    anchors = [m.start() for m in pattern.finditer(t.digits)  # type: ignore[arg-type]
+               if _street_before(low, m.start())]
+    for lo, hi in windows_around(anchors, 90, 40, len(text)):
+        for m in _ADDRESS.finditer(text, lo, hi):
+            start, end = m.span()
+            before = low[max(0, start - 160):start]
+            around = low[max(0, start - 160):min(len(low), end + 80)]
+            if _HOME.pattern.search(before) or not _VENUE.search(around):
+                yield Finding("personal.address", PERSONAL, start, end)
+    for word in _HOME.present(t):
+        for pos in t.word_positions(word):
+            m = _HOME.pattern.match(low, pos)
+            if not m:
+                continue
+            line_start, line_end = t.line_span(m.end())
+            nxt = text.find("\n", line_end + 1)
+            block_end = min(len(text), m.end() + 120, nxt if nxt > 0 else len(text))
+            segment = text[m.end():block_end]
+            digit = re.search(r"\d", segment)
+            if digit and re.search(r"\d{2,}", segment):
+                colon = segment.find(":")
+                start = m.end() + (colon + 1 if 0 <= colon < digit.start() else 0)
+                start += len(segment[start - m.end():]) - len(segment[start - m.end():].lstrip(" \n"))
+                stop = re.search(r"[.?!](?:\s|$)|\n\s*\n", text[start:block_end])
+                end = start + (stop.start() if stop else block_end - start)
+                if end - start >= 6:
+                    yield Finding("personal.address", PERSONAL, start, end)
+
+
+# --- certificate DNs and handles ------------------------------------------------------------------------
+
+_RDN = r"(?:DC|C|O|OU|L|ST|CN|emailAddress|E|UID|SN|GN|serialNumber|street|postalCode|title)"
+_SLASH_DN = re.compile(rf"(?:/{_RDN}=[^/\n=]+){{2,}}(?:/[\w.-]+(?:\.[\w-]+)+)?", re.IGNORECASE)
+_COMMA_DN = re.compile(rf"(?<![\w-]){_RDN}[ ]?=[ ]?[^,\n=]+(?:,[ ]?{_RDN}[ ]?=[ ]?[^,\n=]+)+", re.IGNORECASE)
+_CN = re.compile(r"(?:^|[/,])[ ]?CN[ ]?=[ ]?([^/,\n=]+)", re.IGNORECASE)
+_SERVICE_CN = re.compile(r"(?:host|service|ldap|https?|ftp|voms|nfs|srm|xrootd|gridftp|dcache|ce|se|"
+                         r"argus|condor|[\w-]+(?:\.[\w-]+){2,}|\*\.[\w.-]+)$|(?:service|robot|bot)\b", re.IGNORECASE)
+
+
+def person_dns(t: Text) -> Iterator[Finding]:
+    text = t.text
+    if "=" not in text:
+        return
+    for pattern in (_SLASH_DN, _COMMA_DN):
+        for m in pattern.finditer(text):
+            dn = m.group()
+            cns = [c.strip() for c in _CN.findall(dn)]
+            if not cns:
+                continue
+            if all(_SERVICE_CN.match(c) for c in cns):
+                continue  # a host or service certificate
+            yield Finding("personal.certificate-dn", PERSONAL, m.start(), m.end())
+
+
+_MATRIX = re.compile(r"(?<![\w@])@[\w.=/+-]{2,64}:[\w-]+(?:\.[\w-]+)+")
+_SKYPE = re.compile(r"(?<![\w:])live:\.?(?:cid\.)?[\w.-]{4,40}", re.IGNORECASE)
+_HANDLE_WORD = Lexicon(HANDLE_WORDS)
+_AT_HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_.]{3,32}(?![\w@])")
+_DISCORD = re.compile(r"(?<![\w#])[\w.]{2,32}#\d{4}(?!\w)")
+
+
+def handles(t: Text) -> Iterator[Finding]:
+    text, low = t.text, t.low
+    if "@" in text and ":" in text:
+        for m in _MATRIX.finditer(text):
+            yield Finding("personal.handle", PERSONAL, m.start(), m.end())
+    if "live:" in low:
+        for m in _SKYPE.finditer(text):
+            yield Finding("personal.handle", PERSONAL, m.start(), m.end())
+    for m in _HANDLE_WORD.finditer(t, 10, 10):
+        window_end = min(len(text), m.end() + 50)
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        for h in _AT_HANDLE.finditer(text, max(line_start, m.start() - 40), m.start()):  # "@jane on Telegram"
+            yield Finding("personal.handle", PERSONAL, h.start(), h.end())
+        for h in _AT_HANDLE.finditer(text, m.end(), window_end):
+            yield Finding("personal.handle", PERSONAL, h.start(), h.end())
+        for h in _DISCORD.finditer(text, m.end(), window_end):
+            yield Finding("personal.handle", PERSONAL, h.start(), h.end())
+        tail = re.compile(r"[\s:]{1,4}(?:(?:id|name|handle|user|username|account|nick)[\s:]{1,4})?"
+                          r"(?:is |ist |est |è |es |je |on )?(?P<name>[A-Za-z][\w.-]{2,31})(?=[\s.,;)]|$)",
+                          re.IGNORECASE)
+        n = tail.match(text, m.end(), window_end)
+        if n and ("." in n.group("name") or "_" in n.group("name") or any(c.isdigit() for c in n.group("name"))):
+            yield Finding("personal.handle", PERSONAL, *n.span("name"))

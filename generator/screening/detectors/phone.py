@@ -1,0 +1,206 @@
+"""Phone numbers of every region, in any grouping, with extensions, wrapped over two lines.
+
+The view has already turned digits of every script into ASCII digits and every kind of space
+into a space. A run of digits with phone-like separators (space, dot, hyphen, slash, a bracketed
+trunk or area code) is a phone number when:
+
+* it is international (``+``, or ``00`` and a country code) with 8 to 15 digits;
+* a phone word of one of EGI's languages stands before it ("Tel.", "mob:", "puh.", "Telemóvel",
+  "τηλ.", "тел.", "טל׳", "ring me on", ...: ``lexicon.PHONE_WORDS``) and it has 7 to 13 digits;
+* it starts with a trunk ``0`` and has 9 to 12 digits (national numbers of most of Europe);
+* it has the North American shape ``(212) 555-0147`` / ``212-555-0163``;
+* or it is written in three or more groups of two to four digits, as only phone numbers are.
+
+Not phone numbers: dates and times, IP addresses, versions and OIDs, amounts grouped by
+thousands (``12 345 678 events``, unless a phone word says otherwise), ISBNs, ORCID iDs, year
+lists, and numbers after a word that says what they are (ticket, job, grant, project, ...).
+An extension (``ext. 4711``, ``Durchwahl 12``) goes with its number.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from generator.screening.detectors.base import PHONE, Finding, Lexicon, Text, lex
+from generator.screening.lexicon import NOT_PHONE_WORDS, PHONE_WORDS
+
+_CANDIDATE = re.compile(
+    r"(?<![\w.,/#@=$%&\\-])"
+    r"(?P<num>(?:\+[ \t]?|(?<!\d)00(?=[1-9]))?(?:\([ \t]?\+?\d{1,4}[ \t]?\)[ \t./-]?)?"
+    r"\d(?:(?:[ \t./-]|[ \t]?[()][ \t]?|[ \t]*\n[ \t]*)?(?:\([ \t]?\d{1,4}[ \t]?\)|\d)){5,22})"
+    r"(?P<ext>[ \t]*[,;]?[ \t]*(?:ext\.?|x|extension|durchwahl|dw\.?|poste|int\.?|interno|wewn\.?|kl\.?|linka|"
+    r"mellék|lokal|anknytning|tel\. wewn\.?|-)[ \t]*\d{1,6})?"
+    r"(?![\w%@]|[.,:/-]\d|\.[A-Za-z])",
+    re.IGNORECASE,
+)
+_PHONE_WORD = re.compile(rf"(?<![\w-])(?:{lex(PHONE_WORDS)})(?![\w-])")
+_NOT_PHONE_WORD = re.compile(rf"(?<![\w-])(?:{lex(NOT_PHONE_WORDS)})(?![\w-])|#")
+#: words that follow a phone word naturally ("phone number", "Telefonnummer: ")
+_NUMBER_WORDS = frozenset("no nr n° num number numer numero número nummer cislo číslo szám".split())
+_DATE = re.compile(
+    r"(?:19|20)\d\d[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])(?!\d)"
+    r"|(?<!\d)(?:0?[1-9]|[12]\d|3[01])[-/.](?:0?[1-9]|1[0-2])[-/.](?:19|20)\d\d(?!\d)"
+    r"|(?<!\d)(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])/(?:19|20)\d\d(?!\d)"
+    r"|(?<!\d)(?:19|20)\d\d[ \t]?[-/][ \t]?(?:19|20)\d\d(?!\d)"
+    r"|(?<![\d.])(?:[01]?\d|2[0-3])[:.h][0-5]\d(?:[:.][0-5]\d)?(?![\d]|\.\d)"
+)
+_IPV4 = re.compile(r"(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:/\d{1,2})?")
+_DOTTED = re.compile(r"\d{1,4}(?:\.\d{1,4}){2,}")
+_ORCID = re.compile(r"\d{4}-\d{4}-\d{4}-\d{3}[\dX]")
+_ISBN = re.compile(r"97[89][- ]?\d{1,5}[- ]\d{1,7}[- ]\d{1,7}[- ]\d")
+_THOUSANDS = re.compile(r"[1-9]\d{0,2}(?:([ .,\u202f])\d{3})(?:\1\d{3})*")
+_FRENCH = re.compile(r"0\d(?:[.]\d\d){4}")
+_NANP = re.compile(r"(?:1[ .-])?(?:\(\d{3}\)[ .-]?|\d{3}[ .-])\d{3}[ .-]\d{4}")
+_YEARS = re.compile(r"(?:(?:19|20)\d\d[ ,;/-]+){2,}(?:19|20)\d\d")
+_GROUP_SPLIT = re.compile(r"[ \t\n./()-]+")
+_VCARD = re.compile(r"[ \t]*(?:item\d+\.)?(?:tel|fax)[;:][^\n]*$")
+
+
+#: digit runs of seven or more digits, in the digits-as-'0' copy (a literal search)
+_RUN = r"0(?:[ \t\n./()-]{0,3}0){6,}"
+_RUNS = re.compile(_RUN)
+_RUNS_BYTES = re.compile(_RUN.encode())
+
+
+def _runs(t: Text) -> list[int]:
+    digits = t.plain_digits  # (ISO dates and times, ORCID iDs masked)
+    return [m.start() for m in (_RUNS_BYTES if isinstance(digits, bytes) else _RUNS).finditer(digits)]  # type: ignore[arg-type]
+
+
+#: a unit after a number: a quantity (or a list of them), not a phone number
+_UNIT_AFTER = re.compile(
+    r"[ \t]*(?:%|[kmgtpe]i?b(?:/s)?|bytes?|bits?|[kmgt]?hz|hours?|hrs?|h|min|s|ms|cores?|cpus?|gpus?|nodes?|"
+    r"jobs?|events?|files?|users?|vms?|slots?|requests?|records?|rows?|entries|items?|eur|euros?|usd|chf)(?![\w])")
+_HEX_GROUP_BEFORE = re.compile(r"(?<![\w])[0-9a-f]{4} $")
+_HEX_GROUP_AFTER = re.compile(r" [0-9a-f]{4}(?![\w])")
+
+
+def _hex_neighbour(low: str, start: int, end: int) -> bool:
+    """Is the number one stretch of a run of hexadecimal groups (a key fingerprint)?"""
+    before = _HEX_GROUP_BEFORE.search(low, max(0, start - 5), start)
+    after = _HEX_GROUP_AFTER.match(low, end)
+    return any(m and not m.group().strip().isdigit() for m in (before, after))
+
+
+_PHONE_WORDS = Lexicon(PHONE_WORDS)
+_SEPARATORS = re.compile(r"[ \t\n./()-]+")
+_BODY = re.compile(r"\d+(?:[ ./-]\d+)*")
+_TRUNK = re.compile(r"(?<!\d)0\d")
+
+
+def _hopeless(text: str, run: int) -> bool:
+    """Can the digit run at ``run`` not be a phone number whatever its digits, there being no
+    phone word before it? (A cheap look at its shape, before the precise rules.)"""
+    if "+" in text[max(0, run - 4):run] or text[run] == "0":
+        return False
+    body = _BODY.match(text, run).group()  # type: ignore[union-attr]
+    if text[run - 1:run] == "(" and text[run + len(body):run + len(body) + 1] == ")" and len(body) <= 5:
+        return False  # an area code in brackets
+    if "0" in body and _TRUNK.search(body):
+        return False  # a trunk 0 after a date or a time
+    if body.isdigit() or _DATE.fullmatch(body):
+        return True  # a plain number, a date
+    groups = _SEPARATORS.split(body)
+    separators = set(_SEPARATORS.findall(body))
+    if separators == {"/"}:
+        return True  # a reference or a date, never written so as a phone number
+    if separators == {"."} and any(len(g) < 2 or len(g) > 4 for g in groups[1:]):
+        return True  # an address, a version
+    return False
+
+
+def phones(t: Text) -> Iterator[Finding]:
+    text, low = t.text, t.low
+    done = -1
+    words = _PHONE_WORDS.present(t)
+    for run in _runs(t):
+        if run < done:
+            continue
+        if _hopeless(text, run) and not any(w in low[max(0, run - 48):run] for w in words):
+            continue  # not of a phone number's shape, and no phone word before it
+        start = run
+        while start > 0 and run - start < 4 and text[start - 1] in "+( \t0":
+            start -= 1
+        m = None
+        for s0 in range(start, run + 1):
+            m = _CANDIDATE.match(text, s0)
+            if m:
+                break
+        if m is None:
+            continue
+        done = m.end()
+        start, end = m.span("num")
+        num = m.group("num").rstrip(" -./")
+        end = start + len(num)
+        whole = _judge(low, start, num)
+        pieces = [(0, num)] if whole in ("phone.international", "phone.labelled") else _pieces(num)
+        for offset, piece in pieces:
+            found = whole if (offset, piece) == (0, num) else _judge(low, start + offset, piece)
+            if found == "phone.grouped" and (_UNIT_AFTER.match(low, start + offset + len(piece))
+                                             or _hex_neighbour(low, start + offset, start + offset + len(piece))):
+                continue  # "512 256 4096 256 bytes": quantities; "... DDFE 5553 7957 1181 8E4C": a fingerprint
+            if found:
+                p_start, p_end = start + offset, start + offset + len(piece)
+                if m.group("ext") and p_end == end:
+                    p_end = m.end("ext")
+                line_start = low.rfind("\n", 0, p_start) + 1
+                if _VCARD.match(low, line_start, p_start):
+                    p_start = line_start  # TEL;TYPE=cell:+47...: the whole property
+                yield Finding(found, PHONE, p_start, p_end)
+
+
+def _pieces(num: str) -> list[tuple[int, str]]:
+    """The candidate without the dates and times inside it."""
+    if not _DATE.search(num):
+        return [(0, num)]
+    masked = _DATE.sub(lambda d: "\x00" * len(d.group()), num)
+    out = []
+    for p in re.finditer(r"[^\x00]+", masked):
+        piece = p.group()
+        lead = len(piece) - len(piece.lstrip(" -./"))
+        piece = piece.strip(" -./")
+        if piece:
+            out.append((p.start() + lead, piece))
+    return out
+
+
+def _judge(low: str, start: int, num: str) -> str | None:
+    digits = sum(c.isdigit() for c in num)
+    if digits < 7 or digits > 15 or _DATE.fullmatch(num):
+        return None
+    stripped = num.lstrip("( ")
+    international = stripped.startswith("+") or bool(re.match(r"00[ \t]?[1-9]", stripped)) and digits >= 10
+    line_start = low.rfind("\n", 0, start) + 1
+    before = low[max(line_start, start - 40):start]
+    label = None
+    for w in _PHONE_WORD.finditer(before):
+        label = w
+    if label is not None and any(w.group() not in _NUMBER_WORDS for w in _NOT_PHONE_WORD.finditer(before, label.end())):
+        label = None
+    vetoed = any(w.group() not in _NUMBER_WORDS for w in _NOT_PHONE_WORD.finditer(before[-16:]))
+    if international and (stripped.startswith("+") or not vetoed or label is not None):
+        if digits >= 8 or digits >= 7 and stripped.startswith("+"):
+            return "phone.international"  # (+690 3101: Tokelau's numbers are short)
+        return "phone.labelled" if label is not None else None
+    if _ORCID.search(num) or _ISBN.search(num) or _YEARS.fullmatch(num):
+        return None
+    if label is not None:  # a phone word wins over the looks of an IP address or a version
+        return "phone.labelled" if digits <= 13 else None
+    if _IPV4.fullmatch(num):
+        return None
+    if vetoed or _DOTTED.fullmatch(num) and not _FRENCH.fullmatch(num):
+        return None
+    if _THOUSANDS.fullmatch(num):
+        return None
+    groups = [g for g in _GROUP_SPLIT.split(num) if g]
+    if stripped.startswith("0") and not stripped.startswith("00") and 9 <= digits <= 12 \
+            and (len(groups) >= 2 and all(len(g) >= 2 for g in groups[1:]) or digits in (10, 11) and len(groups) == 1):
+        return "phone.national"
+    if _NANP.fullmatch(num):
+        return "phone.national"
+    separators = set(re.findall(r"[ \t\n./-]", num))
+    if len(groups) >= 3 and 8 <= digits <= 13 and separators in ({" "}, {"."}) \
+            and all(2 <= len(g) <= 4 for g in groups[1:]) and len(groups[0]) <= 4:
+        return "phone.grouped"
+    return None

@@ -1,0 +1,529 @@
+"""Credentials anchored on words and on the usual command-line and configuration forms.
+
+* A password word in any of EGI's languages (``lexicon.PASSWORD_WORDS``), then its value: after a
+  colon or ``=``, after a verb ("is", "lautet", "è", "är", "je", "este", ...), after a few
+  qualifying words ("Passwort für den Dienstaccount:", "heslo k databázi je"), on the next line
+  ("lozinka:" then a blank line, then the value), in quotes or guillemets. The value is the
+  first token unless it is a placeholder (``<password>``, ``$VAR``, ``********``) or prose
+  ("ask the site admin"); after a colon, a short run of words without any function word is a
+  passphrase and goes whole.
+* ``NAME=value``, ``name: value``, ``"name": "value"`` where the name holds a secret word
+  (``OS_PASSWORD``, ``client_secret``, ``DB_ADGANGSKODE``, ``_authToken``, ``Pwd``) and does not
+  end in a word about the secret (``_id``, ``_url``, ``_file``, ``_lifetime``, ...).
+* HTTP headers: ``Authorization`` (whatever the scheme), ``Cookie``, ``X-Auth-Token``,
+  ``PRIVATE-TOKEN``, ``X-API-Key``.
+* Command-line forms: ``--password x``, ``-p x`` / ``-px`` after the commands that read a
+  password that way (mysql, sshpass, docker login, ldapsearch ``-w``, keytool ``-storepass``,
+  openssl ``pass:``), ``curl -u user:pass``, ``smbclient -U user%pass``, and ``echo x |`` into a
+  command that reads a password from its input.
+* A table whose header names a password column: every cell below it.
+* A value handed over without any password word ("I've reset it to ...", "here it is:").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from generator.screening.detectors.base import (
+    CREDENTIAL,
+    Finding,
+    Lexicon,
+    Text,
+    WordClass,
+    anchor_words,
+    lex,
+    windows_around,
+    words,
+)
+from generator.screening.detectors.shapes import looks_random, public_shape
+from generator.screening.lexicon import (
+    TOKEN_WORDS,
+    SHORT_PASSWORD_WORDS,
+    NOT_A_VALUE,
+    NOT_SECRET_KEY_ENDINGS,
+    PASSWORD_WORDS,
+    PUBLIC_KEY_WORDS,
+    REVEAL_PHRASES,
+    SECRET_KEY_PARTS,
+    STOPWORDS,
+)
+
+_PASSWORD = Lexicon(*PASSWORD_WORDS)
+_SHORT_PASSWORD = Lexicon(
+    SHORT_PASSWORD_WORDS,
+    template=r"(?<![\w'-])(?:{body})(?![\w-])(?:[ \t]+[^\W\d_]{1,20}){0,3}[ \t]*(?:\([^()\n]{0,30}\)[ \t]*)?(?:[:：]|=(?!=))")
+_PUBLIC_BEFORE = re.compile(rf"(?:{lex(PUBLIC_KEY_WORDS)})[^\n]{{0,12}}$")
+_TOKEN_WORD = Lexicon(TOKEN_WORDS)
+_HEXADECIMAL = re.compile(r"(?:0x)?[0-9a-fA-F]{16,}")
+_COPULA = (
+    r"is|was|are|will be|has been|is now|now is|ist|lautet|lauten|war|wird|sind|est|était|sera|es|era|será|"
+    r"è|é|e|era|sarà|is|wordt|blijft|är|blir|er|bliver|blir|on|oli|jest|je|bude|je|byl|bylo|van|lesz|"
+    r"este|va fi|yra|ir|buvo|būs|ir|on|oli|είναι|ήταν|е|є|это|будет|буде|је|е|bo|je|היא|הוא|არის|է|dır|dir|"
+    r"set to|reset to|changed to|updated to|now set to|changed into"
+)
+_NOW = (r"now|nu|jetzt|nun|maintenant|désormais|ora|adesso|ahora|agora|teraz|nyní|teď|teraz|nyt|nüüd|acum|"
+        r"dabar|tagad|sada|zdaj|сега|сейчас|теперь|зараз|тепер|τώρα|şimdi|עכשיו|still|noch|encore|ancora|todavía")
+_SEPARATOR = re.compile(
+    rf"\s*(?:(?P<sign>:=|=>|->|→|[:：]|(?<![=!<>])=(?!=))|(?P<verb>(?<!\w)(?:{lex(_COPULA)})(?!\w)"
+    rf"(?:\s+(?:{lex(_NOW)})(?!\w))?\s*:?))\s*")
+_QUOTED = re.compile(r"\"[^\"\n]{1,200}\"|'[^'\n]{1,200}'|«[^»\n]{1,200}»|`[^`\n]{1,200}`|‹[^›\n]{1,200}›")
+_VALUE_END = ".,;:)]}>…"  # not '!' or '?': a password may end with them
+_PLACEHOLDER = re.compile(
+    r"(?:<[^>]*>?|\[[^\]]*\]?|\([^)]*\)?|\{\{.*\}\}|\{[\w.-]*\}|\$\{?[\w.-]+\}?|\$\(.*|%\(?\w+\)?s?|%\w+%|"
+    r"[*•●x.\-_?#]+|(?:xxx+|XXX+|\*\*\*+)[\w*]*|[\w-]{0,12}[_-](?:x{4,}|X{4,}|\*{4,}|0{6,})|\.\.\.|…|"
+    r"(?:https?|ftp)://\S*|/[\w./-]*|~/[\w./-]*|\./[\w./-]*|[\w-]+\.(?:pem|key|crt|p12|pfx|txt|json|yaml|yml|"
+    r"conf|cfg|env|ini|sh|py|jks|keytab|asc|gpg))"
+)
+_NOT_A_VALUE = frozenset(NOT_A_VALUE) | {"bearer", "basic", "digest", "oauth", "oauth2", "oidc", "jwt",
+                                          "token", "negotiate", "ntlm", "none", "prompt", "stdin"}
+_STOPWORDS = frozenset(STOPWORDS)
+_SENTENCE_END = re.compile(r"[.!?](?:\s+(?=[A-Z\u00c0-\u024f\u0370-\u04ff])|\s*\n\s*\n)")
+_WINDOW = 140
+_QUALIFIER = re.compile(r"\s*(?:\([^()\n]{0,60}\)|[^\s:=]+)")
+
+
+_ESCAPES = re.compile(r"^(?:\\[nrt\"'])+|(?:\\[nrt\"'])+$")
+
+
+def _is_placeholder(value: str) -> bool:
+    v = _ESCAPES.sub("", value).strip("\"'«»`‹›“”\\")
+    return not v or bool(_PLACEHOLDER.fullmatch(v)) or v.lower() in _NOT_A_VALUE or "[redacted:" in v \
+        or v.startswith("[") or _names_a_secret(v)
+
+
+def _names_a_secret(value: str) -> bool:
+    """Words that name the secret instead of giving it: "your password", "YOUR_API_TOKEN",
+    "‹the secret›" (letters only, two words or more, one of them a secret's name)."""
+    words = re.split(r"[ _-]+", value.strip("<>‹›()[]{} "))
+    return len(words) >= 2 and all(w.isalpha() for w in words) and any(_SECRET_PART.fullmatch(w.lower()) for w in words)
+
+
+#: a value that is code reading the secret from elsewhere, not the secret: a call or a lookup
+#: on a name ("th.getAttribute('data-key')", "getpass()", "os.environ['DB_PASS']"), then the
+#: end of the statement. The name holds no digit ("Xy7(kL2)" is a password) and every argument
+#: is a name, a number or a quoted word that is no secret itself.
+_CODE_READ = re.compile(
+    r"(?:new[ \t]+)?[A-Za-z_$][A-Za-z_$]*(?:[ \t]*\.[ \t]*[A-Za-z_$][\w$]*)*[ \t]*"
+    r"(?:\((?P<call>[^()\n]{0,120})\)|\[(?P<index>[^\[\]\n]{1,120})\])"
+    r"(?:[ \t]*\.[ \t]*[A-Za-z_$][\w$]*[ \t]*(?:\([^()\n]{0,120}\))?)*"
+    r"[ \t]*(?=[;,)}\]]|$|[ \t]*(?://|#|\|\||\?\?|or\b))", re.MULTILINE)
+_CODE_ARGUMENT = re.compile(r"[ \t]*(?:[A-Za-z_$][\w$.]*|\d+|\"(?P<dq>[^\"\n]*)\"|'(?P<sq>[^'\n]*)')[ \t]*")
+
+
+#: a value that is itself a name set to something ("password=<your password>" after "password
+#: needs:"): a name of letters (a password such as "X67tC=mi?VQcr" has digits before its '=')
+_ASSIGNED = re.compile(r"[A-Za-z][A-Za-z_.-]{2,60}[ \t]*(?::=|=(?!=)|:(?!//))[ \t]*(?=\S)")
+
+
+def _reads_from_code(text: str, start: int) -> bool:
+    """Is the value at ``start`` code that reads the secret from elsewhere (``_CODE_READ``)?"""
+    m = _CODE_READ.match(text, start)
+    if not m:
+        return False
+    arguments = m.group("call") if m.group("call") is not None else m.group("index")
+    for argument in arguments.split(",") if arguments.strip() else ():
+        a = _CODE_ARGUMENT.fullmatch(argument)
+        if not a:
+            return False
+        quoted = a.group("dq") if a.group("dq") is not None else a.group("sq")
+        if quoted is not None and (_secretish(quoted) and not re.fullmatch(r"[A-Za-z][A-Za-z_.:-]*", quoted)):
+            return False  # decrypt("Sup3r-S3cret!"): the argument is the secret
+    return True
+
+
+def _plain_word(token: str) -> bool:
+    """An ordinary word of prose (letters only, natural casing)."""
+    core = token.strip(_VALUE_END + "\"'«»“”")
+    return bool(core) and all(c.isalpha() or c in "'’-" for c in core) and (
+        core.islower() or core[:1].isupper() and core[1:].islower() or core.isupper() and len(core) <= 4)
+
+
+def _secretish(token: str) -> bool:
+    """Could this token be a password (not a word, a number, an identifier of words)?"""
+    core = token.strip(_VALUE_END + "\"'«»“”")
+    if len(core) < 4 or _is_placeholder(core) or core.startswith(("-", "$")) or "$(" in core or "${" in core:
+        return False  # a flag, a variable, a substitution: not the value itself
+    if _HEXADECIMAL.fullmatch(core):
+        return True  # a hash is public on its own, but not where a secret is announced
+    if public_shape(core):
+        return False
+    if looks_random(core, relaxed=True):
+        return True
+    has_digit = any(c.isdigit() for c in core)
+    has_alpha = any(c.isalpha() for c in core)
+    odd_symbol = any(c in "!#$%^&*?~|\\+=@" for c in core[1:-1])
+    if odd_symbol and has_alpha:
+        return True
+    if has_digit and has_alpha:
+        # words and numbers joined (Fjord-Lakris-Tunnel-73, Sommer2024) are passwords here: a
+        # password word stands before them; versions and ids (v1.2, H2020) are not
+        return not re.fullmatch(r"[A-Za-z]{1,3}[-_]?\d+(?:\.\d+)*|\d+(?:[.,]\d+)*\s?[A-Za-z]{1,4}", core)
+    return has_digit and len(core) >= 6 and core.isdigit()
+
+
+def _value_span(text: str, start: int, line_end: int) -> tuple[int, int] | None:
+    """The value at ``start``: a quoted string, or one token (trailing punctuation dropped)."""
+    q = _QUOTED.match(text, start, line_end)
+    if q:
+        return q.start() + 1, q.end() - 1
+    m = re.compile(r"\S+").match(text, start, line_end)
+    if not m:
+        return None
+    end = m.end()
+    while end > start + 1 and text[end - 1] in _VALUE_END + "\"'»”":
+        end -= 1
+    return start, end
+
+
+def _next_value_line(text: str, pos: int) -> int | None:
+    """Where the value starts when a password word ends its line: the next non-empty line, a
+    few blank lines down at most (never across an output file's boundary)."""
+    n = len(text)
+    for _ in range(6):
+        nl = text.find("\n", pos)
+        if nl < 0:
+            return None
+        pos = nl + 1
+        while pos < n and text[pos] in " \t":
+            pos += 1
+        if pos < n and text[pos] == "\ue000":
+            return None
+        if pos < n and text[pos] != "\n":
+            return pos
+    return None
+
+
+def password_values(t: Text) -> Iterator[Finding]:
+    for m in _PASSWORD.finditer(t, 40, 40):
+        found = _after_password_word(t, m.end())
+        if found:
+            yield Finding("credential.password", CREDENTIAL, *found)
+    for m in _TOKEN_WORD.finditer(t, 40, 40):
+        found = _after_password_word(t, m.end(), strict=True)
+        if found:
+            yield Finding("credential.token", CREDENTIAL, *found)
+    for m in _SHORT_PASSWORD.finditer(t, 10, 120):
+        found = _after_password_word(t, m.end() - 1)
+        if found:
+            yield Finding("credential.password", CREDENTIAL, *found)
+
+
+def _after_password_word(t: Text, pos: int, strict: bool = False) -> tuple[int, int] | None:
+    """The value after a password word at ``pos`` (``strict``: only a value that looks like a
+    secret, as after a word like "token", which prose uses too)."""
+    text, low = t.text, t.low
+    if _PUBLIC_BEFORE.search(low, max(0, pos - 40), pos):
+        return None  # "public key:", "key fingerprint ="
+    line_start, line_end = t.line_span(pos)
+    window_end = min(line_end, pos + _WINDOW)
+    stop = _SENTENCE_END.search(text, pos, window_end)
+    limit = stop.start() if stop else window_end
+    # a separator right after the word, or after a few qualifying words
+    cursor = pos
+    for _ in range(7):
+        sep = _SEPARATOR.match(low, cursor, limit + 12)
+        if sep:
+            value_at = sep.end()
+            kind = "sign" if sep.group("sign") else "verb"
+            if value_at >= line_end or not text[value_at:line_end].strip():
+                value_at = _next_value_line(text, line_end) if kind == "sign" or cursor == pos else None
+                if value_at is None:
+                    return None
+                line_start, line_end = t.line_span(value_at)
+                return _judge_value(t, value_at, line_end, "next-line", strict)
+            return _judge_value(t, value_at, line_end, kind, strict)
+        word = _QUALIFIER.match(text, cursor, limit)
+        if not word:
+            break
+        token = text[word.start():word.end()].strip()
+        if text[cursor:cursor + 1] in (".", "_", "/", "\\", "-") or text[cursor:cursor + 1].isalnum():
+            break  # "token.indexOf(p)", "password.txt": the word is part of a name
+        if token.startswith("["):
+            return None  # a placeholder or a redaction stands where the value would
+        if cursor > pos and _secretish(token) and not token.startswith("("):
+            return _value_span(text, word.end() - len(token), line_end)  # free: "wachtwoord 3mop..."
+        if cursor == pos and _secretish(token):
+            return _value_span(text, word.end() - len(token), line_end)
+        cursor = word.end()
+    # the word ends its line (possibly after qualifiers): the value may be on the next line
+    if not text[cursor:line_end].strip():
+        value_at = _next_value_line(text, line_end)
+        if value_at is not None:
+            _, next_end = t.line_span(value_at)
+            line = text[value_at:next_end].strip()
+            if len(line.split()) == 1 or _secretish(line.split()[0]):
+                return _judge_value(t, value_at, next_end, "next-line", strict)
+    return None
+
+
+def _judge_value(t: Text, start: int, line_end: int, kind: str, strict: bool = False) -> tuple[int, int] | None:
+    text = t.text
+    span = _value_span(text, start, line_end)
+    if span is None:
+        return None
+    value = text[span[0]:span[1]]
+    if _reads_from_code(text, start):
+        return None
+    assigned = _ASSIGNED.match(value)
+    if assigned:  # "token needs: OIDC_TOKEN_URL=https://...": what counts is what the name is set to
+        return _judge_value(t, span[0] + assigned.end(), line_end, kind, strict)
+    if strict:
+        return span if _secretish(value) and not _is_placeholder(value) else None
+    if public_shape(value.strip(_VALUE_END)) and not _HEXADECIMAL.fullmatch(value.strip(_VALUE_END)):
+        return None
+    quoted = start < span[0]
+    if _is_placeholder(value) and not quoted:
+        return None
+    if quoted:
+        return None if _is_placeholder(value) else span
+    stop = _SENTENCE_END.search(text, start, line_end)
+    rest = text[start:stop.start() if stop else line_end].strip()
+    rest_words = rest.split()
+    lowered = [w.strip(_VALUE_END).lower() for w in rest_words]
+    if kind in ("sign", "next-line") and 1 < len(rest_words) <= 8 and not any(w in _STOPWORDS for w in lowered) \
+            and not any(_is_placeholder(w) for w in rest_words):
+        end = start + len(text[start:stop.start() if stop else line_end].rstrip(" " + _VALUE_END))
+        return start, end  # a passphrase: "Kiefer Nebel Laterne Quark 19"
+    if lowered[0] in _STOPWORDS or lowered[0] in _NOT_A_VALUE:
+        return None
+    if _plain_word(value):
+        if kind == "verb" or len(rest_words) > 1 and all(_plain_word(w) for w in rest_words[1:3]):
+            return None  # prose: "is simple", "bitte beim Admin erfragen"
+    if kind == "next-line" and not (len(rest_words) == 1 or _secretish(value)):
+        return None
+    return span
+
+
+# --- NAME=value ---------------------------------------------------------------------------------
+
+_KEY_VALUE = re.compile(
+    r"(?P<key>(?<![\w.$-])[\"']?[A-Za-z_][A-Za-z0-9_.\-]{0,80}[\"']?)[ \t]*(?P<sep>:=|=>|=|:)[ \t]*"
+    r"(?P<value>\"[^\"\n]{0,300}\"|'[^'\n]{0,300}'|(?:[^\s\"'`,;&]|&(?![A-Za-z_][\w.-]*=))+)"
+)
+_KEY_PARTS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+_SECRET_PART = re.compile(rf"(?:{SECRET_KEY_PARTS})")
+_WEAK_PARTS = frozenset("key auth session sid sig pin seed salt code otp cookie".split())
+_NOT_SECRET_END = re.compile(rf"(?:{NOT_SECRET_KEY_ENDINGS})")
+_PUBLIC_KEY_NAME = re.compile(r"public|pub(?:lic)?key|pubkey|keyid|key_?id|keyname|key_?name|keyring|keyboard|keystore|"
+                              r"keypair|key_?pair|hotkey|monkey|turkey|donkey|jockey|hockey|whiskey")
+_HEADER = re.compile(
+    r"(?:^|[\"'\s])(?P<name>authorization|proxy-authorization|cookie|set-cookie|x-auth-token|x-api-key|"
+    r"x-subject-token|private-token|x-vault-token|x-registry-auth|api-key)[ \t]*:[ \t]*"
+    r"(?:(?:basic|bearer|digest|token|negotiate|ntlm|aws4-hmac-sha256|macaroon|otp)[ \t]+)?(?P<value>[^\s\"'\n][^\n\"']*)",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+_HEADER_WORDS = frozenset(b"authorization cookie token key auth".split())
+
+
+def _headers(t: Text) -> Iterator[re.Match[str]]:
+    """``_HEADER`` matches, looked for on the lines of the words every such header name holds."""
+    if _HEADER_WORDS.isdisjoint(t.words):
+        return
+    lines = {t.line_span(p) for w in _HEADER_WORDS.intersection(t.words) for p in t.positions(w.decode())}
+    for start, end in sorted(lines):
+        yield from _HEADER.finditer(t.text, start, end)
+
+
+def _key_is_secret(key: str) -> str:
+    """'strong', 'weak' or '' for a configuration key."""
+    name = key.strip("\"'")
+    if _PUBLIC_KEY_NAME.search(name.lower()):
+        return ""
+    parts = [p.lower() for p in _KEY_PARTS.findall(name)]
+    if not parts:
+        return ""
+    if _NOT_SECRET_END.fullmatch(parts[-1]) and len(parts) > 1:
+        return ""
+    found = [p for p in parts if _SECRET_PART.fullmatch(p)]
+    if not found and _SECRET_PART.fullmatch(name.lower().replace("-", "_")):
+        found = [name.lower()]
+    if not found:
+        return ""
+    return "weak" if all(p in _WEAK_PARTS for p in found) else "strong"
+
+
+#: what the name of a secret's key holds ("DB_PASSWD", "apiKey", "x-auth-token", "pw")
+_KEY_STEMS = tuple("pass pw secret token key auth cred cookie session sid sig hmac priv otp seed salt pin".split())
+
+
+def _holds_stem(word: bytes) -> bool:
+    text = word.decode()  # (a search in a str is much faster than in bytes)
+    return any(stem in text for stem in _KEY_STEMS)
+
+
+_STEMMED = WordClass(_holds_stem)
+_KEY_WORDS = anchor_words(SECRET_KEY_PARTS)
+#: the rest of a key's name, then a separator: what a word in a key must be followed by
+_SEPARATOR_AHEAD = re.compile(r"[A-Za-z0-9_.\-]*[\"']?[ \t]*(?::=|=>|=|:)")
+_KEY_HEAD = re.compile(r"[\"']?[A-Za-z_][A-Za-z0-9_.\-]{0,80}$")
+
+
+def _key_value_matches(t: Text):
+    text = t.text
+    if not ("=" in text or ":" in text):
+        return
+    named = _KEY_WORDS.intersection(t.words).union(_STEMMED.among(t.words))
+    hits = [p for w in named for p in t.positions(w.decode())]
+    seen = set()
+    for p in sorted(hits):
+        if not _SEPARATOR_AHEAD.match(text, p):
+            continue  # no separator after the name this word is part of
+        head = _KEY_HEAD.search(text, max(0, p - 80), p + 1)
+        start = head.start() if head else p
+        if start in seen:
+            continue
+        seen.add(start)
+        m = _KEY_VALUE.match(text, start)
+        if m and m.end("key") > p:
+            yield m
+
+
+def key_values(t: Text) -> Iterator[Finding]:
+    text = t.text
+    for m in _key_value_matches(t):
+        strength = _key_is_secret(m.group("key"))
+        if not strength:
+            continue
+        start, end = m.span("value")
+        value = m.group("value")
+        if value[:1] in "\"'" and value[-1:] == value[:1] and len(value) >= 2:
+            start, end, value = start + 1, end - 1, value[1:-1]
+        else:
+            value = value.rstrip(_VALUE_END)
+            end = start + len(value)
+        if not value or _is_placeholder(value) or _reads_from_code(text, m.start("value")):
+            continue
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if _PUBLIC_HEADER.search(t.low, max(line_start, m.start() - 24), m.start("key") + 1):
+            continue  # "public key: age1...", "PublicKey = ..."
+        if strength == "weak" and not _secretish(value):
+            continue
+        if value.lower() in _NOT_A_VALUE or value.isdigit() and len(value) < 4:
+            continue
+        if strength == "strong" and _plain_word(value) and len(value) < 6:
+            continue  # auth: oidc
+        yield Finding("credential.key-value", CREDENTIAL, start, end)
+    for m in _headers(t):
+        start, end = m.span("value")
+        value = text[start:end].rstrip()
+        if value and not _is_placeholder(value.split()[0]):
+            yield Finding("credential.http-header", CREDENTIAL, start, start + len(value))
+
+
+# --- command lines ------------------------------------------------------------------------------
+
+_FLAG_WORDS = (r"password|passwd|pass|pwd|os-password|storepass|keypass|srcstorepass|deststorepass|secret|token|"
+               r"api-key|apikey|auth-token|access-token|client-secret|http-password|ftp-password|proxy-password|"
+               r"passphrase|pw")
+_LONG_FLAG = re.compile(
+    rf"-(?<![\w-]-)-?(?:{_FLAG_WORDS})(?:=|[ \t]+)(?P<value>'[^'\n]*'|\"[^\"\n]*\"|\S+)",
+    re.IGNORECASE,
+)
+_FLAG_ANCHORS = anchor_words(_FLAG_WORDS)
+_COMMANDS = (r"mysql|mysqldump|mariadb|mysqladmin|sshpass|docker|podman|helm|ldapsearch|ldapmodify|ldapadd|"
+             r"ldapdelete|ldappasswd|ldapwhoami|smbclient|redis-cli|sqlcmd|mongo|mongosh|zip|7z|unzip|xfreerdp|"
+             r"rdesktop|keytool|openssl|iinit")
+_COMMAND_ANCHORS = anchor_words(_COMMANDS)
+_SHORT_FLAG_COMMANDS = re.compile(rf"(?<![\w-])(?:{_COMMANDS})(?![\w-])", re.IGNORECASE)
+_SHORT_FLAG = re.compile(r"-(?<![\w-]-)(?:p|w|P|a|k)(?:[ \t]+(?P<spaced>'[^'\n]*'|\"[^\"\n]*\"|\S+)|(?P<glued>[^\s-]\S*))")
+_USER_PASS = re.compile(r"-(?<![\w-]-)(?:u|-user|U|-username)[ \t]+['\"]?[^\s:%'\"]+[:%](?P<value>[^\s'\"]+)")
+_OPENSSL_PASS = re.compile(r"-(?<![\w-]-)pass(?:in|out|word)?[ \t]+(?:pass|env|file):(?P<value>\S+)")
+_ECHO_PIPE = re.compile(
+    r"(?:echo|printf)[ \t]+(?:-[ne]+[ \t]+)?(?P<value>'[^'\n]*'|\"[^\"\n]*\"|\S+)[ \t]*\|[ \t]*[^\n]{0,80}?"
+    r"(?:--pwstdin|--password-stdin|--passin|passwd|chpasswd|kinit|sudo\s+-S|-passin\s+stdin|--stdin|"
+    r"voms-proxy-init|grid-proxy-init|myproxy-init|iinit|openssl)"
+)
+
+
+def command_lines(t: Text) -> Iterator[Finding]:
+    text, words = t.text, t.words
+    if "-" not in text and "|" not in text:
+        return
+    if not _FLAG_ANCHORS.isdisjoint(words):
+        for m in _LONG_FLAG.finditer(text):
+            yield from _flag_value(text, *m.span("value"))
+    if " -u " in text or " -U " in text or "--user" in t.low:
+        for m in _USER_PASS.finditer(text):
+            yield from _flag_value(text, *m.span("value"))
+    if "-pass" in t.low:
+        for m in _OPENSSL_PASS.finditer(text):
+            if not text[m.start("value") - 4:m.start("value")].endswith(("env:", "ile:")):
+                yield from _flag_value(text, *m.span("value"))
+    if "|" in text and (b"echo" in words or b"printf" in words):
+        for m in _ECHO_PIPE.finditer(text):
+            yield from _flag_value(text, *m.span("value"))
+    if not _COMMAND_ANCHORS.isdisjoint(words):
+        for m in _SHORT_FLAG.finditer(text):
+            line_start, _ = t.line_span(m.start())
+            if not _SHORT_FLAG_COMMANDS.search(text, line_start, m.start()):
+                continue
+            group = "spaced" if m.group("spaced") else "glued"
+            value = m.group(group)
+            if group == "spaced" and (value.isdigit() or value.startswith(("/", "~", "$", "-"))):
+                continue  # -p 22 (a port), -p /path
+            yield from _flag_value(text, *m.span(group))
+
+
+def _flag_value(text: str, start: int, end: int) -> Iterator[Finding]:
+    value = text[start:end]
+    if value[:1] in "'\"" and value[-1:] == value[:1] and len(value) >= 2:
+        start, end, value = start + 1, end - 1, value[1:-1]
+    if value and not _is_placeholder(value) and value.lower() not in _NOT_A_VALUE:
+        yield Finding("credential.command-line", CREDENTIAL, start, end)
+
+
+# --- tables and hand-overs without a password word ---------------------------------------------------
+
+_TABLE_ROW = re.compile(r"(?m)^[ \t]*\|.*\|[ \t]*$")
+_SECRET_HEADER = re.compile(rf"(?:{lex('|'.join(PASSWORD_WORDS))})|secret|token|key|pin", re.IGNORECASE)
+_REVEAL = Lexicon(REVEAL_PHRASES, template=r"(?<!\w)(?:{body})[ \t]*[:\-–]?[ \t]*")
+_PUBLIC_HEADER = re.compile(rf"(?:{lex(PUBLIC_KEY_WORDS)})")
+
+
+def tables(t: Text) -> Iterator[Finding]:
+    text = t.text
+    if "|" not in text:
+        return
+    rows = list(_TABLE_ROW.finditer(text))
+    columns: list[int] = []
+    for row in rows:
+        cells = [(c.start(), c.end()) for c in re.finditer(r"[^|]+", text[row.start():row.end()])]
+        cells = [(row.start() + a, row.start() + b) for a, b in cells]
+        values = [text[a:b].strip() for a, b in cells]
+        if not any(v for v in values):
+            continue
+        if set("".join(values)) <= set("-: "):
+            continue  # the |---|---| line
+        header = [i for i, v in enumerate(values) if v and len(v) < 40 and _SECRET_HEADER.search(t.low[cells[i][0]:cells[i][1]])
+                  and not _PUBLIC_HEADER.search(t.low[cells[i][0]:cells[i][1]])]
+        if header and all(not _secretish(v) for v in values):
+            columns = header
+            continue
+        for i in columns:
+            if i < len(cells):
+                a, b = cells[i]
+                value = text[a:b].strip()
+                if value and not _is_placeholder(value) and not value.startswith("("):
+                    start = a + text[a:b].index(value)
+                    yield Finding("credential.table", CREDENTIAL, start, start + len(value))
+
+
+def handed_over(t: Text) -> Iterator[Finding]:
+    """ "I've reset it to X", "here it is: X" with X not an ordinary word."""
+    text = t.text
+    for m in _REVEAL.finditer(t, 40, 60):
+        line_start, line_end = t.line_span(m.end())
+        value_at = m.end()
+        if not text[value_at:line_end].strip():
+            nxt = _next_value_line(text, line_end)
+            if nxt is None:
+                continue
+            value_at = nxt
+            line_start, line_end = t.line_span(value_at)
+        span = _value_span(text, value_at, line_end)
+        if span and _secretish(text[span[0]:span[1]]):
+            yield Finding("credential.handed-over", CREDENTIAL, *span)
+

@@ -1,0 +1,182 @@
+"""Is a token a secret by its looks? Random-looking strings, and the public identifiers that look
+random but are not secret.
+
+``looks_random`` is the keyword-free test: a password or a token rarely sits next to a word that
+says so in a language we know, but it always looks like noise. Natural strings, even long and
+technical ones (``HTCondor-CE``, ``SignatureDoesNotMatch``, ``GRCh38.p14``, ``x86_64``), break
+into fragments that are words, acronyms and numbers; a random string breaks into fragments that
+are not: single letters between other classes, consonant clusters, digits wedged between
+letters, symbols inside the token.
+
+``public_shape`` is the short allowlist of identifier shapes that are public by design although
+they look random (each one is documented by its pattern below):
+
+* hexadecimal strings (commit ids, checksums, object ids) and UUIDs; in a URL and after a secret
+  word they are judged by their context instead (``urls``, ``secrets``);
+* DOIs, ORCID iDs, ISBNs, arXiv ids, handles, OIDs, IPv4/IPv6 addresses, versions, dates;
+* digests and fingerprints written with their algorithm (``sha256:...``, ``SHA256:...``,
+  ``sha384-...`` subresource integrity, ``MD5:aa:bb:...``);
+* SSH public keys (``ssh-ed25519 AAAA...``: the blob's own header says so) and age recipients
+  (``age1...``);
+* sequence accessions (``SRR11140748``, ``ENSG00000139618``, ``MN908947.3``), InChIKeys and
+  chemical formulas.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import re
+from functools import lru_cache
+
+_ELEMENTS = (
+    "He Li Be Ne Na Mg Al Si Cl Ar Ca Sc Ti Cr Mn Fe Co Ni Cu Zn Ga Ge As Se Br Kr Rb Sr Zr Nb Mo Tc Ru Rh "
+    "Pd Ag Cd In Sn Sb Te Xe Cs Ba La Ce Pr Nd Pm Sm Eu Gd Tb Dy Ho Er Tm Yb Lu Hf Ta Re Os Ir Pt Au Hg Tl "
+    "Pb Bi Po At Rn Fr Ra Ac Th Pa Np Pu Am Cm Bk Cf Es Fm H B C N O F P S K V Y I W U"
+).split()
+_HEX = re.compile(r"(?:0x)?[0-9a-f]{7,}|(?:0x)?[0-9A-F]{7,}")
+_UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+_PUBLIC = re.compile((
+    r"(?:doi:|https?://doi\.org/)?10\.\d{4,9}/\S+"  # DOI
+    r"|\d{4}-\d{4}-\d{4}-\d{3}[\dX]"  # ORCID
+    r"|97[89][-\d]{10,14}"  # ISBN-13
+    r"|arxiv:\d{4}\.\d{4,5}(?:v\d+)?"
+    r"|(?:hdl:)?\d{2}\.[A-Z0-9]{1,12}/[\w.-]+"  # handle
+    r"|\d+(?:\.\d+){2,}"  # OID, version
+    r"|v\d+(?:\.\d+)*(?:[-+.~][0-9A-Za-z]+)*|\d+(?:\.\d+)+(?:[-+.~][0-9A-Za-z]+)*"  # versions
+    r"|(?:sha(?:1|224|256|384|512)|md5|blake2b?|adler32|crc32c?|xxh\d*)[:-][0-9a-fA-F:]{8,}"
+    r"|(?:SHA(?:1|256|384|512)|MD5):[A-Za-z0-9+/]{27,86}={0,2}"  # SSH fingerprints
+    r"|sha(?:256|384|512)-[A-Za-z0-9+/]{40,88}={0,2}"  # subresource integrity
+    r"|(?:[0-9A-Fa-f]{2}:){7,}[0-9A-Fa-f]{2}"  # colon-separated fingerprint
+    r"|age1[02-9ac-hj-np-z]{58}"  # age recipient (public)
+    r"|#[0-9a-fA-F]{3,8}"  # a colour
+    r"|npub1[02-9ac-hj-np-z]{58}"
+    r"|[A-Z]{1,6}_?\d{5,12}(?:\.\d{1,3})?"  # sequence accessions
+    r"|[A-Z]{14}-[A-Z]{8}[SN][A-Z]-[A-Z]"  # InChIKey
+    r"|(?:(?:%s)\d{0,3}){2,12}"  # chemical formula
+    r"|(?:YYYY|yyyy)[-/.]?(?:MM|mm)[-/.]?(?:DD|dd)\S*"  # a date format
+    r"|\d{1,2}[h:.]\d{2}(?:-\d{1,2}[h:.]\d{2})?"  # times and time ranges
+    r"|\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"  # ISO date
+    r"|[0-9a-fA-F:]*::?[0-9a-fA-F:]+(?:/\d{1,3})?"  # IPv6
+) % "|".join(_ELEMENTS))
+_SSH_KEY_TYPES = (b"ssh-", b"ecdsa-", b"sk-ssh-", b"sk-ecdsa-")
+
+
+@lru_cache(maxsize=4096)
+def public_shape(token: str) -> bool:
+    """Is ``token`` a public identifier (see the module's docstring)?"""
+    return bool(_HEX.fullmatch(token) or _UUID.fullmatch(token) or _PUBLIC.fullmatch(token)
+                or ssh_public_blob(token))
+
+
+def ssh_public_blob(token: str) -> bool:
+    """The base64 blob of an SSH public key (its first field names the key type)."""
+    if not token.startswith("AAAA") or len(token) < 40:
+        return False
+    try:
+        head = base64.b64decode(token[:24] + "=" * (-len(token[:24]) % 4), validate=False)
+    except (binascii.Error, ValueError):
+        return False
+    return len(head) > 4 and head[4:].startswith(_SSH_KEY_TYPES)
+
+
+# --- randomness -----------------------------------------------------------------------------------
+
+_VOWELS = frozenset("aeiouyAEIOUY")
+#: consonant-only fragments that are ordinary in technical text
+_ABBREVIATIONS = frozenset(
+    "db vm cfg srv src dst pkg lib bin tmp cmd msg ctx mgr std str sql ssh ssl tls dns www xml htm html "
+    "http https grp nfs pdf png jpg mp kb mb gb tb pb px pt js ts css rst md rs cpp hpp gz bz xz zst tgz "
+    "nc hdf fs cvmfs gpfs crl csr crt pkcs rsa dsa hmac jwt pw pwd nr st nd rd th ch ph sh bsh zsh tcsh "
+    "wsgi cgi ftp sftp scp rsync ws wss tcp udp vpn lvm gcc ld nvcc nvml fft mpi hpc htc grd cn dc ou "
+    "rpm dnf npm pnpm yml xls xlsx csv tsv dl wp lst lck pcl ps rgb cmyk dpi fps hz khz mhz ghz ms ns "
+    "kw mw km cm mm nm dm kg mg ml fwd bwd nfv sdn cdn ntp ptp smtp imap pgp gpg sgx tdx dr mr mrs prof "
+    "jr sr hdl vcf bcf sff str vs ml".split()
+)
+_HEX_PART = re.compile(r"[0-9a-f]{6,}|[0-9A-F]{6,}")
+_FRAGMENT = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+_PARTS = re.compile(r"[^\W_]+")
+#: symbols that natural tokens rarely hold between letters or digits (passwords do)
+_SYMBOLS = frozenset("!#$%^&*?~|\\;,'\"()[]{}<>")
+#: symbols that are also separators in ordinary tokens (base64, key=value, user@host)
+_SOFT_SYMBOLS = frozenset("+=@")
+
+
+def _odd_fragments(part: str) -> int:
+    """How many fragments of an alphanumeric run are not words, acronyms or numbers (a
+    hexadecimal run, a hash in a file name, counts as natural)."""
+    if _HEX_PART.fullmatch(part):
+        return 0
+    fragments = _FRAGMENT.findall(part)
+    if not fragments:
+        return 0
+    if len(fragments) == 1:
+        f = fragments[0]
+        lower = f.lower()
+        if f.isalpha() and not f.isupper() and len(f) >= 2 and not (_VOWELS & set(lower)) \
+                and lower not in _ABBREVIATIONS:
+            return 1  # a consonant cluster: Gz, jx
+        return 0
+    odd = 0
+    last = len(fragments) - 1
+    for i, f in enumerate(fragments):
+        if f.isdigit():
+            if 0 < i < last:  # digits wedged between letters: Y0Eu, Bd7k
+                odd += 1
+            continue
+        if not f.isascii():
+            continue
+        lower = f.lower()
+        if f.isupper() and len(f) > 1:  # an acronym
+            continue
+        if len(f) == 1:
+            if i == 0 and not f.isupper() and fragments[1][:1].isupper() and len(fragments[1]) >= 3:
+                continue  # dCache, iPhone, mRNA
+            if i == last and fragments[i - 1].isdigit():
+                continue  # 300x, 64k
+            if i == 0 and last == 1 and fragments[1].isdigit():
+                continue  # v1, m1
+            odd += 1
+            continue
+        if not (_VOWELS & set(lower)) and lower not in _ABBREVIATIONS:
+            odd += 1  # a consonant cluster: Fpmps, jx
+    return odd
+
+
+_BASE64 = re.compile(r"[A-Za-z0-9+/]+={0,2}|[A-Za-z0-9_-]+={0,2}")
+_CLASS_RUN = re.compile(r"[A-Z]+|[a-z]+|\d+")
+
+
+@lru_cache(maxsize=4096)
+def looks_random(token: str, relaxed: bool = False) -> bool:
+    """Does ``token`` look like a password or a generated secret (see the module's docstring)?
+    ``relaxed``: the context already suggests a secret (it stands alone on its line, in quotes,
+    after "here it is:"), so a shorter or less noisy token is enough."""
+    alnum = sum(c.isalnum() for c in token)
+    if alnum < 6 or len(token) < (6 if relaxed else 8) or not token.isascii() or public_shape(token):
+        return False  # (letters of other scripts: a word, secrets are ASCII in practice)
+    has_upper = any(c.isupper() for c in token)
+    has_lower = any(c.islower() for c in token)
+    has_digit = any(c.isdigit() for c in token)
+    classes = has_upper + has_lower + has_digit
+    if classes < 2:
+        return False
+    inner = token[1:-1]
+    symbols = 0 if _BASE64.fullmatch(token) else sum(c in _SYMBOLS for c in inner)
+    soft = sum(c in _SOFT_SYMBOLS for c in inner.rstrip("="))
+    if (symbols or soft) and (token.startswith("$") or "${" in token or "$(" in token):
+        return False  # a shell variable or substitution
+    odd = sum(_odd_fragments(p) for p in _PARTS.findall(token))
+    runs = len(_CLASS_RUN.findall(token))
+    density = runs / alnum
+    if symbols and (odd >= 1 or classes == 3 or density >= 0.4):
+        return True
+    if soft and classes == 3 and odd >= 1 and density >= 0.4:
+        return True
+    if relaxed and odd >= 1 and (classes == 3 or density >= 0.3):
+        return True
+    if alnum >= 20:
+        return odd >= 2 or density >= 0.45
+    if alnum >= 12:
+        return odd >= 2 and (classes == 3 or density >= 0.4) or odd >= 3
+    return odd >= 3 or (odd >= 2 and density >= 0.5 and classes == 3)

@@ -1,0 +1,343 @@
+"""Tokens by their looks: vendor formats, random-looking strings, lists of one-time codes.
+
+* Vendor formats: the prefixes and shapes of the usual services' tokens (AWS, GitHub, GitLab,
+  Slack, Google, Hugging Face, OpenAI, Stripe, npm, PyPI, Docker Hub, Vault, Grafana, JWTs,
+  OpenStack Fernet tokens, age keys, ...), and the plugins of ``detect-secrets`` (a maintained
+  rule set) for the ones we have no rule for. Several carry hexadecimal bodies, which the
+  keyword-free test lets pass (commit ids look the same).
+* Random-looking strings anywhere (``shapes.looks_random``): no keyword needed, so a token whose
+  vendor prefix nobody listed, or a password pasted alone, is still found. A token alone on its
+  line, in quotes, or after "here it is:" needs less noise to count.
+* Grouped secrets: TOTP seeds in groups (``4L7Z 5AHM TB6Q ...``, not hexadecimal: those are
+  fingerprints) and lists of backup codes (``8592-1437  3106-1132  9881-0499``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from generator.screening.detectors.base import CREDENTIAL, Finding, Text, lex, windows_around
+from generator.screening.detectors.keys import public_blocks
+from generator.screening.detectors.shapes import looks_random, public_shape
+from generator.screening.lexicon import PUBLIC_KEY_WORDS, REVEAL_PHRASES
+
+_VENDOR = re.compile(
+    r"(?<![A-Za-z0-9])(?:"
+    r"(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|APKA)[A-Z0-9]{16}"
+    r"|gh[pousr]_[A-Za-z0-9]{30,255}|github_pat_[A-Za-z0-9_]{22,255}"
+    r"|gl(?:pat|dt|ft|soat|rt|cbt|imt|ptt|agent|oas)-[A-Za-z0-9_-]{20,}"
+    r"|glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}|glc_[A-Za-z0-9+/]{32,400}={0,2}"
+    r"|xox[abposre]-[A-Za-z0-9-]{10,}|xapp-\d-[A-Za-z0-9-]{10,}"
+    r"|AIza[0-9A-Za-z_-]{35}|ya29\.[0-9A-Za-z_-]{20,}|1//0[0-9A-Za-z_-]{20,}"
+    r"|eyJ[A-Za-z0-9_-]{5,}+\.eyJ[A-Za-z0-9_-]{5,}+\.[A-Za-z0-9_-]*+"
+    r"|gAAAAA[A-Za-z0-9_-]{50,}={0,2}"
+    r"|hv[sbr]\.[A-Za-z0-9_-]{20,}"
+    r"|hf_[A-Za-z0-9]{30,}"
+    r"|sk-(?:proj-|svcacct-|admin-|ant-)?[A-Za-z0-9_-]{20,}"
+    r"|(?:sk|rk|pk)_(?:live|test)_[A-Za-z0-9]{16,}|whsec_[A-Za-z0-9]{20,}"
+    r"|npm_[A-Za-z0-9]{36}|pypi-[A-Za-z0-9_-]{50,}|dckr_pat_[A-Za-z0-9_-]{20,}"
+    r"|SG\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}"
+    r"|(?:SK|AC)[0-9a-fA-F]{32}|[0-9a-f]{32}-us\d{1,2}"
+    r"|[MN][A-Za-z\d]{23,25}\.[\w-]{6}\.[\w-]{27,38}|\d{8,10}:AA[A-Za-z0-9_-]{33}"
+    r"|AGE-SECRET-KEY-1[02-9AC-HJ-NP-Z]{58}"
+    r"|do[opr]_v1_[a-f0-9]{64}|shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}|ATATT3[A-Za-z0-9_=-]{100,}"
+    r"|dapi[a-h0-9]{32}|sl\.[A-Za-z0-9_-]{100,}|lin_api_[A-Za-z0-9]{40}|PMAK-[a-f0-9]{24}-[a-f0-9]{34}"
+    r"|pul-[a-f0-9]{40}|sntry[su]_[A-Za-z0-9+/=_-]{40,}|MDAx[A-Za-z0-9+/_-]{40,}={0,2}"
+    r"|AccountKey=[A-Za-z0-9+/]{40,}={0,2}|SharedAccessSignature=\S+"
+    r")"
+)
+#: a token body that is only a placeholder ("hf_xxxxxxxx", "ghp_XXXX", "AKIA................")
+_PLACEHOLDER_BODY = re.compile(r"^[^_.-]{0,12}[_.-]?(?:x+|X+|\*+|0+|\.+|_+|-+)$")
+
+_NAME_VALUE = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]{1,60}[:=](?=.)")
+_PUBLIC_BEFORE = re.compile(rf"(?:{lex(PUBLIC_KEY_WORDS)})\s*[:=]?\s*['\"]?$")
+_REVEAL_BEFORE = re.compile(rf"(?:{lex(REVEAL_PHRASES)})\s*[:\-]?\s*['\"«]?$")
+
+
+#: the words (as ``Text.words`` splits) a vendor token starts with, and prefixes of such words
+_VENDOR_WORDS = frozenset(
+    b"ghp gho ghu ghs ghr github glpat gldt glft glsoat glrt glcbt glimt glptt glagent gloas glsa glc xoxa xoxb "
+    b"xoxp xoxo xoxr xoxs xoxe xapp hvs hvb hvr hf sk rk pk whsec npm pypi dckr sg age dop doo dor shpat shpca "
+    b"shppa shpss lin pmak pul sntrys sntryu accountkey sharedaccesssignature sl".split()
+)
+_VENDOR_PREFIXES = (b"akia", b"asia", b"abia", b"acca", b"agpa", b"aida", b"aroa", b"aipa", b"anpa", b"anva",
+                    b"apka", b"a3t", b"aiza", b"ya29", b"eyj", b"gaaaaa", b"mdax", b"dapi", b"atatt3")
+_TWILIO_OR_BOTS = re.compile(rb"(?:sk|ac)[0-9a-f]{32}|[0-9a-f]{32}|[mn][a-z0-9]{23,25}|aa[a-z0-9]{33}")
+
+
+def _vendor_starts(t: Text) -> list[int]:
+    """Where a vendor token may start: at the words one starts with (a bot token: at the
+    digits before its "AA" word)."""
+    low = t.low
+    hits = [p for w in _VENDOR_WORDS.intersection(t.words) for p in t.word_positions(w.decode())]
+    hits += [p for w in t.odd_words[0] if w.encode().startswith(_VENDOR_PREFIXES)
+             or len(w) >= 24 and _TWILIO_OR_BOTS.fullmatch(w.encode()) for p in t.positions(w)]
+    hits += t.positions("1//0")
+    starts = set(hits)
+    for p in hits:
+        if low.startswith(":aa", p - 1):
+            q = p - 1
+            while q > 0 and low[q - 1].isdigit():
+                q -= 1
+            starts.add(q)
+    return sorted(starts)
+
+
+def vendor_tokens(t: Text) -> Iterator[Finding]:
+    text, end = t.text, -1
+    for start in _vendor_starts(t):
+        m = _VENDOR.match(text, start) if start >= end else None
+        if m is None or _PLACEHOLDER_BODY.match(m.group()):
+            continue
+        end = m.end()
+        yield Finding("credential.vendor-token", CREDENTIAL, m.start(), m.end())
+    yield from _detect_secrets(t)
+
+
+_DELIMITERS = r"\s\"'`<>()\[\]{},;|«»"
+_TOKEN_REST = re.compile(rf"[^{_DELIMITERS}]*")
+_SYMBOL = re.compile(r"[!#$%^&*?~|]")
+
+
+def _candidates(t: Text) -> list[tuple[int, int]]:
+    """Spans of the tokens worth a look: those holding a word that mixes letters and digits or is
+    very long, and those with a password symbol between letters or digits."""
+    text = t.text
+    starts = [p for w in t.odd_words[0] for p in t.positions(w)]
+    for m in _SYMBOL.finditer(text):
+        i = m.start()
+        if 0 < i < len(text) - 1 and text[i - 1].isalnum() and text[i + 1].isalnum():
+            starts.append(i)
+    spans = set()
+    n = len(text)
+    backwards = text[::-1]  # the token's start: its rest read backwards (at most 300 characters)
+    for p in starts:
+        start = n - _TOKEN_REST.match(backwards, n - p, n - max(0, p - 300)).end()  # type: ignore[union-attr]
+        spans.add((start, _TOKEN_REST.match(text, p).end()))  # type: ignore[union-attr]
+    return sorted(spans)
+
+
+def random_tokens(t: Text) -> Iterator[Finding]:
+    """Random-looking strings, with no keyword (see the module's docstring)."""
+    text, low = t.text, t.low
+    spans = _candidates(t)
+    if not spans:
+        return
+    public = None
+    for start, end in spans:
+        while end > start and text[end - 1] in ".,:;":
+            end -= 1
+        parts = _random_parts(text[start:end])
+        if not parts:
+            continue
+        public = public_blocks(t) if public is None else public
+        if _inside(public, start):
+            continue
+        line_start, line_end = t.line_span(start)
+        before = low[max(line_start, start - 48):start]
+        if _PUBLIC_BEFORE.search(before):
+            continue  # PublicKey = ..., "public key:", a fingerprint
+        alone = not text[line_start:start].strip(" >-*•") and not text[end:line_end].strip(" .")
+        quoted = start > 0 and text[start - 1] in "\"'«“" and text[end:end + 1] in "\"'»”"
+        relaxed = alone or quoted or bool(_REVEAL_BEFORE.search(before)) or before.rstrip().endswith(":")
+        for a, b, strict in parts:
+            if strict or relaxed:
+                yield Finding("credential.random-token", CREDENTIAL, start + a, start + b)
+
+
+@lru_cache(maxsize=4096)
+def _random_parts(token: str) -> tuple[tuple[int, int, bool], ...]:
+    """The parts of a token that look random in a context that asks for less ([start, end), and
+    whether they look random in any context). A pure function of the token, so remembered."""
+    if "://" in token or token.startswith(("http", "www.")):
+        return ()  # URLs: their parts are judged in urls
+    if len(token) < 6 or public_shape(token):
+        return ()
+    offset = 0
+    name = _NAME_VALUE.match(token)
+    if name and not looks_random(name.group()[:-1]):
+        offset = name.end()  # KEY=value: the value is the candidate
+        token = token[offset:]
+    if "@" in token and not token.startswith("@") and "." in token.split("@")[-1]:
+        return ()  # an address: the e-mail detector's
+    query = _QUERY.fullmatch(token)
+    structured = query or _STRUCTURED.search(token) and not _BASE64ISH.fullmatch(token) \
+        and not (_PASSWORD_SYMBOL.search(token) and looks_random(token, True))
+    if not structured:
+        return ((offset, offset + len(token), looks_random(token)),) if looks_random(token, True) else ()
+    # a path, a reference, user@host, a query: its parts are judged one by one
+    splitter = _QUERY_PART if query else _PART
+    return tuple((offset + p.start(), offset + p.end(), looks_random(p.group()))
+                 for p in splitter.finditer(token)
+                 if len(p.group()) >= 6 and not public_shape(p.group()) and looks_random(p.group(), True))
+
+
+_STRUCTURED = re.compile(r"[/@:]")
+_PASSWORD_SYMBOL = re.compile(r"[!#$%^&*?~|]")
+#: a query string's tail ("&a=1&b=2"): its names and values are judged one by one
+_QUERY = re.compile(r"[&?]?(?:[\w.-]+=[^&=\s]*&){1,}(?:[\w.-]+=[^&=\s]*)?")
+_QUERY_PART = re.compile(r"[^&=?]+")
+_BASE64ISH = re.compile(r"[A-Za-z0-9+/]{16,}={0,2}")
+_PART = re.compile(r"[^/@:]+")
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+_GROUPED = re.compile(r"(?<![\w-])(?:[A-Za-z0-9]{4,8}[ -]){3,}[A-Za-z0-9]{4,8}(?![\w-])")
+_GROUP = re.compile(r"[A-Za-z0-9]+")
+#: the groups before a group, read backwards (the text reversed): where the code starts
+_GROUPS_BEFORE = re.compile(r"(?:[ -][A-Za-z0-9]{4,8}(?![A-Za-z0-9]))*")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_ORCID = re.compile(r"\d{4}-\d{4}-\d{4}-\d{3}[\dX]")
+#: in the digits-as-'0' copy: a group of four or more digits and the next two, not words ("1234
+#: jobs finished") (a literal-led search)
+_DIGIT_GROUP = r"0000[ -](?:[A-Z0-9]{4,8}[ -][A-Za-z0-9]{4}|[a-z]{4,8}[ -]0000)"
+_DIGIT_GROUPS = re.compile(_DIGIT_GROUP)
+_DIGIT_GROUPS_BYTES = re.compile(_DIGIT_GROUP.encode())
+_HEX_GROUPS = re.compile(r"[0-9A-Fa-f \-]+")
+_CODE = r"(?:\d{3,5}[- ]\d{3,5}|[a-z0-9]{4,6}-[a-z0-9]{4,6}|\d{6,10})"
+_CODE_LIST = re.compile(rf"(?<![\w.-]){_CODE}(?:(?:[ \t]{{1,4}}|[ \t]*[,;\n][ \t]*|\n[ \t]*[-*\d.)]+[ \t]+){_CODE}){{2,}}(?![\w.-])")
+_DATE_LIKE = re.compile(r"(?:19|20)\d\d[- ](?:19|20)\d\d|\d{1,2}[- ]\d{1,2}")
+#: in the digits-as-'0' copy: a code of digits in two groups (a literal search)
+_CODE_PAIR = re.compile(r"000{1,3}[- ]000")
+_CODE_PAIR_BYTES = re.compile(rb"000{1,3}[- ]000")
+
+
+def _grouped_code(code: str) -> tuple[int, int] | None:
+    """The span of a grouped code within a run of groups, or None if the groups are words, a
+    fingerprint, years or a list of numbers."""
+    if _ORCID.search(code):
+        return None  # "ORCID 0000-0002-1825-0097": the commonest run of digit groups in tickets
+    groups = [(m.start(), m.end()) for m in _GROUP.finditer(code)]
+    while len(groups) > 1 and _word_group(code[groups[0][0]:groups[0][1]]) and code[groups[0][1]] == " ":
+        groups.pop(0)  # "license X7K2-...": the word before is not part of it
+    while len(groups) > 1 and _word_group(code[groups[-1][0]:groups[-1][1]]) and code[groups[-1][0] - 1] == " ":
+        groups.pop()
+    if len(groups) < 4:
+        return None
+    start, end = groups[0][0], groups[-1][1]
+    values = [code[a:b] for a, b in groups]
+    with_digits = sum(any(c.isdigit() for c in g) for g in values)
+    if with_digits < 2 or sum(_word_group(g) for g in values) > len(values) // 2:
+        return None  # words, not a code
+    if not all(any(c.isdigit() for c in g) or g.isupper() or g.islower() for g in values):
+        return None  # capitalised words
+    if _HEX_GROUPS.fullmatch(code, start, end) and any(c.isalpha() for c in code[start:end]):
+        return None  # a fingerprint
+    if public_shape(code[start:end]):
+        return None  # an ORCID iD
+    if all(g.isdigit() for g in values):
+        if all(_YEAR.fullmatch(g) for g in values) or " " in code[start:end]:
+            return None  # years; numbers in a list (a card number is the personal detector's)
+    return start, end
+
+
+def _word_group(group: str) -> bool:
+    return group.isalpha() and (group.islower() or group.istitle())
+
+
+def _in_group(text: str, start: int, end: int) -> bool:
+    """Is the word at [start, end) a group of a grouped code: "-" or " " and another group of
+    letters or digits on one side, and not part of a longer name ("ce01.example.org")?"""
+    if text[start - 1:start] not in ("", " ", "-", "\n") or text[end:end + 1] not in ("", " ", "-", "\n", ".", ","):
+        return False
+    return text[end:end + 1] in (" ", "-") and text[end + 1:end + 2].isalnum() or \
+        text[start - 1:start] in (" ", "-") and text[start - 2:start - 1].isalnum()
+
+
+def grouped_secrets(t: Text) -> Iterator[Finding]:
+    """Codes written in groups ("X7K2-P9QM-4HT8-ZW3R", a recovery key "123456-234567-...", a
+    licence), and lists of codes (backup codes)."""
+    text = t.text
+    anchors = [p for w in t.odd_words[0] if 4 <= len(w) <= 8 for p in t.word_positions(w) if _in_group(text, p, p + len(w))]
+    groups_after = _DIGIT_GROUPS_BYTES if isinstance(t.digits, bytes) else _DIGIT_GROUPS
+    anchors += [m.start() for m in groups_after.finditer(t.plain_digits)]  # type: ignore[arg-type]
+    done, n, backwards = -1, len(text), ""
+    for p in sorted(set(anchors)):
+        while p > 0 and text[p - 1].isalnum():
+            p -= 1  # the start of the anchor's group
+        if p < done:
+            continue
+        backwards = backwards or text[::-1]
+        start = n - _GROUPS_BEFORE.match(backwards, n - p).end()  # type: ignore[union-attr]
+        m = _GROUPED.match(text, start)
+        if m is None:
+            continue
+        done = m.end()
+        span = _grouped_code(m.group())
+        if span:
+            yield Finding("credential.grouped-secret", CREDENTIAL, m.start() + span[0], m.start() + span[1])
+    pairs = _CODE_PAIR_BYTES if isinstance(t.digits, bytes) else _CODE_PAIR
+    anchors = [m.start() for m in pairs.finditer(t.plain_digits)]  # type: ignore[arg-type]
+    if len(anchors) < 3:
+        anchors += [p for w in t.odd_words[0] if 9 <= len(w) <= 13 for p in t.word_positions(w)]
+    if len(anchors) >= 2:
+        for lo, hi in windows_around(anchors, 60, 60, len(text)):
+            for m in _CODE_LIST.finditer(text, lo, hi):
+                codes = re.findall(_CODE, m.group())
+                if len(codes) >= 3 and not all(_DATE_LIKE.fullmatch(c) for c in codes):
+                    yield Finding("credential.code-list", CREDENTIAL, m.start(), m.end())
+
+
+# --- detect-secrets: the plugins for vendors we have no rule for -----------------------------------
+
+#: plugin -> words that gate it (its tokens are only looked for where one of them is)
+_DS_GATES: dict[str, tuple[str, ...]] = {
+    "ArtifactoryDetector": ("artifactory", "jfrog"),
+    "AzureStorageKeyDetector": ("accountkey",),
+    "CloudantDetector": ("cloudant",),
+    "DiscordBotTokenDetector": ("discord",),
+    "IbmCloudIamDetector": ("ibm",),
+    "IbmCosHmacDetector": ("hmac",),
+    "MailchimpDetector": ("mailchimp", "-us"),
+    "SoftlayerDetector": ("softlayer",),
+    "SquareOAuthDetector": ("sq0csp",),
+    "TwilioKeyDetector": ("twilio",),
+}
+_DS_PIECE = 1200
+
+
+@lru_cache(maxsize=1)
+def _ds_plugins() -> dict[str, object]:
+    from detect_secrets.core.plugins.util import get_mapping_from_secret_type_to_class
+
+    classes = get_mapping_from_secret_type_to_class().values()
+    return {cls.__name__: cls() for cls in classes if cls.__name__ in _DS_GATES}
+
+
+_DS_WORDS = frozenset(g.encode() for gates in _DS_GATES.values() for g in gates if g.isalnum())
+
+
+def _detect_secrets(t: Text) -> Iterator[Finding]:
+    text, low = t.text, t.low
+    if _DS_WORDS.isdisjoint(t.words) and "-us" not in low:
+        return
+    for name, gates in _DS_GATES.items():
+        hits = [i for g in gates for i in _positions(low, g)]
+        if not hits:
+            continue
+        plugin = _ds_plugins().get(name)
+        if plugin is None:
+            continue
+        for i in sorted(hits)[:64]:  # bounded: a degenerate text must not make this quadratic
+            lo = max(0, i - 300)
+            chunk = text[lo:i + _DS_PIECE]
+            for secret in set(plugin.analyze_string(chunk)):  # type: ignore[attr-defined]
+                if not secret or len(secret) < 8:
+                    continue
+                pos = chunk.find(secret)
+                while pos >= 0:
+                    yield Finding("credential.detect-secrets", CREDENTIAL, lo + pos, lo + pos + len(secret))
+                    pos = chunk.find(secret, pos + 1)
+
+
+def _positions(low: str, literal: str) -> list[int]:
+    out, i = [], low.find(literal)
+    while i >= 0 and len(out) < 256:
+        out.append(i)
+        i = low.find(literal, i + 1)
+    return out

@@ -1,0 +1,188 @@
+"""URLs that carry a secret or a person's contact.
+
+* User info: ``scheme://user:password@host`` of any scheme (https, git, postgres, mongodb+srv,
+  amqp, redis with a password only, ...): the password; a token standing alone as the user
+  (``https://TOKEN@github.com``) too. A percent-encoded password is decoded in the view, so the
+  last ``@`` before the host ends it.
+* Query and fragment: the value of a parameter whose name is credential-ish (``sig``,
+  ``signature``, ``token``, ``access_token``, ``code``, ``key``, ``password``, ``pwd``, ``secret``,
+  ``X-Amz-Signature``, ``X-Goog-Credential``, ...), and any random-looking value.
+* Path: a random-looking segment (a webhook, a share link, a private feed), a hexadecimal one
+  unless it names a commit or a digest (``/commit/<sha>``, 40 or 64 digits), and whatever follows
+  a word like ``private-`` or ``secret``.
+* Contact links: ``tel:``, ``sms:``, ``callto:``, ``viber://``, ``skype:``, WhatsApp (``wa.me``),
+  Signal (``signal.me``), Telegram (``t.me``), Matrix (``matrix.to``): the whole link.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from generator.screening.detectors.base import CREDENTIAL, PERSONAL, PHONE, Finding, Text
+from generator.screening.detectors.shapes import looks_random
+
+_CONTACT_HOSTS = re.compile(
+    r"(?<![\w.-])(?:wa\.me|api\.whatsapp\.com/send|chat\.whatsapp\.com|signal\.me|signal\.group|t\.me|"
+    r"telegram\.me|telegram\.dog|m\.me|matrix\.to|threema\.id|join\.skype\.com|discord\.gg|"
+    r"discord(?:app)?\.com/users|line\.me/ti)/[^\s<>\"'`]+",
+    re.IGNORECASE,
+)
+_CONTACT_SCHEMES = re.compile(
+    r"(?<![\w/])(?:tel|sms|smsto|mms|callto|facetime|facetime-audio|whatsapp|viber|skype|signal|sgnl|tg|"
+    r"threema|xmpp|sip|sips|im|wtai):/{0,2}[^\s<>\"'`]+",
+    re.IGNORECASE,
+)
+_CREDENTIAL_PARAM = re.compile(
+    r"(?:.*[_-])?(?:sig|signature|token|tokens|access_token|id_token|refresh_token|auth|authorization|code|"
+    r"key|apikey|api_key|secret|password|passwd|pwd|pass|pw|credential|credentials|session|sessionid|"
+    r"sid|ticket|otp|hmac|jwt|bearer|st|sk|private|priv|security-token|securitytoken|sas|macaroon|"
+    r"x-amz-signature|x-amz-credential|x-amz-security-token|x-goog-signature|x-goog-credential|"
+    r"awsaccesskeyid|googleaccessid|client_secret|passcode|pin|secret_key|access_key)",
+    re.IGNORECASE,
+)
+_FORGE_WORDS = frozenset("commit commits blob tree raw compare releases release tag tags sha shas "
+                         "revision rev changeset diff merge_requests pull src blame manifests".split())
+_SHARE_WORDS = frozenset("s share shared sharing d f file files invite invites join j private secret "
+                         "token tokens key keys webhook webhooks hooks services preview dl download "
+                         "publish published ical feeds feed calendar cal p".split())
+_SECRET_WORD_IN_SEGMENT = re.compile(r"(?:private|secret|token|key|sig|hash|auth)[-_.]?(?=[0-9A-Za-z]{8,})", re.I)
+_HEXISH = re.compile(r"[0-9a-fA-F]{16,}")
+_UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+_HOST = re.compile(r"[\w.-]+(?::\d{1,5})?(?=[/?#]|$)")
+_TRAILING = ".,;:!?)]}'\"»”"
+_SCHEME_BEFORE = re.compile(r"(?:https?://)?(?:www\.)?$", re.IGNORECASE)
+
+
+_SCHEME_CHARS = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]{0,20}$")
+_URL_REST = re.compile(r"[^\s<>\"'`]+")
+_CONTACT_WORDS = frozenset(b"matrix threema discord whatsapp skype signal telegram".split())
+_SCHEME_WORDS = frozenset(b"tel sms smsto mms callto facetime whatsapp viber skype signal sgnl tg threema xmpp sip sips im wtai".split())
+
+
+def _trim(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1] in _TRAILING:
+        if text[end - 1] == ")" and text.count("(", start, end) >= text.count(")", start, end):
+            break
+        end -= 1
+    return end
+
+
+def urls(t: Text) -> Iterator[Finding]:
+    text, low, words = t.text, t.low, t.words
+    starts = set()
+    for i in t.positions("://"):
+        scheme = _SCHEME_CHARS.search(text, max(0, i - 21), i)
+        if scheme:
+            starts.add(scheme.start())
+    for i in t.positions("www."):
+        if i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "/.@"):
+            starts.add(i)
+    for start in sorted(starts):
+        m = _URL_REST.match(text, start)
+        if m:
+            for f in _url_findings(text[start:_trim(text, start, m.end())]):
+                yield Finding(f.rule, f.category, start + f.start, start + f.end)
+    if ".me/" in low or not _CONTACT_WORDS.isdisjoint(words) or "matrix.to" in low:
+        for m in _CONTACT_HOSTS.finditer(text):
+            start, end = m.span()
+            scheme = _SCHEME_BEFORE.search(text, max(0, start - 12), start)
+            if scheme:
+                start = scheme.start()
+            end = _trim(text, start, end)
+            category = PHONE if re.search(r"\d{6,}", text[start:end]) else PERSONAL
+            yield Finding("contact.messenger-link", category, start, end)
+    if ":" in text and not _SCHEME_WORDS.isdisjoint(words):
+        for m in _CONTACT_SCHEMES.finditer(text):
+            start, end = m.start(), _trim(text, m.start(), m.end())
+            body = text[m.start() + text[m.start():end].index(":") + 1:end].lstrip("/")
+            if len(body) >= 4 and (re.search(r"\d{5,}", body.replace(" ", "")) or "." in body or "@" in body
+                                   or m.group().lower().startswith(("skype", "viber", "signal", "whatsapp", "tg:", "xmpp",
+                                                                    "sip", "threema"))):
+                category = PHONE if re.search(r"\d{6,}", body.replace(" ", "").replace("-", "")) else PERSONAL
+                yield Finding("contact.link", category, start, end)
+
+
+@lru_cache(maxsize=4096)
+def _url_findings(url: str) -> tuple[Finding, ...]:
+    """Findings in one URL, in its own coordinates (remembered: tickets repeat their links)."""
+    return tuple(_url(url, 0, len(url)))
+
+
+def _url(text: str, start: int, end: int) -> Iterator[Finding]:
+    url = text[start:end]
+    scheme_end = url.find("://")
+    rest_at = scheme_end + 3 if scheme_end >= 0 else 0
+    # user info: up to the last '@' that is followed by a host
+    ats = [i for i, c in enumerate(url) if c == "@" and i > rest_at] if "@" in url else []
+    authority_at = rest_at
+    for at in reversed(ats):
+        if _HOST.match(url, at + 1) and not re.search(r"[/?#]", url[rest_at:at].split(":", 1)[0]):
+            userinfo = url[rest_at:at]
+            authority_at = at + 1
+            if ":" in userinfo:
+                password = userinfo.partition(":")[2]
+                if password and not _placeholder(password):  # user and password: both go
+                    yield Finding("credential.url-userinfo", CREDENTIAL, start + rest_at, start + at)
+            elif looks_random(userinfo, relaxed=True) or len(userinfo) >= 20:
+                yield Finding("credential.url-userinfo", CREDENTIAL, start + rest_at, start + at)
+            break
+    host_m = _HOST.match(url, authority_at)
+    path_at = host_m.end() if host_m else authority_at
+    host = url[authority_at:path_at].lower()
+    if host.startswith("hooks.slack.com") or host.endswith("webhook.office.com") or "discord" in host and "/webhooks/" in url:
+        yield Finding("credential.webhook", CREDENTIAL, start, end)
+        return
+    # the path
+    query_at = len(url)
+    for sep in "?#":
+        i = url.find(sep, path_at)
+        if i >= 0:
+            query_at = min(query_at, i)
+    segments = [(m.start(), m.end()) for m in _SEGMENT.finditer(url, path_at, query_at)]
+    previous = ""
+    for a, b in segments:
+        segment = url[a:b]
+        if _path_secret(segment, previous):
+            yield Finding("credential.url-path", CREDENTIAL, start + a, start + b)
+        previous = segment.lower()
+    # the query and the fragment
+    if query_at < len(url):
+        for m in re.finditer(r"([^?#&;=]+)(?:=([^&;#]*))?", url[query_at:]):
+            name, value = m.group(1), m.group(2)
+            if value is None:
+                value_span = m.span(1)
+                value = name
+                name = ""
+            else:
+                value_span = m.span(2)
+            if not value:
+                continue
+            v_start, v_end = start + query_at + value_span[0], start + query_at + value_span[1]
+            if name and _CREDENTIAL_PARAM.fullmatch(name) and not _placeholder(value):
+                yield Finding("credential.url-parameter", CREDENTIAL, v_start, v_end)
+            elif looks_random(value, relaxed=True) or _HEXISH.fullmatch(value) and len(value) >= 24 and \
+                    name.lower() not in ("commit", "sha", "rev", "revision", "ref", "checksum", "digest", "etag", "hash"):
+                yield Finding("credential.url-parameter", CREDENTIAL, v_start, v_end)
+
+
+_SEGMENT = re.compile(r"[^/]+")
+_FILE_NAME = re.compile(r"[^.]+\.(?:ics|json|xml|html?|php|csv|txt|zip|tar|gz)")
+
+
+def _path_secret(segment: str, previous: str) -> bool:
+    if segment.isalpha() and (segment.islower() or segment.isupper()):
+        return False  # a word
+    core = segment.split(".")[0] if _FILE_NAME.fullmatch(segment) else segment
+    if _SECRET_WORD_IN_SEGMENT.search(core) and sum(c.isdigit() for c in core) >= 3:
+        return True
+    if _HEXISH.fullmatch(core):
+        return previous not in _FORGE_WORDS and len(core) not in (40, 64) or previous in _SHARE_WORDS
+    if _UUID.fullmatch(core):
+        return previous in _SHARE_WORDS
+    return looks_random(core, relaxed=previous in _SHARE_WORDS)
+
+
+def _placeholder(value: str) -> bool:
+    return not value or value.startswith(("<", "{", "$", "%7B", "[")) or set(value) <= set("*xX.-_")

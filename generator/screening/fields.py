@@ -1,0 +1,101 @@
+"""The shapes of the short values a case publishes: recognised, or dropped.
+
+A custom-field value, the owner, the RT status and an external contact are short values of a
+known kind. Screening them like prose would let an unexpected shape through ("open (temp pw
+...)", "vo.x.eu – astreinte +33 ...", "Jiří Dvořák, CESNET (network admin), +420 ..."), so they
+fail closed: a value is published only when its shape is recognised (and the detectors then find
+nothing in it); anything else is dropped and counted in the report.
+
+Pure functions: each takes the raw value and returns the value to publish, or None.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from generator.screening.normalise import normalised_text
+
+#: a VO name: vo.example.eu, biomed, eiscat.se (a DNS-style name: 253 characters at most)
+_VO = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,252}")
+#: one site name (GOCDB style), several separated by ',', ';' or spaces
+_SITE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
+_SITE_SEPARATORS = re.compile(r"[ \t]*[,;][ \t]*|[ \t]+")
+#: a discipline path: words, '/', ',', '&', '(' ')', '-', '''
+_DISCIPLINE = re.compile(r"[^\W\d_][\w ,/&()'’.-]{0,199}")
+#: an RT status: one to three words of letters
+_STATUS = re.compile(r"[^\W\d_]+(?:[ _-][^\W\d_]+){0,2}")
+#: a person's name: two to five words of letters, with the usual particles and punctuation
+_NAME = re.compile(r"[^\W\d_][^\W\d_'’.-]*(?:[ -][^\W\d_][^\W\d_'’.-]*){0,5}")
+#: an affiliation: words, with ',', '.', '&', '-', '(', ')', '/' and at most a short number
+_AFFILIATION = re.compile(r"[^\W\d_][\w ,.&'’()/-]{0,149}")
+_ROLE = re.compile(r"[^\W\d_][\w ,.&'’/-]{0,79}")
+_DIGIT_RUN = re.compile(r"\d{3,}")
+_CONTACT = re.compile(
+    r"^(?P<name>[^,<>()\[\]@]+?)[ \t]*(?:<[^<>\s]+@[^<>\s]+>)?[ \t]*"
+    r"(?:,[ \t]*(?P<affiliation>[^,()<>@]+?))?[ \t]*(?:\((?P<role>[^()<>@]+)\))?[ \t]*$"
+)
+
+
+def vo_name(value: str) -> str | None:
+    value = value.strip()
+    return value if _VO.fullmatch(value) else None
+
+
+def site_names(value: str) -> str | None:
+    value = value.strip()
+    parts = [p for p in _SITE_SEPARATORS.split(value) if p]
+    return value if parts and all(_SITE.fullmatch(p) for p in parts) else None
+
+
+def discipline(value: str) -> str | None:
+    value = " ".join(value.split())
+    if not _DISCIPLINE.fullmatch(value) or _DIGIT_RUN.search(value):
+        return None
+    return value
+
+
+def rt_status(value: str) -> str | None:
+    value = value.strip()
+    return value if len(value) <= 30 and _STATUS.fullmatch(value) else None
+
+
+def person_name(value: str) -> str | None:
+    value = " ".join(value.split())
+    if not value or len(value) > 80 or not _NAME.fullmatch(value):
+        return None
+    return value
+
+
+def contact(entry: str) -> tuple[str, str] | None:
+    """(affiliation, role) of a 'Name <address>, Affiliation (role)' entry, or None if the entry
+    has any other shape (a phone, a second address, a birth date, a street address...)."""
+    m = _CONTACT.match(" ".join(entry.split()))
+    if not m:
+        return None
+    affiliation = (m.group("affiliation") or "").strip()
+    role = (m.group("role") or "").strip()
+    if not person_name(m.group("name").strip()) and not affiliation:
+        return None
+    if affiliation and (not _AFFILIATION.fullmatch(affiliation) or _DIGIT_RUN.search(affiliation)):
+        return None
+    if role and not _ROLE.fullmatch(role):
+        return None
+    if not affiliation and not role:
+        return None
+    return affiliation, role
+
+
+def link(candidate: str) -> str | None:
+    """An absolute http(s) URL without user info, in one piece."""
+    if not candidate or any(c.isspace() for c in candidate):
+        return None
+    try:
+        parts = urlsplit(candidate)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname or "@" in parts.netloc:
+        return None
+    if normalised_text(candidate) != candidate and "%" not in candidate:
+        return None  # look-alikes, invisible characters or markup inside a link
+    return candidate

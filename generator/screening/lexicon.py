@@ -1,0 +1,466 @@
+"""The words the detectors anchor on, in the languages of EGI's participants: data only.
+
+Every entry is a regular expression fragment written in its natural spelling, lower case; the
+detectors fold it exactly as they fold ticket text (``normalise.fold_char``: accents dropped,
+look-alikes folded), so ``lösenord`` also matches ``LOSENORD`` and ``lösenord`` written with a
+Cyrillic ``о``. Inflected forms are listed where a language inflects the word that matters.
+Adding a language means adding its words here; no detector changes.
+"""
+
+from __future__ import annotations
+
+# --- credentials ------------------------------------------------------------------------------
+
+#: a word that names a password or passphrase (the value may follow it)
+PASSWORD_WORDS = (
+    # en, with the usual abbreviations
+    r"pass(?:word|wd|phrase|code|key)s?|pwd|passwd|pw|app[- ]password|pin-?code|"
+    r"wi-?fi[- ](?:key|password|code)|wpa[- ]?(?:key|psk)|network key|access code|meeting (?:password|code)",
+    # de
+    r"passw(?:ort|örter|ortes)|kennw(?:ort|örter|ortes)|app-passwort|zugangscode|kenncode|wlan-schlüssel|"
+    r"passphrase",
+    # fr, it, es, pt, ca
+    r"mot(?:s)? de passe|mdp|code d'accès|code pin|phrase de passe|parola d'ordine|"
+    r"codice (?:di accesso|pin)|contrase(?:ñ|n)as?|clave de acceso|palavras?-passe|senhas?|"
+    r"c(?:ó|o)digo de acesso|contrasenya",
+    # nl, scandinavian, fi, et
+    r"wachtwoord(?:en)?|toegangscode|l(?:ö|o)senord(?:et|en)?|passord(?:et)?|adgangskode(?:n|r)?|"
+    r"kodeord(?:et)?|salasana(?:n|si|ksi|t)?|tunnussana|parool(?:i|id)?|salas(?:õ|o)na",
+    # pl, cs, sk, sl, hr, sr, bs (latin)
+    r"has(?:ł|l)(?:o|a|em|u)|heslo|hesla|heslem|hesl(?:u|o)|lozink(?:a|u|e|om)|geslo|gesla|geslom|"
+    r"šifr(?:a|u)",
+    # hu, ro, lt, lv, tr, sq, is, mt
+    r"jelsz(?:ó|o|ót|ava|avam|avát|avad)|parol(?:a|ă|e|ei|ele|ă)|slapta(?:ž|z)od(?:is|į|i|žio|zio)|"
+    r"parole|paroli|şifre(?:si|niz|n|m)?|sifre(?:si|niz|n|m)?|fjal(?:ë|e)kalim|lykilor(?:ð|d)|"
+    r"password tiegħek",
+    # el, cyrillic (ru, uk, bg, sr, mk, be)
+    r"κωδικ(?:ός|ό|ού|οί) (?:πρόσβασης|χρήστη|εισόδου)|συνθηματικ(?:ό|ού)|"
+    r"парол(?:ь|я|ем|ю|і|ата|а|и|от)|лозинк(?:а|у|е|ата|ом)|шифр(?:а|у)|пин-?код",
+    # he, ka, hy
+    r"סיסמ(?:ה|א|ת|ות)|პაროლ(?:ი|ის)|գաղտնաբառ(?:ը|ի)?",
+    # what a login pair is called: the value after them is the pair, or the password
+    r"login details|access details|login credentials|credentials|creds|user/pw|user/pass|zugangsdaten|"
+    r"anmeldedaten|identifiants|credenziali|credenciales|credenciais|dane logowania|dane dostępowe|"
+    r"přihlašovací údaje|prihlasovacie údaje|inloggegevens|inloggningsuppgifter|loginoplysninger|"
+    r"innloggingsdetaljer|tunnukset|kirjautumistiedot|hozzáférési adatok|belépési adatok|"
+    r"date de autentificare|prisijungimo duomenys|piekļuves dati|sisselogimisandmed|pristupni podaci|"
+    r"podatki za prijavo|данни за вход|данные для входа|дані для входу|pristupni podaci|giriş bilgileri|"
+    r"στοιχεία πρόσβασης|פרטי התחברות|פרטי הגישה",
+)
+#: words that announce a token or a key: what follows them is a secret if it looks like one (a
+#: plain word after them is prose: "the token expires in an hour")
+TOKEN_WORDS = (
+    r"token|api[- ]?key|apikey|access[- ]key|secret[- ]key|secret|client[- ]secret|refresh[- ]token|"
+    r"access[- ]token|bearer[- ]token|auth[- ]token|private[- ]token|personal access token|pat|app[- ]token|"
+    r"otp seed|totp seed|totp|seed|recovery code|backup code|jeton|zugangstoken|schlüssel|clé|chiave|clave|"
+    r"klucz|sleutel|nyckel|nøgle|nøkkel|avain|kulcs|ključ|cheie|raktas|atslēga|võti|anahtar|ключ|токен|"
+    r"κλειδί|מפתח|טוקן"
+)
+
+#: words that name a password only when a colon or '=' follows them at once ("PIN: 4829", "pw: x"):
+#: otherwise they are ordinary words ("pin the image", "ο κωδικός του έργου", "la clave del éxito")
+SHORT_PASSWORD_WORDS = (
+    r"pin|puk|pw|pass|code|key|κωδικός|κωδικό|código|codice|kod|kód|koodi|kods|clave|chiave|schlüssel|"
+    r"clé|sleutel|nyckel|nøgle|avain|kulcs|klucz|ključ|cheie|raktas|atslēga|võti|anahtar|ключ|код|"
+    r"κλειδί|מפתח|გასაღები|բանալի"
+)
+
+#: parts of a configuration key that say its value is a secret (env, INI, YAML, JSON, tables)
+SECRET_KEY_PARTS = (
+    r"pass(?:word|wd|phrase|wort)?s?|pwd|pw|secrets?|token|tokens|credentials?|creds?|apikey|api_key|"
+    r"auth|authtoken|auth_token|authorization|bearer|cookie|session(?:id)?|sid|sig|signature|hmac|"
+    r"private_?key|privkey|priv_key|secret_?key|access_?key|api_?secret|client_?secret|otp|totp|"
+    r"seed|pin|salt|storepass|keypass|kennwort|passwort|wachtwoord|adgangskode|kodeord|passord|"
+    r"losenord|salasana|jelszo|haslo|heslo|geslo|lozinka|parola|parole|parool|senha|contrasena|"
+    r"sifre|slaptazodis|clave|chiave|schlussel|schluessel|cle|klucz|sleutel|nyckel|nokkel|avain|"
+    r"kulcs|kljuc|cheie|raktas|atslega|voti|key"
+)
+#: key endings that name something about a secret that is not the secret itself
+NOT_SECRET_KEY_ENDINGS = (
+    r"id|ids|url|uri|urls|endpoint|file|files|path|dir|name|names|type|types|length|len|lifetime|"
+    r"expiry|expires|expiration|ttl|format|method|methods|policy|header|field|prefix|version|"
+    r"count|enabled|required|location|server|host|port|user|username|login|algorithm|alg|manager|"
+    r"store|vault|fingerprint|pair|ring|board|note|size|hash_algorithm|scope|scopes|issuer|"
+    r"provider|mode|source|backend|env|var|variable|label|description|desc|hint|prompt|min|max|"
+    r"rotation|age|duration|cmd|command|helper|plugin|class|module|reset|changed|update|updated|"
+    r"created|date|time|timeout|retries|strength|complexity|policy_url|check|checks|help|title"
+)
+#: words saying the key or block that follows holds public material
+PUBLIC_KEY_WORDS = (
+    r"public[ _-]?key|pub[ _-]?key|publickey|pubkey|public|öffentliche[rn]? schlüssel|clé publique|"
+    r"chiave pubblica|clave pública|chave pública|publieke sleutel|klucz publiczny|veřejný klíč|"
+    r"nyilvános kulcs|offentlig nyckel|offentlig nøgle|julkinen avain|δημόσιο κλειδί|открытый ключ|"
+    r"публичный ключ|відкритий ключ|fingerprint|fingerprints|recipient|host key|hostkey"
+)
+
+#: phrases that hand over a value without a password word ("here it is:", "reset it to")
+REVEAL_PHRASES = (
+    r"here it is|here you go|here is it|it is now|it's now|new one is|reset it to|changed it to|set it to|"
+    r"reset to|changed to|set to|hier ist es|hier ist er|hier bitte|zurückgesetzt auf|geändert auf|"
+    r"geändert in|gesetzt auf|le voici|la voici|voilà|réinitialisé à|réinitialisé en|changé en|"
+    r"eccola|eccolo|ecco|reimpostat[oa] a|reimpostat[oa] su|cambiat[oa] in|aquí está|aqui está|"
+    r"aqui tens|restablecid[oa] a|cambiad[oa] a|hier is het|ingesteld op|gewijzigd in|oto on[oa]?|"
+    r"zmienione na|ustawione na|tady je|zde je|nastaveno na|změněno na|itt van|här är det|"
+    r"här är den|her er den|her er det|tässä se on|siin see on|вот он|вот она|ось він|ось вона|"
+    r"ето го|ето я|evo ga|evo je|tukaj je|iată|štai|lūk|işte"
+)
+
+# --- e-mail -----------------------------------------------------------------------------------
+
+#: '@' spelled out (brackets around them are optional: "jane (at) example", "jane arroba example")
+AT_WORDS = (
+    r"at|ät|a|bij|arroba|arobase|arrobe|chiocciola|chiocciolina|małpa|malpa|zavináč|zavinac|"
+    r"zavináč|kukac|snabel-a|snabela|krøllalfa|kanelbulle|miukumauku|ätt|klammeraffe|affe|affenschwanz|"
+    r"собака|собачка|равлик|кльомба|мајмунче|majmunče|afna|at-merki|ett|et|eta|"
+    r"παπάκι|שטרודל|כרוכית|ძაღლუკა|շնիկ|at sign|at-sign|commercial at|@"
+)
+#: '.' spelled out
+DOT_WORDS = (
+    r"dot|punkt|punt|punto|point|ponto|kropka|tečka|tecka|bodka|pont|piste|prikk|punktum|pist|"
+    r"täpp|tapp|punkts|taškas|taskas|točka|tocka|punct|nokta|τελεία|точка|крапка|נקודה|"
+    r"წერტილი|կետ|\."
+)
+#: words for "at"/"dot" that are also ordinary words in their language: a match needs more
+#: evidence (a second spelled separator, or a local part with a dot) before it counts
+AMBIGUOUS_AT = r"at|a|bij|et|ett|eta|affe"
+
+# --- phones -----------------------------------------------------------------------------------
+
+#: labels that say a phone number follows
+PHONE_WORDS = (
+    r"tel|tél|tele|telf|teléf|telefon(?:o|e|nummer|no|nr|number)?|téléphone|telephone|telefoon|"
+    r"telefono|teléfono|telefone|telemóvel|telemovel|phone|ph|mobile|mobil|mobiel|móvil|movil|"
+    r"mob|mobitel|mobilní|mobilny|mobiltelefon|cell|cellulare|cellphone|cel|handy|natel|portable|port|"
+    r"gsm|kom|komórka|komorka|tlf|tfn|tlfn|puh|puhelin|matkapuhelin|cep|gsm|fax|fix|fixe|"
+    r"direct line|direct|durchwahl|ruf|rufnummer|whatsapp|signal|viber|telegram|sms|call|ring|"
+    r"reach me|reach him|reach her|reach us|dial|astreinte|bereitschaft|on-call|on call|"
+    r"chiamami|chiamatemi|chiamare|llámame|llamame|llámeme|ligue|ligar|liga-me|appelle-moi|appelez-moi|"
+    r"appelez|ruf mich an|rufen sie mich an|anrufen|bel me|bellen|zadzwoń|zadzwon|zavolejte|zavolej|hívj|"
+    r"hívjon|ring mig|ringe|soita|soittakaa|helista|sunați-mă|suna-ma|skambinkite|zvaniet|zovite|pozovite|"
+    r"позвоните|звоните|зателефонуйте|телефонирайте|τηλεφωνήστε|ara beni|arayın|התקשר|התקשרו|"
+    r"τηλ|τηλέφωνο|κιν|κινητό|тел|телефон|моб|мобильный|мобільний|тлф|טל|טלפון|נייד|ტელ|"
+    r"ტელეფონი|մոբ|հեռ|հեռախոս|t|m|p|f|c|mob\. tel|tel\. č|tel\. br|br\. tel"
+)
+#: words saying that the number after them is something else (an id, a grant, a ticket)
+NOT_PHONE_WORDS = (
+    r"ticket|tickets|ticketnummer|issue|case|rt|ggus|job|jobs|jobid|pid|uid|gid|grant|grants|"
+    r"agreement|contract|project|projekt|proje|projet|progetto|proyecto|projecto|no|nr|n°|num|"
+    r"number|numer|numero|número|nummer|cislo|číslo|szám|order|invoice|ref|reference|run|runs|"
+    r"batch|task|request|pr|commit|build|version|release|serial|port|ports|id|ids|isbn|issn|"
+    r"orcid|doi|pmid|arxiv|handle|hdl|epsg|dnr|päätös|decision|dossier|akte|az|aktenzeichen|"
+    r"events|files|records|hours|cores|bytes|checksum|sum|size|zip|postcode|plz|vat|ust|kvk|"
+    r"cpu|core|hour|година|godzin|kernstunden|horas|ore|heures"
+)
+
+# --- personal identifiers -----------------------------------------------------------------------
+
+#: names of national identity numbers, passports, identity cards, student and tax numbers
+ID_WORDS = (
+    r"dni|nie|nif|nie-nummer|pesel|nip|regon|bsn|burgerservicenummer|sofinummer|nir|insee|"
+    r"n(?:uméro|umero|°) de sécurité sociale|sécurité sociale|securite sociale|numéro fiscal|"
+    r"codice fiscale|cod\. fisc|tessera sanitaria|rodné číslo|rodne cislo|rč|personnummer|"
+    r"samordningsnummer|henkilötunnus|henkilotunnus|hetu|cnp|cod numeric personal|"
+    r"t\.?c\.? kimlik(?: no)?|kimlik no|tckn|isikukood|fødselsnummer|fodselsnummer|personnummer|"
+    r"cpr(?:-nummer|-nr)?|kennitala|afm|αφμ|amka|αμκα|ταυτότητα|ταυτότητας|αδτ|α\.δ\.τ|egn|егн|"
+    r"личен номер|оib|oib|jmbg|јмбг|emšo|emso|asmens kodas|personas kods|ahv|avs|steuer-?id|"
+    r"steueridentifikationsnummer|sozialversicherungsnummer|svnr|ssn|social security(?: number)?|"
+    r"national insurance(?: number)?|nino|pps(?: number)?|national id|id number|id no|id card|"
+    r"identity card|identity number|personal id|personalausweis(?:nummer)?|ausweisnummer|ausweis|"
+    r"carte d'identité|carte nationale d'identité|cni|carta d'identità|documento de identidad|"
+    r"cartão de cidadão|bilhete de identidade|dowód osobisty|dowodu osobistego|občanský průkaz|"
+    r"občiansky preukaz|személyi igazolvány|személyi szám|adóazonosító|taj-szám|taj szám|"
+    r"identitetskort|id-kort|henkilökortti|henkilöllisyystodistus|buletin de identitate|"
+    r"лична карта|паспорт|паспорта|закордонний паспорт|загранпаспорт|passport(?: no| number)?|"
+    r"reisepass(?:-nr|nummer)?|pass-nr|passnummer|passeport|pasaporte|passaporto|passaporte|"
+    r"paszport|paszportu|cestovní pas|cestovný pas|útlevél|pass|passi|pasas|pase|pasoš|putovnica|"
+    r"potni list|pașaport|pasaport|pasaportu|διαβατήριο|διαβατηρίου|דרכון|ת\.ז|תעודת זהות|"
+    r"პასპორტი|անձնագիր|matrikelnummer|matrikel-nr|matr\.-nr|matriculation number|student number|"
+    r"student id|studentennummer|numéro étudiant|numero di matricola|matricola|número de matrícula|"
+    r"numer indeksu|nr indeksu|numer albumu|nr albumu|studijní číslo|hallgatói azonosító|neptun-kód|"
+    r"opiskelijanumero|studentnummer|tax number|tax id|tin|steuernummer|numéro de contribuable|"
+    r"partita iva|número de contribuinte|vergi no|vergi numarası|δου"
+)
+#: words saying a date is somebody's date of birth (a date after them is personal)
+BIRTH_WORDS = (
+    r"date of birth|birth date|birthdate|birthday|dob|d\.o\.b|born on|born|b\.|geburtsdatum|"
+    r"geboren am|geboren|geb\.|geb|né le|née le|né|née|date de naissance|data di nascita|nato il|"
+    r"nata il|nato|nata|fecha de nacimiento|nacido el|nacida el|nacido|nacida|data de nascimento|"
+    r"nascido em|nascida em|geboortedatum|geboren op|data urodzenia|urodzony|urodzona|urodz\.|"
+    r"datum narození|narozen|narozena|nar\.|dátum narodenia|narodený|narodená|születési dátum|"
+    r"születési idő|született|szül\.|födelsedatum|född|fødselsdato|født|syntymäaika|syntymäpäivä|"
+    r"syntynyt|sünniaeg|sünnikuupäev|sündinud|ημερομηνία γέννησης|γεννήθηκε|γεν\.|"
+    r"дата рождения|родился|родилась|дата народження|народився|народилася|дата на раждане|"
+    r"роден|родена|datum rođenja|rođen|rođena|датум рођења|рођен|рођена|datum rojstva|rojen|"
+    r"rojena|data nașterii|data nasterii|născut|născută|nascut|nascuta|gimimo data|gimęs|gimusi|"
+    r"dzimšanas datums|dzimis|dzimusi|doğum tarihi|dogum tarihi|doğdu|doğumlu|תאריך לידה|נולד|"
+    r"geburtstag|anniversaire|compleanno|cumpleaños|aniversário|urodziny|narozeniny|születésnap|"
+    r"verjaardag|födelsedag|fødselsdag|syntymäpäivä|sünnipäev|день рождения|день народження|rođendan|"
+    r"rojstni dan|ziua de naștere|gimtadienis|dzimšanas diena|doğum günü|γενέθλια|יום הולדת|"
+    r"נולדה|დაბადების თარიღი|დაიბადა|ծննդյան ամսաթիվ|ծնվել է|ծնվել"
+)
+#: "born" in the sense of founded, for things rather than people: a year after it is not a birthday
+WEAK_BIRTH_WORDS = r"born on|born|né|née|nato|nata|nacido|nacida|geboren"
+#: words saying an address is somebody's home (a street address after them is personal)
+HOME_WORDS = (
+    r"home address|private address|my address|home|i live at|i live in|live at|privatadresse|privatanschrift|wohnadresse|"
+    r"heimadresse|meine adresse|wohnhaft|wohne|ich wohne|zu hause|j'habite|habite|abito in|abito a|vivo en|"
+    r"moro em|moro na|woon|ik woon|mieszkam|bydlím|bor på|bor i|asun|elan|живу|живу на|zu hause|zuhause|adresse personnelle|mon adresse|"
+    r"domicile|à la maison|indirizzo di casa|mio indirizzo|residente|domicilio|dirección particular|"
+    r"mi dirección|morada|endereço residencial|minha morada|thuisadres|huisadres|thuis|mijn adres|"
+    r"adres domowy|adres zamieszkania|mój adres|zamieszkały|zamieszkała|adresa bydliště|"
+    r"domácí adresa|bydliště|bydlím|adresa trvalého pobytu|lakcím|lakcímem|otthoni cím|"
+    r"hemadress|min adress|hjemmeadresse|privatadresse|kotiosoite|kotiosoitteeni|kodune aadress|"
+    r"elukoht|διεύθυνση κατοικίας|η διεύθυνσή μου|домашний адрес|мой адрес|домашня адреса|"
+    r"моя адреса|домашен адрес|моят адрес|kućna adresa|moja adresa|domači naslov|adresa de domiciliu|"
+    r"domiciliul|namų adresas|mājas adrese|ev adresi|ev adresim|כתובת מגורים|הכתובת שלי|"
+    r"საცხოვრებელი მისამართი|բնակության հասցե"
+)
+#: words saying an address is a public place (a venue, an institute), not somebody's home
+VENUE_WORDS = (
+    r"workshop|conference|meeting|venue|room|hall|building|campus|institute|university|faculty|"
+    r"department|office|centre|center|takes place|take place|held at|located at|hotel|auditorium|"
+    r"raum|saal|hörsaal|gebäude|tagung|konferenz|institut|universität|salle|bâtiment|amphithéâtre|"
+    r"réunion|sala|aula|edificio|edifício|istituto|università|universidad|universidade|zaal|gebouw|"
+    r"vergadering|sala|budynek|spotkanie|konferencja|místnost|budova|terem|épület|konferens|lokal|"
+    r"lokale|bygning|rakennus|kokous|αίθουσα|κτίριο|зал|здание|будівля|зала"
+)
+#: where a messenger handle follows ("Skype: jane.doe", "Telegram @jane")
+HANDLE_WORDS = (
+    r"telegram|telegrama|telegramu|whatsapp|viber|skype|discord|threema|wechat|icq|jabber|xmpp|keybase|"
+    r"mastodon|wickr|facetime"
+)
+
+# --- confidentiality markers --------------------------------------------------------------------
+
+#: words and phrases that mark text as not public wherever they stand (unless negated)
+MARKERS = (
+    # en
+    r"confidential|confidental|confedential|strictly confidential|private and confidential|private & confidential|"
+    r"in confidence|in strict confidence|off the record|not for the record|"
+    r"not for publication|not for public(?: release| distribution| disclosure| consumption| use| view)?|"
+    r"not to be (?:published|shared|distributed|disclosed|circulated|made public)|"
+    r"must not be (?:published|shared|distributed|disclosed|made public|quoted)|"
+    r"should not be (?:published|shared|distributed|made public)|cannot be (?:published|made public)|"
+    r"not for the (?:public|minutes|ticket|case page|public page|website|catalogue)|"
+    r"keep (?:this|that|it|these|them)(?: \w+)? (?:out of|off|away from) (?:the )?(?:minutes|ticket|public|website|page|catalogue|record)|"
+    r"keep (?:this|that|it) (?:private|to yourself|to yourselves|between us|confidential|internal|quiet|under wraps)|"
+    r"(?:just )?between (?:you and me|us|ourselves)|for your eyes only|eyes only|need[- ]to[- ]know|"
+    r"don'?t quote me|do not quote me|(?:under )?embargo(?:ed)? (?:until|till|up to|before)|under nda|"
+    r"covered by (?:an |the )?nda|"
+    r"restricted distribution|limited distribution|distribution restricted|tlp ?[:-] ?(?:red|amber(?:\+strict)?|green)|"
+    r"classified|sensitive[:!]|this is private|this is personal|this is internal|das ist privat|das ist intern|"
+    r"c'est privé|c'est personnel|è privato|es privado|é privado|dit is privé|to jest prywatne|to je soukromé|"
+    r"nešiřte|nesdílejte|nepřeposílejte|nezveřejňujte|nepublikujte|nešírte|nezdieľajte|nepreposielajte|"
+    r"nezverejňujte|ne širite|ne dijelite|ne delite|ne prosljeđujte|ne posredujte|ne objavljujte|"
+    r"not (?:be )?(?:meant|intended|suitable|okay|ok|fine) for (?:the )?public|"
+    r"(?:don'?t|do not|never|please don'?t|must not|should not|not to) (?:\w+ ){0,2}?(?:put|post|publish|include|"
+    r"add|copy|paste|place|upload|mention|show) (?:[^.\n]{0,50} )?(?:on|in|into|to|onto) (?:the |any |a |our )?public",
+    # de
+    r"vertraulich|streng vertraulich|nur für den dienstgebrauch|vs-nfd|nicht öffentlich|nicht-öffentlich|"
+    r"nicht zur veröffentlichung|nicht für die öffentlichkeit|nicht veröffentlichen|unter uns|"
+    r"unter uns gesagt|sperrfrist bis|geheim[:!]|nicht für das ticket",
+    # fr
+    r"confidentiel|strictement confidentiel|diffusion restreinte|diffusion limitée|non public|non publique|"
+    r"ne pas diffuser|à ne pas diffuser|ne pas divulguer|ne pas publier|ne pas transmettre|ne pas partager|"
+    r"entre nous|sous embargo jusqu'au",
+    # it, es, pt, ca
+    r"riservato|riservata|riservatissimo|strettamente riservato|confidenziale|non divulgare|non diffondere|"
+    r"non pubblicare|non condividere|non inoltrare|non per la pubblicazione|tra (?:di )?noi|"
+    r"confidencial|estrictamente confidencial|no difundir|no divulgar|no publicar|no compartir|"
+    r"no reenviar|entre nosotros|reservado|não divulgar|não publicar|não partilhar|não compartilhar|"
+    r"não difundir|sigiloso|sigilosa|entre nós",
+    # nl, scandinavian, fi, et
+    r"vertrouwelijk|strikt vertrouwelijk|niet verspreiden|niet delen|niet publiceren|niet doorsturen|"
+    r"niet openbaar|onder ons|konfidentiell|konfidentiellt|sprid inte|dela inte|publicera inte|"
+    r"får inte spridas|inte för publicering|hemligt|fortroligt|fortrolig|må ikke deles|må ikke videregives|"
+    r"må ikke offentliggøres|del ikke|ikke offentlig|konfidensielt|konfidensiell|ikke del|ikke for publisering|"
+    r"luottamuksellinen|luottamuksellista|ei julkinen|ei julkista|älä levitä|älä jaa|älä julkaise|"
+    r"ei saa levittää|salainen|konfidentsiaalne|mitte avalik|mitte levitada|mitte avaldada|ära jaga|ärge jagage|"
+    r"ärge seda avalikult jagage|ära seda avalikult jaga",
+    # pl, cs, sk, sl, hr, sr (latin), bs
+    r"poufne|poufny|poufna|poufnie|ściśle tajne|tajne|niepubliczne|nie do publikacji|nie do rozpowszechniania|"
+    r"nie rozpowszechniać|nie udostępniać|nie publikować|nie przekazywać|tylko do wiadomości|"
+    r"důvěrné|důvěrný|důvěrná|neveřejné|neveřejný|nešířit|nezveřejňovat|nepublikovat|nepředávat|"
+    r"není určeno ke zveřejnění|dôverné|neverejné|nešíriť|nezverejňovať|zaupno|ni za objavo|ne deliti|"
+    r"ne širiti|ne objavljati|povjerljivo|poverljivo|nije za objavu|ne dijeliti|ne širiti|ne objavljivati|"
+    r"ne prosljeđivati|ne deliti dalje|tajno",
+    # hu, ro, lt, lv, tr, mt, sq, is
+    r"bizalmas|szigorúan bizalmas|nem nyilvános|ne terjeszd|ne továbbítsd|ne tedd közzé|ne oszd meg|"
+    r"titkos|confidențial|confidentiala|confidențială|strict confidențial|a nu se distribui|"
+    r"a nu se publica|nu distribuiți|nu publicați|konfidencialu|konfidencialus|konfidenciali|"
+    r"neplatinti|neskelbti|neviešinti|tik tarp mūsų|konfidenciāli|konfidenciāls|neizplatīt|"
+    r"nepublicēt|gizli|hizmete özel|kişiye özel|paylaşmayın|yaymayın|yayınlamayın|yayınlanmamalı|"
+    r"kunfidenzjali|konfidencial|trúnaðarmál",
+    # el, cyrillic
+    r"εμπιστευτικό|εμπιστευτική|εμπιστευτικά|απόρρητο|απόρρητα|όχι για δημοσίευση|μην το διαδώσετε|"
+    r"μην διανέμετε|μην κοινοποιήσετε|μη δημοσιεύσιμο|конфиденциально|конфиденциальн(?:ый|ая|ое|ые)|"
+    r"не для распространения|не для публикации|не распространять|не публиковать|не пересылать|"
+    r"для служебного пользования|дсп|секретно|между нами|конфіденційно|конфіденційн(?:ий|а|е|і)|"
+    r"не для поширення|не для публікації|не поширювати|не публікувати|таємно|поверително|"
+    r"не за разпространение|не разпространявайте|не публикувайте|поверљиво|не делити|не ширити|"
+    r"не објављивати|доверливо|доверлив|доверлива|не споделувајте|не објавувајте",
+    # he, ka, hy
+    r"סודי|סודית|חסוי|חסויה|לא להפצה|אין להפיץ|לא לפרסם|בינינו|კონფიდენციალური|საიდუმლო|"
+    r"არ გაავრცელოთ|գաղտնի|կոնֆիդենցիալ|չտարածել|մի տարածեք",
+)
+#: phrases that also describe things ("for internal use", "internal-only network"): a marker as a
+#: heading, in brackets, before a colon or dash, or closing a sentence
+MARKERS_IN_POSITION = (
+    r"internal only|internal use|internal use only|for internal use|for internal use only|"
+    r"internal[- ]only|nur intern|nur für den internen gebrauch|interner gebrauch|"
+    r"usage interne|à usage interne|uso interno|solo uso interno|ad uso interno|per uso interno|"
+    r"para uso interno|solo para uso interno|de uso interno exclusivo|intern gebruik|voor intern gebruik|"
+    r"alleen voor intern gebruik|do użytku wewnętrznego|tylko do użytku wewnętrznego|"
+    r"pro interní potřebu|pouze pro interní potřebu|interní použití|len pre internú potrebu|"
+    r"belső használatra|csak belső használatra|för internt bruk|endast för internt bruk|"
+    r"kun til intern brug|til intern brug|kun til internt bruk|internt bruk|vain sisäiseen käyttöön|"
+    r"sisäiseen käyttöön|ainult sisekasutuseks|sisekasutuseks|uz intern|doar pentru uz intern|"
+    r"tik vidiniam naudojimui|vidiniam naudojimui|tikai iekšējai lietošanai|iekšējai lietošanai|"
+    r"yalnızca dahili kullanım|dahili kullanım|samo za internu upotrebu|za internu upotrebu|"
+    r"samo za internu uporabu|samo za interno uporabo|μόνο για εσωτερική χρήση|εσωτερική χρήση|"
+    r"для внутреннего пользования|для внутрішнього використання|само за вътрешна употреба|"
+    r"вътрешна употреба|само за интерна употреба|само за интерну употребу|לשימוש פנימי בלבד|"
+    r"לשימוש פנימי|fin uso interno|fin de uso interno|end of confidential part|ende vertraulich|"
+    r"(?:for )?(?:egi |the )?(?:staff|team|board|committee|management|steering committee) (?:eyes )?only|"
+    r"internal note|internal remark|internal comment|interne notiz|interne anmerkung|note interne|"
+    r"nota interna|nota interna|notatka wewnętrzna|interní poznámka|interne notitie|intern anteckning|"
+    r"intern note|sisäinen huomautus|belső megjegyzés|εσωτερική σημείωση|внутренняя заметка|"
+    r"not public|not yet public|non-public|nonpublic|not for the public|nicht öffentlich|non public|non publique|"
+    r"under embargo|embargoed|embargo|sperrfrist|sous embargo|bajo embargo|sotto embargo|onder embargo|"
+    r"niet openbaar|nie publiczne|neveřejné|neverejné|nem nyilvános|ikke offentlig|inte offentlig|ei julkinen|"
+    r"mitte avalik|nu este public|nėra viešas|nav publisks|не публично|не є публічним|δεν είναι δημόσιο"
+)
+#: single words that mark text only as a heading or in brackets ("INTERNAL", "[privat]")
+HEADING_WORDS = (
+    r"internal|intern|interne|interno|interna|interní|interné|wewnętrzne|belső|internt|sisäinen|"
+    r"dahili|вътрешно|внутреннее|внутрішнє|εσωτερικό|private|privat|privé|privato|privado|prywatne|"
+    r"soukromé|personal|persönlich|personnel|personale|restricted|eingeschränkt|restreint|ristretto|"
+    r"restringido|beperkt|zastrzeżone|omezené|korlátozott|begränsad|geheim|segreto|secreto|"
+    r"sensitive|sensibel|sensible"
+)
+#: inflected adjectives that describe things mid-sentence ("vertrauliche Daten werden ...") but
+#: mark text when they head a line or stand before a colon
+MARKER_ADJECTIVES = (
+    r"vertrauliche[nrs]?|confidentielles?|confidenciales|riservati|riservate|confidenziali|"
+    r"vertrouwelijke|poufnych|poufnym|poufną|důvěrných|důvěrnou|bizalmasan|konfidentiella|"
+    r"fortrolige|luottamukselliset|εμπιστευτικές|εμπιστευτικών|конфиденциальную|конфиденциальных|"
+    r"конфіденційну|конфіденційних|поверителна|поверителни|povjerljive|povjerljivi|zaupne|"
+    r"confidențiale|konfidencialūs|konfidenciālas|gizlidir"
+)
+#: "do not" and its kin: before a sharing verb, they mark what follows as not for the public
+SHARE_NEGATIONS = (
+    r"do not|don't|dont|please don't|please do not|kindly do not|never|must not|mustn't|should not|"
+    r"shouldn't|cannot|can't|may not|not to|nicht|bitte nicht|keinesfalls|auf keinen fall|ne pas|merci de ne pas|"
+    r"ne|n'|non|per favore non|no|por favor no|não|niet|nie|proszę nie|prosím ne|ne|nem|kérem ne|"
+    r"älä|ei saa|ära|ärge|palun ärge|mitte|nu|a nu se|vă rog nu|μην|να μην|не|не надо|нельзя|ne smijete|"
+    r"nemojte|lütfen|אל|לא|ar|մի|չ"
+)
+#: verbs of sharing and publishing, as they follow "do not" in each language
+SHARE_VERBS = (
+    r"share|distribute|redistribute|forward|publish|disclose|circulate|quote|repost|post|spread|pass on|"
+    r"pass (?:this|it|that) on|leak|reveal|make (?:this|it|that )?public|put|include|cite|mention|copy|"
+    r"weitergeben|weiterleiten|verbreiten|veröffentlichen|teilen|publizieren|zitieren|posten|öffentlich machen|"
+    r"diffuser|divulguer|publier|transmettre|partager|relayer|citer|rendre public|"
+    r"divulgare|diffondere|pubblicare|condividere|inoltrare|girare|citare|rendere pubblico|"
+    r"difundir|divulgar|publicar|compartir|reenviar|circular|citar|hacer público|"
+    r"partilhar|compartilhar|reencaminhar|encaminhar|tornar público|"
+    r"verspreiden|delen|publiceren|doorsturen|doorgeven|openbaar maken|citeren|"
+    r"rozpowszechniać|udostępniać|publikować|przekazywać|upubliczniać|rozsyłać|cytować|"
+    r"šířit|zveřejňovat|zveřejnit|publikovat|předávat|sdílet|šíriť|zverejňovať|zdieľať|"
+    r"terjeszd|továbbítsd|tedd közzé|oszd meg|továbbítani|terjeszteni|nyilvánosságra hozni|"
+    r"sprid|sprida|dela|publicera|vidarebefordra|del|dele|videregiv|videregive|offentliggør|videresend|"
+    r"spre|publiser|levitä|jaa|julkaise|välitä|levittää|jakaa|julkaista|jaga|jagage|levita|levitage|"
+    r"avalda|avaldage|edasta|izplatīt|publicēt|pārsūtīt|dalīties|platinti|skelbti|persiųsti|dalintis|"
+    r"distribui|publica|răspândi|divulga|trimite|διαδώσετε|διανέμετε|δημοσιεύσετε|κοινοποιήσετε|"
+    r"προωθήσετε|διαδώσεις|распространять|публиковать|пересылать|разглашать|делиться|поширювати|"
+    r"публікувати|пересилати|розголошувати|розповсюджувати|разпространявайте|публикувайте|споделяйте|"
+    r"препращайте|dijeliti|deliti|širiti|objavljivati|objaviti|prosljeđivati|prosleđivati|делити|ширити|"
+    r"распространяйте|пересылайте|публикуйте|разглашайте|делитесь|поширюйте|пересилайте|публікуйте|"
+    r"розголошуйте|діліться|διαδώσετε|προωθήσετε|δημοσιεύσετε|αναρτήσετε|"
+    r"објављивати|споделувајте|објавувајте|ширете|paylaşmayın|yaymayın|yayınlamayın|iletmeyin|"
+    r"להפיץ|לפרסם|לשתף|להעביר|გაავრცელოთ|გააზიაროთ|տարածեք|տարածել"
+)
+#: verbs that mean sharing only with a negation after them (Scandinavian word order)
+SHARE_VERBS_BEFORE_NEGATION = r"sprid|dela|publicera|del|dele|spre|publiser|videresend|vidarebefordra"
+SHARE_NEGATIONS_AFTER = r"inte|ikke|ej|icke"
+#: objects that make "do not share X" security advice rather than a marking
+ADVICE_OBJECTS = (
+    r"your|yours|their|his|her|any|anyone's|credentials?|passwords?|passphrases?|private keys?|keys?|"
+    r"tokens?|secrets?|prox(?:y|ies)|certificates?|accounts?|logins?|pins?|ports?|traffic|requests?|"
+    r"packets?|x11|agent|connections?|jobs?|load|work|ihr|ihre|ihren|dein|deine|votre|vos|ton|ta|tes|"
+    r"tuo|tua|tuoi|su|sus|tu|tus|uw|je|jouw|twoje|twojego|swoje|váš|vaše|tvoje|az ön|din|ditt|dina|"
+    r"sinun|teie|oma|tavo|savo|jūsu|tău|dumneavoastră|τον κωδικό|το συνθηματικό|свой|свою|ваш|вашу|свій|"
+    r"твій|вашия|своя|svoj|svoju|vaš|vašu|şifrenizi|şifreni|password|passwort|kennwort|mot de passe|"
+    r"hasło|hasła|heslo|contraseña|senha|wachtwoord|lösenord|passord|salasana|jelszó|parola|parolă|"
+    r"пароль|парол|lozinku|lozinka|geslo|šifru|slaptažodį|paroli|parooli|şifre|סיסמה|clé|schlüssel"
+)
+
+#: a word just before a marker that makes it say the opposite ("not confidential")
+NEGATIONS = (
+    r"not|non|no|isn't|aren't|wasn't|nothing|never|nicht|kein|keine|keinesfalls|pas|n'est|ne|niet|"
+    r"geen|nie|není|nejsou|nem|inte|ikke|ei|eivät|pole|δεν|όχι|не|нет|ні|nije|nisu|ni|nu|nėra|nav|"
+    r"değil|degil|לא|אינו|אינה|არ|չէ|չի"
+)
+#: words after a marker word that make it name a technology or a topic, not a marking
+MARKER_TOPICS = (
+    r"computing|computation|compute|enclave|enclaves|vm|vms|virtual machine|virtual machines|container|"
+    r"containers|agreement|agreements|clause|clauses|policy|policies|level|levels|class|classes|"
+    r"classification|label|labels|labelling|labeling|tier|mode|workloads|ai|ml|learning|"
+    r"computing-"
+)
+#: words before a marker word that make it name a technology or topic ("AMD confidential computing")
+MARKER_TOPIC_BEFORE = r"sev|tdx|sgx|amd|intel|azure|google|aws|nitro"
+#: "only": makes an in-position phrase a marker wherever it stands ("only for internal use")
+ONLY_WORDS = (
+    r"only|solo|sólo|solamente|soltanto|unicamente|únicamente|exclusivamente|esclusivamente|nur|"
+    r"uniquement|seulement|alleen|uitsluitend|tylko|wyłącznie|pouze|jen|len|iba|csak|kizárólag|endast|"
+    r"bara|kun|kun til|vain|ainult|doar|numai|tik|tikai|yalnızca|sadece|само|samo|μόνο|только|лише|"
+    r"тільки|בלבד|მხოლოდ|միայն|for|für|für den|pour|à|per|ad|para|voor|do|pro|za|na|för|til|zu"
+)
+
+# --- prose --------------------------------------------------------------------------------------
+
+#: function words of EGI's languages: a value made of them is a sentence, not a password
+STOPWORDS = (
+    "the a an of to in on at for with by from is are was were be been it this that these those "
+    "your my our their his her its you we they he she i me us them please ask see check contact "
+    "use same as before after not no never only also and or but if then when where which who "
+    "will would should must can could may might do does did have has had there here via "
+    "der die das den dem des ein eine einen einem einer und oder nicht nur bitte ist sind war im "
+    "in am an auf aus bei beim mit von vom zu zum zur für über unter nach vor wie sie ihr ihre "
+    "wir ich du es er man kein keine noch schon auch beim erfragen siehe "
+    "le la les un une des du de et ou pas ne est sont avec sans pour par sur dans au aux voir "
+    "votre vos notre nos leur son sa ses ce cette il elle nous vous demander "
+    "il lo gli i una uno di da del della dei delle e o non è sono con per su nel nella al alla "
+    "vedi chiedere vostro vostra nostro nostra suo sua "
+    "el los las unos unas y o no es son con sin por para en del al su sus ver pedir usted "
+    "o os as um uma e ou não é são com sem por para em no na do da dos das ao seu sua ver pedir "
+    "de het een en of niet is zijn met zonder voor door op in van aan bij uw jouw onze vragen zie "
+    "w z i oraz lub nie jest są ze do na od po za przez dla o u proszę się "
+    "a i v ve s se z ze do na od po pro o u je jsou není prosím "
+    "és vagy nem van vannak a az egy meg kérem kell "
+    "och eller inte är med utan för på av till en ett det den som "
+    "og eller ikke er med uden uten for på af av til en et det den som "
+    "ja tai ei on ovat kanssa ilman että se "
+    "ja või ei on koos ilma et see "
+    "și sau nu este sunt cu fără pentru pe în la de un o "
+    "ir arba ne yra su be už į iš "
+    "un vai nav ir ar bez par uz no "
+    "ve veya değil ile için bu bir "
+    "και ή δεν είναι με χωρίς για σε από το τα ο η "
+    "и или не это с без для в на от по "
+    "і або не це з без для в на від по "
+    "и или не е с без за в на от по "
+    "i ili ne je sa bez za u na od po "
+    "ו או לא הוא היא עם בלי של את על "
+).split()
+#: a value that is a placeholder or a word about the value, not the value itself
+NOT_A_VALUE = (
+    "none null nil true false yes no n/a na tbd todo redacted removed hidden empty omitted required "
+    "optional set unset not the a an your my our their this that it its same stored expired changed "
+    "reset correct incorrect wrong valid invalid missing needed provided sent available protected "
+    "encrypted managed generated given used known unknown mandatory authentication based less field "
+    "prompt policy via see check ask contact please use attached follows below above here there "
+    "changeme secret password token example sample placeholder xxx dummy test default "
+    "siehe geheim beispiel vide voir vedi ver zie zobacz viz lásd se katso vaata vezi žr. skatīt bkz"
+).split()

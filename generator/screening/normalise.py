@@ -1,0 +1,386 @@
+"""The normalised view of a text: what every detector reads, in screening and in the audit alike.
+
+Ticket text hides what it says behind its spelling: ``jane＠example．org`` (fullwidth), ``jane&#64;``
+(an entity), ``jane%40`` (percent-encoded), ``<b>jane</b>@`` (markup), ``ja\u200bne@`` (an invisible
+character), ``jаne`` (a Cyrillic a), ``+٤٤`` (Arabic-Indic digits), ``c o n f i d e n t i a l``
+(letter-spaced), a non-breaking space inside a phone number, ``> `` quote marks at the start of
+the lines of a key. The view undoes all of that once, so that each detector matches one plain
+spelling:
+
+* HTML entities and percent-encoding decoded (repeatedly: ``&amp;#64;`` is ``@``);
+* HTML tags removed (block-level ones become a line break), Markdown emphasis and code marks
+  removed, e-mail quote marks at the start of lines removed, quoted-printable soft breaks joined;
+* Unicode compatibility forms folded (NFKC: fullwidth, mathematical bold, ligatures), invisible
+  and format characters dropped, accents dropped, letters that look like Latin letters folded to
+  them (Unicode's confusables data, through ``confusable_homoglyphs``), digits of every script
+  as ASCII digits, every dash as ``-``, typographic quotes as ASCII quotes;
+* every run of horizontal space as one space, line breaks kept (a line is a unit for several
+  detectors); words written letter by letter joined.
+
+Case is kept (token shapes need it); ``View.low`` is the lower-cased view, of the same length.
+Offsets map back: ``View.to_original(start, end)`` is the span of the original text that the
+view's ``[start, end)`` came from, so a redaction cuts exactly the original characters (a whole
+entity, a whole escape, the invisible characters inside a match).
+"""
+
+from __future__ import annotations
+
+import bisect
+import html
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from urllib.parse import unquote_to_bytes
+
+# --- characters -------------------------------------------------------------------------------
+
+#: inline HTML elements: removed without a trace, so ``<b>jane</b>@example.org`` reads whole
+_INLINE_TAGS = (
+    "a abbr b bdi bdo big cite code del dfn em font i ins kbd mark q s samp small span strike strong "
+    "sub sup time tt u var wbr o:p"
+)
+#: block-level HTML elements: a line break, so text in two cells or paragraphs never runs together
+_BLOCK_TAGS = (
+    "address article aside blockquote body br caption center col colgroup dd details div dl dt "
+    "fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 head header hr html img li link main "
+    "meta nav ol p pre section summary table tbody td tfoot th thead title tr ul style script"
+)
+_TAG_NAMES = "|".join(sorted({re.escape(t) for t in (_INLINE_TAGS + " " + _BLOCK_TAGS).split()}, key=len,
+                             reverse=True))
+_INLINE = frozenset(_INLINE_TAGS.split())
+
+_QUOTES = {c: '"' for c in "“”„‟″〃＂"} | {c: "'" for c in "‘’‚‛′ʹʼˈ`´"}
+_SPACE_LIKE = frozenset("\u00a0\u1680\u180e\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
+                        "\u200a\u202f\u205f\u3000\t\x0b\x0c")
+_LINE_BREAKS = frozenset("\u2028\u2029\x85")
+
+
+def _confusable_letters() -> dict[str, str]:
+    """Lower-case letters and digits that look like an ASCII letter or digit -> that character,
+    from Unicode's confusables data. Only single ASCII letters or digits are taken, so
+    punctuation keeps its meaning."""
+    from confusable_homoglyphs.confusables import confusables_data
+
+    table: dict[str, str] = {}
+    for char, homoglyphs in confusables_data.items():
+        if len(char) != 1 or char.isascii() or char.lower() != char:
+            continue
+        targets = [h["c"] for h in homoglyphs if len(h["c"]) == 1 and h["c"].isascii() and h["c"].isalnum()]
+        if not targets:
+            continue
+        same_kind = [t for t in targets if t.isalpha() == char.isalpha()]
+        if same_kind:  # never a letter for a digit: Cyrillic б is not 6
+            table[char] = same_kind[0].lower() if char.isalpha() else same_kind[0]
+    return table
+
+
+_CONFUSABLE: dict[str, str] = {}
+
+
+@lru_cache(maxsize=None)
+def fold_char(char: str) -> str:
+    """One non-ASCII character as the view spells it ('' for an invisible one)."""
+    if not _CONFUSABLE:
+        _CONFUSABLE.update(_confusable_letters())
+    if char in _SPACE_LIKE:
+        return " "
+    if char in _LINE_BREAKS:
+        return "\n"
+    if char in _QUOTES:
+        return _QUOTES[char]
+    out = []
+    for c in unicodedata.normalize("NFKC", char):
+        if c.isascii():
+            out.append(c)
+            continue
+        category = unicodedata.category(c)
+        if category in ("Cf", "Cc", "Co", "Cs", "Cn") or category.startswith("M"):
+            continue  # invisible, private or a lone combining mark
+        if category == "Nd":
+            out.append(str(unicodedata.decimal(c)))
+            continue
+        if category == "Pd":
+            out.append("-")
+            continue
+        if category == "Zs":
+            out.append(" ")
+            continue
+        if c in _QUOTES:
+            out.append(_QUOTES[c])
+            continue
+        lower = c.lower()
+        base = "".join(d for d in unicodedata.normalize("NFKD", lower) if not unicodedata.category(d).startswith("M"))
+        base = base or lower
+        if base == "ς":
+            base = "σ"  # the final sigma is a sigma
+        base = "".join(_CONFUSABLE.get(d, d) for d in base)
+        if c != lower:  # an upper-case letter stays upper case, so the lower-cased view agrees
+            upper = base.upper()
+            base = upper if len(upper) == len(base) else base
+        out.append(base)
+    return "".join(out)
+
+
+# --- the view ---------------------------------------------------------------------------------
+
+#: what the audit joins the parts of an output file with; ticket text never holds it (folded away)
+PART_BREAK = "\ue000"
+# Python's ``re`` searches fast only for a pattern whose every top-level alternative starts with a
+# literal character, or that starts with a character class: then it skips to the positions where
+# a match may start. A named group around an alternative hides its first character, so in the
+# patterns below each alternative's first character stands outside its group (the group names
+# the kind of match), or one class takes the first character and lookbehinds tell the kinds apart.
+_DECODE_PATTERN = (
+    r"[\r&%\x00-\x08\x0e-\x1f\x7f-\U0010ffff](?:"
+    r"(?<=\r)(?P<crlf>\n?)"
+    r"|(?<=&)(?P<ent>#[0-9]{1,7};?|#[xX][0-9a-fA-F]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};)"
+    r"|(?<=%)(?P<pct>[0-9A-Fa-f]{2}(?:%[0-9A-Fa-f]{2})*)"
+    r"|(?<=[\x00-\x08\x0e-\x1f\x7f])(?P<ctl>[\x00-\x08\x0e-\x1f\x7f]*)"
+    r"|(?<=[^\x00-\x7f{keep}])(?P<uni>[^\x00-\x7f{keep}]*))"
+)
+#: first pass: what stands for other characters (escapes, look-alikes, invisibles) decoded
+_DECODE = re.compile(_DECODE_PATTERN.replace("{keep}", ""))
+_DECODE_KEEPING_BREAKS = re.compile(_DECODE_PATTERN.replace("{keep}", PART_BREAK))
+#: second pass, on the decoded text: markup and layout (emphasis boundaries are checked in
+#: _replacement)
+_LAYOUT = re.compile(
+    r"\n(?P<quote>[ \t]*(?:>[ \t]?)+)"
+    rf"|<(?P<tag>(?P<close>/?)(?i:(?P<name>{_TAG_NAMES}))(?![\w:-])[^<>]{{0,400}}>|!--.{{0,2000}}?-->)"
+    r"|=(?P<qp>\n)"
+    r"|\*(?P<emph>\*{0,2})|_(?P<emph_>_{0,2})|~(?P<emph__>~)|`(?P<code>`*)"
+    r"| (?P<ws>[ \t\x0b\x0c]+)|\t(?P<ws_>[ \t\x0b\x0c]*)|\x0b(?P<ws__>[ \t\x0b\x0c]*)"
+    r"|\x0c(?P<ws___>[ \t\x0b\x0c]*)",
+    re.DOTALL,
+)
+#: e-mail quote marks at the very start of a text (no line break before them)
+_LEADING_QUOTE = re.compile(r"\A[ \t]*(?:>[ \t]?)+")
+_LAYOUT_SIGNS = ("<", "*", "_", "~", "`", "  ", "\t", "\x0b", "\x0c", "=\n", "\n>", "\n >")
+#: four or more single letters joined by one repeated separator: c o n f i d e n t i a l
+_SPACED = re.compile(r"(?<![^\W\d_])[^\W\d_](?P<sep>[ .\-])[^\W\d_](?:(?P=sep)[^\W\d_]){2,}(?![^\W\d_])")
+#: where such a run may start (a literal-led search: cheaper than _SPACED over the whole text)
+_SPACED_GATE = re.compile(r"[ \t\n.(\[*\"'-][^\W\d_][ .\-][^\W\d_][ .\-][^\W\d_][ .\-][^\W\d_]")
+#: ASCII letters as 'a', and the separators of letter-spacing as ' ' (a letter-spaced word is
+#: then a run of "a a a a")
+_LETTERS_AS_A = bytes.maketrans(b"ABCDEFGHIJKLMNOPQRSTUVWXYZbcdefghijklmnopqrstuvwxyz.-", b"a" * 51 + b"  ")
+
+
+def _may_be_spaced(text: str) -> bool:
+    """Could the text hold a letter-spaced word (a cheap test before ``_SPACED``)?"""
+    if not text.isascii():
+        return bool(_SPACED_GATE.search(text) or _SPACED.match(text))
+    shapes = text.encode("ascii").translate(_LETTERS_AS_A)
+    return shapes.find(b"a a a a") >= 0  # (faster than "in" on bytes)
+
+
+_CONTROL_BYTES = bytes(range(0, 9)) + bytes(range(14, 32)) + b"\x7f"
+#: attributes whose values a reader or a crawler sees: kept (a mailto: or tel: link lives there)
+_CONTENT_ATTRIBUTE = re.compile(
+    r"(?<=[\s\"'])(?:href|src|title|alt|value|content|data-[\w-]+|action|cite|label|placeholder|srcset|poster|"
+    r"summary|longdesc)\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+)",
+    re.IGNORECASE,
+)
+_QP_LINE = 60  # a soft line break ends a long line (quoted-printable lines are 76 characters)
+
+
+def _decode_entities(text: str) -> str:
+    for _ in range(3):  # &amp;#64; is '&#64;' is '@'
+        decoded = html.unescape(text)
+        if decoded == text:
+            break
+        text = decoded
+    return text
+
+
+def _decode_percent(text: str) -> str | None:
+    try:
+        decoded = unquote_to_bytes(text).decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    if any(unicodedata.category(c) == "Cc" and c not in "\n\t" for c in decoded):
+        return None
+    return decoded
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+
+
+def _fold(text: str) -> str:
+    return _CONTROL.sub("", "".join(fold_char(c) if not c.isascii() else c for c in text))
+
+
+def _replacement(m: re.Match[str], text: str) -> str | None:
+    kind = (m.lastgroup or "").rstrip("_")
+    value = m.group()
+    if kind == "crlf":
+        return "\n"
+    if kind == "quote":
+        return "\n" if value.startswith("\n") else ""
+    if kind == "ent":
+        decoded = _decode_entities(value)
+        return None if decoded == value else _fold(decoded)
+    if kind == "pct":
+        decoded = _decode_percent(value)
+        return None if decoded is None else _fold(_decode_entities(decoded))
+    if kind == "tag":
+        name = (m.group("name") or "").lower()
+        values = [v.strip("\"'") for v in _CONTENT_ATTRIBUTE.findall(value)]
+        inside = " ".join(v for v in values if v)
+        if not name or name in _INLINE:
+            return f" {inside} " if inside else ""
+        return f"\n{inside}\n" if inside else "\n"
+    if kind == "qp":
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        return "" if m.start() - line_start >= _QP_LINE else None
+    if kind == "code":
+        return ""
+    if kind == "emph":
+        start, end = m.span()
+        before = text[start - 1] if start else " "
+        after = text[end] if end < len(text) else " "
+        opens = not (before.isalnum() or before in "*_~") and after.isalnum()
+        closes = before.isalnum() and not (after.isalnum() or after in "*_~")
+        return "" if opens or closes else None
+    if kind == "ws":
+        return " "
+    if kind == "ctl":
+        return ""
+    folded = _fold(value)
+    return None if folded == value else folded
+
+
+@dataclass(frozen=True)
+class _Map:
+    """Offsets of one rewrite: segments of the new text, each either copied from the old text
+    (same length) or replacing an old span."""
+
+    new_starts: list[int]
+    old_starts: list[int]
+    old_ends: list[int]
+    copied: list[bool]
+
+    def start(self, i: int) -> int:
+        k = bisect.bisect_right(self.new_starts, i) - 1
+        if k < 0:
+            return i
+        if self.copied[k]:
+            return self.old_starts[k] + (i - self.new_starts[k])
+        return self.old_starts[k]
+
+    def end(self, i: int) -> int:
+        """Where the old text ends for a span ending at ``i`` (exclusive)."""
+        if i <= 0:
+            return 0
+        k = bisect.bisect_right(self.new_starts, i - 1) - 1
+        if k < 0:
+            return i
+        if self.copied[k]:
+            return self.old_starts[k] + (i - self.new_starts[k])
+        return self.old_ends[k]
+
+
+def _rewrite(text: str, pattern: re.Pattern[str], replace) -> tuple[str, _Map | None]:
+    pieces: list[str] = []
+    new_starts: list[int] = []
+    old_starts: list[int] = []
+    old_ends: list[int] = []
+    copied: list[bool] = []
+    cursor = out = 0
+    for m in pattern.finditer(text):
+        new = replace(m, text)
+        if new is None or new == m.group():
+            continue
+        start, end = m.span()
+        if start > cursor:
+            new_starts.append(out)
+            old_starts.append(cursor)
+            old_ends.append(start)
+            copied.append(True)
+            pieces.append(text[cursor:start])
+            out += start - cursor
+        new_starts.append(out)
+        old_starts.append(start)
+        old_ends.append(end)
+        copied.append(False)
+        pieces.append(new)
+        out += len(new)
+        cursor = end
+    if not copied:
+        return text, None
+    if cursor < len(text):
+        new_starts.append(out)
+        old_starts.append(cursor)
+        old_ends.append(len(text))
+        copied.append(True)
+        pieces.append(text[cursor:])
+    return "".join(pieces), _Map(new_starts, old_starts, old_ends, copied)
+
+
+def _drop(m: re.Match[str], text: str) -> str:
+    return ""
+
+
+def _join_spaced(m: re.Match[str], text: str) -> str:
+    return m.group().replace(m.group("sep"), "")
+
+
+@dataclass(frozen=True)
+class View:
+    original: str
+    text: str
+    low: str
+    _maps: tuple[_Map, ...] = ()
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """The span of the original text that the view's ``[start, end)`` stands for."""
+        for m in reversed(self._maps):
+            start, end = m.start(start), m.end(end)
+        return start, max(start, end)
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+
+def _lower(text: str) -> str:
+    low = text.lower()
+    if len(low) != len(text):  # a few characters grow when lower-cased
+        low = "".join(c if len(lc := c.lower()) != 1 else lc for c in text)
+    return low
+
+
+def normalise(text: str, keep_part_breaks: bool = False) -> View:
+    """The view of ``text`` with its map back to the original. ``keep_part_breaks``: the audit's
+    joined parts keep their ``PART_BREAK`` (anywhere else it is folded away like any private
+    character, so ticket text cannot forge one)."""
+    maps = []
+    current = text
+    passes = []
+    if _needs_decoding(text):
+        passes.append((_DECODE_KEEPING_BREAKS if keep_part_breaks else _DECODE, _replacement))
+    passes.append((_LEADING_QUOTE, _drop))
+    passes.append((_LAYOUT, _replacement))
+    passes.append((_SPACED, _join_spaced))
+    for pattern, replace in passes:
+        if pattern is _LAYOUT and not any(sign in current for sign in _LAYOUT_SIGNS):
+            continue
+        if pattern is _LEADING_QUOTE and not current.lstrip(" \t").startswith(">"):
+            continue
+        if pattern is _SPACED and not _may_be_spaced(current):
+            continue
+        current, rewrite = _rewrite(current, pattern, replace)
+        if rewrite is not None:
+            maps.append(rewrite)
+    return View(text, current, _lower(current), tuple(maps))
+
+
+def _needs_decoding(text: str) -> bool:
+    """Does the text hold anything the first pass decodes (cheap checks, most text has none)?"""
+    if not text.isascii() or "&" in text or "%" in text or "\r" in text:
+        return True
+    raw = text.encode("ascii")
+    return len(raw.translate(None, _CONTROL_BYTES)) != len(raw)
+
+
+def normalised_text(text: str, keep_part_breaks: bool = False) -> str:
+    """The view's text only (the audit reads output files this way)."""
+    return normalise(text, keep_part_breaks).text

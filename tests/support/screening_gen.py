@@ -1,0 +1,386 @@
+"""Generators of confidential items and of benign look-alikes, by class, for the screening
+property tests: each draws the item itself (a random password, a valid national id, a phone
+number of a random region, a marker of a random language...) and wraps it the way ticket text
+nobody here wrote does (look-alike characters, entities, invisible characters, markup, quoting,
+a language's own words around it).
+
+Everything drawn is made up: domains are reserved example domains, numbers come from
+``phonenumbers``' example numbers or random digits with valid check digits.
+"""
+
+from __future__ import annotations
+
+import html
+import random
+import string
+from dataclasses import dataclass
+
+import phonenumbers
+from hypothesis import strategies as st
+from phonenumbers import PhoneNumberFormat, PhoneNumberType
+
+
+@dataclass(frozen=True)
+class Item:
+    category: str
+    text: str  # the whole field or message
+    secret: str  # the part of it that must not be published ('' for benign items)
+    keep: str = ""  # benign: what must survive
+
+
+# --- wrappers ---------------------------------------------------------------------------------
+
+_INVISIBLE = "\u200b\u200c\u200d\u2060\u00ad\ufeff"
+_FULLWIDTH = {c: chr(ord(c) + 0xFEE0) for c in string.ascii_letters + string.digits + "@.+"}
+_ARABIC_INDIC = {str(d): chr(0x0660 + d) for d in range(10)}
+
+
+def sprinkle_invisible(rnd: random.Random, text: str, every: int = 4) -> str:
+    out = []
+    for i, c in enumerate(text):
+        out.append(c)
+        if i % every == every - 1 and rnd.random() < 0.7:
+            out.append(rnd.choice(_INVISIBLE))
+    return "".join(out)
+
+
+def fullwidth(text: str) -> str:
+    return "".join(_FULLWIDTH.get(c, c) for c in text)
+
+
+# --- e-mail -------------------------------------------------------------------------------------
+
+_NAMES = "anna jan marta pieter giulia nikos ingrid tomas lea omar aino rui eva ivan ana karl sofia".split()
+_SURNAMES = "novak rossi berg papadaki schmidt horvat dupont kowalska lindqvist silva popescu weber".split()
+_AT_WORDS = [("at", "dot"), ("[at]", "[dot]"), ("(at)", "(dot)"), ("{at}", "{dot}"), ("arroba", "punto"),
+             ("chiocciola", "punto"), ("małpa", "kropka"), ("zavináč", "tečka"), ("kukac", "pont"),
+             ("ät", "punkt"), ("snabel-a", "punkt"), ("(bij)", "(punt)"), ("[arobase]", "[point]"),
+             ("собака", "точка"), ("AT", "DOT")]
+_TLDS = ["org", "eu", "example", "de", "it", "pl", "cz", "fr", "nl", "gr"]
+
+
+@st.composite
+def emails(draw) -> Item:
+    rnd = random.Random(draw(st.integers(0, 2**32)))
+    local = f"{rnd.choice(_NAMES)}{rnd.choice(['.', '_', ''])}{rnd.choice(_SURNAMES)}"
+    labels = [rnd.choice(["cnr", "kit", "uni-lj", "grnet", "cesnet", "ifca", "sztaki", "bio"]), "example"]
+    tld = rnd.choice(_TLDS)
+    form = draw(st.sampled_from(["plain", "spelled", "fullwidth", "entity", "percent", "markup", "invisible",
+                                 "wrapped", "mailto"]))
+    domain = ".".join(labels + [tld])
+    address = f"{local}@{domain}"
+    if form == "spelled":
+        at, dot = rnd.choice(_AT_WORDS)
+        address = f"{local} {at} {f' {dot} '.join(labels + [tld])}"
+    elif form == "fullwidth":
+        address = address.replace("@", rnd.choice(["＠", "﹫"])).replace(".", "．")
+    elif form == "entity":
+        address = address.replace("@", rnd.choice(["&#64;", "&#x40;", "&commat;"]))
+    elif form == "percent":
+        address = address.replace("@", "%40")
+    elif form == "markup":
+        address = f"<b>{local}</b>@{domain}"
+    elif form == "invisible":
+        address = sprinkle_invisible(rnd, address)
+    elif form == "wrapped":
+        address = f"{local}@\n> {domain}"
+    elif form == "mailto":
+        address = f"mailto:{address}"
+    before = rnd.choice(["Write to", "Contact:", "Kontakt:", "Scrivete a", "Pisz na adres", "E-mail:", "mail me at"])
+    return Item("e-mail", f"Hello,\n\n{before} {address} for the account.\n\nThanks", address)
+
+
+# --- phone ----------------------------------------------------------------------------------------
+
+_REGIONS = ["GB", "DE", "FR", "IT", "ES", "PL", "NL", "CZ", "HU", "PT", "GR", "SE", "FI", "DK", "NO", "AT",
+            "CH", "BE", "RO", "BG", "HR", "SI", "SK", "LT", "LV", "EE", "IE", "TR", "IL", "UA", "GE", "AM", "RS",
+            "US"]
+#: every region phonenumbers has an example number for
+_ALL_REGIONS = sorted(r for r in phonenumbers.SUPPORTED_REGIONS if phonenumbers.example_number(r))
+_PHONE_LABELS = ["Tel.", "Tel:", "tel.", "Mobile:", "mob.", "Handy:", "Portable :", "cell.", "Móvil:", "kom.",
+                 "Τηλ.:", "тел.:", "puh.", "tlf.", "Telefon:", "call me on", "ring me at", "WhatsApp:"]
+_SEPARATORS = [" ", "\u00a0", "\u202f", ".", "-"]
+
+
+@st.composite
+def phones(draw) -> Item:
+    rnd = random.Random(draw(st.integers(0, 2**32)))
+    region = draw(st.one_of(st.sampled_from(_REGIONS), st.sampled_from(_ALL_REGIONS)))
+    kind = rnd.choice([PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE])
+    example = phonenumbers.example_number_for_type(region, kind) or phonenumbers.example_number(region)
+    style = draw(st.sampled_from(["international", "e164", "national", "00"]))
+    if style == "international":
+        number = phonenumbers.format_number(example, PhoneNumberFormat.INTERNATIONAL)
+    elif style == "e164":
+        number = phonenumbers.format_number(example, PhoneNumberFormat.E164)
+    elif style == "00":
+        number = "00" + phonenumbers.format_number(example, PhoneNumberFormat.INTERNATIONAL)[1:]
+    else:
+        number = phonenumbers.format_number(example, PhoneNumberFormat.NATIONAL)
+        if sum(c.isdigit() for c in number) < 7:  # a territory's short local number: not a phone number to
+            number = phonenumbers.format_number(example, PhoneNumberFormat.INTERNATIONAL)  # us without its + code
+    sep = rnd.choice(_SEPARATORS)
+    number = number.replace(" ", sep) if sep in " \u00a0\u202f" or not number.startswith("(") else number
+    script = rnd.random()
+    if script < 0.15:
+        number = "".join(_ARABIC_INDIC.get(c, c) for c in number)
+    elif script < 0.3:
+        number = fullwidth(number)
+    label = rnd.choice(_PHONE_LABELS)
+    return Item("phone", f"Regards,\nJ. Doe\n{label} {number}\n", number)
+
+
+# --- credentials ----------------------------------------------------------------------------------
+
+_PASSWORD_INTROS = [
+    "The password is {v}", "password: {v}", "Passwort: {v}", "das Passwort lautet {v}", "mot de passe : {v}",
+    "la password è {v}", "la contraseña es {v}", "a senha é {v}", "wachtwoord: {v}", "hasło: {v}",
+    "heslo je {v}", "jelszó: {v}", "lösenordet är {v}", "passord: {v}", "salasana: {v}", "parola este {v}",
+    "κωδικός πρόσβασης: {v}", "пароль: {v}", "лозинка: {v}", "şifre: {v}", "slaptažodis: {v}", "parole: {v}",
+    "geslo: {v}", "lozinka: {v}", "סיסמה: {v}", "pwd: {v}", "OS_PASSWORD={v}", "DB_PASSWORD: \"{v}\"",
+    '"client_secret": "{v}"', "export API_TOKEN={v}", "secret_key = {v}", "mysql -u app -p{v} -h db",
+    "sshpass -p '{v}' ssh vo@ui", "curl -u robot:{v} https://dav.example.org/", "Authorization: Bearer {v}",
+    "here it is:\n\n{v}\n", "I've reset it to {v} as you asked.", "--password {v}",
+    "postgres://app:{v}@db.example.org/x", "https://x.example.org/d?sig={v}&exp=1",
+]
+_ALPHABETS = [string.ascii_letters + string.digits, string.ascii_letters + string.digits + "!#%&*+-=?@^_~",
+              string.ascii_letters + string.digits + "-_"]
+
+
+@st.composite
+def random_secrets(draw, min_size: int = 12) -> str:
+    rnd = random.Random(draw(st.integers(0, 2**32)))
+    alphabet = rnd.choice(_ALPHABETS)
+    size = draw(st.integers(min_size, 40))
+    while True:
+        value = "".join(rnd.choice(alphabet) for _ in range(size)).strip("-_!#%&*+=?@^~")
+        if (len(value) >= min_size and any(c.isupper() for c in value) and any(c.islower() for c in value)
+                and any(c.isdigit() for c in value)):
+            return value
+
+
+@st.composite
+def credentials(draw) -> Item:
+    value = draw(random_secrets())
+    intro = draw(st.sampled_from(_PASSWORD_INTROS))
+    if "://" in intro or "curl" in intro:
+        value = "".join(c for c in value if c.isalnum() or c in "-_")
+    return Item("credential", "Hi,\n\n" + intro.format(v=value) + "\n\nBest", value)
+
+
+_VENDOR = ["ghp_{r36}", "github_pat_{r22}_{r59}", "glpat-{r20}", "xoxb-{d12}-{d13}-{r24}", "AIza{r35}",
+           "hf_{r34}", "sk-proj-{r48}", "sk_live_{r24}", "npm_{r36}", "pypi-AgEI{r60}", "dckr_pat_{r27}",
+           "hvs.{r90}", "glsa_{r32}_{h8}", "AKIA{U16}", "gAAAAA{r90}", "eyJ{r20}.eyJ{r40}.{r43}"]
+
+
+@st.composite
+def tokens(draw) -> Item:
+    rnd = random.Random(draw(st.integers(0, 2**32)))
+    shape = draw(st.sampled_from(_VENDOR + ["{r40}", "{b64}"]))
+
+    def fill(kind: str, n: int) -> str:
+        pools = {"r": string.ascii_letters + string.digits, "d": string.digits, "h": "0123456789abcdef",
+                 "U": string.ascii_uppercase + string.digits}
+        return "".join(rnd.choice(pools[kind]) for _ in range(n))
+
+    import re
+
+    token = re.sub(r"\{([rdhU])(\d+)\}", lambda m: fill(m.group(1), int(m.group(2))), shape)
+    if "{b64}" in token:
+        import base64
+
+        token = base64.b64encode(bytes(rnd.randrange(256) for _ in range(30))).decode()
+    where = rnd.choice(["token: {t}", "{t}", "use {t} for the upload", "key={t}", "<code>{t}</code>"])
+    return Item("credential", "Hello,\n\n" + where.format(t=token) + "\n", token)
+
+
+@st.composite
+def grouped_codes(draw) -> Item:
+    """Codes written in groups: recovery keys of digits, licence keys, codes of digit and letter
+    groups; and a secret given once with a word and repeated later without one."""
+    rnd = random.Random(draw(st.integers(0, 2**32)))
+    kind = draw(st.sampled_from(["recovery", "licence", "alternating", "repeated"]))
+    if kind == "recovery":
+        code = "-".join(f"{rnd.randrange(10**6):06d}" for _ in range(8))
+    elif kind == "licence":
+        pool = string.ascii_uppercase + string.digits
+        while True:
+            groups = ["".join(rnd.choice(pool) for _ in range(5)) for _ in range(5)]
+            if sum(any(c.isdigit() for c in g) for g in groups) >= 2:
+                break
+        code = "-".join(groups)
+    elif kind == "alternating":
+        code = "-".join(f"{rnd.randrange(1000, 10000)}" if i % 2 == 0 else
+                        "".join(rnd.choice(string.ascii_uppercase) for _ in range(4)) for i in range(4))
+    else:
+        code = draw(random_secrets())
+        frame = rnd.choice(["password: {c}\n\nIt worked after I typed {c} twice.",
+                            "Passwort: {c}\n\n(wieder: {c})"])
+        return Item("credential", "Hi,\n\n" + frame.format(c=code) + "\n\nBest", code)
+    frame = rnd.choice(["Your code is {c}.", "the recovery key {c} for the laptop", "{c}", "Key: {c}",
+                        "Lizenzschlüssel {c} bitte eintragen."])
+    return Item("credential", "Hello,\n\n" + frame.format(c=code) + "\n", code)
+
+
+# --- personal identifiers -----------------------------------------------------------------------------
+
+
+def _pesel(rnd: random.Random) -> str:
+    from stdnum.pl import pesel
+
+    base = f"{rnd.randrange(50, 99):02d}{rnd.randrange(1, 13):02d}{rnd.randrange(1, 29):02d}{rnd.randrange(10000):04d}"
+    return base + pesel.calc_check_digit(base)
+
+
+def _cnp(rnd: random.Random) -> str:
+    from stdnum.ro import cnp
+
+    base = f"{rnd.choice('12')}{rnd.randrange(50, 99):02d}{rnd.randrange(1, 13):02d}{rnd.randrange(1, 29):02d}" \
+           f"{rnd.randrange(1, 41):02d}{rnd.randrange(1000):03d}"
+    return base + cnp.calc_check_digit(base)
+
+
+def _dni(rnd: random.Random) -> str:
+    from stdnum.es import dni
+
+    base = f"{rnd.randrange(10**7, 10**8)}"
+    return base + dni.calc_check_digit(base)
+
+
+def _iban(rnd: random.Random) -> str:
+    from stdnum import iban
+
+    bban = f"{rnd.randrange(10**8):08d}{rnd.randrange(10**10):010d}"
+    number = f"DE00{bban}"
+    number = f"DE{iban.calc_check_digits(number)}{bban}"
+    return " ".join(number[i:i + 4] for i in range(0, len(number), 4)) if rnd.random() < 0.5 else number
+
+
+def _tckimlik(rnd: random.Random) -> str:
+    from stdnum.tr import tckimlik
+
+    base = f"{rnd.randrange(1, 10)}{rnd.randrange(10**8):08d}"
+    return base + tckimlik.calc_check_digits(base)
+
+
+def _card(rnd: random.Random) -> str:
+    from stdnum import luhn
+
+    prefix, size = rnd.choice([("4", 16), ("51", 16), ("55", 16), ("2221", 16), ("34", 15), ("37", 15),
+                               ("6011", 16), ("3530", 16)])
+    base = prefix + "".join(rnd.choice(string.digits) for _ in range(size - len(prefix) - 1))
+    number = base + luhn.calc_check_digit(base)
+    if size == 15 and rnd.random() < 0.5:
+        return f"{number[:4]} {number[4:10]} {number[10:]}"
+    sep = rnd.choice(["", " ", "-"])
+    return sep.join(number[i:i + 4] for i in range(0, len(number), 4))
+
+
+_IDS = [("PESEL", _pesel), ("CNP", _cnp), ("DNI", _dni), ("IBAN", _iban), ("T.C. Kimlik No", _tckimlik),
+        ("card", _card)]
+
+
+@st.composite
+def personal_ids(draw) -> Item:
+    rnd = random.Random(draw(st.integers(0, 2**32)))
+    name, make = draw(st.sampled_from(_IDS))
+    value = make(rnd)
+    form = rnd.choice(["{n}: {v}", "my {n} is {v}", "{v}", "({n} {v})"])
+    return Item("personal", "Dear support,\n\n" + form.format(n=name, v=value) + "\n\nThanks", value)
+
+
+# --- markers ----------------------------------------------------------------------------------------
+
+_MARKERS = ["CONFIDENTIAL", "Confidential", "VERTRAULICH", "Vertraulich", "Confidentiel", "Riservato",
+            "CONFIDENCIAL", "Poufne", "Důvěrné", "Bizalmas", "Konfidentiellt", "FORTROLIGT", "Luottamuksellinen",
+            "ΕΜΠΙΣΤΕΥΤΙΚΟ", "Конфиденциально", "Конфіденційно", "Поверително", "Povjerljivo", "ZAUPNO",
+            "Confidențial", "Gizli", "סודי", "INTERNAL ONLY", "For internal use only", "Nur intern",
+            "Ne pas diffuser", "Solo uso interno", "Nie do publikacji", "Neveřejné", "Niet verspreiden",
+            "Do not distribute", "Not for publication", "TLP:RED", "Off the record", "Alleen voor intern gebruik",
+            "EI JULKINEN", "Diffusion restreinte", "A nu se distribui", "HİZMETE ÖZEL"]
+_SECRET_SENTENCES = ["the ministry cuts our budget by 40 percent next year",
+                     "der Partner steigt im Herbst aus dem Projekt aus",
+                     "le laboratoire sera fermé en juillet",
+                     "il fornitore offre uno sconto del 30 percento"]
+
+
+@st.composite
+def markers(draw) -> Item:
+    rnd = random.Random(draw(st.integers(0, 2**32)))
+    marker = draw(st.sampled_from(_MARKERS))
+    secret = rnd.choice(_SECRET_SENTENCES)
+    style = draw(st.sampled_from(["colon", "heading", "after", "spaced", "fullwidth", "bold", "bracket"]))
+    if style == "spaced" and marker.isalpha():
+        marker = " ".join(marker)
+    elif style == "fullwidth":
+        marker = fullwidth(marker)
+    if style in ("colon", "spaced", "fullwidth"):
+        body = f"{marker}: {secret}."
+    elif style == "heading":
+        body = f"{marker}\n\n{secret.capitalize()}."
+    elif style == "bold":
+        body = f"**{marker}**\n\n{secret.capitalize()}."
+    elif style == "bracket":
+        body = f"[{marker}] {secret.capitalize()}."
+    else:
+        body = f"{secret.capitalize()} ({marker.lower()})."
+    return Item("marker", f"Hi all,\n\n{body}\n\nThe tests go on.", secret)
+
+
+def confidential() -> st.SearchStrategy[Item]:
+    return st.one_of(emails(), phones(), credentials(), tokens(), grouped_codes(), personal_ids(), markers())
+
+
+# --- benign look-alikes -----------------------------------------------------------------------------------
+
+
+def _orcid(rnd: random.Random) -> str:
+    from stdnum.iso7064 import mod_11_2
+
+    digits = "0000000" + "".join(rnd.choice(string.digits) for _ in range(8))
+    check = mod_11_2.calc_check_digit(digits)
+    full = digits + check
+    return "-".join(full[i:i + 4] for i in range(0, 16, 4))
+
+
+_BENIGN = [
+    lambda r: f"https://doi.org/10.5281/zenodo.{r.randrange(10**6, 10**8)}",
+    lambda r: _orcid(r),
+    lambda r: str(__import__("uuid").UUID(int=r.getrandbits(128))),
+    lambda r: "".join(r.choice("0123456789abcdef") for _ in range(40)),
+    lambda r: f"sha256:{''.join(r.choice('0123456789abcdef') for _ in range(64))}",
+    lambda r: f"v{r.randrange(1, 20)}.{r.randrange(0, 30)}.{r.randrange(0, 200)}",
+    lambda r: f"{r.randrange(2015, 2030)}-{r.randrange(1, 13):02d}-{r.randrange(1, 29):02d}",
+    lambda r: f"{r.randrange(1, 999)} {r.randrange(1000):03d} {r.randrange(1000):03d} CPU hours",
+    lambda r: f"192.0.2.{r.randrange(1, 255)}",
+    lambda r: f"grant agreement No {r.randrange(100000, 999999999)}",
+    lambda r: f"ticket #{r.randrange(1000, 9999999)}",
+    lambda r: f"ce{r.randrange(1, 99):02d}.grid.example.org:{r.randrange(1024, 65535)}",
+    lambda r: f"https://github.com/example-org/tools/commit/{''.join(r.choice('0123456789abcdef') for _ in range(40))}",
+    lambda r: f"HTCondor-CE {r.randrange(8, 25)}.{r.randrange(0, 10)}.{r.randrange(0, 20)}",
+    lambda r: f"SLURM job {r.randrange(10**6, 10**9)}",
+    lambda r: f"{r.randrange(1, 500)} TB",
+    lambda r: f"vo.{r.choice(_SURNAMES)}.example.eu",
+    lambda r: f"{r.randrange(8, 17):02d}:{r.choice(['00', '15', '30', '45'])}–{r.randrange(17, 22)}:00 CET",
+    lambda r: f"GenBank MN{r.randrange(100000, 999999)}.{r.randrange(1, 5)}",
+    lambda r: " ".join(str(2 ** r.randrange(8, 16)) for _ in range(4)) + " bytes",
+    lambda r: "-".join(str(y) for y in range(r.randrange(2000, 2020), 2030)[:4]),
+    lambda r: " ".join("".join(r.choice("0123456789ABCDEF") for _ in range(4)) for _ in range(10)),
+    lambda r: f"timestamp {r.randrange(1_500_000_000_000_000, 1_800_000_000_000_000)} us",
+]
+
+
+@st.composite
+def look_alikes(draw) -> Item:
+    rnd = random.Random(draw(st.integers(0, 2**32)))
+    value = draw(st.sampled_from(_BENIGN))(rnd)
+    frame = rnd.choice(["The reference is {v}.", "See {v} for details.", "We used {v} in the last run.",
+                        "Die Referenz ist {v}.", "Voir {v} pour les détails."])
+    text = frame.format(v=value)
+    return Item("benign", text, "", value)
+
+
+def html_mail(text: str) -> str:
+    """A plain text as an HTML mail body (Thunderbird style)."""
+    return "<html><body>" + "".join(f"<p>{html.escape(p).replace(chr(10), '<br>')}</p>"
+                                    for p in text.split("\n\n")) + "</body></html>"

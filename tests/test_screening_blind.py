@@ -1,0 +1,40 @@
+"""The blind dev set (tests/screening_blind, written by someone who had not read the detectors),
+measured end to end by ``devtools.corpus``: one ticket per item in its field, the real build with
+its audit gate, every output byte searched (as written, escaped, percent-encoded, normalised, in
+part, search tokens decoded). Every planted item must stay out; 95% of the benign text must stay
+on its case page; nothing may be quarantined or stop the build.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from devtools.corpus import measure
+
+CORPUS = Path(__file__).parent / "screening_blind"
+
+
+@pytest.fixture(scope="module")
+def result(tmp_path_factory):
+    return measure(CORPUS, tmp_path_factory.mktemp("blind"))
+
+
+def test_every_planted_item_stays_out_of_every_output(result, capsys):
+    with capsys.disabled():
+        print(f"\nblind dev set, screened: {result['screened']['line']}")
+        print(f"blind dev set, published ({result['published']['build']}): {result['published']['line']}")
+    assert result["screened"]["leaked"] == [], result["leaks"]
+    assert result["published"]["leaked"] == [], result["published_leaks"]
+
+
+def test_benign_text_stays_and_the_catalogue_is_published(result):
+    assert result["published"]["build"].startswith("published "), result["published"]["build"]
+    kept = 1 - len(result["published"]["lost"]) / result["benign"]
+    assert kept >= 0.95, result["published"]["lost"]
+
+
+def test_the_audit_agrees_with_screening(result):
+    """What screening lets through, the audit finds nothing in: the two read the same view."""
+    assert result["screened"]["audit_findings"] == 0
