@@ -55,6 +55,19 @@ def test_the_page_kinds(env):
                                                                             "year/2022.md")]
 
 
+def test_every_page_of_a_long_discipline_list_links_the_whole_subtree(env):
+    """A later page of a discipline's list holds none of the cases below it, yet lists the
+    subtree: its links come with the tree, not from the page's own rows."""
+    many = [case(i, disciplines=("Natural Sciences",)) for i in range(1, pages.PAGE_SIZE + 2)]
+    deep = case(pages.PAGE_SIZE + 2, disciplines=("Natural Sciences / Earth sciences",))
+    rendered = render_pages(snapshot(deep, *many), env)
+    later = [p for p in rendered if p.startswith("discipline/natural-sciences") and "earth" not in p
+             and p != "discipline/natural-sciences.md"]
+    assert later, sorted(p for p in rendered if p.startswith("discipline/"))
+    for path in later:
+        assert "natural-sciences-earth-sciences" in rendered[path], path
+
+
 def test_case_page(env):
     page = render_pages(catalogue(), env)["cases/1.md"]
     body = body_of(page)

@@ -327,10 +327,14 @@ class NodeView:
     count: int
     direct: int  # cases naming exactly this discipline
     children: tuple[NodeView, ...]
+    #: its page's address from the site's root: a page of a long list holds only some of the
+    #: subtree's cases, so the links of the subtree cannot come from them
+    url: str = ""
 
     @classmethod
-    def of(cls, node: metrics.DisciplineNode) -> NodeView:
-        return cls(node.name, node.label, node.count, len(node.direct), tuple(cls.of(c) for c in node.children))
+    def of(cls, node: metrics.DisciplineNode, links: Links) -> NodeView:
+        return cls(node.name, node.label, node.count, len(node.direct), tuple(cls.of(c, links) for c in node.children),
+                   links.discipline(node.name))
 
 
 @dataclass(frozen=True)
@@ -431,7 +435,7 @@ def plan_pages(snapshot: PublicSnapshot, site_url: str = "", site_name: str = SI
     for node in nodes:
         add_list(urls.discipline_page(link.discipline_slugs[node.name]), "discipline.md.j2",
                  {"title": f"Discipline: {node.name}", "description": f"Support cases in {node.name}"}, node.cases,
-                 node=NodeView.of(node), trail=[("By discipline", "discipline/"),
+                 node=NodeView.of(node, link), trail=[("By discipline", "discipline/"),
                                                 *((label, link.discipline(name)) for label, name in _ancestors(node.name)),
                                                 (node.label, None)])
     undisciplined = [c for c in cases if not c.disciplines]
