@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 NODE_TOOLS := .venv/node-tools
 LOCK := requirements.lock
 LOCK_TOOLS := $(VENV)/lock-tools
-SIZES ?= 100 1000 10000
+SIZES ?= 1000 10000
 
 .PHONY: site test lint fuzz serve bench soak venv lock system-deps node-tools rt-sandbox sample clean
 
@@ -55,7 +55,7 @@ fuzz: $(VENV)/.test-deps  ## the screening property tests and the pipeline fuzz 
 	HYPOTHESIS_PROFILE=long $(BIN)/pytest -q tests/test_screening_properties.py
 	CASECAT_FUZZ=long $(BIN)/pytest -p no:cacheprovider $(PYTEST_ARGS) tests/test_pipeline_fuzz.py
 
-bench: venv system-deps  ## benchmarks (never part of make test); SIZES="100 1000" for a subset
+bench: venv system-deps  ## benchmarks (never part of make test); SIZES="1000" for a subset
 	$(BIN)/python -m bench --sizes "$(SIZES)"
 
 SOAK_STEPS ?= 200

@@ -1,30 +1,37 @@
-"""Build benchmark (issue 7): the whole casecat build against a bare MkDocs build of the same pages.
+"""Build benchmark: casecat's full and incremental builds against a bare MkDocs build of the same
+pages, per queue size.
 
-For each size N a synthetic queue (``make_queue(N, seed)``) is built in a private folder
+For each size N a synthetic queue (``make_queue(N, seed)``) and the same queue the next night,
+with 1% of its cases given a new reply (``next_night``), are built in a private folder
 (``build/bench/<N>/``: the shared build/ and site/ folders are never touched):
 
-* **ours**: a fresh Python process runs what ``casecat build`` runs (load the raw file, then
-  ``pipeline.build_site``: screen, render, mkdocs, audit, swap) and reports each stage's
-  seconds, its own peak RSS after each stage (a high-water mark: the stage that raises it is
-  the one that needs it) and the peak RSS of its subprocesses (mkdocs, the search indexer);
+* **full**: a fresh Python process runs what ``casecat build`` runs (load the raw file, then
+  ``pipeline.build_site``: screen, render, build, audit, swap) with no site, no docs folder and
+  no cache kept from before; it reports each stage's seconds, its own peak RSS after each stage,
+  and the peak RSS of its largest subprocess (an engine shard, an audit helper);
 * **bare**: ``mkdocs build`` of the same ``build/docs`` with plain Material and its built-in
-  search (no casecat: no screening, no render, no theme overrides, no audit), in its own
-  process, timed and measured the same way (``os.wait4``);
-* **nightly**: ``casecat build`` run again on the same queue (the CLI, as the nightly job runs
-  it): nothing changed, so it must not rebuild.
+  search (no casecat: no screening, no render, no theme overrides, no audit), one process,
+  measured the same way (``os.wait4``);
+* **incremental**: the next night's queue built over what the full build kept, then the first
+  queue again over that (1% changed back): two incremental builds of the same size of change;
+* **unchanged**: ``casecat build --only-if-changed`` on the queue last built, through the CLI as
+  the nightly runs it: nothing changed, so nothing is screened or built.
 
-Ours and bare run alternately ``repeat`` times and the fastest of each counts (on a shared
-machine the minimum is the least noisy estimate); ratios are computed within the run.
+Full and bare run alternately ``repeat`` times; every ratio is taken pair by pair within the run
+(on a shared machine the speed drifts) and the median pair is reported, with the load average.
 """
 
 from __future__ import annotations
 
-import gzip
+import calendar
+import copy
 import json
 import os
+import random
 import re
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import time
@@ -32,40 +39,87 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-STAGES = ("load", "screen", "render", "mkdocs", "search", "audit")
+STAGES = ("load", "screen", "render", "build", "audit")
+BUILD_STAGES = ("render", "build", "audit")
 SEARCH_BUDGET = 1_000_000  # bytes a reader downloads before the first search result
+CHANGED_SHARE = 0.01
 _ARTICLE = re.compile(rb"<article\b.*?</article>", re.S)
-
-
-def _mib(kib: int) -> float:
-    return kib / 1024
 
 
 def _tree_bytes(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
 
+@dataclass(frozen=True)
+class Measured:
+    """A whole process, as the operating system accounts for it once it is reaped."""
+
+    seconds: float  # wall
+    cpu: float  # user + system seconds of it and every process it waited for
+    peak_kib: int  # the largest single process among them
+    out: bytes
+
+
 def _run_measured(cmd: list[str], env: dict | None = None, cwd: Path | None = None,
-                  stdout=subprocess.DEVNULL) -> tuple[float, int, int, bytes]:
-    """Runs cmd; (wall seconds, exit status, peak RSS KiB of it and its children, stdout)."""
+                  stdout=subprocess.DEVNULL) -> Measured:
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, env=env, cwd=cwd, stdout=stdout, stderr=subprocess.PIPE)
     out = proc.stdout.read() if proc.stdout else b""
     err = proc.stderr.read()
     _, status, usage = os.wait4(proc.pid, 0)
-    proc.returncode = os.waitstatus_to_exitcode(status)
     seconds = time.perf_counter() - start
-    if proc.returncode != 0:
+    if os.waitstatus_to_exitcode(status) != 0:
         tail = err.decode(errors="replace").strip().splitlines()[-8:]
-        raise RuntimeError(f"{' '.join(cmd[:4])}... failed ({proc.returncode}): " + " | ".join(tail))
-    return seconds, proc.returncode, usage.ru_maxrss, out
+        raise RuntimeError(f"{' '.join(cmd[:4])}... failed: " + " | ".join(tail))
+    return Measured(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, out)
+
+
+# --- the queue of the next night -----------------------------------------------------------------
+
+REPLY = ("A short update on the plan: the test jobs ran on the allocated resources and the next step "
+         "is agreed with the community.")
+
+
+def next_night(data: dict, share: float = CHANGED_SHARE, seed: int = 5) -> dict:
+    """The queue one day later, with ``share`` of its tickets given a reply from their owner."""
+    night = copy.deepcopy(data)
+    fetched = _ts(night["fetched_at"]) + 86400
+    night["fetched_at"] = _iso(fetched)
+    tickets = night["tickets"]
+    txn_id = max(int(t["id"]) for e in tickets for t in e["transactions"])
+    att_id = max((int(a["id"]) for e in tickets for a in e["attachments"]), default=0)
+    rng = random.Random(seed)
+    for entry in rng.sample(tickets, max(1, round(share * len(tickets)))):
+        txn_id, att_id = txn_id + 1, att_id + 1
+        when = _iso(fetched - 3600)
+        ticket = entry["ticket"]
+        entry["transactions"].append({
+            "id": str(txn_id), "type": "transaction", "Type": "Correspond", "Created": when,
+            "Creator": {k: v for k, v in ticket["Owner"].items() if k != "EmailAddress"},
+            "Field": "", "OldValue": "", "NewValue": "", "Data": "", "ObjectId": ticket["id"], "ObjectType": "RT::Ticket",
+        })
+        entry["attachments"].append({
+            "id": str(att_id), "type": "attachment", "TransactionId": str(txn_id), "ContentType": "text/plain",
+            "Filename": "", "ContentLength": str(len(REPLY.encode())), "Created": when, "Subject": "", "Content": REPLY,
+        })
+        ticket["LastUpdated"] = when
+    return night
+
+
+def _ts(text: str) -> int:
+    return calendar.timegm(time.strptime(text, "%Y-%m-%dT%H:%M:%SZ"))
+
+
+def _iso(ts: int) -> str:
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(ts))
 
 
 # --- the child: one real build, measured from inside ----------------------------------------
 
 
 def child(queue_file: Path, work: Path) -> dict:
-    """Runs load + pipeline.build_site like the CLI does; returns seconds and peak RSS."""
+    """Runs load + pipeline.build_site like the CLI does (over whatever ``work`` kept); returns
+    seconds per stage, peak RSS and what the build did."""
     from generator import pipeline
     from generator.config import Config
     from generator.rt.source import load_raw_queue
@@ -76,13 +130,10 @@ def child(queue_file: Path, work: Path) -> dict:
     def high_water() -> int:
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
-    # The high-water mark after each in-process stage: wrap the stage functions the pipeline calls.
-    for stage, name in (("screen", "screen_queue"), ("render", "write_pages"), ("audit", "audit_site")):
-        fn = getattr(pipeline, name, None)
-        if fn is None:
-            continue
+    for name in ("screen", "render", "build", "audit"):
+        fn = getattr(pipeline, name)
 
-        def wrapped(*args, _fn=fn, _stage=stage, **kwargs):
+        def wrapped(*args, _fn=fn, _stage=name, **kwargs):
             try:
                 return _fn(*args, **kwargs)
             finally:
@@ -97,49 +148,76 @@ def child(queue_file: Path, work: Path) -> dict:
     config = Config(cache_dir=work / "cache", build_dir=work / "build", site_dir=work / "site",
                     reports_dir=work / "reports")
     result = pipeline.build_site(raw, config, Policy(salt=b"bench-salt"), allow_shrink=True)
-    seconds = {"load": round(load_seconds, 3), **result.seconds}
     return {
-        "seconds": seconds,
+        "seconds": {"load": round(load_seconds, 3), **result.seconds},
         "peak_kib_after": peaks,
         "peak_kib_self": high_water(),
         "peak_kib_children": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,
         "cases": result.cases,
-        "pages": result.pages,
+        "work": result.work,
     }
 
 
-# --- the parent: sizes, bare baseline, nightly ----------------------------------------------
+def run_child(queue_file: Path, work: Path, env: dict) -> dict:
+    measured = _run_measured([sys.executable, "-m", "bench.bench_build", "--child", str(queue_file), str(work)],
+                             env=env, cwd=ROOT, stdout=subprocess.PIPE)
+    run = json.loads(measured.out.decode().strip().splitlines()[-1])
+    run["wall_seconds"] = round(measured.seconds, 3)
+    run["cpu_seconds"] = round(measured.cpu, 3)
+    run["peak_kib"] = max(run["peak_kib_self"], run["peak_kib_children"], measured.peak_kib)
+    run["total_seconds"] = round(sum(run["seconds"].values()), 3)
+    run["build_seconds"] = round(sum(run["seconds"].get(s, 0) for s in BUILD_STAGES), 3)
+    return run
+
+
+# --- the parent: sizes, bare baseline, incremental nights, the unchanged night ---------------
 
 
 @dataclass
 class SizeResult:
     cases: int
-    ours: dict = field(default_factory=dict)  # seconds per stage, total, peaks
-    bare: dict = field(default_factory=dict)
-    nightly: dict = field(default_factory=dict)
+    load: list[float] = field(default_factory=list)  # load average before each pair
+    full: list[dict] = field(default_factory=list)
+    bare: list[dict] = field(default_factory=list)
+    incremental: list[dict] = field(default_factory=list)
+    unchanged: dict = field(default_factory=dict)
     sizes: dict = field(default_factory=dict)  # output bytes
     search: dict = field(default_factory=dict)
     case_page: dict = field(default_factory=dict)
 
-    @property
-    def total(self) -> float:
-        return self.ours["total_seconds"]
+    @staticmethod
+    def _median(values: list[float]) -> float:
+        return statistics.median(values) if values else float("nan")
 
     @property
-    def ratio(self) -> float:
-        return self.total / self.bare["seconds"]
+    def full_vs_bare(self) -> float:
+        """Whole processes: casecat's full build (start to exit) / bare MkDocs (start to exit)."""
+        return self._median([f["wall_seconds"] / b["seconds"] for f, b in zip(self.full, self.bare)])
 
     @property
-    def peak_kib(self) -> int:
-        return max(self.ours["peak_kib_self"], self.ours["peak_kib_children"])
+    def full_vs_bare_cpu(self) -> float:
+        """The same by CPU seconds (every process of each): the work, whatever the machine's load."""
+        return self._median([f["cpu_seconds"] / b["cpu_seconds"] for f, b in zip(self.full, self.bare)])
+
+    @property
+    def peak_vs_bare(self) -> float:
+        return self._median([f["peak_kib"] / b["peak_kib"] for f, b in zip(self.full, self.bare)])
+
+    def incremental_vs_full(self, key: str) -> float:
+        """An incremental night / the full build before it (``key``: "wall_seconds", the whole
+        process; "build_seconds", render + build + audit)."""
+        pairs = [(i[key], self.full[n // 2][key]) for n, i in enumerate(self.incremental)]
+        return self._median([i / f for i, f in pairs])
 
 
 def bare_config(work: Path) -> Path:
     """Plain Material with its built-in search over the same docs; the project's nav and
-    Markdown extensions (so the same pages are built), nothing of casecat's."""
+    Markdown extensions but casecat's own (so the same pages are built), nothing of casecat's."""
     import yaml
 
     project = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    extensions = [e for e in project.get("markdown_extensions", [])
+                  if not str(next(iter(e)) if isinstance(e, dict) else e).startswith("generator.")]
     config = {
         "site_name": project.get("site_name", "bare"),
         "docs_dir": str((work / "build" / "docs").resolve()),
@@ -147,7 +225,7 @@ def bare_config(work: Path) -> Path:
         "theme": {"name": "material", "font": False},
         "plugins": ["search"],
         "nav": project.get("nav"),
-        "markdown_extensions": project.get("markdown_extensions", []),
+        "markdown_extensions": extensions,
     }
     path = work / "bare-mkdocs.yml"
     path.write_text(yaml.safe_dump(config, sort_keys=True), encoding="utf-8")
@@ -160,23 +238,6 @@ def search_payload(site: Path) -> dict:
         from generator.site.search import first_result_bytes
 
         return {"engine": "casecat", **first_result_bytes(site)}
-    pagefind = site / "pagefind"
-    if pagefind.is_dir():
-        def size(pattern: str) -> list[int]:
-            return sorted((p.stat().st_size for p in pagefind.glob(pattern)), reverse=True)
-
-        # the UI and its stylesheet, the engine, its wasm, the entry and the language's meta
-        # file; then for a one-word query one index chunk (the largest, as a bound) and the
-        # fragments of the first page of results (the UI shows 5; the 5 largest, as a bound)
-        fixed = sum(size("pagefind-ui.js") + size("pagefind-ui.css") + size("pagefind.js")
-                    + size("pagefind-entry.json") + size("wasm.*.pagefind")[:1] + size("*.pf_meta")[:1])
-        chunk = (size("index/*.pf_index") or [0])[0]
-        fragments = sum(size("fragment/*.pf_fragment")[:5])
-        total = fixed + chunk + fragments
-        index_files = len(list(pagefind.glob("index/*"))) + len(list(pagefind.glob("fragment/*")))
-        return {"engine": "pagefind", "first_result_bytes": total, "fixed_bytes": fixed,
-                "largest_chunk_bytes": chunk, "fragments_bytes": fragments, "files": index_files,
-                "total_index_bytes": _tree_bytes(pagefind)}
     index = site / "search" / "search_index.json"
     if index.is_file():
         worker = sum(p.stat().st_size for p in (site / "assets" / "javascripts" / "workers").glob("search*.js"))
@@ -186,13 +247,21 @@ def search_payload(site: Path) -> dict:
 
 
 def case_page_sizes(site: Path, case_id: int = 1) -> dict:
-    """A case page's bytes, and its bytes outside <article> (the theme's frame: what grows
-    with the number of cases if navigation lists every page)."""
+    """A case page's bytes, and its bytes outside <article> (the theme's frame)."""
     page = site / "cases" / str(case_id) / "index.html"
     if not page.is_file():
         return {}
     data = page.read_bytes()
     return {"id": case_id, "bytes": len(data), "frame_bytes": len(_ARTICLE.sub(b"", data, count=1))}
+
+
+KEPT = ("cache", "build", "site", ".site.manifest.json", "reports")
+
+
+def _clear(work: Path) -> None:
+    for name in KEPT:
+        path = work / name
+        shutil.rmtree(path, ignore_errors=True) if path.is_dir() else path.unlink(missing_ok=True)
 
 
 def run_size(n: int, *, seed: int = 0, repeat: int = 1, workroot: Path, log=print) -> SizeResult:
@@ -201,79 +270,74 @@ def run_size(n: int, *, seed: int = 0, repeat: int = 1, workroot: Path, log=prin
     work = workroot / str(n)
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
-    queue_file = work / "queue.json"
+    queue_file, night_file = work / "queue.json", work / "queue-next-night.json"
     start = time.perf_counter()
-    write_queue(make_queue(n, seed), queue_file, indent=None)
-    log(f"  {n} cases: synthetic queue written in {time.perf_counter() - start:.1f}s "
+    data = make_queue(n, seed)
+    write_queue(data, queue_file, indent=None)
+    write_queue(next_night(data), night_file, indent=None)
+    del data
+    log(f"  {n} cases: synthetic queues written in {time.perf_counter() - start:.1f}s "
         f"({queue_file.stat().st_size / 1e6:.1f} MB raw)")
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONHASHSEED="0")
-    python = sys.executable
+    env.pop("SITE_URL", None)
     result = SizeResult(n)
     bare_yml = None
-    ours_runs, bare_runs = [], []
     for attempt in range(repeat):
-        shutil.rmtree(work / "cache", ignore_errors=True)  # a first build, never an "unchanged" skip
-        wall, _, peak, out = _run_measured([python, "-m", "bench.bench_build", "--child", str(queue_file), str(work)],
-                                           env=env, cwd=ROOT, stdout=subprocess.PIPE)
-        run = json.loads(out.decode().strip().splitlines()[-1])
-        run["wall_seconds"] = round(wall, 3)
-        run["total_seconds"] = round(sum(run["seconds"].values()), 3)
-        ours_runs.append(run)
-        log(f"  {n} cases: ours #{attempt + 1}: {run['total_seconds']:.1f}s "
-            f"({', '.join(f'{k} {v:.1f}' for k, v in run['seconds'].items())})")
+        result.load.append(round(os.getloadavg()[0], 2))
+        _clear(work)  # a build from scratch: nothing kept, never an "unchanged" skip
+        full = run_child(queue_file, work, env)
+        result.full.append(full)
+        log(f"  {n} cases: full #{attempt + 1}: {full['wall_seconds']:.1f}s whole process "
+            f"({', '.join(f'{k} {v:.1f}' for k, v in full['seconds'].items())}), peak {full['peak_kib'] / 1024:.0f} MiB")
         bare_yml = bare_yml or bare_config(work)
         shutil.rmtree(work / "bare-site", ignore_errors=True)
-        seconds, _, bare_peak, _ = _run_measured(
-            [python, "-m", "mkdocs", "build", "-q", "-f", str(bare_yml), "-d", str(work / "bare-site")],
+        bare = _run_measured(
+            [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(bare_yml), "-d", str(work / "bare-site")],
             env=env, cwd=ROOT)
-        bare_runs.append({"seconds": round(seconds, 3), "peak_kib": bare_peak})
-        log(f"  {n} cases: bare #{attempt + 1}: {seconds:.1f}s")
-    result.ours = min(ours_runs, key=lambda r: r["total_seconds"])
-    result.ours["runs"] = [r["total_seconds"] for r in ours_runs]
-    result.bare = min(bare_runs, key=lambda r: r["seconds"])
-    result.bare["runs"] = [r["seconds"] for r in bare_runs]
-    result.bare["peak_kib"] = max(r["peak_kib"] for r in bare_runs)
-    result.bare["site_bytes"] = _tree_bytes(work / "bare-site")
-    result.bare["search"] = search_payload(work / "bare-site")
-
-    site = work / "site"
-    result.sizes = {"raw_bytes": queue_file.stat().st_size, "docs_bytes": _tree_bytes(work / "build" / "docs"),
-                    "site_bytes": _tree_bytes(site), "site_files": sum(1 for p in site.rglob("*") if p.is_file())}
-    result.search = search_payload(site)
-    result.case_page = case_page_sizes(site)
-    result.nightly = nightly(work, queue_file, env)
-    log(f"  {n} cases: nightly (unchanged) {result.nightly.get('seconds', 0):.1f}s, "
-        f"rebuilt: {result.nightly.get('rebuilt')}")
-    shutil.rmtree(work / "bare-site", ignore_errors=True)
+        result.bare.append({"seconds": round(bare.seconds, 3), "cpu_seconds": round(bare.cpu, 3),
+                            "peak_kib": bare.peak_kib})
+        log(f"  {n} cases: bare #{attempt + 1}: {bare.seconds:.1f}s, peak {bare.peak_kib / 1024:.0f} MiB")
+        if attempt == 0:
+            site = work / "site"
+            result.sizes = {"raw_bytes": queue_file.stat().st_size, "docs_bytes": _tree_bytes(work / "build" / "docs"),
+                            "site_bytes": _tree_bytes(site), "site_files": sum(1 for p in site.rglob("*") if p.is_file()),
+                            "bare_site_bytes": _tree_bytes(work / "bare-site")}
+            result.search = search_payload(site)
+            result.case_page = case_page_sizes(site)
+        shutil.rmtree(work / "bare-site", ignore_errors=True)
+        for label, queue in (("next night", night_file), ("the night after", queue_file)):
+            inc = run_child(queue, work, env)
+            result.incremental.append(inc)
+            log(f"  {n} cases: incremental ({label}): {inc['wall_seconds']:.1f}s whole process "
+                f"({', '.join(f'{k} {v:.1f}' for k, v in inc['seconds'].items())}); {inc['work']}")
+    result.unchanged = unchanged_night(work, queue_file, env)
+    log(f"  {n} cases: unchanged night {result.unchanged.get('seconds', 0):.1f}s, "
+        f"rebuilt: {result.unchanged.get('rebuilt')}")
     return result
 
 
-def nightly(work: Path, queue_file: Path, env: dict) -> dict:
-    """`casecat build` again on the same queue, through the CLI: nothing changed."""
+def unchanged_night(work: Path, queue_file: Path, env: dict) -> dict:
+    """`casecat build --only-if-changed` again on the queue last built, through the CLI: nothing
+    changed."""
     import yaml
 
     settings = work / "casecat.yml"
     settings.write_text(yaml.safe_dump({"cache_dir": str(work / "cache"), "build_dir": str(work / "build"),
                                         "site_dir": str(work / "site"), "reports_dir": str(work / "reports")}),
                         encoding="utf-8")
-    # the child's build used a fixed salt; the CLI reads it from the cache or the environment
+    # the children's builds used a fixed salt; the CLI reads it from the cache or the environment
     env = dict(env, CASECAT_FINGERPRINT_SALT="bench-salt")
     # `python -m generator` is `casecat` (run from ROOT it builds with this tree's code)
-    cmd = [sys.executable, "-m", "generator", "--config", str(settings), "build", "--source", str(queue_file), "--allow-shrink",
-           "--overrides", str(work / "no-overrides.yml")]
+    cmd = [sys.executable, "-m", "generator", "--config", str(settings), "build", "--source", str(queue_file),
+           "--allow-shrink", "--only-if-changed", "--overrides", str(work / "no-overrides.yml")]
     publish = work / "reports" / "publish.json"
-    note = ""
-    for attempt in range(2):
-        try:
-            seconds, _, peak, _ = _run_measured(cmd, env=env, cwd=ROOT)
-        except RuntimeError as exc:
-            return {"error": str(exc)}
-        rebuilt = json.loads(publish.read_text()).get("rebuilt") if publish.is_file() else None
-        if rebuilt is not True:
-            break
-        # the site's inputs (templates, code) may have been edited while the bench ran
-        note = "the first rerun rebuilt (site inputs changed during the bench?); measured the second"
-    return {"seconds": round(seconds, 3), "peak_kib": peak, "rebuilt": rebuilt, "note": note}
+    try:
+        measured = _run_measured(cmd, env=env, cwd=ROOT)
+    except RuntimeError as exc:
+        return {"error": str(exc)}
+    report = json.loads(publish.read_text()) if publish.is_file() else {}
+    return {"seconds": round(measured.seconds, 3), "cpu_seconds": round(measured.cpu, 3),
+            "peak_kib": measured.peak_kib, "rebuilt": report.get("rebuilt"), "screened": report.get("screened")}
 
 
 def main_child(argv: list[str]) -> int:
@@ -285,4 +349,4 @@ def main_child(argv: list[str]) -> int:
 if __name__ == "__main__":
     if sys.argv[1:2] == ["--child"]:
         sys.exit(main_child(sys.argv[2:]))
-    sys.exit("usage: python -m bench [--sizes '100 1000']  (this module is run by bench/__main__.py)")
+    sys.exit("usage: python -m bench [--sizes '1000 10000']  (this module is run by bench/__main__.py)")

@@ -300,8 +300,10 @@ def build_screened(raw: RawQueue, base: Path) -> tuple[Output, list[str]]:
     history = publish.History("corpus", frozenset(), frozenset(), None)
     laps = pipeline._Laps()
     result = pipeline.screen(raw, config, policy, history, allow_shrink=True, log=lambda m: None)
-    pipeline.render(result.snapshot, config, pipeline.PROJECT_ROOT, laps)
-    pipeline.build(result.snapshot, config, config.site_dir, laps)
+    rendered = pipeline.render(result.snapshot, config, pipeline.PROJECT_ROOT, laps, config.site_dir)
+    staging = base / "staging"
+    built = pipeline.build(rendered, config, staging, laps, config.site_dir, fresh=True)
+    pipeline.put_in_place(staging, config.site_dir, built)
     findings = [f.line() for f in audit_site(config.site_dir)]
     return Output.read({"site": config.site_dir, "build": config.build_dir, "reports": config.reports_dir}), findings
 

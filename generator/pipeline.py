@@ -22,23 +22,25 @@ import os
 import shutil
 import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from generator import lock, publish
-from generator.audit import AuditFinding, attribute, audit_site
+from generator import incremental, ledger, lock, publish
+from generator.audit import AuditFinding, attribute
 from generator.config import Config
 from generator.model import PublicSnapshot, RawQueue, TicketProblem
 from generator.screening import ScreeningResult, failure, quarantine, screen_queue, withhold
 from generator.screening.policy import Policy
 from generator.screening.report import Quarantined
 from generator.screening.snapshot import write_snapshot
-from generator.site.build import BuildError, resolve_site_url, run_mkdocs, write_build_config
+from generator.site import postbuild, search
+from generator.site.build import (BuildError, build_pages, build_settings, resolve_site_url, source_date,
+                                  write_build_config)
 from generator.site.exports import export_files
 from generator.site.feeds import atom_feed
-from generator.site.pages import render_pages, site_name, template_env, write_pages
-from generator.site.search import build_index, handwritten_pages, write_index
+from generator.site.pages import plan_pages, render_pages, site_name, template_env
+from generator.site.shards import nav_pages
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 #: builds of one run: the first, and rebuilds without the cases the audit quarantined
@@ -72,6 +74,8 @@ class BuildResult:
     publish: dict = field(default_factory=dict)
     #: tickets withheld because they could not be read, screened or rendered
     failed: tuple[TicketProblem, ...] = ()
+    #: what the build did: full or incremental, files changed and removed, files audited
+    work: dict = field(default_factory=dict)
 
 
 class _Laps:
@@ -162,10 +166,10 @@ def _build(raw: RawQueue, config: Config, policy: Policy, site_dir: Path, projec
     rebuild = verdict.changed or repaired is not None or (not only_if_changed and difference is not None)
     laps("screen")
 
-    pages = 0
+    pages, work = 0, {}
     if rebuild:
-        pages, screened, verdict = _rebuild(raw, raw_hash, screened, verdict, history, config, policy, site_dir,
-                                            project_root, allow_shrink, force, repaired, laps, log)
+        pages, screened, verdict, work = _rebuild(raw, raw_hash, screened, verdict, history, config, policy,
+                                                  site_dir, project_root, allow_shrink, force, repaired, laps, log)
         report = _report(raw, screened, verdict, rebuilt=True, repaired=repaired)
     else:
         kept = f"{site_dir}/ left as it is" if site_dir.is_dir() else "no site built (nothing to deploy)"
@@ -177,7 +181,7 @@ def _build(raw: RawQueue, config: Config, policy: Policy, site_dir: Path, projec
             pending.commit()
         report = _report(raw, screened, verdict, rebuilt=False)
     return _finish(None if rebuild else report_path, config, site_dir, laps, report, verdict, pages, screened,
-                   failed=raw.rejected + screened.failures)
+                   failed=raw.rejected + screened.failures, work=work)
 
 
 def unchanged_since_deploy(inputs: str, config: Config, project_root: Path, history: publish.History,
@@ -213,7 +217,7 @@ def _summary(screened: ScreeningResult) -> publish.Summary:
 
 def _finish(report_path: Path | None, config: Config, site_dir: Path, laps: _Laps, report: dict,
             verdict: publish.Verdict, pages: int, screening: ScreeningResult | None,
-            failed: tuple[TicketProblem, ...] = ()) -> BuildResult:
+            failed: tuple[TicketProblem, ...] = (), work: dict | None = None) -> BuildResult:
     """The result; the report is written here only when no staged write put it in place already."""
     if report_path is not None:
         with stage("publish", config.reports_dir):
@@ -221,21 +225,23 @@ def _finish(report_path: Path | None, config: Config, site_dir: Path, laps: _Lap
             pending.write(report_path, publish.report_text(report))
             pending.commit()
     return BuildResult(site_dir, int(report["cases"]), int(report["withdrawn"]), pages, laps.seconds, screening,
-                       changed=verdict.changed, rebuilt=bool(report["rebuilt"]), publish=report, failed=failed)
+                       changed=verdict.changed, rebuilt=bool(report["rebuilt"]), publish=report, failed=failed,
+                       work=work or {})
 
 
 def _rebuild(raw: RawQueue, raw_hash: str, screened: ScreeningResult, verdict: publish.Verdict,
              history: publish.History, config: Config, policy: Policy, site_dir: Path, project_root: Path,
              allow_shrink: bool, force: bool, repaired: str | None, laps: _Laps,
-             log: Log) -> tuple[int, ScreeningResult, publish.Verdict]:
+             log: Log) -> tuple[int, ScreeningResult, publish.Verdict, dict]:
     """Render, build and audit into a staging folder; stage the bookkeeping; swap the site in
     and commit the bookkeeping. Nothing under site_dir changes unless all of it succeeded."""
     staging = site_dir.with_name(f".{site_dir.name}.building-{os.getpid()}")
     pending = publish.Pending()
     try:
-        pages, built = build_audited(raw, screened, config, policy, history, staging, project_root, laps, log)
-        if built is not screened:  # cases withheld or quarantined: the guards and the hash again, on what is left
-            screened = built
+        rendered, built, state, isolated = build_audited(raw, screened, config, policy, history, staging, site_dir,
+                                                         project_root, force, laps, log)
+        if isolated is not screened:  # cases withheld or quarantined: the guards and the hash again, on what is left
+            screened = isolated
             publish.check_shrink(history.last, {c.id for c in screened.snapshot.cases}, allow_shrink)
             with stage("render", config.build_dir):
                 record_screening(screened, config, log=lambda msg: None)
@@ -247,15 +253,15 @@ def _rebuild(raw: RawQueue, raw_hash: str, screened: ScreeningResult, verdict: p
                                   frozenset(c.id for c in screened.snapshot.cases), verdict)
             _remember(pending, raw_hash, config, policy, history, screened)
             pending.write(publish.manifest_path(site_dir),
-                          publish.manifest_text(verdict.publish_hash, publish.file_hashes(staging)))
+                          publish.manifest_text(verdict.publish_hash, state.files, state.extra()))
             report = _report(raw, screened, verdict, rebuilt=True, repaired=repaired)
             pending.write(config.reports_dir / publish.REPORT_NAME, publish.report_text(report))
-            swap_in(staging, site_dir)
+            put_in_place(staging, site_dir, built)
             pending.commit()
     finally:
         pending.discard()
         shutil.rmtree(staging, ignore_errors=True)
-    return pages, screened, verdict
+    return rendered.written, screened, verdict, built.summary()
 
 
 def _report(raw: RawQueue, screened: ScreeningResult, verdict: publish.Verdict, *, rebuilt: bool,
@@ -326,26 +332,62 @@ def screen(raw: RawQueue, config: Config, policy: Policy, history: publish.Histo
     return result
 
 
-def render(snapshot: PublicSnapshot, config: Config, project_root: Path, laps: _Laps) -> int:
-    """The Markdown pages, exports and feed in build/docs, and build/mkdocs.yml beside them."""
+@dataclass(frozen=True)
+class Rendered:
+    """The docs folder brought to a snapshot, and what the build needs to know of it."""
+
+    snapshot: PublicSnapshot
+    docs_dir: Path
+    inputs: str  # the site inputs' hash (generator.publish)
+    audit: str  # the audit's version (``ledger.audit_version``)
+    digests: dict[str, str]  # every file of the docs folder -> the sha256 of its bytes
+    written: int  # files rendered or copied into the docs folder this time
+    settings: dict  # the engine's configuration (generator.site.build)
+    nav: list[str]
+    sitemap: dict[str, bytes]
+    handwritten: Path
+    #: the kept site's state if a build may start from it (``incremental.kept_site``), checked
+    #: in a thread while the pages are rendered
+    kept: Future
+
+
+def render(snapshot: PublicSnapshot, config: Config, project_root: Path, laps: _Laps,
+           site_dir: Path | None = None, accepted: frozenset[str] = frozenset()) -> Rendered:
+    """The Markdown pages, exports and feed in build/docs (those whose inputs changed since the
+    folder was last written), and build/mkdocs.yml beside them; meanwhile, whether the site in
+    ``site_dir`` is one the build can keep (audited with the same audit, and the same ``accepted``
+    findings: ``ledger.audit_version``)."""
     site_url = _site_url(project_root)
     docs_dir = config.build_dir / "docs"
-    pages = write_pages(snapshot, project_root / "templates", project_root / "docs", docs_dir, site_url)
+    handwritten = project_root / "docs"
+    inputs = publish.site_inputs_hash(project_root)
+    checker = ThreadPoolExecutor(max_workers=1)
+    audit_version = ledger.audit_version(accepted)
+    kept = checker.submit(incremental.kept_site, site_dir or config.site_dir, inputs, audit_version)
+    checker.shutdown(wait=False)  # the check reads files (and the hashing frees the GIL): it runs beside the render
+    plan = plan_pages(snapshot, site_url, site_name(project_root / "mkdocs.yml"))
+    renderer = plan.renderer(template_env(project_root / "templates" / "pages"))
+    digests, written = incremental.update_docs(plan.pages, renderer, handwritten, docs_dir, inputs)
     write_build_config(snapshot, project_root / "mkdocs.yml", config.build_dir, docs_dir, site_url)
+    sitemap = postbuild.sitemap_files(incremental.sitemap_entries(plan.pages, handwritten), site_url,
+                                      snapshot.fetched_at)
     laps("render")
-    return pages
+    return Rendered(snapshot, docs_dir, inputs, audit_version, digests, written,
+                    build_settings(snapshot.is_sample, project_root / "mkdocs.yml", site_url),
+                    nav_pages(project_root / "mkdocs.yml"), sitemap, handwritten, kept)
 
 
 def render_isolating(screened: ScreeningResult, config: Config, project_root: Path, published: frozenset[int],
                      laps: _Laps, log: Log, *, failed: tuple[TicketProblem, ...] = (),
-                     tickets: int | None = None) -> tuple[int, ScreeningResult]:
+                     tickets: int | None = None, site_dir: Path | None = None,
+                     accepted: frozenset[str] = frozenset()) -> tuple[Rendered, ScreeningResult]:
     """``render``, and when it fails, the cases it fails on are found (by halves: a few renders
     of part of the catalogue, in memory), withheld, and the rest is rendered. A failure that no
     single case explains is the stage's; so is one on more cases than ``max_failing_share``
     allows, counting the ``failed`` tickets of earlier stages among ``tickets``. Returns the
-    pages and the result that was rendered."""
+    render and the result that was rendered (``site_dir``: the kept site, as for ``render``)."""
     try:
-        return render(screened.snapshot, config, project_root, laps), screened
+        return render(screened.snapshot, config, project_root, laps, site_dir, accepted), screened
     except (OSError, PipelineError):
         raise
     except Exception as exc:  # noqa: BLE001 (find the cases it comes from)
@@ -363,7 +405,7 @@ def render_isolating(screened: ScreeningResult, config: Config, project_root: Pa
         log(f"warning: {problem.line()}")
     screened = withhold(screened, culprits, published)
     try:
-        return render(screened.snapshot, config, project_root, laps), screened
+        return render(screened.snapshot, config, project_root, laps, site_dir, accepted), screened
     except (OSError, PipelineError):
         raise
     except Exception as exc:  # noqa: BLE001
@@ -418,50 +460,103 @@ def failing_cases(screened: ScreeningResult, published: frozenset[int], site_url
 _NOT_RENDERED = TicketProblem("", "", "")
 
 
-def build(snapshot: PublicSnapshot, config: Config, staging: Path, laps: _Laps,
-          handwritten: Path = PROJECT_ROOT / "docs") -> None:
-    """`mkdocs build` into the staging folder, and the search index beside it (made from the
-    snapshot and the hand-written pages in a thread while MkDocs runs)."""
-    shutil.rmtree(staging, ignore_errors=True)
-    staging.mkdir(parents=True)  # a folder that cannot be written fails here, in one line
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        search_index = pool.submit(build_index, snapshot, handwritten_pages(handwritten))
+@dataclass
+class Built:
+    """The new site in its staging folder, and what the build knew of the kept one."""
+
+    assembled: incremental.Assembled
+    inputs: str
+    audit: str
+    digests: dict[str, str]
+    audited: int | None = None  # files the audit read (the others: proven clean by the ledger)
+
+    def summary(self) -> dict:
+        changes = self.assembled.changes
+        return {"full": changes.full, "changed": len(changes.changed), "removed": len(changes.removed),
+                "engine_pages": self.assembled.engine_pages, "files": len(self.assembled.files),
+                "audited": self.audited}
+
+
+def build(rendered: Rendered, config: Config, staging: Path, laps: _Laps, site_dir: Path | None = None, *,
+          fresh: bool = False, workers: int | None = None) -> Built:
+    """The new site in the staging folder: the engine builds the pages that changed since the kept
+    site in ``site_dir`` (all of them, without one or with ``fresh``; in ``workers`` processes,
+    by default one per core for many pages), the search index is made from the snapshot and the
+    hand-written pages in a thread meanwhile, the rest is kept."""
+    site_dir = site_dir or config.site_dir
+    snapshot = rendered.snapshot
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        search_index = pool.submit(index, snapshot, rendered, config.build_dir / incremental.SEARCH_WEIGHTS_NAME)
+        previous = incremental.read_site_state(site_dir)
+        kept = rendered.kept.result()
+        if fresh or (kept is not None and kept != previous):  # (a site swapped meanwhile: not this one)
+            kept = None
+
+        def engine(pages, statics, dest, keep):
+            return build_pages(rendered.settings, rendered.docs_dir, pages, statics, config.build_dir / "shards",
+                               dest, nav=rendered.nav, date=source_date(snapshot), workers=workers, keep=keep)
+
+        def generated() -> dict[str, bytes]:
+            return {**search.index_bytes(search_index.result()), **rendered.sitemap}
+
         try:
-            run_mkdocs(config.build_dir / "mkdocs.yml", staging, snapshot)
-        except RuntimeError as exc:
+            linked = incremental.linked_statics(rendered.docs_dir, list(rendered.digests),
+                                                list(publish.file_hashes(rendered.handwritten)))
+            assembled = incremental.assemble(staging, site_dir, kept, rendered.digests, rendered.docs_dir, linked,
+                                             generated, engine)
+        except (BuildError, postbuild.PostBuildError) as exc:
             raise PipelineError(f"build: {exc}") from None
-        laps("mkdocs")
-        write_index(search_index.result(), staging)
-    laps("search")
+    laps("build")
+    return Built(assembled, rendered.inputs, rendered.audit, rendered.digests)
+
+
+def index(snapshot: PublicSnapshot, rendered: Rendered, weights_file: Path) -> dict:
+    """The search index; the cases' token weights are kept in ``weights_file`` for the next build
+    (for as long as the tokeniser is the same: a new template is no reason to tokenise again)."""
+    version = publish.code_hash("casecat search weights", publish.PACKAGE_DIR, ("site/search.py",), ("backrefs",))
+    weights = search.load_weights(weights_file, version)
+    files = search.build_index(snapshot, search.handwritten_pages(rendered.handwritten), weights)
+    search.save_weights(weights_file, version, weights)
+    return files
 
 
 def build_audited(raw: RawQueue, screened: ScreeningResult, config: Config, policy: Policy,
-                  history: publish.History, staging: Path, project_root: Path, laps: _Laps,
-                  log: Log) -> tuple[int, ScreeningResult]:
+                  history: publish.History, staging: Path, site_dir: Path, project_root: Path, fresh: bool,
+                  laps: _Laps, log: Log) -> tuple[Rendered, Built, incremental.SiteState, ScreeningResult]:
     """Render (withholding the cases it fails on), build and audit; while the audit finds
-    something in some cases' output only, quarantine those cases and do it again. Returns the
-    pages and what was built."""
+    something in some cases' output only, quarantine those cases and do it again (each time
+    over the kept site in ``site_dir``: only what changed is built and audited again). Returns
+    the render, the build, the new site's state and what was built."""
     for _ in range(MAX_BUILDS):
         with stage("render", config.build_dir / "docs"):
-            pages, screened = render_isolating(screened, config, project_root, history.ever, laps, log,
-                                               failed=raw.rejected + screened.failures, tickets=_tickets(raw))
+            rendered, screened = render_isolating(screened, config, project_root, history.ever, laps, log,
+                                                  failed=raw.rejected + screened.failures, tickets=_tickets(raw),
+                                                  site_dir=site_dir, accepted=policy.accepted)
         with stage("build", staging):
-            build(screened.snapshot, config, staging, laps, project_root / "docs")
+            built = build(rendered, config, staging, laps, site_dir, fresh=fresh)
         with stage("audit", staging):
-            found = audit(staging, screened, policy, laps)
+            findings, state = audit(staging, built, laps)
+        found = to_quarantine(findings, screened, policy)
         if not found:
-            return pages, screened
+            return rendered, built, state, screened
         screened = quarantine(screened, found, history.ever)
         for case_id in sorted({q.case_id for q in found}):
             log(f"audit: case {case_id} quarantined: " + ", ".join(sorted({q.rule for q in found if q.case_id == case_id})))
     raise AuditFailed([AuditFinding(path, rule, 1) for path, rule in sorted({(q.path, q.rule) for q in found})])
 
 
-def audit(staging: Path, screened: ScreeningResult, policy: Policy, laps: _Laps) -> tuple[Quarantined, ...]:
+def audit(staging: Path, built: Built, laps: _Laps) -> tuple[list[AuditFinding], incremental.SiteState]:
+    """The audit of the staged files: every file of a full build; of an incremental one, the
+    files whose bytes the kept site's ledger does not prove clean. The findings, and the state
+    of the new site (every one of its files audited, with these findings)."""
+    findings, built.audited = ledger.audit_staged(staging)
+    laps("audit")
+    return findings, incremental.SiteState(built.inputs, built.digests, built.assembled.files, built.audit)
+
+
+def to_quarantine(findings: list[AuditFinding], screened: ScreeningResult, policy: Policy) -> tuple[Quarantined, ...]:
     """The cases to quarantine: those with a finding in their own output that nobody accepted
     (the overrides file). A finding that belongs to no case fails the build."""
-    findings = audit_site(staging)
-    laps("audit")
     if not findings:
         return ()
     by_case, orphans = attribute(findings, screened.snapshot)
@@ -474,6 +569,15 @@ def audit(staging: Path, screened: ScreeningResult, policy: Policy, laps: _Laps)
 
 def _fingerprints(policy: Policy, case_id: int, finding: AuditFinding) -> list[str]:
     return sorted({policy.fingerprint(case_id, finding.rule, matched.strip()) for matched in finding.matched or ("",)})
+
+
+def put_in_place(staging: Path, site_dir: Path, built: Built) -> None:
+    """The new site where the old one was: swapped in whole, or, when only what changed was
+    staged, those files renamed over the old ones (``incremental.apply``)."""
+    if built.assembled.partial:
+        incremental.apply(staging, site_dir, built.assembled)
+    else:
+        swap_in(staging, site_dir)
 
 
 def swap_in(staging: Path, site_dir: Path) -> None:

@@ -151,6 +151,14 @@ def _add_versions(digest, packages: tuple[str, ...]) -> None:
         digest.update(f"{package}=={version}\0".encode())
 
 
+def code_hash(label: str, root: Path, names: tuple[str, ...], packages: tuple[str, ...]) -> str:
+    """sha256 of some of our code (``names`` under ``root``) and the versions of ``packages``."""
+    digest = hashlib.sha256(label.encode() + b"\0")
+    _add_files(digest, root, names)
+    _add_versions(digest, packages)
+    return digest.hexdigest()
+
+
 def site_inputs_hash(project_root: Path) -> str:
     """sha256 of what turns a snapshot into a site: mkdocs.yml, templates, docs, the renderer's
     code, the versions of casecat, MkDocs and Material, and SITE_URL (permalinks, feed, sitemap)."""
@@ -229,8 +237,9 @@ def file_hashes(folder: Path) -> dict[str, str]:
     return hashes
 
 
-def manifest_text(publish_hash: str, hashes: dict[str, str]) -> str:
-    return json.dumps({"format": MANIFEST_FORMAT, "publish_hash": publish_hash, "files": hashes},
+def manifest_text(publish_hash: str, hashes: dict[str, str], extra: dict | None = None) -> str:
+    """``extra``: what else the build keeps of the site (``incremental.SiteState``)."""
+    return json.dumps({**(extra or {}), "format": MANIFEST_FORMAT, "publish_hash": publish_hash, "files": hashes},
                       indent=0, sort_keys=True) + "\n"
 
 

@@ -104,7 +104,9 @@ cp -a '{volume}'/. '{out}/after'/
     (".casecat/cache", "Read-only file system"),
     ("build", "Read-only file system"),
     ("reports", "Read-only file system"),
-    ("site", "Device or resource busy"),  # a mount point cannot be swapped: the same refusal
+    # a mount point: its files cannot be renamed into from the staging folder beside it (nor can
+    # it be swapped whole, "Device or resource busy", when the build is a full one)
+    ("site", "Invalid cross-device link"),
     (".", "Read-only file system"),
 ])
 def test_a_read_only_folder_fails_in_one_line_and_keeps_the_last_site_and_cache(published, tmp_path, folder,

@@ -10,14 +10,13 @@ from pathlib import Path
 import pytest
 import yaml
 from support.site_factory import S, case, snapshot
+from support.sitebuild import build_snapshot, folders
 
 from generator.audit import audit_site
-from generator.site.build import drop_source_maps
 from generator.pipeline import build_site
 from generator.rt.source import load_sample
 from generator.screening.snapshot import read_snapshot, write_snapshot
-from generator.site.build import BuildError, resolve_site_url, run_mkdocs, write_build_config
-from generator.site.pages import write_pages
+from generator.site.build import BuildError, resolve_site_url, write_build_config
 
 ROOT = Path(__file__).resolve().parent.parent
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -25,12 +24,10 @@ SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 def build(snap, tmp_path: Path, site_url: str = "") -> Path:
     """The render and build stages on a snapshot, as the pipeline runs them."""
-    docs, build_dir, site = tmp_path / "build" / "docs", tmp_path / "build", tmp_path / "site"
-    write_pages(snap, ROOT / "templates", ROOT / "docs", docs, site_url=site_url)
-    config = write_build_config(snap, ROOT / "mkdocs.yml", build_dir, docs, site_url=site_url)
-    run_mkdocs(config, site, snap)
-    drop_source_maps(site)
-    return site
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("SITE_URL", site_url)
+        build_snapshot(snap, folders(tmp_path), audit=False)
+    return tmp_path / "site"
 
 
 def test_site_url_comes_from_the_environment_else_mkdocs_yml(tmp_path):

@@ -1,12 +1,14 @@
 """The Content-Security-Policy of every page and the compaction of built HTML (generator/site/csp.py,
-plugin.py); the browser tests show the policy at work."""
+postbuild.py); the browser tests show the policy at work."""
 
 from __future__ import annotations
 
 import re
 
+import pytest
+
 from generator.site import csp
-from generator.site.plugin import compact_html
+from generator.site.postbuild import PostBuildError, compact_html, finish_page, frame_reference
 
 _META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
 _SCRIPT = re.compile(r"<script(\s[^>]*)?>(.*?)</script>", re.S)
@@ -55,3 +57,32 @@ def test_every_built_page_has_a_policy_first_in_head_allowing_its_theme_scripts_
         assert {csp.script_hash(body) for body in inline} == allowed, path
         themed += bool(inline)
     assert themed > 100  # the theme's pages have inline scripts; a bare forward page has none
+
+
+def _page(root: str, content: str, frame_script: str = "") -> str:
+    """A built page as Material lays it out: scripts in the head and after the content."""
+    return (f'<!doctype html>\n<html>\n  <head>\n    <meta charset="utf-8">\n'
+            f'    <script>__md_scope=new URL("{root}",location),x=1</script>\n  </head>\n  <body>\n'
+            f'    <article class="md-content__inner md-typeset">\n{content}\n    </article>\n'
+            f'    <script>var target=1</script>{frame_script}\n  </body>\n</html>\n')
+
+
+def test_the_policy_hashes_the_theme_scripts_of_the_frame_at_any_depth():
+    reference = frame_reference(compact_html(_page("/", "<h1>Page not found</h1>")))
+    page = finish_page(_page("../..", "<p>A case</p>"), reference, "cases/1/index.html")
+    assert page.startswith("<!doctype html>\n<html>\n<head>\n<meta http-equiv=\"Content-Security-Policy\"")
+    allowed = set(directives(_META.search(page).group(1))["script-src"][1:])
+    assert allowed == {csp.script_hash('__md_scope=new URL("../..",location),x=1'), csp.script_hash("var target=1")}
+    assert "\n<p>A case</p>\n" in page  # compacted: the indentation is gone
+
+
+def test_a_script_in_the_content_area_is_never_allowed():
+    reference = frame_reference(_page("/", ""))
+    page = finish_page(_page("..", "<script>alert(1)</script>"), reference, "x/index.html")
+    assert csp.script_hash("alert(1)") not in _META.search(page).group(1)
+
+
+def test_a_script_in_the_frame_that_the_404_page_lacks_fails_the_build():
+    reference = frame_reference(_page("/", ""))
+    with pytest.raises(PostBuildError, match="^cases/9/index.html: an inline script outside the page's content"):
+        finish_page(_page("../..", "<p>x</p>", "<script>alert(1)</script>"), reference, "cases/9/index.html")

@@ -114,6 +114,22 @@ def test_exports_are_deterministic():
     assert set(exports.export_files(snap)) == {"data/cases.json", "data/cases.csv"}
 
 
+def test_the_audit_reads_the_compact_cases_json_value_by_value(tmp_path):
+    """cases.json is one line: a placeholder password must not read on into the next value for
+    the detectors, while a real secret or address is still found."""
+    from generator.audit import audit_file
+
+    def rules(*cases):
+        path = tmp_path / "cases.json"
+        path.write_bytes(exports.export_files(snapshot(*cases))["data/cases.json"])
+        assert path.read_bytes().count(b"\n") <= 1
+        return {f.rule.split(".")[0] for f in audit_file(path, "data/cases.json")}
+
+    assert rules(case(1, subject="password: ********", vos=("password: ********",))) == set()
+    assert "credential" in rules(case(1, subject="password: Tr0ub4dor&3xample!"))
+    assert "email" in rules(case(1, subject="Write to pi@example.org", vos=("vo.example.org",)))
+
+
 def test_the_audit_reads_cases_csv_cell_by_cell(tmp_path):
     """Quoting every text field must not glue a cell to the next one for the detectors: a
     placeholder password stays harmless, a real secret or address is still found."""

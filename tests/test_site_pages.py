@@ -12,6 +12,7 @@ import yaml
 from support.site_factory import S, at, case, snapshot
 
 from support.hostile import hostile_strings
+from generator.model import STALE_AFTER_DAYS
 from generator.site import pages
 from generator.site.pages import render_pages, template_env
 
@@ -54,6 +55,19 @@ def test_the_page_kinds(env):
                                                                             "year/2022.md")]
 
 
+def test_every_page_of_a_long_discipline_list_links_the_whole_subtree(env):
+    """A later page of a discipline's list holds none of the cases below it, yet lists the
+    subtree: its links come with the tree, not from the page's own rows."""
+    many = [case(i, disciplines=("Natural Sciences",)) for i in range(1, pages.PAGE_SIZE + 2)]
+    deep = case(pages.PAGE_SIZE + 2, disciplines=("Natural Sciences / Earth sciences",))
+    rendered = render_pages(snapshot(deep, *many), env)
+    later = [p for p in rendered if p.startswith("discipline/natural-sciences") and "earth" not in p
+             and p != "discipline/natural-sciences.md"]
+    assert later, sorted(p for p in rendered if p.startswith("discipline/"))
+    for path in later:
+        assert "natural-sciences-earth-sciences" in rendered[path], path
+
+
 def test_case_page(env):
     page = render_pages(catalogue(), env)["cases/1.md"]
     body = body_of(page)
@@ -63,23 +77,25 @@ def test_case_page(env):
     assert 'href="../../year/2024/"' in body
     assert "<dd>vo.alpha.example</dd>" in body  # this case is the VO's only one: no link to itself
     assert "https://rt.example.org/Ticket/Display.html?id=1" in body
-    # time in each phase: 10 days, 30 days, then 60 days so far until the snapshot
-    assert re.findall(r"<td>(\d+ days?)[^<]*</td></tr>", body) == ["10 days", "30 days", "60 days"]
-    assert "since <time datetime=\"2024-02-10\">2024-02-10</time>, 60 days (about 2 months) so far" in body
-    assert "Stale:" in body  # Preparatory, no progress for 60 days
+    # time in each phase: 10 days, 30 days, then the current one, counted in the reader's browser
+    assert re.findall(r"<td>(\d+ days?)[^<]*</td></tr>", body) == ["10 days", "30 days"]
+    assert ('since <time datetime="2024-02-10">2024-02-10</time><span data-cc-since="2024-02-10"></span>'
+            in body)
+    # Preparatory, no progress for 60 days at the snapshot: the note says since when, not for how long
+    assert 'Stale:</strong> no visible progress since <time datetime="2024-02-10">2024-02-10</time>' in body
     assert '<code data-cc-copy="../../cases/1/">cases/1/</code>' in body
     assert body.index('class="cc-summary"') < body.index('class="cc-permalink"') < body.index('id="timeline"')
     meta = meta_of(page)
     assert meta["title"] == "Alpha – one (case 1)" and meta["og_type"] == "article"
     assert meta["description"] == "Preparatory · Natural Sciences / Physical sciences / Astronomy · We need help."
     assert "Cite this case: <span class=\"cc-citation\" data-cc-citation>EGI Case Catalogue. “Alpha – one”, case 1 " \
-           "(Preparatory as of 2024-04-10). cases/1/</span>" in body
+           "(Preparatory as of 2024-02-10). cases/1/</span>" in body  # the case's last update
 
 
 def test_permalink_is_absolute_with_a_site_url(env):
     body = render_pages(catalogue(), env, site_url="https://cases.example.org/")["cases/2.md"]
     assert ">https://cases.example.org/cases/2/</code>" in body
-    assert "(Production as of 2024-04-10). https://cases.example.org/cases/2/</span>" in body
+    assert "(Production as of 2024-04-10). https://cases.example.org/cases/2/</span>" in body  # day 100
     assert "Stale:" not in body  # in production
 
 
@@ -188,10 +204,18 @@ def test_duration(days, text):
     assert pages.duration(days) == text
 
 
-def test_the_timeline_uses_snapshot_time_for_the_current_status(env):
+def test_a_case_page_does_not_change_with_the_day_it_is_built(env):
+    """Built again only when its case changes: nothing on it counts to the snapshot's time, except
+    whether the case is stale, which changes once."""
     body = render_pages(catalogue(), env)["cases/3.md"]
-    assert "2024-01-01</time> – now</td><td>100 days so far</td>" in body
-    assert '"Now" is the snapshot of 2024-04-10' in body and at(100).strftime("%Y-%m-%d") == "2024-04-10"
+    assert ('2024-01-01</time> – now</td><td data-cc-since="2024-01-01" data-cc-short>still in this status</td>'
+            in body)
+    for later in (101, 104, 108):
+        assert render_pages(replace(catalogue(), fetched_at=at(later)), env)["cases/3.md"] == body, later
+    assert at(100).strftime("%Y-%m-%d") not in body
+    # case 3 (a reply on day 95, nothing since) turns stale once STALE_AFTER_DAYS have passed
+    assert "Stale:" not in body
+    assert "Stale:" in render_pages(replace(catalogue(), fetched_at=at(95 + STALE_AFTER_DAYS + 1)), env)["cases/3.md"]
 
 
 def test_the_case_summary_says_what_is_needed_and_the_last_progress(env):

@@ -119,7 +119,7 @@ def test_case_page_shows_everything_asked_for(sample_site_dir, snap):
     assert c.virtual_organisations[0] in text
     assert f"Ticket/Display.html?id={c.id}" in text
     assert text.count("<tr") == len(c.status_history) + 1  # the timeline is the page's only table
-    assert "so far</td>" in text and f'data-cc-copy="../../cases/{c.id}/"' in text
+    assert "still in this status</td>" in text and f'data-cc-copy="../../cases/{c.id}/"' in text
     assert c.links[0] in text
     assert "Last progress" in text and c.last_progress.strftime("%Y-%m-%d") in text
     # replies say who wrote them: the sample's staff and requestors both write

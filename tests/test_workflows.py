@@ -15,6 +15,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from generator import incremental
+
 ROOT = Path(__file__).resolve().parent.parent
 WORKFLOWS = ROOT / ".github" / "workflows"
 NIGHTLY = WORKFLOWS / "nightly.yml"
@@ -177,6 +179,7 @@ def test_nightly_takes_the_site_url_from_pages_unless_a_variable_overrides_it(ni
 
 
 PUBLIC_RECORD = [".casecat/cache/published.json", ".casecat/cache/published-snapshot.sha256"]
+PUBLIC_ARTEFACTS = ["site", ".site.manifest.json", "build/docs", "build/docs-state.json", "build/search-weights.marshal"]
 
 
 def test_nightly_caches_only_the_sealed_file_and_the_public_record(nightly):
@@ -193,12 +196,15 @@ def test_nightly_caches_only_the_sealed_file_and_the_public_record(nightly):
         assert "${{ github.run_id }}" in key  # a cache entry is immutable: one per run
         if key.startswith("casecat-sealed-"):
             assert paths == [DEFAULT_SEALED.parent.as_posix()]  # the folder of `casecat cache seal`'s file
+        elif key.startswith("casecat-public-"):
+            assert paths == PUBLIC_ARTEFACTS, step  # the last build's public artefacts, nothing else
         else:
             assert key.startswith("casecat-published-") and paths == PUBLIC_RECORD, step
     sealed = [s for s in caches if s["with"]["key"].startswith("casecat-sealed-")]
     assert sorted(s["uses"].split("@")[0] for s in sealed) == ["actions/cache/restore", "actions/cache/save"]
     assert [s["with"]["restore-keys"] for s in caches if "restore" in s["uses"]] == ["casecat-sealed-",
-                                                                                     "casecat-published-"]
+                                                                                     "casecat-published-",
+                                                                                     "casecat-public-"]
     # the sealed file is opened before the build and sealed again after it, with the secret
     unseal, build = named(nightly, "build", "Open the sealed RT cache"), steps(nightly, "build")
     seal, save = named(nightly, "build", "Seal the RT cache"), sealed[1]
@@ -212,6 +218,23 @@ def test_nightly_caches_only_the_sealed_file_and_the_public_record(nightly):
     assert f"hashFiles('{DEFAULT_SEALED.as_posix()}') != ''" in save["if"]
     # no other step of any job sees the cache key
     assert NIGHTLY.read_text().count("secrets.CASECAT_CACHE_KEY") == 2
+
+
+def test_nightly_keeps_the_last_build_for_the_next_one(nightly):
+    """The public artefacts of a build (pages, site, digests, the audit ledger) are restored before
+    the build and saved after one that built something; none of them is under the private cache."""
+    from generator.config import Config
+
+    config = Config()
+    assert PUBLIC_ARTEFACTS == [p.as_posix() for p in incremental.kept_artefacts(config.site_dir, config.build_dir)]
+    assert not any(Path(p).is_relative_to(config.cache_dir) for p in PUBLIC_ARTEFACTS)
+    kept = [s for s in steps(nightly, "build") if s.get("with", {}).get("key", "").startswith("casecat-public-")]
+    restore, save = kept
+    assert restore["uses"].startswith("actions/cache/restore") and save["uses"].startswith("actions/cache/save")
+    assert restore["with"]["restore-keys"] == "casecat-public-"
+    build = next(s for s in steps(nightly, "build") if s.get("id") == "build")
+    assert position(nightly, "build", restore) < position(nightly, "build", build) < position(nightly, "build", save)
+    assert save["if"] == "steps.build.outputs.changed == 'true'"
 
 
 def test_nightly_remembers_what_it_published_only_after_the_deploy(nightly):

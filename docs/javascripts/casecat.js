@@ -317,3 +317,18 @@
     header.dispatchEvent(new Event("input"));
   });
 })();
+
+/* How long a case has been in its current status, counted to the reader's today: a case page is
+   built again only when its case changes, so the page itself gives the date (data-cc-since). */
+(function () {
+  "use strict";
+  var DAY = 86400000;
+  document.querySelectorAll("[data-cc-since]").forEach(function (el) {
+    var start = Date.parse(el.getAttribute("data-cc-since") + "T00:00:00Z");
+    if (isNaN(start)) return;
+    var days = Math.floor((Date.now() - start) / DAY);
+    if (days < 0) return;
+    var span = days < 1 ? "less than a day" : days + (days === 1 ? " day" : " days");
+    el.textContent = el.hasAttribute("data-cc-short") ? span + " so far" : ", " + span + " so far";
+  });
+})();

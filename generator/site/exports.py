@@ -56,7 +56,9 @@ def cases_json(snapshot: PublicSnapshot) -> bytes:
         "redirects": {str(old): new for old, new in sorted(snapshot.redirects.items())},
         "cases": cases,
     }
-    return (json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode()
+    # compact: a program reads it (the fifth of its bytes that indentation adds is 10 MB at 10,000
+    # cases), and the compact form is what json's C encoder writes, several times faster
+    return (json.dumps(doc, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n").encode()
 
 
 #: what joins the values of a list in its one cell of cases.csv

@@ -27,7 +27,8 @@ from generator.site import charts, csp, fieldtables, metrics, urls
 from generator.site.build import resolve_site_url
 from generator.site.exports import export_files
 from generator.site.feeds import atom_feed
-from generator.site.text import front_matter, lead, without_bidi_controls
+from generator.site.render import Page, Renderer, write_docs
+from generator.site.text import lead, without_bidi_controls
 
 #: rows of a case list per page (status, discipline, year, VO and centre pages); the all-cases
 #: table is the one complete list
@@ -150,36 +151,47 @@ class Links:
     def page(self, md_path: str) -> str:
         return urls.page_url(md_path)
 
+    def entries(self, case: PublicCase) -> tuple:
+        """What the names of one case link to (part of the case's render digest): the slugs of
+        its disciplines and of every level above them, and for its VOs and centres the list
+        page or, when the case is the only one naming it, the case."""
+        disciplines = {_canonical(level) for d in case.disciplines for level in _levels_of(d)}
+        return (
+            tuple((d, self.discipline_slugs.get(d)) for d in sorted(disciplines)),
+            tuple((v, self.vo_slugs.get(v), self.only_case.get(("vo", v))) for v in case.virtual_organisations),
+            tuple((c, self.centre_slugs.get(c), self.only_case.get(("centre", c))) for c in case.sites),
+        )
+
+    def restricted(self, cases) -> Links:
+        """The same links for the names of ``cases`` only: what a page listing those cases may
+        link, and all its render digest covers (any other name fails the render, loudly)."""
+        disciplines, vos, centres, only = {}, {}, {}, {}
+        for case in cases:
+            for d in case.disciplines:
+                for level in _levels_of(d):
+                    name = _canonical(level)
+                    if name in self.discipline_slugs:
+                        disciplines[name] = self.discipline_slugs[name]
+            for kind, names, slugs, chosen in (("vo", case.virtual_organisations, self.vo_slugs, vos),
+                                                ("centre", case.sites, self.centre_slugs, centres)):
+                for name in names:
+                    if name in slugs:
+                        chosen[name] = slugs[name]
+                    if (kind, name) in self.only_case:
+                        only[(kind, name)] = self.only_case[(kind, name)]
+        return Links(disciplines, vos, centres, only)
+
 
 @functools.lru_cache(maxsize=4096)
 def _canonical(name: str) -> str:
     return metrics.canonical_discipline(name)
 
 
-class RowCache:
-    """Each case's row of the case tables, rendered once per page depth and table variant and
-    reused by every table that lists the case (all cases, its status, year, VOs, centres and
-    disciplines)."""
-
-    def __init__(self, env: jinja2.Environment, links: Links):
-        self.template = env.get_template("_case_row.html.j2")
-        self.links = links
-        self.rows: dict[tuple[int, str, str], Markup] = {}
-
-    def __call__(self, case: PublicCase, root: str, variant: str = "list") -> Markup:
-        key = (case.id, root, variant)
-        row = self.rows.get(key)
-        if row is None:
-            row = self.rows[key] = Markup(
-                self.template.render(case=case, root=root, url=self.links, variant=variant).strip())
-        return row
-
-
-def _page(env: jinja2.Environment, template: str, path: str, meta: dict, **context) -> str:
-    """A generated page: front matter, then its HTML. Generated pages have no Markdown headings,
-    so the theme's table of contents would be an empty column: it is hidden (``hide: [toc]``)."""
-    body = env.get_template(template).render(root=urls.root_of(path), **context)
-    return front_matter(hide=["toc"], **meta) + '<div class="cc-page">\n' + body.strip() + "\n</div>\n"
+@functools.lru_cache(maxsize=4096)
+def _levels_of(name: str) -> tuple[str, ...]:
+    """A discipline name and every level above it ("A / B / C": "A", "A / B", "A / B / C")."""
+    levels = metrics.discipline_levels(name)
+    return tuple(metrics.DISCIPLINE_SEPARATOR.join(levels[: i + 1]) for i in range(len(levels))) or (name,)
 
 
 def _status_bars(groups) -> list[charts.Bar]:
@@ -270,10 +282,13 @@ def forward_page(target: str, title: str) -> str:
     )
 
 
-def case_context(case: PublicCase, snapshot: PublicSnapshot, permalink: str, site_name: str) -> dict:
-    """What a case page says about the case beyond its fields: the summary and the citation."""
-    now = snapshot.fetched_at
-    phases = metrics.phases(case.status_history, now)
+def case_context(case: PublicCase, permalink: str, site_name: str, rt_web_url: str, stale: bool) -> dict:
+    """What a case page says about the case beyond its fields: the summary and the citation.
+
+    Nothing here depends on the day the site is built, only on the case (``stale`` changes once,
+    the day the case turns stale): a case page is built again when its case changes, not every
+    night. How long the current status has lasted is counted in the reader's browser."""
+    phases = metrics.phases(case.status_history, None)
     community = metrics.community_name(case.subject)
     status = case.implementation_status
     moves = [c for c in case.status_history if c.from_ is not None]
@@ -285,22 +300,74 @@ def case_context(case: PublicCase, snapshot: PublicSnapshot, permalink: str, sit
             last_message.side, "a reply")
     else:
         last_event = "the case was opened"
-    as_of = f"{status.label if status else 'no status'} as of {day(now)}" if now else ""
-    citation = f"{site_name}. “{case.subject}”, case {case.id}{f' ({as_of})' if as_of else ''}. {permalink}"
+    as_of = f"{status.label if status else 'no status'} as of {day(case.last_updated)}"
+    citation = f"{site_name}. “{case.subject}”, case {case.id} ({as_of}). {permalink}"
     older = max(0, len(case.messages) - SHOWN_REPLIES)
     return {
         "case": case, "community": community, "phases": phases,
         "since": phases[-1] if phases else None,
         "need": lead(case.description), "last_event": last_event,
-        "stale": metrics.is_stale(case, now),
-        "idle_days": metrics.days_without_progress(case, now) if now else None,
+        "stale": stale, "rt_web_url": rt_web_url,
         "permalink": permalink, "citation": citation,
         "earlier_messages": case.messages[:older], "later_messages": case.messages[older:],
     }
 
 
-def render_pages(snapshot: PublicSnapshot, env: jinja2.Environment, site_url: str = "",
-                 site_name: str = SITE_NAME) -> dict[str, str]:
+@dataclass(frozen=True)
+class NodeView:
+    """What a discipline page shows of a node of the tree: its name and counts, and its subtree
+    (never the cases themselves, so that each page of a long list digests only its own rows)."""
+
+    name: str
+    label: str
+    count: int
+    direct: int  # cases naming exactly this discipline
+    children: tuple[NodeView, ...]
+    #: its page's address from the site's root: a page of a long list holds only some of the
+    #: subtree's cases, so the links of the subtree cannot come from them
+    url: str = ""
+
+    @classmethod
+    def of(cls, node: metrics.DisciplineNode, links: Links) -> NodeView:
+        return cls(node.name, node.label, node.count, len(node.direct), tuple(cls.of(c, links) for c in node.children),
+                   links.discipline(node.name))
+
+
+@dataclass(frozen=True)
+class CaseRow:
+    """What a row of a case list shows of a case (``_case_row.html.j2``): a list page is made
+    from these, so it is rendered again only when a row of it would read differently."""
+
+    id: int
+    subject: str
+    implementation_status: ImplementationStatus | None
+    disciplines: tuple[str, ...]
+    virtual_organisations: tuple[str, ...]
+    sites: tuple[str, ...]
+    created: datetime
+    #: only the all-cases table shows it (None elsewhere)
+    last_progress: datetime | None = None
+
+    @classmethod
+    def of(cls, case: PublicCase, progress: bool = False) -> CaseRow:
+        return cls(case.id, case.subject, case.implementation_status, case.disciplines, case.virtual_organisations,
+                   case.sites, case.created, case.last_progress if progress else None)
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Every file of the docs folder but the hand-written ones, and the link table they use."""
+
+    pages: list[Page]
+    links: Links
+
+    def renderer(self, env: jinja2.Environment) -> Renderer:
+        """What renders these pages (and digests their inputs, rows standing for cases)."""
+        return Renderer(env, self.links, (CaseRow,))
+
+
+def plan_pages(snapshot: PublicSnapshot, site_url: str = "", site_name: str = SITE_NAME) -> Plan:
+    """Every generated page with what it is made from (nothing is rendered here)."""
     cases = tuple(sorted(snapshot.cases, key=lambda c: c.id))
     statuses = metrics.group_by_status(cases)
     tree = metrics.discipline_tree(cases)
@@ -312,19 +379,22 @@ def render_pages(snapshot: PublicSnapshot, env: jinja2.Environment, site_url: st
     only.update({("centre", n): m[0].id for n, m in centres.items() if len(m) == 1})
     link = Links(urls.unique_slugs(n.name for n in nodes), urls.unique_slugs(vos), urls.unique_slugs(centres), only)
     now = snapshot.fetched_at
-    common = {"snapshot": snapshot, "url": link, "case_row": RowCache(env, link)}
-    pages: dict[str, str] = {}
+    pages: list[Page] = []
+    paths: set[str] = set()
 
-    def add(path: str, template: str, meta: dict, **context) -> None:
-        pages[path] = _page(env, template, path, meta, **common, **context)
+    def add(path: str, template: str, meta: dict, context=None, lastmod=None, **inputs) -> None:
+        pages.append(Page(path, template, meta, inputs, context, lastmod=lastmod))
+        paths.add(path)
 
-    def add_list(path: str, template: str, meta: dict, members: list[PublicCase], **context) -> None:
+    rows = {c.id: CaseRow.of(c) for c in cases}
+
+    def add_list(path: str, template: str, meta: dict, members: list[PublicCase], **inputs) -> None:
         """A case list, one page per PAGE_SIZE cases; later pages say which page they are."""
-        for page_path, chunk, pager in paginate(path, list(members)):
+        for page_path, chunk, pager in paginate(path, [rows[c.id] for c in members]):
             page_meta = dict(meta)
             if pager.number > 1:
                 page_meta["title"] = f"{meta['title']} (page {pager.number} of {pager.count})"
-            add(page_path, template, page_meta, cases=chunk, pager=pager, **context)
+            add(page_path, template, page_meta, cases=chunk, pager=pager, **inputs)
 
     for case in cases:
         status = case.implementation_status
@@ -332,7 +402,9 @@ def render_pages(snapshot: PublicSnapshot, env: jinja2.Environment, site_url: st
         add(urls.case_path(case.id), "case.md.j2",
             {"title": f"{case.subject} (case {case.id})", "og_type": "article",
              "description": " · ".join(f for f in [*facts, lead(case.description, 200)] if f)},
-            **case_context(case, snapshot, urls.absolute_url(site_url, link.case(case.id)), site_name))
+            context=case_context, lastmod=case.last_updated,
+            case=case, permalink=urls.absolute_url(site_url, link.case(case.id)), site_name=site_name,
+            rt_web_url=snapshot.rt_web_url, stale=metrics.is_stale(case, now))
     redirects = urls.resolve_redirects(snapshot.redirects, (c.id for c in cases))
     for old, new in redirects.items():
         path = urls.case_path(old)
@@ -341,7 +413,7 @@ def render_pages(snapshot: PublicSnapshot, env: jinja2.Environment, site_url: st
                                      "robots": "noindex", "search": {"exclude": True}},
             old=old, new=new, target=target)
     for case_id in snapshot.withdrawn_ids:
-        if case_id in redirects or urls.case_path(case_id) in pages:
+        if case_id in redirects or urls.case_path(case_id) in paths:
             continue
         add(urls.case_path(case_id), "tombstone.md.j2",
             {"title": f"Case {case_id}", "robots": "noindex", "search": {"exclude": True}}, case_id=case_id)
@@ -359,9 +431,9 @@ def render_pages(snapshot: PublicSnapshot, env: jinja2.Environment, site_url: st
     for node in nodes:
         add_list(urls.discipline_page(link.discipline_slugs[node.name]), "discipline.md.j2",
                  {"title": f"Discipline: {node.name}", "description": f"Support cases in {node.name}"}, node.cases,
-                 node=node, trail=[("By discipline", "discipline/"),
-                                   *((label, link.discipline(name)) for label, name in _ancestors(node.name)),
-                                   (node.label, None)])
+                 node=NodeView.of(node, link), trail=[("By discipline", "discipline/"),
+                                                *((label, link.discipline(name)) for label, name in _ancestors(node.name)),
+                                                (node.label, None)])
     undisciplined = [c for c in cases if not c.disciplines]
     add(urls.DISCIPLINE_INDEX, "discipline_index.md.j2", {"title": "Cases by scientific discipline"},
         tree=tree, node_count=len(nodes), total=len(cases), undisciplined=undisciplined)
@@ -373,7 +445,8 @@ def render_pages(snapshot: PublicSnapshot, env: jinja2.Environment, site_url: st
             path = path_of(slugs[name])
             if len(members) == 1:
                 target = urls.root_of(path) + link.case(members[0].id)
-                pages[urls.page_url(path) + "index.html"] = forward_page(target, f"{name}: case {members[0].id}")
+                pages.append(Page(urls.page_url(path) + "index.html",
+                                  content=forward_page(target, f"{name}: case {members[0].id}")))
                 continue
             label = "Virtual organisation" if kind == "vo" else "Resource centre"
             add_list(path, f"{template}.md.j2",
@@ -391,7 +464,7 @@ def render_pages(snapshot: PublicSnapshot, env: jinja2.Environment, site_url: st
         chart=Markup(charts.hbar_chart([charts.Bar(str(y), len(m)) for y, m in years.items()],
                                        chart_id="chart-years", title="Cases opened per year")))
 
-    add(urls.CASES_INDEX, "cases.md.j2", {"title": "All cases"}, cases=cases,
+    add(urls.CASES_INDEX, "cases.md.j2", {"title": "All cases"}, cases=tuple(CaseRow.of(c, True) for c in cases),
         facets=facet_choices(cases, statuses, nodes, years, vos, centres))
     dashboard = dashboard_context(snapshot, cases, statuses, tree, years)
     add(urls.DASHBOARD, "dashboard.md.j2",
@@ -403,8 +476,35 @@ def render_pages(snapshot: PublicSnapshot, env: jinja2.Environment, site_url: st
     add("index.md", "home.md.j2", {"title": "Case Catalogue"},
         cases=cases, groups=statuses, discipline_count=len(nodes), vo_count=len(vos), centre_count=len(centres),
         recent=sorted(cases, key=lambda c: (c.last_progress, c.id), reverse=True)[:10],
-        stale_count=len(dashboard["stale"]))
-    return pages
+        stale_count=len(dashboard["stale"]), stamp=build_stamp(snapshot))
+
+    pages += [Page(rel, content=content) for rel, content in export_files(snapshot).items()]
+    pages.append(Page(urls.FEED, content=atom_feed(snapshot, site_url)))
+    return Plan(pages, link)
+
+
+def build_stamp(snapshot: PublicSnapshot) -> dict:
+    """What the home page says about the snapshot the site was built from."""
+    return {
+        "queue": snapshot.queue,
+        "is_sample": snapshot.is_sample,
+        "snapshot_time": _stamp_date(snapshot.fetched_at),
+        "newest_update": _stamp_date(snapshot.newest_update),
+        "case_count": len(snapshot.cases),
+    }
+
+
+def _stamp_date(value) -> str:
+    return value.strftime("%Y-%m-%d %H:%M UTC") if value else "unknown"
+
+
+def render_pages(snapshot: PublicSnapshot, env: jinja2.Environment, site_url: str = "",
+                 site_name: str = SITE_NAME) -> dict[str, str]:
+    """Every generated page rendered: ``{path under docs: text}`` (the exports and the feed aside)."""
+    plan = plan_pages(snapshot, site_url, site_name)
+    renderer = plan.renderer(env)
+    return {page.path: renderer.render(page) for page in plan.pages
+            if page.themed or page.path.endswith(".html")}
 
 
 @dataclass(frozen=True)
@@ -458,17 +558,5 @@ def write_pages(
         shutil.rmtree(out_docs)
     shutil.copytree(handwritten_docs, out_docs)
     fieldtables.fill_folder(out_docs)
-    env = template_env(templates_dir / "pages")
-    files: dict[str, str | bytes] = {
-        **render_pages(snapshot, env, site_url, site_name(templates_dir.parent / "mkdocs.yml")),
-        **export_files(snapshot),
-        urls.FEED: atom_feed(snapshot, site_url),
-    }
-    for rel, content in files.items():
-        target = urls.inside(out_docs, rel)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            target.write_bytes(content)
-        else:
-            target.write_text(content, encoding="utf-8")
-    return len(files)
+    plan = plan_pages(snapshot, site_url, site_name(templates_dir.parent / "mkdocs.yml"))
+    return len(write_docs(plan.renderer(template_env(templates_dir / "pages")), plan.pages, out_docs))

@@ -41,7 +41,10 @@ the same vectors (tests/data/tokeniser-vectors.json) in Python and in Chromium:
 
 from __future__ import annotations
 
+import hashlib
 import json
+import marshal
+import re
 import unicodedata
 from collections import defaultdict
 from html.parser import HTMLParser
@@ -77,8 +80,20 @@ def normalise(text: str) -> str:
 
 def tokens(text: str) -> list[str]:
     """The search tokens of a text, by the spec in the module's docstring."""
+    if text.isascii():  # most ticket text: the same tokens, several times faster
+        return [w[:MAX_TOKEN] for w in _ASCII_WORD.findall(text.lower()) if len(w) >= 2]
+    return unicode_tokens(text)
+
+
+def unicode_tokens(text: str) -> list[str]:
+    """``tokens`` for any text, each step of the spec taken."""
     spaced = _IDEOGRAPH.sub(r" \g<0> ", normalise(text))
     return [w[:MAX_TOKEN] for w in _WORD.findall(spaced) if len(w) >= 2 or _IDEOGRAPH.fullmatch(w)]
+
+
+#: the spec on ASCII text: NFKC and accents change nothing, there are no marks or ideographs, and
+#: the letters, digits and ``_`` left after lower-casing are these
+_ASCII_WORD = re.compile(r"[a-z0-9_]+")
 
 
 def _snippet(text: str) -> str:
@@ -163,22 +178,41 @@ def handwritten_pages(docs_dir: Path) -> list[tuple[str, str, str]]:
     return found
 
 
-def build_index(snapshot: PublicSnapshot, pages: list[tuple[str, str, str]] = ()) -> dict[str, object]:
-    """``{relative path under the site: JSON-able content}`` of the whole index: the public
-    cases, then the hand-written ``pages`` (``handwritten_pages``)."""
+def case_key(case: PublicCase) -> str:
+    """What a case's search weights are made from (the texts the published-field table gives
+    each weight class), as one digest (``build_index``'s cache key)."""
+    texts = tuple(tuple(searched_texts(case, weight_class)) for weight_class in ("title", "fact", "text"))
+    return hashlib.sha256(repr(texts).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def build_index(snapshot: PublicSnapshot, pages: list[tuple[str, str, str]] = (),
+                weights: dict | None = None) -> dict[str, object]:
+    """``{relative path under the site: JSON-able content}`` of the whole index: the hand-written
+    ``pages`` (``handwritten_pages``), then the public cases. ``weights``: a cache of each case's
+    token weights by ``case_key`` (``load_weights``), read and brought up to date: tokenising is
+    most of the work, and a night changes few cases."""
     cases = sorted(snapshot.cases, key=lambda c: c.id)
     postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
     docs = []
-    for number, case in enumerate(cases):
-        status = case.implementation_status.label if case.implementation_status else ""
-        docs.append([urls.page_url(urls.case_path(case.id)), without_bidi_controls(f"{case.subject} (case {case.id})"),
-                     status, _snippet(case.description)])
-        for token, weight in _weights(case).items():
-            postings[token].append((number, weight))
-    for number, (url, title, text) in enumerate(pages, start=len(docs)):
+    # the hand-written pages first, then the cases by id: a new case (the highest id) is added at
+    # the end, and the numbers of every other document stay, and so do the files holding them
+    for number, (url, title, text) in enumerate(pages):
         docs.append([url, title, "", _snippet(text)])
         for token, weight in _page_weights(title, text).items():
             postings[token].append((number, weight))
+    known = weights if weights is not None else {}
+    current = {}
+    for number, case in enumerate(cases, start=len(docs)):
+        status = case.implementation_status.label if case.implementation_status else ""
+        docs.append([urls.page_url(urls.case_path(case.id)), without_bidi_controls(f"{case.subject} (case {case.id})"),
+                     status, _snippet(case.description)])
+        key = case_key(case)
+        entry = current[key] = known.get(key) or _pairs(_weights(case))
+        for token, weight in zip(*entry):
+            postings[token].append((number, weight))
+    if weights is not None:
+        weights.clear()
+        weights.update(current)
 
     files: dict[str, object] = {}
     for start in range(0, len(docs), DOCS_PER_CHUNK):
@@ -225,6 +259,32 @@ def build_index(snapshot: PublicSnapshot, pages: list[tuple[str, str, str]] = ()
     return files
 
 
+def _pairs(weights: dict[str, int]) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    return tuple(weights), tuple(weights.values())
+
+
+WEIGHTS_FORMAT = "casecat-search-weights/1"
+
+
+def load_weights(path: Path, version: str) -> dict:
+    """The cache of case weights kept at ``path`` for this ``version`` of what tokenises (else
+    empty: a cache is never trusted across a change of the code)."""
+    try:
+        data = marshal.loads(path.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        return {}
+    if not isinstance(data, dict) or data.get("format") != WEIGHTS_FORMAT or data.get("version") != version:
+        return {}
+    return dict(data.get("cases") or {})
+
+
+def save_weights(path: Path, version: str, weights: dict) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_bytes(marshal.dumps({"format": WEIGHTS_FORMAT, "version": version, "cases": weights}))
+    tmp.replace(path)
+
+
 _NIBBLES = "abcdefghijklmnop"
 
 
@@ -261,12 +321,17 @@ def first_result_bytes(site_dir: Path) -> dict[str, int]:
             "total_index_bytes": sum(shards) + sum(chunks) + (root / "manifest.json").stat().st_size}
 
 
+def index_bytes(files: dict[str, object]) -> dict[str, bytes]:
+    """``build_index``'s files as they are written: ``{path under the site: bytes}``."""
+    return {f"search/{rel}": json.dumps(content, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+            for rel, content in files.items()}
+
+
 def write_index(files: dict[str, object], site_dir: Path) -> int:
     """Writes ``build_index``'s files under ``site_dir/search/``; returns their number."""
-    root = site_dir / "search"
-    for rel, content in files.items():
-        path = root / rel
+    for rel, data in index_bytes(files).items():
+        path = site_dir / rel
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(content, separators=(",", ":"), ensure_ascii=False), encoding="utf-8")
+        path.write_bytes(data)
     return len(files)
 

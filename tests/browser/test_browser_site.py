@@ -4,7 +4,6 @@ ticket text that stays inert text."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -315,18 +314,10 @@ def test_clicking_every_link_of_a_hostile_case_page_runs_nothing(guarded, hostil
 
 def test_a_merged_ticket_address_forwards_to_the_surviving_case(page, tmp_path):
     from support.site_factory import case, snapshot
+    from support.sitebuild import build_snapshot, folders
 
-    from generator.site.build import drop_source_maps
-    from generator.site.build import run_mkdocs, write_build_config
-    from generator.site.pages import write_pages
-
-    root = Path(__file__).resolve().parent.parent.parent
     snap = snapshot(case(1, subject="Alpha – one"), case(2, subject="Beta – two"), redirects={5: 2})
-    docs = tmp_path / "build" / "docs"
-    write_pages(snap, root / "templates", root / "docs", docs, site_url="")
-    run_mkdocs(write_build_config(snap, root / "mkdocs.yml", tmp_path / "build", docs, site_url=""),
-               tmp_path / "site", snap)
-    drop_source_maps(tmp_path / "site")
+    build_snapshot(snap, folders(tmp_path))
     with serve(tmp_path / "site") as url:
         page.goto(url + "cases/5/")
         page.wait_for_url(url + "cases/2/", timeout=10_000)

@@ -25,8 +25,11 @@ ALLOWED = {
                           "generator.screening.policy"},
     "generator.sealing": set(),
     "generator.preview": {"generator.model", "generator.config", "generator.screening.snapshot", "generator.site"},
+    "generator.incremental": {"generator.model", "generator.config", "generator.site", "generator.publish"},
+    "generator.ledger": {"generator.model", "generator.config", "generator.audit", "generator.publish"},
     "generator.pipeline": {"generator.model", "generator.config", "generator.lock", "generator.screening",
-                           "generator.site", "generator.audit", "generator.publish"},
+                           "generator.site", "generator.audit", "generator.publish", "generator.incremental",
+                           "generator.ledger"},
 }
 PUBLIC_TYPES = {"PublicCase", "PublicSnapshot", "PublicMessage", "StatusChange", "ExternalContact"}
 

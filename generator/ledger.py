@@ -1,0 +1,39 @@
+"""The audit ledger: the files of the kept site were all audited and found clean, by their bytes,
+so a build that keeps most of that site audits only the files whose bytes are new.
+
+A thin layer over ``generator.audit``: the ledger is the kept site's manifest (``{path in the
+site: sha256}``, ``incremental.SiteState``), every file of which passed the audit then; it holds
+only while the audit is the same (``audit_version``: its code, the screening detectors it runs,
+their libraries), and a kept site whose ledger is of another version is built again from scratch.
+An incremental build stages exactly the files whose bytes the kept site does not have
+(``incremental.assemble``), so the audit of its staging folder (``audit_site``) is the audit of
+every file the ledger does not prove clean; a full build stages, and audits, every file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from generator import publish
+from generator.audit import AuditFinding, audit_site
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+#: what decides the audit's verdict on a file: its code and the detectors it runs
+AUDIT_CODE = ("audit", "screening")
+AUDIT_PACKAGES = ("casecat", "detect-secrets", "phonenumbers", "nh3", "python-stdnum", "lxml",
+                  "confusable-homoglyphs", "mkdocs-material")  # the theme's own files are accepted as they are
+
+
+def audit_version(accepted: frozenset[str] = frozenset()) -> str:
+    """sha256 of the audit's code and libraries, and of the findings reviewed and ``accepted``
+    (the overrides file: a file kept because one of them was accepted must be read again once it
+    no longer is): a ledger of another version proves nothing."""
+    code = publish.code_hash("casecat audit", PACKAGE_DIR, AUDIT_CODE, AUDIT_PACKAGES)
+    return hashlib.sha256("\n".join([code, *sorted(accepted)]).encode()).hexdigest()
+
+
+def audit_staged(staging: Path) -> tuple[list[AuditFinding], int]:
+    """The findings in the staged files (those the ledger does not prove clean), and how many
+    files were read."""
+    return audit_site(staging), sum(1 for p in staging.rglob("*") if p.is_file())

@@ -1,0 +1,128 @@
+"""Rendering pages one by one: each page of the docs folder as a ``Page`` (what it is made from),
+its digest, and its text only when it is wanted.
+
+``pages.plan_pages`` says which pages the site has and what each is made from; a ``Renderer``
+gives each page's digest (``digest``) and renders it (``render``). A build that kept the last
+docs folder renders only the pages whose digest changed (``write_docs``); a build from scratch
+renders them all, with the same bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from generator.model import PublicCase
+from generator.site import urls
+from generator.site.digest import Digester
+from generator.site.text import front_matter
+
+
+@dataclass(frozen=True)
+class Page:
+    """One file of the docs folder, before it is rendered.
+
+    A themed page has a ``template`` rendered with ``inputs`` (or with ``context(inputs)``, when
+    the template needs values derived from them: the digest covers the inputs, the derivation is
+    code); any other file has its ``content`` already.
+    """
+
+    path: str  # under the docs folder
+    template: str | None = None
+    meta: dict = field(default_factory=dict)
+    inputs: dict = field(default_factory=dict)
+    context: Callable[..., dict] | None = None
+    content: str | bytes | None = None
+    #: the date a crawler may take as the page's last change (sitemap); None: not given
+    lastmod: datetime | None = None
+
+    @property
+    def themed(self) -> bool:
+        return self.template is not None
+
+    @property
+    def indexed(self) -> bool:
+        """Listed in the sitemap: a themed page that is not a forward or a withdrawal notice."""
+        return self.themed and self.meta.get("robots") != "noindex"
+
+
+class RowCache:
+    """Each case's row of the case tables, rendered once per page depth and table variant and
+    reused by every table that lists the case (all cases, its status, year, VOs, centres and
+    disciplines). A row shows its own case only, so the pages listing it digest it already."""
+
+    def __init__(self, env: jinja2.Environment, links):
+        self.template = env.get_template("_case_row.html.j2")
+        self.links = links
+        self.rows: dict[tuple[int, str, str], Markup] = {}
+
+    def __call__(self, case, root: str, variant: str = "list") -> Markup:
+        key = (case.id, root, variant)
+        row = self.rows.get(key)
+        if row is None:
+            row = self.rows[key] = Markup(
+                self.template.render(case=case, root=root, url=self.links, variant=variant).strip())
+        return row
+
+
+class Renderer:
+    """Digests and renders the pages of one plan. ``links`` is the site's link table (``pages.Links``):
+    each page is rendered with it restricted to the cases the page's inputs hold."""
+
+    def __init__(self, env: jinja2.Environment, links, linked: tuple[type, ...] = ()):
+        self.env = env
+        self.links = links
+        self.rows = RowCache(env, links)
+        self.digester = Digester(links.entries, (PublicCase, *linked))
+        self._cases: dict[str, list] = {}
+
+    def digest(self, page: Page) -> str:
+        if not page.themed:
+            data = page.content.encode("utf-8") if isinstance(page.content, str) else page.content
+            return "f" + hashlib.sha256(data).hexdigest()
+        digest, cases = self.digester.page(page.path, page.template, page.meta, page.inputs)
+        self._cases[page.path] = cases
+        return "t" + digest
+
+    def render(self, page: Page) -> str | bytes:
+        if not page.themed:
+            return page.content
+        cases = self._cases.pop(page.path, None)
+        if cases is None:
+            cases = self.digester.page(page.path, page.template, page.meta, page.inputs)[1]
+        context = page.context(**page.inputs) if page.context else page.inputs
+        body = self.env.get_template(page.template).render(
+            root=urls.root_of(page.path), url=self.links.restricted(cases), case_row=self.rows, **context)
+        # generated pages have no Markdown headings, so the theme's table of contents would be an
+        # empty column: it is hidden (``hide: [toc]``); the body is one HTML block (``rawpage``)
+        return front_matter(hide=["toc"], **page.meta) + '<div class="cc-page">\n' + body.strip() + "\n</div>\n"
+
+
+def write_file(path: Path, content: str | bytes) -> None:
+    """Writes a file under a temporary name and renames it into place: a file that other folders
+    share by hard link (the build's page folders) is replaced, never changed in place."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    if isinstance(content, str):
+        tmp.write_text(content, encoding="utf-8")
+    else:
+        tmp.write_bytes(content)
+    os.replace(tmp, path)
+
+
+def write_docs(renderer: Renderer, pages: Iterable[Page], out_docs: Path, wanted=None) -> list[str]:
+    """Renders and writes the pages (those whose path ``wanted`` accepts, when given); returns
+    the paths written."""
+    written = []
+    for page in pages:
+        if wanted is None or wanted(page.path):
+            write_file(urls.inside(out_docs, page.path), renderer.render(page))
+            written.append(page.path)
+    return written

@@ -1,0 +1,183 @@
+"""Building many pages on every core: the pages are split into shards, each built by its own
+engine process (``mkdocs build``) from a folder of its own pages, and the outputs merged.
+
+A shard's folder holds its pages and the pages the navigation names (hard links to the docs
+folder, nothing copied), and every other file of the docs folder for links to find, the
+generated ones excluded from the build (``exclude_docs``): casecat copies those itself. A page's HTML depends on
+the page and the navigation only, so a page comes out of any shard byte for byte as it comes
+out of a build of all pages; ``merge`` checks that the files two shards both wrote (the theme's
+assets, the 404 page, the navigation's pages) are the same.
+
+Each shard runs in a worker process (``python -m generator.site.shards``) that runs the engine
+and then ``postbuild.finish_files`` on its pages, so the finishing uses both cores too.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from generator.site import postbuild, urls
+
+#: the engine: MkDocs, or a drop-in that takes the same command line (``python -m properdocs``)
+ENGINE = (sys.executable, "-m", "mkdocs")
+#: below this many pages a second engine process costs more than it saves (its start, the theme)
+SHARD_FROM = 300
+#: files the engine writes that casecat writes itself, from all the pages
+ENGINE_ONLY = frozenset({"sitemap.xml", "sitemap.xml.gz"})
+
+
+class ShardError(RuntimeError):
+    """An engine or worker process failed; one line with the end of its output."""
+
+
+def html_of(md_path: str) -> str:
+    """Where the engine writes a Markdown page (``use_directory_urls``)."""
+    return urls.page_url(md_path) + "index.html"
+
+
+def nav_pages(project_config: Path) -> list[str]:
+    """The Markdown pages the navigation of mkdocs.yml names."""
+    config = yaml.safe_load(project_config.read_text(encoding="utf-8")) or {}
+    found: list[str] = []
+
+    def walk(items) -> None:
+        for item in items or ():
+            value = next(iter(item.values())) if isinstance(item, dict) else item
+            if isinstance(value, list):
+                walk(value)
+            elif isinstance(value, str) and value.endswith(".md") and "://" not in value:
+                found.append(value)
+
+    walk(config.get("nav"))
+    return found
+
+
+def split(pages: list[str], sizes: dict[str, int], count: int) -> list[list[str]]:
+    """``pages`` in ``count`` shards of about equal bytes (largest first to the lightest shard);
+    the same pages always give the same shards."""
+    shards: list[list[str]] = [[] for _ in range(count)]
+    load = [0] * count
+    for page in sorted(pages, key=lambda p: (-sizes.get(p, 0), p)):
+        lightest = min(range(count), key=lambda i: (load[i], i))
+        shards[lightest].append(page)
+        load[lightest] += sizes.get(page, 0) + 4096  # a page costs its frame whatever its size
+    return [sorted(s) for s in shards if s]
+
+
+def _link(source: Path, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:  # another file system, or no hard links there
+        shutil.copyfile(source, target)
+
+
+@dataclass(frozen=True)
+class Shard:
+    folder: Path
+    pages: tuple[str, ...]  # Markdown pages whose HTML this shard delivers
+    nav: tuple[str, ...] = ()  # the navigation's pages, which every shard builds too
+
+    @property
+    def docs(self) -> Path:
+        return self.folder / "docs"
+
+    @property
+    def out(self) -> Path:
+        return self.folder / "site"
+
+    @property
+    def config(self) -> Path:
+        return self.folder / "mkdocs.yml"
+
+
+#: the generated files that are not pages (forward pages, exports, the feed) stay out of an
+#: engine's build, where links still find them: casecat copies them itself, only those that
+#: changed (by suffix: a pattern that matched the theme's own files would keep them out too)
+EXCLUDE_STATICS = "*.html\n*.json\n*.csv\n*.xml\n"
+
+
+def prepare(docs_dir: Path, pages: list[str], nav: list[str], statics: list[str], work: Path,
+            count: int) -> list[Shard]:
+    """The shards' folders under ``work`` (their configurations are the caller's)."""
+    shutil.rmtree(work, ignore_errors=True)
+    sizes = {p: (docs_dir / p).stat().st_size for p in pages}
+    shards = []
+    for n, members in enumerate(split(pages, sizes, count)):
+        shard = Shard(work / str(n), tuple(members), tuple(nav))
+        for rel in dict.fromkeys([*members, *nav, *statics]):
+            _link(docs_dir / rel, shard.docs / rel)
+        shards.append(shard)
+    return shards
+
+
+def run(shards: list[Shard], source_date: int | None, engine=ENGINE) -> None:
+    """Builds every shard at once (one worker process each) and waits for all of them."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    if source_date is not None:
+        env["SOURCE_DATE_EPOCH"] = str(source_date)
+    workers = []
+    for shard in shards:
+        # absolute: the engine reads a relative site folder as relative to its configuration
+        job = {"engine": list(engine), "config": str(shard.config.resolve()), "out": str(shard.out.resolve()),
+               "pages": [html_of(p) for p in dict.fromkeys([*shard.pages, *shard.nav])]}
+        proc = subprocess.Popen([sys.executable, "-m", "generator.site.shards"], stdin=subprocess.PIPE,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, text=True)
+        proc.stdin.write(json.dumps(job))
+        proc.stdin.close()
+        workers.append(proc)
+    errors = []
+    for proc in workers:
+        err = proc.stderr.read()
+        if proc.wait() != 0:
+            errors.append(" | ".join(line for line in err.strip().splitlines()[-5:]))
+    if errors:
+        raise ShardError(errors[0])
+
+
+def merge(shards: list[Shard], dest: Path, keep=None) -> list[str]:
+    """Moves the shards' files into ``dest`` (only those ``keep`` accepts, when given; never the
+    engine's sitemap); returns them. A file two shards both wrote must be the same in both."""
+    moved: dict[str, Path] = {}
+    for shard in shards:
+        for path in sorted(p for p in shard.out.rglob("*") if p.is_file()):
+            rel = path.relative_to(shard.out).as_posix()
+            if rel in ENGINE_ONLY or (keep is not None and not keep(rel)):
+                continue
+            if rel in moved:
+                if moved[rel].read_bytes() != path.read_bytes():
+                    raise ShardError(f"{rel} differs between two shards of one build")
+                continue
+            target = dest / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(path, target)
+            moved[rel] = target
+    return sorted(moved)
+
+
+def _worker() -> None:
+    """One shard: the engine into its folder, then casecat's finishing of its pages."""
+    job = json.load(sys.stdin)
+    cmd = [*job["engine"], "build", "--strict", "--quiet", "-f", job["config"], "-d", job["out"]]
+    proc = subprocess.run(cmd, capture_output=True, text=True)
+    if proc.returncode != 0:
+        lines = (proc.stderr or proc.stdout).strip().splitlines()
+        # a crash (a full disk, say) ends with the exception: that line says it all
+        tail = lines[-1] if any(line.startswith("Traceback") for line in lines) else " | ".join(lines[-5:])
+        sys.exit(f"mkdocs build failed (exit {proc.returncode}): {tail}")
+    try:
+        postbuild.finish_files(Path(job["out"]), job["pages"])
+    except postbuild.PostBuildError as exc:
+        sys.exit(str(exc))
+
+
+if __name__ == "__main__":
+    _worker()

@@ -1,0 +1,198 @@
+"""Incremental and parallel builds give the site a build from scratch gives, byte for byte.
+
+A catalogue of screened synthetic cases is built; then some cases change (a new reply, a status
+change, a case added, one withdrawn, one merged into another) and the site is built again over
+the first one. The same changed snapshot built from scratch in two engine processes and in one
+gives the same files, every byte of them: pages, sitemap, feed, search index, exports.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import replace
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from support.sitebuild import build_snapshot, folders
+
+from generator import incremental
+from generator.config import Config
+from generator.model import ImplementationStatus, PublicMessage, RawQueue, StatusChange
+from generator.rt.records import parse_entries, parse_rt_datetime
+from generator.screening import screen_queue
+from generator.screening.policy import Policy
+
+CASES = 70
+
+
+def digests(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def empty_folders(folder: Path) -> list[str]:
+    return [p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_dir() and not any(p.iterdir())]
+
+
+@pytest.fixture(scope="module")
+def first():
+    """A screened synthetic catalogue (the snapshot the nightly would build first)."""
+    from devtools.synthetic import make_queue
+
+    data = make_queue(CASES, seed=11)
+    raw = RawQueue(tickets=tuple(parse_entries(data)), queue=data["queue"],
+                   fetched_at=parse_rt_datetime(data["fetched_at"]), is_sample=False,
+                   rt_web_url=data["rt_web_url"], origin="synthetic")
+    return screen_queue(raw, Config(), Policy(salt=b"test-salt")).snapshot
+
+
+def changed(snapshot):
+    """The next night: k cases changed in every way a night can change them."""
+    cases = sorted(snapshot.cases, key=lambda c: c.id)
+    later = snapshot.fetched_at + timedelta(days=1)
+    replied, moved, withdrawn, merged, survivor = cases[3], cases[10], cases[20], cases[30], cases[31]
+    reply = PublicMessage(later - timedelta(hours=3), "reply", "We ran the first jobs; the results look right.", "community")
+    step = next(s for s in ImplementationStatus if s is not moved.implementation_status and not s.is_ended)
+    new_cases = {
+        replied.id: replace(replied, messages=replied.messages + (reply,), last_updated=reply.date),
+        moved.id: replace(moved, implementation_status=step, last_updated=later - timedelta(hours=2),
+                          status_history=moved.status_history + (
+                              StatusChange(later - timedelta(hours=2), moved.implementation_status, step),)),
+    }
+    added = replace(cases[5], id=max(c.id for c in cases) + 1, subject="Newcomers – a first case",
+                    created=later - timedelta(hours=1), last_updated=later - timedelta(hours=1),
+                    messages=(), virtual_organisations=("vo.newcomers.example.org",))
+    kept = [new_cases.get(c.id, c) for c in cases if c.id not in (withdrawn.id, merged.id)] + [added]
+    return replace(snapshot, cases=tuple(kept), fetched_at=later,
+                   withdrawn_ids=tuple(sorted({*snapshot.withdrawn_ids, withdrawn.id, merged.id})),
+                   redirects={**snapshot.redirects, merged.id: survivor.id})
+
+
+def test_an_incremental_build_and_builds_from_scratch_give_the_same_site(first, tmp_path):
+    second = changed(first)
+    kept = folders(tmp_path / "kept")
+    full = build_snapshot(first, kept, workers=2)
+    assert full.assembled.changes.full
+    before = digests(kept.site_dir)
+
+    again = build_snapshot(second, kept)
+    changes = again.assembled.changes
+    assert not changes.full
+    touched = {c.id for c in first.cases} ^ {c.id for c in second.cases}  # added, withdrawn, merged
+    touched |= {c.id for c in second.cases if c not in first.cases}  # replied, moved
+    assert len(touched) == 5
+    # their pages and what lists or counts them; every other case page is kept as it was
+    assert {p for p in changes.changed if p.startswith("cases/") and p != "cases/index.md"} == \
+        {f"cases/{i}.md" for i in touched}
+    assert {"data/cases.json", "feed.xml", "index.md", "cases/index.md", "sitemap.xml"} - set(changes.changed) \
+        == {"sitemap.xml"}  # the sitemap is made after the engine, not from the docs folder
+    assert len(changes.changed) < len(again.digests) / 3
+    # gone: only the forwards of VOs and centres that only the withdrawn and merged cases named
+    assert changes.removed and all(p.startswith(("vo/", "centre/")) and p.endswith("/index.html")
+                                   for p in changes.removed)
+    # audited: exactly the files whose bytes are new (the ledger proves the others)
+    after = digests(kept.site_dir)
+    assert again.audited == sum(1 for name, digest in after.items() if before.get(name) != digest)
+
+    scratch_two, scratch_one = folders(tmp_path / "two"), folders(tmp_path / "one")
+    build_snapshot(second, scratch_two, fresh=True, workers=2)
+    build_snapshot(second, scratch_one, fresh=True, workers=1)
+
+    site = digests(kept.site_dir)
+    assert len(site) > 200 and {"sitemap.xml", "sitemap.xml.gz", "feed.xml", "data/cases.json",
+                                "data/cases.csv", "search/manifest.json"} <= set(site)
+    for other in (scratch_two, scratch_one):
+        theirs = digests(other.site_dir)
+        assert sorted(site) == sorted(theirs), set(site) ^ set(theirs)
+        assert [name for name in site if site[name] != theirs[name]] == []
+    assert empty_folders(kept.site_dir) == []
+    # the state kept beside the site says what is there
+    state = incremental.read_site_state(kept.site_dir)
+    assert state.files == site and state.pages == again.digests
+
+
+def test_a_page_gone_leaves_no_file_and_no_empty_folder(first, tmp_path):
+    """A list that shrinks below a page of its own: its later pages go, with their folders."""
+    config = folders(tmp_path / "site")
+    build_snapshot(first, config)
+    biggest = max(first.cases, key=lambda c: c.id)
+    shrunk = replace(first, cases=tuple(c for c in first.cases if c.id != biggest.id),
+                     withdrawn_ids=tuple(sorted({*first.withdrawn_ids, biggest.id})))
+    lonely = [c for c in first.cases if c.virtual_organisations and c.id != biggest.id][:1]
+    build_snapshot(shrunk, config)
+    fresh = folders(tmp_path / "fresh")
+    build_snapshot(shrunk, fresh, fresh=True)
+    assert digests(config.site_dir) == digests(fresh.site_dir)
+    assert empty_folders(config.site_dir) == [] and lonely
+
+
+def test_a_change_to_what_shapes_every_page_is_a_full_build(first, tmp_path, monkeypatch):
+    config = folders(tmp_path / "site")
+    build_snapshot(first, config)
+    monkeypatch.setenv("SITE_URL", "https://cases.example.org/")
+    rebuilt = build_snapshot(first, config)
+    assert rebuilt.assembled.changes.full
+    assert "https://cases.example.org/cases/" in (config.site_dir / "sitemap.xml").read_text()
+
+
+def test_a_kept_site_edited_by_hand_is_built_again_from_scratch(first, tmp_path):
+    config = folders(tmp_path / "site")
+    build_snapshot(first, config)
+    page = config.site_dir / "cases" / str(first.cases[0].id) / "index.html"
+    original = page.read_bytes()
+    page.write_bytes(original.replace(b"</body>", b"<p>edited</p></body>"))
+    again = build_snapshot(first, config)
+    assert again.assembled.changes.full and page.read_bytes() == original
+    # a full build stages, and audits, every file
+    assert again.audited == len(again.assembled.files)
+
+
+def test_an_interrupted_render_renders_every_page_next_time(first, tmp_path):
+    config = folders(tmp_path / "site")
+    build_snapshot(first, config)
+    state = config.build_dir / incremental.DOCS_STATE_NAME
+    assert json.loads(state.read_text())["pages"]
+    state.unlink()  # as a build killed while writing the docs folder leaves it
+    (config.build_dir / "docs" / "index.md").write_text("half written")
+    build_snapshot(first, config)
+    assert "half written" not in (config.build_dir / "docs" / "index.md").read_text()
+
+
+def test_a_case_quarantined_on_an_incremental_night_leaves_the_site_a_build_from_scratch_gives(tmp_path):
+    """The audit of an incremental build reads only the staged files; a finding in a changed
+    case's output there quarantines the case, and the build runs again over the kept site
+    without it. The site is then the one a build from scratch of the same queue gives, with the
+    same history (the case was published the night before: it becomes a withdrawal notice)."""
+    import shutil
+
+    import generator.screening.text as screening_text
+    from support.builds import raw_queue
+    from test_pipeline_quarantine import PHONE, _hostile, _hostile_id
+
+    from generator.pipeline import build_site
+    from generator.rt.source import load_raw_queue
+
+    policy = Policy(salt=b"test-salt")
+    kept, scratch = folders(tmp_path / "kept"), folders(tmp_path / "scratch")
+    build_site(load_raw_queue(raw_queue(tmp_path, name="clean.json")), kept, policy)
+    before = digests(kept.site_dir)
+    shutil.copytree(kept.cache_dir, scratch.cache_dir)  # the same history; no site, no docs kept
+    hostile = raw_queue(tmp_path, name="hostile.json", edit=_hostile)
+    real = screening_text.find_all  # screening blind to phone numbers, the audit not
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(screening_text, "find_all",
+                      lambda text, *args: [f for f in real(text, *args) if f.category != "phone"])
+        night = build_site(load_raw_queue(hostile), kept, policy)
+        fresh = build_site(load_raw_queue(hostile), scratch, policy)
+
+    assert night.work["full"] is False and fresh.work["full"] is True
+    assert night.publish["quarantined"] == fresh.publish["quarantined"] == 1
+    site = digests(kept.site_dir)
+    # read by the last audit: the files whose bytes are new, never the kept ones
+    assert night.work["audited"] == sum(1 for name, digest in site.items() if before.get(name) != digest)
+    assert site == digests(scratch.site_dir)
+    published = json.loads((kept.site_dir / "data" / "cases.json").read_text(encoding="utf-8"))["cases"]
+    assert _hostile_id(hostile) not in {c["id"] for c in published} and len(published) == 11
+    assert not any(PHONE in p.read_text(errors="replace") for p in kept.site_dir.rglob("*") if p.is_file())

@@ -1,0 +1,43 @@
+"""The search index writer: the tokeniser spec's shared vectors in Python, the fast path for ASCII
+text, and a stable numbering of documents (a new case does not move the others)."""
+
+from __future__ import annotations
+
+import json
+import random
+import string
+from dataclasses import replace
+from pathlib import Path
+
+from support.site_factory import case, snapshot
+
+from generator.site import search
+
+VECTORS = Path(__file__).resolve().parent / "data" / "tokeniser-vectors.json"
+
+
+def test_the_shared_vectors_in_python():
+    for vector in json.loads(VECTORS.read_text(encoding="utf-8")):
+        assert search.tokens(vector["text"]) == vector["tokens"], vector["why"]
+        assert search.unicode_tokens(vector["text"]) == vector["tokens"], vector["why"]
+
+
+def test_ascii_text_gives_the_tokens_of_every_step_of_the_spec():
+    rng = random.Random(7)
+    alphabet = string.printable + "____0123456789"
+    samples = ["", "a", "A_b", "x1 y2", "Ünïcode is not ascii", "e.g. VO-ops@example.org: 32GB/s, 1_000",
+               "a" * 40 + " " + "B" * 33]
+    samples += ["".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 80))) for _ in range(400)]
+    for text in samples:
+        assert search.tokens(text) == search.unicode_tokens(text), text
+
+
+def test_a_new_case_leaves_every_other_document_where_it_was():
+    pages = [("about/", "About", "What the catalogue is"), ("data/", "Data", "Exports and the feed")]
+    first = snapshot(*(case(i, subject=f"Community {i} – work") for i in range(1, 70)))
+    second = replace(first, cases=first.cases + (case(70, subject="Newcomers – a first case"),))
+    before, after = search.build_index(first, pages), search.build_index(second, pages)
+    docs = sorted(k for k in before if k.startswith("d/"))
+    assert [after[k] for k in docs[:-1]] == [before[k] for k in docs[:-1]]  # all but the last chunk
+    changed = [k for k in after if k.startswith("t/") and after[k] != before.get(k)]
+    assert 0 < len(changed) < len([k for k in after if k.startswith("t/")]) / 2
