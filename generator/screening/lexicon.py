@@ -306,7 +306,11 @@ HANDLE_WORDS = (
     r"телеграм|телеграмм|телеграма|телеграмі|телеграме|телеграмот|телеграму|вайбер|вајбер|вайбері|"
     r"ватсап|вотсап|вацап|воцап|скайп|тріма|τελεγκραμ|βαιμπερ|ტელეგრამ|ტელეგრამი|ტელეგრამზე|ვაიბერ|"
     r"ვაიბერი|ვოცაპ|თელეგრამ|տելեգրամ|տելեգրամով|թելեգրամ|վայբեր|վայբերով|վոթսափ|ուոթսափ|טלגרם|וואטסאפ|"
-    r"ווטסאפ|ויבר"
+    r"ווטסאפ|ויבר|"
+    # inflected in the languages that attach case endings
+    r"telegramon|telegramban|telegrammal|telegramie|telegramom|telegramissa|telegramis|telegrame|telegramot|"
+    r"telegramil|telegramā|telegrame|whatsappon|whatsappban|whatsappie|whatsappu|whatsappom|whatsappissa|"
+    r"whatsappis|whatsappā|viberen|viberze|viberu|viberom|viberissa|viberis|threemában|threemassa"
 )
 #: messenger names that are also ordinary words ("signal", "matrix", "element"): only an
 #: @handle near them counts
@@ -448,6 +452,28 @@ MARKERS = (
     r"სრულიად საიდუმლო|სამსახურებრივი სარგებლობისთვის|არ გამოქვეყნდეს|არ გადაგზავნოთ|გასაიდუმლოებული|"
     r"հույժ գաղտնի|ծառայողական օգտագործման համար|չհրապարակել|մի փոխանցեք|չփոխանցել",
 )
+#: the label of a classification or a dissemination level: the level after it marks the text
+#: unless it is a public one (``PUBLIC_LEVELS``)
+CLASSIFICATION_LABELS = (
+    r"classification|security classification|classified as|protective marking|sensitivity|sensitivity label|"
+    r"schutzstufe|einstufung|geheimhaltungsgrad|classification de sécurité|niveau de classification|"
+    r"classificazione|livello di classificazione|clasificación|grado de clasificación|classificação|"
+    r"rubricering|klasyfikacja|klauzula|klauzula tajności|klasifikace|stupeň utajení|"
+    r"stupeň utajenia|minősítés|minősítési szint|klassificering|säkerhetsklass|klassifisering|"
+    r"klassifikation|luokitus|turvallisuusluokka|salassapitoluokka|turvaklass|klasifikacija|"
+    r"stupanj tajnosti|stopnja tajnosti|clasificare|nivel de clasificare|įslaptinimo žyma|"
+    r"slepenības pakāpe|gizlilik derecesi|гриф|гриф секретности|гриф обмеження доступу|ниво на класификација|"
+    r"степен на класификация|степен тајности|διαβάθμιση|βαθμός ασφαλείας|סיווג|סיווג ביטחוני|"
+    r"საიდუმლოების გრიფი|գաղտնիության աստիճան|dissemination level|dissemination|verbreitungsgrad|"
+    r"niveau de diffusion|livello di diffusione|nivel de difusión|nível de disseminação"
+)
+#: levels that say a text is public
+PUBLIC_LEVELS = (
+    r"pu|public|publique|publico|público|pubblico|öffentlich|openbaar|jawne|publiczne|veřejné|verejné|"
+    r"nyilvános|offentlig|julkinen|avalik|public\b|публично|публичный|публічний|јавно|javno|δημόσιο|"
+    r"ציבורי|unclassified|non classifié|nicht eingestuft|none|n/a|-|tlp:clear|tlp:white|clear|white"
+)
+
 #: phrases that also describe things ("for internal use", "internal-only network"): a marker as a
 #: heading, in brackets, before a colon or dash, or closing a sentence
 MARKERS_IN_POSITION = (

@@ -400,7 +400,8 @@ _CLASSIFIED = ["NEÚVEREJŇOVAŤ", "Niet voor publicatie", "Nicht zur Weitergabe
                "Restricted use", "Reserved information", "Covered by secrecy", "Exempt from public disclosure",
                "Do not forward", "Strogo zaupno", "Nu se publică", "Asutusesiseseks kasutamiseks",
                "Dienesta vajadzībām", "Tarnybinio naudojimo", "Само за службена употреба", "Salainen",
-               "\U0001F512", "\U0001F510", "\U0001F92B", "\u3299"]
+               "\U0001F512", "\U0001F510", "\U0001F92B", "\u3299", "Classification: RESTRICTED", "Гриф: ДСП",
+               "Schutzstufe: VS-NfD", "Klauzula: zastrzeżone", "Διαβάθμιση: Απόρρητο"]
 
 
 @st.composite
@@ -517,7 +518,7 @@ def home_addresses(draw) -> Item:
 
 
 _MESSENGERS = ["Telegram", "Signal", "WhatsApp", "Viber", "Threema", "Телеграм", "ტელეგრამი", "Վայբեր",
-               "Телеграмі", "Signal-ზე", "Вайбер", "Matrix"]
+               "Телеграмі", "Signal-ზე", "Вайбер", "Matrix", "Telegramon", "WhatsAppie"]
 
 
 @st.composite
@@ -576,6 +577,10 @@ _BENIGN_MESSAGES = [
     lambda r: "Nikada ne dijelite svoju lozinku.",
     lambda r: "Please restart the session: session=new after upgrade",
     lambda r: f"Contact: Jane Doe (ORCID {_orcid(r)})",
+    lambda r: f"Dissemination level: {r.choice(['PU', 'Public', 'PU - Public'])}",
+    lambda r: f"Classification: {r.choice(['hardware issue', 'storage', 'new community'])}",
+    lambda r: "The session expired at 14:00 and the PIN pad has 12 keys.",
+    lambda r: "scp data.tar jdoe@ui.example.eu:/tmp/ and git clone git@github.com:org/repo.git",
 ]
 
 

@@ -24,6 +24,8 @@ from collections.abc import Iterator
 from generator.screening.detectors.base import MARKER, Finding, Lexicon, Text, lex
 from generator.screening.lexicon import (
     ADVICE_OBJECTS,
+    CLASSIFICATION_LABELS,
+    PUBLIC_LEVELS,
     HEADING_WORDS,
     SHARE_NEGATIONS,
     SHARE_NEGATIONS_AFTER,
@@ -60,6 +62,12 @@ _CLITIC_ADVICE = re.compile(rf"[ \t]+[^\W\d_]{{1,3}}[ \t]+(?:{lex(ADVICE_OBJECTS
 _EMOJI = re.compile("[\U0001F512\U0001F510\U0001F50F\U0001F92B\u3299\u79d8]")
 _CONFIG_VALUE = re.compile(r"[ \t]*[:=][ \t]*(?:true|false|yes|no|on|off|null|none|\d+|\"[^\"\n]*\"|'[^'\n]*')[ \t]*$",
                            re.MULTILINE)
+_LEVEL = Lexicon(CLASSIFICATION_LABELS,
+                 template=r"(?<![\w'-])(?:{body})(?![\w-])[ \t]*(?:level|stufe|niveau)?[ \t]*[:=][ \t]*(?=[^\W_])")
+#: the codes of levels that are not public: EU and Horizon dissemination levels, national abbreviations
+_LEVEL_CODE = re.compile(r"(?:co|sen|eu-res|eu-con|eu-sec|r-ue|c-ue|s-ue|re|pp|vs-nfd|nfd|dsp|дсп|дск|"
+                         r"tlp:red|tlp:amber(?:\+strict)?|official|limited|c|r|s)(?![\w-])")
+_PUBLIC_LEVEL = re.compile(rf"(?:{lex(PUBLIC_LEVELS)})(?![\w])")
 _NEGATION = re.compile(rf"{_B}(?:{lex(NEGATIONS)}){_E}")
 _TOPIC_AFTER = re.compile(rf"[ -]+(?:{lex(MARKER_TOPICS)}){_E}")
 _TOPIC_BEFORE = re.compile(rf"{_B}(?:{lex(MARKER_TOPIC_BEFORE)})[ -]+$")
@@ -79,6 +87,12 @@ def markers(t: Text) -> Iterator[Finding]:
     if not t.ascii:
         for m in _EMOJI.finditer(low):
             yield Finding("marker.emoji", MARKER, m.start(), m.end())
+    for m in _LEVEL.finditer(t, 10, 60):
+        at = m.end()
+        if _PUBLIC_LEVEL.match(low, at):
+            continue
+        if _LEVEL_CODE.match(low, at) or any(x.pattern.match(low, at) for x in (_STRONG, _POSITIONAL, _HEADING)):
+            yield Finding("marker.classification", MARKER, m.start(), m.end())
     for m in _STRONG.finditer(t, 100, 100):
         if _negated(low, m.start()) or _topic(low, m.start(), m.end()):
             continue
