@@ -38,6 +38,7 @@ from generator.screening.lexicon import (
     MARKERS_IN_POSITION,
     NEGATIONS,
     ONLY_WORDS,
+    PASSWORD_WORDS,
 )
 
 _B, _E = r"(?<![\w])", r"(?![\w])"
@@ -56,6 +57,11 @@ _SHARE_NOT = Lexicon(
 _ADVICE = re.compile(rf"(?:[ \t]+(?:the|a|an|die|der|das|le|la|les|il|el|de|het)?)?[ \t]*(?:{lex(ADVICE_OBJECTS)}){_E}")
 #: the object before the verb (German, Slavic word order: "das Passwort nicht weitergeben")
 _ADVICE_BEFORE = re.compile(rf"(?:{lex(ADVICE_OBJECTS)})[ \t]+(?:\S+[ \t]+)?$")
+#: a password word (any inflection: its stem and more letters, a Hebrew article before it) among the
+#: next three words, not across a colon or a line: "ne továbbítsa a jelszavát", "לא להעביר את הסיסמה"
+_CREDENTIAL_NEAR = re.compile(rf"(?:[ \t]+[^\s.!?;:]+){{0,3}}?[ \t]+[הלבו]?(?:{lex(*PASSWORD_WORDS)}|"
+                              rf"sifre|şifre|salasana|passwor|lozink|лозинк|парол|jelsz|hasł|hesl|parool|"
+                              rf"parol|geslo|gesl|κωδικ|סיסמ)[^\W\d_]*")
 _CLITIC_ADVICE = re.compile(rf"[ \t]+[^\W\d_]{{1,3}}[ \t]+(?:{lex(ADVICE_OBJECTS)}){_E}")
 #: a lock, a secret or a "shush" sign used as a marking (the view reads the circled ideograph
 #: "secret" as its plain ideograph)
@@ -96,7 +102,7 @@ def markers(t: Text) -> Iterator[Finding]:
     for m in _STRONG.finditer(t, 100, 100):
         if _negated(low, m.start()) or _topic(low, m.start(), m.end()):
             continue
-        if " " in m.group() and _advice_after(low, m.end()):
+        if not m.group().isupper() and _advice_after(low, m.end()):
             continue  # "ne dijelite svoju lozinku": security advice, not a marking
         yield Finding("marker.confidential", MARKER, m.start(), m.end())
     for m in _chain(_DO_NOT_SHARE.finditer(t, 100, 60), _SHARE_NOT.finditer(t, 10, 60)):
@@ -127,7 +133,7 @@ def markers(t: Text) -> Iterator[Finding]:
 def _advice_after(low: str, end: int) -> bool:
     """The object of a "do not share" phrase is the reader's credential (an article or clitic
     of up to three letters may stand between)."""
-    return bool(_ADVICE.match(low, end) or _CLITIC_ADVICE.match(low, end))
+    return bool(_ADVICE.match(low, end) or _CLITIC_ADVICE.match(low, end) or _CREDENTIAL_NEAR.match(low, end))
 
 
 def _chain(*iterables):
