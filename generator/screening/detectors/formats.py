@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 
 from generator.screening.detectors.base import CREDENTIAL, Finding, Lexicon, Text
+from generator.screening.detectors.shapes import looks_random
 from generator.screening.lexicon import PIN_WORDS
 
 #: a crypt(3) hash: $id$[params$]salt$digest (MD5, bcrypt, SHA-2, yescrypt, argon2, scrypt...)
@@ -88,7 +89,7 @@ def session_cookies(t: Text) -> Iterator[Finding]:
         return
     for m in _COOKIE.finditer(t.text):
         value = m.group("value").strip("\"'")
-        if _DIGIT.search(value):
+        if _DIGIT.search(value) or looks_random(value):
             yield Finding("credential.session-cookie", CREDENTIAL, m.start("value"), m.end("value"))
 
 
