@@ -25,7 +25,7 @@ from generator.screening.policy import Policy
 from generator.screening.snapshot import case_to_dict
 from generator.screening.text import screen_text
 from support.records import record
-from support.screening_gen import Item, confidential, html_mail, look_alikes
+from support.screening_gen import Item, benign_messages, confidential, html_mail, look_alikes, outside_classes
 
 settings.register_profile("ci", max_examples=150, deadline=None, derandomize=True,
                           suppress_health_check=[HealthCheck.too_slow])
@@ -77,6 +77,23 @@ def test_no_confidential_item_reaches_the_public_case(item, field):
 
 @given(item=look_alikes(), field=st.sampled_from(("description", "reply", "reply-html")))
 def test_benign_look_alikes_are_kept_whole(item, field):
+    published = _published(item, field)
+    assert item.keep in json.loads(published)["description"] + "".join(
+        m["text"] for m in json.loads(published)["messages"]), (item, find_all(item.text))
+
+
+@given(item=outside_classes(), field=st.sampled_from(FIELDS))
+def test_no_item_of_the_outside_classes_reaches_the_public_case(item, field):
+    """Markings of every EGI language, hashes, PINs, dictated passwords, connection strings,
+    cookies, passports and health ids, home addresses, messenger handles, spelled '@' words."""
+    published = _published(item, field)
+    assert not _leaks(item, published), (item, field, published)
+
+
+@given(item=benign_messages(), field=st.sampled_from(("description", "reply", "reply-html")))
+def test_benign_messages_of_those_classes_are_published_unchanged(item, field):
+    """Their look-alikes: template placeholders, PIDs and record ids in links, CA subjects and
+    FQANs, logins and principals, decorators, "ask the admin", status words, security advice."""
     published = _published(item, field)
     assert item.keep in json.loads(published)["description"] + "".join(
         m["text"] for m in json.loads(published)["messages"]), (item, find_all(item.text))

@@ -47,6 +47,35 @@ PASSWORD_WORDS = (
     r"podatki za prijavo|данни за вход|данные для входа|дані для входу|pristupni podaci|giriş bilgileri|"
     r"στοιχεία πρόσβασης|פרטי התחברות|פרטי הגישה",
 )
+#: spelling alphabets (NATO and the national ones) and digit names: a password dictated after a
+#: password word is a run of these ("Alpha Bravo Seven Kilo", "Anton Berta Cäsar")
+SPELLING_WORDS = (
+    r"alpha|alfa|bravo|charlie|delta|echo|foxtrot|golf|hotel|india|juliet|juliett|kilo|lima|mike|"
+    r"november|oscar|papa|quebec|romeo|sierra|tango|uniform|victor|whiskey|whisky|x-ray|xray|yankee|"
+    r"zulu|zero|one|two|three|four|five|six|seven|eight|nine|niner|capital|uppercase|lowercase|small|"
+    r"anton|berta|cäsar|caesar|charlotte|dora|emil|friedrich|gustav|heinrich|ida|julius|kaufmann|"
+    r"konrad|ludwig|martha|marta|nordpol|otto|paula|quelle|richard|samuel|siegfried|theodor|ulrich|"
+    r"viktor|wilhelm|xanthippe|ypsilon|zacharias|zeppelin|aachen|berlin|chemnitz|düsseldorf|essen|"
+    r"frankfurt|goslar|hamburg|ingelheim|jena|köln|leipzig|münchen|nürnberg|offenbach|potsdam|"
+    r"salzwedel|tübingen|unna|völklingen|wuppertal|zwickau|null|eins|zwei|zwo|drei|vier|fünf|sechs|"
+    r"sieben|acht|neun|anatole|berthe|célestin|désiré|eugène|émile|françois|gaston|henri|irma|"
+    r"joseph|kléber|louis|marcel|nicolas|pierre|quintal|raoul|suzanne|thérèse|ursule|william|"
+    r"xavier|yvonne|zoé|zéro|deux|trois|quatre|cinq|sept|huit|neuf|ancona|bologna|como|domodossola|"
+    r"empoli|firenze|genova|imola|livorno|milano|napoli|otranto|padova|quarto|roma|savona|torino|"
+    r"udine|venezia|zara|antonio|barcelona|carmen|dolores|enrique|francia|gerona|historia|inés|josé|"
+    r"lorenzo|madrid|navarra|oviedo|parís|querido|ramón|sábado|tarragona|ulises|valencia|washington|"
+    r"xilófono|yegua|zaragoza|bernard|cornelis|dirk|eduard|ferdinand|gerard|hendrik|izaak|johan|"
+    r"karel|lodewijk|maria|nico|pieter|simon|theodoor|utrecht|willem|xantippe|zaandam|adam|"
+    r"barbara|celina|dorota|ewa|franciszek|grażyna|henryk|irena|józef|karol|leon|łukasz|maciek|"
+    r"natalia|olga|paweł|roman|stefan|tadeusz|urszula|wacław|zygmunt|adolf|božena|cyril|david|"
+    r"františek|helena|ivan|josef|kamil|ludvík|marie|norbert|oto|petr|quido|rudolf|svatopluk|tomáš|"
+    r"václav|xaver|zuzana|anna|bertil|cesar|david|erik|filip|gustav|helge|ivar|johan|kalle|ludvig|"
+    r"martin|niklas|olof|petter|qvintus|rudolf|sigurd|tore|urban|viktor|wilhelm|yngve|zäta|"
+    r"антон|борис|василий|григорий|дмитрий|елена|женя|зинаида|иван|константин|леонид|михаил|николай|"
+    r"ольга|павел|роман|семён|татьяна|ульяна|фёдор|харитон|цапля|человек|шура|щука|эхо|юрий|яков|"
+    r"άλφα|βήτα|γάμμα|δέλτα|έψιλον|ζήτα|ήτα|θήτα|ιώτα|κάπα|λάμδα|μι|νι|ξι|όμικρον|πι|ρο|σίγμα|"
+    r"ταυ|ύψιλον|φι|χι|ψι|ωμέγα"
+)
 #: words that announce a token or a key: what follows them is a secret if it looks like one (a
 #: plain word after them is prose: "the token expires in an hour")
 TOKEN_WORDS = (
@@ -65,6 +94,14 @@ SHORT_PASSWORD_WORDS = (
     r"κλειδί|מפתח|გასაღები|բանալի"
 )
 
+#: a PIN and its compounds in EGI's languages: a run of 4 to 8 digits shortly after one is the PIN
+PIN_WORDS = (
+    r"pin|pins|pin[- ]?code|pin[- ]?kode|pin[- ]?koodi|pin[- ]?kod|pin[- ]?kód|pin[- ]?kodu|pin[- ]?kods|pin[- ]?kodas|pin[- ]?nummer|"
+    r"pin[- ]?number|pin[- ]?nr|pin[- ]?numero|pin[- ]?número|pin[- ]?codice|pinkode|pinkoden|pinkod|pinkoodi|pinkood|"
+    r"code pin|codice pin|código pin|cod pin|codul pin|kód pin|kod pin|numer pin|pin kodas|pin kods|"
+    r"κωδικός pin|κωδικό pin|пин|пин-код|пин код|пін|пін-код|пін код|פין|קוד pin|pin-ის|pin კოდი|"
+    r"pin կոդ|pin-կոդ|puk|puk[- ]?code|puk[- ]?kód|puk[- ]?koodi|puk[- ]?kod"
+)
 #: parts of a configuration key that say its value is a secret (env, INI, YAML, JSON, tables)
 SECRET_KEY_PARTS = (
     r"pass(?:word|wd|phrase|wort)?s?|pwd|pw|secrets?|token|tokens|credentials?|creds?|apikey|api_key|"
@@ -112,13 +149,17 @@ AT_WORDS = (
     r"at|ät|a|bij|arroba|arobase|arrobe|chiocciola|chiocciolina|małpa|malpa|zavináč|zavinac|"
     r"zavináč|kukac|snabel-a|snabela|krøllalfa|kanelbulle|miukumauku|ätt|klammeraffe|affe|affenschwanz|"
     r"собака|собачка|равлик|кльомба|мајмунче|majmunče|afna|at-merki|ett|et|eta|"
-    r"παπάκι|שטרודל|כרוכית|ძაღლუკა|շնիկ|at sign|at-sign|commercial at|@"
+    r"παπάκι|שטרודל|כרוכית|ძაღლუკა|შნიკ|շնիկ|at sign|at-sign|commercial at|apenstaartje|apestaartje|"
+    r"aapje|at-teken|slinger-a|ensaimada|arrobas|a commerciale|a commercial|à commercial|opička|zavináčom|"
+    r"kukacjel|kissanhäntä|kissanhanta|hjá|at-tegn|grisehale|alfakrøll|snabel|majmunica|monkey|"
+    r"маймунка|кльомбочка|песик|ձագուկ|et işareti|yaban|@-merkki|@-märk|@-zīme|eta ženklas|"
+    r"kanelsnegl|papaki|sobaka|klammeraffen|at-zeichen|@-zeichen|"r"@"
 )
 #: '.' spelled out
 DOT_WORDS = (
     r"dot|punkt|punt|punto|point|ponto|kropka|tečka|tecka|bodka|pont|piste|prikk|punktum|pist|"
     r"täpp|tapp|punkts|taškas|taskas|točka|tocka|punct|nokta|τελεία|точка|крапка|נקודה|"
-    r"წერტილი|կետ|\."
+    r"წერტილი|կետ|punktur|piste|pisteen|nokta|тчк|\."
 )
 #: words for "at"/"dot" that are also ordinary words in their language: a match needs more
 #: evidence (a second spelled separator, or a local part with a dot) before it counts
@@ -178,7 +219,23 @@ ID_WORDS = (
     r"student id|studentennummer|numéro étudiant|numero di matricola|matricola|número de matrícula|"
     r"numer indeksu|nr indeksu|numer albumu|nr albumu|studijní číslo|hallgatói azonosító|neptun-kód|"
     r"opiskelijanumero|studentnummer|tax number|tax id|tin|steuernummer|numéro de contribuable|"
-    r"partita iva|número de contribuinte|vergi no|vergi numarası|δου"
+    r"partita iva|número de contribuinte|vergi no|vergi numarası|δου|"
+    # passport numbers by their compounds, and health and social insurance numbers
+    r"passport no\.?|passport#|passnr|reisepassnummer|numéro de passeport|n° de passeport|"
+    r"numero di passaporto|número de pasaporte|número do passaporte|paspoortnummer|paspoort|"
+    r"numer paszportu|nr paszportu|seria i numer paszportu|číslo pasu|číslo cestovního pasu|"
+    r"číslo cestovného pasu|pas č|útlevélszám|útlevélszáma|útlevél száma|útlevél|passnummer|"
+    r"passinummer|pasinumber|passnúmer|vegabréfsnúmer|vegabréf|pasaportes numurs|pases numurs|"
+    r"paso numeris|broj putovnice|broj pasoša|broj potnega lista|numărul pașaportului|"
+    r"număr pașaport|pasaport numarası|pasaport no|αριθμός διαβατηρίου|номер паспорта|серия паспорта|"
+    r"паспорт серия|серия и номер паспорта|номер паспорта|номер паспорту|паспорт серії|"
+    r"номер на паспорт|број на пасош|пасош|број пасоша|מספר דרכון|პასპორტის ნომერი|"
+    r"անձնագրի համար|taj|taj-szám|tajszám|társadalombiztosítási azonosító|krankenversichertennummer|"
+    r"versichertennummer|sozialversicherungsnr|numéro de sécu|carte vitale|tessera sanitaria|"
+    r"número de la seguridad social|nuss|número de utente|niss|zorgpas|numer ubezpieczenia|"
+    r"číslo pojištěnce|číslo poistenca|zzzs|mbo|snils|снилс|инн|іпн|рнокпп|єдрпоу|egn|"
+    r"henkilötunnus|kela-kortti|sairausvakuutus|sjukförsäkring|sundhedskort|cpr-nr|"
+    r"health insurance number|health card|insurance number|social insurance number"
 )
 #: words saying a date is somebody's date of birth (a date after them is personal)
 BIRTH_WORDS = (
@@ -213,7 +270,25 @@ HOME_WORDS = (
     r"elukoht|διεύθυνση κατοικίας|η διεύθυνσή μου|домашний адрес|мой адрес|домашня адреса|"
     r"моя адреса|домашен адрес|моят адрес|kućna adresa|moja adresa|domači naslov|adresa de domiciliu|"
     r"domiciliul|namų adresas|mājas adrese|ev adresi|ev adresim|כתובת מגורים|הכתובת שלי|"
-    r"საცხოვრებელი მისამართი|բնակության հասցե"
+    r"საცხოვრებელი მისამართი|բնակության հասցե|"
+    # where one is registered or resides, as forms and letters name it
+    r"residence|place of residence|permanent address|residential address|postal address at home|"
+    r"wohnanschrift|meldeadresse|hauptwohnsitz|nebenwohnsitz|wohnsitz|wohnort|anschrift privat|"
+    r"adresse du domicile|lieu de résidence|adresse de résidence|résidence|residenza|"
+    r"indirizzo di residenza|luogo di residenza|domicilio fiscale|residencia|lugar de residencia|"
+    r"dirección de residencia|domicílio|residência|woonadres|woonplaats|adres zameldowania|"
+    r"miejsce zamieszkania|trvalé bydliště|trvalý pobyt|místo pobytu|trvalé bydlisko|bydlisko|"
+    r"adresa trvalého bydliska|trvalý pobyt|miesto pobytu|állandó lakcím|lakóhely|tartózkodási hely|"
+    r"bostadsadress|folkbokföringsadress|bopæl|bopælsadresse|bostedsadresse|folkeregistrert adresse|"
+    r"vakituinen osoite|asuinpaikka|elukoha aadress|heimilisfang|lögheimili|gyvenamoji vieta|"
+    r"gyvenamosios vietos adresas|deklarētā adrese|dzīvesvieta|domiciliu|adresa de reședință|"
+    r"reședința|ikametgah|ikamet adresi|ikametgâh adresi|stalni naslov|naslov bivališča|"
+    r"stalno prebivališče|prebivališče|prebivalište|prebivalište|stalno prebivalište|adresa stanovanja|"
+    r"prebivalište|пребивалиште|боравиште|адреса становања|постоянен адрес|настоящ адрес|"
+    r"адрес по прописке|адрес регистрации|адрес проживания|место жительства|прописка|"
+    r"адреса проживання|місце проживання|зареєстрована адреса|живеалиште|адреса на живеење|"
+    r"κατοικία|τόπος κατοικίας|μόνιμη κατοικία|מקום מגורים|כתובת מגורים|რეგისტრაციის მისამართი|"
+    r"ფაქტობრივი მისამართი|բնակության վայր|գրանցման հասցե"
 )
 #: words saying an address is a public place (a venue, an institute), not somebody's home
 VENUE_WORDS = (
@@ -227,7 +302,21 @@ VENUE_WORDS = (
 #: where a messenger handle follows ("Skype: jane.doe", "Telegram @jane")
 HANDLE_WORDS = (
     r"telegram|telegrama|telegramu|whatsapp|viber|skype|discord|threema|wechat|icq|jabber|xmpp|keybase|"
-    r"mastodon|wickr|facetime"
+    r"mastodon|wickr|facetime|session messenger|"
+    r"телеграм|телеграмм|телеграма|телеграмі|телеграме|телеграмот|телеграму|вайбер|вајбер|вайбері|"
+    r"ватсап|вотсап|вацап|воцап|скайп|тріма|τελεγκραμ|βαιμπερ|ტელეგრამ|ტელეგრამი|ტელეგრამზე|ვაიბერ|"
+    r"ვაიბერი|ვოცაპ|თელეგრამ|տելեգրամ|տելեգրամով|թելեգրամ|վայբեր|վայբերով|վոթսափ|ուոթսափ|טלגרם|וואטסאפ|"
+    r"ווטסאפ|ויבר|"
+    # inflected in the languages that attach case endings
+    r"telegramon|telegramban|telegrammal|telegramie|telegramom|telegramissa|telegramis|telegrame|telegramot|"
+    r"telegramil|telegramā|telegrame|whatsappon|whatsappban|whatsappie|whatsappu|whatsappom|whatsappissa|"
+    r"whatsappis|whatsappā|viberen|viberze|viberu|viberom|viberissa|viberis|threemában|threemassa"
+)
+#: messenger names that are also ordinary words ("signal", "matrix", "element"): only an
+#: @handle near them counts
+AT_HANDLE_WORDS = (
+    r"signal|signalu|signale|matrix|element|сигнал|сигнале|сигналі|сигналу|σιγκναλ|სიგნალ|სიგნალი|"
+    r"სიგნალზე|սիգնալ|סיגנל|messenger|мессенджер|месенджер|მესენჯერ|wire|briar|session"
 )
 
 # --- confidentiality markers --------------------------------------------------------------------
@@ -302,7 +391,89 @@ MARKERS = (
     # he, ka, hy
     r"סודי|סודית|חסוי|חסויה|לא להפצה|אין להפיץ|לא לפרסם|בינינו|კონფიდენციალური|საიდუმლო|"
     r"არ გაავრცელოთ|գաղտնի|կոնֆիդենցիալ|չտարածել|մի տարածեք",
+    # official classification markings, their abbreviations, and the legal phrases of access
+    # laws that exempt a text from public access, by language
+    r"for official use only|fouo|official[- ]sensitive|restricted use|restricted information|"
+    r"reserved information|covered by (?:professional |official )?secrecy|subject to secrecy|"
+    r"not for (?:onward )?(?:distribution|forwarding|transmission)|do not forward|not to be forwarded|"
+    r"exempt(?:ed)? from (?:public )?(?:disclosure|access)|nato (?:restricted|confidential|secret)|"
+    r"cosmic top secret|top secret|strictly private|"
+    r"restreint ue|eu restricted|confidentiel ue|eu confidential|secret ue|eu secret|eu-res|eu-con|"
+    r"eu-sec|dissemination(?: level)? ?[:=-]? ?(?:sen|co|eu-res|eu-con|eu-sec|confidential|sensitive)",
+    r"nicht zur weitergabe|nicht weitergeben|nicht weiterleiten|vs-vertraulich|vs-geheim|verschlusssache|"
+    r"streng geheim|dienstgeheimnis|amtsgeheimnis|unterliegt der geheimhaltung|geheimhaltungspflichtig|"
+    r"nicht zur veröffentlichung bestimmt|vom informationszugang ausgenommen|nur für den dienstgebrauch",
+    r"ne pas transférer|ne pas faire suivre|confidentiel défense|secret défense|très secret|"
+    r"usage restreint|information réservée|informations réservées|soumis au secret|couvert par le secret|"
+    r"non communicable|non destiné à (?:la )?publication|ne pas rendre public",
+    r"riservatissimo|segretissimo|ad uso esclusivo|per uso esclusivo|uso esclusivo|informazioni riservate|"
+    r"informazione riservata|coperto da segreto|soggetto a segreto|non destinato alla pubblicazione|"
+    r"vietata la diffusione|diffusione limitata|escluso dall'accesso|uso riservato|"
+    r"uso reservado|información reservada|difusión limitada|difusión restringida|materia clasificada|"
+    r"sujeto a secreto|amparado por secreto|excluido del acceso público|solo para uso oficial|"
+    r"informação reservada|informação classificada|muito secreto|difusão limitada|difusão restrita|"
+    r"não reencaminhar|não encaminhar|sujeito a sigilo|abrangido pelo sigilo|coberto por sigilo",
+    r"niet voor publicatie|niet voor verspreiding|departementaal vertrouwelijk|stg\.? geheim|staatsgeheim|"
+    r"stg\.? confidentieel|beperkte verspreiding|uitgezonderd van openbaarmaking|valt onder geheimhouding|"
+    r"sekretessbelagd|sekretessbelagt|sekretessbelagda|omfattas av sekretess|kvalificerat hemlig|"
+    r"begränsat hemlig|får ej spridas|ej för publicering|vidarebefordra inte|skicka inte vidare|"
+    r"endast för tjänstebruk|undtaget fra aktindsigt|undtaget offentlighed|må ikke videresendes|"
+    r"videresend ikke|send ikke videre|ikke til offentliggørelse|kun til tjenestebrug|til tjenestebrug|"
+    r"unntatt offentlighet|unntatt off\.?|strengt hemmelig|taushetsbelagt|ikke for publisering|"
+    r"ikke videresend|skal ikke videresendes|kun til tjenestebruk|salassa pidettävä|salassapidettävä|"
+    r"erittäin salainen|käyttö rajoitettu|ei julkaistavaksi|älä välitä eteenpäin|älä lähetä eteenpäin|"
+    r"vain virkakäyttöön|julkisuuslain [^\n]{0,30}nojalla|trúnaðarupplýsingar|bundið trúnaði|"
+    r"ekki til birtingar|ekki til dreifingar|ekki áframsenda|aðeins til innri notkunar|"
+    r"asutusesiseseks kasutamiseks|mitte edastada|ära edasta|ärge edastage|juurdepääsupiiranguga|"
+    r"salastatud",
+    r"do użytku służbowego|tajemnica służbowa|tajemnica przedsiębiorstwa|informacj[ae] niejawn[ae]|"
+    r"nie przesyłać dalej|objęte tajemnicą|wyłączone z udostępnienia|przísně tajné|přísně tajné|"
+    r"nepřeposílat|neposílat dál|služební tajemství|pouze pro služební potřebu|vyloučeno z poskytnutí|"
+    r"prísne tajné|neuverejňovať|nepreposielať|neposielať ďalej|služobné tajomstvo|len na služobné použitie|"
+    r"iba pre služobnú potrebu|nezverejňovať|neverejné|korlátozott terjesztésű|szigorúan titkos|"
+    r"nem közölhető|ne továbbítsa|ne hozza nyilvánosságra|hivatali titok|csak hivatalos használatra|"
+    r"közzé nem tehető|άκρως απόρρητο|περιορισμένης χρήσης|περιορισμένης διανομής|μην προωθήσετε|"
+    r"μην το προωθήσετε|για υπηρεσιακή χρήση|υπηρεσιακό απόρρητο|strogo povjerljivo|vrlo tajno|"
+    r"službena tajna|samo za službenu uporabu|za službenu upotrebu|strogo zaupno|ni za objavo|"
+    r"ne posredovati|samo za uradno uporabo|za uradno uporabo|službena skrivnost|strogo poverljivo|"
+    r"ne prosleđivati|nije za objavljivanje|nije za javnost|samo za službenu upotrebu|"
+    r"строго поверљиво|службена тајна|државна тајна|не прослеђивати|није за објављивање|није за јавност|"
+    r"само за службену употребу|строго поверително|служебна тайна|за служебно ползване|"
+    r"не за публикуване|не препращайте|строго секретно|secret de serviciu|secret de stat|strict secret|"
+    r"nu se publică|nu se distribuie|a nu se difuza|nu transmiteți mai departe|nu redirecționați|"
+    r"doar pentru uz oficial|nedestinat publicării|informații clasificate",
+    r"riboto naudojimo|tarnybinio naudojimo|nepersiųsti|neskelbtina|visiškai slaptai|dienesta vajadzībām|"
+    r"ierobežotas pieejamības|nepārsūtīt|nav paredzēts publicēšanai|çok gizli|ticari sır|gizlilik dereceli|"
+    r"sadece resmi kullanım için|dağıtımı kısıtlı|iletmeyin|yayınlanmaz|"
+    r"цілком таємно|для службового користування|дск|не пересилати|службова таємниця|комерційна таємниця|"
+    r"совершенно секретно|коммерческая тайна|служебная тайна|ограниченного доступа|"
+    r"строго доверливо|само за службена употреба|не за објавување|не препраќајте|не проследувајте|"
+    r"סודי ביותר|לא לפרסום|לא להעברה|אין להעביר|אין לפרסם|"
+    r"სრულიად საიდუმლო|სამსახურებრივი სარგებლობისთვის|არ გამოქვეყნდეს|არ გადაგზავნოთ|გასაიდუმლოებული|"
+    r"հույժ գաղտնի|ծառայողական օգտագործման համար|չհրապարակել|մի փոխանցեք|չփոխանցել",
 )
+#: the label of a classification or a dissemination level: the level after it marks the text
+#: unless it is a public one (``PUBLIC_LEVELS``)
+CLASSIFICATION_LABELS = (
+    r"classification|security classification|classified as|protective marking|sensitivity|sensitivity label|"
+    r"schutzstufe|einstufung|geheimhaltungsgrad|classification de sécurité|niveau de classification|"
+    r"classificazione|livello di classificazione|clasificación|grado de clasificación|classificação|"
+    r"rubricering|klasyfikacja|klauzula|klauzula tajności|klasifikace|stupeň utajení|"
+    r"stupeň utajenia|minősítés|minősítési szint|klassificering|säkerhetsklass|klassifisering|"
+    r"klassifikation|luokitus|turvallisuusluokka|salassapitoluokka|turvaklass|klasifikacija|"
+    r"stupanj tajnosti|stopnja tajnosti|clasificare|nivel de clasificare|įslaptinimo žyma|"
+    r"slepenības pakāpe|gizlilik derecesi|гриф|гриф секретности|гриф обмеження доступу|ниво на класификација|"
+    r"степен на класификация|степен тајности|διαβάθμιση|βαθμός ασφαλείας|סיווג|סיווג ביטחוני|"
+    r"საიდუმლოების გრიფი|գաղտնիության աստիճան|dissemination level|dissemination|verbreitungsgrad|"
+    r"niveau de diffusion|livello di diffusione|nivel de difusión|nível de disseminação"
+)
+#: levels that say a text is public
+PUBLIC_LEVELS = (
+    r"pu|public|publique|publico|público|pubblico|öffentlich|openbaar|jawne|publiczne|veřejné|verejné|"
+    r"nyilvános|offentlig|julkinen|avalik|public\b|публично|публичный|публічний|јавно|javno|δημόσιο|"
+    r"ציבורי|unclassified|non classifié|nicht eingestuft|none|n/a|-|tlp:clear|tlp:white|clear|white"
+)
+
 #: phrases that also describe things ("for internal use", "internal-only network"): a marker as a
 #: heading, in brackets, before a colon or dash, or closing a sentence
 MARKERS_IN_POSITION = (
@@ -336,7 +507,11 @@ HEADING_WORDS = (
     r"dahili|вътрешно|внутреннее|внутрішнє|εσωτερικό|private|privat|privé|privato|privado|prywatne|"
     r"soukromé|personal|persönlich|personnel|personale|restricted|eingeschränkt|restreint|ristretto|"
     r"restringido|beperkt|zastrzeżone|omezené|korlátozott|begränsad|geheim|segreto|secreto|"
-    r"sensitive|sensibel|sensible"
+    r"sensitive|sensibel|sensible|secret|secrète|secretă|segreto|secreto|sigiloso|geheim|hemlig|hemligt|"
+    r"hemmelig|hemmeligt|salainen|salajane|slapta|slepeni|gizli|tajno|tajné|tajne|titkos|vyhrazené|"
+    r"vyhradené|ograničeno|ограничено|ограничен|службено|интерно|интерна|zaupno|leynilegt|"
+    r"restricted|begrenset|reserved|reservado|riservato|réservé|sen|co|eu-res|eu-con|eu-sec|"
+    r"ограниченный|обмежено|שמור|מוגבל|შეზღუდული|սահմանափակ"
 )
 #: inflected adjectives that describe things mid-sentence ("vertrauliche Daten werden ...") but
 #: mark text when they head a line or stand before a colon
@@ -390,7 +565,7 @@ ADVICE_OBJECTS = (
     r"packets?|x11|agent|connections?|jobs?|load|work|ihr|ihre|ihren|dein|deine|votre|vos|ton|ta|tes|"
     r"tuo|tua|tuoi|su|sus|tu|tus|uw|je|jouw|twoje|twojego|swoje|váš|vaše|tvoje|az ön|din|ditt|dina|"
     r"sinun|teie|oma|tavo|savo|jūsu|tău|dumneavoastră|τον κωδικό|το συνθηματικό|свой|свою|ваш|вашу|свій|"
-    r"твій|вашия|своя|svoj|svoju|vaš|vašu|şifrenizi|şifreni|password|passwort|kennwort|mot de passe|"
+    r"твій|вашия|своя|вашата|вашиот|својата|својот|твојата|твојот|svoj|svoju|svoje|vaš|vašu|vaše|şifrenizi|şifreni|password|passwort|kennwort|mot de passe|"
     r"hasło|hasła|heslo|contraseña|senha|wachtwoord|lösenord|passord|salasana|jelszó|parola|parolă|"
     r"пароль|парол|lozinku|lozinka|geslo|šifru|slaptažodį|paroli|parooli|şifre|סיסמה|clé|schlüssel"
 )
@@ -453,6 +628,30 @@ STOPWORDS = (
     "и или не е с без за в на от по "
     "i ili ne je sa bez za u na od po "
     "ו או לא הוא היא עם בלי של את על "
+    # "ask the administrator", "on request", "see the portal": what follows a password word when
+    # the message says where to get it instead of giving it
+    "ask request contact admin admins administrator administrators support helpdesk sysadmin "
+    "anfragen fragen erfragen nachfragen anfordern administrator administratorin auf anfrage "
+    "demander demandez contacter contactez administrateur administratrice sur demande "
+    "chiedere chiedete chiedi contattare contattate amministratore amministratrice su richiesta "
+    "preguntar pregunte pedir pida solicitar solicite administrador administradora bajo petición "
+    "perguntar pergunte peça solicitar administrador pedido "
+    "vragen vraag aanvragen beheerder beheerders op aanvraag "
+    "zapytaj zapytać poproś poprosić administratora administrator na żądanie "
+    "zeptejte zeptat požádejte požádat správce správci vyžádejte opýtajte požiadajte správcu "
+    "kérdezze kérdezd kérje kérd rendszergazdától rendszergazda adminisztrátortól kérésre "
+    "fråga be begär administratören administratör på begäran "
+    "spørg spør anmod administratoren administrator efter anmodning "
+    "kysy kysykää pyydä pyytäkää ylläpitäjältä ylläpidolta ylläpitäjä tuelta pyynnöstä "
+    "küsi küsige administraatorilt administraator "
+    "întrebați cereți solicitați administratorul administratorului "
+    "paklauskite kreipkitės administratoriaus jautājiet prasiet administratoram administratora "
+    "sorun isteyin yöneticiye yöneticiden yönetici talep "
+    "ρωτήστε ζητήστε διαχειριστή διαχειριστής "
+    "спросите запросите обратитесь администратора администратору запитайте зверніться адміністратора "
+    "попитайте поискайте администратора pitajte zatražite administratora vprašajte skrbnika "
+    "прашајте побарајте администраторот питајте затражите "
+    "שאלו פנו מנהל המערכת ჰკითხეთ მიმართეთ ადმინისტრატორს հարցրեք դիմեք ադմինիստրատորին "
 ).split()
 #: a value that is a placeholder or a word about the value, not the value itself
 NOT_A_VALUE = (

@@ -304,6 +304,15 @@ _SECRET_SENTENCES = ["the ministry cuts our budget by 40 percent next year",
                      "il fornitore offre uno sconto del 30 percento"]
 
 
+#: where a marker stands relative to what it marks
+_MARKED = {"colon": "{m}: {s}.", "heading": "{m}\n\n{S}.", "bold": "**{m}**\n\n{S}.", "bracket": "[{m}] {S}.",
+           "after": "{S} ({ml}).", "same-sentence": "{S} – {m}.", "paragraphs": "{m}.\n\nSome context first.\n\n{S}."}
+
+
+def _mark(marker: str, secret: str, style: str) -> str:
+    return _MARKED[style].format(m=marker, ml=marker.lower(), s=secret, S=secret.capitalize())
+
+
 @st.composite
 def markers(draw) -> Item:
     rnd = random.Random(draw(st.integers(0, 2**32)))
@@ -314,21 +323,13 @@ def markers(draw) -> Item:
         marker = " ".join(marker)
     elif style == "fullwidth":
         marker = fullwidth(marker)
-    if style in ("colon", "spaced", "fullwidth"):
-        body = f"{marker}: {secret}."
-    elif style == "heading":
-        body = f"{marker}\n\n{secret.capitalize()}."
-    elif style == "bold":
-        body = f"**{marker}**\n\n{secret.capitalize()}."
-    elif style == "bracket":
-        body = f"[{marker}] {secret.capitalize()}."
-    else:
-        body = f"{secret.capitalize()} ({marker.lower()})."
+    body = _mark(marker, secret, "colon" if style in ("spaced", "fullwidth") else style)
     return Item("marker", f"Hi all,\n\n{body}\n\nThe tests go on.", secret)
 
 
 def confidential() -> st.SearchStrategy[Item]:
-    return st.one_of(emails(), phones(), credentials(), tokens(), grouped_codes(), personal_ids(), markers())
+    return st.one_of(emails(), phones(), credentials(), tokens(), grouped_codes(), personal_ids(), markers(),
+                     outside_classes())
 
 
 # --- benign look-alikes -----------------------------------------------------------------------------------
@@ -384,3 +385,210 @@ def html_mail(text: str) -> str:
     """A plain text as an HTML mail body (Thunderbird style)."""
     return "<html><body>" + "".join(f"<p>{html.escape(p).replace(chr(10), '<br>')}</p>"
                                     for p in text.split("\n\n")) + "</body></html>"
+
+
+# --- classes measured on outside text: markings, hashes, PINs, dictated passwords, connection
+# strings, cookies, passports and health ids, home addresses, messenger handles ---------------------
+
+_CLASSIFIED = ["NEÚVEREJŇOVAŤ", "Niet voor publicatie", "Nicht zur Weitergabe", "VS-NUR FÜR DEN DIENSTGEBRAUCH",
+               "RESTREINT UE", "EU RESTRICTED", "Dissemination level: SEN", "Dissemination level: CO", "EU-CON",
+               "Sekretessbelagd", "Unntatt offentlighet", "Undtaget fra aktindsigt", "Salassa pidettävä",
+               "Per uso esclusivo", "Información reservada", "Informação reservada", "Ne továbbítsa",
+               "Tajemnica służbowa", "Vyhrazené", "Служебна тайна", "ДСП", "Для службового користування",
+               "Строго поверљиво", "Strogo poverljivo", "Secret de serviciu", "Ekki til birtingar",
+               "Çok gizli", "לא לפרסום", "არ გამოქვეყნდეს", "Չհրապարակել", "FOUO", "For official use only",
+               "Restricted use", "Reserved information", "Covered by secrecy", "Exempt from public disclosure",
+               "Do not forward", "Strogo zaupno", "Nu se publică", "Asutusesiseseks kasutamiseks",
+               "Dienesta vajadzībām", "Tarnybinio naudojimo", "Само за службена употреба", "Salainen",
+               "\U0001F512", "\U0001F510", "\U0001F92B", "\u3299", "Classification: RESTRICTED", "Гриф: ДСП",
+               "Schutzstufe: VS-NfD", "Klauzula: zastrzeżone", "Διαβάθμιση: Απόρρητο"]
+
+
+@st.composite
+def classified(draw) -> Item:
+    marker = draw(st.sampled_from(_CLASSIFIED))
+    secret = draw(st.sampled_from(_SECRET_SENTENCES))
+    style = draw(st.sampled_from(["colon", "heading", "bracket", "same-sentence", "paragraphs"]))
+    return Item("marker", f"Hello,\n\n{_mark(marker, secret, style)}\n\nRegards", secret)
+
+
+def _salt(rnd: random.Random, n: int) -> str:
+    return "".join(rnd.choice(string.ascii_letters + string.digits + "./") for _ in range(n))
+
+
+_HASHES = [lambda r: f"$1${_salt(r, 8)}${_salt(r, 22)}", lambda r: f"$5${_salt(r, 16)}${_salt(r, 43)}",
+           lambda r: f"$6$rounds=5000${_salt(r, 16)}${_salt(r, 86)}", lambda r: f"$apr1${_salt(r, 8)}${_salt(r, 22)}",
+           lambda r: f"$2{r.choice('aby')}$12${_salt(r, 53)}", lambda r: f"$y$j9T${_salt(r, 22)}${_salt(r, 43)}",
+           lambda r: f"$argon2id$v=19$m=65536,t=3,p=4${_salt(r, 22)}${_salt(r, 43)}",
+           lambda r: "{SSHA}" + _salt(r, 32).replace(".", "+") + "=", lambda r: "{SHA}" + _salt(r, 27) + "="]
+
+
+@st.composite
+def password_hashes(draw) -> Item:
+    rnd = random.Random(draw(st.integers(0, 2**32)))
+    value = rnd.choice(_HASHES)(rnd)
+    user = rnd.choice(_NAMES)
+    text = rnd.choice([f"{user}:{value}:19500:0:99999:7:::", f"{user}:{value}", f"userPassword: {value}",
+                       f"The hash in the dump was {value} for {user}.", f"Hash: {value}"])
+    return Item("credential", f"Hi,\n\n{text}\n\nThanks", value[-16:])
+
+
+_PIN_LINES = ["PIN: {v}", "Der PIN lautet {v}.", "PIN-koodi on {v}", "Il PIN è {v}", "Kód PIN: {v}", "PIN-kod {v}",
+              "Pinkode: {v}", "the pin is {v}", "ПИН-код: {v}", "Code PIN : {v}", "PIN kodu: {v}", "κωδικός PIN {v}",
+              "Cod PIN: {v}", "Numer PIN: {v}", "PUK: {v}"]
+
+
+@st.composite
+def pins(draw) -> Item:
+    rnd = random.Random(draw(st.integers(0, 2**32)))
+    value = str(rnd.randrange(10**3, 10**rnd.choice([4, 6, 8]))).zfill(4)
+    if value.startswith(("19", "20")) and len(value) == 4:
+        value = "7" + value[1:]
+    return Item("credential", f"Hello,\n\n{rnd.choice(_PIN_LINES).format(v=value)}\n\nBye", value)
+
+
+_SPELLING = ["Alpha", "Bravo", "Kilo", "Lima", "Tango", "Zulu", "Seven", "Four", "Anton", "Berta", "Cäsar", "Dora",
+             "Anatole", "Berthe", "Ancona", "Bologna", "Madrid", "Barcelona", "Adam", "Barbara", "Антон", "Борис"]
+
+
+@st.composite
+def spelled_passwords(draw) -> Item:
+    rnd = random.Random(draw(st.integers(0, 2**32)))
+    words = [rnd.choice(_SPELLING) for _ in range(rnd.randrange(4, 8))]
+    sep = rnd.choice([" ", " - ", ", ", "-"])
+    value = sep.join(words)
+    intro = rnd.choice(["Password:", "Das Passwort ist", "Mot de passe :", "the password is", "Heslo:", "Пароль:"])
+    return Item("credential", f"Hi,\n\n{intro} {value}\n\nThanks", sep.join(words[1:4]))
+
+
+@st.composite
+def connection_strings(draw) -> Item:
+    rnd = random.Random(draw(st.integers(0, 2**32)))
+    password = draw(random_secrets(min_size=8)).replace("@", "x").replace("/", "x").replace("'", "x").replace('"', "x")
+    user = rnd.choice(["scott", "app_user", "egi", "ops"])
+    host = rnd.choice(["db.example.eu", "oradb01.example.org"])
+    text = rnd.choice([f"sqlplus {user}/{password}@{host}:1521/ORCL", f"jdbc:oracle:thin:{user}/{password}@{host}:1521:ORCL",
+                       f"url=jdbc:oracle:thin:{user}/{password}@//{host}:1521/svc", f"connect {user}/{password}@PRODDB",
+                       f"expdp {user}/{password}@{host}/svc directory=dp"])
+    return Item("credential", f"Hi,\n\nI ran\n\n    {text}\n\nand it failed.", password)
+
+
+@st.composite
+def session_cookies(draw) -> Item:
+    rnd = random.Random(draw(st.integers(0, 2**32)))
+    value = "".join(rnd.choice(string.ascii_letters + string.digits) for _ in range(rnd.randrange(20, 40)))
+    value = value[:5] + str(rnd.randrange(10)) + value[5:]
+    text = rnd.choice([f"Cookie: _shibsession_64656661756c74={value}", f"Set-Cookie: JSESSIONID={value}; Path=/",
+                       f"my PHPSESSID is {value}", f"session={value}", f"mod_auth_openidc_session={value}",
+                       f"the cookie JSESSIONID {value} expired"])
+    return Item("credential", f"Hello,\n\n{text}\n\nBye", value)
+
+
+_PASSPORT_WORDS = ["Passport number:", "Reisepass:", "Numéro de passeport", "Útlevélszám:", "číslo pasu:",
+                   "Passnummer:", "Numer paszportu:", "Passaporto n.", "Número de pasaporte:", "Номер паспорта:",
+                   "Αριθμός διαβατηρίου:", "Paspoortnummer:", "TAJ:", "TAJ-szám"]
+
+
+@st.composite
+def passports(draw) -> Item:
+    rnd = random.Random(draw(st.integers(0, 2**32)))
+    word = rnd.choice(_PASSPORT_WORDS)
+    if word.startswith("TAJ"):
+        value = " ".join(str(rnd.randrange(100, 1000)) for _ in range(3))
+    else:
+        value = "".join(rnd.choice(string.ascii_uppercase) for _ in range(rnd.randrange(0, 3))) + \
+            "".join(rnd.choice(string.digits) for _ in range(rnd.randrange(6, 9)))
+    return Item("personal", f"Hi,\n\n{word} {value}\n\nBye", value)
+
+
+_HOMES = ["Trvalé bydlisko: Hlavná {n}, 040 01 Košice", "Wohnanschrift: Musterstraße {n}, 10115 Berlin",
+          "domicile : {n} rue des Lilas, 75011 Paris", "Lakcím: Fő utca {n}, 1011 Budapest",
+          "Meldeadresse: Hauptstraße {n}, 1010 Wien", "Adres zamieszkania: ul. Długa {n}, 00-001 Warszawa",
+          "Residenza: Via Roma {n}, 00100 Roma", "Stalni naslov: Slovenska cesta {n}, 1000 Ljubljana",
+          "Prebivalište: Ilica {n}, 10000 Zagreb", "Bostadsadress: Storgatan {n}, 111 22 Stockholm"]
+
+
+@st.composite
+def home_addresses(draw) -> Item:
+    rnd = random.Random(draw(st.integers(0, 2**32)))
+    n = str(rnd.randrange(2, 99))
+    line = rnd.choice(_HOMES).format(n=n)
+    street = line.split(":", 1)[1].split(",")[0].strip() if ":" in line else line
+    return Item("personal", f"Dear all,\n\n{line}\n\nBest", street)
+
+
+_MESSENGERS = ["Telegram", "Signal", "WhatsApp", "Viber", "Threema", "Телеграм", "ტელეგრამი", "Վայբեր",
+               "Телеграмі", "Signal-ზე", "Вайбер", "Matrix", "Telegramon", "WhatsAppie"]
+
+
+@st.composite
+def messenger_handles(draw) -> Item:
+    rnd = random.Random(draw(st.integers(0, 2**32)))
+    handle = f"{rnd.choice(_NAMES)}_{rnd.choice(_SURNAMES)}{rnd.randrange(10, 99)}"
+    word = rnd.choice(_MESSENGERS)
+    text = rnd.choice([f"{word}: @{handle}", f"{word} @{handle}", f"@{handle} ({word})"])
+    return Item("personal", f"Hi,\n\nreach me on {text} please.", handle)
+
+
+_AT_SPELLED = [("apenstaartje", "punt"), ("Klammeraffe", "Punkt"), ("zavináč", "tečka"), ("kukac", "pont"),
+               ("małpa", "kropka"), ("miukumauku", "piste"), ("snabel-a", "punkt"), ("snabel-a", "punktum"),
+               ("παπάκι", "τελεία"), ("собака", "точка"), ("שטרודל", "נקודה"), ("ät", "piste")]
+
+
+@st.composite
+def spelled_at(draw) -> Item:
+    rnd = random.Random(draw(st.integers(0, 2**32)))
+    at, dot = rnd.choice(_AT_SPELLED)
+    local = f"{rnd.choice(_NAMES)}.{rnd.choice(_SURNAMES)}"
+    host = rnd.choice(["cesnet", "sztaki", "csc", "grnet", "cyfronet", "kit"])
+    value = f"{local} {at} {host} {dot} {rnd.choice(['cz', 'hu', 'fi', 'gr', 'pl', 'de'])}"
+    return Item("email", f"Hi,\n\nwrite to {value} please.", f"{local} {at} {host}")
+
+
+def outside_classes() -> st.SearchStrategy[Item]:
+    return st.one_of(classified(), password_hashes(), pins(), spelled_passwords(), connection_strings(),
+                     session_cookies(), passports(), home_addresses(), messenger_handles(), spelled_at())
+
+
+# --- their benign look-alikes: whole messages that must be published unchanged ---------------------
+
+_BENIGN_MESSAGES = [
+    lambda r: f"Use ${{{{ secrets.{r.choice(['PYPI_TOKEN', 'DEPLOY_KEY', 'REGISTRY_PASSWORD'])} }}}} in the workflow.",
+    lambda r: "password: {{ " + r.choice(["password", "vault_password", "db_pass"]) + " }}",
+    lambda r: "DSN = 'postgres://%(user)s:%(password)s@%(host)s/db'",
+    lambda r: f"Password: <{r.choice(['PASSWORD', 'YOUR_PASSWORD', 'password'])}>",
+    lambda r: f"See https://hdl.handle.net/21.T{r.randrange(10000, 99999)}/"
+              f"{''.join(r.choice('0123456789abcdef') for _ in range(20))} for the PID.",
+    lambda r: f"Institution https://ror.org/0{''.join(r.choice('0123456789abcdefghjkmnpqrstvwxyz') for _ in range(6))}"
+              f"{r.randrange(10, 99)} hosts it.",
+    lambda r: f"The report is at https://documents.example.eu/document/{''.join(r.choice('0123456789abcdef') for _ in range(40))}",
+    lambda r: f"issuer: /DC=org/DC=terena/DC=tcs/C=NL/O=GEANT Vereniging/CN=GEANT eScience SSL CA {r.randrange(2, 6)}",
+    lambda r: f"subject /C={r.choice(['DE', 'IT', 'PL'])}/O=GermanGrid/CN=GridKa-CA",
+    lambda r: f"FQAN /vo.{r.choice(_SURNAMES)}.example.eu/Role={r.choice(['VO-Admin', 'production', 'lcgadmin'])}/Capability=NULL",
+    lambda r: f"Log in with ssh {r.choice(_NAMES)}@login.example.eu and run it.",
+    lambda r: f"globus-url-copy file:///tmp/x gsiftp://{r.choice(_NAMES)}@se.example.eu/data/x",
+    lambda r: f"principal host/node{r.randrange(1, 99):02d}.example.eu@EXAMPLE.EU",
+    lambda r: "Use @property and @app.route('/x') in the module.",
+    lambda r: "Passwort: bitte beim Admin anfragen",
+    lambda r: "Salasana: kysy ylläpitäjältä",
+    lambda r: "Mot de passe : demandez à l'administrateur",
+    lambda r: f"Status: {r.choice(['new', 'open', 'stalled', 'resolved', 'rejected', 'deleted'])}",
+    lambda r: "Не споделувајте ја вашата лозинка со никого.",
+    lambda r: "Nikada ne dijelite svoju lozinku.",
+    lambda r: r.choice(["Ne továbbítsa a jelszavát senkinek.", "Älä välitä eteenpäin salasanaasi.",
+                        "Nepřeposílat heslo e-mailem.", "Не препраќајте ја лозинката.", "לא להעביר את הסיסמה לאף אחד.",
+                        "Iletmeyin şifrenizi kimseye.", "Nepārsūtīt paroli nevienam.", "Μην προωθήσετε τον κωδικό σας."]),
+    lambda r: "Please restart the session: session=new after upgrade",
+    lambda r: f"Contact: Jane Doe (ORCID {_orcid(r)})",
+    lambda r: f"Dissemination level: {r.choice(['PU', 'Public', 'PU - Public'])}",
+    lambda r: f"Classification: {r.choice(['hardware issue', 'storage', 'new community'])}",
+    lambda r: "The session expired at 14:00 and the PIN pad has 12 keys.",
+    lambda r: "scp data.tar jdoe@ui.example.eu:/tmp/ and git clone git@github.com:org/repo.git",
+]
+
+
+@st.composite
+def benign_messages(draw) -> Item:
+    rnd = random.Random(draw(st.integers(0, 2**32)))
+    text = draw(st.sampled_from(_BENIGN_MESSAGES))(rnd)
+    return Item("benign", text, "", text)

@@ -10,6 +10,7 @@ One small module per family:
   headers, command-line flags, password columns, values handed over without a word;
 * ``tokens``: vendor token formats, random-looking strings with no keyword, grouped codes;
 * ``keys``: private keys in every armour, and bare base64 that decodes to one;
+* ``formats``: password hashes, connection strings with a password, session cookies;
 * ``urls``: secrets in a URL's user info, query, fragment or path, and contact links;
 * ``personal``: IBANs, payment cards, national ids, passports, dates of birth, home addresses, person DNs,
   messenger handles;
@@ -24,7 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from generator.screening.detectors import email, keys, markers, personal, phone, secrets, tokens, urls
+from generator.screening.detectors import email, formats, keys, markers, personal, phone, secrets, tokens, urls
 from generator.screening.detectors.base import (
     BOUNDARY,
     CATEGORIES,
@@ -48,7 +49,8 @@ DETECTORS: dict[str, tuple[Detector, ...]] = {
     PHONE: (phone.phones,),
     CREDENTIAL: (keys.private_keys, secrets.password_values, secrets.key_values, secrets.command_lines,
                  secrets.tables, secrets.handed_over, tokens.vendor_tokens, tokens.random_tokens,
-                 tokens.grouped_secrets, urls.urls),
+                 tokens.grouped_secrets, urls.urls, formats.stored_hashes, formats.pins,
+                 formats.session_cookies, formats.connection_strings),
     PERSONAL: (personal.ibans, personal.payment_cards, personal.national_ids, personal.birth_dates, personal.addresses,
                personal.person_dns, personal.handles),
     MARKER: (markers.markers,),

@@ -73,6 +73,8 @@ def emails(t: Text) -> Iterator[Finding]:
                 continue  # (the local part began earlier: matched from its start)
             if text[end:end + 1] == ":" and text[end + 1:end + 2] not in ("", " ", "\n", "\t"):
                 continue  # user@host:path, an SSH remote
+            if _login(text, low, m):
+                continue
             if text.startswith("mailto:", max(0, start - 7)):
                 start -= 7
             yield Finding("email.plain", EMAIL, start, end)
@@ -100,6 +102,30 @@ def emails(t: Text) -> Iterator[Finding]:
                 pos = m.end()
             else:  # a rejected reading may hide the real address inside it: go on one character later
                 pos = m.start() + 1
+
+
+#: a command or a URL scheme before user@host on its line: the address is a login, not a mailbox
+_LOGIN_BEFORE = re.compile(
+    r"(?:(?<![\w-])(?:ssh|scp|sftp|rsync|mosh|gsissh|ssh-copy-id|sshfs|globus-url-copy|gfal-[\w-]+|xrdcp|"
+    r"uberftp|telnet|git clone|git remote add|kinit|klist|kvno|ktutil|principal|keytab)(?![\w-])"
+    # the address is one of the command's next few arguments (no sentence ends between)
+    r"(?:[ \t]+(?![^\s]*[.!?;,](?:\s|$))[^\s]+){0,4}[ \t]+|://)$")
+_PRINCIPAL = re.compile(r"[A-Z0-9][A-Z0-9.-]*\.[A-Z]{2,}")
+
+
+def _login(text: str, low: str, m: re.Match[str]) -> bool:
+    """user@host in a command line, a URL's user name, a Kerberos principal (service/host@REALM),
+    or a decorator or mention after a word ('and @app.route'): not a mailbox."""
+    start = m.start()
+    line_start = low.rfind("\n", 0, start) + 1
+    if _LOGIN_BEFORE.search(low, max(line_start, start - 120), start):
+        return True
+    if text[start - 1:start] == "/" and _PRINCIPAL.fullmatch(m.group("domain")):
+        return True  # host/node.example.eu@EXAMPLE.EU
+    local_end = m.end("local")
+    if text[local_end:local_end + 1] in (" ", "\t") and text[m.start("domain") - 1:m.start("domain")] == "@":
+        return m.group("domain").rsplit(".", 1)[-1].lower() not in _TLDS
+    return False
 
 
 def _accept(m: re.Match[str]) -> bool:

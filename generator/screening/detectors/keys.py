@@ -36,6 +36,8 @@ _SSH2 = re.compile(r"---- BEGIN SSH2 (?:ENCRYPTED )?PRIVATE KEY ----(?s:.{0,2000
 _PUTTY = re.compile(r"PuTTY-User-Key-File-\d+:(?s:.{0,20000}?)(?:Private-MAC:\s*[0-9a-fA-F]+|\Z)")
 _B64_LINE = r"[ \t]*[A-Za-z0-9+/]{40,}={0,2}[ \t]*"
 _B64_BLOCK = re.compile(rf"(?m:^){_B64_LINE}(?:\\n|\n)(?:{_B64_LINE}(?:\\n|\n|$))+|[A-Za-z0-9+/]{{100,}}={{0,2}}|[A-Za-z0-9_-]{{100,}}")
+_JWK_PUBLIC = re.compile(r'"(?:n|e|x|y|crv|kid|x5t|x5t#S256|x5u)"\s*:\s*"(?P<value>[^"]{1,4096})"|'
+                         r'"x5c"\s*:\s*\[(?P<chain>[^\]]{1,20000})\]')
 _JWK_PRIVATE = re.compile(r'"(?:d|p|q|dp|dq|qi|k)"\s*:\s*"(?P<value>[A-Za-z0-9_-]{16,})"')
 
 
@@ -111,6 +113,9 @@ def public_blocks(t: Text) -> list[tuple[int, int]]:
         for m in _PUBLIC_ARMOUR.finditer(text):
             stop = text.find(f"-----END {m.group(1)}-----", m.end())
             spans.append((m.start(), stop if stop >= 0 else _BODY.match(text, m.end()).end()))  # type: ignore[union-attr]
+    if '"kty"' in text:  # a JWK's public members: modulus, exponent, curve points, certificate chain
+        for m in _JWK_PUBLIC.finditer(text):
+            spans.append(m.span("value") if m.group("value") is not None else m.span("chain"))
     for m in _base64_blocks(t):
         blob = re.sub(r"\\n|\s", "", m.group())
         if _classify(blob) == "public":
@@ -164,7 +169,7 @@ def _bare_base64(t: Text) -> Iterator[Finding]:
         end = start + len(text[start:end].rstrip())
         if text.endswith("\\n", start, end):
             end -= 2
-        if public_block(text, start):
+        if public_block(text, start) or any(a <= start < b for a, b in public_blocks(t)):
             continue
         blob = re.sub(r"\\n|\s", "", text[start:end])
         kind = _classify(blob)

@@ -24,6 +24,8 @@ from collections.abc import Iterator
 from generator.screening.detectors.base import MARKER, Finding, Lexicon, Text, lex
 from generator.screening.lexicon import (
     ADVICE_OBJECTS,
+    CLASSIFICATION_LABELS,
+    PUBLIC_LEVELS,
     HEADING_WORDS,
     SHARE_NEGATIONS,
     SHARE_NEGATIONS_AFTER,
@@ -36,6 +38,7 @@ from generator.screening.lexicon import (
     MARKERS_IN_POSITION,
     NEGATIONS,
     ONLY_WORDS,
+    PASSWORD_WORDS,
 )
 
 _B, _E = r"(?<![\w])", r"(?![\w])"
@@ -54,6 +57,23 @@ _SHARE_NOT = Lexicon(
 _ADVICE = re.compile(rf"(?:[ \t]+(?:the|a|an|die|der|das|le|la|les|il|el|de|het)?)?[ \t]*(?:{lex(ADVICE_OBJECTS)}){_E}")
 #: the object before the verb (German, Slavic word order: "das Passwort nicht weitergeben")
 _ADVICE_BEFORE = re.compile(rf"(?:{lex(ADVICE_OBJECTS)})[ \t]+(?:\S+[ \t]+)?$")
+#: a password word (any inflection: its stem and more letters, a Hebrew article before it) among the
+#: next three words, not across a colon or a line: "ne továbbítsa a jelszavát", "לא להעביר את הסיסמה"
+_CREDENTIAL_NEAR = re.compile(rf"(?:[ \t]+[^\s.!?;:]+){{0,3}}?[ \t]+[הלבו]?(?:{lex(*PASSWORD_WORDS)}|"
+                              rf"sifre|şifre|salasana|passwor|lozink|лозинк|парол|jelsz|hasł|hesl|parool|"
+                              rf"parol|geslo|gesl|κωδικ|סיסמ)[^\W\d_]*")
+_CLITIC_ADVICE = re.compile(rf"[ \t]+[^\W\d_]{{1,3}}[ \t]+(?:{lex(ADVICE_OBJECTS)}){_E}")
+#: a lock, a secret or a "shush" sign used as a marking (the view reads the circled ideograph
+#: "secret" as its plain ideograph)
+_EMOJI = re.compile("[\U0001F512\U0001F510\U0001F50F\U0001F92B\u3299\u79d8]")
+_CONFIG_VALUE = re.compile(r"[ \t]*[:=][ \t]*(?:true|false|yes|no|on|off|null|none|\d+|\"[^\"\n]*\"|'[^'\n]*')[ \t]*$",
+                           re.MULTILINE)
+_LEVEL = Lexicon(CLASSIFICATION_LABELS,
+                 template=r"(?<![\w'-])(?:{body})(?![\w-])[ \t]*(?:level|stufe|niveau)?[ \t]*[:=][ \t]*(?=[^\W_])")
+#: the codes of levels that are not public: EU and Horizon dissemination levels, national abbreviations
+_LEVEL_CODE = re.compile(r"(?:co|sen|eu-res|eu-con|eu-sec|r-ue|c-ue|s-ue|re|pp|vs-nfd|nfd|dsp|дсп|дск|"
+                         r"tlp:red|tlp:amber(?:\+strict)?|official|limited|c|r|s)(?![\w-])")
+_PUBLIC_LEVEL = re.compile(rf"(?:{lex(PUBLIC_LEVELS)})(?![\w])")
 _NEGATION = re.compile(rf"{_B}(?:{lex(NEGATIONS)}){_E}")
 _TOPIC_AFTER = re.compile(rf"[ -]+(?:{lex(MARKER_TOPICS)}){_E}")
 _TOPIC_BEFORE = re.compile(rf"{_B}(?:{lex(MARKER_TOPIC_BEFORE)})[ -]+$")
@@ -70,11 +90,23 @@ _ENCLOSED_AFTER = re.compile(r"[ \t*_.!:]*[)\]]")
 
 def markers(t: Text) -> Iterator[Finding]:
     low = t.low
+    if not t.ascii:
+        for m in _EMOJI.finditer(low):
+            yield Finding("marker.emoji", MARKER, m.start(), m.end())
+    for m in _LEVEL.finditer(t, 10, 60):
+        at = m.end()
+        if _PUBLIC_LEVEL.match(low, at):
+            continue
+        if _LEVEL_CODE.match(low, at) or any(x.pattern.match(low, at) for x in (_STRONG, _POSITIONAL, _HEADING)):
+            yield Finding("marker.classification", MARKER, m.start(), m.end())
     for m in _STRONG.finditer(t, 100, 100):
-        if not _negated(low, m.start()) and not _topic(low, m.start(), m.end()):
-            yield Finding("marker.confidential", MARKER, m.start(), m.end())
+        if _negated(low, m.start()) or _topic(low, m.start(), m.end()):
+            continue
+        if not m.group().isupper() and _advice_after(low, m.end()):
+            continue  # "ne dijelite svoju lozinku": security advice, not a marking
+        yield Finding("marker.confidential", MARKER, m.start(), m.end())
     for m in _chain(_DO_NOT_SHARE.finditer(t, 100, 60), _SHARE_NOT.finditer(t, 10, 60)):
-        if not _ADVICE.match(low, m.end()) and not _ADVICE_BEFORE.search(low, max(0, m.start() - 30), m.start()):
+        if not _advice_after(low, m.end()) and not _ADVICE_BEFORE.search(low, max(0, m.start() - 30), m.start()):
             yield Finding("marker.do-not-share", MARKER, m.start(), m.end())
     for m in _POSITIONAL.finditer(t, 60, 60):
         if _negated(low, m.start()):
@@ -85,6 +117,8 @@ def markers(t: Text) -> Iterator[Finding]:
     for m in _HEADING.finditer(t, 60, 60):
         if _negated(low, m.start()) or _topic(low, m.start(), m.end()):
             continue
+        if _CONFIG_VALUE.match(low, m.end()):
+            continue  # "secret: true", "restricted: false": a setting, not a heading
         if _heading(low, m.start(), m.end()) or _enclosed(low, m.start(), m.end()):
             yield Finding("marker.heading", MARKER, m.start(), m.end())
     for m in _HEADING_PHRASE.finditer(t, 10, 60):
@@ -94,6 +128,12 @@ def markers(t: Text) -> Iterator[Finding]:
         if not _negated(low, m.start()) and (_heading(low, m.start(), m.end()) or _enclosed(low, m.start(), m.end())
                                              or _COLON.match(low, m.end())):
             yield Finding("marker.heading", MARKER, m.start(), m.end())
+
+
+def _advice_after(low: str, end: int) -> bool:
+    """The object of a "do not share" phrase is the reader's credential (an article or clitic
+    of up to three letters may stand between)."""
+    return bool(_ADVICE.match(low, end) or _CLITIC_ADVICE.match(low, end) or _CREDENTIAL_NEAR.match(low, end))
 
 
 def _chain(*iterables):

@@ -27,7 +27,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from generator.screening.detectors.base import PERSONAL, Finding, Lexicon, Text, lex, windows_around, words
-from generator.screening.lexicon import BIRTH_WORDS, HANDLE_WORDS, HOME_WORDS, ID_WORDS, VENUE_WORDS, WEAK_BIRTH_WORDS
+from generator.screening.lexicon import AT_HANDLE_WORDS, BIRTH_WORDS, HANDLE_WORDS, HOME_WORDS, ID_WORDS, VENUE_WORDS, WEAK_BIRTH_WORDS
 
 # --- IBAN ---------------------------------------------------------------------------------------
 
@@ -302,6 +302,11 @@ def _street_before(low: str, pos: int) -> bool:
     return bool(_STREET_WORDS.search(low, max(0, pos - 70), pos))
 
 
+#: where an address after a home word ends: a sentence's end, not an abbreviation's dot ('ul.',
+#: 'ул.', 'Nr.', 'str.')
+_ADDRESS_END = re.compile(r"(?:(?<=[^\W\d_]{4})|(?<![^\W\d_]))[.?!](?:\s|$)|\n\s*\n")
+
+
 def addresses(t: Text) -> Iterator[Finding]:
     """Street addresses (see the module's docstring)."""
     text, low = t.text, t.low
@@ -327,12 +332,13 @@ def addresses(t: Text) -> Iterator[Finding]:
             block_end = min(len(text), m.end() + 120, nxt if nxt > 0 else len(text))
             segment = text[m.end():block_end]
             digit = re.search(r"\d", segment)
-            if digit and re.search(r"\d{2,}", segment):
+            if digit and (re.search(r"\d{2,}", segment) or "," in segment[digit.start():]):
                 colon = segment.find(":")
                 start = m.end() + (colon + 1 if 0 <= colon < digit.start() else 0)
                 start += len(segment[start - m.end():]) - len(segment[start - m.end():].lstrip(" \n"))
-                stop = re.search(r"[.?!](?:\s|$)|\n\s*\n", text[start:block_end])
-                end = start + (stop.start() if stop else block_end - start)
+                # a sentence's end, not an abbreviation's dot ('ul.', 'ул.', 'Nr.', 'str.')
+                stop = _ADDRESS_END.search(text, start, block_end)
+                end = stop.start() if stop else block_end
                 if end - start >= 6:
                     yield Finding("personal.address", PERSONAL, start, end)
 
@@ -344,7 +350,10 @@ _SLASH_DN = re.compile(rf"(?:/{_RDN}=[^/\n=]+){{2,}}(?:/[\w.-]+(?:\.[\w-]+)+)?",
 _COMMA_DN = re.compile(rf"(?<![\w-]){_RDN}[ ]?=[ ]?[^,\n=]+(?:,[ ]?{_RDN}[ ]?=[ ]?[^,\n=]+)+", re.IGNORECASE)
 _CN = re.compile(r"(?:^|[/,])[ ]?CN[ ]?=[ ]?([^/,\n=]+)", re.IGNORECASE)
 _SERVICE_CN = re.compile(r"(?:host|service|ldap|https?|ftp|voms|nfs|srm|xrootd|gridftp|dcache|ce|se|"
-                         r"argus|condor|[\w-]+(?:\.[\w-]+){2,}|\*\.[\w.-]+)$|(?:service|robot|bot)\b", re.IGNORECASE)
+                         r"argus|condor|[\w-]+(?:\.[\w-]+){2,}|\*\.[\w.-]+)$|(?:service|robot|bot)\b|"
+                         # a certification authority's own name
+                         r".*(?:\bca\b|-ca\b|\bca[ -]?\d|authority|\broot\b|certification|certificate|"
+                         r"\bpki\b|trust services|issuing|intermediate)", re.IGNORECASE)
 
 
 def person_dns(t: Text) -> Iterator[Finding]:
@@ -364,7 +373,8 @@ def person_dns(t: Text) -> Iterator[Finding]:
 
 _MATRIX = re.compile(r"(?<![\w@])@[\w.=/+-]{2,64}:[\w-]+(?:\.[\w-]+)+")
 _SKYPE = re.compile(r"(?<![\w:])live:\.?(?:cid\.)?[\w.-]{4,40}", re.IGNORECASE)
-_HANDLE_WORD = Lexicon(HANDLE_WORDS)
+_HANDLE_WORD = Lexicon(HANDLE_WORDS, template=r"(?<![\w'-])(?:{body})[\w-]{0,6}(?![\w-])")
+_AT_HANDLE_WORD = Lexicon(AT_HANDLE_WORDS, template=r"(?<![\w'-])(?:{body})[\w-]{0,6}(?![\w-])")
 _AT_HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_.]{3,32}(?![\w@])")
 _DISCORD = re.compile(r"(?<![\w#])[\w.]{2,32}#\d{4}(?!\w)")
 
@@ -377,6 +387,9 @@ def handles(t: Text) -> Iterator[Finding]:
     if "live:" in low:
         for m in _SKYPE.finditer(text):
             yield Finding("personal.handle", PERSONAL, m.start(), m.end())
+    for m in _AT_HANDLE_WORD.finditer(t, 10, 10):
+        if "@" in text:
+            yield from _at_handles_around(t, m.start(), m.end())
     for m in _HANDLE_WORD.finditer(t, 10, 10):
         window_end = min(len(text), m.end() + 50)
         line_start = text.rfind("\n", 0, m.start()) + 1
@@ -392,3 +405,12 @@ def handles(t: Text) -> Iterator[Finding]:
         n = tail.match(text, m.end(), window_end)
         if n and ("." in n.group("name") or "_" in n.group("name") or any(c.isdigit() for c in n.group("name"))):
             yield Finding("personal.handle", PERSONAL, *n.span("name"))
+
+
+def _at_handles_around(t: Text, start: int, end: int) -> Iterator[Finding]:
+    text = t.text
+    line_start = text.rfind("\n", 0, start) + 1
+    for h in _AT_HANDLE.finditer(text, max(line_start, start - 40), start):
+        yield Finding("personal.handle", PERSONAL, h.start(), h.end())
+    for h in _AT_HANDLE.finditer(text, end, min(len(text), end + 50)):
+        yield Finding("personal.handle", PERSONAL, h.start(), h.end())

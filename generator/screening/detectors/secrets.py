@@ -40,6 +40,7 @@ from generator.screening.detectors.shapes import looks_random, public_shape
 from generator.screening.lexicon import (
     TOKEN_WORDS,
     SHORT_PASSWORD_WORDS,
+    SPELLING_WORDS,
     NOT_A_VALUE,
     NOT_SECRET_KEY_ENDINGS,
     PASSWORD_WORDS,
@@ -75,6 +76,11 @@ _PLACEHOLDER = re.compile(
     r"(?:https?|ftp)://\S*|/[\w./-]*|~/[\w./-]*|\./[\w./-]*|[\w-]+\.(?:pem|key|crt|p12|pfx|txt|json|yaml|yml|"
     r"conf|cfg|env|ini|sh|py|jks|keytab|asc|gpg))"
 )
+#: placeholders of template languages (Jinja, GitHub Actions, shell, Python %-formatting, <NAME>)
+_TEMPLATE = re.compile(r"\$?\{\{[^{}\n]{0,80}\}\}|\{%[^%\n]{0,80}%\}|\$\{[^}\n]{0,80}\}|%\([\w.-]+\)[sdr]|"
+                       r"<[A-Za-z_][\w .-]{0,40}>|\[\[[^\]\n]{0,60}\]\]")
+#: just before a password word, the opening of a placeholder it is the name of ('%(password)s')
+_INSIDE_PLACEHOLDER = re.compile(r"(?:%\(|\{\{[ \t]*|\$\{\{?[ \t]*(?:secrets\.|vars\.|env\.)?|\$\{|<|\{)$")
 _NOT_A_VALUE = frozenset(NOT_A_VALUE) | {"bearer", "basic", "digest", "oauth", "oauth2", "oidc", "jwt",
                                           "token", "negotiate", "ntlm", "none", "prompt", "stdin"}
 _STOPWORDS = frozenset(STOPWORDS)
@@ -167,6 +173,9 @@ def _value_span(text: str, start: int, line_end: int) -> tuple[int, int] | None:
     q = _QUOTED.match(text, start, line_end)
     if q:
         return q.start() + 1, q.end() - 1
+    t = _TEMPLATE.match(text, start, line_end)
+    if t:
+        return t.span()  # a template's placeholder, spaces and all: '{{ password }}', '${{ secrets.X }}'
     m = re.compile(r"\S+").match(text, start, line_end)
     if not m:
         return None
@@ -194,11 +203,23 @@ def _next_value_line(text: str, pos: int) -> int | None:
     return None
 
 
+#: a password dictated letter by letter: at least three spelling words, among single characters
+_SPELLED_ITEM = rf"(?:(?:{lex(SPELLING_WORDS)})(?![\w])|[A-Za-z0-9](?![\w]))"
+_SPELLED = re.compile(rf"(?<![\w-]){_SPELLED_ITEM}(?:[ \t]*[,\-/·][ \t]*|[ \t]+){_SPELLED_ITEM}"
+                      rf"(?:(?:[ \t]*[,\-/·][ \t]*|[ \t]+){_SPELLED_ITEM}){{2,}}")
+_SPELLING_WORD = re.compile(rf"(?:{lex(SPELLING_WORDS)})$")
+
+
 def password_values(t: Text) -> Iterator[Finding]:
     for m in _PASSWORD.finditer(t, 40, 40):
+        if _INSIDE_PLACEHOLDER.search(t.low, max(0, m.start() - 16), m.start()):
+            continue
         found = _after_password_word(t, m.end())
         if found:
             yield Finding("credential.password", CREDENTIAL, *found)
+        spelled = _SPELLED.search(t.low, m.end(), min(t.line_span(m.end())[1], m.end() + 160))
+        if spelled and sum(1 for w in re.split(r"[\s,\-/·]+", spelled.group()) if _SPELLING_WORD.match(w)) >= 3:
+            yield Finding("credential.password", CREDENTIAL, spelled.start(), spelled.end())
     for m in _TOKEN_WORD.finditer(t, 40, 40):
         found = _after_password_word(t, m.end(), strict=True)
         if found:
@@ -396,6 +417,10 @@ def key_values(t: Text) -> Iterator[Finding]:
             end = start + len(value)
         if not value or _is_placeholder(value) or _reads_from_code(text, m.start("value")):
             continue
+        if _TEMPLATE.match(text, m.start("value")):
+            continue  # 'password: {{ password }}'
+        if m.group("key").lower().startswith("session") and not any(c.isdigit() for c in value):
+            continue  # 'session=new': a state, not a session id (those hold digits)
         line_start = text.rfind("\n", 0, m.start()) + 1
         if _PUBLIC_HEADER.search(t.low, max(line_start, m.start() - 24), m.start("key") + 1):
             continue  # "public key: age1...", "PublicKey = ..."

@@ -14,6 +14,8 @@
 
 from __future__ import annotations
 
+import base64
+import binascii
 import re
 from collections.abc import Iterator
 from functools import lru_cache
@@ -147,13 +149,39 @@ def random_tokens(t: Text) -> Iterator[Finding]:
                 yield Finding("credential.random-token", CREDENTIAL, start + a, start + b)
 
 
+_B64 = re.compile(r"[A-Za-z0-9+/_-]{16,}={0,2}")
+#: what base64 of a secret decodes to: its words, or key and certificate armour
+_SECRET_WORDS_DECODED = re.compile(r"pass|secret|token|key|private|cred|auth|session|cookie|bearer|pwd|-----",
+                                   re.IGNORECASE)
+
+
+def _readable_base64(token: str) -> bool:
+    """Base64 of readable, non-secret text (a public config snippet, a sentence): printable words
+    and spaces when decoded, none of them a secret's word. Random bytes and binary keys do not
+    decode to text."""
+    if len(token) < 16 or not _B64.fullmatch(token):
+        return False
+    body = token.rstrip("=")
+    try:
+        raw = base64.b64decode(body.replace("-", "+").replace("_", "/") + "=" * (-len(body) % 4), validate=True)
+        decoded = raw.decode("utf-8")
+    except (binascii.Error, ValueError):
+        return False
+    if len(decoded) < 12 or sum(c.isprintable() or c in "\n\t" for c in decoded) < len(decoded):
+        return False
+    letters = sum(c.isalpha() for c in decoded)
+    spaces = sum(c in " \n\t" for c in decoded)
+    return letters >= 0.6 * len(decoded) and spaces >= max(1, len(decoded) // 12) \
+        and not _SECRET_WORDS_DECODED.search(decoded)
+
+
 @lru_cache(maxsize=4096)
 def _random_parts(token: str) -> tuple[tuple[int, int, bool], ...]:
     """The parts of a token that look random in a context that asks for less ([start, end), and
     whether they look random in any context). A pure function of the token, so remembered."""
     if "://" in token or token.startswith(("http", "www.")):
         return ()  # URLs: their parts are judged in urls
-    if len(token) < 6 or public_shape(token):
+    if len(token) < 6 or public_shape(token) or _readable_base64(token):
         return ()
     offset = 0
     name = _NAME_VALUE.match(token)

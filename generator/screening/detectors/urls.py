@@ -47,6 +47,15 @@ _FORGE_WORDS = frozenset("commit commits blob tree raw compare releases release 
 _SHARE_WORDS = frozenset("s share shared sharing d f file files invite invites join j private secret "
                          "token tokens key keys webhook webhooks hooks services preview dl download "
                          "publish published ical feeds feed calendar cal p".split())
+#: path words after which a long hexadecimal segment is a record's id (a public link to it)
+_RECORD_WORDS = frozenset("document documents doc docs record records item items object objects dataset "
+                          "datasets pid pids handle handles hdl entry entries article articles node nodes "
+                          "resource resources view show detail details catalogue catalog".split())
+#: a handle prefix ('21.T11148', '11304'): the segment after it is a persistent identifier
+_HANDLE_PREFIX = re.compile(r"\d{2}\.(?:T)?\d{3,}|\d{5}|\d{2}\.\d{4,}")
+#: resolvers of persistent identifiers: their paths are identifiers, public by design
+_PID_HOSTS = ("hdl.handle.net", "handle.net", "doi.org", "dx.doi.org", "ror.org", "n2t.net", "identifiers.org",
+              "orcid.org", "purl.org", "w3id.org", "hdl.grnet.gr", "b2share.eudat.eu", "zenodo.org", "arxiv.org")
 _SECRET_WORD_IN_SEGMENT = re.compile(r"(?:private|secret|token|key|sig|hash|auth)[-_.]?(?=[0-9A-Za-z]{8,})", re.I)
 _HEXISH = re.compile(r"[0-9a-fA-F]{16,}")
 _UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
@@ -135,6 +144,7 @@ def _url(text: str, start: int, end: int) -> Iterator[Finding]:
         yield Finding("credential.webhook", CREDENTIAL, start, end)
         return
     # the path
+    pid_host = host.split(":")[0].endswith(_PID_HOSTS)
     query_at = len(url)
     for sep in "?#":
         i = url.find(sep, path_at)
@@ -144,7 +154,7 @@ def _url(text: str, start: int, end: int) -> Iterator[Finding]:
     previous = ""
     for a, b in segments:
         segment = url[a:b]
-        if _path_secret(segment, previous):
+        if not pid_host and _path_secret(segment, previous):
             yield Finding("credential.url-path", CREDENTIAL, start + a, start + b)
         previous = segment.lower()
     # the query and the fragment
@@ -177,6 +187,8 @@ def _path_secret(segment: str, previous: str) -> bool:
     core = segment.split(".")[0] if _FILE_NAME.fullmatch(segment) else segment
     if _SECRET_WORD_IN_SEGMENT.search(core) and sum(c.isdigit() for c in core) >= 3:
         return True
+    if _HEXISH.fullmatch(core) and (previous in _RECORD_WORDS or _HANDLE_PREFIX.fullmatch(previous)):
+        return False  # /document/3a7f..., /21.T11148/3a4b...: a record's or a handle's id
     if _HEXISH.fullmatch(core):
         return previous not in _FORGE_WORDS and len(core) not in (40, 64) or previous in _SHARE_WORDS
     if _UUID.fullmatch(core):

@@ -1,0 +1,106 @@
+"""Credentials recognised by their format alone, with no password word needed: stored password
+hashes (every crypt(3) and LDAP scheme, /etc/shadow and htpasswd lines), database connection
+strings that carry a password (``user/password@host``, Oracle's thin and TNS forms), and session
+cookies (Shibboleth, servlet and PHP sessions, mod_auth_openidc, ``session=``), in a header or in
+prose.
+
+A hash is as good as the password to an offline attack, and a session cookie is a logged-in
+session: neither may be published even though neither looks like "a password".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from generator.screening.detectors.base import CREDENTIAL, Finding, Lexicon, Text
+from generator.screening.detectors.shapes import looks_random
+from generator.screening.lexicon import PIN_WORDS
+
+#: a crypt(3) hash: $id$[params$]salt$digest (MD5, bcrypt, SHA-2, yescrypt, argon2, scrypt...)
+_CRYPT = re.compile(
+    r"\$(?:1|2[abxy]?|5|6|7|apr1|md5|sha1|y|gy|sm3|argon2(?:id|i|d)|pbkdf2(?:-sha\d+)?|scrypt)\$"
+    r"[^\s$:'\"]*(?:\$[^\s$:'\"]*){1,4}", re.IGNORECASE)
+#: an LDAP userPassword scheme: {SSHA}base64
+_LDAP = re.compile(r"\{(?:s?sha(?:256|384|512)?|s?md5|crypt|pbkdf2[\w-]*|argon2|bcrypt)\}[A-Za-z0-9+/=.$]{6,}",
+                   re.IGNORECASE)
+#: a shadow or htpasswd line: user:hash[:fields] (a DES hash is 13 characters of ./0-9A-Za-z)
+_ACCOUNT_LINE = re.compile(r"(?m)^[ \t]*[a-z_][\w.-]{0,31}:(?P<hash>[./0-9A-Za-z]{13}|[^\s:]*\$[^\s:]{8,})"
+                           r"(?=:|[ \t]*$)")
+_DIGIT = re.compile(r"\d")
+
+#: cookie names that hold a session; the value after them is the session
+_COOKIE = re.compile(
+    r"(?<![\w-])(?P<name>_shib(?:session|state)_[\w-]*|jsessionid|phpsessid|asp\.net_sessionid|"
+    r"mod_auth_openidc_(?:session|state)[\w-]*|sessionid|session_id|session-id|sessid|session|sid|"
+    r"laravel_session|connect\.sid|mellon-cookie|_oauth2_proxy|auth_tkt|csrftoken|_saml_idp|"
+    r"cfid|cftoken|wordpress_logged_in_\w*|remember_token)"
+    r"(?:\s*[=:]\s*|\s+(?:is\s+|was\s+|cookie\s+)?)(?P<value>[\"']?[\w.%+/=~-]{16,}[\"']?)",
+    re.IGNORECASE)
+
+_COOKIE_WORDS = frozenset(w.encode() for w in (
+    "jsessionid phpsessid shibsession shibstate session sessionid sessid sid openidc tkt csrftoken cfid "
+    "cftoken mellon oauth2 laravel remember logged saml idp asp net connect").split())
+
+#: user/password@host: a connection string or a command line of a database client
+_CONNECT = re.compile(
+    r"(?<![\w/.-])(?P<user>[A-Za-z_][\w$#.]{0,29})/(?P<password>[^\s/@'\"]{3,64})@(?://)?"
+    r"(?P<host>[\w.-]+|\([^\n]{0,200}\))(?P<port>:\d{2,5})?")
+_CONNECT_CONTEXT = re.compile(
+    r"(?:jdbc:oracle:(?:thin|oci):|sqlplus|sqlcl|connect|conn|expdp|impdp|\bexp\b|\bimp\b|rman|sqlldr|dgmgrl|"
+    r"tns|oracle|database|db|dsn|connection|connect string|connstr|url|userid|userid=)[^\n]{0,60}$",
+    re.IGNORECASE)
+_NOT_A_HOST = re.compile(r"(?:sha\d+|md5|v?\d+(?:\.\d+)*|latest|main|master|head)$", re.IGNORECASE)
+
+
+_PIN_WORD = Lexicon(PIN_WORDS)
+#: after a PIN word: a few short words ("is", "lautet", "on", "è", "ist jetzt") or a sign, then the digits
+_PIN_VALUE = re.compile(r"(?:[ \t]*[:=：\-–][ \t]*|[ \t]+(?:[^\W\d_]{1,8}[ \t]+){0,3}[:=]?[ \t]*)"
+                        r"[\"'«„“]?(?P<pin>\d{4,8})(?![\d.,:/-]\d|\d|[ \t]*(?:%|x\b|mm\b|kb\b|mb\b|gb\b))")
+_YEAR = re.compile(r"(?:19|20)\d\d$")
+
+
+def pins(t: Text) -> Iterator[Finding]:
+    """A PIN: 4 to 8 digits right after a PIN word (a year is a date, not a PIN)."""
+    for m in _PIN_WORD.finditer(t, 10, 40):
+        v = _PIN_VALUE.match(t.text, m.end())
+        if v and not (_YEAR.match(v.group("pin")) and len(v.group("pin")) == 4 and ":" not in v.group()):
+            yield Finding("credential.pin", CREDENTIAL, v.start("pin"), v.end("pin"))
+
+
+def stored_hashes(t: Text) -> Iterator[Finding]:
+    text = t.text
+    if "$" in text:
+        for m in _CRYPT.finditer(text):
+            if len(m.group()) >= 16 and _DIGIT.search(m.group()) or len(m.group()) >= 24:
+                yield Finding("credential.password-hash", CREDENTIAL, m.start(), m.end())
+    if "{" in text:
+        for m in _LDAP.finditer(text):
+            yield Finding("credential.password-hash", CREDENTIAL, m.start(), m.end())
+    if ":$" in text or "::" in text:  # a shadow line's empty fields, an htpasswd line's crypt hash
+        for m in _ACCOUNT_LINE.finditer(text):
+            value = m.group("hash")
+            if _DIGIT.search(value) or "$" in value or "/" in value or "." in value:
+                yield Finding("credential.password-hash", CREDENTIAL, m.start("hash"), m.end("hash"))
+
+
+def session_cookies(t: Text) -> Iterator[Finding]:
+    if not _COOKIE_WORDS.intersection(t.words):
+        return
+    for m in _COOKIE.finditer(t.text):
+        value = m.group("value").strip("\"'")
+        if _DIGIT.search(value) or looks_random(value):
+            yield Finding("credential.session-cookie", CREDENTIAL, m.start("value"), m.end("value"))
+
+
+def connection_strings(t: Text) -> Iterator[Finding]:
+    text = t.text
+    if "@" not in text or "/" not in text:
+        return
+    for m in _CONNECT.finditer(text):
+        host = m.group("host")
+        if _NOT_A_HOST.match(host):
+            continue
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if m.group("port") or _CONNECT_CONTEXT.search(text, line_start, m.start()) or host.startswith("("):
+            yield Finding("credential.connection-string", CREDENTIAL, m.start("password"), m.end("password"))
