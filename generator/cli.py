@@ -50,7 +50,7 @@ class _Main(click.Group):
             _fail(f"{exc}; try again when it has finished, or pass --wait SECONDS")
         except OSError as exc:
             _fail(_os_error(exc))
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             if os.environ.get("CASECAT_DEBUG"):
                 raise
             _fail(f"internal error ({type(exc).__name__}) in casecat {ctx.invoked_subcommand or ''}; "

@@ -76,6 +76,8 @@ def _read_json(path: Path, fmt: str) -> dict | None:
 def read_site_state(site_dir: Path) -> SiteState | None:
     """The kept site's state, or None when it is missing or unreadable (then: a full build)."""
     data = _read_json(manifest_path(site_dir), MANIFEST_FORMAT)
+    if data is None:
+        return None
     try:
         return SiteState(str(data["inputs"]), dict(data["pages"]), dict(data["files"]), str(data["audit"]))
     except (TypeError, KeyError, ValueError):

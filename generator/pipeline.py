@@ -35,8 +35,14 @@ from generator.screening.policy import Policy
 from generator.screening.report import Quarantined
 from generator.screening.snapshot import write_snapshot
 from generator.site import postbuild, search
-from generator.site.build import (BuildError, build_pages, build_settings, resolve_site_url, source_date,
-                                  write_build_config)
+from generator.site.build import (
+    BuildError,
+    build_pages,
+    build_settings,
+    resolve_site_url,
+    source_date,
+    write_build_config,
+)
 from generator.site.exports import export_files
 from generator.site.feeds import atom_feed
 from generator.site.pages import plan_pages, render_pages, site_name, template_env
@@ -166,7 +172,8 @@ def _build(raw: RawQueue, config: Config, policy: Policy, site_dir: Path, projec
     rebuild = verdict.changed or repaired is not None or (not only_if_changed and difference is not None)
     laps("screen")
 
-    pages, work = 0, {}
+    pages = 0
+    work: dict = {}  # what each stage did (BuildResult.work)
     if rebuild:
         pages, screened, verdict, work = _rebuild(raw, raw_hash, screened, verdict, history, config, policy,
                                                   site_dir, project_root, allow_shrink, force, repaired, laps, log)

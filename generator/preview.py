@@ -20,7 +20,7 @@ from generator.site.search import build_index, write_index
 #: the public snapshot whose search index each preview build gets (set by ``serve`` for the hook)
 SNAPSHOT_ENV = "CASECAT_PREVIEW_SNAPSHOT"
 
-_index_cache: dict[tuple[str, int], object] = {}
+_index_cache: dict[tuple[str, int], dict[str, object]] = {}
 
 
 def on_post_build(config, **kwargs) -> None:

@@ -28,13 +28,13 @@ from urllib.parse import urlsplit, urlunsplit
 from generator.rt import cache
 from generator.rt.holdings import Holdings, canonical
 from generator.rt.http import FetchError, RetryPolicy, RtSession, TokenAuth
-from generator.rt.records import RAW_FORMAT, format_rt_datetime, parse_rt_datetime
 from generator.rt.read_rest1 import Rest1Read
+from generator.rt.read_rest2 import OVERLAP, NeedFull, Outcome, Progress, Rest2Read, Stopped
+from generator.rt.records import RAW_FORMAT, format_rt_datetime, parse_rt_datetime
 from generator.rt.rest1 import Rest1Source
 from generator.rt.rest2 import Rest2Source
-from generator.rt.read_rest2 import OVERLAP, NeedFull, Outcome, Progress, Rest2Read, Stopped
 
-__all__ = ["FetchError", "FetchSummary", "RtAuth", "Stopped", "fetch_queue", "OVERLAP"]
+__all__ = ["OVERLAP", "FetchError", "FetchSummary", "RtAuth", "Stopped", "fetch_queue"]
 
 APIS = ("rest2", "rest1")
 #: a full read every this many runs by default: it repairs and reports what incremental reads missed

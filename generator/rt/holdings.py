@@ -40,7 +40,7 @@ class Holdings:
 
     def entries(self) -> dict[int, Entry]:
         """Raw entries (casecat-raw/1) of the tickets held, transactions and bodies by id."""
-        out = {}
+        out: dict[int, Entry] = {}
         for i in sorted(self.items):
             rows = sorted(self.history.get(i, {}).values(), key=lambda x: int(x["id"]))
             parts = [a for x in rows for a in self.bodies.get(str(x["id"]), [])]

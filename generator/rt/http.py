@@ -183,7 +183,7 @@ class RtSession(requests.Session):
             self._tally.sent += 1
             try:
                 response = super().request(method, url, *args, **kwargs)
-                response.content  # read the whole body now, so a cut-off shows up here
+                _ = response.content  # read the whole body now, so a cut-off shows up here
                 break
             except (requests.exceptions.ChunkedEncodingError, requests.exceptions.ContentDecodingError):
                 now = time.monotonic()

@@ -39,7 +39,7 @@ from generator.rt.cache import Checkpoint
 from generator.rt.holdings import Holdings, canonical, custom_fields_of, deleted_by, merges_in, newest, resolve_chains
 from generator.rt.http import FetchError
 from generator.rt.records import parse_rt_datetime
-from generator.rt.rest2 import TRANSACTIONS_PER_QUERY, TICKETS_PER_QUERY, Head, Rest2Source, chunks, rt_iso
+from generator.rt.rest2 import TICKETS_PER_QUERY, TRANSACTIONS_PER_QUERY, Head, Rest2Source, chunks, rt_iso
 
 #: how far back of the last change it saw whole a read asks again (RT stores whole seconds)
 OVERLAP = timedelta(seconds=60)
@@ -107,7 +107,7 @@ class Rest2Read:
             if not start.first_page and not start.total:
                 self.source.check_queue()
             first = start.first_page[0] if start.first_page else None
-            progress = {"phase": "tickets", "after": 0, "total": start.total,
+            progress: dict[str, Any] = {"phase": "tickets", "after": 0, "total": start.total,
                         "bound": first.get("LastUpdated") if first else None,
                         "anchor": _anchor_of(first), "counts_in_sql": start.total is not None}
             checkpoint.add("start", [], progress)
@@ -336,7 +336,7 @@ class Rest2Read:
 
         A ticket on the first page whose item is otherwise unchanged shows its owner's current
         record; for owners not seen so, one ticket each is asked for."""
-        fresh: dict[str, Entry] = {}
+        fresh: dict[str, Any] = {}  # an owner key -> the owner as RT shows it now
         recent = {int(t["id"]) for t in head.recent}
         for item in head.first_page:
             old = reference.get(int(item["id"]))

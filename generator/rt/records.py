@@ -403,7 +403,7 @@ def _custom_fields(value: Any, reading: _Reading) -> tuple[dict[str, tuple[str, 
             continue
         values = []
         for item in reading.items(cf.get("values"), label, VALUES_LIMIT):
-            if isinstance(item, dict | list) or isinstance(item, bool):
+            if isinstance(item, dict | list | bool):
                 reading.warn(label, "a value that is not a text; ignored")
                 continue
             text = _cap_levels(reading.text(item, label, VALUE_LIMIT, one_line=False).strip(), reading, label)

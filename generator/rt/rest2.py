@@ -97,7 +97,8 @@ class Rest2Source:
     # --- the queue ------------------------------------------------------------------------
 
     def check_queue(self) -> None:
-        response = self.session.get(self.root + "queue/" + quote(self.queue, safe=""), handles=(403, 404))
+        response = self.session.request("GET", self.root + "queue/" + quote(self.queue, safe=""),
+                                        handles=(403, 404))
         if response.status_code in (403, 404):  # RT answers 403 to non-admins for a queue that does not exist
             raise FetchError(f"RT has no queue {self.queue!r} (or this account may not see it)")
         self._json(response, "GET queue")
@@ -116,7 +117,7 @@ class Rest2Source:
         found: list[Entry] = []
         for chunk in chunks(sorted(ids), TICKETS_PER_QUERY):
             query = f"{self._in_queue()} AND ({_any_of('id', chunk)})"
-            found += self.keyset("tickets", lambda last, q=query: {"query": f"{q} AND id > {last}", **TICKET_FIELDS}).rows
+            found += self.keyset("tickets", _after_id(query)).rows
         return [tidy_ticket(t) for t in found]
 
     def queue_ids(self) -> list[int]:
@@ -381,3 +382,8 @@ def _message(response: Any) -> str:
         return str(response.json().get("message", "")).splitlines()[0][:200]
     except (ValueError, AttributeError, IndexError):
         return f"HTTP {response.status_code}"
+
+
+def _after_id(query: str) -> Callable[[int], dict[str, str]]:
+    """The parameters of a keyset page of tickets: ``query``, past the last id read."""
+    return lambda last: {"query": f"{query} AND id > {last}", **TICKET_FIELDS}

@@ -7,8 +7,15 @@ from pathlib import Path
 
 from generator.config import http_url_problem
 from generator.model import RawQueue, TicketProblem
-from generator.rt.records import (LINE_LIMIT, RawDataError, clean_text, read_date, read_entries, read_merged,
-                                  read_raw_file)
+from generator.rt.records import (
+    LINE_LIMIT,
+    RawDataError,
+    clean_text,
+    read_date,
+    read_entries,
+    read_merged,
+    read_raw_file,
+)
 
 SAMPLE = "sample"
 _FILE = "the raw file"

@@ -30,7 +30,7 @@ import html
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from urllib.parse import unquote_to_bytes
 
 # --- characters -------------------------------------------------------------------------------
@@ -78,7 +78,7 @@ def _confusable_letters() -> dict[str, str]:
 _CONFUSABLE: dict[str, str] = {}
 
 
-@lru_cache(maxsize=None)
+@cache
 def fold_char(char: str) -> str:
     """One non-ASCII character as the view spells it ('' for an invisible one)."""
     if not _CONFUSABLE:
@@ -220,8 +220,8 @@ def _replacement(m: re.Match[str], text: str) -> str | None:
         decoded = _decode_entities(value)
         return None if decoded == value else _fold(decoded)
     if kind == "pct":
-        decoded = _decode_percent(value)
-        return None if decoded is None else _fold(_decode_entities(decoded))
+        unquoted = _decode_percent(value)
+        return None if unquoted is None else _fold(_decode_entities(unquoted))
     if kind == "tag":
         name = (m.group("name") or "").lower()
         values = [v.strip("\"'") for v in _CONTENT_ATTRIBUTE.findall(value)]

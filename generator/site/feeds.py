@@ -39,7 +39,7 @@ class Event:
         name = self.case.subject
         if self.kind == "new":
             return f"New case: {name}"
-        return f"{name}: {self.from_.label if self.from_ else 'no status'} → {self.to.label}"
+        return f"{name}: {self.from_.label if self.from_ else 'no status'} → {self.to.label if self.to else 'no status'}"
 
     @property
     def summary(self) -> str:
@@ -49,6 +49,8 @@ class Event:
             first = next((c.to for c in self.case.status_history), None) or status
             return (f"Case {self.case.id} was opened for {who}"
                     + (f", starting in {first.label}: {first.meaning}" if first else "."))
+        if self.to is None:
+            return f"Case {self.case.id} ({who}) no longer has a status"
         return f"Case {self.case.id} ({who}) moved to {self.to.label}: {self.to.meaning}"
 
     def key(self) -> str:

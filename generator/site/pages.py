@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import functools
 import shutil
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TypeVar
 
 import jinja2
 import yaml
@@ -165,7 +167,10 @@ class Links:
     def restricted(self, cases) -> Links:
         """The same links for the names of ``cases`` only: what a page listing those cases may
         link, and all its render digest covers (any other name fails the render, loudly)."""
-        disciplines, vos, centres, only = {}, {}, {}, {}
+        disciplines: dict[str, str] = {}
+        vos: dict[str, str] = {}
+        centres: dict[str, str] = {}
+        only: dict[tuple[str, str], int] = {}
         for case in cases:
             for d in case.disciplines:
                 for level in _levels_of(d):
@@ -217,7 +222,7 @@ def dashboard_context(snapshot: PublicSnapshot, cases, statuses, tree, years) ->
     year_bars = [charts.Bar(str(y), len(members)) for y, members in years.items()]
     return {
         "now": now,
-        "stale": [(c, metrics.days_without_progress(c, now)) for c in stale],
+        "stale": [(c, metrics.days_without_progress(c, now)) for c in stale] if now else [],
         "stale_preview": STALE_PREVIEW,
         "production": len(statuses[ImplementationStatus.PRODUCTION]),
         "active": sum(1 for c in cases if c.implementation_status and c.implementation_status.is_active),
@@ -258,7 +263,10 @@ class Pager:
         return [(n, self.urls[n - 1]) for n in range(1, self.count + 1) if n in keep]
 
 
-def paginate(path: str, cases: list[PublicCase], size: int | None = None):
+T = TypeVar("T")
+
+
+def paginate(path: str, cases: Sequence[T], size: int | None = None):
     """``(page path, cases on it, pager)`` for each page of a list; page 1 keeps ``path``."""
     size = size or PAGE_SIZE
     count = max(1, -(-len(cases) // size))
@@ -499,7 +507,7 @@ def _stamp_date(value) -> str:
 
 
 def render_pages(snapshot: PublicSnapshot, env: jinja2.Environment, site_url: str = "",
-                 site_name: str = SITE_NAME) -> dict[str, str]:
+                 site_name: str = SITE_NAME) -> dict[str, str | bytes]:
     """Every generated page rendered: ``{path under docs: text}`` (the exports and the feed aside)."""
     plan = plan_pages(snapshot, site_url, site_name)
     renderer = plan.renderer(env)

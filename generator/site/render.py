@@ -43,6 +43,12 @@ class Page:
     #: the date a crawler may take as the page's last change (sitemap); None: not given
     lastmod: datetime | None = None
 
+    def file_content(self) -> str | bytes:
+        """The content of a page that is not themed (made with it)."""
+        if self.content is None:
+            raise ValueError(f"{self.path}: a page with neither a template nor a content")
+        return self.content
+
     @property
     def themed(self) -> bool:
         return self.template is not None
@@ -85,7 +91,8 @@ class Renderer:
 
     def digest(self, page: Page) -> str:
         if not page.themed:
-            data = page.content.encode("utf-8") if isinstance(page.content, str) else page.content
+            content = page.file_content()
+            data = content.encode("utf-8") if isinstance(content, str) else content
             return "f" + hashlib.sha256(data).hexdigest()
         digest, cases = self.digester.page(page.path, page.template, page.meta, page.inputs)
         self._cases[page.path] = cases
@@ -93,12 +100,12 @@ class Renderer:
 
     def render(self, page: Page) -> str | bytes:
         if not page.themed:
-            return page.content
+            return page.file_content()
         cases = self._cases.pop(page.path, None)
         if cases is None:
             cases = self.digester.page(page.path, page.template, page.meta, page.inputs)[1]
         context = page.context(**page.inputs) if page.context else page.inputs
-        body = self.env.get_template(page.template).render(
+        body = self.env.get_template(page.template or "").render(
             root=urls.root_of(page.path), url=self.links.restricted(cases), case_row=self.rows, **context)
         # generated pages have no Markdown headings, so the theme's table of contents would be an
         # empty column: it is hidden (``hide: [toc]``); the body is one HTML block (``rawpage``)

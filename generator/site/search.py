@@ -47,6 +47,7 @@ import marshal
 import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Sequence
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -88,7 +89,8 @@ def tokens(text: str) -> list[str]:
 def unicode_tokens(text: str) -> list[str]:
     """``tokens`` for any text, each step of the spec taken."""
     spaced = _IDEOGRAPH.sub(r" \g<0> ", normalise(text))
-    return [w[:MAX_TOKEN] for w in _WORD.findall(spaced) if len(w) >= 2 or _IDEOGRAPH.fullmatch(w)]
+    words = [m.group() for m in _WORD.finditer(spaced)]
+    return [w[:MAX_TOKEN] for w in words if len(w) >= 2 or _IDEOGRAPH.fullmatch(w)]
 
 
 #: the spec on ASCII text: NFKC and accents change nothing, there are no marks or ideographs, and
@@ -185,7 +187,7 @@ def case_key(case: PublicCase) -> str:
     return hashlib.sha256(repr(texts).encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def build_index(snapshot: PublicSnapshot, pages: list[tuple[str, str, str]] = (),
+def build_index(snapshot: PublicSnapshot, pages: Sequence[tuple[str, str, str]] = (),
                 weights: dict | None = None) -> dict[str, object]:
     """``{relative path under the site: JSON-able content}`` of the whole index: the hand-written
     ``pages`` (``handwritten_pages``), then the public cases. ``weights``: a cache of each case's
@@ -219,7 +221,8 @@ def build_index(snapshot: PublicSnapshot, pages: list[tuple[str, str, str]] = ()
         files[f"d/{start // DOCS_PER_CHUNK}.json"] = docs[start:start + DOCS_PER_CHUNK]
 
     def encode(entries: list[tuple[int, int]]) -> list[int]:
-        flat, previous = [], 0
+        flat: list[int] = []
+        previous = 0
         for number, weight in entries:
             flat += (number - previous, weight)
             previous = number

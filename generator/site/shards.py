@@ -131,12 +131,13 @@ def run(shards: list[Shard], source_date: int | None, engine=ENGINE) -> None:
                "pages": [html_of(p) for p in dict.fromkeys([*shard.pages, *shard.nav])]}
         proc = subprocess.Popen([sys.executable, "-m", "generator.site.shards"], stdin=subprocess.PIPE,
                                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, text=True)
+        assert proc.stdin is not None and proc.stderr is not None  # both are pipes (above)
         proc.stdin.write(json.dumps(job))
         proc.stdin.close()
         workers.append(proc)
     errors = []
     for proc in workers:
-        err = proc.stderr.read()
+        err = proc.stderr.read() if proc.stderr else ""
         if proc.wait() != 0:
             errors.append(" | ".join(line for line in err.strip().splitlines()[-5:]))
     if errors:

@@ -65,6 +65,7 @@ _COMMON_AT = re.compile(rf" (?:{lex(AMBIGUOUS_AT)}) (?=[\w-]+\.[^\W\d_])")
 
 def emails(t: Text) -> Iterator[Finding]:
     text, low = t.text, t.low
+    m: re.Match[str] | None
     ats = t.positions("@")
     for lo, hi in windows_around(ats, 80, 200, len(text)):
         for m in _PLAIN.finditer(text, lo, hi):

@@ -66,7 +66,8 @@ def private_keys(t: Text) -> Iterator[Finding]:
 
 
 def _pem(text: str) -> Iterator[Finding]:
-    keys, certs = [], []
+    keys: list[tuple[int, int]] = []
+    certs: list[tuple[int, int]] = []
     for m in _BEGIN.finditer(text):
         label = m.group(1)
         end_line = f"-----END {label}-----"

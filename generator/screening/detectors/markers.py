@@ -25,12 +25,7 @@ from generator.screening.detectors.base import MARKER, Finding, Lexicon, Text, l
 from generator.screening.lexicon import (
     ADVICE_OBJECTS,
     CLASSIFICATION_LABELS,
-    PUBLIC_LEVELS,
     HEADING_WORDS,
-    SHARE_NEGATIONS,
-    SHARE_NEGATIONS_AFTER,
-    SHARE_VERBS,
-    SHARE_VERBS_BEFORE_NEGATION,
     MARKER_ADJECTIVES,
     MARKER_TOPIC_BEFORE,
     MARKER_TOPICS,
@@ -39,6 +34,11 @@ from generator.screening.lexicon import (
     NEGATIONS,
     ONLY_WORDS,
     PASSWORD_WORDS,
+    PUBLIC_LEVELS,
+    SHARE_NEGATIONS,
+    SHARE_NEGATIONS_AFTER,
+    SHARE_VERBS,
+    SHARE_VERBS_BEFORE_NEGATION,
 )
 
 _B, _E = r"(?<![\w])", r"(?![\w])"

@@ -24,10 +24,18 @@ from __future__ import annotations
 import importlib
 import re
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from generator.screening.detectors.base import PERSONAL, Finding, Lexicon, Text, lex, windows_around, words
-from generator.screening.lexicon import AT_HANDLE_WORDS, BIRTH_WORDS, HANDLE_WORDS, HOME_WORDS, ID_WORDS, VENUE_WORDS, WEAK_BIRTH_WORDS
+from generator.screening.lexicon import (
+    AT_HANDLE_WORDS,
+    BIRTH_WORDS,
+    HANDLE_WORDS,
+    HOME_WORDS,
+    ID_WORDS,
+    VENUE_WORDS,
+    WEAK_BIRTH_WORDS,
+)
 
 # --- IBAN ---------------------------------------------------------------------------------------
 
@@ -145,7 +153,7 @@ _ID_VALUE = re.compile(
 _MRZ = re.compile(r"^[ \t]*(?=[A-Z0-9<]*<)[A-Z0-9<]{28,46}[ \t]*$", re.MULTILINE)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _validator(name: str):
     return importlib.import_module(f"stdnum.{name}")
 
@@ -156,7 +164,7 @@ def _valid(value: str, names: tuple[str, ...]) -> bool:
         try:
             if _validator(name).is_valid(value):
                 return True
-        except Exception:  # a validator that cannot read the shape: not this kind of number
+        except Exception:  # noqa: BLE001  a validator that cannot read the shape: not this kind of number
             continue
     return False
 
@@ -182,6 +190,7 @@ _NINO_DIGITS_BYTES = tuple(re.compile(p.encode()) for p in _NINO_DIGIT)
 
 def national_ids(t: Text) -> Iterator[Finding]:
     text, low = t.text, t.low
+    m: re.Match[str] | None
     digits_view = t.digits
     as_bytes = isinstance(digits_view, bytes)
     ninos = [p for w in t.odd_words[0] if _NINO_WORD.fullmatch(w) for p in t.positions(w)]
@@ -291,8 +300,8 @@ _HOME = Lexicon(HOME_WORDS)
 _VENUE = re.compile(words(VENUE_WORDS))
 #: a postcode and the first letter of a town, in the digits-as-'0' copy: where an address may end
 _POSTCODE_AT = r"00(?:00{1,2} [A-Z]|-000 [A-Z]|0 00 [A-Z]|00 ?[A-Z]{2} [A-Z])"
-_POSTCODE = re.compile(_POSTCODE_AT)
-_POSTCODE_BYTES = re.compile(_POSTCODE_AT.encode())
+_POSTCODE_ANCHOR = re.compile(_POSTCODE_AT)
+_POSTCODE_ANCHOR_BYTES = re.compile(_POSTCODE_AT.encode())
 
 
 _STREET_WORDS = re.compile(rf"(?:{lex(_STREET_PREFIX)})(?![\w])|[^\W\d_](?:{lex(_STREET_SUFFIX)})(?![\w])")
@@ -310,9 +319,10 @@ _ADDRESS_END = re.compile(r"(?:(?<=[^\W\d_]{4})|(?<![^\W\d_]))[.?!](?:\s|$)|\n\s
 def addresses(t: Text) -> Iterator[Finding]:
     """Street addresses (see the module's docstring)."""
     text, low = t.text, t.low
+    m: re.Match[str] | None
     if not t.has_digit:
         return
-    pattern = _POSTCODE_BYTES if isinstance(t.digits, bytes) else _POSTCODE
+    pattern = _POSTCODE_ANCHOR_BYTES if isinstance(t.digits, bytes) else _POSTCODE_ANCHOR
     anchors = [m.start() for m in pattern.finditer(t.digits)  # type: ignore[arg-type]
                if _street_before(low, m.start())]
     for lo, hi in windows_around(anchors, 90, 40, len(text)):
@@ -327,7 +337,7 @@ def addresses(t: Text) -> Iterator[Finding]:
             m = _HOME.pattern.match(low, pos)
             if not m:
                 continue
-            line_start, line_end = t.line_span(m.end())
+            _, line_end = t.line_span(m.end())
             nxt = text.find("\n", line_end + 1)
             block_end = min(len(text), m.end() + 120, nxt if nxt > 0 else len(text))
             segment = text[m.end():block_end]

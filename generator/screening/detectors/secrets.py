@@ -33,21 +33,19 @@ from generator.screening.detectors.base import (
     WordClass,
     anchor_words,
     lex,
-    windows_around,
-    words,
 )
 from generator.screening.detectors.shapes import looks_random, public_shape
 from generator.screening.lexicon import (
-    TOKEN_WORDS,
-    SHORT_PASSWORD_WORDS,
-    SPELLING_WORDS,
     NOT_A_VALUE,
     NOT_SECRET_KEY_ENDINGS,
     PASSWORD_WORDS,
     PUBLIC_KEY_WORDS,
     REVEAL_PHRASES,
     SECRET_KEY_PARTS,
+    SHORT_PASSWORD_WORDS,
+    SPELLING_WORDS,
     STOPWORDS,
+    TOKEN_WORDS,
 )
 
 _PASSWORD = Lexicon(*PASSWORD_WORDS)
@@ -236,7 +234,7 @@ def _after_password_word(t: Text, pos: int, strict: bool = False) -> tuple[int, 
     text, low = t.text, t.low
     if _PUBLIC_BEFORE.search(low, max(0, pos - 40), pos):
         return None  # "public key:", "key fingerprint ="
-    line_start, line_end = t.line_span(pos)
+    _, line_end = t.line_span(pos)
     window_end = min(line_end, pos + _WINDOW)
     stop = _SENTENCE_END.search(text, pos, window_end)
     limit = stop.start() if stop else window_end
@@ -248,11 +246,11 @@ def _after_password_word(t: Text, pos: int, strict: bool = False) -> tuple[int, 
             value_at = sep.end()
             kind = "sign" if sep.group("sign") else "verb"
             if value_at >= line_end or not text[value_at:line_end].strip():
-                value_at = _next_value_line(text, line_end) if kind == "sign" or cursor == pos else None
-                if value_at is None:
+                following = _next_value_line(text, line_end) if kind == "sign" or cursor == pos else None
+                if following is None:
                     return None
-                line_start, line_end = t.line_span(value_at)
-                return _judge_value(t, value_at, line_end, "next-line", strict)
+                _, line_end = t.line_span(following)
+                return _judge_value(t, following, line_end, "next-line", strict)
             return _judge_value(t, value_at, line_end, kind, strict)
         word = _QUALIFIER.match(text, cursor, limit)
         if not word:
@@ -269,12 +267,12 @@ def _after_password_word(t: Text, pos: int, strict: bool = False) -> tuple[int, 
         cursor = word.end()
     # the word ends its line (possibly after qualifiers): the value may be on the next line
     if not text[cursor:line_end].strip():
-        value_at = _next_value_line(text, line_end)
-        if value_at is not None:
-            _, next_end = t.line_span(value_at)
-            line = text[value_at:next_end].strip()
+        following = _next_value_line(text, line_end)
+        if following is not None:
+            _, next_end = t.line_span(following)
+            line = text[following:next_end].strip()
             if len(line.split()) == 1 or _secretish(line.split()[0]):
-                return _judge_value(t, value_at, next_end, "next-line", strict)
+                return _judge_value(t, following, next_end, "next-line", strict)
     return None
 
 
@@ -540,14 +538,14 @@ def handed_over(t: Text) -> Iterator[Finding]:
     """ "I've reset it to X", "here it is: X" with X not an ordinary word."""
     text = t.text
     for m in _REVEAL.finditer(t, 40, 60):
-        line_start, line_end = t.line_span(m.end())
+        _, line_end = t.line_span(m.end())
         value_at = m.end()
         if not text[value_at:line_end].strip():
             nxt = _next_value_line(text, line_end)
             if nxt is None:
                 continue
             value_at = nxt
-            line_start, line_end = t.line_span(value_at)
+            _, line_end = t.line_span(value_at)
         span = _value_span(text, value_at, line_end)
         if span and _secretish(text[span[0]:span[1]]):
             yield Finding("credential.handed-over", CREDENTIAL, *span)

@@ -333,7 +333,7 @@ _DS_PIECE = 1200
 def _ds_plugins() -> dict[str, object]:
     from detect_secrets.core.plugins.util import get_mapping_from_secret_type_to_class
 
-    classes = get_mapping_from_secret_type_to_class().values()
+    classes: list[type] = list(get_mapping_from_secret_type_to_class().values())
     return {cls.__name__: cls() for cls in classes if cls.__name__ in _DS_GATES}
 
 
@@ -364,7 +364,8 @@ def _detect_secrets(t: Text) -> Iterator[Finding]:
 
 
 def _positions(low: str, literal: str) -> list[int]:
-    out, i = [], low.find(literal)
+    out: list[int] = []
+    i = low.find(literal)
     while i >= 0 and len(out) < 256:
         out.append(i)
         i = low.find(literal, i + 1)
