@@ -23,6 +23,7 @@ import re
 from collections.abc import Iterator
 
 from generator.screening.detectors.base import PHONE, Finding, Lexicon, Text, lex
+from generator.screening.detectors.shapes import ORCID
 from generator.screening.lexicon import NOT_PHONE_WORDS, PHONE_WORDS
 
 _CANDIDATE = re.compile(
@@ -47,7 +48,6 @@ _DATE = re.compile(
 )
 _IPV4 = re.compile(r"(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:/\d{1,2})?")
 _DOTTED = re.compile(r"\d{1,4}(?:\.\d{1,4}){2,}")
-_ORCID = re.compile(r"\d{4}-\d{4}-\d{4}-\d{3}[\dX]")
 _ISBN = re.compile(r"97[89][- ]?\d{1,5}[- ]\d{1,7}[- ]\d{1,7}[- ]\d")
 _THOUSANDS = re.compile(r"[1-9]\d{0,2}(?:([ .,\u202f])\d{3})(?:\1\d{3})*")
 _FRENCH = re.compile(r"0\d(?:[.]\d\d){4}")
@@ -183,7 +183,7 @@ def _judge(low: str, start: int, num: str) -> str | None:
         if digits >= 8 or digits >= 7 and stripped.startswith("+"):
             return "phone.international"  # (+690 3101: Tokelau's numbers are short)
         return "phone.labelled" if label is not None else None
-    if _ORCID.search(num) or _ISBN.search(num) or _YEARS.fullmatch(num):
+    if ORCID.search(num) or _ISBN.search(num) or _YEARS.fullmatch(num):
         return None
     if label is not None:  # a phone word wins over the looks of an IP address or a version
         return "phone.labelled" if digits <= 13 else None

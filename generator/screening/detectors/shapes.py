@@ -36,9 +36,11 @@ _ELEMENTS = (
 ).split()
 _HEX = re.compile(r"(?:0x)?[0-9a-f]{7,}|(?:0x)?[0-9A-F]{7,}")
 _UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+#: an ORCID iD: the commonest run of digit groups in tickets, never a phone number or a code
+ORCID = re.compile(r"\d{4}-\d{4}-\d{4}-\d{3}[\dX]")
 _PUBLIC = re.compile((
     r"(?:doi:|https?://doi\.org/)?10\.\d{4,9}/\S+"  # DOI
-    r"|\d{4}-\d{4}-\d{4}-\d{3}[\dX]"  # ORCID
+    rf"|{ORCID.pattern}"
     r"|97[89][-\d]{10,14}"  # ISBN-13
     r"|arxiv:\d{4}\.\d{4,5}(?:v\d+)?"
     r"|(?:hdl:)?\d{2}\.[A-Z0-9]{1,12}/[\w.-]+"  # handle

@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from generator.screening.detectors.base import CREDENTIAL, Finding, Text, lex, windows_around
 from generator.screening.detectors.keys import public_blocks
-from generator.screening.detectors.shapes import looks_random, public_shape
+from generator.screening.detectors.shapes import ORCID, looks_random, public_shape
 from generator.screening.lexicon import PUBLIC_KEY_WORDS, REVEAL_PHRASES
 
 _VENDOR = re.compile(
@@ -220,7 +220,6 @@ _GROUP = re.compile(r"[A-Za-z0-9]+")
 #: the groups before a group, read backwards (the text reversed): where the code starts
 _GROUPS_BEFORE = re.compile(r"(?:[ -][A-Za-z0-9]{4,8}(?![A-Za-z0-9]))*")
 _YEAR = re.compile(r"(?:19|20)\d\d")
-_ORCID = re.compile(r"\d{4}-\d{4}-\d{4}-\d{3}[\dX]")
 #: in the digits-as-'0' copy: a group of four or more digits and the next two, not words ("1234
 #: jobs finished") (a literal-led search)
 _DIGIT_GROUP = r"0000[ -](?:[A-Z0-9]{4,8}[ -][A-Za-z0-9]{4}|[a-z]{4,8}[ -]0000)"
@@ -238,7 +237,7 @@ _CODE_PAIR_BYTES = re.compile(rb"000{1,3}[- ]000")
 def _grouped_code(code: str) -> tuple[int, int] | None:
     """The span of a grouped code within a run of groups, or None if the groups are words, a
     fingerprint, years or a list of numbers."""
-    if _ORCID.search(code):
+    if ORCID.search(code):
         return None  # "ORCID 0000-0002-1825-0097": the commonest run of digit groups in tickets
     groups = [(m.start(), m.end()) for m in _GROUP.finditer(code)]
     while len(groups) > 1 and _word_group(code[groups[0][0]:groups[0][1]]) and code[groups[0][1]] == " ":
