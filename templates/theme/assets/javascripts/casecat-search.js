@@ -268,7 +268,10 @@
       toggle.checked = false;
       input.blur();
     } else if ((event.key === "/" || event.key === "s") && !toggle.checked &&
-               !/^(INPUT|TEXTAREA|SELECT)$/.test(document.activeElement && document.activeElement.tagName)) {
+               (document.activeElement === input ||
+                !/^(INPUT|TEXTAREA|SELECT)$/.test(document.activeElement && document.activeElement.tagName))) {
+      /* the search box itself may hold the focus with the overlay closed (the theme's own key
+         handler focuses it too): the key opens the overlay rather than typing into a hidden box */
       event.preventDefault();
       toggle.checked = true;
       input.focus();
