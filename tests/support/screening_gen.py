@@ -306,7 +306,8 @@ _SECRET_SENTENCES = ["the ministry cuts our budget by 40 percent next year",
 
 #: where a marker stands relative to what it marks
 _MARKED = {"colon": "{m}: {s}.", "heading": "{m}\n\n{S}.", "bold": "**{m}**\n\n{S}.", "bracket": "[{m}] {S}.",
-           "after": "{S} ({ml}).", "same-sentence": "{S} – {m}.", "paragraphs": "{m}.\n\nSome context first.\n\n{S}."}
+           "after": "{S} ({ml}).", "same-sentence": "{S} – {m}.", "paragraphs": "{m}.\n\nSome context first.\n\n{S}.",
+           "quoted": "This is '{ml}': {s}."}
 
 
 def _mark(marker: str, secret: str, style: str) -> str:

@@ -90,6 +90,9 @@ _ENCLOSED_AFTER = re.compile(r"[ \t*_.!:]*[)\]]")
 #: a marker word only mentioned, not used: "the word 'confidential'", "le terme « confidentiel »",
 #: or the word alone in quotes inside a sentence ("tickets marked 'internal' go to ...")
 _MENTION_BEFORE = re.compile(rf"{_B}(?:{lex(MENTION_WORDS)})[ \t]*[\"'«»“”„‘’‚‹›`]?[ \t]*$")
+#: "this is 'confidential'": a quoted marker after a copula is used, not mentioned
+_COPULA_BEFORE = re.compile(r"(?<![\w])(?:is|are|was|be|ist|sind|est|sont|è|sono|es|son|é|são|zijn|jest|są|je|jsou|"
+                            r"ovat|är|er|είναι|это|є|е|је)[ \t]*$")
 _QUOTE_BEFORE = re.compile("[\"'«»“”„‘’‚‹›`]$")
 _QUOTE_AFTER = re.compile("[\"'«»“”„‘’‚‹›`]")
 
@@ -164,7 +167,7 @@ def _mentioned(low: str, start: int, end: int) -> bool:
     if not (_QUOTE_BEFORE.search(low, max(0, start - 1), start) and _QUOTE_AFTER.match(low, end)):
         return False
     line_start = low.rfind("\n", 0, start) + 1
-    return not _LINE_LEAD.fullmatch(low, line_start, start)
+    return not _LINE_LEAD.fullmatch(low, line_start, start) and not _COPULA_BEFORE.search(low, line_start, start - 1)
 
 
 def _topic(low: str, start: int, end: int) -> bool:

@@ -229,6 +229,8 @@ _DIGIT_OF: dict[str, str] = {fold(w): str(d) for d, ws in enumerate(DIGIT_WORDS)
 #: one of them but for freak numbers)
 _COMMON_DIGIT_WORDS = frozenset("to en et un une um uma du ni een het hat sei one bir egy dos due".split())
 _DIGIT_WORD_BYTES = frozenset(w.encode() for w in _DIGIT_OF if w not in _COMMON_DIGIT_WORDS)
+#: the digit words a number spelled with digits and words has one of (all but the commonest)
+_MIXED_GATE = frozenset(w.encode() for w in _DIGIT_OF if w not in ("to", "one", "en", "et", "un", "une", "du", "ni", "due"))
 _SPELLED_TOKEN = rf"(?:{'|'.join(sorted((re.escape(w) for w in _DIGIT_OF), key=lambda w: (-len(w), w)))}|\d{{1,3}})"
 #: seven or more digit words or short digit groups in a row, apart by spaces, commas, dots or dashes
 _SPELLED = re.compile(rf"(?<![\w'-]){_SPELLED_TOKEN}(?:[ \t]*[,.\-/]?[ \t]+|[ \t]*[,\-/][ \t]*){_SPELLED_TOKEN}"
@@ -245,7 +247,8 @@ def spelled_phones(t: Text) -> Iterator[Finding]:
     of them as words. A count ("one, two, three, ..., seven") is not a number."""
     present = [w.decode() for w in _DIGIT_WORD_BYTES.intersection(t.words)]
     mixed = []
-    if t.has_digit:  # digits and words taking turns ("0 six 1 two"): found in the digits-as-'0' copy
+    if t.has_digit and (present or _MIXED_GATE.intersection(t.words)):
+        # digits and words taking turns ("0 six 1 two"): found in the digits-as-'0' copy
         digits = t.plain_digits
         mixed = [m.start() for m in (_MIXED_BYTES if isinstance(digits, bytes) else _MIXED).finditer(digits)]  # type: ignore[arg-type]
     if not present and not mixed:
