@@ -23,7 +23,16 @@ import re
 from collections.abc import Iterator
 from itertools import pairwise
 
-from generator.screening.detectors.base import PHONE, Finding, Lexicon, Text, fold, lex, windows_around
+from generator.screening.detectors.base import (
+    PHONE,
+    Finding,
+    Lexicon,
+    Text,
+    fold,
+    lex,
+    register_anchors,
+    windows_around,
+)
 from generator.screening.detectors.shapes import ORCID
 from generator.screening.lexicon import DIGIT_WORDS, NOT_PHONE_WORDS, PHONE_WORDS
 
@@ -227,10 +236,11 @@ _DIGIT_OF: dict[str, str] = {fold(w): str(d) for d, ws in enumerate(DIGIT_WORDS)
 #: digit words that are also common words of some language ("to", "en", "un", "het", "one"):
 #: a spelled number is looked for around the others only (a number of seven digits or more has
 #: one of them but for freak numbers)
-_COMMON_DIGIT_WORDS = frozenset("to en et un une um uma du ni een het hat sei one bir egy dos due".split())
-_DIGIT_WORD_BYTES = frozenset(w.encode() for w in _DIGIT_OF if w not in _COMMON_DIGIT_WORDS)
+_COMMON_DIGIT_WORDS = frozenset("to en et un une um uma du ni een het hat sei one bir egy dos due doi".split())
+_DIGIT_WORD_BYTES = register_anchors(frozenset(w.encode() for w in _DIGIT_OF if w not in _COMMON_DIGIT_WORDS))
 #: the digit words a number spelled with digits and words has one of (all but the commonest)
-_MIXED_GATE = frozenset(w.encode() for w in _DIGIT_OF if w not in ("to", "one", "en", "et", "un", "une", "du", "ni", "due"))
+_MIXED_GATE = register_anchors(frozenset(
+    w.encode() for w in _DIGIT_OF if w not in ("to", "one", "en", "et", "un", "une", "du", "ni", "due", "doi")))
 _SPELLED_TOKEN = rf"(?:{'|'.join(sorted((re.escape(w) for w in _DIGIT_OF), key=lambda w: (-len(w), w)))}|\d{{1,3}})"
 #: seven or more digit words or short digit groups in a row, apart by spaces, commas, dots or dashes
 _SPELLED = re.compile(rf"(?<![\w'-]){_SPELLED_TOKEN}(?:[ \t]*[,.\-/]?[ \t]+|[ \t]*[,\-/][ \t]*){_SPELLED_TOKEN}"
@@ -245,9 +255,9 @@ def spelled_phones(t: Text) -> Iterator[Finding]:
     """A phone number spelled out in digit words of any EGI language, or in words and digits
     mixed ("zero six one two ...", "0 six 1 two ..."): seven to fifteen digits with three or more
     of them as words. A count ("one, two, three, ..., seven") is not a number."""
-    present = [w.decode() for w in _DIGIT_WORD_BYTES.intersection(t.words)]
+    present = [w.decode() for w in _DIGIT_WORD_BYTES.intersection(t.anchors)]
     mixed = []
-    if t.has_digit and (present or _MIXED_GATE.intersection(t.words)):
+    if t.has_digit and (present or _MIXED_GATE.intersection(t.anchors)):
         # digits and words taking turns ("0 six 1 two"): found in the digits-as-'0' copy
         digits = t.plain_digits
         mixed = [m.start() for m in (_MIXED_BYTES if isinstance(digits, bytes) else _MIXED).finditer(digits)]  # type: ignore[arg-type]
