@@ -207,4 +207,4 @@ def _placeholder(value: str) -> bool:
     """A password in a URL that stands for one: '<password>', '${DB_PASS}', '****', 'xxx', a
     word about the value ('changeme', 'secret'), or a name in capitals ('PASSWORD', 'DB_PASS')."""
     return not value or value.startswith(("<", "{", "$", "%7B", "[", "%3C")) or set(value) <= set("*xX.-_") \
-        or value.lower() in _NOT_A_VALUE or bool(_CAPITAL_NAME.fullmatch(value)) and _SECRET_NAME.search(value.lower())
+        or value.lower() in _NOT_A_VALUE or bool(_CAPITAL_NAME.fullmatch(value) and _SECRET_NAME.search(value.lower()))
