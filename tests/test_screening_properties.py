@@ -14,18 +14,28 @@ import os
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from support.records import record
+from support.screening_gen import (
+    Item,
+    benign_messages,
+    confidential,
+    harmless_shapes,
+    html_mail,
+    look_alikes,
+    outside_classes,
+    secrets_in_other_words,
+)
 
 from devtools.corpus import Item as CorpusItem
 from devtools.corpus import fold, needles
 from generator.config import Config
+from generator.model import ImplementationStatus
 from generator.screening.cases import screen_record
 from generator.screening.detectors import find_all
 from generator.screening.normalise import normalise
 from generator.screening.policy import Policy
 from generator.screening.snapshot import case_to_dict
 from generator.screening.text import screen_text
-from support.records import record
-from support.screening_gen import Item, benign_messages, confidential, html_mail, look_alikes, outside_classes
 
 settings.register_profile("ci", max_examples=150, deadline=None, derandomize=True,
                           suppress_health_check=[HealthCheck.too_slow])
@@ -127,3 +137,73 @@ def test_the_view_is_stable(text):
     (the original with spans cut) and what the audit reads (the view of it) agree."""
     once = normalise(text).text
     assert normalise(once).text == normalise(normalise(once).text).text
+
+
+@given(item=secrets_in_other_words(), field=st.sampled_from(FIELDS))
+def test_secrets_in_other_words_never_reach_the_public_case(item, field):
+    """Phone numbers spelled in digit words, passwords after a language's verb or under an inflected
+    word, Finnish identity codes, hexadecimal key material under its label, passports in Cyrillic
+    and Greek forms, Macedonian and Serbian markers in both scripts."""
+    published = _published(item, field)
+    assert not _leaks(item, published), (item, field, published)
+
+
+@given(item=harmless_shapes(), field=st.sampled_from(("description", "reply", "reply-html")))
+def test_harmless_shapes_are_kept_whole(item, field):
+    """Placeholders in connection strings, base64 of plain sentences, marker words only mentioned,
+    run stamps in digit groups."""
+    published = _published(item, field)
+    assert item.keep in json.loads(published)["description"] + "".join(
+        m["text"] for m in json.loads(published)["messages"]), (item, find_all(item.text))
+
+
+_ELEMENTS = ["H", "C", "N", "O", "Na", "Cl", "S", "P", "Fe", "Ca", "K", "Mg"]
+_SUBSCRIPTS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
+
+
+@st.composite
+def _formula(draw) -> str:
+    parts = draw(st.lists(st.tuples(st.sampled_from(_ELEMENTS), st.integers(0, 24)), min_size=1, max_size=4))
+    formula = "".join(e + (str(n) if n > 1 else "") for e, n in parts)
+    return formula.translate(_SUBSCRIPTS) if draw(st.booleans()) else formula
+
+
+@given(formulas=st.lists(_formula(), min_size=1, max_size=4),
+       field=st.sampled_from(["Computational chemistry", "Natural Sciences / Chemical sciences", "Biochemistry"]),
+       arrow=st.booleans())
+def test_a_discipline_naming_chemical_formulas_is_published(formulas, field, arrow):
+    value = f"{field} ({' → '.join(formulas) if arrow else ', '.join(formulas)})"
+    case = screen_record(record(custom_fields={"Scientific discipline": (value,)}), CONFIG, POLICY).case
+    assert case.disciplines == (value,)
+
+
+_HOST_LABEL = st.sampled_from(["cloud", "cyfronet", "grid", "ui", "se01", "compute", "openstack", "cesnet", "ifca",
+                                "example", "egi", "fedcloud", "storage", "ce-2"])
+
+
+@given(site=st.sampled_from(["CYFRONET-CLOUD", "IN2P3-CC", "INFN-CATANIA-STACK", "CESGA", "UPV-GRyCAP", "NCG-INGRID-PT"]),
+       labels=st.lists(_HOST_LABEL, min_size=1, max_size=3),
+       tld=st.sampled_from(["pl", "cz", "eu", "org", "de"]), other=st.sampled_from(["", "IFCA-LCG2", "CESNET-MCC"]))
+def test_a_site_with_its_host_name_in_brackets_is_published(site, labels, tld, other):
+    value = f"{site} ({'.'.join(labels)}.{tld})" + (f", {other}" if other else "")
+    case = screen_record(record(custom_fields={"Sites involved": (value,)}), CONFIG, POLICY).case
+    assert case.sites == (value,)
+
+
+@given(site=st.sampled_from(["CYFRONET-CLOUD", "IN2P3-CC"]),
+       inside=st.sampled_from(["jan.novak@cyfronet.example.pl", "+48 12 555 01 23", "pw Xk9#qLm2", "call Jan"]))
+def test_a_site_with_anything_else_in_brackets_is_dropped(site, inside):
+    outcome = screen_record(record(custom_fields={"Sites involved": (f"{site} ({inside})",)}), CONFIG, POLICY)
+    assert outcome.case.sites == () and inside not in json.dumps(case_to_dict(outcome.case), ensure_ascii=False)
+
+
+@given(status=st.sampled_from(list(ImplementationStatus)), data=st.data())
+def test_an_implementation_status_spelled_another_way_is_read_as_the_configured_one(status, data):
+    """Case, spaces and hyphens aside, the value is the configured status; any other value is none."""
+    spelled = status.value
+    spelled = data.draw(st.sampled_from([spelled.lower(), spelled.upper(), spelled.replace("-", " "),
+                                         spelled.replace("-", ""), f"  {spelled} ", spelled.replace(" & ", "&")]))
+    case = screen_record(record(custom_fields={"Implementation status": (spelled,)}), CONFIG, POLICY).case
+    assert case.implementation_status is status
+    other = screen_record(record(custom_fields={"Implementation status": (spelled + " soon",)}), CONFIG, POLICY).case
+    assert other.implementation_status is None

@@ -12,17 +12,21 @@ Pure functions: each takes the raw value and returns the value to publish, or No
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from urllib.parse import urlsplit
 
 from generator.screening.normalise import normalised_text
 
 #: a VO name: vo.example.eu, biomed, eiscat.se (a DNS-style name: 253 characters at most)
 _VO = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,252}")
-#: one site name (GOCDB style), several separated by ',', ';' or spaces
+#: one site name (GOCDB style), several separated by ',', ';' or spaces; a site name may carry
+#: its host name in brackets: "CYFRONET-CLOUD (cloud.cyfronet.example.pl)"
 _SITE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
+_SITE_HOST = re.compile(r"\([A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\.)*[A-Za-z0-9-]{1,63}\)")
 _SITE_SEPARATORS = re.compile(r"[ \t]*[,;][ \t]*|[ \t]+")
-#: a discipline path: words, '/', ',', '&', '(' ')', '-', '''
-_DISCIPLINE = re.compile(r"[^\W\d_][\w ,/&()'’.-]{0,199}")
+#: a discipline path: words, '/', ',', '&', '(' ')', '-', ''', and the chemical formulas and
+#: equations a discipline may name ("Computational chemistry (H₂O, CO2, C6H12O6)", "A + B → C")
+_DISCIPLINE = re.compile(r"[^\W\d_][\w ,/&()'’.+·→\[\];-]{0,199}")
 #: an RT status: one to three words of letters
 _STATUS = re.compile(r"[^\W\d_]+(?:[ _-][^\W\d_]+){0,2}")
 #: a person's name: two to five words of letters, with the usual particles and punctuation
@@ -45,7 +49,12 @@ def vo_name(value: str) -> str | None:
 def site_names(value: str) -> str | None:
     value = value.strip()
     parts = [p for p in _SITE_SEPARATORS.split(value) if p]
-    return value if parts and all(_SITE.fullmatch(p) for p in parts) else None
+    if not parts or not _SITE.fullmatch(parts[0]):
+        return None
+    for before, part in pairwise(parts):
+        if not (_SITE.fullmatch(part) or _SITE_HOST.fullmatch(part) and _SITE.fullmatch(before)):
+            return None
+    return value
 
 
 def discipline(value: str) -> str | None:

@@ -26,6 +26,15 @@ PASSWORD_WORDS = (
     # nl, scandinavian, fi, et
     r"wachtwoord(?:en)?|toegangscode|l(?:ö|o)senord(?:et|en)?|passord(?:et)?|adgangskode(?:n|r)?|"
     r"kodeord(?:et)?|salasana(?:n|si|ksi|t)?|tunnussana|parool(?:i|id)?|salas(?:õ|o)na",
+    # agglutinative languages: a password word takes case and possessive endings ("salasanani",
+    # "salasanallasi", "parooliks", "jelszavam", "şifreniz"), listed by stem
+    r"salasan(?:a|an|at|aa|ani|asi|amme|anne|ansa|aksi|akseni|aksesi|alla|allani|allasi|alle|asta|oja|oilla|"
+    r"ojen|oille|asanne|asamme)|tunnussan(?:a|an|ani|asi|aksi|alla)|"
+    r"parool(?:iks|iga|ist|ile|il|ina|ide|e|ike|id|i)|salas(?:õ|o)n(?:a|aks|aga|ast|ale|al|u)|"
+    r"jelsz(?:avam|avad|ava|avát|avamat|avadat|avunk|avuk|avával|óval|ót|ó|avak|avakat|avaink|avaid|avaikat)|"
+    r"(?:ş|s)ifre(?:m|n|si|niz|miz|mi|ni|yi|ye|yle|sini|nizi|mizi|niz[ie]|nizin|min|leri|lerim|leriniz)?",
+    # he: with the article and the particles written onto the word
+    r"(?:ה|ו|ב|ל|וה|בה|לה|של)סיסמ(?:ה|א|ת|ות)",
     # pl, cs, sk, sl, hr, sr, bs (latin)
     r"has(?:ł|l)(?:o|a|em|u)|heslo|hesla|heslem|hesl(?:u|o)|lozink(?:a|u|e|om)|geslo|gesla|geslom|"
     r"šifr(?:a|u)",
@@ -34,7 +43,7 @@ PASSWORD_WORDS = (
     r"parole|paroli|şifre(?:si|niz|n|m)?|sifre(?:si|niz|n|m)?|fjal(?:ë|e)kalim|lykilor(?:ð|d)|"
     r"password tiegħek",
     # el, cyrillic (ru, uk, bg, sr, mk, be)
-    r"κωδικ(?:ός|ό|ού|οί) (?:πρόσβασης|χρήστη|εισόδου)|συνθηματικ(?:ό|ού)|"
+    r"κωδικ(?:ός|ό|ού|οί) (?:πρόσβασης|χρήστη|εισόδου)|συνθηματικ(?:ό|ού)|κωδικ(?:ός|ό|ού|οί|ούς) (?:μου|σου|σας|μας)|"
     r"парол(?:ь|я|ем|ю|і|ата|а|и|от)|лозинк(?:а|у|е|ата|ом)|шифр(?:а|у)|пин-?код",
     # he, ka, hy
     r"סיסמ(?:ה|א|ת|ות)|პაროლ(?:ი|ის)|գաղտնաբառ(?:ը|ի)?",
@@ -181,6 +190,28 @@ PHONE_WORDS = (
     r"позвоните|звоните|зателефонуйте|телефонирайте|τηλεφωνήστε|ara beni|arayın|התקשר|התקשרו|"
     r"τηλ|τηλέφωνο|κιν|κινητό|тел|телефон|моб|мобильный|мобільний|тлф|טל|טלפון|נייד|ტელ|"
     r"ტელეფონი|մոբ|հեռ|հեռախոս|t|m|p|f|c|mob\. tel|tel\. č|tel\. br|br\. tel"
+)
+#: the digits as words, in the languages of EGI's participants, by digit (0 to 9): a phone number
+#: may be spelled out ("zero six one ...", "null eins sieben ...", "nula jedna ...")
+DIGIT_WORDS = (
+    "zero null zéro cero nul nula nič нула ноль нуль nulla nolla noll μηδέν sıfır nulis nulle",
+    "one eins un une uno um uma een één jeden jedna jedno ena jedan један једна еден една едно один одна одно "
+    "egy unu yksi üks ett en et ένα bir vienas viens",
+    "two zwei zwo deux due dos dois duas twee dwa dwie dva dvě два две дві kettő ketto doi kaksi kaks två to "
+    "δύο iki du divi",
+    "three drei trois tre tres três drie trzy tři tri три három harom trei kolme kolm τρία üç trys trīs",
+    "four vier quatre quattro cuatro quatro cztery čtyři štyri štiri četiri четири четыре чотири négy negy "
+    "patru neljä neli fyra fire τέσσερα dört keturi četri",
+    "five fünf fuenf cinq cinque cinco vijf pięć pět päť pet пет пять п'ять пʼять öt cinci viisi viis fem "
+    "πέντε beş penki pieci",
+    "six sechs sei seis zes sześć šest šesť шест шесть шість hat șase şase sase kuusi kuus sex seks έξι altı "
+    "šeši seši",
+    "seven sieben sept sette siete sete zeven siedem sedm sedem sedam седам седум седем семь сім hét het "
+    "șapte şapte sapte seitsemän seitse sju syv επτά εφτά yedi septyni septiņi",
+    "eight acht huit otto ocho oito osiem osm osem osam осам осум осем восемь вісім nyolc opt kahdeksan "
+    "kaheksa åtta otte οκτώ οχτώ sekiz aštuoni astoņi",
+    "nine niner neun neuf nove nueve negen dziewięć devět deväť devet девет девять дев'ять девʼять kilenc nouă noua "
+    "yhdeksän üheksa nio ni εννέα εννιά dokuz devyni deviņi",
 )
 #: words saying that the number after them is something else (an id, a grant, a ticket)
 NOT_PHONE_WORDS = (
@@ -388,6 +419,14 @@ MARKERS = (
     r"не для поширення|не для публікації|не поширювати|не публікувати|таємно|поверително|"
     r"не за разпространение|не разпространявайте|не публикувайте|поверљиво|не делити|не ширити|"
     r"не објављивати|доверливо|доверлив|доверлива|не споделувајте|не објавувајте",
+    # the same words in every inflection, in both scripts where a language writes both (Serbian,
+    # Montenegrin, Bosnian: Latin and Cyrillic; Macedonian, Bulgarian: Cyrillic)
+    r"povjerljiv(?:o|a|i|e|u|og|ih|om)?|poverljiv(?:o|a|i|e|u|og|ih|om)?|"
+    r"повјерљив(?:о|а|и|е|у|ог|их|ом)?|поверљив(?:о|а|и|е|у|ог|их|ом)?|"
+    r"поверлив(?:о|а|и|ата|ото|ите)?|доверлив(?:и|ата|ото|ите)|поверителн(?:о|а|и|ият|ата|ото|ите)?|"
+    r"строго поверливо|не за јавност|не за објава|не ширете|не проследувај|не за javnost|"
+    r"samo za unutrašnju upotrebu|само за унутрашњу употребу|само за внатрешна употреба|"
+    r"samo za internu upotrebu|само за интерну употребу|samo za službenu upotrebu",
     # he, ka, hy
     r"סודי|סודית|חסוי|חסויה|לא להפצה|אין להפיץ|לא לפרסם|בינינו|კონფიდენციალური|საიდუმლო|"
     r"არ გაავრცელოთ|գաղտնի|կոնֆիդենցիալ|չտարածել|մի տարածեք",
@@ -491,6 +530,8 @@ MARKERS_IN_POSITION = (
     r"samo za internu uporabu|samo za interno uporabo|μόνο για εσωτερική χρήση|εσωτερική χρήση|"
     r"для внутреннего пользования|для внутрішнього використання|само за вътрешна употреба|"
     r"вътрешна употреба|само за интерна употреба|само за интерну употребу|לשימוש פנימי בלבד|"
+    r"за внатрешна употреба|внатрешна употреба|за интерна употреба|za unutrašnju upotrebu|"
+    r"за унутрашњу употребу|за интерну употребу|за вътрешно ползване|за вътрешна употреба|"
     r"לשימוש פנימי|fin uso interno|fin de uso interno|end of confidential part|ende vertraulich|"
     r"(?:for )?(?:egi |the )?(?:staff|team|board|committee|management|steering committee) (?:eyes )?only|"
     r"internal note|internal remark|internal comment|interne notiz|interne anmerkung|note interne|"
@@ -585,6 +626,14 @@ MARKER_TOPICS = (
 )
 #: words before a marker word that make it name a technology or topic ("AMD confidential computing")
 MARKER_TOPIC_BEFORE = r"sev|tdx|sgx|amd|intel|azure|google|aws|nitro"
+#: "the word", "the term": a marker word after them is only mentioned ("the word 'confidential'")
+MENTION_WORDS = (
+    r"the word|the words|the term|the terms|the label|the keyword|the string|the expression|the phrase|"
+    r"word|term|keyword|das wort|der begriff|den begriff|dem begriff|die bezeichnung|le mot|le terme|"
+    r"la mention|l'expression|la parola|il termine|la dicitura|la palabra|el término|la etiqueta|a palavra|"
+    r"o termo|het woord|de term|ordet|termen|begrebet|sana|termi|słowo|słowa|slovo|termín|pojem|"
+    r"szó|a szó|kifejezés|cuvântul|termenul|λέξη|η λέξη|ο όρος|слово|термин|термін|израз|izraz|beseda|reč|riječ"
+)
 #: "only": makes an in-position phrase a marker wherever it stands ("only for internal use")
 ONLY_WORDS = (
     r"only|solo|sólo|solamente|soltanto|unicamente|únicamente|exclusivamente|esclusivamente|nur|"

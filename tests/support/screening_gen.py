@@ -306,7 +306,8 @@ _SECRET_SENTENCES = ["the ministry cuts our budget by 40 percent next year",
 
 #: where a marker stands relative to what it marks
 _MARKED = {"colon": "{m}: {s}.", "heading": "{m}\n\n{S}.", "bold": "**{m}**\n\n{S}.", "bracket": "[{m}] {S}.",
-           "after": "{S} ({ml}).", "same-sentence": "{S} – {m}.", "paragraphs": "{m}.\n\nSome context first.\n\n{S}."}
+           "after": "{S} ({ml}).", "same-sentence": "{S} – {m}.", "paragraphs": "{m}.\n\nSome context first.\n\n{S}.",
+           "quoted": "This is '{ml}': {s}."}
 
 
 def _mark(marker: str, secret: str, style: str) -> str:
@@ -592,3 +593,184 @@ def benign_messages(draw) -> Item:
     rnd = random.Random(draw(st.integers(0, 2**32)))
     text = draw(st.sampled_from(_BENIGN_MESSAGES))(rnd)
     return Item("benign", text, "", text)
+
+
+# --- secrets in other words: spelled out, after a verb, inflected, under a label ---------------------
+
+#: digit words of a few EGI languages, written here from the languages themselves (not from the
+#: screening lexicon), by digit
+_DIGIT_NAMES = {
+    "en": "zero one two three four five six seven eight nine",
+    "de": "null eins zwei drei vier fünf sechs sieben acht neun",
+    "fr": "zéro un deux trois quatre cinq six sept huit neuf",
+    "it": "zero uno due tre quattro cinque sei sette otto nove",
+    "es": "cero uno dos tres cuatro cinco seis siete ocho nueve",
+    "pl": "zero jeden dwa trzy cztery pięć sześć siedem osiem dziewięć",
+    "cs": "nula jedna dva tři čtyři pět šest sedm osm devět",
+    "hr": "nula jedan dva tri četiri pet šest sedam osam devet",
+    "nl": "nul een twee drie vier vijf zes zeven acht negen",
+    "hu": "nulla egy kettő három négy öt hat hét nyolc kilenc",
+    "fi": "nolla yksi kaksi kolme neljä viisi kuusi seitsemän kahdeksan yhdeksän",
+    "el": "μηδέν ένα δύο τρία τέσσερα πέντε έξι επτά οκτώ εννέα",
+    "ru": "ноль один два три четыре пять шесть семь восемь девять",
+    "mk": "нула еден два три четири пет шест седум осум девет",
+    "tr": "sıfır bir iki üç dört beş altı yedi sekiz dokuz",
+}
+_SPELLED_INTROS = ["Call me on {n}.", "My mobile: {n}", "You can reach me at {n} after five.", "{n}",
+                   "Meine Nummer ist {n}.", "Appelez-moi au {n}.", "Numer: {n}", "Broj mobitela {n}",
+                   "Please ring {n} tomorrow", "τηλ. {n}", "звоните {n}"]
+
+
+@st.composite
+def spelled_phones(draw) -> Item:
+    """A phone number written in digit words (a language's, or mixed with digits)."""
+    rnd = random.Random(draw(st.integers(0, 2**32)))
+    names = _DIGIT_NAMES[draw(st.sampled_from(sorted(_DIGIT_NAMES)))].split()
+    digits = "0" + "".join(rnd.choice("123456789") + rnd.choice("0123456789") for _ in range(rnd.randint(3, 5)))
+    mixed = draw(st.booleans())
+    words = [d if mixed and i % 2 == 0 else names[int(d)] for i, d in enumerate(digits)]
+    number = rnd.choice([" ", ", ", " - ", "-"]).join(words)
+    return Item("phone", rnd.choice(_SPELLED_INTROS).format(n=number), number)
+
+
+#: (language, a password word and a verb phrase before the value): the verb is the language's copula
+#: or its "is called" word, with the words people put between
+_COPULA_INTROS = [
+    "ο κωδικός μου είναι {v}", "Ο κωδικός πρόσβασης είναι {v}", "das Passwort lautet {v}",
+    "Das Passwort ist jetzt {v}", "mein Kennwort lautet: {v}", "le mot de passe est {v}",
+    "Le mot de passe du compte est {v}", "hasło to {v}", "Hasło do konta to {v}", "la password è {v}",
+    "la contraseña es {v}", "a senha é {v}", "het wachtwoord is {v}", "lösenordet är {v}",
+    "heslo je {v}", "lozinka je {v}", "лозинката е {v}", "паролата е {v}", "мой пароль: {v}",
+    "parola este {v}", "slaptažodis yra {v}", "parole ir {v}", "passordet er {v}",
+]
+#: inflected password words of agglutinative languages (case and possessive endings)
+_INFLECTED_INTROS = [
+    "Salasanani on {v}", "salasanasi on {v}", "Uusi salasanasi: {v}", "salasanaksi vaihdettiin {v}",
+    "jelszavam: {v}", "A jelszavad {v}", "Parooliks on {v}", "parooliks sai {v}", "şifrem: {v}",
+    "Şifreniz {v}", "şifreniz {v} olarak ayarlandı", "הסיסמה היא {v}", "Jelszava: {v}",
+]
+
+
+@st.composite
+def _word_secret(draw) -> str:
+    """A password people choose: a word, digits, maybe a sign (not random enough to need no keyword)."""
+    rnd = random.Random(draw(st.integers(0, 2**32)))
+    word = rnd.choice(["kissa", "Sommer", "kedi", "Kutya", "koira", "Sunce", "Bonjour", "estate", "Tavasz"])
+    return f"{word}{rnd.randint(10, 9999)}{rnd.choice(['', '!', '#', '?'])}"
+
+
+@st.composite
+def copula_credentials(draw) -> Item:
+    value = draw(_word_secret())
+    intro = draw(st.sampled_from(_COPULA_INTROS + _INFLECTED_INTROS))
+    return Item("credential", f"Hello,\n\n{intro.format(v=value)}\n\nBest regards", value)
+
+
+def _hetu(rnd: random.Random) -> str:
+    """A valid Finnish personal identity code (born in the 1900s: '-')."""
+    day, month, year = rnd.randint(1, 28), rnd.randint(1, 12), rnd.randint(40, 99)
+    individual = rnd.randint(2, 899)
+    body = f"{day:02d}{month:02d}{year:02d}"
+    check = "0123456789ABCDEFHJKLMNPRSTUVWXY"[int(f"{body}{individual:03d}") % 31]
+    return f"{body}-{individual:03d}{check}"
+
+
+@st.composite
+def finnish_ids(draw) -> Item:
+    rnd = random.Random(draw(st.integers(0, 2**32)))
+    value = _hetu(rnd)
+    intro = rnd.choice(["Henkilötunnukseni on {v}", "henkilötunnus: {v}", "Hetu {v}", "HETU: {v}", "{v}"])
+    return Item("personal", f"Moi,\n{intro.format(v=value)}\nKiitos", value)
+
+
+_HEX_LABELS = ["seed (hex): {h}", "ed25519 seed: {h}", "Private key (hex) {h}", "HMAC key {h}", "master key = {h}",
+               "key material: {h}", "signing key (hex): {h}", "wallet seed {h}", "AES-256 key: {h}",
+               "The HMAC key is {h}", "secret (base16) = {h}", "encryption_key={h}"]
+
+
+@st.composite
+def labelled_hex(draw) -> Item:
+    rnd = random.Random(draw(st.integers(0, 2**32)))
+    value = "".join(rnd.choice("0123456789abcdef") for _ in range(draw(st.sampled_from([32, 40, 48, 64, 96, 128]))))
+    if draw(st.booleans()):
+        value = value.upper()
+    return Item("credential", f"For the test:\n{rnd.choice(_HEX_LABELS).format(h=value)}\n", value)
+
+
+_CYRILLIC_CAPITALS = "АБВГДЕЖЗИКЛМНОПРСТУФХЦЧШЭЮЯ"
+_PASSPORT_FORMS = ["паспорт серія {s} № {n}", "Паспорт серия {d} № {n}", "паспорт: серия {s} номер {n}",
+                   "пасош број {n}", "Пасош бр. {n}", "διαβατήριο αριθμός {g}{n}", "Лична карта № {n}",
+                   "паспорт {s} {n}"]
+
+
+@st.composite
+def cyrillic_passports(draw) -> Item:
+    rnd = random.Random(draw(st.integers(0, 2**32)))
+    number = f"{rnd.randint(100000, 999999)}{rnd.choice(['', str(rnd.randint(100, 999))])}"
+    form = rnd.choice(_PASSPORT_FORMS)
+    text = form.format(s="".join(rnd.choice(_CYRILLIC_CAPITALS) for _ in range(2)),
+                       d=f"{rnd.randint(10, 99)} {rnd.randint(10, 99)}", n=number,
+                       g="".join(rnd.choice("ΑΒΕΖΗΙΚΜΝΟΡΤΥΧ") for _ in range(2)))
+    return Item("personal", f"Поздрав,\n{text}\n", number)
+
+
+#: markers of Macedonian, Serbian and Montenegrin (Latin and Cyrillic), in several inflections
+_SLAVIC_MARKERS = ["Доверливо", "ДОВЕРЛИВО", "Поверливо", "поверлива информација", "Само за внатрешна употреба",
+                   "Строго поверливо", "Поверљиво", "ПОВЕРЉИВА ИНФОРМАЦИЈА", "Poverljivo", "POVJERLJIVO",
+                   "Povjerljiva informacija", "Poverljivi podaci", "Само за унутрашњу употребу",
+                   "Samo za internu upotrebu", "Повјерљиво", "Поверителна информация", "Не за јавност"]
+
+
+@st.composite
+def slavic_markers(draw) -> Item:
+    rnd = random.Random(draw(st.integers(0, 2**32)))
+    marker = draw(st.sampled_from(_SLAVIC_MARKERS))
+    secret = rnd.choice(_SECRET_SENTENCES)
+    style = draw(st.sampled_from(sorted(_MARKED)))
+    return Item("marker", _mark(marker, secret, style), secret)
+
+
+def secrets_in_other_words() -> st.SearchStrategy[Item]:
+    return st.one_of(spelled_phones(), copula_credentials(), finnish_ids(), labelled_hex(), cyrillic_passports(),
+                     slavic_markers())
+
+
+# --- and their harmless look-alikes --------------------------------------------------------------
+
+_URI_PLACEHOLDERS = ["PASSWORD", "<password>", "changeme", "${DB_PASS}", "****", "xxx", "YOUR_PASSWORD", "{password}",
+                     "$PGPASSWORD", "secret", "<pass>", "DB_PASSWORD"]
+_SENTENCE_WORDS = "hello world this is a test of the new storage endpoint for our community data please check it".split()
+
+
+@st.composite
+def harmless_shapes(draw) -> Item:
+    """Placeholders in connection strings, base64 of plain sentences, marker words only mentioned,
+    run stamps in digit groups: harmless text that looks like a secret, a marker or a phone."""
+    rnd = random.Random(draw(st.integers(0, 2**32)))
+    kind = draw(st.sampled_from(["uri", "base64", "mention", "stamp"]))
+    if kind == "uri":
+        scheme = rnd.choice(["postgres", "postgresql", "mysql", "mongodb", "amqp", "redis", "https"])
+        keep = f"{scheme}://{rnd.choice(_NAMES)}:{rnd.choice(_URI_PLACEHOLDERS)}@db.{rnd.choice(_SURNAMES)}.example.org/app"
+        text = rnd.choice(["Set DATABASE_URL={k} in the file.", "The template uses {k} as the DSN.", "{k}"]).format(k=keep)
+    elif kind == "base64":
+        import base64
+        sentence = " ".join(rnd.choice(_SENTENCE_WORDS) for _ in range(rnd.randint(2, 8))).capitalize()
+        while len(sentence) < 6:  # shorter, there is nothing to read
+            sentence += " " + rnd.choice(_SENTENCE_WORDS)
+        keep = base64.b64encode(sentence.encode()).decode()
+        text = rnd.choice(["The example header is {k} in the docs.", "echo {k} | base64 -d", "Value: {k}"]).format(k=keep)
+    elif kind == "mention":
+        word = rnd.choice(["confidential", "Confidential", "vertraulich", "confidentiel", "riservato", "poufne",
+                           "internal", "INTERNAL", "Доверливо", "Poverljivo"])
+        keep = rnd.choice(["The word '{w}' appears in our policy.", "The term \"{w}\" is used in the template.",
+                           "Documents labelled “{w}” go to the archive.", "We replaced the word {w} in the form.",
+                           "Search the tickets for 'word' and '{w}' please."]).format(w=word)
+        text = f"Hi,\n\n{keep}\n\nThanks"
+    else:
+        year, month, day = rnd.randint(2015, 2026), rnd.randint(1, 12), rnd.randint(1, 28)
+        hour, minute = rnd.randint(0, 23), rnd.randint(0, 59)
+        keep = rnd.choice([f"{year} {month:02d}{day:02d} {hour:02d}{minute:02d}",
+                           f"{year}{month:02d}{day:02d} {hour:02d}{minute:02d}",
+                           f"{year} {month:02d}{day:02d} {hour:02d}{minute:02d} {rnd.randint(0, 59):02d}"])
+        text = rnd.choice(["Run {k} failed again.", "The stamps of the runs: {k} and {k}.", "Output folder {k}"]).format(k=keep)
+    return Item("benign", text, "", keep)

@@ -46,9 +46,9 @@ Detector = Callable[[Text], Iterable[Finding]]
 
 DETECTORS: dict[str, tuple[Detector, ...]] = {
     EMAIL: (email.emails,),
-    PHONE: (phone.phones,),
+    PHONE: (phone.phones, phone.spelled_phones),
     CREDENTIAL: (keys.private_keys, secrets.password_values, secrets.key_values, secrets.command_lines,
-                 secrets.tables, secrets.handed_over, tokens.vendor_tokens, tokens.random_tokens,
+                 secrets.tables, secrets.handed_over, tokens.vendor_tokens, tokens.random_tokens, tokens.labelled_hex,
                  tokens.grouped_secrets, urls.urls, formats.stored_hashes, formats.pins,
                  formats.session_cookies, formats.connection_strings),
     PERSONAL: (personal.ibans, personal.payment_cards, personal.national_ids, personal.birth_dates, personal.addresses,

@@ -350,6 +350,15 @@ def anchor_words(*fragments: str) -> frozenset[bytes]:
 
 #: the anchors of every lexicon: a text's words are intersected with them once
 _ALL_ANCHORS: set[bytes] = set()
+
+
+def register_anchors(words: frozenset[bytes]) -> frozenset[bytes]:
+    """Words a detector anchors on outside any ``Lexicon``: ``Text.anchors`` then holds those of a
+    text, so the detector intersects a few words instead of all of them."""
+    _ALL_ANCHORS.update(words)
+    return words
+
+
 _EXPANSIONS = 50000
 _LITERALS = 48
 

@@ -112,6 +112,8 @@ _LOGIN_BEFORE = re.compile(
     # the address is one of the command's next few arguments (no sentence ends between)
     r"(?:[ \t]+(?![^\s]*[.!?;,](?:\s|$))[^\s]+){0,4}[ \t]+|://)$")
 _PRINCIPAL = re.compile(r"[A-Z0-9][A-Z0-9.-]*\.[A-Z]{2,}")
+#: "scheme://user:" before it: the password of a URL's user info (``urls`` judges it), not a mailbox
+_URL_USER_BEFORE = re.compile(r"[a-z][a-z0-9+.-]{1,20}://[^\s/@:]{1,64}:[^\s/@:]{0,64}$")
 
 
 def _login(text: str, low: str, m: re.Match[str]) -> bool:
@@ -120,6 +122,8 @@ def _login(text: str, low: str, m: re.Match[str]) -> bool:
     start = m.start()
     line_start = low.rfind("\n", 0, start) + 1
     if _LOGIN_BEFORE.search(low, max(line_start, start - 120), start):
+        return True
+    if _URL_USER_BEFORE.search(low, max(line_start, start - 160), start):
         return True
     if text[start - 1:start] == "/" and _PRINCIPAL.fullmatch(m.group("domain")):
         return True  # host/node.example.eu@EXAMPLE.EU

@@ -31,6 +31,7 @@ from generator.screening.lexicon import (
     MARKER_TOPICS,
     MARKERS,
     MARKERS_IN_POSITION,
+    MENTION_WORDS,
     NEGATIONS,
     ONLY_WORDS,
     PASSWORD_WORDS,
@@ -86,6 +87,14 @@ _AFTER_POSITION = re.compile(r"[ \t*\"'»”]*(?:[:!–—)\]]|-[ \t]|\.(?:\s|$)
 _COLON = re.compile(r"[ \t]*:")
 _ENCLOSED_BEFORE = re.compile(r"[(\[][ \t*_]*$")
 _ENCLOSED_AFTER = re.compile(r"[ \t*_.!:]*[)\]]")
+#: a marker word only mentioned, not used: "the word 'confidential'", "le terme « confidentiel »",
+#: or the word alone in quotes inside a sentence ("tickets marked 'internal' go to ...")
+_MENTION_BEFORE = re.compile(rf"{_B}(?:{lex(MENTION_WORDS)})[ \t]*[\"'«»“”„‘’‚‹›`]?[ \t]*$")
+#: "this is 'confidential'": a quoted marker after a copula is used, not mentioned
+_COPULA_BEFORE = re.compile(r"(?<![\w])(?:is|are|was|be|ist|sind|est|sont|è|sono|es|son|é|são|zijn|jest|są|je|jsou|"
+                            r"ovat|är|er|είναι|это|є|е|је)[ \t]*$")
+_QUOTE_BEFORE = re.compile("[\"'«»“”„‘’‚‹›`]$")
+_QUOTE_AFTER = re.compile("[\"'«»“”„‘’‚‹›`]")
 
 
 def markers(t: Text) -> Iterator[Finding]:
@@ -100,7 +109,7 @@ def markers(t: Text) -> Iterator[Finding]:
         if _LEVEL_CODE.match(low, at) or any(x.pattern.match(low, at) for x in (_STRONG, _POSITIONAL, _HEADING)):
             yield Finding("marker.classification", MARKER, m.start(), m.end())
     for m in _STRONG.finditer(t, 100, 100):
-        if _negated(low, m.start()) or _topic(low, m.start(), m.end()):
+        if _negated(low, m.start()) or _topic(low, m.start(), m.end()) or _mentioned(low, m.start(), m.end()):
             continue
         if not m.group().isupper() and _advice_after(low, m.end()):
             continue  # "ne dijelite svoju lozinku": security advice, not a marking
@@ -109,13 +118,13 @@ def markers(t: Text) -> Iterator[Finding]:
         if not _advice_after(low, m.end()) and not _ADVICE_BEFORE.search(low, max(0, m.start() - 30), m.start()):
             yield Finding("marker.do-not-share", MARKER, m.start(), m.end())
     for m in _POSITIONAL.finditer(t, 60, 60):
-        if _negated(low, m.start()):
+        if _negated(low, m.start()) or _mentioned(low, m.start(), m.end()):
             continue
         if _heading(low, m.start(), m.end()) or _enclosed(low, m.start(), m.end()) or \
                 _AFTER_POSITION.match(low, m.end()):
             yield Finding("marker.restricted", MARKER, m.start(), m.end())
     for m in _HEADING.finditer(t, 60, 60):
-        if _negated(low, m.start()) or _topic(low, m.start(), m.end()):
+        if _negated(low, m.start()) or _topic(low, m.start(), m.end()) or _mentioned(low, m.start(), m.end()):
             continue
         if _CONFIG_VALUE.match(low, m.end()):
             continue  # "secret: true", "restricted: false": a setting, not a heading
@@ -148,6 +157,17 @@ def _negated(low: str, start: int) -> bool:
     if _PREFIXED.search(clause):
         return True
     return any(_NEGATION.fullmatch(w) for w in clause.split()[-2:])
+
+
+def _mentioned(low: str, start: int, end: int) -> bool:
+    """Is the marker only talked about? After "the word", "the term", ... (quoted or not), or
+    alone in quotes after other words of its line (quoted at the start of a line, it is a heading)."""
+    if _MENTION_BEFORE.search(low, max(0, start - 30), start):
+        return True
+    if not (_QUOTE_BEFORE.search(low, max(0, start - 1), start) and _QUOTE_AFTER.match(low, end)):
+        return False
+    line_start = low.rfind("\n", 0, start) + 1
+    return not _LINE_LEAD.fullmatch(low, line_start, start) and not _COPULA_BEFORE.search(low, line_start, start - 1)
 
 
 def _topic(low: str, start: int, end: int) -> bool:

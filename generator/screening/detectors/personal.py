@@ -150,6 +150,16 @@ _ID_VALUE = re.compile(
     r"[\s:#.,()№nNoº°-]{0,8}(?:(?:nr|no|number|nummer|numer|numéro|número|číslo|szám|αρ)\.?[\s:#.]{0,3})?"
     r"(?P<value>(?:[A-Z]{1,3}[ -]?)?\d[\d ./-]{3,20}\d(?:[ -]?[A-Z](?![\w-]))?|(?=[^\W_]{0,4}[ -]?\d)[^\W_]{1,4}[ -]?\d[\dA-Z<-]{3,16}|[A-Z0-9]{6,12})(?![\w-])"
 )
+#: a document's series and number after its word: "паспорт серія АВ № 123456", "паспорт серия 45 06
+#: № 123456", "διαβατήριο αριθμός ΑΒ1234567", "пасош број 012345678" (letters of any script: the
+#: view folds only the look-alikes of Latin letters)
+_SERIES_WORDS = r"серия|серії|серія|серію|серија|серии|series|serie|série|seria|serija|σειρά|σειράς|seri|sorozat"
+_NUMBER_WORDS = (r"no|nr|n|номер|номера|номеру|број|бр|broj|br|αριθμός|αριθμό|αριθ|αρ|number|nummer|numer|"
+                 r"numéro|número|numero|číslo|szám|numara|numarası")
+_ID_SERIES = re.compile(
+    rf"[\s:,.()-]{{0,4}}(?:(?:(?:{lex(_SERIES_WORDS)})[\s:.]{{0,3}})?(?P<series>[^\W\d_]{{1,3}}(?:[ -]?\d{{2}}[ ]?\d{{2}})?|"
+    rf"\d{{2}}[ ]?\d{{2}}|\d{{1,4}})[\s,-]{{0,3}})?(?:(?:{lex(_NUMBER_WORDS)})\.?[\s:#.]{{0,3}})?"
+    rf"(?P<value>(?:[^\W\d_]{{1,3}}[ -]?)?\d[\d ]{{4,12}}\d)(?![\w-])")
 _MRZ = re.compile(r"^[ \t]*(?=[A-Z0-9<]*<)[A-Z0-9<]{28,46}[ \t]*$", re.MULTILINE)
 
 
@@ -226,6 +236,10 @@ def national_ids(t: Text) -> Iterator[Finding]:
             v = _ID_VALUE.match(text, m.end(), min(len(text), m.end() + 60))
             if v and sum(c.isdigit() for c in v.group("value")) >= 4:
                 yield Finding("personal.id-number", PERSONAL, *v.span("value"))
+            series = _ID_SERIES.match(low, m.end(), min(len(low), m.end() + 60))
+            if series:
+                yield Finding("personal.id-number", PERSONAL, series.start("series") if series.group("series")
+                              else series.start("value"), series.end("value"))
     if "<<" in text or "\nP<" in text:
         for m in _MRZ.finditer(text):
             line = m.group().strip()

@@ -21,10 +21,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import pairwise
 
-from generator.screening.detectors.base import PHONE, Finding, Lexicon, Text, lex
+from generator.screening.detectors.base import (
+    PHONE,
+    Finding,
+    Lexicon,
+    Text,
+    fold,
+    lex,
+    register_anchors,
+    windows_around,
+)
 from generator.screening.detectors.shapes import ORCID
-from generator.screening.lexicon import NOT_PHONE_WORDS, PHONE_WORDS
+from generator.screening.lexicon import DIGIT_WORDS, NOT_PHONE_WORDS, PHONE_WORDS
 
 _CANDIDATE = re.compile(
     r"(?<![\w.,/#@=$%&\\-])"
@@ -165,6 +175,19 @@ def _pieces(num: str) -> list[tuple[int, str]]:
     return out
 
 
+#: a date and a time in digit groups: YYYY MMDD HHMM, YYYYMMDD HHMM[SS], YYYY MM DD HHMM
+_DATE_TIME_DIGITS = re.compile(r"(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
+                               r"(?:(?:[01]\d|2[0-3])[0-5]\d(?:[0-5]\d)?){0,2}")
+
+
+def _date_time(num: str) -> bool:
+    """Digit groups that read as a date and times (a run or file stamp), not a phone number:
+    the first group is the year (or the whole date) and the digits are a valid date and time."""
+    groups = [g for g in _GROUP_SPLIT.split(num) if g]
+    return len(groups) >= 2 and len(groups[0]) in (4, 8) and all(g.isdigit() for g in groups) \
+        and bool(_DATE_TIME_DIGITS.fullmatch("".join(groups)))
+
+
 def _judge(low: str, start: int, num: str) -> str | None:
     digits = sum(c.isdigit() for c in num)
     if digits < 7 or digits > 15 or _DATE.fullmatch(num):
@@ -187,7 +210,7 @@ def _judge(low: str, start: int, num: str) -> str | None:
         return None
     if label is not None:  # a phone word wins over the looks of an IP address or a version
         return "phone.labelled" if digits <= 13 else None
-    if _IPV4.fullmatch(num):
+    if _IPV4.fullmatch(num) or _date_time(num):
         return None
     if vetoed or _DOTTED.fullmatch(num) and not _FRENCH.fullmatch(num):
         return None
@@ -204,3 +227,57 @@ def _judge(low: str, start: int, num: str) -> str | None:
             and all(2 <= len(g) <= 4 for g in groups[1:]) and len(groups[0]) <= 4:
         return "phone.grouped"
     return None
+
+
+# --- numbers spelled out in words ------------------------------------------------------------
+
+#: folded digit word -> its digit (``lexicon.DIGIT_WORDS``, the view's spelling)
+_DIGIT_OF: dict[str, str] = {fold(w): str(d) for d, ws in enumerate(DIGIT_WORDS) for w in ws.split()}
+#: digit words that are also common words of some language ("to", "en", "un", "het", "one"):
+#: a spelled number is looked for around the others only (a number of seven digits or more has
+#: one of them but for freak numbers)
+_COMMON_DIGIT_WORDS = frozenset("to en et un une um uma du ni een het hat sei one bir egy dos due doi".split())
+_DIGIT_WORD_BYTES = register_anchors(frozenset(w.encode() for w in _DIGIT_OF if w not in _COMMON_DIGIT_WORDS))
+#: the digit words a number spelled with digits and words has one of (all but the commonest)
+_MIXED_GATE = register_anchors(frozenset(
+    w.encode() for w in _DIGIT_OF if w not in ("to", "one", "en", "et", "un", "une", "du", "ni", "due", "doi")))
+_SPELLED_TOKEN = rf"(?:{'|'.join(sorted((re.escape(w) for w in _DIGIT_OF), key=lambda w: (-len(w), w)))}|\d{{1,3}})"
+#: seven or more digit words or short digit groups in a row, apart by spaces, commas, dots or dashes
+_SPELLED = re.compile(rf"(?<![\w'-]){_SPELLED_TOKEN}(?:[ \t]*[,.\-/]?[ \t]+|[ \t]*[,\-/][ \t]*){_SPELLED_TOKEN}"
+                      rf"(?:(?:[ \t]*[,.\-/]?[ \t]+|[ \t]*[,\-/][ \t]*){_SPELLED_TOKEN}){{1,20}}(?![\w'-])")
+_MIXED_RUN = r"0{1,3}[ \t,-]{1,3}[^\W\d_]{2,12}[ \t,-]{1,3}0{1,3}[ \t,-]{1,3}[^\W\d_]{2,12}[ \t,-]{1,3}0"
+_MIXED = re.compile(_MIXED_RUN)
+_MIXED_BYTES = re.compile(br"0{1,3}[ \t,-]{1,3}[a-zA-Z\x80-\xff]{2,24}[ \t,-]{1,3}0{1,3}[ \t,-]{1,3}[a-zA-Z\x80-\xff]{2,24}[ \t,-]{1,3}0")
+_SPELLED_SPLIT = re.compile(r"[^\w'ʼ]+")
+
+
+def spelled_phones(t: Text) -> Iterator[Finding]:
+    """A phone number spelled out in digit words of any EGI language, or in words and digits
+    mixed ("zero six one two ...", "0 six 1 two ..."): seven to fifteen digits with three or more
+    of them as words. A count ("one, two, three, ..., seven") is not a number."""
+    present = [w.decode() for w in _DIGIT_WORD_BYTES.intersection(t.anchors)]
+    mixed = []
+    if t.has_digit and (present or _MIXED_GATE.intersection(t.anchors)):
+        # digits and words taking turns ("0 six 1 two"): found in the digits-as-'0' copy
+        digits = t.plain_digits
+        mixed = [m.start() for m in (_MIXED_BYTES if isinstance(digits, bytes) else _MIXED).finditer(digits)]  # type: ignore[arg-type]
+    if not present and not mixed:
+        return
+    low = t.low
+    hits = sorted(p for w in present for p in t.word_positions(w))
+    # a spelled number has two of these words close together; prose ("two of the three") seldom
+    close = [p for p, q in pairwise(hits) if q - p <= 40] + mixed
+    for lo, hi in windows_around(close, 200, 240, len(low)):
+        for m in _SPELLED.finditer(low, lo, hi):
+            tokens = [x for x in _SPELLED_SPLIT.split(m.group()) if x]
+            words = sum(1 for x in tokens if not x.isdigit())
+            digits = "".join(x if x.isdigit() else _DIGIT_OF[x] for x in tokens)
+            if words < 3 or not 7 <= len(digits) <= 15 or _counting(digits):
+                continue
+            yield Finding("phone.spelled", PHONE, m.start(), m.end())
+
+
+def _counting(digits: str) -> bool:
+    """Digits that count up or down one by one (a list, not a number)."""
+    steps = {int(b) - int(a) for a, b in pairwise(digits)}
+    return steps in ({1}, {-1})

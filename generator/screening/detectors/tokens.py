@@ -149,7 +149,9 @@ def random_tokens(t: Text) -> Iterator[Finding]:
                 yield Finding("credential.random-token", CREDENTIAL, start + a, start + b)
 
 
-_B64 = re.compile(r"[A-Za-z0-9+/_-]{16,}={0,2}")
+_B64 = re.compile(r"[A-Za-z0-9+/_-]{8,}={0,2}")
+#: two words apart: what a sentence has and a random string decoded has not
+_TWO_WORDS = re.compile(r"[^\W\d_]+[ \t\n,.;!?'-]+[^\W\d_]+")
 #: what base64 of a secret decodes to: its words, or key and certificate armour
 _SECRET_WORDS_DECODED = re.compile(r"pass|secret|token|key|private|cred|auth|session|cookie|bearer|pwd|-----",
                                    re.IGNORECASE)
@@ -159,7 +161,7 @@ def _readable_base64(token: str) -> bool:
     """Base64 of readable, non-secret text (a public config snippet, a sentence): printable words
     and spaces when decoded, none of them a secret's word. Random bytes and binary keys do not
     decode to text."""
-    if len(token) < 16 or not _B64.fullmatch(token):
+    if len(token) < 8 or not _B64.fullmatch(token):
         return False
     body = token.rstrip("=")
     try:
@@ -167,7 +169,8 @@ def _readable_base64(token: str) -> bool:
         decoded = raw.decode("utf-8")
     except (binascii.Error, ValueError):
         return False
-    if len(decoded) < 12 or sum(c.isprintable() or c in "\n\t" for c in decoded) < len(decoded):
+    if len(decoded) < 6 or sum(c.isprintable() or c in "\n\t" for c in decoded) < len(decoded) \
+            or not _TWO_WORDS.search(decoded):
         return False
     letters = sum(c.isalpha() for c in decoded)
     spaces = sum(c in " \n\t" for c in decoded)
@@ -203,12 +206,59 @@ def _random_parts(token: str) -> tuple[tuple[int, int, bool], ...]:
 
 
 _STRUCTURED = re.compile(r"[/@:]")
-_PASSWORD_SYMBOL = re.compile(r"[!#$%^&*?~|]")
+#: a sign passwords have and structured strings have not ('?' and '&' open a query's "name=")
+_PASSWORD_SYMBOL = re.compile(r"[!#$%^*~|]|[?&](?![\w.-]+=)")
 #: a query string's tail ("&a=1&b=2"): its names and values are judged one by one
 _QUERY = re.compile(r"[&?]?(?:[\w.-]+=[^&=\s]*&){1,}(?:[\w.-]+=[^&=\s]*)?")
 _QUERY_PART = re.compile(r"[^&=?]+")
 _BASE64ISH = re.compile(r"[A-Za-z0-9+/]{16,}={0,2}")
 _PART = re.compile(r"[^/@:]+")
+
+
+#: a label that names secret key material: "seed", "HMAC key", "master key", "private key (hex)",
+#: "key material", "signing key", "shared secret", "Schlüssel", "clé", ...
+_SECRET_LABEL = re.compile(
+    r"(?<![\w-])(?:seed|seeds|(?:hmac|master|private|secret|signing|encryption|decryption|session|shared|"
+    r"symmetric|root|wallet|aes(?:-?\d{3})?|api|app|client|kek|dek|data)[ _-]?(?:key|secret|seed)s?|key[ _-]?material|"
+    r"keymat|secret|secret[ _-]key|priv(?:ate)?[ _-]?key|privkey|sk|psk|pre-shared key|preshared key|"
+    r"ed25519(?: [a-z]+)?|x25519(?: [a-z]+)?|secp256k1(?: [a-z]+)?|mnemonic|entropy|"
+    r"schlüssel|geheimer schlüssel|clé(?: secrète| privée)?|chiave(?: segreta| privata)?|clave(?: secreta| privada)?|"
+    r"chave(?: secreta| privada)?|sleutel|klucz(?: prywatny| tajny)?|klíč|kulcs|nyckel|nøgle|nøkkel|avain|võti|"
+    r"ключ|κλειδί|anahtar|cheie)(?![\w-])")
+#: a label that says the hexadecimal string is public: a checksum, a digest, a commit, a fingerprint
+_CHECKSUM_LABEL = re.compile(
+    r"(?<![\w-])(?:sha-?\d*(?:sum)?|md5(?:sum)?|blake2\w*|b2sum|crc\d*|checksums?|digests?|hash(?:es)?|commit|"
+    r"revision|rev|tree|object|fingerprints?|thumbprint|public(?:[ _-]?key)?|pubkey|pub|uuid|guid|id|"
+    r"build|image|tag|etag|prüfsumme|somme de contrôle|empreinte|impronta|suma de control|kontrolsumma)(?![\w-])")
+_HEX = re.compile(r"(?<![\w/@:.+-])(?:0x)?[0-9a-fA-F]{32,128}(?![\w/.@+-]|\.\w)")
+#: between a label and its value: a qualifier in brackets ("(hex)", "(base16)"), is/=/:, quotes
+_LABEL_GAP = re.compile(r"(?:[ \t]*\([^()\n]{0,20}\))?[ \t]*(?:[:=]|is|was|ist|est|è|es|é|je|jest|on|är|er)?[ \t]*[:=]?[ \t]*['\"`]?$")
+
+
+def labelled_hex(t: Text) -> Iterator[Finding]:
+    """A hexadecimal string of 32 to 128 digits under a label that names key material ("seed
+    (hex): ...", "HMAC key ...", "master key ..."): a secret. Under a checksum, digest, commit or
+    fingerprint label it is public, and the keyword-free detector lets it pass."""
+    long_words = t.odd_words[1]
+    if not long_words:
+        return
+    low = t.low
+    for word in long_words:
+        if not (32 <= len(word) <= 130 and _HEX.fullmatch(word)):
+            continue
+        for pos in t.word_positions(word):
+            m = _HEX.match(low, pos)
+            if m is None:
+                continue
+            line_start = low.rfind("\n", 0, pos) + 1
+            before = low[max(line_start, pos - 60):pos]
+            labels = list(_SECRET_LABEL.finditer(before))
+            label = labels[-1] if labels else None
+            if label is None or not _LABEL_GAP.match(before, label.end()):
+                continue
+            if _CHECKSUM_LABEL.search(before[max(0, label.start() - 24):]):
+                continue  # "public key", "sha256 key": public
+            yield Finding("credential.labelled-hex", CREDENTIAL, m.start(), m.end())
 
 
 def _inside(spans: list[tuple[int, int]], pos: int) -> bool:

@@ -22,6 +22,7 @@ from functools import lru_cache
 
 from generator.screening.detectors.base import CREDENTIAL, PERSONAL, PHONE, Finding, Text
 from generator.screening.detectors.shapes import looks_random
+from generator.screening.lexicon import NOT_A_VALUE
 
 _CONTACT_HOSTS = re.compile(
     r"(?<![\w.-])(?:wa\.me|api\.whatsapp\.com/send|chat\.whatsapp\.com|signal\.me|signal\.group|t\.me|"
@@ -119,6 +120,12 @@ def _url_findings(url: str) -> tuple[Finding, ...]:
     return tuple(_url(url, 0, len(url)))
 
 
+#: a password that is a placeholder's name: capitals and underscores ("PASSWORD", "DB_PASS")
+_CAPITAL_NAME = re.compile(r"[A-Z][A-Z_]{2,40}")
+_SECRET_NAME = re.compile(r"pass|pw|secret|token|key|cred")
+_NOT_A_VALUE = frozenset(NOT_A_VALUE)
+
+
 def _url(text: str, start: int, end: int) -> Iterator[Finding]:
     url = text[start:end]
     scheme_end = url.find("://")
@@ -197,4 +204,7 @@ def _path_secret(segment: str, previous: str) -> bool:
 
 
 def _placeholder(value: str) -> bool:
-    return not value or value.startswith(("<", "{", "$", "%7B", "[")) or set(value) <= set("*xX.-_")
+    """A password in a URL that stands for one: '<password>', '${DB_PASS}', '****', 'xxx', a
+    word about the value ('changeme', 'secret'), or a name in capitals ('PASSWORD', 'DB_PASS')."""
+    return not value or value.startswith(("<", "{", "$", "%7B", "[", "%3C")) or set(value) <= set("*xX.-_") \
+        or value.lower() in _NOT_A_VALUE or bool(_CAPITAL_NAME.fullmatch(value) and _SECRET_NAME.search(value.lower()))
