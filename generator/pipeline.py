@@ -31,6 +31,7 @@ from generator.audit import AuditFinding, attribute
 from generator.config import Config
 from generator.model import PublicSnapshot, RawQueue, TicketProblem
 from generator.screening import ScreeningResult, failure, quarantine, screen_queue, withhold
+from generator.screening.memo import Memo
 from generator.screening.policy import Policy
 from generator.screening.report import Quarantined
 from generator.screening.snapshot import write_snapshot
@@ -329,7 +330,10 @@ def screen(raw: RawQueue, config: Config, policy: Policy, history: publish.Histo
            allow_shrink: bool, log: Log) -> ScreeningResult:
     """Screens the queue, applies the failure and shrink guards, writes the snapshot and the
     screening report, and names every ticket withheld because it failed."""
-    result = screen_queue(raw, config, policy, previously_published=history.ever)
+    memo_file = config.build_dir / incremental.SCREENING_MEMO_NAME
+    memo = Memo.load(memo_file, config, policy, screening_code_version())
+    result = screen_queue(raw, config, policy, previously_published=history.ever, memo=memo)
+    memo.save(memo_file)
     failed = raw.rejected + result.failures
     check_failures(failed, _tickets(raw), config.max_failing_share)
     publish.check_shrink(history.last, {c.id for c in result.snapshot.cases}, allow_shrink)
@@ -337,6 +341,13 @@ def screen(raw: RawQueue, config: Config, policy: Policy, history: publish.Histo
     for problem in failed:
         log(f"warning: {problem.line()}")
     return result
+
+
+def screening_code_version() -> str:
+    """The version of screening's code (every file under generator/screening/ among them) and
+    libraries: a change to any of them screens every ticket again."""
+    return publish.code_hash("casecat screening", publish.PACKAGE_DIR, publish.SCREENING_CODE,
+                             publish.SCREENING_PACKAGES)
 
 
 @dataclass(frozen=True)
