@@ -1,6 +1,7 @@
-"""The frame of every page draws its large icons from one sprite file and runs the theme's palette
-script from a file: the same drawings and the same script as the theme's, written once instead
-of on each of 10,000 pages."""
+"""The frame every page carries (the theme's header, drawer, search box) holds only what cannot be
+shared: it draws its large icons from one sprite file and runs the theme's palette script from
+a file (the same drawings and script as the theme's), and a page outside the navigation, a case
+page say, lists the top level of the navigation in its drawer rather than the whole tree."""
 
 from __future__ import annotations
 
@@ -75,3 +76,25 @@ def test_a_built_page_draws_its_frame_icons_from_the_sprite_the_site_holds(sampl
     assert theme_icon("material/weather-night")[1] not in page
     scripts = re.findall(r'<script src="([^"]+cc-palette\.js)"></script>', frame)
     assert len(scripts) == 1 and (sample_site_dir / url / scripts[0]).resolve().is_file()
+
+
+def drawer(page: str) -> str:
+    start = re.search(r'<nav class="md-nav md-nav--primary[^"]*"', page)
+    assert start
+    return page[start.start():page.index('<div class="md-sidebar md-sidebar--secondary"', start.start())]
+
+
+def links(html: str, css: str) -> list[tuple[str, str]]:
+    return [(href, re.sub(r"<[^>]+>|\s+", "", text)) for href, text in
+            re.findall(rf'<a href="([^"]+)" class="{css}">(.*?)</a>', html, re.S)]
+
+
+def test_a_case_pages_drawer_lists_the_top_level_linking_where_the_tabs_do(sample_site_dir):
+    case = (sample_site_dir / "cases" / "1" / "index.html").read_text(encoding="utf-8")
+    home = (sample_site_dir / "index.html").read_text(encoding="utf-8")
+    tabs = links(case[case.index('<nav class="md-tabs"'):], "md-tabs__link")
+    assert [title for _, title in tabs] == ["Home", "Browse", "Dashboard", "About"]
+    assert links(drawer(case), "md-nav__link") == tabs
+    assert "md-nav__toggle" not in drawer(case)
+    # a page in the navigation keeps the whole tree, the sections' entries among it
+    assert drawer(home).count("md-nav__toggle") >= 2 and 'href="status/"' in drawer(home)
