@@ -553,7 +553,9 @@ def build_audited(raw: RawQueue, screened: ScreeningResult, config: Config, poli
         with stage("build", staging):
             built = build(rendered, config, staging, laps, site_dir, fresh=fresh)
         with stage("audit", staging):
-            findings, state = audit(staging, built, laps)
+            # the kept site is all clean only when no finding in it was kept by being accepted
+            clean = site_dir if built.assembled.partial and not policy.accepted else None
+            findings, state = audit(staging, built, laps, clean)
         found = to_quarantine(findings, screened, policy)
         if not found:
             return rendered, built, state, screened
@@ -563,11 +565,13 @@ def build_audited(raw: RawQueue, screened: ScreeningResult, config: Config, poli
     raise AuditFailed([AuditFinding(path, rule, 1) for path, rule in sorted({(q.path, q.rule) for q in found})])
 
 
-def audit(staging: Path, built: Built, laps: _Laps) -> tuple[list[AuditFinding], incremental.SiteState]:
+def audit(staging: Path, built: Built, laps: _Laps,
+          clean: Path | None = None) -> tuple[list[AuditFinding], incremental.SiteState]:
     """The audit of the staged files: every file of a full build; of an incremental one, the
-    files whose bytes the kept site's ledger does not prove clean. The findings, and the state
-    of the new site (every one of its files audited, with these findings)."""
-    findings, built.audited = ledger.audit_staged(staging)
+    files whose bytes the kept site's ledger does not prove clean (and of a large one, only the
+    parts its version in ``clean``, the kept site when all of it is clean, lacks). The findings,
+    and the state of the new site (every one of its files audited, with these findings)."""
+    findings, built.audited = ledger.audit_staged(staging, clean)
     laps("audit")
     return findings, incremental.SiteState(built.inputs, built.digests, built.assembled.files, built.audit)
 
