@@ -40,6 +40,8 @@ DOCS_STATE_FORMAT = "casecat-docs-state/1"
 DOCS_STATE_NAME = "docs-state.json"
 #: each case's search token weights, by what they are made from (``search.load_weights``)
 SEARCH_WEIGHTS_NAME = "search-weights.marshal"
+#: each ticket's screened public outcome, by a digest of what it is made from (``screening.memo``)
+SCREENING_MEMO_NAME = "screening-memo.json"
 
 
 # --- the states ---------------------------------------------------------------------------------
@@ -62,7 +64,7 @@ class SiteState:
 def kept_artefacts(site_dir: Path, build_dir: Path) -> list[Path]:
     """What a build keeps for the next one (the nightly caches exactly these): all public."""
     return [site_dir, manifest_path(site_dir), build_dir / "docs", build_dir / DOCS_STATE_NAME,
-            build_dir / SEARCH_WEIGHTS_NAME]
+            build_dir / SEARCH_WEIGHTS_NAME, build_dir / SCREENING_MEMO_NAME]
 
 
 def _read_json(path: Path, fmt: str) -> dict | None:

@@ -33,7 +33,8 @@ def audit_version(accepted: frozenset[str] = frozenset()) -> str:
     return hashlib.sha256("\n".join([code, *sorted(accepted)]).encode()).hexdigest()
 
 
-def audit_staged(staging: Path) -> tuple[list[AuditFinding], int]:
+def audit_staged(staging: Path, clean: Path | None = None) -> tuple[list[AuditFinding], int]:
     """The findings in the staged files (those the ledger does not prove clean), and how many
-    files were read."""
-    return audit_site(staging), sum(1 for p in staging.rglob("*") if p.is_file())
+    files were read; ``clean``: the kept site when every file of it is proven clean (then a large
+    staged file has only the parts its kept version lacks read: ``audit.audit_file``)."""
+    return audit_site(staging, clean=clean), sum(1 for p in staging.rglob("*") if p.is_file())

@@ -31,6 +31,7 @@ from generator.audit import AuditFinding, attribute
 from generator.config import Config
 from generator.model import PublicSnapshot, RawQueue, TicketProblem
 from generator.screening import ScreeningResult, failure, quarantine, screen_queue, withhold
+from generator.screening.memo import Memo
 from generator.screening.policy import Policy
 from generator.screening.report import Quarantined
 from generator.screening.snapshot import write_snapshot
@@ -329,7 +330,10 @@ def screen(raw: RawQueue, config: Config, policy: Policy, history: publish.Histo
            allow_shrink: bool, log: Log) -> ScreeningResult:
     """Screens the queue, applies the failure and shrink guards, writes the snapshot and the
     screening report, and names every ticket withheld because it failed."""
-    result = screen_queue(raw, config, policy, previously_published=history.ever)
+    memo_file = config.build_dir / incremental.SCREENING_MEMO_NAME
+    memo = Memo.load(memo_file, config, policy, screening_code_version())
+    result = screen_queue(raw, config, policy, previously_published=history.ever, memo=memo)
+    memo.save(memo_file)
     failed = raw.rejected + result.failures
     check_failures(failed, _tickets(raw), config.max_failing_share)
     publish.check_shrink(history.last, {c.id for c in result.snapshot.cases}, allow_shrink)
@@ -337,6 +341,13 @@ def screen(raw: RawQueue, config: Config, policy: Policy, history: publish.Histo
     for problem in failed:
         log(f"warning: {problem.line()}")
     return result
+
+
+def screening_code_version() -> str:
+    """The version of screening's code (every file under generator/screening/ among them) and
+    libraries: a change to any of them screens every ticket again."""
+    return publish.code_hash("casecat screening", publish.PACKAGE_DIR, publish.SCREENING_CODE,
+                             publish.SCREENING_PACKAGES)
 
 
 @dataclass(frozen=True)
@@ -542,7 +553,9 @@ def build_audited(raw: RawQueue, screened: ScreeningResult, config: Config, poli
         with stage("build", staging):
             built = build(rendered, config, staging, laps, site_dir, fresh=fresh)
         with stage("audit", staging):
-            findings, state = audit(staging, built, laps)
+            # the kept site is all clean only when no finding in it was kept by being accepted
+            clean = site_dir if built.assembled.partial and not policy.accepted else None
+            findings, state = audit(staging, built, laps, clean)
         found = to_quarantine(findings, screened, policy)
         if not found:
             return rendered, built, state, screened
@@ -552,11 +565,13 @@ def build_audited(raw: RawQueue, screened: ScreeningResult, config: Config, poli
     raise AuditFailed([AuditFinding(path, rule, 1) for path, rule in sorted({(q.path, q.rule) for q in found})])
 
 
-def audit(staging: Path, built: Built, laps: _Laps) -> tuple[list[AuditFinding], incremental.SiteState]:
+def audit(staging: Path, built: Built, laps: _Laps,
+          clean: Path | None = None) -> tuple[list[AuditFinding], incremental.SiteState]:
     """The audit of the staged files: every file of a full build; of an incremental one, the
-    files whose bytes the kept site's ledger does not prove clean. The findings, and the state
-    of the new site (every one of its files audited, with these findings)."""
-    findings, built.audited = ledger.audit_staged(staging)
+    files whose bytes the kept site's ledger does not prove clean (and of a large one, only the
+    parts its version in ``clean``, the kept site when all of it is clean, lacks). The findings,
+    and the state of the new site (every one of its files audited, with these findings)."""
+    findings, built.audited = ledger.audit_staged(staging, clean)
     laps("audit")
     return findings, incremental.SiteState(built.inputs, built.digests, built.assembled.files, built.audit)
 

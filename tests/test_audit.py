@@ -191,3 +191,42 @@ def test_markup_findings_belong_to_no_case(site):
     (site / "cases" / "1" / "index.html").write_text('<a href="javascript:alert(1)">x</a>')
     by_case, orphans = attribute(audit_site(site), snapshot)
     assert by_case == {} and [f.rule for f in orphans] == ["markup.script-url"]
+
+
+def _export(cases: list[str]) -> str:
+    return json.dumps({"cases": [{"id": i, "description": text} for i, text in enumerate(cases)]})
+
+
+def test_a_large_file_whose_earlier_version_was_clean_has_only_its_new_parts_read(tmp_path, monkeypatch):
+    """The data export holds every case: on a night that changes a few, the detectors read the
+    parts the earlier (clean) version lacks, and still find what is in those."""
+    texts = [f"Case {i}: the community runs simulations on {i % 7 + 2} sites and plans a pilot." for i in range(2000)]
+    kept, staged = tmp_path / "kept", tmp_path / "staging"
+    for root in (kept, staged):
+        (root / "data").mkdir(parents=True)
+    (kept / "data" / "cases.json").write_text(_export(texts))
+    assert audit_site(kept) == []
+    night = texts[:1500] + ["A new case: write to pi@example.org for the pilot."] + texts[1500:]
+    (staged / "data" / "cases.json").write_text(_export(night))
+    assert (staged / "data" / "cases.json").stat().st_size >= gate.KNOWN_PARTS_FROM
+
+    read: list[str] = []
+    real = gate._scan
+    monkeypatch.setattr(gate, "_scan", lambda text: read.append(text) or real(text))
+    assert rules(audit_site(staged, clean=kept)) == {("data/cases.json", "email.plain")}
+    assert len(read) == 1 and "pi@example.org" in read[0] and "Case 7:" not in read[0]
+    read.clear()
+    assert rules(audit_site(staged)) == {("data/cases.json", "email.plain")}  # without it: every part
+    assert "Case 7:" in read[0]
+
+
+def test_a_file_without_an_earlier_version_or_a_small_one_is_read_whole(tmp_path, monkeypatch):
+    kept, staged = tmp_path / "kept", tmp_path / "staging"
+    (kept / "cases" / "1").mkdir(parents=True)
+    (staged / "cases" / "1").mkdir(parents=True)
+    (kept / "cases" / "1" / "index.html").write_text("<p>mail pi@example.org</p>")  # (never clean: not trusted)
+    (staged / "cases" / "1" / "index.html").write_text("<p>mail pi@example.org</p><p>and more</p>")
+    (staged / "data").mkdir()
+    (staged / "data" / "cases.json").write_text(_export(["mail pi@example.org"] * 3000))
+    assert rules(audit_site(staged, clean=kept)) == {("cases/1/index.html", "email.plain"),
+                                                     ("data/cases.json", "email.plain")}

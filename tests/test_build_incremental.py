@@ -167,10 +167,10 @@ def test_a_case_quarantined_on_an_incremental_night_leaves_the_site_a_build_from
     same history (the case was published the night before: it becomes a withdrawal notice)."""
     import shutil
 
-    import generator.screening.text as screening_text
     from support.builds import raw_queue
     from test_pipeline_quarantine import PHONE, _hostile, _hostile_id
 
+    import generator.screening.text as screening_text
     from generator.pipeline import build_site
     from generator.rt.source import load_raw_queue
 
@@ -196,3 +196,41 @@ def test_a_case_quarantined_on_an_incremental_night_leaves_the_site_a_build_from
     published = json.loads((kept.site_dir / "data" / "cases.json").read_text(encoding="utf-8"))["cases"]
     assert _hostile_id(hostile) not in {c["id"] for c in published} and len(published) == 11
     assert not any(PHONE in p.read_text(errors="replace") for p in kept.site_dir.rglob("*") if p.is_file())
+
+
+def test_a_night_screened_with_the_memo_gives_the_site_a_screening_of_every_ticket_gives(tmp_path, monkeypatch):
+    """The next night screens only the tickets that changed (the others' outcomes are kept in
+    the build folder); its site is, byte for byte, the one a build that screens every ticket
+    gives, with the same history."""
+    import shutil
+
+    from support.builds import raw_queue
+
+    import generator.screening as screening
+    from generator.pipeline import build_site
+    from generator.rt.source import load_raw_queue
+
+    def next_night(data: dict) -> None:
+        data["tickets"][1]["ticket"]["Subject"] += " (second phase)"
+        data["tickets"][4]["attachments"][0]["Content"] += "\n\nThe pilot jobs finished; results look right."
+        del data["tickets"][6]
+
+    policy = Policy(salt=b"test-salt")
+    kept, scratch = folders(tmp_path / "kept"), folders(tmp_path / "scratch")
+    build_site(load_raw_queue(raw_queue(tmp_path, name="first.json")), kept, policy)
+    shutil.copytree(kept.cache_dir, scratch.cache_dir)  # the same history; no memo, no site kept
+    night = load_raw_queue(raw_queue(tmp_path, name="night.json", edit=next_night))
+
+    screened: list[int] = []
+    real = screening.screen_record
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(screening, "screen_record", lambda record, *a: screened.append(record.id) or real(record, *a))
+        with_memo = build_site(night, kept, policy)
+    assert sorted(screened) == sorted(t.id for t in night.tickets if t.id in (2, 5))
+    fresh = build_site(night, scratch, policy)
+
+    assert with_memo.work["full"] is False and fresh.work["full"] is True
+    assert digests(kept.site_dir) == digests(scratch.site_dir)
+    assert (kept.build_dir / "public" / "snapshot.json").read_bytes() == \
+        (scratch.build_dir / "public" / "snapshot.json").read_bytes()
+    assert (kept.reports_dir / "screening.json").read_bytes() == (scratch.reports_dir / "screening.json").read_bytes()

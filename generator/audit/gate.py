@@ -20,7 +20,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.audit.read import read_parts
+from generator.audit.read import Parts, read_parts
 from generator.audit.theme import is_theme_asset, is_theme_file
 from generator.screening.detectors import DETECTORS, Finding, Text, find_in_view
 from generator.screening.detectors.personal import national_ids
@@ -35,6 +35,9 @@ TOKEN_DETECTORS = (national_ids,)
 BINARY_DETECTORS = tuple(d for family in DETECTORS.values() for d in family if d is not random_tokens)
 #: below this many files a second process costs more than it saves
 PARALLEL_FROM = 400
+#: from this size on, a file whose earlier version was proven clean has only its new parts read
+#: by the detectors (below it, reading the earlier version costs more than it saves)
+KNOWN_PARTS_FROM = 64 * 1024
 
 
 @dataclass(frozen=True)
@@ -58,13 +61,17 @@ def _scan_with(detectors, text: str) -> list[Finding]:
     return [f for detector in detectors for f in detector(t)]
 
 
-def audit_file(path: Path, rel: str) -> list[AuditFinding]:
+def audit_file(path: Path, rel: str, clean: Path | None = None) -> list[AuditFinding]:
+    """The findings in one file; ``clean``: a folder whose file at ``rel``, if any, is an earlier
+    version of this one that the audit found clean (``known_parts``)."""
     data = path.read_bytes()
     if rel.endswith(".map"):
         return [AuditFinding(rel, "policy.source-map-shipped", 1)]
     if is_theme_asset(rel) and is_theme_file(data, rel):
         return []
     parts = read_parts(rel, data)
+    if clean is not None and len(data) >= KNOWN_PARTS_FROM:
+        parts = without_known_parts(parts, clean / rel, rel)
     text, tokens = parts.joined()
     matched: dict[str, list[str]] = defaultdict(list)
     for f in _scan_with(BINARY_DETECTORS, text) if parts.binary else _scan(text):
@@ -79,12 +86,28 @@ def audit_file(path: Path, rel: str) -> list[AuditFinding]:
     return [AuditFinding(rel, rule, len(found), tuple(found)) for rule, found in sorted(matched.items())]
 
 
-def _audit_files(files: list[tuple[str, str]]) -> list[list[AuditFinding]]:
-    return [audit_file(Path(path), rel) for path, rel in files]
+def without_known_parts(parts: Parts, earlier: Path, rel: str) -> Parts:
+    """``parts`` less those that the earlier version of the file, found clean, holds as they are.
+    The parts are read apart (no finding spans two: ``read``), so a part found clean once is
+    clean wherever it is: a night that changes a few cases of the data export has the detectors
+    read those cases' parts, not all of them again. A binary file is read whole."""
+    if parts.binary or not earlier.is_file():
+        return parts
+    known = read_parts(rel, earlier.read_bytes())
+    if known.binary:
+        return parts
+    text, tokens = set(known.text), set(known.tokens)
+    return Parts([p for p in parts.text if p not in text], [t for t in parts.tokens if t not in tokens],
+                 parts.script_urls)
 
 
-def audit_site(site_dir: Path, workers: int | None = None) -> list[AuditFinding]:
-    """Every finding in every file under site_dir, sorted by path.
+def _audit_files(files: list[tuple[str, str]], clean: Path | None = None) -> list[list[AuditFinding]]:
+    return [audit_file(Path(path), rel, clean) for path, rel in files]
+
+
+def audit_site(site_dir: Path, workers: int | None = None, clean: Path | None = None) -> list[AuditFinding]:
+    """Every finding in every file under site_dir, sorted by path; ``clean``: a site every file
+    of which the audit found clean, earlier versions of these files (``audit_file``).
 
     A large site is read by two processes (one per core, at most 2): this one and a fresh one
     (spawned, not forked: a fork's memory counts all of the caller's snapshot and pages again),
@@ -95,11 +118,11 @@ def audit_site(site_dir: Path, workers: int | None = None) -> list[AuditFinding]
              for path in sorted(p for p in site_dir.rglob("*") if p.is_file())]
     workers = workers or min(2, os.cpu_count() or 1)
     if workers < 2 or len(files) < PARALLEL_FROM:
-        return [f for found in _audit_files(files) for f in found]
+        return [f for found in _audit_files(files, clean) for f in found]
     shares = [files[i::workers] for i in range(workers)]
     with ProcessPoolExecutor(max_workers=workers - 1, mp_context=multiprocessing.get_context("spawn")) as pool:
-        helpers = [pool.submit(_audit_files, share) for share in shares[1:]]
-        found = [_audit_files(shares[0])] + [h.result() for h in helpers]
+        helpers = [pool.submit(_audit_files, share, clean) for share in shares[1:]]
+        found = [_audit_files(shares[0], clean)] + [h.result() for h in helpers]
     by_file = {rel: file_found for share, share_found in zip(shares, found)
                for (_, rel), file_found in zip(share, share_found)}
     return [f for _, rel in files for f in by_file[rel]]

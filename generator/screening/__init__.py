@@ -11,6 +11,7 @@ from pathlib import Path
 from generator.config import Config
 from generator.model import PublicSnapshot, RawQueue, TicketProblem
 from generator.screening.cases import CaseOutcome, screen_record
+from generator.screening.memo import Memo
 from generator.screening.policy import Policy
 from generator.screening.report import Quarantined, ScreeningReport
 
@@ -33,16 +34,24 @@ def screen_queue(
     policy: Policy,
     *,
     previously_published: frozenset[int] = frozenset(),
+    memo: Memo | None = None,
 ) -> ScreeningResult:
     """Screens every ticket; cases once published but no longer public become tombstones.
 
     A ticket whose screening fails is withheld (fail closed) and named in the report; the
-    others are published. Whether too many failed is the pipeline's call.
+    others are published. Whether too many failed is the pipeline's call. With a ``memo``, a
+    ticket it holds the outcome of (the same ticket, settings and code) is not screened again.
     """
     outcomes, failures = [], []
     for record in sorted(raw.tickets, key=lambda t: t.id):
+        kept = memo.outcome(record) if memo is not None else None
+        if kept is not None:
+            outcomes.append(kept)
+            continue
         try:
             outcomes.append(screen_record(record, config, policy))
+            if memo is not None:
+                memo.keep(record, outcomes[-1])
         except Exception as exc:  # noqa: BLE001 (one ticket never stops the others)
             problem = failure(record.id, "screening", exc)
             failures.append(problem)

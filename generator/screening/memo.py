@@ -1,0 +1,126 @@
+"""The screening memo: each ticket's screened outcome, kept for the next build, so that a night
+screens only the tickets that changed.
+
+Screening one ticket is a pure function of the ticket as read, the settings, the policy
+(actions, accepted fingerprints, the salt of the fingerprints, whether the ticket is withheld on
+request) and screening's code and libraries. The memo keys each outcome by a digest of all of
+that, keyed in turn with the salt (an HMAC: nobody without the salt can test a guess of a
+ticket's text against the memo), and holds only what screening made public: the public case,
+and what the public screening report says of the ticket (rules, actions, salted fingerprints,
+counts). It is a public artefact, kept with the site between builds.
+
+A memo that is missing, damaged or of another format is an empty one: everything is screened.
+A ticket whose screening failed is never kept: it is screened again next time.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import hmac
+import json
+import os
+import pickle
+from pathlib import Path
+from typing import Any
+
+from generator.config import Config
+from generator.model import TicketRecord
+from generator.screening.cases import CaseOutcome
+from generator.screening.policy import Action, Policy
+from generator.screening.snapshot import case_from_dict, case_to_dict
+from generator.screening.text import Hit
+
+MEMO_FORMAT = "casecat-screening-memo/1"
+
+
+def memo_key(config: Config, policy: Policy, code_version: str) -> bytes:
+    """The key of every ticket's digest: what screens all tickets alike (kept in memory only)."""
+    settings = {f.name: getattr(config, f.name) for f in dataclasses.fields(config) if not f.name.endswith("_dir")}
+    digest = hashlib.sha256(b"casecat screening memo\0" + code_version.encode() + b"\0")
+    digest.update(repr(sorted(settings.items())).encode())
+    digest.update(repr(sorted((k, v.value) for k, v in policy.actions.items())).encode())
+    digest.update(repr(sorted(policy.accepted)).encode())
+    digest.update(policy.salt)
+    return digest.digest()
+
+
+class Memo:
+    """The outcomes kept from the last screening, and those of this one as they are made."""
+
+    def __init__(self, key: bytes, policy: Policy, entries: dict[str, Any] | None = None) -> None:
+        self._key = key
+        self._withheld = policy.withheld_cases
+        self._old = entries or {}
+        self._new: dict[str, Any] = {}
+        self._digests: dict[int, str] = {}
+        self.reused = 0
+
+    @classmethod
+    def load(cls, path: Path, config: Config, policy: Policy, code_version: str) -> Memo:
+        key = memo_key(config, policy, code_version)
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return cls(key, policy)
+        entries = data.get("outcomes") if isinstance(data, dict) and data.get("format") == MEMO_FORMAT else None
+        return cls(key, policy, entries if isinstance(entries, dict) else None)
+
+    def _digest(self, record: TicketRecord) -> str:
+        message = pickle.dumps((record, record.id in self._withheld), protocol=5)
+        digest = self._digests[record.id] = hmac.new(self._key, message, hashlib.sha256).hexdigest()
+        return digest
+
+    def outcome(self, record: TicketRecord) -> CaseOutcome | None:
+        """The kept outcome of this very ticket under these very settings and code, if any."""
+        digest = self._digest(record)
+        entry = self._old.get(digest)
+        if entry is None:
+            return None
+        try:
+            outcome = outcome_from_dict(entry)
+        except (TypeError, KeyError, ValueError, AttributeError):
+            return None  # a damaged entry: screened again
+        if outcome.case_id != record.id:
+            return None
+        self._new[digest] = entry
+        self.reused += 1
+        return outcome
+
+    def keep(self, record: TicketRecord, outcome: CaseOutcome) -> None:
+        digest = self._digests.get(record.id) or self._digest(record)
+        self._new[digest] = outcome_to_dict(outcome)
+
+    def save(self, path: Path) -> None:
+        """The outcomes of this screening only (a ticket gone from the queue leaves the memo),
+        written whole or not at all."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        try:
+            tmp.write_text(json.dumps({"format": MEMO_FORMAT, "outcomes": dict(sorted(self._new.items()))},
+                                      ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
+            os.replace(tmp, path)
+        finally:
+            tmp.unlink(missing_ok=True)
+
+
+def outcome_to_dict(outcome: CaseOutcome) -> dict[str, Any]:
+    return {
+        "id": outcome.case_id,
+        "case": None if outcome.case is None else case_to_dict(outcome.case),
+        "hits": [[h.field, h.rule, h.category, h.action.value, h.fingerprint] for h in outcome.hits],
+        "withheld_reason": outcome.withheld_reason,
+        "warnings": list(outcome.warnings),
+        "dropped": [[name, count] for name, count in outcome.dropped],
+    }
+
+
+def outcome_from_dict(d: dict[str, Any]) -> CaseOutcome:
+    return CaseOutcome(
+        int(d["id"]),
+        None if d["case"] is None else case_from_dict(d["case"]),
+        tuple(Hit(str(f), str(r), str(c), Action(a), str(p)) for f, r, c, a, p in d["hits"]),
+        str(d["withheld_reason"]),
+        tuple(str(w) for w in d["warnings"]),
+        tuple((str(name), int(count)) for name, count in d["dropped"]),
+    )

@@ -1,0 +1,189 @@
+"""The screening memo: a ticket screened once under the same settings and code is not screened
+again, and the result is the one a screening without the memo gives, outcome for outcome.
+
+It holds only what screening made public, keyed by digests nobody can test a guess against
+without the salt; a change to a ticket, the settings, the policy or screening's code means a
+screening anew of what it touches.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+import generator.screening as screening
+from generator.config import Config
+from generator.model import RawQueue
+from generator.rt.records import parse_entries, parse_rt_datetime
+from generator.screening import screen_queue
+from generator.screening.memo import Memo
+from generator.screening.policy import Policy
+from generator.screening.snapshot import snapshot_bytes
+
+CASES = 40
+CONFIG = Config()
+SECRET = "ghp_" + "Zq8RtY3wXk5VbN7mLp2HsJd4FgAe6CuTo9Ki"  # a token screening redacts
+POLICY = Policy(salt=b"memo-test-salt")
+VERSION = "code-1"
+
+
+def raw_of(data: dict) -> RawQueue:
+    return RawQueue(tickets=tuple(parse_entries(data)), queue=data["queue"],
+                    fetched_at=parse_rt_datetime(data["fetched_at"]), is_sample=False,
+                    rt_web_url=data["rt_web_url"], origin="synthetic")
+
+
+@pytest.fixture(scope="module")
+def queue() -> dict:
+    from devtools.synthetic import make_queue
+
+    data = make_queue(CASES, seed=5)
+    first = data["tickets"][1]["attachments"][0]
+    first["Content"] += f"\n\nOur CI pushes with {SECRET} for now."
+    return data
+
+
+class Counting:
+    """``screen_record``, counting the tickets it screens."""
+
+    def __init__(self, monkeypatch) -> None:
+        self.ids: list[int] = []
+        real = screening.screen_record
+
+        def counted(record, config, policy):
+            self.ids.append(record.id)
+            return real(record, config, policy)
+
+        monkeypatch.setattr(screening, "screen_record", counted)
+
+
+def screened_with_memo(raw: RawQueue, path: Path, config: Config = CONFIG, policy: Policy = POLICY,
+                       version: str = VERSION):
+    memo = Memo.load(path, config, policy, version)
+    result = screen_queue(raw, config, policy, memo=memo)
+    memo.save(path)
+    return result, memo
+
+
+def same(a, b) -> None:
+    assert snapshot_bytes(a.snapshot) == snapshot_bytes(b.snapshot)
+    assert a.report.to_dict() == b.report.to_dict()
+    assert a == b
+
+
+def test_a_second_screening_reuses_every_outcome_and_gives_the_same_result(queue, tmp_path, monkeypatch):
+    raw = raw_of(queue)
+    memo_file = tmp_path / "memo.json"
+    without = screen_queue(raw, Config(), POLICY)
+    first, memo = screened_with_memo(raw, memo_file)
+    assert memo.reused == 0
+    same(first, without)
+    assert any(h.rule for o in without.report.outcomes for h in o.hits)  # findings round-trip too
+
+    counting = Counting(monkeypatch)
+    again, memo = screened_with_memo(raw, memo_file)
+    assert counting.ids == [] and memo.reused == CASES
+    same(again, without)
+
+
+def test_only_the_changed_tickets_are_screened_again(queue, tmp_path, monkeypatch):
+    memo_file = tmp_path / "memo.json"
+    screened_with_memo(raw_of(queue), memo_file)
+    night = copy.deepcopy(queue)
+    night["tickets"][4]["ticket"]["Subject"] += " (second phase)"
+    night["tickets"][9]["attachments"][0]["Content"] += "\n\nA new paragraph."
+    gone = int(night["tickets"].pop(12)["ticket"]["id"])
+    changed = {int(night["tickets"][i]["ticket"]["id"]) for i in (4, 9)}
+
+    counting = Counting(monkeypatch)
+    result, memo = screened_with_memo(raw_of(night), memo_file)
+    assert sorted(counting.ids) == sorted(changed) and memo.reused == CASES - 3
+    monkeypatch.undo()
+    same(result, screen_queue(raw_of(night), Config(), POLICY))
+    # a ticket gone from the queue leaves the memo
+    kept = json.loads(memo_file.read_text(encoding="utf-8"))["outcomes"]
+    assert len(kept) == CASES - 1 and gone not in {entry["id"] for entry in kept.values()}
+
+
+@pytest.mark.parametrize("change", ["salt", "code", "settings", "actions", "accepted"])
+def test_what_screens_every_ticket_alike_screens_them_all_again(queue, tmp_path, monkeypatch, change):
+    raw = raw_of(queue)
+    memo_file = tmp_path / "memo.json"
+    screened_with_memo(raw, memo_file)
+    config, policy, version = Config(), POLICY, VERSION
+    if change == "salt":
+        policy = replace(POLICY, salt=b"another-salt")
+    elif change == "code":
+        version = "code-2"
+    elif change == "settings":
+        config = replace(Config(), publish_contact_affiliations=False)
+    elif change == "actions":
+        from generator.screening.policy import Action
+        policy = replace(POLICY, actions={"email": Action.WITHHOLD_CASE})
+    else:
+        policy = replace(POLICY, accepted=frozenset({"0" * 20}))
+    counting = Counting(monkeypatch)
+    result, memo = screened_with_memo(raw, memo_file, config, policy, version)
+    assert memo.reused == 0 and len(counting.ids) == CASES
+    monkeypatch.undo()
+    same(result, screen_queue(raw, config, policy))
+
+
+def test_a_ticket_withheld_on_request_is_screened_again_alone(queue, tmp_path, monkeypatch):
+    raw = raw_of(queue)
+    memo_file = tmp_path / "memo.json"
+    screened_with_memo(raw, memo_file)
+    held = raw.tickets[7].id
+    policy = replace(POLICY, withheld_cases=frozenset({held}))
+    counting = Counting(monkeypatch)
+    result, memo = screened_with_memo(raw, memo_file, policy=policy)
+    assert counting.ids == [held] and memo.reused == CASES - 1
+    assert held not in {c.id for c in result.snapshot.cases}
+
+
+def test_the_screening_code_version_covers_every_screening_file(tmp_path, monkeypatch):
+    """A detector edited (any file under generator/screening/) is a new version: all screened again."""
+    import shutil
+
+    from generator import pipeline, publish
+
+    package = tmp_path / "generator"
+    shutil.copytree(publish.PACKAGE_DIR, package, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(publish, "PACKAGE_DIR", package)
+    before = pipeline.screening_code_version()
+    detector = next((package / "screening" / "detectors").glob("*.py"))
+    detector.write_text(detector.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    assert pipeline.screening_code_version() != before
+
+
+def test_the_memo_holds_nothing_screening_keeps_back(queue, tmp_path):
+    raw = raw_of(queue)
+    memo_file = tmp_path / "memo.json"
+    screened_with_memo(raw, memo_file)
+    text = memo_file.read_text(encoding="utf-8")
+    private = {r for t in raw.tickets for r in t.requestors + t.cc} | {SECRET, POLICY.salt.decode()}
+    assert private and not [value for value in private if value in text]
+
+
+@pytest.mark.parametrize("damage", ["garbage", "format", "entry"])
+def test_a_damaged_memo_is_an_empty_one(queue, tmp_path, damage):
+    raw = raw_of(queue)
+    memo_file = tmp_path / "memo.json"
+    screened_with_memo(raw, memo_file)
+    data = json.loads(memo_file.read_text(encoding="utf-8"))
+    if damage == "garbage":
+        memo_file.write_text("{not json", encoding="utf-8")
+    elif damage == "format":
+        memo_file.write_text(json.dumps({**data, "format": "other/1"}), encoding="utf-8")
+    else:
+        for entry in data["outcomes"].values():
+            entry["hits"] = [["only", "three", "parts"]]
+            entry["case"] = {"id": "x"} if entry["case"] else None
+        memo_file.write_text(json.dumps(data), encoding="utf-8")
+    result, memo = screened_with_memo(raw, memo_file)
+    assert memo.reused == 0
+    same(result, screen_queue(raw, Config(), POLICY))
