@@ -57,6 +57,7 @@ def drawn_fields() -> tuple[PublishedField, ...]:
     the sample with no edit of this module."""
     return tuple(f for f in published_fields() if f.rt_field and f.examples and f.rt_field not in CF_IDS)
 
+
 # --- Tables ---------------------------------------------------------------------------------
 
 DISCIPLINES = {
@@ -788,7 +789,7 @@ def _entry(case: _Case, ticket_id: int, txn_ids: count, att_ids: count, rng: ran
                      for name, cf_id in ids.items()]
     custom_fields, drawn = custom_fields[:len(CF_IDS)], custom_fields[len(CF_IDS):]
     rng.shuffle(custom_fields)  # RT lists them in no particular order
-    custom_fields += drawn  # after the shuffle, which so draws what it drew before they existed
+    custom_fields += drawn  # after the shuffle, so that it draws the numbers it drew without them
     ticket = {
         "id": str(ticket_id), "type": "ticket", "Subject": case.subject, "Status": case.rt_status,
         "Owner": _user(case.owner, owner=True), "Queue": {"id": "3", "type": "queue", "Name": QUEUE},
