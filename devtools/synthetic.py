@@ -32,6 +32,7 @@ from typing import Any
 
 from generator.config import DEFAULT_FIELDS, Config
 from generator.model import ImplementationStatus as S
+from generator.model import PublishedField, published_fields
 from generator.rt.records import RAW_FORMAT
 from generator.rt.source import sample_path
 
@@ -48,6 +49,14 @@ STATUS_CF, DISCIPLINE_CF, VO_CF = _F["implementation_status"], _F["disciplines"]
 SITES_CF, CONTACTS_CF, LINKS_CF = _F["sites"], _F["external_contacts"], _F["links"]
 PRIORITY_CF = "Internal priority"
 CF_IDS = {STATUS_CF: 2, DISCIPLINE_CF: 3, VO_CF: 4, SITES_CF: 5, CONTACTS_CF: 6, LINKS_CF: 7, PRIORITY_CF: 8}
+
+
+def drawn_fields() -> tuple[PublishedField, ...]:
+    """The custom fields of the field table (read when called) with no hand-written values here:
+    each case of the sample draws from the field's examples, so a new published field reaches
+    the sample with no edit of this module."""
+    return tuple(f for f in published_fields() if f.rt_field and f.examples and f.rt_field not in CF_IDS)
+
 
 # --- Tables ---------------------------------------------------------------------------------
 
@@ -775,9 +784,12 @@ def _entry(case: _Case, ticket_id: int, txn_ids: count, att_ids: count, rng: ran
                 "Subject": subject, "Content": content,
             })
             subject = ""
+    ids = {**CF_IDS, **{f.rt_field: len(CF_IDS) + 2 + i for i, f in enumerate(drawn_fields())}}
     custom_fields = [{"id": str(cf_id), "name": name, "type": "customfield", "values": case.cfs.get(name, [])}
-                     for name, cf_id in CF_IDS.items()]
+                     for name, cf_id in ids.items()]
+    custom_fields, drawn = custom_fields[:len(CF_IDS)], custom_fields[len(CF_IDS):]
     rng.shuffle(custom_fields)  # RT lists them in no particular order
+    custom_fields += drawn  # after the shuffle, so that it draws the numbers it drew without them
     ticket = {
         "id": str(ticket_id), "type": "ticket", "Subject": case.subject, "Status": case.rt_status,
         "Owner": _user(case.owner, owner=True), "Queue": {"id": "3", "type": "queue", "Name": QUEUE},
@@ -850,6 +862,7 @@ def _sample_entry(rng: random.Random, created: int, row: tuple, ticket_id: int, 
         CONTACTS_CF: ["\n".join(contacts)] if contacts else [],
         LINKS_CF: special.get("links", [f"https://docs.example.org/cases/{slug}/plan.pdf"] if reaches_prep else []),
         PRIORITY_CF: [_PRIORITY[name]] if name in _PRIORITY else [],
+        **{f.rt_field: _drawn_values(f, name) for f in drawn_fields()},
     }
     # the Create transaction with the description (several shapes of body)
     if "body" in special:
@@ -891,6 +904,13 @@ def _sample_entry(rng: random.Random, created: int, row: tuple, ticket_id: int, 
     if "rt_status" in special and special["rt_status"] != case.rt_status:
         case.set_status(max(t.when for t in case.txns) + 3600, special["rt_status"])
     return _entry(case, ticket_id, txn_ids, att_ids, rng)
+
+
+def _drawn_values(f: PublishedField, name: str) -> list[str]:
+    """No value, or one or two of the field's examples, for the community ``name``: from a
+    generator of their own, so the rest of the sample stays as it was without the field."""
+    rng = random.Random(f"{SAMPLE_SEED} {f.name} {name}")
+    return rng.sample(f.examples, min(len(f.examples), rng.choice((0, 1, 1, 2))))
 
 
 def _contact(rng: random.Random, slug: str) -> str:

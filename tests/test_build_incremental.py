@@ -24,6 +24,9 @@ from generator.rt.records import parse_entries, parse_rt_datetime
 from generator.screening import screen_queue
 from generator.screening.policy import Policy
 
+#: slow (each test builds a 70-case catalogue two or three times and compares every byte): in make test, out of the fast loop
+pytestmark = pytest.mark.slow
+
 CASES = 70
 
 

@@ -5,6 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -48,6 +50,7 @@ def test_rt_source_without_credentials_is_refused(tmp_path):
     assert proc.returncode == 2 and "credentials missing" in proc.stderr
 
 
+@pytest.mark.slow
 def test_build_from_a_raw_file_writes_every_stage_output(tmp_path):
     from devtools.synthetic import make_queue, write_queue
 

@@ -16,6 +16,22 @@ def test_defaults_match_the_egi_queue(tmp_path, monkeypatch):
     assert config.max_failing_share == 0.1
 
 
+def test_a_custom_field_new_to_the_table_is_read_under_its_declared_name_and_can_be_renamed(tmp_path, monkeypatch):
+    from generator import model
+    from generator.model import FieldKind, PublishedField
+
+    planted = PublishedField("planted_programmes", FieldKind.TEXTS, "the programmes", rt_field="Planted programme")
+    monkeypatch.setattr(model, "PUBLISHED_FIELDS", (*model.PUBLISHED_FIELDS, planted))
+    assert Config().cf("planted_programmes") == "Planted programme"
+    assert Config().cf("sites") == DEFAULT_FIELDS["sites"]
+    path = tmp_path / "casecat.yml"
+    path.write_text("fields:\n  planted_programmes: Funding\n")
+    assert load_config(path).cf("planted_programmes") == "Funding"
+    monkeypatch.undo()
+    with pytest.raises(ConfigError, match="unknown field.* planted_programmes"):
+        load_config(path)
+
+
 def test_field_mapping_is_overridable_one_field_at_a_time(tmp_path):
     path = tmp_path / "casecat.yml"
     path.write_text("queue: other\nfields:\n  disciplines: Research area\ncache_dir: /tmp/x\n"

@@ -277,3 +277,25 @@ def test_synthetic_imports_only_the_stdlib_and_the_bottom_layer():
             assert node.module.split(".")[0] in sys.stdlib_module_names | {"__future__"} or node.module in allowed
         elif isinstance(node, ast.Import):
             assert all(alias.name.split(".")[0] in sys.stdlib_module_names for alias in node.names)
+
+
+def test_a_custom_field_new_to_the_table_reaches_the_sample_and_changes_nothing_else(sample, monkeypatch):
+    """A field the table declares with an RT name and examples is drawn for some cases with no
+    edit of devtools.synthetic; every ticket is otherwise the ticket it was without the field."""
+    from generator import model
+    from generator.model import FieldKind, PublishedField
+
+    planted = PublishedField("planted_programmes", FieldKind.TEXTS, "the programmes that fund the work",
+                             rt_field="Planted programme", examples=("Horizon Europe", "EGI-ACE"))
+    monkeypatch.setattr(model, "PUBLISHED_FIELDS", (*model.PUBLISHED_FIELDS, planted))
+    with_field = synthetic.make_sample()
+
+    drawn = [v for e in with_field["tickets"] for cf in e["ticket"]["CustomFields"]
+             if cf["name"] == "Planted programme" for v in cf["values"]]
+    assert all(len([cf for cf in e["ticket"]["CustomFields"] if cf["name"] == "Planted programme"]) == 1
+               for e in with_field["tickets"])
+    assert set(drawn) == set(planted.examples) and len(drawn) < 2 * len(with_field["tickets"])
+    for before, after in zip(sample["tickets"], with_field["tickets"], strict=True):
+        after["ticket"]["CustomFields"] = [cf for cf in after["ticket"]["CustomFields"]
+                                           if cf["name"] != "Planted programme"]
+        assert after == before

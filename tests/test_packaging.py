@@ -12,6 +12,9 @@ from pathlib import Path
 
 import pytest
 
+#: slow (builds a wheel and installs it into a fresh environment): in make test, out of the fast loop
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parent.parent
 
 

@@ -56,6 +56,7 @@ def _no_leftovers(work: Path) -> None:
 FREE_KIB = (0, 64, 2048, 8192)
 
 
+@pytest.mark.slow
 def test_a_full_disk_fails_in_one_line_and_keeps_the_last_site_and_cache(published, tmp_path):
     before = _state(published)
     outcomes = {}

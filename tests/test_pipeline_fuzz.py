@@ -28,6 +28,9 @@ from generator.screening import screen_queue
 from generator.screening.policy import Policy
 from generator.site.search import build_index
 
+#: slow (whole pipelines on many drawn queues): in make test, out of the fast loop
+pytestmark = pytest.mark.slow
+
 LONG = os.environ.get("CASECAT_FUZZ") == "long"
 _COMMON = dict(deadline=None, derandomize=not LONG, print_blob=True,
                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example])

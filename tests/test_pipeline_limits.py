@@ -9,6 +9,7 @@ import re
 import time
 from pathlib import Path
 
+import pytest
 from support.builds import raw_queue
 from support.cli import casecat_process
 
@@ -43,6 +44,7 @@ def _timed_build(work: Path, source: Path) -> tuple[float, int, str]:
     return seconds, usage.ru_maxrss // 1024, stderr
 
 
+@pytest.mark.slow
 def test_a_huge_body_and_ten_thousand_replies_are_cut_with_a_note_in_bounded_time_and_memory(tmp_path):
     plain_dir, huge_dir = tmp_path / "plain", tmp_path / "huge"
     plain_dir.mkdir()

@@ -8,6 +8,7 @@ import json
 import time
 from pathlib import Path
 
+import pytest
 from support.builds import publish_report, raw_queue
 from support.cli import casecat, casecat_process, error_line, tree_state
 
@@ -33,6 +34,7 @@ def _site_is_whole(folder: Path, cases: int) -> None:
     assert publish.site_difference(site, publish_report(folder)["publish_hash"]) is None
 
 
+@pytest.mark.slow
 def test_a_second_build_refuses_in_one_line_then_waits_and_neither_corrupts_anything(tmp_path):
     first_source = raw_queue(tmp_path, 20, name="first.json")
 

@@ -86,6 +86,7 @@ def test_shrink_guard_threshold(previous, current, allowed):
     check_shrink(frozenset(previous), set(current), allow=True)  # --allow-shrink lets everything through
 
 
+@pytest.mark.slow
 def test_shrink_guard_refuses_then_allow_shrink_publishes(tmp_path):
     """The command-line path, as the nightly runs it: refusal, --allow-shrink, then back to normal."""
     full = raw_queue(tmp_path, 20, name="full.json")
@@ -145,6 +146,7 @@ def test_guard_flags_reach_the_build(tmp_path, monkeypatch, args, env, allow_shr
 # --- skip the deploy when nothing changed ----------------------------------------------------
 
 
+@pytest.mark.slow
 def test_unchanged_snapshot_is_not_rebuilt_nor_deployed(tmp_path):
     source = raw_queue(tmp_path)
     outputs = tmp_path / "github-output"
@@ -206,6 +208,7 @@ def test_unchanged_snapshot_is_not_rebuilt_nor_deployed(tmp_path):
     assert publish_report(tmp_path)["rebuilt"] is True and (tmp_path / "site" / "index.html").exists()
 
 
+@pytest.mark.slow
 def test_any_public_change_is_a_change(tmp_path, tmp_config, policy):
     def build(**kwargs):
         return build_site(load_raw_queue(raw_queue(tmp_path, **kwargs)), tmp_config, policy)

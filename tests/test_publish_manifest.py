@@ -56,6 +56,7 @@ DAMAGE = [
 ]
 
 
+@pytest.mark.slow
 def test_a_site_that_is_not_the_published_one_is_rebuilt_and_published_again(tmp_path, published):
     site = tmp_path / "site"
     complete = publish.file_hashes(site)

@@ -13,6 +13,8 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
+
 from generator.config import Config
 from generator.pipeline import build_site
 from generator.rt.source import load_sample
@@ -24,6 +26,7 @@ def digests(folder: Path) -> dict[str, str]:
             for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
+@pytest.mark.slow
 def test_the_same_snapshot_builds_a_byte_identical_site(sample_site, tmp_path, monkeypatch):
     first, first_config = sample_site
     # another folder, another working directory, another time zone, a later clock

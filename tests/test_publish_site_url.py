@@ -21,6 +21,7 @@ SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
+@pytest.mark.slow
 def test_under_github_actions_a_build_without_site_url_fails_in_one_line(tmp_path):
     outputs = tmp_path / "github-output"
     env = {"GITHUB_ACTIONS": "true", "GITHUB_OUTPUT": str(outputs)}

@@ -46,6 +46,7 @@ def sites(tmp_path_factory) -> dict[int, Path]:
     return built
 
 
+@pytest.mark.slow
 def test_a_case_page_weighs_the_same_in_a_catalogue_ten_times_larger(sites):
     small, large = case_page_sizes(sites[12], 1), case_page_sizes(sites[120], 1)
     # the same case: only the case count in the footer ("12" / "120 public cases") may differ
@@ -53,6 +54,7 @@ def test_a_case_page_weighs_the_same_in_a_catalogue_ten_times_larger(sites):
     assert abs(large["frame_bytes"] - small["frame_bytes"]) <= 8, (small, large)
 
 
+@pytest.mark.slow
 def test_search_ships_no_single_whole_index_and_a_query_stays_under_budget(sites):
     site = sites[120]
     assert not (site / "search" / "search_index.json").exists()  # Material's index: all text, one file
@@ -66,6 +68,7 @@ def test_search_ships_no_single_whole_index_and_a_query_stays_under_budget(sites
     assert manifest["docs"] == 120 + len(pages) and manifest["docs_per_chunk"] == search.DOCS_PER_CHUNK
 
 
+@pytest.mark.slow
 def test_every_case_can_be_found_by_a_word_of_its_title_and_withdrawn_ones_are_not_indexed(sites):
     site = sites[120]
     manifest = json.loads((site / "search" / "manifest.json").read_text())

@@ -13,6 +13,9 @@ import pytest
 
 from devtools.corpus import measure
 
+#: slow (481 tickets through the real build and its audit, every output searched): in make test, out of the fast loop
+pytestmark = pytest.mark.slow
+
 CORPUS = Path(__file__).parent / "screening_blind"
 
 

@@ -86,6 +86,7 @@ def test_without_site_url_the_sitemap_is_empty_but_valid(tmp_path):
     assert ">cases/1/</code>" in (site / "cases" / "1" / "index.html").read_text()
 
 
+@pytest.mark.slow
 def test_a_case_removed_from_the_queue_between_two_builds_leaves_a_tombstone(tmp_config, policy):
     full = load_sample()
     first = replace(full, tickets=full.tickets[:10])
