@@ -76,23 +76,34 @@ class Links(HTMLParser):
                 self.links.append(value)
 
 
-def test_no_broken_internal_link(sample_site_dir):
+def broken_links(site: Path, root_path: str = "/") -> tuple[int, list[str]]:
+    """How many links between the site's own pages there are, and those that lead nowhere
+    (``root_path``: the site's path on its server, what its absolute links start with)."""
     broken = []
     checked = 0
-    for page in html_pages(sample_site_dir):
+    for page in html_pages(site):
         parser = Links()
         parser.feed(page.read_text())
         for link in parser.links:
             parts = urlsplit(link)
             if parts.scheme or parts.netloc or not parts.path:
                 continue
-            base = sample_site_dir if parts.path.startswith("/") else page.parent
-            target = (base / unquote(parts.path).lstrip("/")).resolve()
+            path = unquote(parts.path)
+            base = site if path.startswith("/") else page.parent
+            if path.startswith("/"):
+                assert path.startswith(root_path), f"{page}: {link} is outside the site"
+                path = path[len(root_path):]
+            target = (base / path).resolve()
             if target.is_dir():
                 target = target / "index.html"
             checked += 1
             if not target.exists():
-                broken.append(f"{page.relative_to(sample_site_dir)} -> {link}")
+                broken.append(f"{page.relative_to(site)} -> {link}")
+    return checked, broken
+
+
+def test_no_broken_internal_link(sample_site_dir):
+    checked, broken = broken_links(sample_site_dir)
     assert checked > 1000
     assert not broken, broken[:20]
 

@@ -12,9 +12,10 @@ in the number of cases.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import shutil
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -362,20 +363,67 @@ class CaseRow:
                    case.sites, case.created, case.last_progress if progress else None)
 
 
+#: the index pages whose addresses are kept once published (a list page, or a VO's or centre's
+#: forward to its one case): the first part of the address -> (the index it belongs to, what it
+#: lists cases by). ``publish.KEPT_INDEX_ADDRESS`` accepts exactly these kinds.
+KEPT_INDEX_KINDS = {
+    "vo": (urls.VO_INDEX, "virtual organisation"),
+    "centre": (urls.CENTRE_INDEX, "resource centre"),
+    "discipline": (urls.DISCIPLINE_INDEX, "scientific discipline"),
+    "year": (urls.YEAR_INDEX, "year"),
+    "status": (urls.STATUS_INDEX, "implementation status"),
+}
+
+
+def kept_index_pages(published: Mapping[str, int | None], current: Mapping[str, int | None],
+                     live: set[int]) -> list[Page]:
+    """A page at each index address published once and not made from this snapshot, so that
+    no such address stops answering: the one case a VO or centre forwarded to, while that case
+    is public; the first page of the list a later page belonged to, while that list has one;
+    else a short page saying there are no current cases there and linking the index it belongs
+    to (``noindex``, out of the sitemap and the search: it lists nothing)."""
+    pages = []
+    for url, only in sorted(published.items()):
+        if url in current:
+            continue
+        md = urls.md_path_of(url)
+        first = urls.first_page_url(url)
+        if only is not None and only in live:
+            pages.append(Page(url + "index.html", content=forward_page(
+                urls.root_of(md) + urls.page_url(urls.case_path(only)), f"Case {only}")))
+        elif first != url and first in current:
+            pages.append(Page(url + "index.html", content=forward_page(urls.root_of(md) + first, "The list's first page")))
+        else:
+            index, noun = KEPT_INDEX_KINDS[url.split("/", 1)[0]]
+            pages.append(Page(md, "no_cases.md.j2", {"title": "No current cases", "robots": "noindex",
+                                                     "search": {"exclude": True},
+                                                     "description": f"No current cases for this {noun}"},
+                              {"noun": noun, "index": urls.page_url(index)}))
+    return pages
+
+
 @dataclass(frozen=True)
 class Plan:
     """Every file of the docs folder but the hand-written ones, and the link table they use."""
 
     pages: list[Page]
     links: Links
+    #: the index addresses made from this snapshot (``KEPT_INDEX_KINDS``): the URL -> the case
+    #: it forwards to, or None for a list page (the next build's ``published_indexes``)
+    indexes: dict[str, int | None] = dataclasses.field(default_factory=dict)
 
     def renderer(self, env: jinja2.Environment) -> Renderer:
         """What renders these pages (and digests their inputs, rows standing for cases)."""
         return Renderer(env, self.links, (CaseRow,))
 
 
-def plan_pages(snapshot: PublicSnapshot, site_url: str = "", site_name: str = SITE_NAME) -> Plan:
-    """Every generated page with what it is made from (nothing is rendered here)."""
+def plan_pages(snapshot: PublicSnapshot, site_url: str = "", site_name: str = SITE_NAME,
+               published_indexes: Mapping[str, int | None] | None = None) -> Plan:
+    """Every generated page with what it is made from (nothing is rendered here).
+
+    ``published_indexes``: every index address published before (``Plan.indexes`` of the
+    earlier builds, merged): those this snapshot does not make still answer
+    (``kept_index_pages``)."""
     cases = tuple(sorted(snapshot.cases, key=lambda c: c.id))
     statuses = metrics.group_by_status(cases)
     tree = metrics.discipline_tree(cases)
@@ -389,6 +437,7 @@ def plan_pages(snapshot: PublicSnapshot, site_url: str = "", site_name: str = SI
     now = snapshot.fetched_at
     pages: list[Page] = []
     paths: set[str] = set()
+    indexes: dict[str, int | None] = {}
 
     def add(path: str, template: str, meta: dict, context=None, lastmod=None, **inputs) -> None:
         pages.append(Page(path, template, meta, inputs, context, lastmod=lastmod))
@@ -403,6 +452,7 @@ def plan_pages(snapshot: PublicSnapshot, site_url: str = "", site_name: str = SI
             if pager.number > 1:
                 page_meta["title"] = f"{meta['title']} (page {pager.number} of {pager.count})"
             add(page_path, template, page_meta, cases=chunk, pager=pager, **inputs)
+            indexes[urls.page_url(page_path)] = None
 
     for case in cases:
         status = case.implementation_status
@@ -455,6 +505,7 @@ def plan_pages(snapshot: PublicSnapshot, site_url: str = "", site_name: str = SI
                 target = urls.root_of(path) + link.case(members[0].id)
                 pages.append(Page(urls.page_url(path) + "index.html",
                                   content=forward_page(target, f"{name}: case {members[0].id}")))
+                indexes[urls.page_url(path)] = members[0].id
                 continue
             label = "Virtual organisation" if kind == "vo" else "Resource centre"
             add_list(path, f"{template}.md.j2",
@@ -486,9 +537,10 @@ def plan_pages(snapshot: PublicSnapshot, site_url: str = "", site_name: str = SI
         recent=sorted(cases, key=lambda c: (c.last_progress, c.id), reverse=True)[:10],
         stale_count=len(dashboard["stale"]), stamp=build_stamp(snapshot))
 
+    pages += kept_index_pages(published_indexes or {}, indexes, {c.id for c in cases})
     pages += [Page(rel, content=content) for rel, content in export_files(snapshot).items()]
     pages.append(Page(urls.FEED, content=atom_feed(snapshot, site_url)))
-    return Plan(pages, link)
+    return Plan(pages, link, indexes)
 
 
 def build_stamp(snapshot: PublicSnapshot) -> dict:
@@ -507,9 +559,10 @@ def _stamp_date(value) -> str:
 
 
 def render_pages(snapshot: PublicSnapshot, env: jinja2.Environment, site_url: str = "",
-                 site_name: str = SITE_NAME) -> dict[str, str | bytes]:
+                 site_name: str = SITE_NAME,
+                 published_indexes: Mapping[str, int | None] | None = None) -> dict[str, str | bytes]:
     """Every generated page rendered: ``{path under docs: text}`` (the exports and the feed aside)."""
-    plan = plan_pages(snapshot, site_url, site_name)
+    plan = plan_pages(snapshot, site_url, site_name, published_indexes)
     renderer = plan.renderer(env)
     return {page.path: renderer.render(page) for page in plan.pages
             if page.themed or page.path.endswith(".html")}
