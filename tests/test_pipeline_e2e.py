@@ -12,6 +12,7 @@ from support.outputs import output_texts
 from generator.model import ImplementationStatus
 from devtools.synthetic import planted_items
 from support.hostile import hostile_strings
+from generator.site import csp
 from generator.site.urls import slugify
 
 
@@ -161,3 +162,17 @@ def test_screening_report_names_rules_not_text(sample_site):
     raw = (config.reports_dir / "screening.json").read_text()
     for item in planted_items():
         assert item not in raw
+
+
+def test_case_pages_describe_their_case_in_json_ld_inside_the_content(sample_site):
+    result, _ = sample_site
+    for case in result.screening.snapshot.cases:
+        page = (result.site_dir / "cases" / str(case.id) / "index.html").read_text()
+        article = re.search(r"<article\b.*?</article>", page, re.S).group(0)
+        found = re.findall(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)
+        assert len(found) == 1 and found[0] in article, case.id  # the content's, never the frame's
+        data = json.loads(found[0])
+        assert (data["@type"], data["identifier"], data["name"]) == ("Article", str(case.id), case.subject)
+        # data, not a script: the policy allows no hash for it, and the browser runs nothing of it
+        policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]*)"', page).group(1)
+        assert csp.script_hash(found[0]) not in policy

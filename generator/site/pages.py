@@ -25,7 +25,7 @@ import jinja2
 import yaml
 from markupsafe import Markup, escape
 
-from generator.model import STALE_AFTER_DAYS, ImplementationStatus, PublicCase, PublicSnapshot
+from generator.model import STALE_AFTER_DAYS, ImplementationStatus, PublicCase, PublicSnapshot, utc_iso
 from generator.site import charts, csp, fieldtables, metrics, urls
 from generator.site.build import resolve_site_url
 from generator.site.exports import export_files
@@ -52,6 +52,10 @@ def template_env(templates_dir: Path) -> jinja2.Environment:
         auto_reload=False,  # templates do not change during a build: no stat() per page
         finalize=displayed,
     )
+    # JSON in a page (the case's structured data) keeps its text as text: the UTF-8 bytes of a
+    # non-Latin subject, not six-byte escapes; tojson still escapes < > & ' so no value can end
+    # the script element it is in
+    env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
     env.filters["paragraphs"] = paragraphs
     env.filters["day"] = day
     env.filters["duration"] = duration
@@ -291,7 +295,30 @@ def forward_page(target: str, title: str) -> str:
     )
 
 
-def case_context(case: PublicCase, permalink: str, site_name: str, rt_web_url: str, stale: bool) -> dict:
+def structured_data(case: PublicCase, permalink: str, site_name: str, catalogue_url: str) -> dict:
+    """The case described for search engines (schema.org, as JSON-LD): the same screened values
+    the page shows (subject, the first sentence of the description, dates, disciplines). The
+    addresses only when they are absolute: a relative one would resolve against the page."""
+    data: dict = {
+        "@context": "https://schema.org", "@type": "Article", "identifier": str(case.id),
+        "headline": case.subject, "name": case.subject,
+        "dateCreated": utc_iso(case.created), "dateModified": utc_iso(case.last_updated),
+        "isPartOf": {"@type": "WebSite", "name": site_name},
+    }
+    description = lead(case.description, 200)
+    if description:
+        data["description"] = description
+    disciplines = sorted({_canonical(d) for d in case.disciplines})
+    if disciplines:
+        data["about"] = [{"@type": "Thing", "name": d} for d in disciplines]
+    if catalogue_url:
+        data["url"] = permalink
+        data["isPartOf"]["url"] = catalogue_url
+    return data
+
+
+def case_context(case: PublicCase, permalink: str, site_name: str, rt_web_url: str, stale: bool,
+                 catalogue_url: str = "") -> dict:
     """What a case page says about the case beyond its fields: the summary and the citation.
 
     Nothing here depends on the day the site is built, only on the case (``stale`` changes once,
@@ -319,6 +346,7 @@ def case_context(case: PublicCase, permalink: str, site_name: str, rt_web_url: s
         "stale": stale, "rt_web_url": rt_web_url,
         "permalink": permalink, "citation": citation,
         "earlier_messages": case.messages[:older], "later_messages": case.messages[older:],
+        "structured": structured_data(case, permalink, site_name, catalogue_url),
     }
 
 
@@ -435,6 +463,7 @@ def plan_pages(snapshot: PublicSnapshot, site_url: str = "", site_name: str = SI
     only.update({("centre", n): m[0].id for n, m in centres.items() if len(m) == 1})
     link = Links(urls.unique_slugs(n.name for n in nodes), urls.unique_slugs(vos), urls.unique_slugs(centres), only)
     now = snapshot.fetched_at
+    catalogue_url = urls.absolute_url(site_url, "") if site_url else ""
     pages: list[Page] = []
     paths: set[str] = set()
     indexes: dict[str, int | None] = {}
@@ -462,7 +491,7 @@ def plan_pages(snapshot: PublicSnapshot, site_url: str = "", site_name: str = SI
              "description": " · ".join(f for f in [*facts, lead(case.description, 200)] if f)},
             context=case_context, lastmod=case.last_updated,
             case=case, permalink=urls.absolute_url(site_url, link.case(case.id)), site_name=site_name,
-            rt_web_url=snapshot.rt_web_url, stale=metrics.is_stale(case, now))
+            rt_web_url=snapshot.rt_web_url, stale=metrics.is_stale(case, now), catalogue_url=catalogue_url)
     redirects = urls.resolve_redirects(snapshot.redirects, (c.id for c in cases))
     for old, new in redirects.items():
         path = urls.case_path(old)
