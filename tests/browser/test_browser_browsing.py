@@ -133,18 +133,12 @@ def test_the_keyboard_path(guarded, site_url):
     assert page.evaluate("document.activeElement.textContent.trim()") == "Skip to content"
     page.keyboard.press("Enter")
     assert urlsplit(page.url).fragment == "cc-main"
-    # '/' opens the search unless a form field has the focus (here the skip link's target has it);
-    # pressed again only while the search stays closed (nothing is typed twice), polled from here
-    # because the page's CSP forbids the eval that wait_for_function would need
-    for _ in range(3):
-        page.evaluate("document.activeElement && document.activeElement.blur()")
-        page.keyboard.press("/")
-        for _ in range(30):
-            if page.is_checked("#__search"):
-                break
-            page.wait_for_timeout(100)
-        if page.is_checked("#__search"):
-            break
+    # The theme closes the search 125 ms after any navigation, a change of the URL's fragment
+    # included: a '/' pressed sooner after the skip link would be undone by it, as for a reader
+    # that quick (bundle.ts, "Always close drawer and search on navigation").
+    page.wait_for_timeout(1000)  # well past it, even on a loaded machine
+    page.keyboard.press("/")
+    page.wait_for_timeout(1000)  # past the theme's delay, so an open overlay is one that stays open
     focused = page.evaluate("document.activeElement && document.activeElement.tagName")
     assert page.is_checked("#__search"), f"'/' did not open the search (the focus was on {focused})"
     assert page.evaluate("document.activeElement.matches('input.md-search__input')")

@@ -270,8 +270,9 @@
     } else if ((event.key === "/" || event.key === "s") && !toggle.checked &&
                (document.activeElement === input ||
                 !/^(INPUT|TEXTAREA|SELECT)$/.test(document.activeElement && document.activeElement.tagName))) {
-      /* the search box itself may hold the focus with the overlay closed (the theme's own key
-         handler focuses it too): the key opens the overlay rather than typing into a hidden box */
+      /* the search box itself may hold the focus with the overlay closed (the theme closes the
+         search on every navigation, a fragment change included, and leaves the focus where it
+         was): the key opens the overlay rather than typing into a hidden box */
       event.preventDefault();
       toggle.checked = true;
       input.focus();
