@@ -21,7 +21,7 @@ import contextlib
 import os
 import shutil
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -258,7 +258,7 @@ def _rebuild(raw: RawQueue, raw_hash: str, screened: ScreeningResult, verdict: p
             verdict = replace(verdict, changed=True)
         with stage("publish", site_dir.parent):
             publish.stage_history(pending, config.cache_dir, history,
-                                  frozenset(c.id for c in screened.snapshot.cases), verdict)
+                                  frozenset(c.id for c in screened.snapshot.cases), verdict, rendered.indexes)
             _remember(pending, raw_hash, config, policy, history, screened)
             pending.write(publish.manifest_path(site_dir),
                           publish.manifest_text(verdict.publish_hash, state.files, state.extra()))
@@ -367,10 +367,13 @@ class Rendered:
     #: the kept site's state if a build may start from it (``incremental.kept_site``), checked
     #: in a thread while the pages are rendered
     kept: Future
+    #: the index addresses this render made (``pages.Plan.indexes``), for the registry
+    indexes: dict[str, int | None]
 
 
 def render(snapshot: PublicSnapshot, config: Config, project_root: Path, laps: _Laps,
-           site_dir: Path | None = None, accepted: frozenset[str] = frozenset()) -> Rendered:
+           site_dir: Path | None = None, accepted: frozenset[str] = frozenset(), *,
+           published_indexes: Mapping[str, int | None] | None = None) -> Rendered:
     """The Markdown pages, exports and feed in build/docs (those whose inputs changed since the
     folder was last written), and build/mkdocs.yml beside them; meanwhile, whether the site in
     ``site_dir`` is one the build can keep (audited with the same audit, and the same ``accepted``
@@ -383,7 +386,7 @@ def render(snapshot: PublicSnapshot, config: Config, project_root: Path, laps: _
     audit_version = ledger.audit_version(accepted)
     kept = checker.submit(incremental.kept_site, site_dir or config.site_dir, inputs, audit_version)
     checker.shutdown(wait=False)  # the check reads files (and the hashing frees the GIL): it runs beside the render
-    plan = plan_pages(snapshot, site_url, site_name(project_root / "mkdocs.yml"))
+    plan = plan_pages(snapshot, site_url, site_name(project_root / "mkdocs.yml"), published_indexes)
     renderer = plan.renderer(template_env(project_root / "templates" / "pages"))
     digests, written = incremental.update_docs(plan.pages, renderer, handwritten, docs_dir, inputs)
     write_build_config(snapshot, project_root / "mkdocs.yml", config.build_dir, docs_dir, site_url)
@@ -392,20 +395,22 @@ def render(snapshot: PublicSnapshot, config: Config, project_root: Path, laps: _
     laps("render")
     return Rendered(snapshot, docs_dir, inputs, audit_version, digests, written,
                     build_settings(snapshot.is_sample, project_root / "mkdocs.yml", site_url),
-                    nav_pages(project_root / "mkdocs.yml"), sitemap, handwritten, kept)
+                    nav_pages(project_root / "mkdocs.yml"), sitemap, handwritten, kept, plan.indexes)
 
 
 def render_isolating(screened: ScreeningResult, config: Config, project_root: Path, published: frozenset[int],
                      laps: _Laps, log: Log, *, failed: tuple[TicketProblem, ...] = (),
                      tickets: int | None = None, site_dir: Path | None = None,
-                     accepted: frozenset[str] = frozenset()) -> tuple[Rendered, ScreeningResult]:
+                     accepted: frozenset[str] = frozenset(),
+                     published_indexes: Mapping[str, int | None] | None = None) -> tuple[Rendered, ScreeningResult]:
     """``render``, and when it fails, the cases it fails on are found (by halves: a few renders
     of part of the catalogue, in memory), withheld, and the rest is rendered. A failure that no
     single case explains is the stage's; so is one on more cases than ``max_failing_share``
     allows, counting the ``failed`` tickets of earlier stages among ``tickets``. Returns the
     render and the result that was rendered (``site_dir``: the kept site, as for ``render``)."""
     try:
-        return render(screened.snapshot, config, project_root, laps, site_dir, accepted), screened
+        return render(screened.snapshot, config, project_root, laps, site_dir, accepted,
+                      published_indexes=published_indexes), screened
     except (OSError, PipelineError):
         raise
     except Exception as exc:  # noqa: BLE001 (find the cases it comes from)
@@ -423,7 +428,8 @@ def render_isolating(screened: ScreeningResult, config: Config, project_root: Pa
         log(f"warning: {problem.line()}")
     screened = withhold(screened, culprits, published)
     try:
-        return render(screened.snapshot, config, project_root, laps, site_dir, accepted), screened
+        return render(screened.snapshot, config, project_root, laps, site_dir, accepted,
+                      published_indexes=published_indexes), screened
     except (OSError, PipelineError):
         raise
     except Exception as exc:  # noqa: BLE001
@@ -548,6 +554,7 @@ def build_audited(raw: RawQueue, screened: ScreeningResult, config: Config, poli
     for _ in range(MAX_BUILDS):
         with stage("render", config.build_dir / "docs"):
             rendered, screened = render_isolating(screened, config, project_root, history.ever, laps, log,
+                                                  published_indexes=history.indexes,
                                                   failed=raw.rejected + screened.failures, tickets=_tickets(raw),
                                                   site_dir=site_dir, accepted=policy.accepted)
         with stage("build", staging):

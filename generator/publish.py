@@ -2,7 +2,8 @@
 
 The cache remembers, per source (the sample, or an RT queue), the ids of every case ever
 published (a case that goes away leaves a withdrawal notice), the ids of the last publish (the
-shrink guard's base) and the publish hash of the last published site. A build compares its own
+shrink guard's base), every index address ever published (one whose cases all went still
+answers) and the publish hash of the last published site. A build compares its own
 publish hash (the public snapshot's content plus everything that renders it) with the last one:
 equal means nothing a reader could see changed.
 
@@ -18,6 +19,8 @@ import hashlib
 import json
 import os
 import pickle
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from importlib import metadata
@@ -45,6 +48,12 @@ SCREENING_CODE = ("screening", "model.py", "config.py", "rt/records.py", "rt/sou
 SCREENING_PACKAGES = ("casecat", "detect-secrets", "phonenumbers", "nh3", "confusable-homoglyphs", "python-stdnum")
 #: the registry key holding the ids published by the last build (the shrink guard's base)
 LAST_SUFFIX = "@last"
+#: the registry key holding every index address published (VO, centre, discipline, year and
+#: status lists), each with the one case it forwarded to when it last did, else null
+INDEXES_SUFFIX = "@indexes"
+#: what such an address may be: a site-relative directory URL of one of the kept kinds
+#: (``site.pages.KEPT_INDEX_KINDS``), page 2 and later of a list included
+KEPT_INDEX_ADDRESS = re.compile(r"(?:vo|centre|discipline|year|status)/[a-z0-9-]+/(?:page/[1-9][0-9]*/)?")
 #: the shrink guard refuses a build that loses more than this share of last time's cases
 SHRINK_LIMIT = 0.10
 
@@ -61,6 +70,8 @@ class History:
     ever: frozenset[int]  # every case id once published
     last: frozenset[int]  # the ids of the last publish
     publish_hash: str | None  # the publish hash of the last published site
+    #: every index address once published -> the case it last forwarded to, or None
+    indexes: Mapping[str, int | None] = field(default_factory=dict)
 
 
 def registry_key(is_sample: bool, queue: str) -> str:
@@ -71,7 +82,9 @@ def load_history(cache_dir: Path, key: str) -> History:
     registry = _read_registry(cache_dir / REGISTRY_NAME)
     ever = _ids(registry, key, cache_dir / REGISTRY_NAME) or frozenset()
     last = _ids(registry, key + LAST_SUFFIX, cache_dir / REGISTRY_NAME)
-    return History(key, ever, ever if last is None else last, read_published_hash(cache_dir / PUBLISHED_HASH_NAME))
+    indexes = _indexes(registry, key + INDEXES_SUFFIX, cache_dir / REGISTRY_NAME)
+    return History(key, ever, ever if last is None else last, read_published_hash(cache_dir / PUBLISHED_HASH_NAME),
+                   indexes)
 
 
 def _read_registry(path: Path) -> dict:
@@ -94,6 +107,20 @@ def _ids(registry: dict, key: str, path: Path) -> frozenset[int] | None:
         return frozenset(int(i) for i in ids)
     except (TypeError, ValueError) as exc:
         raise PublishError(f"{path}: unreadable list of published cases: {exc}") from None
+
+
+def _indexes(registry: dict, key: str, path: Path) -> dict[str, int | None]:
+    addresses = registry.get(key) or {}
+    if not isinstance(addresses, dict):
+        raise PublishError(f"{path}: unreadable list of published index addresses: not a mapping")
+    result = {}
+    for url, only in addresses.items():
+        if not isinstance(url, str) or not KEPT_INDEX_ADDRESS.fullmatch(url):
+            raise PublishError(f"{path}: unreadable list of published index addresses: {str(url)[:80]!r}")
+        if only is not None and (isinstance(only, bool) or not isinstance(only, int)):
+            raise PublishError(f"{path}: unreadable list of published index addresses: {url}: not a case id")
+        result[url] = only
+    return result
 
 
 def read_published_hash(path: Path) -> str | None:
@@ -351,12 +378,14 @@ class Pending:
 
 
 def stage_history(pending: Pending, cache_dir: Path, history: History, current: frozenset[int],
-                  verdict: Verdict) -> None:
-    """The registry and the hash as they will be once this build's site is in place."""
+                  verdict: Verdict, indexes: Mapping[str, int | None] | None = None) -> None:
+    """The registry and the hash as they will be once this build's site is in place
+    (``indexes``: the index addresses this build made, ``site.pages.Plan.indexes``)."""
     path = cache_dir / REGISTRY_NAME
     registry = _read_registry(path)
     registry[history.key] = sorted(history.ever | current)
     registry[history.key + LAST_SUFFIX] = sorted(current)
+    registry[history.key + INDEXES_SUFFIX] = dict(sorted({**history.indexes, **(indexes or {})}.items()))
     pending.write(path, json.dumps(registry, indent=1, sort_keys=True) + "\n")
     pending.write(cache_dir / PUBLISHED_HASH_NAME, verdict.publish_hash + "\n")
 

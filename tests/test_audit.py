@@ -71,6 +71,21 @@ def test_escaped_json_is_read_as_its_strings(site):
     assert audit_site(site) == []
 
 
+def test_a_json_data_block_in_a_page_is_read_as_its_strings(site):
+    """A page's JSON-LD: its escapes (\\u0027 for a quote, \\u003c for <) are not a random token,
+    and a secret in one of its strings is still found once decoded."""
+    page = site / "cases" / "1" / "index.html"
+    quoted = json.dumps({"name": "Omega Photonics;=cmd|' /C calc'!A0;@SUM(9*9)"}).replace("'", "\\u0027")
+    page.write_text(f'<p>Omega</p><script type="application/ld+json">{quoted}</script>')
+    assert audit_site(site) == []
+    hidden = json.dumps({"name": "mail pi@example.org"}).replace("@", "\\u0040")
+    page.write_text(f'<script type="application/ld+json">{hidden}</script>')
+    assert any(f.rule.startswith("email") for f in audit_site(site))
+    # a plain script is read as it is written
+    page.write_text('<script>var a = "pi@example.org";</script>')
+    assert any(f.rule.startswith("email") for f in audit_site(site))
+
+
 def test_cells_and_parts_never_make_one_number(site):
     """Two table cells or two attributes are separate parts: no phone number spans them."""
     (site / "cases" / "1" / "index.html").write_text(

@@ -12,6 +12,7 @@ from support.outputs import output_texts
 from generator.model import ImplementationStatus
 from devtools.synthetic import planted_items
 from support.hostile import hostile_strings
+from generator.site import csp
 from generator.site.urls import slugify
 
 
@@ -76,23 +77,34 @@ class Links(HTMLParser):
                 self.links.append(value)
 
 
-def test_no_broken_internal_link(sample_site_dir):
+def broken_links(site: Path, root_path: str = "/") -> tuple[int, list[str]]:
+    """How many links between the site's own pages there are, and those that lead nowhere
+    (``root_path``: the site's path on its server, what its absolute links start with)."""
     broken = []
     checked = 0
-    for page in html_pages(sample_site_dir):
+    for page in html_pages(site):
         parser = Links()
         parser.feed(page.read_text())
         for link in parser.links:
             parts = urlsplit(link)
             if parts.scheme or parts.netloc or not parts.path:
                 continue
-            base = sample_site_dir if parts.path.startswith("/") else page.parent
-            target = (base / unquote(parts.path).lstrip("/")).resolve()
+            path = unquote(parts.path)
+            base = site if path.startswith("/") else page.parent
+            if path.startswith("/"):
+                assert path.startswith(root_path), f"{page}: {link} is outside the site"
+                path = path[len(root_path):]
+            target = (base / path).resolve()
             if target.is_dir():
                 target = target / "index.html"
             checked += 1
             if not target.exists():
-                broken.append(f"{page.relative_to(sample_site_dir)} -> {link}")
+                broken.append(f"{page.relative_to(site)} -> {link}")
+    return checked, broken
+
+
+def test_no_broken_internal_link(sample_site_dir):
+    checked, broken = broken_links(sample_site_dir)
     assert checked > 1000
     assert not broken, broken[:20]
 
@@ -150,3 +162,17 @@ def test_screening_report_names_rules_not_text(sample_site):
     raw = (config.reports_dir / "screening.json").read_text()
     for item in planted_items():
         assert item not in raw
+
+
+def test_case_pages_describe_their_case_in_json_ld_inside_the_content(sample_site):
+    result, _ = sample_site
+    for case in result.screening.snapshot.cases:
+        page = (result.site_dir / "cases" / str(case.id) / "index.html").read_text()
+        article = re.search(r"<article\b.*?</article>", page, re.S).group(0)
+        found = re.findall(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)
+        assert len(found) == 1 and found[0] in article, case.id  # the content's, never the frame's
+        data = json.loads(found[0])
+        assert (data["@type"], data["identifier"], data["name"]) == ("Article", str(case.id), case.subject)
+        # data, not a script: the policy allows no hash for it, and the browser runs nothing of it
+        policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]*)"', page).group(1)
+        assert csp.script_hash(found[0]) not in policy

@@ -3,6 +3,7 @@ and that a case page's cost does not grow with the catalogue."""
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import replace
 from pathlib import Path
@@ -300,3 +301,41 @@ def test_bidi_controls_never_reach_displayed_text(env):
 def test_singular_and_plural(count, text):
     assert pages.plural(count, "case") == text and pages.plural(1, "reply", "replies") == "1 reply"
     assert pages.plural(3, "reply", "replies") == "3 replies"
+
+
+def structured_of(page: str) -> dict:
+    found = re.findall(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)
+    assert len(found) == 1, found
+    return json.loads(found[0])
+
+
+def test_a_case_page_describes_its_case_as_json_ld(env):
+    text = "Dear EGI,\n\nWe need GPUs for our models. Later we will need storage too, and more."
+    snap = snapshot(case(7, subject="Alpha – one", description=text,
+                         disciplines=("Natural Sciences / Mathematics", "Humanities / Arts")))
+    page = render_pages(snap, env, "https://cases.example.org/cat")["cases/7.md"]
+    data = structured_of(page)
+    assert data == {
+        "@context": "https://schema.org", "@type": "Article", "identifier": "7",
+        "headline": "Alpha – one", "name": "Alpha – one",
+        "description": "We need GPUs for our models. Later we will need storage too, and more.",
+        "dateCreated": "2024-01-01T12:00:00Z", "dateModified": "2024-01-01T12:00:00Z",
+        "about": [{"@type": "Thing", "name": "Humanities / Arts"}, {"@type": "Thing", "name": "Natural Sciences / Mathematics"}],
+        "url": "https://cases.example.org/cat/cases/7/",
+        "isPartOf": {"@type": "WebSite", "name": "EGI Case Catalogue", "url": "https://cases.example.org/cat/"},
+    }
+    assert data["description"] in meta_of(page)["description"]  # what og:description says of it
+    # without a site URL there is no absolute address to give, and a relative one would mislead
+    bare = structured_of(render_pages(snap, env)["cases/7.md"])
+    assert "url" not in bare and "url" not in bare["isPartOf"]
+
+
+@pytest.mark.parametrize("subject", ["</script><script>alert(1)</script>", "a </SCRIPT > b <!-- c",
+                                     "x\u2028y ' \" & <b>", "مرحبا \u202eevil"])
+def test_no_subject_can_end_the_json_ld_script(env, subject):
+    page = render_pages(snapshot(case(7, subject=subject, description=subject)), env)["cases/7.md"]
+    script = re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S).group(1)
+    assert not re.search(r"[<>&']", script)
+    data = json.loads(script)
+    assert data["name"] == data["headline"] == subject.replace("\u202e", "")  # bidi controls go, as everywhere
+    assert page.count("<script") == 1  # the subject made no element of its own

@@ -2,7 +2,7 @@
 
 Every output file becomes a list of parts: what is shown (text, block by block), what is
 carried in attributes (links, titles, alt texts, meta contents, data attributes), comments,
-script and style contents, JSON strings, CSV cells, search tokens decoded. The parts are then
+script and style contents, JSON strings (of files and of JSON data blocks in pages), CSV cells, search tokens decoded. The parts are then
 read through the same normalised view as screening (``generator.screening.normalise``) and
 joined with a break that no finding may span: two table cells or two JSON strings never make
 one phone number, and a marker word in one part never withholds another.
@@ -139,7 +139,11 @@ def _walk(root, parts: Parts) -> None:
                     parts.text.append(value)
             if tag in ("script", "style"):
                 flush()
-                parts.text.append(element.text or "")
+                if tag == "script" and "json" in (element.get("type") or "").lower():
+                    # a data block (a page's JSON-LD): its strings, as a crawler reads them
+                    _json("", element.text or "", parts)
+                else:
+                    parts.text.append(element.text or "")
                 continue
             if tag in _BLOCKS:
                 flush()

@@ -12,9 +12,10 @@ in the number of cases.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import shutil
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -24,7 +25,7 @@ import jinja2
 import yaml
 from markupsafe import Markup, escape
 
-from generator.model import STALE_AFTER_DAYS, ImplementationStatus, PublicCase, PublicSnapshot
+from generator.model import STALE_AFTER_DAYS, ImplementationStatus, PublicCase, PublicSnapshot, utc_iso
 from generator.site import charts, csp, fieldtables, metrics, urls
 from generator.site.build import resolve_site_url
 from generator.site.exports import export_files
@@ -51,6 +52,10 @@ def template_env(templates_dir: Path) -> jinja2.Environment:
         auto_reload=False,  # templates do not change during a build: no stat() per page
         finalize=displayed,
     )
+    # JSON in a page (the case's structured data) keeps its text as text: the UTF-8 bytes of a
+    # non-Latin subject, not six-byte escapes; tojson still escapes < > & ' so no value can end
+    # the script element it is in
+    env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
     env.filters["paragraphs"] = paragraphs
     env.filters["day"] = day
     env.filters["duration"] = duration
@@ -290,7 +295,30 @@ def forward_page(target: str, title: str) -> str:
     )
 
 
-def case_context(case: PublicCase, permalink: str, site_name: str, rt_web_url: str, stale: bool) -> dict:
+def structured_data(case: PublicCase, permalink: str, site_name: str, catalogue_url: str) -> dict:
+    """The case described for search engines (schema.org, as JSON-LD): the same screened values
+    the page shows (subject, the first sentence of the description, dates, disciplines). The
+    addresses only when they are absolute: a relative one would resolve against the page."""
+    data: dict = {
+        "@context": "https://schema.org", "@type": "Article", "identifier": str(case.id),
+        "headline": case.subject, "name": case.subject,
+        "dateCreated": utc_iso(case.created), "dateModified": utc_iso(case.last_updated),
+        "isPartOf": {"@type": "WebSite", "name": site_name},
+    }
+    description = lead(case.description, 200)
+    if description:
+        data["description"] = description
+    disciplines = sorted({_canonical(d) for d in case.disciplines})
+    if disciplines:
+        data["about"] = [{"@type": "Thing", "name": d} for d in disciplines]
+    if catalogue_url:
+        data["url"] = permalink
+        data["isPartOf"]["url"] = catalogue_url
+    return data
+
+
+def case_context(case: PublicCase, permalink: str, site_name: str, rt_web_url: str, stale: bool,
+                 catalogue_url: str = "") -> dict:
     """What a case page says about the case beyond its fields: the summary and the citation.
 
     Nothing here depends on the day the site is built, only on the case (``stale`` changes once,
@@ -318,6 +346,7 @@ def case_context(case: PublicCase, permalink: str, site_name: str, rt_web_url: s
         "stale": stale, "rt_web_url": rt_web_url,
         "permalink": permalink, "citation": citation,
         "earlier_messages": case.messages[:older], "later_messages": case.messages[older:],
+        "structured": structured_data(case, permalink, site_name, catalogue_url),
     }
 
 
@@ -362,20 +391,67 @@ class CaseRow:
                    case.sites, case.created, case.last_progress if progress else None)
 
 
+#: the index pages whose addresses are kept once published (a list page, or a VO's or centre's
+#: forward to its one case): the first part of the address -> (the index it belongs to, what it
+#: lists cases by). ``publish.KEPT_INDEX_ADDRESS`` accepts exactly these kinds.
+KEPT_INDEX_KINDS = {
+    "vo": (urls.VO_INDEX, "virtual organisation"),
+    "centre": (urls.CENTRE_INDEX, "resource centre"),
+    "discipline": (urls.DISCIPLINE_INDEX, "scientific discipline"),
+    "year": (urls.YEAR_INDEX, "year"),
+    "status": (urls.STATUS_INDEX, "implementation status"),
+}
+
+
+def kept_index_pages(published: Mapping[str, int | None], current: Mapping[str, int | None],
+                     live: set[int]) -> list[Page]:
+    """A page at each index address published once and not made from this snapshot, so that
+    no such address stops answering: the one case a VO or centre forwarded to, while that case
+    is public; the first page of the list a later page belonged to, while that list has one;
+    else a short page saying there are no current cases there and linking the index it belongs
+    to (``noindex``, out of the sitemap and the search: it lists nothing)."""
+    pages = []
+    for url, only in sorted(published.items()):
+        if url in current:
+            continue
+        md = urls.md_path_of(url)
+        first = urls.first_page_url(url)
+        if only is not None and only in live:
+            pages.append(Page(url + "index.html", content=forward_page(
+                urls.root_of(md) + urls.page_url(urls.case_path(only)), f"Case {only}")))
+        elif first != url and first in current:
+            pages.append(Page(url + "index.html", content=forward_page(urls.root_of(md) + first, "The list's first page")))
+        else:
+            index, noun = KEPT_INDEX_KINDS[url.split("/", 1)[0]]
+            pages.append(Page(md, "no_cases.md.j2", {"title": "No current cases", "robots": "noindex",
+                                                     "search": {"exclude": True},
+                                                     "description": f"No current cases for this {noun}"},
+                              {"noun": noun, "index": urls.page_url(index)}))
+    return pages
+
+
 @dataclass(frozen=True)
 class Plan:
     """Every file of the docs folder but the hand-written ones, and the link table they use."""
 
     pages: list[Page]
     links: Links
+    #: the index addresses made from this snapshot (``KEPT_INDEX_KINDS``): the URL -> the case
+    #: it forwards to, or None for a list page (the next build's ``published_indexes``)
+    indexes: dict[str, int | None] = dataclasses.field(default_factory=dict)
 
     def renderer(self, env: jinja2.Environment) -> Renderer:
         """What renders these pages (and digests their inputs, rows standing for cases)."""
         return Renderer(env, self.links, (CaseRow,))
 
 
-def plan_pages(snapshot: PublicSnapshot, site_url: str = "", site_name: str = SITE_NAME) -> Plan:
-    """Every generated page with what it is made from (nothing is rendered here)."""
+def plan_pages(snapshot: PublicSnapshot, site_url: str = "", site_name: str = SITE_NAME,
+               published_indexes: Mapping[str, int | None] | None = None) -> Plan:
+    """Every generated page with what it is made from (nothing is rendered here).
+
+    ``published_indexes``: every index address published before (``Plan.indexes`` of the
+    earlier builds, merged): those this snapshot does not make still answer
+    (``kept_index_pages``)."""
     cases = tuple(sorted(snapshot.cases, key=lambda c: c.id))
     statuses = metrics.group_by_status(cases)
     tree = metrics.discipline_tree(cases)
@@ -387,8 +463,10 @@ def plan_pages(snapshot: PublicSnapshot, site_url: str = "", site_name: str = SI
     only.update({("centre", n): m[0].id for n, m in centres.items() if len(m) == 1})
     link = Links(urls.unique_slugs(n.name for n in nodes), urls.unique_slugs(vos), urls.unique_slugs(centres), only)
     now = snapshot.fetched_at
+    catalogue_url = urls.absolute_url(site_url, "") if site_url else ""
     pages: list[Page] = []
     paths: set[str] = set()
+    indexes: dict[str, int | None] = {}
 
     def add(path: str, template: str, meta: dict, context=None, lastmod=None, **inputs) -> None:
         pages.append(Page(path, template, meta, inputs, context, lastmod=lastmod))
@@ -403,6 +481,7 @@ def plan_pages(snapshot: PublicSnapshot, site_url: str = "", site_name: str = SI
             if pager.number > 1:
                 page_meta["title"] = f"{meta['title']} (page {pager.number} of {pager.count})"
             add(page_path, template, page_meta, cases=chunk, pager=pager, **inputs)
+            indexes[urls.page_url(page_path)] = None
 
     for case in cases:
         status = case.implementation_status
@@ -412,7 +491,7 @@ def plan_pages(snapshot: PublicSnapshot, site_url: str = "", site_name: str = SI
              "description": " · ".join(f for f in [*facts, lead(case.description, 200)] if f)},
             context=case_context, lastmod=case.last_updated,
             case=case, permalink=urls.absolute_url(site_url, link.case(case.id)), site_name=site_name,
-            rt_web_url=snapshot.rt_web_url, stale=metrics.is_stale(case, now))
+            rt_web_url=snapshot.rt_web_url, stale=metrics.is_stale(case, now), catalogue_url=catalogue_url)
     redirects = urls.resolve_redirects(snapshot.redirects, (c.id for c in cases))
     for old, new in redirects.items():
         path = urls.case_path(old)
@@ -455,6 +534,7 @@ def plan_pages(snapshot: PublicSnapshot, site_url: str = "", site_name: str = SI
                 target = urls.root_of(path) + link.case(members[0].id)
                 pages.append(Page(urls.page_url(path) + "index.html",
                                   content=forward_page(target, f"{name}: case {members[0].id}")))
+                indexes[urls.page_url(path)] = members[0].id
                 continue
             label = "Virtual organisation" if kind == "vo" else "Resource centre"
             add_list(path, f"{template}.md.j2",
@@ -486,9 +566,10 @@ def plan_pages(snapshot: PublicSnapshot, site_url: str = "", site_name: str = SI
         recent=sorted(cases, key=lambda c: (c.last_progress, c.id), reverse=True)[:10],
         stale_count=len(dashboard["stale"]), stamp=build_stamp(snapshot))
 
+    pages += kept_index_pages(published_indexes or {}, indexes, {c.id for c in cases})
     pages += [Page(rel, content=content) for rel, content in export_files(snapshot).items()]
     pages.append(Page(urls.FEED, content=atom_feed(snapshot, site_url)))
-    return Plan(pages, link)
+    return Plan(pages, link, indexes)
 
 
 def build_stamp(snapshot: PublicSnapshot) -> dict:
@@ -507,9 +588,10 @@ def _stamp_date(value) -> str:
 
 
 def render_pages(snapshot: PublicSnapshot, env: jinja2.Environment, site_url: str = "",
-                 site_name: str = SITE_NAME) -> dict[str, str | bytes]:
+                 site_name: str = SITE_NAME,
+                 published_indexes: Mapping[str, int | None] | None = None) -> dict[str, str | bytes]:
     """Every generated page rendered: ``{path under docs: text}`` (the exports and the feed aside)."""
-    plan = plan_pages(snapshot, site_url, site_name)
+    plan = plan_pages(snapshot, site_url, site_name, published_indexes)
     renderer = plan.renderer(env)
     return {page.path: renderer.render(page) for page in plan.pages
             if page.themed or page.path.endswith(".html")}

@@ -105,6 +105,21 @@ def page_of(md_path: str, number: int) -> str:
     return f"{md_path[: -len('.md')]}/page/{number}.md"
 
 
+_LATER_PAGE = re.compile(r"(.+/)page/[0-9]+/")
+
+
+def md_path_of(url: str) -> str:
+    """The Markdown file MkDocs serves at a directory URL (``page_url`` the other way):
+    ``centre/foo/`` -> ``centre/foo.md``."""
+    return url.rstrip("/") + ".md"
+
+
+def first_page_url(url: str) -> str:
+    """The first page of the list a page URL belongs to: ``vo/x/page/3/`` -> ``vo/x/``."""
+    later = _LATER_PAGE.fullmatch(url)
+    return later.group(1) if later else url
+
+
 def year_path(year: int) -> str:
     return f"year/{year:04d}.md"
 

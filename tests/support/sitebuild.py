@@ -20,13 +20,15 @@ def folders(base: Path) -> Config:
 
 
 def build_snapshot(snapshot: PublicSnapshot, config: Config, *, fresh: bool = False, audit: bool = True,
-                   workers: int | None = None, project_root: Path = ROOT) -> pipeline.Built:
+                   workers: int | None = None, project_root: Path = ROOT,
+                   published_indexes: dict[str, int | None] | None = None) -> pipeline.Built:
     """Builds ``snapshot`` into ``config.site_dir`` (incrementally over what is there, unless
     ``fresh``; in ``workers`` engine processes) and keeps the state for the next build, as a
-    published build does."""
+    published build does (``published_indexes``: the index addresses of earlier publishes; the
+    built's ``indexes`` are those this build made)."""
     laps = pipeline._Laps()
     site = config.site_dir
-    rendered = pipeline.render(snapshot, config, project_root, laps, site)
+    rendered = pipeline.render(snapshot, config, project_root, laps, site, published_indexes=published_indexes)
     staging = site.with_name(f".{site.name}.building")
     built = pipeline.build(rendered, config, staging, laps, site, fresh=fresh, workers=workers)
     state = None
@@ -40,4 +42,5 @@ def build_snapshot(snapshot: PublicSnapshot, config: Config, *, fresh: bool = Fa
                                                encoding="utf-8")
     shutil.rmtree(staging, ignore_errors=True)
     built.seconds = laps.seconds
+    built.indexes = rendered.indexes
     return built
