@@ -55,7 +55,7 @@ def drawn_fields() -> tuple[PublishedField, ...]:
     """The custom fields of the field table (read when called) with no hand-written values here:
     each case of the sample draws from the field's examples, so a new published field reaches
     the sample with no edit of this module."""
-    return tuple(f for f in published_fields() if f.rt_field and f.examples and f.rt_field not in CF_IDS)
+    return tuple(f for f in published_fields() if f.examples and _F.get(f.name, CF_IDS) not in CF_IDS)
 
 
 # --- Tables ---------------------------------------------------------------------------------
@@ -784,7 +784,7 @@ def _entry(case: _Case, ticket_id: int, txn_ids: count, att_ids: count, rng: ran
                 "Subject": subject, "Content": content,
             })
             subject = ""
-    ids = {**CF_IDS, **{f.rt_field: len(CF_IDS) + 2 + i for i, f in enumerate(drawn_fields())}}
+    ids = {**CF_IDS, **{_F[f.name]: len(CF_IDS) + 2 + i for i, f in enumerate(drawn_fields())}}
     custom_fields = [{"id": str(cf_id), "name": name, "type": "customfield", "values": case.cfs.get(name, [])}
                      for name, cf_id in ids.items()]
     custom_fields, drawn = custom_fields[:len(CF_IDS)], custom_fields[len(CF_IDS):]
@@ -862,7 +862,7 @@ def _sample_entry(rng: random.Random, created: int, row: tuple, ticket_id: int, 
         CONTACTS_CF: ["\n".join(contacts)] if contacts else [],
         LINKS_CF: special.get("links", [f"https://docs.example.org/cases/{slug}/plan.pdf"] if reaches_prep else []),
         PRIORITY_CF: [_PRIORITY[name]] if name in _PRIORITY else [],
-        **{f.rt_field: _drawn_values(f, name) for f in drawn_fields()},
+        **{_F[f.name]: _drawn_values(f, name) for f in drawn_fields()},
     }
     # the Create transaction with the description (several shapes of body)
     if "body" in special:

@@ -4,7 +4,7 @@ Read from ``casecat.yml`` at the project root when it exists (every key optional
 defaults below, which match EGI's ``technical-support-cases`` queue. Every setting is checked
 when it is read, and every problem is reported at once, one line each, so that a typo is
 fixed in one go and never reaches a page (a ``rt_web_url`` that is not an http(s) address
-would become a script link). Imports only ``model``, whose field table names the custom fields.
+would become a script link). Imports nothing of ours.
 """
 
 from __future__ import annotations
@@ -17,17 +17,16 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from generator.model import published_fields
-
-
-def default_fields() -> dict[str, str]:
-    """Published field -> the RT custom field that holds it, as the field table declares it
-    (read when called), so a new custom field is one line of the table. Another organisation's
-    queue only needs a different mapping (``fields:`` in casecat.yml)."""
-    return {f.name: f.rt_field for f in published_fields() if f.rt_field}
-
-
-DEFAULT_FIELDS: dict[str, str] = default_fields()
+#: Logical field -> the RT custom field that holds it. Another organisation's queue only
+#: needs a different mapping here (``fields:`` in casecat.yml).
+DEFAULT_FIELDS: dict[str, str] = {
+    "implementation_status": "Implementation status",
+    "disciplines": "Scientific discipline",
+    "virtual_organisations": "Virtual Organisation",
+    "sites": "Sites involved",
+    "links": "Links to related documents",
+    "external_contacts": "External contacts",
+}
 
 
 class ConfigError(ValueError):
@@ -59,7 +58,7 @@ def find_project_root(candidates: list[Path]) -> Path:
 class Config:
     queue: str = "technical-support-cases"
     #: logical field name -> RT custom field name
-    fields: dict[str, str] = field(default_factory=default_fields)
+    fields: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_FIELDS))
     #: base URL of the RT web UI used for "view in RT" links; '' hides the links
     rt_web_url: str = ""
     #: where raw RT data is cached between runs (private, git-ignored)
@@ -139,11 +138,10 @@ def _check_queue(value: Any) -> str:
 def _check_fields(value: Any) -> dict[str, str]:
     if not isinstance(value, dict):
         raise ValueError("must map logical names to RT field names")
-    defaults = default_fields()
-    bad = sorted(str(k) for k in value if k not in defaults)
+    bad = sorted(str(k) for k in value if k not in DEFAULT_FIELDS)
     if bad:
-        raise ValueError(f"unknown field(s) {', '.join(bad)}; known: {', '.join(defaults)}")
-    mapping = {**defaults, **{k: _check_name(v, f"the RT field name of {k}") for k, v in value.items()}}
+        raise ValueError(f"unknown field(s) {', '.join(bad)}; known: {', '.join(DEFAULT_FIELDS)}")
+    mapping = {**DEFAULT_FIELDS, **{k: _check_name(v, f"the RT field name of {k}") for k, v in value.items()}}
     by_name: dict[str, list[str]] = {}
     for logical, name in mapping.items():
         by_name.setdefault(name.casefold(), []).append(logical)

@@ -351,9 +351,6 @@ class PublishedField:
     #: for RECORDS: the record type and its keys
     item: type | None = None
     parts: tuple[PublishedField, ...] = ()
-    #: the RT custom field that holds the value by default (``fields:`` in casecat.yml names
-    #: another); config.DEFAULT_FIELDS is read from here
-    rt_field: str = ""
     #: values as RT holds them, from which the synthetic sample draws for a custom field it has
     #: no hand-written values for (they show the shape screening is to accept, too)
     examples: tuple[str, ...] = ()
@@ -377,16 +374,14 @@ PUBLISHED_FIELDS: tuple[PublishedField, ...] = (
                    _S.SITE, cases_json=False),
     PublishedField("implementation_status", _K.STATUS,
                    "one of the eight statuses (see [About](about.md#what-the-statuses-mean)); "
-                   "empty when none is set", search="fact", rt_field="Implementation status"),
+                   "empty when none is set", search="fact"),
     PublishedField("rt_status", _K.TEXT, "the ticket's own RT status (`new`, `open`, `stalled`, `resolved`, ...)"),
     PublishedField("disciplines", _K.TEXTS, "scientific disciplines, each written with its levels: "
-                   "`Natural Sciences / Physical sciences / Astronomy`", search="fact",
-                   rt_field="Scientific discipline"),
+                   "`Natural Sciences / Physical sciences / Astronomy`", search="fact"),
     PublishedField("virtual_organisations", _K.TEXTS, "the community's virtual organisations, if it has any",
-                   search="fact", rt_field="Virtual Organisation"),
-    PublishedField("sites", _K.TEXTS, "the resource centres involved", search="fact", rt_field="Sites involved"),
-    PublishedField("links", _K.TEXTS, "links to related documents (http and https only)",
-                   rt_field="Links to related documents"),
+                   search="fact"),
+    PublishedField("sites", _K.TEXTS, "the resource centres involved", search="fact"),
+    PublishedField("links", _K.TEXTS, "links to related documents (http and https only)"),
     PublishedField("owner", _K.TEXT, "the person on EGI's side responsible for the next step; "
                    "empty when nobody is assigned", search="fact"),
     PublishedField("created", _K.DATE, "when the ticket was opened"),
@@ -401,7 +396,7 @@ PUBLISHED_FIELDS: tuple[PublishedField, ...] = (
                        PublishedField("from", _K.STATUS, attribute="from_"),
                        PublishedField("to", _K.STATUS))),
     PublishedField("external_contacts", _K.RECORDS, "the community's contacts reduced to `affiliation` and "
-                   "`role` (never names or addresses)", cases_csv=False, rt_field="External contacts",
+                   "`role` (never names or addresses)", cases_csv=False,
                    item=ExternalContact, parts=(
                        PublishedField("affiliation", _K.TEXT),
                        PublishedField("role", _K.TEXT))),

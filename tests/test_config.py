@@ -16,12 +16,10 @@ def test_defaults_match_the_egi_queue(tmp_path, monkeypatch):
     assert config.max_failing_share == 0.1
 
 
-def test_a_custom_field_new_to_the_table_is_read_under_its_declared_name_and_can_be_renamed(tmp_path, monkeypatch):
-    from generator import model
-    from generator.model import FieldKind, PublishedField
+def test_a_custom_field_new_to_the_settings_is_read_under_its_default_name_and_can_be_renamed(tmp_path, monkeypatch):
+    from generator import config as settings
 
-    planted = PublishedField("planted_programmes", FieldKind.TEXTS, "the programmes", rt_field="Planted programme")
-    monkeypatch.setattr(model, "PUBLISHED_FIELDS", (*model.PUBLISHED_FIELDS, planted))
+    monkeypatch.setitem(settings.DEFAULT_FIELDS, "planted_programmes", "Planted programme")
     assert Config().cf("planted_programmes") == "Planted programme"
     assert Config().cf("sites") == DEFAULT_FIELDS["sites"]
     path = tmp_path / "casecat.yml"

@@ -280,14 +280,15 @@ def test_synthetic_imports_only_the_stdlib_and_the_bottom_layer():
 
 
 def test_a_custom_field_new_to_the_table_reaches_the_sample_and_changes_nothing_else(sample, monkeypatch):
-    """A field the table declares with an RT name and examples is drawn for some cases with no
+    """A field the table declares with examples (and the settings with an RT name) is drawn for some cases with no
     edit of devtools.synthetic; every ticket is otherwise the ticket it was without the field."""
     from generator import model
     from generator.model import FieldKind, PublishedField
 
     planted = PublishedField("planted_programmes", FieldKind.TEXTS, "the programmes that fund the work",
-                             rt_field="Planted programme", examples=("Horizon Europe", "EGI-ACE"))
+                             examples=("Horizon Europe", "EGI-ACE"))
     monkeypatch.setattr(model, "PUBLISHED_FIELDS", (*model.PUBLISHED_FIELDS, planted))
+    monkeypatch.setitem(DEFAULT_FIELDS, "planted_programmes", "Planted programme")
     with_field = synthetic.make_sample()
 
     drawn = [v for e in with_field["tickets"] for cf in e["ticket"]["CustomFields"]
