@@ -13,6 +13,7 @@ casecat-raw/1 queue (``seed_raw``), e.g. part of the bundled sample.
 from __future__ import annotations
 
 import base64
+import ctypes
 import json
 import os
 import shutil
@@ -20,6 +21,7 @@ import signal
 import socket
 import sqlite3
 import subprocess
+import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -57,6 +59,16 @@ def make_pristine(workdir: Path) -> Pristine:
     _run([SETUP_DATABASE, "--action", "init", "--root-password-file", str(password_file)], env)
     out = _run(["perl", str(SETUP_SCRIPT)], env)
     return Pristine(db, json.loads(out.strip().splitlines()[-1]))
+
+
+PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
+
+
+def _stop_with_parent() -> None:
+    """Runs in the child before RT starts: when the process that started the server dies without
+    stopping it (a killed test run, a CI timeout, the out-of-memory killer), the kernel sends the
+    server SIGTERM, and it stops its workers; no orphaned server holds memory afterwards."""
+    ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
 
 
 class RtServer:
@@ -113,7 +125,8 @@ class RtServer:
                    "--max-workers", "2"]
         with open(self.workdir / "server.log", "ab") as log:
             self.process = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT,
-                                            stdin=subprocess.DEVNULL, start_new_session=True)
+                                            stdin=subprocess.DEVNULL, start_new_session=True,
+                                            preexec_fn=_stop_with_parent if sys.platform == "linux" else None)
         deadline = time.monotonic() + START_TIMEOUT
         while time.monotonic() < deadline:
             if self.process.poll() is not None:

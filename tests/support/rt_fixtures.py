@@ -1,8 +1,9 @@
 """pytest fixtures for a real RT 5 (a plugin: listed in conftest.py's ``pytest_plugins``).
 
 * ``rt_pristine`` (session): the configured RT database every server copies (built once, ~6 s).
-* ``rt_factory`` (session): ``rt_factory(scrips=False)`` starts another fresh RT; all are
-  stopped at the end of the session.
+* ``rt_factory`` (module): ``rt_factory(scrips=False)`` starts another fresh RT; all are
+  stopped at the end of the test module, so a run holds a module's servers at a time (about
+  200 MB each), not every server of the session.
 * ``rt_server``: a fresh RT for one test (queue, custom fields, users, tokens; no tickets;
   scrips off, so tickets are written fast and no notification mail is recorded).
 
@@ -25,7 +26,7 @@ def rt_pristine(tmp_path_factory: pytest.TempPathFactory) -> Pristine:
     return make_pristine(tmp_path_factory.mktemp("rt-pristine"))
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def rt_factory(rt_pristine: Pristine, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[..., RtServer]]:
     servers: list[RtServer] = []
 
