@@ -226,6 +226,15 @@ NOT_PHONE_WORDS = (
 
 # --- personal identifiers -----------------------------------------------------------------------
 
+#: the verbs (and a few phrases) that join a word to its value in EGI's languages: "the password
+#: is X", "das Passwort lautet X", "ο κωδικός είναι X", "CNP-ul meu este X"
+COPULAS = (
+    r"is|was|are|will be|has been|is now|now is|ist|lautet|lauten|war|wird|sind|est|était|sera|es|era|será|"
+    r"è|é|e|era|sarà|is|wordt|blijft|är|blir|er|bliver|blir|on|oli|jest|je|bude|je|byl|bylo|van|lesz|"
+    r"este|va fi|yra|ir|buvo|būs|ir|on|oli|είναι|ήταν|е|є|это|будет|буде|је|е|bo|je|היא|הוא|არის|է|dır|dir|"
+    r"set to|reset to|changed to|updated to|now set to|changed into"
+)
+
 #: names of national identity numbers, passports, identity cards, student and tax numbers
 ID_WORDS = (
     r"dni|nie|nif|nie-nummer|pesel|nip|regon|bsn|burgerservicenummer|sofinummer|nir|insee|"

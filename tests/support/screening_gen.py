@@ -714,6 +714,26 @@ def cyrillic_passports(draw) -> Item:
     return Item("personal", f"Поздрав,\n{text}\n", number)
 
 
+#: an identity number said to be one: its word (inflected abbreviations too), a few words of the
+#: sentence, the language's verb, then the number, whose check digits need not hold
+_SAID_IDS = ["Moje rodné číslo pro {w} je {n}", "Ο ΑΜΚΑ μου είναι {n}", "CNP-ul meu este {n}",
+             "My passport number for the {w} is {n}", "Meine Steuer-ID für die {w} lautet {n}",
+             "Mon numéro de sécurité sociale est {n}", "Il mio codice fiscale per la {w} è {n}",
+             "Mój PESEL to jest {n}", "TC kimlik numaram {n}",
+             "Mi DNI para la {w} es {n}", "Min personnummer är {n}", "Moje EMŠO je {n}",
+             "Asmens kodas yra {n}", "Isikukood on {n}"]
+
+
+@st.composite
+def said_ids(draw) -> Item:
+    rnd = random.Random(draw(st.integers(0, 2**32)))
+    number = "".join(rnd.choice("0123456789") for _ in range(rnd.randint(8, 13)))
+    if rnd.random() < 0.3:
+        number = f"{number[:6]}/{number[6:10]}"
+    text = rnd.choice(_SAID_IDS).format(w=rnd.choice(["registration", "booking", "contract", "form"]), n=number)
+    return Item("personal", f"Hello,\n{text}.\nThanks", number)
+
+
 #: markers of Macedonian, Serbian and Montenegrin (Latin and Cyrillic), in several inflections
 _SLAVIC_MARKERS = ["Доверливо", "ДОВЕРЛИВО", "Поверливо", "поверлива информација", "Само за внатрешна употреба",
                    "Строго поверливо", "Поверљиво", "ПОВЕРЉИВА ИНФОРМАЦИЈА", "Poverljivo", "POVJERLJIVO",
@@ -732,7 +752,7 @@ def slavic_markers(draw) -> Item:
 
 def secrets_in_other_words() -> st.SearchStrategy[Item]:
     return st.one_of(spelled_phones(), copula_credentials(), finnish_ids(), labelled_hex(), cyrillic_passports(),
-                     slavic_markers())
+                     said_ids(), slavic_markers())
 
 
 # --- and their harmless look-alikes --------------------------------------------------------------

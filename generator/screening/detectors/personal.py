@@ -30,6 +30,7 @@ from generator.screening.detectors.base import PERSONAL, Finding, Lexicon, Text,
 from generator.screening.lexicon import (
     AT_HANDLE_WORDS,
     BIRTH_WORDS,
+    COPULAS,
     HANDLE_WORDS,
     HOME_WORDS,
     ID_WORDS,
@@ -145,9 +146,14 @@ _ID_SHAPES: tuple[tuple[re.Pattern[str], tuple[str, ...], tuple[str, ...]], ...]
         (r"(?<![\w.,/-])\d{2}\.?\d{2}\.?\d{2}-?\d{3}\.?\d{2}(?![\w/-]|[.,]\d)", "be.nn", ""),
     )
 )
-_ID_WORD = Lexicon(ID_WORDS)
+#: an abbreviation may carry its inflection after a hyphen or an apostrophe ("CNP-ul", "TC'm",
+#: "AMKA-s")
+_ID_WORD = Lexicon(ID_WORDS, template=r"(?<![\w'-])(?:{body})(?:[-'’][^\W\d_]{1,6})?(?![\w-])")
+#: between the word and its number, a few words and a verb: "rodné číslo pro registraci je",
+#: "Ο ΑΜΚΑ μου είναι", "CNP-ul meu este", "my passport number for the booking is"
+_ID_SAID = re.compile(rf"(?:[ \t]+[^\W\d_]{{1,20}}){{0,4}}?[ \t]+(?:{lex(COPULAS)})(?!\w)[ \t]*:?")
 _ID_VALUE = re.compile(
-    r"[\s:#.,()№nNoº°-]{0,8}(?:(?:nr|no|number|nummer|numer|numéro|número|číslo|szám|αρ)\.?[\s:#.]{0,3})?"
+    r"[\s:#.,()№nNoº°-]{0,8}(?:(?:nr|no|number|nummer|numer|numéro|número|číslo|szám|numaram|numarası|numarasi|αρ)\.?[\s:#.]{0,3})?"
     r"(?P<value>(?:[A-Z]{1,3}[ -]?)?\d[\d ./-]{3,20}\d(?:[ -]?[A-Z](?![\w-]))?|(?=[^\W_]{0,4}[ -]?\d)[^\W_]{1,4}[ -]?\d[\dA-Z<-]{3,16}|[A-Z0-9]{6,12})(?![\w-])"
 )
 #: a document's series and number after its word: "паспорт серія АВ № 123456", "паспорт серия 45 06
@@ -230,12 +236,17 @@ def national_ids(t: Text) -> Iterator[Finding]:
                 yield Finding("personal.national-id", PERSONAL, m.start(), m.end())
     for word in _ID_WORD.present(t):
         for pos in t.word_positions(word):
-            m = _ID_WORD.pattern.match(low, pos)
+            m = _id_phrase_at(low, pos)
             if not m:
                 continue
             v = _ID_VALUE.match(text, m.end(), min(len(text), m.end() + 60))
             if v and sum(c.isdigit() for c in v.group("value")) >= 4:
                 yield Finding("personal.id-number", PERSONAL, *v.span("value"))
+            said = _ID_SAID.match(low, m.end(), min(len(low), m.end() + 120))
+            if said:  # a number said to be the id: six digits at least, as ids have
+                v = _ID_VALUE.match(text, said.end(), min(len(text), said.end() + 60))
+                if v and sum(c.isdigit() for c in v.group("value")) >= 6:
+                    yield Finding("personal.id-number", PERSONAL, *v.span("value"))
             series = _ID_SERIES.match(low, m.end(), min(len(low), m.end() + 60))
             if series:
                 yield Finding("personal.id-number", PERSONAL, series.start("series") if series.group("series")
@@ -245,6 +256,15 @@ def national_ids(t: Text) -> Iterator[Finding]:
             line = m.group().strip()
             if "<<" in line or line[:2] in ("P<", "I<", "A<", "C<", "V<", "ID"):
                 yield Finding("personal.mrz", PERSONAL, m.start(), m.end())
+
+
+def _id_phrase_at(low: str, pos: int) -> re.Match[str] | None:
+    """The id word around ``pos``: the word found there may be any word of a phrase ("fiscale"
+    of "codice fiscale"), so the phrase is looked for from a little before it."""
+    for m in _ID_WORD.pattern.finditer(low, max(0, pos - 40), min(len(low), pos + 60)):
+        if m.start() <= pos < m.end():
+            return m
+    return None
 
 
 def _named_before(low: str, start: int) -> bool:

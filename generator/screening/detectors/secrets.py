@@ -36,6 +36,7 @@ from generator.screening.detectors.base import (
 )
 from generator.screening.detectors.shapes import looks_random, public_shape
 from generator.screening.lexicon import (
+    COPULAS,
     NOT_A_VALUE,
     NOT_SECRET_KEY_ENDINGS,
     PASSWORD_WORDS,
@@ -55,16 +56,10 @@ _SHORT_PASSWORD = Lexicon(
 _PUBLIC_BEFORE = re.compile(rf"(?:{lex(PUBLIC_KEY_WORDS)})[^\n]{{0,12}}$")
 _TOKEN_WORD = Lexicon(TOKEN_WORDS)
 _HEXADECIMAL = re.compile(r"(?:0x)?[0-9a-fA-F]{16,}")
-_COPULA = (
-    r"is|was|are|will be|has been|is now|now is|ist|lautet|lauten|war|wird|sind|est|était|sera|es|era|será|"
-    r"è|é|e|era|sarà|is|wordt|blijft|är|blir|er|bliver|blir|on|oli|jest|je|bude|je|byl|bylo|van|lesz|"
-    r"este|va fi|yra|ir|buvo|būs|ir|on|oli|είναι|ήταν|е|є|это|будет|буде|је|е|bo|je|היא|הוא|არის|է|dır|dir|"
-    r"set to|reset to|changed to|updated to|now set to|changed into"
-)
 _NOW = (r"now|nu|jetzt|nun|maintenant|désormais|ora|adesso|ahora|agora|teraz|nyní|teď|teraz|nyt|nüüd|acum|"
         r"dabar|tagad|sada|zdaj|сега|сейчас|теперь|зараз|тепер|τώρα|şimdi|עכשיו|still|noch|encore|ancora|todavía")
 _SEPARATOR = re.compile(
-    rf"\s*(?:(?P<sign>:=|=>|->|→|[:：]|(?<![=!<>])=(?!=))|(?P<verb>(?<!\w)(?:{lex(_COPULA)})(?!\w)"
+    rf"\s*(?:(?P<sign>:=|=>|->|→|[:：]|(?<![=!<>])=(?!=))|(?P<verb>(?<!\w)(?:{lex(COPULAS)})(?!\w)"
     rf"(?:\s+(?:{lex(_NOW)})(?!\w))?\s*:?))\s*")
 _QUOTED = re.compile(r"\"[^\"\n]{1,200}\"|'[^'\n]{1,200}'|«[^»\n]{1,200}»|`[^`\n]{1,200}`|‹[^›\n]{1,200}›")
 _VALUE_END = ".,;:)]}>…"  # not '!' or '?': a password may end with them
