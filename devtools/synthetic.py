@@ -55,7 +55,7 @@ def drawn_fields() -> tuple[PublishedField, ...]:
     """The custom fields of the field table (read when called) with no hand-written values here:
     each case of the sample draws from the field's examples, so a new published field reaches
     the sample with no edit of this module."""
-    return tuple(f for f in published_fields() if f.examples and _F.get(f.name, CF_IDS) not in CF_IDS)
+    return tuple(f for f in published_fields() if f.examples and f.name in _F and _F[f.name] not in CF_IDS)
 
 
 # --- Tables ---------------------------------------------------------------------------------
