@@ -9,6 +9,7 @@ would become a script link). Imports nothing of ours.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
@@ -75,6 +76,12 @@ class Config:
 
     def cf(self, logical: str) -> str:
         return self.fields[logical]
+
+    def published_settings(self) -> str:
+        """The settings that shape what is published, as text for a digest: the folders are left
+        out, since where files go changes nothing screened or rendered."""
+        return repr(sorted((f.name, getattr(self, f.name)) for f in dataclasses.fields(self)
+                           if not f.name.endswith("_dir")))
 
 
 def load_config(path: Path | None = None) -> Config:

@@ -207,9 +207,8 @@ def screening_inputs_hash(raw_hash: str, config: Config, policy: Policy, ever: f
     the settings, the policy (overrides, salt), the ids published before (withdrawal notices),
     screening's code and libraries. Equal means a screening would give the same snapshot again."""
     digest = hashlib.sha256(raw_hash.encode())
-    settings = {f.name: getattr(config, f.name) for f in dataclasses.fields(config) if not f.name.endswith("_dir")}
-    digest.update(repr(sorted(settings.items())).encode())  # where files go changes nothing screened
-    digest.update(repr(sorted((k, v.value) for k, v in policy.actions.items())).encode())
+    digest.update(config.published_settings().encode())
+    digest.update(policy.action_table().encode())
     digest.update(repr((sorted(policy.withheld_cases), sorted(policy.accepted), sorted(ever))).encode())
     digest.update(_salt_digest(policy.salt))
     _add_files(digest, PACKAGE_DIR, SCREENING_CODE)

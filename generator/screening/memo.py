@@ -15,7 +15,6 @@ A ticket whose screening failed is never kept: it is screened again next time.
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import hmac
 import json
@@ -36,10 +35,9 @@ MEMO_FORMAT = "casecat-screening-memo/1"
 
 def memo_key(config: Config, policy: Policy, code_version: str) -> bytes:
     """The key of every ticket's digest: what screens all tickets alike (kept in memory only)."""
-    settings = {f.name: getattr(config, f.name) for f in dataclasses.fields(config) if not f.name.endswith("_dir")}
     digest = hashlib.sha256(b"casecat screening memo\0" + code_version.encode() + b"\0")
-    digest.update(repr(sorted(settings.items())).encode())
-    digest.update(repr(sorted((k, v.value) for k, v in policy.actions.items())).encode())
+    digest.update(config.published_settings().encode())
+    digest.update(policy.action_table().encode())
     digest.update(repr(sorted(policy.accepted)).encode())
     digest.update(policy.salt)
     return digest.digest()

@@ -74,6 +74,10 @@ class Policy:
             return self.actions[finding.category]
         return DEFAULT_ACTIONS.get((finding.category, kind), Action.REDACT)
 
+    def action_table(self) -> str:
+        """The categories whose action was changed, with their actions, as text for a digest."""
+        return repr(sorted((k, v.value) for k, v in self.actions.items()))
+
     def fingerprint(self, case_id: int, rule: str, found: str) -> str:
         """Salted, keyed hash of what was found: stable across builds, reveals nothing."""
         message = f"{case_id}\x00{rule}\x00{found}".encode()

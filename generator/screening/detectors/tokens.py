@@ -23,7 +23,7 @@ from functools import lru_cache
 from generator.screening.detectors.base import CREDENTIAL, Finding, Text, lex, windows_around
 from generator.screening.detectors.keys import public_blocks
 from generator.screening.detectors.shapes import ORCID, looks_random, public_shape
-from generator.screening.lexicon import PUBLIC_KEY_WORDS, REVEAL_PHRASES
+from generator.screening.lexicon import COPULAS, PUBLIC_KEY_WORDS, REVEAL_PHRASES
 
 _VENDOR = re.compile(
     r"(?<![A-Za-z0-9])(?:"
@@ -232,7 +232,7 @@ _CHECKSUM_LABEL = re.compile(
     r"build|image|tag|etag|prüfsumme|somme de contrôle|empreinte|impronta|suma de control|kontrolsumma)(?![\w-])")
 _HEX = re.compile(r"(?<![\w/@:.+-])(?:0x)?[0-9a-fA-F]{32,128}(?![\w/.@+-]|\.\w)")
 #: between a label and its value: a qualifier in brackets ("(hex)", "(base16)"), is/=/:, quotes
-_LABEL_GAP = re.compile(r"(?:[ \t]*\([^()\n]{0,20}\))?[ \t]*(?:[:=]|is|was|ist|est|è|es|é|je|jest|on|är|er)?[ \t]*[:=]?[ \t]*['\"`]?$")
+_LABEL_GAP = re.compile(rf"(?:[ \t]*\([^()\n]{{0,20}}\))?[ \t]*(?:[:=]|(?<!\w)(?:{lex(COPULAS)})(?!\w))?[ \t]*[:=]?[ \t]*['\"`]?$")
 
 
 def labelled_hex(t: Text) -> Iterator[Finding]:
