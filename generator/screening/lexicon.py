@@ -20,7 +20,8 @@ PASSWORD_WORDS = (
     r"passw(?:ort|örter|ortes)|kennw(?:ort|örter|ortes)|app-passwort|zugangscode|kenncode|wlan-schlüssel|"
     r"passphrase",
     # fr, it, es, pt, ca
-    r"mot(?:s)? de passe|mdp|code d'accès|code pin|phrase de passe|parola d'ordine|"
+    r"mot(?:s)? de passe|mdp|code d'accès|code pin|phrases? de passe|phrases? secrètes?|frases? segret[ae]|"
+    r"frases? secretas?|frases? de contraseña|frases?-passe|parola d'ordine|"
     r"codice (?:di accesso|pin)|contrase(?:ñ|n)as?|clave de acceso|palavras?-passe|senhas?|"
     r"c(?:ó|o)digo de acesso|contrasenya",
     # nl, scandinavian, fi, et
@@ -275,7 +276,23 @@ ID_WORDS = (
     r"número de la seguridad social|nuss|número de utente|niss|zorgpas|numer ubezpieczenia|"
     r"číslo pojištěnce|číslo poistenca|zzzs|mbo|snils|снилс|инн|іпн|рнокпп|єдрпоу|egn|"
     r"henkilötunnus|kela-kortti|sairausvakuutus|sjukförsäkring|sundhedskort|cpr-nr|"
-    r"health insurance number|health card|insurance number|social insurance number"
+    r"health insurance number|health card|insurance number|social insurance number|"
+    # the inflected forms of agglutinative and Slavic languages ("henkilötunnukseni on ...",
+    # "isikukoodiga", "személyi számom", "kimlik numaram", "rodného čísla", "asmens kodą")
+    r"henkilötunnu(?:s|ksen|kseni|ksesi|ksemme|ksenne|ksensa|kseksi|ksella|kselle|ksesta|sta|kset)|"
+    r"henkilotunnu(?:s|ksen|kseni|ksesi|sta)|hetu(?:n|ni|si|a)|sosiaaliturvatunnu(?:s|ksen|kseni|ksesi)|"
+    r"passinumero(?:n|ni|si|a)?|opiskelijanumero(?:n|ni|si|a)|"
+    r"isikukood(?:i|ist|iga|il|ile|iks|id|ini)|passi number|"
+    r"személyi szám(?:om|od|a|át|omat|odat)|személyi igazolvány(?:om|od|omat|odat|a|t|szám|számom)|"
+    r"adóazonosító(?:m|d|ja|jel|jelem|jelét)|taj-?szám(?:om|od|a|át|omat)|útlevelem|útlevelemet|útlevélszámom|"
+    r"kimlik numara(?:m|mız|nız|sı|sını|mı)|kimlik numarası|kimlik no(?:m|su)|tc kimlik|pasaport numara(?:m|sı|mı)|"
+    r"rodného čísla|rodným číslem|rodnému číslu|rodné číslo|čísla pasu|číslo občanského průkazu|"
+    r"asmens kod(?:as|ą|o|u)|personas kod(?:s|u|a)|numerem pesel|numeru pesel|numer pesel|"
+    r"numer dowodu(?: osobistego)?|numeru dowodu(?: osobistego)?|mojego peselu|peselu|"
+    r"osobn(?:i|o|í) (?:identifikacijsk(?:i|o) )?(?:broj|číslo)|matični broj|matična številka|"
+    r"codul numeric personal|codului numeric personal|numărul de identificare|"
+    r"αριθμό ταυτότητας|αριθμός ταυτότητας|αριθμό διαβατηρίου|номер паспорта|номера паспорта|"
+    r"личный номер|особистий номер|единен граждански номер"
 )
 #: words saying a date is somebody's date of birth (a date after them is personal)
 BIRTH_WORDS = (
@@ -499,7 +516,42 @@ MARKERS = (
     r"סודי ביותר|לא לפרסום|לא להעברה|אין להעביר|אין לפרסם|"
     r"სრულიად საიდუმლო|სამსახურებრივი სარგებლობისთვის|არ გამოქვეყნდეს|არ გადაგზავნოთ|გასაიდუმლოებული|"
     r"հույժ գաղտնի|ծառայողական օգտագործման համար|չհրապարակել|մի փոխանցեք|չփոխանցել",
+    # "is not (for the) public", "must not be made public", with the verb, in each language (the
+    # bare adjective phrases, which also describe things, are in MARKERS_IN_POSITION)
+    r"(?:is|are|was|were) not (?:yet )?(?:to be made )?public|(?:is|are) not (?:meant )?for (?:the )?public|"
+    r"(?:darf|dürfen|soll|sollen) nicht (?:veröffentlicht|öffentlich gemacht) werden|ist nicht öffentlich|"
+    r"n'est pas publi(?:c|que)|ne sont pas publi(?:cs|ques)|ne doit pas être (?:rendue? public|publiée?)|"
+    r"non è pubblic(?:o|a)|non sono pubblic(?:i|he)|non pubblic(?:o|a|i|he)|"
+    r"non (?:deve|devono) essere (?:res[oaie] pubblic[oaie]|pubblicat[oaie])|"
+    r"no es públic(?:o|a)|no son públic(?:o|a)s|no públic(?:o|a)s?|no (?:debe|deben) (?:hacerse públic(?:o|a)s?|publicarse)|"
+    r"não é públic(?:o|a)|não são públic(?:o|a)s|não públic(?:o|a)s?|não (?:deve|devem) ser (?:tornad(?:o|a)s? públic(?:o|a)s?|publicad(?:o|a)s?)|"
+    r"is niet openbaar|zijn niet openbaar|mag niet openbaar gemaakt worden|"
+    r"nie jest publiczn(?:y|a|e)|nie są publiczne|niepubliczn(?:y|a|e)|nie publiczn(?:y|a|e)|"
+    r"nie może być upubliczniony|nie może być upubliczniona|nie może być upublicznione|"
+    r"neveřejn(?:é|ý|á|ou)|není veřejn(?:é|ý|á)|nesmí být zveřejněn(?:o|a|y)?|"
+    r"neverejn(?:é|ý|á|ou)|nie je verejn(?:é|ý|á)|nesmie byť zverejnen(?:é|ý|á)|"
+    r"nem nyilvános|nu este public(?:ă|a)?|nu e public(?:ă|a)?|nu sunt publice|"
+    r"inte offentlig(?:t|a)?|ikke offentlig(?:t|e)?|ei ole julki(?:nen|sta|sia)|eivät ole julkisia|"
+    r"ei ole avalik|pole avalik|nėra viešas|nėra vieša|nėra vieši|nav publisk(?:s|a|i)|"
+    r"ni javn(?:o|a|i)|nije javn(?:o|a|i)|nisu javn(?:i|e|a)|nije za javnost|"
+    r"kamuya açık değil(?:dir)?|herkese açık değil(?:dir)?|kamuya açık olmayan|kamuya açıklanmamalı(?:dır)?|"
+    r"δεν είναι δημόσι(?:ο|α|ος|ες)|μη δημόσι(?:ο|α|ος|ες)|δεν πρέπει να (?:δημοσιοποιηθ|δημοσιευθ)\w*|"
+    r"не е публичн(?:а|о|и|ен)|не са публични|не публичн(?:а|о|ый|ая|ое|ые)|не является публичн\w+|"
+    r"не є публічн\w+|не публічн\w+|не је јавн(?:о|а|и)|није јавн(?:о|а|и)|не е јавн(?:о|а|и)|"
+    r"אינו ציבורי|אינה ציבורית|לא ציבורי",
 )
+#: the long marker words a one-letter typo of which still marks text when it stands as a marking
+#: (heading a line or a sentence, before '!' or ':', in capitals, in brackets): words of nine
+#: letters or more only, since shorter words have real words one letter away
+TYPO_MARKER_WORDS = (
+    "confidential confidentially vertraulich vertrauliches confidentiel confidentielle confidenziale "
+    "confidenziali riservatissimo confidencial vertrouwelijk konfidentiell konfidentiellt "
+    "konfidensielt luottamuksellinen luottamuksellista konfidentsiaalne confidențial confidențială "
+    "konfidencialus konfidenciāli kunfidenzjali εμπιστευτικό εμπιστευτική απόρρητο "
+    "конфиденциально конфиденциальный конфіденційно поверително поверителен povjerljivo poverljivo "
+    "povjerljivi bizalmasan důvěrného trúnaðarmál"
+).split()
+
 #: the label of a classification or a dissemination level: the level after it marks the text
 #: unless it is a public one (``PUBLIC_LEVELS``)
 CLASSIFICATION_LABELS = (

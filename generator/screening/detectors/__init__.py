@@ -49,7 +49,7 @@ DETECTORS: dict[str, tuple[Detector, ...]] = {
     PHONE: (phone.phones, phone.spelled_phones),
     CREDENTIAL: (keys.private_keys, secrets.password_values, secrets.key_values, secrets.command_lines,
                  secrets.tables, secrets.handed_over, tokens.vendor_tokens, tokens.random_tokens, tokens.labelled_hex,
-                 tokens.grouped_secrets, urls.urls, formats.stored_hashes, formats.pins,
+                 tokens.grouped_secrets, urls.urls, urls.query_strings, formats.stored_hashes, formats.pins,
                  formats.session_cookies, formats.connection_strings),
     PERSONAL: (personal.ibans, personal.payment_cards, personal.national_ids, personal.birth_dates, personal.addresses,
                personal.person_dns, personal.handles),

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from generator.screening.detectors.base import MARKER, Finding, Lexicon, Text, lex
+from generator.screening.detectors.base import MARKER, Finding, Lexicon, Text, WordClass, fold, lex
 from generator.screening.lexicon import (
     ADVICE_OBJECTS,
     CLASSIFICATION_LABELS,
@@ -37,6 +37,7 @@ from generator.screening.lexicon import (
     PASSWORD_WORDS,
     PUBLIC_LEVELS,
     SHARE_NEGATIONS,
+    TYPO_MARKER_WORDS,
     SHARE_NEGATIONS_AFTER,
     SHARE_VERBS,
     SHARE_VERBS_BEFORE_NEGATION,
@@ -133,10 +134,55 @@ def markers(t: Text) -> Iterator[Finding]:
     for m in _HEADING_PHRASE.finditer(t, 10, 60):
         if not _negated(low, m.start()) and _LINE_LEAD.fullmatch(low, low.rfind("\n", 0, m.start()) + 1, m.start()):
             yield Finding("marker.heading", MARKER, m.start(), m.end())
+    yield from _misspelled(t)
     for m in _ADJECTIVE.finditer(t, 10, 60):
         if not _negated(low, m.start()) and (_heading(low, m.start(), m.end()) or _enclosed(low, m.start(), m.end())
                                              or _COLON.match(low, m.end())):
             yield Finding("marker.heading", MARKER, m.start(), m.end())
+
+
+_TYPO_SOURCES = frozenset(w for w in (fold(x) for x in TYPO_MARKER_WORDS) if len(w) >= 9)
+_TYPO_SUBSTITUTED = frozenset(w[:i] + "\0" + w[i + 1:] for w in _TYPO_SOURCES for i in range(len(w)))
+_TYPO_SHORTENED = frozenset(w[:i] + w[i + 1:] for w in _TYPO_SOURCES for i in range(len(w)))
+_TYPO_SIZES = range(min(map(len, _TYPO_SOURCES)) - 1, max(map(len, _TYPO_SOURCES)) + 2)
+
+
+def _typo_of_marker(word: bytes) -> bool:
+    """Is the word one edit (a letter dropped, added, changed, or two swapped) from a long marker
+    word, without being that word?"""
+    w = word.decode()
+    if len(w) not in _TYPO_SIZES or not w.isalpha() or w in _TYPO_SOURCES:
+        return False
+    if w in _TYPO_SHORTENED:
+        return True
+    for i in range(len(w)):
+        if w[:i] + w[i + 1:] in _TYPO_SOURCES or w[:i] + "\0" + w[i + 1:] in _TYPO_SUBSTITUTED:
+            return True
+        if i + 1 < len(w) and w[:i] + w[i + 1] + w[i] + w[i + 2:] in _TYPO_SOURCES:
+            return True
+    return False
+
+
+_TYPOS = WordClass(_typo_of_marker)
+_SENTENCE_BEFORE = re.compile(r"(?:^|[.!?][ \t\"'»”*]+)[ \t>*#\-•\[(\"'«“]*$")
+
+
+def _misspelled(t: Text) -> Iterator[Finding]:
+    """A misspelt long marker word ("Confidental:", "VERTAULICH", "Konfidentiel!") standing as a
+    marking: heading its line or sentence and followed by '!' or ':', or in capitals, or in
+    brackets. Mid-sentence, an unknown word one letter from "confidential" is left alone."""
+    low, text = t.low, t.text
+    for word in _TYPOS.among(t.words):
+        w = word.decode()
+        for start in t.word_positions(w):
+            end = start + len(w)
+            if _negated(low, start):
+                continue
+            line_start = low.rfind("\n", 0, start) + 1
+            capitals = text[start:end].isupper()
+            first = bool(_SENTENCE_BEFORE.search(low, line_start, start))
+            if capitals or _enclosed(low, start, end) or first and _AFTER_HEADING.match(low, end):
+                yield Finding("marker.misspelt", MARKER, start, end)
 
 
 def _advice_after(low: str, end: int) -> bool:

@@ -230,6 +230,10 @@ def _after_password_word(t: Text, pos: int, strict: bool = False) -> tuple[int, 
     if _PUBLIC_BEFORE.search(low, max(0, pos - 40), pos):
         return None  # "public key:", "key fingerprint ="
     _, line_end = t.line_span(pos)
+    if not strict:
+        quoted = _quoted_after(text, pos, line_end)
+        if quoted:
+            return quoted
     window_end = min(line_end, pos + _WINDOW)
     stop = _SENTENCE_END.search(text, pos, window_end)
     limit = stop.start() if stop else window_end
@@ -269,6 +273,28 @@ def _after_password_word(t: Text, pos: int, strict: bool = False) -> tuple[int, 
             if len(line.split()) == 1 or _secretish(line.split()[0]):
                 return _judge_value(t, following, next_end, "next-line", strict)
     return None
+
+
+_OPENING_GAP = re.compile(r"[ \t]+")
+_QUOTE_MARKS = "\"'«»`‹›“”„‘’‚"
+
+
+def _quoted_after(text: str, pos: int, line_end: int) -> tuple[int, int] | None:
+    """A quoted value right after the password word ("the passphrase "w1 w2 w3"", "la phrase
+    secrète « ... »"): the secret whatever its words, unless a placeholder ("<passphrase>", "your
+    passphrase"). The word must not itself be quoted ("click "Password" then "Reset"")."""
+    gap = _OPENING_GAP.match(text, pos, line_end)
+    if not gap or text[pos - 1:pos] in _QUOTE_MARKS:
+        return None
+    word_start = pos - 1
+    while word_start > 0 and not text[word_start - 1].isspace():
+        word_start -= 1
+    if text[word_start:word_start + 1] in _QUOTE_MARKS:
+        return None
+    q = _QUOTED.match(text, gap.end(), line_end)
+    if not q or _is_placeholder(q.group()[1:-1]):
+        return None
+    return q.start() + 1, q.end() - 1
 
 
 def _judge_value(t: Text, start: int, line_end: int, kind: str, strict: bool = False) -> tuple[int, int] | None:

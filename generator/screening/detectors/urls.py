@@ -166,6 +166,9 @@ def _url(text: str, start: int, end: int) -> Iterator[Finding]:
         previous = segment.lower()
     # the query and the fragment
     if query_at < len(url):
+        if _signed(url[query_at + 1:]):
+            yield Finding("credential.url-query", CREDENTIAL, start + query_at + 1, end)
+            return
         for m in re.finditer(r"([^?#&;=]+)(?:=([^&;#]*))?", url[query_at:]):
             name, value = m.group(1), m.group(2)
             if value is None:
@@ -182,6 +185,48 @@ def _url(text: str, start: int, end: int) -> Iterator[Finding]:
             elif looks_random(value, relaxed=True) or _HEXISH.fullmatch(value) and len(value) >= 24 and \
                     name.lower() not in ("commit", "sha", "rev", "revision", "ref", "checksum", "digest", "etag", "hash"):
                 yield Finding("credential.url-parameter", CREDENTIAL, v_start, v_end)
+
+
+_PARAMETER = re.compile(r"([A-Za-z][\w.-]{0,40})=([^&;#]*)")
+
+
+def _signed(query: str) -> bool:
+    """Does a query string carry a credential of some length (a signature, a token, a key)? Then
+    the whole of it goes: its other parameters (expiry, permissions, resource, key id) describe
+    the grant and belong to the signed text."""
+    for m in _PARAMETER.finditer(query):
+        name, value = m.group(1), m.group(2)
+        if len(value) >= 6 and _CREDENTIAL_PARAM.fullmatch(name) and not _placeholder(value):
+            return True
+    return False
+
+
+_QUERY_GAP = re.compile(r"[\s\"'<>()\[\]{}`]")
+_QUERY_PAIRS = re.compile(r"\??[A-Za-z][\w.-]{0,40}=[^&\s]*(?:&[A-Za-z][\w.-]{0,40}=[^&\s]*)+")
+
+
+def query_strings(t: Text) -> Iterator[Finding]:
+    """A signed query string without its URL ("sv=2022-11-02&ss=b&...&sig=...", a SAS token
+    pasted alone): the whole run of parameters, when one of them is a credential."""
+    text = t.text
+    if "&" not in text or "=" not in text:
+        return
+    done = -1
+    for i in t.positions("&"):
+        if i < done:
+            continue
+        gap = _QUERY_GAP.search(text, i)
+        end = gap.start() if gap else len(text)
+        lo = i
+        while lo > 0 and not _QUERY_GAP.match(text, lo - 1):
+            lo -= 1
+        done = end
+        token = text[lo:end]
+        if "://" in token or token.lower().startswith("www."):
+            continue  # a URL: urls() reads it
+        m = _QUERY_PAIRS.search(token)
+        if m and _signed(m.group().lstrip("?")):
+            yield Finding("credential.url-query", CREDENTIAL, lo + m.start(), lo + _trim(token, m.start(), m.end()))
 
 
 _SEGMENT = re.compile(r"[^/]+")
