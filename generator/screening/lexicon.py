@@ -672,6 +672,23 @@ ADVICE_OBJECTS = (
     r"пароль|парол|lozinku|lozinka|geslo|šifru|slaptažodį|paroli|parooli|şifre|סיסמה|clé|schlüssel"
 )
 
+#: "the same" and "between / with / among": "do not share the same proxy between users" is advice
+#: on how to use a thing, not a marking (the object is what both words frame)
+SAME_WORDS = (
+    r"the same|same|one and the same|den gleichen|die gleiche|das gleiche|denselben|dieselbe|dasselbe|"
+    r"dieselben|le même|la même|les mêmes|lo stesso|la stessa|gli stessi|le stesse|el mismo|la misma|"
+    r"los mismos|las mismas|o mesmo|a mesma|os mesmos|as mesmas|hetzelfde|dezelfde|tego samego|tej samej|"
+    r"tych samych|ten sam|tę samą|to samo|stejný|stejné|stejnou|ugyanazt|ugyanazon|samma|det samme|"
+    r"den samme|de samme|samaa|samoja|sama|sama|același|aceeași|aceleași|τον ίδιο|την ίδια|το ίδιο|"
+    r"один и тот же|одну и ту же|одно и то же|той же|тот же|истия|същия|същата|isti|istu|isto"
+)
+BETWEEN_WORDS = (
+    r"between|among|amongst|across|with|by|for|zwischen|unter|mit|für|entre|avec|par|pour|tra|fra|con|"
+    r"per|entre|con|para|com|por|tussen|met|voor|między|pomiędzy|z|przez|mezi|s|pro|között|több|mellan|"
+    r"med|för|mellem|for|kesken|välillä|kanssa|între|cu|pentru|μεταξύ|με|για|между|с|для|между|със|за|"
+    r"između|sa|za"
+)
+
 #: a word just before a marker that makes it say the opposite ("not confidential")
 NEGATIONS = (
     r"not|non|no|isn't|aren't|wasn't|nothing|never|nicht|kein|keine|keinesfalls|pas|n'est|ne|niet|"

@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from generator.screening.detectors.base import MARKER, Finding, Lexicon, Text, WordClass, fold, lex
 from generator.screening.lexicon import (
     ADVICE_OBJECTS,
+    BETWEEN_WORDS,
     CLASSIFICATION_LABELS,
     HEADING_WORDS,
     MARKER_ADJECTIVES,
@@ -36,6 +37,7 @@ from generator.screening.lexicon import (
     ONLY_WORDS,
     PASSWORD_WORDS,
     PUBLIC_LEVELS,
+    SAME_WORDS,
     SHARE_NEGATIONS,
     TYPO_MARKER_WORDS,
     SHARE_NEGATIONS_AFTER,
@@ -64,6 +66,8 @@ _ADVICE_BEFORE = re.compile(rf"(?:{lex(ADVICE_OBJECTS)})[ \t]+(?:\S+[ \t]+)?$")
 _CREDENTIAL_NEAR = re.compile(rf"(?:[ \t]+[^\s.!?;:]+){{0,3}}?[ \t]+[הלבו]?(?:{lex(*PASSWORD_WORDS)}|"
                               rf"sifre|şifre|salasana|passwor|lozink|лозинк|парол|jelsz|hasł|hesl|parool|"
                               rf"parol|geslo|gesl|κωδικ|סיסמ)[^\W\d_]*")
+#: "the same X between ...": advice on sharing one thing among several users or jobs
+_SAME_ADVICE = re.compile(rf"[ \t]+(?:{lex(SAME_WORDS)})[ \t]+(?:[^\s.!?;:]+[ \t]+){{1,3}}?(?:{lex(BETWEEN_WORDS)}){_E}")
 _CLITIC_ADVICE = re.compile(rf"[ \t]+[^\W\d_]{{1,3}}[ \t]+(?:{lex(ADVICE_OBJECTS)}){_E}")
 #: a lock, a secret or a "shush" sign used as a marking (the view reads the circled ideograph
 #: "secret" as its plain ideograph)
@@ -188,7 +192,8 @@ def _misspelled(t: Text) -> Iterator[Finding]:
 def _advice_after(low: str, end: int) -> bool:
     """The object of a "do not share" phrase is the reader's credential (an article or clitic
     of up to three letters may stand between)."""
-    return bool(_ADVICE.match(low, end) or _CLITIC_ADVICE.match(low, end) or _CREDENTIAL_NEAR.match(low, end))
+    return bool(_ADVICE.match(low, end) or _CLITIC_ADVICE.match(low, end) or _CREDENTIAL_NEAR.match(low, end)
+                or _SAME_ADVICE.match(low, end))
 
 
 def _chain(*iterables):

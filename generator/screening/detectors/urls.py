@@ -65,6 +65,8 @@ _TRAILING = ".,;:!?)]}'\"»”"
 _SCHEME_BEFORE = re.compile(r"(?:https?://)?(?:www\.)?$", re.IGNORECASE)
 
 
+_BARE_PROFILE_HOSTS = ("linkedin.com/", "facebook.com/", "twitter.com/", "x.com/", "instagram.com/",
+                       "researchgate.net/", "bsky.app/")
 _SCHEME_CHARS = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]{0,20}$")
 _URL_REST = re.compile(r"[^\s<>\"'`]+")
 _CONTACT_WORDS = frozenset(b"matrix threema discord whatsapp skype signal telegram".split())
@@ -89,6 +91,10 @@ def urls(t: Text) -> Iterator[Finding]:
     for i in t.positions("www."):
         if i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "/.@"):
             starts.add(i)
+    for host in _BARE_PROFILE_HOSTS:  # "linkedin.com/in/jane-doe" written without its scheme
+        for i in t.positions(host):
+            if i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "/.@-_"):
+                starts.add(i)
     for start in sorted(starts):
         m = _URL_REST.match(text, start)
         if m:
@@ -149,6 +155,9 @@ def _url(text: str, start: int, end: int) -> Iterator[Finding]:
     host = url[authority_at:path_at].lower()
     if host.startswith("hooks.slack.com") or host.endswith("webhook.office.com") or "discord" in host and "/webhooks/" in url:
         yield Finding("credential.webhook", CREDENTIAL, start, end)
+        return
+    if _profile(host.split(":")[0], url[path_at:]):
+        yield Finding("contact.profile-link", PERSONAL, start, end)
         return
     # the path
     pid_host = host.split(":")[0].endswith(_PID_HOSTS)
@@ -227,6 +236,49 @@ def query_strings(t: Text) -> Iterator[Finding]:
         m = _QUERY_PAIRS.search(token)
         if m and _signed(m.group().lstrip("?")):
             yield Finding("credential.url-query", CREDENTIAL, lo + m.start(), lo + _trim(token, m.start(), m.end()))
+
+
+#: social networks whose first path segment is an account (a person's, or an organisation's: the
+#: two cannot be told apart, so every account goes), with the segments that are not accounts
+_ACCOUNT_HOSTS = {
+    "facebook.com": "groups pages events watch hashtag sharer share policies help login marketplace gaming "
+                    "business legal privacy terms",
+    "fb.com": "groups pages events",
+    "x.com": "i search hashtag intent share home explore settings tos privacy login signup messages",
+    "twitter.com": "i search hashtag intent share home explore settings tos privacy login signup messages",
+    "instagram.com": "explore accounts about legal developer",
+    "tiktok.com": "tag discover music explore",
+    "threads.net": "search",
+}
+#: hosts and the path prefixes that name a person's profile there
+_PROFILE_PATHS = {
+    "linkedin.com": ("/in/", "/pub/"),
+    "researchgate.net": ("/profile/", "/scientific-contributions/"),
+    "bsky.app": ("/profile/",),
+    "academia.edu": ("/",),
+    "about.me": ("/",),
+    "keybase.io": ("/",),
+}
+_ACCOUNT_SEGMENT = re.compile(r"/(?:#!/)?@?([A-Za-z0-9_.-]{2,60})(?=[/?#]|$)")
+#: a path that opens with "@name" names an account on any host (Mastodon and the fediverse, Medium,
+#: YouTube, Threads)
+_AT_ACCOUNT = re.compile(r"/@[A-Za-z0-9_.-]{1,60}(?=[/?#@]|$)")
+
+
+def _profile(host: str, path: str) -> bool:
+    """Is the URL a person's social or professional profile (contact data)? Organisation pages of
+    the networks that separate them (linkedin.com/company/...), ROR and ORCID records stay."""
+    host = host.lower().removeprefix("www.").removeprefix("m.").removeprefix("mobile.")
+    if host.startswith("scholar.google."):
+        return path.startswith("/citations") and "user=" in path
+    for base, prefixes in _PROFILE_PATHS.items():
+        if host == base or host.endswith("." + base):
+            return any(path.startswith(p) and len(path) > len(p) + 1 for p in prefixes)
+    for base, not_accounts in _ACCOUNT_HOSTS.items():
+        if host == base or host.endswith("." + base):
+            m = _ACCOUNT_SEGMENT.match(path)
+            return bool(m) and m.group(1).lower() not in not_accounts.split() or path.startswith("/profile.php")
+    return bool(_AT_ACCOUNT.match(path))
 
 
 _SEGMENT = re.compile(r"[^/]+")
