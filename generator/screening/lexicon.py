@@ -720,6 +720,29 @@ ONLY_WORDS = (
     r"тільки|בלבד|მხოლოდ|միայն|for|für|für den|pour|à|per|ad|para|voor|do|pro|za|na|för|til|zu"
 )
 
+# --- short values ---------------------------------------------------------------------------------
+
+#: words that make a contacts entry's first part an organisation, not a person ("Example
+#: University (PI)", "Example Research Centre (site admin)")
+INSTITUTION_WORDS = (
+    "university universities universität universite université università universidad universidade "
+    "universiteit universitet universitat uniwersytet univerzita univerza univerzitet sveučilište egyetem "
+    "yliopisto ülikool universitatea universitetas universitāte üniversitesi πανεπιστήμιο университет "
+    "університет institute institutes institut instituut instituto istituto instytut inštitút institūts "
+    "intézet enstitüsü ινστιτούτο институт інститут centre center centro centrum zentrum centar keskus "
+    "központ merkezi κέντρο центр център laboratory laboratories laboratoire laboratorio laboratório "
+    "laboratorium labor laboratoř lab labs observatory observatoire osservatorio observatorio "
+    "sternwarte foundation fondation stiftung fondazione fundación fundação stichting fundacja nadace "
+    "agency agence agentur agenzia agencia consortium konsortium consorzio consorcio academy académie "
+    "akademie accademia academia akademia akadémia college school école hochschule scuola escuela "
+    "escola politecnico politécnico polytechnic polytechnique hospital hôpital krankenhaus ospedale "
+    "klinikum clinic council consiglio consejo ministry ministère ministerium ministero ministerio "
+    "organisation organization infrastructure eric gmbh society gesellschaft société società "
+    "sociedad association verein associazione asociación department département dipartimento "
+    "departamento faculty fakultät faculté facoltà facultad research forschungszentrum"
+).split()
+
+
 # --- prose --------------------------------------------------------------------------------------
 
 #: function words of EGI's languages: a value made of them is a sentence, not a password
