@@ -12,7 +12,8 @@
   by its own BEGIN line; anything else long and random (a keytab) is a secret too.
 * A JWK's private members (``"d"``, ``"p"``, ``"q"``, ``"dp"``, ``"dq"``, ``"qi"``, ``"k"``).
 
-Lone certificates, public keys and SSH public keys stay.
+Lone certificates, public keys (PEM, PKCS#1 with or without armour, SSH2 armour) and SSH public
+keys stay.
 """
 
 from __future__ import annotations

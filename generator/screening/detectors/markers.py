@@ -12,6 +12,8 @@ enough (``lexicon.MARKERS``, in the languages of EGI's participants). Three stre
   they count as a heading, in brackets, before a colon or a dash, or closing a sentence;
 * ``HEADING_WORDS`` and ``MARKER_ADJECTIVES`` ("INTERNAL", "Vertrauliche Information:") count only
   as a heading, in brackets or before a colon.
+* A one-letter typo of a long marker word (``TYPO_MARKER_WORDS``: "Confidental:", "VERTAULICH")
+  counts where a marking stands: before '!' or ':', heading its line, in capitals, in brackets.
 
 What a marker withholds (its message, its case, its field value) is the policy's decision.
 """
@@ -168,13 +170,16 @@ def _typo_of_marker(word: bytes) -> bool:
 
 
 _TYPOS = WordClass(_typo_of_marker)
-_SENTENCE_BEFORE = re.compile(r"(?:^|[.!?][ \t\"'»”*]+)[ \t>*#\-•\[(\"'«“]*$")
+_SENTENCE_BEFORE = re.compile(r"(?:^|[.!?][ \t\"'»”*]+)[ \t>*#\-•\[(\"'«“]*$", re.MULTILINE)
+
+
+_BANG_OR_COLON = re.compile(r"[ \t*\])\"'»”]*[!:]")
 
 
 def _misspelled(t: Text) -> Iterator[Finding]:
     """A misspelt long marker word ("Confidental:", "VERTAULICH", "Konfidentiel!") standing as a
-    marking: heading its line or sentence and followed by '!' or ':', or in capitals, or in
-    brackets. Mid-sentence, an unknown word one letter from "confidential" is left alone."""
+    marking: before '!' or ':', heading its line or sentence, in capitals, or in brackets.
+    Elsewhere in a sentence, an unknown word one letter from "confidential" is left alone."""
     low, text = t.low, t.text
     for word in _TYPOS.among(t.words):
         w = word.decode()
@@ -185,7 +190,8 @@ def _misspelled(t: Text) -> Iterator[Finding]:
             line_start = low.rfind("\n", 0, start) + 1
             capitals = text[start:end].isupper()
             first = bool(_SENTENCE_BEFORE.search(low, line_start, start))
-            if capitals or _enclosed(low, start, end) or first and _AFTER_HEADING.match(low, end):
+            if capitals or _enclosed(low, start, end) or _BANG_OR_COLON.match(low, end) or \
+                    first and _AFTER_HEADING.match(low, end):
                 yield Finding("marker.misspelt", MARKER, start, end)
 
 

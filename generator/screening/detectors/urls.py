@@ -4,9 +4,17 @@
   amqp, redis with a password only, ...): the password; a token standing alone as the user
   (``https://TOKEN@github.com``) too. A percent-encoded password is decoded in the view, so the
   last ``@`` before the host ends it.
-* Query and fragment: the value of a parameter whose name is credential-ish (``sig``,
-  ``signature``, ``token``, ``access_token``, ``code``, ``key``, ``password``, ``pwd``, ``secret``,
-  ``X-Amz-Signature``, ``X-Goog-Credential``, ...), and any random-looking value.
+* Query and fragment: when a parameter whose name is credential-ish (``sig``, ``signature``,
+  ``token``, ``access_token``, ``code``, ``key``, ``password``, ``secret``, ``X-Amz-Signature``,
+  ``X-Goog-Credential``, ...) has a value of some length, the whole query: the other parameters of
+  a signed link (expiry, permissions, resource) describe the grant. Otherwise the value of such a
+  parameter, and any random-looking value. The same query string pasted without its URL
+  (``sv=...&se=...&sig=...``, a SAS token alone) goes whole too.
+* Profiles: a person's page on a social or professional network (``linkedin.com/in/``,
+  ``x.com/<account>``, Facebook, Instagram, ResearchGate profiles, Google Scholar authors,
+  ``/@account`` on any host as on Mastodon): the whole link, as contact data. Organisation pages
+  where the network separates them (``linkedin.com/company/``, Facebook groups), ROR and ORCID
+  records stay.
 * Path: a random-looking segment (a webhook, a share link, a private feed), a hexadecimal one
   unless it names a commit or a digest (``/commit/<sha>``, 40 or 64 digits), and whatever follows
   a word like ``private-`` or ``secret``.
@@ -301,7 +309,7 @@ def _path_secret(segment: str, previous: str) -> bool:
 
 
 def _placeholder(value: str) -> bool:
-    """A password in a URL that stands for one: '<password>', '${DB_PASS}', '****', 'xxx', a
+    """A password in a URL that stands for one: '<password>', '${DB_PASS}', '%(password)s', '****', 'xxx', a
     word about the value ('changeme', 'secret'), or a name in capitals ('PASSWORD', 'DB_PASS')."""
-    return not value or value.startswith(("<", "{", "$", "%7B", "[", "%3C")) or set(value) <= set("*xX.-_") \
+    return not value or value.startswith(("<", "{", "$", "%7B", "[", "%3C", "%(")) or set(value) <= set("*xX.-_") \
         or value.lower() in _NOT_A_VALUE or bool(_CAPITAL_NAME.fullmatch(value) and _SECRET_NAME.search(value.lower()))
