@@ -105,6 +105,7 @@ def test_a_profile_link_is_contact_data(link):
     "https://www.linkedin.com/company/egi-foundation/", "https://x.com/search?q=egi",
     "https://www.facebook.com/groups/123456", "https://www.researchgate.net/publication/123_Title",
     "https://ror.org/0c8avmp20", "https://orcid.org/0000-0002-1825-0097", "https://scholar.google.com/scholar?q=x",
+    "https://unpkg.com/@babel/core@7.0.0/lib/index.js",
 ])
 def test_organisation_pages_and_public_records_stay(link):
     assert find_all(f"See {link} for details.") == []

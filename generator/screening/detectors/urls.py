@@ -271,6 +271,8 @@ _ACCOUNT_SEGMENT = re.compile(r"/(?:#!/)?@?([A-Za-z0-9_.-]{2,60})(?=[/?#]|$)")
 #: a path that opens with "@name" names an account on any host (Mastodon and the fediverse, Medium,
 #: YouTube, Threads)
 _AT_ACCOUNT = re.compile(r"/@[A-Za-z0-9_.-]{1,60}(?=[/?#@]|$)")
+#: hosts where "/@scope" names a package scope ("unpkg.com/@babel/core")
+_PACKAGE_HOSTS = ("unpkg.com", "esm.sh", "skypack.dev", "jsdelivr.net", "npmjs.com", "jsr.io", "deno.land")
 
 
 def _profile(host: str, path: str) -> bool:
@@ -286,7 +288,7 @@ def _profile(host: str, path: str) -> bool:
         if host == base or host.endswith("." + base):
             m = _ACCOUNT_SEGMENT.match(path)
             return bool(m) and m.group(1).lower() not in not_accounts.split() or path.startswith("/profile.php")
-    return bool(_AT_ACCOUNT.match(path))
+    return bool(_AT_ACCOUNT.match(path)) and not host.endswith(_PACKAGE_HOSTS)
 
 
 _SEGMENT = re.compile(r"[^/]+")
