@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from generator.screening.detectors.base import MARKER, Finding, Lexicon, Text, WordClass, fold, lex
+from generator.screening.detectors.base import MARKER, Finding, Lexicon, Text, fold, lex
 from generator.screening.lexicon import (
     ADVICE_OBJECTS,
     BETWEEN_WORDS,
@@ -147,29 +147,24 @@ def markers(t: Text) -> Iterator[Finding]:
             yield Finding("marker.heading", MARKER, m.start(), m.end())
 
 
-_TYPO_SOURCES = frozenset(w for w in (fold(x) for x in TYPO_MARKER_WORDS) if len(w) >= 9)
-_TYPO_SUBSTITUTED = frozenset(w[:i] + "\0" + w[i + 1:] for w in _TYPO_SOURCES for i in range(len(w)))
-_TYPO_SHORTENED = frozenset(w[:i] + w[i + 1:] for w in _TYPO_SOURCES for i in range(len(w)))
-_TYPO_SIZES = range(min(map(len, _TYPO_SOURCES)) - 1, max(map(len, _TYPO_SOURCES)) + 2)
+def _typos(words: frozenset[str]) -> frozenset[bytes]:
+    """Every word one edit from one of ``words`` (a letter dropped, added, changed, or two next to
+    each other swapped), with the letters of their own alphabets, less the words themselves: a
+    text's typos are then one set intersection with its words."""
+    letters = set("abcdefghijklmnopqrstuvwxyz").union(*words)
+    out: set[str] = set()
+    for w in words:
+        for i in range(len(w) + 1):
+            out.update(w[:i] + c + w[i:] for c in letters)
+            if i < len(w):
+                out.add(w[:i] + w[i + 1:])
+                out.update(w[:i] + c + w[i + 1:] for c in letters)
+            if i + 1 < len(w):
+                out.add(w[:i] + w[i + 1] + w[i] + w[i + 2:])
+    return frozenset(w.encode() for w in out - words)
 
 
-def _typo_of_marker(word: bytes) -> bool:
-    """Is the word one edit (a letter dropped, added, changed, or two swapped) from a long marker
-    word, without being that word?"""
-    w = word.decode()
-    if len(w) not in _TYPO_SIZES or not w.isalpha() or w in _TYPO_SOURCES:
-        return False
-    if w in _TYPO_SHORTENED:
-        return True
-    for i in range(len(w)):
-        if w[:i] + w[i + 1:] in _TYPO_SOURCES or w[:i] + "\0" + w[i + 1:] in _TYPO_SUBSTITUTED:
-            return True
-        if i + 1 < len(w) and w[:i] + w[i + 1] + w[i] + w[i + 2:] in _TYPO_SOURCES:
-            return True
-    return False
-
-
-_TYPOS = WordClass(_typo_of_marker)
+_TYPOS = _typos(frozenset(w for w in (fold(x) for x in TYPO_MARKER_WORDS) if len(w) >= 9))
 _SENTENCE_BEFORE = re.compile(r"(?:^|[.!?][ \t\"'»”*]+)[ \t>*#\-•\[(\"'«“]*$", re.MULTILINE)
 
 
@@ -181,7 +176,7 @@ def _misspelled(t: Text) -> Iterator[Finding]:
     marking: before '!' or ':', heading its line or sentence, in capitals, or in brackets.
     Elsewhere in a sentence, an unknown word one letter from "confidential" is left alone."""
     low, text = t.low, t.text
-    for word in _TYPOS.among(t.words):
+    for word in _TYPOS.intersection(t.words):
         w = word.decode()
         for start in t.word_positions(w):
             end = start + len(w)

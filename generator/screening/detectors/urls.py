@@ -73,8 +73,10 @@ _TRAILING = ".,;:!?)]}'\"»”"
 _SCHEME_BEFORE = re.compile(r"(?:https?://)?(?:www\.)?$", re.IGNORECASE)
 
 
-_BARE_PROFILE_HOSTS = ("linkedin.com/", "facebook.com/", "twitter.com/", "x.com/", "instagram.com/",
-                       "researchgate.net/", "bsky.app/")
+_BARE_PROFILE_HOSTS = {b"linkedin": "linkedin.com/", b"facebook": "facebook.com/", b"twitter": "twitter.com/",
+                       b"x": "x.com/", b"instagram": "instagram.com/", b"researchgate": "researchgate.net/",
+                       b"bsky": "bsky.app/"}
+_PROFILE_NAMES = frozenset(_BARE_PROFILE_HOSTS)
 _SCHEME_CHARS = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]{0,20}$")
 _URL_REST = re.compile(r"[^\s<>\"'`]+")
 _CONTACT_WORDS = frozenset(b"matrix threema discord whatsapp skype signal telegram".split())
@@ -99,8 +101,8 @@ def urls(t: Text) -> Iterator[Finding]:
     for i in t.positions("www."):
         if i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "/.@"):
             starts.add(i)
-    for host in _BARE_PROFILE_HOSTS:  # "linkedin.com/in/jane-doe" written without its scheme
-        for i in t.positions(host):
+    for name in _PROFILE_NAMES.intersection(words):  # "linkedin.com/in/jane-doe" without its scheme
+        for i in t.positions(_BARE_PROFILE_HOSTS[name]):
             if i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "/.@-_"):
                 starts.add(i)
     for start in sorted(starts):
@@ -248,7 +250,7 @@ def query_strings(t: Text) -> Iterator[Finding]:
 
 #: social networks whose first path segment is an account (a person's, or an organisation's: the
 #: two cannot be told apart, so every account goes), with the segments that are not accounts
-_ACCOUNT_HOSTS = {
+_ACCOUNT_HOSTS = {host: frozenset(words.split()) for host, words in {
     "facebook.com": "groups pages events watch hashtag sharer share policies help login marketplace gaming "
                     "business legal privacy terms",
     "fb.com": "groups pages events",
@@ -257,7 +259,7 @@ _ACCOUNT_HOSTS = {
     "instagram.com": "explore accounts about legal developer",
     "tiktok.com": "tag discover music explore",
     "threads.net": "search",
-}
+}.items()}
 #: hosts and the path prefixes that name a person's profile there
 _PROFILE_PATHS = {
     "linkedin.com": ("/in/", "/pub/"),
@@ -272,23 +274,22 @@ _ACCOUNT_SEGMENT = re.compile(r"/(?:#!/)?@?([A-Za-z0-9_.-]{2,60})(?=[/?#]|$)")
 #: YouTube, Threads)
 _AT_ACCOUNT = re.compile(r"/@[A-Za-z0-9_.-]{1,60}(?=[/?#@]|$)")
 #: hosts where "/@scope" names a package scope ("unpkg.com/@babel/core")
-_PACKAGE_HOSTS = ("unpkg.com", "esm.sh", "skypack.dev", "jsdelivr.net", "npmjs.com", "jsr.io", "deno.land")
+_PACKAGE_HOSTS = frozenset(("unpkg.com", "esm.sh", "skypack.dev", "jsdelivr.net", "npmjs.com", "jsr.io", "deno.land"))
 
 
 def _profile(host: str, path: str) -> bool:
     """Is the URL a person's social or professional profile (contact data)? Organisation pages of
     the networks that separate them (linkedin.com/company/...), ROR and ORCID records stay."""
-    host = host.lower().removeprefix("www.").removeprefix("m.").removeprefix("mobile.")
+    host = host.lower()
+    base = ".".join(host.rsplit(".", 2)[-2:])  # the registered domain, as far as these hosts go
+    if base in _PROFILE_PATHS:
+        return any(path.startswith(p) and len(path) > len(p) + 1 for p in _PROFILE_PATHS[base])
+    if base in _ACCOUNT_HOSTS:
+        m = _ACCOUNT_SEGMENT.match(path)
+        return bool(m) and m.group(1).lower() not in _ACCOUNT_HOSTS[base] or path.startswith("/profile.php")
     if host.startswith("scholar.google."):
         return path.startswith("/citations") and "user=" in path
-    for base, prefixes in _PROFILE_PATHS.items():
-        if host == base or host.endswith("." + base):
-            return any(path.startswith(p) and len(path) > len(p) + 1 for p in prefixes)
-    for base, not_accounts in _ACCOUNT_HOSTS.items():
-        if host == base or host.endswith("." + base):
-            m = _ACCOUNT_SEGMENT.match(path)
-            return bool(m) and m.group(1).lower() not in not_accounts.split() or path.startswith("/profile.php")
-    return bool(_AT_ACCOUNT.match(path)) and not host.endswith(_PACKAGE_HOSTS)
+    return "/@" in path[:2] and bool(_AT_ACCOUNT.match(path)) and base not in _PACKAGE_HOSTS
 
 
 _SEGMENT = re.compile(r"[^/]+")
