@@ -52,6 +52,8 @@ def test_a_query_string_without_a_credential_stays(text):
     ("Das Archiv ist mit der Passphrase „blauer Himmel über Prag heute“ geschützt.", "blauer Himmel über Prag heute"),
     ("L'archive est protégée avec la phrase secrète « le chat dort sur la table » merci.", "le chat dort sur la table"),
     ("Il file è protetto dalla frase segreta “gatto rosso sulla luna”.", "gatto rosso sulla luna"),
+    ('Use the password for the archive "orange river quietly jumps".', "orange river quietly jumps"),
+    ("Passwort (für das Archiv) „blauer Himmel über Prag“", "blauer Himmel über Prag"),
 ])
 def test_a_quoted_value_after_a_password_word_is_the_secret(text, value):
     assert covered(text, value, "credential")
@@ -62,6 +64,8 @@ def test_a_quoted_value_after_a_password_word_is_the_secret(text, value):
     'Enter the passphrase "<passphrase>" in the dialog.',
     'Type the password "your password" in the field.',
     'Set the option "Password" to "required".',
+    'The password policy says "at least 12 characters".',
+    'Change your password on the page "Account settings".',
 ])
 def test_a_quoted_placeholder_or_a_quoted_password_word_stays(text):
     assert find_all(text) == []

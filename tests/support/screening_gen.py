@@ -861,6 +861,7 @@ _QUOTED_PASSPHRASES = [
     "L'archive est protégée avec la phrase secrète « {v} », merci.", "Utilisez le mot de passe « {v} » pour l'ouvrir.",
     "Il file è protetto dalla frase segreta “{v}”.", "El fichero está cifrado con la contraseña \"{v}\".",
     "Het bestand heeft het wachtwoord '{v}'.", "Plik jest chroniony hasłem „{v}”.",
+    'Use the password for the archive "{v}".', "Das Passwort (für den Export) lautet „{v}“.",
 ]
 
 

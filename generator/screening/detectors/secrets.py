@@ -295,13 +295,18 @@ def _after_password_word(t: Text, pos: int, strict: bool = False) -> tuple[int, 
     return None
 
 
-_OPENING_GAP = re.compile(r"[ \t]+")
+#: between a password word and its quoted value: a space, or a bracket or a "for" and a word or
+#: two that say what it is for ("the password for the archive "...", "Passwort (für das Archiv) „...“")
+_FOR = r"for|für|fur|pour|per|para|voor|dla|pro|za|för|til|zu|zum|zur|do|na"
+_OPENING_GAP = re.compile(rf"(?:[ \t]+(?:\([^()\n]{{0,40}}\)|(?:{_FOR})(?:[ \t]+[^\W\d_]{{1,20}}){{1,2}}))?[ \t]+(?=[\"'«‹`“„‘‚])",
+                          re.IGNORECASE)
 _QUOTE_MARKS = "\"'«»`‹›“”„‘’‚"
 
 
 def _quoted_after(text: str, pos: int, line_end: int) -> tuple[int, int] | None:
-    """A quoted value right after the password word ("the passphrase "w1 w2 w3"", "la phrase
-    secrète « ... »"): the secret whatever its words, unless a placeholder ("<passphrase>", "your
+    """A quoted value right after the password word, or after a few words saying what it is for
+    ("the passphrase "w1 w2 w3"", "la phrase secrète « ... »", "the password for the archive
+    "..."): the secret whatever its words, unless a placeholder ("<passphrase>", "your
     passphrase"). The word must not itself be quoted ("click "Password" then "Reset"")."""
     gap = _OPENING_GAP.match(text, pos, line_end)
     if not gap or text[pos - 1:pos] in _QUOTE_MARKS:
