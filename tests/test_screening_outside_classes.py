@@ -105,6 +105,15 @@ def test_a_profile_link_is_contact_data(link):
     assert covered(text, link, "personal")
 
 
+@pytest.mark.parametrize(("text", "handle"), [
+    ("Twitter: @janedoe", "janedoe"), ("Follow me on X: @jdoe_research", "jdoe_research"),
+    ("Instagram @jane.doe", "jane.doe"), ("my LinkedIn: jane-doe-123", "jane-doe-123"),
+    ("ResearchGate: Jane_Doe3", "Jane_Doe3"),
+])
+def test_a_handle_after_a_network_name_is_contact_data(text, handle):
+    assert covered(text, handle, "personal")
+
+
 @pytest.mark.parametrize("link", [
     "https://www.linkedin.com/company/egi-foundation/", "https://x.com/search?q=egi",
     "https://www.facebook.com/groups/123456", "https://www.researchgate.net/publication/123_Title",

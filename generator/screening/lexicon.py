@@ -359,7 +359,7 @@ VENUE_WORDS = (
 #: where a messenger handle follows ("Skype: jane.doe", "Telegram @jane")
 HANDLE_WORDS = (
     r"telegram|telegrama|telegramu|whatsapp|viber|skype|discord|threema|wechat|icq|jabber|xmpp|keybase|"
-    r"mastodon|wickr|facetime|session messenger|"
+    r"mastodon|wickr|facetime|session messenger|linkedin|researchgate|"
     r"телеграм|телеграмм|телеграма|телеграмі|телеграме|телеграмот|телеграму|вайбер|вајбер|вайбері|"
     r"ватсап|вотсап|вацап|воцап|скайп|тріма|τελεγκραμ|βαιμπερ|ტელეგრამ|ტელეგრამი|ტელეგრამზე|ვაიბერ|"
     r"ვაიბერი|ვოცაპ|თელეგრამ|տելեգրամ|տելեգրամով|թելեգրամ|վայբեր|վայբերով|վոթսափ|ուոթսափ|טלגרם|וואטסאפ|"
@@ -373,7 +373,9 @@ HANDLE_WORDS = (
 #: @handle near them counts
 AT_HANDLE_WORDS = (
     r"signal|signalu|signale|matrix|element|сигнал|сигнале|сигналі|сигналу|σιγκναλ|სიგნალ|სიგნალი|"
-    r"სიგნალზე|սիգնալ|סיגנל|messenger|мессенджер|месенджер|მესენჯერ|wire|briar|session"
+    r"სიგნალზე|սիգնալ|סיגנל|messenger|мессенджер|месенджер|მესენჯერ|wire|briar|session|"
+    # social networks: "Twitter: @jane", "on X @jane", "Instagram @jane.doe"
+    r"twitter|on x|x:|instagram|insta|bluesky|bsky|threads|tiktok|fediverse|youtube"
 )
 
 # --- confidentiality markers --------------------------------------------------------------------

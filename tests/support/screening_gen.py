@@ -917,13 +917,16 @@ def keyword_ids(draw) -> Item:
 
 @st.composite
 def profile_links(draw) -> Item:
-    """A person's profile on a social or professional network, with or without its scheme."""
+    """A person's profile on a social or professional network, as a link (with or without its
+    scheme) or as a handle after the network's name."""
     rnd = random.Random(draw(st.integers(0, 2**32)))
     handle = f"{rnd.choice(_NAMES)}{rnd.choice(['-', '_', '.', ''])}{rnd.choice(_SURNAMES)}{rnd.randint(1, 999)}"
     link = rnd.choice(["https://www.linkedin.com/in/{h}/", "linkedin.com/in/{h}", "https://x.com/{h}",
                        "https://twitter.com/{h}", "https://www.facebook.com/{h}", "https://instagram.com/{h}/",
                        "https://www.researchgate.net/profile/{h}", "https://fosstodon.org/@{h}",
-                       "https://bsky.app/profile/{h}.bsky.social", "https://mastodon.social/@{h}"]).format(h=handle)
+                       "https://bsky.app/profile/{h}.bsky.social", "https://mastodon.social/@{h}",
+                       "Twitter: @{h}", "on X @{h}", "Instagram @{h}", "LinkedIn: {h}", "ResearchGate: {h}",
+                       "Mastodon: @{h}@fosstodon.org"]).format(h=handle)
     text = rnd.choice(["You can reach me at {l} too.", "My profile: {l}", "Contact: {l}", "({l})"]).format(l=link)
     return Item("personal", text, handle)
 

@@ -431,10 +431,10 @@ def handles(t: Text) -> Iterator[Finding]:
     if "live:" in low:
         for m in _SKYPE.finditer(text):
             yield Finding("personal.handle", PERSONAL, m.start(), m.end())
-    for m in _AT_HANDLE_WORD.finditer(t, 10, 10):
+    for m in _AT_HANDLE_WORD.finditer(t, 10, 30):
         if "@" in text:
             yield from _at_handles_around(t, m.start(), m.end())
-    for m in _HANDLE_WORD.finditer(t, 10, 10):
+    for m in _HANDLE_WORD.finditer(t, 10, 30):  # the window holds the longest word ("researchgate")
         window_end = min(len(text), m.end() + 50)
         line_start = text.rfind("\n", 0, m.start()) + 1
         for h in _AT_HANDLE.finditer(text, max(line_start, m.start() - 40), m.start()):  # "@jane on Telegram"
