@@ -1,6 +1,6 @@
 """Classes an outside corpus found missed, each with its harmless look-alikes: signed query
 strings, quoted passphrases, cut-off private keys, ids after an inflected id word, profile links,
-misspelt and negated-publicity markers; public keys, security advice, references in place of
+misspelt and negated-publicity markers, sentences saying somebody is ill; public keys, security advice, references in place of
 values, chemistry, organisation contacts, VO and discipline shapes. (The property tests draw
 the same classes at random: tests/support/screening_gen.py.)"""
 
@@ -151,6 +151,20 @@ def test_not_public_with_its_verb_marks_in_every_language(text):
     assert any(f.category == "marker" for f in find_all(f"{text} The server is alpha."))
 
 
+@pytest.mark.parametrize(("text", "sentence"), [
+    ("Hi, Jan is on sick leave after his surgery. Please contact Eva instead.", "Jan is on sick leave after his surgery"),
+    ("Frau Weber ist krankgeschrieben; bitte wenden Sie sich an mich.", "Frau Weber ist krankgeschrieben"),
+    ("Marie est en arrêt maladie jusqu'au 12. Merci.", "Marie est en arrêt maladie jusqu'au 12"),
+])
+def test_a_sentence_saying_somebody_is_ill_goes_whole(text, sentence):
+    assert covered(text, sentence, "personal")
+    assert not covered(text, text.split()[-1])
+
+
+def test_the_rules_about_sick_leave_stay():
+    assert find_all("The sick leave policy does not apply to the service accounts.") == []
+
+
 # --- losses -------------------------------------------------------------------------------------
 
 _SPKI = ("MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAu1SU1LfVLPHCozMxH2Mo\n"
@@ -169,8 +183,9 @@ def test_a_public_key_stays(text):
 
 
 def test_a_pkcs1_public_key_without_its_armour_is_public_and_a_private_one_is_not():
-    from generator.screening.detectors.keys import _classify
     import base64
+
+    from generator.screening.detectors.keys import _classify
     public = bytes.fromhex("3082010a0282010100") + bytes([0xC1]) + bytes(255) + bytes.fromhex("0203010001")
     private = bytes.fromhex("308204a40201000282010100") + bytes(300)
     assert _classify(base64.b64encode(public).decode()) == "public"

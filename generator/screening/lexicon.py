@@ -347,6 +347,27 @@ HOME_WORDS = (
     r"κατοικία|τόπος κατοικίας|μόνιμη κατοικία|מקום מגורים|כתובת מגורים|რეგისტრაციის მისამართი|"
     r"ფაქტობრივი მისამართი|բնակության վայր|գրանցման հասցե"
 )
+#: phrases that say a person is ill (health data, special under the GDPR): a leave or an absence
+#: for illness, a diagnosis. Said of someone by nature; a server's "surgery" or "operation" is not
+#: listed
+HEALTH_PHRASES = (
+    r"on sick leave|off sick|sick leave|on medical leave|medical leave|on sick note|signed off sick|"
+    r"diagnosed with|has been diagnosed|was diagnosed|in hospital after|hospitalised|hospitalized|"
+    r"krankgeschrieben|im krankenstand|krankenstand|krankheitsbedingt abwesend|diagnose[nt]? mit|"
+    r"en arrêt maladie|arrêt maladie|en congé maladie|congé maladie|hospitalisée?|diagnostiquée? avec|"
+    r"in malattia|in congedo per malattia|congedo per malattia|ricoverat[oa]|diagnosticat[oa] con|"
+    r"de baja médica|baja por enfermedad|de baja por enfermedad|hospitalizad[oa]|diagnosticad[oa] con|"
+    r"de licença médica|licença médica|baixa médica|internad[oa] no hospital|"
+    r"met ziekteverlof|ziekteverlof|ziek thuis|ziekgemeld|opgenomen in het ziekenhuis|"
+    r"na zwolnieniu lekarskim|zwolnienie lekarskie|na zwolnieniu chorobowym|w szpitalu po|"
+    r"na nemocenské|nemocenská|v pracovní neschopnosti|práceneschopn[ýá]|"
+    r"betegszabadságon|betegszabadság|táppénzen|"
+    r"sjukskriven|sjukskrivning|sygemeldt|sykmeldt|sykemeldt|sairauslomalla|sairausloma|haiguslehel|"
+    r"în concediu medical|concediu medical|hastalık izninde|hastalık izni|raporlu|"
+    r"αναρρωτική άδεια|σε αναρρωτική|на больничном|больничный лист|на лікарняному|лікарняний|"
+    r"в болничен|болничен лист|na bolovanju|bolovanje|na bolniški|bolniška odsotnost"
+)
+
 #: words saying an address is a public place (a venue, an institute), not somebody's home
 VENUE_WORDS = (
     r"workshop|conference|meeting|venue|room|hall|building|campus|institute|university|faculty|"

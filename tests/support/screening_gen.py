@@ -979,9 +979,24 @@ def not_public_markers(draw) -> Item:
     return Item("marker", f"Hello,\n\n{text}\n\nRegards", secret)
 
 
+_ILLNESS = ["{n} is on sick leave after {p} surgery", "{n} ist seit Montag krankgeschrieben",
+            "{n} est en arrêt maladie jusqu'à la fin du mois", "{n} è in malattia per due settimane",
+            "{n} está de baja médica desde el lunes", "{n} is met ziekteverlof tot volgende week",
+            "{n} jest na zwolnieniu lekarskim", "{n} je na nemocenské do pátku", "{n} on sairauslomalla",
+            "{n} är sjukskriven hela veckan", "{n} was diagnosed with pneumonia last week"]
+
+
+@st.composite
+def illness(draw) -> Item:
+    """A sentence saying a named person is ill."""
+    rnd = random.Random(draw(st.integers(0, 2**32)))
+    sentence = rnd.choice(_ILLNESS).format(n=rnd.choice(_NAMES).capitalize(), p=rnd.choice(["his", "her", "their"]))
+    return Item("personal", f"Hello,\n\n{sentence}. Please write to the team meanwhile.\n\nRegards", sentence)
+
+
 def third_round_classes() -> st.SearchStrategy[Item]:
     return st.one_of(signed_links(), quoted_passphrases(), cut_off_keys(), keyword_ids(), profile_links(),
-                     misspelt_markers(), not_public_markers())
+                     misspelt_markers(), not_public_markers(), illness())
 
 
 # --- and their harmless look-alikes ---------------------------------------------------------------
@@ -1019,7 +1034,7 @@ def _public_key_text(rnd: random.Random) -> tuple[str, str]:
     return f"{kind} {body} {rnd.choice(_NAMES)}@laptop", body
 
 
-_ADVICE = ["Bitte geben Sie Ihr Passwort niemals per E-Mail weiter.", "Ne communiquez jamais votre mot de passe.",
+_ADVICE = ["The sick leave policy does not apply to the service accounts.", "Bitte geben Sie Ihr Passwort niemals per E-Mail weiter.", "Ne communiquez jamais votre mot de passe.",
            "Please do not share the same proxy between several users.", "Do not share the same account with colleagues.",
            "Bitte teilen Sie nicht dasselbe Zertifikat zwischen mehreren Nutzern.",
            "Ne partagez pas le même compte entre plusieurs personnes.", "Non condividere la stessa chiave tra più utenti.",

@@ -41,10 +41,10 @@ from generator.screening.lexicon import (
     PUBLIC_LEVELS,
     SAME_WORDS,
     SHARE_NEGATIONS,
-    TYPO_MARKER_WORDS,
     SHARE_NEGATIONS_AFTER,
     SHARE_VERBS,
     SHARE_VERBS_BEFORE_NEGATION,
+    TYPO_MARKER_WORDS,
 )
 
 _B, _E = r"(?<![\w])", r"(?![\w])"

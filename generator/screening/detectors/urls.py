@@ -286,7 +286,7 @@ def _profile(host: str, path: str) -> bool:
         return any(path.startswith(p) and len(path) > len(p) + 1 for p in _PROFILE_PATHS[base])
     if base in _ACCOUNT_HOSTS:
         m = _ACCOUNT_SEGMENT.match(path)
-        return bool(m) and m.group(1).lower() not in _ACCOUNT_HOSTS[base] or path.startswith("/profile.php")
+        return m is not None and m.group(1).lower() not in _ACCOUNT_HOSTS[base] or path.startswith("/profile.php")
     if host.startswith("scholar.google."):
         return path.startswith("/citations") and "user=" in path
     return "/@" in path[:2] and bool(_AT_ACCOUNT.match(path)) and base not in _PACKAGE_HOSTS
