@@ -63,6 +63,12 @@ def test_secret_of_the_class_is_covered(text, secret):
         # a file type where a password word expects its value
         "Jak zmienić hasło do certyfikatu .p12?",
         "Wie ändere ich das Passwort der Datei .pfx?",
+        # ... and so in the sentences a page builds around a subject (a citation, a feed entry)
+        'EGI Case Catalogue. "Jak zmienić hasło do certyfikatu .p12?", case 342',
+        "Case 12 was opened for Wie ändere ich das Passwort der Datei .pfx?, starting in Assessed",
+        # a topic joined to a marker word by '+' or '_' (a wiki address, a file name)
+        "https://wiki.example.eu/display/EGI/Confidential+Computing+Pilot",
+        "see Confidential_Computing_Overview.pdf",
     ],
 )
 def test_public_look_alike_is_left_whole(text):

@@ -258,9 +258,10 @@ def _after_password_word(t: Text, pos: int, strict: bool = False) -> tuple[int, 
             break  # "token.indexOf(p)", "password.txt": the word is part of a name
         if token.startswith("["):
             return None  # a placeholder or a redaction stands where the value would
-        if cursor > pos and _secretish(token) and not token.startswith("(") and not _is_placeholder(token):
+        if cursor > pos and _secretish(token) and not token.startswith("(") \
+                and not _is_placeholder(token.rstrip(_VALUE_END)):
             return _value_span(text, word.end() - len(token), line_end)  # free: "wachtwoord 3mop..."
-        if cursor == pos and _secretish(token) and not _is_placeholder(token):
+        if cursor == pos and _secretish(token) and not _is_placeholder(token.rstrip(_VALUE_END)):
             return _value_span(text, word.end() - len(token), line_end)
         cursor = word.end()
     # the word ends its line (possibly after qualifiers): the value may be on the next line
