@@ -24,6 +24,8 @@ _VO = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,252}")
 #: its host name in brackets: "CYFRONET-CLOUD (cloud.cyfronet.example.pl)"
 _SITE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
 _SITE_HOST = re.compile(r"\([A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\.)*[A-Za-z0-9-]{1,63}\)")
+#: a site's network, as sites are listed with theirs: "INFN-T1, 193.206.208.0/22", "2001:db8::/32"
+_NETWORK = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}(?:/\d{1,2})?|[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?:/\d{1,3})?")
 _SITE_SEPARATORS = re.compile(r"[ \t]*[,;][ \t]*|[ \t]+")
 #: a discipline path: words, '/', ',', '&', '(' ')', '-', ''', and the chemical formulas and
 #: equations a discipline may name ("Computational chemistry (H₂O, CO2, C6H12O6)", "A + B → C")
@@ -62,10 +64,11 @@ def vo_name(value: str) -> str | None:
 def site_names(value: str) -> str | None:
     value = value.strip()
     parts = [p for p in _SITE_SEPARATORS.split(value) if p]
-    if not parts or not _SITE.fullmatch(parts[0]):
+    if not parts or not (_SITE.fullmatch(parts[0]) or _NETWORK.fullmatch(parts[0])):
         return None
     for before, part in pairwise(parts):
-        if not (_SITE.fullmatch(part) or _SITE_HOST.fullmatch(part) and _SITE.fullmatch(before)):
+        if not (_SITE.fullmatch(part) or _NETWORK.fullmatch(part)
+                or _SITE_HOST.fullmatch(part) and _SITE.fullmatch(before)):
             return None
     return value
 
@@ -132,6 +135,27 @@ def contact(entry: str) -> tuple[str, str] | None:
     if not affiliation and not role:
         return None
     return affiliation, role
+
+
+#: what separates the links of one value: spaces, or ';', '|' or ', ' between them
+LINK_SEPARATORS = re.compile(r"[ \t]*[;|][ \t]*|\s+|,\s+")
+#: public identifiers written without their resolver, and the address that resolves them
+_IDENTIFIERS = (
+    (re.compile(r"(?:doi:[ ]?|)(10\.\d{4,9}/[^\s\"<>]+)", re.IGNORECASE), "https://doi.org/{}"),
+    (re.compile(r"arxiv:[ ]?(\d{4}\.\d{4,5}(?:v\d+)?|[a-z-]+(?:\.[A-Z]{2})?/\d{7}(?:v\d+)?)", re.IGNORECASE),
+     "https://arxiv.org/abs/{}"),
+    (re.compile(r"hdl:[ ]?(\d+(?:\.\d+)*/[^\s\"<>]+)", re.IGNORECASE), "https://hdl.handle.net/{}"),
+)
+
+
+def identifier_link(candidate: str) -> str | None:
+    """The address of a DOI, arXiv id or handle written bare ('arXiv:2310.98765', 'doi:10.1234/x',
+    '10.1234/x'), or None."""
+    for pattern, address in _IDENTIFIERS:
+        m = pattern.fullmatch(candidate)
+        if m:
+            return link(address.format(m.group(1)))
+    return None
 
 
 def link(candidate: str) -> str | None:
