@@ -107,3 +107,27 @@ def test_a_value_with_anything_but_links_is_still_refused():
 )
 def test_sites_with_their_networks(value, kept):
     assert (fields.site_names(value) == value) is kept
+
+
+@pytest.mark.parametrize(
+    ("entry", "shaped"),
+    [
+        ("EGI Foundation Service Desk (role: first-line support)", ("EGI Foundation Service Desk", "first-line support")),
+        ("CERN IT Department (service: FTS)", ("CERN IT Department", "FTS")),
+        ("Example Institut (Funktion: Datenmanagement)", ("Example Institut", "Datenmanagement")),
+    ],
+)
+def test_a_label_inside_the_role_brackets(entry, shaped):
+    assert fields.contact(entry) == shaped
+
+
+def test_a_list_of_organisations_with_their_roles_is_one_entry_each():
+    from generator.screening.cases import _entries
+
+    assert _entries("CERN IT Department (service: FTS), GÉANT (network)") == ["CERN IT Department (service: FTS)",
+                                                                            "GÉANT (network)"]
+    # a person's entry with more after it stays whole, to be judged (and dropped) whole
+    whole = "Ruth Cohen (ruth.cohen at example dot org), Example Institute (PI)"
+    assert _entries(whole) == [whole]
+    assert _entries("Jan Novák, CESNET (network admin), +420 234 680 222") == [
+        "Jan Novák, CESNET (network admin), +420 234 680 222"]
