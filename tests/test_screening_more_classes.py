@@ -30,6 +30,11 @@ def covered(text: str, part: str) -> bool:
         # a phrase of plain words after "is:" (a colon announces the value as a sign does)
         ("The passphrase for the backup key is: correct marmot lantern fjord", "correct marmot lantern fjord"),
         ("Die Passphrase lautet: valid Birke Nebel Ofen", "valid Birke Nebel Ofen"),
+        # the password of a named account: the account's name, then the verb, then the value
+        ("Ο κωδικός πρόσβασης για τον χρήστη ops07 είναι Zq8rTmLw3Kp", "Zq8rTmLw3Kp"),
+        ("Das Passwort für den Benutzer ops07 ist Zq8rTmLw3Kp", "Zq8rTmLw3Kp"),
+        ("The password for account svc-backup2 is Zq8rTmLw3Kp.", "Zq8rTmLw3Kp"),
+        ("le mot de passe du compte ops07 est : Zq8rTmLw3Kp", "Zq8rTmLw3Kp"),
         # a person's DN stays personal when a name follows a host-like CN
         ("DN: /DC=eu/O=Example/CN=jane.doe.example.eu Jane Doe", "Jane Doe"),
     ],
