@@ -138,7 +138,8 @@ def contact(entry: str) -> tuple[str, str] | None:
         return None
     affiliation = (m.group("affiliation") or "").strip()
     role = (m.group("role") or "").strip()
-    role = role[len(_ROLE_INNER_LABEL.match(role).group()):] if _ROLE_INNER_LABEL.match(role) else role
+    label = _ROLE_INNER_LABEL.match(role)
+    role = role[label.end():] if label else role
     if not affiliation and _institution(m.group("name")):
         affiliation = m.group("name").strip()  # the entry is an organisation with its role
     if not person_name(m.group("name").strip()) and not affiliation:
