@@ -155,7 +155,15 @@ _LAYOUT = re.compile(
 )
 #: e-mail quote marks at the very start of a text (no line break before them)
 _LEADING_QUOTE = re.compile(r"\A[ \t]*(?:>[ \t]?)+")
-_LAYOUT_SIGNS = ("<", "*", "_", "~", "`", "  ", "\t", "\x0b", "\x0c", "=\n", "\n>", "\n >")
+
+
+def _has_layout(text: str) -> bool:
+    """Does the text hold a sign of markup or layout (a cheap test before ``_LAYOUT``)? One
+    expression, no loop: it is asked of every text; quoted replies, the commonest, first."""
+    return ("\n>" in text or "<" in text or "*" in text or "_" in text or "~" in text or "`" in text
+            or "  " in text or "\t" in text or "\x0b" in text or "\x0c" in text or "=\n" in text or "\n >" in text)
+
+
 #: four or more single letters joined by one repeated separator: c o n f i d e n t i a l
 _SPACED = re.compile(r"(?<![^\W\d_])[^\W\d_](?P<sep>[ .\-])[^\W\d_](?:(?P=sep)[^\W\d_]){2,}(?![^\W\d_])")
 #: where such a run may start (a literal-led search: cheaper than _SPACED over the whole text)
@@ -361,7 +369,7 @@ def normalise(text: str, keep_part_breaks: bool = False) -> View:
     passes.append((_LAYOUT, _replacement))
     passes.append((_SPACED, _join_spaced))
     for pattern, replace in passes:
-        if pattern is _LAYOUT and not any(sign in current for sign in _LAYOUT_SIGNS):
+        if pattern is _LAYOUT and not _has_layout(current):
             continue
         if pattern is _LEADING_QUOTE and not current.lstrip(" \t").startswith(">"):
             continue
