@@ -165,6 +165,19 @@ class Text:
         return self.words.intersection(_ALL_ANCHORS)
 
     @_once
+    def lexicon_anchors(self) -> dict[Lexicon, list[str]]:
+        """Each lexicon with anchors in the text -> those anchors."""
+        out: dict[Lexicon, list[str]] = {}
+        for word in self.anchors:
+            for lexicon, name in _LEXICONS_OF.get(word, ()):
+                found = out.get(lexicon)
+                if found is None:
+                    out[lexicon] = [name]
+                else:
+                    found.append(name)
+        return out
+
+    @_once
     def has_digit(self) -> bool:
         return _ANY_DIGIT.search(self.text) is not None
 
@@ -410,6 +423,10 @@ def anchor_words(*fragments: str) -> frozenset[bytes]:
 
 #: the anchors of every lexicon: a text's words are intersected with them once
 _ALL_ANCHORS: set[bytes] = set()
+#: anchor -> the lexicons it anchors, with its name: a text's anchors are sorted out to their
+#: lexicons once, instead of each lexicon intersecting them again
+_LEXICONS_OF: dict[bytes, list[tuple[Lexicon, str]]] = {}
+_NONE: list[str] = []
 
 
 def register_anchors(words: frozenset[bytes]) -> frozenset[bytes]:
@@ -458,15 +475,13 @@ class Lexicon:
                           if len(ls) <= _LITERALS and all(len(x) > len(a) for x in ls)}
         self._patterns: dict[str, re.Pattern[str]] = {}
         self.anchors = frozenset(a.encode() for a in by_anchor)
-        self._names = {a.encode(): a for a in by_anchor}
         _ALL_ANCHORS.update(self.anchors)
+        for a in by_anchor:
+            _LEXICONS_OF.setdefault(a.encode(), []).append((self, a))
 
     def present(self, t: Text) -> list[str]:
-        found = t.anchors
-        if not found:
-            return []
-        names = self._names
-        return [names[w] for w in self.anchors.intersection(found)]
+        """The anchors of this lexicon in the text."""
+        return t.lexicon_anchors.get(self, _NONE)
 
     def _for(self, anchor: str) -> re.Pattern[str]:
         pattern = self._patterns.get(anchor)

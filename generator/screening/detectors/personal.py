@@ -189,9 +189,8 @@ def _valid(value: str, names: tuple[str, ...]) -> bool:
 #: separator and three, or the Belgian, Swiss and French groupings (each search led by a long
 #: literal, which Python's re finds fast)
 _DIGIT_RUN = (r"0000000", r"000000[-/+A-Z]000", r"00\.00\.00-?000\.?00", r"000\.0000\.0000\.00", r"0 00 00 [0AB]{2}")
-#: a string each of those searches needs to find anything (a plain substring test, faster than
-#: the search, rules most of them out)
-_DIGIT_RUN_NEEDS = ("000000", "000000", "00.00", "00.00", "0 00 00")
+_DIGIT_RUNS = tuple(re.compile(p) for p in _DIGIT_RUN)
+_DIGIT_RUNS_BYTES = tuple(re.compile(p.encode()) for p in _DIGIT_RUN)
 _CODICE_FISCALE = re.compile(r"[a-z]{6}[0-9]{2}[a-z][0-9]{2}[a-z][0-9]{3}[a-z]")
 
 
@@ -201,37 +200,24 @@ _NINO = re.compile(r"(?<![\w-])[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2}
 #: alone, in the digits-as-'0' copy (literal-led searches)
 _NINO_WORD = re.compile(r"[a-z]{2}\d{6}[a-d]?")
 _NINO_DIGIT = (r"00 00 00", r"000000 ")
-_NINO_DIGIT_NEEDS = ("0 00 00", "000000")
-
-
-def _searches(patterns: tuple[str, ...], needs: tuple[str, ...]) -> tuple[tuple, tuple]:
-    """The searches compiled for text and for bytes, each with the string it needs."""
-    return (tuple((re.compile(p), n) for p, n in zip(patterns, needs)),
-            tuple((re.compile(p.encode()), n.encode()) for p, n in zip(patterns, needs)))
-
-
-def _digit_searches(digits: str | bytes, searches: tuple[tuple, tuple]) -> list[int]:
-    """Where the searches find something in the digits-as-'0' copy (those whose needed string
-    is absent are not run)."""
-    return [m.start() for pattern, need in searches[isinstance(digits, bytes)] if need in digits
-            for m in pattern.finditer(digits)]
-
-
-_DIGIT_RUN_SEARCHES = _searches(_DIGIT_RUN, _DIGIT_RUN_NEEDS)
-_NINO_DIGIT_SEARCHES = _searches(_NINO_DIGIT, _NINO_DIGIT_NEEDS)
+_NINO_DIGITS = tuple(re.compile(p) for p in _NINO_DIGIT)
+_NINO_DIGITS_BYTES = tuple(re.compile(p.encode()) for p in _NINO_DIGIT)
 
 
 def national_ids(t: Text) -> Iterator[Finding]:
     text, low = t.text, t.low
     m: re.Match[str] | None
     digits_view = t.digits
+    as_bytes = isinstance(digits_view, bytes)
     ninos = [p for w in t.odd_words[0] if _NINO_WORD.fullmatch(w) for p in t.positions(w)]
-    ninos += _digit_searches(digits_view, _NINO_DIGIT_SEARCHES)
+    ninos += [m.start() for pattern in (_NINO_DIGITS_BYTES if as_bytes else _NINO_DIGITS)
+              for m in pattern.finditer(digits_view)]  # type: ignore[arg-type]
     for p in ninos:
         for m in _NINO.finditer(text, max(0, p - 3), p + 16):
             yield Finding("personal.national-id", PERSONAL, m.start(), m.end())
     starts = []
-    runs = sorted(set(_digit_searches(digits_view, _DIGIT_RUN_SEARCHES)))
+    runs = sorted({m.start() for pattern in (_DIGIT_RUNS_BYTES if as_bytes else _DIGIT_RUNS)
+                   for m in pattern.finditer(digits_view)})  # type: ignore[arg-type]
     for run in runs:
         if text[run - 1:run] in (".", ",", "/"):
             continue  # inside a reference, a path, a decimal number: no id starts here
