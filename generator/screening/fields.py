@@ -15,6 +15,7 @@ import re
 from itertools import pairwise
 from urllib.parse import urlsplit
 
+from generator.screening.lexicon import INSTITUTION_WORDS
 from generator.screening.normalise import normalised_text
 
 #: a VO name: vo.example.eu, biomed, eiscat.se (a DNS-style name: 253 characters at most)
@@ -26,7 +27,9 @@ _SITE_HOST = re.compile(r"\([A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\.)*[A-Za-z0-9-]{1,6
 _SITE_SEPARATORS = re.compile(r"[ \t]*[,;][ \t]*|[ \t]+")
 #: a discipline path: words, '/', ',', '&', '(' ')', '-', ''', and the chemical formulas and
 #: equations a discipline may name ("Computational chemistry (H₂O, CO2, C6H12O6)", "A + B → C")
-_DISCIPLINE = re.compile(r"[^\W\d_][\w ,/&()'’.+·→\[\];-]{0,199}")
+#: A path may separate its levels by '>' or '»' ("Sciences humaines > Archéologie"): published as
+#: written (only " / " makes a level of the site's tree; the other separators keep the path whole)
+_DISCIPLINE = re.compile(r"[^\W\d_][\w ,/&()'’.+·→\[\];>»›-]{0,199}")
 #: an RT status: one to three words of letters
 _STATUS = re.compile(r"[^\W\d_]+(?:[ _-][^\W\d_]+){0,2}")
 #: a person's name: two to five words of letters, with the usual particles and punctuation
@@ -41,9 +44,19 @@ _CONTACT = re.compile(
 )
 
 
+#: words naming a group of a VO's people after its name ("vo.example.eu managers"): a known shape,
+#: published as written (the words name a role, never a person)
+_VO_ROLE = re.compile(r"(?:[ ]+(?:vo|manager|managers|admin|admins|administrator|administrators|member|members|"
+                      r"user|users|team|support|contact|contacts|representative|representatives|operator|"
+                      r"operators|owner|owners|security|officer|officers|group|community))+", re.IGNORECASE)
+
+
 def vo_name(value: str) -> str | None:
-    value = value.strip()
-    return value if _VO.fullmatch(value) else None
+    value = " ".join(value.split())
+    name, _, rest = value.partition(" ")
+    if rest and not _VO_ROLE.fullmatch(" " + rest):
+        return None
+    return value if _VO.fullmatch(name) else None
 
 
 def site_names(value: str) -> str | None:
@@ -76,14 +89,40 @@ def person_name(value: str) -> str | None:
     return value
 
 
+#: public identifiers an entry may carry: an ORCID iD (of the person: public, but the contacts
+#: field publishes affiliation and role only, so it is left out) and a ROR link (the
+#: organisation's record), in brackets or after a comma
+_ORCID_ID = r"\d{4}-\d{4}-\d{4}-\d{3}[\dX]"
+_IDENTIFIER = (rf"(?:orcid(?:[ ]?id)?[ ]?:?[ ]*(?:https?://(?:www\.)?orcid\.org/)?{_ORCID_ID}|"
+               rf"https?://(?:www\.)?orcid\.org/{_ORCID_ID}|(?:ror[ ]?:?[ ]*)?https?://(?:www\.)?ror\.org/0[a-z0-9]{{6}}\d{{2}})/?")
+_IDENTIFIER_REF = re.compile(rf"[ ]*(?:\([ ]*{_IDENTIFIER}[ ]*\)|,?[ ]*{_IDENTIFIER}(?=[ ]*(?:[,(]|$)))", re.IGNORECASE)
+#: "role: resource provider" after the rest of the entry: the role written as a label
+_ROLE_LABEL = re.compile(r"[ ]*[,;-]?[ ]*(?:role|rôle|rolle|ruolo|rol|papel|funktion|function|fonction|funzione|"
+                         r"función|função|functie|funkcja|funkce)[ ]*[:=][ ]*(?P<role>[^,()<>@:=]+?)[ ]*$", re.IGNORECASE)
+_INSTITUTION = frozenset(INSTITUTION_WORDS)
+
+
+def _institution(name: str) -> bool:
+    """Does the first part of an entry name an organisation ("Example University")?"""
+    return any(w in _INSTITUTION for w in re.findall(r"[^\W\d_]+", name.lower()))
+
+
 def contact(entry: str) -> tuple[str, str] | None:
     """(affiliation, role) of a 'Name <address>, Affiliation (role)' entry, or None if the entry
-    has any other shape (a phone, a second address, a birth date, a street address...)."""
-    m = _CONTACT.match(" ".join(entry.split()))
+    has any other shape (a phone, a second address, a birth date, a street address...). An
+    organisation may stand alone with its role ("Example University (PI)", "Example Institute,
+    role: resource provider"); ORCID iDs and ROR links in an entry are left out."""
+    entry = _IDENTIFIER_REF.sub("", " ".join(entry.split())).strip(" ,;")
+    labelled = _ROLE_LABEL.search(entry)
+    if labelled and "(" not in entry[:labelled.start()]:
+        entry = f"{entry[:labelled.start()]} ({labelled.group('role')})"
+    m = _CONTACT.match(entry)
     if not m:
         return None
     affiliation = (m.group("affiliation") or "").strip()
     role = (m.group("role") or "").strip()
+    if not affiliation and _institution(m.group("name")):
+        affiliation = m.group("name").strip()  # the entry is an organisation with its role
     if not person_name(m.group("name").strip()) and not affiliation:
         return None
     if affiliation and (not _AFFILIATION.fullmatch(affiliation) or _DIGIT_RUN.search(affiliation)):

@@ -17,6 +17,8 @@
 * A person's certificate DN (``/DC=eu/.../CN=Jan de Vries``, ``CN=Maria Rossi,OU=...``): a DN with
   a CN that is not a host or a service.
 * Messenger handles: Matrix ``@user:server``, Skype ``live:...``, ``@name`` after a messenger's name.
+* Health: a sentence saying somebody is ill (``lexicon.HEALTH_PHRASES``: on sick leave,
+  krankgeschrieben, en arrêt maladie, diagnosed with, ...), whole.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from generator.screening.lexicon import (
     BIRTH_WORDS,
     COPULAS,
     HANDLE_WORDS,
+    HEALTH_PHRASES,
     HOME_WORDS,
     ID_WORDS,
     VENUE_WORDS,
@@ -305,6 +308,29 @@ def birth_dates(t: Text) -> Iterator[Finding]:
         yield Finding("personal.birth-date", PERSONAL, *d.span("date"))
 
 
+# --- health -------------------------------------------------------------------------------------
+
+_HEALTH = Lexicon(HEALTH_PHRASES)
+_ABOUT_RULES = re.compile(r"[ \t-]+(?:policy|policies|rules|regulations?|form|forms|entitlement|allowance|days|"
+                          r"requests?|procedure|regelung|antrag|formular|règles|formulaire|regole|modulo)(?![\w-])")
+_CLAUSE_END = re.compile(r"[.!?;](?=\s|$)|\n")
+
+
+def health(t: Text) -> Iterator[Finding]:
+    """A sentence saying somebody is ill ("Jan is on sick leave after his surgery", "sie ist
+    krankgeschrieben"): the whole sentence, whose other words say who and why."""
+    text = t.text
+    for m in _HEALTH.finditer(t, 40, 40):
+        if _ABOUT_RULES.match(t.low, m.end()):
+            continue  # "the sick leave policy": about the rules, not about somebody
+        start = max((e.end() for e in _CLAUSE_END.finditer(text, max(0, m.start() - 200), m.start())), default=max(0, m.start() - 200))
+        stop = _CLAUSE_END.search(text, m.end(), m.end() + 200)
+        end = stop.start() if stop else min(len(text), m.end() + 200)
+        while start < end and text[start].isspace():
+            start += 1
+        yield Finding("personal.health", PERSONAL, start, end)
+
+
 # --- home addresses -------------------------------------------------------------------------------
 
 _STREET_SUFFIX = (
@@ -431,10 +457,10 @@ def handles(t: Text) -> Iterator[Finding]:
     if "live:" in low:
         for m in _SKYPE.finditer(text):
             yield Finding("personal.handle", PERSONAL, m.start(), m.end())
-    for m in _AT_HANDLE_WORD.finditer(t, 10, 10):
+    for m in _AT_HANDLE_WORD.finditer(t, 10, 30):
         if "@" in text:
             yield from _at_handles_around(t, m.start(), m.end())
-    for m in _HANDLE_WORD.finditer(t, 10, 10):
+    for m in _HANDLE_WORD.finditer(t, 10, 30):  # the window holds the longest word ("researchgate")
         window_end = min(len(text), m.end() + 50)
         line_start = text.rfind("\n", 0, m.start()) + 1
         for h in _AT_HANDLE.finditer(text, max(line_start, m.start() - 40), m.start()):  # "@jane on Telegram"

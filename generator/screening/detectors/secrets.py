@@ -34,6 +34,7 @@ from generator.screening.detectors.base import (
     anchor_words,
     lex,
 )
+from generator.screening.detectors.keys import public_blocks
 from generator.screening.detectors.shapes import looks_random, public_shape
 from generator.screening.lexicon import (
     COPULAS,
@@ -59,7 +60,7 @@ _HEXADECIMAL = re.compile(r"(?:0x)?[0-9a-fA-F]{16,}")
 _NOW = (r"now|nu|jetzt|nun|maintenant|désormais|ora|adesso|ahora|agora|teraz|nyní|teď|teraz|nyt|nüüd|acum|"
         r"dabar|tagad|sada|zdaj|сега|сейчас|теперь|зараз|тепер|τώρα|şimdi|עכשיו|still|noch|encore|ancora|todavía")
 _SEPARATOR = re.compile(
-    rf"\s*(?:(?P<sign>:=|=>|->|→|[:：]|(?<![=!<>])=(?!=))|(?P<verb>(?<!\w)(?:{lex(COPULAS)})(?!\w)"
+    rf"\s*(?:(?P<sign>:=|=>|->|→|[:：]|(?<![=!<>])=(?!=))|(?P<verb>(?<![\w-])(?:{lex(COPULAS)})(?![\w-])"
     rf"(?:\s+(?:{lex(_NOW)})(?!\w))?\s*:?))\s*")
 _QUOTED = re.compile(r"\"[^\"\n]{1,200}\"|'[^'\n]{1,200}'|«[^»\n]{1,200}»|`[^`\n]{1,200}`|‹[^›\n]{1,200}›")
 _VALUE_END = ".,;:)]}>…"  # not '!' or '?': a password may end with them
@@ -85,10 +86,22 @@ _QUALIFIER = re.compile(r"\s*(?:\([^()\n]{0,60}\)|[^\s:=]+)")
 _ESCAPES = re.compile(r"^(?:\\[nrt\"'])+|(?:\\[nrt\"'])+$")
 
 
+#: a reference to a value kept elsewhere: a variable of a configuration language (Terraform
+#: ``var.db_password``, GitHub Actions ``secrets.X``, Node ``process.env.DB_PASS``), a YAML tag
+#: that reads or decrypts it (``!vault``, ``!Ref``, Home Assistant's ``!secret``). The names are
+#: written as code names are (snake_case, CAPITALS, camelCase): "data.Summer2024" is a password.
+_REFERENCE = re.compile(
+    r"(?:var|local|module|data|each|self|vars|secrets|inputs|env|needs|steps|matrix|github|context|"
+    r"process\.env|import\.meta\.env|Deno\.env|ENV|settings|config|values|params|parameters)"
+    r"(?:\.(?:[a-z_][a-z0-9_]*|[A-Z_][A-Z0-9_]*|[a-z][a-z0-9]*(?:[A-Z][a-z0-9]+)+))+(?:\[[^\[\]\n]{1,60}\])?|"
+    r"!(?i:vault|ref|sub|getatt|secret|env_var|env|include|importvalue|findinmap|join|select|base64|"
+    r"encrypted/pkcs1-oaep|sops|ssm|kms|aws_secrets)(?:[ \t]*[|>][-+]?)?")
+
+
 def _is_placeholder(value: str) -> bool:
     v = _ESCAPES.sub("", value).strip("\"'«»`‹›“”\\")
     return not v or bool(_PLACEHOLDER.fullmatch(v)) or v.lower() in _NOT_A_VALUE or "[redacted:" in v \
-        or v.startswith("[") or _names_a_secret(v)
+        or v.startswith("[") or _names_a_secret(v) or bool(_REFERENCE.fullmatch(v))
 
 
 def _names_a_secret(value: str) -> bool:
@@ -204,6 +217,13 @@ _SPELLING_WORD = re.compile(rf"(?:{lex(SPELLING_WORDS)})$")
 
 
 def password_values(t: Text) -> Iterator[Finding]:
+    for f in _password_values(t):
+        if "-----" in t.text[f.start:f.start + 12] and any(a <= f.start < b for a, b in public_blocks(t)):
+            continue  # "Key: -----BEGIN PUBLIC KEY----- ...": a public key is no password
+        yield f
+
+
+def _password_values(t: Text) -> Iterator[Finding]:
     for m in _PASSWORD.finditer(t, 40, 40):
         if _INSIDE_PLACEHOLDER.search(t.low, max(0, m.start() - 16), m.start()):
             continue
@@ -230,6 +250,10 @@ def _after_password_word(t: Text, pos: int, strict: bool = False) -> tuple[int, 
     if _PUBLIC_BEFORE.search(low, max(0, pos - 40), pos):
         return None  # "public key:", "key fingerprint ="
     _, line_end = t.line_span(pos)
+    if not strict:
+        quoted = _quoted_after(text, pos, line_end)
+        if quoted:
+            return quoted
     window_end = min(line_end, pos + _WINDOW)
     stop = _SENTENCE_END.search(text, pos, window_end)
     limit = stop.start() if stop else window_end
@@ -271,6 +295,33 @@ def _after_password_word(t: Text, pos: int, strict: bool = False) -> tuple[int, 
     return None
 
 
+#: between a password word and its quoted value: a space, or a bracket or a "for" and a word or
+#: two that say what it is for ("the password for the archive "...", "Passwort (für das Archiv) „...“")
+_FOR = r"for|für|fur|pour|per|para|voor|dla|pro|za|för|til|zu|zum|zur|do|na"
+_OPENING_GAP = re.compile(rf"(?:[ \t]+(?:\([^()\n]{{0,40}}\)|(?:{_FOR})(?:[ \t]+[^\W\d_]{{1,20}}){{1,2}}))?[ \t]+(?=[\"'«‹`“„‘‚])",
+                          re.IGNORECASE)
+_QUOTE_MARKS = "\"'«»`‹›“”„‘’‚"
+
+
+def _quoted_after(text: str, pos: int, line_end: int) -> tuple[int, int] | None:
+    """A quoted value right after the password word, or after a few words saying what it is for
+    ("the passphrase "w1 w2 w3"", "la phrase secrète « ... »", "the password for the archive
+    "..."): the secret whatever its words, unless a placeholder ("<passphrase>", "your
+    passphrase"). The word must not itself be quoted ("click "Password" then "Reset"")."""
+    gap = _OPENING_GAP.match(text, pos, line_end)
+    if not gap or text[pos - 1:pos] in _QUOTE_MARKS:
+        return None
+    word_start = pos - 1
+    while word_start > 0 and not text[word_start - 1].isspace():
+        word_start -= 1
+    if text[word_start:word_start + 1] in _QUOTE_MARKS:
+        return None
+    q = _QUOTED.match(text, gap.end(), line_end)
+    if not q or _is_placeholder(q.group()[1:-1]):
+        return None
+    return q.start() + 1, q.end() - 1
+
+
 def _judge_value(t: Text, start: int, line_end: int, kind: str, strict: bool = False) -> tuple[int, int] | None:
     text = t.text
     span = _value_span(text, start, line_end)
@@ -306,7 +357,24 @@ def _judge_value(t: Text, start: int, line_end: int, kind: str, strict: bool = F
             return None  # prose: "is simple", "bitte beim Admin erfragen"
     if kind == "next-line" and not (len(rest_words) == 1 or _secretish(value)):
         return None
+    if kind == "next-line" and _yaml_mapping_at(text, start, line_end):
+        return None  # "password:" then "  valueFrom:" and a deeper block: a reference, not a value
     return span
+
+
+_MAPPING_KEY = re.compile(r"[A-Za-z_][A-Za-z_-]{0,40}:[ \t]*$")
+
+
+def _yaml_mapping_at(text: str, start: int, line_end: int) -> bool:
+    """Is the line at ``start`` a YAML key of letters opening a block ("valueFrom:" then
+    "secretKeyRef:"), where the value comes from elsewhere? (The view folds indentation, so the
+    next line must itself be a key.)"""
+    if not _MAPPING_KEY.fullmatch(text, start, line_end):
+        return False
+    return bool(_NEXT_KEY.match(text, line_end + 1))
+
+
+_NEXT_KEY = re.compile(r"[ \t]*-?[ \t]*[A-Za-z_][\w-]{0,40}:(?:[ \t]|$)", re.MULTILINE)
 
 
 # --- NAME=value ---------------------------------------------------------------------------------

@@ -306,7 +306,8 @@ def _grouped_code(code: str) -> tuple[int, int] | None:
     start, end = groups[0][0], groups[-1][1]
     values = [code[a:b] for a, b in groups]
     with_digits = sum(any(c.isdigit() for c in g) for g in values)
-    if with_digits < 2 or sum(_word_group(g) for g in values) > len(values) // 2:
+    prose = any(g.isalpha() and g.islower() and len(g) >= 3 for g in values)
+    if with_digits < 2 or sum(_word_group(g) or _formula_group(g, prose) for g in values) > len(values) // 2:
         return None  # words, not a code
     if not all(any(c.isdigit() for c in g) or g.isupper() or g.islower() for g in values):
         return None  # capitalised words
@@ -322,6 +323,15 @@ def _grouped_code(code: str) -> tuple[int, int] | None:
 
 def _word_group(group: str) -> bool:
     return group.isalpha() and (group.islower() or group.istitle())
+
+
+def _formula_group(group: str, prose: bool) -> bool:
+    """A chemical formula among words ("Fe2O3 and TiO2 surfaces with CH3OH"): one with a two-letter
+    element ("TiO2") anywhere, one in capitals ("CH3OH") only beside words of prose (a code's
+    groups such as "C4N2" parse as formulas too)."""
+    if not (any(c.isdigit() for c in group) and group[0].isupper() and public_shape(group)):
+        return False
+    return prose or not group.isupper()
 
 
 def _in_group(text: str, start: int, end: int) -> bool:
