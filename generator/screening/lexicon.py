@@ -723,10 +723,20 @@ MARKER_TOPICS = (
     r"computing|computation|compute|enclave|enclaves|vm|vms|virtual machine|virtual machines|container|"
     r"containers|agreement|agreements|clause|clauses|policy|policies|level|levels|class|classes|"
     r"classification|label|labels|labelling|labeling|tier|mode|workloads|ai|ml|learning|"
-    r"computing-"
+    r"computing-|rechnen|datenverarbeitung|berechnung|rekenen|obliczenia|przetwarzanie|výpočty|"
+    r"számítástechnika|databehandling|laskenta|υπολογιστική|вычисления|обчислення|изчисления"
 )
 #: words before a marker word that make it name a technology or topic ("AMD confidential computing")
-MARKER_TOPIC_BEFORE = r"sev|tdx|sgx|amd|intel|azure|google|aws|nitro"
+MARKER_TOPIC_BEFORE = (
+    r"sev|tdx|sgx|amd|intel|azure|google|aws|nitro|"
+    # the languages that put the adjective after its noun: "calcolo confidenziale", "calcul
+    # confidentiel", "computación confidencial", "máquinas virtuales confidenciales"
+    r"calcolo|elaborazione|informatica|calcul|informatique|traitement|computación|cómputo|informática|"
+    r"computação|processamento|calculul|procesarea|"
+    r"macchine virtuali|macchina virtuale|machines virtuelles|machine virtuelle|máquinas virtuales|"
+    r"máquina virtual|máquinas virtuais|contenitori|conteneurs|contenedores|contentores|enclave|enclavi|"
+    r"enclaves|vm|vms"
+)
 #: "the word", "the term": a marker word after them is only mentioned ("the word 'confidential'")
 MENTION_WORDS = (
     r"the word|the words|the term|the terms|the label|the keyword|the string|the expression|the phrase|"

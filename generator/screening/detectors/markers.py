@@ -83,7 +83,7 @@ _LEVEL_CODE = re.compile(r"(?:co|sen|eu-res|eu-con|eu-sec|r-ue|c-ue|s-ue|re|pp|v
                          r"tlp:red|tlp:amber(?:\+strict)?|official|limited|c|r|s)(?![\w-])")
 _PUBLIC_LEVEL = re.compile(rf"(?:{lex(PUBLIC_LEVELS)})(?![\w])")
 _NEGATION = re.compile(rf"{_B}(?:{lex(NEGATIONS)}){_E}")
-_TOPIC_AFTER = re.compile(rf"[ -]+(?:{lex(MARKER_TOPICS)}){_E}")
+_TOPIC_AFTER = re.compile(rf"[ +_-]+(?:{lex(MARKER_TOPICS)}){_E}")
 _TOPIC_BEFORE = re.compile(rf"{_B}(?:{lex(MARKER_TOPIC_BEFORE)})[ -]+$")
 _PREFIXED = re.compile(r"(?:non|un|no|nicht|in)-?$")
 #: what may stand between a heading's start of line and its marker: bullets, brackets, emphasis

@@ -348,12 +348,22 @@ _NUMBER = r"\d{1,4}[ ]?[a-zA-Z]?(?:[/-]\d{1,4}[a-zA-Z]?)?"
 _POSTCODE = r"(?:\d{2}-\d{3}|\d{3}[ ]\d{2}|\d{4}[ ]?[A-Z]{2}|\d{4}-\d{3}|[A-Z]{1,2}-?\d{4,5}|\d{4,5}|[A-Z]{1,2}\d[A-Z\d]?[ ]\d[A-Z]{2})"
 _PLACE = r"[^\W\d_][\w'’.-]*(?:[ -][^\W\d_][\w'’.-]*){0,2}"
 _WORDS = r"[^\W\d_][\w'’.-]*(?:[ ][^\W\d_][\w'’.-]*){0,3}"
+#: a floor, door, staircase or flat after the house number: "3º B", "2e étage", "Stiege 2",
+#: "apt. 4", "lgh 1102"
+_UNIT_WORD = (
+    r"piso|planta|puerta|pta\.|esc\.|étage|etage|apt\.?|apartment|flat|unit|suite|stiege|top|whg\.?|"
+    r"m\.|lgh|bus|boîte|interno|int\.|scala|kat|ap\.|byt|lok\.|stock|og|floor|piano|andar|verdieping"
+)
+_UNIT = (
+    rf"(?:[ ]*,[ ]*(?:\d{{1,3}}(?:º|ª|°|\.|e|er|ème|o|a)?(?:[ ](?:{_UNIT_WORD}))?(?:[ ]?[A-Za-z](?![\w]))?"
+    rf"|(?:{_UNIT_WORD})[ ]?[\w/]{{1,5}}(?:[ ]*(?:º|ª|°))?(?:[ ][A-Za-z](?![\w]))?)){{0,3}}"
+)
 _ADDRESS = re.compile(
     rf"(?:(?<![\w-])(?:{lex(_STREET_PREFIX)})[ ]+{_WORDS}[ ]*,?[ ]*{_NUMBER}"
     rf"|{_NUMBER},?[ ]+(?:{lex(_STREET_PREFIX)})[ ]+{_WORDS}"
     rf"|[^\W\d_][\w'’-]*(?:{lex(_STREET_SUFFIX)})[ ]+{_NUMBER}"
     rf"|{_WORDS}[ ]+(?:{lex(_STREET_SUFFIX)})[ ]+{_NUMBER})"
-    rf"[ ]*,?[ ]*{_POSTCODE}[ ]+{_PLACE}",
+    rf"{_UNIT}[ ]*,?[ ]*{_POSTCODE}[ ]+{_PLACE}",
     re.IGNORECASE,
 )
 _HOME = Lexicon(HOME_WORDS)
@@ -425,6 +435,11 @@ _SERVICE_CN = re.compile(r"(?:host|service|ldap|https?|ftp|voms|nfs|srm|xrootd|g
                          r".*(?:\bca\b|-ca\b|\bca[ -]?\d|authority|\broot\b|certification|certificate|"
                          r"\bpki\b|trust services|issuing|intermediate)", re.IGNORECASE)
 
+#: a CN that is a host name followed by the sentence the DN stands in ("CN=ce03.example.eu — add
+#: it to the grid-mapfile"): a host name has no space, so what follows one is not the CN's (unless
+#: it starts with a capital, as a person's name would)
+_HOST_FIRST = re.compile(r"^([\w-]{1,63}(?:\.[\w-]{1,63}){2,})\s+(?![A-Z]).*", re.DOTALL)
+
 
 def person_dns(t: Text) -> Iterator[Finding]:
     text = t.text
@@ -433,7 +448,7 @@ def person_dns(t: Text) -> Iterator[Finding]:
     for pattern in (_SLASH_DN, _COMMA_DN):
         for m in pattern.finditer(text):
             dn = m.group()
-            cns = [c.strip() for c in _CN.findall(dn)]
+            cns = [_HOST_FIRST.sub(r"\1", c.strip()) for c in _CN.findall(dn)]
             if not cns:
                 continue
             if all(_SERVICE_CN.match(c) for c in cns):

@@ -35,7 +35,7 @@ from generator.screening.detectors.base import (
     lex,
 )
 from generator.screening.detectors.keys import public_blocks
-from generator.screening.detectors.shapes import looks_random, public_shape
+from generator.screening.detectors.shapes import SSH_KEY_TYPE, looks_random, public_shape
 from generator.screening.lexicon import (
     COPULAS,
     NOT_A_VALUE,
@@ -67,8 +67,8 @@ _VALUE_END = ".,;:)]}>…"  # not '!' or '?': a password may end with them
 _PLACEHOLDER = re.compile(
     r"(?:<[^>]*>?|\[[^\]]*\]?|\([^)]*\)?|\{\{.*\}\}|\{[\w.-]*\}|\$\{?[\w.-]+\}?|\$\(.*|%\(?\w+\)?s?|%\w+%|"
     r"[*•●x.\-_?#]+|(?:xxx+|XXX+|\*\*\*+)[\w*]*|[\w-]{0,12}[_-](?:x{4,}|X{4,}|\*{4,}|0{6,})|\.\.\.|…|"
-    r"(?:https?|ftp)://\S*|/[\w./-]*|~/[\w./-]*|\./[\w./-]*|[\w-]+\.(?:pem|key|crt|p12|pfx|txt|json|yaml|yml|"
-    r"conf|cfg|env|ini|sh|py|jks|keytab|asc|gpg))"
+    r"(?:https?|ftp)://\S*|/[\w./-]*|~/[\w./-]*|\./[\w./-]*|[\w-]*\.(?:pem|key|crt|p12|pfx|txt|json|yaml|yml|"
+    r"conf|cfg|env|ini|sh|py|jks|keytab|asc|gpg)\??)"
 )
 #: placeholders of template languages (Jinja, GitHub Actions, shell, Python %-formatting, <NAME>)
 _TEMPLATE = re.compile(r"\$?\{\{[^{}\n]{0,80}\}\}|\{%[^%\n]{0,80}%\}|\$\{[^}\n]{0,80}\}|%\([\w.-]+\)[sdr]|"
@@ -257,13 +257,16 @@ def _after_password_word(t: Text, pos: int, strict: bool = False) -> tuple[int, 
     window_end = min(line_end, pos + _WINDOW)
     stop = _SENTENCE_END.search(text, pos, window_end)
     limit = stop.start() if stop else window_end
+    if text[pos:pos + 1] == "@":
+        return None  # "postgres://USER:PASSWORD@host": the word is the placeholder of a URI's user info
     # a separator right after the word, or after a few qualifying words
     cursor = pos
     for _ in range(7):
         sep = _SEPARATOR.match(low, cursor, limit + 12)
         if sep:
             value_at = sep.end()
-            kind = "sign" if sep.group("sign") else "verb"
+            # "is:" announces its value as a colon does ("the passphrase is: w1 w2 w3 w4")
+            kind = "sign" if sep.group("sign") or sep.group().rstrip().endswith(":") else "verb"
             if value_at >= line_end or not text[value_at:line_end].strip():
                 following = _next_value_line(text, line_end) if kind == "sign" or cursor == pos else None
                 if following is None:
@@ -279,9 +282,10 @@ def _after_password_word(t: Text, pos: int, strict: bool = False) -> tuple[int, 
             break  # "token.indexOf(p)", "password.txt": the word is part of a name
         if token.startswith("["):
             return None  # a placeholder or a redaction stands where the value would
-        if cursor > pos and _secretish(token) and not token.startswith("("):
+        if cursor > pos and _secretish(token) and not token.startswith("(") \
+                and not _is_placeholder(token.rstrip(_VALUE_END)):
             return _value_span(text, word.end() - len(token), line_end)  # free: "wachtwoord 3mop..."
-        if cursor == pos and _secretish(token):
+        if cursor == pos and _secretish(token) and not _is_placeholder(token.rstrip(_VALUE_END)):
             return _value_span(text, word.end() - len(token), line_end)
         cursor = word.end()
     # the word ends its line (possibly after qualifiers): the value may be on the next line
@@ -335,21 +339,28 @@ def _judge_value(t: Text, start: int, line_end: int, kind: str, strict: bool = F
         return _judge_value(t, span[0] + assigned.end(), line_end, kind, strict)
     if strict:
         return span if _secretish(value) and not _is_placeholder(value) else None
-    if public_shape(value.strip(_VALUE_END)) and not _HEXADECIMAL.fullmatch(value.strip(_VALUE_END)):
+    if public_shape(value.strip(_VALUE_END)) and not _HEXADECIMAL.fullmatch(value.strip(_VALUE_END)) \
+            or SSH_KEY_TYPE.fullmatch(value):
         return None
     quoted = start < span[0]
+    horizon = min(line_end, start + _WINDOW)  # a long line costs no more than a window per value
+    stop = _SENTENCE_END.search(text, start, horizon)
+    rest = text[start:stop.start() if stop else horizon].strip()
+    rest_words = rest.split()
+    lowered = [w.strip(_VALUE_END).lower() for w in rest_words]
+    if not quoted and kind in ("sign", "next-line") and 1 < len(rest_words) <= 8 \
+            and not _TEMPLATE.match(text, start, line_end) and not _names_a_secret(rest) \
+            and not any(w in _STOPWORDS for w in lowered) \
+            and not any(_is_placeholder(w) for w in (rest_words if len(rest_words) < 3 else ())) \
+            and not any(_PLACEHOLDER.fullmatch(w.strip(_VALUE_END)) for w in rest_words):
+        # (a word of the phrase may be one that alone would say "no value", as "correct" does in
+        # "the password is: correct"; three words or more after the sign are a phrase)
+        end = start + len(text[start:stop.start() if stop else horizon].rstrip(" " + _VALUE_END))
+        return start, end  # a passphrase: "Kiefer Nebel Laterne Quark 19"
     if _is_placeholder(value) and not quoted:
         return None
     if quoted:
         return None if _is_placeholder(value) else span
-    stop = _SENTENCE_END.search(text, start, line_end)
-    rest = text[start:stop.start() if stop else line_end].strip()
-    rest_words = rest.split()
-    lowered = [w.strip(_VALUE_END).lower() for w in rest_words]
-    if kind in ("sign", "next-line") and 1 < len(rest_words) <= 8 and not any(w in _STOPWORDS for w in lowered) \
-            and not any(_is_placeholder(w) for w in rest_words):
-        end = start + len(text[start:stop.start() if stop else line_end].rstrip(" " + _VALUE_END))
-        return start, end  # a passphrase: "Kiefer Nebel Laterne Quark 19"
     if lowered[0] in _STOPWORDS or lowered[0] in _NOT_A_VALUE:
         return None
     if _plain_word(value):
@@ -478,6 +489,8 @@ def key_values(t: Text) -> Iterator[Finding]:
             end = start + len(value)
         if not value or _is_placeholder(value) or _reads_from_code(text, m.start("value")):
             continue
+        if SSH_KEY_TYPE.fullmatch(value):
+            continue  # an SSH public key follows its type's name ('Schlüssel: ssh-ed25519 AAAA...')
         if _TEMPLATE.match(text, m.start("value")):
             continue  # 'password: {{ password }}'
         if m.group("key").lower().startswith("session") and not any(c.isdigit() for c in value):

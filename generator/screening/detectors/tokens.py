@@ -163,6 +163,10 @@ _TWO_WORDS = re.compile(r"[^\W\d_]+[ \t\n,.;!?'-]+[^\W\d_]+")
 _SECRET_WORDS_DECODED = re.compile(r"pass|secret|token|key|private|cred|auth|session|cookie|bearer|pwd|-----",
                                    re.IGNORECASE)
 
+#: a DNS-style name of words (what a host or VO name decodes to)
+_DOTTED_NAME = re.compile(r"[a-z][a-z0-9-]{1,62}(?:\.[a-z][a-z0-9-]{1,62})+")
+_VOWEL = re.compile(r"[aeiouy]")
+
 
 def _readable_base64(token: str) -> bool:
     """Base64 of readable, non-secret text (a public config snippet, a sentence): printable words
@@ -176,6 +180,8 @@ def _readable_base64(token: str) -> bool:
         decoded = raw.decode("utf-8")
     except (binascii.Error, ValueError):
         return False
+    if _DOTTED_NAME.fullmatch(decoded) and all(_VOWEL.search(label) for label in decoded.split(".")):
+        return not _SECRET_WORDS_DECODED.search(decoded)  # a host or VO name: "vo.example.eu"
     if len(decoded) < 6 or sum(c.isprintable() or c in "\n\t" for c in decoded) < len(decoded) \
             or not _TWO_WORDS.search(decoded):
         return False
