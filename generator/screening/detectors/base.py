@@ -17,6 +17,7 @@ import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import ClassVar
 
 from generator.screening.lexicon import STOPWORDS
 from generator.screening.normalise import PART_BREAK, View, fold_char
@@ -70,11 +71,11 @@ class WordClass:
     judged once, and a text's words of the kind are a set intersection. The kinds share what they
     have seen, so a text's new words are looked for once for all of them."""
 
-    _kinds: list[WordClass] = []
-    _seen: set[bytes] = set()
+    _kinds: ClassVar[list[WordClass]] = []
+    _seen: ClassVar[set[bytes]] = set()
     #: the words whose new ones were judged last (every detector asks about the same text's words)
-    _judged: frozenset[bytes] = frozenset()
-    limit = 20_000
+    _judged: ClassVar[frozenset[bytes]] = frozenset()
+    limit: ClassVar[int] = 20_000
 
     def __init__(self, test: Callable[[bytes], bool]) -> None:
         self._test = test
