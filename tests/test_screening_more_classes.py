@@ -131,3 +131,13 @@ def test_a_list_of_organisations_with_their_roles_is_one_entry_each():
     assert _entries(whole) == [whole]
     assert _entries("Jan Novák, CESNET (network admin), +420 234 680 222") == [
         "Jan Novák, CESNET (network admin), +420 234 680 222"]
+
+
+@pytest.mark.parametrize("opening", ['the passphrase "', "das Passwort lautet „", "le mot de passe « ", "password: '", "token=("])
+def test_a_redaction_is_never_read_as_a_secret_nor_repeated(opening):
+    """Screening's own marker after a password word is no value; were it one, every other
+    redaction of the site (in data/cases.json, all cases) would be found again as its repeat."""
+    from generator.screening.detectors import scan_normalised
+
+    text = f"The key is protected by {opening}[redacted: credential]\".\n\ue000\nan account, password: [redacted: credential]"
+    assert scan_normalised(text) == []

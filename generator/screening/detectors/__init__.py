@@ -23,6 +23,7 @@ decision. Keyword lists live in ``lexicon``; public identifier shapes in ``shape
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 
 from generator.screening.detectors import email, formats, keys, markers, personal, phone, secrets, tokens, urls
@@ -70,7 +71,22 @@ def find_in_view(view: View, categories: Iterable[str] = CATEGORIES) -> list[Fin
     for detector in _ALL if categories is CATEGORIES else [d for c in categories for d in DETECTORS[c]]:
         update(detector(t))
     update(_repeated(t.text, found))
+    if "[redacted: " in t.text:
+        found = {f for f in found if not _inside_redaction(t.text, f)}
     return sorted(found, key=_order)
+
+
+#: what screening writes in place of a finding ("[redacted: credential]"): its own words, never a
+#: finding, and never the occurrence of a secret found elsewhere ("credential" read as a password
+#: after 'passphrase "[redacted: credential]"' must not mark every other redaction)
+_REDACTION = re.compile(r"\[redacted: [a-z-]{1,20}\]")
+
+
+def _inside_redaction(text: str, f: Finding) -> bool:
+    for m in _REDACTION.finditer(text, max(0, f.start - 22), min(len(text), f.end + 22)):
+        if m.start() <= f.start and f.end <= m.end():
+            return True
+    return False
 
 
 def _repeated(text: str, found: set[Finding]) -> list[Finding]:
