@@ -57,6 +57,9 @@ DETECTORS: dict[str, tuple[Detector, ...]] = {
     MARKER: (markers.markers,),
 }
 
+#: every detector, in the order of ``CATEGORIES`` (the usual call: looked up once)
+_ALL: tuple[Detector, ...] = tuple(d for c in CATEGORIES for d in DETECTORS[c])
+
 
 def find_in_view(view: View, categories: Iterable[str] = CATEGORIES) -> list[Finding]:
     """Every finding in the view, in the view's coordinates (ordered by start, longest first)."""
@@ -64,10 +67,10 @@ def find_in_view(view: View, categories: Iterable[str] = CATEGORIES) -> list[Fin
         return []
     t = Text(view)
     found: set[Finding] = set()
-    for category in categories:
-        for detector in DETECTORS[category]:
-            found.update(detector(t))
-    found.update(_repeated(t.text, found))
+    update = found.update
+    for detector in _ALL if categories is CATEGORIES else [d for c in categories for d in DETECTORS[c]]:
+        update(detector(t))
+    update(_repeated(t.text, found))
     if "[redacted: " in t.text:
         found = {f for f in found if not _inside_redaction(t.text, f)}
     return sorted(found, key=_order)

@@ -172,20 +172,21 @@ def looks_random(token: str, relaxed: bool = False) -> bool:
     """Does ``token`` look like a password or a generated secret (see the module's docstring)?
     ``relaxed``: the context already suggests a secret (it stands alone on its line, in quotes,
     after "here it is:"), so a shorter or less noisy token is enough."""
-    alnum = sum(c.isalnum() for c in token)
+    # (counted with map: no Python frame per character, this runs for every new token)
+    alnum = sum(map(str.isalnum, token))
     if alnum < 6 or len(token) < (6 if relaxed else 8) or not token.isascii() or public_shape(token):
         return False  # (letters of other scripts: a word, secrets are ASCII in practice)
     if _word_slug(token):
         return False
-    has_upper = any(c.isupper() for c in token)
-    has_lower = any(c.islower() for c in token)
-    has_digit = any(c.isdigit() for c in token)
+    has_upper = any(map(str.isupper, token))
+    has_lower = any(map(str.islower, token))
+    has_digit = any(map(str.isdigit, token))
     classes = has_upper + has_lower + has_digit
     if classes < 2:
         return False
     inner = token[1:-1]
-    symbols = 0 if _BASE64.fullmatch(token) else sum(c in _SYMBOLS for c in inner)
-    soft = sum(c in _SOFT_SYMBOLS for c in inner.rstrip("="))
+    symbols = 0 if _BASE64.fullmatch(token) else sum(map(_SYMBOLS.__contains__, inner))
+    soft = sum(map(_SOFT_SYMBOLS.__contains__, inner.rstrip("=")))
     if (symbols or soft) and (token.startswith("$") or "${" in token or "$(" in token):
         return False  # a shell variable or substitution
     odd = sum(_odd_fragments(p) for p in _PARTS.findall(token))
