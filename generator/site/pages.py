@@ -54,8 +54,8 @@ def template_env(templates_dir: Path) -> jinja2.Environment:
     )
     # JSON in a page (the case's structured data) keeps its text as text: the UTF-8 bytes of a
     # non-Latin subject, not six-byte escapes; tojson still escapes < > & ' so no value can end
-    # the script element it is in
-    env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
+    # the script element it is in; compact, as a program reads it
+    env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False, "separators": (",", ":")}
     env.filters["paragraphs"] = paragraphs
     env.filters["day"] = day
     env.filters["duration"] = duration
