@@ -5,6 +5,8 @@ page say, lists the top level of the navigation in its drawer rather than the wh
 
 from __future__ import annotations
 
+import html
+import json
 import re
 from pathlib import Path
 
@@ -73,7 +75,7 @@ def test_a_built_page_draws_its_frame_icons_from_the_sprite_the_site_holds(sampl
     frame = re.sub(r"<article\b.*?</article>", "", page, flags=re.S)
     symbols = sprite_symbols((sample_site_dir / SPRITE).read_text(encoding="utf-8"))
     uses = _USE.findall(frame)
-    assert len(uses) == 3  # the two palette toggles and the search button's magnifier
+    assert len(uses) == 1  # the search button's magnifier (the palette toggles are built by a script)
     for href, symbol in uses:
         assert (sample_site_dir / url / href).resolve() == (sample_site_dir / SPRITE).resolve()
         assert symbol in symbols
@@ -110,3 +112,15 @@ def test_a_built_page_carries_the_search_dialog_empty_for_its_script_to_build(sa
     assert dialog and dialog.group(1) == ""
     assert 'aria-label="Search"' in dialog.group(0) and 'data-cc-waiting="Type to start searching"' in dialog.group(0)
     assert "md-search__form" not in page and "md-search-result" not in page
+
+
+def test_a_built_page_names_its_palette_options_for_the_script_that_builds_the_toggles(sample_site_dir):
+    page = (sample_site_dir / "cases" / "1" / "index.html").read_text(encoding="utf-8")
+    form = re.search(r"""<form class="md-header__option" data-md-component="palette" data-cc-palette='([^']*)'></form>"""
+                     r'\s*<script src="([^"]+cc-palette-form\.js)"></script>', page)
+    assert form and (sample_site_dir / "cases" / "1" / form.group(2)).resolve().is_file()
+    settings = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["theme"]["palette"]
+    options = json.loads(html.unescape(form.group(1)))
+    assert [(o["scheme"], o["toggle"]["name"], o["toggle"]["icon"]) for o in options] == \
+        [(s["scheme"], s["toggle"]["name"], s["toggle"]["icon"].replace("/", "-")) for s in settings]
+    assert "md-option" not in page  # the inputs come from the script

@@ -287,7 +287,7 @@ def forward_page(target: str, title: str) -> str:
     href = escape(target)
     return (
         "<!doctype html>\n<html lang=\"en\">\n<head>\n"
-        f'<meta http-equiv="Content-Security-Policy" content="{csp.policy([])}">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{csp.BARE_POLICY}">\n'
         '<meta charset="utf-8">\n<meta name="robots" content="noindex">\n'
         f'<meta http-equiv="refresh" content="0; url={href}">\n'
         f"<title>{escape(without_bidi_controls(title))}</title>\n</head>\n<body>\n"
