@@ -87,7 +87,7 @@ def test_a_built_page_draws_its_frame_icons_from_the_sprite_the_site_holds(sampl
 def drawer(page: str) -> str:
     start = re.search(r'<nav class="md-nav md-nav--primary[^"]*"', page)
     assert start
-    return page[start.start():page.index('<div class="md-sidebar md-sidebar--secondary"', start.start())]
+    return page[start.start():page.index("</nav>\n</div>", start.start())]
 
 
 def links(html: str, css: str) -> list[tuple[str, str]]:
@@ -124,3 +124,10 @@ def test_a_built_page_names_its_palette_options_for_the_script_that_builds_the_t
     assert [(o["scheme"], o["toggle"]["name"], o["toggle"]["icon"]) for o in options] == \
         [(s["scheme"], s["toggle"]["name"], s["toggle"]["icon"].replace("/", "-")) for s in settings]
     assert "md-option" not in page  # the inputs come from the script
+
+
+def test_a_page_that_hides_its_table_of_contents_has_no_sidebar_for_it(sample_site_dir):
+    case = (sample_site_dir / "cases" / "1" / "index.html").read_text(encoding="utf-8")
+    about = (sample_site_dir / "about" / "index.html").read_text(encoding="utf-8")
+    assert 'data-md-type="navigation"' in case and 'data-md-type="toc"' not in case
+    assert 'data-md-type="navigation"' in about and 'data-md-type="toc"' in about
