@@ -187,10 +187,11 @@ def message_side(creator: str, record: TicketRecord) -> str:
 
 
 def _public_links(values: tuple[str, ...], s: _Screen) -> tuple[str, ...]:
-    """Absolute http(s) links, each whole; a value with anything else in it is dropped whole."""
+    """Absolute http(s) links, each whole, and the addresses of bare DOIs, arXiv ids and handles;
+    a value with anything else in it is dropped whole."""
     links: list[str] = []
     for raw in values:
-        candidates = raw.split()
+        candidates = [fields.identifier_link(c) or c for c in fields.LINK_SEPARATORS.split(raw.strip()) if c]
         if not candidates:
             continue
         if not all(fields.link(c) for c in candidates):
@@ -223,6 +224,17 @@ def _status_history(
     return tuple(history)
 
 
+def _entries(value: str) -> list[str]:
+    """The entries of a contacts value: one a line or between ';', and "Org A (role), Org B (role)"
+    as two when each part is an organisation with its role (else the entry stays whole, to be
+    judged whole: "Name, Org (role), +420 ..." is dropped, not cut)."""
+    entries = []
+    for entry in re.split(r"[\n;]+", value):
+        parts = re.split(r"(?<=\))[ \t]*,[ \t]*", entry)
+        entries += parts if len(parts) > 1 and all(fields.organisation_with_role(p) for p in parts) else [entry]
+    return entries
+
+
 def _contacts(record: TicketRecord, config: Config, s: _Screen) -> tuple[ExternalContact, ...]:
     """'Name <address>, Affiliation (role)' entries reduced to affiliation and role; an entry of
     any other shape, or with a finding in what is published, is dropped and counted."""
@@ -230,7 +242,7 @@ def _contacts(record: TicketRecord, config: Config, s: _Screen) -> tuple[Externa
         return ()
     contacts = []
     for value in record.custom_fields.get(config.cf("external_contacts"), ()):
-        for entry in re.split(r"[\n;]+", value):
+        for entry in _entries(value):
             if not entry.strip():
                 continue
             shaped = fields.contact(entry)

@@ -13,7 +13,7 @@ One small module per family:
 * ``formats``: password hashes, connection strings with a password, session cookies;
 * ``urls``: secrets in a URL's user info, query, fragment or path, and contact links;
 * ``personal``: IBANs, payment cards, national ids, passports, dates of birth, home addresses, person DNs,
-  messenger handles;
+  messenger handles, health;
 * ``markers``: confidentiality markers.
 
 Each ``Finding`` names the rule, its category and the span it covers in the text it was given;
@@ -23,6 +23,7 @@ decision. Keyword lists live in ``lexicon``; public identifier shapes in ``shape
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 
 from generator.screening.detectors import email, formats, keys, markers, personal, phone, secrets, tokens, urls
@@ -49,10 +50,10 @@ DETECTORS: dict[str, tuple[Detector, ...]] = {
     PHONE: (phone.phones, phone.spelled_phones),
     CREDENTIAL: (keys.private_keys, secrets.password_values, secrets.key_values, secrets.command_lines,
                  secrets.tables, secrets.handed_over, tokens.vendor_tokens, tokens.random_tokens, tokens.labelled_hex,
-                 tokens.grouped_secrets, urls.urls, formats.stored_hashes, formats.pins,
+                 tokens.grouped_secrets, urls.urls, urls.query_strings, formats.stored_hashes, formats.pins,
                  formats.session_cookies, formats.connection_strings),
     PERSONAL: (personal.ibans, personal.payment_cards, personal.national_ids, personal.birth_dates, personal.addresses,
-               personal.person_dns, personal.handles),
+               personal.person_dns, personal.handles, personal.health),
     MARKER: (markers.markers,),
 }
 
@@ -67,7 +68,22 @@ def find_in_view(view: View, categories: Iterable[str] = CATEGORIES) -> list[Fin
         for detector in DETECTORS[category]:
             found.update(detector(t))
     found.update(_repeated(t.text, found))
+    if "[redacted: " in t.text:
+        found = {f for f in found if not _inside_redaction(t.text, f)}
     return sorted(found, key=_order)
+
+
+#: what screening writes in place of a finding ("[redacted: credential]"): its own words, never a
+#: finding, and never the occurrence of a secret found elsewhere ("credential" read as a password
+#: after 'passphrase "[redacted: credential]"' must not mark every other redaction)
+_REDACTION = re.compile(r"\[redacted: [a-z-]{1,20}\]")
+
+
+def _inside_redaction(text: str, f: Finding) -> bool:
+    for m in _REDACTION.finditer(text, max(0, f.start - 22), min(len(text), f.end + 22)):
+        if m.start() <= f.start and f.end <= m.end():
+            return True
+    return False
 
 
 def _repeated(text: str, found: set[Finding]) -> list[Finding]:
