@@ -5,6 +5,8 @@ page say, lists the top level of the navigation in its drawer rather than the wh
 
 from __future__ import annotations
 
+import html
+import json
 import re
 from pathlib import Path
 
@@ -44,13 +46,17 @@ def icons_drawn_from_the_sprite() -> set[str]:
     for partial in (THEME / "partials").glob("*.html"):
         text = partial.read_text(encoding="utf-8")
         names |= set(re.findall(r'set icon = [^%]*?"([^"]+)" %}\s*{% include "partials/cc-icon.html"', text))
+    # the search dialog, built by its script, names its icons as the sprite's symbols
+    script = (THEME / "assets" / "javascripts" / "casecat-search.js").read_text(encoding="utf-8")
+    names |= {"material/" + name for name in re.findall(r'icon\(siteRoot, "material-([a-z-]+)"\)', script)}
     return names
 
 
 def test_the_sprite_holds_the_themes_own_drawing_of_every_icon_drawn_from_it():
     symbols = sprite_symbols((THEME / SPRITE).read_text(encoding="utf-8"))
     wanted = icons_drawn_from_the_sprite()
-    assert {"material/magnify", "material/weather-night", "material/weather-sunny"} <= wanted
+    assert {"material/magnify", "material/weather-night", "material/weather-sunny",
+            "material/arrow-left", "material/close"} <= wanted
     assert {name.replace("/", "-") for name in wanted} <= set(symbols)
     for name in wanted:
         assert symbols[name.replace("/", "-")] == theme_icon(name), name
@@ -69,7 +75,7 @@ def test_a_built_page_draws_its_frame_icons_from_the_sprite_the_site_holds(sampl
     frame = re.sub(r"<article\b.*?</article>", "", page, flags=re.S)
     symbols = sprite_symbols((sample_site_dir / SPRITE).read_text(encoding="utf-8"))
     uses = _USE.findall(frame)
-    assert len(uses) == 4  # the two palette toggles and the two magnifiers of the search
+    assert len(uses) == 1  # the search button's magnifier (the palette toggles are built by a script)
     for href, symbol in uses:
         assert (sample_site_dir / url / href).resolve() == (sample_site_dir / SPRITE).resolve()
         assert symbol in symbols
@@ -81,7 +87,7 @@ def test_a_built_page_draws_its_frame_icons_from_the_sprite_the_site_holds(sampl
 def drawer(page: str) -> str:
     start = re.search(r'<nav class="md-nav md-nav--primary[^"]*"', page)
     assert start
-    return page[start.start():page.index('<div class="md-sidebar md-sidebar--secondary"', start.start())]
+    return page[start.start():page.index("</nav>\n</div>", start.start())]
 
 
 def links(html: str, css: str) -> list[tuple[str, str]]:
@@ -98,3 +104,30 @@ def test_a_case_pages_drawer_lists_the_top_level_linking_where_the_tabs_do(sampl
     assert "md-nav__toggle" not in drawer(case)
     # a page in the navigation keeps the whole tree, the sections' entries among it
     assert drawer(home).count("md-nav__toggle") >= 2 and 'href="status/"' in drawer(home)
+
+
+def test_a_built_page_carries_the_search_dialog_empty_for_its_script_to_build(sample_site_dir):
+    page = (sample_site_dir / "cases" / "1" / "index.html").read_text(encoding="utf-8")
+    dialog = re.search(r'<div class="md-search" data-cc-search [^>]*>(.*?)</div>', page, re.S)
+    assert dialog and dialog.group(1) == ""
+    assert 'aria-label="Search"' in dialog.group(0) and 'data-cc-waiting="Type to start searching"' in dialog.group(0)
+    assert "md-search__form" not in page and "md-search-result" not in page
+
+
+def test_a_built_page_names_its_palette_options_for_the_script_that_builds_the_toggles(sample_site_dir):
+    page = (sample_site_dir / "cases" / "1" / "index.html").read_text(encoding="utf-8")
+    form = re.search(r"""<form class="md-header__option" data-md-component="palette" data-cc-palette='([^']*)'></form>"""
+                     r'\s*<script src="([^"]+cc-palette-form\.js)"></script>', page)
+    assert form and (sample_site_dir / "cases" / "1" / form.group(2)).resolve().is_file()
+    settings = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["theme"]["palette"]
+    options = json.loads(html.unescape(form.group(1)))
+    assert [(o["scheme"], o["toggle"]["name"], o["toggle"]["icon"]) for o in options] == \
+        [(s["scheme"], s["toggle"]["name"], s["toggle"]["icon"].replace("/", "-")) for s in settings]
+    assert "md-option" not in page  # the inputs come from the script
+
+
+def test_a_page_that_hides_its_table_of_contents_has_no_sidebar_for_it(sample_site_dir):
+    case = (sample_site_dir / "cases" / "1" / "index.html").read_text(encoding="utf-8")
+    about = (sample_site_dir / "about" / "index.html").read_text(encoding="utf-8")
+    assert 'data-md-type="navigation"' in case and 'data-md-type="toc"' not in case
+    assert 'data-md-type="navigation"' in about and 'data-md-type="toc"' in about

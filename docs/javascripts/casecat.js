@@ -306,10 +306,12 @@
 (function () {
   "use strict";
   var form = document.querySelector("form[data-cc-notfound-search]");
-  var header = document.querySelector("input[data-cc-search-query]");
   var toggle = document.getElementById("__search");
-  if (!form || !header || !toggle) return;
+  if (!form || !toggle) return;
   form.addEventListener("submit", function (event) {
+    /* looked up now: the search script, deferred, builds the header's search box after this runs */
+    var header = document.querySelector("input[data-cc-search-query]");
+    if (!header) return;
     event.preventDefault();
     header.value = form.querySelector("input").value;
     toggle.checked = true;

@@ -34,6 +34,11 @@ def inline_scripts(html: str) -> list[str]:
     return _INLINE_SCRIPT.findall(html)
 
 
+#: the policy of a page that loads nothing and runs nothing (a forward to another address): a few
+#: thousand such pages, each 190 bytes shorter than with the themed pages' policy
+BARE_POLICY = "default-src 'none'; base-uri 'none'; form-action 'none'"
+
+
 def policy(script_hashes: list[str]) -> str:
     """The policy text for a page whose allowed inline scripts have these hashes."""
     directives = [

@@ -54,8 +54,8 @@ def template_env(templates_dir: Path) -> jinja2.Environment:
     )
     # JSON in a page (the case's structured data) keeps its text as text: the UTF-8 bytes of a
     # non-Latin subject, not six-byte escapes; tojson still escapes < > & ' so no value can end
-    # the script element it is in
-    env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
+    # the script element it is in; compact, as a program reads it
+    env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False, "separators": (",", ":")}
     env.filters["paragraphs"] = paragraphs
     env.filters["day"] = day
     env.filters["duration"] = duration
@@ -287,7 +287,7 @@ def forward_page(target: str, title: str) -> str:
     href = escape(target)
     return (
         "<!doctype html>\n<html lang=\"en\">\n<head>\n"
-        f'<meta http-equiv="Content-Security-Policy" content="{csp.policy([])}">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{csp.BARE_POLICY}">\n'
         '<meta charset="utf-8">\n<meta name="robots" content="noindex">\n'
         f'<meta http-equiv="refresh" content="0; url={href}">\n'
         f"<title>{escape(without_bidi_controls(title))}</title>\n</head>\n<body>\n"

@@ -26,14 +26,71 @@
 
   window.casecatWords = tokens;  // for the tests of the tokeniser spec, on the same vectors
 
+  var SVG = "http://www.w3.org/2000/svg";
+
+  function element(tag, attributes, children) {
+    var el = document.createElement(tag);
+    Object.keys(attributes).forEach(function (name) { el.setAttribute(name, attributes[name]); });
+    (children || []).forEach(function (child) { el.append(child); });
+    return el;
+  }
+
+  /* a theme icon from the site's sprite (templates/theme/partials/cc-icon.html draws them alike) */
+  function icon(siteRoot, name) {
+    var svg = document.createElementNS(SVG, "svg");
+    svg.setAttribute("viewBox", "0 0 24 24");
+    var use = document.createElementNS(SVG, "use");
+    use.setAttribute("href", siteRoot + "assets/images/cc-icons.svg#" + name);
+    svg.append(use);
+    return svg;
+  }
+
+  /* The theme's search dialog inside the page's empty one (partials/search.html), the words it
+     shows taken from that element: only a reader with this script can search, so only the
+     script carries the markup. */
+  function dialog(box, siteRoot) {
+    var words = {
+      search: box.getAttribute("aria-label") || "",
+      placeholder: box.getAttribute("data-cc-placeholder") || "",
+      reset: box.getAttribute("data-cc-reset") || "",
+      waiting: box.getAttribute("data-cc-waiting") || ""
+    };
+    var input = element("input", {
+      type: "text", "class": "md-search__input", name: "query", "aria-label": words.placeholder,
+      placeholder: words.placeholder, autocapitalize: "off", autocorrect: "off", autocomplete: "off",
+      spellcheck: "false", "data-cc-search-query": "", required: ""
+    });
+    var form = element("form", { "class": "md-search__form", name: "cc-search", action: siteRoot + "cases/" }, [
+      input,
+      element("label", { "class": "md-search__icon md-icon", "for": "__search" },
+              [icon(siteRoot, "material-magnify"), icon(siteRoot, "material-arrow-left")]),
+      element("nav", { "class": "md-search__options", "aria-label": words.search }, [
+        element("button", { type: "reset", "class": "md-search__icon md-icon", title: words.reset,
+                            "aria-label": words.reset, tabindex: "-1" }, [icon(siteRoot, "material-close")])
+      ])
+    ]);
+    var output = element("div", { "class": "md-search__output" }, [
+      element("div", { "class": "md-search__scrollwrap", tabindex: "0", "data-md-scrollfix": "" }, [
+        element("div", { "class": "md-search-result" }, [
+          element("div", { "class": "md-search-result__meta", "data-cc-search-meta": "", "aria-live": "polite" },
+                  [words.waiting]),
+          element("ol", { "class": "md-search-result__list", "data-cc-search-list": "" })
+        ])
+      ])
+    ]);
+    box.replaceChildren(element("label", { "class": "md-search__overlay", "for": "__search" }),
+                        element("div", { "class": "md-search__inner", role: "search" }, [form, output]));
+  }
+
   var box = document.querySelector("[data-cc-search]");
   if (!box) return;
   var root = box.getAttribute("data-cc-search-root");
+  var siteRoot = root.replace(/search\/?$/, "");
+  dialog(box, siteRoot);
   var input = box.querySelector("[data-cc-search-query]");
   var meta = box.querySelector("[data-cc-search-meta]");
   var list = box.querySelector("[data-cc-search-list]");
   var toggle = document.getElementById("__search");
-  var siteRoot = root.replace(/search\/?$/, "");
   var SHOWN = 10;
   var cache = {};
   var placeholder = meta.textContent.trim();
