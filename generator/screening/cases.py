@@ -187,10 +187,11 @@ def message_side(creator: str, record: TicketRecord) -> str:
 
 
 def _public_links(values: tuple[str, ...], s: _Screen) -> tuple[str, ...]:
-    """Absolute http(s) links, each whole; a value with anything else in it is dropped whole."""
+    """Absolute http(s) links, each whole, and the addresses of bare DOIs, arXiv ids and handles;
+    a value with anything else in it is dropped whole."""
     links: list[str] = []
     for raw in values:
-        candidates = raw.split()
+        candidates = [fields.identifier_link(c) or c for c in fields.LINK_SEPARATORS.split(raw.strip()) if c]
         if not candidates:
             continue
         if not all(fields.link(c) for c in candidates):

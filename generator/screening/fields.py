@@ -15,6 +15,7 @@ import re
 from itertools import pairwise
 from urllib.parse import urlsplit
 
+from generator.screening.lexicon import INSTITUTION_WORDS
 from generator.screening.normalise import normalised_text
 
 #: a VO name: vo.example.eu, biomed, eiscat.se (a DNS-style name: 253 characters at most)
@@ -23,10 +24,14 @@ _VO = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,252}")
 #: its host name in brackets: "CYFRONET-CLOUD (cloud.cyfronet.example.pl)"
 _SITE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
 _SITE_HOST = re.compile(r"\([A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\.)*[A-Za-z0-9-]{1,63}\)")
+#: a site's network, as sites are listed with theirs: "INFN-T1, 193.206.208.0/22", "2001:db8::/32"
+_NETWORK = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}(?:/\d{1,2})?|[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?:/\d{1,3})?")
 _SITE_SEPARATORS = re.compile(r"[ \t]*[,;][ \t]*|[ \t]+")
 #: a discipline path: words, '/', ',', '&', '(' ')', '-', ''', and the chemical formulas and
 #: equations a discipline may name ("Computational chemistry (H₂O, CO2, C6H12O6)", "A + B → C")
-_DISCIPLINE = re.compile(r"[^\W\d_][\w ,/&()'’.+·→\[\];-]{0,199}")
+#: A path may separate its levels by '>' or '»' ("Sciences humaines > Archéologie"): published as
+#: written (only " / " makes a level of the site's tree; the other separators keep the path whole)
+_DISCIPLINE = re.compile(r"[^\W\d_][\w ,/&()'’.+·→\[\];>»›-]{0,199}")
 #: an RT status: one to three words of letters
 _STATUS = re.compile(r"[^\W\d_]+(?:[ _-][^\W\d_]+){0,2}")
 #: a person's name: two to five words of letters, with the usual particles and punctuation
@@ -41,18 +46,29 @@ _CONTACT = re.compile(
 )
 
 
+#: words naming a group of a VO's people after its name ("vo.example.eu managers"): a known shape,
+#: published as written (the words name a role, never a person)
+_VO_ROLE = re.compile(r"(?:[ ]+(?:vo|manager|managers|admin|admins|administrator|administrators|member|members|"
+                      r"user|users|team|support|contact|contacts|representative|representatives|operator|"
+                      r"operators|owner|owners|security|officer|officers|group|community))+", re.IGNORECASE)
+
+
 def vo_name(value: str) -> str | None:
-    value = value.strip()
-    return value if _VO.fullmatch(value) else None
+    value = " ".join(value.split())
+    name, _, rest = value.partition(" ")
+    if rest and not _VO_ROLE.fullmatch(" " + rest):
+        return None
+    return value if _VO.fullmatch(name) else None
 
 
 def site_names(value: str) -> str | None:
     value = value.strip()
     parts = [p for p in _SITE_SEPARATORS.split(value) if p]
-    if not parts or not _SITE.fullmatch(parts[0]):
+    if not parts or not (_SITE.fullmatch(parts[0]) or _NETWORK.fullmatch(parts[0])):
         return None
     for before, part in pairwise(parts):
-        if not (_SITE.fullmatch(part) or _SITE_HOST.fullmatch(part) and _SITE.fullmatch(before)):
+        if not (_SITE.fullmatch(part) or _NETWORK.fullmatch(part)
+                or _SITE_HOST.fullmatch(part) and _SITE.fullmatch(before)):
             return None
     return value
 
@@ -76,14 +92,40 @@ def person_name(value: str) -> str | None:
     return value
 
 
+#: public identifiers an entry may carry: an ORCID iD (of the person: public, but the contacts
+#: field publishes affiliation and role only, so it is left out) and a ROR link (the
+#: organisation's record), in brackets or after a comma
+_ORCID_ID = r"\d{4}-\d{4}-\d{4}-\d{3}[\dX]"
+_IDENTIFIER = (rf"(?:orcid(?:[ ]?id)?[ ]?:?[ ]*(?:https?://(?:www\.)?orcid\.org/)?{_ORCID_ID}|"
+               rf"https?://(?:www\.)?orcid\.org/{_ORCID_ID}|(?:ror[ ]?:?[ ]*)?https?://(?:www\.)?ror\.org/0[a-z0-9]{{6}}\d{{2}})/?")
+_IDENTIFIER_REF = re.compile(rf"[ ]*(?:\([ ]*{_IDENTIFIER}[ ]*\)|,?[ ]*{_IDENTIFIER}(?=[ ]*(?:[,(]|$)))", re.IGNORECASE)
+#: "role: resource provider" after the rest of the entry: the role written as a label
+_ROLE_LABEL = re.compile(r"[ ]*[,;-]?[ ]*(?:role|rôle|rolle|ruolo|rol|papel|funktion|function|fonction|funzione|"
+                         r"función|função|functie|funkcja|funkce)[ ]*[:=][ ]*(?P<role>[^,()<>@:=]+?)[ ]*$", re.IGNORECASE)
+_INSTITUTION = frozenset(INSTITUTION_WORDS)
+
+
+def _institution(name: str) -> bool:
+    """Does the first part of an entry name an organisation ("Example University")?"""
+    return any(w in _INSTITUTION for w in re.findall(r"[^\W\d_]+", name.lower()))
+
+
 def contact(entry: str) -> tuple[str, str] | None:
     """(affiliation, role) of a 'Name <address>, Affiliation (role)' entry, or None if the entry
-    has any other shape (a phone, a second address, a birth date, a street address...)."""
-    m = _CONTACT.match(" ".join(entry.split()))
+    has any other shape (a phone, a second address, a birth date, a street address...). An
+    organisation may stand alone with its role ("Example University (PI)", "Example Institute,
+    role: resource provider"); ORCID iDs and ROR links in an entry are left out."""
+    entry = _IDENTIFIER_REF.sub("", " ".join(entry.split())).strip(" ,;")
+    labelled = _ROLE_LABEL.search(entry)
+    if labelled and "(" not in entry[:labelled.start()]:
+        entry = f"{entry[:labelled.start()]} ({labelled.group('role')})"
+    m = _CONTACT.match(entry)
     if not m:
         return None
     affiliation = (m.group("affiliation") or "").strip()
     role = (m.group("role") or "").strip()
+    if not affiliation and _institution(m.group("name")):
+        affiliation = m.group("name").strip()  # the entry is an organisation with its role
     if not person_name(m.group("name").strip()) and not affiliation:
         return None
     if affiliation and (not _AFFILIATION.fullmatch(affiliation) or _DIGIT_RUN.search(affiliation)):
@@ -93,6 +135,27 @@ def contact(entry: str) -> tuple[str, str] | None:
     if not affiliation and not role:
         return None
     return affiliation, role
+
+
+#: what separates the links of one value: spaces, or ';', '|' or ', ' between them
+LINK_SEPARATORS = re.compile(r"[ \t]*[;|][ \t]*|\s+|,\s+")
+#: public identifiers written without their resolver, and the address that resolves them
+_IDENTIFIERS = (
+    (re.compile(r"(?:doi:[ ]?|)(10\.\d{4,9}/[^\s\"<>]+)", re.IGNORECASE), "https://doi.org/{}"),
+    (re.compile(r"arxiv:[ ]?(\d{4}\.\d{4,5}(?:v\d+)?|[a-z-]+(?:\.[A-Z]{2})?/\d{7}(?:v\d+)?)", re.IGNORECASE),
+     "https://arxiv.org/abs/{}"),
+    (re.compile(r"hdl:[ ]?(\d+(?:\.\d+)*/[^\s\"<>]+)", re.IGNORECASE), "https://hdl.handle.net/{}"),
+)
+
+
+def identifier_link(candidate: str) -> str | None:
+    """The address of a DOI, arXiv id or handle written bare ('arXiv:2310.98765', 'doi:10.1234/x',
+    '10.1234/x'), or None."""
+    for pattern, address in _IDENTIFIERS:
+        m = pattern.fullmatch(candidate)
+        if m:
+            return link(address.format(m.group(1)))
+    return None
 
 
 def link(candidate: str) -> str | None:

@@ -20,7 +20,8 @@ PASSWORD_WORDS = (
     r"passw(?:ort|örter|ortes)|kennw(?:ort|örter|ortes)|app-passwort|zugangscode|kenncode|wlan-schlüssel|"
     r"passphrase",
     # fr, it, es, pt, ca
-    r"mot(?:s)? de passe|mdp|code d'accès|code pin|phrase de passe|parola d'ordine|"
+    r"mot(?:s)? de passe|mdp|code d'accès|code pin|phrases? de passe|phrases? secrètes?|frases? segret[ae]|"
+    r"frases? secretas?|frases? de contraseña|frases?-passe|parola d'ordine|"
     r"codice (?:di accesso|pin)|contrase(?:ñ|n)as?|clave de acceso|palavras?-passe|senhas?|"
     r"c(?:ó|o)digo de acesso|contrasenya",
     # nl, scandinavian, fi, et
@@ -275,7 +276,23 @@ ID_WORDS = (
     r"número de la seguridad social|nuss|número de utente|niss|zorgpas|numer ubezpieczenia|"
     r"číslo pojištěnce|číslo poistenca|zzzs|mbo|snils|снилс|инн|іпн|рнокпп|єдрпоу|egn|"
     r"henkilötunnus|kela-kortti|sairausvakuutus|sjukförsäkring|sundhedskort|cpr-nr|"
-    r"health insurance number|health card|insurance number|social insurance number"
+    r"health insurance number|health card|insurance number|social insurance number|"
+    # the inflected forms of agglutinative and Slavic languages ("henkilötunnukseni on ...",
+    # "isikukoodiga", "személyi számom", "kimlik numaram", "rodného čísla", "asmens kodą")
+    r"henkilötunnu(?:s|ksen|kseni|ksesi|ksemme|ksenne|ksensa|kseksi|ksella|kselle|ksesta|sta|kset)|"
+    r"henkilotunnu(?:s|ksen|kseni|ksesi|sta)|hetu(?:n|ni|si|a)|sosiaaliturvatunnu(?:s|ksen|kseni|ksesi)|"
+    r"passinumero(?:n|ni|si|a)?|opiskelijanumero(?:n|ni|si|a)|"
+    r"isikukood(?:i|ist|iga|il|ile|iks|id|ini)|passi number|"
+    r"személyi szám(?:om|od|a|át|omat|odat)|személyi igazolvány(?:om|od|omat|odat|a|t|szám|számom)|"
+    r"adóazonosító(?:m|d|ja|jel|jelem|jelét)|taj-?szám(?:om|od|a|át|omat)|útlevelem|útlevelemet|útlevélszámom|"
+    r"kimlik numara(?:m|mız|nız|sı|sını|mı)|kimlik numarası|kimlik no(?:m|su)|tc kimlik|pasaport numara(?:m|sı|mı)|"
+    r"rodného čísla|rodným číslem|rodnému číslu|rodné číslo|čísla pasu|číslo občanského průkazu|"
+    r"asmens kod(?:as|ą|o|u)|personas kod(?:s|u|a)|numerem pesel|numeru pesel|numer pesel|"
+    r"numer dowodu(?: osobistego)?|numeru dowodu(?: osobistego)?|mojego peselu|peselu|"
+    r"osobn(?:i|o|í) (?:identifikacijsk(?:i|o) )?(?:broj|číslo)|matični broj|matična številka|"
+    r"codul numeric personal|codului numeric personal|numărul de identificare|"
+    r"αριθμό ταυτότητας|αριθμός ταυτότητας|αριθμό διαβατηρίου|номер паспорта|номера паспорта|"
+    r"личный номер|особистий номер|единен граждански номер"
 )
 #: words saying a date is somebody's date of birth (a date after them is personal)
 BIRTH_WORDS = (
@@ -330,6 +347,27 @@ HOME_WORDS = (
     r"κατοικία|τόπος κατοικίας|μόνιμη κατοικία|מקום מגורים|כתובת מגורים|რეგისტრაციის მისამართი|"
     r"ფაქტობრივი მისამართი|բնակության վայր|գրանցման հասցե"
 )
+#: phrases that say a person is ill (health data, special under the GDPR): a leave or an absence
+#: for illness, a diagnosis. Said of someone by nature; a server's "surgery" or "operation" is not
+#: listed
+HEALTH_PHRASES = (
+    r"on sick leave|off sick|sick leave|on medical leave|medical leave|on sick note|signed off sick|"
+    r"diagnosed with|has been diagnosed|was diagnosed|in hospital after|hospitalised|hospitalized|"
+    r"krankgeschrieben|im krankenstand|krankenstand|krankheitsbedingt abwesend|diagnose[nt]? mit|"
+    r"en arrêt maladie|arrêt maladie|en congé maladie|congé maladie|hospitalisée?|diagnostiquée? avec|"
+    r"in malattia|in congedo per malattia|congedo per malattia|ricoverat[oa]|diagnosticat[oa] con|"
+    r"de baja médica|baja por enfermedad|de baja por enfermedad|hospitalizad[oa]|diagnosticad[oa] con|"
+    r"de licença médica|licença médica|baixa médica|internad[oa] no hospital|"
+    r"met ziekteverlof|ziekteverlof|ziek thuis|ziekgemeld|opgenomen in het ziekenhuis|"
+    r"na zwolnieniu lekarskim|zwolnienie lekarskie|na zwolnieniu chorobowym|w szpitalu po|"
+    r"na nemocenské|nemocenská|v pracovní neschopnosti|práceneschopn[ýá]|"
+    r"betegszabadságon|betegszabadság|táppénzen|"
+    r"sjukskriven|sjukskrivning|sygemeldt|sykmeldt|sykemeldt|sairauslomalla|sairausloma|haiguslehel|"
+    r"în concediu medical|concediu medical|hastalık izninde|hastalık izni|raporlu|"
+    r"αναρρωτική άδεια|σε αναρρωτική|на больничном|больничный лист|на лікарняному|лікарняний|"
+    r"в болничен|болничен лист|na bolovanju|bolovanje|na bolniški|bolniška odsotnost"
+)
+
 #: words saying an address is a public place (a venue, an institute), not somebody's home
 VENUE_WORDS = (
     r"workshop|conference|meeting|venue|room|hall|building|campus|institute|university|faculty|"
@@ -342,7 +380,7 @@ VENUE_WORDS = (
 #: where a messenger handle follows ("Skype: jane.doe", "Telegram @jane")
 HANDLE_WORDS = (
     r"telegram|telegrama|telegramu|whatsapp|viber|skype|discord|threema|wechat|icq|jabber|xmpp|keybase|"
-    r"mastodon|wickr|facetime|session messenger|"
+    r"mastodon|wickr|facetime|session messenger|linkedin|researchgate|"
     r"телеграм|телеграмм|телеграма|телеграмі|телеграме|телеграмот|телеграму|вайбер|вајбер|вайбері|"
     r"ватсап|вотсап|вацап|воцап|скайп|тріма|τελεγκραμ|βαιμπερ|ტელეგრამ|ტელეგრამი|ტელეგრამზე|ვაიბერ|"
     r"ვაიბერი|ვოცაპ|თელეგრამ|տելեգրամ|տելեգրամով|թելեգրամ|վայբեր|վայբերով|վոթսափ|ուոթսափ|טלגרם|וואטסאפ|"
@@ -356,7 +394,9 @@ HANDLE_WORDS = (
 #: @handle near them counts
 AT_HANDLE_WORDS = (
     r"signal|signalu|signale|matrix|element|сигнал|сигнале|сигналі|сигналу|σιγκναλ|სიგნალ|სიგნალი|"
-    r"სიგნალზე|սիգնալ|סיגנל|messenger|мессенджер|месенджер|მესენჯერ|wire|briar|session"
+    r"სიგნალზე|սիգնալ|סיגנל|messenger|мессенджер|месенджер|მესენჯერ|wire|briar|session|"
+    # social networks: "Twitter: @jane", "on X @jane", "Instagram @jane.doe"
+    r"twitter|on x|x:|instagram|insta|bluesky|bsky|threads|tiktok|fediverse|youtube"
 )
 
 # --- confidentiality markers --------------------------------------------------------------------
@@ -499,7 +539,42 @@ MARKERS = (
     r"סודי ביותר|לא לפרסום|לא להעברה|אין להעביר|אין לפרסם|"
     r"სრულიად საიდუმლო|სამსახურებრივი სარგებლობისთვის|არ გამოქვეყნდეს|არ გადაგზავნოთ|გასაიდუმლოებული|"
     r"հույժ գաղտնի|ծառայողական օգտագործման համար|չհրապարակել|մի փոխանցեք|չփոխանցել",
+    # "is not (for the) public", "must not be made public", with the verb, in each language (the
+    # bare adjective phrases, which also describe things, are in MARKERS_IN_POSITION)
+    r"(?:is|are|was|were) not (?:yet )?(?:to be made )?public|(?:is|are) not (?:meant )?for (?:the )?public|"
+    r"(?:darf|dürfen|soll|sollen) nicht (?:veröffentlicht|öffentlich gemacht) werden|ist nicht öffentlich|"
+    r"n'est pas publi(?:c|que)|ne sont pas publi(?:cs|ques)|ne doit pas être (?:rendue? public|publiée?)|"
+    r"non è pubblic(?:o|a)|non sono pubblic(?:i|he)|non pubblic(?:o|a|i|he)|"
+    r"non (?:deve|devono) essere (?:res[oaie] pubblic[oaie]|pubblicat[oaie])|"
+    r"no es públic(?:o|a)|no son públic(?:o|a)s|no públic(?:o|a)s?|no (?:debe|deben) (?:hacerse públic(?:o|a)s?|publicarse)|"
+    r"não é públic(?:o|a)|não são públic(?:o|a)s|não públic(?:o|a)s?|não (?:deve|devem) ser (?:tornad(?:o|a)s? públic(?:o|a)s?|publicad(?:o|a)s?)|"
+    r"is niet openbaar|zijn niet openbaar|mag niet openbaar gemaakt worden|"
+    r"nie jest publiczn(?:y|a|e)|nie są publiczne|niepubliczn(?:y|a|e)|nie publiczn(?:y|a|e)|"
+    r"nie może być upubliczniony|nie może być upubliczniona|nie może być upublicznione|"
+    r"neveřejn(?:é|ý|á|ou)|není veřejn(?:é|ý|á)|nesmí být zveřejněn(?:o|a|y)?|"
+    r"neverejn(?:é|ý|á|ou)|nie je verejn(?:é|ý|á)|nesmie byť zverejnen(?:é|ý|á)|"
+    r"nem nyilvános|nu este public(?:ă|a)?|nu e public(?:ă|a)?|nu sunt publice|"
+    r"inte offentlig(?:t|a)?|ikke offentlig(?:t|e)?|ei ole julki(?:nen|sta|sia)|eivät ole julkisia|"
+    r"ei ole avalik|pole avalik|nėra viešas|nėra vieša|nėra vieši|nav publisk(?:s|a|i)|"
+    r"ni javn(?:o|a|i)|nije javn(?:o|a|i)|nisu javn(?:i|e|a)|nije za javnost|"
+    r"kamuya açık değil(?:dir)?|herkese açık değil(?:dir)?|kamuya açık olmayan|kamuya açıklanmamalı(?:dır)?|"
+    r"δεν είναι δημόσι(?:ο|α|ος|ες)|μη δημόσι(?:ο|α|ος|ες)|δεν πρέπει να (?:δημοσιοποιηθ|δημοσιευθ)\w*|"
+    r"не е публичн(?:а|о|и|ен)|не са публични|не публичн(?:а|о|ый|ая|ое|ые)|не является публичн\w+|"
+    r"не є публічн\w+|не публічн\w+|не је јавн(?:о|а|и)|није јавн(?:о|а|и)|не е јавн(?:о|а|и)|"
+    r"אינו ציבורי|אינה ציבורית|לא ציבורי",
 )
+#: the long marker words a one-letter typo of which still marks text when it stands as a marking
+#: (heading a line or a sentence, before '!' or ':', in capitals, in brackets): words of nine
+#: letters or more only, since shorter words have real words one letter away
+TYPO_MARKER_WORDS = (
+    "confidential confidentially vertraulich vertrauliches confidentiel confidentielle confidenziale "
+    "confidenziali riservatissimo confidencial vertrouwelijk konfidentiell konfidentiellt "
+    "konfidensielt luottamuksellinen luottamuksellista konfidentsiaalne confidențial confidențială "
+    "konfidencialus konfidenciāli kunfidenzjali εμπιστευτικό εμπιστευτική απόρρητο "
+    "конфиденциально конфиденциальный конфіденційно поверително поверителен povjerljivo poverljivo "
+    "povjerljivi bizalmasan důvěrného trúnaðarmál"
+).split()
+
 #: the label of a classification or a dissemination level: the level after it marks the text
 #: unless it is a public one (``PUBLIC_LEVELS``)
 CLASSIFICATION_LABELS = (
@@ -620,6 +695,23 @@ ADVICE_OBJECTS = (
     r"пароль|парол|lozinku|lozinka|geslo|šifru|slaptažodį|paroli|parooli|şifre|סיסמה|clé|schlüssel"
 )
 
+#: "the same" and "between / with / among": "do not share the same proxy between users" is advice
+#: on how to use a thing, not a marking (the object is what both words frame)
+SAME_WORDS = (
+    r"the same|same|one and the same|den gleichen|die gleiche|das gleiche|denselben|dieselbe|dasselbe|"
+    r"dieselben|le même|la même|les mêmes|lo stesso|la stessa|gli stessi|le stesse|el mismo|la misma|"
+    r"los mismos|las mismas|o mesmo|a mesma|os mesmos|as mesmas|hetzelfde|dezelfde|tego samego|tej samej|"
+    r"tych samych|ten sam|tę samą|to samo|stejný|stejné|stejnou|ugyanazt|ugyanazon|samma|det samme|"
+    r"den samme|de samme|samaa|samoja|sama|sama|același|aceeași|aceleași|τον ίδιο|την ίδια|το ίδιο|"
+    r"один и тот же|одну и ту же|одно и то же|той же|тот же|истия|същия|същата|isti|istu|isto"
+)
+BETWEEN_WORDS = (
+    r"between|among|amongst|across|with|by|for|zwischen|unter|mit|für|entre|avec|par|pour|tra|fra|con|"
+    r"per|entre|con|para|com|por|tussen|met|voor|między|pomiędzy|z|przez|mezi|s|pro|között|több|mellan|"
+    r"med|för|mellem|for|kesken|välillä|kanssa|între|cu|pentru|μεταξύ|με|για|между|с|для|между|със|за|"
+    r"između|sa|za"
+)
+
 #: a word just before a marker that makes it say the opposite ("not confidential")
 NEGATIONS = (
     r"not|non|no|isn't|aren't|wasn't|nothing|never|nicht|kein|keine|keinesfalls|pas|n'est|ne|niet|"
@@ -631,10 +723,20 @@ MARKER_TOPICS = (
     r"computing|computation|compute|enclave|enclaves|vm|vms|virtual machine|virtual machines|container|"
     r"containers|agreement|agreements|clause|clauses|policy|policies|level|levels|class|classes|"
     r"classification|label|labels|labelling|labeling|tier|mode|workloads|ai|ml|learning|"
-    r"computing-"
+    r"computing-|rechnen|datenverarbeitung|berechnung|rekenen|obliczenia|przetwarzanie|výpočty|"
+    r"számítástechnika|databehandling|laskenta|υπολογιστική|вычисления|обчислення|изчисления"
 )
 #: words before a marker word that make it name a technology or topic ("AMD confidential computing")
-MARKER_TOPIC_BEFORE = r"sev|tdx|sgx|amd|intel|azure|google|aws|nitro"
+MARKER_TOPIC_BEFORE = (
+    r"sev|tdx|sgx|amd|intel|azure|google|aws|nitro|"
+    # the languages that put the adjective after its noun: "calcolo confidenziale", "calcul
+    # confidentiel", "computación confidencial", "máquinas virtuales confidenciales"
+    r"calcolo|elaborazione|informatica|calcul|informatique|traitement|computación|cómputo|informática|"
+    r"computação|processamento|calculul|procesarea|"
+    r"macchine virtuali|macchina virtuale|machines virtuelles|machine virtuelle|máquinas virtuales|"
+    r"máquina virtual|máquinas virtuais|contenitori|conteneurs|contenedores|contentores|enclave|enclavi|"
+    r"enclaves|vm|vms"
+)
 #: "the word", "the term": a marker word after them is only mentioned ("the word 'confidential'")
 MENTION_WORDS = (
     r"the word|the words|the term|the terms|the label|the keyword|the string|the expression|the phrase|"
@@ -650,6 +752,29 @@ ONLY_WORDS = (
     r"bara|kun|kun til|vain|ainult|doar|numai|tik|tikai|yalnızca|sadece|само|samo|μόνο|только|лише|"
     r"тільки|בלבד|მხოლოდ|միայն|for|für|für den|pour|à|per|ad|para|voor|do|pro|za|na|för|til|zu"
 )
+
+# --- short values ---------------------------------------------------------------------------------
+
+#: words that make a contacts entry's first part an organisation, not a person ("Example
+#: University (PI)", "Example Research Centre (site admin)")
+INSTITUTION_WORDS = (
+    "university universities universität universite université università universidad universidade "
+    "universiteit universitet universitat uniwersytet univerzita univerza univerzitet sveučilište egyetem "
+    "yliopisto ülikool universitatea universitetas universitāte üniversitesi πανεπιστήμιο университет "
+    "університет institute institutes institut instituut instituto istituto instytut inštitút institūts "
+    "intézet enstitüsü ινστιτούτο институт інститут centre center centro centrum zentrum centar keskus "
+    "központ merkezi κέντρο центр център laboratory laboratories laboratoire laboratorio laboratório "
+    "laboratorium labor laboratoř lab labs observatory observatoire osservatorio observatorio "
+    "sternwarte foundation fondation stiftung fondazione fundación fundação stichting fundacja nadace "
+    "agency agence agentur agenzia agencia consortium konsortium consorzio consorcio academy académie "
+    "akademie accademia academia akademia akadémia college school école hochschule scuola escuela "
+    "escola politecnico politécnico polytechnic polytechnique hospital hôpital krankenhaus ospedale "
+    "klinikum clinic council consiglio consejo ministry ministère ministerium ministero ministerio "
+    "organisation organization infrastructure eric gmbh society gesellschaft société società "
+    "sociedad association verein associazione asociación department département dipartimento "
+    "departamento faculty fakultät faculté facoltà facultad research forschungszentrum"
+).split()
+
 
 # --- prose --------------------------------------------------------------------------------------
 

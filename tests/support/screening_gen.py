@@ -794,3 +794,283 @@ def harmless_shapes(draw) -> Item:
                            f"{year} {month:02d}{day:02d} {hour:02d}{minute:02d} {rnd.randint(0, 59):02d}"])
         text = rnd.choice(["Run {k} failed again.", "The stamps of the runs: {k} and {k}.", "Output folder {k}"]).format(k=keep)
     return Item("benign", text, "", keep)
+
+
+# --- signed links, quoted passphrases, cut-off keys, profiles, misspelt and negated markers ----------
+
+def _b64(rnd: random.Random, n: int, alphabet: str = string.ascii_letters + string.digits + "+/") -> str:
+    return "".join(rnd.choice(alphabet) for _ in range(n))
+
+
+def _percent_encoded_signature(rnd: random.Random) -> str:
+    """A base64 signature as a URL carries it: '/', '+' and '=' percent-encoded."""
+    raw = _b64(rnd, rnd.randint(30, 44)) + "="
+    return raw.replace("/", "%2F").replace("+", "%2B").replace("=", "%3D")
+
+
+def _signed_query(rnd: random.Random) -> str:
+    kind = rnd.choice(["azure", "s3", "gcs", "generic"])
+    year = rnd.randint(2024, 2030)
+    if kind == "azure":
+        pairs = [("sv", f"{year - 2}-11-02"), ("ss", rnd.choice(["b", "bf", "bfqt"])), ("srt", rnd.choice(["sco", "o", "c"])),
+                 ("sp", rnd.choice(["rl", "rwdlac", "r", "racwdl"])), ("se", f"{year}-0{rnd.randint(1, 9)}-1{rnd.randint(0, 9)}T00:00:00Z"),
+                 ("st", f"{year}-01-0{rnd.randint(1, 9)}"), ("spr", "https"), ("sig", _percent_encoded_signature(rnd))]
+        rnd.shuffle(pairs)
+    elif kind == "s3":
+        pairs = [("X-Amz-Algorithm", "AWS4-HMAC-SHA256"),
+                 ("X-Amz-Credential", f"AKIA{_b64(rnd, 16, string.ascii_uppercase + string.digits)}%2F{year}0101%2Feu-west-1%2Fs3%2Faws4_request"),
+                 ("X-Amz-Date", f"{year}0101T10{rnd.randint(10, 59)}00Z"), ("X-Amz-Expires", str(rnd.choice([600, 3600, 86400]))),
+                 ("X-Amz-SignedHeaders", "host"), ("X-Amz-Signature", _b64(rnd, 64, "0123456789abcdef"))]
+    elif kind == "gcs":
+        pairs = [("X-Goog-Algorithm", "GOOG4-RSA-SHA256"),
+                 ("X-Goog-Credential", f"svc-{rnd.randint(10, 99)}%40proj-{rnd.randint(100, 999)}.iam.gserviceaccount.com%2F{year}0101%2Fauto%2Fstorage%2Fgoog4_request"),
+                 ("X-Goog-Date", f"{year}0101T000000Z"), ("X-Goog-Expires", "900"), ("X-Goog-SignedHeaders", "host"),
+                 ("X-Goog-Signature", _b64(rnd, 128, "0123456789abcdef"))]
+    else:
+        pairs = [("expires", str(rnd.randint(1_700_000_000, 1_900_000_000))), ("user", rnd.choice(_NAMES)),
+                 (rnd.choice(["signature", "token", "access_token", "hmac"]), _b64(rnd, rnd.randint(24, 40),
+                                                                                 string.ascii_letters + string.digits))]
+    return "&".join(f"{k}={v}" for k, v in pairs)
+
+
+@st.composite
+def signed_links(draw) -> Item:
+    """A URL whose query is signed (Azure SAS, S3 and GCS presigned, a generic signed link), or the
+    query string pasted without its URL, or a SAS token alone: the whole query is the grant."""
+    rnd = random.Random(draw(st.integers(0, 2**32)))
+    query = _signed_query(rnd)
+    host = rnd.choice(["acct.blob.core.windows.net/data", "bucket.s3.eu-west-1.amazonaws.com", "storage.googleapis.com/b",
+                       "files.example.org/dl"])
+    form = draw(st.sampled_from(["url", "bare", "alone", "markdown"]))
+    if form == "url":
+        text = f"Download it from https://{host}/{rnd.choice(['run.tar', 'set-1/part.zip', 'x.h5'])}?{query} please."
+    elif form == "markdown":
+        text = f"[the archive](https://{host}/a.tar.gz?{query})"
+    elif form == "bare":
+        text = rnd.choice(["The token is {q}", "SAS: {q}", "Append {q} to the container address."]).format(q=query)
+    else:
+        text = f"Here you go:\n\n?{query}\n\nIt expires soon."
+    return Item("credential", text, query)
+
+
+_PASSPHRASE_WORDS = ("orange river quietly seven lantern marble cactus violet harbour thunder pebble falcon "
+                     "blauer Himmel über Prag heute Kiefer Nebel chat dort sur table gatto rosso luna").split()
+_QUOTED_PASSPHRASES = [
+    'The archive is protected by the passphrase "{v}" as agreed.', 'Unlock it with the password "{v}".',
+    "Das Archiv ist mit der Passphrase „{v}“ geschützt.", "Mit dem Kennwort „{v}“ öffnen.",
+    "L'archive est protégée avec la phrase secrète « {v} », merci.", "Utilisez le mot de passe « {v} » pour l'ouvrir.",
+    "Il file è protetto dalla frase segreta “{v}”.", "El fichero está cifrado con la contraseña \"{v}\".",
+    "Het bestand heeft het wachtwoord '{v}'.", "Plik jest chroniony hasłem „{v}”.",
+    'Use the password for the archive "{v}".', "Das Passwort (für den Export) lautet „{v}“.",
+]
+
+
+@st.composite
+def quoted_passphrases(draw) -> Item:
+    """A passphrase of ordinary words in quotes after a password word and a preposition phrase."""
+    rnd = random.Random(draw(st.integers(0, 2**32)))
+    value = " ".join(rnd.sample(_PASSPHRASE_WORDS, rnd.randint(3, 6)))
+    return Item("credential", f"Hi,\n\n{rnd.choice(_QUOTED_PASSPHRASES).format(v=value)}\n\nBest", value)
+
+
+_KEY_LABELS = ["RSA PRIVATE KEY", "PRIVATE KEY", "EC PRIVATE KEY", "ENCRYPTED PRIVATE KEY", "OPENSSH PRIVATE KEY",
+               "DSA PRIVATE KEY"]
+_CUT_OFF = ["", "\n(the rest is the same as before)", "\n...", "\n[snip]", "\nand so on, you have the rest"]
+
+
+@st.composite
+def cut_off_keys(draw) -> Item:
+    """A private key pasted in part: its armour line and some base64 lines, no END line."""
+    rnd = random.Random(draw(st.integers(0, 2**32)))
+    lines = [_b64(rnd, 64) for _ in range(rnd.randint(1, 5))]
+    lines[0] = "MII" + lines[0][3:]
+    form = draw(st.sampled_from(["pem", "ssh2", "putty"]))
+    if form == "pem":
+        head = f"-----BEGIN {rnd.choice(_KEY_LABELS)}-----"
+    elif form == "ssh2":
+        head = "---- BEGIN SSH2 ENCRYPTED PRIVATE KEY ----\nComment: \"rsa-key\""
+    else:
+        head = f"PuTTY-User-Key-File-{rnd.choice([2, 3])}: ssh-rsa\nEncryption: none\nPrivate-Lines: {len(lines) + 9}"
+    text = f"Here is the key:\n{head}\n" + "\n".join(lines) + rnd.choice(_CUT_OFF) + "\nThanks"
+    return Item("credential", text, lines[-1])
+
+
+def _bad_hetu(rnd: random.Random) -> str:
+    """A Finnish identity code whose check character is wrong."""
+    good = _hetu(rnd)
+    alphabet = "0123456789ABCDEFHJKLMNPRSTUVWXY".replace(good[-1], "")
+    return good[:-1] + rnd.choice(alphabet)
+
+
+_KEYWORD_IDS = ["Henkilötunnukseni on {v}", "Henkilötunnukseni: {v}", "henkilötunnuksesi {v}", "Hetuni on {v}",
+                "Isikukoodiga {v}", "Személyi számom: {v}", "Kimlik numaram {v}", "Rodné číslo: {v}",
+                "Asmens kodą {v}", "Numer PESEL: {v}"]
+
+
+@st.composite
+def keyword_ids(draw) -> Item:
+    """An id-shaped value after an id word (inflected), whether or not its check digits hold."""
+    rnd = random.Random(draw(st.integers(0, 2**32)))
+    value = _bad_hetu(rnd) if rnd.random() < 0.5 else "".join(rnd.choice("0123456789") for _ in range(rnd.randint(9, 11)))
+    return Item("personal", f"Hei,\n{rnd.choice(_KEYWORD_IDS).format(v=value)} ja muuta.\nKiitos", value)
+
+
+@st.composite
+def profile_links(draw) -> Item:
+    """A person's profile on a social or professional network, as a link (with or without its
+    scheme) or as a handle after the network's name."""
+    rnd = random.Random(draw(st.integers(0, 2**32)))
+    handle = f"{rnd.choice(_NAMES)}{rnd.choice(['-', '_', '.', ''])}{rnd.choice(_SURNAMES)}{rnd.randint(1, 999)}"
+    link = rnd.choice(["https://www.linkedin.com/in/{h}/", "linkedin.com/in/{h}", "https://x.com/{h}",
+                       "https://twitter.com/{h}", "https://www.facebook.com/{h}", "https://instagram.com/{h}/",
+                       "https://www.researchgate.net/profile/{h}", "https://fosstodon.org/@{h}",
+                       "https://bsky.app/profile/{h}.bsky.social", "https://mastodon.social/@{h}",
+                       "Twitter: @{h}", "on X @{h}", "Instagram @{h}", "LinkedIn: {h}", "ResearchGate: {h}",
+                       "Mastodon: @{h}@fosstodon.org"]).format(h=handle)
+    text = rnd.choice(["You can reach me at {l} too.", "My profile: {l}", "Contact: {l}", "({l})"]).format(l=link)
+    return Item("personal", text, handle)
+
+
+def _typo(rnd: random.Random, word: str) -> str:
+    i = rnd.randrange(1, len(word) - 1)
+    how = rnd.choice(["drop", "swap", "change", "add"])
+    if how == "drop":
+        return word[:i] + word[i + 1:]
+    if how == "swap":
+        return word[:i] + word[i + 1] + word[i] + word[i + 2:]
+    letter = rnd.choice("aeiounrstl")
+    return word[:i] + letter + word[i + 1:] if how == "change" else word[:i] + letter + word[i:]
+
+
+_LONG_MARKERS = ["Confidential", "Vertraulich", "Confidentiel", "Confidenziale", "Confidencial", "Vertrouwelijk",
+                 "Konfidentiellt", "Luottamuksellinen", "Konfidentsiaalne", "Poverljivo", "Povjerljivo"]
+
+
+@st.composite
+def misspelt_markers(draw) -> Item:
+    """A long marker word with a one-letter typo, standing as a marking (heading, before ':' or
+    '!', in capitals, in brackets)."""
+    rnd = random.Random(draw(st.integers(0, 2**32)))
+    marker = _typo(rnd, rnd.choice(_LONG_MARKERS))
+    if rnd.random() < 0.3:
+        marker = marker.upper()
+    secret = rnd.choice(_SECRET_SENTENCES)
+    style = draw(st.sampled_from(["colon", "heading", "bold", "bracket", "exclaim"]))
+    body = f"{marker}! {secret.capitalize()}." if style == "exclaim" else _mark(marker, secret, style)
+    return Item("marker", f"Hi all,\n\n{body}\n\nThe tests go on.", secret)
+
+
+_NOT_PUBLIC = ["This is not public.", "This information must not be made public.", "Diese Information ist nicht öffentlich.",
+               "Das darf nicht veröffentlicht werden.", "Ce n'est pas public.", "Questa informazione non è pubblica.",
+               "Esta información no es pública.", "Esta informação não é pública.", "Deze informatie is niet openbaar.",
+               "Ta informacja nie jest publiczna.", "Tato informace je neveřejná.", "Toto nie je verejné.",
+               "Ez nem nyilvános.", "Aceasta nu este publică.", "Detta är inte offentligt.", "Tämä ei ole julkista.",
+               "Bu bilgi kamuya açık değildir.", "Тази информация не е публична.",
+               "Αυτή η πληροφορία δεν είναι δημόσια.", "Ovo nije javno.", "To ni javno."]
+
+
+@st.composite
+def not_public_markers(draw) -> Item:
+    """"Not (for the) public" said with its verb, in the marker languages."""
+    rnd = random.Random(draw(st.integers(0, 2**32)))
+    secret = rnd.choice(_SECRET_SENTENCES)
+    phrase = rnd.choice(_NOT_PUBLIC)
+    text = rnd.choice([f"{phrase} {secret.capitalize()}.", f"{secret.capitalize()}. {phrase}"])
+    return Item("marker", f"Hello,\n\n{text}\n\nRegards", secret)
+
+
+_ILLNESS = ["{n} is on sick leave after {p} surgery", "{n} ist seit Montag krankgeschrieben",
+            "{n} est en arrêt maladie jusqu'à la fin du mois", "{n} è in malattia per due settimane",
+            "{n} está de baja médica desde el lunes", "{n} is met ziekteverlof tot volgende week",
+            "{n} jest na zwolnieniu lekarskim", "{n} je na nemocenské do pátku", "{n} on sairauslomalla",
+            "{n} är sjukskriven hela veckan", "{n} was diagnosed with pneumonia last week"]
+
+
+@st.composite
+def illness(draw) -> Item:
+    """A sentence saying a named person is ill."""
+    rnd = random.Random(draw(st.integers(0, 2**32)))
+    sentence = rnd.choice(_ILLNESS).format(n=rnd.choice(_NAMES).capitalize(), p=rnd.choice(["his", "her", "their"]))
+    return Item("personal", f"Hello,\n\n{sentence}. Please write to the team meanwhile.\n\nRegards", sentence)
+
+
+def third_round_classes() -> st.SearchStrategy[Item]:
+    return st.one_of(signed_links(), quoted_passphrases(), cut_off_keys(), keyword_ids(), profile_links(),
+                     misspelt_markers(), not_public_markers(), illness())
+
+
+# --- and their harmless look-alikes ---------------------------------------------------------------
+
+def _der_length(n: int) -> bytes:
+    return bytes([n]) if n < 0x80 else b"\x81" + bytes([n]) if n < 0x100 else b"\x82" + n.to_bytes(2, "big")
+
+
+def _der(tag: int, body: bytes) -> bytes:
+    return bytes([tag]) + _der_length(len(body)) + body
+
+
+def _public_key_text(rnd: random.Random) -> tuple[str, str]:
+    """(the text of a public key, the part that must survive): PEM SubjectPublicKeyInfo, PKCS#1
+    RSA public key, an OpenSSH line, each from random key material."""
+    import base64
+    kind = rnd.choice(["spki-ed25519", "pkcs1", "ssh-ed25519", "ssh-rsa"])
+    if kind == "spki-ed25519":
+        der = bytes.fromhex("302a300506032b6570032100") + rnd.randbytes(32)
+        body = base64.b64encode(der).decode()
+        return f"-----BEGIN PUBLIC KEY-----\n{body}\n-----END PUBLIC KEY-----", body
+    if kind == "pkcs1":
+        modulus = b"\x00" + bytes([rnd.randint(0x80, 0xFF)]) + rnd.randbytes(255)
+        der = _der(0x30, _der(0x02, modulus) + _der(0x02, b"\x01\x00\x01"))
+        b64 = base64.b64encode(der).decode()
+        body = "\n".join(b64[i:i + 64] for i in range(0, len(b64), 64))
+        return f"-----BEGIN RSA PUBLIC KEY-----\n{body}\n-----END RSA PUBLIC KEY-----", body.split("\n")[1]
+    name = kind.encode()
+    if kind == "ssh-ed25519":
+        blob = len(name).to_bytes(4, "big") + name + (32).to_bytes(4, "big") + rnd.randbytes(32)
+    else:
+        modulus = b"\x00" + rnd.randbytes(256)
+        blob = len(name).to_bytes(4, "big") + name + b"\x00\x00\x00\x03\x01\x00\x01" + len(modulus).to_bytes(4, "big") + modulus
+    body = base64.b64encode(blob).decode()
+    return f"{kind} {body} {rnd.choice(_NAMES)}@laptop", body
+
+
+_ADVICE = ["The sick leave policy does not apply to the service accounts.", "Bitte geben Sie Ihr Passwort niemals per E-Mail weiter.", "Ne communiquez jamais votre mot de passe.",
+           "Please do not share the same proxy between several users.", "Do not share the same account with colleagues.",
+           "Bitte teilen Sie nicht dasselbe Zertifikat zwischen mehreren Nutzern.",
+           "Ne partagez pas le même compte entre plusieurs personnes.", "Non condividere la stessa chiave tra più utenti.",
+           "Never send your password by e-mail.", "Nunca comparta su contraseña por correo.",
+           "Deel nooit je wachtwoord via e-mail."]
+_REFERENCES = ["password = var.db_password", 'password = "${var.db_password}"', "db_password: {{ secret_password }}",
+               "dsn = 'postgres://%(user)s:%(password)s@db/app'", "const password = process.env.DB_PASS;",
+               'password = os.environ["PW"]', "db_password: !vault |", "password: !secret db_password",
+               "token: ${{ secrets.DEPLOY_TOKEN }}", "client_secret = local.oidc_client_secret",
+               "password:\n  valueFrom:\n    secretKeyRef:\n      name: db\n      key: password"]
+_CHEMISTRY = ["We studied Fe2O3 and TiO2 surfaces with CH3OH adsorption (C6H12O6 as a reference).",
+              "The DFT runs cover Li4Ti5O12 anodes, LiFePO4 and NaCl in H2O.",
+              "Reaction of CO2 with H2O and CH4 over Al2O3 and ZrO2 supports.",
+              "Adsorption energies of NH3, H2S and SO2 on MgO and CaO slabs."]
+_PUBLIC_LINKS = ["https://www.linkedin.com/company/egi-foundation/", "https://ror.org/0{r}",
+                 "https://orcid.org/{o}", "https://www.researchgate.net/publication/123456_Example_study",
+                 "https://x.com/search?q=egi", "https://www.facebook.com/groups/123456"]
+
+
+@st.composite
+def third_round_look_alikes(draw) -> Item:
+    """Public keys, security advice, references in place of values, chemistry, organisation pages
+    and public identifiers, markers that are only advice or mentions: all published unchanged."""
+    rnd = random.Random(draw(st.integers(0, 2**32)))
+    kind = draw(st.sampled_from(["public-key", "advice", "reference", "chemistry", "public-link"]))
+    if kind == "public-key":
+        text, keep = _public_key_text(rnd)
+        text = rnd.choice(["Our public key:\n{t}\nThanks", "Add this to authorized_keys:\n\n{t}\n", "{t}"]).format(t=text)
+        return Item("benign", text, "", keep)
+    if kind == "advice":
+        text = rnd.choice(_ADVICE)
+    elif kind == "reference":
+        text = rnd.choice(_REFERENCES)
+    elif kind == "chemistry":
+        text = rnd.choice(_CHEMISTRY)
+    else:
+        ror = "".join(rnd.choice("0123456789abcdefghjkmnpqrstvwxyz") for _ in range(6)) + str(rnd.randint(10, 99))
+        text = "See " + rnd.choice(_PUBLIC_LINKS).format(r=ror, o=_orcid(rnd)) + " for details."
+    return Item("benign", text, "", text)

@@ -13,7 +13,7 @@ One small module per family:
 * ``formats``: password hashes, connection strings with a password, session cookies;
 * ``urls``: secrets in a URL's user info, query, fragment or path, and contact links;
 * ``personal``: IBANs, payment cards, national ids, passports, dates of birth, home addresses, person DNs,
-  messenger handles;
+  messenger handles, health;
 * ``markers``: confidentiality markers.
 
 Each ``Finding`` names the rule, its category and the span it covers in the text it was given;
@@ -49,10 +49,10 @@ DETECTORS: dict[str, tuple[Detector, ...]] = {
     PHONE: (phone.phones, phone.spelled_phones),
     CREDENTIAL: (keys.private_keys, secrets.password_values, secrets.key_values, secrets.command_lines,
                  secrets.tables, secrets.handed_over, tokens.vendor_tokens, tokens.random_tokens, tokens.labelled_hex,
-                 tokens.grouped_secrets, urls.urls, formats.stored_hashes, formats.pins,
+                 tokens.grouped_secrets, urls.urls, urls.query_strings, formats.stored_hashes, formats.pins,
                  formats.session_cookies, formats.connection_strings),
     PERSONAL: (personal.ibans, personal.payment_cards, personal.national_ids, personal.birth_dates, personal.addresses,
-               personal.person_dns, personal.handles),
+               personal.person_dns, personal.handles, personal.health),
     MARKER: (markers.markers,),
 }
 

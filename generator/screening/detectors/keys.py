@@ -12,7 +12,8 @@
   by its own BEGIN line; anything else long and random (a keytab) is a secret too.
 * A JWK's private members (``"d"``, ``"p"``, ``"q"``, ``"dp"``, ``"dq"``, ``"qi"``, ``"k"``).
 
-Lone certificates, public keys and SSH public keys stay.
+Lone certificates, public keys (PEM, PKCS#1 with or without armour, SSH2 armour) and SSH public
+keys stay.
 """
 
 from __future__ import annotations
@@ -98,6 +99,7 @@ def _pem(text: str) -> Iterator[Finding]:
             yield Finding("credential.proxy-certificate", CREDENTIAL, lo, hi)
 
 
+_SSH2_PUBLIC = re.compile(r"---- BEGIN SSH2 PUBLIC KEY ----(?s:.{0,20000}?)(?:---- END SSH2 PUBLIC KEY ----|\Z)")
 _PUBLIC_ARMOUR = re.compile(r"-----BEGIN ((?:[A-Z0-9]+ )*?(?:CERTIFICATE|PUBLIC KEY(?: BLOCK)?|CERTIFICATE REQUEST|X509 CRL|PKCS7))-----")
 
 
@@ -114,6 +116,9 @@ def public_blocks(t: Text) -> list[tuple[int, int]]:
         for m in _PUBLIC_ARMOUR.finditer(text):
             stop = text.find(f"-----END {m.group(1)}-----", m.end())
             spans.append((m.start(), stop if stop >= 0 else _BODY.match(text, m.end()).end()))  # type: ignore[union-attr]
+    if "---- BEGIN SSH2 PUBLIC KEY" in text:
+        for m in _SSH2_PUBLIC.finditer(text):
+            spans.append(m.span())
     if '"kty"' in text:  # a JWK's public members: modulus, exponent, curve points, certificate chain
         for m in _JWK_PUBLIC.finditer(text):
             spans.append(m.span("value") if m.group("value") is not None else m.span("chain"))
@@ -195,6 +200,10 @@ def _classify(blob: str) -> str:
         return "private"
     if len(data) > 4 and data[0] == 0x30:  # DER SEQUENCE: what does it open with?
         i = 2 + (data[1] & 0x7F if data[1] & 0x80 else 0)
+        if i + 1 < len(data) and data[i] == 0x02:
+            # a one-byte INTEGER is a version (PKCS#1, SEC1 and PKCS#8 private keys, PKCS#12); a long
+            # one is the modulus of a PKCS#1 public key ("BEGIN RSA PUBLIC KEY" without its armour)
+            return "private" if data[i + 1] == 0x01 else "public" if data[i + 1] & 0x80 else ""
         if i < len(data):
-            return "private" if data[i] == 0x02 else "public" if data[i] == 0x30 else ""
+            return "public" if data[i] == 0x30 else ""
     return ""

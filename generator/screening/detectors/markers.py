@@ -12,6 +12,8 @@ enough (``lexicon.MARKERS``, in the languages of EGI's participants). Three stre
   they count as a heading, in brackets, before a colon or a dash, or closing a sentence;
 * ``HEADING_WORDS`` and ``MARKER_ADJECTIVES`` ("INTERNAL", "Vertrauliche Information:") count only
   as a heading, in brackets or before a colon.
+* A one-letter typo of a long marker word (``TYPO_MARKER_WORDS``: "Confidental:", "VERTAULICH")
+  counts where a marking stands: before '!' or ':', heading its line, in capitals, in brackets.
 
 What a marker withholds (its message, its case, its field value) is the policy's decision.
 """
@@ -21,9 +23,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from generator.screening.detectors.base import MARKER, Finding, Lexicon, Text, lex
+from generator.screening.detectors.base import MARKER, Finding, Lexicon, Text, fold, lex
 from generator.screening.lexicon import (
     ADVICE_OBJECTS,
+    BETWEEN_WORDS,
     CLASSIFICATION_LABELS,
     HEADING_WORDS,
     MARKER_ADJECTIVES,
@@ -36,10 +39,12 @@ from generator.screening.lexicon import (
     ONLY_WORDS,
     PASSWORD_WORDS,
     PUBLIC_LEVELS,
+    SAME_WORDS,
     SHARE_NEGATIONS,
     SHARE_NEGATIONS_AFTER,
     SHARE_VERBS,
     SHARE_VERBS_BEFORE_NEGATION,
+    TYPO_MARKER_WORDS,
 )
 
 _B, _E = r"(?<![\w])", r"(?![\w])"
@@ -63,6 +68,8 @@ _ADVICE_BEFORE = re.compile(rf"(?:{lex(ADVICE_OBJECTS)})[ \t]+(?:\S+[ \t]+)?$")
 _CREDENTIAL_NEAR = re.compile(rf"(?:[ \t]+[^\s.!?;:]+){{0,3}}?[ \t]+[הלבו]?(?:{lex(*PASSWORD_WORDS)}|"
                               rf"sifre|şifre|salasana|passwor|lozink|лозинк|парол|jelsz|hasł|hesl|parool|"
                               rf"parol|geslo|gesl|κωδικ|סיסמ)[^\W\d_]*")
+#: "the same X between ...": advice on sharing one thing among several users or jobs
+_SAME_ADVICE = re.compile(rf"[ \t]+(?:{lex(SAME_WORDS)})[ \t]+(?:[^\s.!?;:]+[ \t]+){{1,3}}?(?:{lex(BETWEEN_WORDS)}){_E}")
 _CLITIC_ADVICE = re.compile(rf"[ \t]+[^\W\d_]{{1,3}}[ \t]+(?:{lex(ADVICE_OBJECTS)}){_E}")
 #: a lock, a secret or a "shush" sign used as a marking (the view reads the circled ideograph
 #: "secret" as its plain ideograph)
@@ -76,7 +83,7 @@ _LEVEL_CODE = re.compile(r"(?:co|sen|eu-res|eu-con|eu-sec|r-ue|c-ue|s-ue|re|pp|v
                          r"tlp:red|tlp:amber(?:\+strict)?|official|limited|c|r|s)(?![\w-])")
 _PUBLIC_LEVEL = re.compile(rf"(?:{lex(PUBLIC_LEVELS)})(?![\w])")
 _NEGATION = re.compile(rf"{_B}(?:{lex(NEGATIONS)}){_E}")
-_TOPIC_AFTER = re.compile(rf"[ -]+(?:{lex(MARKER_TOPICS)}){_E}")
+_TOPIC_AFTER = re.compile(rf"[ +_-]+(?:{lex(MARKER_TOPICS)}){_E}")
 _TOPIC_BEFORE = re.compile(rf"{_B}(?:{lex(MARKER_TOPIC_BEFORE)})[ -]+$")
 _PREFIXED = re.compile(r"(?:non|un|no|nicht|in)-?$")
 #: what may stand between a heading's start of line and its marker: bullets, brackets, emphasis
@@ -133,16 +140,61 @@ def markers(t: Text) -> Iterator[Finding]:
     for m in _HEADING_PHRASE.finditer(t, 10, 60):
         if not _negated(low, m.start()) and _LINE_LEAD.fullmatch(low, low.rfind("\n", 0, m.start()) + 1, m.start()):
             yield Finding("marker.heading", MARKER, m.start(), m.end())
+    yield from _misspelled(t)
     for m in _ADJECTIVE.finditer(t, 10, 60):
         if not _negated(low, m.start()) and (_heading(low, m.start(), m.end()) or _enclosed(low, m.start(), m.end())
                                              or _COLON.match(low, m.end())):
             yield Finding("marker.heading", MARKER, m.start(), m.end())
 
 
+def _typos(words: frozenset[str]) -> frozenset[bytes]:
+    """Every word one edit from one of ``words`` (a letter dropped, added, changed, or two next to
+    each other swapped), with the letters of their own alphabets, less the words themselves: a
+    text's typos are then one set intersection with its words."""
+    letters = set("abcdefghijklmnopqrstuvwxyz").union(*words)
+    out: set[str] = set()
+    for w in words:
+        for i in range(len(w) + 1):
+            out.update(w[:i] + c + w[i:] for c in letters)
+            if i < len(w):
+                out.add(w[:i] + w[i + 1:])
+                out.update(w[:i] + c + w[i + 1:] for c in letters)
+            if i + 1 < len(w):
+                out.add(w[:i] + w[i + 1] + w[i] + w[i + 2:])
+    return frozenset(w.encode() for w in out - words)
+
+
+_TYPOS = _typos(frozenset(w for w in (fold(x) for x in TYPO_MARKER_WORDS) if len(w) >= 9))
+_SENTENCE_BEFORE = re.compile(r"(?:^|[.!?][ \t\"'»”*]+)[ \t>*#\-•\[(\"'«“]*$", re.MULTILINE)
+
+
+_BANG_OR_COLON = re.compile(r"[ \t*\])\"'»”]*[!:]")
+
+
+def _misspelled(t: Text) -> Iterator[Finding]:
+    """A misspelt long marker word ("Confidental:", "VERTAULICH", "Konfidentiel!") standing as a
+    marking: before '!' or ':', heading its line or sentence, in capitals, or in brackets.
+    Elsewhere in a sentence, an unknown word one letter from "confidential" is left alone."""
+    low, text = t.low, t.text
+    for word in _TYPOS.intersection(t.words):
+        w = word.decode()
+        for start in t.word_positions(w):
+            end = start + len(w)
+            if _negated(low, start):
+                continue
+            line_start = low.rfind("\n", 0, start) + 1
+            capitals = text[start:end].isupper()
+            first = bool(_SENTENCE_BEFORE.search(low, line_start, start))
+            if capitals or _enclosed(low, start, end) or _BANG_OR_COLON.match(low, end) or \
+                    first and _AFTER_HEADING.match(low, end):
+                yield Finding("marker.misspelt", MARKER, start, end)
+
+
 def _advice_after(low: str, end: int) -> bool:
     """The object of a "do not share" phrase is the reader's credential (an article or clitic
     of up to three letters may stand between)."""
-    return bool(_ADVICE.match(low, end) or _CLITIC_ADVICE.match(low, end) or _CREDENTIAL_NEAR.match(low, end))
+    return bool(_ADVICE.match(low, end) or _CLITIC_ADVICE.match(low, end) or _CREDENTIAL_NEAR.match(low, end)
+                or _SAME_ADVICE.match(low, end))
 
 
 def _chain(*iterables):

@@ -17,6 +17,8 @@
 * A person's certificate DN (``/DC=eu/.../CN=Jan de Vries``, ``CN=Maria Rossi,OU=...``): a DN with
   a CN that is not a host or a service.
 * Messenger handles: Matrix ``@user:server``, Skype ``live:...``, ``@name`` after a messenger's name.
+* Health: a sentence saying somebody is ill (``lexicon.HEALTH_PHRASES``: on sick leave,
+  krankgeschrieben, en arrêt maladie, diagnosed with, ...), whole.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from generator.screening.lexicon import (
     BIRTH_WORDS,
     COPULAS,
     HANDLE_WORDS,
+    HEALTH_PHRASES,
     HOME_WORDS,
     ID_WORDS,
     VENUE_WORDS,
@@ -305,6 +308,29 @@ def birth_dates(t: Text) -> Iterator[Finding]:
         yield Finding("personal.birth-date", PERSONAL, *d.span("date"))
 
 
+# --- health -------------------------------------------------------------------------------------
+
+_HEALTH = Lexicon(HEALTH_PHRASES)
+_ABOUT_RULES = re.compile(r"[ \t-]+(?:policy|policies|rules|regulations?|form|forms|entitlement|allowance|days|"
+                          r"requests?|procedure|regelung|antrag|formular|règles|formulaire|regole|modulo)(?![\w-])")
+_CLAUSE_END = re.compile(r"[.!?;](?=\s|$)|\n")
+
+
+def health(t: Text) -> Iterator[Finding]:
+    """A sentence saying somebody is ill ("Jan is on sick leave after his surgery", "sie ist
+    krankgeschrieben"): the whole sentence, whose other words say who and why."""
+    text = t.text
+    for m in _HEALTH.finditer(t, 40, 40):
+        if _ABOUT_RULES.match(t.low, m.end()):
+            continue  # "the sick leave policy": about the rules, not about somebody
+        start = max((e.end() for e in _CLAUSE_END.finditer(text, max(0, m.start() - 200), m.start())), default=max(0, m.start() - 200))
+        stop = _CLAUSE_END.search(text, m.end(), m.end() + 200)
+        end = stop.start() if stop else min(len(text), m.end() + 200)
+        while start < end and text[start].isspace():
+            start += 1
+        yield Finding("personal.health", PERSONAL, start, end)
+
+
 # --- home addresses -------------------------------------------------------------------------------
 
 _STREET_SUFFIX = (
@@ -322,12 +348,22 @@ _NUMBER = r"\d{1,4}[ ]?[a-zA-Z]?(?:[/-]\d{1,4}[a-zA-Z]?)?"
 _POSTCODE = r"(?:\d{2}-\d{3}|\d{3}[ ]\d{2}|\d{4}[ ]?[A-Z]{2}|\d{4}-\d{3}|[A-Z]{1,2}-?\d{4,5}|\d{4,5}|[A-Z]{1,2}\d[A-Z\d]?[ ]\d[A-Z]{2})"
 _PLACE = r"[^\W\d_][\w'’.-]*(?:[ -][^\W\d_][\w'’.-]*){0,2}"
 _WORDS = r"[^\W\d_][\w'’.-]*(?:[ ][^\W\d_][\w'’.-]*){0,3}"
+#: a floor, door, staircase or flat after the house number: "3º B", "2e étage", "Stiege 2",
+#: "apt. 4", "lgh 1102"
+_UNIT_WORD = (
+    r"piso|planta|puerta|pta\.|esc\.|étage|etage|apt\.?|apartment|flat|unit|suite|stiege|top|whg\.?|"
+    r"m\.|lgh|bus|boîte|interno|int\.|scala|kat|ap\.|byt|lok\.|stock|og|floor|piano|andar|verdieping"
+)
+_UNIT = (
+    rf"(?:[ ]*,[ ]*(?:\d{{1,3}}(?:º|ª|°|\.|e|er|ème|o|a)?(?:[ ](?:{_UNIT_WORD}))?(?:[ ]?[A-Za-z](?![\w]))?"
+    rf"|(?:{_UNIT_WORD})[ ]?[\w/]{{1,5}}(?:[ ]*(?:º|ª|°))?(?:[ ][A-Za-z](?![\w]))?)){{0,3}}"
+)
 _ADDRESS = re.compile(
     rf"(?:(?<![\w-])(?:{lex(_STREET_PREFIX)})[ ]+{_WORDS}[ ]*,?[ ]*{_NUMBER}"
     rf"|{_NUMBER},?[ ]+(?:{lex(_STREET_PREFIX)})[ ]+{_WORDS}"
     rf"|[^\W\d_][\w'’-]*(?:{lex(_STREET_SUFFIX)})[ ]+{_NUMBER}"
     rf"|{_WORDS}[ ]+(?:{lex(_STREET_SUFFIX)})[ ]+{_NUMBER})"
-    rf"[ ]*,?[ ]*{_POSTCODE}[ ]+{_PLACE}",
+    rf"{_UNIT}[ ]*,?[ ]*{_POSTCODE}[ ]+{_PLACE}",
     re.IGNORECASE,
 )
 _HOME = Lexicon(HOME_WORDS)
@@ -399,6 +435,11 @@ _SERVICE_CN = re.compile(r"(?:host|service|ldap|https?|ftp|voms|nfs|srm|xrootd|g
                          r".*(?:\bca\b|-ca\b|\bca[ -]?\d|authority|\broot\b|certification|certificate|"
                          r"\bpki\b|trust services|issuing|intermediate)", re.IGNORECASE)
 
+#: a CN that is a host name followed by the sentence the DN stands in ("CN=ce03.example.eu — add
+#: it to the grid-mapfile"): a host name has no space, so what follows one is not the CN's (unless
+#: it starts with a capital, as a person's name would)
+_HOST_FIRST = re.compile(r"^([\w-]{1,63}(?:\.[\w-]{1,63}){2,})\s+(?![A-Z]).*", re.DOTALL)
+
 
 def person_dns(t: Text) -> Iterator[Finding]:
     text = t.text
@@ -407,7 +448,7 @@ def person_dns(t: Text) -> Iterator[Finding]:
     for pattern in (_SLASH_DN, _COMMA_DN):
         for m in pattern.finditer(text):
             dn = m.group()
-            cns = [c.strip() for c in _CN.findall(dn)]
+            cns = [_HOST_FIRST.sub(r"\1", c.strip()) for c in _CN.findall(dn)]
             if not cns:
                 continue
             if all(_SERVICE_CN.match(c) for c in cns):
@@ -431,10 +472,10 @@ def handles(t: Text) -> Iterator[Finding]:
     if "live:" in low:
         for m in _SKYPE.finditer(text):
             yield Finding("personal.handle", PERSONAL, m.start(), m.end())
-    for m in _AT_HANDLE_WORD.finditer(t, 10, 10):
+    for m in _AT_HANDLE_WORD.finditer(t, 10, 30):
         if "@" in text:
             yield from _at_handles_around(t, m.start(), m.end())
-    for m in _HANDLE_WORD.finditer(t, 10, 10):
+    for m in _HANDLE_WORD.finditer(t, 10, 30):  # the window holds the longest word ("researchgate")
         window_end = min(len(text), m.end() + 50)
         line_start = text.rfind("\n", 0, m.start()) + 1
         for h in _AT_HANDLE.finditer(text, max(line_start, m.start() - 40), m.start()):  # "@jane on Telegram"

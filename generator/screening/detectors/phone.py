@@ -47,6 +47,8 @@ _CANDIDATE = re.compile(
 )
 _PHONE_WORD = re.compile(rf"(?<![\w-])(?:{lex(PHONE_WORDS)})(?![\w-])")
 _NOT_PHONE_WORD = re.compile(rf"(?<![\w-])(?:{lex(NOT_PHONE_WORDS)})(?![\w-])|#")
+#: phone words that are ordinary words too: a label only when abbreviated or followed by a colon
+_LABEL_ONLY_ABBREVIATED = frozenset({"port"})
 #: words that follow a phone word naturally ("phone number", "Telefonnummer: ")
 _NUMBER_WORDS = frozenset("no nr n° num number numer numero número nummer cislo číslo szám".split())
 _DATE = re.compile(
@@ -199,6 +201,8 @@ def _judge(low: str, start: int, num: str) -> str | None:
     label = None
     for w in _PHONE_WORD.finditer(before):
         label = w
+    if label is not None and label.group() in _LABEL_ONLY_ABBREVIATED and before[label.end():label.end() + 1] not in (".", ":"):
+        label = None  # "port 20000-25000", not "Port.: 06 12 34 56 78" (French 'portable')
     if label is not None and any(w.group() not in _NUMBER_WORDS for w in _NOT_PHONE_WORD.finditer(before, label.end())):
         label = None
     vetoed = any(w.group() not in _NUMBER_WORDS for w in _NOT_PHONE_WORD.finditer(before[-16:]))

@@ -34,7 +34,8 @@ from generator.screening.detectors.base import (
     anchor_words,
     lex,
 )
-from generator.screening.detectors.shapes import looks_random, public_shape
+from generator.screening.detectors.keys import public_blocks
+from generator.screening.detectors.shapes import SSH_KEY_TYPE, looks_random, public_shape
 from generator.screening.lexicon import (
     COPULAS,
     NOT_A_VALUE,
@@ -59,15 +60,15 @@ _HEXADECIMAL = re.compile(r"(?:0x)?[0-9a-fA-F]{16,}")
 _NOW = (r"now|nu|jetzt|nun|maintenant|désormais|ora|adesso|ahora|agora|teraz|nyní|teď|teraz|nyt|nüüd|acum|"
         r"dabar|tagad|sada|zdaj|сега|сейчас|теперь|зараз|тепер|τώρα|şimdi|עכשיו|still|noch|encore|ancora|todavía")
 _SEPARATOR = re.compile(
-    rf"\s*(?:(?P<sign>:=|=>|->|→|[:：]|(?<![=!<>])=(?!=))|(?P<verb>(?<!\w)(?:{lex(COPULAS)})(?!\w)"
+    rf"\s*(?:(?P<sign>:=|=>|->|→|[:：]|(?<![=!<>])=(?!=))|(?P<verb>(?<![\w-])(?:{lex(COPULAS)})(?![\w-])"
     rf"(?:\s+(?:{lex(_NOW)})(?!\w))?\s*:?))\s*")
 _QUOTED = re.compile(r"\"[^\"\n]{1,200}\"|'[^'\n]{1,200}'|«[^»\n]{1,200}»|`[^`\n]{1,200}`|‹[^›\n]{1,200}›")
 _VALUE_END = ".,;:)]}>…"  # not '!' or '?': a password may end with them
 _PLACEHOLDER = re.compile(
     r"(?:<[^>]*>?|\[[^\]]*\]?|\([^)]*\)?|\{\{.*\}\}|\{[\w.-]*\}|\$\{?[\w.-]+\}?|\$\(.*|%\(?\w+\)?s?|%\w+%|"
     r"[*•●x.\-_?#]+|(?:xxx+|XXX+|\*\*\*+)[\w*]*|[\w-]{0,12}[_-](?:x{4,}|X{4,}|\*{4,}|0{6,})|\.\.\.|…|"
-    r"(?:https?|ftp)://\S*|/[\w./-]*|~/[\w./-]*|\./[\w./-]*|[\w-]+\.(?:pem|key|crt|p12|pfx|txt|json|yaml|yml|"
-    r"conf|cfg|env|ini|sh|py|jks|keytab|asc|gpg))"
+    r"(?:https?|ftp)://\S*|/[\w./-]*|~/[\w./-]*|\./[\w./-]*|[\w-]*\.(?:pem|key|crt|p12|pfx|txt|json|yaml|yml|"
+    r"conf|cfg|env|ini|sh|py|jks|keytab|asc|gpg)\??)"
 )
 #: placeholders of template languages (Jinja, GitHub Actions, shell, Python %-formatting, <NAME>)
 _TEMPLATE = re.compile(r"\$?\{\{[^{}\n]{0,80}\}\}|\{%[^%\n]{0,80}%\}|\$\{[^}\n]{0,80}\}|%\([\w.-]+\)[sdr]|"
@@ -85,10 +86,22 @@ _QUALIFIER = re.compile(r"\s*(?:\([^()\n]{0,60}\)|[^\s:=]+)")
 _ESCAPES = re.compile(r"^(?:\\[nrt\"'])+|(?:\\[nrt\"'])+$")
 
 
+#: a reference to a value kept elsewhere: a variable of a configuration language (Terraform
+#: ``var.db_password``, GitHub Actions ``secrets.X``, Node ``process.env.DB_PASS``), a YAML tag
+#: that reads or decrypts it (``!vault``, ``!Ref``, Home Assistant's ``!secret``). The names are
+#: written as code names are (snake_case, CAPITALS, camelCase): "data.Summer2024" is a password.
+_REFERENCE = re.compile(
+    r"(?:var|local|module|data|each|self|vars|secrets|inputs|env|needs|steps|matrix|github|context|"
+    r"process\.env|import\.meta\.env|Deno\.env|ENV|settings|config|values|params|parameters)"
+    r"(?:\.(?:[a-z_][a-z0-9_]*|[A-Z_][A-Z0-9_]*|[a-z][a-z0-9]*(?:[A-Z][a-z0-9]+)+))+(?:\[[^\[\]\n]{1,60}\])?|"
+    r"!(?i:vault|ref|sub|getatt|secret|env_var|env|include|importvalue|findinmap|join|select|base64|"
+    r"encrypted/pkcs1-oaep|sops|ssm|kms|aws_secrets)(?:[ \t]*[|>][-+]?)?")
+
+
 def _is_placeholder(value: str) -> bool:
     v = _ESCAPES.sub("", value).strip("\"'«»`‹›“”\\")
     return not v or bool(_PLACEHOLDER.fullmatch(v)) or v.lower() in _NOT_A_VALUE or "[redacted:" in v \
-        or v.startswith("[") or _names_a_secret(v)
+        or v.startswith("[") or _names_a_secret(v) or bool(_REFERENCE.fullmatch(v))
 
 
 def _names_a_secret(value: str) -> bool:
@@ -204,6 +217,13 @@ _SPELLING_WORD = re.compile(rf"(?:{lex(SPELLING_WORDS)})$")
 
 
 def password_values(t: Text) -> Iterator[Finding]:
+    for f in _password_values(t):
+        if "-----" in t.text[f.start:f.start + 12] and any(a <= f.start < b for a, b in public_blocks(t)):
+            continue  # "Key: -----BEGIN PUBLIC KEY----- ...": a public key is no password
+        yield f
+
+
+def _password_values(t: Text) -> Iterator[Finding]:
     for m in _PASSWORD.finditer(t, 40, 40):
         if _INSIDE_PLACEHOLDER.search(t.low, max(0, m.start() - 16), m.start()):
             continue
@@ -230,16 +250,23 @@ def _after_password_word(t: Text, pos: int, strict: bool = False) -> tuple[int, 
     if _PUBLIC_BEFORE.search(low, max(0, pos - 40), pos):
         return None  # "public key:", "key fingerprint ="
     _, line_end = t.line_span(pos)
+    if not strict:
+        quoted = _quoted_after(text, pos, line_end)
+        if quoted:
+            return quoted
     window_end = min(line_end, pos + _WINDOW)
     stop = _SENTENCE_END.search(text, pos, window_end)
     limit = stop.start() if stop else window_end
+    if text[pos:pos + 1] == "@":
+        return None  # "postgres://USER:PASSWORD@host": the word is the placeholder of a URI's user info
     # a separator right after the word, or after a few qualifying words
     cursor = pos
     for _ in range(7):
         sep = _SEPARATOR.match(low, cursor, limit + 12)
         if sep:
             value_at = sep.end()
-            kind = "sign" if sep.group("sign") else "verb"
+            # "is:" announces its value as a colon does ("the passphrase is: w1 w2 w3 w4")
+            kind = "sign" if sep.group("sign") or sep.group().rstrip().endswith(":") else "verb"
             if value_at >= line_end or not text[value_at:line_end].strip():
                 following = _next_value_line(text, line_end) if kind == "sign" or cursor == pos else None
                 if following is None:
@@ -255,9 +282,10 @@ def _after_password_word(t: Text, pos: int, strict: bool = False) -> tuple[int, 
             break  # "token.indexOf(p)", "password.txt": the word is part of a name
         if token.startswith("["):
             return None  # a placeholder or a redaction stands where the value would
-        if cursor > pos and _secretish(token) and not token.startswith("("):
+        if cursor > pos and _secretish(token) and not token.startswith("(") \
+                and not _is_placeholder(token.rstrip(_VALUE_END)):
             return _value_span(text, word.end() - len(token), line_end)  # free: "wachtwoord 3mop..."
-        if cursor == pos and _secretish(token):
+        if cursor == pos and _secretish(token) and not _is_placeholder(token.rstrip(_VALUE_END)):
             return _value_span(text, word.end() - len(token), line_end)
         cursor = word.end()
     # the word ends its line (possibly after qualifiers): the value may be on the next line
@@ -269,6 +297,33 @@ def _after_password_word(t: Text, pos: int, strict: bool = False) -> tuple[int, 
             if len(line.split()) == 1 or _secretish(line.split()[0]):
                 return _judge_value(t, following, next_end, "next-line", strict)
     return None
+
+
+#: between a password word and its quoted value: a space, or a bracket or a "for" and a word or
+#: two that say what it is for ("the password for the archive "...", "Passwort (für das Archiv) „...“")
+_FOR = r"for|für|fur|pour|per|para|voor|dla|pro|za|för|til|zu|zum|zur|do|na"
+_OPENING_GAP = re.compile(rf"(?:[ \t]+(?:\([^()\n]{{0,40}}\)|(?:{_FOR})(?:[ \t]+[^\W\d_]{{1,20}}){{1,2}}))?[ \t]+(?=[\"'«‹`“„‘‚])",
+                          re.IGNORECASE)
+_QUOTE_MARKS = "\"'«»`‹›“”„‘’‚"
+
+
+def _quoted_after(text: str, pos: int, line_end: int) -> tuple[int, int] | None:
+    """A quoted value right after the password word, or after a few words saying what it is for
+    ("the passphrase "w1 w2 w3"", "la phrase secrète « ... »", "the password for the archive
+    "..."): the secret whatever its words, unless a placeholder ("<passphrase>", "your
+    passphrase"). The word must not itself be quoted ("click "Password" then "Reset"")."""
+    gap = _OPENING_GAP.match(text, pos, line_end)
+    if not gap or text[pos - 1:pos] in _QUOTE_MARKS:
+        return None
+    word_start = pos - 1
+    while word_start > 0 and not text[word_start - 1].isspace():
+        word_start -= 1
+    if text[word_start:word_start + 1] in _QUOTE_MARKS:
+        return None
+    q = _QUOTED.match(text, gap.end(), line_end)
+    if not q or _is_placeholder(q.group()[1:-1]):
+        return None
+    return q.start() + 1, q.end() - 1
 
 
 def _judge_value(t: Text, start: int, line_end: int, kind: str, strict: bool = False) -> tuple[int, int] | None:
@@ -284,21 +339,28 @@ def _judge_value(t: Text, start: int, line_end: int, kind: str, strict: bool = F
         return _judge_value(t, span[0] + assigned.end(), line_end, kind, strict)
     if strict:
         return span if _secretish(value) and not _is_placeholder(value) else None
-    if public_shape(value.strip(_VALUE_END)) and not _HEXADECIMAL.fullmatch(value.strip(_VALUE_END)):
+    if public_shape(value.strip(_VALUE_END)) and not _HEXADECIMAL.fullmatch(value.strip(_VALUE_END)) \
+            or SSH_KEY_TYPE.fullmatch(value):
         return None
     quoted = start < span[0]
+    horizon = min(line_end, start + _WINDOW)  # a long line costs no more than a window per value
+    stop = _SENTENCE_END.search(text, start, horizon)
+    rest = text[start:stop.start() if stop else horizon].strip()
+    rest_words = rest.split()
+    lowered = [w.strip(_VALUE_END).lower() for w in rest_words]
+    if not quoted and kind in ("sign", "next-line") and 1 < len(rest_words) <= 8 \
+            and not _TEMPLATE.match(text, start, line_end) and not _names_a_secret(rest) \
+            and not any(w in _STOPWORDS for w in lowered) \
+            and not any(_is_placeholder(w) for w in (rest_words if len(rest_words) < 3 else ())) \
+            and not any(_PLACEHOLDER.fullmatch(w.strip(_VALUE_END)) for w in rest_words):
+        # (a word of the phrase may be one that alone would say "no value", as "correct" does in
+        # "the password is: correct"; three words or more after the sign are a phrase)
+        end = start + len(text[start:stop.start() if stop else horizon].rstrip(" " + _VALUE_END))
+        return start, end  # a passphrase: "Kiefer Nebel Laterne Quark 19"
     if _is_placeholder(value) and not quoted:
         return None
     if quoted:
         return None if _is_placeholder(value) else span
-    stop = _SENTENCE_END.search(text, start, line_end)
-    rest = text[start:stop.start() if stop else line_end].strip()
-    rest_words = rest.split()
-    lowered = [w.strip(_VALUE_END).lower() for w in rest_words]
-    if kind in ("sign", "next-line") and 1 < len(rest_words) <= 8 and not any(w in _STOPWORDS for w in lowered) \
-            and not any(_is_placeholder(w) for w in rest_words):
-        end = start + len(text[start:stop.start() if stop else line_end].rstrip(" " + _VALUE_END))
-        return start, end  # a passphrase: "Kiefer Nebel Laterne Quark 19"
     if lowered[0] in _STOPWORDS or lowered[0] in _NOT_A_VALUE:
         return None
     if _plain_word(value):
@@ -306,7 +368,24 @@ def _judge_value(t: Text, start: int, line_end: int, kind: str, strict: bool = F
             return None  # prose: "is simple", "bitte beim Admin erfragen"
     if kind == "next-line" and not (len(rest_words) == 1 or _secretish(value)):
         return None
+    if kind == "next-line" and _yaml_mapping_at(text, start, line_end):
+        return None  # "password:" then "  valueFrom:" and a deeper block: a reference, not a value
     return span
+
+
+_MAPPING_KEY = re.compile(r"[A-Za-z_][A-Za-z_-]{0,40}:[ \t]*$")
+
+
+def _yaml_mapping_at(text: str, start: int, line_end: int) -> bool:
+    """Is the line at ``start`` a YAML key of letters opening a block ("valueFrom:" then
+    "secretKeyRef:"), where the value comes from elsewhere? (The view folds indentation, so the
+    next line must itself be a key.)"""
+    if not _MAPPING_KEY.fullmatch(text, start, line_end):
+        return False
+    return bool(_NEXT_KEY.match(text, line_end + 1))
+
+
+_NEXT_KEY = re.compile(r"[ \t]*-?[ \t]*[A-Za-z_][\w-]{0,40}:(?:[ \t]|$)", re.MULTILINE)
 
 
 # --- NAME=value ---------------------------------------------------------------------------------
@@ -410,6 +489,8 @@ def key_values(t: Text) -> Iterator[Finding]:
             end = start + len(value)
         if not value or _is_placeholder(value) or _reads_from_code(text, m.start("value")):
             continue
+        if SSH_KEY_TYPE.fullmatch(value):
+            continue  # an SSH public key follows its type's name ('Schlüssel: ssh-ed25519 AAAA...')
         if _TEMPLATE.match(text, m.start("value")):
             continue  # 'password: {{ password }}'
         if m.group("key").lower().startswith("session") and not any(c.isdigit() for c in value):

@@ -62,6 +62,9 @@ _PUBLIC = re.compile((
     r"|[0-9a-fA-F:]*::?[0-9a-fA-F:]+(?:/\d{1,3})?"  # IPv6
 ) % "|".join(_ELEMENTS))
 _SSH_KEY_TYPES = (b"ssh-", b"ecdsa-", b"sk-ssh-", b"sk-ecdsa-")
+#: the first field of an SSH public key line, in any language's sentence ("Schlüssel: ssh-ed25519 AAAA...")
+SSH_KEY_TYPE = re.compile(r"(?:ssh-(?:rsa|dss|ed25519|ed448)|ecdsa-sha2-nistp\d{3}|sk-ssh-ed25519@openssh\.com|"
+                          r"sk-ecdsa-sha2-nistp256@openssh\.com)(?:-cert-v01@openssh\.com)?")
 
 
 @lru_cache(maxsize=4096)

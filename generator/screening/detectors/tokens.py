@@ -156,6 +156,10 @@ _TWO_WORDS = re.compile(r"[^\W\d_]+[ \t\n,.;!?'-]+[^\W\d_]+")
 _SECRET_WORDS_DECODED = re.compile(r"pass|secret|token|key|private|cred|auth|session|cookie|bearer|pwd|-----",
                                    re.IGNORECASE)
 
+#: a DNS-style name of words (what a host or VO name decodes to)
+_DOTTED_NAME = re.compile(r"[a-z][a-z0-9-]{1,62}(?:\.[a-z][a-z0-9-]{1,62})+")
+_VOWEL = re.compile(r"[aeiouy]")
+
 
 def _readable_base64(token: str) -> bool:
     """Base64 of readable, non-secret text (a public config snippet, a sentence): printable words
@@ -169,6 +173,8 @@ def _readable_base64(token: str) -> bool:
         decoded = raw.decode("utf-8")
     except (binascii.Error, ValueError):
         return False
+    if _DOTTED_NAME.fullmatch(decoded) and all(_VOWEL.search(label) for label in decoded.split(".")):
+        return not _SECRET_WORDS_DECODED.search(decoded)  # a host or VO name: "vo.example.eu"
     if len(decoded) < 6 or sum(c.isprintable() or c in "\n\t" for c in decoded) < len(decoded) \
             or not _TWO_WORDS.search(decoded):
         return False
@@ -299,7 +305,8 @@ def _grouped_code(code: str) -> tuple[int, int] | None:
     start, end = groups[0][0], groups[-1][1]
     values = [code[a:b] for a, b in groups]
     with_digits = sum(any(c.isdigit() for c in g) for g in values)
-    if with_digits < 2 or sum(_word_group(g) for g in values) > len(values) // 2:
+    prose = any(g.isalpha() and g.islower() and len(g) >= 3 for g in values)
+    if with_digits < 2 or sum(_word_group(g) or _formula_group(g, prose) for g in values) > len(values) // 2:
         return None  # words, not a code
     if not all(any(c.isdigit() for c in g) or g.isupper() or g.islower() for g in values):
         return None  # capitalised words
@@ -315,6 +322,15 @@ def _grouped_code(code: str) -> tuple[int, int] | None:
 
 def _word_group(group: str) -> bool:
     return group.isalpha() and (group.islower() or group.istitle())
+
+
+def _formula_group(group: str, prose: bool) -> bool:
+    """A chemical formula among words ("Fe2O3 and TiO2 surfaces with CH3OH"): one with a two-letter
+    element ("TiO2") anywhere, one in capitals ("CH3OH") only beside words of prose (a code's
+    groups such as "C4N2" parse as formulas too)."""
+    if not (any(c.isdigit() for c in group) and group[0].isupper() and public_shape(group)):
+        return False
+    return prose or not group.isupper()
 
 
 def _in_group(text: str, start: int, end: int) -> bool:

@@ -4,9 +4,17 @@
   amqp, redis with a password only, ...): the password; a token standing alone as the user
   (``https://TOKEN@github.com``) too. A percent-encoded password is decoded in the view, so the
   last ``@`` before the host ends it.
-* Query and fragment: the value of a parameter whose name is credential-ish (``sig``,
-  ``signature``, ``token``, ``access_token``, ``code``, ``key``, ``password``, ``pwd``, ``secret``,
-  ``X-Amz-Signature``, ``X-Goog-Credential``, ...), and any random-looking value.
+* Query and fragment: when a parameter whose name is credential-ish (``sig``, ``signature``,
+  ``token``, ``access_token``, ``code``, ``key``, ``password``, ``secret``, ``X-Amz-Signature``,
+  ``X-Goog-Credential``, ...) has a value of some length, the whole query: the other parameters of
+  a signed link (expiry, permissions, resource) describe the grant. Otherwise the value of such a
+  parameter, and any random-looking value. The same query string pasted without its URL
+  (``sv=...&se=...&sig=...``, a SAS token alone) goes whole too.
+* Profiles: a person's page on a social or professional network (``linkedin.com/in/``,
+  ``x.com/<account>``, Facebook, Instagram, ResearchGate profiles, Google Scholar authors,
+  ``/@account`` on any host as on Mastodon): the whole link, as contact data. Organisation pages
+  where the network separates them (``linkedin.com/company/``, Facebook groups), ROR and ORCID
+  records stay.
 * Path: a random-looking segment (a webhook, a share link, a private feed), a hexadecimal one
   unless it names a commit or a digest (``/commit/<sha>``, 40 or 64 digits), and whatever follows
   a word like ``private-`` or ``secret``.
@@ -65,6 +73,10 @@ _TRAILING = ".,;:!?)]}'\"»”"
 _SCHEME_BEFORE = re.compile(r"(?:https?://)?(?:www\.)?$", re.IGNORECASE)
 
 
+_BARE_PROFILE_HOSTS = {b"linkedin": "linkedin.com/", b"facebook": "facebook.com/", b"twitter": "twitter.com/",
+                       b"x": "x.com/", b"instagram": "instagram.com/", b"researchgate": "researchgate.net/",
+                       b"bsky": "bsky.app/"}
+_PROFILE_NAMES = frozenset(_BARE_PROFILE_HOSTS)
 _SCHEME_CHARS = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]{0,20}$")
 _URL_REST = re.compile(r"[^\s<>\"'`]+")
 _CONTACT_WORDS = frozenset(b"matrix threema discord whatsapp skype signal telegram".split())
@@ -89,6 +101,10 @@ def urls(t: Text) -> Iterator[Finding]:
     for i in t.positions("www."):
         if i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "/.@"):
             starts.add(i)
+    for name in _PROFILE_NAMES.intersection(words):  # "linkedin.com/in/jane-doe" without its scheme
+        for i in t.positions(_BARE_PROFILE_HOSTS[name]):
+            if i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "/.@-_"):
+                starts.add(i)
     for start in sorted(starts):
         m = _URL_REST.match(text, start)
         if m:
@@ -150,6 +166,9 @@ def _url(text: str, start: int, end: int) -> Iterator[Finding]:
     if host.startswith("hooks.slack.com") or host.endswith("webhook.office.com") or "discord" in host and "/webhooks/" in url:
         yield Finding("credential.webhook", CREDENTIAL, start, end)
         return
+    if _profile(host.split(":")[0], url[path_at:]):
+        yield Finding("contact.profile-link", PERSONAL, start, end)
+        return
     # the path
     pid_host = host.split(":")[0].endswith(_PID_HOSTS)
     query_at = len(url)
@@ -166,6 +185,9 @@ def _url(text: str, start: int, end: int) -> Iterator[Finding]:
         previous = segment.lower()
     # the query and the fragment
     if query_at < len(url):
+        if _signed(url[query_at + 1:]):
+            yield Finding("credential.url-query", CREDENTIAL, start + query_at + 1, end)
+            return
         for m in re.finditer(r"([^?#&;=]+)(?:=([^&;#]*))?", url[query_at:]):
             name, value = m.group(1), m.group(2)
             if value is None:
@@ -182,6 +204,92 @@ def _url(text: str, start: int, end: int) -> Iterator[Finding]:
             elif looks_random(value, relaxed=True) or _HEXISH.fullmatch(value) and len(value) >= 24 and \
                     name.lower() not in ("commit", "sha", "rev", "revision", "ref", "checksum", "digest", "etag", "hash"):
                 yield Finding("credential.url-parameter", CREDENTIAL, v_start, v_end)
+
+
+_PARAMETER = re.compile(r"([A-Za-z][\w.-]{0,40})=([^&;#]*)")
+
+
+def _signed(query: str) -> bool:
+    """Does a query string carry a credential of some length (a signature, a token, a key)? Then
+    the whole of it goes: its other parameters (expiry, permissions, resource, key id) describe
+    the grant and belong to the signed text."""
+    for m in _PARAMETER.finditer(query):
+        name, value = m.group(1), m.group(2)
+        if len(value) >= 6 and _CREDENTIAL_PARAM.fullmatch(name) and not _placeholder(value):
+            return True
+    return False
+
+
+_QUERY_GAP = re.compile(r"[\s\"'<>()\[\]{}`]")
+_QUERY_PAIRS = re.compile(r"\??[A-Za-z][\w.-]{0,40}=[^&\s]*(?:&[A-Za-z][\w.-]{0,40}=[^&\s]*)+")
+
+
+def query_strings(t: Text) -> Iterator[Finding]:
+    """A signed query string without its URL ("sv=2022-11-02&ss=b&...&sig=...", a SAS token
+    pasted alone): the whole run of parameters, when one of them is a credential."""
+    text = t.text
+    if "&" not in text or "=" not in text:
+        return
+    done = -1
+    for i in t.positions("&"):
+        if i < done:
+            continue
+        gap = _QUERY_GAP.search(text, i)
+        end = gap.start() if gap else len(text)
+        lo = i
+        while lo > 0 and not _QUERY_GAP.match(text, lo - 1):
+            lo -= 1
+        done = end
+        token = text[lo:end]
+        if "://" in token or token.lower().startswith("www."):
+            continue  # a URL: urls() reads it
+        m = _QUERY_PAIRS.search(token)
+        if m and _signed(m.group().lstrip("?")):
+            yield Finding("credential.url-query", CREDENTIAL, lo + m.start(), lo + _trim(token, m.start(), m.end()))
+
+
+#: social networks whose first path segment is an account (a person's, or an organisation's: the
+#: two cannot be told apart, so every account goes), with the segments that are not accounts
+_ACCOUNT_HOSTS = {host: frozenset(words.split()) for host, words in {
+    "facebook.com": "groups pages events watch hashtag sharer share policies help login marketplace gaming "
+                    "business legal privacy terms",
+    "fb.com": "groups pages events",
+    "x.com": "i search hashtag intent share home explore settings tos privacy login signup messages",
+    "twitter.com": "i search hashtag intent share home explore settings tos privacy login signup messages",
+    "instagram.com": "explore accounts about legal developer",
+    "tiktok.com": "tag discover music explore",
+    "threads.net": "search",
+}.items()}
+#: hosts and the path prefixes that name a person's profile there
+_PROFILE_PATHS = {
+    "linkedin.com": ("/in/", "/pub/"),
+    "researchgate.net": ("/profile/", "/scientific-contributions/"),
+    "bsky.app": ("/profile/",),
+    "academia.edu": ("/",),
+    "about.me": ("/",),
+    "keybase.io": ("/",),
+}
+_ACCOUNT_SEGMENT = re.compile(r"/(?:#!/)?@?([A-Za-z0-9_.-]{2,60})(?=[/?#]|$)")
+#: a path that opens with "@name" names an account on any host (Mastodon and the fediverse, Medium,
+#: YouTube, Threads)
+_AT_ACCOUNT = re.compile(r"/@[A-Za-z0-9_.-]{1,60}(?=[/?#@]|$)")
+#: hosts where "/@scope" names a package scope ("unpkg.com/@babel/core")
+_PACKAGE_HOSTS = frozenset(("unpkg.com", "esm.sh", "skypack.dev", "jsdelivr.net", "npmjs.com", "jsr.io", "deno.land"))
+
+
+def _profile(host: str, path: str) -> bool:
+    """Is the URL a person's social or professional profile (contact data)? Organisation pages of
+    the networks that separate them (linkedin.com/company/...), ROR and ORCID records stay."""
+    host = host.lower()
+    base = ".".join(host.rsplit(".", 2)[-2:])  # the registered domain, as far as these hosts go
+    if base in _PROFILE_PATHS:
+        return any(path.startswith(p) and len(path) > len(p) + 1 for p in _PROFILE_PATHS[base])
+    if base in _ACCOUNT_HOSTS:
+        m = _ACCOUNT_SEGMENT.match(path)
+        return m is not None and m.group(1).lower() not in _ACCOUNT_HOSTS[base] or path.startswith("/profile.php")
+    if host.startswith("scholar.google."):
+        return path.startswith("/citations") and "user=" in path
+    return "/@" in path[:2] and bool(_AT_ACCOUNT.match(path)) and base not in _PACKAGE_HOSTS
 
 
 _SEGMENT = re.compile(r"[^/]+")
@@ -204,7 +312,7 @@ def _path_secret(segment: str, previous: str) -> bool:
 
 
 def _placeholder(value: str) -> bool:
-    """A password in a URL that stands for one: '<password>', '${DB_PASS}', '****', 'xxx', a
+    """A password in a URL that stands for one: '<password>', '${DB_PASS}', '%(password)s', '****', 'xxx', a
     word about the value ('changeme', 'secret'), or a name in capitals ('PASSWORD', 'DB_PASS')."""
-    return not value or value.startswith(("<", "{", "$", "%7B", "[", "%3C")) or set(value) <= set("*xX.-_") \
+    return not value or value.startswith(("<", "{", "$", "%7B", "[", "%3C", "%(")) or set(value) <= set("*xX.-_") \
         or value.lower() in _NOT_A_VALUE or bool(_CAPITAL_NAME.fullmatch(value) and _SECRET_NAME.search(value.lower()))

@@ -1,0 +1,109 @@
+"""Classes of text that an outside corpus showed to be screened wrongly: each as several variants
+that a detector must catch (the secret part must be covered) or leave whole (a public look-alike).
+
+The variants are written for the class, in several languages and shapes, not copied from the
+corpus that revealed it."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.screening import fields
+from generator.screening.detectors import find_all
+
+
+def covered(text: str, part: str) -> bool:
+    """Is every character of ``part`` (in ``text``) inside some finding?"""
+    start = text.index(part)
+    spans = [(f.start, f.end) for f in find_all(text)]
+    return all(any(s <= i < e for s, e in spans) for i in range(start, start + len(part)))
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        # an address with a floor, door or flat between the house number and the postcode
+        ("Datos para el envío: Calle del Pino 7, 2º A, 28004 Madrid.", "Calle del Pino 7, 2º A, 28004 Madrid"),
+        ("J'habite 4 rue des Acacias, 3e étage, 69003 Lyon", "4 rue des Acacias, 3e étage, 69003 Lyon"),
+        ("Lieferadresse: Lindenstraße 12, 2. Stock, 1070 Wien", "Lindenstraße 12, 2. Stock, 1070 Wien"),
+        ("Skicka till Storgatan 3, lgh 1204, 114 51 Stockholm", "Storgatan 3, lgh 1204, 114 51 Stockholm"),
+        # a phrase of plain words after "is:" (a colon announces the value as a sign does)
+        ("The passphrase for the backup key is: correct marmot lantern fjord", "correct marmot lantern fjord"),
+        ("Die Passphrase lautet: valid Birke Nebel Ofen", "valid Birke Nebel Ofen"),
+        # a person's DN stays personal when a name follows a host-like CN
+        ("DN: /DC=eu/O=Example/CN=jane.doe.example.eu Jane Doe", "Jane Doe"),
+    ],
+)
+def test_secret_of_the_class_is_covered(text, secret):
+    assert covered(text, secret), find_all(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a password word that is the placeholder of a URI's user info
+        "postgres://USER:PASSWORD@db.example.eu:5432/catalog",
+        "mysql://ADMIN:PASSWORD@10.0.0.5:3306/app",
+        # an SSH public key after the word for "key" in any language
+        "Öffentlicher Schlüssel: ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOq2uVbYV0dPiQ3EtP3GzS4y2n9Jm0hXvW7kA1c5RtLd",
+        "Klucz: ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQDm4Zr3pX7kQ9vL2sT8wY1nB6cF0aH5jE3uM9iR4oK7",
+        # a host certificate's DN, written inside a sentence
+        "The host DN is /DC=eu/DC=example-ca/O=Example/CN=ce03.grid.example.eu — add it to the mapfile.",
+        "Map /DC=org/DC=example/CN=se01.storage.example.org to the ops account",
+        # port numbers and ranges are not phone numbers
+        "Port range 20000-25000 and 50000 51000 open on the firewall.",
+        "open port 9619 and ports 20000-25000",
+        # base64 of a host or VO name
+        "The output of `echo dm8uZXhhbXBsZS5ldQ== | base64 -d` is just the VO name.",
+        # confidential computing in the languages that put the adjective after the noun
+        "Il calcolo confidenziale è in fase di test su 4 nodi.",
+        "Nous évaluons le calcul confidentiel sur deux nœuds.",
+        "La computación confidencial se prueba en el clúster.",
+        "Das vertrauliche Rechnen wird auf zwei Knoten getestet.",
+        # a file type where a password word expects its value
+        "Jak zmienić hasło do certyfikatu .p12?",
+        "Wie ändere ich das Passwort der Datei .pfx?",
+        # ... and so in the sentences a page builds around a subject (a citation, a feed entry)
+        'EGI Case Catalogue. "Jak zmienić hasło do certyfikatu .p12?", case 342',
+        "Case 12 was opened for Wie ändere ich das Passwort der Datei .pfx?, starting in Assessed",
+        # a topic joined to a marker word by '+' or '_' (a wiki address, a file name)
+        "https://wiki.example.eu/display/EGI/Confidential+Computing+Pilot",
+        "see Confidential_Computing_Overview.pdf",
+    ],
+)
+def test_public_look_alike_is_left_whole(text):
+    assert find_all(text) == []
+
+
+@pytest.mark.parametrize(
+    ("value", "links"),
+    [
+        ("https://a.example.eu/x ; https://b.example.eu/y", ["https://a.example.eu/x", "https://b.example.eu/y"]),
+        ("https://a.example.eu/x | https://b.example.eu/?version=3", ["https://a.example.eu/x", "https://b.example.eu/?version=3"]),
+        ("https://a.example.eu/x, arXiv:2310.98765", ["https://a.example.eu/x", "https://arxiv.org/abs/2310.98765"]),
+        ("doi:10.5281/zenodo.123456", ["https://doi.org/10.5281/zenodo.123456"]),
+        ("10.1000/xyz123 hdl:11304/abcd-1234", ["https://doi.org/10.1000/xyz123", "https://hdl.handle.net/11304/abcd-1234"]),
+    ],
+)
+def test_a_value_of_links_and_identifiers_gives_each_address(value, links):
+    parts = [fields.identifier_link(c) or c for c in fields.LINK_SEPARATORS.split(value) if c]
+    assert parts == links
+    assert all(fields.link(p) for p in parts)
+
+
+def test_a_value_with_anything_but_links_is_still_refused():
+    parts = [fields.identifier_link(c) or c for c in fields.LINK_SEPARATORS.split("https://a.example.eu ; call me") if c]
+    assert not all(fields.link(p) for p in parts)
+
+
+@pytest.mark.parametrize(
+    ("value", "kept"),
+    [
+        ("IN2P3-CC, CERN-PROD, INFN-T1, 193.206.208.0/22", True),
+        ("CESNET-MCC 2001:db8::/32", True),
+        ("SITE-A (+33 6 12 34 56 78)", False),
+        ("SITE-A, Jane Doe <jane@example.org>", False),
+    ],
+)
+def test_sites_with_their_networks(value, kept):
+    assert (fields.site_names(value) == value) is kept
