@@ -146,47 +146,37 @@ def _runs(files: list[tuple[str, str]], count: int) -> list[list[tuple[str, str]
     return [runs[n] for n in sorted(range(count), key=lambda n: -sums[n]) if runs[n]]
 
 
-#: in a helper process: the bounds of the runs not taken yet, shared by every process of the audit
-_left = None
+#: in a helper process: how many runs have been taken, shared by every process of the audit
+_taken = None
 
 
-def _share_bounds(left) -> None:
-    global _left
-    _left = left
+def _share_count(taken) -> None:
+    global _taken
+    _taken = taken
 
 
-def _take_runs(runs: list[list[tuple[str, str]]], left, clean: Path | None,
-               smallest: bool = False) -> dict[int, list[list[AuditFinding]]]:
-    """Run after run, the next that no process has taken yet (the largest left, or with
-    ``smallest`` the smallest), until none is left: each run's findings, file by file, by the
-    run's number."""
+def _take_runs(runs: list[list[tuple[str, str]]], clean: Path | None) -> dict[int, list[list[AuditFinding]]]:
+    """(In a helper process) run after run, the largest that no process has taken yet, until none
+    is left: each run's findings, file by file, by the run's number."""
     memo = CleanParts()
     done: dict[int, list[list[AuditFinding]]] = {}
     while True:
-        with left.get_lock():
-            first, end = left[0], left[1]
-            if first >= end:
-                return done
-            if smallest:
-                n = left[1] = end - 1
-            else:
-                n, left[0] = first, first + 1
+        with _taken.get_lock():
+            n = _taken.value
+            _taken.value = n + 1
+        if n >= len(runs):
+            return done
         done[n] = [audit_file(Path(path), rel, clean, memo) for path, rel in runs[n]]
-
-
-def _help(runs: list[list[tuple[str, str]]], clean: Path | None) -> dict[int, list[list[AuditFinding]]]:
-    return _take_runs(runs, _left, clean)
 
 
 def audit_site(site_dir: Path, workers: int | None = None, clean: Path | None = None) -> list[AuditFinding]:
     """Every finding in every file under site_dir, sorted by path; ``clean``: a site every file
     of which the audit found clean, earlier versions of these files (``audit_file``).
 
-    A large site is read by two processes (one per core, at most 2): this one and a fresh one
-    (spawned, not forked: a fork's memory counts all of the caller's snapshot and pages again),
-    which take runs of the files in turn (``_runs``), each run by whichever process is free: the
-    fresh one the largest left, this one the smallest. The findings are the same, in the same
-    order."""
+    A large site is read by two fresh processes (one per core, at most 2; spawned, not forked:
+    a fork's memory counts all of the caller's snapshot and pages again), which take runs of the
+    files in turn (``_runs``), each run by whichever process is free. The findings are the same,
+    in the same order."""
     if not site_dir.is_dir():
         raise FileNotFoundError(f"{site_dir}: no such site folder")
     files = [(str(path), path.relative_to(site_dir).as_posix())
@@ -196,13 +186,13 @@ def audit_site(site_dir: Path, workers: int | None = None, clean: Path | None = 
         return [f for found in _audit_files(files, clean) for f in found]
     runs = _runs(files, workers * RUNS_PER_WORKER)
     context = multiprocessing.get_context("spawn")
-    left = context.Array("i", [0, len(runs)])
-    with ProcessPoolExecutor(max_workers=workers - 1, mp_context=context, initializer=_share_bounds,
-                             initargs=(left,)) as pool:
-        helpers = [pool.submit(_help, runs, clean) for _ in range(workers - 1)]
-        # this process, which holds the whole build, takes the small runs: a large export read
-        # here would add its peak of memory to the build's
-        done = _take_runs(runs, left, clean, smallest=True)
+    taken = context.Value("i", 0)
+    # only fresh processes read: this one holds the whole build, and what a large export or a
+    # memo of parts leaves of its heap would add to the build's peak of memory
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_share_count,
+                             initargs=(taken,)) as pool:
+        helpers = [pool.submit(_take_runs, runs, clean) for _ in range(workers)]
+        done: dict[int, list[list[AuditFinding]]] = {}
         for helper in helpers:
             done |= helper.result()
     by_file = {rel: file_found for n, run in enumerate(runs) for (_, rel), file_found in zip(run, done[n])}
