@@ -6,6 +6,8 @@ Generates ~5 MB of synthetic EGI support-case correspondence (deterministic: see
 ordinary prose with the numbers, hosts, URLs, dates, versions and log lines that real cases
 carry, plus a secret, address or phone number every few messages, then times ``find_all``
 message by message (as screening calls it) on one core. Prints MB/s; the target is >= 5.
+A change for speed must not change a finding: ``python -m bench.same_findings`` records what
+one version finds and checks another against it.
 """
 
 from __future__ import annotations

@@ -224,6 +224,17 @@ def _status_history(
     return tuple(history)
 
 
+def _entries(value: str) -> list[str]:
+    """The entries of a contacts value: one a line or between ';', and "Org A (role), Org B (role)"
+    as two when each part is an organisation with its role (else the entry stays whole, to be
+    judged whole: "Name, Org (role), +420 ..." is dropped, not cut)."""
+    entries = []
+    for entry in re.split(r"[\n;]+", value):
+        parts = re.split(r"(?<=\))[ \t]*,[ \t]*", entry)
+        entries += parts if len(parts) > 1 and all(fields.organisation_with_role(p) for p in parts) else [entry]
+    return entries
+
+
 def _contacts(record: TicketRecord, config: Config, s: _Screen) -> tuple[ExternalContact, ...]:
     """'Name <address>, Affiliation (role)' entries reduced to affiliation and role; an entry of
     any other shape, or with a finding in what is published, is dropped and counted."""
@@ -231,7 +242,7 @@ def _contacts(record: TicketRecord, config: Config, s: _Screen) -> tuple[Externa
         return ()
     contacts = []
     for value in record.custom_fields.get(config.cf("external_contacts"), ()):
-        for entry in re.split(r"[\n;]+", value):
+        for entry in _entries(value):
             if not entry.strip():
                 continue
             shaped = fields.contact(entry)

@@ -29,9 +29,7 @@ _NETWORK = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}(?:/\d{1,2})?|[0-9A-Fa-f]{1,4}(?:
 _SITE_SEPARATORS = re.compile(r"[ \t]*[,;][ \t]*|[ \t]+")
 #: a discipline path: words, '/', ',', '&', '(' ')', '-', ''', and the chemical formulas and
 #: equations a discipline may name ("Computational chemistry (H₂O, CO2, C6H12O6)", "A + B → C")
-#: A path may separate its levels by '>' or '»' ("Sciences humaines > Archéologie"): published as
-#: written (only " / " makes a level of the site's tree; the other separators keep the path whole)
-_DISCIPLINE = re.compile(r"[^\W\d_][\w ,/&()'’.+·→\[\];>»›-]{0,199}")
+_DISCIPLINE = re.compile(r"[^\W\d_][\w ,/&()'’.+·→\[\];–-]{0,199}")
 #: an RT status: one to three words of letters
 _STATUS = re.compile(r"[^\W\d_]+(?:[ _-][^\W\d_]+){0,2}")
 #: a person's name: two to five words of letters, with the usual particles and punctuation
@@ -39,6 +37,10 @@ _NAME = re.compile(r"[^\W\d_][^\W\d_'’.-]*(?:[ -][^\W\d_][^\W\d_'’.-]*){0,5}
 #: an affiliation: words, with ',', '.', '&', '-', '(', ')', '/' and at most a short number
 _AFFILIATION = re.compile(r"[^\W\d_][\w ,.&'’()/-]{0,149}")
 _ROLE = re.compile(r"[^\W\d_][\w ,.&'’/-]{0,79}")
+#: a label before the role inside its brackets: "(role: first-line support)", "(service: FTS)"
+_ROLE_INNER_LABEL = re.compile(r"(?:role|rôle|rolle|ruolo|rol|papel|service|dienst|servizio|servicio|serviço|"
+                               r"function|fonction|funktion|funzione|función|função|functie|funkcja|funkce)"
+                               r"[ ]*:[ ]*(?=[^\W\d_])", re.IGNORECASE)
 _DIGIT_RUN = re.compile(r"\d{3,}")
 _CONTACT = re.compile(
     r"^(?P<name>[^,<>()\[\]@]+?)[ \t]*(?:<[^<>\s]+@[^<>\s]+>)?[ \t]*"
@@ -73,8 +75,13 @@ def site_names(value: str) -> str | None:
     return value
 
 
+#: the other ways of writing a discipline path's levels: "A > B", "A » B", "A — B", "A | B", "A :: B"
+_PATH_SEPARATOR = re.compile(r"[ ]*(?:>|»|›|\||::)[ ]*|[ ]+(?:—|–)[ ]+")
+
+
 def discipline(value: str) -> str | None:
-    value = " ".join(value.split())
+    """The value, its levels separated by " / " as the site's tree reads them."""
+    value = _PATH_SEPARATOR.sub(" / ", " ".join(value.split()))
     if not _DISCIPLINE.fullmatch(value) or _DIGIT_RUN.search(value):
         return None
     return value
@@ -105,6 +112,13 @@ _ROLE_LABEL = re.compile(r"[ ]*[,;-]?[ ]*(?:role|rôle|rolle|ruolo|rol|papel|fun
 _INSTITUTION = frozenset(INSTITUTION_WORDS)
 
 
+def organisation_with_role(entry: str) -> bool:
+    """Is the entry an organisation and its role ("CERN IT Department (service: FTS)", "GÉANT
+    (network)"): a name of one word or with an organisation's word, then the role in brackets?"""
+    m = re.fullmatch(r"[ ]*(?P<name>[^,()<>@]+?)[ ]*\([^()<>@]+\)[ ]*", entry)
+    return bool(m and contact(entry) and (_institution(m.group("name")) or " " not in m.group("name").strip()))
+
+
 def _institution(name: str) -> bool:
     """Does the first part of an entry name an organisation ("Example University")?"""
     return any(w in _INSTITUTION for w in re.findall(r"[^\W\d_]+", name.lower()))
@@ -124,6 +138,8 @@ def contact(entry: str) -> tuple[str, str] | None:
         return None
     affiliation = (m.group("affiliation") or "").strip()
     role = (m.group("role") or "").strip()
+    label = _ROLE_INNER_LABEL.match(role)
+    role = role[label.end():] if label else role
     if not affiliation and _institution(m.group("name")):
         affiliation = m.group("name").strip()  # the entry is an organisation with its role
     if not person_name(m.group("name").strip()) and not affiliation:

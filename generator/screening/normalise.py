@@ -155,7 +155,23 @@ _LAYOUT = re.compile(
 )
 #: e-mail quote marks at the very start of a text (no line break before them)
 _LEADING_QUOTE = re.compile(r"\A[ \t]*(?:>[ \t]?)+")
-_LAYOUT_SIGNS = ("<", "*", "_", "~", "`", "  ", "\t", "\x0b", "\x0c", "=\n", "\n>", "\n >")
+
+
+#: _LAYOUT's first alternative alone: all that it can match in a text with no sign of the others
+_QUOTE_MARKS = re.compile(r"\n(?P<quote>[ \t]*(?:>[ \t]?)+)")
+
+
+def _layout_pattern(text: str) -> re.Pattern[str] | None:
+    """``_LAYOUT``, or ``_QUOTE_MARKS`` when the text holds no character another alternative
+    starts with (the commonest case: a reply that quotes, with no markup; ``_LAYOUT`` would try
+    its alternatives at every space), or None when nothing can match. Written out, no loop: it
+    is asked of every text."""
+    if ("<" in text or "*" in text or "_" in text or "~" in text or "`" in text or "  " in text or "\t" in text
+            or "\x0b" in text or "\x0c" in text or "=\n" in text):
+        return _LAYOUT
+    return _QUOTE_MARKS if "\n>" in text or "\n >" in text else None
+
+
 #: four or more single letters joined by one repeated separator: c o n f i d e n t i a l
 _SPACED = re.compile(r"(?<![^\W\d_])[^\W\d_](?P<sep>[ .\-])[^\W\d_](?:(?P=sep)[^\W\d_]){2,}(?![^\W\d_])")
 #: where such a run may start (a literal-led search: cheaper than _SPACED over the whole text)
@@ -361,8 +377,11 @@ def normalise(text: str, keep_part_breaks: bool = False) -> View:
     passes.append((_LAYOUT, _replacement))
     passes.append((_SPACED, _join_spaced))
     for pattern, replace in passes:
-        if pattern is _LAYOUT and not any(sign in current for sign in _LAYOUT_SIGNS):
-            continue
+        if pattern is _LAYOUT:
+            layout = _layout_pattern(current)
+            if layout is None:
+                continue
+            pattern = layout
         if pattern is _LEADING_QUOTE and not current.lstrip(" \t").startswith(">"):
             continue
         if pattern is _SPACED and not _may_be_spaced(current):

@@ -23,6 +23,7 @@ decision. Keyword lists live in ``lexicon``; public identifier shapes in ``shape
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 
 from generator.screening.detectors import email, formats, keys, markers, personal, phone, secrets, tokens, urls
@@ -56,6 +57,9 @@ DETECTORS: dict[str, tuple[Detector, ...]] = {
     MARKER: (markers.markers,),
 }
 
+#: every detector, in the order of ``CATEGORIES`` (the usual call: looked up once)
+_ALL: tuple[Detector, ...] = tuple(d for c in CATEGORIES for d in DETECTORS[c])
+
 
 def find_in_view(view: View, categories: Iterable[str] = CATEGORIES) -> list[Finding]:
     """Every finding in the view, in the view's coordinates (ordered by start, longest first)."""
@@ -63,11 +67,26 @@ def find_in_view(view: View, categories: Iterable[str] = CATEGORIES) -> list[Fin
         return []
     t = Text(view)
     found: set[Finding] = set()
-    for category in categories:
-        for detector in DETECTORS[category]:
-            found.update(detector(t))
-    found.update(_repeated(t.text, found))
+    update = found.update
+    for detector in _ALL if categories is CATEGORIES else [d for c in categories for d in DETECTORS[c]]:
+        update(detector(t))
+    update(_repeated(t.text, found))
+    if "[redacted: " in t.text:
+        found = {f for f in found if not _inside_redaction(t.text, f)}
     return sorted(found, key=_order)
+
+
+#: what screening writes in place of a finding ("[redacted: credential]"): its own words, never a
+#: finding, and never the occurrence of a secret found elsewhere ("credential" read as a password
+#: after 'passphrase "[redacted: credential]"' must not mark every other redaction)
+_REDACTION = re.compile(r"\[redacted: [a-z-]{1,20}\]")
+
+
+def _inside_redaction(text: str, f: Finding) -> bool:
+    for m in _REDACTION.finditer(text, max(0, f.start - 22), min(len(text), f.end + 22)):
+        if m.start() <= f.start and f.end <= m.end():
+            return True
+    return False
 
 
 def _repeated(text: str, found: set[Finding]) -> list[Finding]:

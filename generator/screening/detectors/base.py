@@ -17,7 +17,7 @@ import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property
+from typing import ClassVar
 
 from generator.screening.lexicon import STOPWORDS
 from generator.screening.normalise import PART_BREAK, View, fold_char
@@ -43,7 +43,8 @@ _UNICODE_WORD = re.compile(r"[^\W_]+")
 _ANY_DIGIT = re.compile(r"\d")
 _DIGITS_TO_ZERO = bytes.maketrans(b"123456789", b"000000000")
 _NONZERO = re.compile("[1-9]")
-_PUBLIC_NUMBER = r"0000-00-00(?:T00:00(?::00)?)?(?![0-9-])|00:00:00|0000-0000-0000-000[0X](?![0-9])"
+#: (the shared "00" stands first, so that the search skips to where two digits are)
+_PUBLIC_NUMBER = r"00(?:00-00-00(?:T00:00(?::00)?)?(?![0-9-])|:00:00|00-0000-0000-000[0X](?![0-9]))"
 _PUBLIC_NUMBERS = re.compile(_PUBLIC_NUMBER)
 _PUBLIC_NUMBERS_BYTES = re.compile(_PUBLIC_NUMBER.encode())
 
@@ -52,25 +53,59 @@ def fold(text: str) -> str:
     """Lexicon text folded the way the view folds ticket text (lower case)."""
     return "".join(fold_char(c).lower() if not c.isascii() else c for c in text)
 
+#: 'd' * n, made once: a public number in the digits copy is masked with it
+_MASKS = tuple("d" * n for n in range(64))
+_MASKS_BYTES = tuple(m.encode() for m in _MASKS)
+
+
+def _masked(m: re.Match[str]) -> str:
+    return _MASKS[m.end() - m.start()]
+
+
+def _masked_bytes(m: re.Match[bytes]) -> bytes:
+    return _MASKS_BYTES[m.end() - m.start()]
+
 
 class WordClass:
     """The words of one kind (``test``), remembered: ticket text repeats its words, so each is
-    judged once, and a text's words of the kind are a set intersection."""
+    judged once, and a text's words of the kind are a set intersection. The kinds share what they
+    have seen, so a text's new words are looked for once for all of them."""
 
-    def __init__(self, test: Callable[[bytes], bool], limit: int = 20_000) -> None:
+    _kinds: ClassVar[list[WordClass]] = []
+    _seen: ClassVar[set[bytes]] = set()
+    #: the words whose new ones were judged last (every detector asks about the same text's words)
+    _judged: ClassVar[frozenset[bytes]] = frozenset()
+    limit: ClassVar[int] = 20_000
+
+    def __init__(self, test: Callable[[bytes], bool]) -> None:
         self._test = test
-        self._limit = limit
-        self._seen: set[bytes] = set()
         self._members: set[bytes] = set()
+        WordClass._kinds.append(self)
+        WordClass._forget()  # the new kind has judged no word yet
+
+    @staticmethod
+    def _forget() -> None:
+        WordClass._seen.clear()
+        WordClass._judged = frozenset()
+        for kind in WordClass._kinds:
+            kind._members.clear()
+
+    @staticmethod
+    def _judge(words: frozenset[bytes]) -> None:
+        new = words.difference(WordClass._seen)
+        if new:
+            if len(WordClass._seen) > WordClass.limit:
+                WordClass._forget()
+                new = words  # (all of them: the ones seen before were just forgotten)
+            WordClass._seen.update(new)
+            for kind in WordClass._kinds:
+                test = kind._test
+                kind._members.update(w for w in new if test(w))
+        WordClass._judged = words
 
     def among(self, words: frozenset[bytes]) -> frozenset[bytes]:
-        new = words.difference(self._seen)
-        if new:
-            if len(self._seen) > self._limit:
-                self._seen.clear()
-                self._members.clear()
-            self._seen.update(new)
-            self._members.update(w for w in new if self._test(w))
+        if words is not WordClass._judged:
+            WordClass._judge(words)
         return words.intersection(self._members)
 
 
@@ -83,6 +118,22 @@ def _odd(word: bytes) -> bool:
 _ODD = WordClass(_odd)
 
 
+class _once:
+    """A property computed on first use and then kept in the instance (``functools.cached_property``
+    without its lock, which costs more than most of what a detector does with a short text)."""
+
+    def __init__(self, compute: Callable) -> None:
+        self._compute = compute
+        self._name = compute.__name__
+        self.__doc__ = compute.__doc__
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        value = instance.__dict__[self._name] = self._compute(instance)
+        return value
+
+
 class Text:
     """One text being screened: its view, and what several detectors need, computed once."""
 
@@ -92,38 +143,52 @@ class Text:
         self.low = view.low
         self.ascii = self.text.isascii()
         self._positions: dict[str, list[int]] = {}
+        self._holds: dict[tuple[str, ...], bool] = {}
 
-    @cached_property
+    @_once
     def words(self) -> frozenset[bytes]:
         """The distinct lower-case words (UTF-8; split at everything but letters and digits)."""
         if self.ascii:
             return frozenset(self.low.encode("ascii").translate(_WORD_BYTES).split())
         return frozenset(w.encode() for w in _UNICODE_WORD.findall(self.low))
 
-    @cached_property
+    @_once
     def odd_words(self) -> tuple[list[str], list[str]]:
         """(words mixing letters and digits or very long, words of 20+ characters): the words
         the token, key and id detectors look at."""
         mixed = [w.decode() for w in _ODD.among(self.words)]
         return mixed, [w for w in mixed if len(w) >= 20]
 
-    @cached_property
+    @_once
     def anchors(self) -> frozenset[bytes]:
         """The words of the text that anchor a phrase of some lexicon (usually few: each
         lexicon then intersects its own anchors with these)."""
         return self.words.intersection(_ALL_ANCHORS)
 
-    @cached_property
+    @_once
+    def lexicon_anchors(self) -> dict[Lexicon, list[str]]:
+        """Each lexicon with anchors in the text -> those anchors."""
+        out: dict[Lexicon, list[str]] = {}
+        for word in self.anchors:
+            for lexicon, name in _LEXICONS_OF.get(word, ()):
+                found = out.get(lexicon)
+                if found is None:
+                    out[lexicon] = [name]
+                else:
+                    found.append(name)
+        return out
+
+    @_once
     def has_digit(self) -> bool:
         return _ANY_DIGIT.search(self.text) is not None
 
-    @cached_property
+    @_once
     def joined_words(self) -> bytes:
         """The distinct words joined by spaces: one regular-expression search answers "does any
         word contain ...?" at C speed."""
         return b" ".join(self.words)
 
-    @cached_property
+    @_once
     def digits(self) -> str | bytes:
         """The text with every digit turned into '0' (bytes if the text is ASCII): a digit run is
         then found by a search for a literal."""
@@ -131,16 +196,16 @@ class Text:
             return self.text.encode("ascii").translate(_DIGITS_TO_ZERO)
         return _NONZERO.sub("0", self.text)
 
-    @cached_property
+    @_once
     def plain_digits(self) -> str | bytes:
         """``digits`` with the numbers that are public by their shape (ISO dates and times, ORCID
         iDs) masked as 'd': what the phone, code and card searches look at."""
         digits = self.digits
         if isinstance(digits, bytes):
-            return _PUBLIC_NUMBERS_BYTES.sub(lambda m: b"d" * len(m.group()), digits)
-        return _PUBLIC_NUMBERS.sub(lambda m: "d" * len(m.group()), digits)
+            return _PUBLIC_NUMBERS_BYTES.sub(_masked_bytes, digits)
+        return _PUBLIC_NUMBERS.sub(_masked, digits)
 
-    @cached_property
+    @_once
     def line_starts(self) -> list[int]:
         starts = [0]
         find = self.text.find
@@ -149,6 +214,15 @@ class Text:
             starts.append(i + 1)
             i = find("\n", i + 1)
         return starts
+
+    def holds_any(self, literals: tuple[str, ...]) -> bool:
+        """Does the lower-cased view hold one of the literals? (Remembered: lexicons that share
+        an anchor often share its literals.)"""
+        found = self._holds.get(literals)
+        if found is None:
+            low = self.low
+            found = self._holds[literals] = any(x in low for x in literals)
+        return found
 
     def line_span(self, pos: int) -> tuple[int, int]:
         """[start, end) of the line holding ``pos`` (without its line break)."""
@@ -350,6 +424,10 @@ def anchor_words(*fragments: str) -> frozenset[bytes]:
 
 #: the anchors of every lexicon: a text's words are intersected with them once
 _ALL_ANCHORS: set[bytes] = set()
+#: anchor -> the lexicons it anchors, with its name: a text's anchors are sorted out to their
+#: lexicons once, instead of each lexicon intersecting them again
+_LEXICONS_OF: dict[bytes, list[tuple[Lexicon, str]]] = {}
+_NONE: list[str] = []
 
 
 def register_anchors(words: frozenset[bytes]) -> frozenset[bytes]:
@@ -361,6 +439,12 @@ def register_anchors(words: frozenset[bytes]) -> frozenset[bytes]:
 
 _EXPANSIONS = 50000
 _LITERALS = 48
+
+
+def _least(literals: set[str]) -> tuple[str, ...]:
+    """The literals that hold none of the others: a text holds one of these exactly when it holds
+    one of all (a literal that holds another is found only where that one is)."""
+    return tuple(sorted(x for x in literals if not any(y != x and y in x for y in literals)))
 
 
 class Lexicon:
@@ -388,15 +472,17 @@ class Lexicon:
         self._alternatives = by_anchor
         #: anchor -> strings one of which every phrase it anchors holds (a cheap test before the
         #: pattern), where that says more than the anchor itself
-        self._literals = {a: tuple(sorted(ls)) for a, ls in literals.items()
+        self._literals = {a: _least(ls) for a, ls in literals.items()
                           if len(ls) <= _LITERALS and all(len(x) > len(a) for x in ls)}
         self._patterns: dict[str, re.Pattern[str]] = {}
         self.anchors = frozenset(a.encode() for a in by_anchor)
         _ALL_ANCHORS.update(self.anchors)
+        for a in by_anchor:
+            _LEXICONS_OF.setdefault(a.encode(), []).append((self, a))
 
     def present(self, t: Text) -> list[str]:
-        found = t.anchors
-        return [w.decode() for w in self.anchors.intersection(found)] if found else []
+        """The anchors of this lexicon in the text."""
+        return t.lexicon_anchors.get(self, _NONE)
 
     def _for(self, anchor: str) -> re.Pattern[str]:
         pattern = self._patterns.get(anchor)
@@ -411,11 +497,15 @@ class Lexicon:
 
     def finditer(self, t: Text, before: int = 80, after: int = 80):
         """Matches in the lower-cased view, looked for around the anchors only."""
+        present = self.present(t)
+        return self._finditer(t, present, before, after) if present else ()
+
+    def _finditer(self, t: Text, present: list[str], before: int, after: int):
         seen: set[tuple[int, int]] = set()
         n = len(t.low)
-        for anchor in self.present(t):
+        for anchor in present:
             literals = self._literals.get(anchor)
-            if literals and not any(x in t.low for x in literals):
+            if literals and not t.holds_any(literals):
                 continue
             pattern = self._for(anchor)
             for lo, hi in windows_around(t.word_positions(anchor), before, after, n):

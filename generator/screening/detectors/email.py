@@ -63,6 +63,20 @@ _AMBIGUOUS_BYTES = frozenset(w.encode() for w in _AMBIGUOUS_WORDS)
 _COMMON_AT = re.compile(rf" (?:{lex(AMBIGUOUS_AT)}) (?=[\w-]+\.[^\W\d_])")
 
 
+def _bracketed_at(low: str) -> list[int]:
+    """Where a spelled '@' in brackets starts ("(at)", "[ät]"): tried at each opening bracket,
+    found by ``str.find`` (a search for the pattern would try every character; no spelling holds
+    a bracket, so the matches are the same)."""
+    starts = []
+    for bracket in "[({<":
+        i = low.find(bracket)
+        while i >= 0:
+            if _BRACKETED_AT.match(low, i):
+                starts.append(i)
+            i = low.find(bracket, i + 1)
+    return sorted(starts)
+
+
 def emails(t: Text) -> Iterator[Finding]:
     text, low = t.text, t.low
     m: re.Match[str] | None
@@ -79,7 +93,7 @@ def emails(t: Text) -> Iterator[Finding]:
             if text.startswith("mailto:", max(0, start - 7)):
                 start -= 7
             yield Finding("email.plain", EMAIL, start, end)
-    anchors = [m.start() for m in _BRACKETED_AT.finditer(low)] if any(c in text for c in "[({<") else []
+    anchors = _bracketed_at(low) if any(c in text for c in "[({<") else []
     anchors += [i for i in ats if low[i - 1:i] in (" ", "\t") or low[i + 1:i + 2] in (" ", "\t")]
     anchors += [p for w in _SPELLED.present(t) if w not in _AMBIGUOUS_WORDS for p in t.word_positions(w)]
     if "." in text:  # jan.de.vries at example.nl: a common word after a local part with a dot

@@ -129,7 +129,7 @@ def phones(t: Text) -> Iterator[Finding]:
     for run in _runs(t):
         if run < done:
             continue
-        if _hopeless(text, run) and not any(w in low[max(0, run - 48):run] for w in words):
+        if _hopeless(text, run) and not (words and any(w in low[max(0, run - 48):run] for w in words)):
             continue  # not of a phone number's shape, and no phone word before it
         start = run
         while start > 0 and run - start < 4 and text[start - 1] in "+( \t0":

@@ -99,7 +99,7 @@ _REFERENCE = re.compile(
 
 
 def _is_placeholder(value: str) -> bool:
-    v = _ESCAPES.sub("", value).strip("\"'«»`‹›“”\\")
+    v = _ESCAPES.sub("", value).strip("\"'«»`‹›“”„‘’‚\\")
     return not v or bool(_PLACEHOLDER.fullmatch(v)) or v.lower() in _NOT_A_VALUE or "[redacted:" in v \
         or v.startswith("[") or _names_a_secret(v) or bool(_REFERENCE.fullmatch(v))
 
@@ -280,10 +280,17 @@ def _after_password_word(t: Text, pos: int, strict: bool = False) -> tuple[int, 
         token = text[word.start():word.end()].strip()
         if text[cursor:cursor + 1] in (".", "_", "/", "\\", "-") or text[cursor:cursor + 1].isalnum():
             break  # "token.indexOf(p)", "password.txt": the word is part of a name
-        if token.startswith("["):
+        if token.lstrip("\"'«»`‹›“”„‘’‚").startswith("["):
             return None  # a placeholder or a redaction stands where the value would
         if cursor > pos and _secretish(token) and not token.startswith("(") \
                 and not _is_placeholder(token.rstrip(_VALUE_END)):
+            # "the password for user grid01 is X": a name the password belongs to, then its value
+            then = _SEPARATOR.match(low, word.end(), limit + 12)
+            if then and then.end() < line_end and text[then.end():line_end].strip():
+                kind = "sign" if then.group("sign") or then.group().rstrip().endswith(":") else "verb"
+                found = _judge_value(t, then.end(), line_end, kind, strict)
+                if found:
+                    return found
             return _value_span(text, word.end() - len(token), line_end)  # free: "wachtwoord 3mop..."
         if cursor == pos and _secretish(token) and not _is_placeholder(token.rstrip(_VALUE_END)):
             return _value_span(text, word.end() - len(token), line_end)

@@ -152,23 +152,41 @@ _BASE64 = re.compile(r"[A-Za-z0-9+/]+={0,2}|[A-Za-z0-9_-]+={0,2}")
 _CLASS_RUN = re.compile(r"[A-Z]+|[a-z]+|\d+")
 
 
+#: an address's slug of words ("computational-chemistry-h2o-co2-c6h12o6"): the site makes these
+#: from a discipline's, a VO's or a centre's name, and their formulas in lower case are no secret
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+){2,}")
+_FORMULA_LOWER = re.compile(r"(?:(?:%s)\d{0,3}){1,12}" % "|".join(e.lower() for e in _ELEMENTS))
+
+
+def _word_slug(token: str) -> bool:
+    if not _SLUG.fullmatch(token):
+        return False
+    parts = token.split("-")
+    words = sum(1 for p in parts if p.isalpha() and len(p) >= 4 and not _VOWELS.isdisjoint(p))
+    return words >= 2 and all(p.isalpha() and not _VOWELS.isdisjoint(p)
+                              or any(c.isdigit() for c in p) and _FORMULA_LOWER.fullmatch(p) for p in parts)
+
+
 @lru_cache(maxsize=4096)
 def looks_random(token: str, relaxed: bool = False) -> bool:
     """Does ``token`` look like a password or a generated secret (see the module's docstring)?
     ``relaxed``: the context already suggests a secret (it stands alone on its line, in quotes,
     after "here it is:"), so a shorter or less noisy token is enough."""
-    alnum = sum(c.isalnum() for c in token)
+    # (counted with map: no Python frame per character, this runs for every new token)
+    alnum = sum(map(str.isalnum, token))
     if alnum < 6 or len(token) < (6 if relaxed else 8) or not token.isascii() or public_shape(token):
         return False  # (letters of other scripts: a word, secrets are ASCII in practice)
-    has_upper = any(c.isupper() for c in token)
-    has_lower = any(c.islower() for c in token)
-    has_digit = any(c.isdigit() for c in token)
+    if _word_slug(token):
+        return False
+    has_upper = any(map(str.isupper, token))
+    has_lower = any(map(str.islower, token))
+    has_digit = any(map(str.isdigit, token))
     classes = has_upper + has_lower + has_digit
     if classes < 2:
         return False
     inner = token[1:-1]
-    symbols = 0 if _BASE64.fullmatch(token) else sum(c in _SYMBOLS for c in inner)
-    soft = sum(c in _SOFT_SYMBOLS for c in inner.rstrip("="))
+    symbols = 0 if _BASE64.fullmatch(token) else sum(map(_SYMBOLS.__contains__, inner))
+    soft = sum(map(_SOFT_SYMBOLS.__contains__, inner.rstrip("=")))
     if (symbols or soft) and (token.startswith("$") or "${" in token or "$(" in token):
         return False  # a shell variable or substitution
     odd = sum(_odd_fragments(p) for p in _PARTS.findall(token))

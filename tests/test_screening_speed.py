@@ -1,0 +1,127 @@
+"""The screening's shortcuts find what the plain way finds: each fast path (a search by
+``str.find`` instead of a character class, a pattern cut down to what can match, a memory of
+judged words, a lexicon's literal pre-test, an index from anchors to lexicons) is checked
+against the straightforward code it replaces, on random text and on the corpora.
+(``python -m bench.same_findings`` compares two versions' findings on the benchmark text.)
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.screening.detectors import base, email, tokens
+from generator.screening.detectors.base import Lexicon, Text, WordClass, _least, _odd
+from generator.screening.lexicon import AT_WORDS
+from generator.screening.normalise import _LAYOUT, _layout_pattern, _replacement, _rewrite, normalise
+
+BOUNDED = settings(max_examples=200, deadline=None, derandomize=True)
+CORPORA = [Path(__file__).parent / name for name in ("screening_corpus", "screening_blind")]
+
+
+def corpus_texts() -> list[str]:
+    return [json.loads(line)["text"] for folder in CORPORA for name in ("planted.jsonl", "benign.jsonl")
+            for line in (folder / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+#: text made of what the shortcuts look at: brackets, '@' words, symbols, layout signs, digits
+_PIECES = st.sampled_from([
+    "a", "b", "Z", "x1", "at", "ät", "arroba", "dot", "(", ")", "[", "]", "{", "<", ">", "!", "#", "$", "%",
+    "^", "&", "*", "?", "~", "|", "_", "`", "=", "\n", "\n>", "\n >", " ", "  ", "\t", "\x0b", "\x0c", "-", ".",
+    "0", "7", "42", "2024-05-01", "12:30:00", "0000-0002-1825-0097", "ab", "Pass", "w0rd",
+])
+texts = st.lists(_PIECES, max_size=40).map("".join)
+
+
+@BOUNDED
+@given(texts)
+def test_bracketed_at_words_are_found_where_the_search_finds_them(text):
+    low = text.lower()
+    assert email._bracketed_at(low) == [m.start() for m in email._BRACKETED_AT.finditer(low)]
+
+
+def test_no_spelled_at_holds_a_bracket():
+    """``_bracketed_at`` tries each opening bracket: right only while no spelling holds one."""
+    assert not set("[({<") & set(AT_WORDS)
+
+
+def _candidates_by_class_search(t: Text) -> list[tuple[int, int]]:
+    """``tokens._candidates`` as it was: the password symbols found by a character-class search."""
+    text = t.text
+    starts = [p for w in t.odd_words[0] for p in t.positions(w)]
+    for m in re.finditer(r"[!#$%^&*?~|]", text):
+        i = m.start()
+        if 0 < i < len(text) - 1 and text[i - 1].isalnum() and text[i + 1].isalnum():
+            starts.append(i)
+    n, backwards, spans = len(text), text[::-1], set()
+    for p in starts:
+        start = n - tokens._TOKEN_REST.match(backwards, n - p, n - max(0, p - 300)).end()
+        spans.add((start, tokens._TOKEN_REST.match(text, p).end()))
+    return sorted(spans)
+
+
+@BOUNDED
+@given(texts)
+def test_token_candidates_are_those_of_the_class_search(text):
+    view = normalise(text)
+    assert tokens._candidates(Text(view)) == _candidates_by_class_search(Text(view))
+
+
+@BOUNDED
+@given(texts)
+def test_the_quote_mark_pattern_rewrites_as_the_whole_layout_pattern(text):
+    pattern = _layout_pattern(text)
+    whole, whole_map = _rewrite(text, _LAYOUT, _replacement)
+    if pattern is None:
+        assert whole_map is None
+    else:
+        assert _rewrite(text, pattern, _replacement) == (whole, whole_map)
+
+
+@BOUNDED
+@given(st.lists(st.sampled_from(["0", "00", "000", "0000", "-", ":", "T", "X", "d", " "]), max_size=30).map("".join))
+def test_public_numbers_are_masked_as_by_the_plain_alternation(digits):
+    plain = re.compile(r"0000-00-00(?:T00:00(?::00)?)?(?![0-9-])|00:00:00|0000-0000-0000-000[0X](?![0-9])")
+    assert base._PUBLIC_NUMBERS.sub(base._masked, digits) == plain.sub(lambda m: "d" * len(m.group()), digits)
+
+
+@BOUNDED
+@given(st.sets(st.text("abc e", min_size=1, max_size=5), min_size=1, max_size=6), st.text("abc e", max_size=30))
+def test_a_lexicons_least_literals_are_found_exactly_when_all_are(literals, text):
+    assert any(x in text for x in _least(literals)) == any(x in text for x in literals)
+
+
+@settings(max_examples=100, deadline=None, derandomize=True)
+@given(st.lists(st.frozensets(st.sampled_from([b"ab1", b"x", b"pass", b"h2020", b"zz9", b"the", b"ce01",
+                                                  b"secretkey", b"a" * 16, b"0123", b"q7q", b"token"]), max_size=8),
+                min_size=1, max_size=12))
+def test_a_word_class_finds_every_member_even_when_its_memory_overflows(texts_words):
+    from generator.screening.detectors.secrets import _STEMMED, _holds_stem
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(WordClass, "limit", 8)  # (overflows every few texts)
+        WordClass._forget()
+        try:
+            for words in texts_words:
+                assert base._ODD.among(words) == {w for w in words if _odd(w)}
+                assert _STEMMED.among(words) == {w for w in words if _holds_stem(w)}
+        finally:
+            WordClass._forget()
+
+
+def test_each_lexicon_is_given_the_anchors_it_shares_with_the_text():
+    lexicons = [obj for module in (base, email, tokens) for obj in vars(module).values() if isinstance(obj, Lexicon)]
+    from generator.screening.detectors import markers, personal, phone, secrets
+
+    lexicons += [obj for module in (markers, personal, phone, secrets) for obj in vars(module).values()
+                 if isinstance(obj, Lexicon)]
+    assert len(lexicons) >= 15
+    for text in corpus_texts():
+        t = Text(normalise(text))
+        for lexicon in lexicons:
+            assert sorted(lexicon.present(t)) == sorted(w.decode() for w in lexicon.anchors & t.words)
