@@ -245,3 +245,46 @@ def test_a_file_without_an_earlier_version_or_a_small_one_is_read_whole(tmp_path
     (staged / "data" / "cases.json").write_text(_export(["mail pi@example.org"] * 3000))
     assert rules(audit_site(staged, clean=kept)) == {("cases/1/index.html", "email.plain"),
                                                      ("data/cases.json", "email.plain")}
+
+
+def test_a_finding_in_a_part_two_files_repeat_is_reported_in_both(tmp_path, monkeypatch):
+    """The detectors read each distinct part once per run when it is clean (the frame of every
+    page), but a part with a finding is read, and reported, in every file that holds it."""
+    root = tmp_path / "site"
+    frame = "<header>Case catalogue</header><nav><a href='/'>Home</a></nav>"
+    for i in (1, 2):
+        (root / "cases" / str(i)).mkdir(parents=True)
+        (root / "cases" / str(i) / "index.html").write_text(
+            f"{frame}<p>case {i}</p><p>ring +44 20 7946 0958</p><p>ring +44 20 7946 0958</p>")
+    (root / "index.html").write_text(f"{frame}<p>ring +44 20 7946 0958</p>")
+    read: list[str] = []
+    real = gate._scan
+    monkeypatch.setattr(gate, "_scan", lambda text: read.append(text) or real(text))
+    found = audit_site(root, workers=1)
+    assert [(f.path, f.count) for f in found] == [("cases/1/index.html", 2), ("cases/2/index.html", 2),
+                                                  ("index.html", 1)]
+    assert len({f.rule for f in found}) == 1
+    assert sum("Case catalogue" in text for text in read) >= 3  # never memoised with a finding beside it
+
+    read.clear()
+    (root / "index.html").write_text(f"{frame}<p>nothing here</p>")
+    (root / "cases" / "2" / "index.html").write_text(f"{frame}<p>case 2</p>")
+    assert [f.path for f in audit_site(root, workers=1)] == ["cases/1/index.html"]
+    index_read = [text for text in read if "nothing here" in text]
+    assert index_read and "Case catalogue" not in index_read[0]  # clean in cases/2: not read again
+
+
+def test_two_processes_with_a_memo_each_find_what_one_finds(tmp_path):
+    root = tmp_path / "site"
+    frame = "<header>Case catalogue</header>"
+    for i in range(40):
+        page = root / "cases" / str(i) / "index.html"
+        page.parent.mkdir(parents=True)
+        page.write_text(frame + f"<p>case {i}</p>" + ("<p>ring +44 20 7946 0958</p>" if i % 7 == 0 else ""))
+    one = audit_site(root, workers=1)
+    old, gate.PARALLEL_FROM, gate.RUNS_PER_WORKER = (gate.PARALLEL_FROM, gate.RUNS_PER_WORKER), 1, 3
+    try:
+        two = audit_site(root, workers=2)
+    finally:
+        gate.PARALLEL_FROM, gate.RUNS_PER_WORKER = old
+    assert [f.line() for f in one] == [f.line() for f in two] and len(one) == 6

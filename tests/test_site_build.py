@@ -123,3 +123,22 @@ def test_a_new_site_url_counts_as_a_change_to_publish(monkeypatch):
     before = site_inputs_hash(PROJECT_ROOT)
     monkeypatch.setenv("SITE_URL", "https://cases.example.org/")
     assert site_inputs_hash(PROJECT_ROOT) != before
+
+
+def test_the_engines_work_folder_is_removed_meanwhile_and_never_a_new_one(tmp_path):
+    import threading
+
+    from generator.site.build import remove_meanwhile
+
+    work = tmp_path / "shards"
+    (work / "0" / "site" / "cases" / "1").mkdir(parents=True)
+    (work / "0" / "mkdocs.yml").write_text("site_name: x\n")
+    (tmp_path / ".shards.removed-1-2-3" / "0").mkdir(parents=True)  # left by an interrupted run
+    remove_meanwhile(work)
+    work.mkdir()  # the next build's folder of the same name, made at once
+    (work / "kept").write_text("new")
+    for thread in threading.enumerate():
+        if thread.name == "remove shards":
+            thread.join(timeout=30)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["shards"] and (work / "kept").read_text() == "new"
+    remove_meanwhile(tmp_path / "absent")  # nothing there: nothing to do, no error

@@ -20,6 +20,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.audit.memo import CleanParts
 from generator.audit.read import Parts, read_parts
 from generator.audit.theme import is_theme_asset, is_theme_file
 from generator.screening.detectors import DETECTORS, Finding, Text, find_in_view
@@ -35,6 +36,8 @@ TOKEN_DETECTORS = (national_ids,)
 BINARY_DETECTORS = tuple(d for family in DETECTORS.values() for d in family if d is not random_tokens)
 #: below this many files a second process costs more than it saves
 PARALLEL_FROM = 400
+#: runs of files per process in a large site (``_runs``): enough for the processes to end together
+RUNS_PER_WORKER = 8
 #: from this size on, a file whose earlier version was proven clean has only its new parts read
 #: by the detectors (below it, reading the earlier version costs more than it saves)
 KNOWN_PARTS_FROM = 64 * 1024
@@ -61,9 +64,10 @@ def _scan_with(detectors, text: str) -> list[Finding]:
     return [f for detector in detectors for f in detector(t)]
 
 
-def audit_file(path: Path, rel: str, clean: Path | None = None) -> list[AuditFinding]:
+def audit_file(path: Path, rel: str, clean: Path | None = None, memo: CleanParts | None = None) -> list[AuditFinding]:
     """The findings in one file; ``clean``: a folder whose file at ``rel``, if any, is an earlier
-    version of this one that the audit found clean (``known_parts``)."""
+    version of this one that the audit found clean (``known_parts``); ``memo``: the parts found
+    clean so far in this run, which the detectors need not read again (``memo``)."""
     data = path.read_bytes()
     if rel.endswith(".map"):
         return [AuditFinding(rel, "policy.source-map-shipped", 1)]
@@ -72,6 +76,26 @@ def audit_file(path: Path, rel: str, clean: Path | None = None) -> list[AuditFin
     parts = read_parts(rel, data)
     if clean is not None and len(data) >= KNOWN_PARTS_FROM:
         parts = without_known_parts(parts, clean / rel, rel)
+    if memo is None or parts.binary:
+        matched = _matched(parts)
+    else:
+        text, text_once, text_keys = memo.unknown(parts.text)
+        tokens, tokens_once, token_keys = memo.unknown(parts.tokens, tokens=True)
+        matched = _matched(Parts(text_once, tokens_once, parts.script_urls))
+        if not matched:
+            memo.add(text_keys)
+            memo.add(token_keys, tokens=True)
+            return []
+        if len(text) > len(text_once) or len(tokens) > len(tokens_once):
+            # a part this file repeats was read once: read every occurrence, for the counts
+            matched = _matched(Parts(text, tokens, parts.script_urls))
+    if matched and is_theme_file(data, rel):
+        return []
+    return [AuditFinding(rel, rule, len(found), tuple(found)) for rule, found in sorted(matched.items())]
+
+
+def _matched(parts: Parts) -> dict[str, list[str]]:
+    """Rule -> the text of each of its matches in these parts."""
     text, tokens = parts.joined()
     matched: dict[str, list[str]] = defaultdict(list)
     for f in _scan_with(BINARY_DETECTORS, text) if parts.binary else _scan(text):
@@ -81,9 +105,7 @@ def audit_file(path: Path, rel: str, clean: Path | None = None) -> list[AuditFin
             matched[f.rule].append(tokens[f.start:f.end])
     if parts.script_urls:
         matched["markup.script-url"] += [""] * parts.script_urls
-    if matched and is_theme_file(data, rel):
-        return []
-    return [AuditFinding(rel, rule, len(found), tuple(found)) for rule, found in sorted(matched.items())]
+    return matched
 
 
 def without_known_parts(parts: Parts, earlier: Path, rel: str) -> Parts:
@@ -102,16 +124,59 @@ def without_known_parts(parts: Parts, earlier: Path, rel: str) -> Parts:
 
 
 def _audit_files(files: list[tuple[str, str]], clean: Path | None = None) -> list[list[AuditFinding]]:
-    return [audit_file(Path(path), rel, clean) for path, rel in files]
+    memo = CleanParts()
+    return [audit_file(Path(path), rel, clean, memo) for path, rel in files]
+
+
+def _runs(files: list[tuple[str, str]], count: int) -> list[list[tuple[str, str]]]:
+    """The files (sorted by path) in about ``count`` runs of about equal bytes, the largest run
+    first. A run keeps together what says the same things (a case's files, the index pages of one
+    kind), so that the memo of clean parts (``memo``) of the process that reads it pays; a run
+    holding one large file (an export) is taken first, so that it never ends the audit late."""
+    sizes = [os.stat(path).st_size for path, _ in files]
+    total = sum(sizes) or 1
+    runs: list[list[tuple[str, str]]] = [[] for _ in range(count)]
+    sums = [0] * count
+    done = 0
+    for file, size in zip(files, sizes):
+        n = min(count - 1, done * count // total)
+        runs[n].append(file)
+        sums[n] += size
+        done += size
+    return [runs[n] for n in sorted(range(count), key=lambda n: -sums[n]) if runs[n]]
+
+
+#: in a helper process: how many runs have been taken, shared by every process of the audit
+_taken = None
+
+
+def _share_count(taken) -> None:
+    global _taken
+    _taken = taken
+
+
+def _take_runs(runs: list[list[tuple[str, str]]], clean: Path | None) -> dict[int, list[list[AuditFinding]]]:
+    """(In a helper process) run after run, the largest that no process has taken yet, until none
+    is left: each run's findings, file by file, by the run's number."""
+    memo = CleanParts()
+    done: dict[int, list[list[AuditFinding]]] = {}
+    while True:
+        with _taken.get_lock():
+            n = _taken.value
+            _taken.value = n + 1
+        if n >= len(runs):
+            return done
+        done[n] = [audit_file(Path(path), rel, clean, memo) for path, rel in runs[n]]
 
 
 def audit_site(site_dir: Path, workers: int | None = None, clean: Path | None = None) -> list[AuditFinding]:
     """Every finding in every file under site_dir, sorted by path; ``clean``: a site every file
     of which the audit found clean, earlier versions of these files (``audit_file``).
 
-    A large site is read by two processes (one per core, at most 2): this one and a fresh one
-    (spawned, not forked: a fork's memory counts all of the caller's snapshot and pages again),
-    each with a share of the files. The findings are the same, in the same order."""
+    A large site is read by two fresh processes (one per core, at most 2; spawned, not forked:
+    a fork's memory counts all of the caller's snapshot and pages again), which take runs of the
+    files in turn (``_runs``), each run by whichever process is free. The findings are the same,
+    in the same order."""
     if not site_dir.is_dir():
         raise FileNotFoundError(f"{site_dir}: no such site folder")
     files = [(str(path), path.relative_to(site_dir).as_posix())
@@ -119,10 +184,16 @@ def audit_site(site_dir: Path, workers: int | None = None, clean: Path | None = 
     workers = workers or min(2, os.cpu_count() or 1)
     if workers < 2 or len(files) < PARALLEL_FROM:
         return [f for found in _audit_files(files, clean) for f in found]
-    shares = [files[i::workers] for i in range(workers)]
-    with ProcessPoolExecutor(max_workers=workers - 1, mp_context=multiprocessing.get_context("spawn")) as pool:
-        helpers = [pool.submit(_audit_files, share, clean) for share in shares[1:]]
-        found = [_audit_files(shares[0], clean)] + [h.result() for h in helpers]
-    by_file = {rel: file_found for share, share_found in zip(shares, found)
-               for (_, rel), file_found in zip(share, share_found)}
+    runs = _runs(files, workers * RUNS_PER_WORKER)
+    context = multiprocessing.get_context("spawn")
+    taken = context.Value("i", 0)
+    # only fresh processes read: this one holds the whole build, and what a large export or a
+    # memo of parts leaves of its heap would add to the build's peak of memory
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_share_count,
+                             initargs=(taken,)) as pool:
+        helpers = [pool.submit(_take_runs, runs, clean) for _ in range(workers)]
+        done: dict[int, list[list[AuditFinding]]] = {}
+        for helper in helpers:
+            done |= helper.result()
+    by_file = {rel: file_found for n, run in enumerate(runs) for (_, rel), file_found in zip(run, done[n])}
     return [f for _, rel in files for f in by_file[rel]]

@@ -24,7 +24,6 @@ import re
 from dataclasses import dataclass, field
 
 from lxml import etree
-from lxml import html as lxml_html
 
 from generator.screening.detectors import BOUNDARY
 from generator.screening.normalise import PART_BREAK, normalised_text
@@ -104,7 +103,7 @@ def read_parts(rel: str, data: bytes) -> Parts:
 
 def _html(data: bytes, parts: Parts) -> None:
     try:
-        root = etree.fromstring(data, lxml_html.HTMLParser(encoding="utf-8", remove_blank_text=False))
+        root = etree.fromstring(data, _html_parser())
     except (etree.ParserError, ValueError):
         root = None
     if root is None:
@@ -113,48 +112,67 @@ def _html(data: bytes, parts: Parts) -> None:
     _walk(root, parts)
 
 
+def _html_parser() -> etree.HTMLParser:
+    # lxml's plain elements: the same tree as ``lxml.html``'s, without its Python class lookup
+    # for every element
+    return etree.HTMLParser(encoding="utf-8", remove_blank_text=False)
+
+
+def _tag(tag) -> str:
+    """An element's tag, lower-case and without its namespace ("" for a comment's)."""
+    return tag.lower().rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
 def _walk(root, parts: Parts) -> None:
+    # the hottest loop of the audit: names are bound locally and the block test inlined
+    text = parts.text
+    append = text.append
     buffer: list[str] = []
-
-    def flush() -> None:
-        if buffer:
-            parts.text.append("".join(buffer))
-            buffer.clear()
-
+    tags: dict = {}
+    blocks, layout, navigating, script_scheme = _BLOCKS, _LAYOUT_ATTRIBUTES, _NAVIGATING, _SCRIPT_SCHEME.match
     for event, element in etree.iterwalk(root, events=("start", "end", "comment")):
         if event == "comment":
-            flush()
-            parts.text.append(element.text or "")
+            if buffer:
+                append("".join(buffer))
+                buffer.clear()
+            append(element.text or "")
             if element.tail:
                 buffer.append(element.tail)
             continue
-        tag = element.tag.lower() if isinstance(element.tag, str) else ""
-        tag = tag.rsplit("}", 1)[-1]
+        raw = element.tag
+        tag = tags.get(raw)
+        if tag is None:
+            tag = tags[raw] = _tag(raw)
         if event == "start":
-            for name, value in element.attrib.items():
+            for name, value in element.items():
                 name = name.rsplit("}", 1)[-1].lower()
-                if name in _NAVIGATING and _SCRIPT_SCHEME.match(value):
+                if name in navigating and script_scheme(value):
                     parts.script_urls += 1
-                if name not in _LAYOUT_ATTRIBUTES and value.strip():
-                    parts.text.append(value)
-            if tag in ("script", "style"):
-                flush()
+                if name not in layout and value.strip():
+                    append(value)
+            if tag == "script" or tag == "style":
+                if buffer:
+                    append("".join(buffer))
+                    buffer.clear()
                 if tag == "script" and "json" in (element.get("type") or "").lower():
                     # a data block (a page's JSON-LD): its strings, as a crawler reads them
                     _json("", element.text or "", parts)
                 else:
-                    parts.text.append(element.text or "")
+                    append(element.text or "")
                 continue
-            if tag in _BLOCKS:
-                flush()
+            if tag in blocks and buffer:
+                append("".join(buffer))
+                buffer.clear()
             if element.text:
                 buffer.append(element.text)
         else:
-            if tag in _BLOCKS or tag in ("script", "style"):
-                flush()
+            if (tag in blocks or tag == "script" or tag == "style") and buffer:
+                append("".join(buffer))
+                buffer.clear()
             if element.tail:
                 buffer.append(element.tail)
-    flush()
+    if buffer:
+        append("".join(buffer))
 
 
 def _xml(data: bytes, parts: Parts) -> None:
