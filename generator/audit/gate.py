@@ -160,10 +160,13 @@ def _take_runs(runs: list[list[tuple[str, str]]], clean: Path | None) -> dict[in
     is left: each run's findings, file by file, by the run's number."""
     memo = CleanParts()
     done: dict[int, list[list[AuditFinding]]] = {}
+    taken = _taken
+    if taken is None:
+        raise RuntimeError("the audit's helper process has no shared counter (_share_count not run)")
     while True:
-        with _taken.get_lock():
-            n = _taken.value
-            _taken.value = n + 1
+        with taken.get_lock():
+            n = taken.value
+            taken.value = n + 1
         if n >= len(runs):
             return done
         done[n] = [audit_file(Path(path), rel, clean, memo) for path, rel in runs[n]]
