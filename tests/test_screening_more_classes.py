@@ -35,6 +35,30 @@ def covered(text: str, part: str) -> bool:
         ("Das Passwort für den Benutzer ops07 ist Zq8rTmLw3Kp", "Zq8rTmLw3Kp"),
         ("The password for account svc-backup2 is Zq8rTmLw3Kp.", "Zq8rTmLw3Kp"),
         ("le mot de passe du compte ops07 est : Zq8rTmLw3Kp", "Zq8rTmLw3Kp"),
+        # an address broken around its '@' by line breaks
+        ("Bitte an meine Adresse schreiben:\neva.novak\n@\nuni-example.de\n\nDanke!", "eva.novak\n@\nuni-example.de"),
+        ("pište na j_kral\n@ cesnet-example.cz", "j_kral\n@ cesnet-example.cz"),
+        # a token whose last character is an underscore (not the end of emphasis)
+        ("Das Deploy-Token lautet glpat-Xk2mQ9rTzLw4Pb7NvC1_, Scope read_registry.", "glpat-Xk2mQ9rTzLw4Pb7NvC1_"),
+        # a phrase of words after a passphrase word and its verb, up to its comma
+        ("The key passphrase is amber falcon meadow quartz, without the comma.", "amber falcon meadow quartz"),
+        ("Die Passphrase ist Birke Nebel Ofen Quark, bitte ändern", "Birke Nebel Ofen Quark"),
+        # an id word of two words before its colon
+        ("Kedves Zoltán!\n\nAdóazonosító jel: 8412345678\n\nÜdvözlettel", "8412345678"),
+        # 'internal use only' with 'only' last, as Portuguese, Italian and French may write it
+        ("Olá,\n\nUso interno apenas. O servidor foi comprometido.", "Uso interno apenas"),
+        ("Document à usage interne uniquement : le serveur a été compromis.", "usage interne uniquement"),
+        # a webhook's address, on any host: the whole address
+        ("SLACK_WEBHOOK=https://hooks.chat.example/services/T0ZW9S4XHS/B04CEMZMMU/7qUqBeat6oNaPbYvGxN6q1Rv",
+         "https://hooks.chat.example/services/T0ZW9S4XHS/B04CEMZMMU/7qUqBeat6oNaPbYvGxN6q1Rv"),
+        ("https://ci.example.eu/api/webhooks/1234567/Zk9qLmP0aXwR3tY7uV2bN5cD8eF1gH4j",
+         "https://ci.example.eu/api/webhooks/1234567/Zk9qLmP0aXwR3tY7uV2bN5cD8eF1gH4j"),
+        # a connection string with a password: the whole address (host, user and database with it)
+        ("MONGO_URL=mongodb+srv://app:YVSG4CMyKDjPn3@cluster0.mongo.example.net/?retryWrites=true",
+         "mongodb+srv://app:YVSG4CMyKDjPn3@cluster0.mongo.example.net/?retryWrites=true"),
+        # a JWK with a private member: the whole object
+        ('sign with {"kty": "EC", "crv": "P-256", "x": "twn0b3AdyBCCwhUwk2dWzLWI53aqDxGN8eEo9fyQJc", '
+         '"d": "Q-Rmed-2heXRRgodD2T8xmVS6n1ImH8Hz3EiNIFSU2I"} ok', '"x": "twn0b3AdyBCCwhUwk2dWzLWI53aqDxGN8eEo9fyQJc"'),
         # a person's DN stays personal when a name follows a host-like CN
         ("DN: /DC=eu/O=Example/CN=jane.doe.example.eu Jane Doe", "Jane Doe"),
     ],
@@ -65,6 +89,11 @@ def test_secret_of_the_class_is_covered(text, secret):
         "Nous évaluons le calcul confidentiel sur deux nœuds.",
         "La computación confidencial se prueba en el clúster.",
         "Das vertrauliche Rechnen wird auf zwei Knoten getestet.",
+        # code and prose around a line-broken '@', 'internal use' followed by a preposition
+        'a decorator\n@app.route("/x")',
+        "the internal use for the project is described below",
+        "see https://docs.example.eu/webhooks/setup for the how-to",
+        "The passphrase is stored in the vault, ask the operator",
         # a file type where a password word expects its value
         "Jak zmienić hasło do certyfikatu .p12?",
         "Wie ändere ich das Passwort der Datei .pfx?",

@@ -250,7 +250,7 @@ ID_WORDS = (
     r"identity card|identity number|personal id|personalausweis(?:nummer)?|ausweisnummer|ausweis|"
     r"carte d'identité|carte nationale d'identité|cni|carta d'identità|documento de identidad|"
     r"cartão de cidadão|bilhete de identidade|dowód osobisty|dowodu osobistego|občanský průkaz|"
-    r"občiansky preukaz|személyi igazolvány|személyi szám|adóazonosító|taj-szám|taj szám|"
+    r"občiansky preukaz|személyi igazolvány|személyi szám|adóazonosító jel|adóazonosító jele|adóazonosító|adószám|személyi azonosító|taj-szám|taj szám|"
     r"identitetskort|id-kort|henkilökortti|henkilöllisyystodistus|buletin de identitate|"
     r"лична карта|паспорт|паспорта|закордонний паспорт|загранпаспорт|passport(?: no| number)?|"
     r"reisepass(?:-nr|nummer)?|pass-nr|passnummer|passeport|pasaporte|passaporto|passaporte|"
@@ -747,7 +747,7 @@ MENTION_WORDS = (
 )
 #: "only": makes an in-position phrase a marker wherever it stands ("only for internal use")
 ONLY_WORDS = (
-    r"only|solo|sólo|solamente|soltanto|unicamente|únicamente|exclusivamente|esclusivamente|nur|"
+    r"only|solo|sólo|solamente|soltanto|unicamente|únicamente|exclusivamente|esclusivamente|apenas|somente|nur|"
     r"uniquement|seulement|alleen|uitsluitend|tylko|wyłącznie|pouze|jen|len|iba|csak|kizárólag|endast|"
     r"bara|kun|kun til|vain|ainult|doar|numai|tik|tikai|yalnızca|sadece|само|samo|μόνο|только|лише|"
     r"тільки|בלבד|მხოლოდ|միայն|for|für|für den|pour|à|per|ad|para|voor|do|pro|za|na|för|til|zu"

@@ -256,6 +256,8 @@ def _replacement(m: re.Match[str], text: str) -> str | None:
         after = text[end] if end < len(text) else " "
         opens = not (before.isalnum() or before in "*_~") and after.isalnum()
         closes = before.isalnum() and not (after.isalnum() or after in "*_~")
+        if closes and not opens and value[0] == "_" and not _opened_before(text, start, value):
+            return None  # a name's trailing underscore ("glpat-...aw_"), not the end of emphasis
         return "" if opens or closes else None
     if kind == "ws":
         return " "
@@ -263,6 +265,20 @@ def _replacement(m: re.Match[str], text: str) -> str | None:
         return ""
     folded = _fold(value)
     return None if folded == value else folded
+
+
+def _opened_before(text: str, start: int, mark: str) -> bool:
+    """Is there, earlier on the line, the same mark where emphasis could open (after a space or
+    punctuation, before a letter)? Underscores close only what they opened."""
+    line_start = text.rfind("\n", 0, start) + 1
+    i = text.rfind(mark, line_start, start)
+    while i >= 0:
+        before = text[i - 1] if i > line_start else " "
+        after = text[i + len(mark)] if i + len(mark) < len(text) else " "
+        if not before.isalnum() and after.isalnum():
+            return True
+        i = text.rfind(mark, line_start, i)
+    return False
 
 
 @dataclass(frozen=True)

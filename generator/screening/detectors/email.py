@@ -77,6 +77,12 @@ def _bracketed_at(low: str) -> list[int]:
     return sorted(starts)
 
 
+#: an address broken around its '@' by line breaks ("stefan.maier\n@\nlrz-example.de")
+#: (a local part with a dot, digit or sign: "decorator\n@app.route(" is code)
+_SPLIT_AT = re.compile(r"(?<![\w.+-])(?=[\w+-]*[.\d+_-])[\w.+-]{1,64}[ \t]*(?:\n[ \t]*)?@[ \t]*(?:\n[ \t]*)?"
+                       r"[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63})*\.[a-z]{2,24}(?![\w(-])", re.IGNORECASE)
+
+
 def emails(t: Text) -> Iterator[Finding]:
     text, low = t.text, t.low
     m: re.Match[str] | None
@@ -93,6 +99,10 @@ def emails(t: Text) -> Iterator[Finding]:
             if text.startswith("mailto:", max(0, start - 7)):
                 start -= 7
             yield Finding("email.plain", EMAIL, start, end)
+    for lo, hi in windows_around([a for a in ats if "\n" in text[max(0, a - 3):a + 4]], 70, 80, len(text)):
+        for m in _SPLIT_AT.finditer(text, lo, hi):
+            if "\n" in m.group():
+                yield Finding("email.split", EMAIL, m.start(), m.end())
     anchors = _bracketed_at(low) if any(c in text for c in "[({<") else []
     anchors += [i for i in ats if low[i - 1:i] in (" ", "\t") or low[i + 1:i + 2] in (" ", "\t")]
     anchors += [p for w in _SPELLED.present(t) if w not in _AMBIGUOUS_WORDS for p in t.word_positions(w)]

@@ -62,8 +62,18 @@ def private_keys(t: Text) -> Iterator[Finding]:
             yield Finding("credential.private-key", CREDENTIAL, m.start(), m.end())
     if b"kty" in words and '"kty"' in text:
         for m in _JWK_PRIVATE.finditer(text):
-            yield Finding("credential.private-key", CREDENTIAL, *m.span("value"))
+            yield Finding("credential.private-key", CREDENTIAL, *_jwk_object(text, *m.span("value")))
     yield from _bare_base64(t)
+
+
+def _jwk_object(text: str, start: int, end: int) -> tuple[int, int]:
+    """The whole JWK object around a private member's value (the key goes whole, its public
+    members with it: they name the key pair), or the value alone when no object is found."""
+    opening = text.rfind("{", max(0, start - 4096), start)
+    closing = text.find("}", end, end + 4096)
+    if opening < 0 or closing < 0 or '"kty"' not in text[opening:closing] or "}" in text[opening:start]:
+        return start, end
+    return opening, closing + 1
 
 
 def _pem(text: str) -> Iterator[Finding]:

@@ -51,6 +51,10 @@ _B, _E = r"(?<![\w])", r"(?![\w])"
 _ONLY = rf"(?:(?:{lex(ONLY_WORDS)})[ -])?"
 _STRONG = Lexicon(*MARKERS, template=rf"{_B}(?:{{body}}){_E}")
 _POSITIONAL = Lexicon(MARKERS_IN_POSITION, template=rf"{_B}{_ONLY}(?:{{body}}){_E}")
+#: "only" after a phrase, as the languages that put it last write it ("uso interno apenas",
+#: "usage interne uniquement"): like "only" before it, a marker wherever it stands
+_PREPOSITIONS = frozenset("for für pour à per ad para voor do pro za na för til zu".split() + ["für den", "kun til"])
+_ONLY_AFTER = re.compile(rf"[ -]+(?:{lex('|'.join(w for w in ONLY_WORDS.split('|') if w not in _PREPOSITIONS))}){_E}")
 _HEADING = Lexicon(HEADING_WORDS, template=rf"{_B}{_ONLY}(?:{{body}}){_E}")
 #: a heading word and a noun or two, then a colon: "Internal note:", "Private remark:"
 _HEADING_PHRASE = Lexicon(HEADING_WORDS, template=rf"{_B}(?:{{body}}){_E}(?:[ \t]+[^\W\d_]+){{{{1,2}}}}[ \t]*:")
@@ -127,7 +131,10 @@ def markers(t: Text) -> Iterator[Finding]:
     for m in _POSITIONAL.finditer(t, 60, 60):
         if _negated(low, m.start()) or _mentioned(low, m.start(), m.end()):
             continue
-        if _heading(low, m.start(), m.end()) or _enclosed(low, m.start(), m.end()) or \
+        only_after = _ONLY_AFTER.match(low, m.end())
+        if only_after:
+            yield Finding("marker.restricted", MARKER, m.start(), only_after.end())
+        elif _heading(low, m.start(), m.end()) or _enclosed(low, m.start(), m.end()) or \
                 _AFTER_POSITION.match(low, m.end()):
             yield Finding("marker.restricted", MARKER, m.start(), m.end())
     for m in _HEADING.finditer(t, 60, 60):

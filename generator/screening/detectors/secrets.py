@@ -51,6 +51,9 @@ from generator.screening.lexicon import (
 )
 
 _PASSWORD = Lexicon(*PASSWORD_WORDS)
+#: the words of a secret made of words: after one and its verb, several plain words are the value
+_PHRASE_WORD = re.compile(r"(?:pass[ -]?phrase|phrase secrète|phrase de passe|frase segreta|frase secreta|"
+                          r"frase de contraseña|frase-passe|wachtzin|heslová fráze|hasło-fraza)s?$")
 _SHORT_PASSWORD = Lexicon(
     SHORT_PASSWORD_WORDS,
     template=r"(?<![\w'-])(?:{body})(?![\w-])(?:[ \t]+[^\W\d_]{1,20}){0,3}[ \t]*(?:\([^()\n]{0,30}\)[ \t]*)?(?:[:：]|=(?!=))")
@@ -267,6 +270,8 @@ def _after_password_word(t: Text, pos: int, strict: bool = False) -> tuple[int, 
             value_at = sep.end()
             # "is:" announces its value as a colon does ("the passphrase is: w1 w2 w3 w4")
             kind = "sign" if sep.group("sign") or sep.group().rstrip().endswith(":") else "verb"
+            if kind == "verb" and _PHRASE_WORD.search(low, max(0, pos - 24), pos):
+                kind = "phrase"  # "the passphrase is w1 w2 w3 w4, ...": a phrase of words is its value
             if value_at >= line_end or not text[value_at:line_end].strip():
                 following = _next_value_line(text, line_end) if kind == "sign" or cursor == pos else None
                 if following is None:
@@ -353,6 +358,10 @@ def _judge_value(t: Text, start: int, line_end: int, kind: str, strict: bool = F
     horizon = min(line_end, start + _WINDOW)  # a long line costs no more than a window per value
     stop = _SENTENCE_END.search(text, start, horizon)
     rest = text[start:stop.start() if stop else horizon].strip()
+    if kind == "phrase":  # the phrase ends at its first comma or semicolon
+        rest, kind = re.split(r"[,;]", rest, maxsplit=1)[0].strip(), "sign"
+        stop = None
+        horizon = start + len(rest)
     rest_words = rest.split()
     lowered = [w.strip(_VALUE_END).lower() for w in rest_words]
     if not quoted and kind in ("sign", "next-line") and 1 < len(rest_words) <= 8 \

@@ -137,6 +137,8 @@ def _url_findings(url: str) -> tuple[Finding, ...]:
 
 
 #: a password that is a placeholder's name: capitals and underscores ("PASSWORD", "DB_PASS")
+#: a webhook's address: whoever has it may post (its path is the secret)
+_WEBHOOK_PATH = re.compile(r"/(?:webhooks?|hooks|services/hooks)/", re.IGNORECASE)
 _CAPITAL_NAME = re.compile(r"[A-Z][A-Z_]{2,40}")
 _SECRET_NAME = re.compile(r"pass|pw|secret|token|key|cred")
 _NOT_A_VALUE = frozenset(NOT_A_VALUE)
@@ -155,15 +157,17 @@ def _url(text: str, start: int, end: int) -> Iterator[Finding]:
             authority_at = at + 1
             if ":" in userinfo:
                 password = userinfo.partition(":")[2]
-                if password and not _placeholder(password):  # user and password: both go
-                    yield Finding("credential.url-userinfo", CREDENTIAL, start + rest_at, start + at)
+                if password and not _placeholder(password):  # a working login: the whole address goes
+                    yield Finding("credential.url-userinfo", CREDENTIAL, start, end)
             elif looks_random(userinfo, relaxed=True) or len(userinfo) >= 20:
                 yield Finding("credential.url-userinfo", CREDENTIAL, start + rest_at, start + at)
             break
     host_m = _HOST.match(url, authority_at)
     path_at = host_m.end() if host_m else authority_at
     host = url[authority_at:path_at].lower()
-    if host.startswith("hooks.slack.com") or host.endswith("webhook.office.com") or "discord" in host and "/webhooks/" in url:
+    if host.startswith(("hooks.slack.", "hooks.")) or host.endswith("webhook.office.com") or "discord" in host and "/webhooks/" in url \
+            or _WEBHOOK_PATH.search(url, path_at) and any(_path_secret(url[a:b], "") for a, b in
+                                                          ((m.start(), m.end()) for m in _SEGMENT.finditer(url, path_at))):
         yield Finding("credential.webhook", CREDENTIAL, start, end)
         return
     if _profile(host.split(":")[0], url[path_at:]):
@@ -178,11 +182,16 @@ def _url(text: str, start: int, end: int) -> Iterator[Finding]:
             query_at = min(query_at, i)
     segments = [(m.start(), m.end()) for m in _SEGMENT.finditer(url, path_at, query_at)]
     previous = ""
+    secret_segments = []
     for a, b in segments:
         segment = url[a:b]
         if not pid_host and _path_secret(segment, previous):
-            yield Finding("credential.url-path", CREDENTIAL, start + a, start + b)
+            secret_segments.append((a, b))
         previous = segment.lower()
+    if len(secret_segments) >= 2:  # one secret in several segments (T0.../B0.../key): what lies between too
+        secret_segments = [(secret_segments[0][0], secret_segments[-1][1])]
+    for a, b in secret_segments:
+        yield Finding("credential.url-path", CREDENTIAL, start + a, start + b)
     # the query and the fragment
     if query_at < len(url):
         if _signed(url[query_at + 1:]):
