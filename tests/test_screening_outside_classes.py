@@ -243,14 +243,21 @@ def test_a_vo_with_role_words(value, published):
     assert fields.vo_name(value) == published
 
 
-@pytest.mark.parametrize(("value", "published"), [
-    ("Natural Sciences > Earth and related environmental sciences", "Natural Sciences / Earth and related environmental sciences"),
-    ("Sciences humaines > Archéologie", "Sciences humaines / Archéologie"),
-    ("Natural Sciences » Physics", "Natural Sciences / Physics"),
-    ("Sciences de la Terre — sismologie", "Sciences de la Terre / sismologie"),
-    ("Life sciences | Genomics :: Proteomics", "Life sciences / Genomics / Proteomics"),
-    ("Earth–ocean interactions", "Earth–ocean interactions"),
+@pytest.mark.parametrize(("value", "levels"), [
+    ("Natural Sciences > Earth and related environmental sciences", ["Natural Sciences", "Earth and related environmental sciences"]),
+    ("Sciences humaines > Archéologie", ["Sciences humaines", "Archéologie"]),
+    ("Natural Sciences » Physics", ["Natural Sciences", "Physics"]),
+    ("Sciences de la Terre — sismologie", ["Sciences de la Terre", "sismologie"]),
+    ("Life sciences | Genomics :: Proteomics", ["Life sciences", "Genomics", "Proteomics"]),
+    ("Earth–ocean interactions", ["Earth–ocean interactions"]),
 ])
-def test_a_discipline_path_with_another_separator_takes_the_sites_separator(value, published):
-    """Its levels become levels of the site's discipline tree, which splits on " / "."""
-    assert fields.discipline(value) == published
+def test_a_discipline_path_with_another_separator_is_published_as_written(value, levels):
+    """As written on the case page; the site's tree reads its levels."""
+    from generator.site.metrics import discipline_levels
+
+    assert fields.discipline(value) == value
+    assert discipline_levels(value) == levels
+
+
+def test_a_discipline_with_a_lone_colon_is_not_a_path():
+    assert fields.discipline("Physics: call me on my mobile") is None

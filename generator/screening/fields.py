@@ -29,7 +29,7 @@ _NETWORK = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}(?:/\d{1,2})?|[0-9A-Fa-f]{1,4}(?:
 _SITE_SEPARATORS = re.compile(r"[ \t]*[,;][ \t]*|[ \t]+")
 #: a discipline path: words, '/', ',', '&', '(' ')', '-', ''', and the chemical formulas and
 #: equations a discipline may name ("Computational chemistry (H₂O, CO2, C6H12O6)", "A + B → C")
-_DISCIPLINE = re.compile(r"[^\W\d_][\w ,/&()'’.+·→\[\];–-]{0,199}")
+_DISCIPLINE = re.compile(r"[^\W\d_][\w ,/&()'’.+·→\[\];>»›|:–—-]{0,199}")
 #: an RT status: one to three words of letters
 _STATUS = re.compile(r"[^\W\d_]+(?:[ _-][^\W\d_]+){0,2}")
 #: a person's name: two to five words of letters, with the usual particles and punctuation
@@ -75,14 +75,11 @@ def site_names(value: str) -> str | None:
     return value
 
 
-#: the other ways of writing a discipline path's levels: "A > B", "A » B", "A — B", "A | B", "A :: B"
-_PATH_SEPARATOR = re.compile(r"[ ]*(?:>|»|›|\||::)[ ]*|[ ]+(?:—|–)[ ]+")
-
-
 def discipline(value: str) -> str | None:
-    """The value, its levels separated by " / " as the site's tree reads them."""
-    value = _PATH_SEPARATOR.sub(" / ", " ".join(value.split()))
-    if not _DISCIPLINE.fullmatch(value) or _DIGIT_RUN.search(value):
+    """The value as written; a path may separate its levels by ' / ', '>', '»', '›', '|', '::' or a
+    spaced dash (the site's tree reads each as a level: ``site.metrics.discipline_levels``)."""
+    value = " ".join(value.split())
+    if not _DISCIPLINE.fullmatch(value) or _DIGIT_RUN.search(value) or ":" in value.replace("::", ""):
         return None
     return value
 

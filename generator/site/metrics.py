@@ -19,7 +19,7 @@ S = ImplementationStatus
 WORKFLOW: tuple[ImplementationStatus, ...] = tuple(s for s in S if not s.is_ended)
 #: the separator of levels in a discipline name ("Natural Sciences / Physical sciences")
 DISCIPLINE_SEPARATOR = " / "
-_LEVEL_SPLIT = re.compile(r"\s+/\s+")
+_LEVEL_SPLIT = re.compile(r"\s+/\s+|\s*(?:>|»|›|::)\s*|\s+(?:\||—|–)\s+")
 _COMMUNITY_SEPARATORS = (" – ", " — ", " - ", ": ")
 
 
@@ -213,7 +213,8 @@ class DisciplineNode:
 
 
 def discipline_levels(name: str) -> list[str]:
-    """The levels of a discipline name; only a slash with spaces around it separates them."""
+    """The levels of a discipline name: separated by a slash with spaces around it (EGI's way), or by
+    '>', '»', '›', '::', or a spaced '|' or dash ("Natural Sciences > Physics")."""
     return [p for p in (" ".join(part.split()) for part in _LEVEL_SPLIT.split(name)) if p]
 
 
