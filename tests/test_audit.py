@@ -229,7 +229,8 @@ def test_a_large_file_whose_earlier_version_was_clean_has_only_its_new_parts_rea
     real = gate._scan
     monkeypatch.setattr(gate, "_scan", lambda text: read.append(text) or real(text))
     assert rules(audit_site(staged, clean=kept)) == {("data/cases.json", "email.plain")}
-    assert len(read) == 1 and "pi@example.org" in read[0] and "Case 7:" not in read[0]
+    # (read once, then again as the verdict because it has a finding: both times only the new part)
+    assert read and all("pi@example.org" in r and "Case 7:" not in r for r in read)
     read.clear()
     assert rules(audit_site(staged)) == {("data/cases.json", "email.plain")}  # without it: every part
     assert "Case 7:" in read[0]
@@ -288,3 +289,21 @@ def test_two_processes_with_a_memo_each_find_what_one_finds(tmp_path):
     finally:
         gate.PARALLEL_FROM, gate.RUNS_PER_WORKER = old
     assert [f.line() for f in one] == [f.line() for f in two] and len(one) == 6
+
+
+def test_a_finding_of_the_new_parts_alone_is_judged_on_the_whole_file(tmp_path):
+    """The memo leaves out parts already found clean, but a verdict is always the whole file's:
+    the same with and without the memo, whichever file a process happened to read first."""
+    from generator.audit.memo import CleanParts
+
+    site = tmp_path / "site"
+    (site / "a").mkdir(parents=True)
+    frame = "<p>Catalogue of cases</p>"
+    (site / "a" / "index.html").write_text(frame + "<p>plain words about the pilot</p>")
+    page = site / "b.html"
+    page.write_text(frame + "<p>write to pi@example.org</p>")
+    memo = CleanParts()
+    assert gate.audit_file(site / "a" / "index.html", "a/index.html", memo=memo) == []
+    with_memo = gate.audit_file(page, "b.html", memo=memo)
+    assert with_memo == gate.audit_file(page, "b.html")
+    assert [f.rule for f in with_memo] == ["email.plain"]

@@ -89,6 +89,9 @@ def test_secret_of_the_class_is_covered(text, secret):
         "Nous évaluons le calcul confidentiel sur deux nœuds.",
         "La computación confidencial se prueba en el clúster.",
         "Das vertrauliche Rechnen wird auf zwei Knoten getestet.",
+        # a time after a token word: its colons are no sign, the date and time no value
+        "ERROR: token expired at 2026-03-04T10:00:00Z (exp=1772618400), please refresh",
+        "Das Passwort lief am 2026-03-04 um 10:15 ab, bitte erneuern",
         # code and prose around a line-broken '@', 'internal use' followed by a preposition
         'a decorator\n@app.route("/x")',
         "the internal use for the project is described below",

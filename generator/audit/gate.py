@@ -79,16 +79,18 @@ def audit_file(path: Path, rel: str, clean: Path | None = None, memo: CleanParts
     if memo is None or parts.binary:
         matched = _matched(parts)
     else:
-        text, text_once, text_keys = memo.unknown(parts.text)
-        tokens, tokens_once, token_keys = memo.unknown(parts.tokens, tokens=True)
+        _, text_once, text_keys = memo.unknown(parts.text)
+        _, tokens_once, token_keys = memo.unknown(parts.tokens, tokens=True)
         matched = _matched(Parts(text_once, tokens_once, parts.script_urls))
         if not matched:
             memo.add(text_keys)
             memo.add(token_keys, tokens=True)
             return []
-        if len(text) > len(text_once) or len(tokens) > len(tokens_once):
-            # a part this file repeats was read once: read every occurrence, for the counts
-            matched = _matched(Parts(text, tokens, parts.script_urls))
+        # a finding: the whole file is read again, every part in its place, and that reading is the
+        # verdict (the same as without a memo: a part's neighbours are context some detectors
+        # weigh, so the new parts read alone may find what the file does not hold; and the run
+        # order of the processes must not change a verdict)
+        matched = _matched(parts)
     if matched and is_theme_file(data, rel):
         return []
     return [AuditFinding(rel, rule, len(found), tuple(found)) for rule, found in sorted(matched.items())]

@@ -246,6 +246,25 @@ def _password_values(t: Text) -> Iterator[Finding]:
             yield Finding("credential.password", CREDENTIAL, *found)
 
 
+_RUN = re.compile(r"\S+")
+
+
+def _public_run(text: str, start: int, end: int) -> bool:
+    """Is the run of non-space characters at ``start`` a public shape (a date and time, a version)?"""
+    m = _RUN.match(text, start, end)
+    return m is not None and public_shape(m.group().rstrip(_VALUE_END))
+
+
+def _separator(low: str, pos: int, end: int) -> re.Match[str] | None:
+    """The separator between a word and its value at ``pos``; a colon between digits is a time or a
+    port ("expired at 2026-03-04T10:00:00Z"), not one."""
+    sep = _SEPARATOR.match(low, pos, end)
+    if sep and sep.group("sign") == ":" and low[sep.start() - 1:sep.start()].isdigit() \
+            and low[sep.start("sign") + 1:sep.start("sign") + 2].isdigit():
+        return None
+    return sep
+
+
 def _after_password_word(t: Text, pos: int, strict: bool = False) -> tuple[int, int] | None:
     """The value after a password word at ``pos`` (``strict``: only a value that looks like a
     secret, as after a word like "token", which prose uses too)."""
@@ -265,7 +284,7 @@ def _after_password_word(t: Text, pos: int, strict: bool = False) -> tuple[int, 
     # a separator right after the word, or after a few qualifying words
     cursor = pos
     for _ in range(7):
-        sep = _SEPARATOR.match(low, cursor, limit + 12)
+        sep = _separator(low, cursor, limit + 12)
         if sep:
             value_at = sep.end()
             # "is:" announces its value as a colon does ("the passphrase is: w1 w2 w3 w4")
@@ -288,9 +307,9 @@ def _after_password_word(t: Text, pos: int, strict: bool = False) -> tuple[int, 
         if token.lstrip("\"'«»`‹›“”„‘’‚").startswith("["):
             return None  # a placeholder or a redaction stands where the value would
         if cursor > pos and _secretish(token) and not token.startswith("(") \
-                and not _is_placeholder(token.rstrip(_VALUE_END)):
+                and not _is_placeholder(token.rstrip(_VALUE_END)) and not _public_run(text, word.end() - len(token), line_end):
             # "the password for user grid01 is X": a name the password belongs to, then its value
-            then = _SEPARATOR.match(low, word.end(), limit + 12)
+            then = _separator(low, word.end(), limit + 12)
             if then and then.end() < line_end and text[then.end():line_end].strip():
                 kind = "sign" if then.group("sign") or then.group().rstrip().endswith(":") else "verb"
                 found = _judge_value(t, then.end(), line_end, kind, strict)
