@@ -17,8 +17,6 @@ import base64
 import hashlib
 import re
 
-#: the theme partials that emit inline scripts on every page (Material 9.x)
-THEME_SCRIPT_PARTIALS = ("partials/javascripts/base.html", "partials/javascripts/content.html")
 PALETTE_SCRIPT_PARTIAL = "partials/javascripts/palette.html"
 _INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
 
