@@ -126,13 +126,13 @@ def test_public_look_alike_is_left_whole(text):
     ],
 )
 def test_a_value_of_links_and_identifiers_gives_each_address(value, links):
-    parts = [fields.identifier_link(c) or c for c in fields.LINK_SEPARATORS.split(value) if c]
+    parts = fields.link_candidates(value)
     assert parts == links
     assert all(fields.link(p) for p in parts)
 
 
 def test_a_value_with_anything_but_links_is_still_refused():
-    parts = [fields.identifier_link(c) or c for c in fields.LINK_SEPARATORS.split("https://a.example.eu ; call me") if c]
+    parts = fields.link_candidates("https://a.example.eu ; call me")
     assert not all(fields.link(p) for p in parts)
 
 

@@ -191,7 +191,7 @@ def _public_links(values: tuple[str, ...], s: _Screen) -> tuple[str, ...]:
     a value with anything else in it is dropped whole."""
     links: list[str] = []
     for raw in values:
-        candidates = [fields.identifier_link(c) or c for c in fields.LINK_SEPARATORS.split(raw.strip()) if c]
+        candidates = fields.link_candidates(raw)
         if not candidates:
             continue
         if not all(fields.link(c) for c in candidates):

@@ -37,10 +37,12 @@ _NAME = re.compile(r"[^\W\d_][^\W\d_'’.-]*(?:[ -][^\W\d_][^\W\d_'’.-]*){0,5}
 #: an affiliation: words, with ',', '.', '&', '-', '(', ')', '/' and at most a short number
 _AFFILIATION = re.compile(r"[^\W\d_][\w ,.&'’()/-]{0,149}")
 _ROLE = re.compile(r"[^\W\d_][\w ,.&'’/-]{0,79}")
+#: the words that label a role: "role: resource provider", "(function: data manager)"
+_ROLE_WORDS = (r"role|rôle|rolle|ruolo|rol|papel|funktion|function|fonction|funzione|función|função|functie|"
+               r"funkcja|funkce")
 #: a label before the role inside its brackets: "(role: first-line support)", "(service: FTS)"
-_ROLE_INNER_LABEL = re.compile(r"(?:role|rôle|rolle|ruolo|rol|papel|service|dienst|servizio|servicio|serviço|"
-                               r"function|fonction|funktion|funzione|función|função|functie|funkcja|funkce)"
-                               r"[ ]*:[ ]*(?=[^\W\d_])", re.IGNORECASE)
+_ROLE_INNER_LABEL = re.compile(rf"(?:{_ROLE_WORDS}|service|dienst|servizio|servicio|serviço)[ ]*:[ ]*(?=[^\W\d_])",
+                               re.IGNORECASE)
 _DIGIT_RUN = re.compile(r"\d{3,}")
 _CONTACT = re.compile(
     r"^(?P<name>[^,<>()\[\]@]+?)[ \t]*(?:<[^<>\s]+@[^<>\s]+>)?[ \t]*"
@@ -104,8 +106,7 @@ _IDENTIFIER = (rf"(?:orcid(?:[ ]?id)?[ ]?:?[ ]*(?:https?://(?:www\.)?orcid\.org/
                rf"https?://(?:www\.)?orcid\.org/{_ORCID_ID}|(?:ror[ ]?:?[ ]*)?https?://(?:www\.)?ror\.org/0[a-z0-9]{{6}}\d{{2}})/?")
 _IDENTIFIER_REF = re.compile(rf"[ ]*(?:\([ ]*{_IDENTIFIER}[ ]*\)|,?[ ]*{_IDENTIFIER}(?=[ ]*(?:[,(]|$)))", re.IGNORECASE)
 #: "role: resource provider" after the rest of the entry: the role written as a label
-_ROLE_LABEL = re.compile(r"[ ]*[,;-]?[ ]*(?:role|rôle|rolle|ruolo|rol|papel|funktion|function|fonction|funzione|"
-                         r"función|função|functie|funkcja|funkce)[ ]*[:=][ ]*(?P<role>[^,()<>@:=]+?)[ ]*$", re.IGNORECASE)
+_ROLE_LABEL = re.compile(rf"[ ]*[,;-]?[ ]*(?:{_ROLE_WORDS})[ ]*[:=][ ]*(?P<role>[^,()<>@:=]+?)[ ]*$", re.IGNORECASE)
 _INSTITUTION = frozenset(INSTITUTION_WORDS)
 
 
@@ -151,7 +152,7 @@ def contact(entry: str) -> tuple[str, str] | None:
 
 
 #: what separates the links of one value: spaces, or ';', '|' or ', ' between them
-LINK_SEPARATORS = re.compile(r"[ \t]*[;|][ \t]*|\s+|,\s+")
+_LINK_SEPARATORS = re.compile(r"[ \t]*[;|][ \t]*|\s+|,\s+")
 #: public identifiers written without their resolver, and the address that resolves them
 _IDENTIFIERS = (
     (re.compile(r"(?:doi:[ ]?|)(10\.\d{4,9}/[^\s\"<>]+)", re.IGNORECASE), "https://doi.org/{}"),
@@ -159,6 +160,12 @@ _IDENTIFIERS = (
      "https://arxiv.org/abs/{}"),
     (re.compile(r"hdl:[ ]?(\d+(?:\.\d+)*/[^\s\"<>]+)", re.IGNORECASE), "https://hdl.handle.net/{}"),
 )
+
+
+def link_candidates(value: str) -> list[str]:
+    """The parts of a links value, each a link or a bare identifier's address (the rest as written,
+    for ``link`` to refuse)."""
+    return [identifier_link(c) or c for c in _LINK_SEPARATORS.split(value.strip()) if c]
 
 
 def identifier_link(candidate: str) -> str | None:
