@@ -246,13 +246,15 @@ def _password_values(t: Text) -> Iterator[Finding]:
             yield Finding("credential.password", CREDENTIAL, *found)
 
 
-_RUN = re.compile(r"\S+")
+def _public_value(text: str, start: int, end: int) -> bool:
+    """Is the value at ``start`` a public shape (a date and time, a version)?"""
+    span = _value_span(text, start, end)
+    return span is not None and public_shape(text[span[0]:span[1]])
 
 
-def _public_run(text: str, start: int, end: int) -> bool:
-    """Is the run of non-space characters at ``start`` a public shape (a date and time, a version)?"""
-    m = _RUN.match(text, start, end)
-    return m is not None and public_shape(m.group().rstrip(_VALUE_END))
+def _kind(sep: re.Match[str]) -> str:
+    """"sign" for ':' or '=' (and "is:", which announces its value as a colon does), else "verb"."""
+    return "sign" if sep.group("sign") or sep.group().rstrip().endswith(":") else "verb"
 
 
 def _separator(low: str, pos: int, end: int) -> re.Match[str] | None:
@@ -287,8 +289,7 @@ def _after_password_word(t: Text, pos: int, strict: bool = False) -> tuple[int, 
         sep = _separator(low, cursor, limit + 12)
         if sep:
             value_at = sep.end()
-            # "is:" announces its value as a colon does ("the passphrase is: w1 w2 w3 w4")
-            kind = "sign" if sep.group("sign") or sep.group().rstrip().endswith(":") else "verb"
+            kind = _kind(sep)
             if kind == "verb" and _PHRASE_WORD.search(low, max(0, pos - 24), pos):
                 kind = "phrase"  # "the passphrase is w1 w2 w3 w4, ...": a phrase of words is its value
             if value_at >= line_end or not text[value_at:line_end].strip():
@@ -307,12 +308,11 @@ def _after_password_word(t: Text, pos: int, strict: bool = False) -> tuple[int, 
         if token.lstrip("\"'«»`‹›“”„‘’‚").startswith("["):
             return None  # a placeholder or a redaction stands where the value would
         if cursor > pos and _secretish(token) and not token.startswith("(") \
-                and not _is_placeholder(token.rstrip(_VALUE_END)) and not _public_run(text, word.end() - len(token), line_end):
+                and not _is_placeholder(token.rstrip(_VALUE_END)) and not _public_value(text, word.end() - len(token), line_end):
             # "the password for user grid01 is X": a name the password belongs to, then its value
             then = _separator(low, word.end(), limit + 12)
             if then and then.end() < line_end and text[then.end():line_end].strip():
-                kind = "sign" if then.group("sign") or then.group().rstrip().endswith(":") else "verb"
-                found = _judge_value(t, then.end(), line_end, kind, strict)
+                found = _judge_value(t, then.end(), line_end, _kind(then), strict)
                 if found:
                     return found
             return _value_span(text, word.end() - len(token), line_end)  # free: "wachtwoord 3mop..."
