@@ -749,9 +749,12 @@ MENTION_WORDS = (
 ONLY_WORDS = (
     r"only|solo|sólo|solamente|soltanto|unicamente|únicamente|exclusivamente|esclusivamente|apenas|somente|nur|"
     r"uniquement|seulement|alleen|uitsluitend|tylko|wyłącznie|pouze|jen|len|iba|csak|kizárólag|endast|"
-    r"bara|kun|kun til|vain|ainult|doar|numai|tik|tikai|yalnızca|sadece|само|samo|μόνο|только|лише|"
-    r"тільки|בלבד|მხოლოდ|միայն|for|für|für den|pour|à|per|ad|para|voor|do|pro|za|na|för|til|zu"
+    r"bara|kun|vain|ainult|doar|numai|tik|tikai|yalnızca|sadece|само|samo|μόνο|только|лише|"
+    r"тільки|בלבד|მხოლოდ|միայն"
 )
+#: "for": like "only", makes an in-position phrase a marker when it stands before it ("for internal
+#: use"); unlike "only", not after it ("internal use for the project")
+FOR_WORDS = r"kun til|for|für|für den|pour|à|per|ad|para|voor|do|pro|za|na|för|til|zu"
 
 # --- short values ---------------------------------------------------------------------------------
 

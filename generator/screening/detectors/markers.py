@@ -28,6 +28,7 @@ from generator.screening.lexicon import (
     ADVICE_OBJECTS,
     BETWEEN_WORDS,
     CLASSIFICATION_LABELS,
+    FOR_WORDS,
     HEADING_WORDS,
     MARKER_ADJECTIVES,
     MARKER_TOPIC_BEFORE,
@@ -48,13 +49,12 @@ from generator.screening.lexicon import (
 )
 
 _B, _E = r"(?<![\w])", r"(?![\w])"
-_ONLY = rf"(?:(?:{lex(ONLY_WORDS)})[ -])?"
+_ONLY = rf"(?:(?:{lex(ONLY_WORDS + '|' + FOR_WORDS)})[ -])?"
 _STRONG = Lexicon(*MARKERS, template=rf"{_B}(?:{{body}}){_E}")
 _POSITIONAL = Lexicon(MARKERS_IN_POSITION, template=rf"{_B}{_ONLY}(?:{{body}}){_E}")
 #: "only" after a phrase, as the languages that put it last write it ("uso interno apenas",
 #: "usage interne uniquement"): like "only" before it, a marker wherever it stands
-_PREPOSITIONS = frozenset("for für pour à per ad para voor do pro za na för til zu".split() + ["für den", "kun til"])
-_ONLY_AFTER = re.compile(rf"[ -]+(?:{lex('|'.join(w for w in ONLY_WORDS.split('|') if w not in _PREPOSITIONS))}){_E}")
+_ONLY_AFTER = re.compile(rf"[ -]+(?:{lex(ONLY_WORDS)}){_E}")
 _HEADING = Lexicon(HEADING_WORDS, template=rf"{_B}{_ONLY}(?:{{body}}){_E}")
 #: a heading word and a noun or two, then a colon: "Internal note:", "Private remark:"
 _HEADING_PHRASE = Lexicon(HEADING_WORDS, template=rf"{_B}(?:{{body}}){_E}(?:[ \t]+[^\W\d_]+){{{{1,2}}}}[ \t]*:")
