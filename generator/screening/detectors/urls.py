@@ -165,33 +165,29 @@ def _url(text: str, start: int, end: int) -> Iterator[Finding]:
     host_m = _HOST.match(url, authority_at)
     path_at = host_m.end() if host_m else authority_at
     host = url[authority_at:path_at].lower()
-    if host.startswith(("hooks.slack.", "hooks.")) or host.endswith("webhook.office.com") or "discord" in host and "/webhooks/" in url \
-            or _WEBHOOK_PATH.search(url, path_at) and any(_path_secret(url[a:b], "") for a, b in
-                                                          ((m.start(), m.end()) for m in _SEGMENT.finditer(url, path_at))):
-        yield Finding("credential.webhook", CREDENTIAL, start, end)
-        return
-    if _profile(host.split(":")[0], url[path_at:]):
-        yield Finding("contact.profile-link", PERSONAL, start, end)
-        return
-    # the path
+    # the path: the segments that look like a secret (one secret may fill several: T0.../B0.../key)
     pid_host = host.split(":")[0].endswith(_PID_HOSTS)
     query_at = len(url)
     for sep in "?#":
         i = url.find(sep, path_at)
         if i >= 0:
             query_at = min(query_at, i)
-    segments = [(m.start(), m.end()) for m in _SEGMENT.finditer(url, path_at, query_at)]
-    previous = ""
     secret_segments = []
-    for a, b in segments:
-        segment = url[a:b]
-        if not pid_host and _path_secret(segment, previous):
-            secret_segments.append((a, b))
-        previous = segment.lower()
-    if len(secret_segments) >= 2:  # one secret in several segments (T0.../B0.../key): what lies between too
-        secret_segments = [(secret_segments[0][0], secret_segments[-1][1])]
-    for a, b in secret_segments:
-        yield Finding("credential.url-path", CREDENTIAL, start + a, start + b)
+    previous = ""
+    for m in _SEGMENT.finditer(url, path_at, query_at):
+        if not pid_host and _path_secret(m.group(), previous):
+            secret_segments.append((m.start(), m.end()))
+        previous = m.group().lower()
+    # a webhook's address: whoever has it may post
+    if host.startswith("hooks.") or host.endswith("webhook.office.com") or "discord" in host and "/webhooks/" in url \
+            or secret_segments and _WEBHOOK_PATH.search(url, path_at):
+        yield Finding("credential.webhook", CREDENTIAL, start, end)
+        return
+    if _profile(host.split(":")[0], url[path_at:]):
+        yield Finding("contact.profile-link", PERSONAL, start, end)
+        return
+    if secret_segments:
+        yield Finding("credential.url-path", CREDENTIAL, start + secret_segments[0][0], start + secret_segments[-1][1])
     # the query and the fragment
     if query_at < len(url):
         if _signed(url[query_at + 1:]):
