@@ -43,6 +43,8 @@ def covered(text: str, part: str) -> bool:
         # a phrase of words after a passphrase word and its verb, up to its comma
         ("The key passphrase is amber falcon meadow quartz, without the comma.", "amber falcon meadow quartz"),
         ("Die Passphrase ist Birke Nebel Ofen Quark, bitte ändern", "Birke Nebel Ofen Quark"),
+        ("De wachtzin is: boom vis huis rood", "boom vis huis rood"),
+        ("La phrase secrète est chat noir table bleue, merci", "chat noir table bleue"),
         # an id word of two words before its colon
         ("Kedves Zoltán!\n\nAdóazonosító jel: 8412345678\n\nÜdvözlettel", "8412345678"),
         # 'internal use only' with 'only' last, as Portuguese, Italian and French may write it

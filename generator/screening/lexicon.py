@@ -11,17 +11,21 @@ from __future__ import annotations
 
 # --- credentials ------------------------------------------------------------------------------
 
+#: a word that names a secret made of words: after it and its verb, a phrase is the value
+PASSPHRASE_WORDS = (
+    r"pass[ -]?phrases?|phrases? de passe|phrases? secrètes?|frases? segret[ae]|frases? secretas?|"
+    r"frases? de contraseña|frases?-passe|wachtzin(?:nen)?|heslov(?:á|é) fráze|hasło-fraza"
+)
 #: a word that names a password or passphrase (the value may follow it)
 PASSWORD_WORDS = (
+    PASSPHRASE_WORDS,
     # en, with the usual abbreviations
     r"pass(?:word|wd|phrase|code|key)s?|pwd|passwd|pw|app[- ]password|pin-?code|"
     r"wi-?fi[- ](?:key|password|code)|wpa[- ]?(?:key|psk)|network key|access code|meeting (?:password|code)",
     # de
-    r"passw(?:ort|örter|ortes)|kennw(?:ort|örter|ortes)|app-passwort|zugangscode|kenncode|wlan-schlüssel|"
-    r"passphrase",
+    r"passw(?:ort|örter|ortes)|kennw(?:ort|örter|ortes)|app-passwort|zugangscode|kenncode|wlan-schlüssel",
     # fr, it, es, pt, ca
-    r"mot(?:s)? de passe|mdp|code d'accès|code pin|phrases? de passe|phrases? secrètes?|frases? segret[ae]|"
-    r"frases? secretas?|frases? de contraseña|frases?-passe|parola d'ordine|"
+    r"mot(?:s)? de passe|mdp|code d'accès|code pin|parola d'ordine|"
     r"codice (?:di accesso|pin)|contrase(?:ñ|n)as?|clave de acceso|palavras?-passe|senhas?|"
     r"c(?:ó|o)digo de acesso|contrasenya",
     # nl, scandinavian, fi, et

@@ -40,6 +40,7 @@ from generator.screening.lexicon import (
     COPULAS,
     NOT_A_VALUE,
     NOT_SECRET_KEY_ENDINGS,
+    PASSPHRASE_WORDS,
     PASSWORD_WORDS,
     PUBLIC_KEY_WORDS,
     REVEAL_PHRASES,
@@ -52,8 +53,7 @@ from generator.screening.lexicon import (
 
 _PASSWORD = Lexicon(*PASSWORD_WORDS)
 #: the words of a secret made of words: after one and its verb, several plain words are the value
-_PHRASE_WORD = re.compile(r"(?:pass[ -]?phrase|phrase secrète|phrase de passe|frase segreta|frase secreta|"
-                          r"frase de contraseña|frase-passe|wachtzin|heslová fráze|hasło-fraza)s?$")
+_PHRASE_WORD = re.compile(rf"(?:{lex(PASSPHRASE_WORDS)})$")
 _SHORT_PASSWORD = Lexicon(
     SHORT_PASSWORD_WORDS,
     template=r"(?<![\w'-])(?:{body})(?![\w-])(?:[ \t]+[^\W\d_]{1,20}){0,3}[ \t]*(?:\([^()\n]{0,30}\)[ \t]*)?(?:[:：]|=(?!=))")
