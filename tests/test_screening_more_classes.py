@@ -99,6 +99,9 @@ def test_secret_of_the_class_is_covered(text, secret):
         "the internal use for the project is described below",
         "see https://docs.example.eu/webhooks/setup for the how-to",
         "The passphrase is stored in the vault, ask the operator",
+        # a program's prompt for a pass phrase, and its next line of output
+        "voms-proxy-init --voms vo.example.org\nEnter GRID pass phrase for this identity:\nContacting voms.example.org:15000 ... Done",
+        "openssl req -new\nEnter PEM pass phrase:\nVerifying - Enter PEM pass phrase:",
         # a file type where a password word expects its value
         "Jak zmienić hasło do certyfikatu .p12?",
         "Wie ändere ich das Passwort der Datei .pfx?",

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 #: a word that names a secret made of words: after it and its verb, a phrase is the value
 PASSPHRASE_WORDS = (
-    r"pass[ -]?phrases?|phrases? de passe|phrases? secrètes?|frases? segret[ae]|frases? secretas?|"
+    r"pass-?phrases?|phrases? de passe|phrases? secrètes?|frases? segret[ae]|frases? secretas?|"
     r"frases? de contraseña|frases?-passe|wachtzin(?:nen)?|heslov(?:á|é) fráze|hasło-fraza"
 )
 #: a word that names a password or passphrase (the value may follow it)
