@@ -161,6 +161,8 @@ def test_secret_of_the_class_is_covered(text, secret):
         "https://ce.example.eu:443/arex/rest/1.0/jobs/Kq7ZpL2mXw9RtY4vN8bC3dF6gH1jS5aE",
         "https://objects.example.eu/bucket/file.nc?versionId=Zx8Lm2Qp7Rt4Vy1Nb6Kc3Dg9",
         "https://gitlab.example.eu/@ops-team/ansible/-/blob/main/site.yml",
+        # a description cut short inside a placeholder (a page's summary of a CI snippet)
+        "with: username: $(( vars.REGISTRY_USER )) password: $...",
         # a count with spaces between its thousands after a long word
         "Die Verarbeitung startete um 14:30, insgesamt 2 345 678 Dateien.",
     ],

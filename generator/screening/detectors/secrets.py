@@ -384,6 +384,8 @@ def _judge_value(t: Text, start: int, line_end: int, kind: str, strict: bool = F
     value = text[span[0]:span[1]]
     if _reads_from_code(text, start):
         return None
+    if not any(c.isalnum() for c in value) and _TRUNCATED.match(text, span[1]):
+        return None  # "password: $...": a description cut short inside a placeholder
     template = _TEMPLATE.match(text, span[0], line_end)
     if template and template.end() >= span[1] - 1:
         return None  # "password: ${{ secrets.REGISTRY_TOKEN }}": a reference the runner fills in
