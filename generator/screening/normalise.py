@@ -239,6 +239,9 @@ def _replacement(m: re.Match[str], text: str) -> str | None:
         unquoted = _decode_percent(value)
         return None if unquoted is None else _fold(_decode_entities(unquoted))
     if kind == "tag":
+        if value.startswith("<!--"):  # a comment's words are text a reader of the source sees
+            inside = value[4:-3].strip()
+            return f"\n{inside}\n" if inside else "\n"
         name = (m.group("name") or "").lower()
         values = [v.strip("\"'") for v in _CONTENT_ATTRIBUTE.findall(value)]
         inside = " ".join(v for v in values if v)
