@@ -78,6 +78,9 @@ def covered(text: str, part: str) -> bool:
         ("net user gridadmin Wintergarten /add /domain", "Wintergarten"),
         ("htpasswd -b /etc/httpd/.htpasswd monitor kolibri", "kolibri"),
         ("~/.pgpass:\npg.example.eu:5432:*:vo_reader:tulipan", "tulipan"),
+        # a birth date after the abbreviation of "born" (Polish, Czech)
+        ("Kierownik: Adam Nowak (ur. 14.02.1979)", "14.02.1979"),
+        ("Petr Dvořák, roz. 7. 9. 1988, Brno", "7. 9. 1988"),
         # a secret inside an HTML comment of a plain-text message (the page's source shows it)
         ("siehe <!-- Passwort: Wz7-Kq2m-Lp9x --> oben", "Wz7-Kq2m-Lp9x"),
         # an address inside an attribute that is neither layout nor a known content attribute
