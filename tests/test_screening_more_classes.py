@@ -81,6 +81,10 @@ def covered(text: str, part: str) -> bool:
         # a birth date after the abbreviation of "born" (Polish, Czech)
         ("Kierownik: Adam Nowak (ur. 14.02.1979)", "14.02.1979"),
         ("Petr Dvořák, roz. 7. 9. 1988, Brno", "7. 9. 1988"),
+        # "keep it to yourself" and "for your eyes" in other words and languages, heading a secret
+        ("Tylko dla Ciebie, proszę zachować dla siebie: serwer zostanie wyłączony.", "zachować dla siebie"),
+        ("Nechte si to pro sebe: rozpočet se krátí.", "Nechte si to pro sebe"),
+        ("Only for your eyes - the budget is cut.", "for your eyes"),
         # a secret inside an HTML comment of a plain-text message (the page's source shows it)
         ("siehe <!-- Passwort: Wz7-Kq2m-Lp9x --> oben", "Wz7-Kq2m-Lp9x"),
         # an address inside an attribute that is neither layout nor a known content attribute
