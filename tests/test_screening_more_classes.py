@@ -272,3 +272,22 @@ def test_a_vo_value_that_lists_several_is_split_into_each():
     assert fields.vo_list("vo.a.eu; vo.b.eu") == ["vo.a.eu", "vo.b.eu"]
     # not a list of VOs: judged whole (and refused by the shape)
     assert fields.vo_list("biomed, ask Jana") == ["biomed, ask Jana"]
+
+
+@pytest.mark.parametrize(
+    ("value", "site", "status"),
+    [
+        ("PRAGUELCG2 (waiting for the firewall change)", "PRAGUELCG2", "open (waiting for the firewall change)"),
+        ("IFCA-LCG2, NCG-INGRID-PT (na espera do certificado)", "IFCA-LCG2, NCG-INGRID-PT",
+         "stalled (na espera do certificado)"),
+    ],
+)
+def test_a_lower_case_note_after_sites_or_a_status(value, site, status):
+    assert fields.site_names(value) == site
+    assert fields.rt_status(status) == status
+
+
+@pytest.mark.parametrize("note", ["(contact Petra Novak)", "(ask j.novak@example.cz)", "(DN /DC=org/CN=Ops)"])
+def test_a_note_with_a_name_or_an_address_is_refused(note):
+    assert fields.site_names(f"CESNET-MCC {note}") is None
+    assert fields.rt_status(f"open {note}") is None

@@ -72,16 +72,35 @@ def vo_list(value: str) -> list[str]:
     return parts if len(parts) > 1 and all(vo_name(p) for p in parts) else [value]
 
 
+#: a note in brackets after a value, in lower case ("(site admin on duty)", "(czekamy na certyfikat
+#: hosta)"): words of a role or a state; a person's name would be written with capitals
+_LOWER_NOTE = re.compile(r"[ \t]*\((?=[^()]*[^\W\d_])[^\W_A-Z\u0391-\u03a9\u0400-\u042f][^()A-Z\u0391-\u03a9\u0400-\u042f@<>:/=]{0,79}\)[ \t]*$")
+
+
+def _without_note(value: str) -> str:
+    note = _LOWER_NOTE.search(value)
+    return value[:note.start()] if note and note.start() > 0 else value
+
+
 def site_names(value: str) -> str | None:
+    """The sites as written; a lower-case note after them ("(site admin on duty)") is left out, as
+    each site becomes a resource centre of the site's index by its name."""
     value = value.strip()
+    if _site_list(value):
+        return value
+    value = _without_note(value).strip()
+    return value if _site_list(value) else None
+
+
+def _site_list(value: str) -> bool:
     parts = [p for p in _SITE_SEPARATORS.split(value) if p]
     if not parts or not (_SITE.fullmatch(parts[0]) or _NETWORK.fullmatch(parts[0])):
-        return None
+        return False
     for before, part in pairwise(parts):
         if not (_SITE.fullmatch(part) or _NETWORK.fullmatch(part)
                 or _SITE_HOST.fullmatch(part) and _SITE.fullmatch(before)):
-            return None
-    return value
+            return False
+    return True
 
 
 def discipline(value: str) -> str | None:
@@ -95,7 +114,8 @@ def discipline(value: str) -> str | None:
 
 def rt_status(value: str) -> str | None:
     value = value.strip()
-    return value if len(value) <= 30 and _STATUS.fullmatch(value) else None
+    status = _without_note(value).strip()
+    return value if len(status) <= 30 and _STATUS.fullmatch(status) else None
 
 
 def person_name(value: str) -> str | None:
