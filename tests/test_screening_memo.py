@@ -219,3 +219,16 @@ def test_a_digest_made_for_one_record_is_never_given_for_another_of_the_same_id(
     other = replace(record, subject=record.subject + ".")
     assert digests.of(record) == TicketDigests.make(record)
     assert digests.of(other) == TicketDigests.make(other) != digests.of(record)
+
+
+def test_a_kept_case_read_back_serialises_to_the_very_dict_it_was_read_from(queue):
+    """The memo's dict of a case is taken as the case's serialisation (the snapshot file and the
+    content hash are made from it): it must be what ``case_to_dict`` makes of the case read back,
+    for every case, findings and redactions included."""
+    from generator.screening.snapshot import case_from_dict, case_read_back, case_to_dict, snapshot_to_dict
+
+    result = screen_queue(raw_of(queue), CONFIG, POLICY)
+    made = [json.loads(json.dumps(case_to_dict(c))) for c in result.snapshot.cases]  # as the memo file gives it
+    assert made and all(case_to_dict(case_from_dict(d)) == d for d in made)
+    read = tuple(case_read_back(d) for d in made)
+    assert snapshot_to_dict(replace(result.snapshot, cases=read)) == snapshot_to_dict(result.snapshot)
