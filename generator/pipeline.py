@@ -31,7 +31,7 @@ from generator.audit import AuditFinding, attribute
 from generator.config import Config
 from generator.model import PublicSnapshot, RawQueue, TicketProblem
 from generator.screening import ScreeningResult, failure, quarantine, screen_queue, withhold
-from generator.screening.memo import Memo
+from generator.screening.memo import Memo, TicketDigests
 from generator.screening.policy import Policy
 from generator.screening.report import Quarantined
 from generator.screening.snapshot import write_snapshot
@@ -148,7 +148,8 @@ def _build(raw: RawQueue, config: Config, policy: Policy, site_dir: Path, projec
         history = publish.load_history(config.cache_dir, publish.registry_key(raw.is_sample, raw.queue))
     for warning in raw.warnings:
         log(f"warning: {warning.line()}")
-    raw_hash = publish.raw_content_hash(raw)
+    tickets = TicketDigests(raw.tickets)  # each ticket pickled once, for the queue's hash and the memo
+    raw_hash = publish.raw_content_hash(raw, tickets)
 
     if only_if_changed and not force:
         inputs = publish.screening_inputs_hash(raw_hash, config, policy, history.ever)
@@ -163,7 +164,7 @@ def _build(raw: RawQueue, config: Config, policy: Policy, site_dir: Path, projec
             return _finish(report_path, config, site_dir, laps, report, verdict, pages=0, screening=None)
 
     with stage("screen", config.build_dir):
-        screened = screen(raw, config, policy, history, allow_shrink=allow_shrink, log=log)
+        screened = screen(raw, config, policy, history, allow_shrink=allow_shrink, log=log, tickets=tickets)
     verdict = publish.compare(screened.snapshot, project_root, history, force=force)
     with stage("publish", site_dir):
         difference = publish.site_difference(site_dir, verdict.publish_hash)
@@ -327,11 +328,12 @@ def record_screening(result: ScreeningResult, config: Config, log: Log) -> None:
 
 
 def screen(raw: RawQueue, config: Config, policy: Policy, history: publish.History, *,
-           allow_shrink: bool, log: Log) -> ScreeningResult:
+           allow_shrink: bool, log: Log, tickets: TicketDigests | None = None) -> ScreeningResult:
     """Screens the queue, applies the failure and shrink guards, writes the snapshot and the
-    screening report, and names every ticket withheld because it failed."""
+    screening report, and names every ticket withheld because it failed (``tickets``: the
+    tickets' digests, if made already)."""
     memo_file = config.build_dir / incremental.SCREENING_MEMO_NAME
-    memo = Memo.load(memo_file, config, policy, screening_code_version())
+    memo = Memo.load(memo_file, config, policy, screening_code_version(), tickets)
     result = screen_queue(raw, config, policy, previously_published=history.ever, memo=memo)
     memo.save(memo_file)
     failed = raw.rejected + result.failures

@@ -28,6 +28,7 @@ from pathlib import Path
 
 from generator.config import Config
 from generator.model import PublicSnapshot, RawQueue, TicketProblem, utc_iso
+from generator.screening.memo import TicketDigests
 from generator.screening.policy import Policy
 from generator.screening.snapshot import snapshot_to_dict
 
@@ -151,10 +152,18 @@ def check_shrink(previous: frozenset[int], current: set[int], allow: bool) -> No
 
 def public_content_hash(snapshot: PublicSnapshot) -> str:
     """sha256 of the public snapshot without the time of the fetch: equal when nothing a
-    reader can see changed, however often RT was read."""
+    reader can see changed, however often RT was read. (A build asks it of one snapshot
+    several times: the last answer is kept for the same, frozen, object.)"""
+    if _LAST_HASH and _LAST_HASH[0] is snapshot:
+        return _LAST_HASH[1]
     data = snapshot_to_dict(snapshot)
     data.pop("fetched_at", None)
-    return hashlib.sha256(json.dumps(data, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
+    digest = hashlib.sha256(json.dumps(data, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
+    _LAST_HASH[:] = [snapshot, digest]
+    return digest
+
+
+_LAST_HASH: list = []
 
 
 def _add_files(digest, root: Path, names: tuple[str, ...]) -> None:
@@ -196,10 +205,16 @@ def site_inputs_hash(project_root: Path) -> str:
     return digest.hexdigest()
 
 
-def raw_content_hash(raw: RawQueue) -> str:
-    """sha256 of the tickets as read, without the time of the fetch. (Pickle bytes can differ for
-    equal objects only in ways that make this differ: a needless screening, never a skipped one.)"""
-    return hashlib.sha256(pickle.dumps(dataclasses.replace(raw, fetched_at=None), protocol=5)).hexdigest()
+def raw_content_hash(raw: RawQueue, tickets: TicketDigests | None = None) -> str:
+    """sha256 of the tickets as read, without the time of the fetch: the queue's other values,
+    and each ticket's digest (``tickets``, made once per build and shared with the screening
+    memo, else made here). (Pickle bytes can differ for equal objects only in ways that make this
+    differ: a needless screening, never a skipped one.)"""
+    tickets = tickets or TicketDigests(raw.tickets)
+    digest = hashlib.sha256(pickle.dumps(dataclasses.replace(raw, fetched_at=None, tickets=()), protocol=5))
+    for record in raw.tickets:
+        digest.update(tickets.of(record))
+    return digest.hexdigest()
 
 
 def screening_inputs_hash(raw_hash: str, config: Config, policy: Policy, ever: frozenset[int]) -> str:

@@ -187,3 +187,48 @@ def test_a_damaged_memo_is_an_empty_one(queue, tmp_path, damage):
     result, memo = screened_with_memo(raw, memo_file)
     assert memo.reused == 0
     same(result, screen_queue(raw, Config(), POLICY))
+
+
+def test_a_ticket_changed_by_one_character_is_screened_again(queue, tmp_path, monkeypatch):
+    """One character of a reply's text, the length kept: the ticket's digest differs, so its
+    kept outcome is not served, and the result is a full screening's."""
+    memo_file = tmp_path / "memo.json"
+    screened_with_memo(raw_of(queue), memo_file)
+    night = copy.deepcopy(queue)
+    attachment = night["tickets"][3]["attachments"][0]
+    text = attachment["Content"]
+    at = next(i for i, ch in enumerate(text) if ch.isalpha())
+    attachment["Content"] = text[:at] + ("x" if text[at] != "x" else "y") + text[at + 1:]
+    changed = int(night["tickets"][3]["ticket"]["id"])
+
+    counting = Counting(monkeypatch)
+    result, memo = screened_with_memo(raw_of(night), memo_file)
+    assert counting.ids == [changed] and memo.reused == CASES - 1
+    monkeypatch.undo()
+    same(result, screen_queue(raw_of(night), Config(), POLICY))
+
+
+def test_a_digest_made_for_one_record_is_never_given_for_another_of_the_same_id(queue):
+    """The digests made once per build are found by id and object: a record of the same id
+    that is not the one digested (another version of the ticket) gets its own digest."""
+    from generator.screening.memo import TicketDigests
+
+    raw = raw_of(queue)
+    digests = TicketDigests(raw.tickets)
+    record = raw.tickets[2]
+    other = replace(record, subject=record.subject + ".")
+    assert digests.of(record) == TicketDigests.make(record)
+    assert digests.of(other) == TicketDigests.make(other) != digests.of(record)
+
+
+def test_a_kept_case_read_back_serialises_to_the_very_dict_it_was_read_from(queue):
+    """The memo's dict of a case is taken as the case's serialisation (the snapshot file and the
+    content hash are made from it): it must be what ``case_to_dict`` makes of the case read back,
+    for every case, findings and redactions included."""
+    from generator.screening.snapshot import case_from_dict, case_read_back, case_to_dict, snapshot_to_dict
+
+    result = screen_queue(raw_of(queue), CONFIG, POLICY)
+    made = [json.loads(json.dumps(case_to_dict(c))) for c in result.snapshot.cases]  # as the memo file gives it
+    assert made and all(case_to_dict(case_from_dict(d)) == d for d in made)
+    read = tuple(case_read_back(d) for d in made)
+    assert snapshot_to_dict(replace(result.snapshot, cases=read)) == snapshot_to_dict(result.snapshot)

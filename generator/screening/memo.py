@@ -20,6 +20,7 @@ import hmac
 import json
 import os
 import pickle
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -27,10 +28,28 @@ from generator.config import Config
 from generator.model import TicketRecord
 from generator.screening.cases import CaseOutcome
 from generator.screening.policy import Action, Policy
-from generator.screening.snapshot import case_from_dict, case_to_dict
+from generator.screening.snapshot import case_read_back, case_to_dict
 from generator.screening.text import Hit
 
-MEMO_FORMAT = "casecat-screening-memo/1"
+MEMO_FORMAT = "casecat-screening-memo/2"
+
+
+class TicketDigests:
+    """The sha256 of each ticket as read (of its pickle), made once per build for both the
+    memo and the hash of the whole queue (``publish.raw_content_hash``): pickling ten thousand
+    tickets costs seconds. A ticket is known by its id *and* its object: any other record is
+    digested anew, so a digest is never that of another version of the ticket."""
+
+    def __init__(self, tickets: Iterable[TicketRecord] = ()) -> None:
+        self._by_id = {t.id: (t, self.make(t)) for t in tickets}
+
+    @staticmethod
+    def make(record: TicketRecord) -> bytes:
+        return hashlib.sha256(pickle.dumps(record, protocol=5)).digest()
+
+    def of(self, record: TicketRecord) -> bytes:
+        kept = self._by_id.get(record.id)
+        return kept[1] if kept is not None and kept[0] is record else self.make(record)
 
 
 def memo_key(config: Config, policy: Policy, code_version: str) -> bytes:
@@ -46,8 +65,10 @@ def memo_key(config: Config, policy: Policy, code_version: str) -> bytes:
 class Memo:
     """The outcomes kept from the last screening, and those of this one as they are made."""
 
-    def __init__(self, key: bytes, policy: Policy, entries: dict[str, Any] | None = None) -> None:
+    def __init__(self, key: bytes, policy: Policy, entries: dict[str, Any] | None = None,
+                 tickets: TicketDigests | None = None) -> None:
         self._key = key
+        self._tickets = tickets or TicketDigests()
         self._withheld = policy.withheld_cases
         self._old = entries or {}
         self._new: dict[str, Any] = {}
@@ -55,18 +76,21 @@ class Memo:
         self.reused = 0
 
     @classmethod
-    def load(cls, path: Path, config: Config, policy: Policy, code_version: str) -> Memo:
+    def load(cls, path: Path, config: Config, policy: Policy, code_version: str,
+             tickets: TicketDigests | None = None) -> Memo:
+        """``tickets``: the digests of the tickets to be screened, if made already."""
         key = memo_key(config, policy, code_version)
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
-            return cls(key, policy)
+            return cls(key, policy, tickets=tickets)
         entries = data.get("outcomes") if isinstance(data, dict) and data.get("format") == MEMO_FORMAT else None
-        return cls(key, policy, entries if isinstance(entries, dict) else None)
+        return cls(key, policy, entries if isinstance(entries, dict) else None, tickets)
 
     def _digest(self, record: TicketRecord) -> str:
-        message = pickle.dumps((record, record.id in self._withheld), protocol=5)
-        digest = self._digests[record.id] = hmac.new(self._key, message, hashlib.sha256).hexdigest()
+        withheld = b"\1" if record.id in self._withheld else b"\0"
+        digest = hmac.new(self._key, self._tickets.of(record) + withheld, hashlib.sha256).hexdigest()
+        self._digests[record.id] = digest
         return digest
 
     def outcome(self, record: TicketRecord) -> CaseOutcome | None:
@@ -116,7 +140,7 @@ def outcome_to_dict(outcome: CaseOutcome) -> dict[str, Any]:
 def outcome_from_dict(d: dict[str, Any]) -> CaseOutcome:
     return CaseOutcome(
         int(d["id"]),
-        None if d["case"] is None else case_from_dict(d["case"]),
+        None if d["case"] is None else case_read_back(d["case"]),
         tuple(Hit(str(f), str(r), str(c), Action(a), str(p)) for f, r, c, a, p in d["hits"]),
         str(d["withheld_reason"]),
         tuple(str(w) for w in d["warnings"]),

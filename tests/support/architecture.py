@@ -22,7 +22,7 @@ ALLOWED = {
     "generator.audit": {"generator.model", "generator.config", "generator.audit", "generator.screening.detectors",
                         "generator.screening.normalise", "generator.site.search"},
     "generator.publish": {"generator.model", "generator.config", "generator.screening.snapshot",
-                          "generator.screening.policy"},
+                          "generator.screening.policy", "generator.screening.memo"},
     "generator.sealing": set(),
     "generator.preview": {"generator.model", "generator.config", "generator.screening.snapshot", "generator.site"},
     "generator.incremental": {"generator.model", "generator.config", "generator.site", "generator.publish"},
