@@ -98,9 +98,11 @@ def test_a_lexicons_least_literals_are_found_exactly_when_all_are(literals, text
 
 @settings(max_examples=100, deadline=None, derandomize=True)
 @given(st.lists(st.frozensets(st.sampled_from([b"ab1", b"x", b"pass", b"h2020", b"zz9", b"the", b"ce01",
-                                                  b"secretkey", b"a" * 16, b"0123", b"q7q", b"token"]), max_size=8),
+                                                  b"secretkey", b"a" * 16, b"0123", b"q7q", b"token", b"password",
+                                                  b"confidental", b"vertaulich"]), max_size=8),
                 min_size=1, max_size=12))
 def test_a_word_class_finds_every_member_even_when_its_memory_overflows(texts_words):
+    from generator.screening.detectors.markers import _TYPOS
     from generator.screening.detectors.secrets import _STEMMED, _holds_stem
 
     with pytest.MonkeyPatch.context() as patch:
@@ -110,6 +112,8 @@ def test_a_word_class_finds_every_member_even_when_its_memory_overflows(texts_wo
             for words in texts_words:
                 assert base._ODD.among(words) == {w for w in words if _odd(w)}
                 assert _STEMMED.among(words) == {w for w in words if _holds_stem(w)}
+                assert base._ANCHORS.among(words) == words & base._ALL_ANCHORS  # (kinds given as a set)
+                assert _TYPOS.among(words) == words & _TYPOS._test
         finally:
             WordClass._forget()
 

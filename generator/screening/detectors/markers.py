@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from generator.screening.detectors.base import MARKER, Finding, Lexicon, Text, fold, lex
+from generator.screening.detectors.base import MARKER, Finding, Lexicon, Text, WordClass, fold, lex
 from generator.screening.lexicon import (
     ADVICE_OBJECTS,
     BETWEEN_WORDS,
@@ -171,7 +171,7 @@ def _typos(words: frozenset[str]) -> frozenset[bytes]:
     return frozenset(w.encode() for w in out - words)
 
 
-_TYPOS = _typos(frozenset(w for w in (fold(x) for x in TYPO_MARKER_WORDS) if len(w) >= 9))
+_TYPOS = WordClass(_typos(frozenset(w for w in (fold(x) for x in TYPO_MARKER_WORDS) if len(w) >= 9)))
 _SENTENCE_BEFORE = re.compile(r"(?:^|[.!?][ \t\"'»”*]+)[ \t>*#\-•\[(\"'«“]*$", re.MULTILINE)
 
 
@@ -183,7 +183,7 @@ def _misspelled(t: Text) -> Iterator[Finding]:
     marking: before '!' or ':', heading its line or sentence, in capitals, or in brackets.
     Elsewhere in a sentence, an unknown word one letter from "confidential" is left alone."""
     low, text = t.low, t.text
-    for word in _TYPOS.intersection(t.words):
+    for word in _TYPOS.among(t.words):
         w = word.decode()
         for start in t.word_positions(w):
             end = start + len(w)
