@@ -129,3 +129,17 @@ def test_each_lexicon_is_given_the_anchors_it_shares_with_the_text():
         t = Text(normalise(text))
         for lexicon in lexicons:
             assert sorted(lexicon.present(t)) == sorted(w.decode() for w in lexicon.anchors & t.words)
+
+
+@BOUNDED
+@given(st.lists(st.sampled_from(["0", "00", "000", "0000", " ", ".", "-", "/", "+", "A", "B", "X", "a", "\n"]),
+                max_size=40).map("".join))
+def test_a_search_begun_at_its_prefix_finds_what_the_whole_search_finds(digits):
+    from generator.screening.detectors import personal
+
+    for pattern, prefix in personal._DIGIT_RUNS + personal._NINO_DIGITS:
+        assert [m.span() for m in base.finditer_from(pattern, prefix, digits)] == \
+            [m.span() for m in pattern.finditer(digits)]
+    for pattern, prefix in personal._DIGIT_RUNS_BYTES + personal._NINO_DIGITS_BYTES:
+        raw = digits.encode()
+        assert [m.span() for m in base.finditer_from(pattern, prefix, raw)] == [m.span() for m in pattern.finditer(raw)]

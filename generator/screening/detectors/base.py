@@ -533,6 +533,14 @@ def finditer(pattern: re.Pattern[str], text: str, windows: list[tuple[int, int]]
         yield from pattern.finditer(text, lo, hi)
 
 
+def finditer_from(pattern: re.Pattern, prefix: str | bytes, text: str | bytes):
+    """``pattern.finditer(text)`` for a pattern without lookbehind whose every match begins with
+    ``prefix``: the search begins where the prefix first stands, found by ``find`` (much faster
+    than the pattern's own search), or does not begin at all."""
+    i = text.find(prefix)  # type: ignore[arg-type]
+    return pattern.finditer(text, i) if i >= 0 else ()
+
+
 def windows_around(positions: list[int], before: int, after: int, n: int) -> list[tuple[int, int]]:
     """Merged windows [p - before, p + after) around positions."""
     if not positions:

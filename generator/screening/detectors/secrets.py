@@ -579,7 +579,8 @@ def command_lines(t: Text) -> Iterator[Finding]:
     if not _FLAG_ANCHORS.isdisjoint(words):
         for m in _LONG_FLAG.finditer(text):
             yield from _flag_value(text, *m.span("value"))
-    if " -u " in text or " -U " in text or "--user" in t.low:
+    # (" -u " in the lower-cased view is " -u " or " -U " in the text, and has the word 'u')
+    if b"u" in words and " -u " in t.low or "--user" in t.low:
         for m in _USER_PASS.finditer(text):
             yield from _flag_value(text, *m.span("value"))
     if "-pass" in t.low:

@@ -110,7 +110,8 @@ def urls(t: Text) -> Iterator[Finding]:
         if m:
             for f in _url_findings(text[start:_trim(text, start, m.end())]):
                 yield Finding(f.rule, f.category, start + f.start, start + f.end)
-    if ".me/" in low or not _CONTACT_WORDS.isdisjoint(words) or "matrix.to" in low:
+    # (".me/" holds the word 'me': the set answers before a search of the text)
+    if not _CONTACT_WORDS.isdisjoint(words) or b"me" in words and ".me/" in low or "matrix.to" in low:
         for m in _CONTACT_HOSTS.finditer(text):
             start, end = m.span()
             scheme = _SCHEME_BEFORE.search(text, max(0, start - 12), start)
