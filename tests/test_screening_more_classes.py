@@ -114,6 +114,17 @@ def test_secret_of_the_class_is_covered(text, secret):
         # a topic joined to a marker word by '+' or '_' (a wiki address, a file name)
         "https://wiki.example.eu/display/EGI/Confidential+Computing+Pilot",
         "see Confidential_Computing_Overview.pdf",
+        # a directory's own account in a log: its DN is neither a person's nor a password
+        "slapd: bind failed: invalid credentials for uid=replicator,ou=system,dc=grid,dc=example (49)",
+        "ldapwhoami -x -D cn=admin,dc=vo,dc=example ... result: invalid credentials",
+        "Bind as CN=Directory Manager,O=Example works from the portal host",
+        # security advice with its object before the verb (Turkish, German, Hungarian order)
+        "Lütfen parolanızı hiç kimseyle paylaşmayın.",
+        "Ihr Passwort bitte niemals weitergeben!",
+        "A jelszavát senkinek ne adja ki, és ne küldje el e-mailben.",
+        # a configuration that names a secret kept elsewhere
+        "auth:\n  existingSecret: hub-oauth-client\n  existingSecretKey: client-secret",
+        "envFrom:\n  - secretRef: db-credentials",
     ],
 )
 def test_public_look_alike_is_left_whole(text):

@@ -134,7 +134,8 @@ NOT_SECRET_KEY_ENDINGS = (
     r"store|vault|fingerprint|pair|ring|board|note|size|hash_algorithm|scope|scopes|issuer|"
     r"provider|mode|source|backend|env|var|variable|label|description|desc|hint|prompt|min|max|"
     r"rotation|age|duration|cmd|command|helper|plugin|class|module|reset|changed|update|updated|"
-    r"created|date|time|timeout|retries|strength|complexity|policy_url|check|checks|help|title"
+    r"created|date|time|timeout|retries|strength|complexity|policy_url|check|checks|help|title|"
+    r"ref|refs|reference"
 )
 #: words saying the key or block that follows holds public material
 PUBLIC_KEY_WORDS = (

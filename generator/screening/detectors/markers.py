@@ -69,9 +69,11 @@ _ADVICE = re.compile(rf"(?:[ \t]+(?:the|a|an|die|der|das|le|la|les|il|el|de|het)
 _ADVICE_BEFORE = re.compile(rf"(?:{lex(ADVICE_OBJECTS)})[ \t]+(?:\S+[ \t]+)?$")
 #: a password word (any inflection: its stem and more letters, a Hebrew article before it) among the
 #: next three words, not across a colon or a line: "ne továbbítsa a jelszavát", "לא להעביר את הסיסמה"
-_CREDENTIAL_NEAR = re.compile(rf"(?:[ \t]+[^\s.!?;:]+){{0,3}}?[ \t]+[הלבו]?(?:{lex(*PASSWORD_WORDS)}|"
-                              rf"sifre|şifre|salasana|passwor|lozink|лозинк|парол|jelsz|hasł|hesl|parool|"
-                              rf"parol|geslo|gesl|κωδικ|סיסמ)[^\W\d_]*")
+_CREDENTIAL_STEMS = (rf"{lex(*PASSWORD_WORDS)}|sifre|şifre|salasana|passwor|lozink|лозинк|парол|jelsz|hasł|"
+                     rf"hesl|parool|parol|geslo|gesl|κωδικ|סיסמ")
+_CREDENTIAL_NEAR = re.compile(rf"(?:[ \t]+[^\s.!?;:]+){{0,3}}?[ \t]+[הלבו]?(?:{_CREDENTIAL_STEMS})[^\W\d_]*")
+_CREDENTIAL_BEFORE = re.compile(rf"{_B}[הלבו]?(?:{_CREDENTIAL_STEMS})[^\W\d_]*(?:[ \t]+[^\s.!?;:]+){{0,2}}?[ \t]+$")
+_CREDENTIAL_INSIDE = re.compile(rf"{_B}[הלבו]?(?:{_CREDENTIAL_STEMS})")
 #: "the same X between ...": advice on sharing one thing among several users or jobs
 _SAME_ADVICE = re.compile(rf"[ \t]+(?:{lex(SAME_WORDS)})[ \t]+(?:[^\s.!?;:]+[ \t]+){{1,3}}?(?:{lex(BETWEEN_WORDS)}){_E}")
 _CLITIC_ADVICE = re.compile(rf"[ \t]+[^\W\d_]{{1,3}}[ \t]+(?:{lex(ADVICE_OBJECTS)}){_E}")
@@ -122,11 +124,12 @@ def markers(t: Text) -> Iterator[Finding]:
     for m in _STRONG.finditer(t, 100, 100):
         if _negated(low, m.start()) or _topic(low, m.start(), m.end()) or _mentioned(low, m.start(), m.end()):
             continue
-        if not m.group().isupper() and _advice_after(low, m.end()):
-            continue  # "ne dijelite svoju lozinku": security advice, not a marking
+        if not m.group().isupper() and (_advice_after(low, m.end()) or _credential_before(low, m.start())):
+            continue  # "ne dijelite svoju lozinku", "Şifrenizi kimseyle paylaşmayın": advice, not a marking
         yield Finding("marker.confidential", MARKER, m.start(), m.end())
     for m in _chain(_DO_NOT_SHARE.finditer(t, 100, 60), _SHARE_NOT.finditer(t, 10, 60)):
-        if not _advice_after(low, m.end()) and not _ADVICE_BEFORE.search(low, max(0, m.start() - 30), m.start()):
+        if not _advice_after(low, m.end()) and not _advice_before(low, m.start()) \
+                and not _CREDENTIAL_INSIDE.search(low, m.start(), m.end()):
             yield Finding("marker.do-not-share", MARKER, m.start(), m.end())
     for m in _POSITIONAL.finditer(t, 60, 60):
         if _negated(low, m.start()) or _mentioned(low, m.start(), m.end()):
@@ -202,6 +205,18 @@ def _advice_after(low: str, end: int) -> bool:
     of up to three letters may stand between)."""
     return bool(_ADVICE.match(low, end) or _CLITIC_ADVICE.match(low, end) or _CREDENTIAL_NEAR.match(low, end)
                 or _SAME_ADVICE.match(low, end))
+
+
+def _advice_before(low: str, start: int) -> bool:
+    """The object stands before the verb (German, Slavic, Turkish word order: "das Passwort nicht
+    weitergeben"), a word or two between."""
+    return bool(_ADVICE_BEFORE.search(low, max(0, start - 30), start) or _credential_before(low, start))
+
+
+def _credential_before(low: str, start: int) -> bool:
+    """A password word among the three words before ("Şifrenizi kimseyle paylaşmayın"); a
+    possessive alone is not enough there ("this is her confidential report")."""
+    return bool(_CREDENTIAL_BEFORE.search(low, max(0, start - 50), start))
 
 
 def _chain(*iterables):

@@ -442,6 +442,10 @@ _COMMA_DN = re.compile(rf"(?<![\w-]){_RDN}[ ]?=[ ]?[^,\n=]+(?:,[ ]?{_RDN}[ ]?=[ 
 _CN = re.compile(r"(?:^|[/,])[ ]?CN[ ]?=[ ]?([^/,\n=]+)", re.IGNORECASE)
 _SERVICE_CN = re.compile(r"(?:host|service|ldap|https?|ftp|voms|nfs|srm|xrootd|gridftp|dcache|ce|se|"
                          r"argus|condor|[\w-]+(?:\.[\w-]+){2,}|\*\.[\w.-]+)$|(?:service|robot|bot)\b|"
+                         # a directory's own accounts: "cn=reader,dc=example,dc=eu", "cn=Directory Manager"
+                         r"(?:directory )?(?:admin(?:istrator)?|manager|reader|readonly|read-only|writer|"
+                         r"ldap-?bind|bind(?:-?user)?|proxy-?(?:user|agent)?|replicator|sync(?:-?user)?|"
+                         r"monitor(?:ing)?|backup|root|guest|anonymous|nagios|icinga|svc[-_][\w-]+)$|"
                          # a certification authority's own name
                          r".*(?:\bca\b|-ca\b|\bca[ -]?\d|authority|\broot\b|certification|certificate|"
                          r"\bpki\b|trust services|issuing|intermediate)", re.IGNORECASE)

@@ -357,6 +357,10 @@ def _quoted_after(text: str, pos: int, line_end: int) -> tuple[int, int] | None:
     return q.start() + 1, q.end() - 1
 
 
+#: the rest of an LDAP distinguished name after its first attribute's "=": "reader,dc=example,dc=eu"
+_DN_TAIL = re.compile(r"[^\s,=]{1,64},[ ]?(?:dc|ou|o|c|cn|uid|l|st)=", re.IGNORECASE)
+
+
 def _judge_value(t: Text, start: int, line_end: int, kind: str, strict: bool = False) -> tuple[int, int] | None:
     text = t.text
     span = _value_span(text, start, line_end)
@@ -365,6 +369,8 @@ def _judge_value(t: Text, start: int, line_end: int, kind: str, strict: bool = F
     value = text[span[0]:span[1]]
     if _reads_from_code(text, start):
         return None
+    if _DN_TAIL.match(text, start, line_end):
+        return None  # "invalid credentials for cn=reader,dc=example,dc=eu": a directory name, not a value
     assigned = _ASSIGNED.match(value)
     if assigned:  # "token needs: OIDC_TOKEN_URL=https://...": what counts is what the name is set to
         return _judge_value(t, span[0] + assigned.end(), line_end, kind, strict)
@@ -465,6 +471,8 @@ def _key_is_secret(key: str) -> str:
         return ""
     if _NOT_SECRET_END.fullmatch(parts[-1]) and len(parts) > 1:
         return ""
+    if parts[0] == "existing" and len(parts) > 1:
+        return ""  # Helm's "existingSecret: jupyterhub-oidc": the name of a secret kept elsewhere
     found = [p for p in parts if _SECRET_PART.fullmatch(p)]
     if not found and _SECRET_PART.fullmatch(name.lower().replace("-", "_")):
         found = [name.lower()]
