@@ -143,3 +143,13 @@ def test_a_search_begun_at_its_prefix_finds_what_the_whole_search_finds(digits):
     for pattern, prefix in personal._DIGIT_RUNS_BYTES + personal._NINO_DIGITS_BYTES:
         raw = digits.encode()
         assert [m.span() for m in base.finditer_from(pattern, prefix, raw)] == [m.span() for m in pattern.finditer(raw)]
+
+
+@BOUNDED
+@given(st.lists(st.sampled_from(["0", "00", "000", " ", "  ", ".", "-", "/", "(", ")", "\n", "\t", "a", "d", "+"]),
+                max_size=40).map("".join))
+def test_the_possessive_digit_run_search_finds_what_the_plain_one_finds(digits):
+    from generator.screening.detectors import phone
+
+    plain = re.compile(r"0(?:[ \t\n./()-]{0,3}0){6,}")
+    assert [m.span() for m in phone._RUNS.finditer(digits)] == [m.span() for m in plain.finditer(digits)]

@@ -487,8 +487,8 @@ def handles(t: Text) -> Iterator[Finding]:
     if "live:" in low:
         for m in _SKYPE.finditer(text):
             yield Finding("personal.handle", PERSONAL, m.start(), m.end())
-    for m in _AT_HANDLE_WORD.finditer(t, 10, 30):
-        if "@" in text:
+    if "@" in text:  # (the words are looked for only then: 'element' is in most tickets)
+        for m in _AT_HANDLE_WORD.finditer(t, 10, 30):
             yield from _at_handles_around(t, m.start(), m.end())
     for m in _HANDLE_WORD.finditer(t, 10, 30):  # the window holds the longest word ("researchgate")
         window_end = min(len(text), m.end() + 50)

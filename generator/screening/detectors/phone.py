@@ -69,8 +69,10 @@ _GROUP_SPLIT = re.compile(r"[ \t\n./()-]+")
 _VCARD = re.compile(r"[ \t]*(?:item\d+\.)?(?:tel|fax)[;:][^\n]*$")
 
 
-#: digit runs of seven or more digits, in the digits-as-'0' copy (a literal search)
-_RUN = r"0(?:[ \t\n./()-]{0,3}0){6,}"
+#: digit runs of seven or more digits, in the digits-as-'0' copy (a literal search; possessive,
+#: as giving back a separator or a digit can never lead to a match, and the search gives up on a
+#: short number at once instead of trying every shorter reading of it)
+_RUN = r"0(?:[ \t\n./()-]{0,3}+0){6,}+"
 _RUNS = re.compile(_RUN)
 _RUNS_BYTES = re.compile(_RUN.encode())
 
