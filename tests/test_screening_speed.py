@@ -99,10 +99,11 @@ def test_a_lexicons_least_literals_are_found_exactly_when_all_are(literals, text
 @settings(max_examples=100, deadline=None, derandomize=True)
 @given(st.lists(st.frozensets(st.sampled_from([b"ab1", b"x", b"pass", b"h2020", b"zz9", b"the", b"ce01",
                                                   b"secretkey", b"a" * 16, b"0123", b"q7q", b"token", b"password",
-                                                  b"confidental", b"vertaulich"]), max_size=8),
+                                                  b"confidental", b"vertaulich", b"c0nf1dent1al", b"1nternal",
+                                                  b"2024"]), max_size=8),
                 min_size=1, max_size=12))
 def test_a_word_class_finds_every_member_even_when_its_memory_overflows(texts_words):
-    from generator.screening.detectors.markers import _TYPOS
+    from generator.screening.detectors.markers import _LEET, _LEET_KIND, _LEET_WORDS, _TYPO_WORDS, _TYPOS
     from generator.screening.detectors.secrets import _STEMMED, _holds_stem
 
     with pytest.MonkeyPatch.context() as patch:
@@ -113,7 +114,10 @@ def test_a_word_class_finds_every_member_even_when_its_memory_overflows(texts_wo
                 assert base._ODD.among(words) == {w for w in words if _odd(w)}
                 assert _STEMMED.among(words) == {w for w in words if _holds_stem(w)}
                 assert base._ANCHORS.among(words) == words & base._ALL_ANCHORS  # (kinds given as a set)
-                assert _TYPOS.among(words) == words & _TYPOS._test
+                assert _TYPOS.among(words) == words & _TYPO_WORDS
+                assert _LEET_KIND.among(words) == {  # (the words read with digits as letters, one by one)
+                    w for w in words if len(w) >= 6 and any(48 <= c <= 57 for c in w) and not w.isdigit()
+                    and any(w.decode().translate(table).encode() in _LEET_WORDS for table in _LEET)}
         finally:
             WordClass._forget()
 

@@ -571,6 +571,8 @@ MARKERS = (
 #: the long marker words a one-letter typo of which still marks text when it stands as a marking
 #: (heading a line or a sentence, before '!' or ':', in capitals, in brackets): words of nine
 #: letters or more only, since shorter words have real words one letter away
+#: shorter marker words, read as markers when written with digits for letters ("1NTERNAL:")
+LEET_MARKER_WORDS = tuple("internal interne interno internes restricted restreint riservato riservata geheim".split())
 TYPO_MARKER_WORDS = (
     "confidential confidentially vertraulich vertrauliches confidentiel confidentielle confidenziale "
     "confidenziali riservatissimo confidencial vertrouwelijk konfidentiell konfidentiellt "

@@ -45,6 +45,7 @@ from generator.screening.lexicon import (
     SHARE_NEGATIONS_AFTER,
     SHARE_VERBS,
     SHARE_VERBS_BEFORE_NEGATION,
+    LEET_MARKER_WORDS,
     TYPO_MARKER_WORDS,
 )
 
@@ -72,7 +73,7 @@ _ADVICE_BEFORE = re.compile(rf"(?:{lex(ADVICE_OBJECTS)})[ \t]+(?:\S+[ \t]+)?$")
 _CREDENTIAL_STEMS = (rf"{lex(*PASSWORD_WORDS)}|sifre|şifre|salasana|passwor|lozink|лозинк|парол|jelsz|hasł|"
                      rf"hesl|parool|parol|geslo|gesl|κωδικ|סיסמ")
 _CREDENTIAL_NEAR = re.compile(rf"(?:[ \t]+[^\s.!?;:]+){{0,3}}?[ \t]+[הלבו]?(?:{_CREDENTIAL_STEMS})[^\W\d_]*")
-_CREDENTIAL_BEFORE = re.compile(rf"{_B}[הלבו]?(?:{_CREDENTIAL_STEMS})[^\W\d_]*(?:[ \t]+[^\s.!?;:]+){{0,2}}?[ \t]+$")
+_CREDENTIAL_BEFORE = re.compile(rf"{_B}[הלבו]?(?:{_CREDENTIAL_STEMS}|token|токен|credential)[^\W\d_]*(?:[ \t]+[^\s.!?;:]+){{0,2}}?[ \t]+$")
 _CREDENTIAL_INSIDE = re.compile(rf"{_B}[הלבו]?(?:{_CREDENTIAL_STEMS})")
 #: "the same X between ...": advice on sharing one thing among several users or jobs
 _SAME_ADVICE = re.compile(rf"[ \t]+(?:{lex(SAME_WORDS)})[ \t]+(?:[^\s.!?;:]+[ \t]+){{1,3}}?(?:{lex(BETWEEN_WORDS)}){_E}")
@@ -174,11 +175,35 @@ def _typos(words: frozenset[str]) -> frozenset[bytes]:
     return frozenset(w.encode() for w in out - words)
 
 
-_TYPOS = WordClass(_typos(frozenset(w for w in (fold(x) for x in TYPO_MARKER_WORDS) if len(w) >= 9)))
+_TYPO_WORDS = _typos(frozenset(w for w in (fold(x) for x in TYPO_MARKER_WORDS) if len(w) >= 9))
+_TYPOS = WordClass(_TYPO_WORDS)
 _SENTENCE_BEFORE = re.compile(r"(?:^|[.!?][ \t\"'»”*]+)[ \t>*#\-•\[(\"'«“]*$", re.MULTILINE)
 
 
 _BANG_OR_COLON = re.compile(r"[ \t*\])\"'»”]*[!:]")
+
+
+#: digits and signs written for letters ("C0NF1DENT1AL", "VERTR4ULICH", "1NTERNAL"): a '1' may be
+#: an 'i' or an 'l', so a word is read both ways
+_LEET = (str.maketrans("0134578@$|!", "oieastbasli"), str.maketrans("0134578@$|!", "oleastbasli"))
+_LEET_WORDS = frozenset(w.encode() for w in (fold(x) for x in tuple(TYPO_MARKER_WORDS) + LEET_MARKER_WORDS)).union(_TYPO_WORDS)
+
+
+def _reads_as_marker(word: bytes) -> bool:
+    """Does the word read as a marker word once its digits are read as letters?"""
+    if len(word) >= 6 and any(48 <= c <= 57 for c in word) and not word.isdigit():
+        w = word.decode()
+        return any(w.translate(table).encode() in _LEET_WORDS for table in _LEET)
+    return False
+
+
+#: (a kind of word: each new word is judged once, not every word of every text)
+_LEET_KIND = WordClass(_reads_as_marker)
+
+
+def _leet(t: Text) -> list[str]:
+    """The words of the text that read as a marker word once their digits are read as letters."""
+    return [w.decode() for w in _LEET_KIND.among(t.words)]
 
 
 def _misspelled(t: Text) -> Iterator[Finding]:
@@ -186,8 +211,7 @@ def _misspelled(t: Text) -> Iterator[Finding]:
     marking: before '!' or ':', heading its line or sentence, in capitals, or in brackets.
     Elsewhere in a sentence, an unknown word one letter from "confidential" is left alone."""
     low, text = t.low, t.text
-    for word in _TYPOS.among(t.words):
-        w = word.decode()
+    for w in [w.decode() for w in _TYPOS.among(t.words)] + (_leet(t) if t.has_digit else []):
         for start in t.word_positions(w):
             end = start + len(w)
             if _negated(low, start):
@@ -236,12 +260,29 @@ def _negated(low: str, start: int) -> bool:
 def _mentioned(low: str, start: int, end: int) -> bool:
     """Is the marker only talked about? After "the word", "the term", ... (quoted or not), or
     alone in quotes after other words of its line (quoted at the start of a line, it is a heading)."""
-    if _MENTION_BEFORE.search(low, max(0, start - 30), start):
+    if _MENTION_BEFORE.search(low, max(0, start - 30), start) or _among_levels(low, start, end):
         return True
     if not (_QUOTE_BEFORE.search(low, max(0, start - 1), start) and _QUOTE_AFTER.match(low, end)):
         return False
     line_start = low.rfind("\n", 0, start) + 1
     return not _LINE_LEAD.fullmatch(low, line_start, start) and not _COPULA_BEFORE.search(low, line_start, start - 1)
+
+
+#: a public level named in the same list: "(pubblico, interno, riservato)", "public / internal /
+#: confidential": the levels of a classification listed, not a marking
+_PUBLIC_LEVEL_WORD = re.compile(rf"{_B}(?:{lex('public|publique|publico|público|pubblico|öffentlich|openbaar|jawne|publiczne|veřejné|verejné|nyilvános|offentlig|julkinen|avalik|публично|публичный|публічний|јавно|javno|δημόσιο|ציבורי|unclassified|tlp:clear|tlp:white')}){_E}")
+
+
+def _among_levels(low: str, start: int, end: int) -> bool:
+    line_start = low.rfind("\n", 0, start) + 1
+    line_end = low.find("\n", end)
+    line_end = len(low) if line_end < 0 else line_end
+    before = re.split(r"[.!?;:(\[]", low[max(line_start, start - 80):start])[-1]
+    after = re.split(r"[.!?;:)\]]", low[end:min(line_end, end + 80)])[0]
+    if not (before.rstrip(" \t").endswith((",", "/", "|")) or after.lstrip(" \t").startswith((",", "/", "|"))):
+        return False
+    levels = [m for part in (before, after) for m in _PUBLIC_LEVEL_WORD.finditer(part)]
+    return any(not _NEGATION.search(m.string[max(0, m.start() - 12):m.start()]) for m in levels)
 
 
 def _topic(low: str, start: int, end: int) -> bool:

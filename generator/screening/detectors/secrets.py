@@ -111,7 +111,12 @@ def _names_a_secret(value: str) -> bool:
     """Words that name the secret instead of giving it: "your password", "YOUR_API_TOKEN",
     "‹the secret›" (letters only, two words or more, one of them a secret's name)."""
     words = re.split(r"[ _-]+", value.strip("<>‹›()[]{} "))
-    return len(words) >= 2 and all(w.isalpha() for w in words) and any(_SECRET_PART.fullmatch(w.lower()) for w in words)
+    return len(words) >= 2 and all(w.isalpha() for w in words) \
+        and any(_SECRET_PART.fullmatch(w.lower()) or _PASSWORD_NAME.fullmatch(w.lower()) for w in words)
+
+
+#: a password word of any of EGI's languages, as a whole word ("ваш_пароль", "twoje_hasło")
+_PASSWORD_NAME = re.compile(rf"(?:{lex(*PASSWORD_WORDS)})")
 
 
 #: a value that is code reading the secret from elsewhere, not the secret: a call or a lookup
@@ -242,8 +247,18 @@ def _password_values(t: Text) -> Iterator[Finding]:
             yield Finding("credential.token", CREDENTIAL, *found)
     for m in _SHORT_PASSWORD.finditer(t, 10, 120):
         found = _after_password_word(t, m.end() - 1)
+        if found and _PIN_WORD.match(m.group()) and not _digits_mostly(t.text[found[0]:found[1]]):
+            continue  # "Please pin the image: registry.example.org/...": a PIN is digits
         if found:
             yield Finding("credential.password", CREDENTIAL, *found)
+
+
+_TRUNCATED = re.compile(r"\.\.\.|…|\.{2}(?!\w)")
+_PIN_WORD = re.compile(r"(?i:pin|puk|пин|пін)(?![\w-])")
+
+
+def _digits_mostly(value: str) -> bool:
+    return sum(c.isdigit() for c in value) >= max(4, len(value) // 2)
 
 
 def _public_value(text: str, start: int, end: int) -> bool:
@@ -369,6 +384,11 @@ def _judge_value(t: Text, start: int, line_end: int, kind: str, strict: bool = F
     value = text[span[0]:span[1]]
     if _reads_from_code(text, start):
         return None
+    if not any(c.isalnum() for c in value) and _TRUNCATED.match(text, span[1]):
+        return None  # "password: $...": a description cut short inside a placeholder
+    template = _TEMPLATE.match(text, span[0], line_end)
+    if template and template.end() >= span[1] - 1:
+        return None  # "password: ${{ secrets.REGISTRY_TOKEN }}": a reference the runner fills in
     if _DN_TAIL.match(text, start, line_end):
         return None  # "invalid credentials for cn=reader,dc=example,dc=eu": a directory name, not a value
     assigned = _ASSIGNED.match(value)
@@ -532,6 +552,8 @@ def key_values(t: Text) -> Iterator[Finding]:
             end = start + len(value)
         if not value or _is_placeholder(value) or _reads_from_code(text, m.start("value")):
             continue
+        if _TRUNCATED.match(text, end) and len(value) <= 12:
+            continue  # "HF_TOKEN=hf_...": a vendor's prefix, then dots where the value would be
         if SSH_KEY_TYPE.fullmatch(value):
             continue  # an SSH public key follows its type's name ('Schlüssel: ssh-ed25519 AAAA...')
         if _TEMPLATE.match(text, m.start("value")):
