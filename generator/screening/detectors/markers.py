@@ -30,6 +30,7 @@ from generator.screening.lexicon import (
     CLASSIFICATION_LABELS,
     FOR_WORDS,
     HEADING_WORDS,
+    LEET_MARKER_WORDS,
     MARKER_ADJECTIVES,
     MARKER_TOPIC_BEFORE,
     MARKER_TOPICS,
@@ -45,7 +46,6 @@ from generator.screening.lexicon import (
     SHARE_NEGATIONS_AFTER,
     SHARE_VERBS,
     SHARE_VERBS_BEFORE_NEGATION,
-    LEET_MARKER_WORDS,
     TYPO_MARKER_WORDS,
 )
 
