@@ -157,3 +157,34 @@ def test_the_possessive_digit_run_search_finds_what_the_plain_one_finds(digits):
 
     plain = re.compile(r"0(?:[ \t\n./()-]{0,3}0){6,}")
     assert [m.span() for m in phone._RUNS.finditer(digits)] == [m.span() for m in plain.finditer(digits)]
+
+
+def _pick(*options: str) -> st.SearchStrategy[str]:
+    return st.sampled_from(options)
+
+
+#: addresses and near-addresses: words, a street word glued or apart, a number, a unit, a postcode, a place
+_ADDRESS_TEXTS = st.tuples(
+    _pick("", "the ", "proposal. ", "Wohnt in der ", "needs 1200 ", "c/o Jan "),
+    _pick("", "Hauptstraße", "Baker", "Rue", "ul.", "Calle", "Main", "Długa", "x-"),
+    _pick("", " ", "  ", "-", "strasse", "str."),
+    _pick("", "Street", "St.", "de la Paix", "Mayor", "ave.", "weg", "TB"),
+    _pick(" ", "", ", ", "  "),
+    _pick("12", "7a", "3/4", "1200", "", "12b-14"),
+    _pick("", ", apt. 4", ", 3º B", " Stiege 2"),
+    _pick(", ", " ", ",", "\n"),
+    _pick("10115", "75001", "SW1A 1AA", "00-950", "1234 AB", "TB", ""),
+    _pick(" ", "  ", ""),
+    _pick("Berlin", "Wien", "Paris Cedex", "of storage", "", "Den Haag"),
+).map("".join)
+
+
+@BOUNDED
+@given(_ADDRESS_TEXTS)
+def test_the_address_search_cut_short_finds_what_the_plain_one_finds(text):
+    from generator.screening.detectors import personal
+
+    plain = re.compile(personal._ADDRESS_PATTERN.replace("{ahead}", "").replace("{words}", personal._WORDS),
+                       re.IGNORECASE)
+    assert plain.pattern != personal._ADDRESS.pattern
+    assert [m.span() for m in personal._ADDRESS.finditer(text)] == [m.span() for m in plain.finditer(text)]

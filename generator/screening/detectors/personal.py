@@ -373,14 +373,20 @@ _UNIT = (
     rf"(?:[ ]*,[ ]*(?:\d{{1,3}}(?:º|ª|°|\.|e|er|ème|o|a)?(?:[ ](?:{_UNIT_WORD}))?(?:[ ]?[A-Za-z](?![\w]))?"
     rf"|(?:{_UNIT_WORD})[ ]?[\w/]{{1,5}}(?:[ ]*(?:º|ª|°))?(?:[ ][A-Za-z](?![\w]))?)){{0,3}}"
 )
-_ADDRESS = re.compile(
+_ADDRESS_PATTERN = (
     rf"(?:(?<![\w-])(?:{lex(_STREET_PREFIX)})[ ]+{_WORDS}[ ]*,?[ ]*{_NUMBER}"
     rf"|{_NUMBER},?[ ]+(?:{lex(_STREET_PREFIX)})[ ]+{_WORDS}"
-    rf"|[^\W\d_][\w'’-]*(?:{lex(_STREET_SUFFIX)})[ ]+{_NUMBER}"
-    rf"|{_WORDS}[ ]+(?:{lex(_STREET_SUFFIX)})[ ]+{_NUMBER})"
-    rf"{_UNIT}[ ]*,?[ ]*{_POSTCODE}[ ]+{_PLACE}",
-    re.IGNORECASE,
+    rf"|{{ahead}}[^\W\d_][\w'’-]*(?:{lex(_STREET_SUFFIX)})[ ]+{_NUMBER}"
+    rf"|{{words}}[ ]+(?:{lex(_STREET_SUFFIX)})[ ]+{_NUMBER})"
+    rf"{_UNIT}[ ]*,?[ ]*{_POSTCODE}[ ]+{_PLACE}"
 )
+# The search tries every letter of its window, so two of its readings are cut short where they
+# cannot match: a word ending in a street suffix is followed by spaces and a digit (the
+# lookahead fails at once elsewhere), and before a separate suffix word each word runs to its
+# space (possessive: giving a letter back can never put a space after it).
+_ADDRESS = re.compile(
+    _ADDRESS_PATTERN.replace("{ahead}", r"(?=[\w'’.-]*[ ]+\d)").replace("{words}", _WORDS.replace("*", "*+")),
+    re.IGNORECASE)
 _HOME = Lexicon(HOME_WORDS)
 _VENUE = re.compile(words(VENUE_WORDS))
 #: a postcode and the first letter of a town, in the digits-as-'0' copy: where an address may end
