@@ -188,3 +188,13 @@ def test_the_address_search_cut_short_finds_what_the_plain_one_finds(text):
                        re.IGNORECASE)
     assert plain.pattern != personal._ADDRESS.pattern
     assert [m.span() for m in personal._ADDRESS.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@BOUNDED
+@given(st.lists(st.sampled_from(["a", "K", "e", "y", "key", "KEY", "Sig", "hash", "auth", "private", "secret",
+                                  "token", "tok", "-", "_", ".", "0", "12345678", "abcdefgh", "ſ", "\u212a", "é"]),
+                max_size=12).map("".join))
+def test_a_secret_word_in_a_path_segment_is_found_as_by_the_search(segment):
+    from generator.screening.detectors import urls
+
+    assert urls._secret_word_in(segment) == bool(urls._SECRET_WORD_IN_SEGMENT.search(segment))
