@@ -81,6 +81,15 @@ def covered(text: str, part: str) -> bool:
         # a birth date after the abbreviation of "born" (Polish, Czech)
         ("Kierownik: Adam Nowak (ur. 14.02.1979)", "14.02.1979"),
         ("Petr Dvořák, roz. 7. 9. 1988, Brno", "7. 9. 1988"),
+        # "keep it to yourself" and "for your eyes" in other words and languages, heading a secret
+        ("Tylko dla Ciebie, proszę zachować dla siebie: serwer zostanie wyłączony.", "zachować dla siebie"),
+        ("Nechte si to pro sebe: rozpočet se krátí.", "Nechte si to pro sebe"),
+        ("Only for your eyes - the budget is cut.", "for your eyes"),
+        # an address written with spaces between its letters
+        ("Kontakt: m a r i a . k o w a l s k a @ u n i - e x a m p l e . p l", "m a r i a . k o w a l s k a @ u n i - e x a m p l e . p l"),
+        ("mail: p e t r @ e x a m p l e . c z.", "p e t r @ e x a m p l e . c z"),
+        # a phone number with '(0)' and a spaced slash
+        ("Tel. +43 (0) 1 / 234 56 78", "+43 (0) 1 / 234 56 78"),
         # a secret inside an HTML comment of a plain-text message (the page's source shows it)
         ("siehe <!-- Passwort: Wz7-Kq2m-Lp9x --> oben", "Wz7-Kq2m-Lp9x"),
         # an address inside an attribute that is neither layout nor a known content attribute
