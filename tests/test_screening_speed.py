@@ -198,3 +198,21 @@ def test_a_secret_word_in_a_path_segment_is_found_as_by_the_search(segment):
     from generator.screening.detectors import urls
 
     assert urls._secret_word_in(segment) == bool(urls._SECRET_WORD_IN_SEGMENT.search(segment))
+
+
+_COMMAND_PIECES = st.sampled_from([
+    "CREATE USER x IDENTIFIED BY 'pw'", "identified with plugin by S3cret", "net user bob S3cret",
+    "NET USER \"Jan K\" pw1", "htpasswd -b -c file user pw", "htpasswd file user", "db.example.org:5432:db:user:pw",
+    "*:*:*:postgres:S3cret", "a:1:b:c", "internet user bob x", "sub-net user x y", "12:30:00", "see:", "x:y:z:w:v w",
+    " ", "  ", "\n", "\n\n", "; ", "-", "word",
+])
+
+
+@BOUNDED
+@given(st.lists(_COMMAND_PIECES, max_size=30).map("".join))
+def test_passwords_given_as_plain_arguments_are_found_where_the_search_finds_them(text):
+    from generator.screening.detectors import secrets
+
+    t = Text(normalise(text))
+    assert [m.span() for m in secrets._positional_passwords(t)] == \
+        [m.span() for m in secrets._POSITIONAL_PASSWORD.finditer(t.text)]
