@@ -98,9 +98,12 @@ def test_a_lexicons_least_literals_are_found_exactly_when_all_are(literals, text
 
 @settings(max_examples=100, deadline=None, derandomize=True)
 @given(st.lists(st.frozensets(st.sampled_from([b"ab1", b"x", b"pass", b"h2020", b"zz9", b"the", b"ce01",
-                                                  b"secretkey", b"a" * 16, b"0123", b"q7q", b"token"]), max_size=8),
+                                                  b"secretkey", b"a" * 16, b"0123", b"q7q", b"token", b"password",
+                                                  b"confidental", b"vertaulich", b"c0nf1dent1al", b"1nternal",
+                                                  b"2024"]), max_size=8),
                 min_size=1, max_size=12))
 def test_a_word_class_finds_every_member_even_when_its_memory_overflows(texts_words):
+    from generator.screening.detectors.markers import _LEET, _LEET_KIND, _LEET_WORDS, _TYPO_WORDS, _TYPOS
     from generator.screening.detectors.secrets import _STEMMED, _holds_stem
 
     with pytest.MonkeyPatch.context() as patch:
@@ -110,6 +113,11 @@ def test_a_word_class_finds_every_member_even_when_its_memory_overflows(texts_wo
             for words in texts_words:
                 assert base._ODD.among(words) == {w for w in words if _odd(w)}
                 assert _STEMMED.among(words) == {w for w in words if _holds_stem(w)}
+                assert base._ANCHORS.among(words) == words & base._ALL_ANCHORS  # (kinds given as a set)
+                assert _TYPOS.among(words) == words & _TYPO_WORDS
+                assert _LEET_KIND.among(words) == {  # (the words read with digits as letters, one by one)
+                    w for w in words if len(w) >= 6 and any(48 <= c <= 57 for c in w) and not w.isdigit()
+                    and any(w.decode().translate(table).encode() in _LEET_WORDS for table in _LEET)}
         finally:
             WordClass._forget()
 
@@ -125,3 +133,86 @@ def test_each_lexicon_is_given_the_anchors_it_shares_with_the_text():
         t = Text(normalise(text))
         for lexicon in lexicons:
             assert sorted(lexicon.present(t)) == sorted(w.decode() for w in lexicon.anchors & t.words)
+
+
+@BOUNDED
+@given(st.lists(st.sampled_from(["0", "00", "000", "0000", " ", ".", "-", "/", "+", "A", "B", "X", "a", "\n"]),
+                max_size=40).map("".join))
+def test_a_search_begun_at_its_prefix_finds_what_the_whole_search_finds(digits):
+    from generator.screening.detectors import personal
+
+    for pattern, prefix in personal._DIGIT_RUNS + personal._NINO_DIGITS:
+        assert [m.span() for m in base.finditer_from(pattern, prefix, digits)] == \
+            [m.span() for m in pattern.finditer(digits)]
+    for pattern, prefix in personal._DIGIT_RUNS_BYTES + personal._NINO_DIGITS_BYTES:
+        raw = digits.encode()
+        assert [m.span() for m in base.finditer_from(pattern, prefix, raw)] == [m.span() for m in pattern.finditer(raw)]
+
+
+@BOUNDED
+@given(st.lists(st.sampled_from(["0", "00", "000", " ", "  ", ".", "-", "/", "(", ")", "\n", "\t", "a", "d", "+"]),
+                max_size=40).map("".join))
+def test_the_possessive_digit_run_search_finds_what_the_plain_one_finds(digits):
+    from generator.screening.detectors import phone
+
+    plain = re.compile(r"0(?:[ \t\n./()-]{0,3}0){6,}")
+    assert [m.span() for m in phone._RUNS.finditer(digits)] == [m.span() for m in plain.finditer(digits)]
+
+
+def _pick(*options: str) -> st.SearchStrategy[str]:
+    return st.sampled_from(options)
+
+
+#: addresses and near-addresses: words, a street word glued or apart, a number, a unit, a postcode, a place
+_ADDRESS_TEXTS = st.tuples(
+    _pick("", "the ", "proposal. ", "Wohnt in der ", "needs 1200 ", "c/o Jan "),
+    _pick("", "Hauptstraße", "Baker", "Rue", "ul.", "Calle", "Main", "Długa", "x-"),
+    _pick("", " ", "  ", "-", "strasse", "str."),
+    _pick("", "Street", "St.", "de la Paix", "Mayor", "ave.", "weg", "TB"),
+    _pick(" ", "", ", ", "  "),
+    _pick("12", "7a", "3/4", "1200", "", "12b-14"),
+    _pick("", ", apt. 4", ", 3º B", " Stiege 2"),
+    _pick(", ", " ", ",", "\n"),
+    _pick("10115", "75001", "SW1A 1AA", "00-950", "1234 AB", "TB", ""),
+    _pick(" ", "  ", ""),
+    _pick("Berlin", "Wien", "Paris Cedex", "of storage", "", "Den Haag"),
+).map("".join)
+
+
+@BOUNDED
+@given(_ADDRESS_TEXTS)
+def test_the_address_search_cut_short_finds_what_the_plain_one_finds(text):
+    from generator.screening.detectors import personal
+
+    plain = re.compile(personal._ADDRESS_PATTERN.replace("{ahead}", "").replace("{words}", personal._WORDS),
+                       re.IGNORECASE)
+    assert plain.pattern != personal._ADDRESS.pattern
+    assert [m.span() for m in personal._ADDRESS.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@BOUNDED
+@given(st.lists(st.sampled_from(["a", "K", "e", "y", "key", "KEY", "Sig", "hash", "auth", "private", "secret",
+                                  "token", "tok", "-", "_", ".", "0", "12345678", "abcdefgh", "ſ", "\u212a", "é"]),
+                max_size=12).map("".join))
+def test_a_secret_word_in_a_path_segment_is_found_as_by_the_search(segment):
+    from generator.screening.detectors import urls
+
+    assert urls._secret_word_in(segment) == bool(urls._SECRET_WORD_IN_SEGMENT.search(segment))
+
+
+_COMMAND_PIECES = st.sampled_from([
+    "CREATE USER x IDENTIFIED BY 'pw'", "identified with plugin by S3cret", "net user bob S3cret",
+    "NET USER \"Jan K\" pw1", "htpasswd -b -c file user pw", "htpasswd file user", "db.example.org:5432:db:user:pw",
+    "*:*:*:postgres:S3cret", "a:1:b:c", "internet user bob x", "sub-net user x y", "12:30:00", "see:", "x:y:z:w:v w",
+    " ", "  ", "\n", "\n\n", "; ", "-", "word",
+])
+
+
+@BOUNDED
+@given(st.lists(_COMMAND_PIECES, max_size=30).map("".join))
+def test_passwords_given_as_plain_arguments_are_found_where_the_search_finds_them(text):
+    from generator.screening.detectors import secrets
+
+    t = Text(normalise(text))
+    assert [m.span() for m in secrets._positional_passwords(t)] == \
+        [m.span() for m in secrets._POSITIONAL_PASSWORD.finditer(t.text)]

@@ -167,9 +167,10 @@ def _layout_pattern(text: str) -> re.Pattern[str] | None:
     its alternatives at every space), or None when nothing can match. Written out, no loop: it
     is asked of every text."""
     if ("<" in text or "*" in text or "_" in text or "~" in text or "`" in text or "  " in text or "\t" in text
-            or "\x0b" in text or "\x0c" in text or "=\n" in text):
+            or "\x0b" in text or "\x0c" in text or "=" in text and "=\n" in text):
         return _LAYOUT
-    return _QUOTE_MARKS if "\n>" in text or "\n >" in text else None
+    # (a search for one character is much faster than for two or more: the rare one goes first)
+    return _QUOTE_MARKS if ">" in text and ("\n>" in text or "\n >" in text) else None
 
 
 #: four or more single letters joined by one repeated separator: c o n f i d e n t i a l

@@ -71,7 +71,7 @@ def find_in_view(view: View, categories: Iterable[str] = CATEGORIES) -> list[Fin
     for detector in _ALL if categories is CATEGORIES else [d for c in categories for d in DETECTORS[c]]:
         update(detector(t))
     update(_repeated(t.text, found))
-    if "[redacted: " in t.text:
+    if "[" in t.text and "[redacted: " in t.text:  # (a one-character search first: much faster)
         found = {f for f in found if not _inside_redaction(t.text, f)}
     return sorted(found, key=_order)
 

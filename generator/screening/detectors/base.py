@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -69,7 +70,9 @@ def _masked_bytes(m: re.Match[bytes]) -> bytes:
 class WordClass:
     """The words of one kind (``test``), remembered: ticket text repeats its words, so each is
     judged once, and a text's words of the kind are a set intersection. The kinds share what they
-    have seen, so a text's new words are looked for once for all of them."""
+    have seen, so a text's new words are looked for once for all of them. A kind given as a set
+    of words (a lexicon's anchors) is judged by one intersection: a text's words are then looked up
+    in its few members seen so far, not in the whole list (a large table is slow to probe)."""
 
     _kinds: ClassVar[list[WordClass]] = []
     _seen: ClassVar[set[bytes]] = set()
@@ -77,7 +80,7 @@ class WordClass:
     _judged: ClassVar[frozenset[bytes]] = frozenset()
     limit: ClassVar[int] = 20_000
 
-    def __init__(self, test: Callable[[bytes], bool]) -> None:
+    def __init__(self, test: Callable[[bytes], bool] | AbstractSet[bytes]) -> None:
         self._test = test
         self._members: set[bytes] = set()
         WordClass._kinds.append(self)
@@ -100,7 +103,10 @@ class WordClass:
             WordClass._seen.update(new)
             for kind in WordClass._kinds:
                 test = kind._test
-                kind._members.update(w for w in new if test(w))
+                if isinstance(test, AbstractSet):
+                    kind._members.update(new.intersection(test))
+                else:
+                    kind._members.update(w for w in new if test(w))
         WordClass._judged = words
 
     def among(self, words: frozenset[bytes]) -> frozenset[bytes]:
@@ -163,7 +169,7 @@ class Text:
     def anchors(self) -> frozenset[bytes]:
         """The words of the text that anchor a phrase of some lexicon (usually few: each
         lexicon then intersects its own anchors with these)."""
-        return self.words.intersection(_ALL_ANCHORS)
+        return _ANCHORS.among(self.words)
 
     @_once
     def lexicon_anchors(self) -> dict[Lexicon, list[str]]:
@@ -428,12 +434,14 @@ _ALL_ANCHORS: set[bytes] = set()
 #: lexicons once, instead of each lexicon intersecting them again
 _LEXICONS_OF: dict[bytes, list[tuple[Lexicon, str]]] = {}
 _NONE: list[str] = []
+_ANCHORS = WordClass(_ALL_ANCHORS)
 
 
 def register_anchors(words: frozenset[bytes]) -> frozenset[bytes]:
     """Words a detector anchors on outside any ``Lexicon``: ``Text.anchors`` then holds those of a
     text, so the detector intersects a few words instead of all of them."""
     _ALL_ANCHORS.update(words)
+    WordClass._forget()  # (words judged before may be anchors now)
     return words
 
 
@@ -477,6 +485,7 @@ class Lexicon:
         self._patterns: dict[str, re.Pattern[str]] = {}
         self.anchors = frozenset(a.encode() for a in by_anchor)
         _ALL_ANCHORS.update(self.anchors)
+        WordClass._forget()
         for a in by_anchor:
             _LEXICONS_OF.setdefault(a.encode(), []).append((self, a))
 
@@ -522,6 +531,14 @@ def finditer(pattern: re.Pattern[str], text: str, windows: list[tuple[int, int]]
         return
     for lo, hi in windows:
         yield from pattern.finditer(text, lo, hi)
+
+
+def finditer_from(pattern: re.Pattern, prefix: str | bytes, text: str | bytes):
+    """``pattern.finditer(text)`` for a pattern without lookbehind whose every match begins with
+    ``prefix``: the search begins where the prefix first stands, found by ``find`` (much faster
+    than the pattern's own search), or does not begin at all."""
+    i = text.find(prefix)  # type: ignore[arg-type]
+    return pattern.finditer(text, i) if i >= 0 else ()
 
 
 def windows_around(positions: list[int], before: int, after: int, n: int) -> list[tuple[int, int]]:

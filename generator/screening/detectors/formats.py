@@ -77,7 +77,7 @@ def stored_hashes(t: Text) -> Iterator[Finding]:
     if "{" in text:
         for m in _LDAP.finditer(text):
             yield Finding("credential.password-hash", CREDENTIAL, m.start(), m.end())
-    if ":$" in text or "::" in text:  # a shadow line's empty fields, an htpasswd line's crypt hash
+    if "$" in text and ":$" in text or "::" in text:  # a shadow line's empty fields, an htpasswd line's crypt hash
         for m in _ACCOUNT_LINE.finditer(text):
             value = m.group("hash")
             if _DIGIT.search(value) or "$" in value or "/" in value or "." in value:

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from generator.screening.detectors.base import MARKER, Finding, Lexicon, Text, fold, lex
+from generator.screening.detectors.base import MARKER, Finding, Lexicon, Text, WordClass, fold, lex
 from generator.screening.lexicon import (
     ADVICE_OBJECTS,
     BETWEEN_WORDS,
@@ -175,7 +175,8 @@ def _typos(words: frozenset[str]) -> frozenset[bytes]:
     return frozenset(w.encode() for w in out - words)
 
 
-_TYPOS = _typos(frozenset(w for w in (fold(x) for x in TYPO_MARKER_WORDS) if len(w) >= 9))
+_TYPO_WORDS = _typos(frozenset(w for w in (fold(x) for x in TYPO_MARKER_WORDS) if len(w) >= 9))
+_TYPOS = WordClass(_TYPO_WORDS)
 _SENTENCE_BEFORE = re.compile(r"(?:^|[.!?][ \t\"'»”*]+)[ \t>*#\-•\[(\"'«“]*$", re.MULTILINE)
 
 
@@ -185,18 +186,24 @@ _BANG_OR_COLON = re.compile(r"[ \t*\])\"'»”]*[!:]")
 #: digits and signs written for letters ("C0NF1DENT1AL", "VERTR4ULICH", "1NTERNAL"): a '1' may be
 #: an 'i' or an 'l', so a word is read both ways
 _LEET = (str.maketrans("0134578@$|!", "oieastbasli"), str.maketrans("0134578@$|!", "oleastbasli"))
-_LEET_WORDS = frozenset(w.encode() for w in (fold(x) for x in tuple(TYPO_MARKER_WORDS) + LEET_MARKER_WORDS)).union(_TYPOS)
+_LEET_WORDS = frozenset(w.encode() for w in (fold(x) for x in tuple(TYPO_MARKER_WORDS) + LEET_MARKER_WORDS)).union(_TYPO_WORDS)
+
+
+def _reads_as_marker(word: bytes) -> bool:
+    """Does the word read as a marker word once its digits are read as letters?"""
+    if len(word) >= 6 and any(48 <= c <= 57 for c in word) and not word.isdigit():
+        w = word.decode()
+        return any(w.translate(table).encode() in _LEET_WORDS for table in _LEET)
+    return False
+
+
+#: (a kind of word: each new word is judged once, not every word of every text)
+_LEET_KIND = WordClass(_reads_as_marker)
 
 
 def _leet(t: Text) -> list[str]:
     """The words of the text that read as a marker word once their digits are read as letters."""
-    found = []
-    for word in t.words:
-        if len(word) >= 6 and any(48 <= c <= 57 for c in word) and not word.isdigit():
-            w = word.decode()
-            if any(w.translate(table).encode() in _LEET_WORDS for table in _LEET):
-                found.append(w)
-    return found
+    return [w.decode() for w in _LEET_KIND.among(t.words)]
 
 
 def _misspelled(t: Text) -> Iterator[Finding]:
@@ -204,7 +211,7 @@ def _misspelled(t: Text) -> Iterator[Finding]:
     marking: before '!' or ':', heading its line or sentence, in capitals, or in brackets.
     Elsewhere in a sentence, an unknown word one letter from "confidential" is left alone."""
     low, text = t.low, t.text
-    for w in [w.decode() for w in _TYPOS.intersection(t.words)] + (_leet(t) if t.has_digit else []):
+    for w in [w.decode() for w in _TYPOS.among(t.words)] + (_leet(t) if t.has_digit else []):
         for start in t.word_positions(w):
             end = start + len(w)
             if _negated(low, start):

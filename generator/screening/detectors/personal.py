@@ -28,7 +28,16 @@ import re
 from collections.abc import Iterator
 from functools import cache, lru_cache
 
-from generator.screening.detectors.base import PERSONAL, Finding, Lexicon, Text, lex, windows_around, words
+from generator.screening.detectors.base import (
+    PERSONAL,
+    Finding,
+    Lexicon,
+    Text,
+    finditer_from,
+    lex,
+    windows_around,
+    words,
+)
 from generator.screening.lexicon import (
     AT_HANDLE_WORDS,
     BIRTH_WORDS,
@@ -195,8 +204,10 @@ def _valid(value: str, names: tuple[str, ...]) -> bool:
 #: separator and three, or the Belgian, Swiss and French groupings (each search led by a long
 #: literal, which Python's re finds fast)
 _DIGIT_RUN = (r"0000000", r"000000[-/+A-Z]000", r"00\.00\.00-?000\.?00", r"000\.0000\.0000\.00", r"0 00 00 [0AB]{2}")
-_DIGIT_RUNS = tuple(re.compile(p) for p in _DIGIT_RUN)
-_DIGIT_RUNS_BYTES = tuple(re.compile(p.encode()) for p in _DIGIT_RUN)
+#: what every match of each begins with
+_DIGIT_RUN_PREFIX = ("0000000", "000000", "00.00.00", "000.0000.0000.00", "0 00 00 ")
+_DIGIT_RUNS = tuple(zip((re.compile(p) for p in _DIGIT_RUN), _DIGIT_RUN_PREFIX))
+_DIGIT_RUNS_BYTES = tuple(zip((re.compile(p.encode()) for p in _DIGIT_RUN), (p.encode() for p in _DIGIT_RUN_PREFIX)))
 _CODICE_FISCALE = re.compile(r"[a-z]{6}[0-9]{2}[a-z][0-9]{2}[a-z][0-9]{3}[a-z]")
 
 
@@ -205,9 +216,9 @@ _NINO = re.compile(r"(?<![\w-])[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2}
 #: where one may be: a word "ab123456c" (lower-cased), or its digits spaced in pairs or standing
 #: alone, in the digits-as-'0' copy (literal-led searches)
 _NINO_WORD = re.compile(r"[a-z]{2}\d{6}[a-d]?")
-_NINO_DIGIT = (r"00 00 00", r"000000 ")
-_NINO_DIGITS = tuple(re.compile(p) for p in _NINO_DIGIT)
-_NINO_DIGITS_BYTES = tuple(re.compile(p.encode()) for p in _NINO_DIGIT)
+_NINO_DIGIT = ("00 00 00", "000000 ")
+_NINO_DIGITS = tuple((re.compile(p), p) for p in _NINO_DIGIT)
+_NINO_DIGITS_BYTES = tuple((re.compile(p.encode()), p.encode()) for p in _NINO_DIGIT)
 
 
 def national_ids(t: Text) -> Iterator[Finding]:
@@ -216,14 +227,14 @@ def national_ids(t: Text) -> Iterator[Finding]:
     digits_view = t.digits
     as_bytes = isinstance(digits_view, bytes)
     ninos = [p for w in t.odd_words[0] if _NINO_WORD.fullmatch(w) for p in t.positions(w)]
-    ninos += [m.start() for pattern in (_NINO_DIGITS_BYTES if as_bytes else _NINO_DIGITS)
-              for m in pattern.finditer(digits_view)]  # type: ignore[arg-type]
+    ninos += [m.start() for pattern, prefix in (_NINO_DIGITS_BYTES if as_bytes else _NINO_DIGITS)
+              for m in finditer_from(pattern, prefix, digits_view)]  # type: ignore[arg-type]
     for p in ninos:
         for m in _NINO.finditer(text, max(0, p - 3), p + 16):
             yield Finding("personal.national-id", PERSONAL, m.start(), m.end())
     starts = []
-    runs = sorted({m.start() for pattern in (_DIGIT_RUNS_BYTES if as_bytes else _DIGIT_RUNS)
-                   for m in pattern.finditer(digits_view)})  # type: ignore[arg-type]
+    runs = sorted({m.start() for pattern, prefix in (_DIGIT_RUNS_BYTES if as_bytes else _DIGIT_RUNS)
+                   for m in finditer_from(pattern, prefix, digits_view)})  # type: ignore[arg-type]
     for run in runs:
         if text[run - 1:run] in (".", ",", "/"):
             continue  # inside a reference, a path, a decimal number: no id starts here
@@ -258,7 +269,7 @@ def national_ids(t: Text) -> Iterator[Finding]:
             if series:
                 yield Finding("personal.id-number", PERSONAL, series.start("series") if series.group("series")
                               else series.start("value"), series.end("value"))
-    if "<<" in text or "\nP<" in text:
+    if "<" in text and ("<<" in text or "\nP<" in text):
         for m in _MRZ.finditer(text):
             line = m.group().strip()
             if "<<" in line or line[:2] in ("P<", "I<", "A<", "C<", "V<", "ID"):
@@ -362,14 +373,20 @@ _UNIT = (
     rf"(?:[ ]*,[ ]*(?:\d{{1,3}}(?:º|ª|°|\.|e|er|ème|o|a)?(?:[ ](?:{_UNIT_WORD}))?(?:[ ]?[A-Za-z](?![\w]))?"
     rf"|(?:{_UNIT_WORD})[ ]?[\w/]{{1,5}}(?:[ ]*(?:º|ª|°))?(?:[ ][A-Za-z](?![\w]))?)){{0,3}}"
 )
-_ADDRESS = re.compile(
+_ADDRESS_PATTERN = (
     rf"(?:(?<![\w-])(?:{lex(_STREET_PREFIX)})[ ]+{_WORDS}[ ]*,?[ ]*{_NUMBER}"
     rf"|{_NUMBER},?[ ]+(?:{lex(_STREET_PREFIX)})[ ]+{_WORDS}"
-    rf"|[^\W\d_][\w'’-]*(?:{lex(_STREET_SUFFIX)})[ ]+{_NUMBER}"
-    rf"|{_WORDS}[ ]+(?:{lex(_STREET_SUFFIX)})[ ]+{_NUMBER})"
-    rf"{_UNIT}[ ]*,?[ ]*{_POSTCODE}[ ]+{_PLACE}",
-    re.IGNORECASE,
+    rf"|{{ahead}}[^\W\d_][\w'’-]*(?:{lex(_STREET_SUFFIX)})[ ]+{_NUMBER}"
+    rf"|{{words}}[ ]+(?:{lex(_STREET_SUFFIX)})[ ]+{_NUMBER})"
+    rf"{_UNIT}[ ]*,?[ ]*{_POSTCODE}[ ]+{_PLACE}"
 )
+# The search tries every letter of its window, so two of its readings are cut short where they
+# cannot match: a word ending in a street suffix is followed by spaces and a digit (the
+# lookahead fails at once elsewhere), and before a separate suffix word each word runs to its
+# space (possessive: giving a letter back can never put a space after it).
+_ADDRESS = re.compile(
+    _ADDRESS_PATTERN.replace("{ahead}", r"(?=[\w'’.-]*[ ]+\d)").replace("{words}", _WORDS.replace("*", "*+")),
+    re.IGNORECASE)
 _HOME = Lexicon(HOME_WORDS)
 _VENUE = re.compile(words(VENUE_WORDS))
 #: a postcode and the first letter of a town, in the digits-as-'0' copy: where an address may end
@@ -480,8 +497,8 @@ def handles(t: Text) -> Iterator[Finding]:
     if "live:" in low:
         for m in _SKYPE.finditer(text):
             yield Finding("personal.handle", PERSONAL, m.start(), m.end())
-    for m in _AT_HANDLE_WORD.finditer(t, 10, 30):
-        if "@" in text:
+    if "@" in text:  # (the words are looked for only then: 'element' is in most tickets)
+        for m in _AT_HANDLE_WORD.finditer(t, 10, 30):
             yield from _at_handles_around(t, m.start(), m.end())
     for m in _HANDLE_WORD.finditer(t, 10, 30):  # the window holds the longest word ("researchgate")
         window_end = min(len(text), m.end() + 50)

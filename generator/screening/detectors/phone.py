@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from itertools import pairwise
 
 from generator.screening.detectors.base import (
@@ -69,8 +70,10 @@ _GROUP_SPLIT = re.compile(r"[ \t\n./()-]+")
 _VCARD = re.compile(r"[ \t]*(?:item\d+\.)?(?:tel|fax)[;:][^\n]*$")
 
 
-#: digit runs of seven or more digits, in the digits-as-'0' copy (a literal search)
-_RUN = r"0(?:[ \t\n./()-]{0,3}0){6,}"
+#: digit runs of seven or more digits, in the digits-as-'0' copy (a literal search; possessive,
+#: as giving back a separator or a digit can never lead to a match, and the search gives up on a
+#: short number at once instead of trying every shorter reading of it)
+_RUN = r"0(?:[ \t\n./()-]{0,3}+0){6,}+"
 _RUNS = re.compile(_RUN)
 _RUNS_BYTES = re.compile(_RUN.encode())
 
@@ -109,6 +112,13 @@ def _hopeless(text: str, run: int) -> bool:
     body = _BODY.match(text, run).group()  # type: ignore[union-attr]
     if text[run - 1:run] == "(" and text[run + len(body):run + len(body) + 1] == ")" and len(body) <= 5:
         return False  # an area code in brackets
+    return _hopeless_body(body)
+
+
+@lru_cache(maxsize=4096)
+def _hopeless_body(body: str) -> bool:
+    """``_hopeless`` of the digits and separators alone (remembered: addresses, dates and
+    references recur across a queue's messages)."""
     if "0" in body and _TRUNK.search(body):
         return False  # a trunk 0 after a date or a time
     if body.isdigit() or _DATE.fullmatch(body):

@@ -614,10 +614,32 @@ _POSITIONAL_PASSWORD = re.compile(
 _POSITIONAL_WORDS = frozenset(b"identified net htpasswd".split())
 
 
+def _positional_passwords(t: Text) -> Iterator[re.Match[str]]:
+    """``_POSITIONAL_PASSWORD.finditer(text)``, tried only where one of its readings can begin: in
+    an ASCII text at 'identified', the word 'net', 'htpasswd', and the starts of lines with four
+    colons (a search for the whole tries its four readings at every character, ~200 us in a
+    message with a few times and links)."""
+    text = t.text
+    if not t.ascii:  # (case-blind matching of other scripts has its own pairs: the search answers)
+        yield from _POSITIONAL_PASSWORD.finditer(text)
+        return
+    starts = t.positions("identified") + t.word_positions("net") + t.positions("htpasswd")
+    if text.count(":") >= 4:
+        lines = t.line_starts
+        starts += [a for a, b in zip(lines, lines[1:] + [len(text)]) if text.count(":", a, b) >= 4]
+    end, match = 0, _POSITIONAL_PASSWORD.match
+    for p in sorted(set(starts)):
+        if p >= end:
+            m = match(text, p)
+            if m:
+                yield m
+                end = m.end()
+
+
 def command_lines(t: Text) -> Iterator[Finding]:
     text, words = t.text, t.words
     if not _POSITIONAL_WORDS.isdisjoint(words) or text.count(":") >= 4:
-        for m in _POSITIONAL_PASSWORD.finditer(text):
+        for m in _positional_passwords(t):
             group = m.lastgroup or ""
             yield from _flag_value(text, *m.span(group))
     if "-" not in text and "|" not in text:
@@ -625,7 +647,8 @@ def command_lines(t: Text) -> Iterator[Finding]:
     if not _FLAG_ANCHORS.isdisjoint(words):
         for m in _LONG_FLAG.finditer(text):
             yield from _flag_value(text, *m.span("value"))
-    if " -u " in text or " -U " in text or "--user" in t.low:
+    # (" -u " in the lower-cased view is " -u " or " -U " in the text, and has the word 'u')
+    if b"u" in words and " -u " in t.low or "--user" in t.low:
         for m in _USER_PASS.finditer(text):
             yield from _flag_value(text, *m.span("value"))
     if "-pass" in t.low:

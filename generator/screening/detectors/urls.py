@@ -113,7 +113,8 @@ def urls(t: Text) -> Iterator[Finding]:
         if m:
             for f in _url_findings(text[start:_trim(text, start, m.end())]):
                 yield Finding(f.rule, f.category, start + f.start, start + f.end)
-    if ".me/" in low or not _CONTACT_WORDS.isdisjoint(words) or "matrix.to" in low:
+    # (".me/" holds the word 'me': the set answers before a search of the text)
+    if not _CONTACT_WORDS.isdisjoint(words) or b"me" in words and ".me/" in low or "matrix.to" in low:
         for m in _CONTACT_HOSTS.finditer(text):
             start, end = m.span()
             scheme = _SCHEME_BEFORE.search(text, max(0, start - 12), start)
@@ -309,19 +310,35 @@ _SEGMENT = re.compile(r"[^/]+")
 _FILE_NAME = re.compile(r"[^.]+\.(?:ics|json|xml|html?|php|csv|txt|zip|tar|gz)")
 
 
+_SECRET_WORDS_IN_SEGMENT = ("private", "secret", "token", "key", "sig", "hash", "auth")
+
+
+def _secret_word_in(core: str) -> bool:
+    """``_SECRET_WORD_IN_SEGMENT.search(core)``, led in an ASCII segment by a test for its words
+    (the search tries all seven at every character; outside ASCII, case folding has its own
+    pairs, so the search alone answers)."""
+    if core.isascii():
+        low = core.lower()
+        if not any(w in low for w in _SECRET_WORDS_IN_SEGMENT):
+            return False
+    return _SECRET_WORD_IN_SEGMENT.search(core) is not None
+
+
 def _path_secret(segment: str, previous: str) -> bool:
     if segment.isalpha() and (segment.islower() or segment.isupper()):
         return False  # a word
-    core = segment.split(".")[0] if _FILE_NAME.fullmatch(segment) else segment
-    if _SECRET_WORD_IN_SEGMENT.search(core) and sum(c.isdigit() for c in core) >= 3:
+    core = segment.split(".")[0] if "." in segment and _FILE_NAME.fullmatch(segment) else segment
+    secret_word = _secret_word_in(core)
+    if secret_word and sum(c.isdigit() for c in core) >= 3:
         return True
-    if _HEXISH.fullmatch(core) and (previous in _RECORD_WORDS or _HANDLE_PREFIX.fullmatch(previous)):
+    hexish = _HEXISH.fullmatch(core)
+    if hexish and (previous in _RECORD_WORDS or _HANDLE_PREFIX.fullmatch(previous)):
         return False  # /document/3a7f..., /21.T11148/3a4b...: a record's or a handle's id
-    if _HEXISH.fullmatch(core):
+    if hexish:
         return previous not in _FORGE_WORDS and len(core) not in (40, 64) or previous in _SHARE_WORDS
     if _UUID.fullmatch(core):
         return previous in _SHARE_WORDS
-    if previous in _JOB_WORDS and not _SECRET_WORD_IN_SEGMENT.search(core):
+    if previous in _JOB_WORDS and not secret_word:
         return False
     return looks_random(core, relaxed=previous in _SHARE_WORDS)
 
