@@ -16,6 +16,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections import defaultdict
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,6 +42,10 @@ RUNS_PER_WORKER = 8
 #: from this size on, a file whose earlier version was proven clean has only its new parts read
 #: by the detectors (below it, reading the earlier version costs more than it saves)
 KNOWN_PARTS_FROM = 64 * 1024
+#: the parts of a file not known clean are read in batches of about this many characters: the
+#: token detectors look for each odd word of a text all over that text, so one reading of a large
+#: export costs about the square of its size, a reading batch by batch only its size
+READ_BATCH = 16 * 1024
 
 
 @dataclass(frozen=True)
@@ -81,7 +86,7 @@ def audit_file(path: Path, rel: str, clean: Path | None = None, memo: CleanParts
     else:
         _, text_once, text_keys = memo.unknown(parts.text)
         _, tokens_once, token_keys = memo.unknown(parts.tokens, tokens=True)
-        matched = _matched(Parts(text_once, tokens_once, parts.script_urls))
+        matched = _matched_by_batches(Parts(text_once, tokens_once, parts.script_urls))
         if not matched:
             memo.add(text_keys)
             memo.add(token_keys, tokens=True)
@@ -108,6 +113,33 @@ def _matched(parts: Parts) -> dict[str, list[str]]:
     if parts.script_urls:
         matched["markup.script-url"] += [""] * parts.script_urls
     return matched
+
+
+def _matched_by_batches(parts: Parts) -> dict[str, list[str]]:
+    """``_matched`` of the parts read batch by batch (``READ_BATCH``), up to the first batch with
+    a match. Parts are read apart (no finding spans two: ``read``), so a part clean in a batch is
+    clean in any other, as the memo holds; a batch with a match has its file read whole."""
+    if parts.script_urls:
+        return _matched(Parts([], [], parts.script_urls))
+    batches = [Parts(batch, []) for batch in _batches(parts.text)] + [Parts([], b) for b in _batches(parts.tokens)]
+    for batch in batches:
+        matched = _matched(batch)
+        if matched:
+            return matched
+    return {}
+
+
+def _batches(parts: list[str]) -> Iterator[list[str]]:
+    batch: list[str] = []
+    size = 0
+    for part in parts:
+        if batch and size + len(part) > READ_BATCH:
+            yield batch
+            batch, size = [], 0
+        batch.append(part)
+        size += len(part)
+    if batch:
+        yield batch
 
 
 def without_known_parts(parts: Parts, earlier: Path, rel: str) -> Parts:
