@@ -16,13 +16,15 @@ import hashlib
 from pathlib import Path
 
 from generator import publish
-from generator.audit import AuditFinding, audit_site
+from generator.audit import Ahead, AuditFinding, audit_site, gate
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 #: what decides the audit's verdict on a file: its code and the detectors it runs
 AUDIT_CODE = ("audit", "screening")
 AUDIT_PACKAGES = ("casecat", "detect-secrets", "phonenumbers", "nh3", "python-stdnum", "lxml",
                   "confusable-homoglyphs", "mkdocs-material")  # the theme's own files are accepted as they are
+#: from this many files in the docs folder on, a full build audits the copied ones ahead
+AHEAD_FROM = gate.PARALLEL_FROM
 
 
 def audit_version(accepted: frozenset[str] = frozenset()) -> str:
@@ -33,8 +35,21 @@ def audit_version(accepted: frozenset[str] = frozenset()) -> str:
     return hashlib.sha256("\n".join([code, *sorted(accepted)]).encode()).hexdigest()
 
 
-def audit_staged(staging: Path, clean: Path | None = None) -> tuple[list[AuditFinding], int]:
+def audit_ahead(docs_dir: Path, files: list[str]) -> Ahead | None:
+    """The audit of the files of the docs folder (``files``) that a full build copies into the
+    site as they are (all but the Markdown pages: exports, forward pages, the feed), begun while
+    the engine builds the pages; None for a small site (another process costs more than it saves
+    there: ``AHEAD_FROM``)."""
+    if len(files) < AHEAD_FROM:
+        return None
+    return Ahead([(str(docs_dir / rel), rel) for rel in sorted(files) if not rel.endswith(".md")])
+
+
+def audit_staged(staging: Path, clean: Path | None = None,
+                 ahead: Ahead | None = None) -> tuple[list[AuditFinding], int]:
     """The findings in the staged files (those the ledger does not prove clean), and how many
     files were read; ``clean``: the kept site when every file of it is proven clean (then a large
-    staged file has only the parts its kept version lacks read: ``audit.audit_file``)."""
-    return audit_site(staging, clean=clean), sum(1 for p in staging.rglob("*") if p.is_file())
+    staged file has only the parts its kept version lacks read: ``audit.audit_file``); ``ahead``:
+    files audited ahead, whose verdicts stand for staged files of the same bytes."""
+    known = ahead.known() if ahead is not None else None
+    return audit_site(staging, clean=clean, known=known), sum(1 for p in staging.rglob("*") if p.is_file())

@@ -331,3 +331,27 @@ def test_a_large_file_is_read_in_batches_and_judged_whole_on_a_finding(tmp_path,
     assert rules(found) == {("data/cases.json", "email.plain")}
     assert [f.line() for f in found] == [f.line() for f in gate.audit_file(export, "data/cases.json")]
     assert any("Case 7:" in r and "pi@example.org" in r and "Case 2999:" in r for r in read)  # judged whole
+
+
+def test_files_audited_ahead_stand_only_for_the_same_bytes(tmp_path, monkeypatch):
+    """A verdict given ahead (on a file of the docs folder, while the engine builds) stands for the
+    site's file of that path only when it holds the very bytes read then; any other is read."""
+    docs, site = tmp_path / "docs", tmp_path / "site"
+    for root in (docs, site):
+        (root / "data").mkdir(parents=True)
+    (docs / "data" / "cases.json").write_text(_export(["ring +44 20 7946 0958 today", "plain words"]))
+    (docs / "feed.xml").write_text("<feed><title>Cases</title></feed>")
+    (docs / "old.csv").write_text("id,text\n1,plain words\n")
+    ahead = gate.Ahead([(str(docs / rel), rel) for rel in ("data/cases.json", "feed.xml", "old.csv")])
+    known = ahead.known()
+    assert rules(known["data/cases.json"][1]) == {("data/cases.json", "phone.international")}
+    for rel in ("data/cases.json", "feed.xml"):
+        shutil.copyfile(docs / rel, site / rel)
+    (site / "old.csv").write_text("id,text\n1,write to pi@example.org\n")  # not the bytes read ahead
+    read: list[str] = []
+    real = gate._scan
+    monkeypatch.setattr(gate, "_scan", lambda text: read.append(text) or real(text))
+    found = audit_site(site, workers=1, known=known)
+    assert read and all("pi@example.org" in r for r in read)  # only old.csv was read here
+    assert rules(found) == {("data/cases.json", "phone.international"), ("old.csv", "email.plain")}
+    assert [f.line() for f in found] == [f.line() for f in audit_site(site, workers=1)]

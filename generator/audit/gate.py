@@ -13,6 +13,7 @@ the site is a finding.
 
 from __future__ import annotations
 
+import hashlib
 import multiprocessing
 import os
 from collections import defaultdict
@@ -73,7 +74,11 @@ def audit_file(path: Path, rel: str, clean: Path | None = None, memo: CleanParts
     """The findings in one file; ``clean``: a folder whose file at ``rel``, if any, is an earlier
     version of this one that the audit found clean (``known_parts``); ``memo``: the parts found
     clean so far in this run, which the detectors need not read again (``memo``)."""
-    data = path.read_bytes()
+    return audit_bytes(path.read_bytes(), rel, clean, memo)
+
+
+def audit_bytes(data: bytes, rel: str, clean: Path | None = None, memo: CleanParts | None = None) -> list[AuditFinding]:
+    """``audit_file`` of a file at ``rel`` holding ``data``."""
     if rel.endswith(".map"):
         return [AuditFinding(rel, "policy.source-map-shipped", 1)]
     if is_theme_asset(rel) and is_theme_file(data, rel):
@@ -206,9 +211,47 @@ def _take_runs(runs: list[list[tuple[str, str]]], clean: Path | None) -> dict[in
         done[n] = [audit_file(Path(path), rel, clean, memo) for path, rel in runs[n]]
 
 
-def audit_site(site_dir: Path, workers: int | None = None, clean: Path | None = None) -> list[AuditFinding]:
+#: files audited ahead: their path in the site -> (the sha256 of the bytes read, the findings)
+Known = dict[str, tuple[str, list[AuditFinding]]]
+
+
+def _audit_hashed(files: list[tuple[str, str]]) -> Known:
+    """(In a helper process) the findings in each file, with the digest of the bytes read."""
+    memo = CleanParts()
+    known: Known = {}
+    for path, rel in files:
+        data = Path(path).read_bytes()
+        known[rel] = (hashlib.sha256(data).hexdigest(), audit_bytes(data, rel, None, memo))
+    return known
+
+
+class Ahead:
+    """Files audited ahead of the site they will be copied into, in a fresh process beside the
+    build (the exports, forward pages and feed exist once the pages are rendered, while the
+    engine still builds the pages): ``audit_site`` takes the verdict on each of them whose site
+    file holds the very bytes read here, and reads the others itself. ``files``: (path, path in
+    the site)."""
+
+    def __init__(self, files: list[tuple[str, str]], workers: int = 1) -> None:
+        self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+        self._runs = [self._pool.submit(_audit_hashed, run) for run in _runs(files, workers * RUNS_PER_WORKER)]
+
+    def known(self) -> Known:
+        """The verdicts (waiting for those still being read); the helper process ends."""
+        try:
+            return {rel: found for run in self._runs for rel, found in run.result().items()}
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+def audit_site(site_dir: Path, workers: int | None = None, clean: Path | None = None,
+               known: Known | None = None) -> list[AuditFinding]:
     """Every finding in every file under site_dir, sorted by path; ``clean``: a site every file
-    of which the audit found clean, earlier versions of these files (``audit_file``).
+    of which the audit found clean, earlier versions of these files (``audit_file``); ``known``:
+    files audited ahead (``Ahead``), whose verdict stands for a file with the same bytes.
 
     A large site is read by two fresh processes (one per core, at most 2; spawned, not forked:
     a fork's memory counts all of the caller's snapshot and pages again), which take runs of the
@@ -216,11 +259,25 @@ def audit_site(site_dir: Path, workers: int | None = None, clean: Path | None = 
     in the same order."""
     if not site_dir.is_dir():
         raise FileNotFoundError(f"{site_dir}: no such site folder")
-    files = [(str(path), path.relative_to(site_dir).as_posix())
+    every = [(str(path), path.relative_to(site_dir).as_posix())
              for path in sorted(p for p in site_dir.rglob("*") if p.is_file())]
+    ahead = {rel: known[rel][1] for path, rel in every if rel in known and known[rel][0] == _sha256(path)} \
+        if known else {}
+    files = [(path, rel) for path, rel in every if rel not in ahead]
+    by_file = _audit_site_files(files, workers, clean) | ahead
+    return [f for _, rel in every for f in by_file[rel]]
+
+
+def _sha256(path: str) -> str:
+    with open(path, "rb") as f:
+        return hashlib.file_digest(f, "sha256").hexdigest()
+
+
+def _audit_site_files(files: list[tuple[str, str]], workers: int | None,
+                      clean: Path | None) -> dict[str, list[AuditFinding]]:
     workers = workers or min(2, os.cpu_count() or 1)
     if workers < 2 or len(files) < PARALLEL_FROM:
-        return [f for found in _audit_files(files, clean) for f in found]
+        return {rel: found for (_, rel), found in zip(files, _audit_files(files, clean))}
     runs = _runs(files, workers * RUNS_PER_WORKER)
     context = multiprocessing.get_context("spawn")
     taken = context.Value("i", 0)
@@ -232,5 +289,4 @@ def audit_site(site_dir: Path, workers: int | None = None, clean: Path | None = 
         done: dict[int, list[list[AuditFinding]]] = {}
         for helper in helpers:
             done |= helper.result()
-    by_file = {rel: file_found for n, run in enumerate(runs) for (_, rel), file_found in zip(run, done[n])}
-    return [f for _, rel in files for f in by_file[rel]]
+    return {rel: file_found for n, run in enumerate(runs) for (_, rel), file_found in zip(run, done[n])}
