@@ -16,7 +16,7 @@ import hashlib
 from pathlib import Path
 
 from generator import publish
-from generator.audit import Ahead, AuditFinding, audit_site, gate
+from generator.audit import AuditFinding, Auditor, audit_site, gate
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 #: what decides the audit's verdict on a file: its code and the detectors it runs
@@ -35,21 +35,27 @@ def audit_version(accepted: frozenset[str] = frozenset()) -> str:
     return hashlib.sha256("\n".join([code, *sorted(accepted)]).encode()).hexdigest()
 
 
-def audit_ahead(docs_dir: Path, files: list[str]) -> Ahead | None:
-    """The audit of the files of the docs folder (``files``) that a full build copies into the
-    site as they are (all but the Markdown pages: exports, forward pages, the feed), begun while
-    the engine builds the pages; None for a small site (another process costs more than it saves
-    there: ``AHEAD_FROM``)."""
+def audit_ahead(docs_dir: Path, files: list[str]) -> Auditor | None:
+    """The audit's helper processes, started while the engine builds the pages, auditing ahead
+    the files of the docs folder (``files``) that a full build copies into the site as they are
+    (all but the Markdown pages: exports, forward pages, the feed); None for a small site
+    (helper processes cost more than they save there: ``AHEAD_FROM``)."""
     if len(files) < AHEAD_FROM:
         return None
-    return Ahead([(str(docs_dir / rel), rel) for rel in sorted(files) if not rel.endswith(".md")])
+    auditor = Auditor()
+    auditor.ahead([(str(docs_dir / rel), rel) for rel in sorted(files) if not rel.endswith(".md")])
+    return auditor
 
 
 def audit_staged(staging: Path, clean: Path | None = None,
-                 ahead: Ahead | None = None) -> tuple[list[AuditFinding], int]:
+                 auditor: Auditor | None = None) -> tuple[list[AuditFinding], int]:
     """The findings in the staged files (those the ledger does not prove clean), and how many
     files were read; ``clean``: the kept site when every file of it is proven clean (then a large
-    staged file has only the parts its kept version lacks read: ``audit.audit_file``); ``ahead``:
-    files audited ahead, whose verdicts stand for staged files of the same bytes."""
-    known = ahead.known() if ahead is not None else None
-    return audit_site(staging, clean=clean, known=known), sum(1 for p in staging.rglob("*") if p.is_file())
+    staged file has only the parts its kept version lacks read: ``audit.audit_file``);
+    ``auditor``: the helper processes started with the build (``audit_ahead``), which end here."""
+    try:
+        findings = audit_site(staging, clean=clean, auditor=auditor)
+    finally:
+        if auditor is not None:
+            auditor.close()
+    return findings, sum(1 for p in staging.rglob("*") if p.is_file())

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from generator import incremental, ledger, lock, publish
-from generator.audit import Ahead, AuditFinding, attribute
+from generator.audit import AuditFinding, Auditor, attribute
 from generator.config import Config
 from generator.model import PublicSnapshot, RawQueue, TicketProblem
 from generator.screening import ScreeningResult, failure, quarantine, screen_queue, withhold
@@ -493,8 +493,8 @@ class Built:
     audit: str
     digests: dict[str, str]
     audited: int | None = None  # files the audit read (the others: proven clean by the ledger)
-    #: the audit of the copied files, begun during the build (``ledger.audit_ahead``)
-    ahead: Ahead | None = None
+    #: the audit's helper processes, started during the build (``ledger.audit_ahead``)
+    auditor: Auditor | None = None
 
     def summary(self) -> dict:
         changes = self.assembled.changes
@@ -518,8 +518,8 @@ def build(rendered: Rendered, config: Config, staging: Path, laps: _Laps, site_d
         if fresh or (kept is not None and kept != previous):  # (a site swapped meanwhile: not this one)
             kept = None
         # a full build copies the docs folder's other files as they are: their audit need not
-        # wait for the engine's pages (another process, beside the engine's)
-        ahead = ledger.audit_ahead(rendered.docs_dir, list(rendered.digests)) if kept is None else None
+        # wait for the engine's pages (the audit's processes start beside the engine's)
+        auditor = ledger.audit_ahead(rendered.docs_dir, list(rendered.digests)) if kept is None else None
 
         def engine(pages, statics, dest, keep):
             return build_pages(rendered.settings, rendered.docs_dir, pages, statics, config.build_dir / "shards",
@@ -534,13 +534,13 @@ def build(rendered: Rendered, config: Config, staging: Path, laps: _Laps, site_d
             assembled = incremental.assemble(staging, site_dir, kept, rendered.digests, rendered.docs_dir, linked,
                                              generated, engine)
         except BaseException as exc:
-            if ahead is not None:
-                ahead.close()
+            if auditor is not None:
+                auditor.close()
             if isinstance(exc, (BuildError, postbuild.PostBuildError)):
                 raise PipelineError(f"build: {exc}") from None
             raise
     laps("build")
-    return Built(assembled, rendered.inputs, rendered.audit, rendered.digests, ahead=ahead)
+    return Built(assembled, rendered.inputs, rendered.audit, rendered.digests, auditor=auditor)
 
 
 def index(snapshot: PublicSnapshot, rendered: Rendered, weights_file: Path) -> dict:
@@ -587,7 +587,7 @@ def audit(staging: Path, built: Built, laps: _Laps,
     files whose bytes the kept site's ledger does not prove clean (and of a large one, only the
     parts its version in ``clean``, the kept site when all of it is clean, lacks). The findings,
     and the state of the new site (every one of its files audited, with these findings)."""
-    findings, built.audited = ledger.audit_staged(staging, clean, built.ahead)
+    findings, built.audited = ledger.audit_staged(staging, clean, built.auditor)
     laps("audit")
     return findings, incremental.SiteState(built.inputs, built.digests, built.assembled.files, built.audit)
 

@@ -342,16 +342,23 @@ def test_files_audited_ahead_stand_only_for_the_same_bytes(tmp_path, monkeypatch
     (docs / "data" / "cases.json").write_text(_export(["ring +44 20 7946 0958 today", "plain words"]))
     (docs / "feed.xml").write_text("<feed><title>Cases</title></feed>")
     (docs / "old.csv").write_text("id,text\n1,plain words\n")
-    ahead = gate.Ahead([(str(docs / rel), rel) for rel in ("data/cases.json", "feed.xml", "old.csv")])
-    known = ahead.known()
-    assert rules(known["data/cases.json"][1]) == {("data/cases.json", "phone.international")}
+    (site / "index.html").write_text("<p>write to team@example.org</p>")  # not read ahead
     for rel in ("data/cases.json", "feed.xml"):
         shutil.copyfile(docs / rel, site / rel)
     (site / "old.csv").write_text("id,text\n1,write to pi@example.org\n")  # not the bytes read ahead
-    read: list[str] = []
-    real = gate._scan
-    monkeypatch.setattr(gate, "_scan", lambda text: read.append(text) or real(text))
-    found = audit_site(site, workers=1, known=known)
-    assert read and all("pi@example.org" in r for r in read)  # only old.csv was read here
-    assert rules(found) == {("data/cases.json", "phone.international"), ("old.csv", "email.plain")}
+    submitted: list[str] = []
+    real_audit = gate.Auditor.audit
+
+    def audit(self, files, clean):
+        submitted.extend(rel for _, rel in files)
+        return real_audit(self, files, clean)
+
+    monkeypatch.setattr(gate.Auditor, "audit", audit)
+    with gate.Auditor(2) as auditor:
+        auditor.ahead([(str(docs / rel), rel) for rel in ("data/cases.json", "feed.xml", "old.csv")])
+        assert rules(auditor.known()["data/cases.json"][1]) == {("data/cases.json", "phone.international")}
+        found = audit_site(site, auditor=auditor)
+    assert sorted(submitted) == ["index.html", "old.csv"]  # the others' verdicts were given ahead
+    assert rules(found) == {("data/cases.json", "phone.international"), ("index.html", "email.plain"),
+                            ("old.csv", "email.plain")}
     assert [f.line() for f in found] == [f.line() for f in audit_site(site, workers=1)]

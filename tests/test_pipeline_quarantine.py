@@ -102,13 +102,13 @@ def test_files_audited_ahead_quarantine_as_the_audit_after_the_build(tmp_path, p
     from dataclasses import replace
 
     from generator import ledger
-    from generator.audit import Ahead
+    from generator.audit import Auditor
     from generator.config import Config
 
     queue = raw_queue(tmp_path, edit=_hostile)
     ahead_verdicts: list[dict] = []
-    real_known = Ahead.known
-    monkeypatch.setattr(Ahead, "known", lambda self: ahead_verdicts.append(real_known(self)) or ahead_verdicts[-1])
+    real_known = Auditor.known
+    monkeypatch.setattr(Auditor, "known", lambda self: ahead_verdicts.append(real_known(self)) or ahead_verdicts[-1])
     outcomes = {}
     for name, ahead_from in (("after", 10**9), ("ahead", 0)):
         monkeypatch.setattr(ledger, "AHEAD_FROM", ahead_from)

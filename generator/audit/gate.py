@@ -18,7 +18,7 @@ import multiprocessing
 import os
 from collections import defaultdict
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -185,30 +185,21 @@ def _runs(files: list[tuple[str, str]], count: int) -> list[list[tuple[str, str]
     return [runs[n] for n in sorted(range(count), key=lambda n: -sums[n]) if runs[n]]
 
 
-#: in a helper process: how many runs have been taken, shared by every process of the audit
-_taken = None
+#: in a helper process: the parts found clean so far, over every run it is given (``memo``)
+_memo: CleanParts | None = None
 
 
-def _share_count(taken) -> None:
-    global _taken
-    _taken = taken
+def _helper_memo() -> CleanParts:
+    global _memo
+    if _memo is None:
+        _memo = CleanParts()
+    return _memo
 
 
-def _take_runs(runs: list[list[tuple[str, str]]], clean: Path | None) -> dict[int, list[list[AuditFinding]]]:
-    """(In a helper process) run after run, the largest that no process has taken yet, until none
-    is left: each run's findings, file by file, by the run's number."""
-    memo = CleanParts()
-    done: dict[int, list[list[AuditFinding]]] = {}
-    taken = _taken
-    if taken is None:
-        raise RuntimeError("the audit's helper process has no shared counter (_share_count not run)")
-    while True:
-        with taken.get_lock():
-            n = taken.value
-            taken.value = n + 1
-        if n >= len(runs):
-            return done
-        done[n] = [audit_file(Path(path), rel, clean, memo) for path, rel in runs[n]]
+def _audit_run(files: list[tuple[str, str]], clean: Path | None) -> list[list[AuditFinding]]:
+    """(In a helper process) the findings in each file of a run."""
+    memo = _helper_memo()
+    return [audit_file(Path(path), rel, clean, memo) for path, rel in files]
 
 
 #: files audited ahead: their path in the site -> (the sha256 of the bytes read, the findings)
@@ -217,7 +208,7 @@ Known = dict[str, tuple[str, list[AuditFinding]]]
 
 def _audit_hashed(files: list[tuple[str, str]]) -> Known:
     """(In a helper process) the findings in each file, with the digest of the bytes read."""
-    memo = CleanParts()
+    memo = _helper_memo()
     known: Known = {}
     for path, rel in files:
         data = Path(path).read_bytes()
@@ -225,68 +216,73 @@ def _audit_hashed(files: list[tuple[str, str]]) -> Known:
     return known
 
 
-class Ahead:
-    """Files audited ahead of the site they will be copied into, in a fresh process beside the
-    build (the exports, forward pages and feed exist once the pages are rendered, while the
-    engine still builds the pages): ``audit_site`` takes the verdict on each of them whose site
-    file holds the very bytes read here, and reads the others itself. ``files``: (path, path in
-    the site)."""
+class Auditor:
+    """The helper processes of one audit: fresh ones (one per core, at most 2; spawned, not
+    forked: a fork's memory counts all of the caller's snapshot and pages again), each taking the
+    next run of files (``_runs``, the largest first) when it is free, with a memo of the parts it
+    found clean that lasts as long as it does.
 
-    def __init__(self, files: list[tuple[str, str]], workers: int = 1) -> None:
-        self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
-        self._runs = [self._pool.submit(_audit_hashed, run) for run in _runs(files, workers * RUNS_PER_WORKER)]
+    A full build starts them with the engine: they audit ``ahead`` the files it copies as they
+    are (exports, forward pages, the feed exist once the pages are rendered), and then the site
+    (``audit_site``), which takes the verdict given ahead on each file holding the very bytes
+    read then. ``files``: (path, path in the site)."""
+
+    def __init__(self, workers: int | None = None) -> None:
+        self.workers = workers or min(2, os.cpu_count() or 1)
+        self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=multiprocessing.get_context("spawn"))
+        self._ahead: list[Future] = []
+
+    def ahead(self, files: list[tuple[str, str]]) -> None:
+        self._ahead += [self._pool.submit(_audit_hashed, run) for run in _runs(files, self.workers * RUNS_PER_WORKER)]
 
     def known(self) -> Known:
-        """The verdicts (waiting for those still being read); the helper process ends."""
-        try:
-            return {rel: found for run in self._runs for rel, found in run.result().items()}
-        finally:
-            self.close()
+        """The verdicts given ahead (waiting for those still being read)."""
+        return {rel: found for run in self._ahead for rel, found in run.result().items()}
+
+    def audit(self, files: list[tuple[str, str]], clean: Path | None) -> dict[str, list[AuditFinding]]:
+        runs = _runs(files, self.workers * RUNS_PER_WORKER)
+        done = [self._pool.submit(_audit_run, run, clean) for run in runs]
+        return {rel: found for run, result in zip(runs, done) for (_, rel), found in zip(run, result.result())}
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
 
+    def __enter__(self) -> Auditor:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
 
 def audit_site(site_dir: Path, workers: int | None = None, clean: Path | None = None,
-               known: Known | None = None) -> list[AuditFinding]:
+               auditor: Auditor | None = None) -> list[AuditFinding]:
     """Every finding in every file under site_dir, sorted by path; ``clean``: a site every file
-    of which the audit found clean, earlier versions of these files (``audit_file``); ``known``:
-    files audited ahead (``Ahead``), whose verdict stands for a file with the same bytes.
+    of which the audit found clean, earlier versions of these files (``audit_file``).
 
-    A large site is read by two fresh processes (one per core, at most 2; spawned, not forked:
-    a fork's memory counts all of the caller's snapshot and pages again), which take runs of the
-    files in turn (``_runs``), each run by whichever process is free. The findings are the same,
-    in the same order."""
+    A large site is read by the helper processes of an ``Auditor`` (``auditor``'s, which may have
+    audited some of its files ahead, or ones started here). The findings are the same, in the
+    same order."""
     if not site_dir.is_dir():
         raise FileNotFoundError(f"{site_dir}: no such site folder")
     every = [(str(path), path.relative_to(site_dir).as_posix())
              for path in sorted(p for p in site_dir.rglob("*") if p.is_file())]
-    ahead = {rel: known[rel][1] for path, rel in every if rel in known and known[rel][0] == _sha256(path)} \
-        if known else {}
+    known = auditor.known() if auditor is not None else {}
+    ahead = {rel: known[rel][1] for path, rel in every if rel in known and known[rel][0] == _sha256(path)}
     files = [(path, rel) for path, rel in every if rel not in ahead]
-    by_file = _audit_site_files(files, workers, clean) | ahead
+    workers = workers or min(2, os.cpu_count() or 1)
+    if auditor is not None:
+        by_file = auditor.audit(files, clean)
+    elif workers < 2 or len(files) < PARALLEL_FROM:
+        by_file = {rel: found for (_, rel), found in zip(files, _audit_files(files, clean))}
+    else:
+        # only fresh processes read: this one holds the whole build, and what a large export or a
+        # memo of parts leaves of its heap would add to the build's peak of memory
+        with Auditor(workers) as helpers:
+            by_file = helpers.audit(files, clean)
+    by_file |= ahead
     return [f for _, rel in every for f in by_file[rel]]
 
 
 def _sha256(path: str) -> str:
     with open(path, "rb") as f:
         return hashlib.file_digest(f, "sha256").hexdigest()
-
-
-def _audit_site_files(files: list[tuple[str, str]], workers: int | None,
-                      clean: Path | None) -> dict[str, list[AuditFinding]]:
-    workers = workers or min(2, os.cpu_count() or 1)
-    if workers < 2 or len(files) < PARALLEL_FROM:
-        return {rel: found for (_, rel), found in zip(files, _audit_files(files, clean))}
-    runs = _runs(files, workers * RUNS_PER_WORKER)
-    context = multiprocessing.get_context("spawn")
-    taken = context.Value("i", 0)
-    # only fresh processes read: this one holds the whole build, and what a large export or a
-    # memo of parts leaves of its heap would add to the build's peak of memory
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_share_count,
-                             initargs=(taken,)) as pool:
-        helpers = [pool.submit(_take_runs, runs, clean) for _ in range(workers)]
-        done: dict[int, list[list[AuditFinding]]] = {}
-        for helper in helpers:
-            done |= helper.result()
-    return {rel: file_found for n, run in enumerate(runs) for (_, rel), file_found in zip(run, done[n])}
