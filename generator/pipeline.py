@@ -388,7 +388,8 @@ def render(snapshot: PublicSnapshot, config: Config, project_root: Path, laps: _
     checker.shutdown(wait=False)  # the check reads files (and the hashing frees the GIL): it runs beside the render
     plan = plan_pages(snapshot, site_url, site_name(project_root / "mkdocs.yml"), published_indexes)
     renderer = plan.renderer(template_env(project_root / "templates" / "pages"))
-    digests, written = incremental.update_docs(plan.pages, renderer, handwritten, docs_dir, inputs)
+    digests, written = incremental.update_docs(plan.pages, renderer, handwritten, docs_dir, inputs,
+                                               before_fork=kept.exception)
     write_build_config(snapshot, project_root / "mkdocs.yml", config.build_dir, docs_dir, site_url)
     sitemap = postbuild.sitemap_files(incremental.sitemap_entries(plan.pages, handwritten), site_url,
                                       snapshot.fetched_at)
