@@ -63,6 +63,16 @@ def covered(text: str, part: str) -> bool:
          '"d": "Q-Rmed-2heXRRgodD2T8xmVS6n1ImH8Hz3EiNIFSU2I"} ok', '"x": "twn0b3AdyBCCwhUwk2dWzLWI53aqDxGN8eEo9fyQJc"'),
         # a person's DN stays personal when a name follows a host-like CN
         ("DN: /DC=eu/O=Example/CN=jane.doe.example.eu Jane Doe", "Jane Doe"),
+        # an address in angle brackets whose local part begins like an HTML tag's name
+        ("Von: Anna Berg <a.berg@uni-example.de>\nGesendet: Montag", "a.berg@uni-example.de"),
+        ("-----Original Message-----\nFrom: <b.ivanov@example.bg>", "b.ivanov@example.bg"),
+        ("Cc: Sam Roe <small.roe@example.ie>", "small.roe@example.ie"),
+        # an id number after its word and a few words saying what it is for, then a colon
+        ("Rodné číslo pro smlouvu: 855315/1234", "855315/1234"),
+        ("Personnummer till ansökan: 780101-1235", "780101-1235"),
+        # a marker written with digits for letters, heading what follows
+        ("V3RTR4ULICH\n\nDie Zahlen sind geschönt.", "V3RTR4ULICH"),
+        ("[1NTERNAL] budget cut planned", "1NTERNAL"),
     ],
 )
 def test_secret_of_the_class_is_covered(text, secret):
@@ -114,6 +124,47 @@ def test_secret_of_the_class_is_covered(text, secret):
         # a topic joined to a marker word by '+' or '_' (a wiki address, a file name)
         "https://wiki.example.eu/display/EGI/Confidential+Computing+Pilot",
         "see Confidential_Computing_Overview.pdf",
+        # a directory's own account in a log: its DN is neither a person's nor a password
+        "slapd: bind failed: invalid credentials for uid=replicator,ou=system,dc=grid,dc=example (49)",
+        "ldapwhoami -x -D cn=admin,dc=vo,dc=example ... result: invalid credentials",
+        "Bind as CN=Directory Manager,O=Example works from the portal host",
+        # security advice with its object before the verb (Turkish, German, Hungarian order)
+        "Lütfen parolanızı hiç kimseyle paylaşmayın.",
+        "Ihr Passwort bitte niemals weitergeben!",
+        "A jelszavát senkinek ne adja ki, és ne küldje el e-mailben.",
+        # a configuration that names a secret kept elsewhere
+        "auth:\n  existingSecret: hub-oauth-client\n  existingSecretKey: client-secret",
+        "envFrom:\n  - secretRef: db-credentials",
+        # placeholders: a password word with a possessive, a vendor prefix and dots, a password
+        # word in capitals as a URI's password, a template the CI runner fills in
+        "Passwort: dein_passwort",
+        "hasło: twoje_haslo",
+        "export GITHUB_TOKEN=ghp_...  # your token",
+        "mysql://admin:ПАРОЛЬ@db.example.ua:3306/app",
+        "jdbc:postgresql://user:WACHTWOORD@db.example.nl/x",
+        "    password: ${{ secrets.DOCKERHUB_TOKEN }}",
+        # user@host that is no mailbox: a shell prompt, the comment of an SSH public key, a list
+        "[ubuntu@vm7.cloud.example.eu ~]$ sudo systemctl status",
+        "ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQDm4Zr3pX7kQ9vL2sT8wY1nB6cF0aH5jE3uM9iR4oK7 root@wn17.example.eu",
+        "Subscribe: https://lists.example.eu/postorius/lists/grid-news@lists.example.eu/",
+        # 'pin' the verb, a hostname alone on its line, a run's or pod's generated name
+        "Pin the chart to this version: oci://registry.example.eu/charts/hub:3.2.1",
+        "Hosts:\nse03.example.it\nce02.example.it",
+        "kubectl logs pod/notebook-7c9f8d6b5-k2x4q",
+        # a grant or project reference after its words and a colon
+        "Förderkennzeichen des Vorhabens: 16DHB3010A",
+        # a marker word in a list of classification levels that names a public one
+        "Úrovně: veřejné, interní, důvěrné",
+        # advice to treat a token as confidential
+        "Behandeln Sie das Token bitte als vertraulich.",
+        # a job's id in a URL path, a public object's version in a query, a GitLab group path
+        "https://ce.example.eu:443/arex/rest/1.0/jobs/Kq7ZpL2mXw9RtY4vN8bC3dF6gH1jS5aE",
+        "https://objects.example.eu/bucket/file.nc?versionId=Zx8Lm2Qp7Rt4Vy1Nb6Kc3Dg9",
+        "https://gitlab.example.eu/@ops-team/ansible/-/blob/main/site.yml",
+        # a description cut short inside a placeholder (a page's summary of a CI snippet)
+        "with: username: $(( vars.REGISTRY_USER )) password: $...",
+        # a count with spaces between its thousands after a long word
+        "Die Verarbeitung startete um 14:30, insgesamt 2 345 678 Dateien.",
     ],
 )
 def test_public_look_alike_is_left_whole(text):
@@ -186,3 +237,10 @@ def test_a_redaction_is_never_read_as_a_secret_nor_repeated(opening):
 
     text = f"The key is protected by {opening}[redacted: credential]\".\n\ue000\nan account, password: [redacted: credential]"
     assert scan_normalised(text) == []
+
+
+def test_a_vo_value_that_lists_several_is_split_into_each():
+    assert fields.vo_list("biomed, vo.example-climate.eu") == ["biomed", "vo.example-climate.eu"]
+    assert fields.vo_list("vo.a.eu; vo.b.eu") == ["vo.a.eu", "vo.b.eu"]
+    # not a list of VOs: judged whole (and refused by the shape)
+    assert fields.vo_list("biomed, ask Jana") == ["biomed, ask Jana"]

@@ -88,9 +88,12 @@ def screen_record(record: TicketRecord, config: Config, policy: Policy) -> CaseO
     if s.withholds_case:
         return _withheld(s, "a confidentiality marker in the subject")
 
-    def values(logical: str, shape) -> tuple[str, ...]:
+    def values(logical: str, shape, split=None) -> tuple[str, ...]:
         name = config.cf(logical)
-        cleaned = (s.value(v, f"custom field {name}", shape) for v in record.custom_fields.get(name, ()))
+        raw = record.custom_fields.get(name, ())
+        if split:  # "biomed, vo.example.eu": several values written as one
+            raw = tuple(part for v in raw for part in split(v))
+        cleaned = (s.value(v, f"custom field {name}", shape) for v in raw)
         return tuple(dict.fromkeys(v for v in cleaned if v))
 
     status_text = _first(record.custom_fields.get(config.cf("implementation_status"), ()))
@@ -103,7 +106,7 @@ def screen_record(record: TicketRecord, config: Config, policy: Policy) -> CaseO
         rt_status=s.value(record.status, "RT status", fields.rt_status),
         implementation_status=status,
         disciplines=values("disciplines", fields.discipline),
-        virtual_organisations=values("virtual_organisations", fields.vo_name),
+        virtual_organisations=values("virtual_organisations", fields.vo_name, fields.vo_list),
         sites=values("sites", fields.site_names),
         links=_public_links(record.custom_fields.get(config.cf("links"), ()), s),
         owner=_owner(record, s),

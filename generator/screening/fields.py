@@ -65,6 +65,13 @@ def vo_name(value: str) -> str | None:
     return value if _VO.fullmatch(name) else None
 
 
+def vo_list(value: str) -> list[str]:
+    """The VOs of a value that lists several ("biomed, vo.example.eu; vo.other.eu"), each to be
+    judged alone; a value that is not such a list stays whole."""
+    parts = [p.strip() for p in re.split(r"[ \t]*[,;\n][ \t]*", value) if p.strip()]
+    return parts if len(parts) > 1 and all(vo_name(p) for p in parts) else [value]
+
+
 def site_names(value: str) -> str | None:
     value = value.strip()
     parts = [p for p in _SITE_SEPARATORS.split(value) if p]

@@ -134,7 +134,8 @@ NOT_SECRET_KEY_ENDINGS = (
     r"store|vault|fingerprint|pair|ring|board|note|size|hash_algorithm|scope|scopes|issuer|"
     r"provider|mode|source|backend|env|var|variable|label|description|desc|hint|prompt|min|max|"
     r"rotation|age|duration|cmd|command|helper|plugin|class|module|reset|changed|update|updated|"
-    r"created|date|time|timeout|retries|strength|complexity|policy_url|check|checks|help|title"
+    r"created|date|time|timeout|retries|strength|complexity|policy_url|check|checks|help|title|"
+    r"ref|refs|reference"
 )
 #: words saying the key or block that follows holds public material
 PUBLIC_KEY_WORDS = (
@@ -570,6 +571,8 @@ MARKERS = (
 #: the long marker words a one-letter typo of which still marks text when it stands as a marking
 #: (heading a line or a sentence, before '!' or ':', in capitals, in brackets): words of nine
 #: letters or more only, since shorter words have real words one letter away
+#: shorter marker words, read as markers when written with digits for letters ("1NTERNAL:")
+LEET_MARKER_WORDS = tuple("internal interne interno internes restricted restreint riservato riservata geheim".split())
 TYPO_MARKER_WORDS = (
     "confidential confidentially vertraulich vertrauliches confidentiel confidentielle confidenziale "
     "confidenziali riservatissimo confidencial vertrouwelijk konfidentiell konfidentiellt "

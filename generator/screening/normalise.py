@@ -146,7 +146,7 @@ _DECODE_KEEPING_BREAKS = re.compile(_DECODE_PATTERN.replace("{keep}", PART_BREAK
 #: _replacement)
 _LAYOUT = re.compile(
     r"\n(?P<quote>[ \t]*(?:>[ \t]?)+)"
-    rf"|<(?P<tag>(?P<close>/?)(?i:(?P<name>{_TAG_NAMES}))(?![\w:-])[^<>]{{0,400}}>|!--.{{0,2000}}?-->)"
+    rf"|<(?P<tag>(?P<close>/?)(?i:(?P<name>{_TAG_NAMES}))(?=[\s/>])[^<>]{{0,400}}>|!--.{{0,2000}}?-->)"
     r"|=(?P<qp>\n)"
     r"|\*(?P<emph>\*{0,2})|_(?P<emph_>_{0,2})|~(?P<emph__>~)|`(?P<code>`*)"
     r"| (?P<ws>[ \t\x0b\x0c]+)|\t(?P<ws_>[ \t\x0b\x0c]*)|\x0b(?P<ws__>[ \t\x0b\x0c]*)"

@@ -94,7 +94,7 @@ def emails(t: Text) -> Iterator[Finding]:
                 continue  # (the local part began earlier: matched from its start)
             if text[end:end + 1] == ":" and text[end + 1:end + 2] not in ("", " ", "\n", "\t"):
                 continue  # user@host:path, an SSH remote
-            if _login(text, low, m):
+            if _login(text, low, m) or _not_a_mailbox(text, m):
                 continue
             if text.startswith("mailto:", max(0, start - 7)):
                 start -= 7
@@ -138,6 +138,28 @@ _LOGIN_BEFORE = re.compile(
 _PRINCIPAL = re.compile(r"[A-Z0-9][A-Z0-9.-]*\.[A-Z]{2,}")
 #: "scheme://user:" before it: the password of a URL's user info (``urls`` judges it), not a mailbox
 _URL_USER_BEFORE = re.compile(r"[a-z][a-z0-9+.-]{1,20}://[^\s/@:]{1,64}:[^\s/@:]{0,64}$")
+
+
+#: the account and host of a shell prompt ("[centos@vm1.example.org ~]$") or of an SSH public key's
+#: comment ("ssh-ed25519 AAAA... monitor@ce02.example.org")
+_PROMPT_AFTER = re.compile(r"[ \t:][^\]\n]{0,60}\][$#]")
+_KEY_BEFORE = re.compile(r"(?:ssh-(?:rsa|dss|ed25519)|ecdsa-sha2-nistp\d+|sk-[\w@.-]+)[ \t]+AAAA[A-Za-z0-9+/]+=*[ \t]+$")
+#: a machine's name as the first label of the domain: letters then digits ("ce02", "vm1", "wn042")
+_MACHINE = re.compile(r"[a-z]{1,12}-?\d{1,4}[a-z]?")
+#: a mailing list's host: its addresses are a list's, not a person's
+_LIST_HOST = re.compile(r"(?:lists?|listserv|mailman|sympa)\.", re.IGNORECASE)
+#: ... except the addresses that reach the people who run a list
+_LIST_PEOPLE = re.compile(r"(?:owner|request|admin|bounces?|moderators?)$", re.IGNORECASE)
+
+
+def _not_a_mailbox(text: str, m: re.Match[str]) -> bool:
+    start, domain = m.start(), m.group("domain")
+    if text[start - 1:start] == "[" and _PROMPT_AFTER.match(text, m.end()):
+        return True
+    if _MACHINE.fullmatch(domain.split(".", 1)[0].lower()) and domain.count(".") >= 2 \
+            and _KEY_BEFORE.search(text, max(0, start - 800), start):
+        return True
+    return bool(_LIST_HOST.match(domain)) and not _LIST_PEOPLE.search(m.group("local"))
 
 
 def _login(text: str, low: str, m: re.Match[str]) -> bool:

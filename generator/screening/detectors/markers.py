@@ -45,6 +45,7 @@ from generator.screening.lexicon import (
     SHARE_NEGATIONS_AFTER,
     SHARE_VERBS,
     SHARE_VERBS_BEFORE_NEGATION,
+    LEET_MARKER_WORDS,
     TYPO_MARKER_WORDS,
 )
 
@@ -69,9 +70,11 @@ _ADVICE = re.compile(rf"(?:[ \t]+(?:the|a|an|die|der|das|le|la|les|il|el|de|het)
 _ADVICE_BEFORE = re.compile(rf"(?:{lex(ADVICE_OBJECTS)})[ \t]+(?:\S+[ \t]+)?$")
 #: a password word (any inflection: its stem and more letters, a Hebrew article before it) among the
 #: next three words, not across a colon or a line: "ne továbbítsa a jelszavát", "לא להעביר את הסיסמה"
-_CREDENTIAL_NEAR = re.compile(rf"(?:[ \t]+[^\s.!?;:]+){{0,3}}?[ \t]+[הלבו]?(?:{lex(*PASSWORD_WORDS)}|"
-                              rf"sifre|şifre|salasana|passwor|lozink|лозинк|парол|jelsz|hasł|hesl|parool|"
-                              rf"parol|geslo|gesl|κωδικ|סיסמ)[^\W\d_]*")
+_CREDENTIAL_STEMS = (rf"{lex(*PASSWORD_WORDS)}|sifre|şifre|salasana|passwor|lozink|лозинк|парол|jelsz|hasł|"
+                     rf"hesl|parool|parol|geslo|gesl|κωδικ|סיסמ")
+_CREDENTIAL_NEAR = re.compile(rf"(?:[ \t]+[^\s.!?;:]+){{0,3}}?[ \t]+[הלבו]?(?:{_CREDENTIAL_STEMS})[^\W\d_]*")
+_CREDENTIAL_BEFORE = re.compile(rf"{_B}[הלבו]?(?:{_CREDENTIAL_STEMS}|token|токен|credential)[^\W\d_]*(?:[ \t]+[^\s.!?;:]+){{0,2}}?[ \t]+$")
+_CREDENTIAL_INSIDE = re.compile(rf"{_B}[הלבו]?(?:{_CREDENTIAL_STEMS})")
 #: "the same X between ...": advice on sharing one thing among several users or jobs
 _SAME_ADVICE = re.compile(rf"[ \t]+(?:{lex(SAME_WORDS)})[ \t]+(?:[^\s.!?;:]+[ \t]+){{1,3}}?(?:{lex(BETWEEN_WORDS)}){_E}")
 _CLITIC_ADVICE = re.compile(rf"[ \t]+[^\W\d_]{{1,3}}[ \t]+(?:{lex(ADVICE_OBJECTS)}){_E}")
@@ -122,11 +125,12 @@ def markers(t: Text) -> Iterator[Finding]:
     for m in _STRONG.finditer(t, 100, 100):
         if _negated(low, m.start()) or _topic(low, m.start(), m.end()) or _mentioned(low, m.start(), m.end()):
             continue
-        if not m.group().isupper() and _advice_after(low, m.end()):
-            continue  # "ne dijelite svoju lozinku": security advice, not a marking
+        if not m.group().isupper() and (_advice_after(low, m.end()) or _credential_before(low, m.start())):
+            continue  # "ne dijelite svoju lozinku", "Şifrenizi kimseyle paylaşmayın": advice, not a marking
         yield Finding("marker.confidential", MARKER, m.start(), m.end())
     for m in _chain(_DO_NOT_SHARE.finditer(t, 100, 60), _SHARE_NOT.finditer(t, 10, 60)):
-        if not _advice_after(low, m.end()) and not _ADVICE_BEFORE.search(low, max(0, m.start() - 30), m.start()):
+        if not _advice_after(low, m.end()) and not _advice_before(low, m.start()) \
+                and not _CREDENTIAL_INSIDE.search(low, m.start(), m.end()):
             yield Finding("marker.do-not-share", MARKER, m.start(), m.end())
     for m in _POSITIONAL.finditer(t, 60, 60):
         if _negated(low, m.start()) or _mentioned(low, m.start(), m.end()):
@@ -178,13 +182,29 @@ _SENTENCE_BEFORE = re.compile(r"(?:^|[.!?][ \t\"'»”*]+)[ \t>*#\-•\[(\"'«�
 _BANG_OR_COLON = re.compile(r"[ \t*\])\"'»”]*[!:]")
 
 
+#: digits and signs written for letters ("C0NF1DENT1AL", "VERTR4ULICH", "1NTERNAL"): a '1' may be
+#: an 'i' or an 'l', so a word is read both ways
+_LEET = (str.maketrans("0134578@$|!", "oieastbasli"), str.maketrans("0134578@$|!", "oleastbasli"))
+_LEET_WORDS = frozenset(w.encode() for w in (fold(x) for x in tuple(TYPO_MARKER_WORDS) + LEET_MARKER_WORDS)).union(_TYPOS)
+
+
+def _leet(t: Text) -> list[str]:
+    """The words of the text that read as a marker word once their digits are read as letters."""
+    found = []
+    for word in t.words:
+        if len(word) >= 6 and any(48 <= c <= 57 for c in word) and not word.isdigit():
+            w = word.decode()
+            if any(w.translate(table).encode() in _LEET_WORDS for table in _LEET):
+                found.append(w)
+    return found
+
+
 def _misspelled(t: Text) -> Iterator[Finding]:
     """A misspelt long marker word ("Confidental:", "VERTAULICH", "Konfidentiel!") standing as a
     marking: before '!' or ':', heading its line or sentence, in capitals, or in brackets.
     Elsewhere in a sentence, an unknown word one letter from "confidential" is left alone."""
     low, text = t.low, t.text
-    for word in _TYPOS.intersection(t.words):
-        w = word.decode()
+    for w in [w.decode() for w in _TYPOS.intersection(t.words)] + (_leet(t) if t.has_digit else []):
         for start in t.word_positions(w):
             end = start + len(w)
             if _negated(low, start):
@@ -204,6 +224,18 @@ def _advice_after(low: str, end: int) -> bool:
                 or _SAME_ADVICE.match(low, end))
 
 
+def _advice_before(low: str, start: int) -> bool:
+    """The object stands before the verb (German, Slavic, Turkish word order: "das Passwort nicht
+    weitergeben"), a word or two between."""
+    return bool(_ADVICE_BEFORE.search(low, max(0, start - 30), start) or _credential_before(low, start))
+
+
+def _credential_before(low: str, start: int) -> bool:
+    """A password word among the three words before ("Şifrenizi kimseyle paylaşmayın"); a
+    possessive alone is not enough there ("this is her confidential report")."""
+    return bool(_CREDENTIAL_BEFORE.search(low, max(0, start - 50), start))
+
+
 def _chain(*iterables):
     for it in iterables:
         yield from it
@@ -221,12 +253,29 @@ def _negated(low: str, start: int) -> bool:
 def _mentioned(low: str, start: int, end: int) -> bool:
     """Is the marker only talked about? After "the word", "the term", ... (quoted or not), or
     alone in quotes after other words of its line (quoted at the start of a line, it is a heading)."""
-    if _MENTION_BEFORE.search(low, max(0, start - 30), start):
+    if _MENTION_BEFORE.search(low, max(0, start - 30), start) or _among_levels(low, start, end):
         return True
     if not (_QUOTE_BEFORE.search(low, max(0, start - 1), start) and _QUOTE_AFTER.match(low, end)):
         return False
     line_start = low.rfind("\n", 0, start) + 1
     return not _LINE_LEAD.fullmatch(low, line_start, start) and not _COPULA_BEFORE.search(low, line_start, start - 1)
+
+
+#: a public level named in the same list: "(pubblico, interno, riservato)", "public / internal /
+#: confidential": the levels of a classification listed, not a marking
+_PUBLIC_LEVEL_WORD = re.compile(rf"{_B}(?:{lex('public|publique|publico|público|pubblico|öffentlich|openbaar|jawne|publiczne|veřejné|verejné|nyilvános|offentlig|julkinen|avalik|публично|публичный|публічний|јавно|javno|δημόσιο|ציבורי|unclassified|tlp:clear|tlp:white')}){_E}")
+
+
+def _among_levels(low: str, start: int, end: int) -> bool:
+    line_start = low.rfind("\n", 0, start) + 1
+    line_end = low.find("\n", end)
+    line_end = len(low) if line_end < 0 else line_end
+    before = re.split(r"[.!?;:(\[]", low[max(line_start, start - 80):start])[-1]
+    after = re.split(r"[.!?;:)\]]", low[end:min(line_end, end + 80)])[0]
+    if not (before.rstrip(" \t").endswith((",", "/", "|")) or after.lstrip(" \t").startswith((",", "/", "|"))):
+        return False
+    levels = [m for part in (before, after) for m in _PUBLIC_LEVEL_WORD.finditer(part)]
+    return any(not _NEGATION.search(m.string[max(0, m.start() - 12):m.start()]) for m in levels)
 
 
 def _topic(low: str, start: int, end: int) -> bool:

@@ -155,6 +155,9 @@ _ID_WORD = Lexicon(ID_WORDS, template=r"(?<![\w'-])(?:{body})(?:[-'’][^\W\d_]{
 #: between the word and its number, a few words and a verb: "rodné číslo pro registraci je",
 #: "Ο ΑΜΚΑ μου είναι", "CNP-ul meu este", "my passport number for the booking is"
 _ID_SAID = re.compile(rf"(?:[ \t]+[^\W\d_]{{1,20}}){{0,4}}?[ \t]+(?:{lex(COPULAS)})(?!\w)[ \t]*:?")
+#: or a few words saying what it is for, then a colon: "Personnummer för behörighetsansökan:",
+#: "Henkilötunnus pääsykorttia varten:", "PESEL do umowy:"
+_ID_FOR = re.compile(r"(?:[ \t]+[^\W\d_]{1,25}){1,3}?[ \t]*:")
 _ID_VALUE = re.compile(
     r"[\s:#.,()№nNoº°-]{0,8}(?:(?:nr|no|number|nummer|numer|numéro|número|číslo|szám|numaram|numarası|numarasi|αρ)\.?[\s:#.]{0,3})?"
     r"(?P<value>(?:[A-Z]{1,3}[ -]?)?\d[\d ./-]{3,20}\d(?:[ -]?[A-Z](?![\w-]))?|(?=[^\W_]{0,4}[ -]?\d)[^\W_]{1,4}[ -]?\d[\dA-Z<-]{3,16}|[A-Z0-9]{6,12})(?![\w-])"
@@ -245,7 +248,8 @@ def national_ids(t: Text) -> Iterator[Finding]:
             v = _ID_VALUE.match(text, m.end(), min(len(text), m.end() + 60))
             if v and sum(c.isdigit() for c in v.group("value")) >= 4:
                 yield Finding("personal.id-number", PERSONAL, *v.span("value"))
-            said = _ID_SAID.match(low, m.end(), min(len(low), m.end() + 120))
+            said = _ID_SAID.match(low, m.end(), min(len(low), m.end() + 120)) \
+                or _ID_FOR.match(low, m.end(), min(len(low), m.end() + 90))
             if said:  # a number said to be the id: six digits at least, as ids have
                 v = _ID_VALUE.match(text, said.end(), min(len(text), said.end() + 60))
                 if v and sum(c.isdigit() for c in v.group("value")) >= 6:
@@ -431,6 +435,10 @@ _COMMA_DN = re.compile(rf"(?<![\w-]){_RDN}[ ]?=[ ]?[^,\n=]+(?:,[ ]?{_RDN}[ ]?=[ 
 _CN = re.compile(r"(?:^|[/,])[ ]?CN[ ]?=[ ]?([^/,\n=]+)", re.IGNORECASE)
 _SERVICE_CN = re.compile(r"(?:host|service|ldap|https?|ftp|voms|nfs|srm|xrootd|gridftp|dcache|ce|se|"
                          r"argus|condor|[\w-]+(?:\.[\w-]+){2,}|\*\.[\w.-]+)$|(?:service|robot|bot)\b|"
+                         # a directory's own accounts: "cn=reader,dc=example,dc=eu", "cn=Directory Manager"
+                         r"(?:directory )?(?:admin(?:istrator)?|manager|reader|readonly|read-only|writer|"
+                         r"ldap-?bind|bind(?:-?user)?|proxy-?(?:user|agent)?|replicator|sync(?:-?user)?|"
+                         r"monitor(?:ing)?|backup|root|guest|anonymous|nagios|icinga|svc[-_][\w-]+)$|"
                          # a certification authority's own name
                          r".*(?:\bca\b|-ca\b|\bca[ -]?\d|authority|\broot\b|certification|certificate|"
                          r"\bpki\b|trust services|issuing|intermediate)", re.IGNORECASE)
@@ -448,7 +456,7 @@ def person_dns(t: Text) -> Iterator[Finding]:
     for pattern in (_SLASH_DN, _COMMA_DN):
         for m in pattern.finditer(text):
             dn = m.group()
-            cns = [_HOST_FIRST.sub(r"\1", c.strip()) for c in _CN.findall(dn)]
+            cns = [_HOST_FIRST.sub(r"\1", c.strip().rstrip(").,;]")) for c in _CN.findall(dn)]
             if not cns:
                 continue
             if all(_SERVICE_CN.match(c) for c in cns):

@@ -197,7 +197,10 @@ def _judge(low: str, start: int, num: str) -> str | None:
     stripped = num.lstrip("( ")
     international = stripped.startswith("+") or bool(re.match(r"00[ \t]?[1-9]", stripped)) and digits >= 10
     line_start = low.rfind("\n", 0, start) + 1
-    before = low[max(line_start, start - 40):start]
+    lo = max(line_start, start - 40)
+    while lo < start and lo > line_start and low[lo - 1].isalnum():
+        lo += 1  # the window began inside a word ("...t 2025"): its tail is no label
+    before = low[lo:start]
     label = None
     for w in _PHONE_WORD.finditer(before):
         label = w

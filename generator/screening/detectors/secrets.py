@@ -111,7 +111,12 @@ def _names_a_secret(value: str) -> bool:
     """Words that name the secret instead of giving it: "your password", "YOUR_API_TOKEN",
     "‹the secret›" (letters only, two words or more, one of them a secret's name)."""
     words = re.split(r"[ _-]+", value.strip("<>‹›()[]{} "))
-    return len(words) >= 2 and all(w.isalpha() for w in words) and any(_SECRET_PART.fullmatch(w.lower()) for w in words)
+    return len(words) >= 2 and all(w.isalpha() for w in words) \
+        and any(_SECRET_PART.fullmatch(w.lower()) or _PASSWORD_NAME.fullmatch(w.lower()) for w in words)
+
+
+#: a password word of any of EGI's languages, as a whole word ("ваш_пароль", "twoje_hasło")
+_PASSWORD_NAME = re.compile(rf"(?:{lex(*PASSWORD_WORDS)})")
 
 
 #: a value that is code reading the secret from elsewhere, not the secret: a call or a lookup
@@ -242,8 +247,18 @@ def _password_values(t: Text) -> Iterator[Finding]:
             yield Finding("credential.token", CREDENTIAL, *found)
     for m in _SHORT_PASSWORD.finditer(t, 10, 120):
         found = _after_password_word(t, m.end() - 1)
+        if found and _PIN_WORD.match(m.group()) and not _digits_mostly(t.text[found[0]:found[1]]):
+            continue  # "Please pin the image: registry.example.org/...": a PIN is digits
         if found:
             yield Finding("credential.password", CREDENTIAL, *found)
+
+
+_TRUNCATED = re.compile(r"\.\.\.|…|\.{2}(?!\w)")
+_PIN_WORD = re.compile(r"(?i:pin|puk|пин|пін)(?![\w-])")
+
+
+def _digits_mostly(value: str) -> bool:
+    return sum(c.isdigit() for c in value) >= max(4, len(value) // 2)
 
 
 def _public_value(text: str, start: int, end: int) -> bool:
@@ -357,6 +372,10 @@ def _quoted_after(text: str, pos: int, line_end: int) -> tuple[int, int] | None:
     return q.start() + 1, q.end() - 1
 
 
+#: the rest of an LDAP distinguished name after its first attribute's "=": "reader,dc=example,dc=eu"
+_DN_TAIL = re.compile(r"[^\s,=]{1,64},[ ]?(?:dc|ou|o|c|cn|uid|l|st)=", re.IGNORECASE)
+
+
 def _judge_value(t: Text, start: int, line_end: int, kind: str, strict: bool = False) -> tuple[int, int] | None:
     text = t.text
     span = _value_span(text, start, line_end)
@@ -365,6 +384,13 @@ def _judge_value(t: Text, start: int, line_end: int, kind: str, strict: bool = F
     value = text[span[0]:span[1]]
     if _reads_from_code(text, start):
         return None
+    if not any(c.isalnum() for c in value) and _TRUNCATED.match(text, span[1]):
+        return None  # "password: $...": a description cut short inside a placeholder
+    template = _TEMPLATE.match(text, span[0], line_end)
+    if template and template.end() >= span[1] - 1:
+        return None  # "password: ${{ secrets.REGISTRY_TOKEN }}": a reference the runner fills in
+    if _DN_TAIL.match(text, start, line_end):
+        return None  # "invalid credentials for cn=reader,dc=example,dc=eu": a directory name, not a value
     assigned = _ASSIGNED.match(value)
     if assigned:  # "token needs: OIDC_TOKEN_URL=https://...": what counts is what the name is set to
         return _judge_value(t, span[0] + assigned.end(), line_end, kind, strict)
@@ -465,6 +491,8 @@ def _key_is_secret(key: str) -> str:
         return ""
     if _NOT_SECRET_END.fullmatch(parts[-1]) and len(parts) > 1:
         return ""
+    if parts[0] == "existing" and len(parts) > 1:
+        return ""  # Helm's "existingSecret: jupyterhub-oidc": the name of a secret kept elsewhere
     found = [p for p in parts if _SECRET_PART.fullmatch(p)]
     if not found and _SECRET_PART.fullmatch(name.lower().replace("-", "_")):
         found = [name.lower()]
@@ -524,6 +552,8 @@ def key_values(t: Text) -> Iterator[Finding]:
             end = start + len(value)
         if not value or _is_placeholder(value) or _reads_from_code(text, m.start("value")):
             continue
+        if _TRUNCATED.match(text, end) and len(value) <= 12:
+            continue  # "HF_TOKEN=hf_...": a vendor's prefix, then dots where the value would be
         if SSH_KEY_TYPE.fullmatch(value):
             continue  # an SSH public key follows its type's name ('Schlüssel: ssh-ed25519 AAAA...')
         if _TEMPLATE.match(text, m.start("value")):

@@ -167,7 +167,13 @@ def _word_slug(token: str) -> bool:
                               or any(c.isdigit() for c in p) and _FORMULA_LOWER.fullmatch(p) for p in parts)
 
 
+#: a host name in lower case: labels of letters, digits and hyphens, the last of letters only
+#: ("ce01.example.fr", "wn042.grid.example.org")
+_HOST_NAME = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){2,}[a-z]{2,12}")
+
+
 @lru_cache(maxsize=4096)
+
 def looks_random(token: str, relaxed: bool = False) -> bool:
     """Does ``token`` look like a password or a generated secret (see the module's docstring)?
     ``relaxed``: the context already suggests a secret (it stands alone on its line, in quotes,
@@ -176,7 +182,7 @@ def looks_random(token: str, relaxed: bool = False) -> bool:
     alnum = sum(map(str.isalnum, token))
     if alnum < 6 or len(token) < (6 if relaxed else 8) or not token.isascii() or public_shape(token):
         return False  # (letters of other scripts: a word, secrets are ASCII in practice)
-    if _word_slug(token):
+    if _word_slug(token) or _HOST_NAME.fullmatch(token):
         return False
     has_upper = any(map(str.isupper, token))
     has_lower = any(map(str.islower, token))

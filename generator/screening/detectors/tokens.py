@@ -126,6 +126,18 @@ def _candidates(t: Text) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
+#: a word saying the value after it is a reference of a file, a grant or a project ("Aktenzeichen
+#: des Förderprojekts: 01IS22045B", "Grant agreement: 101057388", "contrat n° ANR22CE45X")
+_REFERENCE_BEFORE = re.compile(
+    r"(?<![\w-])(?:grants?|agreements?|contracts?|contrat|contratto|contrato|umowa|smlouva|awards?|proposals?|"
+    r"(?:proje|projekt|project|projet|progett|proyect|projecto|förder|forder)[^\W\d_]*|aktenzeichen|"
+    r"geschäftszeichen|geschaftszeichen|fkz|dossier|invoice|ticket|tickets|case|ggus|doi|isbn|orcid|arxiv|"
+    r"commit|release|version|build|job|jobid|task|batch)(?![\w-])[^:\n]{0,40}:\s*$")
+#: a name a system generates for a run, a pod or a job: a word, then short parts with digits
+#: ("run-7f3a9", "jupyter-5d8f9c7b6-x2kq9", "job-a1b2c3")
+_RESOURCE_NAME = re.compile(r"[a-z]{3,20}(?:-[a-z]{2,20})*(?:-(?=[a-z]*\d)[a-z0-9]{3,10}){1,2}")
+
+
 def random_tokens(t: Text) -> Iterator[Finding]:
     """Random-looking strings, with no keyword (see the module's docstring)."""
     text, low = t.text, t.low
@@ -150,7 +162,8 @@ def random_tokens(t: Text) -> Iterator[Finding]:
             continue  # PublicKey = ..., "public key:", a fingerprint
         alone = not text[line_start:start].strip(" >-*•") and not text[end:line_end].strip(" .")
         quoted = start > 0 and text[start - 1] in "\"'«“" and text[end:end + 1] in "\"'»”"
-        relaxed = alone or quoted or bool(_REVEAL_BEFORE.search(before)) or before.rstrip().endswith(":")
+        relaxed = alone or quoted or bool(_REVEAL_BEFORE.search(before)) \
+            or before.rstrip().endswith(":") and not _REFERENCE_BEFORE.search(before)
         for a, b, strict in parts:
             if strict or relaxed:
                 yield Finding("credential.random-token", CREDENTIAL, start + a, start + b)
@@ -197,7 +210,7 @@ def _random_parts(token: str) -> tuple[tuple[int, int, bool], ...]:
     whether they look random in any context). A pure function of the token, so remembered."""
     if "://" in token or token.startswith(("http", "www.")):
         return ()  # URLs: their parts are judged in urls
-    if len(token) < 6 or public_shape(token) or _readable_base64(token):
+    if len(token) < 6 or public_shape(token) or _readable_base64(token) or _RESOURCE_NAME.fullmatch(token):
         return ()
     offset = 0
     name = _NAME_VALUE.match(token)
@@ -215,7 +228,8 @@ def _random_parts(token: str) -> tuple[tuple[int, int, bool], ...]:
     splitter = _QUERY_PART if query else _PART
     return tuple((offset + p.start(), offset + p.end(), looks_random(p.group()))
                  for p in splitter.finditer(token)
-                 if len(p.group()) >= 6 and not public_shape(p.group()) and looks_random(p.group(), True))
+                 if len(p.group()) >= 6 and not public_shape(p.group()) and not _RESOURCE_NAME.fullmatch(p.group())
+                 and looks_random(p.group(), True))
 
 
 _STRUCTURED = re.compile(r"[/@:]")

@@ -28,9 +28,9 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from generator.screening.detectors.base import CREDENTIAL, PERSONAL, PHONE, Finding, Text
+from generator.screening.detectors.base import CREDENTIAL, PERSONAL, PHONE, Finding, Text, lex
 from generator.screening.detectors.shapes import looks_random
-from generator.screening.lexicon import NOT_A_VALUE
+from generator.screening.lexicon import NOT_A_VALUE, PASSWORD_WORDS
 
 _CONTACT_HOSTS = re.compile(
     r"(?<![\w.-])(?:wa\.me|api\.whatsapp\.com/send|chat\.whatsapp\.com|signal\.me|signal\.group|t\.me|"
@@ -60,6 +60,9 @@ _SHARE_WORDS = frozenset("s share shared sharing d f file files invite invites j
 _RECORD_WORDS = frozenset("document documents doc docs record records item items object objects dataset "
                           "datasets pid pids handle handles hdl entry entries article articles node nodes "
                           "resource resources view show detail details catalogue catalog".split())
+#: path words after which a segment is the id a batch system gave a job or a run ("gsiftp://arc01.
+#: example.org:2811/jobs/Zk9NDm..."): reading it needs the owner's credential, it is no credential
+_JOB_WORDS = frozenset("job jobs run runs build builds pipeline pipelines task tasks workflow workflows".split())
 #: a handle prefix ('21.T11148', '11304'): the segment after it is a persistent identifier
 _HANDLE_PREFIX = re.compile(r"\d{2}\.(?:T)?\d{3,}|\d{5}|\d{2}\.\d{4,}")
 #: resolvers of persistent identifiers: their paths are identifiers, public by design
@@ -139,8 +142,9 @@ def _url_findings(url: str) -> tuple[Finding, ...]:
 #: a password that is a placeholder's name: capitals and underscores ("PASSWORD", "DB_PASS")
 #: a webhook's address: whoever has it may post (its path is the secret)
 _WEBHOOK_PATH = re.compile(r"/(?:webhooks?|hooks|services/hooks)/", re.IGNORECASE)
-_CAPITAL_NAME = re.compile(r"[A-Z][A-Z_]{2,40}")
-_SECRET_NAME = re.compile(r"pass|pw|secret|token|key|cred")
+_CAPITAL_NAME = re.compile(r"[^\W\d_][^\W\d]{2,40}")
+#: a name of the secret, in EGI's languages too ("postgres://user:HASŁO@db", "…:ПАРОЛЬ@…")
+_SECRET_NAME = re.compile(rf"pass|pw|secret|token|key|cred|{lex(*PASSWORD_WORDS)}")
 _NOT_A_VALUE = frozenset(NOT_A_VALUE)
 
 
@@ -206,12 +210,15 @@ def _url(text: str, start: int, end: int) -> Iterator[Finding]:
             v_start, v_end = start + query_at + value_span[0], start + query_at + value_span[1]
             if name and _CREDENTIAL_PARAM.fullmatch(name) and not _placeholder(value):
                 yield Finding("credential.url-parameter", CREDENTIAL, v_start, v_end)
-            elif looks_random(value, relaxed=True) or _HEXISH.fullmatch(value) and len(value) >= 24 and \
-                    name.lower() not in ("commit", "sha", "rev", "revision", "ref", "checksum", "digest", "etag", "hash"):
+            elif name.lower() not in _PUBLIC_PARAMS and (looks_random(value, relaxed=True)
+                                                          or _HEXISH.fullmatch(value) and len(value) >= 24):
                 yield Finding("credential.url-parameter", CREDENTIAL, v_start, v_end)
 
 
 _PARAMETER = re.compile(r"([A-Za-z][\w.-]{0,40})=([^&;#]*)")
+#: query parameters that name a public object's version or a revision, whatever their value looks like
+_PUBLIC_PARAMS = frozenset("commit sha rev revision ref checksum digest etag hash versionid version_id "
+                           "generation uuid guid doi".split())
 
 
 def _signed(query: str) -> bool:
@@ -294,7 +301,8 @@ def _profile(host: str, path: str) -> bool:
         return m is not None and m.group(1).lower() not in _ACCOUNT_HOSTS[base] or path.startswith("/profile.php")
     if host.startswith("scholar.google."):
         return path.startswith("/citations") and "user=" in path
-    return "/@" in path[:2] and bool(_AT_ACCOUNT.match(path)) and base not in _PACKAGE_HOSTS
+    return "/@" in path[:2] and bool(_AT_ACCOUNT.match(path)) and base not in _PACKAGE_HOSTS \
+        and "/-/" not in path  # (GitLab: "/@group/project/-/tree/v2": a group's project, not a profile)
 
 
 _SEGMENT = re.compile(r"[^/]+")
@@ -313,6 +321,8 @@ def _path_secret(segment: str, previous: str) -> bool:
         return previous not in _FORGE_WORDS and len(core) not in (40, 64) or previous in _SHARE_WORDS
     if _UUID.fullmatch(core):
         return previous in _SHARE_WORDS
+    if previous in _JOB_WORDS and not _SECRET_WORD_IN_SEGMENT.search(core):
+        return False
     return looks_random(core, relaxed=previous in _SHARE_WORDS)
 
 
@@ -320,4 +330,4 @@ def _placeholder(value: str) -> bool:
     """A password in a URL that stands for one: '<password>', '${DB_PASS}', '%(password)s', '****', 'xxx', a
     word about the value ('changeme', 'secret'), or a name in capitals ('PASSWORD', 'DB_PASS')."""
     return not value or value.startswith(("<", "{", "$", "%7B", "[", "%3C", "%(")) or set(value) <= set("*xX.-_") \
-        or value.lower() in _NOT_A_VALUE or bool(_CAPITAL_NAME.fullmatch(value) and _SECRET_NAME.search(value.lower()))
+        or value.lower() in _NOT_A_VALUE or bool(_CAPITAL_NAME.fullmatch(value) and value.isupper() and _SECRET_NAME.search(value.lower()))
