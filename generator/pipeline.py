@@ -519,12 +519,14 @@ def build(rendered: Rendered, config: Config, staging: Path, laps: _Laps, site_d
         if fresh or (kept is not None and kept != previous):  # (a site swapped meanwhile: not this one)
             kept = None
         # a full build copies the docs folder's other files as they are: their audit need not
-        # wait for the engine's pages (the audit's processes start beside the engine's)
+        # wait for the engine's pages (the audit's processes start beside the engine's), nor
+        # need an engine process's pages wait for the other's
         auditor = ledger.audit_ahead(rendered.docs_dir, list(rendered.digests)) if kept is None else None
 
         def engine(pages, statics, dest, keep):
             return build_pages(rendered.settings, rendered.docs_dir, pages, statics, config.build_dir / "shards",
-                               dest, nav=rendered.nav, date=source_date(snapshot), workers=workers, keep=keep)
+                               dest, nav=rendered.nav, date=source_date(snapshot), workers=workers, keep=keep,
+                               built=auditor.ahead_folder if auditor is not None else None)
 
         def generated() -> dict[str, bytes]:
             return {**search.index_bytes(search_index.result()), **rendered.sitemap}

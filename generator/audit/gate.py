@@ -211,7 +211,10 @@ def _audit_hashed(files: list[tuple[str, str]]) -> Known:
     memo = _helper_memo()
     known: Known = {}
     for path, rel in files:
-        data = Path(path).read_bytes()
+        try:
+            data = Path(path).read_bytes()
+        except FileNotFoundError:  # moved meanwhile (into the site): the audit of the site reads it
+            continue
         known[rel] = (hashlib.sha256(data).hexdigest(), audit_bytes(data, rel, None, memo))
     return known
 
@@ -234,6 +237,11 @@ class Auditor:
 
     def ahead(self, files: list[tuple[str, str]]) -> None:
         self._ahead += [self._pool.submit(_audit_hashed, run) for run in _runs(files, self.workers * RUNS_PER_WORKER)]
+
+    def ahead_folder(self, folder: Path) -> None:
+        """``ahead``, every file of ``folder`` (as it will be in the site: a folder of built
+        pages, moved into the site later)."""
+        self.ahead([(str(p), p.relative_to(folder).as_posix()) for p in sorted(folder.rglob("*")) if p.is_file()])
 
     def known(self) -> Known:
         """The verdicts given ahead (waiting for those still being read)."""
