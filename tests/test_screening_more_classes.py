@@ -73,6 +73,14 @@ def covered(text: str, part: str) -> bool:
         # a marker written with digits for letters, heading what follows
         ("V3RTR4ULICH\n\nDie Zahlen sind geschönt.", "V3RTR4ULICH"),
         ("[1NTERNAL] budget cut planned", "1NTERNAL"),
+        # a secret inside an HTML comment of a plain-text message (the page's source shows it)
+        ("siehe <!-- Passwort: Wz7-Kq2m-Lp9x --> oben", "Wz7-Kq2m-Lp9x"),
+        # an address inside an attribute that is neither layout nor a known content attribute
+        ('<span onmouseover="show(\'ivo.horvat@example.hr\')">kontakt</span>', "ivo.horvat@example.hr"),
+        # hexadecimal key material alone on its line, under a line naming it that ends in a colon
+        ("Der HMAC key (hex) für den Webhook, bitte sicher ablegen:\n"
+         "4f0c1e9a7b3d2c5e8f6a1b0d9c7e3f2a4b6c8d0e1f3a5b7c9d2e4f6a8b0c1d3e",
+         "4f0c1e9a7b3d2c5e8f6a1b0d9c7e3f2a4b6c8d0e1f3a5b7c9d2e4f6a8b0c1d3e"),
     ],
 )
 def test_secret_of_the_class_is_covered(text, secret):

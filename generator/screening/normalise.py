@@ -192,8 +192,10 @@ def _may_be_spaced(text: str) -> bool:
 _CONTROL_BYTES = bytes(range(0, 9)) + bytes(range(14, 32)) + b"\x7f"
 #: attributes whose values a reader or a crawler sees: kept (a mailto: or tel: link lives there)
 _CONTENT_ATTRIBUTE = re.compile(
-    r"(?<=[\s\"'])(?:href|src|title|alt|value|content|data-[\w-]+|action|cite|label|placeholder|srcset|poster|"
-    r"summary|longdesc)\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+)",
+    # every attribute but those of layout and identity (an event handler or an unknown attribute
+    # is shown in the page's source of a plain-text message as much as a title is)
+    r"(?<=[\s\"'])(?!(?:class|id|style|lang|dir|rel|type|role|tabindex|width|height|align|valign|border|"
+    r"cellpadding|cellspacing|colspan|rowspan|target|bgcolor|color|face|size)\s*=)[\w:.-]+\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+)",
     re.IGNORECASE,
 )
 _QP_LINE = 60  # a soft line break ends a long line (quoted-printable lines are 76 characters)
@@ -239,6 +241,9 @@ def _replacement(m: re.Match[str], text: str) -> str | None:
         unquoted = _decode_percent(value)
         return None if unquoted is None else _fold(_decode_entities(unquoted))
     if kind == "tag":
+        if value.startswith("<!--"):  # a comment's words are text a reader of the source sees
+            inside = value[4:-3].strip()
+            return f"\n{inside}\n" if inside else "\n"
         name = (m.group("name") or "").lower()
         values = [v.strip("\"'") for v in _CONTENT_ATTRIBUTE.findall(value)]
         inside = " ".join(v for v in values if v)

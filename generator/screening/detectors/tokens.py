@@ -281,6 +281,16 @@ def labelled_hex(t: Text) -> Iterator[Finding]:
             before = low[max(line_start, pos - 60):pos]
             labels = list(_SECRET_LABEL.finditer(before))
             label = labels[-1] if labels else None
+            if label is None and not before.strip() and line_start:
+                # alone on its line, under a line that names key material and ends with a colon
+                # ("ed25519 seed (hex), import it with the helper script:")
+                previous = low[low.rfind("\n", 0, line_start - 1) + 1:line_start - 1]
+                labels = list(_SECRET_LABEL.finditer(previous)) if previous.rstrip().endswith(":") else []
+                rest_end = low.find("\n", m.end())
+                if labels and not _CHECKSUM_LABEL.search(previous) \
+                        and not low[m.end():rest_end if rest_end >= 0 else len(low)].strip():
+                    yield Finding("credential.labelled-hex", CREDENTIAL, m.start(), m.end())
+                continue
             if label is None or not _LABEL_GAP.match(before, label.end()):
                 continue
             if _CHECKSUM_LABEL.search(before[max(0, label.start() - 24):]):
