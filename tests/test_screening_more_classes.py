@@ -73,6 +73,23 @@ def covered(text: str, part: str) -> bool:
         # a marker written with digits for letters, heading what follows
         ("V3RTR4ULICH\n\nDie Zahlen sind geschönt.", "V3RTR4ULICH"),
         ("[1NTERNAL] budget cut planned", "1NTERNAL"),
+        # a password given as a plain argument: SQL, Windows' net user, htpasswd, a .pgpass line
+        ("GRANT ALL ON db.* TO 'app'@'%' IDENTIFIED BY 'lindenbaum';", "lindenbaum"),
+        ("net user gridadmin Wintergarten /add /domain", "Wintergarten"),
+        ("htpasswd -b /etc/httpd/.htpasswd monitor kolibri", "kolibri"),
+        ("~/.pgpass:\npg.example.eu:5432:*:vo_reader:tulipan", "tulipan"),
+        # a birth date after the abbreviation of "born" (Polish, Czech)
+        ("Kierownik: Adam Nowak (ur. 14.02.1979)", "14.02.1979"),
+        ("Petr Dvořák, roz. 7. 9. 1988, Brno", "7. 9. 1988"),
+        # "keep it to yourself" and "for your eyes" in other words and languages, heading a secret
+        ("Tylko dla Ciebie, proszę zachować dla siebie: serwer zostanie wyłączony.", "zachować dla siebie"),
+        ("Nechte si to pro sebe: rozpočet se krátí.", "Nechte si to pro sebe"),
+        ("Only for your eyes - the budget is cut.", "for your eyes"),
+        # an address written with spaces between its letters
+        ("Kontakt: m a r i a . k o w a l s k a @ u n i - e x a m p l e . p l", "m a r i a . k o w a l s k a @ u n i - e x a m p l e . p l"),
+        ("mail: p e t r @ e x a m p l e . c z.", "p e t r @ e x a m p l e . c z"),
+        # a phone number with '(0)' and a spaced slash
+        ("Tel. +43 (0) 1 / 234 56 78", "+43 (0) 1 / 234 56 78"),
         # a secret inside an HTML comment of a plain-text message (the page's source shows it)
         ("siehe <!-- Passwort: Wz7-Kq2m-Lp9x --> oben", "Wz7-Kq2m-Lp9x"),
         # an address inside an attribute that is neither layout nor a known content attribute
@@ -171,6 +188,9 @@ def test_secret_of_the_class_is_covered(text, secret):
         "https://gitlab.example.eu/@ops-team/ansible/-/blob/main/site.yml",
         # a description cut short inside a placeholder (a page's summary of a CI snippet)
         "with: username: $(( vars.REGISTRY_USER )) password: $...",
+        # a MAC address and a time with colons are no .pgpass line
+        "00:1a:2b:3c:4d:5e",
+        "12:00:00:000:123",
         # a count with spaces between its thousands after a long word
         "Die Verarbeitung startete um 14:30, insgesamt 2 345 678 Dateien.",
     ],

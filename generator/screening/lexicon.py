@@ -304,7 +304,8 @@ BIRTH_WORDS = (
     r"date of birth|birth date|birthdate|birthday|dob|d\.o\.b|born on|born|b\.|geburtsdatum|"
     r"geboren am|geboren|geb\.|geb|né le|née le|né|née|date de naissance|data di nascita|nato il|"
     r"nata il|nato|nata|fecha de nacimiento|nacido el|nacida el|nacido|nacida|data de nascimento|"
-    r"nascido em|nascida em|geboortedatum|geboren op|data urodzenia|urodzony|urodzona|urodz\.|"
+    r"nascido em|nascida em|geboortedatum|geboren op|data urodzenia|urodzony|urodzona|urodz\.|ur\.|"
+    r"roz\.|rođ\.|род\.|"
     r"datum narození|narozen|narozena|nar\.|dátum narodenia|narodený|narodená|születési dátum|"
     r"születési idő|született|szül\.|födelsedatum|född|fødselsdato|født|syntymäaika|syntymäpäivä|"
     r"syntynyt|sünniaeg|sünnikuupäev|sündinud|ημερομηνία γέννησης|γεννήθηκε|γεν\.|"
@@ -418,7 +419,8 @@ MARKERS = (
     r"not for the (?:public|minutes|ticket|case page|public page|website|catalogue)|"
     r"keep (?:this|that|it|these|them)(?: \w+)? (?:out of|off|away from) (?:the )?(?:minutes|ticket|public|website|page|catalogue|record)|"
     r"keep (?:this|that|it) (?:private|to yourself|to yourselves|between us|confidential|internal|quiet|under wraps)|"
-    r"(?:just )?between (?:you and me|us|ourselves)|for your eyes only|eyes only|need[- ]to[- ]know|"
+    r"(?:just )?between (?:you and me|us|ourselves)|for your eyes only|eyes only|(?:just |only )?for your eyes|"
+    r"need[- ]to[- ]know|hush[- ]hush|nda[- ]protected|"
     r"don'?t quote me|do not quote me|(?:under )?embargo(?:ed)? (?:until|till|up to|before)|under nda|"
     r"covered by (?:an |the )?nda|"
     r"restricted distribution|limited distribution|distribution restricted|tlp ?[:-] ?(?:red|amber(?:\+strict)?|green)|"
@@ -432,11 +434,12 @@ MARKERS = (
     # de
     r"vertraulich|streng vertraulich|nur für den dienstgebrauch|vs-nfd|nicht öffentlich|nicht-öffentlich|"
     r"nicht zur veröffentlichung|nicht für die öffentlichkeit|nicht veröffentlichen|unter uns|"
-    r"unter uns gesagt|sperrfrist bis|geheim[:!]|nicht für das ticket",
+    r"unter uns gesagt|sperrfrist bis|geheim[:!]|nicht für das ticket|bitte für sich behalten|"
+    r"für sich behalten|unter nda",
     # fr
     r"confidentiel|strictement confidentiel|diffusion restreinte|diffusion limitée|non public|non publique|"
     r"ne pas diffuser|à ne pas diffuser|ne pas divulguer|ne pas publier|ne pas transmettre|ne pas partager|"
-    r"entre nous|sous embargo jusqu'au",
+    r"entre nous|sous embargo jusqu'au|gardez[- ]le pour vous|à garder pour vous|sous nda",
     # it, es, pt, ca
     r"riservato|riservata|riservatissimo|strettamente riservato|confidenziale|non divulgare|non diffondere|"
     r"non pubblicare|non condividere|non inoltrare|non per la pubblicazione|tra (?:di )?noi|"
@@ -454,6 +457,9 @@ MARKERS = (
     # pl, cs, sk, sl, hr, sr (latin), bs
     r"poufne|poufny|poufna|poufnie|ściśle tajne|tajne|niepubliczne|nie do publikacji|nie do rozpowszechniania|"
     r"nie rozpowszechniać|nie udostępniać|nie publikować|nie przekazywać|tylko do wiadomości|"
+    r"zachować dla siebie|zachowaj dla siebie|nechte si to pro sebe|nechajte si to pre seba|"
+    r"tartsa meg magának|tartsd meg magadnak|houd het voor je(?:zelf)?|behåll det för dig själv|"
+    r"tenetelo per voi|tienilo per te|guárdelo para usted|guárdalo para ti|"
     r"důvěrné|důvěrný|důvěrná|neveřejné|neveřejný|nešířit|nezveřejňovat|nepublikovat|nepředávat|"
     r"není určeno ke zveřejnění|dôverné|neverejné|nešíriť|nezverejňovať|zaupno|ni za objavo|ne deliti|"
     r"ne širiti|ne objavljati|povjerljivo|poverljivo|nije za objavu|ne dijeliti|ne širiti|ne objavljivati|"

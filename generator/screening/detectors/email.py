@@ -63,6 +63,41 @@ _AMBIGUOUS_BYTES = frozenset(w.encode() for w in _AMBIGUOUS_WORDS)
 _COMMON_AT = re.compile(rf" (?:{lex(AMBIGUOUS_AT)}) (?=[\w-]+\.[^\W\d_])")
 
 
+def _spaced_address(text: str, at: int) -> tuple[int, int] | None:
+    """An address written with a space between its letters or pieces ("j a n . n o v a k @ e x a
+    m p l e . c z"; the view has already joined the longer runs of single letters): from the '@',
+    the pieces on each side that are one character long or joined to a dot."""
+    line_start = text.rfind("\n", 0, at) + 1
+    line_end = text.find("\n", at)
+    line_end = len(text) if line_end < 0 else line_end
+    left = text[max(line_start, at - 200):at - 1].split(" ")
+    right = text[at + 2:min(line_end, at + 200)].split(" ")
+
+    def run(pieces: list[str]) -> list[str]:
+        taken: list[str] = []
+        for i, piece in enumerate(pieces):
+            if len(piece) == 2 and piece[1] in ".,;:!?)" and piece[0].isalnum():
+                taken.append(piece[0])  # the last letter, and the sentence's punctuation
+                break
+            near_dot = i == 0 or piece == "." or (i > 0 and pieces[i - 1] == ".") \
+                or (i + 1 < len(pieces) and pieces[i + 1] == ".")  # (the piece next to the '@' always)
+            if not piece or not (len(piece) == 1 or near_dot) or not all(c.isalnum() or c in ".+-_" for c in piece):
+                break
+            taken.append(piece)
+        return taken
+
+    before, after = run(left[::-1])[::-1], run(right)
+    if not before or not after or sum(len(p) == 1 and p != "." for p in before + after) < 2:
+        return None
+    while after and after[-1] == ".":
+        after.pop()  # the sentence's full stop
+    squeezed = "".join(before) + "@" + "".join(after)
+    if not _PLAIN.fullmatch(squeezed):
+        return None
+    start = at - 1 - len(" ".join(before))
+    return start, at + 2 + len(" ".join(after))
+
+
 def _bracketed_at(low: str) -> list[int]:
     """Where a spelled '@' in brackets starts ("(at)", "[ät]"): tried at each opening bracket,
     found by ``str.find`` (a search for the pattern would try every character; no spelling holds
@@ -103,6 +138,11 @@ def emails(t: Text) -> Iterator[Finding]:
         for m in _SPLIT_AT.finditer(text, lo, hi):
             if "\n" in m.group():
                 yield Finding("email.split", EMAIL, m.start(), m.end())
+    for a in ats:
+        if text[a - 1:a] == " " and text[a + 1:a + 2] == " ":
+            spaced = _spaced_address(text, a)
+            if spaced:
+                yield Finding("email.spaced", EMAIL, *spaced)
     anchors = _bracketed_at(low) if any(c in text for c in "[({<") else []
     anchors += [i for i in ats if low[i - 1:i] in (" ", "\t") or low[i + 1:i + 2] in (" ", "\t")]
     anchors += [p for w in _SPELLED.present(t) if w not in _AMBIGUOUS_WORDS for p in t.word_positions(w)]

@@ -602,8 +602,24 @@ _ECHO_PIPE = re.compile(
 )
 
 
+#: commands that take the password as a plain argument: SQL's "IDENTIFIED BY '...'", Windows'
+#: "net user NAME PASSWORD", "htpasswd -b FILE USER PASSWORD"; a .pgpass line ("host:port:db:user:pw")
+_POSITIONAL_PASSWORD = re.compile(
+    r"(?i:identified[ \t]+(?:with[ \t]+\S+[ \t]+)?by(?:[ \t]+password)?)[ \t]+(?P<v1>'[^'\n]*'|\"[^\"\n]*\"|[^\s;]+)"
+    r"|(?<![\w-])(?i:net)[ \t]+(?i:user)[ \t]+(?:\"[^\"\n]+\"|[^\s/]+)[ \t]+(?P<v2>(?!/)[^\s*]\S*)"
+    r"|(?<![\w-])htpasswd[ \t]+-\w*b\w*[ \t]+(?:-\w+[ \t]+)*\S+[ \t]+\S+[ \t]+(?P<v3>'[^'\n]*'|\"[^\"\n]*\"|\S+)"
+    r"|^[ \t]*[\w.*-]+:(?:\d{1,5}|\*):(?=[\w.*-]*[A-Za-z*])[\w.*-]+:(?=[\w.*@-]*[A-Za-z*])[\w.*@-]+:(?P<v4>\S+)[ \t]*$",
+    re.MULTILINE,
+)
+_POSITIONAL_WORDS = frozenset(b"identified net htpasswd".split())
+
+
 def command_lines(t: Text) -> Iterator[Finding]:
     text, words = t.text, t.words
+    if not _POSITIONAL_WORDS.isdisjoint(words) or text.count(":") >= 4:
+        for m in _POSITIONAL_PASSWORD.finditer(text):
+            group = m.lastgroup or ""
+            yield from _flag_value(text, *m.span(group))
     if "-" not in text and "|" not in text:
         return
     if not _FLAG_ANCHORS.isdisjoint(words):
