@@ -27,13 +27,14 @@ import hashlib
 import json
 import os
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 from generator.publish import MANIFEST_FORMAT, file_hashes, manifest_path
 from generator.site import fieldtables, urls
-from generator.site.render import Page, Renderer, write_file
+from generator.site.render import Page, Renderer, render_files, write_file
 from generator.site.shards import html_of
 
 DOCS_STATE_FORMAT = "casecat-docs-state/1"
@@ -132,10 +133,11 @@ def handwritten_bytes(path: Path) -> bytes:
 
 
 def update_docs(pages: list[Page], renderer: Renderer, handwritten: Path, docs_dir: Path,
-                inputs: str) -> tuple[dict[str, str], int]:
+                inputs: str, before_fork: Callable[[], object] | None = None) -> tuple[dict[str, str], int]:
     """Brings the docs folder to this plan: renders the pages whose render digest differs from
     the one the folder's page was rendered with (all of them when the site inputs changed or the
-    folder's state is gone), copies the hand-written files, removes what the plan no longer has.
+    folder's state is gone: ``render.render_files``, which calls ``before_fork`` before it forks),
+    copies the hand-written files, removes what the plan no longer has.
     Returns the sha256 of every file of the folder, what the engine builds from (a page rendered
     again to the same text is not built again), and how many files were rendered or copied."""
     digests = handwritten_digests(handwritten)
@@ -157,17 +159,16 @@ def update_docs(pages: list[Page], renderer: Renderer, handwritten: Path, docs_d
             write_file(docs_dir / rel, handwritten_bytes(handwritten / rel))
             written += 1
         contents[rel] = digests[rel][1:]
+    changed = []
     for page in pages:
         before = held.get(page.path)
         if before is not None and before[0] == digests[page.path]:
             contents[page.path] = before[1]
-            continue
-        text = renderer.render(page)
-        data = text.encode("utf-8") if isinstance(text, str) else text
-        contents[page.path] = hashlib.sha256(data).hexdigest()
-        if before is None or before[1] != contents[page.path]:
-            write_file(urls.inside(docs_dir, page.path), data)
-        written += 1
+        else:
+            changed.append(page)
+    contents.update(render_files(renderer, changed, docs_dir, {rel: before[1] for rel, before in held.items()},
+                                 before_fork))
+    written += len(changed)
     pages_state = {rel: [digests[rel], contents[rel]] for rel in sorted(digests)}
     write_file(state_file, json.dumps({"format": DOCS_STATE_FORMAT, "inputs": inputs, "pages": pages_state},
                                       indent=0, sort_keys=True) + "\n")

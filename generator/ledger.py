@@ -16,13 +16,15 @@ import hashlib
 from pathlib import Path
 
 from generator import publish
-from generator.audit import AuditFinding, audit_site
+from generator.audit import AuditFinding, Auditor, audit_site, gate
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 #: what decides the audit's verdict on a file: its code and the detectors it runs
 AUDIT_CODE = ("audit", "screening")
 AUDIT_PACKAGES = ("casecat", "detect-secrets", "phonenumbers", "nh3", "python-stdnum", "lxml",
                   "confusable-homoglyphs", "mkdocs-material")  # the theme's own files are accepted as they are
+#: from this many files in the docs folder on, a full build audits the copied ones ahead
+AHEAD_FROM = gate.PARALLEL_FROM
 
 
 def audit_version(accepted: frozenset[str] = frozenset()) -> str:
@@ -33,8 +35,27 @@ def audit_version(accepted: frozenset[str] = frozenset()) -> str:
     return hashlib.sha256("\n".join([code, *sorted(accepted)]).encode()).hexdigest()
 
 
-def audit_staged(staging: Path, clean: Path | None = None) -> tuple[list[AuditFinding], int]:
+def audit_ahead(docs_dir: Path, files: list[str]) -> Auditor | None:
+    """The audit's helper processes, started while the engine builds the pages, auditing ahead
+    the files of the docs folder (``files``) that a full build copies into the site as they are
+    (all but the Markdown pages: exports, forward pages, the feed); None for a small site
+    (helper processes cost more than they save there: ``AHEAD_FROM``)."""
+    if len(files) < AHEAD_FROM:
+        return None
+    auditor = Auditor()
+    auditor.ahead([(str(docs_dir / rel), rel) for rel in sorted(files) if not rel.endswith(".md")])
+    return auditor
+
+
+def audit_staged(staging: Path, clean: Path | None = None,
+                 auditor: Auditor | None = None) -> tuple[list[AuditFinding], int]:
     """The findings in the staged files (those the ledger does not prove clean), and how many
     files were read; ``clean``: the kept site when every file of it is proven clean (then a large
-    staged file has only the parts its kept version lacks read: ``audit.audit_file``)."""
-    return audit_site(staging, clean=clean), sum(1 for p in staging.rglob("*") if p.is_file())
+    staged file has only the parts its kept version lacks read: ``audit.audit_file``);
+    ``auditor``: the helper processes started with the build (``audit_ahead``), which end here."""
+    try:
+        findings = audit_site(staging, clean=clean, auditor=auditor)
+    finally:
+        if auditor is not None:
+            auditor.close()
+    return findings, sum(1 for p in staging.rglob("*") if p.is_file())

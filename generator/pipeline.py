@@ -27,7 +27,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from generator import incremental, ledger, lock, publish
-from generator.audit import AuditFinding, attribute
+from generator.audit import AuditFinding, Auditor, attribute
 from generator.config import Config
 from generator.model import PublicSnapshot, RawQueue, TicketProblem
 from generator.screening import ScreeningResult, failure, quarantine, screen_queue, withhold
@@ -390,7 +390,8 @@ def render(snapshot: PublicSnapshot, config: Config, project_root: Path, laps: _
     checker.shutdown(wait=False)  # the check reads files (and the hashing frees the GIL): it runs beside the render
     plan = plan_pages(snapshot, site_url, site_name(project_root / "mkdocs.yml"), published_indexes)
     renderer = plan.renderer(template_env(project_root / "templates" / "pages"))
-    digests, written = incremental.update_docs(plan.pages, renderer, handwritten, docs_dir, inputs)
+    digests, written = incremental.update_docs(plan.pages, renderer, handwritten, docs_dir, inputs,
+                                               before_fork=kept.exception)
     write_build_config(snapshot, project_root / "mkdocs.yml", config.build_dir, docs_dir, site_url)
     sitemap = postbuild.sitemap_files(incremental.sitemap_entries(plan.pages, handwritten), site_url,
                                       snapshot.fetched_at)
@@ -495,6 +496,8 @@ class Built:
     audit: str
     digests: dict[str, str]
     audited: int | None = None  # files the audit read (the others: proven clean by the ledger)
+    #: the audit's helper processes, started during the build (``ledger.audit_ahead``)
+    auditor: Auditor | None = None
 
     def summary(self) -> dict:
         changes = self.assembled.changes
@@ -517,10 +520,15 @@ def build(rendered: Rendered, config: Config, staging: Path, laps: _Laps, site_d
         kept = rendered.kept.result()
         if fresh or (kept is not None and kept != previous):  # (a site swapped meanwhile: not this one)
             kept = None
+        # a full build copies the docs folder's other files as they are: their audit need not
+        # wait for the engine's pages (the audit's processes start beside the engine's), nor
+        # need an engine process's pages wait for the other's
+        auditor = ledger.audit_ahead(rendered.docs_dir, list(rendered.digests)) if kept is None else None
 
         def engine(pages, statics, dest, keep):
             return build_pages(rendered.settings, rendered.docs_dir, pages, statics, config.build_dir / "shards",
-                               dest, nav=rendered.nav, date=source_date(snapshot), workers=workers, keep=keep)
+                               dest, nav=rendered.nav, date=source_date(snapshot), workers=workers, keep=keep,
+                               built=auditor.ahead_folder if auditor is not None else None)
 
         def generated() -> dict[str, bytes]:
             return {**search.index_bytes(search_index.result()), **rendered.sitemap}
@@ -530,10 +538,14 @@ def build(rendered: Rendered, config: Config, staging: Path, laps: _Laps, site_d
                                                 list(publish.file_hashes(rendered.handwritten)))
             assembled = incremental.assemble(staging, site_dir, kept, rendered.digests, rendered.docs_dir, linked,
                                              generated, engine)
-        except (BuildError, postbuild.PostBuildError) as exc:
-            raise PipelineError(f"build: {exc}") from None
+        except BaseException as exc:
+            if auditor is not None:
+                auditor.close()
+            if isinstance(exc, (BuildError, postbuild.PostBuildError)):
+                raise PipelineError(f"build: {exc}") from None
+            raise
     laps("build")
-    return Built(assembled, rendered.inputs, rendered.audit, rendered.digests)
+    return Built(assembled, rendered.inputs, rendered.audit, rendered.digests, auditor=auditor)
 
 
 def index(snapshot: PublicSnapshot, rendered: Rendered, weights_file: Path) -> dict:
@@ -580,7 +592,7 @@ def audit(staging: Path, built: Built, laps: _Laps,
     files whose bytes the kept site's ledger does not prove clean (and of a large one, only the
     parts its version in ``clean``, the kept site when all of it is clean, lacks). The findings,
     and the state of the new site (every one of its files audited, with these findings)."""
-    findings, built.audited = ledger.audit_staged(staging, clean)
+    findings, built.audited = ledger.audit_staged(staging, clean, built.auditor)
     laps("audit")
     return findings, incremental.SiteState(built.inputs, built.digests, built.assembled.files, built.audit)
 

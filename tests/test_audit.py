@@ -307,3 +307,58 @@ def test_a_finding_of_the_new_parts_alone_is_judged_on_the_whole_file(tmp_path):
     with_memo = gate.audit_file(page, "b.html", memo=memo)
     assert with_memo == gate.audit_file(page, "b.html")
     assert [f.rule for f in with_memo] == ["email.plain"]
+
+
+def test_a_large_file_is_read_in_batches_and_judged_whole_on_a_finding(tmp_path, monkeypatch):
+    """The detectors read a large export's parts a batch at a time (a reading of the whole costs
+    about the square of its size); a finding in any batch has the whole file read, and that
+    reading is the verdict, the same as without batches."""
+    texts = [f"Case {i}: the community runs simulations on {i % 7 + 2} sites and plans a pilot." for i in range(3000)]
+    site = tmp_path / "site"
+    (site / "data").mkdir(parents=True)
+    export = site / "data" / "cases.json"
+    export.write_text(_export(texts))
+    read: list[str] = []
+    real = gate._scan
+    monkeypatch.setattr(gate, "_scan", lambda text: read.append(text) or real(text))
+    assert audit_site(site, workers=1) == []
+    assert len(read) > 3 and max(len(r) for r in read) <= 2 * gate.READ_BATCH
+    assert any("Case 2999:" in r for r in read)  # every batch read, the last one too
+
+    export.write_text(_export(texts[:1500] + ["A new case: write to pi@example.org for the pilot."] + texts[1500:]))
+    read.clear()
+    found = audit_site(site, workers=1)
+    assert rules(found) == {("data/cases.json", "email.plain")}
+    assert [f.line() for f in found] == [f.line() for f in gate.audit_file(export, "data/cases.json")]
+    assert any("Case 7:" in r and "pi@example.org" in r and "Case 2999:" in r for r in read)  # judged whole
+
+
+def test_files_audited_ahead_stand_only_for_the_same_bytes(tmp_path, monkeypatch):
+    """A verdict given ahead (on a file of the docs folder, while the engine builds) stands for the
+    site's file of that path only when it holds the very bytes read then; any other is read."""
+    docs, site = tmp_path / "docs", tmp_path / "site"
+    for root in (docs, site):
+        (root / "data").mkdir(parents=True)
+    (docs / "data" / "cases.json").write_text(_export(["ring +44 20 7946 0958 today", "plain words"]))
+    (docs / "feed.xml").write_text("<feed><title>Cases</title></feed>")
+    (docs / "old.csv").write_text("id,text\n1,plain words\n")
+    (site / "index.html").write_text("<p>write to team@example.org</p>")  # not read ahead
+    for rel in ("data/cases.json", "feed.xml"):
+        shutil.copyfile(docs / rel, site / rel)
+    (site / "old.csv").write_text("id,text\n1,write to pi@example.org\n")  # not the bytes read ahead
+    submitted: list[str] = []
+    real_audit = gate.Auditor.audit
+
+    def audit(self, files, clean):
+        submitted.extend(rel for _, rel in files)
+        return real_audit(self, files, clean)
+
+    monkeypatch.setattr(gate.Auditor, "audit", audit)
+    with gate.Auditor(2) as auditor:
+        auditor.ahead([(str(docs / rel), rel) for rel in ("data/cases.json", "feed.xml", "old.csv")])
+        assert rules(auditor.known()["data/cases.json"][1]) == {("data/cases.json", "phone.international")}
+        found = audit_site(site, auditor=auditor)
+    assert sorted(submitted) == ["index.html", "old.csv"]  # the others' verdicts were given ahead
+    assert rules(found) == {("data/cases.json", "phone.international"), ("index.html", "email.plain"),
+                            ("old.csv", "email.plain")}
+    assert [f.line() for f in found] == [f.line() for f in audit_site(site, workers=1)]

@@ -2,8 +2,8 @@
 
 A catalogue of screened synthetic cases is built; then some cases change (a new reply, a status
 change, a case added, one withdrawn, one merged into another) and the site is built again over
-the first one. The same changed snapshot built from scratch in two engine processes and in one
-gives the same files, every byte of them: pages, sitemap, feed, search index, exports.
+the first one. The same changed snapshot built from scratch on two cores (pages rendered, built
+and audited in two processes) and in one gives the same files, every byte of them: pages, sitemap, feed, search index, exports.
 """
 
 from __future__ import annotations
@@ -17,12 +17,14 @@ from pathlib import Path
 import pytest
 from support.sitebuild import build_snapshot, folders
 
-from generator import incremental
+from generator import incremental, ledger
+from generator.audit import Auditor
 from generator.config import Config
 from generator.model import ImplementationStatus, PublicMessage, RawQueue, StatusChange
 from generator.rt.records import parse_entries, parse_rt_datetime
 from generator.screening import screen_queue
 from generator.screening.policy import Policy
+from generator.site import render
 
 #: slow (each test builds a 70-case catalogue two or three times and compares every byte): in make test, out of the fast loop
 pytestmark = pytest.mark.slow
@@ -73,7 +75,7 @@ def changed(snapshot):
                    redirects={**snapshot.redirects, merged.id: survivor.id})
 
 
-def test_an_incremental_build_and_builds_from_scratch_give_the_same_site(first, tmp_path):
+def test_an_incremental_build_and_builds_from_scratch_give_the_same_site(first, tmp_path, monkeypatch):
     second = changed(first)
     kept = folders(tmp_path / "kept")
     full = build_snapshot(first, kept, workers=2)
@@ -100,7 +102,21 @@ def test_an_incremental_build_and_builds_from_scratch_give_the_same_site(first, 
     assert again.audited == sum(1 for name, digest in after.items() if before.get(name) != digest)
 
     scratch_two, scratch_one = folders(tmp_path / "two"), folders(tmp_path / "one")
-    build_snapshot(second, scratch_two, fresh=True, workers=2)
+    judged_ahead: set[str] = set()
+    engine_outputs: list[Path] = []
+    with monkeypatch.context() as both_cores:  # every stage on two cores: pages rendered, and files audited ahead
+        both_cores.setattr(render, "PARALLEL_FROM", 1)
+        both_cores.setattr(ledger, "AHEAD_FROM", 0)
+        real_known, real_folder = Auditor.known, Auditor.ahead_folder
+        both_cores.setattr(Auditor, "known", lambda self: judged_ahead.update(real_known(self)) or real_known(self))
+        both_cores.setattr(Auditor, "ahead_folder",
+                           lambda self, folder: engine_outputs.append(folder) or real_folder(self, folder))
+        built_two = build_snapshot(second, scratch_two, fresh=True, workers=2)
+    assert built_two.auditor is not None and built_two.audited == len(digests(scratch_two.site_dir))
+    # the copied files while the engine built the pages; each engine process's pages once it was
+    # done (those not yet moved into the site when a helper came to them)
+    assert {"data/cases.json", "feed.xml"} <= judged_ahead
+    assert [folder.parent.name for folder in engine_outputs] == ["0", "1"]
     build_snapshot(second, scratch_one, fresh=True, workers=1)
 
     site = digests(kept.site_dir)

@@ -92,3 +92,35 @@ def test_a_finding_in_no_case_still_fails_the_build(tmp_path, tmp_config, policy
     paths = {f.path for f in failure.value.findings}
     assert "contact/index.html" in paths  # and the search data that indexes the hand-written page
     assert all(p == "contact/index.html" or p.startswith("search/") for p in paths), paths
+
+
+def test_files_audited_ahead_quarantine_as_the_audit_after_the_build(tmp_path, policy, blind_to_phones,
+                                                                     monkeypatch):
+    """A full build of a large site audits the files it copies (the export among them) while the
+    engine builds the pages: the quarantine, the report and the site are the same as when every
+    file is audited after the build."""
+    from dataclasses import replace
+
+    from generator import ledger
+    from generator.audit import Auditor
+    from generator.config import Config
+
+    queue = raw_queue(tmp_path, edit=_hostile)
+    ahead_verdicts: list[dict] = []
+    real_known = Auditor.known
+    monkeypatch.setattr(Auditor, "known", lambda self: ahead_verdicts.append(real_known(self)) or ahead_verdicts[-1])
+    outcomes = {}
+    for name, ahead_from in (("after", 10**9), ("ahead", 0)):
+        monkeypatch.setattr(ledger, "AHEAD_FROM", ahead_from)
+        root = tmp_path / name
+        config = replace(Config(), cache_dir=root / "cache", build_dir=root / "build", site_dir=root / "site",
+                         reports_dir=root / "reports")
+        build_site(load_raw_queue(queue), config, policy)
+        report = json.loads((config.reports_dir / "screening.json").read_text())
+        site = {p.relative_to(config.site_dir).as_posix(): p.read_bytes()
+                for p in config.site_dir.rglob("*") if p.is_file()}
+        outcomes[name] = (report["quarantine"], report["cases_published"], site)
+    assert outcomes["ahead"] == outcomes["after"]
+    assert {q["path"] for q in outcomes["ahead"][0]} >= {"data/cases.json"}
+    # the first build's export, with the number in it, was judged ahead
+    assert any(f.rule.startswith("phone.") for found in ahead_verdicts for f in found["data/cases.json"][1])

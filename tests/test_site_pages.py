@@ -4,6 +4,7 @@ and that a case page's cost does not grow with the catalogue."""
 from __future__ import annotations
 
 import json
+import os
 import re
 from dataclasses import replace
 from pathlib import Path
@@ -339,3 +340,53 @@ def test_no_subject_can_end_the_json_ld_script(env, subject):
     data = json.loads(script)
     assert data["name"] == data["headline"] == subject.replace("\u202e", "")  # bidi controls go, as everywhere
     assert page.count("<script") == 1  # the subject made no element of its own
+
+
+def _rendered_tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_two_processes_render_the_very_files_one_renders(env, tmp_path, monkeypatch):
+    """Many pages are rendered on two cores (a forked helper renders every other page): the
+    files and their digests are those of a render in one process."""
+    from generator.site import render
+
+    many = snapshot(*(case(i, subject=f"Community {i} – pipelines", vos=(f"vo{i % 5}.example",),
+                           disciplines=(f"Natural Sciences / Field {i % 4}",)) for i in range(1, 41)))
+    plan = pages.plan_pages(many)
+    pids = tmp_path / "pids"
+    pids.mkdir()
+    real = render._render_into
+
+    def render_into(*args):
+        (pids / str(os.getpid())).touch()
+        return real(*args)
+
+    monkeypatch.setattr(render, "_render_into", render_into)
+    results = {}
+    for name, parallel_from in (("one", 10**9), ("two", 1)):
+        monkeypatch.setattr(render, "PARALLEL_FROM", parallel_from)
+        renderer = plan.renderer(env)
+        for page in plan.pages:
+            renderer.digest(page)
+        results[name] = (render.render_files(renderer, plan.pages, tmp_path / name), _rendered_tree(tmp_path / name))
+    assert len(list(pids.iterdir())) == 2  # this process, and the helper of the second render
+    assert results["two"] == results["one"] and len(results["one"][1]) == len(plan.pages) > 60
+
+
+def test_a_page_failing_in_the_render_helper_fails_the_render(env, tmp_path, monkeypatch):
+    from generator.site import render
+
+    plan = pages.plan_pages(catalogue())
+    odd = plan.pages[1].path  # rendered by the helper
+    real = render.Renderer.render
+
+    def failing(self, page):
+        if page.path == odd:
+            raise ValueError("a template that fails on this page")
+        return real(self, page)
+
+    monkeypatch.setattr(render.Renderer, "render", failing)
+    monkeypatch.setattr(render, "PARALLEL_FROM", 1)
+    with pytest.raises(ValueError, match="fails on this page"):
+        render.render_files(plan.renderer(env), plan.pages, tmp_path / "docs")

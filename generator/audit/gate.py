@@ -13,10 +13,12 @@ the site is a finding.
 
 from __future__ import annotations
 
+import hashlib
 import multiprocessing
 import os
 from collections import defaultdict
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -41,6 +43,10 @@ RUNS_PER_WORKER = 8
 #: from this size on, a file whose earlier version was proven clean has only its new parts read
 #: by the detectors (below it, reading the earlier version costs more than it saves)
 KNOWN_PARTS_FROM = 64 * 1024
+#: the parts of a file not known clean are read in batches of about this many characters: the
+#: token detectors look for each odd word of a text all over that text, so one reading of a large
+#: export costs about the square of its size, a reading batch by batch only its size
+READ_BATCH = 16 * 1024
 
 
 @dataclass(frozen=True)
@@ -68,7 +74,11 @@ def audit_file(path: Path, rel: str, clean: Path | None = None, memo: CleanParts
     """The findings in one file; ``clean``: a folder whose file at ``rel``, if any, is an earlier
     version of this one that the audit found clean (``known_parts``); ``memo``: the parts found
     clean so far in this run, which the detectors need not read again (``memo``)."""
-    data = path.read_bytes()
+    return audit_bytes(path.read_bytes(), rel, clean, memo)
+
+
+def audit_bytes(data: bytes, rel: str, clean: Path | None = None, memo: CleanParts | None = None) -> list[AuditFinding]:
+    """``audit_file`` of a file at ``rel`` holding ``data``."""
     if rel.endswith(".map"):
         return [AuditFinding(rel, "policy.source-map-shipped", 1)]
     if is_theme_asset(rel) and is_theme_file(data, rel):
@@ -81,7 +91,7 @@ def audit_file(path: Path, rel: str, clean: Path | None = None, memo: CleanParts
     else:
         _, text_once, text_keys = memo.unknown(parts.text)
         _, tokens_once, token_keys = memo.unknown(parts.tokens, tokens=True)
-        matched = _matched(Parts(text_once, tokens_once, parts.script_urls))
+        matched = _matched_by_batches(Parts(text_once, tokens_once, parts.script_urls))
         if not matched:
             memo.add(text_keys)
             memo.add(token_keys, tokens=True)
@@ -108,6 +118,33 @@ def _matched(parts: Parts) -> dict[str, list[str]]:
     if parts.script_urls:
         matched["markup.script-url"] += [""] * parts.script_urls
     return matched
+
+
+def _matched_by_batches(parts: Parts) -> dict[str, list[str]]:
+    """``_matched`` of the parts read batch by batch (``READ_BATCH``), up to the first batch with
+    a match. Parts are read apart (no finding spans two: ``read``), so a part clean in a batch is
+    clean in any other, as the memo holds; a batch with a match has its file read whole."""
+    if parts.script_urls:
+        return _matched(Parts([], [], parts.script_urls))
+    batches = [Parts(batch, []) for batch in _batches(parts.text)] + [Parts([], b) for b in _batches(parts.tokens)]
+    for batch in batches:
+        matched = _matched(batch)
+        if matched:
+            return matched
+    return {}
+
+
+def _batches(parts: list[str]) -> Iterator[list[str]]:
+    batch: list[str] = []
+    size = 0
+    for part in parts:
+        if batch and size + len(part) > READ_BATCH:
+            yield batch
+            batch, size = [], 0
+        batch.append(part)
+        size += len(part)
+    if batch:
+        yield batch
 
 
 def without_known_parts(parts: Parts, earlier: Path, rel: str) -> Parts:
@@ -148,57 +185,112 @@ def _runs(files: list[tuple[str, str]], count: int) -> list[list[tuple[str, str]
     return [runs[n] for n in sorted(range(count), key=lambda n: -sums[n]) if runs[n]]
 
 
-#: in a helper process: how many runs have been taken, shared by every process of the audit
-_taken = None
+#: in a helper process: the parts found clean so far, over every run it is given (``memo``)
+_memo: CleanParts | None = None
 
 
-def _share_count(taken) -> None:
-    global _taken
-    _taken = taken
+def _helper_memo() -> CleanParts:
+    global _memo
+    if _memo is None:
+        _memo = CleanParts()
+    return _memo
 
 
-def _take_runs(runs: list[list[tuple[str, str]]], clean: Path | None) -> dict[int, list[list[AuditFinding]]]:
-    """(In a helper process) run after run, the largest that no process has taken yet, until none
-    is left: each run's findings, file by file, by the run's number."""
-    memo = CleanParts()
-    done: dict[int, list[list[AuditFinding]]] = {}
-    taken = _taken
-    if taken is None:
-        raise RuntimeError("the audit's helper process has no shared counter (_share_count not run)")
-    while True:
-        with taken.get_lock():
-            n = taken.value
-            taken.value = n + 1
-        if n >= len(runs):
-            return done
-        done[n] = [audit_file(Path(path), rel, clean, memo) for path, rel in runs[n]]
+def _audit_run(files: list[tuple[str, str]], clean: Path | None) -> list[list[AuditFinding]]:
+    """(In a helper process) the findings in each file of a run."""
+    memo = _helper_memo()
+    return [audit_file(Path(path), rel, clean, memo) for path, rel in files]
 
 
-def audit_site(site_dir: Path, workers: int | None = None, clean: Path | None = None) -> list[AuditFinding]:
+#: files audited ahead: their path in the site -> (the sha256 of the bytes read, the findings)
+Known = dict[str, tuple[str, list[AuditFinding]]]
+
+
+def _audit_hashed(files: list[tuple[str, str]]) -> Known:
+    """(In a helper process) the findings in each file, with the digest of the bytes read."""
+    memo = _helper_memo()
+    known: Known = {}
+    for path, rel in files:
+        try:
+            data = Path(path).read_bytes()
+        except FileNotFoundError:  # moved meanwhile (into the site): the audit of the site reads it
+            continue
+        known[rel] = (hashlib.sha256(data).hexdigest(), audit_bytes(data, rel, None, memo))
+    return known
+
+
+class Auditor:
+    """The helper processes of one audit: fresh ones (one per core, at most 2; spawned, not
+    forked: a fork's memory counts all of the caller's snapshot and pages again), each taking the
+    next run of files (``_runs``, the largest first) when it is free, with a memo of the parts it
+    found clean that lasts as long as it does.
+
+    A full build starts them with the engine: they audit ``ahead`` the files it copies as they
+    are (exports, forward pages, the feed exist once the pages are rendered), and then the site
+    (``audit_site``), which takes the verdict given ahead on each file holding the very bytes
+    read then. ``files``: (path, path in the site)."""
+
+    def __init__(self, workers: int | None = None) -> None:
+        self.workers = workers or min(2, os.cpu_count() or 1)
+        self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=multiprocessing.get_context("spawn"))
+        self._ahead: list[Future] = []
+
+    def ahead(self, files: list[tuple[str, str]]) -> None:
+        self._ahead += [self._pool.submit(_audit_hashed, run) for run in _runs(files, self.workers * RUNS_PER_WORKER)]
+
+    def ahead_folder(self, folder: Path) -> None:
+        """``ahead``, every file of ``folder`` (as it will be in the site: a folder of built
+        pages, moved into the site later)."""
+        self.ahead([(str(p), p.relative_to(folder).as_posix()) for p in sorted(folder.rglob("*")) if p.is_file()])
+
+    def known(self) -> Known:
+        """The verdicts given ahead (waiting for those still being read)."""
+        return {rel: found for run in self._ahead for rel, found in run.result().items()}
+
+    def audit(self, files: list[tuple[str, str]], clean: Path | None) -> dict[str, list[AuditFinding]]:
+        runs = _runs(files, self.workers * RUNS_PER_WORKER)
+        done = [self._pool.submit(_audit_run, run, clean) for run in runs]
+        return {rel: found for run, result in zip(runs, done) for (_, rel), found in zip(run, result.result())}
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def __enter__(self) -> Auditor:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def audit_site(site_dir: Path, workers: int | None = None, clean: Path | None = None,
+               auditor: Auditor | None = None) -> list[AuditFinding]:
     """Every finding in every file under site_dir, sorted by path; ``clean``: a site every file
     of which the audit found clean, earlier versions of these files (``audit_file``).
 
-    A large site is read by two fresh processes (one per core, at most 2; spawned, not forked:
-    a fork's memory counts all of the caller's snapshot and pages again), which take runs of the
-    files in turn (``_runs``), each run by whichever process is free. The findings are the same,
-    in the same order."""
+    A large site is read by the helper processes of an ``Auditor`` (``auditor``'s, which may have
+    audited some of its files ahead, or ones started here). The findings are the same, in the
+    same order."""
     if not site_dir.is_dir():
         raise FileNotFoundError(f"{site_dir}: no such site folder")
-    files = [(str(path), path.relative_to(site_dir).as_posix())
+    every = [(str(path), path.relative_to(site_dir).as_posix())
              for path in sorted(p for p in site_dir.rglob("*") if p.is_file())]
+    known = auditor.known() if auditor is not None else {}
+    ahead = {rel: known[rel][1] for path, rel in every if rel in known and known[rel][0] == _sha256(path)}
+    files = [(path, rel) for path, rel in every if rel not in ahead]
     workers = workers or min(2, os.cpu_count() or 1)
-    if workers < 2 or len(files) < PARALLEL_FROM:
-        return [f for found in _audit_files(files, clean) for f in found]
-    runs = _runs(files, workers * RUNS_PER_WORKER)
-    context = multiprocessing.get_context("spawn")
-    taken = context.Value("i", 0)
-    # only fresh processes read: this one holds the whole build, and what a large export or a
-    # memo of parts leaves of its heap would add to the build's peak of memory
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_share_count,
-                             initargs=(taken,)) as pool:
-        helpers = [pool.submit(_take_runs, runs, clean) for _ in range(workers)]
-        done: dict[int, list[list[AuditFinding]]] = {}
-        for helper in helpers:
-            done |= helper.result()
-    by_file = {rel: file_found for n, run in enumerate(runs) for (_, rel), file_found in zip(run, done[n])}
-    return [f for _, rel in files for f in by_file[rel]]
+    if auditor is not None:
+        by_file = auditor.audit(files, clean)
+    elif workers < 2 or len(files) < PARALLEL_FROM:
+        by_file = {rel: found for (_, rel), found in zip(files, _audit_files(files, clean))}
+    else:
+        # only fresh processes read: this one holds the whole build, and what a large export or a
+        # memo of parts leaves of its heap would add to the build's peak of memory
+        with Auditor(workers) as helpers:
+            by_file = helpers.audit(files, clean)
+    by_file |= ahead
+    return [f for _, rel in every for f in by_file[rel]]
+
+
+def _sha256(path: str) -> str:
+    with open(path, "rb") as f:
+        return hashlib.file_digest(f, "sha256").hexdigest()

@@ -10,8 +10,9 @@ renders them all, with the same bytes.
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -122,6 +123,70 @@ def write_file(path: Path, content: str | bytes) -> None:
     else:
         tmp.write_bytes(content)
     os.replace(tmp, path)
+
+
+#: from this many pages to render on, a second process renders half of them
+PARALLEL_FROM = 400
+
+
+def render_files(renderer: Renderer, pages: list[Page], docs_dir: Path,
+                 on_disk: Mapping[str, str] | None = None, before_fork: Callable[[], object] | None = None
+                 ) -> dict[str, str]:
+    """Renders the pages into ``docs_dir`` (a file already there with the sha256 ``on_disk``
+    gives for its path is left as it is); returns each page's path -> the sha256 of its bytes.
+
+    Many pages are rendered on two cores: a forked process (it starts with the plan and the
+    templates loaded, nothing to send) renders every other page, this one the rest. Each page is
+    rendered from its own inputs, so the files are the same as from one process.
+    ``before_fork``: waits for the caller's other threads (a fork copies none of them, and a lock
+    one of them held, in the hashing library say, would stay locked in the copy)."""
+    on_disk = on_disk or {}
+    if len(pages) < PARALLEL_FROM or (os.cpu_count() or 1) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return _render_into(renderer, pages, docs_dir, on_disk)
+    if before_fork is not None:
+        before_fork()
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+    helper = context.Process(target=_render_helper, args=(renderer, pages[1::2], docs_dir, on_disk, send),
+                             name="render helper")
+    helper.start()
+    send.close()
+    try:
+        mine = _render_into(renderer, pages[0::2], docs_dir, on_disk)
+    finally:
+        try:
+            ok, theirs = receive.recv()
+        except EOFError:
+            ok, theirs = False, RuntimeError(f"the render helper process ended without a result (exit {helper.exitcode})")
+        receive.close()
+        helper.join()
+    if not ok:
+        raise theirs
+    return mine | theirs
+
+
+def _render_helper(renderer: Renderer, pages: list[Page], docs_dir: Path, on_disk: Mapping[str, str],
+                   send) -> None:
+    try:
+        send.send((True, _render_into(renderer, pages, docs_dir, on_disk)))
+    except Exception as exc:  # noqa: BLE001 (the caller raises it: the render's failure, as in one process)
+        try:
+            send.send((False, exc))
+        except Exception:  # noqa: BLE001 (an exception that cannot be sent: its kind, on one line)
+            send.send((False, RuntimeError(f"{type(exc).__name__}: {exc}")))
+    finally:
+        send.close()
+
+
+def _render_into(renderer: Renderer, pages: list[Page], docs_dir: Path, on_disk: Mapping[str, str]) -> dict[str, str]:
+    contents: dict[str, str] = {}
+    for page in pages:
+        text = renderer.render(page)
+        data = text.encode("utf-8") if isinstance(text, str) else text
+        contents[page.path] = digest = hashlib.sha256(data).hexdigest()
+        if on_disk.get(page.path) != digest:
+            write_file(urls.inside(docs_dir, page.path), data)
+    return contents
 
 
 def write_docs(renderer: Renderer, pages: Iterable[Page], out_docs: Path, wanted=None) -> list[str]:

@@ -119,8 +119,10 @@ def prepare(docs_dir: Path, pages: list[str], nav: list[str], statics: list[str]
     return shards
 
 
-def run(shards: list[Shard], source_date: int | None, engine=ENGINE) -> None:
-    """Builds every shard at once (one worker process each) and waits for all of them."""
+def run(shards: list[Shard], source_date: int | None, engine=ENGINE, built=None) -> None:
+    """Builds every shard at once (one worker process each) and waits for all of them;
+    ``built(folder)`` is called with each shard's output folder as soon as its worker is done
+    (its files are final then, and only moved later)."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     if source_date is not None:
         env["SOURCE_DATE_EPOCH"] = str(source_date)
@@ -136,10 +138,12 @@ def run(shards: list[Shard], source_date: int | None, engine=ENGINE) -> None:
         proc.stdin.close()
         workers.append(proc)
     errors = []
-    for proc in workers:
+    for shard, proc in zip(shards, workers):
         err = proc.stderr.read() if proc.stderr else ""
         if proc.wait() != 0:
             errors.append(" | ".join(line for line in err.strip().splitlines()[-5:]))
+        elif built is not None and not errors:
+            built(shard.out)
     if errors:
         raise ShardError(errors[0])
 

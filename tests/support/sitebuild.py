@@ -32,6 +32,8 @@ def build_snapshot(snapshot: PublicSnapshot, config: Config, *, fresh: bool = Fa
     staging = site.with_name(f".{site.name}.building")
     built = pipeline.build(rendered, config, staging, laps, site, fresh=fresh, workers=workers)
     state = None
+    if not audit and built.auditor is not None:
+        built.auditor.close()
     if audit:
         findings, state = pipeline.audit(staging, built, laps)
         if findings:
