@@ -505,9 +505,11 @@ def _key_is_secret(key: str) -> str:
 _KEY_STEMS = tuple("pass pw secret token key auth cred cookie session sid sig hmac priv otp seed salt pin".split())
 
 
+_STEM_SEARCH = re.compile("|".join(_KEY_STEMS).encode()).search
+
+
 def _holds_stem(word: bytes) -> bool:
-    text = word.decode()  # (a search in a str is much faster than in bytes)
-    return any(stem in text for stem in _KEY_STEMS)
+    return _STEM_SEARCH(word) is not None  # (one search: a third of the time of a test per stem)
 
 
 _STEMMED = WordClass(_holds_stem)
@@ -620,10 +622,12 @@ def _positional_passwords(t: Text) -> Iterator[re.Match[str]]:
     colons (a search for the whole tries its four readings at every character, ~200 us in a
     message with a few times and links)."""
     text = t.text
-    if not t.ascii:  # (case-blind matching of other scripts has its own pairs: the search answers)
+    if not t.ascii and not _POSITIONAL_WORDS.isdisjoint(t.words):
+        # (case-blind matching of other scripts has its own pairs: the search answers)
         yield from _POSITIONAL_PASSWORD.finditer(text)
         return
-    starts = t.positions("identified") + t.word_positions("net") + t.positions("htpasswd")
+    starts = [] if not t.ascii else \
+        t.positions("identified") + t.word_positions("net") + t.positions("htpasswd")
     if text.count(":") >= 4:
         lines = t.line_starts
         starts += [a for a, b in zip(lines, lines[1:] + [len(text)]) if text.count(":", a, b) >= 4]
