@@ -604,11 +604,14 @@ CLASSIFICATION_LABELS = (
     r"niveau de diffusion|livello di diffusione|nivel de difusión|nível de disseminação"
 )
 #: levels that say a text is public
-PUBLIC_LEVELS = (
-    r"pu|public|publique|publico|público|pubblico|öffentlich|openbaar|jawne|publiczne|veřejné|verejné|"
-    r"nyilvános|offentlig|julkinen|avalik|public\b|публично|публичный|публічний|јавно|javno|δημόσιο|"
-    r"ציבורי|unclassified|non classifié|nicht eingestuft|none|n/a|-|tlp:clear|tlp:white|clear|white"
+#: the names of a public level in EGI's languages (a list of levels that names one is a list, not
+#: a marking: "(pubblico, interno, riservato)")
+PUBLIC_LEVEL_NAMES = (
+    r"public|publique|publico|público|pubblico|öffentlich|openbaar|jawne|publiczne|veřejné|verejné|"
+    r"nyilvános|offentlig|julkinen|avalik|публично|публичный|публічний|јавно|javno|δημόσιο|"
+    r"ציבורי|unclassified|non classifié|nicht eingestuft|tlp:clear|tlp:white"
 )
+PUBLIC_LEVELS = rf"pu|{PUBLIC_LEVEL_NAMES}|public\b|none|n/a|-|clear|white"
 
 #: phrases that also describe things ("for internal use", "internal-only network"): a marker as a
 #: heading, in brackets, before a colon or dash, or closing a sentence

@@ -40,6 +40,7 @@ from generator.screening.lexicon import (
     NEGATIONS,
     ONLY_WORDS,
     PASSWORD_WORDS,
+    PUBLIC_LEVEL_NAMES,
     PUBLIC_LEVELS,
     SAME_WORDS,
     SHARE_NEGATIONS,
@@ -270,10 +271,11 @@ def _mentioned(low: str, start: int, end: int) -> bool:
 
 #: a public level named in the same list: "(pubblico, interno, riservato)", "public / internal /
 #: confidential": the levels of a classification listed, not a marking
-_PUBLIC_LEVEL_WORD = re.compile(rf"{_B}(?:{lex('public|publique|publico|público|pubblico|öffentlich|openbaar|jawne|publiczne|veřejné|verejné|nyilvános|offentlig|julkinen|avalik|публично|публичный|публічний|јавно|javno|δημόσιο|ציבורי|unclassified|tlp:clear|tlp:white')}){_E}")
+_PUBLIC_LEVEL_WORD = re.compile(rf"{_B}(?:{lex(PUBLIC_LEVEL_NAMES)}){_E}")
 
 
 def _among_levels(low: str, start: int, end: int) -> bool:
+    """Is the marker one item of a list (',', '/', '|') that names a public level, not negated?"""
     line_start = low.rfind("\n", 0, start) + 1
     line_end = low.find("\n", end)
     line_end = len(low) if line_end < 0 else line_end
