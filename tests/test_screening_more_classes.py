@@ -78,6 +78,10 @@ def covered(text: str, part: str) -> bool:
         ("net user gridadmin Wintergarten /add /domain", "Wintergarten"),
         ("htpasswd -b /etc/httpd/.htpasswd monitor kolibri", "kolibri"),
         ("~/.pgpass:\npg.example.eu:5432:*:vo_reader:tulipan", "tulipan"),
+        # the first characters of a real password, cut short, in either form (a prefix that ends
+        # in '_' or '-' and dots is a vendor token's placeholder, these are not)
+        ("DB_PASSWORD=Sommer24...", "Sommer24"),
+        ("the password is Kq7zWm... (the rest by phone)", "Kq7zWm"),
         # a birth date after the abbreviation of "born" (Polish, Czech)
         ("Kierownik: Adam Nowak (ur. 14.02.1979)", "14.02.1979"),
         ("Petr Dvořák, roz. 7. 9. 1988, Brno", "7. 9. 1988"),

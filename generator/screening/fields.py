@@ -72,14 +72,17 @@ def vo_list(value: str) -> list[str]:
     return parts if len(parts) > 1 and all(vo_name(p) for p in parts) else [value]
 
 
-#: a note in brackets after a value, in lower case ("(site admin on duty)", "(czekamy na certyfikat
-#: hosta)"): words of a role or a state; a person's name would be written with capitals
-_LOWER_NOTE = re.compile(r"[ \t]*\((?=[^()]*[^\W\d_])[^\W_A-Z\u0391-\u03a9\u0400-\u042f][^()A-Z\u0391-\u03a9\u0400-\u042f@<>:/=]{0,79}\)[ \t]*$")
+#: a note in brackets after a value ("(site admin on duty)", "(czekamy na certyfikat hosta)"):
+#: left out when it is in lower case, words of a role or a state (a person's name has capitals)
+_NOTE = re.compile(r"[ \t]*\(([^()@<>:/=]{1,80})\)[ \t]*$")
 
 
 def _without_note(value: str) -> str:
-    note = _LOWER_NOTE.search(value)
-    return value[:note.start()] if note and note.start() > 0 else value
+    note = _NOTE.search(value)
+    if note and note.start() > 0 and any(c.isalpha() for c in note.group(1)) \
+            and not any(c.isupper() for c in note.group(1)):
+        return value[:note.start()]
+    return value
 
 
 def site_names(value: str) -> str | None:

@@ -219,6 +219,14 @@ DIGIT_WORDS = (
     "nine niner neun neuf nove nueve negen dziewięć devět deväť devet девет девять дев'ять девʼять kilenc nouă noua "
     "yhdeksän üheksa nio ni εννέα εννιά dokuz devyni deviņi",
 )
+#: words saying that the value after them (and a colon) is the reference of a file, a grant or a
+#: project, whatever it looks like ("Aktenzeichen des Förderprojekts: 01IS22045B")
+REFERENCE_WORDS = (
+    r"grants?|agreements?|contracts?|contrat|contratto|contrato|umowa|smlouva|awards?|proposals?|"
+    r"(?:proje|projekt|project|projet|progett|proyect|projecto|förder|forder)[^\W\d_]*|aktenzeichen|"
+    r"geschäftszeichen|geschaftszeichen|fkz|dossier|invoice|ticket|tickets|case|ggus|doi|isbn|orcid|arxiv|"
+    r"commit|release|version|build|job|jobid|task|batch"
+)
 #: words saying that the number after them is something else (an id, a grant, a ticket)
 NOT_PHONE_WORDS = (
     r"ticket|tickets|ticketnummer|issue|case|rt|ggus|job|jobs|jobid|pid|uid|gid|grant|grants|"

@@ -112,11 +112,7 @@ def _names_a_secret(value: str) -> bool:
     "‹the secret›" (letters only, two words or more, one of them a secret's name)."""
     words = re.split(r"[ _-]+", value.strip("<>‹›()[]{} "))
     return len(words) >= 2 and all(w.isalpha() for w in words) \
-        and any(_SECRET_PART.fullmatch(w.lower()) or _PASSWORD_NAME.fullmatch(w.lower()) for w in words)
-
-
-#: a password word of any of EGI's languages, as a whole word ("ваш_пароль", "twoje_hasło")
-_PASSWORD_NAME = re.compile(rf"(?:{lex(*PASSWORD_WORDS)})")
+        and any(_SECRET_PART.fullmatch(w.lower()) or _PASSWORD.pattern.fullmatch(w.lower()) for w in words)
 
 
 #: a value that is code reading the secret from elsewhere, not the secret: a call or a lookup
@@ -254,6 +250,14 @@ def _password_values(t: Text) -> Iterator[Finding]:
 
 
 _TRUNCATED = re.compile(r"\.\.\.|…|\.{2}(?!\w)")
+
+
+def _cut_short(text: str, end: int, value: str) -> bool:
+    """Is the value at ``end`` followed by dots where the rest would be, and only signs ("$...", a
+    summary cut inside a placeholder) or a vendor's prefix ("hf_...", "glpat-…")? The first
+    characters of a real password ("S3cr...") are still a value."""
+    return bool(_TRUNCATED.match(text, end)) and (
+        not any(c.isalnum() for c in value) or len(value) <= 12 and value[-1:] in "_-")
 _PIN_WORD = re.compile(r"(?i:pin|puk|пин|пін)(?![\w-])")
 
 
@@ -384,7 +388,7 @@ def _judge_value(t: Text, start: int, line_end: int, kind: str, strict: bool = F
     value = text[span[0]:span[1]]
     if _reads_from_code(text, start):
         return None
-    if not any(c.isalnum() for c in value) and _TRUNCATED.match(text, span[1]):
+    if _cut_short(text, span[1], value):
         return None  # "password: $...": a description cut short inside a placeholder
     template = _TEMPLATE.match(text, span[0], line_end)
     if template and template.end() >= span[1] - 1:
@@ -554,7 +558,7 @@ def key_values(t: Text) -> Iterator[Finding]:
             end = start + len(value)
         if not value or _is_placeholder(value) or _reads_from_code(text, m.start("value")):
             continue
-        if _TRUNCATED.match(text, end) and len(value) <= 12:
+        if _cut_short(text, end, value):
             continue  # "HF_TOKEN=hf_...": a vendor's prefix, then dots where the value would be
         if SSH_KEY_TYPE.fullmatch(value):
             continue  # an SSH public key follows its type's name ('Schlüssel: ssh-ed25519 AAAA...')

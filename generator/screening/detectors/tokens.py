@@ -23,7 +23,7 @@ from functools import lru_cache
 from generator.screening.detectors.base import CREDENTIAL, Finding, Text, lex, windows_around
 from generator.screening.detectors.keys import public_blocks
 from generator.screening.detectors.shapes import ORCID, looks_random, public_shape
-from generator.screening.lexicon import COPULAS, PUBLIC_KEY_WORDS, REVEAL_PHRASES
+from generator.screening.lexicon import COPULAS, PUBLIC_KEY_WORDS, REFERENCE_WORDS, REVEAL_PHRASES
 
 _VENDOR = re.compile(
     r"(?<![A-Za-z0-9])(?:"
@@ -128,11 +128,7 @@ def _candidates(t: Text) -> list[tuple[int, int]]:
 
 #: a word saying the value after it is a reference of a file, a grant or a project ("Aktenzeichen
 #: des Förderprojekts: 01IS22045B", "Grant agreement: 101057388", "contrat n° ANR22CE45X")
-_REFERENCE_BEFORE = re.compile(
-    r"(?<![\w-])(?:grants?|agreements?|contracts?|contrat|contratto|contrato|umowa|smlouva|awards?|proposals?|"
-    r"(?:proje|projekt|project|projet|progett|proyect|projecto|förder|forder)[^\W\d_]*|aktenzeichen|"
-    r"geschäftszeichen|geschaftszeichen|fkz|dossier|invoice|ticket|tickets|case|ggus|doi|isbn|orcid|arxiv|"
-    r"commit|release|version|build|job|jobid|task|batch)(?![\w-])[^:\n]{0,40}:\s*$")
+_REFERENCE_BEFORE = re.compile(rf"(?<![\w-])(?:{REFERENCE_WORDS})(?![\w-])[^:\n]{{0,40}}:\s*$")
 #: a name a system generates for a run, a pod or a job: a word, then short parts with digits
 #: ("run-7f3a9", "jupyter-5d8f9c7b6-x2kq9", "job-a1b2c3")
 _RESOURCE_NAME = re.compile(r"[a-z]{3,20}(?:-[a-z]{2,20})*(?:-(?=[a-z]*\d)[a-z0-9]{3,10}){1,2}")
