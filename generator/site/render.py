@@ -10,7 +10,6 @@ renders them all, with the same bytes.
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -20,6 +19,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
+from generator import forked
 from generator.model import PublicCase
 from generator.site import urls
 from generator.site.digest import Digester
@@ -141,41 +141,11 @@ def render_files(renderer: Renderer, pages: list[Page], docs_dir: Path,
     ``before_fork``: waits for the caller's other threads (a fork copies none of them, and a lock
     one of them held, in the hashing library say, would stay locked in the copy)."""
     on_disk = on_disk or {}
-    if len(pages) < PARALLEL_FROM or (os.cpu_count() or 1) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    if len(pages) < PARALLEL_FROM or not forked.can_fork():
         return _render_into(renderer, pages, docs_dir, on_disk)
-    if before_fork is not None:
-        before_fork()
-    context = multiprocessing.get_context("fork")
-    receive, send = context.Pipe(duplex=False)
-    helper = context.Process(target=_render_helper, args=(renderer, pages[1::2], docs_dir, on_disk, send),
-                             name="render helper")
-    helper.start()
-    send.close()
-    try:
-        mine = _render_into(renderer, pages[0::2], docs_dir, on_disk)
-    finally:
-        try:
-            ok, theirs = receive.recv()
-        except EOFError:
-            ok, theirs = False, RuntimeError(f"the render helper process ended without a result (exit {helper.exitcode})")
-        receive.close()
-        helper.join()
-    if not ok:
-        raise theirs
+    mine, theirs = forked.in_two(lambda part: _render_into(renderer, part, docs_dir, on_disk), pages,
+                                 before_fork=before_fork, name="render helper")
     return mine | theirs
-
-
-def _render_helper(renderer: Renderer, pages: list[Page], docs_dir: Path, on_disk: Mapping[str, str],
-                   send) -> None:
-    try:
-        send.send((True, _render_into(renderer, pages, docs_dir, on_disk)))
-    except Exception as exc:  # noqa: BLE001 (the caller raises it: the render's failure, as in one process)
-        try:
-            send.send((False, exc))
-        except Exception:  # noqa: BLE001 (an exception that cannot be sent: its kind, on one line)
-            send.send((False, RuntimeError(f"{type(exc).__name__}: {exc}")))
-    finally:
-        send.close()
 
 
 def _render_into(renderer: Renderer, pages: list[Page], docs_dir: Path, on_disk: Mapping[str, str]) -> dict[str, str]:
