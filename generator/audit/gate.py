@@ -13,8 +13,10 @@ the site is a finding.
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import multiprocessing
+import multiprocessing.forkserver
 import os
 from collections import defaultdict
 from collections.abc import Iterator
@@ -219,11 +221,37 @@ def _audit_hashed(files: list[tuple[str, str]]) -> Known:
     return known
 
 
+def helper_context() -> multiprocessing.context.BaseContext:
+    """How helper processes start: fresh, never forked from the build (a fork's memory counts all
+    of the caller's snapshot and pages again); where the system has it, forked from a server
+    process that imported the audit once (the detectors' word lists and patterns cost a second of
+    CPU to build, which each spawned helper would pay again), else spawned."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload([__name__])
+    if not _server_reaped:
+        _server_reaped.append(atexit.register(_reap_server))
+    return context
+
+
+_server_reaped: list = []
+
+
+def _reap_server() -> None:
+    """The server ends with this process (it reads that from a pipe); waiting for it here keeps
+    it and the helpers it forked among this process's children, as spawned helpers were (what
+    measures a build's processes, its peak of memory say, sees them)."""
+    server = getattr(multiprocessing.forkserver, "_forkserver", None)
+    stop = getattr(server, "_stop", None)  # the standard library's own way to end its server
+    if stop is not None:
+        stop()
+
+
 class Auditor:
-    """The helper processes of one audit: fresh ones (one per core, at most 2; spawned, not
-    forked: a fork's memory counts all of the caller's snapshot and pages again), each taking the
-    next run of files (``_runs``, the largest first) when it is free, with a memo of the parts it
-    found clean that lasts as long as it does.
+    """The helper processes of one audit: fresh ones (one per core, at most 2: ``helper_context``),
+    each taking the next run of files (``_runs``, the largest first) when it is free, with a memo
+    of the parts it found clean that lasts as long as it does.
 
     A full build starts them with the engine: they audit ``ahead`` the files it copies as they
     are (exports, forward pages, the feed exist once the pages are rendered), and then the site
@@ -232,7 +260,7 @@ class Auditor:
 
     def __init__(self, workers: int | None = None) -> None:
         self.workers = workers or min(2, os.cpu_count() or 1)
-        self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=multiprocessing.get_context("spawn"))
+        self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=helper_context())
         self._ahead: list[Future] = []
 
     def ahead(self, files: list[tuple[str, str]]) -> None:
