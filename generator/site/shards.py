@@ -16,9 +16,11 @@ from __future__ import annotations
 
 import json
 import os
+import queue
 import shutil
 import subprocess
 import sys
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -121,8 +123,8 @@ def prepare(docs_dir: Path, pages: list[str], nav: list[str], statics: list[str]
 
 def run(shards: list[Shard], source_date: int | None, engine=ENGINE, built=None) -> None:
     """Builds every shard at once (one worker process each) and waits for all of them;
-    ``built(folder)`` is called with each shard's output folder as soon as its worker is done
-    (its files are final then, and only moved later)."""
+    ``built(folder)`` is called (in this thread) with each shard's output folder as soon as its
+    worker is done, in the order they end (its files are final then, and only moved later)."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     if source_date is not None:
         env["SOURCE_DATE_EPOCH"] = str(source_date)
@@ -137,15 +139,25 @@ def run(shards: list[Shard], source_date: int | None, engine=ENGINE, built=None)
         proc.stdin.write(json.dumps(job))
         proc.stdin.close()
         workers.append(proc)
-    errors = []
-    for shard, proc in zip(shards, workers):
+    # each worker waited for in a thread, and told of as it ends: a shard done early has its
+    # output audited on the core it freed while the other is still building
+    ended: queue.SimpleQueue = queue.SimpleQueue()
+
+    def wait(n: int, proc: subprocess.Popen) -> None:
         err = proc.stderr.read() if proc.stderr else ""
-        if proc.wait() != 0:
-            errors.append(" | ".join(line for line in err.strip().splitlines()[-5:]))
+        ended.put((n, proc.wait(), err))
+
+    for n, proc in enumerate(workers):
+        threading.Thread(target=wait, args=(n, proc), name=f"shard {n}", daemon=True).start()
+    errors: dict[int, str] = {}
+    for _ in workers:
+        n, code, err = ended.get()
+        if code != 0:
+            errors[n] = " | ".join(line for line in err.strip().splitlines()[-5:])
         elif built is not None and not errors:
-            built(shard.out)
+            built(shards[n].out)
     if errors:
-        raise ShardError(errors[0])
+        raise ShardError(errors[min(errors)])
 
 
 def merge(shards: list[Shard], dest: Path, keep=None) -> list[str]:
