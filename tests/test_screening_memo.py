@@ -232,3 +232,15 @@ def test_a_kept_case_read_back_serialises_to_the_very_dict_it_was_read_from(queu
     assert made and all(case_to_dict(case_from_dict(d)) == d for d in made)
     read = tuple(case_read_back(d) for d in made)
     assert snapshot_to_dict(replace(result.snapshot, cases=read)) == snapshot_to_dict(result.snapshot)
+
+
+def test_a_case_the_memo_serialised_is_not_serialised_again_for_the_snapshot(queue, tmp_path, monkeypatch):
+    """The snapshot takes each newly screened case's dict from the memo's entry (the same value:
+    ``case_to_dict`` is not run twice per case)."""
+    import generator.screening.snapshot as snapshot
+
+    result, memo = screened_with_memo(raw_of(queue), tmp_path / "memo.json")
+    entries = {id(e["case"]) for e in memo._new.values() if e["case"] is not None}
+    monkeypatch.setattr(snapshot, "case_to_dict", lambda case: pytest.fail("a case serialised again"))
+    cases = snapshot.snapshot_to_dict(result.snapshot)["cases"]
+    assert len(cases) == len(result.snapshot.cases) > 0 and all(id(d) in entries for d in cases)

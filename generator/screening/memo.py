@@ -28,7 +28,7 @@ from generator.config import Config
 from generator.model import TicketRecord
 from generator.screening.cases import CaseOutcome
 from generator.screening.policy import Action, Policy
-from generator.screening.snapshot import case_read_back, case_to_dict
+from generator.screening.snapshot import case_read_back, case_to_dict_kept
 from generator.screening.text import Hit
 
 MEMO_FORMAT = "casecat-screening-memo/2"
@@ -129,7 +129,7 @@ class Memo:
 def outcome_to_dict(outcome: CaseOutcome) -> dict[str, Any]:
     return {
         "id": outcome.case_id,
-        "case": None if outcome.case is None else case_to_dict(outcome.case),
+        "case": None if outcome.case is None else case_to_dict_kept(outcome.case),
         "hits": [[h.field, h.rule, h.category, h.action.value, h.fingerprint] for h in outcome.hits],
         "withheld_reason": outcome.withheld_reason,
         "warnings": list(outcome.warnings),

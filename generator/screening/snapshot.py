@@ -46,6 +46,14 @@ def case_read_back(d: dict[str, Any]) -> PublicCase:
     return case
 
 
+def case_to_dict_kept(case: PublicCase) -> dict[str, Any]:
+    """``case_to_dict``, kept as the case's serialisation for the next snapshot written (a
+    screening's memo serialises each case it screened: the snapshot need not do it again)."""
+    made = case_to_dict(case)
+    _LAST_CASES.seed(case, made)
+    return made
+
+
 def _attributes(fields: tuple[PublishedField, ...], d: dict[str, Any]) -> dict[str, Any]:
     """The attributes of a public object from its JSON object; a key that a snapshot written
     before its field existed lacks leaves the attribute's default (and fails without one)."""
@@ -86,8 +94,8 @@ class _LastCases:
         return [made[id(case)][1] for case in cases]
 
     def seed(self, case: PublicCase, made: dict[str, Any]) -> None:
-        """``made`` is ``case_to_dict(case)`` already (``case`` was read from it): the next
-        serialisation takes it as it is."""
+        """``made`` is ``case_to_dict(case)`` already (``case`` was read from it, or it was made
+        for the memo): the next serialisation takes it as it is."""
         self.dicts[id(case)] = (case, made)
 
 
