@@ -515,7 +515,6 @@ def build(rendered: Rendered, config: Config, staging: Path, laps: _Laps, site_d
     site_dir = site_dir or config.site_dir
     snapshot = rendered.snapshot
     with ThreadPoolExecutor(max_workers=2) as pool:
-        search_index = pool.submit(index, snapshot, rendered, config.build_dir / incremental.SEARCH_WEIGHTS_NAME)
         previous = incremental.read_site_state(site_dir)
         kept = rendered.kept.result()
         if fresh or (kept is not None and kept != previous):  # (a site swapped meanwhile: not this one)
@@ -524,6 +523,12 @@ def build(rendered: Rendered, config: Config, staging: Path, laps: _Laps, site_d
         # wait for the engine's pages (the audit's processes start beside the engine's), nor
         # need an engine process's pages wait for the other's
         auditor = ledger.audit_ahead(rendered.docs_dir, list(rendered.digests)) if kept is None else None
+        # the index of every case: made by an audit helper when there are some (the tokens of
+        # every case held at once would raise this process's peak of memory by a third), else
+        # in a thread here
+        search_index = (auditor.submit if auditor is not None else pool.submit)(
+            search.index_files, snapshot, rendered.handwritten, config.build_dir / incremental.SEARCH_WEIGHTS_NAME,
+            search_version())
 
         def engine(pages, statics, dest, keep):
             return build_pages(rendered.settings, rendered.docs_dir, pages, statics, config.build_dir / "shards",
@@ -531,7 +536,7 @@ def build(rendered: Rendered, config: Config, staging: Path, laps: _Laps, site_d
                                built=auditor.ahead_folder if auditor is not None else None)
 
         def generated() -> dict[str, bytes]:
-            return {**search.index_bytes(search_index.result()), **rendered.sitemap}
+            return {**search_index.result(), **rendered.sitemap}
 
         try:
             linked = incremental.linked_statics(rendered.docs_dir, list(rendered.digests),
@@ -548,14 +553,10 @@ def build(rendered: Rendered, config: Config, staging: Path, laps: _Laps, site_d
     return Built(assembled, rendered.inputs, rendered.audit, rendered.digests, auditor=auditor)
 
 
-def index(snapshot: PublicSnapshot, rendered: Rendered, weights_file: Path) -> dict:
-    """The search index; the cases' token weights are kept in ``weights_file`` for the next build
-    (for as long as the tokeniser is the same: a new template is no reason to tokenise again)."""
-    version = publish.code_hash("casecat search weights", publish.PACKAGE_DIR, ("site/search.py",), ("backrefs",))
-    weights = search.load_weights(weights_file, version)
-    files = search.build_index(snapshot, search.handwritten_pages(rendered.handwritten), weights)
-    search.save_weights(weights_file, version, weights)
-    return files
+def search_version() -> str:
+    """The version of the search index's tokeniser: the cases' token weights kept from the last
+    build serve as long as it is the same (a new template is no reason to tokenise again)."""
+    return publish.code_hash("casecat search weights", publish.PACKAGE_DIR, ("site/search.py",), ("backrefs",))
 
 
 def build_audited(raw: RawQueue, screened: ScreeningResult, config: Config, policy: Policy,

@@ -271,6 +271,11 @@ class Auditor:
         pages, moved into the site later)."""
         self.ahead([(str(p), p.relative_to(folder).as_posix()) for p in sorted(folder.rglob("*")) if p.is_file()])
 
+    def submit(self, job, *args) -> Future:
+        """Another job for the helpers (a module-level function and its arguments, pickled), taken
+        in turn with the runs of files."""
+        return self._pool.submit(job, *args)
+
     def known(self) -> Known:
         """The verdicts given ahead (waiting for those still being read)."""
         return {rel: found for run in self._ahead for rel, found in run.result().items()}

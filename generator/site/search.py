@@ -330,6 +330,16 @@ def index_bytes(files: dict[str, object]) -> dict[str, bytes]:
             for rel, content in files.items()}
 
 
+def index_files(snapshot: PublicSnapshot, handwritten: Path, weights_file: Path, version: str) -> dict[str, bytes]:
+    """The search index of the snapshot and the hand-written pages in ``handwritten``, as
+    ``index_bytes`` gives it; the cases' token weights are kept in ``weights_file`` for the next
+    build (for as long as ``version``, the tokeniser's, is the same)."""
+    weights = load_weights(weights_file, version)
+    files = build_index(snapshot, handwritten_pages(handwritten), weights)
+    save_weights(weights_file, version, weights)
+    return index_bytes(files)
+
+
 def write_index(files: dict[str, object], site_dir: Path) -> int:
     """Writes ``build_index``'s files under ``site_dir/search/``; returns their number."""
     for rel, data in index_bytes(files).items():
