@@ -76,7 +76,7 @@ def test_two_processes_screen_what_one_does(queue, traced, monkeypatch):
     for line in traced.read_text().splitlines():
         case_id, pid = line.split()
         by_pid.setdefault(pid, []).append(int(case_id))
-    assert len(by_pid) == 2 and sorted(sum(by_pid.values(), [])) == sorted(t.id for t in raw.tickets)
+    assert len(by_pid) == 2 and sorted(i for ids in by_pid.values() for i in ids) == sorted(t.id for t in raw.tickets)
     same(two, one)
     assert [p.ticket for p in one.failures] == [FAILING] and one.failures[0].field.startswith("screening")
     assert any(h.rule for o in one.report.outcomes for h in o.hits)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import traceback
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -89,7 +89,7 @@ def screen_records(records: list[TicketRecord], config: Config, policy: Policy) 
     return forked.interleave(mine, theirs)
 
 
-def _screen_each(records: list[TicketRecord], config: Config, policy: Policy) -> list[Screened]:
+def _screen_each(records: Sequence[TicketRecord], config: Config, policy: Policy) -> list[Screened]:
     screened: list[Screened] = []
     for record in records:
         try:

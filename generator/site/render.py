@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -148,7 +148,7 @@ def render_files(renderer: Renderer, pages: list[Page], docs_dir: Path,
     return mine | theirs
 
 
-def _render_into(renderer: Renderer, pages: list[Page], docs_dir: Path, on_disk: Mapping[str, str]) -> dict[str, str]:
+def _render_into(renderer: Renderer, pages: Sequence[Page], docs_dir: Path, on_disk: Mapping[str, str]) -> dict[str, str]:
     contents: dict[str, str] = {}
     for page in pages:
         text = renderer.render(page)
