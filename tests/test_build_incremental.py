@@ -107,7 +107,10 @@ def test_an_incremental_build_and_builds_from_scratch_give_the_same_site(first, 
     with monkeypatch.context() as both_cores:  # every stage on two cores: pages rendered, and files audited ahead
         both_cores.setattr(render, "PARALLEL_FROM", 1)
         both_cores.setattr(ledger, "AHEAD_FROM", 0)
-        real_known, real_folder = Auditor.known, Auditor.ahead_folder
+        real_known, real_folder, real_submit = Auditor.known, Auditor.ahead_folder, Auditor.submit
+        jobs: list[str] = []
+        both_cores.setattr(Auditor, "submit", lambda self, job, *args: jobs.append(job.__name__)
+                           or real_submit(self, job, *args))
         both_cores.setattr(Auditor, "known", lambda self: judged_ahead.update(real_known(self)) or real_known(self))
         both_cores.setattr(Auditor, "ahead_folder",
                            lambda self, folder: engine_outputs.append(folder) or real_folder(self, folder))
@@ -117,6 +120,7 @@ def test_an_incremental_build_and_builds_from_scratch_give_the_same_site(first, 
     # done (those not yet moved into the site when a helper came to them)
     assert {"data/cases.json", "feed.xml"} <= judged_ahead
     assert sorted(folder.parent.name for folder in engine_outputs) == ["0", "1"]  # in the order they ended
+    assert jobs == ["index_files"]  # the search index made by a helper (the same bytes: below)
     build_snapshot(second, scratch_one, fresh=True, workers=1)
 
     site = digests(kept.site_dir)
