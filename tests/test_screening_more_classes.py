@@ -129,6 +129,10 @@ def covered(text: str, part: str) -> bool:
         # a secret-named key in a subscript, as code sets it
         ("os.environ['S3_SECRET_KEY'] = 'pQ7vN2xL9mZr'", "pQ7vN2xL9mZr"),
         ('settings["db_password"] = "Lumen-Fjord-88"', "Lumen-Fjord-88"),
+        # a user and a password handed to code as a pair
+        ('r = requests.get(url, auth=("alice", "Maracuja77"))', "Maracuja77"),
+        ("client = HTTPBasicAuth('svc-ops', 'Lumen fjord 8')", "Lumen fjord 8"),
+        ('ftp.login("jan", "Sommer2026")', "Sommer2026"),
         # a passphrase of plain words, up to its bracket
         ("The passphrase of the archive is: velvet cobalt harbour ember (no capitals).", "velvet cobalt harbour ember"),
         # a random-looking word later in a sentence that speaks of a password
@@ -256,6 +260,9 @@ def test_secret_of_the_class_is_covered(text, secret):
         "The header eyJhbGciOiJFUzI1NiIsInR5cCI6IkpXVCJ9 says ES256.",
         "data: bG9nX2xldmVsPURFQlVHCnRocmVhZHM9OAo=",
         'logo: <img src="data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAYAAAAf8/9hAAAA">',
+        # a pair whose password is a placeholder or read from elsewhere
+        'r = requests.get(url, auth=("user", "<password>"))',
+        "session.auth = (USER, os.environ['PASSWORD'])",
         # a host after a password word and Finnish "on" (a verb there, a preposition here)
         "Please reset the password on wn042.cluster.example.eu first.",
         # the plaque at the door is no licence plate

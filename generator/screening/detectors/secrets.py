@@ -609,6 +609,23 @@ def key_values(t: Text) -> Iterator[Finding]:
             yield Finding("credential.http-header", CREDENTIAL, start, start + len(value))
 
 
+# --- a user and a password handed to code as a pair ---------------------------------------------
+
+#: auth=("alice", "..."), HTTPBasicAuth("alice", "..."), login('alice', '...'): the second string
+_AUTH_PAIR = re.compile(
+    r"(?:\bauth[ \t]*=[ \t]*[(\[]|\b(?:HTTPBasicAuth|HTTPDigestAuth|BasicAuth|HTTPProxyAuth|authenticate|"
+    r"login|set_credentials|setCredentials|authenticate_user)[ \t]*\()[ \t]*"
+    r"(?P<q1>[\"'])[^\"'\n]{1,80}(?P=q1)[ \t]*,[ \t]*(?P<q2>[\"'])(?P<value>[^\"'\n]{1,200})(?P=q2)")
+
+
+def auth_pairs(t: Text) -> Iterator[Finding]:
+    if "(" not in t.text or ("auth" not in t.low and "login" not in t.low and "credentials" not in t.low):
+        return
+    for m in _AUTH_PAIR.finditer(t.text):
+        if not _is_placeholder(m.group("value")) and not _TEMPLATE.match(m.group("value")):
+            yield Finding("credential.auth-pair", CREDENTIAL, *m.span("value"))
+
+
 # --- command lines ------------------------------------------------------------------------------
 
 _FLAG_WORDS = (r"password|passwd|pass|pwd|os-password|storepass|keypass|srcstorepass|deststorepass|secret|token|"
