@@ -522,13 +522,16 @@ def build(rendered: Rendered, config: Config, staging: Path, laps: _Laps, site_d
         # a full build copies the docs folder's other files as they are: their audit need not
         # wait for the engine's pages (the audit's processes start beside the engine's), nor
         # need an engine process's pages wait for the other's
-        auditor = ledger.audit_ahead(rendered.docs_dir, list(rendered.digests)) if kept is None else None
-        # the index of every case: made by an audit helper when there are some (the tokens of
-        # every case held at once would raise this process's peak of memory by a third), else
-        # in a thread here
-        search_index = (auditor.submit if auditor is not None else pool.submit)(
-            search.index_files, snapshot, rendered.handwritten, config.build_dir / incremental.SEARCH_WEIGHTS_NAME,
-            search_version())
+        # the index of every case: made by an audit helper when there are some, before anything
+        # else (the tokens of every case held at once would raise this process's peak of memory
+        # by a third), else in a thread here
+        index_of = (snapshot, rendered.handwritten, config.build_dir / incremental.SEARCH_WEIGHTS_NAME,
+                    search_version())
+        auditor, search_index = (ledger.audit_ahead(rendered.docs_dir, list(rendered.digests),
+                                                    first=(search.index_files, *index_of))
+                                 if kept is None else (None, None))
+        if search_index is None:
+            search_index = pool.submit(search.index_files, *index_of)
 
         def engine(pages, statics, dest, keep):
             return build_pages(rendered.settings, rendered.docs_dir, pages, statics, config.build_dir / "shards",
