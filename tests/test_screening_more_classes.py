@@ -263,6 +263,8 @@ def test_secret_of_the_class_is_covered(text, secret):
         "The header eyJhbGciOiJFUzI1NiIsInR5cCI6IkpXVCJ9 says ES256.",
         "data: bG9nX2xldmVsPURFQlVHCnRocmVhZHM9OAo=",
         'logo: <img src="data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAYAAAAf8/9hAAAA">',
+        # a redaction before a colon: its word "credential" is no key of a value after it
+        "פרטי הגישה לשרת: [redacted: credential]: il-genomics / סיסמה: [redacted: credential]",
         # a mail footer's legal boilerplate, in several languages (a notice on mail in general)
         "This e-mail and any attachments may contain confidential information intended solely for the addressee.",
         "Diese Nachricht kann vertrauliche Informationen enthalten. Wenn Sie nicht der Adressat sind, löschen Sie sie.",

@@ -480,7 +480,7 @@ _NEXT_KEY = re.compile(r"[ \t]*-?[ \t]*[A-Za-z_][\w-]{0,40}:(?:[ \t]|$)", re.MUL
 # --- NAME=value ---------------------------------------------------------------------------------
 
 _KEY_VALUE = re.compile(
-    r"(?P<key>(?<![\w.$-])[\"']?[A-Za-z_][A-Za-z0-9_.\-]{0,80}[\"']?)\]?[ \t]*(?P<sep>:=|=>|=|:)[ \t]*"
+    r"(?P<key>(?<![\w.$-])[\"']?[A-Za-z_][A-Za-z0-9_.\-]{0,80}[\"']?)(?:(?<=[\"'])\])?[ \t]*(?P<sep>:=|=>|=|:)[ \t]*"
     r"(?P<value>\"[^\"\n]{0,300}\"|'[^'\n]{0,300}'|(?:[^\s\"'`,;&]|&(?![A-Za-z_][\w.-]*=))+)"
 )
 _KEY_PARTS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
@@ -543,8 +543,9 @@ def _holds_stem(word: bytes) -> bool:
 _STEMMED = WordClass(_holds_stem)
 _KEY_WORDS = anchor_words(SECRET_KEY_PARTS)
 #: the rest of a key's name, then a separator: what a word in a key must be followed by (a
-#: subscript's bracket may close first: "os.environ['IRODS_PASSWORD'] = ...")
-_SEPARATOR_AHEAD = re.compile(r"[A-Za-z0-9_.\-]*[\"']?\]?[ \t]*(?::=|=>|=|:)")
+#: subscript's bracket may close after its quote: "os.environ['IRODS_PASSWORD'] = ...", never after
+#: a bare word: "[redacted: credential]: il-genomics" is a redaction, then a user's name)
+_SEPARATOR_AHEAD = re.compile(r"[A-Za-z0-9_.\-]*(?:[\"']\]?)?[ \t]*(?::=|=>|=|:)")
 _KEY_HEAD = re.compile(r"[\"']?[A-Za-z_][A-Za-z0-9_.\-]{0,80}$")
 
 
