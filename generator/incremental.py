@@ -41,6 +41,9 @@ DOCS_STATE_FORMAT = "casecat-docs-state/1"
 DOCS_STATE_NAME = "docs-state.json"
 #: each case's search token weights, by what they are made from (``search.load_weights``)
 SEARCH_WEIGHTS_NAME = "search-weights.marshal"
+#: each case's row of the case tables, by the row's render digest (``render.RowCache``)
+CASE_ROWS_NAME = "case-rows.json"
+CASE_ROWS_FORMAT = "casecat-case-rows/1"
 #: each ticket's screened public outcome, by a digest of what it is made from (``screening.memo``)
 SCREENING_MEMO_NAME = "screening-memo.json"
 
@@ -65,7 +68,7 @@ class SiteState:
 def kept_artefacts(site_dir: Path, build_dir: Path) -> list[Path]:
     """What a build keeps for the next one (the nightly caches exactly these): all public."""
     return [site_dir, manifest_path(site_dir), build_dir / "docs", build_dir / DOCS_STATE_NAME,
-            build_dir / SEARCH_WEIGHTS_NAME, build_dir / SCREENING_MEMO_NAME]
+            build_dir / SEARCH_WEIGHTS_NAME, build_dir / SCREENING_MEMO_NAME, build_dir / CASE_ROWS_NAME]
 
 
 def _read_json(path: Path, fmt: str) -> dict | None:
@@ -143,6 +146,8 @@ def update_docs(pages: list[Page], renderer: Renderer, handwritten: Path, docs_d
     digests = handwritten_digests(handwritten)
     digests.update((page.path, renderer.digest(page)) for page in pages)
     state_file = docs_dir.parent / DOCS_STATE_NAME
+    rows_file = docs_dir.parent / CASE_ROWS_NAME
+    renderer.rows.kept = kept_rows = load_rows(rows_file, inputs)
     old = _read_json(state_file, DOCS_STATE_FORMAT)
     held: dict[str, list[str]] = {}
     if old is not None and old.get("inputs") == inputs and isinstance(old.get("pages"), dict) and docs_dir.is_dir():
@@ -169,10 +174,33 @@ def update_docs(pages: list[Page], renderer: Renderer, handwritten: Path, docs_d
     contents.update(render_files(renderer, changed, docs_dir, {rel: before[1] for rel, before in held.items()},
                                  before_fork))
     written += len(changed)
+    save_rows(rows_file, inputs, kept_rows, renderer.rows.made, renderer.digester.case_digests())
     pages_state = {rel: [digests[rel], contents[rel]] for rel in sorted(digests)}
     write_file(state_file, json.dumps({"format": DOCS_STATE_FORMAT, "inputs": inputs, "pages": pages_state},
                                       indent=0, sort_keys=True) + "\n")
     return dict(sorted(contents.items())), written
+
+
+def load_rows(path: Path, inputs: str) -> dict[str, str]:
+    """The case rows kept by the last render with these site inputs (``render.RowCache``); none
+    when the file is missing, damaged or made with other templates or code."""
+    data = _read_json(path, CASE_ROWS_FORMAT)
+    if data is None or data.get("inputs") != inputs or not isinstance(data.get("rows"), dict):
+        return {}
+    rows = data["rows"]
+    return rows if all(isinstance(v, str) for v in rows.values()) else {}
+
+
+def save_rows(path: Path, inputs: str, kept: dict[str, str], made: dict[str, str], cases: set[str]) -> None:
+    """The rows for the next render: those made now, and the kept ones of cases that are still
+    as they were (a row of a case that changed or went is dropped, so the file does not grow).
+    Not written again when that is what it holds."""
+    rows = {key: row for key, row in kept.items() if key.partition(" ")[0] in cases}
+    rows.update(made)
+    if rows == kept:
+        return
+    write_file(path, json.dumps({"format": CASE_ROWS_FORMAT, "inputs": inputs, "rows": dict(sorted(rows.items()))},
+                                ensure_ascii=False, separators=(",", ":")) + "\n")
 
 
 def remove_file(root: Path, rel: str) -> None:

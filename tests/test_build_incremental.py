@@ -78,9 +78,14 @@ def changed(snapshot):
 def test_an_incremental_build_and_builds_from_scratch_give_the_same_site(first, tmp_path, monkeypatch):
     second = changed(first)
     kept = folders(tmp_path / "kept")
-    full = build_snapshot(first, kept, workers=2)
+    with monkeypatch.context() as both_cores:  # pages rendered in two processes: the helper's case rows are kept too
+        both_cores.setattr(render, "PARALLEL_FROM", 1)
+        full = build_snapshot(first, kept, workers=2)
     assert full.assembled.changes.full
     before = digests(kept.site_dir)
+    rows = kept_rows(kept)
+    assert {key.split(" ", 1)[1] for key in rows} >= {"all ../", "list ../../", "status ../../"}
+    assert sum(1 for key in rows if key.endswith(" all ../")) == len(first.cases)
 
     again = build_snapshot(second, kept)
     changes = again.assembled.changes
@@ -130,6 +135,49 @@ def test_an_incremental_build_and_builds_from_scratch_give_the_same_site(first, 
     # the state kept beside the site says what is there
     state = incremental.read_site_state(kept.site_dir)
     assert state.files == site and state.pages == again.digests
+
+
+def kept_rows(config: Config) -> dict[str, str]:
+    return json.loads((config.build_dir / incremental.CASE_ROWS_NAME).read_text(encoding="utf-8"))["rows"]
+
+
+def test_a_kept_case_row_is_used_for_a_case_as_it_was_and_never_for_a_changed_one(first, tmp_path):
+    """The rows of the case tables come from the last render for the cases whose row digest is
+    the same, and are rendered again for the others (a reply changes the all-cases row)."""
+    config = folders(tmp_path / "site")
+    build_snapshot(first, config)
+    second = changed(first)
+    replied = next(c for c in second.cases if c not in first.cases and c.messages)
+    still = next(c for c in second.cases if c in first.cases)
+    rows_file = config.build_dir / incremental.CASE_ROWS_NAME
+    data = json.loads(rows_file.read_text(encoding="utf-8"))
+    marked = {}
+    for key, row in data["rows"].items():
+        if key.endswith(" all ../"):
+            case_id = int(row.split("<td>", 2)[1].split("<", 1)[0])
+            if case_id in (replied.id, still.id):
+                marked[case_id] = data["rows"][key] = row.replace("</tr>", f"<td>kept row {case_id}</td></tr>")
+    assert set(marked) == {replied.id, still.id}
+    rows_file.write_text(json.dumps(data), encoding="utf-8")
+    build_snapshot(second, config, audit=False)
+    listing = (config.build_dir / "docs" / "cases" / "index.md").read_text(encoding="utf-8")
+    assert f"kept row {still.id}" in listing  # read from the kept rows, not rendered again
+    assert f"kept row {replied.id}" not in listing  # its digest changed: rendered anew
+    rows = kept_rows(config)
+    assert not any(f"kept row {replied.id}" in row for row in rows.values())  # dropped with its case
+
+
+def test_case_rows_made_with_other_templates_are_not_used(first, tmp_path, monkeypatch):
+    config = folders(tmp_path / "site")
+    build_snapshot(first, config)
+    rows_file = config.build_dir / incremental.CASE_ROWS_NAME
+    data = json.loads(rows_file.read_text(encoding="utf-8"))
+    data["rows"] = {key: row.replace("</tr>", "<td>stale</td></tr>") for key, row in data["rows"].items()}
+    rows_file.write_text(json.dumps(data), encoding="utf-8")
+    monkeypatch.setenv("SITE_URL", "https://cases.example.org/")  # what shapes every page: another inputs hash
+    build_snapshot(first, config, audit=False)
+    assert "stale" not in (config.build_dir / "docs" / "cases" / "index.md").read_text(encoding="utf-8")
+    assert not any("stale" in row for row in kept_rows(config).values())
 
 
 def test_a_page_gone_leaves_no_file_and_no_empty_folder(first, tmp_path):
