@@ -138,7 +138,7 @@ def test_an_incremental_build_and_builds_from_scratch_give_the_same_site(first, 
 
 
 def kept_rows(config: Config) -> dict[str, str]:
-    return json.loads((config.build_dir / incremental.CASE_ROWS_NAME).read_text(encoding="utf-8"))["rows"]
+    return json.loads((config.build_dir / incremental.CASE_ROWS_NAME).read_text(encoding="utf-8"))["cases"]
 
 
 def test_a_kept_case_row_is_used_for_a_case_as_it_was_and_never_for_a_changed_one(first, tmp_path):
@@ -152,11 +152,11 @@ def test_a_kept_case_row_is_used_for_a_case_as_it_was_and_never_for_a_changed_on
     rows_file = config.build_dir / incremental.CASE_ROWS_NAME
     data = json.loads(rows_file.read_text(encoding="utf-8"))
     marked = {}
-    for key, row in data["rows"].items():
+    for key, row in data["cases"].items():
         if key.endswith(" all ../"):
             case_id = int(row.split("<td>", 2)[1].split("<", 1)[0])
             if case_id in (replied.id, still.id):
-                marked[case_id] = data["rows"][key] = row.replace("</tr>", f"<td>kept row {case_id}</td></tr>")
+                marked[case_id] = data["cases"][key] = row.replace("</tr>", f"<td>kept row {case_id}</td></tr>")
     assert set(marked) == {replied.id, still.id}
     rows_file.write_text(json.dumps(data), encoding="utf-8")
     build_snapshot(second, config, audit=False)
@@ -167,12 +167,34 @@ def test_a_kept_case_row_is_used_for_a_case_as_it_was_and_never_for_a_changed_on
     assert not any(f"kept row {replied.id}" in row for row in rows.values())  # dropped with its case
 
 
+def test_a_kept_export_record_is_used_for_a_case_as_it_was_and_never_for_a_changed_one(first, tmp_path):
+    config = folders(tmp_path / "site")
+    build_snapshot(first, config)
+    second = changed(first)
+    replied = next(c for c in second.cases if c not in first.cases and c.messages)
+    still = next(c for c in second.cases if c in first.cases)
+    memo_file = config.build_dir / incremental.CASE_EXPORTS_NAME
+    data = json.loads(memo_file.read_text(encoding="utf-8"))
+    marked = set()
+    for key, (record, line) in data["cases"].items():
+        case_id = json.loads(record)["id"]
+        if case_id in (replied.id, still.id):
+            marked.add(case_id)
+            data["cases"][key] = [record.replace("{", '{"kept":%d,' % case_id, 1), line]
+    assert marked == {replied.id, still.id}
+    memo_file.write_text(json.dumps(data), encoding="utf-8")
+    build_snapshot(second, config, audit=False)
+    records = json.loads((config.build_dir / "docs" / "data" / "cases.json").read_text(encoding="utf-8"))["cases"]
+    # the unchanged case's record came from the memo; the replied one's was encoded anew
+    assert {r["id"]: r.get("kept") for r in records if r["id"] in marked} == {still.id: still.id, replied.id: None}
+
+
 def test_case_rows_made_with_other_templates_are_not_used(first, tmp_path, monkeypatch):
     config = folders(tmp_path / "site")
     build_snapshot(first, config)
     rows_file = config.build_dir / incremental.CASE_ROWS_NAME
     data = json.loads(rows_file.read_text(encoding="utf-8"))
-    data["rows"] = {key: row.replace("</tr>", "<td>stale</td></tr>") for key, row in data["rows"].items()}
+    data["cases"] = {key: row.replace("</tr>", "<td>stale</td></tr>") for key, row in data["cases"].items()}
     rows_file.write_text(json.dumps(data), encoding="utf-8")
     monkeypatch.setenv("SITE_URL", "https://cases.example.org/")  # what shapes every page: another inputs hash
     build_snapshot(first, config, audit=False)

@@ -102,10 +102,11 @@ class Renderer:
     """Digests and renders the pages of one plan. ``links`` is the site's link table (``pages.Links``):
     each page is rendered with it restricted to the cases the page's inputs hold."""
 
-    def __init__(self, env: jinja2.Environment, links, linked: tuple[type, ...] = ()):
+    def __init__(self, env: jinja2.Environment, links, linked: tuple[type, ...] = (),
+                 digester: Digester | None = None):
         self.env = env
         self.links = links
-        self.digester = Digester(links.entries, (PublicCase, *linked))
+        self.digester = digester or Digester(links.entries, (PublicCase, *linked))
         self.rows = RowCache(env, links, self.digester.case)
         self._cases: dict[str, list] = {}
 
