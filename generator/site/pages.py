@@ -442,9 +442,9 @@ class Plan:
     indexes: dict[str, int | None] = dataclasses.field(default_factory=dict)
 
     #: the digests of the cases, shared by the exports' records and the renderer
-    digester: Digester | None = None
+    digester: Digester = dataclasses.field(default_factory=Digester)
     #: each case's records of the exports (``exports.CaseExports``: ``made`` is for the next build)
-    exports: CaseExports | None = None
+    exports: CaseExports = dataclasses.field(default_factory=CaseExports)
 
     def renderer(self, env: jinja2.Environment) -> Renderer:
         """What renders these pages (and digests their inputs, rows standing for cases)."""
