@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import marshal
 import os
 import shutil
 from collections.abc import Callable
@@ -42,10 +43,10 @@ DOCS_STATE_NAME = "docs-state.json"
 #: each case's search token weights, by what they are made from (``search.load_weights``)
 SEARCH_WEIGHTS_NAME = "search-weights.marshal"
 #: each case's row of the case tables, by the row's render digest (``render.RowCache``)
-CASE_ROWS_NAME = "case-rows.json"
+CASE_ROWS_NAME = "case-rows.marshal"
 CASE_ROWS_FORMAT = "casecat-case-rows/1"
 #: each case's record of cases.json and line of cases.csv, by the case's digest (``exports.CaseExports``)
-CASE_EXPORTS_NAME = "case-exports.json"
+CASE_EXPORTS_NAME = "case-exports.marshal"
 CASE_EXPORTS_FORMAT = "casecat-case-exports/1"
 #: each ticket's screened public outcome, by a digest of what it is made from (``screening.memo``)
 SCREENING_MEMO_NAME = "screening-memo.json"
@@ -189,16 +190,20 @@ def update_docs(pages: list[Page], renderer: Renderer, handwritten: Path, docs_d
 def load_case_memo(path: Path, fmt: str, inputs: str) -> dict:
     """What the last render with these site inputs kept of each case (the rows of the case
     tables, the records of the exports), by the case's digest first; empty when the file is
-    missing, damaged, of another format, or made with other templates or code."""
-    data = _read_json(path, fmt)
-    if data is None or data.get("inputs") != inputs or not isinstance(data.get("cases"), dict):
+    missing, damaged, of another format, or made with other templates or code. (marshal: tens of
+    MB at 10,000 cases, read and written each night, ten times faster than JSON; texts only.)"""
+    try:
+        data = marshal.loads(path.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
         return {}
-    kept = data["cases"]
+    if not isinstance(data, dict) or data.get("format") != fmt or data.get("inputs") != inputs:
+        return {}
+    kept = data.get("cases")
 
     def text(value) -> bool:
         return isinstance(value, str) or (isinstance(value, list) and all(isinstance(v, str) for v in value))
 
-    return kept if all(text(v) for v in kept.values()) else {}
+    return kept if isinstance(kept, dict) and all(text(v) for v in kept.values()) else {}
 
 
 def save_case_memo(path: Path, fmt: str, inputs: str, kept: dict, made: dict, cases: set[str]) -> None:
@@ -209,8 +214,7 @@ def save_case_memo(path: Path, fmt: str, inputs: str, kept: dict, made: dict, ca
     memo.update(made)
     if memo == kept:
         return
-    write_file(path, json.dumps({"format": fmt, "inputs": inputs, "cases": dict(sorted(memo.items()))},
-                                ensure_ascii=False, separators=(",", ":")) + "\n")
+    write_file(path, marshal.dumps({"format": fmt, "inputs": inputs, "cases": dict(sorted(memo.items()))}))
 
 
 def remove_file(root: Path, rel: str) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import marshal
 from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
@@ -138,7 +139,7 @@ def test_an_incremental_build_and_builds_from_scratch_give_the_same_site(first, 
 
 
 def kept_rows(config: Config) -> dict[str, str]:
-    return json.loads((config.build_dir / incremental.CASE_ROWS_NAME).read_text(encoding="utf-8"))["cases"]
+    return marshal.loads((config.build_dir / incremental.CASE_ROWS_NAME).read_bytes())["cases"]
 
 
 def night_over_a_marked_memo(first, base: Path, memo_name: str, mark) -> tuple[Config, int, int]:
@@ -152,7 +153,7 @@ def night_over_a_marked_memo(first, base: Path, memo_name: str, mark) -> tuple[C
     replied = next(c for c in second.cases if c not in first.cases and c.messages)
     still = next(c for c in second.cases if c in first.cases)
     memo_file = config.build_dir / memo_name
-    data = json.loads(memo_file.read_text(encoding="utf-8"))
+    data = marshal.loads(memo_file.read_bytes())
     marked = set()
     for key, value in data["cases"].items():
         case_id, new = mark(key, value)
@@ -160,7 +161,7 @@ def night_over_a_marked_memo(first, base: Path, memo_name: str, mark) -> tuple[C
             data["cases"][key] = new
             marked.add(case_id)
     assert marked == {replied.id, still.id}
-    memo_file.write_text(json.dumps(data), encoding="utf-8")
+    memo_file.write_bytes(marshal.dumps(data))
     build_snapshot(second, config, audit=False)
     return config, replied.id, still.id
 
@@ -197,9 +198,9 @@ def test_case_rows_made_with_other_templates_are_not_used(first, tmp_path, monke
     config = folders(tmp_path / "site")
     build_snapshot(first, config)
     rows_file = config.build_dir / incremental.CASE_ROWS_NAME
-    data = json.loads(rows_file.read_text(encoding="utf-8"))
+    data = marshal.loads(rows_file.read_bytes())
     data["cases"] = {key: row.replace("</tr>", "<td>stale</td></tr>") for key, row in data["cases"].items()}
-    rows_file.write_text(json.dumps(data), encoding="utf-8")
+    rows_file.write_bytes(marshal.dumps(data))
     monkeypatch.setenv("SITE_URL", "https://cases.example.org/")  # what shapes every page: another inputs hash
     build_snapshot(first, config, audit=False)
     assert "stale" not in (config.build_dir / "docs" / "cases" / "index.md").read_text(encoding="utf-8")
