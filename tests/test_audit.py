@@ -362,3 +362,13 @@ def test_files_audited_ahead_stand_only_for_the_same_bytes(tmp_path, monkeypatch
     assert rules(found) == {("data/cases.json", "phone.international"), ("index.html", "email.plain"),
                             ("old.csv", "email.plain")}
     assert [f.line() for f in found] == [f.line() for f in audit_site(site, workers=1)]
+
+
+def test_a_topic_phrase_broken_by_a_rendered_line_break_is_still_a_topic(site):
+    """Screening read "(confidential\\ncomputing)" as a technology; the page renders the line break
+    as <br>, and the audit must read it as screening did (or it quarantines a harmless case)."""
+    page = site / "cases" / "1" / "index.html"
+    page.write_text("<p>Der Kurs behandelt vertrauliche Berechnungen (confidential<br>\ncomputing) für Biobanken.</p>")
+    assert audit_site(site) == []
+    page.write_text("<p>Der Kurs ist vertraulich<br>\nund wird nicht veröffentlicht.</p>")
+    assert rules(audit_site(site)) == {("cases/1/index.html", "marker.confidential")}

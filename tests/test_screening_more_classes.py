@@ -129,6 +129,13 @@ def covered(text: str, part: str) -> bool:
         # a secret-named key in a subscript, as code sets it
         ("os.environ['S3_SECRET_KEY'] = 'pQ7vN2xL9mZr'", "pQ7vN2xL9mZr"),
         ('settings["db_password"] = "Lumen-Fjord-88"', "Lumen-Fjord-88"),
+        # a user and a password handed to code as a pair
+        ('r = requests.get(url, auth=("alice", "Maracuja77"))', "Maracuja77"),
+        ("client = HTTPBasicAuth('svc-ops', 'Lumen fjord 8')", "Lumen fjord 8"),
+        ('ftp.login("jan", "Sommer2026")', "Sommer2026"),
+        # a real marking before a sentence that says "may contain", and a person's number marked private
+        ("Confidential: the site may contain malware, do not tell", "Confidential"),
+        ("Mobile: +44 7700 900123 (private)", "+44 7700 900123"),
         # a passphrase of plain words, up to its bracket
         ("The passphrase of the archive is: velvet cobalt harbour ember (no capitals).", "velvet cobalt harbour ember"),
         # a random-looking word later in a sentence that speaks of a password
@@ -256,6 +263,24 @@ def test_secret_of_the_class_is_covered(text, secret):
         "The header eyJhbGciOiJFUzI1NiIsInR5cCI6IkpXVCJ9 says ES256.",
         "data: bG9nX2xldmVsPURFQlVHCnRocmVhZHM9OAo=",
         'logo: <img src="data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAYAAAAf8/9hAAAA">',
+        # a mail footer's legal boilerplate, in several languages (a notice on mail in general)
+        "This e-mail and any attachments may contain confidential information intended solely for the addressee.",
+        "Diese Nachricht kann vertrauliche Informationen enthalten. Wenn Sie nicht der Adressat sind, löschen Sie sie.",
+        "Il presente messaggio può contenere informazioni riservate destinate esclusivamente al destinatario.",
+        "Este mensaje puede contener información confidencial.",
+        # an office's number: the secretariat's, or marked as the switchboard after it
+        "Sekretariat: +49 30 5555 0",
+        "Tel. +44 20 7946 0000 (switchboard)",
+        "Standard : +33 4 72 00 00 00",
+        # a topic phrase broken over two lines, a password word in a link's path, a site's name
+        "поверителни изчисления (confidential\ncomputing) за анализ",
+        "https://wiki.example.eu/display/VO/Password+reset+procedure",
+        "Dr. Jean Moreau, responsable du site IN2P3-EXAMPLE",
+        # an address said to be an office's, in the office's own language
+        "Osoite on Esimerkkikatu 1, 00100 Helsinki (laskentakeskuksen toimisto).",
+        # a pair whose password is a placeholder or read from elsewhere
+        'r = requests.get(url, auth=("user", "<password>"))',
+        "session.auth = (USER, os.environ['PASSWORD'])",
         # a host after a password word and Finnish "on" (a verb there, a preposition here)
         "Please reset the password on wn042.cluster.example.eu first.",
         # the plaque at the door is no licence plate
@@ -358,6 +383,13 @@ def test_a_lower_case_note_after_sites_or_a_status(value, site, status):
 def test_a_note_with_a_name_or_an_address_is_refused(note):
     assert fields.site_names(f"CESNET-MCC {note}") is None
     assert fields.rt_status(f"open {note}") is None
+
+
+def test_an_organisation_and_its_unit_are_the_affiliation():
+    assert fields.contact("Rechenzentrum Beispiel-Uni, Servicedesk (Betreiber)") == \
+        ("Rechenzentrum Beispiel-Uni, Servicedesk", "Betreiber")
+    # a person's name before the affiliation stays out
+    assert fields.contact("Dr. Felix Braun, Beispiel-Institut (VO-Manager)") == ("Beispiel-Institut", "VO-Manager")
 
 
 def test_an_organisation_named_by_its_acronym_is_published_with_its_role():

@@ -141,6 +141,7 @@ _IDENTIFIER_REF = re.compile(rf"[ ]*(?:\([ ]*{_IDENTIFIER}[ ]*\)|,?[ ]*{_IDENTIF
 #: "role: resource provider" after the rest of the entry: the role written as a label
 _ROLE_LABEL = re.compile(rf"[ ]*[,;-]?[ ]*(?:{_ROLE_WORDS})[ ]*[:=][ ]*(?P<role>[^,()<>@:=]+?)[ ]*$", re.IGNORECASE)
 _INSTITUTION = frozenset(INSTITUTION_WORDS)
+_LONG_INSTITUTION_WORDS = tuple(w for w in INSTITUTION_WORDS if len(w) >= 6)
 
 
 def organisation_with_role(entry: str) -> bool:
@@ -151,8 +152,10 @@ def organisation_with_role(entry: str) -> bool:
 
 
 def _institution(name: str) -> bool:
-    """Does the first part of an entry name an organisation ("Example University")?"""
-    return any(w in _INSTITUTION for w in re.findall(r"[^\W\d_]+", name.lower()))
+    """Does the first part of an entry name an organisation ("Example University",
+    "Rechenzentrum Beispiel-Uni": a compound ending in an organisation's word counts)?"""
+    return any(w in _INSTITUTION or len(w) > 8 and w.endswith(_LONG_INSTITUTION_WORDS)
+               for w in re.findall(r"[^\W\d_]+", name.lower()))
 
 
 def contact(entry: str) -> tuple[str, str] | None:
@@ -171,8 +174,11 @@ def contact(entry: str) -> tuple[str, str] | None:
     role = (m.group("role") or "").strip()
     label = _ROLE_INNER_LABEL.match(role)
     role = role[label.end():] if label else role
-    if not affiliation and (_institution(m.group("name")) or _ACRONYM.fullmatch(m.group("name").strip())):
-        affiliation = m.group("name").strip()  # the entry is an organisation with its role
+    name = m.group("name").strip()
+    if not affiliation and (_institution(name) or _ACRONYM.fullmatch(name)):
+        affiliation = name  # the entry is an organisation with its role
+    elif affiliation and _institution(name):
+        affiliation = f"{name}, {affiliation}"  # an organisation and its unit: "Rechenzentrum X, Servicedesk"
     if not person_name(m.group("name").strip()) and not affiliation:
         return None
     if affiliation and (not _AFFILIATION.fullmatch(affiliation) or _DIGIT_RUN.search(affiliation)):

@@ -242,7 +242,9 @@ SWITCHBOARD_WORDS = (
     r"central telefônica|telefooncentrale|receptie|centrala telefoniczna|centrala|ústředna|ústredňa|"
     r"telefonközpont|központi szám|växel|växeln|sentralbord|omstillingsbord|puhelinvaihde|vaihde|"
     r"keskjaam|τηλεφωνικό κέντρο|τηλεφωνικό κέντρο του|коммутатор|телефонная станция|комутатор|"
-    r"централа|centrala telefonică|santral|מרכזייה|ტელეფონის ცენტრი|հեռախոսակայան"
+    r"централа|centrala telefonică|santral|מרכזייה|ტელეფონის ცენტრი|հեռախոսակայան|"
+    r"sekretariat|secretariat|secrétariat|segreteria|secretaría|secretaria|secretariaat|sekretariát|"
+    r"titkárság|γραμματεία|секретариат|секретаріат|standard :|standard:|standard téléphonique"
 )
 NOT_PHONE_WORDS = (
     r"ticket|tickets|ticketnummer|issue|case|rt|ggus|job|jobs|jobid|pid|uid|gid|grant|grants|"
@@ -429,7 +431,10 @@ VENUE_WORDS = (
     r"raum|saal|hörsaal|gebäude|tagung|konferenz|institut|universität|salle|bâtiment|amphithéâtre|"
     r"réunion|sala|aula|edificio|edifício|istituto|università|universidad|universidade|zaal|gebouw|"
     r"vergadering|sala|budynek|spotkanie|konferencja|místnost|budova|terem|épület|konferens|lokal|"
-    r"lokale|bygning|rakennus|kokous|αίθουσα|κτίριο|зал|здание|будівля|зала"
+    r"lokale|bygning|rakennus|kokous|αίθουσα|κτίριο|зал|здание|будівля|зала|"
+    # an office, in the other languages ("(laskentakeskuksen toimisto)")
+    r"büro|bureau|ufficio|oficina|escritório|kantoor|biuro|kancelář|kancelária|iroda|kontor|kontoret|"
+    r"toimisto|kontori|γραφείο|офис|офіс|kancelarija|pisarna|birou|biuras|birojs|ofis|משרד"
 )
 #: where a messenger handle follows ("Skype: jane.doe", "Telegram @jane")
 HANDLE_WORDS = (
@@ -763,6 +768,19 @@ NEVER_WORDS = (
     r"never|niemals|nie|jamais|mai|nunca|nooit|nigdy|nikdy|nikdar|nikada|nikad|nikoli|nikdy|soha|sose|"
     r"aldrig|aldri|koskaan|kunagi|niekada|nekad|niciodată|niciodata|ποτέ|никогда|ніколи|никога|никада|"
     r"asla|לעולם|არასოდეს|երբեք"
+)
+#: what a mail footer's legal boilerplate says around its marker word ("This e-mail may contain
+#: confidential information intended only for ..."): a notice about mail in general, not a marking
+#: of the text it ends
+DISCLAIMER_PHRASES = (
+    r"may contain|might contain|can contain|could contain|may include|"
+    r"kann [^.\n]{0,40}enthalten|können [^.\n]{0,40}enthalten|peut contenir|peuvent contenir|"
+    r"può contenere|possono contenere|puede contener|pueden contener|pode conter|podem conter|"
+    r"kan [^.\n]{0,40}bevatten|kunnen [^.\n]{0,40}bevatten|kan innehålla|kan indeholde|kan inneholde|"
+    r"voi sisältää|tartalmazhat|poate conține|poate contine|może zawierać|mogą zawierać|může obsahovat|"
+    r"môže obsahovať|lahko vsebuje|može sadržavati|može sadržati|ενδέχεται να περιέχει|μπορεί να περιέχει|"
+    r"может содержать|може містити|може да съдържа|içerebilir|עשוי להכיל|עשויה להכיל|"
+    r"intended (?:solely |only |exclusively )?for the (?:addressee|recipient|named recipient)"
 )
 #: words for one's credentials (a marker word said of them is advice when "never" is near)
 CREDENTIALS_WORDS = (

@@ -27,10 +27,6 @@ def _num(value: float) -> str:
     return text[:-2] if text.endswith(".0") else text
 
 
-def _shorten(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
 @dataclass(frozen=True)
 class Bar:
     label: str
@@ -70,10 +66,12 @@ def hbar_chart(
     title: str,
     unit: str = "cases",
     width: int = WIDTH,
-    label_chars: int = 52,
 ) -> str:
     """Horizontal bars, one row per item: the label on its own line (the whole width is its own,
-    so labels stay readable on a phone), the bar under it with its value at its end."""
+    so labels stay readable on a phone), the bar under it with its value at its end. A label
+    longer than the drawing is cut by its edge, not shortened in the text: a shortened label
+    would be new text ("... (confidential…" of "... (confidential computing)"), which screening
+    never read; the row's tooltip and the chart's description hold it whole."""
     line, bar_height, gap = 18, 12, 10
     row = line + bar_height + gap
     height = row * max(len(bars), 1)
@@ -85,7 +83,7 @@ def hbar_chart(
         length = room * bar.value / biggest if bar.value > 0 else 0
         body.append(
             f'<g class="cc-row"><title>{esc(bar.label)}: {_num(bar.value)} {esc(unit)}</title>'
-            f'<text class="cc-label" x="0" y="{_num(y + line - 5)}">{esc(_shorten(bar.label, label_chars))}</text>'
+            f'<text class="cc-label" x="0" y="{_num(y + line - 5)}">{esc(bar.label)}</text>'
             f'<rect class="cc-bar {esc(bar.css)}" x="0" y="{_num(y + line)}" '
             f'width="{_num(max(length, 1 if bar.value else 0))}" height="{bar_height}"/>'
             f'<text class="cc-value" x="{_num(length + 6)}" y="{_num(y + line + bar_height - 1)}">'

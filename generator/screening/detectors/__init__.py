@@ -48,7 +48,7 @@ Detector = Callable[[Text], Iterable[Finding]]
 DETECTORS: dict[str, tuple[Detector, ...]] = {
     EMAIL: (email.emails,),
     PHONE: (phone.phones, phone.spelled_phones),
-    CREDENTIAL: (keys.private_keys, secrets.password_values, secrets.key_values, secrets.command_lines,
+    CREDENTIAL: (keys.private_keys, secrets.password_values, secrets.key_values, secrets.auth_pairs, secrets.command_lines,
                  secrets.tables, secrets.handed_over, tokens.vendor_tokens, tokens.random_tokens, tokens.labelled_hex,
                  tokens.grouped_secrets, urls.urls, urls.query_strings, formats.stored_hashes, formats.pins,
                  formats.session_cookies, formats.connection_strings),

@@ -29,6 +29,7 @@ from generator.screening.lexicon import (
     BETWEEN_WORDS,
     CLASSIFICATION_LABELS,
     CREDENTIALS_WORDS,
+    DISCLAIMER_PHRASES,
     FOR_WORDS,
     HEADING_WORDS,
     LEET_MARKER_WORDS,
@@ -93,7 +94,9 @@ _LEVEL_CODE = re.compile(r"(?:co|sen|eu-res|eu-con|eu-sec|r-ue|c-ue|s-ue|re|pp|v
                          r"tlp:red|tlp:amber(?:\+strict)?|official|limited|c|r|s)(?![\w-])")
 _PUBLIC_LEVEL = re.compile(rf"(?:{lex(PUBLIC_LEVELS)})(?![\w])")
 _NEGATION = re.compile(rf"{_B}(?:{lex(NEGATIONS)}){_E}")
-_TOPIC_AFTER = re.compile(rf"[ +_-]+(?:{lex(MARKER_TOPICS)}){_E}")
+#: (across a line break, and in a page across the <br> that renders it: the audit reads the two
+#: lines as two parts, with a PART_BREAK between them)
+_TOPIC_AFTER = re.compile(rf"[\s+_\ue000-]+(?:{lex(MARKER_TOPICS)}){_E}")
 _TOPIC_BEFORE = re.compile(rf"{_B}(?:{lex(MARKER_TOPIC_BEFORE)})[ -]+$")
 _PREFIXED = re.compile(r"(?:non|un|no|nicht|in)-?$")
 #: what may stand between a heading's start of line and its marker: bullets, brackets, emphasis
@@ -136,7 +139,8 @@ def markers(t: Text) -> Iterator[Finding]:
         if _negated(low, m.start()) or _topic(low, m.start(), m.end()) or _mentioned(low, m.start(), m.end()):
             continue
         if not m.group().isupper() and (_advice_after(low, m.end()) or _credential_before(low, m.start())
-                                        or _never_advice(low, m.start(), m.end())):
+                                        or _never_advice(low, m.start(), m.end())
+                                        or _disclaimer(low, m.start(), m.end())):
             continue  # "ne dijelite svoju lozinku", "Şifrenizi kimseyle paylaşmayın": advice, not a marking
         yield Finding("marker.confidential", MARKER, m.start(), m.end())
     for m in _chain(_DO_NOT_SHARE.finditer(t, 100, 60), _SHARE_NOT.finditer(t, 10, 60)):
@@ -256,6 +260,18 @@ def _advice_before(low: str, start: int) -> bool:
 _NEVER = re.compile(rf"{_B}(?:{lex(NEVER_WORDS)}){_E}")
 _CREDENTIALS = re.compile(rf"{_B}(?:{lex(CREDENTIALS_WORDS)}){_E}")
 _SENTENCE_BOUND = re.compile(r"[.!?\n](?:\s|$)")
+
+
+_DISCLAIMER = re.compile(rf"{_B}(?:{lex(DISCLAIMER_PHRASES)})")
+
+
+def _disclaimer(low: str, start: int, end: int) -> bool:
+    """Is the marker word part of a mail footer's boilerplate ("may contain confidential
+    information intended only for the addressee")?"""
+    head = max((m.end() for m in _SENTENCE_BOUND.finditer(low, max(0, start - 100), start)), default=max(0, start - 100))
+    stop = _SENTENCE_BOUND.search(low, end, min(len(low), end + 100))
+    said = _DISCLAIMER.search(low, head, stop.start() if stop else min(len(low), end + 100))
+    return bool(said and (said.start() < start or "intended" in said.group()))  # said of it, not after it
 
 
 def _never_advice(low: str, start: int, end: int) -> bool:

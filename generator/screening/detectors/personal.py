@@ -534,6 +534,9 @@ _NAMED_HANDLE_TAIL = re.compile(r"[ \t]+(?:user[ ]?name|handle|nick(?:name)?)[ \
                                 r"(?P<name>[A-Za-z][\w.-]{2,31})(?=[\s.,;)]|$)", re.IGNORECASE)
 
 
+_HANDLE_LABELS = frozenset({b"username", b"user", b"handle", b"nick", b"nickname"})
+
+
 def _handle_like(name: str) -> bool:
     """A user name rather than a word: a dot, an underscore or a digit in it."""
     return "." in name or "_" in name or any(c.isdigit() for c in name)
@@ -550,12 +553,14 @@ def handles(t: Text) -> Iterator[Finding]:
     if text.count("@") >= 2:
         for m in _FEDIVERSE.finditer(text):
             yield Finding("personal.handle", PERSONAL, m.start(), m.end())
-    for m in _AT_HANDLE_WORD.finditer(t, 10, 30):
-        if "@" in text:
-            yield from _at_handles_around(t, m.start(), m.end())
-        n = _NAMED_HANDLE_TAIL.match(text, m.end(), min(len(text), m.end() + 60))
-        if n and _handle_like(n.group("name")):
-            yield Finding("personal.handle", PERSONAL, *n.span("name"))
+    named = not _HANDLE_LABELS.isdisjoint(t.words)
+    if "@" in text or named:  # (the words are looked for only then: 'element' is in most tickets)
+        for m in _AT_HANDLE_WORD.finditer(t, 10, 30):
+            if "@" in text:
+                yield from _at_handles_around(t, m.start(), m.end())
+            n = named and _NAMED_HANDLE_TAIL.match(text, m.end(), min(len(text), m.end() + 60))
+            if n and _handle_like(n.group("name")):
+                yield Finding("personal.handle", PERSONAL, *n.span("name"))
     for m in _HANDLE_WORD.finditer(t, 10, 30):  # the window holds the longest word ("researchgate")
         window_end = min(len(text), m.end() + 50)
         line_start = text.rfind("\n", 0, m.start()) + 1

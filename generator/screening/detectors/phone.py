@@ -48,6 +48,7 @@ _CANDIDATE = re.compile(
 )
 _PHONE_WORD = re.compile(rf"(?<![\w-])(?:{lex(PHONE_WORDS)})(?![\w-])")
 _SWITCHBOARD = re.compile(rf"(?<![\w-])(?:{lex(SWITCHBOARD_WORDS)})(?![\w-])")
+_SWITCHBOARD_AFTER = re.compile(rf"[ \t]*[(\[][ \t]*(?:{lex(SWITCHBOARD_WORDS)})[ \t]*[)\]]")
 _NOT_PHONE_WORD = re.compile(rf"(?<![\w-])(?:{lex(NOT_PHONE_WORDS)})(?![\w-])|#")
 #: phone words that are ordinary words too: a label only when abbreviated or followed by a colon
 _LABEL_ONLY_ABBREVIATED = frozenset({"port"})
@@ -212,7 +213,7 @@ def _judge(low: str, start: int, num: str) -> str | None:
     while lo < start and lo > line_start and low[lo - 1].isalnum():
         lo += 1  # the window began inside a word ("...t 2025"): its tail is no label
     before = low[lo:start]
-    if _SWITCHBOARD.search(before):
+    if _SWITCHBOARD.search(before) or _SWITCHBOARD_AFTER.match(low, start + len(num)):
         return None  # "Zentrale des Rechenzentrums: +49 721 ...": an institution's own number
     label = None
     for w in _PHONE_WORD.finditer(before):

@@ -35,7 +35,7 @@ from generator.screening.detectors.base import (
     lex,
 )
 from generator.screening.detectors.keys import public_blocks
-from generator.screening.detectors.shapes import SSH_KEY_TYPE, looks_random, public_shape
+from generator.screening.detectors.shapes import HOST_NAME, SSH_KEY_TYPE, looks_random, public_shape
 from generator.screening.lexicon import (
     COPULAS,
     NOT_A_VALUE,
@@ -158,9 +158,6 @@ def _plain_word(token: str) -> bool:
         core.islower() or core[:1].isupper() and core[1:].islower() or core.isupper() and len(core) <= 4)
 
 
-_HOST_NAME = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){2,}[a-z]{2,12}\.?")
-
-
 def _secretish(token: str) -> bool:
     """Could this token be a password (not a word, a number, an identifier of words)?"""
     core = token.strip(_VALUE_END + "\"'«»“”")
@@ -168,7 +165,7 @@ def _secretish(token: str) -> bool:
         return False  # a flag, a variable, a substitution: not the value itself
     if _HEXADECIMAL.fullmatch(core):
         return True  # a hash is public on its own, but not where a secret is announced
-    if public_shape(core) or _HOST_NAME.fullmatch(core):
+    if public_shape(core) or HOST_NAME.fullmatch(core.rstrip(".")):
         return False  # (a host the password is for: "the password on ce01.grid.example.eu")
     if looks_random(core, relaxed=True):
         return True
@@ -237,6 +234,8 @@ def _password_values(t: Text) -> Iterator[Finding]:
     for m in _PASSWORD.finditer(t, 40, 40):
         if _INSIDE_PLACEHOLDER.search(t.low, max(0, m.start() - 16), m.start()):
             continue
+        if t.text[m.start() - 1:m.start()] in ("/", "+") or t.text[m.end():m.end() + 1] == "+":
+            continue  # a word of a link's path or query ("/display/VO/Password+reset+procedure")
         found = _after_password_word(t, m.end())
         if found:
             yield Finding("credential.password", CREDENTIAL, *found)
@@ -447,7 +446,7 @@ def _judge_value(t: Text, start: int, line_end: int, kind: str, strict: bool = F
         return start, end  # a passphrase: "Kiefer Nebel Laterne Quark 19"
     if _is_placeholder(value) and not quoted:
         return None
-    if kind == "verb" and not quoted and _HOST_NAME.fullmatch(value.strip(_VALUE_END)):
+    if kind == "verb" and not quoted and HOST_NAME.fullmatch(value.strip(_VALUE_END)):
         return None  # "the password on ce01.grid.example.eu" (Finnish "on" is a verb): a host
     if quoted:
         return None if _is_placeholder(value) else span
@@ -607,6 +606,23 @@ def key_values(t: Text) -> Iterator[Finding]:
         value = text[start:end].rstrip()
         if value and not _is_placeholder(value.split()[0]):
             yield Finding("credential.http-header", CREDENTIAL, start, start + len(value))
+
+
+# --- a user and a password handed to code as a pair ---------------------------------------------
+
+#: auth=("alice", "..."), HTTPBasicAuth("alice", "..."), login('alice', '...'): the second string
+_AUTH_PAIR = re.compile(
+    r"(?:\bauth[ \t]*=[ \t]*[(\[]|\b(?:HTTPBasicAuth|HTTPDigestAuth|BasicAuth|HTTPProxyAuth|authenticate|"
+    r"login|set_credentials|setCredentials|authenticate_user)[ \t]*\()[ \t]*"
+    r"(?P<q1>[\"'])[^\"'\n]{1,80}(?P=q1)[ \t]*,[ \t]*(?P<q2>[\"'])(?P<value>[^\"'\n]{1,200})(?P=q2)")
+
+
+def auth_pairs(t: Text) -> Iterator[Finding]:
+    if "(" not in t.text or ("auth" not in t.low and "login" not in t.low and "credentials" not in t.low):
+        return
+    for m in _AUTH_PAIR.finditer(t.text):
+        if not _is_placeholder(m.group("value")) and not _TEMPLATE.match(m.group("value")):
+            yield Finding("credential.auth-pair", CREDENTIAL, *m.span("value"))
 
 
 # --- command lines ------------------------------------------------------------------------------

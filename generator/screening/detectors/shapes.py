@@ -169,11 +169,16 @@ def _word_slug(token: str) -> bool:
 
 #: a host name in lower case: labels of letters, digits and hyphens, the last of letters only
 #: ("ce01.example.fr", "wn042.grid.example.org")
-_HOST_NAME = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){2,}[a-z]{2,12}")
+HOST_NAME = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){2,}[a-z]{2,12}")
+
+
+#: a resource centre's name as GOCDB writes them: groups of capitals and digits joined by '-'
+_SITE_NAME = re.compile(r"[A-Z0-9]{2,12}(?:-[A-Z0-9]{1,12}){1,3}")
+#: ... one group of which is a word: five letters or more, two vowels at least
+_SITE_WORD = re.compile(r"(?<![A-Z0-9])(?=[A-Z]*[AEIOUY][A-Z]*[AEIOUY])[A-Z]{5,}(?![A-Z0-9])")
 
 
 @lru_cache(maxsize=4096)
-
 def looks_random(token: str, relaxed: bool = False) -> bool:
     """Does ``token`` look like a password or a generated secret (see the module's docstring)?
     ``relaxed``: the context already suggests a secret (it stands alone on its line, in quotes,
@@ -182,8 +187,8 @@ def looks_random(token: str, relaxed: bool = False) -> bool:
     alnum = sum(map(str.isalnum, token))
     if alnum < 6 or len(token) < (6 if relaxed else 8) or not token.isascii() or public_shape(token):
         return False  # (letters of other scripts: a word, secrets are ASCII in practice)
-    if _word_slug(token) or _HOST_NAME.fullmatch(token):
-        return False
+    if _word_slug(token) or HOST_NAME.fullmatch(token) or _SITE_NAME.fullmatch(token) and _SITE_WORD.search(token):
+        return False  # (a site's name in capitals with a word of its own in it: "IN2P3-EXAMPLE")
     has_upper = any(map(str.isupper, token))
     has_lower = any(map(str.islower, token))
     has_digit = any(map(str.isdigit, token))
