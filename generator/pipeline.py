@@ -388,10 +388,14 @@ def render(snapshot: PublicSnapshot, config: Config, project_root: Path, laps: _
     audit_version = ledger.audit_version(accepted)
     kept = checker.submit(incremental.kept_site, site_dir or config.site_dir, inputs, audit_version)
     checker.shutdown(wait=False)  # the check reads files (and the hashing frees the GIL): it runs beside the render
-    plan = plan_pages(snapshot, site_url, site_name(project_root / "mkdocs.yml"), published_indexes)
+    exports_file = config.build_dir / incremental.CASE_EXPORTS_NAME
+    kept_exports = incremental.load_case_memo(exports_file, incremental.CASE_EXPORTS_FORMAT, inputs)
+    plan = plan_pages(snapshot, site_url, site_name(project_root / "mkdocs.yml"), published_indexes, kept_exports)
     renderer = plan.renderer(template_env(project_root / "templates" / "pages"))
     digests, written = incremental.update_docs(plan.pages, renderer, handwritten, docs_dir, inputs,
                                                before_fork=kept.exception)
+    incremental.save_case_memo(exports_file, incremental.CASE_EXPORTS_FORMAT, inputs, kept_exports,
+                               plan.exports.made, renderer.digester.case_digests())
     write_build_config(snapshot, project_root / "mkdocs.yml", config.build_dir, docs_dir, site_url)
     sitemap = postbuild.sitemap_files(incremental.sitemap_entries(plan.pages, handwritten), site_url,
                                       snapshot.fetched_at)

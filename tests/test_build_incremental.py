@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import marshal
 from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
@@ -78,9 +79,14 @@ def changed(snapshot):
 def test_an_incremental_build_and_builds_from_scratch_give_the_same_site(first, tmp_path, monkeypatch):
     second = changed(first)
     kept = folders(tmp_path / "kept")
-    full = build_snapshot(first, kept, workers=2)
+    with monkeypatch.context() as both_cores:  # pages rendered in two processes: the helper's case rows are kept too
+        both_cores.setattr(render, "PARALLEL_FROM", 1)
+        full = build_snapshot(first, kept, workers=2)
     assert full.assembled.changes.full
     before = digests(kept.site_dir)
+    rows = kept_rows(kept)
+    assert {key.split(" ", 1)[1] for key in rows} >= {"all ../", "list ../../", "status ../../"}
+    assert sum(1 for key in rows if key.endswith(" all ../")) == len(first.cases)
 
     again = build_snapshot(second, kept)
     changes = again.assembled.changes
@@ -134,6 +140,75 @@ def test_an_incremental_build_and_builds_from_scratch_give_the_same_site(first, 
     # the state kept beside the site says what is there
     state = incremental.read_site_state(kept.site_dir)
     assert state.files == site and state.pages == again.digests
+
+
+def kept_rows(config: Config) -> dict[str, str]:
+    return marshal.loads((config.build_dir / incremental.CASE_ROWS_NAME).read_bytes())["cases"]
+
+
+def night_over_a_marked_memo(first, base: Path, memo_name: str, mark) -> tuple[Config, int, int]:
+    """Builds ``first``; in the memo ``memo_name`` marks the entries of a case the next night
+    replies to and of one it leaves as it was (``mark(key, value)`` -> the entry's case id and
+    its marked value, or (None, None) to leave it); builds the next night over it. Returns the
+    folders, the replied case's id and the other's."""
+    config = folders(base)
+    build_snapshot(first, config)
+    second = changed(first)
+    replied = next(c for c in second.cases if c not in first.cases and c.messages)
+    still = next(c for c in second.cases if c in first.cases)
+    memo_file = config.build_dir / memo_name
+    data = marshal.loads(memo_file.read_bytes())
+    marked = set()
+    for key, value in data["cases"].items():
+        case_id, new = mark(key, value)
+        if case_id in (replied.id, still.id):
+            data["cases"][key] = new
+            marked.add(case_id)
+    assert marked == {replied.id, still.id}
+    memo_file.write_bytes(marshal.dumps(data))
+    build_snapshot(second, config, audit=False)
+    return config, replied.id, still.id
+
+
+def test_a_kept_case_row_is_used_for_a_case_as_it_was_and_never_for_a_changed_one(first, tmp_path):
+    """The rows of the case tables come from the last render for the cases whose row digest is
+    the same, and are rendered again for the others (a reply changes the all-cases row)."""
+    def mark(key: str, row: str):
+        if not key.endswith(" all ../"):
+            return None, None
+        case_id = int(row.split("<td>", 2)[1].split("<", 1)[0])
+        return case_id, row.replace("</tr>", f"<td>kept row {case_id}</td></tr>")
+
+    config, replied, still = night_over_a_marked_memo(first, tmp_path / "site", incremental.CASE_ROWS_NAME, mark)
+    listing = (config.build_dir / "docs" / "cases" / "index.md").read_text(encoding="utf-8")
+    assert f"kept row {still}" in listing  # read from the kept rows, not rendered again
+    assert f"kept row {replied}" not in listing  # its digest changed: rendered anew
+    assert not any(f"kept row {replied}" in row for row in kept_rows(config).values())  # dropped with its case
+
+
+def test_a_kept_export_record_is_used_for_a_case_as_it_was_and_never_for_a_changed_one(first, tmp_path):
+    def mark(key: str, value: list[str]):
+        record, line = value
+        case_id = json.loads(record)["id"]
+        return case_id, [record.replace("{", '{"kept":%d,' % case_id, 1), line]
+
+    config, replied, still = night_over_a_marked_memo(first, tmp_path / "site", incremental.CASE_EXPORTS_NAME, mark)
+    records = json.loads((config.build_dir / "docs" / "data" / "cases.json").read_text(encoding="utf-8"))["cases"]
+    # the unchanged case's record came from the memo; the replied one's was encoded anew
+    assert {r["id"]: r.get("kept") for r in records if r["id"] in (replied, still)} == {still: still, replied: None}
+
+
+def test_case_rows_made_with_other_templates_are_not_used(first, tmp_path, monkeypatch):
+    config = folders(tmp_path / "site")
+    build_snapshot(first, config)
+    rows_file = config.build_dir / incremental.CASE_ROWS_NAME
+    data = marshal.loads(rows_file.read_bytes())
+    data["cases"] = {key: row.replace("</tr>", "<td>stale</td></tr>") for key, row in data["cases"].items()}
+    rows_file.write_bytes(marshal.dumps(data))
+    monkeypatch.setenv("SITE_URL", "https://cases.example.org/")  # what shapes every page: another inputs hash
+    build_snapshot(first, config, audit=False)
+    assert "stale" not in (config.build_dir / "docs" / "cases" / "index.md").read_text(encoding="utf-8")
+    assert not any("stale" in row for row in kept_rows(config).values())
 
 
 def test_a_page_gone_leaves_no_file_and_no_empty_folder(first, tmp_path):

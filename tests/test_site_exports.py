@@ -143,3 +143,34 @@ def test_the_audit_reads_cases_csv_cell_by_cell(tmp_path):
     assert rules(case(1, subject="password: ********", vos=("password: ********",))) == set()
     assert "credential" in rules(case(1, subject="password: Tr0ub4dor&3xample!"))
     assert "email" in rules(case(1, subject="Write to pi@example.org", vos=("vo.example.org",)))
+
+
+def whole_document(data: bytes) -> bytes:
+    """The document as one encoding of all of it gives it (compact, keys sorted)."""
+    doc = json.loads(data)
+    return (json.dumps(doc, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n").encode()
+
+
+def test_cases_json_put_together_from_each_case_is_the_encoding_of_the_whole():
+    """Each record is encoded on its own and put in the list: the bytes are those of one encoding
+    of the document, even with a queue name that reads like the list's key."""
+    snap = snapshot(case(2, subject='Beta "cases":[] – two', vos=("vo.b",), replies=(3,)), case(1),
+                    queue='"cases":[] queue', redirects={3: 2}, withdrawn_ids=(4,))
+    data = exports.cases_json(snap)
+    assert data == whole_document(data)
+    assert [c["id"] for c in json.loads(data)["cases"]] == [1, 2]
+    assert exports.cases_json(snapshot()) == whole_document(exports.cases_json(snapshot()))
+
+
+def test_a_kept_export_record_is_used_for_a_case_as_it_was_only():
+    one, two = case(1), case(2)
+    digest = {one.id: b"\1" * 32, two.id: b"\2" * 32}.__getitem__
+    made = exports.CaseExports(lambda c: digest(c.id))
+    fresh = exports.export_files(snapshot(one, two), made)
+    assert set(made.made) == {(b"\1" * 32).hex(), (b"\2" * 32).hex()}
+    kept = {key: [record.replace('"id":1', '"id":1,"kept":true'), line] for key, (record, line) in made.made.items()}
+    again = exports.export_files(snapshot(one, two), exports.CaseExports(lambda c: digest(c.id), kept))
+    assert b'"kept":true' in again["data/cases.json"]  # the kept record, not encoded again
+    changed = {one.id: b"\3" * 32, two.id: b"\2" * 32}.__getitem__  # case 1 changed: another digest
+    third = exports.export_files(snapshot(one, two), exports.CaseExports(lambda c: changed(c.id), kept))
+    assert third == fresh

@@ -52,6 +52,10 @@ class Digester:
         self._cases[id(case)] = (case, value)  # the case is kept, so its id is not reused
         return value
 
+    def case_digests(self) -> set[str]:
+        """The hex digest of every case digested so far in this build."""
+        return {value.hex() for _, value in self._cases.values()}
+
     def page(self, *parts) -> tuple[str, list]:
         """The hex digest of ``parts`` and the cases met in them, in order."""
         digest = hashlib.sha256()

@@ -11,7 +11,7 @@ import csv
 import io
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from generator.model import (
@@ -41,24 +41,59 @@ def field_value(case: PublicCase, f: PublishedField) -> Any:
     return _MADE_BY_SITE[f.name](case) if f.source is FieldSource.SITE else getattr(case, f.attr)
 
 
-def cases_json(snapshot: PublicSnapshot) -> bytes:
-    fields = published_fields(cases_json=True)
-    cases = [{f.name: json_value(f, field_value(c, f), export=True) for f in fields}
-             for c in sorted(snapshot.cases, key=lambda c: c.id)]
+class CaseExports:
+    """Each case's record of cases.json and line of cases.csv, made once and, with ``digest``
+    (``Digester.case``: the case's every field), kept between builds: ``kept`` holds the last
+    build's by the case's digest (with the same site inputs: the exports' code is among them), so
+    a night encodes only the cases that changed. ``made``: every one used now, for the next build."""
+
+    def __init__(self, digest: Callable[[PublicCase], bytes] | None = None,
+                 kept: Mapping[str, list[str]] | None = None):
+        self.digest = digest
+        self.kept = kept or {}
+        self.made: dict[str, list[str]] = {}
+
+    def of(self, case: PublicCase) -> list[str]:
+        key = self.digest(case).hex() if self.digest is not None else None
+        row = self.kept.get(key) if key is not None else None
+        if row is None:
+            row = [_json_text(_record(case)), _csv_text([_cell(f, field_value(case, f))
+                                                         for f in published_fields(cases_csv=True)])]
+        if key is not None:
+            self.made[key] = row
+        return row
+
+
+def _record(case: PublicCase) -> dict:
+    return {f.name: json_value(f, field_value(case, f), export=True) for f in published_fields(cases_json=True)}
+
+
+def _json_text(value: Any) -> str:
+    # compact: a program reads it (the fifth of its bytes that indentation adds is 10 MB at 10,000
+    # cases), and the compact form is what json's C encoder writes, several times faster
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
+def cases_json(snapshot: PublicSnapshot, exports: CaseExports | None = None) -> bytes:
+    """The document with every case's record, each encoded on its own and put in the list where
+    the encoder of the whole would put it (the same bytes: a compact list joins its items by ',')."""
+    exports = exports or CaseExports()
+    records = [exports.of(c)[0] for c in sorted(snapshot.cases, key=lambda c: c.id)]
     doc = {
         "schema_version": SCHEMA_VERSION,
         "queue": snapshot.queue,
         "is_sample": snapshot.is_sample,
         "snapshot_time": utc_iso(snapshot.fetched_at),
         "newest_update": utc_iso(snapshot.newest_update),
-        "case_count": len(cases),
+        "case_count": len(records),
         "withdrawn_ids": list(snapshot.withdrawn_ids),
         "redirects": {str(old): new for old, new in sorted(snapshot.redirects.items())},
-        "cases": cases,
+        "cases": [],
     }
-    # compact: a program reads it (the fifth of its bytes that indentation adds is 10 MB at 10,000
-    # cases), and the compact form is what json's C encoder writes, several times faster
-    return (json.dumps(doc, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n").encode()
+    # the keys sorted, "case_count" (a number) comes first and then "cases": its empty list is the
+    # first such text (inside a string the quotes would be escaped)
+    text = _json_text(doc).replace('"cases":[]', '"cases":[' + ",".join(records) + "]", 1)
+    return (text + "\n").encode()
 
 
 #: what joins the values of a list in its one cell of cases.csv
@@ -82,10 +117,10 @@ def csv_columns() -> tuple[str, ...]:
     return tuple(f.name for f in published_fields(cases_csv=True))
 
 
-def csv_rows(snapshot: PublicSnapshot):
-    fields = published_fields(cases_csv=True)
-    for c in sorted(snapshot.cases, key=lambda c: c.id):
-        yield [_cell(f, field_value(c, f)) for f in fields]
+def _csv_text(row: list) -> str:
+    out = io.StringIO(newline="")
+    csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_NONNUMERIC).writerow(row)
+    return out.getvalue()
 
 
 def _cell(f: PublishedField, value: Any) -> str | int:
@@ -104,17 +139,17 @@ def _cell(f: PublishedField, value: Any) -> str | int:
     return spreadsheet_safe(" ".join(value.split()))
 
 
-def cases_csv(snapshot: PublicSnapshot) -> bytes:
+def cases_csv(snapshot: PublicSnapshot, exports: CaseExports | None = None) -> bytes:
     """One row per public case (RFC 4180, UTF-8 with a header row); see docs/data.md.
 
     Every text field is quoted, numbers are not: a spreadsheet that splits on another
-    delimiter still sees each text as text."""
-    out = io.StringIO(newline="")
-    writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_NONNUMERIC)
-    writer.writerow(csv_columns())
-    writer.writerows(csv_rows(snapshot))
-    return out.getvalue().encode("utf-8")
+    delimiter still sees each text as text. Each line is written on its own (a line of the
+    writer depends on its row only)."""
+    exports = exports or CaseExports()
+    lines = [exports.of(c)[1] for c in sorted(snapshot.cases, key=lambda c: c.id)]
+    return (_csv_text(list(csv_columns())) + "".join(lines)).encode("utf-8")
 
 
-def export_files(snapshot: PublicSnapshot) -> dict[str, bytes]:
-    return {urls.CASES_JSON: cases_json(snapshot), urls.CASES_CSV: cases_csv(snapshot)}
+def export_files(snapshot: PublicSnapshot, exports: CaseExports | None = None) -> dict[str, bytes]:
+    exports = exports or CaseExports()
+    return {urls.CASES_JSON: cases_json(snapshot, exports), urls.CASES_CSV: cases_csv(snapshot, exports)}

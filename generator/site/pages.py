@@ -28,7 +28,8 @@ from markupsafe import Markup, escape
 from generator.model import STALE_AFTER_DAYS, ImplementationStatus, PublicCase, PublicSnapshot, utc_iso
 from generator.site import charts, csp, fieldtables, metrics, urls
 from generator.site.build import resolve_site_url
-from generator.site.exports import export_files
+from generator.site.digest import Digester
+from generator.site.exports import CaseExports, export_files
 from generator.site.feeds import atom_feed
 from generator.site.render import Page, Renderer, write_docs
 from generator.site.text import lead, without_bidi_controls
@@ -440,18 +441,26 @@ class Plan:
     #: it forwards to, or None for a list page (the next build's ``published_indexes``)
     indexes: dict[str, int | None] = dataclasses.field(default_factory=dict)
 
+    #: the digests of the cases, shared by the exports' records and the renderer
+    digester: Digester = dataclasses.field(default_factory=Digester)
+    #: each case's records of the exports (``exports.CaseExports``: ``made`` is for the next build)
+    exports: CaseExports = dataclasses.field(default_factory=CaseExports)
+
     def renderer(self, env: jinja2.Environment) -> Renderer:
         """What renders these pages (and digests their inputs, rows standing for cases)."""
-        return Renderer(env, self.links, (CaseRow,))
+        return Renderer(env, self.links, (CaseRow,), self.digester)
 
 
 def plan_pages(snapshot: PublicSnapshot, site_url: str = "", site_name: str = SITE_NAME,
-               published_indexes: Mapping[str, int | None] | None = None) -> Plan:
-    """Every generated page with what it is made from (nothing is rendered here).
+               published_indexes: Mapping[str, int | None] | None = None,
+               kept_exports: Mapping[str, list[str]] | None = None) -> Plan:
+    """Every generated page with what it is made from (nothing is rendered here but the exports
+    and the feed).
 
     ``published_indexes``: every index address published before (``Plan.indexes`` of the
     earlier builds, merged): those this snapshot does not make still answer
-    (``kept_index_pages``)."""
+    (``kept_index_pages``). ``kept_exports``: the cases' export records of the last build
+    (``exports.CaseExports``), by the case's digest."""
     cases = tuple(sorted(snapshot.cases, key=lambda c: c.id))
     statuses = metrics.group_by_status(cases)
     tree = metrics.discipline_tree(cases)
@@ -567,9 +576,11 @@ def plan_pages(snapshot: PublicSnapshot, site_url: str = "", site_name: str = SI
         stale_count=len(dashboard["stale"]), stamp=build_stamp(snapshot))
 
     pages += kept_index_pages(published_indexes or {}, indexes, {c.id for c in cases})
-    pages += [Page(rel, content=content) for rel, content in export_files(snapshot).items()]
+    digester = Digester(link.entries, (PublicCase, CaseRow))
+    exports = CaseExports(digester.case, kept_exports)
+    pages += [Page(rel, content=content) for rel, content in export_files(snapshot, exports).items()]
     pages.append(Page(urls.FEED, content=atom_feed(snapshot, site_url)))
-    return Plan(pages, link, indexes)
+    return Plan(pages, link, indexes, digester, exports)
 
 
 def build_stamp(snapshot: PublicSnapshot) -> dict:

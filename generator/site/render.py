@@ -63,31 +63,51 @@ class Page:
 class RowCache:
     """Each case's row of the case tables, rendered once per page depth and table variant and
     reused by every table that lists the case (all cases, its status, year, VOs, centres and
-    disciplines). A row shows its own case only, so the pages listing it digest it already."""
+    disciplines). A row shows its own case only, so the pages listing it digest it already.
 
-    def __init__(self, env: jinja2.Environment, links):
+    ``kept``: the rows of the last build (``load_rows``), by ``row_key``: the digest of the row's
+    case (its fields and what its names link to: ``Digester.case``), the depth and the variant.
+    Equal keys render equal rows (the templates are the same: the rows are kept only with the
+    same site inputs), so a kept row is used as it is; a changed case has another digest and is
+    rendered. ``made``: every row this process used, by the same key, for the next build."""
+
+    def __init__(self, env: jinja2.Environment, links, digest: Callable[[object], bytes] | None = None,
+                 kept: Mapping[str, str] | None = None):
         self.template = env.get_template("_case_row.html.j2")
         self.links = links
+        self.digest = digest
+        self.kept = kept or {}
+        self.made: dict[str, str] = {}
         self.rows: dict[tuple[int, str, str], Markup] = {}
 
     def __call__(self, case, root: str, variant: str = "list") -> Markup:
         key = (case.id, root, variant)
         row = self.rows.get(key)
         if row is None:
-            row = self.rows[key] = Markup(
-                self.template.render(case=case, root=root, url=self.links, variant=variant).strip())
+            memo = row_key(self.digest(case), root, variant) if self.digest is not None else None
+            text = self.kept.get(memo) if memo is not None else None
+            if text is None:
+                text = self.template.render(case=case, root=root, url=self.links, variant=variant).strip()
+            if memo is not None:
+                self.made[memo] = text
+            row = self.rows[key] = Markup(text)
         return row
+
+
+def row_key(case_digest: bytes, root: str, variant: str) -> str:
+    return f"{case_digest.hex()} {variant} {root}"
 
 
 class Renderer:
     """Digests and renders the pages of one plan. ``links`` is the site's link table (``pages.Links``):
     each page is rendered with it restricted to the cases the page's inputs hold."""
 
-    def __init__(self, env: jinja2.Environment, links, linked: tuple[type, ...] = ()):
+    def __init__(self, env: jinja2.Environment, links, linked: tuple[type, ...] = (),
+                 digester: Digester | None = None):
         self.env = env
         self.links = links
-        self.rows = RowCache(env, links)
-        self.digester = Digester(links.entries, (PublicCase, *linked))
+        self.digester = digester or Digester(links.entries, (PublicCase, *linked))
+        self.rows = RowCache(env, links, self.digester.case)
         self._cases: dict[str, list] = {}
 
     def digest(self, page: Page) -> str:
@@ -143,8 +163,12 @@ def render_files(renderer: Renderer, pages: list[Page], docs_dir: Path,
     on_disk = on_disk or {}
     if len(pages) < PARALLEL_FROM or not forked.can_fork():
         return _render_into(renderer, pages, docs_dir, on_disk)
-    mine, theirs = forked.in_two(lambda part: _render_into(renderer, part, docs_dir, on_disk), pages,
-                                 before_fork=before_fork, name="render helper")
+    def work(part: Sequence[Page]) -> tuple[dict[str, str], dict[str, str]]:
+        # the rows a process made come back with its files: the helper's are kept for the next build too
+        return _render_into(renderer, part, docs_dir, on_disk), renderer.rows.made
+
+    (mine, _), (theirs, rows) = forked.in_two(work, pages, before_fork=before_fork, name="render helper")
+    renderer.rows.made.update(rows)
     return mine | theirs
 
 
