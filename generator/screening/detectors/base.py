@@ -227,7 +227,12 @@ class Text:
         found = self._holds.get(literals)
         if found is None:
             low = self.low
-            found = self._holds[literals] = any(x in low for x in literals)
+            found = False
+            for x in literals:  # (a loop: most tuples hold one or two literals, fewer than a generator costs)
+                if x in low:
+                    found = True
+                    break
+            self._holds[literals] = found
         return found
 
     def line_span(self, pos: int) -> tuple[int, int]:
