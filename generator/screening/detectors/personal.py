@@ -400,11 +400,25 @@ _POSTCODE_ANCHOR = re.compile(_POSTCODE_AT)
 _POSTCODE_ANCHOR_BYTES = re.compile(_POSTCODE_AT.encode())
 
 
-_STREET_WORDS = re.compile(rf"(?:{lex(_STREET_PREFIX)})(?![\w])|[^\W\d_](?:{lex(_STREET_SUFFIX)})(?![\w])")
+#: a street word: a prefix ("rue", "ul."), or a suffix after a letter ("-straße", "-weg"). Each is
+#: searched alone, led by its words' first letters (one search for both tried the suffixes after
+#: every letter of the window)
+_STREET_PREFIX_WORDS = re.compile(rf"(?:{lex(_STREET_PREFIX)})(?![\w])")
+_STREET_SUFFIX_WORDS = re.compile(rf"(?:{lex(_STREET_SUFFIX)})(?![\w])")
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def _street_before(low: str, pos: int) -> bool:
-    return bool(_STREET_WORDS.search(low, max(0, pos - 70), pos))
+    """Is there a street word in the 70 characters before ``pos``?"""
+    lo = max(0, pos - 70)
+    if _STREET_PREFIX_WORDS.search(low, lo, pos):
+        return True
+    at = lo + 1  # (a suffix needs a letter of the window before it)
+    while (m := _STREET_SUFFIX_WORDS.search(low, at, pos)) is not None:
+        if _LETTER.match(low, m.start() - 1):
+            return True
+        at = m.start() + 1
+    return False
 
 
 #: where an address after a home word ends: a sentence's end, not an abbreviation's dot ('ul.',
