@@ -193,13 +193,21 @@ def test_html_body_becomes_text(policy):
     assert screen_record(r, CONFIG, policy).case.description == "Hello world\n\nBye"
 
 
-def test_html_links_keep_their_target_which_is_screened_too(policy):
-    r = record()
-    r = replace(r, attachments=(RawAttachment(1, 1, "text/html", "",
-                                              '<p>See the <a href="https://docs.example.org/guide">guide</a>, '
-                                              'or ask <a href="mailto:pi@example.org">our PI</a>.</p>'),))
-    description = screen_record(r, CONFIG, policy).case.description
-    assert description == "See the guide (https://docs.example.org/guide), or ask our PI ([redacted: e-mail])."
+@pytest.mark.parametrize(
+    ("html", "description"),
+    [
+        ('<p>See the <a href="https://docs.example.org/guide">guide</a>, '
+         'or ask <a href="mailto:pi@example.org">our PI</a>.</p>',
+         "See the guide (https://docs.example.org/guide), or ask our PI ([redacted: e-mail])."),
+        # a link whose text is its address is not written twice
+        ('<p>The endpoint is <a href="https://api.example.eu/v2/">api.example.eu/v2</a>, '
+         'the guide <a href="https://docs.example.org/">here</a>.</p>',
+         "The endpoint is api.example.eu/v2, the guide here (https://docs.example.org/)."),
+    ],
+)
+def test_html_links_keep_their_target_which_is_screened_too(policy, html, description):
+    r = replace(record(), attachments=(RawAttachment(1, 1, "text/html", "", html),))
+    assert screen_record(r, CONFIG, policy).case.description == description
 
 
 def test_custom_field_names_come_from_the_configuration(policy):

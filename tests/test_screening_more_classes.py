@@ -102,6 +102,48 @@ def covered(text: str, part: str) -> bool:
         ("Der HMAC key (hex) für den Webhook, bitte sicher ablegen:\n"
          "4f0c1e9a7b3d2c5e8f6a1b0d9c7e3f2a4b6c8d0e1f3a5b7c9d2e4f6a8b0c1d3e",
          "4f0c1e9a7b3d2c5e8f6a1b0d9c7e3f2a4b6c8d0e1f3a5b7c9d2e4f6a8b0c1d3e"),
+        # a licence plate after the word naming it, with words between
+        ("Der Wagen des Technikers (Kennzeichen M-AB 1234) blockiert die Einfahrt.", "M-AB 1234"),
+        ("Kenteken van de leverancier: 12-KLM-3", "12-KLM-3"),
+        ("Auto kierowcy, nr rej. WA 12345, stoi przy bramie.", "WA 12345"),
+        ("Registreringsnummer för bilen: ABC 123", "ABC 123"),
+        # a person's number at work or at university, with the words between it and its value
+        ("Número de empleado del técnico: EMP-2210093", "EMP-2210093"),
+        ("Osobní číslo zaměstnance: KT-77120", "KT-77120"),
+        ("Le numéro d'étudiant de Léa est 31207754.", "31207754"),
+        ("Personalnummer der Kollegin: 0048213", "0048213"),
+        # a birth date whose label says whose it is before the colon, or ends with an Armenian comma
+        ("Data di nascita del borsista: 3 marzo 1991", "3 marzo 1991"),
+        ("Geburtsdatum der Gastwissenschaftlerin: 04.11.1988", "04.11.1988"),
+        ("Ծննդյան ամսաթիվը՝ 01.02.1990", "01.02.1990"),
+        # a home word that is not the first word of its phrase
+        ("כתובת מגורים: רחוב הגפן 7, חיפה", "רחוב הגפן 7, חיפה"),
+        ("Adres zamieszkania: ul. Lipowa 4, 30-001 Kraków", "ul. Lipowa 4, 30-001 Kraków"),
+        # a person's address with an organisation's word later in the text (not before it on its line)
+        ("Ship the kit to Jan Novak, Lindenstraße 5, 10115 Berlin; the research starts Monday.",
+         "Lindenstraße 5, 10115 Berlin"),
+        # a fediverse account, and a messenger user name given as such
+        ("Folgt mir: @k.weber@social.example.org", "@k.weber@social.example.org"),
+        ("Signal username: petr.77", "petr.77"),
+        ("my Element user name is jan_k2", "jan_k2"),
+        # a secret-named key in a subscript, as code sets it
+        ("os.environ['S3_SECRET_KEY'] = 'pQ7vN2xL9mZr'", "pQ7vN2xL9mZr"),
+        ('settings["db_password"] = "Lumen-Fjord-88"', "Lumen-Fjord-88"),
+        # a passphrase of plain words, up to its bracket
+        ("The passphrase of the archive is: velvet cobalt harbour ember (no capitals).", "velvet cobalt harbour ember"),
+        # a random-looking word later in a sentence that speaks of a password
+        ("Das Passwort ist nicht mehr 'Start123', sondern QvoRmtKzpa seit gestern.", "QvoRmtKzpa"),
+        ("verbum arcanum servitoris est TibrisX9qvL", "TibrisX9qvL"),
+        # a marking for internal use, in languages and spellings the list lacked
+        ("Kun til intern bruk:\nklyngen ble kompromittert i går", "Kun til intern bruk"),
+        ("Sadece ic kullanim icin: sunucu ele gecirildi", "Sadece ic kullanim icin"),
+        ("Ainult siseseks kasutamiseks: server on häkitud", "Ainult siseseks kasutamiseks"),
+        ("მხოლოდ შიდა გამოყენებისთვის: სერვერი", "მხოლოდ შიდა გამოყენებისთვის"),
+        ("Skal ikke publiseres: noden er kompromittert", "Skal ikke publiseres"),
+        # a letter-spaced marking, its words apart by wider gaps or by one space like its letters
+        ("S T R I C T L Y  C O N F I D E N T I A L: budget cut", "S T R I C T L Y  C O N F I D E N T I A L"),
+        ("F O R  I N T E R N A L  U S E  O N L Y - the breach", "F O R  I N T E R N A L  U S E  O N L Y"),
+        ("N O T F O R P U B L I C A T I O N: the breach", "N O T F O R P U B L I C A T I O N"),
     ],
 )
 def test_secret_of_the_class_is_covered(text, secret):
@@ -197,6 +239,27 @@ def test_secret_of_the_class_is_covered(text, secret):
         "12:00:00:000:123",
         # a count with spaces between its thousands after a long word
         "Die Verarbeitung startete um 14:30, insgesamt 2 345 678 Dateien.",
+        # an organisation's switchboard and role mailboxes
+        "Zentrale der Universität: +49 89 2180 0",
+        "Centralino: +39 06 4991 1",
+        "Ústředna ústavu: +420 266 052 111",
+        "Questions? Write to helpdesk@example.org or security@example.org.",
+        # an organisation's postal address
+        "Adres: Instytut Fizyki Jądrowej, ul. Radzikowskiego 152, 31-342 Kraków",
+        # security advice that calls a credential confidential, with "never"
+        "Geben Sie Ihr Passwort niemals weiter, es ist vertraulich.",
+        "Le credenziali sono riservate e non vanno mai inviate per posta.",
+        "Il mot de passe est confidentiel : ne le communiquez jamais.",
+        # placeholders on a command line, public base64, a JWT's header alone, an embedded image
+        "helm registry login -u {{ reg_user }} -p {{ reg_password }} harbor.example.eu",
+        "config.json in base64: aHR0cHM6Ly9kb2NzLmV4YW1wbGUub3JnL3Zv",
+        "The header eyJhbGciOiJFUzI1NiIsInR5cCI6IkpXVCJ9 says ES256.",
+        "data: bG9nX2xldmVsPURFQlVHCnRocmVhZHM9OAo=",
+        'logo: <img src="data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAYAAAAf8/9hAAAA">',
+        # a host after a password word and Finnish "on" (a verb there, a preposition here)
+        "Please reset the password on wn042.cluster.example.eu first.",
+        # the plaque at the door is no licence plate
+        "Die Plakette am Eingang: EGI 2024 Award",
     ],
 )
 def test_public_look_alike_is_left_whole(text):
@@ -295,3 +358,10 @@ def test_a_lower_case_note_after_sites_or_a_status(value, site, status):
 def test_a_note_with_a_name_or_an_address_is_refused(note):
     assert fields.site_names(f"CESNET-MCC {note}") is None
     assert fields.rt_status(f"open {note}") is None
+
+
+def test_an_organisation_named_by_its_acronym_is_published_with_its_role():
+    assert fields.contact("CESNET (resource provider)") == ("CESNET", "resource provider")
+    assert fields.contact("IN2P3-CC (storage)") == ("IN2P3-CC", "storage")
+    # two capitals are a person's initials, not an organisation
+    assert fields.contact("JD (PI)") == ("", "PI")

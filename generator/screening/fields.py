@@ -44,6 +44,9 @@ _ROLE_WORDS = (r"role|rôle|rolle|ruolo|rol|papel|funktion|function|fonction|fun
 _ROLE_INNER_LABEL = re.compile(rf"(?:{_ROLE_WORDS}|service|dienst|servizio|servicio|serviço)[ ]*:[ ]*(?=[^\W\d_])",
                                re.IGNORECASE)
 _DIGIT_RUN = re.compile(r"\d{3,}")
+#: an organisation's acronym standing for its name ("GRNET", "CESNET", "IN2P3-CC"): capitals,
+#: digits and hyphens, three characters at least (a person's initials are two)
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9]{2,}(?:-[A-Z0-9]+)*")
 _CONTACT = re.compile(
     r"^(?P<name>[^,<>()\[\]@]+?)[ \t]*(?:<[^<>\s]+@[^<>\s]+>)?[ \t]*"
     r"(?:,[ \t]*(?P<affiliation>[^,()<>@]+?))?[ \t]*(?:\((?P<role>[^()<>@]+)\))?[ \t]*$"
@@ -168,7 +171,7 @@ def contact(entry: str) -> tuple[str, str] | None:
     role = (m.group("role") or "").strip()
     label = _ROLE_INNER_LABEL.match(role)
     role = role[label.end():] if label else role
-    if not affiliation and _institution(m.group("name")):
+    if not affiliation and (_institution(m.group("name")) or _ACRONYM.fullmatch(m.group("name").strip())):
         affiliation = m.group("name").strip()  # the entry is an organisation with its role
     if not person_name(m.group("name").strip()) and not affiliation:
         return None

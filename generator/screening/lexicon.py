@@ -46,7 +46,7 @@ PASSWORD_WORDS = (
     # hu, ro, lt, lv, tr, sq, is, mt
     r"jelsz(?:ó|o|ót|ava|avam|avát|avad)|parol(?:a|ă|e|ei|ele|ă)|slapta(?:ž|z)od(?:is|į|i|žio|zio)|"
     r"parole|paroli|şifre(?:si|niz|n|m)?|sifre(?:si|niz|n|m)?|fjal(?:ë|e)kalim|lykilor(?:ð|d)|"
-    r"password tiegħek",
+    r"password tiegħek|verb(?:um|a) arcan(?:um|a)|sign(?:um|a) arcan(?:um|a)",
     # el, cyrillic (ru, uk, bg, sr, mk, be)
     r"κωδικ(?:ός|ό|ού|οί) (?:πρόσβασης|χρήστη|εισόδου)|συνθηματικ(?:ό|ού)|κωδικ(?:ός|ό|ού|οί|ούς) (?:μου|σου|σας|μας)|"
     r"парол(?:ь|я|ем|ю|і|ата|а|и|от)|лозинк(?:а|у|е|ата|ом)|шифр(?:а|у)|пин-?код",
@@ -228,6 +228,22 @@ REFERENCE_WORDS = (
     r"commit|release|version|build|job|jobid|task|batch"
 )
 #: words saying that the number after them is something else (an id, a grant, a ticket)
+#: the local parts of an organisation's role mailboxes: the address reaches a desk, not a person
+ROLE_MAILBOXES = (
+    "support helpdesk help servicedesk service-desk info information contact contacts office "
+    "secretariat secretariaat sekretariat secretaria segreteria secrétariat ops operations noc "
+    "abuse postmaster hostmaster webmaster security cert csirt noreply no-reply do-not-reply "
+    "ticket tickets"
+).split()
+#: words naming an organisation's switchboard: the number after them is the institution's, public
+SWITCHBOARD_WORDS = (
+    r"switchboard|main switchboard|front desk|reception desk|zentrale|telefonzentrale|vermittlung|"
+    r"standard téléphonique|accueil téléphonique|centralino|centralita|central telefónica|"
+    r"central telefônica|telefooncentrale|receptie|centrala telefoniczna|centrala|ústředna|ústredňa|"
+    r"telefonközpont|központi szám|växel|växeln|sentralbord|omstillingsbord|puhelinvaihde|vaihde|"
+    r"keskjaam|τηλεφωνικό κέντρο|τηλεφωνικό κέντρο του|коммутатор|телефонная станция|комутатор|"
+    r"централа|centrala telefonică|santral|מרכזייה|ტელეფონის ცენტრი|հեռախոսակայան"
+)
 NOT_PHONE_WORDS = (
     r"ticket|tickets|ticketnummer|issue|case|rt|ggus|job|jobs|jobid|pid|uid|gid|grant|grants|"
     r"agreement|contract|project|projekt|proje|projet|progetto|proyecto|projecto|no|nr|n°|num|"
@@ -302,10 +318,34 @@ ID_WORDS = (
     r"rodného čísla|rodným číslem|rodnému číslu|rodné číslo|čísla pasu|číslo občanského průkazu|"
     r"asmens kod(?:as|ą|o|u)|personas kod(?:s|u|a)|numerem pesel|numeru pesel|numer pesel|"
     r"numer dowodu(?: osobistego)?|numeru dowodu(?: osobistego)?|mojego peselu|peselu|"
-    r"osobn(?:i|o|í) (?:identifikacijsk(?:i|o) )?(?:broj|číslo)|matični broj|matična številka|"
+    r"osobn(?:i|o|í|é) (?:identifikacijsk(?:i|o) )?(?:broj|číslo)(?: zaměstnance| zamestnanca)?|matični broj|matična številka|"
     r"codul numeric personal|codului numeric personal|numărul de identificare|"
     r"αριθμό ταυτότητας|αριθμός ταυτότητας|αριθμό διαβατηρίου|номер паспорта|номера паспорта|"
-    r"личный номер|особистий номер|единен граждански номер"
+    r"личный номер|особистий номер|единен граждански номер|"
+    # a person's number at work or at university, with the words between ("of the employee")
+    r"employee number|employee id|employee no|staff number|staff id|personnel number|payroll number|"
+    r"personalnummer|mitarbeiternummer|mitarbeiter-nr|personal-nr|numéro d'employé|numéro d'agent|"
+    r"numéro de matricule|numéro d'étudiant|numéro d'étudiante|n° d'étudiant|numero di dipendente|"
+    r"numero dipendente|número de empleado|número de empleada|número de empregado|número de funcionário|"
+    r"personeelsnummer|werknemersnummer|numer pracownika|numer służbowy|"
+    r"zaměstnanecké číslo|törzsszám|dolgozói azonosító|"
+    r"anställningsnummer|medarbejdernummer|ansattnummer|ansattnr|henkilöstönumero|työntekijänumero|"
+    r"töötaja number|darbuotojo numeris|darbinieka numurs|αριθμός μητρώου|αριθμός μητρώου εργαζομένου|"
+    r"табельный номер|табельний номер|служебен номер|matični broj zaposlenika|numărul de angajat|"
+    r"marca angajatului|sicil numarası|sicil no|personel numarası|öğrenci numarası|öğrenci no|"
+    r"מספר עובד|თანამშრომლის ნომერი|աշխատողի համար"
+)
+#: words naming a vehicle's registration plate (the plate after them points at its owner)
+PLATE_WORDS = (
+    r"licen[cs]e plate|number plate|registration plate|car registration|kennzeichen|autokennzeichen|"
+    r"kfz-kennzeichen|nummernschild|plaque d'immatriculation|numero di targa|targa dell'auto|targa auto|"
+    r"matrícula del coche|matrícula do carro|kenteken|nummerplaat|nr rej\.?|numer rejestracyjny|"
+    r"numerze rejestracyjnym|tablica rejestracyjna|spz|poznávací značka|evidenčné číslo|rendszám|rendszáma|"
+    r"registreringsnummer|rekisterinumero|rekisterikilpi|numbrimärk|"
+    r"valstybinis numeris|numura zīme|număr de înmatriculare|plăcuța de înmatriculare|plaka|plakası|"
+    r"πινακίδα|αριθμός κυκλοφορίας|номерной знак|госномер|номерний знак|регистрационен номер|"
+    r"registarska oznaka|registarske tablice|registrska tablica|регистарске таблице|לוחית רישוי|"
+    r"מספר רכב|სახელმწიფო ნომერი|պետհամարանիշ"
 )
 #: words saying a date is somebody's date of birth (a date after them is personal)
 BIRTH_WORDS = (
@@ -324,7 +364,7 @@ BIRTH_WORDS = (
     r"geburtstag|anniversaire|compleanno|cumpleaños|aniversário|urodziny|narozeniny|születésnap|"
     r"verjaardag|födelsedag|fødselsdag|syntymäpäivä|sünnipäev|день рождения|день народження|rođendan|"
     r"rojstni dan|ziua de naștere|gimtadienis|dzimšanas diena|doğum günü|γενέθλια|יום הולדת|"
-    r"נולדה|დაბადების თარიღი|დაიბადა|ծննդյան ամսաթիվ|ծնվել է|ծնվել"
+    r"נולדה|დაბადების თარიღი|დაიბადა|ծննդյան ամսաթիվ|ծննդյան ամսաթիվը|ծնվել է|ծնվել"
 )
 #: "born" in the sense of founded, for things rather than people: a year after it is not a birthday
 WEAK_BIRTH_WORDS = r"born on|born|né|née|nato|nata|nacido|nacida|geboren"
@@ -507,6 +547,8 @@ MARKERS = (
     r"cosmic top secret|top secret|strictly private|"
     r"restreint ue|eu restricted|confidentiel ue|eu confidential|secret ue|eu secret|eu-res|eu-con|"
     r"eu-sec|dissemination(?: level)? ?[:=-]? ?(?:sen|co|eu-res|eu-con|eu-sec|confidential|sensitive)",
+    r"skal ikke publiseres|må ikke publiseres|skal ikke offentliggjøres|får ikke offentliggøres|"
+    r"nem publikálható|nem hozható nyilvánosságra|nicht zu veröffentlichen|"
     r"nicht zur weitergabe|nicht weitergeben|nicht weiterleiten|vs-vertraulich|vs-geheim|verschlusssache|"
     r"streng geheim|dienstgeheimnis|amtsgeheimnis|unterliegt der geheimhaltung|geheimhaltungspflichtig|"
     r"nicht zur veröffentlichung bestimmt|vom informationszugang ausgenommen|nur für den dienstgebrauch",
@@ -648,7 +690,14 @@ MARKERS_IN_POSITION = (
     r"not public|not yet public|non-public|nonpublic|not for the public|nicht öffentlich|non public|non publique|"
     r"under embargo|embargoed|embargo|sperrfrist|sous embargo|bajo embargo|sotto embargo|onder embargo|"
     r"niet openbaar|nie publiczne|neveřejné|neverejné|nem nyilvános|ikke offentlig|inte offentlig|ei julkinen|"
-    r"mitte avalik|nu este public|nėra viešas|nav publisks|не публично|не є публічним|δεν είναι δημόσιο"
+    r"mitte avalik|nu este public|nėra viešas|nav publisks|не публично|не є публічним|δεν είναι δημόσιο|"
+    r"len na interné použitie|iba na interné použitie|na interné použitie|kun for intern bruk|kun til intern bruk|"
+    r"til intern bruk|ainult siseseks kasutamiseks|siseseks kasutamiseks|sadece iç kullanım için|"
+    r"yalnızca iç kullanım için|iç kullanım için|iç kullanıma özel|только для внутреннего использования|"
+    r"для внутреннего использования|тільки для внутрішнього використання|მხოლოდ შიდა გამოყენებისთვის|"
+    r"შიდა გამოყენებისთვის|შიდა მოხმარებისთვის|միայն ներքին օգտագործման համար|ներքին օգտագործման համար|"
+    # spelled without the diacritics that tell the case endings apart ("tikai iekseja lietosanai")
+    r"tikai iekšēj\w{0,3} lietošan\w{0,3}|iekšēj\w{0,3} lietošan\w{0,3}"
 )
 #: single words that mark text only as a heading or in brackets ("INTERNAL", "[privat]")
 HEADING_WORDS = (
@@ -708,6 +757,19 @@ SHARE_VERBS = (
 SHARE_VERBS_BEFORE_NEGATION = r"sprid|dela|publicera|del|dele|spre|publiser|videresend|vidarebefordra"
 SHARE_NEGATIONS_AFTER = r"inte|ikke|ej|icke"
 #: objects that make "do not share X" security advice rather than a marking
+#: "never" in EGI's languages: with a credential word in its sentence, a marker word there gives
+#: advice ("Heslo nikdy neposílejte, je to důvěrný údaj"), it does not mark the text
+NEVER_WORDS = (
+    r"never|niemals|nie|jamais|mai|nunca|nooit|nigdy|nikdy|nikdar|nikada|nikad|nikoli|nikdy|soha|sose|"
+    r"aldrig|aldri|koskaan|kunagi|niekada|nekad|niciodată|niciodata|ποτέ|никогда|ніколи|никога|никада|"
+    r"asla|לעולם|არასოდეს|երբեք"
+)
+#: words for one's credentials (a marker word said of them is advice when "never" is near)
+CREDENTIALS_WORDS = (
+    r"credentials?|credenziali|credenciales|credenciais|identifiants|zugangsdaten|anmeldedaten|"
+    r"inloggegevens|dane logowania|přihlašovací údaje|prihlasovacie údaje|hitelesítő adatok|"
+    r"inloggningsuppgifter|login|logins|tunnukset|διαπιστευτήρια|учетные данные|облікові дані"
+)
 ADVICE_OBJECTS = (
     r"your|yours|their|his|her|any|anyone's|credentials?|passwords?|passphrases?|private keys?|keys?|"
     r"tokens?|secrets?|prox(?:y|ies)|certificates?|accounts?|logins?|pins?|ports?|traffic|requests?|"

@@ -175,6 +175,10 @@ def _layout_pattern(text: str) -> re.Pattern[str] | None:
 
 #: four or more single letters joined by one repeated separator: c o n f i d e n t i a l
 _SPACED = re.compile(r"(?<![^\W\d_])[^\W\d_](?P<sep>[ .\-])[^\W\d_](?:(?P=sep)[^\W\d_]){2,}(?![^\W\d_])")
+#: letter-spaced words apart by two spaces or more: "F O R  I N T E R N A L  U S E  O N L Y"
+_SPACED_PHRASE = re.compile(r"(?<![^\W\d_])[^\W\d_](?: [^\W\d_])+(?:  +[^\W\d_](?: [^\W\d_])+)+(?![^\W\d_])")
+_SPACED_PHRASE_GATE = re.compile(r"(?<![^\W\d_])[^\W\d_] [^\W\d_]  ")
+_WIDE_GAP = re.compile(r"  +")
 #: where such a run may start (a literal-led search: cheaper than _SPACED over the whole text)
 _SPACED_GATE = re.compile(r"[ \t\n.(\[*\"'-][^\W\d_][ .\-][^\W\d_][ .\-][^\W\d_][ .\-][^\W\d_]")
 #: ASCII letters as 'a', and the separators of letter-spacing as ' ' (a letter-spaced word is
@@ -362,6 +366,13 @@ def _join_spaced(m: re.Match[str], text: str) -> str:
     return m.group().replace(m.group("sep"), "")
 
 
+def _join_spaced_phrase(m: re.Match[str], text: str) -> str | None:
+    runs = _WIDE_GAP.split(m.group())
+    if sum(len(r) for r in runs) < 2 * 6:
+        return None  # a few letters apart ("a b  c d"): no word of them
+    return " ".join(r.replace(" ", "") for r in runs)
+
+
 @dataclass(frozen=True)
 class View:
     original: str
@@ -396,6 +407,8 @@ def normalise(text: str, keep_part_breaks: bool = False) -> View:
     if _needs_decoding(text):
         passes.append((_DECODE_KEEPING_BREAKS if keep_part_breaks else _DECODE, _replacement))
     passes.append((_LEADING_QUOTE, _drop))
+    if "  " in text:  # letter-spaced words apart by wider gaps ("F O R  I N T E R N A L  U S E"): joined
+        passes.append((_SPACED_PHRASE, _join_spaced_phrase))  # before the layout pass folds the gaps
     passes.append((_LAYOUT, _replacement))
     passes.append((_SPACED, _join_spaced))
     for pattern, replace in passes:
@@ -405,6 +418,8 @@ def normalise(text: str, keep_part_breaks: bool = False) -> View:
                 continue
             pattern = layout
         if pattern is _LEADING_QUOTE and not current.lstrip(" \t").startswith(">"):
+            continue
+        if pattern is _SPACED_PHRASE and not _SPACED_PHRASE_GATE.search(current):
             continue
         if pattern is _SPACED and not _may_be_spaced(current):
             continue

@@ -45,9 +45,15 @@ def _with_target(m: re.Match[str]) -> str:
     where it pointed (and screening then reads the target too)."""
     target = html.unescape(m.group(1).strip("\"'")).strip()
     inner = m.group(2)
-    if not target or target.startswith("#") or target in html.unescape(nh3.clean(inner, tags=set())):
+    shown = html.unescape(nh3.clean(inner, tags=set())).strip()
+    if not target or target.startswith("#") or target in shown or _bare(target) == _bare(shown):
         return inner
     return f"{inner} ({html.escape(target)})"
+
+
+def _bare(address: str) -> str:
+    """An address as people write it in a sentence: no scheme, no final slash."""
+    return re.sub(r"^(?i:https?://)", "", address).rstrip("/")
 
 
 def html_to_text(body: str) -> str:

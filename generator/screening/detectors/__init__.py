@@ -53,6 +53,7 @@ DETECTORS: dict[str, tuple[Detector, ...]] = {
                  tokens.grouped_secrets, urls.urls, urls.query_strings, formats.stored_hashes, formats.pins,
                  formats.session_cookies, formats.connection_strings),
     PERSONAL: (personal.ibans, personal.payment_cards, personal.national_ids, personal.birth_dates, personal.addresses,
+               personal.licence_plates,
                personal.person_dns, personal.handles, personal.health),
     MARKER: (markers.markers,),
 }

@@ -423,6 +423,12 @@ def _anchor(phrase: str) -> str | None:
     return None
 
 
+def literal_phrases(*fragments: str) -> list[str]:
+    """The strings the fragments match, those of them that are finite (no class or repetition
+    left in them)."""
+    return [p for f in fragments for p in expand(f) if _WILD not in p]
+
+
 def anchor_words(*fragments: str) -> frozenset[bytes]:
     """The anchor (``_anchor``) of every phrase a fragment matches: finding one of them is the
     cheap first step of finding the phrase."""

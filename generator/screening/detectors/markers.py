@@ -23,11 +23,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from generator.screening.detectors.base import MARKER, Finding, Lexicon, Text, WordClass, fold, lex
+from generator.screening.detectors.base import MARKER, Finding, Lexicon, Text, WordClass, fold, lex, literal_phrases
 from generator.screening.lexicon import (
     ADVICE_OBJECTS,
     BETWEEN_WORDS,
     CLASSIFICATION_LABELS,
+    CREDENTIALS_WORDS,
     FOR_WORDS,
     HEADING_WORDS,
     LEET_MARKER_WORDS,
@@ -38,6 +39,7 @@ from generator.screening.lexicon import (
     MARKERS_IN_POSITION,
     MENTION_WORDS,
     NEGATIONS,
+    NEVER_WORDS,
     ONLY_WORDS,
     PASSWORD_WORDS,
     PUBLIC_LEVEL_NAMES,
@@ -112,6 +114,13 @@ _QUOTE_BEFORE = re.compile("[\"'«»“”„‘’‚‹›`]$")
 _QUOTE_AFTER = re.compile("[\"'«»“”„‘’‚‹›`]")
 
 
+#: the marking phrases of several words written as one, as a letter-spaced phrase reads once its
+#: letters are joined ("I N T E R N A L O N L Y"): no word of any language is one of them
+_RUN_TOGETHER = frozenset(
+    fold(p).replace(" ", "").encode() for p in literal_phrases(*MARKERS, MARKERS_IN_POSITION)
+    if " " in p and len(p.replace(" ", "")) >= 9)
+
+
 def markers(t: Text) -> Iterator[Finding]:
     low = t.low
     if not t.ascii:
@@ -126,7 +135,8 @@ def markers(t: Text) -> Iterator[Finding]:
     for m in _STRONG.finditer(t, 100, 100):
         if _negated(low, m.start()) or _topic(low, m.start(), m.end()) or _mentioned(low, m.start(), m.end()):
             continue
-        if not m.group().isupper() and (_advice_after(low, m.end()) or _credential_before(low, m.start())):
+        if not m.group().isupper() and (_advice_after(low, m.end()) or _credential_before(low, m.start())
+                                        or _never_advice(low, m.start(), m.end())):
             continue  # "ne dijelite svoju lozinku", "Şifrenizi kimseyle paylaşmayın": advice, not a marking
         yield Finding("marker.confidential", MARKER, m.start(), m.end())
     for m in _chain(_DO_NOT_SHARE.finditer(t, 100, 60), _SHARE_NOT.finditer(t, 10, 60)):
@@ -153,7 +163,12 @@ def markers(t: Text) -> Iterator[Finding]:
         if not _negated(low, m.start()) and _LINE_LEAD.fullmatch(low, low.rfind("\n", 0, m.start()) + 1, m.start()):
             yield Finding("marker.heading", MARKER, m.start(), m.end())
     yield from _misspelled(t)
+    for word in _RUN_TOGETHER.intersection(t.words):
+        for pos in t.positions(word.decode()):  # "I N T E R N A L O N L Y", the view's "INTERNALONLY"
+            yield Finding("marker.restricted", MARKER, pos, pos + len(word))
     for m in _ADJECTIVE.finditer(t, 10, 60):
+        if _never_advice(low, m.start(), m.end()) and not _heading(low, m.start(), m.end()):
+            continue  # "Le credenziali sono riservate: non inviatele mai"
         if not _negated(low, m.start()) and (_heading(low, m.start(), m.end()) or _enclosed(low, m.start(), m.end())
                                              or _COLON.match(low, m.end())):
             yield Finding("marker.heading", MARKER, m.start(), m.end())
@@ -236,6 +251,21 @@ def _advice_before(low: str, start: int) -> bool:
     """The object stands before the verb (German, Slavic, Turkish word order: "das Passwort nicht
     weitergeben"), a word or two between."""
     return bool(_ADVICE_BEFORE.search(low, max(0, start - 30), start) or _credential_before(low, start))
+
+
+_NEVER = re.compile(rf"{_B}(?:{lex(NEVER_WORDS)}){_E}")
+_CREDENTIALS = re.compile(rf"{_B}(?:{lex(CREDENTIALS_WORDS)}){_E}")
+_SENTENCE_BOUND = re.compile(r"[.!?\n](?:\s|$)")
+
+
+def _never_advice(low: str, start: int, end: int) -> bool:
+    """A credential word before the marker word in its sentence, and "never" in that sentence:
+    "Deel uw wachtwoord nooit; het is strikt vertrouwelijk" is advice, not a marking."""
+    head = max((m.end() for m in _SENTENCE_BOUND.finditer(low, max(0, start - 120), start)), default=max(0, start - 120))
+    stop = _SENTENCE_BOUND.search(low, end, min(len(low), end + 120))
+    tail = stop.start() if stop else min(len(low), end + 120)
+    return bool((_CREDENTIAL_INSIDE.search(low, head, start) or _CREDENTIALS.search(low, head, start))
+                and _NEVER.search(low, head, tail))
 
 
 def _credential_before(low: str, start: int) -> bool:

@@ -47,6 +47,8 @@ from generator.screening.lexicon import (
     HEALTH_PHRASES,
     HOME_WORDS,
     ID_WORDS,
+    INSTITUTION_WORDS,
+    PLATE_WORDS,
     VENUE_WORDS,
     WEAK_BIRTH_WORDS,
 )
@@ -171,7 +173,7 @@ _ID_SAID = re.compile(rf"(?:[ \t]+[^\W\d_]{{1,20}}){{0,4}}?[ \t]+(?:{lex(COPULAS
 #: "Henkilötunnus pääsykorttia varten:", "PESEL do umowy:"
 _ID_FOR = re.compile(r"(?:[ \t]+[^\W\d_]{1,25}){1,3}?[ \t]*:")
 _ID_VALUE = re.compile(
-    r"[\s:#.,()№nNoº°-]{0,8}(?:(?:nr|no|number|nummer|numer|numéro|número|číslo|szám|numaram|numarası|numarasi|αρ)\.?[\s:#.]{0,3})?"
+    r"[\s:՝#.,()№nNoº°-]{0,8}(?:(?:nr|no|number|nummer|numer|numéro|número|číslo|szám|numaram|numarası|numarasi|αρ)\.?[\s:#.]{0,3})?"
     r"(?P<value>(?:[A-Z]{1,3}[ -]?)?\d[\d ./-]{3,20}\d(?:[ -]?[A-Z](?![\w-]))?|(?=[^\W_]{0,4}[ -]?\d)[^\W_]{1,4}[ -]?\d[\dA-Z<-]{3,16}|[A-Z0-9]{6,12})(?![\w-])"
 )
 #: a document's series and number after its word: "паспорт серія АВ № 123456", "паспорт серия 45 06
@@ -294,13 +296,35 @@ def _named_before(low: str, start: int) -> bool:
     return bool(_ID_WORD.pattern.search(low, max(0, low.rfind("\n", 0, start) + 1, start - 50), start))
 
 
+# --- licence plates ------------------------------------------------------------------------------
+
+_PLATE_WORD = Lexicon(PLATE_WORDS)
+#: the words between the word and the plate, then the plate: groups of capitals and digits
+#: joined by a space or a hyphen, two digits and a letter at least ("(Kennzeichen KA-MW 4711)",
+#: "nr rej. KR 4821X", "Kenteken van de monteur: XK-482-B")
+_PLATE = re.compile(r"(?:[ \t]+[^\W\d_]{1,20}){0,4}?[ \t]*[:՝]?[ \t]*(?:(?:is|ist|est|je)[ \t]+)?"
+                    r"(?P<plate>(?=[A-Z0-9 -]{0,10}\d[A-Z0-9 -]{0,10}\d)(?=[A-Z0-9 -]{0,10}[A-Z])"
+                    r"[A-Z0-9]{1,5}(?:[ -][A-Z0-9]{1,5}){0,3})(?![\w-])")
+
+
+def licence_plates(t: Text) -> Iterator[Finding]:
+    """A vehicle's plate after a word naming it (a plate points at its owner)."""
+    text = t.text
+    if not t.has_digit:
+        return
+    for m in _PLATE_WORD.finditer(t, 30, 60):
+        plate = _PLATE.match(text, m.end(), min(len(text), m.end() + 100))
+        if plate and 4 <= len(plate.group("plate")) <= 12:
+            yield Finding("personal.licence-plate", PERSONAL, *plate.span("plate"))
+
+
 # --- dates of birth -------------------------------------------------------------------------------
 
 _BIRTH = Lexicon(BIRTH_WORDS)
 _WEAK_BIRTH = re.compile(rf"(?:{lex(WEAK_BIRTH_WORDS)})")
 _MONTH = r"[^\W\d_]{3,12}\.?"
 _DATE_AFTER = re.compile(
-    r"[\s:,.()-]{0,6}(?:(?:am|on|le|il|el|em|op|dne|den|the|a|o)\s+)?(?P<date>"
+    r"[\s:՝,.()-]{0,6}(?:(?:am|on|le|il|el|em|op|dne|den|the|a|o)\s+)?(?P<date>"
     r"\d{1,2}[./-][ ]?\d{1,2}[./-][ ]?\d{2,4}\.?"
     r"|\d{4}[./-][ ]?\d{1,2}[./-][ ]?\d{1,2}\.?"
     rf"|\d{{1,2}}\.?[ ]+(?:de[ ]+)?{_MONTH}[ ]+(?:de[ ]+)?\d{{4}}"
@@ -311,12 +335,20 @@ _DATE_AFTER = re.compile(
 )
 
 
+#: a few words, then a colon (or an Armenian comma, which ends a label there)
+_BIRTH_OF = re.compile(r"[^\W\d_]{0,4}(?:[ \t]+[^\W\d_]{1,25}){0,4}[ \t]*[:՝]")
+
+
 def birth_dates(t: Text) -> Iterator[Finding]:
     text = t.text
     if not t.has_digit:
         return
     for m in _BIRTH.finditer(t, 30, 30):
         d = _DATE_AFTER.match(text, m.end(), min(len(text), m.end() + 60))
+        if not d and not _WEAK_BIRTH.fullmatch(m.group().strip()):
+            # whose date it is between the word and a colon: "Geboortedatum van de gast: ..."
+            label = _BIRTH_OF.match(text, m.end(), min(len(text), m.end() + 80))
+            d = label and _DATE_AFTER.match(text, label.end(), min(len(text), label.end() + 60))
         if not d:
             continue
         date = d.group("date")
@@ -394,6 +426,8 @@ _ADDRESS = re.compile(
     re.IGNORECASE)
 _HOME = Lexicon(HOME_WORDS)
 _VENUE = re.compile(words(VENUE_WORDS))
+#: an organisation named on the address's line, just before it: the organisation's address
+_INSTITUTION = re.compile(words("|".join(INSTITUTION_WORDS)))
 #: a postcode and the first letter of a town, in the digits-as-'0' copy: where an address may end
 _POSTCODE_AT = r"00(?:00{1,2} [A-Z]|-000 [A-Z]|0 00 [A-Z]|00 ?[A-Z]{2} [A-Z])"
 _POSTCODE_ANCHOR = re.compile(_POSTCODE_AT)
@@ -426,6 +460,11 @@ def _street_before(low: str, pos: int) -> bool:
 _ADDRESS_END = re.compile(r"(?:(?<=[^\W\d_]{4})|(?<![^\W\d_]))[.?!](?:\s|$)|\n\s*\n")
 
 
+def _institution_before(low: str, start: int) -> bool:
+    """"Instytut Fizyki, ul. Radzikowskiego 152, ...": an organisation's word on the line, before."""
+    return bool(_INSTITUTION.search(low, max(low.rfind("\n", 0, start) + 1, start - 80), start))
+
+
 def addresses(t: Text) -> Iterator[Finding]:
     """Street addresses (see the module's docstring)."""
     text, low = t.text, t.low
@@ -440,27 +479,23 @@ def addresses(t: Text) -> Iterator[Finding]:
             start, end = m.span()
             before = low[max(0, start - 160):start]
             around = low[max(0, start - 160):min(len(low), end + 80)]
-            if _HOME.pattern.search(before) or not _VENUE.search(around):
+            if _HOME.pattern.search(before) or not (_VENUE.search(around) or _institution_before(low, start)):
                 yield Finding("personal.address", PERSONAL, start, end)
-    for word in _HOME.present(t):
-        for pos in t.word_positions(word):
-            m = _HOME.pattern.match(low, pos)
-            if not m:
-                continue
-            _, line_end = t.line_span(m.end())
-            nxt = text.find("\n", line_end + 1)
-            block_end = min(len(text), m.end() + 120, nxt if nxt > 0 else len(text))
-            segment = text[m.end():block_end]
-            digit = re.search(r"\d", segment)
-            if digit and (re.search(r"\d{2,}", segment) or "," in segment[digit.start():]):
-                colon = segment.find(":")
-                start = m.end() + (colon + 1 if 0 <= colon < digit.start() else 0)
-                start += len(segment[start - m.end():]) - len(segment[start - m.end():].lstrip(" \n"))
-                # a sentence's end, not an abbreviation's dot ('ul.', 'ул.', 'Nr.', 'str.')
-                stop = _ADDRESS_END.search(text, start, block_end)
-                end = stop.start() if stop else block_end
-                if end - start >= 6:
-                    yield Finding("personal.address", PERSONAL, start, end)
+    for m in _HOME.finditer(t, 40, 40):  # (a phrase's anchor may be its second word: "כתובת מגורים")
+        _, line_end = t.line_span(m.end())
+        nxt = text.find("\n", line_end + 1)
+        block_end = min(len(text), m.end() + 120, nxt if nxt > 0 else len(text))
+        segment = text[m.end():block_end]
+        digit = re.search(r"\d", segment)
+        if digit and (re.search(r"\d{2,}", segment) or "," in segment[digit.start():]):
+            colon = segment.find(":")
+            start = m.end() + (colon + 1 if 0 <= colon < digit.start() else 0)
+            start += len(segment[start - m.end():]) - len(segment[start - m.end():].lstrip(" \n"))
+            # a sentence's end, not an abbreviation's dot ('ul.', 'ул.', 'Nr.', 'str.')
+            stop = _ADDRESS_END.search(text, start, block_end)
+            end = stop.start() if stop else block_end
+            if end - start >= 6:
+                yield Finding("personal.address", PERSONAL, start, end)
 
 
 # --- certificate DNs and handles ------------------------------------------------------------------------
@@ -506,6 +541,21 @@ _HANDLE_WORD = Lexicon(HANDLE_WORDS, template=r"(?<![\w'-])(?:{body})[\w-]{0,6}(
 _AT_HANDLE_WORD = Lexicon(AT_HANDLE_WORDS, template=r"(?<![\w'-])(?:{body})[\w-]{0,6}(?![\w-])")
 _AT_HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_.]{3,32}(?![\w@])")
 _DISCORD = re.compile(r"(?<![\w#])[\w.]{2,32}#\d{4}(?!\w)")
+#: a fediverse account, "@name@server.tld" (Mastodon and the like): an address with an '@' before it
+_FEDIVERSE = re.compile(r"(?<![\w@.])@[\w.-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+")
+#: the name after a messenger's name: "Skype: jane.doe", "Telegram id: jan_k"
+_HANDLE_TAIL = re.compile(r"[\s:]{1,4}(?:(?:id|name|handle|user|username|account|nick)[\s:]{1,4})?"
+                          r"(?:is |ist |est |è |es |je |on )?(?P<name>[A-Za-z][\w.-]{2,31})(?=[\s.,;)]|$)",
+                          re.IGNORECASE)
+#: after a messenger's name that is also a word ("signal", "element"), only a name given as a
+#: user name: "Signal username: jana.42"
+_NAMED_HANDLE_TAIL = re.compile(r"[ \t]+(?:user[ ]?name|handle|nick(?:name)?)[ \t]*:?[ \t]*(?:is[ \t]+)?"
+                                r"(?P<name>[A-Za-z][\w.-]{2,31})(?=[\s.,;)]|$)", re.IGNORECASE)
+
+
+def _handle_like(name: str) -> bool:
+    """A user name rather than a word: a dot, an underscore or a digit in it."""
+    return "." in name or "_" in name or any(c.isdigit() for c in name)
 
 
 def handles(t: Text) -> Iterator[Finding]:
@@ -516,9 +566,15 @@ def handles(t: Text) -> Iterator[Finding]:
     if "live:" in low:
         for m in _SKYPE.finditer(text):
             yield Finding("personal.handle", PERSONAL, m.start(), m.end())
-    if "@" in text:  # (the words are looked for only then: 'element' is in most tickets)
-        for m in _AT_HANDLE_WORD.finditer(t, 10, 30):
+    if text.count("@") >= 2:
+        for m in _FEDIVERSE.finditer(text):
+            yield Finding("personal.handle", PERSONAL, m.start(), m.end())
+    for m in _AT_HANDLE_WORD.finditer(t, 10, 30):
+        if "@" in text:
             yield from _at_handles_around(t, m.start(), m.end())
+        n = _NAMED_HANDLE_TAIL.match(text, m.end(), min(len(text), m.end() + 60))
+        if n and _handle_like(n.group("name")):
+            yield Finding("personal.handle", PERSONAL, *n.span("name"))
     for m in _HANDLE_WORD.finditer(t, 10, 30):  # the window holds the longest word ("researchgate")
         window_end = min(len(text), m.end() + 50)
         line_start = text.rfind("\n", 0, m.start()) + 1
@@ -528,11 +584,8 @@ def handles(t: Text) -> Iterator[Finding]:
             yield Finding("personal.handle", PERSONAL, h.start(), h.end())
         for h in _DISCORD.finditer(text, m.end(), window_end):
             yield Finding("personal.handle", PERSONAL, h.start(), h.end())
-        tail = re.compile(r"[\s:]{1,4}(?:(?:id|name|handle|user|username|account|nick)[\s:]{1,4})?"
-                          r"(?:is |ist |est |è |es |je |on )?(?P<name>[A-Za-z][\w.-]{2,31})(?=[\s.,;)]|$)",
-                          re.IGNORECASE)
-        n = tail.match(text, m.end(), window_end)
-        if n and ("." in n.group("name") or "_" in n.group("name") or any(c.isdigit() for c in n.group("name"))):
+        n = _HANDLE_TAIL.match(text, m.end(), window_end)
+        if n and _handle_like(n.group("name")):
             yield Finding("personal.handle", PERSONAL, *n.span("name"))
 
 

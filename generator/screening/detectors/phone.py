@@ -35,7 +35,7 @@ from generator.screening.detectors.base import (
     windows_around,
 )
 from generator.screening.detectors.shapes import ORCID
-from generator.screening.lexicon import DIGIT_WORDS, NOT_PHONE_WORDS, PHONE_WORDS
+from generator.screening.lexicon import DIGIT_WORDS, NOT_PHONE_WORDS, PHONE_WORDS, SWITCHBOARD_WORDS
 
 _CANDIDATE = re.compile(
     r"(?<![\w.,/#@=$%&\\-])"
@@ -47,6 +47,7 @@ _CANDIDATE = re.compile(
     re.IGNORECASE,
 )
 _PHONE_WORD = re.compile(rf"(?<![\w-])(?:{lex(PHONE_WORDS)})(?![\w-])")
+_SWITCHBOARD = re.compile(rf"(?<![\w-])(?:{lex(SWITCHBOARD_WORDS)})(?![\w-])")
 _NOT_PHONE_WORD = re.compile(rf"(?<![\w-])(?:{lex(NOT_PHONE_WORDS)})(?![\w-])|#")
 #: phone words that are ordinary words too: a label only when abbreviated or followed by a colon
 _LABEL_ONLY_ABBREVIATED = frozenset({"port"})
@@ -211,6 +212,8 @@ def _judge(low: str, start: int, num: str) -> str | None:
     while lo < start and lo > line_start and low[lo - 1].isalnum():
         lo += 1  # the window began inside a word ("...t 2025"): its tail is no label
     before = low[lo:start]
+    if _SWITCHBOARD.search(before):
+        return None  # "Zentrale des Rechenzentrums: +49 721 ...": an institution's own number
     label = None
     for w in _PHONE_WORD.finditer(before):
         label = w

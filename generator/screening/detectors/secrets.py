@@ -130,6 +130,9 @@ _CODE_ARGUMENT = re.compile(r"[ \t]*(?:[A-Za-z_$][\w$.]*|\d+|\"(?P<dq>[^\"\n]*)\
 #: a value that is itself a name set to something ("password=<your password>" after "password
 #: needs:"): a name of letters (a password such as "X67tC=mi?VQcr" has digits before its '=')
 _ASSIGNED = re.compile(r"[A-Za-z][A-Za-z_.-]{2,60}[ \t]*(?::=|=(?!=)|:(?!//))[ \t]*(?=\S)")
+#: ... written as names are: lower or upper case, snake_case, dotted or camelCase; a mix of cases
+#: like "Q-HdtQb" is the first part of a password ("Q-HdtQb=xxNj55")
+_NAME_LIKE = re.compile(r"[a-z][a-z0-9_.-]*|[A-Z][A-Z0-9_.-]*|[A-Za-z][a-z0-9]*(?:[A-Z_.-][a-z0-9]+)+")
 
 
 def _reads_from_code(text: str, start: int) -> bool:
@@ -155,6 +158,9 @@ def _plain_word(token: str) -> bool:
         core.islower() or core[:1].isupper() and core[1:].islower() or core.isupper() and len(core) <= 4)
 
 
+_HOST_NAME = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){2,}[a-z]{2,12}\.?")
+
+
 def _secretish(token: str) -> bool:
     """Could this token be a password (not a word, a number, an identifier of words)?"""
     core = token.strip(_VALUE_END + "\"'«»“”")
@@ -162,8 +168,8 @@ def _secretish(token: str) -> bool:
         return False  # a flag, a variable, a substitution: not the value itself
     if _HEXADECIMAL.fullmatch(core):
         return True  # a hash is public on its own, but not where a secret is announced
-    if public_shape(core):
-        return False
+    if public_shape(core) or _HOST_NAME.fullmatch(core):
+        return False  # (a host the password is for: "the password on ce01.grid.example.eu")
     if looks_random(core, relaxed=True):
         return True
     has_digit = any(c.isdigit() for c in core)
@@ -234,6 +240,7 @@ def _password_values(t: Text) -> Iterator[Finding]:
         found = _after_password_word(t, m.end())
         if found:
             yield Finding("credential.password", CREDENTIAL, *found)
+        yield from _random_in_sentence(t, found[1] if found else m.end())
         spelled = _SPELLED.search(t.low, m.end(), min(t.line_span(m.end())[1], m.end() + 160))
         if spelled and sum(1 for w in re.split(r"[\s,\-/·]+", spelled.group()) if _SPELLING_WORD.match(w)) >= 3:
             yield Finding("credential.password", CREDENTIAL, spelled.start(), spelled.end())
@@ -247,6 +254,22 @@ def _password_values(t: Text) -> Iterator[Finding]:
             continue  # "Please pin the image: registry.example.org/...": a PIN is digits
         if found:
             yield Finding("credential.password", CREDENTIAL, *found)
+
+
+_TOKEN = re.compile(r"[^\s'\"«»“”‘’()<>\[\],;]+")
+
+
+def _random_in_sentence(t: Text, pos: int) -> Iterator[Finding]:
+    """A random-looking word later in the sentence of a password word ("the password is no longer
+    'Welkom01' but GrachtMPnhgaq"): where a password is spoken of, such a word is one."""
+    text = t.text
+    _, line_end = t.line_span(pos)
+    horizon = min(line_end, pos + _WINDOW)
+    stop = _SENTENCE_END.search(text, pos, horizon)
+    for m in _TOKEN.finditer(text, pos, stop.start() if stop else horizon):
+        word = m.group().rstrip(_VALUE_END)
+        if len(word) >= 8 and looks_random(word, relaxed=True) and not public_shape(word) and not _is_placeholder(word):
+            yield Finding("credential.password", CREDENTIAL, m.start(), m.start() + len(word))
 
 
 _TRUNCATED = re.compile(r"\.\.\.|…|\.{2}(?!\w)")
@@ -309,7 +332,7 @@ def _after_password_word(t: Text, pos: int, strict: bool = False) -> tuple[int, 
         if sep:
             value_at = sep.end()
             kind = _kind(sep)
-            if kind == "verb" and _PHRASE_WORD.search(low, max(0, pos - 24), pos):
+            if _PHRASE_WORD.search(low, max(0, pos - 24), pos):
                 kind = "phrase"  # "the passphrase is w1 w2 w3 w4, ...": a phrase of words is its value
             if value_at >= line_end or not text[value_at:line_end].strip():
                 following = _next_value_line(text, line_end) if kind == "sign" or cursor == pos else None
@@ -396,7 +419,7 @@ def _judge_value(t: Text, start: int, line_end: int, kind: str, strict: bool = F
     if _DN_TAIL.match(text, start, line_end):
         return None  # "invalid credentials for cn=reader,dc=example,dc=eu": a directory name, not a value
     assigned = _ASSIGNED.match(value)
-    if assigned:  # "token needs: OIDC_TOKEN_URL=https://...": what counts is what the name is set to
+    if assigned and _NAME_LIKE.fullmatch(assigned.group().rstrip(" \t=:")):  # "token needs: OIDC_TOKEN_URL=https://...": what counts is what the name is set to
         return _judge_value(t, span[0] + assigned.end(), line_end, kind, strict)
     if strict:
         return span if _secretish(value) and not _is_placeholder(value) else None
@@ -407,8 +430,8 @@ def _judge_value(t: Text, start: int, line_end: int, kind: str, strict: bool = F
     horizon = min(line_end, start + _WINDOW)  # a long line costs no more than a window per value
     stop = _SENTENCE_END.search(text, start, horizon)
     rest = text[start:stop.start() if stop else horizon].strip()
-    if kind == "phrase":  # the phrase ends at its first comma or semicolon
-        rest, kind = re.split(r"[,;]", rest, maxsplit=1)[0].strip(), "sign"
+    if kind == "phrase":  # the phrase ends at its first comma, semicolon or bracket
+        rest, kind = re.split(r"[,;(]", rest, maxsplit=1)[0].strip(), "sign"
         stop = None
         horizon = start + len(rest)
     rest_words = rest.split()
@@ -424,6 +447,8 @@ def _judge_value(t: Text, start: int, line_end: int, kind: str, strict: bool = F
         return start, end  # a passphrase: "Kiefer Nebel Laterne Quark 19"
     if _is_placeholder(value) and not quoted:
         return None
+    if kind == "verb" and not quoted and _HOST_NAME.fullmatch(value.strip(_VALUE_END)):
+        return None  # "the password on ce01.grid.example.eu" (Finnish "on" is a verb): a host
     if quoted:
         return None if _is_placeholder(value) else span
     if lowered[0] in _STOPWORDS or lowered[0] in _NOT_A_VALUE:
@@ -456,7 +481,7 @@ _NEXT_KEY = re.compile(r"[ \t]*-?[ \t]*[A-Za-z_][\w-]{0,40}:(?:[ \t]|$)", re.MUL
 # --- NAME=value ---------------------------------------------------------------------------------
 
 _KEY_VALUE = re.compile(
-    r"(?P<key>(?<![\w.$-])[\"']?[A-Za-z_][A-Za-z0-9_.\-]{0,80}[\"']?)[ \t]*(?P<sep>:=|=>|=|:)[ \t]*"
+    r"(?P<key>(?<![\w.$-])[\"']?[A-Za-z_][A-Za-z0-9_.\-]{0,80}[\"']?)\]?[ \t]*(?P<sep>:=|=>|=|:)[ \t]*"
     r"(?P<value>\"[^\"\n]{0,300}\"|'[^'\n]{0,300}'|(?:[^\s\"'`,;&]|&(?![A-Za-z_][\w.-]*=))+)"
 )
 _KEY_PARTS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
@@ -518,8 +543,9 @@ def _holds_stem(word: bytes) -> bool:
 
 _STEMMED = WordClass(_holds_stem)
 _KEY_WORDS = anchor_words(SECRET_KEY_PARTS)
-#: the rest of a key's name, then a separator: what a word in a key must be followed by
-_SEPARATOR_AHEAD = re.compile(r"[A-Za-z0-9_.\-]*[\"']?[ \t]*(?::=|=>|=|:)")
+#: the rest of a key's name, then a separator: what a word in a key must be followed by (a
+#: subscript's bracket may close first: "os.environ['IRODS_PASSWORD'] = ...")
+_SEPARATOR_AHEAD = re.compile(r"[A-Za-z0-9_.\-]*[\"']?\]?[ \t]*(?::=|=>|=|:)")
 _KEY_HEAD = re.compile(r"[\"']?[A-Za-z_][A-Za-z0-9_.\-]{0,80}$")
 
 
@@ -685,6 +711,8 @@ def command_lines(t: Text) -> Iterator[Finding]:
 
 
 def _flag_value(text: str, start: int, end: int) -> Iterator[Finding]:
+    if _TEMPLATE.match(text, start):
+        return  # "-p {{ registry_password }}": a template's placeholder, spaces and all
     value = text[start:end]
     if value[:1] in "'\"" and value[-1:] == value[:1] and len(value) >= 2:
         start, end, value = start + 1, end - 1, value[1:-1]

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import json
 import re
 from collections.abc import Iterator
 from functools import lru_cache
@@ -151,6 +152,8 @@ def random_tokens(t: Text) -> Iterator[Finding]:
     for start, end in spans:
         while end > start and text[end - 1] in ".,:;":
             end -= 1
+        if _MEDIA_DATA.search(text, max(0, start - 60), start + 30):
+            continue  # an embedded image or font ("data:image/png;base64,..."): media, not a secret
         if text.find("://", start, end) >= 0 or text.startswith(("http", "www."), start, end):
             continue  # a URL (``_random_parts`` says no to it; told here, no copy is made or remembered)
         parts = _random_parts(text[start:end])
@@ -172,6 +175,7 @@ def random_tokens(t: Text) -> Iterator[Finding]:
                 yield Finding("credential.random-token", CREDENTIAL, start + a, start + b)
 
 
+_MEDIA_DATA = re.compile(r"data:(?:image|font|audio|video)/[\w.+-]{1,40};base64,(?=[A-Za-z0-9+/])")
 _B64 = re.compile(r"[A-Za-z0-9+/_-]{8,}={0,2}")
 #: two words apart: what a sentence has and a random string decoded has not
 _TWO_WORDS = re.compile(r"[^\W\d_]+[ \t\n,.;!?'-]+[^\W\d_]+")
@@ -198,6 +202,8 @@ def _readable_base64(token: str) -> bool:
         return False
     if _DOTTED_NAME.fullmatch(decoded) and all(_VOWEL.search(label) for label in decoded.split(".")):
         return not _SECRET_WORDS_DECODED.search(decoded)  # a host or VO name: "vo.example.eu"
+    if _PLAIN_URL.fullmatch(decoded) or _jose_header(decoded) or _settings(decoded):
+        return True
     if len(decoded) < 6 or sum(c.isprintable() or c in "\n\t" for c in decoded) < len(decoded) \
             or not _TWO_WORDS.search(decoded):
         return False
@@ -205,6 +211,34 @@ def _readable_base64(token: str) -> bool:
     spaces = sum(c in " \n\t" for c in decoded)
     return letters >= 0.6 * len(decoded) and spaces >= max(1, len(decoded) // 12) \
         and not _SECRET_WORDS_DECODED.search(decoded)
+
+
+#: a link with no user, query or fragment (what a repository's address in a ConfigMap decodes to)
+_PLAIN_URL = re.compile(r"https?://[\w-]+(?:\.[\w-]+)+(?::\d{1,5})?(?:/[\w.~/-]*)?")
+#: the names a JSON Web Token's header holds (the header alone says how a token is signed)
+_JOSE_HEADER_NAMES = frozenset("alg typ kid cty x5t x5t#S256 x5u jku crit enc zip b64".split())
+#: one setting per line, "name=value" or "name: value" (a public configuration file)
+_SETTING = re.compile(r"[ \t]*[A-Za-z_][\w.-]{0,60}[ \t]*[=:][ \t]*[^\n]{0,200}")
+
+
+def _jose_header(decoded: str) -> bool:
+    """A JSON Web Token's header alone ('{"alg":"RS256","typ":"JWT"}'): no claim, no signature."""
+    if not decoded.startswith("{") or '"alg"' not in decoded:
+        return False
+    try:
+        header = json.loads(decoded)
+    except ValueError:
+        return False
+    return isinstance(header, dict) and set(header) <= _JOSE_HEADER_NAMES \
+        and all(isinstance(v, str) and not looks_random(v) for v in header.values())
+
+
+def _settings(decoded: str) -> bool:
+    """Lines of settings none of which names or holds a secret (log levels, sizes, endpoints)."""
+    lines = [ln for ln in decoded.strip().split("\n") if ln.strip()]
+    return len(lines) >= 2 and all(_SETTING.fullmatch(ln) for ln in lines) \
+        and not _SECRET_WORDS_DECODED.search(decoded) \
+        and not any(looks_random(v) for v in re.findall(r"[=:][ \t]*(\S+)", decoded))
 
 
 @lru_cache(maxsize=4096)
