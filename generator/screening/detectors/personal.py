@@ -60,7 +60,7 @@ _IBAN = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]){11,31}(?![A-Z
 
 _IBAN_WORD = re.compile(rb"[a-z]{2}[0-9]{2}[a-z0-9]*")
 #: the words an IBAN may start with (a kind of word: each is judged once, not in every text)
-_IBAN_WORDS = WordClass(lambda w: len(w) <= 34 and _IBAN_WORD.fullmatch(w) is not None)
+_IBAN_WORDS = WordClass(lambda w: 4 <= len(w) <= 34 and 48 <= w[2] <= 57 and _IBAN_WORD.fullmatch(w) is not None)
 
 
 def ibans(t: Text) -> Iterator[Finding]:
@@ -214,7 +214,7 @@ _DIGIT_RUN_PREFIX = ("0000000", "000000", "00.00.00", "000.0000.0000.00", "0 00 
 _DIGIT_RUNS = tuple(zip((re.compile(p) for p in _DIGIT_RUN), _DIGIT_RUN_PREFIX))
 _DIGIT_RUNS_BYTES = tuple(zip((re.compile(p.encode()) for p in _DIGIT_RUN), (p.encode() for p in _DIGIT_RUN_PREFIX)))
 _CODICE_FISCALE = re.compile(rb"[a-z]{6}[0-9]{2}[a-z][0-9]{2}[a-z][0-9]{3}[a-z]")
-_CODICI_FISCALI = WordClass(lambda w: _CODICE_FISCALE.fullmatch(w) is not None)
+_CODICI_FISCALI = WordClass(lambda w: len(w) == 16 and _CODICE_FISCALE.fullmatch(w) is not None)
 
 
 #: a UK National Insurance number: two letters, six digits in pairs, a letter (its own shape)
@@ -222,7 +222,7 @@ _NINO = re.compile(r"(?<![\w-])[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2}
 #: where one may be: a word "ab123456c" (lower-cased), or its digits spaced in pairs or standing
 #: alone, in the digits-as-'0' copy (literal-led searches)
 _NINO_WORD = re.compile(rb"[a-z]{2}[0-9]{6}[a-d]?")
-_NINO_WORDS = WordClass(lambda w: _NINO_WORD.fullmatch(w) is not None)
+_NINO_WORDS = WordClass(lambda w: 8 <= len(w) <= 9 and _NINO_WORD.fullmatch(w) is not None)
 _NINO_DIGIT = ("00 00 00", "000000 ")
 _NINO_DIGITS = tuple((re.compile(p), p) for p in _NINO_DIGIT)
 _NINO_DIGITS_BYTES = tuple((re.compile(p.encode()), p.encode()) for p in _NINO_DIGIT)

@@ -70,8 +70,8 @@ _VENDOR_PREFIXES = (b"akia", b"asia", b"abia", b"acca", b"agpa", b"aida", b"aroa
 _TWILIO_OR_BOTS = re.compile(rb"(?:sk|ac)[0-9a-f]{32}|[0-9a-f]{32}|[mn][a-z0-9]{23,25}|aa[a-z0-9]{33}")
 #: the odd words (``Text.odd_words``) a vendor token may start with: a kind of word, each judged
 #: once (a text's few are then one set intersection, not a test of each of its odd words)
-_VENDOR_ODD = WordClass(lambda w: _odd(w) and (w.startswith(_VENDOR_PREFIXES)
-                                                   or len(w) >= 24 and _TWILIO_OR_BOTS.fullmatch(w) is not None))
+_VENDOR_ODD = WordClass(lambda w: (w.startswith(_VENDOR_PREFIXES) or len(w) >= 24 and _TWILIO_OR_BOTS.fullmatch(w) is not None)
+                        and _odd(w))
 
 
 def _vendor_starts(t: Text) -> list[int]:
