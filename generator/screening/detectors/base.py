@@ -227,7 +227,12 @@ class Text:
         found = self._holds.get(literals)
         if found is None:
             low = self.low
-            found = self._holds[literals] = any(x in low for x in literals)
+            found = False
+            for x in literals:  # (a loop: most tuples hold one or two literals, fewer than a generator costs)
+                if x in low:
+                    found = True
+                    break
+            self._holds[literals] = found
         return found
 
     def line_span(self, pos: int) -> tuple[int, int]:
@@ -254,11 +259,7 @@ class Text:
         """Positions of ``word`` as a whole word (the way ``words`` splits)."""
         low, n, size = self.low, len(self.low), len(word)
         return [i for i in self.positions(word)
-                if (i == 0 or not _word_char(low[i - 1])) and (i + size >= n or not _word_char(low[i + size]))]
-
-
-def _word_char(c: str) -> bool:
-    return c.isalnum()
+                if (i == 0 or not low[i - 1].isalnum()) and (i + size >= n or not low[i + size].isalnum())]
 
 
 # --- the lexicon's patterns -------------------------------------------------------------------
@@ -511,17 +512,20 @@ class Lexicon:
         return windows_around(hits, before, after, len(t.text))
 
     def finditer(self, t: Text, before: int = 80, after: int = 80):
-        """Matches in the lower-cased view, looked for around the anchors only."""
-        present = self.present(t)
-        return self._finditer(t, present, before, after) if present else ()
+        """Matches in the lower-cased view, looked for around the anchors only (those whose
+        phrases' literals the text holds: a common anchor's phrases seldom are there, and then
+        no search is set up at all)."""
+        present = t.lexicon_anchors.get(self)
+        if not present:
+            return ()
+        literals = self._literals
+        viable = [a for a in present if not (x := literals.get(a)) or t.holds_any(x)]
+        return self._finditer(t, viable, before, after) if viable else ()
 
-    def _finditer(self, t: Text, present: list[str], before: int, after: int):
+    def _finditer(self, t: Text, anchors: list[str], before: int, after: int):
         seen: set[tuple[int, int]] = set()
         n = len(t.low)
-        for anchor in present:
-            literals = self._literals.get(anchor)
-            if literals and not t.holds_any(literals):
-                continue
+        for anchor in anchors:
             pattern = self._for(anchor)
             for lo, hi in windows_around(t.word_positions(anchor), before, after, n):
                 for m in pattern.finditer(t.low, lo, hi):

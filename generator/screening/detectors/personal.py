@@ -33,6 +33,7 @@ from generator.screening.detectors.base import (
     Finding,
     Lexicon,
     Text,
+    WordClass,
     finditer_from,
     lex,
     windows_around,
@@ -57,16 +58,18 @@ from generator.screening.lexicon import (
 _IBAN = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]){11,31}(?![A-Za-z0-9])")
 
 
-_IBAN_WORD = re.compile(r"[a-z]{2}[0-9]{2}[a-z0-9]*")
+_IBAN_WORD = re.compile(rb"[a-z]{2}[0-9]{2}[a-z0-9]*")
+#: the words an IBAN may start with (a kind of word: each is judged once, not in every text)
+_IBAN_WORDS = WordClass(lambda w: 4 <= len(w) <= 34 and 48 <= w[2] <= 57 and _IBAN_WORD.fullmatch(w) is not None)
 
 
 def ibans(t: Text) -> Iterator[Finding]:
+    starts = [w.decode() for w in _IBAN_WORDS.among(t.words)]
+    if not starts:
+        return
     from stdnum import iban
 
     text = t.text
-    starts = [w for w in t.odd_words[0] if len(w) <= 34 and _IBAN_WORD.fullmatch(w)]
-    if not starts:
-        return
     anchors = [p for w in starts for p in t.word_positions(w)]
     for m in (m for lo, hi in windows_around(anchors, 0, 60, len(text)) for m in _IBAN.finditer(text, lo, hi)):
         raw = m.group()
@@ -210,14 +213,16 @@ _DIGIT_RUN = (r"0000000", r"000000[-/+A-Z]000", r"00\.00\.00-?000\.?00", r"000\.
 _DIGIT_RUN_PREFIX = ("0000000", "000000", "00.00.00", "000.0000.0000.00", "0 00 00 ")
 _DIGIT_RUNS = tuple(zip((re.compile(p) for p in _DIGIT_RUN), _DIGIT_RUN_PREFIX))
 _DIGIT_RUNS_BYTES = tuple(zip((re.compile(p.encode()) for p in _DIGIT_RUN), (p.encode() for p in _DIGIT_RUN_PREFIX)))
-_CODICE_FISCALE = re.compile(r"[a-z]{6}[0-9]{2}[a-z][0-9]{2}[a-z][0-9]{3}[a-z]")
+_CODICE_FISCALE = re.compile(rb"[a-z]{6}[0-9]{2}[a-z][0-9]{2}[a-z][0-9]{3}[a-z]")
+_CODICI_FISCALI = WordClass(lambda w: len(w) == 16 and _CODICE_FISCALE.fullmatch(w) is not None)
 
 
 #: a UK National Insurance number: two letters, six digits in pairs, a letter (its own shape)
 _NINO = re.compile(r"(?<![\w-])[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D](?![\w-])")
 #: where one may be: a word "ab123456c" (lower-cased), or its digits spaced in pairs or standing
 #: alone, in the digits-as-'0' copy (literal-led searches)
-_NINO_WORD = re.compile(r"[a-z]{2}\d{6}[a-d]?")
+_NINO_WORD = re.compile(rb"[a-z]{2}[0-9]{6}[a-d]?")
+_NINO_WORDS = WordClass(lambda w: 8 <= len(w) <= 9 and _NINO_WORD.fullmatch(w) is not None)
 _NINO_DIGIT = ("00 00 00", "000000 ")
 _NINO_DIGITS = tuple((re.compile(p), p) for p in _NINO_DIGIT)
 _NINO_DIGITS_BYTES = tuple((re.compile(p.encode()), p.encode()) for p in _NINO_DIGIT)
@@ -228,7 +233,7 @@ def national_ids(t: Text) -> Iterator[Finding]:
     m: re.Match[str] | None
     digits_view = t.digits
     as_bytes = isinstance(digits_view, bytes)
-    ninos = [p for w in t.odd_words[0] if _NINO_WORD.fullmatch(w) for p in t.positions(w)]
+    ninos = [p for w in _NINO_WORDS.among(t.words) for p in t.positions(w.decode())]
     ninos += [m.start() for pattern, prefix in (_NINO_DIGITS_BYTES if as_bytes else _NINO_DIGITS)
               for m in finditer_from(pattern, prefix, digits_view)]  # type: ignore[arg-type]
     for p in ninos:
@@ -242,7 +247,7 @@ def national_ids(t: Text) -> Iterator[Finding]:
             continue  # inside a reference, a path, a decimal number: no id starts here
         starts.append(run)  # an id starts with its digits, or with a letter or two before them
         starts += [p for p in (run - 1, run - 2) if p >= 0 and text[p] in "XYZ"]
-    starts += [p for w in t.odd_words[0] if len(w) == 16 and _CODICE_FISCALE.fullmatch(w) for p in t.positions(w)]
+    starts += [p for w in _CODICI_FISCALI.among(t.words) for p in t.positions(w.decode())]
     for start in starts:
         for pattern, strong, weak in _ID_SHAPES:
             m = pattern.match(text, start)
@@ -429,11 +434,25 @@ _POSTCODE_ANCHOR = re.compile(_POSTCODE_AT)
 _POSTCODE_ANCHOR_BYTES = re.compile(_POSTCODE_AT.encode())
 
 
-_STREET_WORDS = re.compile(rf"(?:{lex(_STREET_PREFIX)})(?![\w])|[^\W\d_](?:{lex(_STREET_SUFFIX)})(?![\w])")
+#: a street word: a prefix ("rue", "ul."), or a suffix after a letter ("-straße", "-weg"). Each is
+#: searched alone, led by its words' first letters (one search for both tried the suffixes after
+#: every letter of the window)
+_STREET_PREFIX_WORDS = re.compile(rf"(?:{lex(_STREET_PREFIX)})(?![\w])")
+_STREET_SUFFIX_WORDS = re.compile(rf"(?:{lex(_STREET_SUFFIX)})(?![\w])")
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def _street_before(low: str, pos: int) -> bool:
-    return bool(_STREET_WORDS.search(low, max(0, pos - 70), pos))
+    """Is there a street word in the 70 characters before ``pos``?"""
+    lo = max(0, pos - 70)
+    if _STREET_PREFIX_WORDS.search(low, lo, pos):
+        return True
+    at = lo + 1  # (a suffix needs a letter of the window before it)
+    while (m := _STREET_SUFFIX_WORDS.search(low, at, pos)) is not None:
+        if _LETTER.match(low, m.start() - 1):
+            return True
+        at = m.start() + 1
+    return False
 
 
 #: where an address after a home word ends: a sentence's end, not an abbreviation's dot ('ul.',

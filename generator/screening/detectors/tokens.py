@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from generator.screening.detectors.base import CREDENTIAL, Finding, Text, lex, windows_around
+from generator.screening.detectors.base import CREDENTIAL, Finding, Text, WordClass, _odd, lex, windows_around
 from generator.screening.detectors.keys import public_blocks
 from generator.screening.detectors.shapes import ORCID, looks_random, public_shape
 from generator.screening.lexicon import COPULAS, PUBLIC_KEY_WORDS, REFERENCE_WORDS, REVEAL_PHRASES
@@ -68,6 +68,10 @@ _VENDOR_WORDS = frozenset(
 _VENDOR_PREFIXES = (b"akia", b"asia", b"abia", b"acca", b"agpa", b"aida", b"aroa", b"aipa", b"anpa", b"anva",
                     b"apka", b"a3t", b"aiza", b"ya29", b"eyj", b"gaaaaa", b"mdax", b"dapi", b"atatt3")
 _TWILIO_OR_BOTS = re.compile(rb"(?:sk|ac)[0-9a-f]{32}|[0-9a-f]{32}|[mn][a-z0-9]{23,25}|aa[a-z0-9]{33}")
+#: the odd words (``Text.odd_words``) a vendor token may start with: a kind of word, each judged
+#: once (a text's few are then one set intersection, not a test of each of its odd words)
+_VENDOR_ODD = WordClass(lambda w: (w.startswith(_VENDOR_PREFIXES) or len(w) >= 24 and _TWILIO_OR_BOTS.fullmatch(w) is not None)
+                        and _odd(w))
 
 
 def _vendor_starts(t: Text) -> list[int]:
@@ -75,8 +79,7 @@ def _vendor_starts(t: Text) -> list[int]:
     digits before its "AA" word)."""
     low = t.low
     hits = [p for w in _VENDOR_WORDS.intersection(t.words) for p in t.word_positions(w.decode())]
-    hits += [p for w in t.odd_words[0] if w.encode().startswith(_VENDOR_PREFIXES)
-             or len(w) >= 24 and _TWILIO_OR_BOTS.fullmatch(w.encode()) for p in t.positions(w)]
+    hits += [p for w in _VENDOR_ODD.among(t.words) for p in t.positions(w.decode())]
     hits += t.positions("1//0")
     starts = set(hits)
     for p in hits:
@@ -121,9 +124,13 @@ def _candidates(t: Text) -> list[tuple[int, int]]:
     spans = set()
     n = len(text)
     backwards = text[::-1]  # the token's start: its rest read backwards (at most 300 characters)
-    for p in starts:
+    start = end = -1
+    for p in sorted(starts):
+        if start <= p < end and p - start <= 300:
+            continue  # inside the token just read: the same span (odd words often share a token)
         start = n - _TOKEN_REST.match(backwards, n - p, n - max(0, p - 300)).end()  # type: ignore[union-attr]
-        spans.add((start, _TOKEN_REST.match(text, p).end()))  # type: ignore[union-attr]
+        end = _TOKEN_REST.match(text, p).end()  # type: ignore[union-attr]
+        spans.add((start, end))
     return sorted(spans)
 
 
