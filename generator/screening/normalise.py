@@ -368,8 +368,8 @@ def _join_spaced(m: re.Match[str], text: str) -> str:
 
 def _join_spaced_phrase(m: re.Match[str], text: str) -> str | None:
     runs = _WIDE_GAP.split(m.group())
-    if sum(len(r) for r in runs) < 2 * 6:
-        return None  # a few letters apart ("a b  c d"): no word of them
+    if sum(len(r) for r in runs) - sum(r.count(" ") for r in runs) < 6:
+        return None  # fewer than six letters ("a b  c d"): no word of them
     return " ".join(r.replace(" ", "") for r in runs)
 
 

@@ -260,26 +260,30 @@ def _advice_before(low: str, start: int) -> bool:
 _NEVER = re.compile(rf"{_B}(?:{lex(NEVER_WORDS)}){_E}")
 _CREDENTIALS = re.compile(rf"{_B}(?:{lex(CREDENTIALS_WORDS)}){_E}")
 _SENTENCE_BOUND = re.compile(r"[.!?\n](?:\s|$)")
-
-
 _DISCLAIMER = re.compile(rf"{_B}(?:{lex(DISCLAIMER_PHRASES)})")
+
+
+def _sentence(low: str, start: int, end: int, reach: int) -> tuple[int, int]:
+    """The sentence around ``low[start:end]``, at most ``reach`` characters on either side."""
+    head = max((m.end() for m in _SENTENCE_BOUND.finditer(low, max(0, start - reach), start)),
+               default=max(0, start - reach))
+    stop = _SENTENCE_BOUND.search(low, end, min(len(low), end + reach))
+    return head, stop.start() if stop else min(len(low), end + reach)
 
 
 def _disclaimer(low: str, start: int, end: int) -> bool:
     """Is the marker word part of a mail footer's boilerplate ("may contain confidential
-    information intended only for the addressee")?"""
-    head = max((m.end() for m in _SENTENCE_BOUND.finditer(low, max(0, start - 100), start)), default=max(0, start - 100))
-    stop = _SENTENCE_BOUND.search(low, end, min(len(low), end + 100))
-    said = _DISCLAIMER.search(low, head, stop.start() if stop else min(len(low), end + 100))
-    return bool(said and (said.start() < start or "intended" in said.group()))  # said of it, not after it
+    information intended only for the addressee")? The phrase stands before the word, or is the
+    footer's "intended for the addressee" after it ("Confidential: it may contain ..." marks)."""
+    head, tail = _sentence(low, start, end, 100)
+    said = _DISCLAIMER.search(low, head, tail)
+    return bool(said and (said.start() < start or "intended" in said.group()))
 
 
 def _never_advice(low: str, start: int, end: int) -> bool:
     """A credential word before the marker word in its sentence, and "never" in that sentence:
     "Deel uw wachtwoord nooit; het is strikt vertrouwelijk" is advice, not a marking."""
-    head = max((m.end() for m in _SENTENCE_BOUND.finditer(low, max(0, start - 120), start)), default=max(0, start - 120))
-    stop = _SENTENCE_BOUND.search(low, end, min(len(low), end + 120))
-    tail = stop.start() if stop else min(len(low), end + 120)
+    head, tail = _sentence(low, start, end, 120)
     return bool((_CREDENTIAL_INSIDE.search(low, head, start) or _CREDENTIALS.search(low, head, start))
                 and _NEVER.search(low, head, tail))
 

@@ -577,9 +577,10 @@ def handles(t: Text) -> Iterator[Finding]:
         for m in _AT_HANDLE_WORD.finditer(t, 10, 30):
             if "@" in text:
                 yield from _at_handles_around(t, m.start(), m.end())
-            n = named and _NAMED_HANDLE_TAIL.match(text, m.end(), min(len(text), m.end() + 60))
-            if n and _handle_like(n.group("name")):
-                yield Finding("personal.handle", PERSONAL, *n.span("name"))
+            if named:
+                n = _NAMED_HANDLE_TAIL.match(text, m.end(), min(len(text), m.end() + 60))
+                if n and _handle_like(n.group("name")):
+                    yield Finding("personal.handle", PERSONAL, *n.span("name"))
     for m in _HANDLE_WORD.finditer(t, 10, 30):  # the window holds the longest word ("researchgate")
         window_end = min(len(text), m.end() + 50)
         line_start = text.rfind("\n", 0, m.start()) + 1

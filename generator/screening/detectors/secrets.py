@@ -267,7 +267,7 @@ def _random_in_sentence(t: Text, pos: int) -> Iterator[Finding]:
     stop = _SENTENCE_END.search(text, pos, horizon)
     for m in _TOKEN.finditer(text, pos, stop.start() if stop else horizon):
         word = m.group().rstrip(_VALUE_END)
-        if len(word) >= 8 and looks_random(word, relaxed=True) and not public_shape(word) and not _is_placeholder(word):
+        if len(word) >= 8 and looks_random(word, relaxed=True) and not _is_placeholder(word):
             yield Finding("credential.password", CREDENTIAL, m.start(), m.start() + len(word))
 
 
@@ -418,7 +418,8 @@ def _judge_value(t: Text, start: int, line_end: int, kind: str, strict: bool = F
     if _DN_TAIL.match(text, start, line_end):
         return None  # "invalid credentials for cn=reader,dc=example,dc=eu": a directory name, not a value
     assigned = _ASSIGNED.match(value)
-    if assigned and _NAME_LIKE.fullmatch(assigned.group().rstrip(" \t=:")):  # "token needs: OIDC_TOKEN_URL=https://...": what counts is what the name is set to
+    # "token needs: OIDC_TOKEN_URL=https://...": what counts is what the name is set to
+    if assigned and _NAME_LIKE.fullmatch(assigned.group().rstrip(" \t=:")):
         return _judge_value(t, span[0] + assigned.end(), line_end, kind, strict)
     if strict:
         return span if _secretish(value) and not _is_placeholder(value) else None
@@ -619,6 +620,7 @@ _AUTH_PAIR = re.compile(
 
 
 def auth_pairs(t: Text) -> Iterator[Finding]:
+    """The password of a user and password pair in code, whatever its looks."""
     if "(" not in t.text or ("auth" not in t.low and "login" not in t.low and "credentials" not in t.low):
         return
     for m in _AUTH_PAIR.finditer(t.text):
