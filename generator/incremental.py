@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import marshal
 import os
 import shutil
 from collections.abc import Callable
@@ -35,6 +34,8 @@ from pathlib import Path
 
 from generator.publish import MANIFEST_FORMAT, file_hashes, manifest_path
 from generator.site import fieldtables, urls
+from generator.site.kept import read as read_kept
+from generator.site.kept import write as write_kept
 from generator.site.render import Page, Renderer, render_files, write_file
 from generator.site.shards import html_of
 
@@ -189,21 +190,14 @@ def update_docs(pages: list[Page], renderer: Renderer, handwritten: Path, docs_d
 
 def load_case_memo(path: Path, fmt: str, inputs: str) -> dict:
     """What the last render with these site inputs kept of each case (the rows of the case
-    tables, the records of the exports), by the case's digest first; empty when the file is
-    missing, damaged, of another format, or made with other templates or code. (marshal: tens of
-    MB at 10,000 cases, read and written each night, ten times faster than JSON; texts only.)"""
-    try:
-        data = marshal.loads(path.read_bytes())
-    except (OSError, ValueError, EOFError, TypeError):
-        return {}
-    if not isinstance(data, dict) or data.get("format") != fmt or data.get("inputs") != inputs:
-        return {}
-    kept = data.get("cases")
+    tables, the records of the exports), by the case's digest first; empty when the file was made
+    with other templates or code, or holds anything but texts."""
+    kept = read_kept(path, fmt, inputs=inputs)
 
     def text(value) -> bool:
         return isinstance(value, str) or (isinstance(value, list) and all(isinstance(v, str) for v in value))
 
-    return kept if isinstance(kept, dict) and all(text(v) for v in kept.values()) else {}
+    return kept if all(text(v) for v in kept.values()) else {}
 
 
 def save_case_memo(path: Path, fmt: str, inputs: str, kept: dict, made: dict, cases: set[str]) -> None:
@@ -214,7 +208,7 @@ def save_case_memo(path: Path, fmt: str, inputs: str, kept: dict, made: dict, ca
     memo.update(made)
     if memo == kept:
         return
-    write_file(path, marshal.dumps({"format": fmt, "inputs": inputs, "cases": dict(sorted(memo.items()))}))
+    write_kept(path, fmt, dict(sorted(memo.items())), inputs=inputs)
 
 
 def remove_file(root: Path, rel: str) -> None:

@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.screening.detectors import base, email, tokens
-from generator.screening.detectors.base import Lexicon, Text, WordClass, _least, _odd
+from generator.screening.detectors.base import Lexicon, Text, WordClass, _least, odd_word
 from generator.screening.lexicon import AT_WORDS
 from generator.screening.normalise import _LAYOUT, _layout_pattern, _replacement, _rewrite, normalise
 
@@ -111,7 +111,7 @@ def test_a_word_class_finds_every_member_even_when_its_memory_overflows(texts_wo
         WordClass._forget()
         try:
             for words in texts_words:
-                assert base._ODD.among(words) == {w for w in words if _odd(w)}
+                assert base._ODD.among(words) == {w for w in words if odd_word(w)}
                 assert _STEMMED.among(words) == {w for w in words if _holds_stem(w)}
                 assert base._ANCHORS.among(words) == words & base._ALL_ANCHORS  # (kinds given as a set)
                 assert _TYPOS.among(words) == words & _TYPO_WORDS

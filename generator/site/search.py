@@ -43,7 +43,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import marshal
 import re
 import unicodedata
 from collections import defaultdict
@@ -56,7 +55,7 @@ import yaml
 from backrefs import bre
 
 from generator.model import FieldKind, FieldSource, PublicCase, PublicSnapshot, PublishedField, published_fields
-from generator.site import fieldtables, urls
+from generator.site import fieldtables, kept, urls
 from generator.site.text import without_bidi_controls
 
 FORMAT = "casecat-search/1"
@@ -272,20 +271,11 @@ WEIGHTS_FORMAT = "casecat-search-weights/1"
 def load_weights(path: Path, version: str) -> dict:
     """The cache of case weights kept at ``path`` for this ``version`` of what tokenises (else
     empty: a cache is never trusted across a change of the code)."""
-    try:
-        data = marshal.loads(path.read_bytes())
-    except (OSError, ValueError, EOFError, TypeError):
-        return {}
-    if not isinstance(data, dict) or data.get("format") != WEIGHTS_FORMAT or data.get("version") != version:
-        return {}
-    return dict(data.get("cases") or {})
+    return dict(kept.read(path, WEIGHTS_FORMAT, version=version))
 
 
 def save_weights(path: Path, version: str, weights: dict) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_bytes(marshal.dumps({"format": WEIGHTS_FORMAT, "version": version, "cases": weights}))
-    tmp.replace(path)
+    kept.write(path, WEIGHTS_FORMAT, weights, version=version)
 
 
 _NIBBLES = "abcdefghijklmnop"

@@ -115,13 +115,13 @@ class WordClass:
         return words.intersection(self._members)
 
 
-def _odd(word: bytes) -> bool:
+def odd_word(word: bytes) -> bool:
     """An ASCII word of three or more characters mixing letters and digits, or of 16 or more."""
     size = len(word)
     return size >= 3 and word.isascii() and (size >= 16 or not word.isalpha() and not word.isdigit())
 
 
-_ODD = WordClass(_odd)
+_ODD = WordClass(odd_word)
 
 
 class _once:

@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from generator.screening.detectors.base import CREDENTIAL, Finding, Text, WordClass, _odd, lex, windows_around
+from generator.screening.detectors.base import CREDENTIAL, Finding, Text, WordClass, lex, odd_word, windows_around
 from generator.screening.detectors.keys import public_blocks
 from generator.screening.detectors.shapes import ORCID, looks_random, public_shape
 from generator.screening.lexicon import COPULAS, PUBLIC_KEY_WORDS, REFERENCE_WORDS, REVEAL_PHRASES
@@ -71,7 +71,7 @@ _TWILIO_OR_BOTS = re.compile(rb"(?:sk|ac)[0-9a-f]{32}|[0-9a-f]{32}|[mn][a-z0-9]{
 #: the odd words (``Text.odd_words``) a vendor token may start with: a kind of word, each judged
 #: once (a text's few are then one set intersection, not a test of each of its odd words)
 _VENDOR_ODD = WordClass(lambda w: (w.startswith(_VENDOR_PREFIXES) or len(w) >= 24 and _TWILIO_OR_BOTS.fullmatch(w) is not None)
-                        and _odd(w))
+                        and odd_word(w))
 
 
 def _vendor_starts(t: Text) -> list[int]:
