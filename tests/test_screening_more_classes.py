@@ -428,6 +428,11 @@ def test_an_organisation_named_by_its_acronym_is_published_with_its_role():
         ("Please post the token to my home address:\nMarta Ruiz\nCalle Mayor 14, 2B\n28013 Madrid\n\nThanks",
          "Marta Ruiz\nCalle Mayor 14, 2B\n28013 Madrid"),
         ("Bidali nire etxeko helbidera:\nMiren Otxoa\nKale Berria 5\n48001 Bilbo", "Miren Otxoa\nKale Berria 5\n48001 Bilbo"),
+        # one plain word after a verb that only ever introduces a value ("reads"), or after "as follows:"
+        ("Das neue Kennwort lautet Hagebutte.", "Hagebutte"),
+        ("Heslo pro účet zní Jeřabina.", "Jeřabina"),
+        ("The VPN password is as follows: marigold", "marigold"),
+        ("Le mot de passe est comme suit :\n\n  framboise\n\nCordialement", "framboise"),
     ],
 )
 def test_secret_of_a_spoken_or_compound_class_is_covered(text, secret):
@@ -457,6 +462,9 @@ def test_secret_of_a_spoken_or_compound_class_is_covered(text, secret):
         # a sentence about a password with no recipe in it
         "The password is the one we agreed on the phone.",
         "Das Passwort ist bekannt; bitte nicht per Mail schicken.",
+        "Das Passwort lautet ähnlich wie das alte.",
+        "The password is set to expire after 90 days.",
+        "The password was changed to something.",
     ],
 )
 def test_public_look_alike_of_the_new_classes_is_left_whole(text):

@@ -311,9 +311,20 @@ COPULAS = (
     r"is|was|are|will be|has been|is now|now is|ist|lautet|lauten|war|wird|sind|est|était|sera|es|era|será|"
     r"è|é|e|era|sarà|is|wordt|blijft|är|blir|er|bliver|blir|on|oli|jest|je|bude|je|byl|bylo|van|lesz|"
     r"este|va fi|yra|ir|buvo|būs|ir|on|oli|είναι|ήταν|е|є|это|будет|буде|је|е|bo|je|היא|הוא|არის|է|dır|dir|"
-    r"set to|reset to|changed to|updated to|now set to|changed into"
+    r"set to|reset to|changed to|updated to|now set to|changed into|zní|znie|brzmi|luidt|luiden|glasi"
 )
 
+#: the copulas that only ever introduce a value, as "reads" does ("das Passwort lautet Sonnenblume",
+#: "heslo zní ..."): a plain word after them is the value, not prose ("is set to expire" is prose)
+VALUE_VERBS = r"lautet|lauten|luidt|luiden|zní|znie|brzmi|glasi|glasí|se glasi"
+#: "as follows" before a colon: the value comes after the colon ("das Passwort lautet wie folgt: ...")
+AS_FOLLOWS = (
+    r"as follows|the following|wie folgt|folgendes|folgende|comme suit|le suivant|come segue|il seguente|"
+    r"come di seguito|como sigue|lo siguiente|como segue|o seguinte|als volgt|het volgende|następująco|"
+    r"następujące|takto|následovně|následující|nasledovne|a következő|következő|seuraava|seuraavasti|"
+    r"följande|som följer|som følger|følgende|după cum urmează|următoarea|ως εξής|το εξής|следующий|"
+    r"следующее|следующим образом|наступний|наступне|sljedeća|sljedeće|sledeče|sledeča|şöyle|aşağıdaki"
+)
 #: names of national identity numbers, passports, identity cards, student and tax numbers
 ID_WORDS = (
     r"dni|nie|nif|nie-nummer|pesel|nip|regon|bsn|burgerservicenummer|sofinummer|nir|insee|"
