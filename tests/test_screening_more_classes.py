@@ -469,3 +469,45 @@ def test_secret_of_a_spoken_or_compound_class_is_covered(text, secret):
 )
 def test_public_look_alike_of_the_new_classes_is_left_whole(text):
     assert find_all(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        # an address with a credential in its query is a key: the whole address goes, host and path too
+        ("artifacts at https://git.example.eu/api/v4/jobs/7/artifacts?job_token=Xy7KpL2mQw9zT4vB failed",
+         "https://git.example.eu/api/v4/jobs/7/artifacts?job_token=Xy7KpL2mQw9zT4vB"),
+        ("Download: https://store.example.org/share/report.pdf?sig=Qm8Lx2Kp9Wz4&se=2026-12-01",
+         "https://store.example.org/share/report.pdf?sig=Qm8Lx2Kp9Wz4&se=2026-12-01"),
+        ("jdbc:postgresql://db.example.eu:5432/acct?user=app&password=Lk8mQ2xPz7", "postgresql://db.example.eu:5432/acct"),
+        # an ODBC connection string with a password: a working login, all of it
+        ("Driver={ODBC Driver 18};Server=sql.example.eu;Database=acct;Uid=app;Pwd=Tz7Lk2Qm9x;",
+         "Server=sql.example.eu;Database=acct;Uid=app;Pwd=Tz7Lk2Qm9x;"),
+        # an internal-use marking in the plural
+        ("pro interní potřeby:\n\nServer bude odstaven.", "pro interní potřeby"),
+        ("Tylko do celów wewnętrznych: serwer zostanie wyłączony", "do celów wewnętrznych"),
+    ],
+)
+def test_secret_of_a_whole_address_or_plural_class_is_covered(text, secret):
+    assert covered(text, secret), find_all(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a team's mailbox named by its service and role
+        "Questions to vo-managers@example.eu or cloud-support@example.org please.",
+        # a conference bridge's, a service desk's and an institution's general number
+        "Dial-in: +41 22 555 0100 (conference bridge), meeting ID 912 345 6789",
+        "Helpdesk +49 89 555 1000, Mo-Fr 9-17",
+        "Numéro général de l'université : +33 4 55 00 00 00",
+        # a meeting's number is not a phone number
+        "Zoom ID: 853 2210 4471",
+        # a git-annex key, a compound of a formula and a word, a vendor's documented sample key
+        "annex: MD5E-s2048--9e107d9d372bb6826bd81d3542a419d6.tar.gz",
+        "We model CO2-Adsorption and TiO2-Nanoparticles.",
+        "Example from the docs: AKIAIOSFODNN7EXAMPLE / wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+    ],
+)
+def test_public_look_alike_of_a_service_or_a_sample_is_left_whole(text):
+    assert find_all(text) == []

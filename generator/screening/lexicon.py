@@ -284,7 +284,13 @@ SWITCHBOARD_WORDS = (
     r"keskjaam|τηλεφωνικό κέντρο|τηλεφωνικό κέντρο του|коммутатор|телефонная станция|комутатор|"
     r"централа|centrala telefonică|santral|מרכזייה|ტელეფონის ცენტრი|հեռախոսակայան|"
     r"sekretariat|secretariat|secrétariat|segreteria|secretaría|secretaria|secretariaat|sekretariát|"
-    r"titkárság|γραμματεία|секретариат|секретаріат|standard :|standard:|standard téléphonique"
+    r"titkárság|γραμματεία|секретариат|секретаріат|standard :|standard:|standard téléphonique|"
+    # an institution's general number, its service desk's and its conference bridge's
+    r"standard de l'institut|standard de l'université|numéro du standard|general number|main number|"
+    r"numéro général|allgemeine nummer|zentrale nummer|numero generale|número general|algemeen nummer|"
+    r"hotline|support line|numéro du support|support national|service desk|servicedesk|helpdesk|"
+    r"help desk|assistance téléphonique|conference bridge|bridge|dial-in|dial in|join by phone|"
+    r"einwahlnummer|einwahl|numéro d'accès|numero di accesso|número de acceso|inbelnummer|numer dostępowy"
 )
 NOT_PHONE_WORDS = (
     r"ticket|tickets|ticketnummer|issue|case|rt|ggus|job|jobs|jobid|pid|uid|gid|grant|grants|"
@@ -300,7 +306,11 @@ NOT_PHONE_WORDS = (
     r"commande|facture|ordine|fattura|pedido|factura|fatura|bestelling|bestelnummer|factuur|"
     r"zamówienia|zamówienie|faktura|faktury|objednávky|objednávka|objednávku|rendelés|rendelésszám|"
     r"számla|tilaus|tilausnumero|lasku|beställning|ordernummer|ordrenummer|ordre|παραγγελία|"
-    r"τιμολόγιο|заказ|счёт|счет|замовлення|рахунок|narudžba|narudžbe|račun|sipariş|fatura no"
+    r"τιμολόγιο|заказ|счёт|счет|замовлення|рахунок|narudžba|narudžbe|račun|sipariş|fatura no|"
+    # a meeting's number (Webex, Zoom, Teams): published with the meeting, no one's phone
+    r"meeting number|meeting id|meeting-id|meeting-kennnummer|kennnummer|conference id|webinar id|"
+    r"zoom id|besprechungs-id|besprechungskennung|id de réunion|numéro de réunion|id riunione|"
+    r"id de reunión|vergadering-id|identyfikator spotkania|id schůzky|id schôdze|megbeszélés azonosító"
 )
 
 # --- personal identifiers -----------------------------------------------------------------------
@@ -738,6 +748,9 @@ MARKERS_IN_POSITION = (
     r"para uso interno|solo para uso interno|de uso interno exclusivo|intern gebruik|voor intern gebruik|"
     r"alleen voor intern gebruik|do użytku wewnętrznego|tylko do użytku wewnętrznego|"
     r"pro interní potřebu|pouze pro interní potřebu|interní použití|len pre internú potrebu|"
+    # (cs, sk, pl, sl, hr: the phrase in the singular or the plural, "pre interné potreby")
+    r"pro interní potřeby|pre internú potrebu|pre interné potreby|pre interné účely|pro interní účely|"
+    r"do celów wewnętrznych|na potrzeby wewnętrzne|za interne potrebe|za interne potrebe|za interne svrhe|"
     r"belső használatra|csak belső használatra|för internt bruk|endast för internt bruk|"
     r"kun til intern brug|til intern brug|kun til internt bruk|internt bruk|vain sisäiseen käyttöön|"
     r"sisäiseen käyttöön|ainult sisekasutuseks|sisekasutuseks|uz intern|doar pentru uz intern|"

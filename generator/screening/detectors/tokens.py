@@ -52,7 +52,7 @@ _VENDOR = re.compile(
     r")"
 )
 #: a token body that is only a placeholder ("hf_xxxxxxxx", "ghp_XXXX", "AKIA................")
-_PLACEHOLDER_BODY = re.compile(r"^[^_.-]{0,12}[_.-]?(?:x+|X+|\*+|0+|\.+|_+|-+)$")
+_PLACEHOLDER_BODY = re.compile(r"^[^_.-]{0,12}[_.-]?(?:x+|X+|\*+|0+|\.+|_+|-+)$|EXAMPLE(?:KEY)?$")
 
 _NAME_VALUE = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]{1,60}[:=](?=.)")
 _PUBLIC_BEFORE = re.compile(rf"(?:{lex(PUBLIC_KEY_WORDS)})\s*[:=]?\s*['\"]?$")
@@ -95,8 +95,8 @@ def vendor_tokens(t: Text) -> Iterator[Finding]:
     text, end = t.text, -1
     for start in _vendor_starts(t):
         m = _VENDOR.match(text, start) if start >= end else None
-        if m is None or _PLACEHOLDER_BODY.match(m.group()):
-            continue
+        if m is None or _PLACEHOLDER_BODY.search(m.group()):
+            continue  # (a placeholder's body, or a vendor's documented sample: "AKIAIOSFODNN7EXAMPLE")
         end = m.end()
         yield Finding("credential.vendor-token", CREDENTIAL, m.start(), m.end())
     yield from _detect_secrets(t)
