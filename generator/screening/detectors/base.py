@@ -50,9 +50,22 @@ _PUBLIC_NUMBERS = re.compile(_PUBLIC_NUMBER)
 _PUBLIC_NUMBERS_BYTES = re.compile(_PUBLIC_NUMBER.encode())
 
 
+class _FoldTable(dict):
+    """Code point -> the character as ``fold`` spells it, filled in as characters are met
+    (``str.translate`` with it folds at C speed: the lexicon's phrases are folded at import)."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        folded = self[code] = char if code < 128 else fold_char(char).lower()
+        return folded
+
+
+_FOLD_TABLE = _FoldTable()
+
+
 def fold(text: str) -> str:
     """Lexicon text folded the way the view folds ticket text (lower case)."""
-    return "".join(fold_char(c).lower() if not c.isascii() else c for c in text)
+    return text if text.isascii() else text.translate(_FOLD_TABLE)
 
 #: 'd' * n, made once: a public number in the digits copy is masked with it
 _MASKS = tuple("d" * n for n in range(64))
@@ -471,7 +484,7 @@ class Lexicon:
         """``template``: the regular expression around the phrases (``{body}``, their alternation),
         if not the phrases as whole words."""
         self.template = template
-        self.pattern = re.compile(template.replace("{body}", lex(*fragments)))
+        self._fragments = fragments
         by_anchor: dict[str, set[str]] = {}
         literals: dict[str, set[str]] = {}
         for fragment in fragments:
@@ -495,6 +508,12 @@ class Lexicon:
         WordClass._forget()
         for a in by_anchor:
             _LEXICONS_OF.setdefault(a.encode(), []).append((self, a))
+
+    @_once
+    def pattern(self) -> re.Pattern[str]:
+        """All the phrases in one pattern (compiled on first use: most lexicons only ever search
+        around their anchors, with the patterns of ``_for``)."""
+        return re.compile(self.template.replace("{body}", lex(*self._fragments)))
 
     def present(self, t: Text) -> list[str]:
         """The anchors of this lexicon in the text."""
