@@ -216,3 +216,29 @@ def test_passwords_given_as_plain_arguments_are_found_where_the_search_finds_the
     t = Text(normalise(text))
     assert [m.span() for m in secrets._positional_passwords(t)] == \
         [m.span() for m in secrets._POSITIONAL_PASSWORD.finditer(t.text)]
+
+
+_LAZY_TABLES = """
+import sys
+from generator.screening.detectors import base, find_all, markers
+unbuilt = [lexicon for lexicon in base._UNBUILT if "anchors" not in vars(lexicon)]
+print(len(unbuilt), len(base._LEXICONS_OF))
+if sys.argv[1] == "attribute":
+    print(len(markers._STRONG.anchors) > 0, len(base._UNBUILT), len(base._LEXICONS_OF) > 0)
+else:
+    print(bool(find_all("INTERNAL ONLY: do not share")), len(base._UNBUILT), len(base._LEXICONS_OF) > 0)
+"""
+
+
+@pytest.mark.parametrize("first_use", ["attribute", "text"])
+def test_a_lexicons_tables_are_made_on_first_use_and_then_all_at_once(first_use):
+    """Importing the detectors lists no lexicon's spellings (a process that screens nothing pays
+    nothing for them); the first text screened, or the first look at a table, makes them all."""
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-c", _LAZY_TABLES, first_use], capture_output=True, text=True,
+                         check=True, cwd=Path(__file__).parent.parent).stdout.split("\n")
+    unbuilt, indexed = out[0].split()
+    assert int(unbuilt) >= 15 and indexed == "0"
+    assert out[1].split() == ["True", "0", "True"]

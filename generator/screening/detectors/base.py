@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import threading
 from collections.abc import Callable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
@@ -157,6 +158,8 @@ class Text:
     """One text being screened: its view, and what several detectors need, computed once."""
 
     def __init__(self, view: View) -> None:
+        if _UNBUILT:
+            _build_lexicons()
         self.view = view
         self.text = view.text
         self.low = view.low
@@ -427,13 +430,25 @@ _COMMON = frozenset(
 def _anchor(phrase: str) -> str | None:
     """The word of a phrase to look for first: a rare one (not a function word, not a common
     ticket word), else the longest."""
-    words = [w for w in _WORD_SPLIT.split(fold(phrase)) if w and _WILD not in w]
+    words = tuple(w for w in _WORD_SPLIT.split(fold(phrase)) if w and _WILD not in w)
     if not words:
         return None
-    for pool in ([w for w in words if w not in _STOP and w not in _COMMON], [w for w in words if w not in _STOP], words):
+    anchor = _ANCHOR_OF.get(words)
+    if anchor is None:
+        anchor = _ANCHOR_OF[words] = _rarest(words)
+    return anchor
+
+
+#: words of a phrase -> their anchor (a lexicon's spellings of one phrase mostly differ in what
+#: they do not anchor on: the words a wildcard stands for, an optional article)
+_ANCHOR_OF: dict[tuple[str, ...], str] = {}
+
+
+def _rarest(words: tuple[str, ...]) -> str:
+    for pool in ([w for w in words if w not in _STOP and w not in _COMMON], [w for w in words if w not in _STOP]):
         if pool:
             return max(pool, key=len)
-    return None
+    return max(words, key=len)
 
 
 def literal_phrases(*fragments: str) -> list[str]:
@@ -482,12 +497,24 @@ class Lexicon:
 
     def __init__(self, *fragments: str, template: str = r"(?<![\w'-])(?:{body})(?![\w-])") -> None:
         """``template``: the regular expression around the phrases (``{body}``, their alternation),
-        if not the phrases as whole words."""
+        if not the phrases as whole words. The anchor tables are made when the first text is
+        screened (``_build_lexicons``): a process that imports the detectors and screens nothing
+        (a site shard, a publishing step) does not pay for listing every spelling."""
         self.template = template
         self._fragments = fragments
+        _UNBUILT.append(self)
+
+    def __getattr__(self, name: str):
+        """(Only asked for an attribute the instance lacks: the tables, before they are made.)"""
+        if name.startswith("__") or not _UNBUILT:
+            raise AttributeError(name)
+        _build_lexicons()
+        return getattr(self, name)
+
+    def _build(self) -> None:
         by_anchor: dict[str, set[str]] = {}
         literals: dict[str, set[str]] = {}
-        for fragment in fragments:
+        for fragment in self._fragments:
             for alternative in _alternatives(fragment):
                 phrases = expand(alternative, _EXPANSIONS)
                 if len(phrases) >= _EXPANSIONS:
@@ -505,7 +532,6 @@ class Lexicon:
         self._patterns: dict[str, re.Pattern[str]] = {}
         self.anchors = frozenset(a.encode() for a in by_anchor)
         _ALL_ANCHORS.update(self.anchors)
-        WordClass._forget()
         for a in by_anchor:
             _LEXICONS_OF.setdefault(a.encode(), []).append((self, a))
 
@@ -551,6 +577,21 @@ class Lexicon:
                     if m.span() not in seen:
                         seen.add(m.span())
                         yield m
+
+
+#: the lexicons whose tables are not made yet, in the order they were declared
+_UNBUILT: list[Lexicon] = []
+_BUILDING = threading.Lock()
+
+
+def _build_lexicons() -> None:
+    """Makes the tables of every lexicon declared so far (the first text screened asks)."""
+    with _BUILDING:
+        for lexicon in _UNBUILT:
+            if "anchors" not in lexicon.__dict__:
+                lexicon._build()
+        _UNBUILT.clear()  # (after all are made: another thread that saw them unmade waits above)
+        WordClass._forget()  # (words judged before may be anchors now)
 
 
 def finditer(pattern: re.Pattern[str], text: str, windows: list[tuple[int, int]] | None = None):
