@@ -242,3 +242,15 @@ def test_a_lexicons_tables_are_made_on_first_use_and_then_all_at_once(first_use)
     unbuilt, indexed = out[0].split()
     assert int(unbuilt) >= 15 and indexed == "0"
     assert out[1].split() == ["True", "0", "True"]
+
+
+def test_every_national_id_shape_starts_with_the_lookbehind_its_shortcut_assumes():
+    """``national_ids`` tries no shape after a letter, a digit or one of ``_ID_NOT_AFTER``: each
+    shape's own lookbehind refuses those."""
+    from generator.screening.detectors.personal import _ID_LEAD, _ID_NOT_AFTER, _ID_SHAPES
+
+    assert all(pattern.pattern.startswith(_ID_LEAD) for pattern, _, _ in _ID_SHAPES)
+    lead = re.compile(_ID_LEAD)
+    for c in ["a", "Z", "7", "_", "é", "٣", "ß", *_ID_NOT_AFTER, " ", "(", ":", "\n", "+", "'"]:
+        refused = lead.match(c + "1", 1) is None
+        assert refused == (c.isalnum() or c in _ID_NOT_AFTER), c
