@@ -502,7 +502,7 @@ class Lexicon:
         (a site shard, a publishing step) does not pay for listing every spelling."""
         self.template = template
         self._fragments = fragments
-        _UNBUILT.append(self)
+        on_first_text(self._build)
 
     def __getattr__(self, name: str):
         """(Only asked for an attribute the instance lacks: the tables, before they are made.)"""
@@ -512,6 +512,8 @@ class Lexicon:
         return getattr(self, name)
 
     def _build(self) -> None:
+        if "anchors" in self.__dict__:
+            return
         by_anchor: dict[str, set[str]] = {}
         literals: dict[str, set[str]] = {}
         for fragment in self._fragments:
@@ -579,19 +581,26 @@ class Lexicon:
                         yield m
 
 
-#: the lexicons whose tables are not made yet, in the order they were declared
-_UNBUILT: list[Lexicon] = []
+#: what is made when the first text is screened, not at import, in the order it was declared: the
+#: lexicons' tables, and the word sets a detector gives to ``on_first_text``
+_UNBUILT: list[Callable[[], None]] = []
 _BUILDING = threading.Lock()
 
 
+def on_first_text(make: Callable[[], None]) -> Callable[[], None]:
+    """Has ``make`` (which fills a detector's tables) run when the first text is screened: a
+    process that imports the detectors and screens nothing does not pay for it."""
+    _UNBUILT.append(make)
+    return make
+
+
 def _build_lexicons() -> None:
-    """Makes the tables of every lexicon declared so far (the first text screened asks)."""
+    """Makes every table declared so far (the first text screened asks)."""
     with _BUILDING:
-        for lexicon in _UNBUILT:
-            if "anchors" not in lexicon.__dict__:
-                lexicon._build()
+        for make in _UNBUILT:
+            make()
         _UNBUILT.clear()  # (after all are made: another thread that saw them unmade waits above)
-        WordClass._forget()  # (words judged before may be anchors now)
+        WordClass._forget()  # (words judged before may be anchors or members now)
 
 
 def finditer(pattern: re.Pattern[str], text: str, windows: list[tuple[int, int]] | None = None):
