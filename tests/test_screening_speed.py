@@ -225,7 +225,10 @@ import sys
 from generator.screening.detectors import base, find_all, markers
 unbuilt = [make for make in base._UNBUILT if isinstance(getattr(make, "__self__", None), base.Lexicon)]
 print(len(unbuilt), len(base._LEXICONS_OF) + len(markers._TYPO_WORDS) + len(markers._RUN_TOGETHER))
-if sys.argv[1] == "attribute":
+if sys.argv[1] == "ready":  # (what the audit's fork server preloads, so that its helpers start with them)
+    import generator.screening.detectors.ready
+    print(True, len(base._UNBUILT), len(base._LEXICONS_OF) > 0)
+elif sys.argv[1] == "attribute":
     print(len(markers._STRONG.anchors) > 0, len(base._UNBUILT), len(base._LEXICONS_OF) > 0)
 else:
     print(bool(find_all("INTERNAL ONLY: do not share")), len(base._UNBUILT), len(base._LEXICONS_OF) > 0,
@@ -233,10 +236,11 @@ else:
 """
 
 
-@pytest.mark.parametrize("first_use", ["attribute", "text"])
+@pytest.mark.parametrize("first_use", ["attribute", "text", "ready"])
 def test_a_lexicons_tables_are_made_on_first_use_and_then_all_at_once(first_use):
     """Importing the detectors lists no lexicon's spellings (a process that screens nothing pays
-    nothing for them); the first text screened, or the first look at a table, makes them all."""
+    nothing for them); the first text screened, the first look at a table, or importing
+    ``detectors.ready`` makes them all."""
     import subprocess
     import sys
 

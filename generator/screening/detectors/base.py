@@ -594,6 +594,13 @@ def on_first_text(make: Callable[[], None]) -> Callable[[], None]:
     return make
 
 
+def make_tables() -> None:
+    """Makes the tables now, if they are not made yet: before forking processes that screen
+    (each would otherwise make its own)."""
+    if _UNBUILT:
+        _build_lexicons()
+
+
 def _build_lexicons() -> None:
     """Makes every table declared so far (the first text screened asks)."""
     with _BUILDING:
