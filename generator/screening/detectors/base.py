@@ -584,7 +584,7 @@ class Lexicon:
 #: what is made when the first text is screened, not at import, in the order it was declared: the
 #: lexicons' tables, and the word sets a detector gives to ``on_first_text``
 _UNBUILT: list[Callable[[], None]] = []
-_BUILDING = threading.Lock()
+_BUILDING = threading.RLock()  # (re-entered if a table's making looked at another lexicon)
 
 
 def on_first_text(make: Callable[[], None]) -> Callable[[], None]:
@@ -607,6 +607,7 @@ def _build_lexicons() -> None:
         for make in _UNBUILT:
             make()
         _UNBUILT.clear()  # (after all are made: another thread that saw them unmade waits above)
+        _ANCHOR_OF.clear()  # (only the making of tables asks it)
         WordClass._forget()  # (words judged before may be anchors or members now)
 
 
