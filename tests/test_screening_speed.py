@@ -100,14 +100,22 @@ def test_a_lexicons_least_literals_are_found_exactly_when_all_are(literals, text
 @given(st.lists(st.frozensets(st.sampled_from([b"ab1", b"x", b"pass", b"h2020", b"zz9", b"the", b"ce01",
                                                   b"secretkey", b"a" * 16, b"0123", b"q7q", b"token", b"password",
                                                   b"confidental", b"vertaulich", b"c0nf1dent1al", b"1nternal",
-                                                  b"2024"]), max_size=8),
+                                                  b"2024", b"internalonly"]), max_size=8),
                 min_size=1, max_size=12))
 def test_a_word_class_finds_every_member_even_when_its_memory_overflows(texts_words):
-    from generator.screening.detectors.markers import _LEET, _LEET_KIND, _LEET_WORDS, _TYPO_WORDS, _TYPOS
+    from generator.screening.detectors.markers import (
+        _LEET,
+        _LEET_KIND,
+        _LEET_WORDS,
+        _RUN_TOGETHER,
+        _RUN_TOGETHER_KIND,
+        _TYPO_WORDS,
+        _TYPOS,
+    )
     from generator.screening.detectors.secrets import _STEMMED, _holds_stem
 
     Text(normalise("x"))  # (the first text makes the tables: the typos are listed then)
-    assert _TYPO_WORDS and _LEET_WORDS
+    assert _TYPO_WORDS and _LEET_WORDS and b"internalonly" in _RUN_TOGETHER
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(WordClass, "limit", 8)  # (overflows every few texts)
         WordClass._forget()
@@ -117,6 +125,7 @@ def test_a_word_class_finds_every_member_even_when_its_memory_overflows(texts_wo
                 assert _STEMMED.among(words) == {w for w in words if _holds_stem(w)}
                 assert base._ANCHORS.among(words) == words & base._ALL_ANCHORS  # (kinds given as a set)
                 assert _TYPOS.among(words) == words & _TYPO_WORDS
+                assert _RUN_TOGETHER_KIND.among(words) == words & _RUN_TOGETHER
                 assert _LEET_KIND.among(words) == {  # (the words read with digits as letters, one by one)
                     w for w in words if len(w) >= 6 and any(48 <= c <= 57 for c in w) and not w.isdigit()
                     and any(w.decode().translate(table).encode() in _LEET_WORDS for table in _LEET)}

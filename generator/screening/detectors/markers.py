@@ -130,6 +130,9 @@ _QUOTE_AFTER = re.compile("[\"'«»“”„‘’‚‹›`]")
 #: the marking phrases of several words written as one, as a letter-spaced phrase reads once its
 #: letters are joined ("I N T E R N A L O N L Y"): no word of any language is one of them
 _RUN_TOGETHER: set[bytes] = set()
+#: (a kind of word: a text's few are looked up among the words met so far that are such, not each
+#: of its words among the two thousand)
+_RUN_TOGETHER_KIND = WordClass(_RUN_TOGETHER)
 
 
 @on_first_text
@@ -181,7 +184,7 @@ def markers(t: Text) -> Iterator[Finding]:
         if not _negated(low, m.start()) and _LINE_LEAD.fullmatch(low, low.rfind("\n", 0, m.start()) + 1, m.start()):
             yield Finding("marker.heading", MARKER, m.start(), m.end())
     yield from _misspelled(t)
-    for word in _RUN_TOGETHER.intersection(t.words):
+    for word in _RUN_TOGETHER_KIND.among(t.words):
         for pos in t.positions(word.decode()):  # "I N T E R N A L O N L Y", the view's "INTERNALONLY"
             yield Finding("marker.restricted", MARKER, pos, pos + len(word))
     for m in _ADJECTIVE.finditer(t, 10, 60):
