@@ -100,7 +100,7 @@ def test_a_lexicons_least_literals_are_found_exactly_when_all_are(literals, text
 @given(st.lists(st.frozensets(st.sampled_from([b"ab1", b"x", b"pass", b"h2020", b"zz9", b"the", b"ce01",
                                                   b"secretkey", b"a" * 16, b"0123", b"q7q", b"token", b"password",
                                                   b"confidental", b"vertaulich", b"c0nf1dent1al", b"1nternal",
-                                                  b"2024", b"internalonly"]), max_size=8),
+                                                  b"2024", b"internalonly", b"ghp", b"apikey"]), max_size=8),
                 min_size=1, max_size=12))
 def test_a_word_class_finds_every_member_even_when_its_memory_overflows(texts_words):
     from generator.screening.detectors.markers import (
@@ -112,7 +112,8 @@ def test_a_word_class_finds_every_member_even_when_its_memory_overflows(texts_wo
         _TYPO_WORDS,
         _TYPOS,
     )
-    from generator.screening.detectors.secrets import _STEMMED, _holds_stem
+    from generator.screening.detectors.secrets import _KEY_KIND, _KEY_WORDS, _STEMMED, _holds_stem
+    from generator.screening.detectors.tokens import _VENDOR_KIND, _VENDOR_WORDS
 
     Text(normalise("x"))  # (the first text makes the tables: the typos are listed then)
     assert _TYPO_WORDS and _LEET_WORDS and b"internalonly" in _RUN_TOGETHER
@@ -126,6 +127,8 @@ def test_a_word_class_finds_every_member_even_when_its_memory_overflows(texts_wo
                 assert base._ANCHORS.among(words) == words & base._ALL_ANCHORS  # (kinds given as a set)
                 assert _TYPOS.among(words) == words & _TYPO_WORDS
                 assert _RUN_TOGETHER_KIND.among(words) == words & _RUN_TOGETHER
+                assert _KEY_KIND.among(words) == words & _KEY_WORDS
+                assert _VENDOR_KIND.among(words) == words & _VENDOR_WORDS
                 assert _LEET_KIND.among(words) == {  # (the words read with digits as letters, one by one)
                     w for w in words if len(w) >= 6 and any(48 <= c <= 57 for c in w) and not w.isdigit()
                     and any(w.decode().translate(table).encode() in _LEET_WORDS for table in _LEET)}
