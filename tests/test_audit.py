@@ -372,3 +372,14 @@ def test_a_topic_phrase_broken_by_a_rendered_line_break_is_still_a_topic(site):
     assert audit_site(site) == []
     page.write_text("<p>Der Kurs ist vertraulich<br>\nund wird nicht veröffentlicht.</p>")
     assert rules(audit_site(site)) == {("cases/1/index.html", "marker.confidential")}
+
+
+def test_the_audits_helpers_start_with_the_detectors_tables_made():
+    """The detectors make their tables when the first text is screened; the fork server that the
+    audit's helpers come from makes them once, before it forks any (each would else make its own)."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = gate.helper_context()
+    unmade = "len(__import__('generator.screening.detectors.base', fromlist=['base'])._UNBUILT)"
+    with ProcessPoolExecutor(1, mp_context=context) as pool:
+        assert pool.submit(eval, unmade).result() == 0

@@ -580,6 +580,8 @@ def _holds_stem(word: bytes) -> bool:
 
 _STEMMED = WordClass(_holds_stem)
 _KEY_WORDS = anchor_words(SECRET_KEY_PARTS)
+#: (a kind of word: a text's few are found among the words met so far that are such)
+_KEY_KIND = WordClass(_KEY_WORDS)
 #: the rest of a key's name, then a separator: what a word in a key must be followed by (a
 #: subscript's bracket may close after its quote: "os.environ['IRODS_PASSWORD'] = ...", never after
 #: a bare word: "[redacted: credential]: il-genomics" is a redaction, then a user's name)
@@ -591,7 +593,7 @@ def _key_value_matches(t: Text):
     text = t.text
     if not ("=" in text or ":" in text):
         return
-    named = _KEY_WORDS.intersection(t.words).union(_STEMMED.among(t.words))
+    named = _KEY_KIND.among(t.words).union(_STEMMED.among(t.words))
     hits = [p for w in named for p in t.positions(w.decode())]
     seen = set()
     for p in sorted(hits):

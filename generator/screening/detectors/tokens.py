@@ -65,6 +65,8 @@ _VENDOR_WORDS = frozenset(
     b"xoxp xoxo xoxr xoxs xoxe xapp hvs hvb hvr hf sk rk pk whsec npm pypi dckr sg age dop doo dor shpat shpca "
     b"shppa shpss lin pmak pul sntrys sntryu accountkey sharedaccesssignature sl".split()
 )
+#: (a kind of word: a text's few are found among the words met so far that are such)
+_VENDOR_KIND = WordClass(_VENDOR_WORDS)
 _VENDOR_PREFIXES = (b"akia", b"asia", b"abia", b"acca", b"agpa", b"aida", b"aroa", b"aipa", b"anpa", b"anva",
                     b"apka", b"a3t", b"aiza", b"ya29", b"eyj", b"gaaaaa", b"mdax", b"dapi", b"atatt3")
 _TWILIO_OR_BOTS = re.compile(rb"(?:sk|ac)[0-9a-f]{32}|[0-9a-f]{32}|[mn][a-z0-9]{23,25}|aa[a-z0-9]{33}")
@@ -78,7 +80,7 @@ def _vendor_starts(t: Text) -> list[int]:
     """Where a vendor token may start: at the words one starts with (a bot token: at the
     digits before its "AA" word)."""
     low = t.low
-    hits = [p for w in _VENDOR_WORDS.intersection(t.words) for p in t.word_positions(w.decode())]
+    hits = [p for w in _VENDOR_KIND.among(t.words) for p in t.word_positions(w.decode())]
     hits += [p for w in _VENDOR_ODD.among(t.words) for p in t.positions(w.decode())]
     hits += t.positions("1//0")
     starts = set(hits)
