@@ -355,9 +355,15 @@ def common_text(items: list[Item]) -> str:
     return "\0".join("".join(fold(t).split()) for t in texts)
 
 
+def theme_text(out: Output) -> str:
+    """The theme's own files (scripts, styles, fonts: no case's text reaches them), folded and
+    without spaces: a run of a secret found there ("i/v4/project" in a script) says nothing."""
+    return "\0".join("".join(fold(text).split()) for name, text in out.raw.items() if name.startswith("site/assets/"))
+
+
 def score(items: list[Item], where: dict[str, int], out: Output) -> tuple[Score, dict[str, list[str]]]:
     s, leaks = Score(), {}
-    common = common_text(items)
+    common = common_text(items) + "\0" + theme_text(out)
     for item in items:
         if item.planted:
             s.planted += 1

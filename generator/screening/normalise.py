@@ -244,7 +244,9 @@ def _replacement(m: re.Match[str], text: str) -> str | None:
         return None if decoded == value else _fold(decoded)
     if kind == "pct":
         unquoted = _decode_percent(value)
-        return None if unquoted is None else _fold(_decode_entities(unquoted))
+        if unquoted is None or any(c.isspace() for c in unquoted):
+            return None  # (a space stays "%20": an address that holds one stays one token)
+        return _fold(_decode_entities(unquoted))
     if kind == "tag":
         if value.startswith("<!--"):  # a comment's words are text a reader of the source sees
             inside = value[4:-3].strip()
