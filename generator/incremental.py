@@ -32,10 +32,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from generator.kept import read as read_kept
+from generator.kept import write as write_kept
 from generator.publish import MANIFEST_FORMAT, file_hashes, manifest_path
 from generator.site import fieldtables, urls
-from generator.site.kept import read as read_kept
-from generator.site.kept import write as write_kept
 from generator.site.render import Page, Renderer, render_files, write_file
 from generator.site.shards import html_of
 
@@ -50,7 +50,7 @@ CASE_ROWS_FORMAT = "casecat-case-rows/1"
 CASE_EXPORTS_NAME = "case-exports.marshal"
 CASE_EXPORTS_FORMAT = "casecat-case-exports/1"
 #: each ticket's screened public outcome, by a digest of what it is made from (``screening.memo``)
-SCREENING_MEMO_NAME = "screening-memo.json"
+SCREENING_MEMO_NAME = "screening-memo.marshal"
 
 
 # --- the states ---------------------------------------------------------------------------------

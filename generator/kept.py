@@ -1,9 +1,11 @@
 """What a build keeps for the next one (the case tables' rows, the exports' records, the search
-token weights): one marshal file each, stamped with its format and with what made it (the site's
-inputs, the tokeniser's version). A file that is missing, damaged, or stamped otherwise reads as
-nothing kept, so a change of the code or the templates never reuses it. Public data only; marshal
-because the files reach tens of MB at 10,000 cases and are read and written each night (ten times
-faster than JSON), and they hold texts and numbers only."""
+token weights, each ticket's screened outcome; in the private cache, what reading each raw entry
+gave): one marshal file each, stamped with its format and with what made it (the site's inputs,
+the tokeniser's version, the reading code). A file that is missing, damaged, or stamped
+otherwise reads as nothing kept, so a change of the code or the templates never reuses it.
+Marshal because the files reach tens of MB at 10,000 cases and are read and written each night
+(ten times faster than JSON), and they hold texts, numbers and bytes only.
+Which folder a file goes to is its caller's call: raw data only ever to the private cache."""
 
 from __future__ import annotations
 
