@@ -26,9 +26,14 @@ def read(path: Path, fmt: str, **stamp: str) -> dict:
     return cases if isinstance(cases, dict) else {}
 
 
-def write(path: Path, fmt: str, cases: dict, **stamp: str) -> None:
-    """Writes ``cases`` with this format and stamp, whole or not at all (a temporary file renamed)."""
+def write(path: Path, fmt: str, cases: dict, *, exact: bool = False, **stamp: str) -> None:
+    """Writes ``cases`` with this format and stamp, whole or not at all (a temporary file renamed);
+    ``exact``: equal values give equal bytes (marshal's version 2, without the references to
+    objects met before that later versions write, which follow how the values share objects)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_bytes(marshal.dumps({"format": fmt, **stamp, "cases": cases}))
-    tmp.replace(path)
+    try:
+        tmp.write_bytes(marshal.dumps({"format": fmt, **stamp, "cases": cases}, 2 if exact else marshal.version))
+        tmp.replace(path)
+    finally:
+        tmp.unlink(missing_ok=True)  # (a full disk leaves no half-written file behind)

@@ -271,7 +271,7 @@ def test_a_case_quarantined_on_an_incremental_night_leaves_the_site_a_build_from
     import generator.screening.text as screening_text
     from generator.pipeline import build_site
     from generator.rt import records
-    from generator.rt.source import READING_MEMO_NAME, load_raw_queue
+    from generator.rt.source import READING_MEMO_NAME, load_raw_queue, remember_reading
 
     policy = Policy(salt=b"test-salt")
     kept, scratch = folders(tmp_path / "kept"), folders(tmp_path / "scratch")
@@ -308,7 +308,7 @@ def test_a_night_screened_with_the_memo_gives_the_site_a_screening_of_every_tick
     import generator.screening as screening
     from generator.pipeline import build_site
     from generator.rt import records
-    from generator.rt.source import READING_MEMO_NAME, load_raw_queue
+    from generator.rt.source import READING_MEMO_NAME, load_raw_queue, remember_reading
 
     def next_night(data: dict) -> None:
         data["tickets"][1]["ticket"]["Subject"] += " (second phase)"
@@ -318,7 +318,9 @@ def test_a_night_screened_with_the_memo_gives_the_site_a_screening_of_every_tick
     policy = Policy(salt=b"test-salt")
     kept, scratch = folders(tmp_path / "kept"), folders(tmp_path / "scratch")
     reading = kept.cache_dir / READING_MEMO_NAME  # the entries read before are not parsed again
-    build_site(load_raw_queue(raw_queue(tmp_path, name="first.json"), memo=reading), kept, policy)
+    first = load_raw_queue(raw_queue(tmp_path, name="first.json"), memo=reading)
+    build_site(first, kept, policy)
+    remember_reading(first, reading)
     shutil.copytree(kept.cache_dir, scratch.cache_dir)  # the same history; no memo, no site kept
     night_file = raw_queue(tmp_path, name="night.json", edit=next_night)
 

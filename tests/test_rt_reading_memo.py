@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from generator.rt import records
-from generator.rt.source import load_raw_queue
+from generator.rt.source import load_raw_queue, remember_reading
 from generator.screening.memo import TicketDigests
 
 
@@ -27,6 +27,13 @@ def queue() -> dict:
     data["tickets"][3]["ticket"]["Status"] = ["open"]
     del data["tickets"][5]["ticket"]["Created"]
     return data
+
+
+def remembered(path: Path, memo: Path):
+    """The queue read with the memo, and the memo written for the next reading (as a build does)."""
+    raw = load_raw_queue(path, memo=memo)
+    remember_reading(raw, memo)
+    return raw
 
 
 def written(data: dict, path: Path) -> Path:
@@ -56,7 +63,7 @@ def same_reading(a, b) -> None:
 
 def test_a_night_parses_only_the_changed_entries_and_reads_as_a_full_parse(queue, tmp_path, monkeypatch):
     memo = tmp_path / "cache" / "reading-memo.marshal"
-    load_raw_queue(written(queue, tmp_path / "first.json"), memo=memo)
+    remembered(written(queue, tmp_path / "first.json"), memo)
     night = copy.deepcopy(queue)
     night["tickets"][7]["ticket"]["Subject"] += " (second phase)"
     del night["tickets"][8]["ticket"]["Created"]  # read before; unusable now
@@ -79,7 +86,7 @@ def test_a_night_parses_only_the_changed_entries_and_reads_as_a_full_parse(queue
 
 def test_the_digest_of_a_ticket_changed_by_one_character_is_its_own(queue, tmp_path):
     memo = tmp_path / "reading-memo.marshal"
-    first = load_raw_queue(written(queue, tmp_path / "first.json"), memo=memo)
+    first = remembered(written(queue, tmp_path / "first.json"), memo)
     night = copy.deepcopy(queue)
     attachment = night["tickets"][4]["attachments"][0]
     text = attachment["Content"]
@@ -104,7 +111,7 @@ def test_a_damaged_or_foreign_memo_is_an_empty_one(queue, tmp_path, monkeypatch,
 
     memo = tmp_path / "reading-memo.marshal"
     path = written(queue, tmp_path / "queue.json")
-    load_raw_queue(path, memo=memo)
+    remembered(path, memo)
     if damage == "garbage":
         memo.write_bytes(b"\x00not marshal")
     else:
@@ -119,7 +126,22 @@ def test_a_damaged_or_foreign_memo_is_an_empty_one(queue, tmp_path, monkeypatch,
 
 def test_the_memo_holds_ids_and_warnings_only(queue, tmp_path):
     memo = tmp_path / "reading-memo.marshal"
-    raw = load_raw_queue(written(queue, tmp_path / "queue.json"), memo=memo)
+    raw = remembered(written(queue, tmp_path / "queue.json"), memo)
     data = memo.read_bytes()
     texts = {t.subject for t in raw.tickets} | {a.content[:40] for t in raw.tickets for a in t.attachments}
     assert texts and not [text for text in texts if text and text.encode() in data]
+
+
+def test_the_memo_is_written_only_when_told_and_only_when_it_says_something_new(queue, tmp_path):
+    """Reading writes nothing (a build that fails leaves the cache as it was); the build, once it
+    succeeded, writes the memo, and a night that read nothing new leaves it as it is."""
+    memo = tmp_path / "reading-memo.marshal"
+    path = written(queue, tmp_path / "queue.json")
+    raw = load_raw_queue(path, memo=memo)
+    assert not memo.exists()
+    remember_reading(raw, memo)
+    stamp = memo.stat().st_mtime_ns
+    again = load_raw_queue(path, memo=memo)
+    assert not again.tickets.news
+    remember_reading(again, memo)
+    assert memo.stat().st_mtime_ns == stamp

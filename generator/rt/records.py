@@ -50,7 +50,7 @@ import sys
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
@@ -332,8 +332,13 @@ class Tickets(Sequence[TicketRecord]):
     never needs the record. Parsing is a pure function of the entry, so a record parsed late is
     the one an eager reading would have made."""
 
-    def __init__(self, items: Iterable[tuple[int, bytes | None, Any]] = ()) -> None:
-        """``items``: each ticket's id, its entry's key, and its record or (not parsed yet) its entry."""
+    def __init__(self, items: Iterable[tuple[int, bytes | None, Any]] = (), learned: Known | None = None,
+                 news: bool = False) -> None:
+        """``items``: each ticket's id, its entry's key, and its record or (not parsed yet) its
+        entry; ``learned``: what the reading of each usable entry gave (``Known``), for the next
+        reading; ``news``: whether that differs from what the reading was given."""
+        self.learned = learned or {}
+        self.news = news
         self._ids: list[int] = []
         self._keys: list[bytes | None] = []
         self._slots: list[Any] = []
@@ -387,13 +392,11 @@ class Tickets(Sequence[TicketRecord]):
 
 @dataclass(frozen=True)
 class ReadTickets:
-    """The tickets of a raw file: the usable records, the withheld ones, the warnings, and what
-    the reading of each usable entry gave (for the next reading: ``Known``)."""
+    """The tickets of a raw file: the usable records, the withheld ones, the warnings."""
 
-    records: Sequence[TicketRecord]
+    records: Tickets
     rejected: tuple[TicketProblem, ...]
     warnings: tuple[TicketProblem, ...]
-    learned: dict[bytes, tuple[int, tuple[TicketProblem, ...]]] = field(default_factory=dict)
 
 
 def read_entries(data: dict[str, Any], known: Known | None = None) -> ReadTickets:
@@ -431,8 +434,8 @@ def read_entries(data: dict[str, Any], known: Known | None = None) -> ReadTicket
     twice = {i for i, n in seen_ids.items() if n > 1}
     rejected += [TicketProblem(f"ticket {i}", "id", f"{seen_ids[i]} entries carry this id; the ticket is withheld", i)
                  for i in sorted(twice)]
-    records = Tickets(item for item in items if item[0] not in twice)
-    return ReadTickets(records, tuple(rejected), tuple(warnings), learned)
+    records = Tickets((item for item in items if item[0] not in twice), learned, learned != known)
+    return ReadTickets(records, tuple(rejected), tuple(warnings))
 
 
 def parse_entries(data: dict[str, Any], origin: str = "raw data") -> list[TicketRecord]:

@@ -11,6 +11,7 @@ from generator.model import RawQueue, TicketProblem
 from generator.rt.records import (
     LINE_LIMIT,
     RawDataError,
+    Tickets,
     clean_text,
     read_date,
     read_entries,
@@ -37,9 +38,9 @@ def load_raw_queue(path: Path, *, is_sample: bool = False, memo: Path | None = N
 
     A file that is not a raw queue at all is a RawDataError; inside it, each ticket is read on
     its own (see ``records.read_entries``), and a queue-wide value that is wrong is dropped
-    with a warning. With a ``memo`` file (in the private cache: it is keyed by digests of raw
-    entries), the entries read last time as they are now are parsed only when their record is
-    needed; their warnings are the ones their reading gave.
+    with a warning. With a ``memo`` file (``remember_reading`` writes it), the entries read last
+    time as they are now are parsed only when their record is needed; their warnings are the
+    ones their reading gave.
     """
     data = read_raw_file(path)
     known = read_reading_memo(memo) if memo is not None else {}
@@ -47,8 +48,6 @@ def load_raw_queue(path: Path, *, is_sample: bool = False, memo: Path | None = N
         tickets = read_entries(data, known)
     except RecursionError:
         raise RawDataError(f"{path}: not a readable raw queue file: nested too deeply") from None
-    if memo is not None and tickets.learned != known:
-        write_reading_memo(memo, tickets.learned)
     merged, merge_problems = read_merged(data)
     warnings = list(tickets.warnings) + merge_problems
 
@@ -96,10 +95,14 @@ def read_reading_memo(path: Path) -> dict[bytes, tuple[int, tuple[TicketProblem,
         return {}
 
 
-def write_reading_memo(path: Path, entries: dict[bytes, tuple[int, tuple[TicketProblem, ...]]]) -> None:
+def remember_reading(raw: RawQueue, memo: Path) -> None:
+    """The reading memo for the next reading of a queue read by ``load_raw_queue``, written when
+    it differs from the one that reading was given. In the private cache only (it is keyed by
+    digests of raw entries); a build writes it once it has succeeded, so that a failed one leaves
+    the cache as it was."""
+    tickets = raw.tickets
+    if not isinstance(tickets, Tickets) or not tickets.news:
+        return
     table = {key: (ticket, tuple((p.where, p.field, p.what, p.ticket, p.count) for p in problems))
-             for key, (ticket, problems) in entries.items()}
-    try:
-        kept.write(path, READING_MEMO_FORMAT, table, version=reading_version().hex())
-    except OSError:  # a cache that cannot take it costs the next reading time, and nothing else
-        pass
+             for key, (ticket, problems) in tickets.learned.items()}
+    kept.write(memo, READING_MEMO_FORMAT, table, version=reading_version().hex())

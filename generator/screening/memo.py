@@ -135,7 +135,7 @@ class Memo:
     def save(self, path: Path) -> None:
         """The outcomes of this screening only (a ticket gone from the queue leaves the memo),
         written whole or not at all."""
-        write_kept(path, MEMO_FORMAT, dict(sorted(self._new.items())))
+        write_kept(path, MEMO_FORMAT, dict(sorted(self._new.items())), exact=True)  # whichever process screened
 
 
 def outcome_to_dict(outcome: CaseOutcome) -> dict[str, Any]:
