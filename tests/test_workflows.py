@@ -180,7 +180,7 @@ def test_nightly_takes_the_site_url_from_pages_unless_a_variable_overrides_it(ni
 
 PUBLIC_RECORD = [".casecat/cache/published.json", ".casecat/cache/published-snapshot.sha256"]
 PUBLIC_ARTEFACTS = ["site", ".site.manifest.json", "build/docs", "build/docs-state.json", "build/search-weights.marshal",
-                    "build/screening-memo.marshal", "build/case-rows.marshal",
+                    "build/screening-memo.marshal", "build/known-parts", "build/case-rows.marshal",
                     "build/case-exports.marshal"]
 
 
