@@ -16,7 +16,7 @@ from generator.audit import audit_site
 from generator.config import Config, ConfigError, find_project_root, load_config
 from generator.model import RawQueue
 from generator.rt.records import RawDataError
-from generator.rt.source import load_raw_queue, load_sample
+from generator.rt.source import READING_MEMO_NAME, load_raw_queue, load_sample, remember_reading
 from generator.screening.policy import Policy, PolicyError, load_overrides, load_salt
 
 
@@ -195,6 +195,8 @@ def build(ctx, source: str, site_dir: Path | None, overrides: Path, allow_shrink
             result = pipeline.build_site(raw, config, policy, site_dir=site_dir, project_root=project_root,
                                          allow_shrink=allow_shrink, force=force, only_if_changed=only_if_changed,
                                          log=_log)
+            if source != "sample":  # the memo is of the queue the nightly reads
+                remember_reading(raw, config.cache_dir / READING_MEMO_NAME)
         if os.environ.get("GITHUB_OUTPUT"):  # under GitHub Actions: the deploy job runs only if changed
             publish.write_github_output(Path(os.environ["GITHUB_OUTPUT"]), {
                 "changed": result.changed, "publish_hash": result.publish["publish_hash"], "cases": result.cases,
@@ -216,11 +218,12 @@ def build(ctx, source: str, site_dir: Path | None, overrides: Path, allow_shrink
 def _load(source: str, config: Config, rt: dict) -> RawQueue:
     if source == "sample":
         return load_sample()
+    memo = config.cache_dir / READING_MEMO_NAME  # private, as the raw tickets are
     if source == "rt":
-        return load_raw_queue(_fetch(config, **rt))
+        return load_raw_queue(_fetch(config, **rt), memo=memo)
     if source == "cache":
-        return load_raw_queue(config.cache_dir / "raw.json")
-    return load_raw_queue(Path(source))
+        return load_raw_queue(config.cache_dir / "raw.json", memo=memo)
+    return load_raw_queue(Path(source), memo=memo)
 
 
 @main.command()

@@ -32,10 +32,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from generator.kept import read as read_kept
+from generator.kept import write as write_kept
 from generator.publish import MANIFEST_FORMAT, file_hashes, manifest_path
 from generator.site import fieldtables, urls
-from generator.site.kept import read as read_kept
-from generator.site.kept import write as write_kept
 from generator.site.render import Page, Renderer, render_files, write_file
 from generator.site.shards import html_of
 
@@ -50,7 +50,9 @@ CASE_ROWS_FORMAT = "casecat-case-rows/1"
 CASE_EXPORTS_NAME = "case-exports.marshal"
 CASE_EXPORTS_FORMAT = "casecat-case-exports/1"
 #: each ticket's screened public outcome, by a digest of what it is made from (``screening.memo``)
-SCREENING_MEMO_NAME = "screening-memo.json"
+SCREENING_MEMO_NAME = "screening-memo.marshal"
+#: the parts of the site's large files found clean, by each file's bytes (``audit.known``)
+KNOWN_PARTS_NAME = "known-parts"
 
 
 # --- the states ---------------------------------------------------------------------------------
@@ -73,8 +75,8 @@ class SiteState:
 def kept_artefacts(site_dir: Path, build_dir: Path) -> list[Path]:
     """What a build keeps for the next one (the nightly caches exactly these): all public."""
     return [site_dir, manifest_path(site_dir), build_dir / "docs", build_dir / DOCS_STATE_NAME,
-            build_dir / SEARCH_WEIGHTS_NAME, build_dir / SCREENING_MEMO_NAME, build_dir / CASE_ROWS_NAME,
-            build_dir / CASE_EXPORTS_NAME]
+            build_dir / SEARCH_WEIGHTS_NAME, build_dir / SCREENING_MEMO_NAME, build_dir / KNOWN_PARTS_NAME,
+            build_dir / CASE_ROWS_NAME, build_dir / CASE_EXPORTS_NAME]
 
 
 def _read_json(path: Path, fmt: str) -> dict | None:

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from generator import publish
 from generator.audit import AuditFinding, Auditor, audit_site, gate
+from generator.audit.known import KnownParts
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 #: what decides the audit's verdict on a file: its code and the detectors it runs
@@ -50,15 +51,17 @@ def audit_ahead(docs_dir: Path, files: list[str], first=None) -> tuple[Auditor |
     return auditor, job
 
 
-def audit_staged(staging: Path, clean: Path | None = None,
-                 auditor: Auditor | None = None) -> tuple[list[AuditFinding], int]:
+def audit_staged(staging: Path, clean: Path | None = None, auditor: Auditor | None = None,
+                 known: KnownParts | None = None) -> tuple[list[AuditFinding], int]:
     """The findings in the staged files (those the ledger does not prove clean), and how many
     files were read; ``clean``: the kept site when every file of it is proven clean (then a large
-    staged file has only the parts its kept version lacks read: ``audit.audit_file``);
+    staged file has only the parts its kept version lacks read: ``audit.audit_file``, the kept
+    version's parts looked up in ``known`` when it has them, and the staged ones kept there);
     ``auditor``: the helper processes started with the build (``audit_ahead``), which end here."""
     try:
-        findings = audit_site(staging, clean=clean, auditor=auditor)
+        findings = audit_site(staging, clean=clean, auditor=auditor, parts=known)
     finally:
         if auditor is not None:
             auditor.close()
     return findings, sum(1 for p in staging.rglob("*") if p.is_file())
+

@@ -19,9 +19,10 @@ This module imports nothing of ours.
 from __future__ import annotations
 
 import enum
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
 
 class ImplementationStatus(enum.Enum):
@@ -202,11 +203,23 @@ class TicketProblem:
         return f"{self.where}: {self.field}: {self.what}{times}"
 
 
+@runtime_checkable
+class DigestedTickets(Protocol):
+    """Tickets whose digests are known without parsing them (the raw reading's ``Tickets``)."""
+
+    def __len__(self) -> int: ...
+    def __getitem__(self, index: int) -> TicketRecord: ...
+    def ids(self) -> list[int]: ...
+    def digest(self, index: int) -> bytes | None: ...
+    def holds(self, record: TicketRecord) -> bool: ...
+    def position(self, ticket_id: int) -> int: ...
+
+
 @dataclass(frozen=True)
 class RawQueue:
     """Every ticket read, plus where and when it was read. Private: never rendered."""
 
-    tickets: tuple[TicketRecord, ...]
+    tickets: Sequence[TicketRecord]  # a tuple, or the raw reading's lazily parsed ``Tickets``
     queue: str
     fetched_at: datetime | None
     is_sample: bool

@@ -28,6 +28,7 @@ from pathlib import Path
 
 from generator import incremental, ledger, lock, publish
 from generator.audit import AuditFinding, Auditor, attribute
+from generator.audit.known import KnownParts
 from generator.config import Config
 from generator.model import PublicSnapshot, RawQueue, TicketProblem
 from generator.screening import ScreeningResult, failure, quarantine, screen_queue, withhold
@@ -584,7 +585,8 @@ def build_audited(raw: RawQueue, screened: ScreeningResult, config: Config, poli
         with stage("audit", staging):
             # the kept site is all clean only when no finding in it was kept by being accepted
             clean = site_dir if built.assembled.partial and not policy.accepted else None
-            findings, state = audit(staging, built, laps, clean)
+            known = KnownParts(config.build_dir / incremental.KNOWN_PARTS_NAME, built.audit[:32])
+            findings, state = audit(staging, built, laps, clean, known)
         found = to_quarantine(findings, screened, policy)
         if not found:
             return rendered, built, state, screened
@@ -594,13 +596,16 @@ def build_audited(raw: RawQueue, screened: ScreeningResult, config: Config, poli
     raise AuditFailed([AuditFinding(path, rule, 1) for path, rule in sorted({(q.path, q.rule) for q in found})])
 
 
-def audit(staging: Path, built: Built, laps: _Laps,
-          clean: Path | None = None) -> tuple[list[AuditFinding], incremental.SiteState]:
+def audit(staging: Path, built: Built, laps: _Laps, clean: Path | None = None,
+          known: KnownParts | None = None) -> tuple[list[AuditFinding], incremental.SiteState]:
     """The audit of the staged files: every file of a full build; of an incremental one, the
     files whose bytes the kept site's ledger does not prove clean (and of a large one, only the
-    parts its version in ``clean``, the kept site when all of it is clean, lacks). The findings,
-    and the state of the new site (every one of its files audited, with these findings)."""
-    findings, built.audited = ledger.audit_staged(staging, clean, built.auditor)
+    parts its version in ``clean``, the kept site when all of it is clean, lacks: ``known`` keeps
+    the parts of large files found clean for the next build). The findings, and the state of the
+    new site (every one of its files audited, with these findings)."""
+    findings, built.audited = ledger.audit_staged(staging, clean, built.auditor, known)
+    if known is not None:
+        known.prune(set(built.assembled.files.values()))
     laps("audit")
     return findings, incremental.SiteState(built.inputs, built.digests, built.assembled.files, built.audit)
 

@@ -212,8 +212,8 @@ def raw_content_hash(raw: RawQueue, tickets: TicketDigests | None = None) -> str
     differ: a needless screening, never a skipped one.)"""
     tickets = tickets or TicketDigests(raw.tickets)
     digest = hashlib.sha256(pickle.dumps(dataclasses.replace(raw, fetched_at=None, tickets=()), protocol=5))
-    for record in raw.tickets:
-        digest.update(tickets.of(record))
+    for index in range(len(raw.tickets)):
+        digest.update(tickets.at(raw.tickets, index))
     return digest.hexdigest()
 
 

@@ -2,6 +2,7 @@
 tells which case a finding belongs to."""
 
 import gzip
+import hashlib
 import json
 import shutil
 from datetime import datetime, timezone
@@ -236,6 +237,43 @@ def test_a_large_file_whose_earlier_version_was_clean_has_only_its_new_parts_rea
     assert "Case 7:" in read[0]
 
 
+def test_the_parts_of_a_large_file_found_clean_are_kept_and_looked_up_instead_of_read_again(tmp_path, monkeypatch):
+    """A large file found clean leaves the digests of its parts (by its bytes, for this audit);
+    the next night looks the kept version's parts up there instead of reading that version again,
+    and its verdict is the one of reading it: the new parts only are read, a finding in them found."""
+    from generator.audit.known import KnownParts
+
+    texts = [f"Case {i}: the community runs simulations on {i % 7 + 2} sites and plans a pilot." for i in range(2000)]
+    kept, staged = tmp_path / "kept", tmp_path / "staging"
+    for root in (kept, staged):
+        (root / "data").mkdir(parents=True)
+    (kept / "data" / "cases.json").write_text(_export(texts))
+    parts = KnownParts(tmp_path / "known-parts", "audit-1")
+    assert audit_site(kept, parts=parts) == []
+    kept_sha = hashlib.sha256((kept / "data" / "cases.json").read_bytes()).hexdigest()
+    assert parts.of(kept_sha) is not None and not (tmp_path / "known-parts" / "audit-2").exists()
+
+    night = texts[:1500] + ["A new case: write to pi@example.org for the pilot."] + texts[1500:]
+    (staged / "data" / "cases.json").write_text(_export(night))
+    reads: list[str] = []
+    scans: list[str] = []
+    real_read, real_scan = gate.read_parts, gate._scan
+    monkeypatch.setattr(gate, "read_parts", lambda rel, data: reads.append(rel) or real_read(rel, data))
+    monkeypatch.setattr(gate, "_scan", lambda text: scans.append(text) or real_scan(text))
+    assert rules(audit_site(staged, clean=kept, parts=parts)) == {("data/cases.json", "email.plain")}
+    assert reads == ["data/cases.json"]  # the staged file only: the kept one was looked up
+    assert scans and all("pi@example.org" in r and "Case 7:" not in r for r in scans)
+    # another audit's entries are never used: the kept version is read again
+    reads.clear()
+    other = KnownParts(tmp_path / "known-parts", "audit-2")
+    assert rules(audit_site(staged, clean=kept, parts=other)) == {("data/cases.json", "email.plain")}
+    assert reads == ["data/cases.json", "data/cases.json"]
+    # a file with a finding leaves no entry; pruning keeps the named files of this audit only
+    assert parts.of(hashlib.sha256((staged / "data" / "cases.json").read_bytes()).hexdigest()) is None
+    other.prune(set())
+    assert not (tmp_path / "known-parts" / "audit-1").exists() and parts.of(kept_sha) is None
+
+
 def test_a_file_without_an_earlier_version_or_a_small_one_is_read_whole(tmp_path, monkeypatch):
     kept, staged = tmp_path / "kept", tmp_path / "staging"
     (kept / "cases" / "1").mkdir(parents=True)
@@ -349,9 +387,9 @@ def test_files_audited_ahead_stand_only_for_the_same_bytes(tmp_path, monkeypatch
     submitted: list[str] = []
     real_audit = gate.Auditor.audit
 
-    def audit(self, files, clean):
+    def audit(self, files, clean, parts=None):
         submitted.extend(rel for _, rel in files)
-        return real_audit(self, files, clean)
+        return real_audit(self, files, clean, parts)
 
     monkeypatch.setattr(gate.Auditor, "audit", audit)
     with gate.Auditor(2) as auditor:

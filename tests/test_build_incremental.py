@@ -270,7 +270,8 @@ def test_a_case_quarantined_on_an_incremental_night_leaves_the_site_a_build_from
 
     import generator.screening.text as screening_text
     from generator.pipeline import build_site
-    from generator.rt.source import load_raw_queue
+    from generator.rt import records
+    from generator.rt.source import READING_MEMO_NAME, load_raw_queue, remember_reading
 
     policy = Policy(salt=b"test-salt")
     kept, scratch = folders(tmp_path / "kept"), folders(tmp_path / "scratch")
@@ -306,7 +307,8 @@ def test_a_night_screened_with_the_memo_gives_the_site_a_screening_of_every_tick
 
     import generator.screening as screening
     from generator.pipeline import build_site
-    from generator.rt.source import load_raw_queue
+    from generator.rt import records
+    from generator.rt.source import READING_MEMO_NAME, load_raw_queue, remember_reading
 
     def next_night(data: dict) -> None:
         data["tickets"][1]["ticket"]["Subject"] += " (second phase)"
@@ -315,16 +317,22 @@ def test_a_night_screened_with_the_memo_gives_the_site_a_screening_of_every_tick
 
     policy = Policy(salt=b"test-salt")
     kept, scratch = folders(tmp_path / "kept"), folders(tmp_path / "scratch")
-    build_site(load_raw_queue(raw_queue(tmp_path, name="first.json")), kept, policy)
+    reading = kept.cache_dir / READING_MEMO_NAME  # the entries read before are not parsed again
+    first = load_raw_queue(raw_queue(tmp_path, name="first.json"), memo=reading)
+    build_site(first, kept, policy)
+    remember_reading(first, reading)
     shutil.copytree(kept.cache_dir, scratch.cache_dir)  # the same history; no memo, no site kept
-    night = load_raw_queue(raw_queue(tmp_path, name="night.json", edit=next_night))
+    night_file = raw_queue(tmp_path, name="night.json", edit=next_night)
 
     screened: list[int] = []
-    real = screening.screen_record
+    parsed: list[int] = []
+    real, real_parse = screening.screen_record, records.parse_entry
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(screening, "screen_record", lambda record, *a: screened.append(record.id) or real(record, *a))
-        with_memo = build_site(night, kept, policy)
-    assert sorted(screened) == sorted(t.id for t in night.tickets if t.id in (2, 5))
+        patch.setattr(records, "parse_entry", lambda *a: parsed.append(1) or real_parse(*a))
+        with_memo = build_site(load_raw_queue(night_file, memo=reading), kept, policy)
+    night = load_raw_queue(night_file)
+    assert sorted(screened) == sorted(t.id for t in night.tickets if t.id in (2, 5)) and len(parsed) == 2
     fresh = build_site(night, scratch, policy)
 
     assert with_memo.work["full"] is False and fresh.work["full"] is True

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import json
+import marshal
 from dataclasses import replace
 from pathlib import Path
 
@@ -77,7 +78,7 @@ def same(a, b) -> None:
 
 def test_a_second_screening_reuses_every_outcome_and_gives_the_same_result(queue, tmp_path, monkeypatch):
     raw = raw_of(queue)
-    memo_file = tmp_path / "memo.json"
+    memo_file = tmp_path / "memo.marshal"
     without = screen_queue(raw, Config(), POLICY)
     first, memo = screened_with_memo(raw, memo_file)
     assert memo.reused == 0
@@ -91,7 +92,7 @@ def test_a_second_screening_reuses_every_outcome_and_gives_the_same_result(queue
 
 
 def test_only_the_changed_tickets_are_screened_again(queue, tmp_path, monkeypatch):
-    memo_file = tmp_path / "memo.json"
+    memo_file = tmp_path / "memo.marshal"
     screened_with_memo(raw_of(queue), memo_file)
     night = copy.deepcopy(queue)
     night["tickets"][4]["ticket"]["Subject"] += " (second phase)"
@@ -105,14 +106,14 @@ def test_only_the_changed_tickets_are_screened_again(queue, tmp_path, monkeypatc
     monkeypatch.undo()
     same(result, screen_queue(raw_of(night), Config(), POLICY))
     # a ticket gone from the queue leaves the memo
-    kept = json.loads(memo_file.read_text(encoding="utf-8"))["outcomes"]
+    kept = marshal.loads(memo_file.read_bytes())["cases"]
     assert len(kept) == CASES - 1 and gone not in {entry["id"] for entry in kept.values()}
 
 
 @pytest.mark.parametrize("change", ["salt", "code", "settings", "actions", "accepted"])
 def test_what_screens_every_ticket_alike_screens_them_all_again(queue, tmp_path, monkeypatch, change):
     raw = raw_of(queue)
-    memo_file = tmp_path / "memo.json"
+    memo_file = tmp_path / "memo.marshal"
     screened_with_memo(raw, memo_file)
     config, policy, version = Config(), POLICY, VERSION
     if change == "salt":
@@ -135,7 +136,7 @@ def test_what_screens_every_ticket_alike_screens_them_all_again(queue, tmp_path,
 
 def test_a_ticket_withheld_on_request_is_screened_again_alone(queue, tmp_path, monkeypatch):
     raw = raw_of(queue)
-    memo_file = tmp_path / "memo.json"
+    memo_file = tmp_path / "memo.marshal"
     screened_with_memo(raw, memo_file)
     held = raw.tickets[7].id
     policy = replace(POLICY, withheld_cases=frozenset({held}))
@@ -162,28 +163,28 @@ def test_the_screening_code_version_covers_every_screening_file(tmp_path, monkey
 
 def test_the_memo_holds_nothing_screening_keeps_back(queue, tmp_path):
     raw = raw_of(queue)
-    memo_file = tmp_path / "memo.json"
+    memo_file = tmp_path / "memo.marshal"
     screened_with_memo(raw, memo_file)
-    text = memo_file.read_text(encoding="utf-8")
+    data = memo_file.read_bytes()
     private = {r for t in raw.tickets for r in t.requestors + t.cc} | {SECRET, POLICY.salt.decode()}
-    assert private and not [value for value in private if value in text]
+    assert private and not [value for value in private if value.encode() in data]
 
 
 @pytest.mark.parametrize("damage", ["garbage", "format", "entry"])
 def test_a_damaged_memo_is_an_empty_one(queue, tmp_path, damage):
     raw = raw_of(queue)
-    memo_file = tmp_path / "memo.json"
+    memo_file = tmp_path / "memo.marshal"
     screened_with_memo(raw, memo_file)
-    data = json.loads(memo_file.read_text(encoding="utf-8"))
+    data = marshal.loads(memo_file.read_bytes())
     if damage == "garbage":
-        memo_file.write_text("{not json", encoding="utf-8")
+        memo_file.write_bytes(b"{not marshal")
     elif damage == "format":
-        memo_file.write_text(json.dumps({**data, "format": "other/1"}), encoding="utf-8")
+        memo_file.write_bytes(marshal.dumps({**data, "format": "other/1"}))
     else:
-        for entry in data["outcomes"].values():
+        for entry in data["cases"].values():
             entry["hits"] = [["only", "three", "parts"]]
             entry["case"] = {"id": "x"} if entry["case"] else None
-        memo_file.write_text(json.dumps(data), encoding="utf-8")
+        memo_file.write_bytes(marshal.dumps(data))
     result, memo = screened_with_memo(raw, memo_file)
     assert memo.reused == 0
     same(result, screen_queue(raw, Config(), POLICY))
@@ -192,7 +193,7 @@ def test_a_damaged_memo_is_an_empty_one(queue, tmp_path, damage):
 def test_a_ticket_changed_by_one_character_is_screened_again(queue, tmp_path, monkeypatch):
     """One character of a reply's text, the length kept: the ticket's digest differs, so its
     kept outcome is not served, and the result is a full screening's."""
-    memo_file = tmp_path / "memo.json"
+    memo_file = tmp_path / "memo.marshal"
     screened_with_memo(raw_of(queue), memo_file)
     night = copy.deepcopy(queue)
     attachment = night["tickets"][3]["attachments"][0]
@@ -239,7 +240,7 @@ def test_a_case_the_memo_serialised_is_not_serialised_again_for_the_snapshot(que
     ``case_to_dict`` is not run twice per case)."""
     import generator.screening.snapshot as snapshot
 
-    result, memo = screened_with_memo(raw_of(queue), tmp_path / "memo.json")
+    result, memo = screened_with_memo(raw_of(queue), tmp_path / "memo.marshal")
     entries = {id(e["case"]) for e in memo._new.values() if e["case"] is not None}
     monkeypatch.setattr(snapshot, "case_to_dict", lambda case: pytest.fail("a case serialised again"))
     cases = snapshot.snapshot_to_dict(result.snapshot)["cases"]

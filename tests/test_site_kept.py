@@ -1,6 +1,6 @@
 """The files a build keeps for the next one: read back only with the same format and stamp."""
 
-from generator.site import kept
+from generator import kept
 
 
 def test_a_kept_file_is_read_back_with_its_stamp_only(tmp_path):

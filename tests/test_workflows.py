@@ -180,7 +180,7 @@ def test_nightly_takes_the_site_url_from_pages_unless_a_variable_overrides_it(ni
 
 PUBLIC_RECORD = [".casecat/cache/published.json", ".casecat/cache/published-snapshot.sha256"]
 PUBLIC_ARTEFACTS = ["site", ".site.manifest.json", "build/docs", "build/docs-state.json", "build/search-weights.marshal",
-                    "build/screening-memo.json", "build/case-rows.marshal",
+                    "build/screening-memo.marshal", "build/known-parts", "build/case-rows.marshal",
                     "build/case-exports.marshal"]
 
 
@@ -188,7 +188,7 @@ def test_nightly_caches_only_the_sealed_file_and_the_public_record(nightly):
     from generator import publish
     from generator.cli import DEFAULT_SEALED, PUBLIC_CACHE_FILES
 
-    assert PUBLIC_RECORD == [f".casecat/cache/{n}" for n in (publish.REGISTRY_NAME, publish.PUBLISHED_HASH_NAME)]
+    assert [f".casecat/cache/{n}" for n in (publish.REGISTRY_NAME, publish.PUBLISHED_HASH_NAME)] == PUBLIC_RECORD
     assert set(PUBLIC_CACHE_FILES) == {publish.REGISTRY_NAME, publish.PUBLISHED_HASH_NAME}
     caches = [s for s in steps(nightly) if s.get("uses", "").startswith("actions/cache")]
     assert caches and all(s["uses"].split("@")[0] in ("actions/cache/restore", "actions/cache/save") for s in caches)
@@ -228,7 +228,7 @@ def test_nightly_keeps_the_last_build_for_the_next_one(nightly):
     from generator.config import Config
 
     config = Config()
-    assert PUBLIC_ARTEFACTS == [p.as_posix() for p in incremental.kept_artefacts(config.site_dir, config.build_dir)]
+    assert [p.as_posix() for p in incremental.kept_artefacts(config.site_dir, config.build_dir)] == PUBLIC_ARTEFACTS
     assert not any(Path(p).is_relative_to(config.cache_dir) for p in PUBLIC_ARTEFACTS)
     kept = [s for s in steps(nightly, "build") if s.get("with", {}).get("key", "").startswith("casecat-public-")]
     restore, save = kept
@@ -332,7 +332,7 @@ def test_ci_runs_the_readme_test_command():
 
 
 def test_example_settings_file_is_the_defaults():
-    from generator.config import Config, DEFAULT_FIELDS, load_config
+    from generator.config import DEFAULT_FIELDS, Config, load_config
 
     example = ROOT / "casecat.example.yml"
     assert load_config(example) == Config()

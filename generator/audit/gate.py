@@ -24,6 +24,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.audit.known import KnownParts, digest, digests
 from generator.audit.memo import CleanParts
 from generator.audit.read import Parts, read_parts
 from generator.audit.theme import is_theme_asset, is_theme_file
@@ -72,22 +73,32 @@ def _scan_with(detectors, text: str) -> list[Finding]:
     return [f for detector in detectors for f in detector(t)]
 
 
-def audit_file(path: Path, rel: str, clean: Path | None = None, memo: CleanParts | None = None) -> list[AuditFinding]:
+def audit_file(path: Path, rel: str, clean: Path | None = None, memo: CleanParts | None = None,
+               known: KnownParts | None = None) -> list[AuditFinding]:
     """The findings in one file; ``clean``: a folder whose file at ``rel``, if any, is an earlier
     version of this one that the audit found clean (``known_parts``); ``memo``: the parts found
-    clean so far in this run, which the detectors need not read again (``memo``)."""
-    return audit_bytes(path.read_bytes(), rel, clean, memo)
+    clean so far in this run, which the detectors need not read again (``memo``); ``known``: the
+    parts of large files found clean, kept between builds (``known.KnownParts``)."""
+    return audit_bytes(path.read_bytes(), rel, clean, memo, known)
 
 
-def audit_bytes(data: bytes, rel: str, clean: Path | None = None, memo: CleanParts | None = None) -> list[AuditFinding]:
+def audit_bytes(data: bytes, rel: str, clean: Path | None = None, memo: CleanParts | None = None,
+                known: KnownParts | None = None) -> list[AuditFinding]:
     """``audit_file`` of a file at ``rel`` holding ``data``."""
     if rel.endswith(".map"):
         return [AuditFinding(rel, "policy.source-map-shipped", 1)]
     if is_theme_asset(rel) and is_theme_file(data, rel):
         return []
-    parts = read_parts(rel, data)
-    if clean is not None and len(data) >= KNOWN_PARTS_FROM:
-        parts = without_known_parts(parts, clean / rel, rel)
+    whole = parts = read_parts(rel, data)
+    large = len(data) >= KNOWN_PARTS_FROM and not parts.binary
+    if clean is not None and large:
+        parts = without_known_parts(parts, clean / rel, rel, known)
+
+    def found_clean() -> list[AuditFinding]:
+        if known is not None and large:
+            known.keep(hashlib.sha256(data).hexdigest(), whole)
+        return []
+
     if memo is None or parts.binary:
         matched = _matched(parts)
     else:
@@ -97,7 +108,7 @@ def audit_bytes(data: bytes, rel: str, clean: Path | None = None, memo: CleanPar
         if not matched:
             memo.add(text_keys)
             memo.add(token_keys, tokens=True)
-            return []
+            return found_clean()
         # a finding: the whole file is read again, every part in its place, and that reading is the
         # verdict (the same as without a memo: a part's neighbours are context some detectors
         # weigh, so the new parts read alone may find what the file does not hold; and the run
@@ -105,6 +116,8 @@ def audit_bytes(data: bytes, rel: str, clean: Path | None = None, memo: CleanPar
         matched = _matched(parts)
     if matched and is_theme_file(data, rel):
         return []
+    if not matched:
+        return found_clean()
     return [AuditFinding(rel, rule, len(found), tuple(found)) for rule, found in sorted(matched.items())]
 
 
@@ -149,24 +162,30 @@ def _batches(parts: list[str]) -> Iterator[list[str]]:
         yield batch
 
 
-def without_known_parts(parts: Parts, earlier: Path, rel: str) -> Parts:
+def without_known_parts(parts: Parts, earlier: Path, rel: str, known: KnownParts | None = None) -> Parts:
     """``parts`` less those that the earlier version of the file, found clean, holds as they are.
     The parts are read apart (no finding spans two: ``read``), so a part found clean once is
     clean wherever it is: a night that changes a few cases of the data export has the detectors
-    read those cases' parts, not all of them again. A binary file is read whole."""
+    read those cases' parts, not all of them again. A binary file is read whole. The earlier
+    version's parts are those ``known`` keeps for its bytes, else read from it."""
     if parts.binary or not earlier.is_file():
         return parts
-    known = read_parts(rel, earlier.read_bytes())
-    if known.binary:
-        return parts
-    text, tokens = set(known.text), set(known.tokens)
-    return Parts([p for p in parts.text if p not in text], [t for t in parts.tokens if t not in tokens],
+    data = earlier.read_bytes()
+    kept = known.of(hashlib.sha256(data).hexdigest()) if known is not None else None
+    if kept is None:
+        read = read_parts(rel, data)
+        if read.binary:
+            return parts
+        kept = digests(read.text), digests(read.tokens)
+    text, tokens = kept
+    return Parts([p for p in parts.text if digest(p) not in text], [t for t in parts.tokens if digest(t) not in tokens],
                  parts.script_urls)
 
 
-def _audit_files(files: list[tuple[str, str]], clean: Path | None = None) -> list[list[AuditFinding]]:
+def _audit_files(files: list[tuple[str, str]], clean: Path | None = None,
+                 known: KnownParts | None = None) -> list[list[AuditFinding]]:
     memo = CleanParts()
-    return [audit_file(Path(path), rel, clean, memo) for path, rel in files]
+    return [audit_file(Path(path), rel, clean, memo, known) for path, rel in files]
 
 
 def _runs(files: list[tuple[str, str]], count: int) -> list[list[tuple[str, str]]]:
@@ -198,10 +217,11 @@ def _helper_memo() -> CleanParts:
     return _memo
 
 
-def _audit_run(files: list[tuple[str, str]], clean: Path | None) -> list[list[AuditFinding]]:
+def _audit_run(files: list[tuple[str, str]], clean: Path | None,
+               known: KnownParts | None = None) -> list[list[AuditFinding]]:
     """(In a helper process) the findings in each file of a run."""
     memo = _helper_memo()
-    return [audit_file(Path(path), rel, clean, memo) for path, rel in files]
+    return [audit_file(Path(path), rel, clean, memo, known) for path, rel in files]
 
 
 #: files audited ahead: their path in the site -> (the sha256 of the bytes read, the findings)
@@ -281,9 +301,10 @@ class Auditor:
         """The verdicts given ahead (waiting for those still being read)."""
         return {rel: found for run in self._ahead for rel, found in run.result().items()}
 
-    def audit(self, files: list[tuple[str, str]], clean: Path | None) -> dict[str, list[AuditFinding]]:
+    def audit(self, files: list[tuple[str, str]], clean: Path | None,
+              known: KnownParts | None = None) -> dict[str, list[AuditFinding]]:
         runs = _runs(files, self.workers * RUNS_PER_WORKER)
-        done = [self._pool.submit(_audit_run, run, clean) for run in runs]
+        done = [self._pool.submit(_audit_run, run, clean, known) for run in runs]
         return {rel: found for run, result in zip(runs, done) for (_, rel), found in zip(run, result.result())}
 
     def close(self) -> None:
@@ -297,9 +318,10 @@ class Auditor:
 
 
 def audit_site(site_dir: Path, workers: int | None = None, clean: Path | None = None,
-               auditor: Auditor | None = None) -> list[AuditFinding]:
+               auditor: Auditor | None = None, parts: KnownParts | None = None) -> list[AuditFinding]:
     """Every finding in every file under site_dir, sorted by path; ``clean``: a site every file
-    of which the audit found clean, earlier versions of these files (``audit_file``).
+    of which the audit found clean, earlier versions of these files (``audit_file``); ``parts``:
+    the parts of large files found clean, kept between builds (kept here for the files read now).
 
     A large site is read by the helper processes of an ``Auditor`` (``auditor``'s, which may have
     audited some of its files ahead, or ones started here). The findings are the same, in the
@@ -313,14 +335,14 @@ def audit_site(site_dir: Path, workers: int | None = None, clean: Path | None = 
     files = [(path, rel) for path, rel in every if rel not in ahead]
     workers = workers or min(2, os.cpu_count() or 1)
     if auditor is not None:
-        by_file = auditor.audit(files, clean)
+        by_file = auditor.audit(files, clean, parts)
     elif workers < 2 or len(files) < PARALLEL_FROM:
-        by_file = {rel: found for (_, rel), found in zip(files, _audit_files(files, clean))}
+        by_file = {rel: found for (_, rel), found in zip(files, _audit_files(files, clean, parts))}
     else:
         # only fresh processes read: this one holds the whole build, and what a large export or a
         # memo of parts leaves of its heap would add to the build's peak of memory
         with Auditor(workers) as helpers:
-            by_file = helpers.audit(files, clean)
+            by_file = helpers.audit(files, clean, parts)
     by_file |= ahead
     return [f for _, rel in every for f in by_file[rel]]
 

@@ -42,14 +42,19 @@ or a hand-edited file put there:
 
 from __future__ import annotations
 
+import hashlib
 import json
+import marshal
 import re
+import sys
 import unicodedata
 from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 from generator.model import RawAttachment, RawTransaction, TicketProblem, TicketRecord
 
@@ -294,38 +299,143 @@ def read_merged(data: dict[str, Any]) -> tuple[dict[int, int], list[TicketProble
     return usable, problems if dropped else []
 
 
+#: what the reading of a ticket that parsed is, without parsing it again: its id and the
+#: warnings its reading gave (by ticket and field, never by value), by its entry's key
+Known = Mapping[bytes, tuple[int, tuple[TicketProblem, ...]]]
+
+
+def entry_key(entry: Any) -> bytes | None:
+    """The sha256 of a raw entry's exact value (its marshal, which has no references at version
+    2: equal keys mean equal values, types and order alike); None for one marshal refuses (nested
+    too deeply), which is then always parsed."""
+    try:
+        return hashlib.sha256(marshal.dumps(entry, 2)).digest()
+    except (ValueError, TypeError):
+        return None
+
+
+@cache
+def reading_version() -> bytes:
+    """What a record is made of besides its entry: this module, the records it makes, and the
+    Unicode tables its text cleaning uses (the Python that runs it)."""
+    digest = hashlib.sha256(b"casecat raw reading\0" + sys.version.encode() + b"\0")
+    digest.update(unicodedata.unidata_version.encode() + b"\0")
+    for module in (Path(__file__), Path(__file__).parent.parent / "model.py"):
+        digest.update(module.read_bytes())
+    return digest.digest()
+
+
+class Tickets(Sequence[TicketRecord]):
+    """The usable tickets of a raw file, in the file's order, each parsed from its entry the
+    first time it is asked for. A ticket whose entry has a key (``entry_key``) has a digest
+    without being parsed (``digest``): a build whose screening memo holds that digest's outcome
+    never needs the record. Parsing is a pure function of the entry, so a record parsed late is
+    the one an eager reading would have made."""
+
+    def __init__(self, items: Iterable[tuple[int, bytes | None, Any]] = (), learned: Known | None = None,
+                 news: bool = False) -> None:
+        """``items``: each ticket's id, its entry's key, and its record or (not parsed yet) its
+        entry; ``learned``: what the reading of each usable entry gave (``Known``), for the next
+        reading; ``news``: whether that differs from what the reading was given."""
+        self.learned = learned or {}
+        self.news = news
+        self._ids: list[int] = []
+        self._keys: list[bytes | None] = []
+        self._slots: list[Any] = []
+        for ticket_id, key, slot in items:
+            self._ids.append(ticket_id)
+            self._keys.append(key)
+            self._slots.append(slot)
+        self._index = {ticket_id: i for i, ticket_id in enumerate(self._ids)}
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    @overload
+    def __getitem__(self, index: int) -> TicketRecord: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[TicketRecord, ...]: ...
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return tuple(self[i] for i in range(*index.indices(len(self))))
+        slot = self._slots[index]
+        if not isinstance(slot, TicketRecord):  # an entry that parsed before: its warnings are known
+            slot = self._slots[index] = parse_entry(slot)
+        return slot
+
+    def __iter__(self) -> Iterator[TicketRecord]:
+        return (self[i] for i in range(len(self)))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and tuple(self) == tuple(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def ids(self) -> list[int]:
+        """Every ticket's id, in order, none parsed for it."""
+        return list(self._ids)
+
+    def digest(self, index: int) -> bytes | None:
+        """The sha256 of the ticket as read, from its entry's key and ``reading_version`` (None
+        for an entry without a key)."""
+        key = self._keys[index]
+        return None if key is None else hashlib.sha256(reading_version() + key).digest()
+
+    def holds(self, record: TicketRecord) -> bool:
+        """Whether ``record`` is this sequence's own record of its id (not another version)."""
+        index = self._index.get(record.id)
+        return index is not None and self._slots[index] is record
+
+    def position(self, ticket_id: int) -> int:
+        return self._index[ticket_id]
+
+
 @dataclass(frozen=True)
 class ReadTickets:
     """The tickets of a raw file: the usable records, the withheld ones, the warnings."""
 
-    records: tuple[TicketRecord, ...]
+    records: Tickets
     rejected: tuple[TicketProblem, ...]
     warnings: tuple[TicketProblem, ...]
 
 
-def read_entries(data: dict[str, Any]) -> ReadTickets:
+def read_entries(data: dict[str, Any], known: Known | None = None) -> ReadTickets:
     """Every entry of ``data["tickets"]`` read on its own: one that cannot be used is withheld
     with the reason, and so is every entry of an id that appears more than once (which one
-    RT meant cannot be known)."""
-    records: list[TicketRecord] = []
+    RT meant cannot be known). An entry ``known`` holds by its key (the same bytes read before)
+    is not parsed now: its id and warnings are taken from there, and it is parsed when its
+    record is first asked for."""
+    known = known or {}
+    items: list[tuple[int, bytes | None, Any]] = []
     rejected: list[TicketProblem] = []
     warnings: list[TicketProblem] = []
+    learned: dict[bytes, tuple[int, tuple[TicketProblem, ...]]] = {}
     for index, entry in enumerate(data["tickets"]):
+        key = entry_key(entry)
+        seen = known.get(key) if key is not None else None
+        if key is not None and seen is not None:
+            items.append((seen[0], key, entry))
+            warnings.extend(seen[1])
+            learned[key] = seen
+            continue
         reading = _Reading(index)
         try:
-            records.append(parse_entry(entry, reading))
+            record = parse_entry(entry, reading)
         except _Unusable as exc:
             rejected.append(reading.rejection(exc))
         except RecursionError:
             rejected.append(reading.rejection(_Unusable("ticket", "nested too deeply")))
+        else:
+            items.append((record.id, key, record))
+            if key is not None:
+                learned[key] = (record.id, tuple(reading.warnings()))
         warnings.extend(reading.warnings())
-    seen = Counter(r.id for r in records)
-    twice = {i for i, n in seen.items() if n > 1}
-    if twice:
-        records = [r for r in records if r.id not in twice]
-        rejected += [TicketProblem(f"ticket {i}", "id", f"{seen[i]} entries carry this id; the ticket is withheld", i)
-                     for i in sorted(twice)]
-    return ReadTickets(tuple(records), tuple(rejected), tuple(warnings))
+    seen_ids = Counter(item[0] for item in items)
+    twice = {i for i, n in seen_ids.items() if n > 1}
+    rejected += [TicketProblem(f"ticket {i}", "id", f"{seen_ids[i]} entries carry this id; the ticket is withheld", i)
+                 for i in sorted(twice)]
+    records = Tickets((item for item in items if item[0] not in twice), learned, learned != known)
+    return ReadTickets(records, tuple(rejected), tuple(warnings))
 
 
 def parse_entries(data: dict[str, Any], origin: str = "raw data") -> list[TicketRecord]:

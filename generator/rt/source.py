@@ -5,16 +5,19 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
+from generator import kept
 from generator.config import http_url_problem
 from generator.model import RawQueue, TicketProblem
 from generator.rt.records import (
     LINE_LIMIT,
     RawDataError,
+    Tickets,
     clean_text,
     read_date,
     read_entries,
     read_merged,
     read_raw_file,
+    reading_version,
 )
 
 SAMPLE = "sample"
@@ -25,16 +28,24 @@ def sample_path() -> Path:
     return Path(str(resources.files("generator") / "data" / "sample-queue.json"))
 
 
-def load_raw_queue(path: Path, *, is_sample: bool = False) -> RawQueue:
+#: in the private cache: what reading each ticket's entry gave last time (``records.Known``)
+READING_MEMO_NAME = "reading-memo.marshal"
+READING_MEMO_FORMAT = "casecat-reading-memo/1"
+
+
+def load_raw_queue(path: Path, *, is_sample: bool = False, memo: Path | None = None) -> RawQueue:
     """Reads a raw queue file (the sample, a cache's raw.json, or any file in that format).
 
     A file that is not a raw queue at all is a RawDataError; inside it, each ticket is read on
     its own (see ``records.read_entries``), and a queue-wide value that is wrong is dropped
-    with a warning.
+    with a warning. With a ``memo`` file (``remember_reading`` writes it), the entries read last
+    time as they are now are parsed only when their record is needed; their warnings are the
+    ones their reading gave.
     """
     data = read_raw_file(path)
+    known = read_reading_memo(memo) if memo is not None else {}
     try:
-        tickets = read_entries(data)
+        tickets = read_entries(data, known)
     except RecursionError:
         raise RawDataError(f"{path}: not a readable raw queue file: nested too deeply") from None
     merged, merge_problems = read_merged(data)
@@ -72,3 +83,26 @@ def load_raw_queue(path: Path, *, is_sample: bool = False) -> RawQueue:
 
 def load_sample() -> RawQueue:
     return load_raw_queue(sample_path(), is_sample=True)
+
+
+def read_reading_memo(path: Path) -> dict[bytes, tuple[int, tuple[TicketProblem, ...]]]:
+    """The reading memo, or an empty one when it is missing, damaged, or of another reading code."""
+    table = kept.read(path, READING_MEMO_FORMAT, version=reading_version().hex())
+    try:
+        return {key: (int(ticket), tuple(TicketProblem(*problem) for problem in problems))
+                for key, (ticket, problems) in table.items() if isinstance(key, bytes)}
+    except (ValueError, TypeError):
+        return {}
+
+
+def remember_reading(raw: RawQueue, memo: Path) -> None:
+    """The reading memo for the next reading of a queue read by ``load_raw_queue``, written when
+    it differs from the one that reading was given. In the private cache only (it is keyed by
+    digests of raw entries); a build writes it once it has succeeded, so that a failed one leaves
+    the cache as it was."""
+    tickets = raw.tickets
+    if not isinstance(tickets, Tickets) or not tickets.news:
+        return
+    table = {key: (ticket, tuple((p.where, p.field, p.what, p.ticket, p.count) for p in problems))
+             for key, (ticket, problems) in tickets.learned.items()}
+    kept.write(memo, READING_MEMO_FORMAT, table, version=reading_version().hex())

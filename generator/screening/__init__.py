@@ -10,7 +10,7 @@ from pathlib import Path
 
 from generator import forked
 from generator.config import Config
-from generator.model import PublicSnapshot, RawQueue, TicketProblem, TicketRecord
+from generator.model import DigestedTickets, PublicSnapshot, RawQueue, TicketProblem, TicketRecord
 from generator.screening.cases import CaseOutcome, screen_record
 from generator.screening.detectors import make_tables
 from generator.screening.memo import Memo
@@ -44,18 +44,21 @@ def screen_queue(
     others are published. Whether too many failed is the pipeline's call. With a ``memo``, a
     ticket it holds the outcome of (the same ticket, settings and code) is not screened again.
     """
-    records = sorted(raw.tickets, key=lambda t: t.id)
-    kept = [memo.outcome(record) if memo is not None else None for record in records]
-    fresh = [record for record, outcome in zip(records, kept) if outcome is None]
+    tickets = raw.tickets
+    ids = tickets.ids() if isinstance(tickets, DigestedTickets) else [t.id for t in tickets]
+    order = sorted(range(len(ids)), key=ids.__getitem__)
+    # a ticket the memo holds is not parsed (a raw reading's ticket is, when first asked for)
+    kept = [memo.outcome_at(tickets, i, ids[i]) if memo is not None else None for i in order]
+    fresh = [tickets[i] for i, outcome in zip(order, kept) if outcome is None]
     screened = iter(screen_records(fresh, config, policy))
     outcomes, failures = [], []
-    for record, outcome in zip(records, kept):
+    for i, outcome in zip(order, kept):
         if outcome is None:
             outcome, problem = next(screened)
             if problem is not None:
                 failures.append(problem)
             elif memo is not None:
-                memo.keep(record, outcome)
+                memo.keep(tickets[i], outcome)
         outcomes.append(outcome)
     cases = tuple(o.case for o in outcomes if o.case is not None)
     public_ids = {c.id for c in cases}

@@ -17,39 +17,56 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import json
-import os
 import pickle
-from collections.abc import Iterable
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from generator.config import Config
-from generator.model import TicketRecord
+from generator.kept import read as read_kept
+from generator.kept import write as write_kept
+from generator.model import DigestedTickets, TicketRecord
 from generator.screening.cases import CaseOutcome
 from generator.screening.policy import Action, Policy
 from generator.screening.snapshot import case_read_back, case_to_dict_kept
 from generator.screening.text import Hit
 
-MEMO_FORMAT = "casecat-screening-memo/2"
+MEMO_FORMAT = "casecat-screening-memo/3"
 
 
 class TicketDigests:
-    """The sha256 of each ticket as read (of its pickle), made once per build for both the
-    memo and the hash of the whole queue (``publish.raw_content_hash``): pickling ten thousand
-    tickets costs seconds. A ticket is known by its id *and* its object: any other record is
-    digested anew, so a digest is never that of another version of the ticket."""
+    """The sha256 of each ticket as read, made once per build for both the memo and the hash of
+    the whole queue (``publish.raw_content_hash``). A ticket of the raw reading (``DigestedTickets``) has
+    it from its raw entry (no parsing, no pickling); any other record, from its pickle (pickling
+    ten thousand tickets costs seconds). A ticket is known by its id *and* its object: any other
+    record is digested anew, so a digest is never that of another version of the ticket."""
 
-    def __init__(self, tickets: Iterable[TicketRecord] = ()) -> None:
-        self._by_id = {t.id: (t, self.make(t)) for t in tickets}
+    def __init__(self, tickets: Sequence[TicketRecord] = ()) -> None:
+        self._source = tickets if isinstance(tickets, DigestedTickets) else None
+        self._by_id: dict[int, tuple[TicketRecord, bytes]] = {}
+        if self._source is None:
+            self._by_id = {t.id: (t, self.make(t)) for t in tickets}
 
     @staticmethod
     def make(record: TicketRecord) -> bytes:
         return hashlib.sha256(pickle.dumps(record, protocol=5)).digest()
 
     def of(self, record: TicketRecord) -> bytes:
+        if self._source is not None and self._source.holds(record):
+            digest = self._source.digest(self._source.position(record.id))
+            if digest is not None:
+                return digest
         kept = self._by_id.get(record.id)
         return kept[1] if kept is not None and kept[0] is record else self.make(record)
+
+    def at(self, tickets: Sequence[TicketRecord], index: int) -> bytes:
+        """The digest of ``tickets[index]``, without parsing it when ``tickets`` is the raw
+        reading these digests were made for and its entry has a key."""
+        if tickets is self._source:
+            digest = tickets.digest(index)
+            if digest is not None:
+                return digest
+        return self.of(tickets[index])
 
 
 def memo_key(config: Config, policy: Policy, code_version: str) -> bytes:
@@ -80,22 +97,24 @@ class Memo:
              tickets: TicketDigests | None = None) -> Memo:
         """``tickets``: the digests of the tickets to be screened, if made already."""
         key = memo_key(config, policy, code_version)
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return cls(key, policy, tickets=tickets)
-        entries = data.get("outcomes") if isinstance(data, dict) and data.get("format") == MEMO_FORMAT else None
-        return cls(key, policy, entries if isinstance(entries, dict) else None, tickets)
+        return cls(key, policy, read_kept(path, MEMO_FORMAT), tickets)
 
-    def _digest(self, record: TicketRecord) -> str:
-        withheld = b"\1" if record.id in self._withheld else b"\0"
-        digest = hmac.new(self._key, self._tickets.of(record) + withheld, hashlib.sha256).hexdigest()
-        self._digests[record.id] = digest
+    def _digest(self, case_id: int, ticket_digest: bytes) -> str:
+        withheld = b"\1" if case_id in self._withheld else b"\0"
+        digest = hmac.new(self._key, ticket_digest + withheld, hashlib.sha256).hexdigest()
+        self._digests[case_id] = digest
         return digest
 
     def outcome(self, record: TicketRecord) -> CaseOutcome | None:
         """The kept outcome of this very ticket under these very settings and code, if any."""
-        digest = self._digest(record)
+        return self._kept(record.id, self._digest(record.id, self._tickets.of(record)))
+
+    def outcome_at(self, tickets: Sequence[TicketRecord], index: int, case_id: int) -> CaseOutcome | None:
+        """``outcome(tickets[index])`` (whose id is ``case_id``), without parsing the ticket
+        when its digest is known from its raw entry (``TicketDigests.at``)."""
+        return self._kept(case_id, self._digest(case_id, self._tickets.at(tickets, index)))
+
+    def _kept(self, case_id: int, digest: str) -> CaseOutcome | None:
         entry = self._old.get(digest)
         if entry is None:
             return None
@@ -103,27 +122,20 @@ class Memo:
             outcome = outcome_from_dict(entry)
         except (TypeError, KeyError, ValueError, AttributeError):
             return None  # a damaged entry: screened again
-        if outcome.case_id != record.id:
+        if outcome.case_id != case_id:
             return None
         self._new[digest] = entry
         self.reused += 1
         return outcome
 
     def keep(self, record: TicketRecord, outcome: CaseOutcome) -> None:
-        digest = self._digests.get(record.id) or self._digest(record)
+        digest = self._digests.get(record.id) or self._digest(record.id, self._tickets.of(record))
         self._new[digest] = outcome_to_dict(outcome)
 
     def save(self, path: Path) -> None:
         """The outcomes of this screening only (a ticket gone from the queue leaves the memo),
         written whole or not at all."""
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        try:
-            tmp.write_text(json.dumps({"format": MEMO_FORMAT, "outcomes": dict(sorted(self._new.items()))},
-                                      ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
-            os.replace(tmp, path)
-        finally:
-            tmp.unlink(missing_ok=True)
+        write_kept(path, MEMO_FORMAT, dict(sorted(self._new.items())), exact=True)  # whichever process screened
 
 
 def outcome_to_dict(outcome: CaseOutcome) -> dict[str, Any]:

@@ -55,7 +55,8 @@ import yaml
 from backrefs import bre
 
 from generator.model import FieldKind, FieldSource, PublicCase, PublicSnapshot, PublishedField, published_fields
-from generator.site import fieldtables, kept, urls
+from generator import kept
+from generator.site import fieldtables, urls
 from generator.site.text import without_bidi_controls
 
 FORMAT = "casecat-search/1"

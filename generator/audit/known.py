@@ -1,0 +1,78 @@
+"""The parts of large files found clean, kept between builds by each file's bytes.
+
+A night that changes a few cases of a large file (the data export, a list page, a search shard)
+has the detectors read only the parts that the file's kept version, proven clean by the ledger,
+lacks (``gate.without_known_parts``). What that kept version holds was found by reading it
+again, as much work as reading the new one; kept here, it is looked up instead. A file's entry
+is written when the audit finds the file clean, and holds the digest of each of its parts (text
+parts and search tokens apart, as the audit reads them): what the site publishes anyway.
+
+The folder is one audit's (``ledger.audit_version``): an entry made by another audit, whose
+reading or detectors may differ, is never used. A missing or damaged entry is an empty one:
+the kept version is read again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.audit.read import Parts
+
+FORMAT = "casecat-known-parts/1"
+
+
+def digest(part: str) -> bytes:
+    return hashlib.blake2b(part.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
+def digests(parts: list[str]) -> set[bytes]:
+    return {digest(part) for part in parts}
+
+
+@dataclass(frozen=True)
+class KnownParts:
+    """The entries of one audit, under ``folder / version``, by the sha256 of a file's bytes."""
+
+    folder: Path
+    version: str
+
+    @property
+    def here(self) -> Path:
+        return self.folder / self.version
+
+    def of(self, file_sha: str) -> tuple[set[bytes], set[bytes]] | None:
+        """The digests of the text parts and of the tokens of the file with these bytes, if kept."""
+        try:
+            fmt, text, tokens = marshal.loads((self.here / f"{file_sha}.marshal").read_bytes())
+        except (OSError, EOFError, ValueError, TypeError):
+            return None
+        if fmt != FORMAT or not isinstance(text, set) or not isinstance(tokens, set):
+            return None
+        return text, tokens
+
+    def keep(self, file_sha: str, parts: Parts) -> None:
+        """The parts of the file with these bytes, found clean (whole or not at all)."""
+        path = self.here / f"{file_sha}.marshal"
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp.write_bytes(marshal.dumps((FORMAT, digests(parts.text), digests(parts.tokens))))
+            os.replace(tmp, path)
+        except OSError:  # a folder that cannot take it only costs the next audit a reading
+            tmp.unlink(missing_ok=True)
+
+    def prune(self, file_shas: set[str]) -> None:
+        """Only the entries of these files (the site's) stay, and only this audit's folder."""
+        if self.folder.is_dir():
+            for other in self.folder.iterdir():
+                if other != self.here:
+                    shutil.rmtree(other, ignore_errors=True) if other.is_dir() else other.unlink(missing_ok=True)
+        if self.here.is_dir():
+            for entry in self.here.iterdir():
+                if entry.name.removesuffix(".marshal") not in file_shas:
+                    entry.unlink(missing_ok=True)
