@@ -238,6 +238,15 @@ def helper_context() -> multiprocessing.context.BaseContext:
 _server_reaped: list = []
 
 
+def start_helpers_server() -> None:
+    """Starts the server the helpers are forked from now, without waiting for it: it imports the
+    audit (a second or more of CPU) on a core this process leaves free, instead of holding up the
+    first helper's start, which waits for that import (and the engine's start behind it)."""
+    context = helper_context()
+    if context.get_start_method() == "forkserver":
+        multiprocessing.forkserver.ensure_running()
+
+
 def _reap_server() -> None:
     """The server ends with this process (it reads that from a pipe); waiting for it here keeps
     it and the helpers it forked among this process's children, as spawned helpers were (what
