@@ -81,8 +81,28 @@ def normalise(text: str) -> str:
 def tokens(text: str) -> list[str]:
     """The search tokens of a text, by the spec in the module's docstring."""
     if text.isascii():  # most ticket text: the same tokens, several times faster
-        return [w[:MAX_TOKEN] for w in _ASCII_WORD.findall(text.lower()) if len(w) >= 2]
-    return unicode_tokens(text)
+        return _ascii_tokens(text)
+    # a text with a few words that are not ASCII (a dash, a name): its runs of ASCII words take
+    # the fast path, each other word every step of the spec. No token spans white space, and no
+    # step of the spec joins or changes anything across it (no normal form composes a space
+    # with what follows, NFKC makes every other space an ASCII one), so the tokens are the same
+    found: list[str] = []
+    run: list[str] = []
+    for word in text.split():
+        if word.isascii():
+            run.append(word)
+            continue
+        if run:
+            found += _ascii_tokens(" ".join(run))
+            run.clear()
+        found += unicode_tokens(word)
+    if run:
+        found += _ascii_tokens(" ".join(run))
+    return found
+
+
+def _ascii_tokens(text: str) -> list[str]:
+    return [w[:MAX_TOKEN] for w in _ASCII_WORD.findall(text.lower()) if len(w) >= 2]
 
 
 def unicode_tokens(text: str) -> list[str]:
