@@ -146,15 +146,17 @@ def _texts(f: PublishedField, value) -> list[str]:
     return [str(value)]
 
 
-def _weights(case: PublicCase) -> dict[str, int]:
+def _weights(texts: tuple[list[str], list[str], list[str]]) -> dict[str, int]:
+    """A case's token weights from its ``case_texts``."""
+    title, fact, text = texts
     weights: dict[str, int] = defaultdict(int)
-    for text in searched_texts(case, "text"):
-        for token in tokens(text):
+    for part in text:
+        for token in tokens(part):
             if weights[token] < WEIGHT_TEXT_MAX:
                 weights[token] += 1
-    for token in tokens(" ".join(searched_texts(case, "fact"))):
+    for token in tokens(" ".join(fact)):
         weights[token] = max(weights[token], WEIGHT_FACT)
-    for token in tokens(" ".join(searched_texts(case, "title"))):
+    for token in tokens(" ".join(title)):
         weights[token] = WEIGHT_TITLE + min(weights[token], WEIGHT_FACT)
     return weights
 
@@ -199,18 +201,22 @@ def handwritten_pages(docs_dir: Path) -> list[tuple[str, str, str]]:
     return found
 
 
-def case_key(case: PublicCase) -> str:
-    """What a case's search weights are made from (the texts the published-field table gives
-    each weight class), as one digest (``build_index``'s cache key)."""
-    texts = tuple(tuple(searched_texts(case, weight_class)) for weight_class in ("title", "fact", "text"))
-    return hashlib.sha256(repr(texts).encode("utf-8", "surrogatepass")).hexdigest()
+def case_texts(case: PublicCase) -> tuple[list[str], list[str], list[str]]:
+    """The case's searched texts of each weight class: title, fact, text."""
+    return searched_texts(case, "title"), searched_texts(case, "fact"), searched_texts(case, "text")
+
+
+def texts_key(texts: tuple[list[str], list[str], list[str]]) -> str:
+    """What a case's search weights are made from (its ``case_texts``), as one digest
+    (``build_index``'s cache key)."""
+    return hashlib.sha256(repr(tuple(tuple(t) for t in texts)).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def build_index(snapshot: PublicSnapshot, pages: Sequence[tuple[str, str, str]] = (),
                 weights: dict | None = None) -> dict[str, object]:
     """``{relative path under the site: JSON-able content}`` of the whole index: the hand-written
     ``pages`` (``handwritten_pages``), then the public cases. ``weights``: a cache of each case's
-    token weights by ``case_key`` (``load_weights``), read and brought up to date: tokenising is
+    token weights by ``texts_key`` (``load_weights``), read and brought up to date: tokenising is
     most of the work, and a night changes few cases."""
     cases = sorted(snapshot.cases, key=lambda c: c.id)
     postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
@@ -227,8 +233,9 @@ def build_index(snapshot: PublicSnapshot, pages: Sequence[tuple[str, str, str]] 
         status = case.implementation_status.label if case.implementation_status else ""
         docs.append([urls.page_url(urls.case_path(case.id)), without_bidi_controls(f"{case.subject} (case {case.id})"),
                      status, _snippet(case.description)])
-        key = case_key(case)
-        entry = current[key] = known.get(key) or _pairs(_weights(case))
+        texts = case_texts(case)  # what the key is made from, and the weights when not kept
+        key = texts_key(texts)
+        entry = current[key] = known.get(key) or _pairs(_weights(texts))
         for token, weight in zip(*entry):
             postings[token].append((number, weight))
     if weights is not None:
