@@ -397,3 +397,15 @@ def test_a_started_helpers_server_serves_the_helpers(tmp_path):
     with gate.Auditor(2) as auditor:
         found = auditor.audit([(str(tmp_path / "page.html"), "page.html")], None)
     assert rules(found["page.html"]) == {("page.html", "email.plain")}
+
+
+def test_the_helpers_server_starts_with_the_theme_files_listed():
+    """The module the helpers' server imports lists the theme packages' files, which every helper
+    then has (casecat's own theme files are looked up among them by size)."""
+    import subprocess
+    import sys
+
+    code = ("import generator.audit.server\nfrom generator.audit import theme\n"
+            "print(theme._theme_files_by_size.cache_info().currsize, theme._theme_dirs.cache_info().currsize)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["1", "1"]
