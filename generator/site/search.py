@@ -45,7 +45,7 @@ import hashlib
 import json
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from html.parser import HTMLParser
 from pathlib import Path
@@ -102,7 +102,10 @@ def tokens(text: str) -> list[str]:
 
 
 def _ascii_tokens(text: str) -> list[str]:
-    return [w[:MAX_TOKEN] for w in _ASCII_WORD.findall(text.lower()) if len(w) >= 2]
+    words = _ASCII_WORD.findall(text.lower())
+    if max(map(len, words), default=0) > MAX_TOKEN:  # seldom: a hash, a long identifier
+        return [w[:MAX_TOKEN] for w in words]
+    return words
 
 
 def unicode_tokens(text: str) -> list[str]:
@@ -114,7 +117,7 @@ def unicode_tokens(text: str) -> list[str]:
 
 #: the spec on ASCII text: NFKC and accents change nothing, there are no marks or ideographs, and
 #: the letters, digits and ``_`` left after lower-casing are these
-_ASCII_WORD = re.compile(r"[a-z0-9_]+")
+_ASCII_WORD = re.compile(r"[a-z0-9_]{2,}")  # a token has two characters or more
 
 
 def _snippet(text: str) -> str:
@@ -149,11 +152,10 @@ def _texts(f: PublishedField, value) -> list[str]:
 def _weights(texts: tuple[list[str], list[str], list[str]]) -> dict[str, int]:
     """A case's token weights from its ``case_texts``."""
     title, fact, text = texts
-    weights: dict[str, int] = defaultdict(int)
+    counts: Counter[str] = Counter()
     for part in text:
-        for token in tokens(part):
-            if weights[token] < WEIGHT_TEXT_MAX:
-                weights[token] += 1
+        counts.update(tokens(part))
+    weights: dict[str, int] = defaultdict(int, {t: min(n, WEIGHT_TEXT_MAX) for t, n in counts.items()})
     for token in tokens(" ".join(fact)):
         weights[token] = max(weights[token], WEIGHT_FACT)
     for token in tokens(" ".join(title)):
