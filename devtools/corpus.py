@@ -261,7 +261,9 @@ def needles(item: Item, common: str = "") -> tuple[set[str], set[str]]:
                          item.note, item.planted)
         raw, folded = needles(text_form, common)
         more_raw, more_folded = needles(replace(item, slot="reply"), common)
-        return raw | more_raw, folded | more_folded
+        # (a run of the source that holds markup, "KEY-----<br>", is the markup's, not the secret's:
+        # the text form's runs cover what is the secret's own)
+        return raw | more_raw, folded | {n for n in more_folded if "<" not in n and ">" not in n}
     s = item.target
     raw = {s, html.escape(s), html.escape(s, quote=False), json.dumps(s)[1:-1], json.dumps(s, ensure_ascii=False)[1:-1],
            quote(s, safe="")}

@@ -399,3 +399,65 @@ def test_an_organisation_named_by_its_acronym_is_published_with_its_role():
     assert fields.contact("IN2P3-CC (storage)") == ("IN2P3-CC", "storage")
     # two capitals are a person's initials, not an organisation
     assert fields.contact("JD (PI)") == ("", "PI")
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        # a password's recipe from public facts: the recipe is the password
+        ("The admin password is our site name reversed plus the year.", "our site name reversed plus the year"),
+        ("Das WLAN-Passwort ist der Projektname in Großbuchstaben, gefolgt von 99.",
+         "der Projektname in Großbuchstaben, gefolgt von 99"),
+        ("Le mot de passe est le nom de la VO à l'envers, suivi de 7.", "le nom de la VO à l'envers, suivi de 7"),
+        ("La contraseña es el nombre del clúster al revés.", "el nombre del clúster al revés"),
+        # a password word as the second half of a compound
+        ("Das Admin-Kennwort lautet Kx9fLp2mQw", "Kx9fLp2mQw"),
+        ("the root-password is 'lantern-7-harbour'", "lantern-7-harbour"),
+        # a password dictated with each letter's case and the signs by name, in several languages
+        ("Heslo je: malé k, velké T, pět, podtržítko, malé w, osm", "malé k, velké T, pět, podtržítko, malé w, osm"),
+        ("Das Passwort buchstabiert: großes M, kleines q, drei, Ausrufezeichen, kleines z",
+         "großes M, kleines q, drei, Ausrufezeichen, kleines z"),
+        ("hasło: duże W, małe p, siedem, wykrzyknik, małe d", "duże W, małe p, siedem, wykrzyknik, małe d"),
+        # a password word in Basque or Galician; '@' written in Catalan's spelling
+        ("Pasahitza: Txingudi-Kaia-88", "Txingudi-Kaia-88"),
+        ("O contrasinal é Mr7qWz2Kp", "Mr7qWz2Kp"),
+        ("escriviu a montse.vila arrova example punt cat", "montse.vila arrova example punt cat"),
+        # a passport number after an inflected word
+        ("Անձնագրի համարը՝ AK1234567", "AK1234567"),
+        # a home address as a letter's block after "my home address:" on the lines below
+        ("Please post the token to my home address:\nMarta Ruiz\nCalle Mayor 14, 2B\n28013 Madrid\n\nThanks",
+         "Marta Ruiz\nCalle Mayor 14, 2B\n28013 Madrid"),
+        ("Bidali nire etxeko helbidera:\nMiren Otxoa\nKale Berria 5\n48001 Bilbo", "Miren Otxoa\nKale Berria 5\n48001 Bilbo"),
+    ],
+)
+def test_secret_of_a_spoken_or_compound_class_is_covered(text, secret):
+    assert covered(text, secret), find_all(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # package file names and content addresses are public
+        "Updated to dcache-9.2.18-1.noarch.rpm and xrootd-5.6.9-2.el9.x86_64 today.",
+        "apt installed globus-gass-copy-progs_10.12-1_amd64.deb",
+        "CID: bafkreihdwdcefgh4dqkjv67uzcmw7ojee6xedzdetojuzjevtenxquvyku",
+        "Structure AF-Q8WZ42-F1-model_v4 from the AlphaFold DB.",
+        # a checksum in base64 after its algorithm's name
+        "Content-MD5: rL0Y20zC+Fzt72VPzMSk2A==",
+        "SHA-256 (base64): 47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=",
+        # placeholders of compose files and HTCondor
+        "DB_PASSWORD: ${DB_PASSWORD:-changeme-in-env}",
+        'environment = "API_TOKEN=$ENV(API_TOKEN)"',
+        # MySQL's -p with a space asks for the password: the word after it is the database
+        "mysql -h db.example.eu -u reader -p monitoring",
+        # a number labelled as an order's, an invoice's or an inventory's
+        "Bestellnummer: 0151 2026 0077",
+        "Numer zamówienia: 0048 601 2026",
+        "Serial of the rack (inventory): 0171-2026-0099",
+        # a sentence about a password with no recipe in it
+        "The password is the one we agreed on the phone.",
+        "Das Passwort ist bekannt; bitte nicht per Mail schicken.",
+    ],
+)
+def test_public_look_alike_of_the_new_classes_is_left_whole(text):
+    assert find_all(text) == []

@@ -27,7 +27,9 @@ PASSWORD_WORDS = (
     # fr, it, es, pt, ca
     r"mot(?:s)? de passe|mdp|code d'accès|code pin|parola d'ordine|"
     r"codice (?:di accesso|pin)|contrase(?:ñ|n)as?|clave de acceso|palavras?-passe|senhas?|"
-    r"c(?:ó|o)digo de acesso|contrasenya",
+    r"c(?:ó|o)digo de acesso|contrasenya|contrasinal|contrasinais",
+    # eu: the word takes its case endings ("pasahitza", "pasahitzak", "pasahitzarekin")
+    r"pasahitz(?:a|ak|ik|aren|arekin|ea|eak)?|sarbide[- ]kode(?:a)?",
     # nl, scandinavian, fi, et
     r"wachtwoord(?:en)?|toegangscode|l(?:ö|o)senord(?:et|en)?|passord(?:et)?|adgangskode(?:n|r)?|"
     r"kodeord(?:et)?|salasana(?:n|si|ksi|t)?|tunnussana|parool(?:i|id)?|salas(?:õ|o)na",
@@ -88,7 +90,45 @@ SPELLING_WORDS = (
     r"антон|борис|василий|григорий|дмитрий|елена|женя|зинаида|иван|константин|леонид|михаил|николай|"
     r"ольга|павел|роман|семён|татьяна|ульяна|фёдор|харитон|цапля|человек|шура|щука|эхо|юрий|яков|"
     r"άλφα|βήτα|γάμμα|δέλτα|έψιλον|ζήτα|ήτα|θήτα|ιώτα|κάπα|λάμδα|μι|νι|ξι|όμικρον|πι|ρο|σίγμα|"
-    r"ταυ|ύψιλον|φι|χι|ψι|ωμέγα"
+    r"ταυ|ύψιλον|φι|χι|ψι|ωμέγα|"
+    # a letter's case, as a dictated password says it ("velké Q, malé x")
+    r"upper|lower|capital letter|small letter|großes|grosses|groß|gross|kleines|klein|majuscule|minuscule|"
+    r"maiuscola|minuscola|maiuscolo|minuscolo|mayúscula|minúscula|maiúscula|minúscula|hoofdletter|"
+    r"duże|duza|duże litera|małe|male|wielka|mała|mala|velké|velke|malé|veľké|velka|velika|mala|"
+    r"nagy|kis|iso|pieni|stor|stort|liten|litet|lille|κεφαλαίο|μικρό|большая|большое|маленькая|"
+    r"заглавная|строчная|велика|мала|главна|главно|mare|mic|büyük|küçük|"
+    # digit names of EGI's languages
+    r"nula|jedna|jeden|dva|dvě|tři|čtyři|pět|šest|sedm|osm|devět|tri|štyri|päť|šesť|sedem|osem|deväť|"
+    r"dwa|trzy|cztery|pięć|sześć|siedem|osiem|dziewięć|uno|due|tre|quattro|cinque|sei|sette|otto|nove|"
+    r"cero|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|um|dois|três|sete|oito|nul|een|twee|drie|vier|"
+    r"vijf|zes|zeven|negen|nulla|egy|kettő|három|négy|öt|hat|hét|nyolc|kilenc|nolla|yksi|kaksi|kolme|"
+    r"neljä|viisi|kuusi|seitsemän|kahdeksan|yhdeksän|noll|ett|två|fyra|fem|sju|åtta|nio|unu|doi|trei|"
+    r"patru|cinci|șase|șapte|opt|nouă|μηδέν|ένα|δύο|τρία|τέσσερα|πέντε|έξι|επτά|οκτώ|εννέα|ноль|один|"
+    r"два|три|четыре|пять|шесть|семь|восемь|девять|jedan|četiri|pet|šest|sedam|osam|devet|sıfır|bir|"
+    r"iki|üç|dört|beş|altı|yedi|sekiz|dokuz|"
+    # the signs a password holds, by name
+    r"exclamation mark|exclamation point|question mark|hash sign|dollar sign|underscore|hyphen|"
+    r"ausrufezeichen|fragezeichen|unterstrich|bindestrich|raute|point d'exclamation|tiret bas|dièse|"
+    r"punto esclamativo|trattino basso|cancelletto|signo de exclamación|guion bajo|almohadilla|"
+    r"ponto de exclamação|uitroepteken|liggend streepje|wykrzyknik|podkreślnik|vykřičník|vykricnik|"
+    r"podtržítko|mřížka|výkričník|felkiáltójel|alsóvonás|huutomerkki|alaviiva|utropstegn|utropstecken|"
+    r"θαυμαστικό|восклицательный знак|подчёркивание|знак оклику|uskličnik|klicaj|ünlem|alt çizgi|"
+    r"dolar|dollar|tečka|tecka|bodka|kropka|punkt|punto|point|dot|comma|čárka|pomlčka|"
+    r"hvězdička|asterisk|sternchen|astérisque|asterisco"
+)
+#: words of a password's recipe: how to make it from public facts ("the VO name in capitals
+#: followed by 2026!", "der Sitename rückwärts geschrieben"): the recipe is the password
+RECIPE_WORDS = (
+    r"followed by|reversed|backwards|spelled backwards|in reverse|in capitals|in upper case|"
+    r"gefolgt von|rückwärts|ruckwarts|umgekehrt|in großbuchstaben|suivi de|suivie de|à l'envers|"
+    r"en majuscules|seguito da|seguita da|al contrario|al rovescio|in maiuscolo|seguido de|seguida de|"
+    r"al revés|en mayúsculas|ao contrário|de trás para a frente|em maiúsculas|gevolgd door|"
+    r"achterstevoren|omgekeerd|in hoofdletters|a następnie|pisane od tyłu|od tyłu|wielkimi literami|"
+    r"pozpátku|obráceně|velkými písmeny|odzadu|veľkými písmenami|majd utána|visszafelé|nagybetűvel|"
+    r"perässä|takaperin|isoilla kirjaimilla|följt av|baklänges|med versaler|etterfulgt av|baklengs|"
+    r"efterfulgt af|baglæns|urmat de|invers|cu majuscule|ακολουθούμενο από|ανάποδα|κεφαλαία|"
+    r"за которым следует|задом наперёд|задом наперед|заглавными буквами|навпаки|великими літерами|"
+    r"unatrag|obrnuto|velikim slovima|nazaj|z velikimi črkami|ardından|tersten|büyük harflerle"
 )
 #: words that announce a token or a key: what follows them is a secret if it looks like one (a
 #: plain word after them is prose: "the token expires in an hour")
@@ -168,12 +208,12 @@ AT_WORDS = (
     r"aapje|at-teken|slinger-a|ensaimada|arrobas|a commerciale|a commercial|à commercial|opička|zavináčom|"
     r"kukacjel|kissanhäntä|kissanhanta|hjá|at-tegn|grisehale|alfakrøll|snabel|majmunica|monkey|"
     r"маймунка|кльомбочка|песик|ձագուկ|et işareti|yaban|@-merkki|@-märk|@-zīme|eta ženklas|"
-    r"kanelsnegl|papaki|sobaka|klammeraffen|at-zeichen|@-zeichen|"r"@"
+    r"kanelsnegl|papaki|sobaka|klammeraffen|at-zeichen|@-zeichen|arrova|a bildua|"r"@"
 )
 #: '.' spelled out
 DOT_WORDS = (
     r"dot|punkt|punt|punto|point|ponto|kropka|tečka|tecka|bodka|pont|piste|prikk|punktum|pist|"
-    r"täpp|tapp|punkts|taškas|taskas|točka|tocka|punct|nokta|τελεία|точка|крапка|נקודה|"
+    r"täpp|tapp|puntu|punkts|taškas|taskas|točka|tocka|punct|nokta|τελεία|точка|крапка|נקודה|"
     r"წერტილი|կետ|punktur|piste|pisteen|nokta|тчк|\."
 )
 #: words for "at"/"dot" that are also ordinary words in their language: a match needs more
@@ -253,7 +293,14 @@ NOT_PHONE_WORDS = (
     r"batch|task|request|pr|commit|build|version|release|serial|port|ports|id|ids|isbn|issn|"
     r"orcid|doi|pmid|arxiv|handle|hdl|epsg|dnr|päätös|decision|dossier|akte|az|aktenzeichen|"
     r"events|files|records|hours|cores|bytes|checksum|sum|size|zip|postcode|plz|vat|ust|kvk|"
-    r"cpu|core|hour|година|godzin|kernstunden|horas|ore|heures"
+    r"cpu|core|hour|година|godzin|kernstunden|horas|ore|heures|"
+    # orders, invoices and inventories, in EGI's languages
+    r"inventory|inventar|inventarnummer|inventaire|inventario|inventaris|inwentarz|leltári szám|"
+    r"bestellnummer|bestellung|auftragsnummer|auftrag|rechnungsnummer|rechnung|seriennummer|"
+    r"commande|facture|ordine|fattura|pedido|factura|fatura|bestelling|bestelnummer|factuur|"
+    r"zamówienia|zamówienie|faktura|faktury|objednávky|objednávka|objednávku|rendelés|rendelésszám|"
+    r"számla|tilaus|tilausnumero|lasku|beställning|ordernummer|ordrenummer|ordre|παραγγελία|"
+    r"τιμολόγιο|заказ|счёт|счет|замовлення|рахунок|narudžba|narudžbe|račun|sipariş|fatura no"
 )
 
 # --- personal identifiers -----------------------------------------------------------------------
@@ -302,7 +349,7 @@ ID_WORDS = (
     r"număr pașaport|pasaport numarası|pasaport no|αριθμός διαβατηρίου|номер паспорта|серия паспорта|"
     r"паспорт серия|серия и номер паспорта|номер паспорта|номер паспорту|паспорт серії|"
     r"номер на паспорт|број на пасош|пасош|број пасоша|מספר דרכון|პასპორტის ნომერი|"
-    r"անձնագրի համար|taj|taj-szám|tajszám|társadalombiztosítási azonosító|krankenversichertennummer|"
+    r"անձնագրի համար|անձնագրի համարը|անձնագրի համարն|անձնագիրը|pasaporte zenbakia|pasaportea|nan zenbakia|taj|taj-szám|tajszám|társadalombiztosítási azonosító|krankenversichertennummer|"
     r"versichertennummer|sozialversicherungsnr|numéro de sécu|carte vitale|tessera sanitaria|"
     r"número de la seguridad social|nuss|número de utente|niss|zorgpas|numer ubezpieczenia|"
     r"číslo pojištěnce|číslo poistenca|zzzs|mbo|snils|снилс|инн|іпн|рнокпп|єдрпоу|egn|"
@@ -384,6 +431,9 @@ HOME_WORDS = (
     r"моя адреса|домашен адрес|моят адрес|kućna adresa|moja adresa|domači naslov|adresa de domiciliu|"
     r"domiciliul|namų adresas|mājas adrese|ev adresi|ev adresim|כתובת מגורים|הכתובת שלי|"
     r"საცხოვრებელი მისამართი|բնակության հասցե|"
+    # eu, gl, ca
+    r"etxeko helbide(?:a|ra|an)?|nire helbide(?:a|ra|an)?|bizilekua|enderezo particular|o meu enderezo|"
+    r"adreça particular|la meva adreça|domicili|"
     # where one is registered or resides, as forms and letters name it
     r"residence|place of residence|permanent address|residential address|postal address at home|"
     r"wohnanschrift|meldeadresse|hauptwohnsitz|nebenwohnsitz|wohnsitz|wohnort|anschrift privat|"

@@ -483,6 +483,10 @@ def addresses(t: Text) -> Iterator[Finding]:
                 yield Finding("personal.address", PERSONAL, start, end)
     for m in _HOME.finditer(t, 40, 40):  # (a phrase's anchor may be its second word: "כתובת מגורים")
         _, line_end = t.line_span(m.end())
+        block = _address_block(text, m.end(), line_end)
+        if block:
+            yield Finding("personal.address", PERSONAL, *block)
+            continue
         nxt = text.find("\n", line_end + 1)
         block_end = min(len(text), m.end() + 120, nxt if nxt > 0 else len(text))
         segment = text[m.end():block_end]
@@ -496,6 +500,34 @@ def addresses(t: Text) -> Iterator[Finding]:
             end = stop.start() if stop else block_end
             if end - start >= 6:
                 yield Finding("personal.address", PERSONAL, start, end)
+
+
+_BLOCK_LINE = re.compile(r"[ \t]*\S[^\n]{0,80}")
+
+
+def _address_block(text: str, pos: int, line_end: int) -> tuple[int, int] | None:
+    """The lines after a home phrase whose line ends with a colon ("send it to my home address:"),
+    up to the next blank line: a letter's address block (name, street, postcode and town), when
+    it holds a number."""
+    rest = text[pos:line_end]
+    if not rest.rstrip().endswith(":") or len(rest) > 60:
+        return None
+    cursor = line_end
+    while cursor < len(text) and text[cursor] in "\n \t":
+        cursor += 1
+    start = end = cursor
+    for _ in range(5):
+        line = _BLOCK_LINE.match(text, end)
+        if not line:
+            break
+        end = line.end()
+        if text[end:end + 1] != "\n" or not text[end + 1:end + 2].strip():
+            break
+        end += 1
+    end = len(text[:end].rstrip())
+    if end > start and any(c.isdigit() for c in text[start:end]):
+        return start, end
+    return None
 
 
 # --- certificate DNs and handles ------------------------------------------------------------------------

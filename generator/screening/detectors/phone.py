@@ -223,6 +223,9 @@ def _judge(low: str, start: int, num: str) -> str | None:
     if label is not None and any(w.group() not in _NUMBER_WORDS for w in _NOT_PHONE_WORD.finditer(before, label.end())):
         label = None
     vetoed = any(w.group() not in _NUMBER_WORDS for w in _NOT_PHONE_WORD.finditer(before[-16:]))
+    if not vetoed and label is None and before.rstrip().endswith(":"):
+        # "Inventarnummer des Servers: 0171-2026-0042": the label before the colon names the number
+        vetoed = any(w.group() not in _NUMBER_WORDS for w in _NOT_PHONE_WORD.finditer(before))
     if international and (stripped.startswith("+") or not vetoed or label is not None):
         if digits >= 8 or digits >= 7 and stripped.startswith("+"):
             return "phone.international"  # (+690 3101: Tokelau's numbers are short)

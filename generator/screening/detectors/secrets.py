@@ -43,6 +43,7 @@ from generator.screening.lexicon import (
     PASSPHRASE_WORDS,
     PASSWORD_WORDS,
     PUBLIC_KEY_WORDS,
+    RECIPE_WORDS,
     REVEAL_PHRASES,
     SECRET_KEY_PARTS,
     SHORT_PASSWORD_WORDS,
@@ -51,7 +52,8 @@ from generator.screening.lexicon import (
     TOKEN_WORDS,
 )
 
-_PASSWORD = Lexicon(*PASSWORD_WORDS)
+#: (the second word of a compound counts: "Root-Passwort", "admin-password"; not a flag's "--password")
+_PASSWORD = Lexicon(*PASSWORD_WORDS, template=r"(?<![\w'])(?:(?<=\w-)|(?<!-))(?:{body})(?![\w-])")
 #: the words of a secret made of words: after one and its verb, several plain words are the value
 _PHRASE_WORD = re.compile(rf"(?:{lex(PASSPHRASE_WORDS)})$")
 _SHORT_PASSWORD = Lexicon(
@@ -68,7 +70,7 @@ _SEPARATOR = re.compile(
 _QUOTED = re.compile(r"\"[^\"\n]{1,200}\"|'[^'\n]{1,200}'|«[^»\n]{1,200}»|`[^`\n]{1,200}`|‹[^›\n]{1,200}›")
 _VALUE_END = ".,;:)]}>…"  # not '!' or '?': a password may end with them
 _PLACEHOLDER = re.compile(
-    r"(?:<[^>]*>?|\[[^\]]*\]?|\([^)]*\)?|\{\{.*\}\}|\{[\w.-]*\}|\$\{?[\w.-]+\}?|\$\(.*|%\(?\w+\)?s?|%\w+%|"
+    r"(?:<[^>]*>?|\[[^\]]*\]?|\([^)]*\)?|\{\{.*\}\}|\{[\w.-]*\}|\$\{?[\w.-]+\}?|\$\(.*|\$[A-Za-z_]\w*\(.*|%\(?\w+\)?s?|%\w+%|"
     r"[*•●x.\-_?#]+|(?:xxx+|XXX+|\*\*\*+)[\w*]*|[\w-]{0,12}[_-](?:x{4,}|X{4,}|\*{4,}|0{6,})|\.\.\.|…|"
     r"(?:https?|ftp)://\S*|/[\w./-]*|~/[\w./-]*|\./[\w./-]*|[\w-]*\.(?:pem|key|crt|p12|pfx|txt|json|yaml|yml|"
     r"conf|cfg|env|ini|sh|py|jks|keytab|asc|gpg)\??)"
@@ -236,10 +238,13 @@ def _password_values(t: Text) -> Iterator[Finding]:
             continue
         if t.text[m.start() - 1:m.start()] in ("/", "+") or t.text[m.end():m.end() + 1] == "+":
             continue  # a word of a link's path or query ("/display/VO/Password+reset+procedure")
+        if t.text[m.start() - 1:m.start()] == "-" and "/" in t.text[t.text.rfind(" ", 0, m.start()) + 1:m.start()]:
+            continue  # ".../reset-password": a path's compound
         found = _after_password_word(t, m.end())
         if found:
             yield Finding("credential.password", CREDENTIAL, *found)
         yield from _random_in_sentence(t, found[1] if found else m.end())
+        yield from _recipe(t, m.end())
         spelled = _SPELLED.search(t.low, m.end(), min(t.line_span(m.end())[1], m.end() + 160))
         if spelled and sum(1 for w in re.split(r"[\s,\-/·]+", spelled.group()) if _SPELLING_WORD.match(w)) >= 3:
             yield Finding("credential.password", CREDENTIAL, spelled.start(), spelled.end())
@@ -269,6 +274,23 @@ def _random_in_sentence(t: Text, pos: int) -> Iterator[Finding]:
         word = m.group().rstrip(_VALUE_END)
         if len(word) >= 8 and looks_random(word, relaxed=True) and not _is_placeholder(word):
             yield Finding("credential.password", CREDENTIAL, m.start(), m.start() + len(word))
+
+
+_RECIPE = re.compile(rf"(?<![\w'-])(?:{lex(RECIPE_WORDS)})(?![\w-])")
+
+
+def _recipe(t: Text, pos: int) -> Iterator[Finding]:
+    """The rest of a password word's sentence when it says how the password is made from public
+    facts ("the password is the VO name in capitals followed by 2026!"): the recipe is the
+    password. (Only the recipe words are listed; "ask the site admin" says nothing of it.)"""
+    text, low = t.text, t.low
+    _, line_end = t.line_span(pos)
+    horizon = min(line_end, pos + _WINDOW)
+    stop = _SENTENCE_END.search(text, pos, horizon)
+    end = stop.start() + 1 if stop else horizon
+    if _RECIPE.search(low, pos, end):
+        start = pos + len(text[pos:end]) - len(text[pos:end].lstrip(" \t:"))
+        yield Finding("credential.password", CREDENTIAL, start, end)
 
 
 _TRUNCATED = re.compile(r"\.\.\.|…|\.{2}(?!\w)")
@@ -481,7 +503,7 @@ _NEXT_KEY = re.compile(r"[ \t]*-?[ \t]*[A-Za-z_][\w-]{0,40}:(?:[ \t]|$)", re.MUL
 # --- NAME=value ---------------------------------------------------------------------------------
 
 _KEY_VALUE = re.compile(
-    r"(?P<key>(?<![\w.$-])[\"']?[A-Za-z_][A-Za-z0-9_.\-]{0,80}[\"']?)(?:(?<=[\"'])\])?[ \t]*(?P<sep>:=|=>|=|:)[ \t]*"
+    r"(?P<key>(?<![\w.$-])(?<!\$\{)[\"']?[A-Za-z_][A-Za-z0-9_.\-]{0,80}[\"']?)(?:(?<=[\"'])\])?[ \t]*(?P<sep>:=|=>|=|:)[ \t]*"
     r"(?P<value>\"[^\"\n]{0,300}\"|'[^'\n]{0,300}'|(?:[^\s\"'`,;&]|&(?![A-Za-z_][\w.-]*=))+)"
 )
 _KEY_PARTS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
@@ -642,6 +664,7 @@ _COMMANDS = (r"mysql|mysqldump|mariadb|mysqladmin|sshpass|docker|podman|helm|lda
              r"ldapdelete|ldappasswd|ldapwhoami|smbclient|redis-cli|sqlcmd|mongo|mongosh|zip|7z|unzip|xfreerdp|"
              r"rdesktop|keytool|openssl|iinit")
 _COMMAND_ANCHORS = anchor_words(_COMMANDS)
+_MYSQL = re.compile(r"(?<![\w-])(?:mysql|mysqldump|mariadb|mysqladmin|mysqlshow|mysqlcheck)(?![\w-])", re.IGNORECASE)
 _SHORT_FLAG_COMMANDS = re.compile(rf"(?<![\w-])(?:{_COMMANDS})(?![\w-])", re.IGNORECASE)
 _SHORT_FLAG = re.compile(r"-(?<![\w-]-)(?:p|w|P|a|k)(?:[ \t]+(?P<spaced>'[^'\n]*'|\"[^\"\n]*\"|\S+)|(?P<glued>[^\s-]\S*))")
 _USER_PASS = re.compile(r"-(?<![\w-]-)(?:u|-user|U|-username)[ \t]+['\"]?[^\s:%'\"]+[:%](?P<value>[^\s'\"]+)")
@@ -726,6 +749,8 @@ def command_lines(t: Text) -> Iterator[Finding]:
             value = m.group(group)
             if group == "spaced" and (value.isdigit() or value.startswith(("/", "~", "$", "-"))):
                 continue  # -p 22 (a port), -p /path
+            if group == "spaced" and m.group().startswith("-p") and _MYSQL.search(text, line_start, m.start()):
+                continue  # "mysql -u acct -p accounting": MySQL's -p asks for the password, the word is the database
             yield from _flag_value(text, *m.span(group))
 
 

@@ -18,8 +18,10 @@ they look random (each one is documented by its pattern below):
   ``sha384-...`` subresource integrity, ``MD5:aa:bb:...``);
 * SSH public keys (``ssh-ed25519 AAAA...``: the blob's own header says so) and age recipients
   (``age1...``);
-* sequence accessions (``SRR11140748``, ``ENSG00000139618``, ``MN908947.3``), InChIKeys and
-  chemical formulas.
+* sequence accessions (``SRR11140748``, ``ENSG00000139618``, ``MN908947.3``), AlphaFold model
+  ids, InChIKeys and chemical formulas;
+* package file names (``nordugrid-arc-7.1.1-1.el9.x86_64``, ``name_1.2-3_amd64.deb``) and IPFS
+  content ids (``bafy...``, ``Qm...``): addresses of public content.
 """
 
 from __future__ import annotations
@@ -55,6 +57,10 @@ _PUBLIC = re.compile((
     r"|npub1[02-9ac-hj-np-z]{58}"
     r"|[A-Z]{1,6}_?\d{5,12}(?:\.\d{1,3})?"  # sequence accessions
     r"|[A-Z]{14}-[A-Z]{8}[SN][A-Z]-[A-Z]"  # InChIKey
+    r"|AF-[A-Z0-9]{6,10}-F\d{1,3}(?:-model_v\d{1,2})?"  # AlphaFold model
+    r"|[a-z0-9][\w+.-]*-\d[\w.+~]*-[\w.+~]+\.(?:noarch|x86_64|aarch64|i[3-6]86|ppc64le|s390x|armv7hl|src)(?:\.rpm)?"
+    r"|[a-z0-9][a-z0-9+.-]+_(?:\d+:)?\d[\w.+:~-]*_(?:amd64|arm64|all|i386|armhf|ppc64el|s390x)(?:\.deb)?"  # packages
+    r"|b(?:afy|afk|agq|aga)[a-z2-7]{50,60}|Qm[1-9A-HJ-NP-Za-km-z]{44}"  # IPFS content ids
     r"|(?:(?:%s)\d{0,3}){2,12}"  # chemical formula
     r"|(?:YYYY|yyyy)[-/.]?(?:MM|mm)[-/.]?(?:DD|dd)\S*"  # a date format
     r"|\d{1,2}[h:.]\d{2}(?:-\d{1,2}[h:.]\d{2})?"  # times and time ranges

@@ -166,6 +166,8 @@ def random_tokens(t: Text) -> Iterator[Finding]:
         before = low[max(line_start, start - 48):start]
         if _PUBLIC_BEFORE.search(before):
             continue  # PublicKey = ..., "public key:", a fingerprint
+        if _DIGEST_BASE64.fullmatch(text, start, end) and _DIGEST_BEFORE.search(before[-40:]):
+            continue  # "MD5 (base64): MYKL7gfTbjN40thTCNKdiA==": a file's checksum, as storage shows it
         alone = not text[line_start:start].strip(" >-*•") and not text[end:line_end].strip(" .")
         quoted = start > 0 and text[start - 1] in "\"'«“" and text[end:end + 1] in "\"'»”"
         relaxed = alone or quoted or bool(_REVEAL_BEFORE.search(before)) \
@@ -175,6 +177,14 @@ def random_tokens(t: Text) -> Iterator[Finding]:
                 yield Finding("credential.random-token", CREDENTIAL, start + a, start + b)
 
 
+#: a digest in base64, of the length of MD5, SHA-1, SHA-256 or SHA-512 ...
+_DIGEST_BASE64 = re.compile(r"[A-Za-z0-9+/]{21}[AQgw]==|[A-Za-z0-9+/]{26}[AEIMQUYcgkosw048]=|"
+                            r"[A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]=|[A-Za-z0-9+/]{85}[AQgw]==")
+#: ... after the name of its algorithm or the word for a checksum
+_DIGEST_BEFORE = re.compile(r"(?<![\w-])(?:md5|sha-?(?:1|256|512)|checksums?|digest|etag|content-md5|"
+                            r"prüfsumme|somme de contrôle|checksumme|kontrolní součet|suma kontrolna|"
+                            r"ellenőrzőösszeg|tarkistussumma|kontrollsumma|suma de control|soma de verificação)"
+                            r"(?![\w-])")
 _MEDIA_DATA = re.compile(r"data:(?:image|font|audio|video)/[\w.+-]{1,40};base64,(?=[A-Za-z0-9+/])")
 _B64 = re.compile(r"[A-Za-z0-9+/_-]{8,}={0,2}")
 #: two words apart: what a sentence has and a random string decoded has not
