@@ -399,13 +399,22 @@ def test_a_started_helpers_server_serves_the_helpers(tmp_path):
     assert rules(found["page.html"]) == {("page.html", "email.plain")}
 
 
-def test_the_helpers_server_starts_with_the_theme_files_listed():
-    """The module the helpers' server imports lists the theme packages' files, which every helper
-    then has (casecat's own theme files are looked up among them by size)."""
-    import subprocess
-    import sys
+def test_the_audits_helpers_start_with_the_theme_files_listed():
+    """The server the helpers come from lists the theme packages' files (casecat's own theme files
+    are looked up among them by size) before it forks any (each would else list them again)."""
+    from concurrent.futures import ProcessPoolExecutor
 
-    code = ("import generator.audit.server\nfrom generator.audit import theme\n"
-            "print(theme._theme_files_by_size.cache_info().currsize, theme._theme_dirs.cache_info().currsize)")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert out.split() == ["1", "1"]
+    listed = "__import__('generator.audit.theme', fromlist=['theme'])._theme_files_by_size.cache_info().currsize"
+    with ProcessPoolExecutor(1, mp_context=gate.helper_context()) as pool:
+        assert pool.submit(eval, listed).result() == 1
+
+
+def test_the_audits_helpers_start_with_the_detectors_tables_made():
+    """The detectors make their tables when the first text is screened; the fork server that the
+    audit's helpers come from makes them once, before it forks any (each would else make its own)."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = gate.helper_context()
+    unmade = "len(__import__('generator.screening.detectors.base', fromlist=['base'])._UNBUILT)"
+    with ProcessPoolExecutor(1, mp_context=context) as pool:
+        assert pool.submit(eval, unmade).result() == 0

@@ -428,6 +428,11 @@ def test_an_organisation_named_by_its_acronym_is_published_with_its_role():
         ("Please post the token to my home address:\nMarta Ruiz\nCalle Mayor 14, 2B\n28013 Madrid\n\nThanks",
          "Marta Ruiz\nCalle Mayor 14, 2B\n28013 Madrid"),
         ("Bidali nire etxeko helbidera:\nMiren Otxoa\nKale Berria 5\n48001 Bilbo", "Miren Otxoa\nKale Berria 5\n48001 Bilbo"),
+        # one plain word after a verb that only ever introduces a value ("reads"), or after "as follows:"
+        ("Das neue Kennwort lautet Hagebutte.", "Hagebutte"),
+        ("Heslo pro účet zní Jeřabina.", "Jeřabina"),
+        ("The VPN password is as follows: marigold", "marigold"),
+        ("Le mot de passe est comme suit :\n\n  framboise\n\nCordialement", "framboise"),
     ],
 )
 def test_secret_of_a_spoken_or_compound_class_is_covered(text, secret):
@@ -457,7 +462,52 @@ def test_secret_of_a_spoken_or_compound_class_is_covered(text, secret):
         # a sentence about a password with no recipe in it
         "The password is the one we agreed on the phone.",
         "Das Passwort ist bekannt; bitte nicht per Mail schicken.",
+        "Das Passwort lautet ähnlich wie das alte.",
+        "The password is set to expire after 90 days.",
+        "The password was changed to something.",
     ],
 )
 def test_public_look_alike_of_the_new_classes_is_left_whole(text):
+    assert find_all(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        # an address with a credential in its query is a key: the whole address goes, host and path too
+        ("artifacts at https://git.example.eu/api/v4/jobs/7/artifacts?job_token=Xy7KpL2mQw9zT4vB failed",
+         "https://git.example.eu/api/v4/jobs/7/artifacts?job_token=Xy7KpL2mQw9zT4vB"),
+        ("Download: https://store.example.org/share/report.pdf?sig=Qm8Lx2Kp9Wz4&se=2026-12-01",
+         "https://store.example.org/share/report.pdf?sig=Qm8Lx2Kp9Wz4&se=2026-12-01"),
+        ("jdbc:postgresql://db.example.eu:5432/acct?user=app&password=Lk8mQ2xPz7", "postgresql://db.example.eu:5432/acct"),
+        # an ODBC connection string with a password: a working login, all of it
+        ("Driver={ODBC Driver 18};Server=sql.example.eu;Database=acct;Uid=app;Pwd=Tz7Lk2Qm9x;",
+         "Server=sql.example.eu;Database=acct;Uid=app;Pwd=Tz7Lk2Qm9x;"),
+        # an internal-use marking in the plural
+        ("pro interní potřeby:\n\nServer bude odstaven.", "pro interní potřeby"),
+        ("Tylko do celów wewnętrznych: serwer zostanie wyłączony", "do celów wewnętrznych"),
+    ],
+)
+def test_secret_of_a_whole_address_or_plural_class_is_covered(text, secret):
+    assert covered(text, secret), find_all(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a team's mailbox named by its service and role
+        "Questions to vo-managers@example.eu or cloud-support@example.org please.",
+        # a conference bridge's, a service desk's and an institution's general number
+        "Dial-in: +41 22 555 0100 (conference bridge), meeting ID 912 345 6789",
+        "Helpdesk +49 89 555 1000, Mo-Fr 9-17",
+        "Numéro général de l'université : +33 4 55 00 00 00",
+        # a meeting's number is not a phone number
+        "Zoom ID: 853 2210 4471",
+        # a git-annex key, a compound of a formula and a word, a vendor's documented sample key
+        "annex: MD5E-s2048--9e107d9d372bb6826bd81d3542a419d6.tar.gz",
+        "We model CO2-Adsorption and TiO2-Nanoparticles.",
+        "Example from the docs: AKIAIOSFODNN7EXAMPLE / wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+    ],
+)
+def test_public_look_alike_of_a_service_or_a_sample_is_left_whole(text):
     assert find_all(text) == []

@@ -100,12 +100,23 @@ def test_a_lexicons_least_literals_are_found_exactly_when_all_are(literals, text
 @given(st.lists(st.frozensets(st.sampled_from([b"ab1", b"x", b"pass", b"h2020", b"zz9", b"the", b"ce01",
                                                   b"secretkey", b"a" * 16, b"0123", b"q7q", b"token", b"password",
                                                   b"confidental", b"vertaulich", b"c0nf1dent1al", b"1nternal",
-                                                  b"2024"]), max_size=8),
+                                                  b"2024", b"internalonly", b"ghp", b"apikey"]), max_size=8),
                 min_size=1, max_size=12))
 def test_a_word_class_finds_every_member_even_when_its_memory_overflows(texts_words):
-    from generator.screening.detectors.markers import _LEET, _LEET_KIND, _LEET_WORDS, _TYPO_WORDS, _TYPOS
-    from generator.screening.detectors.secrets import _STEMMED, _holds_stem
+    from generator.screening.detectors.markers import (
+        _LEET,
+        _LEET_KIND,
+        _LEET_WORDS,
+        _RUN_TOGETHER,
+        _RUN_TOGETHER_KIND,
+        _TYPO_WORDS,
+        _TYPOS,
+    )
+    from generator.screening.detectors.secrets import _KEY_KIND, _KEY_WORDS, _STEMMED, _holds_stem
+    from generator.screening.detectors.tokens import _VENDOR_KIND, _VENDOR_WORDS
 
+    Text(normalise("x"))  # (the first text makes the tables: the typos are listed then)
+    assert _TYPO_WORDS and _LEET_WORDS and b"internalonly" in _RUN_TOGETHER
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(WordClass, "limit", 8)  # (overflows every few texts)
         WordClass._forget()
@@ -115,6 +126,9 @@ def test_a_word_class_finds_every_member_even_when_its_memory_overflows(texts_wo
                 assert _STEMMED.among(words) == {w for w in words if _holds_stem(w)}
                 assert base._ANCHORS.among(words) == words & base._ALL_ANCHORS  # (kinds given as a set)
                 assert _TYPOS.among(words) == words & _TYPO_WORDS
+                assert _RUN_TOGETHER_KIND.among(words) == words & _RUN_TOGETHER
+                assert _KEY_KIND.among(words) == words & _KEY_WORDS
+                assert _VENDOR_KIND.among(words) == words & _VENDOR_WORDS
                 assert _LEET_KIND.among(words) == {  # (the words read with digits as letters, one by one)
                     w for w in words if len(w) >= 6 and any(48 <= c <= 57 for c in w) and not w.isdigit()
                     and any(w.decode().translate(table).encode() in _LEET_WORDS for table in _LEET)}
@@ -216,3 +230,48 @@ def test_passwords_given_as_plain_arguments_are_found_where_the_search_finds_the
     t = Text(normalise(text))
     assert [m.span() for m in secrets._positional_passwords(t)] == \
         [m.span() for m in secrets._POSITIONAL_PASSWORD.finditer(t.text)]
+
+
+_LAZY_TABLES = """
+import sys
+from generator.screening.detectors import base, find_all, markers
+unbuilt = [make for make in base._UNBUILT if isinstance(getattr(make, "__self__", None), base.Lexicon)]
+print(len(unbuilt), len(base._LEXICONS_OF) + len(markers._TYPO_WORDS) + len(markers._RUN_TOGETHER))
+if sys.argv[1] == "ready":  # (what the audit's fork server preloads, so that its helpers start with them)
+    import generator.screening.detectors.ready
+    print(True, len(base._UNBUILT), len(base._LEXICONS_OF) > 0)
+elif sys.argv[1] == "attribute":
+    print(len(markers._STRONG.anchors) > 0, len(base._UNBUILT), len(base._LEXICONS_OF) > 0)
+else:
+    print(bool(find_all("INTERNAL ONLY: do not share")), len(base._UNBUILT), len(base._LEXICONS_OF) > 0,
+          len(markers._TYPO_WORDS) > 0 and len(markers._RUN_TOGETHER) > 0, bool(find_all("VERTAULICH!")))
+"""
+
+
+@pytest.mark.parametrize("first_use", ["attribute", "text", "ready"])
+def test_a_lexicons_tables_are_made_on_first_use_and_then_all_at_once(first_use):
+    """Importing the detectors lists no lexicon's spellings (a process that screens nothing pays
+    nothing for them); the first text screened, the first look at a table, or importing
+    ``detectors.ready`` makes them all."""
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-c", _LAZY_TABLES, first_use], capture_output=True, text=True,
+                         check=True, cwd=Path(__file__).parent.parent).stdout.split("\n")
+    unbuilt, indexed = out[0].split()
+    assert int(unbuilt) >= 15 and indexed == "0"
+    assert out[1].split()[:3] == ["True", "0", "True"]
+    if first_use == "text":  # (and the word sets a detector asked to have made then: a misspelt marker)
+        assert out[1].split()[3:] == ["True", "True"]
+
+
+def test_every_national_id_shape_starts_with_the_lookbehind_its_shortcut_assumes():
+    """``national_ids`` tries no shape after a letter, a digit or one of ``_ID_NOT_AFTER``: each
+    shape's own lookbehind refuses those."""
+    from generator.screening.detectors.personal import _ID_LEAD, _ID_NOT_AFTER, _ID_SHAPES
+
+    assert all(pattern.pattern.startswith(_ID_LEAD) for pattern, _, _ in _ID_SHAPES)
+    lead = re.compile(_ID_LEAD)
+    for c in ["a", "Z", "7", "_", "é", "٣", "ß", *_ID_NOT_AFTER, " ", "(", ":", "\n", "+", "'"]:
+        refused = lead.match(c + "1", 1) is None
+        assert refused == (c.isalnum() or c in _ID_NOT_AFTER), c

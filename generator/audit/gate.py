@@ -224,13 +224,13 @@ def _audit_hashed(files: list[tuple[str, str]]) -> Known:
 def helper_context() -> multiprocessing.context.BaseContext:
     """How helper processes start: fresh, never forked from the build (a fork's memory counts all
     of the caller's snapshot and pages again); where the system has it, forked from a server
-    process that imported the audit once (``generator.audit.server``: the detectors' word lists
-    and patterns cost a second of CPU to build, which each spawned helper would pay again), else
-    spawned."""
+    process that imported the audit and made the detectors' tables once (``detectors.ready``: their
+    word lists and patterns cost a good part of a second of CPU to build, which each spawned helper
+    would pay again) and listed the theme's files (``generator.audit.server``), else spawned."""
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["generator.audit.server"])
+    context.set_forkserver_preload(["generator.audit.server", "generator.screening.detectors.ready"])
     if not _server_reaped:
         _server_reaped.append(atexit.register(_reap_server))
     return context

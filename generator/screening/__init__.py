@@ -12,6 +12,7 @@ from generator import forked
 from generator.config import Config
 from generator.model import PublicSnapshot, RawQueue, TicketProblem, TicketRecord
 from generator.screening.cases import CaseOutcome, screen_record
+from generator.screening.detectors import make_tables
 from generator.screening.memo import Memo
 from generator.screening.policy import Policy
 from generator.screening.report import Quarantined, ScreeningReport
@@ -84,6 +85,7 @@ def screen_records(records: list[TicketRecord], config: Config, policy: Policy) 
     warnings are those of one process."""
     if len(records) < PARALLEL_FROM or not forked.can_fork():
         return _screen_each(records, config, policy)
+    make_tables()  # (before the fork: the helper starts with the detectors' tables made)
     mine, theirs = forked.in_two(lambda part: _screen_each(part, config, policy), records,
                                  name="screening helper")
     return forked.interleave(mine, theirs)

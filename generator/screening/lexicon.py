@@ -284,7 +284,13 @@ SWITCHBOARD_WORDS = (
     r"keskjaam|τηλεφωνικό κέντρο|τηλεφωνικό κέντρο του|коммутатор|телефонная станция|комутатор|"
     r"централа|centrala telefonică|santral|מרכזייה|ტელეფონის ცენტრი|հեռախոսակայան|"
     r"sekretariat|secretariat|secrétariat|segreteria|secretaría|secretaria|secretariaat|sekretariát|"
-    r"titkárság|γραμματεία|секретариат|секретаріат|standard :|standard:|standard téléphonique"
+    r"titkárság|γραμματεία|секретариат|секретаріат|standard :|standard:|standard téléphonique|"
+    # an institution's general number, its service desk's and its conference bridge's
+    r"standard de l'institut|standard de l'université|numéro du standard|general number|main number|"
+    r"numéro général|allgemeine nummer|zentrale nummer|numero generale|número general|algemeen nummer|"
+    r"hotline|support line|numéro du support|support national|service desk|servicedesk|helpdesk|"
+    r"help desk|assistance téléphonique|conference bridge|bridge|dial-in|dial in|join by phone|"
+    r"einwahlnummer|einwahl|numéro d'accès|numero di accesso|número de acceso|inbelnummer|numer dostępowy"
 )
 NOT_PHONE_WORDS = (
     r"ticket|tickets|ticketnummer|issue|case|rt|ggus|job|jobs|jobid|pid|uid|gid|grant|grants|"
@@ -300,7 +306,11 @@ NOT_PHONE_WORDS = (
     r"commande|facture|ordine|fattura|pedido|factura|fatura|bestelling|bestelnummer|factuur|"
     r"zamówienia|zamówienie|faktura|faktury|objednávky|objednávka|objednávku|rendelés|rendelésszám|"
     r"számla|tilaus|tilausnumero|lasku|beställning|ordernummer|ordrenummer|ordre|παραγγελία|"
-    r"τιμολόγιο|заказ|счёт|счет|замовлення|рахунок|narudžba|narudžbe|račun|sipariş|fatura no"
+    r"τιμολόγιο|заказ|счёт|счет|замовлення|рахунок|narudžba|narudžbe|račun|sipariş|fatura no|"
+    # a meeting's number (Webex, Zoom, Teams): published with the meeting, no one's phone
+    r"meeting number|meeting id|meeting-id|meeting-kennnummer|kennnummer|conference id|webinar id|"
+    r"zoom id|besprechungs-id|besprechungskennung|id de réunion|numéro de réunion|id riunione|"
+    r"id de reunión|vergadering-id|identyfikator spotkania|id schůzky|id schôdze|megbeszélés azonosító"
 )
 
 # --- personal identifiers -----------------------------------------------------------------------
@@ -311,9 +321,20 @@ COPULAS = (
     r"is|was|are|will be|has been|is now|now is|ist|lautet|lauten|war|wird|sind|est|était|sera|es|era|será|"
     r"è|é|e|era|sarà|is|wordt|blijft|är|blir|er|bliver|blir|on|oli|jest|je|bude|je|byl|bylo|van|lesz|"
     r"este|va fi|yra|ir|buvo|būs|ir|on|oli|είναι|ήταν|е|є|это|будет|буде|је|е|bo|je|היא|הוא|არის|է|dır|dir|"
-    r"set to|reset to|changed to|updated to|now set to|changed into"
+    r"set to|reset to|changed to|updated to|now set to|changed into|zní|znie|brzmi|luidt|luiden|glasi"
 )
 
+#: the copulas that only ever introduce a value, as "reads" does ("das Passwort lautet Sonnenblume",
+#: "heslo zní ..."): a plain word after them is the value, not prose ("is set to expire" is prose)
+VALUE_VERBS = r"lautet|lauten|luidt|luiden|zní|znie|brzmi|glasi|glasí|se glasi"
+#: "as follows" before a colon: the value comes after the colon ("das Passwort lautet wie folgt: ...")
+AS_FOLLOWS = (
+    r"as follows|the following|wie folgt|folgendes|folgende|comme suit|le suivant|come segue|il seguente|"
+    r"come di seguito|como sigue|lo siguiente|como segue|o seguinte|als volgt|het volgende|następująco|"
+    r"następujące|takto|následovně|následující|nasledovne|a következő|következő|seuraava|seuraavasti|"
+    r"följande|som följer|som følger|følgende|după cum urmează|următoarea|ως εξής|το εξής|следующий|"
+    r"следующее|следующим образом|наступний|наступне|sljedeća|sljedeće|sledeče|sledeča|şöyle|aşağıdaki"
+)
 #: names of national identity numbers, passports, identity cards, student and tax numbers
 ID_WORDS = (
     r"dni|nie|nif|nie-nummer|pesel|nip|regon|bsn|burgerservicenummer|sofinummer|nir|insee|"
@@ -727,6 +748,9 @@ MARKERS_IN_POSITION = (
     r"para uso interno|solo para uso interno|de uso interno exclusivo|intern gebruik|voor intern gebruik|"
     r"alleen voor intern gebruik|do użytku wewnętrznego|tylko do użytku wewnętrznego|"
     r"pro interní potřebu|pouze pro interní potřebu|interní použití|len pre internú potrebu|"
+    # (cs, sk, pl, sl, hr: the phrase in the singular or the plural, "pre interné potreby")
+    r"pro interní potřeby|pre internú potrebu|pre interné potreby|pre interné účely|pro interní účely|"
+    r"do celów wewnętrznych|na potrzeby wewnętrzne|za interne potrebe|za interne potrebe|za interne svrhe|"
     r"belső használatra|csak belső használatra|för internt bruk|endast för internt bruk|"
     r"kun til intern brug|til intern brug|kun til internt bruk|internt bruk|vain sisäiseen käyttöön|"
     r"sisäiseen käyttöön|ainult sisekasutuseks|sisekasutuseks|uz intern|doar pentru uz intern|"

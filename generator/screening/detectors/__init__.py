@@ -37,11 +37,12 @@ from generator.screening.detectors.base import (
     PHONE,
     Finding,
     Text,
+    make_tables,
 )
 from generator.screening.normalise import View, normalise
 
 __all__ = ["BOUNDARY", "CATEGORIES", "CREDENTIAL", "DETECTORS", "EMAIL", "MARKER", "PERSONAL", "PHONE",
-           "Finding", "find_all", "find_in_view", "scan_normalised"]
+           "Finding", "find_all", "find_in_view", "make_tables", "scan_normalised"]
 
 Detector = Callable[[Text], Iterable[Finding]]
 

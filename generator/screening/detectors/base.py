@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import threading
 from collections.abc import Callable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
@@ -50,9 +51,22 @@ _PUBLIC_NUMBERS = re.compile(_PUBLIC_NUMBER)
 _PUBLIC_NUMBERS_BYTES = re.compile(_PUBLIC_NUMBER.encode())
 
 
+class _FoldTable(dict):
+    """Code point -> the character as ``fold`` spells it, filled in as characters are met
+    (``str.translate`` with it folds at C speed: the lexicon's phrases are folded at import)."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        folded = self[code] = char if code < 128 else fold_char(char).lower()
+        return folded
+
+
+_FOLD_TABLE = _FoldTable()
+
+
 def fold(text: str) -> str:
     """Lexicon text folded the way the view folds ticket text (lower case)."""
-    return "".join(fold_char(c).lower() if not c.isascii() else c for c in text)
+    return text if text.isascii() else text.translate(_FOLD_TABLE)
 
 #: 'd' * n, made once: a public number in the digits copy is masked with it
 _MASKS = tuple("d" * n for n in range(64))
@@ -144,6 +158,8 @@ class Text:
     """One text being screened: its view, and what several detectors need, computed once."""
 
     def __init__(self, view: View) -> None:
+        if _UNBUILT:
+            _build_lexicons()
         self.view = view
         self.text = view.text
         self.low = view.low
@@ -414,13 +430,25 @@ _COMMON = frozenset(
 def _anchor(phrase: str) -> str | None:
     """The word of a phrase to look for first: a rare one (not a function word, not a common
     ticket word), else the longest."""
-    words = [w for w in _WORD_SPLIT.split(fold(phrase)) if w and _WILD not in w]
+    words = tuple(w for w in _WORD_SPLIT.split(fold(phrase)) if w and _WILD not in w)
     if not words:
         return None
-    for pool in ([w for w in words if w not in _STOP and w not in _COMMON], [w for w in words if w not in _STOP], words):
+    anchor = _ANCHOR_OF.get(words)
+    if anchor is None:
+        anchor = _ANCHOR_OF[words] = _rarest(words)
+    return anchor
+
+
+#: words of a phrase -> their anchor (a lexicon's spellings of one phrase mostly differ in what
+#: they do not anchor on: the words a wildcard stands for, an optional article)
+_ANCHOR_OF: dict[tuple[str, ...], str] = {}
+
+
+def _rarest(words: tuple[str, ...]) -> str:
+    for pool in ([w for w in words if w not in _STOP and w not in _COMMON], [w for w in words if w not in _STOP]):
         if pool:
             return max(pool, key=len)
-    return None
+    return max(words, key=len)
 
 
 def literal_phrases(*fragments: str) -> list[str]:
@@ -469,12 +497,26 @@ class Lexicon:
 
     def __init__(self, *fragments: str, template: str = r"(?<![\w'-])(?:{body})(?![\w-])") -> None:
         """``template``: the regular expression around the phrases (``{body}``, their alternation),
-        if not the phrases as whole words."""
+        if not the phrases as whole words. The anchor tables are made when the first text is
+        screened (``_build_lexicons``): a process that imports the detectors and screens nothing
+        (a site shard, a publishing step) does not pay for listing every spelling."""
         self.template = template
-        self.pattern = re.compile(template.replace("{body}", lex(*fragments)))
+        self._fragments = fragments
+        on_first_text(self._build)
+
+    def __getattr__(self, name: str):
+        """(Only asked for an attribute the instance lacks: the tables, before they are made.)"""
+        if name.startswith("__") or not _UNBUILT:
+            raise AttributeError(name)
+        _build_lexicons()
+        return getattr(self, name)
+
+    def _build(self) -> None:
+        if "anchors" in self.__dict__:
+            return
         by_anchor: dict[str, set[str]] = {}
         literals: dict[str, set[str]] = {}
-        for fragment in fragments:
+        for fragment in self._fragments:
             for alternative in _alternatives(fragment):
                 phrases = expand(alternative, _EXPANSIONS)
                 if len(phrases) >= _EXPANSIONS:
@@ -492,9 +534,14 @@ class Lexicon:
         self._patterns: dict[str, re.Pattern[str]] = {}
         self.anchors = frozenset(a.encode() for a in by_anchor)
         _ALL_ANCHORS.update(self.anchors)
-        WordClass._forget()
         for a in by_anchor:
             _LEXICONS_OF.setdefault(a.encode(), []).append((self, a))
+
+    @_once
+    def pattern(self) -> re.Pattern[str]:
+        """All the phrases in one pattern (compiled on first use: most lexicons only ever search
+        around their anchors, with the patterns of ``_for``)."""
+        return re.compile(self.template.replace("{body}", lex(*self._fragments)))
 
     def present(self, t: Text) -> list[str]:
         """The anchors of this lexicon in the text."""
@@ -532,6 +579,36 @@ class Lexicon:
                     if m.span() not in seen:
                         seen.add(m.span())
                         yield m
+
+
+#: what is made when the first text is screened, not at import, in the order it was declared: the
+#: lexicons' tables, and the word sets a detector gives to ``on_first_text``
+_UNBUILT: list[Callable[[], None]] = []
+_BUILDING = threading.RLock()  # (re-entered if a table's making looked at another lexicon)
+
+
+def on_first_text(make: Callable[[], None]) -> Callable[[], None]:
+    """Has ``make`` (which fills a detector's tables) run when the first text is screened: a
+    process that imports the detectors and screens nothing does not pay for it."""
+    _UNBUILT.append(make)
+    return make
+
+
+def make_tables() -> None:
+    """Makes the tables now, if they are not made yet: before forking processes that screen
+    (each would otherwise make its own)."""
+    if _UNBUILT:
+        _build_lexicons()
+
+
+def _build_lexicons() -> None:
+    """Makes every table declared so far (the first text screened asks)."""
+    with _BUILDING:
+        for make in _UNBUILT:
+            make()
+        _UNBUILT.clear()  # (after all are made: another thread that saw them unmade waits above)
+        _ANCHOR_OF.clear()  # (only the making of tables asks it)
+        WordClass._forget()  # (words judged before may be anchors or members now)
 
 
 def finditer(pattern: re.Pattern[str], text: str, windows: list[tuple[int, int]] | None = None):

@@ -193,6 +193,25 @@ _LIST_HOST = re.compile(r"(?:lists?|listserv|mailman|sympa)\.", re.IGNORECASE)
 _LIST_PEOPLE = re.compile(r"(?:owner|request|admin|bounces?|moderators?)$", re.IGNORECASE)
 
 
+#: the words that make a compound local part a team's ("grid-admin", "vo-managers", "cloud-support") ...
+_TEAM_WORDS = _ROLE_MAILBOXES | frozenset("admin admins team managers staff desk operators".split())
+#: ... with the rest of it naming a service, never a person ("jan-admin" is Jan's)
+_SERVICE_WORDS = frozenset(
+    "grid vo vos cloud site sites egi hpc htc it ops storage data compute cluster web mail dns net network "
+    "infra sys sysadmin dev devops project lab group users user accounts portal jupyter notebooks aai "
+    "checkin sso iam voms argo ggus rt wiki docs training dcache xrootd fts cvmfs ce se batch".split())
+
+
+def _role_mailbox(local: str) -> bool:
+    """A desk's local part: one of the role names, or a role name and one or two words of a
+    service ("grid-admin", "egi.support", "cloud-ops-team")."""
+    if local in _ROLE_MAILBOXES:
+        return True
+    parts = re.split(r"[-_.]", local)
+    return 2 <= len(parts) <= 3 and not _TEAM_WORDS.isdisjoint(parts) \
+        and all(p in _TEAM_WORDS or p in _SERVICE_WORDS for p in parts)
+
+
 def _not_a_mailbox(text: str, m: re.Match[str]) -> bool:
     start, domain = m.start(), m.group("domain")
     if text[start - 1:start] == "[" and _PROMPT_AFTER.match(text, m.end()):
@@ -200,7 +219,7 @@ def _not_a_mailbox(text: str, m: re.Match[str]) -> bool:
     if _MACHINE.fullmatch(domain.split(".", 1)[0].lower()) and domain.count(".") >= 2 \
             and _KEY_BEFORE.search(text, max(0, start - 800), start):
         return True
-    if m.group("local").lower() in _ROLE_MAILBOXES and text[m.end("local"):m.start("domain")] == "@":
+    if _role_mailbox(m.group("local").lower()) and text[m.end("local"):m.start("domain")] == "@":
         return True  # "support@example.eu": a desk's address (written plainly; a hidden one is a person's)
     return bool(_LIST_HOST.match(domain)) and not _LIST_PEOPLE.search(m.group("local"))
 

@@ -93,8 +93,18 @@ def session_cookies(t: Text) -> Iterator[Finding]:
             yield Finding("credential.session-cookie", CREDENTIAL, m.start("value"), m.end("value"))
 
 
+#: an ODBC/ADO.NET connection string: "Server=...;Database=...;Uid=...;Pwd=...;", pairs apart by ';'
+_KEYED_CONNECTION = re.compile(r"(?:[A-Za-z][\w .]{0,30}=[^;=\n]*;[ \t]*){2,}[A-Za-z][\w .]{0,30}=[^;=\n]*;?")
+_PASSWORD_PAIR = re.compile(r"(?:^|;)[ \t]*(?:pwd|password|passwd|pass)[ \t]*=[ \t]*[^;\s]", re.IGNORECASE)
+
+
 def connection_strings(t: Text) -> Iterator[Finding]:
     text = t.text
+    if ";" in text and "=" in text and ("pwd" in t.low or "pass" in t.low):
+        # a working login, as a URI with a password is: the whole string goes (server, user and all)
+        for m in _KEYED_CONNECTION.finditer(text):
+            if _PASSWORD_PAIR.search(m.group()):
+                yield Finding("credential.connection-string", CREDENTIAL, m.start(), m.end())
     if "@" not in text or "/" not in text:
         return
     for m in _CONNECT.finditer(text):

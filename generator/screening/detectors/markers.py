@@ -23,7 +23,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from generator.screening.detectors.base import MARKER, Finding, Lexicon, Text, WordClass, fold, lex, literal_phrases
+from generator.screening.detectors.base import (
+    MARKER,
+    Finding,
+    Lexicon,
+    Text,
+    WordClass,
+    fold,
+    lex,
+    literal_phrases,
+    on_first_text,
+)
 from generator.screening.lexicon import (
     ADVICE_OBJECTS,
     BETWEEN_WORDS,
@@ -119,9 +129,16 @@ _QUOTE_AFTER = re.compile("[\"'«»“”„‘’‚‹›`]")
 
 #: the marking phrases of several words written as one, as a letter-spaced phrase reads once its
 #: letters are joined ("I N T E R N A L O N L Y"): no word of any language is one of them
-_RUN_TOGETHER = frozenset(
-    fold(p).replace(" ", "").encode() for p in literal_phrases(*MARKERS, MARKERS_IN_POSITION)
-    if " " in p and len(p.replace(" ", "")) >= 9)
+_RUN_TOGETHER: set[bytes] = set()
+#: (a kind of word: a text's few are looked up among the words met so far that are such, not each
+#: of its words among the two thousand)
+_RUN_TOGETHER_KIND = WordClass(_RUN_TOGETHER)
+
+
+@on_first_text
+def _list_run_together() -> None:
+    _RUN_TOGETHER.update(fold(p).replace(" ", "").encode() for p in literal_phrases(*MARKERS, MARKERS_IN_POSITION)
+                         if " " in p and len(p.replace(" ", "")) >= 9)
 
 
 def markers(t: Text) -> Iterator[Finding]:
@@ -167,7 +184,7 @@ def markers(t: Text) -> Iterator[Finding]:
         if not _negated(low, m.start()) and _LINE_LEAD.fullmatch(low, low.rfind("\n", 0, m.start()) + 1, m.start()):
             yield Finding("marker.heading", MARKER, m.start(), m.end())
     yield from _misspelled(t)
-    for word in _RUN_TOGETHER.intersection(t.words):
+    for word in _RUN_TOGETHER_KIND.among(t.words):
         for pos in t.positions(word.decode()):  # "I N T E R N A L O N L Y", the view's "INTERNALONLY"
             yield Finding("marker.restricted", MARKER, pos, pos + len(word))
     for m in _ADJECTIVE.finditer(t, 10, 60):
@@ -195,7 +212,9 @@ def _typos(words: frozenset[str]) -> frozenset[bytes]:
     return frozenset(w.encode() for w in out - words)
 
 
-_TYPO_WORDS = _typos(frozenset(w for w in (fold(x) for x in TYPO_MARKER_WORDS) if len(w) >= 9))
+#: (filled when the first text is screened, with ``_LEET_WORDS``: listing the typos takes longer
+#: than all the rest of this module's import)
+_TYPO_WORDS: set[bytes] = set()
 _TYPOS = WordClass(_TYPO_WORDS)
 _SENTENCE_BEFORE = re.compile(r"(?:^|[.!?][ \t\"'»”*]+)[ \t>*#\-•\[(\"'«“]*$", re.MULTILINE)
 
@@ -206,7 +225,14 @@ _BANG_OR_COLON = re.compile(r"[ \t*\])\"'»”]*[!:]")
 #: digits and signs written for letters ("C0NF1DENT1AL", "VERTR4ULICH", "1NTERNAL"): a '1' may be
 #: an 'i' or an 'l', so a word is read both ways
 _LEET = (str.maketrans("0134578@$|!", "oieastbasli"), str.maketrans("0134578@$|!", "oleastbasli"))
-_LEET_WORDS = frozenset(w.encode() for w in (fold(x) for x in tuple(TYPO_MARKER_WORDS) + LEET_MARKER_WORDS)).union(_TYPO_WORDS)
+_LEET_WORDS: set[bytes] = set()
+
+
+@on_first_text
+def _list_typos() -> None:
+    _TYPO_WORDS.update(_typos(frozenset(w for w in (fold(x) for x in TYPO_MARKER_WORDS) if len(w) >= 9)))
+    _LEET_WORDS.update(w.encode() for w in (fold(x) for x in tuple(TYPO_MARKER_WORDS) + LEET_MARKER_WORDS))
+    _LEET_WORDS.update(_TYPO_WORDS)
 
 
 def _reads_as_marker(word: bytes) -> bool:

@@ -143,6 +143,10 @@ def _card_number(digits: str) -> bool:
 
 # --- national identity numbers ------------------------------------------------------------------
 
+#: what every shape's lookbehind (``_ID_LEAD``) refuses before an id, with the letters and digits (``\w`` is
+#: ``str.isalnum`` and '_'): an id is never tried after one
+_ID_LEAD = r"(?<![\w.,/-])"
+_ID_NOT_AFTER = "_.,/-"
 #: shape, validators that count alone, validators that need a word naming them
 _ID_SHAPES: tuple[tuple[re.Pattern[str], tuple[str, ...], tuple[str, ...]], ...] = tuple(
     (re.compile(shape), tuple(strong.split()), tuple(weak.split()))
@@ -249,6 +253,8 @@ def national_ids(t: Text) -> Iterator[Finding]:
         starts += [p for p in (run - 1, run - 2) if p >= 0 and text[p] in "XYZ"]
     starts += [p for w in _CODICI_FISCALI.among(t.words) for p in t.positions(w.decode())]
     for start in starts:
+        if start and (text[start - 1].isalnum() or text[start - 1] in _ID_NOT_AFTER):
+            continue  # every shape's lookbehind fails (digits inside a word: a commit id, a host name)
         for pattern, strong, weak in _ID_SHAPES:
             m = pattern.match(text, start)
             if m is None:

@@ -109,12 +109,15 @@ _TRUNK = re.compile(r"(?<!\d)0\d")
 def _hopeless(text: str, run: int) -> bool:
     """Can the digit run at ``run`` not be a phone number whatever its digits, there being no
     phone word before it? (A cheap look at its shape, before the precise rules.)"""
-    if "+" in text[max(0, run - 4):run] or text[run] == "0":
+    if text[run] == "0" or text.find("+", max(0, run - 4), run) >= 0:
         return False
     body = _BODY.match(text, run).group()  # type: ignore[union-attr]
     if text[run - 1:run] == "(" and text[run + len(body):run + len(body) + 1] == ")" and len(body) <= 5:
         return False  # an area code in brackets
-    return _hopeless_body(body)
+    # a plain number not led by a 0 (the commonest run): ``_hopeless_body`` says so at once, as its
+    # trunk test can only match a leading 0 (answered here, not through the cache, which such
+    # numbers, seldom repeated, would fill)
+    return True if body.isdigit() else _hopeless_body(body)
 
 
 @lru_cache(maxsize=4096)

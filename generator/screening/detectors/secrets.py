@@ -37,6 +37,7 @@ from generator.screening.detectors.base import (
 from generator.screening.detectors.keys import public_blocks
 from generator.screening.detectors.shapes import HOST_NAME, SSH_KEY_TYPE, looks_random, public_shape
 from generator.screening.lexicon import (
+    AS_FOLLOWS,
     COPULAS,
     NOT_A_VALUE,
     NOT_SECRET_KEY_ENDINGS,
@@ -50,6 +51,7 @@ from generator.screening.lexicon import (
     SPELLING_WORDS,
     STOPWORDS,
     TOKEN_WORDS,
+    VALUE_VERBS,
 )
 
 #: (the second word of a compound counts: "Root-Passwort", "admin-password"; not a flag's "--password")
@@ -66,7 +68,7 @@ _NOW = (r"now|nu|jetzt|nun|maintenant|désormais|ora|adesso|ahora|agora|teraz|ny
         r"dabar|tagad|sada|zdaj|сега|сейчас|теперь|зараз|тепер|τώρα|şimdi|עכשיו|still|noch|encore|ancora|todavía")
 _SEPARATOR = re.compile(
     rf"\s*(?:(?P<sign>:=|=>|->|→|[:：]|(?<![=!<>])=(?!=))|(?P<verb>(?<![\w-])(?:{lex(COPULAS)})(?![\w-])"
-    rf"(?:\s+(?:{lex(_NOW)})(?!\w))?\s*:?))\s*")
+    rf"(?:\s+(?:{lex(_NOW)})(?!\w))?(?:\s+(?:{lex(VALUE_VERBS)})(?![\w-]))?\s*:?))\s*")
 _QUOTED = re.compile(r"\"[^\"\n]{1,200}\"|'[^'\n]{1,200}'|«[^»\n]{1,200}»|`[^`\n]{1,200}`|‹[^›\n]{1,200}›")
 _VALUE_END = ".,;:)]}>…"  # not '!' or '?': a password may end with them
 _PLACEHOLDER = re.compile(
@@ -315,9 +317,17 @@ def _public_value(text: str, start: int, end: int) -> bool:
     return span is not None and public_shape(text[span[0]:span[1]])
 
 
+_VALUE_VERB = re.compile(rf"(?<![\w-])(?:{lex(VALUE_VERBS)})\s*$")
+_AS_FOLLOWS = re.compile(rf"(?:{lex(AS_FOLLOWS)})[ \t]*[:：][ \t]*")
+
+
 def _kind(sep: re.Match[str]) -> str:
-    """"sign" for ':' or '=' (and "is:", which announces its value as a colon does), else "verb"."""
-    return "sign" if sep.group("sign") or sep.group().rstrip().endswith(":") else "verb"
+    """"sign" for ':' or '=' (and "is:", which announces its value as a colon does); "value" for the
+    verbs that only ever introduce one ("lautet", "set to": one plain word after them is it); else
+    "verb"."""
+    if sep.group("sign") or sep.group().rstrip().endswith(":"):
+        return "sign"
+    return "value" if _VALUE_VERB.search(sep.group("verb") or "") else "verb"
 
 
 def _separator(low: str, pos: int, end: int) -> re.Match[str] | None:
@@ -353,6 +363,9 @@ def _after_password_word(t: Text, pos: int, strict: bool = False) -> tuple[int, 
         if sep:
             value_at = sep.end()
             kind = _kind(sep)
+            follows = _AS_FOLLOWS.match(low, value_at, limit + 12)
+            if follows:  # "the password is as follows: ...": the value is after the colon
+                value_at, kind = follows.end(), "sign"
             if _PHRASE_WORD.search(low, max(0, pos - 24), pos):
                 kind = "phrase"  # "the passphrase is w1 w2 w3 w4, ...": a phrase of words is its value
             if value_at >= line_end or not text[value_at:line_end].strip():
@@ -469,7 +482,7 @@ def _judge_value(t: Text, start: int, line_end: int, kind: str, strict: bool = F
         return start, end  # a passphrase: "Kiefer Nebel Laterne Quark 19"
     if _is_placeholder(value) and not quoted:
         return None
-    if kind == "verb" and not quoted and HOST_NAME.fullmatch(value.strip(_VALUE_END)):
+    if kind in ("verb", "value") and not quoted and HOST_NAME.fullmatch(value.strip(_VALUE_END)):
         return None  # "the password on ce01.grid.example.eu" (Finnish "on" is a verb): a host
     if quoted:
         return None if _is_placeholder(value) else span
@@ -478,6 +491,8 @@ def _judge_value(t: Text, start: int, line_end: int, kind: str, strict: bool = F
     if _plain_word(value):
         if kind == "verb" or len(rest_words) > 1 and all(_plain_word(w) for w in rest_words[1:3]):
             return None  # prose: "is simple", "bitte beim Admin erfragen"
+        if kind == "value" and len(rest_words) > 1:
+            return None  # "was changed to something stronger"
     if kind == "next-line" and not (len(rest_words) == 1 or _secretish(value)):
         return None
     if kind == "next-line" and _yaml_mapping_at(text, start, line_end):
@@ -565,6 +580,8 @@ def _holds_stem(word: bytes) -> bool:
 
 _STEMMED = WordClass(_holds_stem)
 _KEY_WORDS = anchor_words(SECRET_KEY_PARTS)
+#: (a kind of word: a text's few are found among the words met so far that are such)
+_KEY_KIND = WordClass(_KEY_WORDS)
 #: the rest of a key's name, then a separator: what a word in a key must be followed by (a
 #: subscript's bracket may close after its quote: "os.environ['IRODS_PASSWORD'] = ...", never after
 #: a bare word: "[redacted: credential]: il-genomics" is a redaction, then a user's name)
@@ -576,7 +593,7 @@ def _key_value_matches(t: Text):
     text = t.text
     if not ("=" in text or ":" in text):
         return
-    named = _KEY_WORDS.intersection(t.words).union(_STEMMED.among(t.words))
+    named = _KEY_KIND.among(t.words).union(_STEMMED.among(t.words))
     hits = [p for w in named for p in t.positions(w.decode())]
     seen = set()
     for p in sorted(hits):

@@ -61,6 +61,8 @@ _PUBLIC = re.compile((
     r"|[a-z0-9][\w+.-]*-\d[\w.+~]*-[\w.+~]+\.(?:noarch|x86_64|aarch64|i[3-6]86|ppc64le|s390x|armv7hl|src)(?:\.rpm)?"
     r"|[a-z0-9][a-z0-9+.-]+_(?:\d+:)?\d[\w.+:~-]*_(?:amd64|arm64|all|i386|armhf|ppc64el|s390x)(?:\.deb)?"  # packages
     r"|b(?:afy|afk|agq|aga)[a-z2-7]{50,60}|Qm[1-9A-HJ-NP-Za-km-z]{44}"  # IPFS content ids
+    r"|(?:SHA(?:1|224|256|384|512)|MD5|BLAKE2\w{1,6}|SKEIN\d+)E?-s\d+(?:-[mS]\d+)*--[0-9a-f]{32,128}(?:\.\w{1,10}){0,3}"  # git-annex key
+    r"|AKIA[A-Z0-9]{9}EXAMPLE|[A-Za-z0-9/+]{20,40}EXAMPLEKEY"  # a vendor's documented sample keys
     r"|(?:(?:%s)\d{0,3}){2,12}"  # chemical formula
     r"|(?:YYYY|yyyy)[-/.]?(?:MM|mm)[-/.]?(?:DD|dd)\S*"  # a date format
     r"|\d{1,2}[h:.]\d{2}(?:-\d{1,2}[h:.]\d{2})?"  # times and time ranges
@@ -173,6 +175,14 @@ def _word_slug(token: str) -> bool:
                               or any(c.isdigit() for c in p) and _FORMULA_LOWER.fullmatch(p) for p in parts)
 
 
+def _public_compound(token: str) -> bool:
+    """A compound of a public shape and words ("Fe3O4-Nanopartikel", "v2.1-beta"): each part
+    between hyphens a public shape or a word with a vowel, one of them a public shape."""
+    parts = token.split("-")
+    shaped = [bool(p) and public_shape(p) for p in parts]
+    return any(shaped) and all(s or p.isalpha() and not _VOWELS.isdisjoint(p) for p, s in zip(parts, shaped))
+
+
 #: a host name in lower case: labels of letters, digits and hyphens, the last of letters only
 #: ("ce01.example.fr", "wn042.grid.example.org")
 HOST_NAME = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){2,}[a-z]{2,12}")
@@ -195,6 +205,8 @@ def looks_random(token: str, relaxed: bool = False) -> bool:
         return False  # (letters of other scripts: a word, secrets are ASCII in practice)
     if _word_slug(token) or HOST_NAME.fullmatch(token) or _SITE_NAME.fullmatch(token) and _SITE_WORD.search(token):
         return False  # (a site's name in capitals with a word of its own in it: "IN2P3-EXAMPLE")
+    if "-" in token and _public_compound(token):
+        return False
     has_upper = any(map(str.isupper, token))
     has_lower = any(map(str.islower, token))
     has_digit = any(map(str.isdigit, token))

@@ -52,7 +52,7 @@ _VENDOR = re.compile(
     r")"
 )
 #: a token body that is only a placeholder ("hf_xxxxxxxx", "ghp_XXXX", "AKIA................")
-_PLACEHOLDER_BODY = re.compile(r"^[^_.-]{0,12}[_.-]?(?:x+|X+|\*+|0+|\.+|_+|-+)$")
+_PLACEHOLDER_BODY = re.compile(r"^[^_.-]{0,12}[_.-]?(?:x+|X+|\*+|0+|\.+|_+|-+)$|EXAMPLE(?:KEY)?$")
 
 _NAME_VALUE = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]{1,60}[:=](?=.)")
 _PUBLIC_BEFORE = re.compile(rf"(?:{lex(PUBLIC_KEY_WORDS)})\s*[:=]?\s*['\"]?$")
@@ -65,6 +65,8 @@ _VENDOR_WORDS = frozenset(
     b"xoxp xoxo xoxr xoxs xoxe xapp hvs hvb hvr hf sk rk pk whsec npm pypi dckr sg age dop doo dor shpat shpca "
     b"shppa shpss lin pmak pul sntrys sntryu accountkey sharedaccesssignature sl".split()
 )
+#: (a kind of word: a text's few are found among the words met so far that are such)
+_VENDOR_KIND = WordClass(_VENDOR_WORDS)
 _VENDOR_PREFIXES = (b"akia", b"asia", b"abia", b"acca", b"agpa", b"aida", b"aroa", b"aipa", b"anpa", b"anva",
                     b"apka", b"a3t", b"aiza", b"ya29", b"eyj", b"gaaaaa", b"mdax", b"dapi", b"atatt3")
 _TWILIO_OR_BOTS = re.compile(rb"(?:sk|ac)[0-9a-f]{32}|[0-9a-f]{32}|[mn][a-z0-9]{23,25}|aa[a-z0-9]{33}")
@@ -78,7 +80,7 @@ def _vendor_starts(t: Text) -> list[int]:
     """Where a vendor token may start: at the words one starts with (a bot token: at the
     digits before its "AA" word)."""
     low = t.low
-    hits = [p for w in _VENDOR_WORDS.intersection(t.words) for p in t.word_positions(w.decode())]
+    hits = [p for w in _VENDOR_KIND.among(t.words) for p in t.word_positions(w.decode())]
     hits += [p for w in _VENDOR_ODD.among(t.words) for p in t.positions(w.decode())]
     hits += t.positions("1//0")
     starts = set(hits)
@@ -95,8 +97,8 @@ def vendor_tokens(t: Text) -> Iterator[Finding]:
     text, end = t.text, -1
     for start in _vendor_starts(t):
         m = _VENDOR.match(text, start) if start >= end else None
-        if m is None or _PLACEHOLDER_BODY.match(m.group()):
-            continue
+        if m is None or _PLACEHOLDER_BODY.search(m.group()):
+            continue  # (a placeholder's body, or a vendor's documented sample: "AKIAIOSFODNN7EXAMPLE")
         end = m.end()
         yield Finding("credential.vendor-token", CREDENTIAL, m.start(), m.end())
     yield from _detect_secrets(t)

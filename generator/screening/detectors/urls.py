@@ -211,27 +211,29 @@ def _url(text: str, start: int, end: int) -> Iterator[Finding]:
         return
     if secret_segments:
         yield Finding("credential.url-path", CREDENTIAL, start + secret_segments[0][0], start + secret_segments[-1][1])
-    # the query and the fragment
+    # the query and the fragment: a credential there makes the whole address a key ("whoever has
+    # the link gets in"), and its host and path name what it opens: the whole address goes, as
+    # with a password in its user info
     if query_at < len(url):
-        if _signed(url[query_at + 1:]):
-            yield Finding("credential.url-query", CREDENTIAL, start + query_at + 1, end)
-            return
-        for m in re.finditer(r"([^?#&;=]+)(?:=([^&;#]*))?", url[query_at:]):
-            name, value = m.group(1), m.group(2)
-            if value is None:
-                value_span = m.span(1)
-                value = name
-                name = ""
-            else:
-                value_span = m.span(2)
-            if not value:
-                continue
-            v_start, v_end = start + query_at + value_span[0], start + query_at + value_span[1]
-            if name and _CREDENTIAL_PARAM.fullmatch(name) and not _placeholder(value):
-                yield Finding("credential.url-parameter", CREDENTIAL, v_start, v_end)
-            elif name.lower() not in _PUBLIC_PARAMS and (looks_random(value, relaxed=True)
-                                                          or _HEXISH.fullmatch(value) and len(value) >= 24):
-                yield Finding("credential.url-parameter", CREDENTIAL, v_start, v_end)
+        if _signed(url[query_at + 1:]) or _query_credential(url[query_at:]):
+            yield Finding("credential.url-query", CREDENTIAL, start, end)
+
+
+def _query_credential(query: str) -> bool:
+    """Does one of a query's (or a fragment's) parameters hold a credential: a value under a
+    credential's name, or a random-looking value under a name not known to be public?"""
+    for m in re.finditer(r"([^?#&;=]+)(?:=([^&;#]*))?", query):
+        name, value = m.group(1), m.group(2)
+        if value is None:
+            name, value = "", name
+        if not value:
+            continue
+        if name and _CREDENTIAL_PARAM.fullmatch(name) and not _placeholder(value):
+            return True
+        if name.lower() not in _PUBLIC_PARAMS and (looks_random(value, relaxed=True)
+                                                   or _HEXISH.fullmatch(value) and len(value) >= 24):
+            return True
+    return False
 
 
 _PARAMETER = re.compile(r"([A-Za-z][\w.-]{0,40})=([^&;#]*)")
