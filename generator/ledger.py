@@ -17,7 +17,7 @@ from concurrent.futures import Future
 from pathlib import Path
 
 from generator import publish
-from generator.audit import AuditFinding, Auditor, audit_site, gate
+from generator.audit import AuditFinding, Auditor, audit_site, gate, start_helpers_server
 from generator.audit.known import KnownParts
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -49,6 +49,15 @@ def audit_ahead(docs_dir: Path, files: list[str], first=None) -> tuple[Auditor |
     job = auditor.submit(*first) if first is not None else None
     auditor.ahead([(str(docs_dir / rel), rel) for rel in sorted(files) if not rel.endswith(".md")])
     return auditor, job
+
+
+def prepare_ahead(cases: int, kept: tuple[str, str] | None, inputs: str, audit: str) -> None:
+    """Before the render of ``cases`` cases (the docs folder will hold at least as many files):
+    when the build will be a full one (no kept site, or one made from other site inputs or
+    audited by another audit: ``kept`` is its (inputs, audit)) that audits ahead
+    (``audit_ahead``), the helpers' server is started now, to be ready by the build."""
+    if cases >= AHEAD_FROM and kept != (inputs, audit):
+        start_helpers_server()
 
 
 def audit_staged(staging: Path, clean: Path | None = None, auditor: Auditor | None = None,

@@ -389,6 +389,8 @@ def render(snapshot: PublicSnapshot, config: Config, project_root: Path, laps: _
     audit_version = ledger.audit_version(accepted)
     kept = checker.submit(incremental.kept_site, site_dir or config.site_dir, inputs, audit_version)
     checker.shutdown(wait=False)  # the check reads files (and the hashing frees the GIL): it runs beside the render
+    state = incremental.read_site_state(site_dir or config.site_dir)
+    ledger.prepare_ahead(len(snapshot.cases), (state.inputs, state.audit) if state else None, inputs, audit_version)
     exports_file = config.build_dir / incremental.CASE_EXPORTS_NAME
     kept_exports = incremental.load_case_memo(exports_file, incremental.CASE_EXPORTS_FORMAT, inputs)
     plan = plan_pages(snapshot, site_url, site_name(project_root / "mkdocs.yml"), published_indexes, kept_exports)

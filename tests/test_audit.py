@@ -412,6 +412,41 @@ def test_a_topic_phrase_broken_by_a_rendered_line_break_is_still_a_topic(site):
     assert rules(audit_site(site)) == {("cases/1/index.html", "marker.confidential")}
 
 
+def test_the_helpers_server_is_started_before_the_render_of_a_large_full_build_only(monkeypatch):
+    """Its import of the audit runs beside the render instead of holding up the build's first
+    helper: started when the build will audit ahead (a full build of a large site), never for a
+    small site or one that may be built over a kept site of the same inputs and audit."""
+    from generator import ledger
+
+    started: list[int] = []
+    monkeypatch.setattr(ledger, "start_helpers_server", lambda: started.append(1))
+    big, small = ledger.AHEAD_FROM, ledger.AHEAD_FROM - 1
+    for cases, kept, expected in ((big, None, 1), (big, ("other inputs", "audit"), 1), (big, ("inputs", "old"), 1),
+                                  (big, ("inputs", "audit"), 0), (small, None, 0)):
+        started.clear()
+        ledger.prepare_ahead(cases, kept, "inputs", "audit")
+        assert len(started) == expected, (cases, kept)
+
+
+def test_a_started_helpers_server_serves_the_helpers(tmp_path):
+    (tmp_path / "page.html").write_text("<p>write to team@example.org</p>")
+    gate.start_helpers_server()
+    gate.start_helpers_server()  # once is enough: a second call finds it running
+    with gate.Auditor(2) as auditor:
+        found = auditor.audit([(str(tmp_path / "page.html"), "page.html")], None)
+    assert rules(found["page.html"]) == {("page.html", "email.plain")}
+
+
+def test_the_audits_helpers_start_with_the_theme_files_listed():
+    """The server the helpers come from lists the theme packages' files (casecat's own theme files
+    are looked up among them by size) before it forks any (each would else list them again)."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    listed = "__import__('generator.audit.theme', fromlist=['theme'])._theme_files_by_size.cache_info().currsize"
+    with ProcessPoolExecutor(1, mp_context=gate.helper_context()) as pool:
+        assert pool.submit(eval, listed).result() == 1
+
+
 def test_the_audits_helpers_start_with_the_detectors_tables_made():
     """The detectors make their tables when the first text is screened; the fork server that the
     audit's helpers come from makes them once, before it forks any (each would else make its own)."""

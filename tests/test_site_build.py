@@ -142,3 +142,32 @@ def test_the_engines_work_folder_is_removed_meanwhile_and_never_a_new_one(tmp_pa
             thread.join(timeout=30)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["shards"] and (work / "kept").read_text() == "new"
     remove_meanwhile(tmp_path / "absent")  # nothing there: nothing to do, no error
+
+
+def test_a_shard_builds_the_navigation_pages_it_does_not_deliver_from_their_front_matter(tmp_path):
+    """Each navigation page is built in full by the one shard that delivers it; the others build
+    it from its front matter alone (the navigation shows the title it gives, never the body)."""
+    from generator.site import shards
+
+    docs = tmp_path / "docs"
+    pages = {"index.md": "---\ntitle: Home\n---\n" + "<p>home</p>\n" * 50,
+             "cases/index.md": "---\nhide:\n- toc\ntitle: All cases\n---\n" + "<p>row</p>\n" * 5000,
+             "cases/1.md": "---\ntitle: One\n---\n<p>one</p>\n", "cases/2.md": "---\ntitle: Two\n---\n<p>two</p>\n",
+             "about.md": "# About\n\nNo front matter.\n"}
+    for rel, text in pages.items():
+        (docs / rel).parent.mkdir(parents=True, exist_ok=True)
+        (docs / rel).write_text(text)
+    nav = ["index.md", "cases/index.md", "about.md"]
+    parts = shards.prepare(docs, sorted(pages), nav, [], tmp_path / "work", 2)
+    assert len(parts) == 2
+    for rel in nav:
+        owners = [part for part in parts if rel in part.pages]
+        assert len(owners) == 1, rel
+        for part in parts:
+            built_from = (part.docs / rel).read_text()
+            if part is owners[0]:
+                assert rel not in part.stand_ins and built_from == pages[rel]
+            else:
+                assert rel in part.stand_ins
+                assert built_from == (pages[rel][:pages[rel].index("\n---\n", 3) + 5] if pages[rel].startswith("---")
+                                      else "")

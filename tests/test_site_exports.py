@@ -174,3 +174,13 @@ def test_a_kept_export_record_is_used_for_a_case_as_it_was_only():
     changed = {one.id: b"\3" * 32, two.id: b"\2" * 32}.__getitem__  # case 1 changed: another digest
     third = exports.export_files(snapshot(one, two), exports.CaseExports(lambda c: changed(c.id), kept))
     assert third == fresh
+
+
+def test_each_case_is_encoded_once_for_both_exports(monkeypatch):
+    """cases.json and cases.csv each take every case's row: a build encodes each case once."""
+    encoded: list[int] = []
+    real = exports._record
+    monkeypatch.setattr(exports, "_record", lambda c: encoded.append(c.id) or real(c))
+    files = exports.export_files(snapshot(case(1), case(2)), exports.CaseExports(lambda c: bytes([c.id]) * 32))
+    assert sorted(encoded) == [1, 2]
+    assert files == exports.export_files(snapshot(case(1), case(2)))  # the same bytes as without the memo

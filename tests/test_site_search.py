@@ -32,6 +32,21 @@ def test_ascii_text_gives_the_tokens_of_every_step_of_the_spec():
         assert search.tokens(text) == search.unicode_tokens(text), text
 
 
+def test_text_with_some_words_that_are_not_ascii_gives_the_tokens_of_every_step_of_the_spec():
+    """Its ASCII words take the fast path, the others the spec's every step: the same tokens,
+    whatever the spaces, marks, compatibility forms and ideographs around and between them."""
+    rng = random.Random(11)
+    tricky = ["\u00a0", "\u2003", "\u3000", "\u0301", "\u0308", "\u00a8", "\ufb01", "\uff21", "\u2460", "\u00b4",
+              "\u03a3", "\u03c2", "\u039f\u0394\u039f\u03a3", "\u4e2d\u6587", "\u3042", "\u2013", "\u00e9", "e\u0301",
+              "\u0130", "\u1e9e", "\u2028", "\x85", "\x1c", "\u180e", "\u200b", "\u0665", "\u00bd", "_"]
+    alphabet = list(string.ascii_letters + string.digits + " \t\n.,-_") * 3 + tricky
+    samples = ["Gr\u00fc\u00dfe aus K\u00f6ln \u2013 \u039f\u0394\u039f\u03a3 ok", "a \u0301b", "x\u00a0\u0301y", "\ufb01le fi",
+               "\u00a8a", "ab\u4e2dcd \u4e2d"]
+    samples += ["".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 60))) for _ in range(3000)]
+    for text in samples:
+        assert search.tokens(text) == search.unicode_tokens(text), ascii(text)
+
+
 def test_a_new_case_leaves_every_other_document_where_it_was():
     pages = [("about/", "About", "What the catalogue is"), ("data/", "Data", "Exports and the feed")]
     first = snapshot(*(case(i, subject=f"Community {i} – work") for i in range(1, 70)))

@@ -8,8 +8,9 @@
 """
 
 from generator.audit.attribute import attribute
-from generator.audit.gate import AuditFinding, Auditor, audit_file, audit_site
+from generator.audit.gate import AuditFinding, Auditor, audit_file, audit_site, start_helpers_server
 from generator.audit.read import read_parts
 from generator.audit.theme import is_theme_file
 
-__all__ = ["AuditFinding", "Auditor", "attribute", "audit_file", "audit_site", "is_theme_file", "read_parts"]
+__all__ = ["AuditFinding", "Auditor", "attribute", "audit_file", "audit_site", "is_theme_file", "read_parts",
+           "start_helpers_server"]

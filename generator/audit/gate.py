@@ -246,17 +246,26 @@ def helper_context() -> multiprocessing.context.BaseContext:
     of the caller's snapshot and pages again); where the system has it, forked from a server
     process that imported the audit and made the detectors' tables once (``detectors.ready``: their
     word lists and patterns cost a good part of a second of CPU to build, which each spawned helper
-    would pay again), else spawned."""
+    would pay again) and listed the theme's files (``generator.audit.server``), else spawned."""
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload([__name__, "generator.screening.detectors.ready"])
+    context.set_forkserver_preload(["generator.audit.server", "generator.screening.detectors.ready"])
     if not _server_reaped:
         _server_reaped.append(atexit.register(_reap_server))
     return context
 
 
 _server_reaped: list = []
+
+
+def start_helpers_server() -> None:
+    """Starts the server the helpers are forked from now, without waiting for it: it imports the
+    audit (a second or more of CPU) on a core this process leaves free, instead of holding up the
+    first helper's start, which waits for that import (and the engine's start behind it)."""
+    context = helper_context()
+    if context.get_start_method() == "forkserver":
+        multiprocessing.forkserver.ensure_running()
 
 
 def _reap_server() -> None:

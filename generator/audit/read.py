@@ -123,13 +123,41 @@ def _tag(tag) -> str:
     return tag.lower().rsplit("}", 1)[-1] if isinstance(tag, str) else ""
 
 
+#: what the walk does with an element (by its tag as the parser gives it: ``_tag_kind``) and
+#: with an attribute (by its name: ``_attribute_kind``), each worked out once per name
+_INLINE, _BLOCK, _SCRIPT, _STYLE = 0, 1, 2, 3
+_LAYOUT, _CONTENT, _LINK, _LINK_LAYOUT = 0, 1, 2, 3
+_tag_kinds: dict = {}
+_attribute_kinds: dict[str, int] = {}
+
+
+def _tag_kind(raw) -> int:
+    tag = _tag(raw)
+    kind = _SCRIPT if tag == "script" else _STYLE if tag == "style" else _BLOCK if tag in _BLOCKS else _INLINE
+    _tag_kinds[raw] = kind
+    return kind
+
+
+def _attribute_kind(raw: str) -> int:
+    """Whether an attribute is content (read) or layout (not), and whether it navigates (its
+    value is checked for a script scheme, read or not)."""
+    name = raw.rsplit("}", 1)[-1].lower()
+    layout = name in _LAYOUT_ATTRIBUTES
+    if name in _NAVIGATING:
+        kind = _LINK_LAYOUT if layout else _LINK
+    else:
+        kind = _LAYOUT if layout else _CONTENT
+    _attribute_kinds[raw] = kind
+    return kind
+
+
 def _walk(root, parts: Parts) -> None:
-    # the hottest loop of the audit: names are bound locally and the block test inlined
+    # the hottest loop of the audit: names are bound locally, and what a tag or an attribute
+    # name means is looked up once per name (``_tag_kind``, ``_attribute_kind``)
     text = parts.text
     append = text.append
     buffer: list[str] = []
-    tags: dict = {}
-    blocks, layout, navigating, script_scheme = _BLOCKS, _LAYOUT_ATTRIBUTES, _NAVIGATING, _SCRIPT_SCHEME.match
+    tag_kinds, attribute_kinds, script_scheme = _tag_kinds, _attribute_kinds, _SCRIPT_SCHEME.match
     for event, element in etree.iterwalk(root, events=("start", "end", "comment")):
         if event == "comment":
             if buffer:
@@ -140,33 +168,36 @@ def _walk(root, parts: Parts) -> None:
                 buffer.append(element.tail)
             continue
         raw = element.tag
-        tag = tags.get(raw)
-        if tag is None:
-            tag = tags[raw] = _tag(raw)
+        kind = tag_kinds.get(raw)
+        if kind is None:
+            kind = _tag_kind(raw)
         if event == "start":
             for name, value in element.items():
-                name = name.rsplit("}", 1)[-1].lower()
-                if name in navigating and script_scheme(value):
-                    parts.script_urls += 1
-                if name not in layout and value.strip():
-                    append(value)
-            if tag == "script" or tag == "style":
+                attribute = attribute_kinds.get(name)
+                if attribute is None:
+                    attribute = _attribute_kind(name)
+                if attribute:
+                    if attribute >= _LINK and script_scheme(value):
+                        parts.script_urls += 1
+                    if attribute != _LINK_LAYOUT and value.strip():
+                        append(value)
+            if kind >= _SCRIPT:
                 if buffer:
                     append("".join(buffer))
                     buffer.clear()
-                if tag == "script" and "json" in (element.get("type") or "").lower():
+                if kind == _SCRIPT and "json" in (element.get("type") or "").lower():
                     # a data block (a page's JSON-LD): its strings, as a crawler reads them
                     _json("", element.text or "", parts)
                 else:
                     append(element.text or "")
                 continue
-            if tag in blocks and buffer:
+            if kind != _INLINE and buffer:  # a block starts
                 append("".join(buffer))
                 buffer.clear()
             if element.text:
                 buffer.append(element.text)
         else:
-            if (tag in blocks or tag == "script" or tag == "style") and buffer:
+            if kind != _INLINE and buffer:  # a block, a script or a style ends
                 append("".join(buffer))
                 buffer.clear()
             if element.tail:

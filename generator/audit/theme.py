@@ -42,6 +42,13 @@ def _theme_dirs() -> tuple[Path, ...]:
     return tuple(dirs)
 
 
+def list_theme_files() -> None:
+    """Lists the theme packages' files now (a process that will fork helpers: they start with
+    the list)."""
+    _theme_dirs()
+    _theme_files_by_size()
+
+
 def is_theme_file(data: bytes, rel: str = "") -> bool:
     """Are these bytes exactly those of a file of the installed theme packages? First the file
     at the same relative path in each theme (what MkDocs copied); else every theme file of the

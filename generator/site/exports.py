@@ -55,7 +55,8 @@ class CaseExports:
 
     def of(self, case: PublicCase) -> list[str]:
         key = self.digest(case).hex() if self.digest is not None else None
-        row = self.kept.get(key) if key is not None else None
+        # made already in this build (cases.json and cases.csv each ask for every case's row)
+        row = (self.made.get(key) or self.kept.get(key)) if key is not None else None
         if row is None:
             row = [_json_text(_record(case)), _csv_text([_cell(f, field_value(case, f))
                                                          for f in published_fields(cases_csv=True)])]

@@ -45,7 +45,7 @@ import hashlib
 import json
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from html.parser import HTMLParser
 from pathlib import Path
@@ -82,8 +82,31 @@ def normalise(text: str) -> str:
 def tokens(text: str) -> list[str]:
     """The search tokens of a text, by the spec in the module's docstring."""
     if text.isascii():  # most ticket text: the same tokens, several times faster
-        return [w[:MAX_TOKEN] for w in _ASCII_WORD.findall(text.lower()) if len(w) >= 2]
-    return unicode_tokens(text)
+        return _ascii_tokens(text)
+    # a text with a few words that are not ASCII (a dash, a name): its runs of ASCII words take
+    # the fast path, each other word every step of the spec. No token spans white space, and no
+    # step of the spec joins or changes anything across it (no normal form composes a space
+    # with what follows, NFKC makes every other space an ASCII one), so the tokens are the same
+    found: list[str] = []
+    run: list[str] = []
+    for word in text.split():
+        if word.isascii():
+            run.append(word)
+            continue
+        if run:
+            found += _ascii_tokens(" ".join(run))
+            run.clear()
+        found += unicode_tokens(word)
+    if run:
+        found += _ascii_tokens(" ".join(run))
+    return found
+
+
+def _ascii_tokens(text: str) -> list[str]:
+    words = _ASCII_WORD.findall(text.lower())
+    if max(map(len, words), default=0) > MAX_TOKEN:  # seldom: a hash, a long identifier
+        return [w[:MAX_TOKEN] for w in words]
+    return words
 
 
 def unicode_tokens(text: str) -> list[str]:
@@ -95,7 +118,7 @@ def unicode_tokens(text: str) -> list[str]:
 
 #: the spec on ASCII text: NFKC and accents change nothing, there are no marks or ideographs, and
 #: the letters, digits and ``_`` left after lower-casing are these
-_ASCII_WORD = re.compile(r"[a-z0-9_]+")
+_ASCII_WORD = re.compile(r"[a-z0-9_]{2,}")  # a token has two characters or more
 
 
 def _snippet(text: str) -> str:
@@ -127,15 +150,16 @@ def _texts(f: PublishedField, value) -> list[str]:
     return [str(value)]
 
 
-def _weights(case: PublicCase) -> dict[str, int]:
-    weights: dict[str, int] = defaultdict(int)
-    for text in searched_texts(case, "text"):
-        for token in tokens(text):
-            if weights[token] < WEIGHT_TEXT_MAX:
-                weights[token] += 1
-    for token in tokens(" ".join(searched_texts(case, "fact"))):
+def _weights(texts: tuple[list[str], list[str], list[str]]) -> dict[str, int]:
+    """A case's token weights from its ``case_texts``."""
+    title, fact, text = texts
+    counts: Counter[str] = Counter()
+    for part in text:
+        counts.update(tokens(part))
+    weights: dict[str, int] = defaultdict(int, {t: min(n, WEIGHT_TEXT_MAX) for t, n in counts.items()})
+    for token in tokens(" ".join(fact)):
         weights[token] = max(weights[token], WEIGHT_FACT)
-    for token in tokens(" ".join(searched_texts(case, "title"))):
+    for token in tokens(" ".join(title)):
         weights[token] = WEIGHT_TITLE + min(weights[token], WEIGHT_FACT)
     return weights
 
@@ -180,18 +204,22 @@ def handwritten_pages(docs_dir: Path) -> list[tuple[str, str, str]]:
     return found
 
 
-def case_key(case: PublicCase) -> str:
-    """What a case's search weights are made from (the texts the published-field table gives
-    each weight class), as one digest (``build_index``'s cache key)."""
-    texts = tuple(tuple(searched_texts(case, weight_class)) for weight_class in ("title", "fact", "text"))
-    return hashlib.sha256(repr(texts).encode("utf-8", "surrogatepass")).hexdigest()
+def case_texts(case: PublicCase) -> tuple[list[str], list[str], list[str]]:
+    """The case's searched texts of each weight class: title, fact, text."""
+    return searched_texts(case, "title"), searched_texts(case, "fact"), searched_texts(case, "text")
+
+
+def texts_key(texts: tuple[list[str], list[str], list[str]]) -> str:
+    """What a case's search weights are made from (its ``case_texts``), as one digest
+    (``build_index``'s cache key)."""
+    return hashlib.sha256(repr(tuple(tuple(t) for t in texts)).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def build_index(snapshot: PublicSnapshot, pages: Sequence[tuple[str, str, str]] = (),
                 weights: dict | None = None) -> dict[str, object]:
     """``{relative path under the site: JSON-able content}`` of the whole index: the hand-written
     ``pages`` (``handwritten_pages``), then the public cases. ``weights``: a cache of each case's
-    token weights by ``case_key`` (``load_weights``), read and brought up to date: tokenising is
+    token weights by ``texts_key`` (``load_weights``), read and brought up to date: tokenising is
     most of the work, and a night changes few cases."""
     cases = sorted(snapshot.cases, key=lambda c: c.id)
     postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
@@ -208,8 +236,9 @@ def build_index(snapshot: PublicSnapshot, pages: Sequence[tuple[str, str, str]] 
         status = case.implementation_status.label if case.implementation_status else ""
         docs.append([urls.page_url(urls.case_path(case.id)), without_bidi_controls(f"{case.subject} (case {case.id})"),
                      status, _snippet(case.description)])
-        key = case_key(case)
-        entry = current[key] = known.get(key) or _pairs(_weights(case))
+        texts = case_texts(case)  # what the key is made from, and the weights when not kept
+        key = texts_key(texts)
+        entry = current[key] = known.get(key) or _pairs(_weights(texts))
         for token, weight in zip(*entry):
             postings[token].append((number, weight))
     if weights is not None:

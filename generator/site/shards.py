@@ -1,12 +1,15 @@
 """Building many pages on every core: the pages are split into shards, each built by its own
 engine process (``mkdocs build``) from a folder of its own pages, and the outputs merged.
 
-A shard's folder holds its pages and the pages the navigation names (hard links to the docs
-folder, nothing copied), and every other file of the docs folder for links to find, the
-generated ones excluded from the build (``exclude_docs``): casecat copies those itself. A page's HTML depends on
+A shard's folder holds its pages (hard links to the docs folder, nothing copied), the pages the
+navigation names, and every other file of the docs folder for links to find, the generated ones
+excluded from the build (``exclude_docs``): casecat copies those itself. A page's HTML depends on
 the page and the navigation only, so a page comes out of any shard byte for byte as it comes
 out of a build of all pages; ``merge`` checks that the files two shards both wrote (the theme's
-assets, the 404 page, the navigation's pages) are the same.
+assets, the 404 page) are the same. The navigation shows each of its pages by the title it gives
+it, never by the page's body: a shard that does not deliver one of them builds a stand-in with
+its front matter and no body (``stand_in``; the list of all cases alone is megabytes at 10,000
+cases, which every shard built and finished again).
 
 Each shard runs in a worker process (``python -m generator.site.shards``) that runs the engine
 and then ``postbuild.finish_files`` on its pages, so the finishing uses both cores too.
@@ -87,6 +90,8 @@ class Shard:
     folder: Path
     pages: tuple[str, ...]  # Markdown pages whose HTML this shard delivers
     nav: tuple[str, ...] = ()  # the navigation's pages, which every shard builds too
+    #: the navigation's pages this shard does not deliver: built from their stand-ins, never moved
+    stand_ins: tuple[str, ...] = ()
 
     @property
     def docs(self) -> Path:
@@ -114,17 +119,33 @@ def prepare(docs_dir: Path, pages: list[str], nav: list[str], statics: list[str]
     sizes = {p: (docs_dir / p).stat().st_size for p in pages}
     shards = []
     for n, members in enumerate(split(pages, sizes, count)):
-        shard = Shard(work / str(n), tuple(members), tuple(nav))
+        stand_ins = tuple(p for p in dict.fromkeys(nav) if p not in members)
+        shard = Shard(work / str(n), tuple(members), tuple(nav), stand_ins)
         for rel in dict.fromkeys([*members, *nav, *statics]):
-            _link(docs_dir / rel, shard.docs / rel)
+            if rel in stand_ins:
+                target = shard.docs / rel
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(stand_in((docs_dir / rel).read_bytes()))
+            else:
+                _link(docs_dir / rel, shard.docs / rel)
         shards.append(shard)
     return shards
+
+
+def stand_in(page: bytes) -> bytes:
+    """A Markdown page as the navigation sees it: its front matter (title, meta) without its body."""
+    if page.startswith(b"---\n"):
+        end = page.find(b"\n---\n", 3)
+        if end >= 0:
+            return page[:end + 5]
+    return b""
 
 
 def run(shards: list[Shard], source_date: int | None, engine=ENGINE, built=None) -> None:
     """Builds every shard at once (one worker process each) and waits for all of them;
     ``built(folder)`` is called (in this thread) with each shard's output folder as soon as its
-    worker is done, in the order they end (its files are final then, and only moved later)."""
+    worker is done, in the order they end (its files are final then, and only moved later; the
+    pages built from stand-ins are gone from it)."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     if source_date is not None:
         env["SOURCE_DATE_EPOCH"] = str(source_date)
@@ -132,7 +153,7 @@ def run(shards: list[Shard], source_date: int | None, engine=ENGINE, built=None)
     for shard in shards:
         # absolute: the engine reads a relative site folder as relative to its configuration
         job = {"engine": list(engine), "config": str(shard.config.resolve()), "out": str(shard.out.resolve()),
-               "pages": [html_of(p) for p in dict.fromkeys([*shard.pages, *shard.nav])]}
+               "pages": [html_of(p) for p in dict.fromkeys([*shard.pages, *shard.nav]) if p not in shard.stand_ins]}
         proc = subprocess.Popen([sys.executable, "-m", "generator.site.shards"], stdin=subprocess.PIPE,
                                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, text=True)
         assert proc.stdin is not None and proc.stderr is not None  # both are pipes (above)
@@ -154,7 +175,10 @@ def run(shards: list[Shard], source_date: int | None, engine=ENGINE, built=None)
         n, code, err = ended.get()
         if code != 0:
             errors[n] = " | ".join(line for line in err.strip().splitlines()[-5:])
-        elif built is not None and not errors:
+            continue
+        for page in shards[n].stand_ins:  # built for the navigation only: never delivered nor audited
+            (shards[n].out / html_of(page)).unlink(missing_ok=True)
+        if built is not None and not errors:
             built(shards[n].out)
     if errors:
         raise ShardError(errors[min(errors)])
