@@ -265,14 +265,21 @@ def _password_values(t: Text) -> Iterator[Finding]:
 _TOKEN = re.compile(r"[^\s'\"«»“”‘’()<>\[\],;]+")
 
 
+def _sentence_end(t: Text, pos: int, line_end: int | None = None) -> int:
+    """Where the sentence going on at ``pos`` ends (at its closing mark), within its line and
+    ``_WINDOW`` characters."""
+    if line_end is None:
+        _, line_end = t.line_span(pos)
+    horizon = min(line_end, pos + _WINDOW)
+    stop = _SENTENCE_END.search(t.text, pos, horizon)
+    return stop.start() if stop else horizon
+
+
 def _random_in_sentence(t: Text, pos: int) -> Iterator[Finding]:
     """A random-looking word later in the sentence of a password word ("the password is no longer
     'Welkom01' but GrachtMPnhgaq"): where a password is spoken of, such a word is one."""
     text = t.text
-    _, line_end = t.line_span(pos)
-    horizon = min(line_end, pos + _WINDOW)
-    stop = _SENTENCE_END.search(text, pos, horizon)
-    for m in _TOKEN.finditer(text, pos, stop.start() if stop else horizon):
+    for m in _TOKEN.finditer(text, pos, _sentence_end(t, pos)):
         word = m.group().rstrip(_VALUE_END)
         if len(word) >= 8 and looks_random(word, relaxed=True) and not _is_placeholder(word):
             yield Finding("credential.password", CREDENTIAL, m.start(), m.start() + len(word))
@@ -286,10 +293,8 @@ def _recipe(t: Text, pos: int) -> Iterator[Finding]:
     facts ("the password is the VO name in capitals followed by 2026!"): the recipe is the
     password. (Only the recipe words are listed; "ask the site admin" says nothing of it.)"""
     text, low = t.text, t.low
-    _, line_end = t.line_span(pos)
-    horizon = min(line_end, pos + _WINDOW)
-    stop = _SENTENCE_END.search(text, pos, horizon)
-    end = stop.start() + 1 if stop else horizon
+    end = _sentence_end(t, pos)
+    end += text[end:end + 1] in (".", "!", "?")  # (with its closing mark: "2026!" ends a recipe)
     if _RECIPE.search(low, pos, end):
         start = pos + len(text[pos:end]) - len(text[pos:end].lstrip(" \t:"))
         yield Finding("credential.password", CREDENTIAL, start, end)
@@ -351,9 +356,7 @@ def _after_password_word(t: Text, pos: int, strict: bool = False) -> tuple[int, 
         quoted = _quoted_after(text, pos, line_end)
         if quoted:
             return quoted
-    window_end = min(line_end, pos + _WINDOW)
-    stop = _SENTENCE_END.search(text, pos, window_end)
-    limit = stop.start() if stop else window_end
+    limit = _sentence_end(t, pos, line_end)
     if text[pos:pos + 1] == "@":
         return None  # "postgres://USER:PASSWORD@host": the word is the placeholder of a URI's user info
     # a separator right after the word, or after a few qualifying words
