@@ -496,6 +496,19 @@ def test_secret_of_a_whole_address_or_plural_class_is_covered(text, secret):
 
 
 @pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        # a person's own line, after a desk's name that says the person's role
+        ("Maria Rossi, Helpdesk coordinator, Mobile: +39 333 1234567", "+39 333 1234567"),
+        ("Jan Novák (service desk team lead) +420 601 234 567", "+420 601 234 567"),
+        ("Sekretariat, meine Durchwahl: +49 30 5555 1234", "+49 30 5555 1234"),
+    ],
+)
+def test_a_persons_number_after_a_desks_name_is_covered(text, secret):
+    assert covered(text, secret), find_all(text)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # a team's mailbox named by its service and role

@@ -48,6 +48,14 @@ _CANDIDATE = re.compile(
 )
 _PHONE_WORD = re.compile(rf"(?<![\w-])(?:{lex(PHONE_WORDS)})(?![\w-])")
 _SWITCHBOARD = re.compile(rf"(?<![\w-])(?:{lex(SWITCHBOARD_WORDS)})(?![\w-])")
+#: a person's own line named after an organisation's desk ("Helpdesk coordinator, mobile: ..."):
+#: the number is the person's
+_PERSONAL_LINE = re.compile(r"(?<![\w-])(?:mobile|mobil|mobiel|móvil|movil|mob|mobitel|mobilní|mobilny|cell|"
+                            r"cellulare|cellphone|handy|natel|portable|gsm|komórka|matkapuhelin|cep|direct|"
+                            r"durchwahl|private|privat|privé|privato|personal|persönlich|personnel|my|mein|meine|"
+                            r"mon|mio|mi|mijn|mój|můj|κινητό|κιν|моб|мобильный|мобільний|נייד|coordinator|"
+                            r"manager|lead|leader|head|engineer|admin|koordinator|leiter|leiterin|responsable)"
+                            r"(?![\w-])")
 _SWITCHBOARD_AFTER = re.compile(rf"[ \t]*[(\[][ \t]*(?:{lex(SWITCHBOARD_WORDS)})[ \t]*[)\]]")
 _NOT_PHONE_WORD = re.compile(rf"(?<![\w-])(?:{lex(NOT_PHONE_WORDS)})(?![\w-])|#")
 #: phone words that are ordinary words too: a label only when abbreviated or followed by a colon
@@ -216,7 +224,11 @@ def _judge(low: str, start: int, num: str) -> str | None:
     while lo < start and lo > line_start and low[lo - 1].isalnum():
         lo += 1  # the window began inside a word ("...t 2025"): its tail is no label
     before = low[lo:start]
-    if _SWITCHBOARD.search(before) or _SWITCHBOARD_AFTER.match(low, start + len(num)):
+    desk = None
+    for desk in _SWITCHBOARD.finditer(before):
+        pass
+    if desk is not None and not _PERSONAL_LINE.search(before, desk.end()) \
+            or _SWITCHBOARD_AFTER.match(low, start + len(num)):
         return None  # "Zentrale des Rechenzentrums: +49 721 ...": an institution's own number
     label = None
     for w in _PHONE_WORD.finditer(before):
