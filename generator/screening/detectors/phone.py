@@ -224,9 +224,8 @@ def _judge(low: str, start: int, num: str) -> str | None:
     while lo < start and lo > line_start and low[lo - 1].isalnum():
         lo += 1  # the window began inside a word ("...t 2025"): its tail is no label
     before = low[lo:start]
-    desk = None
-    for desk in _SWITCHBOARD.finditer(before):
-        pass
+    desks = list(_SWITCHBOARD.finditer(before))
+    desk = desks[-1] if desks else None  # (the nearest desk's name: a label after it is the line's)
     if desk is not None and not _PERSONAL_LINE.search(before, desk.end()) \
             or _SWITCHBOARD_AFTER.match(low, start + len(num)):
         return None  # "Zentrale des Rechenzentrums: +49 721 ...": an institution's own number
