@@ -15,15 +15,14 @@ the kept version is read again.
 from __future__ import annotations
 
 import hashlib
-import marshal
-import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator import kept
 from generator.audit.read import Parts
 
-FORMAT = "casecat-known-parts/1"
+FORMAT = "casecat-known-parts/2"
 
 
 def digest(part: str) -> bytes:
@@ -47,24 +46,19 @@ class KnownParts:
 
     def of(self, file_sha: str) -> tuple[set[bytes], set[bytes]] | None:
         """The digests of the text parts and of the tokens of the file with these bytes, if kept."""
-        try:
-            fmt, text, tokens = marshal.loads((self.here / f"{file_sha}.marshal").read_bytes())
-        except (OSError, EOFError, ValueError, TypeError):
-            return None
-        if fmt != FORMAT or not isinstance(text, set) or not isinstance(tokens, set):
+        entry = kept.read(self.here / f"{file_sha}.marshal", FORMAT)
+        text, tokens = entry.get("text"), entry.get("tokens")
+        if not isinstance(text, set) or not isinstance(tokens, set):
             return None
         return text, tokens
 
     def keep(self, file_sha: str, parts: Parts) -> None:
         """The parts of the file with these bytes, found clean (whole or not at all)."""
-        path = self.here / f"{file_sha}.marshal"
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp.write_bytes(marshal.dumps((FORMAT, digests(parts.text), digests(parts.tokens))))
-            os.replace(tmp, path)
-        except OSError:  # a folder that cannot take it only costs the next audit a reading
-            tmp.unlink(missing_ok=True)
+            kept.write(self.here / f"{file_sha}.marshal", FORMAT,
+                       {"text": digests(parts.text), "tokens": digests(parts.tokens)})
+        except OSError:
+            pass  # a folder that cannot take it only costs the next audit a reading
 
     def prune(self, file_shas: set[str]) -> None:
         """Only the entries of these files (the site's) stay, and only this audit's folder."""

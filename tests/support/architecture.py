@@ -22,7 +22,7 @@ ALLOWED = {
     "generator.screening": {"generator.model", "generator.config", "generator.forked", "generator.kept",
                             "generator.screening"},
     "generator.site": {"generator.model", "generator.config", "generator.forked", "generator.kept", "generator.site"},
-    "generator.audit": {"generator.model", "generator.config", "generator.audit", "generator.screening.detectors",
+    "generator.audit": {"generator.model", "generator.config", "generator.kept", "generator.audit", "generator.screening.detectors",
                         "generator.screening.normalise", "generator.site.search"},
     "generator.publish": {"generator.model", "generator.config", "generator.screening.snapshot",
                           "generator.screening.policy", "generator.screening.memo"},
