@@ -154,9 +154,16 @@ def _inserts(t: Text) -> Iterator[Finding]:
             at += 1
 
 
+#: a sign of a table, searched first (most texts have none): three cells on a line, between ';' or
+#: '|', or between ',' with no space after them (prose puts one there)
+#: (two searches, each led by its separator: one with a letter class first tries every letter)
+_MAYBE_ROW = re.compile(r"[;|][^\n;|]{1,40}[;|]")
+_MAYBE_CSV_ROW = re.compile(r",[^\W\d_][^\n ,]{0,40},")
+
+
 def columns(t: Text) -> Iterator[Finding]:
     text = t.text
-    if "\n" in text and ("," in text or ";" in text or "|" in text):
+    if "\n" in text and (_MAYBE_ROW.search(text) or _MAYBE_CSV_ROW.search(text)):
         yield from _delimited(t)
     if "insert" in t.low:
         yield from _inserts(t)
