@@ -514,10 +514,11 @@ _TOWN_FIRST = re.compile(
 
 
 def _institution_before(text: str, low: str, start: int) -> bool:
-    """"Instytut Fizyki, ul. Radzikowskiego 152, ...": an organisation's word on the line, before,
-    or its acronym just before ("ФИНКИ, ул. Руѓер Бошковиќ 16, ...")."""
+    """"Instytut Fizyki, ul. Radzikowskiego 152, ...": an organisation's word on the line, before
+    (alone or ending a compound: "Beispielzentrum"), or its acronym just before ("ФИНКИ, ул. ...")."""
     line_start = max(low.rfind("\n", 0, start) + 1, start - 80)
-    return bool(_INSTITUTION.search(low, line_start, start) or _ACRONYM_BEFORE.search(text, line_start, start))
+    return bool(_INSTITUTION.search(low, line_start, start) or _ACRONYM_BEFORE.search(text, line_start, start)
+                or _ORGANISATION_STEM.search(low, line_start, start))
 
 
 def addresses(t: Text) -> Iterator[Finding]:
