@@ -721,8 +721,9 @@ def _positional_passwords(t: Text) -> Iterator[re.Match[str]]:
         # (case-blind matching of other scripts has its own pairs: the search answers)
         yield from _POSITIONAL_PASSWORD.finditer(text)
         return
+    # ('net' is a part of many words, "network", "internet": looked for only if it is a word of the text)
     starts = [] if not t.ascii else \
-        t.positions("identified") + t.word_positions("net") + t.positions("htpasswd")
+        t.positions("identified") + (t.word_positions("net") if b"net" in t.words else []) + t.positions("htpasswd")
     if text.count(":") >= 4:
         if t.ascii:  # a .pgpass line holds its port between two colons: only such lines are tried
             starts += [text.rfind("\n", 0, m.start()) + 1 for m in _PORT_FIELD.finditer(text)]
