@@ -275,3 +275,34 @@ def test_every_national_id_shape_starts_with_the_lookbehind_its_shortcut_assumes
     for c in ["a", "Z", "7", "_", "é", "٣", "ß", *_ID_NOT_AFTER, " ", "(", ":", "\n", "+", "'"]:
         refused = lead.match(c + "1", 1) is None
         assert refused == (c.isalnum() or c in _ID_NOT_AFTER), c
+
+
+def test_a_tokens_delimiters_in_ascii_are_those_of_its_class():
+    """``tokens._BREAKS`` marks as b' ' exactly the ASCII characters that end a token."""
+    for code in range(128):
+        ends = tokens._TOKEN_REST.fullmatch(chr(code)) is None
+        assert (tokens._BREAKS[code] == 32) == ends, repr(chr(code))
+
+
+@BOUNDED
+@given(_ADDRESS_TEXTS, st.integers(0, 40), st.integers(0, 40))
+def test_an_address_window_without_a_street_word_holds_no_address(text, cut_start, cut_end):
+    """``personal._street_word_in`` says no only where ``_ADDRESS`` finds nothing (ASCII text)."""
+    from generator.screening.detectors import personal
+
+    if not text.isascii():
+        return
+    for lo, hi in ((0, len(text)), (min(cut_start, len(text)), max(len(text) - cut_end, 0))):
+        if personal._ADDRESS.search(text, lo, hi):
+            assert personal._street_word_in(text.lower(), lo, hi)
+
+
+def test_no_street_word_holds_a_letter_that_matches_ascii_without_case():
+    """The window test reads the lower-cased view of ASCII text: right only while no street word
+    has a character that matches an ASCII one without case (Kelvin sign, long s, dotless i)."""
+    from generator.screening.detectors import personal
+
+    for word in personal._STREET_WORDS:
+        assert re.fullmatch(r"[\w./]+", word), word
+        for char in set(word) - set(word.encode("ascii", "ignore").decode()):
+            assert not [c for c in map(chr, range(128)) if re.fullmatch(re.escape(char), c, re.IGNORECASE)], char
