@@ -34,8 +34,8 @@ from generator.screening.detectors.base import (
     Lexicon,
     Text,
     WordClass,
-    finditer_from,
     lex,
+    starts_from,
     windows_around,
     words,
 )
@@ -238,14 +238,14 @@ def national_ids(t: Text) -> Iterator[Finding]:
     digits_view = t.digits
     as_bytes = isinstance(digits_view, bytes)
     ninos = [p for w in _NINO_WORDS.among(t.words) for p in t.positions(w.decode())]
-    ninos += [m.start() for pattern, prefix in (_NINO_DIGITS_BYTES if as_bytes else _NINO_DIGITS)
-              for m in finditer_from(pattern, prefix, digits_view)]  # type: ignore[arg-type]
+    ninos += [p for pattern, prefix in (_NINO_DIGITS_BYTES if as_bytes else _NINO_DIGITS)
+              for p in starts_from(pattern, prefix, digits_view)]
     for p in ninos:
         for m in _NINO.finditer(text, max(0, p - 3), p + 16):
             yield Finding("personal.national-id", PERSONAL, m.start(), m.end())
     starts = []
-    runs = sorted({m.start() for pattern, prefix in (_DIGIT_RUNS_BYTES if as_bytes else _DIGIT_RUNS)
-                   for m in finditer_from(pattern, prefix, digits_view)})  # type: ignore[arg-type]
+    runs = sorted({p for pattern, prefix in (_DIGIT_RUNS_BYTES if as_bytes else _DIGIT_RUNS)
+                   for p in starts_from(pattern, prefix, digits_view)})
     for run in runs:
         if text[run - 1:run] in (".", ",", "/"):
             continue  # inside a reference, a path, a decimal number: no id starts here
