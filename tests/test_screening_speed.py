@@ -170,6 +170,8 @@ def test_the_possessive_digit_run_search_finds_what_the_plain_one_finds(digits):
 
     plain = re.compile(r"0(?:[ \t\n./()-]{0,3}0){6,}")
     assert [m.span() for m in phone._RUNS.finditer(digits)] == [m.span() for m in plain.finditer(digits)]
+    raw = digits.encode()
+    assert [m.span() for m in phone._RUNS_BYTES.finditer(raw)] == [m.span() for m in plain.finditer(digits)]
 
 
 def _pick(*options: str) -> st.SearchStrategy[str]:
