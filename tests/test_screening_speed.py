@@ -307,3 +307,18 @@ def test_no_street_word_holds_a_letter_that_matches_ascii_without_case():
         assert re.fullmatch(r"[\w./]+", word), word
         for char in set(word) - set(word.encode("ascii", "ignore").decode()):
             assert not [c for c in map(chr, range(128)) if re.fullmatch(re.escape(char), c, re.IGNORECASE)], char
+
+
+@BOUNDED
+@given(st.lists(st.sampled_from([" a ", " at ", " at at ", "a", "at", " ", "jan.de.vries", "example.nl", "x-y.z",
+                                  "bij", " et ", ".", "-", "1", "ett", " affe "]), max_size=30).map("".join))
+def test_a_common_word_for_at_is_found_where_a_match_at_each_of_its_places_finds_it(text):
+    """``email._COMMON_AT_WORD`` finds what a search for " word " and a match there found."""
+    common_at = re.compile(rf" (?:{base.lex(email.AMBIGUOUS_AT)}) (?=[\w-]+\.[^\W\d_])")
+    for word in email._AMBIGUOUS_WORDS:
+        needle, found, i = f" {word} ", [], text.find(f" {word} ")
+        while i >= 0:
+            if common_at.match(text, i):
+                found.append(i)
+            i = text.find(needle, i + 1)
+        assert [m.start() for m in email._COMMON_AT_WORD[word.encode()].finditer(text)] == found
