@@ -241,7 +241,10 @@ def national_ids(t: Text) -> Iterator[Finding]:
     ninos += [p for pattern, prefix in (_NINO_DIGITS_BYTES if as_bytes else _NINO_DIGITS)
               for p in starts_from(pattern, prefix, digits_view)]
     for p in ninos:
-        for m in _NINO.finditer(text, max(0, p - 3), p + 16):
+        lo, hi = max(0, p - 3), p + 16
+        if text[lo:hi] == low[lo:hi]:
+            continue  # no capital letter, as a NI number's two letters are (most windows: a number in prose)
+        for m in _NINO.finditer(text, lo, hi):
             yield Finding("personal.national-id", PERSONAL, m.start(), m.end())
     starts = []
     runs = sorted({p for pattern, prefix in (_DIGIT_RUNS_BYTES if as_bytes else _DIGIT_RUNS)
