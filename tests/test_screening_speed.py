@@ -322,3 +322,19 @@ def test_a_common_word_for_at_is_found_where_a_match_at_each_of_its_places_finds
                 found.append(i)
             i = text.find(needle, i + 1)
         assert [m.start() for m in email._COMMON_AT_WORD[word.encode()].finditer(text)] == found
+
+
+@BOUNDED
+@given(st.lists(st.sampled_from(["a", "B", " ", ".", "-", "x y z w", "\x00", "\x07", "\t", "\n", "\r", "\x1b", "\x7f",
+                                 "&", "%", "é", "0"]), max_size=30).map("".join))
+def test_one_copy_of_the_text_answers_for_control_characters_and_letter_spacing(text):
+    """``normalise._SHAPES`` answers as the deletion of the control bytes and the copy with the
+    letters as 'a' did."""
+    from generator.screening import normalise as n
+
+    shapes = text.encode("ascii").translate(n._SHAPES) if text.isascii() else None
+    raw = text.encode("utf-8")
+    assert n._needs_decoding(text, shapes) == (not text.isascii() or "&" in text or "%" in text or "\r" in text
+                                               or len(raw.translate(None, n._CONTROL_BYTES)) != len(raw))
+    if shapes is not None:
+        assert n._may_be_spaced(text, shapes) == (raw.translate(n._LETTERS_AS_A).find(b"a a a a") >= 0)
