@@ -338,3 +338,16 @@ def test_one_copy_of_the_text_answers_for_control_characters_and_letter_spacing(
                                                or len(raw.translate(None, n._CONTROL_BYTES)) != len(raw))
     if shapes is not None:
         assert n._may_be_spaced(text, shapes) == (raw.translate(n._LETTERS_AS_A).find(b"a a a a") >= 0)
+
+
+def test_every_ascii_spelling_of_an_id_word_has_an_anchor():
+    """``personal._named_before`` skips its search in an ASCII text without an anchor of the id
+    words: right only while every ASCII spelling has one (a whole word, no wildcard in it)."""
+    from generator.screening.detectors import personal
+
+    base.make_tables()
+    spellings = [p for fragment in personal._ID_WORD._fragments for a in base._alternatives(fragment)
+                 for p in base.expand(a, 50000) if p.isascii()]
+    assert len(spellings) > 100
+    assert all(base._anchor(p) for p in spellings), [p for p in spellings if not base._anchor(p)][:5]
+    assert all(base._anchor(p).encode() in personal._ID_WORD.anchors for p in spellings)

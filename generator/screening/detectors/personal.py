@@ -265,7 +265,7 @@ def national_ids(t: Text) -> Iterator[Finding]:
             value = m.group()
             if strong and _valid(value, strong):
                 yield Finding("personal.national-id", PERSONAL, m.start(), m.end())
-            elif weak and _named_before(low, m.start()) and _valid(value, weak):
+            elif weak and _named_before(t, m.start()) and _valid(value, weak):
                 yield Finding("personal.national-id", PERSONAL, m.start(), m.end())
     for word in _ID_WORD.present(t):
         for pos in t.word_positions(word):
@@ -301,7 +301,13 @@ def _id_phrase_at(low: str, pos: int) -> re.Match[str] | None:
     return None
 
 
-def _named_before(low: str, start: int) -> bool:
+def _named_before(t: Text, start: int) -> bool:
+    """Does a word naming an id stand before ``start`` on its line (50 characters at most)? In
+    an ASCII text, only if the text has one of the words' anchors (each of their ASCII spellings
+    has one, a test checks): the search tries the whole list at every character."""
+    if t.ascii and not _ID_WORD.present(t):
+        return False
+    low = t.low
     return bool(_ID_WORD.pattern.search(low, max(0, low.rfind("\n", 0, start) + 1, start - 50), start))
 
 
