@@ -351,3 +351,11 @@ def test_every_ascii_spelling_of_an_id_word_has_an_anchor():
     assert len(spellings) > 100
     assert all(base._anchor(p) for p in spellings), [p for p in spellings if not base._anchor(p)][:5]
     assert all(base._anchor(p).encode() in personal._ID_WORD.anchors for p in spellings)
+
+
+@BOUNDED
+@given(st.lists(st.sampled_from([":", "a", " ", "::", "\n", "é"]), max_size=12).map("".join))
+def test_four_colons_are_counted_as_by_a_count(text):
+    from generator.screening.detectors import secrets
+
+    assert secrets._four_colons(text) == (text.count(":") >= 4)
