@@ -146,7 +146,7 @@ def emails(t: Text) -> Iterator[Finding]:
             spaced = _spaced_address(text, a)
             if spaced:
                 yield Finding("email.spaced", EMAIL, *spaced)
-    anchors = _bracketed_at(low) if any(c in text for c in "[({<") else []
+    anchors = _bracketed_at(low) if "(" in text or "[" in text or "{" in text or "<" in text else []
     anchors += [i for i in ats if low[i - 1:i] in (" ", "\t") or low[i + 1:i + 2] in (" ", "\t")]
     anchors += [p for w in _SPELLED.present(t) if w not in _AMBIGUOUS_WORDS for p in t.word_positions(w)]
     if "." in text:  # jan.de.vries at example.nl: a common word after a local part with a dot
