@@ -382,9 +382,10 @@ _HEX_GROUPS = re.compile(r"[0-9A-Fa-f \-]+")
 _CODE = r"(?:\d{3,5}[- ]\d{3,5}|[a-z0-9]{4,6}-[a-z0-9]{4,6}|\d{6,10})"
 _CODE_LIST = re.compile(rf"(?<![\w.-]){_CODE}(?:(?:[ \t]{{1,4}}|[ \t]*[,;\n][ \t]*|\n[ \t]*[-*\d.)]+[ \t]+){_CODE}){{2,}}(?![\w.-])")
 _DATE_LIKE = re.compile(r"(?:19|20)\d\d[- ](?:19|20)\d\d|\d{1,2}[- ]\d{1,2}")
-#: in the digits-as-'0' copy: a code of digits in two groups (a literal search)
-_CODE_PAIR = re.compile(r"000{1,3}[- ]000")
-_CODE_PAIR_BYTES = re.compile(rb"000{1,3}[- ]000")
+#: in the digits-as-'0' copy: a code of digits in two groups (a literal search, led by the three
+#: digits every match begins with: a number of two digits is not tried)
+_CODE_PAIR = re.compile(r"0000{0,2}[- ]000")
+_CODE_PAIR_BYTES = re.compile(rb"0000{0,2}[- ]000")
 
 
 def _grouped_code(code: str) -> tuple[int, int] | None:
