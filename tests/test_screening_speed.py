@@ -359,3 +359,18 @@ def test_four_colons_are_counted_as_by_a_count(text):
     from generator.screening.detectors import secrets
 
     assert secrets._four_colons(text) == (text.count(":") >= 4)
+
+
+def test_each_town_first_street_word_is_a_word_of_a_text_that_has_it():
+    """``personal._HU_STREET_WORDS`` answers for ``_TOWN_FIRST_STREET``: a text it matches has one of the words."""
+    from generator.screening.detectors import personal
+
+    spellings = personal._HU_STREET[3:-1].replace("\\.", ".").split("|")
+    assert len(spellings) >= 10
+    for spelling in spellings:
+        for text in (f"Irinyi József {spelling} 12.", f"({spelling})", f"{spelling.upper()}, 1052 Budapest"):
+            t = Text(normalise(text))
+            found = personal._TOWN_FIRST_STREET.search(t.low)
+            assert found or not spelling.isascii(), text  # (the view may spell the others otherwise)
+            if found:
+                assert not personal._HU_STREET_WORDS.isdisjoint(t.words), text
