@@ -374,3 +374,11 @@ def test_each_town_first_street_word_is_a_word_of_a_text_that_has_it():
             assert found or not spelling.isascii(), text  # (the view may spell the others otherwise)
             if found:
                 assert not personal._HU_STREET_WORDS.isdisjoint(t.words), text
+
+
+@BOUNDED
+@given(st.lists(st.sampled_from([";", "|", "a", " ", "\n", "x" * 30, "b;c", "||"]), max_size=20).map("".join))
+def test_a_table_row_is_seen_where_the_search_sees_one(text):
+    from generator.screening.detectors import columns
+
+    assert columns._maybe_row(text) == bool(columns._MAYBE_ROW.search(text))
