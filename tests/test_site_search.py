@@ -65,6 +65,9 @@ def test_a_snippet_keeps_its_lines():
 
     assert _snippet("[client]\nuser=backup\npassword\n\n\n\nhost=db.example.org") == \
         "[client]\nuser=backup\npassword\n\nhost=db.example.org"
+    # where the snippet is cut, no word is left alone on its line (as a password is written)
+    cut = _snippet("Details:\nfile: run.h5 (412 GB)\nmd5sum " + "9e107d9d372bb6826bd81d3542a419d6" * 8)
+    assert cut == "Details:\nfile: run.h5 (412 GB)…"
 
 
 def test_a_one_line_attribute_drops_code_marks():

@@ -332,7 +332,7 @@ COPULAS = (
     r"è|é|e|era|sarà|is|wordt|blijft|är|blir|er|bliver|blir|on|oli|jest|je|bude|je|byl|bylo|van|lesz|"
     r"este|va fi|yra|ir|buvo|būs|ir|on|oli|είναι|ήταν|е|є|это|будет|буде|је|е|bo|je|היא|הוא|არის|է|dır|dir|"
     r"set to|reset to|changed to|updated to|now set to|changed into|zní|znie|brzmi|luidt|luiden|glasi|"
-    r"është|eshte|هي|هو|ná|hu|hija"
+    r"është|eshte|هي|هو|hu|hija"
 )
 
 #: the copulas that only ever introduce a value, as "reads" does ("das Passwort lautet Sonnenblume",
@@ -718,7 +718,7 @@ MARKERS = (
     r"אינו ציבורי|אינה ציבורית|לא ציבורי|"
     # ar, ga, eu, sq, mt
     r"سري|سري للغاية|سرّي|غير للنشر|لا للنشر|rúnda|rúnda go hiomlán|ná foilsigh|ná scaip|"
-    r"konfidentziala|isilpekoa|ez argitaratu|ez zabaldu|konfidencial|sekret|mos e publikoni|"
+    r"konfidentziala|isilpekoa|ez argitaratu|ez zabaldu|konfidencial|mos e publikoni|"
     r"kunfidenzjali|mhux għall-pubbliku",
 )
 #: the long marker words a one-letter typo of which still marks text when it stands as a marking

@@ -130,7 +130,11 @@ def _snippet(text: str) -> str:
         return flat
     cut = flat[: SNIPPET - 1]
     at = max(cut.rfind(" "), cut.rfind("\n"))
-    return (cut[:at] if at > 0 else cut).rstrip() + "…"
+    cut = (cut[:at] if at > 0 else cut).rstrip()
+    line_start = cut.rfind("\n")
+    if line_start > 0 and " " not in cut[line_start + 1:]:
+        cut = cut[:line_start].rstrip()  # a word cut from its line would stand alone as a value would
+    return cut + "…"
 
 
 _BLANK_LINES = re.compile(r"\n{3,}")
