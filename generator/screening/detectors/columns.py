@@ -154,11 +154,11 @@ def _inserts(t: Text) -> Iterator[Finding]:
             at += 1
 
 
-#: a sign of a table, searched first (most texts have none): three cells on a line, between ';' or
-#: '|', or between ',' with no space after them (prose puts one there)
+#: a sign of a table, searched first (most texts have none): three cells on a line between ';' or
+#: '|', or a cell after a ',' or ';' with no space after it (prose puts one there)
 #: (two searches, each led by its separator: one with a letter class first tries every letter)
 _MAYBE_ROW = re.compile(r"[;|][^\n;|]{1,40}[;|]")
-_MAYBE_CSV_ROW = re.compile(r",[^\W\d_][^\n ,]{0,40},")
+_MAYBE_CSV_ROW = re.compile(r"[,;][^\W\d_][^\n,;]{0,40}[,;\n]")
 
 
 def _maybe_row(text: str) -> bool:

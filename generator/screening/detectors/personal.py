@@ -580,6 +580,8 @@ def addresses(t: Text) -> Iterator[Finding]:
             if not (_VENUE.search(low, max(0, m.start() - 160), m.end() + 80) or _institution_before(text, low, m.start())):
                 yield Finding("personal.address", PERSONAL, m.start(), m.end())
     for m in _HOME.finditer(t, 40, 40):  # (a phrase's anchor may be its second word: "כתובת מגורים")
+        if text[m.start() - 1:m.start()] in ("/", "\\", "~") or text.startswith("[redacted:", m.end()):
+            continue  # a path's folder ("/home/..."), or an address already cut where it stood
         _, line_end = t.line_span(m.end())
         block = _address_block(text, m.end(), line_end)
         if block:

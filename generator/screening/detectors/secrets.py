@@ -251,7 +251,7 @@ def password_values(t: Text) -> Iterator[Finding]:
 
 def _password_values(t: Text) -> Iterator[Finding]:
     for m in _PASSWORD.finditer(t, 40, 40):
-        if _INSIDE_PLACEHOLDER.search(t.low, max(0, m.start() - 16), m.start()):
+        if _INSIDE_PLACEHOLDER.search(t.low, max(0, m.start() - 16), m.start()) or _name_in_list(t.text, m.start(), m.end()):
             continue
         if t.text[m.start() - 1:m.start()] in ("/", "+") or t.text[m.end():m.end() + 1] == "+":
             continue  # a word of a link's path or query ("/display/VO/Password+reset+procedure")
@@ -271,6 +271,8 @@ def _password_values(t: Text) -> Iterator[Finding]:
             if found:
                 yield Finding("credential.password", CREDENTIAL, *found)
     for m in _TOKEN_WORD.finditer(t, 40, 40):
+        if _name_in_list(t.text, m.start(), m.end()):
+            continue
         found = _after_password_word(t, m.end(), strict=True)
         if found:
             yield Finding("credential.token", CREDENTIAL, *found)
@@ -283,6 +285,13 @@ def _password_values(t: Text) -> Iterator[Finding]:
 
 
 _TOKEN = re.compile(r"[^\s'\"«»“”‘’()<>\[\],;]+")
+_NAME_IN_LIST = re.compile(r"[`\"']?[ \t]*[,)]")
+
+
+def _name_in_list(text: str, start: int, end: int) -> bool:
+    """Is the word at ``start:end`` a name in a list of names, a table's columns ("(`name`,`secret`,
+    `site`)", "(login, password)"), not prose? (The values are ``columns``' to read.)"""
+    return bool(_NAME_IN_LIST.match(text, end)) and text[max(0, start - 3):start].strip(" `\"'")[-1:] in (",", "(")
 
 
 def _sentence_end(t: Text, pos: int, line_end: int | None = None) -> int:
