@@ -7,7 +7,7 @@ One small module per family:
 * ``email``: addresses, plain and obfuscated in EGI's languages;
 * ``phone``: phone numbers of every region, with extensions;
 * ``secrets``: credentials after password words in EGI's languages, configuration keys, HTTP
-  headers, command-line flags, password columns, values handed over without a word;
+  headers, command-line flags, values handed over without a word;
 * ``tokens``: vendor token formats, random-looking strings with no keyword, grouped codes;
 * ``keys``: private keys in every armour, and bare base64 that decodes to one;
 * ``formats``: password hashes, connection strings with a password, session cookies;
@@ -52,7 +52,7 @@ DETECTORS: dict[str, tuple[Detector, ...]] = {
     EMAIL: (email.emails,),
     PHONE: (phone.phones, phone.spelled_phones),
     CREDENTIAL: (keys.private_keys, secrets.password_values, secrets.key_values, secrets.auth_pairs, secrets.command_lines,
-                 secrets.tables, secrets.handed_over, tokens.vendor_tokens, tokens.random_tokens, tokens.labelled_hex,
+                 secrets.handed_over, tokens.vendor_tokens, tokens.random_tokens, tokens.labelled_hex,
                  tokens.grouped_secrets, urls.urls, urls.query_strings, formats.stored_hashes, formats.pins,
                  formats.session_cookies, formats.connection_strings),
     PERSONAL: (personal.ibans, personal.payment_cards, personal.national_ids, personal.birth_dates, personal.addresses,

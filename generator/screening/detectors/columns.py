@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from generator.screening.detectors.base import CREDENTIAL, PERSONAL, PHONE, Finding, Text, lex
-from generator.screening.detectors.secrets import _is_placeholder
+from generator.screening.detectors.secrets import _PUBLIC_HEADER, _is_placeholder
 from generator.screening.lexicon import BIRTH_WORDS, ID_WORDS, PASSWORD_WORDS
 
 #: a header row: two cells or more of words (letters first), split by one kind of separator
@@ -45,11 +45,12 @@ _SECRET_HEADER = r"secret|token|api key|apikey|access key|secret key|pin|otp|pri
 
 @cache
 def _header_kinds() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
-    """(category, rule, pattern of the header's name): compiled on the first table met."""
+    """(category, rule, pattern of the header's name): compiled on the first table met. A secret's
+    column is one whose name holds a password word; the others are named by their words alone."""
     def name(*fragments: str) -> re.Pattern[str]:
         return re.compile(rf"(?:{lex(*fragments)})(?: (?:no|nr|number|nummer|numer|numero|número|id))?")
     return (
-        (CREDENTIAL, "credential.table", name(*PASSWORD_WORDS, _SECRET_HEADER)),
+        (CREDENTIAL, "credential.table", re.compile(rf"(?<![\w-])(?:{lex(*PASSWORD_WORDS, _SECRET_HEADER)})(?![\w-])")),
         (PERSONAL, "personal.column", name(ID_WORDS, _EXTRA_ID_HEADER)),
         (PERSONAL, "personal.column", name(BIRTH_WORDS, _EXTRA_BIRTH_HEADER)),
         (PHONE, "phone.column", name(_PHONE_HEADER)),
@@ -62,7 +63,10 @@ def _kind(header: str) -> tuple[str, str] | None:
     words = re.sub(r"[_\-.]+", " ", words).lower().strip()
     if not words or len(words) > 40:
         return None
-    for category, rule, pattern in _header_kinds():
+    secret, *others = _header_kinds()
+    if secret[2].search(words) and not _PUBLIC_HEADER.search(words):
+        return secret[0], secret[1]  # "Initial password", "DB Passwort (neu)", "API token"
+    for category, rule, pattern in others:
         if pattern.fullmatch(words):
             return category, rule
     return None

@@ -841,44 +841,10 @@ def _flag_value(text: str, start: int, end: int) -> Iterator[Finding]:
         yield Finding("credential.command-line", CREDENTIAL, start, end)
 
 
-# --- tables and hand-overs without a password word ---------------------------------------------------
+# --- hand-overs without a password word ---------------------------------------------------------------
 
-_TABLE_ROW = re.compile(r"(?m)^[ \t]*\|.*\|[ \t]*$")
-_SECRET_HEADER = re.compile(rf"(?:{lex('|'.join(PASSWORD_WORDS))})|secret|token|key|pin", re.IGNORECASE)
 _REVEAL = Lexicon(REVEAL_PHRASES, template=r"(?<!\w)(?:{body})[ \t]*[:\-–]?[ \t]*")
 _PUBLIC_HEADER = re.compile(rf"(?:{lex(PUBLIC_KEY_WORDS)})")
-
-
-def tables(t: Text) -> Iterator[Finding]:
-    text = t.text
-    if "|" not in text:
-        return
-    rows = list(_TABLE_ROW.finditer(text))
-    columns: list[int] = []
-    previous_end = -1
-    for row in rows:
-        if row.start() != previous_end + 1:
-            columns = []  # a new table: the header of another does not name this one's columns
-        previous_end = row.end()
-        cells = [(c.start(), c.end()) for c in re.finditer(r"[^|]+", text[row.start():row.end()])]
-        cells = [(row.start() + a, row.start() + b) for a, b in cells]
-        values = [text[a:b].strip() for a, b in cells]
-        if not any(v for v in values):
-            continue
-        if set("".join(values)) <= set("-: "):
-            continue  # the |---|---| line
-        header = [i for i, v in enumerate(values) if v and len(v) < 40 and _SECRET_HEADER.search(t.low[cells[i][0]:cells[i][1]])
-                  and not _PUBLIC_HEADER.search(t.low[cells[i][0]:cells[i][1]])]
-        if header and all(not _secretish(v) for v in values):
-            columns = header
-            continue
-        for i in columns:
-            if i < len(cells):
-                a, b = cells[i]
-                value = text[a:b].strip()
-                if value and not _is_placeholder(value) and not value.startswith("("):
-                    start = a + text[a:b].index(value)
-                    yield Finding("credential.table", CREDENTIAL, start, start + len(value))
 
 
 def handed_over(t: Text) -> Iterator[Finding]:
