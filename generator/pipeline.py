@@ -535,7 +535,8 @@ def build(rendered: Rendered, config: Config, staging: Path, laps: _Laps, site_d
         index_of = (snapshot, rendered.handwritten, config.build_dir / incremental.SEARCH_WEIGHTS_NAME,
                     search_version())
         auditor, search_index = (ledger.audit_ahead(rendered.docs_dir, list(rendered.digests),
-                                                    first=(search.index_files, *index_of))
+                                                    first=(search.index_files, *index_of),
+                                                    parts=known_parts(config, rendered.audit))
                                  if kept is None else (None, None))
         if search_index is None:
             search_index = pool.submit(search.index_files, *index_of)
@@ -563,6 +564,11 @@ def build(rendered: Rendered, config: Config, staging: Path, laps: _Laps, site_d
     return Built(assembled, rendered.inputs, rendered.audit, rendered.digests, auditor=auditor)
 
 
+def known_parts(config: Config, audit_version: str) -> KnownParts:
+    """Where this audit keeps the parts of large files found clean (``audit.known``)."""
+    return KnownParts(config.build_dir / incremental.KNOWN_PARTS_NAME, audit_version[:32])
+
+
 def search_version() -> str:
     """The version of the search index's tokeniser: the cases' token weights kept from the last
     build serve as long as it is the same (a new template is no reason to tokenise again)."""
@@ -587,7 +593,7 @@ def build_audited(raw: RawQueue, screened: ScreeningResult, config: Config, poli
         with stage("audit", staging):
             # the kept site is all clean only when no finding in it was kept by being accepted
             clean = site_dir if built.assembled.partial and not policy.accepted else None
-            known = KnownParts(config.build_dir / incremental.KNOWN_PARTS_NAME, built.audit[:32])
+            known = known_parts(config, built.audit)
             findings, state = audit(staging, built, laps, clean, known)
         found = to_quarantine(findings, screened, policy)
         if not found:
