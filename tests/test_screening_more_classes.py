@@ -381,6 +381,24 @@ def test_a_lower_case_note_after_sites_or_a_status(value, site, status):
     assert fields.rt_status(status) == status
 
 
+@pytest.mark.parametrize(
+    ("shape", "value", "kept"),
+    [
+        (fields.site_names, "CYFRONET-CLOUD (Kraków), PSNC (Poznań)", True),
+        (fields.vo_name, "vo.grand-ouest.example.fr (Rhône-Alpes)", True),
+        (fields.site_names, "SITE-A (Jane Doe)", False),
+        (fields.vo_name, "vo.example.eu (Petra Novak)", False),
+        (fields.rt_status, "offen – wartet auf Rückmeldung des Standorts", True),
+        (fields.rt_status, "open – call Petra Novak", False),
+        (fields.rt_status, "resolved – temp pw liap^v9#iM", False),
+    ],
+)
+def test_a_place_after_a_site_or_vo_and_a_note_after_a_status(shape, value, kept):
+    """A site's or VO's town in brackets is one word; a note after a status and a dash is words
+    only, without a person's name (two capitalised words in a row)."""
+    assert (shape(value) == value) is kept
+
+
 @pytest.mark.parametrize("note", ["(contact Petra Novak)", "(ask j.novak@example.cz)", "(DN /DC=org/CN=Ops)"])
 def test_a_note_with_a_name_or_an_address_is_refused(note):
     assert fields.site_names(f"CESNET-MCC {note}") is None

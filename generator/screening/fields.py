@@ -24,6 +24,10 @@ _VO = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,252}")
 #: its host name in brackets: "CYFRONET-CLOUD (cloud.cyfronet.example.pl)"
 _SITE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
 _SITE_HOST = re.compile(r"\([A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\.)*[A-Za-z0-9-]{1,63}\)")
+#: the place of a site or a VO in brackets, one word: "PSNC (Poznań)", "vo.example.fr (Rhône-Alpes)"
+#: (a person's name is two words at least, refused; a place of two words is refused with it)
+_PLACE = re.compile(r"\([^\W\d_](?:['’.-]?[^\W\d_]){0,40}\)")
+
 #: a site's network, as sites are listed with theirs: "INFN-T1, 193.206.208.0/22", "2001:db8::/32"
 _NETWORK = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}(?:/\d{1,2})?|[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?:/\d{1,3})?")
 _SITE_SEPARATORS = re.compile(r"[ \t]*[,;][ \t]*|[ \t]+")
@@ -32,6 +36,10 @@ _SITE_SEPARATORS = re.compile(r"[ \t]*[,;][ \t]*|[ \t]+")
 _DISCIPLINE = re.compile(r"[^\W\d_][\w ,/&()'’.+·→\[\];>»›|:–—-]{0,199}")
 #: an RT status: one to three words of letters
 _STATUS = re.compile(r"[^\W\d_]+(?:[ _-][^\W\d_]+){0,2}")
+#: a note after a status and a dash, in words only ("offen – wartet auf Rückmeldung des Standorts");
+#: two capitalised words in a row are a person's name, refused with the note
+_STATUS_NOTE = re.compile(r"[ ]+[-–—][ ]+(?P<note>[^\W\d_]+(?:[ ][^\W\d_]+){0,9})$")
+_NAME_PAIR = re.compile(r"\b[^\W\d_a-z][^\W\d_]*[ ]+[^\W\d_a-z][^\W\d_]*")
 #: a person's name: two to five words of letters, with the usual particles and punctuation
 _NAME = re.compile(r"[^\W\d_][^\W\d_'’.-]*(?:[ -][^\W\d_][^\W\d_'’.-]*){0,5}")
 #: an affiliation: words, with ',', '.', '&', '-', '(', ')', '/' and at most a short number
@@ -60,10 +68,14 @@ _VO_ROLE = re.compile(r"(?:[ ]+(?:vo|manager|managers|admin|admins|administrator
                       r"operators|owner|owners|security|officer|officers|group|community))+", re.IGNORECASE)
 
 
+def _place(part: str) -> bool:
+    return bool(_PLACE.fullmatch(part)) and part[1].isupper()
+
+
 def vo_name(value: str) -> str | None:
     value = " ".join(value.split())
     name, _, rest = value.partition(" ")
-    if rest and not _VO_ROLE.fullmatch(" " + rest):
+    if rest and not _VO_ROLE.fullmatch(" " + rest) and not _place(rest):
         return None
     return value if _VO.fullmatch(name) else None
 
@@ -104,7 +116,7 @@ def _site_list(value: str) -> bool:
         return False
     for before, part in pairwise(parts):
         if not (_SITE.fullmatch(part) or _NETWORK.fullmatch(part)
-                or _SITE_HOST.fullmatch(part) and _SITE.fullmatch(before)):
+                or (_SITE_HOST.fullmatch(part) or _place(part)) and _SITE.fullmatch(before)):
             return False
     return True
 
@@ -121,6 +133,9 @@ def discipline(value: str) -> str | None:
 def rt_status(value: str) -> str | None:
     value = value.strip()
     status = _without_note(value).strip()
+    note = _STATUS_NOTE.search(status)
+    if note and not _NAME_PAIR.search(note.group("note")):
+        status = status[:note.start()]
     return value if len(status) <= 30 and _STATUS.fullmatch(status) else None
 
 
