@@ -56,3 +56,22 @@ def test_a_new_case_leaves_every_other_document_where_it_was():
     assert [after[k] for k in docs[:-1]] == [before[k] for k in docs[:-1]]  # all but the last chunk
     changed = [k for k in after if k.startswith("t/") and after[k] != before.get(k)]
     assert 0 < len(changed) < len([k for k in after if k.startswith("t/")]) / 2
+
+
+def test_a_snippet_keeps_its_lines():
+    """The audit reads the snippet as the page's text: a value on the line after its label
+    ("password" alone, then "host=db.example.org") must not be run into it."""
+    from generator.site.search import _snippet
+
+    assert _snippet("[client]\nuser=backup\npassword\n\n\n\nhost=db.example.org") == \
+        "[client]\nuser=backup\npassword\n\nhost=db.example.org"
+    # where the snippet is cut, no word is left alone on its line (as a password is written)
+    cut = _snippet("Details:\nfile: run.h5 (412 GB)\nmd5sum " + "9e107d9d372bb6826bd81d3542a419d6" * 8)
+    assert cut == "Details:\nfile: run.h5 (412 GB)…"
+
+
+def test_a_one_line_attribute_drops_code_marks():
+    """A backtick's look-alike reads as a quote, which makes the words between two a value."""
+    from generator.site.text import plain_attribute
+
+    assert plain_attribute("Ecco `history | tail`:") == "Ecco history | tail:"

@@ -27,11 +27,12 @@ from generator.model import (
 )
 from generator.screening import fields
 from generator.screening.policy import Action, FieldKind, Policy
-from generator.screening.text import Hit, html_to_text, screen_text
+from generator.screening.text import Hit, html_table_rows, html_to_text, screen_text
 
 #: transaction types whose text is public (the opening message and replies)
 PUBLIC_MESSAGE_TYPES = {"Create": "description", "Correspond": "reply"}
 _TEXT_TYPES = ("text/plain", "text/html")
+_TABLE = re.compile(r"<\s*table\b", re.IGNORECASE)
 _NOBODY = {"", "nobody"}
 
 
@@ -56,8 +57,8 @@ class _Screen:
         self.warnings: list[str] = []
         self.dropped: Counter[str] = Counter()
 
-    def text(self, value: str, field: str, kind: FieldKind) -> str:
-        result = screen_text(value, field, self.record.id, self.policy, kind)
+    def text(self, value: str, field: str, kind: FieldKind, beside: str = "") -> str:
+        result = screen_text(value, field, self.record.id, self.policy, kind, beside)
         self.hits.extend(result.hits)
         return result.text
 
@@ -166,7 +167,8 @@ def _public_messages(record: TicketRecord, s: _Screen) -> list[PublicMessage]:
             continue
         plain = [p for p in parts if p.content_type.startswith("text/plain")]
         body = plain[0].content if plain else html_to_text(parts[0].content)
-        text = s.text(body, kind, FieldKind.MESSAGE)
+        rows = html_table_rows(parts[0].content) if not plain and _TABLE.search(parts[0].content) else ""
+        text = s.text(body, kind, FieldKind.MESSAGE, rows)
         if text:
             messages.append(PublicMessage(txn.created, kind, text, message_side(txn.creator, record)))
     return messages

@@ -121,11 +121,18 @@ def _site_list(value: str) -> bool:
     return True
 
 
+#: a project's or grant's code a discipline may carry ("Részecskefizika (NKFIH K-134567)", "Fizika
+#: (ARIS P1-0135)", "projet ANR-23-CE01-0012", "(FAPESP 2019/12345-6)"): letters and digits in one
+#: token, or digits after a funder's acronym; its digits are no phone number
+_CODE = re.compile(r"(?<![\w/.-])(?=[\w./-]*\d)(?=[\w./-]*[A-Za-z])[A-Za-z0-9]+(?:[-./_][A-Za-z0-9]+)+(?![\w/.-])|"
+                   r"(?<![\w/.-])[A-Z]{1,3}\d[A-Z0-9]*(?![\w/.-])|(?<=[A-Z]{3} )\d[\d]*(?:[/.-]\d+)+(?=\))")
+
+
 def discipline(value: str) -> str | None:
     """The value as written; a path may separate its levels by ' / ', '>', '»', '›', '|', '::' or a
     spaced dash (the site's tree reads each as a level: ``site.metrics.discipline_levels``)."""
     value = " ".join(value.split())
-    if not _DISCIPLINE.fullmatch(value) or _DIGIT_RUN.search(value) or ":" in value.replace("::", ""):
+    if not _DISCIPLINE.fullmatch(value) or _DIGIT_RUN.search(_CODE.sub("", value)) or ":" in value.replace("::", ""):
         return None
     return value
 
@@ -216,10 +223,16 @@ _IDENTIFIERS = (
 )
 
 
+#: a word or two naming the link before it ("Δημοσίευση: https://doi.org/...", "Wiki: https://..."):
+#: left out, the link is what the field publishes
+_LINK_LABEL = re.compile(r"^[^\W\d_][^\W\d_]{0,30}(?:[ ][^\W\d_]{1,30})?[ \t]*:[ \t]+(?=https?://)")
+
+
 def link_candidates(value: str) -> list[str]:
     """The parts of a links value, each a link or a bare identifier's address (the rest as written,
     for ``link`` to refuse)."""
-    return [identifier_link(c) or c for c in _LINK_SEPARATORS.split(value.strip()) if c]
+    value = _LINK_LABEL.sub("", value.strip())
+    return [identifier_link(c) or c for c in _LINK_SEPARATORS.split(value) if c]
 
 
 def identifier_link(candidate: str) -> str | None:

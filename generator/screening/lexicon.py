@@ -14,7 +14,9 @@ from __future__ import annotations
 #: a word that names a secret made of words: after it and its verb, a phrase is the value
 PASSPHRASE_WORDS = (
     r"pass-?phrases?|phrases? de passe|phrases? secrètes?|frases? segret[ae]|frases? secretas?|"
-    r"frases? de contraseña|frases?-passe|wachtzin(?:nen)?|heslov(?:á|é) fráze|hasło-fraza"
+    r"frases? de contraseña|frases?-passe|wachtzin(?:nen)?|heslov(?:á|é) fráze|hasło-fraza|"
+    r"tunnuslause(?:eni|esi|en|et|tta|ella|eksi)?|lösenfras(?:en)?|passfrase(?:n)?|adgangsfrase(?:n)?|"
+    r"jelmondat(?:om|ot)?|paroolifraas(?:i)?|přístupová fráze|φράση πρόσβασης|frasa sandi"
 )
 #: a word that names a password or passphrase (the value may follow it)
 PASSWORD_WORDS = (
@@ -47,13 +49,15 @@ PASSWORD_WORDS = (
     r"šifr(?:a|u)",
     # hu, ro, lt, lv, tr, sq, is, mt
     r"jelsz(?:ó|o|ót|ava|avam|avát|avad)|parol(?:a|ă|e|ei|ele|ă)|slapta(?:ž|z)od(?:is|į|i|žio|zio)|"
-    r"parole|paroli|şifre(?:si|niz|n|m)?|sifre(?:si|niz|n|m)?|fjal(?:ë|e)kalim|lykilor(?:ð|d)|"
+    r"parole|paroli|şifre(?:si|niz|n|m)?|sifre(?:si|niz|n|m)?|fjal(?:ë|e)kalim(?:i|in|it|e|et)?|lykilor(?:ð|d)|"
     r"password tiegħek|verb(?:um|a) arcan(?:um|a)|sign(?:um|a) arcan(?:um|a)",
     # el, cyrillic (ru, uk, bg, sr, mk, be)
     r"κωδικ(?:ός|ό|ού|οί) (?:πρόσβασης|χρήστη|εισόδου)|συνθηματικ(?:ό|ού)|κωδικ(?:ός|ό|ού|οί|ούς) (?:μου|σου|σας|μας)|"
     r"парол(?:ь|я|ем|ю|і|ата|а|и|от)|лозинк(?:а|у|е|ата|ом)|шифр(?:а|у)|пин-?код",
     # he, ka, hy
     r"סיסמ(?:ה|א|ת|ות)|პაროლ(?:ი|ის)|գաղտնաբառ(?:ը|ի)?",
+    # ar, ga
+    r"كلمة المرور|كلمة السر|كلمة مرور|رمز المرور|pasfhocal|phasfhocal|focal faire",
     # what a login pair is called: the value after them is the pair, or the password
     r"login details|access details|login credentials|credentials|creds|user/pw|user/pass|zugangsdaten|"
     r"anmeldedaten|identifiants|credenziali|credenciales|credenciais|dane logowania|dane dostępowe|"
@@ -213,7 +217,7 @@ AT_WORDS = (
 #: '.' spelled out
 DOT_WORDS = (
     r"dot|punkt|punt|punto|point|ponto|kropka|tečka|tecka|bodka|pont|piste|prikk|punktum|pist|"
-    r"täpp|tapp|puntu|punkts|taškas|taskas|točka|tocka|punct|nokta|τελεία|точка|крапка|נקודה|"
+    r"täpp|tapp|puntu|pika|pikica|punkts|taškas|taskas|točka|tocka|punct|nokta|τελεία|точка|крапка|נקודה|"
     r"წერტილი|կետ|punktur|piste|pisteen|nokta|тчк|\."
 )
 #: words for "at"/"dot" that are also ordinary words in their language: a match needs more
@@ -235,6 +239,7 @@ PHONE_WORDS = (
     r"hívjon|ring mig|ringe|soita|soittakaa|helista|sunați-mă|suna-ma|skambinkite|zvaniet|zovite|pozovite|"
     r"позвоните|звоните|зателефонуйте|телефонирайте|τηλεφωνήστε|ara beni|arayın|התקשר|התקשרו|"
     r"τηλ|τηλέφωνο|κιν|κινητό|тел|телефон|моб|мобильный|мобільний|тлф|טל|טלפון|נייד|ტელ|"
+    r"mowbajl|telefown|ċempel|ċempilli|ċempluli|fón|fón póca|guthán|sími|farsími|هاتف|الهاتف|جوال|الجوال|"
     r"ტელეფონი|մոբ|հեռ|հեռախոս|t|m|p|f|c|mob\. tel|tel\. č|tel\. br|br\. tel"
 )
 #: the digits as words, in the languages of EGI's participants, by digit (0 to 9): a phone number
@@ -273,7 +278,12 @@ ROLE_MAILBOXES = (
     "support helpdesk help servicedesk service-desk info information contact contacts office "
     "secretariat secretariaat sekretariat secretaria segreteria secrétariat ops operations noc "
     "abuse postmaster hostmaster webmaster security cert csirt noreply no-reply do-not-reply "
-    "ticket tickets"
+    "ticket tickets "
+    # the same desks in EGI's languages (a local part is written in ASCII)
+    "podpora wsparcie pomoc tuki tugi kasutajatugi palaikymas pagalba atbalsts destek suport soporte suporte "
+    "supporto assistenza hilfe ondersteuning stod stotte tamogatas podrska yardim asistencia kontakt kontakty "
+    "kapcsolat yhteys contatto contacto sekretariat biuro kancelar ufficio oficina buero hotline servis "
+    "serviciu segreteria secretariado"
 ).split()
 #: words naming an organisation's switchboard: the number after them is the institution's, public
 SWITCHBOARD_WORDS = (
@@ -321,7 +331,8 @@ COPULAS = (
     r"is|was|are|will be|has been|is now|now is|ist|lautet|lauten|war|wird|sind|est|était|sera|es|era|será|"
     r"è|é|e|era|sarà|is|wordt|blijft|är|blir|er|bliver|blir|on|oli|jest|je|bude|je|byl|bylo|van|lesz|"
     r"este|va fi|yra|ir|buvo|būs|ir|on|oli|είναι|ήταν|е|є|это|будет|буде|је|е|bo|je|היא|הוא|არის|է|dır|dir|"
-    r"set to|reset to|changed to|updated to|now set to|changed into|zní|znie|brzmi|luidt|luiden|glasi"
+    r"set to|reset to|changed to|updated to|now set to|changed into|zní|znie|brzmi|luidt|luiden|glasi|"
+    r"është|eshte|هي|هو|hu|hija"
 )
 
 #: the copulas that only ever introduce a value, as "reads" does ("das Passwort lautet Sonnenblume",
@@ -337,7 +348,7 @@ AS_FOLLOWS = (
 )
 #: names of national identity numbers, passports, identity cards, student and tax numbers
 ID_WORDS = (
-    r"dni|nie|nif|nie-nummer|pesel|nip|regon|bsn|burgerservicenummer|sofinummer|nir|insee|"
+    r"dni|nie|nif|nie-nummer|pesel|nip|bsn|burgerservicenummer|sofinummer|nir|insee|"
     r"n(?:uméro|umero|°) de sécurité sociale|sécurité sociale|securite sociale|numéro fiscal|"
     r"codice fiscale|cod\. fisc|tessera sanitaria|rodné číslo|rodne cislo|rč|personnummer|"
     r"samordningsnummer|henkilötunnus|henkilotunnus|hetu|cnp|cod numeric personal|"
@@ -373,7 +384,7 @@ ID_WORDS = (
     r"անձնագրի համար|անձնագրի համարը|անձնագրի համարն|անձնագիրը|pasaporte zenbakia|pasaportea|nan zenbakia|taj|taj-szám|tajszám|társadalombiztosítási azonosító|krankenversichertennummer|"
     r"versichertennummer|sozialversicherungsnr|numéro de sécu|carte vitale|tessera sanitaria|"
     r"número de la seguridad social|nuss|número de utente|niss|zorgpas|numer ubezpieczenia|"
-    r"číslo pojištěnce|číslo poistenca|zzzs|mbo|snils|снилс|инн|іпн|рнокпп|єдрпоу|egn|"
+    r"číslo pojištěnce|číslo poistenca|zzzs|mbo|snils|снилс|инн|іпн|рнокпп|egn|"
     r"henkilötunnus|kela-kortti|sairausvakuutus|sjukförsäkring|sundhedskort|cpr-nr|"
     r"health insurance number|health card|insurance number|social insurance number|"
     # the inflected forms of agglutinative and Slavic languages ("henkilötunnukseni on ...",
@@ -403,7 +414,13 @@ ID_WORDS = (
     r"töötaja number|darbuotojo numeris|darbinieka numurs|αριθμός μητρώου|αριθμός μητρώου εργαζομένου|"
     r"табельный номер|табельний номер|служебен номер|matični broj zaposlenika|numărul de angajat|"
     r"marca angajatului|sicil numarası|sicil no|personel numarası|öğrenci numarası|öğrenci no|"
-    r"מספר עובד|თანამშრომლის ნომერი|աշխատողի համար"
+    r"מספר עובד|თანამშრომლის ნომერი|աշխատողի համար|"
+    # mk, he (with the gershayim or a quote), ar, mt, ga, cs (ID card "OP"), pt-BR, hy ("my passport's")
+    r"ембг|embg|ת\"ז|ת״ז|رقم الهوية|بطاقة الهوية|البطاقة الوطنية|رقم البطاقة الوطنية|"
+    r"بطاقة التعريف الوطنية|رقم بطاقة التعريف|رقم جواز السفر|جواز السفر|جواز سفري|"
+    r"karta tal-identità|karta tal-identita|tal-identità|tal-identita|numru tal-id|"
+    r"uimhir psp|uimhir pps|číslo op|čísla op|č\. op|číslo občianskeho preukazu|cpf|"
+    r"adóazonosító jelet|adóazonosító jelemet|անձնագրիս համարն|անձնագրիս համարը|անձնագրիս"
 )
 #: words naming a vehicle's registration plate (the plate after them points at its owner)
 PLATE_WORDS = (
@@ -451,7 +468,7 @@ HOME_WORDS = (
     r"elukoht|διεύθυνση κατοικίας|η διεύθυνσή μου|домашний адрес|мой адрес|домашня адреса|"
     r"моя адреса|домашен адрес|моят адрес|kućna adresa|moja adresa|domači naslov|adresa de domiciliu|"
     r"domiciliul|namų adresas|mājas adrese|ev adresi|ev adresim|כתובת מגורים|הכתובת שלי|"
-    r"საცხოვრებელი მისამართი|բնակության հասցե|"
+    r"საცხოვრებელი მისამართი|բնակության հասցե|į namus|διεύθυνση του σπιτιού μου|σπιτιού μου|στο σπίτι μου|"
     # eu, gl, ca
     r"etxeko helbide(?:a|ra|an)?|nire helbide(?:a|ra|an)?|bizilekua|enderezo particular|o meu enderezo|"
     r"adreça particular|la meva adreça|domicili|"
@@ -698,7 +715,11 @@ MARKERS = (
     r"δεν είναι δημόσι(?:ο|α|ος|ες)|μη δημόσι(?:ο|α|ος|ες)|δεν πρέπει να (?:δημοσιοποιηθ|δημοσιευθ)\w*|"
     r"не е публичн(?:а|о|и|ен)|не са публични|не публичн(?:а|о|ый|ая|ое|ые)|не является публичн\w+|"
     r"не є публічн\w+|не публічн\w+|не је јавн(?:о|а|и)|није јавн(?:о|а|и)|не е јавн(?:о|а|и)|"
-    r"אינו ציבורי|אינה ציבורית|לא ציבורי",
+    r"אינו ציבורי|אינה ציבורית|לא ציבורי|"
+    # ar, ga, eu, sq, mt
+    r"سري|سري للغاية|سرّي|غير للنشر|لا للنشر|rúnda|rúnda go hiomlán|ná foilsigh|ná scaip|"
+    r"konfidentziala|isilpekoa|ez argitaratu|ez zabaldu|konfidencial|mos e publikoni|"
+    r"kunfidenzjali|mhux għall-pubbliku",
 )
 #: the long marker words a one-letter typo of which still marks text when it stands as a marking
 #: (heading a line or a sentence, before '!' or ':', in capitals, in brackets): words of nine
@@ -758,6 +779,8 @@ MARKERS_IN_POSITION = (
     r"yalnızca dahili kullanım|dahili kullanım|samo za internu upotrebu|za internu upotrebu|"
     r"samo za internu uporabu|samo za interno uporabo|μόνο για εσωτερική χρήση|εσωτερική χρήση|"
     r"для внутреннего пользования|для внутрішнього використання|само за вътрешна употреба|"
+    r"للاستخدام الداخلي|للاستخدام الداخلي فقط|barne erabilerarako|barne erabilerarako soilik|"
+    r"le haghaidh úsáide inmheánaí|për përdorim të brendshëm|għall-użu intern|"
     r"вътрешна употреба|само за интерна употреба|само за интерну употребу|לשימוש פנימי בלבד|"
     r"за внатрешна употреба|внатрешна употреба|за интерна употреба|za unutrašnju upotrebu|"
     r"за унутрашњу употребу|за интерну употребу|за вътрешно ползване|за вътрешна употреба|"
@@ -902,7 +925,10 @@ MARKER_TOPICS = (
     r"containers|agreement|agreements|clause|clauses|policy|policies|level|levels|class|classes|"
     r"classification|label|labels|labelling|labeling|tier|mode|workloads|ai|ml|learning|"
     r"computing-|rechnen|datenverarbeitung|berechnung|rekenen|obliczenia|przetwarzanie|výpočty|"
-    r"számítástechnika|databehandling|laskenta|υπολογιστική|вычисления|обчислення|изчисления"
+    r"számítástechnika|databehandling|laskenta|υπολογιστική|вычисления|обчислення|изчисления|"
+    r"računarstvo|računalništvo|računalstvo|računanje|andmetöötlus|arvutus|skaičiavimai|"
+    r"skaitļošana|výpočetní technika|výpočty|bilişim|hesaplama|informatika|izračunavanje|obrada podataka|"
+    r"obdelava podatkov|adatfeldolgozás|tietojenkäsittely|calcul|procesare"
 )
 #: words before a marker word that make it name a technology or topic ("AMD confidential computing")
 MARKER_TOPIC_BEFORE = (

@@ -34,7 +34,12 @@ class ScreenedText:
         return frozenset(h.action for h in self.hits)
 
 
-_BLOCK_END = re.compile(r"(?i)<\s*(br|/p|/div|/li|/tr|/h[1-6]|/pre|/blockquote|/address|/td|/th)\b[^>]*>")
+_BLOCK_END = re.compile(r"(?i)<\s*(br|/p|/div|/li|/tr|/h[1-6]|/pre|/blockquote|/address|/td|/th|/dt|/dd|/dl)\b[^>]*>")
+#: a table's tags, written out before the parser sees them (it would move text between cells out
+#: of the table) for ``html_table_rows``: a cell ends with a bar and a row with a line break, so
+#: that a row stays one line of cells ("Nombre | Pasaporte |"), read as a header and its rows
+_TABLE_TAG = re.compile(r"(?i)<\s*(/?)\s*(td|th|tr|table|thead|tbody|tfoot|caption)\b[^>]*>")
+_TABLE_ENDING = {"/td": " | ", "/th": " | ", "/tr": "\n", "/table": "\n", "table": "\n", "/caption": "\n"}
 
 
 _ANCHOR = re.compile(r"<a\b[^>]*?\bhref\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+)[^>]*>(.*?)</a\s*>", re.IGNORECASE | re.DOTALL)
@@ -57,23 +62,33 @@ def _bare(address: str) -> str:
 
 
 def html_to_text(body: str) -> str:
-    """An HTML message as plain text: tags dropped by nh3, entities decoded, blocks kept, link
-    targets written after their text."""
+    """An HTML message as plain text: tags dropped by nh3, entities decoded, blocks kept (a
+    table's cells each a line, as a reader copies them), link targets written after their text."""
     body = _ANCHOR.sub(_with_target, body)
     marked = _BLOCK_END.sub(lambda m: m.group(0) + ("\n" if m.group(1).lower() in ("br", "/td", "/th") else "\n\n"), body)
     stripped = nh3.clean(marked, tags=set(), clean_content_tags={"script", "style"})
     return html.unescape(stripped)
 
 
+def html_table_rows(body: str) -> str:
+    """``html_to_text`` with each table row as one line of cells between bars: what a table's
+    header says of its columns is read there (``detectors.columns``); screening reads it beside
+    the message's text, which it publishes."""
+    body = _TABLE_TAG.sub(lambda m: _TABLE_ENDING.get(m.group(1) + m.group(2).lower(), ""), body)
+    return html_to_text(body)
+
+
 def screen_text(text: str, field: str, case_id: int, policy: Policy,
-                kind: FieldKind = FieldKind.MESSAGE) -> ScreenedText:
-    """Applies the policy to ``text`` (see ``policy`` for what each finding leads to)."""
+                kind: FieldKind = FieldKind.MESSAGE, beside: str = "") -> ScreenedText:
+    """Applies the policy to ``text`` (see ``policy`` for what each finding leads to); ``beside``:
+    the same message written another way (``html_table_rows``), whose findings are found in
+    ``text`` wherever their words stand."""
     text = text.replace("\r\n", "\n").strip()
     if not text:
         return ScreenedText("", ())
     findings = []
     hits = []
-    for f in find_all(text):
+    for f in find_all(text) + _found_beside(text, beside):
         # of what was found as the normalised view reads it, so that the audit (which reads the
         # built site through the same view) computes the same fingerprint for the same text
         fingerprint = policy.fingerprint(case_id, f.rule, normalised_text(text[f.start:f.end]).strip())
@@ -89,6 +104,19 @@ def screen_text(text: str, field: str, case_id: int, policy: Policy,
     if Action.WITHHOLD_MESSAGE in actions:
         return ScreenedText(WITHHELD_MESSAGE, tuple(hits))
     return ScreenedText(redact(text, findings), tuple(hits))
+
+
+def _found_beside(text: str, beside: str) -> list[Finding]:
+    if not beside:
+        return []
+    found = []
+    for f in find_all(beside):
+        value = beside[f.start:f.end].strip()
+        at = text.find(value) if len(value) >= 4 else -1
+        while at >= 0:
+            found.append(Finding(f.rule, f.category, at, at + len(value)))
+            at = text.find(value, at + 1)
+    return found
 
 
 def redact(text: str, findings: list[Finding]) -> str:

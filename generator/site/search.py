@@ -121,8 +121,22 @@ _ASCII_WORD = re.compile(r"[a-z0-9_]{2,}")  # a token has two characters or more
 
 
 def _snippet(text: str) -> str:
-    flat = without_bidi_controls(" ".join(text.split()))
-    return flat if len(flat) <= SNIPPET else flat[: SNIPPET - 1].rsplit(" ", 1)[0] + "…"
+    """The start of a text, its lines kept (the client folds them to spaces): what the snippet
+    says reads as the page reads, a value on the line after its label is not run into it."""
+    lines = (" ".join(line.split()) for line in text.split("\n"))
+    flat = without_bidi_controls(_BLANK_LINES.sub("\n\n", "\n".join(lines)).strip())
+    if len(flat) <= SNIPPET:
+        return flat
+    cut = flat[: SNIPPET - 1]
+    at = max(cut.rfind(" "), cut.rfind("\n"))
+    cut = (cut[:at] if at > 0 else cut).rstrip()
+    line_start = cut.rfind("\n")
+    if line_start > 0 and " " not in cut[line_start + 1:]:
+        cut = cut[:line_start].rstrip()  # a word cut from its line would stand alone as a value would
+    return cut + "…"
+
+
+_BLANK_LINES = re.compile(r"\n{3,}")
 
 
 def searched_texts(case: PublicCase, weight_class: str) -> list[str]:

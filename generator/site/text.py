@@ -15,7 +15,9 @@ import yaml
 #: libyaml's emitter when present (same output, ~7x faster: one front matter per page adds up
 #: at 10,000 cases); the pure-Python safe dumper otherwise
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-_LOOKALIKES = str.maketrans({"<": "‹", ">": "›", "&": "+", '"': "”", "'": "’", "`": "ʹ", "{": "(", "}": ")", "\\": "/"})
+#: ("`" is dropped, not replaced: its look-alike reads as a quote, which makes a value of the
+#: words between two of them: "Ecco `history | tail`" would read as a handed-over 'history | tail')
+_LOOKALIKES = str.maketrans({"<": "‹", ">": "›", "&": "+", '"': "”", "'": "’", "`": None, "{": "(", "}": ")", "\\": "/"})
 
 
 def plain_attribute(text: str, limit: int = 160) -> str:

@@ -14,7 +14,9 @@ One small module per family:
 * ``urls``: secrets in a URL's user info, query, fragment or path, and contact links;
 * ``personal``: IBANs, payment cards, national ids, passports, dates of birth, home addresses, person DNs,
   messenger handles, health;
-* ``markers``: confidentiality markers.
+* ``markers``: confidentiality markers;
+* ``columns``: values under a table's column header that names a password, an id, a birth date
+  or a phone (CSV, pipe tables, SQL inserts).
 
 Each ``Finding`` names the rule, its category and the span it covers in the text it was given;
 what to do about it (redact, withhold the message, the value, the case) is ``policy``'s
@@ -26,7 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
-from generator.screening.detectors import email, formats, keys, markers, personal, phone, secrets, tokens, urls
+from generator.screening.detectors import columns, email, formats, keys, markers, personal, phone, secrets, tokens, urls
 from generator.screening.detectors.base import (
     BOUNDARY,
     CATEGORIES,
@@ -55,7 +57,8 @@ DETECTORS: dict[str, tuple[Detector, ...]] = {
                  formats.session_cookies, formats.connection_strings),
     PERSONAL: (personal.ibans, personal.payment_cards, personal.national_ids, personal.birth_dates, personal.addresses,
                personal.licence_plates,
-               personal.person_dns, personal.handles, personal.health),
+               personal.person_dns, personal.handles, personal.health,
+               columns.columns),  # (a table's columns: personal, phone and credential findings)
     MARKER: (markers.markers,),
 }
 

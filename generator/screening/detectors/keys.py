@@ -25,7 +25,7 @@ import re
 from collections.abc import Iterator
 
 from generator.screening.detectors.base import CREDENTIAL, Finding, Text, windows_around
-from generator.screening.detectors.shapes import looks_random, ssh_public_blob
+from generator.screening.detectors.shapes import looks_random, media_blob, ssh_public_blob
 
 _BEGIN = re.compile(r"-----BEGIN ([A-Z0-9 ]*?(?:PRIVATE KEY(?: BLOCK)?|CERTIFICATE))-----")
 #: an armour line with its dashes mangled (a mail client, a paste): the block runs to its end
@@ -197,7 +197,7 @@ def _bare_base64(t: Text) -> Iterator[Finding]:
 
 def _classify(blob: str) -> str:
     """'private', 'public' or '' (unknown) for a base64 blob, from what it decodes to."""
-    if ssh_public_blob(blob):
+    if ssh_public_blob(blob) or media_blob(blob):
         return "public"
     try:
         data = base64.b64decode(blob[:512] + "=" * (-len(blob[:512]) % 4), altchars=b"-_" if "-" in blob or "_" in blob else None)

@@ -174,8 +174,8 @@ _ID_WORD = Lexicon(ID_WORDS, template=r"(?<![\w'-])(?:{body})(?:[-'’][^\W\d_]{
 #: "Ο ΑΜΚΑ μου είναι", "CNP-ul meu este", "my passport number for the booking is"
 _ID_SAID = re.compile(rf"(?:[ \t]+[^\W\d_]{{1,20}}){{0,4}}?[ \t]+(?:{lex(COPULAS)})(?!\w)[ \t]*:?")
 #: or a few words saying what it is for, then a colon: "Personnummer för behörighetsansökan:",
-#: "Henkilötunnus pääsykorttia varten:", "PESEL do umowy:"
-_ID_FOR = re.compile(r"(?:[ \t]+[^\W\d_]{1,25}){1,3}?[ \t]*:")
+#: "Henkilötunnus pääsykorttia varten:", "PESEL do umowy:", "adóazonosító jelet, az enyém:"
+_ID_FOR = re.compile(r",?(?:[ \t]+[^\W\d_]{1,25}){1,3}?[ \t]*:")
 _ID_VALUE = re.compile(
     r"[\s:՝#.,()№nNoº°-]{0,8}(?:(?:nr|no|number|nummer|numer|numéro|número|číslo|szám|numaram|numarası|numarasi|αρ)\.?[\s:#.]{0,3})?"
     r"(?P<value>(?:[A-Z]{1,3}[ -]?)?\d[\d ./-]{3,20}\d(?:[ -]?[A-Z](?![\w-]))?|(?=[^\W_]{0,4}[ -]?\d)[^\W_]{1,4}[ -]?\d[\dA-Z<-]{3,16}|[A-Z0-9]{6,12})(?![\w-])"
@@ -260,6 +260,8 @@ def national_ids(t: Text) -> Iterator[Finding]:
             if m is None:
                 continue
             value = m.group()
+            if _organisations_number(text, low, m.start()):
+                continue
             if strong and _valid(value, strong):
                 yield Finding("personal.national-id", PERSONAL, m.start(), m.end())
             elif weak and _named_before(low, m.start()) and _valid(value, weak):
@@ -267,7 +269,7 @@ def national_ids(t: Text) -> Iterator[Finding]:
     for word in _ID_WORD.present(t):
         for pos in t.word_positions(word):
             m = _id_phrase_at(low, pos)
-            if not m:
+            if not m or _organisations_label(text, low, m.start(), m.end()):
                 continue
             v = _ID_VALUE.match(text, m.end(), min(len(text), m.end() + 60))
             if v and sum(c.isdigit() for c in v.group("value")) >= 4:
@@ -287,6 +289,41 @@ def national_ids(t: Text) -> Iterator[Finding]:
             line = m.group().strip()
             if "<<" in line or line[:2] in ("P<", "I<", "A<", "C<", "V<", "ID"):
                 yield Finding("personal.mrz", PERSONAL, m.start(), m.end())
+
+
+#: the tax and registry numbers that organisations have too ("NIP", "NIF", "ΑΦΜ", "adószám", "VAT")
+_TAX_LABEL = re.compile("(?:%s)" % lex(r"nip|nif|cif|αφμ|afm|adószám|adoszam|regon|єдрпоу|vat(?: no| number| id)?|"
+                                        r"p\. ?iva|partita iva|ust-?idnr|steuernummer|tax (?:number|id)|"
+                                        r"vergi (?:no|numarası)|ičo|ico|dič|oib"))
+#: a word naming an organisation, by its stem ("Tudományegyetem", "instytutu", "Universitat")
+_ORGANISATION_STEM = re.compile(lex(
+    r"univers|uniwersytet|univerzit|egyetem|yliopisto|ülikool|πανεπιστ|университет|університет|institu|"
+    r"instytut|intézet|ινστιτούτ|институт|інститут|istitut|akadem|academ|politechn|politécn|hochschule|"
+    r"uczeln|fakult|facult|laborator|zentrum|centre|center|centro|centrum|foundation|stiftung|fundac|"
+    r"gmbh|ministr|agenc|konsorc|consorz|consorti|company|firma|společnost|spółk|társaság"))
+#: an organisation's acronym just before the label ("AGH, NIP ...", "ΑΠΘ, ΑΦΜ ...", "НАН України, код")
+_ACRONYM_BEFORE = re.compile(r"(?<![\w])[^\W\d_a-zà-ÿα-ωа-яіїє]{3,}[ \t]*,[ \t]*$")
+
+
+def _organisations_label(text: str, low: str, start: int, end: int) -> bool:
+    """Is the tax or registry label at ``start:end`` an organisation's: an organisation named on
+    its line before it ("Universitat de Barcelona, NIF ...", "AGH, NIP ...") or just after it
+    ("NIP instytutu")? (A person's tax number has the person's name there.)"""
+    if not _TAX_LABEL.fullmatch(low, start, end):
+        return False
+    line_start = max(low.rfind("\n", 0, start) + 1, start - 100)
+    acronym = _ACRONYM_BEFORE.search(text, line_start, start)
+    return bool(_ORGANISATION_STEM.search(low, line_start, start) or _ORGANISATION_STEM.search(low, end, end + 16)
+                or acronym and any(c.isupper() for c in acronym.group()))
+
+
+def _organisations_number(text: str, low: str, start: int) -> bool:
+    """Is the number at ``start`` after an organisation's tax or registry label (``_organisations_label``)?"""
+    lo = max(0, start - 24)
+    for m in _TAX_LABEL.finditer(low, lo, start):
+        if not low[m.end():start].strip(" :#.\t") and _organisations_label(text, low, m.start(), m.end()):
+            return True
+    return False
 
 
 def _id_phrase_at(low: str, pos: int) -> re.Match[str] | None:
@@ -462,13 +499,25 @@ def _street_before(low: str, pos: int) -> bool:
 
 
 #: where an address after a home word ends: a sentence's end, not an abbreviation's dot ('ul.',
-#: 'ул.', 'Nr.', 'str.')
-_ADDRESS_END = re.compile(r"(?:(?<=[^\W\d_]{4})|(?<![^\W\d_]))[.?!](?:\s|$)|\n\s*\n")
+#: 'ул.', 'Nr.', 'str.') nor an ordinal's ("Atatürk Mah. 123. Sok. No: 4", "Irinyi József u. 12.")
+_ADDRESS_END = re.compile(r"(?:(?<=[^\W\d_]{4})|(?<![\w]))[.?!](?:\s|$)|\n\s*\n")
 
 
-def _institution_before(low: str, start: int) -> bool:
-    """"Instytut Fizyki, ul. Radzikowskiego 152, ...": an organisation's word on the line, before."""
-    return bool(_INSTITUTION.search(low, max(low.rfind("\n", 0, start) + 1, start - 80), start))
+#: an address written postcode and town first, then the street, the Hungarian way: "1117 Budapest,
+#: Irinyi József u. 12. 3/4." (street words: utca, út, tér, körút, köz, sor, sétány, and their
+#: abbreviations)
+_HU_STREET = r"(?:u\.|utca|út|útja|tér|tere|krt\.|körút|köz|sor|sétány|rkp\.|rakpart)"
+_TOWN_FIRST_STREET = re.compile(rf"(?<![\w]){_HU_STREET}(?![\w])")
+_TOWN_FIRST = re.compile(
+    rf"(?<![\d])\d{{4}}[ ]+[^\W\d_][\w-]+,?[ ]+(?:[^\W\d_][\w.'’-]*[ ]+){{1,3}}{_HU_STREET}[ ]+\d{{1,4}}(?:/[A-Za-z0-9]+)?\.?"
+    rf"(?:[ ]+(?:\d{{1,2}}[/.][ ]?\d{{1,3}}\.?|\d{{1,2}}\.[ ]?(?:em|emelet)\.?(?:[ ]+\d{{1,3}}\.?)?))?")
+
+
+def _institution_before(text: str, low: str, start: int) -> bool:
+    """"Instytut Fizyki, ul. Radzikowskiego 152, ...": an organisation's word on the line, before,
+    or its acronym just before ("ФИНКИ, ул. Руѓер Бошковиќ 16, ...")."""
+    line_start = max(low.rfind("\n", 0, start) + 1, start - 80)
+    return bool(_INSTITUTION.search(low, line_start, start) or _ACRONYM_BEFORE.search(text, line_start, start))
 
 
 def addresses(t: Text) -> Iterator[Finding]:
@@ -485,8 +534,12 @@ def addresses(t: Text) -> Iterator[Finding]:
             start, end = m.span()
             before = low[max(0, start - 160):start]
             around = low[max(0, start - 160):min(len(low), end + 80)]
-            if _HOME.pattern.search(before) or not (_VENUE.search(around) or _institution_before(low, start)):
+            if _HOME.pattern.search(before) or not (_VENUE.search(around) or _institution_before(text, low, start)):
                 yield Finding("personal.address", PERSONAL, start, end)
+    if _TOWN_FIRST_STREET.search(low):
+        for m in _TOWN_FIRST.finditer(text):
+            if not (_VENUE.search(low, max(0, m.start() - 160), m.end() + 80) or _institution_before(text, low, m.start())):
+                yield Finding("personal.address", PERSONAL, m.start(), m.end())
     for m in _HOME.finditer(t, 40, 40):  # (a phrase's anchor may be its second word: "כתובת מגורים")
         _, line_end = t.line_span(m.end())
         block = _address_block(text, m.end(), line_end)
@@ -552,6 +605,10 @@ _SERVICE_CN = re.compile(r"(?:host|service|ldap|https?|ftp|voms|nfs|srm|xrootd|g
                          r".*(?:\bca\b|-ca\b|\bca[ -]?\d|authority|\broot\b|certification|certificate|"
                          r"\bpki\b|trust services|issuing|intermediate)", re.IGNORECASE)
 
+#: the unit of a directory's entries that are no person: groups, services, hosts, roles
+_NOT_PEOPLE_OU = re.compile(r"(?:^|[/,])[ ]?ou[ ]?=[ ]?(?:groups?|services?|hosts?|computers?|machines?|servers?|"
+                            r"roles?|applications?|apps|system|systems|robots?|daemons?|devices?)(?=[/,]|$)",
+                            re.IGNORECASE)
 #: a CN that is a host name followed by the sentence the DN stands in ("CN=ce03.example.eu — add
 #: it to the grid-mapfile"): a host name has no space, so what follows one is not the CN's (unless
 #: it starts with a capital, as a person's name would)
@@ -570,6 +627,8 @@ def person_dns(t: Text) -> Iterator[Finding]:
                 continue
             if all(_SERVICE_CN.match(c) for c in cns):
                 continue  # a host or service certificate
+            if _NOT_PEOPLE_OU.search(dn):
+                continue  # a directory's group or service entry: "cn=vo-admins,ou=groups,dc=example,dc=eu"
             yield Finding("personal.certificate-dn", PERSONAL, m.start(), m.end())
 
 

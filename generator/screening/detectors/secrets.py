@@ -74,14 +74,14 @@ _VALUE_END = ".,;:)]}>…"  # not '!' or '?': a password may end with them
 _PLACEHOLDER = re.compile(
     r"(?:<[^>]*>?|\[[^\]]*\]?|\([^)]*\)?|\{\{.*\}\}|\{[\w.-]*\}|\$\{?[\w.-]+\}?|\$\(.*|\$[A-Za-z_]\w*\(.*|%\(?\w+\)?s?|%\w+%|"
     r"[*•●x.\-_?#]+|(?:xxx+|XXX+|\*\*\*+)[\w*]*|[\w-]{0,12}[_-](?:x{4,}|X{4,}|\*{4,}|0{6,})|\.\.\.|…|"
-    r"(?:https?|ftp)://\S*|/[\w./-]*|~/[\w./-]*|\./[\w./-]*|[\w-]*\.(?:pem|key|crt|p12|pfx|txt|json|yaml|yml|"
+    r"(?:https?|ftp)://\S*|/[\w./-]*|~/[\w./-]*|[\w.-]+:/[\w./-]+|\./[\w./-]*|[\w-]*\.(?:pem|key|crt|p12|pfx|txt|json|yaml|yml|"
     r"conf|cfg|env|ini|sh|py|jks|keytab|asc|gpg)\??)"
 )
 #: placeholders of template languages (Jinja, GitHub Actions, shell, Python %-formatting, <NAME>)
 _TEMPLATE = re.compile(r"\$?\{\{[^{}\n]{0,80}\}\}|\{%[^%\n]{0,80}%\}|\$\{[^}\n]{0,80}\}|%\([\w.-]+\)[sdr]|"
                        r"<[A-Za-z_][\w .-]{0,40}>|\[\[[^\]\n]{0,60}\]\]")
 #: just before a password word, the opening of a placeholder it is the name of ('%(password)s')
-_INSIDE_PLACEHOLDER = re.compile(r"(?:%\(|\{\{[ \t]*|\$\{\{?[ \t]*(?:secrets\.|vars\.|env\.)?|\$\{|<|\{)$")
+_INSIDE_PLACEHOLDER = re.compile(r"(?:%\(|\{\{[ \t]*[\w.]*|\$\{\{?[ \t]*(?:secrets\.|vars\.|env\.)?|\$\{[\w.-]*|<|\{)$")
 _NOT_A_VALUE = frozenset(NOT_A_VALUE) | {"bearer", "basic", "digest", "oauth", "oauth2", "oidc", "jwt",
                                           "token", "negotiate", "ntlm", "none", "prompt", "stdin"}
 _STOPWORDS = frozenset(STOPWORDS)
@@ -227,6 +227,21 @@ _SPELLED = re.compile(rf"(?<![\w-]){_SPELLED_ITEM}(?:[ \t]*[,\-/·][ \t]*|[ \t]+
 _SPELLING_WORD = re.compile(rf"(?:{lex(SPELLING_WORDS)})$")
 
 
+#: the languages that write a password word into a compound ("Initialpasswort", "rootwachtwoord",
+#: "databaslösenord", "pääkäyttäjäsalasana"): a word ending in one is one
+_COMPOUND_ENDINGS = tuple(w.encode() for w in (
+    "passwort", "kennwort", "wachtwoord", "lösenord", "losenord", "passord", "salasana", "tunnussana",
+    "adgangskode", "kodeord", "jelszó", "jelszava", "password"))
+
+
+def _compound_word(word: bytes) -> bool:
+    """(Three letters at least before the ending; a key's name, "db_password", is not prose.)"""
+    return len(word) >= 11 and word.endswith(_COMPOUND_ENDINGS) and b"_" not in word and b"-" not in word
+
+
+_COMPOUND = WordClass(_compound_word)
+
+
 def password_values(t: Text) -> Iterator[Finding]:
     for f in _password_values(t):
         if "-----" in t.text[f.start:f.start + 12] and any(a <= f.start < b for a, b in public_blocks(t)):
@@ -250,6 +265,11 @@ def _password_values(t: Text) -> Iterator[Finding]:
         spelled = _SPELLED.search(t.low, m.end(), min(t.line_span(m.end())[1], m.end() + 160))
         if spelled and sum(1 for w in re.split(r"[\s,\-/·]+", spelled.group()) if _SPELLING_WORD.match(w)) >= 3:
             yield Finding("credential.password", CREDENTIAL, spelled.start(), spelled.end())
+    for word in _COMPOUND.among(t.words):
+        for p in t.positions(word.decode()):
+            found = _after_password_word(t, p + len(word.decode()))
+            if found:
+                yield Finding("credential.password", CREDENTIAL, *found)
     for m in _TOKEN_WORD.finditer(t, 40, 40):
         found = _after_password_word(t, m.end(), strict=True)
         if found:
@@ -281,6 +301,8 @@ def _random_in_sentence(t: Text, pos: int) -> Iterator[Finding]:
     text = t.text
     for m in _TOKEN.finditer(text, pos, _sentence_end(t, pos)):
         word = m.group().rstrip(_VALUE_END)
+        if "://" in word:
+            continue  # an address: its secrets are the URL detectors' to find
         if len(word) >= 8 and looks_random(word, relaxed=True) and not _is_placeholder(word):
             yield Finding("credential.password", CREDENTIAL, m.start(), m.start() + len(word))
 
@@ -456,6 +478,8 @@ def _judge_value(t: Text, start: int, line_end: int, kind: str, strict: bool = F
     if _DN_TAIL.match(text, start, line_end):
         return None  # "invalid credentials for cn=reader,dc=example,dc=eu": a directory name, not a value
     assigned = _ASSIGNED.match(value)
+    if assigned and kind == "next-line" and _NAME_LIKE.fullmatch(assigned.group().rstrip(" \t=:")):
+        return None  # "password" alone on its line, then "host=db.example.org": the next setting
     # "token needs: OIDC_TOKEN_URL=https://...": what counts is what the name is set to
     if assigned and _NAME_LIKE.fullmatch(assigned.group().rstrip(" \t=:")):
         return _judge_value(t, span[0] + assigned.end(), line_end, kind, strict)
@@ -492,6 +516,8 @@ def _judge_value(t: Text, start: int, line_end: int, kind: str, strict: bool = F
     if lowered[0] in _STOPWORDS or lowered[0] in _NOT_A_VALUE:
         return None
     if _plain_word(value):
+        if len(rest_words) > 1 and rest_words[1].startswith("-") and len(rest_words[1]) > 1:
+            return None  # "password from the variable: voms-proxy-init --pwstdin ...": a command and its flags
         if kind == "verb" or len(rest_words) > 1 and all(_plain_word(w) for w in rest_words[1:3]):
             return None  # prose: "is simple", "bitte beim Admin erfragen"
         if kind == "value" and len(rest_words) > 1:
@@ -612,9 +638,17 @@ def _key_value_matches(t: Text):
             yield m
 
 
+def _in_template(text: str, pos: int) -> bool:
+    """Is ``pos`` inside a template's expression on its line ("{{ lookup('vault', 'secret=kv/x') }}")?"""
+    line = text[text.rfind("\n", 0, pos) + 1:pos]
+    return line.rfind("{{") > line.rfind("}}")
+
+
 def key_values(t: Text) -> Iterator[Finding]:
     text = t.text
     for m in _key_value_matches(t):
+        if "{{" in text and _in_template(text, m.start()):
+            continue
         strength = _key_is_secret(m.group("key"))
         if not strength:
             continue
@@ -627,6 +661,8 @@ def key_values(t: Text) -> Iterator[Finding]:
             end = start + len(value)
         if not value or _is_placeholder(value) or _reads_from_code(text, m.start("value")):
             continue
+        if len(value) < 4 and not any(c.isalnum() for c in value):
+            continue  # "ID-token: { ...": a structure opens, its keys are judged each
         if _cut_short(text, end, value):
             continue  # "HF_TOKEN=hf_...": a vendor's prefix, then dots where the value would be
         if SSH_KEY_TYPE.fullmatch(value):
@@ -798,7 +834,11 @@ def tables(t: Text) -> Iterator[Finding]:
         return
     rows = list(_TABLE_ROW.finditer(text))
     columns: list[int] = []
+    previous_end = -1
     for row in rows:
+        if row.start() != previous_end + 1:
+            columns = []  # a new table: the header of another does not name this one's columns
+        previous_end = row.end()
         cells = [(c.start(), c.end()) for c in re.finditer(r"[^|]+", text[row.start():row.end()])]
         cells = [(row.start() + a, row.start() + b) for a, b in cells]
         values = [text[a:b].strip() for a, b in cells]

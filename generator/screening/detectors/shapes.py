@@ -79,7 +79,17 @@ SSH_KEY_TYPE = re.compile(r"(?:ssh-(?:rsa|dss|ed25519|ed448)|ecdsa-sha2-nistp\d{
 def public_shape(token: str) -> bool:
     """Is ``token`` a public identifier (see the module's docstring)?"""
     return bool(_HEX.fullmatch(token) or _UUID.fullmatch(token) or _PUBLIC.fullmatch(token)
-                or ssh_public_blob(token))
+                or ssh_public_blob(token) or media_blob(token))
+
+
+#: how the base64 of a picture or a document starts: its file's signature (PNG, GIF, JPEG, PDF,
+#: SVG, XML, WebP, ICO), what a logo in a ConfigMap or an attachment pasted as text is
+_MEDIA_BASE64 = ("iVBORw0KGgo", "R0lGODlh", "R0lGODdh", "/9j/", "JVBERi0", "PHN2Zy", "PD94bWwg", "UklGR", "AAABAA")
+
+
+def media_blob(token: str) -> bool:
+    """Base64 of a picture or a document (by its file's signature): public data, not a key."""
+    return len(token) >= 24 and token.startswith(_MEDIA_BASE64)
 
 
 def ssh_public_blob(token: str) -> bool:

@@ -158,6 +158,8 @@ def random_tokens(t: Text) -> Iterator[Finding]:
             continue  # an embedded image or font ("data:image/png;base64,..."): media, not a secret
         if text.find("://", start, end) >= 0 or text.startswith(("http", "www."), start, end):
             continue  # a URL (``_random_parts`` says no to it; told here, no copy is made or remembered)
+        if text[end:end + 1] in (">", " ", "/") and _MARKUP_NAME_BEFORE.search(text, max(0, start - 40), start):
+            continue  # an element's name: "<ds:X509Certificate>", "</X509Data>"
         parts = _random_parts(text[start:end])
         if not parts:
             continue
@@ -168,6 +170,8 @@ def random_tokens(t: Text) -> Iterator[Finding]:
         before = low[max(line_start, start - 48):start]
         if _PUBLIC_BEFORE.search(before):
             continue  # PublicKey = ..., "public key:", a fingerprint
+        if _PUBLIC_CODE_BEFORE.search(before[-40:]):
+            continue  # "CUP I53C22000690001", "grant agreement no. 101057388": a project's public code
         if _DIGEST_BASE64.fullmatch(text, start, end) and _DIGEST_BEFORE.search(before[-40:]):
             continue  # "MD5 (base64): MYKL7gfTbjN40thTCNKdiA==": a file's checksum, as storage shows it
         alone = not text[line_start:start].strip(" >-*•") and not text[end:line_end].strip(" .")
@@ -187,6 +191,13 @@ _DIGEST_BEFORE = re.compile(r"(?<![\w-])(?:md5|sha-?(?:1|256|512)|checksums?|dig
                             r"prüfsumme|somme de contrôle|checksumme|kontrolní součet|suma kontrolna|"
                             r"ellenőrzőösszeg|tarkistussumma|kontrollsumma|suma de control|soma de verificação)"
                             r"(?![\w-])")
+#: the labels of public codes (projects, grants, contracts, publications): never of a secret
+_PUBLIC_CODE_BEFORE = re.compile(
+    r"(?<![\w-])(?:cup|cig|cui|isbn|issn|doi|orcid|pmid|arxiv|ggus(?: ticket)?|ticket(?: no| nr| number)?|"
+    r"grant(?: agreement)?(?: no\.?| nr\.?| number)?|contract(?: no\.?| number)|invoice(?: no\.?| number)?|"
+    r"project(?: code| number| no\.?)|codice (?:progetto|cup)|code (?:du )?projet|código (?:de|del) proyecto|"
+    r"projektnummer|förderkennzeichen|aktenzeichen)[ \t]*[:#]?[ \t]*$")
+_MARKUP_NAME_BEFORE = re.compile(r"</?(?:[\w.-]{1,30}:)?$")
 _MEDIA_DATA = re.compile(r"data:(?:image|font|audio|video)/[\w.+-]{1,40};base64,(?=[A-Za-z0-9+/])")
 _B64 = re.compile(r"[A-Za-z0-9+/_-]{8,}={0,2}")
 #: two words apart: what a sentence has and a random string decoded has not

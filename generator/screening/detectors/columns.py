@@ -1,0 +1,169 @@
+"""Values under a column's header: a table of people or accounts says once, in its header, what
+each column holds, and the values below carry no word of their own.
+
+* delimited rows: CSV (``;`` or ``,``) and pipe tables (Markdown, an HTML table as screening
+  writes it: ``Nombre | Pasaporte |``), a header row of words, then rows of as many cells
+  ("nombre;apellidos;telefono" then "Carlos;Ruiz Navarro;612 345 678");
+* an SQL ``INSERT`` with its column list ("(`name`,`student_no`,`birth_date`) VALUES (...)").
+
+A value is a finding when its column's name says it is a password (or another secret), a
+person's identity number, a date of birth or a phone number, and the value has that shape (a
+secret that is no placeholder; digits for the others). The column names are the lexicon's words,
+written as headers are (``birth_date``, ``Phone-Number``, ``"PESEL"``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from generator.screening.detectors.base import CREDENTIAL, PERSONAL, PHONE, Finding, Text, lex
+from generator.screening.detectors.secrets import _is_placeholder
+from generator.screening.lexicon import BIRTH_WORDS, ID_WORDS, PASSWORD_WORDS
+
+#: a header row: two cells or more of words (letters first), split by one kind of separator
+_CELL = r"[\"'`]?[^\W\d][\w'’/()#.-]{0,30}(?:[ ][\w'’/()#.-]{1,30}){0,4}[\"'`]?"
+_HEADER_ROW = re.compile(
+    rf"(?m)^[ \t]*(?:\|[ \t]*)?{_CELL}[ \t]*(?P<sep>[;,|])(?:[ \t]*{_CELL}[ \t]*(?P=sep)){{0,40}}"
+    rf"(?:[ \t]*{_CELL})?[ \t]*$")
+_INSERT = re.compile(r"insert[ \t]+into[ \t]+\S+[ \t]*\((?P<columns>[^()\n]{1,800})\)[ \t]*values[ \t]*\(",
+                     re.IGNORECASE)
+#: one SQL value: a quoted string ('' and \' inside), or anything up to the next comma or bracket
+_SQL_VALUE = re.compile(r"[ \t]*(?:'(?:[^'\\\n]|\\.|'')*'|\"(?:[^\"\\\n]|\\.)*\"|[^,()'\"\n]*)[ \t]*")
+#: names of a phone column (the lexicon's labels include one-letter ones, "m", "t": not headers)
+_PHONE_HEADER = (r"tel|tél|tel\.?|telefon\w*|téléphone|telephone|telefoon|telefono|teléfono|telefone|telemóvel|"
+                 r"phone\w*|mobile\w*|mobil|mobiel|móvil|movil|cell\w*|cellulare|gsm|handy|fax|puhelin|"
+                 r"matkapuhelin|τηλέφωνο|τηλ|κινητό|телефон|тел|моб|мобильный|мобільний|טלפון|נייד|"
+                 r"mobile number|phone number|contact number|tel no|tel nr")
+_EXTRA_ID_HEADER = (r"student no|student nr|student id|matric|matric no|matriculation|id no|id nr|"
+                    r"national id|nationalid|passport no|passport nr|passport number|document number|"
+                    r"doc no|social security|ssn|tax id|codice fiscale|cf|dni|nie|nif|pesel|personal id")
+_EXTRA_BIRTH_HEADER = r"birth date|birthdate|date of birth|dob|born|fecha nacimiento|data nascita|geb datum"
+_SECRET_HEADER = r"secret|token|api key|apikey|access key|secret key|pin|otp|private key"
+
+
+@cache
+def _header_kinds() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
+    """(category, rule, pattern of the header's name): compiled on the first table met."""
+    def name(*fragments: str) -> re.Pattern[str]:
+        return re.compile(rf"(?:{lex(*fragments)})(?: (?:no|nr|number|nummer|numer|numero|número|id))?")
+    return (
+        (CREDENTIAL, "credential.table", name(*PASSWORD_WORDS, _SECRET_HEADER)),
+        (PERSONAL, "personal.column", name(ID_WORDS, _EXTRA_ID_HEADER)),
+        (PERSONAL, "personal.column", name(BIRTH_WORDS, _EXTRA_BIRTH_HEADER)),
+        (PHONE, "phone.column", name(_PHONE_HEADER)),
+    )
+
+
+def _kind(header: str) -> tuple[str, str] | None:
+    """The category and rule of a column by its name ("birth_date", "Phone-Number", "`pesel`")."""
+    words = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", header.strip(" \t\"'`[]"))
+    words = re.sub(r"[_\-.]+", " ", words).lower().strip()
+    if not words or len(words) > 40:
+        return None
+    for category, rule, pattern in _header_kinds():
+        if pattern.fullmatch(words):
+            return category, rule
+    return None
+
+
+def _value_of_kind(value: str, category: str) -> bool:
+    core = value.strip(" \t\"'`")
+    if not core or _is_placeholder(core):
+        return False
+    if category == CREDENTIAL:
+        return True
+    digits = sum(c.isdigit() for c in core)
+    return digits >= (6 if category == PHONE else 4)
+
+
+def _cells(text: str, start: int, end: int, sep: str) -> list[tuple[int, int]]:
+    """The cells of the row text[start:end], as spans without their spaces (a pipe row's outer
+    bars are no cells)."""
+    row = text[start:end]
+    spans, at = [], 0
+    for piece in row.split(sep):
+        a, b = at, at + len(piece)
+        at = b + 1
+        stripped = piece.strip(" \t")
+        if stripped:
+            a += len(piece) - len(piece.lstrip(" \t"))
+            b = a + len(stripped)
+        else:
+            b = a
+        spans.append((start + a, start + b))
+    if sep == "|":
+        if spans and spans[0][0] == spans[0][1]:
+            spans = spans[1:]
+        if spans and spans[-1][0] == spans[-1][1]:
+            spans = spans[:-1]
+    return spans
+
+
+def _delimited(t: Text) -> Iterator[Finding]:
+    text = t.text
+    for header in _HEADER_ROW.finditer(text):
+        sep = header.group("sep")
+        names = _cells(text, header.start(), header.end(), sep)
+        kinds = {i: k for i, (a, b) in enumerate(names) if (k := _kind(text[a:b]))}
+        if not kinds:
+            continue
+        line_end = header.end()
+        for _ in range(200):  # the rows below, while they have the header's cells
+            if line_end >= len(text) or text[line_end] != "\n":
+                break
+            nxt = text.find("\n", line_end + 1)
+            nxt = len(text) if nxt < 0 else nxt
+            cells = _cells(text, line_end + 1, nxt, sep)
+            line_end = nxt
+            if set(text[cells[0][0]:cells[-1][1]] if cells else "") <= set("-: |"):
+                continue  # the |---|---| line
+            if len(cells) != len(names):
+                break
+            for i, (category, rule) in kinds.items():
+                a, b = cells[i]
+                if _value_of_kind(text[a:b], category):
+                    yield Finding(rule, category, a, b)
+
+
+def _inserts(t: Text) -> Iterator[Finding]:
+    text = t.text
+    for m in _INSERT.finditer(text):
+        names = [c.strip(" \t`\"[]") for c in m.group("columns").split(",")]
+        kinds = {i: k for i, n in enumerate(names) if (k := _kind(n))}
+        if not kinds:
+            continue
+        at = m.end()
+        for i in range(len(names)):
+            v = _SQL_VALUE.match(text, at)
+            if v is None:
+                break
+            if i in kinds:
+                raw = v.group().strip(" \t")
+                a = v.start() + v.group().index(raw) if raw else v.start()
+                b = a + len(raw)
+                if raw[:1] in "'\"" and raw[-1:] == raw[:1] and len(raw) >= 2:
+                    a, b = a + 1, b - 1
+                category, rule = kinds[i]
+                if _value_of_kind(text[a:b], category):
+                    yield Finding(rule, category, a, b)
+            at = v.end()
+            if text[at:at + 1] != ",":
+                break
+            at += 1
+
+
+#: a sign of a table, searched first (most texts have none): three cells on a line, between ';' or
+#: '|', or between ',' with no space after them (prose puts one there)
+#: (two searches, each led by its separator: one with a letter class first tries every letter)
+_MAYBE_ROW = re.compile(r"[;|][^\n;|]{1,40}[;|]")
+_MAYBE_CSV_ROW = re.compile(r",[^\W\d_][^\n ,]{0,40},")
+
+
+def columns(t: Text) -> Iterator[Finding]:
+    text = t.text
+    if "\n" in text and (_MAYBE_ROW.search(text) or _MAYBE_CSV_ROW.search(text)):
+        yield from _delimited(t)
+    if "insert" in t.low:
+        yield from _inserts(t)
