@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import os
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from support.records import record
 from support.screening_gen import (
@@ -94,6 +94,7 @@ def assert_kept(item: Item, field: str) -> None:
 
 @given(item=confidential(), field=st.sampled_from(FIELDS))
 def test_no_confidential_item_reaches_the_public_case(item, field):
+    assume(not (item.category == "table" and field == "subject"))  # (a subject is one line: no table)
     assert_not_published(item, field)
 
 

@@ -156,11 +156,10 @@ def test_a_search_begun_at_its_prefix_finds_what_the_whole_search_finds(digits):
     from generator.screening.detectors import personal
 
     for pattern, prefix in personal._DIGIT_RUNS + personal._NINO_DIGITS:
-        assert [m.span() for m in base.finditer_from(pattern, prefix, digits)] == \
-            [m.span() for m in pattern.finditer(digits)]
+        assert base.starts_from(pattern, prefix, digits) == [m.start() for m in pattern.finditer(digits)]
     for pattern, prefix in personal._DIGIT_RUNS_BYTES + personal._NINO_DIGITS_BYTES:
         raw = digits.encode()
-        assert [m.span() for m in base.finditer_from(pattern, prefix, raw)] == [m.span() for m in pattern.finditer(raw)]
+        assert base.starts_from(pattern, prefix, raw) == [m.start() for m in pattern.finditer(raw)]
 
 
 @BOUNDED
@@ -171,6 +170,8 @@ def test_the_possessive_digit_run_search_finds_what_the_plain_one_finds(digits):
 
     plain = re.compile(r"0(?:[ \t\n./()-]{0,3}0){6,}")
     assert [m.span() for m in phone._RUNS.finditer(digits)] == [m.span() for m in plain.finditer(digits)]
+    raw = digits.encode()
+    assert [m.span() for m in phone._RUNS_BYTES.finditer(raw)] == [m.span() for m in plain.finditer(digits)]
 
 
 def _pick(*options: str) -> st.SearchStrategy[str]:
@@ -275,3 +276,109 @@ def test_every_national_id_shape_starts_with_the_lookbehind_its_shortcut_assumes
     for c in ["a", "Z", "7", "_", "é", "٣", "ß", *_ID_NOT_AFTER, " ", "(", ":", "\n", "+", "'"]:
         refused = lead.match(c + "1", 1) is None
         assert refused == (c.isalnum() or c in _ID_NOT_AFTER), c
+
+
+def test_a_tokens_delimiters_in_ascii_are_those_of_its_class():
+    """``tokens._BREAKS`` marks as b' ' exactly the ASCII characters that end a token."""
+    for code in range(128):
+        ends = tokens._TOKEN_REST.fullmatch(chr(code)) is None
+        assert (tokens._BREAKS[code] == 32) == ends, repr(chr(code))
+
+
+@BOUNDED
+@given(_ADDRESS_TEXTS, st.integers(0, 40), st.integers(0, 40))
+def test_an_address_window_without_a_street_word_holds_no_address(text, cut_start, cut_end):
+    """``personal._street_word_in`` says no only where ``_ADDRESS`` finds nothing (ASCII text)."""
+    from generator.screening.detectors import personal
+
+    if not text.isascii():
+        return
+    for lo, hi in ((0, len(text)), (min(cut_start, len(text)), max(len(text) - cut_end, 0))):
+        if personal._ADDRESS.search(text, lo, hi):
+            assert personal._street_word_in(text.lower(), lo, hi)
+
+
+def test_no_street_word_holds_a_letter_that_matches_ascii_without_case():
+    """The window test reads the lower-cased view of ASCII text: right only while no street word
+    has a character that matches an ASCII one without case (Kelvin sign, long s, dotless i)."""
+    from generator.screening.detectors import personal
+
+    for word in personal._STREET_PREFIXES + personal._STREET_SUFFIXES:
+        assert re.fullmatch(r"[\w./]+", word), word
+        for char in set(word) - set(word.encode("ascii", "ignore").decode()):
+            assert not [c for c in map(chr, range(128)) if re.fullmatch(re.escape(char), c, re.IGNORECASE)], char
+
+
+@BOUNDED
+@given(st.lists(st.sampled_from([" a ", " at ", " at at ", "a", "at", " ", "jan.de.vries", "example.nl", "x-y.z",
+                                  "bij", " et ", ".", "-", "1", "ett", " affe "]), max_size=30).map("".join))
+def test_a_common_word_for_at_is_found_where_a_match_at_each_of_its_places_finds_it(text):
+    """``email._COMMON_AT_WORD`` finds what a search for " word " and a match there found."""
+    common_at = re.compile(rf" (?:{base.lex(email.AMBIGUOUS_AT)}) (?=[\w-]+\.[^\W\d_])")
+    for word in email._AMBIGUOUS_WORDS:
+        needle, found, i = f" {word} ", [], text.find(f" {word} ")
+        while i >= 0:
+            if common_at.match(text, i):
+                found.append(i)
+            i = text.find(needle, i + 1)
+        assert [m.start() for m in email._COMMON_AT_WORD[word.encode()].finditer(text)] == found
+
+
+@BOUNDED
+@given(st.lists(st.sampled_from(["a", "B", " ", ".", "-", "x y z w", "\x00", "\x07", "\t", "\n", "\r", "\x1b", "\x7f",
+                                 "&", "%", "é", "0"]), max_size=30).map("".join))
+def test_one_copy_of_the_text_answers_for_control_characters_and_letter_spacing(text):
+    """``normalise._SHAPES`` answers as the deletion of the control bytes and the copy with the
+    letters as 'a' did."""
+    from generator.screening import normalise as n
+
+    shapes = text.encode("ascii").translate(n._SHAPES) if text.isascii() else None
+    raw = text.encode("utf-8")
+    assert n._needs_decoding(text, shapes) == (not text.isascii() or "&" in text or "%" in text or "\r" in text
+                                               or len(raw.translate(None, n._CONTROL_BYTES)) != len(raw))
+    if shapes is not None:
+        assert n._may_be_spaced(text, shapes) == (raw.translate(n._LETTERS_AS_A).find(b"a a a a") >= 0)
+
+
+def test_every_ascii_spelling_of_an_id_word_has_an_anchor():
+    """``personal._named_before`` skips its search in an ASCII text without an anchor of the id
+    words: right only while every ASCII spelling has one (a whole word, no wildcard in it)."""
+    from generator.screening.detectors import personal
+
+    base.make_tables()
+    spellings = [p for fragment in personal._ID_WORD._fragments for a in base._alternatives(fragment)
+                 for p in base.expand(a, 50000) if p.isascii()]
+    assert len(spellings) > 100
+    assert all(base._anchor(p) for p in spellings), [p for p in spellings if not base._anchor(p)][:5]
+    assert all(base._anchor(p).encode() in personal._ID_WORD.anchors for p in spellings)
+
+
+@BOUNDED
+@given(st.lists(st.sampled_from([":", "a", " ", "::", "\n", "é"]), max_size=12).map("".join))
+def test_four_colons_are_counted_as_by_a_count(text):
+    from generator.screening.detectors import secrets
+
+    assert secrets._four_colons(text) == (text.count(":") >= 4)
+
+
+def test_each_town_first_street_word_is_a_word_of_a_text_that_has_it():
+    """``personal._HU_STREET_WORDS`` answers for ``_TOWN_FIRST_STREET``: a text it matches has one of the words."""
+    from generator.screening.detectors import personal
+
+    spellings = personal._HU_STREET[3:-1].replace("\\.", ".").split("|")
+    assert len(spellings) >= 10
+    for spelling in spellings:
+        for text in (f"Irinyi József {spelling} 12.", f"({spelling})", f"{spelling.upper()}, 1052 Budapest"):
+            t = Text(normalise(text))
+            found = personal._TOWN_FIRST_STREET.search(t.low)
+            assert found or not spelling.isascii(), text  # (the view may spell the others otherwise)
+            if found:
+                assert not personal._HU_STREET_WORDS.isdisjoint(t.words), text
+
+
+@BOUNDED
+@given(st.lists(st.sampled_from([";", "|", "a", " ", "\n", "x" * 30, "b;c", "||"]), max_size=20).map("".join))
+def test_a_table_row_is_seen_where_the_search_sees_one(text):
+    from generator.screening.detectors import columns
+
+    assert columns._maybe_row(text) == bool(columns._MAYBE_ROW.search(text))

@@ -67,6 +67,7 @@ def test_a_value_in_an_html_table_is_read_under_its_header_and_cut_from_the_text
     ("Στείλτε το στη διεύθυνση του σπιτιού μου: Εγνατίας 123, 546 35 Θεσσαλονίκη", "Εγνατίας 123, 546 35"),
     ("Siuntą galit siųsti į namus: Žirmūnų g. 12-34, LT-09212 Vilnius.", "Žirmūnų g. 12-34, LT-09212 Vilnius"),
     ("kérem postán ide küldeni: Szabó Péter, 1117 Budapest, Irinyi József u. 12. 3/4.", "1117 Budapest, Irinyi József u. 12. 3/4."),
+    ("Pilne: awaria storage, dzwonić 601-234-567", "601-234-567"),
 ])
 def test_words_and_shapes_of_more_languages(text, part):
     assert covered(text, part)
@@ -102,11 +103,14 @@ def test_markers_of_more_languages(text, part):
     "У скрипті пароль береться зі змінної: voms-proxy-init --pwstdin < <(echo \"${VOMS_PASS}\")",
     "Jautājumus par kvotām sūtiet uz atbalsts@hpc.example.lv (dežurants atbildēs).",
     "Адреса: ФИНКИ, ул. Руѓер Бошковиќ 16, 1000 Скопје.",
+    "Deutsches Beispielzentrum für Klimaforschung, Bundesallee 100, 38116 Braunschweig, Zentrale: +49 531 592-0",
     "Andmeturve, konfidentsiaalne andmetöötlus (confidential computing)",
     "Poverljivo računarstvo (confidential computing)",
     "Claims uit het ID-token: { \"sub\": \"x\", \"name\": \"Sanne de Wit\" }",
     "| Service | Host | IP | Port |\n|---|---|---|---|\n| WebDAV | se01.example.eu | 192.0.2.10 | 2880/tcp |",
     "site;cores;storage_tb\nIFCA-LCG2;3100;850\nCESNET-MCC;1200;400",
+    # a path's "home" is no home word (the audit read a cut path so, and the log line after it)
+    'Using config file from "/home[redacted: personal]"}\n2026/11/27 14:02:12 ERROR : error 403',
 ])
 def test_harmless_structured_text_stays(text):
     assert find_all(text) == []
@@ -133,6 +137,24 @@ def test_a_discipline_with_a_project_code(shape, value):
 @pytest.mark.parametrize("value", ["Physics (+36 1 234 5678)", "Physics (ICM 22 1234567)", "Chemistry 030/1234567"])
 def test_a_discipline_with_a_phone_number_is_refused(value):
     assert fields.discipline(value) is None
+
+
+@pytest.mark.parametrize(("value", "kept"), [
+    ("in attesa – risorse allocate il 15/02/2027", True),
+    ("Umgesetzt (Produktion seit 2026-09)", True),
+    ("open – call 601 234 567", False),
+    ("open (Jan Novak)", False),
+])
+def test_a_status_with_a_dated_note(value, kept):
+    assert (fields.rt_status(value) == value) is kept
+
+
+def test_a_group_or_a_desk_before_its_organisation_is_published_with_it():
+    assert fields.contact("Grupo de Física de Partículas, Universidad de Ejemplo (consorcio)") == (
+        "Grupo de Física de Partículas, Universidad de Ejemplo", "consorcio")
+    assert fields.contact("EGI Service Desk <support@egi.example>, EGI Foundation (helpdesk)") == (
+        "EGI Service Desk, EGI Foundation", "helpdesk")
+    assert fields.contact("Dr. Lena Hofmann <lena@uni.example>, Universität Beispiel (PI)") == ("Universität Beispiel", "PI")
 
 
 def test_a_label_before_a_link_is_left_out():

@@ -38,7 +38,10 @@ _DISCIPLINE = re.compile(r"[^\W\d_][\w ,/&()'’.+·→\[\];>»›|:–—-]{0,1
 _STATUS = re.compile(r"[^\W\d_]+(?:[ _-][^\W\d_]+){0,2}")
 #: a note after a status and a dash, in words only ("offen – wartet auf Rückmeldung des Standorts");
 #: two capitalised words in a row are a person's name, refused with the note
-_STATUS_NOTE = re.compile(r"[ ]+[-–—][ ]+(?P<note>[^\W\d_]+(?:[ ][^\W\d_]+){0,9})$")
+_DATE = r"\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}(?:-\d{2})?"
+_STATUS_NOTE = re.compile(rf"[ ]+[-–—][ ]+(?P<note>(?:[^\W\d_]+|{_DATE})(?:[ ](?:[^\W\d_]+|{_DATE})){{0,9}})$")
+#: ... or in brackets: "Umgesetzt (Produktion seit 2026-09)"
+_STATUS_BRACKET = re.compile(rf"[ ]*\((?P<note>(?:[^\W\d_]+|{_DATE})(?:[ ](?:[^\W\d_]+|{_DATE})){{0,9}})\)$")
 _NAME_PAIR = re.compile(r"\b[^\W\d_a-z][^\W\d_]*[ ]+[^\W\d_a-z][^\W\d_]*")
 #: a person's name: two to five words of letters, with the usual particles and punctuation
 _NAME = re.compile(r"[^\W\d_][^\W\d_'’.-]*(?:[ -][^\W\d_][^\W\d_'’.-]*){0,5}")
@@ -140,9 +143,10 @@ def discipline(value: str) -> str | None:
 def rt_status(value: str) -> str | None:
     value = value.strip()
     status = _without_note(value).strip()
-    note = _STATUS_NOTE.search(status)
-    if note and not _NAME_PAIR.search(note.group("note")):
-        status = status[:note.start()]
+    for pattern in (_STATUS_NOTE, _STATUS_BRACKET):
+        note = pattern.search(status)
+        if note and not _NAME_PAIR.search(note.group("note")):
+            status = status[:note.start()]
     return value if len(status) <= 30 and _STATUS.fullmatch(status) else None
 
 

@@ -237,6 +237,10 @@ PHONE_WORDS = (
     r"chiamami|chiamatemi|chiamare|llámame|llamame|llámeme|ligue|ligar|liga-me|appelle-moi|appelez-moi|"
     r"appelez|ruf mich an|rufen sie mich an|anrufen|bel me|bellen|zadzwoń|zadzwon|zavolejte|zavolej|hívj|"
     r"hívjon|ring mig|ringe|soita|soittakaa|helista|sunați-mă|suna-ma|skambinkite|zvaniet|zovite|pozovite|"
+    r"dzwonić|dzwonic|dzwoń|dzwon|zadzwonić|zadzwonic|volejte|volat|zavolat|volajte|zavolajte|hívjanak|"
+    r"hívható|sunați|sunati|nazovite|nazvati|pokličite|pokliči|skambinti|zvanīt|helistage|helistada|"
+    r"καλέστε|обадете се|звъннете|дзвоніть|телефонуйте|arayınız|arayiniz|liguem|llame|llamad|chiamate|"
+    r"telefonare|erreichbar unter|bereikbaar op|"
     r"позвоните|звоните|зателефонуйте|телефонирайте|τηλεφωνήστε|ara beni|arayın|התקשר|התקשרו|"
     r"τηλ|τηλέφωνο|κιν|κινητό|тел|телефон|моб|мобильный|мобільний|тлф|טל|טלפון|נייד|ტელ|"
     r"mowbajl|telefown|ċempel|ċempilli|ċempluli|fón|fón póca|guthán|sími|farsími|هاتف|الهاتف|جوال|الجوال|"
@@ -979,7 +983,9 @@ INSTITUTION_WORDS = (
     "klinikum clinic council consiglio consejo ministry ministère ministerium ministero ministerio "
     "organisation organization infrastructure eric gmbh society gesellschaft société società "
     "sociedad association verein associazione asociación department département dipartimento "
-    "departamento faculty fakultät faculté facoltà facultad research forschungszentrum"
+    "departamento faculty fakultät faculté facoltà facultad research forschungszentrum "
+    # a group or a desk of one: "Grupo de Física de Partículas", "EGI Service Desk"
+    "group grupo gruppe groupe gruppo groep grupa skupina csoport ryhmä team équipe desk helpdesk servicedesk"
 ).split()
 
 

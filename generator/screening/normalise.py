@@ -161,12 +161,14 @@ _LEADING_QUOTE = re.compile(r"\A[ \t]*(?:>[ \t]?)+")
 _QUOTE_MARKS = re.compile(r"\n(?P<quote>[ \t]*(?:>[ \t]?)+)")
 
 
-def _layout_pattern(text: str) -> re.Pattern[str] | None:
+def _layout_pattern(text: str, double_space: bool | None = None) -> re.Pattern[str] | None:
     """``_LAYOUT``, or ``_QUOTE_MARKS`` when the text holds no character another alternative
     starts with (the commonest case: a reply that quotes, with no markup; ``_LAYOUT`` would try
     its alternatives at every space), or None when nothing can match. Written out, no loop: it
-    is asked of every text."""
-    if ("<" in text or "*" in text or "_" in text or "~" in text or "`" in text or "  " in text or "\t" in text
+    is asked of every text. ``double_space``: whether the text holds "  ", if known."""
+    if double_space is None:
+        double_space = "  " in text
+    if ("<" in text or "*" in text or "_" in text or "~" in text or "`" in text or double_space or "\t" in text
             or "\x0b" in text or "\x0c" in text or "=" in text and "=\n" in text):
         return _LAYOUT
     # (a search for one character is much faster than for two or more: the rare one goes first)
@@ -186,15 +188,20 @@ _SPACED_GATE = re.compile(r"[ \t\n.(\[*\"'-][^\W\d_][ .\-][^\W\d_][ .\-][^\W\d_]
 _LETTERS_AS_A = bytes.maketrans(b"ABCDEFGHIJKLMNOPQRSTUVWXYZbcdefghijklmnopqrstuvwxyz.-", b"a" * 51 + b"  ")
 
 
-def _may_be_spaced(text: str) -> bool:
-    """Could the text hold a letter-spaced word (a cheap test before ``_SPACED``)?"""
+def _may_be_spaced(text: str, shapes: bytes | None = None) -> bool:
+    """Could the text hold a letter-spaced word (a cheap test before ``_SPACED``)? ``shapes``:
+    the ASCII text through ``_SHAPES``, if made already."""
     if not text.isascii():
         return bool(_SPACED_GATE.search(text) or _SPACED.match(text))
-    shapes = text.encode("ascii").translate(_LETTERS_AS_A)
+    if shapes is None:
+        shapes = text.encode("ascii").translate(_SHAPES)
     return shapes.find(b"a a a a") >= 0  # (faster than "in" on bytes)
 
 
 _CONTROL_BYTES = bytes(range(0, 9)) + bytes(range(14, 32)) + b"\x7f"
+#: ``_LETTERS_AS_A`` with the control characters as NUL: one copy of an ASCII text answers both
+#: "may it be letter-spaced?" and "does it hold a control character?"
+_SHAPES = bytes(0 if c in _CONTROL_BYTES else x for c, x in enumerate(_LETTERS_AS_A))
 #: attributes whose values a reader or a crawler sees: kept (a mailto: or tel: link lives there)
 _CONTENT_ATTRIBUTE = re.compile(
     # every attribute but those of layout and identity (an event handler or an unknown attribute
@@ -406,16 +413,19 @@ def normalise(text: str, keep_part_breaks: bool = False) -> View:
     maps = []
     current = text
     passes = []
-    if _needs_decoding(text):
+    shapes = text.encode("ascii").translate(_SHAPES) if text.isascii() else None
+    if _needs_decoding(text, shapes):
         passes.append((_DECODE_KEEPING_BREAKS if keep_part_breaks else _DECODE, _replacement))
     passes.append((_LEADING_QUOTE, _drop))
-    if "  " in text:  # letter-spaced words apart by wider gaps ("F O R  I N T E R N A L  U S E"): joined
+    double_space = "  " in text  # (asked once: a two-character search reads every space)
+    if double_space:  # letter-spaced words apart by wider gaps ("F O R  I N T E R N A L  U S E"): joined
         passes.append((_SPACED_PHRASE, _join_spaced_phrase))  # before the layout pass folds the gaps
     passes.append((_LAYOUT, _replacement))
     passes.append((_SPACED, _join_spaced))
     for pattern, replace in passes:
+        unchanged = current is text  # (what was learnt of the text holds for it)
         if pattern is _LAYOUT:
-            layout = _layout_pattern(current)
+            layout = _layout_pattern(current, double_space if unchanged else None)
             if layout is None:
                 continue
             pattern = layout
@@ -423,7 +433,7 @@ def normalise(text: str, keep_part_breaks: bool = False) -> View:
             continue
         if pattern is _SPACED_PHRASE and not _SPACED_PHRASE_GATE.search(current):
             continue
-        if pattern is _SPACED and not _may_be_spaced(current):
+        if pattern is _SPACED and not _may_be_spaced(current, shapes if unchanged else None):
             continue
         current, rewrite = _rewrite(current, pattern, replace)
         if rewrite is not None:
@@ -431,12 +441,12 @@ def normalise(text: str, keep_part_breaks: bool = False) -> View:
     return View(text, current, _lower(current), tuple(maps))
 
 
-def _needs_decoding(text: str) -> bool:
-    """Does the text hold anything the first pass decodes (cheap checks, most text has none)?"""
-    if not text.isascii() or "&" in text or "%" in text or "\r" in text:
+def _needs_decoding(text: str, shapes: bytes | None) -> bool:
+    """Does the text hold anything the first pass decodes (cheap checks, most text has none)?
+    ``shapes``: the ASCII text through ``_SHAPES`` (None for other text)."""
+    if shapes is None or "&" in text or "%" in text or "\r" in text:
         return True
-    raw = text.encode("ascii")
-    return len(raw.translate(None, _CONTROL_BYTES)) != len(raw)
+    return shapes.find(b"\x00") >= 0  # a control character
 
 
 def normalised_text(text: str, keep_part_breaks: bool = False) -> str:

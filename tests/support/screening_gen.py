@@ -328,9 +328,57 @@ def markers(draw) -> Item:
     return Item("marker", f"Hi all,\n\n{body}\n\nThe tests go on.", secret)
 
 
+#: column names a table of people or accounts gives its secret column, and a value of each kind
+_COLUMNS = [("phone", ["telefono", "Phone-Number", "tel", "mobile", "Telefon", "puhelin", "τηλέφωνο"]),
+            ("id", ["pesel", "PESEL", "passport_no", "Pasaporte", "student_no", "codice fiscale", "DNI"]),
+            ("birth", ["birth_date", "dob", "Geburtsdatum", "data di nascita", "date of birth"]),
+            ("password", ["password", "Passwort", "initial password", "wachtwoord", "hasło", "secret"])]
+_PLAIN_COLUMNS = [("site", ["IFCA-LCG2", "CESNET-MCC", "INFN-T1"]), ("name", ["Anna Berg", "Jan Novak", "Lea Weber"]),
+                  ("cores", ["128", "3100", "64"]), ("unit", ["ACK Cyfronet", "CNAF", "SURF"])]
+
+
+@st.composite
+def table_columns(draw) -> Item:
+    """A value under its column's header, in CSV, a pipe table or an SQL insert, among plain columns."""
+    rnd = random.Random(draw(st.integers(0, 2**32)))
+    kind, names = draw(st.sampled_from(_COLUMNS))
+    header = rnd.choice(names)
+    if kind == "phone":
+        value = phonenumbers.format_number(phonenumbers.example_number(rnd.choice(_REGIONS)),
+                                           PhoneNumberFormat.INTERNATIONAL)
+    elif kind == "id":
+        value = _pesel(rnd)
+    elif kind == "birth":
+        value = f"{rnd.randrange(1950, 2005)}-{rnd.randrange(1, 13):02d}-{rnd.randrange(1, 29):02d}"
+    else:
+        value = draw(random_secrets())
+    plain = rnd.sample(_PLAIN_COLUMNS, rnd.randrange(1, 4))
+    at = rnd.randrange(len(plain) + 1)
+    names_row = [n for n, _ in plain]
+    names_row.insert(at, header)
+    rows = []
+    for i in range(rnd.randrange(1, 4)):
+        cells = [rnd.choice(vs) for _, vs in plain]
+        cells.insert(at, value if i == 0 else "")
+        rows.append(cells)
+    style = draw(st.sampled_from(["csv", "semicolon", "pipe", "sql"]))
+    if style == "sql":
+        columns = ",".join(f"`{n.replace(' ', '_')}`" for n in names_row)
+        values = ",".join(f"'{c}'" for c in rows[0])
+        table = f"INSERT INTO `accounts` ({columns}) VALUES ({values});"
+    else:
+        sep = {"csv": ",", "semicolon": ";", "pipe": " | "}[style]
+        lines = [sep.join(names_row)] + [sep.join(r) for r in rows]
+        if style == "pipe":
+            lines = [f"| {line} |" for line in lines]
+            lines.insert(1, "|" + "---|" * len(names_row))
+        table = "\n".join(lines)
+    return Item("table", f"Hello,\n\nthe export from the registration system:\n\n{table}\n\nRegards", value)
+
+
 def confidential() -> st.SearchStrategy[Item]:
     return st.one_of(emails(), phones(), credentials(), tokens(), grouped_codes(), personal_ids(), markers(),
-                     outside_classes())
+                     outside_classes(), table_columns())
 
 
 # --- benign look-alikes -----------------------------------------------------------------------------------

@@ -620,12 +620,22 @@ def finditer(pattern: re.Pattern[str], text: str, windows: list[tuple[int, int]]
         yield from pattern.finditer(text, lo, hi)
 
 
-def finditer_from(pattern: re.Pattern, prefix: str | bytes, text: str | bytes):
-    """``pattern.finditer(text)`` for a pattern without lookbehind whose every match begins with
-    ``prefix``: the search begins where the prefix first stands, found by ``find`` (much faster
-    than the pattern's own search), or does not begin at all."""
+def starts_from(pattern: re.Pattern, prefix: str | bytes, text: str | bytes) -> list[int]:
+    """Where the matches of ``pattern.finditer(text)`` start, for a pattern without lookbehind
+    whose every match begins with ``prefix``: the search begins where the prefix first stands,
+    found by ``find`` (much faster than the pattern's own search), or does not begin at all. A
+    pattern that is its prefix alone (a literal: the callers' hold no sign of a regular
+    expression) is found by ``find`` only, match after match."""
     i = text.find(prefix)  # type: ignore[arg-type]
-    return pattern.finditer(text, i) if i >= 0 else ()
+    if i < 0:
+        return []
+    if pattern.pattern != prefix:
+        return [m.start() for m in pattern.finditer(text, i)]
+    starts, size = [], len(prefix)
+    while i >= 0:
+        starts.append(i)
+        i = text.find(prefix, i + size)  # type: ignore[arg-type]
+    return starts
 
 
 def windows_around(positions: list[int], before: int, after: int, n: int) -> list[tuple[int, int]]:

@@ -154,16 +154,28 @@ def _inserts(t: Text) -> Iterator[Finding]:
             at += 1
 
 
-#: a sign of a table, searched first (most texts have none): three cells on a line, between ';' or
-#: '|', or between ',' with no space after them (prose puts one there)
+#: a sign of a table, searched first (most texts have none): three cells on a line between ';' or
+#: '|', or a cell after a ',' or ';' with no space after it (prose puts one there)
 #: (two searches, each led by its separator: one with a letter class first tries every letter)
 _MAYBE_ROW = re.compile(r"[;|][^\n;|]{1,40}[;|]")
-_MAYBE_CSV_ROW = re.compile(r",[^\W\d_][^\n ,]{0,40},")
+_MAYBE_CSV_ROW = re.compile(r"[,;][^\W\d_][^\n,;]{0,40}[,;\n]")
+
+
+def _maybe_row(text: str) -> bool:
+    """``_MAYBE_ROW.search(text)``, tried only at each ';' and '|' (found by ``str.find``: a search
+    led by a character class tries every character of the text)."""
+    for sep in ";|":
+        i = text.find(sep)
+        while i >= 0:
+            if _MAYBE_ROW.match(text, i):
+                return True
+            i = text.find(sep, i + 1)
+    return False
 
 
 def columns(t: Text) -> Iterator[Finding]:
     text = t.text
-    if "\n" in text and (_MAYBE_ROW.search(text) or _MAYBE_CSV_ROW.search(text)):
+    if "\n" in text and (_maybe_row(text) or _MAYBE_CSV_ROW.search(text)):
         yield from _delimited(t)
     if "insert" in t.low:
         yield from _inserts(t)

@@ -60,7 +60,10 @@ _BRACKETED_AT = re.compile(rf"[\[({{<][ \t]*(?:{lex(AT_WORDS)})[ \t]*[\])}}>]")
 _SPELLED = Lexicon(AT_WORDS, DOT_WORDS.replace("|point|", "|"))
 _AMBIGUOUS_WORDS = frozenset(lex(AMBIGUOUS_AT).split("|"))
 _AMBIGUOUS_BYTES = frozenset(w.encode() for w in _AMBIGUOUS_WORDS)
-_COMMON_AT = re.compile(rf" (?:{lex(AMBIGUOUS_AT)}) (?=[\w-]+\.[^\W\d_])")
+#: a common word for '@' between a local part and a domain ("jan.de.vries at example.nl"), for
+#: each such word: one search led by " word " (a search for the word, then a match at each, cost
+#: a call at every " a " of English prose)
+_COMMON_AT_WORD = {w.encode(): re.compile(rf" {re.escape(w)} (?=[\w-]+\.[^\W\d_])") for w in _AMBIGUOUS_WORDS}
 
 
 def _spaced_address(text: str, at: int) -> tuple[int, int] | None:
@@ -143,19 +146,16 @@ def emails(t: Text) -> Iterator[Finding]:
             spaced = _spaced_address(text, a)
             if spaced:
                 yield Finding("email.spaced", EMAIL, *spaced)
-    anchors = _bracketed_at(low) if any(c in text for c in "[({<") else []
+    anchors = _bracketed_at(low) if "(" in text or "[" in text or "{" in text or "<" in text else []
     anchors += [i for i in ats if low[i - 1:i] in (" ", "\t") or low[i + 1:i + 2] in (" ", "\t")]
     anchors += [p for w in _SPELLED.present(t) if w not in _AMBIGUOUS_WORDS for p in t.word_positions(w)]
     if "." in text:  # jan.de.vries at example.nl: a common word after a local part with a dot
         for word in _AMBIGUOUS_BYTES.intersection(t.words):
-            needle = f" {word.decode()} "
-            i = low.find(needle)
-            while i >= 0:
-                if _COMMON_AT.match(low, i):
-                    local = low[low.rfind(" ", max(0, i - 64), i) + 1:i]
-                    if any(c in local for c in "._+") or any(c.isdigit() for c in local):
-                        anchors.append(i)
-                i = low.find(needle, i + 1)
+            for m in _COMMON_AT_WORD[word].finditer(low):
+                i = m.start()
+                local = low[low.rfind(" ", max(0, i - 64), i) + 1:i]
+                if any(c in local for c in "._+") or any(c.isdigit() for c in local):
+                    anchors.append(i)
     for lo, hi in _windows(anchors, len(low)):
         pos = lo
         while True:

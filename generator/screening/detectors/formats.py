@@ -42,9 +42,10 @@ _COOKIE_WORDS = frozenset(w.encode() for w in (
     "jsessionid phpsessid shibsession shibstate session sessionid sessid sid openidc tkt csrftoken cfid "
     "cftoken mellon oauth2 laravel remember logged saml idp asp net connect").split())
 
-#: user/password@host: a connection string or a command line of a database client
+#: user/password@host: a connection string or a command line of a database client (a password
+#: may hold a '/', as "rM3IZ%2f" decoded does)
 _CONNECT = re.compile(
-    r"(?<![\w/.-])(?P<user>[A-Za-z_][\w$#.]{0,29})/(?P<password>[^\s/@'\"]{3,64})@(?://)?"
+    r"(?<![\w/.-])(?P<user>[A-Za-z_][\w$#.]{0,29})/(?P<password>[^\s/@'\"][^\s@'\"]{2,63})@(?://)?"
     r"(?P<host>[\w.-]+|\([^\n]{0,200}\))(?P<port>:\d{2,5})?")
 _CONNECT_CONTEXT = re.compile(
     r"(?:jdbc:oracle:(?:thin|oci):|sqlplus|sqlcl|connect|conn|expdp|impdp|\bexp\b|\bimp\b|rman|sqlldr|dgmgrl|"

@@ -368,8 +368,15 @@ def _topic(low: str, start: int, end: int) -> bool:
 
 
 def _heading(low: str, start: int, end: int) -> bool:
+    """A marker word heading its line ("VERTRAULICH:", "# Intern"), or its clause with a colon
+    after it ("Hello, Vyhrazené: ...": a subject is its message's lines run together)."""
     line_start = low.rfind("\n", 0, start) + 1
-    return bool(_LINE_LEAD.fullmatch(low, line_start, start) and _AFTER_HEADING.match(low, end))
+    if _LINE_LEAD.fullmatch(low, line_start, start) and _AFTER_HEADING.match(low, end):
+        return True
+    return bool(_CLAUSE_LEAD.search(low, max(line_start, start - 4), start) and _COLON.match(low, end))
+
+
+_CLAUSE_LEAD = re.compile(r"[.!?,;][ \t]+$")
 
 
 def _enclosed(low: str, start: int, end: int) -> bool:

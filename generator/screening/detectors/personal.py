@@ -34,8 +34,8 @@ from generator.screening.detectors.base import (
     Lexicon,
     Text,
     WordClass,
-    finditer_from,
     lex,
+    starts_from,
     windows_around,
     words,
 )
@@ -238,14 +238,17 @@ def national_ids(t: Text) -> Iterator[Finding]:
     digits_view = t.digits
     as_bytes = isinstance(digits_view, bytes)
     ninos = [p for w in _NINO_WORDS.among(t.words) for p in t.positions(w.decode())]
-    ninos += [m.start() for pattern, prefix in (_NINO_DIGITS_BYTES if as_bytes else _NINO_DIGITS)
-              for m in finditer_from(pattern, prefix, digits_view)]  # type: ignore[arg-type]
+    ninos += [p for pattern, prefix in (_NINO_DIGITS_BYTES if as_bytes else _NINO_DIGITS)
+              for p in starts_from(pattern, prefix, digits_view)]
     for p in ninos:
-        for m in _NINO.finditer(text, max(0, p - 3), p + 16):
+        lo, hi = max(0, p - 3), p + 16
+        if text[lo:hi] == low[lo:hi]:
+            continue  # no capital letter, as a NI number's two letters are (most windows: a number in prose)
+        for m in _NINO.finditer(text, lo, hi):
             yield Finding("personal.national-id", PERSONAL, m.start(), m.end())
     starts = []
-    runs = sorted({m.start() for pattern, prefix in (_DIGIT_RUNS_BYTES if as_bytes else _DIGIT_RUNS)
-                   for m in finditer_from(pattern, prefix, digits_view)})  # type: ignore[arg-type]
+    runs = sorted({p for pattern, prefix in (_DIGIT_RUNS_BYTES if as_bytes else _DIGIT_RUNS)
+                   for p in starts_from(pattern, prefix, digits_view)})
     for run in runs:
         if text[run - 1:run] in (".", ",", "/"):
             continue  # inside a reference, a path, a decimal number: no id starts here
@@ -264,7 +267,7 @@ def national_ids(t: Text) -> Iterator[Finding]:
                 continue
             if strong and _valid(value, strong):
                 yield Finding("personal.national-id", PERSONAL, m.start(), m.end())
-            elif weak and _named_before(low, m.start()) and _valid(value, weak):
+            elif weak and _named_before(t, m.start()) and _valid(value, weak):
                 yield Finding("personal.national-id", PERSONAL, m.start(), m.end())
     for word in _ID_WORD.present(t):
         for pos in t.word_positions(word):
@@ -335,7 +338,13 @@ def _id_phrase_at(low: str, pos: int) -> re.Match[str] | None:
     return None
 
 
-def _named_before(low: str, start: int) -> bool:
+def _named_before(t: Text, start: int) -> bool:
+    """Does a word naming an id stand before ``start`` on its line (50 characters at most)? In
+    an ASCII text, only if the text has one of the words' anchors (each of their ASCII spellings
+    has one, a test checks): the search tries the whole list at every character."""
+    if t.ascii and not _ID_WORD.present(t):
+        return False
+    low = t.low
     return bool(_ID_WORD.pattern.search(low, max(0, low.rfind("\n", 0, start) + 1, start - 50), start))
 
 
@@ -483,6 +492,31 @@ _POSTCODE_ANCHOR_BYTES = re.compile(_POSTCODE_AT.encode())
 _STREET_PREFIX_WORDS = re.compile(rf"(?:{lex(_STREET_PREFIX)})(?![\w])")
 _STREET_SUFFIX_WORDS = re.compile(rf"(?:{lex(_STREET_SUFFIX)})(?![\w])")
 _LETTER = re.compile(r"[^\W\d_]")
+#: the street prefixes and suffixes as the strings they are (none holds a space or a regular
+#: expression's sign but an escaped one)
+_STREET_PREFIXES = tuple(a.replace("\\", "") for a in lex(_STREET_PREFIX).split("|"))
+_STREET_SUFFIXES = tuple(a.replace("\\", "") for a in lex(_STREET_SUFFIX).split("|"))
+
+
+def _street_word_in(low: str, lo: int, hi: int) -> bool:
+    """Could ``_ADDRESS`` match in ``low[lo:hi]`` of an ASCII text? Each of its readings has a
+    space after its street word: a prefix that begins a word ("rue", "ul."), or a suffix with
+    a number after the space ("...straße 5", "Main Street 12"). Told from the window's pieces
+    between spaces, with ``str.endswith`` of all the words at once (the search tried its readings
+    at every letter of the window, ~150 us a window, and "proposal." has the prefix "al.")."""
+    pieces = low[lo:hi].split(" ")
+    for i in range(len(pieces) - 1):
+        piece = pieces[i]
+        if piece.endswith(_STREET_PREFIXES):
+            for prefix in _STREET_PREFIXES:
+                before = piece[-len(prefix) - 1:-len(prefix)]
+                if piece.endswith(prefix) and not (before.isalnum() or before in ("_", "-")):
+                    return True
+        if piece.endswith(_STREET_SUFFIXES):
+            after = next((p for p in pieces[i + 1:] if p), "")
+            if after[:1].isdigit():
+                return True
+    return False
 
 
 def _street_before(low: str, pos: int) -> bool:
@@ -508,16 +542,20 @@ _ADDRESS_END = re.compile(r"(?:(?<=[^\W\d_]{4})|(?<![\w]))[.?!](?:\s|$)|\n\s*\n"
 #: abbreviations)
 _HU_STREET = r"(?:u\.|utca|út|útja|tér|tere|krt\.|körút|köz|sor|sétány|rkp\.|rakpart)"
 _TOWN_FIRST_STREET = re.compile(rf"(?<![\w]){_HU_STREET}(?![\w])")
+#: the street words as ``Text.words`` has them (each stands whole in a match): a text without one
+#: is told by a set, not by the search, which tries its words at every character (~25 us a message)
+_HU_STREET_WORDS = frozenset(w.encode() for w in _HU_STREET[3:-1].replace("\\.", "").split("|"))
 _TOWN_FIRST = re.compile(
     rf"(?<![\d])\d{{4}}[ ]+[^\W\d_][\w-]+,?[ ]+(?:[^\W\d_][\w.'’-]*[ ]+){{1,3}}{_HU_STREET}[ ]+\d{{1,4}}(?:/[A-Za-z0-9]+)?\.?"
     rf"(?:[ ]+(?:\d{{1,2}}[/.][ ]?\d{{1,3}}\.?|\d{{1,2}}\.[ ]?(?:em|emelet)\.?(?:[ ]+\d{{1,3}}\.?)?))?")
 
 
 def _institution_before(text: str, low: str, start: int) -> bool:
-    """"Instytut Fizyki, ul. Radzikowskiego 152, ...": an organisation's word on the line, before,
-    or its acronym just before ("ФИНКИ, ул. Руѓер Бошковиќ 16, ...")."""
+    """"Instytut Fizyki, ul. Radzikowskiego 152, ...": an organisation's word on the line, before
+    (alone or ending a compound: "Beispielzentrum"), or its acronym just before ("ФИНКИ, ул. ...")."""
     line_start = max(low.rfind("\n", 0, start) + 1, start - 80)
-    return bool(_INSTITUTION.search(low, line_start, start) or _ACRONYM_BEFORE.search(text, line_start, start))
+    return bool(_INSTITUTION.search(low, line_start, start) or _ACRONYM_BEFORE.search(text, line_start, start)
+                or _ORGANISATION_STEM.search(low, line_start, start))
 
 
 def addresses(t: Text) -> Iterator[Finding]:
@@ -530,17 +568,21 @@ def addresses(t: Text) -> Iterator[Finding]:
     anchors = [m.start() for m in pattern.finditer(t.digits)  # type: ignore[arg-type]
                if _street_before(low, m.start())]
     for lo, hi in windows_around(anchors, 90, 40, len(text)):
+        if t.ascii and not _street_word_in(low, lo, hi):
+            continue  # (in ASCII, matching without case is matching the lower-cased view)
         for m in _ADDRESS.finditer(text, lo, hi):
             start, end = m.span()
             before = low[max(0, start - 160):start]
             around = low[max(0, start - 160):min(len(low), end + 80)]
             if _HOME.pattern.search(before) or not (_VENUE.search(around) or _institution_before(text, low, start)):
                 yield Finding("personal.address", PERSONAL, start, end)
-    if _TOWN_FIRST_STREET.search(low):
+    if not _HU_STREET_WORDS.isdisjoint(t.words) and _TOWN_FIRST_STREET.search(low):
         for m in _TOWN_FIRST.finditer(text):
             if not (_VENUE.search(low, max(0, m.start() - 160), m.end() + 80) or _institution_before(text, low, m.start())):
                 yield Finding("personal.address", PERSONAL, m.start(), m.end())
     for m in _HOME.finditer(t, 40, 40):  # (a phrase's anchor may be its second word: "כתובת מגורים")
+        if text[m.start() - 1:m.start()] in ("/", "\\", "~") or text.startswith("[redacted:", m.end()):
+            continue  # a path's folder ("/home/..."), or an address already cut where it stood
         _, line_end = t.line_span(m.end())
         block = _address_block(text, m.end(), line_end)
         if block:

@@ -82,8 +82,11 @@ _VCARD = re.compile(r"[ \t]*(?:item\d+\.)?(?:tel|fax)[;:][^\n]*$")
 
 #: digit runs of seven or more digits, in the digits-as-'0' copy (a literal search; possessive,
 #: as giving back a separator or a digit can never lead to a match, and the search gives up on a
-#: short number at once instead of trying every shorter reading of it)
-_RUN = r"0(?:[ \t\n./()-]{0,3}+0){6,}+"
+#: short number at once instead of trying every shorter reading of it). The first six repeats are
+#: written out: a repeated group costs the search an allocation at every digit it tries, a
+#: repeated character class does not, and most digits are in numbers too short to need the group
+_STEP = r"[ \t\n./()-]{0,3}+0"
+_RUN = rf"0{_STEP * 6}(?:{_STEP})*+"
 _RUNS = re.compile(_RUN)
 _RUNS_BYTES = re.compile(_RUN.encode())
 

@@ -251,7 +251,7 @@ def password_values(t: Text) -> Iterator[Finding]:
 
 def _password_values(t: Text) -> Iterator[Finding]:
     for m in _PASSWORD.finditer(t, 40, 40):
-        if _INSIDE_PLACEHOLDER.search(t.low, max(0, m.start() - 16), m.start()):
+        if _INSIDE_PLACEHOLDER.search(t.low, max(0, m.start() - 16), m.start()) or _name_in_list(t.text, m.start(), m.end()):
             continue
         if t.text[m.start() - 1:m.start()] in ("/", "+") or t.text[m.end():m.end() + 1] == "+":
             continue  # a word of a link's path or query ("/display/VO/Password+reset+procedure")
@@ -271,6 +271,8 @@ def _password_values(t: Text) -> Iterator[Finding]:
             if found:
                 yield Finding("credential.password", CREDENTIAL, *found)
     for m in _TOKEN_WORD.finditer(t, 40, 40):
+        if _name_in_list(t.text, m.start(), m.end()):
+            continue
         found = _after_password_word(t, m.end(), strict=True)
         if found:
             yield Finding("credential.token", CREDENTIAL, *found)
@@ -283,6 +285,13 @@ def _password_values(t: Text) -> Iterator[Finding]:
 
 
 _TOKEN = re.compile(r"[^\s'\"«»“”‘’()<>\[\],;]+")
+_NAME_IN_LIST = re.compile(r"[`\"']?[ \t]*[,)]")
+
+
+def _name_in_list(text: str, start: int, end: int) -> bool:
+    """Is the word at ``start:end`` a name in a list of names, a table's columns ("(`name`,`secret`,
+    `site`)", "(login, password)"), not prose? (The values are ``columns``' to read.)"""
+    return bool(_NAME_IN_LIST.match(text, end)) and text[max(0, start - 3):start].strip(" `\"'")[-1:] in (",", "(")
 
 
 def _sentence_end(t: Text, pos: int, line_end: int | None = None) -> int:
@@ -746,6 +755,17 @@ _POSITIONAL_WORDS = frozenset(b"identified net htpasswd".split())
 _PORT_FIELD = re.compile(r":(?:\d{1,5}|\*):")
 
 
+def _four_colons(text: str) -> bool:
+    """``text.count(":") >= 4``, read only up to the fourth colon (a count reads the whole text,
+    one character at a time; ``find`` of one character skips to it at once)."""
+    i = text.find(":")
+    for _ in range(3):
+        if i < 0:
+            return False
+        i = text.find(":", i + 1)
+    return i >= 0
+
+
 def _positional_passwords(t: Text) -> Iterator[re.Match[str]]:
     """``_POSITIONAL_PASSWORD.finditer(text)``, tried only where one of its readings can begin: in
     an ASCII text at 'identified', the word 'net', 'htpasswd', and the starts of the lines with a
@@ -757,9 +777,10 @@ def _positional_passwords(t: Text) -> Iterator[re.Match[str]]:
         # (case-blind matching of other scripts has its own pairs: the search answers)
         yield from _POSITIONAL_PASSWORD.finditer(text)
         return
+    # ('net' is a part of many words, "network", "internet": looked for only if it is a word of the text)
     starts = [] if not t.ascii else \
-        t.positions("identified") + t.word_positions("net") + t.positions("htpasswd")
-    if text.count(":") >= 4:
+        t.positions("identified") + (t.word_positions("net") if b"net" in t.words else []) + t.positions("htpasswd")
+    if _four_colons(text):
         if t.ascii:  # a .pgpass line holds its port between two colons: only such lines are tried
             starts += [text.rfind("\n", 0, m.start()) + 1 for m in _PORT_FIELD.finditer(text)]
         else:
@@ -776,7 +797,7 @@ def _positional_passwords(t: Text) -> Iterator[re.Match[str]]:
 
 def command_lines(t: Text) -> Iterator[Finding]:
     text, words = t.text, t.words
-    if not _POSITIONAL_WORDS.isdisjoint(words) or text.count(":") >= 4:
+    if not _POSITIONAL_WORDS.isdisjoint(words) or _four_colons(text):
         for m in _positional_passwords(t):
             group = m.lastgroup or ""
             yield from _flag_value(text, *m.span(group))
