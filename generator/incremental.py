@@ -41,7 +41,7 @@ from generator.site.shards import html_of
 
 DOCS_STATE_FORMAT = "casecat-docs-state/1"
 DOCS_STATE_NAME = "docs-state.json"
-#: each case's search token weights, by what they are made from (``search.load_weights``)
+#: each case's search token weights, and what the index was made from (``search_update.index_files``)
 SEARCH_WEIGHTS_NAME = "search-weights.marshal"
 #: each case's row of the case tables, by the row's render digest (``render.RowCache``)
 CASE_ROWS_NAME = "case-rows.marshal"

@@ -37,15 +37,17 @@ def audit_version(accepted: frozenset[str] = frozenset()) -> str:
     return hashlib.sha256("\n".join([code, *sorted(accepted)]).encode()).hexdigest()
 
 
-def audit_ahead(docs_dir: Path, files: list[str], first=None) -> tuple[Auditor | None, Future | None]:
+def audit_ahead(docs_dir: Path, files: list[str], first=None,
+                parts: KnownParts | None = None) -> tuple[Auditor | None, Future | None]:
     """The audit's helper processes, started while the engine builds the pages, auditing ahead
     the files of the docs folder (``files``) that a full build copies into the site as they are
     (all but the Markdown pages: exports, forward pages, the feed); None for a small site
     (helper processes cost more than they save there: ``AHEAD_FROM``). ``first``: a job (a
-    function and its arguments) for the helpers to take before those files, and its future."""
+    function and its arguments) for the helpers to take before those files, and its future.
+    ``parts``: where the parts of the large files found clean are kept for the next build."""
     if len(files) < AHEAD_FROM:
         return None, None
-    auditor = Auditor()
+    auditor = Auditor(parts=parts)
     job = auditor.submit(*first) if first is not None else None
     auditor.ahead([(str(docs_dir / rel), rel) for rel in sorted(files) if not rel.endswith(".md")])
     return auditor, job

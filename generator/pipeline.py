@@ -36,7 +36,7 @@ from generator.screening.memo import Memo, TicketDigests
 from generator.screening.policy import Policy
 from generator.screening.report import Quarantined
 from generator.screening.snapshot import write_snapshot
-from generator.site import postbuild, search
+from generator.site import postbuild, search_update
 from generator.site.build import (
     BuildError,
     build_pages,
@@ -372,6 +372,8 @@ class Rendered:
     kept: Future
     #: the index addresses this render made (``pages.Plan.indexes``), for the registry
     indexes: dict[str, int | None]
+    #: each case's render digest (hex) by id: equal digests, equal cases (``search_update``)
+    case_digests: dict[int, str] = field(default_factory=dict)
 
 
 def render(snapshot: PublicSnapshot, config: Config, project_root: Path, laps: _Laps,
@@ -405,7 +407,8 @@ def render(snapshot: PublicSnapshot, config: Config, project_root: Path, laps: _
     laps("render")
     return Rendered(snapshot, docs_dir, inputs, audit_version, digests, written,
                     build_settings(snapshot.is_sample, project_root / "mkdocs.yml", site_url),
-                    nav_pages(project_root / "mkdocs.yml"), sitemap, handwritten, kept, plan.indexes)
+                    nav_pages(project_root / "mkdocs.yml"), sitemap, handwritten, kept, plan.indexes,
+                    renderer.digester.by_id(snapshot.cases))
 
 
 def render_isolating(screened: ScreeningResult, config: Config, project_root: Path, published: frozenset[int],
@@ -533,12 +536,13 @@ def build(rendered: Rendered, config: Config, staging: Path, laps: _Laps, site_d
         # else (the tokens of every case held at once would raise this process's peak of memory
         # by a third), else in a thread here
         index_of = (snapshot, rendered.handwritten, config.build_dir / incremental.SEARCH_WEIGHTS_NAME,
-                    search_version())
+                    search_version(), rendered.case_digests, kept.files if kept is not None else None, site_dir)
         auditor, search_index = (ledger.audit_ahead(rendered.docs_dir, list(rendered.digests),
-                                                    first=(search.index_files, *index_of))
+                                                    first=(search_update.index_files, *index_of),
+                                                    parts=known_parts(config, rendered.audit))
                                  if kept is None else (None, None))
         if search_index is None:
-            search_index = pool.submit(search.index_files, *index_of)
+            search_index = pool.submit(search_update.index_files, *index_of)
 
         def engine(pages, statics, dest, keep):
             return build_pages(rendered.settings, rendered.docs_dir, pages, statics, config.build_dir / "shards",
@@ -563,10 +567,15 @@ def build(rendered: Rendered, config: Config, staging: Path, laps: _Laps, site_d
     return Built(assembled, rendered.inputs, rendered.audit, rendered.digests, auditor=auditor)
 
 
+def known_parts(config: Config, audit_version: str) -> KnownParts:
+    """Where this audit keeps the parts of large files found clean (``audit.known``)."""
+    return KnownParts(config.build_dir / incremental.KNOWN_PARTS_NAME, audit_version[:32])
+
+
 def search_version() -> str:
     """The version of the search index's tokeniser: the cases' token weights kept from the last
     build serve as long as it is the same (a new template is no reason to tokenise again)."""
-    return publish.code_hash("casecat search weights", publish.PACKAGE_DIR, ("site/search.py",), ("backrefs",))
+    return publish.code_hash("casecat search weights", publish.PACKAGE_DIR, ("site/search.py", "site/search_update.py"), ("backrefs",))
 
 
 def build_audited(raw: RawQueue, screened: ScreeningResult, config: Config, policy: Policy,
@@ -587,7 +596,7 @@ def build_audited(raw: RawQueue, screened: ScreeningResult, config: Config, poli
         with stage("audit", staging):
             # the kept site is all clean only when no finding in it was kept by being accepted
             clean = site_dir if built.assembled.partial and not policy.accepted else None
-            known = KnownParts(config.build_dir / incremental.KNOWN_PARTS_NAME, built.audit[:32])
+            known = known_parts(config, built.audit)
             findings, state = audit(staging, built, laps, clean, known)
         found = to_quarantine(findings, screened, policy)
         if not found:

@@ -274,6 +274,37 @@ def test_the_parts_of_a_large_file_found_clean_are_kept_and_looked_up_instead_of
     assert not (tmp_path / "known-parts" / "audit-1").exists() and parts.of(kept_sha) is None
 
 
+def test_the_parts_of_a_large_file_audited_ahead_are_kept_too(tmp_path, monkeypatch):
+    """A full build audits the files it copies (the exports) ahead, in helper processes: a large
+    one found clean there leaves its parts as the audit after the build does (the first night
+    after a full build then looks them up instead of reading the whole export again); one with a
+    finding leaves nothing."""
+    from generator.audit.known import KnownParts
+
+    texts = [f"Case {i}: the community runs simulations on {i % 7 + 2} sites and plans a pilot." for i in range(2000)]
+    docs, kept = tmp_path / "docs", tmp_path / "kept"
+    for root in (docs, kept):
+        (root / "data").mkdir(parents=True)
+    (docs / "data" / "cases.json").write_text(_export(texts))
+    (docs / "data" / "leak.json").write_text(_export(texts + ["write to pi@example.org"]))
+    parts = KnownParts(tmp_path / "known-parts", "audit-1")
+    with gate.Auditor(2, parts=parts) as auditor:
+        auditor.ahead([(str(docs / "data" / name), f"data/{name}") for name in ("cases.json", "leak.json")])
+        verdicts = auditor.known()
+    assert verdicts["data/cases.json"][1] == [] and verdicts["data/leak.json"][1]
+    assert parts.of(verdicts["data/cases.json"][0]) is not None and parts.of(verdicts["data/leak.json"][0]) is None
+
+    shutil.copyfile(docs / "data" / "cases.json", kept / "data" / "cases.json")
+    staged = tmp_path / "staging"
+    (staged / "data").mkdir(parents=True)
+    (staged / "data" / "cases.json").write_text(_export(texts[:1500] + ["A new case: mail pi@example.org."] + texts[1500:]))
+    reads: list[str] = []
+    real_read = gate.read_parts
+    monkeypatch.setattr(gate, "read_parts", lambda rel, data: reads.append(rel) or real_read(rel, data))
+    assert rules(audit_site(staged, clean=kept, parts=parts, workers=1)) == {("data/cases.json", "email.plain")}
+    assert reads == ["data/cases.json"]  # the kept version's parts were looked up, not read
+
+
 def test_a_file_without_an_earlier_version_or_a_small_one_is_read_whole(tmp_path, monkeypatch):
     kept, staged = tmp_path / "kept", tmp_path / "staging"
     (kept / "cases" / "1").mkdir(parents=True)

@@ -142,6 +142,36 @@ def test_an_incremental_build_and_builds_from_scratch_give_the_same_site(first, 
     assert state.files == site and state.pages == again.digests
 
 
+def test_a_night_without_a_withdrawal_brings_the_kept_search_index_to_the_same_bytes(first, tmp_path, monkeypatch):
+    """A reply, a change of status and a new case: the search index is brought from the kept
+    site's (only the groups and chunks they touch are made again), and the site is the one a
+    build from scratch gives, every byte of it. A withdrawal numbers the documents after it anew:
+    the index is made whole (the test above)."""
+    from generator.site import search_update
+
+    second, last = changed(first), max(c.id for c in first.cases)
+    now = {c.id: c for c in second.cases}  # (the withdrawn and the merged case stay)
+    night = replace(second, cases=tuple(now.get(c.id, c) for c in sorted(first.cases, key=lambda c: c.id))
+                    + tuple(c for c in second.cases if c.id > last),
+                    withdrawn_ids=first.withdrawn_ids, redirects=first.redirects)
+    assert {c.id for c in first.cases} < {c.id for c in night.cases} and len(set(night.cases) - set(first.cases)) == 3
+    kept = folders(tmp_path / "kept")
+    build_snapshot(first, kept)
+    whole: list[int] = []
+    real = search_update.build_index
+    monkeypatch.setattr(search_update, "build_index", lambda *a, **k: whole.append(1) or real(*a, **k))
+    again = build_snapshot(night, kept)
+    assert not again.assembled.changes.full and whole == []
+    remade = [rel for rel in again.assembled.staged if rel.startswith("search/")]
+    assert "search/manifest.json" in remade and len(remade) < len([r for r in again.assembled.files
+                                                                    if r.startswith("search/")]) / 2
+    scratch = folders(tmp_path / "scratch")
+    build_snapshot(night, scratch, fresh=True)
+    assert whole == [1]
+    site, theirs = digests(kept.site_dir), digests(scratch.site_dir)
+    assert sorted(site) == sorted(theirs) and [name for name in site if site[name] != theirs[name]] == []
+
+
 def kept_rows(config: Config) -> dict[str, str]:
     return marshal.loads((config.build_dir / incremental.CASE_ROWS_NAME).read_bytes())["cases"]
 

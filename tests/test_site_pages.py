@@ -390,3 +390,14 @@ def test_a_page_failing_in_the_render_helper_fails_the_render(env, tmp_path, mon
     monkeypatch.setattr(render, "PARALLEL_FROM", 1)
     with pytest.raises(ValueError, match="fails on this page"):
         render.render_files(plan.renderer(env), plan.pages, tmp_path / "docs")
+
+
+def test_a_summary_is_the_first_sentences_of_the_first_paragraph_that_says_something():
+    from generator.site.text import lead
+
+    thread = "Dear support team,\n\n\nOur  jobs\nfail at the CE. Since Monday!  And more. Even more.\n\nSecond paragraph."
+    assert lead(thread) == "Our jobs fail at the CE. Since Monday!"
+    assert lead("Hello\r\n\r\nOne. Two. Three.") == "One. Two."
+    assert lead("Hi all,\n\n \n\nGood morning:") == ""
+    assert lead("A sentence that goes on and on past the limit", 20) == "A sentence that…"
+    assert lead("First one is long enough here. Second.", 40) == "First one is long enough here."

@@ -24,7 +24,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.audit.known import KnownParts, digest, digests
+from generator.audit.known import KnownParts, PartDigests, digests
 from generator.audit.memo import CleanParts
 from generator.audit.read import Parts, read_parts
 from generator.audit.theme import is_theme_asset, is_theme_file
@@ -89,14 +89,16 @@ def audit_bytes(data: bytes, rel: str, clean: Path | None = None, memo: CleanPar
         return [AuditFinding(rel, "policy.source-map-shipped", 1)]
     if is_theme_asset(rel) and is_theme_file(data, rel):
         return []
-    whole = parts = read_parts(rel, data)
+    parts = read_parts(rel, data)
     large = len(data) >= KNOWN_PARTS_FROM and not parts.binary
+    # each part's digest, made once: to look the earlier version's parts up, and to keep this one's
+    keys = PartDigests.of(parts) if large and (clean is not None or known is not None) else None
     if clean is not None and large:
-        parts = without_known_parts(parts, clean / rel, rel, known)
+        parts = without_known_parts(parts, clean / rel, rel, known, keys)
 
     def found_clean() -> list[AuditFinding]:
-        if known is not None and large:
-            known.keep(hashlib.sha256(data).hexdigest(), whole)
+        if known is not None and keys is not None:
+            known.keep(hashlib.sha256(data).hexdigest(), keys)
         return []
 
     if memo is None or parts.binary:
@@ -162,12 +164,14 @@ def _batches(parts: list[str]) -> Iterator[list[str]]:
         yield batch
 
 
-def without_known_parts(parts: Parts, earlier: Path, rel: str, known: KnownParts | None = None) -> Parts:
+def without_known_parts(parts: Parts, earlier: Path, rel: str, known: KnownParts | None = None,
+                        keys: PartDigests | None = None) -> Parts:
     """``parts`` less those that the earlier version of the file, found clean, holds as they are.
     The parts are read apart (no finding spans two: ``read``), so a part found clean once is
     clean wherever it is: a night that changes a few cases of the data export has the detectors
     read those cases' parts, not all of them again. A binary file is read whole. The earlier
-    version's parts are those ``known`` keeps for its bytes, else read from it."""
+    version's parts are those ``known`` keeps for its bytes, else read from it; ``keys``: the
+    digests of ``parts`` (``PartDigests.of``), when made already."""
     if parts.binary or not earlier.is_file():
         return parts
     data = earlier.read_bytes()
@@ -178,8 +182,9 @@ def without_known_parts(parts: Parts, earlier: Path, rel: str, known: KnownParts
             return parts
         kept = digests(read.text), digests(read.tokens)
     text, tokens = kept
-    return Parts([p for p in parts.text if digest(p) not in text], [t for t in parts.tokens if digest(t) not in tokens],
-                 parts.script_urls)
+    keys = keys or PartDigests.of(parts)
+    return Parts([p for p, key in zip(parts.text, keys.text) if key not in text],
+                 [t for t, key in zip(parts.tokens, keys.tokens) if key not in tokens], parts.script_urls)
 
 
 def _audit_files(files: list[tuple[str, str]], clean: Path | None = None,
@@ -228,8 +233,10 @@ def _audit_run(files: list[tuple[str, str]], clean: Path | None,
 Known = dict[str, tuple[str, list[AuditFinding]]]
 
 
-def _audit_hashed(files: list[tuple[str, str]]) -> Known:
-    """(In a helper process) the findings in each file, with the digest of the bytes read."""
+def _audit_hashed(files: list[tuple[str, str]], parts: KnownParts | None = None) -> Known:
+    """(In a helper process) the findings in each file, with the digest of the bytes read; the
+    parts of a large file found clean are kept in ``parts`` (the next night's audit of that
+    file's new version looks them up instead of reading this one again)."""
     memo = _helper_memo()
     known: Known = {}
     for path, rel in files:
@@ -237,7 +244,7 @@ def _audit_hashed(files: list[tuple[str, str]]) -> Known:
             data = Path(path).read_bytes()
         except FileNotFoundError:  # moved meanwhile (into the site): the audit of the site reads it
             continue
-        known[rel] = (hashlib.sha256(data).hexdigest(), audit_bytes(data, rel, None, memo))
+        known[rel] = (hashlib.sha256(data).hexdigest(), audit_bytes(data, rel, None, memo, parts))
     return known
 
 
@@ -286,15 +293,18 @@ class Auditor:
     A full build starts them with the engine: they audit ``ahead`` the files it copies as they
     are (exports, forward pages, the feed exist once the pages are rendered), and then the site
     (``audit_site``), which takes the verdict given ahead on each file holding the very bytes
-    read then. ``files``: (path, path in the site)."""
+    read then. ``files``: (path, path in the site); ``parts``: where the parts of the large files
+    found clean ahead are kept (``known.KnownParts``)."""
 
-    def __init__(self, workers: int | None = None) -> None:
+    def __init__(self, workers: int | None = None, parts: KnownParts | None = None) -> None:
         self.workers = workers or min(2, os.cpu_count() or 1)
+        self.parts = parts
         self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=helper_context())
         self._ahead: list[Future] = []
 
     def ahead(self, files: list[tuple[str, str]]) -> None:
-        self._ahead += [self._pool.submit(_audit_hashed, run) for run in _runs(files, self.workers * RUNS_PER_WORKER)]
+        self._ahead += [self._pool.submit(_audit_hashed, run, self.parts)
+                        for run in _runs(files, self.workers * RUNS_PER_WORKER)]
 
     def ahead_folder(self, folder: Path) -> None:
         """``ahead``, every file of ``folder`` (as it will be in the site: a folder of built

@@ -34,6 +34,20 @@ def digests(parts: list[str]) -> set[bytes]:
 
 
 @dataclass(frozen=True)
+class PartDigests:
+    """The digest of each text part and of each token of a file, in their order: made once per
+    file, for looking its parts up and for keeping them (each digest of a large export is a
+    second's work at 10,000 cases)."""
+
+    text: list[bytes]
+    tokens: list[bytes]
+
+    @classmethod
+    def of(cls, parts: Parts) -> PartDigests:
+        return cls([digest(p) for p in parts.text], [digest(t) for t in parts.tokens])
+
+
+@dataclass(frozen=True)
 class KnownParts:
     """The entries of one audit, under ``folder / version``, by the sha256 of a file's bytes."""
 
@@ -52,11 +66,11 @@ class KnownParts:
             return None
         return text, tokens
 
-    def keep(self, file_sha: str, parts: Parts) -> None:
+    def keep(self, file_sha: str, parts: Parts | PartDigests) -> None:
         """The parts of the file with these bytes, found clean (whole or not at all)."""
+        made = parts if isinstance(parts, PartDigests) else PartDigests.of(parts)
         try:
-            kept.write(self.here / f"{file_sha}.marshal", FORMAT,
-                       {"text": digests(parts.text), "tokens": digests(parts.tokens)})
+            kept.write(self.here / f"{file_sha}.marshal", FORMAT, {"text": set(made.text), "tokens": set(made.tokens)})
         except OSError:
             pass  # a folder that cannot take it only costs the next audit a reading
 

@@ -52,6 +52,10 @@ class Digester:
         self._cases[id(case)] = (case, value)  # the case is kept, so its id is not reused
         return value
 
+    def by_id(self, cases) -> dict[int, str]:
+        """The hex digest of each of these cases, by its id."""
+        return {case.id: self.case(case).hex() for case in cases}
+
     def case_digests(self) -> set[str]:
         """The hex digest of every case digested so far in this build."""
         return {value.hex() for _, value in self._cases.values()}

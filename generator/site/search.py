@@ -55,7 +55,6 @@ import yaml
 from backrefs import bre
 
 from generator.model import FieldKind, FieldSource, PublicCase, PublicSnapshot, PublishedField, published_fields
-from generator import kept
 from generator.site import fieldtables, urls
 from generator.site.text import without_bidi_controls
 
@@ -230,11 +229,12 @@ def texts_key(texts: tuple[list[str], list[str], list[str]]) -> str:
 
 
 def build_index(snapshot: PublicSnapshot, pages: Sequence[tuple[str, str, str]] = (),
-                weights: dict | None = None) -> dict[str, object]:
+                weights: dict | None = None, keys: list[str] | None = None) -> dict[str, object]:
     """``{relative path under the site: JSON-able content}`` of the whole index: the hand-written
     ``pages`` (``handwritten_pages``), then the public cases. ``weights``: a cache of each case's
-    token weights by ``texts_key`` (``load_weights``), read and brought up to date: tokenising is
-    most of the work, and a night changes few cases."""
+    token weights by ``texts_key`` (kept by ``search_update.index_files``), read and brought up
+    to date: tokenising is most of the work, and a night changes few cases. ``keys``: filled with
+    each case's ``texts_key``, in the order of the documents."""
     cases = sorted(snapshot.cases, key=lambda c: c.id)
     postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
     docs = []
@@ -247,14 +247,14 @@ def build_index(snapshot: PublicSnapshot, pages: Sequence[tuple[str, str, str]] 
     known = weights if weights is not None else {}
     current = {}
     for number, case in enumerate(cases, start=len(docs)):
-        status = case.implementation_status.label if case.implementation_status else ""
-        docs.append([urls.page_url(urls.case_path(case.id)), without_bidi_controls(f"{case.subject} (case {case.id})"),
-                     status, _snippet(case.description)])
+        docs.append(case_document(case))
         texts = case_texts(case)  # what the key is made from, and the weights when not kept
         key = texts_key(texts)
-        entry = current[key] = known.get(key) or _pairs(_weights(texts))
+        entry = current[key] = known.get(key) or weights_entry(texts)
         for token, weight in zip(*entry):
             postings[token].append((number, weight))
+        if keys is not None:
+            keys.append(key)
     if weights is not None:
         weights.clear()
         weights.update(current)
@@ -262,6 +262,26 @@ def build_index(snapshot: PublicSnapshot, pages: Sequence[tuple[str, str, str]] 
     files: dict[str, object] = {}
     for start in range(0, len(docs), DOCS_PER_CHUNK):
         files[f"d/{start // DOCS_PER_CHUNK}.json"] = docs[start:start + DOCS_PER_CHUNK]
+    shards = token_shards(postings, files)
+    files["manifest.json"] = manifest(len(docs), shards)
+    return files
+
+
+def case_document(case: PublicCase) -> list[str]:
+    """A case's entry in the document chunks: its address, title, status and snippet."""
+    status = case.implementation_status.label if case.implementation_status else ""
+    return [urls.page_url(urls.case_path(case.id)), without_bidi_controls(f"{case.subject} (case {case.id})"),
+            status, _snippet(case.description)]
+
+
+def manifest(docs: int, shards: Sequence[str]) -> dict:
+    return {"format": FORMAT, "docs": docs, "docs_per_chunk": DOCS_PER_CHUNK, "shards": sorted(set(shards))}
+
+
+def token_shards(postings: dict[str, list[tuple[int, int]]], files: dict[str, object]) -> list[str]:
+    """The shards of these tokens' postings (each list in document order) put into ``files``
+    (``t/<code>.json``), grouped by their first two letters; returns the shards' codes. A group's
+    shards depend on its own tokens only (``search_update`` makes a changed group's again)."""
 
     def encode(entries: list[tuple[int, int]]) -> list[int]:
         flat: list[int] = []
@@ -297,29 +317,21 @@ def build_index(snapshot: PublicSnapshot, pages: Sequence[tuple[str, str, str]] 
 
     by_two: dict[str, list[str]] = defaultdict(list)
     for token in sorted(encoded):
-        by_two[token[:2]].append(token)
+        by_two[group_of(token)].append(token)
     for prefix, members in sorted(by_two.items()):
         place(prefix, members)
-    files["manifest.json"] = {"format": FORMAT, "docs": len(docs), "docs_per_chunk": DOCS_PER_CHUNK,
-                              "shards": sorted(set(shards))}
-    return files
+    return shards
 
 
-def _pairs(weights: dict[str, int]) -> tuple[tuple[str, ...], tuple[int, ...]]:
+def group_of(token: str) -> str:
+    """The group of a token (or of a shard's prefix): its first two letters."""
+    return token[:2]
+
+
+def weights_entry(texts: tuple[list[str], list[str], list[str]]) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """A case's token weights from its ``case_texts``, as the cache keeps them: tokens, weights."""
+    weights = _weights(texts)
     return tuple(weights), tuple(weights.values())
-
-
-WEIGHTS_FORMAT = "casecat-search-weights/1"
-
-
-def load_weights(path: Path, version: str) -> dict:
-    """The cache of case weights kept at ``path`` for this ``version`` of what tokenises (else
-    empty: a cache is never trusted across a change of the code)."""
-    return dict(kept.read(path, WEIGHTS_FORMAT, version=version))
-
-
-def save_weights(path: Path, version: str, weights: dict) -> None:
-    kept.write(path, WEIGHTS_FORMAT, weights, version=version)
 
 
 _NIBBLES = "abcdefghijklmnop"
@@ -362,16 +374,6 @@ def index_bytes(files: dict[str, object]) -> dict[str, bytes]:
     """``build_index``'s files as they are written: ``{path under the site: bytes}``."""
     return {f"search/{rel}": json.dumps(content, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
             for rel, content in files.items()}
-
-
-def index_files(snapshot: PublicSnapshot, handwritten: Path, weights_file: Path, version: str) -> dict[str, bytes]:
-    """The search index of the snapshot and the hand-written pages in ``handwritten``, as
-    ``index_bytes`` gives it; the cases' token weights are kept in ``weights_file`` for the next
-    build (for as long as ``version``, the tokeniser's, is the same)."""
-    weights = load_weights(weights_file, version)
-    files = build_index(snapshot, handwritten_pages(handwritten), weights)
-    save_weights(weights_file, version, weights)
-    return index_bytes(files)
 
 
 def write_index(files: dict[str, object], site_dir: Path) -> int:

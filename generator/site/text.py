@@ -49,11 +49,12 @@ _GREETING = re.compile(r"^(dear|hello|hi|good (morning|afternoon|day))\b[^.!?\n]
 def lead(text: str, limit: int = 280) -> str:
     """The first sentence or two of a text, for a summary: a greeting line is skipped, and the
     result never passes ``limit`` characters (cut at a word, with an ellipsis)."""
-    paragraphs = [" ".join(p.split()) for p in text.replace("\r\n", "\n").split("\n\n")]
-    paragraphs = [p for p in paragraphs if p and not _GREETING.match(p)]
-    if not paragraphs:
+    # the first paragraph that says something: the rest of a long thread is never joined
+    paragraphs = (" ".join(p.split()) for p in text.replace("\r\n", "\n").split("\n\n"))
+    first = next((p for p in paragraphs if p and not _GREETING.match(p)), None)
+    if first is None:
         return ""
-    sentences = _SENTENCE_END.split(paragraphs[0])
+    sentences = _SENTENCE_END.split(first, maxsplit=2)
     result = sentences[0]
     if len(sentences) > 1 and len(result) + len(sentences[1]) + 1 <= limit and len(result) < limit // 2:
         result += " " + sentences[1]
