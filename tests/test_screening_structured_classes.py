@@ -109,6 +109,9 @@ def test_markers_of_more_languages(text, part):
     "Claims uit het ID-token: { \"sub\": \"x\", \"name\": \"Sanne de Wit\" }",
     "| Service | Host | IP | Port |\n|---|---|---|---|\n| WebDAV | se01.example.eu | 192.0.2.10 | 2880/tcp |",
     "site;cores;storage_tb\nIFCA-LCG2;3100;850\nCESNET-MCC;1200;400",
+    # a column saying whether a password is set; a table's sign elsewhere makes no line of code a table
+    "uzel;cpu;heslo_nastaveno\nwn01.example.cz;64;ano\nwn02.example.cz;64;ne",
+    "a;b\nCREATE TABLE usage (\n id BIGSERIAL,\n password_hash TEXT,\n wall_seconds BIGINT\n);",
     # a path's "home" is no home word (the audit read a cut path so, and the log line after it)
     'Using config file from "/home[redacted: personal]"}\n2026/11/27 14:02:12 ERROR : error 403',
 ])

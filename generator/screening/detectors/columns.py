@@ -72,12 +72,17 @@ def _kind(header: str) -> tuple[str, str] | None:
     return None
 
 
+#: what a column about a password holds when it says whether one is set ("heslo_nastaveno": ano/ne)
+_YES_NO = frozenset("yes no true false y n x ok ano ne ja nein oui non si sí tak nie igen nem kyllä ei da nu "
+                    "evet hayır sim não jah nee nej".split())
+
+
 def _value_of_kind(value: str, category: str) -> bool:
     core = value.strip(" \t\"'`")
     if not core or _is_placeholder(core):
         return False
     if category == CREDENTIAL:
-        return True
+        return core.lower() not in _YES_NO
     digits = sum(c.isdigit() for c in core)
     return digits >= (6 if category == PHONE else 4)
 
@@ -108,8 +113,12 @@ def _cells(text: str, start: int, end: int, sep: str) -> list[tuple[int, int]]:
 def _delimited(t: Text) -> Iterator[Finding]:
     text = t.text
     for header in _HEADER_ROW.finditer(text):
+        if not _table_sign(text, header.start(), header.end()):
+            continue  # (the sign must be the header's own: what else the text holds changes nothing)
         sep = header.group("sep")
         names = _cells(text, header.start(), header.end(), sep)
+        if sum(1 for a, b in names if b > a) < 2:
+            continue  # one name and a separator: a line of code ("password_hash TEXT,"), not a table
         kinds = {i: k for i, (a, b) in enumerate(names) if (k := _kind(text[a:b]))}
         if not kinds:
             continue
@@ -175,6 +184,11 @@ def _maybe_row(text: str) -> bool:
                 return True
             i = text.find(sep, i + 1)
     return False
+
+
+def _table_sign(text: str, start: int, end: int) -> bool:
+    """Does the header row at ``start:end`` show a table's sign (``_MAYBE_ROW``, ``_MAYBE_CSV_ROW``)?"""
+    return bool(_MAYBE_ROW.search(text, start, end + 1) or _MAYBE_CSV_ROW.search(text, start, end + 1))
 
 
 def columns(t: Text) -> Iterator[Finding]:
