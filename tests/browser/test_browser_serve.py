@@ -69,7 +69,9 @@ class Preview:
     def stop(self, signum: int) -> str:
         self.proc.send_signal(signum)
         try:
-            output, _ = self.proc.communicate(timeout=30)
+            # (MkDocs finishes a rebuild under way before it stops: on a loaded machine that alone
+            # took over 30 s once; a serve that does not stop at all still fails here)
+            output, _ = self.proc.communicate(timeout=120)
         finally:
             if self.proc.poll() is None:
                 os.killpg(self.proc.pid, signal.SIGKILL)
