@@ -32,7 +32,7 @@ _INSERT = re.compile(r"insert[ \t]+into[ \t]+\S+[ \t]*\((?P<columns>[^()\n]{1,80
 #: one SQL value: a quoted string ('' and \' inside), or anything up to the next comma or bracket
 _SQL_VALUE = re.compile(r"[ \t]*(?:'(?:[^'\\\n]|\\.|'')*'|\"(?:[^\"\\\n]|\\.)*\"|[^,()'\"\n]*)[ \t]*")
 #: names of a phone column (the lexicon's labels include one-letter ones, "m", "t": not headers)
-_PHONE_HEADER = (r"tel|tél|tel\.?|telefon\w*|téléphone|telephone|telefoon|telefono|teléfono|telefone|telemóvel|"
+_PHONE_HEADER = (r"tel\.?|tél|telefon\w*|téléphone|telephone|telefoon|telefono|teléfono|telefone|telemóvel|"
                  r"phone\w*|mobile\w*|mobil|mobiel|móvil|movil|cell\w*|cellulare|gsm|handy|fax|puhelin|"
                  r"matkapuhelin|τηλέφωνο|τηλ|κινητό|телефон|тел|моб|мобильный|мобільний|טלפון|נייד|"
                  r"mobile number|phone number|contact number|tel no|tel nr")

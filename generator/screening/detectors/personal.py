@@ -295,7 +295,7 @@ def national_ids(t: Text) -> Iterator[Finding]:
 
 
 #: the tax and registry numbers that organisations have too ("NIP", "NIF", "ΑΦΜ", "adószám", "VAT")
-_TAX_LABEL = re.compile("(?:%s)" % lex(r"nip|nif|cif|αφμ|afm|adószám|adoszam|regon|єдрпоу|vat(?: no| number| id)?|"
+_TAX_LABEL = re.compile("(?:%s)" % lex(r"nip|nif|cif|αφμ|afm|adószám|adoszam|vat(?: no| number| id)?|"
                                         r"p\. ?iva|partita iva|ust-?idnr|steuernummer|tax (?:number|id)|"
                                         r"vergi (?:no|numarası)|ičo|ico|dič|oib"))
 #: a word naming an organisation, by its stem ("Tudományegyetem", "instytutu", "Universitat")
