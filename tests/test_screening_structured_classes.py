@@ -163,3 +163,15 @@ def test_a_group_or_a_desk_before_its_organisation_is_published_with_it():
 def test_a_label_before_a_link_is_left_out():
     assert fields.link_candidates("Δημοσίευση: https://doi.org/10.1140/epjc/s10052-026-12345-6") == [
         "https://doi.org/10.1140/epjc/s10052-026-12345-6"]
+
+
+@pytest.mark.parametrize("text", [
+    "Ο κωδικός πρόσβασης για τον χρήστη grid01 είναι fmRJlImLvGB",
+    "Bonjour,\nle mot de passe de\nl'export PKCS#12 est NVNI394&gipbi (fichier usercert.p12 joint).",
+])
+def test_a_name_before_a_cut_password_is_not_read_as_it(text):
+    """Screened once, the text holds nothing more (the audit reads the page as screening wrote
+    it): with the password cut, the user's name or the file's type before it is no password."""
+    once = screen_text(text, "reply", 1, Policy()).text
+    assert "[redacted: credential]" in once and find_all(once) == []
+    assert find_all(" ".join(once.split())) == []  # the summary runs its lines together

@@ -421,6 +421,8 @@ def _after_password_word(t: Text, pos: int, strict: bool = False) -> tuple[int, 
                 and not _is_placeholder(token.rstrip(_VALUE_END)) and not _public_value(text, word.end() - len(token), line_end):
             # "the password for user grid01 is X": a name the password belongs to, then its value
             then = _separator(low, word.end(), limit + 12)
+            if then and text.startswith("[redacted:", then.end()):
+                return None  # the value was cut already: the name before it is no password
             if then and then.end() < line_end and text[then.end():line_end].strip():
                 found = _judge_value(t, then.end(), line_end, _kind(then), strict)
                 if found:
