@@ -58,6 +58,9 @@ class Preview:
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "generator", "serve", "--dev-addr", f"127.0.0.1:{self.port}"], cwd=folder,
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True,
+            # as from a terminal: a suite started in the background (`make test &`) passes SIGINT on
+            # ignored, and Python then never turns it into KeyboardInterrupt
+            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
             env={**os.environ, "PYTHONPATH": str(ROOT), "TMPDIR": str(self.tmp)})
         deadline = time.monotonic() + 120
         while not answers(self.port):
@@ -69,9 +72,7 @@ class Preview:
     def stop(self, signum: int) -> str:
         self.proc.send_signal(signum)
         try:
-            # (MkDocs finishes a rebuild under way before it stops: on a loaded machine that alone
-            # took over 30 s once; a serve that does not stop at all still fails here)
-            output, _ = self.proc.communicate(timeout=120)
+            output, _ = self.proc.communicate(timeout=30)
         finally:
             if self.proc.poll() is None:
                 os.killpg(self.proc.pid, signal.SIGKILL)
