@@ -39,9 +39,10 @@ _STATUS = re.compile(r"[^\W\d_]+(?:[ _-][^\W\d_]+){0,2}")
 #: a note after a status and a dash, in words only ("offen – wartet auf Rückmeldung des Standorts");
 #: two capitalised words in a row are a person's name, refused with the note
 _DATE = r"\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}(?:-\d{2})?"
-_STATUS_NOTE = re.compile(rf"[ ]+[-–—][ ]+(?P<note>(?:[^\W\d_]+|{_DATE})(?:[ ](?:[^\W\d_]+|{_DATE})){{0,9}})$")
+_NOTE_WORDS = rf"(?P<note>(?:[^\W\d_]+|{_DATE})(?:[ ](?:[^\W\d_]+|{_DATE})){{0,9}})"
+_STATUS_NOTE = re.compile(rf"[ ]+[-–—][ ]+{_NOTE_WORDS}$")
 #: ... or in brackets: "Umgesetzt (Produktion seit 2026-09)"
-_STATUS_BRACKET = re.compile(rf"[ ]*\((?P<note>(?:[^\W\d_]+|{_DATE})(?:[ ](?:[^\W\d_]+|{_DATE})){{0,9}})\)$")
+_STATUS_BRACKET = re.compile(rf"[ ]*\({_NOTE_WORDS}\)$")
 _NAME_PAIR = re.compile(r"\b[^\W\d_a-z][^\W\d_]*[ ]+[^\W\d_a-z][^\W\d_]*")
 #: a person's name: two to five words of letters, with the usual particles and punctuation
 _NAME = re.compile(r"[^\W\d_][^\W\d_'’.-]*(?:[ -][^\W\d_][^\W\d_'’.-]*){0,5}")

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import nh3
 
-from generator.screening.detectors import Finding, find_all
+from generator.screening.detectors import Finding, find_all, occurrences
 from generator.screening.normalise import normalised_text
 from generator.screening.policy import WITHHELD_MESSAGE, Action, FieldKind, Policy
 
@@ -109,14 +109,8 @@ def screen_text(text: str, field: str, case_id: int, policy: Policy,
 def _found_beside(text: str, beside: str) -> list[Finding]:
     if not beside:
         return []
-    found = []
-    for f in find_all(beside):
-        value = beside[f.start:f.end].strip()
-        at = text.find(value) if len(value) >= 4 else -1
-        while at >= 0:
-            found.append(Finding(f.rule, f.category, at, at + len(value)))
-            at = text.find(value, at + 1)
-    return found
+    return [g for f in find_all(beside) if len(value := beside[f.start:f.end].strip()) >= 4
+            for g in occurrences(text, value, f)]
 
 
 def redact(text: str, findings: list[Finding]) -> str:

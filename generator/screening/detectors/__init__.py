@@ -44,7 +44,7 @@ from generator.screening.detectors.base import (
 from generator.screening.normalise import View, normalise
 
 __all__ = ["BOUNDARY", "CATEGORIES", "CREDENTIAL", "DETECTORS", "EMAIL", "MARKER", "PERSONAL", "PHONE",
-           "Finding", "find_all", "find_in_view", "make_tables", "scan_normalised"]
+           "Finding", "find_all", "find_in_view", "make_tables", "occurrences", "scan_normalised"]
 
 Detector = Callable[[Text], Iterable[Finding]]
 
@@ -98,14 +98,17 @@ def _repeated(text: str, found: set[Finding]) -> list[Finding]:
     """Every other occurrence of a secret found once: a password given after "password:" may be
     repeated later in the text with no word before it."""
     secrets = {text[f.start:f.end]: f for f in found if f.category in (CREDENTIAL, PERSONAL) and f.end - f.start >= 6}
+    return [g for secret, f in secrets.items() if secret.strip() and text.count(secret) >= 2
+            for g in occurrences(text, secret, f)]
+
+
+def occurrences(text: str, value: str, f: Finding) -> list[Finding]:
+    """``f`` (its rule and category) at every place ``value`` stands in ``text``."""
     out = []
-    for secret, f in secrets.items():
-        if not secret.strip() or text.count(secret) < 2:
-            continue
-        i = text.find(secret)
-        while i >= 0:
-            out.append(Finding(f.rule, f.category, i, i + len(secret)))
-            i = text.find(secret, i + 1)
+    i = text.find(value)
+    while i >= 0:
+        out.append(Finding(f.rule, f.category, i, i + len(value)))
+        i = text.find(value, i + 1)
     return out
 
 
