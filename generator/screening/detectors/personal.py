@@ -175,7 +175,7 @@ _ID_WORD = Lexicon(ID_WORDS, template=r"(?<![\w'-])(?:{body})(?:[-'’][^\W\d_]{
 _ID_SAID = re.compile(rf"(?:[ \t]+[^\W\d_]{{1,20}}){{0,4}}?[ \t]+(?:{lex(COPULAS)})(?!\w)[ \t]*:?")
 #: or a few words saying what it is for, then a colon: "Personnummer för behörighetsansökan:",
 #: "Henkilötunnus pääsykorttia varten:", "PESEL do umowy:", "adóazonosító jelet, az enyém:"
-_ID_FOR = re.compile(r",?(?:[ \t]+[^\W\d_]{1,25}){1,3}?[ \t]*:")
+_ID_FOR = re.compile(r",?(?:[ \t]+[^\W\d_]{1,25}){1,5}?[ \t]*:")
 _ID_VALUE = re.compile(
     r"[\s:՝#.,()№nNoº°-]{0,8}(?:(?:nr|no|number|nummer|numer|numéro|número|číslo|szám|numaram|numarası|numarasi|αρ)\.?[\s:#.]{0,3})?"
     r"(?P<value>(?:[A-Z]{1,3}[ -]?)?\d[\d ./-]{3,20}\d(?:[ -]?[A-Z](?![\w-]))?|(?=[^\W_]{0,4}[ -]?\d)[^\W_]{1,4}[ -]?\d[\dA-Z<-]{3,16}|[A-Z0-9]{6,12})(?![\w-])"
@@ -391,12 +391,19 @@ _DATE_AFTER = re.compile(
 _BIRTH_OF = re.compile(r"[^\W\d_]{0,4}(?:[ \t]+[^\W\d_]{1,25}){0,4}[ \t]*[:՝]")
 
 
+#: "I am" in the languages that put it after "born" ("Rođen sam", "narozen jsem", "syntynyt olen")
+_AUXILIARY = re.compile(r"[ \t]+(?:sam|sem|som|jsem|jsem se|je|bin|olen|esmu|sunt|jestem|vagyok|sum|съм|сам|sam se)(?=[ \t])")
+
+
 def birth_dates(t: Text) -> Iterator[Finding]:
     text = t.text
     if not t.has_digit:
         return
     for m in _BIRTH.finditer(t, 30, 30):
         d = _DATE_AFTER.match(text, m.end(), min(len(text), m.end() + 60))
+        aux = not d and _AUXILIARY.match(t.low, m.end())
+        if aux:  # "Rođen sam 3. ožujka 1985.", "narozen jsem 3. 3. 1985"
+            d = _DATE_AFTER.match(text, aux.end(), min(len(text), aux.end() + 60))
         if not d and not _WEAK_BIRTH.fullmatch(m.group().strip()):
             # whose date it is between the word and a colon: "Geboortedatum van de gast: ..."
             label = _BIRTH_OF.match(text, m.end(), min(len(text), m.end() + 80))
