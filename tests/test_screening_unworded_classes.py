@@ -181,3 +181,24 @@ def test_password_policy_prose_without_a_made_up_word_stays():
 )
 def test_personal_data_said_a_little_further_from_its_word_is_cut(text, value):
     assert any(value in cut for cut in _cut(text)), find_all(text)
+
+
+def test_a_grid_proxy_file_name_is_public():
+    text = "The variable is X509_USER_PROXY; set it to /tmp/x509up_u1000 and retry, or copy x509up_u20418."
+    assert find_all(text) == []
+
+
+def test_pw_before_words_is_an_abbreviation_and_before_a_value_a_password():
+    assert find_all("The DFT run uses a PW basis with a 500 eV cutoff (PW = plane wave).") == []
+    assert "Fern-Hill-84" in _cut("pw: Fern-Hill-84")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "users:\n- name: ci\n  user:\n    client-key-data: DATA+OMITTED\n    token: REDACTED\n",
+        'annotations:\n  vault.hashicorp.com/agent-inject-secret-db: "secret/data/egi/notebooks/db"\n',
+    ],
+)
+def test_what_a_tool_prints_instead_of_a_secret_and_a_vault_path_stay(text):
+    assert find_all(text) == []

@@ -1203,5 +1203,7 @@ NOT_A_VALUE = (
     "encrypted managed generated given used known unknown mandatory authentication based less field "
     "prompt policy via see check ask contact please use attached follows below above here there "
     "changeme secret password token example sample placeholder xxx dummy test default "
-    "siehe geheim beispiel vide voir vedi ver zie zobacz viz lásd se katso vaata vezi žr. skatīt bkz"
+    "siehe geheim beispiel vide voir vedi ver zie zobacz viz lásd se katso vaata vezi žr. skatīt bkz "
+    # what kubectl and other tools print in place of a secret they leave out
+    "data+omitted redacted+data <redacted> ***redacted*** [hidden] [masked] masked"
 ).split()

@@ -80,7 +80,7 @@ _VALUE_END = ".,;:)]}>…"  # not '!' or '?': a password may end with them
 _PLACEHOLDER = re.compile(
     r"(?:<[^>]*>?|\[[^\]]*\]?|\([^)]*\)?|\{\{.*\}\}|\{[\w.-]*\}|\$\{?[\w.-]+\}?|\$\(.*|\$[A-Za-z_]\w*\(.*|%\(?\w+\)?s?|%\w+%|"
     r"[*•●x.\-_?#]+|(?:xxx+|XXX+|\*\*\*+)[\w*]*|[\w-]{0,12}[_-](?:x{4,}|X{4,}|\*{4,}|0{6,})|\.\.\.|…|"
-    r"(?:https?|ftp)://\S*|/[\w./-]*|~/[\w./-]*|[\w.-]+:/[\w./-]+|\./[\w./-]*|[\w-]*\.(?:pem|key|crt|p12|pfx|txt|json|yaml|yml|"
+    r"(?:https?|ftp)://\S*|/[\w./-]*|~/[\w./-]*|[a-z][\w.-]*(?:/[a-z][\w.-]*){2,}/?|[\w.-]+:/[\w./-]+|\./[\w./-]*|[\w-]*\.(?:pem|key|crt|p12|pfx|txt|json|yaml|yml|"
     r"conf|cfg|env|ini|sh|py|jks|keytab|asc|gpg)\??)"
 )
 #: placeholders of template languages (Jinja, GitHub Actions, shell, Python %-formatting, <NAME>)
@@ -260,6 +260,8 @@ def _password_values(t: Text) -> Iterator[Finding]:
         if _named_only(t, m):
             continue
         found = _after_password_word(t, m.end())
+        if found and _abbreviation_of_words(t, m.group(), found):
+            found = None
         if found:
             yield Finding("credential.password", CREDENTIAL, *found)
         yield from _random_in_sentence(t, found[1] if found else m.end())
@@ -286,10 +288,17 @@ def _password_values(t: Text) -> Iterator[Finding]:
             yield Finding("credential.password", CREDENTIAL, *found)  # (said with a sign or a verb: "pass" is a word too)
     for m in _SHORT_PASSWORD.finditer(t, 10, 120):
         found = _after_password_word(t, m.end() - 1)
+        if found and _abbreviation_of_words(t, m.group().split()[0].rstrip(":=（("), found):
+            continue
         if found and _PIN_WORD.match(m.group()) and not _digits_mostly(t.text[found[0]:found[1]]):
             continue  # "Please pin the image: registry.example.org/...": a PIN is digits
         if found:
             yield Finding("credential.password", CREDENTIAL, *found)
+
+
+def _abbreviation_of_words(t: Text, word: str, found: tuple[int, int]) -> bool:
+    """"PW = plane wave": before words, the abbreviation has its other meanings."""
+    return word.lower() == "pw" and " " in t.text[found[0]:found[1]].strip()
 
 
 def _named_only(t: Text, m: re.Match[str]) -> bool:
@@ -873,7 +882,8 @@ _PUBLIC_HEADER = re.compile(rf"(?:{lex(PUBLIC_KEY_WORDS)})")
 
 
 def handed_over(t: Text) -> Iterator[Finding]:
-    """ "I've reset it to X", "here it is: X" with X not an ordinary word."""
+    """ "I've reset it to X", "here it is: X" with X not an ordinary word; or a made-up word later
+    in the sentence ("I set it to the group's name and the year, X")."""
     text = t.text
     for m in _REVEAL.finditer(t, 40, 60):
         _, line_end = t.line_span(m.end())
@@ -887,6 +897,8 @@ def handed_over(t: Text) -> Iterator[Finding]:
         span = _value_span(text, value_at, line_end)
         if span and _secretish(text[span[0]:span[1]]):
             yield Finding("credential.handed-over", CREDENTIAL, *span)
+        else:
+            yield from _made_up_words(t, value_at, _sentence_end(t, value_at, line_end))
 
 
 _LOGIN = Lexicon(LOGIN_PHRASES)
@@ -897,30 +909,22 @@ _SENTENCE_START = re.compile(r"(?<!i\.e)(?<!e\.g)(?<!z\.B)(?<!d\.h)[.!?][ \t]+(?
 
 def login_values(t: Text) -> Iterator[Finding]:
     """A password handed over with no password word: a made-up word in the sentence of "Use X to log
-    in" or "Entra con X" (before or after the phrase), or after "I set it to the group's name and
-    the year, X"."""
+    in", "Entra con X" or "capital B, lowercase r, ...", before or after the phrase."""
     text = t.text
-    for m, both_sides in _chain_flagged(chain(_LOGIN.finditer(t, 80, 80), _CHARACTERS.finditer(t, 80, 80)),
-                                        _REVEAL.finditer(t, 40, 60)):
+    for m in chain(_LOGIN.finditer(t, 80, 80), _CHARACTERS.finditer(t, 80, 80)):
         line_start, line_end = t.line_span(m.start())
-        start = m.end()
-        if both_sides:
-            start = max(line_start, m.start() - _WINDOW)
-            for s in _SENTENCE_START.finditer(text, start, m.start()):
-                start = s.end()
-        for token in _TOKEN.finditer(text, start, _sentence_end(t, m.end(), line_end)):
-            if m.start() <= token.start() < m.end():
-                continue
-            word = token.group().rstrip(_VALUE_END)
-            if _made_up(word):
-                yield Finding("credential.handed-over", CREDENTIAL, token.start(), token.start() + len(word))
+        start = max(line_start, m.start() - _WINDOW)
+        for s in _SENTENCE_START.finditer(text, start, m.start()):
+            start = s.end()
+        yield from _made_up_words(t, start, m.start())
+        yield from _made_up_words(t, m.end(), _sentence_end(t, m.end(), line_end))
 
 
-def _chain_flagged(login, reveal):
-    for m in login:
-        yield m, True
-    for m in reveal:
-        yield m, False
+def _made_up_words(t: Text, start: int, end: int) -> Iterator[Finding]:
+    for token in _TOKEN.finditer(t.text, start, end):
+        word = token.group().rstrip(_VALUE_END)
+        if _made_up(word):
+            yield Finding("credential.handed-over", CREDENTIAL, token.start(), token.start() + len(word))
 
 
 #: a program and its version ("Python-3.11", "OpenSSL_1.1.1w", "CentOS-7.9")

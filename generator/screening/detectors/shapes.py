@@ -21,7 +21,8 @@ they look random (each one is documented by its pattern below):
 * sequence accessions (``SRR11140748``, ``ENSG00000139618``, ``MN908947.3``), AlphaFold model
   ids, InChIKeys and chemical formulas;
 * package file names (``nordugrid-arc-7.1.1-1.el9.x86_64``, ``name_1.2-3_amd64.deb``) and IPFS
-  content ids (``bafy...``, ``Qm...``): addresses of public content.
+  content ids (``bafy...``, ``Qm...``): addresses of public content;
+* a grid proxy's file name (``x509up_u1000``: the word and its owner's numeric uid).
 """
 
 from __future__ import annotations
@@ -63,6 +64,7 @@ _PUBLIC = re.compile((
     r"|b(?:afy|afk|agq|aga)[a-z2-7]{50,60}|Qm[1-9A-HJ-NP-Za-km-z]{44}"  # IPFS content ids
     r"|(?:SHA(?:1|224|256|384|512)|MD5|BLAKE2\w{1,6}|SKEIN\d+)E?-s\d+(?:-[mS]\d+)*--[0-9a-f]{32,128}(?:\.\w{1,10}){0,3}"  # git-annex key
     r"|AKIA[A-Z0-9]{9}EXAMPLE|[A-Za-z0-9/+]{20,40}EXAMPLEKEY"  # a vendor's documented sample keys
+    r"|x509up_u\d{1,10}"  # a grid proxy's file name (its owner's uid)
     r"|(?:(?:%s)\d{0,3}){2,12}"  # chemical formula
     r"|(?:YYYY|yyyy)[-/.]?(?:MM|mm)[-/.]?(?:DD|dd)\S*"  # a date format
     r"|\d{1,2}[h:.]\d{2}(?:-\d{1,2}[h:.]\d{2})?"  # times and time ranges
