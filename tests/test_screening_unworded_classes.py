@@ -202,3 +202,24 @@ def test_pw_before_words_is_an_abbreviation_and_before_a_value_a_password():
 )
 def test_what_a_tool_prints_instead_of_a_secret_and_a_vault_path_stay(text):
     assert find_all(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pin the image: ghcr.io/example/worker@sha256:fd768934889040215022e9b5099dd9b846d6744aaa3284cff9ae56455dd8893b",
+        "webhook:\n  caBundle: LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0t  # the public CA\n",
+        "Try docker run -p 8888:8888 jupyter/scipy-notebook:2024-05-27 locally first.",
+    ],
+)
+def test_public_values_after_words_that_can_name_a_secret_stay(text):
+    assert find_all(text) == []
+
+
+def test_a_certificate_with_its_key_in_base64_is_no_public_certificate():
+    import base64
+    proxy = base64.b64encode(b"-----BEGIN CERTIFICATE-----\nMIIBxx\n-----END CERTIFICATE-----\n"
+                             b"-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAx\n-----END RSA PRIVATE KEY-----\n").decode()
+    assert proxy in _cut("data:\n  tls.key: " + proxy + "\n")
+    assert "12:34:56" in _cut("sshpass -p 12:34:56 ssh host")
+    assert "QQ 12 34 56 C" in _cut("HR asked for my NI number for the secondment: QQ 12 34 56 C.")

@@ -450,7 +450,7 @@ ID_WORDS = (
     r"cpr(?:-nummer|-nr)?|kennitala|afm|αφμ|amka|αμκα|ταυτότητα|ταυτότητας|αδτ|α\.δ\.τ|egn|егн|"
     r"личен номер|оib|oib|jmbg|јмбг|emšo|emso|asmens kodas|personas kods|ahv|avs|steuer-?id|"
     r"steueridentifikationsnummer|sozialversicherungsnummer|svnr|ssn|social security(?: number)?|"
-    r"national insurance(?: number)?|nino|pps(?: number)?|national id|id number|id no|id card|"
+    r"national insurance(?: number| no)?|ni number|ni no|my ni|nino|pps(?: number)?|national id|id number|id no|id card|"
     r"identity card|identity number|personal id|personalausweis(?:nummer)?|ausweisnummer|ausweis|"
     r"carte d'identité|carte nationale d'identité|cni|carta d'identità|documento de identidad|"
     r"cartão de cidadão|bilhete de identidade|dowód osobisty|dowodu osobistego|občanský průkaz|"

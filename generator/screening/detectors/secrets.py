@@ -290,7 +290,7 @@ def _password_values(t: Text) -> Iterator[Finding]:
         found = _after_password_word(t, m.end() - 1)
         if found and _abbreviation_of_words(t, m.group().split()[0].rstrip(":=（("), found):
             continue
-        if found and _PIN_WORD.match(m.group()) and not _digits_mostly(t.text[found[0]:found[1]]):
+        if found and _PIN_WORD.match(m.group()) and not _pin_like(t.text[found[0]:found[1]]):
             continue  # "Please pin the image: registry.example.org/...": a PIN is digits
         if found:
             yield Finding("credential.password", CREDENTIAL, *found)
@@ -370,8 +370,9 @@ def _cut_short(text: str, end: int, value: str) -> bool:
 _PIN_WORD = re.compile(r"(?i:pin|puk|пин|пін)(?![\w-])")
 
 
-def _digits_mostly(value: str) -> bool:
-    return sum(c.isdigit() for c in value) >= max(4, len(value) // 2)
+def _pin_like(value: str) -> bool:
+    """A PIN is short and mostly digits ("Pin the image: ghcr.io/...@sha256:<digest>" names none)."""
+    return len(value) <= 16 and sum(c.isdigit() for c in value) >= max(4, len(value) // 2)
 
 
 def _public_value(text: str, start: int, end: int) -> bool:
@@ -858,11 +859,17 @@ def command_lines(t: Text) -> Iterator[Finding]:
                 continue
             group = "spaced" if m.group("spaced") else "glued"
             value = m.group(group)
-            if group == "spaced" and (value.isdigit() or value.startswith(("/", "~", "$", "-"))):
+            if group == "spaced" and (value.isdigit() or value.startswith(("/", "~", "$", "-"))
+                                      or _PORT_MAPPING.fullmatch(value) and _CONTAINERS.search(text, line_start, m.start())):
                 continue  # -p 22 (a port), -p /path
             if group == "spaced" and m.group().startswith("-p") and _MYSQL.search(text, line_start, m.start()):
                 continue  # "mysql -u acct -p accounting": MySQL's -p asks for the password, the word is the database
             yield from _flag_value(text, *m.span(group))
+
+
+#: "docker run -p 8888:8888", "-p 127.0.0.1:8080:80/tcp": ports, not a password
+_CONTAINERS = re.compile(r"(?<![\w-])(?:docker|podman|nerdctl|finch)(?![\w-])")
+_PORT_MAPPING = re.compile(r"(?:[\d.]+:)?\d{1,5}(?:-\d{1,5})?:\d{1,5}(?:-\d{1,5})?(?:/(?:tcp|udp|sctp))?")
 
 
 def _flag_value(text: str, start: int, end: int) -> Iterator[Finding]:
