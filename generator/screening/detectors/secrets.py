@@ -17,7 +17,11 @@
   openssl ``pass:``), ``curl -u user:pass``, ``smbclient -U user%pass``, and ``echo x |`` into a
   command that reads a password from its input.
 * A table whose header names a password column: every cell below it.
-* A value handed over without any password word ("I've reset it to ...", "here it is:").
+* A value handed over without any password word ("I've reset it to ...", "here it is:"), and a
+  made-up word (cases mixed, digits or symbols in it: "Tulip-42-Rain") in a sentence about logging
+  in ("Entra con ...", "Uloguj se sa ...") or describing a password's characters ("capital B, ...").
+* A password word misspelt or shortened ("pa55word", "ww", "contr."): only a value that looks like
+  a secret, said after a sign or a verb, is taken.
 """
 
 from __future__ import annotations
@@ -91,7 +95,9 @@ _INSIDE_PLACEHOLDER = re.compile(r"(?:%\(|\{\{[ \t]*[\w.]*|\$\{\{?[ \t]*(?:secre
 _NOT_A_VALUE = frozenset(NOT_A_VALUE) | {"bearer", "basic", "digest", "oauth", "oauth2", "oidc", "jwt",
                                           "token", "negotiate", "ntlm", "none", "prompt", "stdin"}
 _STOPWORDS = frozenset(STOPWORDS)
-_SENTENCE_END = re.compile(r"(?<!i\.e)(?<!e\.g)(?<!z\.B)(?<!d\.h)[.!?](?:\s+(?=[A-Z\u00c0-\u024f\u0370-\u04ff])|\s*\n\s*\n)")
+#: the abbreviations whose dot ends no sentence ("... at the end, i.e. Harbour-Seal-71!")
+_NOT_AFTER_ABBREVIATION = r"(?<!i\.e)(?<!e\.g)(?<!z\.B)(?<!d\.h)"
+_SENTENCE_END = re.compile(_NOT_AFTER_ABBREVIATION + r"[.!?](?:\s+(?=[A-Z\u00c0-\u024f\u0370-\u04ff])|\s*\n\s*\n)")
 _WINDOW = 140
 _QUALIFIER = re.compile(r"\s*(?:\([^()\n]{0,60}\)|[^\s:=]+)")
 
@@ -631,7 +637,7 @@ def _key_is_secret(key: str) -> str:
     if not found and _SECRET_PART.fullmatch(name.lower().replace("-", "_")):
         found = [name.lower()]
     if not found and _GLUED_SECRET.search(parts[-1]):
-        found = [parts[-1]]  # "PGPASSWORD", "MYSQLPWD", "REDISPASS": a program's name glued to the word
+        found = [parts[-1]]  # "PGPASSWORD", "MYSQLPWD": a program's name glued to the word
     if not found:
         return ""
     return "weak" if all(p in _WEAK_PARTS for p in found) else "strong"
@@ -911,7 +917,7 @@ def handed_over(t: Text) -> Iterator[Finding]:
 _LOGIN = Lexicon(LOGIN_PHRASES)
 _CHARACTERS = Lexicon(CHARACTER_WORDS)
 #: (a capital after it: "Use Kuusi_718! to log in" is one sentence)
-_SENTENCE_START = re.compile(r"(?<!i\.e)(?<!e\.g)(?<!z\.B)(?<!d\.h)[.!?][ \t]+(?=[A-Z\u00c0-\u00de\u0391-\u03a9\u0400-\u042f])")
+_SENTENCE_START = re.compile(_NOT_AFTER_ABBREVIATION + r"[.!?][ \t]+(?=[A-Z\u00c0-\u00de\u0391-\u03a9\u0400-\u042f])")
 
 
 def login_values(t: Text) -> Iterator[Finding]:
