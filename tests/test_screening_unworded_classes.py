@@ -223,3 +223,18 @@ def test_a_certificate_with_its_key_in_base64_is_no_public_certificate():
     assert proxy in _cut("data:\n  tls.key: " + proxy + "\n")
     assert "12:34:56" in _cut("sshpass -p 12:34:56 ssh host")
     assert "QQ 12 34 56 C" in _cut("HR asked for my NI number for the secondment: QQ 12 34 56 C.")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Pentru contract avem nevoie de CNP-ul dumneavoastră. Al meu este 2950613123457.", "2950613123457"),
+        ("Could you send your passport number? Mine is 538112904, issued last year.", "538112904"),
+    ],
+)
+def test_an_id_given_as_mine_after_a_sentence_asking_for_it_is_cut(text, value):
+    assert any(value in cut for cut in _cut(text)), find_all(text)
+
+
+def test_mine_is_without_a_number_stays():
+    assert find_all("What is your passport number? Mine is on the form, page 2.") == []

@@ -516,6 +516,15 @@ ID_WORDS = (
     r"uimhir psp|uimhir pps|číslo op|čísla op|č\. op|číslo občianskeho preukazu|cpf|"
     r"adóazonosító jelet|adóazonosító jelemet|անձնագրիս համարն|անձնագրիս համարը|անձնագրիս"
 )
+#: "mine is" in EGI's languages: after a sentence asking for an id, the number that follows is the
+#: writer's ("We need your CNP. Al meu este ...")
+MINE_IS = (
+    r"mine is|mine's|mine:|here is mine|al meu este|a mea este|meins ist|meiner ist|meine ist|meine lautet|"
+    r"le mien est|la mienne est|voici le mien|il mio è|la mia è|ecco il mio|el mío es|la mía es|o meu é|"
+    r"a minha é|mijn is|het mijne is|mój to|moja to|mój jest|moja jest|můj je|moje je|môj je|moje je|"
+    r"az enyém|az enyém:|min är|mitt är|min er|mitt er|minun on|minu oma on|mano yra|mans ir|manējais ir|"
+    r"benimki|мой —|мой:|мій —|мій:|моят е|мојот е|το δικό μου είναι|moj je|moja je|mój:"
+)
 #: words naming a vehicle's registration plate (the plate after them points at its owner)
 PLATE_WORDS = (
     r"licen[cs]e plate|number plate|registration plate|car registration|kennzeichen|autokennzeichen|"

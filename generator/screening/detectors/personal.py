@@ -48,6 +48,7 @@ from generator.screening.lexicon import (
     HOME_WORDS,
     ID_WORDS,
     INSTITUTION_WORDS,
+    MINE_IS,
     PLATE_WORDS,
     VENUE_WORDS,
     WEAK_BIRTH_WORDS,
@@ -173,6 +174,8 @@ _ID_WORD = Lexicon(ID_WORDS, template=r"(?<![\w'-])(?:{body})(?:[-'’][^\W\d_]{
 #: between the word and its number, a few words and a verb: "rodné číslo pro registraci je",
 #: "Ο ΑΜΚΑ μου είναι", "CNP-ul meu este", "my passport number for the booking is"
 _ID_SAID = re.compile(rf"(?:[ \t]+[^\W\d_]{{1,20}}){{0,4}}?[ \t]+(?:{lex(COPULAS)})(?!\w)[ \t]*:?")
+#: or, in the next sentence, "mine is" ("... your CNP. Al meu este 1840...", "Mine is ...")
+_MINE_NEXT = re.compile(rf"[^.!?\n]{{0,100}}[.!?][ \t]+(?:{lex(MINE_IS)})(?!\w)[ \t]*:?")
 #: or a few words saying what it is for, then a colon: "Personnummer för behörighetsansökan:",
 #: "Henkilötunnus pääsykorttia varten:", "PESEL do umowy:", "adóazonosító jelet, az enyém:"
 _ID_FOR = re.compile(r",?(?:[ \t]+[^\W\d_]{1,25}){1,5}?[ \t]*:")
@@ -278,7 +281,8 @@ def national_ids(t: Text) -> Iterator[Finding]:
             if v and sum(c.isdigit() for c in v.group("value")) >= 4:
                 yield Finding("personal.id-number", PERSONAL, *v.span("value"))
             said = _ID_SAID.match(low, m.end(), min(len(low), m.end() + 120)) \
-                or _ID_FOR.match(low, m.end(), min(len(low), m.end() + 90))
+                or _ID_FOR.match(low, m.end(), min(len(low), m.end() + 90)) \
+                or _MINE_NEXT.match(low, m.end(), min(len(low), m.end() + 160))
             if said:  # a number said to be the id: six digits at least, as ids have
                 v = _ID_VALUE.match(text, said.end(), min(len(text), said.end() + 60))
                 if v and sum(c.isdigit() for c in v.group("value")) >= 6:
