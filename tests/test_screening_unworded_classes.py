@@ -238,3 +238,18 @@ def test_an_id_given_as_mine_after_a_sentence_asking_for_it_is_cut(text, value):
 
 def test_mine_is_without_a_number_stays():
     assert find_all("What is your passport number? Mine is on the form, page 2.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Entre nous, et à ne pas mettre sur le site : le labo partenaire se retire.",
+        "Between you and me and the lamppost, the VO will be shut down.",
+    ],
+)
+def test_between_us_before_a_comma_or_in_its_idiom_marks_the_text(text):
+    assert "marker.confidential" in _rules(text), find_all(text)
+
+
+def test_a_file_not_on_the_site_is_no_marker():
+    assert find_all("Le fichier n'est pas sur le site, il faut le demander au support.") == []

@@ -830,7 +830,7 @@ MARKERS = (
 #: the other party follows ("the latency between us and the storage site", "Entre nous et le
 #: CC-IN2P3", "בינינו לבין האתר"): ``AND_WORDS`` after the phrase make it a relation, not a marking
 BETWEEN_US = (
-    r"(?:just |only |strictly )?between (?:you and me|you and i|us|ourselves|us two)|"
+    r"(?:just |only |strictly )?between (?:you and me|you and i|us|ourselves|us two)|between you and me and the (?:lamppost|gatepost|bedpost)|"
     r"unter uns(?: gesagt)?|entre nous(?: soit dit)?|soit dit entre nous|tra (?:di )?noi|detto tra noi|"
     r"entre nosotros|entre nosaltres|entre nós|onder ons(?: gezegd)?|oss emellan|mellan oss|mellem os|"
     r"mellom oss|okkar á milli|okkar í milli|meidän kesken|meidän välillämme|meidän väliseksi|meie vahel|"
@@ -859,6 +859,7 @@ KEEP_INSIDE_PHRASES = (
     r"im vertrauen(?: gesagt)?|vertraulich gesagt|"
     r"niet voor de buitenwacht|niet naar buiten (?:brengen|gaan)|in vertrouwen(?: gezegd)?|niet in het (?:publieke |openbare )?ticket|"
     r"ne doit pas sortir (?:de l'équipe|d'ici|de ce groupe|du groupe)|ne pas sortir de l'équipe|"
+    r"(?:à )?ne pas (?:mettre|publier|afficher) sur le site|"
     r"(?:soit )?dit en confidence|en toute confidence|ne (?:le |la |les )?(?:mets|mettez|mettre) pas dans le ticket(?: public)?|"
     r"(?:detto )?in confidenza|in via confidenziale|non (?:metterlo|metterla|scriverlo|scriverla|inserirlo) nel ticket(?: pubblico)?|"
     r"(?:dicho )?en confianza|no lo (?:pongas|pongáis|ponga|publiques|metas) en el (?:ticket|caso|portal)(?: público)?|"
