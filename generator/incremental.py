@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from generator.hashes import file_hashes_apart
 from generator.kept import read as read_kept
 from generator.kept import write as write_kept
 from generator.publish import MANIFEST_FORMAT, file_hashes, manifest_path
@@ -101,11 +102,13 @@ def read_site_state(site_dir: Path) -> SiteState | None:
 def kept_site(site_dir: Path, inputs: str, audit: str) -> SiteState | None:
     """The state of ``site_dir`` when an incremental build may start from it: made with these
     site inputs, audited with this audit (``ledger.audit_version``), and file for file what its
-    manifest says (a site edited by hand, or half swapped, is built again from scratch)."""
+    manifest says (a site edited by hand, or half swapped, is built again from scratch). Every
+    file is read and hashed, in a process of its own (it runs beside the render:
+    ``hashes.file_hashes_apart``)."""
     state = read_site_state(site_dir)
     if state is None or (state.inputs, state.audit) != (inputs, audit) or not (site_dir / "index.html").is_file():
         return None
-    return state if file_hashes(site_dir) == state.files else None
+    return state if file_hashes_apart(site_dir) == state.files else None
 
 
 # --- what changed -------------------------------------------------------------------------------

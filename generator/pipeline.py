@@ -390,7 +390,7 @@ def render(snapshot: PublicSnapshot, config: Config, project_root: Path, laps: _
     checker = ThreadPoolExecutor(max_workers=1)
     audit_version = ledger.audit_version(accepted)
     kept = checker.submit(incremental.kept_site, site_dir or config.site_dir, inputs, audit_version)
-    checker.shutdown(wait=False)  # the check reads files (and the hashing frees the GIL): it runs beside the render
+    checker.shutdown(wait=False)  # the check waits on the process hashing the files: it runs beside the render
     state = incremental.read_site_state(site_dir or config.site_dir)
     ledger.prepare_ahead(len(snapshot.cases), (state.inputs, state.audit) if state else None, inputs, audit_version)
     exports_file = config.build_dir / incremental.CASE_EXPORTS_NAME
