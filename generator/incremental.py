@@ -54,6 +54,8 @@ CASE_EXPORTS_FORMAT = "casecat-case-exports/1"
 SCREENING_MEMO_NAME = "screening-memo.marshal"
 #: the parts of the site's large files found clean, by each file's bytes (``audit.known``)
 KNOWN_PARTS_NAME = "known-parts"
+#: the theme's templates as the engine compiled them (``site.engine_hook``)
+TEMPLATE_CACHE_NAME = "template-cache"
 
 
 # --- the states ---------------------------------------------------------------------------------
@@ -77,7 +79,7 @@ def kept_artefacts(site_dir: Path, build_dir: Path) -> list[Path]:
     """What a build keeps for the next one (the nightly caches exactly these): all public."""
     return [site_dir, manifest_path(site_dir), build_dir / "docs", build_dir / DOCS_STATE_NAME,
             build_dir / SEARCH_WEIGHTS_NAME, build_dir / SCREENING_MEMO_NAME, build_dir / KNOWN_PARTS_NAME,
-            build_dir / CASE_ROWS_NAME, build_dir / CASE_EXPORTS_NAME]
+            build_dir / CASE_ROWS_NAME, build_dir / CASE_EXPORTS_NAME, build_dir / TEMPLATE_CACHE_NAME]
 
 
 def _read_json(path: Path, fmt: str) -> dict | None:

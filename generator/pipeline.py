@@ -547,7 +547,8 @@ def build(rendered: Rendered, config: Config, staging: Path, laps: _Laps, site_d
         def engine(pages, statics, dest, keep):
             return build_pages(rendered.settings, rendered.docs_dir, pages, statics, config.build_dir / "shards",
                                dest, nav=rendered.nav, date=source_date(snapshot), workers=workers, keep=keep,
-                               built=auditor.ahead_folder if auditor is not None else None)
+                               built=auditor.ahead_folder if auditor is not None else None,
+                               template_cache=config.build_dir / incremental.TEMPLATE_CACHE_NAME)
 
         def generated() -> dict[str, bytes]:
             return {**search_index.result(), **rendered.sitemap}

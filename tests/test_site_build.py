@@ -171,3 +171,32 @@ def test_a_shard_builds_the_navigation_pages_it_does_not_deliver_from_their_fron
                 assert rel in part.stand_ins
                 assert built_from == (pages[rel][:pages[rel].index("\n---\n", 3) + 5] if pages[rel].startswith("---")
                                       else "")
+
+
+def test_the_engines_keep_the_compiled_templates_and_build_the_same_bytes_with_them(tmp_path, monkeypatch):
+    """The theme's templates compiled by one build's engine serve the next (``engine_hook``);
+    the site is the same, byte for byte, as without the cache, and a damaged cache file is
+    compiled again, never a failure."""
+    from generator import incremental, pipeline
+
+    def files(site: Path) -> dict[str, bytes]:
+        return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+    snap = snapshot(case(1), case(2, replies=(3,)))
+    cached = folders(tmp_path / "cached")
+    build_snapshot(snap, cached, audit=False)
+    cache = cached.build_dir / incremental.TEMPLATE_CACHE_NAME
+    compiled = sorted(cache.rglob("*.cache"))
+    assert len(compiled) > 10 and all(p.parent.name.startswith("jinja-") for p in compiled)
+    for path in compiled[::2]:  # half of them damaged: recompiled, the others read back
+        path.write_bytes(path.read_bytes()[:40] + b"\x00 not marshal")
+    (cache / "jinja-0.0-py2.7").mkdir()  # another version's folder: removed
+    again = build_snapshot(snap, cached, audit=False, fresh=True)
+    assert again.assembled.changes.full and not (cache / "jinja-0.0-py2.7").exists()
+
+    real = pipeline.build_pages
+    monkeypatch.setattr(pipeline, "build_pages", lambda *a, template_cache=None, **k: real(*a, **k))
+    plain = folders(tmp_path / "plain")
+    build_snapshot(snap, plain, audit=False)
+    assert not (plain.build_dir / incremental.TEMPLATE_CACHE_NAME).exists()
+    assert files(cached.site_dir) == files(plain.site_dir)
