@@ -200,3 +200,34 @@ def test_the_engines_keep_the_compiled_templates_and_build_the_same_bytes_with_t
     build_snapshot(snap, plain, audit=False)
     assert not (plain.build_dir / incremental.TEMPLATE_CACHE_NAME).exists()
     assert files(cached.site_dir) == files(plain.site_dir)
+
+
+def test_the_engines_list_the_same_theme_files_without_walking_hidden_folders(tmp_path):
+    """``engine_hook`` lists the theme's files skipping its hidden folders (Material's icons):
+    MkDocs adds the very same files, in the same order, as with its own listing."""
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import Files
+
+    from generator.site import engine_hook
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("# Home\n")
+    settings = tmp_path / "mkdocs.yml"
+    settings.write_text(yaml.safe_dump({"site_name": "t", "docs_dir": "docs", "theme": {
+        "name": "material", "custom_dir": str(Path(__file__).resolve().parent.parent / "templates" / "theme")}}))
+    config = load_config(str(settings))
+    env = config.theme.get_env()
+    original = Files.add_files_from_theme
+    assert not getattr(original, "casecat_listing", False)  # MkDocs' own (no hook loaded in this process)
+    mkdocs_own, ours = Files([]), Files([])
+    original(mkdocs_own, env, config)
+    loader = env.loader
+    engine_hook.listing_hidden_folders_skipped(original)(ours, env, config)
+    assert env.loader is loader
+    listed = [(f.src_uri, f.abs_src_path) for f in ours]
+    assert listed == [(f.src_uri, f.abs_src_path) for f in mkdocs_own]
+    assert len(listed) > 20 and any(uri.startswith("assets/javascripts/") for uri, _ in listed)
+    # what the walk skipped: the icons, thousands of names that MkDocs' filter only drops
+    everything, walked = loader.list_templates(), engine_hook._Listing(loader).list_templates()
+    assert set(walked) < set(everything) and len(everything) - len(walked) > 1000
+    assert all(name.startswith(".") or "/." in name for name in set(everything) - set(walked))

@@ -8,6 +8,12 @@ edited template is compiled afresh and the pages are the same, byte for byte, wi
 it. The folder comes from ``CASECAT_TEMPLATE_CACHE`` (no variable: no cache); each Jinja and
 Python version has a folder of its own in it, and the other versions' are removed.
 
+The theme's files are listed without walking its hidden folders: MkDocs lists every file of
+the theme and then drops the hidden ones (Material's ~14,000 icons under ``.icons/``, matched
+pattern by pattern), ~0.15 s of each engine process; ``add_files_from_theme`` here gives it a
+listing whose walk skips those folders, which its own filter drops anyway ('.*', '*/.*'), so the
+theme files it adds are the same, in the same order.
+
 MkDocs loads this file by its path (``hooks:`` of the shards' configurations only: the
 ``build/mkdocs.yml`` a person builds by hand has no hook), so it imports nothing of casecat's.
 """
@@ -55,3 +61,49 @@ def _cache(folder: str):
                 bucket.reset()
 
     return Kept(folder)
+
+
+class _Listing:
+    """A Jinja ``FileSystemLoader``'s ``list_templates`` (the same names, sorted) that does not
+    walk hidden folders."""
+
+    def __init__(self, loader) -> None:
+        self.searchpath = list(loader.searchpath)
+        self.followlinks = bool(getattr(loader, "followlinks", False))
+
+    def list_templates(self) -> list[str]:
+        found = set()
+        for searchpath in self.searchpath:
+            for dirpath, dirs, filenames in os.walk(searchpath, followlinks=self.followlinks):
+                dirs[:] = [d for d in dirs if not d.startswith(".")]
+                for filename in filenames:
+                    name = os.path.join(dirpath, filename)[len(searchpath):].strip(os.sep).replace(os.sep, "/")
+                    found.add(name[2:] if name[:2] == "./" else name)
+        return sorted(found)
+
+
+def listing_hidden_folders_skipped(add_files_from_theme):
+    """MkDocs' ``Files.add_files_from_theme`` run over ``_Listing`` (the environment's own loader
+    is put back after: the pages are rendered with it)."""
+
+    def add(self, env, config):
+        from jinja2 import FileSystemLoader
+
+        loader = env.loader
+        if type(loader) is not FileSystemLoader:  # not what MkDocs makes: left as it is
+            return add_files_from_theme(self, env, config)
+        env.loader = _Listing(loader)
+        try:
+            return add_files_from_theme(self, env, config)
+        finally:
+            env.loader = loader
+
+    add.casecat_listing = True
+    return add
+
+
+def on_startup(command, dirty):
+    from mkdocs.structure.files import Files
+
+    if not getattr(Files.add_files_from_theme, "casecat_listing", False):
+        Files.add_files_from_theme = listing_hidden_folders_skipped(Files.add_files_from_theme)
