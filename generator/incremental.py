@@ -54,7 +54,7 @@ CASE_EXPORTS_FORMAT = "casecat-case-exports/1"
 SCREENING_MEMO_NAME = "screening-memo.marshal"
 #: the parts of the site's large files found clean, by each file's bytes (``audit.known``)
 KNOWN_PARTS_NAME = "known-parts"
-#: the theme's templates as the engine compiled them (``site.engine_hook``)
+#: the templates as Jinja compiled them: the theme's in the engine, casecat's pages' (``site.engine_hook``)
 TEMPLATE_CACHE_NAME = "template-cache"
 
 

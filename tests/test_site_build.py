@@ -187,15 +187,18 @@ def test_the_engines_keep_the_compiled_templates_and_build_the_same_bytes_with_t
     build_snapshot(snap, cached, audit=False)
     cache = cached.build_dir / incremental.TEMPLATE_CACHE_NAME
     compiled = sorted(cache.rglob("*.cache"))
+    assert {p.parent.parent.name for p in compiled} == {"theme", "pages"}  # the engine's and the render's
     assert len(compiled) > 10 and all(p.parent.name.startswith("jinja-") for p in compiled)
     for path in compiled[::2]:  # half of them damaged: recompiled, the others read back
         path.write_bytes(path.read_bytes()[:40] + b"\x00 not marshal")
-    (cache / "jinja-0.0-py2.7").mkdir()  # another version's folder: removed
+    (cache / "theme" / "jinja-0.0-py2.7").mkdir()  # another version's folder: removed
     again = build_snapshot(snap, cached, audit=False, fresh=True)
-    assert again.assembled.changes.full and not (cache / "jinja-0.0-py2.7").exists()
+    assert again.assembled.changes.full and not (cache / "theme" / "jinja-0.0-py2.7").exists()
 
     real = pipeline.build_pages
     monkeypatch.setattr(pipeline, "build_pages", lambda *a, template_cache=None, **k: real(*a, **k))
+    plain_env = pipeline.template_env
+    monkeypatch.setattr(pipeline, "template_env", lambda folder, cache=None: plain_env(folder))
     plain = folders(tmp_path / "plain")
     build_snapshot(snap, plain, audit=False)
     assert not (plain.build_dir / incremental.TEMPLATE_CACHE_NAME).exists()

@@ -1,5 +1,6 @@
 """An MkDocs hook for casecat's own engine processes (``shards``): the theme's templates compiled
-once and kept, rather than compiled again by every engine process of every build.
+once and kept, rather than compiled again by every engine process of every build (casecat's
+page templates are kept the same way: ``bytecode_cache``).
 
 Compiling the Material templates was about a third of an engine process's CPU time on a night's
 shard of ~20 pages (0.42 -> 0.27 s). Jinja's bytecode cache keeps each template's compiled code under
@@ -37,21 +38,23 @@ def cache_folder(root: Path) -> Path:
 
 def on_env(env, config, files):
     root = os.environ.get(CACHE_VARIABLE)
-    if not root:
-        return env
-    folder = cache_folder(Path(root))
-    folder.mkdir(parents=True, exist_ok=True)
-    for other in Path(root).iterdir():  # another version's (the engines of one build share this one)
-        if other != folder:
-            shutil.rmtree(other, ignore_errors=True)
-    env.bytecode_cache = _cache(str(folder))
+    if root:
+        env.bytecode_cache = bytecode_cache(Path(root))
     return env
 
 
-def _cache(folder: str):
-    """Jinja's cache in files, where a file that cannot be read back (cut short, damaged) is a
-    template to compile again, as a missing one is (Jinja's own raises for some such files)."""
+def bytecode_cache(root: Path):
+    """Jinja's cache in files under ``root`` (this Jinja's and Python's folder; the other
+    versions' removed), where a file that cannot be read back (cut short, damaged) is a template
+    to compile again, as a missing one is (Jinja's own raises for some such files). For the
+    engine's theme, and for casecat's own page templates (``pages.template_env``)."""
     from jinja2 import FileSystemBytecodeCache
+
+    folder = cache_folder(root)
+    folder.mkdir(parents=True, exist_ok=True)
+    for other in root.iterdir():  # another version's (the processes of one build share this one)
+        if other != folder:
+            shutil.rmtree(other, ignore_errors=True)
 
     class Kept(FileSystemBytecodeCache):
         def load_bytecode(self, bucket) -> None:
@@ -60,7 +63,7 @@ def _cache(folder: str):
             except Exception:  # noqa: BLE001 (any damage: compiled again, the file replaced)
                 bucket.reset()
 
-    return Kept(folder)
+    return Kept(str(folder))
 
 
 class _Listing:
