@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from generator.hashes import file_hashes_apart
 from generator.kept import read as read_kept
 from generator.kept import write as write_kept
 from generator.publish import MANIFEST_FORMAT, file_hashes, manifest_path
@@ -53,6 +54,8 @@ CASE_EXPORTS_FORMAT = "casecat-case-exports/1"
 SCREENING_MEMO_NAME = "screening-memo.marshal"
 #: the parts of the site's large files found clean, by each file's bytes (``audit.known``)
 KNOWN_PARTS_NAME = "known-parts"
+#: the templates as Jinja compiled them: the theme's in the engine, casecat's pages' (``site.engine_hook``)
+TEMPLATE_CACHE_NAME = "template-cache"
 
 
 # --- the states ---------------------------------------------------------------------------------
@@ -76,7 +79,7 @@ def kept_artefacts(site_dir: Path, build_dir: Path) -> list[Path]:
     """What a build keeps for the next one (the nightly caches exactly these): all public."""
     return [site_dir, manifest_path(site_dir), build_dir / "docs", build_dir / DOCS_STATE_NAME,
             build_dir / SEARCH_WEIGHTS_NAME, build_dir / SCREENING_MEMO_NAME, build_dir / KNOWN_PARTS_NAME,
-            build_dir / CASE_ROWS_NAME, build_dir / CASE_EXPORTS_NAME]
+            build_dir / CASE_ROWS_NAME, build_dir / CASE_EXPORTS_NAME, build_dir / TEMPLATE_CACHE_NAME]
 
 
 def _read_json(path: Path, fmt: str) -> dict | None:
@@ -101,11 +104,13 @@ def read_site_state(site_dir: Path) -> SiteState | None:
 def kept_site(site_dir: Path, inputs: str, audit: str) -> SiteState | None:
     """The state of ``site_dir`` when an incremental build may start from it: made with these
     site inputs, audited with this audit (``ledger.audit_version``), and file for file what its
-    manifest says (a site edited by hand, or half swapped, is built again from scratch)."""
+    manifest says (a site edited by hand, or half swapped, is built again from scratch). Every
+    file is read and hashed, in a process of its own (it runs beside the render:
+    ``hashes.file_hashes_apart``)."""
     state = read_site_state(site_dir)
     if state is None or (state.inputs, state.audit) != (inputs, audit) or not (site_dir / "index.html").is_file():
         return None
-    return state if file_hashes(site_dir) == state.files else None
+    return state if file_hashes_apart(site_dir) == state.files else None
 
 
 # --- what changed -------------------------------------------------------------------------------

@@ -390,13 +390,14 @@ def render(snapshot: PublicSnapshot, config: Config, project_root: Path, laps: _
     checker = ThreadPoolExecutor(max_workers=1)
     audit_version = ledger.audit_version(accepted)
     kept = checker.submit(incremental.kept_site, site_dir or config.site_dir, inputs, audit_version)
-    checker.shutdown(wait=False)  # the check reads files (and the hashing frees the GIL): it runs beside the render
+    checker.shutdown(wait=False)  # the check waits on the process hashing the files: it runs beside the render
     state = incremental.read_site_state(site_dir or config.site_dir)
     ledger.prepare_ahead(len(snapshot.cases), (state.inputs, state.audit) if state else None, inputs, audit_version)
     exports_file = config.build_dir / incremental.CASE_EXPORTS_NAME
     kept_exports = incremental.load_case_memo(exports_file, incremental.CASE_EXPORTS_FORMAT, inputs)
     plan = plan_pages(snapshot, site_url, site_name(project_root / "mkdocs.yml"), published_indexes, kept_exports)
-    renderer = plan.renderer(template_env(project_root / "templates" / "pages"))
+    renderer = plan.renderer(template_env(project_root / "templates" / "pages",
+                                          config.build_dir / incremental.TEMPLATE_CACHE_NAME / "pages"))
     digests, written = incremental.update_docs(plan.pages, renderer, handwritten, docs_dir, inputs,
                                                before_fork=kept.exception)
     incremental.save_case_memo(exports_file, incremental.CASE_EXPORTS_FORMAT, inputs, kept_exports,
@@ -547,7 +548,8 @@ def build(rendered: Rendered, config: Config, staging: Path, laps: _Laps, site_d
         def engine(pages, statics, dest, keep):
             return build_pages(rendered.settings, rendered.docs_dir, pages, statics, config.build_dir / "shards",
                                dest, nav=rendered.nav, date=source_date(snapshot), workers=workers, keep=keep,
-                               built=auditor.ahead_folder if auditor is not None else None)
+                               built=auditor.ahead_folder if auditor is not None else None,
+                               template_cache=config.build_dir / incremental.TEMPLATE_CACHE_NAME / "theme")
 
         def generated() -> dict[str, bytes]:
             return {**search_index.result(), **rendered.sitemap}

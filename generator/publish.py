@@ -27,6 +27,7 @@ from importlib import metadata
 from pathlib import Path
 
 from generator.config import Config
+from generator.hashes import file_hashes
 from generator.model import PublicSnapshot, RawQueue, TicketProblem, utc_iso
 from generator.screening.memo import TicketDigests
 from generator.screening.policy import Policy
@@ -264,18 +265,6 @@ def compare_hash(snapshot_hash: str, project_root: Path, history: History, *, fo
 def manifest_path(site_dir: Path) -> Path:
     """Beside the site, not in it: it is bookkeeping, never published."""
     return site_dir.parent / f".{site_dir.name}.manifest.json"
-
-
-def file_hashes(folder: Path) -> dict[str, str]:
-    """sha256 of every file under ``folder``, by its path relative to it."""
-    hashes = {}
-    for root, dirs, files in os.walk(folder):
-        dirs.sort()
-        for name in sorted(files):
-            path = Path(root, name)
-            with path.open("rb") as handle:
-                hashes[path.relative_to(folder).as_posix()] = hashlib.file_digest(handle, "sha256").hexdigest()
-    return hashes
 
 
 def manifest_text(publish_hash: str, hashes: dict[str, str], extra: dict | None = None) -> str:

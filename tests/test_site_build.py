@@ -171,3 +171,66 @@ def test_a_shard_builds_the_navigation_pages_it_does_not_deliver_from_their_fron
                 assert rel in part.stand_ins
                 assert built_from == (pages[rel][:pages[rel].index("\n---\n", 3) + 5] if pages[rel].startswith("---")
                                       else "")
+
+
+def test_the_engines_keep_the_compiled_templates_and_build_the_same_bytes_with_them(tmp_path, monkeypatch):
+    """The theme's templates compiled by one build's engine serve the next (``engine_hook``);
+    the site is the same, byte for byte, as without the cache, and a damaged cache file is
+    compiled again, never a failure."""
+    from generator import incremental, pipeline
+
+    def files(site: Path) -> dict[str, bytes]:
+        return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+    snap = snapshot(case(1), case(2, replies=(3,)))
+    cached = folders(tmp_path / "cached")
+    build_snapshot(snap, cached, audit=False)
+    cache = cached.build_dir / incremental.TEMPLATE_CACHE_NAME
+    compiled = sorted(cache.rglob("*.cache"))
+    assert {p.parent.parent.name for p in compiled} == {"theme", "pages"}  # the engine's and the render's
+    assert len(compiled) > 10 and all(p.parent.name.startswith("jinja-") for p in compiled)
+    for path in compiled[::2]:  # half of them damaged: recompiled, the others read back
+        path.write_bytes(path.read_bytes()[:40] + b"\x00 not marshal")
+    (cache / "theme" / "jinja-0.0-py2.7").mkdir()  # another version's folder: removed
+    again = build_snapshot(snap, cached, audit=False, fresh=True)
+    assert again.assembled.changes.full and not (cache / "theme" / "jinja-0.0-py2.7").exists()
+
+    real = pipeline.build_pages
+    monkeypatch.setattr(pipeline, "build_pages", lambda *a, template_cache=None, **k: real(*a, **k))
+    plain_env = pipeline.template_env
+    monkeypatch.setattr(pipeline, "template_env", lambda folder, cache=None: plain_env(folder))
+    plain = folders(tmp_path / "plain")
+    build_snapshot(snap, plain, audit=False)
+    assert not (plain.build_dir / incremental.TEMPLATE_CACHE_NAME).exists()
+    assert files(cached.site_dir) == files(plain.site_dir)
+
+
+def test_the_engines_list_the_same_theme_files_without_walking_hidden_folders(tmp_path):
+    """``engine_hook`` lists the theme's files skipping its hidden folders (Material's icons):
+    MkDocs adds the very same files, in the same order, as with its own listing."""
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import Files
+
+    from generator.site import engine_hook
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("# Home\n")
+    settings = tmp_path / "mkdocs.yml"
+    settings.write_text(yaml.safe_dump({"site_name": "t", "docs_dir": "docs", "theme": {
+        "name": "material", "custom_dir": str(Path(__file__).resolve().parent.parent / "templates" / "theme")}}))
+    config = load_config(str(settings))
+    env = config.theme.get_env()
+    original = Files.add_files_from_theme
+    assert not getattr(original, "casecat_listing", False)  # MkDocs' own (no hook loaded in this process)
+    mkdocs_own, ours = Files([]), Files([])
+    original(mkdocs_own, env, config)
+    loader = env.loader
+    engine_hook.listing_hidden_folders_skipped(original)(ours, env, config)
+    assert env.loader is loader
+    listed = [(f.src_uri, f.abs_src_path) for f in ours]
+    assert listed == [(f.src_uri, f.abs_src_path) for f in mkdocs_own]
+    assert len(listed) > 20 and any(uri.startswith("assets/javascripts/") for uri, _ in listed)
+    # what the walk skipped: the icons, thousands of names that MkDocs' filter only drops
+    everything, walked = loader.list_templates(), engine_hook._Listing(loader).list_templates()
+    assert set(walked) < set(everything) and len(everything) - len(walked) > 1000
+    assert all(name.startswith(".") or "/." in name for name in set(everything) - set(walked))

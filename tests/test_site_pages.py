@@ -401,3 +401,17 @@ def test_a_summary_is_the_first_sentences_of_the_first_paragraph_that_says_somet
     assert lead("Hi all,\n\n \n\nGood morning:") == ""
     assert lead("A sentence that goes on and on past the limit", 20) == "A sentence that…"
     assert lead("First one is long enough here. Second.", 40) == "First one is long enough here."
+
+
+def test_the_templates_compiled_and_kept_render_the_same_pages(tmp_path):
+    """The page templates' compiled code kept between builds (``template_env``'s cache) renders
+    every page as a fresh compilation does; a damaged cache file is compiled again."""
+    plain = render_pages(catalogue(), template_env(ROOT / "templates" / "pages"))
+    cache = tmp_path / "pages"
+    assert render_pages(catalogue(), template_env(ROOT / "templates" / "pages", cache)) == plain
+    kept = sorted(cache.rglob("*.cache"))
+    assert len(kept) >= 10  # every template the pages use, and the macros they import
+    for path in kept[::2]:
+        path.write_bytes(path.read_bytes()[:30])
+    assert render_pages(catalogue(), template_env(ROOT / "templates" / "pages", cache)) == plain
+    assert render_pages(catalogue(), template_env(ROOT / "templates" / "pages", cache)) == plain

@@ -6,10 +6,12 @@ Writing and reading it live here because only screening may make public objects.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from generator import model
 from generator.model import (
     FieldKind,
     FieldSource,
@@ -34,7 +36,7 @@ def case_to_dict(case: PublicCase) -> dict[str, Any]:
 
 
 def case_from_dict(d: dict[str, Any]) -> PublicCase:
-    return PublicCase(**_attributes(published_fields(source=FieldSource.CASE), d))
+    return PublicCase(**_attributes(_case_reading(), d))
 
 
 def case_read_back(d: dict[str, Any]) -> PublicCase:
@@ -54,26 +56,56 @@ def case_to_dict_kept(case: PublicCase) -> dict[str, Any]:
     return made
 
 
-def _attributes(fields: tuple[PublishedField, ...], d: dict[str, Any]) -> dict[str, Any]:
+#: how each JSON value becomes an attribute, by field: ``(name, attribute, conversion or None)``
+_Reading = tuple[tuple[str, str, Callable[[Any], Any] | None], ...]
+_readings: dict[int, tuple[object, _Reading]] = {}
+
+
+def _case_reading() -> _Reading:
+    """The reading of a case's fields, made once for the fields ``PUBLISHED_FIELDS`` has now (a
+    snapshot of 10,000 cases is read back field by field: the kind of each field was asked of
+    every value, ~40% of the time). ``published_fields`` reads that table when called, so the
+    reading is made again for another table."""
+    table = model.PUBLISHED_FIELDS
+    known = _readings.get(id(table))
+    if known is None or known[0] is not table:
+        known = (table, _reading(published_fields(source=FieldSource.CASE)))
+        _readings[id(table)] = known
+    return known[1]
+
+
+def _reading(fields: tuple[PublishedField, ...]) -> _Reading:
+    return tuple((f.name, f.attr, _conversion(f)) for f in fields)
+
+
+def _attributes(reading: _Reading, d: dict[str, Any]) -> dict[str, Any]:
     """The attributes of a public object from its JSON object; a key that a snapshot written
     before its field existed lacks leaves the attribute's default (and fails without one)."""
-    return {f.attr: _from_json(f, d[f.name]) for f in fields if f.name in d}
+    return {attr: (d[name] if convert is None else convert(d[name])) for name, attr, convert in reading if name in d}
 
 
-def _from_json(f: PublishedField, value: Any) -> Any:
-    """The inverse of ``json_value``."""
+def _records(item: type, reading: _Reading) -> Callable[[Any], Any]:
+    return lambda value: tuple(item(**_attributes(reading, entry)) for entry in value)
+
+
+def _status(value: Any) -> ImplementationStatus | None:
+    return ImplementationStatus(value) if value else None
+
+
+def _conversion(f: PublishedField) -> Callable[[Any], Any] | None:
+    """The inverse of ``json_value`` for this field (None: the value as it is)."""
     if f.kind is FieldKind.RECORDS:
         assert f.item is not None
-        return tuple(f.item(**_attributes(f.parts, entry)) for entry in value)
+        return _records(f.item, _reading(f.parts))
     if f.kind is FieldKind.DATE:
-        return _parse_date(value)
+        return _parse_date
     if f.kind is FieldKind.STATUS:
-        return ImplementationStatus(value) if value else None
+        return _status
     if f.kind is FieldKind.TEXTS:
-        return tuple(value)
+        return tuple
     if f.kind is FieldKind.NUMBER:
-        return int(value)
-    return value
+        return int
+    return None
 
 
 class _LastCases:

@@ -29,6 +29,7 @@ from generator.model import STALE_AFTER_DAYS, ImplementationStatus, PublicCase, 
 from generator.site import charts, csp, fieldtables, metrics, urls
 from generator.site.build import resolve_site_url
 from generator.site.digest import Digester
+from generator.site.engine_hook import bytecode_cache
 from generator.site.exports import CaseExports, export_files
 from generator.site.feeds import atom_feed
 from generator.site.render import Page, Renderer, write_docs
@@ -42,7 +43,9 @@ SHOWN_REPLIES = 3
 SITE_NAME = "EGI Case Catalogue"
 
 
-def template_env(templates_dir: Path) -> jinja2.Environment:
+def template_env(templates_dir: Path, cache: Path | None = None) -> jinja2.Environment:
+    """The page templates' environment; ``cache``: where their compiled code is kept between
+    builds (``engine_hook.bytecode_cache``: compiling them was ~0.2 s of every build)."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates_dir)),
         autoescape=True,
@@ -56,6 +59,8 @@ def template_env(templates_dir: Path) -> jinja2.Environment:
     # JSON in a page (the case's structured data) keeps its text as text: the UTF-8 bytes of a
     # non-Latin subject, not six-byte escapes; tojson still escapes < > & ' so no value can end
     # the script element it is in; compact, as a program reads it
+    if cache is not None:
+        env.bytecode_cache = bytecode_cache(cache)
     env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False, "separators": (",", ":")}
     env.filters["paragraphs"] = paragraphs
     env.filters["day"] = day

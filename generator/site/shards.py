@@ -29,12 +29,14 @@ from pathlib import Path
 
 import yaml
 
-from generator.site import postbuild, urls
+from generator.site import engine_hook, postbuild, urls
 
 #: the engine: MkDocs, or a drop-in that takes the same command line (``python -m properdocs``)
 ENGINE = (sys.executable, "-m", "mkdocs")
 #: below this many pages a second engine process costs more than it saves (its start, the theme)
 SHARD_FROM = 300
+#: the hook that keeps the theme's compiled templates between engine processes (``engine_hook``)
+ENGINE_HOOK = Path(__file__).resolve().parent / "engine_hook.py"
 #: files the engine writes that casecat writes itself, from all the pages
 ENGINE_ONLY = frozenset({"sitemap.xml", "sitemap.xml.gz"})
 
@@ -141,12 +143,17 @@ def stand_in(page: bytes) -> bytes:
     return b""
 
 
-def run(shards: list[Shard], source_date: int | None, engine=ENGINE, built=None) -> None:
+def run(shards: list[Shard], source_date: int | None, engine=ENGINE, built=None,
+        template_cache: Path | None = None) -> None:
     """Builds every shard at once (one worker process each) and waits for all of them;
     ``built(folder)`` is called (in this thread) with each shard's output folder as soon as its
     worker is done, in the order they end (its files are final then, and only moved later; the
-    pages built from stand-ins are gone from it)."""
+    pages built from stand-ins are gone from it). ``template_cache``: the folder of the theme's
+    compiled templates, for shards whose configuration has the ``ENGINE_HOOK``."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env.pop(engine_hook.CACHE_VARIABLE, None)
+    if template_cache is not None:
+        env[engine_hook.CACHE_VARIABLE] = str(template_cache.resolve())
     if source_date is not None:
         env["SOURCE_DATE_EPOCH"] = str(source_date)
     workers = []
