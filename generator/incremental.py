@@ -76,10 +76,13 @@ class SiteState:
 
 
 def kept_artefacts(site_dir: Path, build_dir: Path) -> list[Path]:
-    """What a build keeps for the next one (the nightly caches exactly these): all public."""
+    """What a build keeps for the next one (the nightly caches exactly these): all public, and all
+    data. The templates Jinja compiled (``TEMPLATE_CACHE_NAME``) are code: they stay on the machine
+    that made them and never travel through a shared cache, whose entry would run in the nightly
+    with its secrets."""
     return [site_dir, manifest_path(site_dir), build_dir / "docs", build_dir / DOCS_STATE_NAME,
             build_dir / SEARCH_WEIGHTS_NAME, build_dir / SCREENING_MEMO_NAME, build_dir / KNOWN_PARTS_NAME,
-            build_dir / CASE_ROWS_NAME, build_dir / CASE_EXPORTS_NAME, build_dir / TEMPLATE_CACHE_NAME]
+            build_dir / CASE_ROWS_NAME, build_dir / CASE_EXPORTS_NAME]
 
 
 def _read_json(path: Path, fmt: str) -> dict | None:

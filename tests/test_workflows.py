@@ -181,7 +181,7 @@ def test_nightly_takes_the_site_url_from_pages_unless_a_variable_overrides_it(ni
 PUBLIC_RECORD = [".casecat/cache/published.json", ".casecat/cache/published-snapshot.sha256"]
 PUBLIC_ARTEFACTS = ["site", ".site.manifest.json", "build/docs", "build/docs-state.json", "build/search-weights.marshal",
                     "build/screening-memo.marshal", "build/known-parts", "build/case-rows.marshal",
-                    "build/case-exports.marshal", "build/template-cache"]
+                    "build/case-exports.marshal"]
 
 
 def test_nightly_caches_only_the_sealed_file_and_the_public_record(nightly):
