@@ -382,3 +382,21 @@ def test_a_table_row_is_seen_where_the_search_sees_one(text):
     from generator.screening.detectors import columns
 
     assert columns._maybe_row(text) == bool(columns._MAYBE_ROW.search(text))
+
+
+@BOUNDED
+@given(st.lists(st.sampled_from([",", ";", "a", "É", "1", "_", " ", "\n", "x" * 45, "b,c", ";;"]), max_size=20).map("".join),
+       st.integers(0, 30), st.integers(0, 30))
+def test_a_csv_cell_is_seen_where_the_class_led_search_sees_one(text, start, cut):
+    from generator.screening.detectors import columns
+
+    class_led = re.compile(r"[,;][^\W\d_][^\n,;]{0,40}[,;\n]")
+    end = max(start, len(text) - cut)
+    assert columns._maybe_csv_row(text) == bool(class_led.search(text))
+    assert columns._maybe_csv_row(text, start, end) == bool(class_led.search(text, start, end))
+
+
+@BOUNDED
+@given(texts)
+def test_a_text_has_a_digit_where_the_search_finds_one(text):
+    assert Text(normalise(text)).has_digit == bool(re.search(r"\d", normalise(text).text))

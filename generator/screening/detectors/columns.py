@@ -169,9 +169,17 @@ def _inserts(t: Text) -> Iterator[Finding]:
 
 #: a sign of a table, searched first (most texts have none): three cells on a line between ';' or
 #: '|', or a cell after a ',' or ';' with no space after it (prose puts one there)
-#: (two searches, each led by its separator: one with a letter class first tries every letter)
+#: (searches led by their separator, one for each: one led by a letter class, or by the class of
+#: both separators, tries every character)
 _MAYBE_ROW = re.compile(r"[;|][^\n;|]{1,40}[;|]")
-_MAYBE_CSV_ROW = re.compile(r"[,;][^\W\d_][^\n,;]{0,40}[,;\n]")
+_MAYBE_CSV_ROW = re.compile(r",[^\W\d_][^\n,;]{0,40}[,;\n]")
+_MAYBE_CSV_ROW_SEMICOLON = re.compile(r";[^\W\d_][^\n,;]{0,40}[,;\n]")
+
+
+def _maybe_csv_row(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Is there a cell after a ',' or ';' with no space after it, in ``text[start:end]``?"""
+    end = len(text) if end is None else end
+    return bool(_MAYBE_CSV_ROW.search(text, start, end) or _MAYBE_CSV_ROW_SEMICOLON.search(text, start, end))
 
 
 def _maybe_row(text: str) -> bool:
@@ -187,13 +195,13 @@ def _maybe_row(text: str) -> bool:
 
 
 def _table_sign(text: str, start: int, end: int) -> bool:
-    """Does the header row at ``start:end`` show a table's sign (``_MAYBE_ROW``, ``_MAYBE_CSV_ROW``)?"""
-    return bool(_MAYBE_ROW.search(text, start, end + 1) or _MAYBE_CSV_ROW.search(text, start, end + 1))
+    """Does the header row at ``start:end`` show a table's sign (``_MAYBE_ROW``, ``_maybe_csv_row``)?"""
+    return bool(_MAYBE_ROW.search(text, start, end + 1) or _maybe_csv_row(text, start, end + 1))
 
 
 def columns(t: Text) -> Iterator[Finding]:
     text = t.text
-    if "\n" in text and (_maybe_row(text) or _MAYBE_CSV_ROW.search(text)):
+    if "\n" in text and (_maybe_row(text) or _maybe_csv_row(text)):
         yield from _delimited(t)
     if "insert" in t.low:
         yield from _inserts(t)

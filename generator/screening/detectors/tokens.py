@@ -170,16 +170,14 @@ def random_tokens(t: Text) -> Iterator[Finding]:
     for start, end in spans:
         while end > start and text[end - 1] in ".,:;":
             end -= 1
+        parts = _random_parts(text[start:end])  # (first: most tokens have none, and it is remembered)
+        if not parts:
+            continue  # (a URL among them: ``_random_parts`` says no to it)
         if text.find("data:", max(0, start - 60), start + 30) >= 0 \
                 and _MEDIA_DATA.search(text, max(0, start - 60), start + 30):
             continue  # an embedded image or font ("data:image/png;base64,..."): media, not a secret
-        if text.find("://", start, end) >= 0 or text.startswith(("http", "www."), start, end):
-            continue  # a URL (``_random_parts`` says no to it; told here, no copy is made or remembered)
         if text[end:end + 1] in (">", " ", "/") and _MARKUP_NAME_BEFORE.search(text, max(0, start - 40), start):
             continue  # an element's name: "<ds:X509Certificate>", "</X509Data>"
-        parts = _random_parts(text[start:end])
-        if not parts:
-            continue
         public = public_blocks(t) if public is None else public
         if _inside(public, start):
             continue
@@ -281,7 +279,7 @@ def _settings(decoded: str) -> bool:
         and not any(looks_random(v) for v in re.findall(r"[=:][ \t]*(\S+)", decoded))
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=16384)
 def _random_parts(token: str) -> tuple[tuple[int, int, bool], ...]:
     """The parts of a token that look random in a context that asks for less ([start, end), and
     whether they look random in any context). A pure function of the token, so remembered."""
