@@ -400,3 +400,14 @@ def test_a_csv_cell_is_seen_where_the_class_led_search_sees_one(text, start, cut
 @given(texts)
 def test_a_text_has_a_digit_where_the_search_finds_one(text):
     assert Text(normalise(text)).has_digit == bool(re.search(r"\d", normalise(text).text))
+
+
+@BOUNDED
+@given(st.lists(st.sampled_from(["http", "https", "s", "x", "H", "1", "+", ".", "-", " ", "\n", "é", "/", "://", "a" * 18]),
+                max_size=12).map("".join))
+def test_a_schemes_start_is_where_the_search_finds_it(text):
+    from generator.screening.detectors import urls
+
+    for i in [p for p in range(len(text)) if text.startswith("://", p)]:
+        scheme = urls._SCHEME_CHARS.search(text, max(0, i - 21), i)
+        assert urls._scheme_start(text, i) == (scheme.start() if scheme else None)

@@ -177,9 +177,14 @@ _MAYBE_CSV_ROW_SEMICOLON = re.compile(r";[^\W\d_][^\n,;]{0,40}[,;\n]")
 
 
 def _maybe_csv_row(text: str, start: int = 0, end: int | None = None) -> bool:
-    """Is there a cell after a ',' or ';' with no space after it, in ``text[start:end]``?"""
+    """Is there a cell after a ',' or ';' with no space after it, in ``text[start:end]``? (Each
+    search begins where ``str.find`` first finds its separator, or does not begin.)"""
     end = len(text) if end is None else end
-    return bool(_MAYBE_CSV_ROW.search(text, start, end) or _MAYBE_CSV_ROW_SEMICOLON.search(text, start, end))
+    for sep, row in ((",", _MAYBE_CSV_ROW), (";", _MAYBE_CSV_ROW_SEMICOLON)):
+        i = text.find(sep, start, end)
+        if i >= 0 and row.search(text, i, end):
+            return True
+    return False
 
 
 def _maybe_row(text: str) -> bool:
