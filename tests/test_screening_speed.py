@@ -411,3 +411,15 @@ def test_a_schemes_start_is_where_the_search_finds_it(text):
     for i in [p for p in range(len(text)) if text.startswith("://", p)]:
         scheme = urls._SCHEME_CHARS.search(text, max(0, i - 21), i)
         assert urls._scheme_start(text, i) == (scheme.start() if scheme else None)
+
+
+@BOUNDED
+@given(st.lists(st.sampled_from(["DE89", "GB29", "NWBK", "3704", "0044", "6016", "D", "e", "x", "1", " ", "é", "_", "-",
+                                 "\n"]), max_size=16).map("".join), st.integers(0, 20))
+def test_an_iban_is_found_where_the_search_led_by_its_lookbehind_finds_it(text, start):
+    from generator.screening.detectors import personal
+
+    lookbehind_led = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]){11,31}(?![A-Za-z0-9])")
+    start = min(start, len(text))
+    assert [m.span() for m in personal._IBAN.finditer(text, start)] == \
+        [m.span() for m in lookbehind_led.finditer(text, start)]

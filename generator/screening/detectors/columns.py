@@ -169,33 +169,40 @@ def _inserts(t: Text) -> Iterator[Finding]:
 
 #: a sign of a table, searched first (most texts have none): three cells on a line between ';' or
 #: '|', or a cell after a ',' or ';' with no space after it (prose puts one there)
-#: (searches led by their separator, one for each: one led by a letter class, or by the class of
-#: both separators, tries every character)
+#: (asked at each separator, found by ``str.find``: a search led by a class tries every character)
 _MAYBE_ROW = re.compile(r"[;|][^\n;|]{1,40}[;|]")
 _MAYBE_CSV_ROW = re.compile(r",[^\W\d_][^\n,;]{0,40}[,;\n]")
 _MAYBE_CSV_ROW_SEMICOLON = re.compile(r";[^\W\d_][^\n,;]{0,40}[,;\n]")
 
 
 def _maybe_csv_row(text: str, start: int = 0, end: int | None = None) -> bool:
-    """Is there a cell after a ',' or ';' with no space after it, in ``text[start:end]``? (Each
-    search begins where ``str.find`` first finds its separator, or does not begin.)"""
+    """Is there a cell after a ',' or ';' with no space after it, in ``text[start:end]``? (Tried at
+    each separator, found by ``str.find``: prose has a few, and a space after each, which fails
+    the match at once; the search for the separator read every character.)"""
     end = len(text) if end is None else end
     for sep, row in ((",", _MAYBE_CSV_ROW), (";", _MAYBE_CSV_ROW_SEMICOLON)):
         i = text.find(sep, start, end)
-        if i >= 0 and row.search(text, i, end):
-            return True
+        while i >= 0:
+            if row.match(text, i, end):
+                return True
+            i = text.find(sep, i + 1, end)
     return False
 
 
 def _maybe_row(text: str) -> bool:
-    """``_MAYBE_ROW.search(text)``, tried only at each ';' and '|' (found by ``str.find``: a search
-    led by a character class tries every character of the text)."""
+    """``_MAYBE_ROW.search(text)``: a separator (';' or '|') whose next one stands 1 to 40
+    characters after it on the same line. Told from the separators' places (found by
+    ``str.find``), not matched at each (the pattern tried every shorter cell before failing)."""
+    seps = []
     for sep in ";|":
         i = text.find(sep)
         while i >= 0:
-            if _MAYBE_ROW.match(text, i):
-                return True
+            seps.append(i)
             i = text.find(sep, i + 1)
+    seps.sort()
+    for a, b in zip(seps, seps[1:]):
+        if 1 < b - a <= 41 and text.find("\n", a, b) < 0:
+            return True
     return False
 
 

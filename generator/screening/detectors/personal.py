@@ -55,7 +55,9 @@ from generator.screening.lexicon import (
 
 # --- IBAN ---------------------------------------------------------------------------------------
 
-_IBAN = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]){11,31}(?![A-Za-z0-9])")
+#: (its lookbehind stands after the first capital, so that the search skips to where a capital is:
+#: a pattern led by a lookbehind is tried at every character)
+_IBAN = re.compile(r"[A-Z](?<![A-Za-z0-9][A-Z])[A-Z]\d{2}(?:[ ]?[A-Z0-9]){11,31}(?![A-Za-z0-9])")
 
 
 _IBAN_WORD = re.compile(rb"[a-z]{2}[0-9]{2}[a-z0-9]*")

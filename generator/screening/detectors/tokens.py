@@ -106,11 +106,23 @@ def vendor_tokens(t: Text) -> Iterator[Finding]:
 
 _DELIMITERS = r"\s\"'`<>()\[\]{},;|«»"
 _TOKEN_REST = re.compile(rf"[^{_DELIMITERS}]*")
-#: ASCII text with each delimiter as b" " and every other byte as b"x": where a token ends is then
-#: a ``bytes.find`` (a search in C at memchr speed; the class of ``_TOKEN_REST`` is tested
-#: character by character). Made from the class itself, so the two agree on every ASCII byte.
-_BREAKS = bytes(32 if re.fullmatch(rf"[{_DELIMITERS}]", chr(c)) else 120 for c in range(128)) + b"x" * 128
 _SYMBOLS = "!#$%^&*?~|"
+#: ASCII text with each delimiter as b" ", each password symbol but '|' (a delimiter too) as b"!",
+#: and every other byte as b"x": where a token ends, and where a symbol stands, is then a
+#: ``bytes.find`` (a search in C at memchr speed; the class of ``_TOKEN_REST`` is tested
+#: character by character). Made from the class itself, so the two agree on every ASCII byte.
+_BREAKS = bytes(32 if re.fullmatch(rf"[{_DELIMITERS}]", chr(c)) else 33 if chr(c) in _SYMBOLS else 120
+                for c in range(128)) + b"x" * 128
+
+
+def _places(text, char):  # type: ignore[no-untyped-def]
+    """Every place of ``char`` in ``text`` (str or bytes alike)."""
+    out = []
+    i = text.find(char)
+    while i >= 0:
+        out.append(i)
+        i = text.find(char, i + 1)
+    return out
 
 
 def _candidates(t: Text) -> list[tuple[int, int]]:
@@ -119,19 +131,18 @@ def _candidates(t: Text) -> list[tuple[int, int]]:
     text = t.text
     starts = [p for w in t.odd_words[0] for p in t.positions(w)]
     last = len(text) - 1
-    for symbol in _SYMBOLS:  # (a search for each: faster than one for the class, as these are rare)
-        i = text.find(symbol)
-        while i >= 0:
-            if 0 < i < last and text[i - 1].isalnum() and text[i + 1].isalnum():
-                starts.append(i)
-            i = text.find(symbol, i + 1)
+    breaks = text.encode("ascii").translate(_BREAKS) if t.ascii else None
+    # (a search for each symbol: faster than one for the class, as these are rare; in ASCII, one
+    # for '|' and one for b"!", which stands for the others in ``breaks``)
+    symbols = _places(text, "|") + _places(breaks, b"!") if breaks is not None \
+        else [i for symbol in _SYMBOLS for i in _places(text, symbol)]
+    starts += [i for i in symbols if 0 < i < last and text[i - 1].isalnum() and text[i + 1].isalnum()]
     if not starts:
         return []
     spans = set()
     n = len(text)
     start = end = -1
-    if t.ascii:  # (the delimiters found by ``bytes.find``, see ``_BREAKS``)
-        breaks = text.encode("ascii").translate(_BREAKS)
+    if breaks is not None:  # (the delimiters found by ``bytes.find``, see ``_BREAKS``)
         for p in sorted(starts):
             if start <= p < end and p - start <= 300:
                 continue  # inside the token just read: the same span (odd words often share a token)
