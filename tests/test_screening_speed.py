@@ -423,3 +423,16 @@ def test_an_iban_is_found_where_the_search_led_by_its_lookbehind_finds_it(text, 
     start = min(start, len(text))
     assert [m.span() for m in personal._IBAN.finditer(text, start)] == \
         [m.span() for m in lookbehind_led.finditer(text, start)]
+
+
+@BOUNDED
+@given(st.lists(st.sampled_from(["0", "00", "000", "0000", " ", "-", "d", "A", "x", "\n"]), max_size=30).map("".join))
+def test_a_digit_pattern_matches_only_where_its_signs_stand(digits):
+    """A digit pattern is skipped in a text without one of its signs: right only while every
+    match holds one."""
+    from generator.screening.detectors import personal
+
+    for pattern, signs in ((personal._CARD_RUNS, personal._CARD_SIGNS), (tokens._CODE_PAIR, tokens._CODE_PAIR_SIGNS)):
+        for m in pattern.finditer(digits):
+            assert any(x in m.group() for x in signs), (pattern.pattern, m.group())
+        assert base.holds_one(digits, signs) == base.holds_one(digits.encode(), signs) == any(x in digits for x in signs)

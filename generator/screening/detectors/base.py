@@ -640,6 +640,27 @@ def starts_from(pattern: re.Pattern, prefix: str | bytes, text: str | bytes) -> 
     return starts
 
 
+def holds_one(text: str | bytes, literals: tuple[str, ...]) -> bool:
+    """Does ``text`` (a str, or the ASCII bytes of a digits copy) hold one of the literals? A
+    search by ``find`` for what every match of a digit pattern holds, before the pattern: in a
+    digits copy every digit is '0', and a pattern led by "00" is tried at every pair of digits."""
+    if isinstance(text, bytes):
+        encoded = _ENCODED.get(literals)
+        if encoded is None:
+            encoded = _ENCODED[literals] = tuple(x.encode() for x in literals)
+        for x in encoded:  # (a loop: cheaper than a generator for two or three literals)
+            if text.find(x) >= 0:
+                return True
+        return False
+    for y in literals:
+        if y in text:
+            return True
+    return False
+
+
+_ENCODED: dict[tuple[str, ...], tuple[bytes, ...]] = {}
+
+
 def windows_around(positions: list[int], before: int, after: int, n: int) -> list[tuple[int, int]]:
     """Merged windows [p - before, p + after) around positions."""
     if not positions:

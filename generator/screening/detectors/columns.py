@@ -176,16 +176,13 @@ _MAYBE_CSV_ROW_SEMICOLON = re.compile(r";[^\W\d_][^\n,;]{0,40}[,;\n]")
 
 
 def _maybe_csv_row(text: str, start: int = 0, end: int | None = None) -> bool:
-    """Is there a cell after a ',' or ';' with no space after it, in ``text[start:end]``? (Tried at
-    each separator, found by ``str.find``: prose has a few, and a space after each, which fails
-    the match at once; the search for the separator read every character.)"""
+    """Is there a cell after a ',' or ';' with no space after it, in ``text[start:end]``? (Each
+    search begins where ``str.find`` first finds its separator, or does not begin.)"""
     end = len(text) if end is None else end
     for sep, row in ((",", _MAYBE_CSV_ROW), (";", _MAYBE_CSV_ROW_SEMICOLON)):
         i = text.find(sep, start, end)
-        while i >= 0:
-            if row.match(text, i, end):
-                return True
-            i = text.find(sep, i + 1, end)
+        if i >= 0 and row.search(text, i, end):
+            return True
     return False
 
 

@@ -21,7 +21,16 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from generator.screening.detectors.base import CREDENTIAL, Finding, Text, WordClass, lex, odd_word, windows_around
+from generator.screening.detectors.base import (
+    CREDENTIAL,
+    Finding,
+    Text,
+    WordClass,
+    holds_one,
+    lex,
+    odd_word,
+    windows_around,
+)
 from generator.screening.detectors.keys import public_blocks
 from generator.screening.detectors.shapes import ORCID, looks_random, public_shape
 from generator.screening.lexicon import COPULAS, PUBLIC_KEY_WORDS, REFERENCE_WORDS, REVEAL_PHRASES
@@ -406,6 +415,8 @@ _DATE_LIKE = re.compile(r"(?:19|20)\d\d[- ](?:19|20)\d\d|\d{1,2}[- ]\d{1,2}")
 #: digits every match begins with: a number of two digits is not tried)
 _CODE_PAIR = re.compile(r"0000{0,2}[- ]000")
 _CODE_PAIR_BYTES = re.compile(rb"0000{0,2}[- ]000")
+#: what every match of ``_CODE_PAIR`` holds
+_CODE_PAIR_SIGNS = ("000 000", "000-000")
 
 
 def _grouped_code(code: str) -> tuple[int, int] | None:
@@ -482,8 +493,10 @@ def grouped_secrets(t: Text) -> Iterator[Finding]:
         span = _grouped_code(m.group())
         if span:
             yield Finding("credential.grouped-secret", CREDENTIAL, m.start() + span[0], m.start() + span[1])
-    pairs = _CODE_PAIR_BYTES if isinstance(t.digits, bytes) else _CODE_PAIR
-    anchors = [m.start() for m in pairs.finditer(t.plain_digits)]  # type: ignore[arg-type]
+    anchors = []
+    if holds_one(t.plain_digits, _CODE_PAIR_SIGNS):
+        pairs = _CODE_PAIR_BYTES if isinstance(t.digits, bytes) else _CODE_PAIR
+        anchors = [m.start() for m in pairs.finditer(t.plain_digits)]  # type: ignore[arg-type]
     if len(anchors) < 3:
         anchors += [p for w in t.odd_words[0] if 9 <= len(w) <= 13 for p in t.word_positions(w)]
     if len(anchors) >= 2:
