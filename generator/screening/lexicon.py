@@ -198,7 +198,58 @@ REVEAL_PHRASES = (
     r"aqui tens|restablecid[oa] a|cambiad[oa] a|hier is het|ingesteld op|gewijzigd in|oto on[oa]?|"
     r"zmienione na|ustawione na|tady je|zde je|nastaveno na|změněno na|itt van|här är det|"
     r"här är den|her er den|her er det|tässä se on|siin see on|вот он|вот она|ось він|ось вона|"
-    r"ето го|ето я|evo ga|evo je|tukaj je|iată|štai|lūk|işte"
+    r"ето го|ето я|evo ga|evo je|tukaj je|iată|štai|lūk|işte|"
+    # "I changed it to X", "I'm typing X" with the pronoun or the person in the verb
+    r"i'?m typing|i am typing|i typed|i type|what i type is|i'?ve set it to|i'?ve changed it to|"
+    r"změnil jsem ho na|změnila jsem ho na|změnil jsem to na|nastavil jsem ho na|zmenil som ho na|"
+    r"zmenila som ho na|zmieniłem (?:je|go|ją) na|zmieniłam (?:je|go|ją) na|змінив його на|змінила його на|"
+    r"змінив її на|змінила її на|поменял (?:его |её )?на|изменил (?:его |её )?на|сменил (?:его |её )?на|"
+    r"שיניתי אותה ל|שיניתי אותו ל|promijenio sam (?:je|ga) u|promijenila sam (?:je|ga) u|"
+    r"promenio sam (?:je|ga) u|promenila sam (?:je|ga) u|spremenil sem (?:ga|jo) v|spremenila sem (?:ga|jo) v|"
+    r"l-am schimbat în|am schimbat-o în|je l'ai changé en|je l'ai changée en|je l'ai remplacé par|"
+    r"l'ho cambiata in|l'ho cambiato in|l'ho impostata a|lo cambié a|la cambié a|lo he cambiado a|"
+    r"la he cambiado a|mudei para|alterei para|ik heb het veranderd in|veranderd naar|gewijzigd naar|"
+    r"jag ändrade det till|jeg ændrede det til|jeg endret det til|vaihdoin sen|muutsin selle|"
+    r"átállítottam erre|megváltoztattam erre|"
+    # "the new one is X"
+    r"der neue ist|das neue ist|die neue ist|le nouveau est|la nouvelle est|il nuovo è|la nuova è|"
+    r"el nuevo es|la nueva es|o novo é|a nova é|de nieuwe is|het nieuwe is|nowe to|nowe jest|nové je|"
+    r"az új|den nya är|det nya är|den nye er|det nye er|uusi on|uus on|noul este|noua este|"
+    r"ο νέος (?:σου |σας )?είναι|η νέα (?:σου |σας )?είναι|το νέο (?:σου |σας )?είναι|החדשה היא|החדש הוא"
+)
+#: logging in, in EGI's languages: a made-up word in the sentence is the password it takes
+#: ("Use Tulip-42-Rain to log in", "Entra con Horreo-Chuvia-8", "Uloguj se sa Lovcen_Bura_33")
+LOGIN_PHRASES = (
+    r"log in|log on|logging in|login with|sign in|signing in|to authenticate|"
+    r"anmelden|einloggen|melde dich|melden sie sich|loggt|loggen sie sich|"
+    r"se connecter|connectez-vous|connecte-toi|pour la connexion|accedi|accedere|per entrare|per accedere|"
+    r"entra con|entrar con|entrar com|inicia sesión|iniciar sesión|para acceder|fazer login|faça login|"
+    r"inloggen|log in met|meld je aan|zaloguj się|zalogować się|do logowania|přihlaste se|"
+    r"přihlásit se|prihláste sa|prihlásiť sa|prijavi se|prijavite se|uloguj se|ulogujte se|"
+    r"logga in|logge inn|logge ind|log ind|kirjaudu|kirjautua|kirjautumiseen|jelentkezz be|"
+    r"jelentkezzen be|bejelentkezéshez|autentifică-te|conectează-te|conectați-vă|prisijunkite|prisijungti|"
+    r"pieslēdzieties|pieteikties|logi sisse|logige sisse|giriş yap|giriş yapın|oturum aç|увійдіть|увійти|"
+    r"для входу|войдите|войти|для входа|уваходзьце|увайдзіце|увайсці|влезте|влез с|за вход|најавете се|"
+    r"најави се|пријавите се|пријави се|συνδεθείτε|για σύνδεση|להתחבר|להיכנס|للدخول|لتسجيل الدخول|"
+    r"შესასვლელად|შედით|მუტქ|մուտք գործեք|մուտք գործելու համար|skráðu þig inn|idħol"
+)
+#: words that describe a password's characters ("capital B, lowercase r, ...", "with an exclamation
+#: mark at the end"): a made-up word in their sentence is the password described
+CHARACTER_WORDS = (
+    r"capital|capitals|upper ?case|lower ?case|small letter|hash sign|exclamation mark|"
+    r"großbuchstabe|großbuchstaben|kleinbuchstabe|kleinbuchstaben|ausrufezeichen|majuscule|minuscule|"
+    r"point d'exclamation|maiuscola|minuscola|punto esclamativo|mayúscula|minúscula|signo de exclamación|"
+    r"maiúscula|hoofdletter|kleine letter|uitroepteken|wielka litera|wielką literą|mała litera|wykrzyknik|"
+    r"velké písmeno|malé písmeno|vykřičník|nagybetű|kisbetű|versal|gemen|utropstegn|iso kirjain|"
+    r"pieni kirjain|huutomerkki|κεφαλαίο|πεζά|θαυμαστικό|заглавная|строчная|восклицательный знак|"
+    r"велика літера|мала літера|знак оклику"
+)
+#: a password word misspelt, shortened or written with digits for letters ("pa55word", "p@ssword",
+#: "pasword", "ww", "Salis", "contr."): only a value that looks like a secret is taken after it
+ABBREVIATED_PASSWORD_WORDS = (
+    r"p(?:a|@|4)(?:ss|s5|5s|55|\$\$)w(?:o|0)rd|pasword|passwrod|passowrd|passwrd|pssword|paasword|passsword|"
+    r"ww|pass|psw|pswd|pword|salis|salkkari|contr\.|kennw\.|pasw\.|hasl0|has1o|h4slo|l0zinka|"
+    r"passw0rt|p4sswort|wachtw\.|mot de p\.|m\.d\.p\."
 )
 
 # --- e-mail -----------------------------------------------------------------------------------
@@ -240,7 +291,9 @@ PHONE_WORDS = (
     r"dzwonić|dzwonic|dzwoń|dzwon|zadzwonić|zadzwonic|volejte|volat|zavolat|volajte|zavolajte|hívjanak|"
     r"hívható|sunați|sunati|nazovite|nazvati|pokličite|pokliči|skambinti|zvanīt|helistage|helistada|"
     r"καλέστε|обадете се|звъннете|дзвоніть|телефонуйте|arayınız|arayiniz|liguem|llame|llamad|chiamate|"
-    r"telefonare|erreichbar unter|bereikbaar op|"
+    r"telefonare|erreichbar unter|bereikbaar op|raggiungibile al|raggiungibile allo|reperibile al|"
+    r"joignable au|joignable sur|localizable en|localizable al|contactable en|contactável pelo|"
+    r"osiągalny pod|osiągalna pod|k zastižení na|dosegljiv na|dostupan na|elérhető a|nåbar på|tavoitettavissa|"
     r"позвоните|звоните|зателефонуйте|телефонирайте|τηλεφωνήστε|ara beni|arayın|התקשר|התקשרו|"
     r"τηλ|τηλέφωνο|κιν|κινητό|тел|телефон|моб|мобильный|мобільний|тлф|טל|טלפון|נייד|ტელ|"
     r"mowbajl|telefown|ċempel|ċempilli|ċempluli|fón|fón póca|guthán|sími|farsími|هاتف|الهاتف|جوال|الجوال|"
@@ -268,6 +321,43 @@ DIGIT_WORDS = (
     "nine niner neun neuf nove nueve negen dziewięć devět deväť devet девет девять дев'ять девʼять kilenc nouă noua "
     "yhdeksän üheksa nio ni εννέα εννιά dokuz devyni deviņi",
 )
+#: the numbers above nine a phone number is read out in ("zéro six, douze, trente-quatre", "nine
+#: hundred", "сорок п'ять"): value -> its words in EGI's languages (units are ``DIGIT_WORDS``)
+NUMBER_WORDS = {
+    10: "ten zehn dix dieci diez dez tien dziesięć deset desať десять десет tíu tio ti kymmenen kümme",
+    11: "eleven elf onze undici once tizenegy elva elleve одиннадцять одиннадцать jedenaście jedenáct",
+    12: "twelve zwölf douze dodici doce doze twaalf dwanaście dvanáct дванадцять двенадцать tolv tizenkettő",
+    13: "thirteen dreizehn treize tredici trece treze dertien trzynaście třináct тринадцять тринадцать tretton",
+    14: "fourteen vierzehn quatorze quattordici catorce catorze veertien czternaście čtrnáct чотирнадцять четырнадцать",
+    15: "fifteen fünfzehn quinze quindici quince vijftien piętnaście patnáct п'ятнадцять пятнадцать femton",
+    16: "sixteen sechzehn seize sedici dieciséis dezasseis dezesseis zestien szesnaście šestnáct шістнадцять шестнадцать",
+    17: "seventeen siebzehn dix-sept diciassette diecisiete dezassete dezessete zeventien siedemnaście sedmnáct "
+        "сімнадцять семнадцать",
+    18: "eighteen achtzehn dix-huit diciotto dieciocho dezoito achttien osiemnaście osmnáct вісімнадцять восемнадцать",
+    19: "nineteen neunzehn dix-neuf diciannove diecinueve dezanove dezenove negentien dziewiętnaście devatenáct "
+        "дев'ятнадцять девятнадцать",
+    20: "twenty zwanzig vingt venti veinte vinte twintig dwadzieścia dvacet двадцять двадцать tjugo tyve tjue",
+    30: "thirty dreißig dreissig trente trenta treinta trinta dertig trzydzieści třicet тридцять тридцать trettio",
+    40: "forty vierzig quarante quaranta cuarenta quarenta veertig czterdzieści čtyřicet сорок fyrtio",
+    50: "fifty fünfzig cinquante cinquanta cincuenta cinquenta vijftig pięćdziesiąt padesát п'ятдесят пятьдесят femtio",
+    60: "sixty sechzig soixante sessanta sesenta sessenta zestig sześćdziesiąt šedesát шістдесят шестьдесят sextio",
+    70: "seventy siebzig septante settanta setenta zeventig siedemdziesiąt sedmdesát сімдесят семьдесят sjuttio",
+    80: "eighty achtzig huitante quatre-vingts ottanta ochenta oitenta tachtig osiemdziesiąt osmdesát вісімдесят "
+        "восемьдесят åttio",
+    90: "ninety neunzig nonante novanta noventa negentig dziewięćdziesiąt devadesát дев'яносто девяносто nittio",
+    100: "hundred hundert cent cento cien ciento cem honderd sto сто",
+    # the words that say tens and units at once (Spanish) and the hundreds (Slavic, Romance)
+    21: "veintiuno veintiún", 22: "veintidós veintidos", 23: "veintitrés veintitres", 24: "veinticuatro",
+    25: "veinticinco", 26: "veintiséis veintiseis", 27: "veintisiete", 28: "veintiocho", 29: "veintinueve",
+    200: "двісті двести dwieście doscientos duecento duzentos", 300: "триста trzysta trescientos trecento trezentos",
+    400: "чотириста четыреста czterysta cuatrocientos quattrocento quatrocentos",
+    500: "п'ятсот пятьсот pięćset quinientos cinquecento quinhentos", 600: "шістсот шестьсот sześćset seiscientos seicento",
+    700: "сімсот семьсот siedemset setecientos settecento", 800: "вісімсот восемьсот osiemset ochocientos ottocento",
+    900: "дев'ятсот девятьсот dziewięćset novecientos novecento",
+}
+#: "double oh", "triple six": the next digit said two or three times
+REPEAT_WORDS = {2: "double doble doppio doppel dubbel dublu podwójne dvojité", 3: "triple triplo triple dreifach"}
+
 #: words saying that the value after them (and a colon) is the reference of a file, a grant or a
 #: project, whatever it looks like ("Aktenzeichen des Förderprojekts: 01IS22045B")
 REFERENCE_WORDS = (
@@ -360,7 +450,7 @@ ID_WORDS = (
     r"cpr(?:-nummer|-nr)?|kennitala|afm|αφμ|amka|αμκα|ταυτότητα|ταυτότητας|αδτ|α\.δ\.τ|egn|егн|"
     r"личен номер|оib|oib|jmbg|јмбг|emšo|emso|asmens kodas|personas kods|ahv|avs|steuer-?id|"
     r"steueridentifikationsnummer|sozialversicherungsnummer|svnr|ssn|social security(?: number)?|"
-    r"national insurance(?: number)?|nino|pps(?: number)?|national id|id number|id no|id card|"
+    r"national insurance(?: number| no)?|ni number|ni no|my ni|nino|pps(?: number)?|national id|id number|id no|id card|"
     r"identity card|identity number|personal id|personalausweis(?:nummer)?|ausweisnummer|ausweis|"
     r"carte d'identité|carte nationale d'identité|cni|carta d'identità|documento de identidad|"
     r"cartão de cidadão|bilhete de identidade|dowód osobisty|dowodu osobistego|občanský průkaz|"
@@ -426,6 +516,15 @@ ID_WORDS = (
     r"uimhir psp|uimhir pps|číslo op|čísla op|č\. op|číslo občianskeho preukazu|cpf|"
     r"adóazonosító jelet|adóazonosító jelemet|անձնագրիս համարն|անձնագրիս համարը|անձնագրիս"
 )
+#: "mine is" in EGI's languages: after a sentence asking for an id, the number that follows is the
+#: writer's ("We need your CNP. Al meu este ...")
+MINE_IS = (
+    r"mine is|mine's|mine:|here is mine|al meu este|a mea este|meins ist|meiner ist|meine ist|meine lautet|"
+    r"le mien est|la mienne est|voici le mien|il mio è|la mia è|ecco il mio|el mío es|la mía es|o meu é|"
+    r"a minha é|mijn is|het mijne is|mój to|moja to|mój jest|moja jest|můj je|moje je|môj je|moje je|"
+    r"az enyém|az enyém:|min är|mitt är|min er|mitt er|minun on|minu oma on|mano yra|mans ir|manējais ir|"
+    r"benimki|мой —|мой:|мій —|мій:|моят е|мојот е|το δικό μου είναι|moj je|moja je|mój:"
+)
 #: words naming a vehicle's registration plate (the plate after them points at its owner)
 PLATE_WORDS = (
     r"licen[cs]e plate|number plate|registration plate|car registration|kennzeichen|autokennzeichen|"
@@ -473,6 +572,8 @@ HOME_WORDS = (
     r"моя адреса|домашен адрес|моят адрес|kućna adresa|moja adresa|domači naslov|adresa de domiciliu|"
     r"domiciliul|namų adresas|mājas adrese|ev adresi|ev adresim|כתובת מגורים|הכתובת שלי|"
     r"საცხოვრებელი მისამართი|բնակության հասցե|į namus|διεύθυνση του σπιτιού μου|σπιτιού μου|στο σπίτι μου|"
+    # is
+    r"heim til mín|heima hjá mér|heimilisfang mitt|heimilisfangið mitt|lögheimili mitt|"
     # eu, gl, ca
     r"etxeko helbide(?:a|ra|an)?|nire helbide(?:a|ra|an)?|bizilekua|enderezo particular|o meu enderezo|"
     r"adreça particular|la meva adreça|domicili|"
@@ -564,7 +665,7 @@ MARKERS = (
     r"not for the (?:public|minutes|ticket|case page|public page|website|catalogue)|"
     r"keep (?:this|that|it|these|them)(?: \w+)? (?:out of|off|away from) (?:the )?(?:minutes|ticket|public|website|page|catalogue|record)|"
     r"keep (?:this|that|it) (?:private|to yourself|to yourselves|between us|confidential|internal|quiet|under wraps)|"
-    r"(?:just )?between (?:you and me|us|ourselves)|for your eyes only|eyes only|(?:just |only )?for your eyes|"
+    r"for your eyes only|eyes only|(?:just |only )?for your eyes|"
     r"need[- ]to[- ]know|hush[- ]hush|nda[- ]protected|"
     r"don'?t quote me|do not quote me|(?:under )?embargo(?:ed)? (?:until|till|up to|before)|under nda|"
     r"covered by (?:an |the )?nda|"
@@ -578,22 +679,22 @@ MARKERS = (
     r"add|copy|paste|place|upload|mention|show) (?:[^.\n]{0,50} )?(?:on|in|into|to|onto) (?:the |any |a |our )?public",
     # de
     r"vertraulich|streng vertraulich|nur für den dienstgebrauch|vs-nfd|nicht öffentlich|nicht-öffentlich|"
-    r"nicht zur veröffentlichung|nicht für die öffentlichkeit|nicht veröffentlichen|unter uns|"
-    r"unter uns gesagt|sperrfrist bis|geheim[:!]|nicht für das ticket|bitte für sich behalten|"
+    r"nicht zur veröffentlichung|nicht für die öffentlichkeit|nicht veröffentlichen|"
+    r"sperrfrist bis|geheim[:!]|nicht für das ticket|bitte für sich behalten|"
     r"für sich behalten|unter nda",
     # fr
     r"confidentiel|strictement confidentiel|diffusion restreinte|diffusion limitée|non public|non publique|"
     r"ne pas diffuser|à ne pas diffuser|ne pas divulguer|ne pas publier|ne pas transmettre|ne pas partager|"
-    r"entre nous|sous embargo jusqu'au|gardez[- ]le pour vous|à garder pour vous|sous nda",
+    r"sous embargo jusqu'au|gardez[- ]le pour vous|à garder pour vous|sous nda",
     # it, es, pt, ca
     r"riservato|riservata|riservatissimo|strettamente riservato|confidenziale|non divulgare|non diffondere|"
-    r"non pubblicare|non condividere|non inoltrare|non per la pubblicazione|tra (?:di )?noi|"
+    r"non pubblicare|non condividere|non inoltrare|non per la pubblicazione|"
     r"confidencial|estrictamente confidencial|no difundir|no divulgar|no publicar|no compartir|"
-    r"no reenviar|entre nosotros|reservado|não divulgar|não publicar|não partilhar|não compartilhar|"
-    r"não difundir|sigiloso|sigilosa|entre nós",
+    r"no reenviar|reservado|não divulgar|não publicar|não partilhar|não compartilhar|"
+    r"não difundir|sigiloso|sigilosa",
     # nl, scandinavian, fi, et
     r"vertrouwelijk|strikt vertrouwelijk|niet verspreiden|niet delen|niet publiceren|niet doorsturen|"
-    r"niet openbaar|onder ons|konfidentiell|konfidentiellt|sprid inte|dela inte|publicera inte|"
+    r"niet openbaar|konfidentiell|konfidentiellt|sprid inte|dela inte|publicera inte|"
     r"får inte spridas|inte för publicering|hemligt|fortroligt|fortrolig|må ikke deles|må ikke videregives|"
     r"må ikke offentliggøres|del ikke|ikke offentlig|konfidensielt|konfidensiell|ikke del|ikke for publisering|"
     r"luottamuksellinen|luottamuksellista|ei julkinen|ei julkista|älä levitä|älä jaa|älä julkaise|"
@@ -613,14 +714,14 @@ MARKERS = (
     r"bizalmas|szigorúan bizalmas|nem nyilvános|ne terjeszd|ne továbbítsd|ne tedd közzé|ne oszd meg|"
     r"titkos|confidențial|confidentiala|confidențială|strict confidențial|a nu se distribui|"
     r"a nu se publica|nu distribuiți|nu publicați|konfidencialu|konfidencialus|konfidenciali|"
-    r"neplatinti|neskelbti|neviešinti|tik tarp mūsų|konfidenciāli|konfidenciāls|neizplatīt|"
+    r"neplatinti|neskelbti|neviešinti|konfidenciāli|konfidenciāls|neizplatīt|"
     r"nepublicēt|gizli|hizmete özel|kişiye özel|paylaşmayın|yaymayın|yayınlamayın|yayınlanmamalı|"
     r"kunfidenzjali|konfidencial|trúnaðarmál",
     # el, cyrillic
     r"εμπιστευτικό|εμπιστευτική|εμπιστευτικά|απόρρητο|απόρρητα|όχι για δημοσίευση|μην το διαδώσετε|"
     r"μην διανέμετε|μην κοινοποιήσετε|μη δημοσιεύσιμο|конфиденциально|конфиденциальн(?:ый|ая|ое|ые)|"
     r"не для распространения|не для публикации|не распространять|не публиковать|не пересылать|"
-    r"для служебного пользования|дсп|секретно|между нами|конфіденційно|конфіденційн(?:ий|а|е|і)|"
+    r"для служебного пользования|дсп|секретно|конфіденційно|конфіденційн(?:ий|а|е|і)|"
     r"не для поширення|не для публікації|не поширювати|не публікувати|таємно|поверително|"
     r"не за разпространение|не разпространявайте|не публикувайте|поверљиво|не делити|не ширити|"
     r"не објављивати|доверливо|доверлив|доверлива|не споделувајте|не објавувајте",
@@ -633,7 +734,7 @@ MARKERS = (
     r"samo za unutrašnju upotrebu|само за унутрашњу употребу|само за внатрешна употреба|"
     r"samo za internu upotrebu|само за интерну употребу|samo za službenu upotrebu",
     # he, ka, hy
-    r"סודי|סודית|חסוי|חסויה|לא להפצה|אין להפיץ|לא לפרסם|בינינו|კონფიდენციალური|საიდუმლო|"
+    r"סודי|סודית|חסוי|חסויה|לא להפצה|אין להפיץ|לא לפרסם|კონფიდენციალური|საიდუმლო|"
     r"არ გაავრცელოთ|գաղտնի|կոնֆիդենցիալ|չտարածել|մի տարածեք",
     # official classification markings, their abbreviations, and the legal phrases of access
     # laws that exempt a text from public access, by language
@@ -724,6 +825,60 @@ MARKERS = (
     r"سري|سري للغاية|سرّي|غير للنشر|لا للنشر|rúnda|rúnda go hiomlán|ná foilsigh|ná scaip|"
     r"konfidentziala|isilpekoa|ez argitaratu|ez zabaldu|konfidencial|mos e publikoni|"
     r"kunfidenzjali|mhux għall-pubbliku",
+)
+#: "between us" in EGI's languages: a marker ("Just between us: ...", "Tikai starp mums - ..."), unless
+#: the other party follows ("the latency between us and the storage site", "Entre nous et le
+#: CC-IN2P3", "בינינו לבין האתר"): ``AND_WORDS`` after the phrase make it a relation, not a marking
+BETWEEN_US = (
+    r"(?:just |only |strictly )?between (?:you and me|you and i|us|ourselves|us two)|"
+    r"unter uns(?: gesagt)?|entre nous(?: soit dit)?|soit dit entre nous|tra (?:di )?noi|detto tra noi|"
+    r"entre nosotros|entre nosaltres|entre nós|onder ons(?: gezegd)?|oss emellan|mellan oss|mellem os|"
+    r"mellom oss|okkar á milli|okkar í milli|meidän kesken|meidän välillämme|meidän väliseksi|meie vahel|"
+    r"meie vahele|meie vahel öeldud|tik tarp mūsų|tarp mūsų|tikai starp mums|starp mums|między nami|"
+    r"mezi námi|medzi nami|köztünk|köztünk szólva|maradjon köztünk|maradjon kettőnk között|kettőnk között|"
+    r"med nama|med nami|među nama|између нас|међу нама|меѓу нас|между нас(?: казано)?|между нами|"
+    r"між нами|паміж намі|между нами говоря|între noi|între noi fie vorba|μεταξύ μας|aramızda|"
+    r"aramızda kalsın|ënnert eis|bejn tagħna|בינינו|ჩვენს შორის|մեր միջև"
+)
+#: "and" in EGI's languages: after "between us", the other party of a relation follows it
+AND_WORDS = (
+    r"and|und|et|e|y|i|a|en|og|och|ja|és|si|și|ir|un|ve|и|і|та|й|και|ו|לבין|ու|და|plus|as well as"
+)
+#: phrases that keep a text from the public, in words of the team or the ticket rather than of
+#: publishing ("not for the outside world", "ne doit pas sortir de l'équipe", "nicht ins
+#: öffentliche Ticket", "detto in confidenza")
+KEEP_INSIDE_PHRASES = (
+    r"not (?:something|anything|stuff|one|a thing|meant|intended) for the public(?: \w+)?|"
+    r"not for the outside(?: world)?|not for outsiders|not to leave (?:the|this) (?:team|room|group)|"
+    r"redact (?:this|that|the following)(?: bit| part| paragraph| section| line| sentence)?|"
+    r"don'?t (?:paste|put|post|copy|write|add|include|mention)[^.\n]{0,20}?(?:in|into|on) (?:the |this )?(?:public )?(?:ticket|case|queue)|"
+    r"do not (?:paste|put|post|copy|write|add|include|mention)[^.\n]{0,20}?(?:in|into|on) (?:the |this )?(?:public )?(?:ticket|case|queue)|"
+    r"in confidence|in strict confidence|told in confidence|"
+    r"nicht nach außen (?:tragen|geben|weitergeben|dringen)|nicht nach draußen|nur für euch|nur für dich|"
+    r"nicht (?:ins|in das|in den|fürs|für das|auf die|auf den) (?:öffentliche[ns]? )?(?:ticket|ticket-archiv|ticketarchiv|fall|seite|portal)|"
+    r"im vertrauen(?: gesagt)?|vertraulich gesagt|"
+    r"niet voor de buitenwacht|niet naar buiten (?:brengen|gaan)|in vertrouwen(?: gezegd)?|niet in het (?:publieke |openbare )?ticket|"
+    r"ne doit pas sortir (?:de l'équipe|d'ici|de ce groupe|du groupe)|ne pas sortir de l'équipe|"
+    r"(?:soit )?dit en confidence|en toute confidence|ne (?:le |la |les )?(?:mets|mettez|mettre) pas dans le ticket(?: public)?|"
+    r"(?:detto )?in confidenza|in via confidenziale|non (?:metterlo|metterla|scriverlo|scriverla|inserirlo) nel ticket(?: pubblico)?|"
+    r"(?:dicho )?en confianza|no lo (?:pongas|pongáis|ponga|publiques|metas) en el (?:ticket|caso|portal)(?: público)?|"
+    r"(?:dito )?em confiança|não (?:ponhas|coloques|coloque) isto no ticket(?: público)?|"
+    r"w zaufaniu|nie (?:wpisuj|umieszczaj|wrzucaj) tego (?:do|w) (?:publicznego )?(?:zgłoszenia|ticketu)|"
+    r"v důvěře|důvěrně řečeno|dôverne povedané|bizalmasan szólva|förtroligt sagt|i förtroende|"
+    r"i fortrolighed|fortroligt sagt|luottamuksellisesti sanottuna|в доверии|по секрету|по секрету говоря|"
+    r"по секрету кажучи|між нами кажучи|εμπιστευτικά να σας πω|"
+    r"не за јавноста|не за публиката|не за јавност|nije za javnost|ni za javnost"
+)
+#: words that mark a text only as a heading or before a colon ("Nieoficjalnie: ...", "Off the
+#: record -"): they also describe things ("the site unofficially supports CentOS 7")
+UNOFFICIAL_WORDS = (
+    r"unofficially|off the record|inoffiziell|unter der hand|officieusement|ufficiosamente|"
+    r"extraoficialmente|oficiosamente|nieoficjalnie|neoficiálně|neoficiálne|nem hivatalosan|"
+    r"inofficiellt|uofficielt|uoffisielt|epävirallisesti|mitteametlikult|neoficiāli|neoficialiai|"
+    r"neslužbeno|neuradno|nezvanično|незванично|неофициално|неофициально|неофіційно|ανεπίσημα|"
+    r"neoficial|resmi olmayarak|gayri resmi|officieus|"
+    r"(?:strictly |only |just )?for (?:the )?(?:site |system |cluster |vo |core )?(?:admins|administrators|operators|insiders)(?: only)?|"
+    r"confid\.|vertr\.|riserv\."
 )
 #: the long marker words a one-letter typo of which still marks text when it stands as a marking
 #: (heading a line or a sentence, before '!' or ':', in capitals, in brackets): words of nine
@@ -1057,5 +1212,7 @@ NOT_A_VALUE = (
     "encrypted managed generated given used known unknown mandatory authentication based less field "
     "prompt policy via see check ask contact please use attached follows below above here there "
     "changeme secret password token example sample placeholder xxx dummy test default "
-    "siehe geheim beispiel vide voir vedi ver zie zobacz viz lásd se katso vaata vezi žr. skatīt bkz"
+    "siehe geheim beispiel vide voir vedi ver zie zobacz viz lásd se katso vaata vezi žr. skatīt bkz "
+    # what kubectl and other tools print in place of a secret they leave out
+    "data+omitted redacted+data <redacted> ***redacted*** [hidden] [masked] masked"
 ).split()

@@ -376,9 +376,60 @@ def table_columns(draw) -> Item:
     return Item("table", f"Hello,\n\nthe export from the registration system:\n\n{table}\n\nRegards", value)
 
 
+# --- secrets said with no keyword -------------------------------------------------------------------
+
+#: a sentence about logging in, in EGI's languages, with the made-up word before or after the phrase
+_LOGIN_SENTENCES = ["Use {p} to log in the first time.", "Please sign in with {p} and change it.",
+                    "Melde dich mit {p} an.", "Connectez-vous avec {p}, puis changez-le.", "Entra con {p} e cambiala.",
+                    "Zaloguj się: {p}, potem zmień.", "Přihlaste se s {p} a změňte ho.", "Uloguj se sa {p}.",
+                    "Logga in med {p} och byt det sedan.", "Kirjaudu tunnuksella {p}.", "Увійдіть з {p}.",
+                    "I set it to the VO name and the year, {p}.", "Changed it to {p} this morning."]
+_WORD_PARTS = ["Tulip", "Harbour", "Fjord", "Kuusi", "Olivera", "Molen", "Velebit", "Bravo", "Kalyna", "Lantern",
+               "granite", "otter", "Rain", "Most", "Sonce", "Jarvi"]
+
+
+@st.composite
+def login_handovers(draw) -> Item:
+    """A made-up password (words, digits and a separator) in a sentence about logging in."""
+    rnd = random.Random(draw(st.integers(0, 2**32)))
+    parts = [rnd.choice(_WORD_PARTS).capitalize(), rnd.choice(_WORD_PARTS)]
+    sep = rnd.choice("-_.")
+    number = str(rnd.randint(2, 999))
+    password = sep.join(parts[:rnd.randint(1, 2)] + [number]) + rnd.choice(["", "!", "#"])
+    if len(password) < 8 or not any(c.islower() for c in password):
+        password = parts[0] + sep + parts[1].capitalize() + sep + number
+    sentence = rnd.choice(_LOGIN_SENTENCES).format(p=password)
+    return Item("credential", f"Hi,\n\nthe account is ready. {sentence}\n\nCheers", password)
+
+
+_SAID_DIGITS = {"en": "oh one two three four five six seven eight nine".split(),
+                "fr": "zéro un deux trois quatre cinq six sept huit neuf".split(),
+                "es": "cero uno dos tres cuatro cinco seis siete ocho nueve".split()}
+_SAID_TENS = {"en": ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"],
+              "fr": ["", "", "vingt", "trente", "quarante", "cinquante", "", "", "", ""],
+              "es": ["", "", "veinte", "treinta", "cuarenta", "cincuenta", "sesenta", "setenta", "ochenta", "noventa"]}
+
+
+@st.composite
+def read_out_phones(draw) -> Item:
+    """A phone number read out in words: digit by digit, or in pairs of tens and units."""
+    rnd = random.Random(draw(st.integers(0, 2**32)))
+    lang = rnd.choice(sorted(_SAID_DIGITS))
+    digits, tens = _SAID_DIGITS[lang], _SAID_TENS[lang]
+    groups = [digits[0] + " " + digits[rnd.randint(1, 9)]]
+    for _ in range(rnd.randint(3, 4)):
+        ten, unit = rnd.randint(2, 9), rnd.randint(1, 9)
+        if tens[ten] and rnd.random() < 0.6:
+            groups.append(f"{tens[ten]}-{digits[unit]}" if lang != "es" else f"{tens[ten]} y {digits[unit]}")
+        else:
+            groups.append(f"{digits[ten]} {digits[unit]}")
+    said = ", ".join(groups)
+    return Item("phone", f"Hi,\n\nif the transfer stalls, the night desk is {said}.\n\nThanks", said)
+
+
 def confidential() -> st.SearchStrategy[Item]:
     return st.one_of(emails(), phones(), credentials(), tokens(), grouped_codes(), personal_ids(), markers(),
-                     outside_classes(), table_columns())
+                     outside_classes(), table_columns(), login_handovers(), read_out_phones())
 
 
 # --- benign look-alikes -----------------------------------------------------------------------------------

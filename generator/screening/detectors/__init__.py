@@ -50,9 +50,9 @@ Detector = Callable[[Text], Iterable[Finding]]
 
 DETECTORS: dict[str, tuple[Detector, ...]] = {
     EMAIL: (email.emails,),
-    PHONE: (phone.phones, phone.spelled_phones),
+    PHONE: (phone.phones, phone.spelled_phones, phone.read_out_phones),
     CREDENTIAL: (keys.private_keys, secrets.password_values, secrets.key_values, secrets.auth_pairs, secrets.command_lines,
-                 secrets.handed_over, tokens.vendor_tokens, tokens.random_tokens, tokens.labelled_hex,
+                 secrets.handed_over, secrets.login_values, tokens.vendor_tokens, tokens.random_tokens, tokens.labelled_hex,
                  tokens.grouped_secrets, urls.urls, urls.query_strings, formats.stored_hashes, formats.pins,
                  formats.session_cookies, formats.connection_strings),
     PERSONAL: (personal.ibans, personal.payment_cards, personal.national_ids, personal.birth_dates, personal.addresses,

@@ -36,12 +36,15 @@ from generator.screening.detectors.base import (
 )
 from generator.screening.lexicon import (
     ADVICE_OBJECTS,
+    AND_WORDS,
+    BETWEEN_US,
     BETWEEN_WORDS,
     CLASSIFICATION_LABELS,
     CREDENTIALS_WORDS,
     DISCLAIMER_PHRASES,
     FOR_WORDS,
     HEADING_WORDS,
+    KEEP_INSIDE_PHRASES,
     LEET_MARKER_WORDS,
     MARKER_ADJECTIVES,
     MARKER_TOPIC_BEFORE,
@@ -61,16 +64,19 @@ from generator.screening.lexicon import (
     SHARE_VERBS,
     SHARE_VERBS_BEFORE_NEGATION,
     TYPO_MARKER_WORDS,
+    UNOFFICIAL_WORDS,
 )
 
 _B, _E = r"(?<![\w])", r"(?![\w])"
 _ONLY = rf"(?:(?:{lex(ONLY_WORDS + '|' + FOR_WORDS)})[ -])?"
-_STRONG = Lexicon(*MARKERS, template=rf"{_B}(?:{{body}}){_E}")
+_STRONG = Lexicon(*MARKERS, KEEP_INSIDE_PHRASES, template=rf"{_B}(?:{{body}}){_E}")
+#: "between us", unless "and" and the other party of a relation follow
+_BETWEEN_US = Lexicon(BETWEEN_US, template=rf"{_B}(?:{{body}}){_E}(?![ \t]*,?[ \t]*(?:{lex(AND_WORDS)}){_E})")
 _POSITIONAL = Lexicon(MARKERS_IN_POSITION, template=rf"{_B}{_ONLY}(?:{{body}}){_E}")
 #: "only" after a phrase, as the languages that put it last write it ("uso interno apenas",
 #: "usage interne uniquement"): like "only" before it, a marker wherever it stands
 _ONLY_AFTER = re.compile(rf"[ -]+(?:{lex(ONLY_WORDS)}){_E}")
-_HEADING = Lexicon(HEADING_WORDS, template=rf"{_B}{_ONLY}(?:{{body}}){_E}")
+_HEADING = Lexicon(HEADING_WORDS, UNOFFICIAL_WORDS, template=rf"{_B}{_ONLY}(?:{{body}}){_E}")
 #: a heading word and a noun or two, then a colon: "Internal note:", "Private remark:"
 _HEADING_PHRASE = Lexicon(HEADING_WORDS, template=rf"{_B}(?:{{body}}){_E}(?:[ \t]+[^\W\d_]+){{{{1,2}}}}[ \t]*:")
 _ADJECTIVE = Lexicon(MARKER_ADJECTIVES, template=rf"{_B}(?:{{body}}){_E}(?:[ \t]+[^\W\d_]+){{0,2}}")
@@ -160,6 +166,9 @@ def markers(t: Text) -> Iterator[Finding]:
                                         or _disclaimer(low, m.start(), m.end())):
             continue  # "ne dijelite svoju lozinku", "Şifrenizi kimseyle paylaşmayın": advice, not a marking
         yield Finding("marker.confidential", MARKER, m.start(), m.end())
+    for m in _BETWEEN_US.finditer(t, 40, 60):
+        if not _negated(low, m.start()) and not _mentioned(low, m.start(), m.end()):
+            yield Finding("marker.confidential", MARKER, m.start(), m.end())
     for m in _chain(_DO_NOT_SHARE.finditer(t, 100, 60), _SHARE_NOT.finditer(t, 10, 60)):
         if not _advice_after(low, m.end()) and not _advice_before(low, m.start()) \
                 and not _CREDENTIAL_INSIDE.search(low, m.start(), m.end()):

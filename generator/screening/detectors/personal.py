@@ -49,6 +49,7 @@ from generator.screening.lexicon import (
     HOME_WORDS,
     ID_WORDS,
     INSTITUTION_WORDS,
+    MINE_IS,
     PLATE_WORDS,
     VENUE_WORDS,
     WEAK_BIRTH_WORDS,
@@ -180,9 +181,11 @@ _ID_WORD = Lexicon(ID_WORDS, template=r"(?<![\w'-])(?:{body})(?:[-'’][^\W\d_]{
 #: between the word and its number, a few words and a verb: "rodné číslo pro registraci je",
 #: "Ο ΑΜΚΑ μου είναι", "CNP-ul meu este", "my passport number for the booking is"
 _ID_SAID = re.compile(rf"(?:[ \t]+[^\W\d_]{{1,20}}){{0,4}}?[ \t]+(?:{lex(COPULAS)})(?!\w)[ \t]*:?")
+#: or, in the next sentence, "mine is" ("... your CNP. Al meu este 1840...", "Mine is ...")
+_MINE_NEXT = re.compile(rf"[^.!?\n]{{0,100}}[.!?][ \t]+(?:{lex(MINE_IS)})(?!\w)[ \t]*:?")
 #: or a few words saying what it is for, then a colon: "Personnummer för behörighetsansökan:",
 #: "Henkilötunnus pääsykorttia varten:", "PESEL do umowy:", "adóazonosító jelet, az enyém:"
-_ID_FOR = re.compile(r",?(?:[ \t]+[^\W\d_]{1,25}){1,3}?[ \t]*:")
+_ID_FOR = re.compile(r",?(?:[ \t]+[^\W\d_]{1,25}){1,5}?[ \t]*:")
 _ID_VALUE = re.compile(
     r"[\s:՝#.,()№nNoº°-]{0,8}(?:(?:nr|no|number|nummer|numer|numéro|número|číslo|szám|numaram|numarası|numarasi|αρ)\.?[\s:#.]{0,3})?"
     r"(?P<value>(?:[A-Z]{1,3}[ -]?)?\d[\d ./-]{3,20}\d(?:[ -]?[A-Z](?![\w-]))?|(?=[^\W_]{0,4}[ -]?\d)[^\W_]{1,4}[ -]?\d[\dA-Z<-]{3,16}|[A-Z0-9]{6,12})(?![\w-])"
@@ -285,7 +288,8 @@ def national_ids(t: Text) -> Iterator[Finding]:
             if v and sum(c.isdigit() for c in v.group("value")) >= 4:
                 yield Finding("personal.id-number", PERSONAL, *v.span("value"))
             said = _ID_SAID.match(low, m.end(), min(len(low), m.end() + 120)) \
-                or _ID_FOR.match(low, m.end(), min(len(low), m.end() + 90))
+                or _ID_FOR.match(low, m.end(), min(len(low), m.end() + 90)) \
+                or _MINE_NEXT.match(low, m.end(), min(len(low), m.end() + 160))
             if said:  # a number said to be the id: six digits at least, as ids have
                 v = _ID_VALUE.match(text, said.end(), min(len(text), said.end() + 60))
                 if v and sum(c.isdigit() for c in v.group("value")) >= 6:
@@ -398,12 +402,19 @@ _DATE_AFTER = re.compile(
 _BIRTH_OF = re.compile(r"[^\W\d_]{0,4}(?:[ \t]+[^\W\d_]{1,25}){0,4}[ \t]*[:՝]")
 
 
+#: "I am" in the languages that put it after "born" ("Rođen sam", "narozen jsem", "syntynyt olen")
+_AUXILIARY = re.compile(r"[ \t]+(?:sam|sem|som|jsem|jsem se|je|bin|olen|esmu|sunt|jestem|vagyok|sum|съм|сам|sam se)(?=[ \t])")
+
+
 def birth_dates(t: Text) -> Iterator[Finding]:
     text = t.text
     if not t.has_digit:
         return
     for m in _BIRTH.finditer(t, 30, 30):
         d = _DATE_AFTER.match(text, m.end(), min(len(text), m.end() + 60))
+        aux = not d and _AUXILIARY.match(t.low, m.end())
+        if aux:  # "Rođen sam 3. ožujka 1985.", "narozen jsem 3. 3. 1985"
+            d = _DATE_AFTER.match(text, aux.end(), min(len(text), aux.end() + 60))
         if not d and not _WEAK_BIRTH.fullmatch(m.group().strip()):
             # whose date it is between the word and a colon: "Geboortedatum van de gast: ..."
             label = _BIRTH_OF.match(text, m.end(), min(len(text), m.end() + 80))

@@ -35,7 +35,14 @@ from generator.screening.detectors.base import (
     windows_around,
 )
 from generator.screening.detectors.shapes import ORCID
-from generator.screening.lexicon import DIGIT_WORDS, NOT_PHONE_WORDS, PHONE_WORDS, SWITCHBOARD_WORDS
+from generator.screening.lexicon import (
+    DIGIT_WORDS,
+    NOT_PHONE_WORDS,
+    NUMBER_WORDS,
+    PHONE_WORDS,
+    REPEAT_WORDS,
+    SWITCHBOARD_WORDS,
+)
 
 _CANDIDATE = re.compile(
     r"(?<![\w.,/#@=$%&\\-])"
@@ -316,6 +323,96 @@ def spelled_phones(t: Text) -> Iterator[Finding]:
             if words < 3 or not 7 <= len(digits) <= 15 or _counting(digits):
                 continue
             yield Finding("phone.spelled", PHONE, m.start(), m.end())
+
+
+# --- numbers read out in words ("oh seven seven double-oh, nine hundred, ...") ------------------
+
+_VALUE_OF: dict[str, int] = {fold(w): v for v, ws in NUMBER_WORDS.items() for w in ws.split()}
+_VALUE_OF.update({w: int(d) for w, d in _DIGIT_OF.items()})
+_VALUE_OF["oh"] = 0
+_REPEAT_OF: dict[str, int] = {fold(w): n for n, ws in REPEAT_WORDS.items() for w in ws.split()}
+#: between tens and units ("treinta y cuatro", "vingt et un", "twenty and one"): nothing to count
+_JOINERS = frozenset("and y et e i und en og och ja і и".split())
+#: the words that start a look (numbers above nine and "double": units alone are ``spelled_phones``');
+#: a few are common words of another language ("elf", "once", "cent", "sto"): no anchor
+_NUMBER_ANCHORS = register_anchors(frozenset(
+    w.encode() for w in (*(fold(x) for ws in NUMBER_WORDS.values() for x in ws.split()), *_REPEAT_OF)
+    if w not in ("elf", "once", "cent", "sto", "ten", "tien", "ti", "dez", "cento", "сто") and "-" not in w)
+    | {b"oh"})  # (digit words alone are ``spelled_phones``', but for the English "oh" it does not know)
+_NUMBER_TOKEN = "|".join(sorted((re.escape(w) for w in (*_VALUE_OF, *_REPEAT_OF, "plus")), key=lambda w: (-len(w), w)))
+_READ_OUT = re.compile(
+    rf"(?<![\w'ʼ-])(?:{_NUMBER_TOKEN})(?:(?:[ \t]*[,\-][ \t]*|[ \t]+)(?:(?:{'|'.join(_JOINERS)})[ \t]+)?(?:{_NUMBER_TOKEN})){{3,30}}(?![\w'ʼ-])")
+_READ_OUT_SPLIT = re.compile(r"(,)|[^\w'ʼ]+")
+
+
+def read_out_phones(t: Text) -> Iterator[Finding]:
+    """A phone number read out in words, in pairs or hundreds ("zéro six, douze, trente-quatre,
+    cinquante-six", "oh seven seven double-oh, nine hundred, one two three", "сто двадцять три"):
+    eight to fifteen digits said with three number words or more."""
+    present = [w.decode() for w in _NUMBER_ANCHORS.intersection(t.anchors)]
+    if not present:
+        return
+    low = t.low
+    spots = [p for w in present for p in t.word_positions(w)]
+    for lo, hi in windows_around(spots, 200, 240, len(low)):
+        for m in _READ_OUT.finditer(low, lo, hi):
+            digits, words = _digits_read_out(m.group())
+            if words >= 3 and 8 <= len(digits.lstrip("+")) <= 15 and not _counting(digits.lstrip("+")) \
+                    and (digits[0] in "0+" or m.group().count(",") >= 2):  # ("twenty twenty-four and ...": years)
+                yield Finding("phone.spelled", PHONE, m.start(), m.end())
+
+
+def _digits_read_out(phrase: str) -> tuple[str, int]:
+    """The digits a phrase of number words says, and how many words said them."""
+    out: list[str] = []
+    pending: int | None = None
+    repeat = 1
+    words = 0
+
+    def flush() -> None:
+        nonlocal pending
+        if pending is not None:
+            out.append(str(pending))
+            pending = None
+
+    for token in _READ_OUT_SPLIT.split(phrase):
+        if not token:
+            continue
+        if token in _JOINERS:
+            if pending is None or pending < 20 or pending % 10:
+                flush()  # ("twenty-four and twenty": 'and' joins tens and units only)
+            continue
+        if token == ",":
+            flush()
+            continue
+        if token == "plus":
+            flush()
+            out.append("+")
+            continue
+        if token in _REPEAT_OF:
+            flush()
+            repeat = _REPEAT_OF[token]
+            continue
+        value = _VALUE_OF.get(token)
+        if value is None:
+            continue
+        words += 1
+        if repeat > 1 and value < 10:
+            flush()
+            out.append(str(value) * repeat)
+            repeat = 1
+        elif value == 100:
+            pending = 100 if pending is None else pending * 100
+        elif pending is not None and pending >= 20 and pending % 10 == 0 and value < 10:
+            pending += value  # "thirty-four", "nine hundred one"
+        elif pending is not None and value < 100 and (pending >= 100 and pending % 100 == 0 or
+                                                      pending in (60, 80) and value < 20 or pending == 4 and value == 20):
+            pending = 80 if pending == 4 else pending + value  # "cent douze", "soixante-dix", "quatre-vingt"
+        else:
+            flush()
+            pending = value
+    flush()
+    return "".join(out), words
 
 
 def _counting(digits: str) -> bool:

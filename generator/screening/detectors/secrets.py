@@ -17,13 +17,18 @@
   openssl ``pass:``), ``curl -u user:pass``, ``smbclient -U user%pass``, and ``echo x |`` into a
   command that reads a password from its input.
 * A table whose header names a password column: every cell below it.
-* A value handed over without any password word ("I've reset it to ...", "here it is:").
+* A value handed over without any password word ("I've reset it to ...", "here it is:"), and a
+  made-up word (cases mixed, digits or symbols in it: "Tulip-42-Rain") in a sentence about logging
+  in ("Entra con ...", "Uloguj se sa ...") or describing a password's characters ("capital B, ...").
+* A password word misspelt or shortened ("pa55word", "ww", "contr."): only a value that looks like
+  a secret, said after a sign or a verb, is taken.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import chain
 
 from generator.screening.detectors.base import (
     CREDENTIAL,
@@ -37,8 +42,11 @@ from generator.screening.detectors.base import (
 from generator.screening.detectors.keys import public_blocks
 from generator.screening.detectors.shapes import HOST_NAME, SSH_KEY_TYPE, looks_random, public_shape
 from generator.screening.lexicon import (
+    ABBREVIATED_PASSWORD_WORDS,
     AS_FOLLOWS,
+    CHARACTER_WORDS,
     COPULAS,
+    LOGIN_PHRASES,
     NOT_A_VALUE,
     NOT_SECRET_KEY_ENDINGS,
     PASSPHRASE_WORDS,
@@ -63,6 +71,8 @@ _SHORT_PASSWORD = Lexicon(
     template=r"(?<![\w'-])(?:{body})(?![\w-])(?:[ \t]+[^\W\d_]{1,20}){0,3}[ \t]*(?:\([^()\n]{0,30}\)[ \t]*)?(?:[:：]|=(?!=))")
 _PUBLIC_BEFORE = re.compile(rf"(?:{lex(PUBLIC_KEY_WORDS)})[^\n]{{0,12}}$")
 _TOKEN_WORD = Lexicon(TOKEN_WORDS)
+_ABBREVIATED = Lexicon(ABBREVIATED_PASSWORD_WORDS)
+_SAYS_VALUE = re.compile(rf"[:=：]|(?<![\w-])(?:{lex(COPULAS)})(?![\w-])")
 _HEXADECIMAL = re.compile(r"(?:0x)?[0-9a-fA-F]{16,}")
 _NOW = (r"now|nu|jetzt|nun|maintenant|désormais|ora|adesso|ahora|agora|teraz|nyní|teď|teraz|nyt|nüüd|acum|"
         r"dabar|tagad|sada|zdaj|сега|сейчас|теперь|зараз|тепер|τώρα|şimdi|עכשיו|still|noch|encore|ancora|todavía")
@@ -74,7 +84,7 @@ _VALUE_END = ".,;:)]}>…"  # not '!' or '?': a password may end with them
 _PLACEHOLDER = re.compile(
     r"(?:<[^>]*>?|\[[^\]]*\]?|\([^)]*\)?|\{\{.*\}\}|\{[\w.-]*\}|\$\{?[\w.-]+\}?|\$\(.*|\$[A-Za-z_]\w*\(.*|%\(?\w+\)?s?|%\w+%|"
     r"[*•●x.\-_?#]+|(?:xxx+|XXX+|\*\*\*+)[\w*]*|[\w-]{0,12}[_-](?:x{4,}|X{4,}|\*{4,}|0{6,})|\.\.\.|…|"
-    r"(?:https?|ftp)://\S*|/[\w./-]*|~/[\w./-]*|[\w.-]+:/[\w./-]+|\./[\w./-]*|[\w-]*\.(?:pem|key|crt|p12|pfx|txt|json|yaml|yml|"
+    r"(?:https?|ftp)://\S*|/[\w./-]*|~/[\w./-]*|[a-z][\w.-]*(?:/[a-z][\w.-]*){2,}/?|[\w.-]+:/[\w./-]+|\./[\w./-]*|[\w-]*\.(?:pem|key|crt|p12|pfx|txt|json|yaml|yml|"
     r"conf|cfg|env|ini|sh|py|jks|keytab|asc|gpg)\??)"
 )
 #: placeholders of template languages (Jinja, GitHub Actions, shell, Python %-formatting, <NAME>)
@@ -85,7 +95,9 @@ _INSIDE_PLACEHOLDER = re.compile(r"(?:%\(|\{\{[ \t]*[\w.]*|\$\{\{?[ \t]*(?:secre
 _NOT_A_VALUE = frozenset(NOT_A_VALUE) | {"bearer", "basic", "digest", "oauth", "oauth2", "oidc", "jwt",
                                           "token", "negotiate", "ntlm", "none", "prompt", "stdin"}
 _STOPWORDS = frozenset(STOPWORDS)
-_SENTENCE_END = re.compile(r"[.!?](?:\s+(?=[A-Z\u00c0-\u024f\u0370-\u04ff])|\s*\n\s*\n)")
+#: the abbreviations whose dot ends no sentence ("... at the end, i.e. Harbour-Seal-71!")
+_NOT_AFTER_ABBREVIATION = r"(?<!i\.e)(?<!e\.g)(?<!z\.B)(?<!d\.h)"
+_SENTENCE_END = re.compile(_NOT_AFTER_ABBREVIATION + r"[.!?](?:\s+(?=[A-Z\u00c0-\u024f\u0370-\u04ff])|\s*\n\s*\n)")
 _WINDOW = 140
 _QUALIFIER = re.compile(r"\s*(?:\([^()\n]{0,60}\)|[^\s:=]+)")
 
@@ -251,13 +263,11 @@ def password_values(t: Text) -> Iterator[Finding]:
 
 def _password_values(t: Text) -> Iterator[Finding]:
     for m in _PASSWORD.finditer(t, 40, 40):
-        if _INSIDE_PLACEHOLDER.search(t.low, max(0, m.start() - 16), m.start()) or _name_in_list(t.text, m.start(), m.end()):
+        if _named_only(t, m):
             continue
-        if t.text[m.start() - 1:m.start()] in ("/", "+") or t.text[m.end():m.end() + 1] == "+":
-            continue  # a word of a link's path or query ("/display/VO/Password+reset+procedure")
-        if t.text[m.start() - 1:m.start()] == "-" and "/" in t.text[t.text.rfind(" ", 0, m.start()) + 1:m.start()]:
-            continue  # ".../reset-password": a path's compound
         found = _after_password_word(t, m.end())
+        if found and _abbreviation_of_words(t, m.group(), found):
+            found = None
         if found:
             yield Finding("credential.password", CREDENTIAL, *found)
         yield from _random_in_sentence(t, found[1] if found else m.end())
@@ -276,12 +286,35 @@ def _password_values(t: Text) -> Iterator[Finding]:
         found = _after_password_word(t, m.end(), strict=True)
         if found:
             yield Finding("credential.token", CREDENTIAL, *found)
+    for m in _ABBREVIATED.finditer(t, 40, 40):
+        if m.group() == "password" or _named_only(t, m):
+            continue  # (the word itself is _PASSWORD's)
+        found = _after_password_word(t, m.end(), strict=True)
+        if found and _SAYS_VALUE.search(t.low, m.end(), found[0]):
+            yield Finding("credential.password", CREDENTIAL, *found)  # (said with a sign or a verb: "pass" is a word too)
     for m in _SHORT_PASSWORD.finditer(t, 10, 120):
         found = _after_password_word(t, m.end() - 1)
-        if found and _PIN_WORD.match(m.group()) and not _digits_mostly(t.text[found[0]:found[1]]):
+        if found and _abbreviation_of_words(t, m.group().split()[0].rstrip(":=（("), found):
+            continue
+        if found and _PIN_WORD.match(m.group()) and not _pin_like(t.text[found[0]:found[1]]):
             continue  # "Please pin the image: registry.example.org/...": a PIN is digits
         if found:
             yield Finding("credential.password", CREDENTIAL, *found)
+
+
+def _abbreviation_of_words(t: Text, word: str, found: tuple[int, int]) -> bool:
+    """"PW = plane wave": before words, the abbreviation has its other meanings."""
+    return word.lower() == "pw" and " " in t.text[found[0]:found[1]].strip()
+
+
+def _named_only(t: Text, m: re.Match[str]) -> bool:
+    """Is the password word at ``m`` part of a name (a placeholder's, a link's, a column list's)?"""
+    if _INSIDE_PLACEHOLDER.search(t.low, max(0, m.start() - 16), m.start()) or _name_in_list(t.text, m.start(), m.end()):
+        return True
+    if t.text[m.start() - 1:m.start()] in ("/", "+") or t.text[m.end():m.end() + 1] == "+":
+        return True  # a word of a link's path or query ("/display/VO/Password+reset+procedure")
+    # ".../reset-password": a path's compound
+    return t.text[m.start() - 1:m.start()] == "-" and "/" in t.text[t.text.rfind(" ", 0, m.start()) + 1:m.start()]
 
 
 _TOKEN = re.compile(r"[^\s'\"«»“”‘’()<>\[\],;]+")
@@ -343,8 +376,9 @@ def _cut_short(text: str, end: int, value: str) -> bool:
 _PIN_WORD = re.compile(r"(?i:pin|puk|пин|пін)(?![\w-])")
 
 
-def _digits_mostly(value: str) -> bool:
-    return sum(c.isdigit() for c in value) >= max(4, len(value) // 2)
+def _pin_like(value: str) -> bool:
+    """A PIN is short and mostly digits ("Pin the image: ghcr.io/...@sha256:<digest>" names none)."""
+    return len(value) <= 16 and sum(c.isdigit() for c in value) >= max(4, len(value) // 2)
 
 
 def _public_value(text: str, start: int, end: int) -> bool:
@@ -602,9 +636,14 @@ def _key_is_secret(key: str) -> str:
     found = [p for p in parts if _SECRET_PART.fullmatch(p)]
     if not found and _SECRET_PART.fullmatch(name.lower().replace("-", "_")):
         found = [name.lower()]
+    if not found and _GLUED_SECRET.search(parts[-1]):
+        found = [parts[-1]]  # "PGPASSWORD", "MYSQLPWD": a program's name glued to the word
     if not found:
         return ""
     return "weak" if all(p in _WEAK_PARTS for p in found) else "strong"
+
+
+_GLUED_SECRET = re.compile(r"..(?:password|passwd|passwort|passphrase|pwd|secret|token|apikey)$")
 
 
 #: what the name of a secret's key holds ("DB_PASSWD", "apiKey", "x-auth-token", "pw")
@@ -826,11 +865,17 @@ def command_lines(t: Text) -> Iterator[Finding]:
                 continue
             group = "spaced" if m.group("spaced") else "glued"
             value = m.group(group)
-            if group == "spaced" and (value.isdigit() or value.startswith(("/", "~", "$", "-"))):
+            if group == "spaced" and (value.isdigit() or value.startswith(("/", "~", "$", "-"))
+                                      or _PORT_MAPPING.fullmatch(value) and _CONTAINERS.search(text, line_start, m.start())):
                 continue  # -p 22 (a port), -p /path
             if group == "spaced" and m.group().startswith("-p") and _MYSQL.search(text, line_start, m.start()):
                 continue  # "mysql -u acct -p accounting": MySQL's -p asks for the password, the word is the database
             yield from _flag_value(text, *m.span(group))
+
+
+#: "docker run -p 8888:8888", "-p 127.0.0.1:8080:80/tcp": ports, not a password
+_CONTAINERS = re.compile(r"(?<![\w-])(?:docker|podman|nerdctl|finch)(?![\w-])")
+_PORT_MAPPING = re.compile(r"(?:[\d.]+:)?\d{1,5}(?:-\d{1,5})?:\d{1,5}(?:-\d{1,5})?(?:/(?:tcp|udp|sctp))?")
 
 
 def _flag_value(text: str, start: int, end: int) -> Iterator[Finding]:
@@ -850,7 +895,8 @@ _PUBLIC_HEADER = re.compile(rf"(?:{lex(PUBLIC_KEY_WORDS)})")
 
 
 def handed_over(t: Text) -> Iterator[Finding]:
-    """ "I've reset it to X", "here it is: X" with X not an ordinary word."""
+    """ "I've reset it to X", "here it is: X" with X not an ordinary word; or a made-up word later
+    in the sentence ("I set it to the group's name and the year, X")."""
     text = t.text
     for m in _REVEAL.finditer(t, 40, 60):
         _, line_end = t.line_span(m.end())
@@ -864,4 +910,50 @@ def handed_over(t: Text) -> Iterator[Finding]:
         span = _value_span(text, value_at, line_end)
         if span and _secretish(text[span[0]:span[1]]):
             yield Finding("credential.handed-over", CREDENTIAL, *span)
+        else:
+            yield from _made_up_words(t, value_at, _sentence_end(t, value_at, line_end))
 
+
+_LOGIN = Lexicon(LOGIN_PHRASES)
+_CHARACTERS = Lexicon(CHARACTER_WORDS)
+#: (a capital after it: "Use Kuusi_718! to log in" is one sentence)
+_SENTENCE_START = re.compile(_NOT_AFTER_ABBREVIATION + r"[.!?][ \t]+(?=[A-Z\u00c0-\u00de\u0391-\u03a9\u0400-\u042f])")
+
+
+def login_values(t: Text) -> Iterator[Finding]:
+    """A password handed over with no password word: a made-up word in the sentence of "Use X to log
+    in", "Entra con X" or "capital B, lowercase r, ...", before or after the phrase."""
+    text = t.text
+    for m in chain(_LOGIN.finditer(t, 80, 80), _CHARACTERS.finditer(t, 80, 80)):
+        line_start, line_end = t.line_span(m.start())
+        start = max(line_start, m.start() - _WINDOW)
+        for s in _SENTENCE_START.finditer(text, start, m.start()):
+            start = s.end()
+        yield from _made_up_words(t, start, m.start())
+        yield from _made_up_words(t, m.end(), _sentence_end(t, m.end(), line_end))
+
+
+def _made_up_words(t: Text, start: int, end: int) -> Iterator[Finding]:
+    for token in _TOKEN.finditer(t.text, start, end):
+        word = token.group().rstrip(_VALUE_END)
+        if _made_up(word):
+            yield Finding("credential.handed-over", CREDENTIAL, token.start(), token.start() + len(word))
+
+
+#: a program and its version ("Python-3.11", "OpenSSL_1.1.1w", "CentOS-7.9")
+_NAMED_VERSION = re.compile(r"[^\W\d_]+(?:[-_][^\W\d_]+)*[-_ ]?v?\d+(?:\.\d+)+[a-z]?")
+
+
+#: a part that is an acronym and its number, as names of data sets and products are ("ERA5-Land",
+#: "CMIP6", "H2020-Infra")
+_NUMBERED_ACRONYM = re.compile(r"(?:^|[-_.])[A-Z]{2,}\d+[a-z]?(?:$|[-_.])")
+
+
+def _made_up(word: str) -> bool:
+    """A made-up word of the kind people choose as a password ("Tulip-42-Rain", "Kuusi.Jarvi.44",
+    "ATLASgrp2019", "Bravo47#"): eight characters or more, upper and lower case letters with digits
+    or symbols, and no public identifier's shape."""
+    if len(word) < 8 or not _secretish(word) or _NAMED_VERSION.fullmatch(word) or _NUMBERED_ACRONYM.search(word):
+        return False
+    letters = sum(c.isalpha() for c in word)
+    return letters >= 4 and letters < len(word) and any(c.isupper() for c in word) and any(c.islower() for c in word)

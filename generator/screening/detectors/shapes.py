@@ -21,7 +21,10 @@ they look random (each one is documented by its pattern below):
 * sequence accessions (``SRR11140748``, ``ENSG00000139618``, ``MN908947.3``), AlphaFold model
   ids, InChIKeys and chemical formulas;
 * package file names (``nordugrid-arc-7.1.1-1.el9.x86_64``, ``name_1.2-3_amd64.deb``) and IPFS
-  content ids (``bafy...``, ``Qm...``): addresses of public content.
+  content ids (``bafy...``, ``Qm...``): addresses of public content;
+* base64 of a certificate or a public key in PEM armour (a Kubernetes ``caBundle``) holding no
+  private key;
+* a grid proxy's file name (``x509up_u1000``: the word and its owner's numeric uid).
 """
 
 from __future__ import annotations
@@ -63,6 +66,7 @@ _PUBLIC = re.compile((
     r"|b(?:afy|afk|agq|aga)[a-z2-7]{50,60}|Qm[1-9A-HJ-NP-Za-km-z]{44}"  # IPFS content ids
     r"|(?:SHA(?:1|224|256|384|512)|MD5|BLAKE2\w{1,6}|SKEIN\d+)E?-s\d+(?:-[mS]\d+)*--[0-9a-f]{32,128}(?:\.\w{1,10}){0,3}"  # git-annex key
     r"|AKIA[A-Z0-9]{9}EXAMPLE|[A-Za-z0-9/+]{20,40}EXAMPLEKEY"  # a vendor's documented sample keys
+    r"|x509up_u\d{1,10}"  # a grid proxy's file name (its owner's uid)
     r"|(?:(?:%s)\d{0,3}){2,12}"  # chemical formula
     r"|(?:YYYY|yyyy)[-/.]?(?:MM|mm)[-/.]?(?:DD|dd)\S*"  # a date format
     r"|\d{1,2}[h:.]\d{2}(?:-\d{1,2}[h:.]\d{2})?"  # times and time ranges
@@ -79,7 +83,7 @@ SSH_KEY_TYPE = re.compile(r"(?:ssh-(?:rsa|dss|ed25519|ed448)|ecdsa-sha2-nistp\d{
 def public_shape(token: str) -> bool:
     """Is ``token`` a public identifier (see the module's docstring)?"""
     return bool(_HEX.fullmatch(token) or _UUID.fullmatch(token) or _PUBLIC.fullmatch(token)
-                or ssh_public_blob(token) or media_blob(token))
+                or ssh_public_blob(token) or media_blob(token) or public_pem_blob(token))
 
 
 #: how the base64 of a picture or a document starts: its file's signature (PNG, GIF, JPEG, PDF,
@@ -90,6 +94,23 @@ _MEDIA_BASE64 = ("iVBORw0KGgo", "R0lGODlh", "R0lGODdh", "/9j/", "JVBERi0", "PHN2
 def media_blob(token: str) -> bool:
     """Base64 of a picture or a document (by its file's signature): public data, not a key."""
     return len(token) >= 24 and token.startswith(_MEDIA_BASE64)
+
+
+#: how the base64 of a certificate or a public key in PEM armour starts (a Kubernetes caBundle, a
+#: tls.crt): "-----BEGIN CERTIFICATE", "-----BEGIN PUBLIC KEY"
+_PUBLIC_PEM_BASE64 = ("LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS", "LS0tLS1CRUdJTiBQVUJMSUMgS0VZ")
+
+
+def public_pem_blob(token: str) -> bool:
+    """Base64 of a certificate or a public key (PEM), with no private key further in it (a proxy
+    file is a certificate and its key)."""
+    if len(token) < 24 or not token.startswith(_PUBLIC_PEM_BASE64):
+        return False
+    try:
+        decoded = base64.b64decode(token + "=" * (-len(token) % 4), validate=False)
+    except (binascii.Error, ValueError):
+        return False
+    return b"PRIVATE" not in decoded and b"ENCRYPTED" not in decoded
 
 
 def ssh_public_blob(token: str) -> bool:
