@@ -436,3 +436,21 @@ def test_a_digit_pattern_matches_only_where_its_signs_stand(digits):
         for m in pattern.finditer(digits):
             assert any(x in m.group() for x in signs), (pattern.pattern, m.group())
         assert base.holds_one(digits, signs) == base.holds_one(digits.encode(), signs) == any(x in digits for x in signs)
+
+
+def test_a_lexicons_literal_tests_let_through_every_match_of_its_windows():
+    """``Lexicon.finditer`` skips an anchor whose literals the text lacks, and an anchor with many
+    literals in each window that lacks them: it finds what its patterns find in all the windows."""
+    from generator.screening.detectors import markers, personal, phone, secrets
+
+    lexicons = [obj for module in (base, email, tokens, markers, personal, phone, secrets)
+                for obj in vars(module).values() if isinstance(obj, Lexicon)]
+    assert any(len(x) > base._FEW_LITERALS for lexicon in lexicons for x in lexicon._literals.values())
+    for text in corpus_texts() + ["Do not post this on the ticket page, please.", "not for the case page: x"]:
+        t = Text(normalise(text))
+        for lexicon in lexicons:
+            plain = sorted({m.span() for a in lexicon.present(t)
+                            if not lexicon._literals.get(a) or any(x in t.low for x in lexicon._literals[a])
+                            for lo, hi in base.windows_around(t.word_positions(a), 60, 60, len(t.low))
+                            for m in lexicon._for(a).finditer(t.low, lo, hi)})
+            assert sorted({m.span() for m in lexicon.finditer(t, 60, 60)}) == plain, (text[:60], lexicon.template[:40])

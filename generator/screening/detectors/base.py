@@ -563,24 +563,50 @@ class Lexicon:
     def finditer(self, t: Text, before: int = 80, after: int = 80):
         """Matches in the lower-cased view, looked for around the anchors only (those whose
         phrases' literals the text holds: a common anchor's phrases seldom are there, and then
-        no search is set up at all)."""
+        no search is set up at all). An anchor with many literals has them looked for in its
+        windows only, as a match lies in one ("ticket" anchors twenty phrases, "do not post",
+        ...: twenty reads of the whole text cost more than its few windows)."""
         present = t.lexicon_anchors.get(self)
         if not present:
             return ()
         literals = self._literals
-        viable = [a for a in present if not (x := literals.get(a)) or t.holds_any(x)]
+        viable: list[tuple[str, list[tuple[int, int]] | None]] = []
+        for a in present:
+            x = literals.get(a)
+            if not x:
+                viable.append((a, None))
+            elif len(x) <= _FEW_LITERALS:
+                if t.holds_any(x):
+                    viable.append((a, None))
+            else:
+                low = t.low
+                windows = [(lo, hi) for lo, hi in windows_around(t.word_positions(a), before, after, len(low))
+                           if _holds_within(low[lo:hi], x)]
+                if windows:
+                    viable.append((a, windows))
         return self._finditer(t, viable, before, after) if viable else ()
 
-    def _finditer(self, t: Text, anchors: list[str], before: int, after: int):
+    def _finditer(self, t: Text, anchors: list[tuple[str, list[tuple[int, int]] | None]], before: int, after: int):
         seen: set[tuple[int, int]] = set()
         n = len(t.low)
-        for anchor in anchors:
+        for anchor, windows in anchors:
             pattern = self._for(anchor)
-            for lo, hi in windows_around(t.word_positions(anchor), before, after, n):
+            for lo, hi in windows_around(t.word_positions(anchor), before, after, n) if windows is None else windows:
                 for m in pattern.finditer(t.low, lo, hi):
                     if m.span() not in seen:
                         seen.add(m.span())
                         yield m
+
+
+#: an anchor with more literals than this has them looked for in its windows, not in the whole text
+_FEW_LITERALS = 8
+
+
+def _holds_within(window: str, literals: tuple[str, ...]) -> bool:
+    for x in literals:  # (a loop: cheaper than a generator)
+        if x in window:
+            return True
+    return False
 
 
 #: what is made when the first text is screened, not at import, in the order it was declared: the
