@@ -603,7 +603,7 @@ _FEW_LITERALS = 8
 
 
 def _holds_within(window: str, literals: tuple[str, ...]) -> bool:
-    for x in literals:  # (a loop: cheaper than a generator)
+    for x in literals:  # noqa: SIM110  (a loop: cheaper than a generator)
         if x in window:
             return True
     return False
@@ -674,11 +674,11 @@ def holds_one(text: str | bytes, literals: tuple[str, ...]) -> bool:
         encoded = _ENCODED.get(literals)
         if encoded is None:
             encoded = _ENCODED[literals] = tuple(x.encode() for x in literals)
-        for x in encoded:  # (a loop: cheaper than a generator for two or three literals)
+        for x in encoded:  # noqa: SIM110  (a loop: cheaper than a generator for two or three literals)
             if text.find(x) >= 0:
                 return True
         return False
-    for y in literals:
+    for y in literals:  # noqa: SIM110  (as above)
         if y in text:
             return True
     return False

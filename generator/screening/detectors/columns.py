@@ -14,6 +14,7 @@ written as headers are (``birth_date``, ``Phone-Number``, ``"PESEL"``).
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from functools import cache
@@ -197,10 +198,7 @@ def _maybe_row(text: str) -> bool:
             seps.append(i)
             i = text.find(sep, i + 1)
     seps.sort()
-    for a, b in zip(seps, seps[1:]):
-        if 1 < b - a <= 41 and text.find("\n", a, b) < 0:
-            return True
-    return False
+    return any(1 < b - a <= 41 and text.find("\n", a, b) < 0 for a, b in itertools.pairwise(seps))
 
 
 def _table_sign(text: str, start: int, end: int) -> bool:
