@@ -238,3 +238,61 @@ def test_an_id_given_as_mine_after_a_sentence_asking_for_it_is_cut(text, value):
 
 def test_mine_is_without_a_number_stays():
     assert find_all("What is your passport number? Mine is on the form, page 2.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Entre nous, et à ne pas mettre sur le site : le labo partenaire se retire.",
+        "Between you and me and the lamppost, the VO will be shut down.",
+    ],
+)
+def test_between_us_before_a_comma_or_in_its_idiom_marks_the_text(text):
+    assert "marker.confidential" in _rules(text), find_all(text)
+
+
+def test_a_file_not_on_the_site_is_no_marker():
+    assert find_all("Le fichier n'est pas sur le site, il faut le demander au support.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Parool: küsi turvajuhilt (mitte e-postiga).",
+        "პაროლი: იხილეთ ლაბორატორიის KeePass ფაილი.",
+        "Nel compose non mettete la password in chiaro: usate POSTGRES_PASSWORD_FILE=/run/secrets/db_password.",
+        "-----BEGIN OPENSSH PRIVATE KEY----- headers must never appear in a ticket: if you pasted one, revoke it.",
+        "https://docs.example.eu/search?q=token+lifetime&page=2",
+        "O espaço reservado para o VO é de 200 TB; lo spazio riservato al VO è pronto.",
+    ],
+)
+def test_words_about_a_secret_in_other_languages_stay(text):
+    assert find_all(text) == []
+
+
+def test_a_word_with_a_capital_inside_and_a_closing_symbol_after_typing_is_cut():
+    assert "Odra-pXqwkT!" in _cut("Dla pewności wklejam to, co wpisuję: Odra-pXqwkT!")
+
+
+@pytest.mark.parametrize(
+    ("shape", "value", "kept"),
+    [
+        ("site_names", "WIGNER-EX (ce02.wigner.example:9619)", True),
+        ("site_names", "TSU-TBILISI-EX (192.0.2.77, ui.tsu.example)", True),
+        ("site_names", "SITE-A (Jane Doe)", False),
+        ("site_names", "SITE (a, b", False),
+        ("rt_status", "stalled (waiting for site LIP-EX, GGUS #165432)", True),
+        ("rt_status", "open – call Petra Novak", False),
+        ("vo_name", "vo.seismo-ka.example.eu (managers: see VO ID card)", True),
+        ("vo_name", "vo.example.eu (contact: Jan Novak)", False),
+        ("discipline", "Physical sciences > Lattice QCD (grant 101131957)", True),
+        ("discipline", "Physics (tel 0612345678)", False),
+    ],
+)
+def test_short_values_with_hosts_tickets_notes_and_grants(shape, value, kept):
+    from generator.screening import fields
+    assert (getattr(fields, shape)(value) == value) is kept
+
+
+def test_a_pin_after_a_hash_sign_is_cut():
+    assert "123456" in _cut("open (pin #123456)")

@@ -23,14 +23,15 @@ _VO = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,252}")
 #: one site name (GOCDB style), several separated by ',', ';' or spaces; a site name may carry
 #: its host name in brackets: "CYFRONET-CLOUD (cloud.cyfronet.example.pl)"
 _SITE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
-_SITE_HOST = re.compile(r"\([A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\.)*[A-Za-z0-9-]{1,63}\)")
+_HOST = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\.)*[A-Za-z0-9-]{1,63}(?::\d{1,5})?"
+#: ... or its hosts and addresses: "WIGNER-EX (ce02.wigner.example:9619)", "TSU (192.0.2.77, ui.tsu.example)"
+_SITE_HOST = re.compile(rf"\((?:(?:CE|SE|UI|WN|host|hosts)[ ])?{_HOST}(?:,[ ]*{_HOST})*\)")
 #: the place of a site or a VO in brackets, one word: "PSNC (Poznań)", "vo.example.fr (Rhône-Alpes)"
 #: (a person's name is two words at least, refused; a place of two words is refused with it)
 _PLACE = re.compile(r"\([^\W\d_](?:['’.-]?[^\W\d_]){0,40}\)")
 
 #: a site's network, as sites are listed with theirs: "INFN-T1, 193.206.208.0/22", "2001:db8::/32"
 _NETWORK = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}(?:/\d{1,2})?|[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?:/\d{1,3})?")
-_SITE_SEPARATORS = re.compile(r"[ \t]*[,;][ \t]*|[ \t]+")
 #: a discipline path: words, '/', ',', '&', '(' ')', '-', ''', and the chemical formulas and
 #: equations a discipline may name ("Computational chemistry (H₂O, CO2, C6H12O6)", "A + B → C")
 _DISCIPLINE = re.compile(r"[^\W\d_][\w ,/&()'’.+·→\[\];>»›|:–—-]{0,199}")
@@ -39,7 +40,9 @@ _STATUS = re.compile(r"[^\W\d_]+(?:[ _-][^\W\d_]+){0,2}")
 #: a note after a status and a dash, in words only ("offen – wartet auf Rückmeldung des Standorts");
 #: two capitalised words in a row are a person's name, refused with the note
 _DATE = r"\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}(?:-\d{2})?"
-_NOTE_WORDS = rf"(?P<note>(?:[^\W\d_]+|{_DATE})(?:[ ](?:[^\W\d_]+|{_DATE})){{0,9}})"
+#: (a site's name and a ticket's number are words of a note too: "(waiting for LIP-EX, GGUS #165432)")
+_NOTE_WORD = rf"(?:GGUS|RT|ticket|case|issue|incident|INC|Jira)[ ]#?\d{{3,9}}|[^\W\d_]+|{_DATE}|[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+"
+_NOTE_WORDS = rf"(?P<note>(?:{_NOTE_WORD})(?:,?[ ](?:{_NOTE_WORD})){{0,9}})"
 _STATUS_NOTE = re.compile(rf"[ ]+[-–—][ ]+{_NOTE_WORDS}$")
 #: ... or in brackets: "Umgesetzt (Produktion seit 2026-09)"
 _STATUS_BRACKET = re.compile(rf"[ ]*\({_NOTE_WORDS}\)$")
@@ -76,10 +79,17 @@ def _place(part: str) -> bool:
     return bool(_PLACE.fullmatch(part)) and part[1].isupper()
 
 
+#: a note about a VO's people in brackets, in words ("(managers: see VO ID card)"); two words in
+#: title case in a row may be a person's name, refused
+_VO_NOTE = re.compile(r"\((?:[^\W\d_]+:?[ ]?){1,8}\)")
+_TITLE_PAIR = re.compile(r"(?<!\w)[^\W\d_a-z][^\W\d_A-Z]+[ ]+[^\W\d_a-z][^\W\d_A-Z]+")
+
+
 def vo_name(value: str) -> str | None:
     value = " ".join(value.split())
     name, _, rest = value.partition(" ")
-    if rest and not _VO_ROLE.fullmatch(" " + rest) and not _place(rest):
+    if rest and not _VO_ROLE.fullmatch(" " + rest) and not _place(rest) \
+            and not (_VO_NOTE.fullmatch(rest) and not _TITLE_PAIR.search(rest)):
         return None
     return value if _VO.fullmatch(name) else None
 
@@ -114,8 +124,14 @@ def site_names(value: str) -> str | None:
     return value if _site_list(value) else None
 
 
+#: a value's parts: a bracket whole (it may list hosts apart by commas), or a word
+_SITE_PART = re.compile(r"\([^()]*\)|[^\s,;()]+")
+
+
 def _site_list(value: str) -> bool:
-    parts = [p for p in _SITE_SEPARATORS.split(value) if p]
+    if _SITE_PART.sub("", value).strip(" \t,;"):
+        return False  # (a bracket left open or closed alone)
+    parts = _SITE_PART.findall(value)
     if not parts or not (_SITE.fullmatch(parts[0]) or _NETWORK.fullmatch(parts[0])):
         return False
     for before, part in pairwise(parts):
@@ -132,11 +148,17 @@ _CODE = re.compile(r"(?<![\w/.-])(?=[\w./-]*\d)(?=[\w./-]*[A-Za-z])[A-Za-z0-9]+(
                    r"(?<![\w/.-])[A-Z]{1,3}\d[A-Z0-9]*(?![\w/.-])|(?<=[A-Z]{3} )\d[\d]*(?:[/.-]\d+)+(?=\))")
 
 
+#: a grant's or a project's number after its word ("Lattice QCD (grant 101131957)")
+_GRANT = re.compile(r"(?i)(?<![\w-])(?:grant(?: agreement)?|project|projekt|projet|progetto|proyecto|projeto|"
+                    r"contract|ga)(?: no\.?| nr\.?| n°)?[ ]+\d{5,12}(?![\w-])")
+
+
 def discipline(value: str) -> str | None:
     """The value as written; a path may separate its levels by ' / ', '>', '»', '›', '|', '::' or a
     spaced dash (the site's tree reads each as a level: ``site.metrics.discipline_levels``)."""
     value = " ".join(value.split())
-    if not _DISCIPLINE.fullmatch(value) or _DIGIT_RUN.search(_CODE.sub("", value)) or ":" in value.replace("::", ""):
+    if not _DISCIPLINE.fullmatch(value) or _DIGIT_RUN.search(_CODE.sub("", _GRANT.sub("", value))) \
+            or ":" in value.replace("::", ""):
         return None
     return value
 

@@ -201,6 +201,10 @@ REVEAL_PHRASES = (
     r"ето го|ето я|evo ga|evo je|tukaj je|iată|štai|lūk|işte|"
     # "I changed it to X", "I'm typing X" with the pronoun or the person in the verb
     r"i'?m typing|i am typing|i typed|i type|what i type is|i'?ve set it to|i'?ve changed it to|"
+    r"co wpisuję|wpisuję|wpisałem|wpisałam|ich tippe|ich gebe ein|ce que je tape|je tape|quello che digito|"
+    r"digito|lo que escribo|lo que tecleo|o que digito|wat ik typ|ik typ|co zadávám|zadávám|zadávam|píšu|"
+    r"ezt írom be|beírom|det jag skriver in|jeg skriver|kirjoitan|sisestan|ce tastez|tastez|įvedu|ievadu|"
+    r"yazdığım|ввожу|я ввожу|вводжу|я вводжу|πληκτρολογώ|upisujem|vpisujem|"
     r"změnil jsem ho na|změnila jsem ho na|změnil jsem to na|nastavil jsem ho na|zmenil som ho na|"
     r"zmenila som ho na|zmieniłem (?:je|go|ją) na|zmieniłam (?:je|go|ją) na|змінив його на|змінила його на|"
     r"змінив її на|змінила її на|поменял (?:его |её )?на|изменил (?:его |её )?на|сменил (?:его |её )?на|"
@@ -687,10 +691,10 @@ MARKERS = (
     r"ne pas diffuser|à ne pas diffuser|ne pas divulguer|ne pas publier|ne pas transmettre|ne pas partager|"
     r"sous embargo jusqu'au|gardez[- ]le pour vous|à garder pour vous|sous nda",
     # it, es, pt, ca
-    r"riservato|riservata|riservatissimo|strettamente riservato|confidenziale|non divulgare|non diffondere|"
+    r"riservatissimo|strettamente riservato|confidenziale|non divulgare|non diffondere|"
     r"non pubblicare|non condividere|non inoltrare|non per la pubblicazione|"
     r"confidencial|estrictamente confidencial|no difundir|no divulgar|no publicar|no compartir|"
-    r"no reenviar|reservado|não divulgar|não publicar|não partilhar|não compartilhar|"
+    r"no reenviar|não divulgar|não publicar|não partilhar|não compartilhar|"
     r"não difundir|sigiloso|sigilosa",
     # nl, scandinavian, fi, et
     r"vertrouwelijk|strikt vertrouwelijk|niet verspreiden|niet delen|niet publiceren|niet doorsturen|"
@@ -830,7 +834,7 @@ MARKERS = (
 #: the other party follows ("the latency between us and the storage site", "Entre nous et le
 #: CC-IN2P3", "בינינו לבין האתר"): ``AND_WORDS`` after the phrase make it a relation, not a marking
 BETWEEN_US = (
-    r"(?:just |only |strictly )?between (?:you and me|you and i|us|ourselves|us two)|"
+    r"(?:just |only |strictly )?between (?:you and me|you and i|us|ourselves|us two)|between you and me and the (?:lamppost|gatepost|bedpost)|"
     r"unter uns(?: gesagt)?|entre nous(?: soit dit)?|soit dit entre nous|tra (?:di )?noi|detto tra noi|"
     r"entre nosotros|entre nosaltres|entre nós|onder ons(?: gezegd)?|oss emellan|mellan oss|mellem os|"
     r"mellom oss|okkar á milli|okkar í milli|meidän kesken|meidän välillämme|meidän väliseksi|meie vahel|"
@@ -859,6 +863,7 @@ KEEP_INSIDE_PHRASES = (
     r"im vertrauen(?: gesagt)?|vertraulich gesagt|"
     r"niet voor de buitenwacht|niet naar buiten (?:brengen|gaan)|in vertrouwen(?: gezegd)?|niet in het (?:publieke |openbare )?ticket|"
     r"ne doit pas sortir (?:de l'équipe|d'ici|de ce groupe|du groupe)|ne pas sortir de l'équipe|"
+    r"(?:à )?ne pas (?:mettre|publier|afficher) sur le site|"
     r"(?:soit )?dit en confidence|en toute confidence|ne (?:le |la |les )?(?:mets|mettez|mettre) pas dans le ticket(?: public)?|"
     r"(?:detto )?in confidenza|in via confidenziale|non (?:metterlo|metterla|scriverlo|scriverla|inserirlo) nel ticket(?: pubblico)?|"
     r"(?:dicho )?en confianza|no lo (?:pongas|pongáis|ponga|publiques|metas) en el (?:ticket|caso|portal)(?: público)?|"
@@ -945,6 +950,8 @@ MARKERS_IN_POSITION = (
     r"за унутрашњу употребу|за интерну употребу|за вътрешно ползване|за вътрешна употреба|"
     r"לשימוש פנימי|fin uso interno|fin de uso interno|end of confidential part|ende vertraulich|"
     r"(?:for )?(?:egi |the )?(?:staff|team|board|committee|management|steering committee) (?:eyes )?only|"
+    # "riservato", "reservado" also say a thing is reserved ("lo spazio riservato al VO")
+    r"riservato|riservata|reservado|reservada|documento riservato|documento reservado|"
     r"internal note|internal remark|internal comment|interne notiz|interne anmerkung|note interne|"
     r"nota interna|nota interna|notatka wewnętrzna|interní poznámka|interne notitie|intern anteckning|"
     r"intern note|sisäinen huomautus|belső megjegyzés|εσωτερική σημείωση|внутренняя заметка|"
@@ -1203,6 +1210,10 @@ STOPWORDS = (
     "попитайте поискайте администратора pitajte zatražite administratora vprašajte skrbnika "
     "прашајте побарајте администраторот питајте затражите "
     "שאלו פנו מנהל המערכת ჰკითხეთ მიმართეთ ადმინისტრატორს հարցրեք դիմեք ադմինիստրատորին "
+    # "use the file", "see the KeePass file": where the value is, in the imperative
+    "usate usa utilizzate utilizza utilisez utilise gebruik gebruikt użyj użyjcie použijte použite "
+    "használd használja använd brug bruk käytä kasuta kasutage folosiți naudokite izmantojiet kullanın "
+    "используйте використовуйте χρησιμοποιήστε იხილეთ ნახეთ გამოიყენეთ տես տեսեք "
 ).split()
 #: a value that is a placeholder or a word about the value, not the value itself
 NOT_A_VALUE = (

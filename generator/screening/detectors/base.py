@@ -68,6 +68,11 @@ def fold(text: str) -> str:
     """Lexicon text folded the way the view folds ticket text (lower case)."""
     return text if text.isascii() else text.translate(_FOLD_TABLE)
 
+
+def folded_too(words: list[str]) -> frozenset[str]:
+    """Words as written and as the view folds them (a word list compared with the view's words)."""
+    return frozenset(words) | frozenset(fold(w) for w in words)
+
 #: 'd' * n, made once: a public number in the digits copy is masked with it
 _MASKS = tuple("d" * n for n in range(64))
 _MASKS_BYTES = tuple(m.encode() for m in _MASKS)

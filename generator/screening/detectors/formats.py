@@ -57,7 +57,7 @@ _NOT_A_HOST = re.compile(r"(?:sha\d+|md5|v?\d+(?:\.\d+)*|latest|main|master|head
 _PIN_WORD = Lexicon(PIN_WORDS)
 #: after a PIN word: a few short words ("is", "lautet", "on", "è", "ist jetzt") or a sign, then the digits
 _PIN_VALUE = re.compile(r"(?:[ \t]*[:=：\-–][ \t]*|[ \t]+(?:[^\W\d_]{1,8}[ \t]+){0,3}[:=]?[ \t]*)"
-                        r"[\"'«„“]?(?P<pin>\d{4,8})(?![\d.,:/-]\d|\d|[ \t]*(?:%|x\b|mm\b|kb\b|mb\b|gb\b))")
+                        r"[\"'«„“#]?(?P<pin>\d{4,8})(?![\d.,:/-]\d|\d|[ \t]*(?:%|x\b|mm\b|kb\b|mb\b|gb\b))")
 _YEAR = re.compile(r"(?:19|20)\d\d$")
 
 

@@ -33,6 +33,8 @@ _LOOSE_BEGIN = re.compile(r"-{2,8} ?BEGIN ([A-Z0-9 ]*?PRIVATE KEY(?: BLOCK)?) ?-
                           re.MULTILINE)
 _LOOSE_END = re.compile(r"-{2,8} ?END [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)? ?-{2,8}|END [A-Z0-9 ]*PRIVATE KEY")
 _BODY = re.compile(r"(?:[A-Za-z0-9+/=:,. \t\r\n\\-](?<!-----))*+")
+#: words of prose on the armour's own line (a key's body is base64, its headers "Name: value")
+_PROSE_AFTER = re.compile(r"[ \t]+(?:[^\W\d_]{2,}[ \t]+){3}")
 _SSH2 = re.compile(r"---- BEGIN SSH2 (?:ENCRYPTED )?PRIVATE KEY ----(?s:.{0,20000}?)(?:---- END SSH2 (?:ENCRYPTED )?PRIVATE KEY ----|\Z)")
 _PUTTY = re.compile(r"PuTTY-User-Key-File-\d+:(?s:.{0,20000}?)(?:Private-MAC:\s*[0-9a-fA-F]+|\Z)")
 _B64_LINE = r"[ \t]*[A-Za-z0-9+/]{40,}={0,2}[ \t]*"
@@ -87,6 +89,8 @@ def _pem(text: str) -> Iterator[Finding]:
         if stop >= 0 and (nxt < 0 or stop < nxt):
             span = (m.start(), stop + len(end_line))
         else:  # no END line before the next block: cut off
+            if _PROSE_AFTER.match(text, m.end()):
+                continue  # "-----BEGIN OPENSSH PRIVATE KEY----- headers must never appear ...": the armour named
             end = _BODY.match(text, m.end()).end()  # type: ignore[union-attr]
             span = (m.start(), len(text[:end].rstrip()))
         (certs if label == "CERTIFICATE" else keys).append(span)

@@ -70,8 +70,9 @@ from generator.screening.lexicon import (
 _B, _E = r"(?<![\w])", r"(?![\w])"
 _ONLY = rf"(?:(?:{lex(ONLY_WORDS + '|' + FOR_WORDS)})[ -])?"
 _STRONG = Lexicon(*MARKERS, KEEP_INSIDE_PHRASES, template=rf"{_B}(?:{{body}}){_E}")
-#: "between us", unless "and" and the other party of a relation follow
-_BETWEEN_US = Lexicon(BETWEEN_US, template=rf"{_B}(?:{{body}}){_E}(?![ \t]*,?[ \t]*(?:{lex(AND_WORDS)}){_E})")
+#: "between us", unless "and" and the other party of a relation follow ("Entre nous, et à ne pas
+#: mettre sur le site": after a comma, "and" goes on with the marking)
+_BETWEEN_US = Lexicon(BETWEEN_US, template=rf"{_B}(?:{{body}}){_E}(?![ \t]+(?:{lex(AND_WORDS)}){_E})")
 _POSITIONAL = Lexicon(MARKERS_IN_POSITION, template=rf"{_B}{_ONLY}(?:{{body}}){_E}")
 #: "only" after a phrase, as the languages that put it last write it ("uso interno apenas",
 #: "usage interne uniquement"): like "only" before it, a marker wherever it stands

@@ -37,6 +37,7 @@ from generator.screening.detectors.base import (
     Text,
     WordClass,
     anchor_words,
+    folded_too,
     lex,
 )
 from generator.screening.detectors.keys import public_blocks
@@ -92,9 +93,10 @@ _TEMPLATE = re.compile(r"\$?\{\{[^{}\n]{0,80}\}\}|\{%[^%\n]{0,80}%\}|\$\{[^}\n]{
                        r"<[A-Za-z_][\w .-]{0,40}>|\[\[[^\]\n]{0,60}\]\]")
 #: just before a password word, the opening of a placeholder it is the name of ('%(password)s')
 _INSIDE_PLACEHOLDER = re.compile(r"(?:%\(|\{\{[ \t]*[\w.]*|\$\{\{?[ \t]*(?:secrets\.|vars\.|env\.)?|\$\{[\w.-]*|<|\{)$")
-_NOT_A_VALUE = frozenset(NOT_A_VALUE) | {"bearer", "basic", "digest", "oauth", "oauth2", "oidc", "jwt",
+#: (each word as written and as the view folds it: the view reads "küsi" as "kusi")
+_NOT_A_VALUE = folded_too(NOT_A_VALUE) | {"bearer", "basic", "digest", "oauth", "oauth2", "oidc", "jwt",
                                           "token", "negotiate", "ntlm", "none", "prompt", "stdin"}
-_STOPWORDS = frozenset(STOPWORDS)
+_STOPWORDS = folded_too(STOPWORDS)
 #: the abbreviations whose dot ends no sentence ("... at the end, i.e. Harbour-Seal-71!")
 _NOT_AFTER_ABBREVIATION = r"(?<!i\.e)(?<!e\.g)(?<!z\.B)(?<!d\.h)"
 _SENTENCE_END = re.compile(_NOT_AFTER_ABBREVIATION + r"[.!?](?:\s+(?=[A-Z\u00c0-\u024f\u0370-\u04ff])|\s*\n\s*\n)")
@@ -174,6 +176,9 @@ def _plain_word(token: str) -> bool:
         core.islower() or core[:1].isupper() and core[1:].islower() or core.isupper() and len(core) <= 4)
 
 
+_CAPITAL_INSIDE = re.compile(r"[^\W\d_A-Z][A-Z]")
+
+
 def _secretish(token: str) -> bool:
     """Could this token be a password (not a word, a number, an identifier of words)?"""
     core = token.strip(_VALUE_END + "\"'«»“”")
@@ -190,6 +195,8 @@ def _secretish(token: str) -> bool:
     odd_symbol = any(c in "!#$%^&*?~|\\+=@" for c in core[1:-1])
     if odd_symbol and has_alpha:
         return True
+    if core[-1] in "!#$%&*?" and _CAPITAL_INSIDE.search(core):
+        return True  # "Wisła-oGvxnJ!": a capital inside a word and a symbol closing it
     if has_digit and has_alpha:
         # words and numbers joined (Fjord-Lakris-Tunnel-73, Sommer2024) are passwords here: a
         # password word stands before them; versions and ids (v1.2, H2020) are not
@@ -281,8 +288,8 @@ def _password_values(t: Text) -> Iterator[Finding]:
             if found:
                 yield Finding("credential.password", CREDENTIAL, *found)
     for m in _TOKEN_WORD.finditer(t, 40, 40):
-        if _name_in_list(t.text, m.start(), m.end()):
-            continue
+        if _named_only(t, m):
+            continue  # (and "?q=token+lifetime": a search's words)
         found = _after_password_word(t, m.end(), strict=True)
         if found:
             yield Finding("credential.token", CREDENTIAL, *found)

@@ -28,7 +28,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from generator.screening.detectors.base import CREDENTIAL, PERSONAL, PHONE, Finding, Text, lex
+from generator.screening.detectors.base import CREDENTIAL, PERSONAL, PHONE, Finding, Text, folded_too, lex
 from generator.screening.detectors.shapes import looks_random
 from generator.screening.lexicon import NOT_A_VALUE, PASSWORD_WORDS
 
@@ -179,7 +179,7 @@ _WEBHOOK_PATH = re.compile(r"/(?:webhooks?|hooks|services/hooks)/", re.IGNORECAS
 _CAPITAL_NAME = re.compile(r"[^\W\d_][^\W\d]{2,40}")
 #: a name of the secret, in EGI's languages too ("postgres://user:HASŁO@db", "…:ПАРОЛЬ@…")
 _SECRET_NAME = re.compile(rf"pass|pw|secret|token|key|cred|{lex(*PASSWORD_WORDS)}")
-_NOT_A_VALUE = frozenset(NOT_A_VALUE)
+_NOT_A_VALUE = folded_too(NOT_A_VALUE)
 
 
 def _url(text: str, start: int, end: int) -> Iterator[Finding]:
