@@ -296,3 +296,10 @@ def test_short_values_with_hosts_tickets_notes_and_grants(shape, value, kept):
 
 def test_a_pin_after_a_hash_sign_is_cut():
     assert "123456" in _cut("open (pin #123456)")
+
+
+@pytest.mark.parametrize(("value", "kept"), [("l2-support", True), ("egi_helpdesk", True), ("Jana Nováková", True),
+                                             ("jnovak42", False), ("ops +420 123 456 789", False)])
+def test_an_owner_is_a_name_or_a_team_account(value, kept):
+    from generator.screening import fields
+    assert (fields.owner(value) == value) is kept

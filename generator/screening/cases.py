@@ -146,8 +146,8 @@ def _owner(record: TicketRecord, s: _Screen) -> str:
     if record.owner_name.lower() in _NOBODY:
         return ""
     for candidate in (record.owner_real_name, record.owner_name):
-        if candidate and fields.person_name(candidate):
-            return s.value(candidate, "owner", fields.person_name)
+        if candidate and fields.owner(candidate):
+            return s.value(candidate, "owner", fields.owner)
     if record.owner_real_name or record.owner_name:
         s.dropped["owner"] += 1
     return ""

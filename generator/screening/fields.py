@@ -173,6 +173,20 @@ def rt_status(value: str) -> str | None:
     return value if len(status) <= 30 and _STATUS.fullmatch(status) else None
 
 
+#: a team's account in RT ("l2-support", "egi_helpdesk", "ops.team"): words of a role, no person's
+_ROLE_ACCOUNT = re.compile(r"[a-z][a-z0-9]*(?:[-_.][a-z0-9]+)*")
+_ROLE_ACCOUNT_WORDS = frozenset("support helpdesk desk ops operations team admin admins service services noc "
+                                "csirt security staff queue robot bot".split())
+
+
+def owner(value: str) -> str | None:
+    """An owner's name, or a team's account ("l2-support")."""
+    value = value.strip()
+    if _ROLE_ACCOUNT.fullmatch(value) and _ROLE_ACCOUNT_WORDS.intersection(re.split(r"[-_.]", value)):
+        return value
+    return person_name(value)
+
+
 def person_name(value: str) -> str | None:
     value = " ".join(value.split())
     if not value or len(value) > 80 or not _NAME.fullmatch(value):
