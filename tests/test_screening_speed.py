@@ -382,3 +382,75 @@ def test_a_table_row_is_seen_where_the_search_sees_one(text):
     from generator.screening.detectors import columns
 
     assert columns._maybe_row(text) == bool(columns._MAYBE_ROW.search(text))
+
+
+@BOUNDED
+@given(st.lists(st.sampled_from([",", ";", "a", "É", "1", "_", " ", "\n", "x" * 45, "b,c", ";;"]), max_size=20).map("".join),
+       st.integers(0, 30), st.integers(0, 30))
+def test_a_csv_cell_is_seen_where_the_class_led_search_sees_one(text, start, cut):
+    from generator.screening.detectors import columns
+
+    class_led = re.compile(r"[,;][^\W\d_][^\n,;]{0,40}[,;\n]")
+    end = max(start, len(text) - cut)
+    assert columns._maybe_csv_row(text) == bool(class_led.search(text))
+    assert columns._maybe_csv_row(text, start, end) == bool(class_led.search(text, start, end))
+
+
+@BOUNDED
+@given(texts)
+def test_a_text_has_a_digit_where_the_search_finds_one(text):
+    assert Text(normalise(text)).has_digit == bool(re.search(r"\d", normalise(text).text))
+
+
+@BOUNDED
+@given(st.lists(st.sampled_from(["http", "https", "s", "x", "H", "1", "+", ".", "-", " ", "\n", "é", "/", "://", "a" * 18]),
+                max_size=12).map("".join))
+def test_a_schemes_start_is_where_the_search_finds_it(text):
+    from generator.screening.detectors import urls
+
+    for i in [p for p in range(len(text)) if text.startswith("://", p)]:
+        scheme = urls._SCHEME_CHARS.search(text, max(0, i - 21), i)
+        assert urls._scheme_start(text, i) == (scheme.start() if scheme else None)
+
+
+@BOUNDED
+@given(st.lists(st.sampled_from(["DE89", "GB29", "NWBK", "3704", "0044", "6016", "D", "e", "x", "1", " ", "é", "_", "-",
+                                 "\n"]), max_size=16).map("".join), st.integers(0, 20))
+def test_an_iban_is_found_where_the_search_led_by_its_lookbehind_finds_it(text, start):
+    from generator.screening.detectors import personal
+
+    lookbehind_led = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]){11,31}(?![A-Za-z0-9])")
+    start = min(start, len(text))
+    assert [m.span() for m in personal._IBAN.finditer(text, start)] == \
+        [m.span() for m in lookbehind_led.finditer(text, start)]
+
+
+@BOUNDED
+@given(st.lists(st.sampled_from(["0", "00", "000", "0000", " ", "-", "d", "A", "x", "\n"]), max_size=30).map("".join))
+def test_a_digit_pattern_matches_only_where_its_signs_stand(digits):
+    """A digit pattern is skipped in a text without one of its signs: right only while every
+    match holds one."""
+    from generator.screening.detectors import personal
+
+    for pattern, signs in ((personal._CARD_RUNS, personal._CARD_SIGNS), (tokens._CODE_PAIR, tokens._CODE_PAIR_SIGNS)):
+        for m in pattern.finditer(digits):
+            assert any(x in m.group() for x in signs), (pattern.pattern, m.group())
+        assert base.holds_one(digits, signs) == base.holds_one(digits.encode(), signs) == any(x in digits for x in signs)
+
+
+def test_a_lexicons_literal_tests_let_through_every_match_of_its_windows():
+    """``Lexicon.finditer`` skips an anchor whose literals the text lacks, and an anchor with many
+    literals in each window that lacks them: it finds what its patterns find in all the windows."""
+    from generator.screening.detectors import markers, personal, phone, secrets
+
+    lexicons = [obj for module in (base, email, tokens, markers, personal, phone, secrets)
+                for obj in vars(module).values() if isinstance(obj, Lexicon)]
+    assert any(len(x) > base._FEW_LITERALS for lexicon in lexicons for x in lexicon._literals.values())
+    for text in corpus_texts() + ["Do not post this on the ticket page, please.", "not for the case page: x"]:
+        t = Text(normalise(text))
+        for lexicon in lexicons:
+            plain = sorted({m.span() for a in lexicon.present(t)
+                            if not lexicon._literals.get(a) or any(x in t.low for x in lexicon._literals[a])
+                            for lo, hi in base.windows_around(t.word_positions(a), 60, 60, len(t.low))
+                            for m in lexicon._for(a).finditer(t.low, lo, hi)})
+            assert sorted({m.span() for m in lexicon.finditer(t, 60, 60)}) == plain, (text[:60], lexicon.template[:40])

@@ -207,6 +207,8 @@ class Text:
 
     @_once
     def has_digit(self) -> bool:
+        if self.ascii:  # (every digit is '0' in ``digits``, which most texts make anyway: one memchr)
+            return b"0" in self.digits  # type: ignore[operator]
         return _ANY_DIGIT.search(self.text) is not None
 
     @_once
@@ -566,24 +568,50 @@ class Lexicon:
     def finditer(self, t: Text, before: int = 80, after: int = 80):
         """Matches in the lower-cased view, looked for around the anchors only (those whose
         phrases' literals the text holds: a common anchor's phrases seldom are there, and then
-        no search is set up at all)."""
+        no search is set up at all). An anchor with many literals has them looked for in its
+        windows only, as a match lies in one ("ticket" anchors twenty phrases, "do not post",
+        ...: twenty reads of the whole text cost more than its few windows)."""
         present = t.lexicon_anchors.get(self)
         if not present:
             return ()
         literals = self._literals
-        viable = [a for a in present if not (x := literals.get(a)) or t.holds_any(x)]
+        viable: list[tuple[str, list[tuple[int, int]] | None]] = []
+        for a in present:
+            x = literals.get(a)
+            if not x:
+                viable.append((a, None))
+            elif len(x) <= _FEW_LITERALS:
+                if t.holds_any(x):
+                    viable.append((a, None))
+            else:
+                low = t.low
+                windows = [(lo, hi) for lo, hi in windows_around(t.word_positions(a), before, after, len(low))
+                           if _holds_within(low[lo:hi], x)]
+                if windows:
+                    viable.append((a, windows))
         return self._finditer(t, viable, before, after) if viable else ()
 
-    def _finditer(self, t: Text, anchors: list[str], before: int, after: int):
+    def _finditer(self, t: Text, anchors: list[tuple[str, list[tuple[int, int]] | None]], before: int, after: int):
         seen: set[tuple[int, int]] = set()
         n = len(t.low)
-        for anchor in anchors:
+        for anchor, windows in anchors:
             pattern = self._for(anchor)
-            for lo, hi in windows_around(t.word_positions(anchor), before, after, n):
+            for lo, hi in windows_around(t.word_positions(anchor), before, after, n) if windows is None else windows:
                 for m in pattern.finditer(t.low, lo, hi):
                     if m.span() not in seen:
                         seen.add(m.span())
                         yield m
+
+
+#: an anchor with more literals than this has them looked for in its windows, not in the whole text
+_FEW_LITERALS = 8
+
+
+def _holds_within(window: str, literals: tuple[str, ...]) -> bool:
+    for x in literals:  # noqa: SIM110  (a loop: cheaper than a generator)
+        if x in window:
+            return True
+    return False
 
 
 #: what is made when the first text is screened, not at import, in the order it was declared: the
@@ -641,6 +669,27 @@ def starts_from(pattern: re.Pattern, prefix: str | bytes, text: str | bytes) -> 
         starts.append(i)
         i = text.find(prefix, i + size)  # type: ignore[arg-type]
     return starts
+
+
+def holds_one(text: str | bytes, literals: tuple[str, ...]) -> bool:
+    """Does ``text`` (a str, or the ASCII bytes of a digits copy) hold one of the literals? A
+    search by ``find`` for what every match of a digit pattern holds, before the pattern: in a
+    digits copy every digit is '0', and a pattern led by "00" is tried at every pair of digits."""
+    if isinstance(text, bytes):
+        encoded = _ENCODED.get(literals)
+        if encoded is None:
+            encoded = _ENCODED[literals] = tuple(x.encode() for x in literals)
+        for x in encoded:  # noqa: SIM110  (a loop: cheaper than a generator for two or three literals)
+            if text.find(x) >= 0:
+                return True
+        return False
+    for y in literals:  # noqa: SIM110  (as above)
+        if y in text:
+            return True
+    return False
+
+
+_ENCODED: dict[tuple[str, ...], tuple[bytes, ...]] = {}
 
 
 def windows_around(positions: list[int], before: int, after: int, n: int) -> list[tuple[int, int]]:

@@ -14,6 +14,7 @@ written as headers are (``birth_date``, ``Phone-Number``, ``"PESEL"``).
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from functools import cache
@@ -169,31 +170,45 @@ def _inserts(t: Text) -> Iterator[Finding]:
 
 #: a sign of a table, searched first (most texts have none): three cells on a line between ';' or
 #: '|', or a cell after a ',' or ';' with no space after it (prose puts one there)
-#: (two searches, each led by its separator: one with a letter class first tries every letter)
+#: (asked at each separator, found by ``str.find``: a search led by a class tries every character)
 _MAYBE_ROW = re.compile(r"[;|][^\n;|]{1,40}[;|]")
-_MAYBE_CSV_ROW = re.compile(r"[,;][^\W\d_][^\n,;]{0,40}[,;\n]")
+_MAYBE_CSV_ROW = re.compile(r",[^\W\d_][^\n,;]{0,40}[,;\n]")
+_MAYBE_CSV_ROW_SEMICOLON = re.compile(r";[^\W\d_][^\n,;]{0,40}[,;\n]")
 
 
-def _maybe_row(text: str) -> bool:
-    """``_MAYBE_ROW.search(text)``, tried only at each ';' and '|' (found by ``str.find``: a search
-    led by a character class tries every character of the text)."""
-    for sep in ";|":
-        i = text.find(sep)
-        while i >= 0:
-            if _MAYBE_ROW.match(text, i):
-                return True
-            i = text.find(sep, i + 1)
+def _maybe_csv_row(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Is there a cell after a ',' or ';' with no space after it, in ``text[start:end]``? (Each
+    search begins where ``str.find`` first finds its separator, or does not begin.)"""
+    end = len(text) if end is None else end
+    for sep, row in ((",", _MAYBE_CSV_ROW), (";", _MAYBE_CSV_ROW_SEMICOLON)):
+        i = text.find(sep, start, end)
+        if i >= 0 and row.search(text, i, end):
+            return True
     return False
 
 
+def _maybe_row(text: str) -> bool:
+    """``_MAYBE_ROW.search(text)``: a separator (';' or '|') whose next one stands 1 to 40
+    characters after it on the same line. Told from the separators' places (found by
+    ``str.find``), not matched at each (the pattern tried every shorter cell before failing)."""
+    seps = []
+    for sep in ";|":
+        i = text.find(sep)
+        while i >= 0:
+            seps.append(i)
+            i = text.find(sep, i + 1)
+    seps.sort()
+    return any(1 < b - a <= 41 and text.find("\n", a, b) < 0 for a, b in itertools.pairwise(seps))
+
+
 def _table_sign(text: str, start: int, end: int) -> bool:
-    """Does the header row at ``start:end`` show a table's sign (``_MAYBE_ROW``, ``_MAYBE_CSV_ROW``)?"""
-    return bool(_MAYBE_ROW.search(text, start, end + 1) or _MAYBE_CSV_ROW.search(text, start, end + 1))
+    """Does the header row at ``start:end`` show a table's sign (``_MAYBE_ROW``, ``_maybe_csv_row``)?"""
+    return bool(_MAYBE_ROW.search(text, start, end + 1) or _maybe_csv_row(text, start, end + 1))
 
 
 def columns(t: Text) -> Iterator[Finding]:
     text = t.text
-    if "\n" in text and (_maybe_row(text) or _MAYBE_CSV_ROW.search(text)):
+    if "\n" in text and (_maybe_row(text) or _maybe_csv_row(text)):
         yield from _delimited(t)
     if "insert" in t.low:
         yield from _inserts(t)

@@ -34,6 +34,7 @@ from generator.screening.detectors.base import (
     Lexicon,
     Text,
     WordClass,
+    holds_one,
     lex,
     starts_from,
     windows_around,
@@ -56,7 +57,9 @@ from generator.screening.lexicon import (
 
 # --- IBAN ---------------------------------------------------------------------------------------
 
-_IBAN = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]){11,31}(?![A-Za-z0-9])")
+#: (its lookbehind stands after the first capital, so that the search skips to where a capital is:
+#: a pattern led by a lookbehind is tried at every character)
+_IBAN = re.compile(r"[A-Z](?<![A-Za-z0-9][A-Z])[A-Z]\d{2}(?:[ ]?[A-Z0-9]){11,31}(?![A-Za-z0-9])")
 
 
 _IBAN_WORD = re.compile(rb"[a-z]{2}[0-9]{2}[a-z0-9]*")
@@ -94,6 +97,8 @@ def ibans(t: Text) -> Iterator[Finding]:
 _CARD_RUN = r"0000(?:0{9,15}|[ -]0000[ -]0000[ -]0{1,4}(?:[ -]0{1,3})?|[ -]000000[ -]0000{1,2})"
 _CARD_RUNS = re.compile(_CARD_RUN)
 _CARD_RUNS_BYTES = re.compile(_CARD_RUN.encode())
+#: what every match of ``_CARD_RUN`` holds: thirteen digits, or two groups of four
+_CARD_SIGNS = ("0000000000000", "0000 0000", "0000-0000")
 _NOT_DIGIT_AFTER = re.compile(r"(?![\w-]|[.,]\d)|[ -]\d")
 _CARD_GROUP = re.compile(r"\d+")
 
@@ -101,6 +106,8 @@ _CARD_GROUP = re.compile(r"\d+")
 def payment_cards(t: Text) -> Iterator[Finding]:
     """Payment card numbers: a card network's prefix and length, and a valid Luhn digit."""
     text = t.text
+    if not holds_one(t.digits, _CARD_SIGNS):
+        return
     runs = _CARD_RUNS_BYTES if isinstance(t.digits, bytes) else _CARD_RUNS
     for m in runs.finditer(t.digits):  # type: ignore[arg-type]
         start = m.start()

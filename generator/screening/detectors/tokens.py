@@ -21,7 +21,16 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from generator.screening.detectors.base import CREDENTIAL, Finding, Text, WordClass, lex, odd_word, windows_around
+from generator.screening.detectors.base import (
+    CREDENTIAL,
+    Finding,
+    Text,
+    WordClass,
+    holds_one,
+    lex,
+    odd_word,
+    windows_around,
+)
 from generator.screening.detectors.keys import public_blocks
 from generator.screening.detectors.shapes import ORCID, looks_random, public_shape
 from generator.screening.lexicon import COPULAS, PUBLIC_KEY_WORDS, REFERENCE_WORDS, REVEAL_PHRASES
@@ -106,11 +115,23 @@ def vendor_tokens(t: Text) -> Iterator[Finding]:
 
 _DELIMITERS = r"\s\"'`<>()\[\]{},;|«»"
 _TOKEN_REST = re.compile(rf"[^{_DELIMITERS}]*")
-#: ASCII text with each delimiter as b" " and every other byte as b"x": where a token ends is then
-#: a ``bytes.find`` (a search in C at memchr speed; the class of ``_TOKEN_REST`` is tested
-#: character by character). Made from the class itself, so the two agree on every ASCII byte.
-_BREAKS = bytes(32 if re.fullmatch(rf"[{_DELIMITERS}]", chr(c)) else 120 for c in range(128)) + b"x" * 128
 _SYMBOLS = "!#$%^&*?~|"
+#: ASCII text with each delimiter as b" ", each password symbol but '|' (a delimiter too) as b"!",
+#: and every other byte as b"x": where a token ends, and where a symbol stands, is then a
+#: ``bytes.find`` (a search in C at memchr speed; the class of ``_TOKEN_REST`` is tested
+#: character by character). Made from the class itself, so the two agree on every ASCII byte.
+_BREAKS = bytes(32 if re.fullmatch(rf"[{_DELIMITERS}]", chr(c)) else 33 if chr(c) in _SYMBOLS else 120
+                for c in range(128)) + b"x" * 128
+
+
+def _places(text, char):  # type: ignore[no-untyped-def]
+    """Every place of ``char`` in ``text`` (str or bytes alike)."""
+    out = []
+    i = text.find(char)
+    while i >= 0:
+        out.append(i)
+        i = text.find(char, i + 1)
+    return out
 
 
 def _candidates(t: Text) -> list[tuple[int, int]]:
@@ -119,19 +140,18 @@ def _candidates(t: Text) -> list[tuple[int, int]]:
     text = t.text
     starts = [p for w in t.odd_words[0] for p in t.positions(w)]
     last = len(text) - 1
-    for symbol in _SYMBOLS:  # (a search for each: faster than one for the class, as these are rare)
-        i = text.find(symbol)
-        while i >= 0:
-            if 0 < i < last and text[i - 1].isalnum() and text[i + 1].isalnum():
-                starts.append(i)
-            i = text.find(symbol, i + 1)
+    breaks = text.encode("ascii").translate(_BREAKS) if t.ascii else None
+    # (a search for each symbol: faster than one for the class, as these are rare; in ASCII, one
+    # for '|' and one for b"!", which stands for the others in ``breaks``)
+    symbols = _places(text, "|") + _places(breaks, b"!") if breaks is not None \
+        else [i for symbol in _SYMBOLS for i in _places(text, symbol)]
+    starts += [i for i in symbols if 0 < i < last and text[i - 1].isalnum() and text[i + 1].isalnum()]
     if not starts:
         return []
     spans = set()
     n = len(text)
     start = end = -1
-    if t.ascii:  # (the delimiters found by ``bytes.find``, see ``_BREAKS``)
-        breaks = text.encode("ascii").translate(_BREAKS)
+    if breaks is not None:  # (the delimiters found by ``bytes.find``, see ``_BREAKS``)
         for p in sorted(starts):
             if start <= p < end and p - start <= 300:
                 continue  # inside the token just read: the same span (odd words often share a token)
@@ -170,16 +190,14 @@ def random_tokens(t: Text) -> Iterator[Finding]:
     for start, end in spans:
         while end > start and text[end - 1] in ".,:;":
             end -= 1
+        parts = _random_parts(text[start:end])  # (first: most tokens have none, and it is remembered)
+        if not parts:
+            continue  # (a URL among them: ``_random_parts`` says no to it)
         if text.find("data:", max(0, start - 60), start + 30) >= 0 \
                 and _MEDIA_DATA.search(text, max(0, start - 60), start + 30):
             continue  # an embedded image or font ("data:image/png;base64,..."): media, not a secret
-        if text.find("://", start, end) >= 0 or text.startswith(("http", "www."), start, end):
-            continue  # a URL (``_random_parts`` says no to it; told here, no copy is made or remembered)
         if text[end:end + 1] in (">", " ", "/") and _MARKUP_NAME_BEFORE.search(text, max(0, start - 40), start):
             continue  # an element's name: "<ds:X509Certificate>", "</X509Data>"
-        parts = _random_parts(text[start:end])
-        if not parts:
-            continue
         public = public_blocks(t) if public is None else public
         if _inside(public, start):
             continue
@@ -281,7 +299,7 @@ def _settings(decoded: str) -> bool:
         and not any(looks_random(v) for v in re.findall(r"[=:][ \t]*(\S+)", decoded))
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=16384)
 def _random_parts(token: str) -> tuple[tuple[int, int, bool], ...]:
     """The parts of a token that look random in a context that asks for less ([start, end), and
     whether they look random in any context). A pure function of the token, so remembered."""
@@ -397,6 +415,8 @@ _DATE_LIKE = re.compile(r"(?:19|20)\d\d[- ](?:19|20)\d\d|\d{1,2}[- ]\d{1,2}")
 #: digits every match begins with: a number of two digits is not tried)
 _CODE_PAIR = re.compile(r"0000{0,2}[- ]000")
 _CODE_PAIR_BYTES = re.compile(rb"0000{0,2}[- ]000")
+#: what every match of ``_CODE_PAIR`` holds
+_CODE_PAIR_SIGNS = ("000 000", "000-000")
 
 
 def _grouped_code(code: str) -> tuple[int, int] | None:
@@ -473,8 +493,10 @@ def grouped_secrets(t: Text) -> Iterator[Finding]:
         span = _grouped_code(m.group())
         if span:
             yield Finding("credential.grouped-secret", CREDENTIAL, m.start() + span[0], m.start() + span[1])
-    pairs = _CODE_PAIR_BYTES if isinstance(t.digits, bytes) else _CODE_PAIR
-    anchors = [m.start() for m in pairs.finditer(t.plain_digits)]  # type: ignore[arg-type]
+    anchors = []
+    if holds_one(t.plain_digits, _CODE_PAIR_SIGNS):
+        pairs = _CODE_PAIR_BYTES if isinstance(t.digits, bytes) else _CODE_PAIR
+        anchors = [m.start() for m in pairs.finditer(t.plain_digits)]  # type: ignore[arg-type]
     if len(anchors) < 3:
         anchors += [p for w in t.odd_words[0] if 9 <= len(w) <= 13 for p in t.word_positions(w)]
     if len(anchors) >= 2:

@@ -86,6 +86,21 @@ _CONTACT_WORDS = frozenset(b"matrix threema discord whatsapp skype signal telegr
 _SCHEME_WORDS = frozenset(b"tel sms smsto mms callto facetime whatsapp viber skype signal sgnl tg threema xmpp sip sips im wtai".split())
 
 
+_SCHEME_CHAR = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+.-")
+
+
+def _scheme_start(text: str, i: int) -> int | None:
+    """Where the scheme before the '://' at ``i`` starts (``_SCHEME_CHARS`` searched in the 21
+    characters before). An "http" or "https" with no scheme character before it is told without
+    the search, which tries every character of its window (most links are so)."""
+    for name in ("https", "http"):
+        s = i - len(name)
+        if s >= 0 and text.startswith(name, s) and (s == 0 or text[s - 1] not in _SCHEME_CHAR):
+            return s
+    scheme = _SCHEME_CHARS.search(text, max(0, i - 21), i)
+    return scheme.start() if scheme else None
+
+
 def _trim(text: str, start: int, end: int) -> int:
     while end > start and text[end - 1] in _TRAILING:
         if text[end - 1] == ")" and text.count("(", start, end) >= text.count(")", start, end):
@@ -98,9 +113,9 @@ def urls(t: Text) -> Iterator[Finding]:
     text, low, words = t.text, t.low, t.words
     starts = set()
     for i in t.positions("://"):
-        scheme = _SCHEME_CHARS.search(text, max(0, i - 21), i)
-        if scheme:
-            starts.add(scheme.start())
+        start = _scheme_start(text, i)
+        if start is not None:
+            starts.add(start)
     for i in t.positions("www."):
         if i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "/.@"):
             starts.add(i)
