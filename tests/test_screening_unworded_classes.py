@@ -303,3 +303,19 @@ def test_a_pin_after_a_hash_sign_is_cut():
 def test_an_owner_is_a_name_or_a_team_account(value, kept):
     from generator.screening import fields
     assert (fields.owner(value) == value) is kept
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("The passphrase is five words, all lowercase: kettle orbit pilgrim sudden lantern – keep it safe.",
+         "kettle orbit pilgrim sudden lantern"),
+        ("numărul meu: 0721.234.567 (dacă nu răspund, las-mi SMS).", "0721.234.567"),
+    ],
+)
+def test_a_passphrase_after_its_description_and_a_number_called_mine_are_cut(text, secret):
+    assert secret in _cut(text)
+
+
+def test_a_passphrase_word_before_advice_stays():
+    assert find_all("The passphrase is long: use the one in the vault.") == []

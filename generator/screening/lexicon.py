@@ -298,6 +298,11 @@ PHONE_WORDS = (
     r"telefonare|erreichbar unter|bereikbaar op|raggiungibile al|raggiungibile allo|reperibile al|"
     r"joignable au|joignable sur|localizable en|localizable al|contactable en|contactável pelo|"
     r"osiągalny pod|osiągalna pod|k zastižení na|dosegljiv na|dostupan na|elérhető a|nåbar på|tavoitettavissa|"
+    # "my number" ("numărul meu: 0721.234.567")
+    r"my number|my mobile number|numărul meu|numarul meu|mijn nummer|meine nummer|mon numéro|il mio numero|"
+    r"mi número|o meu número|mój numer|moje číslo|moje čislo|moje cislo|az én számom|a számom|mitt nummer|"
+    r"numeroni|minu number|mano numeris|mans numurs|numaram|benim numaram|мой номер|мій номер|моят номер|"
+    r"το νούμερό μου|moj broj|moja številka|мој број|"
     r"позвоните|звоните|зателефонуйте|телефонирайте|τηλεφωνήστε|ara beni|arayın|התקשר|התקשרו|"
     r"τηλ|τηλέφωνο|κιν|κινητό|тел|телефон|моб|мобильный|мобільний|тлф|טל|טלפון|נייד|ტელ|"
     r"mowbajl|telefown|ċempel|ċempilli|ċempluli|fón|fón póca|guthán|sími|farsími|هاتف|الهاتف|جوال|الجوال|"

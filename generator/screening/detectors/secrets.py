@@ -398,6 +398,10 @@ _VALUE_VERB = re.compile(rf"(?<![\w-])(?:{lex(VALUE_VERBS)})\s*$")
 _AS_FOLLOWS = re.compile(rf"(?:{lex(AS_FOLLOWS)})[ \t]*[:：][ \t]*")
 
 
+#: words describing a passphrase before a colon and the passphrase ("five words, all lowercase:")
+_DESCRIBED = re.compile(r"[^\W\d_]+(?:,?[ \t]+[^\W\d_]+){1,6}[ \t]*:[ \t]+")
+
+
 def _kind(sep: re.Match[str]) -> str:
     """"sign" for ':' or '=' (and "is:", which announces its value as a colon does); "value" for the
     verbs that only ever introduce one ("lautet", "set to": one plain word after them is it); else
@@ -443,6 +447,9 @@ def _after_password_word(t: Text, pos: int, strict: bool = False) -> tuple[int, 
                 value_at, kind = follows.end(), "sign"
             if _PHRASE_WORD.search(low, max(0, pos - 24), pos):
                 kind = "phrase"  # "the passphrase is w1 w2 w3 w4, ...": a phrase of words is its value
+                described = not follows and _DESCRIBED.match(text, value_at, limit + 12)
+                if described:  # "the passphrase is five words, all lowercase: w1 w2 w3 w4 w5"
+                    value_at = described.end()
             if value_at >= line_end or not text[value_at:line_end].strip():
                 following = _next_value_line(text, line_end) if kind == "sign" or cursor == pos else None
                 if following is None:
@@ -545,7 +552,7 @@ def _judge_value(t: Text, start: int, line_end: int, kind: str, strict: bool = F
     stop = _SENTENCE_END.search(text, start, horizon)
     rest = text[start:stop.start() if stop else horizon].strip()
     if kind == "phrase":  # the phrase ends at its first comma, semicolon or bracket
-        rest, kind = re.split(r"[,;(]", rest, maxsplit=1)[0].strip(), "sign"
+        rest, kind = re.split(r"[,;(]|\s[–—-]\s", rest, maxsplit=1)[0].strip(), "sign"
         stop = None
         horizon = start + len(rest)
     rest_words = rest.split()
