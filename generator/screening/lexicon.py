@@ -862,7 +862,7 @@ KEEP_INSIDE_PHRASES = (
     r"redact (?:this|that|the following)(?: bit| part| paragraph| section| line| sentence)?|"
     r"don'?t (?:paste|put|post|copy|write|add|include|mention)[^.\n]{0,20}?(?:in|into|on) (?:the |this )?(?:public )?(?:ticket|case|queue)|"
     r"do not (?:paste|put|post|copy|write|add|include|mention)[^.\n]{0,20}?(?:in|into|on) (?:the |this )?(?:public )?(?:ticket|case|queue)|"
-    r"in confidence|in strict confidence|told in confidence|"
+    r"told in confidence|"
     r"nicht nach außen (?:tragen|geben|weitergeben|dringen)|nicht nach draußen|nur für euch|nur für dich|"
     r"nicht (?:ins|in das|in den|fürs|für das|auf die|auf den) (?:öffentliche[ns]? )?(?:ticket|ticket-archiv|ticketarchiv|fall|seite|portal)|"
     r"im vertrauen(?: gesagt)?|vertraulich gesagt|"
@@ -877,12 +877,12 @@ KEEP_INSIDE_PHRASES = (
     r"v důvěře|důvěrně řečeno|dôverne povedané|bizalmasan szólva|förtroligt sagt|i förtroende|"
     r"i fortrolighed|fortroligt sagt|luottamuksellisesti sanottuna|в доверии|по секрету|по секрету говоря|"
     r"по секрету кажучи|між нами кажучи|εμπιστευτικά να σας πω|"
-    r"не за јавноста|не за публиката|не за јавност|nije za javnost|ni za javnost"
+    r"не за јавноста|не за публиката|ni za javnost"
 )
 #: words that mark a text only as a heading or before a colon ("Nieoficjalnie: ...", "Off the
 #: record -"): they also describe things ("the site unofficially supports CentOS 7")
 UNOFFICIAL_WORDS = (
-    r"unofficially|off the record|inoffiziell|unter der hand|officieusement|ufficiosamente|"
+    r"unofficially|inoffiziell|unter der hand|officieusement|ufficiosamente|"
     r"extraoficialmente|oficiosamente|nieoficjalnie|neoficiálně|neoficiálne|nem hivatalosan|"
     r"inofficiellt|uofficielt|uoffisielt|epävirallisesti|mitteametlikult|neoficiāli|neoficialiai|"
     r"neslužbeno|neuradno|nezvanično|незванично|неофициално|неофициально|неофіційно|ανεπίσημα|"
