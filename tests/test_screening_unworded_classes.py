@@ -319,3 +319,30 @@ def test_a_passphrase_after_its_description_and_a_number_called_mine_are_cut(tex
 
 def test_a_passphrase_word_before_advice_stays():
     assert find_all("The passphrase is long: use the one in the vault.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Preprint: arXiv:2403.01234v2 [astro-ph.IM], also as 2403.01234v2.",
+        "The job's argument is base64 of the JSON config: eyJzdGVwcyI6IDEwMDAsICJzZWVkIjogNDJ9",
+        "Set the password in the env: `export OS_PASSWORD=<your password>` and never put it in the script.",
+    ],
+)
+def test_public_ids_plain_json_and_advice_of_holdout_18_stay(text):
+    assert find_all(text) == []
+
+
+def test_base64_json_with_a_secret_is_still_cut():
+    import base64
+    import json
+    for data in ({"auths": {"registry": {"auth": "YWxpY2U6czNjcmV0"}}}, {"user": "alice", "pwd": "S3cr3t!x"},
+                 {"k": "Zx81kQp0Lm2vB7tY"}):
+        blob = base64.b64encode(json.dumps(data).encode()).decode()
+        assert blob in _cut(f"config: {blob}")
+
+
+def test_a_status_note_with_a_hyphenated_word():
+    from generator.screening import fields
+    assert fields.rt_status("in Bearbeitung (wartet auf Site-Admin)") == "in Bearbeitung (wartet auf Site-Admin)"
+    assert fields.rt_status("open – call Petra-Maria Novak") is None

@@ -41,7 +41,8 @@ _STATUS = re.compile(r"[^\W\d_]+(?:[ _-][^\W\d_]+){0,2}")
 #: two capitalised words in a row are a person's name, refused with the note
 _DATE = r"\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}(?:-\d{2})?"
 #: (a site's name and a ticket's number are words of a note too: "(waiting for LIP-EX, GGUS #165432)")
-_NOTE_WORD = rf"(?:GGUS|RT|ticket|case|issue|incident|INC|Jira)[ ]#?\d{{3,9}}|[^\W\d_]+|{_DATE}|[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+"
+_NOTE_WORD = (rf"(?:GGUS|RT|ticket|case|issue|incident|INC|Jira)[ ]#?\d{{3,9}}|[^\W\d_]+(?:-[^\W\d_]+)*|{_DATE}|"
+              r"[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+")
 _NOTE_WORDS = rf"(?P<note>(?:{_NOTE_WORD})(?:,?[ ](?:{_NOTE_WORD})){{0,9}})"
 _STATUS_NOTE = re.compile(rf"[ ]+[-–—][ ]+{_NOTE_WORDS}$")
 #: ... or in brackets: "Umgesetzt (Produktion seit 2026-09)"

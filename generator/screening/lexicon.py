@@ -1229,6 +1229,8 @@ NOT_A_VALUE = (
     "prompt policy via see check ask contact please use attached follows below above here there "
     "changeme secret password token example sample placeholder xxx dummy test default "
     "siehe geheim beispiel vide voir vedi ver zie zobacz viz lásd se katso vaata vezi žr. skatīt bkz "
+    # a shell's command before the setting it makes ("password in the env: export OS_PASSWORD=...")
+    "export setx setenv "
     # what kubectl and other tools print in place of a secret they leave out
     "data+omitted redacted+data <redacted> ***redacted*** [hidden] [masked] masked"
 ).split()

@@ -172,8 +172,8 @@ def markers(t: Text) -> Iterator[Finding]:
             yield Finding("marker.confidential", MARKER, m.start(), m.end())
     for m in _chain(_DO_NOT_SHARE.finditer(t, 100, 60), _SHARE_NOT.finditer(t, 10, 60)):
         if not _advice_after(low, m.end()) and not _advice_before(low, m.start()) \
-                and not _CREDENTIAL_INSIDE.search(low, m.start(), m.end()):
-            yield Finding("marker.do-not-share", MARKER, m.start(), m.end())
+                and not _CREDENTIAL_INSIDE.search(low, m.start(), m.end()) and not _never_advice(low, m.start(), m.end()):
+            yield Finding("marker.do-not-share", MARKER, m.start(), m.end())  # ("never put it in the script": advice)
     for m in _POSITIONAL.finditer(t, 60, 60):
         if _negated(low, m.start()) or _mentioned(low, m.start(), m.end()):
             continue

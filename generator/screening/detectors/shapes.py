@@ -24,6 +24,7 @@ they look random (each one is documented by its pattern below):
   content ids (``bafy...``, ``Qm...``): addresses of public content;
 * base64 of a certificate or a public key in PEM armour (a Kubernetes ``caBundle``) holding no
   private key;
+* base64 of a JSON object of plain data (no key naming a secret, no random-looking value);
 * a grid proxy's file name (``x509up_u1000``: the word and its owner's numeric uid).
 """
 
@@ -31,6 +32,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import json
 import re
 from functools import lru_cache
 
@@ -47,7 +49,7 @@ _PUBLIC = re.compile((
     r"(?:doi:|https?://doi\.org/)?10\.\d{4,9}/\S+"  # DOI
     rf"|{ORCID.pattern}"
     r"|97[89][-\d]{10,14}"  # ISBN-13
-    r"|arxiv:\d{4}\.\d{4,5}(?:v\d+)?"
+    r"|(?:arxiv|arXiv|ArXiv|ARXIV):\d{4}\.\d{4,5}(?:v\d+)?|\d{4}\.\d{4,5}v\d{1,2}"  # arXiv ids (a bare one with its version)
     r"|(?:hdl:)?\d{2}\.[A-Z0-9]{1,12}/[\w.-]+"  # handle
     r"|\d+(?:\.\d+){2,}"  # OID, version
     r"|v\d+(?:\.\d+)*(?:[-+.~][0-9A-Za-z]+)*|\d+(?:\.\d+)+(?:[-+.~][0-9A-Za-z]+)*"  # versions
@@ -83,7 +85,7 @@ SSH_KEY_TYPE = re.compile(r"(?:ssh-(?:rsa|dss|ed25519|ed448)|ecdsa-sha2-nistp\d{
 def public_shape(token: str) -> bool:
     """Is ``token`` a public identifier (see the module's docstring)?"""
     return bool(_HEX.fullmatch(token) or _UUID.fullmatch(token) or _PUBLIC.fullmatch(token)
-                or ssh_public_blob(token) or media_blob(token) or public_pem_blob(token))
+                or ssh_public_blob(token) or media_blob(token) or public_pem_blob(token) or plain_json_blob(token))
 
 
 #: how the base64 of a picture or a document starts: its file's signature (PNG, GIF, JPEG, PDF,
@@ -111,6 +113,36 @@ def public_pem_blob(token: str) -> bool:
     except (binascii.Error, ValueError):
         return False
     return b"PRIVATE" not in decoded and b"ENCRYPTED" not in decoded
+
+
+#: a JSON key that names a secret, or a value shaped like one (then the JSON is no plain data)
+_SECRET_JSON_KEY = re.compile(r"pass|pw|secret|token|key|auth|cred|cookie|session|sig|otp|seed|salt|pin|priv|cert",
+                              re.IGNORECASE)
+
+
+def plain_json_blob(token: str) -> bool:
+    """Base64 of a JSON object of plain data ("eyJzdGVwcyI6IDEwMDB9": {"steps": 1000}): no key that
+    names a secret, no value that looks random. (A JWT has three parts, split by dots: not this.)"""
+    if not token.startswith("eyJ") or len(token) < 16 or "." in token:
+        return False
+    try:
+        data = json.loads(base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)))
+    except (binascii.Error, ValueError):
+        return False
+    return isinstance(data, dict) and _plain(data)
+
+
+def _setting(value: object) -> bool:
+    return value is None or isinstance(value, (bool, int, float))
+
+
+def _plain(value: object) -> bool:
+    if isinstance(value, dict):  # (a number under a secret's name is a setting: "seed": 42, "token_ttl": 3600)
+        return all(isinstance(k, str) and _plain(v) and (not _SECRET_JSON_KEY.search(k) or _setting(v))
+                   for k, v in value.items())
+    if isinstance(value, list):
+        return all(_plain(v) for v in value)
+    return not (isinstance(value, str) and len(value) >= 12 and looks_random(value))
 
 
 def ssh_public_blob(token: str) -> bool:
