@@ -15,7 +15,7 @@ import re
 from itertools import pairwise
 from urllib.parse import urlsplit
 
-from generator.screening.lexicon import INSTITUTION_WORDS
+from generator.screening.lexicon import INSTITUTION_WORDS, REFERENCE_WORDS
 from generator.screening.normalise import normalised_text
 
 #: a VO name: vo.example.eu, biomed, eiscat.se (a DNS-style name: 253 characters at most)
@@ -149,9 +149,9 @@ _CODE = re.compile(r"(?<![\w/.-])(?=[\w./-]*\d)(?=[\w./-]*[A-Za-z])[A-Za-z0-9]+(
                    r"(?<![\w/.-])[A-Z]{1,3}\d[A-Z0-9]*(?![\w/.-])|(?<=[A-Z]{3} )\d[\d]*(?:[/.-]\d+)+(?=\))")
 
 
-#: a grant's or a project's number after its word ("Lattice QCD (grant 101131957)")
-_GRANT = re.compile(r"(?i)(?<![\w-])(?:grant(?: agreement)?|project|projekt|projet|progetto|proyecto|projeto|"
-                    r"contract|ga)(?: no\.?| nr\.?| n°)?[ ]+\d{5,12}(?![\w-])")
+#: a grant's, a project's or a ticket's number after its word ("Lattice QCD (grant 101131957)"): the
+#: words the detectors read as saying a number is a reference (``lexicon.REFERENCE_WORDS``)
+_GRANT = re.compile(rf"(?i)(?<![\w-])(?:{REFERENCE_WORDS}|ga)(?: no\.?| nr\.?| n°)?[ ]+\d{{5,12}}(?![\w-])")
 
 
 def discipline(value: str) -> str | None:
