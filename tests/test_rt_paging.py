@@ -119,9 +119,13 @@ def test_a_full_read_stopped_at_its_time_limit_resumes_where_it_was(queue, tmp_p
         proxy.clear()
         run(server, tmp_path / "fresh", proxy.url, full=True)
         fresh = list(proxy.requests)
-    ticket_pages = [p for _, p in resumed if p.startswith("/REST/2.0/tickets") and "orderby=id" in p]
-    assert "id+%3E+0" not in "".join(ticket_pages)  # the tickets already read were not asked for again
-    assert len(resumed) < len(fresh) and summary.full and summary.new == 12
+    def ticket_pages(requests):
+        return [p for _, p in requests if p.startswith("/REST/2.0/tickets") and "orderby=id" in p]
+    assert "id+%3E+0" not in "".join(ticket_pages(resumed))  # the tickets already read were not asked for again
+    # Only the listing of tickets is compared: the closing check of the resumed read also reads
+    # again the ticket that moved while it was paused, as many rounds as RT's clock needs, so the
+    # total number of requests depends on when each second ticks (24 against 21 once in CI).
+    assert len(ticket_pages(resumed)) < len(ticket_pages(fresh)) and summary.full and summary.new == 12
     assert not (cache / "partial").exists() and raw(cache) == raw(tmp_path / "fresh")
     assert "A reply while the first fetch was paused." in [a["Content"] for a in entries(cache)[ids[0]]["attachments"]]
 
