@@ -233,7 +233,7 @@ def contact(entry: str) -> tuple[str, str] | None:
         entry = f"{entry[:labelled.start()]} ({labelled.group('role')})"
     m = _CONTACT.match(entry)
     if not m:
-        return None
+        return _three_parts(entry)
     affiliation = (m.group("affiliation") or "").strip()
     role = (m.group("role") or "").strip()
     label = _ROLE_INNER_LABEL.match(role)
@@ -250,6 +250,31 @@ def contact(entry: str) -> tuple[str, str] | None:
     if role and not _ROLE.fullmatch(role):
         return None
     if not affiliation and not role:
+        return None
+    return affiliation, role
+
+
+#: a part of an entry that names a role: a few words, no digits, no address, no brackets
+_ROLE_PART = re.compile(r"[^\W\d_][^\W\d_ .&'’/-]*(?:[ ./&-]+[^\W\d_][^\W\d_.&'’/-]*){0,5}")
+
+
+#: academic and courtesy titles before a name ("Prof. Dr.", "Dra.", "Δρ.", "Доц. д-р")
+_TITLES = re.compile(r"^(?:(?:prof|dr|dra|drs|ir|ing|mag|dipl|doc|mgr|phd|mr|mrs|ms|mme|sig|sig\.ra|sra|sr|"
+                     r"herr|frau|δρ|καθ|проф|доц|д-р|др|ph\.d)\.?[ ]+)+", re.IGNORECASE)
+
+
+def _three_parts(entry: str) -> tuple[str, str] | None:
+    """(affiliation, role) of a 'Name, Affiliation, role' entry ("Petra Novák, CESNET, správce
+    gridu"): a person's name, an affiliation (brackets allowed: "IFCA (CSIC-UC)") and a role of a
+    few words; any other shape, None."""
+    parts = [p.strip() for p in re.split(r",(?![^()]*\))", entry)]
+    if len(parts) != 3 or not all(parts) or any(c in entry for c in "<>@"):
+        return None
+    name, affiliation, role = parts
+    name = _TITLES.sub("", name)
+    if not person_name(name) or _institution(name) or not _ROLE_PART.fullmatch(role):
+        return None
+    if not _AFFILIATION.fullmatch(affiliation) or _DIGIT_RUN.search(affiliation):
         return None
     return affiliation, role
 

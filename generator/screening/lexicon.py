@@ -23,7 +23,10 @@ PASSWORD_WORDS = (
     PASSPHRASE_WORDS,
     # en, with the usual abbreviations
     r"pass(?:word|wd|phrase|code|key)s?|pwd|passwd|pw|app[- ]password|pin-?code|"
-    r"wi-?fi[- ](?:key|password|code)|wpa[- ]?(?:key|psk)|network key|access code|meeting (?:password|code)",
+    r"wi-?fi[- ](?:key|password|code)|wpa[- ]?(?:key|psk)|network key|access code|meeting (?:password|code)|"
+    # an SNMP community is the password of a switch ("Community-streng for read-write er: ...")
+    r"(?:snmp[- ])?communit(?:y|ies)[- ]?(?:string|strings|streng|strengen|sträng|strängen|zeichenkette|chaîne|stringa|cadena)|"
+    r"snmp[- ]communit(?:y|ies)|(?:rw|ro|read-write|read-only) community",
     # de
     r"passw(?:ort|örter|ortes)|kennw(?:ort|örter|ortes)|app-passwort|zugangscode|kenncode|wlan-schlüssel",
     # fr, it, es, pt, ca
@@ -159,6 +162,54 @@ PIN_WORDS = (
     r"code pin|codice pin|código pin|cod pin|codul pin|kód pin|kod pin|numer pin|pin kodas|pin kods|"
     r"κωδικός pin|κωδικό pin|пин|пин-код|пин код|пін|пін-код|пін код|פין|קוד pin|pin-ის|pin კოდი|"
     r"pin կոդ|pin-կոդ|puk|puk[- ]?code|puk[- ]?kód|puk[- ]?koodi|puk[- ]?kod"
+)
+#: codes that open a door, a safe or an account, or confirm a login, in EGI's languages: like a
+#: PIN, a short run of digits a few words after one is the code ("the safe opens with 27-14-38",
+#: "Türcode zum Serverraum ist 4711#", "o código de verificação que recebi por SMS foi 482913")
+CODE_WORDS = (
+    # en
+    r"(?:verification|confirmation|one[- ]time|sms|2fa|mfa|otp|security|activation|access|door|entry|gate|"
+    r"lock|keypad|alarm|alarm system|safe|locker|unlock|login|sign[- ]in|auth|authentication) codes?|"
+    r"combination|combo|tan|otp|one[- ]time password|opens with|unlocks with",
+    # de, nl, scandinavian, fi, et
+    r"bestätigungscode|verifizierungscode|sicherheitscode|aktivierungscode|einmalcode|einmalpasswort|"
+    r"zugangscode|türcode|tuercode|torcode|schlosscode|tresorcode|safecode|alarmcode|anmeldecode|tan|"
+    r"kombination|zahlenkombination|"
+    r"verificatiecode|bevestigingscode|beveiligingscode|activeringscode|toegangscode|deurcode|pincode|"
+    r"inlogcode|combinatie|cijfercode|"
+    r"verifieringskod|bekräftelsekod|säkerhetskod|aktiveringskod|engångskod|portkod|dörrkod|låskod|"
+    r"bekræftelseskode|sikkerhedskode|engangskode|dørkode|portkode|låsekode|aktiveringskode|"
+    r"bekreftelseskode|sikkerhetskode|dørkode|engangskode|"
+    r"vahvistuskoodi|varmennuskoodi|turvakoodi|aktivointikoodi|kertakäyttökoodi|ovikoodi|pääsykoodi|"
+    r"kinnituskood|turvakood|aktiveerimiskood|ühekordne kood|uksekood|pääsukood",
+    # fr, it, es, pt, ro
+    r"code (?:d'accès|de vérification|de confirmation|de sécurité|d'activation|à usage unique|sms|de la porte|"
+    r"d'entrée|du cadenas|du coffre|de l'alarme|du badge|de connexion)|digicode|combinaison|"
+    r"codice (?:di verifica|di conferma|di sicurezza|di attivazione|monouso|sms|della porta|d'ingresso|"
+    r"della cassaforte|dell'allarme|del badge|otp)|combinazione|"
+    r"código (?:de verificación|de confirmación|de seguridad|de activación|de un solo uso|sms|de la puerta|"
+    r"de entrada|de acceso|de la caja fuerte|de la alarma|otp)|combinación|"
+    r"código (?:de verificação|de confirmação|de segurança|de ativação|de uso único|sms|da porta|de entrada|"
+    r"do cofre|do alarme|otp)|combinação|"
+    r"cod(?:ul)? (?:de verificare|de confirmare|de securitate|de activare|de acces|sms|al ușii|otp)|combinația|combinatia",
+    # pl, cs, sk, sl, hr, sr, hu
+    r"kod (?:weryfikacyjny|potwierdzający|potwierdzenia|bezpieczeństwa|aktywacyjny|jednorazowy|sms|dostępu|"
+    r"do drzwi|do sejfu|do alarmu)|szyfr|kombinacja|"
+    r"(?:ověřovací|potvrzovací|bezpečnostní|aktivační|jednorázový|přístupový|vstupní) kód|kód (?:ke dveřím|k trezoru|sms)|"
+    r"(?:overovací|potvrdzovací|bezpečnostný|aktivačný|jednorazový|prístupový|vstupný) kód|"
+    r"(?:potrditvena|varnostna|aktivacijska|enkratna|dostopna|vstopna) koda|"
+    r"(?:verifikacijski|potvrdni|sigurnosni|aktivacijski|jednokratni|pristupni|ulazni) kod|kod za (?:vrata|potvrdu|pristup)|"
+    r"(?:ellenőrző|megerősítő|biztonsági|aktiváló|egyszer használatos|belépő|hozzáférési|ajtó|ajtó)kód|"
+    r"(?:ellenőrző|megerősítő|biztonsági|aktiváló|belépési|hozzáférési) kód|kombináció",
+    # el, cyrillic, tr, lt, lv, he
+    r"κωδικός (?:επαλήθευσης|επιβεβαίωσης|ασφαλείας|ενεργοποίησης|μιας χρήσης|της πόρτας|εισόδου)|συνδυασμός|"
+    r"код (?:подтверждения|проверки|безопасности|активации|доступа|от двери|от сейфа|из смс)|"
+    r"код (?:підтвердження|перевірки|безпеки|активації|доступу|від дверей|з смс)|"
+    r"код (?:за потвърждение|за достъп|за сигурност|за активиране|на вратата|от смс)|"
+    r"код за (?:потврду|приступ|врата)|комбинация|комбінація|"
+    r"(?:doğrulama|onay|güvenlik|aktivasyon|giriş|kapı|tek kullanımlık|sms) kodu|"
+    r"(?:patvirtinimo|saugos|aktyvavimo|prieigos|durų) kodas|(?:verifikācijas|apstiprinājuma|drošības|piekļuves|durvju) kods|"
+    r"קוד (?:אימות|גישה|כניסה|הדלת)"
 )
 #: parts of a configuration key that say its value is a secret (env, INI, YAML, JSON, tables)
 SECRET_KEY_PARTS = (
@@ -307,6 +358,13 @@ PHONE_WORDS = (
     r"τηλ|τηλέφωνο|κιν|κινητό|тел|телефон|моб|мобильный|мобільний|тлф|טל|טלפון|נייד|ტელ|"
     r"mowbajl|telefown|ċempel|ċempilli|ċempluli|fón|fón póca|guthán|sími|farsími|هاتف|الهاتف|جوال|الجوال|"
     r"ტელეფონი|մոբ|հեռ|հեռախոս|t|m|p|f|c|mob\. tel|tel\. č|tel\. br|br\. tel"
+)
+#: the stems of phone words that take endings (Finnish, Hungarian, Estonian, Icelandic, Polish,
+#: Greek, Slavic cases: "puhelinnumeroni", "telefonszámom", "farsíminn", "komórki"): any word that
+#: begins with one is a phone word
+PHONE_STEMS = (
+    r"telefon|telephon|téléphon|telefoon|puhelin|matkapuhelin|kännyk|komórk|komork|farsím|símanúmer|"
+    r"síminn|heimasím|mobilnum|mobiltelefon|handynum|mobiln|mobilszám|κινητ|τηλεφων|телефон|мобилн|мобільн"
 )
 #: the digits as words, in the languages of EGI's participants, by digit (0 to 9): a phone number
 #: may be spelled out ("zero six one ...", "null eins sieben ...", "nula jedna ...")
@@ -772,12 +830,12 @@ MARKERS = (
     r"niet voor publicatie|niet voor verspreiding|departementaal vertrouwelijk|stg\.? geheim|staatsgeheim|"
     r"stg\.? confidentieel|beperkte verspreiding|uitgezonderd van openbaarmaking|valt onder geheimhouding|"
     r"sekretessbelagd|sekretessbelagt|sekretessbelagda|omfattas av sekretess|kvalificerat hemlig|"
-    r"begränsat hemlig|får ej spridas|ej för publicering|vidarebefordra inte|skicka inte vidare|"
+    r"begränsat hemlig|får ej spridas|får ej publiceras|får inte publiceras|får ej delas|får inte delas|ej för publicering|vidarebefordra inte|skicka inte vidare|"
     r"endast för tjänstebruk|undtaget fra aktindsigt|undtaget offentlighed|må ikke videresendes|"
     r"videresend ikke|send ikke videre|ikke til offentliggørelse|kun til tjenestebrug|til tjenestebrug|"
     r"unntatt offentlighet|unntatt off\.?|strengt hemmelig|taushetsbelagt|ikke for publisering|"
     r"ikke videresend|skal ikke videresendes|kun til tjenestebruk|salassa pidettävä|salassapidettävä|"
-    r"erittäin salainen|käyttö rajoitettu|ei julkaistavaksi|älä välitä eteenpäin|älä lähetä eteenpäin|"
+    r"erittäin salainen|käyttö rajoitettu|ei julkaistavaksi|ei saa julkaista|ei saa jakaa|älä välitä eteenpäin|älä lähetä eteenpäin|"
     r"vain virkakäyttöön|julkisuuslain [^\n]{0,30}nojalla|trúnaðarupplýsingar|bundið trúnaði|"
     r"ekki til birtingar|ekki til dreifingar|ekki áframsenda|aðeins til innri notkunar|"
     r"asutusesiseseks kasutamiseks|mitte edastada|ära edasta|ärge edastage|juurdepääsupiiranguga|"
@@ -795,7 +853,7 @@ MARKERS = (
     r"ne prosleđivati|nije za objavljivanje|nije za javnost|samo za službenu upotrebu|"
     r"строго поверљиво|службена тајна|државна тајна|не прослеђивати|није за објављивање|није за јавност|"
     r"само за службену употребу|строго поверително|служебна тайна|за служебно ползване|"
-    r"не за публикуване|не препращайте|строго секретно|secret de serviciu|secret de stat|strict secret|"
+    r"не за публикуване|не препращайте|да не се публикува|да не се разпространява|да не се споделя|строго секретно|secret de serviciu|secret de stat|strict secret|"
     r"nu se publică|nu se distribuie|a nu se difuza|nu transmiteți mai departe|nu redirecționați|"
     r"doar pentru uz oficial|nedestinat publicării|informații clasificate",
     r"riboto naudojimo|tarnybinio naudojimo|nepersiųsti|neskelbtina|visiškai slaptai|dienesta vajadzībām|"
@@ -962,7 +1020,7 @@ MARKERS_IN_POSITION = (
     r"intern note|sisäinen huomautus|belső megjegyzés|εσωτερική σημείωση|внутренняя заметка|"
     r"not public|not yet public|non-public|nonpublic|not for the public|nicht öffentlich|non public|non publique|"
     r"under embargo|embargoed|embargo|sperrfrist|sous embargo|bajo embargo|sotto embargo|onder embargo|"
-    r"niet openbaar|nie publiczne|neveřejné|neverejné|nem nyilvános|ikke offentlig|inte offentlig|ei julkinen|"
+    r"niet openbaar|nie publiczne|neveřejné|neverejné|nem nyilvános|nem publikus|ikke offentlig|inte offentlig|ei julkinen|"
     r"mitte avalik|nu este public|nėra viešas|nav publisks|не публично|не є публічним|δεν είναι δημόσιο|"
     r"len na interné použitie|iba na interné použitie|na interné použitie|kun for intern bruk|kun til intern bruk|"
     r"til intern bruk|ainult siseseks kasutamiseks|siseseks kasutamiseks|sadece iç kullanım için|"

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 from generator.screening.detectors.base import CREDENTIAL, Finding, Lexicon, Text
 from generator.screening.detectors.shapes import looks_random
-from generator.screening.lexicon import PIN_WORDS
+from generator.screening.lexicon import CODE_WORDS, PIN_WORDS
 
 #: a crypt(3) hash: $id$[params$]salt$digest (MD5, bcrypt, SHA-2, yescrypt, argon2, scrypt...)
 _CRYPT = re.compile(
@@ -61,12 +61,30 @@ _PIN_VALUE = re.compile(r"(?:[ \t]*[:=：\-–][ \t]*|[ \t]+(?:[^\W\d_]{1,8}[ \t
 _YEAR = re.compile(r"(?:19|20)\d\d$")
 
 
+_CODE_WORD = Lexicon(*CODE_WORDS)
+#: after a code word, in its clause: up to eight words ("du badge temporaire pour le technicien
+#: Dell est"), then the code: 4 to 8 digits, or groups of 2 to 4 ("27-14-38"), a '#' or '*' the
+#: keypad wants after them; not a quantity ("10 Minuten", "5 %"), a time, a date or a version
+_CODE_VALUE = re.compile(
+    r"(?:[ \t]*[:=：\-–][ \t]*|[ \t]+(?:[^\s.!?;:,()\d]{1,30}[ \t]+){0,8}?(?:[^\s.!?;:,()\d]{1,30}[ \t]*[:=][ \t]*)?)"
+    r"[\"'«„“#]?"
+    r"(?P<code>\d{4,8}|\d{2,4}(?:[- ]\d{2,4}){1,3}(?![ -]?\d))(?P<key>[#*])?"
+    r"(?![\d.,:/]\d|\d|[ \t]*(?:%|x\b|mm\b|kb\b|mb\b|gb\b)|[ \t]+[^\W\d_]*(?:min|sec|sek|hour|stund|heure|ora|hora|"
+    r"tag|day|jour|giorn|día|dia|dni|dn|nap|päiv|päev|gün|ημέρ|дн|днів|час|user|nutzer|utilis|utent|usuari|job|core|node))")
+
+
 def pins(t: Text) -> Iterator[Finding]:
-    """A PIN: 4 to 8 digits right after a PIN word (a year is a date, not a PIN)."""
+    """A PIN: 4 to 8 digits right after a PIN word (a year is a date, not a PIN); a door, safe or
+    login code: digits in the clause of a code word."""
     for m in _PIN_WORD.finditer(t, 10, 40):
         v = _PIN_VALUE.match(t.text, m.end())
         if v and not (_YEAR.match(v.group("pin")) and len(v.group("pin")) == 4 and ":" not in v.group()):
             yield Finding("credential.pin", CREDENTIAL, v.start("pin"), v.end("pin"))
+    if t.has_digit:
+        for m in _CODE_WORD.finditer(t, 10, 120):
+            v = _CODE_VALUE.match(t.text, m.end())
+            if v and not (_YEAR.match(v.group("code")) and ":" not in v.group()):
+                yield Finding("credential.code", CREDENTIAL, v.start("code"), v.end())
 
 
 def stored_hashes(t: Text) -> Iterator[Finding]:

@@ -711,6 +711,26 @@ _NAMED_HANDLE_TAIL = re.compile(r"[ \t]+(?:user[ ]?name|handle|nick(?:name)?)[ \
 
 
 _HANDLE_LABELS = frozenset({b"username", b"user", b"handle", b"nick", b"nickname"})
+#: "on Signal as jana.42", "Signal: jana_k": after such a messenger's name, a name with a digit,
+#: an underscore or a dot inside is its user name (a word at a sentence's end is not)
+_AS_HANDLE_TAIL = re.compile(r"(?:[ \t]+(?:as|als|comme|come|como|jako|kao|ως|как|як|като)[ \t]+|[ \t]*:[ \t]*)"
+                             r"(?P<name>[A-Za-z][\w.-]{2,31})(?=[\s,;)]|[.!?](?:\s|$)|$)", re.IGNORECASE)
+_AS_WORDS = frozenset(w.encode() for w in "as als comme come como jako kao ως как як като".split())
+
+
+def _user_name(name: str) -> bool:
+    """A user name, not a formula, a file or a word: three small letters or more ("Fe2O3", "H2O"
+    have fewer) and a digit, an underscore or a dot inside."""
+    name = name.rstrip(".-")
+    if sum(c.islower() for c in name) < 3:
+        return False
+    if "_" in name or any(c.isdigit() for c in name):
+        return True
+    return "." in name and not _FILE_OR_DOMAIN.search(name)
+
+
+#: a name that ends as a file or a domain does ("config.yaml", "element.io")
+_FILE_OR_DOMAIN = re.compile(r"\.[a-z]{2,4}$")
 
 
 def _handle_like(name: str) -> bool:
@@ -730,10 +750,15 @@ def handles(t: Text) -> Iterator[Finding]:
         for m in _FEDIVERSE.finditer(text):
             yield Finding("personal.handle", PERSONAL, m.start(), m.end())
     named = not _HANDLE_LABELS.isdisjoint(t.words)
-    if "@" in text or named:  # (the words are looked for only then: 'element' is in most tickets)
+    as_named = ":" in text or not _AS_WORDS.isdisjoint(t.words)
+    if "@" in text or named or as_named:  # (the words are looked for only then: 'element' is in most tickets)
         for m in _AT_HANDLE_WORD.finditer(t, 10, 30):
             if "@" in text:
                 yield from _at_handles_around(t, m.start(), m.end())
+            if as_named:
+                n = _AS_HANDLE_TAIL.match(text, m.end(), min(len(text), m.end() + 50))
+                if n and _user_name(n.group("name")):
+                    yield Finding("personal.handle", PERSONAL, n.start("name"), n.start("name") + len(n.group("name").rstrip(".-")))
             if named:
                 n = _NAMED_HANDLE_TAIL.match(text, m.end(), min(len(text), m.end() + 60))
                 if n and _handle_like(n.group("name")):

@@ -39,6 +39,7 @@ from generator.screening.lexicon import (
     DIGIT_WORDS,
     NOT_PHONE_WORDS,
     NUMBER_WORDS,
+    PHONE_STEMS,
     PHONE_WORDS,
     REPEAT_WORDS,
     SWITCHBOARD_WORDS,
@@ -54,6 +55,8 @@ _CANDIDATE = re.compile(
     re.IGNORECASE,
 )
 _PHONE_WORD = re.compile(rf"(?<![\w-])(?:{lex(PHONE_WORDS)})(?![\w-])")
+#: (a phone word with the ending its language gives it: "farsíminn", "telefonszámom")
+_PHONE_STEM = re.compile(rf"(?<![\w-])(?:{lex(PHONE_STEMS)})[^\W\d_]*(?![\w-])")
 _SWITCHBOARD = re.compile(rf"(?<![\w-])(?:{lex(SWITCHBOARD_WORDS)})(?![\w-])")
 #: a person's own line named after an organisation's desk ("Helpdesk coordinator, mobile: ..."):
 #: the number is the person's
@@ -241,6 +244,8 @@ def _judge(low: str, start: int, num: str) -> str | None:
         return None  # "Zentrale des Rechenzentrums: +49 721 ...": an institution's own number
     label = None
     for w in _PHONE_WORD.finditer(before):
+        label = w
+    for w in _PHONE_STEM.finditer(before, label.end() if label else 0):
         label = w
     if label is not None and label.group() in _LABEL_ONLY_ABBREVIATED and before[label.end():label.end() + 1] not in (".", ":"):
         label = None  # "port 20000-25000", not "Port.: 06 12 34 56 78" (French 'portable')

@@ -273,7 +273,7 @@ def _password_values(t: Text) -> Iterator[Finding]:
         if _named_only(t, m):
             continue
         found = _after_password_word(t, m.end())
-        if found and _abbreviation_of_words(t, m.group(), found):
+        if found and (_abbreviation_of_words(t, m.group(), found) or _prompt(t, found)):
             found = None
         if found:
             yield Finding("credential.password", CREDENTIAL, *found)
@@ -307,6 +307,13 @@ def _password_values(t: Text) -> Iterator[Finding]:
             continue  # "Please pin the image: registry.example.org/...": a PIN is digits
         if found:
             yield Finding("credential.password", CREDENTIAL, *found)
+
+
+def _prompt(t: Text, found: tuple[int, int]) -> bool:
+    """A terminal's prompt or message, not a value: words, one of them a password word ("New
+    password:" then "Retype new password:", "passwd: password updated successfully")."""
+    value = t.low[found[0]:found[1]]
+    return " " in value.strip() and _PASSWORD.pattern.search(value) is not None
 
 
 def _abbreviation_of_words(t: Text, word: str, found: tuple[int, int]) -> bool:
@@ -945,11 +952,23 @@ def login_values(t: Text) -> Iterator[Finding]:
             start = s.end()
         yield from _made_up_words(t, start, m.start())
         yield from _made_up_words(t, m.end(), _sentence_end(t, m.end(), line_end))
+    # a made-up word later in a password word's sentence, however it is said: "pw is the usual
+    # + 1 i.e. EGIgrid2023 -> EGIgrid2024"
+    scanned = 0  # (each stretch once: "password: " a thousand times on a line costs one pass)
+    for m in sorted(chain(_PASSWORD.finditer(t, 10, 120), _ABBREVIATED.finditer(t, 10, 120)), key=lambda m: m.start()):
+        _, line_end = t.line_span(m.start())
+        start = max(m.end(), scanned)
+        scanned = max(scanned, _sentence_end(t, m.end(), min(line_end, m.end() + _WINDOW)))
+        yield from _made_up_words(t, start, scanned, plain=True)
 
 
-def _made_up_words(t: Text, start: int, end: int) -> Iterator[Finding]:
+def _made_up_words(t: Text, start: int, end: int, plain: bool = False) -> Iterator[Finding]:
+    """``plain``: only a word on its own, not a setting, a path or a variable
+    ("POSTGRES_PASSWORD_FILE=/run/secrets/db_password" names where a password is)."""
     for token in _TOKEN.finditer(t.text, start, end):
         word = token.group().rstrip(_VALUE_END)
+        if plain and (any(c in word for c in "/=$\\") or word.startswith("-")):
+            continue
         if _made_up(word):
             yield Finding("credential.handed-over", CREDENTIAL, token.start(), token.start() + len(word))
 

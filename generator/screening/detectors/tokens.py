@@ -214,10 +214,14 @@ def random_tokens(t: Text) -> Iterator[Finding]:
         relaxed = alone or quoted or bool(_REVEAL_BEFORE.search(before)) \
             or before.rstrip().endswith(":") and not _REFERENCE_BEFORE.search(before)
         for a, b, strict in parts:
+            if b - a < 12 and _HOST_PORT_BEFORE.search(text, max(0, start + a - 80), start + a):
+                continue  # "db-fts.example.de:3306/fts3db": a database or a service named after host and port
             if strict or relaxed:
                 yield Finding("credential.random-token", CREDENTIAL, start + a, start + b)
 
 
+#: a host and its port before a short part: "db.example.org:5432/"
+_HOST_PORT_BEFORE = re.compile(r"(?<![\w.-])[\w-]+(?:\.[\w-]+)+:\d{2,5}/$")
 #: a digest in base64, of the length of MD5, SHA-1, SHA-256 or SHA-512 ...
 _DIGEST_BASE64 = re.compile(r"[A-Za-z0-9+/]{21}[AQgw]==|[A-Za-z0-9+/]{26}[AEIMQUYcgkosw048]=|"
                             r"[A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]=|[A-Za-z0-9+/]{85}[AQgw]==")
@@ -231,7 +235,10 @@ _PUBLIC_CODE_BEFORE = re.compile(
     r"(?<![\w-])(?:cup|cig|cui|isbn|issn|doi|orcid|pmid|arxiv|ggus(?: ticket)?|ticket(?: no| nr| number)?|"
     r"grant(?: agreement)?(?: no\.?| nr\.?| number)?|contract(?: no\.?| number)|invoice(?: no\.?| number)?|"
     r"project(?: code| number| no\.?)|codice (?:progetto|cup)|code (?:du )?projet|código (?:de|del) proyecto|"
-    r"projektnummer|förderkennzeichen|aktenzeichen)[ \t]*[:#]?[ \t]*$")
+    r"projektnummer|förderkennzeichen|aktenzeichen|"
+    # a project named, then its code: "progetto PRIN 2022 codice 2022LK7F3A"
+    r"(?:project|progetto|projekt|projet|proyecto|projeto|projekt|grant|prin)(?![\w-])[^.\n:;]{0,30}?"
+    r"(?:code|codice|código|codigo|kód|kod|kode|koodi|nummer|number|numero|número))[ \t]*[:#]?[ \t]*$")
 _MARKUP_NAME_BEFORE = re.compile(r"</?(?:[\w.-]{1,30}:)?$")
 _MEDIA_DATA = re.compile(r"data:(?:image|font|audio|video)/[\w.+-]{1,40};base64,(?=[A-Za-z0-9+/])")
 _B64 = re.compile(r"[A-Za-z0-9+/_-]{8,}={0,2}")

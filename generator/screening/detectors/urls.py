@@ -367,8 +367,8 @@ def _path_secret(segment: str, previous: str) -> bool:
     if secret_word and sum(c.isdigit() for c in core) >= 3:
         return True
     hexish = _HEXISH.fullmatch(core)
-    if hexish and (previous in _RECORD_WORDS or _HANDLE_PREFIX.fullmatch(previous)):
-        return False  # /document/3a7f..., /21.T11148/3a4b...: a record's or a handle's id
+    if hexish and (previous in _RECORD_WORDS or previous in _JOB_WORDS or _HANDLE_PREFIX.fullmatch(previous)):
+        return False  # /document/3a7f..., /jobs/9c3f..., /21.T11148/3a4b...: a record's, a job's or a handle's id
     if hexish:
         return previous not in _FORGE_WORDS and len(core) not in (40, 64) or previous in _SHARE_WORDS
     if _UUID.fullmatch(core):
