@@ -412,6 +412,13 @@ NOT_PHONE_WORDS = (
     r"batch|task|request|pr|commit|build|version|release|serial|port|ports|id|ids|isbn|issn|"
     r"orcid|doi|pmid|arxiv|handle|hdl|epsg|dnr|päätös|decision|dossier|akte|az|aktenzeichen|"
     r"events|files|records|hours|cores|bytes|checksum|sum|size|zip|postcode|plz|vat|ust|kvk|"
+    # an organisation's registry and tax numbers, in EGI's languages
+    r"ičo|ičo:|dič|ič dph|iva|partita iva|p\. ?iva|codice fiscale|siret|siren|rcs|tva|n° tva|cif|nif|nipc|nip|"
+    r"regon|krs|ust-idnr|ust-id|ustid|steuernummer|handelsregister|hrb|hra|registergericht|kbo|btw|"
+    r"ondernemingsnummer|rsin|orgnr|org\.nr|organisationsnummer|organisasjonsnummer|cvr|y-tunnus|"
+    r"registrikood|kmkr|cui|cod fiscal|reg\. com|adószám|cégjegyzékszám|įmonės kodas|pvm|"
+    r"reģistrācijas numurs|pvn|vergi no|mersis|μητρώου|γεμη|еик|булстат|єдрпоу|инн|огрн|матични број|"
+    r"oib|mbs|matična številka|davčna številka|ddv|vsk|kennitala fyrirtækis|"
     r"cpu|core|hour|година|godzin|kernstunden|horas|ore|heures|"
     # orders, invoices and inventories, in EGI's languages
     r"inventory|inventar|inventarnummer|inventaire|inventario|inventaris|inwentarz|leltári szám|"
@@ -523,7 +530,112 @@ ID_WORDS = (
     r"بطاقة التعريف الوطنية|رقم بطاقة التعريف|رقم جواز السفر|جواز السفر|جواز سفري|"
     r"karta tal-identità|karta tal-identita|tal-identità|tal-identita|numru tal-id|"
     r"uimhir psp|uimhir pps|číslo op|čísla op|č\. op|číslo občianskeho preukazu|cpf|"
-    r"adóazonosító jelet|adóazonosító jelemet|անձնագրիս համարն|անձնագրիս համարը|անձնագրիս"
+    r"adóazonosító jelet|adóazonosító jelemet|անձնագրիս համարն|անձնագրիս համարը|անձնագրիս|"
+    # tax, social security and pension numbers by their compounds and abbreviations
+    r"steuer-identifikationsnummer|steuerliche identifikationsnummer|identifikationsnummer|steuer-idnr|"
+    r"rentenversicherungsnummer|versicherungsnummer|sv-nummer|sv-nr|sozialversicherungs-nr|"
+    r"numéro fiscal de référence|numéro d'identification fiscale|numéro de sécurité sociale|"
+    r"numero di previdenza|codice inps|número de identificación fiscal|número de afiliación|"
+    r"número de segurança social|número de identificação fiscal|número de identificação da segurança social|"
+    r"cartão de cidadão|número do cartão de cidadão|número de identificação civil|"
+    r"fiscaal nummer|rijksregisternummer|rijksregister|sofi-nummer|numer nip|numer identyfikacji podatkowej|"
+    r"daňové identifikační číslo|číslo sociálního pojištění|rodné číslo pojištěnce|"
+    r"adóazonosító szám|társadalombiztosítási szám|skatteregistreringsnummer|skattenummer|"
+    r"verotunniste|sosiaaliturvatunnus|codul de identificare fiscală|număr de asigurare|"
+    r"mokesčių mokėtojo kodas|nodokļu maksātāja numurs|vergi kimlik numarası|vergi kimlik no|"
+    r"αριθμός φορολογικού μητρώου|αριθμός μητρώου κοινωνικής ασφάλισης|"
+    r"идентификационный номер налогоплательщика|страховой номер|"
+    r"ідентифікаційний код|ідентифікаційний номер|реєстраційний номер облікової картки платника податків|"
+    r"податковий номер|податковий код|данъчен номер|осигурителен номер|"
+    r"porezni broj|broj osiguranja|davčna številka|številka zavarovanja|"
+    r"national insurance no|social security no|sozialversicherungsnr|ppsn|pps no|"
+    r"uimhir psp|m'uimhir psp|m'uimhir pps|uimhir phearsanta seirbhíse poiblí|psp|"
+    r"מספר תעודת הזהות|תעודת הזהות|מספר זהות|מספר הזהות|"
+    # identity cards and their series, by language
+    r"carta d'identità elettronica|carta d'identità|carta di identità|"
+    r"carte d'identité nationale|documento nacional de identidad|documento de identificação|"
+    r"identiteitskaart|identiteitsbewijs|id-kaart|eid-kaart|"
+    r"cartea de identitate|carte de identitate|cărții de identitate|cartii de identitate|seria și numărul|"
+    r"seria si numarul|seria și nr|numărul cărții de identitate|buletinul|buletinului|"
+    r"osobní doklad|občianky preukaz|osebna izkaznica|osobna iskaznica|lična karta|лична карта|"
+    r"ταυτότητάς μου|δελτίο ταυτότητας|удостоверение личности|посвідчення особи|id-карта|"
+    r"henkilökorttini|isikutunnistus|asmens tapatybės kortelė|personas apliecība|kimlik kartı|kimlik kartım|"
+    # driving licences
+    r"driving licen[cs]e|driver's licen[cs]e|drivers licen[cs]e|driver licen[cs]e|licence number|"
+    r"führerschein|führerscheinnummer|führerschein-nr|permis de conduire|patente di guida|patente|"
+    r"numero di patente|numero patente|carnet de conducir|permiso de conducir|carta de condução|"
+    r"carteira de motorista|rijbewijs|rijbewijsnummer|prawo jazdy|prawa jazdy|řidičský průkaz|řidičského průkazu|"
+    r"vodičský preukaz|jogosítvány|vezetői engedély|körkort|körkortsnummer|kørekort|førerkort|"
+    r"ajokortti|ajokortin numero|juhiluba|permis de conducere|permisul de conducere|"
+    r"vairuotojo pažymėjimas|vadītāja apliecība|ehliyet|sürücü belgesi|δίπλωμα οδήγησης|"
+    r"άδεια οδήγησης|водительское удостоверение|посвідчення водія|шофьорска книжка|"
+    r"vozačka dozvola|vozačke dozvole|vozniško dovoljenje|ökuskírteini|רישיון נהיגה|"
+    # residence permits
+    r"residence permit|residence card|permesso di soggiorno|carta di soggiorno|aufenthaltstitel|"
+    r"aufenthaltstitels|aufenthaltserlaubnis|aufenthaltskarte|niederlassungserlaubnis|titre de séjour|"
+    r"carte de séjour|permiso de residencia|tarjeta de residencia|tarjeta de identidad de extranjero|"
+    r"autorização de residência|título de residência|verblijfsvergunning|verblijfsdocument|karta pobytu|"
+    r"karty pobytu|povolení k pobytu|povolenie na pobyt|tartózkodási engedély|uppehållstillstånd|"
+    r"uppehållstillståndskort|opholdstilladelse|oppholdstillatelse|oleskelulupa|oleskelulupakortti|"
+    r"elamisluba|leidimas gyventi|uzturēšanās atļauja|permis de ședere|permisul de ședere|"
+    r"oturma izni|ikamet izni|άδεια διαμονής|вид на жительство|посвідка на проживання|"
+    r"разрешение за пребиваване|boravišna dozvola|dozvola boravka|dovoljenje za prebivanje|"
+    r"dvalarleyfi|רישיון ישיבה|אשרת שהייה|"
+    # a person's number at work, abbreviated
+    r"staff no|staff nr|staff #|employee nr|personnel no|pers\.-nr|personalnr|matricule|n° de matricule|"
+    r"numero di matricola dipendente|číslo zaměstnance|osobní číslo|osobné číslo|numer ewidencyjny|"
+    r"anställningsnr|työntekijänumeroni"
+)
+#: words joining an id word to its value beyond the copulas: the abbreviations of "number" and
+#: the copulas of languages that put them elsewhere ("n. CA...", "PSP ná 8372614K", "הוא ...")
+ID_LINKS = (
+    r"n|no|nr|nro|nº|n°|núm|num|numero|número|numéro|number|nummer|numer|numru|číslo|čísla|szám|száma|"
+    r"numara|numarası|αριθμός|αρ|номер|номер:|број|broj|številka|numurs|numeris|numbrit|uimhir|"
+    r"ná|הוא|היא|זה|is|ist|est|è|es|é|je|jest|to|on|är|er|este|είναι|е|є|это|це|dır|dir|lautet|zní|znie|brzmi|"
+    r"luidt|glasi"
+)
+#: the words that name an account's number (or its bank's code) and nothing else: five digits
+#: after them are enough ("clearingnummer 8327-9", "sort code 20-00-00")
+SPECIFIC_ACCOUNT_WORDS = (
+    r"account number|account no|acct no|acct|sort code|routing number|aba number|bsb|kontonummer|"
+    r"kontonummern|kontonr|konto-nr|kontonummeret|kontonummeren|clearingnummer|clearingnr|clearing-nr|"
+    r"bankleitzahl|blz|reg\.nr|reg\. nr|registreringsnummer|numer konta|numer rachunku|nr konta|nr rachunku|"
+    r"číslo účtu|čísla účtu|číslo môjho účtu|číslo bankovního účtu|předčíslí|kód banky|számlaszám|számlaszámom|"
+    r"számlaszámomra|bankszámlaszám|bankszámlaszámom|rekeningnummer|numéro de compte|n° de compte|"
+    r"numero di conto|numero del conto|número de cuenta|número de conta|tilinumero|tilinumeroni|"
+    r"kontonumber|sąskaitos numeris|konta numurs|numărul contului|număr de cont|hesap numarası|"
+    r"hesap numaram|hesap no|αριθμός λογαριασμού|номер счёта|номер счета|номер рахунку|номер на сметка|"
+    r"broj računa|broj tekućeg računa|številka računa|מספר חשבון|מספר החשבון|reikningsnúmer|"
+    r"kontonummer|bankgiro|plusgiro|postgiro"
+)
+#: words naming a bank account in EGI's languages, with their inflections: a long number after
+#: one (ten digits at least, in any grouping) is the account ("na moje konto prywatne: 10 2030 ...",
+#: "můj osobní účet 19-2000145399/0800", "a saját számlámra utalni: 11773016-...")
+ACCOUNT_WORDS = (
+    r"account|bank account|bank details|bankverbindung|bankkonto|konto|kontos|kontot|kontoen|kontoet|"
+    r"konta|kontu|kontem|účet|účtu|účtem|účtě|účte|učet|bankszámla|bankszámlám|bankszámlámra|számla|"
+    r"számlám|számlámra|számlára|számlát|számlámat|rekening|bankrekening|compte|compte bancaire|rib|"
+    r"conto|conto corrente|cuenta|cuenta bancaria|conta|conta bancária|nib|tili|tilille|tilini|"
+    r"pankkitili|pankkitilille|pankkitilini|arvelduskonto|arveldusarve|pangakonto|sąskaita|sąskaitą|sąskaitos|"
+    r"konts|kontu|bankas konts|cont|contul|contului|cont bancar|hesap|hesabım|hesabıma|hesabımın|banka hesabı|"
+    r"banka hesabım|λογαριασμός|λογαριασμό|λογαριασμού|τραπεζικός λογαριασμός|счёт|счет|счета|счёта|"
+    r"расчётный счёт|банковский счёт|рахунок|рахунку|банківський рахунок|сметка|сметката|банкова сметка|"
+    r"račun|računa|računu|tekući račun|žiro račun|transakcijski račun|tekoči račun|rachunek|rachunku|"
+    r"rachunek bankowy|חשבון|חשבון בנק|חשבון הבנק|reikningur|reikninginn|bankareikning|bankareikningur|"
+    r"konto bankowe|konta bankowego|bankovní účet|bankový účet|"
+    # the specific ones: a shorter number after them is the account too
+    + SPECIFIC_ACCOUNT_WORDS
+)
+#: the case number of a residence permit or an asylum application (the case points at its
+#: applicant): after a residence permit word, a case word and its number
+CASE_NUMBER_WORDS = (
+    r"case number|case no|case|file number|reference number|application number|ärendenummer|ärende|"
+    r"dnr|diarienummer|aktenzeichen|az\.|vorgangsnummer|geschäftszeichen|numéro de dossier|dossier|"
+    r"numero di pratica|pratica|número de expediente|expediente|número do processo|processo|"
+    r"zaaknummer|v-nummer|vreemdelingennummer|sygnatura sprawy|znak sprawy|číslo jednací|č\.j\.|"
+    r"spisová značka|ügyszám|iktatószám|sagsnummer|saksnummer|diaarinumero|asianumero|menetluse number|"
+    r"bylos numeris|lietas numurs|număr de dosar|dosar|dosya numarası|αριθμός φακέλου|номер дела|"
+    r"номер справи|номер на преписка|broj predmeta|številka zadeve|מספר תיק"
 )
 #: "mine is" in EGI's languages: after a sentence asking for an id, the number that follows is the
 #: writer's ("We need your CNP. Al meu este ...")

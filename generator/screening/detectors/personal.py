@@ -40,17 +40,23 @@ from generator.screening.detectors.base import (
     windows_around,
     words,
 )
+from generator.screening.detectors.shapes import ORCID
 from generator.screening.lexicon import (
+    ACCOUNT_WORDS,
     AT_HANDLE_WORDS,
     BIRTH_WORDS,
+    CASE_NUMBER_WORDS,
     COPULAS,
     HANDLE_WORDS,
     HEALTH_PHRASES,
     HOME_WORDS,
+    ID_LINKS,
     ID_WORDS,
     INSTITUTION_WORDS,
     MINE_IS,
+    NOT_PHONE_WORDS,
     PLATE_WORDS,
+    SPECIFIC_ACCOUNT_WORDS,
     VENUE_WORDS,
     WEAK_BIRTH_WORDS,
 )
@@ -79,7 +85,9 @@ def ibans(t: Text) -> Iterator[Finding]:
         raw = m.group()
         compact = raw.replace(" ", "")
         for length in range(min(len(compact), 34), 14, -1):
-            if iban.is_valid(compact[:length]):
+            # (the ISO check digits and the country's length and format; not the country's own
+            # checks, which refuse real IBANs of banks their table does not list: "BE68 5390 ...")
+            if iban.is_valid(compact[:length], check_country=False):
                 end = m.start()
                 seen = 0
                 while seen < length:
@@ -88,6 +96,53 @@ def ibans(t: Text) -> Iterator[Finding]:
                     end += 1
                 yield Finding("personal.iban", PERSONAL, m.start(), end)
                 break
+
+
+# --- bank accounts in national formats ---------------------------------------------------------
+
+_ACCOUNT_WORD = Lexicon(ACCOUNT_WORDS)
+_SPECIFIC_ACCOUNT = re.compile(lex(SPECIFIC_ACCOUNT_WORDS))
+#: after the word, a few words on its line and what joins them to the number (a copula, a colon,
+#: "n.", or nothing: "účet 19-2000145399/0800"), then the number: digits in groups, an IBAN's
+#: letters ("rekening BE23 0014 8273 9163", whose check digits are wrong: a mistyped account is
+#: still somebody's)
+_ACCOUNT_WORDS_BETWEEN = r"(?:[ \t]*[,(]?[ \t]*[^\W\d_][\w'’-]{0,24}\)?)"
+_ACCOUNT_LATER = re.compile(
+    rf"(?:{_ACCOUNT_WORDS_BETWEEN}{{0,6}}?[ \t]*(?:(?:{lex(ID_LINKS)})(?![\w])\.?|:)|{_ACCOUNT_WORDS_BETWEEN}{{0,2}}?)"
+    rf"[ \t:#]*(?=(?:[a-z]{{2}}\d\d[ ]?)?\d)")
+#: a date, or a quantity with its unit after it, is no account number ("created on 2024-03-01
+#: 12:00", "the account has 12000000000 bytes")
+_NOT_ACCOUNT_NUMBER = re.compile(r"(?:19|20)\d\d[-/.]\d\d?[-/.]\d\d?(?!\d)|\d\d?[-/.]\d\d?[-/.](?:19|20)?\d\d(?!\d)")
+_UNIT_AFTER = re.compile(rf"[ \t]*(?:{lex(NOT_PHONE_WORDS, 'b|kb|mb|gb|tb|pb|kib|mib|gib|tib|bytes?|jobs?|hours?|h|hs|hepspec|events?|files?|cpus?|gpus?|cores?|%')})(?![\w])")
+#: a word between the account word and the number that says the number is something else
+#: ("account to my ORCID iD 0000-...", "account, ticket 2026041210000123"); "no", "nr" are the
+#: account's own
+_NOT_ACCOUNT = re.compile(rf"(?<![\w-])(?:{lex(NOT_PHONE_WORDS, 'orcid|doi|id|uid|login|user|username|user name')})(?![\w-])")
+_ACCOUNT_OWN = frozenset("no nr n° num number numer numero número nummer cislo číslo szám".split())
+_ACCOUNT_NUMBER = re.compile(r"(?:[A-Z]{2}\d\d[ ]?)?\d[\dA-Z]*(?:(?:[ ./-]|, ?)(?:[\dA-Z]*\d[\dA-Z]*))*(?![\w-])")
+
+
+def bank_accounts(t: Text) -> Iterator[Finding]:
+    """A bank account's number after a word naming the account: ten digits at least, or five
+    after a word that names the number itself ("kontonummer", "clearingnummer", "sort code")."""
+    text, low = t.text, t.low
+    if not t.has_digit:
+        return
+    for m in _ACCOUNT_WORD.finditer(t, 40, 150):
+        later = _ACCOUNT_LATER.match(low, m.end(), min(len(low), m.end() + 140))
+        if later is None:
+            continue
+        v = _ACCOUNT_NUMBER.match(text, later.end(), min(len(text), later.end() + 50))
+        if v is None or ORCID.match(text, v.start()):
+            continue
+        if any(w.group() not in _ACCOUNT_OWN for w in _NOT_ACCOUNT.finditer(low, m.end(), later.end())):
+            continue
+        value = v.group().rstrip(", ")
+        if _NOT_ACCOUNT_NUMBER.match(value) or _UNIT_AFTER.match(low, v.start() + len(value)):
+            continue
+        digits = sum(c.isdigit() for c in value)
+        if digits >= 10 or digits >= 5 and _SPECIFIC_ACCOUNT.fullmatch(m.group()):
+            yield Finding("personal.bank-account", PERSONAL, v.start(), v.start() + len(value))
 
 
 # --- payment cards -------------------------------------------------------------------------------
@@ -187,7 +242,7 @@ _MINE_NEXT = re.compile(rf"[^.!?\n]{{0,100}}[.!?][ \t]+(?:{lex(MINE_IS)})(?!\w)[
 #: "Henkilötunnus pääsykorttia varten:", "PESEL do umowy:", "adóazonosító jelet, az enyém:"
 _ID_FOR = re.compile(r",?(?:[ \t]+[^\W\d_]{1,25}){1,5}?[ \t]*:")
 _ID_VALUE = re.compile(
-    r"[\s:՝#.,()№nNoº°-]{0,8}(?:(?:nr|no|number|nummer|numer|numéro|número|číslo|szám|numaram|numarası|numarasi|αρ)\.?[\s:#.]{0,3})?"
+    r"[\s:՝#.,()№nNoº°-]{0,8}(?:(?:nr|no|number|nummer|numer|numero|numéro|número|číslo|szám|numaram|numarası|numarasi|αρ)\.?[\s:#.]{0,3})?"
     r"(?P<value>(?:[A-Z]{1,3}[ -]?)?\d[\d ./-]{3,20}\d(?:[ -]?[A-Z](?![\w-]))?|(?=[^\W_]{0,4}[ -]?\d)[^\W_]{1,4}[ -]?\d[\dA-Z<-]{3,16}|[A-Z0-9]{6,12})(?![\w-])"
 )
 #: a document's series and number after its word: "паспорт серія АВ № 123456", "паспорт серия 45 06
@@ -201,6 +256,25 @@ _ID_SERIES = re.compile(
     rf"\d{{2}}[ ]?\d{{2}}|\d{{1,4}})[\s,-]{{0,3}})?(?:(?:{lex(_NUMBER_WORDS)})\.?[\s:#.]{{0,3}})?"
     rf"(?P<value>(?:[^\W\d_]{{1,3}}[ -]?)?\d[\d ]{{4,12}}\d)(?![\w-])")
 _MRZ = re.compile(r"^[ \t]*(?=[A-Z0-9<]*<)[A-Z0-9<]{28,46}[ \t]*$", re.MULTILINE)
+#: a few more words after the id word (a parenthesis, a question, a purpose: "(ідентифікаційний
+#: код)", "elettronica", "für die Abrechnung der Reisekosten zum EGI-Workshop", "? Proszę"), then
+#: what joins a value to them (a copula, "n.", "no", "ná", "הוא", a colon), read in the lower-cased view
+_ID_LATER = re.compile(
+    rf"(?:[ \t]*,?[ \t]*\([^()\n]{{1,30}}\)|[ \t]*[,(?]?[ \t]*[^\W\d_][\w'’-]{{0,24}}\)?){{0,8}}?[ \t]*"
+    rf"(?:(?:{lex(ID_LINKS)})(?![\w])\.?|:)[ \t:#]*(?:(?:{lex(ID_LINKS)})(?![\w])\.?[ \t:#]*)?(?=(?:[a-z]{{1,3}}[ -]?)?\d)")
+#: the value: groups of capitals and digits joined by a space, '-', '/' or '.' ("53 140679 M 018",
+#: "14729385 4 ZX7", "RX 582913", "4-3827195"), five digits at least (counted by the caller)
+_ID_GROUPS = re.compile(
+    r"(?P<value>(?:[A-Z]{1,3}[ -]?)?\d[\dA-Z]*(?:[ ./-](?:[\dA-Z]*\d[\dA-Z]*|[A-Z]{1,3}(?![\w-])))*)(?![\w-])")
+#: id words too common in other senses for the longer reach ("pass", "passi", "pasas", "patente")
+_ID_SHORT_REACH = frozenset({"pass", "passi", "pasas", "pase", "insee", "patente", "psp"})
+#: a residence permit's case number, after the permit's word: "uppehållstillstånd från
+#: Migrationsverket, ärendenummer 4-3827195"
+_CASE_NUMBER = re.compile(rf"[^\n.!?]{{0,80}}?(?<![\w])(?:{lex(CASE_NUMBER_WORDS)})(?![\w])[ \t:#.]*(?:(?:{lex(ID_LINKS)})(?![\w])\.?[ \t:#]*)?")
+_RESIDENCE = re.compile(lex(
+    r"residence|soggiorno|aufenthalt|séjour|residencia|residência|verblijf|pobyt|pobytu|tartózkodási|"
+    r"uppehållstillstånd|opholdstilladelse|oppholdstillatelse|oleskelulupa|elamisluba|gyventi|uzturēšanās|"
+    r"ședere|oturma|ikamet|διαμονής|жительство|проживання|пребиваване|boravišna|boravka|prebivanje|dvalarleyfi|ישיבה|שהייה"))
 
 
 @cache
@@ -294,6 +368,16 @@ def national_ids(t: Text) -> Iterator[Finding]:
                 v = _ID_VALUE.match(text, said.end(), min(len(text), said.end() + 60))
                 if v and sum(c.isdigit() for c in v.group("value")) >= 6:
                     yield Finding("personal.id-number", PERSONAL, *v.span("value"))
+            if len(m.group()) >= 4 and m.group() not in _ID_SHORT_REACH:
+                later = _ID_LATER.match(low, m.end(), min(len(low), m.end() + 110))
+                v = later and _ID_GROUPS.match(text, later.end(), min(len(text), later.end() + 40))
+                if v and sum(c.isdigit() for c in v.group("value")) >= 5:
+                    yield Finding("personal.id-number", PERSONAL, *v.span("value"))
+                if _RESIDENCE.search(m.group()):
+                    case = _CASE_NUMBER.match(low, m.end(), min(len(low), m.end() + 160))
+                    v = case and _ID_GROUPS.match(text, case.end(), min(len(text), case.end() + 40))
+                    if v and sum(c.isdigit() for c in v.group("value")) >= 5:
+                        yield Finding("personal.id-number", PERSONAL, *v.span("value"))
             series = _ID_SERIES.match(low, m.end(), min(len(low), m.end() + 60))
             if series:
                 yield Finding("personal.id-number", PERSONAL, series.start("series") if series.group("series")

@@ -1,0 +1,92 @@
+"""People, not passwords: classes of personal data an outside corpus found published, each with
+its harmless look-alikes. Identity, tax, social security and driving licence numbers after a
+label in EGI's languages (a few words and a copula, "n.", "no", a colon between); bank accounts
+in national formats after an account word, and IBANs whose check digits are wrong; dates of birth
+after a birth word, in numbers, with month names and spelled out; home addresses after a home word
+in each country's order; health and family details; and, kept, organisations' registry and VAT
+numbers and institutional addresses. The examples are written here, in other languages and
+phrasings than the corpus's."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.screening.detectors import find_all
+
+
+def covered(text: str, part: str, category: str | None = None) -> bool:
+    """Is every character of ``part`` inside a finding (of ``category``)?"""
+    start = text.index(part)
+    spans = [(f.start, f.end) for f in find_all(text) if category is None or f.category == category]
+    return all(any(a <= i < b for a, b in spans) for i in range(start, start + len(part)))
+
+
+def untouched(text: str, part: str) -> bool:
+    """Does no finding overlap ``part``?"""
+    start = text.index(part)
+    end = start + len(part)
+    return not [f for f in find_all(text) if f.start < end and f.end > start]
+
+
+# --- 1. identity, tax, social security, licence and residence numbers after a label ----------
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Für die Lohnabrechnung: meine Sozialversicherungsnummer beim neuen Arbeitgeber lautet 12 150385 K 123.",
+     "12 150385 K 123"),
+    ("Voici mon numéro de sécurité sociale pour le contrat de vacation : 2 91 07 13 055 118 42",
+     "2 91 07 13 055 118 42"),
+    ("Para el alquiler necesito mi permiso de conducir, número B-4827193, que caduca pronto.", "B-4827193"),
+    ("Zijn verblijfsvergunning heeft nummer V 8273641 en verloopt in mei.", "V 8273641"),
+    ("Karta pobytu nr RP 4928173 jest ważna do końca roku.", "RP 4928173"),
+    ("Prof. Jan Kowal (employee no. 4471829) needs the quota raised.", "4471829"),
+    ("Sein Aufenthaltstitel ist beantragt, Aktenzeichen 5-2938471, bei der Ausländerbehörde.", "5-2938471"),
+    ("Mă puteți identifica după buletinul meu, seria și numărul: XT 719264.", "XT 719264"),
+    ("Potrzebny jest mój numer dowodu osobistego? Proszę: ABC 123456", "ABC 123456"),
+    ("Mitt körkort har nummer 850312-77, om det behövs för hyrbilen.", "850312-77"),
+    ("Il mio codice INPS, numero di previdenza: 7731 002 918", "7731 002 918"),
+])
+def test_a_number_after_an_id_label_goes(text, value):
+    assert covered(text, value, "personal")
+
+
+@pytest.mark.parametrize(("text", "keep"), [
+    ("Fakturu prosím vystavte na Masarykova univerzita, IČO 00216224, DIČ CZ00216224.", "IČO 00216224"),
+    ("Fattura intestata all'Università di Pisa, partita IVA 00286820501.", "partita IVA 00286820501"),
+    ("Rechnung an: Forschungszentrum Jülich GmbH, USt-IdNr. DE122624631", "DE122624631"),
+    ("Our passport office opens at 9; ticket 2026031210000042 tracks it.", "2026031210000042"),
+    ("The driving licence of the van was checked in 2024.", "2024"),
+])
+def test_an_organisations_number_or_a_plain_date_stays(text, keep):
+    assert untouched(text, keep)
+
+
+# --- 2. bank accounts -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Proszę o zwrot na rachunek bankowy 61 1090 1014 0000 0712 1981 2874, dziękuję.",
+     "61 1090 1014 0000 0712 1981 2874"),
+    ("Refundace prosím na bankovní účet 2801234567/2010.", "2801234567/2010"),
+    ("Kérem a díjat a bankszámlámra utalni: 10918001-00000068-64480008", "10918001-00000068-64480008"),
+    ("Sort code 20-45-77, account number 41823390, for the travel refund.", "41823390"),
+    ("Hyvitys tililleni, tilinumero 4812 3300 1927, kiitos.", "4812 3300 1927"),
+    # an IBAN whose check digits are wrong is still somebody's account
+    ("Bitte auf mein Konto DE12 5001 0517 0648 4898 91 überweisen.", "DE12 5001 0517 0648 4898 91"),
+    # a valid IBAN of a bank that python-stdnum's table does not list
+    ("Remboursement sur le compte BE68 5390 0754 7034 svp.", "BE68 5390 0754 7034"),
+])
+def test_an_account_number_after_an_account_word_goes(text, value):
+    assert covered(text, value, "personal")
+
+
+@pytest.mark.parametrize(("text", "keep"), [
+    ("Please link the account to my ORCID iD 0000-0002-1825-0097.", "0000-0002-1825-0097"),
+    ("The account was created on 2024-03-01 12:00 by the portal.", "2024-03-01 12:00"),
+    ("The group account has 12000000000 bytes of quota left.", "12000000000"),
+    ("Konto 3 is disabled; 12 users moved.", "3"),
+])
+def test_a_number_near_an_account_word_that_is_no_account_stays(text, keep):
+    assert untouched(text, keep)
+
+
