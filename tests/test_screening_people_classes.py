@@ -90,3 +90,34 @@ def test_a_number_near_an_account_word_that_is_no_account_stays(text, keep):
     assert untouched(text, keep)
 
 
+# --- 3. dates of birth --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("For the visa form: my date of birth, as the embassy wants it, is 09/11/1984.", "09/11/1984"),
+    ("She was born on the 21st of October 1979 in Leeds.", "21st of October 1979"),
+    ("Mój PESEL się nie zgadza; data urodzenia według dowodu (strona 2): 04.07.1993", "04.07.1993"),
+    ("Narodila jsem se 4. června 1992, pokud je to potřeba.", "4. června 1992"),
+    ("Sono nata a Trieste il 30/01/1988.", "30/01/1988"),
+    ("Doğum tarihim 12.05.1987, kimlik doğrulaması için.", "12.05.1987"),
+    ("Sünnipäev: 3.11.1991", "3.11.1991"),
+    ("My birthday is the twelfth of June nineteen ninety-one, if it matters.",
+     "twelfth of June nineteen ninety-one"),
+    ("Mein Geburtsdatum ist der dritte März neunzehnhundertachtundachtzig.", "dritte März neunzehnhundertachtundachtzig"),
+    ("Ma date de naissance est le douze mai mille neuf cent quatre-vingt-cinq.",
+     "douze mai mille neuf cent quatre-vingt-cinq"),
+    ("La mia data di nascita è il ventuno aprile millenovecentottantasei.", "ventuno aprile millenovecentottantasei"),
+])
+def test_a_date_after_a_birth_word_goes(text, value):
+    assert covered(text, value, "personal")
+
+
+@pytest.mark.parametrize(("text", "keep"), [
+    ("The project was born in a workshop in 2019 and runs until 31.12.2026.", "31.12.2026"),
+    ("Happy birthday to the grid! Ten years of service in May.", "Ten years of service in May"),
+    ("NATO summit on 12.07.2023 delayed the network upgrade.", "12.07.2023"),
+])
+def test_a_date_that_is_no_birth_date_stays(text, keep):
+    assert untouched(text, keep)
+
+

@@ -675,7 +675,76 @@ BIRTH_WORDS = (
     r"geburtstag|anniversaire|compleanno|cumpleaños|aniversário|urodziny|narozeniny|születésnap|"
     r"verjaardag|födelsedag|fødselsdag|syntymäpäivä|sünnipäev|день рождения|день народження|rođendan|"
     r"rojstni dan|ziua de naștere|gimtadienis|dzimšanas diena|doğum günü|γενέθλια|יום הולדת|"
-    r"נולדה|დაბადების თარიღი|დაიბადა|ծննդյան ամսաթիվ|ծննդյան ամսաթիվը|ծնվել է|ծնվել"
+    r"נולדה|დაბადების თარიღი|დაიბადა|ծննդյան ամսաթիվ|ծննդյան ամսաթիվը|ծնվել է|ծնվել|"
+    # with a possessive or a case ending ("syntymäaikani", "születési dátumom", "doğum tarihim")
+    r"syntymäaika(?:ni|si|nsa|mme|nne)|syntymäajan|syntymäpäivä(?:ni|si|nsä)|sünniaeg(?:a|ks)?|sünnipäev(?:a|aks)?|"
+    r"születési dátumom|születési dátuma|születési időm|születésnapom|születtem|doğum tarihim|doğum tarihimi|"
+    r"doğum günüm|doğum tarihi olarak|geburtsdatums|geburtsdatum lautet|geb\.-datum|geb\.datum|"
+    r"date de naissance est|data di nascita è|fecha de nacimiento es|data de nascimento é|"
+    # "I was born", in the languages' own order
+    r"i was born|je suis né|je suis née|sono nato|sono nata|nací|nasci|ben geboren|bin geboren|"
+    r"urodziłem się|urodziłam się|narodil jsem se|narodila jsem se|narodil som sa|narodila som sa|"
+    r"jag är född|jeg er født|jeg ble født|olen syntynyt|olen sündinud|gimiau|esmu dzimis|esmu dzimusi|"
+    r"m-am născut|γεννήθηκα|я родился|я родилась|я народився|я народилася|роден съм|родена съм|"
+    r"rojen sem|rojena sem|rođen sam|rođena sam|rugadh mé|נולדתי|fæddist|ég er fædd|ég er fæddur|"
+    r"date of birth is|birthday is|data urodzenia to|datum narození je"
+)
+#: month names and their inflections in EGI's languages: a date of birth may name its month
+#: ("the third of March", "el nueve de mayo", "17. března")
+MONTH_NAMES = (
+    r"january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|"
+    r"januar|februar|märz|mai|juni|juli|oktober|dezember|jänner|"
+    r"janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|"
+    r"gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|dicembre|"
+    r"enero|febrero|abril|mayo|junio|julio|septiembre|setiembre|octubre|noviembre|diciembre|"
+    r"janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|"
+    r"januari|februari|maart|mei|augustus|"
+    r"stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|października|listopada|grudnia|"
+    r"ledna|února|března|dubna|května|června|července|srpna|září|října|listopadu|prosince|"
+    r"januára|februára|marca|apríla|mája|júna|júla|augusta|septembra|októbra|novembra|decembra|"
+    r"január|február|március|április|május|június|július|augusztus|szeptember|október|"
+    r"tammikuuta|helmikuuta|maaliskuuta|huhtikuuta|toukokuuta|kesäkuuta|heinäkuuta|elokuuta|syyskuuta|"
+    r"lokakuuta|marraskuuta|joulukuuta|jaanuar|veebruar|märts|aprill|juuni|juuli|"
+    r"januari|mars|juni|juli|augusti|oktober|"
+    r"ianuarie|februarie|martie|aprilie|iunie|iulie|septembrie|octombrie|noiembrie|decembrie|"
+    r"ocak|şubat|mart|nisan|mayıs|haziran|temmuz|ağustos|eylül|ekim|kasım|aralık|"
+    r"ιανουαρίου|φεβρουαρίου|μαρτίου|απριλίου|μαΐου|ιουνίου|ιουλίου|αυγούστου|σεπτεμβρίου|οκτωβρίου|"
+    r"νοεμβρίου|δεκεμβρίου|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|"
+    r"декабря|січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня|"
+    r"януари|февруари|март|април|юни|юли|септември|октомври|ноември|декември|"
+    r"siječnja|veljače|ožujka|travnja|svibnja|lipnja|srpnja|kolovoza|rujna|listopada|studenoga|prosinca|"
+    r"januara|februara|marta|aprila|maja|juna|jula|avgusta|septembra|oktobra|novembra|decembra"
+)
+#: numbers spelled out, in the big languages, as parts of a word ("novecientos" is "nove" and
+#: "cientos", "neunzehnhundertachtundachtzig" is "neunzehn", "hundert", "acht", "und", "achtzig"):
+#: a word made of these is a number
+NUMBER_MORPHEMES = (
+    # en
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+    r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|"
+    r"first|second|third|fifth|eighth|ninth|twelfth|twentieth|thirtieth|th|"
+    # de
+    r"ein|eins|zwei|drei|vier|fünf|sechs|sieben|sieb|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|dreissig|"
+    r"vierzig|fünfzig|sechzig|siebzig|achtzig|neunzig|hundert|tausend|und|erste|ersten|dritte|dritten|"
+    r"te|ten|ster|sten|ste|"
+    # fr
+    r"un|une|deux|trois|quatre|cinq|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|"
+    r"trente|quarante|cinquante|soixante|cent|cents|mille|premier|"
+    # it
+    r"uno|una|due|tre|quattro|cinque|sei|sette|otto|nove|dieci|undici|dodici|tredici|quattordici|quindici|"
+    r"sedici|diciassette|diciotto|diciannove|venti|vent|trenta|trent|quaranta|quarant|cinquanta|cinquant|"
+    r"sessanta|sessant|settanta|settant|ottanta|ottant|novanta|novant|cento|mille|mila|primo|"
+    # es
+    r"dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|trece|catorce|quince|dieciséis|diecisiete|"
+    r"dieciocho|diecinueve|veinte|veinti|treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|noventa|cien|"
+    r"ciento|cientos|quinientos|setecientos|novecientos|mil|primero|"
+    # pt
+    r"um|dois|duas|três|quatro|sete|oito|dez|doze|treze|dezasseis|dezesseis|dezassete|dezessete|dezoito|"
+    r"dezanove|dezenove|vinte|trinta|quarenta|cinquenta|sessenta|oitenta|cem|centos|"
+    # nl
+    r"een|twee|drie|vijf|zes|zeven|negen|tien|twaalf|dertien|veertien|vijftien|zestien|zeventien|"
+    r"achttien|negentien|twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig|honderd|duizend|en"
 )
 #: "born" in the sense of founded, for things rather than people: a year after it is not a birthday
 WEAK_BIRTH_WORDS = r"born on|born|né|née|nato|nata|nacido|nacida|geboren"

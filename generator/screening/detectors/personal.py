@@ -54,7 +54,9 @@ from generator.screening.lexicon import (
     ID_WORDS,
     INSTITUTION_WORDS,
     MINE_IS,
+    MONTH_NAMES,
     NOT_PHONE_WORDS,
+    NUMBER_MORPHEMES,
     PLATE_WORDS,
     SPECIFIC_ACCOUNT_WORDS,
     VENUE_WORDS,
@@ -470,12 +472,13 @@ def licence_plates(t: Text) -> Iterator[Finding]:
 _BIRTH = Lexicon(BIRTH_WORDS)
 _WEAK_BIRTH = re.compile(rf"(?:{lex(WEAK_BIRTH_WORDS)})")
 _MONTH = r"[^\W\d_]{3,12}\.?"
+_ORDINAL = r"(?:st|nd|rd|th|er|e|eme|ème|º|ª|o|a)?"
 _DATE_AFTER = re.compile(
     r"[\s:՝,.()-]{0,6}(?:(?:am|on|le|il|el|em|op|dne|den|the|a|o)\s+)?(?P<date>"
     r"\d{1,2}[./-][ ]?\d{1,2}[./-][ ]?\d{2,4}\.?"
     r"|\d{4}[./-][ ]?\d{1,2}[./-][ ]?\d{1,2}\.?"
-    rf"|\d{{1,2}}\.?[ ]+(?:de[ ]+)?{_MONTH}[ ]+(?:de[ ]+)?\d{{4}}"
-    rf"|{_MONTH}[ ]+\d{{1,2}},?[ ]+\d{{4}}"
+    rf"|\d{{1,2}}{_ORDINAL}\.?[ ]+(?:de[ ]+|of[ ]+)?{_MONTH}[ ]+(?:de[ ]+)?\d{{4}}"
+    rf"|{_MONTH}[ ]+(?:the[ ]+)?\d{{1,2}}{_ORDINAL},?[ ]+\d{{4}}"
     rf"|\d{{4}}\.?[ ]+(?:[^\W\d_]{{1,8}}[ ]+)?\d{{1,2}}\.?[ ]+{_MONTH}"
     rf"|\d{{4}}\.?[ ]+{_MONTH}[ ]+\d{{1,2}}\.?"
     r"|(?:19|20)\d\d)"
@@ -486,15 +489,57 @@ _DATE_AFTER = re.compile(
 _BIRTH_OF = re.compile(r"[^\W\d_]{0,4}(?:[ \t]+[^\W\d_]{1,25}){0,4}[ \t]*[:՝]")
 
 
+#: a few words between the birth word and the date, in its clause: "birthday, which is the",
+#: "van de nieuwe gebruiker (Anouk Jansen):", "nato a Bologna il"
+_BIRTH_LATER = re.compile(r"(?:[ \t]*,?[ \t]*\([^()\n]{1,30}\)|[ \t]*[,(]?[ \t]*[^\W\d_][\w'’-]{0,24}\)?){1,8}?[ \t]*[:,]?"
+                          + _DATE_AFTER.pattern)
+#: a date spelled out: number words (a word made of number parts: "novecientos", "neunzehnhundert")
+#: and a month, joined by the small words of dates ("el nueve de mayo de mil novecientos ochenta
+#: y ocho", "the third of March nineteen eighty-seven")
+_SPELLED_TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d{1,4}|[,.]")
+_NUMBER_WORD = re.compile(rf"(?:(?:{lex(NUMBER_MORPHEMES)})-?)+")
+_MONTH_NAME = re.compile(rf"(?:{lex(MONTH_NAMES)})\.?")
+_DATE_GLUE = frozenset("of the and y e et und en i a de del di el il le la am on den op em o ,".split())
+
+
+def _spelled_date(low: str, pos: int) -> tuple[int, int] | None:
+    """A date spelled out in words from ``pos`` (after a few words: "es el", ", which is the"):
+    a month and a number word at least, joined only by a date's small words."""
+    first = last = -1
+    month = number = False
+    skipped = 0
+    for tok in _SPELLED_TOKEN.finditer(low, pos, min(len(low), pos + 160)):
+        word = tok.group()
+        if word == "." or (word.isdigit() and first < 0 and len(word) > 2):
+            break
+        is_month = _MONTH_NAME.fullmatch(word) is not None
+        is_number = word.isdigit() or (len(word) > 1 and _NUMBER_WORD.fullmatch(word) is not None)
+        if is_month or is_number:
+            month, number = month or is_month, number or (is_number and not word.isdigit())
+            first = tok.start() if first < 0 else first
+            last = tok.end()
+        elif word in _DATE_GLUE:
+            continue
+        elif first < 0 and skipped < 4:
+            skipped += 1
+        else:
+            break
+    return (first, last) if month and number else None
+
+
 #: "I am" in the languages that put it after "born" ("Rođen sam", "narozen jsem", "syntynyt olen")
 _AUXILIARY = re.compile(r"[ \t]+(?:sam|sem|som|jsem|jsem se|je|bin|olen|esmu|sunt|jestem|vagyok|sum|съм|сам|sam se)(?=[ \t])")
 
 
 def birth_dates(t: Text) -> Iterator[Finding]:
     text = t.text
-    if not t.has_digit:
-        return
+    has_digit = t.has_digit
     for m in _BIRTH.finditer(t, 30, 30):
+        if not has_digit:  # only a date spelled out in words
+            spelled = None if _WEAK_BIRTH.fullmatch(m.group().strip()) else _spelled_date(t.low, m.end())
+            if spelled:
+                yield Finding("personal.birth-date", PERSONAL, *spelled)
+            continue
         d = _DATE_AFTER.match(text, m.end(), min(len(text), m.end() + 60))
         aux = not d and _AUXILIARY.match(t.low, m.end())
         if aux:  # "Rođen sam 3. ožujka 1985.", "narozen jsem 3. 3. 1985"
@@ -503,6 +548,13 @@ def birth_dates(t: Text) -> Iterator[Finding]:
             # whose date it is between the word and a colon: "Geboortedatum van de gast: ..."
             label = _BIRTH_OF.match(text, m.end(), min(len(text), m.end() + 80))
             d = label and _DATE_AFTER.match(text, label.end(), min(len(text), label.end() + 60))
+        if not d:  # a few words between, in its clause: "birthday, which is the 3rd of ..."
+            d = _BIRTH_LATER.match(text, m.end(), min(len(text), m.end() + 140))
+        if not d and not _WEAK_BIRTH.fullmatch(m.group().strip()):
+            spelled = _spelled_date(t.low, m.end())
+            if spelled:
+                yield Finding("personal.birth-date", PERSONAL, *spelled)
+            continue
         if not d:
             continue
         date = d.group("date")
