@@ -121,3 +121,34 @@ def test_a_date_that_is_no_birth_date_stays(text, keep):
     assert untouched(text, keep)
 
 
+# --- 4. home addresses --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Mandadme la tarjeta a casa: Calle de Alcalá 120, 5º dcha., 28009 Madrid.", "Calle de Alcalá 120"),
+    ("Envoyez-la plutôt chez moi, 8 rue Victor Hugo, 33000 Bordeaux.", "8 rue Victor Hugo, 33000 Bordeaux"),
+    ("Pošlite mi ho domov, na naslov Prešernova cesta 14, 1000 Ljubljana.", "Prešernova cesta 14, 1000 Ljubljana"),
+    ("Моля, пратете го на домашния ми адрес: ж.к. Люлин 5, бл. 512, вх. А, ап. 7, 1343 София.",
+     "ж.к. Люлин 5, бл. 512, вх. А, ап. 7, 1343 София"),
+    ("Надішліть на домашню адресу: вул. Шевченка, 12, кв. 4, Львів, 79000.", "вул. Шевченка, 12, кв. 4, Львів, 79000"),
+    ("Kargoyu ev adresime yollayın: Atatürk Cad. No:45 D:3, Çankaya / Ankara.", "Atatürk Cad. No:45 D:3, Çankaya / Ankara"),
+    ("WFH until March, so please ship to 27 Elm Grove, Bristol BS6 6AH.", "27 Elm Grove, Bristol BS6 6AH"),
+    ("Στείλτε το στη διεύθυνση της κατοικίας μου: Ερμού 45, 105 63 Αθήνα.", "Ερμού 45, 105 63 Αθήνα"),
+])
+def test_an_address_after_a_home_word_goes(text, value):
+    assert covered(text, value, "personal")
+
+
+@pytest.mark.parametrize(("text", "keep"), [
+    ("Les serveurs sont livrés au LAPP-IN2P3, 9 chemin de Bellevue, 74940 Annecy.", "9 chemin de Bellevue, 74940 Annecy"),
+    ("A morada do INESC TEC é Rua Dr. Roberto Frias 400, 4200-465 Porto.", "Rua Dr. Roberto Frias 400, 4200-465 Porto"),
+    ("Bitte an das DESY schicken, Notkestraße 85, 22607 Hamburg.", "Notkestraße 85, 22607 Hamburg"),
+    ("Jan Novák\nInstitute of Physics of the Czech Academy of Sciences\nNa Slovance 1999/2, 182 00 Praha 8",
+     "Na Slovance 1999/2, 182 00 Praha 8"),
+    ("I am working from home today; the CE has 48 cores and 2 GPUs.", "48 cores and 2 GPUs"),
+    ("Sono a casa con la febbre, rispondo domani alle 10.", "10"),
+])
+def test_an_institutions_address_or_home_without_an_address_stays(text, keep):
+    assert untouched(text, keep)
+
+

@@ -610,7 +610,8 @@ _WORDS = r"[^\W\d_][\w'’.-]*(?:[ ][^\W\d_][\w'’.-]*){0,3}"
 #: "apt. 4", "lgh 1102"
 _UNIT_WORD = (
     r"piso|planta|puerta|pta\.|esc\.|étage|etage|apt\.?|apartment|flat|unit|suite|stiege|top|whg\.?|"
-    r"m\.|lgh|bus|boîte|interno|int\.|scala|kat|ap\.|byt|lok\.|stock|og|floor|piano|andar|verdieping"
+    r"m\.|lgh|bus|boîte|interno|int\.|scala|kat|ap\.|byt|lok\.|stock|og|floor|piano|andar|verdieping|"
+    r"izq\.?|izda\.?|dcha\.?|dch\.?|der\.?|esq\.?|dto\.?|th\.?|tv\.?|mf\.?"
 )
 _UNIT = (
     rf"(?:[ ]*,[ ]*(?:\d{{1,3}}(?:º|ª|°|\.|e|er|ème|o|a)?(?:[ ](?:{_UNIT_WORD}))?(?:[ ]?[A-Za-z](?![\w]))?"
@@ -704,12 +705,68 @@ _TOWN_FIRST = re.compile(
     rf"(?:[ ]+(?:\d{{1,2}}[/.][ ]?\d{{1,3}}\.?|\d{{1,2}}\.[ ]?(?:em|emelet)\.?(?:[ ]+\d{{1,3}}\.?)?))?")
 
 
+#: an acronym with digits or hyphens just before ("au CC-IN2P3, 21 avenue ..."), or one after a
+#: preposition on the line ("A morada do LIP em Lisboa é Av. ...", "delivered to the KIT at ...")
+_CODE_ACRONYM_BEFORE = re.compile(r"(?<![\w-])(?=(?:[A-Z0-9-]*[A-Z]){2})[A-Z][A-Z0-9-]{1,15}[ \t]*,[ \t]*$")
+_ACRONYM_AFTER_PREPOSITION = re.compile(
+    r"(?<![\w'-])(?:au|aux|à|at|to|do|da|dos|das|del|della|dello|al|all'|an|am|beim|bei|im|zum|zur|naar|bij|na|"
+    r"w|we|v|ve|u|in|of|de|du|des|von|for|für|for the|to the|at the|für das|für den|pour le|pour la|"
+    r"au sein du|presso|presso il|presso la|en el|en la|no|na|στο|στην|в|у|до)[ \t]+"
+    r"(?=(?:[A-Z0-9-]*[A-Z]){2})[A-Z][A-Z0-9-]{1,15}(?![\w-])")
+#: how far up a signature block the institute's line may stand above the address
+_SIGNATURE_LINES = 2
+
+
 def _institution_before(text: str, low: str, start: int) -> bool:
     """"Instytut Fizyki, ul. Radzikowskiego 152, ...": an organisation's word on the line, before
-    (alone or ending a compound: "Beispielzentrum"), or its acronym just before ("ФИНКИ, ул. ...")."""
+    (alone or ending a compound: "Beispielzentrum"), or its acronym just before ("ФИНКИ, ул. ...",
+    "au CC-IN2P3, ...") or after a preposition ("A morada do LIP em Lisboa é ..."); or an
+    organisation's word on one of the two lines above, as a signature block has it ("Institute of
+    Physics" over "Na Slovance 2, 182 21 Praha 8")."""
     line_start = max(low.rfind("\n", 0, start) + 1, start - 80)
-    return bool(_INSTITUTION.search(low, line_start, start) or _ACRONYM_BEFORE.search(text, line_start, start)
-                or _ORGANISATION_STEM.search(low, line_start, start))
+    if (_INSTITUTION.search(low, line_start, start) or _ACRONYM_BEFORE.search(text, line_start, start)
+            or _ORGANISATION_STEM.search(low, line_start, start) or _CODE_ACRONYM_BEFORE.search(text, line_start, start)
+            or _ACRONYM_AFTER_PREPOSITION.search(text, line_start, start)):
+        return True
+    above = line_start
+    for _ in range(_SIGNATURE_LINES):
+        if above <= 0 or text[above - 1] != "\n" or not text[line_start:start].strip(" \t") == "":
+            return False
+        prev = low.rfind("\n", 0, above - 1) + 1
+        if above - prev > 90 or not low[prev:above - 1].strip():
+            return False  # a long line or a blank one: prose, not a signature block
+        if _INSTITUTION.search(low, prev, above - 1) or _ORGANISATION_STEM.search(low, prev, above - 1):
+            return True
+        above = prev
+    return False
+
+
+#: what makes the text after a home word an address: a street word, a postcode beside a place's
+#: name (either order: "101 00 Praha", "Київ, 04053"), or the blocks, entrances and flats of a
+#: housing estate ("ж.к. Младост 1, бл. 24, вх. Б, ап. 31"), a door number ("No:215 D:7")
+_ADDRESS_SIGN_WORDS = (
+    r"ж\.к\.|жк|бл\.|вх\.|ет\.|ап\.|кв\.|буд\.|д\.|mnt\.?|maantee|pst\.?|no:|no\.|nr\.|č\.p\.|č\.|bl\.|sc\.|"
+    r"et\.|ap\.|apt\.?|flat|m\.|lgh|sok\.|sk\.|sokak|sokağı|caddesi|cad\.|mah\.|mahallesi|daire|d:|"
+    r"רחוב|רח'|שדרות|שד'|شارع|ქუჩა|გამზირი|փողոց|պողոտա|λεωφόρος|λεωφ\.|πλατεία|οδός|οδ\."
+)
+_ADDRESS_SIGNS = re.compile(
+    rf"(?<![\w-])(?:{lex(_STREET_PREFIX, _ADDRESS_SIGN_WORDS)})"
+    rf"|[^\W\d_]{{2,}}(?:{lex(_STREET_SUFFIX)})[ ]+\d"
+    rf"|(?<![\w-]){_POSTCODE}[ ]+[^\W\d_]{{2,}}"
+    rf"|[^\W\d_]{{3,}},?[ ]+(?:\d{{5}}|\d{{2}}-\d{{3}}|\d{{3}} \d{{2}})(?![\w-])"
+    # a street's name, its number and a comma before the town: "הגפן 7, חיפה", "Hraunbrún 12, 220 Hafnarfirði"
+    rf"|[^\W\d_]{{2,}}[ ]+\d{{1,4}}[^\W\d_]?(?:[/-]\d{{1,4}})?[ ]*,[ ]*(?:\d{{3,5}}[ ]+)?[^\W\d_]{{2,}}", re.IGNORECASE)
+
+
+#: the English order: a house number, a street's capitalised name and a comma ("14 Ashgrove Park,"),
+#: or an Irish Eircode ("P31 X2Y7")
+_HOUSE_FIRST = re.compile(r"(?<![\w-])\d{1,4}[a-zA-Z]?[ ]+[A-Z][\w'’-]+(?:[ ]+[A-Z][\w'’-]+){0,3},"
+                          r"|(?<![\w-])[AC-FHKNPRTV-Y]\d[\dW][ ]?[0-9AC-FHKNPRTV-Y]{4}(?![\w-])")
+
+
+def _address_shaped(text: str, start: int, end: int) -> bool:
+    """Is ``text[start:end]`` shaped like an address in some country's order?"""
+    return _ADDRESS_SIGNS.search(text, start, end) is not None or _HOUSE_FIRST.search(text, start, end) is not None
 
 
 def addresses(t: Text) -> Iterator[Finding]:
@@ -753,7 +810,7 @@ def addresses(t: Text) -> Iterator[Finding]:
             # a sentence's end, not an abbreviation's dot ('ul.', 'ул.', 'Nr.', 'str.')
             stop = _ADDRESS_END.search(text, start, block_end)
             end = stop.start() if stop else block_end
-            if end - start >= 6:
+            if end - start >= 6 and _address_shaped(text, start, end):
                 yield Finding("personal.address", PERSONAL, start, end)
 
 
