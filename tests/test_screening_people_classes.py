@@ -152,3 +152,26 @@ def test_an_institutions_address_or_home_without_an_address_stays(text, keep):
     assert untouched(text, keep)
 
 
+# --- 5. health and family -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Our admin is in hospital after a stroke, so the upgrade waits.", "in hospital after a stroke"),
+    ("Frau Lange ist in Elternzeit bis Oktober, bitte an mich wenden.", "in Elternzeit bis Oktober"),
+    ("La collega è in maternità fino a giugno.", "in maternità fino a giugno"),
+    ("Jarmila je na mateřské, tiket převezme Petr.", "je na mateřské"),
+    ("Kollegan genomgår cellgiftsbehandling och är borta i vår.", "cellgiftsbehandling"),
+    ("Pani Ewa leży w szpitalu po operacji, odpowie później.", "leży w szpitalu po operacji"),
+    ("Ο διαχειριστής νοσηλεύεται μετά από ατύχημα.", "νοσηλεύεται μετά από ατύχημα"),
+    ("Колега в декреті до кінця року.", "в декреті до кінця року"),
+])
+def test_a_sentence_about_somebodys_health_or_family_goes(text, value):
+    assert covered(text, value, "personal")
+
+
+@pytest.mark.parametrize(("text", "keep"), [
+    ("The biomedical VO stores images from the hospital PACS in the grid.", "from the hospital PACS"),
+    ("The parental leave policy is on the intranet.", "parental leave policy"),
+])
+def test_health_words_about_things_stay(text, keep):
+    assert untouched(text, keep)
