@@ -134,6 +134,8 @@ def test_a_date_that_is_no_birth_date_stays(text, keep):
     ("Kargoyu ev adresime yollayın: Atatürk Cad. No:45 D:3, Çankaya / Ankara.", "Atatürk Cad. No:45 D:3, Çankaya / Ankara"),
     ("WFH until March, so please ship to 27 Elm Grove, Bristol BS6 6AH.", "27 Elm Grove, Bristol BS6 6AH"),
     ("Στείλτε το στη διεύθυνση της κατοικίας μου: Ερμού 45, 105 63 Αθήνα.", "Ερμού 45, 105 63 Αθήνα"),
+    # a person's own signature, with no institute above the address
+    ("Regards,\nJEAN DUPONT\nMarie Dupont\n12 rue des Acacias, 69003 Lyon", "12 rue des Acacias, 69003 Lyon"),
 ])
 def test_an_address_after_a_home_word_goes(text, value):
     assert covered(text, value, "personal")
@@ -145,6 +147,13 @@ def test_an_address_after_a_home_word_goes(text, value):
     ("Bitte an das DESY schicken, Notkestraße 85, 22607 Hamburg.", "Notkestraße 85, 22607 Hamburg"),
     ("Jan Novák\nInstitute of Physics of the Czech Academy of Sciences\nNa Slovance 1999/2, 182 00 Praha 8",
      "Na Slovance 1999/2, 182 00 Praha 8"),
+    ("Cordialement,\nMarie Curie\nIJCLab - Laboratoire de Physique\n15 rue Georges Clemenceau, 91405 Orsay",
+     "15 rue Georges Clemenceau, 91405 Orsay"),
+    ("Met vriendelijke groet,\nPieter Jansen\nNIKHEF / Nationaal instituut\nScience Park 105, 1098 XG Amsterdam",
+     "Science Park 105, 1098 XG Amsterdam"),
+    # a signature as the audit reads a page: its lines apart, with a separator between them
+    ("Pozdrawiam\n\ue000\n\nJan Kowalski\n\ue000\n\nAkademickie Centrum Komputerowe Cyfronet\n\ue000\n\n"
+     "ul. Nawojki 11, 30-950 Kraków", "ul. Nawojki 11, 30-950 Kraków"),
     ("I am working from home today; the CE has 48 cores and 2 GPUs.", "48 cores and 2 GPUs"),
     ("Sono a casa con la febbre, rispondo domani alle 10.", "10"),
 ])

@@ -715,6 +715,10 @@ _ACRONYM_AFTER_PREPOSITION = re.compile(
     r"(?=(?:[A-Z0-9-]*[A-Z]){2})[A-Z][A-Z0-9-]{1,15}(?![\w-])")
 #: how far up a signature block the institute's line may stand above the address
 _SIGNATURE_LINES = 2
+_ALNUM = re.compile(r"[^\W_]")
+#: a signature's line that begins with an acronym and a separator: "INFN – Sezione di Bologna",
+#: "CNRS / IN2P3", "CERN" (not "DUPONT Jean": a name goes on with a word)
+_ACRONYM_LINE = re.compile(r"[ \t]*(?=(?:[A-Z0-9-]*[A-Z]){3})[A-Z][A-Z0-9-]{2,15}(?:[ \t]*(?:[-–—/,(:|]|$))", re.MULTILINE)
 
 
 def _institution_before(text: str, low: str, start: int) -> bool:
@@ -728,16 +732,22 @@ def _institution_before(text: str, low: str, start: int) -> bool:
             or _ORGANISATION_STEM.search(low, line_start, start) or _CODE_ACRONYM_BEFORE.search(text, line_start, start)
             or _ACRONYM_AFTER_PREPOSITION.search(text, line_start, start)):
         return True
-    above = line_start
-    for _ in range(_SIGNATURE_LINES):
-        if above <= 0 or text[above - 1] != "\n" or not text[line_start:start].strip(" \t") == "":
+    if text[line_start:start].strip(" \t") or line_start == 0 or text[line_start - 1] != "\n":
+        return False  # the address does not begin its line: no signature block
+    above, seen = line_start, 0
+    for _ in range(_SIGNATURE_LINES + 6):
+        if above <= 0 or seen == _SIGNATURE_LINES:
             return False
         prev = low.rfind("\n", 0, above - 1) + 1
-        if above - prev > 90 or not low[prev:above - 1].strip():
-            return False  # a long line or a blank one: prose, not a signature block
-        if _INSTITUTION.search(low, prev, above - 1) or _ORGANISATION_STEM.search(low, prev, above - 1):
+        if not _ALNUM.search(low, prev, above - 1):
+            above = prev  # an empty line, or the audit's separator between a page's parts
+            continue
+        if above - prev > 90:
+            return False  # a long line: prose, not a signature block
+        if (_INSTITUTION.search(low, prev, above - 1) or _ORGANISATION_STEM.search(low, prev, above - 1)
+                or _ACRONYM_LINE.match(text, prev, above - 1)):
             return True
-        above = prev
+        above, seen = prev, seen + 1
     return False
 
 
