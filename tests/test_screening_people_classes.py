@@ -56,6 +56,7 @@ def test_a_number_after_an_id_label_goes(text, value):
     ("Rechnung an: Forschungszentrum Jülich GmbH, USt-IdNr. DE122624631", "DE122624631"),
     ("Our passport office opens at 9; ticket 2026031210000042 tracks it.", "2026031210000042"),
     ("The driving licence of the van was checked in 2024.", "2024"),
+    ("The ID card readers at the entrance were down on 2025-11-03, fixed since.", "2025-11-03"),
 ])
 def test_an_organisations_number_or_a_plain_date_stays(text, keep):
     assert untouched(text, keep)

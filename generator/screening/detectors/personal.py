@@ -268,6 +268,8 @@ _ID_LATER = re.compile(
 #: "14729385 4 ZX7", "RX 582913", "4-3827195"), five digits at least (counted by the caller)
 _ID_GROUPS = re.compile(
     r"(?P<value>(?:[A-Z]{1,3}[ -]?)?\d[\dA-Z]*(?:[ ./-](?:[\dA-Z]*\d[\dA-Z]*|[A-Z]{1,3}(?![\w-])))*)(?![\w-])")
+#: a date is no id number ("the ID card system was down on 2024-05-01", "passport, issued: 12/05/2021")
+_A_DATE = re.compile(r"(?:19|20)\d\d[-/.]\d\d?[-/.]\d\d?|\d\d?[-/.]\d\d?[-/.](?:19|20)?\d\d")
 #: id words too common in other senses for the longer reach ("pass", "passi", "pasas", "patente")
 _ID_SHORT_REACH = frozenset({"pass", "passi", "pasas", "pase", "insee", "patente", "psp"})
 #: a residence permit's case number, after the permit's word: "uppehållstillstånd från
@@ -373,7 +375,7 @@ def national_ids(t: Text) -> Iterator[Finding]:
             if len(m.group()) >= 4 and m.group() not in _ID_SHORT_REACH:
                 later = _ID_LATER.match(low, m.end(), min(len(low), m.end() + 110))
                 v = later and _ID_GROUPS.match(text, later.end(), min(len(text), later.end() + 40))
-                if v and sum(c.isdigit() for c in v.group("value")) >= 5:
+                if v and sum(c.isdigit() for c in v.group("value")) >= 5 and not _A_DATE.fullmatch(v.group("value")):
                     yield Finding("personal.id-number", PERSONAL, *v.span("value"))
                 if _RESIDENCE.search(m.group()):
                     case = _CASE_NUMBER.match(low, m.end(), min(len(low), m.end() + 160))
