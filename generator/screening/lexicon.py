@@ -470,6 +470,13 @@ NOT_PHONE_WORDS = (
     r"batch|task|request|pr|commit|build|version|release|serial|port|ports|id|ids|isbn|issn|"
     r"orcid|doi|pmid|arxiv|handle|hdl|epsg|dnr|päätös|decision|dossier|akte|az|aktenzeichen|"
     r"events|files|records|hours|cores|bytes|checksum|sum|size|zip|postcode|plz|vat|ust|kvk|"
+    # an organisation's registry and tax numbers, in EGI's languages
+    r"ičo|ičo:|dič|ič dph|iva|partita iva|p\. ?iva|codice fiscale|siret|siren|rcs|tva|n° tva|cif|nif|nipc|nip|"
+    r"regon|krs|ust-idnr|ust-id|ustid|steuernummer|handelsregister|hrb|hra|registergericht|kbo|btw|"
+    r"ondernemingsnummer|rsin|orgnr|org\.nr|organisationsnummer|organisasjonsnummer|cvr|y-tunnus|"
+    r"registrikood|kmkr|cui|cod fiscal|reg\. com|adószám|cégjegyzékszám|įmonės kodas|pvm|"
+    r"reģistrācijas numurs|pvn|vergi no|mersis|μητρώου|γεμη|еик|булстат|єдрпоу|инн|огрн|матични број|"
+    r"oib|mbs|matična številka|davčna številka|ddv|vsk|kennitala fyrirtækis|"
     r"cpu|core|hour|година|godzin|kernstunden|horas|ore|heures|"
     # orders, invoices and inventories, in EGI's languages
     r"inventory|inventar|inventarnummer|inventaire|inventario|inventaris|inwentarz|leltári szám|"
@@ -581,7 +588,112 @@ ID_WORDS = (
     r"بطاقة التعريف الوطنية|رقم بطاقة التعريف|رقم جواز السفر|جواز السفر|جواز سفري|"
     r"karta tal-identità|karta tal-identita|tal-identità|tal-identita|numru tal-id|"
     r"uimhir psp|uimhir pps|číslo op|čísla op|č\. op|číslo občianskeho preukazu|cpf|"
-    r"adóazonosító jelet|adóazonosító jelemet|անձնագրիս համարն|անձնագրիս համարը|անձնագրիս"
+    r"adóazonosító jelet|adóazonosító jelemet|անձնագրիս համարն|անձնագրիս համարը|անձնագրիս|"
+    # tax, social security and pension numbers by their compounds and abbreviations
+    r"steuer-identifikationsnummer|steuerliche identifikationsnummer|identifikationsnummer|steuer-idnr|"
+    r"rentenversicherungsnummer|versicherungsnummer|sv-nummer|sv-nr|sozialversicherungs-nr|"
+    r"numéro fiscal de référence|numéro d'identification fiscale|numéro de sécurité sociale|"
+    r"numero di previdenza|codice inps|número de identificación fiscal|número de afiliación|"
+    r"número de segurança social|número de identificação fiscal|número de identificação da segurança social|"
+    r"cartão de cidadão|número do cartão de cidadão|número de identificação civil|"
+    r"fiscaal nummer|rijksregisternummer|rijksregister|sofi-nummer|numer nip|numer identyfikacji podatkowej|"
+    r"daňové identifikační číslo|číslo sociálního pojištění|rodné číslo pojištěnce|"
+    r"adóazonosító szám|társadalombiztosítási szám|skatteregistreringsnummer|skattenummer|"
+    r"verotunniste|sosiaaliturvatunnus|codul de identificare fiscală|număr de asigurare|"
+    r"mokesčių mokėtojo kodas|nodokļu maksātāja numurs|vergi kimlik numarası|vergi kimlik no|"
+    r"αριθμός φορολογικού μητρώου|αριθμός μητρώου κοινωνικής ασφάλισης|"
+    r"идентификационный номер налогоплательщика|страховой номер|"
+    r"ідентифікаційний код|ідентифікаційний номер|реєстраційний номер облікової картки платника податків|"
+    r"податковий номер|податковий код|данъчен номер|осигурителен номер|"
+    r"porezni broj|broj osiguranja|davčna številka|številka zavarovanja|"
+    r"national insurance no|social security no|sozialversicherungsnr|ppsn|pps no|"
+    r"uimhir psp|m'uimhir psp|m'uimhir pps|uimhir phearsanta seirbhíse poiblí|psp|"
+    r"מספר תעודת הזהות|תעודת הזהות|מספר זהות|מספר הזהות|"
+    # identity cards and their series, by language
+    r"carta d'identità elettronica|carta d'identità|carta di identità|"
+    r"carte d'identité nationale|documento nacional de identidad|documento de identificação|"
+    r"identiteitskaart|identiteitsbewijs|id-kaart|eid-kaart|"
+    r"cartea de identitate|carte de identitate|cărții de identitate|cartii de identitate|seria și numărul|"
+    r"seria si numarul|seria și nr|numărul cărții de identitate|buletinul|buletinului|"
+    r"osobní doklad|občianky preukaz|osebna izkaznica|osobna iskaznica|lična karta|лична карта|"
+    r"ταυτότητάς μου|δελτίο ταυτότητας|удостоверение личности|посвідчення особи|id-карта|"
+    r"henkilökorttini|isikutunnistus|asmens tapatybės kortelė|personas apliecība|kimlik kartı|kimlik kartım|"
+    # driving licences
+    r"driving licen[cs]e|driver's licen[cs]e|drivers licen[cs]e|driver licen[cs]e|licence number|"
+    r"führerschein|führerscheinnummer|führerschein-nr|permis de conduire|patente di guida|patente|"
+    r"numero di patente|numero patente|carnet de conducir|permiso de conducir|carta de condução|"
+    r"carteira de motorista|rijbewijs|rijbewijsnummer|prawo jazdy|prawa jazdy|řidičský průkaz|řidičského průkazu|"
+    r"vodičský preukaz|jogosítvány|vezetői engedély|körkort|körkortsnummer|kørekort|førerkort|"
+    r"ajokortti|ajokortin numero|juhiluba|permis de conducere|permisul de conducere|"
+    r"vairuotojo pažymėjimas|vadītāja apliecība|ehliyet|sürücü belgesi|δίπλωμα οδήγησης|"
+    r"άδεια οδήγησης|водительское удостоверение|посвідчення водія|шофьорска книжка|"
+    r"vozačka dozvola|vozačke dozvole|vozniško dovoljenje|ökuskírteini|רישיון נהיגה|"
+    # residence permits
+    r"residence permit|residence card|permesso di soggiorno|carta di soggiorno|aufenthaltstitel|"
+    r"aufenthaltstitels|aufenthaltserlaubnis|aufenthaltskarte|niederlassungserlaubnis|titre de séjour|"
+    r"carte de séjour|permiso de residencia|tarjeta de residencia|tarjeta de identidad de extranjero|"
+    r"autorização de residência|título de residência|verblijfsvergunning|verblijfsdocument|karta pobytu|"
+    r"karty pobytu|povolení k pobytu|povolenie na pobyt|tartózkodási engedély|uppehållstillstånd|"
+    r"uppehållstillståndskort|opholdstilladelse|oppholdstillatelse|oleskelulupa|oleskelulupakortti|"
+    r"elamisluba|leidimas gyventi|uzturēšanās atļauja|permis de ședere|permisul de ședere|"
+    r"oturma izni|ikamet izni|άδεια διαμονής|вид на жительство|посвідка на проживання|"
+    r"разрешение за пребиваване|boravišna dozvola|dozvola boravka|dovoljenje za prebivanje|"
+    r"dvalarleyfi|רישיון ישיבה|אשרת שהייה|"
+    # a person's number at work, abbreviated
+    r"staff no|staff nr|staff #|employee nr|personnel no|pers\.-nr|personalnr|matricule|n° de matricule|"
+    r"numero di matricola dipendente|číslo zaměstnance|osobní číslo|osobné číslo|numer ewidencyjny|"
+    r"anställningsnr|työntekijänumeroni"
+)
+#: words joining an id word to its value beyond the copulas: the abbreviations of "number" and
+#: the copulas of languages that put them elsewhere ("n. CA...", "PSP ná 8372614K", "הוא ...")
+ID_LINKS = (
+    r"n|no|nr|nro|nº|n°|núm|num|numero|número|numéro|number|nummer|numer|numru|číslo|čísla|szám|száma|"
+    r"numara|numarası|αριθμός|αρ|номер|номер:|број|broj|številka|numurs|numeris|numbrit|uimhir|"
+    r"ná|הוא|היא|זה|is|ist|est|è|es|é|je|jest|to|on|är|er|este|είναι|е|є|это|це|dır|dir|lautet|zní|znie|brzmi|"
+    r"luidt|glasi"
+)
+#: the words that name an account's number (or its bank's code) and nothing else: five digits
+#: after them are enough ("clearingnummer 8327-9", "sort code 20-00-00")
+SPECIFIC_ACCOUNT_WORDS = (
+    r"account number|account no|acct no|acct|sort code|routing number|aba number|bsb|kontonummer|"
+    r"kontonummern|kontonr|konto-nr|kontonummeret|kontonummeren|clearingnummer|clearingnr|clearing-nr|"
+    r"bankleitzahl|blz|reg\.nr|reg\. nr|registreringsnummer|numer konta|numer rachunku|nr konta|nr rachunku|"
+    r"číslo účtu|čísla účtu|číslo môjho účtu|číslo bankovního účtu|předčíslí|kód banky|számlaszám|számlaszámom|"
+    r"számlaszámomra|bankszámlaszám|bankszámlaszámom|rekeningnummer|numéro de compte|n° de compte|"
+    r"numero di conto|numero del conto|número de cuenta|número de conta|tilinumero|tilinumeroni|"
+    r"kontonumber|sąskaitos numeris|konta numurs|numărul contului|număr de cont|hesap numarası|"
+    r"hesap numaram|hesap no|αριθμός λογαριασμού|номер счёта|номер счета|номер рахунку|номер на сметка|"
+    r"broj računa|broj tekućeg računa|številka računa|מספר חשבון|מספר החשבון|reikningsnúmer|"
+    r"kontonummer|bankgiro|plusgiro|postgiro"
+)
+#: words naming a bank account in EGI's languages, with their inflections: a long number after
+#: one (ten digits at least, in any grouping) is the account ("na moje konto prywatne: 10 2030 ...",
+#: "můj osobní účet 19-2000145399/0800", "a saját számlámra utalni: 11773016-...")
+ACCOUNT_WORDS = (
+    r"account|bank account|bank details|bankverbindung|bankkonto|konto|kontos|kontot|kontoen|kontoet|"
+    r"konta|kontu|kontem|účet|účtu|účtem|účtě|účte|učet|bankszámla|bankszámlám|bankszámlámra|számla|"
+    r"számlám|számlámra|számlára|számlát|számlámat|rekening|bankrekening|compte|compte bancaire|rib|"
+    r"conto|conto corrente|cuenta|cuenta bancaria|conta|conta bancária|nib|tili|tilille|tilini|"
+    r"pankkitili|pankkitilille|pankkitilini|arvelduskonto|arveldusarve|pangakonto|sąskaita|sąskaitą|sąskaitos|"
+    r"konts|kontu|bankas konts|cont|contul|contului|cont bancar|hesap|hesabım|hesabıma|hesabımın|banka hesabı|"
+    r"banka hesabım|λογαριασμός|λογαριασμό|λογαριασμού|τραπεζικός λογαριασμός|счёт|счет|счета|счёта|"
+    r"расчётный счёт|банковский счёт|рахунок|рахунку|банківський рахунок|сметка|сметката|банкова сметка|"
+    r"račun|računa|računu|tekući račun|žiro račun|transakcijski račun|tekoči račun|rachunek|rachunku|"
+    r"rachunek bankowy|חשבון|חשבון בנק|חשבון הבנק|reikningur|reikninginn|bankareikning|bankareikningur|"
+    r"konto bankowe|konta bankowego|bankovní účet|bankový účet|"
+    # the specific ones: a shorter number after them is the account too
+    + SPECIFIC_ACCOUNT_WORDS
+)
+#: the case number of a residence permit or an asylum application (the case points at its
+#: applicant): after a residence permit word, a case word and its number
+CASE_NUMBER_WORDS = (
+    r"case number|case no|case|file number|reference number|application number|ärendenummer|ärende|"
+    r"dnr|diarienummer|aktenzeichen|az\.|vorgangsnummer|geschäftszeichen|numéro de dossier|dossier|"
+    r"numero di pratica|pratica|número de expediente|expediente|número do processo|processo|"
+    r"zaaknummer|v-nummer|vreemdelingennummer|sygnatura sprawy|znak sprawy|číslo jednací|č\.j\.|"
+    r"spisová značka|ügyszám|iktatószám|sagsnummer|saksnummer|diaarinumero|asianumero|menetluse number|"
+    r"bylos numeris|lietas numurs|număr de dosar|dosar|dosya numarası|αριθμός φακέλου|номер дела|"
+    r"номер справи|номер на преписка|broj predmeta|številka zadeve|מספר תיק"
 )
 #: "mine is" in EGI's languages: after a sentence asking for an id, the number that follows is the
 #: writer's ("We need your CNP. Al meu este ...")
@@ -621,7 +733,76 @@ BIRTH_WORDS = (
     r"geburtstag|anniversaire|compleanno|cumpleaños|aniversário|urodziny|narozeniny|születésnap|"
     r"verjaardag|födelsedag|fødselsdag|syntymäpäivä|sünnipäev|день рождения|день народження|rođendan|"
     r"rojstni dan|ziua de naștere|gimtadienis|dzimšanas diena|doğum günü|γενέθλια|יום הולדת|"
-    r"נולדה|დაბადების თარიღი|დაიბადა|ծննդյան ամսաթիվ|ծննդյան ամսաթիվը|ծնվել է|ծնվել"
+    r"נולדה|დაბადების თარიღი|დაიბადა|ծննդյան ամսաթիվ|ծննդյան ամսաթիվը|ծնվել է|ծնվել|"
+    # with a possessive or a case ending ("syntymäaikani", "születési dátumom", "doğum tarihim")
+    r"syntymäaika(?:ni|si|nsa|mme|nne)|syntymäajan|syntymäpäivä(?:ni|si|nsä)|sünniaeg(?:a|ks)?|sünnipäev(?:a|aks)?|"
+    r"születési dátumom|születési dátuma|születési időm|születésnapom|születtem|doğum tarihim|doğum tarihimi|"
+    r"doğum günüm|doğum tarihi olarak|geburtsdatums|geburtsdatum lautet|geb\.-datum|geb\.datum|"
+    r"date de naissance est|data di nascita è|fecha de nacimiento es|data de nascimento é|"
+    # "I was born", in the languages' own order
+    r"i was born|je suis né|je suis née|sono nato|sono nata|nací|nasci|ben geboren|bin geboren|"
+    r"urodziłem się|urodziłam się|narodil jsem se|narodila jsem se|narodil som sa|narodila som sa|"
+    r"jag är född|jeg er født|jeg ble født|olen syntynyt|olen sündinud|gimiau|esmu dzimis|esmu dzimusi|"
+    r"m-am născut|γεννήθηκα|я родился|я родилась|я народився|я народилася|роден съм|родена съм|"
+    r"rojen sem|rojena sem|rođen sam|rođena sam|rugadh mé|נולדתי|fæddist|ég er fædd|ég er fæddur|"
+    r"date of birth is|birthday is|data urodzenia to|datum narození je"
+)
+#: month names and their inflections in EGI's languages: a date of birth may name its month
+#: ("the third of March", "el nueve de mayo", "17. března")
+MONTH_NAMES = (
+    r"january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|"
+    r"januar|februar|märz|mai|juni|juli|oktober|dezember|jänner|"
+    r"janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|"
+    r"gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|dicembre|"
+    r"enero|febrero|abril|mayo|junio|julio|septiembre|setiembre|octubre|noviembre|diciembre|"
+    r"janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|"
+    r"januari|februari|maart|mei|augustus|"
+    r"stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|października|listopada|grudnia|"
+    r"ledna|února|března|dubna|května|června|července|srpna|září|října|listopadu|prosince|"
+    r"januára|februára|marca|apríla|mája|júna|júla|augusta|septembra|októbra|novembra|decembra|"
+    r"január|február|március|április|május|június|július|augusztus|szeptember|október|"
+    r"tammikuuta|helmikuuta|maaliskuuta|huhtikuuta|toukokuuta|kesäkuuta|heinäkuuta|elokuuta|syyskuuta|"
+    r"lokakuuta|marraskuuta|joulukuuta|jaanuar|veebruar|märts|aprill|juuni|juuli|"
+    r"januari|mars|juni|juli|augusti|oktober|"
+    r"ianuarie|februarie|martie|aprilie|iunie|iulie|septembrie|octombrie|noiembrie|decembrie|"
+    r"ocak|şubat|mart|nisan|mayıs|haziran|temmuz|ağustos|eylül|ekim|kasım|aralık|"
+    r"ιανουαρίου|φεβρουαρίου|μαρτίου|απριλίου|μαΐου|ιουνίου|ιουλίου|αυγούστου|σεπτεμβρίου|οκτωβρίου|"
+    r"νοεμβρίου|δεκεμβρίου|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|"
+    r"декабря|січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня|"
+    r"януари|февруари|март|април|юни|юли|септември|октомври|ноември|декември|"
+    r"siječnja|veljače|ožujka|travnja|svibnja|lipnja|srpnja|kolovoza|rujna|listopada|studenoga|prosinca|"
+    r"januara|februara|marta|aprila|maja|juna|jula|avgusta|septembra|oktobra|novembra|decembra"
+)
+#: numbers spelled out, in the big languages, as parts of a word ("novecientos" is "nove" and
+#: "cientos", "neunzehnhundertachtundachtzig" is "neunzehn", "hundert", "acht", "und", "achtzig"):
+#: a word made of these is a number
+NUMBER_MORPHEMES = (
+    # en
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+    r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|"
+    r"first|second|third|fifth|eighth|ninth|twelfth|twentieth|thirtieth|th|"
+    # de
+    r"ein|eins|zwei|drei|vier|fünf|sechs|sieben|sieb|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|dreissig|"
+    r"vierzig|fünfzig|sechzig|siebzig|achtzig|neunzig|hundert|tausend|und|erste|ersten|dritte|dritten|"
+    r"te|ten|ster|sten|ste|"
+    # fr
+    r"un|une|deux|trois|quatre|cinq|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|"
+    r"trente|quarante|cinquante|soixante|cent|cents|mille|premier|"
+    # it
+    r"uno|una|due|tre|quattro|cinque|sei|sette|otto|nove|dieci|undici|dodici|tredici|quattordici|quindici|"
+    r"sedici|diciassette|diciotto|diciannove|venti|vent|trenta|trent|quaranta|quarant|cinquanta|cinquant|"
+    r"sessanta|sessant|settanta|settant|ottanta|ottant|novanta|novant|cento|mille|mila|primo|"
+    # es
+    r"dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|trece|catorce|quince|dieciséis|diecisiete|"
+    r"dieciocho|diecinueve|veinte|veinti|treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|noventa|cien|"
+    r"ciento|cientos|quinientos|setecientos|novecientos|mil|primero|"
+    # pt
+    r"um|dois|duas|três|quatro|sete|oito|dez|doze|treze|dezasseis|dezesseis|dezassete|dezessete|dezoito|"
+    r"dezanove|dezenove|vinte|trinta|quarenta|cinquenta|sessenta|oitenta|cem|centos|"
+    # nl
+    r"een|twee|drie|vijf|zes|zeven|negen|tien|twaalf|dertien|veertien|vijftien|zestien|zeventien|"
+    r"achttien|negentien|twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig|honderd|duizend|en"
 )
 #: "born" in the sense of founded, for things rather than people: a year after it is not a birthday
 WEAK_BIRTH_WORDS = r"born on|born|né|née|nato|nata|nacido|nacida|geboren"
@@ -631,7 +812,7 @@ HOME_WORDS = (
     r"heimadresse|meine adresse|wohnhaft|wohne|ich wohne|zu hause|j'habite|habite|abito in|abito a|vivo en|"
     r"moro em|moro na|woon|ik woon|mieszkam|bydlím|bor på|bor i|asun|elan|живу|живу на|zu hause|zuhause|adresse personnelle|mon adresse|"
     r"domicile|à la maison|indirizzo di casa|mio indirizzo|residente|domicilio|dirección particular|"
-    r"mi dirección|morada|endereço residencial|minha morada|thuisadres|huisadres|thuis|mijn adres|"
+    r"mi dirección|endereço residencial|minha morada|thuisadres|huisadres|thuis|mijn adres|"
     r"adres domowy|adres zamieszkania|mój adres|zamieszkały|zamieszkała|adresa bydliště|"
     r"domácí adresa|bydliště|bydlím|adresa trvalého pobytu|lakcím|lakcímem|otthoni cím|"
     r"hemadress|min adress|hjemmeadresse|privatadresse|kotiosoite|kotiosoitteeni|kodune aadress|"
@@ -661,7 +842,24 @@ HOME_WORDS = (
     r"адрес по прописке|адрес регистрации|адрес проживания|место жительства|прописка|"
     r"адреса проживання|місце проживання|зареєстрована адреса|живеалиште|адреса на живеење|"
     r"κατοικία|τόπος κατοικίας|μόνιμη κατοικία|מקום מגורים|כתובת מגורים|რეგისტრაციის მისამართი|"
-    r"ფაქტობრივი მისამართი|բնակության վայր|գրանցման հասցե"
+    r"ფაქტობრივი მისამართი|բնակության վայր|գրանցման հասցե|"
+    # "(send it) home, to the address", in each language's words and cases
+    r"a casa|a mi casa|a casa mía|en casa|mi domicilio|chez moi|à mon domicile|à mon adresse personnelle|"
+    r"minha casa|para casa|em casa|para a minha morada|casa mia|a casa mia|al mio indirizzo|"
+    r"nach hause|zu mir nach hause|an meine adresse|an meine privatadresse|naar huis|naar mijn huis|"
+    r"naar mijn huisadres|domů|domů na adresu|na mou adresu|na moji adresu|domov|domov, na naslov|"
+    r"na domači naslov|na moj naslov|domov na naslov|domov na adresu|na moju adresu|na kućnu adresu|kući|"
+    r"do domu|na mój adres|na adres domowy|haza|a lakcímemre|az otthoni címemre|"
+    r"hem till mig|hem till|till min hemadress|hjem til meg|hjem til mig|til min adresse|kotiin|kotiosoitteeseeni|"
+    r"kotiosoitteeseen|koduaadress|koduaadressi|koduaadressile|minu koduaadress|acasă|la adresa mea|"
+    r"la domiciliu|į namus|mano namų adresu|uz mājām|uz manu mājas adresi|evime|ev adresime|ev adresimi|"
+    r"ev adresim|ev adresine|στο σπίτι|στο σπίτι μου|στη διεύθυνση της κατοικίας μου|διεύθυνση της κατοικίας μου|"
+    r"διεύθυνση κατοικίας μου|στη διεύθυνση του σπιτιού μου|домой|на домашний адрес|на мой домашний адрес|"
+    r"домашн(?:ий|его|ему|им|ем|яя|юю|ей|ю|я|ьої|ьою|ього) адрес(?:а|у|ом|е|ою|и)?|додому|на мою домашню адресу|"
+    r"домашню адресу|домашньої адреси|домашньою адресою|вкъщи|у дома|домашния ми адрес|домашния адрес|"
+    r"на домашния ми адрес|дома|на домашна адреса|heim til|heim|הביתה|לכתובת הבית|לבית שלי|"
+    r"wfh|working from home|work from home|home office|homeoffice|télétravail|smart working|teletrabajo|"
+    r"thuiswerken|praca zdalna|home-office"
 )
 #: phrases that say a person is ill (health data, special under the GDPR): a leave or an absence
 #: for illness, a diagnosis. Said of someone by nature; a server's "surgery" or "operation" is not
@@ -681,7 +879,57 @@ HEALTH_PHRASES = (
     r"sjukskriven|sjukskrivning|sygemeldt|sykmeldt|sykemeldt|sairauslomalla|sairausloma|haiguslehel|"
     r"în concediu medical|concediu medical|hastalık izninde|hastalık izni|raporlu|"
     r"αναρρωτική άδεια|σε αναρρωτική|на больничном|больничный лист|на лікарняному|лікарняний|"
-    r"в болничен|болничен лист|na bolovanju|bolovanje|na bolniški|bolniška odsotnost"
+    r"в болничен|болничен лист|na bolovanju|bolovanje|na bolniški|bolniška odsotnost|"
+    # in hospital, in treatment: somebody's stay (said with its verb: "the hospital" alone is
+    # also a biomedical VO's partner) and therapy
+    r"is in hospital|was in hospital|been in hospital|is in the hospital|was in the hospital|"
+    r"been in the hospital|in hospital after|in hospital since|in hospital with|ended up in hospital|"
+    r"taken to hospital|rushed to hospital|admitted to hospital|admitted to the hospital|in intensive care|"
+    r"chemotherapy|chemo|cancer treatment|radiotherapy|burnout|burn-out|mental health reasons|"
+    r"liegt im krankenhaus|ist im krankenhaus|im krankenhaus nach|im krankenhaus seit|"
+    r"ins krankenhaus eingeliefert|ins krankenhaus gekommen|auf der intensivstation|chemotherapie|strahlentherapie|"
+    r"est à l'hôpital|à l'hôpital depuis|à l'hôpital après|en réanimation|chimiothérapie|radiothérapie|"
+    r"è in ospedale|in ospedale da|in ospedale dopo|in terapia intensiva|chemioterapia|radioterapia|motivi di salute|"
+    r"está en el hospital|en el hospital desde|en el hospital tras|ingresado en el hospital|ingresada en el hospital|"
+    r"en la uci|quimioterapia|radioterapia|está de baja|esta de baja|estar de baja|de baja por|"
+    r"está no hospital|no hospital desde|no hospital após|nos cuidados intensivos|"
+    r"ligt in het ziekenhuis|in het ziekenhuis opgenomen|in het ziekenhuis sinds|op de ic|op de intensive care|"
+    r"op de nicu|ligt op de nicu|chemokuur|chemotherapie|"
+    r"jest w szpitalu|leży w szpitalu|w szpitalu od|na oiom-ie|chemioterapi(?:a|ę|i)|"
+    r"je v nemocnici|leží v nemocnici|v nemocnici po|v nemocnici od|hospitalizován|hospitalizována|"
+    r"chemoterapi(?:e|i)|chemoterapia|onkologické léčbě|onkologickej liečbe|"
+    r"kórházban van|kórházban fekszik|kórházba került|kemoterápi(?:a|ás|án)|"
+    r"ligger på sjukhus|är på sjukhus|ligger på sjukhuset|cellgiftsbehandling|ligger på hospitalet|er på hospitalet|"
+    r"ligger på sykehuset|er på sykehuset|kemoterapi|cellegift|"
+    r"on sairaalassa|sairaalahoidossa|solunsalpaajahoido(?:ssa)?|on haiglas|viibib haiglas|keemiaravi|"
+    r"este în spital|internat în spital|internată în spital|a fost internat|a fost internată|chimioterapie|"
+    r"guli ligoninėje|chemoterapija|atrodas slimnīcā|ķīmijterapij(?:a|ā)|"
+    r"hastanede yatıyor|hastaneye kaldırıldı|kemoterapi|"
+    r"είναι στο νοσοκομείο|νοσηλεύεται|χημειοθεραπεία|χημειοθεραπείες|ακτινοθεραπεία|"
+    r"лежит в больнице|находится в больнице|в реанимации|химиотерапи(?:я|ю|и)|лежить у лікарні|"
+    r"перебуває в лікарні|у лікарні після|хіміотерапі(?:я|ю|ї)|е в болница|лежи в болница|химиотерапия|"
+    r"je u bolnici|leži u bolnici|je v bolnišnici|leži v bolnišnici|kemoterapij(?:a|u|o)|hemoterapij(?:a|u)|"
+    r"מאושפז|מאושפזת|כימותרפיה|liggur á spítala|lyfjameðferð|san ospidéal|"
+    # a birth, a pregnancy, a leave for a child: family details said of somebody
+    r"maternity leave|paternity leave|parental leave|gave birth|has given birth|had a baby|pregnant|"
+    r"miscarriage|in the nicu|neonatal intensive care|"
+    r"mutterschutz|elternzeit|in elternzeit|entbunden|hat entbunden|schwanger|fehlgeburt|"
+    r"congé maternité|congé de maternité|congé paternité|congé de paternité|congé parental|a accouché|enceinte|"
+    r"congedo di maternità|in maternità|congedo parentale|ha partorito|incinta|"
+    r"baja de maternidad|baja por maternidad|baja de paternidad|baja por paternidad|ha dado a luz|dio a luz|embarazada|"
+    r"licença de maternidade|licença parental|licença de paternidade|deu à luz|grávida|"
+    r"zwangerschapsverlof|bevallingsverlof|ouderschapsverlof|is bevallen|net bevallen|zwanger|"
+    r"urlop macierzyński|urlopie macierzyńskim|urlop rodzicielski|urlopie rodzicielskim|urodziła|w ciąży|"
+    r"mateřská dovolená|na mateřské|rodičovská dovolená|na rodičovské|materská dovolenka|na materskej|"
+    r"szülési szabadság|szülési szabadságon|gyeden|gyesen|"
+    r"föräldraledig|mammaledig|pappaledig|barselsorlov|på barsel|fødselspermisjon|i foreldrepermisjon|"
+    r"äitiyslomalla|isyyslomalla|vanhempainvapaalla|lapsehoolduspuhkusel|"
+    r"concediu de maternitate|concediu de creștere a copilului|a născut|însărcinată|"
+    r"motinystės atostogose|bērna kopšanas atvaļinājumā|doğum izninde|doğum izni|hamile|"
+    r"άδεια μητρότητας|γέννησε|έγκυος|в декрете|в декретном отпуске|беременна|родила|"
+    r"у декреті|в декреті|в декретній відпустці|вагітна|народила|в майчинство|майчинство|бременна|"
+    r"porodiljni dopust|na porodiljnom|porodniški dopust|noseča|"
+    r"חופשת לידה|ילדה לפני|בהריון|fæðingarorlof|saoire mháithreachais"
 )
 
 #: words saying an address is a public place (a venue, an institute), not somebody's home

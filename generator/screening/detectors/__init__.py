@@ -55,7 +55,7 @@ DETECTORS: dict[str, tuple[Detector, ...]] = {
                  secrets.handed_over, secrets.login_values, tokens.vendor_tokens, tokens.random_tokens, tokens.labelled_hex,
                  tokens.grouped_secrets, urls.urls, urls.query_strings, formats.stored_hashes, formats.pins,
                  formats.session_cookies, formats.connection_strings),
-    PERSONAL: (personal.ibans, personal.payment_cards, personal.national_ids, personal.birth_dates, personal.addresses,
+    PERSONAL: (personal.ibans, personal.bank_accounts, personal.payment_cards, personal.national_ids, personal.birth_dates, personal.addresses,
                personal.licence_plates,
                personal.person_dns, personal.handles, personal.health,
                columns.columns),  # (a table's columns: personal, phone and credential findings)

@@ -40,17 +40,25 @@ from generator.screening.detectors.base import (
     windows_around,
     words,
 )
+from generator.screening.detectors.shapes import ORCID
 from generator.screening.lexicon import (
+    ACCOUNT_WORDS,
     AT_HANDLE_WORDS,
     BIRTH_WORDS,
+    CASE_NUMBER_WORDS,
     COPULAS,
     HANDLE_WORDS,
     HEALTH_PHRASES,
     HOME_WORDS,
+    ID_LINKS,
     ID_WORDS,
     INSTITUTION_WORDS,
     MINE_IS,
+    MONTH_NAMES,
+    NOT_PHONE_WORDS,
+    NUMBER_MORPHEMES,
     PLATE_WORDS,
+    SPECIFIC_ACCOUNT_WORDS,
     VENUE_WORDS,
     WEAK_BIRTH_WORDS,
 )
@@ -79,7 +87,9 @@ def ibans(t: Text) -> Iterator[Finding]:
         raw = m.group()
         compact = raw.replace(" ", "")
         for length in range(min(len(compact), 34), 14, -1):
-            if iban.is_valid(compact[:length]):
+            # (the ISO check digits and the country's length and format; not the country's own
+            # checks, which refuse real IBANs of banks their table does not list: "BE68 5390 ...")
+            if iban.is_valid(compact[:length], check_country=False):
                 end = m.start()
                 seen = 0
                 while seen < length:
@@ -88,6 +98,53 @@ def ibans(t: Text) -> Iterator[Finding]:
                     end += 1
                 yield Finding("personal.iban", PERSONAL, m.start(), end)
                 break
+
+
+# --- bank accounts in national formats ---------------------------------------------------------
+
+_ACCOUNT_WORD = Lexicon(ACCOUNT_WORDS)
+_SPECIFIC_ACCOUNT = re.compile(lex(SPECIFIC_ACCOUNT_WORDS))
+#: after the word, a few words on its line and what joins them to the number (a copula, a colon,
+#: "n.", or nothing: "účet 19-2000145399/0800"), then the number: digits in groups, an IBAN's
+#: letters ("rekening BE23 0014 8273 9163", whose check digits are wrong: a mistyped account is
+#: still somebody's)
+_ACCOUNT_WORDS_BETWEEN = r"(?:[ \t]*[,(]?[ \t]*[^\W\d_][\w'’-]{0,24}\)?)"
+_ACCOUNT_LATER = re.compile(
+    rf"(?:{_ACCOUNT_WORDS_BETWEEN}{{0,6}}?[ \t]*(?:(?:{lex(ID_LINKS)})(?![\w])\.?|:)|{_ACCOUNT_WORDS_BETWEEN}{{0,2}}?)"
+    rf"[ \t:#]*(?=(?:[a-z]{{2}}\d\d[ ]?)?\d)")
+#: a date, or a quantity with its unit after it, is no account number ("created on 2024-03-01
+#: 12:00", "the account has 12000000000 bytes")
+_NOT_ACCOUNT_NUMBER = re.compile(r"(?:19|20)\d\d[-/.]\d\d?[-/.]\d\d?(?!\d)|\d\d?[-/.]\d\d?[-/.](?:19|20)?\d\d(?!\d)")
+_UNIT_AFTER = re.compile(rf"[ \t]*(?:{lex(NOT_PHONE_WORDS, 'b|kb|mb|gb|tb|pb|kib|mib|gib|tib|bytes?|jobs?|hours?|h|hs|hepspec|events?|files?|cpus?|gpus?|cores?|%')})(?![\w])")
+#: a word between the account word and the number that says the number is something else
+#: ("account to my ORCID iD 0000-...", "account, ticket 2026041210000123"); "no", "nr" are the
+#: account's own
+_NOT_ACCOUNT = re.compile(rf"(?<![\w-])(?:{lex(NOT_PHONE_WORDS, 'orcid|doi|id|uid|login|user|username|user name')})(?![\w-])")
+_ACCOUNT_OWN = frozenset("no nr n° num number numer numero número nummer cislo číslo szám".split())
+_ACCOUNT_NUMBER = re.compile(r"(?:[A-Z]{2}\d\d[ ]?)?\d[\dA-Z]*(?:(?:[ ./-]|, ?)(?:[\dA-Z]*\d[\dA-Z]*))*(?![\w-])")
+
+
+def bank_accounts(t: Text) -> Iterator[Finding]:
+    """A bank account's number after a word naming the account: ten digits at least, or five
+    after a word that names the number itself ("kontonummer", "clearingnummer", "sort code")."""
+    text, low = t.text, t.low
+    if not t.has_digit:
+        return
+    for m in _ACCOUNT_WORD.finditer(t, 40, 150):
+        later = _ACCOUNT_LATER.match(low, m.end(), min(len(low), m.end() + 140))
+        if later is None:
+            continue
+        v = _ACCOUNT_NUMBER.match(text, later.end(), min(len(text), later.end() + 50))
+        if v is None or ORCID.match(text, v.start()):
+            continue
+        if any(w.group() not in _ACCOUNT_OWN for w in _NOT_ACCOUNT.finditer(low, m.end(), later.end())):
+            continue
+        value = v.group().rstrip(", ")
+        if _NOT_ACCOUNT_NUMBER.match(value) or _UNIT_AFTER.match(low, v.start() + len(value)):
+            continue
+        digits = sum(c.isdigit() for c in value)
+        if digits >= 10 or digits >= 5 and _SPECIFIC_ACCOUNT.fullmatch(m.group()):
+            yield Finding("personal.bank-account", PERSONAL, v.start(), v.start() + len(value))
 
 
 # --- payment cards -------------------------------------------------------------------------------
@@ -187,7 +244,7 @@ _MINE_NEXT = re.compile(rf"[^.!?\n]{{0,100}}[.!?][ \t]+(?:{lex(MINE_IS)})(?!\w)[
 #: "Henkilötunnus pääsykorttia varten:", "PESEL do umowy:", "adóazonosító jelet, az enyém:"
 _ID_FOR = re.compile(r",?(?:[ \t]+[^\W\d_]{1,25}){1,5}?[ \t]*:")
 _ID_VALUE = re.compile(
-    r"[\s:՝#.,()№nNoº°-]{0,8}(?:(?:nr|no|number|nummer|numer|numéro|número|číslo|szám|numaram|numarası|numarasi|αρ)\.?[\s:#.]{0,3})?"
+    r"[\s:՝#.,()№nNoº°-]{0,8}(?:(?:nr|no|number|nummer|numer|numero|numéro|número|číslo|szám|numaram|numarası|numarasi|αρ)\.?[\s:#.]{0,3})?"
     r"(?P<value>(?:[A-Z]{1,3}[ -]?)?\d[\d ./-]{3,20}\d(?:[ -]?[A-Z](?![\w-]))?|(?=[^\W_]{0,4}[ -]?\d)[^\W_]{1,4}[ -]?\d[\dA-Z<-]{3,16}|[A-Z0-9]{6,12})(?![\w-])"
 )
 #: a document's series and number after its word: "паспорт серія АВ № 123456", "паспорт серия 45 06
@@ -201,6 +258,27 @@ _ID_SERIES = re.compile(
     rf"\d{{2}}[ ]?\d{{2}}|\d{{1,4}})[\s,-]{{0,3}})?(?:(?:{lex(_NUMBER_WORDS)})\.?[\s:#.]{{0,3}})?"
     rf"(?P<value>(?:[^\W\d_]{{1,3}}[ -]?)?\d[\d ]{{4,12}}\d)(?![\w-])")
 _MRZ = re.compile(r"^[ \t]*(?=[A-Z0-9<]*<)[A-Z0-9<]{28,46}[ \t]*$", re.MULTILINE)
+#: a few more words after the id word (a parenthesis, a question, a purpose: "(ідентифікаційний
+#: код)", "elettronica", "für die Abrechnung der Reisekosten zum EGI-Workshop", "? Proszę"), then
+#: what joins a value to them (a copula, "n.", "no", "ná", "הוא", a colon), read in the lower-cased view
+_ID_LATER = re.compile(
+    rf"(?:[ \t]*,?[ \t]*\([^()\n]{{1,30}}\)|[ \t]*[,(?]?[ \t]*[^\W\d_][\w'’-]{{0,24}}\)?){{0,8}}?[ \t]*"
+    rf"(?:(?:{lex(ID_LINKS)})(?![\w])\.?|:)[ \t:#]*(?:(?:{lex(ID_LINKS)})(?![\w])\.?[ \t:#]*)?(?=(?:[a-z]{{1,3}}[ -]?)?\d)")
+#: the value: groups of capitals and digits joined by a space, '-', '/' or '.' ("53 140679 M 018",
+#: "14729385 4 ZX7", "RX 582913", "4-3827195"), five digits at least (counted by the caller)
+_ID_GROUPS = re.compile(
+    r"(?P<value>(?:[A-Z]{1,3}[ -]?)?\d[\dA-Z]*(?:[ ./-](?:[\dA-Z]*\d[\dA-Z]*|[A-Z]{1,3}(?![\w-])))*)(?![\w-])")
+#: a date is no id number ("the ID card system was down on 2024-05-01", "passport, issued: 12/05/2021")
+_A_DATE = re.compile(r"(?:19|20)\d\d[-/.]\d\d?[-/.]\d\d?|\d\d?[-/.]\d\d?[-/.](?:19|20)?\d\d")
+#: id words too common in other senses for the longer reach ("pass", "passi", "pasas", "patente")
+_ID_SHORT_REACH = frozenset({"pass", "passi", "pasas", "pase", "insee", "patente", "psp"})
+#: a residence permit's case number, after the permit's word: "uppehållstillstånd från
+#: Migrationsverket, ärendenummer 4-3827195"
+_CASE_NUMBER = re.compile(rf"[^\n.!?]{{0,80}}?(?<![\w])(?:{lex(CASE_NUMBER_WORDS)})(?![\w])[ \t:#.]*(?:(?:{lex(ID_LINKS)})(?![\w])\.?[ \t:#]*)?")
+_RESIDENCE = re.compile(lex(
+    r"residence|soggiorno|aufenthalt|séjour|residencia|residência|verblijf|pobyt|pobytu|tartózkodási|"
+    r"uppehållstillstånd|opholdstilladelse|oppholdstillatelse|oleskelulupa|elamisluba|gyventi|uzturēšanās|"
+    r"ședere|oturma|ikamet|διαμονής|жительство|проживання|пребиваване|boravišna|boravka|prebivanje|dvalarleyfi|ישיבה|שהייה"))
 
 
 @cache
@@ -294,6 +372,16 @@ def national_ids(t: Text) -> Iterator[Finding]:
                 v = _ID_VALUE.match(text, said.end(), min(len(text), said.end() + 60))
                 if v and sum(c.isdigit() for c in v.group("value")) >= 6:
                     yield Finding("personal.id-number", PERSONAL, *v.span("value"))
+            if len(m.group()) >= 4 and m.group() not in _ID_SHORT_REACH:
+                later = _ID_LATER.match(low, m.end(), min(len(low), m.end() + 110))
+                v = later and _ID_GROUPS.match(text, later.end(), min(len(text), later.end() + 40))
+                if v and sum(c.isdigit() for c in v.group("value")) >= 5 and not _A_DATE.fullmatch(v.group("value")):
+                    yield Finding("personal.id-number", PERSONAL, *v.span("value"))
+                if _RESIDENCE.search(m.group()):
+                    case = _CASE_NUMBER.match(low, m.end(), min(len(low), m.end() + 160))
+                    v = case and _ID_GROUPS.match(text, case.end(), min(len(text), case.end() + 40))
+                    if v and sum(c.isdigit() for c in v.group("value")) >= 5:
+                        yield Finding("personal.id-number", PERSONAL, *v.span("value"))
             series = _ID_SERIES.match(low, m.end(), min(len(low), m.end() + 60))
             if series:
                 yield Finding("personal.id-number", PERSONAL, series.start("series") if series.group("series")
@@ -386,12 +474,13 @@ def licence_plates(t: Text) -> Iterator[Finding]:
 _BIRTH = Lexicon(BIRTH_WORDS)
 _WEAK_BIRTH = re.compile(rf"(?:{lex(WEAK_BIRTH_WORDS)})")
 _MONTH = r"[^\W\d_]{3,12}\.?"
+_ORDINAL = r"(?:st|nd|rd|th|er|e|eme|ème|º|ª|o|a)?"
 _DATE_AFTER = re.compile(
     r"[\s:՝,.()-]{0,6}(?:(?:am|on|le|il|el|em|op|dne|den|the|a|o)\s+)?(?P<date>"
     r"\d{1,2}[./-][ ]?\d{1,2}[./-][ ]?\d{2,4}\.?"
     r"|\d{4}[./-][ ]?\d{1,2}[./-][ ]?\d{1,2}\.?"
-    rf"|\d{{1,2}}\.?[ ]+(?:de[ ]+)?{_MONTH}[ ]+(?:de[ ]+)?\d{{4}}"
-    rf"|{_MONTH}[ ]+\d{{1,2}},?[ ]+\d{{4}}"
+    rf"|\d{{1,2}}{_ORDINAL}\.?[ ]+(?:de[ ]+|of[ ]+)?{_MONTH}[ ]+(?:de[ ]+)?\d{{4}}"
+    rf"|{_MONTH}[ ]+(?:the[ ]+)?\d{{1,2}}{_ORDINAL},?[ ]+\d{{4}}"
     rf"|\d{{4}}\.?[ ]+(?:[^\W\d_]{{1,8}}[ ]+)?\d{{1,2}}\.?[ ]+{_MONTH}"
     rf"|\d{{4}}\.?[ ]+{_MONTH}[ ]+\d{{1,2}}\.?"
     r"|(?:19|20)\d\d)"
@@ -402,15 +491,57 @@ _DATE_AFTER = re.compile(
 _BIRTH_OF = re.compile(r"[^\W\d_]{0,4}(?:[ \t]+[^\W\d_]{1,25}){0,4}[ \t]*[:՝]")
 
 
+#: a few words between the birth word and the date, in its clause: "birthday, which is the",
+#: "van de nieuwe gebruiker (Anouk Jansen):", "nato a Bologna il"
+_BIRTH_LATER = re.compile(r"(?:[ \t]*,?[ \t]*\([^()\n]{1,30}\)|[ \t]*[,(]?[ \t]*[^\W\d_][\w'’-]{0,24}\)?){1,8}?[ \t]*[:,]?"
+                          + _DATE_AFTER.pattern)
+#: a date spelled out: number words (a word made of number parts: "novecientos", "neunzehnhundert")
+#: and a month, joined by the small words of dates ("el nueve de mayo de mil novecientos ochenta
+#: y ocho", "the third of March nineteen eighty-seven")
+_SPELLED_TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d{1,4}|[,.]")
+_NUMBER_WORD = re.compile(rf"(?:(?:{lex(NUMBER_MORPHEMES)})-?)+")
+_MONTH_NAME = re.compile(rf"(?:{lex(MONTH_NAMES)})\.?")
+_DATE_GLUE = frozenset("of the and y e et und en i a de del di el il le la am on den op em o ,".split())
+
+
+def _spelled_date(low: str, pos: int) -> tuple[int, int] | None:
+    """A date spelled out in words from ``pos`` (after a few words: "es el", ", which is the"):
+    a month and a number word at least, joined only by a date's small words."""
+    first = last = -1
+    month = number = False
+    skipped = 0
+    for tok in _SPELLED_TOKEN.finditer(low, pos, min(len(low), pos + 160)):
+        word = tok.group()
+        if word == "." or (word.isdigit() and first < 0 and len(word) > 2):
+            break
+        is_month = _MONTH_NAME.fullmatch(word) is not None
+        is_number = word.isdigit() or (len(word) > 1 and _NUMBER_WORD.fullmatch(word) is not None)
+        if is_month or is_number:
+            month, number = month or is_month, number or (is_number and not word.isdigit())
+            first = tok.start() if first < 0 else first
+            last = tok.end()
+        elif word in _DATE_GLUE:
+            continue
+        elif first < 0 and skipped < 4:
+            skipped += 1
+        else:
+            break
+    return (first, last) if month and number else None
+
+
 #: "I am" in the languages that put it after "born" ("Rođen sam", "narozen jsem", "syntynyt olen")
 _AUXILIARY = re.compile(r"[ \t]+(?:sam|sem|som|jsem|jsem se|je|bin|olen|esmu|sunt|jestem|vagyok|sum|съм|сам|sam se)(?=[ \t])")
 
 
 def birth_dates(t: Text) -> Iterator[Finding]:
     text = t.text
-    if not t.has_digit:
-        return
+    has_digit = t.has_digit
     for m in _BIRTH.finditer(t, 30, 30):
+        if not has_digit:  # only a date spelled out in words
+            spelled = None if _WEAK_BIRTH.fullmatch(m.group().strip()) else _spelled_date(t.low, m.end())
+            if spelled:
+                yield Finding("personal.birth-date", PERSONAL, *spelled)
+            continue
         d = _DATE_AFTER.match(text, m.end(), min(len(text), m.end() + 60))
         aux = not d and _AUXILIARY.match(t.low, m.end())
         if aux:  # "Rođen sam 3. ožujka 1985.", "narozen jsem 3. 3. 1985"
@@ -419,6 +550,13 @@ def birth_dates(t: Text) -> Iterator[Finding]:
             # whose date it is between the word and a colon: "Geboortedatum van de gast: ..."
             label = _BIRTH_OF.match(text, m.end(), min(len(text), m.end() + 80))
             d = label and _DATE_AFTER.match(text, label.end(), min(len(text), label.end() + 60))
+        if not d:  # a few words between, in its clause: "birthday, which is the 3rd of ..."
+            d = _BIRTH_LATER.match(text, m.end(), min(len(text), m.end() + 140))
+        if not d and not _WEAK_BIRTH.fullmatch(m.group().strip()):
+            spelled = _spelled_date(t.low, m.end())
+            if spelled:
+                yield Finding("personal.birth-date", PERSONAL, *spelled)
+            continue
         if not d:
             continue
         date = d.group("date")
@@ -474,7 +612,8 @@ _WORDS = r"[^\W\d_][\w'’.-]*(?:[ ][^\W\d_][\w'’.-]*){0,3}"
 #: "apt. 4", "lgh 1102"
 _UNIT_WORD = (
     r"piso|planta|puerta|pta\.|esc\.|étage|etage|apt\.?|apartment|flat|unit|suite|stiege|top|whg\.?|"
-    r"m\.|lgh|bus|boîte|interno|int\.|scala|kat|ap\.|byt|lok\.|stock|og|floor|piano|andar|verdieping"
+    r"m\.|lgh|bus|boîte|interno|int\.|scala|kat|ap\.|byt|lok\.|stock|og|floor|piano|andar|verdieping|"
+    r"izq\.?|izda\.?|dcha\.?|dch\.?|der\.?|esq\.?|dto\.?|th\.?|tv\.?|mf\.?"
 )
 _UNIT = (
     rf"(?:[ ]*,[ ]*(?:\d{{1,3}}(?:º|ª|°|\.|e|er|ème|o|a)?(?:[ ](?:{_UNIT_WORD}))?(?:[ ]?[A-Za-z](?![\w]))?"
@@ -568,12 +707,78 @@ _TOWN_FIRST = re.compile(
     rf"(?:[ ]+(?:\d{{1,2}}[/.][ ]?\d{{1,3}}\.?|\d{{1,2}}\.[ ]?(?:em|emelet)\.?(?:[ ]+\d{{1,3}}\.?)?))?")
 
 
+#: an acronym with digits or hyphens just before ("au CC-IN2P3, 21 avenue ..."), or one after a
+#: preposition on the line ("A morada do LIP em Lisboa é Av. ...", "delivered to the KIT at ...")
+_CODE_ACRONYM_BEFORE = re.compile(r"(?<![\w-])(?=(?:[A-Z0-9-]*[A-Z]){2})[A-Z][A-Z0-9-]{1,15}[ \t]*,[ \t]*$")
+_ACRONYM_AFTER_PREPOSITION = re.compile(
+    r"(?<![\w'-])(?:au|aux|à|at|to|do|da|dos|das|del|della|dello|al|all'|an|am|beim|bei|im|zum|zur|naar|bij|na|"
+    r"w|we|v|ve|u|in|of|de|du|des|von|for|für|for the|to the|at the|für das|für den|pour le|pour la|"
+    r"au sein du|presso|presso il|presso la|en el|en la|no|na|στο|στην|в|у|до)[ \t]+"
+    r"(?=(?:[A-Z0-9-]*[A-Z]){2})[A-Z][A-Z0-9-]{1,15}(?![\w-])")
+#: how far up a signature block the institute's line may stand above the address
+_SIGNATURE_LINES = 2
+_ALNUM = re.compile(r"[^\W_]")
+#: a signature's line that begins with an acronym and a separator: "INFN – Sezione di Bologna",
+#: "CNRS / IN2P3", "CERN" (not "DUPONT Jean": a name goes on with a word)
+_ACRONYM_LINE = re.compile(r"[ \t]*(?=(?:[A-Z0-9-]*[A-Z]){3})[A-Z][A-Z0-9-]{2,15}(?:[ \t]*(?:[-–—/,(:|]|$))", re.MULTILINE)
+
+
 def _institution_before(text: str, low: str, start: int) -> bool:
     """"Instytut Fizyki, ul. Radzikowskiego 152, ...": an organisation's word on the line, before
-    (alone or ending a compound: "Beispielzentrum"), or its acronym just before ("ФИНКИ, ул. ...")."""
+    (alone or ending a compound: "Beispielzentrum"), or its acronym just before ("ФИНКИ, ул. ...",
+    "au CC-IN2P3, ...") or after a preposition ("A morada do LIP em Lisboa é ..."); or an
+    organisation's word on one of the two lines above, as a signature block has it ("Institute of
+    Physics" over "Na Slovance 2, 182 21 Praha 8")."""
     line_start = max(low.rfind("\n", 0, start) + 1, start - 80)
-    return bool(_INSTITUTION.search(low, line_start, start) or _ACRONYM_BEFORE.search(text, line_start, start)
-                or _ORGANISATION_STEM.search(low, line_start, start))
+    if (_INSTITUTION.search(low, line_start, start) or _ACRONYM_BEFORE.search(text, line_start, start)
+            or _ORGANISATION_STEM.search(low, line_start, start) or _CODE_ACRONYM_BEFORE.search(text, line_start, start)
+            or _ACRONYM_AFTER_PREPOSITION.search(text, line_start, start)):
+        return True
+    if text[line_start:start].strip(" \t") or line_start == 0 or text[line_start - 1] != "\n":
+        return False  # the address does not begin its line: no signature block
+    above, seen = line_start, 0
+    for _ in range(_SIGNATURE_LINES + 6):
+        if above <= 0 or seen == _SIGNATURE_LINES:
+            return False
+        prev = low.rfind("\n", 0, above - 1) + 1
+        if not _ALNUM.search(low, prev, above - 1):
+            above = prev  # an empty line, or the audit's separator between a page's parts
+            continue
+        if above - prev > 90:
+            return False  # a long line: prose, not a signature block
+        if (_INSTITUTION.search(low, prev, above - 1) or _ORGANISATION_STEM.search(low, prev, above - 1)
+                or _ACRONYM_LINE.match(text, prev, above - 1)):
+            return True
+        above, seen = prev, seen + 1
+    return False
+
+
+#: what makes the text after a home word an address: a street word, a postcode beside a place's
+#: name (either order: "101 00 Praha", "Київ, 04053"), or the blocks, entrances and flats of a
+#: housing estate ("ж.к. Младост 1, бл. 24, вх. Б, ап. 31"), a door number ("No:215 D:7")
+_ADDRESS_SIGN_WORDS = (
+    r"ж\.к\.|жк|бл\.|вх\.|ет\.|ап\.|кв\.|буд\.|д\.|mnt\.?|maantee|pst\.?|no:|no\.|nr\.|č\.p\.|č\.|bl\.|sc\.|"
+    r"et\.|ap\.|apt\.?|flat|m\.|lgh|sok\.|sk\.|sokak|sokağı|caddesi|cad\.|mah\.|mahallesi|daire|d:|"
+    r"רחוב|רח'|שדרות|שד'|شارع|ქუჩა|გამზირი|փողոց|պողոտա|λεωφόρος|λεωφ\.|πλατεία|οδός|οδ\."
+)
+_ADDRESS_SIGNS = re.compile(
+    rf"(?<![\w-])(?:{lex(_STREET_PREFIX, _ADDRESS_SIGN_WORDS)})"
+    rf"|[^\W\d_]{{2,}}(?:{lex(_STREET_SUFFIX)})[ ]+\d"
+    rf"|(?<![\w-]){_POSTCODE}[ ]+[^\W\d_]{{2,}}"
+    rf"|[^\W\d_]{{3,}},?[ ]+(?:\d{{5}}|\d{{2}}-\d{{3}}|\d{{3}} \d{{2}})(?![\w-])"
+    # a street's name, its number and a comma before the town: "הגפן 7, חיפה", "Hraunbrún 12, 220 Hafnarfirði"
+    rf"|[^\W\d_]{{2,}}[ ]+\d{{1,4}}[^\W\d_]?(?:[/-]\d{{1,4}})?[ ]*,[ ]*(?:\d{{3,5}}[ ]+)?[^\W\d_]{{2,}}", re.IGNORECASE)
+
+
+#: the English order: a house number, a street's capitalised name and a comma ("14 Ashgrove Park,"),
+#: or an Irish Eircode ("P31 X2Y7")
+_HOUSE_FIRST = re.compile(r"(?<![\w-])\d{1,4}[a-zA-Z]?[ ]+[A-Z][\w'’-]+(?:[ ]+[A-Z][\w'’-]+){0,3},"
+                          r"|(?<![\w-])[AC-FHKNPRTV-Y]\d[\dW][ ]?[0-9AC-FHKNPRTV-Y]{4}(?![\w-])")
+
+
+def _address_shaped(text: str, start: int, end: int) -> bool:
+    """Is ``text[start:end]`` shaped like an address in some country's order?"""
+    return _ADDRESS_SIGNS.search(text, start, end) is not None or _HOUSE_FIRST.search(text, start, end) is not None
 
 
 def addresses(t: Text) -> Iterator[Finding]:
@@ -617,7 +822,7 @@ def addresses(t: Text) -> Iterator[Finding]:
             # a sentence's end, not an abbreviation's dot ('ul.', 'ул.', 'Nr.', 'str.')
             stop = _ADDRESS_END.search(text, start, block_end)
             end = stop.start() if stop else block_end
-            if end - start >= 6:
+            if end - start >= 6 and _address_shaped(text, start, end):
                 yield Finding("personal.address", PERSONAL, start, end)
 
 
