@@ -172,3 +172,69 @@ def test_a_three_part_entry_with_anything_but_a_role_is_refused(entry):
 )
 def test_public_names_after_a_host_a_project_or_a_job_stay(text, keep):
     assert not any(keep in s for s in found(text))
+
+
+# --- held-out corpus 21 ("a year of a real queue"): 96.2% recall / 94.2% kept, measured before
+# anything was changed for it ---------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Μόνο για εσωτερική χρήση, να μη διαδοθεί:\nο προμηθευτής καθυστερεί.",
+        "მხოლოდ შიდა გამოყენებისთვის, არ გაავრცელოთ:\nკონტრაქტი შეწყდა.",
+        "Iba pre interné použitie:\nrozpočet bol krátený.",
+    ],
+)
+def test_more_labels_with_a_negated_verb_mark_what_follows(text):
+    assert [f for f in find_all(text) if f.category == "marker" and f.start < text.index("\n")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Für die Reise: Reisepass der Republik Österreich P1234567, gültig bis 2030.", "P1234567"),
+        ("Paszport wydany w Krakowie, seria i numer EB 4455667.", "EB 4455667"),
+    ],
+)
+def test_a_number_of_a_passports_shape_later_in_its_sentence(text, value):
+    assert value in found(text, "personal")
+
+
+def test_a_passport_shaped_code_without_a_passport_word_is_left():
+    assert found("Please pass the job ID AB1234567 to the admins.", "personal") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tomasz is on leave: his son had a bone marrow transplant in May.",
+        "Sie wurde letzte Woche in die Psychiatrie eingewiesen.",
+        "Je reprends en mi-temps thérapeutique à partir de lundi.",
+    ],
+)
+def test_more_health_details_are_personal(text):
+    assert found(text, "personal")
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("FYI the new admin earns €5,100 gross a month.", "€5,100"),
+        ("Seine Gehalt liegt bei 4.200 EUR brutto.", "4.200 EUR"),
+        ("Jana vydělává 52 000 Kč měsíčně.", "52 000 Kč"),
+    ],
+)
+def test_what_somebody_earns_is_personal(text, amount):
+    assert any(amount in s for s in found(text, "personal"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Salary costs of the project: 120,000 EUR for two FTE.",
+        "The site earns 5 credits per job.",
+        "Target: RA 12 30 49.42, Dec +12 23 28.0 (J2000).",
+    ],
+)
+def test_budgets_credits_and_sky_positions_are_not_personal(text):
+    assert found(text, "personal") == [] and found(text, "phone") == []

@@ -259,7 +259,7 @@ _ROLE_PART = re.compile(r"[^\W\d_][^\W\d_ .&'’/-]*(?:[ ./&-]+[^\W\d_][^\W\d_.&
 
 
 #: academic and courtesy titles before a name ("Prof. Dr.", "Dra.", "Δρ.", "Доц. д-р")
-_TITLES = re.compile(r"^(?:(?:prof|dr|dra|drs|ir|ing|mag|dipl|doc|mgr|phd|mr|mrs|ms|mme|sig|sig\.ra|sra|sr|"
+_TITLES = re.compile(r"^(?:(?:prof|prof\.ssa|dott|dott\.ssa|dr|dra|drs|ir|ing|mag|dipl|doc|mgr|phd|mr|mrs|ms|mme|sig|sig\.ra|sra|sr|"
                      r"herr|frau|δρ|καθ|проф|доц|д-р|др|ph\.d)\.?[ ]+)+", re.IGNORECASE)
 
 

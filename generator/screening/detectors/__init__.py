@@ -57,7 +57,7 @@ DETECTORS: dict[str, tuple[Detector, ...]] = {
                  formats.session_cookies, formats.connection_strings),
     PERSONAL: (personal.ibans, personal.bank_accounts, personal.payment_cards, personal.national_ids, personal.birth_dates, personal.addresses,
                personal.licence_plates,
-               personal.person_dns, personal.handles, personal.health,
+               personal.person_dns, personal.handles, personal.health, personal.salaries,
                columns.columns),  # (a table's columns: personal, phone and credential findings)
     MARKER: (markers.markers,),
 }

@@ -85,7 +85,7 @@ _HEADING = Lexicon(HEADING_WORDS, UNOFFICIAL_WORDS, template=rf"{_B}{_ONLY}(?:{{
 _LABEL_WITH_COMMA = Lexicon(
     HEADING_WORDS, MARKERS_IN_POSITION,
     template=rf"{_B}{_ONLY}(?:{{body}}){_E}(?:[ \t]+[^\W\d_]+)?[ \t]*,(?:[ \t]+[^\s:,.!?;]+){{0,4}}?"
-             rf"[ \t]+(?:{lex(NEGATIONS)}|ej|da ne|μην){_E}(?:[ \t]+[^\s:,.!?;]+){{1,3}}[ \t]*:")
+             rf"[ \t]+(?:{lex(NEGATIONS)}|ej|da ne|μην|μη){_E}(?:[ \t]+[^\s:,.!?;]+){{1,3}}[ \t]*:")
 _ADJECTIVE = Lexicon(MARKER_ADJECTIVES, template=rf"{_B}(?:{{body}}){_E}(?:[ \t]+[^\W\d_]+){{0,2}}")
 _DO_NOT_SHARE = Lexicon(
     SHARE_VERBS, template=rf"{_B}(?:{lex(SHARE_NEGATIONS)})(?:[ \t]+[^\s.!?;:]+){{0,3}}?[ \t]+(?:{{body}}){_E}")
@@ -196,7 +196,7 @@ def markers(t: Text) -> Iterator[Finding]:
             continue  # "secret: true", "restricted: false": a setting, not a heading
         if _heading(low, m.start(), m.end()) or _enclosed(low, m.start(), m.end()):
             yield Finding("marker.heading", MARKER, m.start(), m.end())
-    for m in _LABEL_WITH_COMMA.finditer(t, 10, 80):
+    for m in _LABEL_WITH_COMMA.finditer(t, 60, 80):
         if not _negated(low, m.start()) and _LINE_LEAD.fullmatch(low, low.rfind("\n", 0, m.start()) + 1, m.start()):
             yield Finding("marker.heading", MARKER, m.start(), m.end())
     yield from _misspelled(t)

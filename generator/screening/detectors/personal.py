@@ -34,6 +34,7 @@ from generator.screening.detectors.base import (
     Lexicon,
     Text,
     WordClass,
+    fold,
     holds_one,
     lex,
     starts_from,
@@ -386,6 +387,11 @@ def national_ids(t: Text) -> Iterator[Finding]:
             if series:
                 yield Finding("personal.id-number", PERSONAL, series.start("series") if series.group("series")
                               else series.start("value"), series.end("value"))
+    if t.has_digit:
+        for m in _PASSPORT_WORD.finditer(low):  # "паспорт ... для виїзду за кордон FE482917"
+            v = _PASSPORT_NUMBER.match(text, m.end(), min(len(text), m.end() + 90))
+            if v:
+                yield Finding("personal.id-number", PERSONAL, *v.span("value"))
     if "<" in text and ("<<" in text or "\nP<" in text):
         for m in _MRZ.finditer(text):
             line = m.group().strip()
@@ -393,6 +399,12 @@ def national_ids(t: Text) -> Iterator[Finding]:
                 yield Finding("personal.mrz", PERSONAL, m.start(), m.end())
 
 
+#: a passport's word (any case ending) and, a few words later in its sentence, a number of a
+#: passport's shape: a letter or two and six to eight digits ("FE482917", "EA 1234567")
+_PASSPORT_WORDS = (r"passport|pasaport|pasaporte|passaporto|passaporte|passeport|reisepass|paszport|paspoort|"
+                   r"cestovní pas|cestovný pas|útlevél|pașaport|διαβατήρι|паспорт|пасош|pasoš|potni list|putovnic")
+_PASSPORT_WORD = re.compile(rf"(?<![\w])(?:{lex(_PASSPORT_WORDS)})\w*")
+_PASSPORT_NUMBER = re.compile(r"[^\n.!?]{0,80}?(?<![\w-])(?P<value>[A-Z]{1,2}[ ]?\d{6,8})(?![\w-])")
 #: the tax and registry numbers that organisations have too ("NIP", "NIF", "ΑΦΜ", "adószám", "VAT")
 _TAX_LABEL = re.compile("(?:%s)" % lex(r"nip|nif|cif|αφμ|afm|adószám|adoszam|vat(?: no| number| id)?|"
                                         r"p\. ?iva|partita iva|ust-?idnr|steuernummer|tax (?:number|id)|"
@@ -989,3 +1001,35 @@ def _at_handles_around(t: Text, start: int, end: int) -> Iterator[Finding]:
         yield Finding("personal.handle", PERSONAL, h.start(), h.end())
     for h in _AT_HANDLE.finditer(text, end, min(len(text), end + 50)):
         yield Finding("personal.handle", PERSONAL, h.start(), h.end())
+
+
+#: what a person earns: an earning verb, or a salary word after a possessive, then an amount
+_EARNS = (r"earns|earned|is paid|gets paid|verdient|verdiente|bekommt|gagne|touche|guadagna|percepisce|gana|cobra|"
+          r"ganha|recebe|verdient|zarabia|dostaje|vydělává|bere|zarába|keres|tjänar|tjener|ansaitsee|teenib|"
+          r"câștigă|castiga|kazanıyor|alıyor|κερδίζει|παίρνει|зарабатывает|получает|заробляє|отримує|печели|получава|"
+          r"zarađuje|zaslužuje|uzpelna|uždirba")
+_SALARY_WORDS = (r"salary|wage|pay|gehalt|lohn|salaire|rémunération|stipendio|retribuzione|sueldo|salario|salário|"
+                 r"salaris|loon|pensja|wynagrodzenie|plat|mzda|fizetés|fizetése|fizetésem|lön|løn|lønn|palkka|"
+                 r"palkkani|palk|salariu|salariul|maaş|maaşı|maaşım|μισθός|μισθό|зарплата|зарплату|заплата|заплатата|"
+                 r"plaća|plača")
+_POSSESSIVES = (r"my|his|her|their|mein|meine|sein|seine|ihr|ihre|mon|son|sa|il mio|il suo|mi|su|o meu|o seu|mijn|"
+                r"zijn|haar|moja|jego|jej|moje|jeho|její|min|hans|hennes|hendes|hänen|minu|tema|salariul meu|"
+                r"ο μισθός του|ο μισθός της|моя|его|ее|її|його|моята|негова|нейната|njegova|njena|moja")
+_AMOUNT = (r"(?:[€$£]|eur|euro|euros|chf|kč|czk|zł|pln|huf|ft|sek|dkk|nok|ron|lei|try|tl|bgn|лв|грн|uah|rub|₽|₺|₴)?"
+           r"[ \t]*\d[\d.,' \u00a0]*\d?[ \t]*(?:k|тис)?[ \t]*(?:[€$£]|eur|euro|euros|chf|kč|czk|zł|pln|huf|ft|sek|dkk|"
+           r"nok|kr|ron|lei|try|tl|bgn|лв|грн|uah|rub|₽|₺|₴)")
+_EARNING = re.compile(
+    rf"(?<![\w])(?:(?:{lex(_EARNS)})|(?:{lex(_POSSESSIVES)})[ \t]+(?:\w+[ \t]+)?(?:{lex(_SALARY_WORDS)}))(?![\w])"
+    rf"(?:[ \t]+[^\s\d.!?;]{{1,20}}){{0,4}}?[ \t]*:?[ \t]*(?P<amount>{fold(_AMOUNT)})(?![\w])")
+_AMOUNT_FIRST = re.compile(rf"(?:{lex(_EARNS)})[ \t]+(?P<amount>[€$£][ \t]*\d[\d.,' ]*\d)")
+
+
+def salaries(t: Text) -> Iterator[Finding]:
+    """What somebody earns: "de nieuwe beheerder verdient €4.850 bruto", "her salary is 3 200 EUR"."""
+    if not t.has_digit:
+        return
+    low = t.low
+    for m in _EARNING.finditer(low):
+        yield Finding("personal.salary", PERSONAL, m.start(), m.end("amount"))
+    for m in _AMOUNT_FIRST.finditer(low):
+        yield Finding("personal.salary", PERSONAL, m.start(), m.end("amount"))

@@ -226,9 +226,16 @@ def _date_time(num: str) -> bool:
         and bool(_DATE_TIME_DIGITS.fullmatch("".join(groups)))
 
 
+#: a position on the sky after its coordinate's name: "RA 05 34 31.94", "Dec +22 00 52.2"
+_SKY_NAME = re.compile(r"(?<![\w])(?:ra|dec|decl|declination|right ascension|α|δ)[ \t]*[:=]?[ \t]*$")
+_SEXAGESIMAL = re.compile(r"[+-]?\d{1,3}[ :]\d{2}[ :]\d{2}(?:\.\d+)?")
+
+
 def _judge(low: str, start: int, num: str) -> str | None:
     digits = sum(c.isdigit() for c in num)
     if digits < 7 or digits > 15 or _DATE.fullmatch(num):
+        return None
+    if _SEXAGESIMAL.fullmatch(num) and _SKY_NAME.search(low, max(0, start - 24), start):
         return None
     stripped = num.lstrip("( ")
     international = stripped.startswith("+") or bool(re.match(r"00[ \t]?[1-9]", stripped)) and digits >= 10
