@@ -16,9 +16,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.screening.detectors import base, email, tokens
-from generator.screening.detectors.base import Lexicon, Text, WordClass, _least, odd_word
+from generator.screening.detectors.base import Lexicon, Text, WordClass, _least, _shared_piece, odd_word
 from generator.screening.lexicon import AT_WORDS
-from generator.screening.normalise import _LAYOUT, _layout_pattern, _replacement, _rewrite, normalise
+from generator.screening.normalise import _LAYOUT, View, _layout_pattern, _replacement, _rewrite, normalise
 
 BOUNDED = settings(max_examples=200, deadline=None, derandomize=True)
 CORPORA = [Path(__file__).parent / name for name in ("screening_corpus", "screening_blind")]
@@ -94,6 +94,18 @@ def test_public_numbers_are_masked_as_by_the_plain_alternation(digits):
 @given(st.sets(st.text("abc e", min_size=1, max_size=5), min_size=1, max_size=6), st.text("abc e", max_size=30))
 def test_a_lexicons_least_literals_are_found_exactly_when_all_are(literals, text):
     assert any(x in text for x in _least(literals)) == any(x in text for x in literals)
+
+
+@BOUNDED
+@given(st.sets(st.text("abc e", min_size=1, max_size=8), min_size=2, max_size=6), st.text("abc e", max_size=4),
+       st.text("abc e", max_size=40))
+def test_a_text_holds_a_lexicons_literals_as_told_by_the_piece_they_share(literals, anchor, text):
+    least = tuple(sorted(literals))
+    piece = _shared_piece(least, anchor)
+    assert all(piece in x for x in least)
+    assert not piece or piece not in anchor and len(piece) >= 4
+    least = _least(literals, anchor)  # (remembers the piece its literals share, which holds_any reads first)
+    assert Text(View(text, text, text)).holds_any(least) == any(x in text for x in least)
 
 
 @settings(max_examples=100, deadline=None, derandomize=True)

@@ -246,15 +246,18 @@ class Text:
 
     def holds_any(self, literals: tuple[str, ...]) -> bool:
         """Does the lower-cased view hold one of the literals? (Remembered: lexicons that share
-        an anchor often share its literals.)"""
+        an anchor often share its literals.) A piece all of them hold is looked for first: one
+        read of the text, not one a literal, rules most texts out."""
         found = self._holds.get(literals)
         if found is None:
             low = self.low
             found = False
-            for x in literals:  # (a loop: most tuples hold one or two literals, fewer than a generator costs)
-                if x in low:
-                    found = True
-                    break
+            shared = _SHARED_PIECE.get(literals)
+            if shared is None or shared in low:
+                for x in literals:  # (a loop: most tuples hold one or two literals, fewer than a generator costs)
+                    if x in low:
+                        found = True
+                        break
             self._holds[literals] = found
         return found
 
@@ -491,10 +494,41 @@ _EXPANSIONS = 50000
 _LITERALS = 48
 
 
-def _least(literals: set[str]) -> tuple[str, ...]:
+def _least(literals: set[str], anchor: str = "") -> tuple[str, ...]:
     """The literals that hold none of the others: a text holds one of these exactly when it holds
-    one of all (a literal that holds another is found only where that one is)."""
-    return tuple(sorted(x for x in literals if not any(y != x and y in x for y in literals)))
+    one of all (a literal that holds another is found only where that one is). A piece that all
+    of them hold, and that says more than the anchor (in the text whenever they are asked about),
+    is remembered in ``_SHARED_PIECE``."""
+    least = tuple(sorted(x for x in literals if not any(y != x and y in x for y in literals)))
+    if len(least) >= 2 and least not in _SHARED_PIECE:
+        piece = _shared_piece(least, anchor)
+        if piece:
+            _SHARED_PIECE[least] = piece
+    return least
+
+
+def _shared_piece(literals: tuple[str, ...], anchor: str) -> str:
+    """The longest string every literal holds that says more than the anchor (' vo admin' of 'for
+    the vo administrators' and 'for vo admins'; the first of that length in the shortest literal),
+    or ''."""
+    shortest = min(literals, key=len)
+    for size in range(len(shortest), 0, -1):
+        for i in range(len(shortest) - size + 1):
+            piece = shortest[i:i + size]
+            if _telling(piece, anchor) and all(piece in x for x in literals):
+                return piece
+    return ""
+
+
+def _telling(piece: str, anchor: str) -> bool:
+    """Does finding ``piece`` say more than finding the anchor (which is in the text)? Four
+    characters not of the anchor, or the anchor and three more ('egi team ' for 'egi')."""
+    return len(piece) >= len(anchor) + 3 if anchor in piece else len(piece) >= 4 and piece not in anchor
+
+
+#: literals -> a piece all of them hold: a text that lacks it holds none of them (one read of
+#: the text, not one a literal: "for the vo administrators", "for vo admins", ... share "vo admin")
+_SHARED_PIECE: dict[tuple[str, ...], str] = {}
 
 
 class Lexicon:
@@ -536,7 +570,7 @@ class Lexicon:
         self._alternatives = by_anchor
         #: anchor -> strings one of which every phrase it anchors holds (a cheap test before the
         #: pattern), where that says more than the anchor itself
-        self._literals = {a: _least(ls) for a, ls in literals.items()
+        self._literals = {a: _least(ls, a) for a, ls in literals.items()
                           if len(ls) <= _LITERALS and all(len(x) > len(a) for x in ls)}
         self._patterns: dict[str, re.Pattern[str]] = {}
         self.anchors = frozenset(a.encode() for a in by_anchor)
@@ -585,8 +619,9 @@ class Lexicon:
                     viable.append((a, None))
             else:
                 low = t.low
+                shared = _SHARED_PIECE.get(x)
                 windows = [(lo, hi) for lo, hi in windows_around(t.word_positions(a), before, after, len(low))
-                           if _holds_within(low[lo:hi], x)]
+                           if (shared is None or low.find(shared, lo, hi) >= 0) and _holds_within(low[lo:hi], x)]
                 if windows:
                     viable.append((a, windows))
         return self._finditer(t, viable, before, after) if viable else ()
