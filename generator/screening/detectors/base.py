@@ -91,12 +91,18 @@ class WordClass:
     judged once, and a text's words of the kind are a set intersection. The kinds share what they
     have seen, so a text's new words are looked for once for all of them. A kind given as a set
     of words (a lexicon's anchors) is judged by one intersection: a text's words are then looked up
-    in its few members seen so far, not in the whole list (a large table is slow to probe)."""
+    in its few members seen so far, not in the whole list (a large table is slow to probe). A
+    text's words are intersected once with the members of every kind (``_hits``: the few words
+    of a text that are of some kind); each kind then intersects these few, not all the words."""
 
     _kinds: ClassVar[list[WordClass]] = []
     _seen: ClassVar[set[bytes]] = set()
+    #: every kind's members
+    _any: ClassVar[set[bytes]] = set()
     #: the words whose new ones were judged last (every detector asks about the same text's words)
     _judged: ClassVar[frozenset[bytes]] = frozenset()
+    #: those of them that are of some kind
+    _hits: ClassVar[frozenset[bytes]] = frozenset()
     limit: ClassVar[int] = 20_000
 
     def __init__(self, test: Callable[[bytes], bool] | AbstractSet[bytes]) -> None:
@@ -108,7 +114,8 @@ class WordClass:
     @staticmethod
     def _forget() -> None:
         WordClass._seen.clear()
-        WordClass._judged = frozenset()
+        WordClass._any.clear()
+        WordClass._judged = WordClass._hits = frozenset()
         for kind in WordClass._kinds:
             kind._members.clear()
 
@@ -122,16 +129,16 @@ class WordClass:
             WordClass._seen.update(new)
             for kind in WordClass._kinds:
                 test = kind._test
-                if isinstance(test, AbstractSet):
-                    kind._members.update(new.intersection(test))
-                else:
-                    kind._members.update(w for w in new if test(w))
+                found = new.intersection(test) if isinstance(test, AbstractSet) else [w for w in new if test(w)]
+                kind._members.update(found)
+                WordClass._any.update(found)
         WordClass._judged = words
+        WordClass._hits = words.intersection(WordClass._any)
 
     def among(self, words: frozenset[bytes]) -> frozenset[bytes]:
         if words is not WordClass._judged:
             WordClass._judge(words)
-        return words.intersection(self._members)
+        return WordClass._hits.intersection(self._members)
 
 
 def odd_word(word: bytes) -> bool:
@@ -729,8 +736,8 @@ _ENCODED: dict[tuple[str, ...], tuple[bytes, ...]] = {}
 
 def windows_around(positions: list[int], before: int, after: int, n: int) -> list[tuple[int, int]]:
     """Merged windows [p - before, p + after) around positions."""
-    if not positions:
-        return []
+    if len(positions) <= 1:  # (most anchors stand once in a text: no sorting, no loop)
+        return [(max(0, positions[0] - before), min(n, positions[0] + after))] if positions else []
     positions = sorted(positions)
     merged: list[tuple[int, int]] = []
     lo, hi = max(0, positions[0] - before), min(n, positions[0] + after)
