@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.screening.detectors import base, email, tokens
-from generator.screening.detectors.base import Lexicon, Text, WordClass, _least, _shared_piece, odd_word
+from generator.screening.detectors.base import Lexicon, Text, WordClass, _cover, _least, _shared_piece, odd_word
 from generator.screening.lexicon import AT_WORDS
 from generator.screening.normalise import _LAYOUT, View, _layout_pattern, _replacement, _rewrite, normalise
 
@@ -106,6 +106,22 @@ def test_a_text_holds_a_lexicons_literals_as_told_by_the_piece_they_share(litera
     assert not piece or piece not in anchor and len(piece) >= 3  # (it says more than the anchor)
     least = _least(literals, anchor)  # (remembers the piece its literals share, which holds_any reads first)
     assert Text(View(text, text, text)).holds_any(least) == any(x in text for x in least)
+
+
+@BOUNDED
+@given(st.sets(st.text("abcde ", min_size=1, max_size=14), min_size=2, max_size=24), st.text("abc", max_size=4))
+def test_every_literal_holds_a_piece_of_the_cover_its_windows_are_ruled_out_by(literals, anchor):
+    least = tuple(sorted(literals))
+    cover = _cover(least, anchor)
+    assert all(any(piece in x for piece in cover) for x in least) or not cover
+    assert not cover or 2 * len(cover) <= len(least)
+    assert all(piece not in anchor for piece in cover)
+
+
+def test_the_cover_of_a_common_anchors_phrases_is_a_few_telling_pieces():
+    literals = ("do not add", "do not post", "in the ticket", "on the ticket", "into this ticket", "in this ticket")
+    assert _cover(literals, "ticket") == ("do not ", "n the ticket", " this ticket")
+    assert _cover(("in the ticket", "on this ticket"), "ticket") == ()  # (no fewer pieces than literals)
 
 
 @settings(max_examples=100, deadline=None, derandomize=True)

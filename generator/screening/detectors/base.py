@@ -529,8 +529,40 @@ def _shared_piece(literals: tuple[str, ...], anchor: str) -> str:
 
 def _telling(piece: str, anchor: str) -> bool:
     """Does finding ``piece`` say more than finding the anchor (which is in the text)? Four
-    characters not of the anchor, or the anchor and three more ('egi team ' for 'egi')."""
-    return len(piece) >= len(anchor) + 3 if anchor in piece else len(piece) >= 4 and piece not in anchor
+    characters of which no three are of the anchor (' porta' says 'portal'), or the anchor and
+    three more ('egi team ' for 'egi')."""
+    if anchor in piece:
+        return len(piece) >= len(anchor) + 3
+    return len(piece) >= 4 and not any(piece[i:i + 3] in anchor for i in range(len(piece) - 2))
+
+
+def _cover(literals: tuple[str, ...], anchor: str) -> tuple[str, ...]:
+    """A few pieces, each saying more than the anchor, such that every literal holds one of them
+    ('do not ' for 'do not add', 'do not post', ...; 'the ticket' for 'in the ticket', 'on the
+    ticket', ...): a text that holds none of them holds no literal. Picked greedily: for the first
+    literal not yet covered, its piece of six or more characters that most of the others not yet
+    covered hold (the longest of those). () if no such pieces are fewer than half the literals."""
+    left = sorted(literals)
+    pieces: list[str] = []
+    while left:
+        first = left[0]
+        best, held = "", [first]
+        for size in range(min(len(first), 16), min(len(first), 6) - 1, -1):  # (six or more: "not " is everywhere)
+            for i in range(len(first) - size + 1):
+                piece = first[i:i + size]
+                if _telling(piece, anchor):
+                    holding = [x for x in left if piece in x]
+                    if len(holding) > len(held) or not best:
+                        best, held = piece, holding
+        if not best:
+            return ()
+        pieces.append(best)
+        left = [x for x in left if x not in held]
+    return tuple(pieces) if 2 * len(pieces) <= len(literals) else ()
+
+
+#: (literals, anchor) -> their ``_cover``, made when first asked
+_COVERS: dict[tuple[tuple[str, ...], str], tuple[str, ...]] = {}
 
 
 #: literals -> a piece all of them hold: a text that lacks it holds none of them (one read of
@@ -611,7 +643,9 @@ class Lexicon:
         phrases' literals the text holds: a common anchor's phrases seldom are there, and then
         no search is set up at all). An anchor with many literals has them looked for in its
         windows only, as a match lies in one ("ticket" anchors twenty phrases, "do not post",
-        ...: twenty reads of the whole text cost more than its few windows)."""
+        ...: twenty reads of the whole text cost more than its few windows), once the text is
+        known to hold a piece of one (``_cover``: a few reads of the text, not twenty reads of
+        each window, rule most texts out)."""
         present = t.lexicon_anchors.get(self)
         if not present:
             return ()
@@ -625,6 +659,11 @@ class Lexicon:
                 if t.holds_any(x):
                     viable.append((a, None))
             else:
+                cover = _COVERS.get((x, a))
+                if cover is None:
+                    cover = _COVERS[x, a] = _cover(x, a)
+                if cover and not t.holds_any(cover):
+                    continue  # (the text holds no piece of the cover, so none of the literals)
                 low = t.low
                 shared = _SHARED_PIECE.get(x)
                 windows = [(lo, hi) for lo, hi in windows_around(t.word_positions(a), before, after, len(low))
