@@ -84,6 +84,21 @@ def test_the_quote_mark_pattern_rewrites_as_the_whole_layout_pattern(text):
 
 
 @BOUNDED
+@given(st.lists(st.sampled_from(["1", "23", "456", "7890", "12345", " ", "-", "A", "B", "Z", "a", "x", ".", "\n", "é"]),
+                max_size=40).map("".join))
+def test_a_postcode_is_tried_where_its_shape_begins_and_found_as_by_the_search(text):
+    from generator.screening.detectors.personal import _POSTCODE_ANCHOR, _POSTCODE_ANCHOR_BYTES, _POSTCODE_BEGINS
+
+    t = Text(View(text, text, text.lower()))
+    searched = [m.span() for m in _POSTCODE_ANCHOR.finditer(base._NONZERO.sub("0", text))]
+    if t.shapes is None:
+        assert not text.isascii()
+        return
+    shaped = base.shaped_matches(_POSTCODE_ANCHOR_BYTES, _POSTCODE_BEGINS, t.digits, t.shapes)  # type: ignore[arg-type]
+    assert [m.span() for m in shaped] == searched
+
+
+@BOUNDED
 @given(st.lists(st.sampled_from(["0", "00", "000", "0000", "-", ":", "T", "X", "d", " "]), max_size=30).map("".join))
 def test_public_numbers_are_masked_as_by_the_plain_alternation(digits):
     plain = re.compile(r"0000-00-00(?:T00:00(?::00)?)?(?![0-9-])|00:00:00|0000-0000-0000-000[0X](?![0-9])")

@@ -44,6 +44,10 @@ _WORD_BYTES = bytes(c if (97 <= c <= 122 or 48 <= c <= 57 or c >= 128) else 32 f
 _UNICODE_WORD = re.compile(r"[^\W_]+")
 _ANY_DIGIT = re.compile(r"\d")
 _DIGITS_TO_ZERO = bytes.maketrans(b"123456789", b"000000000")
+#: an ASCII character's kind (``Text.shapes``): every digit '0', every capital 'A', every small
+#: letter 'a', the space, tab, line break and "-./()" as themselves, anything else 'x'
+_SHAPE_BYTES = bytes(48 if 48 <= c <= 57 else 65 if 65 <= c <= 90 else 97 if 97 <= c <= 122
+                     else c if c in b" \t\n-./()" else 120 for c in range(256))
 _NONZERO = re.compile("[1-9]")
 #: (the shared "00" stands first, so that the search skips to where two digits are)
 _PUBLIC_NUMBER = r"00(?:00-00-00(?:T00:00(?::00)?)?(?![0-9-])|:00:00|00-0000-0000-000[0X](?![0-9]))"
@@ -231,6 +235,13 @@ class Text:
         if self.ascii:
             return self.text.encode("ascii").translate(_DIGITS_TO_ZERO)
         return _NONZERO.sub("0", self.text)
+
+    @_once
+    def shapes(self) -> bytes | None:
+        """An ASCII text's characters by kind (``_SHAPE_BYTES``: digits '0', capitals 'A', ...),
+        None for other text: where a pattern of digits and capitals may begin is then found by
+        ``bytes.find`` of the shapes it begins with (``shaped_matches``)."""
+        return self.text.encode("ascii").translate(_SHAPE_BYTES) if self.ascii else None
 
     @_once
     def plain_digits(self) -> str | bytes:
@@ -750,6 +761,28 @@ def starts_from(pattern: re.Pattern, prefix: str | bytes, text: str | bytes) -> 
         starts.append(i)
         i = text.find(prefix, i + size)  # type: ignore[arg-type]
     return starts
+
+
+def shaped_matches(pattern: re.Pattern[bytes], begins: tuple[bytes, ...], text: bytes, shapes: bytes) -> list[re.Match[bytes]]:
+    """``list(pattern.finditer(text))`` for a pattern each match of which begins, in the text's
+    ``shapes``, with one of ``begins``: the pattern is tried only where one of them stands (found
+    by ``bytes.find``), in order, from the end of the last match on, as ``finditer`` tries it (a
+    search led by "00" in the digits copy tries the pattern at every pair of digits)."""
+    starts = set()
+    for begin in begins:
+        i = shapes.find(begin)
+        while i >= 0:
+            starts.add(i)
+            i = shapes.find(begin, i + 1)
+    out: list[re.Match[bytes]] = []
+    end, match = 0, pattern.match
+    for p in sorted(starts):
+        if p >= end:
+            m = match(text, p)
+            if m:
+                out.append(m)
+                end = m.end()
+    return out
 
 
 def holds_one(text: str | bytes, literals: tuple[str, ...]) -> bool:
