@@ -271,7 +271,9 @@ class Text:
             low = self.low
             found = False
             shared = _SHARED_PIECE.get(literals)
-            if shared is None or shared in low:
+            if shared is None:
+                shared = _shared_piece_of(literals)
+            if not shared or shared in low:
                 for x in literals:  # (a loop: most tuples hold one or two literals, fewer than a generator costs)
                     if x in low:
                         found = True
@@ -514,15 +516,20 @@ _LITERALS = 48
 
 def _least(literals: set[str], anchor: str = "") -> tuple[str, ...]:
     """The literals that hold none of the others: a text holds one of these exactly when it holds
-    one of all (a literal that holds another is found only where that one is). A piece that all
-    of them hold, and that says more than the anchor (in the text whenever they are asked about),
-    is remembered in ``_SHARED_PIECE``."""
+    one of all (a literal that holds another is found only where that one is). The anchor (in the
+    text whenever they are asked about) is remembered for ``_shared_piece_of``."""
     least = tuple(sorted(x for x in literals if not any(y != x and y in x for y in literals)))
-    if len(least) >= 2 and least not in _SHARED_PIECE:
-        piece = _shared_piece(least, anchor)
-        if piece:
-            _SHARED_PIECE[least] = piece
+    if len(least) >= 2:
+        _ANCHOR_OF_LITERALS.setdefault(least, anchor)
     return least
+
+
+def _shared_piece_of(literals: tuple[str, ...]) -> str:
+    """``_SHARED_PIECE`` of the literals, made when first asked (made for every lexicon's anchors
+    when the first text is screened, the pieces cost more than all the rest of the tables)."""
+    piece = _SHARED_PIECE[literals] = _shared_piece(literals, _ANCHOR_OF_LITERALS.get(literals, "")) \
+        if len(literals) >= 2 else ""
+    return piece
 
 
 def _shared_piece(literals: tuple[str, ...], anchor: str) -> str:
@@ -576,9 +583,12 @@ def _cover(literals: tuple[str, ...], anchor: str) -> tuple[str, ...]:
 _COVERS: dict[tuple[tuple[str, ...], str], tuple[str, ...]] = {}
 
 
-#: literals -> a piece all of them hold: a text that lacks it holds none of them (one read of
-#: the text, not one a literal: "for the vo administrators", "for vo admins", ... share "vo admin")
+#: literals -> a piece all of them hold ('' if none says more than their anchor): a text that
+#: lacks it holds none of them (one read of the text, not one a literal: "for the vo
+#: administrators", "for vo admins", ... share " vo admin")
 _SHARED_PIECE: dict[tuple[str, ...], str] = {}
+#: literals -> the anchor they were listed for (the first, if several anchors list the same)
+_ANCHOR_OF_LITERALS: dict[tuple[str, ...], str] = {}
 
 
 class Lexicon:
@@ -677,8 +687,10 @@ class Lexicon:
                     continue  # (the text holds no piece of the cover, so none of the literals)
                 low = t.low
                 shared = _SHARED_PIECE.get(x)
+                if shared is None:
+                    shared = _shared_piece_of(x)
                 windows = [(lo, hi) for lo, hi in windows_around(t.word_positions(a), before, after, len(low))
-                           if (shared is None or low.find(shared, lo, hi) >= 0) and _holds_within(low[lo:hi], x)]
+                           if (not shared or low.find(shared, lo, hi) >= 0) and _holds_within(low[lo:hi], x)]
                 if windows:
                     viable.append((a, windows))
         return self._finditer(t, viable, before, after) if viable else ()
