@@ -16,9 +16,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.screening.detectors import base, email, tokens
-from generator.screening.detectors.base import Lexicon, Text, WordClass, _least, odd_word
+from generator.screening.detectors.base import Lexicon, Text, WordClass, _cover, _least, _shared_piece, odd_word
 from generator.screening.lexicon import AT_WORDS
-from generator.screening.normalise import _LAYOUT, _layout_pattern, _replacement, _rewrite, normalise
+from generator.screening.normalise import _LAYOUT, View, _layout_pattern, _replacement, _rewrite, normalise
 
 BOUNDED = settings(max_examples=200, deadline=None, derandomize=True)
 CORPORA = [Path(__file__).parent / name for name in ("screening_corpus", "screening_blind")]
@@ -84,6 +84,21 @@ def test_the_quote_mark_pattern_rewrites_as_the_whole_layout_pattern(text):
 
 
 @BOUNDED
+@given(st.lists(st.sampled_from(["1", "23", "456", "7890", "12345", " ", "-", "A", "B", "Z", "a", "x", ".", "\n", "é"]),
+                max_size=40).map("".join))
+def test_a_postcode_is_tried_where_its_shape_begins_and_found_as_by_the_search(text):
+    from generator.screening.detectors.personal import _POSTCODE_ANCHOR, _POSTCODE_ANCHOR_BYTES, _POSTCODE_BEGINS
+
+    t = Text(View(text, text, text.lower()))
+    searched = [m.span() for m in _POSTCODE_ANCHOR.finditer(base._NONZERO.sub("0", text))]
+    if t.shapes is None:
+        assert not text.isascii()
+        return
+    shaped = base.shaped_matches(_POSTCODE_ANCHOR_BYTES, _POSTCODE_BEGINS, t.digits, t.shapes)  # type: ignore[arg-type]
+    assert [m.span() for m in shaped] == searched
+
+
+@BOUNDED
 @given(st.lists(st.sampled_from(["0", "00", "000", "0000", "-", ":", "T", "X", "d", " "]), max_size=30).map("".join))
 def test_public_numbers_are_masked_as_by_the_plain_alternation(digits):
     plain = re.compile(r"0000-00-00(?:T00:00(?::00)?)?(?![0-9-])|00:00:00|0000-0000-0000-000[0X](?![0-9])")
@@ -94,6 +109,34 @@ def test_public_numbers_are_masked_as_by_the_plain_alternation(digits):
 @given(st.sets(st.text("abc e", min_size=1, max_size=5), min_size=1, max_size=6), st.text("abc e", max_size=30))
 def test_a_lexicons_least_literals_are_found_exactly_when_all_are(literals, text):
     assert any(x in text for x in _least(literals)) == any(x in text for x in literals)
+
+
+@BOUNDED
+@given(st.sets(st.text("abc e", min_size=1, max_size=8), min_size=2, max_size=6), st.text("abc e", max_size=4),
+       st.text("abc e", max_size=40))
+def test_a_text_holds_a_lexicons_literals_as_told_by_the_piece_they_share(literals, anchor, text):
+    least = tuple(sorted(literals))
+    piece = _shared_piece(least, anchor)
+    assert all(piece in x for x in least)
+    assert not piece or piece not in anchor and len(piece) >= 3  # (it says more than the anchor)
+    least = _least(literals, anchor)  # (remembers the piece its literals share, which holds_any reads first)
+    assert Text(View(text, text, text)).holds_any(least) == any(x in text for x in least)
+
+
+@BOUNDED
+@given(st.sets(st.text("abcde ", min_size=1, max_size=14), min_size=2, max_size=24), st.text("abc", max_size=4))
+def test_every_literal_holds_a_piece_of_the_cover_its_windows_are_ruled_out_by(literals, anchor):
+    least = tuple(sorted(literals))
+    cover = _cover(least, anchor)
+    assert all(any(piece in x for piece in cover) for x in least) or not cover
+    assert not cover or 2 * len(cover) <= len(least)
+    assert all(piece not in anchor for piece in cover)
+
+
+def test_the_cover_of_a_common_anchors_phrases_is_a_few_telling_pieces():
+    literals = ("do not add", "do not post", "in the ticket", "on the ticket", "into this ticket", "in this ticket")
+    assert _cover(literals, "ticket") == ("do not ", "n the ticket", " this ticket")
+    assert _cover(("in the ticket", "on this ticket"), "ticket") == ()  # (no fewer pieces than literals)
 
 
 @settings(max_examples=100, deadline=None, derandomize=True)

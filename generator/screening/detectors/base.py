@@ -44,6 +44,10 @@ _WORD_BYTES = bytes(c if (97 <= c <= 122 or 48 <= c <= 57 or c >= 128) else 32 f
 _UNICODE_WORD = re.compile(r"[^\W_]+")
 _ANY_DIGIT = re.compile(r"\d")
 _DIGITS_TO_ZERO = bytes.maketrans(b"123456789", b"000000000")
+#: an ASCII character's kind (``Text.shapes``): every digit '0', every capital 'A', every small
+#: letter 'a', the space, tab, line break and "-./()" as themselves, anything else 'x'
+_SHAPE_BYTES = bytes(48 if 48 <= c <= 57 else 65 if 65 <= c <= 90 else 97 if 97 <= c <= 122
+                     else c if c in b" \t\n-./()" else 120 for c in range(256))
 _NONZERO = re.compile("[1-9]")
 #: (the shared "00" stands first, so that the search skips to where two digits are)
 _PUBLIC_NUMBER = r"00(?:00-00-00(?:T00:00(?::00)?)?(?![0-9-])|:00:00|00-0000-0000-000[0X](?![0-9]))"
@@ -91,12 +95,18 @@ class WordClass:
     judged once, and a text's words of the kind are a set intersection. The kinds share what they
     have seen, so a text's new words are looked for once for all of them. A kind given as a set
     of words (a lexicon's anchors) is judged by one intersection: a text's words are then looked up
-    in its few members seen so far, not in the whole list (a large table is slow to probe)."""
+    in its few members seen so far, not in the whole list (a large table is slow to probe). A
+    text's words are intersected once with the members of every kind (``_hits``: the few words
+    of a text that are of some kind); each kind then intersects these few, not all the words."""
 
     _kinds: ClassVar[list[WordClass]] = []
     _seen: ClassVar[set[bytes]] = set()
+    #: every kind's members
+    _any: ClassVar[set[bytes]] = set()
     #: the words whose new ones were judged last (every detector asks about the same text's words)
     _judged: ClassVar[frozenset[bytes]] = frozenset()
+    #: those of them that are of some kind
+    _hits: ClassVar[frozenset[bytes]] = frozenset()
     limit: ClassVar[int] = 20_000
 
     def __init__(self, test: Callable[[bytes], bool] | AbstractSet[bytes]) -> None:
@@ -108,7 +118,8 @@ class WordClass:
     @staticmethod
     def _forget() -> None:
         WordClass._seen.clear()
-        WordClass._judged = frozenset()
+        WordClass._any.clear()
+        WordClass._judged = WordClass._hits = frozenset()
         for kind in WordClass._kinds:
             kind._members.clear()
 
@@ -122,16 +133,16 @@ class WordClass:
             WordClass._seen.update(new)
             for kind in WordClass._kinds:
                 test = kind._test
-                if isinstance(test, AbstractSet):
-                    kind._members.update(new.intersection(test))
-                else:
-                    kind._members.update(w for w in new if test(w))
+                found = new.intersection(test) if isinstance(test, AbstractSet) else [w for w in new if test(w)]
+                kind._members.update(found)
+                WordClass._any.update(found)
         WordClass._judged = words
+        WordClass._hits = words.intersection(WordClass._any)
 
     def among(self, words: frozenset[bytes]) -> frozenset[bytes]:
         if words is not WordClass._judged:
             WordClass._judge(words)
-        return words.intersection(self._members)
+        return WordClass._hits.intersection(self._members)
 
 
 def odd_word(word: bytes) -> bool:
@@ -226,6 +237,13 @@ class Text:
         return _NONZERO.sub("0", self.text)
 
     @_once
+    def shapes(self) -> bytes | None:
+        """An ASCII text's characters by kind (``_SHAPE_BYTES``: digits '0', capitals 'A', ...),
+        None for other text: where a pattern of digits and capitals may begin is then found by
+        ``bytes.find`` of the shapes it begins with (``shaped_matches``)."""
+        return self.text.encode("ascii").translate(_SHAPE_BYTES) if self.ascii else None
+
+    @_once
     def plain_digits(self) -> str | bytes:
         """``digits`` with the numbers that are public by their shape (ISO dates and times, ORCID
         iDs) masked as 'd': what the phone, code and card searches look at."""
@@ -246,15 +264,20 @@ class Text:
 
     def holds_any(self, literals: tuple[str, ...]) -> bool:
         """Does the lower-cased view hold one of the literals? (Remembered: lexicons that share
-        an anchor often share its literals.)"""
+        an anchor often share its literals.) A piece all of them hold is looked for first: one
+        read of the text, not one a literal, rules most texts out."""
         found = self._holds.get(literals)
         if found is None:
             low = self.low
             found = False
-            for x in literals:  # (a loop: most tuples hold one or two literals, fewer than a generator costs)
-                if x in low:
-                    found = True
-                    break
+            shared = _SHARED_PIECE.get(literals)
+            if shared is None:
+                shared = _shared_piece_of(literals)
+            if not shared or shared in low:
+                for x in literals:  # (a loop: most tuples hold one or two literals, fewer than a generator costs)
+                    if x in low:
+                        found = True
+                        break
             self._holds[literals] = found
         return found
 
@@ -491,10 +514,81 @@ _EXPANSIONS = 50000
 _LITERALS = 48
 
 
-def _least(literals: set[str]) -> tuple[str, ...]:
+def _least(literals: set[str], anchor: str = "") -> tuple[str, ...]:
     """The literals that hold none of the others: a text holds one of these exactly when it holds
-    one of all (a literal that holds another is found only where that one is)."""
-    return tuple(sorted(x for x in literals if not any(y != x and y in x for y in literals)))
+    one of all (a literal that holds another is found only where that one is). The anchor (in the
+    text whenever they are asked about) is remembered for ``_shared_piece_of``."""
+    least = tuple(sorted(x for x in literals if not any(y != x and y in x for y in literals)))
+    if len(least) >= 2:
+        _ANCHOR_OF_LITERALS.setdefault(least, anchor)
+    return least
+
+
+def _shared_piece_of(literals: tuple[str, ...]) -> str:
+    """``_SHARED_PIECE`` of the literals, made when first asked (made for every lexicon's anchors
+    when the first text is screened, the pieces cost more than all the rest of the tables)."""
+    piece = _SHARED_PIECE[literals] = _shared_piece(literals, _ANCHOR_OF_LITERALS.get(literals, "")) \
+        if len(literals) >= 2 else ""
+    return piece
+
+
+def _shared_piece(literals: tuple[str, ...], anchor: str) -> str:
+    """The longest string every literal holds that says more than the anchor (' vo admin' of 'for
+    the vo administrators' and 'for vo admins'; the first of that length in the shortest literal),
+    or ''."""
+    shortest = min(literals, key=len)
+    for size in range(len(shortest), 0, -1):
+        for i in range(len(shortest) - size + 1):
+            piece = shortest[i:i + size]
+            if _telling(piece, anchor) and all(piece in x for x in literals):
+                return piece
+    return ""
+
+
+def _telling(piece: str, anchor: str) -> bool:
+    """Does finding ``piece`` say more than finding the anchor (which is in the text)? Four
+    characters of which no three are of the anchor (' porta' says 'portal'), or the anchor and
+    three more ('egi team ' for 'egi')."""
+    if anchor in piece:
+        return len(piece) >= len(anchor) + 3
+    return len(piece) >= 4 and not any(piece[i:i + 3] in anchor for i in range(len(piece) - 2))
+
+
+def _cover(literals: tuple[str, ...], anchor: str) -> tuple[str, ...]:
+    """A few pieces, each saying more than the anchor, such that every literal holds one of them
+    ('do not ' for 'do not add', 'do not post', ...; 'the ticket' for 'in the ticket', 'on the
+    ticket', ...): a text that holds none of them holds no literal. Picked greedily: for the first
+    literal not yet covered, its piece of six or more characters that most of the others not yet
+    covered hold (the longest of those). () if no such pieces are fewer than half the literals."""
+    left = sorted(literals)
+    pieces: list[str] = []
+    while left:
+        first = left[0]
+        best, held = "", [first]
+        for size in range(min(len(first), 16), min(len(first), 6) - 1, -1):  # (six or more: "not " is everywhere)
+            for i in range(len(first) - size + 1):
+                piece = first[i:i + size]
+                if _telling(piece, anchor):
+                    holding = [x for x in left if piece in x]
+                    if len(holding) > len(held) or not best:
+                        best, held = piece, holding
+        if not best:
+            return ()
+        pieces.append(best)
+        left = [x for x in left if x not in held]
+    return tuple(pieces) if 2 * len(pieces) <= len(literals) else ()
+
+
+#: (literals, anchor) -> their ``_cover``, made when first asked
+_COVERS: dict[tuple[tuple[str, ...], str], tuple[str, ...]] = {}
+
+
+#: literals -> a piece all of them hold ('' if none says more than their anchor): a text that
+#: lacks it holds none of them (one read of the text, not one a literal: "for the vo
+#: administrators", "for vo admins", ... share " vo admin")
+_SHARED_PIECE: dict[tuple[str, ...], str] = {}
+#: literals -> the anchor they were listed for (the first, if several anchors list the same)
+_ANCHOR_OF_LITERALS: dict[tuple[str, ...], str] = {}
 
 
 class Lexicon:
@@ -536,7 +630,7 @@ class Lexicon:
         self._alternatives = by_anchor
         #: anchor -> strings one of which every phrase it anchors holds (a cheap test before the
         #: pattern), where that says more than the anchor itself
-        self._literals = {a: _least(ls) for a, ls in literals.items()
+        self._literals = {a: _least(ls, a) for a, ls in literals.items()
                           if len(ls) <= _LITERALS and all(len(x) > len(a) for x in ls)}
         self._patterns: dict[str, re.Pattern[str]] = {}
         self.anchors = frozenset(a.encode() for a in by_anchor)
@@ -570,7 +664,9 @@ class Lexicon:
         phrases' literals the text holds: a common anchor's phrases seldom are there, and then
         no search is set up at all). An anchor with many literals has them looked for in its
         windows only, as a match lies in one ("ticket" anchors twenty phrases, "do not post",
-        ...: twenty reads of the whole text cost more than its few windows)."""
+        ...: twenty reads of the whole text cost more than its few windows), once the text is
+        known to hold a piece of one (``_cover``: a few reads of the text, not twenty reads of
+        each window, rule most texts out)."""
         present = t.lexicon_anchors.get(self)
         if not present:
             return ()
@@ -584,9 +680,17 @@ class Lexicon:
                 if t.holds_any(x):
                     viable.append((a, None))
             else:
+                cover = _COVERS.get((x, a))
+                if cover is None:
+                    cover = _COVERS[x, a] = _cover(x, a)
+                if cover and not t.holds_any(cover):
+                    continue  # (the text holds no piece of the cover, so none of the literals)
                 low = t.low
+                shared = _SHARED_PIECE.get(x)
+                if shared is None:
+                    shared = _shared_piece_of(x)
                 windows = [(lo, hi) for lo, hi in windows_around(t.word_positions(a), before, after, len(low))
-                           if _holds_within(low[lo:hi], x)]
+                           if (not shared or low.find(shared, lo, hi) >= 0) and _holds_within(low[lo:hi], x)]
                 if windows:
                     viable.append((a, windows))
         return self._finditer(t, viable, before, after) if viable else ()
@@ -671,6 +775,28 @@ def starts_from(pattern: re.Pattern, prefix: str | bytes, text: str | bytes) -> 
     return starts
 
 
+def shaped_matches(pattern: re.Pattern[bytes], begins: tuple[bytes, ...], text: bytes, shapes: bytes) -> list[re.Match[bytes]]:
+    """``list(pattern.finditer(text))`` for a pattern each match of which begins, in the text's
+    ``shapes``, with one of ``begins``: the pattern is tried only where one of them stands (found
+    by ``bytes.find``), in order, from the end of the last match on, as ``finditer`` tries it (a
+    search led by "00" in the digits copy tries the pattern at every pair of digits)."""
+    starts = set()
+    for begin in begins:
+        i = shapes.find(begin)
+        while i >= 0:
+            starts.add(i)
+            i = shapes.find(begin, i + 1)
+    out: list[re.Match[bytes]] = []
+    end, match = 0, pattern.match
+    for p in sorted(starts):
+        if p >= end:
+            m = match(text, p)
+            if m:
+                out.append(m)
+                end = m.end()
+    return out
+
+
 def holds_one(text: str | bytes, literals: tuple[str, ...]) -> bool:
     """Does ``text`` (a str, or the ASCII bytes of a digits copy) hold one of the literals? A
     search by ``find`` for what every match of a digit pattern holds, before the pattern: in a
@@ -694,8 +820,8 @@ _ENCODED: dict[tuple[str, ...], tuple[bytes, ...]] = {}
 
 def windows_around(positions: list[int], before: int, after: int, n: int) -> list[tuple[int, int]]:
     """Merged windows [p - before, p + after) around positions."""
-    if not positions:
-        return []
+    if len(positions) <= 1:  # (most anchors stand once in a text: no sorting, no loop)
+        return [(max(0, positions[0] - before), min(n, positions[0] + after))] if positions else []
     positions = sorted(positions)
     merged: list[tuple[int, int]] = []
     lo, hi = max(0, positions[0] - before), min(n, positions[0] + after)

@@ -37,6 +37,7 @@ from generator.screening.detectors.base import (
     fold,
     holds_one,
     lex,
+    shaped_matches,
     starts_from,
     windows_around,
     words,
@@ -653,6 +654,9 @@ _INSTITUTION = re.compile(words("|".join(INSTITUTION_WORDS)))
 _POSTCODE_AT = r"00(?:00{1,2} [A-Z]|-000 [A-Z]|0 00 [A-Z]|00 ?[A-Z]{2} [A-Z])"
 _POSTCODE_ANCHOR = re.compile(_POSTCODE_AT)
 _POSTCODE_ANCHOR_BYTES = re.compile(_POSTCODE_AT.encode())
+#: what each of its matches begins with in ``Text.shapes`` (digits '0', capitals 'A'): "0000 X",
+#: "00000 X", "00-000 X", "000 00 X", "0000 XX X" (as "0000 X"), "0000XX X"
+_POSTCODE_BEGINS = (b"0000 A", b"00000 A", b"00-000 A", b"000 00 A", b"0000AA A")
 
 
 #: a street word: a prefix ("rue", "ul."), or a suffix after a letter ("-straße", "-weg"). Each is
@@ -799,9 +803,10 @@ def addresses(t: Text) -> Iterator[Finding]:
     m: re.Match[str] | None
     if not t.has_digit:
         return
-    pattern = _POSTCODE_ANCHOR_BYTES if isinstance(t.digits, bytes) else _POSTCODE_ANCHOR
-    anchors = [m.start() for m in pattern.finditer(t.digits)  # type: ignore[arg-type]
-               if _street_before(low, m.start())]
+    shapes = t.shapes
+    postcodes = _POSTCODE_ANCHOR.finditer(t.digits) if shapes is None else \
+        shaped_matches(_POSTCODE_ANCHOR_BYTES, _POSTCODE_BEGINS, t.digits, shapes)  # type: ignore[arg-type]
+    anchors = [m.start() for m in postcodes if _street_before(low, m.start())]
     for lo, hi in windows_around(anchors, 90, 40, len(text)):
         if t.ascii and not _street_word_in(low, lo, hi):
             continue  # (in ASCII, matching without case is matching the lower-cased view)
