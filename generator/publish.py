@@ -31,7 +31,7 @@ from generator.hashes import file_hashes
 from generator.model import PublicSnapshot, RawQueue, TicketProblem, utc_iso
 from generator.screening.memo import TicketDigests
 from generator.screening.policy import Policy
-from generator.screening.snapshot import snapshot_to_dict
+from generator.screening.snapshot import snapshot_text
 
 REGISTRY_NAME = "published.json"
 MANIFEST_FORMAT = "casecat-site-manifest/1"
@@ -153,13 +153,12 @@ def check_shrink(previous: frozenset[int], current: set[int], allow: bool) -> No
 
 def public_content_hash(snapshot: PublicSnapshot) -> str:
     """sha256 of the public snapshot without the time of the fetch: equal when nothing a
-    reader can see changed, however often RT was read. (A build asks it of one snapshot
-    several times: the last answer is kept for the same, frozen, object.)"""
+    reader can see changed, however often RT was read. The snapshot file's text without that
+    time (``snapshot_text``: each case encoded once a build, for both). (A build asks it of one
+    snapshot several times: the last answer is kept for the same, frozen, object.)"""
     if _LAST_HASH and _LAST_HASH[0] is snapshot:
         return _LAST_HASH[1]
-    data = snapshot_to_dict(snapshot)
-    data.pop("fetched_at", None)
-    digest = hashlib.sha256(json.dumps(data, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
+    digest = hashlib.sha256(snapshot_text(snapshot, fetched_at=False).encode()).hexdigest()
     _LAST_HASH[:] = [snapshot, digest]
     return digest
 

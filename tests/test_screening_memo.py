@@ -245,3 +245,27 @@ def test_a_case_the_memo_serialised_is_not_serialised_again_for_the_snapshot(que
     monkeypatch.setattr(snapshot, "case_to_dict", lambda case: pytest.fail("a case serialised again"))
     cases = snapshot.snapshot_to_dict(result.snapshot)["cases"]
     assert len(cases) == len(result.snapshot.cases) > 0 and all(id(d) in entries for d in cases)
+
+
+def test_the_snapshot_file_and_the_content_hash_are_the_encoding_of_the_whole(queue):
+    """Each case is encoded once a build for both the snapshot file and the content hash, and
+    put in the list where the encoder of the whole document would put it: the same bytes."""
+    import hashlib
+
+    from generator.publish import public_content_hash
+    from generator.screening.snapshot import snapshot_to_dict
+
+    def whole(snapshot, fetched_at=True) -> str:
+        data = snapshot_to_dict(snapshot)
+        if not fetched_at:
+            data.pop("fetched_at")
+        return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+    result = screen_queue(raw_of(queue), CONFIG, POLICY)
+    for snapshot in (result.snapshot, replace(result.snapshot, cases=result.snapshot.cases[:1]),
+                     replace(result.snapshot, cases=(), redirects={3: 4}, withdrawn_ids=(9,))):
+        assert snapshot_bytes(snapshot) == (whole(snapshot) + "\n").encode()
+        assert public_content_hash(snapshot) == hashlib.sha256(whole(snapshot, fetched_at=False).encode()).hexdigest()
+    later = replace(result.snapshot, fetched_at=result.snapshot.fetched_at.replace(year=2031))
+    assert public_content_hash(later) == public_content_hash(result.snapshot)
+    assert snapshot_bytes(later) != snapshot_bytes(result.snapshot)

@@ -78,3 +78,14 @@ def test_hostile_subjects_are_escaped_text():
 def test_empty_catalogue_gives_a_valid_feed():
     root, items = entries(feeds.atom_feed(snapshot(fetched=10)))
     assert items == [] and root.find(A + "updated").text == "2024-01-11T12:00:00Z"
+
+
+def test_the_newest_events_are_the_first_of_all_of_them_ties_included():
+    """``events(cases, limit)`` picks the newest without sorting all: the same list as the first
+    ``limit`` of every event, in the same order, where a cut falls among events of one date."""
+    cases = [case(n, history=((0, S.PRE_ASSESSMENT), (10, S.ASSESSED), (10, S.PREPARATORY)), created=n % 3)
+             for n in range(1, 12)]
+    every = feeds.events(cases)
+    assert len(every) > 20 and len({e.date for e in every}) < len(every)  # ties on the date
+    for limit in (1, 5, 11, 12, 21, len(every), len(every) + 3):
+        assert feeds.events(cases, limit) == every[:limit]

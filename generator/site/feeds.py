@@ -7,6 +7,7 @@ text only ever appears as the plain-text content of ``title`` and ``summary``.
 
 from __future__ import annotations
 
+import heapq
 import re
 import uuid
 import xml.etree.ElementTree as ET
@@ -57,16 +58,24 @@ class Event:
         return f"{self.case.id}/{self.kind}/{self.date.isoformat()}/{self.to.value if self.to else ''}"
 
 
-def events(cases) -> list[Event]:
-    """Every opening and status change, newest first (ties: higher case id, then kind)."""
+def events(cases, limit: int | None = None) -> list[Event]:
+    """Every opening and status change, newest first (ties: higher case id, then kind); the
+    ``limit`` newest only, when given (picked without sorting all: the same list as the first
+    ``limit`` of all of them, ``heapq.nlargest`` being that sort's equal)."""
     found = []
     for case in cases:
         found.append(Event(case.created, case, "new"))
         for change in case.status_history:
             if change.from_ is not None:
                 found.append(Event(change.date, case, "status", change.from_, change.to))
-    found.sort(key=lambda e: (e.date, e.case.id, e.kind == "status", e.key()), reverse=True)
+    if limit is not None:
+        return heapq.nlargest(limit, found, key=_newest)
+    found.sort(key=_newest, reverse=True)
     return found
+
+
+def _newest(event: Event) -> tuple:
+    return event.date, event.case.id, event.kind == "status", event.key()
 
 
 def _clean(text: str) -> str:
@@ -84,7 +93,7 @@ def atom_feed(snapshot: PublicSnapshot, site_url: str = "", limit: int = FEED_LI
     """The feed as UTF-8 bytes. Links are absolute under ``site_url``, else relative to the feed
     (which lives at the site root)."""
     ET.register_namespace("", ATOM)
-    chosen = events(snapshot.cases)[:limit]
+    chosen = events(snapshot.cases, limit)
     feed = ET.Element(f"{{{ATOM}}}feed")
     queue = snapshot.queue or "cases"
     _sub(feed, "id", f"urn:uuid:{uuid.uuid5(_NAMESPACE, 'feed/' + queue)}")

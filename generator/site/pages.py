@@ -323,6 +323,13 @@ def structured_data(case: PublicCase, permalink: str, site_name: str, catalogue_
     return data
 
 
+def case_meta(case: PublicCase, **_) -> dict:
+    """A case page's description (front matter): made only for a page rendered, from its case."""
+    status = case.implementation_status
+    facts = [status.label if status else "No status yet", "; ".join(case.disciplines)]
+    return {"description": " · ".join(f for f in [*facts, lead(case.description, 200)] if f)}
+
+
 def case_context(case: PublicCase, permalink: str, site_name: str, rt_web_url: str, stale: bool,
                  catalogue_url: str = "") -> dict:
     """What a case page says about the case beyond its fields: the summary and the citation.
@@ -482,8 +489,8 @@ def plan_pages(snapshot: PublicSnapshot, site_url: str = "", site_name: str = SI
     paths: set[str] = set()
     indexes: dict[str, int | None] = {}
 
-    def add(path: str, template: str, meta: dict, context=None, lastmod=None, **inputs) -> None:
-        pages.append(Page(path, template, meta, inputs, context, lastmod=lastmod))
+    def add(path: str, template: str, meta: dict, context=None, lastmod=None, meta_of=None, **inputs) -> None:
+        pages.append(Page(path, template, meta, inputs, context, lastmod=lastmod, meta_of=meta_of))
         paths.add(path)
 
     rows = {c.id: CaseRow.of(c) for c in cases}
@@ -498,12 +505,8 @@ def plan_pages(snapshot: PublicSnapshot, site_url: str = "", site_name: str = SI
             indexes[urls.page_url(page_path)] = None
 
     for case in cases:
-        status = case.implementation_status
-        facts = [status.label if status else "No status yet", "; ".join(case.disciplines)]
-        add(urls.case_path(case.id), "case.md.j2",
-            {"title": f"{case.subject} (case {case.id})", "og_type": "article",
-             "description": " · ".join(f for f in [*facts, lead(case.description, 200)] if f)},
-            context=case_context, lastmod=case.last_updated,
+        add(urls.case_path(case.id), "case.md.j2", {"title": f"{case.subject} (case {case.id})", "og_type": "article"},
+            context=case_context, lastmod=case.last_updated, meta_of=case_meta,
             case=case, permalink=urls.absolute_url(site_url, link.case(case.id)), site_name=site_name,
             rt_web_url=snapshot.rt_web_url, stale=metrics.is_stale(case, now), catalogue_url=catalogue_url)
     redirects = urls.resolve_redirects(snapshot.redirects, (c.id for c in cases))

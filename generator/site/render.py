@@ -43,6 +43,9 @@ class Page:
     content: str | bytes | None = None
     #: the date a crawler may take as the page's last change (sitemap); None: not given
     lastmod: datetime | None = None
+    #: front matter made from the inputs, after ``meta``, when the page is rendered (as
+    #: ``context``: the digest covers the inputs; a page that is not rendered costs nothing)
+    meta_of: Callable[..., dict] | None = None
 
     def file_content(self) -> str | bytes:
         """The content of a page that is not themed (made with it)."""
@@ -130,7 +133,8 @@ class Renderer:
             root=urls.root_of(page.path), url=self.links.restricted(cases), case_row=self.rows, **context)
         # generated pages have no Markdown headings, so the theme's table of contents would be an
         # empty column: it is hidden (``hide: [toc]``); the body is one HTML block (``rawpage``)
-        return front_matter(hide=["toc"], **page.meta) + '<div class="cc-page">\n' + body.strip() + "\n</div>\n"
+        meta = {**page.meta, **page.meta_of(**page.inputs)} if page.meta_of else page.meta
+        return front_matter(hide=["toc"], **meta) + '<div class="cc-page">\n' + body.strip() + "\n</div>\n"
 
 
 def write_file(path: Path, content: str | bytes) -> None:
