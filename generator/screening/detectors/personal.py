@@ -388,7 +388,7 @@ def national_ids(t: Text) -> Iterator[Finding]:
             if series:
                 yield Finding("personal.id-number", PERSONAL, series.start("series") if series.group("series")
                               else series.start("value"), series.end("value"))
-    if t.has_digit:
+    if t.has_digit and t.holds_any(_PASSPORT_STEMS):
         for m in _PASSPORT_WORD.finditer(low):  # "паспорт ... для виїзду за кордон FE482917"
             v = _PASSPORT_NUMBER.match(text, m.end(), min(len(text), m.end() + 90))
             if v:
@@ -405,6 +405,8 @@ def national_ids(t: Text) -> Iterator[Finding]:
 _PASSPORT_WORDS = (r"passport|pasaport|pasaporte|passaporto|passaporte|passeport|reisepass|paszport|paspoort|"
                    r"cestovní pas|cestovný pas|útlevél|pașaport|διαβατήρι|паспорт|пасош|pasoš|potni list|putovnic")
 _PASSPORT_WORD = re.compile(rf"(?<![\w])(?:{lex(_PASSPORT_WORDS)})\w*")
+#: (what each of those words holds, looked for first: most texts name no passport)
+_PASSPORT_STEMS = tuple(sorted({fold(w)[:5] for w in _PASSPORT_WORDS.split("|")}))
 _PASSPORT_NUMBER = re.compile(r"[^\n.!?]{0,80}?(?<![\w-])(?P<value>[A-Z]{1,2}[ ]?\d{6,8})(?![\w-])")
 #: the tax and registry numbers that organisations have too ("NIP", "NIF", "ΑΦΜ", "adószám", "VAT")
 _TAX_LABEL = re.compile("(?:%s)" % lex(r"nip|nif|cif|αφμ|afm|adószám|adoszam|vat(?: no| number| id)?|"
@@ -1029,9 +1031,14 @@ _EARNING = re.compile(
 _AMOUNT_FIRST = re.compile(rf"(?:{lex(_EARNS)})[ \t]+(?P<amount>[€$£][ \t]*\d[\d.,' ]*\d)")
 
 
+#: (a text without one of these words says nothing of what somebody earns: most texts)
+_EARNING_WORDS = frozenset(fold(w).encode() for w in re.split(r"[| ]", f"{_EARNS}|{_SALARY_WORDS}")
+                           if w not in ("is", "gets"))
+
+
 def salaries(t: Text) -> Iterator[Finding]:
     """What somebody earns: "de nieuwe beheerder verdient €4.850 bruto", "her salary is 3 200 EUR"."""
-    if not t.has_digit:
+    if not t.has_digit or _EARNING_WORDS.isdisjoint(t.words):
         return
     low = t.low
     for m in _EARNING.finditer(low):
