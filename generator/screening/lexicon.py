@@ -968,6 +968,31 @@ HANDLE_WORDS = (
     r"telegramil|telegramā|telegrame|whatsappon|whatsappban|whatsappie|whatsappu|whatsappom|whatsappissa|"
     r"whatsappis|whatsappā|viberen|viberze|viberu|viberom|viberissa|viberis|threemában|threemassa"
 )
+#: a passport, in EGI's languages (a number of a passport's shape later in its sentence is one)
+PASSPORT_WORDS = (
+    r"passport|pasaport|pasaporte|passaporto|passaporte|passeport|reisepass|paszport|paspoort|"
+    r"cestovní pas|cestovný pas|útlevél|pașaport|διαβατήρι|паспорт|пасош|pasoš|potni list|putovnic"
+)
+#: what a person earns: an earning verb, or a salary word after a possessive, then an amount
+EARNING_VERBS = (
+    r"earns|earned|is paid|gets paid|verdiente|bekommt|gagne|touche|guadagna|percepisce|gana|cobra|"
+    r"ganha|recebe|verdient|zarabia|dostaje|vydělává|bere|zarába|keres|tjänar|tjener|ansaitsee|teenib|"
+    r"câștigă|castiga|kazanıyor|alıyor|κερδίζει|παίρνει|зарабатывает|получает|заробляє|отримує|печели|получава|"
+    r"zarađuje|zaslužuje|uzpelna|uždirba"
+)
+SALARY_WORDS = (
+    r"salary|wage|pay|gehalt|lohn|salaire|rémunération|stipendio|retribuzione|sueldo|salario|salário|"
+    r"salaris|loon|pensja|wynagrodzenie|plat|mzda|fizetés|fizetése|fizetésem|lön|løn|lønn|palkka|"
+    r"palkkani|palk|salariu|salariul|maaş|maaşı|maaşım|μισθός|μισθό|зарплата|зарплату|заплата|заплатата|"
+    r"plaća|plača"
+)
+POSSESSIVES = (
+    r"my|his|her|their|mein|meine|sein|seine|ihr|ihre|mon|son|sa|il mio|il suo|mi|su|o meu|o seu|mijn|"
+    r"zijn|haar|moja|jego|jej|moje|jeho|její|min|hans|hennes|hendes|hänen|minu|tema|"
+    r"моя|его|ее|її|його|моята|негова|нейната|njegova|njena"
+)
+#: currencies, by sign and code, as an amount is written before or after its number
+CURRENCIES = r"[€$£]|eur|euro|euros|chf|kč|czk|zł|pln|huf|ft|sek|dkk|nok|kr|ron|lei|try|tl|bgn|лв|грн|uah|rub|₽|₺|₴"
 #: messenger names that are also ordinary words ("signal", "matrix", "element"): only an
 #: @handle near them counts
 AT_HANDLE_WORDS = (

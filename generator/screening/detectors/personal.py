@@ -49,6 +49,8 @@ from generator.screening.lexicon import (
     BIRTH_WORDS,
     CASE_NUMBER_WORDS,
     COPULAS,
+    CURRENCIES,
+    EARNING_VERBS,
     HANDLE_WORDS,
     HEALTH_PHRASES,
     HOME_WORDS,
@@ -59,7 +61,10 @@ from generator.screening.lexicon import (
     MONTH_NAMES,
     NOT_PHONE_WORDS,
     NUMBER_MORPHEMES,
+    PASSPORT_WORDS,
     PLATE_WORDS,
+    POSSESSIVES,
+    SALARY_WORDS,
     SPECIFIC_ACCOUNT_WORDS,
     VENUE_WORDS,
     WEAK_BIRTH_WORDS,
@@ -402,11 +407,9 @@ def national_ids(t: Text) -> Iterator[Finding]:
 
 #: a passport's word (any case ending) and, a few words later in its sentence, a number of a
 #: passport's shape: a letter or two and six to eight digits ("FE482917", "EA 1234567")
-_PASSPORT_WORDS = (r"passport|pasaport|pasaporte|passaporto|passaporte|passeport|reisepass|paszport|paspoort|"
-                   r"cestovní pas|cestovný pas|útlevél|pașaport|διαβατήρι|паспорт|пасош|pasoš|potni list|putovnic")
-_PASSPORT_WORD = re.compile(rf"(?<![\w])(?:{lex(_PASSPORT_WORDS)})\w*")
+_PASSPORT_WORD = re.compile(rf"(?<![\w])(?:{lex(PASSPORT_WORDS)})\w*")
 #: (what each of those words holds, looked for first: most texts name no passport)
-_PASSPORT_STEMS = tuple(sorted({fold(w)[:5] for w in _PASSPORT_WORDS.split("|")}))
+_PASSPORT_STEMS = tuple(sorted({fold(w)[:5] for w in PASSPORT_WORDS.split("|")}))
 _PASSPORT_NUMBER = re.compile(r"[^\n.!?]{0,80}?(?<![\w-])(?P<value>[A-Z]{1,2}[ ]?\d{6,8})(?![\w-])")
 #: the tax and registry numbers that organisations have too ("NIP", "NIF", "ΑΦΜ", "adószám", "VAT")
 _TAX_LABEL = re.compile("(?:%s)" % lex(r"nip|nif|cif|αφμ|afm|adószám|adoszam|vat(?: no| number| id)?|"
@@ -1011,28 +1014,17 @@ def _at_handles_around(t: Text, start: int, end: int) -> Iterator[Finding]:
 
 
 #: what a person earns: an earning verb, or a salary word after a possessive, then an amount
-_EARNS = (r"earns|earned|is paid|gets paid|verdient|verdiente|bekommt|gagne|touche|guadagna|percepisce|gana|cobra|"
-          r"ganha|recebe|verdient|zarabia|dostaje|vydělává|bere|zarába|keres|tjänar|tjener|ansaitsee|teenib|"
-          r"câștigă|castiga|kazanıyor|alıyor|κερδίζει|παίρνει|зарабатывает|получает|заробляє|отримує|печели|получава|"
-          r"zarađuje|zaslužuje|uzpelna|uždirba")
-_SALARY_WORDS = (r"salary|wage|pay|gehalt|lohn|salaire|rémunération|stipendio|retribuzione|sueldo|salario|salário|"
-                 r"salaris|loon|pensja|wynagrodzenie|plat|mzda|fizetés|fizetése|fizetésem|lön|løn|lønn|palkka|"
-                 r"palkkani|palk|salariu|salariul|maaş|maaşı|maaşım|μισθός|μισθό|зарплата|зарплату|заплата|заплатата|"
-                 r"plaća|plača")
-_POSSESSIVES = (r"my|his|her|their|mein|meine|sein|seine|ihr|ihre|mon|son|sa|il mio|il suo|mi|su|o meu|o seu|mijn|"
-                r"zijn|haar|moja|jego|jej|moje|jeho|její|min|hans|hennes|hendes|hänen|minu|tema|salariul meu|"
-                r"ο μισθός του|ο μισθός της|моя|его|ее|її|його|моята|негова|нейната|njegova|njena|moja")
-_AMOUNT = (r"(?:[€$£]|eur|euro|euros|chf|kč|czk|zł|pln|huf|ft|sek|dkk|nok|ron|lei|try|tl|bgn|лв|грн|uah|rub|₽|₺|₴)?"
-           r"[ \t]*\d[\d.,' \u00a0]*\d?[ \t]*(?:k|тис)?[ \t]*(?:[€$£]|eur|euro|euros|chf|kč|czk|zł|pln|huf|ft|sek|dkk|"
-           r"nok|kr|ron|lei|try|tl|bgn|лв|грн|uah|rub|₽|₺|₴)")
+#: an amount of money: a currency's sign or code before or after the number
+_CURRENCY = lex(CURRENCIES)
+_AMOUNT = (rf"(?:{_CURRENCY})[ \t]*\d[\d.,' \u00a0]*\d"
+           rf"|\d[\d.,' \u00a0]*\d?[ \t]*(?:k|тис)?[ \t]*(?:{_CURRENCY})")
 _EARNING = re.compile(
-    rf"(?<![\w])(?:(?:{lex(_EARNS)})|(?:{lex(_POSSESSIVES)})[ \t]+(?:\w+[ \t]+)?(?:{lex(_SALARY_WORDS)}))(?![\w])"
-    rf"(?:[ \t]+[^\s\d.!?;]{{1,20}}){{0,4}}?[ \t]*:?[ \t]*(?P<amount>{fold(_AMOUNT)})(?![\w])")
-_AMOUNT_FIRST = re.compile(rf"(?:{lex(_EARNS)})[ \t]+(?P<amount>[€$£][ \t]*\d[\d.,' ]*\d)")
+    rf"(?<![\w])(?:(?:{lex(EARNING_VERBS)})|(?:{lex(POSSESSIVES)})[ \t]+(?:\w+[ \t]+)?(?:{lex(SALARY_WORDS)}))(?![\w])"
+    rf"(?:[ \t]+[^\s\d.!?;]{{1,20}}){{0,4}}?[ \t]*:?[ \t]*(?P<amount>{_AMOUNT})(?![\w])")
 
 
 #: (a text without one of these words says nothing of what somebody earns: most texts)
-_EARNING_WORDS = frozenset(fold(w).encode() for w in re.split(r"[| ]", f"{_EARNS}|{_SALARY_WORDS}")
+_EARNING_WORDS = frozenset(fold(w).encode() for w in re.split(r"[| ]", f"{EARNING_VERBS}|{SALARY_WORDS}")
                            if w not in ("is", "gets"))
 
 
@@ -1042,6 +1034,4 @@ def salaries(t: Text) -> Iterator[Finding]:
         return
     low = t.low
     for m in _EARNING.finditer(low):
-        yield Finding("personal.salary", PERSONAL, m.start(), m.end("amount"))
-    for m in _AMOUNT_FIRST.finditer(low):
         yield Finding("personal.salary", PERSONAL, m.start(), m.end("amount"))
