@@ -247,6 +247,8 @@ class Output:
 
 
 _TAG = re.compile(r"<[^>]*>")
+#: a window that is a scheme and the first characters of a host ("https://www.", "https://s3.c")
+_SCHEME_START = re.compile(r"(?:https?|s?ftp|wss?)://[\w.-]{0,5}")
 _LINK_ADDRESS = re.compile(r" \((?:https?|mailto|ftp):[^()\s]*\)")
 
 
@@ -280,8 +282,8 @@ def needles(item: Item, common: str = "") -> tuple[set[str], set[str]]:
             # every 4th window: any leaked run of PARTIAL + 3 characters holds one of them
             windows = {compact[i:i + PARTIAL] for i in range(0, len(compact) - PARTIAL + 1, 4)}
             around = "".join(fold(item.text.replace(s, "\0")).split())
-            folded.update(w for w in windows  # a run of letters may be any word
-                          if not w.isalpha() and w not in common and w not in around)
+            folded.update(w for w in windows  # a run of letters may be any word, a scheme any address's
+                          if not w.isalpha() and not _SCHEME_START.fullmatch(w) and w not in common and w not in around)
     return {n for n in raw if n}, {n for n in folded if len(n) >= 4}
 
 

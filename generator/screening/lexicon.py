@@ -446,6 +446,16 @@ ROLE_MAILBOXES = (
     "kapcsolat yhteys contatto contacto sekretariat biuro kancelar ufficio oficina buero hotline servis "
     "serviciu segreteria secretariado"
 ).split()
+#: local parts that stand for anybody's ("use the format user@example.org", "firstname.lastname@
+#: cern.ch"): a form's template, no person's address (compared with the local part written plainly)
+PLACEHOLDER_LOCAL_PARTS = (
+    "user username user.name user_name name yourname your.name your_name your-name you someone somebody "
+    "anybody anyone nobody foo bar foobar foo.bar xxx xxxx xyz abc test tester login account email e-mail "
+    "mail address me firstname.lastname first.last firstname.surname name.surname givenname.surname "
+    "vorname.nachname prenom.nom nome.cognome nombre.apellido imie.nazwisko jmeno.prijmeni "
+    "voornaam.achternaam etunimi.sukunimi fornavn.etternavn fornamn.efternamn nume.prenume "
+    "ime.prezime ime.priimek meno.priezvisko vezeteknev.keresztnev"
+).split()
 #: words naming an organisation's switchboard: the number after them is the institution's, public
 SWITCHBOARD_WORDS = (
     r"switchboard|main switchboard|front desk|reception desk|zentrale|telefonzentrale|vermittlung|"
@@ -1426,6 +1436,28 @@ BETWEEN_WORDS = (
     r"između|sa|za"
 )
 
+#: words that open a clause weighing whether something is confidential ("we discussed whether
+#: the plan should be marked confidential"): the clause asks, it does not mark (only the words that
+#: mean nothing else; "if", "si", "se", "of" need a verb of asking or discussing before them)
+WHETHER_WORDS = (
+    r"whether|ob|czy|zda|zdali|jestli|dacă|daca|wether|"
+    r"(?:discussed|asked|wondered|checked|decide|decided|discuss|ask|check|unsure|not sure) if|"
+    r"(?:besproken|gevraagd|bekeken|nagegaan|beslissen|besloten) of|"
+    r"(?:discuté|demandé|vérifié|vérifier|décider|savoir) si|"
+    r"(?:chiesto|discusso|verificato|verificare|decidere|capire) se|"
+    r"(?:preguntado|discutido|verificado|decidir|saber) si|"
+    r"(?:perguntou|perguntado|discutido|verificar|decidir|saber) se|"
+    r"(?:gefragt|besprochen|geprüft|überlegt|klären|prüfen) ob|"
+    r"(?:frågade|diskuterade|undrade) om|(?:spurgte|diskuterede) om|(?:spurte|diskuterte) om"
+)
+#: verbs that turn a question with a marker word into a request to keep something confidential
+#: ("could you keep this confidential?", "pouvez-vous traiter ceci de manière confidentielle ?")
+KEEP_VERBS = (
+    r"keep|kept|treat|treated|handle|handled|hold|stay|remain|behalten|behandeln|bleiben|garder|traiter|"
+    r"rester|mantenere|trattare|tenere|restare|rimanere|mantener|tratar|quedar|manter|ficar|houden|behandelen|"
+    r"blijven|zachować|zachowaj|traktować|pozostać|zachovat|uchovat|zůstat|tratați|păstrați|"
+    r"κρατήστε|сохраните|держите|pidä|pitäkää|håll|behold|tarts|megőrizni|kezelni"
+)
 #: a word just before a marker that makes it say the opposite ("not confidential")
 NEGATIONS = (
     r"not|non|no|isn't|aren't|wasn't|nothing|never|nicht|kein|keine|keinesfalls|pas|n'est|ne|niet|"

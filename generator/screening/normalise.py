@@ -275,8 +275,10 @@ def _replacement(m: re.Match[str], text: str) -> str | None:
         after = text[end] if end < len(text) else " "
         opens = not (before.isalnum() or before in "*_~") and after.isalnum()
         closes = before.isalnum() and not (after.isalnum() or after in "*_~")
-        if closes and not opens and value[0] == "_" and not _opened_before(text, start, value):
-            return None  # a name's trailing underscore ("glpat-...aw_"), not the end of emphasis
+        if closes and not opens and (value[0] == "_" or len(value) >= 3) and not _opened_before(text, start, value):
+            # a name's trailing underscore ("glpat-...aw_"), not the end of emphasis; nor are the
+            # stars that mask the rest of a value ("j***@g***.com" stays masked, not "j@g.com")
+            return None
         return "" if opens or closes else None
     if kind == "ws":
         return " "

@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterator
 
 from generator.screening.detectors.base import EMAIL, Finding, Lexicon, Text, lex, windows_around
-from generator.screening.lexicon import AMBIGUOUS_AT, AT_WORDS, DOT_WORDS, ROLE_MAILBOXES
+from generator.screening.lexicon import AMBIGUOUS_AT, AT_WORDS, DOT_WORDS, PLACEHOLDER_LOCAL_PARTS, ROLE_MAILBOXES
 
 _PLAIN = re.compile(
     r"(?P<local>[\w%+'-]+(?:\.[\w%+'-]+)*)[ \t]*@[ \t]*\n?[ \t]*(?:>[ \t]*)*"
@@ -187,6 +187,9 @@ _KEY_BEFORE = re.compile(r"(?:ssh-(?:rsa|dss|ed25519)|ecdsa-sha2-nistp\d+|sk-[\w
 #: a machine's name as the first label of the domain: letters then digits ("ce02", "vm1", "wn042")
 _MACHINE = re.compile(r"[a-z]{1,12}-?\d{1,4}[a-z]?")
 _ROLE_MAILBOXES = frozenset(ROLE_MAILBOXES)
+_PLACEHOLDER_LOCALS = frozenset(PLACEHOLDER_LOCAL_PARTS)
+#: the domains reserved for examples (RFC 2606, RFC 6761): nobody's mailbox is there
+_RESERVED_DOMAIN = re.compile(r"(?:^|\.)(?:example\.(?:com|net|org)|[^.]+\.(?:example|test|invalid|localhost))$")
 #: a mailing list's host: its addresses are a list's, not a person's
 _LIST_HOST = re.compile(r"(?:lists?|listserv|mailman|sympa)\.", re.IGNORECASE)
 #: ... except the addresses that reach the people who run a list
@@ -219,7 +222,9 @@ def _not_a_mailbox(text: str, m: re.Match[str]) -> bool:
     if _MACHINE.fullmatch(domain.split(".", 1)[0].lower()) and domain.count(".") >= 2 \
             and _KEY_BEFORE.search(text, max(0, start - 800), start):
         return True
-    if _role_mailbox(m.group("local").lower()) and text[m.end("local"):m.start("domain")] == "@":
+    local = m.group("local").lower()
+    if (_role_mailbox(local) or local in _PLACEHOLDER_LOCALS and _RESERVED_DOMAIN.search(domain.lower())) \
+            and text[m.end("local"):m.start("domain")] == "@":
         return True  # "support@example.eu": a desk's address (written plainly; a hidden one is a person's)
     return bool(_LIST_HOST.match(domain)) and not _LIST_PEOPLE.search(m.group("local"))
 

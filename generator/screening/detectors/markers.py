@@ -45,6 +45,7 @@ from generator.screening.lexicon import (
     FOR_WORDS,
     HEADING_WORDS,
     KEEP_INSIDE_PHRASES,
+    KEEP_VERBS,
     LEET_MARKER_WORDS,
     MARKER_ADJECTIVES,
     MARKER_TOPIC_BEFORE,
@@ -65,6 +66,7 @@ from generator.screening.lexicon import (
     SHARE_VERBS_BEFORE_NEGATION,
     TYPO_MARKER_WORDS,
     UNOFFICIAL_WORDS,
+    WHETHER_WORDS,
 )
 
 _B, _E = r"(?<![\w])", r"(?![\w])"
@@ -168,6 +170,8 @@ def markers(t: Text) -> Iterator[Finding]:
     for m in _STRONG.finditer(t, 100, 100):
         if _negated(low, m.start()) or _topic(low, m.start(), m.end()) or _mentioned(low, m.start(), m.end()):
             continue
+        if not m.group().isupper() and (_asked(low, m.start(), m.end()) or _weighed(low, m.start())):
+            continue  # "Is the plan confidential?", "we discussed whether it should be confidential"
         if not m.group().isupper() and (_advice_after(low, m.end()) or _credential_before(low, m.start())
                                         or _never_advice(low, m.start(), m.end())
                                         or _disclaimer(low, m.start(), m.end())):
@@ -328,6 +332,29 @@ def _never_advice(low: str, start: int, end: int) -> bool:
     head, tail = _sentence(low, start, end, 120)
     return bool((_CREDENTIAL_INSIDE.search(low, head, start) or _CREDENTIALS.search(low, head, start))
                 and _NEVER.search(low, head, tail))
+
+
+_KEEP_VERB = re.compile(rf"{_B}(?:{lex(KEEP_VERBS)}){_E}")
+#: a word that opens a clause weighing whether, then no comma, colon or semicolon to the marker word
+_WHETHER = re.compile(rf"{_B}(?:{lex(WHETHER_WORDS)}){_E}[^,;:\n]{{0,80}}$")
+_QUESTION_END = re.compile(r"[ \t\"'»”)]*\?")
+
+
+def _asked(low: str, start: int, end: int) -> bool:
+    """Is the marker word's sentence a question about whether something is confidential ("Is the
+    DMP confidential?", "Le plan est-il confidentiel ?"): words before it, the question mark after
+    it, no verb that asks to keep something so ("can you keep this confidential?" marks)."""
+    head, tail = _sentence(low, start, end, 160)
+    if not _QUESTION_END.match(low, tail) or not low[head:start].strip(" \t>*#-\"'«“(["):
+        return False
+    return not _KEEP_VERB.search(low, head, tail)
+
+
+def _weighed(low: str, start: int) -> bool:
+    """Does a clause weighing whether lead to the marker word ("we discussed whether the plan
+    should be marked confidential", "besproken of het rapport vertrouwelijk moet blijven")?"""
+    head, _ = _sentence(low, start, start, 120)
+    return bool(_WHETHER.search(low, head, start))
 
 
 def _credential_before(low: str, start: int) -> bool:

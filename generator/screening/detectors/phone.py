@@ -238,7 +238,10 @@ def _judge(low: str, start: int, num: str) -> str | None:
     if _SEXAGESIMAL.fullmatch(num) and _SKY_NAME.search(low, max(0, start - 24), start):
         return None
     stripped = num.lstrip("( ")
-    international = stripped.startswith("+") or bool(re.match(r"00[ \t]?[1-9]", stripped)) and digits >= 10
+    # (no country code starts with 0: "+013.7768" is a signed number, a longitude, unless it is
+    # long enough to be a number written "+0049 ..." by mistake)
+    international = stripped.startswith("+") and (stripped[1:2] != "0" or digits >= 10) \
+        or bool(re.match(r"00[ \t]?[1-9]", stripped)) and digits >= 10
     line_start = low.rfind("\n", 0, start) + 1
     lo = max(line_start, start - 40)
     while lo < start and lo > line_start and low[lo - 1].isalnum():

@@ -178,6 +178,11 @@ _SYMBOLS = frozenset("!#$%^&*?~|\\;,'\"()[]{}<>")
 _SOFT_SYMBOLS = frozenset("+=@")
 
 
+#: a run of this many letters with no vowel is no word of any language written in ASCII (a share
+#: link's "4817263958qkhgwzrnbtmc"): it counts as two odd fragments
+_LONG_CLUSTER = 7
+
+
 def _odd_fragments(part: str) -> int:
     """How many fragments of an alphanumeric run are not words, acronyms or numbers (a
     hexadecimal run, a hash in a file name, counts as natural)."""
@@ -191,7 +196,7 @@ def _odd_fragments(part: str) -> int:
         lower = f.lower()
         if f.isalpha() and not f.isupper() and len(f) >= 2 and not (_VOWELS & set(lower)) \
                 and lower not in _ABBREVIATIONS:
-            return 1  # a consonant cluster: Gz, jx
+            return 2 if len(f) >= _LONG_CLUSTER else 1  # a consonant cluster: Gz, jx
         return 0
     odd = 0
     last = len(fragments) - 1
@@ -215,7 +220,7 @@ def _odd_fragments(part: str) -> int:
             odd += 1
             continue
         if not (_VOWELS & set(lower)) and lower not in _ABBREVIATIONS:
-            odd += 1  # a consonant cluster: Fpmps, jx
+            odd += 2 if len(f) >= _LONG_CLUSTER else 1  # a consonant cluster: Fpmps, jx
     return odd
 
 
