@@ -21,7 +21,8 @@ An item leaks when its secret appears in any output file (the built site, the ge
 pages, the public snapshot, the reports) or in any file's path: as written, HTML- or
 JSON-escaped, percent-encoded, or in a normalised view of the file (entities decoded, NFKC,
 invisible characters dropped, whitespace folded); for secrets that are not prose, also any
-run of 12 of its non-space characters. Search shards are read with their tokens decoded.
+run of 12 of its non-space characters; a secret shorter than 8 characters counts only where it stands
+as a word of its own (not inside a digest). Search shards are read with their tokens decoded.
 
     python -m devtools.corpus CORPUS_DIR [--work DIR] [--json OUT]
 """
@@ -67,6 +68,7 @@ FILLER = {
     "owner": "Support Team",
     "status": "open",
 }
+SHORT = 8  # a needle shorter than this counts only where it stands as a word of its own
 PARTIAL = 12  # a run of this many characters of a non-prose secret is a partial leak (15 are always seen)
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff\u180e]")
 _SPACE = re.compile(r"\s+")
@@ -227,7 +229,7 @@ class Output:
                 i = big.find(needle)
                 while i >= 0:
                     name = names[bisect.bisect_right(starts, i) - 1]
-                    if name not in found:
+                    if name not in found and not _inside_a_longer_word(big, needle, i):
                         found.append(name)
                     i = big.find(needle, i + 1)
         return found
@@ -250,6 +252,15 @@ _TAG = re.compile(r"<[^>]*>")
 #: a window that is a scheme and the first characters of a host ("https://www.", "https://s3.c")
 _SCHEME_START = re.compile(r"(?:https?|s?ftp|wss?)://[\w.-]{0,5}")
 _LINK_ADDRESS = re.compile(r" \((?:https?|mailto|ftp):[^()\s]*\)")
+
+
+def _inside_a_longer_word(big: str, needle: str, i: int) -> bool:
+    """A short needle (a PIN, "5820") inside a longer run of letters and digits (a digest in a
+    cache file, "a3f5820bc") is not that secret."""
+    if len(needle) >= SHORT or not needle[0].isalnum() or not needle[-1].isalnum():
+        return False
+    end = i + len(needle)
+    return (i > 0 and big[i - 1].isalnum()) or (end < len(big) and big[end].isalnum())
 
 
 def needles(item: Item, common: str = "") -> tuple[set[str], set[str]]:

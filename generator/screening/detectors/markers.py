@@ -187,6 +187,8 @@ def markers(t: Text) -> Iterator[Finding]:
     for m in _POSITIONAL.finditer(t, 60, 60):
         if _negated(low, m.start()) or _mentioned(low, m.start(), m.end()):
             continue
+        if _weighed(low, m.start()) and not _heading(low, m.start(), m.end()):
+            continue  # "abbiamo chiesto se il verbale è riservato: non lo è"
         only_after = _ONLY_AFTER.match(low, m.end())
         if only_after:
             yield Finding("marker.restricted", MARKER, m.start(), only_after.end())
@@ -210,6 +212,8 @@ def markers(t: Text) -> Iterator[Finding]:
     for m in _ADJECTIVE.finditer(t, 10, 60):
         if _never_advice(low, m.start(), m.end()) and not _heading(low, m.start(), m.end()):
             continue  # "Le credenziali sono riservate: non inviatele mai"
+        if _weighed(low, m.start()) and not _heading(low, m.start(), m.end()):
+            continue  # "wir haben gefragt, ob die Liste intern ist: sie ist es nicht"
         if not _negated(low, m.start()) and (_heading(low, m.start(), m.end()) or _enclosed(low, m.start(), m.end())
                                              or _COLON.match(low, m.end())):
             yield Finding("marker.heading", MARKER, m.start(), m.end())
