@@ -488,6 +488,10 @@ NOT_PHONE_WORDS = (
     r"reģistrācijas numurs|pvn|vergi no|mersis|μητρώου|γεμη|еик|булстат|єдрпоу|инн|огрн|матични број|"
     r"oib|mbs|matična številka|davčna številka|ddv|vsk|kennitala fyrirtækis|"
     r"cpu|core|hour|година|godzin|kernstunden|horas|ore|heures|"
+    # measurements, their series and samples ("Messreihe 0176/2345/678", "les mesures : 06 12 34 56 78")
+    r"measurement|measurements|measured|series|sample|samples|messung|messungen|messreihe|messwerte|"
+    r"probe|proben|mesure|mesures|misura|misure|medición|mediciones|medida|medidas|meting|metingen|"
+    r"pomiar|pomiary|měření|mérés|mittaus|mätning|måling|μετρήσεις|измерения|"
     # orders, invoices and inventories, in EGI's languages
     r"inventory|inventar|inventarnummer|inventaire|inventario|inventaris|inwentarz|leltári szám|"
     r"bestellnummer|bestellung|auftragsnummer|auftrag|rechnungsnummer|rechnung|seriennummer|"
@@ -1436,6 +1440,19 @@ BETWEEN_WORDS = (
     r"između|sa|za"
 )
 
+#: nouns that introduce a quoted title, notice or label ("the document "Política de uso confidencial
+#: de datos"", "the notice in your signature ("This e-mail is confidential ...")"): the words in the
+#: quotes are that text's, quoted, not a marking of the message
+QUOTED_TEXT_NOUNS = (
+    r"document|documento|dokument|doc|policy|policies|política|politique|politica|richtlinie|leitlinie|"
+    r"guide|guideline|guidelines|leitfaden|handbook|handbuch|manual|manuel|manuale|title|titel|titre|"
+    r"titolo|título|tytuł|název|notice|hinweis|\w*hinweis|mention|avviso|aviso|disclaimer|footer|"
+    r"fußzeile|signature|signatur|firma|assinatura|label|etikett|étiquette|etichetta|heading|section|"
+    r"chapter|kapitel|chapitre|capitolo|capítulo|report|bericht|rapport|relazione|informe|relatório|"
+    r"template|vorlage|modèle|modello|plantilla|modelo|sjabloon|szablon|course|kurs|cours|corso|curso|"
+    r"training|schulung|formation|formazione|formación|webinar|talk|vortrag|session|slide|slides|folie|"
+    r"folien|newsletter|article|artikel|article|articolo|artículo|paper|clause|klausel|clausola|cláusula"
+)
 #: words that open a clause weighing whether something is confidential ("we discussed whether
 #: the plan should be marked confidential"): the clause asks, it does not mark (only the words that
 #: mean nothing else; "if", "si", "se", "of" need a verb of asking or discussing before them)

@@ -59,6 +59,7 @@ from generator.screening.lexicon import (
     PASSWORD_WORDS,
     PUBLIC_LEVEL_NAMES,
     PUBLIC_LEVELS,
+    QUOTED_TEXT_NOUNS,
     SAME_WORDS,
     SHARE_NEGATIONS,
     SHARE_NEGATIONS_AFTER,
@@ -170,7 +171,8 @@ def markers(t: Text) -> Iterator[Finding]:
     for m in _STRONG.finditer(t, 100, 100):
         if _negated(low, m.start()) or _topic(low, m.start(), m.end()) or _mentioned(low, m.start(), m.end()):
             continue
-        if not m.group().isupper() and (_asked(low, m.start(), m.end()) or _weighed(low, m.start())):
+        if not m.group().isupper() and (_asked(low, m.start(), m.end()) or _weighed(low, m.start())
+                                        or _in_quoted_title(low, m.start(), m.end())):
             continue  # "Is the plan confidential?", "we discussed whether it should be confidential"
         if not m.group().isupper() and (_advice_after(low, m.end()) or _credential_before(low, m.start())
                                         or _never_advice(low, m.start(), m.end())
@@ -342,6 +344,22 @@ _KEEP_VERB = re.compile(rf"{_B}(?:{lex(KEEP_VERBS)}){_E}")
 #: a word that opens a clause weighing whether, then no comma, colon or semicolon to the marker word
 _WHETHER = re.compile(rf"{_B}(?:{lex(WHETHER_WORDS)}){_E}[^,;:\n]{{0,80}}$")
 _QUESTION_END = re.compile(r"[ \t\"'»”)]*\?")
+
+
+#: a noun that names a text, then its opening quote (an article or a word or two between)
+_QUOTED_TEXT_NOUN = re.compile(rf"{_B}(?:{lex(QUOTED_TEXT_NOUNS)}){_E}[^\n\"«“„]{{0,24}}[\"«“„]$")
+_CLOSING_QUOTE = re.compile("[^\n\"»”“]{0,100}[\"»”“]")
+
+
+def _in_quoted_title(low: str, start: int, end: int) -> bool:
+    """Is the marker word inside a quoted title, notice or label that a noun before the quotes
+    names ('the policy "Uso confidencial de datos" is published', 'the notice in your signature
+    ("Diese E-Mail ist vertraulich...")'), the quotes closed on the same line?"""
+    line_start = low.rfind("\n", 0, start) + 1
+    opening = max(low.rfind(q, line_start, start) for q in "\"«“„")
+    if opening < 0 or start - opening > 100 or not _CLOSING_QUOTE.match(low, end):
+        return False
+    return bool(_QUOTED_TEXT_NOUN.search(low, max(line_start, opening - 60), opening + 1))
 
 
 def _asked(low: str, start: int, end: int) -> bool:
