@@ -1081,7 +1081,8 @@ MARKERS = (
     r"a nu se publica|nu distribuiți|nu publicați|konfidencialu|konfidencialus|konfidenciali|"
     r"neplatinti|neskelbti|neviešinti|konfidenciāli|konfidenciāls|neizplatīt|"
     r"nepublicēt|gizli|hizmete özel|kişiye özel|paylaşmayın|yaymayın|yayınlamayın|yayınlanmamalı|"
-    r"kunfidenzjali|konfidencial|trúnaðarmál",
+    r"kunfidenzjali|konfidencial|trúnaðarmál|ekki birta|ekki til birtingar|til innri nota|einungis til innri nota|"
+    r"eingöngu til innri nota",
     # el, cyrillic
     r"εμπιστευτικό|εμπιστευτική|εμπιστευτικά|απόρρητο|απόρρητα|όχι για δημοσίευση|μην το διαδώσετε|"
     r"μην διανέμετε|μην κοινοποιήσετε|μη δημοσιεύσιμο|конфиденциально|конфиденциальн(?:ый|ая|ое|ые)|"
@@ -1612,6 +1613,12 @@ STOPWORDS = (
     "используйте використовуйте χρησιμοποιήστε იხილეთ ნახეთ გამოიყენეთ տես տեսեք "
 ).split()
 #: a value that is a placeholder or a word about the value, not the value itself
+#: keys that vendors print in their own documentation as examples, word for word (AWS's two pairs):
+#: public by being published there; any other key with "EXAMPLE" in it is still a key
+DOCUMENTED_EXAMPLE_KEYS = (
+    "AKIAIOSFODNN7EXAMPLE wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY "
+    "AKIAI44QH8DHBEXAMPLE je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY"
+).split()
 NOT_A_VALUE = (
     "none null nil true false yes no n/a na tbd todo redacted removed hidden empty omitted required "
     "optional set unset not the a an your my our their this that it its same stored expired changed "

@@ -42,6 +42,13 @@ _EXTRA_ID_HEADER = (r"student no|student nr|student id|matric|matric no|matricul
                     r"doc no|social security|ssn|tax id|codice fiscale|cf|dni|nie|nif|pesel|personal id")
 _EXTRA_BIRTH_HEADER = r"birth date|birthdate|date of birth|dob|born|fecha nacimiento|data nascita|geb datum"
 _SECRET_HEADER = r"secret|token|api key|apikey|access key|secret key|pin|otp|private key"
+#: names of a person's home address (an LDAP ``homePostalAddress``, a form's "Privatadresse"); a
+#: bare "address" names a host's or an institute's as often
+_ADDRESS_HEADER = (r"home address|home postal address|home street|private address|personal address|"
+                   r"residential address|wohnadresse|privatadresse|privatanschrift|wohnanschrift|heimadresse|"
+                   r"adresse personnelle|adresse privée|adresse privee|domicile|domicilio|indirizzo di casa|"
+                   r"residenza|woonadres|privéadres|adres domowy|adres zamieszkania|bydliště|trvalé bydliště|"
+                   r"lakcím|kotiosoite|hemadress|hjemmeadresse|kodune aadress|domicílio|morada")
 
 
 @cache
@@ -54,6 +61,7 @@ def _header_kinds() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
         (CREDENTIAL, "credential.table", re.compile(rf"(?<![\w-])(?:{lex(*PASSWORD_WORDS, _SECRET_HEADER)})(?![\w-])")),
         (PERSONAL, "personal.column", name(ID_WORDS, _EXTRA_ID_HEADER)),
         (PERSONAL, "personal.column", name(BIRTH_WORDS, _EXTRA_BIRTH_HEADER)),
+        (PERSONAL, "personal.column", re.compile(_ADDRESS_HEADER)),
         (PHONE, "phone.column", name(_PHONE_HEADER)),
     )
 
@@ -206,9 +214,102 @@ def _table_sign(text: str, start: int, end: int) -> bool:
     return bool(_MAYBE_ROW.search(text, start, end + 1) or _maybe_csv_row(text, start, end + 1))
 
 
+#: a key and its value as structured text writes them: LDIF and YAML ("homePostalAddress: ..."),
+#: JSON ('"personalId": "8-870923-1234"'), INI and shell ("BIRTH_DATE=1987-09-23")
+_PAIR = re.compile(r"""(?<![\w.-])(?P<q>["'`]?)(?P<key>[A-Za-z][A-Za-z0-9_.-]{1,40})(?P=q)[ \t]*(?::|=>|=)[ \t]*"""
+                   r"""(?P<value>"[^"\n]{1,120}"|'[^'\n]{1,120}'|[^\s,;}\]"'][^\n,;}\]]{0,119})""")
+#: a vCard's address that is not the work one ("ADR;TYPE=HOME:;;Bergheimer Str. 58;Heidelberg;...")
+_VCARD_ADDRESS = re.compile(r"(?im)^(?:item\d+\.)?adr(?![^:\n]*work)(?:;[^:\n]*)?:(?P<value>[^\n]*\d[^\n]*)$")
+#: what such a key holds in part: asked of the lower-cased text before the pairs are looked for
+_KEY_STEMS = ("birth", "geburt", "naissance", "nascit", "nacimiento", "passport", "personal", "national",
+              "ssn", "address", "adresse", "anschrift", "domicil", "dob", "pesel", "fiscal", "social",
+              "personnummer", "tunnus", "isikukood", "kennitala", "kimlik", "rodne", "dni", "nif", "bsn",
+              "cnp", "egn", "jmbg", "oib", "amka", "nino", "phone", "mobile", "handy", "telefon")
+
+#: (the header words of ``_under_header``, in part)
+_HEADER_STEMS = ("birth", "geburt", "naissance", "nascit", "nacimiento", "nascimento", "geboorte", "urodzenia",
+                 "narozen", "születési", "syntymä", "födelse", "fødsel", "passport", "pasaport", "pasaporte",
+                 "passeport", "passaporto", "reisepass", "paszport", "personal", "national", "pesel",
+                 "fiscal", "personnummer", "tunnus", "isikukood", "kennitala", "kimlik", "rodné")
+
+
+def _labelled(t: Text) -> Iterator[Finding]:
+    """Values under a key that names a person's id, birth date, home address or phone, in
+    structured text (the key is a column's name written once per value)."""
+    text = t.text
+    for m in _PAIR.finditer(text):
+        kind = _kind(m.group("key"))
+        if kind is None or kind[0] == CREDENTIAL:  # (secret keys: ``secrets.key_values``)
+            continue
+        a, b = m.span("value")
+        if text[a] in "\"'" and b - a >= 2:
+            a, b = a + 1, b - 1
+        value = text[a:b].rstrip(" \t")
+        category, rule = kind
+        if _value_of_kind(value, category):
+            yield Finding(rule, category, a, a + len(value))
+
+
+#: a date as a birth date is written in a row (day first, or ISO)
+_ROW_DATE = re.compile(r"(?<![\w./-])(?:\d{1,2}[./-]\d{1,2}[./-](?:19|20)\d{2}|(?:19|20)\d{2}-\d{2}-\d{2})(?![\w/-])")
+#: an identity or passport number in a row: letters and digits, five digits at least
+_ROW_ID = re.compile(r"(?<![\w./-])(?=(?:[A-Za-z-]*\d){5})[A-Za-z]{0,3}\d[\dA-Za-z-]{4,18}(?![\w/-])")
+
+
+def _header_names(line: str) -> set[str]:
+    """The kinds of column a header line of words names ("Nom  Prénom  Date de naissance  Labo",
+    "name nationality passport_no arrival"): 'birth', 'id' (words of four letters or more)."""
+    words = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", line)
+    words = re.sub(r"[_\-.]+", " ", words).lower()
+    _, ids, births, *_ = _header_kinds()
+    found = set()
+    if any(len(m.group()) >= 4 for m in births[2].finditer(words)):
+        found.add("birth")
+    if any(len(m.group()) >= 4 for m in ids[2].finditer(words)):
+        found.add("id")
+    return found
+
+
+def _under_header(t: Text) -> Iterator[Finding]:
+    """Birth dates and id numbers in the rows under a header line that names them, in a table
+    written with tabs or aligned with spaces (the view reads a tab as a space: the cells are not
+    told apart, the values are by their shape)."""
+    text = t.text
+    lines = text.split("\n")
+    at = 0
+    starts = []
+    for line in lines:
+        starts.append(at)
+        at += len(line) + 1
+    for i, line in enumerate(lines[:-1]):
+        if len(line) > 200 or not lines[i + 1].strip() or any(c.isdigit() for c in line) or len(line.split()) < 3:
+            continue
+        kinds = _header_names(line)
+        if not kinds:
+            continue
+        for j in range(i + 1, min(len(lines), i + 200)):
+            row = lines[j]
+            if not row.strip():
+                break
+            if "birth" in kinds:
+                for m in _ROW_DATE.finditer(row):
+                    yield Finding("personal.column", PERSONAL, starts[j] + m.start(), starts[j] + m.end())
+            if "id" in kinds:
+                for m in _ROW_ID.finditer(row):
+                    if not _ROW_DATE.fullmatch(m.group()):
+                        yield Finding("personal.column", PERSONAL, starts[j] + m.start(), starts[j] + m.end())
+
+
 def columns(t: Text) -> Iterator[Finding]:
     text = t.text
     if "\n" in text and (_maybe_row(text) or _maybe_csv_row(text)):
         yield from _delimited(t)
     if "insert" in t.low:
         yield from _inserts(t)
+    if (":" in text or "=" in text) and t.holds_any(_KEY_STEMS):
+        yield from _labelled(t)
+    if "\n" in text and t.holds_any(_HEADER_STEMS):
+        yield from _under_header(t)
+    if "begin:vcard" in t.low:
+        for m in _VCARD_ADDRESS.finditer(text):
+            yield Finding("personal.column", PERSONAL, m.start("value"), m.end("value"))

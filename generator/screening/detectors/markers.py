@@ -183,7 +183,7 @@ def markers(t: Text) -> Iterator[Finding]:
         if not _negated(low, m.start()) and not _mentioned(low, m.start(), m.end()):
             yield Finding("marker.confidential", MARKER, m.start(), m.end())
     for m in _chain(_DO_NOT_SHARE.finditer(t, 100, 60), _SHARE_NOT.finditer(t, 10, 60)):
-        if not _advice_after(low, m.end()) and not _advice_before(low, m.start()) \
+        if not _advice_after(low, m.end()) and not _advice_before(low, m.start()) and not _credential_in_sentence(low, m.start()) \
                 and not _CREDENTIAL_INSIDE.search(low, m.start(), m.end()) and not _never_advice(low, m.start(), m.end()):
             yield Finding("marker.do-not-share", MARKER, m.start(), m.end())  # ("never put it in the script": advice)
     for m in _POSITIONAL.finditer(t, 60, 60):
@@ -377,6 +377,13 @@ def _weighed(low: str, start: int) -> bool:
     should be marked confidential", "besproken of het rapport vertrouwelijk moet blijven")?"""
     head, _ = _sentence(low, start, start, 120)
     return bool(_WHETHER.search(low, head, start))
+
+
+def _credential_in_sentence(low: str, start: int) -> bool:
+    """A credential word earlier in the sentence ("you will be prompted for the password; do not
+    pass it on the command line"): what is not to be passed on is that credential."""
+    head, _ = _sentence(low, start, start, 160)
+    return bool(_CREDENTIAL_INSIDE.search(low, head, start) or _CREDENTIALS.search(low, head, start))
 
 
 def _credential_before(low: str, start: int) -> bool:

@@ -231,6 +231,13 @@ _SKY_NAME = re.compile(r"(?<![\w])(?:ra|dec|decl|declination|right ascension|α|
 _SEXAGESIMAL = re.compile(r"[+-]?\d{1,3}[ :]\d{2}[ :]\d{2}(?:\.\d+)?")
 
 
+#: a unit right after a number: it counts something, it calls no one
+_UNIT_AFTER = re.compile(
+    r"[ \t]?(?:bytes?|[kmgtpe]i?b|[kmgtpe]?bit/s|b/s|events?|files?|jobs?|records?|rows?|entries|lines|objects|"
+    r"hits|requests|reads|samples|seconds|secs?|ms|µs|us|ns|hours|hrs?|minutes|mins?|cores?|core-hours|"
+    r"hs06|hs23|hepspec|k?wh|[kmg]?hz|[kmgt]?ev|km|kg|tons?|€|eur|usd|chf|gbp|%|°c)(?![\w/])")
+
+
 def _judge(low: str, start: int, num: str) -> str | None:
     digits = sum(c.isdigit() for c in num)
     if digits < 7 or digits > 15 or _DATE.fullmatch(num):
@@ -257,6 +264,8 @@ def _judge(low: str, start: int, num: str) -> str | None:
         label = w
     for w in _PHONE_STEM.finditer(before, label.end() if label else 0):
         label = w
+    if label is None and _UNIT_AFTER.match(low, start + len(num)):
+        return None  # "0612345678 bytes", "3141592653 events": a quantity and its unit
     if label is not None and label.group() in _LABEL_ONLY_ABBREVIATED and before[label.end():label.end() + 1] not in (".", ":"):
         label = None  # "port 20000-25000", not "Port.: 06 12 34 56 78" (French 'portable')
     if label is not None and any(w.group() not in _NUMBER_WORDS for w in _NOT_PHONE_WORD.finditer(before, label.end())):

@@ -47,6 +47,7 @@ from generator.screening.lexicon import (
     AS_FOLLOWS,
     CHARACTER_WORDS,
     COPULAS,
+    DOCUMENTED_EXAMPLE_KEYS,
     LOGIN_PHRASES,
     NOT_A_VALUE,
     NOT_SECRET_KEY_ENDINGS,
@@ -94,6 +95,7 @@ _TEMPLATE = re.compile(r"\$?\{\{[^{}\n]{0,80}\}\}|\{%[^%\n]{0,80}%\}|\$\{[^}\n]{
 #: just before a password word, the opening of a placeholder it is the name of ('%(password)s')
 _INSIDE_PLACEHOLDER = re.compile(r"(?:%\(|\{\{[ \t]*[\w.]*|\$\{\{?[ \t]*(?:secrets\.|vars\.|env\.)?|\$\{[\w.-]*|<|\{)$")
 #: (each word as written and as the view folds it: the view reads "küsi" as "kusi")
+_DOCUMENTED = frozenset(DOCUMENTED_EXAMPLE_KEYS)
 _NOT_A_VALUE = folded_too(NOT_A_VALUE) | {"bearer", "basic", "digest", "oauth", "oauth2", "oidc", "jwt",
                                           "token", "negotiate", "ntlm", "none", "prompt", "stdin"}
 _STOPWORDS = folded_too(STOPWORDS)
@@ -121,7 +123,7 @@ _REFERENCE = re.compile(
 
 def _is_placeholder(value: str) -> bool:
     v = _ESCAPES.sub("", value).strip("\"'«»`‹›“”„‘’‚\\")
-    return not v or bool(_PLACEHOLDER.fullmatch(v)) or v.lower() in _NOT_A_VALUE or "[redacted:" in v \
+    return not v or bool(_PLACEHOLDER.fullmatch(v)) or v.lower() in _NOT_A_VALUE or "[redacted:" in v or v in _DOCUMENTED \
         or v.startswith("[") or _names_a_secret(v) or bool(_REFERENCE.fullmatch(v))
 
 
@@ -261,10 +263,21 @@ def _compound_word(word: bytes) -> bool:
 _COMPOUND = WordClass(_compound_word)
 
 
+#: an OpenSSH public key's type, then its base64 ("ssh-ed25519 AAAAC3Nza..."): a public key
+_SSH_PUBLIC_KEY = re.compile(r"(?:ssh-(?:rsa|dss|ed25519|ed448)|ecdsa-sha2-nistp\d+|sk-[\w.-]+@openssh\.com)[ \t]+AAAA")
+#: a URL with no password in its user info (a connection string that logs in by Kerberos, a token
+#: in a query is ``urls``'s)
+_URL_WITHOUT_PASSWORD = re.compile(r"[a-z][a-z0-9+.-]{1,20}://[^\s:@/]*(?:@)?[^\s@]*", re.IGNORECASE)
+
+
 def password_values(t: Text) -> Iterator[Finding]:
     for f in _password_values(t):
         if "-----" in t.text[f.start:f.start + 12] and any(a <= f.start < b for a, b in public_blocks(t)):
             continue  # "Key: -----BEGIN PUBLIC KEY----- ...": a public key is no password
+        if _SSH_PUBLIC_KEY.match(t.text, f.start):
+            continue  # "publika nyckel: ssh-ed25519 AAAA...": a public key is no password
+        if _URL_WITHOUT_PASSWORD.fullmatch(t.text, f.start, f.end):
+            continue  # "instead of a password: postgresql://host:5432/db?gssencmode=require"
         yield f
 
 
@@ -781,12 +794,15 @@ def auth_pairs(t: Text) -> Iterator[Finding]:
 
 _FLAG_WORDS = (r"password|passwd|pass|pwd|os-password|storepass|keypass|srcstorepass|deststorepass|secret|token|"
                r"api-key|apikey|auth-token|access-token|client-secret|http-password|ftp-password|proxy-password|"
-               r"passphrase|pw")
+               r"passphrase|pw|key|secret-key|access-key|secret-access-key|private-token|session-token|bearer|otp")
 _LONG_FLAG = re.compile(
     rf"-(?<![\w-]-)-?(?:{_FLAG_WORDS})(?:=|[ \t]+)(?P<value>'[^'\n]*'|\"[^\"\n]*\"|\S+)",
     re.IGNORECASE,
 )
 _FLAG_ANCHORS = anchor_words(_FLAG_WORDS)
+#: what a flag such as ``--key`` also takes: a file ("--key ~/.ssh/id_ed25519", "--key tls.key")
+#: or a sort field ("sort --key 2,3"): no secret
+_FILE_OR_FIELD = re.compile(r"(?:[~.]{0,2}/\S*|\S+\.(?:pem|key|crt|cer|p12|pfx|jks|json|txt|asc|gpg|pub|der|conf|cfg|ini|yaml|yml)|[\d,.]{1,8})")
 _COMMANDS = (r"mysql|mysqldump|mariadb|mysqladmin|sshpass|docker|podman|helm|ldapsearch|ldapmodify|ldapadd|"
              r"ldapdelete|ldappasswd|ldapwhoami|smbclient|redis-cli|sqlcmd|mongo|mongosh|zip|7z|unzip|xfreerdp|"
              r"rdesktop|keytool|openssl|iinit")
@@ -867,7 +883,8 @@ def command_lines(t: Text) -> Iterator[Finding]:
         return
     if not _FLAG_ANCHORS.isdisjoint(words):
         for m in _LONG_FLAG.finditer(text):
-            yield from _flag_value(text, *m.span("value"))
+            if not _FILE_OR_FIELD.fullmatch(m.group("value").strip("'\"")):
+                yield from _flag_value(text, *m.span("value"))
     # (" -u " in the lower-cased view is " -u " or " -U " in the text, and has the word 'u')
     if b"u" in words and " -u " in t.low or "--user" in t.low:
         for m in _USER_PASS.finditer(text):

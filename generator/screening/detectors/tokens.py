@@ -233,6 +233,8 @@ _DIGEST_BEFORE = re.compile(r"(?<![\w-])(?:md5|sha-?(?:1|256|512)|checksums?|dig
 #: the labels of public codes (projects, grants, contracts, publications): never of a secret
 _PUBLIC_CODE_BEFORE = re.compile(
     r"(?<![\w-])(?:cup|cig|cui|isbn|issn|doi|orcid|pmid|arxiv|ggus(?: ticket)?|ticket(?: no| nr| number)?|"
+    # a batch system's job id ("A-REX: job 8kXLDmR1h0unQ9Yp1m... failed"): reading it needs the owner's proxy
+    r"(?:grid |arc |batch |condor |slurm )?job(?: id| ?id)?|jobid|"
     r"grant(?: agreement)?(?: no\.?| nr\.?| number)?|contract(?: no\.?| number)|invoice(?: no\.?| number)?|"
     r"project(?: code| number| no\.?)|codice (?:progetto|cup)|code (?:du )?projet|código (?:de|del) proyecto|"
     r"projektnummer|förderkennzeichen|aktenzeichen|"
