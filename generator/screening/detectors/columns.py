@@ -22,6 +22,7 @@ from functools import cache
 from generator.screening.detectors.base import CREDENTIAL, PERSONAL, PHONE, Finding, Text, lex
 from generator.screening.detectors.secrets import _PUBLIC_HEADER, _is_placeholder
 from generator.screening.lexicon import BIRTH_WORDS, ID_WORDS, PASSWORD_WORDS
+from generator.screening.normalise import PART_BREAK
 
 #: a header row: two cells or more of words (letters first), split by one kind of separator
 _CELL = r"[\"'`]?[^\W\d][\w'’/()#.-]{0,30}(?:[ ][\w'’/()#.-]{1,30}){0,4}[\"'`]?"
@@ -61,7 +62,7 @@ def _header_kinds() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
         (CREDENTIAL, "credential.table", re.compile(rf"(?<![\w-])(?:{lex(*PASSWORD_WORDS, _SECRET_HEADER)})(?![\w-])")),
         (PERSONAL, "personal.column", name(ID_WORDS, _EXTRA_ID_HEADER)),
         (PERSONAL, "personal.column", name(BIRTH_WORDS, _EXTRA_BIRTH_HEADER)),
-        (PERSONAL, "personal.column", re.compile(_ADDRESS_HEADER)),
+        (PERSONAL, "personal.home-address", re.compile(_ADDRESS_HEADER)),
         (PHONE, "phone.column", name(_PHONE_HEADER)),
     )
 
@@ -242,11 +243,17 @@ def _labelled(t: Text) -> Iterator[Finding]:
         if kind is None or kind[0] == CREDENTIAL:  # (secret keys: ``secrets.key_values``)
             continue
         a, b = m.span("value")
+        category, rule = kind
         if text[a] in "\"'" and b - a >= 2:
             a, b = a + 1, b - 1
+        elif rule == "personal.home-address":  # (an address goes on after its commas, to the line's end)
+            line_end = text.find("\n", a)
+            b = len(text) if line_end < 0 else line_end
         value = text[a:b].rstrip(" \t")
-        category, rule = kind
-        if _value_of_kind(value, category):
+        if rule == "personal.home-address":
+            if any(c.isdigit() for c in value) and any(c.isalpha() for c in value) and not _is_placeholder(value):
+                yield Finding(rule, category, a, a + len(value))
+        elif _value_of_kind(value, category):
             yield Finding(rule, category, a, a + len(value))
 
 
@@ -254,6 +261,10 @@ def _labelled(t: Text) -> Iterator[Finding]:
 _ROW_DATE = re.compile(r"(?<![\w./-])(?:\d{1,2}[./-]\d{1,2}[./-](?:19|20)\d{2}|(?:19|20)\d{2}-\d{2}-\d{2})(?![\w/-])")
 #: an identity or passport number in a row: letters and digits, five digits at least
 _ROW_ID = re.compile(r"(?<![\w./-])(?=(?:[A-Za-z-]*\d){5})[A-Za-z]{0,3}\d[\dA-Za-z-]{4,18}(?![\w/-])")
+
+
+#: what a header line of a table has not: digits, a sentence's punctuation
+_NOT_A_HEADER = re.compile(r"[\d.,;:!?]")
 
 
 def _header_names(line: str) -> set[str]:
@@ -282,15 +293,15 @@ def _under_header(t: Text) -> Iterator[Finding]:
         starts.append(at)
         at += len(line) + 1
     for i, line in enumerate(lines[:-1]):
-        if len(line) > 200 or not lines[i + 1].strip() or any(c.isdigit() for c in line) or len(line.split()) < 3:
+        if len(line) > 160 or len(line.split()) < 3 or not lines[i + 1].strip() or _NOT_A_HEADER.search(line):
             continue
         kinds = _header_names(line)
         if not kinds:
             continue
         for j in range(i + 1, min(len(lines), i + 200)):
             row = lines[j]
-            if not row.strip():
-                break
+            if len(row.split()) < 3 or PART_BREAK in row:
+                break  # (a blank line, a sentence's end, the audit's next part: the table has ended)
             if "birth" in kinds:
                 for m in _ROW_DATE.finditer(row):
                     yield Finding("personal.column", PERSONAL, starts[j] + m.start(), starts[j] + m.end())
@@ -312,4 +323,4 @@ def columns(t: Text) -> Iterator[Finding]:
         yield from _under_header(t)
     if "begin:vcard" in t.low:
         for m in _VCARD_ADDRESS.finditer(text):
-            yield Finding("personal.column", PERSONAL, m.start("value"), m.end("value"))
+            yield Finding("personal.home-address", PERSONAL, m.start("value"), m.end("value"))
