@@ -139,3 +139,12 @@ def test_do_not_pass_it_on_after_a_password_word_is_advice():
     text = "You will be asked for the passphrase; please do not share it in the ticket."
     assert found(text, "marker") == []
     assert found("Do not share this: the director resigns in May.", "marker")
+
+
+@pytest.mark.parametrize("name", ["QOSMaxCpuPerUserLimit", "ReqNodeNotAvailableReservation", "AssocGrpCpuLimitReached"])
+def test_a_camel_case_name_of_words_is_no_token(name):
+    assert found(f"   JobState=PENDING Reason={name} Dependency=(null)", "credential") == []
+
+
+def test_a_random_string_of_the_same_length_is_a_token():
+    assert found("   JobState=PENDING Reason=QxKmVt8RwZpL3nYbJ7cHdF Dependency=(null)", "credential")

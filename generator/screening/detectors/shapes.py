@@ -295,8 +295,8 @@ def looks_random(token: str, relaxed: bool = False) -> bool:
         return True
     if relaxed and odd >= 1 and (classes == 3 or density >= 0.3):
         return True
-    if alnum >= 20:
-        return odd >= 2 or density >= 0.45
+    if alnum >= 20:  # (every fragment a word, an acronym or a number: a CamelCase name, "QOSMaxCpuPerUserLimit")
+        return odd >= 2 or density >= 0.45 and odd >= 1
     if alnum >= 12:
         return odd >= 2 and (classes == 3 or density >= 0.4) or odd >= 3
     return odd >= 3 or (odd >= 2 and density >= 0.5 and classes == 3)
