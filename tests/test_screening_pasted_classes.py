@@ -148,3 +148,27 @@ def test_a_camel_case_name_of_words_is_no_token(name):
 
 def test_a_random_string_of_the_same_length_is_a_token():
     assert found("   JobState=PENDING Reason=QxKmVt8RwZpL3nYbJ7cHdF Dependency=(null)", "credential")
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("The verification code they texted me, after two tries, is 552183.", "552183"),
+        ("Der Sicherheitscode, den ich per SMS bekam, war 771204.", "771204"),
+    ],
+)
+def test_a_code_later_in_its_sentence_after_a_copula_is_found(text, code):
+    assert code in found(text, "credential")
+
+
+def test_a_year_later_in_a_code_word_sentence_is_no_code():
+    assert found("Die Einführung der Bestätigungscodes, wie geplant, war 2026.", "credential") == []
+
+
+def test_a_quoted_value_in_the_sentence_after_a_password_word_is_found():
+    text = "The keystore password is rejected. I am sure it is \"Maple-Orbit-903\", I wrote it down."
+    assert "Maple-Orbit-903" in found(text, "credential")
+
+
+def test_a_quoted_word_after_a_password_word_is_no_password():
+    assert found("Change your password in the portal. It is \"self-service\" now.", "credential") == []

@@ -73,6 +73,13 @@ _CODE_VALUE = re.compile(
     r"tag|day|jour|giorn|día|dia|dni|dn|nap|päiv|päev|gün|ημέρ|дн|днів|час|user|nutzer|utilis|utent|usuari|job|core|node))")
 
 
+#: the code later in the sentence, after a copula ("kod jednorazowy z SMS-a, który dostałem przy
+#: logowaniu, to 483920", "the code they sent me, after two tries, is 5521")
+_CODE_VALUE_LATER = re.compile(
+    r"[^.!?;\n\d]{0,100}?[ \t](?:to|is|was|ist|war|est|était|è|era|es|é|je|jest|był|byl|bylo|er|var|är|on|oli|"
+    r"είναι|ήταν|это|було|був|е|je bil)[ \t]+[\"'«„“]?(?P<code>\d{4,8})(?![\d.,:/]\d|\d|[ \t]*%)")
+
+
 def pins(t: Text) -> Iterator[Finding]:
     """A PIN: 4 to 8 digits right after a PIN word (a year is a date, not a PIN); a door, safe or
     login code: digits in the clause of a code word."""
@@ -82,7 +89,7 @@ def pins(t: Text) -> Iterator[Finding]:
             yield Finding("credential.pin", CREDENTIAL, v.start("pin"), v.end("pin"))
     if t.has_digit:
         for m in _CODE_WORD.finditer(t, 10, 120):
-            v = _CODE_VALUE.match(t.text, m.end())
+            v = _CODE_VALUE.match(t.text, m.end()) or _CODE_VALUE_LATER.match(t.text, m.end())
             if v and not (_YEAR.match(v.group("code")) and ":" not in v.group()):
                 yield Finding("credential.code", CREDENTIAL, v.start("code"), v.end())
 

@@ -977,6 +977,17 @@ def login_values(t: Text) -> Iterator[Finding]:
         start = max(m.end(), scanned)
         scanned = max(scanned, _sentence_end(t, m.end(), min(line_end, m.end() + _WINDOW)))
         yield from _made_up_words(t, start, scanned, plain=True)
+        # the next sentence saying what it is, in quotes: "the old passphrase is wrong. I'm sure
+        # it's "blue-tundra-kettle-42", I typed it a hundred times"
+        said = _IT_IS_QUOTED.match(text, scanned)
+        if said and _made_up(said.group("value")):
+            yield Finding("credential.handed-over", CREDENTIAL, said.start("value"), said.end("value"))
+
+
+#: a sentence that says what "it" is, a quoted word: the one just spoken of (a password word's)
+_IT_IS_QUOTED = re.compile(
+    r"[.!?;]?[ \t]+[^.!?;\n]{0,40}?(?<![\w])(?:it's|it is|it was|its|es ist|es war|c'est|c’est|è|era|es|"
+    r"é|era|je|to jest|to je|det är|det er|het is|dat is|on|se on|είναι|это)[ \t]+[\"'«„“‘](?P<value>[^\s\"'»”’]{6,64})[\"'»”’]")
 
 
 def _made_up_words(t: Text, start: int, end: int, plain: bool = False) -> Iterator[Finding]:
