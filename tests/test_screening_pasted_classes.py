@@ -165,9 +165,10 @@ def test_a_year_later_in_a_code_word_sentence_is_no_code():
     assert found("Die Einführung der Bestätigungscodes, wie geplant, war 2026.", "credential") == []
 
 
-def test_a_quoted_value_in_the_sentence_after_a_password_word_is_found():
-    text = "The keystore password is rejected. I am sure it is \"Maple-Orbit-903\", I wrote it down."
-    assert "Maple-Orbit-903" in found(text, "credential")
+@pytest.mark.parametrize("value", ["Maple-Orbit-903", "harbor-violet-candle-7", "cobalt_river_lantern"])
+def test_a_quoted_value_in_the_sentence_after_a_password_word_is_found(value):
+    text = f"The keystore passphrase is rejected. I am sure it is \"{value}\", I wrote it down."
+    assert value in found(text, "credential")
 
 
 def test_a_quoted_word_after_a_password_word_is_no_password():

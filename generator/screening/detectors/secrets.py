@@ -980,7 +980,7 @@ def login_values(t: Text) -> Iterator[Finding]:
         # the next sentence saying what it is, in quotes: "the old passphrase is wrong. I'm sure
         # it's "blue-tundra-kettle-42", I typed it a hundred times"
         said = _IT_IS_QUOTED.match(text, scanned)
-        if said and _made_up(said.group("value")):
+        if said and (_made_up(said.group("value")) or _PASSPHRASE_SHAPE.fullmatch(said.group("value"))):
             yield Finding("credential.handed-over", CREDENTIAL, said.start("value"), said.end("value"))
 
 
@@ -988,6 +988,10 @@ def login_values(t: Text) -> Iterator[Finding]:
 _IT_IS_QUOTED = re.compile(
     r"[.!?;]?[ \t]+[^.!?;\n]{0,40}?(?<![\w])(?:it's|it is|it was|its|es ist|es war|c'est|c’est|è|era|es|"
     r"é|era|je|to jest|to je|det är|det er|het is|dat is|on|se on|είναι|это)[ \t]+[\"'«„“‘](?P<value>[^\s\"'»”’]{6,64})[\"'»”’]")
+
+
+#: words of a generated passphrase, three or more joined ("blue-tundra-kettle-42"), not a file's name
+_PASSPHRASE_SHAPE = re.compile(r"[A-Za-z]+(?:[-_+][A-Za-z0-9]+){2,}(?<!\.txt)")
 
 
 def _made_up_words(t: Text, start: int, end: int, plain: bool = False) -> Iterator[Finding]:
