@@ -36,7 +36,7 @@ from generator.screening.memo import Memo, TicketDigests
 from generator.screening.policy import Policy
 from generator.screening.report import Quarantined
 from generator.screening.snapshot import write_snapshot
-from generator.site import postbuild, search_update
+from generator.site import postbuild, search_update, shards
 from generator.site.build import (
     BuildError,
     build_pages,
@@ -518,11 +518,11 @@ class Built:
 
 
 def build(rendered: Rendered, config: Config, staging: Path, laps: _Laps, site_dir: Path | None = None, *,
-          fresh: bool = False, workers: int | None = None) -> Built:
+          fresh: bool = False, workers: int | None = None, engines: shards.Engines | None = None) -> Built:
     """The new site in the staging folder: the engine builds the pages that changed since the kept
     site in ``site_dir`` (all of them, without one or with ``fresh``; in ``workers`` processes,
-    by default one per core for many pages), the search index is made from the snapshot and the
-    hand-written pages in a thread meanwhile, the rest is kept."""
+    by default one per core for many pages; ``engines``: those started ahead), the search index is
+    made from the snapshot and the hand-written pages in a thread meanwhile, the rest is kept."""
     site_dir = site_dir or config.site_dir
     snapshot = rendered.snapshot
     with ThreadPoolExecutor(max_workers=2) as pool:
@@ -548,7 +548,7 @@ def build(rendered: Rendered, config: Config, staging: Path, laps: _Laps, site_d
         def engine(pages, statics, dest, keep):
             return build_pages(rendered.settings, rendered.docs_dir, pages, statics, config.build_dir / "shards",
                                dest, nav=rendered.nav, date=source_date(snapshot), workers=workers, keep=keep,
-                               built=auditor.ahead_folder if auditor is not None else None,
+                               built=auditor.ahead_folder if auditor is not None else None, engines=engines,
                                template_cache=config.build_dir / incremental.TEMPLATE_CACHE_NAME / "theme")
 
         def generated() -> dict[str, bytes]:
@@ -588,13 +588,16 @@ def build_audited(raw: RawQueue, screened: ScreeningResult, config: Config, poli
     over the kept site in ``site_dir``: only what changed is built and audited again). Returns
     the render, the build, the new site's state and what was built."""
     for _ in range(MAX_BUILDS):
-        with stage("render", config.build_dir / "docs"):
-            rendered, screened = render_isolating(screened, config, project_root, history.ever, laps, log,
-                                                  published_indexes=history.indexes,
-                                                  failed=raw.rejected + screened.failures, tickets=_tickets(raw),
-                                                  site_dir=site_dir, accepted=policy.accepted)
-        with stage("build", staging):
-            built = build(rendered, config, staging, laps, site_dir, fresh=fresh)
+        # the engine's processes start now and import it while the pages are rendered
+        with shards.Engines(engines_ahead(len(screened.snapshot.cases), site_dir, project_root,
+                                          policy.accepted, fresh)) as engines:
+            with stage("render", config.build_dir / "docs"):
+                rendered, screened = render_isolating(screened, config, project_root, history.ever, laps, log,
+                                                      published_indexes=history.indexes,
+                                                      failed=raw.rejected + screened.failures, tickets=_tickets(raw),
+                                                      site_dir=site_dir, accepted=policy.accepted)
+            with stage("build", staging):
+                built = build(rendered, config, staging, laps, site_dir, fresh=fresh, engines=engines)
         with stage("audit", staging):
             # the kept site is all clean only when no finding in it was kept by being accepted
             clean = site_dir if built.assembled.partial and not policy.accepted else None
@@ -607,6 +610,19 @@ def build_audited(raw: RawQueue, screened: ScreeningResult, config: Config, poli
         for case_id in sorted({q.case_id for q in found}):
             log(f"audit: case {case_id} quarantined: " + ", ".join(sorted({q.rule for q in found if q.case_id == case_id})))
     raise AuditFailed([AuditFinding(path, rule, 1) for path, rule in sorted({(q.path, q.rule) for q in found})])
+
+
+def engines_ahead(cases: int, site_dir: Path, project_root: Path, accepted: frozenset[str], fresh: bool) -> int:
+    """How many engine processes to start before the render (``shards.Engines``): as many as a
+    full build of ``cases`` cases uses (``build_pages``) when the build will be a full one (no
+    kept site, or one of other site inputs or another audit, or ``fresh``), else one: the pages
+    of a night's change. Fewer than the build wants are not a failure: it starts the others."""
+    state = incremental.read_site_state(site_dir)
+    kept = state is not None and (state.inputs, state.audit) == (publish.site_inputs_hash(project_root),
+                                                                 ledger.audit_version(accepted))
+    if kept and not fresh:
+        return 1
+    return min(2, os.cpu_count() or 1) if cases >= shards.SHARD_FROM else 1
 
 
 def audit(staging: Path, built: Built, laps: _Laps, clean: Path | None = None,
