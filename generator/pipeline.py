@@ -18,6 +18,7 @@ stage failing as a whole. Every folder the build writes is locked for its durati
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import shutil
 import time
@@ -126,7 +127,29 @@ def build_site(
     with contextlib.ExitStack() as held:
         with stage("lock", site_dir.parent):
             held.enter_context(lock.hold(folders(config, site_dir), wait=wait))
+        held.enter_context(long_lived())
         return _build(raw, config, policy, site_dir, project_root, allow_shrink, force, only_if_changed, log)
+
+
+#: the collector's first threshold during a build (Python's default: 700 allocations)
+YOUNG_THRESHOLD = 5000
+
+
+@contextlib.contextmanager
+def long_lived():
+    """For a build: what exists before it (the modules, the raw queue) is left out of the cycle
+    collector's passes (``gc.freeze``), and the youngest objects are collected less often. At
+    1,000 cases a 1%-changed night spent ~0.45 s of its ~4 s in the collector, most of it in the
+    full passes that walked every ticket and module again; those objects live as long as the
+    build, and what they hold is freed by reference counts as ever. As it was afterwards."""
+    thresholds = gc.get_threshold()
+    gc.freeze()
+    gc.set_threshold(max(thresholds[0], YOUNG_THRESHOLD), *thresholds[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*thresholds)
+        gc.unfreeze()
 
 
 @contextlib.contextmanager
