@@ -128,7 +128,7 @@ def build_site(
         with stage("lock", site_dir.parent):
             held.enter_context(lock.hold(folders(config, site_dir), wait=wait))
         held.enter_context(long_lived())
-        return _build(raw, config, policy, site_dir, project_root, allow_shrink, force, only_if_changed, log)
+        return _build(raw, config, policy, site_dir, project_root, allow_shrink, force, only_if_changed, log, held)
 
 
 #: the collector's first threshold during a build (Python's default: 700 allocations)
@@ -164,7 +164,8 @@ def stage(name: str, folder: Path):
 
 
 def _build(raw: RawQueue, config: Config, policy: Policy, site_dir: Path, project_root: Path,
-           allow_shrink: bool, force: bool, only_if_changed: bool, log: Log) -> BuildResult:
+           allow_shrink: bool, force: bool, only_if_changed: bool, log: Log,
+           held: contextlib.ExitStack) -> BuildResult:
     laps = _Laps()
     report_path = config.reports_dir / publish.REPORT_NAME
     with stage("publish", config.reports_dir):
@@ -187,6 +188,10 @@ def _build(raw: RawQueue, config: Config, policy: Policy, site_dir: Path, projec
                                     failed=raw.rejected, warnings=raw.warnings)
             return _finish(report_path, config, site_dir, laps, report, verdict, pages=0, screening=None)
 
+    # the engine's processes start now and import it while the tickets are screened (on the core
+    # this process leaves free: they end with the build, unused when nothing is to be built)
+    engines = held.enter_context(shards.Engines(engines_ahead(len(raw.tickets), site_dir, project_root,
+                                                              policy.accepted, force)))
     with stage("screen", config.build_dir):
         screened = screen(raw, config, policy, history, allow_shrink=allow_shrink, log=log, tickets=tickets)
     verdict = publish.compare(screened.snapshot, project_root, history, force=force)
@@ -202,7 +207,8 @@ def _build(raw: RawQueue, config: Config, policy: Policy, site_dir: Path, projec
     work: dict = {}  # what each stage did (BuildResult.work)
     if rebuild:
         pages, screened, verdict, work = _rebuild(raw, raw_hash, screened, verdict, history, config, policy,
-                                                  site_dir, project_root, allow_shrink, force, repaired, laps, log)
+                                                  site_dir, project_root, allow_shrink, force, repaired, laps, log,
+                                                  engines)
         report = _report(raw, screened, verdict, rebuilt=True, repaired=repaired)
     else:
         kept = f"{site_dir}/ left as it is" if site_dir.is_dir() else "no site built (nothing to deploy)"
@@ -265,14 +271,14 @@ def _finish(report_path: Path | None, config: Config, site_dir: Path, laps: _Lap
 def _rebuild(raw: RawQueue, raw_hash: str, screened: ScreeningResult, verdict: publish.Verdict,
              history: publish.History, config: Config, policy: Policy, site_dir: Path, project_root: Path,
              allow_shrink: bool, force: bool, repaired: str | None, laps: _Laps,
-             log: Log) -> tuple[int, ScreeningResult, publish.Verdict, dict]:
+             log: Log, engines: shards.Engines | None = None) -> tuple[int, ScreeningResult, publish.Verdict, dict]:
     """Render, build and audit into a staging folder; stage the bookkeeping; swap the site in
     and commit the bookkeeping. Nothing under site_dir changes unless all of it succeeded."""
     staging = site_dir.with_name(f".{site_dir.name}.building-{os.getpid()}")
     pending = publish.Pending()
     try:
         rendered, built, state, isolated = build_audited(raw, screened, config, policy, history, staging, site_dir,
-                                                         project_root, force, laps, log)
+                                                         project_root, force, laps, log, engines)
         if isolated is not screened:  # cases withheld or quarantined: the guards and the hash again, on what is left
             screened = isolated
             publish.check_shrink(history.last, {c.id for c in screened.snapshot.cases}, allow_shrink)
@@ -605,15 +611,19 @@ def search_version() -> str:
 
 def build_audited(raw: RawQueue, screened: ScreeningResult, config: Config, policy: Policy,
                   history: publish.History, staging: Path, site_dir: Path, project_root: Path, fresh: bool,
-                  laps: _Laps, log: Log) -> tuple[Rendered, Built, incremental.SiteState, ScreeningResult]:
+                  laps: _Laps, log: Log, ahead: shards.Engines | None = None,
+                  ) -> tuple[Rendered, Built, incremental.SiteState, ScreeningResult]:
     """Render (withholding the cases it fails on), build and audit; while the audit finds
     something in some cases' output only, quarantine those cases and do it again (each time
     over the kept site in ``site_dir``: only what changed is built and audited again). Returns
-    the render, the build, the new site's state and what was built."""
-    for _ in range(MAX_BUILDS):
-        # the engine's processes start now and import it while the pages are rendered
-        with shards.Engines(engines_ahead(len(screened.snapshot.cases), site_dir, project_root,
-                                          policy.accepted, fresh)) as engines:
+    the render, the build, the new site's state and what was built. ``ahead``: the engine's
+    processes started with the build, for its first attempt."""
+    for attempt in range(MAX_BUILDS):
+        with contextlib.ExitStack() as own:
+            # a later attempt's engine processes start now and import it while the pages are rendered
+            engines = (ahead if attempt == 0 and ahead is not None else
+                       own.enter_context(shards.Engines(engines_ahead(len(screened.snapshot.cases), site_dir,
+                                                                      project_root, policy.accepted, fresh))))
             with stage("render", config.build_dir / "docs"):
                 rendered, screened = render_isolating(screened, config, project_root, history.ever, laps, log,
                                                       published_indexes=history.indexes,
@@ -636,7 +646,7 @@ def build_audited(raw: RawQueue, screened: ScreeningResult, config: Config, poli
 
 
 def engines_ahead(cases: int, site_dir: Path, project_root: Path, accepted: frozenset[str], fresh: bool) -> int:
-    """How many engine processes to start before the render (``shards.Engines``): as many as a
+    """How many engine processes to start ahead (``shards.Engines``): as many as a
     full build of ``cases`` cases uses (``build_pages``) when the build will be a full one (no
     kept site, or one of other site inputs or another audit, or ``fresh``), else one: the pages
     of a night's change. Fewer than the build wants are not a failure: it starts the others."""

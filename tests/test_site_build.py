@@ -234,6 +234,30 @@ def test_engines_started_before_the_render_build_the_same_bytes_and_the_idle_one
     assert all(proc.returncode == 0 for proc in started)  # every one waited for, none failed
 
 
+def test_a_build_starts_its_engines_with_the_screening_and_leaves_none_running(tmp_config, policy, monkeypatch):
+    """``build_site`` starts the engine's processes before it screens (one for a small or an
+    incremental build), gives them their shards, and ends every one it started, used or not; a
+    night with nothing to screen (``only_if_changed``) starts none."""
+    from generator.site import shards
+
+    started: list = []
+    real_start = shards._start_worker
+    monkeypatch.setattr(shards, "_start_worker", lambda preload: started.append((preload, real_start(preload)))
+                        or started[-1][1])
+    full = load_sample()
+    first = replace(full, tickets=full.tickets[:6])
+    build_site(first, tmp_config, policy)
+    assert [preload for preload, _ in started] == [True]  # one ahead, given the only shard
+    again = replace(first, tickets=first.tickets[:5])
+    build_site(again, tmp_config, policy, allow_shrink=True)  # incremental: one ahead again
+    assert [preload for preload, _ in started] == [True, True]
+    build_site(again, tmp_config, policy, only_if_changed=True)  # nothing screened nor built
+    assert len(started) == 2
+    build_site(again, tmp_config, policy)  # screened, the same snapshot: built nowhere, the engine ended
+    assert len(started) == 3
+    assert all(proc.returncode == 0 for _, proc in started)
+
+
 def test_an_engine_forked_by_a_worker_exits_as_a_process_would():
     """The forked engine's exit code and output are those of ``python -m mkdocs``: a
     SystemExit's code, its message, a crash's traceback."""
