@@ -290,7 +290,7 @@ def _worker(preload: bool) -> None:
         else:
             os.environ[name] = value
     args = ["build", "--strict", "--quiet", "-f", job["config"], "-d", job["out"]]
-    if job["engine"] == list(ENGINE):
+    if job["engine"] == list(ENGINE) and hasattr(os, "fork"):  # (elsewhere: MkDocs started as a process)
         code, out, err = _engine_forked(args)
     else:
         proc = subprocess.run([*job["engine"], *args], capture_output=True, text=True)
