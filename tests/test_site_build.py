@@ -3,6 +3,9 @@ tombstone, and SITE_URL makes permalinks, the feed and the sitemap absolute."""
 
 from __future__ import annotations
 
+import contextlib
+import io
+import sys
 import xml.etree.ElementTree as ET
 from dataclasses import replace
 from pathlib import Path
@@ -203,6 +206,71 @@ def test_the_engines_keep_the_compiled_templates_and_build_the_same_bytes_with_t
     build_snapshot(snap, plain, audit=False)
     assert not (plain.build_dir / incremental.TEMPLATE_CACHE_NAME).exists()
     assert files(cached.site_dir) == files(plain.site_dir)
+
+
+@pytest.mark.parametrize(("ahead", "workers"), [(2, 2), (1, 2), (2, 1)])
+def test_engines_started_before_the_render_build_the_same_bytes_and_the_idle_ones_end(tmp_path, monkeypatch,
+                                                                                     ahead, workers):
+    """Engine processes started ahead (``shards.Engines``: MkDocs imported while the pages are
+    rendered, then run in a process forked from the worker) build the site that workers started
+    after the render build, byte for byte, whether they are as many as the shards, fewer (the
+    others started then) or more (the idle ones end, with nothing left running)."""
+    from generator.site import shards
+
+    def files(site: Path) -> dict[str, bytes]:
+        return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+    started: list = []
+    real_start = shards._start_worker
+    monkeypatch.setattr(shards, "_start_worker", lambda preload: started.append(real_start(preload)) or started[-1])
+    snap = snapshot(*(case(n, replies=(n % 3,)) for n in range(1, 9)), redirects={20: 3})
+    cold = folders(tmp_path / "cold")
+    build_snapshot(snap, cold, audit=False, workers=workers)
+    assert len(started) == workers
+    warm = folders(tmp_path / "warm")
+    build_snapshot(snap, warm, audit=False, workers=workers, engines=ahead)
+    assert len(started) == workers + max(ahead, workers)
+    assert files(warm.site_dir) == files(cold.site_dir)
+    assert all(proc.returncode == 0 for proc in started)  # every one waited for, none failed
+
+
+def test_a_build_starts_its_engines_with_the_screening_and_leaves_none_running(tmp_config, policy, monkeypatch):
+    """``build_site`` starts the engine's processes before it screens (one for a small or an
+    incremental build), gives them their shards, and ends every one it started, used or not; a
+    night with nothing to screen (``only_if_changed``) starts none."""
+    from generator.site import shards
+
+    started: list = []
+    real_start = shards._start_worker
+    monkeypatch.setattr(shards, "_start_worker", lambda preload: started.append((preload, real_start(preload)))
+                        or started[-1][1])
+    full = load_sample()
+    first = replace(full, tickets=full.tickets[:6])
+    build_site(first, tmp_config, policy)
+    assert [preload for preload, _ in started] == [True]  # one ahead, given the only shard
+    again = replace(first, tickets=first.tickets[:5])
+    build_site(again, tmp_config, policy, allow_shrink=True)  # incremental: one ahead again
+    assert [preload for preload, _ in started] == [True, True]
+    build_site(again, tmp_config, policy, only_if_changed=True)  # nothing screened nor built
+    assert len(started) == 2
+    build_site(again, tmp_config, policy)  # screened, the same snapshot: built nowhere, the engine ended
+    assert len(started) == 3
+    assert all(proc.returncode == 0 for _, proc in started)
+
+
+def test_an_engine_forked_by_a_worker_exits_as_a_process_would():
+    """The forked engine's exit code and output are those of ``python -m mkdocs``: a
+    SystemExit's code, its message, a crash's traceback."""
+    from generator.site import shards
+
+    assert shards._exit_code(lambda: None) == 0
+    assert shards._exit_code(lambda: sys.exit(3)) == 3
+    assert shards._exit_code(lambda: sys.exit(None)) == 0
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err):
+        assert shards._exit_code(lambda: sys.exit("refused")) == 1
+        assert shards._exit_code(lambda: 1 / 0) == 1
+    assert err.getvalue().startswith("refused\nTraceback") and "ZeroDivisionError" in err.getvalue()
 
 
 def test_the_engines_list_the_same_theme_files_without_walking_hidden_folders(tmp_path):

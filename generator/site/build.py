@@ -109,13 +109,14 @@ def drop_source_maps(site_dir: Path) -> int:
 
 def build_pages(settings: dict, docs_dir: Path, pages: list[str], statics: list[str], work: Path, dest: Path, *,
                 nav: list[str], date: int | None, workers: int | None = None, keep=None,
-                built=None, template_cache: Path | None = None) -> list[str]:
+                built=None, template_cache: Path | None = None, engines: shards.Engines | None = None) -> list[str]:
     """The engine builds ``pages`` (Markdown paths under ``docs_dir``) in ``workers`` processes
     (default: one per core, at most 2, and one for fewer than ``shards.SHARD_FROM`` pages), each
     page finished (``postbuild``); the files are moved into ``dest`` (those ``keep`` accepts)
     and returned. ``statics``: the other files of the docs folder, for links to find;
     ``built(folder)``: told of each engine process's finished output (``shards.run``);
-    ``template_cache``: where the engines keep the theme's compiled templates (``engine_hook``)."""
+    ``template_cache``: where the engines keep the theme's compiled templates (``engine_hook``);
+    ``engines``: worker processes started ahead (``shards.Engines``)."""
     if workers is None:
         workers = min(2, os.cpu_count() or 1) if len(pages) >= shards.SHARD_FROM else 1
     try:
@@ -123,7 +124,7 @@ def build_pages(settings: dict, docs_dir: Path, pages: list[str], statics: list[
         hooks = {"hooks": [str(shards.ENGINE_HOOK)]} if template_cache is not None else {}
         for part in parts:
             write_config(settings, part.config, part.docs, exclude_docs=shards.EXCLUDE_STATICS, **hooks)
-        shards.run(parts, date, built=built, template_cache=template_cache)
+        shards.run(parts, date, built=built, template_cache=template_cache, engines=engines)
         moved = shards.merge(parts, dest, keep)
     except shards.ShardError as exc:
         raise BuildError(str(exc)) from None

@@ -12,18 +12,25 @@ its front matter and no body (``stand_in``; the list of all cases alone is megab
 cases, which every shard built and finished again).
 
 Each shard runs in a worker process (``python -m generator.site.shards``) that runs the engine
-and then ``postbuild.finish_files`` on its pages, so the finishing uses both cores too.
+and then ``postbuild.finish_files`` on its pages, so the finishing uses both cores too. The
+workers may be started before the pages are rendered (``Engines``): a worker imports the engine
+(``PRELOAD``) and then waits for its shard, and runs MkDocs in a process forked from itself, with
+MkDocs' own command line, instead of starting a Python and importing it again after the render.
 """
 
 from __future__ import annotations
 
+import contextlib
+import importlib
 import json
 import os
 import queue
 import shutil
 import subprocess
 import sys
+import tempfile
 import threading
+import traceback
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,6 +46,16 @@ SHARD_FROM = 300
 ENGINE_HOOK = Path(__file__).resolve().parent / "engine_hook.py"
 #: files the engine writes that casecat writes itself, from all the pages
 ENGINE_ONLY = frozenset({"sitemap.xml", "sitemap.xml.gz"})
+
+
+#: what an engine process imports whatever it builds: a worker started ahead (``Engines``) imports
+#: it while casecat renders the pages, on the core the render leaves free
+PRELOAD = ("mkdocs.__main__", "mkdocs.commands.build", "mkdocs.config.defaults", "mkdocs.structure.nav",
+           "mkdocs.structure.pages", "markdown.extensions.toc", "markdown.extensions.attr_list",
+           "markdown.extensions.codehilite", "jinja2")
+#: the variables a worker's job sets for its engine (the rest of its environment is the one it
+#: was started with)
+JOB_VARIABLES = ("SOURCE_DATE_EPOCH", engine_hook.CACHE_VARIABLE)
 
 
 class ShardError(RuntimeError):
@@ -143,27 +160,73 @@ def stand_in(page: bytes) -> bytes:
     return b""
 
 
+def _start_worker(preload: bool) -> subprocess.Popen:
+    """A worker process, waiting for its job on its standard input (``preload``: importing the
+    engine meanwhile)."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    for name in JOB_VARIABLES:  # the job's: a worker started ahead does not know them yet
+        env.pop(name, None)
+    cmd = [sys.executable, "-m", "generator.site.shards", *(["--preload"] if preload else [])]
+    return subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            env=env, text=True)
+
+
+class Engines:
+    """Worker processes started ahead of their shards (before the pages are rendered), each
+    importing the engine while it waits: ``run`` gives them their shards (and starts more if
+    there are more shards); those it does not need end when closed."""
+
+    def __init__(self, count: int) -> None:
+        self._idle = [_start_worker(preload=True) for _ in range(count)]
+
+    def take(self) -> subprocess.Popen | None:
+        return self._idle.pop(0) if self._idle else None
+
+    def close(self) -> None:
+        """Ends the workers no shard was given (an empty job: they exit at once)."""
+        idle, self._idle = self._idle, []
+        for proc in idle:
+            _end(proc)
+
+    def __enter__(self) -> Engines:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def _end(proc: subprocess.Popen) -> None:
+    with contextlib.suppress(OSError):
+        if proc.stdin is not None:
+            proc.stdin.close()
+    with contextlib.suppress(OSError):
+        if proc.stderr is not None:
+            proc.stderr.read()
+            proc.stderr.close()
+    proc.wait()
+
+
 def run(shards: list[Shard], source_date: int | None, engine=ENGINE, built=None,
-        template_cache: Path | None = None) -> None:
+        template_cache: Path | None = None, engines: Engines | None = None) -> None:
     """Builds every shard at once (one worker process each) and waits for all of them;
     ``built(folder)`` is called (in this thread) with each shard's output folder as soon as its
     worker is done, in the order they end (its files are final then, and only moved later; the
     pages built from stand-ins are gone from it). ``template_cache``: the folder of the theme's
-    compiled templates, for shards whose configuration has the ``ENGINE_HOOK``."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    env.pop(engine_hook.CACHE_VARIABLE, None)
+    compiled templates, for shards whose configuration has the ``ENGINE_HOOK``; ``engines``:
+    workers started ahead, given the first shards."""
+    variables: dict[str, str | None] = dict.fromkeys(JOB_VARIABLES)
     if template_cache is not None:
-        env[engine_hook.CACHE_VARIABLE] = str(template_cache.resolve())
+        variables[engine_hook.CACHE_VARIABLE] = str(template_cache.resolve())
     if source_date is not None:
-        env["SOURCE_DATE_EPOCH"] = str(source_date)
+        variables["SOURCE_DATE_EPOCH"] = str(source_date)
     workers = []
     for shard in shards:
         # absolute: the engine reads a relative site folder as relative to its configuration
         job = {"engine": list(engine), "config": str(shard.config.resolve()), "out": str(shard.out.resolve()),
-               "pages": [html_of(p) for p in dict.fromkeys([*shard.pages, *shard.nav]) if p not in shard.stand_ins]}
-        proc = subprocess.Popen([sys.executable, "-m", "generator.site.shards"], stdin=subprocess.PIPE,
-                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, text=True)
-        assert proc.stdin is not None and proc.stderr is not None  # both are pipes (above)
+               "pages": [html_of(p) for p in dict.fromkeys([*shard.pages, *shard.nav]) if p not in shard.stand_ins],
+               "env": variables}
+        proc = (engines.take() if engines is not None else None) or _start_worker(preload=False)
+        assert proc.stdin is not None and proc.stderr is not None  # both are pipes (``_start_worker``)
         proc.stdin.write(json.dumps(job))
         proc.stdin.close()
         workers.append(proc)
@@ -211,21 +274,82 @@ def merge(shards: list[Shard], dest: Path, keep=None) -> list[str]:
     return sorted(moved)
 
 
-def _worker() -> None:
-    """One shard: the engine into its folder, then casecat's finishing of its pages."""
-    job = json.load(sys.stdin)
-    cmd = [*job["engine"], "build", "--strict", "--quiet", "-f", job["config"], "-d", job["out"]]
-    proc = subprocess.run(cmd, capture_output=True, text=True)
-    if proc.returncode != 0:
-        lines = (proc.stderr or proc.stdout).strip().splitlines()
+def _worker(preload: bool) -> None:
+    """One shard: the engine into its folder, then casecat's finishing of its pages (``preload``:
+    the engine imported first, while the job is not there yet; an empty job: nothing to do)."""
+    if preload:
+        for name in PRELOAD:
+            importlib.import_module(name)
+    text = sys.stdin.read()
+    if not text.strip():
+        return
+    job = json.loads(text)
+    for name, value in job.get("env", {}).items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
+    args = ["build", "--strict", "--quiet", "-f", job["config"], "-d", job["out"]]
+    if job["engine"] == list(ENGINE) and hasattr(os, "fork"):  # (elsewhere: MkDocs started as a process)
+        code, out, err = _engine_forked(args)
+    else:
+        proc = subprocess.run([*job["engine"], *args], capture_output=True, text=True)
+        code, out, err = proc.returncode, proc.stdout, proc.stderr
+    if code != 0:
+        lines = (err or out).strip().splitlines()
         # a crash (a full disk, say) ends with the exception: that line says it all
         tail = lines[-1] if any(line.startswith("Traceback") for line in lines) else " | ".join(lines[-5:])
-        sys.exit(f"mkdocs build failed (exit {proc.returncode}): {tail}")
+        sys.exit(f"mkdocs build failed (exit {code}): {tail}")
     try:
         postbuild.finish_files(Path(job["out"]), job["pages"])
     except postbuild.PostBuildError as exc:
         sys.exit(str(exc))
 
 
+def _engine_forked(args: list[str]) -> tuple[int, str, str]:
+    """``python -m mkdocs ARGS`` in a process forked from this one, where MkDocs is imported
+    already: the same command line, environment and working directory, its output captured
+    (exit code, standard output, standard error) as ``subprocess.run`` captures a process's."""
+    import mkdocs.__main__ as engine_main
+
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        pid = os.fork()
+        if pid == 0:  # the engine's process
+            code = 1
+            try:
+                os.dup2(out.fileno(), 1)
+                os.dup2(err.fileno(), 2)
+                sys.argv = [engine_main.__file__, *args]  # as `python -m mkdocs` sets it
+                code = _exit_code(lambda: engine_main.cli.main(args=args, prog_name="python -m mkdocs"))
+            finally:
+                with contextlib.suppress(BaseException):
+                    sys.stdout.flush()
+                    sys.stderr.flush()
+                os._exit(code)
+        _, status = os.waitpid(pid, 0)
+        out.seek(0)
+        err.seek(0)
+        return (os.waitstatus_to_exitcode(status), out.read().decode(errors="replace"),
+                err.read().decode(errors="replace"))
+
+
+def _exit_code(main) -> int:
+    """The exit code of a Python process whose main is ``main()``: 0, a ``SystemExit``'s code (its
+    text written to standard error), or 1 with the traceback of an exception."""
+    try:
+        main()
+    except SystemExit as exc:
+        if exc.code is None or isinstance(exc.code, int):
+            return exc.code or 0
+        print(exc.code, file=sys.stderr)
+        return 1
+    except BaseException:  # noqa: BLE001 (reported as the interpreter reports it)
+        traceback.print_exc()
+        return 1
+    return 0
+
+
 if __name__ == "__main__":
-    _worker()
+    _worker(preload="--preload" in sys.argv[1:])

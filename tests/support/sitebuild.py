@@ -10,6 +10,7 @@ from pathlib import Path
 from generator import pipeline, publish
 from generator.config import Config
 from generator.model import PublicSnapshot
+from generator.site import shards
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 
@@ -21,16 +22,18 @@ def folders(base: Path) -> Config:
 
 def build_snapshot(snapshot: PublicSnapshot, config: Config, *, fresh: bool = False, audit: bool = True,
                    workers: int | None = None, project_root: Path = ROOT,
-                   published_indexes: dict[str, int | None] | None = None) -> pipeline.Built:
+                   published_indexes: dict[str, int | None] | None = None, engines: int = 0) -> pipeline.Built:
     """Builds ``snapshot`` into ``config.site_dir`` (incrementally over what is there, unless
     ``fresh``; in ``workers`` engine processes) and keeps the state for the next build, as a
     published build does (``published_indexes``: the index addresses of earlier publishes; the
-    built's ``indexes`` are those this build made)."""
+    built's ``indexes`` are those this build made; ``engines``: engine processes started before
+    the render, as ``build_site`` starts them)."""
     laps = pipeline._Laps()
     site = config.site_dir
-    rendered = pipeline.render(snapshot, config, project_root, laps, site, published_indexes=published_indexes)
     staging = site.with_name(f".{site.name}.building")
-    built = pipeline.build(rendered, config, staging, laps, site, fresh=fresh, workers=workers)
+    with shards.Engines(engines) as ahead:
+        rendered = pipeline.render(snapshot, config, project_root, laps, site, published_indexes=published_indexes)
+        built = pipeline.build(rendered, config, staging, laps, site, fresh=fresh, workers=workers, engines=ahead)
     state = None
     if not audit and built.auditor is not None:
         built.auditor.close()
