@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import cache
 
-from generator.screening.detectors.base import CREDENTIAL, PERSONAL, PHONE, Finding, Text, lex
+from generator.screening.detectors.base import CREDENTIAL, PERSONAL, PHONE, Finding, Text, WordClass, lex
 from generator.screening.detectors.secrets import _PUBLIC_HEADER, _is_placeholder
 from generator.screening.lexicon import BIRTH_WORDS, ID_WORDS, PASSWORD_WORDS
 from generator.screening.normalise import PART_BREAK
@@ -233,28 +233,52 @@ _HEADER_STEMS = ("birth", "geburt", "naissance", "nascit", "nacimiento", "nascim
                  "passeport", "passaporto", "reisepass", "paszport", "personal", "national", "pesel",
                  "fiscal", "personnummer", "tunnus", "isikukood", "kennitala", "kimlik", "rodné")
 
+#: the words holding one of those stems: kinds of word, each judged once (a search of the text for
+#: each of seventy stems cost more than all the rest of this module)
+_KEY_STEM = re.compile("|".join(_KEY_STEMS).encode())
+_HEADER_STEM = re.compile("|".join(_HEADER_STEMS).encode())
+_KEY_WORDS = WordClass(lambda w: _KEY_STEM.search(w) is not None)
+_HEADER_WORDS = WordClass(lambda w: _HEADER_STEM.search(w) is not None)
 
-def _labelled(t: Text) -> Iterator[Finding]:
+
+def _labelled(t: Text, words: Iterable[bytes]) -> Iterator[Finding]:
     """Values under a key that names a person's id, birth date, home address or phone, in
     structured text (the key is a column's name written once per value)."""
     text = t.text
-    for m in _PAIR.finditer(text):
-        kind = _kind(m.group("key"))
-        if kind is None or kind[0] == CREDENTIAL:  # (secret keys: ``secrets.key_values``)
-            continue
-        a, b = m.span("value")
-        category, rule = kind
-        if text[a] in "\"'" and b - a >= 2:
-            a, b = a + 1, b - 1
-        elif rule == "personal.home-address":  # (an address goes on after its commas, to the line's end)
-            line_end = text.find("\n", a)
-            b = len(text) if line_end < 0 else line_end
-        value = text[a:b].rstrip(" \t")
-        if rule == "personal.home-address":
-            if any(c.isdigit() for c in value) and any(c.isalpha() for c in value) and not _is_placeholder(value):
-                yield Finding(rule, category, a, a + len(value))
-        elif _value_of_kind(value, category):
+    tried = set()
+    for word in words:
+        for p in t.positions(word.decode()):  # (the keys holding a stem, not a search of every character)
+            start = p
+            while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_.-"):
+                start -= 1
+            if start > 0 and text[start - 1] in "\"'`":
+                start -= 1
+            if start in tried:
+                continue
+            tried.add(start)
+            m = _PAIR.match(text, start)
+            if m is not None and m.start("key") <= p < m.end("key"):
+                yield from _labelled_value(text, m)
+
+
+def _labelled_value(text: str, m: re.Match[str]) -> Iterator[Finding]:
+    """The value of one key-value pair, when its key names personal data and it has its shape."""
+    kind = _kind(m.group("key"))
+    if kind is None or kind[0] == CREDENTIAL:  # (secret keys: ``secrets.key_values``)
+        return
+    a, b = m.span("value")
+    category, rule = kind
+    if text[a] in "\"'" and b - a >= 2:
+        a, b = a + 1, b - 1
+    elif rule == "personal.home-address":  # (an address goes on after its commas, to the line's end)
+        line_end = text.find("\n", a)
+        b = len(text) if line_end < 0 else line_end
+    value = text[a:b].rstrip(" \t")
+    if rule == "personal.home-address":
+        if any(c.isdigit() for c in value) and any(c.isalpha() for c in value) and not _is_placeholder(value):
             yield Finding(rule, category, a, a + len(value))
+    elif _value_of_kind(value, category):
+        yield Finding(rule, category, a, a + len(value))
 
 
 #: a date as a birth date is written in a row (day first, or ISO)
@@ -281,34 +305,35 @@ def _header_names(line: str) -> set[str]:
     return found
 
 
-def _under_header(t: Text) -> Iterator[Finding]:
+def _under_header(t: Text, words: Iterable[bytes]) -> Iterator[Finding]:
     """Birth dates and id numbers in the rows under a header line that names them, in a table
     written with tabs or aligned with spaces (the view reads a tab as a space: the cells are not
     told apart, the values are by their shape)."""
     text = t.text
-    lines = text.split("\n")
-    at = 0
-    starts = []
-    for line in lines:
-        starts.append(at)
-        at += len(line) + 1
-    for i, line in enumerate(lines[:-1]):
-        if len(line) > 160 or len(line.split()) < 3 or not lines[i + 1].strip() or _NOT_A_HEADER.search(line):
+    headers = sorted({t.line_span(p) for word in words for p in t.positions(word.decode())})
+    for start, end in headers:  # (the lines holding a header word, not every line)
+        line = text[start:end]
+        if end >= len(text) or len(line) > 160 or len(line.split()) < 3 or _NOT_A_HEADER.search(line):
             continue
         kinds = _header_names(line)
         if not kinds:
             continue
-        for j in range(i + 1, min(len(lines), i + 200)):
-            row = lines[j]
+        for _ in range(200):
+            row_start = end + 1
+            if row_start >= len(text):
+                break
+            end = text.find("\n", row_start)
+            end = len(text) if end < 0 else end
+            row = text[row_start:end]
             if len(row.split()) < 3 or PART_BREAK in row:
                 break  # (a blank line, a sentence's end, the audit's next part: the table has ended)
             if "birth" in kinds:
                 for m in _ROW_DATE.finditer(row):
-                    yield Finding("personal.column", PERSONAL, starts[j] + m.start(), starts[j] + m.end())
+                    yield Finding("personal.column", PERSONAL, row_start + m.start(), row_start + m.end())
             if "id" in kinds:
                 for m in _ROW_ID.finditer(row):
                     if not _ROW_DATE.fullmatch(m.group()):
-                        yield Finding("personal.column", PERSONAL, starts[j] + m.start(), starts[j] + m.end())
+                        yield Finding("personal.column", PERSONAL, row_start + m.start(), row_start + m.end())
 
 
 def columns(t: Text) -> Iterator[Finding]:
@@ -317,10 +342,14 @@ def columns(t: Text) -> Iterator[Finding]:
         yield from _delimited(t)
     if "insert" in t.low:
         yield from _inserts(t)
-    if (":" in text or "=" in text) and t.holds_any(_KEY_STEMS):
-        yield from _labelled(t)
-    if "\n" in text and t.holds_any(_HEADER_STEMS):
-        yield from _under_header(t)
+    if ":" in text or "=" in text:
+        key_words = _KEY_WORDS.among(t.words)
+        if key_words:
+            yield from _labelled(t, key_words)
+    if "\n" in text:
+        header_words = _HEADER_WORDS.among(t.words)
+        if header_words:
+            yield from _under_header(t, header_words)
     if "begin:vcard" in t.low:
         for m in _VCARD_ADDRESS.finditer(text):
             yield Finding("personal.home-address", PERSONAL, m.start("value"), m.end("value"))
