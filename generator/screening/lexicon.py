@@ -1447,12 +1447,12 @@ BETWEEN_WORDS = (
 QUOTED_TEXT_NOUNS = (
     r"document|documento|dokument|doc|policy|policies|política|politique|politica|richtlinie|leitlinie|"
     r"guide|guideline|guidelines|leitfaden|handbook|handbuch|manual|manuel|manuale|title|titel|titre|"
-    r"titolo|título|tytuł|název|notice|hinweis|\w*hinweis|mention|avviso|aviso|disclaimer|footer|"
+    r"titolo|título|tytuł|název|notice|\w*hinweis|mention|avviso|aviso|disclaimer|footer|"
     r"fußzeile|signature|signatur|firma|assinatura|label|etikett|étiquette|etichetta|heading|section|"
     r"chapter|kapitel|chapitre|capitolo|capítulo|report|bericht|rapport|relazione|informe|relatório|"
     r"template|vorlage|modèle|modello|plantilla|modelo|sjabloon|szablon|course|kurs|cours|corso|curso|"
     r"training|schulung|formation|formazione|formación|webinar|talk|vortrag|session|slide|slides|folie|"
-    r"folien|newsletter|article|artikel|article|articolo|artículo|paper|clause|klausel|clausola|cláusula"
+    r"folien|newsletter|article|artikel|articolo|artículo|paper|clause|klausel|clausola|cláusula"
 )
 #: words that open a clause weighing whether something is confidential ("we discussed whether
 #: the plan should be marked confidential"): the clause asks, it does not mark (only the words that

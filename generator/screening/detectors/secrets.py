@@ -267,7 +267,7 @@ _COMPOUND = WordClass(_compound_word)
 _SSH_PUBLIC_KEY = re.compile(r"(?:ssh-(?:rsa|dss|ed25519|ed448)|ecdsa-sha2-nistp\d+|sk-[\w.-]+@openssh\.com)[ \t]+AAAA")
 #: a URL with no password in its user info (a connection string that logs in by Kerberos, a token
 #: in a query is ``urls``'s)
-_URL_WITHOUT_PASSWORD = re.compile(r"[a-z][a-z0-9+.-]{1,20}://[^\s:@/]*(?:@)?[^\s@]*", re.IGNORECASE)
+_URL_WITHOUT_PASSWORD = re.compile(r"[a-z][a-z0-9+.-]{1,20}://(?:[^\s:@/]+@)?[^\s@]*", re.IGNORECASE)
 
 
 def password_values(t: Text) -> Iterator[Finding]:
@@ -986,8 +986,8 @@ def login_values(t: Text) -> Iterator[Finding]:
 
 #: a sentence that says what "it" is, a quoted word: the one just spoken of (a password word's)
 _IT_IS_QUOTED = re.compile(
-    r"[.!?;]?[ \t]+[^.!?;\n]{0,40}?(?<![\w])(?:it's|it is|it was|its|es ist|es war|c'est|c’est|è|era|es|"
-    r"é|era|je|to jest|to je|det är|det er|het is|dat is|on|se on|είναι|это)[ \t]+[\"'«„“‘](?P<value>[^\s\"'»”’]{6,64})[\"'»”’]")
+    r"[.!?;]?[ \t]+[^.!?;\n]{0,40}?(?<![\w])(?:it's|it is|it was|es ist|es war|c'est|c’est|è|era|es|"
+    r"é|je|to jest|to je|det är|det er|het is|dat is|on|se on|είναι|это)[ \t]+[\"'«„“‘](?P<value>[^\s\"'»”’]{6,64})[\"'»”’]")
 
 
 #: words of a generated passphrase, three or more joined ("blue-tundra-kettle-42"), not a file's name
