@@ -52,7 +52,7 @@ PASSWORD_WORDS = (
     r"šifr(?:a|u)",
     # hu, ro, lt, lv, tr, sq, is, mt
     r"jelsz(?:ó|o|ót|ava|avam|avát|avad)|parol(?:a|ă|e|ei|ele|ă)|slapta(?:ž|z)od(?:is|į|i|žio|zio)|"
-    r"parole|paroli|şifre(?:si|niz|n|m)?|sifre(?:si|niz|n|m)?|fjal(?:ë|e)kalim(?:i|in|it|e|et)?|lykilor(?:ð|d)|"
+    r"parole|paroli|şifre(?:si|niz|n|m)?|sifre(?:si|niz|n|m)?|fjal(?:ë|e)kalim(?:i|in|it|e|et)?|lykilor(?:ð|d)(?:ið|id|inu|sins|s)?|"
     r"password tiegħek|verb(?:um|a) arcan(?:um|a)|sign(?:um|a) arcan(?:um|a)",
     # el, cyrillic (ru, uk, bg, sr, mk, be)
     r"κωδικ(?:ός|ό|ού|οί) (?:πρόσβασης|χρήστη|εισόδου)|συνθηματικ(?:ό|ού)|κωδικ(?:ός|ό|ού|οί|ούς) (?:μου|σου|σας|μας)|"
@@ -181,6 +181,7 @@ CODE_WORDS = (
     r"bekræftelseskode|sikkerhedskode|engangskode|dørkode|portkode|låsekode|aktiveringskode|"
     r"bekreftelseskode|sikkerhetskode|dørkode|engangskode|"
     r"vahvistuskoodi|varmennuskoodi|turvakoodi|aktivointikoodi|kertakäyttökoodi|ovikoodi|pääsykoodi|"
+    r"kertakäyttöisen koodin|kertakäyttöinen koodi|tekstiviestikoodi|vahvistuskoodin|"
     r"kinnituskood|turvakood|aktiveerimiskood|ühekordne kood|uksekood|pääsukood",
     # fr, it, es, pt, ro
     r"code (?:d'accès|de vérification|de confirmation|de sécurité|d'activation|à usage unique|sms|de la porte|"
@@ -197,6 +198,7 @@ CODE_WORDS = (
     r"do drzwi|do sejfu|do alarmu)|szyfr|kombinacja|"
     r"(?:ověřovací|potvrzovací|bezpečnostní|aktivační|jednorázový|přístupový|vstupní) kód|kód (?:ke dveřím|k trezoru|sms)|"
     r"(?:overovací|potvrdzovací|bezpečnostný|aktivačný|jednorazový|prístupový|vstupný) kód|"
+    r"kód z sms|kód zo sms|kód z esemesky|sms kód|sms-kód|kód ze sms|"
     r"(?:potrditvena|varnostna|aktivacijska|enkratna|dostopna|vstopna) koda|"
     r"(?:verifikacijski|potvrdni|sigurnosni|aktivacijski|jednokratni|pristupni|ulazni) kod|kod za (?:vrata|potvrdu|pristup)|"
     r"(?:ellenőrző|megerősítő|biztonsági|aktiváló|egyszer használatos|belépő|hozzáférési|ajtó|ajtó)kód|"
@@ -318,17 +320,17 @@ AT_WORDS = (
     r"aapje|at-teken|slinger-a|ensaimada|arrobas|a commerciale|a commercial|à commercial|opička|zavináčom|"
     r"kukacjel|kissanhäntä|kissanhanta|hjá|at-tegn|grisehale|alfakrøll|snabel|majmunica|monkey|"
     r"маймунка|кльомбочка|песик|ձագուկ|et işareti|yaban|@-merkki|@-märk|@-zīme|eta ženklas|"
-    r"kanelsnegl|papaki|sobaka|klammeraffen|at-zeichen|@-zeichen|arrova|a bildua|"r"@"
+    r"kanelsnegl|papaki|sobaka|klammeraffen|at-zeichen|@-zeichen|arrova|a bildua|a rond|a-rond|arond|ag|"r"@"
 )
 #: '.' spelled out
 DOT_WORDS = (
     r"dot|punkt|punt|punto|point|ponto|kropka|tečka|tecka|bodka|pont|piste|prikk|punktum|pist|"
     r"täpp|tapp|puntu|pika|pikica|punkts|taškas|taskas|točka|tocka|punct|nokta|τελεία|точка|крапка|נקודה|"
-    r"წერტილი|կետ|punktur|piste|pisteen|nokta|тчк|\."
+    r"წერტილი|կետ|punktur|piste|pisteen|nokta|тчк|тачка|tačka|tacka|pikë|pike|ponc|poinc|punkto|\."
 )
 #: words for "at"/"dot" that are also ordinary words in their language: a match needs more
 #: evidence (a second spelled separator, or a local part with a dot) before it counts
-AMBIGUOUS_AT = r"at|a|bij|et|ett|eta|affe"
+AMBIGUOUS_AT = r"at|a|bij|et|ett|eta|affe|ag"
 
 # --- phones -----------------------------------------------------------------------------------
 
@@ -342,7 +344,7 @@ PHONE_WORDS = (
     r"reach me|reach him|reach her|reach us|dial|astreinte|bereitschaft|on-call|on call|"
     r"chiamami|chiamatemi|chiamare|llámame|llamame|llámeme|ligue|ligar|liga-me|appelle-moi|appelez-moi|"
     r"appelez|ruf mich an|rufen sie mich an|anrufen|bel me|bellen|zadzwoń|zadzwon|zavolejte|zavolej|hívj|"
-    r"hívjon|ring mig|ringe|soita|soittakaa|helista|sunați-mă|suna-ma|skambinkite|zvaniet|zovite|pozovite|"
+    r"hívjon|ring mig|ringe|soita|soittakaa|helista|sunați-mă|suna-ma|mă puteți suna la|ma puteti suna la|suna la|sunați la|sunati la|skambinkite|zvaniet|zovite|pozovite|"
     r"dzwonić|dzwonic|dzwoń|dzwon|zadzwonić|zadzwonic|volejte|volat|zavolat|volajte|zavolajte|hívjanak|"
     r"hívható|sunați|sunati|nazovite|nazvati|pokličite|pokliči|skambinti|zvanīt|helistage|helistada|"
     r"καλέστε|обадете се|звъннете|дзвоніть|телефонуйте|arayınız|arayiniz|liguem|llame|llamad|chiamate|"
@@ -514,7 +516,7 @@ COPULAS = (
     r"è|é|e|era|sarà|is|wordt|blijft|är|blir|er|bliver|blir|on|oli|jest|je|bude|je|byl|bylo|van|lesz|"
     r"este|va fi|yra|ir|buvo|būs|ir|on|oli|είναι|ήταν|е|є|это|будет|буде|је|е|bo|je|היא|הוא|არის|է|dır|dir|"
     r"set to|reset to|changed to|updated to|now set to|changed into|zní|znie|brzmi|luidt|luiden|glasi|"
-    r"është|eshte|هي|هو|hu|hija"
+    r"është|eshte|هي|هو|hu|hija|huwa"
 )
 
 #: the copulas that only ever introduce a value, as "reads" does ("das Passwort lautet Sonnenblume",
@@ -601,6 +603,7 @@ ID_WORDS = (
     r"ембг|embg|ת\"ז|ת״ז|رقم الهوية|بطاقة الهوية|البطاقة الوطنية|رقم البطاقة الوطنية|"
     r"بطاقة التعريف الوطنية|رقم بطاقة التعريف|رقم جواز السفر|جواز السفر|جواز سفري|"
     r"karta tal-identità|karta tal-identita|tal-identità|tal-identita|numru tal-id|"
+    r"numri personal|numri im personal|numri i identitetit|numri i identifikimit|nid|"
     r"uimhir psp|uimhir pps|číslo op|čísla op|č\. op|číslo občianskeho preukazu|cpf|"
     r"adóazonosító jelet|adóazonosító jelemet|անձնագրիս համարն|անձնագրիս համարը|անձնագրիս|"
     # tax, social security and pension numbers by their compounds and abbreviations
@@ -850,6 +853,16 @@ HOME_WORDS = (
     r"bostadsadress|folkbokföringsadress|bopæl|bopælsadresse|bostedsadresse|folkeregistrert adresse|"
     r"vakituinen osoite|asuinpaikka|elukoha aadress|heimilisfang|lögheimili|gyvenamoji vieta|"
     r"gyvenamosios vietos adresas|deklarētā adrese|dzīvesvieta|domiciliu|adresa de reședință|"
+    # "my home address" and "at my home" as letters and messages say it, declined
+    r"mājas adresi|mājas adresē|manu adresi|namų adresą|mano adresas|mano adresu|koju|koduaadress|minu aadress|"
+    r"kodune aadress|kotiosoitteeseeni|kotiini|u mňa doma|u mě doma|domácu adresu|domácí adresu|moju adresu|"
+    r"kućnu adresu|kućna adresa|domači naslov|domov|adresa e shtëpisë|adresën e shtëpisë|adresa ime|"
+    r"adresa de acasă|adresa mea|acasă la mine|домашния адрес|домашен адрес|вкъщи|кућну адресу|кућна адреса|"
+    r"моју адресу|домашна адреса|мојата адреса|дома кај мене|домашню адресу|мою адресу|додому|"
+    r"διεύθυνση σπιτιού|ev adresim|ev adresime|evime|lakcímemre|otthoni címem|otthoni címemre|"
+    r"seoladh baile|mo sheoladh baile|mo sheoladh|indirizz tad-dar|l-indirizz tad-dar|l-indirizz tiegħi|"
+    r"adreça de casa|a casa meva|enderezo da casa|na miña casa|etxera|სახლის მისამართი|ჩემი მისამართი|"
+    r"տան հասցե|իմ հասցեն|כתובת הבית|"
     r"reședința|ikametgah|ikamet adresi|ikametgâh adresi|stalni naslov|naslov bivališča|"
     r"stalno prebivališče|prebivališče|prebivalište|prebivalište|stalno prebivalište|adresa stanovanja|"
     r"prebivalište|пребивалиште|боравиште|адреса становања|постоянен адрес|настоящ адрес|"
@@ -1081,7 +1094,9 @@ MARKERS = (
     r"a nu se publica|nu distribuiți|nu publicați|konfidencialu|konfidencialus|konfidenciali|"
     r"neplatinti|neskelbti|neviešinti|konfidenciāli|konfidenciāls|neizplatīt|"
     r"nepublicēt|gizli|hizmete özel|kişiye özel|paylaşmayın|yaymayın|yayınlamayın|yayınlanmamalı|"
-    r"kunfidenzjali|konfidencial|trúnaðarmál|ekki birta|ekki til birtingar|til innri nota|einungis til innri nota|"
+    r"kunfidenzjali|konfidencial|trúnaðarmál|ekki birta|eadrainn féin|eadrainn fein|faoi rún|faoi run|ná foilsigh|"
+    r"კონფიდენციალურია|კონფიდენციალური|არ გამოაქვეყნოთ|არ გაავრცელოთ|"
+    r"ekki til birtingar|til innri nota|einungis til innri nota|"
     r"eingöngu til innri nota",
     # el, cyrillic
     r"εμπιστευτικό|εμπιστευτική|εμπιστευτικά|απόρρητο|απόρρητα|όχι για δημοσίευση|μην το διαδώσετε|"

@@ -184,6 +184,7 @@ def markers(t: Text) -> Iterator[Finding]:
             yield Finding("marker.confidential", MARKER, m.start(), m.end())
     for m in _chain(_DO_NOT_SHARE.finditer(t, 100, 60), _SHARE_NOT.finditer(t, 10, 60)):
         if not _advice_after(low, m.end()) and not _advice_before(low, m.start()) and not _credential_in_sentence(low, m.start()) \
+                and not _mentioned(low, m.start(), m.end()) and not _negates_a_marker(low, m.start(), m.end()) \
                 and not _CREDENTIAL_INSIDE.search(low, m.start(), m.end()) and not _never_advice(low, m.start(), m.end()):
             yield Finding("marker.do-not-share", MARKER, m.start(), m.end())  # ("never put it in the script": advice)
     for m in _POSITIONAL.finditer(t, 60, 60):
@@ -377,6 +378,13 @@ def _weighed(low: str, start: int) -> bool:
     should be marked confidential", "besproken of het rapport vertrouwelijk moet blijven")?"""
     head, _ = _sentence(low, start, start, 120)
     return bool(_WHETHER.search(low, head, start))
+
+
+def _negates_a_marker(low: str, start: int, end: int) -> bool:
+    """Does the negation negate a marker word before a comma, not the verb after it ("לא חסוי,
+    אפשר לפרסם", "non é confidencial, pódese publicar": not confidential, may be published)?"""
+    comma = low.find(",", start, end)
+    return comma >= 0 and _STRONG.pattern.search(low, start, comma) is not None
 
 
 def _credential_in_sentence(low: str, start: int) -> bool:

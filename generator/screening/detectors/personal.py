@@ -244,7 +244,7 @@ _ID_SHAPES: tuple[tuple[re.Pattern[str], tuple[str, ...], tuple[str, ...]], ...]
 _ID_WORD = Lexicon(ID_WORDS, template=r"(?<![\w'-])(?:{body})(?:[-'’][^\W\d_]{1,6})?(?![\w-])")
 #: between the word and its number, a few words and a verb: "rodné číslo pro registraci je",
 #: "Ο ΑΜΚΑ μου είναι", "CNP-ul meu este", "my passport number for the booking is"
-_ID_SAID = re.compile(rf"(?:[ \t]+[^\W\d_]{{1,20}}){{0,4}}?[ \t]+(?:{lex(COPULAS)})(?!\w)[ \t]*:?")
+_ID_SAID = re.compile(rf"(?:[ \t]+(?:[^\W\d_]{{1,20}}|\([^\W\d_]{{1,10}}\))){{0,4}}?[ \t]+(?:{lex(COPULAS)})(?!\w)[ \t]*:?")
 #: or, in the next sentence, "mine is" ("... your CNP. Al meu este 1840...", "Mine is ...")
 _MINE_NEXT = re.compile(rf"[^.!?\n]{{0,100}}[.!?][ \t]+(?:{lex(MINE_IS)})(?!\w)[ \t]*:?")
 #: or a few words saying what it is for, then a colon: "Personnummer för behörighetsansökan:",
@@ -712,7 +712,8 @@ def _street_before(low: str, pos: int) -> bool:
 
 #: where an address after a home word ends: a sentence's end, not an abbreviation's dot ('ul.',
 #: 'ул.', 'Nr.', 'str.') nor an ordinal's ("Atatürk Mah. 123. Sok. No: 4", "Irinyi József u. 12.")
-_ADDRESS_END = re.compile(r"(?:(?<=[^\W\d_]{4})|(?<![\w]))[.?!](?:\s|$)|\n\s*\n")
+#: (a short word's dot then a number, "გამზ. 45", "Str. 12": an abbreviation's, the address goes on)
+_ADDRESS_END = re.compile(r"(?:(?<=[^\W\d_]{4})|(?<![\w]))[.?!](?:\s(?![ ]?\d)|$)|(?<=[^\W\d_]{6})[.?!]\s|\n\s*\n")
 
 
 #: an address written postcode and town first, then the street, the Hungarian way: "1117 Budapest,
@@ -788,7 +789,9 @@ _ADDRESS_SIGNS = re.compile(
     rf"|(?<![\w-]){_POSTCODE}[ ]+[^\W\d_]{{2,}}"
     rf"|[^\W\d_]{{3,}},?[ ]+(?:\d{{5}}|\d{{2}}-\d{{3}}|\d{{3}} \d{{2}})(?![\w-])"
     # a street's name, its number and a comma before the town: "הגפן 7, חיפה", "Hraunbrún 12, 220 Hafnarfirði"
-    rf"|[^\W\d_]{{2,}}[ ]+\d{{1,4}}[^\W\d_]?(?:[/-]\d{{1,4}})?[ ]*,[ ]*(?:\d{{3,5}}[ ]+)?[^\W\d_]{{2,}}", re.IGNORECASE)
+    rf"|[^\W\d_]{{2,}}[ ]+\d{{1,4}}[^\W\d_]?(?:[ ]?[/-][ ]?\d{{1,4}})?[ ]*,[ ]*(?:\d{{3,5}}[ ]+)?[^\W\d_]{{2,}}"
+    # a town, then its postcode, closing the address ("..., 12, თბილისი 0177")
+    rf"|,[ ]*[^\W\d_]{{3,}}[ ]+\d{{4,6}}(?![\w.,/-])", re.IGNORECASE)
 
 
 #: the English order: a house number, a street's capitalised name and a comma ("14 Ashgrove Park,"),
