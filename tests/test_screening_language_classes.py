@@ -104,3 +104,8 @@ def test_a_negation_before_a_comma_without_a_marker_word_still_marks():
 def test_a_sentence_after_an_address_is_not_the_address():
     personal = found("My home address: Hauptstraße 5, 10115 Berlin. 3 people live there.", "personal")
     assert personal and not any("people" in s for s in personal)
+
+
+def test_a_do_not_share_after_a_comma_and_before_the_word_public_still_marks():
+    text = "The paragraph above is confidential, please do not include it in anything public."
+    assert found(text, "marker")

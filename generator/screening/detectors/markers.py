@@ -184,7 +184,7 @@ def markers(t: Text) -> Iterator[Finding]:
             yield Finding("marker.confidential", MARKER, m.start(), m.end())
     for m in _chain(_DO_NOT_SHARE.finditer(t, 100, 60), _SHARE_NOT.finditer(t, 10, 60)):
         if not _advice_after(low, m.end()) and not _advice_before(low, m.start()) and not _credential_in_sentence(low, m.start()) \
-                and not _mentioned(low, m.start(), m.end()) and not _negates_a_marker(low, m.start(), m.end()) \
+                and not _quoted(low, m.start(), m.end()) and not _negates_a_marker(low, m.start(), m.end()) \
                 and not _CREDENTIAL_INSIDE.search(low, m.start(), m.end()) and not _never_advice(low, m.start(), m.end()):
             yield Finding("marker.do-not-share", MARKER, m.start(), m.end())  # ("never put it in the script": advice)
     for m in _POSITIONAL.finditer(t, 60, 60):
@@ -419,6 +419,12 @@ def _mentioned(low: str, start: int, end: int) -> bool:
     alone in quotes after other words of its line (quoted at the start of a line, it is a heading)."""
     if _MENTION_BEFORE.search(low, max(0, start - 30), start) or _among_levels(low, start, end):
         return True
+    return _quoted(low, start, end)
+
+
+def _quoted(low: str, start: int, end: int) -> bool:
+    """Is the phrase alone in quotes after other words of its line ("a 'do not publish' button"),
+    not used as a heading or after a copula?"""
     if not (_QUOTE_BEFORE.search(low, max(0, start - 1), start) and _QUOTE_AFTER.match(low, end)):
         return False
     line_start = low.rfind("\n", 0, start) + 1
