@@ -12,10 +12,7 @@ import pytest
 
 from generator.screening.detectors import find_all
 from generator.screening.fields import contact
-
-
-def found(text: str, category: str | None = None) -> list[str]:
-    return [text[f.start:f.end] for f in find_all(text) if category is None or f.category == category]
+from support.findings import found
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,11 @@
+"""What the detectors find in a text, as the spans' strings: the class tests compare these with
+the secret or the harmless words they are about."""
+
+from __future__ import annotations
+
+from generator.screening.detectors import find_all
+
+
+def found(text: str, category: str | None = None) -> list[str]:
+    """The text of every finding in ``text`` (of ``category`` only, if given)."""
+    return [text[f.start:f.end] for f in find_all(text) if category is None or f.category == category]
