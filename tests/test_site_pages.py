@@ -415,3 +415,12 @@ def test_the_templates_compiled_and_kept_render_the_same_pages(tmp_path):
         path.write_bytes(path.read_bytes()[:30])
     assert render_pages(catalogue(), template_env(ROOT / "templates" / "pages", cache)) == plain
     assert render_pages(catalogue(), template_env(ROOT / "templates" / "pages", cache)) == plain
+
+
+
+def test_a_contact_is_written_as_affiliation_comma_role(env):
+    from generator.model import ExternalContact
+
+    contacts = (ExternalContact("University of Example", "PI"), ExternalContact("", "site manager"))
+    body = body_of(render_pages(snapshot(case(1, external_contacts=contacts)), env)["cases/1.md"])
+    assert "<li>University of Example, PI</li><li>site manager</li>" in body

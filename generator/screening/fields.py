@@ -51,7 +51,7 @@ _NAME_PAIR = re.compile(r"\b[^\W\d_a-z][^\W\d_]*[ ]+[^\W\d_a-z][^\W\d_]*")
 #: a person's name: two to five words of letters, with the usual particles and punctuation
 _NAME = re.compile(r"[^\W\d_][^\W\d_'’.-]*(?:[ -][^\W\d_][^\W\d_'’.-]*){0,5}")
 #: an affiliation: words, with ',', '.', '&', '-', '(', ')', '/' and at most a short number
-_AFFILIATION = re.compile(r"[^\W\d_][\w ,.&'’()/-]{0,149}")
+_AFFILIATION = re.compile(r"[^\W\d_][\w ,.&'’()/–—-]{0,149}")
 _ROLE = re.compile(r"[^\W\d_][\w ,.&'’/-]{0,79}")
 #: the words that label a role: "role: resource provider", "(function: data manager)"
 _ROLE_WORDS = (r"role|rôle|rolle|ruolo|rol|papel|funktion|function|fonction|funzione|función|função|functie|"
@@ -259,8 +259,13 @@ _ROLE_PART = re.compile(r"[^\W\d_][^\W\d_ .&'’/-]*(?:[ ./&-]+[^\W\d_][^\W\d_.&
 
 
 #: academic and courtesy titles before a name ("Prof. Dr.", "Dra.", "Δρ.", "Доц. д-р")
-_TITLES = re.compile(r"^(?:(?:prof|prof\.ssa|dott|dott\.ssa|dr|dra|drs|ir|ing|mag|dipl|doc|mgr|phd|mr|mrs|ms|mme|sig|sig\.ra|sra|sr|"
+_TITLES = re.compile(r"^(?:(?:prof|prof\.ssa|dott|dott\.ssa|dr hab|dr|dra|drs|ir|ing|mag|dipl|doc|mgr|phd|mr|mrs|ms|mme|sig|sig\.ra|sra|sr|"
+                     r"rndr|mudr|judr|phdr|paeddr|ing\. arch|"
                      r"herr|frau|δρ|καθ|проф|доц|д-р|др|ph\.d)\.?[ ]+)+", re.IGNORECASE)
+
+
+#: an academic degree written after a name ("Ph.D.", "CSc.", "MSc", "DrSc.")
+_DEGREE = re.compile(r"(?:ph\.? ?d|csc|drsc|msc|ma|ba|bsc|mba|dphil|dr\. ?rer\. ?nat|dipl\.-ing)\.?", re.IGNORECASE)
 
 
 def _three_parts(entry: str) -> tuple[str, str] | None:
@@ -268,6 +273,7 @@ def _three_parts(entry: str) -> tuple[str, str] | None:
     gridu"): a person's name, an affiliation (brackets allowed: "IFCA (CSIC-UC)") and a role of a
     few words; any other shape, None."""
     parts = [p.strip() for p in re.split(r",(?![^()]*\))", entry)]
+    parts = [p for p in parts if not _DEGREE.fullmatch(p)]  # "Jana Dvořáková, Ph.D., ...": a degree after the name
     if len(parts) != 3 or not all(parts) or any(c in entry for c in "<>@"):
         return None
     name, affiliation, role = parts
