@@ -239,7 +239,12 @@ PUBLIC_KEY_WORDS = (
     r"public[ _-]?key|pub[ _-]?key|publickey|pubkey|public|öffentliche[rn]? schlüssel|clé publique|"
     r"chiave pubblica|clave pública|chave pública|publieke sleutel|klucz publiczny|veřejný klíč|"
     r"nyilvános kulcs|offentlig nyckel|offentlig nøgle|julkinen avain|δημόσιο κλειδί|открытый ключ|"
-    r"публичный ключ|відкритий ключ|fingerprint|fingerprints|recipient|host key|hostkey"
+    r"публичный ключ|відкритий ключ|fingerprint|fingerprints|recipient|host key|hostkey|"
+    # the definite and other forms ("WireGuard-peerns publika nyckel är ...")
+    r"publika nyckel|publika nyckeln|offentlige nøgle|offentlige nøkkel|offentlig nøkkel|julkinen avaimen|"
+    r"julkinen avain on|avalik võti|publiskā atslēga|viešasis raktas|cheia publică|cheie publică|"
+    r"javni ključ|javni kljuc|публичен ключ|јавни кључ|verejný kľúč|açık anahtar|genel anahtar|"
+    r"chave publica|clave publica|cle publique"
 )
 
 #: phrases that hand over a value without a password word ("here it is:", "reset it to")
@@ -482,6 +487,10 @@ NOT_PHONE_WORDS = (
     r"batch|task|request|pr|commit|build|version|release|serial|port|ports|id|ids|isbn|issn|"
     r"orcid|doi|pmid|arxiv|handle|hdl|epsg|dnr|päätös|decision|dossier|akte|az|aktenzeichen|"
     r"events|files|records|hours|cores|bytes|checksum|sum|size|zip|postcode|plz|vat|ust|kvk|"
+    # a detector's channels and a DAQ's runs, a device's serial ("Laufnummern 060 123 4567",
+    # "Numéro de série de la baie : 06 47 19 83 52 20")
+    r"channel|channels|crate|slot|detector|detektor|kanal|canal|laufnummer|laufnummern|numéro|numéros|"
+    r"série|serie|seriennr|serienummer|serial number|serials|"
     # an organisation's registry and tax numbers, in EGI's languages
     r"ičo|ičo:|dič|ič dph|iva|partita iva|p\. ?iva|codice fiscale|siret|siren|rcs|tva|n° tva|cif|nif|nipc|nip|"
     r"regon|krs|ust-idnr|ust-id|ustid|steuernummer|handelsregister|hrb|hra|registergericht|kbo|btw|"
@@ -1090,6 +1099,8 @@ MARKERS = (
     r"ne prosljeđivati|ne deliti dalje|tajno",
     # hu, ro, lt, lv, tr, mt, sq, is
     r"bizalmas|szigorúan bizalmas|nem nyilvános|ne terjeszd|ne továbbítsd|ne tedd közzé|ne oszd meg|"
+    r"ne publikáld|ne publikálja|ne publikáljátok|ne publikálják|ne tegye közzé|ne tegyétek közzé|"
+    r"ne hozd nyilvánosságra|ne hozza nyilvánosságra|"
     r"titkos|confidențial|confidentiala|confidențială|strict confidențial|a nu se distribui|"
     r"a nu se publica|nu distribuiți|nu publicați|konfidencialu|konfidencialus|konfidenciali|"
     r"neplatinti|neskelbti|neviešinti|konfidenciāli|konfidenciāls|neizplatīt|"
@@ -1495,7 +1506,10 @@ KEEP_VERBS = (
 NEGATIONS = (
     r"not|non|no|isn't|aren't|wasn't|nothing|never|nicht|kein|keine|keinesfalls|pas|n'est|ne|niet|"
     r"geen|nie|není|nejsou|nem|inte|ikke|ei|eivät|pole|δεν|όχι|не|нет|ні|nije|nisu|ni|nu|nėra|nav|"
-    r"değil|degil|לא|אינו|אינה|არ|չէ|չի"
+    r"değil|degil|לא|אינו|אינה|არ|չէ|չի|"
+    # "nothing (confidential)": "rien de confidentiel", "nichts Vertrauliches", "niente di riservato"
+    r"rien|nada|niente|nulla|nichts|niets|nic|nič|ništa|ničesar|semmi|inget|intet|ingenting|ikkenoe|"
+    r"mitään|midagi|nimic|nieko|nekas|τίποτα|τίποτε|ничего|нічого|нищо|ништа|hiçbir"
 )
 #: words after a marker word that make it name a technology or a topic, not a marking
 MARKER_TOPICS = (

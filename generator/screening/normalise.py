@@ -266,6 +266,8 @@ def _replacement(m: re.Match[str], text: str) -> str | None:
         return f"\n{inside}\n" if inside else "\n"
     if kind == "qp":
         line_start = text.rfind("\n", 0, m.start()) + 1
+        if text[m.start() - 1:m.start()] == "=":
+            return None  # "...Cg==": base64's padding ends the line (quoted-printable writes '=' as '=3D')
         return "" if m.start() - line_start >= _QP_LINE else None
     if kind == "code":
         return ""

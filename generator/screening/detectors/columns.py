@@ -79,7 +79,17 @@ def _kind(header: str) -> tuple[str, str] | None:
     for category, rule, pattern in others:
         if pattern.fullmatch(words):
             return category, rule
+    # a key that qualifies a birth date by whose it is ("SUBMITTER_DOB", "applicant birth date")
+    _, births, *_ = others
+    for qualifier in _QUALIFIERS:
+        qualified = qualifier.match(words)
+        if qualified and births[2].fullmatch(words, qualified.end()):
+            return births[0], births[1]
     return None
+
+
+#: one or two words before a key's name that say whose value it is
+_QUALIFIERS = (re.compile(r"[^\W\d_]{2,20} "), re.compile(r"[^\W\d_]{2,20} [^\W\d_]{2,20} "))
 
 
 #: what a column about a password holds when it says whether one is set ("heslo_nastaveno": ano/ne)

@@ -80,6 +80,14 @@ _CODE_VALUE_LATER = re.compile(
     r"είναι|ήταν|это|було|був|е|je bil)[ \t]+[\"'«„“]?(?P<code>\d{4,8})(?![\d.,:/]\d|\d|[ \t]*%)")
 
 
+#: how a one-time code reaches a person: an SMS, an authenticator app, a second factor
+_CODE_CHANNEL = re.compile(r"sms|смс|text message|texted|authenticator|totp|2fa|mfa|tekstivie|textmeddelande|"
+                           r"tekstbesked|tekstmelding|kurznachricht|texto|mesaj|wiadomoś|zpráv|správ|üzenet|γραπτό")
+#: "code" alone, in EGI's languages ("The code is 483920" once the message has said it came by SMS)
+_PLAIN_CODE = re.compile(r"(?<![\w-])(?:code|kod|kód|koda|koodi|kood|código|codice|codul|cod|код|κωδικός|kodu|"
+                         r"kodas|kods|קוד)(?![\w-])")
+
+
 def pins(t: Text) -> Iterator[Finding]:
     """A PIN: 4 to 8 digits right after a PIN word (a year is a date, not a PIN); a door, safe or
     login code: digits in the clause of a code word."""
@@ -92,6 +100,11 @@ def pins(t: Text) -> Iterator[Finding]:
             v = _CODE_VALUE.match(t.text, m.end()) or _CODE_VALUE_LATER.match(t.text, m.end())
             if v and not (_YEAR.match(v.group("code")) and ":" not in v.group()):
                 yield Finding("credential.code", CREDENTIAL, v.start("code"), v.end())
+        if _CODE_CHANNEL.search(t.low):
+            for m in _PLAIN_CODE.finditer(t.low):
+                v = _CODE_VALUE_LATER.match(t.text, m.end())
+                if v and not _YEAR.match(v.group("code")) and _CODE_CHANNEL.search(t.low, max(0, m.start() - 240), v.end()):
+                    yield Finding("credential.code", CREDENTIAL, v.start("code"), v.end())
 
 
 def stored_hashes(t: Text) -> Iterator[Finding]:
@@ -107,7 +120,9 @@ def stored_hashes(t: Text) -> Iterator[Finding]:
         for m in _ACCOUNT_LINE.finditer(text):
             value = m.group("hash")
             if _DIGIT.search(value) or "$" in value or "/" in value or "." in value:
-                yield Finding("credential.password-hash", CREDENTIAL, m.start("hash"), m.end("hash"))
+                # (the account's name goes with it: "nagiosadmin:$apr1$..." names the login to attack)
+                user = m.start() + len(m.group()) - len(m.group().lstrip(" \t"))
+                yield Finding("credential.password-hash", CREDENTIAL, user, m.end("hash"))
 
 
 def session_cookies(t: Text) -> Iterator[Finding]:

@@ -139,8 +139,9 @@ _MENTION_BEFORE = re.compile(rf"{_B}(?:{lex(MENTION_WORDS)})[ \t]*[\"'«»“”
 #: "this is 'confidential'": a quoted marker after a copula is used, not mentioned
 _COPULA_BEFORE = re.compile(r"(?<![\w])(?:is|are|was|be|ist|sind|est|sont|è|sono|es|son|é|são|zijn|jest|są|je|jsou|"
                             r"ovat|är|er|είναι|это|є|е|је)[ \t]*$")
-_QUOTE_BEFORE = re.compile("[\"'«»“”„‘’‚‹›`]$")
-_QUOTE_AFTER = re.compile("[\"'«»“”„‘’‚‹›`]")
+#: (French and other typography put a space inside guillemets: "« usage interne uniquement »")
+_QUOTE_BEFORE = re.compile("[\"'«»“”„‘’‚‹›`][ \t]?$")
+_QUOTE_AFTER = re.compile("[ \t]?[\"'«»“”„‘’‚‹›`]")
 
 
 #: the marking phrases of several words written as one, as a letter-spaced phrase reads once its
@@ -193,6 +194,8 @@ def markers(t: Text) -> Iterator[Finding]:
         if _weighed(low, m.start()) and not _heading(low, m.start(), m.end()):
             continue  # "abbiamo chiesto se il verbale è riservato: non lo è"
         only_after = _ONLY_AFTER.match(low, m.end())
+        if only_after and _quoted(low, m.start(), only_after.end()):
+            continue  # 'si un message contient « usage interne uniquement »': the phrase is quoted whole
         if only_after:
             yield Finding("marker.restricted", MARKER, m.start(), only_after.end())
         elif _heading(low, m.start(), m.end()) or _enclosed(low, m.start(), m.end()) or \
@@ -425,7 +428,7 @@ def _mentioned(low: str, start: int, end: int) -> bool:
 def _quoted(low: str, start: int, end: int) -> bool:
     """Is the phrase alone in quotes after other words of its line ("a 'do not publish' button"),
     not used as a heading or after a copula?"""
-    if not (_QUOTE_BEFORE.search(low, max(0, start - 1), start) and _QUOTE_AFTER.match(low, end)):
+    if not (_QUOTE_BEFORE.search(low, max(0, start - 2), start) and _QUOTE_AFTER.match(low, end)):
         return False
     line_start = low.rfind("\n", 0, start) + 1
     return not _LINE_LEAD.fullmatch(low, line_start, start) and not _COPULA_BEFORE.search(low, line_start, start - 1)

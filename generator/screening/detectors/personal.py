@@ -501,7 +501,7 @@ _DATE_AFTER = re.compile(
     rf"|{_MONTH}[ ]+(?:the[ ]+)?\d{{1,2}}{_ORDINAL},?[ ]+\d{{4}}"
     rf"|\d{{4}}\.?[ ]+(?:[^\W\d_]{{1,8}}[ ]+)?\d{{1,2}}\.?[ ]+{_MONTH}"
     rf"|\d{{4}}\.?[ ]+{_MONTH}[ ]+\d{{1,2}}\.?"
-    r"|(?:19|20)\d\d)"
+    r"|(?<!\w-)(?:19|20)\d\d(?![-/]\d))"  # (a year alone, not one inside a code: "P-2024-0117")
 )
 
 

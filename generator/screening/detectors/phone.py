@@ -238,6 +238,25 @@ _UNIT_AFTER = re.compile(
     r"hs06|hs23|hepspec|k?wh|[kmg]?hz|[kmgt]?ev|km|kg|tons?|€|eur|usd|chf|gbp|%|°c)(?![\w/])")
 
 
+#: what joins the numbers of a list or a range: a comma, a dash, "and", "to", "bis", "à", "do"...
+_RUN_JOIN = r"[ \t]*(?:[,;/–—-]|\.\.|and|und|et|e|y|i|és|en|och|og|ja|bis|to|till|through|à|al|a|au|do|až|ως|до)[ \t]+"
+_NEXT_IN_RUN = re.compile(_RUN_JOIN + r"(?P<number>\d[\d \t.-]{5,18}\d)")
+_PREVIOUS_IN_RUN = re.compile(r"(?<![\d+])(?P<number>\d[\d \t.-]{5,18}\d)" + _RUN_JOIN + "$")
+
+
+def _in_a_run(low: str, start: int, num: str) -> bool:
+    """Is the number one of a list or range of numbers written alike that differ only in their
+    last digits ("0171 4839 227, 0171 4839 228 and 0171 4839 229", "060 123 4567 bis 060 123
+    4590")? Ids counted off, channels, runs: no one has three phones numbered in a row."""
+    own = re.sub(r"\D", "", num)
+    others = [_NEXT_IN_RUN.match(low, start + len(num)), _PREVIOUS_IN_RUN.search(low, max(0, start - 40), start)]
+    for m in filter(None, others):
+        other = re.sub(r"\D", "", m.group("number"))
+        if len(other) == len(own) and other != own and other[:-3] == own[:-3]:
+            return True
+    return False
+
+
 def _judge(low: str, start: int, num: str) -> str | None:
     digits = sum(c.isdigit() for c in num)
     if digits < 7 or digits > 15 or _DATE.fullmatch(num):
@@ -274,6 +293,7 @@ def _judge(low: str, start: int, num: str) -> str | None:
     if not vetoed and label is None and before.rstrip().endswith(":"):
         # "Inventarnummer des Servers: 0171-2026-0042": the label before the colon names the number
         vetoed = any(w.group() not in _NUMBER_WORDS for w in _NOT_PHONE_WORD.finditer(before))
+    vetoed = vetoed or label is None and _in_a_run(low, start, num)
     if international and (stripped.startswith("+") or not vetoed or label is not None):
         if digits >= 8 or digits >= 7 and stripped.startswith("+"):
             return "phone.international"  # (+690 3101: Tokelau's numbers are short)

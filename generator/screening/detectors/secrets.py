@@ -131,6 +131,8 @@ def _names_a_secret(value: str) -> bool:
     """Words that name the secret instead of giving it: "your password", "YOUR_API_TOKEN",
     "‹the secret›" (letters only, two words or more, one of them a secret's name)."""
     words = re.split(r"[ _-]+", value.strip("<>‹›()[]{} "))
+    if len(words) == 1 and value.isalpha() and value.isupper() and _PASSWORD.pattern.fullmatch(value.lower()):
+        return True  # a password word in capitals stands for the value: "curl -u POUZIVATEL:HESLO"
     return len(words) >= 2 and all(w.isalpha() for w in words) \
         and any(_SECRET_PART.fullmatch(w.lower()) or _PASSWORD.pattern.fullmatch(w.lower()) for w in words)
 
@@ -340,6 +342,11 @@ def _named_only(t: Text, m: re.Match[str]) -> bool:
         return True
     if t.text[m.start() - 1:m.start()] in ("/", "+") or t.text[m.end():m.end() + 1] == "+":
         return True  # a word of a link's path or query ("/display/VO/Password+reset+procedure")
+    if "|" in (t.text[m.start() - 1:m.start()], t.text[m.end():m.end() + 1]):
+        run = t.text[t.text.rfind(" ", 0, m.start()) + 1:m.start()]
+        if run[:1] in ("'", '"', "("):
+            return True  # an alternative of a quoted pattern: grep -E 'x509|token|slurm'
+
     # ".../reset-password": a path's compound
     return t.text[m.start() - 1:m.start()] == "-" and "/" in t.text[t.text.rfind(" ", 0, m.start()) + 1:m.start()]
 

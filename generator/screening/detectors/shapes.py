@@ -68,7 +68,7 @@ _PUBLIC = re.compile((
     r"|b(?:afy|afk|agq|aga)[a-z2-7]{50,60}|Qm[1-9A-HJ-NP-Za-km-z]{44}"  # IPFS content ids
     r"|(?:SHA(?:1|224|256|384|512)|MD5|BLAKE2\w{1,6}|SKEIN\d+)E?-s\d+(?:-[mS]\d+)*--[0-9a-f]{32,128}(?:\.\w{1,10}){0,3}"  # git-annex key
     r"|AKIA[A-Z0-9]{9}EXAMPLE|[A-Za-z0-9/+]{20,40}EXAMPLEKEY"  # a vendor's documented sample keys
-    r"|x509up_u\d{1,10}"  # a grid proxy's file name (its owner's uid)
+    r"|(?:x509up|bt)_u\d{1,10}"  # a grid proxy's or a WLCG bearer token's file name (its owner's uid)
     r"|(?:(?:%s)\d{0,3}){2,12}"  # chemical formula
     r"|(?:YYYY|yyyy)[-/.]?(?:MM|mm)[-/.]?(?:DD|dd)\S*"  # a date format
     r"|\d{1,2}[h:.]\d{2}(?:-\d{1,2}[h:.]\d{2})?"  # times and time ranges
@@ -254,6 +254,9 @@ def _public_compound(token: str) -> bool:
 #: a host name in lower case: labels of letters, digits and hyphens, the last of letters only
 #: ("ce01.example.fr", "wn042.grid.example.org")
 HOST_NAME = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){2,}[a-z]{2,12}")
+#: a domain of one label and its top-level domain, the label with a vowel ("km3net.org", "cern.ch"):
+#: a collaboration's or an institute's name, as VOs are named
+_DOMAIN = re.compile(r"(?=[a-z0-9-]*[aeiouy])[a-z][a-z0-9-]{1,62}\.(?:org|com|net|eu|edu|gov|int|info|io|cloud|[a-z]{2})")
 
 
 #: a resource centre's name as GOCDB writes them: groups of capitals and digits joined by '-'
@@ -271,7 +274,7 @@ def looks_random(token: str, relaxed: bool = False) -> bool:
     alnum = sum(map(str.isalnum, token))
     if alnum < 6 or len(token) < (6 if relaxed else 8) or not token.isascii() or public_shape(token):
         return False  # (letters of other scripts: a word, secrets are ASCII in practice)
-    if _word_slug(token) or HOST_NAME.fullmatch(token) or _SITE_NAME.fullmatch(token) and _SITE_WORD.search(token):
+    if _word_slug(token) or HOST_NAME.fullmatch(token) or _DOMAIN.fullmatch(token) or _SITE_NAME.fullmatch(token) and _SITE_WORD.search(token):
         return False  # (a site's name in capitals with a word of its own in it: "IN2P3-EXAMPLE")
     if "-" in token and _public_compound(token):
         return False

@@ -61,10 +61,13 @@ _VENDOR = re.compile(
     r")"
 )
 #: a token body that is only a placeholder ("hf_xxxxxxxx", "ghp_XXXX", "AKIA................")
-_PLACEHOLDER_BODY = re.compile(r"^[^_.-]{0,12}[_.-]?(?:x+|X+|\*+|0+|\.+|_+|-+)$|EXAMPLE(?:KEY)?$")
+#: (and a body of words, no digit: "xoxb-not-a-real-token-this-will-not-work" in a vendor's docs)
+_PLACEHOLDER_BODY = re.compile(r"^[^_.-]{0,12}[_.-]?(?:x+|X+|\*+|0+|\.+|_+|-+)$|EXAMPLE(?:KEY)?$|"
+                               r"^[a-z]{2,8}[-_](?:[a-z]{1,12}[-_]){2,}[a-z]{2,12}$")
 
 _NAME_VALUE = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]{1,60}[:=](?=.)")
-_PUBLIC_BEFORE = re.compile(rf"(?:{lex(PUBLIC_KEY_WORDS)})\s*[:=]?\s*['\"]?$")
+_PUBLIC_BEFORE = re.compile(rf"(?:{lex(PUBLIC_KEY_WORDS)})(?:\s+(?:is|är|ar|er|ist|est|è|e|es|é|on|jest|je|je to))?"
+                            r"\s*[:=]?\s*['\"]?$")
 _REVEAL_BEFORE = re.compile(rf"(?:{lex(REVEAL_PHRASES)})\s*[:\-]?\s*['\"«]?$")
 
 
@@ -325,7 +328,7 @@ def _random_parts(token: str) -> tuple[tuple[int, int, bool], ...]:
         return ()  # an address: the e-mail detector's
     query = _QUERY.fullmatch(token)
     structured = query or _STRUCTURED.search(token) and not _BASE64ISH.fullmatch(token) \
-        and not (_PASSWORD_SYMBOL.search(token) and looks_random(token, True))
+        and not (_PASSWORD_SYMBOL.search(_GLOB.sub("", token)) and looks_random(token, True))
     if not structured:
         return ((offset, offset + len(token), looks_random(token)),) if looks_random(token, True) else ()
     # a path, a reference, user@host, a query: its parts are judged one by one
@@ -337,6 +340,8 @@ def _random_parts(token: str) -> tuple[tuple[int, int, bool], ...]:
 
 
 _STRUCTURED = re.compile(r"[/@:]")
+#: a wildcard of a path or a pattern ("@world-net-*/*", "/data/*.root"): no password's symbol
+_GLOB = re.compile(r"(?<=[/.-])\*(?=[/.]|$)")
 #: a sign passwords have and structured strings have not ('?' and '&' open a query's "name=")
 _PASSWORD_SYMBOL = re.compile(r"[!#$%^*~|]|[?&](?![\w.-]+=)")
 #: a query string's tail ("&a=1&b=2"): its names and values are judged one by one
@@ -448,6 +453,8 @@ def _grouped_code(code: str) -> tuple[int, int] | None:
         return None  # words, not a code
     if not all(any(c.isdigit() for c in g) or g.isupper() or g.islower() for g in values):
         return None  # capitalised words
+    if " " in code[start:end] and any(g.isupper() for g in values) and any(g.islower() and g.isalpha() for g in values):
+        return None  # words of a log line in both cases ("SOURCE checksum ADLER32 0fafa2e6"), not one code's groups
     if _HEX_GROUPS.fullmatch(code, start, end) and any(c.isalpha() for c in code[start:end]):
         return None  # a fingerprint
     if public_shape(code[start:end]):

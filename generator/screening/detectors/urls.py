@@ -243,6 +243,10 @@ def _query_credential(query: str) -> bool:
             name, value = "", name
         if not value:
             continue
+        if not name and value.startswith("/"):  # a single-page app's route ("#/job/<uuid>"): its segments
+            if any(looks_random(p, relaxed=True) or _HEXISH.fullmatch(p) and len(p) >= 24 for p in value.split("/")):
+                return True
+            continue
         if name and _CREDENTIAL_PARAM.fullmatch(name) and not _placeholder(value):
             return True
         if name.lower() not in _PUBLIC_PARAMS and (looks_random(value, relaxed=True)
