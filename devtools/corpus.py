@@ -293,8 +293,10 @@ def needles(item: Item, common: str = "") -> tuple[set[str], set[str]]:
             # every 4th window: any leaked run of PARTIAL + 3 characters holds one of them
             windows = {compact[i:i + PARTIAL] for i in range(0, len(compact) - PARTIAL + 1, 4)}
             around = "".join(fold(item.text.replace(s, "\0")).split())
-            folded.update(w for w in windows  # a run of letters may be any word, a scheme any address's
-                          if not w.isalpha() and not _SCHEME_START.fullmatch(w) and w not in common and w not in around)
+            folded.update(w for w in windows  # a run of letters may be any word ("access_token" a parameter's
+                          # name), a scheme any address's
+                          if not re.sub(r"[_-]", "", w).isalpha() and not _SCHEME_START.fullmatch(w)
+                          and w not in common and w not in around)
     return {n for n in raw if n}, {n for n in folded if len(n) >= 4}
 
 
