@@ -26,6 +26,7 @@ from generator.model import (
     TicketRecord,
 )
 from generator.screening import fields
+from generator.screening.detectors import find_all
 from generator.screening.policy import Action, FieldKind, Policy
 from generator.screening.text import Hit, html_table_rows, html_to_text, screen_text
 
@@ -191,6 +192,11 @@ def message_side(creator: str, record: TicketRecord) -> str:
     return ""
 
 
+#: a note of a few words in brackets beside a link ("(Datensatz)", "(dummy URL from the tutorial,
+#: not a real signed link)"): not published, and the links are, when nothing in the value is a finding
+_LINK_NOTE = re.compile(r"\((?:[^\W\d_][\w'’.-]*[ ,]*){1,12}\)")
+
+
 def _public_links(values: tuple[str, ...], s: _Screen) -> tuple[str, ...]:
     """Absolute http(s) links, each whole, and the addresses of bare DOIs, arXiv ids and handles;
     a value with anything else in it is dropped whole."""
@@ -200,8 +206,10 @@ def _public_links(values: tuple[str, ...], s: _Screen) -> tuple[str, ...]:
         if not candidates:
             continue
         if not all(fields.link(c) for c in candidates):
-            s.dropped["links"] += 1
-            continue
+            candidates = fields.link_candidates(_LINK_NOTE.sub(" ", raw))
+            if not candidates or not all(fields.link(c) for c in candidates) or find_all(raw):
+                s.dropped["links"] += 1
+                continue  # (a note naming what a link is, "(Datensatz)", goes; one with a finding drops them all)
         screened = [s.value(c, "links", fields.link) for c in candidates]
         links += [c for c in screened if c]
     return tuple(dict.fromkeys(links))

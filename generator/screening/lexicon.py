@@ -192,7 +192,8 @@ CODE_WORDS = (
     r"de entrada|de acceso|de la caja fuerte|de la alarma|otp)|combinación|"
     r"código (?:de verificação|de confirmação|de segurança|de ativação|de uso único|sms|da porta|de entrada|"
     r"do cofre|do alarme|otp)|combinação|"
-    r"cod(?:ul)? (?:de verificare|de confirmare|de securitate|de activare|de acces|sms|al ușii|otp)|combinația|combinatia",
+    r"cod(?:ul)? (?:de verificare|de confirmare|de securitate|de activare|de acces|sms|al ușii|otp|"
+    r"de unică folosință|de unica folosinta|unic)|combinația|combinatia",
     # pl, cs, sk, sl, hr, sr, hu
     r"kod (?:weryfikacyjny|potwierdzający|potwierdzenia|bezpieczeństwa|aktywacyjny|jednorazowy|sms|dostępu|"
     r"do drzwi|do sejfu|do alarmu)|szyfr|kombinacja|"
@@ -371,7 +372,7 @@ PHONE_WORDS = (
 #: begins with one is a phone word
 PHONE_STEMS = (
     r"telefon|telephon|téléphon|telefoon|puhelin|matkapuhelin|kännyk|komórk|komork|farsím|símanúmer|"
-    r"síminn|heimasím|mobilnum|mobiltelefon|handynum|mobiln|mobilszám|κινητ|τηλεφων|телефон|мобилн|мобільн"
+    r"síminn|síma|heimasím|mobilnum|mobiltelefon|handynum|mobiln|mobilszám|κινητ|τηλεφων|телефон|мобилн|мобільн"
 )
 #: the digits as words, in the languages of EGI's participants, by digit (0 to 9): a phone number
 #: may be spelled out ("zero six one ...", "null eins sieben ...", "nula jedna ...")
@@ -840,6 +841,7 @@ HOME_WORDS = (
     r"domicile|à la maison|indirizzo di casa|mio indirizzo|residente|domicilio|dirección particular|"
     r"mi dirección|endereço residencial|minha morada|thuisadres|huisadres|thuis|mijn adres|"
     r"adres domowy|adres zamieszkania|mój adres|zamieszkały|zamieszkała|adresa bydliště|"
+    r"adresa bydliska|adresu bydliska|adresa bydliště|adresu bydliště|miesto bydliska|místo bydliště|"
     r"domácí adresa|bydliště|bydlím|adresa trvalého pobytu|lakcím|lakcímem|otthoni cím|"
     r"hemadress|min adress|hjemmeadresse|privatadresse|kotiosoite|kotiosoitteeni|kodune aadress|"
     r"elukoht|διεύθυνση κατοικίας|η διεύθυνσή μου|домашний адрес|мой адрес|домашня адреса|"
@@ -1447,7 +1449,16 @@ ADVICE_OBJECTS = (
     r"sinun|teie|oma|tavo|savo|jūsu|tău|dumneavoastră|τον κωδικό|το συνθηματικό|свой|свою|ваш|вашу|свій|"
     r"твій|вашия|своя|вашата|вашиот|својата|својот|твојата|твојот|svoj|svoju|svoje|vaš|vašu|vaše|şifrenizi|şifreni|password|passwort|kennwort|mot de passe|"
     r"hasło|hasła|heslo|contraseña|senha|wachtwoord|lösenord|passord|salasana|jelszó|parola|parolă|"
-    r"пароль|парол|lozinku|lozinka|geslo|šifru|slaptažodį|paroli|parooli|şifre|סיסמה|clé|schlüssel"
+    r"пароль|парол|lozinku|lozinka|geslo|šifru|slaptažodį|paroli|parooli|şifre|סיסמה|clé|schlüssel|"
+    # a kind of personal data named as a kind ("we must not publish personal contact details in
+    # tickets"): a rule about such data, not a marking
+    r"personal (?:contact )?(?:details|data|information)|contact details|phone numbers|e-mail addresses|"
+    r"email addresses|home addresses|personenbezogene daten|persönliche daten|kontaktdaten|"
+    r"données personnelles|coordonnées|dati personali|datos personales|dados pessoais|persoonsgegevens|"
+    r"dane osobowe|osobní údaje|osobné údaje|személyes adatok|personuppgifter|personoplysninger|"
+    r"personopplysninger|henkilötiedot|isikuandmed|date personale|datele personale|προσωπικά δεδομένα|"
+    r"персональные данные|персональні дані|osobni podaci|osebni podatki|asmens duomenys|personas dati|"
+    r"kişisel veriler|kişisel verileri"
 )
 
 #: "the same" and "between / with / among": "do not share the same proxy between users" is advice

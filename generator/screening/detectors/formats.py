@@ -96,13 +96,13 @@ def pins(t: Text) -> Iterator[Finding]:
         if v and not (_YEAR.match(v.group("pin")) and len(v.group("pin")) == 4 and ":" not in v.group()):
             yield Finding("credential.pin", CREDENTIAL, v.start("pin"), v.end("pin"))
     if t.has_digit:
-        for m in _CODE_WORD.finditer(t, 10, 120):
+        for m in _CODE_WORD.finditer(t, 30, 120):  # (30 before: a phrase's anchor may be its fourth word)
             v = _CODE_VALUE.match(t.text, m.end()) or _CODE_VALUE_LATER.match(t.text, m.end())
             if v and not (_YEAR.match(v.group("code")) and ":" not in v.group()):
                 yield Finding("credential.code", CREDENTIAL, v.start("code"), v.end())
         if _CODE_CHANNEL.search(t.low):
             for m in _PLAIN_CODE.finditer(t.low):
-                v = _CODE_VALUE_LATER.match(t.text, m.end())
+                v = _CODE_VALUE.match(t.text, m.end()) or _CODE_VALUE_LATER.match(t.text, m.end())
                 if v and not _YEAR.match(v.group("code")) and _CODE_CHANNEL.search(t.low, max(0, m.start() - 240), v.end()):
                     yield Finding("credential.code", CREDENTIAL, v.start("code"), v.end())
 

@@ -642,7 +642,7 @@ _ADDRESS_PATTERN = (
     rf"|{_NUMBER},?[ ]+(?:{lex(_STREET_PREFIX)})[ ]+{_WORDS}"
     rf"|{{ahead}}[^\W\d_][\w'’-]*(?:{lex(_STREET_SUFFIX)})[ ]+{_NUMBER}"
     rf"|{{words}}[ ]+(?:{lex(_STREET_SUFFIX)})[ ]+{_NUMBER})"
-    rf"{_UNIT}[ ]*,?[ ]*{_POSTCODE}[ ]+{_PLACE}"
+    rf"{_UNIT}[ ]*,?[ \t]*(?:\n[ \t]*)?{_POSTCODE}[ ]+{_PLACE}"  # (the town on the next line, as a letter writes it)
 )
 # The search tries every letter of its window, so two of its readings are cut short where they
 # cannot match: a word ending in a street suffix is followed by spaces and a digit (the
@@ -824,6 +824,9 @@ def addresses(t: Text) -> Iterator[Finding]:
             around = low[max(0, start - 160):min(len(low), end + 80)]
             if _HOME.pattern.search(before) or not (_VENUE.search(around) or _institution_before(text, low, start)):
                 yield Finding("personal.address", PERSONAL, start, end)
+    if _FLAT_AFTER_TOWN.search(low):
+        for m in _FLAT_ADDRESS.finditer(text):
+            yield Finding("personal.address", PERSONAL, m.start(), m.end())
     if not _HU_STREET_WORDS.isdisjoint(t.words) and _TOWN_FIRST_STREET.search(low):
         for m in _TOWN_FIRST.finditer(text):
             if not (_VENUE.search(low, max(0, m.start() - 160), m.end() + 80) or _institution_before(text, low, m.start())):
@@ -852,6 +855,14 @@ def addresses(t: Text) -> Iterator[Finding]:
 
 
 _BLOCK_LINE = re.compile(r"[ \t]*\S[^\n]{0,80}")
+
+
+#: a flat's number after the town ("Na Příkopě 18, 110 00 Praha 1, byt 7", "Rua X 5, 1000-001
+#: Lisboa, apt. 3"): a home, whatever the street is called (many have no street word at all)
+_FLAT_WORDS = r"(?:byt|apt\.?|apartment|flat|whg\.|wohnung|appartement|app\.|lok\.|mieszkanie|m\.|кв\.|stan|lakás|asunto|lgh|lejlighed|leilighet)"
+_FLAT_AFTER_TOWN = re.compile(rf",[ ]*{_FLAT_WORDS}[ ]?\d")
+_FLAT_ADDRESS = re.compile(rf"(?<![\w'’.-])[^\W\d_a-z][\w'’.-]*(?:[ ][^\W\d_][\w'’.-]*){{0,3}}[ ]+{_NUMBER}[ ]*,[ ]*"
+                           rf"{_POSTCODE}[ ]+{_PLACE}(?:[ ]+\d{{1,2}})?[ ]*,[ ]*(?i:{_FLAT_WORDS})[ ]?\d{{1,4}}")
 
 
 def _address_block(text: str, pos: int, line_end: int) -> tuple[int, int] | None:
