@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from generator.screening.detectors.base import CREDENTIAL, Finding, Lexicon, Text
+from generator.screening.detectors.base import CREDENTIAL, Finding, Lexicon, Text, WordClass
 from generator.screening.detectors.shapes import looks_random
 from generator.screening.lexicon import CODE_WORDS, PIN_WORDS
 
@@ -81,11 +81,33 @@ _CODE_VALUE_LATER = re.compile(
 
 
 #: how a one-time code reaches a person: an SMS, an authenticator app, a second factor
-_CODE_CHANNEL = re.compile(r"sms|смс|text message|texted|authenticator|totp|2fa|mfa|tekstivie|textmeddelande|"
-                           r"tekstbesked|tekstmelding|kurznachricht|texto|mesaj|wiadomoś|zpráv|správ|üzenet|γραπτό")
-#: "code" alone, in EGI's languages ("The code is 483920" once the message has said it came by SMS)
-_PLAIN_CODE = re.compile(r"(?<![\w-])(?:code|kod|kód|koda|koodi|kood|código|codice|codul|cod|код|κωδικός|kodu|"
-                         r"kodas|kods|קוד)(?![\w-])")
+#: (as words of the text: a set intersection, not a search of every text with a digit)
+_CODE_CHANNELS = frozenset(w.encode() for w in (
+    "sms", "смс", "texted", "authenticator", "totp", "2fa", "mfa", "textmeddelande", "tekstbesked",
+    "tekstmelding", "kurznachricht", "texto", "mesaj"))
+_CODE_CHANNEL_STEMS = tuple(w.encode() for w in ("tekstivie", "wiadomos", "zprav", "sprav", "uzenet", "sms"))
+_CODE_CHANNEL_WORDS = WordClass(lambda w: w in _CODE_CHANNELS or w.startswith(_CODE_CHANNEL_STEMS))
+#: (and in the stretch before a code, as text)
+_CODE_CHANNEL = re.compile(r"sms|смс|texted|authenticator|totp|2fa|mfa|tekstivie|tekstbesked|tekstmelding|"
+                           r"kurznachricht|mesaj|wiadomos|zprav|sprav|uzenet")
+
+
+def _channel_in(low: str) -> bool:
+    return _CODE_CHANNEL.search(low) is not None
+#: "code" alone, in EGI's languages as the view folds them ("The code is 483920" once the message
+#: has said it came by SMS), found from its first letters with ``str.find``
+_PLAIN_CODE = re.compile(r"(?:code|codul|codice|codigo|cod|kod|koda|kodu|kodas|kods|koodi|kood)(?![\w-])")
+_PLAIN_CODE_STARTS = ("cod", "kod", "kood")
+
+
+def _plain_codes(low: str) -> Iterator[re.Match[str]]:
+    for start in _PLAIN_CODE_STARTS:
+        i = low.find(start)
+        while i >= 0:
+            m = _PLAIN_CODE.match(low, i)
+            if m and not (i and (low[i - 1].isalnum() or low[i - 1] in "_-")):
+                yield m
+            i = low.find(start, i + 1)
 
 
 def pins(t: Text) -> Iterator[Finding]:
@@ -100,10 +122,10 @@ def pins(t: Text) -> Iterator[Finding]:
             v = _CODE_VALUE.match(t.text, m.end()) or _CODE_VALUE_LATER.match(t.text, m.end())
             if v and not (_YEAR.match(v.group("code")) and ":" not in v.group()):
                 yield Finding("credential.code", CREDENTIAL, v.start("code"), v.end())
-        if _CODE_CHANNEL.search(t.low):
-            for m in _PLAIN_CODE.finditer(t.low):
+        if _CODE_CHANNEL_WORDS.among(t.words):
+            for m in _plain_codes(t.low):
                 v = _CODE_VALUE.match(t.text, m.end()) or _CODE_VALUE_LATER.match(t.text, m.end())
-                if v and not _YEAR.match(v.group("code")) and _CODE_CHANNEL.search(t.low, max(0, m.start() - 240), v.end()):
+                if v and not _YEAR.match(v.group("code")) and _channel_in(t.low[max(0, m.start() - 240):v.end()]):
                     yield Finding("credential.code", CREDENTIAL, v.start("code"), v.end())
 
 
