@@ -94,6 +94,8 @@ _CODE_CHANNEL = re.compile(r"sms|смс|texted|authenticator|totp|2fa|mfa|teksti
 
 def _channel_in(low: str) -> bool:
     return _CODE_CHANNEL.search(low) is not None
+
+
 #: "code" alone, in EGI's languages as the view folds them ("The code is 483920" once the message
 #: has said it came by SMS), found from its first letters with ``str.find``
 _PLAIN_CODE = re.compile(r"(?:code|codul|codice|codigo|cod|kod|koda|kodu|kodas|kods|koodi|kood)(?![\w-])")

@@ -346,7 +346,6 @@ def _named_only(t: Text, m: re.Match[str]) -> bool:
         run = t.text[t.text.rfind(" ", 0, m.start()) + 1:m.start()]
         if run[:1] in ("'", '"', "("):
             return True  # an alternative of a quoted pattern: grep -E 'x509|token|slurm'
-
     # ".../reset-password": a path's compound
     return t.text[m.start() - 1:m.start()] == "-" and "/" in t.text[t.text.rfind(" ", 0, m.start()) + 1:m.start()]
 
