@@ -15,7 +15,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import shutil
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -487,14 +487,16 @@ class Plan:
 
 def plan_pages(snapshot: PublicSnapshot, site_url: str = "", site_name: str = SITE_NAME,
                published_indexes: Mapping[str, int | None] | None = None,
-               kept_exports: Mapping[str, list[str]] | None = None) -> Plan:
+               kept_exports: Mapping[str, list[str]] | None = None,
+               case_text: Callable[[PublicCase], str | None] | None = None) -> Plan:
     """Every generated page with what it is made from (nothing is rendered here but the exports
     and the feed).
 
     ``published_indexes``: every index address published before (``Plan.indexes`` of the
     earlier builds, merged): those this snapshot does not make still answer
     (``kept_index_pages``). ``kept_exports``: the cases' export records of the last build
-    (``exports.CaseExports``), by the case's digest."""
+    (``exports.CaseExports``), by the case's digest. ``case_text``: each case's serialisation of
+    every field when the build made one (``Digester``)."""
     cases = tuple(sorted(snapshot.cases, key=lambda c: c.id))
     statuses = metrics.group_by_status(cases)
     tree = metrics.discipline_tree(cases)
@@ -607,7 +609,7 @@ def plan_pages(snapshot: PublicSnapshot, site_url: str = "", site_name: str = SI
         stale_count=len(dashboard["stale"]), stamp=build_stamp(snapshot))
 
     pages += kept_index_pages(published_indexes or {}, indexes, {c.id for c in cases})
-    digester = Digester(link.entries, (PublicCase, CaseRow, CaseRef))
+    digester = Digester(link.entries, (PublicCase, CaseRow, CaseRef), case_text)
     exports = CaseExports(digester.case, kept_exports)
     pages += [Page(rel, content=content) for rel, content in export_files(snapshot, exports).items()]
     pages.append(Page(urls.FEED, content=atom_feed(snapshot, site_url)))
