@@ -19,7 +19,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TypeVar
+from typing import TypeVar, cast
 
 import jinja2
 import yaml
@@ -407,7 +407,7 @@ class CaseRow:
 @dataclass(frozen=True)
 class CaseRef:
     """What an index page that counts cases reads of each: its number, and the names of it the
-    page may link (``Links.restricted``). Such a page (cases by status, year, VO, centre) is
+    page may link (``Links.restricted``). Such a page (cases by status, discipline, year, VO, centre) is
     made from these, so a night's new replies, which change none of them, leave its digest as it
     was and it is not rendered again (the VO index alone was ~0.6 s at 10,000 cases)."""
 
@@ -424,6 +424,12 @@ class CaseRef:
 def refs_of(groups: Mapping, refs: Mapping[int, CaseRef]) -> dict:
     """``groups`` (a key -> its cases) with each case as its ``CaseRef``."""
     return {key: [refs[c.id] for c in members] for key, members in groups.items()}
+
+
+def tree_of_refs(nodes: list[metrics.DisciplineNode], refs: Mapping[int, CaseRef]) -> list[metrics.DisciplineNode]:
+    """The discipline tree with each node's cases as their ``CaseRef`` (the discipline index)."""
+    return [dataclasses.replace(n, children=tree_of_refs(n.children, refs),
+                                cases=cast("list[PublicCase]", [refs[c.id] for c in n.cases])) for n in nodes]
 
 
 #: the index pages whose addresses are kept once published (a list page, or a VO's or centre's
@@ -565,7 +571,8 @@ def plan_pages(snapshot: PublicSnapshot, site_url: str = "", site_name: str = SI
                                                 (node.label, None)])
     undisciplined = [c for c in cases if not c.disciplines]
     add(urls.DISCIPLINE_INDEX, "discipline_index.md.j2", {"title": "Cases by scientific discipline"},
-        tree=tree, node_count=len(nodes), total=len(cases), undisciplined=undisciplined)
+        tree=tree_of_refs(tree, refs), node_count=len(nodes), total=len(cases),
+        undisciplined=[refs[c.id] for c in undisciplined])
 
     for kind, groups, slugs, path_of, index, template in (
             ("vo", vos, link.vo_slugs, urls.vo_path, urls.VO_INDEX, "vo"),
