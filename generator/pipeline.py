@@ -36,7 +36,7 @@ from generator.screening import ScreeningResult, failure, quarantine, screen_que
 from generator.screening.memo import Memo, TicketDigests
 from generator.screening.policy import Policy
 from generator.screening.report import Quarantined
-from generator.screening.snapshot import write_snapshot
+from generator.screening.snapshot import case_text, write_snapshot
 from generator.site import postbuild, search_update, shards
 from generator.site.build import (
     BuildError,
@@ -424,7 +424,8 @@ def render(snapshot: PublicSnapshot, config: Config, project_root: Path, laps: _
     ledger.prepare_ahead(len(snapshot.cases), (state.inputs, state.audit) if state else None, inputs, audit_version)
     exports_file = config.build_dir / incremental.CASE_EXPORTS_NAME
     kept_exports = incremental.load_case_memo(exports_file, incremental.CASE_EXPORTS_FORMAT, inputs)
-    plan = plan_pages(snapshot, site_url, site_name(project_root / "mkdocs.yml"), published_indexes, kept_exports)
+    plan = plan_pages(snapshot, site_url, site_name(project_root / "mkdocs.yml"), published_indexes, kept_exports,
+                      case_text=case_text)
     renderer = plan.renderer(template_env(project_root / "templates" / "pages",
                                           config.build_dir / incremental.TEMPLATE_CACHE_NAME / "pages"))
     digests, written = incremental.update_docs(plan.pages, renderer, handwritten, docs_dir, inputs,

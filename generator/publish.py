@@ -42,7 +42,8 @@ REPORT_NAME = "publish.json"
 REPORT_FORMAT = "casecat-publish/1"
 #: what the site is made with besides the snapshot: a change here is a change to publish (the
 #: model holds the published-field table, which says what the exports and the data page list)
-SITE_INPUTS = ("mkdocs.yml", "templates", "docs", "generator/site", "generator/model.py")
+#: (the render digests a case by its snapshot text: how a case is serialised and read back shapes it)
+SITE_INPUTS = ("mkdocs.yml", "templates", "docs", "generator/site", "generator/model.py", "generator/screening/snapshot.py")
 SITE_PACKAGES = ("casecat", "mkdocs", "mkdocs-material")
 #: what turns raw tickets into the public snapshot besides them: screening's code and libraries
 PACKAGE_DIR = Path(__file__).resolve().parent

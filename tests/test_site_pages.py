@@ -14,7 +14,7 @@ import yaml
 from support.site_factory import S, at, case, snapshot
 
 from support.hostile import hostile_strings
-from generator.model import STALE_AFTER_DAYS
+from generator.model import STALE_AFTER_DAYS, PublicMessage
 from generator.site import pages
 from generator.site.pages import render_pages, template_env
 
@@ -417,10 +417,55 @@ def test_the_templates_compiled_and_kept_render_the_same_pages(tmp_path):
     assert render_pages(catalogue(), template_env(ROOT / "templates" / "pages", cache)) == plain
 
 
-
 def test_a_contact_is_written_as_affiliation_comma_role(env):
     from generator.model import ExternalContact
 
     contacts = (ExternalContact("University of Example", "PI"), ExternalContact("", "site manager"))
     body = body_of(render_pages(snapshot(case(1, external_contacts=contacts)), env)["cases/1.md"])
     assert "<li>University of Example, PI</li><li>site manager</li>" in body
+
+
+def page_digests(snap, env) -> dict[str, str]:
+    plan = pages.plan_pages(snap)
+    renderer = plan.renderer(env)
+    return {page.path: renderer.digest(page) for page in plan.pages}
+
+
+COUNTING_INDEXES = ("status/index.md", "discipline/index.md", "vo/index.md", "centre/index.md", "year/index.md")
+
+
+def test_a_new_reply_leaves_the_indexes_that_count_cases_unrendered_and_a_new_name_does_not(env):
+    """The indexes by status, discipline, VO, centre and year read of each case its number and names only,
+    so a reply leaves their digest (and they are not rendered again), while the list of all
+    cases and the case itself change; a case naming another VO changes the VO index."""
+    before = catalogue()
+    one = next(c for c in before.cases if c.id == 1)
+    replied = replace(one, messages=one.messages + (PublicMessage(at(99), "reply", "Jobs ran."),), last_updated=at(99))
+    renamed = replace(one, virtual_organisations=("vo.other.example",))
+    digests = page_digests(before, env)
+    after_reply = page_digests(replace(before, cases=tuple(replied if c.id == 1 else c for c in before.cases)), env)
+    after_rename = page_digests(replace(before, cases=tuple(renamed if c.id == 1 else c for c in before.cases)), env)
+    assert {p: after_reply[p] == digests[p] for p in (*COUNTING_INDEXES, "cases/1.md", "cases/index.md")} == {
+        **dict.fromkeys(COUNTING_INDEXES, True), "cases/1.md": False, "cases/index.md": False}
+    assert after_rename["vo/index.md"] != digests["vo/index.md"]
+
+
+def test_a_case_is_digested_by_its_snapshot_text_when_the_build_made_one():
+    """A case the snapshot serialised is digested by that text: a copy read back from it has the
+    digest of the case, a changed case another; a case never serialised by its repr."""
+    from generator.screening.snapshot import case_read_back, case_text, snapshot_text
+    from generator.site.digest import Digester
+
+    snap = catalogue()
+    snapshot_text(snap)
+    one = next(c for c in snap.cases if c.id == 1)
+    text = case_text(one)
+    assert text is not None and json.loads(text)["id"] == 1
+    copy = case_read_back(json.loads(text))
+    snapshot_text(replace(snap, cases=(copy,)))
+    digester = Digester(case_text=case_text)
+    changed = replace(one, subject="Alpha – renamed")
+    assert case_text(changed) is None
+    assert digester.case(copy) == Digester(case_text=lambda case: text).case(one)
+    assert digester.case(changed) != digester.case(copy)
+    assert digester.case(changed) == Digester().case(changed)

@@ -18,6 +18,8 @@ import dataclasses
 import datetime
 import enum
 import hashlib
+from collections.abc import Callable
+from typing import Any
 
 from markupsafe import Markup
 
@@ -34,10 +36,14 @@ class Digester:
     as a list's row): each is digested once, with what its names link to (``case_links``), and
     collected, so the page is rendered with the links of its own cases only."""
 
-    def __init__(self, case_links=lambda case: (), linked: tuple[type, ...] = (PublicCase,)):
+    def __init__(self, case_links=lambda case: (), linked: tuple[type, ...] = (PublicCase,),
+                 case_text: Callable[[Any], str | None] | None = None):
         #: ``case_links(case)`` -> what the case's names link to (``Links.entries``)
         self.case_links = case_links
         self.linked = linked
+        #: ``case_text(case)`` -> the case's serialisation of every field, when the build made one
+        #: (the public snapshot's JSON text of it), else None: the case is digested by its ``repr``
+        self.case_text = case_text
         self._cases: dict[int, tuple[object, bytes]] = {}
 
     def case(self, case) -> bytes:
@@ -46,7 +52,9 @@ class Digester:
         known = self._cases.get(id(case))
         if known is not None and known[0] is case:
             return known[1]
-        digest = hashlib.sha256(repr(case).encode("utf-8", "surrogatepass"))
+        text = self.case_text(case) if self.case_text is not None else None
+        # ("J{...}" is never a repr, which begins with the class's name)
+        digest = hashlib.sha256(("J" + text if text is not None else repr(case)).encode("utf-8", "surrogatepass"))
         digest.update(repr(self.case_links(case)).encode("utf-8", "surrogatepass"))
         value = digest.digest()
         self._cases[id(case)] = (case, value)  # the case is kept, so its id is not reused
