@@ -87,9 +87,9 @@ _CODE_CHANNELS = frozenset(w.encode() for w in (
     "tekstmelding", "kurznachricht", "texto", "mesaj"))
 _CODE_CHANNEL_STEMS = tuple(w.encode() for w in ("tekstivie", "wiadomos", "zprav", "sprav", "uzenet", "sms"))
 _CODE_CHANNEL_WORDS = WordClass(lambda w: w in _CODE_CHANNELS or w.startswith(_CODE_CHANNEL_STEMS))
-#: (and in the stretch before a code, as text)
-_CODE_CHANNEL = re.compile(r"sms|смс|texted|authenticator|totp|2fa|mfa|tekstivie|tekstbesked|tekstmelding|"
-                           r"kurznachricht|mesaj|wiadomos|zprav|sprav|uzenet")
+#: (and in the stretch before a code, as text: the same words and stems)
+_CODE_CHANNEL = re.compile("|".join(sorted({w.decode() for w in _CODE_CHANNELS | set(_CODE_CHANNEL_STEMS)}, key=len,
+                                           reverse=True)))
 
 
 def _channel_in(low: str) -> bool:
