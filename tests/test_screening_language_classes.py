@@ -87,10 +87,17 @@ def test_markers_in_irish_and_georgian(text):
         "Isto non é confidencial, pódese publicar na web.",
         "Hoc non est secretum, potest publicari.",
         "Should we add a 'do not share' checkbox to the form?",
+        # Irish: "there is no secret thing in the log", "it is not secret"
+        "Níl aon rud rúnda sa loga seo.",
+        "Ní rúnda é an tuarascáil.",
     ],
 )
 def test_a_negated_marker_word_or_a_quoted_phrase_marks_nothing(text):
     assert found(text, "marker") == []
+
+
+def test_an_irish_marker_without_its_negation_still_marks():
+    assert found("Seo an t-eolas rúnda: críochnaíonn an conradh i mí na Bealtaine.", "marker")
 
 
 def test_a_negation_before_a_comma_without_a_marker_word_still_marks():

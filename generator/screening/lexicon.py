@@ -1518,6 +1518,8 @@ NEGATIONS = (
     r"not|non|no|isn't|aren't|wasn't|nothing|never|nicht|kein|keine|keinesfalls|pas|n'est|ne|niet|"
     r"geen|nie|není|nejsou|nem|inte|ikke|ei|eivät|pole|δεν|όχι|не|нет|ні|nije|nisu|ni|nu|nėra|nav|"
     r"değil|degil|לא|אינו|אינה|არ|չէ|չի|"
+    # Irish: "níl (aon rud) rúnda" ("there is nothing secret"), "ní rúnda é"
+    r"níl|aon|"
     # "nothing (confidential)": "rien de confidentiel", "nichts Vertrauliches", "niente di riservato"
     r"rien|nada|niente|nulla|nichts|niets|nic|nič|ništa|ničesar|semmi|inget|intet|ingenting|ikkenoe|"
     r"mitään|midagi|nimic|nieko|nekas|τίποτα|τίποτε|ничего|нічого|нищо|ништа|hiçbir"
