@@ -140,8 +140,8 @@ def test_the_scoring_can_fail():
 # --- the forms text takes on its way to the site ---------------------------------------------
 
 #: the look-alikes the site puts in page titles and descriptions (generator/site/text.py)
-LOOKALIKES = str.maketrans({"<": "‹", ">": "›", "&": "+", '"': "”", "'": "’", "`": "ʹ",
-                            "{": "(", "}": ")", "\\": "/"})
+LOOKALIKES = str.maketrans({"<": "＜", ">": "＞", "&": "＆", '"': "”", "'": "’", "`": "｀",
+                            "{": "｛", "}": "｝", "\\": "＼"})
 FORMS = {
     "as is": lambda t: t,
     "look-alikes": lambda t: t.translate(LOOKALIKES),

@@ -9,6 +9,8 @@ import string
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
+
 from support.site_factory import case, snapshot
 
 from generator.site import search
@@ -70,8 +72,43 @@ def test_a_snippet_keeps_its_lines():
     assert cut == "Details:\nfile: run.h5 (412 GB)…"
 
 
-def test_a_one_line_attribute_drops_code_marks():
-    """A backtick's look-alike reads as a quote, which makes the words between two a value."""
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ecco `history | tail`:",
+        "Aufruf: mysql -u <benutzer> -p<kennwort> db",
+        "Der Link https://portal.example.org/list?sort=asc&page=2 geht wieder.",
+        'Set {"token": "${TOKEN}"} in C:\\Users\\me\\config.json',
+    ],
+)
+def test_a_one_line_attribute_reads_as_the_text_screening_passed(text):
+    """Titles and descriptions replace the signs that could start markup by characters that the
+    screening's view reads back as those signs: the audit finds in them what screening found in
+    the text (nothing here); a look-alike that does not fold back ("&" as "+", "<" as "‹") made a
+    placeholder or a query string read as a value, and the case was withheld."""
+    from generator.screening.detectors import find_all
+    from generator.screening.normalise import normalised_text
     from generator.site.text import plain_attribute
 
-    assert plain_attribute("Ecco `history | tail`:") == "Ecco history | tail:"
+    attribute = plain_attribute(text, 500)
+    assert not set("<>&`{}\\") & set(attribute)
+    assert normalised_text(attribute) == normalised_text(text)
+    assert find_all(text) == [] and find_all(attribute) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "$ sudo passwd jdoe\nNew password:\nRetype new password:\npasswd: password updated successfully",
+        "Saluti,\nLuca Moretti\nINFN, Sezione di Bologna\nViale Berti Pichat 6/2, 40127 Bologna",
+    ],
+)
+def test_a_summary_never_reads_as_more_than_its_lines(text):
+    """A summary joins the lines of the first paragraph; where joined lines read as a secret or an
+    address that the lines apart did not, the summary is the first line (or nothing)."""
+    from generator.screening.detectors import find_all
+    from generator.site.text import lead
+
+    assert find_all(text) == []
+    summary = lead(text, 200)
+    assert summary and find_all(summary) == [] and summary in text

@@ -9,15 +9,20 @@ MkDocs itself puts a value unescaped (the page title and description from front 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import yaml
 
 #: libyaml's emitter when present (same output, ~7x faster: one front matter per page adds up
 #: at 10,000 cases); the pure-Python safe dumper otherwise
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-#: ("`" is dropped, not replaced: its look-alike reads as a quote, which makes a value of the
-#: words between two of them: "Ecco `history | tail`" would read as a handed-over 'history | tail')
-_LOOKALIKES = str.maketrans({"<": "‹", ">": "›", "&": "+", '"': "”", "'": "’", "`": None, "{": "(", "}": ")", "\\": "/"})
+#: each a character that Unicode's compatibility folding (NFKC) turns back into the one it
+#: replaces, or a typographic quote the screening's view reads as the ASCII one: the audit reads
+#: a title or description as the very text screening passed. (Signs that do not fold back made
+#: other text of it: "&" as "+" joined two query parameters into one value, "<" as "‹" hid a
+#: placeholder's brackets, and the audit withheld a case that screening had passed.)
+_LOOKALIKES = str.maketrans({"<": "＜", ">": "＞", "&": "＆", '"': "”", "'": "’", "`": "｀", "{": "｛", "}": "｝",
+                             "\\": "＼"})
 
 
 def plain_attribute(text: str, limit: int = 160) -> str:
@@ -46,14 +51,36 @@ _SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s+")
 _GREETING = re.compile(r"^(dear|hello|hi|good (morning|afternoon|day))\b[^.!?\n]{0,60}[,:!]?$", re.I)
 
 
+@lru_cache(maxsize=256)  # (a case page asks for its summary three times)
 def lead(text: str, limit: int = 280) -> str:
     """The first sentence or two of a text, for a summary: a greeting line is skipped, and the
-    result never passes ``limit`` characters (cut at a word, with an ellipsis)."""
+    result never passes ``limit`` characters (cut at a word, with an ellipsis).
+
+    The lines of the first paragraph are joined into one. Joined, lines that were not wrapped
+    prose may read as something the screened text was not ("New password:" and "Retype new
+    password:" as a password and its value; a signature's lines as an address): the audit would
+    then withhold the whole case for its summary. Such a summary is its first line only, or
+    nothing."""
     # the first paragraph that says something: the rest of a long thread is never joined
-    paragraphs = (" ".join(p.split()) for p in text.replace("\r\n", "\n").split("\n\n"))
-    first = next((p for p in paragraphs if p and not _GREETING.match(p)), None)
+    paragraphs = (p for p in text.replace("\r\n", "\n").split("\n\n"))
+    first = next((p for p in paragraphs if p.strip() and not _GREETING.match(" ".join(p.split()))), None)
     if first is None:
         return ""
+    result = _lead(" ".join(first.split()), limit)
+    if "\n" not in first.strip() or not _reads_otherwise(result):  # (one line: nothing joined)
+        return result
+    result = _lead(" ".join(first.strip().split("\n", 1)[0].split()), limit)
+    return "" if _reads_otherwise(result) else result
+
+
+def _reads_otherwise(summary: str) -> bool:
+    """Does the screening find anything in a summary made of screened text?"""
+    from generator.screening.detectors import find_all
+
+    return bool(find_all(summary))
+
+
+def _lead(first: str, limit: int) -> str:
     sentences = _SENTENCE_END.split(first, maxsplit=2)
     result = sentences[0]
     if len(sentences) > 1 and len(result) + len(sentences[1]) + 1 <= limit and len(result) < limit // 2:

@@ -84,14 +84,15 @@ _SEPARATOR = re.compile(
 _QUOTED = re.compile(r"\"[^\"\n]{1,200}\"|'[^'\n]{1,200}'|«[^»\n]{1,200}»|`[^`\n]{1,200}`|‹[^›\n]{1,200}›")
 _VALUE_END = ".,;:)]}>…"  # not '!' or '?': a password may end with them
 _PLACEHOLDER = re.compile(
-    r"(?:<[^>]*>?|\[[^\]]*\]?|\([^)]*\)?|\{\{.*\}\}|\{[\w.-]*\}|\$\{?[\w.-]+\}?|\$\(.*|\$[A-Za-z_]\w*\(.*|%\(?\w+\)?s?|%\w+%|"
+    r"(?:[<‹][^>›]*[>›]?|\[[^\]]*\]?|\([^)]*\)?|\{\{.*\}\}|\{[\w.-]*\}|\$\{?[\w.-]+\}?|\$\(.*|\$[A-Za-z_]\w*\(.*|%\(?\w+\)?s?|%\w+%|"
     r"[*•●x.\-_?#]+|(?:xxx+|XXX+|\*\*\*+)[\w*]*|[\w-]{0,12}[_-](?:x{4,}|X{4,}|\*{4,}|0{6,})|\.\.\.|…|"
     r"(?:https?|ftp)://\S*|/[\w./-]*|~/[\w./-]*|[a-z][\w.-]*(?:/[a-z][\w.-]*){2,}/?|[\w.-]+:/[\w./-]+|\./[\w./-]*|[\w-]*\.(?:pem|key|crt|p12|pfx|txt|json|yaml|yml|"
     r"conf|cfg|env|ini|sh|py|jks|keytab|asc|gpg)\??)"
 )
-#: placeholders of template languages (Jinja, GitHub Actions, shell, Python %-formatting, <NAME>)
+#: placeholders of template languages (Jinja, GitHub Actions, shell, Python %-formatting, <NAME>;
+#: ‹NAME› as a page's description writes it: ``site.text.plain_attribute``)
 _TEMPLATE = re.compile(r"\$?\{\{[^{}\n]{0,80}\}\}|\{%[^%\n]{0,80}%\}|\$\{[^}\n]{0,80}\}|%\([\w.-]+\)[sdr]|"
-                       r"<[A-Za-z_][\w .-]{0,40}>|\[\[[^\]\n]{0,60}\]\]")
+                       r"[<‹][A-Za-z_][\w .-]{0,40}[>›]|\[\[[^\]\n]{0,60}\]\]")
 #: just before a password word, the opening of a placeholder it is the name of ('%(password)s')
 _INSIDE_PLACEHOLDER = re.compile(r"(?:%\(|\{\{[ \t]*[\w.]*|\$\{\{?[ \t]*(?:secrets\.|vars\.|env\.)?|\$\{[\w.-]*|<|\{)$")
 #: (each word as written and as the view folds it: the view reads "küsi" as "kusi")
