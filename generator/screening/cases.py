@@ -68,6 +68,8 @@ class _Screen:
         if not raw.strip():
             return ""
         shaped = shape(raw)
+        if shaped is None and (clean := fields.cleaned(raw)) != raw:
+            shaped = shape(clean)  # (written with invisible or look-alike characters)
         if shaped is None:
             self.dropped[field] += 1
             return ""
@@ -202,6 +204,9 @@ def _public_links(values: tuple[str, ...], s: _Screen) -> tuple[str, ...]:
     a value with anything else in it is dropped whole."""
     links: list[str] = []
     for raw in values:
+        clean = fields.cleaned(raw)
+        if clean != raw and not all(fields.link(c) for c in fields.link_candidates(raw)):
+            raw = clean  # (a link written with invisible characters or fullwidth digits)
         candidates = fields.link_candidates(raw)
         if not candidates:
             continue
@@ -259,6 +264,8 @@ def _contacts(record: TicketRecord, config: Config, s: _Screen) -> tuple[Externa
             if not entry.strip():
                 continue
             shaped = fields.contact(entry)
+            if shaped is None and (clean := fields.cleaned(entry)) != entry:
+                shaped = fields.contact(clean)
             if shaped is None:
                 s.dropped["external contacts"] += 1
                 continue

@@ -12,11 +12,12 @@ Pure functions: each takes the raw value and returns the value to publish, or No
 from __future__ import annotations
 
 import re
+import unicodedata
 from itertools import pairwise
 from urllib.parse import urlsplit
 
 from generator.screening.lexicon import INSTITUTION_WORDS, REFERENCE_WORDS
-from generator.screening.normalise import normalised_text
+from generator.screening.normalise import fold_char, normalised_text
 
 #: a VO name: vo.example.eu, biomed, eiscat.se (a DNS-style name: 253 characters at most)
 _VO = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,252}")
@@ -84,6 +85,30 @@ def _place(part: str) -> bool:
 #: title case in a row may be a person's name, refused
 _VO_NOTE = re.compile(r"\((?:[^\W\d_]+:?[ ]?){1,8}\)")
 _TITLE_PAIR = re.compile(r"(?<!\w)[^\W\d_a-z][^\W\d_A-Z]+[ ]+[^\W\d_a-z][^\W\d_A-Z]+")
+
+
+#: a word of letters of more than one script ("аtlas" with a Cyrillic а)
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def cleaned(value: str) -> str:
+    """A short value without its disguises: compatibility forms folded (NFKC: fullwidth letters
+    and digits), invisible and format characters dropped (zero-width spaces, soft hyphens, bidi
+    marks), and in a word that mixes Latin letters with another script's look-alikes, those
+    look-alikes as the Latin letters they imitate. A word wholly in another script stays as it
+    is ("Физика" is no disguise). A value is tried in this form when its written form has no
+    shape the catalogue knows: "vo.access\u200b.egi.eu" is published as "vo.access.egi.eu"."""
+    value = "".join(c for c in unicodedata.normalize("NFKC", value) if unicodedata.category(c) != "Cf")
+    return _WORD.sub(_latin_word, value)
+
+
+def _latin_word(m: re.Match[str]) -> str:
+    word = m.group()
+    if word.isascii() or not any("a" <= c.lower() <= "z" for c in word):
+        return word
+    folded = "".join(c if c.isascii() or "LATIN" in unicodedata.name(c, "") else fold_char(c) for c in word)
+    return folded if folded.isalpha() and all(c.isascii() or "LATIN" in unicodedata.name(c, "") for c in folded) \
+        else word
 
 
 def vo_name(value: str) -> str | None:

@@ -324,7 +324,7 @@ AT_WORDS = (
     r"собака|собачка|равлик|кльомба|мајмунче|majmunče|afna|at-merki|ett|et|eta|"
     r"παπάκι|שטרודל|כרוכית|ძაღლუკა|შნიკ|շնիկ|at sign|at-sign|commercial at|apenstaartje|apestaartje|"
     r"aapje|at-teken|slinger-a|ensaimada|arrobas|a commerciale|a commercial|à commercial|opička|zavináčom|"
-    r"kukacjel|kissanhäntä|kissanhanta|hjá|at-tegn|grisehale|alfakrøll|snabel|majmunica|monkey|"
+    r"kukacjel|kissanhäntä|kissanhanta|hjá|at-tegn|grisehale|alfakrøll|snabel|majmunica|majmun|мајмун|monkey|"
     r"маймунка|кльомбочка|песик|ձագուկ|et işareti|yaban|@-merkki|@-märk|@-zīme|eta ženklas|"
     r"kanelsnegl|papaki|sobaka|klammeraffen|at-zeichen|@-zeichen|arrova|a bildua|a rond|a-rond|arond|ag|"r"@"
 )
@@ -411,16 +411,16 @@ NUMBER_WORDS = {
     18: "eighteen achtzehn dix-huit diciotto dieciocho dezoito achttien osiemnaście osmnáct вісімнадцять восемнадцать",
     19: "nineteen neunzehn dix-neuf diciannove diecinueve dezanove dezenove negentien dziewiętnaście devatenáct "
         "дев'ятнадцять девятнадцать",
-    20: "twenty zwanzig vingt venti veinte vinte twintig dwadzieścia dvacet двадцять двадцать tjugo tyve tjue",
-    30: "thirty dreißig dreissig trente trenta treinta trinta dertig trzydzieści třicet тридцять тридцать trettio",
-    40: "forty vierzig quarante quaranta cuarenta quarenta veertig czterdzieści čtyřicet сорок fyrtio",
-    50: "fifty fünfzig cinquante cinquanta cincuenta cinquenta vijftig pięćdziesiąt padesát п'ятдесят пятьдесят femtio",
-    60: "sixty sechzig soixante sessanta sesenta sessenta zestig sześćdziesiąt šedesát шістдесят шестьдесят sextio",
-    70: "seventy siebzig septante settanta setenta zeventig siedemdziesiąt sedmdesát сімдесят семьдесят sjuttio",
+    20: "twenty zwanzig vingt venti veinte vinte twintig dwadzieścia dvacet двадцять двадцать tjugo tyve tjue húsz douăzeci dvadeset dvadsať είκοσι kaksikymmentä",
+    30: "thirty dreißig dreissig trente trenta treinta trinta dertig trzydzieści třicet тридцять тридцать trettio harminc treizeci trideset tridsať τριάντα kolmekymmentä",
+    40: "forty vierzig quarante quaranta cuarenta quarenta veertig czterdzieści čtyřicet сорок fyrtio negyven patruzeci četrdeset štyridsať σαράντα neljäkymmentä",
+    50: "fifty fünfzig cinquante cinquanta cincuenta cinquenta vijftig pięćdziesiąt padesát п'ятдесят пятьдесят femtio ötven cincizeci pedeset päťdesiat πενήντα viisikymmentä",
+    60: "sixty sechzig soixante sessanta sesenta sessenta zestig sześćdziesiąt šedesát шістдесят шестьдесят sextio hatvan șaizeci şaizeci šezdeset šesťdesiat εξήντα kuusikymmentä",
+    70: "seventy siebzig septante settanta setenta zeventig siedemdziesiąt sedmdesát сімдесят семьдесят sjuttio hetven șaptezeci şaptezeci sedamdeset sedemdesiat εβδομήντα seitsemänkymmentä",
     80: "eighty achtzig huitante quatre-vingts ottanta ochenta oitenta tachtig osiemdziesiąt osmdesát вісімдесят "
-        "восемьдесят åttio",
-    90: "ninety neunzig nonante novanta noventa negentig dziewięćdziesiąt devadesát дев'яносто девяносто nittio",
-    100: "hundred hundert cent cento cien ciento cem honderd sto сто",
+        "восемьдесят åttio nyolcvan optzeci osamdeset osemdesiat ογδόντα kahdeksankymmentä",
+    90: "ninety neunzig nonante novanta noventa negentig dziewięćdziesiąt devadesát дев'яносто девяносто nittio kilencven nouăzeci devedeset deväťdesiat ενενήντα yhdeksänkymmentä",
+    100: "hundred hundert cent cento cien ciento cem honderd sto сто set sta stě",  # (Czech: "šest set", "čtyři sta")
     # the words that say tens and units at once (Spanish) and the hundreds (Slavic, Romance)
     21: "veintiuno veintiún", 22: "veintidós veintidos", 23: "veintitrés veintitres", 24: "veinticuatro",
     25: "veinticinco", 26: "veintiséis veintiseis", 27: "veintisiete", 28: "veintiocho", 29: "veintinueve",
@@ -430,6 +430,40 @@ NUMBER_WORDS = {
     700: "сімсот семьсот siedemset setecientos settecento", 800: "вісімсот восемьсот osiemset ochocientos ottocento",
     900: "дев'ятсот девятьсот dziewięćset novecientos novecento",
 }
+#: the languages that write tens and units as one word: (tens, units, how they join), each a list
+#: of the words of 20..90 and of 1..9 ("quarantatré", "dreiundvierzig", "drieënveertig",
+#: "negyvenhárom"); ``compound_numbers`` spells them
+COMPOUND_NUMBERS = (
+    # Italian: the tens lose their last vowel before "uno" and "otto" ("ventuno", "trentotto")
+    ("venti trenta quaranta cinquanta sessanta settanta ottanta novanta",
+     "uno due tre quattro cinque sei sette otto nove", "units-after"),
+    # German: units, "und", tens
+    ("zwanzig dreißig vierzig fünfzig sechzig siebzig achtzig neunzig",
+     "ein zwei drei vier fünf sechs sieben acht neun", "und"),
+    # Dutch: units, "en" ("ën" after an e), tens
+    ("twintig dertig veertig vijftig zestig zeventig tachtig negentig",
+     "een twee drie vier vijf zes zeven acht negen", "en"),
+    # Hungarian: the tens' joining forms, then the units
+    ("huszon harminc negyven ötven hatvan hetven nyolcvan kilencven",
+     "egy kettő három négy öt hat hét nyolc kilenc", "units-after"),
+)
+
+
+def compound_numbers() -> dict[str, int]:
+    """The words of 21..99 in the languages of ``COMPOUND_NUMBERS`` -> their values."""
+    out: dict[str, int] = {}
+    for tens_words, unit_words, join in COMPOUND_NUMBERS:
+        for ten, tens in enumerate(tens_words.split(), start=2):
+            for unit, word in enumerate(unit_words.split(), start=1):
+                if join == "units-after":
+                    head = tens[:-1] if tens[-1] in "aeiou" and word[0] in "aeiou" else tens
+                    out[head + word] = ten * 10 + unit
+                else:
+                    glue = "ën" if join == "en" and word.endswith("e") else join
+                    out[word + glue + tens] = ten * 10 + unit
+    return out
+
+
 #: "double oh", "triple six": the next digit said two or three times
 REPEAT_WORDS = {2: "double doble doppio doppel dubbel dublu podwójne dvojité", 3: "triple triplo triple dreifach"}
 
@@ -697,7 +731,7 @@ SPECIFIC_ACCOUNT_WORDS = (
 #: one (ten digits at least, in any grouping) is the account ("na moje konto prywatne: 10 2030 ...",
 #: "můj osobní účet 19-2000145399/0800", "a saját számlámra utalni: 11773016-...")
 ACCOUNT_WORDS = (
-    r"account|bank account|bank details|bankverbindung|bankkonto|konto|kontos|kontot|kontoen|kontoet|"
+    r"account|bank account|iban|iban-nr|iban-nummer|bank details|bankverbindung|bankkonto|konto|kontos|kontot|kontoen|kontoet|"
     r"konta|kontu|kontem|účet|účtu|účtem|účtě|účte|učet|bankszámla|bankszámlám|bankszámlámra|számla|"
     r"számlám|számlámra|számlára|számlát|számlámat|rekening|bankrekening|compte|compte bancaire|rib|"
     r"conto|conto corrente|cuenta|cuenta bancaria|conta|conta bancária|nib|tili|tilille|tilini|"
@@ -1503,7 +1537,11 @@ WHETHER_WORDS = (
     r"(?:preguntado|discutido|verificado|decidir|saber) si|"
     r"(?:perguntou|perguntado|discutido|verificar|decidir|saber) se|"
     r"(?:gefragt|besprochen|geprüft|überlegt|klären|prüfen) ob|"
-    r"(?:frågade|diskuterade|undrade) om|(?:spurgte|diskuterede) om|(?:spurte|diskuterte) om"
+    r"(?:frågade|diskuterade|undrade) om|(?:spurgte|diskuterede) om|(?:spurte|diskuterte) om|"
+    # "we discussed which fields are confidential": which, not whether
+    r"(?:discussed|decided|agreed|asked|checked) (?:which|what)|(?:besproken|besloten|bekeken) (?:welke|wat)|"
+    r"(?:besprochen|entschieden|geklärt) (?:welche|was)|(?:discuté|décidé) (?:quels|quelles|quel|quelle)|"
+    r"(?:discusso|deciso) (?:quali|quale|cosa)|(?:discutido|decidido) (?:qué|cuáles|cuál|quais|qual|o que)"
 )
 #: verbs that turn a question with a marker word into a request to keep something confidential
 #: ("could you keep this confidential?", "pouvez-vous traiter ceci de manière confidentielle ?")

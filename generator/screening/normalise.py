@@ -442,7 +442,29 @@ def normalise(text: str, keep_part_breaks: bool = False) -> View:
         current, rewrite = _rewrite(current, pattern, replace)
         if rewrite is not None:
             maps.append(rewrite)
-    return View(text, current, _lower(current), tuple(maps))
+    view = View(text, current, _lower(current), tuple(maps))
+    if not text.isascii() and _DIGIT_LOOKALIKE.search(current):
+        view = _lookalike_digits(view)
+    return view
+
+
+#: a letter beside a digit, not inside a word, that may stand for one ("4О1-22", "06 1О 23"): in the
+#: view, a look-alike is already the ASCII letter it looks like
+_DIGIT_LOOKALIKE = re.compile(r"(?<=\d)[OolIЗзб](?![^\W\d_])|(?<![^\W\d_])[OolIЗзб](?=\d)")
+_DIGIT_FOR = {"O": "0", "o": "0", "l": "1", "I": "1", "З": "3", "з": "3", "б": "6"}
+
+
+def _lookalike_digits(view: View) -> View:
+    """The view with each such letter that was another script's look-alike in the
+    original (a Cyrillic 'О' inside a phone number) read as the digit it imitates; an ASCII
+    letter there is left as written (a product code "4O1" says what it says)."""
+    chars = list(view.text)
+    for m in _DIGIT_LOOKALIKE.finditer(view.text):
+        start, end = view.to_original(m.start(), m.end())
+        if end - start == 1 and not view.original[start].isascii():
+            chars[m.start()] = _DIGIT_FOR[m.group()]
+    text = "".join(chars)
+    return view if text == view.text else View(view.original, text, _lower(text), view._maps)
 
 
 def _needs_decoding(text: str, shapes: bytes | None) -> bool:

@@ -470,8 +470,9 @@ def _named_before(t: Text, start: int) -> bool:
 _PLATE_WORD = Lexicon(PLATE_WORDS)
 #: the words between the word and the plate, then the plate: groups of capitals and digits
 #: joined by a space or a hyphen, two digits and a letter at least ("(Kennzeichen KA-MW 4711)",
-#: "nr rej. KR 4821X", "Kenteken van de monteur: XK-482-B")
-_PLATE = re.compile(r"(?:[ \t]+[^\W\d_]{1,20}){0,4}?[ \t]*[:՝]?[ \t]*(?:(?:is|ist|est|je)[ \t]+)?"
+#: "nr rej. KR 4821X", "Kenteken van de monteur: XK-482-B", "Kenteken van mijn auto (voor de
+#: vergunning): K-917-PH")
+_PLATE = re.compile(r"(?:[ \t]+\(?[^\W\d_]{1,20}[),]?){0,8}?[ \t]*[:՝]?[ \t]*(?:(?:is|ist|est|je)[ \t]+)?"
                     r"(?P<plate>(?=[A-Z0-9 -]{0,10}\d[A-Z0-9 -]{0,10}\d)(?=[A-Z0-9 -]{0,10}[A-Z])"
                     r"[A-Z0-9]{1,5}(?:[ -][A-Z0-9]{1,5}){0,3})(?![\w-])")
 

@@ -43,6 +43,7 @@ from generator.screening.lexicon import (
     PHONE_WORDS,
     REPEAT_WORDS,
     SWITCHBOARD_WORDS,
+    compound_numbers,
 )
 
 _CANDIDATE = re.compile(
@@ -373,26 +374,32 @@ def spelled_phones(t: Text) -> Iterator[Finding]:
 
 _VALUE_OF: dict[str, int] = {fold(w): v for v, ws in NUMBER_WORDS.items() for w in ws.split()}
 _VALUE_OF.update({w: int(d) for w, d in _DIGIT_OF.items()})
+_VALUE_OF.update({fold(w): v for w, v in compound_numbers().items()})
 _VALUE_OF["oh"] = 0
 _REPEAT_OF: dict[str, int] = {fold(w): n for n, ws in REPEAT_WORDS.items() for w in ws.split()}
 #: between tens and units ("treinta y cuatro", "vingt et un", "twenty and one"): nothing to count
-_JOINERS = frozenset("and y et e i und en og och ja і и".split())
+_JOINERS = frozenset("and y et e i und en og och ja si і и".split())  # ("si": the Romanian "și" in the view)
 #: the words that start a look (numbers above nine and "double": units alone are ``spelled_phones``');
 #: a few are common words of another language ("elf", "once", "cent", "sto"): no anchor
 _NUMBER_ANCHORS = register_anchors(frozenset(
-    w.encode() for w in (*(fold(x) for ws in NUMBER_WORDS.values() for x in ws.split()), *_REPEAT_OF)
-    if w not in ("elf", "once", "cent", "sto", "ten", "tien", "ti", "dez", "cento", "сто") and "-" not in w)
+    w.encode() for w in (*(fold(x) for ws in NUMBER_WORDS.values() for x in ws.split()), *_REPEAT_OF,
+                         *(fold(x) for x in compound_numbers()))
+    if w not in ("elf", "once", "cent", "sto", "set", "sta", "ten", "tien", "ti", "dez", "cento", "сто") and "-" not in w)
     | {b"oh"})  # (digit words alone are ``spelled_phones``', but for the English "oh" it does not know)
-_NUMBER_TOKEN = "|".join(sorted((re.escape(w) for w in (*_VALUE_OF, *_REPEAT_OF, "plus")), key=lambda w: (-len(w), w)))
+#: (a group written in digits among the words: "zéro six, 12, quarante-trois, 87")
+_NUMBER_TOKEN = "|".join(sorted((re.escape(w) for w in (*_VALUE_OF, *_REPEAT_OF, "plus")), key=lambda w: (-len(w), w))) \
+    + r"|\d{1,4}"
 _READ_OUT = re.compile(
     rf"(?<![\w'ʼ-])(?:{_NUMBER_TOKEN})(?:(?:[ \t]*[,\-][ \t]*|[ \t]+)(?:(?:{'|'.join(_JOINERS)})[ \t]+)?(?:{_NUMBER_TOKEN})){{3,30}}(?![\w'ʼ-])")
 _READ_OUT_SPLIT = re.compile(r"(,)|[^\w'ʼ]+")
+_DIGIT_GROUP = re.compile(r"\d")
 
 
 def read_out_phones(t: Text) -> Iterator[Finding]:
     """A phone number read out in words, in pairs or hundreds ("zéro six, douze, trente-quatre,
-    cinquante-six", "oh seven seven double-oh, nine hundred, one two three", "сто двадцять три"):
-    eight to fifteen digits said with three number words or more."""
+    cinquante-six", "oh seven seven double-oh, nine hundred, one two three", "сто двадцять три"),
+    some groups perhaps in digits ("zéro six, 12, quarante-trois, 87"): eight to fifteen digits
+    said with three number words or more."""
     present = [w.decode() for w in _NUMBER_ANCHORS.intersection(t.anchors)]
     if not present:
         return
@@ -402,7 +409,8 @@ def read_out_phones(t: Text) -> Iterator[Finding]:
         for m in _READ_OUT.finditer(low, lo, hi):
             digits, words = _digits_read_out(m.group())
             if words >= 3 and 8 <= len(digits.lstrip("+")) <= 15 and not _counting(digits.lstrip("+")) \
-                    and (digits[0] in "0+" or m.group().count(",") >= 2):  # ("twenty twenty-four and ...": years)
+                    and (digits[0] in "0+" or m.group().count(",") >= 2 and not _DIGIT_GROUP.search(m.group())):
+                # ("twenty twenty-four and ...": years; "twenty, 40, sixty and 80": a list, with its digits)
                 yield Finding("phone.spelled", PHONE, m.start(), m.end())
 
 
@@ -432,6 +440,10 @@ def _digits_read_out(phrase: str) -> tuple[str, int]:
         if token == "plus":
             flush()
             out.append("+")
+            continue
+        if token.isdigit():  # (a group in digits: said, but not by a word)
+            flush()
+            out.append(token)
             continue
         if token in _REPEAT_OF:
             flush()
