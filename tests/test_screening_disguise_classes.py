@@ -125,3 +125,50 @@ def test_a_disguised_value_with_a_secret_in_it_is_still_dropped(policy):
     outcome = screen_record(record(custom_fields={"Virtual Organisation": ("vo.x.eu\u200b pw: Hx7!kq2",)}),
                             CONFIG, policy)
     assert outcome.case.virtual_organisations == () and outcome.dropped
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("Durchwahl im Büro: Tel. 0662 - 80 44 51", "0662 - 80 44 51"),
+        ("tlf: 4 1 2 - 3 3 4 5 6", "4 1 2 - 3 3 4 5 6"),
+    ],
+)
+def test_a_phone_with_a_spaced_dash_between_its_groups(text, number):
+    assert any(number in s for s in found(text, "phone"))
+
+
+@pytest.mark.parametrize(
+    "text", ["Nodes 2040 - 2080 - 2120 drained", "Ports 5000 - 5100 are open.", "Run 2025-01-07 - 2025-01-09 ok"])
+def test_ranges_with_a_spaced_dash_are_no_phone(text):
+    assert found(text, "phone") == []
+
+
+# (found by probing the same classes beyond the corpus: a text kept to some people, and marker
+# phrases of Catalan and Welsh)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Only for the partners: the site closes in June.",
+        "Nur für Konsortialpartner: der Standort schließt im Juni.",
+        "Réservé aux membres du consortium : le site ferme en juin.",
+        "Tylko dla członków: ośrodek zostanie zamknięty w czerwcu.",
+        "(for collaboration members only) The site closes in June.",
+        "Només per a ús intern: el centre tanca al juny.",
+        "Cyfrinachol: bydd y safle'n cau ym mis Mehefin.",
+    ],
+)
+def test_a_text_kept_to_some_people_is_marked(text):
+    assert found(text, "marker")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The booking portal is only for project partners, as the wiki explains.",
+        "Project partners: CNRS, INFN and CESNET.",
+        "For members only the quota is raised; others keep 100 cores.",
+    ],
+)
+def test_saying_who_may_use_a_service_marks_nothing(text):
+    assert found(text, "marker") == []

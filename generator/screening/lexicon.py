@@ -1079,7 +1079,7 @@ AT_HANDLE_WORDS = (
 #: words and phrases that mark text as not public wherever they stand (unless negated)
 MARKERS = (
     # en
-    r"confidential|confidental|confedential|strictly confidential|private and confidential|private & confidential|"
+    r"confidential|confidental|confedential|cyfrinachol|yn gyfrinachol|strictly confidential|private and confidential|private & confidential|"
     r"in confidence|in strict confidence|off the record|not for the record|"
     r"not for publication|not for public(?: release| distribution| disclosure| consumption| use| view)?|"
     r"not to be (?:published|shared|distributed|disclosed|circulated|made public)|"
@@ -1369,6 +1369,8 @@ MARKERS_IN_POSITION = (
     r"для внутреннего пользования|для внутрішнього використання|само за вътрешна употреба|"
     r"للاستخدام الداخلي|للاستخدام الداخلي فقط|barne erabilerarako|barne erabilerarako soilik|"
     r"le haghaidh úsáide inmheánaí|për përdorim të brendshëm|għall-użu intern|"
+    # Catalan, Welsh
+    r"ús intern|per a ús intern|d'ús intern|només per a ús intern|at ddefnydd mewnol|at ddefnydd mewnol yn unig|"
     r"вътрешна употреба|само за интерна употреба|само за интерну употребу|לשימוש פנימי בלבד|"
     r"за внатрешна употреба|внатрешна употреба|за интерна употреба|za unutrašnju upotrebu|"
     r"за унутрашњу употребу|за интерну употребу|за вътрешно ползване|за вътрешна употреба|"
@@ -1391,6 +1393,24 @@ MARKERS_IN_POSITION = (
     # spelled without the diacritics that tell the case endings apart ("tikai iekseja lietosanai")
     r"tikai iekšēj\w{0,3} lietošan\w{0,3}|iekšēj\w{0,3} lietošan\w{0,3}"
 )
+#: the people a text may be kept to: with "only" and "for" before or "only" after them, heading a
+#: line, in brackets or before a colon, they mark it ("Only for project partners:", "(for
+#: consortium members only)", "Nur für Projektpartner:", "Solo per i partner del progetto:")
+AUDIENCE_WORDS = (
+    r"partners|project partners|consortium|consortium members|members|the consortium|the partners|"
+    r"the collaboration|collaboration members|collaborators|reviewers|the reviewers|insiders|"
+    r"partner|projektpartner|konsortialpartner|konsortium|mitglieder|mitarbeiter|mitarbeitende|gutachter|"
+    r"partenaires|partenaires du projet|membres|membres du consortium|relecteurs|"
+    r"partner del progetto|consorzio|membri|membri del consorzio|revisori|"
+    r"socios|socios del proyecto|consorcio|miembros|revisores|parceiros|consórcio|membros|"
+    r"projectpartners|leden|medewerkers|consortiumleden|partnerów|partnerów projektu|konsorcjum|członków|"
+    r"partnery|partnery projektu|konsorcium|členy|partnerov|partnereknek|partnerek|partnerit|jäsenet|"
+    r"partnerne|medlemmer|partnerna|medlemmar|partenerii|parteneri|membrii|συνεργάτες|εταίρους|μέλη|"
+    r"партнёров|партнеров|партнерів|партньори|партнере|partnere|partnerji|partneri|članove|članovi|"
+    r"ortaklar|üyeler|partnerid|liikmed|partneriai|nariai|partneri"
+)
+#: the articles an audience may have after "for": "für die", "pour les", "per i", "para los"
+AUDIENCE_ARTICLES = r"the|die|den|les|aux|i|gli|le|los|las|os|as|de|het|τους|τα|тих"
 #: single words that mark text only as a heading or in brackets ("INTERNAL", "[privat]")
 HEADING_WORDS = (
     r"internal|intern|interne|interno|interna|interní|interné|wewnętrzne|belső|internt|sisäinen|"
@@ -1601,7 +1621,7 @@ ONLY_WORDS = (
 )
 #: "for": like "only", makes an in-position phrase a marker when it stands before it ("for internal
 #: use"); unlike "only", not after it ("internal use for the project")
-FOR_WORDS = r"kun til|for|für|für den|pour|à|per|ad|para|voor|do|pro|za|na|för|til|zu"
+FOR_WORDS = r"kun til|for|für|für den|pour|à|per|ad|para|voor|do|pro|za|na|för|til|zu|dla|pre|pentru|για|для"
 
 # --- short values ---------------------------------------------------------------------------------
 

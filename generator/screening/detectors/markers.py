@@ -37,6 +37,8 @@ from generator.screening.detectors.base import (
 from generator.screening.lexicon import (
     ADVICE_OBJECTS,
     AND_WORDS,
+    AUDIENCE_ARTICLES,
+    AUDIENCE_WORDS,
     BETWEEN_US,
     BETWEEN_WORDS,
     CLASSIFICATION_LABELS,
@@ -89,6 +91,16 @@ _LABEL_WITH_COMMA = Lexicon(
     HEADING_WORDS, MARKERS_IN_POSITION,
     template=rf"{_B}{_ONLY}(?:{{body}}){_E}(?:[ \t]+[^\W\d_]+)?[ \t]*,(?:[ \t]+[^\s:,.!?;]+){{0,4}}?"
              rf"[ \t]+(?:{lex(NEGATIONS)}|ej|da ne|μην|μη){_E}(?:[ \t]+[^\s:,.!?;]+){{1,3}}[ \t]*:")
+#: "only for (the) partners", "for consortium members only": a text kept to some people
+_FOR_THE = rf"(?:{lex(FOR_WORDS)})[ \t]+(?:(?:{lex(AUDIENCE_ARTICLES)})[ \t]+)?"
+_RESERVED_FOR = (r"(?:reserved|reservee?s?|riservat[oaie]|reservad[oa]s?|vorbehalten)[ \t]+"
+                 rf"(?:for|to|aux|au|a|ai|agli|alle|al|para|fur)[ \t]+(?:(?:{lex(AUDIENCE_ARTICLES)})[ \t]+)?")
+_AUDIENCE = Lexicon(
+    AUDIENCE_WORDS,
+    template=rf"{_B}(?:(?:{lex(ONLY_WORDS)})[ \t]+{_FOR_THE}(?:{{body}}){_E}|{_FOR_THE}(?:{{body}})[ \t]+(?:{lex(ONLY_WORDS)}){_E}|"
+             rf"{_RESERVED_FOR}(?:{{body}}){_E})")
+#: (a few words may go on naming them before the colon: "Solo per i partner del progetto:")
+_AUDIENCE_END = re.compile(r"(?:[ \t]+[^\W\d_]{1,20}){0,3}[ \t]*[:!–—]|[ \t*\])\"'»”]*$", re.MULTILINE)
 _ADJECTIVE = Lexicon(MARKER_ADJECTIVES, template=rf"{_B}(?:{{body}}){_E}(?:[ \t]+[^\W\d_]+){{0,2}}")
 _DO_NOT_SHARE = Lexicon(
     SHARE_VERBS, template=rf"{_B}(?:{lex(SHARE_NEGATIONS)})(?:[ \t]+[^\s.!?;:]+){{0,3}}?[ \t]+(?:{{body}}){_E}")
@@ -208,6 +220,11 @@ def markers(t: Text) -> Iterator[Finding]:
             continue  # "secret: true", "restricted: false": a setting, not a heading
         if _heading(low, m.start(), m.end()) or _enclosed(low, m.start(), m.end()):
             yield Finding("marker.heading", MARKER, m.start(), m.end())
+    for m in _AUDIENCE.finditer(t, 40, 60):
+        line_start = low.rfind("\n", 0, m.start()) + 1
+        if _enclosed(low, m.start(), m.end()) or \
+                _LINE_LEAD.fullmatch(low, line_start, m.start()) and _AUDIENCE_END.match(low, m.end()):
+            yield Finding("marker.restricted", MARKER, m.start(), m.end())
     for m in _LABEL_WITH_COMMA.finditer(t, 60, 80):
         if not _negated(low, m.start()) and _LINE_LEAD.fullmatch(low, low.rfind("\n", 0, m.start()) + 1, m.start()):
             yield Finding("marker.heading", MARKER, m.start(), m.end())

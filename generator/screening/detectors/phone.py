@@ -49,7 +49,7 @@ from generator.screening.lexicon import (
 _CANDIDATE = re.compile(
     r"(?<![\w.,/#@=$%&\\-])"
     r"(?P<num>(?:\+[ \t]?|(?<!\d)00(?=[1-9]))?(?:\([ \t]?\+?\d{1,4}[ \t]?\)[ \t./-]?)?"
-    r"\d(?:(?:[ \t./-]|[ \t]?[()/][ \t]?|[ \t]*\n[ \t]*)?(?:\([ \t]?\d{1,4}[ \t]?\)|\d)){5,22})"
+    r"\d(?:(?:[ \t]-[ \t]|[ \t./-]|[ \t]?[()/][ \t]?|[ \t]*\n[ \t]*)?(?:\([ \t]?\d{1,4}[ \t]?\)|\d)){5,22})"
     r"(?P<ext>[ \t]*[,;]?[ \t]*(?:ext\.?|x|extension|durchwahl|dw\.?|poste|int\.?|interno|wewn\.?|kl\.?|linka|"
     r"mellék|lokal|anknytning|tel\. wewn\.?|-)[ \t]*\d{1,6})?"
     r"(?![\w%@]|[.,:/-]\d|\.[A-Za-z])",
