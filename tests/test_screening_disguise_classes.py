@@ -172,3 +172,103 @@ def test_a_text_kept_to_some_people_is_marked(text):
 )
 def test_saying_who_may_use_a_service_marks_nothing(text):
     assert found(text, "marker") == []
+
+
+# --- holdout 28 (the same theme by another writer, measured before these rules at fa80a99) ------
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("Η πρόσβαση κόπηκε: ο κωδικός είναι Ελιά#1987 ακόμα", "Ελιά#1987"),
+        ("the key was Fj0rd&Elk22 until Monday", "Fj0rd&Elk22"),
+    ],
+)
+def test_a_code_or_key_word_with_a_verb_before_a_made_up_value(text, secret):
+    assert any(secret in s for s in found(text, "credential"))
+
+
+@pytest.mark.parametrize("text", ["The code is CamelCase2Snake in utils.", "the key is SHA256-based, the code GPL-3.0-only"])
+def test_a_code_or_key_word_with_a_verb_before_a_name_is_no_password(text):
+    assert found(text, "credential") == []
+
+
+def test_the_greek_word_for_at_with_a_spelled_dot():
+    assert found("Στείλτε μου: kpapad στο auth τελεία gr", "e-mail")
+
+
+def test_the_greek_word_for_at_alone_is_no_address():
+    assert found("Τα αρχεία είναι στο storage.grnet.gr από χθες.", "e-mail") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("ověřeno datem narození *2. 11. 1983", "2. 11. 1983"),
+        ("Ich bin am 2. November 1983 in Graz geboren.", "2. November 1983"),
+        ("Ik ben op 2 november 1983 in Gent geboren.", "2 november 1983"),
+    ],
+)
+def test_a_birth_date_said_before_or_after_its_word(text, date):
+    assert any(date in s for s in found(text, "personal"))
+
+
+def test_a_thing_born_in_a_recent_year_is_no_birth_date():
+    assert found("Die Idee wurde am 3. Mai 2022 in Berlin geboren.", "personal") == []
+
+
+def test_a_turkish_number_read_out_in_hundreds_is_a_phone():
+    text = "Beni sıfır beş yüz kırk bir, üç yüz yirmi iki, on dokuz, altmış yedi numarasından arayın."
+    assert found(text, "phone")
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [("Trenger dere personnummeret mitt? Det er 120583 41236.", "120583 41236"),
+     ("Här är personnumret: 830512-4412", "830512-4412")],
+)
+def test_a_nordic_id_word_with_its_definite_ending(text, number):
+    assert any(number in s for s in found(text, "personal"))
+
+
+def test_a_code_after_a_relative_clause():
+    assert any("771 204" in s for s in found("SMS-koden, som jeg fikk ved innlogging: 771 204", "credential"))
+
+
+@pytest.mark.parametrize(
+    ("field", "written", "published"),
+    [
+        ("Virtual Organisation", "vo.bio\u2011imaging.eu", "vo.bio-imaging.eu"),
+        ("Scientific discipline", "Quantum chemistry (CCSD(T)/cc-pVTZ*)", "Quantum chemistry (CCSD(T)/cc-pVTZ*)"),
+    ],
+)
+def test_a_hyphen_or_a_star_in_a_short_value(policy, field, written, published):
+    case = screen_record(record(custom_fields={field: (written,)}), CONFIG, policy).case
+    assert published in (case.virtual_organisations + case.disciplines)
+
+
+@pytest.mark.parametrize("owner", ["Seán O'Brien", "Seán O'Brien\u200e"])
+def test_an_owner_with_an_apostrophe(policy, owner):
+    assert screen_record(record(owner_real_name=owner), CONFIG, policy).case.owner == "Seán O'Brien"
+
+
+def test_a_status_with_a_ticket_number_in_its_note(policy):
+    case = screen_record(record(status="open – Ticket #88\u200b412"), CONFIG, policy).case
+    assert case.rt_status.startswith("open")
+
+
+@pytest.mark.parametrize("text", ["../discipline/computational-chemistry-dft-b3lyp-6-31g/",
+                                  "see /discipline/materials-science-dft-pbe0-gw/ for the list"])
+def test_a_title_slug_with_its_codes_is_no_token(text):
+    """A discipline published with its method codes gets an address made of its words: the audit
+    read it as a random token and withheld the case."""
+    assert found(text, "credential") == []
+
+
+def test_a_keyword_free_random_token_with_dashes_is_still_one():
+    assert found("use xk3p-9fj2-q8zm-ab12 then", "credential")
+
+
+def test_a_public_key_said_with_a_verb_is_no_password():
+    assert found("Den offentlige nøgle er 4nWvB0m2kR9QeXq7Ls1fYt3ZcH8uJ5aDgP6oNiEwVbM= og porten 51820.",
+                 "credential") == []

@@ -149,7 +149,7 @@ def _owner(record: TicketRecord, s: _Screen) -> str:
     if record.owner_name.lower() in _NOBODY:
         return ""
     for candidate in (record.owner_real_name, record.owner_name):
-        if candidate and fields.owner(candidate):
+        if candidate and (fields.owner(candidate) or fields.owner(fields.cleaned(candidate))):
             return s.value(candidate, "owner", fields.owner)
     if record.owner_real_name or record.owner_name:
         s.dropped["owner"] += 1

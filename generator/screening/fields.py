@@ -35,14 +35,14 @@ _PLACE = re.compile(r"\([^\W\d_](?:['’.-]?[^\W\d_]){0,40}\)")
 _NETWORK = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}(?:/\d{1,2})?|[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?:/\d{1,3})?")
 #: a discipline path: words, '/', ',', '&', '(' ')', '-', ''', and the chemical formulas and
 #: equations a discipline may name ("Computational chemistry (H₂O, CO2, C6H12O6)", "A + B → C")
-_DISCIPLINE = re.compile(r"[^\W\d_][\w ,/&()'’.+·→\[\];>»›|:–—-]{0,199}")
+_DISCIPLINE = re.compile(r"[^\W\d_][\w ,/&()'’.+*·→\[\];>»›|:–—-]{0,199}")
 #: an RT status: one to three words of letters
 _STATUS = re.compile(r"[^\W\d_]+(?:[ _-][^\W\d_]+){0,2}")
 #: a note after a status and a dash, in words only ("offen – wartet auf Rückmeldung des Standorts");
 #: two capitalised words in a row are a person's name, refused with the note
 _DATE = r"\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}(?:-\d{2})?"
 #: (a site's name and a ticket's number are words of a note too: "(waiting for LIP-EX, GGUS #165432)")
-_NOTE_WORD = (rf"(?:GGUS|RT|ticket|case|issue|incident|INC|Jira)[ ]#?\d{{3,9}}|[^\W\d_]+(?:-[^\W\d_]+)*|{_DATE}|"
+_NOTE_WORD = (rf"(?i:GGUS|RT|ticket|case|issue|incident|INC|Jira)[ ]#?\d{{3,9}}|[^\W\d_]+(?:-[^\W\d_]+)*|{_DATE}|"
               r"[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+")
 _NOTE_WORDS = rf"(?P<note>(?:{_NOTE_WORD})(?:,?[ ](?:{_NOTE_WORD})){{0,9}})"
 _STATUS_NOTE = re.compile(rf"[ ]+[-–—][ ]+{_NOTE_WORDS}$")
@@ -50,7 +50,8 @@ _STATUS_NOTE = re.compile(rf"[ ]+[-–—][ ]+{_NOTE_WORDS}$")
 _STATUS_BRACKET = re.compile(rf"[ ]*\({_NOTE_WORDS}\)$")
 _NAME_PAIR = re.compile(r"\b[^\W\d_a-z][^\W\d_]*[ ]+[^\W\d_a-z][^\W\d_]*")
 #: a person's name: two to five words of letters, with the usual particles and punctuation
-_NAME = re.compile(r"[^\W\d_][^\W\d_'’.-]*(?:[ -][^\W\d_][^\W\d_'’.-]*){0,5}")
+#: (an apostrophe or a hyphen inside a word, a dot after an initial: "Niamh O'Connor", "J. Smith")
+_NAME = re.compile(r"[^\W\d_](?:['’-]?[^\W\d_])*\.?(?:[ -][^\W\d_](?:['’-]?[^\W\d_])*\.?){0,5}")
 #: an affiliation: words, with ',', '.', '&', '-', '(', ')', '/' and at most a short number
 _AFFILIATION = re.compile(r"[^\W\d_][\w ,.&'’()/–—-]{0,149}")
 _ROLE = re.compile(r"[^\W\d_][\w ,.&'’/-]{0,79}")
@@ -99,7 +100,11 @@ def cleaned(value: str) -> str:
     is ("Физика" is no disguise). A value is tried in this form when its written form has no
     shape the catalogue knows: "vo.access\u200b.egi.eu" is published as "vo.access.egi.eu"."""
     value = "".join(c for c in unicodedata.normalize("NFKC", value) if unicodedata.category(c) != "Cf")
-    return _WORD.sub(_latin_word, value)
+    return _WORD.sub(_latin_word, value.translate(_HYPHENS))
+
+
+#: the hyphens that are not ASCII's ("vo.pan‑cancer.eu" with a non-breaking hyphen)
+_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2212": "-", "\ufe63": "-"})
 
 
 def _latin_word(m: re.Match[str]) -> str:

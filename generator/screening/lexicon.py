@@ -170,7 +170,11 @@ CODE_WORDS = (
     # en
     r"(?:verification|confirmation|one[- ]time|sms|2fa|mfa|otp|security|activation|access|door|entry|gate|"
     r"lock|keypad|alarm|alarm system|safe|locker|unlock|login|sign[- ]in|auth|authentication) codes?|"
-    r"combination|combo|tan|otp|one[- ]time password|opens with|unlocks with",
+    r"combination|combo|tan|otp|one[- ]time password|opens with|unlocks with|"
+    # the code a text message brought, as a compound in each language ("SMS-koden", "SMS-Code")
+    r"sms-code|sms-kode|sms-koden|sms-kod|sms-koden|sms-koodi|sms-kód|sms-kódot|sms-kood|sms-kodas|sms-kods|"
+    r"sms-cod|sms-codul|sms-kodu|sms-kodun|sms-κωδικός|sms-код|code sms|code par sms|código sms|codice sms|kod sms|"
+    r"kód sms|cod sms|κωδικός sms|код смс|код sms",
     # de, nl, scandinavian, fi, et
     r"bestätigungscode|verifizierungscode|sicherheitscode|aktivierungscode|einmalcode|einmalpasswort|"
     r"zugangscode|türcode|tuercode|torcode|schlosscode|tresorcode|safecode|alarmcode|anmeldecode|tan|"
@@ -326,7 +330,7 @@ AT_WORDS = (
     r"aapje|at-teken|slinger-a|ensaimada|arrobas|a commerciale|a commercial|à commercial|opička|zavináčom|"
     r"kukacjel|kissanhäntä|kissanhanta|hjá|at-tegn|grisehale|alfakrøll|snabel|majmunica|majmun|мајмун|monkey|"
     r"маймунка|кльомбочка|песик|ձագուկ|et işareti|yaban|@-merkki|@-märk|@-zīme|eta ženklas|"
-    r"kanelsnegl|papaki|sobaka|klammeraffen|at-zeichen|@-zeichen|arrova|a bildua|a rond|a-rond|arond|ag|"r"@"
+    r"kanelsnegl|papaki|sobaka|klammeraffen|at-zeichen|@-zeichen|arrova|a bildua|a rond|a-rond|arond|ag|στο|"r"@"
 )
 #: '.' spelled out
 DOT_WORDS = (
@@ -336,7 +340,7 @@ DOT_WORDS = (
 )
 #: words for "at"/"dot" that are also ordinary words in their language: a match needs more
 #: evidence (a second spelled separator, or a local part with a dot) before it counts
-AMBIGUOUS_AT = r"at|a|bij|et|ett|eta|affe|ag"
+AMBIGUOUS_AT = r"at|a|bij|et|ett|eta|affe|ag|στο"
 
 # --- phones -----------------------------------------------------------------------------------
 
@@ -399,7 +403,7 @@ DIGIT_WORDS = (
 #: the numbers above nine a phone number is read out in ("zéro six, douze, trente-quatre", "nine
 #: hundred", "сорок п'ять"): value -> its words in EGI's languages (units are ``DIGIT_WORDS``)
 NUMBER_WORDS = {
-    10: "ten zehn dix dieci diez dez tien dziesięć deset desať десять десет tíu tio ti kymmenen kümme",
+    10: "ten zehn dix dieci diez dez tien dziesięć deset desať десять десет tíu tio ti kymmenen kümme on",
     11: "eleven elf onze undici once tizenegy elva elleve одиннадцять одиннадцать jedenaście jedenáct",
     12: "twelve zwölf douze dodici doce doze twaalf dwanaście dvanáct дванадцять двенадцать tolv tizenkettő",
     13: "thirteen dreizehn treize tredici trece treze dertien trzynaście třináct тринадцять тринадцать tretton",
@@ -411,16 +415,16 @@ NUMBER_WORDS = {
     18: "eighteen achtzehn dix-huit diciotto dieciocho dezoito achttien osiemnaście osmnáct вісімнадцять восемнадцать",
     19: "nineteen neunzehn dix-neuf diciannove diecinueve dezanove dezenove negentien dziewiętnaście devatenáct "
         "дев'ятнадцять девятнадцать",
-    20: "twenty zwanzig vingt venti veinte vinte twintig dwadzieścia dvacet двадцять двадцать tjugo tyve tjue húsz douăzeci dvadeset dvadsať είκοσι kaksikymmentä",
-    30: "thirty dreißig dreissig trente trenta treinta trinta dertig trzydzieści třicet тридцять тридцать trettio harminc treizeci trideset tridsať τριάντα kolmekymmentä",
-    40: "forty vierzig quarante quaranta cuarenta quarenta veertig czterdzieści čtyřicet сорок fyrtio negyven patruzeci četrdeset štyridsať σαράντα neljäkymmentä",
-    50: "fifty fünfzig cinquante cinquanta cincuenta cinquenta vijftig pięćdziesiąt padesát п'ятдесят пятьдесят femtio ötven cincizeci pedeset päťdesiat πενήντα viisikymmentä",
-    60: "sixty sechzig soixante sessanta sesenta sessenta zestig sześćdziesiąt šedesát шістдесят шестьдесят sextio hatvan șaizeci şaizeci šezdeset šesťdesiat εξήντα kuusikymmentä",
-    70: "seventy siebzig septante settanta setenta zeventig siedemdziesiąt sedmdesát сімдесят семьдесят sjuttio hetven șaptezeci şaptezeci sedamdeset sedemdesiat εβδομήντα seitsemänkymmentä",
+    20: "twenty zwanzig vingt venti veinte vinte twintig dwadzieścia dvacet двадцять двадцать tjugo tyve tjue húsz douăzeci dvadeset dvadsať είκοσι kaksikymmentä yirmi",
+    30: "thirty dreißig dreissig trente trenta treinta trinta dertig trzydzieści třicet тридцять тридцать trettio harminc treizeci trideset tridsať τριάντα kolmekymmentä otuz",
+    40: "forty vierzig quarante quaranta cuarenta quarenta veertig czterdzieści čtyřicet сорок fyrtio negyven patruzeci četrdeset štyridsať σαράντα neljäkymmentä kırk",
+    50: "fifty fünfzig cinquante cinquanta cincuenta cinquenta vijftig pięćdziesiąt padesát п'ятдесят пятьдесят femtio ötven cincizeci pedeset päťdesiat πενήντα viisikymmentä elli",
+    60: "sixty sechzig soixante sessanta sesenta sessenta zestig sześćdziesiąt šedesát шістдесят шестьдесят sextio hatvan șaizeci şaizeci šezdeset šesťdesiat εξήντα kuusikymmentä altmış",
+    70: "seventy siebzig septante settanta setenta zeventig siedemdziesiąt sedmdesát сімдесят семьдесят sjuttio hetven șaptezeci şaptezeci sedamdeset sedemdesiat εβδομήντα seitsemänkymmentä yetmiş",
     80: "eighty achtzig huitante quatre-vingts ottanta ochenta oitenta tachtig osiemdziesiąt osmdesát вісімдесят "
-        "восемьдесят åttio nyolcvan optzeci osamdeset osemdesiat ογδόντα kahdeksankymmentä",
-    90: "ninety neunzig nonante novanta noventa negentig dziewięćdziesiąt devadesát дев'яносто девяносто nittio kilencven nouăzeci devedeset deväťdesiat ενενήντα yhdeksänkymmentä",
-    100: "hundred hundert cent cento cien ciento cem honderd sto сто set sta stě",  # (Czech: "šest set", "čtyři sta")
+        "восемьдесят åttio nyolcvan optzeci osamdeset osemdesiat ογδόντα kahdeksankymmentä seksen",
+    90: "ninety neunzig nonante novanta noventa negentig dziewięćdziesiąt devadesát дев'яносто девяносто nittio kilencven nouăzeci devedeset deväťdesiat ενενήντα yhdeksänkymmentä doksan",
+    100: "hundred hundert cent cento cien ciento cem honderd sto сто set sta stě yüz",  # (Czech: "šest set", "čtyři sta")
     # the words that say tens and units at once (Spanish) and the hundreds (Slavic, Romance)
     21: "veintiuno veintiún", 22: "veintidós veintidos", 23: "veintitrés veintitres", 24: "veinticuatro",
     25: "veinticinco", 26: "veintiséis veintiseis", 27: "veintisiete", 28: "veintiocho", 29: "veintinueve",
@@ -581,6 +585,8 @@ ID_WORDS = (
     r"codice fiscale|cod\. fisc|tessera sanitaria|rodné číslo|rodne cislo|rč|personnummer|"
     r"samordningsnummer|henkilötunnus|henkilotunnus|hetu|cnp|cod numeric personal|"
     r"t\.?c\.? kimlik(?: no)?|kimlik no|tckn|isikukood|fødselsnummer|fodselsnummer|personnummer|"
+    # with the definite ending of the Nordic languages ("fødselsnummeret mitt", "personnumret")
+    r"fødselsnummeret|fodselsnummeret|personnummeret|personnumret|cpr-nummeret|isikukoodi|"
     r"cpr(?:-nummer|-nr)?|kennitala|afm|αφμ|amka|αμκα|ταυτότητα|ταυτότητας|αδτ|α\.δ\.τ|egn|егн|"
     r"личен номер|оib|oib|jmbg|јмбг|emšo|emso|asmens kodas|personas kods|ahv|avs|steuer-?id|"
     r"steueridentifikationsnummer|sozialversicherungsnummer|svnr|ssn|social security(?: number)?|"
@@ -784,7 +790,8 @@ BIRTH_WORDS = (
     r"nata il|nato|nata|fecha de nacimiento|nacido el|nacida el|nacido|nacida|data de nascimento|"
     r"nascido em|nascida em|geboortedatum|geboren op|data urodzenia|urodzony|urodzona|urodz\.|ur\.|"
     r"roz\.|rođ\.|род\.|"
-    r"datum narození|narozen|narozena|nar\.|dátum narodenia|narodený|narodená|születési dátum|"
+    r"datum narození|datem narození|data narození|dne narození|narozen|narozena|nar\.|dátum narodenia|"
+    r"dátumom narodenia|dátumu narodenia|narodený|narodená|születési dátum|"
     r"születési idő|született|szül\.|födelsedatum|född|fødselsdato|født|syntymäaika|syntymäpäivä|"
     r"syntynyt|sünniaeg|sünnikuupäev|sündinud|ημερομηνία γέννησης|γεννήθηκε|γεν\.|"
     r"дата рождения|родился|родилась|дата народження|народився|народилася|дата на раждане|"

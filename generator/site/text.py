@@ -26,9 +26,16 @@ _LOOKALIKES = str.maketrans({"<": "＜", ">": "＞", "&": "＆", '"': "”", "'"
 
 
 def plain_attribute(text: str, limit: int = 160) -> str:
-    """A one-line value safe where a theme inserts it without escaping."""
+    """A one-line value safe where a theme inserts it without escaping; a longer one is cut
+    between two words (a word cut in two is a made-up word: after "salasana", a password's
+    word, "Vaihd…" read as the password)."""
     line = without_bidi_controls(" ".join(text.split())).translate(_LOOKALIKES)
-    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
+    if len(line) <= limit:
+        return line
+    cut = line[: limit - 1]
+    if line[limit - 1] != " " and " " in cut:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:") + "…"
 
 
 def front_matter(**values: object) -> str:

@@ -495,7 +495,7 @@ _WEAK_BIRTH = re.compile(rf"(?:{lex(WEAK_BIRTH_WORDS)})")
 _MONTH = r"[^\W\d_]{3,12}\.?"
 _ORDINAL = r"(?:st|nd|rd|th|er|e|eme|ème|º|ª|o|a)?"
 _DATE_AFTER = re.compile(
-    r"[\s:՝,.()-]{0,6}(?:(?:am|on|le|il|el|em|op|dne|den|the|a|o)\s+)?(?P<date>"
+    r"[\s:՝,.()*-]{0,6}(?:(?:am|on|le|il|el|em|op|dne|den|the|a|o)\s+)?(?P<date>"
     r"\d{1,2}[./-][ ]?\d{1,2}[./-][ ]?\d{2,4}\.?"
     r"|\d{4}[./-][ ]?\d{1,2}[./-][ ]?\d{1,2}\.?"
     rf"|\d{{1,2}}{_ORDINAL}\.?[ ]+(?:de[ ]+|of[ ]+)?{_MONTH}[ ]+(?:de[ ]+)?\d{{4}}"
@@ -552,6 +552,11 @@ def _spelled_date(low: str, pos: int) -> tuple[int, int] | None:
 _AUXILIARY = re.compile(r"[ \t]+(?:sam|sem|som|jsem|jsem se|je|bin|olen|esmu|sunt|jestem|vagyok|sum|съм|сам|sam se)(?=[ \t])")
 
 
+#: the date before the word, as German and Dutch say it: "am 14. März 1979 (in Rostock) geboren"
+_BORN_BEFORE = re.compile(r"(?<![\w])(?:am|op)[ \t]+(?P<date>\d{1,2}\.?[ ]?(?:\d{1,2}\.|[^\W\d_]{3,12}\.?)[ ]?\d{4})"
+                          r"(?:[ \t]+[^\W\d_]{1,25}){0,3}[ \t]*$")
+
+
 def birth_dates(t: Text) -> Iterator[Finding]:
     text = t.text
     has_digit = t.has_digit
@@ -576,6 +581,8 @@ def birth_dates(t: Text) -> Iterator[Finding]:
             if spelled:
                 yield Finding("personal.birth-date", PERSONAL, *spelled)
             continue
+        if not d and m.group() == "geboren":  # "Ich bin am 14. März 1979 in Rostock geboren"
+            d = _BORN_BEFORE.search(text, max(0, m.start() - 80), m.start())
         if not d:
             continue
         date = d.group("date")

@@ -384,7 +384,8 @@ _JOINERS = frozenset("and y et e i und en og och ja si і и".split())  # ("si":
 _NUMBER_ANCHORS = register_anchors(frozenset(
     w.encode() for w in (*(fold(x) for ws in NUMBER_WORDS.values() for x in ws.split()), *_REPEAT_OF,
                          *(fold(x) for x in compound_numbers()))
-    if w not in ("elf", "once", "cent", "sto", "set", "sta", "ten", "tien", "ti", "dez", "cento", "сто") and "-" not in w)
+    if w not in ("elf", "once", "cent", "sto", "set", "sta", "ten", "tien", "ti", "dez", "cento", "сто", "on", "elli")
+    and "-" not in w)
     | {b"oh"})  # (digit words alone are ``spelled_phones``', but for the English "oh" it does not know)
 #: (a group written in digits among the words: "zéro six, 12, quarante-trois, 87")
 _NUMBER_TOKEN = "|".join(sorted((re.escape(w) for w in (*_VALUE_OF, *_REPEAT_OF, "plus")), key=lambda w: (-len(w), w))) \

@@ -71,6 +71,11 @@ _PHRASE_WORD = re.compile(rf"(?:{lex(PASSPHRASE_WORDS)})$")
 _SHORT_PASSWORD = Lexicon(
     SHORT_PASSWORD_WORDS,
     template=r"(?<![\w'-])(?:{body})(?![\w-])(?:[ \t]+[^\W\d_]{1,20}){0,3}[ \t]*(?:\([^()\n]{0,30}\)[ \t]*)?(?:[:：]|=(?!=))")
+#: ... or with a verb: "ο κωδικός ήταν Θάλασσα!2024", "the key is Tr0ub4dor&3" (a word that is a
+#: code or a key of anything: the value must be a made-up word)
+_SHORT_PASSWORD_SAID = Lexicon(
+    SHORT_PASSWORD_WORDS,
+    template=rf"(?<![\w'-])(?:{{body}})(?![\w-])[ \t]+(?:{lex(COPULAS)})(?![\w-])[ \t]+(?P<value>[^\s]{{8,64}})")
 _PUBLIC_BEFORE = re.compile(rf"(?:{lex(PUBLIC_KEY_WORDS)})[^\n]{{0,12}}$")
 _TOKEN_WORD = Lexicon(TOKEN_WORDS)
 _ABBREVIATED = Lexicon(ABBREVIATED_PASSWORD_WORDS)
@@ -315,6 +320,12 @@ def _password_values(t: Text) -> Iterator[Finding]:
         found = _after_password_word(t, m.end(), strict=True)
         if found and _SAYS_VALUE.search(t.low, m.end(), found[0]):
             yield Finding("credential.password", CREDENTIAL, *found)  # (said with a sign or a verb: "pass" is a word too)
+    for m in _SHORT_PASSWORD_SAID.finditer(t, 10, 90):
+        value = t.text[m.start("value"):m.end("value")].rstrip(_VALUE_END)  # (the match is in the lower-cased view)
+        if _PUBLIC_HEADER.search(t.low, max(0, m.start() - 30), m.start("value")):
+            continue  # "Den offentlige nøgle er 4nWv...=": a public key
+        if _made_up(value) and any(c in "!#$%&*?@+=~^" for c in value):  # ("the code is CamelCase2Snake")
+            yield Finding("credential.password", CREDENTIAL, m.start("value"), m.start("value") + len(value))
     for m in _SHORT_PASSWORD.finditer(t, 10, 120):
         found = _after_password_word(t, m.end() - 1)
         if found and _abbreviation_of_words(t, m.group().split()[0].rstrip(":=（("), found):

@@ -238,9 +238,16 @@ def _word_slug(token: str) -> bool:
     if not _SLUG.fullmatch(token):
         return False
     parts = token.split("-")
-    words = sum(1 for p in parts if p.isalpha() and len(p) >= 4 and not _VOWELS.isdisjoint(p))
-    return words >= 2 and all(p.isalpha() and not _VOWELS.isdisjoint(p)
-                              or any(c.isdigit() for c in p) and _FORMULA_LOWER.fullmatch(p) for p in parts)
+    long_words = [p for p in parts if p.isalpha() and len(p) >= 4 and not _VOWELS.isdisjoint(p)]
+    if len(long_words) < 2:
+        return False
+    if all(p.isalpha() and not _VOWELS.isdisjoint(p) or any(c.isdigit() for c in p) and _FORMULA_LOWER.fullmatch(p)
+           for p in parts):
+        return True
+    # a page's address made of a title with its codes ("computational-chemistry-dft-b3lyp-6-31g"):
+    # words make most of it, and the other parts are short
+    return sum(map(len, long_words)) * 2 >= len(token) - token.count("-") and all(len(p) <= 5 for p in parts
+                                                                                   if p not in long_words)
 
 
 def _public_compound(token: str) -> bool:
