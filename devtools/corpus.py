@@ -356,12 +356,17 @@ class Score:
     leaked: list[str] = field(default_factory=list)
     benign: int = 0
     lost: list[str] = field(default_factory=list)
+    #: planted items found in the output whose whole secret is also a benign item's text
+    unattributable: list[str] = field(default_factory=list)
 
     def line(self) -> str:
         recall = 100 * (self.planted - len(self.leaked)) / max(self.planted, 1)
         preserved = 100 * (self.benign - len(self.lost)) / max(self.benign, 1)
-        return (f"recall {recall:.1f}% ({self.planted - len(self.leaked)}/{self.planted} planted items absent), "
+        line = (f"recall {recall:.1f}% ({self.planted - len(self.leaked)}/{self.planted} planted items absent), "
                 f"preservation {preserved:.1f}% ({self.benign - len(self.lost)}/{self.benign} benign kept)")
+        if self.unattributable:
+            line += f"; {len(self.unattributable)} planted found only as a benign item's text ({', '.join(self.unattributable)})"
+        return line
 
 
 def common_text(items: list[Item]) -> str:
@@ -379,11 +384,14 @@ def theme_text(out: Output) -> str:
 def score(items: list[Item], where: dict[str, int], out: Output) -> tuple[Score, dict[str, list[str]]]:
     s, leaks = Score(), {}
     common = common_text(items) + "\0" + theme_text(out)
+    benign = "\0".join("".join(fold(i.text).split()) for i in items if not i.planted)
     for item in items:
         if item.planted:
             s.planted += 1
             found = out.where(*needles(item, common))
-            if found:
+            if found and "".join(fold(item.target).split()) in benign:
+                s.unattributable.append(item.id)  # (a benign item holds the whole secret: its page may show it)
+            elif found:
                 s.leaked.append(item.id)
                 leaks[item.id] = found[:5]
         else:

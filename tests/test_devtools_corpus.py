@@ -1,0 +1,31 @@
+"""The corpus harness's scoring: what it counts as a leak."""
+
+from __future__ import annotations
+
+from devtools.corpus import Item, Output, fold, score
+
+
+def output(**pages: str) -> Output:
+    out = Output()
+    for name, text in pages.items():
+        out.raw[name] = text
+        out.folded[name] = fold(text)
+    return out
+
+
+PHONE = Item("p-1", "phone", "status", "call 603 218 447", "603 218 447", "", True)
+RATE = Item("b-1", "measurement", "reply", "peak 603 218 447 B/s", "603 218 447 B/s", "", False)
+PIN = Item("p-2", "credential", "reply", "PIN 73-91-55-20", "73-91-55-20", "", True)
+
+
+def test_a_secret_published_is_a_leak():
+    s, leaks = score([PIN], {"p-2": 2}, output(page="PIN 73-91-55-20"))
+    assert s.leaked == ["p-2"] and leaks["p-2"] == ["page"]
+
+
+def test_a_secret_that_is_also_a_benign_items_text_is_not_attributed_to_the_screening():
+    """A writer may make a benign item hold the very digits of a planted one: the benign page then
+    shows them, and the harness cannot tell whose they are. It says so instead of counting a leak."""
+    s, _ = score([PHONE, RATE, PIN], {"p-1": 1, "b-1": 2, "p-2": 3},
+                 output(page="peak 603 218 447 B/s and PIN 73-91-55-20"))
+    assert s.leaked == ["p-2"] and s.unattributable == ["p-1"] and "p-1" in s.line()
