@@ -272,3 +272,24 @@ def test_a_keyword_free_random_token_with_dashes_is_still_one():
 def test_a_public_key_said_with_a_verb_is_no_password():
     assert found("Den offentlige nøgle er 4nWvB0m2kR9QeXq7Ls1fYt3ZcH8uJ5aDgP6oNiEwVbM= og porten 51820.",
                  "credential") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        ('the first half of the password is "Birke%" and the second half "Moos71"', ("Birke%", "Moos71")),
+        ("Das Passwort hat zwei Teile: „Birke%“ und „Moos71“.", ("Birke%", "Moos71")),
+    ],
+)
+def test_a_password_given_in_quoted_parts(text, parts):
+    spans = found(text, "credential")
+    assert all(any(p in s for s in spans) for p in parts)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['Das Passwort für „gpu01“ ist abgelaufen.', 'The password file sits beside the realm "EGI2024".',
+     'Reset your password with "kpasswd" or "passwd -l".'],
+)
+def test_quoted_names_in_a_password_sentence_are_kept(text):
+    assert found(text, "credential") == []

@@ -392,6 +392,19 @@ def _random_in_sentence(t: Text, pos: int) -> Iterator[Finding]:
             continue  # an address: its secrets are the URL detectors' to find
         if len(word) >= 8 and looks_random(word, relaxed=True) and not _is_placeholder(word):
             yield Finding("credential.password", CREDENTIAL, m.start(), m.start() + len(word))
+    # a quoted piece of letters with digits or signs ("the first half is "Kiefer#" and the second
+    # "Wald88""): a password given in parts
+    for m in _QUOTED_PIECE.finditer(text, pos, _sentence_end(t, pos)):
+        piece = m.group("piece")
+        if any(c.isalpha() for c in piece) and (any(c.isdigit() for c in piece) or any(c in "!#$%&*?@+=~^" for c in piece)) \
+                and not _is_placeholder(piece) and not piece.startswith(("-", "/", "$", "%")) and "." not in piece \
+                and not _NUMBERED_ACRONYM.search(piece) and not _WHOSE.search(t.low, max(0, m.start() - 12), m.start()):
+            # ("the realm "EGI2024"", "the password for "gpu01"": a name, not the password)
+            yield Finding("credential.password", CREDENTIAL, m.start("piece"), m.end("piece"))
+
+
+_WHOSE = re.compile(r"(?<![\w])(?:for|fur|pour|per|para|voor|dla|na|of|von|de|del|du|van|on|auf|sur|su|en|op)[ \t]*$")
+_QUOTED_PIECE = re.compile(r"[\"'«„“‘](?P<piece>[^\s\"'»”’]{4,32})[\"'»”’]")
 
 
 _RECIPE = re.compile(rf"(?<![\w'-])(?:{lex(RECIPE_WORDS)})(?![\w-])")
