@@ -293,3 +293,51 @@ def test_a_password_given_in_quoted_parts(text, parts):
 )
 def test_quoted_names_in_a_password_sentence_are_kept(text):
     assert found(text, "credential") == []
+
+
+# --- holdout 29 (an outside auditor's acceptance test, measured before these rules at 8f4d6a1) ---
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("Domanda di sicurezza: nome del mio primo animale – Briciola.", "Briciola"),
+        ("Sicherheitsfrage: Mädchenname der Mutter ist Hofbauer", "Hofbauer"),
+        ("Recovery phrase: salt ember linen otter maple quiet harbor drift fennel cobalt wander plume",
+         "salt ember linen otter maple quiet harbor drift fennel cobalt wander plume"),
+    ],
+)
+def test_a_security_answer_or_recovery_words(text, secret):
+    assert any(secret in s for s in found(text, "credential"))
+
+
+@pytest.mark.parametrize("text", ["Please avoid security questions; use the authenticator app.",
+                                  "A mnemonic helps to remember the queue names."])
+def test_talk_of_security_questions_is_kept(text):
+    assert found(text, "credential") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("MFA-koden jeg fikk var 551903, men den virket ikke.", "551903"),
+        ("Szyfr do kłódki: 7-29-14.", "7-29-14"),
+    ],
+)
+def test_a_code_compound_or_a_dials_numbers(text, secret):
+    assert any(secret in s for s in found(text, "credential"))
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("Endereço: Avenida da Liberdade 120, 3.º Dto., 1250-146 Lisboa", "Avenida da Liberdade 120"),
+        ('{"recipient": "Aoife Byrne", "street": "14 Quay Lane", "city": "Galway"}', "14 Quay Lane"),
+    ],
+)
+def test_an_address_with_its_floor_or_under_a_street_key(text, secret):
+    assert any(secret in s for s in found(text, "personal"))
+
+
+def test_an_abbreviated_do_not_publish_in_brackets():
+    assert found("Note (internal, DNP): the site loses its funding in spring.", "marker")

@@ -155,6 +155,31 @@ SHORT_PASSWORD_WORDS = (
     r"κλειδί|מפתח|გასაღები|բանալի"
 )
 
+#: a security question, or the question itself: its answer after a dash, a colon or a verb is a
+#: secret of the account ("Pregunta de seguridad: nombre de mi primera mascota – Rocky")
+SECURITY_QUESTIONS = (
+    r"security question|secret question|security answer|sicherheitsfrage|sicherheitsantwort|"
+    r"question de sécurité|question secrète|réponse secrète|domanda di sicurezza|domanda segreta|"
+    r"pregunta de seguridad|pregunta secreta|respuesta secreta|pergunta de segurança|pergunta secreta|"
+    r"beveiligingsvraag|geheime vraag|pytanie bezpieczeństwa|pytanie pomocnicze|bezpečnostní otázka|"
+    r"kontrolní otázka|bezpečnostná otázka|biztonsági kérdés|turvakysymys|säkerhetsfråga|"
+    r"sikkerhedsspørgsmål|sikkerhetsspørsmål|întrebare de securitate|întrebarea de securitate|"
+    r"güvenlik sorusu|ερώτηση ασφαλείας|секретный вопрос|контрольный вопрос|контрольне питання|"
+    r"mother's maiden name|mothers maiden name|maiden name|first pet|first pet's name|"
+    r"mädchenname der mutter|geburtsname der mutter|erstes haustier|nom de jeune fille de ma mère|"
+    r"premier animal|primera mascota|primer mascota|nombre de soltera de mi madre|primo animale|"
+    r"primeiro animal|eerste huisdier|pierwszego zwierzaka|pierwsze zwierzę|první mazlíček|első háziállat"
+)
+#: a wallet's or a key's recovery words: the words after it are the key
+RECOVERY_PHRASES = (
+    r"recovery phrase|secret recovery phrase|seed phrase|seed words|mnemonic|mnemonic phrase|backup phrase|"
+    r"recovery words|wallet seed|herstelzin|herstelwoorden|wiederherstellungsphrase|seed-phrase|"
+    r"phrase de récupération|phrase secrète de récupération|frase de recuperación|frase semilla|"
+    r"frase di recupero|frase de recuperação|fraza odzyskiwania|obnovovací fráze|helyreállítási kifejezés|"
+    r"palautuslauseke|återställningsfras|gendannelsessætning|gjenopprettingsfrase"
+)
+
+
 #: a PIN and its compounds in EGI's languages: a run of 4 to 8 digits shortly after one is the PIN
 PIN_WORDS = (
     r"pin|pins|pin[- ]?code|pin[- ]?kode|pin[- ]?koodi|pin[- ]?kod|pin[- ]?kód|pin[- ]?kodu|pin[- ]?kods|pin[- ]?kodas|pin[- ]?nummer|"
@@ -172,9 +197,11 @@ CODE_WORDS = (
     r"lock|keypad|alarm|alarm system|safe|locker|unlock|login|sign[- ]in|auth|authentication) codes?|"
     r"combination|combo|tan|otp|one[- ]time password|opens with|unlocks with|"
     # the code a text message brought, as a compound in each language ("SMS-koden", "SMS-Code")
-    r"sms-code|sms-kode|sms-koden|sms-kod|sms-koden|sms-koodi|sms-kód|sms-kódot|sms-kood|sms-kodas|sms-kods|"
-    r"sms-cod|sms-codul|sms-kodu|sms-kodun|sms-κωδικός|sms-код|code sms|code par sms|código sms|codice sms|kod sms|"
-    r"kód sms|cod sms|κωδικός sms|код смс|код sms",
+    r"(?:sms|otp|2fa|mfa|totp|tan|pin|auth|login|sicherheits|bestätigungs|verifierings|engångs|engangs)-"
+    r"(?:code|codes|kode|koden|kod|koden|koodi|kód|kódot|kood|kodas|kods|cod|codul|kodu|kodun)|"
+    r"(?:sms|otp|2fa|mfa|totp)(?:code|kode|koden|kod|koodi|kood)|"
+    r"sms-κωδικός|sms-код|code sms|code par sms|código sms|codice sms|kod sms|kód sms|cod sms|κωδικός sms|код смс|"
+    r"код sms|code otp|código otp|codice otp|kod otp",
     # de, nl, scandinavian, fi, et
     r"bestätigungscode|verifizierungscode|sicherheitscode|aktivierungscode|einmalcode|einmalpasswort|"
     r"zugangscode|türcode|tuercode|torcode|schlosscode|tresorcode|safecode|alarmcode|anmeldecode|tan|"
@@ -1376,6 +1403,8 @@ MARKERS_IN_POSITION = (
     r"для внутреннего пользования|для внутрішнього використання|само за вътрешна употреба|"
     r"للاستخدام الداخلي|للاستخدام الداخلي فقط|barne erabilerarako|barne erabilerarako soilik|"
     r"le haghaidh úsáide inmheánaí|për përdorim të brendshëm|għall-użu intern|"
+    # "do not publish" abbreviated ("(internal, DNP):")
+    r"dnp|d\.n\.p\.|"
     # Catalan, Welsh
     r"ús intern|per a ús intern|d'ús intern|només per a ús intern|at ddefnydd mewnol|at ddefnydd mewnol yn unig|"
     r"вътрешна употреба|само за интерна употреба|само за интерну употребу|לשימוש פנימי בלבד|"

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 from generator.screening.detectors.base import CREDENTIAL, Finding, Lexicon, Text, WordClass
 from generator.screening.detectors.shapes import looks_random
-from generator.screening.lexicon import CODE_WORDS, PIN_WORDS
+from generator.screening.lexicon import CODE_WORDS, PIN_WORDS, RECOVERY_PHRASES, SECURITY_QUESTIONS
 
 #: a crypt(3) hash: $id$[params$]salt$digest (MD5, bcrypt, SHA-2, yescrypt, argon2, scrypt...)
 _CRYPT = re.compile(
@@ -64,12 +64,12 @@ _YEAR = re.compile(r"(?:19|20)\d\d$")
 _CODE_WORD = Lexicon(*CODE_WORDS)
 #: after a code word, in its clause (or a relative clause after a comma: "Kod SMS, który
 #: dostałem: 482 913"): up to eight words ("du badge temporaire pour le technicien Dell est"), then
-#: the code: 4 to 8 digits, or groups of 2 to 4 ("27-14-38"), a '#' or '*' the
+#: the code (a dial's numbers too, "3-17-42"): 4 to 8 digits, or groups of 2 to 4 ("27-14-38"), a '#' or '*' the
 #: keypad wants after them; not a quantity ("10 Minuten", "5 %"), a time, a date or a version
 _CODE_VALUE = re.compile(
     r"(?:[ \t]*[:=：\-–][ \t]*|,?[ \t]+(?:[^\s.!?;:,()\d]{1,30}[ \t]+){0,8}?(?:[^\s.!?;:,()\d]{1,30}[ \t]*[:=][ \t]*)?)"
     r"[\"'«„“#]?"
-    r"(?P<code>\d{4,8}|\d{2,4}(?:[- ]\d{2,4}){1,3}(?![ -]?\d))(?P<key>[#*])?"
+    r"(?P<code>\d{4,8}|\d{2,4}(?:[- ]\d{2,4}){1,3}(?![ -]?\d)|\d{1,2}(?:-\d{1,2}){2,3}(?![ -]?\d))(?P<key>[#*])?"
     r"(?![\d.,:/]\d|\d|[ \t]*(?:%|x\b|mm\b|kb\b|mb\b|gb\b)|[ \t]+[^\W\d_]*(?:min|sec|sek|hour|stund|heure|ora|hora|"
     r"tag|day|jour|giorn|día|dia|dni|dn|nap|päiv|päev|gün|ημέρ|дн|днів|час|user|nutzer|utilis|utent|usuari|job|core|node))")
 
@@ -180,3 +180,28 @@ def connection_strings(t: Text) -> Iterator[Finding]:
         line_start = text.rfind("\n", 0, m.start()) + 1
         if m.group("port") or _CONNECT_CONTEXT.search(text, line_start, m.start()) or host.startswith("("):
             yield Finding("credential.connection-string", CREDENTIAL, m.start("password"), m.end("password"))
+
+
+# --- answers to security questions, recovery words ---------------------------------------------
+
+_SECURITY_QUESTION = Lexicon(SECURITY_QUESTIONS)
+#: the answer: after a dash, a colon or "is" at the end of the question, a few words to the end of
+#: the sentence or line
+_ANSWER = re.compile(r"[^\n.!?:–—-]{0,60}?(?:[ \t]*[:–—][ \t]*|[ \t]+-[ \t]+|[ \t]+(?:is|ist|est|es|è|é|is|jest|je|on|är|er)[ \t]+)"
+                     r"(?P<answer>[^\s.!?,;:][^\n.!?;]{0,40}?)[ \t]*(?:[.!?;]|$)", re.MULTILINE)
+_RECOVERY = Lexicon(RECOVERY_PHRASES)
+#: twelve to twenty-four words of letters after it, as a wallet's words are written
+_RECOVERY_WORDS = re.compile(r"[^\n]{0,30}?[:=][ \t]*(?P<words>[a-z]{3,8}(?:[ \t]+[a-z]{3,8}){11,23})(?![ \t]*[a-z])")
+
+
+def secret_answers(t: Text) -> Iterator[Finding]:
+    """The answer to a security question ("nombre de mi primera mascota – Rocky") and a wallet's
+    or a key's recovery words ("herstelzin: apple river stone ..."): each opens an account."""
+    for m in _SECURITY_QUESTION.finditer(t, 10, 60):
+        a = _ANSWER.match(t.text, m.end())
+        if a and a.group("answer").strip():
+            yield Finding("credential.security-answer", CREDENTIAL, a.start("answer"), a.end("answer"))
+    for m in _RECOVERY.finditer(t, 10, 60):
+        w = _RECOVERY_WORDS.match(t.low, m.end())
+        if w:
+            yield Finding("credential.recovery-words", CREDENTIAL, w.start("words"), w.end("words"))
