@@ -50,11 +50,9 @@ _ADDRESS_HEADER = (r"home address|home postal address|home street|private addres
                    r"adresse personnelle|adresse privée|adresse privee|domicile|domicilio|indirizzo di casa|"
                    r"residenza|woonadres|privéadres|adres domowy|adres zamieszkania|bydliště|trvalé bydliště|"
                    r"lakcím|kotiosoite|hemadress|hjemmeadresse|kodune aadress|domicílio|morada|"
-                   # a street in a record of a person's (a shipping or a home record: an institute's
-                   # address is no value a case needs either)
-                   r"street|street address|shipping address|delivery address|straße|strasse|lieferadresse|"
-                   r"adresse de livraison|rue|indirizzo di spedizione|calle|dirección de envío|rua|ulica|ulice|"
-                   r"utca|katuosoite|gatuadress")
+                   # a record's street ('"street": "7 Harbour View"'); a delivery address is often an
+                   # institute's, and is judged as prose ("Lieferadresse: Karlsruher Institut ...")
+                   r"street|street address|straße|strasse|rue|calle|rua|ulica|ulice|utca|katuosoite|gatuadress")
 
 
 @cache
@@ -241,7 +239,7 @@ _KEY_STEMS = ("birth", "geburt", "naissance", "nascit", "nacimiento", "passport"
               "ssn", "address", "adresse", "anschrift", "domicil", "dob", "pesel", "fiscal", "social",
               "personnummer", "tunnus", "isikukood", "kennitala", "kimlik", "rodne", "dni", "nif", "bsn",
               "cnp", "egn", "jmbg", "oib", "amka", "nino", "phone", "mobile", "handy", "telefon", "street", "strasse",
-              "shipping", "delivery", "morada")
+              "morada")
 
 #: (the header words of ``_under_header``, in part)
 _HEADER_STEMS = ("birth", "geburt", "naissance", "nascit", "nacimiento", "nascimento", "geboorte", "urodzenia",
