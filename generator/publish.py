@@ -15,6 +15,7 @@ disk that fills up or a run that is killed leaves either the old bookkeeping or 
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import json
 import os
@@ -181,11 +182,19 @@ def _add_files(digest, root: Path, names: tuple[str, ...]) -> None:
 
 def _add_versions(digest, packages: tuple[str, ...]) -> None:
     for package in packages:
-        try:
-            version = metadata.version(package)
-        except metadata.PackageNotFoundError:
-            version = "-"
-        digest.update(f"{package}=={version}\0".encode())
+        digest.update(f"{package}=={installed_version(package)}\0".encode())
+
+
+@functools.cache
+def installed_version(package: str) -> str:
+    """The installed version of a package ("-" if it is not installed), looked up once a process:
+    each look-up reads the installed packages' metadata folders, and a build hashes the versions
+    eight times (site inputs, screening inputs, audit and search versions: ~40 ms of a
+    1%-changed night at 1,000 cases); the packages do not change while it runs."""
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return "-"
 
 
 def code_hash(label: str, root: Path, names: tuple[str, ...], packages: tuple[str, ...]) -> str:

@@ -11,11 +11,11 @@ Pure functions: each takes the raw value and returns the value to publish, or No
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from itertools import pairwise
 from urllib.parse import urlsplit
 
+from generator.screening import lazy_re as re
 from generator.screening.lexicon import INSTITUTION_WORDS, REFERENCE_WORDS
 from generator.screening.normalise import fold_char, normalised_text
 

@@ -27,11 +27,12 @@ from __future__ import annotations
 
 import bisect
 import html
-import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from urllib.parse import unquote_to_bytes
+
+from generator.screening import lazy_re as re
 
 # --- characters -------------------------------------------------------------------------------
 

@@ -25,9 +25,9 @@ decision. Keyword lists live in ``lexicon``; public identifier shapes in ``shape
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 
+from generator.screening import lazy_re as re
 from generator.screening.detectors import columns, email, formats, keys, markers, personal, phone, secrets, tokens, urls
 from generator.screening.detectors.base import (
     BOUNDARY,

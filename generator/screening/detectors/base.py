@@ -14,13 +14,13 @@ the keyword lists: it knows which words of its phrases are rare enough to anchor
 from __future__ import annotations
 
 import bisect
-import re
 import threading
 from collections.abc import Callable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import ClassVar
 
+from generator.screening import lazy_re as re
 from generator.screening.lexicon import STOPWORDS
 from generator.screening.normalise import PART_BREAK, View, fold_char
 
@@ -732,10 +732,11 @@ def on_first_text(make: Callable[[], None]) -> Callable[[], None]:
 
 
 def make_tables() -> None:
-    """Makes the tables now, if they are not made yet: before forking processes that screen
-    (each would otherwise make its own)."""
+    """Makes the tables now, if they are not made yet, and compiles every pattern (``lazy_re``):
+    before forking processes that screen (each would otherwise make its own)."""
     if _UNBUILT:
         _build_lexicons()
+    re.compile_all()
 
 
 def _build_lexicons() -> None:

@@ -15,10 +15,10 @@ written as headers are (``birth_date``, ``Phone-Number``, ``"PESEL"``).
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Iterable, Iterator
 from functools import cache
 
+from generator.screening import lazy_re as re
 from generator.screening.detectors.base import CREDENTIAL, PERSONAL, PHONE, Finding, Text, WordClass, lex
 from generator.screening.detectors.secrets import _PUBLIC_HEADER, _is_placeholder
 from generator.screening.lexicon import BIRTH_WORDS, ID_WORDS, PASSWORD_WORDS

@@ -18,9 +18,9 @@ Not addresses: ``git@host:repo`` (an SSH remote: a colon and a path follow), ``u
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from generator.screening import lazy_re as re
 from generator.screening.detectors.base import EMAIL, Finding, Lexicon, Text, lex, windows_around
 from generator.screening.lexicon import AMBIGUOUS_AT, AT_WORDS, DOT_WORDS, PLACEHOLDER_LOCAL_PARTS, ROLE_MAILBOXES
 

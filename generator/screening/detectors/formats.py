@@ -10,9 +10,9 @@ session: neither may be published even though neither looks like "a password".
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from generator.screening import lazy_re as re
 from generator.screening.detectors.base import CREDENTIAL, Finding, Lexicon, Text, WordClass
 from generator.screening.detectors.shapes import looks_random
 from generator.screening.lexicon import CODE_WORDS, PIN_WORDS, RECOVERY_PHRASES, SECURITY_QUESTIONS

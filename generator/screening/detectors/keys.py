@@ -21,9 +21,9 @@ from __future__ import annotations
 import base64
 import binascii
 import bisect
-import re
 from collections.abc import Iterator
 
+from generator.screening import lazy_re as re
 from generator.screening.detectors.base import CREDENTIAL, Finding, Text, windows_around
 from generator.screening.detectors.shapes import looks_random, media_blob, ssh_public_blob
 

@@ -20,9 +20,9 @@ What a marker withholds (its message, its case, its field value) is the policy's
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from generator.screening import lazy_re as re
 from generator.screening.detectors.base import (
     MARKER,
     Finding,

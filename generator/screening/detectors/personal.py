@@ -24,10 +24,10 @@
 from __future__ import annotations
 
 import importlib
-import re
 from collections.abc import Iterator
 from functools import cache, lru_cache
 
+from generator.screening import lazy_re as re
 from generator.screening.detectors.base import (
     PERSONAL,
     Finding,

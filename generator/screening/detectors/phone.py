@@ -19,11 +19,11 @@ An extension (``ext. 4711``, ``Durchwahl 12``) goes with its number.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from functools import lru_cache
 from itertools import pairwise
 
+from generator.screening import lazy_re as re
 from generator.screening.detectors.base import (
     PHONE,
     Finding,

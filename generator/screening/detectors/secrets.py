@@ -26,10 +26,10 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from itertools import chain
 
+from generator.screening import lazy_re as re
 from generator.screening.detectors.base import (
     CREDENTIAL,
     Finding,

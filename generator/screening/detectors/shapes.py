@@ -33,8 +33,9 @@ from __future__ import annotations
 import base64
 import binascii
 import json
-import re
 from functools import lru_cache
+
+from generator.screening import lazy_re as re
 
 _ELEMENTS = (
     "He Li Be Ne Na Mg Al Si Cl Ar Ca Sc Ti Cr Mn Fe Co Ni Cu Zn Ga Ge As Se Br Kr Rb Sr Zr Nb Mo Tc Ru Rh "

@@ -17,10 +17,10 @@ from __future__ import annotations
 import base64
 import binascii
 import json
-import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from generator.screening import lazy_re as re
 from generator.screening.detectors.base import (
     CREDENTIAL,
     Finding,

@@ -24,10 +24,10 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from generator.screening import lazy_re as re
 from generator.screening.detectors.base import CREDENTIAL, PERSONAL, PHONE, Finding, Text, folded_too, lex
 from generator.screening.detectors.shapes import looks_random
 from generator.screening.lexicon import NOT_A_VALUE, PASSWORD_WORDS
