@@ -444,7 +444,7 @@ def normalise(text: str, keep_part_breaks: bool = False) -> View:
         if rewrite is not None:
             maps.append(rewrite)
     view = View(text, current, _lower(current), tuple(maps))
-    if not text.isascii() and _DIGIT_LOOKALIKE.search(current):
+    if not text.isascii() and _LOOKALIKE_LETTERS.search(text) and _LOOKALIKE_BY_DIGIT.search(text):
         view = _lookalike_digits(view)
     return view
 
@@ -452,6 +452,13 @@ def normalise(text: str, keep_part_breaks: bool = False) -> View:
 #: a letter beside a digit, not inside a word, that may stand for one ("4О1-22", "06 1О 23"): in the
 #: view, a look-alike is already the ASCII letter it looks like
 _DIGIT_LOOKALIKE = re.compile(r"(?<=\d)[OolIЗзб](?![^\W\d_])|(?<![^\W\d_])[OolIЗзб](?=\d)")
+#: the letters of other scripts and forms that pass for those (a cheap first test of the original:
+#: the view's pattern above tries every 'o' and 'l' of a text, 170 µs for 1.4 kB)
+_LOOKALIKES = "\u039f\u03bf\u0399\u041e\u043e\u0406\u0456\u04c0\u0417\u0437\u0431\uff2f\uff4f\uff29\uff4c\u1d0f\u0585\u0555"
+_LOOKALIKE_LETTERS = re.compile(f"[{_LOOKALIKES}]")
+#: ... and one beside a digit (a Cyrillic text has its 'о' everywhere: the second test, still of
+#: the original, costs a fifth of the view's)
+_LOOKALIKE_BY_DIGIT = re.compile(rf"\d[{_LOOKALIKES}]|[{_LOOKALIKES}]\d")
 _DIGIT_FOR = {"O": "0", "o": "0", "l": "1", "I": "1", "З": "3", "з": "3", "б": "6"}
 
 
