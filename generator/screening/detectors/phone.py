@@ -393,7 +393,6 @@ _NUMBER_TOKEN = "|".join(sorted((re.escape(w) for w in (*_VALUE_OF, *_REPEAT_OF,
 _READ_OUT = re.compile(
     rf"(?<![\w'ʼ-])(?:{_NUMBER_TOKEN})(?:(?:[ \t]*[,\-][ \t]*|[ \t]+)(?:(?:{'|'.join(_JOINERS)})[ \t]+)?(?:{_NUMBER_TOKEN})){{3,30}}(?![\w'ʼ-])")
 _READ_OUT_SPLIT = re.compile(r"(,)|[^\w'ʼ]+")
-_DIGIT_GROUP = re.compile(r"\d")
 
 
 def read_out_phones(t: Text) -> Iterator[Finding]:
@@ -410,7 +409,7 @@ def read_out_phones(t: Text) -> Iterator[Finding]:
         for m in _READ_OUT.finditer(low, lo, hi):
             digits, words = _digits_read_out(m.group())
             if words >= 3 and 8 <= len(digits.lstrip("+")) <= 15 and not _counting(digits.lstrip("+")) \
-                    and (digits[0] in "0+" or m.group().count(",") >= 2 and not _DIGIT_GROUP.search(m.group())):
+                    and (digits[0] in "0+" or m.group().count(",") >= 2 and not any(map(str.isdigit, m.group()))):
                 # ("twenty twenty-four and ...": years; "twenty, 40, sixty and 80": a list, with its digits)
                 yield Finding("phone.spelled", PHONE, m.start(), m.end())
 

@@ -324,7 +324,7 @@ def _password_values(t: Text) -> Iterator[Finding]:
         value = t.text[m.start("value"):m.end("value")].rstrip(_VALUE_END)  # (the match is in the lower-cased view)
         if _PUBLIC_HEADER.search(t.low, max(0, m.start() - 30), m.start("value")):
             continue  # "Den offentlige nøgle er 4nWv...=": a public key
-        if _made_up(value) and any(c in "!#$%&*?@+=~^" for c in value):  # ("the code is CamelCase2Snake")
+        if _made_up(value) and not _PASSWORD_SIGNS.isdisjoint(value):  # ("the code is CamelCase2Snake")
             yield Finding("credential.password", CREDENTIAL, m.start("value"), m.start("value") + len(value))
     for m in _SHORT_PASSWORD.finditer(t, 10, 120):
         found = _after_password_word(t, m.end() - 1)
@@ -396,13 +396,15 @@ def _random_in_sentence(t: Text, pos: int) -> Iterator[Finding]:
     # "Wald88""): a password given in parts
     for m in _QUOTED_PIECE.finditer(text, pos, _sentence_end(t, pos)):
         piece = m.group("piece")
-        if any(c.isalpha() for c in piece) and (any(c.isdigit() for c in piece) or any(c in "!#$%&*?@+=~^" for c in piece)) \
+        if any(c.isalpha() for c in piece) and (any(c.isdigit() for c in piece) or not _PASSWORD_SIGNS.isdisjoint(piece)) \
                 and not _is_placeholder(piece) and not piece.startswith(("-", "/", "$", "%")) and "." not in piece \
                 and not _NUMBERED_ACRONYM.search(piece) and not _WHOSE.search(t.low, max(0, m.start() - 12), m.start()):
             # ("the realm "EGI2024"", "the password for "gpu01"": a name, not the password)
             yield Finding("credential.password", CREDENTIAL, m.start("piece"), m.end("piece"))
 
 
+#: the signs a made-up password holds and a name or a version does not ("Θάλασσα!2024", "Kiefer#")
+_PASSWORD_SIGNS = frozenset("!#$%&*?@+=~^")
 _WHOSE = re.compile(r"(?<![\w])(?:for|fur|pour|per|para|voor|dla|na|of|von|de|del|du|van|on|auf|sur|su|en|op)[ \t]*$")
 _QUOTED_PIECE = re.compile(r"[\"'«„“‘](?P<piece>[^\s\"'»”’]{4,32})[\"'»”’]")
 
