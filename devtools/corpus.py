@@ -45,6 +45,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+import ahocorasick
+
 from generator.config import Config
 from generator.model import RawQueue
 from generator.rt.records import RAW_FORMAT
@@ -222,16 +224,34 @@ class Output:
 
     def where(self, needles: set[str], folded_needles: set[str]) -> list[str]:
         """The files holding any of the needles (as written) or folded needles (normalised view)."""
-        found: list[str] = []
-        for view, wanted in ((self._joined(self.raw), needles), (self._joined(self.folded), folded_needles)):
+        return self.where_each({"": (needles, folded_needles)}).get("", [])
+
+    def where_each(self, wanted: dict[str, tuple[set[str], set[str]]]) -> dict[str, list[str]]:
+        """``where`` for many items at once: one Aho-Corasick pass over each view finds every
+        needle of every item (a search of the whole output per needle cost 3 ms each, a third of
+        a corpus's run); item -> the files holding one of its needles, for items found only."""
+        found: dict[str, list[str]] = {}
+        for view, side in ((self._joined(self.raw), 0), (self._joined(self.folded), 1)):
+            owners: dict[str, list[str]] = defaultdict(list)
+            for key, pair in wanted.items():
+                for needle in pair[side]:
+                    owners[needle].append(key)
+            if not owners:
+                continue
+            automaton = ahocorasick.Automaton()
+            for needle in owners:
+                automaton.add_word(needle, needle)
+            automaton.make_automaton()
             big, starts, names = view
-            for needle in wanted:
-                i = big.find(needle)
-                while i >= 0:
-                    name = names[bisect.bisect_right(starts, i) - 1]
-                    if name not in found and not _inside_a_longer_word(big, needle, i):
-                        found.append(name)
-                    i = big.find(needle, i + 1)
+            for end, needle in automaton.iter(big):
+                i = end - len(needle) + 1
+                if _inside_a_longer_word(big, needle, i):
+                    continue
+                name = names[bisect.bisect_right(starts, i) - 1]
+                for key in owners[needle]:
+                    files = found.setdefault(key, [])
+                    if name not in files:
+                        files.append(name)
         return found
 
     def _joined(self, texts: dict[str, str]) -> tuple[str, list[int], list[str]]:
@@ -370,8 +390,11 @@ class Score:
 
 
 def common_text(items: list[Item]) -> str:
-    """What the corpus publishes legitimately: the fillers and the benign items (folded, no spaces)."""
-    texts = [v.format(n=0) for v in FILLER.values()] + [i.text for i in items if not i.planted]
+    """What the corpus publishes legitimately: the fillers, the benign items, and the planted
+    items' text around their secrets (folded, no spaces): a run of a secret that another item's
+    harmless text also holds (a writer who reused a random string for a job's id) says nothing."""
+    texts = [v.format(n=0) for v in FILLER.values()] + [i.text for i in items if not i.planted] \
+        + [i.text.replace(i.target, "\0") for i in items if i.planted]
     return "\0".join("".join(fold(t).split()) for t in texts)
 
 
@@ -385,10 +408,11 @@ def score(items: list[Item], where: dict[str, int], out: Output) -> tuple[Score,
     s, leaks = Score(), {}
     common = common_text(items) + "\0" + theme_text(out)
     benign = "\0".join("".join(fold(i.text).split()) for i in items if not i.planted)
+    places = out.where_each({i.id: needles(i, common) for i in items if i.planted})
     for item in items:
         if item.planted:
             s.planted += 1
-            found = out.where(*needles(item, common))
+            found = places.get(item.id, [])
             if found and "".join(fold(item.target).split()) in benign:
                 s.unattributable.append(item.id)  # (a benign item holds the whole secret: its page may show it)
             elif found:
