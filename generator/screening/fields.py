@@ -27,6 +27,8 @@ _SITE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
 _HOST = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\.)*[A-Za-z0-9-]{1,63}(?::\d{1,5})?"
 #: ... or its hosts and addresses: "WIGNER-EX (ce02.wigner.example:9619)", "TSU (192.0.2.77, ui.tsu.example)"
 _SITE_HOST = re.compile(rf"\((?:(?:CE|SE|UI|WN|host|hosts)[ ])?{_HOST}(?:,[ ]*{_HOST})*\)")
+#: ... or its services' ports: "praguelcg2 (gridftp port 2811, xrootd 1094)"
+_SITE_PORTS = re.compile(r"\((?:[a-z][a-z0-9-]{1,20}[ ](?:port[ ])?\d{2,5})(?:,[ ]*[a-z][a-z0-9-]{1,20}[ ](?:port[ ])?\d{2,5}){0,5}\)")
 #: the place of a site or a VO in brackets, one word: "PSNC (Poznań)", "vo.example.fr (Rhône-Alpes)"
 #: (a person's name is two words at least, refused; a place of two words is refused with it)
 _PLACE = re.compile(r"\([^\W\d_](?:['’.-]?[^\W\d_]){0,40}\)")
@@ -167,7 +169,7 @@ def _site_list(value: str) -> bool:
         return False
     for before, part in pairwise(parts):
         if not (_SITE.fullmatch(part) or _NETWORK.fullmatch(part)
-                or (_SITE_HOST.fullmatch(part) or _place(part)) and _SITE.fullmatch(before)):
+                or (_SITE_HOST.fullmatch(part) or _SITE_PORTS.fullmatch(part) or _place(part)) and _SITE.fullmatch(before)):
             return False
     return True
 

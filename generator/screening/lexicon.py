@@ -1050,6 +1050,18 @@ HEALTH_PHRASES = (
 )
 
 #: words saying an address is a public place (a venue, an institute), not somebody's home
+#: an address one moves to or from: a person's, unless an organisation is named with it
+MOVED_ADDRESS_WORDS = (
+    r"new address|old address|previous address|forwarding address|new home address|"
+    r"neue adresse|neue anschrift|alte adresse|nachsendeadresse|"
+    r"nouvelle adresse|ancienne adresse|nuovo indirizzo|vecchio indirizzo|nueva dirección|nueva direccion|"
+    r"antigua dirección|novo endereço|nova morada|nieuw adres|nieuwe adres|oud adres|"
+    r"nowy adres|stary adres|nová adresa|novou adresu|nová adresa|stará adresa|új cím|új címem|régi cím|"
+    r"ny adress|nya adress|ny adresse|nye adresse|uusi osoite|uuden osoitteen|uus aadress|νέα διεύθυνση|"
+    r"новый адрес|новая адреса|нова адреса|нов адрес|нова адреса|yeni adres|yeni adresim|adresa nouă|"
+    r"adresa noua|nova adresa|novi naslov|naujas adresas|jaunā adrese|seoladh nua|nýtt heimilisfang|"
+    r"כתובת חדשה"
+)
 VENUE_WORDS = (
     r"workshop|conference|meeting|venue|room|hall|building|campus|institute|university|faculty|"
     r"department|office|centre|center|takes place|take place|held at|located at|hotel|auditorium|"

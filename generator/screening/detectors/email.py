@@ -215,6 +215,10 @@ def _role_mailbox(local: str) -> bool:
         and all(p in _TEAM_WORDS or p in _SERVICE_WORDS for p in parts)
 
 
+#: a batch system's slot on a machine, as HTCondor names it: "slot1@", "slot1_3@"
+_BATCH_SLOT = re.compile(r"slot\d{1,3}(?:_\d{1,3})?")
+
+
 def _not_a_mailbox(text: str, m: re.Match[str]) -> bool:
     start, domain = m.start(), m.group("domain")
     if text[start - 1:start] == "[" and _PROMPT_AFTER.match(text, m.end()):
@@ -223,6 +227,8 @@ def _not_a_mailbox(text: str, m: re.Match[str]) -> bool:
             and _KEY_BEFORE.search(text, max(0, start - 800), start):
         return True
     local = m.group("local").lower()
+    if _BATCH_SLOT.fullmatch(local):
+        return True  # an HTCondor slot on a worker node ("slot1_3@wn-112.nikhef.nl")
     if (_role_mailbox(local) or local in _PLACEHOLDER_LOCALS and _RESERVED_DOMAIN.search(domain.lower())) \
             and text[m.end("local"):m.start("domain")] == "@":
         return True  # "support@example.eu": a desk's address (written plainly; a hidden one is a person's)

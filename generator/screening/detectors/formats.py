@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from generator.screening import lazy_re as re
-from generator.screening.detectors.base import CREDENTIAL, Finding, Lexicon, Text, WordClass
+from generator.screening.detectors.base import CREDENTIAL, Finding, Lexicon, Text, WordClass, fold
 from generator.screening.detectors.shapes import looks_random
 from generator.screening.lexicon import CODE_WORDS, PIN_WORDS, RECOVERY_PHRASES, SECURITY_QUESTIONS
 
@@ -83,10 +83,12 @@ _CODE_VALUE_LATER = re.compile(
 
 #: how a one-time code reaches a person: an SMS, an authenticator app, a second factor
 #: (as words of the text: a set intersection, not a search of every text with a digit)
-_CODE_CHANNELS = frozenset(w.encode() for w in (
+#: (folded as the view is: the Cyrillic "смс" is the view's "cмc")
+_CODE_CHANNELS = frozenset(fold(w).encode() for w in (
     "sms", "смс", "texted", "authenticator", "totp", "2fa", "mfa", "textmeddelande", "tekstbesked",
-    "tekstmelding", "kurznachricht", "texto", "mesaj"))
-_CODE_CHANNEL_STEMS = tuple(w.encode() for w in ("tekstivie", "wiadomos", "zprav", "sprav", "uzenet", "sms"))
+    "tekstmelding", "kurznachricht", "texto", "mesaj", "есемес", "эсэмэс", "μήνυμα", "μηνύματος"))
+_CODE_CHANNEL_STEMS = tuple(fold(w).encode() for w in ("tekstivie", "wiadomos", "zprav", "sprav", "uzenet", "sms",
+                                                         "повідомлен", "сообщени", "съобщени", "порук"))
 _CODE_CHANNEL_WORDS = WordClass(lambda w: w in _CODE_CHANNELS or w.startswith(_CODE_CHANNEL_STEMS))
 #: (and in the stretch before a code, as text: the same words and stems)
 _CODE_CHANNEL = re.compile("|".join(sorted({w.decode() for w in _CODE_CHANNELS | set(_CODE_CHANNEL_STEMS)}, key=len,
@@ -103,7 +105,12 @@ _PLAIN_CODE = re.compile(r"(?:code|codul|codice|codigo|cod|kod|koda|kodu|kodas|k
 _PLAIN_CODE_STARTS = ("cod", "kod", "kood")
 
 
-def _plain_codes(low: str) -> Iterator[re.Match[str]]:
+#: the same word in the Greek and Cyrillic scripts ("SMS με κωδικό 482913", "код из смс")
+_PLAIN_CODE_OTHER_SCRIPTS = Lexicon(r"κωδικός|κωδικό|κωδικού|κωδικο|код|кода|коду|кодот|кодът")
+
+
+def _plain_codes(t: Text) -> Iterator[re.Match[str]]:
+    low = t.low
     for start in _PLAIN_CODE_STARTS:
         i = low.find(start)
         while i >= 0:
@@ -111,6 +118,8 @@ def _plain_codes(low: str) -> Iterator[re.Match[str]]:
             if m and not (i and (low[i - 1].isalnum() or low[i - 1] in "_-")):
                 yield m
             i = low.find(start, i + 1)
+    if not t.ascii:
+        yield from _PLAIN_CODE_OTHER_SCRIPTS.finditer(t, 10, 40)
 
 
 def pins(t: Text) -> Iterator[Finding]:
@@ -126,7 +135,7 @@ def pins(t: Text) -> Iterator[Finding]:
             if v and not (_YEAR.match(v.group("code")) and ":" not in v.group()):
                 yield Finding("credential.code", CREDENTIAL, v.start("code"), v.end())
         if _CODE_CHANNEL_WORDS.among(t.words):
-            for m in _plain_codes(t.low):
+            for m in _plain_codes(t):
                 v = _CODE_VALUE.match(t.text, m.end()) or _CODE_VALUE_LATER.match(t.text, m.end())
                 if v and not _YEAR.match(v.group("code")) and _channel_in(t.low[max(0, m.start() - 240):v.end()]):
                     yield Finding("credential.code", CREDENTIAL, v.start("code"), v.end())

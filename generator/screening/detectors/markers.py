@@ -191,6 +191,9 @@ def markers(t: Text) -> Iterator[Finding]:
                                         or _never_advice(low, m.start(), m.end())
                                         or _disclaimer(low, m.start(), m.end())):
             continue  # "ne dijelite svoju lozinku", "Şifrenizi kimseyle paylaşmayın": advice, not a marking
+        if _PLACE_IN_PHRASE.search(m.group()) and (_credential_in_sentence(low, m.start())
+                                                    or _SECRET_NAMED_INSIDE.search(low, m.start(), m.end())):
+            continue  # "Passwörter ... gehören nicht ins Ticket": what stays out of the ticket is named, and hidden nothing
         yield Finding("marker.confidential", MARKER, m.start(), m.end())
     for m in _BETWEEN_US.finditer(t, 40, 60):
         if not _negated(low, m.start()) and not _mentioned(low, m.start(), m.end()):
@@ -405,6 +408,12 @@ def _negates_a_marker(low: str, start: int, end: int) -> bool:
     אפשר לפרסם", "non é confidencial, pódese publicar": not confidential, may be published)?"""
     comma = low.find(",", start, end)
     return comma >= 0 and _STRONG.pattern.search(low, start, comma) is not None
+
+
+#: a secret's name inside such a phrase ("don't post your token in the ticket")
+_SECRET_NAMED_INSIDE = re.compile(rf"{_B}[הלבו]?(?:{_CREDENTIAL_STEMS}|tokens?|токен|{lex(CREDENTIALS_WORDS)})")
+#: a phrase that keeps text out of a place (the ticket, the case, the page), not one that marks it
+_PLACE_IN_PHRASE = re.compile(r"ticket|case|queue|fall|seite|portal|dossier|caso|sprawa|zgłoszeni|tiket|tiketti|ärende")
 
 
 def _credential_in_sentence(low: str, start: int) -> bool:

@@ -26,6 +26,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Iterator
 from functools import cache, lru_cache
+from itertools import chain
 
 from generator.screening import lazy_re as re
 from generator.screening.detectors.base import (
@@ -59,6 +60,7 @@ from generator.screening.lexicon import (
     INSTITUTION_WORDS,
     MINE_IS,
     MONTH_NAMES,
+    MOVED_ADDRESS_WORDS,
     NOT_PHONE_WORDS,
     NUMBER_MORPHEMES,
     PASSPORT_WORDS,
@@ -660,6 +662,7 @@ _ADDRESS = re.compile(
     _ADDRESS_PATTERN.replace("{ahead}", r"(?=[\w'’.-]*[ ]+\d)").replace("{words}", _WORDS.replace("*", "*+")),
     re.IGNORECASE)
 _HOME = Lexicon(HOME_WORDS)
+_MOVED = Lexicon(MOVED_ADDRESS_WORDS)
 _VENUE = re.compile(words(VENUE_WORDS))
 #: an organisation named on the address's line, just before it: the organisation's address
 _INSTITUTION = re.compile(words("|".join(INSTITUTION_WORDS)))
@@ -839,9 +842,15 @@ def addresses(t: Text) -> Iterator[Finding]:
         for m in _TOWN_FIRST.finditer(text):
             if not (_VENUE.search(low, max(0, m.start() - 160), m.end() + 80) or _institution_before(text, low, m.start())):
                 yield Finding("personal.address", PERSONAL, m.start(), m.end())
-    for m in _HOME.finditer(t, 40, 40):  # (a phrase's anchor may be its second word: "כתובת מגורים")
+    moved = [(m, True) for m in _MOVED.finditer(t, 40, 40)] if t.has_digit else []
+    for m, after_move in chain(((m, False) for m in _HOME.finditer(t, 40, 40)), moved):
+        # (a phrase's anchor may be its second word: "כתובת מגורים")
         if text[m.start() - 1:m.start()] in ("/", "\\", "~") or text.startswith("[redacted:", m.end()):
             continue  # a path's folder ("/home/..."), or an address already cut where it stood
+        if after_move and (_VENUE.search(low, m.start(), t.line_span(m.end())[1])
+                           or _INSTITUTION.search(low, m.start(), t.line_span(m.end())[1])
+                           or "://" in low[m.end():m.end() + 80]):
+            continue  # "the new address of the data centre: ...": an organisation moved; a service's link
         _, line_end = t.line_span(m.end())
         block = _address_block(text, m.end(), line_end)
         if block:
@@ -934,8 +943,8 @@ def person_dns(t: Text) -> Iterator[Finding]:
             cns = [_HOST_FIRST.sub(r"\1", c.strip().rstrip(").,;]")) for c in _CN.findall(dn)]
             if not cns:
                 continue
-            if all(_SERVICE_CN.match(c) for c in cns):
-                continue  # a host or service certificate
+            if all(_SERVICE_CN.match(c) for c in cns) or any(c[:6].lower() == "robot:" for c in cns):
+                continue  # a host or service certificate; a robot's ("/CN=alibot/CN=692251/CN=Robot: ALICE Production")
             if _NOT_PEOPLE_OU.search(dn):
                 continue  # a directory's group or service entry: "cn=vo-admins,ou=groups,dc=example,dc=eu"
             yield Finding("personal.certificate-dn", PERSONAL, m.start(), m.end())

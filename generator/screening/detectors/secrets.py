@@ -41,7 +41,7 @@ from generator.screening.detectors.base import (
     lex,
 )
 from generator.screening.detectors.keys import public_blocks
-from generator.screening.detectors.shapes import HOST_NAME, SSH_KEY_TYPE, looks_random, public_shape
+from generator.screening.detectors.shapes import HOST_NAME, SSH_KEY_TYPE, looks_random, masked, public_shape
 from generator.screening.lexicon import (
     ABBREVIATED_PASSWORD_WORDS,
     AS_FOLLOWS,
@@ -130,7 +130,7 @@ _REFERENCE = re.compile(
 def _is_placeholder(value: str) -> bool:
     v = _ESCAPES.sub("", value).strip("\"'«»`‹›“”„‘’‚\\")
     return not v or bool(_PLACEHOLDER.fullmatch(v)) or v.lower() in _NOT_A_VALUE or "[redacted:" in v or v in _DOCUMENTED \
-        or v.startswith("[") or _names_a_secret(v) or bool(_REFERENCE.fullmatch(v))
+        or v.startswith("[") or _names_a_secret(v) or bool(_REFERENCE.fullmatch(v)) or masked(v)
 
 
 def _names_a_secret(value: str) -> bool:
@@ -332,8 +332,16 @@ def _password_values(t: Text) -> Iterator[Finding]:
             continue
         if found and _PIN_WORD.match(m.group()) and not _pin_like(t.text[found[0]:found[1]]):
             continue  # "Please pin the image: registry.example.org/...": a PIN is digits
+        if found and (t.text[found[0]:found[1]].isdigit() and found[1] - found[0] <= 3
+                      or _STATUS_CODE_BEFORE.search(t.low, max(0, m.start() - 12), m.start())):
+            continue  # "Exit Code: 0", "HTTP code: 403", "error code: 0x80070005": a program's answer
         if found:
             yield Finding("credential.password", CREDENTIAL, *found)
+
+
+#: a word that makes the "code" after it a program's or a protocol's answer, not a secret
+_STATUS_CODE_BEFORE = re.compile(r"(?:exit|return|error|status|response|http|reason|result|fehler|erreur|errore|"
+                                 r"błędu|chyby|hiba|virhe)[ \t_-]?$")
 
 
 def _prompt(t: Text, found: tuple[int, int]) -> bool:

@@ -89,6 +89,20 @@ def public_shape(token: str) -> bool:
                 or ssh_public_blob(token) or media_blob(token) or public_pem_blob(token) or plain_json_blob(token))
 
 
+#: a run of mask characters, as a settings page or a log shows a secret it hides
+_MASK_RUN = re.compile(r"[*•●]{4,}")
+_MASK_CHARS = frozenset("*•●")
+
+
+def masked(token: str) -> bool:
+    """Is ``token`` a secret shown masked ("ghp_****...9uK", "sk-••••••••3f2a"): a run of four
+    mask characters or more, and no more than eight other letters or digits beside a prefix's?"""
+    if _MASK_RUN.search(token) is None:
+        return False
+    shown = token.split("_", 1)[-1] if "_" in token[:6] else token
+    return sum(c.isalnum() for c in shown if c not in _MASK_CHARS) <= 8
+
+
 #: how the base64 of a picture or a document starts: its file's signature (PNG, GIF, JPEG, PDF,
 #: SVG, XML, WebP, ICO), what a logo in a ConfigMap or an attachment pasted as text is
 _MEDIA_BASE64 = ("iVBORw0KGgo", "R0lGODlh", "R0lGODdh", "/9j/", "JVBERi0", "PHN2Zy", "PD94bWwg", "UklGR", "AAABAA")

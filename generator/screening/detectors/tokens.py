@@ -32,7 +32,7 @@ from generator.screening.detectors.base import (
     windows_around,
 )
 from generator.screening.detectors.keys import public_blocks
-from generator.screening.detectors.shapes import ORCID, looks_random, public_shape
+from generator.screening.detectors.shapes import ORCID, looks_random, masked, public_shape
 from generator.screening.lexicon import COPULAS, PUBLIC_KEY_WORDS, REFERENCE_WORDS, REVEAL_PHRASES
 
 _VENDOR = re.compile(
@@ -238,6 +238,8 @@ _PUBLIC_CODE_BEFORE = re.compile(
     r"(?<![\w-])(?:cup|cig|cui|isbn|issn|doi|orcid|pmid|arxiv|ggus(?: ticket)?|ticket(?: no| nr| number)?|"
     # a batch system's job id ("A-REX: job 8kXLDmR1h0unQ9Yp1m... failed"): reading it needs the owner's proxy
     r"(?:grid |arc |batch |condor |slurm )?job(?: id| ?id)?|jobid|"
+    # a mail server's queue id, a request's trace id: what a log names the message or the call by
+    r"queued as|queue id|request[ _-]?id|trace[ _-]?id|correlation[ _-]?id|x-request-id|"
     r"grant(?: agreement)?(?: no\.?| nr\.?| number)?|contract(?: no\.?| number)|invoice(?: no\.?| number)?|"
     r"project(?: code| number| no\.?)|codice (?:progetto|cup)|code (?:du )?projet|código (?:de|del) proyecto|"
     r"projektnummer|förderkennzeichen|aktenzeichen|"
@@ -317,7 +319,7 @@ def _random_parts(token: str) -> tuple[tuple[int, int, bool], ...]:
     whether they look random in any context). A pure function of the token, so remembered."""
     if "://" in token or token.startswith(("http", "www.")):
         return ()  # URLs: their parts are judged in urls
-    if len(token) < 6 or public_shape(token) or _readable_base64(token) or _RESOURCE_NAME.fullmatch(token):
+    if len(token) < 6 or public_shape(token) or _readable_base64(token) or _RESOURCE_NAME.fullmatch(token) or masked(token):
         return ()
     offset = 0
     name = _NAME_VALUE.match(token)
@@ -333,10 +335,15 @@ def _random_parts(token: str) -> tuple[tuple[int, int, bool], ...]:
         return ((offset, offset + len(token), looks_random(token)),) if looks_random(token, True) else ()
     # a path, a reference, user@host, a query: its parts are judged one by one
     splitter = _QUERY_PART if query else _PART
-    return tuple((offset + p.start(), offset + p.end(), looks_random(p.group()))
-                 for p in splitter.finditer(token)
-                 if len(p.group()) >= 6 and not public_shape(p.group()) and not _RESOURCE_NAME.fullmatch(p.group())
-                 and looks_random(p.group(), True))
+    parts = []
+    for p in splitter.finditer(token):
+        start, part = p.start(), p.group()
+        named = None if query else _NAME_VALUE.match(part)
+        if named and not looks_random(named.group()[:-1]):
+            start, part = start + named.end(), part[named.end():]  # "/CN=se01.lal.in2p3.fr": a DN's value
+        if len(part) >= 6 and not public_shape(part) and not _RESOURCE_NAME.fullmatch(part) and looks_random(part, True):
+            parts.append((offset + start, offset + start + len(part), looks_random(part)))
+    return tuple(parts)
 
 
 _STRUCTURED = re.compile(r"[/@:]")

@@ -62,7 +62,7 @@ _RECORD_WORDS = frozenset("document documents doc docs record records item items
                           "resource resources view show detail details catalogue catalog".split())
 #: path words after which a segment is the id a batch system gave a job or a run ("gsiftp://arc01.
 #: example.org:2811/jobs/Zk9NDm..."): reading it needs the owner's credential, it is no credential
-_JOB_WORDS = frozenset("job jobs run runs build builds pipeline pipelines task tasks workflow workflows".split())
+_JOB_WORDS = frozenset("job jobs run runs build builds pipeline pipelines task tasks workflow workflows arex".split())
 #: a handle prefix ('21.T11148', '11304'): the segment after it is a persistent identifier
 _HANDLE_PREFIX = re.compile(r"\d{2}\.(?:T)?\d{3,}|\d{5}|\d{2}\.\d{4,}")
 #: resolvers of persistent identifiers: their paths are identifiers, public by design
@@ -71,8 +71,10 @@ _PID_HOSTS = ("hdl.handle.net", "handle.net", "doi.org", "dx.doi.org", "ror.org"
 _SECRET_WORD_IN_SEGMENT = re.compile(r"(?:private|secret|token|key|sig|hash|auth)[-_.]?(?=[0-9A-Za-z]{8,})", re.I)
 _HEXISH = re.compile(r"[0-9a-fA-F]{16,}")
 _UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
-_HOST = re.compile(r"[\w.-]+(?::\d{1,5})?(?=[/?#]|$)")
+_HOST = re.compile(r"[\w.-]+(?::\d{1,5})?(?=[/?#;|]|$)")
 _TRAILING = ".,;:!?)]}'\"»”"
+#: another URL right after a '|' (a list of alternatives)
+_NEXT_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]{0,20}://")
 _SCHEME_BEFORE = re.compile(r"(?:https?://)?(?:www\.)?$", re.IGNORECASE)
 
 
@@ -126,7 +128,11 @@ def urls(t: Text) -> Iterator[Finding]:
     for start in sorted(starts):
         m = _URL_REST.match(text, start)
         if m:
-            for f in _url_findings(text[start:_trim(text, start, m.end())]):
+            end = m.end()
+            bar = text.find("|", start, end)
+            if bar > 0 and _NEXT_URL.match(text, bar + 1):
+                end = bar  # a list of proxies: "http://squid01.example.pl:3128|http://squid02...;DIRECT"
+            for f in _url_findings(text[start:_trim(text, start, end)]):
                 yield Finding(f.rule, f.category, start + f.start, start + f.end)
     # (".me/" holds the word 'me': the set answers before a search of the text)
     if not _CONTACT_WORDS.isdisjoint(words) or b"me" in words and ".me/" in low or "matrix.to" in low:
@@ -147,6 +153,34 @@ def urls(t: Text) -> Iterator[Finding]:
                                                                     "sip", "threema"))):
                 category = PHONE if re.search(r"\d{6,}", body.replace(" ", "").replace("-", "")) else PERSONAL
                 yield Finding("contact.link", category, start, end)
+
+
+#: a login and its password before a host, with no '://' before them: a scheme mistyped
+#: ("postgresql+psycopg2//app:pw@db.example.org", "mongodb:/api:pw@mongo01...") or left out
+#: ("komplex:Bp!2024@db.wigner.hu:5432"). The password holds no ':' and the host has a dot; the
+#: login, read back from the ':', has a letter
+_BARE_LOGIN = re.compile(r"(?<![\w.+%-])(?=[\w.+%-]*[^\W\d_])[\w.+%-]{1,64}$")
+_BARE_PASSWORD = re.compile(r"[^\s@/:'\"<>`(),;\[\]{}]{3,128}@[\w-]+(?:\.[\w-]+)+")
+#: what stands before a ':' as a URI's scheme, not a login ("mailto:jane@...", "sip:...")
+_NOT_A_LOGIN = frozenset("mailto sip sips xmpp tel sms im acct mid cid news nntp urn sftp ssh scp rsync git".split())
+
+
+def bare_userinfo(t: Text) -> Iterator[Finding]:
+    """A login with its password before a host, outside any well-formed URL (a URL's own user
+    info is ``_url``'s): the login and the password go."""
+    text = t.text
+    if "@" not in text or ":" not in text:
+        return
+    for at in t.positions("@"):
+        colon = text.rfind(":", max(0, at - 129), at)
+        password = _BARE_PASSWORD.match(text, colon + 1) if colon > 0 else None
+        if password is None or password.end() <= at:
+            continue
+        login = _BARE_LOGIN.search(text, max(0, colon - 64), colon)
+        if login is None or login.group().lower() in _NOT_A_LOGIN or text.endswith("://", 0, login.start()) \
+                or _placeholder(text[colon + 1:at]):
+            continue  # (a well-formed URL's user info is the URL's own finding)
+        yield Finding("credential.url-userinfo", CREDENTIAL, login.start(), at)
 
 
 def _contact_schemes(t: Text) -> Iterator[re.Match[str]]:
