@@ -37,17 +37,23 @@ _PLACE = re.compile(r"\([^\W\d_](?:['’.-]?[^\W\d_]){0,40}\)")
 _NETWORK = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}(?:/\d{1,2})?|[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?:/\d{1,3})?")
 #: a discipline path: words, '/', ',', '&', '(' ')', '-', ''', and the chemical formulas and
 #: equations a discipline may name ("Computational chemistry (H₂O, CO2, C6H12O6)", "A + B → C")
-_DISCIPLINE = re.compile(r"[^\W\d_][\w ,/&()'’.+*·→\[\];>»›|:–—-]{0,199}")
+_DISCIPLINE = re.compile(r"[^\W\d_][\w ,/&()'’.+*·→\[\];>»›|:–—°%-]{0,199}")
+#: a quantity with its unit a discipline may name ("raggi gamma 100 GeV – 100 TeV", "corpus de
+#: 1 234 567 palabras", "0,25°"): its digits are no phone number or id
+_QUANTITY = re.compile(r"(?<![\w.,])\d{1,3}(?:[ .,]\d{3})*(?:[.,]\d+)?[ ]?(?:[kMGTPE]?eV|[kMGT]?Hz|[nµm]?m|km|°C?|%|"
+                       r"[kMGTP]i?B|words|palabras|mots|parole|wörter|woorden|słów|slov|slova|szó|ord|sanaa|cuvinte)(?![\w])",
+                       re.IGNORECASE)
 #: an RT status: one to three words of letters
 _STATUS = re.compile(r"[^\W\d_]+(?:[ _-][^\W\d_]+){0,2}")
 #: a note after a status and a dash, in words only ("offen – wartet auf Rückmeldung des Standorts");
 #: two capitalised words in a row are a person's name, refused with the note
 _DATE = r"\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}(?:-\d{2})?"
 #: (a site's name and a ticket's number are words of a note too: "(waiting for LIP-EX, GGUS #165432)")
-_NOTE_WORD = (rf"(?i:GGUS|RT|ticket|case|issue|incident|INC|Jira)[ ]#?\d{{3,9}}|[^\W\d_]+(?:-[^\W\d_]+)*|{_DATE}|"
+_NOTE_WORD = (rf"(?i:GGUS|RT|ticket|case|issue|incident|INC|Jira)[ ]#?\d{{3,9}}|[^\W\d_]+(?:['’-][^\W\d_]+)*|"
+              rf"(?:{_DATE})(?:[ T]\d{{2}}:\d{{2}}(?::\d{{2}})?)?|"
               r"[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+")
 _NOTE_WORDS = rf"(?P<note>(?:{_NOTE_WORD})(?:,?[ ](?:{_NOTE_WORD})){{0,9}})"
-_STATUS_NOTE = re.compile(rf"[ ]+[-–—][ ]+{_NOTE_WORDS}$")
+_STATUS_NOTE = re.compile(rf"(?:[ ]+[-–—][ ]+|:[ ]+|[ ]+(?=\d))(?:{_NOTE_WORDS})$")
 #: ... or in brackets: "Umgesetzt (Produktion seit 2026-09)"
 _STATUS_BRACKET = re.compile(rf"[ ]*\({_NOTE_WORDS}\)$")
 _NAME_PAIR = re.compile(r"\b[^\W\d_a-z][^\W\d_]*[ ]+[^\W\d_a-z][^\W\d_]*")
@@ -56,7 +62,7 @@ _NAME_PAIR = re.compile(r"\b[^\W\d_a-z][^\W\d_]*[ ]+[^\W\d_a-z][^\W\d_]*")
 _NAME = re.compile(r"[^\W\d_](?:['’-]?[^\W\d_])*\.?(?:[ -][^\W\d_](?:['’-]?[^\W\d_])*\.?){0,5}")
 #: an affiliation: words, with ',', '.', '&', '-', '(', ')', '/' and at most a short number
 _AFFILIATION = re.compile(r"[^\W\d_][\w ,.&'’()/–—-]{0,149}")
-_ROLE = re.compile(r"[^\W\d_][\w ,.&'’/-]{0,79}")
+_ROLE = re.compile(r"[^\W\d_][\w ,.&'’/«»“”„\"-]{0,79}")  # (a working group's name in quotes)
 #: the words that label a role: "role: resource provider", "(function: data manager)"
 _ROLE_WORDS = (r"role|rôle|rolle|ruolo|rol|papel|funktion|function|fonction|funzione|función|função|functie|"
                r"funkcja|funkce")
@@ -147,12 +153,23 @@ def _without_note(value: str) -> str:
     return value
 
 
+#: a site's postal address after it, in brackets or after a dash: "SURF (Science Park 140, 1098 XG
+#: Amsterdam)", "IFCA-LCG2 — Avda. de los Castros s/n, 39005 Santander" (a postcode and its town):
+#: left out, as a note is, and the site kept
+_SITE_ADDRESS = re.compile(r"[ ]*(?:\((?P<bracketed>[^()<>@=]{6,100})\)|[ ]+[-–—][ ]+(?P<dashed>[^()<>@=]{6,100}))$")
+_POSTCODE_TOWN = re.compile(r"(?<![\w-])(?:\d{4,5}|\d{2}-\d{3}|\d{3}[ ]\d{2}|\d{4}[ ]?[A-Z]{2})[ ]+[^\W\d_][\w'’.-]+(?:[ -][^\W\d_][\w'’.-]*){0,3}$")
+
+
 def site_names(value: str) -> str | None:
     """The sites as written; a lower-case note after them ("(site admin on duty)") is left out, as
     each site becomes a resource centre of the site's index by its name."""
     value = value.strip()
     if _site_list(value):
         return value
+    address = _SITE_ADDRESS.search(value)
+    if address and address.start() > 0 and _POSTCODE_TOWN.search(address.group("bracketed") or address.group("dashed")) \
+            and _site_list(value[:address.start()].strip()):
+        return value[:address.start()].strip()  # (the site is what its index lists, not where it stands)
     value = _without_note(value).strip()
     return value if _site_list(value) else None
 
@@ -190,7 +207,7 @@ def discipline(value: str) -> str | None:
     """The value as written; a path may separate its levels by ' / ', '>', '»', '›', '|', '::' or a
     spaced dash (the site's tree reads each as a level: ``site.metrics.discipline_levels``)."""
     value = " ".join(value.split())
-    if not _DISCIPLINE.fullmatch(value) or _DIGIT_RUN.search(_CODE.sub("", _GRANT.sub("", value))) \
+    if not _DISCIPLINE.fullmatch(value) or _DIGIT_RUN.search(_CODE.sub("", _GRANT.sub("", _QUANTITY.sub("", value)))) \
             or ":" in value.replace("::", ""):
         return None
     return value
@@ -217,7 +234,8 @@ def owner(value: str) -> str | None:
     value = value.strip()
     if _ROLE_ACCOUNT.fullmatch(value) and _ROLE_ACCOUNT_WORDS.intersection(re.split(r"[-_.]", value)):
         return value
-    return person_name(value)
+    name = _without_note(value).strip()  # "Jean-Pierre Lefèvre (support niveau 2)": a role's note after the name
+    return value if name != value and person_name(name) else person_name(value)
 
 
 def person_name(value: str) -> str | None:
@@ -287,7 +305,7 @@ def contact(entry: str) -> tuple[str, str] | None:
 
 
 #: a part of an entry that names a role: a few words, no digits, no address, no brackets
-_ROLE_PART = re.compile(r"[^\W\d_][^\W\d_ .&'’/-]*(?:[ ./&-]+[^\W\d_][^\W\d_.&'’/-]*){0,5}")
+_ROLE_PART = re.compile(r"[^\W\d_][^\W\d_ .&'’/-]*(?:[ ./&«»“”„\"-]+[^\W\d_][^\W\d_.&'’/«»“”„\"-]*){0,7}[ ]?[»”\"]?")
 
 
 #: academic and courtesy titles before a name ("Prof. Dr.", "Dra.", "Δρ.", "Доц. д-р")

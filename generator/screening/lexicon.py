@@ -313,6 +313,22 @@ REVEAL_PHRASES = (
 )
 #: logging in, in EGI's languages: a made-up word in the sentence is the password it takes
 #: ("Use Tulip-42-Rain to log in", "Entra con Horreo-Chuvia-8", "Uloguj se sa Lovcen_Bura_33")
+#: what an account's password is said around, with no password word: the account, its user,
+#: a temporary value, a value set ("Servisni račun ... ima še vedno Triglav2864", "tymczasowe
+#: Kasztan2023 wygasło", "grid_ops / Chamonix2022", "Dočasne som nastavil Tatry2024")
+ACCOUNT_CONTEXT_WORDS = (
+    r"user|username|account|service account|robot account|db user|temporary|temporarily|"
+    r"benutzer|benutzerkonto|konto|zugang|vorübergehend|temporär|"
+    r"utilisateur|compte|temporaire|provisoire|utente|temporanea|temporaneo|provvisoria|"
+    r"usuario|cuenta|temporal|provisional|utilizador|conta|gebruiker|tijdelijk|"
+    r"logowanie|użytkownik|tymczasowe|tymczasowo|tymczasowy|účet|uživatel|používateľ|dočasne|dočasně|dočasné|"
+    r"račun|uporabnik|korisnik|začasno|privremeno|privremena|felhasználó|fiók|ideiglenes|ideiglenesen|"
+    r"käyttäjä|käyttäjätili|tili|väliaikainen|användare|tillfälligt|tillfällig|bruger|bruker|midlertidig|"
+    r"kasutaja|ajutine|naudotojas|paskyra|laikinas|lietotājs|konts|pagaidu|utilizator|cont|temporar|"
+    r"kullanıcı|hesap|geçici|χρήστης|λογαριασμός|προσωρινός|προσωρινό|пользователь|аккаунт|временный|"
+    r"користувач|обліковий запис|тимчасовий|потребител|акаунт|временна|корисник|налог|привремена|"
+    r"корисник|сметка|მომხმარებელი|ანგარიში|משתמש|חשבון|notandi|aðgangur|úsáideoir|cuntas"
+)
 LOGIN_PHRASES = (
     r"log in|log on|logging in|login with|sign in|signing in|to authenticate|"
     r"anmelden|einloggen|melde dich|melden sie sich|loggt|loggen sie sich|"
@@ -556,7 +572,8 @@ NOT_PHONE_WORDS = (
     # a detector's channels and a DAQ's runs, a device's serial ("Laufnummern 060 123 4567",
     # "Numéro de série de la baie : 06 47 19 83 52 20")
     r"channel|channels|crate|slot|detector|detektor|kanal|canal|laufnummer|laufnummern|numéro|numéros|"
-    r"série|serie|seriennr|serienummer|serial number|serials|"
+    r"série|serie|seriennr|serienummer|serial number|serials|canale|canali|kanál|kanały|csatorna|kanava|"
+    r"raðnúmer|sarjanumero|serijski broj|serijska številka|numer seryjny|sériové číslo|sorozatszám|"
     # an organisation's registry and tax numbers, in EGI's languages
     r"ičo|ičo:|dič|ič dph|iva|partita iva|p\. ?iva|codice fiscale|siret|siren|rcs|tva|n° tva|cif|nif|nipc|nip|"
     r"regon|krs|ust-idnr|ust-id|ustid|steuernummer|handelsregister|hrb|hra|registergericht|kbo|btw|"
@@ -1089,7 +1106,9 @@ HANDLE_WORDS = (
 #: a passport, in EGI's languages (a number of a passport's shape later in its sentence is one)
 PASSPORT_WORDS = (
     r"passport|pasaport|pasaporte|passaporto|passaporte|passeport|reisepass|paszport|paspoort|"
-    r"cestovní pas|cestovný pas|útlevél|pașaport|διαβατήρι|паспорт|пасош|pasoš|potni list|putovnic"
+    r"cestovní pas|cestovný pas|útlevél|pașaport|διαβατήρι|паспорт|пасош|pasoš|potni list|putovnic|"
+    # lv, lt, et: the passport word and its cases ("pases Nr.", "paso numeris")
+    r"pases|pasē|pase nr|pases nr|pases numurs|paso numeris|paso nr|pasas|passi number|passi nr|passi numbriga"
 )
 #: what a person earns: an earning verb, or a salary word after a possessive, then an amount
 EARNING_VERBS = (
@@ -1342,7 +1361,14 @@ KEEP_INSIDE_PHRASES = (
     r"v důvěře|důvěrně řečeno|dôverne povedané|bizalmasan szólva|förtroligt sagt|i förtroende|"
     r"i fortrolighed|fortroligt sagt|luottamuksellisesti sanottuna|в доверии|по секрету|по секрету говоря|"
     r"по секрету кажучи|між нами кажучи|εμπιστευτικά να σας πω|"
-    r"не за јавноста|не за публиката|ni za javnost"
+    r"не за јавноста|не за публиката|ni za javnost|"
+    # not for the website, the page or the wiki: a place the public reads
+    r"not for (?:the |our )?(?:website|web site|web page|webpage|public page|wiki|site)|"
+    r"nicht für (?:die |unsere )?(?:website|webseite|homepage|seite|wiki)|niet voor (?:de |onze )?(?:website|site|webpagina|wiki)|"
+    r"pas pour le site(?: web)?|pas pour la page|non per il sito(?: web)?|non per la pagina|no para la web|"
+    r"no para el sitio(?: web)?|não para o site|nie na stronę|nie na stronie|ne na web|ne na stránky|nem a honlapra|"
+    r"inte för webbplatsen|ikke til hjemmesiden|ikke for nettsiden|ei verkkosivuille|όχι για την ιστοσελίδα|"
+    r"μην δημοσιευτεί|να μη δημοσιευτεί|να μην δημοσιευτεί|μην το δημοσιεύσετε|μη δημοσιευτεί"
 )
 #: words that mark a text only as a heading or before a colon ("Nieoficjalnie: ...", "Off the
 #: record -"): they also describe things ("the site unofficially supports CentOS 7")
@@ -1639,7 +1665,10 @@ MARKER_TOPICS = (
     r"számítástechnika|databehandling|laskenta|υπολογιστική|вычисления|обчислення|изчисления|"
     r"računarstvo|računalništvo|računalstvo|računanje|andmetöötlus|arvutus|skaičiavimai|"
     r"skaitļošana|výpočetní technika|výpočty|bilişim|hesaplama|informatika|izračunavanje|obrada podataka|"
-    r"obdelava podatkov|adatfeldolgozás|tietojenkäsittely|calcul|procesare"
+    r"obdelava podatkov|adatfeldolgozás|tietojenkäsittely|calcul|procesare|"
+    # secret sharing, a cryptographic scheme ("titkos megosztási sémák", "Geheimnisteilung")
+    r"sharing|sharing scheme|sharing schemes|megosztás|megosztási|megosztást|teilung|sharing-verfahren|"
+    r"partage|condivisione|compartición|compartilhamento|dzielenie|sdílení|zdieľanie|delning|deling|jakaminen"
 )
 #: words before a marker word that make it name a technology or topic ("AMD confidential computing")
 MARKER_TOPIC_BEFORE = (

@@ -101,7 +101,8 @@ def _channel_in(low: str) -> bool:
 
 #: "code" alone, in EGI's languages as the view folds them ("The code is 483920" once the message
 #: has said it came by SMS), found from its first letters with ``str.find``
-_PLAIN_CODE = re.compile(r"(?:code|codul|codice|codigo|cod|kod|koda|kodu|kodas|kods|koodi|kood)(?![\w-])")
+_PLAIN_CODE = re.compile(r"(?:code|codul|codice|codigo|cod|kod|koda|kodu|kodem|kodom|kodzie|kodas|kods|koodi|koodin|"
+                         r"kood|koodiga)(?![\w-])")
 _PLAIN_CODE_STARTS = ("cod", "kod", "kood")
 
 

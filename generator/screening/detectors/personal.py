@@ -412,7 +412,9 @@ def national_ids(t: Text) -> Iterator[Finding]:
 _PASSPORT_WORD = re.compile(rf"(?<![\w])(?:{lex(PASSPORT_WORDS)})\w*")
 #: (what each of those words holds, looked for first: most texts name no passport)
 _PASSPORT_STEMS = tuple(sorted({fold(w)[:5] for w in PASSPORT_WORDS.split("|")}))
-_PASSPORT_NUMBER = re.compile(r"[^\n.!?]{0,80}?(?<![\w-])(?P<value>[A-Z]{1,2}[ ]?\d{6,8})(?![\w-])")
+#: (a two-letter word's dot, "Nr.", "No.", does not end the sentence)
+_PASSPORT_NUMBER = re.compile(r"(?:[^\n.!?]|(?<![\w][\w][\w])(?<=[A-Za-z]{2})\.){0,80}?(?<![\w-])"
+                              r"(?P<value>[A-Z]{1,2}[ ]?\d{6,8})(?![\w-])")
 #: the tax and registry numbers that organisations have too ("NIP", "NIF", "ΑΦΜ", "adószám", "VAT")
 _TAX_LABEL = re.compile("(?:%s)" % lex(r"nip|nif|cif|αφμ|afm|adószám|adoszam|vat(?: no| number| id)?|"
                                         r"p\. ?iva|partita iva|ust-?idnr|steuernummer|tax (?:number|id)|"
@@ -559,6 +561,9 @@ _BORN_BEFORE = re.compile(r"(?<![\w])(?:am|op)[ \t]+(?P<date>\d{1,2}\.?[ ]?(?:\d
                           r"(?:[ \t]+[^\W\d_]{1,25}){0,3}[ \t]*$")
 
 
+_TIME_OF_DAY = re.compile(r"(?:T|[ ]?)\d{2}:\d{2}:\d{2}")
+
+
 def birth_dates(t: Text) -> Iterator[Finding]:
     text = t.text
     has_digit = t.has_digit
@@ -593,6 +598,8 @@ def birth_dates(t: Text) -> Iterator[Finding]:
             continue  # "the project was born on 1 March 2021"
         if date.isdigit() and len(date) == 4 and _WEAK_BIRTH.fullmatch(m.group().strip()):
             continue
+        if _TIME_OF_DAY.match(text, d.end("date")):
+            continue  # "epoch 1991-07-12T03:14:15Z": a timestamp to the second; no one gives a birth so
         yield Finding("personal.birth-date", PERSONAL, *d.span("date"))
 
 

@@ -41,6 +41,7 @@ from generator.screening.lexicon import (
     NUMBER_WORDS,
     PHONE_STEMS,
     PHONE_WORDS,
+    POSSESSIVES,
     REPEAT_WORDS,
     SWITCHBOARD_WORDS,
     compound_numbers,
@@ -159,6 +160,9 @@ def _hopeless_body(body: str) -> bool:
     return False
 
 
+_LIST_SEPARATOR = re.compile(r"[ \t]*[/;|][ \t]+(?=[+(\d])")
+
+
 def phones(t: Text) -> Iterator[Finding]:
     text, low = t.text, t.low
     done = -1
@@ -166,8 +170,13 @@ def phones(t: Text) -> Iterator[Finding]:
     for run in _runs(t):
         if run < done:
             continue
-        if _hopeless(text, run) and not (words and any(w in low[max(0, run - 48):run] for w in words)):
-            continue  # not of a phone number's shape, and no phone word before it
+        if "/" in text[run:run + 8] or ";" in text[run:run + 8] or "|" in text[run:run + 8]:
+            # a list's short item first ("13,1 / 0151 2287 4419"): the next item is a run of its own
+            nxt = _LIST_SEPARATOR.search(text, run, min(len(text), run + 8))
+            if nxt and _hopeless(text, run) and not _CANDIDATE.match(text, run):
+                run = nxt.end()
+        if _hopeless(text, run) and not (words and any(w in low[max(0, run - 48):run + 80] for w in words)):
+            continue  # not of a phone number's shape, and no phone word before it or just after
         start = run
         while start > 0 and run - start < 4 and text[start - 1] in "+( \t0":
             start -= 1
@@ -245,6 +254,13 @@ _NEXT_IN_RUN = re.compile(_RUN_JOIN + r"(?P<number>\d[\d \t.-]{5,18}\d)")
 _PREVIOUS_IN_RUN = re.compile(r"(?<![\d+])(?P<number>\d[\d \t.-]{5,18}\d)" + _RUN_JOIN + "$")
 
 
+#: the number is then said to be a person's phone, in its sentence ("(the last one is my mobile
+#: number", "— das ist meine Handynummer")
+_PHONE_WORD_AFTER = re.compile(
+    rf"[^\n.!?]{{0,40}}?(?<![\w])(?:{lex(POSSESSIVES)})[ \t]+(?:private[ \t]+|own[ \t]+|eigene[ \t]+)?"
+    rf"(?:{lex(PHONE_WORDS)})")
+
+
 def _in_a_run(low: str, start: int, num: str) -> bool:
     """Is the number one of a list or range of numbers written alike that differ only in their
     last digits ("0171 4839 227, 0171 4839 228 and 0171 4839 229", "060 123 4567 bis 060 123
@@ -262,6 +278,8 @@ def _judge(low: str, start: int, num: str) -> str | None:
     digits = sum(c.isdigit() for c in num)
     if digits < 7 or digits > 15 or _DATE.fullmatch(num):
         return None
+    if not num.strip("0 \t.-/()+"):
+        return None  # "0000 0000 00": a blank form's digits, a test value's
     if _SEXAGESIMAL.fullmatch(num) and _SKY_NAME.search(low, max(0, start - 24), start):
         return None
     stripped = num.lstrip("( ")
@@ -286,6 +304,8 @@ def _judge(low: str, start: int, num: str) -> str | None:
         label = w
     if label is None and _UNIT_AFTER.match(low, start + len(num)):
         return None  # "0612345678 bytes", "3141592653 events": a quantity and its unit
+    if _PHONE_WORD_AFTER.match(low, start + len(num)):
+        return "phone.national"  # "0151 2287 4419 (das Letzte ist meine Handynummer)": said so after it
     if label is not None and label.group() in _LABEL_ONLY_ABBREVIATED and before[label.end():label.end() + 1] not in (".", ":"):
         label = None  # "port 20000-25000", not "Port.: 06 12 34 56 78" (French 'portable')
     if label is not None and any(w.group() not in _NUMBER_WORDS for w in _NOT_PHONE_WORD.finditer(before, label.end())):
@@ -295,6 +315,12 @@ def _judge(low: str, start: int, num: str) -> str | None:
         # "Inventarnummer des Servers: 0171-2026-0042": the label before the colon names the number
         vetoed = any(w.group() not in _NUMBER_WORDS for w in _NOT_PHONE_WORD.finditer(before))
     vetoed = vetoed or label is None and _in_a_run(low, start, num)
+    if not vetoed and label is None and not low[line_start:start].strip():
+        # the number alone on its line, its label the line before: a table's cell ("Canale" | "0039 0612 3456")
+        above = low[max(0, line_start - 100):line_start].rstrip(" \t\n\ue000")  # (and the audit's part boundary)
+        cell = above[above.rfind("\n") + 1:]
+        vetoed = (0 < len(cell) <= 30 or cell.endswith(":") and len(cell) <= 60) \
+            and any(w.group() not in _NUMBER_WORDS for w in _NOT_PHONE_WORD.finditer(cell))
     if international and (stripped.startswith("+") or not vetoed or label is not None):
         if digits >= 8 or digits >= 7 and stripped.startswith("+"):
             return "phone.international"  # (+690 3101: Tokelau's numbers are short)

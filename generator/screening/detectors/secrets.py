@@ -44,6 +44,7 @@ from generator.screening.detectors.keys import public_blocks
 from generator.screening.detectors.shapes import HOST_NAME, SSH_KEY_TYPE, looks_random, masked, public_shape
 from generator.screening.lexicon import (
     ABBREVIATED_PASSWORD_WORDS,
+    ACCOUNT_CONTEXT_WORDS,
     AS_FOLLOWS,
     CHARACTER_WORDS,
     COPULAS,
@@ -130,6 +131,7 @@ _REFERENCE = re.compile(
 def _is_placeholder(value: str) -> bool:
     v = _ESCAPES.sub("", value).strip("\"'«»`‹›“”„‘’‚\\")
     return not v or bool(_PLACEHOLDER.fullmatch(v)) or v.lower() in _NOT_A_VALUE or "[redacted:" in v or v in _DOCUMENTED \
+        or v.isupper() and v.lower().replace("_", "").replace("-", "") in _NOT_A_VALUE \
         or v.startswith("[") or _names_a_secret(v) or bool(_REFERENCE.fullmatch(v)) or masked(v)
 
 
@@ -327,6 +329,8 @@ def _password_values(t: Text) -> Iterator[Finding]:
         if _made_up(value) and not _PASSWORD_SIGNS.isdisjoint(value):  # ("the code is CamelCase2Snake")
             yield Finding("credential.password", CREDENTIAL, m.start("value"), m.start("value") + len(value))
     for m in _SHORT_PASSWORD.finditer(t, 10, 120):
+        if _OF_A_PUBLIC_THING.search(t.low, m.start(), m.end()):
+            continue  # "clave de proyecto:", "code of the course:"
         found = _after_password_word(t, m.end() - 1)
         if found and _abbreviation_of_words(t, m.group().split()[0].rstrip(":=（("), found):
             continue
@@ -482,12 +486,21 @@ def _separator(low: str, pos: int, end: int) -> re.Match[str] | None:
     return sep
 
 
+#: after "clave", "chiave", "key", "code": a thing whose key is a public code, not a secret
+_OF_A_PUBLIC_THING = re.compile(
+    r"[ \t]+(?:de|del|do|da|di|della|du|de la|of the|of|des)[ \t]+(?:proyecto|projeto|progetto|projet|project|producto|"
+    r"produto|prodotto|produit|product|registro|artículo|articulo|curso|asignatura|corso|cours|course|convocatoria|"
+    r"ayuda|subvención|financiación|referencia|catálogo|catalogo)(?![\w])")
+
+
 def _after_password_word(t: Text, pos: int, strict: bool = False) -> tuple[int, int] | None:
     """The value after a password word at ``pos`` (``strict``: only a value that looks like a
     secret, as after a word like "token", which prose uses too)."""
     text, low = t.text, t.low
     if _PUBLIC_BEFORE.search(low, max(0, pos - 40), pos):
         return None  # "public key:", "key fingerprint ="
+    if _OF_A_PUBLIC_THING.match(low, pos):
+        return None  # "Clave de proyecto: PID2021-...": the key of a project, a course, a product is its code
     _, line_end = t.line_span(pos)
     if not strict:
         quoted = _quoted_after(text, pos, line_end)
@@ -618,6 +631,12 @@ def _judge_value(t: Text, start: int, line_end: int, kind: str, strict: bool = F
         horizon = start + len(rest)
     rest_words = rest.split()
     lowered = [w.strip(_VALUE_END).lower() for w in rest_words]
+    first = rest_words[0].strip(_VALUE_END + ";,") if rest_words else ""
+    if not quoted and first and (_PLACEHOLDER.fullmatch(first) or masked(first)
+                                 or first.isupper() and first.lower().replace("_", "").replace("-", "") in _NOT_A_VALUE):
+        # "password=CHANGE_ME; hay que cambiarlo": a placeholder written as one, then the sentence goes
+        # on (not a word that alone says "no value": "the passphrase is: correct marmot lantern fjord")
+        return None
     if not quoted and kind in ("sign", "next-line") and 1 < len(rest_words) <= 8 \
             and not _TEMPLATE.match(text, start, line_end) and not _names_a_secret(rest) \
             and not any(w in _STOPWORDS for w in lowered) \
@@ -769,6 +788,10 @@ def _in_template(text: str, pos: int) -> bool:
     return line.rfind("{{") > line.rfind("}}")
 
 
+#: two words of letters after a value, in its clause: the value was a word of a sentence
+_PROSE_AFTER = re.compile(r"[ \t]+[^\W\d_]{2,}[ \t]+[^\W\d_]{2,}(?=[ \t.,;:!?'\"»”)]|$)")
+
+
 def key_values(t: Text) -> Iterator[Finding]:
     text = t.text
     for m in _key_value_matches(t):
@@ -805,6 +828,8 @@ def key_values(t: Text) -> Iterator[Finding]:
             continue
         if strength == "strong" and _plain_word(value) and len(value) < 6:
             continue  # auth: oidc
+        if value.islower() and _plain_word(value) and _PROSE_AFTER.match(text, end):
+            continue  # "Invalid token: signature has expired": a message in words, as the password's rule has it
         yield Finding("credential.key-value", CREDENTIAL, start, end)
     for m in _headers(t):
         start, end = m.span("value")
@@ -994,6 +1019,8 @@ def handed_over(t: Text) -> Iterator[Finding]:
 
 
 _LOGIN = Lexicon(LOGIN_PHRASES)
+#: (after an elided article too: "l'account", "l'utente", "l'utilisateur")
+_ACCOUNT_CONTEXT = Lexicon(ACCOUNT_CONTEXT_WORDS, template=r"(?<![\w-])(?:{body})(?![\w-])")
 _CHARACTERS = Lexicon(CHARACTER_WORDS)
 #: (a capital after it: "Use Kuusi_718! to log in" is one sentence)
 _SENTENCE_START = re.compile(_NOT_AFTER_ABBREVIATION + r"[.!?][ \t]+(?=[A-Z\u00c0-\u00de\u0391-\u03a9\u0400-\u042f])")
@@ -1010,6 +1037,17 @@ def login_values(t: Text) -> Iterator[Finding]:
             start = s.end()
         yield from _made_up_words(t, start, m.start())
         yield from _made_up_words(t, m.end(), _sentence_end(t, m.end(), line_end))
+    # an account, its user, a temporary value: a made-up word on its own in that sentence (not a
+    # path, a setting, an address or a name with ':' inside: "arn:aws:iam::...", "Mozilla/5.0")
+    for m in _ACCOUNT_CONTEXT.finditer(t, 80, 80):
+        line_start, line_end = t.line_span(m.start())
+        start = max(line_start, m.start() - _WINDOW)
+        for s in _SENTENCE_START.finditer(text, start, m.start()):
+            start = s.end()
+        for f in chain(_made_up_words(t, start, m.start(), plain=True),
+                       _made_up_words(t, m.end(), _sentence_end(t, m.end(), line_end), plain=True)):
+            if ":" not in text[f.start:f.end] and "@" not in text[f.start:f.end]:
+                yield f
     # a made-up word later in a password word's sentence, however it is said: "pw is the usual
     # + 1 i.e. EGIgrid2023 -> EGIgrid2024"
     scanned = 0  # (each stretch once: "password: " a thousand times on a line costs one pass)

@@ -82,10 +82,15 @@ SSH_KEY_TYPE = re.compile(r"(?:ssh-(?:rsa|dss|ed25519|ed448)|ecdsa-sha2-nistp\d{
                           r"sk-ecdsa-sha2-nistp256@openssh\.com)(?:-cert-v01@openssh\.com)?")
 
 
+#: a collision or beam energy inside a name, as physics data sets are named ("mc23_13p6TeV",
+#: "data18_13TeV.00348885...", "2p76TeV"): a data set's name, not a secret
+_ENERGY = re.compile(r"(?<![A-Za-z])\d{1,4}(?:p\d{1,3})?[TGMk]eV(?![a-z])")
+
+
 @lru_cache(maxsize=4096)
 def public_shape(token: str) -> bool:
     """Is ``token`` a public identifier (see the module's docstring)?"""
-    return bool(_HEX.fullmatch(token) or _UUID.fullmatch(token) or _PUBLIC.fullmatch(token)
+    return bool(_HEX.fullmatch(token) or _UUID.fullmatch(token) or _PUBLIC.fullmatch(token) or _ENERGY.search(token)
                 or ssh_public_blob(token) or media_blob(token) or public_pem_blob(token) or plain_json_blob(token))
 
 

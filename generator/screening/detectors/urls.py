@@ -73,6 +73,9 @@ _HEXISH = re.compile(r"[0-9a-fA-F]{16,}")
 _UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 _HOST = re.compile(r"[\w.-]+(?::\d{1,5})?(?=[/?#;|]|$)")
 _TRAILING = ".,;:!?)]}'\"»”"
+#: a job's id said just before its address (a batch system's or a logging service's)
+_JOB_ID_BEFORE = re.compile(r"(?<![\w])(?:job(?:[ _-]?id|[ ]identifier)?|jobid|job[ ]url)(?:[ \t]+(?:is|was|ist|war|est|è|es|je|é))?"
+                            r"[ \t]*[:=]?[ \t]*$")
 #: another URL right after a '|' (a list of alternatives)
 _NEXT_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]{0,20}://")
 _SCHEME_BEFORE = re.compile(r"(?:https?://)?(?:www\.)?$", re.IGNORECASE)
@@ -132,7 +135,10 @@ def urls(t: Text) -> Iterator[Finding]:
             bar = text.find("|", start, end)
             if bar > 0 and _NEXT_URL.match(text, bar + 1):
                 end = bar  # a list of proxies: "http://squid01.example.pl:3128|http://squid02...;DIRECT"
+            job = _JOB_ID_BEFORE.search(low, max(0, start - 40), start) is not None
             for f in _url_findings(text[start:_trim(text, start, end)]):
+                if job and f.rule == "credential.url-path":
+                    continue  # "The job ID is https://lb.example.eu:9000/Hk7T...": the address names a job
                 yield Finding(f.rule, f.category, start + f.start, start + f.end)
     # (".me/" holds the word 'me': the set answers before a search of the text)
     if not _CONTACT_WORDS.isdisjoint(words) or b"me" in words and ".me/" in low or "matrix.to" in low:
