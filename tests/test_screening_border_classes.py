@@ -152,3 +152,29 @@ def test_a_site_with_a_person_in_brackets_is_dropped():
 def test_a_role_with_a_working_group_in_quotes():
     assert fields.contact("Marie Curie, CNRS/IN2P3, animatrice du groupe « calcul distribué »") == (
         "CNRS/IN2P3", "animatrice du groupe « calcul distribué »")
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("Probé con el usuario lab_geo y tormenta1987, sin suerte.", "tormenta1987"),
+        ("Meine Regel: Zugspitze + Jahreszahl, also jetzt Zugspitze2025.", "Zugspitze2025"),
+        ("Mettez ceci dans l'en-tête, valable 12 h : 0b7e41f2-93a6-4c1d-8e25-6f3a9d0c7b18", "0b7e41f2-93a6-4c1d-8e25-6f3a9d0c7b18"),
+        ("Omylem jsem vyplnila 856123/4412 místo čísla grantu.", "856123/4412"),
+        ("Mitt 910314-2273 hamnade i fel fält.", "910314-2273"),
+    ],
+)
+def test_word_year_passwords_lasting_values_and_birth_numbers(text, secret):
+    assert secret in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Test user alice and python2024 environment are ready.",
+        "Verze balíku je 905214/3387 podle číslování buildů.",
+        "Certificate valid 365 days, see the CA's page.",
+    ],
+)
+def test_their_look_alikes_are_kept(text):
+    assert found(text) == []

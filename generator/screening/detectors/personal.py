@@ -241,6 +241,24 @@ _ID_SHAPES: tuple[tuple[re.Pattern[str], tuple[str, ...], tuple[str, ...]], ...]
         (r"(?<![\w.,/-])\d{2}\.?\d{2}\.?\d{2}-?\d{3}\.?\d{2}(?![\w/-]|[.,]\d)", "be.nn", ""),
     )
 )
+#: a date of birth and a serial: YYMMDD, then '/', '-' or '+' and three or four digits
+_BIRTH_NUMBER = re.compile(r"\d{6}[-/+]\d{3,4}")
+_POSSESSIVE_BEFORE = re.compile(rf"(?<![\w])(?:{lex(POSSESSIVES)}|mitt|mit|mina|mío|mia|meu|minun|mano|mans)[ \t]+$")
+
+
+#: a numbering the number belongs to, said before it: a version's, a build's, a ticket's
+_NUMBERING_BEFORE = re.compile(r"(?<![\w])(?:version|verzia|verze|wersja|versione|versión|versão|versie|verzió|build|"
+                               r"release|ticket|ref|job|run|invoice|order|číslo|cislo|čísla|nummer|number|numer|numéro|"
+                               r"numero|número|no|nr|č)\.?(?:[ \t]+\S+){0,3}?[ \t:#]*$")
+
+
+def _born_on_a_day(value: str) -> bool:
+    """Do the first six digits read as a day (the month may carry +50 for a woman, +20 or +70 when a
+    day's numbers ran out, as Czech and Slovak birth numbers do)?"""
+    month, day = int(value[2:4]), int(value[4:6])
+    return (1 <= month % 50 <= 12 or 21 <= month % 50 <= 32) and 1 <= day <= 31
+
+
 #: an abbreviation may carry its inflection after a hyphen or an apostrophe ("CNP-ul", "TC'm",
 #: "AMKA-s")
 _ID_WORD = Lexicon(ID_WORDS, template=r"(?<![\w'-])(?:{body})(?:[-'’][^\W\d_]{1,6})?(?![\w-])")
@@ -365,6 +383,12 @@ def national_ids(t: Text) -> Iterator[Finding]:
             if strong and _valid(value, strong):
                 yield Finding("personal.national-id", PERSONAL, m.start(), m.end())
             elif weak and _named_before(t, m.start()) and _valid(value, weak):
+                yield Finding("personal.national-id", PERSONAL, m.start(), m.end())
+            elif _BIRTH_NUMBER.fullmatch(value) and _born_on_a_day(value) and (
+                    "/" in value and not _NUMBERING_BEFORE.search(low, max(0, m.start() - 40), m.start())
+                    or _POSSESSIVE_BEFORE.search(low, max(0, m.start() - 12), m.start())):
+                # a birth number as Czech and Slovak write it (a slash after the date), or one said to
+                # be someone's ("Mitt 850612-2398"), its check digit mistyped: still a person's number
                 yield Finding("personal.national-id", PERSONAL, m.start(), m.end())
     for word in _ID_WORD.present(t):
         for pos in t.word_positions(word):

@@ -1026,6 +1026,22 @@ _CHARACTERS = Lexicon(CHARACTER_WORDS)
 _SENTENCE_START = re.compile(_NOT_AFTER_ABBREVIATION + r"[.!?][ \t]+(?=[A-Z\u00c0-\u00de\u0391-\u03a9\u0400-\u042f])")
 
 
+#: after an account's word: the user's name, "and" or a slash, then a word with a year or a number
+#: joined to it (a password people make of a word they like)
+_USER_AND_WORD_YEAR = re.compile(
+    r"[ \t]+[\w.-]{2,32}[ \t]*(?:/|,|and|und|et|e|y|i|a|og|och|ja|és|și|ve|и)[ \t]+"
+    r"(?P<value>[^\W\d_]{4,20}\d{2,4})(?![\w.@/-])")
+#: a word, '+' and a word for a year or a number, then that word with digits joined in the sentence
+_RECIPE_THEN_VALUE = re.compile(r"(?<![\w])(?P<word>[^\W\d_]{4,20})[ \t]*\+[ \t]*[^\W\d_]{2,20}[^.!?\n]{0,40}?"
+                                r"(?<![\w])(?P<value>(?P=word)\d{2,4}[!#?*]?)(?![\w/-])")
+#: words that take a year or a number as a name of a thing, not of a password
+_THINGS_WITH_YEARS = frozenset(
+    "python java release version build run runs sample samples dataset data test tests image node batch job file "
+    "backup snapshot project task group team site cluster server host disk volume bucket queue partition config "
+    "model report event year week conda ubuntu centos rocky alma almalinux debian fedora windows win geant root "
+    "cuda gcc intel slurm condor htcondor kernel linux el rhel sles tier campaign period cycle call".split())
+
+
 def login_values(t: Text) -> Iterator[Finding]:
     """A password handed over with no password word: a made-up word in the sentence of "Use X to log
     in", "Entra con X" or "capital B, lowercase r, ...", before or after the phrase."""
@@ -1037,6 +1053,15 @@ def login_values(t: Text) -> Iterator[Finding]:
             start = s.end()
         yield from _made_up_words(t, start, m.start())
         yield from _made_up_words(t, m.end(), _sentence_end(t, m.end(), line_end))
+    # a user's name and a word with a year joined to it: "l'utente ricerca e girasole1984", "grid_ops / chamonix22"
+    for m in _ACCOUNT_CONTEXT.finditer(t, 10, 80):
+        pair = _USER_AND_WORD_YEAR.match(text, m.end())
+        if pair and pair.group("value").rstrip("0123456789").lower() not in _THINGS_WITH_YEARS:
+            yield Finding("credential.handed-over", CREDENTIAL, pair.start("value"), pair.end("value"))
+    # how it was made, then what it is: "Balaton + évszám, tehát Balaton2024"
+    if "+" in text:
+        for m in _RECIPE_THEN_VALUE.finditer(text):
+            yield Finding("credential.handed-over", CREDENTIAL, m.start("value"), m.end("value"))
     # an account, its user, a temporary value: a made-up word on its own in that sentence (not a
     # path, a setting, an address or a name with ':' inside: "arn:aws:iam::...", "Mozilla/5.0")
     for m in _ACCOUNT_CONTEXT.finditer(t, 80, 80):

@@ -24,6 +24,7 @@ from generator.screening import lazy_re as re
 from generator.screening.detectors.base import (
     CREDENTIAL,
     Finding,
+    Lexicon,
     Text,
     WordClass,
     holds_one,
@@ -589,3 +590,30 @@ def _positions(low: str, literal: str) -> list[int]:
         out.append(i)
         i = low.find(literal, i + 1)
     return out
+
+
+# --- a value given with its time to live ------------------------------------------------------
+
+#: how long a value lasts, as a token's or a code's is said ("valable 24 h", "valid for 12 hours",
+#: "gültig 30 Minuten"): what follows in the sentence is a credential, whatever its shape
+_VALID_FOR = Lexicon(
+    r"valid|valid for|valable|valable pendant|gültig|gültig für|valido|valido per|válido|válido por|geldig|"
+    r"geldig voor|ważny|ważny przez|platný|platný po|platí|érvényes|voimassa|giltig|giltig i|gyldig|"
+    r"kehtib|galioja|derīgs|geçerli|ισχύει|действителен|действует|дійсний|expires in|läuft ab in|expire dans",
+    template=r"(?<![\w-])(?:{body})[ \t]*\d{1,3}[ \t]*(?:h|hrs?|hours?|heures?|stunden|std|ore|horas|uur|godz\.?|"
+             r"godzin|hodin|óra|órát|tuntia|timmar|timer|tundi|val\.?|stundas|saat|ώρες|час(?:а|ов)?|годин|"
+             r"min|mins|minutes?|minuten|minuti|minutos|minut|perc|minuuttia|days?|jours?|tage|giorni|días|dagen|dni|dní)"
+             r"(?![\w])")
+_VALUE_AFTER_TTL = re.compile(r"[^\n.!?]{0,40}?[:=][ \t]*[\"'`]?(?P<value>[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-"
+                              r"[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[A-Za-z0-9_\-.~+/]{16,}={0,2})(?![\w-])")
+
+
+def lasting_values(t: Text) -> Iterator[Finding]:
+    """A value given with how long it lasts ("valable 24 h : 7f3c9e2a-41b8-..."): a credential, a
+    UUID too (public ids do not expire)."""
+    if not t.has_digit:
+        return
+    for m in _VALID_FOR.finditer(t, 20, 80):
+        v = _VALUE_AFTER_TTL.match(t.text, m.end())
+        if v and not masked(v.group("value")):
+            yield Finding("credential.lasting-value", CREDENTIAL, v.start("value"), v.end("value"))
