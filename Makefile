@@ -16,6 +16,7 @@ $(BIN)/casecat: pyproject.toml $(LOCK)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --require-hashes -r $(LOCK)
 	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
+	$(BIN)/python -m compileall -q generator  # (as pip does for what it installs: no build compiles the package again)
 	touch $@
 
 $(VENV)/.test-deps: $(BIN)/casecat

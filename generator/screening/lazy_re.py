@@ -8,12 +8,24 @@ texts and audits a few dozen files, which reach about 180 of them. A process tha
 which screen (``detectors.make_tables``) compiles every pattern first (``compile_all``), as at
 import before, so that no helper compiles its own. A pattern compiles to what ``re.compile``
 makes of it, whenever that is: what the detectors find does not change.
+
+What compiling a pattern makes (its engine code) can be kept in a file between runs
+(``load_codes``, ``save_codes``): a night that screens a few texts then spends no time compiling.
+Only the patterns the modules declare are kept, never one made from a text (a process's patterns
+declared after ``seal`` are not written, but those a caller marks ``declared``); the file holds
+the Python version and the engine's magic number, and is ignored when either differs. Whether
+code made here is what ``re.compile`` makes is checked once per process (``_same_as_re``), and
+without that nothing is read or written.
 """
 
 from __future__ import annotations
 
+import marshal
+import os
 import re as _re
+import sys
 import threading
+from pathlib import Path
 from re import (  # noqa: F401  (the module's names, as ``re`` has them)
     ASCII,
     DOTALL,
@@ -67,9 +79,10 @@ class _Lazy(_Compiled):
     """A pattern not compiled yet: the first attribute asked of it compiles it, and it becomes a
     ``_Compiled`` (the class without ``__getattr__``)."""
 
-    def __init__(self, pattern: str | bytes, flags: int) -> None:
+    def __init__(self, pattern: str | bytes, flags: int, declared: bool) -> None:
         self.__dict__["pattern"] = pattern
         self.__dict__["_args"] = (pattern, flags)
+        self.__dict__["_declared"] = declared
 
     def __getattr__(self, name: str):
         if name.startswith("__"):
@@ -90,8 +103,67 @@ _LOCK = threading.Lock()
 _MADE: dict[tuple[type, str | bytes, int], _Compiled] = {}
 
 
+#: what ``_sre.compile`` is given for a pattern, by (pattern, flags): read from a file, or made here
+_CODES: dict[tuple[str | bytes, int], tuple] = {}
+#: ... the keys of those made in this process that are to be written (declared ones)
+_NEW: set[tuple[str | bytes, int]] = set()
+_STATE = {"sealed": False, "checked": None}
+
+
+def _engine_args(pattern: str | bytes, flags: int) -> tuple | None:
+    """The arguments ``re`` gives ``_sre.compile`` for ``pattern`` (as ``re._compiler.compile``
+    makes them), or None where this Python's ``re`` is not laid out so."""
+    try:
+        from re import _compiler, _parser  # type: ignore[attr-defined]
+    except ImportError:  # (before 3.11)
+        return None
+    parsed = _parser.parse(pattern, flags)
+    code = [int(c) for c in _compiler._code(parsed, flags)]  # (opcodes are named ints: plain, to be written)
+    groupindex = dict(parsed.state.groupdict)
+    indexgroup = [None] * parsed.state.groups
+    for name, i in groupindex.items():
+        indexgroup[i] = name
+    return (flags | parsed.state.flags, code, parsed.state.groups - 1, groupindex, tuple(indexgroup))
+
+
+def _same_as_re() -> bool:
+    """Does code made by ``_engine_args`` give the pattern ``re.compile`` gives (patterns compare
+    equal when their pattern, flags and code are)? Asked once, of a pattern with groups, a class,
+    a look-behind and case folding."""
+    if _STATE["checked"] is None:
+        probe, flags = r"(?i)(?P<a>[\w.-]+)@(?<![\d])(\d{2,4}|x)\b", int(_re.IGNORECASE)
+        try:
+            import _sre  # type: ignore[import-not-found]
+
+            args = _engine_args(probe, flags)
+            _STATE["checked"] = args is not None and _sre.compile(probe, *args) == _re.compile(probe, flags)
+        except (ImportError, AttributeError, TypeError, ValueError, IndexError, RuntimeError):  # (another Python's internals)
+            _STATE["checked"] = False
+    return bool(_STATE["checked"])
+
+
+def _compiled(pattern: str | bytes, flags: int, declared: bool) -> _re.Pattern:
+    key = (pattern, flags)
+    args = _CODES.get(key)
+    if args is not None or (declared and _same_as_re()):
+        import _sre  # type: ignore[import-not-found]
+
+        if args is None:
+            args = _engine_args(pattern, flags)
+            if args is not None:
+                _CODES[key] = args
+                _NEW.add(key)
+        if args is not None:
+            try:
+                return _sre.compile(pattern, *args)
+            except (TypeError, ValueError, RuntimeError, OverflowError):  # (a damaged file: compiled as ever)
+                _CODES.pop(key, None)
+    return _re.compile(pattern, flags)
+
+
 def _compile(lazy: _Lazy) -> None:
-    compiled = _re.compile(*lazy.__dict__["_args"])
+    pattern, flags = lazy.__dict__["_args"]
+    compiled = _compiled(pattern, flags, lazy.__dict__["_declared"])
     attributes = {name: getattr(compiled, name) for name in _ASKED}
     attributes["pattern"] = compiled.pattern
     attributes["_of"] = compiled
@@ -100,16 +172,57 @@ def _compile(lazy: _Lazy) -> None:
     lazy.__class__ = _Compiled  # type: ignore[assignment]
 
 
-def compile(pattern: AnyStr, flags: int = 0) -> Pattern[AnyStr]:
-    """``re.compile``, done when the pattern is first used."""
+def compile(pattern: AnyStr, flags: int = 0, *, declared: bool = False) -> Pattern[AnyStr]:
+    """``re.compile``, done when the pattern is first used. ``declared``: the pattern is made of
+    the module's own text, not of a text being screened, even after ``seal``."""
     if not isinstance(pattern, (str, bytes)):
         return _re.compile(pattern, flags)
     key = (type(pattern), pattern, int(flags))
     made = _MADE.get(key)
     if made is None:
         with _LOCK:
-            made = _MADE.setdefault(key, _Lazy(pattern, flags))
+            made = _MADE.setdefault(key, _Lazy(pattern, int(flags), declared or not _STATE["sealed"]))
     return cast(Pattern[AnyStr], made)
+
+
+def seal() -> None:
+    """From now on a pattern is a text's unless its caller says it is ``declared``: the modules
+    are imported (called when the first text is screened)."""
+    _STATE["sealed"] = True
+
+
+def _stamp() -> tuple[str, int]:
+    import _sre  # type: ignore[import-not-found]
+
+    return sys.version, _sre.MAGIC
+
+
+def load_codes(path: Path) -> int:
+    """Reads the codes ``save_codes`` wrote (a missing, unreadable or other Python's file is
+    ignored: patterns are then compiled); returns how many were read."""
+    try:
+        stamp, codes = marshal.loads(path.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        return 0
+    if tuple(stamp) != _stamp() or not isinstance(codes, dict) or not _same_as_re():
+        return 0
+    for key, args in codes.items():
+        _CODES.setdefault(key, args)
+    return len(codes)
+
+
+def save_codes(path: Path) -> bool:
+    """Writes the declared patterns' codes to ``path`` when this process made new ones (those read
+    and those made, in one file: written whole, then renamed into place)."""
+    if not _NEW:
+        return False
+    codes = {key: args for key, args in _CODES.items()}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    part = path.with_name(f"{path.name}.{os.getpid()}.part")
+    part.write_bytes(marshal.dumps((_stamp(), codes)))
+    os.replace(part, path)
+    _NEW.clear()
+    return True
 
 
 def compile_all() -> None:

@@ -39,12 +39,15 @@ from generator.screening.detectors.base import (
     PHONE,
     Finding,
     Text,
+    load_tables,
     make_tables,
+    save_tables,
 )
 from generator.screening.normalise import View, normalise
 
 __all__ = ["BOUNDARY", "CATEGORIES", "CREDENTIAL", "DETECTORS", "EMAIL", "MARKER", "PERSONAL", "PHONE",
-           "Finding", "find_all", "find_in_view", "make_tables", "occurrences", "scan_normalised"]
+           "Finding", "find_all", "find_in_view", "load_tables", "make_tables", "occurrences", "save_tables",
+           "scan_normalised"]
 
 Detector = Callable[[Text], Iterable[Finding]]
 

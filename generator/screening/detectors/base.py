@@ -14,10 +14,14 @@ the keyword lists: it knows which words of its phrases are rare enough to anchor
 from __future__ import annotations
 
 import bisect
+import marshal
+import os
+import sys
 import threading
 from collections.abc import Callable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
+from pathlib import Path
 from typing import ClassVar
 
 from generator.screening import lazy_re as re
@@ -615,6 +619,26 @@ class Lexicon:
     def _build(self) -> None:
         if "anchors" in self.__dict__:
             return
+        key = (self.template, self._fragments)
+        kept = _TABLES.get(key)
+        if kept is not None:  # (made by an earlier run: ``load_tables``)
+            by_anchor = {a: set(alts) for a, alts in kept[0].items()}
+            self._literals = dict(kept[1])
+            for a, least in self._literals.items():
+                if len(least) >= 2:
+                    _ANCHOR_OF_LITERALS.setdefault(least, a)
+        else:
+            by_anchor, self._literals = self._make_tables()
+            _TABLES[key] = ({a: tuple(sorted(alts)) for a, alts in by_anchor.items()}, self._literals)
+            _NEW_TABLES.add(key)
+        self._alternatives = by_anchor
+        self._patterns: dict[str, re.Pattern[str]] = {}
+        self.anchors = frozenset(a.encode() for a in by_anchor)
+        _ALL_ANCHORS.update(self.anchors)
+        for a in by_anchor:
+            _LEXICONS_OF.setdefault(a.encode(), []).append((self, a))
+
+    def _make_tables(self) -> tuple[dict[str, set[str]], dict[str, tuple[str, ...]]]:
         by_anchor: dict[str, set[str]] = {}
         literals: dict[str, set[str]] = {}
         for fragment in self._fragments:
@@ -627,22 +651,16 @@ class Lexicon:
                     if anchor:
                         by_anchor.setdefault(anchor, set()).add(alternative)
                         literals.setdefault(anchor, set()).add(fold(max(phrase.split(_WILD), key=len)))
-        self._alternatives = by_anchor
         #: anchor -> strings one of which every phrase it anchors holds (a cheap test before the
         #: pattern), where that says more than the anchor itself
-        self._literals = {a: _least(ls, a) for a, ls in literals.items()
-                          if len(ls) <= _LITERALS and all(len(x) > len(a) for x in ls)}
-        self._patterns: dict[str, re.Pattern[str]] = {}
-        self.anchors = frozenset(a.encode() for a in by_anchor)
-        _ALL_ANCHORS.update(self.anchors)
-        for a in by_anchor:
-            _LEXICONS_OF.setdefault(a.encode(), []).append((self, a))
+        return by_anchor, {a: _least(ls, a) for a, ls in literals.items()
+                           if len(ls) <= _LITERALS and all(len(x) > len(a) for x in ls)}
 
     @_once
     def pattern(self) -> re.Pattern[str]:
         """All the phrases in one pattern (compiled on first use: most lexicons only ever search
         around their anchors, with the patterns of ``_for``)."""
-        return re.compile(self.template.replace("{body}", lex(*self._fragments)))
+        return re.compile(self.template.replace("{body}", lex(*self._fragments)), declared=True)
 
     def present(self, t: Text) -> list[str]:
         """The anchors of this lexicon in the text."""
@@ -652,7 +670,7 @@ class Lexicon:
         pattern = self._patterns.get(anchor)
         if pattern is None:
             body = lex(*self._alternatives[anchor])
-            pattern = self._patterns[anchor] = re.compile(self.template.replace("{body}", body))
+            pattern = self._patterns[anchor] = re.compile(self.template.replace("{body}", body), declared=True)
         return pattern
 
     def windows(self, t: Text, before: int, after: int) -> list[tuple[int, int]]:
@@ -724,6 +742,52 @@ _UNBUILT: list[Callable[[], None]] = []
 _BUILDING = threading.RLock()  # (re-entered if a table's making looked at another lexicon)
 
 
+#: each lexicon's tables by (template, fragments): made here, or read from a file an earlier run
+#: wrote (``load_tables``, ``save_tables``); those made in this process are to be written
+_TABLES: dict[tuple[str, tuple[str, ...]], tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]] = {}
+_NEW_TABLES: set[tuple[str, tuple[str, ...]]] = set()
+
+
+def _tables_stamp() -> str:
+    """What the tables are made by: this module's and the lexicon's source (a table is a pure
+    function of a lexicon's phrases and of this code), and the Unicode data that folds them."""
+    import hashlib
+    import unicodedata
+
+    from generator.screening import lexicon, normalise
+
+    digest = hashlib.sha256(unicodedata.unidata_version.encode())
+    for module in (sys.modules[__name__], lexicon, normalise):
+        digest.update(Path(module.__file__ or "").read_bytes())
+    return digest.hexdigest()
+
+
+def load_tables(path: Path) -> int:
+    """Reads the tables ``save_tables`` wrote, if this code made them (else nothing is read);
+    returns how many lexicons' tables were read."""
+    try:
+        stamp, tables = marshal.loads(path.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        return 0
+    if stamp != _tables_stamp() or not isinstance(tables, dict):
+        return 0
+    for key, value in tables.items():
+        _TABLES.setdefault(key, value)
+    return len(tables)
+
+
+def save_tables(path: Path) -> bool:
+    """Writes every lexicon's tables when this process made some (written whole, then renamed)."""
+    if not _NEW_TABLES:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    part = path.with_name(f"{path.name}.{os.getpid()}.part")
+    part.write_bytes(marshal.dumps((_tables_stamp(), dict(_TABLES))))
+    os.replace(part, path)
+    _NEW_TABLES.clear()
+    return True
+
+
 def on_first_text(make: Callable[[], None]) -> Callable[[], None]:
     """Has ``make`` (which fills a detector's tables) run when the first text is screened: a
     process that imports the detectors and screens nothing does not pay for it."""
@@ -741,6 +805,7 @@ def make_tables() -> None:
 
 def _build_lexicons() -> None:
     """Makes every table declared so far (the first text screened asks)."""
+    re.seal()  # (the modules are imported: a pattern made from now on is a text's, unless declared)
     with _BUILDING:
         for make in _UNBUILT:
             make()
