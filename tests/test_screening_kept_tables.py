@@ -17,6 +17,18 @@ from generator.screening.detectors import base, find_all, load_tables, make_tabl
 SAMPLE = "Mein Passwort ist Xq!82mzP, Tel. +49 151 2287 4419, interne Info: nur für uns. jan@example.org"
 
 
+def _findings_here() -> str:
+    return str(sorted((f.rule, f.start, f.end) for f in find_all(SAMPLE)))
+
+
+def _in_a_new_process(load: str) -> tuple[int, str]:
+    """(what ``load`` read, the findings in SAMPLE) in a fresh process that ran ``load`` first."""
+    script = (f"from pathlib import Path; {load}; print(n); from generator.screening.detectors import find_all; "
+              f"print(sorted((f.rule, f.start, f.end) for f in find_all({SAMPLE!r})))")
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout.splitlines()
+    return int(out[0]), out[1]
+
+
 def _made_patterns():
     make_tables()
     return [(key, made) for key, made in lazy_re._MADE.items() if made.__dict__.get("_declared")]
@@ -39,13 +51,9 @@ def test_codes_read_back_give_the_same_findings(tmp_path):
     lazy_re._CODES[("lazy-re-kept-test", 0)] = lazy_re._engine_args("lazy-re-kept-test", 0)
     path = tmp_path / "codes.marshal"
     assert lazy_re.save_codes(path)
-    script = (f"from pathlib import Path; from generator.screening import lazy_re; "
-              f"print(lazy_re.load_codes(Path({str(path)!r}))); "
-              f"from generator.screening.detectors import find_all; "
-              f"print(sorted((f.rule, f.start, f.end) for f in find_all({SAMPLE!r})))")
-    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout.splitlines()
-    assert int(out[0]) > 300
-    assert out[1] == str(sorted((f.rule, f.start, f.end) for f in find_all(SAMPLE))) != "[]"
+    read, findings = _in_a_new_process(f"from generator.screening import lazy_re; n = lazy_re.load_codes(Path({str(path)!r}))")
+    assert read > 300
+    assert findings == _findings_here() != "[]"
 
 
 def test_codes_of_another_python_are_not_read(tmp_path):
@@ -91,12 +99,9 @@ def test_tables_read_back_give_the_same_findings(tmp_path):
     path = tmp_path / "tables.marshal"
     base._NEW_TABLES.add(next(iter(base._TABLES)))
     save_tables(path)
-    script = (f"from pathlib import Path; from generator.screening.detectors import find_all, load_tables; "
-              f"print(load_tables(Path({str(path)!r}))); "
-              f"print(sorted((f.rule, f.start, f.end) for f in find_all({SAMPLE!r})))")
-    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout.splitlines()
-    assert int(out[0]) > 20
-    assert out[1] == str(sorted((f.rule, f.start, f.end) for f in find_all(SAMPLE))) != "[]"
+    read, findings = _in_a_new_process(f"from generator.screening.detectors import load_tables; n = load_tables(Path({str(path)!r}))")
+    assert read > 20
+    assert findings == _findings_here() != "[]"
 
 
 def test_tables_made_by_other_code_are_not_read(tmp_path):

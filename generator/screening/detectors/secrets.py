@@ -131,8 +131,13 @@ _REFERENCE = re.compile(
 def _is_placeholder(value: str) -> bool:
     v = _ESCAPES.sub("", value).strip("\"'«»`‹›“”„‘’‚\\")
     return not v or bool(_PLACEHOLDER.fullmatch(v)) or v.lower() in _NOT_A_VALUE or "[redacted:" in v or v in _DOCUMENTED \
-        or v.isupper() and v.lower().replace("_", "").replace("-", "") in _NOT_A_VALUE \
+        or _capital_placeholder(v) \
         or v.startswith("[") or _names_a_secret(v) or bool(_REFERENCE.fullmatch(v)) or masked(v)
+
+
+def _capital_placeholder(value: str) -> bool:
+    """A word about the value written as a name in capitals: "CHANGE_ME", "CHANGEME", "YOUR-TOKEN"."""
+    return value.isupper() and value.lower().replace("_", "").replace("-", "") in _NOT_A_VALUE
 
 
 def _names_a_secret(value: str) -> bool:
@@ -632,8 +637,7 @@ def _judge_value(t: Text, start: int, line_end: int, kind: str, strict: bool = F
     rest_words = rest.split()
     lowered = [w.strip(_VALUE_END).lower() for w in rest_words]
     first = rest_words[0].strip(_VALUE_END + ";,") if rest_words else ""
-    if not quoted and first and (_PLACEHOLDER.fullmatch(first) or masked(first)
-                                 or first.isupper() and first.lower().replace("_", "").replace("-", "") in _NOT_A_VALUE):
+    if not quoted and first and (_PLACEHOLDER.fullmatch(first) or masked(first) or _capital_placeholder(first)):
         # "password=CHANGE_ME; hay que cambiarlo": a placeholder written as one, then the sentence goes
         # on (not a word that alone says "no value": "the passphrase is: correct marmot lantern fjord")
         return None
@@ -1031,9 +1035,30 @@ _SENTENCE_START = re.compile(_NOT_AFTER_ABBREVIATION + r"[.!?][ \t]+(?=[A-Z\u00c
 _USER_AND_WORD_YEAR = re.compile(
     r"[ \t]+[\w.-]{2,32}[ \t]*(?:/|,|and|und|et|e|y|i|a|og|och|ja|és|și|ve|и)[ \t]+"
     r"(?P<value>[^\W\d_]{4,20}\d{2,4})(?![\w.@/-])")
-#: a word, '+' and a word for a year or a number, then that word with digits joined in the sentence
-_RECIPE_THEN_VALUE = re.compile(r"(?<![\w])(?P<word>[^\W\d_]{4,20})[ \t]*\+[ \t]*[^\W\d_]{2,20}[^.!?\n]{0,40}?"
-                                r"(?<![\w])(?P<value>(?P=word)\d{2,4}[!#?*]?)(?![\w/-])")
+#: a word, '+' and a word for a year or a number ("Balaton + évszám"), found from the '+'
+_WORD_BEFORE_PLUS = re.compile(r"(?<![\w])([^\W\d_]{4,20})[ \t]*$")
+_WORD_AFTER_PLUS = re.compile(r"[ \t]*[^\W\d_]{2,20}")
+_DIGITS_JOINED = re.compile(r"\d{2,4}[!#?*]?(?![\w/-])")
+_CLAUSE_END = re.compile(r"[.!?\n]")
+
+
+def _recipe_values(t: Text) -> Iterator[Finding]:
+    """The word before a '+' again with digits joined, later in the sentence: "Balaton + évszám,
+    tehát Balaton2024"."""
+    text = t.text
+    for plus in t.positions("+"):
+        before = _WORD_BEFORE_PLUS.search(text, max(0, plus - 24), plus)
+        if before is None or not _WORD_AFTER_PLUS.match(text, plus + 1):
+            continue
+        word, limit = before.group(1), min(len(text), plus + 70)
+        stop = _CLAUSE_END.search(text, plus, limit)
+        limit = stop.start() if stop else limit
+        i = text.find(word, plus, limit)
+        while i >= 0:
+            digits = _DIGITS_JOINED.match(text, i + len(word))
+            if digits and not text[i - 1].isalnum():
+                yield Finding("credential.handed-over", CREDENTIAL, i, digits.end())
+            i = text.find(word, i + 1, limit)
 #: words that take a year or a number as a name of a thing, not of a password
 _THINGS_WITH_YEARS = frozenset(
     "python java release version build run runs sample samples dataset data test tests image node batch job file "
@@ -1053,26 +1078,26 @@ def login_values(t: Text) -> Iterator[Finding]:
             start = s.end()
         yield from _made_up_words(t, start, m.start())
         yield from _made_up_words(t, m.end(), _sentence_end(t, m.end(), line_end))
-    # a user's name and a word with a year joined to it: "l'utente ricerca e girasole1984", "grid_ops / chamonix22"
-    for m in _ACCOUNT_CONTEXT.finditer(t, 10, 80):
+    # how it was made, then what it is: "Balaton + évszám, tehát Balaton2024"
+    if "+" in text:
+        yield from _recipe_values(t)
+    # an account, its user, a temporary value: a user's name and a word with a year joined to it
+    # ("l'utente ricerca e girasole1984", "grid_ops / chamonix22"), or a made-up word on its own in
+    # that sentence (not a path, a setting, an address or a name with ':': "arn:aws:iam::...")
+    scanned = 0  # (each stretch of text once, however many account words it holds)
+    for m in _ACCOUNT_CONTEXT.finditer(t, 80, 80):
         pair = _USER_AND_WORD_YEAR.match(text, m.end())
         if pair and pair.group("value").rstrip("0123456789").lower() not in _THINGS_WITH_YEARS:
             yield Finding("credential.handed-over", CREDENTIAL, pair.start("value"), pair.end("value"))
-    # how it was made, then what it is: "Balaton + évszám, tehát Balaton2024"
-    if "+" in text:
-        for m in _RECIPE_THEN_VALUE.finditer(text):
-            yield Finding("credential.handed-over", CREDENTIAL, m.start("value"), m.end("value"))
-    # an account, its user, a temporary value: a made-up word on its own in that sentence (not a
-    # path, a setting, an address or a name with ':' inside: "arn:aws:iam::...", "Mozilla/5.0")
-    for m in _ACCOUNT_CONTEXT.finditer(t, 80, 80):
         line_start, line_end = t.line_span(m.start())
         start = max(line_start, m.start() - _WINDOW)
         for s in _SENTENCE_START.finditer(text, start, m.start()):
             start = s.end()
-        for f in chain(_made_up_words(t, start, m.start(), plain=True),
-                       _made_up_words(t, m.end(), _sentence_end(t, m.end(), line_end), plain=True)):
+        end = _sentence_end(t, m.end(), line_end)
+        for f in _made_up_words(t, max(start, scanned), end, plain=True):
             if ":" not in text[f.start:f.end] and "@" not in text[f.start:f.end]:
                 yield f
+        scanned = max(scanned, end)
     # a made-up word later in a password word's sentence, however it is said: "pw is the usual
     # + 1 i.e. EGIgrid2023 -> EGIgrid2024"
     scanned = 0  # (each stretch once: "password: " a thousand times on a line costs one pass)
