@@ -313,6 +313,9 @@ REVEAL_PHRASES = (
 )
 #: logging in, in EGI's languages: a made-up word in the sentence is the password it takes
 #: ("Use Tulip-42-Rain to log in", "Entra con Horreo-Chuvia-8", "Uloguj se sa Lovcen_Bura_33")
+#: how a batch system's or a logging service's job id is labelled ("jobid:", "ARC job id",
+#: "job identifier", "job URL"): the tokens and the addresses after it name a job, no secret
+JOB_ID_LABELS = r"(?:grid |arc |batch |condor |slurm )?job(?:[ _-]?id|[ ]identifier|[ ]url)?|jobid"
 #: what an account's password is said around, with no password word: the account, its user,
 #: a temporary value, a value set ("Servisni račun ... ima še vedno Triglav2864", "tymczasowe
 #: Kasztan2023 wygasło", "grid_ops / Chamonix2022", "Dočasne som nastavil Tatry2024")

@@ -21,6 +21,7 @@ import threading
 from collections.abc import Callable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import ClassVar
 
@@ -748,6 +749,7 @@ _TABLES: dict[tuple[str, tuple[str, ...]], tuple[dict[str, tuple[str, ...]], dic
 _NEW_TABLES: set[tuple[str, tuple[str, ...]]] = set()
 
 
+@cache
 def _tables_stamp() -> str:
     """What the tables are made by: this module's and the lexicon's source (a table is a pure
     function of a lexicon's phrases and of this code), and the Unicode data that folds them."""

@@ -161,6 +161,7 @@ def _hopeless_body(body: str) -> bool:
 
 
 _LIST_SEPARATOR = re.compile(r"[ \t]*[/;|][ \t]+(?=[+(\d])")
+_LIST_SIGN = re.compile(r"[/;|]")
 
 
 def phones(t: Text) -> Iterator[Finding]:
@@ -170,7 +171,7 @@ def phones(t: Text) -> Iterator[Finding]:
     for run in _runs(t):
         if run < done:
             continue
-        if "/" in text[run:run + 8] or ";" in text[run:run + 8] or "|" in text[run:run + 8]:
+        if _LIST_SIGN.search(text, run, run + 8):
             # a list's short item first ("13,1 / 0151 2287 4419"): the next item is a run of its own
             nxt = _LIST_SEPARATOR.search(text, run, min(len(text), run + 8))
             if nxt and _hopeless(text, run) and not _CANDIDATE.match(text, run):

@@ -34,7 +34,7 @@ from generator.screening.detectors.base import (
 )
 from generator.screening.detectors.keys import public_blocks
 from generator.screening.detectors.shapes import ORCID, looks_random, masked, public_shape
-from generator.screening.lexicon import COPULAS, PUBLIC_KEY_WORDS, REFERENCE_WORDS, REVEAL_PHRASES
+from generator.screening.lexicon import COPULAS, JOB_ID_LABELS, PUBLIC_KEY_WORDS, REFERENCE_WORDS, REVEAL_PHRASES
 
 _VENDOR = re.compile(
     r"(?<![A-Za-z0-9])(?:"
@@ -238,7 +238,7 @@ _DIGEST_BEFORE = re.compile(r"(?<![\w-])(?:md5|sha-?(?:1|256|512)|checksums?|dig
 _PUBLIC_CODE_BEFORE = re.compile(
     r"(?<![\w-])(?:cup|cig|cui|isbn|issn|doi|orcid|pmid|arxiv|ggus(?: ticket)?|ticket(?: no| nr| number)?|"
     # a batch system's job id ("A-REX: job 8kXLDmR1h0unQ9Yp1m... failed"): reading it needs the owner's proxy
-    r"(?:grid |arc |batch |condor |slurm )?job(?: id| ?id)?|jobid|"
+    rf"{JOB_ID_LABELS}|"
     # a mail server's queue id, a request's trace id: what a log names the message or the call by
     r"queued as|queue id|request[ _-]?id|trace[ _-]?id|correlation[ _-]?id|x-request-id|"
     r"grant(?: agreement)?(?: no\.?| nr\.?| number)?|contract(?: no\.?| number)|invoice(?: no\.?| number)?|"

@@ -30,7 +30,7 @@ from functools import lru_cache
 from generator.screening import lazy_re as re
 from generator.screening.detectors.base import CREDENTIAL, PERSONAL, PHONE, Finding, Text, folded_too, lex
 from generator.screening.detectors.shapes import looks_random
-from generator.screening.lexicon import NOT_A_VALUE, PASSWORD_WORDS
+from generator.screening.lexicon import JOB_ID_LABELS, NOT_A_VALUE, PASSWORD_WORDS
 
 _CONTACT_HOSTS = re.compile(
     r"(?<![\w.-])(?:wa\.me|api\.whatsapp\.com/send|chat\.whatsapp\.com|signal\.me|signal\.group|t\.me|"
@@ -74,8 +74,7 @@ _UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}
 _HOST = re.compile(r"[\w.-]+(?::\d{1,5})?(?=[/?#;|]|$)")
 _TRAILING = ".,;:!?)]}'\"»”"
 #: a job's id said just before its address (a batch system's or a logging service's)
-_JOB_ID_BEFORE = re.compile(r"(?<![\w])(?:job(?:[ _-]?id|[ ]identifier)?|jobid|job[ ]url)(?:[ \t]+(?:is|was|ist|war|est|è|es|je|é))?"
-                            r"[ \t]*[:=]?[ \t]*$")
+_JOB_ID_BEFORE = re.compile(rf"(?<![\w])(?:{JOB_ID_LABELS})(?:[ \t]+(?:is|was|ist|war|est|è|es|je|é))?[ \t]*[:=]?[ \t]*$")
 #: another URL right after a '|' (a list of alternatives)
 _NEXT_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]{0,20}://")
 _SCHEME_BEFORE = re.compile(r"(?:https?://)?(?:www\.)?$", re.IGNORECASE)
