@@ -33,9 +33,22 @@ from generator.screening.detectors.personal import national_ids
 from generator.screening.detectors.tokens import random_tokens
 from generator.screening.normalise import View
 
-#: what a search token can be judged for on its own, without its sentence and lower-cased: a
-#: number with check digits (a token's randomness or a marker word need their context)
-TOKEN_DETECTORS = (national_ids,)
+
+def lettered_national_ids(t: Text) -> Iterator[Finding]:
+    """The national ids with a letter in them (a Spanish DNI, an Italian codice fiscale, a British
+    NI number): a bare number's check digits pass for one number in ten or eleven, so a job's or a
+    run's number out of its sentence would read as a person's; the pages and exports it comes from
+    are read with its sentence, as the screening read it."""
+    upper = t.text.translate(_ASCII_UPPER)  # (a token is lower-cased; an id's letters are capitals)
+    return (f for f in national_ids(Text(View(upper, upper, t.low))) if not upper[f.start:f.end].isdigit())
+
+
+_ASCII_UPPER = str.maketrans("abcdefghijklmnopqrstuvwxyz", "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+#: what a search token can be judged for on its own, without its sentence and lower-cased: an id
+#: with letters and check digits (a token's randomness, a marker word or a bare number need their context)
+TOKEN_DETECTORS = (lettered_national_ids,)
 #: what a binary file's printable runs are judged by: every detector but the keyword-free one
 #: for random-looking strings (compressed image data is random by nature, and so are its runs)
 BINARY_DETECTORS = tuple(d for family in DETECTORS.values() for d in family if d is not random_tokens)

@@ -87,7 +87,13 @@ _VO_ROLE = re.compile(r"(?:[ ]+(?:vo|manager|managers|admin|admins|administrator
 
 
 def _place(part: str) -> bool:
-    return bool(_PLACE.fullmatch(part)) and part[1].isupper()
+    return bool(_PLACE.fullmatch(part) or _PLACE_NOTE.fullmatch(part) and not _TITLE_PAIR.search(part)) \
+        and part[1].isupper()
+
+
+#: a town and where in it, in brackets: "(Bologna, sala macchine 2)", "(Hamburg, Gebäude 3)" (a
+#: few words and short numbers: no person's name, two capitalised words in a row, nor a phone)
+_PLACE_NOTE = re.compile(r"\([^\W\d_][\w'’.-]{1,40},(?:[ ]+(?:[^\W\d_][\w'’.-]*|\d{1,3}[a-z]?)){1,4}\)")
 
 
 #: a note about a VO's people in brackets, in words ("(managers: see VO ID card)"); two words in

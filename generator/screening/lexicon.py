@@ -241,7 +241,8 @@ CODE_WORDS = (
     r"код (?:підтвердження|перевірки|безпеки|активації|доступу|від дверей|з смс)|"
     r"код (?:за потвърждение|за достъп|за сигурност|за активиране|на вратата|от смс)|"
     r"код за (?:потврду|приступ|врата)|комбинация|комбінація|"
-    r"(?:doğrulama|onay|güvenlik|aktivasyon|giriş|kapı|tek kullanımlık|sms) kodu|"
+    # (Turkish joins the possessive to the noun: "doğrulama kodunuz", your verification code)
+    r"(?:doğrulama|onay|güvenlik|aktivasyon|giriş|kapı|tek kullanımlık|sms) kod(?:u|un|unuz|unu|unuzu|umuz)|"
     r"(?:patvirtinimo|saugos|aktyvavimo|prieigos|durų) kodas|(?:verifikācijas|apstiprinājuma|drošības|piekļuves|durvju) kods|"
     r"קוד (?:אימות|גישה|כניסה|הדלת)"
 )
@@ -1334,7 +1335,52 @@ BETWEEN_US = (
     r"mezi námi|medzi nami|köztünk|köztünk szólva|maradjon köztünk|maradjon kettőnk között|kettőnk között|"
     r"med nama|med nami|među nama|између нас|међу нама|меѓу нас|между нас(?: казано)?|между нами|"
     r"між нами|паміж намі|между нами говоря|între noi|între noi fie vorba|μεταξύ μας|aramızda|"
-    r"aramızda kalsın|ënnert eis|bejn tagħna|בינינו|ჩვენს შორის|մեր միջև"
+    r"aramızda kalsın|ënnert eis|bejn tagħna|בינינו|ჩვენს შორის|մեր միջև|"
+    # "between you and me", naming the two
+    r"between me and you|idir mise agus tusa|idir tusa agus mise|idir an bheirt againn|"
+    r"zwischen (?:dir|ihnen|euch) und mir|zwischen mir und (?:dir|ihnen|euch)|entre (?:toi|vous) et moi|"
+    r"entre moi et (?:toi|vous)|tra me e te|tra te e me|entre tú y yo|entre usted y yo|entre tu y yo|"
+    r"entre mim e ti|entre ti e mim|tussen jou en mij|tussen u en mij|tussen ons tweeën|między mną a tobą|"
+    r"między nami dwojgiem|mezi mnou a tebou|medzi mnou a tebou|mellan dig och mig|mellem dig og mig|"
+    r"mellom deg og meg|sinun ja minun välillä|minun ja sinun välillä|köztem és köztetek|köztem és közted|"
+    r"între mine și tine|între tine și mine|μεταξύ σου και μένα|между мной и тобой|между тобой и мной|"
+    r"між мною і тобою|між тобою і мною|између тебе и мене|између мене и тебе|između tebe i mene|"
+    r"između mene i tebe|med tabo in mano|seninle benim aramda|ikimiz arasında|בינך וביני|בינינו לבין עצמנו"
+)
+#: counts: "between us" and a count, then a noun, is a relation between so many things
+#: ("entre nous deux sites", "between our two sites"), not a marking ("entre nous deux : ...")
+COUNT_WORDS = (
+    r"two|three|both|deux|trois|zwei|drei|beiden|due|tre|dos|tres|dois|três|twee|drie|två|tre|to|"
+    r"kaksi|kahden|kolmen|dwoma|trzema|dvěma|třemi|dvoma|tromi|két|három|doi|trei|δύο|τρία|двумя|тремя|"
+    r"двома|трьома|iki|üç"
+)
+#: where a text goes that the public reads: a ticket, the public; "not for the ticket:", "Nu
+#: pentru tichet:", "Не за тикет:", "Ei julkiseksi:" heading what follows mark it
+#: (the ticket's word in its forms, since a line's lead is matched word by word)
+TICKET_WORDS = (
+    r"ticket|tickets|ticketu|ticketa|ticketet|ticketen|tiket|tiketa|tiketu|tiketi|tikett|tiketti|tiketin|"
+    r"tikettiin|tiketissä|tikettiä|tichet|tichetul|tichete|tichetului|tiketas|tiketą|tikete|tiketā|tiketi|"
+    r"тикет|тикета|тикету|тикети|тікет|тікета|тікеті|zgłoszenie|zgłoszenia|zgłoszeniu|hibajegy|hibajegybe|"
+    r"hibajegyben|jegybe|ärendet|ärende|saken|sagen|zaak|dossier|αίτημα|δελτίο|заявку|заявки|заявка|запит|"
+    r"minutes|protokoll|verbale|procès-verbal|notulen|protokół|zápis|zápisnica|jegyzőkönyv|pöytäkirja"
+)
+#: the public itself, in its forms ("julkiseksi": into the public; "für die Öffentlichkeit")
+PUBLIC_WORDS = (
+    r"public|publico|público|pubblico|publique|publiek|publiczne|publicznie|öffentlichkeit|offentligheten|"
+    r"offentligheden|offentligheita|julkiseksi|julkisuuteen|julkiseen|avalikkusele|avalikuks|javnost|"
+    r"javnosti|jawne|jawny|veřejnost|veřejnosti|verejnosť|verejnosti|nyilvánosság|nyilvánosságra|δημόσιο|"
+    r"δημοσιότητα|публики|публика|публичност|јавност|јавности|kamuya|kamu|viešumai|publiskai|publicului|"
+    r"publicul|публіки|загалу"
+)
+#: "into, in, for" before the ticket's word: "not for the ticket", "ne pas mettre dans le ticket"
+INTO_WORDS = (
+    r"in|into|on|onto|dans|sur|nel|nello|nella|sul|en|em|no|na|ins|im|in das|in den|ind i|i|w|we|v|ve|do|"
+    r"u|în|į|σε|στο|στην|για|в|у|до|за|на|во|içine|-ba|-be|bij|på|til|ad|to"
+)
+#: "us": after "only" heading a line, a text kept to its writers' team ("Tikai mums:", "Nur für uns:")
+WE_WORDS = (
+    r"us|uns|nous|noi|nosotros|nosotras|nós|nos|ons|oss|os|meille|meitä|meile|mums|mum|mūsų|nam|nas|nás|"
+    r"nami|nekünk|bize|bizim|нас|нам|εμάς|μας|לנו"
 )
 #: "and" in EGI's languages: after "between us", the other party of a relation follows it
 AND_WORDS = (
@@ -1565,6 +1611,22 @@ DISCLAIMER_PHRASES = (
     r"môže obsahovať|lahko vsebuje|može sadržavati|može sadržati|ενδέχεται να περιέχει|μπορεί να περιέχει|"
     r"может содержать|може містити|може да съдържа|içerebilir|עשוי להכיל|עשויה להכיל|"
     r"intended (?:solely |only |exclusively )?for the (?:addressee|recipient|named recipient)"
+)
+#: the recipient and the message of a mail footer's notice ("Diese Nachricht ist vertraulich und nur
+#: für den bezeichneten Empfänger bestimmt", "Esta mensagem é confidencial e destina-se ao
+#: destinatário"): both in the marker word's sentence make it the notice, not a marking
+RECIPIENT_WORDS = (
+    r"recipient|recipients|addressee|addressees|empfänger|empfängerin|adressat|adressaten|destinataire|"
+    r"destinataires|destinatario|destinatari|destinatário|destinatários|destinatarios|geadresseerde|"
+    r"ontvanger|adresata|adresáta|adresát|címzett|címzettje|mottagare|mottagaren|modtager|modtageren|"
+    r"mottaker|mottakeren|vastaanottaja|vastaanottajalle|adressaat|adresaat|destinatarul|destinatarului|"
+    r"adresatui|adresātam|alıcı|alıcısı|παραλήπτη|παραλήπτες|получателя|адресата|одержувача|адресата|"
+    r"primatelja|naslovnika|primaoca|прималац|примаоца|נמען"
+)
+MESSAGE_WORDS = (
+    r"message|e-mail|email|mail|nachricht|e-mail-nachricht|mensagem|messaggio|mensaje|correo|courriel|"
+    r"bericht|wiadomość|zpráva|správa|üzenet|meddelande|besked|melding|viesti|sõnum|mesaj|mesajul|žinutė|"
+    r"ziņa|ziņojums|μήνυμα|сообщение|повідомлення|порука|poruka|sporočilo|съобщение|הודעה"
 )
 #: words for one's credentials (a marker word said of them is advice when "never" is near)
 CREDENTIALS_WORDS = (

@@ -42,10 +42,12 @@ from generator.screening.lexicon import (
     BETWEEN_US,
     BETWEEN_WORDS,
     CLASSIFICATION_LABELS,
+    COUNT_WORDS,
     CREDENTIALS_WORDS,
     DISCLAIMER_PHRASES,
     FOR_WORDS,
     HEADING_WORDS,
+    INTO_WORDS,
     KEEP_INSIDE_PHRASES,
     KEEP_VERBS,
     LEET_MARKER_WORDS,
@@ -55,20 +57,25 @@ from generator.screening.lexicon import (
     MARKERS,
     MARKERS_IN_POSITION,
     MENTION_WORDS,
+    MESSAGE_WORDS,
     NEGATIONS,
     NEVER_WORDS,
     ONLY_WORDS,
     PASSWORD_WORDS,
     PUBLIC_LEVEL_NAMES,
     PUBLIC_LEVELS,
+    PUBLIC_WORDS,
     QUOTED_TEXT_NOUNS,
+    RECIPIENT_WORDS,
     SAME_WORDS,
     SHARE_NEGATIONS,
     SHARE_NEGATIONS_AFTER,
     SHARE_VERBS,
     SHARE_VERBS_BEFORE_NEGATION,
+    TICKET_WORDS,
     TYPO_MARKER_WORDS,
     UNOFFICIAL_WORDS,
+    WE_WORDS,
     WHETHER_WORDS,
 )
 
@@ -77,7 +84,19 @@ _ONLY = rf"(?:(?:{lex(ONLY_WORDS + '|' + FOR_WORDS)})[ -])?"
 _STRONG = Lexicon(*MARKERS, KEEP_INSIDE_PHRASES, template=rf"{_B}(?:{{body}}){_E}")
 #: "between us", unless "and" and the other party of a relation follow ("Entre nous, et à ne pas
 #: mettre sur le site": after a comma, "and" goes on with the marking)
-_BETWEEN_US = Lexicon(BETWEEN_US, template=rf"{_B}(?:{{body}}){_E}(?![ \t]+(?:{lex(AND_WORDS)}){_E})")
+_BETWEEN_US = Lexicon(BETWEEN_US, template=rf"{_B}(?:{{body}}){_E}(?![ \t]+(?:{lex(AND_WORDS)}){_E})"
+                                            rf"(?![ \t]+(?:{lex(COUNT_WORDS)})[ \t]+[^\W\d_])")
+#: where a text goes that the public reads, as the last word of a short lead heading a line and
+#: a colon or dash after it: with a negation before it, "Nu pentru tichet:", "Ikke for saken:",
+#: "À ne pas mettre dans le ticket :", "Ei julkiseksi:" mark what follows (``_not_for_place``)
+_PLACE = Lexicon(TICKET_WORDS, PUBLIC_WORDS, template=rf"{_B}(?:{{body}}){_E}(?=[ \t]*[:–—])")
+_TICKET_WORD = re.compile(rf"(?:{lex(TICKET_WORDS)})$")
+_NEGATION_WORD = re.compile(fold(r"(?:not|non|no|nicht|kein|keine|pas|ne|niet|geen|nie|nem|inte|ej|ikke|ei|ära|ärge|mitte|"
+                            r"не|ні|nu|δεν|όχι|μη|μην|değil|לא|არ|ní|níl|nėra|nav)$"))
+_INTO_WORD = re.compile(rf"(?:{lex(INTO_WORDS, FOR_WORDS)})$")
+#: "only (for) us" as a short lead heading a line, a colon or dash after it: "Tikai mums:", "Nur für uns –"
+_ONLY_US = Lexicon(WE_WORDS, template=rf"(?<![\w])(?:{lex(ONLY_WORDS)})(?:[ \t]+(?:{lex(FOR_WORDS)}))?[ \t]+(?:{{body}}){_E}"
+                                      r"(?=[ \t]*[:–—)\]])")
 _POSITIONAL = Lexicon(MARKERS_IN_POSITION, template=rf"{_B}{_ONLY}(?:{{body}}){_E}")
 #: "only" after a phrase, as the languages that put it last write it ("uso interno apenas",
 #: "usage interne uniquement"): like "only" before it, a marker wherever it stands
@@ -195,6 +214,12 @@ def markers(t: Text) -> Iterator[Finding]:
                                                     or _SECRET_NAMED_INSIDE.search(low, m.start(), m.end())):
             continue  # "Passwörter ... gehören nicht ins Ticket": what stays out of the ticket is named, and hidden nothing
         yield Finding("marker.confidential", MARKER, m.start(), m.end())
+    for m in _PLACE.finditer(t, 60, 60):
+        if _not_for_place(low, m.start()):
+            yield Finding("marker.confidential", MARKER, _line_lead_end(low, m.start()), m.end())
+    for m in _ONLY_US.finditer(t, 40, 40):
+        if _LINE_LEAD.fullmatch(low, low.rfind("\n", 0, m.start()) + 1, m.start()) or _enclosed(low, m.start(), m.end()):
+            yield Finding("marker.restricted", MARKER, m.start(), m.end())
     for m in _BETWEEN_US.finditer(t, 40, 60):
         if not _negated(low, m.start()) and not _mentioned(low, m.start(), m.end()):
             yield Finding("marker.confidential", MARKER, m.start(), m.end())
@@ -353,7 +378,17 @@ def _disclaimer(low: str, start: int, end: int) -> bool:
     footer's "intended for the addressee" after it ("Confidential: it may contain ..." marks)."""
     head, tail = _sentence(low, start, end, 100)
     said = _DISCLAIMER.search(low, head, tail)
-    return bool(said and (said.start() < start or "intended" in said.group()))
+    if said and (said.start() < start or "intended" in said.group()):
+        return True
+    # "Diese Nachricht ist vertraulich und nur für den Empfänger bestimmt": the message before the
+    # marker word, its recipient after it
+    # (one flowing sentence: "This message is confidential: the password is ..." marks what follows)
+    recipient = _RECIPIENT.search(low, end, tail)
+    return bool(recipient and _MESSAGE.search(low, head, start) and ":" not in low[end:recipient.start()])
+
+
+_MESSAGE = re.compile(rf"{_B}(?:{lex(MESSAGE_WORDS)}){_E}")
+_RECIPIENT = re.compile(rf"{_B}(?:{lex(RECIPIENT_WORDS)}){_E}")
 
 
 def _never_advice(low: str, start: int, end: int) -> bool:
@@ -432,6 +467,28 @@ def _credential_before(low: str, start: int) -> bool:
 def _chain(*iterables):
     for it in iterables:
         yield from it
+
+
+def _line_lead_end(low: str, start: int) -> int:
+    """Where the words of the line that ``start`` is on begin (after bullets, brackets, quotes)."""
+    line_start = low.rfind("\n", 0, start) + 1
+    lead = _LINE_LEAD_CHARS.match(low, line_start, start)
+    return lead.end() if lead else line_start
+
+
+_LINE_LEAD_CHARS = re.compile(r"[ \t>*#\-•\[(\"'«“]*")
+
+
+def _not_for_place(low: str, start: int) -> bool:
+    """A short lead heading its line and ending at ``start`` (the place's word), with a negation
+    among its first two words: "Nu pentru tichet", "Ikke for saken", "Ei julkiseksi", "À ne pas
+    mettre dans le ticket". Before a ticket's word, "for" or "in" must stand too ("No ticket:"
+    says there is none)."""
+    words = low[_line_lead_end(low, start):start].split()
+    if not words or len(words) > 6 or not any(_NEGATION_WORD.match(w) for w in words[:2]):
+        return False
+    place = low[start:start + 40].split(None, 1)[0].rstrip(":–—")
+    return not _TICKET_WORD.match(place) or any(_INTO_WORD.match(w) for w in words[1:])
 
 
 def _negated(low: str, start: int) -> bool:

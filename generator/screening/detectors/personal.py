@@ -58,6 +58,7 @@ from generator.screening.lexicon import (
     ID_LINKS,
     ID_WORDS,
     INSTITUTION_WORDS,
+    JOB_ID_LABELS,
     MINE_IS,
     MONTH_NAMES,
     MOVED_ADDRESS_WORDS,
@@ -252,6 +253,14 @@ _NUMBERING_BEFORE = re.compile(r"(?<![\w])(?:version|verzia|verze|wersja|version
                                r"numero|número|no|nr|č)\.?(?:[ \t]+\S+){0,3}?[ \t:#]*$")
 
 
+#: what numbers runs, jobs, builds and requests, said just before a bare number (an id's checksum
+#: passes for one number in ten or eleven: a run's number is none the less a run's)
+_RUN_NUMBER_BEFORE = re.compile(rf"(?<![\w])(?:{JOB_ID_LABELS}|jobs|run|runs|run id|build|builds|pipeline|workflow|"
+                                r"task|attempt|request|transfer|transaction|lauf|exécution|esecuzione|ejecución|"
+                                r"execução|zadanie|úloha|feladat|iş|görev)(?:[ \t]+(?:id|no\.?|nr\.?|number|#))?"
+                                r"[ \t]*[:#=]?[ \t]*#?$")
+
+
 def _born_on_a_day(value: str) -> bool:
     """Do the first six digits read as a day (the month may carry +50 for a woman, +20 or +70 when a
     day's numbers ran out, as Czech and Slovak birth numbers do)?"""
@@ -380,6 +389,8 @@ def national_ids(t: Text) -> Iterator[Finding]:
             value = m.group()
             if _organisations_number(text, low, m.start()):
                 continue
+            if value.isdigit() and _RUN_NUMBER_BEFORE.search(low, max(0, m.start() - 30), m.start()):
+                continue  # "run 9412233801", "job #4418230571": a run's or a job's number, its digits anyone's
             if strong and _valid(value, strong):
                 yield Finding("personal.national-id", PERSONAL, m.start(), m.end())
             elif weak and _named_before(t, m.start()) and _valid(value, weak):
@@ -448,7 +459,10 @@ _ORGANISATION_STEM = re.compile(lex(
     r"univers|uniwersytet|univerzit|egyetem|yliopisto|ülikool|πανεπιστ|университет|університет|institu|"
     r"instytut|intézet|ινστιτούτ|институт|інститут|istitut|akadem|academ|politechn|politécn|hochschule|"
     r"uczeln|fakult|facult|laborator|zentrum|centre|center|centro|centrum|foundation|stiftung|fundac|"
-    r"gmbh|ministr|agenc|konsorc|consorz|consorti|company|firma|společnost|spółk|társaság"))
+    r"gmbh|ministr|agenc|konsorc|consorz|consorti|company|firma|společnost|spółk|társaság|"
+    # research facilities: "Deutsches Elektronen-Synchrotron DESY", "Osservatorio ...", "... Reactor Centre"
+    r"synchrotr|sincrotr|accelerat|beschleunig|acceleratore|observat|osservat|sternwart|collider|"
+    r"rechenzentr|datacent|reaktor|reactor"))
 #: an organisation's acronym just before the label ("AGH, NIP ...", "ΑΠΘ, ΑΦΜ ...", "НАН України, код")
 _ACRONYM_BEFORE = re.compile(r"(?<![\w])[^\W\d_a-zà-ÿα-ωа-яіїє]{3,}[ \t]*,[ \t]*$")
 
