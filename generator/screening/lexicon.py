@@ -1327,7 +1327,7 @@ MARKERS = (
 #: the other party follows ("the latency between us and the storage site", "Entre nous et le
 #: CC-IN2P3", "בינינו לבין האתר"): ``AND_WORDS`` after the phrase make it a relation, not a marking
 BETWEEN_US = (
-    r"(?:just |only |strictly )?between (?:you and me|you and i|us|ourselves|us two)|between you and me and the (?:lamppost|gatepost|bedpost)|"
+    r"(?:just |only |strictly )?between (?:you and me|you and i|us|ourselves)|between you and me and the (?:lamppost|gatepost|bedpost)|"
     r"unter uns(?: gesagt)?|entre nous(?: soit dit)?|soit dit entre nous|tra (?:di )?noi|detto tra noi|"
     r"entre nosotros|entre nosaltres|entre nós|onder ons(?: gezegd)?|oss emellan|mellan oss|mellem os|"
     r"mellom oss|okkar á milli|okkar í milli|meidän kesken|meidän välillämme|meidän väliseksi|meie vahel|"

@@ -89,14 +89,14 @@ _BETWEEN_US = Lexicon(BETWEEN_US, template=rf"{_B}(?:{{body}}){_E}(?![ \t]+(?:{l
 #: where a text goes that the public reads, as the last word of a short lead heading a line and
 #: a colon or dash after it: with a negation before it, "Nu pentru tichet:", "Ikke for saken:",
 #: "À ne pas mettre dans le ticket :", "Ei julkiseksi:" mark what follows (``_not_for_place``)
-_PLACE = Lexicon(TICKET_WORDS, PUBLIC_WORDS, template=rf"{_B}(?:{{body}}){_E}(?=[ \t]*[:–—])")
+_PLACE = Lexicon(TICKET_WORDS, PUBLIC_WORDS, template=rf"{_B}(?:{{body}}){_E}(?=[ \t]*(?:[:–—]|-[ \t]))")
 _TICKET_WORD = re.compile(rf"(?:{lex(TICKET_WORDS)})$")
 _NEGATION_WORD = re.compile(fold(r"(?:not|non|no|nicht|kein|keine|pas|ne|niet|geen|nie|nem|inte|ej|ikke|ei|ära|ärge|mitte|"
                             r"не|ні|nu|δεν|όχι|μη|μην|değil|לא|არ|ní|níl|nėra|nav)$"))
 _INTO_WORD = re.compile(rf"(?:{lex(INTO_WORDS, FOR_WORDS)})$")
 #: "only (for) us" as a short lead heading a line, a colon or dash after it: "Tikai mums:", "Nur für uns –"
 _ONLY_US = Lexicon(WE_WORDS, template=rf"(?<![\w])(?:{lex(ONLY_WORDS)})(?:[ \t]+(?:{lex(FOR_WORDS)}))?[ \t]+(?:{{body}}){_E}"
-                                      r"(?=[ \t]*[:–—)\]])")
+                                      r"(?=[ \t]*(?:[:–—)\]]|-[ \t]))")
 _POSITIONAL = Lexicon(MARKERS_IN_POSITION, template=rf"{_B}{_ONLY}(?:{{body}}){_E}")
 #: "only" after a phrase, as the languages that put it last write it ("uso interno apenas",
 #: "usage interne uniquement"): like "only" before it, a marker wherever it stands
