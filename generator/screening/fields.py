@@ -50,12 +50,12 @@ _STATUS = re.compile(r"[^\W\d_]+(?:[ _-][^\W\d_]+){0,2}")
 _DATE = r"\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}(?:-\d{2})?"
 #: (a site's name and a ticket's number are words of a note too: "(waiting for LIP-EX, GGUS #165432)")
 _NOTE_WORD = (rf"(?i:GGUS|RT|ticket|case|issue|incident|INC|Jira)[ ]#?\d{{3,9}}|[^\W\d_]+(?:['’-][^\W\d_]+)*|"
-              rf"(?:{_DATE})(?:[ T]\d{{2}}:\d{{2}}(?::\d{{2}})?)?|"
+              rf"(?:{_DATE})(?:[ T]\d{{2}}:\d{{2}}(?::\d{{2}})?(?:[ ]?(?:[+-]\d{{2}}:?\d{{2}}|Z|UTC|CET|CEST|EET|EEST))?)?|"
               r"[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+")
 _NOTE_WORDS = rf"(?P<note>(?:{_NOTE_WORD})(?:,?[ ](?:{_NOTE_WORD})){{0,9}})"
 _STATUS_NOTE = re.compile(rf"(?:[ ]+[-–—][ ]+|:[ ]+|[ ]+(?=\d))(?:{_NOTE_WORDS})$")
 #: ... or in brackets: "Umgesetzt (Produktion seit 2026-09)"
-_STATUS_BRACKET = re.compile(rf"[ ]*\({_NOTE_WORDS}\)$")
+_STATUS_BRACKET = re.compile(rf"[ ]*\((?:[^\W\d_]+:[ ])?{_NOTE_WORDS}\)$")  # (a label too: "(Status: resolved)")
 _NAME_PAIR = re.compile(r"\b[^\W\d_a-z][^\W\d_]*[ ]+[^\W\d_a-z][^\W\d_]*")
 #: a person's name: two to five words of letters, with the usual particles and punctuation
 #: (an apostrophe or a hyphen inside a word, a dot after an initial: "Niamh O'Connor", "J. Smith")
@@ -130,10 +130,14 @@ def _latin_word(m: re.Match[str]) -> str:
         else word
 
 
+#: the VO's membership server in brackets: "(VOMS: voms1.grid.cesnet.cz:15004)"
+_VO_SERVER = re.compile(r"\((?i:voms|voms server|vomses|server)[ ]?:?[ ]+[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?::\d{2,5})?\)")
+
+
 def vo_name(value: str) -> str | None:
     value = " ".join(value.split())
     name, _, rest = value.partition(" ")
-    if rest and not _VO_ROLE.fullmatch(" " + rest) and not _place(rest) \
+    if rest and not _VO_ROLE.fullmatch(" " + rest) and not _place(rest) and not _VO_SERVER.fullmatch(rest) \
             and not (_VO_NOTE.fullmatch(rest) and not _TITLE_PAIR.search(rest)):
         return None
     return value if _VO.fullmatch(name) else None
@@ -241,7 +245,15 @@ def owner(value: str) -> str | None:
     if _ROLE_ACCOUNT.fullmatch(value) and _ROLE_ACCOUNT_WORDS.intersection(re.split(r"[-_.]", value)):
         return value
     name = _without_note(value).strip()  # "Jean-Pierre Lefèvre (support niveau 2)": a role's note after the name
+    if name == value:  # "Nuno Carvalho (EGI Foundation)": the organisation the owner works for
+        org = _ORGANISATION_NOTE.search(value)
+        if org and org.start() > 0 and _institution(org.group(1)):
+            name = value[:org.start()].strip()
     return value if name != value and person_name(name) else person_name(value)
+
+
+#: an organisation's name in brackets after a value (its words are tested by ``_institution``)
+_ORGANISATION_NOTE = re.compile(r"[ \t]*\(([^()@<>:/=\d]{2,60})\)[ \t]*$")
 
 
 def person_name(value: str) -> str | None:

@@ -244,7 +244,18 @@ CODE_WORDS = (
     # (Turkish joins the possessive to the noun: "doğrulama kodunuz", your verification code)
     r"(?:doğrulama|onay|güvenlik|aktivasyon|giriş|kapı|tek kullanımlık|sms) kod(?:u|un|unuz|unu|unuzu|umuz)|"
     r"(?:patvirtinimo|saugos|aktyvavimo|prieigos|durų) kodas|(?:verifikācijas|apstiprinājuma|drošības|piekļuves|durvju) kods|"
-    r"קוד (?:אימות|גישה|כניסה|הדלת)"
+    r"קוד (?:אימות|גישה|כניסה|הדלת)",
+    # a meeting's passcode, and the codes that reset or recover an account, in each language
+    r"passcode|pass code|meeting passcode|meeting password|meeting pin|join code|reset code|recovery code|"
+    r"backup code|restore code|kenncode|meeting-kenncode|rücksetzcode|wiederherstellungscode|"
+    r"code de réinitialisation|code de récupération|code secret|code de la réunion|"
+    r"codice di ripristino|codice di recupero|codice della riunione|"
+    r"código de reinicio|código de restablecimiento|código de recuperación|código de la reunión|"
+    r"código de redefinição|código de recuperação|código da reunião|herstelcode|resetcode|"
+    r"kod resetujący|kod odzyskiwania|kod spotkania|kód pro obnovení|obnovovací kód|kód na obnovenie|"
+    r"återställningskod|nulstillingskode|tilbakestillingskode|gjenopprettingskode|palautuskoodi|nollauskoodi|"
+    r"visszaállító kód|helyreállító kód|cod de resetare|cod de recuperare|κωδικός επαναφοράς|"
+    r"код сброса|код восстановления|код скидання|код відновлення|sıfırlama kod(?:u|unuz)|kurtarma kod(?:u|unuz)"
 )
 #: parts of a configuration key that say its value is a secret (env, INI, YAML, JSON, tables)
 SECRET_KEY_PARTS = (
@@ -628,7 +639,7 @@ AS_FOLLOWS = (
 )
 #: names of national identity numbers, passports, identity cards, student and tax numbers
 ID_WORDS = (
-    r"dni|nie|nif|nie-nummer|pesel|nip|bsn|burgerservicenummer|sofinummer|nir|insee|"
+    r"dni|nie|nif|nie-nummer|pesel|nip|bsn|burgerservicenummer|sofinummer|nir|insee|teudat zehut|"
     r"n(?:uméro|umero|°) de sécurité sociale|sécurité sociale|securite sociale|numéro fiscal|"
     r"codice fiscale|cod\. fisc|tessera sanitaria|rodné číslo|rodne cislo|rč|personnummer|"
     r"samordningsnummer|henkilötunnus|henkilotunnus|hetu|cnp|cod numeric personal|"

@@ -25,6 +25,8 @@ entity, a whole escape, the invisible characters inside a match).
 
 from __future__ import annotations
 
+import base64
+import binascii
 import bisect
 import html
 import unicodedata
@@ -212,6 +214,85 @@ _CONTENT_ATTRIBUTE = re.compile(
     re.IGNORECASE,
 )
 _QP_LINE = 60  # a soft line break ends a long line (quoted-printable lines are 76 characters)
+
+
+#: mail's own encodings: a header's encoded word ("=?UTF-8?B?...?=", "=?ISO-8859-1?Q?Probl=E8me?="),
+#: and in a quoted-printable body its escapes ("=C3=A1", "=3D") and soft line breaks ("=" ending a line)
+_ENCODED_WORD_PATTERN = r"=\?(?P<charset>[A-Za-z0-9_.:-]{1,40})\?(?P<enc>[BbQq])\?(?P<payload>[^?\s]{1,1000})\?="
+_ENCODED_WORD = re.compile(_ENCODED_WORD_PATTERN)
+_QUOTED_PRINTABLE = re.compile(_ENCODED_WORD_PATTERN + r"|=(?P<qpx>[0-9A-F]{2}(?:=[0-9A-F]{2})*)|=(?P<qpsoft>[ \t]*\n)")
+#: what says a text is quoted-printable: an escaped UTF-8 letter ("=C3=A9"), an escaped '=' or a
+#: space kept before a line's end, or the header that says so
+_QP_EVIDENCE = re.compile(r"=(?:[C-F][0-9A-F]=[89AB][0-9A-F]|3D|20\n|09\n)|(?i:content-transfer-encoding:[ \t]*quoted-printable)")
+
+
+#: a line break written as an escape inside one line ("DESCRIPTION:Meeting ID ...\\nPasscode: ...", a
+#: JSON string's "\\n"): a line break, in a text that has two or more of them (one alone may be a
+#: path's "C:\\new")
+_ESCAPED_BREAK = re.compile(r"(?<!\\)(?:\\r)?\\n")
+
+
+def _break(m: re.Match[str], text: str) -> str:
+    return "\n"
+
+
+def _qp_bytes(text: str) -> bytes:
+    """"=C3=A1" as its bytes (and any other character as its own)."""
+    out = bytearray()
+    i = 0
+    while i < len(text):
+        if text[i] == "=" and _HEX2.fullmatch(text, i + 1, i + 3):
+            out.append(int(text[i + 1:i + 3], 16))
+            i += 3
+        else:
+            out += text[i].encode("utf-8")
+            i += 1
+    return bytes(out)
+
+
+_HEX2 = re.compile(r"[0-9A-Fa-f]{2}")
+
+
+def _charset_text(data: bytes, charset: str) -> str | None:
+    """``data`` decoded as ``charset`` says (UTF-8 when it names none Python knows); None when it
+    is no text (control characters, bytes no charset reads)."""
+    for name in (charset, "utf-8"):
+        try:
+            decoded = data.decode(name)
+        except (LookupError, UnicodeDecodeError):
+            continue
+        if any(unicodedata.category(c) == "Cc" and c not in "\n\t" for c in decoded):
+            return None
+        return decoded
+    return None
+
+
+def _mail_replacement(m: re.Match[str], text: str) -> str | None:
+    groups = m.groupdict()
+    if groups.get("qpsoft") is not None:
+        return ""
+    if groups.get("qpx") is not None:
+        data = bytes.fromhex(m.group("qpx").replace("=", ""))
+        decoded = _charset_text(data, "utf-8") if data.isascii() or _utf8(data) else _charset_text(data, "latin-1")
+        return None if decoded is None else _fold(decoded)
+    payload = m.group("payload")
+    if m.group("enc") in "Bb":
+        try:
+            data = base64.b64decode(payload + "=" * (-len(payload) % 4), validate=True)
+        except (binascii.Error, ValueError):
+            return None
+    else:
+        data = _qp_bytes(payload.replace("_", " "))
+    decoded = _charset_text(data, m.group("charset"))
+    return None if decoded is None else _fold(decoded)
+
+
+def _utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _decode_entities(text: str) -> str:
@@ -419,6 +500,13 @@ def normalise(text: str, keep_part_breaks: bool = False) -> View:
     current = text
     passes = []
     shapes = text.encode("ascii").translate(_SHAPES) if text.isascii() else None
+    if "=" in text:  # (mail's encodings first: what they decode may hold an entity or an escape)
+        if _QP_EVIDENCE.search(text):
+            passes.append((_QUOTED_PRINTABLE, _mail_replacement))
+        elif "=?" in text:
+            passes.append((_ENCODED_WORD, _mail_replacement))
+    if "\\n" in text and len(_ESCAPED_BREAK.findall(text)) >= 2:
+        passes.append((_ESCAPED_BREAK, _break))
     if _needs_decoding(text, shapes):
         passes.append((_DECODE_KEEPING_BREAKS if keep_part_breaks else _DECODE, _replacement))
     passes.append((_LEADING_QUOTE, _drop))

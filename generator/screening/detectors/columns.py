@@ -82,12 +82,14 @@ def _kind(header: str) -> tuple[str, str] | None:
     for category, rule, pattern in others:
         if pattern.fullmatch(words):
             return category, rule
-    # a key that qualifies a birth date by whose it is ("SUBMITTER_DOB", "applicant birth date")
-    _, births, *_ = others
+    # a key that qualifies an id or a birth date by whose or which it is ("SUBMITTER_DOB", "applicant
+    # birth date", "plgridPesel", "user_cnp")
+    ids, births, *_ = others
     for qualifier in _QUALIFIERS:
         qualified = qualifier.match(words)
-        if qualified and births[2].fullmatch(words, qualified.end()):
-            return births[0], births[1]
+        for kind in (ids, births):
+            if qualified and kind[2].fullmatch(words, qualified.end()):
+                return kind[0], kind[1]
     return None
 
 
@@ -153,8 +155,8 @@ def _delimited(t: Text) -> Iterator[Finding]:
             nxt = len(text) if nxt < 0 else nxt
             cells = _cells(text, line_end + 1, nxt, sep)
             line_end = nxt
-            if set(text[cells[0][0]:cells[-1][1]] if cells else "") <= set("-: |"):
-                continue  # the |---|---| line
+            if set(text[cells[0][0]:cells[-1][1]] if cells else "") <= set("-: |+="):
+                continue  # the |---|---| line (psql's "----+----", a console table's "+====+")
             if len(cells) != len(names):
                 break
             for i, (category, rule) in kinds.items():
@@ -238,8 +240,8 @@ _VCARD_ADDRESS = re.compile(r"(?im)^(?:item\d+\.)?adr(?![^:\n]*work)(?:;[^:\n]*)
 _KEY_STEMS = ("birth", "geburt", "naissance", "nascit", "nacimiento", "passport", "personal", "national",
               "ssn", "address", "adresse", "anschrift", "domicil", "dob", "pesel", "fiscal", "social",
               "personnummer", "tunnus", "isikukood", "kennitala", "kimlik", "rodne", "dni", "nif", "bsn",
-              "cnp", "egn", "jmbg", "oib", "amka", "nino", "phone", "mobile", "handy", "telefon", "street", "strasse",
-              "morada")
+              "cnp", "egn", "jmbg", "oib", "amka", "nino", "zehut", "phone", "mobile", "handy", "telefon", "street",
+              "strasse", "morada")
 
 #: (the header words of ``_under_header``, in part)
 _HEADER_STEMS = ("birth", "geburt", "naissance", "nascit", "nacimiento", "nascimento", "geboorte", "urodzenia",

@@ -146,10 +146,19 @@ def plain_json_blob(token: str) -> bool:
     if not token.startswith("eyJ") or len(token) < 16 or "." in token:
         return False
     try:
-        data = json.loads(base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)))
+        text = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)).decode("utf-8")
+        data = json.loads(text)
     except (binascii.Error, ValueError):
         return False
-    return isinstance(data, dict) and _plain(data)
+    return isinstance(data, dict) and _plain(data) and "eyJ" not in text and not _personal_inside(text)
+
+
+def _personal_inside(text: str) -> bool:
+    """Does the decoded JSON say what the text itself may not ("email": "jane.doe@gmail.com")?
+    Read by every detector, as the text it is (no base64 inside it: that was ruled out)."""
+    from generator.screening.detectors import find_all  # (the detectors read shapes: imported at the call)
+
+    return bool(find_all(text))
 
 
 def _setting(value: object) -> bool:
