@@ -491,3 +491,18 @@ def test_the_audits_helpers_start_with_the_detectors_tables_made():
     unmade = "len(__import__('generator.screening.detectors.base', fromlist=['base'])._UNBUILT)"
     with ProcessPoolExecutor(1, mp_context=context) as pool:
         assert pool.submit(eval, unmade).result() == 0
+
+
+def test_no_finding_runs_from_one_part_into_the_next(site):
+    """A home phrase whose address was cut, then the next entry's address and title: the address
+    block stops at its part (a match across parts belongs to no one text, and its verdict would
+    hang on which parts a batch put together: it failed a whole build once)."""
+    (site / "search" / "d").mkdir(parents=True)
+    doc = site / "search" / "d" / "0.json"
+    doc.write_text(json.dumps([["cases/57/", "Meine neue Privatadresse:\n[redacted: personal]"],
+                               ["cases/58/", "Community 58: cloud resources for data analysis (case 58)"]]))
+    assert audit_site(site) == []
+    doc.write_text(json.dumps([["cases/57/", "Meine neue Privatadresse:\nLindenweg 14, 37073 Göttingen"],
+                               ["cases/58/", "Community 58: cloud resources for data analysis (case 58)"]]))
+    found = audit_site(site)
+    assert [(f.rule, f.matched) for f in found] == [("personal.address", ("Lindenweg 14, 37073 Gottingen",))]  # (as the view reads it)

@@ -18,6 +18,7 @@ import hashlib
 import multiprocessing
 import multiprocessing.forkserver
 import os
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -31,7 +32,7 @@ from generator.audit.theme import is_theme_asset, is_theme_file
 from generator.screening.detectors import DETECTORS, Finding, Text, find_in_view
 from generator.screening.detectors.personal import national_ids
 from generator.screening.detectors.tokens import random_tokens
-from generator.screening.normalise import View
+from generator.screening.normalise import PART_BREAK, View
 
 
 def lettered_national_ids(t: Text) -> Iterator[Finding]:
@@ -78,7 +79,23 @@ class AuditFinding:
 
 
 def _scan(text: str) -> list[Finding]:
-    return find_in_view(View(text, text, text.lower()))
+    return [g for f in find_in_view(View(text, text, text.lower())) if (g := _within_its_part(text, f))]
+
+
+def _within_its_part(text: str, f: Finding) -> Finding | None:
+    """The finding within the part it starts in: parts are read apart, and a match that ran on
+    into the next part (another case's title, a page's address) would belong to no one text, and
+    its verdict would hang on which parts stood together. None when what is left of it in its part
+    is no text (a redaction's own words, punctuation)."""
+    cut = text.find(PART_BREAK, f.start, f.end)
+    if cut < 0:
+        return f
+    end = len(text[:cut].rstrip())
+    left = _REDACTION.sub("", text[f.start:end]) if end > f.start else ""
+    return Finding(f.rule, f.category, f.start, end) if any(c.isalnum() for c in left) else None
+
+
+_REDACTION = re.compile(r"\[redacted: [a-z-]{1,20}\]")
 
 
 def _scan_with(detectors, text: str) -> list[Finding]:

@@ -240,8 +240,8 @@ _VCARD_ADDRESS = re.compile(r"(?im)^(?:item\d+\.)?adr(?![^:\n]*work)(?:;[^:\n]*)
 _KEY_STEMS = ("birth", "geburt", "naissance", "nascit", "nacimiento", "passport", "personal", "national",
               "ssn", "address", "adresse", "anschrift", "domicil", "dob", "pesel", "fiscal", "social",
               "personnummer", "tunnus", "isikukood", "kennitala", "kimlik", "rodne", "dni", "nif", "bsn",
-              "cnp", "egn", "jmbg", "oib", "amka", "nino", "zehut", "phone", "mobile", "handy", "telefon", "street",
-              "strasse", "morada")
+              "cnp", "egn", "jmbg", "oib", "amka", "nino", "zehut", "emso", "hetu", "cpr", "ahv", "insee", "afm",
+              "dowod", "phone", "mobile", "handy", "telefon", "street", "strasse", "morada")
 
 #: (the header words of ``_under_header``, in part)
 _HEADER_STEMS = ("birth", "geburt", "naissance", "nascit", "nacimiento", "nascimento", "geboorte", "urodzenia",

@@ -72,6 +72,7 @@ from generator.screening.lexicon import (
     VENUE_WORDS,
     WEAK_BIRTH_WORDS,
 )
+from generator.screening.normalise import PART_BREAK
 
 # --- IBAN ---------------------------------------------------------------------------------------
 
@@ -940,8 +941,8 @@ def _address_block(text: str, pos: int, line_end: int) -> tuple[int, int] | None
     start = end = cursor
     for _ in range(5):
         line = _BLOCK_LINE.match(text, end)
-        if not line:
-            break
+        if not line or PART_BREAK in line.group():
+            break  # (the audit's next part is another text's: no address runs into it)
         end = line.end()
         if text[end:end + 1] != "\n" or not text[end + 1:end + 2].strip():
             break
