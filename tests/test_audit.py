@@ -506,3 +506,17 @@ def test_no_finding_runs_from_one_part_into_the_next(site):
                                ["cases/58/", "Community 58: cloud resources for data analysis (case 58)"]]))
     found = audit_site(site)
     assert [(f.rule, f.matched) for f in found] == [("personal.address", ("Lindenweg 14, 37073 Gottingen",))]  # (as the view reads it)
+
+
+def test_one_parts_encoding_never_changes_how_another_reads(site):
+    """What says a text is quoted-printable ("=C3=A5") says it of its own part: in the same export,
+    a base64 value ending its line ("...Cg==") stays what it is, not a soft line break run into the
+    next line's word (it read as a random token there, and the case was withheld)."""
+    (site / "data").mkdir(exist_ok=True)
+    export = site / "data" / "cases.json"
+    config = ("ConfigMap (public) in base64:\n\n  site.conf: c2l0ZV9uYW1lPUdSSUYKY2VfaG9zdD1ncmlkMzYubGFsLmluMnAzLmZyCg=="
+              "\n\ndecoded: site_name=GRIF")
+    for order in ([config, "Underh=C3=A5llet p=C3=A5 NSC =C3=A4r klart."],
+                  ["Underh=C3=A5llet p=C3=A5 NSC =C3=A4r klart.", config]):
+        export.write_text(json.dumps({"cases": [{"description": d} for d in order]}))
+        assert audit_site(site) == []

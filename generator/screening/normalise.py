@@ -236,6 +236,47 @@ def _break(m: re.Match[str], text: str) -> str:
     return "\n"
 
 
+#: a JSON string's escape of a character ("\\u002F", a surrogate pair "\\ud83d\\ude00"): the character
+_JSON_ESCAPE = re.compile(r"(?<!\\)\\u(?P<u>[0-9a-fA-F]{4})(?:\\u(?P<low>[dD][c-fC-F][0-9a-fA-F]{2}))?")
+
+
+def _json_char(m: re.Match[str], text: str) -> str | None:
+    code = int(m.group("u"), 16)
+    if m.group("low") and 0xD800 <= code < 0xDC00:
+        code = 0x10000 + ((code - 0xD800) << 10) + (int(m.group("low"), 16) - 0xDC00)
+    elif 0xD800 <= code < 0xE000:
+        return None
+    char = chr(code)
+    if unicodedata.category(char) == "Cc":
+        return "\n" if char == "\n" else None
+    return _fold(char) + (_fold(chr(int(m.group("low"), 16))) if m.group("low") and code < 0x10000 else "")
+
+
+def _parts_with(text: str, matches, least: int = 1) -> list[tuple[int, int]]:
+    """The spans of the parts of ``text`` (apart by ``PART_BREAK``; the whole text when it has
+    none) that hold ``least`` of ``matches`` or more, in order."""
+    counts: dict[tuple[int, int], int] = {}
+    for m in matches:
+        lo = text.rfind(PART_BREAK, 0, m.start()) + 1
+        hi = text.find(PART_BREAK, m.end())
+        key = (lo, len(text) if hi < 0 else hi)
+        counts[key] = counts.get(key, 0) + 1
+    return [span for span, n in counts.items() if n >= least]
+
+
+def _within(spans: list[tuple[int, int]], replace):
+    """``replace`` inside ``spans`` only (elsewhere a match is left as written)."""
+    if len(spans) == 1 and spans[0][0] == 0:
+        only = spans[0]
+        return lambda m, text: replace(m, text) if m.start() < only[1] else None
+    starts = [lo for lo, _ in spans]
+
+    def inside(m: re.Match[str], text: str) -> str | None:
+        k = bisect.bisect_right(starts, m.start()) - 1
+        return replace(m, text) if k >= 0 and m.start() < spans[k][1] else None
+    return inside
+
+
 def _qp_bytes(text: str) -> bytes:
     """"=C3=A1" as its bytes (and any other character as its own)."""
     out = bytearray()
@@ -269,8 +310,8 @@ def _charset_text(data: bytes, charset: str) -> str | None:
 
 def _mail_replacement(m: re.Match[str], text: str) -> str | None:
     groups = m.groupdict()
-    if groups.get("qpsoft") is not None:
-        return ""
+    if groups.get("qpsoft") is not None:  # ("...Cg==" ending a line is base64's padding: QP writes '=' as '=3D')
+        return None if text[m.start() - 1:m.start()] == "=" else ""
     if groups.get("qpx") is not None:
         data = bytes.fromhex(m.group("qpx").replace("=", ""))
         decoded = _charset_text(data, "utf-8") if data.isascii() or _utf8(data) else _charset_text(data, "latin-1")
@@ -500,13 +541,21 @@ def normalise(text: str, keep_part_breaks: bool = False) -> View:
     current = text
     passes = []
     shapes = text.encode("ascii").translate(_SHAPES) if text.isascii() else None
-    if "=" in text:  # (mail's encodings first: what they decode may hold an entity or an escape)
-        if _QP_EVIDENCE.search(text):
-            passes.append((_QUOTED_PRINTABLE, _mail_replacement))
+    # (mail's encodings first: what they decode may hold an entity or an escape.) What says a text
+    # is quoted-printable, or a string of escaped lines, says it of its own part only: the audit
+    # reads a file's parts joined, and one part's evidence must not change how another reads
+    if "=" in text:
+        qp = _parts_with(text, _QP_EVIDENCE.finditer(text))
+        if qp:
+            passes.append((_QUOTED_PRINTABLE, _within(qp, _mail_replacement)))
         elif "=?" in text:
             passes.append((_ENCODED_WORD, _mail_replacement))
-    if "\\n" in text and len(_ESCAPED_BREAK.findall(text)) >= 2:
-        passes.append((_ESCAPED_BREAK, _break))
+    if "\\u" in text:
+        passes.append((_JSON_ESCAPE, _json_char))
+    if "\\n" in text:
+        escaped = _parts_with(text, _ESCAPED_BREAK.finditer(text), least=2)
+        if escaped:
+            passes.append((_ESCAPED_BREAK, _within(escaped, _break)))
     if _needs_decoding(text, shapes):
         passes.append((_DECODE_KEEPING_BREAKS if keep_part_breaks else _DECODE, _replacement))
     passes.append((_LEADING_QUOTE, _drop))
