@@ -26,7 +26,9 @@ _VO = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,252}")
 _SITE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
 _HOST = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\.)*[A-Za-z0-9-]{1,63}(?::\d{1,5})?"
 #: ... or its hosts and addresses: "WIGNER-EX (ce02.wigner.example:9619)", "TSU (192.0.2.77, ui.tsu.example)"
-_SITE_HOST = re.compile(rf"\((?:(?:CE|SE|UI|WN|host|hosts)[ ])?{_HOST}(?:,[ ]*{_HOST})*\)")
+#: a grid service's scheme before its host ("srm://tbit00.nipne.ro:8446", "davs://...", "xroot://...")
+_SERVICE = r"(?:(?:srm|davs?|https?|xroot|root|gsiftp|gridftp|ldap|httpg)://)"
+_SITE_HOST = re.compile(rf"\((?:(?:CE|SE|UI|WN|host|hosts)[ ])?{_SERVICE}?{_HOST}(?:,[ ]*{_SERVICE}?{_HOST})*\)")
 #: ... or its services' ports: "praguelcg2 (gridftp port 2811, xrootd 1094)"
 _SITE_PORTS = re.compile(r"\((?:[a-z][a-z0-9-]{1,20}[ ](?:port[ ])?\d{2,5})(?:,[ ]*[a-z][a-z0-9-]{1,20}[ ](?:port[ ])?\d{2,5}){0,5}\)")
 #: the place of a site or a VO in brackets, one word: "PSNC (Poznań)", "vo.example.fr (Rhône-Alpes)"
@@ -44,14 +46,14 @@ _QUANTITY = re.compile(r"(?<![\w.,])\d{1,3}(?:[ .,]\d{3})*(?:[.,]\d+)?[ ]?(?:[kM
                        r"[kMGTP]i?B|words|palabras|mots|parole|wörter|woorden|słów|slov|slova|szó|ord|sanaa|cuvinte)(?![\w])",
                        re.IGNORECASE)
 #: an RT status: one to three words of letters
-_STATUS = re.compile(r"[^\W\d_]+(?:[ _-][^\W\d_]+){0,2}")
+_STATUS = re.compile(r"[^\W\d_]+(?:[ _-][^\W\d_]+){0,2}(?:[ ]v?\d+(?:\.\d+){1,3})?")  # (a release: "risolto in v2.3.1")
 #: a note after a status and a dash, in words only ("offen – wartet auf Rückmeldung des Standorts");
 #: two capitalised words in a row are a person's name, refused with the note
 _DATE = r"\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}(?:-\d{2})?"
 #: (a site's name and a ticket's number are words of a note too: "(waiting for LIP-EX, GGUS #165432)")
 _NOTE_WORD = (rf"(?i:GGUS|RT|ticket|case|issue|incident|INC|Jira)[ ]#?\d{{3,9}}|[^\W\d_]+(?:['’-][^\W\d_]+)*|"
               rf"(?:{_DATE})(?:[ T]\d{{2}}:\d{{2}}(?::\d{{2}})?(?:[ ]?(?:[+-]\d{{2}}:?\d{{2}}|Z|UTC|CET|CEST|EET|EEST))?)?|"
-              r"[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+")
+              r"[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+|v?\d+(?:\.\d+){1,3}(?:-[a-z0-9]+)?")  # (a release: "risolto in v2.3.1")
 _NOTE_WORDS = rf"(?P<note>(?:{_NOTE_WORD})(?:,?[ ](?:{_NOTE_WORD})){{0,9}})"
 _STATUS_NOTE = re.compile(rf"(?:[ ]+[-–—][ ]+|:[ ]+|[ ]+(?=\d))(?:{_NOTE_WORDS})$")
 #: ... or in brackets: "Umgesetzt (Produktion seit 2026-09)"

@@ -578,6 +578,8 @@ SWITCHBOARD_WORDS = (
     r"einwahlnummer|einwahl|numéro d'accès|numero di accesso|número de acceso|inbelnummer|numer dostępowy"
 )
 NOT_PHONE_WORDS = (
+    # (hyphenated: "Job-ID:", "Ticket-Nr.", "Auftrags-Nr.")
+    r"(?:job|run|ticket|case|request|task|build|order|invoice|auftrags|rechnungs|vorgangs|kunden)-(?:id|nr|no|number|nummer)|"
     r"ticket|tickets|ticketnummer|issue|case|rt|ggus|job|jobs|jobid|pid|uid|gid|grant|grants|"
     r"agreement|contract|project|projekt|proje|projet|progetto|proyecto|projecto|no|nr|n°|num|"
     r"number|numer|numero|número|nummer|cislo|číslo|szám|order|invoice|ref|reference|run|runs|"
@@ -1730,7 +1732,11 @@ NEGATIONS = (
     r"níl|aon|"
     # "nothing (confidential)": "rien de confidentiel", "nichts Vertrauliches", "niente di riservato"
     r"rien|nada|niente|nulla|nichts|niets|nic|nič|ništa|ničesar|semmi|inget|intet|ingenting|ikkenoe|"
-    r"mitään|midagi|nimic|nieko|nekas|τίποτα|τίποτε|ничего|нічого|нищо|ништа|hiçbir"
+    r"mitään|midagi|nimic|nieko|nekas|τίποτα|τίποτε|ничего|нічого|нищо|ништа|hiçbir|"
+    # "no (confidential information)": "žádné důvěrné informace", "żadnych poufnych danych"
+    r"žádné|žádný|žádná|žádnou|žiadne|žiadny|žiadnu|żadne|żadnych|żadnej|żaden|nijedna|nijedan|nikakve|"
+    r"nikakvih|никакви|никаких|никакой|жодної|жодних|semmilyen|egyetlen|ingen|inga|aucune|aucun|nessuna|"
+    r"nessun|ninguna|ningún|ninguno|nenhuma|nenhum|keine|keinerlei|nicio|niciun|jokių|nekādu|καμία|κανένα"
 )
 #: words after a marker word that make it name a technology or a topic, not a marking
 MARKER_TOPICS = (

@@ -7,7 +7,11 @@ character), ``jаne`` (a Cyrillic a), ``+٤٤`` (Arabic-Indic digits), ``c o n f
 the lines of a key. The view undoes all of that once, so that each detector matches one plain
 spelling:
 
-* HTML entities and percent-encoding decoded (repeatedly: ``&amp;#64;`` is ``@``);
+* HTML entities and percent-encoding decoded (repeatedly: ``&amp;#64;`` is ``@``), and JSON's
+  ``\\u0040``; mail's encoded words (``=?UTF-8?B?...?=``, ``=?ISO-8859-1?Q?...?=``) and, in a
+  quoted-printable text, its escapes (``=C3=A9``) and soft line breaks; a string of escaped line
+  breaks (``...\\nPasscode: ...``) as lines. What says a text is quoted-printable or a string of
+  escaped lines says it of its own part (the audit reads a file's parts joined);
 * HTML tags removed (block-level ones become a line break), Markdown emphasis and code marks
   removed, e-mail quote marks at the start of lines removed, quoted-printable soft breaks joined;
 * Unicode compatibility forms folded (NFKC: fullwidth, mathematical bold, ligatures), invisible

@@ -42,6 +42,7 @@ from generator.screening.lexicon import (
     BETWEEN_US,
     BETWEEN_WORDS,
     CLASSIFICATION_LABELS,
+    COPULAS,
     COUNT_WORDS,
     CREDENTIALS_WORDS,
     DISCLAIMER_PHRASES,
@@ -108,7 +109,7 @@ _HEADING = Lexicon(HEADING_WORDS, UNOFFICIAL_WORDS, template=rf"{_B}{_ONLY}(?:{{
 #: adjective may be in no list; without a negation, "Internal network, firewall rules:" names a topic)
 _LABEL_WITH_COMMA = Lexicon(
     HEADING_WORDS, MARKERS_IN_POSITION,
-    template=rf"{_B}{_ONLY}(?:{{body}}){_E}(?:[ \t]+[^\W\d_]+)?[ \t]*,(?:[ \t]+[^\s:,.!?;]+){{0,4}}?"
+    template=rf"{_B}{_ONLY}(?:{{body}}){_E}(?:[ \t]+[^\W\d_]+)?[ \t]*(?:,|[ \t][–—-])(?:[ \t]+[^\s:,.!?;]+){{0,4}}?"
              rf"[ \t]+(?:{lex(NEGATIONS)}|ej|da ne|μην|μη){_E}(?:[ \t]+[^\s:,.!?;]+){{1,3}}[ \t]*:")
 #: "only for (the) partners", "for consortium members only": a text kept to some people
 _FOR_THE = rf"(?:{lex(FOR_WORDS)})[ \t]+(?:(?:{lex(AUDIENCE_ARTICLES)})[ \t]+)?"
@@ -201,7 +202,8 @@ def markers(t: Text) -> Iterator[Finding]:
         if _LEVEL_CODE.match(low, at) or any(x.pattern.match(low, at) for x in (_STRONG, _POSITIONAL, _HEADING)):
             yield Finding("marker.classification", MARKER, m.start(), m.end())
     for m in _STRONG.finditer(t, 100, 100):
-        if _negated(low, m.start()) or _topic(low, m.start(), m.end()) or _mentioned(low, m.start(), m.end()):
+        if _negated(low, m.start()) or _topic(low, m.start(), m.end()) or _mentioned(low, m.start(), m.end()) \
+                or _NOTHING_AFTER.match(low, m.end()):
             continue
         if not m.group().isupper() and (_asked(low, m.start(), m.end()) or _weighed(low, m.start())
                                         or _in_quoted_title(low, m.start(), m.end())):
@@ -254,7 +256,10 @@ def markers(t: Text) -> Iterator[Finding]:
                 _LINE_LEAD.fullmatch(low, line_start, m.start()) and _AUDIENCE_END.match(low, m.end()):
             yield Finding("marker.restricted", MARKER, m.start(), m.end())
     for m in _LABEL_WITH_COMMA.finditer(t, 60, 80):
-        if not _negated(low, m.start()) and _LINE_LEAD.fullmatch(low, low.rfind("\n", 0, m.start()) + 1, m.start()):
+        if "," not in m.group() and not _PUBLISH_STEM.search(m.group()):
+            continue  # after a dash, only a negated publishing: "Sisäinen – ei julkaista:" ("Internal network – not routed:" is a topic)
+        if not _negated(low, m.start()) and (_LINE_LEAD.fullmatch(low, low.rfind("\n", 0, m.start()) + 1, m.start())
+                                             or _SENTENCE_LEAD.search(low, max(0, m.start() - 4), m.start())):
             yield Finding("marker.heading", MARKER, m.start(), m.end())
     yield from _misspelled(t)
     for word in _RUN_TOGETHER_KIND.among(t.words):
@@ -549,6 +554,14 @@ def _heading(low: str, start: int, end: int) -> bool:
 
 
 _CLAUSE_LEAD = re.compile(r"[.!?,;][ \t]+$")
+_SENTENCE_LEAD = re.compile(r"[.!?][ \t]+$")
+#: the marker word, a copula and "nothing": "Vertraulich ist hier nichts", "confidential is none of it"
+_NOTHING_AFTER = re.compile(rf"[ \t]+(?:{lex(COPULAS)})(?:[ \t]+[^\W\d_]+)?[ \t]+(?:nichts|nothing|none|rien|niente|nulla|"
+                            r"nada|nic|nič|ništa|semmi|ingenting|inget|intet|mitään|nimic|nieko|τίποτα|ничего|нічого|нищо)(?![\w])")
+#: publishing and sharing, by stem, in EGI's languages
+_PUBLISH_STEM = re.compile(fold(r"publi|publ|julka|veröff|diffus|divulg|shar|jaa|jaet|dele|del |zveř|zverej|objav|"
+                                r"δημοσ|публи|публі|avald|paylaş|yayın|közz|rozpowsz|udostęp|sprid|levit|distrib|"
+                                r"verbreit|weiterg|condivid|compart|partilh|delen|verspreid|circul"))
 
 
 def _enclosed(low: str, start: int, end: int) -> bool:

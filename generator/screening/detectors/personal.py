@@ -650,9 +650,87 @@ _ABOUT_RULES = re.compile(r"[ \t-]+(?:policy|policies|rules|regulations?|form|fo
 _CLAUSE_END = re.compile(r"[.!?;](?=\s|$)|\n")
 
 
+#: a medical condition or treatment, as part of a word ("Typ-1-Diabetes", "infarct", "operacija"),
+#: in EGI's languages; with a place of care or a sick leave in its sentence, and somebody
+#: (``_PERSON_STEMS``) or a sick leave, the sentence says somebody is ill
+_CONDITION_STEMS = (
+    "diabet", "infarct", "infarkt", "heart attack", "herzinfarkt", "cancer", "krebs", "cancro", "cáncer",
+    "rakovin", "nowotw", "tumor", "tumour", "stroke", "schlaganfall", "ictus", "mrtvic", "udar", "inme",
+    "surgery", "operation", "operación", "operação", "operazion", "operacij", "operaci", "operacj", "műtét",
+    "leikkau", "operatsioon", "ameliyat", "εγχείρη", "операци", "операці", "fractur", "fraktur", "zlomen",
+    "knochenbruch", "pneumon", "lungenentz", "zápal plic", "covid", "depress", "burnout", "pregnan",
+    "schwanger", "enceinte", "incinta", "embarazad", "grávida", "zwanger", "ciąż", "těhotn", "dialys",
+    "dialýz", "epilep", "asthma", "chemo", "sclerosi", "sklerose", "stent", "bypass", "kemoterap",
+)
+#: a hospital, a clinic, a sick leave: where or how somebody is cared for
+_CARE_STEMS = (
+    "hospital", "krankenhaus", "klinik", "clinic", "spital", "hôpital", "ospedal", "ziekenhuis", "szpital",
+    "nemocnic", "kórház", "sjukhus", "sygehus", "sykehus", "sairaal", "haigla", "ligonin", "slimnīc",
+    "hastane", "νοσοκομ", "больниц", "лікарн", "болниц", "bolnic", "bolnišnic", "bolnišk", "bolovanj",
+    "nemocensk", "krankgeschrieben", "krankenstand", "sick", "arrêt maladie", "malattia", "baja médica",
+    "ziekteverlof", "zwolnien", "betegszabads", "sjukskriv", "sygemeld", "sykmeld", "sairausloma",
+)
+#: the sick leave's own words: somebody's, with no other word saying whose
+_LEAVE_STEMS = ("bolnišk", "bolovanj", "nemocensk", "krankgeschrieben", "krankenstand", "ziekteverlof",
+                "zwolnien", "betegszabads", "sjukskriv", "sygemeld", "sykmeld", "sairausloma")
+#: somebody: the writer (a first person's pronoun or possessive), a user, a colleague, he or she
+_PERSON_WORDS = frozenset(fold(w).encode() for w in (
+    "i my me ich mein meine meines meiner meinem meinen je mon ma mes moi io mio mia miei mie yo mi mis "
+    "eu meu minha ik mijn ja mój moja moje mojego mojej já můj moje môj moja én enyém jag min mitt mina "
+    "jeg mine minä minun mina minu aš mano es mans ben benim εγώ μου я мой моя мій моя мене ја мој моја "
+    "jaz moj he she him her his er sie ihr il elle lui lei él ella ele ela hij zij hem haar on ona ő han "
+    "hon hän он она він вона user utilizator utilizatorul utilizatoarea benutzer benutzerin nutzer "
+    "utilisateur utilisatrice utente usuario usuaria utilizador gebruiker użytkownik uživatel uživatelka "
+    "používateľ felhasználó användare användaren bruger brugeren bruker brukeren käyttäjä kasutaja "
+    "naudotojas lietotājs kullanıcı χρήστης пользователь користувач потребител korisnik uporabnik "
+    "colleague kollege kollegin collègue collega colega kolega kolegyně kolléga kollega kolleg kolleeg "
+    "коллега колега").split())
+_CONDITION_WORDS = WordClass(lambda w: any(s.encode() in w for s in _CONDITION_BYTES))
+_CONDITION_BYTES = tuple(fold(s) for s in _CONDITION_STEMS if " " not in s)
+_CARE = re.compile("|".join(re.escape(fold(s)) for s in _CARE_STEMS))
+_LEAVE = re.compile("|".join(re.escape(fold(s)) for s in _LEAVE_STEMS))
+_CONDITION = re.compile("|".join(re.escape(fold(s)) for s in _CONDITION_STEMS))
+_SENTENCE_END = re.compile(r"[.!?;](?=\s|$)|\n")
+
+
+def _conditions(t: Text) -> Iterator[Finding]:
+    """A sentence naming a medical condition or treatment and a place of care or a sick leave,
+    about somebody: "utilizatorul e în spital (infarct)", "wegen meines Typ-1-Diabetes im
+    Krankenhaus", "operacija kolena in bolniška do petka". (A condition and a hospital alone
+    are also a biomedical community's research: "diabetes cohorts from three hospitals".)"""
+    if not _CONDITION_WORDS.among(t.words) or not _CARE.search(t.low):
+        return
+    text, low = t.text, t.low
+    for m in _CONDITION.finditer(low):
+        start = max((e.end() for e in _SENTENCE_END.finditer(text, max(0, m.start() - 200), m.start())),
+                    default=max(0, m.start() - 200))
+        stop = _SENTENCE_END.search(text, m.end(), m.end() + 200)
+        end = stop.start() if stop else min(len(text), m.end() + 200)
+        sentence = low[start:end]
+        care = _CARE.search(sentence)
+        if not care:
+            continue
+        if _LEAVE.search(sentence) or _somebodys(low, start + care.start(), 3) or _somebodys(low, m.start(), 2):
+            while start < end and text[start].isspace():
+                start += 1
+            yield Finding("personal.health", PERSONAL, start, end)
+
+
+def _somebodys(low: str, at: int, reach: int) -> bool:
+    """Is somebody (``_PERSON_WORDS``) among the ``reach`` words before the word at ``at``? ("the
+    user is in hospital", "wegen meines Typ-1-Diabetes"; not "my analysis of stroke outcomes")"""
+    word_start = at
+    while word_start > 0 and (low[word_start - 1].isalnum() or low[word_start - 1] in "-"):
+        word_start -= 1
+    words = re.findall(r"[^\W\d_]+", low[max(0, word_start - 80):word_start])[-reach:]
+    return any(w.encode() in _PERSON_WORDS for w in words)
+
+
 def health(t: Text) -> Iterator[Finding]:
     """A sentence saying somebody is ill ("Jan is on sick leave after his surgery", "sie ist
-    krankgeschrieben"): the whole sentence, whose other words say who and why."""
+    krankgeschrieben"): the whole sentence, whose other words say who and why; and a condition
+    with a place of care about somebody (``_conditions``)."""
+    yield from _conditions(t)
     text = t.text
     for m in _HEALTH.finditer(t, 40, 40):
         if _ABOUT_RULES.match(t.low, m.end()):

@@ -371,6 +371,8 @@ def _named_only(t: Text, m: re.Match[str]) -> bool:
         return True
     if t.text[m.start() - 1:m.start()] in ("/", "+") or t.text[m.end():m.end() + 1] == "+":
         return True  # a word of a link's path or query ("/display/VO/Password+reset+procedure")
+    if _KUBERNETES_OBJECT.search(t.low, max(0, m.start() - 24), m.start()):
+        return True  # "the Kubernetes Secret "s3-creds"", "kubectl get secret db-creds": an object's name
     if "|" in (t.text[m.start() - 1:m.start()], t.text[m.end():m.end() + 1]):
         run = t.text[t.text.rfind(" ", 0, m.start()) + 1:m.start()]
         if run[:1] in ("'", '"', "("):
@@ -379,6 +381,8 @@ def _named_only(t: Text, m: re.Match[str]) -> bool:
     return t.text[m.start() - 1:m.start()] == "-" and "/" in t.text[t.text.rfind(" ", 0, m.start()) + 1:m.start()]
 
 
+#: a Kubernetes object's kind before its name: the word "secret" names a kind of object there
+_KUBERNETES_OBJECT = re.compile(r"(?<![\w-])(?:kubernetes|k8s|openshift|kubectl(?:[ \t]+[a-z-]+){1,3}|sealed)[ \t]+$")
 _TOKEN = re.compile(r"[^\s'\"«»“”‘’()<>\[\],;]+")
 _NAME_IN_LIST = re.compile(r"[`\"']?[ \t]*[,)]")
 

@@ -240,7 +240,11 @@ _PUBLIC_CODE_BEFORE = re.compile(
     # a batch system's job id ("A-REX: job 8kXLDmR1h0unQ9Yp1m... failed"): reading it needs the owner's proxy
     rf"{JOB_ID_LABELS}|"
     # a mail server's queue id, a request's trace id: what a log names the message or the call by
-    r"queued as|queue id|request[ _-]?id|trace[ _-]?id|correlation[ _-]?id|x-request-id|"
+    # (a few words may say which: "Request ID for the failed call:")
+    r"queued as|queue id|(?:request[ _-]?id|trace[ _-]?id|correlation[ _-]?id|x-request-id)(?:[ \t]+[^\W\d_]+){0,4}|"
+    # a data set's or a record's public identifier: "the dataset identifier is ds_8f3K..."
+    r"(?:dataset|data set|record|object|sample|resource|collection|deposit)[ _-]?(?:id|identifier|pid)"
+    r"(?:[ \t]+(?:is|was|ist|est|è|es|je|é|on|er|är))?|"
     r"grant(?: agreement)?(?: no\.?| nr\.?| number)?|contract(?: no\.?| number)|invoice(?: no\.?| number)?|"
     r"project(?: code| number| no\.?)|codice (?:progetto|cup)|code (?:du )?projet|código (?:de|del) proyecto|"
     r"projektnummer|förderkennzeichen|aktenzeichen|"

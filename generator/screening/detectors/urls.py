@@ -405,6 +405,8 @@ def _secret_word_in(core: str) -> bool:
 def _path_secret(segment: str, previous: str) -> bool:
     if segment.isalpha() and (segment.islower() or segment.isupper()):
         return False  # a word
+    if "%20" in segment and all(w.isalpha() for w in segment.split("%20") if w):
+        return False  # a page's title, its spaces escaped ("Datenschutz%20und%20Vertraulichkeit")
     core = segment.split(".")[0] if "." in segment and _FILE_NAME.fullmatch(segment) else segment
     secret_word = _secret_word_in(core)
     if secret_word and sum(c.isdigit() for c in core) >= 3:
