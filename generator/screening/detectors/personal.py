@@ -685,8 +685,8 @@ _PERSON_WORDS = frozenset(fold(w).encode() for w in (
     "naudotojas lietotājs kullanıcı χρήστης пользователь користувач потребител korisnik uporabnik "
     "colleague kollege kollegin collègue collega colega kolega kolegyně kolléga kollega kolleg kolleeg "
     "коллега колега").split())
-_CONDITION_WORDS = WordClass(lambda w: any(s.encode() in w for s in _CONDITION_BYTES))
-_CONDITION_BYTES = tuple(fold(s) for s in _CONDITION_STEMS if " " not in s)
+_CONDITION_BYTES: tuple[bytes, ...] = tuple(fold(s).encode() for s in _CONDITION_STEMS if " " not in s)
+_CONDITION_WORDS = WordClass(lambda w: any(s in w for s in _CONDITION_BYTES))
 _CARE = re.compile("|".join(re.escape(fold(s)) for s in _CARE_STEMS))
 _LEAVE = re.compile("|".join(re.escape(fold(s)) for s in _LEAVE_STEMS))
 _CONDITION = re.compile("|".join(re.escape(fold(s)) for s in _CONDITION_STEMS))
