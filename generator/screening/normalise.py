@@ -36,6 +36,7 @@ import html
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
+from itertools import chain
 from urllib.parse import unquote_to_bytes
 
 from generator.screening import lazy_re as re
@@ -227,7 +228,8 @@ _ENCODED_WORD = re.compile(_ENCODED_WORD_PATTERN)
 _QUOTED_PRINTABLE = re.compile(_ENCODED_WORD_PATTERN + r"|=(?P<qpx>[0-9A-F]{2}(?:=[0-9A-F]{2})*)|=(?P<qpsoft>[ \t]*\n)")
 #: what says a text is quoted-printable: an escaped UTF-8 letter ("=C3=A9"), an escaped '=' or a
 #: space kept before a line's end, or the header that says so
-_QP_EVIDENCE = re.compile(r"=(?:[C-F][0-9A-F]=[89AB][0-9A-F]|3D|20\n|09\n)|(?i:content-transfer-encoding:[ \t]*quoted-printable)")
+_QP_EVIDENCE = re.compile(r"=(?:[C-F][0-9A-F]=[89AB][0-9A-F]|3D|20\n|09\n)")
+_QP_HEADER = re.compile(r"(?i:content-transfer-encoding:[ \t]*quoted-printable)")
 
 
 #: a line break written as an escape inside one line ("DESCRIPTION:Meeting ID ...\\nPasscode: ...", a
@@ -549,7 +551,8 @@ def normalise(text: str, keep_part_breaks: bool = False) -> View:
     # is quoted-printable, or a string of escaped lines, says it of its own part only: the audit
     # reads a file's parts joined, and one part's evidence must not change how another reads
     if "=" in text:
-        qp = _parts_with(text, _QP_EVIDENCE.finditer(text))
+        qp = _parts_with(text, chain(_QP_EVIDENCE.finditer(text),
+                                     _QP_HEADER.finditer(text) if "rintable" in text else ()))
         if qp:
             passes.append((_QUOTED_PRINTABLE, _within(qp, _mail_replacement)))
         elif "=?" in text:
