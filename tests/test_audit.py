@@ -520,3 +520,25 @@ def test_one_parts_encoding_never_changes_how_another_reads(site):
                   ["Underh=C3=A5llet p=C3=A5 NSC =C3=A4r klart.", config]):
         export.write_text(json.dumps({"cases": [{"description": d} for d in order]}))
         assert audit_site(site) == []
+
+
+def test_encoded_words_read_decoded_in_every_part_of_an_export(site):
+    """A mail header's encoded word is decoded in its own part even when another part of the same
+    export is quoted-printable (only that part's escapes are): an export holding both once read
+    every encoded word as a random token, and the build failed."""
+    (site / "data").mkdir(exist_ok=True)
+    word = "=?UTF-8?B?U3BlaWNoZXJxdW90ZSBmw7xyIHZvLmxvZmFyLmV1IMO8YmVyc2Nocml0dGVu?="
+    (site / "data" / "cases.json").write_text(json.dumps(
+        {"cases": [{"subject": word}, {"description": "Underh=C3=A5llet p=C3=A5 NSC =C3=A4r klart."}]}))
+    assert audit_site(site) == []
+
+
+def test_quoted_printable_parts_read_decoded_wherever_the_header_stands(site):
+    """Parts said to be quoted-printable by their escapes and by a header, in any order, each read
+    decoded (the parts' spans were once looked up unsorted, and a part after the header's was not)."""
+    (site / "data").mkdir(exist_ok=True)
+    (site / "data" / "cases.json").write_text(json.dumps({"cases": [
+        {"description": "Die Wartung ist f=C3=BCr den 12. M=C3=A4rz geplant."},
+        {"description": "Content-Transfer-Encoding: quoted-printable\n\nHej"},
+        {"description": "Underh=C3=A5llet p=C3=A5 NSC =C3=A4r klart."}]}))
+    assert audit_site(site) == []

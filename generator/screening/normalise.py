@@ -267,17 +267,17 @@ def _parts_with(text: str, matches, least: int = 1) -> list[tuple[int, int]]:
         hi = text.find(PART_BREAK, m.end())
         key = (lo, len(text) if hi < 0 else hi)
         counts[key] = counts.get(key, 0) + 1
-    return [span for span, n in counts.items() if n >= least]
+    return sorted(span for span, n in counts.items() if n >= least)
 
 
-def _within(spans: list[tuple[int, int]], replace):
-    """``replace`` inside ``spans`` only (elsewhere a match is left as written)."""
-    if len(spans) == 1 and spans[0][0] == 0:
-        only = spans[0]
-        return lambda m, text: replace(m, text) if m.start() < only[1] else None
+def _within(spans: list[tuple[int, int]], replace, unless: str | None = None):
+    """``replace`` inside ``spans`` only (elsewhere a match is left as written), but anywhere for
+    a match whose group ``unless`` took part."""
     starts = [lo for lo, _ in spans]
 
     def inside(m: re.Match[str], text: str) -> str | None:
+        if unless is not None and m.group(unless) is not None:
+            return replace(m, text)
         k = bisect.bisect_right(starts, m.start()) - 1
         return replace(m, text) if k >= 0 and m.start() < spans[k][1] else None
     return inside
@@ -553,8 +553,8 @@ def normalise(text: str, keep_part_breaks: bool = False) -> View:
     if "=" in text:
         qp = _parts_with(text, chain(_QP_EVIDENCE.finditer(text),
                                      _QP_HEADER.finditer(text) if "rintable" in text else ()))
-        if qp:
-            passes.append((_QUOTED_PRINTABLE, _within(qp, _mail_replacement)))
+        if qp:  # (an encoded word is decoded wherever it stands; quoted-printable only in its parts)
+            passes.append((_QUOTED_PRINTABLE, _within(qp, _mail_replacement, unless="payload")))
         elif "=?" in text:
             passes.append((_ENCODED_WORD, _mail_replacement))
     if "\\u" in text:
