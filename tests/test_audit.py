@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from generator.audit import attribute, audit_site, gate, read_parts
+from generator.audit.read import Parts
 from generator.model import PublicCase, PublicSnapshot
 from generator.site.build import drop_source_maps
 from generator.site.search import code
@@ -528,8 +529,10 @@ def test_encoded_words_read_decoded_in_every_part_of_an_export(site):
     every encoded word as a random token, and the build failed."""
     (site / "data").mkdir(exist_ok=True)
     word = "=?UTF-8?B?U3BlaWNoZXJxdW90ZSBmw7xyIHZvLmxvZmFyLmV1IMO8YmVyc2Nocml0dGVu?="
-    (site / "data" / "cases.json").write_text(json.dumps(
-        {"cases": [{"subject": word}, {"description": "Underh=C3=A5llet p=C3=A5 NSC =C3=A4r klart."}]}))
+    parts = [word, "Underh=C3=A5llet p=C3=A5 NSC =C3=A4r klart."]
+    text, _ = Parts(parts).joined()
+    assert "Speicherquote fur vo.lofar.eu uberschritten" in text and "Underhallet pa NSC" in text
+    (site / "data" / "cases.json").write_text(json.dumps({"cases": [{"subject": parts[0]}, {"description": parts[1]}]}))
     assert audit_site(site) == []
 
 
@@ -537,8 +540,9 @@ def test_quoted_printable_parts_read_decoded_wherever_the_header_stands(site):
     """Parts said to be quoted-printable by their escapes and by a header, in any order, each read
     decoded (the parts' spans were once looked up unsorted, and a part after the header's was not)."""
     (site / "data").mkdir(exist_ok=True)
-    (site / "data" / "cases.json").write_text(json.dumps({"cases": [
-        {"description": "Die Wartung ist f=C3=BCr den 12. M=C3=A4rz geplant."},
-        {"description": "Content-Transfer-Encoding: quoted-printable\n\nHej"},
-        {"description": "Underh=C3=A5llet p=C3=A5 NSC =C3=A4r klart."}]}))
+    parts = ["Content-Transfer-Encoding: quoted-printable\n\nHej", "Die Wartung ist f=C3=BCr den 12. M=C3=A4rz geplant.",
+             "Underh=C3=A5llet p=C3=A5 NSC =C3=A4r klart."]
+    text, _ = Parts(parts).joined()
+    assert "12. Marz geplant" in text and "Underhallet pa NSC" in text
+    (site / "data" / "cases.json").write_text(json.dumps({"cases": [{"description": p} for p in parts]}))
     assert audit_site(site) == []
