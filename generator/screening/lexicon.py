@@ -1082,6 +1082,41 @@ HEALTH_PHRASES = (
     r"porodiljni dopust|na porodiljnom|porodniški dopust|noseča|"
     r"חופשת לידה|ילדה לפני|בהריון|fæðingarorlof|saoire mháithreachais"
 )
+#: a medical condition or treatment, as part of a word ("Typ-1-Diabetes", "infarct", "operacija"),
+#: in EGI's languages; with a place of care or a sick leave in its sentence, and somebody
+#: (``PERSON_WORDS``) or a sick leave, the sentence says somebody is ill
+CONDITION_STEMS = (
+    "diabet", "infarct", "infarkt", "heart attack", "herzinfarkt", "cancer", "krebs", "cancro", "cáncer",
+    "rakovin", "nowotw", "tumor", "tumour", "stroke", "schlaganfall", "ictus", "mrtvic", "udar", "inme",
+    "surgery", "operation", "operación", "operação", "operazion", "operacij", "operaci", "operacj", "műtét",
+    "leikkau", "operatsioon", "ameliyat", "εγχείρη", "операци", "операці", "fractur", "fraktur", "zlomen",
+    "knochenbruch", "pneumon", "lungenentz", "zápal plic", "covid", "depress", "burnout", "pregnan",
+    "schwanger", "enceinte", "incinta", "embarazad", "grávida", "zwanger", "ciąż", "těhotn", "dialys",
+    "dialýz", "epilep", "asthma", "chemo", "sclerosi", "sklerose", "stent", "bypass", "kemoterap",
+)
+#: a hospital, a clinic, a sick leave: where or how somebody is cared for
+CARE_STEMS = (
+    "hospital", "krankenhaus", "klinik", "clinic", "spital", "hôpital", "ospedal", "ziekenhuis", "szpital",
+    "nemocnic", "kórház", "sjukhus", "sygehus", "sykehus", "sairaal", "haigla", "ligonin", "slimnīc",
+    "hastane", "νοσοκομ", "больниц", "лікарн", "болниц", "bolnic", "bolnišnic", "bolnišk", "bolovanj",
+    "nemocensk", "krankgeschrieben", "krankenstand", "sick", "arrêt maladie", "malattia", "baja médica",
+    "ziekteverlof", "zwolnien", "betegszabads", "sjukskriv", "sygemeld", "sykmeld", "sairausloma",
+)
+#: the sick leave's own words: somebody's, with no other word saying whose
+LEAVE_STEMS = ("bolnišk", "bolovanj", "nemocensk", "krankgeschrieben", "krankenstand", "ziekteverlof",
+                "zwolnien", "betegszabads", "sjukskriv", "sygemeld", "sykmeld", "sairausloma")
+#: somebody: the writer (a first person's pronoun or possessive), a user, a colleague, he or she
+PERSON_WORDS = (
+    "i my me ich mein meine meines meiner meinem meinen je mon ma mes moi io mio mia miei mie yo mi mis "
+    "eu meu minha ik mijn ja mój moja moje mojego mojej já můj moje môj moja én enyém jag min mitt mina "
+    "jeg mine minä minun mina minu aš mano es mans ben benim εγώ μου я мой моя мій моя мене ја мој моја "
+    "jaz moj he she him her his er sie ihr il elle lui lei él ella ele ela hij zij hem haar on ona ő han "
+    "hon hän он она він вона user utilizator utilizatorul utilizatoarea benutzer benutzerin nutzer "
+    "utilisateur utilisatrice utente usuario usuaria utilizador gebruiker użytkownik uživatel uživatelka "
+    "používateľ felhasználó användare användaren bruger brugeren bruker brukeren käyttäjä kasutaja "
+    "naudotojas lietotājs kullanıcı χρήστης пользователь користувач потребител korisnik uporabnik "
+    "colleague kollege kollegin collègue collega colega kolega kolegyně kolléga kollega kolleg kolleeg "
+    "коллега колега")
 
 #: words saying an address is a public place (a venue, an institute), not somebody's home
 #: an address one moves to or from: a person's, unless an organisation is named with it
@@ -1724,12 +1759,17 @@ KEEP_VERBS = (
     r"κρατήστε|сохраните|держите|pidä|pitäkää|håll|behold|tarts|megőrizni|kezelni"
 )
 #: a word just before a marker that makes it say the opposite ("not confidential")
+#: the words that negate a verb or a phrase ("not", "ne ... pas", "ei", "не"): a short lead with one
+#: of them first says where a text must not go ("Nu pentru tichet:")
+NEGATION_PARTICLES = (
+    r"not|non|no|nicht|kein|keine|pas|ne|niet|geen|nie|nem|inte|ej|ikke|ei|ära|ärge|mitte|δεν|όχι|μη|μην|"
+    r"не|ні|nu|değil|לא|არ|ní|níl|nėra|nav"
+)
 NEGATIONS = (
-    r"not|non|no|isn't|aren't|wasn't|nothing|never|nicht|kein|keine|keinesfalls|pas|n'est|ne|niet|"
-    r"geen|nie|není|nejsou|nem|inte|ikke|ei|eivät|pole|δεν|όχι|не|нет|ні|nije|nisu|ni|nu|nėra|nav|"
-    r"değil|degil|לא|אינו|אינה|არ|չէ|չի|"
+    rf"{NEGATION_PARTICLES}|isn't|aren't|wasn't|nothing|never|keinesfalls|n'est|"
+    r"není|nejsou|eivät|pole|нет|nije|nisu|ni|degil|אינו|אינה|չէ|չի|"
     # Irish: "níl (aon rud) rúnda" ("there is nothing secret"), "ní rúnda é"
-    r"níl|aon|"
+    r"aon|"
     # "nothing (confidential)": "rien de confidentiel", "nichts Vertrauliches", "niente di riservato"
     r"rien|nada|niente|nulla|nichts|niets|nic|nič|ništa|ničesar|semmi|inget|intet|ingenting|ikkenoe|"
     r"mitään|midagi|nimic|nieko|nekas|τίποτα|τίποτε|ничего|нічого|нищо|ништа|hiçbir|"

@@ -59,6 +59,7 @@ from generator.screening.lexicon import (
     MARKERS_IN_POSITION,
     MENTION_WORDS,
     MESSAGE_WORDS,
+    NEGATION_PARTICLES,
     NEGATIONS,
     NEVER_WORDS,
     ONLY_WORDS,
@@ -92,9 +93,8 @@ _BETWEEN_US = Lexicon(BETWEEN_US, template=rf"{_B}(?:{{body}}){_E}(?![ \t]+(?:{l
 #: "À ne pas mettre dans le ticket :", "Ei julkiseksi:" mark what follows (``_not_for_place``)
 _PLACE = Lexicon(TICKET_WORDS, PUBLIC_WORDS, template=rf"{_B}(?:{{body}}){_E}(?=[ \t]*(?:[:–—]|-[ \t]))")
 _TICKET_WORD = re.compile(rf"(?:{lex(TICKET_WORDS)})$")
-_NEGATION_WORD = re.compile(fold(r"(?:not|non|no|nicht|kein|keine|pas|ne|niet|geen|nie|nem|inte|ej|ikke|ei|ära|ärge|mitte|"
-                            r"не|ні|nu|δεν|όχι|μη|μην|değil|לא|არ|ní|níl|nėra|nav)$"))
 _INTO_WORD = re.compile(rf"(?:{lex(INTO_WORDS, FOR_WORDS)})$")
+_NEGATION_PARTICLE = re.compile(rf"(?:{lex(NEGATION_PARTICLES)})")
 #: "only (for) us" as a short lead heading a line, a colon or dash after it: "Tikai mums:", "Nur für uns –"
 _ONLY_US = Lexicon(WE_WORDS, template=rf"(?<![\w])(?:{lex(ONLY_WORDS)})(?:[ \t]+(?:{lex(FOR_WORDS)}))?[ \t]+(?:{{body}}){_E}"
                                       r"(?=[ \t]*(?:[:–—)\]]|-[ \t]))")
@@ -490,7 +490,7 @@ def _not_for_place(low: str, start: int) -> bool:
     mettre dans le ticket". Before a ticket's word, "for" or "in" must stand too ("No ticket:"
     says there is none)."""
     words = low[_line_lead_end(low, start):start].split()
-    if not words or len(words) > 6 or not any(_NEGATION_WORD.match(w) for w in words[:2]):
+    if not words or len(words) > 6 or not any(_NEGATION_PARTICLE.fullmatch(w) for w in words[:2]):
         return False
     place = low[start:start + 40].split(None, 1)[0].rstrip(":–—")
     return not _TICKET_WORD.match(place) or any(_INTO_WORD.match(w) for w in words[1:])
@@ -559,7 +559,7 @@ _SENTENCE_LEAD = re.compile(r"[.!?][ \t]+$")
 _NOTHING_AFTER = re.compile(rf"[ \t]+(?:{lex(COPULAS)})(?:[ \t]+[^\W\d_]+)?[ \t]+(?:nichts|nothing|none|rien|niente|nulla|"
                             r"nada|nic|nič|ništa|semmi|ingenting|inget|intet|mitään|nimic|nieko|τίποτα|ничего|нічого|нищо)(?![\w])")
 #: publishing and sharing, by stem, in EGI's languages
-_PUBLISH_STEM = re.compile(fold(r"publi|publ|julka|veröff|diffus|divulg|shar|jaa|jaet|dele|del |zveř|zverej|objav|"
+_PUBLISH_STEM = re.compile(fold(r"publ|julka|veröff|diffus|divulg|shar|jaa|jaet|dele|zveř|zverej|objav|"
                                 r"δημοσ|публи|публі|avald|paylaş|yayın|közz|rozpowsz|udostęp|sprid|levit|distrib|"
                                 r"verbreit|weiterg|condivid|compart|partilh|delen|verspreid|circul"))
 

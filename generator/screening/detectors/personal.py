@@ -48,7 +48,9 @@ from generator.screening.lexicon import (
     ACCOUNT_WORDS,
     AT_HANDLE_WORDS,
     BIRTH_WORDS,
+    CARE_STEMS,
     CASE_NUMBER_WORDS,
+    CONDITION_STEMS,
     COPULAS,
     CURRENCIES,
     EARNING_VERBS,
@@ -59,12 +61,14 @@ from generator.screening.lexicon import (
     ID_WORDS,
     INSTITUTION_WORDS,
     JOB_ID_LABELS,
+    LEAVE_STEMS,
     MINE_IS,
     MONTH_NAMES,
     MOVED_ADDRESS_WORDS,
     NOT_PHONE_WORDS,
     NUMBER_MORPHEMES,
     PASSPORT_WORDS,
+    PERSON_WORDS,
     PLATE_WORDS,
     POSSESSIVES,
     SALARY_WORDS,
@@ -650,47 +654,13 @@ _ABOUT_RULES = re.compile(r"[ \t-]+(?:policy|policies|rules|regulations?|form|fo
 _CLAUSE_END = re.compile(r"[.!?;](?=\s|$)|\n")
 
 
-#: a medical condition or treatment, as part of a word ("Typ-1-Diabetes", "infarct", "operacija"),
-#: in EGI's languages; with a place of care or a sick leave in its sentence, and somebody
-#: (``_PERSON_STEMS``) or a sick leave, the sentence says somebody is ill
-_CONDITION_STEMS = (
-    "diabet", "infarct", "infarkt", "heart attack", "herzinfarkt", "cancer", "krebs", "cancro", "cáncer",
-    "rakovin", "nowotw", "tumor", "tumour", "stroke", "schlaganfall", "ictus", "mrtvic", "udar", "inme",
-    "surgery", "operation", "operación", "operação", "operazion", "operacij", "operaci", "operacj", "műtét",
-    "leikkau", "operatsioon", "ameliyat", "εγχείρη", "операци", "операці", "fractur", "fraktur", "zlomen",
-    "knochenbruch", "pneumon", "lungenentz", "zápal plic", "covid", "depress", "burnout", "pregnan",
-    "schwanger", "enceinte", "incinta", "embarazad", "grávida", "zwanger", "ciąż", "těhotn", "dialys",
-    "dialýz", "epilep", "asthma", "chemo", "sclerosi", "sklerose", "stent", "bypass", "kemoterap",
-)
-#: a hospital, a clinic, a sick leave: where or how somebody is cared for
-_CARE_STEMS = (
-    "hospital", "krankenhaus", "klinik", "clinic", "spital", "hôpital", "ospedal", "ziekenhuis", "szpital",
-    "nemocnic", "kórház", "sjukhus", "sygehus", "sykehus", "sairaal", "haigla", "ligonin", "slimnīc",
-    "hastane", "νοσοκομ", "больниц", "лікарн", "болниц", "bolnic", "bolnišnic", "bolnišk", "bolovanj",
-    "nemocensk", "krankgeschrieben", "krankenstand", "sick", "arrêt maladie", "malattia", "baja médica",
-    "ziekteverlof", "zwolnien", "betegszabads", "sjukskriv", "sygemeld", "sykmeld", "sairausloma",
-)
-#: the sick leave's own words: somebody's, with no other word saying whose
-_LEAVE_STEMS = ("bolnišk", "bolovanj", "nemocensk", "krankgeschrieben", "krankenstand", "ziekteverlof",
-                "zwolnien", "betegszabads", "sjukskriv", "sygemeld", "sykmeld", "sairausloma")
-#: somebody: the writer (a first person's pronoun or possessive), a user, a colleague, he or she
-_PERSON_WORDS = frozenset(fold(w).encode() for w in (
-    "i my me ich mein meine meines meiner meinem meinen je mon ma mes moi io mio mia miei mie yo mi mis "
-    "eu meu minha ik mijn ja mój moja moje mojego mojej já můj moje môj moja én enyém jag min mitt mina "
-    "jeg mine minä minun mina minu aš mano es mans ben benim εγώ μου я мой моя мій моя мене ја мој моја "
-    "jaz moj he she him her his er sie ihr il elle lui lei él ella ele ela hij zij hem haar on ona ő han "
-    "hon hän он она він вона user utilizator utilizatorul utilizatoarea benutzer benutzerin nutzer "
-    "utilisateur utilisatrice utente usuario usuaria utilizador gebruiker użytkownik uživatel uživatelka "
-    "používateľ felhasználó användare användaren bruger brugeren bruker brukeren käyttäjä kasutaja "
-    "naudotojas lietotājs kullanıcı χρήστης пользователь користувач потребител korisnik uporabnik "
-    "colleague kollege kollegin collègue collega colega kolega kolegyně kolléga kollega kolleg kolleeg "
-    "коллега колега").split())
-_CONDITION_BYTES: tuple[bytes, ...] = tuple(fold(s).encode() for s in _CONDITION_STEMS if " " not in s)
+#: somebody (``lexicon.PERSON_WORDS``), as the view's words
+_PERSON_WORDS = frozenset(fold(w).encode() for w in PERSON_WORDS.split())
+_CONDITION_BYTES: tuple[bytes, ...] = tuple(fold(s).encode() for s in CONDITION_STEMS if " " not in s)
 _CONDITION_WORDS = WordClass(lambda w: any(s in w for s in _CONDITION_BYTES))
-_CARE = re.compile("|".join(re.escape(fold(s)) for s in _CARE_STEMS))
-_LEAVE = re.compile("|".join(re.escape(fold(s)) for s in _LEAVE_STEMS))
-_CONDITION = re.compile("|".join(re.escape(fold(s)) for s in _CONDITION_STEMS))
-_SENTENCE_END = re.compile(r"[.!?;](?=\s|$)|\n")
+_CARE = re.compile("|".join(re.escape(fold(s)) for s in CARE_STEMS))
+_LEAVE = re.compile("|".join(re.escape(fold(s)) for s in LEAVE_STEMS))
+_CONDITION = re.compile("|".join(re.escape(fold(s)) for s in CONDITION_STEMS))
 
 
 def _conditions(t: Text) -> Iterator[Finding]:
@@ -702,9 +672,9 @@ def _conditions(t: Text) -> Iterator[Finding]:
         return
     text, low = t.text, t.low
     for m in _CONDITION.finditer(low):
-        start = max((e.end() for e in _SENTENCE_END.finditer(text, max(0, m.start() - 200), m.start())),
+        start = max((e.end() for e in _CLAUSE_END.finditer(text, max(0, m.start() - 200), m.start())),
                     default=max(0, m.start() - 200))
-        stop = _SENTENCE_END.search(text, m.end(), m.end() + 200)
+        stop = _CLAUSE_END.search(text, m.end(), m.end() + 200)
         end = stop.start() if stop else min(len(text), m.end() + 200)
         sentence = low[start:end]
         care = _CARE.search(sentence)
