@@ -546,3 +546,12 @@ def test_quoted_printable_parts_read_decoded_wherever_the_header_stands(site):
     assert "12. Marz geplant" in text and "Underhallet pa NSC" in text
     (site / "data" / "cases.json").write_text(json.dumps({"cases": [{"description": p} for p in parts]}))
     assert audit_site(site) == []
+
+
+def test_a_parts_escaped_lines_read_as_lines_after_another_part_was_decoded():
+    """The parts a per-part decoding applies to are found in the text it rewrites: an earlier pass
+    (JSON escapes) shortened the parts before them, and the escaped lines of a later part were
+    once looked for at the old places and left as written."""
+    parts = ["x \\u002F\\u002F\\u002F\\u002F\\u002F\\u002F y", "C:\\new one", "a\\nb\\nc"]
+    text, _ = Parts(parts).joined()
+    assert text.endswith("a\nb\nc") and "C:\\new one" in text

@@ -34,6 +34,7 @@ import binascii
 import bisect
 import html
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from itertools import chain
@@ -252,10 +253,12 @@ def _json_char(m: re.Match[str], text: str) -> str | None:
         code = 0x10000 + ((code - 0xD800) << 10) + (int(m.group("low"), 16) - 0xDC00)
     elif 0xD800 <= code < 0xE000:
         return None
+    elif m.group("low"):
+        return None  # (a low surrogate after a character that is no high one: left as written)
     char = chr(code)
     if unicodedata.category(char) == "Cc":
         return "\n" if char == "\n" else None
-    return _fold(char) + (_fold(chr(int(m.group("low"), 16))) if m.group("low") and code < 0x10000 else "")
+    return _fold(char)
 
 
 def _parts_with(text: str, matches, least: int = 1) -> list[tuple[int, int]]:
@@ -270,17 +273,30 @@ def _parts_with(text: str, matches, least: int = 1) -> list[tuple[int, int]]:
     return sorted(span for span, n in counts.items() if n >= least)
 
 
-def _within(spans: list[tuple[int, int]], replace, unless: str | None = None):
-    """``replace`` inside ``spans`` only (elsewhere a match is left as written), but anywhere for
-    a match whose group ``unless`` took part."""
-    starts = [lo for lo, _ in spans]
+class _PerPart:
+    """``replace`` only inside the parts of the text it is given that hold ``least`` matches of
+    ``evidence`` (elsewhere a match is left as written), but anywhere for a match whose group
+    ``unless`` took part. The parts are found in the text the pass rewrites, once: an earlier pass
+    may have moved them."""
 
-    def inside(m: re.Match[str], text: str) -> str | None:
-        if unless is not None and m.group(unless) is not None:
-            return replace(m, text)
-        k = bisect.bisect_right(starts, m.start()) - 1
-        return replace(m, text) if k >= 0 and m.start() < spans[k][1] else None
-    return inside
+    def __init__(self, evidence, replace, least: int = 1, unless: str | None = None) -> None:
+        self.evidence, self.replace, self.least, self.unless = evidence, replace, least, unless
+        self._text: str | None = None
+        self._spans: list[tuple[int, int]] = []
+        self._starts: list[int] = []
+
+    def __call__(self, m: re.Match[str], text: str) -> str | None:
+        if self.unless is not None and m.group(self.unless) is not None:
+            return self.replace(m, text)
+        if text is not self._text:
+            self._text, self._spans = text, _parts_with(text, self.evidence(text), self.least)
+            self._starts = [lo for lo, _ in self._spans]
+        k = bisect.bisect_right(self._starts, m.start()) - 1
+        return self.replace(m, text) if k >= 0 and m.start() < self._spans[k][1] else None
+
+
+def _qp_evidence(text: str):
+    return chain(_QP_EVIDENCE.finditer(text), _QP_HEADER.finditer(text) if "rintable" in text else ())
 
 
 def _qp_bytes(text: str) -> bytes:
@@ -545,24 +561,21 @@ def normalise(text: str, keep_part_breaks: bool = False) -> View:
     character, so ticket text cannot forge one)."""
     maps = []
     current = text
-    passes = []
+    passes: list[tuple[re.Pattern[str], Callable[[re.Match[str], str], str | None]]] = []
     shapes = text.encode("ascii").translate(_SHAPES) if text.isascii() else None
     # (mail's encodings first: what they decode may hold an entity or an escape.) What says a text
     # is quoted-printable, or a string of escaped lines, says it of its own part only: the audit
     # reads a file's parts joined, and one part's evidence must not change how another reads
     if "=" in text:
-        qp = _parts_with(text, chain(_QP_EVIDENCE.finditer(text),
-                                     _QP_HEADER.finditer(text) if "rintable" in text else ()))
-        if qp:  # (an encoded word is decoded wherever it stands; quoted-printable only in its parts)
-            passes.append((_QUOTED_PRINTABLE, _within(qp, _mail_replacement, unless="payload")))
+        if _QP_EVIDENCE.search(text) or "rintable" in text and _QP_HEADER.search(text):
+            # (an encoded word is decoded wherever it stands; quoted-printable only in its parts)
+            passes.append((_QUOTED_PRINTABLE, _PerPart(_qp_evidence, _mail_replacement, unless="payload")))
         elif "=?" in text:
             passes.append((_ENCODED_WORD, _mail_replacement))
     if "\\u" in text:
         passes.append((_JSON_ESCAPE, _json_char))
-    if "\\n" in text:
-        escaped = _parts_with(text, _ESCAPED_BREAK.finditer(text), least=2)
-        if escaped:
-            passes.append((_ESCAPED_BREAK, _within(escaped, _break)))
+    if "\\n" in text and len(_ESCAPED_BREAK.findall(text)) >= 2:
+        passes.append((_ESCAPED_BREAK, _PerPart(_ESCAPED_BREAK.finditer, _break, least=2)))
     if _needs_decoding(text, shapes):
         passes.append((_DECODE_KEEPING_BREAKS if keep_part_breaks else _DECODE, _replacement))
     passes.append((_LEADING_QUOTE, _drop))
