@@ -101,3 +101,8 @@ def test_a_site_with_its_service_and_a_status_with_a_release_are_kept(check, val
 
 def test_a_site_with_a_login_in_its_service_is_dropped():
     assert fields.site_names("UKI-LT2-QMUL (davs://alice:pw@se01.example.ac.uk:1094)") is None
+
+
+@pytest.mark.parametrize("value", ["open 06.12.34.56.78", "waiting 0612.345.678"])
+def test_a_phone_with_dots_is_no_release_in_a_status(value):
+    assert fields.rt_status(value) is None

@@ -46,14 +46,16 @@ _QUANTITY = re.compile(r"(?<![\w.,])\d{1,3}(?:[ .,]\d{3})*(?:[.,]\d+)?[ ]?(?:[kM
                        r"[kMGTP]i?B|words|palabras|mots|parole|wörter|woorden|słów|slov|slova|szó|ord|sanaa|cuvinte)(?![\w])",
                        re.IGNORECASE)
 #: an RT status: one to three words of letters
-_STATUS = re.compile(r"[^\W\d_]+(?:[ _-][^\W\d_]+){0,2}(?:[ ]v?\d+(?:\.\d+){1,3})?")  # (a release: "risolto in v2.3.1")
+#: a release ("v2.3.1", "4.2"): short groups, three at most without a 'v' (no phone's digits pass for one)
+_RELEASE = r"(?:v\d{1,3}(?:\.\d{1,3}){1,3}|\d{1,3}(?:\.\d{1,3}){1,2})"
+_STATUS = re.compile(rf"[^\W\d_]+(?:[ _-][^\W\d_]+){{0,2}}(?:[ ]{_RELEASE})?")  # (a release: "risolto in v2.3.1")
 #: a note after a status and a dash, in words only ("offen – wartet auf Rückmeldung des Standorts");
 #: two capitalised words in a row are a person's name, refused with the note
 _DATE = r"\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}(?:-\d{2})?"
 #: (a site's name and a ticket's number are words of a note too: "(waiting for LIP-EX, GGUS #165432)")
 _NOTE_WORD = (rf"(?i:GGUS|RT|ticket|case|issue|incident|INC|Jira)[ ]#?\d{{3,9}}|[^\W\d_]+(?:['’-][^\W\d_]+)*|"
               rf"(?:{_DATE})(?:[ T]\d{{2}}:\d{{2}}(?::\d{{2}})?(?:[ ]?(?:[+-]\d{{2}}:?\d{{2}}|Z|UTC|CET|CEST|EET|EEST))?)?|"
-              r"[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+|v?\d+(?:\.\d+){1,3}(?:-[a-z0-9]+)?")  # (a release: "risolto in v2.3.1")
+              rf"[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+|{_RELEASE}(?:-[a-z0-9]+)?")
 _NOTE_WORDS = rf"(?P<note>(?:{_NOTE_WORD})(?:,?[ ](?:{_NOTE_WORD})){{0,9}})"
 _STATUS_NOTE = re.compile(rf"(?:[ ]+[-–—][ ]+|:[ ]+|[ ]+(?=\d))(?:{_NOTE_WORDS})$")
 #: ... or in brackets: "Umgesetzt (Produktion seit 2026-09)"
