@@ -657,6 +657,8 @@ _CLAUSE_END = re.compile(r"[.!?;](?=\s|$)|\n")
 #: somebody (``lexicon.PERSON_WORDS``), as the view's words
 _PERSON_WORDS = frozenset(fold(w).encode() for w in PERSON_WORDS.split())
 _CONDITION_BYTES: tuple[bytes, ...] = tuple(fold(s).encode() for s in CONDITION_STEMS if " " not in s)
+#: (the stems of two words, which no one word holds: "heart attack")
+_CONDITION_PHRASES = tuple(fold(s) for s in CONDITION_STEMS if " " in s)
 _CONDITION_WORDS = WordClass(lambda w: any(s in w for s in _CONDITION_BYTES))
 _CARE = re.compile("|".join(re.escape(fold(s)) for s in CARE_STEMS))
 _LEAVE = re.compile("|".join(re.escape(fold(s)) for s in LEAVE_STEMS))
@@ -668,21 +670,14 @@ def _conditions(t: Text) -> Iterator[Finding]:
     about somebody: "utilizatorul e în spital (infarct)", "wegen meines Typ-1-Diabetes im
     Krankenhaus", "operacija kolena in bolniška do petka". (A condition and a hospital alone
     are also a biomedical community's research: "diabetes cohorts from three hospitals".)"""
-    if not _CONDITION_WORDS.among(t.words) or not _CARE.search(t.low):
+    low = t.low
+    if not (_CONDITION_WORDS.among(t.words) or any(p in low for p in _CONDITION_PHRASES)) or not _CARE.search(low):
         return
-    text, low = t.text, t.low
     for m in _CONDITION.finditer(low):
-        start = max((e.end() for e in _CLAUSE_END.finditer(text, max(0, m.start() - 200), m.start())),
-                    default=max(0, m.start() - 200))
-        stop = _CLAUSE_END.search(text, m.end(), m.end() + 200)
-        end = stop.start() if stop else min(len(text), m.end() + 200)
+        start, end = _sentence_around(t.text, m.start(), m.end())
         sentence = low[start:end]
         care = _CARE.search(sentence)
-        if not care:
-            continue
-        if _LEAVE.search(sentence) or _somebodys(low, start + care.start(), 3) or _somebodys(low, m.start(), 2):
-            while start < end and text[start].isspace():
-                start += 1
+        if care and (_LEAVE.search(sentence) or _somebodys(low, start + care.start(), 3) or _somebodys(low, m.start(), 2)):
             yield Finding("personal.health", PERSONAL, start, end)
 
 
@@ -705,12 +700,18 @@ def health(t: Text) -> Iterator[Finding]:
     for m in _HEALTH.finditer(t, 40, 40):
         if _ABOUT_RULES.match(t.low, m.end()):
             continue  # "the sick leave policy": about the rules, not about somebody
-        start = max((e.end() for e in _CLAUSE_END.finditer(text, max(0, m.start() - 200), m.start())), default=max(0, m.start() - 200))
-        stop = _CLAUSE_END.search(text, m.end(), m.end() + 200)
-        end = stop.start() if stop else min(len(text), m.end() + 200)
-        while start < end and text[start].isspace():
-            start += 1
-        yield Finding("personal.health", PERSONAL, start, end)
+        yield Finding("personal.health", PERSONAL, *_sentence_around(text, m.start(), m.end()))
+
+
+def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence (or clause, or line) that ``text[start:end]`` stands in, 200 characters at most
+    each side, without its leading spaces."""
+    lo = max((e.end() for e in _CLAUSE_END.finditer(text, max(0, start - 200), start)), default=max(0, start - 200))
+    stop = _CLAUSE_END.search(text, end, end + 200)
+    hi = stop.start() if stop else min(len(text), end + 200)
+    while lo < hi and text[lo].isspace():
+        lo += 1
+    return lo, hi
 
 
 # --- home addresses -------------------------------------------------------------------------------
