@@ -244,7 +244,7 @@ _PUBLIC_CODE_BEFORE = re.compile(
     r"queued as|queue id|(?:request[ _-]?id|trace[ _-]?id|correlation[ _-]?id|x-request-id)(?:[ \t]+[^\W\d_]+){0,4}|"
     # a data set's or a record's public identifier: "the dataset identifier is ds_8f3K..."
     r"(?:dataset|data set|record|object|sample|resource|collection|deposit)[ _-]?(?:id|identifier|pid)"
-    r"(?:[ \t]+(?:is|was|ist|est|è|es|je|é|on|er|är))?|"
+    rf"(?:[ \t]+(?:{lex(COPULAS)}))?|"
     r"grant(?: agreement)?(?: no\.?| nr\.?| number)?|contract(?: no\.?| number)|invoice(?: no\.?| number)?|"
     r"project(?: code| number| no\.?)|codice (?:progetto|cup)|code (?:du )?projet|código (?:de|del) proyecto|"
     r"projektnummer|förderkennzeichen|aktenzeichen|"
