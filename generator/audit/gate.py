@@ -18,7 +18,6 @@ import hashlib
 import multiprocessing
 import multiprocessing.forkserver
 import os
-import re
 from collections import defaultdict
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -29,7 +28,7 @@ from generator.audit.known import KnownParts, PartDigests, digests
 from generator.audit.memo import CleanParts
 from generator.audit.read import Parts, read_parts
 from generator.audit.theme import is_theme_asset, is_theme_file
-from generator.screening.detectors import DETECTORS, Finding, Text, find_in_view
+from generator.screening.detectors import DETECTORS, REDACTION, Finding, Text, find_in_view
 from generator.screening.detectors.personal import national_ids
 from generator.screening.detectors.tokens import random_tokens
 from generator.screening.normalise import PART_BREAK, View
@@ -91,11 +90,9 @@ def _within_its_part(text: str, f: Finding) -> Finding | None:
     if cut < 0:
         return f
     end = len(text[:cut].rstrip())
-    left = _REDACTION.sub("", text[f.start:end]) if end > f.start else ""
+    left = REDACTION.sub("", text[f.start:end]) if end > f.start else ""
     return Finding(f.rule, f.category, f.start, end) if any(c.isalnum() for c in left) else None
 
-
-_REDACTION = re.compile(r"\[redacted: [a-z-]{1,20}\]")
 
 
 def _scan_with(detectors, text: str) -> list[Finding]:

@@ -45,7 +45,7 @@ from generator.screening.detectors.base import (
 )
 from generator.screening.normalise import View, normalise
 
-__all__ = ["BOUNDARY", "CATEGORIES", "CREDENTIAL", "DETECTORS", "EMAIL", "MARKER", "PERSONAL", "PHONE",
+__all__ = ["BOUNDARY", "CATEGORIES", "CREDENTIAL", "DETECTORS", "EMAIL", "MARKER", "PERSONAL", "PHONE", "REDACTION",
            "Finding", "find_all", "find_in_view", "load_tables", "make_tables", "occurrences", "save_tables",
            "scan_normalised"]
 
@@ -87,11 +87,11 @@ def find_in_view(view: View, categories: Iterable[str] = CATEGORIES) -> list[Fin
 #: what screening writes in place of a finding ("[redacted: credential]"): its own words, never a
 #: finding, and never the occurrence of a secret found elsewhere ("credential" read as a password
 #: after 'passphrase "[redacted: credential]"' must not mark every other redaction)
-_REDACTION = re.compile(r"\[redacted: [a-z-]{1,20}\]")
+REDACTION = re.compile(r"\[redacted: [a-z-]{1,20}\]")
 
 
 def _inside_redaction(text: str, f: Finding) -> bool:
-    for m in _REDACTION.finditer(text, max(0, f.start - 22), min(len(text), f.end + 22)):
+    for m in REDACTION.finditer(text, max(0, f.start - 22), min(len(text), f.end + 22)):
         if m.start() <= f.start and f.end <= m.end():
             return True
     return False

@@ -158,7 +158,8 @@ _TOPIC_AFTER = re.compile(rf"[\s+_\ue000-]+(?:{lex(MARKER_TOPICS)}){_E}")
 _TOPIC_BEFORE = re.compile(rf"{_B}(?:{lex(MARKER_TOPIC_BEFORE)})[ -]+$")
 _PREFIXED = re.compile(r"(?:non|un|no|nicht|in)-?$")
 #: what may stand between a heading's start of line and its marker: bullets, brackets, emphasis
-_LINE_LEAD = re.compile(r"[ \t>*#\-•\[(\"'«“]*$")
+_LEAD = r"[ \t>*#\-•\[(\"'«“]*"
+_LINE_LEAD = re.compile(_LEAD + "$")
 _AFTER_HEADING = re.compile(r"[ \t*\])\"'»”]*(?:[:!–—\-]|$)", re.MULTILINE)
 _AFTER_POSITION = re.compile(r"[ \t*\"'»”]*(?:[:!–—)\]]|-[ \t]|\.(?:\s|$)|$)", re.MULTILINE)
 #: a marker alone in brackets: "[internal]", "(nur intern)", "[ INTERNAL ONLY ]"
@@ -481,7 +482,7 @@ def _line_lead_end(low: str, start: int) -> int:
     return lead.end() if lead else line_start
 
 
-_LINE_LEAD_CHARS = re.compile(r"[ \t>*#\-•\[(\"'«“]*")
+_LINE_LEAD_CHARS = re.compile(_LEAD)
 
 
 def _not_for_place(low: str, start: int) -> bool:
