@@ -250,14 +250,11 @@ def owner(value: str) -> str | None:
         return value
     name = _without_note(value).strip()  # "Jean-Pierre Lefèvre (support niveau 2)": a role's note after the name
     if name == value:  # "Nuno Carvalho (EGI Foundation)": the organisation the owner works for
-        org = _ORGANISATION_NOTE.search(value)
-        if org and org.start() > 0 and _institution(org.group(1)):
+        org = _NOTE.search(value)
+        if org and org.start() > 0 and not any(c.isdigit() for c in org.group(1)) and _institution(org.group(1)):
             name = value[:org.start()].strip()
     return value if name != value and person_name(name) else person_name(value)
 
-
-#: an organisation's name in brackets after a value (its words are tested by ``_institution``)
-_ORGANISATION_NOTE = re.compile(r"[ \t]*\(([^()@<>:/=\d]{2,60})\)[ \t]*$")
 
 
 def person_name(value: str) -> str | None:

@@ -33,6 +33,7 @@ import base64
 import binascii
 import bisect
 import html
+import quopri
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -299,27 +300,10 @@ def _qp_evidence(text: str):
     return chain(_QP_EVIDENCE.finditer(text), _QP_HEADER.finditer(text) if "rintable" in text else ())
 
 
-def _qp_bytes(text: str) -> bytes:
-    """"=C3=A1" as its bytes (and any other character as its own)."""
-    out = bytearray()
-    i = 0
-    while i < len(text):
-        if text[i] == "=" and _HEX2.fullmatch(text, i + 1, i + 3):
-            out.append(int(text[i + 1:i + 3], 16))
-            i += 3
-        else:
-            out += text[i].encode("utf-8")
-            i += 1
-    return bytes(out)
-
-
-_HEX2 = re.compile(r"[0-9A-Fa-f]{2}")
-
-
-def _charset_text(data: bytes, charset: str) -> str | None:
-    """``data`` decoded as ``charset`` says (UTF-8 when it names none Python knows); None when it
-    is no text (control characters, bytes no charset reads)."""
-    for name in (charset, "utf-8"):
+def _charset_text(data: bytes, *charsets: str) -> str | None:
+    """``data`` decoded by the first of ``charsets`` that reads it (a name Python does not know is
+    passed over); None when none does, or the text holds control characters (no text, then)."""
+    for name in charsets:
         try:
             decoded = data.decode(name)
         except (LookupError, UnicodeDecodeError):
@@ -336,7 +320,7 @@ def _mail_replacement(m: re.Match[str], text: str) -> str | None:
         return None if text[m.start() - 1:m.start()] == "=" else ""
     if groups.get("qpx") is not None:
         data = bytes.fromhex(m.group("qpx").replace("=", ""))
-        decoded = _charset_text(data, "utf-8") if data.isascii() or _utf8(data) else _charset_text(data, "latin-1")
+        decoded = _charset_text(data, "utf-8", "latin-1")  # (a body's charset is in a header the part may not hold)
         return None if decoded is None else _fold(decoded)
     payload = m.group("payload")
     if m.group("enc") in "Bb":
@@ -345,17 +329,9 @@ def _mail_replacement(m: re.Match[str], text: str) -> str | None:
         except (binascii.Error, ValueError):
             return None
     else:
-        data = _qp_bytes(payload.replace("_", " "))
-    decoded = _charset_text(data, m.group("charset"))
+        data = quopri.decodestring(payload.encode(), header=True)  # (header=True: '_' is a space)
+    decoded = _charset_text(data, m.group("charset"), "utf-8")
     return None if decoded is None else _fold(decoded)
-
-
-def _utf8(data: bytes) -> bool:
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return True
 
 
 def _decode_entities(text: str) -> str:
