@@ -61,6 +61,16 @@ PASSWORD_WORDS = (
     r"סיסמ(?:ה|א|ת|ות)|პაროლ(?:ი|ის)|գաղտնաբառ(?:ը|ի)?",
     # ar, ga
     r"كلمة المرور|كلمة السر|كلمة مرور|رمز المرور|pasfhocal|phasfhocal|focal faire",
+    # the words above as people type them in Latin letters, on keyboards without their script
+    # ("parolata e ...", "o kodikos einai ...", "ha-sisma hi ...", "gaghtnabary ..."), and a
+    # missing 'ñ' typed as "ni" ("contrasenia")
+    r"parol|parolya|parolyu|parolem|parolata|parolite|parolʹ|lozinkata|lozinkite|lozinke|shifr(?:a|u|ata)|"
+    r"kodik(?:os|o|ou|oi) (?:prosvasis|prosvasēs|prosbasis|prosvasis mou|xristi|christi|eisodou|isodou|"
+    r"mou|sou|sas|mas)|s[iy]nth[iy]matik(?:o|ou)|"
+    r"ha-?sisma|ha sisma|sismat|sisma'ot|sismaot|hasismah|"
+    r"gh?aght?nabar(?:[yiəe]|ov)?|gaxtnabar(?:[yiəe])?|gakhtnabar(?:[yiəe])?|"
+    r"kalimat (?:al-?|el-?)?(?:sirr|sir|murur|mroor|mrour)|kelmet (?:el-?)?(?:ser|sirr|murur)|"
+    r"contraseni?as?|contrasenha",
     # what a login pair is called: the value after them is the pair, or the password
     r"login details|access details|login credentials|credentials|creds|user/pw|user/pass|zugangsdaten|"
     r"anmeldedaten|identifiants|credenziali|credenciales|credenciais|dane logowania|dane dostępowe|"
@@ -1420,15 +1430,46 @@ PUBLIC_WORDS = (
     r"δημοσιότητα|публики|публика|публичност|јавност|јавности|kamuya|kamu|viešumai|publiskai|publicului|"
     r"publicul|публіки|загалу"
 )
+#: a place on the web the public reads ("not for the wiki:", "ne pas mettre en ligne -"): like the
+#: ticket's word, a place only after "for", "in" or a verb of putting (``PUT_VERBS``), since "No
+#: wiki:" says there is none and "Not online:" that something is down. (A grid site is no web site.)
+ONLINE_WORDS = (
+    r"wiki|wikis|the wiki|website|web site|webpage|web page|homepage|webseite|internetseite|site web|"
+    r"sito web|sitio web|página web|pagina web|portal|portale|portail|blog|newsletter|internet|online|"
+    r"on-line|en ligne|in linea|in rete|en línea|em linha|na internet|im netz|ins netz|strona|stronę|"
+    r"stronie|weboldal|honlap|honlapra|webbplats|webbplatsen|hjemmeside|hjemmesiden|nettside|nettsiden|"
+    r"verkkosivu|verkkosivuille|veebileht|ιστοσελίδα|сайт|сайта|сайті|уебсайт|confluence"
+)
+#: verbs of putting somewhere, in a short lead before a place: "ne pas mettre online -"
+PUT_VERBS = (
+    r"put|post|paste|add|write|publish|upload|mettre|mets|mettez|publier|poster|mettere|metti|mettete|"
+    r"pubblicare|scrivere|poner|pongas|pongáis|publicar|subir|pôr|ponha|ponham|colocar|stellen|setzen|"
+    r"schreiben|posten|hochladen|zetten|plaatsen|zet|wrzucać|wrzucaj|umieszczać|dávat|dávejte|psát|"
+    r"tegye|tedd|sätt|lägg|skriv|læg|sæt|sett|legg|laita|laittakaa|pane|pange|pune|puneți|puneti|"
+    r"βάλετε|βάλεις|ставить|ставьте|выкладывать|выкладывайте|викладати|викладайте|koymayın|koyma"
+)
+#: "please" between a place's word and its colon: "nicht fürs Wiki bitte:"
+PLEASE_WORDS = (
+    r"please|pls|plz|bitte|svp|s'il vous plaît|s'il vous plait|per favore|pf|por favor|porfa|pfv|"
+    r"proszę|prosze|prosím|kérem|vă rog|va rog|παρακαλώ|пожалуйста|будь ласка|молим|molim|lütfen|"
+    r"alsjeblieft|aub|snälla|tack|kiitos|palun"
+)
 #: "into, in, for" before the ticket's word: "not for the ticket", "ne pas mettre dans le ticket"
 INTO_WORDS = (
-    r"in|into|on|onto|dans|sur|nel|nello|nella|sul|en|em|no|na|ins|im|in das|in den|ind i|i|w|we|v|ve|do|"
+    r"in|into|on|onto|dans|sur|nel|nello|nella|sul|en|em|no|na|ins|im|fürs|in das|in den|ind i|i|w|we|v|ve|do|"
     r"u|în|į|σε|στο|στην|για|в|у|до|за|на|во|içine|-ba|-be|bij|på|til|ad|to"
 )
 #: "us": after "only" heading a line, a text kept to its writers' team ("Tikai mums:", "Nur für uns:")
 WE_WORDS = (
     r"us|uns|nous|noi|nosotros|nosotras|nós|nos|ons|oss|os|meille|meitä|meile|mums|mum|mūsų|nam|nas|nás|"
     r"nami|nekünk|bize|bizim|нас|нам|εμάς|μας|לנו"
+)
+#: "you", the message's readers: after "only (for)" heading a line, a text kept to them ("Solo per
+#: voi:", "Nur für euch:", "Only for you guys -")
+YOU_WORDS = (
+    r"you|you guys|you all|y'all|euch|dich|dir|ihnen|vous|toi|voi|te|vosotros|vosotras|ustedes|vós|vocês|"
+    r"jullie|jou|wy|was|ciebie|vás|tebe|vy|nektek|neked|dere|dig|deg|teille|sinulle|teile|jums|tev|jus|"
+    r"voi doi|vouă|ție|σας|εσάς|σένα|вас|вам|тебя|тебе|siz|sizin|sana|לכם|לך"
 )
 #: "and" in EGI's languages: after "between us", the other party of a relation follows it
 AND_WORDS = (
@@ -1444,6 +1485,15 @@ KEEP_INSIDE_PHRASES = (
     r"don'?t (?:paste|put|post|copy|write|add|include|mention)[^.\n]{0,20}?(?:in|into|on) (?:the |this )?(?:public )?(?:ticket|case|queue)|"
     r"do not (?:paste|put|post|copy|write|add|include|mention)[^.\n]{0,20}?(?:in|into|on) (?:the |this )?(?:public )?(?:ticket|case|queue)|"
     r"told in confidence|"
+    # "keep this between our teams": kept to the teams the message goes to
+    r"keep (?:this|it|that|these|all this)(?: strictly| just| only)? between (?:us|ourselves|our (?:two |three )?"
+    r"(?:teams|groups|sites|institutes|projects|organisations|organizations)|the (?:two |three )?(?:teams|groups|of us))|"
+    r"(?:das |dies )?bleibt (?:bitte )?(?:unter uns|zwischen unseren teams|in unseren teams)|"
+    r"(?:que ça|que cela|ça|cela) reste entre (?:nous|nos équipes|nos deux équipes)|à garder entre nous|"
+    r"(?:che )?(?:resti|rimanga) tra (?:noi|i nostri team|i nostri gruppi)|"
+    r"que quede entre (?:nosotros|nuestros equipos)|queda entre nosotros|"
+    r"(?:que )?fique entre nós|fica entre nós|blijft (?:onder ons|tussen onze teams)|"
+    r"(?:niech )?zostanie między nami|zostaje między nami|"
     r"nicht nach außen (?:tragen|geben|weitergeben|dringen)|nicht nach draußen|nur für euch|nur für dich|"
     r"nicht (?:ins|in das|in den|fürs|für das|auf die|auf den) (?:öffentliche[ns]? )?(?:ticket|ticket-archiv|ticketarchiv|fall|seite|portal)|"
     r"im vertrauen(?: gesagt)?|vertraulich gesagt|"
@@ -1635,6 +1685,19 @@ SHARE_VERBS = (
     r"розголошуйте|діліться|διαδώσετε|προωθήσετε|δημοσιεύσετε|αναρτήσετε|"
     r"објављивати|споделувајте|објавувајте|ширете|paylaşmayın|yaymayın|yayınlamayın|iletmeyin|"
     r"להפיץ|לפרסם|לשתף|להעביר|გაავრცელოთ|გააზიაროთ|տարածեք|տարածել"
+)
+#: the same verbs as a negated command is conjugated ("no lo publiquéis", "ne le partagez pas",
+#: "non pubblicatelo", "não divulguem"): forms that are also adjectives and past tenses ("le
+#: versioni non pubblicate"), so a marker only before a colon, a dash or the sentence's end
+SHARE_IMPERATIVES = (
+    r"publiques|publiquéis|publique|publiquen|compartas|compartáis|comparta|compartan|difundas|difundáis|"
+    r"difunda|difundan|divulgues|divulguéis|divulgue|divulguen|reenvíes|reenviéis|reenvíe|reenvíen|"
+    r"partilhes|partilhe|partilhem|compartilhes|compartilhe|compartilhem|divulguem|publiquem|encaminhes|"
+    r"encaminhe|encaminhem|publiez|publie|partagez|partage|diffusez|diffuse|divulguez|transmettez|transmets|"
+    r"relayez|mettez|pubblicate|pubblicatelo|pubblicarlo|pubblicatela|pubblicarla|condividete|condividetelo|"
+    r"condividerlo|diffondete|diffonderlo|divulgate|divulgarlo|inoltrate|inoltrarlo|girate|girarlo|"
+    r"publikujcie|publikuj|udostępniajcie|udostępniaj|przekazujcie|zveřejňujte|zveřejňuj|sdílejte|"
+    r"sdílej|publicați|publicati|distribuiți|distribuiti|trimiteți|trimiteti"
 )
 #: verbs that mean sharing only with a negation after them (Scandinavian word order)
 SHARE_VERBS_BEFORE_NEGATION = r"sprid|dela|publicera|del|dele|spre|publiser|videresend|vidarebefordra"

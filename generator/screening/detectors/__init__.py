@@ -53,7 +53,7 @@ Detector = Callable[[Text], Iterable[Finding]]
 
 DETECTORS: dict[str, tuple[Detector, ...]] = {
     EMAIL: (email.emails,),
-    PHONE: (phone.phones, phone.spelled_phones, phone.read_out_phones),
+    PHONE: (phone.phones, phone.lettered_phones, phone.spelled_phones, phone.read_out_phones),
     CREDENTIAL: (keys.private_keys, secrets.password_values, secrets.key_values, secrets.auth_pairs, secrets.command_lines,
                  secrets.handed_over, secrets.login_values, tokens.vendor_tokens, tokens.random_tokens, tokens.labelled_hex, tokens.lasting_values,
                  tokens.grouped_secrets, urls.urls, urls.bare_userinfo, urls.query_strings, formats.stored_hashes, formats.pins,

@@ -336,7 +336,13 @@ def _alternatives(fragment: str) -> list[str]:
             out.append(fragment[start:i])
             start = i + 1
     out.append(fragment[start:])
-    return [a for a in out if a]
+    out = [a for a in out if a]
+    # (a phrase with an umlaut or 'ß' is written with 'ae', 'oe', 'ue', 'ss' too, on keyboards
+    # without them: "nur fuer euch", "nicht veroeffentlichen", "Strasse")
+    return out + [v for a in out if (v := a.translate(_UMLAUTS_SPELLED_OUT)) != a]
+
+
+_UMLAUTS_SPELLED_OUT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
 
 
 def lex(*fragments: str) -> str:

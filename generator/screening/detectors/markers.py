@@ -62,14 +62,18 @@ from generator.screening.lexicon import (
     NEGATION_PARTICLES,
     NEGATIONS,
     NEVER_WORDS,
+    ONLINE_WORDS,
     ONLY_WORDS,
     PASSWORD_WORDS,
+    PLEASE_WORDS,
     PUBLIC_LEVEL_NAMES,
     PUBLIC_LEVELS,
     PUBLIC_WORDS,
+    PUT_VERBS,
     QUOTED_TEXT_NOUNS,
     RECIPIENT_WORDS,
     SAME_WORDS,
+    SHARE_IMPERATIVES,
     SHARE_NEGATIONS,
     SHARE_NEGATIONS_AFTER,
     SHARE_VERBS,
@@ -79,6 +83,7 @@ from generator.screening.lexicon import (
     UNOFFICIAL_WORDS,
     WE_WORDS,
     WHETHER_WORDS,
+    YOU_WORDS,
 )
 
 _B, _E = r"(?<![\w])", r"(?![\w])"
@@ -91,12 +96,15 @@ _BETWEEN_US = Lexicon(BETWEEN_US, template=rf"{_B}(?:{{body}}){_E}(?![ \t]+(?:{l
 #: where a text goes that the public reads, as the last word of a short lead heading a line and
 #: a colon or dash after it: with a negation before it, "Nu pentru tichet:", "Ikke for saken:",
 #: "À ne pas mettre dans le ticket :", "Ei julkiseksi:" mark what follows (``_not_for_place``)
-_PLACE = Lexicon(TICKET_WORDS, PUBLIC_WORDS, template=rf"{_B}(?:{{body}}){_E}(?=[ \t]*(?:[:–—]|-[ \t]))")
-_TICKET_WORD = re.compile(rf"(?:{lex(TICKET_WORDS)})$")
-_INTO_WORD = re.compile(rf"(?:{lex(INTO_WORDS, FOR_WORDS)})$")
+_PLACE = Lexicon(TICKET_WORDS, PUBLIC_WORDS, ONLINE_WORDS,
+                 template=rf"{_B}(?:{{body}}){_E}(?=(?:[ \t]+(?P<verb>{lex(PUT_VERBS)}))?(?:[ \t]+(?:{lex(PLEASE_WORDS)}))?"
+                          r"[ \t]*(?:[:–—]|-[ \t]))")
+#: the public itself: a place with no "for", "in" or verb of putting before it ("Ei julkiseksi:")
+_PUBLIC_WORD = re.compile(rf"(?:{lex(PUBLIC_WORDS)})")
+_INTO_WORD = re.compile(rf"(?:{lex(INTO_WORDS, FOR_WORDS, PUT_VERBS)})$")
 _NEGATION_PARTICLE = re.compile(rf"(?:{lex(NEGATION_PARTICLES)})")
 #: "only (for) us" as a short lead heading a line, a colon or dash after it: "Tikai mums:", "Nur für uns –"
-_ONLY_US = Lexicon(WE_WORDS, template=rf"(?<![\w])(?:{lex(ONLY_WORDS)})(?:[ \t]+(?:{lex(FOR_WORDS)}))?[ \t]+(?:{{body}}){_E}"
+_ONLY_US = Lexicon(WE_WORDS, YOU_WORDS, template=rf"(?<![\w])(?:{lex(ONLY_WORDS)})(?:[ \t]+(?:{lex(FOR_WORDS)}))?[ \t]+(?:{{body}}){_E}"
                                       r"(?=[ \t]*(?:[:–—)\]]|-[ \t]))")
 _POSITIONAL = Lexicon(MARKERS_IN_POSITION, template=rf"{_B}{_ONLY}(?:{{body}}){_E}")
 #: "only" after a phrase, as the languages that put it last write it ("uso interno apenas",
@@ -124,6 +132,9 @@ _AUDIENCE_END = re.compile(r"(?:[ \t]+[^\W\d_]{1,20}){0,3}[ \t]*[:!–—]|[ \t*
 _ADJECTIVE = Lexicon(MARKER_ADJECTIVES, template=rf"{_B}(?:{{body}}){_E}(?:[ \t]+[^\W\d_]+){{0,2}}")
 _DO_NOT_SHARE = Lexicon(
     SHARE_VERBS, template=rf"{_B}(?:{lex(SHARE_NEGATIONS)})(?:[ \t]+[^\s.!?;:]+){{0,3}}?[ \t]+(?:{{body}}){_E}")
+_DO_NOT_SHARE_COMMAND = Lexicon(
+    SHARE_IMPERATIVES, template=rf"{_B}(?:{lex(SHARE_NEGATIONS)})(?:[ \t]+[^\s.!?;:]+){{0,2}}?[ \t]+(?:{{body}}){_E}"
+                                r"(?=(?:[ \t]+[^\s.!?;:]+){0,2}[ \t]*(?:[:!–—]|-[ \t]|\.(?:\s|$)|\n|$))")
 _SHARE_NOT = Lexicon(
     SHARE_VERBS_BEFORE_NEGATION,
     template=rf"{_B}(?:{{body}})[ \t]+(?:[^\s.!?;:]+[ \t]+)?(?:{lex(SHARE_NEGATIONS_AFTER)}){_E}")
@@ -204,7 +215,7 @@ def markers(t: Text) -> Iterator[Finding]:
             yield Finding("marker.classification", MARKER, m.start(), m.end())
     for m in _STRONG.finditer(t, 100, 100):
         if _negated(low, m.start()) or _topic(low, m.start(), m.end()) or _mentioned(low, m.start(), m.end()) \
-                or _NOTHING_AFTER.match(low, m.end()):
+                or _NOTHING_AFTER.match(low, m.end()) or _NEGATED_AFTER.match(low, m.end()):
             continue
         if not m.group().isupper() and (_asked(low, m.start(), m.end()) or _weighed(low, m.start())
                                         or _in_quoted_title(low, m.start(), m.end())):
@@ -218,15 +229,17 @@ def markers(t: Text) -> Iterator[Finding]:
             continue  # "Passwörter ... gehören nicht ins Ticket": what stays out of the ticket is named, and hidden nothing
         yield Finding("marker.confidential", MARKER, m.start(), m.end())
     for m in _PLACE.finditer(t, 60, 60):
-        if _not_for_place(low, m.start()):
-            yield Finding("marker.confidential", MARKER, _line_lead_end(low, m.start()), m.end())
+        if _not_for_place(low, m):
+            yield Finding("marker.confidential", MARKER, _place_lead(low, m.start()), m.end())
     for m in _ONLY_US.finditer(t, 40, 40):
-        if _LINE_LEAD.fullmatch(low, low.rfind("\n", 0, m.start()) + 1, m.start()) or _enclosed(low, m.start(), m.end()):
+        if _LINE_LEAD.fullmatch(low, low.rfind("\n", 0, m.start()) + 1, m.start()) or _enclosed(low, m.start(), m.end()) \
+                or _SENTENCE_LEAD.search(low, max(0, m.start() - 4), m.start()):
             yield Finding("marker.restricted", MARKER, m.start(), m.end())
     for m in _BETWEEN_US.finditer(t, 40, 60):
         if not _negated(low, m.start()) and not _mentioned(low, m.start(), m.end()):
             yield Finding("marker.confidential", MARKER, m.start(), m.end())
-    for m in _chain(_DO_NOT_SHARE.finditer(t, 100, 60), _SHARE_NOT.finditer(t, 10, 60)):
+    for m in _chain(_DO_NOT_SHARE.finditer(t, 100, 60), _DO_NOT_SHARE_COMMAND.finditer(t, 100, 60),
+                    _SHARE_NOT.finditer(t, 10, 60)):
         if not _advice_after(low, m.end()) and not _advice_before(low, m.start()) and not _credential_in_sentence(low, m.start()) \
                 and not _quoted(low, m.start(), m.end()) and not _negates_a_marker(low, m.start(), m.end()) \
                 and not _CREDENTIAL_INSIDE.search(low, m.start(), m.end()) and not _never_advice(low, m.start(), m.end()):
@@ -485,16 +498,33 @@ def _line_lead_end(low: str, start: int) -> int:
 _LINE_LEAD_CHARS = re.compile(_LEAD)
 
 
-def _not_for_place(low: str, start: int) -> bool:
-    """A short lead heading its line and ending at ``start`` (the place's word), with a negation
+def _place_lead(low: str, start: int) -> int:
+    """Where the short lead before a place's word begins: its line's words, or the last clause
+    of them ("Grazie. Solo per voi, non per il wiki:")."""
+    lead = _line_lead_end(low, start)
+    clause = _CLAUSE_END.search(low, lead, start)
+    return clause.end() if clause else lead
+
+
+_CLAUSE_END = re.compile(r".*[.!?;,][ \t]+")
+
+
+def _not_for_place(low: str, m: re.Match[str]) -> bool:
+    """A short lead heading its line or clause and ending at the place's word, with a negation
     among its first two words: "Nu pentru tichet", "Ikke for saken", "Ei julkiseksi", "À ne pas
-    mettre dans le ticket". Before a ticket's word, "for" or "in" must stand too ("No ticket:"
-    says there is none)."""
-    words = low[_line_lead_end(low, start):start].split()
+    mettre dans le ticket", "ne pas mettre online". Before any place but the public itself,
+    "for", "in" or a verb of putting must stand too, or the verb after it ("nicht ins Netz
+    stellen:"): "No ticket:" says there is none, "Nicht im Netz:" that something is down."""
+    words = low[_place_lead(low, m.start()):m.start()].split()
     if not words or len(words) > 6 or not any(_NEGATION_PARTICLE.fullmatch(w) for w in words[:2]):
         return False
-    place = low[start:start + 40].split(None, 1)[0].rstrip(":–—")
-    return not _TICKET_WORD.match(place) or any(_INTO_WORD.match(w) for w in words[1:])
+    return bool(_PUBLIC_WORD.fullmatch(m.group()) or m.group("verb")) or any(_INTO_WORD.match(w) for w in words[1:])
+
+
+#: a negation after the marker word, as Turkish puts it: "gizli bir şey yok" ("nothing secret"),
+#: "gizli değil" ("not secret")
+_NEGATED_AFTER = re.compile(r"[ \t]+(?:bir[ \t]+(?:şey|sey|bilgi|veri|husus)[ \t]+)?(?:yok|yoktur|değil|degil|değildir|degildir)"
+                            r"(?![\w])")
 
 
 def _negated(low: str, start: int) -> bool:

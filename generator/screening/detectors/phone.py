@@ -160,6 +160,8 @@ def _hopeless_body(body: str) -> bool:
     return False
 
 
+#: a letter alone after a hyphen: the number is a part's or a device's ("347 882 1904-B")
+_CODE_SUFFIX = re.compile(r"-[^\W\d_](?![\w])")
 _LIST_SEPARATOR = re.compile(r"[ \t]*[/;|][ \t]+(?=[+(\d])")
 _LIST_SIGN = re.compile(r"[/;|]")
 
@@ -192,6 +194,8 @@ def phones(t: Text) -> Iterator[Finding]:
         start, end = m.span("num")
         num = m.group("num").rstrip(" -./")
         end = start + len(num)
+        if _CODE_SUFFIX.match(text, end) and num[0] != "+" and not (words and _PHONE_WORD.search(low, max(0, start - 40), start)):
+            continue  # "347 882 1904-B": a part or serial number
         whole = _judge(low, start, num)
         pieces = [(0, num)] if whole in ("phone.international", "phone.labelled") else _pieces(num)
         for offset, piece in pieces:
@@ -207,6 +211,36 @@ def phones(t: Text) -> Iterator[Finding]:
                 if _VCARD.match(low, line_start, p_start):
                     p_start = line_start  # TEL;TYPE=cell:+47...: the whole property
                 yield Finding(found, PHONE, p_start, p_end)
+
+
+#: an international number with letters typed for digits ("+44 77OO 9OO 123", "+34 6l2 48 93 07"):
+#: groups of digits and O, o, I, l, each with a digit in it, one of them with a letter
+_LETTERED = re.compile(
+    r"(?<![\w+])(?:\+[ \t]?[1-9]|0)[\dOoIl]{0,4}(?:(?:[ \t]|[./-]|[ \t]?[()][ \t]?)[\dOoIl]{1,5}){1,7}(?![\w@])")
+_LETTER_IN_GROUP = re.compile(r"[OoIl]")
+_DIGITS_FOR_LETTERS = str.maketrans("OoIl", "0011")
+
+
+def lettered_phones(t: Text) -> Iterator[Finding]:
+    """A number with letters typed for some of its digits, O for 0 and l or I for 1, as a
+    phone's keyboard or a hurried writer types them: "+44 77OO 9OO 123", or after a phone word
+    "mob: 06l2 345 678". Every group has a digit in it, and the number read with digits for
+    letters has 8 to 15 of them (7 to 13 after a phone word)."""
+    text = t.text
+    words = _PHONE_WORDS.present(t)
+    if "+" not in text and not words:
+        return
+    for m in _LETTERED.finditer(text):
+        groups = _GROUP_SPLIT.split(m.group().lstrip("+ \t"))
+        if not _LETTER_IN_GROUP.search(m.group()) or not all(any(c.isdigit() for c in g) for g in groups if g):
+            continue
+        digits = "".join(groups).translate(_DIGITS_FOR_LETTERS)
+        if not digits.isdigit():
+            continue
+        if m.group().startswith("+") and 8 <= len(digits) <= 15:
+            yield Finding("phone.international", PHONE, m.start(), m.end())
+        elif 7 <= len(digits) <= 13 and words and _PHONE_WORD.search(t.low, max(0, m.start() - 40), m.start()):
+            yield Finding("phone.labelled", PHONE, m.start(), m.end())
 
 
 def _pieces(num: str) -> list[tuple[int, str]]:
