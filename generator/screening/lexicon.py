@@ -16,7 +16,8 @@ PASSPHRASE_WORDS = (
     r"pass-?phrases?|phrases? de passe|phrases? secrètes?|frases? segret[ae]|frases? secretas?|"
     r"frases? de contraseña|frases?-passe|wachtzin(?:nen)?|heslov(?:á|é) fráze|hasło-fraza|"
     r"tunnuslause(?:eni|esi|en|et|tta|ella|eksi)?|lösenfras(?:en)?|passfrase(?:n)?|adgangsfrase(?:n)?|"
-    r"jelmondat(?:om|ot)?|paroolifraas(?:i)?|přístupová fráze|φράση πρόσβασης|frasa sandi"
+    r"jelmondat(?:om|ot)?|paroolifraas(?:i)?|přístupová fráze|φράση πρόσβασης|frasa sandi|"
+    r"passordfrase(?:n)?|adgangssætning(?:en)?|lösenordsfras(?:en)?|salasanalause(?:ke)?|wachtwoordzin"
 )
 #: a word that names a password or passphrase (the value may follow it)
 PASSWORD_WORDS = (
@@ -659,7 +660,7 @@ ID_WORDS = (
     # with the definite ending of the Nordic languages ("fødselsnummeret mitt", "personnumret")
     r"fødselsnummeret|fodselsnummeret|personnummeret|personnumret|cpr-nummeret|isikukoodi|"
     r"cpr(?:-nummer|-nr)?|kennitala|afm|αφμ|amka|αμκα|ταυτότητα|ταυτότητας|αδτ|α\.δ\.τ|egn|егн|"
-    r"личен номер|оib|oib|jmbg|јмбг|emšo|emso|asmens kodas|personas kods|ahv|avs|steuer-?id|"
+    r"личен номер|оib|oib|jmbg|јмбг|ембг|embg|emšo|emso|asmens kodas|personas kods|ahv|avs|steuer-?id|"
     r"steueridentifikationsnummer|sozialversicherungsnummer|svnr|ssn|social security(?: number)?|"
     r"national insurance(?: number| no)?|ni number|ni no|my ni|nino|pps(?: number)?|national id|id number|id no|id card|"
     r"identity card|identity number|personal id|personalausweis(?:nummer)?|ausweisnummer|ausweis|"
@@ -1008,6 +1009,18 @@ HOME_WORDS = (
     r"домашн(?:ий|его|ему|им|ем|яя|юю|ей|ю|я|ьої|ьою|ього) адрес(?:а|у|ом|е|ою|и)?|додому|на мою домашню адресу|"
     r"домашню адресу|домашньої адреси|домашньою адресою|вкъщи|у дома|домашния ми адрес|домашния адрес|"
     r"на домашния ми адрес|дома|на домашна адреса|heim til|heim|הביתה|לכתובת הבית|לבית שלי|"
+    # "where do you live?" "I live at", as an interview's questions and answers say it
+    r"vous habitez|tu habites|habitez-vous|où habitez-vous|where do you live|wo wohnen sie|wo wohnst du|"
+    r"dove abita|dove abiti|dónde vive|dónde vives|onde mora|onde moras|waar woont u|gdzie pan mieszka|"
+    r"gdzie pani mieszka|kde bydlíte|kde bývate|stanujem|stanuje|živim na|živim v|bivam na|bivam v|"
+    r"živim u|stanujem u|stanujem na|bývam na|bývam v|lakom|mieszkam na|mieszkam przy|"
+    # the address of a study's participant, an interview's speaker, a clinic's patient
+    r"(?:address|adresse|adresa|adresou|adresu|adres|indirizzo|dirección|endereço|anschrift|naslov|cím|címe)"
+    r" (?:of the |of a |of |du |de la |de l'|des |del |della |dello |dell'|de |do |da |des |der |van de )?"
+    r"(?:participant|patient|informant|interviewee|respondent|speaker|donor|subject|proband|probanden|"
+    r"teilnehmers|teilnehmerin|patienten|patientin|informátora|informanta|informantky|respondenta|"
+    r"respondentky|pacienta|pacientky|pacjenta|paziente|partecipante|intervistato|paciente|participante|"
+    r"entrevistado|deelnemer|patiënt|sudionika|ispitanika|govorca|govornika|anketiranca)|"
     r"wfh|working from home|work from home|home office|homeoffice|télétravail|smart working|teletrabajo|"
     r"thuiswerken|praca zdalna|home-office"
 )
@@ -1115,6 +1128,34 @@ CARE_STEMS = (
 #: the sick leave's own words: somebody's, with no other word saying whose
 LEAVE_STEMS = ("bolnišk", "bolovanj", "nemocensk", "krankgeschrieben", "krankenstand", "ziekteverlof",
                 "zwolnien", "betegszabads", "sjukskriv", "sygemeld", "sykmeld", "sairausloma")
+#: a patient or a study's participant, in the words and cases of EGI's languages: a name after
+#: one of them is somebody cared for or studied ("il paziente Marco ...", "ασθενής Γιώργος ...")
+PATIENT_WORDS = (
+    "patient patients patientin patienten patientinnen paziente pazienti pacient pacienta pacientului "
+    "pacientul pacientei pacienta pacientka pacientky pacientovi pacjent pacjenta pacjentka pacjentki "
+    "pacjentowi paciente pacientes patiënt patiënte potilas potilaan potilaalla beteg betegnek hasta "
+    "hastanın ασθενής ασθενούς ασθενή пациент пациента пациентка пациенту пацієнт пацієнта пацієнтка "
+    "пациентот пациентката pacijent pacijenta pacijentica pacientas paciento pacients pacienta patsient "
+    "patsiendi sjúklingur sjúklingurinn participant participante partecipante teilnehmer teilnehmerin "
+    "proband probandin probanden deelnemer uczestnik uczestniczka účastník účastnice respondent "
+    "respondentka informant informantka informátor informátora donor donatore donante spender"
+)
+#: a title before a name ("pana Petra Dvořáka", "Frau Meier", "Sra. Gil"): with a condition in its
+#: sentence, the named person's health
+HONORIFICS = (
+    "mr mrs ms herr herrn frau pan pana panem panu paní pani panią sig sig.ra signor signora sr sra señor "
+    "señora m mme monsieur madame dhr mevr pán pána pánovi úr asszony κ κος κα κυρία κύριος господин "
+    "госпожа пан пані пана gospod gospa gospoda hr fru herra rouva"
+)
+#: a diagnosis, a treatment and diseases named as one is ill with them (with ``CONDITION_STEMS``)
+DIAGNOSIS_STEMS = (
+    "diagnos", "diagnoz", "διάγνωσ", "диагноз", "діагноз", "дијагноз", "teşhis", "léčb", "treatment",
+    "behandlung", "therap", "terap", "tratam", "trattam", "traitement", "kezelés", "hoito", "gydym",
+    "recidiv", "relaps", "rückfall", "carcinom", "karzinom", "carcinoma", "lymphom", "linfom", "chłoniak",
+    "glioblastom", "gliom", "parkinson", "πάρκινσον", "alzheimer", "leukem", "leucem", "białacz",
+    "melanom", "skleróz", "skleroz", "σκλήρυνσ", "νόσ", "kreuzband", "meniskus", "bandscheib", "physio",
+    "hiv", "hepatit", "psychos", "schizo", "bipolar", "autis", "dement"
+)
 #: somebody: the writer (a first person's pronoun or possessive), a user, a colleague, he or she
 PERSON_WORDS = (
     "i my me ich mein meine meines meiner meinem meinen je mon ma mes moi io mio mia miei mie yo mi mis "
@@ -1853,7 +1894,19 @@ MARKER_TOPICS = (
     r"obdelava podatkov|adatfeldolgozás|tietojenkäsittely|calcul|procesare|"
     # secret sharing, a cryptographic scheme ("titkos megosztási sémák", "Geheimnisteilung")
     r"sharing|sharing scheme|sharing schemes|megosztás|megosztási|megosztást|teilung|sharing-verfahren|"
-    r"partage|condivisione|compartición|compartilhamento|dzielenie|sdílení|zdieľanie|delning|deling|jakaminen"
+    r"partage|condivisione|compartición|compartilhamento|dzielenie|sdílení|zdieľanie|delning|deling|jakaminen|"
+    # the handling, storage or protection of such data: "titkos adatok kezeléséről:", "confidential
+    # data handling", "vertrauliche Daten speichern"
+    r"(?:data|daten|données|dati|datos|dados|gegevens|dane|danych|údaje|údajů|adatok|tiedot|tietojen|andmed|"
+    r"duomenys|date|δεδομένα|данные|дані|данни|podaci|podatki|podatke|veri|veriler|information|informationen|"
+    r"informations|informazioni|información|informação) (?:handling|management|storage|protection|"
+    r"processing|kezelés\w*|tárolás\w*|védelm\w*|verwaltung|speicher\w*|schutz|umgang|gestion|stockage|"
+    r"gestione|archiviazione|protezione|gestión|almacenamiento|protección|gestão|armazenamento|proteção|"
+    r"beheer|opslag|bescherming|zarządzani\w*|przechowywani\w*|ochron\w*|správ\w*|uložení|ochran\w*|"
+    r"hallinta|tallennus|suojaus|haldamine|säilitamine|tvarkymas|saugojimas|pārvaldība|glabāšana|"
+    r"gestionare|stocare|protecție|διαχείριση|αποθήκευση|προστασία|управление|хранение|защита|"
+    r"управління|зберігання|захист|upravljanje|pohran\w*|zaštit\w*|shranjevanje|zaščit\w*|yönetimi|"
+    r"depolama|koruma)"
 )
 #: words before a marker word that make it name a technology or topic ("AMD confidential computing")
 MARKER_TOPIC_BEFORE = (

@@ -133,7 +133,16 @@ def _snippet(text: str) -> str:
     line_start = cut.rfind("\n")
     if line_start > 0 and " " not in cut[line_start + 1:]:
         cut = cut[:line_start].rstrip()  # a word cut from its line would stand alone as a value would
+    sentences = list(_SENTENCE_END.finditer(cut))
+    if sentences and sentences[-1].end() >= SNIPPET // 2:
+        # a snippet ends with a whole sentence when one ends in its second half: a sentence cut
+        # short loses what makes it what it is ("... za povjerljive podatke na…" without its
+        # question mark read as a marking; screening read the question)
+        cut = cut[:sentences[-1].end()]
     return cut + "…"
+
+
+_SENTENCE_END = re.compile(r"[.!?](?=\s)")
 
 
 _BLANK_LINES = re.compile(r"\n{3,}")

@@ -607,9 +607,9 @@ class Lexicon:
     there. Each anchor gets the pattern of only the phrases it anchors, so a common anchor costs
     a few small matches, not the whole list."""
 
-    def __init__(self, *fragments: str, template: str = r"(?<![\w'-])(?:{body})(?![\w-])") -> None:
+    def __init__(self, *fragments: str, template: str = r"(?<![\w-])(?<!\w')(?:{body})(?![\w-])") -> None:
         """``template``: the regular expression around the phrases (``{body}``, their alternation),
-        if not the phrases as whole words. The anchor tables are made when the first text is
+        if not the phrases as whole words (a quote may open one, an elision's apostrophe may not). The anchor tables are made when the first text is
         screened (``_build_lexicons``): a process that imports the detectors and screens nothing
         (a site shard, a publishing step) does not pay for listing every spelling."""
         self.template = template

@@ -40,7 +40,11 @@ _PHONE_HEADER = (r"tel\.?|tél|telefon\w*|téléphone|telephone|telefoon|telefon
                  r"mobile number|phone number|contact number|tel no|tel nr")
 _EXTRA_ID_HEADER = (r"student no|student nr|student id|matric|matric no|matriculation|id no|id nr|"
                     r"national id|nationalid|passport no|passport nr|passport number|document number|"
-                    r"doc no|social security|ssn|tax id|codice fiscale|cf|dni|nie|nif|pesel|personal id")
+                    r"doc no|social security|ssn|tax id|codice fiscale|cf|dni|nie|nif|pesel|personal id|"
+                    # health insurance and tax numbers of a person ("kvnr", the French "nir", the NHS's,
+                    # the Ukrainian "rnokpp")
+                    r"kvnr|krankenversichertennummer|versichertennummer|nir|nhs|nhs no|nhs number|rnokpp|рнокпп|"
+                    r"ipn|іпн|snils|снилс|inn|инн")
 _EXTRA_BIRTH_HEADER = r"birth date|birthdate|date of birth|dob|born|fecha nacimiento|data nascita|geb datum"
 _SECRET_HEADER = r"secret|token|api key|apikey|access key|secret key|pin|otp|private key"
 #: names of a person's home address (an LDAP ``homePostalAddress``, a form's "Privatadresse"); a
@@ -159,10 +163,14 @@ def _delimited(t: Text) -> Iterator[Finding]:
                 continue  # the |---|---| line (psql's "----+----", a console table's "+====+")
             if len(cells) != len(names):
                 break
+            personal = False
             for i, (category, rule) in kinds.items():
                 a, b = cells[i]
                 if _value_of_kind(text[a:b], category):
                     yield Finding(rule, category, a, b)
+                    personal = personal or category == PERSONAL
+            if personal:  # a person's record: their name and the rest of the row go with it
+                yield Finding("personal.record", PERSONAL, cells[0][0], cells[-1][1])
 
 
 def _inserts(t: Text) -> Iterator[Finding]:
@@ -173,6 +181,7 @@ def _inserts(t: Text) -> Iterator[Finding]:
         if not kinds:
             continue
         at = m.end()
+        personal = False
         for i in range(len(names)):
             v = _SQL_VALUE.match(text, at)
             if v is None:
@@ -186,6 +195,9 @@ def _inserts(t: Text) -> Iterator[Finding]:
                 category, rule = kinds[i]
                 if _value_of_kind(text[a:b], category):
                     yield Finding(rule, category, a, b)
+                    personal = personal or category == PERSONAL
+            if personal and i == len(names) - 1:  # a person's record: the whole row of values
+                yield Finding("personal.record", PERSONAL, m.end(), v.end())
             at = v.end()
             if text[at:at + 1] != ",":
                 break
@@ -241,7 +253,8 @@ _KEY_STEMS = ("birth", "geburt", "naissance", "nascit", "nacimiento", "passport"
               "ssn", "address", "adresse", "anschrift", "domicil", "dob", "pesel", "fiscal", "social",
               "personnummer", "tunnus", "isikukood", "kennitala", "kimlik", "rodne", "dni", "nif", "bsn",
               "cnp", "egn", "jmbg", "oib", "amka", "nino", "zehut", "emso", "hetu", "cpr", "ahv", "insee", "afm",
-              "dowod", "phone", "mobile", "handy", "telefon", "street", "strasse", "morada")
+              "dowod", "phone", "mobile", "handy", "telefon", "street", "strasse", "morada", "kvnr", "rnokpp",
+              "nhs")
 
 #: (the header words of ``_under_header``, in part)
 _HEADER_STEMS = ("birth", "geburt", "naissance", "nascit", "nacimiento", "nascimento", "geboorte", "urodzenia",
@@ -275,6 +288,40 @@ def _labelled(t: Text, words: Iterable[bytes]) -> Iterator[Finding]:
             m = _PAIR.match(text, start)
             if m is not None and m.start("key") <= p < m.end("key"):
                 yield from _labelled_value(text, m)
+
+
+#: a line of one key and its value, as a record dumps them: "PatientName: ...", '"imie": "...",',
+#: "(0010,0030) PatientBirthDate: 19670222" (a DICOM tag first)
+_KEY_VALUE_LINE = re.compile(r"[ \t]*(?:\([0-9A-Fa-f]{4},[0-9A-Fa-f]{4}\)[ \t]*)?[\"'`]?[^\W\d][\w .-]{0,40}[\"'`]?"
+                             r"[ \t]*(?::|=>|=)[ \t]*\S[^\n]*")
+_BRACES = re.compile(r"\{[^{}\n]*\}")
+
+
+def _record_around(text: str, at: int) -> tuple[int, int] | None:
+    """The record a person's labelled value is in: the JSON object on its line, or the block of
+    key-value lines around it (a DICOM header's dump, a YAML record); None for a value in prose.
+    The record is the person's: their name and the rest go with the value."""
+    line_start = text.rfind("\n", 0, at) + 1
+    line_end = text.find("\n", at)
+    line_end = len(text) if line_end < 0 else line_end
+    for m in _BRACES.finditer(text, line_start, line_end):
+        if m.start() < at < m.end():
+            return m.start(), m.end()
+    if not _KEY_VALUE_LINE.fullmatch(text, line_start, line_end):
+        return None
+    start, end = line_start, line_end
+    while start > 0:
+        before = text.rfind("\n", 0, start - 1) + 1
+        if not _KEY_VALUE_LINE.fullmatch(text, before, start - 1):
+            break
+        start = before
+    while end < len(text):
+        after = text.find("\n", end + 1)
+        after = len(text) if after < 0 else after
+        if not _KEY_VALUE_LINE.fullmatch(text, end + 1, after):
+            break
+        end = after
+    return (start, end) if (start, end) != (line_start, line_end) or text.count(":", line_start, line_end) >= 2 else None
 
 
 def _labelled_value(text: str, m: re.Match[str]) -> Iterator[Finding]:
@@ -361,7 +408,11 @@ def columns(t: Text) -> Iterator[Finding]:
     if ":" in text or "=" in text:
         key_words = _KEY_WORDS.among(t.words)
         if key_words:
-            yield from _labelled(t, key_words)
+            found = [f for f in _labelled(t, key_words)]
+            yield from found
+            for span in {_record_around(text, f.start) for f in found if f.category == PERSONAL}:
+                if span:
+                    yield Finding("personal.record", PERSONAL, *span)
     if "\n" in text:
         header_words = _HEADER_WORDS.among(t.words)
         if header_words:

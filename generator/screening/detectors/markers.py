@@ -104,8 +104,8 @@ _PUBLIC_WORD = re.compile(rf"(?:{lex(PUBLIC_WORDS)})")
 _INTO_WORD = re.compile(rf"(?:{lex(INTO_WORDS, FOR_WORDS, PUT_VERBS)})$")
 _NEGATION_PARTICLE = re.compile(rf"(?:{lex(NEGATION_PARTICLES)})")
 #: "only (for) us" as a short lead heading a line, a colon or dash after it: "Tikai mums:", "Nur für uns –"
-_ONLY_US = Lexicon(WE_WORDS, YOU_WORDS, template=rf"(?<![\w])(?:{lex(ONLY_WORDS)})(?:[ \t]+(?:{lex(FOR_WORDS)}))?[ \t]+(?:{{body}}){_E}"
-                                      r"(?=[ \t]*(?:[:–—)\]]|-[ \t]))")
+_ONLY_US = Lexicon(ONLY_WORDS, template=rf"(?<![\w])(?:{{body}})(?:[ \t]+(?:{lex(FOR_WORDS)}))?[ \t]+"
+                                        rf"(?:{lex(WE_WORDS, YOU_WORDS)}){_E}(?=[ \t]*(?:[:–—)\]]|-[ \t]))")
 _POSITIONAL = Lexicon(MARKERS_IN_POSITION, template=rf"{_B}{_ONLY}(?:{{body}}){_E}")
 #: "only" after a phrase, as the languages that put it last write it ("uso interno apenas",
 #: "usage interne uniquement"): like "only" before it, a marker wherever it stands

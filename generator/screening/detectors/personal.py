@@ -53,10 +53,12 @@ from generator.screening.lexicon import (
     CONDITION_STEMS,
     COPULAS,
     CURRENCIES,
+    DIAGNOSIS_STEMS,
     EARNING_VERBS,
     HANDLE_WORDS,
     HEALTH_PHRASES,
     HOME_WORDS,
+    HONORIFICS,
     ID_LINKS,
     ID_WORDS,
     INSTITUTION_WORDS,
@@ -68,6 +70,7 @@ from generator.screening.lexicon import (
     NOT_PHONE_WORDS,
     NUMBER_MORPHEMES,
     PASSPORT_WORDS,
+    PATIENT_WORDS,
     PERSON_WORDS,
     PLATE_WORDS,
     POSSESSIVES,
@@ -361,7 +364,37 @@ _NINO_DIGITS = tuple((re.compile(p), p) for p in _NINO_DIGIT)
 _NINO_DIGITS_BYTES = tuple((re.compile(p.encode()), p.encode()) for p in _NINO_DIGIT)
 
 
+#: a label of a person's birth date or number glued into a token with its value, as file names and
+#: sample labels carry them ("donor=OLIVER_GRANT_DOB_1983-06-19_NHS_9434765919"): the whole token
+_GLUED_LABEL = re.compile(r"[^\s\"'<>=:,;]*(?<![^\W\d_])(?:dob|birth|born|nhs|ssn|pesel|bsn|cpr|nino|amka)"
+                          r"[_.-]?\d[\d_.-]{5,}[^\s\"'<>,;]*", re.IGNORECASE)
+#: (the labels, as the text's words: a text with none of them is not searched)
+_GLUED_LABEL_WORDS = WordClass(frozenset(b"dob birth born nhs ssn pesel bsn cpr nino amka".split()))
+
+
+def glued_labels(t: Text) -> Iterator[Finding]:
+    """A token that carries a birth date's or an identity number's label and its value glued
+    together with '_' or '-': the token names a person."""
+    if not t.has_digit or not _GLUED_LABEL_WORDS.among(t.words):
+        return
+    for m in _GLUED_LABEL.finditer(t.text):
+        yield Finding("personal.glued-label", PERSONAL, m.start(), m.end())
+
+
+#: a person's name in brackets after their number: "ЕМБГ 1205985450012 (Марија Стојановска)"
+_NAME_IN_BRACKETS = re.compile(r"[ \t]*[(\[][ \t]*(?P<name>[^\W\d_][^\W\d_'’.-]+(?:[ \t]+[^\W\d_][^\W\d_'’.-]+){1,3})[ \t]*[)\]]")
+
+
 def national_ids(t: Text) -> Iterator[Finding]:
+    """Identity numbers (see the module's docstring), with the name of their holder when it
+    follows in brackets: the number and the name are one person's record."""
+    for f in _identity_numbers(t):
+        m = _NAME_IN_BRACKETS.match(t.text, f.end)
+        yield Finding(f.rule, f.category, f.start, m.end()) if m and all(
+            w[0].isupper() for w in m.group("name").split()) else f
+
+
+def _identity_numbers(t: Text) -> Iterator[Finding]:
     text, low = t.text, t.low
     m: re.Match[str] | None
     digits_view = t.digits
@@ -705,6 +738,78 @@ def health(t: Text) -> Iterator[Finding]:
         yield Finding("personal.health", PERSONAL, *_sentence_around(text, m.start(), m.end()))
 
 
+_PATIENT_WORDS = frozenset(fold(w).encode() for w in PATIENT_WORDS.split())
+_HONORIFICS = frozenset(fold(w).encode() for w in HONORIFICS.split())
+_PATIENTS = WordClass(_PATIENT_WORDS | _HONORIFICS)
+#: two or three words of a name after the word ("Helen O'Brien", "Γιώργος Παπαδόπουλος"): each
+#: capitalised, as ``_name_at`` checks
+_NAME_AFTER = re.compile(r"\.?[ \t]+(?P<name>[^\W\d_][\w'’-]+(?:[ \t]+[^\W\d_][\w'’-]+){1,2})")
+#: an age or a year of birth right after a name: "Antonio Navarro Gil, 58 años", "Lukas Brandt (Jg. 1990"
+_AGE_AFTER = re.compile(
+    r"[ \t]*[,(][ \t]*(?:\d{1,3}[ \t]*(?:años|anos|ani|anni|ans|jahre|j\.|years?|yrs|y/o|yo|let|lat|rokov|roků|"
+    r"éves|år|vuotta|aastat|metų|gadi|yaşında|ετών|лет|років|години|godina)(?![\w])|(?:jg\.?|jahrgang|born|geb\.|"
+    r"né|née|nato|nata|nacido|nacida|ur\.|nar\.)[ \t]*\d{4})", re.IGNORECASE)
+_HEALTH_STEM = re.compile("|".join(re.escape(fold(s)) for s in (*CONDITION_STEMS, *DIAGNOSIS_STEMS)))
+#: (the words holding one of the stems, judged once each: a search of every text for the stems
+#: took a third of the screening's time)
+_HEALTH_STEM_BYTES = re.compile(b"|".join(re.escape(fold(s).encode()) for s in (*CONDITION_STEMS, *DIAGNOSIS_STEMS)
+                                          if " " not in s))
+_HEALTH_WORDS = WordClass(lambda w: _HEALTH_STEM_BYTES.search(w) is not None)
+#: a capitalised name's words (two or three) anywhere: looked for only in a sentence that names a
+#: condition, before an age (``_AGE_AFTER``)
+_CAPITALISED_NAME = re.compile(r"(?<![\w'’-])[^\W\d_][\w'’-]+(?:[ \t]+[^\W\d_][\w'’-]+){1,2}(?=[ \t]*[,(])")
+
+
+def _name_at(text: str, start: int, end: int) -> bool:
+    """Are the words of ``text[start:end]`` a name's: each capitalised, none in capitals only?"""
+    words = text[start:end].split()
+    return all(w[0].isupper() and not w.isupper() for w in words)
+
+
+_NON_SPACE = re.compile(r"\S+")
+
+
+def _name_end(text: str, start: int, end: int) -> int | None:
+    """Where the name that begins ``text[start:end]`` ends: after its first two or three
+    capitalised words ("Tomas Novak in wave 2" -> "Tomas Novak"), None if it has not two."""
+    words = list(_NON_SPACE.finditer(text[start:end]))
+    n = 0
+    while n < len(words) and _name_at(text, start + words[n].start(), start + words[n].end()):
+        n += 1
+    return start + words[n - 1].end() if n >= 2 else None
+
+
+def named_patients(t: Text) -> Iterator[Finding]:
+    """A named person's health, or a named patient or study participant: the name after a
+    patient's word ("il paziente Marco Bellini", "participant Jan Novák"), after a title with a
+    condition in its sentence ("pana Petra Dvořáka ... diagnostikována"), or with an age and a
+    condition ("Antonio Navarro Gil, 58 años, recidiva de linfoma"): the whole sentence. (A
+    study's codes, "patient P-0173", are no name; a disease is a community's research topic until
+    a named person has it.)"""
+    text, low = t.text, t.low
+    for word in _PATIENTS.among(t.words):
+        spelled = word.decode()
+        for p in t.positions(spelled):
+            m = _NAME_AFTER.match(text, p + len(spelled))
+            if m is None:
+                continue
+            name_end = _name_end(text, m.start("name"), m.end("name"))
+            if name_end is None:
+                continue
+            start, end = _sentence_around(text, m.start("name"), name_end)
+            if word in _PATIENT_WORDS or _HEALTH_STEM.search(low, start, end):
+                yield Finding("personal.patient", PERSONAL, start, end)
+    if t.has_digit and _HEALTH_WORDS.among(t.words):
+        for m in _CAPITALISED_NAME.finditer(text):
+            if _AGE_AFTER.match(text, m.end()) and _name_at(text, *m.span()):
+                # (to the line's end: an age's abbreviation ends no sentence, "Jg. 1990, Freiburg")
+                start = _sentence_around(text, m.start(), m.end())[0]
+                line_end = text.find("\n", m.end())
+                end = min(len(text) if line_end < 0 else line_end, m.end() + 240)
+                if _HEALTH_STEM.search(low, start, end):
+                    yield Finding("personal.patient", PERSONAL, start, end)
+
+
 def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     """The sentence (or clause, or line) that ``text[start:end]`` stands in, 200 characters at most
     each side, without its leading spaces."""
@@ -956,9 +1061,11 @@ def addresses(t: Text) -> Iterator[Finding]:
         nxt = text.find("\n", line_end + 1)
         block_end = min(len(text), m.end() + 120, nxt if nxt > 0 else len(text))
         segment = text[m.end():block_end]
-        digit = re.search(r"\d", segment)
+        digit = _FIRST_NUMBER.search(segment)  # (not a time: "[00:04:14] LOC: au 14 rue ...")
         if digit and (re.search(r"\d{2,}", segment) or "," in segment[digit.start():]):
             colon = segment.find(":")
+            if _TIME_IN.search(segment, 0, digit.start()):  # (a transcript's time stamps, then "LOC: au 14 ...")
+                colon = segment.rfind(": ", 0, digit.start())
             start = m.end() + (colon + 1 if 0 <= colon < digit.start() else 0)
             start += len(segment[start - m.end():]) - len(segment[start - m.end():].lstrip(" \n"))
             # a sentence's end, not an abbreviation's dot ('ul.', 'ул.', 'Nr.', 'str.')
@@ -968,6 +1075,8 @@ def addresses(t: Text) -> Iterator[Finding]:
                 yield Finding("personal.address", PERSONAL, start, end)
 
 
+_FIRST_NUMBER = re.compile(r"(?<!\d)(?<!\d:)\d(?!\d*:\d)")
+_TIME_IN = re.compile(r"\d:\d")
 _BLOCK_LINE = re.compile(r"[ \t]*\S[^\n]{0,80}")
 
 

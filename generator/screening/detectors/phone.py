@@ -29,6 +29,7 @@ from generator.screening.detectors.base import (
     Finding,
     Lexicon,
     Text,
+    WordClass,
     fold,
     lex,
     register_anchors,
@@ -160,6 +161,7 @@ def _hopeless_body(body: str) -> bool:
     return False
 
 
+_DECIMAL = re.compile(r"0[.,]\d{3}(?:[ \u202f]\d{3})+")
 #: a letter alone after a hyphen: the number is a part's or a device's ("347 882 1904-B")
 _CODE_SUFFIX = re.compile(r"-[^\W\d_](?![\w])")
 _LIST_SEPARATOR = re.compile(r"[ \t]*[/;|][ \t]+(?=[+(\d])")
@@ -194,6 +196,8 @@ def phones(t: Text) -> Iterator[Finding]:
         start, end = m.span("num")
         num = m.group("num").rstrip(" -./")
         end = start + len(num)
+        if _DECIMAL.fullmatch(num):
+            continue  # "0.000 615 s": a fraction with its decimals grouped
         if _CODE_SUFFIX.match(text, end) and num[0] != "+" and not (words and _PHONE_WORD.search(low, max(0, start - 40), start)):
             continue  # "347 882 1904-B": a part or serial number
         whole = _judge(low, start, num)
@@ -216,8 +220,14 @@ def phones(t: Text) -> Iterator[Finding]:
 #: an international number with letters typed for digits ("+44 77OO 9OO 123", "+34 6l2 48 93 07"):
 #: groups of digits and O, o, I, l, each with a digit in it, one of them with a letter
 _LETTERED = re.compile(
-    r"(?<![\w+])(?:\+[ \t]?[1-9]|0)[\dOoIl]{0,4}(?:(?:[ \t]|[./-]|[ \t]?[()][ \t]?)[\dOoIl]{1,5}){1,7}(?![\w@])")
+    r"(?:\+[ \t]?[1-9]|0)[\dOoIl]{0,4}(?:(?:[ \t]|[./-]|[ \t]?[()][ \t]?)[\dOoIl]{1,5}){1,7}(?![\w@])")
+#: (where one may start, searched for after a phone word: a digit that no word character precedes)
+_LETTERED_START = re.compile(r"(?<![\w+])[+0]")
 _LETTER_IN_GROUP = re.compile(r"[OoIl]")
+#: (a text's words of digits and such letters, "77oo", "6l2": most texts have none, and then no
+#: number is looked at)
+_LETTERED_WORD = re.compile(rb"(?=[0-9oil]*[0-9])(?=[0-9oil]*[oil])[0-9oil]+")
+_LETTERED_WORDS = WordClass(lambda w: _LETTERED_WORD.fullmatch(w) is not None)
 _DIGITS_FOR_LETTERS = str.maketrans("OoIl", "0011")
 
 
@@ -226,11 +236,15 @@ def lettered_phones(t: Text) -> Iterator[Finding]:
     phone's keyboard or a hurried writer types them: "+44 77OO 9OO 123", or after a phone word
     "mob: 06l2 345 678". Every group has a digit in it, and the number read with digits for
     letters has 8 to 15 of them (7 to 13 after a phone word)."""
+    if not _LETTERED_WORDS.among(t.words):
+        return
     text = t.text
     words = _PHONE_WORDS.present(t)
-    if "+" not in text and not words:
-        return
-    for m in _LETTERED.finditer(text):
+    starts = [i for i in t.positions("+") if i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "_+")]
+    if words:
+        starts += [s.start() for w in words for p in t.word_positions(w)
+                   for s in _LETTERED_START.finditer(text, p, min(len(text), p + 40))]
+    for m in (m for i in sorted(set(starts)) if (m := _LETTERED.match(text, i))):
         groups = _GROUP_SPLIT.split(m.group().lstrip("+ \t"))
         if not _LETTER_IN_GROUP.search(m.group()) or not all(any(c.isdigit() for c in g) for g in groups if g):
             continue

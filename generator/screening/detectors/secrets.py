@@ -879,7 +879,7 @@ _FLAG_ANCHORS = anchor_words(_FLAG_WORDS)
 _FILE_OR_FIELD = re.compile(r"(?:[~.]{0,2}/\S*|\S+\.(?:pem|key|crt|cer|p12|pfx|jks|json|txt|asc|gpg|pub|der|conf|cfg|ini|yaml|yml)|[\d,.]{1,8})")
 _COMMANDS = (r"mysql|mysqldump|mariadb|mysqladmin|sshpass|docker|podman|helm|ldapsearch|ldapmodify|ldapadd|"
              r"ldapdelete|ldappasswd|ldapwhoami|smbclient|redis-cli|sqlcmd|mongo|mongosh|zip|7z|unzip|xfreerdp|"
-             r"rdesktop|keytool|openssl|iinit")
+             r"rdesktop|keytool|openssl|iinit|omero")
 _COMMAND_ANCHORS = anchor_words(_COMMANDS)
 _MYSQL = re.compile(r"(?<![\w-])(?:mysql|mysqldump|mariadb|mysqladmin|mysqlshow|mysqlcheck)(?![\w-])", re.IGNORECASE)
 _SHORT_FLAG_COMMANDS = re.compile(rf"(?<![\w-])(?:{_COMMANDS})(?![\w-])", re.IGNORECASE)

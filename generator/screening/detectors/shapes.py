@@ -25,7 +25,9 @@ they look random (each one is documented by its pattern below):
 * base64 of a certificate or a public key in PEM armour (a Kubernetes ``caBundle``) holding no
   private key;
 * base64 of a JSON object of plain data (no key naming a secret, no random-looking value);
-* a grid proxy's file name (``x509up_u1000``: the word and its owner's numeric uid).
+* a grid proxy's file name (``x509up_u1000``: the word and its owner's numeric uid);
+* a neuroimaging data set's file name in BIDS (``sub-031_ses-baseline_T1w.nii.gz``: the subject's
+  code, its session and the other entities, each a key and a value).
 """
 
 from __future__ import annotations
@@ -70,6 +72,7 @@ _PUBLIC = re.compile((
     r"|(?:SHA(?:1|224|256|384|512)|MD5|BLAKE2\w{1,6}|SKEIN\d+)E?-s\d+(?:-[mS]\d+)*--[0-9a-f]{32,128}(?:\.\w{1,10}){0,3}"  # git-annex key
     r"|AKIA[A-Z0-9]{9}EXAMPLE|[A-Za-z0-9/+]{20,40}EXAMPLEKEY"  # a vendor's documented sample keys
     r"|(?:x509up|bt)_u\d{1,10}"  # a grid proxy's or a WLCG bearer token's file name (its owner's uid)
+    r"|sub-[A-Za-z0-9]+(?:_[a-z]+-[A-Za-z0-9]+)*(?:_[A-Za-z0-9]+)?(?:\.[a-z0-9]{1,4}){0,2}"  # a BIDS file name
     r"|(?:(?:%s)\d{0,3}){2,12}"  # chemical formula
     r"|(?:YYYY|yyyy)[-/.]?(?:MM|mm)[-/.]?(?:DD|dd)\S*"  # a date format
     r"|\d{1,2}[h:.]\d{2}(?:-\d{1,2}[h:.]\d{2})?"  # times and time ranges

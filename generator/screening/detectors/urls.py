@@ -48,7 +48,9 @@ _CREDENTIAL_PARAM = re.compile(
     r"key|apikey|api_key|secret|password|passwd|pwd|pass|pw|credential|credentials|session|sessionid|"
     r"sid|ticket|otp|hmac|jwt|bearer|st|sk|private|priv|security-token|securitytoken|sas|macaroon|"
     r"x-amz-signature|x-amz-credential|x-amz-security-token|x-goog-signature|x-goog-credential|"
-    r"awsaccesskeyid|googleaccessid|client_secret|passcode|pin|secret_key|access_key)",
+    r"awsaccesskeyid|googleaccessid|client_secret|passcode|pin|secret_key|access_key)"
+    # (a long name with a prefix glued to it: OMERO's "bsession", "authtoken", "xapikey")
+    r"|[a-z]{1,12}(?:session|sessionid|sessionkey|token|secret|password|passwd|apikey|signature)",
     re.IGNORECASE,
 )
 _FORGE_WORDS = frozenset("commit commits blob tree raw compare releases release tag tags sha shas "
@@ -288,10 +290,15 @@ def _query_credential(query: str) -> bool:
             continue
         if name and _CREDENTIAL_PARAM.fullmatch(name) and not _placeholder(value):
             return True
-        if name.lower() not in _PUBLIC_PARAMS and (looks_random(value, relaxed=True)
-                                                   or _HEXISH.fullmatch(value) and len(value) >= 24):
+        if name.lower() not in _PUBLIC_PARAMS and not _ACCESSION.fullmatch(value) and (
+                looks_random(value, relaxed=True) or _HEXISH.fullmatch(value) and len(value) >= 24):
             return True
     return False
+
+
+#: an archive's accession number, with its version parts: "phs001234.v2.p1" (dbGaP), "EGAS00001000123",
+#: "GSE12345", "PRJNA123456": a public record's name, however random its digits look
+_ACCESSION = re.compile(r"[A-Za-z]{2,6}_?\d{4,12}(?:\.[A-Za-z]?\d{1,3}){0,3}")
 
 
 _PARAMETER = re.compile(r"([A-Za-z][\w.-]{0,40})=([^&;#]*)")
