@@ -301,12 +301,16 @@ def needles(item: Item, common: str = "") -> tuple[set[str], set[str]]:
     raw = {s, html.escape(s), html.escape(s, quote=False), json.dumps(s)[1:-1], json.dumps(s, ensure_ascii=False)[1:-1],
            quote(s, safe="")}
     folded = {fold(s).strip()}
+    # (a line or a sentence of the secret that other text of the corpus publishes legitimately,
+    # a chat's "[13:41] Zuzana: jasné" that a benign paste also holds, says nothing of the secret)
     lines = [ln.strip() for ln in s.splitlines() if len(ln.strip()) >= 16 and not ln.strip().startswith("-----")]
     if len(lines) > 1:
+        lines = [ln for ln in lines if "".join(fold(ln).split()) not in common]
         raw.update(lines)
         folded.update(fold(ln).strip() for ln in lines)
     if item.kind == "marker":  # prose: its sentences, not windows of it
-        folded.update(fold(x).strip() for x in re.split(r"(?<=[.!?])\s+", s) if len(x.strip()) >= 24)
+        folded.update(fold(x).strip() for x in re.split(r"(?<=[.!?])\s+", s) if len(x.strip()) >= 24
+                      and "".join(fold(x).split()) not in common)
     else:
         compact = "".join(fold(s).split())
         if len(compact) >= PARTIAL + 4:

@@ -29,3 +29,18 @@ def test_a_secret_that_is_also_a_benign_items_text_is_not_attributed_to_the_scre
     s, _ = score([PHONE, RATE, PIN], {"p-1": 1, "b-1": 2, "p-2": 3},
                  output(page="peak 603 218 447 B/s and PIN 73-91-55-20"))
     assert s.leaked == ["p-2"] and s.unattributable == ["p-1"] and "p-1" in s.line()
+
+
+STORY = Item("p-3", "marker", "reply", "Internal only: the admin deleted the rules by mistake.\n[13:41] Ana: ok thanks",
+             "the admin deleted the rules by mistake.\n[13:41] Ana: ok thanks", "", True)
+CHAT = Item("b-2", "chat", "reply", "[13:41] Ana: ok thanks", "[13:41] Ana: ok thanks", "", False)
+
+
+def test_a_line_of_a_marked_story_that_a_benign_item_holds_is_no_leak_and_the_rest_still_is():
+    """A chat paste's line may be a benign item's text too: found on the benign page, it says
+    nothing of the marked story; the story's own sentence still counts."""
+    quiet, _ = score([STORY, CHAT], {"p-3": 1, "b-2": 2}, output(page="[13:41] Ana: ok thanks"))
+    assert quiet.leaked == []
+    loud, _ = score([STORY, CHAT], {"p-3": 1, "b-2": 2},
+                    output(page="[13:41] Ana: ok thanks", case="the admin deleted the rules by mistake."))
+    assert loud.leaked == ["p-3"]

@@ -176,8 +176,9 @@ _POSTCODE_TOWN = re.compile(r"(?<![\w-])(?:\d{4,5}|\d{2}-\d{3}|\d{3}[ ]\d{2}|\d{
 
 def site_names(value: str) -> str | None:
     """The sites as written; a lower-case note after them ("(site admin on duty)") is left out, as
-    each site becomes a resource centre of the site's index by its name."""
-    value = value.strip()
+    each site becomes a resource centre of the site's index by its name. Sites listed with a
+    slash or a bar between them ("UKI-NORTHGRID-MAN-HEP / RAL-LCG2") are listed with commas."""
+    value = _LISTED_WITH_A_SIGN.sub(", ", value.strip())
     if _site_list(value):
         return value
     address = _SITE_ADDRESS.search(value)
@@ -188,6 +189,7 @@ def site_names(value: str) -> str | None:
     return value if _site_list(value) else None
 
 
+_LISTED_WITH_A_SIGN = re.compile(r"[ \t]+[/|][ \t]+")
 #: a value's parts: a bracket whole (it may list hosts apart by commas), or a word
 _SITE_PART = re.compile(r"\([^()]*\)|[^\s,;()]+")
 

@@ -420,6 +420,11 @@ PHONE_WORDS = (
     r"mob|mobitel|mobilní|mobilny|mobiltelefon|cell|cellulare|cellphone|cel|handy|natel|portable|port|"
     r"gsm|kom|komórka|komorka|tlf|tfn|tlfn|puh|puhelin|matkapuhelin|cep|gsm|fax|fix|fixe|"
     r"direct line|direct|durchwahl|ruf|rufnummer|whatsapp|signal|viber|telegram|sms|call|ring|"
+    # a number for emergencies ("urgencias 612 345 678", "Notfall: 0171 ...")
+    r"emergency|emergencies|urgencias|urgencia|urgences|urgence|urgenze|urgenza|emergenza|emergencia|"
+    r"notfall|notfälle|notfallnummer|noodgeval|noodnummer|nödfall|nødstilfælde|nødnummer|hätätapaus|"
+    r"päivystys|acil|επείγοντα|экстренно|экстренный|терміново|hitno|nujno|sürgős|urgență|urgenta|pilne|"
+    r"naléhavé|urgentné|"
     r"reach me|reach him|reach her|reach us|dial|astreinte|bereitschaft|on-call|on call|"
     r"chiamami|chiamatemi|chiamare|llámame|llamame|llámeme|ligue|ligar|liga-me|appelle-moi|appelez-moi|"
     r"appelez|ruf mich an|rufen sie mich an|anrufen|bel me|bellen|zadzwoń|zadzwon|zavolejte|zavolej|hívj|"
@@ -1743,6 +1748,18 @@ SHARE_IMPERATIVES = (
 #: verbs that mean sharing only with a negation after them (Scandinavian word order)
 SHARE_VERBS_BEFORE_NEGATION = r"sprid|dela|publicera|del|dele|spre|publiser|videresend|vidarebefordra"
 SHARE_NEGATIONS_AFTER = r"inte|ikke|ej|icke"
+#: "no need to" (mark, treat, keep...): a marker word after it in its clause says the text is not
+#: confidential ("No hace falta marcar esto como confidencial:")
+NOT_NEEDED = (
+    r"no need to|there is no need to|not necessary to|needn't|need not|no hace falta|no es necesario|"
+    r"no hay que|nicht nötig|nicht notwendig|muss nicht|müssen nicht|braucht nicht|pas besoin de|"
+    r"inutile de|pas la peine de|non serve|non c'è bisogno di|non è necessario|não é preciso|"
+    r"não é necessário|não precisa|niet nodig|hoeft niet|hoeven niet|nie trzeba|nie ma potrzeby|"
+    r"není třeba|není potřeba|netreba|nie je potrebné|nem kell|nem szükséges|nu e nevoie|"
+    r"nu este necesar|behöver inte|behøver ikke|trenger ikke|ei tarvitse|ei ole tarvetta|pole vaja|"
+    r"nereikia|nav vajadzības|gerek yok|δεν χρειάζεται|не нужно|не надо|не потрібно|не треба|"
+    r"не е нужно|nije potrebno|ni treba|ni potrebno|nie potrzeba"
+)
 #: objects that make "do not share X" security advice rather than a marking
 #: "never" in EGI's languages: with a credential word in its sentence, a marker word there gives
 #: advice ("Heslo nikdy neposílejte, je to důvěrný údaj"), it does not mark the text
@@ -2044,6 +2061,13 @@ NOT_A_VALUE = (
     "siehe geheim beispiel vide voir vedi ver zie zobacz viz lásd se katso vaata vezi žr. skatīt bkz "
     # a shell's command before the setting it makes ("password in the env: export OS_PASSWORD=...")
     "export setx setenv "
+    # "required" in EGI's languages, as a settings table says a value must be set
+    "erforderlich pflicht vyžadováno vyzadovano povinné povinne povinný povinny requis requise obligatoire "
+    "obbligatorio richiesto requerido obligatorio necesario obrigatório obrigatorio vereist verplicht "
+    "wymagane wymagany obowiązkowe obowiazkowe kötelező kotelezo szükséges szukseges obligatoriu necesar "
+    "krävs kravs obligatorisk påkrævet paakraevet påkrevd pakollinen vaaditaan kohustuslik nõutav nõutud "
+    "privaloma būtina butina obligāts obligats zorunlu gerekli υποχρεωτικό υποχρεωτικο απαιτείται "
+    "обязательно обязательный обов'язково задължително obavezno potrebno obvezno zahtevano "
     # what kubectl and other tools print in place of a secret they leave out
     "data+omitted redacted+data <redacted> ***redacted*** [hidden] [masked] masked"
 ).split()

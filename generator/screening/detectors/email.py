@@ -139,7 +139,9 @@ def emails(t: Text) -> Iterator[Finding]:
             yield Finding("email.plain", EMAIL, start, end)
     for lo, hi in windows_around([a for a in ats if "\n" in text[max(0, a - 3):a + 4]], 70, 80, len(text)):
         for m in _SPLIT_AT.finditer(text, lo, hi):
-            if "\n" in m.group():
+            # (a domain with a top-level domain in use: a chat's "@liisa.korhonen:" heading the
+            # next line after "08-16." is a mention, not an address's second half)
+            if "\n" in m.group() and m.group().rsplit(".", 1)[-1].lower() in _TLDS:
                 yield Finding("email.split", EMAIL, m.start(), m.end())
     for a in ats:
         if text[a - 1:a] == " " and text[a + 1:a + 2] == " ":

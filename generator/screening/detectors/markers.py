@@ -62,6 +62,7 @@ from generator.screening.lexicon import (
     NEGATION_PARTICLES,
     NEGATIONS,
     NEVER_WORDS,
+    NOT_NEEDED,
     ONLINE_WORDS,
     ONLY_WORDS,
     PASSWORD_WORDS,
@@ -215,7 +216,8 @@ def markers(t: Text) -> Iterator[Finding]:
             yield Finding("marker.classification", MARKER, m.start(), m.end())
     for m in _STRONG.finditer(t, 100, 100):
         if _negated(low, m.start()) or _topic(low, m.start(), m.end()) or _mentioned(low, m.start(), m.end()) \
-                or _NOTHING_AFTER.match(low, m.end()) or _NEGATED_AFTER.match(low, m.end()):
+                or _NOTHING_AFTER.match(low, m.end()) or _NEGATED_AFTER.match(low, m.end()) \
+                or _NOT_NEEDED_BEFORE.search(low, max(0, m.start() - 100), m.start()):
             continue
         if not m.group().isupper() and (_asked(low, m.start(), m.end()) or _weighed(low, m.start())
                                         or _in_quoted_title(low, m.start(), m.end())):
@@ -242,7 +244,8 @@ def markers(t: Text) -> Iterator[Finding]:
                     _SHARE_NOT.finditer(t, 10, 60)):
         if not _advice_after(low, m.end()) and not _advice_before(low, m.start()) and not _credential_in_sentence(low, m.start()) \
                 and not _quoted(low, m.start(), m.end()) and not _negates_a_marker(low, m.start(), m.end()) \
-                and not _CREDENTIAL_INSIDE.search(low, m.start(), m.end()) and not _never_advice(low, m.start(), m.end()):
+                and not _CREDENTIAL_INSIDE.search(low, m.start(), m.end()) and not _never_advice(low, m.start(), m.end()) \
+                and not (_NO_LONGER.match(low, m.start()) and not _COLON_OR_DASH.match(low, m.end())):
             yield Finding("marker.do-not-share", MARKER, m.start(), m.end())  # ("never put it in the script": advice)
     for m in _POSITIONAL.finditer(t, 60, 60):
         if _negated(low, m.start()) or _mentioned(low, m.start(), m.end()):
@@ -525,6 +528,14 @@ def _not_for_place(low: str, m: re.Match[str]) -> bool:
 #: "gizli değil" ("not secret")
 _NEGATED_AFTER = re.compile(r"[ \t]+(?:bir[ \t]+(?:şey|sey|bilgi|veri|husus)[ \t]+)?(?:yok|yoktur|değil|degil|değildir|degildir)"
                             r"(?![\w])")
+
+
+#: "no longer" ("nu mai trimite date": the cluster no longer sends data): a state, not a command
+_NO_LONGER = re.compile(rf"(?:{lex(SHARE_NEGATIONS)})[ \t]+(?:mai|mehr|plus|più|longer|more|más|mais|meer|już|už|"
+                        r"már|enää|enam|vairs|daugiau|artık|πια|больше|більше|više|več|lenger|längre|længere)(?![\w])")
+_COLON_OR_DASH = re.compile(r"[ \t]*(?:[:–—]|-[ \t])")
+#: "no need to mark this as confidential": in the marker's clause, before it
+_NOT_NEEDED_BEFORE = re.compile(rf"{_B}(?:{lex(NOT_NEEDED)}){_E}[^.!?;:,\n]{{0,60}}$")
 
 
 def _negated(low: str, start: int) -> bool:

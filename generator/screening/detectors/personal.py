@@ -1047,8 +1047,8 @@ def addresses(t: Text) -> Iterator[Finding]:
     moved = [(m, True) for m in _MOVED.finditer(t, 40, 40)] if t.has_digit else []
     for m, after_move in chain(((m, False) for m in _HOME.finditer(t, 40, 40)), moved):
         # (a phrase's anchor may be its second word: "כתובת מגורים")
-        if text[m.start() - 1:m.start()] in ("/", "\\", "~") or text.startswith("[redacted:", m.end()):
-            continue  # a path's folder ("/home/..."), or an address already cut where it stood
+        if text[m.start() - 1:m.start()] in ("/", "\\", "~") or _CUT_AFTER.match(text, m.end()):
+            continue  # a path's folder ("/home/..."), or an address already cut where it stood ("z domu: [redacted: ...]")
         if after_move and (_VENUE.search(low, m.start(), t.line_span(m.end())[1])
                            or _INSTITUTION.search(low, m.start(), t.line_span(m.end())[1])
                            or "://" in low[m.end():m.end() + 80]):
@@ -1061,6 +1061,8 @@ def addresses(t: Text) -> Iterator[Finding]:
         nxt = text.find("\n", line_end + 1)
         block_end = min(len(text), m.end() + 120, nxt if nxt > 0 else len(text))
         segment = text[m.end():block_end]
+        if "[redacted:" in segment[:segment.find("\n") if "\n" in segment else len(segment)]:
+            continue  # the line's address is cut already ("na mou adresu, pracuju z domu: [redacted: ...]")
         digit = _FIRST_NUMBER.search(segment)  # (not a time: "[00:04:14] LOC: au 14 rue ...")
         if digit and (re.search(r"\d{2,}", segment) or "," in segment[digit.start():]):
             colon = segment.find(":")
@@ -1075,6 +1077,7 @@ def addresses(t: Text) -> Iterator[Finding]:
                 yield Finding("personal.address", PERSONAL, start, end)
 
 
+_CUT_AFTER = re.compile(r"[ \t]*:?[ \t]*\[redacted:")
 _FIRST_NUMBER = re.compile(r"(?<!\d)(?<!\d:)\d(?!\d*:\d)")
 _TIME_IN = re.compile(r"\d:\d")
 _BLOCK_LINE = re.compile(r"[ \t]*\S[^\n]{0,80}")

@@ -129,7 +129,9 @@ _REFERENCE = re.compile(
 
 
 def _is_placeholder(value: str) -> bool:
-    v = _ESCAPES.sub("", value).strip("\"'«»`‹›“”„‘’‚\\")
+    # (a text cut short ends with an ellipsis, a search snippet's "Authorization: Bearer…": what
+    # stands before it is judged, the scheme's word alone no value)
+    v = _ESCAPES.sub("", value).strip("\"'«»`‹›“”„‘’‚\\").removesuffix("…").removesuffix("...")
     return not v or bool(_PLACEHOLDER.fullmatch(v)) or v.lower() in _NOT_A_VALUE or "[redacted:" in v or v in _DOCUMENTED \
         or _capital_placeholder(v) \
         or v.startswith("[") or _names_a_secret(v) or bool(_REFERENCE.fullmatch(v)) or masked(v)
@@ -293,7 +295,17 @@ def password_values(t: Text) -> Iterator[Finding]:
             continue  # "publika nyckel: ssh-ed25519 AAAA...": a public key is no password
         if _URL_WITHOUT_PASSWORD.fullmatch(t.text, f.start, f.end):
             continue  # "instead of a password: postgresql://host:5432/db?gssencmode=require"
+        if "|" in t.text[f.start:f.end]:
+            # a table's cell, as wiki markup writes it ("|password|**required**|", "password:: ||
+            # ''erforderlich''"): the value is the next cell's text, its emphasis aside
+            cell = _TABLE_CELL.match(t.text, f.start, f.end)
+            if cell is None or _is_placeholder(cell.group("cell").strip("*_' \t")):
+                continue
+            f = Finding(f.rule, f.category, cell.start("cell"), cell.end("cell"))
         yield f
+
+
+_TABLE_CELL = re.compile(r"[:| \t]*(?P<cell>[^|\n]*[^|\s])")
 
 
 def _password_values(t: Text) -> Iterator[Finding]:

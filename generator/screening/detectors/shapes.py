@@ -26,6 +26,7 @@ they look random (each one is documented by its pattern below):
   private key;
 * base64 of a JSON object of plain data (no key naming a secret, no random-looking value);
 * a grid proxy's file name (``x509up_u1000``: the word and its owner's numeric uid);
+* an issue's or a merge request's reference on a forge (``owner/repo#221``, ``group/project!17``);
 * a neuroimaging data set's file name in BIDS (``sub-031_ses-baseline_T1w.nii.gz``: the subject's
   code, its session and the other entities, each a key and a value).
 """
@@ -73,6 +74,7 @@ _PUBLIC = re.compile((
     r"|AKIA[A-Z0-9]{9}EXAMPLE|[A-Za-z0-9/+]{20,40}EXAMPLEKEY"  # a vendor's documented sample keys
     r"|(?:x509up|bt)_u\d{1,10}"  # a grid proxy's or a WLCG bearer token's file name (its owner's uid)
     r"|sub-[A-Za-z0-9]+(?:_[a-z]+-[A-Za-z0-9]+)*(?:_[A-Za-z0-9]+)?(?:\.[a-z0-9]{1,4}){0,2}"  # a BIDS file name
+    r"|[A-Za-z0-9][\w.-]{0,38}/[\w.-]{1,100}[#!]\d{1,7}"  # a forge's issue or merge request ("EGI-Federation/check-in#221")
     r"|(?:(?:%s)\d{0,3}){2,12}"  # chemical formula
     r"|(?:YYYY|yyyy)[-/.]?(?:MM|mm)[-/.]?(?:DD|dd)\S*"  # a date format
     r"|\d{1,2}[h:.]\d{2}(?:-\d{1,2}[h:.]\d{2})?"  # times and time ranges
