@@ -266,7 +266,20 @@ CODE_WORDS = (
     r"kod resetujący|kod odzyskiwania|kod spotkania|kód pro obnovení|obnovovací kód|kód na obnovenie|"
     r"återställningskod|nulstillingskode|tilbakestillingskode|gjenopprettingskode|palautuskoodi|nollauskoodi|"
     r"visszaállító kód|helyreállító kód|cod de resetare|cod de recuperare|κωδικός επαναφοράς|"
-    r"код сброса|код восстановления|код скидання|код відновлення|sıfırlama kod(?:u|unuz)|kurtarma kod(?:u|unuz)"
+    r"код сброса|код восстановления|код скидання|код відновлення|sıfırlama kod(?:u|unuz)|kurtarma kod(?:u|unuz)|"
+    # an account's backup codes, a list of them ("codes de secours : 4821-9937 7710-2284")
+    r"recovery codes|backup codes|codes de secours|code de secours|codes de récupération|codes de sauvegarde|"
+    r"backup-codes|backup-code|wiederherstellungscodes|notfallcodes|sicherungscodes|codici di backup|"
+    r"codici di recupero|codice di backup|códigos de respaldo|códigos de recuperación|código de respaldo|"
+    r"códigos de backup|códigos de recuperação|back-upcodes|back-upcode|herstelcodes|kody zapasowe|"
+    r"kod zapasowy|kody odzyskiwania|kody awaryjne|záložní kódy|záložní kód|kódy pro obnovení|záložné kódy|"
+    r"záložný kód|tartalék kódok|tartalékkódok|helyreállítási kódok|coduri de rezervă|coduri de recuperare|"
+    r"reservkoder|reservkod|återställningskoder|backupkoder|gendannelseskoder|reservekoder|reservekode|"
+    r"gjenopprettingskoder|varakoodit|varakoodi|palautuskoodit|varukoodid|varukood|atsarginiai kodai|"
+    r"atsarginis kodas|rezerves kodi|rezerves kods|εφεδρικοί κωδικοί|κωδικοί ανάκτησης|резервные коды|"
+    r"резервный код|коды восстановления|резервні коди|резервний код|коди відновлення|резервни кодове|"
+    r"резервен код|rezervni kodovi|rezervni kod|kodovi za oporavak|rezervne kode|yedek kodlar|yedek kod|"
+    r"kurtarma kodları"
 )
 #: parts of a configuration key that say its value is a secret (env, INI, YAML, JSON, tables)
 SECRET_KEY_PARTS = (

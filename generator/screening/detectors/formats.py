@@ -123,6 +123,35 @@ def _plain_codes(t: Text) -> Iterator[re.Match[str]]:
         yield from _PLAIN_CODE_OTHER_SCRIPTS.finditer(t, 10, 40)
 
 
+#: the next code of a list of them ("codes de secours 4821-9937 7710-2284", "38274615, 90182734"):
+#: digits in groups, after a space, a comma or an "and"
+_NEXT_CODE = re.compile(r"(?P<sep>[ \t]*[,;/][ \t]*|[ \t]+(?:and|und|et|e|y|i|a|és|ja|og|och|ve|и|і|та|και|oraz|și|si)[ \t]+|"
+                        r"[ \t]+|-)(?P<code>\d{3,8}(?:-\d{3,8})?)(?![\w-])")
+_DIGIT_RUN = re.compile(r"\d+")
+_LIST_GOES_ON = re.compile(r"[ \t]*(?:[,;.)\n]|$|\d)")
+
+
+def _more_codes(text: str, start: int, end: int) -> Iterator[Finding]:
+    """The codes after a code word's first (``text[start:end]``), when it names a list of them:
+    every one of the first's shape is a key ("4821-9937 7710-2284", "38274615, 90182734"). Short
+    ones only after a comma or glued by a hyphen: "passcode 4471 2025 attendees" lists no codes."""
+    shape = _DIGIT_RUN.sub(lambda d: "0" * len(d.group()), text[start:end])
+    for _ in range(20):
+        m = _NEXT_CODE.match(text, end)
+        if m is not None and m.group("sep") == "-":  # (the first's next group: "4821-9937")
+            shape += "-" + _DIGIT_RUN.sub(lambda d: "0" * len(d.group()), m.group("code"))
+            yield Finding("credential.code", CREDENTIAL, m.start("code"), m.end("code"))
+            end = m.end()
+            continue
+        if m is None or _DIGIT_RUN.sub(lambda d: "0" * len(d.group()), m.group("code")) != shape:
+            return
+        if m.group("sep").strip() == "" and sum(c.isdigit() for c in m.group("code")) < 6 and "-" not in shape \
+                and not _LIST_GOES_ON.match(text, m.end()):
+            return  # ("4410 9921, 3318 0072" is a list of two; "passcode 4471 2025 attendees" a count)
+        yield Finding("credential.code", CREDENTIAL, m.start("code"), m.end("code"))
+        end = m.end()
+
+
 def pins(t: Text) -> Iterator[Finding]:
     """A PIN: 4 to 8 digits right after a PIN word (a year is a date, not a PIN); a door, safe or
     login code: digits in the clause of a code word."""
@@ -135,6 +164,7 @@ def pins(t: Text) -> Iterator[Finding]:
             v = _CODE_VALUE.match(t.text, m.end()) or _CODE_VALUE_LATER.match(t.text, m.end())
             if v and not (_YEAR.match(v.group("code")) and ":" not in v.group()):
                 yield Finding("credential.code", CREDENTIAL, v.start("code"), v.end())
+                yield from _more_codes(t.text, v.start("code"), v.end())
         if _CODE_CHANNEL_WORDS.among(t.words):
             for m in _plain_codes(t):
                 v = _CODE_VALUE.match(t.text, m.end()) or _CODE_VALUE_LATER.match(t.text, m.end())

@@ -1132,6 +1132,9 @@ _SERVICE_CN = re.compile(r"(?:host|service|ldap|https?|ftp|voms|nfs|srm|xrootd|g
                          r".*(?:\bca\b|-ca\b|\bca[ -]?\d|authority|\broot\b|certification|certificate|"
                          r"\bpki\b|trust services|issuing|intermediate)", re.IGNORECASE)
 
+#: a certification authority's name with "CA" glued to its end, in capitals ("IRISGridCA",
+#: "TERENAeScienceSSLCA"): written so, no person's name ends ("Monica", "MONICA")
+_GLUED_CA = re.compile(r"^\S*[a-z]CA(?![\w])")
 #: the unit of a directory's entries that are no person: groups, services, hosts, roles
 _NOT_PEOPLE_OU = re.compile(r"(?:^|[/,])[ ]?ou[ ]?=[ ]?(?:groups?|services?|hosts?|computers?|machines?|servers?|"
                             r"roles?|applications?|apps|system|systems|robots?|daemons?|devices?)(?=[/,]|$)",
@@ -1152,7 +1155,7 @@ def person_dns(t: Text) -> Iterator[Finding]:
             cns = [_HOST_FIRST.sub(r"\1", c.strip().rstrip(").,;]")) for c in _CN.findall(dn)]
             if not cns:
                 continue
-            if all(_SERVICE_CN.match(c) for c in cns) or any(c[:6].lower() == "robot:" for c in cns):
+            if all(_SERVICE_CN.match(c) or _GLUED_CA.search(c) for c in cns) or any(c[:6].lower() == "robot:" for c in cns):
                 continue  # a host or service certificate; a robot's ("/CN=alibot/CN=692251/CN=Robot: ALICE Production")
             if _NOT_PEOPLE_OU.search(dn):
                 continue  # a directory's group or service entry: "cn=vo-admins,ou=groups,dc=example,dc=eu"
