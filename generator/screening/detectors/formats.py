@@ -131,23 +131,29 @@ _DIGIT_RUN = re.compile(r"\d+")
 _LIST_GOES_ON = re.compile(r"[ \t]*(?:[,;.)\n]|$|\d)")
 
 
+def _shape(code: str) -> str:
+    """A code's shape: its digits as '0' ("4821-9937" -> "0000-0000")."""
+    return _DIGIT_RUN.sub(lambda d: "0" * len(d.group()), code)
+
+
 def _more_codes(text: str, start: int, end: int) -> Iterator[Finding]:
     """The codes after a code word's first (``text[start:end]``), when it names a list of them:
-    every one of the first's shape is a key ("4821-9937 7710-2284", "38274615, 90182734"). Short
-    ones only after a comma or glued by a hyphen: "passcode 4471 2025 attendees" lists no codes."""
-    shape = _DIGIT_RUN.sub(lambda d: "0" * len(d.group()), text[start:end])
+    every one of the first's shape is a key ("4821-9937 7710-2284", "38274615, 90182734"). A
+    short one after a mere space only when the list goes on after it ("4410 9921, 3318 0072"):
+    "passcode 4471 2025 attendees" lists no codes."""
+    shape = _shape(text[start:end])
     for _ in range(20):
         m = _NEXT_CODE.match(text, end)
         if m is not None and m.group("sep") == "-":  # (the first's next group: "4821-9937")
-            shape += "-" + _DIGIT_RUN.sub(lambda d: "0" * len(d.group()), m.group("code"))
+            shape += "-" + _shape(m.group("code"))
             yield Finding("credential.code", CREDENTIAL, m.start("code"), m.end("code"))
             end = m.end()
             continue
-        if m is None or _DIGIT_RUN.sub(lambda d: "0" * len(d.group()), m.group("code")) != shape:
+        if m is None or _shape(m.group("code")) != shape:
             return
         if m.group("sep").strip() == "" and sum(c.isdigit() for c in m.group("code")) < 6 and "-" not in shape \
                 and not _LIST_GOES_ON.match(text, m.end()):
-            return  # ("4410 9921, 3318 0072" is a list of two; "passcode 4471 2025 attendees" a count)
+            return
         yield Finding("credential.code", CREDENTIAL, m.start("code"), m.end("code"))
         end = m.end()
 

@@ -741,8 +741,8 @@ def health(t: Text) -> Iterator[Finding]:
 _PATIENT_WORDS = frozenset(fold(w).encode() for w in PATIENT_WORDS.split())
 _HONORIFICS = frozenset(fold(w).encode() for w in HONORIFICS.split())
 _PATIENTS = WordClass(_PATIENT_WORDS | _HONORIFICS)
-#: two or three words of a name after the word ("Helen O'Brien", "Γιώργος Παπαδόπουλος"): each
-#: capitalised, as ``_name_at`` checks
+#: up to three words after the word, of which a name is the capitalised first two or three
+#: ("Helen O'Brien", "Γιώργος Παπαδόπουλος": ``_name_end``)
 _NAME_AFTER = re.compile(r"\.?[ \t]+(?P<name>[^\W\d_][\w'’-]+(?:[ \t]+[^\W\d_][\w'’-]+){1,2})")
 #: an age or a year of birth right after a name: "Antonio Navarro Gil, 58 años", "Lukas Brandt (Jg. 1990"
 _AGE_AFTER = re.compile(

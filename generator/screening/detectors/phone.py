@@ -161,6 +161,7 @@ def _hopeless_body(body: str) -> bool:
     return False
 
 
+#: a fraction with its decimals grouped by threes, as SI writes them ("0.000 615 s")
 _DECIMAL = re.compile(r"0[.,]\d{3}(?:[ \u202f]\d{3})+")
 #: a letter alone after a hyphen: the number is a part's or a device's ("347 882 1904-B")
 _CODE_SUFFIX = re.compile(r"-[^\W\d_](?![\w])")
