@@ -1158,6 +1158,12 @@ PATIENT_WORDS = (
     "proband probandin probanden deelnemer uczestnik uczestniczka účastník účastnice respondent "
     "respondentka informant informantka informátor informátora donor donatore donante spender"
 )
+#: years of age after a number ("58 años", "67 ani"), and a year of birth's words before one ("Jg. 1990")
+AGE_WORDS = (
+    r"años|anos|ani|anni|ans|jahre|j\.|years?|yrs|y/o|yo|let|lat|rokov|roků|éves|år|vuotta|aastat|metų|gadi|"
+    r"yaşında|ετών|лет|років|години|godina"
+)
+BIRTH_YEAR_WORDS = r"jg\.?|jahrgang|born|geb\.|né|née|nato|nata|nacido|nacida|ur\.|nar\."
 #: a title before a name ("pana Petra Dvořáka", "Frau Meier", "Sra. Gil"): with a condition in its
 #: sentence, the named person's health
 HONORIFICS = (
@@ -1761,6 +1767,15 @@ SHARE_IMPERATIVES = (
 #: verbs that mean sharing only with a negation after them (Scandinavian word order)
 SHARE_VERBS_BEFORE_NEGATION = r"sprid|dela|publicera|del|dele|spre|publiser|videresend|vidarebefordra"
 SHARE_NEGATIONS_AFTER = r"inte|ikke|ej|icke"
+#: "no longer" after a negation ("nu mai trimite date": the cluster no longer sends data): a state,
+#: not a command, unless a colon or a dash follows
+NO_LONGER_WORDS = (
+    r"mai|mehr|plus|più|longer|more|más|mais|meer|już|už|már|enää|enam|vairs|daugiau|artık|πια|больше|"
+    r"більше|više|več|lenger|längre|længere"
+)
+#: a negation after the marker word, as Turkish puts it: "gizli bir şey yok" ("nothing secret"),
+#: "gizli değil" ("not secret")
+NEGATIONS_AFTER = r"(?:bir (?:şey|sey|bilgi|veri|husus) )?(?:yok|yoktur|değil|degil|değildir|degildir)"
 #: "no need to" (mark, treat, keep...): a marker word after it in its clause says the text is not
 #: confidential ("No hace falta marcar esto como confidencial:")
 NOT_NEEDED = (

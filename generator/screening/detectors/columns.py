@@ -408,7 +408,7 @@ def columns(t: Text) -> Iterator[Finding]:
     if ":" in text or "=" in text:
         key_words = _KEY_WORDS.among(t.words)
         if key_words:
-            found = [f for f in _labelled(t, key_words)]
+            found = list(_labelled(t, key_words))
             yield from found
             for span in {_record_around(text, f.start) for f in found if f.category == PERSONAL}:
                 if span:

@@ -61,7 +61,9 @@ from generator.screening.lexicon import (
     MESSAGE_WORDS,
     NEGATION_PARTICLES,
     NEGATIONS,
+    NEGATIONS_AFTER,
     NEVER_WORDS,
+    NO_LONGER_WORDS,
     NOT_NEEDED,
     ONLINE_WORDS,
     ONLY_WORDS,
@@ -524,15 +526,10 @@ def _not_for_place(low: str, m: re.Match[str]) -> bool:
     return bool(_PUBLIC_WORD.fullmatch(m.group()) or m.group("verb")) or any(_INTO_WORD.match(w) for w in words[1:])
 
 
-#: a negation after the marker word, as Turkish puts it: "gizli bir şey yok" ("nothing secret"),
-#: "gizli değil" ("not secret")
-_NEGATED_AFTER = re.compile(r"[ \t]+(?:bir[ \t]+(?:şey|sey|bilgi|veri|husus)[ \t]+)?(?:yok|yoktur|değil|degil|değildir|degildir)"
-                            r"(?![\w])")
+_NEGATED_AFTER = re.compile(rf"[ \t]+(?:{NEGATIONS_AFTER})(?![\w])")
 
 
-#: "no longer" ("nu mai trimite date": the cluster no longer sends data): a state, not a command
-_NO_LONGER = re.compile(rf"(?:{lex(SHARE_NEGATIONS)})[ \t]+(?:mai|mehr|plus|più|longer|more|más|mais|meer|już|už|"
-                        r"már|enää|enam|vairs|daugiau|artık|πια|больше|більше|više|več|lenger|längre|længere)(?![\w])")
+_NO_LONGER = re.compile(rf"(?:{lex(SHARE_NEGATIONS)})[ \t]+(?:{NO_LONGER_WORDS})(?![\w])")
 _COLON_OR_DASH = re.compile(r"[ \t]*(?:[:–—]|-[ \t])")
 #: "no need to mark this as confidential": in the marker's clause, before it
 _NOT_NEEDED_BEFORE = re.compile(rf"{_B}(?:{lex(NOT_NEEDED)}){_E}[^.!?;:,\n]{{0,60}}$")

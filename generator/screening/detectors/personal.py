@@ -46,8 +46,10 @@ from generator.screening.detectors.base import (
 from generator.screening.detectors.shapes import ORCID
 from generator.screening.lexicon import (
     ACCOUNT_WORDS,
+    AGE_WORDS,
     AT_HANDLE_WORDS,
     BIRTH_WORDS,
+    BIRTH_YEAR_WORDS,
     CARE_STEMS,
     CASE_NUMBER_WORDS,
     CONDITION_STEMS,
@@ -366,10 +368,11 @@ _NINO_DIGITS_BYTES = tuple((re.compile(p.encode()), p.encode()) for p in _NINO_D
 
 #: a label of a person's birth date or number glued into a token with its value, as file names and
 #: sample labels carry them ("donor=OLIVER_GRANT_DOB_1983-06-19_NHS_9434765919"): the whole token
-_GLUED_LABEL = re.compile(r"[^\s\"'<>=:,;]*(?<![^\W\d_])(?:dob|birth|born|nhs|ssn|pesel|bsn|cpr|nino|amka)"
-                          r"[_.-]?\d[\d_.-]{5,}[^\s\"'<>,;]*", re.IGNORECASE)
+_GLUED_LABELS = ("dob", "birth", "born", "nhs", "ssn", "pesel", "bsn", "cpr", "nino", "amka")
+_GLUED_LABEL = re.compile(rf"[^\s\"'<>=:,;]*(?<![^\W\d_])(?:{'|'.join(_GLUED_LABELS)})[_.-]?\d[\d_.-]{{5,}}[^\s\"'<>,;]*",
+                          re.IGNORECASE)
 #: (the labels, as the text's words: a text with none of them is not searched)
-_GLUED_LABEL_WORDS = WordClass(frozenset(b"dob birth born nhs ssn pesel bsn cpr nino amka".split()))
+_GLUED_LABEL_WORDS = WordClass(frozenset(w.encode() for w in _GLUED_LABELS))
 
 
 def glued_labels(t: Text) -> Iterator[Finding]:
@@ -745,10 +748,8 @@ _PATIENTS = WordClass(_PATIENT_WORDS | _HONORIFICS)
 #: ("Helen O'Brien", "Γιώργος Παπαδόπουλος": ``_name_end``)
 _NAME_AFTER = re.compile(r"\.?[ \t]+(?P<name>[^\W\d_][\w'’-]+(?:[ \t]+[^\W\d_][\w'’-]+){1,2})")
 #: an age or a year of birth right after a name: "Antonio Navarro Gil, 58 años", "Lukas Brandt (Jg. 1990"
-_AGE_AFTER = re.compile(
-    r"[ \t]*[,(][ \t]*(?:\d{1,3}[ \t]*(?:años|anos|ani|anni|ans|jahre|j\.|years?|yrs|y/o|yo|let|lat|rokov|roků|"
-    r"éves|år|vuotta|aastat|metų|gadi|yaşında|ετών|лет|років|години|godina)(?![\w])|(?:jg\.?|jahrgang|born|geb\.|"
-    r"né|née|nato|nata|nacido|nacida|ur\.|nar\.)[ \t]*\d{4})", re.IGNORECASE)
+_AGE_AFTER = re.compile(rf"[ \t]*[,(][ \t]*(?:\d{{1,3}}[ \t]*(?:{AGE_WORDS})(?![\w])|(?:{BIRTH_YEAR_WORDS})[ \t]*\d{{4}})",
+                        re.IGNORECASE)
 _HEALTH_STEM = re.compile("|".join(re.escape(fold(s)) for s in (*CONDITION_STEMS, *DIAGNOSIS_STEMS)))
 #: (the words holding one of the stems, judged once each: a search of every text for the stems
 #: took a third of the screening's time)
