@@ -96,3 +96,10 @@ def test_an_address_already_cut_is_not_found_again_with_the_next_line():
 def test_an_address_cut_on_its_line_is_not_found_again_after_an_earlier_home_word():
     text = "<jan> send it to my home address, I work from home: [redacted: personal]\n<bot> ticket #55213 assigned"
     assert found(text, "personal") == []
+
+
+@pytest.mark.parametrize(
+    "value", ["RO-07-NIPNE / CNP operator 1 850312 400311", "SURF-HPC / session key 4f9c2e7a-81b3-4d6f-a5e0-93c1b7d28f46"]
+)
+def test_words_after_a_slash_that_are_no_site_names_drop_the_value(value):
+    assert site_names(value) is None

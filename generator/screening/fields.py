@@ -176,9 +176,13 @@ _POSTCODE_TOWN = re.compile(r"(?<![\w-])(?:\d{4,5}|\d{2}-\d{3}|\d{3}[ ]\d{2}|\d{
 
 def site_names(value: str) -> str | None:
     """The sites as written; a lower-case note after them ("(site admin on duty)") is left out, as
-    each site becomes a resource centre of the site's index by its name. Sites listed with a
-    slash or a bar between them ("UKI-NORTHGRID-MAN-HEP / RAL-LCG2") are listed with commas."""
-    value = _LISTED_WITH_A_SIGN.sub(", ", value.strip())
+    each site becomes a resource centre of the site's index by its name. Site names listed with
+    a slash or a bar between them ("UKI-NORTHGRID-MAN-HEP / RAL-LCG2") are listed with commas;
+    anything else after a slash is no site ("RO-07-NIPNE / CNP operator 1 850312 ...")."""
+    value = value.strip()
+    pieces = _LISTED_WITH_A_SIGN.split(value)
+    if len(pieces) > 1 and all(_SITE.fullmatch(p) for p in pieces):
+        value = ", ".join(pieces)
     if _site_list(value):
         return value
     address = _SITE_ADDRESS.search(value)
