@@ -750,6 +750,10 @@ _NAME_AFTER = re.compile(r"\.?[ \t]+(?P<name>[^\W\d_][\w'’-]+(?:[ \t]+[^\W\d_]
 #: an age or a year of birth right after a name: "Antonio Navarro Gil, 58 años", "Lukas Brandt (Jg. 1990"
 _AGE_AFTER = re.compile(rf"[ \t]*[,(][ \t]*(?:\d{{1,3}}[ \t]*(?:{AGE_WORDS})(?![\w])|(?:{BIRTH_YEAR_WORDS})[ \t]*\d{{4}})",
                         re.IGNORECASE)
+#: (the age's words, as the text's words: a research ticket names diseases and numbers often, and
+#: without an age the search for a name before one is not made)
+_AGE_WORD = re.compile(fold(f"(?:{AGE_WORDS}|{BIRTH_YEAR_WORDS})").encode())
+_AGE_WORDS = WordClass(lambda w: _AGE_WORD.fullmatch(w) is not None)
 _HEALTH_STEM = re.compile("|".join(re.escape(fold(s)) for s in (*CONDITION_STEMS, *DIAGNOSIS_STEMS)))
 #: (the words holding one of the stems, judged once each: a search of every text for the stems
 #: took a third of the screening's time)
@@ -800,7 +804,7 @@ def named_patients(t: Text) -> Iterator[Finding]:
             start, end = _sentence_around(text, m.start("name"), name_end)
             if word in _PATIENT_WORDS or _HEALTH_STEM.search(low, start, end):
                 yield Finding("personal.patient", PERSONAL, start, end)
-    if t.has_digit and _HEALTH_WORDS.among(t.words):
+    if t.has_digit and _HEALTH_WORDS.among(t.words) and _AGE_WORDS.among(t.words):
         for m in _CAPITALISED_NAME.finditer(text):
             if _AGE_AFTER.match(text, m.end()) and _name_at(text, *m.span()):
                 # (to the line's end: an age's abbreviation ends no sentence, "Jg. 1990, Freiburg")
@@ -1048,13 +1052,15 @@ def addresses(t: Text) -> Iterator[Finding]:
     moved = [(m, True) for m in _MOVED.finditer(t, 40, 40)] if t.has_digit else []
     for m, after_move in chain(((m, False) for m in _HOME.finditer(t, 40, 40)), moved):
         # (a phrase's anchor may be its second word: "כתובת מגורים")
-        if text[m.start() - 1:m.start()] in ("/", "\\", "~") or _CUT_AFTER.match(text, m.end()):
-            continue  # a path's folder ("/home/..."), or an address already cut where it stood ("z domu: [redacted: ...]")
+        if text[m.start() - 1:m.start()] in ("/", "\\", "~"):
+            continue  # a path's folder ("/home/...")
         if after_move and (_VENUE.search(low, m.start(), t.line_span(m.end())[1])
                            or _INSTITUTION.search(low, m.start(), t.line_span(m.end())[1])
                            or "://" in low[m.end():m.end() + 80]):
             continue  # "the new address of the data centre: ...": an organisation moved; a service's link
         _, line_end = t.line_span(m.end())
+        if "[redacted:" in text[m.end():line_end]:
+            continue  # the line's address is cut already ("na mou adresu, pracuju z domu: [redacted: ...]")
         block = _address_block(text, m.end(), line_end)
         if block:
             yield Finding("personal.address", PERSONAL, *block)
@@ -1062,8 +1068,6 @@ def addresses(t: Text) -> Iterator[Finding]:
         nxt = text.find("\n", line_end + 1)
         block_end = min(len(text), m.end() + 120, nxt if nxt > 0 else len(text))
         segment = text[m.end():block_end]
-        if "[redacted:" in segment[:segment.find("\n") if "\n" in segment else len(segment)]:
-            continue  # the line's address is cut already ("na mou adresu, pracuju z domu: [redacted: ...]")
         digit = _FIRST_NUMBER.search(segment)  # (not a time: "[00:04:14] LOC: au 14 rue ...")
         if digit and (re.search(r"\d{2,}", segment) or "," in segment[digit.start():]):
             colon = segment.find(":")
@@ -1078,7 +1082,6 @@ def addresses(t: Text) -> Iterator[Finding]:
                 yield Finding("personal.address", PERSONAL, start, end)
 
 
-_CUT_AFTER = re.compile(r"[ \t]*:?[ \t]*\[redacted:")
 _FIRST_NUMBER = re.compile(r"(?<!\d)(?<!\d:)\d(?!\d*:\d)")
 _TIME_IN = re.compile(r"\d:\d")
 _BLOCK_LINE = re.compile(r"[ \t]*\S[^\n]{0,80}")
