@@ -207,6 +207,27 @@ def test_findings_belong_to_the_case_whose_page_or_text_holds_them(site):
     assert [f.path for f in orphans] == ["about/index.html"]  # a hand-written page: no case to quarantine
 
 
+def test_a_short_match_held_by_many_cases_belongs_to_the_one_whose_text_makes_the_finding(site):
+    """An index page's finding matched four digits that other cases' words hold too: only the
+    case whose own text the detectors find them in is withheld, not every case holding them."""
+    snapshot = PublicSnapshot(cases=(_case(1, "job 4711 failed twice"), _case(2, "door PIN: 4711"),
+                                     _case(3, "run 4711 and 4712 again")))
+    (site / "cases" / "index.html").write_text("<ul><li>job 4711 failed twice</li><li>door PIN: 4711</li>"
+                                                "<li>run 4711 and 4712 again</li></ul>")
+    by_case, orphans = attribute(audit_site(site), snapshot)
+    assert sorted(by_case) == [2] and orphans == []
+    assert {f.rule for f in by_case[2]} == {"credential.password", "credential.pin"}
+
+
+def test_a_finding_no_single_case_makes_still_withholds_every_case_holding_it(site):
+    """When no case's own text gives the finding (it needs the text of two cases, say), every case
+    holding its match is withheld, as a finding that belongs to nobody in particular must be."""
+    finding = gate.AuditFinding("cases/index.html", "credential.pin", 1, ("4711",))
+    snapshot = PublicSnapshot(cases=(_case(1, "job 4711 failed"), _case(2, "run 4711 again")))
+    by_case, orphans = attribute([finding], snapshot)
+    assert sorted(by_case) == [1, 2] and orphans == []
+
+
 def test_markup_findings_belong_to_no_case(site):
     snapshot = PublicSnapshot(cases=(_case(1, "javascript:alert(1)"),))
     (site / "cases" / "1" / "index.html").write_text('<a href="javascript:alert(1)">x</a>')

@@ -10,7 +10,8 @@ from collections.abc import Iterable
 
 from generator.audit.gate import AuditFinding
 from generator.model import PublicCase, PublicSnapshot
-from generator.screening.normalise import normalised_text
+from generator.screening.detectors import find_in_view
+from generator.screening.normalise import normalise, normalised_text
 
 _CASE_PAGE = re.compile(r"cases/(\d+)/")
 _NOT_ALNUM = re.compile(r"[\W_]+")
@@ -52,6 +53,8 @@ def attribute(findings: list[AuditFinding], snapshot: PublicSnapshot) -> tuple[d
                 text = "\n".join(normalised_text(t) for t in _case_texts(case) if t)
                 haystacks[case.id] = (text.lower(), _NOT_ALNUM.sub("", text.lower()))
         owners = _owners(f, haystacks)
+        if len(owners) > 1:
+            owners = _found_in_own_text(f, owners, snapshot) or owners
         if owners:
             for case_id in owners:
                 by_case.setdefault(case_id, []).append(f)
@@ -75,3 +78,30 @@ def _owners(finding: AuditFinding, haystacks: dict[int, tuple[str, str]]) -> set
             return set()
         owners |= holders
     return owners
+
+
+#: above this many cases holding a match, each is not screened again to tell which one the finding is in
+_CONFIRM_AT_MOST = 200
+
+
+def _found_in_own_text(finding: AuditFinding, owners: set[int], snapshot: PublicSnapshot) -> set[int]:
+    """Of the cases whose text holds a finding's every match, those in whose own texts the
+    detectors find each match by the same rule. A short match ("lle", read as a password in
+    "puhti-ui:lle") stands in many cases' words; the one whose text makes the finding is the
+    one to withhold. Empty when none is (the finding needs text of two fields, say): then every
+    holder is withheld, as before."""
+    if len(owners) > _CONFIRM_AT_MOST:
+        return set()
+    wanted = {m.lower().strip() for m in finding.matched}
+    confirmed = set()
+    for case in snapshot.cases:
+        if case.id not in owners:
+            continue
+        found: set[str] = set()
+        for text in _case_texts(case):
+            if text:
+                view = normalise(text)
+                found.update(view.text[f.start:f.end].lower().strip() for f in find_in_view(view) if f.rule == finding.rule)
+        if wanted <= found:
+            confirmed.add(case.id)
+    return confirmed
