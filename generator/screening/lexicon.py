@@ -1040,7 +1040,16 @@ HOME_WORDS = (
     r"respondentky|pacienta|pacientky|pacjenta|paziente|partecipante|intervistato|paciente|participante|"
     r"entrevistado|deelnemer|patiënt|sudionika|ispitanika|govorca|govornika|anketiranca)|"
     r"wfh|working from home|work from home|home office|homeoffice|télétravail|smart working|teletrabajo|"
-    r"thuiswerken|praca zdalna|home-office"
+    r"thuiswerken|praca zdalna|home-office|"
+    # a person "residing at", as a form, a notice or a letter about them says it
+    r"residing at|residing in|resides at|resident at|domiciled at|domiciled in|living at|demeurant|"
+    r"domicilié à|domiciliée à|domicilié au|domiciliée au|wohnhaft in|wohnhaft an|residente a|"
+    r"residente in|residente en|residente em|residente na|residente no|woonachtig te|woonachtig aan|"
+    r"woonachtig op|woonachtig|zamieszkały w|zamieszkała w|zamieszkały przy|zamieszkała przy|bytem|bytom|"
+    r"bosatt i|bosatt på|bosatt|bosiddende|lakik|lakos|domiciliat în|domiciliată în|domiciliat|domiciliată|"
+    r"κάτοικος|проживающий по адресу|проживающая по адресу|проживає за адресою|"
+    r"живущ на|s prebivališčem|nastanjen na|nastanjen v|s prebivalištem|asuu osoitteessa|elab aadressil|"
+    r"ikamet eden|yaşayan|גר ב|גרה ב|המתגורר ב|המתגוררת ב"
 )
 #: phrases that say a person is ill (health data, special under the GDPR): a leave or an absence
 #: for illness, a diagnosis. Said of someone by nature; a server's "surgery" or "operation" is not
@@ -1972,6 +1981,20 @@ MENTION_WORDS = (
     r"o termo|het woord|de term|ordet|termen|begrebet|sana|termi|słowo|słowa|slovo|termín|pojem|"
     r"szó|a szó|kifejezés|cuvântul|termenul|λέξη|η λέξη|ο όρος|слово|термин|термін|израз|izraz|beseda|reč|riječ"
 )
+#: "marked", "labelled": a marker word right after it, in a sentence that goes on, is the name of a
+#: marking ("information marked TLP:AMBER must not be copied here"), not one made
+MARKED_WORDS = (
+    r"marked|labelled|labeled|tagged|flagged|classified|stamped|marked as|labelled as|labeled as|tagged as|"
+    r"flagged as|classified as|marquée?s?|marquée?s? comme|étiquetée?s?|classée?s?|classée?s? comme|"
+    r"markierte?[nrs]?|markiert als|gekennzeichnete?[nrs]?|gekennzeichnet als|eingestufte?[nrs]?|"
+    r"eingestuft als|contrassegnat[oaie]|contrassegnat[oaie] come|etichettat[oaie]|classificat[oaie]|"
+    r"classificat[oaie] come|marcad[oa]s?|marcad[oa]s? como|etiquetad[oa]s?|clasificad[oa]s?|"
+    r"clasificad[oa]s? como|classificad[oa]s?|classificad[oa]s? como|gemarkeerde?|gemarkeerd als|"
+    r"gelabelde?|oznaczone|oznaczony|oznaczona|oznaczonych|oznaczone jako|označené|označený|označená|"
+    r"označených|označené jako|jelölt|megjelölt|marcate|marcat|marcată|marcați|märkt|märkta|märkt som|"
+    r"mærket|merket|merkitty|merkityt|σημειωμένα|σημειωμένο|σημειωμένες|помеченные|помеченный|"
+    r"позначені|позначений|označene|označeni|označen"
+)
 #: "only": makes an in-position phrase a marker wherever it stands ("only for internal use")
 ONLY_WORDS = (
     r"only|solo|sólo|solamente|soltanto|unicamente|únicamente|exclusivamente|esclusivamente|apenas|somente|nur|"
@@ -2079,6 +2102,21 @@ DOCUMENTED_EXAMPLE_KEYS = (
     "AKIAIOSFODNN7EXAMPLE wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY "
     "AKIAI44QH8DHBEXAMPLE je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY"
 ).split()
+#: "at least", before a password's length ("au moins 12 caractères")
+AT_LEAST_WORDS = (
+    r"at least|minimum|min\.|a minimum of|mindestens|wenigstens|au moins|au minimum|almeno|al menos|"
+    r"como mínimo|pelo menos|no mínimo|minstens|ten minste|minimaal|co najmniej|najmniej|minimum|alespoň|"
+    r"minimálně|aspoň|minimálne|legalább|minimum|vähintään|minst|mindst|minimum|cel puțin|minim|"
+    r"най-малко|τουλάχιστον|не менее|щонайменше|en az|najmanje|vsaj"
+)
+#: a password's length, not its value ("mots de passe : 12 caractères minimum")
+LENGTH_UNITS = (
+    r"characters|character|chars|char|digits|letters|caractères|caractère|caracteres|carácter|caracteres|"
+    r"caratteri|carattere|zeichen|stellen|ziffern|tekens|karakters|cijfers|znaków|znaki|cyfr|znaků|znaky|"
+    r"číslic|znakov|karakter|karakterből|tecken|tegn|merkkiä|merkki|märki|tähemärki|simboli|simbolių|"
+    r"rakstzīmes|znakova|znakov|znamenja|caractere|χαρακτήρες|χαρακτήρων|символов|символа|символів|знака|"
+    r"знаков|знакова|karakter uzunluğunda|haneli|תווים"
+)
 NOT_A_VALUE = (
     "none null nil true false yes no n/a na tbd todo redacted removed hidden empty omitted required "
     "optional set unset not the a an your my our their this that it its same stored expired changed "
@@ -2089,6 +2127,9 @@ NOT_A_VALUE = (
     "siehe geheim beispiel vide voir vedi ver zie zobacz viz lásd se katso vaata vezi žr. skatīt bkz "
     # a shell's command before the setting it makes ("password in the env: export OS_PASSWORD=...")
     "export setx setenv "
+    # "at least", before a password rule's length ("Passwort: mindestens 10 Zeichen")
+    "minimum minimal mindestens minstens minimaal almeno mínimo minimo minim najmniej alespoň aspoň "
+    "minimálně legalább vähintään minst mindst τουλάχιστον "
     # "required" in EGI's languages, as a settings table says a value must be set
     "erforderlich pflicht vyžadováno vyzadovano povinné povinne povinný povinny requis requise obligatoire "
     "obbligatorio richiesto requerido obligatorio necesario obrigatório obrigatorio vereist verplicht "

@@ -58,7 +58,7 @@ DETECTORS: dict[str, tuple[Detector, ...]] = {
                  secrets.handed_over, secrets.login_values, tokens.vendor_tokens, tokens.random_tokens, tokens.labelled_hex, tokens.lasting_values,
                  tokens.grouped_secrets, urls.urls, urls.bare_userinfo, urls.query_strings, formats.stored_hashes, formats.pins,
                  formats.session_cookies, formats.connection_strings, formats.secret_answers),
-    PERSONAL: (personal.ibans, personal.bank_accounts, personal.payment_cards, personal.national_ids, personal.glued_labels, personal.birth_dates, personal.addresses,
+    PERSONAL: (personal.ibans, personal.bank_accounts, personal.payment_cards, personal.national_ids, personal.glued_labels, personal.birth_dates, personal.misread_numbers, personal.addresses,
                personal.licence_plates,
                personal.person_dns, personal.handles, personal.health, personal.named_patients, personal.salaries,
                columns.columns),  # (a table's columns: personal, phone and credential findings)

@@ -158,6 +158,12 @@ def odd_word(word: bytes) -> bool:
 
 _ODD = WordClass(odd_word)
 
+#: a word of digits with letters typed or read for some of them, O for 0 and l or I for 1 (a
+#: phone's keyboard, a hurried writer, the OCR of a scanned form: "77OO", "l987"), as the view's
+#: words are: most texts have none, and then no number is read again
+LETTERED_WORDS = WordClass(lambda w: re.fullmatch(rb"(?=[0-9oil]*[0-9])(?=[0-9oil]*[oil])[0-9oil]+", w) is not None)
+DIGITS_FOR_LETTERS = str.maketrans("OoIl", "0011")
+
 
 class _once:
     """A property computed on first use and then kept in the instance (``functools.cached_property``

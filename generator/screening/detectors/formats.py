@@ -63,11 +63,12 @@ _YEAR = re.compile(r"(?:19|20)\d\d$")
 
 _CODE_WORD = Lexicon(*CODE_WORDS)
 #: after a code word, in its clause (or a relative clause after a comma: "Kod SMS, który
-#: dostałem: 482 913"): up to eight words ("du badge temporaire pour le technicien Dell est"), then
-#: the code (a dial's numbers too, "3-17-42"): 4 to 8 digits, or groups of 2 to 4 ("27-14-38"), a '#' or '*' the
-#: keypad wants after them; not a quantity ("10 Minuten", "5 %"), a time, a date or a version
+#: dostałem: 482 913"): up to eight words ("du badge temporaire pour le technicien Dell est"; a
+#: word may begin with a digit or two: "to re-enable 2FA:"), then the code (a dial's numbers too,
+#: "3-17-42"): 4 to 8 digits, or groups of 2 to 4 ("27-14-38"), a '#' or '*' the keypad wants
+#: after them; not a quantity ("10 Minuten", "5 %"), a time, a date or a version
 _CODE_VALUE = re.compile(
-    r"(?:[ \t]*[:=：\-–][ \t]*|,?[ \t]+(?:[^\s.!?;:,()\d]{1,30}[ \t]+){0,8}?(?:[^\s.!?;:,()\d]{1,30}[ \t]*[:=][ \t]*)?)"
+    r"(?:[ \t]*[:=：\-–][ \t]*|,?[ \t]+(?:\d{0,2}[^\s.!?;:,()\d]{1,30}[ \t]+){0,8}?(?:\d{0,2}[^\s.!?;:,()\d]{1,30}[ \t]*[:=][ \t]*)?)"
     r"[\"'«„“#]?"
     r"(?P<code>\d{4,8}|\d{2,4}(?:[- ]\d{2,4}){1,3}(?![ -]?\d)|\d{1,2}(?:-\d{1,2}){2,3}(?![ -]?\d))(?P<key>[#*])?"
     r"(?![\d.,:/]\d|\d|[ \t]*(?:%|x\b|mm\b|kb\b|mb\b|gb\b)|[ \t]+[^\W\d_]*(?:min|sec|sek|hour|stund|heure|ora|hora|"

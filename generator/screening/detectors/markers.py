@@ -52,6 +52,7 @@ from generator.screening.lexicon import (
     KEEP_INSIDE_PHRASES,
     KEEP_VERBS,
     LEET_MARKER_WORDS,
+    MARKED_WORDS,
     MARKER_ADJECTIVES,
     MARKER_TOPIC_BEFORE,
     MARKER_TOPICS,
@@ -133,10 +134,12 @@ _AUDIENCE = Lexicon(
 #: (a few words may go on naming them before the colon: "Solo per i partner del progetto:")
 _AUDIENCE_END = re.compile(r"(?:[ \t]+[^\W\d_]{1,20}){0,3}[ \t]*[:!–—]|[ \t*\])\"'»”]*$", re.MULTILINE)
 _ADJECTIVE = Lexicon(MARKER_ADJECTIVES, template=rf"{_B}(?:{{body}}){_E}(?:[ \t]+[^\W\d_]+){{0,2}}")
+#: (the words between the negation and the verb hold no double quote: 'we do not use "do not
+#: publish" markers' quotes the phrase, it does not use it)
 _DO_NOT_SHARE = Lexicon(
-    SHARE_VERBS, template=rf"{_B}(?:{lex(SHARE_NEGATIONS)})(?:[ \t]+[^\s.!?;:]+){{0,3}}?[ \t]+(?:{{body}}){_E}")
+    SHARE_VERBS, template=rf"{_B}(?:{lex(SHARE_NEGATIONS)})(?:[ \t]+[^\s.!?;:\"«»“”„]+){{0,3}}?[ \t]+(?:{{body}}){_E}")
 _DO_NOT_SHARE_COMMAND = Lexicon(
-    SHARE_IMPERATIVES, template=rf"{_B}(?:{lex(SHARE_NEGATIONS)})(?:[ \t]+[^\s.!?;:]+){{0,2}}?[ \t]+(?:{{body}}){_E}"
+    SHARE_IMPERATIVES, template=rf"{_B}(?:{lex(SHARE_NEGATIONS)})(?:[ \t]+[^\s.!?;:\"«»“”„]+){{0,2}}?[ \t]+(?:{{body}}){_E}"
                                 r"(?=(?:[ \t]+[^\s.!?;:]+){0,2}[ \t]*(?:[:!–—]|-[ \t]|\.(?:\s|$)|\n|$))")
 _SHARE_NOT = Lexicon(
     SHARE_VERBS_BEFORE_NEGATION,
@@ -183,6 +186,17 @@ _ENCLOSED_AFTER = re.compile(r"[ \t*_.!:]*[)\]]")
 #: a marker word only mentioned, not used: "the word 'confidential'", "le terme « confidentiel »",
 #: or the word alone in quotes inside a sentence ("tickets marked 'internal' go to ...")
 _MENTION_BEFORE = re.compile(rf"{_B}(?:{lex(MENTION_WORDS)})[ \t]*[\"'«»“”„‘’‚‹›`]?[ \t]*$")
+#: a marker word right after "marked" (the participle of a noun before it: "information marked
+#: TLP:AMBER must not be copied here"), in a sentence that goes on after it
+_MARKED_BEFORE = re.compile(rf"(?<![\w'’])(?P<word>[^\W\d_][\w'’]*)[ \t]+(?:{lex(MARKED_WORDS)})[ \t]*[\"'«»“”„‘’‚‹›`]?[ \t]*$")
+#: (and the auxiliaries of a passive: "it has been marked", "wurde als vertraulich eingestuft")
+_PASSIVE_AUXILIARIES = frozenset("been were being wurde wurden werden worden été stato stata stati state sido "
+                                 "sidos sidas foram werd zostały został została zostało byl byla bylo byly "
+                                 "bio bila bilo bili blev blevet blitt ble".split())
+#: (or a person who marks: "we marked as confidential the following")
+_MARKING_PERSONS = frozenset("i we you they he she wir ich sie er nous je on vous ils elles noi io abbiamo ho "
+                             "nosotros hemos he ik wij we hebben heb my ja".split())
+_GOES_ON = re.compile(r"[\"'»”’]?[ \t]+[^\W\d_]")
 #: "this is 'confidential'": a quoted marker after a copula is used, not mentioned
 _COPULA_BEFORE = re.compile(r"(?<![\w])(?:is|are|was|be|ist|sind|est|sont|è|sono|es|son|é|são|zijn|jest|są|je|jsou|"
                             r"ovat|är|er|είναι|это|є|е|је)[ \t]*$")
@@ -549,7 +563,19 @@ def _mentioned(low: str, start: int, end: int) -> bool:
     alone in quotes after other words of its line (quoted at the start of a line, it is a heading)."""
     if _MENTION_BEFORE.search(low, max(0, start - 30), start) or _among_levels(low, start, end):
         return True
-    return _quoted(low, start, end)
+    return _quoted(low, start, end) or _named_as_marking(low, start, end)
+
+
+def _named_as_marking(low: str, start: int, end: int) -> bool:
+    """Is the marker the name of a marking, after a noun and "marked" ("les informations marquées
+    TLP:AMBER ne doivent pas ..."), with the sentence going on? Not after a copula ("this mail is
+    marked confidential") nor heading its line or closing with a colon ("Marked internal:")."""
+    line_start = low.rfind("\n", 0, start) + 1
+    marked = _MARKED_BEFORE.search(low, max(line_start, start - 50), start)
+    if marked is None or not _GOES_ON.match(low, end):
+        return False
+    word = marked.group("word")
+    return word not in _PASSIVE_AUXILIARIES and word not in _MARKING_PERSONS and not _COPULA_BEFORE.fullmatch(word)
 
 
 def _quoted(low: str, start: int, end: int) -> bool:

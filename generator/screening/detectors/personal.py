@@ -30,6 +30,8 @@ from itertools import chain
 
 from generator.screening import lazy_re as re
 from generator.screening.detectors.base import (
+    DIGITS_FOR_LETTERS,
+    LETTERED_WORDS,
     PERSONAL,
     Finding,
     Lexicon,
@@ -81,7 +83,7 @@ from generator.screening.lexicon import (
     VENUE_WORDS,
     WEAK_BIRTH_WORDS,
 )
-from generator.screening.normalise import PART_BREAK
+from generator.screening.normalise import PART_BREAK, View
 
 # --- IBAN ---------------------------------------------------------------------------------------
 
@@ -680,6 +682,32 @@ def birth_dates(t: Text) -> Iterator[Finding]:
         if _TIME_OF_DAY.match(text, d.end("date")):
             continue  # "epoch 1991-07-12T03:14:15Z": a timestamp to the second; no one gives a birth so
         yield Finding("personal.birth-date", PERSONAL, *d.span("date"))
+
+
+#: a word of digits with letters read for some of them ("l2", "O5", "4l7O93"), not inside a word
+_READ_AS_DIGITS = re.compile(r"(?<![^\W\d_])(?=[\dOoIl]*\d)(?=[\dOoIl]*[OoIl])[\dOoIl]+(?![^\W\d_])")
+
+
+def misread_numbers(t: Text) -> Iterator[Finding]:
+    """A birth date or an identity number with letters typed or read for some of its digits, as
+    the OCR of a scanned form gives them ("Date de naissance : l2/O5/l987", "dowód osobisty AYN
+    4l7O93"): the same detectors over the text with those words read as digits (each letter
+    stands where its digit would, so the spans are the text's own), and only what such a word
+    is part of."""
+    if not LETTERED_WORDS.among(t.words):
+        return
+    read = list(_READ_AS_DIGITS.finditer(t.text))
+    if not read:
+        return
+    text, low = list(t.text), list(t.low)
+    for m in read:
+        digits = list(m.group().translate(DIGITS_FOR_LETTERS))
+        text[m.start():m.end()] = digits
+        low[m.start():m.end()] = digits
+    as_digits = Text(View("".join(text), "".join(text), "".join(low)))
+    for f in chain(birth_dates(as_digits), national_ids(as_digits)):
+        if any(f.start < m.end() and m.start() < f.end for m in read):
+            yield f
 
 
 # --- health -------------------------------------------------------------------------------------

@@ -25,11 +25,12 @@ from itertools import pairwise
 
 from generator.screening import lazy_re as re
 from generator.screening.detectors.base import (
+    DIGITS_FOR_LETTERS,
+    LETTERED_WORDS,
     PHONE,
     Finding,
     Lexicon,
     Text,
-    WordClass,
     fold,
     lex,
     register_anchors,
@@ -225,11 +226,6 @@ _LETTERED = re.compile(
 #: (where one may start, searched for after a phone word: a digit that no word character precedes)
 _LETTERED_START = re.compile(r"(?<![\w+])[+0]")
 _LETTER_IN_GROUP = re.compile(r"[OoIl]")
-#: (a text's words of digits and such letters, "77oo", "6l2": most texts have none, and then no
-#: number is looked at)
-_LETTERED_WORD = re.compile(rb"(?=[0-9oil]*[0-9])(?=[0-9oil]*[oil])[0-9oil]+")
-_LETTERED_WORDS = WordClass(lambda w: _LETTERED_WORD.fullmatch(w) is not None)
-_DIGITS_FOR_LETTERS = str.maketrans("OoIl", "0011")
 
 
 def lettered_phones(t: Text) -> Iterator[Finding]:
@@ -237,7 +233,7 @@ def lettered_phones(t: Text) -> Iterator[Finding]:
     phone's keyboard or a hurried writer types them: "+44 77OO 9OO 123", or after a phone word
     "mob: 06l2 345 678". Every group has a digit in it, and the number read with digits for
     letters has 8 to 15 of them (7 to 13 after a phone word)."""
-    if not _LETTERED_WORDS.among(t.words):
+    if not LETTERED_WORDS.among(t.words):
         return
     text = t.text
     words = _PHONE_WORDS.present(t)
@@ -249,7 +245,7 @@ def lettered_phones(t: Text) -> Iterator[Finding]:
         groups = _GROUP_SPLIT.split(m.group().lstrip("+ \t"))
         if not _LETTER_IN_GROUP.search(m.group()) or not all(any(c.isdigit() for c in g) for g in groups if g):
             continue
-        digits = "".join(groups).translate(_DIGITS_FOR_LETTERS)
+        digits = "".join(groups).translate(DIGITS_FOR_LETTERS)
         if not digits.isdigit():
             continue
         if m.group().startswith("+") and 8 <= len(digits) <= 15:

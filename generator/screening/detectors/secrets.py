@@ -41,14 +41,23 @@ from generator.screening.detectors.base import (
     lex,
 )
 from generator.screening.detectors.keys import public_blocks
-from generator.screening.detectors.shapes import HOST_NAME, SSH_KEY_TYPE, looks_random, masked, public_shape
+from generator.screening.detectors.shapes import (
+    HOST_NAME,
+    SSH_KEY_TYPE,
+    domain_name,
+    looks_random,
+    masked,
+    public_shape,
+)
 from generator.screening.lexicon import (
     ABBREVIATED_PASSWORD_WORDS,
     ACCOUNT_CONTEXT_WORDS,
     AS_FOLLOWS,
+    AT_LEAST_WORDS,
     CHARACTER_WORDS,
     COPULAS,
     DOCUMENTED_EXAMPLE_KEYS,
+    LENGTH_UNITS,
     LOGIN_PHRASES,
     NOT_A_VALUE,
     NOT_SECRET_KEY_ENDINGS,
@@ -295,6 +304,8 @@ def password_values(t: Text) -> Iterator[Finding]:
             continue  # "publika nyckel: ssh-ed25519 AAAA...": a public key is no password
         if _URL_WITHOUT_PASSWORD.fullmatch(t.text, f.start, f.end):
             continue  # "instead of a password: postgresql://host:5432/db?gssencmode=require"
+        if domain_name(t.text[f.start:f.end].rstrip(_VALUE_END)):
+            continue  # "Heslo si můžete změnit v portálu eduID.cz": where to change it, a site's name
         if "|" in t.text[f.start:f.end]:
             # a table's cell, as wiki markup writes it ("|password|**required**|", "password:: ||
             # ''erforderlich''"): the value is the next cell's text, its emphasis aside
@@ -616,6 +627,15 @@ def _quoted_after(text: str, pos: int, line_end: int) -> tuple[int, int] | None:
 _DN_TAIL = re.compile(r"[^\s,=]{1,64},[ ]?(?:dc|ou|o|c|cn|uid|l|st)=", re.IGNORECASE)
 
 
+#: the case endings that Finnish, Estonian and Swedish glue to a name with a colon ("CSC:n",
+#: "puhti-ui:lle", "VO:ssa", "EGI:s"): after "user:", such an ending is no password
+_CASE_ENDING = re.compile(r"n|a|ä|i|s|t|ta|tä|na|nä|ssa|ssä|sta|stä|lla|llä|lta|ltä|lle|ksi|h[aeiouyäö]n|iin|ihin|"
+                          r"ien|ineen|tta|ttä|ja|jä|il|ile|ilt|is|ist|iga|st|le|lt|ga|ks|ni|en|et|ns|kin|nkin|"
+                          r"ssakin|ssäkin|llakin|lläkin|lle(?:kin)?")
+_LENGTH_RULE = re.compile(rf"(?:(?:{lex(AT_LEAST_WORDS)})[ \t]+)?\d{{1,3}}[ \t]*(?:{lex(LENGTH_UNITS)})(?![\w])",
+                          re.IGNORECASE)
+
+
 def _judge_value(t: Text, start: int, line_end: int, kind: str, strict: bool = False) -> tuple[int, int] | None:
     text = t.text
     span = _value_span(text, start, line_end)
@@ -624,6 +644,11 @@ def _judge_value(t: Text, start: int, line_end: int, kind: str, strict: bool = F
     value = text[span[0]:span[1]]
     if _reads_from_code(text, start):
         return None
+    if _LENGTH_RULE.match(text, span[0]):
+        return None  # "mots de passe : 12 caractères minimum", "mindestens 10 Zeichen": a rule's length
+    if text[span[0] - 1:span[0]] == ":" and text[span[0] - 2:span[0] - 1].isalnum() \
+            and _CASE_ENDING.fullmatch(value.rstrip(_VALUE_END)):
+        return None  # "Tunnukset puhti-ui:lle": a Finnish case ending after a name's colon, no password
     if _cut_short(text, span[1], value):
         return None  # "password: $...": a description cut short inside a placeholder
     template = _TEMPLATE.match(text, span[0], line_end)
@@ -1146,6 +1171,8 @@ def _made_up_words(t: Text, start: int, end: int, plain: bool = False) -> Iterat
         word = token.group().rstrip(_VALUE_END)
         if plain and (any(c in word for c in "/=$\\") or word.startswith("-")):
             continue
+        if t.text[token.start() - 1:token.start()] in ("<", "‹") and t.text[token.start() + len(word):][:1] in (">", "›"):
+            continue  # "password: <base64-kodierter-Wert>": a placeholder's name
         if _made_up(word):
             yield Finding("credential.handed-over", CREDENTIAL, token.start(), token.start() + len(word))
 
@@ -1163,7 +1190,8 @@ def _made_up(word: str) -> bool:
     """A made-up word of the kind people choose as a password ("Tulip-42-Rain", "Kuusi.Jarvi.44",
     "ATLASgrp2019", "Bravo47#"): eight characters or more, upper and lower case letters with digits
     or symbols, and no public identifier's shape."""
-    if len(word) < 8 or not _secretish(word) or _NAMED_VERSION.fullmatch(word) or _NUMBERED_ACRONYM.search(word):
+    if len(word) < 8 or not _secretish(word) or _NAMED_VERSION.fullmatch(word) or _NUMBERED_ACRONYM.search(word) \
+            or domain_name(word):
         return False
     letters = sum(c.isalpha() for c in word)
     return letters >= 4 and letters < len(word) and any(c.isupper() for c in word) and any(c.islower() for c in word)

@@ -300,6 +300,13 @@ HOST_NAME = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){2,}[a-z]{2,1
 _DOMAIN = re.compile(r"(?=[a-z0-9-]*[aeiouy])[a-z][a-z0-9-]{1,62}\.(?:org|com|net|eu|edu|gov|int|info|io|cloud|[a-z]{2})")
 
 
+def domain_name(word: str) -> bool:
+    """Is ``word`` a host's or a domain's name, whatever its letters' case ("eduID.cz",
+    "fts3-public.cern.ch")?"""
+    low = word.lower()
+    return bool(_DOMAIN.fullmatch(low) or HOST_NAME.fullmatch(low))
+
+
 #: a resource centre's name as GOCDB writes them: groups of capitals and digits joined by '-'
 _SITE_NAME = re.compile(r"[A-Z0-9]{2,12}(?:-[A-Z0-9]{1,12}){1,3}")
 #: ... one group of which is a word: five letters or more, two vowels at least
