@@ -118,3 +118,27 @@ def test_the_name_of_a_marking_is_no_marking(text, keep):
 )
 def test_a_marking_made_is_still_a_marking(text):
     assert found(text, "marker")
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("Zugangsdaten für die Test-VM: tester / wolkenlos", "wolkenlos"),
+        ("identifiants : invite / soleil", "soleil"),
+    ],
+)
+def test_an_accounts_password_after_a_slash_is_a_credential(text, secret):
+    assert secret not in kept_text(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [("login: centos:centos", "centos:centos"), ("Přihlášení: student:jaro2024", "jaro2024")],
+)
+def test_a_password_joined_to_its_account_after_a_login_word_is_a_credential(text, secret):
+    assert found(text, "credential") and secret not in kept_text(text)
+
+
+@pytest.mark.parametrize("text", ["login: ui.grid.example.org:2222", "login: user:<password>", "credentials: see the wiki / ask Jan"])
+def test_a_login_words_host_port_or_placeholder_is_kept(text):
+    assert found(text, "credential") == []

@@ -319,7 +319,28 @@ def password_values(t: Text) -> Iterator[Finding]:
 _TABLE_CELL = re.compile(r"[:| \t]*(?P<cell>[^|\n]*[^|\s])")
 
 
+#: an account and its password joined by a colon after a login word: "login: root:toor"
+_LOGIN_PAIR = re.compile(r"(?<![\w-])(?:login|log-in|logon|sign-in|anmeldung|connexion|accesso|acceso|acesso|"
+                         r"inloggning|kirjautuminen|logowanie|prihlaseni|prihlasenie|bejelentkezes)[ \t]*[:=][ \t]*"
+                         r"[a-z_][\w.@-]{0,39}:(?P<value>[^\s:/@\"'<>()]{3,64}?)[.,;!)]?(?=\s|$)", re.IGNORECASE)
+
+
+#: (as the view spells them: without accents)
+_LOGIN_STEMS = ("log", "sign-in", "anmeldung", "connexion", "acces", "acess", "kirjautuminen", "prihlasen", "bejelentkezes")
+
+
+def _login_pairs(t: Text) -> Iterator[Finding]:
+    if ":" not in t.text or not any(stem in t.low for stem in _LOGIN_STEMS):
+        return
+    for m in _LOGIN_PAIR.finditer(t.text):
+        value = m.group("value")
+        if value.isdigit() or _is_placeholder(value) or value.lower() in _NOT_A_VALUE or domain_name(value):
+            continue  # "login: lxplus:22", a port; "login: user:<password>"
+        yield Finding("credential.password", CREDENTIAL, m.start("value"), m.end("value"))
+
+
 def _password_values(t: Text) -> Iterator[Finding]:
+    yield from _login_pairs(t)
     for m in _PASSWORD.finditer(t, 40, 40):
         if _named_only(t, m):
             continue
@@ -632,6 +653,8 @@ _DN_TAIL = re.compile(r"[^\s,=]{1,64},[ ]?(?:dc|ou|o|c|cn|uid|l|st)=", re.IGNORE
 _CASE_ENDING = re.compile(r"n|a|ä|i|s|t|ta|tä|na|nä|ssa|ssä|sta|stä|lla|llä|lta|ltä|lle|ksi|h[aeiouyäö]n|iin|ihin|"
                           r"ien|ineen|tta|ttä|ja|jä|il|ile|ilt|is|ist|iga|st|le|lt|ga|ks|ni|en|et|ns|kin|nkin|"
                           r"ssakin|ssäkin|llakin|lläkin|lle(?:kin)?")
+#: an account and its password after a slash, ending the line: "identifiants : admin / motdepasse"
+_ACCOUNT_SLASH_VALUE = re.compile(r"[\w.@+-]{1,40}[ \t]+/[ \t]+(?P<value>[^\s/\"'<>()]{2,64}?)[.,;!]?[ \t]*$")
 _LENGTH_RULE = re.compile(rf"(?:(?:{lex(AT_LEAST_WORDS)})[ \t]+)?\d{{1,3}}[ \t]*(?:{lex(LENGTH_UNITS)})(?![\w])",
                           re.IGNORECASE)
 
@@ -644,6 +667,9 @@ def _judge_value(t: Text, start: int, line_end: int, kind: str, strict: bool = F
     value = text[span[0]:span[1]]
     if _reads_from_code(text, start):
         return None
+    pair = None if strict else _ACCOUNT_SLASH_VALUE.match(text, span[0], line_end)
+    if pair and not _is_placeholder(pair.group("value")) and pair.group("value").lower() not in _NOT_A_VALUE:
+        return span[0], pair.end("value")  # "Zugangsdaten: jmueller / bergsee": the account, then its password
     if _LENGTH_RULE.match(text, span[0]):
         return None  # "mots de passe : 12 caractères minimum", "mindestens 10 Zeichen": a rule's length
     if text[span[0] - 1:span[0]] == ":" and text[span[0] - 2:span[0] - 1].isalnum() \
