@@ -47,6 +47,7 @@ from urllib.parse import quote
 
 import ahocorasick
 
+from generator.audit.theme import is_theme_asset, is_theme_file
 from generator.config import Config
 from generator.model import RawQueue
 from generator.rt.records import RAW_FORMAT
@@ -198,6 +199,10 @@ class Output:
 
     raw: dict[str, str] = field(default_factory=dict)  # path -> text as written
     folded: dict[str, str] = field(default_factory=dict)  # path -> normalised view
+    #: the theme's own files, byte for byte the installed theme's (scripts, styles, fonts): no text
+    #: of a case reaches them, so none is searched for a secret (lunr's segmenter holds every
+    #: 4-digit number a door code may be); their text only says which runs of a secret are common
+    theme: dict[str, str] = field(default_factory=dict)
     _cache: dict[int, tuple[str, list[int], list[str]]] = field(default_factory=dict, repr=False)
 
     @classmethod
@@ -213,6 +218,10 @@ class Output:
                 if path.suffix == ".gz":
                     data = gzip.decompress(data)
                 text = data.decode("utf-8", "replace")
+                inside = path.relative_to(root).as_posix() if root.is_dir() else ""
+                if label == "site" and is_theme_asset(inside) and is_theme_file(data, inside):
+                    out.theme[rel] = text
+                    continue
                 if "/search/t/" in "/" + rel:
                     try:
                         text += "\n" + " ".join(_shard_tokens(json.loads(text)))
@@ -403,9 +412,9 @@ def common_text(items: list[Item]) -> str:
 
 
 def theme_text(out: Output) -> str:
-    """The theme's own files (scripts, styles, fonts: no case's text reaches them), folded and
-    without spaces: a run of a secret found there ("i/v4/project" in a script) says nothing."""
-    return "\0".join("".join(fold(text).split()) for name, text in out.raw.items() if name.startswith("site/assets/"))
+    """The theme's own files (``Output.theme``), folded and without spaces: a run of a secret
+    found there ("i/v4/project" in a script) says nothing."""
+    return "\0".join("".join(fold(text).split()) for text in out.theme.values())
 
 
 def score(items: list[Item], where: dict[str, int], out: Output) -> tuple[Score, dict[str, list[str]]]:

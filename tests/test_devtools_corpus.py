@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from devtools.corpus import Item, Output, fold, score
 
 
@@ -44,3 +46,23 @@ def test_a_line_of_a_marked_story_that_a_benign_item_holds_is_no_leak_and_the_re
     loud, _ = score([STORY, CHAT], {"p-3": 1, "b-2": 2},
                     output(page="[13:41] Ana: ok thanks", case="the admin deleted the rules by mistake."))
     assert loud.leaked == ["p-3"]
+
+
+def test_a_secret_found_only_in_the_themes_own_files_is_no_leak_and_in_an_edited_copy_it_is(tmp_path):
+    """Lunr's segmenter, shipped byte for byte as the theme has it, holds many 4-digit numbers: a
+    door code among them says nothing. A file at the same place whose bytes differ is searched."""
+    from generator.audit.theme import _theme_dirs
+
+    rel = "assets/javascripts/lunr/tinyseg.js"
+    source = next(d / rel for d in _theme_dirs() if (d / rel).is_file())
+    data = source.read_bytes()
+    code = re.findall(rb"(?<![\d.])\d{4}(?![\d.])", data)[0]
+    door = Item("p-4", "credential", "reply", f"door code {code.decode()}", code.decode(), "", True)
+    site = tmp_path / "site"
+    (site / rel).parent.mkdir(parents=True)
+    (site / rel).write_bytes(data)
+    s, _ = score([door], {"p-4": 1}, Output.read({"site": site}))
+    assert s.leaked == []
+    (site / rel).write_bytes(data + b"\n")  # (an edited copy: the theme's bytes no longer)
+    s, _ = score([door], {"p-4": 1}, Output.read({"site": site}))
+    assert s.leaked == ["p-4"]
