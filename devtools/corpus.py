@@ -285,10 +285,13 @@ _LINK_ADDRESS = re.compile(r" \((?:https?|mailto|ftp):[^()\s]*\)")
 
 def _inside_a_longer_word(big: str, needle: str, i: int) -> bool:
     """A short needle (a PIN, "5820") inside a longer run of letters and digits (a digest in a
-    cache file, "a3f5820bc") is not that secret."""
+    cache file, "a3f5820bc") is not that secret; nor is a number of any length inside a longer
+    number (a passport's "23456789" inside a meeting's id "91234567890")."""
+    end = i + len(needle)
+    if needle.isdigit():
+        return (i > 0 and big[i - 1].isdigit()) or (end < len(big) and big[end].isdigit())
     if len(needle) >= SHORT or not needle[0].isalnum() or not needle[-1].isalnum():
         return False
-    end = i + len(needle)
     return (i > 0 and big[i - 1].isalnum()) or (end < len(big) and big[end].isalnum())
 
 

@@ -66,3 +66,11 @@ def test_a_secret_found_only_in_the_themes_own_files_is_no_leak_and_in_an_edited
     (site / rel).write_bytes(data + b"\n")  # (an edited copy: the theme's bytes no longer)
     s, _ = score([door], {"p-4": 1}, Output.read({"site": site}))
     assert s.leaked == ["p-4"]
+
+
+def test_a_number_inside_a_longer_number_is_not_that_secret():
+    passport = Item("p-5", "personal-id", "reply", "paso Nr. 23456789", "23456789", "", True)
+    s, _ = score([passport], {"p-5": 1}, output(page="Meeting ID: 91234567890"))
+    assert s.leaked == []
+    s, _ = score([passport], {"p-5": 1}, output(page="Meeting ID: 91234567890", case="paso Nr. 23456789."))
+    assert s.leaked == ["p-5"]
