@@ -155,7 +155,11 @@ TOKEN_WORDS = (
     r"access[- ]token|bearer[- ]token|auth[- ]token|private[- ]token|personal access token|pat|app[- ]token|"
     r"otp seed|totp seed|totp|seed|recovery code|backup code|jeton|zugangstoken|schlüssel|clé|chiave|clave|"
     r"klucz|sleutel|nyckel|nøgle|nøkkel|avain|kulcs|ključ|cheie|raktas|atslēga|võti|anahtar|ключ|токен|"
-    r"κλειδί|מפתח|טוקן"
+    r"κλειδί|מפתח|טוקן|"
+    # the API's key in EGI's languages, the API named first and joined ("API-Schlüssel", "clé API")
+    r"api-schlüssel|api-schluessel|api-sleutel|clé api|clé d'api|chiave api|clave api|clave de api|chave api|"
+    r"chave de api|klucz api|api klíč|api kľúč|api-nøgle|api-nøkkel|api-nyckel|api-avain|api-kulcs|api kulcs|"
+    r"cheie api|κλειδί api|api-ключ|api ключ|ключ api|api anahtarı"
 )
 
 #: words that name a password only when a colon or '=' follows them at once ("PIN: 4829", "pw: x"):
@@ -236,6 +240,13 @@ CODE_WORDS = (
     r"do cofre|do alarme|otp)|combinação|"
     r"cod(?:ul)? (?:de verificare|de confirmare|de securitate|de activare|de acces|sms|al ușii|otp|"
     r"de unică folosință|de unica folosinta|unic)|combinația|combinatia",
+    # a door's or a meeting's code said otherwise ("code porte", "Zoom-kode", "composez le code"), a
+    # one-time code in Dutch, and a voucher's or a coupon's code, which buys what it names
+    r"code porte|code de porte|code d'accès de la salle|code du bâtiment|composez le code|tapez le code|"
+    r"eenmalige code|eenmalige inlogcode|eenmalige betaalcode|betaalcode|"
+    r"(?:zoom|teams|webex|jitsi|meeting|møte|mote|möte|kokous|spotkanie|schůzka|sitzung|réunion|riunione|reunión)"
+    r"[- ]?(?:code|codes|kode|koden|kod|koodi|kód|kood|passcode|pin|kennwort|passwort|password|heslo|hasło)|"
+    r"dial-in pin|einwahl-pin|participant pin|teilnehmer-pin|code participant",
     # pl, cs, sk, sl, hr, sr, hu
     r"kod (?:weryfikacyjny|potwierdzający|potwierdzenia|bezpieczeństwa|aktywacyjny|jednorazowy|sms|dostępu|"
     r"do drzwi|do sejfu|do alarmu)|szyfr|kombinacja|"
@@ -280,6 +291,36 @@ CODE_WORDS = (
     r"резервный код|коды восстановления|резервні коди|резервний код|коди відновлення|резервни кодове|"
     r"резервен код|rezervni kodovi|rezervni kod|kodovi za oporavak|rezervne kode|yedek kodlar|yedek kod|"
     r"kurtarma kodları"
+)
+#: a voucher's or a coupon's code, which buys what it names: its value may hold letters
+#: ("voucher CRD-8812-KXQ7-TT3M")
+VOUCHER_WORDS = (
+    r"(?:voucher|coupon|promo|promotional|gift|credit|redeem|redemption|discount)[- ]?codes?|vouchers?|coupons?|"
+    r"gutschein|gutscheincode|gutscheine|bon d'achat|code promo|code de réduction|code coupon|"
+    r"codice (?:voucher|coupon|sconto|promozionale)|buono|código (?:de cupón|de descuento|promocional|de vale)|"
+    r"cupón|cupom|código do cupom|kortingscode|waardebon|tegoedbon|kod rabatowy|kupon|kod kuponu|"
+    r"slevový kód|kupón|kuponkód|cod (?:voucher|cupon|promoțional)|κωδικός κουπονιού|κουπόνι|"
+    r"промокод|купон|rabattkod|rabatkode|rabattkode|alennuskoodi|lahjakortti|hyvityskoodi"
+)
+#: a booking's reference: with the traveller's name it opens the booking (a flight's PNR, a
+#: hotel's confirmation number, a train ticket's code)
+BOOKING_WORDS = (
+    r"booking reference|booking ref|booking number|booking code|booking id|booking no|reservation number|"
+    r"reservation code|reservation ref|reservation reference|confirmation number|confirmation no|"
+    r"confirmation code|pnr|record locator|e-ticket number|ticket number|"
+    r"buchungsnummer|buchungscode|buchungsreferenz|reservierungsnummer|reservierungscode|bestätigungsnummer|"
+    r"numéro de réservation|référence de réservation|réservation n°|réservation no|numéro de confirmation|"
+    r"code de réservation|référence du dossier|numero di prenotazione|codice di prenotazione|"
+    r"codice prenotazione|numero di conferma|número de reserva|código de reserva|localizador|"
+    r"número de confirmación|número da reserva|código da reserva|número de confirmação|boekingscode|"
+    r"boekingsnummer|reserveringsnummer|reserveringscode|bevestigingsnummer|numer rezerwacji|kod rezerwacji|"
+    r"numer potwierdzenia|číslo rezervace|rezervační kód|rezervační číslo|kód rezervace|číslo rezervácie|"
+    r"rezervačný kód|bokningsnummer|bokningskod|bokningsreferens|bookingnummer|bookingkode|"
+    r"bookingreferanse|reservasjonsnummer|varausnumero|varauskoodi|varaustunnus|foglalási szám|"
+    r"foglalási kód|număr de rezervare|numărul rezervării|cod de rezervare|αριθμός κράτησης|κωδικός κράτησης|"
+    r"номер бронирования|код бронирования|номер бронювання|код бронювання|номер на резервация|"
+    r"rezervasyon numarası|rezervasyon kodu|broj rezervacije|šifra rezervacije|številka rezervacije|"
+    r"rezervacijos numeris|rezervācijas numurs|broneeringu number|broneeringu kood"
 )
 #: parts of a configuration key that say its value is a secret (env, INI, YAML, JSON, tables)
 SECRET_KEY_PARTS = (
@@ -1049,7 +1090,10 @@ HOME_WORDS = (
     r"bosatt i|bosatt på|bosatt|bosiddende|lakik|lakos|domiciliat în|domiciliată în|domiciliat|domiciliată|"
     r"κάτοικος|проживающий по адресу|проживающая по адресу|проживає за адресою|"
     r"живущ на|s prebivališčem|nastanjen na|nastanjen v|s prebivalištem|asuu osoitteessa|elab aadressil|"
-    r"ikamet eden|yaşayan|גר ב|גרה ב|המתגורר ב|המתגוררת ב"
+    r"ikamet eden|yaşayan|גר ב|גרה ב|המתגורר ב|המתגוררת ב|"
+    # the home a visa letter or a form asks for ("Heimatadresse", "իմ տան հասցեն")
+    r"heimatadresse|heimatanschrift|adresse im heimatland|home country address|adresse de résidence habituelle|"
+    r"տան հասցեն|իմ տան հասցեն|իմ հասցեն է|სახლის მისამართია|ჩემი მისამართია"
 )
 #: phrases that say a person is ill (health data, special under the GDPR): a leave or an absence
 #: for illness, a diagnosis. Said of someone by nature; a server's "surgery" or "operation" is not
@@ -1258,6 +1302,25 @@ SALARY_WORDS = (
     r"salaris|loon|pensja|wynagrodzenie|plat|mzda|fizetés|fizetése|fizetésem|lön|løn|lønn|palkka|"
     r"palkkani|palk|salariu|salariul|maaş|maaşı|maaşım|μισθός|μισθό|зарплата|зарплату|заплата|заплатата|"
     r"plaća|plača"
+)
+#: what a registration list, a rooming list or a dietary column says of one person's health: an
+#: allergy, coeliac disease, a wheelchair (the stems of the words, in EGI's languages)
+CARE_NEED_STEMS = (
+    "allerg", "alerg", "ailléirge", "αλλεργ", "аллерг", "алерг", "alerji", "coeliac", "celiac", "zöliak",
+    "cœliaq", "coeliaq", "celiach", "celíac", "celiak", "keliak", "wheelchair", "rollstuhl", "fauteuil roulant",
+    "sedia a rotelle", "silla de ruedas", "cadeira de rodas", "rolstoel", "wózek inwalidzki", "wózku inwalidzkim",
+    "invalidní vozík", "vozíčkář", "vozíčkar", "rullstol", "kørestol", "rullestol", "pyörätuoli", "kerekesszék",
+    "scaun cu rotile", "αναπηρικό", "инвалидн", "invalidska kolica", "invalidski voziček", "tekerlekli sandalye",
+    "epilep", "anaphyla", "epipen",
+)
+#: what a person is paid by the day or the hour ("la tarifa diaria de la consultora ... es de 650 €")
+RATE_WORDS = (
+    r"day rate|daily rate|hourly rate|tagessatz|stundensatz|tagesgage|tarif journalier|taux journalier|"
+    r"tarif horaire|tariffa giornaliera|tariffa oraria|tarifa diaria|tarifa por hora|tarifa horaria|"
+    r"taxa diária|valor diário|dagtarief|uurtarief|dagvergoeding|stawka dzienna|stawka godzinowa|"
+    r"denní sazba|hodinová sazba|denná sadzba|dagpris|timpris|dagssats|timesats|päivähinta|tuntihinta|"
+    r"päivätaksa|napidíj|óradíj|tarif zilnic|tarif orar|ημερήσια αμοιβή|дневная ставка|денна ставка|"
+    r"dnevnica|satnica|günlük ücret"
 )
 POSSESSIVES = (
     r"my|his|her|their|mein|meine|sein|seine|ihr|ihre|mon|son|sa|il mio|il suo|mi|su|o meu|o seu|mijn|"

@@ -60,7 +60,7 @@ DETECTORS: dict[str, tuple[Detector, ...]] = {
                  formats.session_cookies, formats.connection_strings, formats.secret_answers),
     PERSONAL: (personal.ibans, personal.bank_accounts, personal.payment_cards, personal.national_ids, personal.glued_labels, personal.birth_dates, personal.misread_numbers, personal.addresses,
                personal.licence_plates,
-               personal.person_dns, personal.handles, personal.health, personal.named_patients, personal.salaries,
+               personal.person_dns, personal.handles, personal.health, personal.care_needs, personal.named_patients, personal.salaries,
                columns.columns),  # (a table's columns: personal, phone and credential findings)
     MARKER: (markers.markers,),
 }

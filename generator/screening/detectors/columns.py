@@ -21,7 +21,7 @@ from functools import cache
 from generator.screening import lazy_re as re
 from generator.screening.detectors.base import CREDENTIAL, PERSONAL, PHONE, Finding, Text, WordClass, lex
 from generator.screening.detectors.secrets import _PUBLIC_HEADER, _is_placeholder
-from generator.screening.lexicon import BIRTH_WORDS, ID_WORDS, PASSWORD_WORDS
+from generator.screening.lexicon import BIRTH_WORDS, BOOKING_WORDS, ID_WORDS, PASSWORD_WORDS, SALARY_WORDS
 from generator.screening.normalise import PART_BREAK
 
 #: a header row: two cells or more of words (letters first), split by one kind of separator
@@ -46,6 +46,13 @@ _EXTRA_ID_HEADER = (r"student no|student nr|student id|matric|matric no|matricul
                     r"kvnr|krankenversichertennummer|versichertennummer|nir|nhs|nhs no|nhs number|rnokpp|рнокпп|"
                     r"ipn|іпн|snils|снилс|inn|инн")
 _EXTRA_BIRTH_HEADER = r"birth date|birthdate|date of birth|dob|born|fecha nacimiento|data nascita|geb datum"
+_BOOKING_HEADER = (r"confirmation|confirmation no|booking|booking ref|reservation|reservation no|buchung|"
+                   r"bestätigung|réservation|confirmation n°|prenotazione|reserva|boeking|reservering|rezerwacja|"
+                   r"rezervace|bokning|varaus|foglalás|rezervare")
+#: a person's rate of pay, as a budget's column names it
+_RATE_HEADER = (r"day rate|daily rate|hourly rate|monthly rate|tagessatz|stundensatz|tarif journalier|taux journalier|"
+                r"tariffa giornaliera|tarifa diaria|tarifa por hora|dagtarief|uurtarief|stawka dzienna|"
+                r"stawka godzinowa|denní sazba|hodinová sazba|dagpris|timpris|päivähinta|tuntihinta|napidíj|órabér")
 _SECRET_HEADER = r"secret|token|api key|apikey|access key|secret key|pin|otp|private key"
 #: names of a person's home address (an LDAP ``homePostalAddress``, a form's "Privatadresse"); a
 #: bare "address" names a host's or an institute's as often
@@ -71,6 +78,11 @@ def _header_kinds() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
         (PERSONAL, "personal.column", name(BIRTH_WORDS, _EXTRA_BIRTH_HEADER)),
         (PERSONAL, "personal.home-address", re.compile(_ADDRESS_HEADER)),
         (PHONE, "phone.column", name(_PHONE_HEADER)),
+        # a booking's reference, with the guest's name on its row: a rooming list, a travel list
+        (CREDENTIAL, "credential.booking", re.compile(rf"(?:{lex(BOOKING_WORDS, _BOOKING_HEADER)})")),
+        # what a person is paid, a month, a day or an hour, and in which currency ("mzda_měsíčně_CZK")
+        (PERSONAL, "personal.salary", re.compile(rf"(?:(?:gross|net|monthly|annual|brutto|netto|hrubá|čistá) )?"
+                                                 rf"(?:{lex(SALARY_WORDS, _RATE_HEADER)})(?: [^\W\d_]{{1,12}}){{0,3}}")),
     )
 
 
@@ -106,10 +118,12 @@ _YES_NO = frozenset("yes no true false y n x ok ano ne ja nein oui non si sí ta
                     "evet hayır sim não jah nee nej".split())
 
 
-def _value_of_kind(value: str, category: str) -> bool:
+def _value_of_kind(value: str, category: str, rule: str = "") -> bool:
     core = value.strip(" \t\"'`")
     if not core or _is_placeholder(core):
         return False
+    if rule == "credential.booking":  # a reference has a digit ("ADL-5590132"), a confirmation's "yes" none
+        return len(core) >= 5 and any(c.isdigit() for c in core) and " " not in core
     if category == CREDENTIAL:
         return core.lower() not in _YES_NO
     digits = sum(c.isdigit() for c in core)
@@ -166,7 +180,7 @@ def _delimited(t: Text) -> Iterator[Finding]:
             personal = False
             for i, (category, rule) in kinds.items():
                 a, b = cells[i]
-                if _value_of_kind(text[a:b], category):
+                if _value_of_kind(text[a:b], category, rule):
                     yield Finding(rule, category, a, b)
                     personal = personal or category == PERSONAL
             if personal:  # a person's record: their name and the rest of the row go with it
@@ -193,7 +207,7 @@ def _inserts(t: Text) -> Iterator[Finding]:
                 if raw[:1] in "'\"" and raw[-1:] == raw[:1] and len(raw) >= 2:
                     a, b = a + 1, b - 1
                 category, rule = kinds[i]
-                if _value_of_kind(text[a:b], category):
+                if _value_of_kind(text[a:b], category, rule):
                     yield Finding(rule, category, a, b)
                     personal = personal or category == PERSONAL
             if personal and i == len(names) - 1:  # a person's record: the whole row of values
@@ -340,7 +354,7 @@ def _labelled_value(text: str, m: re.Match[str]) -> Iterator[Finding]:
     if rule == "personal.home-address":
         if any(c.isdigit() for c in value) and any(c.isalpha() for c in value) and not _is_placeholder(value):
             yield Finding(rule, category, a, a + len(value))
-    elif _value_of_kind(value, category):
+    elif _value_of_kind(value, category, rule):
         yield Finding(rule, category, a, a + len(value))
 
 

@@ -15,7 +15,14 @@ from collections.abc import Iterator
 from generator.screening import lazy_re as re
 from generator.screening.detectors.base import CREDENTIAL, Finding, Lexicon, Text, WordClass, fold
 from generator.screening.detectors.shapes import looks_random
-from generator.screening.lexicon import CODE_WORDS, PIN_WORDS, RECOVERY_PHRASES, SECURITY_QUESTIONS
+from generator.screening.lexicon import (
+    BOOKING_WORDS,
+    CODE_WORDS,
+    PIN_WORDS,
+    RECOVERY_PHRASES,
+    SECURITY_QUESTIONS,
+    VOUCHER_WORDS,
+)
 
 #: a crypt(3) hash: $id$[params$]salt$digest (MD5, bcrypt, SHA-2, yescrypt, argon2, scrypt...)
 _CRYPT = re.compile(
@@ -61,24 +68,43 @@ _PIN_VALUE = re.compile(r"(?:[ \t]*[:=：\-–][ \t]*|[ \t]+(?:[^\W\d_]{1,8}[ \t
 _YEAR = re.compile(r"(?:19|20)\d\d$")
 
 
-_CODE_WORD = Lexicon(*CODE_WORDS)
+_CODE_WORD = Lexicon(*CODE_WORDS, VOUCHER_WORDS)
+_VOUCHER_WORD = Lexicon(VOUCHER_WORDS)
 #: after a code word, in its clause (or a relative clause after a comma: "Kod SMS, który
 #: dostałem: 482 913"): up to eight words ("du badge temporaire pour le technicien Dell est"; a
-#: word may begin with a digit or two: "to re-enable 2FA:"), then the code (a dial's numbers too,
+#: word may begin with a digit or two: "to re-enable 2FA:", and a bracket may stand among them:
+#: "(building 904)"), then the code (a dial's numbers too,
 #: "3-17-42"): 4 to 8 digits, or groups of 2 to 4 ("27-14-38"), a '#' or '*' the keypad wants
 #: after them; not a quantity ("10 Minuten", "5 %"), a time, a date or a version
 _CODE_VALUE = re.compile(
-    r"(?:[ \t]*[:=：\-–][ \t]*|,?[ \t]+(?:\d{0,2}[^\s.!?;:,()\d]{1,30}[ \t]+){0,8}?(?:\d{0,2}[^\s.!?;:,()\d]{1,30}[ \t]*[:=][ \t]*)?)"
+    r"(?:[ \t]*[:=：\-–][ \t]*|,?[ \t]+(?:(?:\d{0,2}[^\s.!?;:,()\d]{1,30}|\([^()\n]{1,40}\))[ \t]+){0,8}?"
+    r"(?:\d{0,2}[^\s.!?;:,()\d]{1,30}[ \t]*[:=][ \t]*)?)"
     r"[\"'«„“#]?"
     r"(?P<code>\d{4,8}|\d{2,4}(?:[- ]\d{2,4}){1,3}(?![ -]?\d)|\d{1,2}(?:-\d{1,2}){2,3}(?![ -]?\d))(?P<key>[#*])?"
     r"(?![\d.,:/]\d|\d|[ \t]*(?:%|x\b|mm\b|kb\b|mb\b|gb\b)|[ \t]+[^\W\d_]*(?:min|sec|sek|hour|stund|heure|ora|hora|"
     r"tag|day|jour|giorn|día|dia|dni|dn|nap|päiv|päev|gün|ημέρ|дн|днів|час|user|nutzer|utilis|utent|usuari|job|core|node))")
 
 
+#: a voucher's code of capitals and digits, in groups or not ("CRD-8812-KXQ7-TT3M"), after the
+#: words of its clause as a code's (``_CODE_VALUE``)
+_VOUCHER_VALUE = re.compile(
+    r"(?:[ \t]*[:=：\-–][ \t]*|,?[ \t]+(?:[^\s.!?;:,()\d]{1,30}[ \t]+){0,8}?(?:[^\s.!?;:,()\d]{1,30}[ \t]*[:=][ \t]*)?)"
+    r"[\"'«„“]?(?P<code>(?=[A-Z0-9-]*\d)(?=[A-Z0-9-]*[A-Z])[A-Z0-9]{2,12}(?:-[A-Z0-9]{2,12}){0,5})(?![\w-])")
+
+
+_BOOKING_WORD = Lexicon(BOOKING_WORDS)
+#: a booking's reference after its word, a few words or "n°" between ("Buchungsnummer 4471-8823-KB",
+#: "localizador (PNR) XJ4K7P", "réservation n° 3489120577"): capitals and digits, in groups or not,
+#: with a digit, or a PNR's six capitals
+_BOOKING_VALUE = re.compile(
+    r"(?:[^\d!?\n.;,\[\]]|\.(?=[ \t])){0,40}?(?<![\w-])[\"'«„“]?"
+    r"(?P<code>(?=[A-Z0-9-]*\d)[A-Z0-9]{2,12}(?:-[A-Z0-9]{1,12}){0,4}|[A-Z]{6})(?![\w-])")
+
+
 #: the code later in the sentence, after a copula ("kod jednorazowy z SMS-a, który dostałem przy
 #: logowaniu, to 483920", "the code they sent me, after two tries, is 5521")
 _CODE_VALUE_LATER = re.compile(
-    r"[^.!?;\n\d]{0,100}?[ \t](?:to|is|was|ist|war|est|était|è|era|es|é|je|jest|był|byl|bylo|er|var|är|on|oli|"
+    r"(?:[^.!?;\n\d(]|\([^()\n]{1,40}\)){0,100}?[ \t](?:to|is|was|ist|war|est|était|è|era|es|é|je|jest|był|byl|bylo|er|var|är|on|oli|"
     r"είναι|ήταν|это|було|був|е|je bil)[ \t]+[\"'«„“]?(?P<code>\d{4,8})(?![\d.,:/]\d|\d|[ \t]*%)")
 
 
@@ -161,7 +187,8 @@ def _more_codes(text: str, start: int, end: int) -> Iterator[Finding]:
 
 def pins(t: Text) -> Iterator[Finding]:
     """A PIN: 4 to 8 digits right after a PIN word (a year is a date, not a PIN); a door, safe or
-    login code: digits in the clause of a code word."""
+    login code: digits in the clause of a code word; a voucher's code or a booking's reference,
+    of capitals and digits."""
     for m in _PIN_WORD.finditer(t, 10, 40):
         v = _PIN_VALUE.match(t.text, m.end())
         if v and not (_YEAR.match(v.group("pin")) and len(v.group("pin")) == 4 and ":" not in v.group()):
@@ -172,6 +199,14 @@ def pins(t: Text) -> Iterator[Finding]:
             if v and not (_YEAR.match(v.group("code")) and ":" not in v.group()):
                 yield Finding("credential.code", CREDENTIAL, v.start("code"), v.end())
                 yield from _more_codes(t.text, v.start("code"), v.end())
+        for m in _BOOKING_WORD.finditer(t, 30, 80):
+            v = _BOOKING_VALUE.match(t.text, m.end())
+            if v and len(v.group("code")) >= 5 and not _YEAR.match(v.group("code")):
+                yield Finding("credential.booking", CREDENTIAL, v.start("code"), v.end("code"))
+        for m in _VOUCHER_WORD.finditer(t, 30, 120):
+            v = _VOUCHER_VALUE.match(t.text, m.end())
+            if v:
+                yield Finding("credential.code", CREDENTIAL, v.start("code"), v.end("code"))
         if _CODE_CHANNEL_WORDS.among(t.words):
             for m in _plain_codes(t):
                 v = _CODE_VALUE.match(t.text, m.end()) or _CODE_VALUE_LATER.match(t.text, m.end())

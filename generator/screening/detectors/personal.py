@@ -52,6 +52,7 @@ from generator.screening.lexicon import (
     AT_HANDLE_WORDS,
     BIRTH_WORDS,
     BIRTH_YEAR_WORDS,
+    CARE_NEED_STEMS,
     CARE_STEMS,
     CASE_NUMBER_WORDS,
     CONDITION_STEMS,
@@ -78,6 +79,7 @@ from generator.screening.lexicon import (
     PERSON_WORDS,
     PLATE_WORDS,
     POSSESSIVES,
+    RATE_WORDS,
     SALARY_WORDS,
     SPECIFIC_ACCOUNT_WORDS,
     VENUE_WORDS,
@@ -475,7 +477,8 @@ def _identity_numbers(t: Text) -> Iterator[Finding]:
                               else series.start("value"), series.end("value"))
     if t.has_digit and t.holds_any(_PASSPORT_STEMS):
         for m in _PASSPORT_WORD.finditer(low):  # "паспорт ... для виїзду за кордон FE482917"
-            v = _PASSPORT_NUMBER.match(text, m.end(), min(len(text), m.end() + 90))
+            v = _PASSPORT_NUMBER.match(text, m.end(), min(len(text), m.end() + 90)) \
+                or _PASSPORT_DIGITS.match(text, m.end(), min(len(text), m.end() + 40))
             if v:
                 yield Finding("personal.id-number", PERSONAL, *v.span("value"))
     if "<" in text and ("<<" in text or "\nP<" in text):
@@ -493,6 +496,10 @@ _PASSPORT_STEMS = tuple(sorted({fold(w)[:5] for w in PASSPORT_WORDS.split("|")})
 #: (a two-letter word's dot, "Nr.", "No.", does not end the sentence)
 _PASSPORT_NUMBER = re.compile(r"(?:[^\n.!?]|(?<![\w][\w][\w])(?<=[A-Za-z]{2})\.){0,80}?(?<![\w-])"
                               r"(?P<value>[A-Z]{1,2}[ ]?\d{6,8})(?![\w-])")
+#: a passport's number of digits only, right after its "Nr." ("paso Nr. 23456789": Lithuania's,
+#: Estonia's and others have no letters)
+_PASSPORT_DIGITS = re.compile(r"[ \t]*(?:(?:nr|no|n°|number|numer|numero|número|nummer|numeris|numurs|numbriga|"
+                              r"číslo|č)(?![\w]))?\.?[ \t]*:?[ \t]*(?P<value>\d{7,9})(?![\w,/-]|\.\d)", re.IGNORECASE)
 #: the tax and registry numbers that organisations have too ("NIP", "NIF", "ΑΦΜ", "adószám", "VAT")
 _TAX_LABEL = re.compile("(?:%s)" % lex(r"nip|nif|cif|αφμ|afm|adószám|adoszam|vat(?: no| number| id)?|"
                                         r"p\. ?iva|partita iva|ust-?idnr|steuernummer|tax (?:number|id)|"
@@ -767,6 +774,67 @@ def health(t: Text) -> Iterator[Finding]:
         if _ABOUT_RULES.match(t.low, m.end()):
             continue  # "the sick leave policy": about the rules, not about somebody
         yield Finding("personal.health", PERSONAL, *_sentence_around(text, m.start(), m.end()))
+
+
+#: the words of a care need (``lexicon.CARE_NEED_STEMS``), as the view's words: a text without one
+#: is not looked at
+_CARE_NEED_BYTES = re.compile(b"|".join(re.escape(fold(s).encode()) for s in CARE_NEED_STEMS if " " not in s))
+_CARE_NEED_WORDS = WordClass(lambda w: _CARE_NEED_BYTES.search(w) is not None)
+_CARE_NEED = re.compile("|".join(re.escape(fold(s)) for s in sorted(CARE_NEED_STEMS, key=len, reverse=True)))
+#: the small words inside a name ("Seán Ó Briain", "Jan van Dijk", "Maria da Silva")
+_NAME_PARTICLES = frozenset("de van von der den di da do dos das del della la le ó o mac mc ní ni bin al ten ter".split())
+
+
+def _person_named(text: str, start: int, end: int) -> bool:
+    """Two capitalised words in a row in ``text[start:end]``, a name's particles between them
+    allowed ("Camilla Holm", "Seán Ó Briain")."""
+    previous = False
+    for w in _NAME_WORD.finditer(text, start, end):
+        word = w.group()
+        if word.lower() in _NAME_PARTICLES:
+            continue
+        capitalised = len(word) > 1 and word[0].isupper() and not word.isupper()
+        if capitalised and previous:
+            return True
+        previous = capitalised
+    return False
+
+
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_CARE_CLAUSE_END = re.compile(r"[.;!?](?:[ \t]|$)")
+#: after a wheelchair's word: what a place offers ("wheelchair accessible", "rollstuhlgerecht")
+_ACCESSIBLE = re.compile(r"[\w-]*[ \t-]*(?:accessib|access|friendly|ramp|lift|gerecht|zugänglich|zuganglich|"
+                         r"accessibil|accesible|acessível|acessivel|toegankelijk|dostępn|dostepn|přístupn|pristupn|"
+                         r"tillgänglig|tillganglig|tilgængelig|tilgjengelig|esteetön|esteeton|akadálymentes|"
+                         r"akadalymentes|adapted|adapté|adapte|adattat|adaptad)")
+
+
+def care_needs(t: Text) -> Iterator[Finding]:
+    """A named person's allergy, coeliac disease or wheelchair, as a registration export, a rooming
+    list or a workshop's mail lists them ("Camilla Holm (kørestolsbruger, ...)", "Piotr Mazur;ACK
+    Cyfronet;;nut allergy", "tá ailléirge cnó ar Seán Ó Briain"): health data of that person. The
+    line the need is on goes, or its sentence when the line is long."""
+    if not _CARE_NEED_WORDS.among(t.words) and not any(" " in s and fold(s) in t.low for s in CARE_NEED_STEMS):
+        return
+    text = t.text
+    done = -1
+    for m in _CARE_NEED.finditer(t.low):
+        if m.start() < done:
+            continue
+        start, end = t.line_span(m.start())
+        if end - start > 200:
+            start, end = _sentence_around(text, m.start(), m.end())
+        while start < end and text[start] in " \t-*•":
+            start += 1
+        if _ACCESSIBLE.match(t.low, m.end()):
+            continue  # "the venue is wheelchair accessible": a place's, not a person's
+        # (the name in the need's clause: a list's separator, ';' with no space, is no clause's end)
+        lo = max((c.end() for c in _CARE_CLAUSE_END.finditer(text, max(start, m.start() - 80), m.start())),
+                 default=max(start, m.start() - 80))
+        stop = _CARE_CLAUSE_END.search(text, m.end(), min(end, m.end() + 60))
+        if _person_named(text, lo, stop.start() if stop else min(end, m.end() + 60)):
+            yield Finding("personal.health", PERSONAL, start, end)
+            done = end
 
 
 _PATIENT_WORDS = frozenset(fold(w).encode() for w in PATIENT_WORDS.split())
@@ -1299,14 +1367,39 @@ _EARNING = re.compile(
 
 
 #: (a text without one of these words says nothing of what somebody earns: most texts)
-_EARNING_WORDS = frozenset(fold(w).encode() for w in re.split(r"[| ]", f"{EARNING_VERBS}|{SALARY_WORDS}")
+_EARNING_WORDS = frozenset(fold(w).encode() for w in re.split(r"[| ]", f"{EARNING_VERBS}|{SALARY_WORDS}|{RATE_WORDS}")
                            if w not in ("is", "gets"))
+#: a salary or a rate word, then in its clause a person's name and an amount: "lo stipendio lordo
+#: annuo di Luca Romano come da contratto: 38.400 €"
+_PAY_WORD = re.compile(rf"(?<![\w])(?:{lex(SALARY_WORDS, RATE_WORDS)})(?![\w])")
+_PAY_CLAUSE_END = re.compile(r"[.!?;](?=\s|$)|\n")
+_AMOUNT_IN = re.compile(rf"(?<![\w]){_AMOUNT}(?![\w])")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _named_in(text: str, start: int, end: int) -> bool:
+    """Two capitalised words in a row in ``text[start:end]`` (a person's name: "Luca Romano")."""
+    previous = False
+    for w in _WORD.finditer(text, start, end):
+        word = w.group()
+        capitalised = len(word) > 1 and word[0].isupper() and word[1:].replace("-", "").replace("'", "").islower()
+        if capitalised and previous and text[w.start() - 1] in " \t":
+            return True
+        previous = capitalised
+    return False
 
 
 def salaries(t: Text) -> Iterator[Finding]:
-    """What somebody earns: "de nieuwe beheerder verdient €4.850 bruto", "her salary is 3 200 EUR"."""
+    """What somebody earns: "de nieuwe beheerder verdient €4.850 bruto", "her salary is 3 200 EUR",
+    "the day rate of Jan Kowalski is 600 EUR"."""
     if not t.has_digit or _EARNING_WORDS.isdisjoint(t.words):
         return
     low = t.low
     for m in _EARNING.finditer(low):
         yield Finding("personal.salary", PERSONAL, m.start(), m.end("amount"))
+    for m in _PAY_WORD.finditer(low):
+        stop = _PAY_CLAUSE_END.search(low, m.end(), min(len(low), m.end() + 160))
+        end = stop.start() if stop else min(len(low), m.end() + 160)
+        amount = _AMOUNT_IN.search(low, m.end(), end)
+        if amount and _named_in(t.text, m.end(), amount.start()):
+            yield Finding("personal.salary", PERSONAL, amount.start(), amount.end())

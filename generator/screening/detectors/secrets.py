@@ -378,6 +378,8 @@ def _password_values(t: Text) -> Iterator[Finding]:
         if _made_up(value) and not _PASSWORD_SIGNS.isdisjoint(value):  # ("the code is CamelCase2Snake")
             yield Finding("credential.password", CREDENTIAL, m.start("value"), m.start("value") + len(value))
     for m in _SHORT_PASSWORD.finditer(t, 10, 120):
+        if _ticket_pass(t, m):
+            continue
         if _OF_A_PUBLIC_THING.search(t.low, m.start(), m.end()):
             continue  # "clave de proyecto:", "code of the course:"
         found = _after_password_word(t, m.end() - 1)
@@ -417,12 +419,23 @@ def _named_only(t: Text, m: re.Match[str]) -> bool:
         return True  # a word of a link's path or query ("/display/VO/Password+reset+procedure")
     if _KUBERNETES_OBJECT.search(t.low, max(0, m.start() - 24), m.start()):
         return True  # "the Kubernetes Secret "s3-creds"", "kubectl get secret db-creds": an object's name
+    if _ticket_pass(t, m):
+        return True
     if "|" in (t.text[m.start() - 1:m.start()], t.text[m.end():m.end() + 1]):
         run = t.text[t.text.rfind(" ", 0, m.start()) + 1:m.start()]
         if run[:1] in ("'", '"', "("):
             return True  # an alternative of a quoted pattern: grep -E 'x509|token|slurm'
     # ".../reset-password": a path's compound
     return t.text[m.start() - 1:m.start()] == "-" and "/" in t.text[t.text.rfind(" ", 0, m.start()) + 1:m.start()]
+
+
+#: the kinds of pass that are tickets or badges: "boarding pass", "day pass", "ski pass"
+_TICKET_PASS = re.compile(r"(?<![\w-])(?:boarding|bus|rail|train|travel|season|day|week|ski|museum|press|visitor|guest|"
+                          r"event|conference|hall|transit|metro|city)[ \t-]$")
+def _ticket_pass(t: Text, m: re.Match[str]) -> bool:
+    """Is "pass" at ``m`` a ticket's or a badge's ("Boarding pass info: Lufthansa LH 2414")?"""
+    return t.low.startswith("pass", m.start()) and not t.low[m.start() + 4:m.start() + 5].isalpha() \
+        and _TICKET_PASS.search(t.low, max(0, m.start() - 12), m.start()) is not None
 
 
 #: a Kubernetes object's kind before its name: the word "secret" names a kind of object there
