@@ -288,8 +288,8 @@ def _inside_a_longer_word(big: str, needle: str, i: int) -> bool:
     cache file, "a3f5820bc") is not that secret; nor is a number of any length inside a longer
     number (a passport's "23456789" inside a meeting's id "91234567890")."""
     end = i + len(needle)
-    if needle.isdigit():
-        return (i > 0 and big[i - 1].isdigit()) or (end < len(big) and big[end].isdigit())
+    if needle.isdigit() and ((i > 0 and big[i - 1].isdigit()) or (end < len(big) and big[end].isdigit())):
+        return True
     if len(needle) >= SHORT or not needle[0].isalnum() or not needle[-1].isalnum():
         return False
     return (i > 0 and big[i - 1].isalnum()) or (end < len(big) and big[end].isalnum())

@@ -74,3 +74,9 @@ def test_a_number_inside_a_longer_number_is_not_that_secret():
     assert s.leaked == []
     s, _ = score([passport], {"p-5": 1}, output(page="Meeting ID: 91234567890", case="paso Nr. 23456789."))
     assert s.leaked == ["p-5"]
+
+
+def test_a_short_number_inside_a_digest_is_still_not_that_secret():
+    pin = Item("p-6", "credential", "reply", "PIN 6620", "6620", "", True)
+    s, _ = score([pin], {"p-6": 1}, output(page="d4e6a980e9e2c39d8ff5d04a8c5143313d12f55f6620 all"))
+    assert s.leaked == []
