@@ -136,3 +136,13 @@ def test_a_redacted_reference_is_not_read_again_as_the_next_capitals():
 def test_a_boarding_pass_is_a_ticket_not_a_password():
     assert found("Boarding pass info: Austrian OS 123, seat 12A", "credential") == []
     assert "Tulpe-Nebel-61" not in kept_text("pass info: Tulpe-Nebel-61")
+
+
+def test_a_named_persons_line_under_personnel_costs_goes_whole():
+    text = "Personalkosten des Projekts:\nLena Hoffmann, Entwicklerin, 4 300 EUR/Monat\nGesamt 2026: 51 600 EUR"
+    kept = kept_text(text)
+    assert "Lena Hoffmann" not in kept and "4 300" not in kept and "51 600 EUR" in kept
+
+
+def test_an_id_after_a_few_words_and_a_semicolon_is_personal():
+    assert "504118226" not in kept_text("Preciso do NIF pessoal; enviei: 504118226 (Rui Matos).")

@@ -1322,6 +1322,24 @@ RATE_WORDS = (
     r"päivätaksa|napidíj|óradíj|tarif zilnic|tarif orar|ημερήσια αμοιβή|дневная ставка|денна ставка|"
     r"dnevnica|satnica|günlük ücret"
 )
+#: a budget's costs of people: the lines under them that name a person and an amount are that
+#: person's pay
+PERSONNEL_COST_WORDS = (
+    r"personnel costs|personnel cost|staff costs|staff cost|salaries|salary costs|payroll|personalkosten|"
+    r"personalaufwand|frais de personnel|coûts de personnel|dépenses de personnel|costi del personale|"
+    r"costi di personale|gastos de personal|costes de personal|custos de pessoal|custos com pessoal|"
+    r"personeelskosten|koszty osobowe|koszty personelu|osobní náklady|mzdové náklady|osobné náklady|"
+    r"personalkostnader|personalomkostninger|personaleomkostninger|personalkostnader|henkilöstökulut|"
+    r"palkkakulut|personalikulud|személyi jellegű|bérköltség|cheltuieli de personal|cheltuieli salariale|"
+    r"δαπάνες προσωπικού|расходы на персонал|витрати на персонал|troškovi osoblja|stroški osebja|personel giderleri"
+)
+#: a period an amount of pay is for, after it ("52 000 SEK/månad", "650 € per day")
+PAY_PERIODS = (
+    r"month|monthly|månad|måned|monat|mois|mese|mes|mês|maand|miesiąc|měsíc|mesiac|hó|kuukausi|kuu|lună|"
+    r"μήνα|месяц|місяць|mjesec|mesec|ay|day|tag|jour|giorno|día|dia|dag|dzień|den|deň|nap|päivä|päev|zi|"
+    r"hour|stunde|std|heure|ora|hora|uur|godzina|godz|hodina|hod|óra|tunti|tund|timme|time|year|jahr|an|"
+    r"anno|año|ano|jaar|rok|år|vuosi|aasta|pt|pm|fte"
+)
 POSSESSIVES = (
     r"my|his|her|their|mein|meine|sein|seine|ihr|ihre|mon|son|sa|il mio|il suo|mi|su|o meu|o seu|mijn|"
     r"zijn|haar|moja|jego|jej|moje|jeho|její|min|hans|hennes|hendes|hänen|minu|tema|"

@@ -79,6 +79,8 @@ from generator.screening.lexicon import (
     PERSON_WORDS,
     PLATE_WORDS,
     POSSESSIVES,
+    PAY_PERIODS,
+    PERSONNEL_COST_WORDS,
     RATE_WORDS,
     SALARY_WORDS,
     SPECIFIC_ACCOUNT_WORDS,
@@ -291,8 +293,9 @@ _ID_SAID = re.compile(rf"(?:[ \t]+(?:[^\W\d_]{{1,20}}|\([^\W\d_]{{1,10}}\))){{0,
 #: or, in the next sentence, "mine is" ("... your CNP. Al meu este 1840...", "Mine is ...")
 _MINE_NEXT = re.compile(rf"[^.!?\n]{{0,100}}[.!?][ \t]+(?:{lex(MINE_IS)})(?!\w)[ \t]*:?")
 #: or a few words saying what it is for, then a colon: "Personnummer för behörighetsansökan:",
-#: "Henkilötunnus pääsykorttia varten:", "PESEL do umowy:", "adóazonosító jelet, az enyém:"
-_ID_FOR = re.compile(r",?(?:[ \t]+[^\W\d_]{1,25}){1,5}?[ \t]*:")
+#: "Henkilötunnus pääsykorttia varten:", "PESEL do umowy:", "adóazonosító jelet, az enyém:", "NIF
+#: pessoal; confirmei:"
+_ID_FOR = re.compile(r",?(?:[,;]?[ \t]+[^\W\d_]{1,25}){1,5}?[ \t]*:")
 _ID_VALUE = re.compile(
     r"[\s:՝#.,()№nNoº°-]{0,8}(?:(?:nr|no|number|nummer|numer|numero|numéro|número|číslo|szám|numaram|numarası|numarasi|αρ)\.?[\s:#.]{0,3})?"
     r"(?P<value>(?:[A-Z]{1,3}[ -]?)?\d[\d ./-]{3,20}\d(?:[ -]?[A-Z](?![\w-]))?|(?=[^\W_]{0,4}[ -]?\d)[^\W_]{1,4}[ -]?\d[\dA-Z<-]{3,16}|[A-Z0-9]{6,12})(?![\w-])"
@@ -1377,6 +1380,17 @@ _AMOUNT_IN = re.compile(rf"(?<![\w]){_AMOUNT}(?![\w])")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
+#: (the words those phrases hold, as the view's words: most texts have none)
+_PERSONNEL_WORDS = frozenset(fold(w).encode() for w in re.split(r"[| ]", PERSONNEL_COST_WORDS) if len(w) > 3
+                             and w not in ("costs", "cost", "frais", "costi", "gastos", "custos", "koszty", "giderleri"))
+_PERSONNEL_COSTS = re.compile(rf"(?<![\w])(?:{lex(PERSONNEL_COST_WORDS)})")
+#: a line of a budget that names a person, then an amount for a period: "Erik Johansson,
+#: systemadministratör, 52 000 SEK/månad"
+_PAY_LINE = re.compile(rf"^[ \t>*•-]*(?P<name>[^\W\d_][\w'’-]+[ \t]+[^\W\d_][\w'’-]+)[ \t]*[,:;–(-][^\n]{{0,80}}?"
+                       rf"(?:{_AMOUNT})[ \t]*(?:/|per|pro|par|al|por|na|za|i|a)?[ \t]*(?:{lex(PAY_PERIODS)})(?![\w])",
+                       re.MULTILINE | re.IGNORECASE)
+
+
 def _named_in(text: str, start: int, end: int) -> bool:
     """Two capitalised words in a row in ``text[start:end]`` (a person's name: "Luca Romano")."""
     previous = False
@@ -1392,9 +1406,16 @@ def _named_in(text: str, start: int, end: int) -> bool:
 def salaries(t: Text) -> Iterator[Finding]:
     """What somebody earns: "de nieuwe beheerder verdient €4.850 bruto", "her salary is 3 200 EUR",
     "the day rate of Jan Kowalski is 600 EUR"."""
-    if not t.has_digit or _EARNING_WORDS.isdisjoint(t.words):
+    if not t.has_digit:
         return
     low = t.low
+    if not _PERSONNEL_WORDS.isdisjoint(t.words) and _PERSONNEL_COSTS.search(low):
+        for m in _PAY_LINE.finditer(t.text):
+            if _named_in(t.text, m.start("name"), m.end("name")):
+                line_end = t.line_span(m.start("name"))[1]
+                yield Finding("personal.salary", PERSONAL, m.start("name"), line_end)
+    if _EARNING_WORDS.isdisjoint(t.words):
+        return
     for m in _EARNING.finditer(low):
         yield Finding("personal.salary", PERSONAL, m.start(), m.end("amount"))
     for m in _PAY_WORD.finditer(low):
