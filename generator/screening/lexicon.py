@@ -59,7 +59,7 @@ PASSWORD_WORDS = (
     r"κωδικ(?:ός|ό|ού|οί) (?:πρόσβασης|χρήστη|εισόδου)|συνθηματικ(?:ό|ού)|κωδικ(?:ός|ό|ού|οί|ούς) (?:μου|σου|σας|μας)|"
     r"парол(?:ь|я|ем|ю|і|ата|а|и|от)|лозинк(?:а|у|е|ата|ом)|шифр(?:а|у)|пин-?код",
     # he, ka, hy
-    r"סיסמ(?:ה|א|ת|ות)|პაროლ(?:ი|ის)|գաղտնաբառ(?:ը|ի)?",
+    r"סיסמ(?:ה|א|ת|ות)|პაროლ(?:ი|ის|ია)|գաղտնաբառ(?:ը|ի|ն|ով)?",
     # ar, ga
     r"كلمة المرور|كلمة السر|كلمة مرور|رمز المرور|pasfhocal|phasfhocal|focal faire",
     # the words above as people type them in Latin letters, on keyboards without their script
@@ -731,7 +731,12 @@ ID_WORDS = (
     r"reisepass(?:-nr|nummer)?|pass-nr|passnummer|passeport|pasaporte|passaporto|passaporte|"
     r"paszport|paszportu|cestovní pas|cestovný pas|útlevél|pass|passi|pasas|pase|pasoš|putovnica|"
     r"potni list|pașaport|pasaport|pasaportu|διαβατήριο|διαβατηρίου|דרכון|ת\.ז|תעודת זהות|"
-    r"პასპორტი|անձնագիր|matrikelnummer|matrikel-nr|matr\.-nr|matriculation number|student number|"
+    r"პასპორტი|անձնագիր|"
+    # Georgia's personal number and Armenia's social card, with the endings of "is" and "the"
+    # ("ჩემი პირადი ნომერია", "սոցիալական քարտի համարը՝")
+    r"პირადი ნომერი|პირადი ნომერია|პირადი ნომრით|პირადი ნომრის|პ/ნ|სოციალური ნომერი|"
+    r"սոցիալական քարտի համարը|սոցիալական քարտի համար|սոցիալական քարտ|սոց\. քարտ|ՀԾՀ|հծհ|"
+    r"matrikelnummer|matrikel-nr|matr\.-nr|matriculation number|student number|"
     r"student id|studentennummer|numéro étudiant|numero di matricola|matricola|número de matrícula|"
     r"numer indeksu|nr indeksu|numer albumu|nr albumu|studijní číslo|hallgatói azonosító|neptun-kód|"
     r"opiskelijanumero|studentnummer|tax number|tax id|tin|steuernummer|numéro de contribuable|"
@@ -1093,7 +1098,8 @@ HOME_WORDS = (
     r"ikamet eden|yaşayan|גר ב|גרה ב|המתגורר ב|המתגוררת ב|"
     # the home a visa letter or a form asks for ("Heimatadresse", "իմ տան հասցեն")
     r"heimatadresse|heimatanschrift|adresse im heimatland|home country address|adresse de résidence habituelle|"
-    r"տան հասցեն|իմ տան հասցեն|իմ հասցեն է|სახლის მისამართია|ჩემი მისამართია"
+    r"տան հասցեն|իմ տան հասցեն|իմ հասցեն է|տան հասցեով|տան հասցեին|სახლის მისამართია|ჩემი მისამართია|"
+    r"სახლის მისამართზე|სახლის მისამართით|ჩემს მისამართზე"
 )
 #: phrases that say a person is ill (health data, special under the GDPR): a leave or an absence
 #: for illness, a diagnosis. Said of someone by nature; a server's "surgery" or "operation" is not
@@ -1865,7 +1871,10 @@ NO_LONGER_WORDS = (
 )
 #: a negation after the marker word, as Turkish puts it: "gizli bir şey yok" ("nothing secret"),
 #: "gizli değil" ("not secret")
-NEGATIONS_AFTER = r"(?:bir (?:şey|sey|bilgi|veri|husus) )?(?:yok|yoktur|değil|degil|değildir|degildir)"
+NEGATIONS_AFTER = (r"(?:bir (?:şey|sey|bilgi|veri|husus) )?(?:yok|yoktur|değil|degil|değildir|degildir)|"
+                   # Georgian and Armenian put "is not", "there are none" after the noun
+                   # ("კონფიდენციალური ინფორმაცია არ არის", "գաղտնի տվյալներ չկան")
+                   r"(?:[^\s.!?;:]+[ \t]+)?(?:არ არის|არ არსებობს|არაა|չկան|չկա|չեն|չէ)")
 #: "no need to" (mark, treat, keep...): a marker word after it in its clause says the text is not
 #: confidential ("No hace falta marcar esto como confidencial:")
 NOT_NEEDED = (
@@ -2006,7 +2015,7 @@ NEGATION_PARTICLES = (
 )
 NEGATIONS = (
     rf"{NEGATION_PARTICLES}|isn't|aren't|wasn't|nothing|never|keinesfalls|n'est|"
-    r"není|nejsou|eivät|pole|нет|nije|nisu|ni|degil|אינו|אינה|չէ|չի|"
+    r"není|nejsou|eivät|pole|нет|nije|nisu|ni|degil|אינו|אינה|אינם|אינן|אין|չէ|չի|"
     # Irish: "níl (aon rud) rúnda" ("there is nothing secret"), "ní rúnda é"
     r"aon|"
     # "nothing (confidential)": "rien de confidentiel", "nichts Vertrauliches", "niente di riservato"

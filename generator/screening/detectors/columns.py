@@ -49,6 +49,8 @@ _EXTRA_BIRTH_HEADER = r"birth date|birthdate|date of birth|dob|born|fecha nacimi
 _BOOKING_HEADER = (r"confirmation|confirmation no|booking|booking ref|reservation|reservation no|buchung|"
                    r"bestätigung|réservation|confirmation n°|prenotazione|reserva|boeking|reservering|rezerwacja|"
                    r"rezervace|bokning|varaus|foglalás|rezervare")
+#: a coordinate's column, whose name a salary word folds to ("lon", Swedish "lön")
+_COORDINATES = frozenset({"lon", "long", "lng", "lat"})
 #: a person's rate of pay, as a budget's column names it
 _RATE_HEADER = (r"day rate|daily rate|hourly rate|monthly rate|tagessatz|stundensatz|tarif journalier|taux journalier|"
                 r"tariffa giornaliera|tarifa diaria|tarifa por hora|dagtarief|uurtarief|stawka dzienna|"
@@ -96,7 +98,7 @@ def _kind(header: str) -> tuple[str, str] | None:
     if secret[2].search(words) and not _PUBLIC_HEADER.search(words):
         return secret[0], secret[1]  # "Initial password", "DB Passwort (neu)", "API token"
     for category, rule, pattern in others:
-        if pattern.fullmatch(words):
+        if pattern.fullmatch(words) and not (rule == "personal.salary" and words in _COORDINATES):
             return category, rule
     # a key that qualifies an id or a birth date by whose or which it is ("SUBMITTER_DOB", "applicant
     # birth date", "plgridPesel", "user_cnp")
@@ -124,6 +126,8 @@ def _value_of_kind(value: str, category: str, rule: str = "") -> bool:
         return False
     if rule == "credential.booking":  # a reference has a digit ("ADL-5590132"), a confirmation's "yes" none
         return len(core) >= 5 and any(c.isdigit() for c in core) and " " not in core
+    if rule == "personal.salary":  # an amount: three digits at least, never below zero (not a longitude)
+        return not core.startswith(("-", "−")) and sum(c.isdigit() for c in core) >= 3
     if category == CREDENTIAL:
         return core.lower() not in _YES_NO
     digits = sum(c.isdigit() for c in core)
@@ -260,6 +264,10 @@ def _table_sign(text: str, start: int, end: int) -> bool:
 #: JSON ('"personalId": "8-870923-1234"'), INI and shell ("BIRTH_DATE=1987-09-23")
 _PAIR = re.compile(r"""(?<![\w.-])(?P<q>["'`]?)(?P<key>[A-Za-z][A-Za-z0-9_.-]{1,40})(?P=q)[ \t]*(?::|=>|=)[ \t]*"""
                    r"""(?P<value>"[^"\n]{1,120}"|'[^'\n]{1,120}'|[^\s,;}\]"'][^\n,;}\]]{0,119})""")
+#: a data frame's row as printed, a variable's name heading its line, then its value ("szuletesi_ido
+#: 1991-07-23": the view folds the spaces between them into one)
+_PRINTED_PAIR = re.compile(r"""(?P<q>)(?P<key>[A-Za-z][A-Za-z0-9.-]*_[A-Za-z0-9_.-]{1,40})[ \t]+"""
+                           r"""(?P<value>[^\s,;}\]"'][^\n,;}\]]{0,119})$""", re.MULTILINE)
 #: a vCard's address that is not the work one ("ADR;TYPE=HOME:;;Bergheimer Str. 58;Heidelberg;...")
 _VCARD_ADDRESS = re.compile(r"(?im)^(?:item\d+\.)?adr(?![^:\n]*work)(?:;[^:\n]*)?:(?P<value>[^\n]*\d[^\n]*)$")
 #: what such a key holds in part: asked of the lower-cased text before the pairs are looked for
@@ -268,7 +276,7 @@ _KEY_STEMS = ("birth", "geburt", "naissance", "nascit", "nacimiento", "passport"
               "personnummer", "tunnus", "isikukood", "kennitala", "kimlik", "rodne", "dni", "nif", "bsn",
               "cnp", "egn", "jmbg", "oib", "amka", "nino", "zehut", "emso", "hetu", "cpr", "ahv", "insee", "afm",
               "dowod", "phone", "mobile", "handy", "telefon", "street", "strasse", "morada", "kvnr", "rnokpp",
-              "nhs")
+              "nhs", "szuletes")
 
 #: (the header words of ``_under_header``, in part)
 _HEADER_STEMS = ("birth", "geburt", "naissance", "nascit", "nacimiento", "nascimento", "geboorte", "urodzenia",
@@ -300,6 +308,8 @@ def _labelled(t: Text, words: Iterable[bytes]) -> Iterator[Finding]:
                 continue
             tried.add(start)
             m = _PAIR.match(text, start)
+            if m is None and (start == 0 or text[start - 1] == "\n"):
+                m = _PRINTED_PAIR.match(text, start)
             if m is not None and m.start("key") <= p < m.end("key"):
                 yield from _labelled_value(text, m)
 
@@ -419,7 +429,7 @@ def columns(t: Text) -> Iterator[Finding]:
         yield from _delimited(t)
     if "insert" in t.low:
         yield from _inserts(t)
-    if ":" in text or "=" in text:
+    if ":" in text or "=" in text or "_" in text:  # (a data frame's row prints its key, then its value)
         key_words = _KEY_WORDS.among(t.words)
         if key_words:
             found = list(_labelled(t, key_words))

@@ -72,12 +72,12 @@ _CODE_WORD = Lexicon(*CODE_WORDS, VOUCHER_WORDS)
 _VOUCHER_WORD = Lexicon(VOUCHER_WORDS)
 #: after a code word, in its clause (or a relative clause after a comma: "Kod SMS, który
 #: dostałem: 482 913"): up to eight words ("du badge temporaire pour le technicien Dell est"; a
-#: word may begin with a digit or two: "to re-enable 2FA:", and a bracket may stand among them:
-#: "(building 904)"), then the code (a dial's numbers too,
+#: word may begin with a digit or two: "to re-enable 2FA:", end with a comma: "pe telefon, 739204",
+#: and a bracket may stand among them: "(building 904)"), then the code (a dial's numbers too,
 #: "3-17-42"): 4 to 8 digits, or groups of 2 to 4 ("27-14-38"), a '#' or '*' the keypad wants
 #: after them; not a quantity ("10 Minuten", "5 %"), a time, a date or a version
 _CODE_VALUE = re.compile(
-    r"(?:[ \t]*[:=：\-–][ \t]*|,?[ \t]+(?:(?:\d{0,2}[^\s.!?;:,()\d]{1,30}|\([^()\n]{1,40}\))[ \t]+){0,8}?"
+    r"(?:[ \t]*[:=：\-–][ \t]*|,?[ \t]+(?:(?:\d{0,2}[^\s.!?;:,()\d]{1,30},?|\([^()\n]{1,40}\))[ \t]+){0,8}?"
     r"(?:\d{0,2}[^\s.!?;:,()\d]{1,30}[ \t]*[:=][ \t]*)?)"
     r"[\"'«„“#]?"
     r"(?P<code>\d{4,8}|\d{2,4}(?:[- ]\d{2,4}){1,3}(?![ -]?\d)|\d{1,2}(?:-\d{1,2}){2,3}(?![ -]?\d))(?P<key>[#*])?"

@@ -201,7 +201,8 @@ _GOES_ON = re.compile(r"[\"'»”’]?[ \t]+[^\W\d_]")
 _COPULA_BEFORE = re.compile(r"(?<![\w])(?:is|are|was|be|ist|sind|est|sont|è|sono|es|son|é|são|zijn|jest|są|je|jsou|"
                             r"ovat|är|er|είναι|это|є|е|је)[ \t]*$")
 #: (French and other typography put a space inside guillemets: "« usage interne uniquement »")
-_QUOTE_BEFORE = re.compile("[\"'«»“”„‘’‚‹›`][ \t]?$")
+#: (a comment's mark may stand inside the quotes: '"# NIE PUBLIKOWAĆ"', "'// internal only'")
+_QUOTE_BEFORE = re.compile("[\"'«»“”„‘’‚‹›`][ \t]?(?:#+|//|--|;+|<!--)?[ \t]?$")
 _QUOTE_AFTER = re.compile("[ \t]?[\"'«»“”„‘’‚‹›`]")
 
 
@@ -540,7 +541,7 @@ def _not_for_place(low: str, m: re.Match[str]) -> bool:
     return bool(_PUBLIC_WORD.fullmatch(m.group()) or m.group("verb")) or any(_INTO_WORD.match(w) for w in words[1:])
 
 
-_NEGATED_AFTER = re.compile(rf"[ \t]+(?:{NEGATIONS_AFTER})(?![\w])")
+_NEGATED_AFTER = re.compile(rf"[ \t]+(?:{lex(NEGATIONS_AFTER)})(?![\w])")
 
 
 _NO_LONGER = re.compile(rf"(?:{lex(SHARE_NEGATIONS)})[ \t]+(?:{NO_LONGER_WORDS})(?![\w])")
@@ -581,7 +582,7 @@ def _named_as_marking(low: str, start: int, end: int) -> bool:
 def _quoted(low: str, start: int, end: int) -> bool:
     """Is the phrase alone in quotes after other words of its line ("a 'do not publish' button"),
     not used as a heading or after a copula?"""
-    if not (_QUOTE_BEFORE.search(low, max(0, start - 2), start) and _QUOTE_AFTER.match(low, end)):
+    if not (_QUOTE_BEFORE.search(low, max(0, start - 8), start) and _QUOTE_AFTER.match(low, end)):
         return False
     line_start = low.rfind("\n", 0, start) + 1
     return not _LINE_LEAD.fullmatch(low, line_start, start) and not _COPULA_BEFORE.search(low, line_start, start - 1)

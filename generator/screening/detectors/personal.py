@@ -609,6 +609,8 @@ _BIRTH_OF = re.compile(r"[^\W\d_]{0,4}(?:[ \t]+[^\W\d_]{1,25}){0,4}[ \t]*[:՝]")
 #: "van de nieuwe gebruiker (Anouk Jansen):", "nato a Bologna il"
 _BIRTH_LATER = re.compile(r"(?:[ \t]*,?[ \t]*\([^()\n]{1,30}\)|[ \t]*[,(]?[ \t]*[^\W\d_][\w'’-]{0,24}\)?){1,8}?[ \t]*[:,]?"
                           + _DATE_AFTER.pattern)
+_BIRTH_NEXT_SENTENCE = re.compile(r"[^\n.!?]{0,40}[.!?][ \t]+[^\n.!?\d]{0,60}?(?<![\d./-])"
+                                  r"(?P<date>\d{1,2}[./-]\d{1,2}[./-](?:19[2-9]\d|200\d|2010))(?![\d])")
 #: a date spelled out: number words (a word made of number parts: "novecientos", "neunzehnhundert")
 #: and a month, joined by the small words of dates ("el nueve de mayo de mil novecientos ochenta
 #: y ocho", "the third of March nineteen eighty-seven")
@@ -674,6 +676,10 @@ def birth_dates(t: Text) -> Iterator[Finding]:
             d = label and _DATE_AFTER.match(text, label.end(), min(len(text), label.end() + 60))
         if not d:  # a few words between, in its clause: "birthday, which is the 3rd of ..."
             d = _BIRTH_LATER.match(text, m.end(), min(len(text), m.end() + 140))
+        if not d and not _WEAK_BIRTH.fullmatch(m.group().strip()):
+            # the date in the next sentence, of a year someone alive was born in ("έβαλα λάθος
+            # ημερομηνία γέννησης. Η σωστή είναι 14/03/1978")
+            d = _BIRTH_NEXT_SENTENCE.match(text, m.end(), min(len(text), m.end() + 160))
         if not d and not _WEAK_BIRTH.fullmatch(m.group().strip()):
             spelled = _spelled_date(t.low, m.end())
             if spelled:
@@ -782,7 +788,9 @@ def health(t: Text) -> Iterator[Finding]:
 #: the words of a care need (``lexicon.CARE_NEED_STEMS``), as the view's words: a text without one
 #: is not looked at
 _CARE_NEED_BYTES = re.compile(b"|".join(re.escape(fold(s).encode()) for s in CARE_NEED_STEMS if " " not in s))
-_CARE_NEED_WORDS = WordClass(lambda w: _CARE_NEED_BYTES.search(w) is not None)
+#: (a stem of two words is looked for when the text has its first word: "fauteuil", "wózek")
+_CARE_NEED_FIRST = frozenset(fold(s).split()[0].encode() for s in CARE_NEED_STEMS if " " in s)
+_CARE_NEED_WORDS = WordClass(lambda w: w in _CARE_NEED_FIRST or _CARE_NEED_BYTES.search(w) is not None)
 _CARE_NEED = re.compile("|".join(re.escape(fold(s)) for s in sorted(CARE_NEED_STEMS, key=len, reverse=True)))
 #: the small words inside a name ("Seán Ó Briain", "Jan van Dijk", "Maria da Silva")
 _NAME_PARTICLES = frozenset("de van von der den di da do dos das del della la le ó o mac mc ní ni bin al ten ter".split())
@@ -817,7 +825,7 @@ def care_needs(t: Text) -> Iterator[Finding]:
     list or a workshop's mail lists them ("Camilla Holm (kørestolsbruger, ...)", "Piotr Mazur;ACK
     Cyfronet;;nut allergy", "tá ailléirge cnó ar Seán Ó Briain"): health data of that person. The
     line the need is on goes, or its sentence when the line is long."""
-    if not _CARE_NEED_WORDS.among(t.words) and not any(" " in s and fold(s) in t.low for s in CARE_NEED_STEMS):
+    if not _CARE_NEED_WORDS.among(t.words):
         return
     text = t.text
     done = -1
@@ -938,7 +946,7 @@ _STREET_PREFIX = (
     r"nám\.|ulice|strada|bulevardul|calea|οδός|ул\.|улица|вул\.|вулиця|бул\.|булевард|пр\.|проспект|"
     r"sokak|sok\.|cadde|cad\.|mah\."
 )
-_NUMBER = r"\d{1,4}[ ]?[a-zA-Z]?(?:[/-]\d{1,4}[a-zA-Z]?)?"
+_NUMBER = r"\d{1,4}[ ]?[a-zA-Z]?(?:[/-]\d{1,4}[a-zA-Z]?){0,2}"
 _POSTCODE = r"(?:\d{2}-\d{3}|\d{3}[ ]\d{2}|\d{4}[ ]?[A-Z]{2}|\d{4}-\d{3}|[A-Z]{1,2}-?\d{4,5}|\d{4,5}|[A-Z]{1,2}\d[A-Z\d]?[ ]\d[A-Z]{2})"
 _PLACE = r"[^\W\d_][\w'’.-]*(?:[ -][^\W\d_][\w'’.-]*){0,2}"
 _WORDS = r"[^\W\d_][\w'’.-]*(?:[ ][^\W\d_][\w'’.-]*){0,3}"
@@ -1030,7 +1038,9 @@ def _street_before(low: str, pos: int) -> bool:
 #: where an address after a home word ends: a sentence's end, not an abbreviation's dot ('ul.',
 #: 'ул.', 'Nr.', 'str.') nor an ordinal's ("Atatürk Mah. 123. Sok. No: 4", "Irinyi József u. 12.")
 #: (a short word's dot then a number, "გამზ. 45", "Str. 12": an abbreviation's, the address goes on)
-_ADDRESS_END = re.compile(r"(?:(?<=[^\W\d_]{4})|(?<![\w]))[.?!](?:\s(?![ ]?\d)|$)|(?<=[^\W\d_]{6})[.?!]\s|\n\s*\n")
+#: (a street word's abbreviation, "გამზ." for an avenue, "պող." for a boulevard, is no sentence's end)
+_ADDRESS_END = re.compile(r"(?:(?<=[^\W\d_]{4})|(?<![\w]))(?<!გამზ)(?<!პროსპ)(?<!պող)[.?!](?:\s(?![ ]?\d)|$)"
+                          r"|(?<=[^\W\d_]{6})[.?!]\s|\n\s*\n")
 
 
 #: an address written postcode and town first, then the street, the Hungarian way: "1117 Budapest,
@@ -1098,7 +1108,7 @@ def _institution_before(text: str, low: str, start: int) -> bool:
 _ADDRESS_SIGN_WORDS = (
     r"ж\.к\.|жк|бл\.|вх\.|ет\.|ап\.|кв\.|буд\.|д\.|mnt\.?|maantee|pst\.?|no:|no\.|nr\.|č\.p\.|č\.|bl\.|sc\.|"
     r"et\.|ap\.|apt\.?|flat|m\.|lgh|sok\.|sk\.|sokak|sokağı|caddesi|cad\.|mah\.|mahallesi|daire|d:|"
-    r"רחוב|רח'|שדרות|שד'|شارع|ქუჩა|გამზირი|փողոց|պողոտա|λεωφόρος|λεωφ\.|πλατεία|οδός|οδ\."
+    r"רחוב|רח'|שדרות|שד'|شارع|ქუჩა|გამზირი|გამზ\.|ბინა|փողոց|պողոտա|պող\.|փ\.|բն\.|λεωφόρος|λεωφ\.|πλατεία|οδός|οδ\."
 )
 _ADDRESS_SIGNS = re.compile(
     rf"(?<![\w-])(?:{lex(_STREET_PREFIX, _ADDRESS_SIGN_WORDS)})"
@@ -1374,7 +1384,7 @@ _EARNING_WORDS = frozenset(fold(w).encode() for w in re.split(r"[| ]", f"{EARNIN
                            if w not in ("is", "gets"))
 #: a salary or a rate word, then in its clause a person's name and an amount: "lo stipendio lordo
 #: annuo di Luca Romano come da contratto: 38.400 €"
-_PAY_WORD = re.compile(rf"(?<![\w])(?:{lex(SALARY_WORDS, RATE_WORDS)})(?![\w])")
+_PAY_WORD = Lexicon(SALARY_WORDS, RATE_WORDS, template=r"(?<![\w])(?:{body})(?![\w])")
 _PAY_CLAUSE_END = re.compile(r"[.!?;](?=\s|$)|\n")
 _AMOUNT_IN = re.compile(rf"(?<![\w]){_AMOUNT}(?![\w])")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -1418,7 +1428,7 @@ def salaries(t: Text) -> Iterator[Finding]:
         return
     for m in _EARNING.finditer(low):
         yield Finding("personal.salary", PERSONAL, m.start(), m.end("amount"))
-    for m in _PAY_WORD.finditer(low):
+    for m in _PAY_WORD.finditer(t, 10, 40):
         stop = _PAY_CLAUSE_END.search(low, m.end(), min(len(low), m.end() + 160))
         end = stop.start() if stop else min(len(low), m.end() + 160)
         amount = _AMOUNT_IN.search(low, m.end(), end)

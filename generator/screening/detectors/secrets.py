@@ -320,27 +320,51 @@ _TABLE_CELL = re.compile(r"[:| \t]*(?P<cell>[^|\n]*[^|\s])")
 
 
 #: an account and its password joined by a colon after a login word: "login: root:toor"
-_LOGIN_PAIR = re.compile(r"(?<![\w-])(?:login|log-in|logon|sign-in|anmeldung|connexion|accesso|acceso|acesso|"
-                         r"inloggning|kirjautuminen|logowanie|prihlaseni|prihlasenie|bejelentkezes)[ \t]*[:=][ \t]*"
-                         r"[a-z_][\w.@-]{0,39}:(?P<value>[^\s:/@\"'<>()]{3,64}?)[.,;!)]?(?=\s|$)", re.IGNORECASE)
-
-
-#: (as the view spells them: without accents)
-_LOGIN_STEMS = ("log", "sign-in", "anmeldung", "connexion", "acces", "acess", "kirjautuminen", "prihlasen", "bejelentkezes")
+_LOGIN_WORD = Lexicon(r"login|log-in|logon|sign-in|anmeldung|connexion|accesso|acceso|acesso|inloggning|"
+                      r"kirjautuminen|logowanie|přihlášení|prihlásenie|bejelentkezés")
+_LOGIN_PAIR = re.compile(r"[ \t]*[:=][ \t]*[a-z_][\w.@-]{0,39}:(?P<value>[^\s:/@\"'<>()]{3,64}?)[.,;!)]?(?=\s|$)",
+                         re.IGNORECASE)
 
 
 def _login_pairs(t: Text) -> Iterator[Finding]:
-    if ":" not in t.text or not any(stem in t.low for stem in _LOGIN_STEMS):
+    if ":" not in t.text:
         return
-    for m in _LOGIN_PAIR.finditer(t.text):
+    for word in _LOGIN_WORD.finditer(t, 10, 60):
+        m = _LOGIN_PAIR.match(t.text, word.end())
+        if m is None:
+            continue
         value = m.group("value")
         if value.isdigit() or _is_placeholder(value) or value.lower() in _NOT_A_VALUE or domain_name(value):
             continue  # "login: lxplus:22", a port; "login: user:<password>"
         yield Finding("credential.password", CREDENTIAL, m.start("value"), m.end("value"))
 
 
+#: a file that holds a password, named on a line that ends with a colon ("Indholdet af
+#: vault_pass.txt, som playbooken bruger:"), then the password alone on its line (the next, or
+#: after a blank one)
+_SECRET_FILE_NAME = re.compile(r"(?<![\w.-])[\w.-]*(?:pass|password|passwd|passphrase|secret|token|credentials?)[\w.-]*"
+                               r"\.(?:txt|cfg|conf|secret|token|pass)(?![\w.-])", re.IGNORECASE)
+_LINE_END_COLON = re.compile(r":[ \t]*\n")
+_ALONE_ON_LINE = re.compile(r"(?:[ \t]*\n)?[ \t]*(?P<value>\S{6,128})[ \t]*(?=\n|$)")
+
+
+def _shown_secret_files(t: Text) -> Iterator[Finding]:
+    text = t.text
+    for colon in _LINE_END_COLON.finditer(text):
+        line_start = text.rfind("\n", 0, colon.start()) + 1
+        if colon.start() - line_start > 120 or not _SECRET_FILE_NAME.search(text, line_start, colon.start()):
+            continue
+        m = _ALONE_ON_LINE.match(text, colon.end())
+        if m is None:
+            continue
+        value = m.group("value")
+        if not _is_placeholder(value) and value.lower() not in _NOT_A_VALUE and not _CODE_CALL.match(value):
+            yield Finding("credential.password", CREDENTIAL, m.start("value"), m.end("value"))
+
+
 def _password_values(t: Text) -> Iterator[Finding]:
     yield from _login_pairs(t)
+    yield from _shown_secret_files(t)
     for m in _PASSWORD.finditer(t, 40, 40):
         if _named_only(t, m):
             continue
@@ -666,6 +690,9 @@ _DN_TAIL = re.compile(r"[^\s,=]{1,64},[ ]?(?:dc|ou|o|c|cn|uid|l|st)=", re.IGNORE
 _CASE_ENDING = re.compile(r"n|a|ä|i|s|t|ta|tä|na|nä|ssa|ssä|sta|stä|lla|llä|lta|ltä|lle|ksi|h[aeiouyäö]n|iin|ihin|"
                           r"ien|ineen|tta|ttä|ja|jä|il|ile|ilt|is|ist|iga|st|le|lt|ga|ks|ni|en|et|ns|kin|nkin|"
                           r"ssakin|ssäkin|llakin|lläkin|lle(?:kin)?")
+#: a call in code, of a dotted or a namespaced name or of a name in lower case: "boto3.Session(",
+#: "keyring::key_get(", "argon2.hash(", "getpass(" (a password written so, "Secret(2024)", is not one)
+_CODE_CALL = re.compile(r"(?:[A-Za-z_]\w*(?:\.|::))+[A-Za-z_]\w*\(|[a-z_][a-z0-9_]*\(")
 #: an account and its password after a slash, ending the line: "identifiants : admin / motdepasse"
 _ACCOUNT_SLASH_VALUE = re.compile(r"[\w.@+-]{1,40}[ \t]+/[ \t]+(?P<value>[^\s/\"'<>()]{2,64}?)[.,;!]?[ \t]*$")
 _LENGTH_RULE = re.compile(rf"(?:(?:{lex(AT_LEAST_WORDS)})[ \t]+)?\d{{1,3}}[ \t]*(?:{lex(LENGTH_UNITS)})(?![\w])",
@@ -678,8 +705,8 @@ def _judge_value(t: Text, start: int, line_end: int, kind: str, strict: bool = F
     if span is None:
         return None
     value = text[span[0]:span[1]]
-    if _reads_from_code(text, start):
-        return None
+    if _reads_from_code(text, start) or _CODE_CALL.match(text, span[0]) or _CODE_CALL.match(text, start):
+        return None  # ("password = keyring::key_get("deprem-db")": code that reads it)
     pair = None if strict else _ACCOUNT_SLASH_VALUE.match(text, span[0], line_end)
     if pair and not _is_placeholder(pair.group("value")) and pair.group("value").lower() not in _NOT_A_VALUE:
         return span[0], pair.end("value")  # "Zugangsdaten: jmueller / bergsee": the account, then its password
@@ -899,6 +926,8 @@ def key_values(t: Text) -> Iterator[Finding]:
             continue  # "HF_TOKEN=hf_...": a vendor's prefix, then dots where the value would be
         if SSH_KEY_TYPE.fullmatch(value):
             continue  # an SSH public key follows its type's name ('Schlüssel: ssh-ed25519 AAAA...')
+        if _CODE_CALL.match(text, m.start("value")):
+            continue  # "session = boto3.Session(profile_name=...)": code that makes or reads the value
         if _TEMPLATE.match(text, m.start("value")):
             continue  # 'password: {{ password }}'
         if m.group("key").lower().startswith("session") and not any(c.isdigit() for c in value):
@@ -960,7 +989,12 @@ _COMMAND_ANCHORS = anchor_words(_COMMANDS)
 _MYSQL = re.compile(r"(?<![\w-])(?:mysql|mysqldump|mariadb|mysqladmin|mysqlshow|mysqlcheck)(?![\w-])", re.IGNORECASE)
 _SHORT_FLAG_COMMANDS = re.compile(rf"(?<![\w-])(?:{_COMMANDS})(?![\w-])", re.IGNORECASE)
 _SHORT_FLAG = re.compile(r"-(?<![\w-]-)(?:p|w|P|a|k)(?:[ \t]+(?P<spaced>'[^'\n]*'|\"[^\"\n]*\"|\S+)|(?P<glued>[^\s-]\S*))")
-_USER_PASS = re.compile(r"-(?<![\w-]-)(?:u|-user|U|-username)[ \t]+['\"]?[^\s:%'\"]+[:%](?P<value>[^\s'\"]+)")
+#: (lftp writes them with a comma: "lftp -u tkiss,Balaton_1848 sftp://...")
+_USER_PASS = re.compile(r"-(?<![\w-]-)(?:u|-user|U|-username)[ \t]+['\"]?[^\s:%,'\"]+(?:[:%]|(?<=[\w.-]),(?=\S))"
+                        r"(?P<value>[^\s'\"]+)")
+#: a MinIO client's alias, its keys given after the URL: "mc alias set kyiv https://... ACCESS SECRET"
+_MC_ALIAS = re.compile(r"(?<![\w-])(?:mc|mcli)[ \t]+(?:alias[ \t]+set|config[ \t]+host[ \t]+add)[ \t]+\S+[ \t]+\S+"
+                       r"[ \t]+(?P<access>[^\s'\"]+)[ \t]+(?P<value>[^\s'\"]+)")
 _OPENSSL_PASS = re.compile(r"-(?<![\w-]-)pass(?:in|out|word)?[ \t]+(?:pass|env|file):(?P<value>\S+)")
 _ECHO_PIPE = re.compile(
     r"(?:echo|printf)[ \t]+(?:-[ne]+[ \t]+)?(?P<value>'[^'\n]*'|\"[^\"\n]*\"|\S+)[ \t]*\|[ \t]*[^\n]{0,80}?"
@@ -1029,6 +1063,10 @@ def command_lines(t: Text) -> Iterator[Finding]:
         for m in _positional_passwords(t):
             group = m.lastgroup or ""
             yield from _flag_value(text, *m.span(group))
+    if b"mc" in words or b"mcli" in words:
+        for m in _MC_ALIAS.finditer(text):
+            if not _is_placeholder(m.group("value")):
+                yield from _flag_value(text, *m.span("value"))
     if "-" not in text and "|" not in text:
         return
     if not _FLAG_ANCHORS.isdisjoint(words):
