@@ -82,3 +82,31 @@ def test_no_confidential_data_here_is_kept_in_georgian_armenian_and_hebrew(text,
 
 def test_a_date_in_the_sentence_after_a_birth_word_must_be_a_birth_years():
     assert "14/03/2026" in kept_text("The form asks for a date of birth. The workshop is on 14/03/2026.")
+
+
+# holdouts 45 ("a year of a life-science community") and 46 ("an adversarial writer"), measured
+# before these rules existed: a patient's hospital number, a one-time code named for its use, a
+# password spelled with the names of its characters, a digit-by-digit code in words, a home
+# address with the Hungarian street word, an address written backwards; kept: an encoding's name.
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("Scan MRN-5521907_MR_brain.nii.gz hat den falschen Namen.", "MRN-5521907"),
+        ("Proben-ID UKB-PAT-011845 (Patient, 61 J.) fehlt.", "UKB-PAT-011845"),
+        ("Your one-time registration code for the training portal is 771 204.", "771 204"),
+        ("Le mot de passe s'écrit : majuscule L, y, o, n, chiffre trois, chiffre deux, point d'exclamation.", "chiffre trois"),
+        ("Kinnituskood on kolm-viis-üks-neli-kaks-null, kehtib 10 minutit.", "kolm-viis-üks-neli-kaks-null"),
+        ("A csomagot a lakásomra kérem: Szeged, Tisza u. 14. I/2, 6720.", "Tisza u. 14."),
+        ("Soukromý mail pozpátku: zc.mazes@atinaj", "zc.mazes@atinaj"),
+    ],
+)
+def test_classes_of_an_adversarial_and_a_clinical_year_are_found(text, secret):
+    assert secret not in kept_text(text)
+
+
+@pytest.mark.parametrize("text", ["Token v base64 für die neue VO", "Pipeline ABC-PT-2024 for the cohort of patients",
+                                  "git clone git@github.com:egi/repo.git"])
+def test_an_encodings_name_a_year_code_and_a_forge_address_are_kept(text):
+    assert found(text) == []

@@ -92,7 +92,7 @@ SPELLING_WORDS = (
     r"viktor|wilhelm|xanthippe|ypsilon|zacharias|zeppelin|aachen|berlin|chemnitz|düsseldorf|essen|"
     r"frankfurt|goslar|hamburg|ingelheim|jena|köln|leipzig|münchen|nürnberg|offenbach|potsdam|"
     r"salzwedel|tübingen|unna|völklingen|wuppertal|zwickau|null|eins|zwei|zwo|drei|vier|fünf|sechs|"
-    r"sieben|acht|neun|anatole|berthe|célestin|désiré|eugène|émile|françois|gaston|henri|irma|"
+    r"sieben|acht|neun|un|une|six|dix|anatole|berthe|célestin|désiré|eugène|émile|françois|gaston|henri|irma|"
     r"joseph|kléber|louis|marcel|nicolas|pierre|quintal|raoul|suzanne|thérèse|ursule|william|"
     r"xavier|yvonne|zoé|zéro|deux|trois|quatre|cinq|sept|huit|neuf|ancona|bologna|como|domodossola|"
     r"empoli|firenze|genova|imola|livorno|milano|napoli|otranto|padova|quarto|roma|savona|torino|"
@@ -210,6 +210,9 @@ CODE_WORDS = (
     # en
     r"(?:verification|confirmation|one[- ]time|sms|2fa|mfa|otp|security|activation|access|door|entry|gate|"
     r"lock|keypad|alarm|alarm system|safe|locker|unlock|login|sign[- ]in|auth|authentication) codes?|"
+    # a one-time code that says what it is for ("one-time enrolment code", "registration code")
+    r"one[- ]time (?:enrol?ment|registration|login|sign[- ]in|access|activation|invitation|payment) codes?|"
+    r"(?:enrol?ment|registration|invitation|sign[- ]?up) codes?|"
     r"combination|combo|tan|otp|one[- ]time password|opens with|unlocks with|"
     # the code a text message brought, as a compound in each language ("SMS-koden", "SMS-Code")
     r"(?:sms|otp|2fa|mfa|totp|tan|pin|auth|login|sicherheits|bestätigungs|verifierings|engångs|engangs)-"
@@ -1019,7 +1022,8 @@ HOME_WORDS = (
     r"mi dirección|endereço residencial|minha morada|thuisadres|huisadres|thuis|mijn adres|"
     r"adres domowy|adres zamieszkania|mój adres|zamieszkały|zamieszkała|adresa bydliště|"
     r"adresa bydliska|adresu bydliska|adresa bydliště|adresu bydliště|miesto bydliska|místo bydliště|"
-    r"domácí adresa|bydliště|bydlím|adresa trvalého pobytu|lakcím|lakcímem|otthoni cím|"
+    r"domácí adresa|bydliště|bydlím|adresa trvalého pobytu|lakcím|lakcímem|otthoni cím|lakásomra|lakásomba|"
+    r"lakásom|otthonomba|"
     r"hemadress|min adress|hjemmeadresse|privatadresse|kotiosoite|kotiosoitteeni|kodune aadress|"
     r"elukoht|διεύθυνση κατοικίας|η διεύθυνσή μου|домашний адрес|мой адрес|домашня адреса|"
     r"моя адреса|домашен адрес|моят адрес|kućna adresa|moja adresa|domači naslov|adresa de domiciliu|"
@@ -2217,6 +2221,8 @@ NOT_A_VALUE = (
     "siehe geheim beispiel vide voir vedi ver zie zobacz viz lásd se katso vaata vezi žr. skatīt bkz "
     # a shell's command before the setting it makes ("password in the env: export OS_PASSWORD=...")
     "export setx setenv "
+    # an encoding's name, not a value ("Token v base64: ...", "the key in hex")
+    "base64 base32 base58 hex hexadecimal ascii utf-8 utf8 pem der binary encoded "
     # "at least", before a password rule's length ("Passwort: mindestens 10 Zeichen")
     "minimum minimal mindestens minstens minimaal almeno mínimo minimo minim najmniej alespoň aspoň "
     "minimálně legalább vähintään minst mindst τουλάχιστον "

@@ -52,7 +52,7 @@ __all__ = ["BOUNDARY", "CATEGORIES", "CREDENTIAL", "DETECTORS", "EMAIL", "MARKER
 Detector = Callable[[Text], Iterable[Finding]]
 
 DETECTORS: dict[str, tuple[Detector, ...]] = {
-    EMAIL: (email.emails,),
+    EMAIL: (email.emails, email.backwards_emails),
     PHONE: (phone.phones, phone.lettered_phones, phone.spelled_phones, phone.read_out_phones),
     CREDENTIAL: (keys.private_keys, secrets.password_values, secrets.key_values, secrets.auth_pairs, secrets.command_lines,
                  secrets.handed_over, secrets.login_values, tokens.vendor_tokens, tokens.random_tokens, tokens.labelled_hex, tokens.lasting_values,
@@ -60,7 +60,7 @@ DETECTORS: dict[str, tuple[Detector, ...]] = {
                  formats.session_cookies, formats.connection_strings, formats.secret_answers),
     PERSONAL: (personal.ibans, personal.bank_accounts, personal.payment_cards, personal.national_ids, personal.glued_labels, personal.birth_dates, personal.misread_numbers, personal.addresses,
                personal.licence_plates,
-               personal.person_dns, personal.handles, personal.health, personal.care_needs, personal.named_patients, personal.salaries,
+               personal.person_dns, personal.handles, personal.health, personal.care_needs, personal.patient_codes, personal.named_patients, personal.salaries,
                columns.columns),  # (a table's columns: personal, phone and credential findings)
     MARKER: (markers.markers,),
 }

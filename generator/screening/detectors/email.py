@@ -273,3 +273,20 @@ def _windows(anchors: list[int], n: int) -> list[tuple[int, int]]:
         else:
             out.append((lo, hi))
     return out
+
+
+#: an address written backwards, its domain first ("moc.liamg@kalsovek"): the word after the '@'
+#: has no dot, the word before ends in a top-level domain written backwards
+_BACKWARDS = re.compile(r"(?<![\w.@-])(?P<domain>[a-z0-9-]{2,24}(?:\.[a-z0-9-]{1,63}){1,4})@(?P<local>[a-z0-9._%+-]{1,64})(?![\w.@-])",
+                        re.IGNORECASE)
+
+
+def backwards_emails(t: Text) -> Iterator[Finding]:
+    """An e-mail address written backwards, so that a filter reads no address ("moc.liamg@kalsovek"
+    is kalsovek@gmail.com)."""
+    if "@" not in t.text:
+        return
+    for m in _BACKWARDS.finditer(t.text):
+        tld = m.group("domain").split(".", 1)[0][::-1].lower()
+        if "." not in m.group("local") and tld in _TLDS and m.group("domain").rsplit(".", 1)[-1].lower() not in _TLDS:
+            yield Finding("email.backwards", EMAIL, m.start(), m.end())

@@ -13,11 +13,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from generator.screening import lazy_re as re
-from generator.screening.detectors.base import CREDENTIAL, Finding, Lexicon, Text, WordClass, fold
+from generator.screening.detectors.base import CREDENTIAL, Finding, Lexicon, Text, WordClass, fold, lex
 from generator.screening.detectors.shapes import looks_random
 from generator.screening.lexicon import (
     BOOKING_WORDS,
     CODE_WORDS,
+    DIGIT_WORDS,
     PIN_WORDS,
     RECOVERY_PHRASES,
     SECURITY_QUESTIONS,
@@ -69,6 +70,8 @@ _YEAR = re.compile(r"(?:19|20)\d\d$")
 
 
 _CODE_WORD = Lexicon(*CODE_WORDS, VOUCHER_WORDS)
+#: a digit's name in EGI's languages: a code may be written in them ("neli-kaks-üks-seitse-null-kolm")
+_DIGIT_WORD = lex("|".join(sorted({w for group in DIGIT_WORDS for w in group.split()}, key=len, reverse=True)))
 _VOUCHER_WORD = Lexicon(VOUCHER_WORDS)
 #: after a code word, in its clause (or a relative clause after a comma: "Kod SMS, który
 #: dostałem: 482 913"): up to eight words ("du badge temporaire pour le technicien Dell est"; a
@@ -80,7 +83,8 @@ _CODE_VALUE = re.compile(
     r"(?:[ \t]*[:=：\-–][ \t]*|,?[ \t]+(?:(?:\d{0,2}[^\s.!?;:,()\d]{1,30},?|\([^()\n]{1,40}\))[ \t]+){0,8}?"
     r"(?:\d{0,2}[^\s.!?;:,()\d]{1,30}[ \t]*[:=][ \t]*)?)"
     r"[\"'«„“#]?"
-    r"(?P<code>\d{4,8}|\d{2,4}(?:[- ]\d{2,4}){1,3}(?![ -]?\d)|\d{1,2}(?:-\d{1,2}){2,3}(?![ -]?\d))(?P<key>[#*])?"
+    r"(?P<code>\d{4,8}|\d{2,4}(?:[- ]\d{2,4}){1,3}(?![ -]?\d)|\d{1,2}(?:-\d{1,2}){2,3}(?![ -]?\d)"
+    rf"|(?:{_DIGIT_WORD})(?:[ -](?:{_DIGIT_WORD})){{3,9}}(?![\w-]))(?P<key>[#*])?"
     r"(?![\d.,:/]\d|\d|[ \t]*(?:%|x\b|mm\b|kb\b|mb\b|gb\b)|[ \t]+[^\W\d_]*(?:min|sec|sek|hour|stund|heure|ora|hora|"
     r"tag|day|jour|giorn|día|dia|dni|dn|nap|päiv|päev|gün|ημέρ|дн|днів|час|user|nutzer|utilis|utent|usuari|job|core|node))")
 

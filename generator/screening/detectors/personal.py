@@ -820,6 +820,26 @@ _ACCESSIBLE = re.compile(r"[\w-]*[ \t-]*(?:accessib|access|friendly|ramp|lift|ge
                          r"akadalymentes|adapted|adapté|adapte|adattat|adaptad)")
 
 
+#: a hospital's number of a patient: a medical record number ("MRN-7730192"), or a code with a
+#: patient's part ("HUG-PAT-004719") in a text that speaks of patients
+#: (a file's name may go on after it: "MRN-7730192_CT_thorax.nii.gz")
+_RECORD_NUMBER = re.compile(r"(?<![\w-])MRN[-: #]?\d{5,10}(?![A-Za-z0-9-])", re.IGNORECASE)
+_PATIENT_CODE = re.compile(r"(?<![\w-])[A-Z]{2,6}-(?:PAT|PT|PID)-(?P<n>[A-Z0-9]{2,12})(?:-[A-Z0-9]{1,12})?(?![A-Za-z0-9-])")
+
+
+def patient_codes(t: Text) -> Iterator[Finding]:
+    if not t.has_digit:
+        return
+    if "mrn" in t.low:
+        for m in _RECORD_NUMBER.finditer(t.text):
+            yield Finding("personal.patient-id", PERSONAL, m.start(), m.end())
+    if ("-pat-" in t.low or "-pt-" in t.low or "-pid-" in t.low) and _PATIENTS.among(t.words):
+        for m in _PATIENT_CODE.finditer(t.text):
+            n = m.group("n")
+            if sum(c.isdigit() for c in n) >= 4 and not re.fullmatch(r"(?:19|20)\d\d", n):
+                yield Finding("personal.patient-id", PERSONAL, m.start(), m.end())
+
+
 def care_needs(t: Text) -> Iterator[Finding]:
     """A named person's allergy, coeliac disease or wheelchair, as a registration export, a rooming
     list or a workshop's mail lists them ("Camilla Holm (kørestolsbruger, ...)", "Piotr Mazur;ACK
@@ -1107,6 +1127,7 @@ def _institution_before(text: str, low: str, start: int) -> bool:
 #: housing estate ("ж.к. Младост 1, бл. 24, вх. Б, ап. 31"), a door number ("No:215 D:7")
 _ADDRESS_SIGN_WORDS = (
     r"ж\.к\.|жк|бл\.|вх\.|ет\.|ап\.|кв\.|буд\.|д\.|mnt\.?|maantee|pst\.?|no:|no\.|nr\.|č\.p\.|č\.|bl\.|sc\.|"
+    r"u\.|utca|krt\.|körút|"
     r"et\.|ap\.|apt\.?|flat|m\.|lgh|sok\.|sk\.|sokak|sokağı|caddesi|cad\.|mah\.|mahallesi|daire|d:|"
     r"רחוב|רח'|שדרות|שד'|شارع|ქუჩა|გამზირი|გამზ\.|ბინა|փողոց|պողոտա|պող\.|փ\.|բն\.|λεωφόρος|λεωφ\.|πλατεία|οδός|οδ\."
 )

@@ -268,10 +268,15 @@ def _next_value_line(text: str, pos: int) -> int | None:
 
 
 #: a password dictated letter by letter: at least three spelling words, among single characters
-_SPELLED_ITEM = rf"(?:(?:{lex(SPELLING_WORDS)})(?![\w])|[A-Za-z0-9](?![\w]))"
+#: (an item may be named with its kind first, "majuscule P", "chiffre sept", or be a sign's name,
+#: "point d'exclamation")
+_DIGIT_NAMES = r"chiffre|digit|number|ziffer|zahl|cifra|cijfer|cyfra|číslice|číslo|szám|numero|número|numer|siffra|tal"
+_SPELLED_ITEM = (rf"(?:(?:(?:{lex(CHARACTER_WORDS, _DIGIT_NAMES)})[ \t]+)?(?:(?:{lex(SPELLING_WORDS)})(?![\w])|[A-Za-z0-9](?![\w]))"
+                 rf"|(?:{lex(CHARACTER_WORDS)})(?![\w]))")
 _SPELLED = re.compile(rf"(?<![\w-]){_SPELLED_ITEM}(?:[ \t]*[,\-/·][ \t]*|[ \t]+){_SPELLED_ITEM}"
                       rf"(?:(?:[ \t]*[,\-/·][ \t]*|[ \t]+){_SPELLED_ITEM}){{2,}}")
 _SPELLING_WORD = re.compile(rf"(?:{lex(SPELLING_WORDS)})$")
+_CHARACTER_WORD = re.compile(rf"(?:{lex(CHARACTER_WORDS)})$")
 
 
 #: the languages that write a password word into a compound ("Initialpasswort", "rootwachtwoord",
@@ -376,7 +381,8 @@ def _password_values(t: Text) -> Iterator[Finding]:
         yield from _random_in_sentence(t, found[1] if found else m.end())
         yield from _recipe(t, m.end())
         spelled = _SPELLED.search(t.low, m.end(), min(t.line_span(m.end())[1], m.end() + 160))
-        if spelled and sum(1 for w in re.split(r"[\s,\-/·]+", spelled.group()) if _SPELLING_WORD.match(w)) >= 3:
+        if spelled and sum(1 for w in re.split(r"[\s,\-/·]+", spelled.group())
+                           if _SPELLING_WORD.match(w) or _CHARACTER_WORD.match(w)) >= 3:
             yield Finding("credential.password", CREDENTIAL, spelled.start(), spelled.end())
     for word in _COMPOUND.among(t.words):
         for p in t.positions(word.decode()):
