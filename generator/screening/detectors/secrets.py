@@ -163,14 +163,18 @@ def _names_a_secret(value: str) -> bool:
 
 #: a value that is code reading the secret from elsewhere, not the secret: a call or a lookup
 #: on a name ("th.getAttribute('data-key')", "getpass()", "os.environ['DB_PASS']"), then the
-#: end of the statement. The name holds no digit ("Xy7(kL2)" is a password) and every argument
-#: is a name, a number or a quoted word that is no secret itself.
+#: end of the statement. The name holds no digit ("Xy7(kL2)" is a password), unless it is
+#: qualified by a module's or a namespace's ("boto3.Session(...)", "keyring::key_get(...)",
+#: "argon2.hash(plain)"); every argument is a name, a number or a quoted word that is no secret
+#: itself, by keyword or not.
 _CODE_READ = re.compile(
-    r"(?:new[ \t]+)?[A-Za-z_$][A-Za-z_$]*(?:[ \t]*\.[ \t]*[A-Za-z_$][\w$]*)*[ \t]*"
+    r"(?:new[ \t]+)?(?:[A-Za-z_$][A-Za-z_$]*(?:[ \t]*\.[ \t]*[A-Za-z_$][\w$]*)*"
+    r"|[A-Za-z_$][\w$]*(?:(?:\.|::)[A-Za-z_$][\w$]*)+)[ \t]*"
     r"(?:\((?P<call>[^()\n]{0,120})\)|\[(?P<index>[^\[\]\n]{1,120})\])"
     r"(?:[ \t]*\.[ \t]*[A-Za-z_$][\w$]*[ \t]*(?:\([^()\n]{0,120}\))?)*"
     r"[ \t]*(?=[;,)}\]]|$|[ \t]*(?://|#|\|\||\?\?|or\b))", re.MULTILINE)
-_CODE_ARGUMENT = re.compile(r"[ \t]*(?:[A-Za-z_$][\w$.]*|\d+|\"(?P<dq>[^\"\n]*)\"|'(?P<sq>[^'\n]*)')[ \t]*")
+_CODE_ARGUMENT = re.compile(r"[ \t]*(?:(?P<keyword>[A-Za-z_]\w*)[ \t]*=[ \t]*)?"
+                            r"(?:[A-Za-z_$][\w$.]*|\d+|\"(?P<dq>[^\"\n]*)\"|'(?P<sq>[^'\n]*)')[ \t]*")
 
 
 #: a value that is itself a name set to something ("password=<your password>" after "password
@@ -192,6 +196,8 @@ def _reads_from_code(text: str, start: int) -> bool:
         if not a:
             return False
         quoted = a.group("dq") if a.group("dq") is not None else a.group("sq")
+        if a.group("keyword") and not _SECRET_PART.search(a.group("keyword").lower()):
+            continue  # Session(profile_name="egi-s3"): the keyword says what the argument is
         if quoted is not None and (_secretish(quoted) and not re.fullmatch(r"[A-Za-z][A-Za-z_.:-]*", quoted)):
             return False  # decrypt("Sup3r-S3cret!"): the argument is the secret
     return True
@@ -363,7 +369,7 @@ def _shown_secret_files(t: Text) -> Iterator[Finding]:
         if m is None:
             continue
         value = m.group("value")
-        if not _is_placeholder(value) and value.lower() not in _NOT_A_VALUE and not _CODE_CALL.match(value):
+        if not _is_placeholder(value) and value.lower() not in _NOT_A_VALUE and not _reads_from_code(text, m.start("value")):
             yield Finding("credential.password", CREDENTIAL, m.start("value"), m.end("value"))
 
 
@@ -462,6 +468,8 @@ def _named_only(t: Text, m: re.Match[str]) -> bool:
 #: the kinds of pass that are tickets or badges: "boarding pass", "day pass", "ski pass"
 _TICKET_PASS = re.compile(r"(?<![\w-])(?:boarding|bus|rail|train|travel|season|day|week|ski|museum|press|visitor|guest|"
                           r"event|conference|hall|transit|metro|city)[ \t-]$")
+
+
 def _ticket_pass(t: Text, m: re.Match[str]) -> bool:
     """Is "pass" at ``m`` a ticket's or a badge's ("Boarding pass info: Lufthansa LH 2414")?"""
     return t.low.startswith("pass", m.start()) and not t.low[m.start() + 4:m.start() + 5].isalpha() \
@@ -696,9 +704,6 @@ _DN_TAIL = re.compile(r"[^\s,=]{1,64},[ ]?(?:dc|ou|o|c|cn|uid|l|st)=", re.IGNORE
 _CASE_ENDING = re.compile(r"n|a|ä|i|s|t|ta|tä|na|nä|ssa|ssä|sta|stä|lla|llä|lta|ltä|lle|ksi|h[aeiouyäö]n|iin|ihin|"
                           r"ien|ineen|tta|ttä|ja|jä|il|ile|ilt|is|ist|iga|st|le|lt|ga|ks|ni|en|et|ns|kin|nkin|"
                           r"ssakin|ssäkin|llakin|lläkin|lle(?:kin)?")
-#: a call in code, of a dotted or a namespaced name or of a name in lower case: "boto3.Session(",
-#: "keyring::key_get(", "argon2.hash(", "getpass(" (a password written so, "Secret(2024)", is not one)
-_CODE_CALL = re.compile(r"(?:[A-Za-z_]\w*(?:\.|::))+[A-Za-z_]\w*\(|[a-z_][a-z0-9_]*\(")
 #: an account and its password after a slash, ending the line: "identifiants : admin / motdepasse"
 _ACCOUNT_SLASH_VALUE = re.compile(r"[\w.@+-]{1,40}[ \t]+/[ \t]+(?P<value>[^\s/\"'<>()]{2,64}?)[.,;!]?[ \t]*$")
 _LENGTH_RULE = re.compile(rf"(?:(?:{lex(AT_LEAST_WORDS)})[ \t]+)?\d{{1,3}}[ \t]*(?:{lex(LENGTH_UNITS)})(?![\w])",
@@ -711,8 +716,8 @@ def _judge_value(t: Text, start: int, line_end: int, kind: str, strict: bool = F
     if span is None:
         return None
     value = text[span[0]:span[1]]
-    if _reads_from_code(text, start) or _CODE_CALL.match(text, span[0]) or _CODE_CALL.match(text, start):
-        return None  # ("password = keyring::key_get("deprem-db")": code that reads it)
+    if _reads_from_code(text, start) or span[0] != start and _reads_from_code(text, span[0]):
+        return None
     pair = None if strict else _ACCOUNT_SLASH_VALUE.match(text, span[0], line_end)
     if pair and not _is_placeholder(pair.group("value")) and pair.group("value").lower() not in _NOT_A_VALUE:
         return span[0], pair.end("value")  # "Zugangsdaten: jmueller / bergsee": the account, then its password
@@ -932,7 +937,7 @@ def key_values(t: Text) -> Iterator[Finding]:
             continue  # "HF_TOKEN=hf_...": a vendor's prefix, then dots where the value would be
         if SSH_KEY_TYPE.fullmatch(value):
             continue  # an SSH public key follows its type's name ('Schlüssel: ssh-ed25519 AAAA...')
-        if _CODE_CALL.match(text, m.start("value")):
+        if _reads_from_code(text, m.start("value")):
             continue  # "session = boto3.Session(profile_name=...)": code that makes or reads the value
         if _TEMPLATE.match(text, m.start("value")):
             continue  # 'password: {{ password }}'
