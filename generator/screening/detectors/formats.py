@@ -79,10 +79,10 @@ _VOUCHER_WORD = Lexicon(VOUCHER_WORDS)
 #: and a bracket may stand among them: "(building 904)"), then the code (a dial's numbers too,
 #: "3-17-42"): 4 to 8 digits, or groups of 2 to 4 ("27-14-38"), a '#' or '*' the keypad wants
 #: after them; not a quantity ("10 Minuten", "5 %"), a time, a date or a version
+_CODE_GAP = (r"(?:[ \t]*[:=：\-–][ \t]*|,?[ \t]+(?:(?:\d{0,2}[^\s.!?;:,()\d]{1,30},?|\([^()\n]{1,40}\))[ \t]+){0,8}?"
+             r"(?:\d{0,2}[^\s.!?;:,()\d]{1,30}[ \t]*[:=][ \t]*)?)")
 _CODE_VALUE = re.compile(
-    r"(?:[ \t]*[:=：\-–][ \t]*|,?[ \t]+(?:(?:\d{0,2}[^\s.!?;:,()\d]{1,30},?|\([^()\n]{1,40}\))[ \t]+){0,8}?"
-    r"(?:\d{0,2}[^\s.!?;:,()\d]{1,30}[ \t]*[:=][ \t]*)?)"
-    r"[\"'«„“#]?"
+    _CODE_GAP + r"[\"'«„“#]?"
     r"(?P<code>\d{4,8}|\d{2,4}(?:[- ]\d{2,4}){1,3}(?![ -]?\d)|\d{1,2}(?:-\d{1,2}){2,3}(?![ -]?\d)"
     rf"|(?:{_DIGIT_WORD})(?:[ -](?:{_DIGIT_WORD})){{3,9}}(?![\w-]))(?P<key>[#*])?"
     r"(?![\d.,:/]\d|\d|[ \t]*(?:%|x\b|mm\b|kb\b|mb\b|gb\b)|[ \t]+[^\W\d_]*(?:min|sec|sek|hour|stund|heure|ora|hora|"
@@ -92,8 +92,7 @@ _CODE_VALUE = re.compile(
 #: a voucher's code of capitals and digits, in groups or not ("CRD-8812-KXQ7-TT3M"), after the
 #: words of its clause as a code's (``_CODE_VALUE``)
 _VOUCHER_VALUE = re.compile(
-    r"(?:[ \t]*[:=：\-–][ \t]*|,?[ \t]+(?:[^\s.!?;:,()\d]{1,30}[ \t]+){0,8}?(?:[^\s.!?;:,()\d]{1,30}[ \t]*[:=][ \t]*)?)"
-    r"[\"'«„“]?(?P<code>(?=[A-Z0-9-]*\d)(?=[A-Z0-9-]*[A-Z])[A-Z0-9]{2,12}(?:-[A-Z0-9]{2,12}){0,5})(?![\w-])")
+    _CODE_GAP + r"[\"'«„“]?(?P<code>(?=[A-Z0-9-]*\d)(?=[A-Z0-9-]*[A-Z])[A-Z0-9]{2,12}(?:-[A-Z0-9]{2,12}){0,5})(?![\w-])")
 
 
 _BOOKING_WORD = Lexicon(BOOKING_WORDS)

@@ -1408,7 +1408,6 @@ _EARNING_WORDS = frozenset(fold(w).encode() for w in re.split(r"[| ]", f"{EARNIN
 _PAY_WORD = Lexicon(SALARY_WORDS, RATE_WORDS, template=r"(?<![\w])(?:{body})(?![\w])")
 _PAY_CLAUSE_END = re.compile(r"[.!?;](?=\s|$)|\n")
 _AMOUNT_IN = re.compile(rf"(?<![\w]){_AMOUNT}(?![\w])")
-_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 #: (the words those phrases hold, as the view's words: most texts have none)
@@ -1422,18 +1421,6 @@ _PAY_LINE = re.compile(rf"^[ \t>*•-]*(?P<name>[^\W\d_][\w'’-]+[ \t]+[^\W\d_]
                        re.MULTILINE | re.IGNORECASE)
 
 
-def _named_in(text: str, start: int, end: int) -> bool:
-    """Two capitalised words in a row in ``text[start:end]`` (a person's name: "Luca Romano")."""
-    previous = False
-    for w in _WORD.finditer(text, start, end):
-        word = w.group()
-        capitalised = len(word) > 1 and word[0].isupper() and word[1:].replace("-", "").replace("'", "").islower()
-        if capitalised and previous and text[w.start() - 1] in " \t":
-            return True
-        previous = capitalised
-    return False
-
-
 def salaries(t: Text) -> Iterator[Finding]:
     """What somebody earns: "de nieuwe beheerder verdient €4.850 bruto", "her salary is 3 200 EUR",
     "the day rate of Jan Kowalski is 600 EUR"."""
@@ -1442,7 +1429,7 @@ def salaries(t: Text) -> Iterator[Finding]:
     low = t.low
     if not _PERSONNEL_WORDS.isdisjoint(t.words) and _PERSONNEL_COSTS.search(low):
         for m in _PAY_LINE.finditer(t.text):
-            if _named_in(t.text, m.start("name"), m.end("name")):
+            if _person_named(t.text, m.start("name"), m.end("name")):
                 line_end = t.line_span(m.start("name"))[1]
                 yield Finding("personal.salary", PERSONAL, m.start("name"), line_end)
     if _EARNING_WORDS.isdisjoint(t.words):
@@ -1453,5 +1440,5 @@ def salaries(t: Text) -> Iterator[Finding]:
         stop = _PAY_CLAUSE_END.search(low, m.end(), min(len(low), m.end() + 160))
         end = stop.start() if stop else min(len(low), m.end() + 160)
         amount = _AMOUNT_IN.search(low, m.end(), end)
-        if amount and _named_in(t.text, m.end(), amount.start()):
+        if amount and _person_named(t.text, m.end(), amount.start()):
             yield Finding("personal.salary", PERSONAL, amount.start(), amount.end())
