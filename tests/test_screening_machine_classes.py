@@ -114,7 +114,11 @@ def test_the_name_of_a_marking_is_no_marking(text, keep):
     "text",
     ["This report is marked confidential and lists the root password Fjord-Wind-88.",
      "Marked confidential: the VPN account is on the sticky note.",
-     "We marked as confidential what follows. The admin phone is on the wiki."],
+     "We marked as confidential what follows. The admin phone is on the wiki.",
+     # a passive's auxiliary written with accents or other letters than ASCII (compared as the
+     # view folds it: "été" is "ete" there)
+     "Le paragraphe suivant a été marqué confidentiel par le PI et le reste du fil aussi.",
+     "Ta sekcja została oznaczona poufne przez kierownika projektu i reszta też."],
 )
 def test_a_marking_made_is_still_a_marking(text):
     assert found(text, "marker")

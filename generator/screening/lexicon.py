@@ -2236,3 +2236,32 @@ NOT_A_VALUE = (
     # what kubectl and other tools print in place of a secret they leave out
     "data+omitted redacted+data <redacted> ***redacted*** [hidden] [masked] masked"
 ).split()
+#: the auxiliaries of a passive before "marked" ("it has been marked", "wurde als vertraulich
+#: eingestuft"): a marking applied, not a marking's name
+PASSIVE_AUXILIARIES = (
+    "been were being wurde wurden werden worden été stato stata stati state sido sidos sidas foram werd "
+    "zostały został została zostało byl byla bylo byly bio bila bilo bili blev blevet blitt ble"
+).split()
+#: a person who marks ("we marked as confidential the following"): a marking applied
+MARKING_PERSONS = (
+    "i we you they he she wir ich sie er nous je on vous ils elles noi io abbiamo ho nosotros hemos "
+    "ik wij hebben heb my ja"
+).split()
+#: the small words inside a person's name ("Seán Ó Briain", "Jan van Dijk", "Maria da Silva")
+NAME_PARTICLES = (
+    "de van von der den di da do dos das del della la le ó o mac mc ní ni bin al ten ter"
+).split()
+#: what a place offers after a wheelchair's word ("wheelchair accessible", "rollstuhlgerecht"): a
+#: place's access, not a person's need
+ACCESSIBLE_WORDS = (
+    r"accessib|access|friendly|ramp|lift|gerecht|zugänglich|accessibil|accesible|acessível|toegankelijk|"
+    r"dostępn|přístupn|tillgänglig|tilgængelig|tilgjengelig|esteetön|akadálymentes|adapted|adapté|"
+    r"adattat|adaptad"
+)
+#: the name of a digit's kind before it, when a password is spelled out ("chiffre sept")
+DIGIT_NAMES = r"chiffre|digit|number|ziffer|zahl|cifra|cijfer|cyfra|číslice|číslo|szám|numero|número|numer|siffra|tal"
+#: the kinds of pass that are tickets or badges ("boarding pass", "day pass", "ski pass"), not a password
+TICKET_PASSES = (
+    r"boarding|bus|rail|train|travel|season|day|week|ski|museum|press|visitor|guest|event|conference|hall|"
+    r"transit|metro|city"
+)

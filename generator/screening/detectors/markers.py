@@ -30,6 +30,7 @@ from generator.screening.detectors.base import (
     Text,
     WordClass,
     fold,
+    folded_too,
     lex,
     literal_phrases,
     on_first_text,
@@ -58,6 +59,7 @@ from generator.screening.lexicon import (
     MARKER_TOPICS,
     MARKERS,
     MARKERS_IN_POSITION,
+    MARKING_PERSONS,
     MENTION_WORDS,
     MESSAGE_WORDS,
     NEGATION_PARTICLES,
@@ -68,6 +70,7 @@ from generator.screening.lexicon import (
     NOT_NEEDED,
     ONLINE_WORDS,
     ONLY_WORDS,
+    PASSIVE_AUXILIARIES,
     PASSWORD_WORDS,
     PLEASE_WORDS,
     PUBLIC_LEVEL_NAMES,
@@ -190,12 +193,9 @@ _MENTION_BEFORE = re.compile(rf"{_B}(?:{lex(MENTION_WORDS)})[ \t]*[\"'«»“”
 #: TLP:AMBER must not be copied here"), in a sentence that goes on after it
 _MARKED_BEFORE = re.compile(rf"(?<![\w'’])(?P<word>[^\W\d_][\w'’]*)[ \t]+(?:{lex(MARKED_WORDS)})[ \t]*[\"'«»“”„‘’‚‹›`]?[ \t]*$")
 #: (and the auxiliaries of a passive: "it has been marked", "wurde als vertraulich eingestuft")
-_PASSIVE_AUXILIARIES = frozenset("been were being wurde wurden werden worden été stato stata stati state sido "
-                                 "sidos sidas foram werd zostały został została zostało byl byla bylo byly "
-                                 "bio bila bilo bili blev blevet blitt ble".split())
+_PASSIVE_AUXILIARIES = folded_too(PASSIVE_AUXILIARIES)
 #: (or a person who marks: "we marked as confidential the following")
-_MARKING_PERSONS = frozenset("i we you they he she wir ich sie er nous je on vous ils elles noi io abbiamo ho "
-                             "nosotros hemos he ik wij we hebben heb my ja".split())
+_MARKING_PERSONS = folded_too(MARKING_PERSONS)
 _GOES_ON = re.compile(r"[\"'»”’]?[ \t]+[^\W\d_]")
 #: "this is 'confidential'": a quoted marker after a copula is used, not mentioned
 _COPULA_BEFORE = re.compile(r"(?<![\w])(?:is|are|was|be|ist|sind|est|sont|è|sono|es|son|é|são|zijn|jest|są|je|jsou|"

@@ -38,6 +38,7 @@ from generator.screening.detectors.base import (
     Text,
     WordClass,
     fold,
+    folded_too,
     holds_one,
     lex,
     shaped_matches,
@@ -47,6 +48,7 @@ from generator.screening.detectors.base import (
 )
 from generator.screening.detectors.shapes import ORCID
 from generator.screening.lexicon import (
+    ACCESSIBLE_WORDS,
     ACCOUNT_WORDS,
     AGE_WORDS,
     AT_HANDLE_WORDS,
@@ -72,6 +74,7 @@ from generator.screening.lexicon import (
     MINE_IS,
     MONTH_NAMES,
     MOVED_ADDRESS_WORDS,
+    NAME_PARTICLES,
     NOT_PHONE_WORDS,
     NUMBER_MORPHEMES,
     PASSPORT_WORDS,
@@ -793,7 +796,7 @@ _CARE_NEED_FIRST = frozenset(fold(s).split()[0].encode() for s in CARE_NEED_STEM
 _CARE_NEED_WORDS = WordClass(lambda w: w in _CARE_NEED_FIRST or _CARE_NEED_BYTES.search(w) is not None)
 _CARE_NEED = re.compile("|".join(re.escape(fold(s)) for s in sorted(CARE_NEED_STEMS, key=len, reverse=True)))
 #: the small words inside a name ("Seán Ó Briain", "Jan van Dijk", "Maria da Silva")
-_NAME_PARTICLES = frozenset("de van von der den di da do dos das del della la le ó o mac mc ní ni bin al ten ter".split())
+_NAME_PARTICLES = folded_too(NAME_PARTICLES)
 
 
 def _person_named(text: str, start: int, end: int) -> bool:
@@ -814,10 +817,7 @@ def _person_named(text: str, start: int, end: int) -> bool:
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _CARE_CLAUSE_END = re.compile(r"[.;!?](?:[ \t]|$)")
 #: after a wheelchair's word: what a place offers ("wheelchair accessible", "rollstuhlgerecht")
-_ACCESSIBLE = re.compile(r"[\w-]*[ \t-]*(?:accessib|access|friendly|ramp|lift|gerecht|zugänglich|zuganglich|"
-                         r"accessibil|accesible|acessível|acessivel|toegankelijk|dostępn|dostepn|přístupn|pristupn|"
-                         r"tillgänglig|tillganglig|tilgængelig|tilgjengelig|esteetön|esteeton|akadálymentes|"
-                         r"akadalymentes|adapted|adapté|adapte|adattat|adaptad)")
+_ACCESSIBLE = re.compile(rf"[\w-]*[ \t-]*(?:{lex(ACCESSIBLE_WORDS)})")
 
 
 #: a hospital's number of a patient: a medical record number ("MRN-7730192"), or a code with a

@@ -56,6 +56,7 @@ from generator.screening.lexicon import (
     AT_LEAST_WORDS,
     CHARACTER_WORDS,
     COPULAS,
+    DIGIT_NAMES,
     DOCUMENTED_EXAMPLE_KEYS,
     LENGTH_UNITS,
     LOGIN_PHRASES,
@@ -70,6 +71,7 @@ from generator.screening.lexicon import (
     SHORT_PASSWORD_WORDS,
     SPELLING_WORDS,
     STOPWORDS,
+    TICKET_PASSES,
     TOKEN_WORDS,
     VALUE_VERBS,
 )
@@ -276,8 +278,7 @@ def _next_value_line(text: str, pos: int) -> int | None:
 #: a password dictated letter by letter: at least three spelling words, among single characters
 #: (an item may be named with its kind first, "majuscule P", "chiffre sept", or be a sign's name,
 #: "point d'exclamation")
-_DIGIT_NAMES = r"chiffre|digit|number|ziffer|zahl|cifra|cijfer|cyfra|číslice|číslo|szám|numero|número|numer|siffra|tal"
-_SPELLED_ITEM = (rf"(?:(?:(?:{lex(CHARACTER_WORDS, _DIGIT_NAMES)})[ \t]+)?(?:(?:{lex(SPELLING_WORDS)})(?![\w])|[A-Za-z0-9](?![\w]))"
+_SPELLED_ITEM = (rf"(?:(?:(?:{lex(CHARACTER_WORDS, DIGIT_NAMES)})[ \t]+)?(?:(?:{lex(SPELLING_WORDS)})(?![\w])|[A-Za-z0-9](?![\w]))"
                  rf"|(?:{lex(CHARACTER_WORDS)})(?![\w]))")
 _SPELLED = re.compile(rf"(?<![\w-]){_SPELLED_ITEM}(?:[ \t]*[,\-/·][ \t]*|[ \t]+){_SPELLED_ITEM}"
                       rf"(?:(?:[ \t]*[,\-/·][ \t]*|[ \t]+){_SPELLED_ITEM}){{2,}}")
@@ -466,8 +467,7 @@ def _named_only(t: Text, m: re.Match[str]) -> bool:
 
 
 #: the kinds of pass that are tickets or badges: "boarding pass", "day pass", "ski pass"
-_TICKET_PASS = re.compile(r"(?<![\w-])(?:boarding|bus|rail|train|travel|season|day|week|ski|museum|press|visitor|guest|"
-                          r"event|conference|hall|transit|metro|city)[ \t-]$")
+_TICKET_PASS = re.compile(rf"(?<![\w-])(?:{lex(TICKET_PASSES)})[ \t-]$")
 
 
 def _ticket_pass(t: Text, m: re.Match[str]) -> bool:
