@@ -1335,7 +1335,7 @@ RATE_WORDS = (
 #: a budget's costs of people: the lines under them that name a person and an amount are that
 #: person's pay
 PERSONNEL_COST_WORDS = (
-    r"personnel costs|personnel cost|staff costs|staff cost|salaries|salary costs|payroll|personalkosten|"
+    r"personnel|personnel costs|personnel cost|staff costs|staff cost|salaries|salary costs|payroll|personalkosten|"
     r"personalaufwand|frais de personnel|coûts de personnel|dépenses de personnel|costi del personale|"
     r"costi di personale|gastos de personal|costes de personal|custos de pessoal|custos com pessoal|"
     r"personeelskosten|koszty osobowe|koszty personelu|osobní náklady|mzdové náklady|osobné náklady|"
@@ -1344,6 +1344,8 @@ PERSONNEL_COST_WORDS = (
     r"δαπάνες προσωπικού|расходы на персонал|витрати на персонал|troškovi osoblja|stroški osebja|personel giderleri"
 )
 #: a period an amount of pay is for, after it ("52 000 SEK/månad", "650 € per day")
+#: "gross" or "net" after an amount of pay ("3 800 EUR gross per month")
+GROSS_WORDS = r"gross|net|brutto|netto|bruto|neto|brut|lordo|bruttó|nettó|hrubého|hrubá|čistá|brüt|net olarak"
 PAY_PERIODS = (
     r"month|monthly|månad|måned|monat|mois|mese|mes|mês|maand|miesiąc|měsíc|mesiac|hó|kuukausi|kuu|lună|"
     r"μήνα|месяц|місяць|mjesec|mesec|ay|day|tag|jour|giorno|día|dia|dag|dzień|den|deň|nap|päivä|päev|zi|"

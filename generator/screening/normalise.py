@@ -185,17 +185,23 @@ def _layout_pattern(text: str, double_space: bool | None = None) -> re.Pattern[s
     return _QUOTE_MARKS if ">" in text and ("\n>" in text or "\n >" in text) else None
 
 
+#: what letter-spacing puts between letters: a space, a dot, a dash, a middle dot or a bullet, an
+#: underscore, a star, a tilde, a plus ("c·o·n·f·i·d·e·n·t·i·a·l", "P_R_I_V_A_T_E")
+_LETTER_SEPARATORS = " .-·•∙‧⋅_*~+"
+_SEP = "[" + re.escape(_LETTER_SEPARATORS) + "]"
 #: four or more single letters joined by one repeated separator: c o n f i d e n t i a l
-_SPACED = re.compile(r"(?<![^\W\d_])[^\W\d_](?P<sep>[ .\-])[^\W\d_](?:(?P=sep)[^\W\d_]){2,}(?![^\W\d_])")
+_SPACED = re.compile(rf"(?<![^\W\d_])[^\W\d_](?P<sep>{_SEP})[^\W\d_](?:(?P=sep)[^\W\d_]){{2,}}(?![^\W\d_])")
 #: letter-spaced words apart by two spaces or more: "F O R  I N T E R N A L  U S E  O N L Y"
 _SPACED_PHRASE = re.compile(r"(?<![^\W\d_])[^\W\d_](?: [^\W\d_])+(?:  +[^\W\d_](?: [^\W\d_])+)+(?![^\W\d_])")
 _SPACED_PHRASE_GATE = re.compile(r"(?<![^\W\d_])[^\W\d_] [^\W\d_]  ")
 _WIDE_GAP = re.compile(r"  +")
 #: where such a run may start (a literal-led search: cheaper than _SPACED over the whole text)
-_SPACED_GATE = re.compile(r"[ \t\n.(\[*\"'-][^\W\d_][ .\-][^\W\d_][ .\-][^\W\d_][ .\-][^\W\d_]")
+_SPACED_GATE = re.compile(rf"[ \t\n.(\[*\"'-][^\W\d_]{_SEP}[^\W\d_]{_SEP}[^\W\d_]{_SEP}[^\W\d_]")
 #: ASCII letters as 'a', and the separators of letter-spacing as ' ' (a letter-spaced word is
 #: then a run of "a a a a")
-_LETTERS_AS_A = bytes.maketrans(b"ABCDEFGHIJKLMNOPQRSTUVWXYZbcdefghijklmnopqrstuvwxyz.-", b"a" * 51 + b"  ")
+_ASCII_SEPARATORS = _LETTER_SEPARATORS.encode("ascii", "ignore").replace(b" ", b"")
+_LETTERS_AS_A = bytes.maketrans(b"ABCDEFGHIJKLMNOPQRSTUVWXYZbcdefghijklmnopqrstuvwxyz" + _ASCII_SEPARATORS,
+                                b"a" * 51 + b" " * len(_ASCII_SEPARATORS))
 
 
 def _may_be_spaced(text: str, shapes: bytes | None = None) -> bool:

@@ -62,6 +62,7 @@ from generator.screening.lexicon import (
     CURRENCIES,
     DIAGNOSIS_STEMS,
     EARNING_VERBS,
+    GROSS_WORDS,
     HANDLE_WORDS,
     HEALTH_PHRASES,
     HOME_WORDS,
@@ -609,9 +610,11 @@ _BIRTH_OF = re.compile(r"[^\W\d_]{0,4}(?:[ \t]+[^\W\d_]{1,25}){0,4}[ \t]*[:՝]")
 
 
 #: a few words between the birth word and the date, in its clause: "birthday, which is the",
-#: "van de nieuwe gebruiker (Anouk Jansen):", "nato a Bologna il"
-_BIRTH_LATER = re.compile(r"(?:[ \t]*,?[ \t]*\([^()\n]{1,30}\)|[ \t]*[,(]?[ \t]*[^\W\d_][\w'’-]{0,24}\)?){1,8}?[ \t]*[:,]?"
-                          + _DATE_AFTER.pattern)
+#: "van de nieuwe gebruiker (Anouk Jansen):", "nato a Bologna il"; a day and its month said
+#: first are such words ("born on the 3rd of March (03/03/1985)")
+_BIRTH_LATER = re.compile(r"(?:[ \t]*,?[ \t]*\([^()\n]{1,30}\)|[ \t]*[,(]?[ \t]*[^\W\d_][\w'’-]{0,24}\)?"
+                          rf"|[ \t]+\d{{1,2}}{_ORDINAL}\.?(?=[ \t]+(?:of[ \t]+|de[ \t]+)?{_MONTH}[ \t]*[,(]))"
+                          r"{1,8}?[ \t]*[:,]?" + _DATE_AFTER.pattern)
 _BIRTH_NEXT_SENTENCE = re.compile(r"[^\n.!?]{0,40}[.!?][ \t]+[^\n.!?\d]{0,60}?(?<![\d./-])"
                                   r"(?P<date>\d{1,2}[./-]\d{1,2}[./-](?:19[2-9]\d|200\d|2010))(?![\d])")
 #: a date spelled out: number words (a word made of number parts: "novecientos", "neunzehnhundert")
@@ -1415,9 +1418,11 @@ _PERSONNEL_WORDS = frozenset(fold(w).encode() for w in re.split(r"[| ]", PERSONN
                              and w not in ("costs", "cost", "frais", "costi", "gastos", "custos", "koszty", "giderleri"))
 _PERSONNEL_COSTS = re.compile(rf"(?<![\w])(?:{lex(PERSONNEL_COST_WORDS)})")
 #: a line of a budget that names a person, then an amount for a period: "Erik Johansson,
-#: systemadministratör, 52 000 SEK/månad"
-_PAY_LINE = re.compile(rf"^[ \t>*•-]*(?P<name>[^\W\d_][\w'’-]+[ \t]+[^\W\d_][\w'’-]+)[ \t]*[,:;–(-][^\n]{{0,80}}?"
-                       rf"(?:{_AMOUNT})[ \t]*(?:/|per|pro|par|al|por|na|za|i|a)?[ \t]*(?:{lex(PAY_PERIODS)})(?![\w])",
+#: systemadministratör, 52 000 SEK/månad", "Staff costs: Anna Kowalska (postdoc): 4,200 EUR gross
+#: per month" (the line may begin with its label)
+_PAY_LINE = re.compile(rf"^[ \t>*•-]*(?:[^\W\d_][\w'’ -]{{0,30}}:[ \t]+)?(?P<name>[^\W\d_][\w'’-]+[ \t]+[^\W\d_][\w'’-]+)"
+                       rf"[ \t]*[,:;–(-][^\n]{{0,80}}?(?:{_AMOUNT})[ \t]*(?:(?:{lex(GROSS_WORDS)})[ \t]*)?"
+                       rf"(?:/|per|pro|par|al|por|na|za|i|a)?[ \t]*(?:{lex(PAY_PERIODS)})(?![\w])",
                        re.MULTILINE | re.IGNORECASE)
 
 
