@@ -1375,6 +1375,12 @@ MARKERS = (
     # en
     r"confidential|confidental|confedential|cyfrinachol|yn gyfrinachol|strictly confidential|private and confidential|private & confidential|"
     r"in confidence|in strict confidence|off the record|not for the record|"
+    # "off the record" in the other languages' idioms (outside the minutes)
+    r"εκτός πρακτικών|εκτός καταγραφής|fuori verbale|fuori dal verbale|fuera de acta|fora da ata|"
+    r"hors procès-verbal|hors compte rendu|buiten de notulen|poza protokołem|mimo záznam|mimo zápis|"
+    r"mimo záznamu|jegyzőkönyvön kívül|pöytäkirjan ulkopuolella|utanför protokollet|uden for referat|"
+    r"utenfor referatet|izvan zapisnika|не для протокола|не за протокола|не для протоколу|tutanak dışı|"
+    r"kayıt dışı|außerhalb des protokolls|ausserhalb des protokolls|neoficiálně řečeno|"
     r"not for publication|not for public(?: release| distribution| disclosure| consumption| use| view)?|"
     r"not to be (?:published|shared|distributed|disclosed|circulated|made public)|"
     r"must not be (?:published|shared|distributed|disclosed|made public|quoted)|"
@@ -1587,7 +1593,10 @@ TICKET_WORDS = (
     r"tikettiin|tiketissä|tikettiä|tichet|tichetul|tichete|tichetului|tiketas|tiketą|tikete|tiketā|tiketi|"
     r"тикет|тикета|тикету|тикети|тікет|тікета|тікеті|zgłoszenie|zgłoszenia|zgłoszeniu|hibajegy|hibajegybe|"
     r"hibajegyben|jegybe|ärendet|ärende|saken|sagen|zaak|dossier|αίτημα|δελτίο|заявку|заявки|заявка|запит|"
-    r"minutes|protokoll|verbale|procès-verbal|notulen|protokół|zápis|zápisnica|jegyzőkönyv|pöytäkirja"
+    r"minutes|protokoll|verbale|procès-verbal|notulen|protokół|zápis|zápisnica|jegyzőkönyv|pöytäkirja|"
+    r"protokolls|protokollet|protokollen|protokołu|protokolu|zápisu|zápisnice|zápisnici|jegyzőkönyvbe|"
+    r"pöytäkirjaan|referat|referatet|referatu|zapisnik|zapisnika|πρακτικά|протокол|протокола|compte rendu|"
+    r"compte-rendu|acta|ata"
 )
 #: the public itself, in its forms ("julkiseksi": into the public; "für die Öffentlichkeit")
 PUBLIC_WORDS = (
@@ -1613,7 +1622,23 @@ PUT_VERBS = (
     r"pubblicare|scrivere|poner|pongas|pongáis|publicar|subir|pôr|ponha|ponham|colocar|stellen|setzen|"
     r"schreiben|posten|hochladen|zetten|plaatsen|zet|wrzucać|wrzucaj|umieszczać|dávat|dávejte|psát|"
     r"tegye|tedd|sätt|lägg|skriv|læg|sæt|sett|legg|laita|laittakaa|pane|pange|pune|puneți|puneti|"
-    r"βάλετε|βάλεις|ставить|ставьте|выкладывать|выкладывайте|викладати|викладайте|koymayın|koyma"
+    r"βάλετε|βάλεις|ставить|ставьте|выкладывать|выкладывайте|викладати|викладайте|koymayın|koyma|"
+    # "end up in": "får inte hamna i ärendet", "soll nicht im Protokoll landen"
+    r"hamna|havne|ende|landen|landa|end up|finire|finisca|acabar|acabe|terminar|trafić|trafiać|skončit|"
+    r"kerüljön|kerülni|päätyä|ajungă|ajunga"
+)
+#: a colon said aloud, as speech recognition writes it in a dictated message ("nicht ins Ticket
+#: Doppelpunkt", "får inte hamna i ärendet kolon")
+SPOKEN_COLONS = (
+    r"colon|doppelpunkt|deux-points|deux points|due punti|dos puntos|dois pontos|dubbele punt|dwukropek|"
+    r"dvojtečka|dvojbodka|kettőspont|kaksoispiste|kolon|kolon tegn|koolon|două puncte|άνω και κάτω τελεία|"
+    r"двоеточие|двокрапка|двоеточие|dvotočka|dvopičje|iki nokta"
+)
+#: a full stop or a comma said aloud in a dictated message ("hej snabbt punkt det här ...")
+SPOKEN_STOPS = (
+    r"period|full stop|comma|punkt|komma|point|virgule|punto|virgola|coma|ponto|vírgula|punt|kropka|przecinek|"
+    r"tečka|čárka|bodka|čiarka|pont|vessző|piste|pilkku|punktum|τελεία|κόμμα|точка|запятая|кома|točka|zarez|"
+    r"vejica|nokta|virgül|punct|virgulă"
 )
 #: "please" between a place's word and its colon: "nicht fürs Wiki bitte:"
 PLEASE_WORDS = (

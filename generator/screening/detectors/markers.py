@@ -85,6 +85,8 @@ from generator.screening.lexicon import (
     SHARE_NEGATIONS_AFTER,
     SHARE_VERBS,
     SHARE_VERBS_BEFORE_NEGATION,
+    SPOKEN_COLONS,
+    SPOKEN_STOPS,
     TICKET_WORDS,
     TYPO_MARKER_WORDS,
     UNOFFICIAL_WORDS,
@@ -105,7 +107,7 @@ _BETWEEN_US = Lexicon(BETWEEN_US, template=rf"{_B}(?:{{body}}){_E}(?![ \t]+(?:{l
 #: "À ne pas mettre dans le ticket :", "Ei julkiseksi:" mark what follows (``_not_for_place``)
 _PLACE = Lexicon(TICKET_WORDS, PUBLIC_WORDS, ONLINE_WORDS,
                  template=rf"{_B}(?:{{body}}){_E}(?=(?:[ \t]+(?P<verb>{lex(PUT_VERBS)}))?(?:[ \t]+(?:{lex(PLEASE_WORDS)}))?"
-                          r"[ \t]*(?:[:–—]|-[ \t]))")
+                          rf"[ \t]*(?:[:–—]|-[ \t]|[ \t]+(?:{lex(SPOKEN_COLONS)}){_E}))")
 #: the public itself: a place with no "for", "in" or verb of putting before it ("Ei julkiseksi:")
 _PUBLIC_WORD = re.compile(rf"(?:{lex(PUBLIC_WORDS)})")
 _INTO_WORD = re.compile(rf"(?:{lex(INTO_WORDS, FOR_WORDS, PUT_VERBS)})$")
@@ -526,7 +528,7 @@ def _place_lead(low: str, start: int) -> int:
     return clause.end() if clause else lead
 
 
-_CLAUSE_END = re.compile(r".*[.!?;,][ \t]+")
+_CLAUSE_END = re.compile(rf".*(?:[.!?;,:]|[ \t](?:{lex(SPOKEN_STOPS)}))[ \t]+")
 
 
 def _not_for_place(low: str, m: re.Match[str]) -> bool:
@@ -536,9 +538,28 @@ def _not_for_place(low: str, m: re.Match[str]) -> bool:
     "for", "in" or a verb of putting must stand too, or the verb after it ("nicht ins Netz
     stellen:"): "No ticket:" says there is none, "Nicht im Netz:" that something is down."""
     words = low[_place_lead(low, m.start()):m.start()].split()
-    if not words or len(words) > 6 or not any(_NEGATION_PARTICLE.fullmatch(w) for w in words[:2]):
+    if not words or len(words) > 8:
         return False
-    return bool(_PUBLIC_WORD.fullmatch(m.group()) or m.group("verb")) or any(_INTO_WORD.match(w) for w in words[1:])
+    # the negation: a particle ("nicht ins Protokoll") or a verb of putting with a negating prefix
+    # ("nedávejte do zápisu"), after a few words of the lead at most ("Das Folgende bitte nicht
+    # ins Protokoll:", "Even tussen ons en niet voor het ticket:")
+    negation = next((i for i, w in enumerate(words) if _NEGATION_PARTICLE.fullmatch(w) or _NEGATED_VERB.fullmatch(w)), None)
+    if negation is None:
+        return False
+    after = words[negation + 1:] if negation > 1 else words[1:]
+    if negation > 1 and not (_NEGATED_VERB.fullmatch(words[negation]) or any(_PUT_VERB.fullmatch(w) for w in after)
+                             or any(_PLEASE_OR_US.fullmatch(w) for w in words[:negation])):
+        return False  # "The fix is not in the ticket:", "Das steht nicht im Ticket:": what the ticket lacks
+    return bool(_PUBLIC_WORD.fullmatch(m.group()) or m.group("verb")) or any(_INTO_WORD.match(w) for w in after) \
+        or bool(_NEGATED_VERB.fullmatch(words[negation]))
+
+
+#: a verb of putting with the negating prefix of the Slavic languages ("nedávejte", "nestavljajte")
+_NEGATED_VERB = re.compile(rf"(?:ne|nie)(?:{lex(PUT_VERBS)})")
+_PUT_VERB = re.compile(rf"(?:{lex(PUT_VERBS)})")
+#: "please" or "us" before a negation further into the lead: a request to keep something out
+#: ("Das Folgende bitte nicht ins Protokoll:", "Even tussen ons en niet voor het ticket:")
+_PLEASE_OR_US = re.compile(rf"(?:{lex(PLEASE_WORDS, WE_WORDS)})")
 
 
 _NEGATED_AFTER = re.compile(rf"[ \t]+(?:{lex(NEGATIONS_AFTER)})(?![\w])")
