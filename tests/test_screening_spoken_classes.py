@@ -34,3 +34,56 @@ def test_off_the_record_in_the_speakers_words_is_a_marker(text):
 )
 def test_what_the_ticket_lacks_is_no_marker(text):
     assert found(text, "marker") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        # a password dictated with the signs' names, number words and a capital said aloud
+        ("diktiert: das Passwort für den Testnutzer ist großes M wie Martha Tanne Unterstrich "
+         "dreiundsechzig Ausrufezeichen Elbe Punkt bitte ändern", "Tanne Unterstrich dreiundsechzig Ausrufezeichen Elbe"),
+        ("il pin della chiavetta è quattro 7 7 due nove", "quattro 7 7 due nove"),
+        ("Transkrypcja: hasło do bazy to wielka litera K, Kraków, podkreślnik, czterdzieści dwa, małpa, Odra",
+         "Kraków, podkreślnik, czterdzieści dwa, małpa, Odra"),
+        ("Voicemail: the service account password is now Maple Leaf 52 hash sign", "Maple Leaf 52 hash sign"),
+        ("[00:14:02] Eva: lösenordet är stort B Björk understreck sextiotre snabel-a Umeå", "Björk understreck sextiotre snabel-a Umeå"),
+        ("client secret, spelled: r, 4, t, q, underscore, Z as in Zulu, 8, 8, m, p", "r, 4, t, q, underscore, Z as in Zulu, 8, 8, m, p"),
+    ],
+)
+def test_a_secret_read_out_in_words_is_a_credential(text, secret):
+    assert secret not in kept_text(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        # numbers read out: a phone, an identity number, a birth date, a home address
+        ("Hlasová zpráva: zavolejte mi prosím na sedm set dvacet tři, čtyři sta padesát, šest set jedna",
+         "sedm set dvacet tři, čtyři sta padesát, šest set jedna"),
+        ("Notat fra samtalen: personnummeret er nitten åtti, null tre, toogtyve, fire fem seks syv",
+         "nitten åtti, null tre, toogtyve, fire fem seks syv"),
+        ("Caller confirmed her date of birth: the fourteenth of May, nineteen eighty two.",
+         "fourteenth of May, nineteen eighty two"),
+        ("Sprachnachricht: bitte an meine Privatadresse, Lindenweg dreiundzwanzig, acht null drei eins fünf Gräfelfing",
+         "dreiundzwanzig, acht null drei eins fünf"),
+    ],
+)
+def test_a_number_read_out_after_its_word_is_personal(text, secret):
+    assert secret not in kept_text(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "keep"),
+    [
+        ("Passwords need at least twelve characters, one digit, one capital letter and one sign.",
+         "twelve characters, one digit, one capital letter"),
+        ("We run two or three jobs per node and twenty four nodes in total.", "twenty four nodes"),
+        ("The service listens on port eight thousand four hundred and forty three.", "eight thousand four hundred"),
+        ("for k, v in settings.items(): print(k, v)", "for k, v in settings.items()"),
+        ("The meeting moved to 4 mar 2024 at 09:00 in room 2.14.", "4 mar 2024"),
+        ("Das Dokument ist auf Seite 3 von 11 beschrieben, Abschnitt zwei.", "Seite 3 von 11"),
+        ("a first prototype runs on port 1094 and the doi is 10.5281/zenodo.5136701", "first prototype runs on port 1094"),
+    ],
+)
+def test_numbers_and_signs_in_ordinary_text_stay(text, keep):
+    assert keep in kept_text(text)

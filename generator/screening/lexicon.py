@@ -483,7 +483,7 @@ PHONE_WORDS = (
     r"päivystys|acil|επείγοντα|экстренно|экстренный|терміново|hitno|nujno|sürgős|urgență|urgenta|pilne|"
     r"naléhavé|urgentné|"
     r"reach me|reach him|reach her|reach us|dial|astreinte|bereitschaft|on-call|on call|"
-    r"chiamami|chiamatemi|chiamare|llámame|llamame|llámeme|ligue|ligar|liga-me|appelle-moi|appelez-moi|"
+    r"chiamami|chiamatemi|chiamare|llámame|llamame|llámeme|llamar|llamarme|voicemail|buzón de voz|ligue|ligar|liga-me|appelle-moi|appelez-moi|"
     r"appelez|ruf mich an|rufen sie mich an|anrufen|bel me|bellen|zadzwoń|zadzwon|zavolejte|zavolej|hívj|"
     r"hívjon|ring mig|ringe|soita|soittakaa|helista|sunați-mă|suna-ma|mă puteți suna la|ma puteti suna la|suna la|sunați la|sunati la|skambinkite|zvaniet|zovite|pozovite|"
     r"dzwonić|dzwonic|dzwoń|dzwon|zadzwonić|zadzwonic|volejte|volat|zavolat|volajte|zavolajte|hívjanak|"
@@ -2291,4 +2291,101 @@ DIGIT_NAMES = r"chiffre|digit|number|ziffer|zahl|cifra|cijfer|cyfra|číslice|č
 TICKET_PASSES = (
     r"boarding|bus|rail|train|travel|season|day|week|ski|museum|press|visitor|guest|event|conference|hall|"
     r"transit|metro|city"
+)
+
+# --- values read out in words (dictation, transcripts, calls) ---------------------------------
+
+#: the names of signs as speech recognition writes them when a password or an address is read out
+#: ("trattino basso", "Raute", "snabel-a", "point d'exclamation")
+SPOKEN_SIGNS = (
+    # underscore
+    r"underscore|under score|unterstrich|tiret bas|trattino basso|guion bajo|guión bajo|sublinhado|"
+    r"underline|liggend streepje|laag streepje|podkreślnik|podkreślenie|podtržítko|podčiarkovník|podčiarknik|"
+    r"alulvonás|aláhúzás|alaviiva|understreck|understreg|understrek|κάτω παύλα|podvlaka|donja crta|"
+    r"podčrtaj|podčrtaj|podčrtaji|долна черта|alt çizgi|liniuță jos|"
+    # hash
+    r"hash|hashtag|number sign|pound sign|raute|doppelkreuz|dièse|croisillon|cancelletto|almohadilla|"
+    r"cardinal|hekje|kratka|krzyżyk|mřížka|mriežka|kettőskereszt|risuaita|brädgård|brädgårdstecken|"
+    r"firkant|havelåge|δίεση|ljestve|taraba|diez|"
+    # at
+    r"at sign|at-sign|klammeraffe|at-zeichen|arobase|chiocciola|arroba|apenstaartje|małpa|zavináč|"
+    r"zavináč|kukac|ät-merkki|miukumauku|snabel-a|snabela|krøllalfa|alfakrøll|παπάκι|majmunče|afna|"
+    r"et işareti|coadă de maimuță|"
+    # exclamation mark
+    r"exclamation mark|exclamation point|exclamation|ausrufezeichen|point d'exclamation|punto esclamativo|"
+    r"signo de exclamación|exclamación|ponto de exclamação|uitroepteken|wykrzyknik|vykřičník|výkričník|"
+    r"felkiáltójel|huutomerkki|utropstecken|udråbstegn|utropstegn|θαυμαστικό|uskličnik|klicaj|ünlem|"
+    r"semn de exclamare|hüüumärk|"
+    # dash, hyphen, minus, slash, backslash, star, plus, equals, dollar, percent, ampersand, tilde
+    r"dash|hyphen|minus|bindestrich|tiret|trait d'union|trattino|guion|guión|hífen|hifen|streepje|"
+    r"koppelteken|myślnik|minus|pomlčka|spojovník|kötőjel|viiva|tavuviiva|bindestreck|bindestreg|"
+    r"παύλα|crtica|povlaka|pomišljaj|vezaj|tire|cratimă|liniuță|sidekriips|"
+    r"slash|forward slash|schrägstrich|barre oblique|slash|barra|schuine streep|ukośnik|lomítko|lomka|"
+    r"perjel|kauttaviiva|snedstreck|skråstreg|κάθετος|kosa crta|poševnica|eğik çizgi|"
+    r"backslash|asterisk|star|sternchen|stern|astérisque|étoile|asterisco|stella|estrela|sterretje|"
+    r"gwiazdka|hvězdička|hviezdička|csillag|tähti|asterisk|stjärna|stjerne|αστερίσκος|zvjezdica|zvezdica|yıldız|"
+    r"plus sign|pluszeichen|dollar sign|dollar|dollarzeichen|percent sign|prozentzeichen|ampersand|"
+    r"kaufmanns-und|esperluette|e commerciale|tilde|equals sign|equals|gleichheitszeichen|question mark"
+)
+#: "capital", "big", "small" before a letter read out ("großes K", "duże Z", "iso P", "κεφαλαίο Σ")
+LETTER_CASE_WORDS = (
+    r"capital|upper ?case|lower ?case|small|big|großes|großer|grosses|grosser|kleines|kleiner|"
+    r"majuscule|minuscule|maiuscola|maiuscolo|minuscola|minuscolo|mayúscula|minúscula|maiúscula|"
+    r"minúscula|hoofdletter|kleine|grote|duże|duża|małe|mała|wielkie|wielka|velké|velký|malé|malý|"
+    r"veľké|veľký|nagy|kis|iso|pieni|stort|stor|lille|liten|litet|små|veliki|veliko|malo|mali|"
+    r"κεφαλαίο|κεφαλαία|μικρό|μικρά|büyük|küçük|mare|mic|suur|väike|главна|малка"
+)
+#: "as in" between a letter and the word that spells it ("K wie Kaufmann", "H jako Helena", "B mint Béla")
+AS_IN_WORDS = (
+    r"as in|like|wie|comme|come|como|zoals|als in|jako|ako|mint|som i|som|kuin|kao|kot|όπως|gibi|ca în|"
+    r"nagu|kaip"
+)
+#: the names of letters where they are words of their own ("emme erre enne", "jota", "ypsilon")
+LETTER_NAMES = (
+    r"emme|erre|enne|esse|effe|elle|acca|zeta|doppia vu|jota|hache|efe|ele|eme|ene|eñe|ese|uve|equis|"
+    r"ypsilon|ipsilon|zett|jot|vau|ics|iks|double vé|zède|dvojité vé"
+)
+#: the parts of number words in the languages NUMBER_MORPHEMES leaves out (a number word is a
+#: run of them: "sjuttioåtta", "dvadsaťštyri", "kuusikymmentäkuusi", "neljäkymmentä")
+MORE_NUMBER_MORPHEMES = (
+    # pl
+    r"zero|jeden|jedna|jedno|dwa|dwie|trzy|cztery|pięć|sześć|siedem|osiem|dziewięć|dziesięć|naście|"
+    r"jedenaście|dwanaście|trzynaście|czternaście|piętnaście|szesnaście|siedemnaście|osiemnaście|"
+    r"dziewiętnaście|dwadzieścia|trzydzieści|czterdzieści|dziesiąt|pięćdziesiąt|sześćdziesiąt|"
+    r"siedemdziesiąt|osiemdziesiąt|dziewięćdziesiąt|sto|dwieście|trzysta|czterysta|set|tysiąc|tysiące|"
+    # cs, sk
+    r"nula|dva|dvě|tři|čtyři|pět|šest|sedm|osm|devět|deset|náct|jedenáct|dvanáct|třináct|čtrnáct|"
+    r"patnáct|šestnáct|sedmnáct|osmnáct|devatenáct|dvacet|třicet|čtyřicet|padesát|šedesát|sedmdesát|"
+    r"osmdesát|devadesát|tisíc|dve|tri|štyri|päť|šesť|sedem|osem|deväť|desať|násť|dvadsať|tridsať|"
+    r"štyridsať|desiat|päťdesiat|šesťdesiat|sedemdesiat|osemdesiat|deväťdesiat|ého|eho|jedenásť|dvanásť|"
+    r"trinásť|štrnásť|pätnásť|šestnásť|sedemnásť|osemnásť|devätnásť|"
+    # hu
+    r"nulla|egy|kettő|két|három|négy|öt|hat|hét|nyolc|kilenc|tíz|tizen|húsz|huszon|harminc|negyven|"
+    r"ötven|hatvan|hetven|nyolcvan|kilencven|száz|ezer|"
+    # ro
+    r"unu|doi|două|trei|patru|cinci|șase|șapte|opt|nouă|zece|spre|zeci|sute|mie|mii|"
+    # fi, et
+    r"nolla|yksi|kaksi|kolme|neljä|viisi|kuusi|seitsemän|kahdeksan|yhdeksän|kymmenen|toista|kymmentä|"
+    r"sata|sataa|tuhat|tuhatta|kolmas|neljäs|viides|kuudes|seitsemäs|kahdeksas|yhdeksäs|kymmenes|"
+    r"üks|kaks|kolm|neli|viis|kuus|seitse|kaheksa|üheksa|kümme|teist|kümmend|sada|"
+    # sv, da, no
+    r"noll|ett|två|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tretton|fjorton|femton|sexton|sjutton|"
+    r"arton|nitton|tjugo|trettio|fyrtio|femtio|sextio|sjuttio|åttio|nittio|hundra|tusen|nul|fire|seks|"
+    r"syv|otte|elleve|tretten|fjorten|seksten|sytten|atten|nitten|tyve|tredive|fyrre|halvtreds|tres|"
+    r"halvfjerds|firs|halvfems|hundrede|tusind|tjue|tretti|førti|femti|seksti|sytti|åtti|nitti|hundre|"
+    r"åtte|og|"
+    # el
+    r"μηδέν|ένα|ένας|μία|δύο|τρία|τέσσερα|πέντε|έξι|επτά|εφτά|οκτώ|οχτώ|εννέα|εννιά|δέκα|δεκα|έντεκα|"
+    r"δώδεκα|είκοσι|τριάντα|σαράντα|πενήντα|εξήντα|εβδομήντα|ογδόντα|ενενήντα|εκατό|χίλια|"
+    # hr, sr, sl, bg
+    r"jedan|dvije|četiri|šest|sedam|osam|devet|naest|jedanaest|dvanaest|trinaest|četrnaest|petnaest|"
+    r"šesnaest|sedamnaest|osamnaest|devetnaest|dvadeset|trideset|četrdeset|pedeset|šezdeset|"
+    r"sedamdeset|osamdeset|devedeset|dvjesto|tristo|četiristo|petsto|tisuća|ena|dve|štiri|enajst|"
+    r"dvanajst|trinajst|štirinajst|petnajst|dvajset|trideset|štirideset|petdeset|in|"
+    r"нула|едно|един|една|две|два|три|четири|пет|шест|седем|осем|девет|десет|надесет|двадесет|"
+    r"тридесет|сто|"
+    # tr, lv, lt
+    r"sıfır|iki|üç|dört|beş|altı|yedi|sekiz|dokuz|yirmi|otuz|kırk|elli|altmış|yetmiş|seksen|doksan|"
+    r"yüz|nulle|viens|divi|trīs|četri|pieci|seši|septiņi|astoņi|deviņi|desmit|nulis|vienas|du|trys|"
+    r"keturi|penki|šeši|septyni|aštuoni|devyni|dešimt"
 )

@@ -15,6 +15,7 @@ One small module per family:
 * ``personal``: IBANs, payment cards, national ids, passports, dates of birth, home addresses, person DNs,
   messenger handles, health;
 * ``markers``: confidentiality markers;
+* ``spoken``: values read out in words (dictated passwords, numbers said aloud);
 * ``columns``: values under a table's column header that names a password, an id, a birth date
   or a phone (CSV, pipe tables, SQL inserts).
 
@@ -28,7 +29,19 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from generator.screening import lazy_re as re
-from generator.screening.detectors import columns, email, formats, keys, markers, personal, phone, secrets, tokens, urls
+from generator.screening.detectors import (
+    columns,
+    email,
+    formats,
+    keys,
+    markers,
+    personal,
+    phone,
+    secrets,
+    spoken,
+    tokens,
+    urls,
+)
 from generator.screening.detectors.base import (
     BOUNDARY,
     CATEGORIES,
@@ -57,7 +70,8 @@ DETECTORS: dict[str, tuple[Detector, ...]] = {
     CREDENTIAL: (keys.private_keys, secrets.password_values, secrets.key_values, secrets.auth_pairs, secrets.command_lines,
                  secrets.handed_over, secrets.login_values, tokens.vendor_tokens, tokens.random_tokens, tokens.labelled_hex, tokens.lasting_values,
                  tokens.grouped_secrets, urls.urls, urls.bare_userinfo, urls.query_strings, formats.stored_hashes, formats.pins,
-                 formats.session_cookies, formats.connection_strings, formats.secret_answers),
+                 formats.session_cookies, formats.connection_strings, formats.secret_answers,
+                 spoken.spoken_values),  # (a value read out: credential or personal, by the words before it)
     PERSONAL: (personal.ibans, personal.bank_accounts, personal.payment_cards, personal.national_ids, personal.glued_labels, personal.birth_dates, personal.misread_numbers, personal.addresses,
                personal.licence_plates,
                personal.person_dns, personal.handles, personal.health, personal.care_needs, personal.patient_codes, personal.named_patients, personal.salaries,
