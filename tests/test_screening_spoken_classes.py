@@ -87,3 +87,20 @@ def test_a_number_read_out_after_its_word_is_personal(text, secret):
 )
 def test_numbers_and_signs_in_ordinary_text_stay(text, keep):
     assert keep in kept_text(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("Zoals net aan de telefoon gezegd, het wachtwoord van het beheeraccount op de nieuwe server is:\n\n"
+         "Kievit_Dijk-2290\n\nGroet", "Kievit_Dijk-2290"),
+        ("Le mot de passe du compte de service sur la machine de recette est :\nCerisier.Rouge.31", "Cerisier.Rouge.31"),
+    ],
+)
+def test_a_password_alone_on_its_line_after_a_long_line_naming_it_is_a_credential(text, secret):
+    assert secret not in kept_text(text)
+
+
+def test_a_setting_shown_after_a_line_naming_a_password_stays():
+    text = "The password settings of the FTS server:\nDbType=mysql\nDbPassword=${FTS_DB_PASSWORD}"
+    assert "DbType=mysql" in kept_text(text)

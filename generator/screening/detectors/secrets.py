@@ -357,19 +357,31 @@ def _login_pairs(t: Text) -> Iterator[Finding]:
 _SECRET_FILE_NAME = re.compile(r"(?<![\w.-])[\w.-]*(?:pass|password|passwd|passphrase|secret|token|credentials?)[\w.-]*"
                                r"\.(?:txt|cfg|conf|secret|token|pass)(?![\w.-])", re.IGNORECASE)
 _LINE_END_COLON = re.compile(r":[ \t]*\n")
+_BARE_WORD = re.compile(r"[\w.!#$%&+?@^~-]+")
 _ALONE_ON_LINE = re.compile(r"(?:[ \t]*\n)?[ \t]*(?P<value>\S{6,128})[ \t]*(?=\n|$)")
 
 
 def _shown_secret_files(t: Text) -> Iterator[Finding]:
+    """A password file's content, or a made-up word alone on its line after a line that names a
+    password and ends with a colon ("Het wachtwoord van de beheeraccount op de testomgeving is:",
+    a blank line, "Tulp_Fiets-4412"): however many words stand between the word and the colon."""
     text = t.text
+    named: list[int] | None = None
     for colon in _LINE_END_COLON.finditer(text):
         line_start = text.rfind("\n", 0, colon.start()) + 1
-        if colon.start() - line_start > 120 or not _SECRET_FILE_NAME.search(text, line_start, colon.start()):
+        if colon.start() - line_start > 120:
             continue
         m = _ALONE_ON_LINE.match(text, colon.end())
         if m is None:
             continue
         value = m.group("value")
+        if not _SECRET_FILE_NAME.search(text, line_start, colon.start()):
+            if not _made_up(value) or not _BARE_WORD.fullmatch(value):
+                continue  # (a setting, a path or a template shown: "DbType=mysql", "*:*:*:postgres:<PASSWORD>")
+            if named is None:
+                named = [w.start() for w in _PASSWORD.finditer(t, 40, 40)]
+            if not any(line_start <= p < colon.start() for p in named):
+                continue
         if not _is_placeholder(value) and value.lower() not in _NOT_A_VALUE and not _reads_from_code(text, m.start("value")):
             yield Finding("credential.password", CREDENTIAL, m.start("value"), m.end("value"))
 
