@@ -54,3 +54,61 @@ def test_a_pay_line_that_begins_with_its_label_is_personal(text, secret):
 def test_a_budget_line_without_a_person_is_kept():
     text = "Personnel costs\n- Cloud credits: 12,000 EUR per year\n- Storage: 3,000 EUR per year"
     assert "12,000 EUR per year" in kept_text(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        # a fixed-width dump, the column named in three letters and underlined
+        ("user           dob          site\n-------------  -----------  ------\nEeva Laine     1983-11-02   CSC",
+         "1983-11-02"),
+        # an HTML table as screening writes it, the column's name abbreviated
+        ("Apellidos | F. nac. | Centro |\nMoreno Díaz | 17/09/1981 | CIEMAT |", "17/09/1981"),
+        # a CSV whose column says either sex
+        ("cognome;nato/a;ente\nFerri;05-02-1990;INFN", "05-02-1990"),
+        ("Nachname | Geb.-Dat. | Institut\nKeller | 30.01.1977 | KIT", "30.01.1977"),
+        # transposed: the label is the row's first cell
+        ("| Nom | Hélène Marchal |\n| Date de naissance | 08/12/1984 |", "08/12/1984"),
+        ("│ Születési dátum │ 1979.04.21 │ — │", "1979.04.21"),
+    ],
+)
+def test_a_birth_date_in_a_table_under_a_terse_header_is_personal(text, secret):
+    assert secret not in kept_text(text)
+
+
+def test_a_dated_column_that_is_no_birth_is_kept():
+    text = "host          deployed     site\n------------  -----------  -----\nce01.grid.pl  2021-03-04   CYF"
+    assert "2021-03-04" in kept_text(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("| Nome | Trasferta | Targa |\n| Luca Serra | Frascati | FG 482 KT |", "FG 482 KT"),
+        ("Naam;Bezoek;Auto\nSanne de Wit;Nikhef;52-KLV-7", "52-KLV-7"),
+        ("│ Nimi │ Vierailu │ Auto │\n│ Aino Koski │ Kajaani │ KXP-381 │", "KXP-381"),
+        ("Name | Kfz-Kennzeichen | Parkplatz\nJonas Wolf | HD-JW 2207 | P3", "HD-JW 2207"),
+    ],
+)
+def test_a_plate_under_a_car_column_is_personal(text, secret):
+    assert secret not in kept_text(text)
+
+
+def test_a_car_column_without_a_plate_is_kept():
+    text = "Nom | Voiture | Arrivée\nAtelier Lyon | oui | Renault Clio"
+    assert "Renault Clio" in kept_text(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["| INTERN | der Standortverantwortliche wechselt im Mai zur Konkurrenz |",
+     "│ RESTRICTED │ the site manager is leaving for a competitor │",
+     "| RESERVADO | o coordenador vai sair da equipa em junho |"],
+)
+def test_a_marker_heading_a_row_is_a_marker(text):
+    assert found(text, "marker")
+
+
+def test_a_word_like_a_marker_in_a_table_of_counts_stays():
+    text = "| Internal | 14 | 3 |\n| External | 9 | 1 |"
+    assert found(text, "marker") == []

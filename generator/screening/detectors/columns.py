@@ -21,7 +21,7 @@ from functools import cache
 from generator.screening import lazy_re as re
 from generator.screening.detectors.base import CREDENTIAL, PERSONAL, PHONE, Finding, Text, WordClass, lex
 from generator.screening.detectors.secrets import _PUBLIC_HEADER, _is_placeholder
-from generator.screening.lexicon import BIRTH_WORDS, BOOKING_WORDS, ID_WORDS, PASSWORD_WORDS, SALARY_WORDS
+from generator.screening.lexicon import BIRTH_WORDS, BOOKING_WORDS, ID_WORDS, PASSWORD_WORDS, PLATE_WORDS, SALARY_WORDS
 from generator.screening.normalise import PART_BREAK
 
 #: a header row: two cells or more of words (letters first), split by one kind of separator
@@ -46,6 +46,26 @@ _EXTRA_ID_HEADER = (r"student no|student nr|student id|matric|matric no|matricul
                     r"kvnr|krankenversichertennummer|versichertennummer|nir|nhs|nhs no|nhs number|rnokpp|рнокпп|"
                     r"ipn|іпн|snils|снилс|inn|инн")
 _EXTRA_BIRTH_HEADER = r"birth date|birthdate|date of birth|dob|born|fecha nacimiento|data nascita|geb datum"
+#: a birth date's column as a table abbreviates it, or names it by the noun alone ("F. nacimiento",
+#: "Nascita", "Geb.-Dat.", "Data ur.", "Szül. idő")
+_SHORT_BIRTH_HEADER = (r"d o b|b day|bday|birth|nacimiento|f nacimiento|f nac|fecha nac|fec nac|f de nacimiento|"
+                       r"nascita|data nasc|dt nascita|dt nasc|naissance|date naiss|dt naiss|geburt|geb dat|gebdat|"
+                       r"geb datum|geburtsdat|geboorte|geb datum|nascimento|dt nascimento|urodzenia|data ur|dat ur|"
+                       r"data urodz|narození|dat nar|datum nar|narodenia|dát nar|születési|szül dátum|szül idő|szül|"
+                       r"syntymäaika|synt aika|synt|syntynyt|syntymäpäivä|födelse|född|födelsedatum|födelsedag|"
+                       r"fødsel|fødselsdato|født|rođenja|dat rođ|datum rođ|rojstva|nașterii|data naşterii|"
+                       r"doğum|doğum tar|gimimo|gim data|dzimšanas|dzim dat|sünniaeg|sünd|γέννησης|ημ γέννησης|"
+                       r"рождения|дата рожд|народження|раждане")
+#: what a column's name says of either sex ("nato/a", "né(e)", "Mitarbeiter/in"): dropped before
+#: the name is read
+_SEX_ENDING = re.compile(r"(?<=[^\W\d_])(?:/[^\W\d_]{1,4}|\([^\W\d_]{1,3}\))(?= |$)")
+#: names of a vehicle's column: its plate stands there ("Samochód", "Kfz-Kennzeichen", "SPZ")
+_CAR_HEADER = (r"car|cars|auto|autos|kfz kennzeichen|vehicle|plate|plates|car plate|car no|car reg|reg no|reg nr|kfz|pkw|fahrzeug|"
+               r"wagen|voiture|véhicule|immatriculation|plaque|immat|targa|macchina|veicolo|coche|vehículo|"
+               r"matrícula|carro|viatura|veículo|kenteken|samochód|pojazd|nr rej|numer rej|rejestracja|vozidlo|"
+               r"ecv|evč|autó|gépkocsi|jármű|bil|regnr|reg nummer|rekisteri|ajoneuvo|rek nro|mașină|"
+               r"autoturism|nr auto|număr auto|araç|araba|plaka|αυτοκίνητο|όχημα|автомобил|кола|"
+               r"automobil|vozilo|avto|tablice|sõiduk|automašīna|automobilis")
 _BOOKING_HEADER = (r"confirmation|confirmation no|booking|booking ref|reservation|reservation no|buchung|"
                    r"bestätigung|réservation|confirmation n°|prenotazione|reserva|boeking|reservering|rezerwacja|"
                    r"rezervace|bokning|varaus|foglalás|rezervare")
@@ -77,7 +97,7 @@ def _header_kinds() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
     return (
         (CREDENTIAL, "credential.table", re.compile(rf"(?<![\w-])(?:{lex(*PASSWORD_WORDS, _SECRET_HEADER)})(?![\w-])")),
         (PERSONAL, "personal.column", name(ID_WORDS, _EXTRA_ID_HEADER)),
-        (PERSONAL, "personal.column", name(BIRTH_WORDS, _EXTRA_BIRTH_HEADER)),
+        (PERSONAL, "personal.column", name(BIRTH_WORDS, _EXTRA_BIRTH_HEADER, _SHORT_BIRTH_HEADER)),
         (PERSONAL, "personal.home-address", re.compile(_ADDRESS_HEADER)),
         (PHONE, "phone.column", name(_PHONE_HEADER)),
         # a booking's reference, with the guest's name on its row: a rooming list, a travel list
@@ -85,18 +105,21 @@ def _header_kinds() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
         # what a person is paid, a month, a day or an hour, and in which currency ("mzda_měsíčně_CZK")
         (PERSONAL, "personal.salary", re.compile(rf"(?:(?:gross|net|monthly|annual|brutto|netto|hrubá|čistá) )?"
                                                  rf"(?:{lex(SALARY_WORDS, _RATE_HEADER)})(?: [^\W\d_]{{1,12}}){{0,3}}")),
+        # a vehicle's plate (a plate points at its owner)
+        (PERSONAL, "personal.licence-plate", re.compile(rf"(?:{lex(PLATE_WORDS, _CAR_HEADER)})")),
     )
 
 
 def _kind(header: str) -> tuple[str, str] | None:
     """The category and rule of a column by its name ("birth_date", "Phone-Number", "`pesel`")."""
     words = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", header.strip(" \t\"'`[]"))
-    words = re.sub(r"[_\-.]+", " ", words).lower().strip()
+    words = re.sub(r"[_\-. ]+", " ", words).lower().strip()
     if not words or len(words) > 40:
         return None
     secret, *others = _header_kinds()
     if secret[2].search(words) and not _PUBLIC_HEADER.search(words):
         return secret[0], secret[1]  # "Initial password", "DB Passwort (neu)", "API token"
+    words = _SEX_ENDING.sub("", words)
     for category, rule, pattern in others:
         if pattern.fullmatch(words) and not (rule == "personal.salary" and words in _COORDINATES):
             return category, rule
@@ -120,12 +143,19 @@ _YES_NO = frozenset("yes no true false y n x ok ano ne ja nein oui non si sí ta
                     "evet hayır sim não jah nee nej".split())
 
 
+#: a plate as a table writes it: groups of capitals and digits joined by a space or a hyphen, two
+#: digits and a capital at least ("KR 4K821", "B-MW 4711", "XK-482-B")
+_PLATE_VALUE = re.compile(r"(?=.{4,12}$)(?=[A-Z0-9 -]*\d[A-Z0-9 -]*\d)(?=[A-Z0-9 -]*[A-Z])[A-Z0-9]{1,5}(?:[ -][A-Z0-9]{1,5}){0,3}")
+
+
 def _value_of_kind(value: str, category: str, rule: str = "") -> bool:
     core = value.strip(" \t\"'`")
     if not core or _is_placeholder(core):
         return False
     if rule == "credential.booking":  # a reference has a digit ("ADL-5590132"), a confirmation's "yes" none
         return len(core) >= 5 and any(c.isdigit() for c in core) and " " not in core
+    if rule == "personal.licence-plate":  # a plate's shape: capitals and digits, two digits and a letter
+        return _PLATE_VALUE.fullmatch(core) is not None
     if rule == "personal.salary":  # an amount: three digits at least, never below zero (not a longitude)
         return not core.startswith(("-", "−")) and sum(c.isdigit() for c in core) >= 3
     if category == CREDENTIAL:
@@ -157,8 +187,7 @@ def _cells(text: str, start: int, end: int, sep: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _delimited(t: Text) -> Iterator[Finding]:
-    text = t.text
+def _delimited(text: str) -> Iterator[Finding]:
     for header in _HEADER_ROW.finditer(text):
         if not _table_sign(text, header.start(), header.end()):
             continue  # (the sign must be the header's own: what else the text holds changes nothing)
@@ -282,7 +311,7 @@ _KEY_STEMS = ("birth", "geburt", "naissance", "nascit", "nacimiento", "passport"
 _HEADER_STEMS = ("birth", "geburt", "naissance", "nascit", "nacimiento", "nascimento", "geboorte", "urodzenia",
                  "narozen", "születési", "syntymä", "födelse", "fødsel", "passport", "pasaport", "pasaporte",
                  "passeport", "passaporto", "reisepass", "paszport", "personal", "national", "pesel",
-                 "fiscal", "personnummer", "tunnus", "isikukood", "kennitala", "kimlik", "rodné")
+                 "fiscal", "personnummer", "tunnus", "isikukood", "kennitala", "kimlik", "rodné", "dob")
 
 #: the words holding one of those stems: kinds of word, each judged once (a search of the text for
 #: each of seventy stems cost more than all the rest of this module)
@@ -378,6 +407,10 @@ _ROW_ID = re.compile(r"(?<![\w./-])(?=(?:[A-Za-z-]*\d){5})[A-Za-z]{0,3}\d[\dA-Za
 _NOT_A_HEADER = re.compile(r"[\d.,;:!?]")
 
 
+#: the birth date's column of a dump, in three letters ("name  dob  lab")
+_DOB = re.compile(r"(?<![^\W_])dob(?![^\W_])")
+
+
 def _header_names(line: str) -> set[str]:
     """The kinds of column a header line of words names ("Nom  Prénom  Date de naissance  Labo",
     "name nationality passport_no arrival"): 'birth', 'id' (words of four letters or more)."""
@@ -385,7 +418,7 @@ def _header_names(line: str) -> set[str]:
     words = re.sub(r"[_\-.]+", " ", words).lower()
     _, ids, births, *_ = _header_kinds()
     found = set()
-    if any(len(m.group()) >= 4 for m in births[2].finditer(words)):
+    if any(len(m.group()) >= 4 for m in births[2].finditer(words)) or _DOB.search(words):
         found.add("birth")
     if any(len(m.group()) >= 4 for m in ids[2].finditer(words)):
         found.add("id")
@@ -423,10 +456,16 @@ def _under_header(t: Text, words: Iterable[bytes]) -> Iterator[Finding]:
                         yield Finding("personal.column", PERSONAL, row_start + m.start(), row_start + m.end())
 
 
+#: a box-drawing table's bars, read as a pipe table's (one character for one: the spans stay)
+_BOX_BARS = str.maketrans("│┃║¦", "||||")
+
+
 def columns(t: Text) -> Iterator[Finding]:
     text = t.text
-    if "\n" in text and (_maybe_row(text) or _maybe_csv_row(text)):
-        yield from _delimited(t)
+    if "\n" in text:
+        rows = text.translate(_BOX_BARS) if not t.ascii else text
+        if _maybe_row(rows) or _maybe_csv_row(rows):
+            yield from _delimited(rows)
     if "insert" in t.low:
         yield from _inserts(t)
     if ":" in text or "=" in text or "_" in text:  # (a data frame's row prints its key, then its value)

@@ -637,10 +637,15 @@ def _heading(low: str, start: int, end: int) -> bool:
     line_start = low.rfind("\n", 0, start) + 1
     if _LINE_LEAD.fullmatch(low, line_start, start) and _AFTER_HEADING.match(low, end):
         return True
+    if _CELL_LEAD.fullmatch(low, line_start, start) and _CELL_AFTER.match(low, end):
+        return True  # "| RISERVATO | il referente del sito è ...": a cell heading a row of prose
     return bool(_CLAUSE_LEAD.search(low, max(line_start, start - 4), start) and _COLON.match(low, end))
 
 
 _CLAUSE_LEAD = re.compile(r"[.!?,;][ \t]+$")
+#: a table's first cell holding the marker alone, and the row's next cell a phrase of three words
+_CELL_LEAD = re.compile(r"[ \t]*[|│┃║][ \t*_]*")
+_CELL_AFTER = re.compile(r"[ \t*_.!:]*[|│┃║][ \t]*[^\W\d_][^|│┃║\n]*?[ \t][^\W\d_][^|│┃║\n]*?[ \t][^\W\d_]")
 _SENTENCE_LEAD = re.compile(r"[.!?][ \t]+$")
 #: the marker word, a copula and "nothing": "Vertraulich ist hier nichts", "confidential is none of it"
 _NOTHING_AFTER = re.compile(rf"[ \t]+(?:{lex(COPULAS)})(?:[ \t]+[^\W\d_]+)?[ \t]+(?:nichts|nothing|none|rien|niente|nulla|"

@@ -594,7 +594,7 @@ _WEAK_BIRTH = re.compile(rf"(?:{lex(WEAK_BIRTH_WORDS)})")
 _MONTH = r"[^\W\d_]{3,12}\.?"
 _ORDINAL = r"(?:st|nd|rd|th|er|e|eme|ème|º|ª|o|a)?"
 _DATE_AFTER = re.compile(
-    r"[\s:՝,.()*-]{0,6}(?:(?:am|on|le|il|el|em|op|dne|den|the|a|o)\s+)?(?P<date>"
+    r"[\s:՝,.()*|│┃║-]{0,6}(?:(?:am|on|le|il|el|em|op|dne|den|the|a|o)\s+)?(?P<date>"
     r"\d{1,2}[./-][ ]?\d{1,2}[./-][ ]?\d{2,4}\.?"
     r"|\d{4}[./-][ ]?\d{1,2}[./-][ ]?\d{1,2}\.?"
     rf"|\d{{1,2}}{_ORDINAL}\.?[ ]+(?:de[ ]+|of[ ]+)?{_MONTH}[ ]+(?:de[ ]+)?\d{{4}}"
