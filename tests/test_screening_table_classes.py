@@ -112,3 +112,37 @@ def test_a_marker_heading_a_row_is_a_marker(text):
 def test_a_word_like_a_marker_in_a_table_of_counts_stays():
     text = "| Internal | 14 | 3 |\n| External | 9 | 1 |"
     assert found(text, "marker") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("Na dole jest klawiatura, wpisz 6620# i drzwi się otworzą.", "6620"),
+        ("Ingång via sidodörren, knappa in 31 07 45# vid läsaren.", "31 07 45"),
+        ("Pour le local technique : badge puis 90417#, merci.", "90417"),
+    ],
+)
+def test_a_keypad_code_ended_by_its_hash_is_a_secret(text, secret):
+    assert secret not in kept_text(text)
+
+
+def test_a_short_service_code_with_a_hash_stays():
+    text = "Dial *135# to see your balance, or press 2# for the operator."
+    assert "135" in kept_text(text) and "2#" in kept_text(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("| skan paszportu | P<POL<<ZIELINSKA<<MARTA<<<<<<<<<<<<<<<<<<<<<< | ok |", "ZIELINSKA"),
+        ("Kopie des Ausweises: IDD<<T22000129<<<<<<<<<<<<<<< (Rückseite)", "T22000129"),
+        ("| zona | 7408122F3101159ITA<<<<<<<<<<<4 |", "7408122F3101159"),
+    ],
+)
+def test_a_machine_readable_zone_in_a_cell_is_personal(text, secret):
+    assert secret not in kept_text(text)
+
+
+def test_a_row_of_arrows_and_a_shift_in_code_stay():
+    text = "Section 2\n<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<\n| <<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<< | back |\nstd::cout << STATUS << VALUE;"
+    assert found(text, "personal") == []

@@ -188,6 +188,24 @@ def _more_codes(text: str, start: int, end: int) -> Iterator[Finding]:
         end = m.end()
 
 
+#: a code keyed on a keypad, ended by the '#' it wants ("code 4729#", "badge + codice 4719#", "PIN
+#: 9072 6613#"): digits, in groups or not, the key, then no more of the word; a USSD's "*100#" is
+#: shorter (the view has dropped its star). (A code ended by '*' reaches the detectors without it:
+#: the view reads a star as emphasis.)
+_KEYED = re.compile(r"(?:(?:\d{2,4}[ ]){1,3}\d{2,4}|\d{4,8})#$")
+_KEYED_END = re.compile(r"#(?:[\s.,;:)\]!?\"'»”]|$)")
+
+
+def _keyed_codes(text: str) -> Iterator[Finding]:
+    i = text.find("#")
+    while i >= 0:
+        if i >= 4 and text[i - 1].isdigit() and _KEYED_END.match(text, i):
+            m = _KEYED.search(text, max(0, i - 20), i + 1)
+            if m and not (m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "#*+-./_,")):
+                yield Finding("credential.code", CREDENTIAL, m.start(), i + 1)
+        i = text.find("#", i + 1)
+
+
 def pins(t: Text) -> Iterator[Finding]:
     """A PIN: 4 to 8 digits right after a PIN word (a year is a date, not a PIN); a door, safe or
     login code: digits in the clause of a code word; a voucher's code or a booking's reference,
@@ -197,6 +215,8 @@ def pins(t: Text) -> Iterator[Finding]:
         if v and not (_YEAR.match(v.group("pin")) and len(v.group("pin")) == 4 and ":" not in v.group()):
             yield Finding("credential.pin", CREDENTIAL, v.start("pin"), v.end("pin"))
     if t.has_digit:
+        if "#" in t.text:
+            yield from _keyed_codes(t.text)
         for m in _CODE_WORD.finditer(t, 30, 120):  # (30 before: a phrase's anchor may be its fourth word)
             v = _CODE_VALUE.match(t.text, m.end()) or _CODE_VALUE_LATER.match(t.text, m.end())
             if v and not (_YEAR.match(v.group("code")) and ":" not in v.group()):

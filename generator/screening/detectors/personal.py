@@ -491,8 +491,37 @@ def _identity_numbers(t: Text) -> Iterator[Finding]:
     if "<" in text and ("<<" in text or "\nP<" in text):
         for m in _MRZ.finditer(text):
             line = m.group().strip()
-            if "<<" in line or line[:2] in ("P<", "I<", "A<", "C<", "V<", "ID"):
+            if ("<<" in line or line[:2] in ("P<", "I<", "A<", "C<", "V<", "ID")) and _mrz_like(line):
                 yield Finding("personal.mrz", PERSONAL, m.start(), m.end())
+        yield from _mrz_in_lines(text)
+
+
+#: a line of a machine-readable zone standing among other words (a table's cell: "| scan |
+#: P<D<<KESSLER<<ANNIKA<MARIE<<<<<<<<<<<<<<<<<< |"): a run of capitals, digits and '<' fillers
+_MRZ_RUN = re.compile(r"[A-Z0-9<]{26,46}")
+
+
+def _mrz_like(zone: str) -> bool:
+    """Is a run of ``[A-Z0-9<]`` a zone's line? A name's line begins with its document's kind ("P<",
+    "ID", "AC"); a number's line has digits (its birth and expiry dates); not a row of fillers or
+    arrows alone."""
+    return sum(c.isalnum() for c in zone) >= 8 and (
+        zone[:1] in "PIACV" and (zone[1:2] == "<" or zone[1:2].isupper()) or sum(c.isdigit() for c in zone) >= 6)
+
+
+def _mrz_in_lines(text: str) -> Iterator[Finding]:
+    i = text.find("<<")
+    while i >= 0:
+        start = i
+        while start > 0 and (text[start - 1] in "<" or text[start - 1].isascii()
+                             and (text[start - 1].isupper() or text[start - 1].isdigit())):
+            start -= 1
+        m = _MRZ_RUN.match(text, start)
+        end = m.end() if m else i + 2
+        if m and (end == len(text) or not (text[end].isalnum() or text[end] in "<_-")) and \
+                (start == 0 or not (text[start - 1].isalnum() or text[start - 1] in "_-")) and _mrz_like(m.group()):
+            yield Finding("personal.mrz", PERSONAL, start, end)
+        i = text.find("<<", max(end, i + 2))
 
 
 #: a passport's word (any case ending) and, a few words later in its sentence, a number of a
