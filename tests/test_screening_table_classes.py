@@ -146,3 +146,20 @@ def test_a_machine_readable_zone_in_a_cell_is_personal(text, secret):
 def test_a_row_of_arrows_and_a_shift_in_code_stay():
     text = "Section 2\n<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<\n| <<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<< | back |\nstd::cout << STATUS << VALUE;"
     assert found(text, "personal") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("Les fichiers : https://partage.example.fr/index.php/s/linkXQWERTZ merci", "linkXQWERTZ"),
+        ("Pliki: https://chmura.example.pl/f/0b7e19ad3c/ (do piątku)", "0b7e19ad3c"),
+        ("Scarica da https://seafile.example.it/d/4c81e0fa92/ entro venerdì.", "4c81e0fa92"),
+    ],
+)
+def test_a_share_links_token_is_a_secret(text, secret):
+    assert secret not in kept_text(text)
+
+
+def test_a_share_prefix_before_a_word_stays():
+    text = "See https://wiki.example.org/s/onboarding and https://wiki.example.org/d/Meeting2024 for the agenda."
+    assert "onboarding" in kept_text(text) and "Meeting2024" in kept_text(text)

@@ -409,7 +409,26 @@ def _secret_word_in(core: str) -> bool:
     return _SECRET_WORD_IN_SEGMENT.search(core) is not None
 
 
+#: the one-letter prefixes of a public share's link, its token next (Nextcloud's and ownCloud's
+#: "/s/V8UaxV1HkVoGKSt", Seafile's "/f/3b9c2a17e4/" and "/d/9f2e41ab7c/"): ten characters of it
+#: suffice, of letters and digits, or of both cases (not a word, not a Capitalised one)
+_SHARE_PREFIXES = frozenset("s d f".split())
+_SHARE_TOKEN = re.compile(r"[A-Za-z0-9]{10,64}")
+#: a word and its number ("Dashboard2", "meeting2024"): a page's name
+_NUMBERED_WORD = re.compile(r"[A-Za-z][a-z]{2,}\d{0,4}")
+
+
+def _share_token(core: str) -> bool:
+    if not _SHARE_TOKEN.fullmatch(core) or _NUMBERED_WORD.fullmatch(core):
+        return False
+    if any(c.isdigit() for c in core):
+        return any(c.isalpha() for c in core)
+    return sum(c.isupper() for c in core[1:]) >= 2 and any(c.islower() for c in core)
+
+
 def _path_secret(segment: str, previous: str) -> bool:
+    if previous in _SHARE_PREFIXES and _share_token(segment):
+        return True  # a public share's token: whoever has the link opens it
     if segment.isalpha() and (segment.islower() or segment.isupper()):
         return False  # a word
     if "%20" in segment and all(w.isalpha() for w in segment.split("%20") if w):
