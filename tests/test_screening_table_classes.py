@@ -163,3 +163,20 @@ def test_a_share_links_token_is_a_secret(text, secret):
 def test_a_share_prefix_before_a_word_stays():
     text = "See https://wiki.example.org/s/onboarding and https://wiki.example.org/d/Meeting2024 for the agenda."
     assert "onboarding" in kept_text(text) and "Meeting2024" in kept_text(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("| stroj | prístup | poznámka |\n| ui-02 | root / Vrba7+kopec | nový |", "Vrba7+kopec"),
+        ("| Server | Zugang | Status |\n| dcache-test | admin / Haselnuss&Tee9 | läuft |", "Haselnuss&Tee9"),
+        ("│ worker-5 │ centos / zorroLento │ apagado │", "zorroLento"),
+    ],
+)
+def test_a_well_known_account_and_its_value_in_a_cell_is_a_secret(text, secret):
+    assert secret not in kept_text(text)
+
+
+def test_an_account_and_a_role_or_a_release_in_a_cell_stay():
+    text = "| vm | ubuntu / 22.04 | ok |\n| db | root / admin | ok |\n| fs | user / group-write | ok |"
+    assert found(text, "credential") == [] and "22.04" in kept_text(text)

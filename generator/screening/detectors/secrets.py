@@ -386,8 +386,46 @@ def _shown_secret_files(t: Text) -> Iterator[Finding]:
             yield Finding("credential.password", CREDENTIAL, m.start("value"), m.end("value"))
 
 
+#: an account every system has, named before its password in a table's cell ("| vm-eosc-01 |
+#: root / Zaq1@WSX-pl | działa |"): the header says no more than "access"
+_WELL_KNOWN_ACCOUNTS = frozenset(
+    b"root admin administrator administrador administrateur amministratore ubuntu centos debian rocky almalinux "
+    b"fedora ec2-user cloud-user cloudadm user guest operator oracle postgres sa pi vagrant".split())
+#: the account alone at its cell's start, a slash, then a made-up value filling the cell
+_CELL_ACCOUNT_PAIR = re.compile(r"(?:^|(?<=[|│┃║\t;]))[ \t]*(?P<account>[\w-]{2,16})[ \t]+/[ \t]+"
+                                r"(?P<value>[^\s/|│┃║;\"'<>()]{4,64})[ \t]*(?=[|│┃║;]|$)", re.MULTILINE)
+
+
+def _cell_value_made_up(value: str) -> bool:
+    """A value somebody made up: a digit or a sign in it, or both cases after its first letter."""
+    if _VERSION_LIKE.fullmatch(value):
+        return False  # "ubuntu / 22.04": a release
+    return any(c.isdigit() or not c.isalnum() and c not in "-._" for c in value) or \
+        (any(c.isupper() for c in value[1:]) and any(c.islower() for c in value))
+
+
+_VERSION_LIKE = re.compile(r"v?\d+(?:\.\d+)*[a-z]?")
+
+
+def _cell_account_pairs(t: Text) -> Iterator[Finding]:
+    if " / " not in t.text or not _WELL_KNOWN_ACCOUNTS & t.words:
+        return
+    text = t.text
+    for slash in t.positions(" / "):
+        line_start = text.rfind("\n", 0, slash) + 1
+        m = _CELL_ACCOUNT_PAIR.search(text, max(line_start, slash - 20), min(len(text), slash + 80))
+        if m is None or not (m.start("value") - 3 <= slash + 1 <= m.start("value")):
+            continue
+        value = m.group("value").rstrip(".,")
+        if m.group("account").lower().encode() not in _WELL_KNOWN_ACCOUNTS or not _cell_value_made_up(value) \
+                or _is_placeholder(value) or value.lower() in _NOT_A_VALUE or domain_name(value) or value.isdigit():
+            continue
+        yield Finding("credential.password", CREDENTIAL, m.start("value"), m.start("value") + len(value))
+
+
 def _password_values(t: Text) -> Iterator[Finding]:
     yield from _login_pairs(t)
+    yield from _cell_account_pairs(t)
     yield from _shown_secret_files(t)
     for m in _PASSWORD.finditer(t, 40, 40):
         if _named_only(t, m):
