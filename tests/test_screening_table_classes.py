@@ -180,3 +180,39 @@ def test_a_well_known_account_and_its_value_in_a_cell_is_a_secret(text, secret):
 def test_an_account_and_a_role_or_a_release_in_a_cell_stay():
     text = "| vm | ubuntu / 22.04 | ok |\n| db | root / admin | ok |\n| fs | user / group-write | ok |"
     assert found(text, "credential") == [] and "22.04" in kept_text(text)
+# A person's home or postal address told by its flat's, block's, entrance's or floor's part, or by a
+# word saying it is where the person is written to or sent things (postal, correspondence,
+# delivery), in each country's order; an institute's address (no flat, its name beside it) stays.
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("Adresa poștală a doamnei Ionescu este Bd. Unirii nr. 45, bl. 7C, sc. 3, et. 5, ap. 61, București.",
+         "ap. 61"),
+        ("Пощенски адрес на колегата: ж.к. Люлин 5, бл. 512, вх. В, ап. 44, София", "бл. 512"),
+        ("| P. Mueller | Flat 7, 14 Harbour Street, Aberdeen AB11 5QJ |", "14 Harbour Street"),
+        ("Szállítási cím: Váci út 76. IV/12, 1133 Budapest", "Váci út 76. IV/12"),
+        ("Toimitusosoite: Hämeenkatu 20 C 31, 33200 Tampere", "Hämeenkatu 20 C 31"),
+        ("Het pakket gaat naar Prinsengracht 263-hs, 1016 GV Amsterdam.", "Prinsengracht 263-hs"),
+        ("Leveransadress: Storgatan 8 lgh 1201, 753 20 Uppsala", "Storgatan 8 lgh 1201"),
+        ("Versandadresse (privat): Hauptstraße 9, 2. Stock rechts, 1040 Wien", "Hauptstraße 9"),
+        ("Please send it to Anna Nowak, ul. Lipowa 12 m. 5, Lublin", "ul. Lipowa 12 m. 5"),
+        ("Atatürk Bulvarı 14 Daire: 9, Çankaya, Ankara adresine gönderin.", "Daire: 9"),
+    ],
+)
+def test_an_address_with_a_flat_or_a_postal_word_is_personal(text, secret):
+    assert secret not in kept_text(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "public"),
+    [
+        ("Our data centre is located at Via Roma 12, 2nd floor, 00185 Roma.", "Via Roma 12"),
+        ("Postal address of the institute: Fyzikální ústav AV ČR, Na Slovance 1999/2, 182 00 Praha 8",
+         "Na Slovance 1999/2"),
+        ("Adres dostawy: ACK Cyfronet AGH, ul. Nawojki 11, 30-950 Kraków", "ul. Nawojki 11"),
+        ("Run apt 2.4 on block 3, node 5 as root, then Ubuntu 22, Debian 12.", "block 3"),
+        ("Wigner Fizikai Kutatóközpont, 1121 Budapest, Konkoly-Thege Miklós út 29-33.", "Konkoly-Thege"),
+    ],
+)
+def test_an_institutes_address_or_a_block_of_nodes_is_kept(text, public):
+    assert public in kept_text(text)

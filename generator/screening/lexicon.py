@@ -1023,7 +1023,7 @@ HOME_WORDS = (
     r"adres domowy|adres zamieszkania|mój adres|zamieszkały|zamieszkała|adresa bydliště|"
     r"adresa bydliska|adresu bydliska|adresa bydliště|adresu bydliště|miesto bydliska|místo bydliště|"
     r"domácí adresa|bydliště|bydlím|adresa trvalého pobytu|lakcím|lakcímem|otthoni cím|lakásomra|lakásomba|"
-    r"lakásom|otthonomba|"
+    r"lakásom|otthonomba|lakcíme|lakcímére|lakcímét|lakcímén|lakcímet|"
     r"hemadress|min adress|hjemmeadresse|privatadresse|kotiosoite|kotiosoitteeni|kodune aadress|"
     r"elukoht|διεύθυνση κατοικίας|η διεύθυνσή μου|домашний адрес|мой адрес|домашня адреса|"
     r"моя адреса|домашен адрес|моят адрес|kućna adresa|moja adresa|domači naslov|adresa de domiciliu|"
@@ -1268,6 +1268,48 @@ MOVED_ADDRESS_WORDS = (
     r"новый адрес|новая адреса|нова адреса|нов адрес|нова адреса|yeni adres|yeni adresim|adresa nouă|"
     r"adresa noua|nova adresa|novi naslov|naujas adresas|jaunā adrese|seoladh nua|nýtt heimilisfang|"
     r"כתובת חדשה"
+)
+#: a flat's, a block's, an entrance's or a staircase's word before its number or letter ("ap. 14",
+#: "bl. B2", "вх. А", "Flat 3", "lgh 1102", "int. 7", "Top 5"): a part of a home's address (an
+#: institute's has none), in EGI's languages (one word each, as the view's words: space-separated)
+FLAT_UNIT_WORDS = (
+    "flat apt apartment appt appartement apartament apartamentul ap bl bloc blocul blok block sc scara "
+    "etaj et esc escalera escalier pta puerta bat bât bâtiment batiment whg wohnung stiege top lgh "
+    "lägenhet lagenhet byt lok mieszkanie stan daire διαμ διαμέρισμα butas bt dz dzīv korter asunto as "
+    "int interno scala staircase entrance m бл блок вх вход ет етаж ап апарт кв квартира под подъезд "
+    "під'їзд leil leilighet lejl lejlighed huoneisto lakás ajtó ajto"
+)
+#: a floor's or a side's word after its ordinal ("3. OG", "2nd floor", "3e étage", "2. th.", "3-hoog",
+#: "3. em.", "2º izq."): a storey of a home (with a street and a number on its line)
+FLOOR_UNIT_WORDS = (
+    "og stock etage étage floor piano kat tr th tv mf sal hoog verdieping em emelet krs kerros piso "
+    "andar izq izda dcha dcho dch esq dto dta όροφος οροφος этаж етаж поверх aukštas stāvs korrus"
+)
+#: an address one is written to or sent things at (a person's unless an organisation is named with
+#: it): postal, correspondence, delivery, mailing, in EGI's languages and their cases
+POSTAL_ADDRESS_WORDS = (
+    r"postal address|mailing address|correspondence address|address for correspondence|delivery address|"
+    r"shipping address|postanschrift|postadresse|lieferadresse|lieferanschrift|zustelladresse|"
+    r"korrespondenzadresse|versandadresse|adresse postale|adresse de correspondance|adresse de livraison|"
+    r"adresse d'expédition|indirizzo postale|indirizzo di corrispondenza|indirizzo di spedizione|"
+    r"indirizzo di consegna|dirección postal|dirección de correspondencia|dirección de envío|"
+    r"dirección de entrega|endereço postal|endereço de correspondência|morada de correspondência|"
+    r"endereço de entrega|morada para envio|postadres|correspondentieadres|afleveradres|bezorgadres|"
+    r"verzendadres|adres korespondencyjny|adres do korespondencji|adres dostawy|adres wysyłki|"
+    r"korespondenční adresa|korespondenční adresu|doručovací adresa|doručovací adresu|"
+    r"korešpondenčná adresa|korešpondenčnú adresu|doručovacia adresa|doručovaciu adresu|"
+    r"levelezési cím|levelezési címe|levelezési címére|levelezési címem|postacím|postacíme|postacímére|"
+    r"szállítási cím|szállítási címe|"
+    r"adresa de corespondență|adresa de corespondenta|adresa de corespondenţă|adresa poștală|"
+    r"adresa postala|adresa poştală|adresa de livrare|adresa de expediere|"
+    r"postiosoite|postiosoitteeni|toimitusosoite|postadress|leveransadress|leveringsadresse|"
+    r"ταχυδρομική διεύθυνση|διεύθυνση αλληλογραφίας|διεύθυνση αποστολής|διεύθυνση παράδοσης|"
+    r"poštanska adresa|adresa za dostavu|adresa za korespondenciju|poštni naslov|naslov za dostavo|"
+    r"naslov za pošto|адрес за кореспонденция|адресът за кореспонденция|адреса за кореспонденция|"
+    r"пощенски адрес|пощенския адрес|адрес за доставка|адресът за доставка|почтовый адрес|адрес доставки|"
+    r"поштова адреса|адреса доставки|posta adresi|yazışma adresi|teslimat adresi|gönderim adresi|"
+    r"postiaadress|kirjavahetuse aadress|tarneaadress|pasta adrese|korespondences adrese|piegādes adrese|"
+    r"pašto adresas|korespondencijos adresas|pristatymo adresas"
 )
 VENUE_WORDS = (
     r"workshop|conference|meeting|venue|room|hall|building|campus|institute|university|faculty|"

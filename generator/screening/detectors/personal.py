@@ -62,6 +62,8 @@ from generator.screening.lexicon import (
     CURRENCIES,
     DIAGNOSIS_STEMS,
     EARNING_VERBS,
+    FLAT_UNIT_WORDS,
+    FLOOR_UNIT_WORDS,
     GROSS_WORDS,
     HANDLE_WORDS,
     HEALTH_PHRASES,
@@ -85,9 +87,11 @@ from generator.screening.lexicon import (
     PERSONNEL_COST_WORDS,
     PLATE_WORDS,
     POSSESSIVES,
+    POSTAL_ADDRESS_WORDS,
     RATE_WORDS,
     SALARY_WORDS,
     SPECIFIC_ACCOUNT_WORDS,
+    STOPWORDS,
     VENUE_WORDS,
     WEAK_BIRTH_WORDS,
 )
@@ -548,7 +552,9 @@ _ORGANISATION_STEM = re.compile(lex(
     r"gmbh|ministr|agenc|konsorc|consorz|consorti|company|firma|společnost|spółk|társaság|"
     # research facilities: "Deutsches Elektronen-Synchrotron DESY", "Osservatorio ...", "... Reactor Centre"
     r"synchrotr|sincrotr|accelerat|beschleunig|acceleratore|observat|osservat|sternwart|collider|"
-    r"rechenzentr|datacent|reaktor|reactor"))
+    r"rechenzentr|datacent|reaktor|reactor|"
+    # a research centre's or an institute's compound: "Kutatóközpont", "laskentakeskus", "Fyzikální ústav"
+    r"központ|kutató|keskus|tutkimus|ústav"))
 #: an organisation's acronym just before the label ("AGH, NIP ...", "ΑΠΘ, ΑΦΜ ...", "НАН України, код")
 _ACRONYM_BEFORE = re.compile(r"(?<![\w])[^\W\d_a-zà-ÿα-ωа-яіїє]{3,}[ \t]*,[ \t]*$")
 
@@ -998,7 +1004,10 @@ _STREET_PREFIX = (
     r"nám\.|ulice|strada|bulevardul|calea|οδός|ул\.|улица|вул\.|вулиця|бул\.|булевард|пр\.|проспект|"
     r"sokak|sok\.|cadde|cad\.|mah\."
 )
-_NUMBER = r"\d{1,4}[ ]?[a-zA-Z]?(?:[/-]\d{1,4}[a-zA-Z]?){0,2}"
+#: (then a flat's part written without a word: "117-bis", "112 B 24" (a staircase's letter and a
+#: flat's number), "38. III/2." (a floor and a door, the Hungarian way))
+_NUMBER = (r"\d{1,4}[ ]?[a-zA-Z]?(?:[/-]\d{1,4}[a-zA-Z]?){0,2}"
+           r"(?:-?(?:bis|ter|hs|huis)(?![\w])|(?<=[ ][A-Za-z])[ ]\d{1,3}(?=[ ]*,)|\.[ ]?(?:[IVX]{1,4}|\d{1,2})/\d{1,3}\.?)?")
 _POSTCODE = r"(?:\d{2}-\d{3}|\d{3}[ ]\d{2}|\d{4}[ ]?[A-Z]{2}|\d{4}-\d{3}|[A-Z]{1,2}-?\d{4,5}|\d{4,5}|[A-Z]{1,2}\d[A-Z\d]?[ ]\d[A-Z]{2})"
 _PLACE = r"[^\W\d_][\w'’.-]*(?:[ -][^\W\d_][\w'’.-]*){0,2}"
 _WORDS = r"[^\W\d_][\w'’.-]*(?:[ ][^\W\d_][\w'’.-]*){0,3}"
@@ -1013,6 +1022,7 @@ _UNIT = (
     rf"(?:[ ]*,[ ]*(?:\d{{1,3}}(?:\.?(?:º|ª|°|o|a)|\.|e|er|ème)?(?:[ ](?:{_UNIT_WORD}))?(?:[ ]?[A-Za-z](?![\w]))?"
     rf"|(?:{_UNIT_WORD})[ ]?[\w/]{{1,5}}(?:[ ]*(?:º|ª|°))?(?:[ ][A-Za-z](?![\w]))?)){{0,3}}"
 )
+
 _ADDRESS_PATTERN = (
     rf"(?:(?<![\w-])(?:{lex(_STREET_PREFIX)})[ ]+{_WORDS}[ ]*,?[ ]*{_NUMBER}"
     rf"|{_NUMBER},?[ ]+(?:{lex(_STREET_PREFIX)})[ ]+{_WORDS}"
@@ -1029,6 +1039,8 @@ _ADDRESS = re.compile(
     re.IGNORECASE)
 _HOME = Lexicon(HOME_WORDS)
 _MOVED = Lexicon(MOVED_ADDRESS_WORDS)
+#: an address one is written to or sent things at: judged as a moved one (an organisation's, if one is named)
+_POSTAL = Lexicon(POSTAL_ADDRESS_WORDS)
 _VENUE = re.compile(words(VENUE_WORDS))
 #: an organisation named on the address's line, just before it: the organisation's address
 _INSTITUTION = re.compile(words("|".join(INSTITUTION_WORDS)))
@@ -1099,13 +1111,13 @@ _ADDRESS_END = re.compile(r"(?:(?<=[^\W\d_]{4})|(?<![\w]))(?<!გამზ)(?<!�
 #: Irinyi József u. 12. 3/4." (street words: utca, út, tér, körút, köz, sor, sétány, and their
 #: abbreviations)
 _HU_STREET = r"(?:u\.|utca|út|útja|tér|tere|krt\.|körút|köz|sor|sétány|rkp\.|rakpart)"
-_TOWN_FIRST_STREET = re.compile(rf"(?<![\w]){_HU_STREET}(?![\w])")
+_TOWN_FIRST_STREET = re.compile(rf"(?<![\w])(?:{lex(_HU_STREET[3:-1])})(?![\w])")
 #: the street words as ``Text.words`` has them (each stands whole in a match): a text without one
 #: is told by a set, not by the search, which tries its words at every character (~25 us a message)
-_HU_STREET_WORDS = frozenset(w.encode() for w in _HU_STREET[3:-1].replace("\\.", "").split("|"))
+_HU_STREET_WORDS = frozenset(fold(w).encode() for w in _HU_STREET[3:-1].replace("\\.", "").split("|"))
 _TOWN_FIRST = re.compile(
-    rf"(?<![\d])\d{{4}}[ ]+[^\W\d_][\w-]+,?[ ]+(?:[^\W\d_][\w.'’-]*[ ]+){{1,3}}{_HU_STREET}[ ]+\d{{1,4}}(?:/[A-Za-z0-9]+)?\.?"
-    rf"(?:[ ]+(?:\d{{1,2}}[/.][ ]?\d{{1,3}}\.?|\d{{1,2}}\.[ ]?(?:em|emelet)\.?(?:[ ]+\d{{1,3}}\.?)?))?")
+    rf"(?<![\d])\d{{4}}[ ]+[^\W\d_][\w-]+,?[ ]+(?:[^\W\d_][\w.'’-]*[ ]+){{1,3}}(?:{lex(_HU_STREET[3:-1])})[ ]+\d{{1,4}}(?:/[A-Za-z0-9]+)?\.?"
+    rf"(?:[ ]+(?:(?:\d{{1,2}}|[IVX]{{1,4}})[/.][ ]?\d{{1,3}}\.?|\d{{1,2}}\.[ ]?(?:em|emelet)\.?(?:[ ]+\d{{1,3}}\.?)?))?")
 
 
 #: an acronym with digits or hyphens just before ("au CC-IN2P3, 21 avenue ..."), or one after a
@@ -1211,13 +1223,16 @@ def addresses(t: Text) -> Iterator[Finding]:
         for m in _TOWN_FIRST.finditer(text):
             if not (_VENUE.search(low, max(0, m.start() - 160), m.end() + 80) or _institution_before(text, low, m.start())):
                 yield Finding("personal.address", PERSONAL, m.start(), m.end())
-    moved = [(m, True) for m in _MOVED.finditer(t, 40, 40)] if t.has_digit else []
+    yield from _unit_addresses(t)
+    moved = [(m, True) for m in chain(_MOVED.finditer(t, 40, 40), _POSTAL.finditer(t, 40, 40))] if t.has_digit else []
     for m, after_move in chain(((m, False) for m in _HOME.finditer(t, 40, 40)), moved):
         # (a phrase's anchor may be its second word: "כתובת מגורים")
         if text[m.start() - 1:m.start()] in ("/", "\\", "~"):
             continue  # a path's folder ("/home/...")
         if after_move and (_VENUE.search(low, m.start(), t.line_span(m.end())[1])
                            or _INSTITUTION.search(low, m.start(), t.line_span(m.end())[1])
+                           or _ORGANISATION_STEM.search(low, m.start(), t.line_span(m.end())[1])
+                           or _ACRONYM_FIRST.match(text, m.end(), t.line_span(m.end())[1])
                            or "://" in low[m.end():m.end() + 80]):
             continue  # "the new address of the data centre: ...": an organisation moved; a service's link
         _, line_end = t.line_span(m.end())
@@ -1244,6 +1259,10 @@ def addresses(t: Text) -> Iterator[Finding]:
                 yield Finding("personal.address", PERSONAL, start, end)
 
 
+#: an organisation's acronym before the address's first number ("Adres dostawy: ACK Cyfronet AGH,
+#: ul. Nawojki 11, ..."): its address (not a postcode's letters, "SW1A")
+_UPPER = "[^\\W\\d_a-zß-ÿα-ωа-яёіїєґ]"
+_ACRONYM_FIRST = re.compile(rf"[^\d\n]{{0,60}}?(?<![\w-]){_UPPER}{{2,8}}(?:-{_UPPER}{{2,8}})?(?![\w-])")
 _FIRST_NUMBER = re.compile(r"(?<!\d)(?<!\d:)\d(?!\d*:\d)")
 _TIME_IN = re.compile(r"\d:\d")
 _BLOCK_LINE = re.compile(r"[ \t]*\S[^\n]{0,80}")
@@ -1280,6 +1299,160 @@ def _address_block(text: str, pos: int, line_end: int) -> tuple[int, int] | None
     if end > start and any(c.isdigit() for c in text[start:end]):
         return start, end
     return None
+
+
+# --- a home's address told by its flat, block, entrance or floor --------------------------------
+
+#: a flat's, a block's, a staircase's word before its number or letter ("ap. 14", "bl. B2", "Flat 3")
+_FLAT_UNITS = frozenset(fold(w).encode() for w in FLAT_UNIT_WORDS.split())
+#: a floor's or side's word after its ordinal ("3. OG", "2nd floor", "3-hoog", "2. th.")
+_FLOOR_UNITS = frozenset(fold(w).encode() for w in FLOOR_UNIT_WORDS.split())
+_UNIT_WORDS = WordClass(_FLAT_UNITS | _FLOOR_UNITS)
+#: after a flat's word: its number or letter ("ap. 14", "bl. B2", "вх. А", "Daire: 5", "lgh 1102"),
+#: then a separator or a word (not a version's dot: "apt 2.4")
+_FLAT_ID = r"\.?[ ]?:?[ ]?(?:nr\.?[ ]?|no\.?[ ]?|№[ ]?)?(?:\d{1,4}[^\W\d_]?|[^\W\d_]\d{0,3})(?=[ \t]*(?:[,;|)\n/]|$)|[ \t]+[^\W\d_])"
+
+
+@cache
+def _unit_pattern(word: str, flat: bool) -> re.Pattern[str]:
+    """A flat's word with its number, or a floor's word as a word: led by the word itself, so
+    that the search skips to where it stands (a short one, "et", "as", "og", is in many words)."""
+    return re.compile(re.escape(word) + (_FLAT_ID if flat else r"\.?(?![\w])"))
+
+
+#: before a floor's word: its ordinal ("3. ", "2nd ", "3e ", "3-", "2o ", "3ος ")
+_ORDINAL_BEFORE = re.compile(rf"(?<![\w.,])\d{{1,2}}(?:\.|°|st|nd|rd|th|e|er|eme|o|a|{fold('ος|й|ти|ви|ри')})?[ -]?$")
+#: a house number's or an estate's sign
+_HOUSE_SIGNS = (r"nr\.|no\.|no:|č\.p\.|č\.|ж\.к\.|жк|мкр\.|кв-л|g\.|pr\.|tn|mnt|pst|trh|trg|tr\.|nám\.|sq\.|"
+                r"blvd|bul\.|бул\.|ул\.|str\.|sok\.|cad\.|cd\.|mah\.|οδ\.|λεωφ\.|bulvar|bulvarı|caddesi|sokağı|"
+                r"mahallesi|sk\.|blv\.|iela|gatvė|prospektas|tänav|puiestee|bulevardi|katu|vei|veien|gate|vej|"
+                r"gade|gatan|vägen")
+#: what a home's street part has besides its flat: a street word ("Str.", "-straße", "út", "Road"),
+#: a house's number sign ("nr. 27", "No: 4", "č.p."), an estate ("ж.к."), or a postcode and a town
+_RUN_STREET = re.compile(
+    rf"(?<![\w-])(?:{lex(_STREET_PREFIX)})(?=[ ])"
+    rf"|[^\W\d_](?:{lex(_STREET_SUFFIX)})[ ]+\d"
+    rf"|\d{{1,4}}[^\W\d_]?[ ]+(?:[^\W\d_][\w'’-]*[ ]+){{1,3}}(?:{lex(_STREET_SUFFIX)})(?![\w])"
+    rf"|(?<![\w-])(?:{lex(_STREET_SUFFIX, _HU_STREET[3:-1])})[ ]+\d"
+    rf"|(?<![\w.-])(?:{lex(_HOUSE_SIGNS)})[ ]?\S"
+    rf"|(?<![\w-]){_POSTCODE}[ ]+[^\W\d_]{{2,}}|[^\W\d_]{{2,}},?[ ]+[a-z]{{1,2}}\d[a-z\d]?[ ]\d[a-z]{{2}}(?![\w])",
+    re.IGNORECASE)
+#: the lower-case words an address holds: a name's particles, street and flat words, a side
+_ADDRESS_LOWER = folded_too([
+    *NAME_PARTICLES, *(a.replace("\\", "").rstrip(".") for a in (_STREET_PREFIX + "|" + _STREET_SUFFIX).split("|")),
+    *FLAT_UNIT_WORDS.split(), *FLOOR_UNIT_WORDS.split(), *_HU_STREET[3:-1].replace("\\.", "").split("|"),
+    "links", "rechts", "mitte", "bis", "ter", "hs", "huis", "sal", "st", "am", "an", "im", "auf", "zum", "zur",
+    "dei", "delle", "degli", "des", "du", "das", "dos", "e", "i", "y", "od", "nr", "no", "c/o"])
+_ABBREVIATION = re.compile(r"(?:[^\W\d_]{1,5}\.)+")
+#: small words of sentences ("Deliver to 22 Queen Street": "to" is no street's word)
+_STOP_WORDS = folded_too(list(STOPWORDS))
+
+
+def _address_token(token: str) -> bool:
+    """Is ``token`` (a word with its punctuation) one an address is written with: a number
+    ("27", "B2", "III/2", "117-bis", "S10"), a capitalised name, an abbreviation ("nr.", "ж.к."),
+    a street's, flat's or name's small word?"""
+    word = token.strip(",;:\"'„“”«»")
+    if not word:
+        return True
+    if any(c.isdigit() for c in word):
+        return len(word) <= 10
+    if word[0].isupper() or word in ("-", "–", "/", "#", "№"):
+        return True
+    if _ABBREVIATION.fullmatch(word):
+        return True
+    return word.rstrip(".").lower() in _ADDRESS_LOWER
+
+
+_TOKEN = re.compile(r"[^ \t\n]+")
+
+
+def _address_run(text: str, lo: int, hi: int, unit_start: int, unit_end: int) -> tuple[int, int]:
+    """The address around a flat's part ``text[unit_start:unit_end]``, within ``text[lo:hi]`` (its
+    line): the words before and after it that an address is written with, to the first that is
+    not ("... hold for X is Str. Mihai Eminescu nr. 27, bl. B2, ap. 14, Cluj-Napoca.": from "Str."
+    to the town), or to a bracket, a table's bar or a sentence's end after a town's name."""
+    window = max(lo, unit_start - 120)
+    while window > lo and not text[window - 1].isspace():
+        window += 1  # (the window's first word whole, or not at all)
+    before = list(_TOKEN.finditer(text, window, unit_start))[-16:]
+    start = unit_start
+    for i in range(len(before) - 1, -1, -1):
+        word = before[i].group()
+        if any(c in word for c in "(|[") or word.endswith(":") and len(word) > 4:
+            break  # a bracket, a table's cell, a label ("Lieferadresse:"; not "No:")
+        if not _address_token(word) and not (
+                # a street's lower-case word before its number ("Ovocný trh 5", "Tamme tn 5")
+                word.isalpha() and word not in _STOP_WORDS and i + 1 < len(before) and before[i + 1].group()[:1].isdigit()
+                and i > 0 and before[i - 1].group()[:1].isupper()):
+            break
+        start = before[i].start()
+    end = unit_end
+    for n, tok in enumerate(_TOKEN.finditer(text, unit_end, min(hi, unit_end + 120))):
+        word = tok.group()
+        cut = min((word.find(c) for c in "()|[;" if c in word), default=-1)
+        if cut >= 0:
+            if cut > 0 and _address_token(word[:cut]):
+                end = tok.start() + cut
+            break
+        if n >= 16 or not _address_token(word):
+            break
+        end = tok.end()
+        if word.endswith((".", "!", "?")) and len(word) > 4 and word[0].isupper() and not any(c.isdigit() for c in word):
+            break  # a town's name ends the sentence ("..., Cluj-Napoca.")
+    while end > start and text[end - 1] in ",;:.":
+        end -= 1
+    return start, end
+
+
+def _unit_addresses(t: Text) -> Iterator[Finding]:
+    """A home's address told by its flat's part: a flat's, block's, entrance's or floor's word with
+    its number ("bl. B2, ap. 14", "Flat 3", "3. OG links", "вх. А, ап. 12") on a line with a street
+    part (a street's word, a house number's sign, a postcode and a town): the whole address, from
+    the street to the town. An institute's address has no flat; an office's floor in a building
+    named as a venue or an institute's is kept."""
+    found = _UNIT_WORDS.among(t.words)
+    if not found:
+        return
+    text, low = t.text, t.low
+    spans: list[tuple[int, int]] = []
+    for word in found:
+        spelled = word.decode()
+        for flat in (True, False):
+            if word not in (_FLAT_UNITS if flat else _FLOOR_UNITS):
+                continue
+            for m in _unit_pattern(spelled, flat).finditer(low):
+                p = m.start()
+                if p and (low[p - 1].isalnum() or low[p - 1] in "_-"):
+                    continue
+                unit_start, unit_end = p, m.end()
+                if not flat:
+                    o = _ORDINAL_BEFORE.search(low, max(0, p - 8), p)
+                    if o is None:
+                        continue
+                    unit_start = o.start()
+                spans.extend(_unit_address(t, text, low, p, unit_start, unit_end, spans))
+    for start, end in spans:
+        yield Finding("personal.address", PERSONAL, start, end)
+
+
+def _unit_address(t: Text, text: str, low: str, p: int, unit_start: int, unit_end: int,
+                  spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The address around the flat's part ``[unit_start, unit_end)``, if it has a street part and
+    is no venue's or institute's (an empty list otherwise, or when it is found already)."""
+    if any(s <= unit_start < f for s, f in spans):
+        return []
+    lo, hi = t.line_span(p)
+    start, end = _address_run(text, lo, hi, unit_start, unit_end)
+    outside = low[start:unit_start] + " " + low[unit_end:end]
+    if not any(c.isdigit() for c in outside) or not _RUN_STREET.search(outside):
+        return []
+    if not _HOME.pattern.search(low, max(0, start - 160), start) and not _POSTAL.pattern.search(
+            low, max(0, start - 160), start) and (
+            _VENUE.search(low, max(lo, start - 80), min(hi, end + 40)) or _institution_before(text, low, start)
+            or _ACRONYM_FIRST.match(text, start, end)):
+        return []  # "Building 40, 3rd floor, ... campus": an institute's or a venue's
+    return [(start, end)]
 
 
 # --- certificate DNs and handles ------------------------------------------------------------------------
