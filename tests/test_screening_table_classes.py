@@ -216,3 +216,36 @@ def test_an_address_with_a_flat_or_a_postal_word_is_personal(text, secret):
 )
 def test_an_institutes_address_or_a_block_of_nodes_is_kept(text, public):
     assert public in kept_text(text)
+
+
+# A named person's disability, impairment, or a condition they live with, and a sick leave in a
+# table's row whole; health as a research topic, a switched-off service and a place's access stay.
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("Pani Zofia Wrona ma orzeczenie o niepełnosprawności, dlatego potrzebuje miejsca parkingowego.",
+         "niepełnosprawności"),
+        ("Jan Dvořák je zdravotně postižený a potřebuje bezbariérový přístup.", "zdravotně postižený"),
+        ("Mon collègue Dupont est malvoyant, merci de lui envoyer les documents en gros caractères.", "malvoyant"),
+        ("Mikko kertoi, että hänellä on diabetes ja insuliinipumppu.", "insuliinipumppu"),
+        ("| Erik Lund | sjukskriven t.o.m. 14.5. (utmattning) |", "utmattning"),
+        ("Update: Bartek na zwolnieniu do końca miesiąca, wraca w lipcu.", "na zwolnieniu"),
+        ("Frau Keller wird nächste Woche am Knie operiert und geht danach in die Reha.", "in die Reha"),
+    ],
+)
+def test_a_named_persons_disability_or_condition_is_personal(text, secret):
+    assert secret not in kept_text(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "public"),
+    [
+        ("The insulin resistance dataset from the diabetes cohort is on dCache.", "insulin resistance"),
+        ("Please update the Depression Risk Model pipeline.", "Depression Risk Model"),
+        ("Il client è stato disabilitato in Check-in.", "disabilitato"),
+        ("Handicap accessible entrance is on the north side.", "Handicap accessible"),
+        ("He disabled the firewall on the node and restarted it.", "disabled the firewall"),
+    ],
+)
+def test_health_as_a_topic_or_a_switched_off_service_is_kept(text, public):
+    assert public in kept_text(text)

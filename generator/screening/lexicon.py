@@ -1118,6 +1118,14 @@ HEALTH_PHRASES = (
     r"de licença médica|licença médica|baixa médica|internad[oa] no hospital|"
     r"met ziekteverlof|ziekteverlof|ziek thuis|ziekgemeld|opgenomen in het ziekenhuis|"
     r"na zwolnieniu lekarskim|zwolnienie lekarskie|na zwolnieniu chorobowym|w szpitalu po|"
+    # a leave, a stay in rehabilitation, an operation, said of somebody ("Tomek na zwolnieniu", "in die Reha")
+    r"na zwolnieniu|na l4|in die reha|in der reha|zur reha|reha-klinik|in rehab|in rehabilitation|"
+    r"en rééducation|en rehabilitación|in riabilitazione|na rehabilitacji|"
+    r"operiert wird|operiert worden|wird operiert|wurde operiert|operated on|had surgery|having surgery|"
+    r"undergoing surgery|è stato operato|è stata operata|verrà operato|verrà operata|fue operado|fue operada|"
+    r"foi operado|foi operada|został zoperowany|została zoperowana|przeszedł operację|przeszła operację|"
+    r"byl operován|byla operována|megműtötték|műtéten esett át|a fost operat|a fost operată|"
+    r"blev opereret|blev opererad|ble operert|leikattiin|"
     r"na nemocenské|nemocenská|v pracovní neschopnosti|práceneschopn[ýá]|"
     r"betegszabadságon|betegszabadság|táppénzen|"
     r"sjukskriven|sjukskrivning|sygemeldt|sykmeldt|sykemeldt|sairauslomalla|sairausloma|haiguslehel|"
@@ -1197,6 +1205,47 @@ CONDITION_STEMS = (
     "knochenbruch", "pneumon", "lungenentz", "zápal plic", "covid", "depress", "burnout", "pregnan",
     "schwanger", "enceinte", "incinta", "embarazad", "grávida", "zwanger", "ciąż", "těhotn", "dialys",
     "dialýz", "epilep", "asthma", "chemo", "sclerosi", "sklerose", "stent", "bypass", "kemoterap",
+)
+#: a state of one person's health that no research topic is written as: a disability, an impairment,
+#: a treatment one lives with ("her visual impairment", "il figlio disabile", "inzulinpumpát kapott",
+#: "cukorbeteg", "depresja"): with somebody named or referred to in its clause, health data
+PERSONAL_CONDITION_STEMS = (
+    "visual impairment", "visually impaired", "hearing impairment", "hearing impaired", "mobility impairment",
+    "partially sighted", "registered blind", "disabilit", "dizabilit", "disabile", "discapacid", "legge 104",
+    "schwerbehind", "sehbehind", "gehbehind", "hörbehind", "mit behinderung", "grad der behinderung",
+    "handicap", "gehandicapt", "invalidit", "invalidn", "inwalid", "niepełnospraw", "postižen", "fogyatékos",
+    "vammai", "funktionsneds", "funktionshind", "handikap", "αναπηρ", "инвалид", "інвалід", "hendikep",
+    "engelli", "neįgal", "deficiênc", "minusválid", "hörgeschädigt", "gehörlos", "malvoyant", "malentendant",
+    "ipovedent", "niewidom", "niedowidz", "niedosłysz", "nevidom", "slabozrak", "gyengénlát",
+    "insulin", "inzulin", "insuliin", "инсулин", "інсулін", "ινσουλ", "cukorbeteg", "cukrzyk", "diabet",
+    "depres", "bandscheib", "herniated disc", "slipped disc", "panic attack", "anxiety disorder",
+    "angststörung", "autis", "adhd", "dyslex", "legasthen",
+)
+#: a person's family, of whom a condition is said ("per assistere il figlio disabile")
+RELATIVE_WORDS = (
+    "son daughter child kid wife husband partner mother father mum mom dad sohn tochter kind frau mann "
+    "mutter vater fils fille enfant femme mari mère père figlio figlia bambino bambina moglie marito madre "
+    "padre hijo hija niño niña esposa marido filho filha criança mulher mãe pai zoon dochter vrouw moeder "
+    "vader syn córka dziecko żona mąż matka ojciec dcera dítě manželka manžel otec fia lánya gyerek "
+    "feleség férj anya apa dotter barn fru mor far søn datter poika tytär lapsi vaimo äiti isä fiul fiica "
+    "copilul soția soțul mama tatăl"
+)
+#: a person's pronoun in its other cases and possessives (``PERSON_WORDS`` has the subject's):
+#: "hänellä on diabetes", "seine Reha", "jej niepełnosprawność"
+PERSON_FORMS = (
+    "hänellä hänen hänet hänelle häntä hänestä minulla minun neki nála neki övé seine seinem seiner ihm ihn "
+    "ihre ihrem ihrer ses leur suo sua suoi sus su seu sua dele dela zijn haar hem jej jego niej niego "
+    "jemu jeho její jí jim sein hans hennes hendes hennar hun hänen ему ей его её його її йому їй "
+    "αυτός αυτή του της lui-même herself himself myself"
+)
+#: what a research topic's sentence says: its condition is a cohort's, a study's, a statistic's
+RESEARCH_TOPIC_WORDS = (
+    r"cohort|cohorts|patients|study|studies|study's|statistics|statistic|dataset|datasets|data|research|"
+    r"population|prevalence|registry|trial|trials|cases|model|models|project|pipeline|workflow|images|"
+    r"kohorte|studie|studien|daten|statistik|forschung|étude|données|statistiques|recherche|studio|dati|"
+    r"statistiche|ricerca|estudio|datos|estadísticas|investigación|estudo|dados|onderzoek|gegevens|"
+    r"badanie|badania|dane|statystyki|studie|data|statistiky|výzkum|adatok|kutatás|statisztika|tanulmány|"
+    r"tutkimus|aineisto|forskning|studien|μελέτη|δεδομένα|исследование|данные|дослідження|дані"
 )
 #: a hospital, a clinic, a sick leave: where or how somebody is cared for
 CARE_STEMS = (

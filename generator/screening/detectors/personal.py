@@ -83,12 +83,16 @@ from generator.screening.lexicon import (
     PASSPORT_WORDS,
     PATIENT_WORDS,
     PAY_PERIODS,
+    PERSON_FORMS,
     PERSON_WORDS,
+    PERSONAL_CONDITION_STEMS,
     PERSONNEL_COST_WORDS,
     PLATE_WORDS,
     POSSESSIVES,
     POSTAL_ADDRESS_WORDS,
     RATE_WORDS,
+    RELATIVE_WORDS,
+    RESEARCH_TOPIC_WORDS,
     SALARY_WORDS,
     SPECIFIC_ACCOUNT_WORDS,
     STOPWORDS,
@@ -816,14 +820,88 @@ def _somebodys(low: str, at: int, reach: int) -> bool:
 
 def health(t: Text) -> Iterator[Finding]:
     """A sentence saying somebody is ill ("Jan is on sick leave after his surgery", "sie ist
-    krankgeschrieben"): the whole sentence, whose other words say who and why; and a condition
-    with a place of care about somebody (``_conditions``)."""
+    krankgeschrieben"): the whole sentence, whose other words say who and why (a table's row
+    whole: "Miriam | Krankgeschrieben bis 28.3. (Bandscheiben-OP)"); a condition with a place of
+    care about somebody (``_conditions``); a person's disability or a condition one lives with
+    (``_personal_conditions``)."""
     yield from _conditions(t)
-    text = t.text
+    yield from _personal_conditions(t)
     for m in _HEALTH.finditer(t, 40, 40):
         if _ABOUT_RULES.match(t.low, m.end()):
             continue  # "the sick leave policy": about the rules, not about somebody
-        yield Finding("personal.health", PERSONAL, *_sentence_around(text, m.start(), m.end()))
+        yield Finding("personal.health", PERSONAL, *_health_span(t, m.start(), m.end()))
+
+
+def _health_span(t: Text, start: int, end: int) -> tuple[int, int]:
+    """The sentence around ``[start, end)``, or its line when the line is a table's row (a cell's
+    dates and abbreviations end no sentence there: "| Krankgeschrieben bis 28.3. (OP) |")."""
+    lo, hi = t.line_span(start)
+    if "|" in t.text[lo:hi] or "\t" in t.text[lo:hi]:
+        while lo < hi and t.text[lo] in " \t|":
+            lo += 1
+        while hi > lo and t.text[hi - 1] in " \t|":
+            hi -= 1
+        if hi - lo <= 400:
+            return lo, hi
+    return _sentence_around(t.text, start, end)
+
+
+_PERSONAL_CONDITIONS = tuple(fold(s) for s in PERSONAL_CONDITION_STEMS)
+_PERSONAL_CONDITION_BYTES = re.compile(b"|".join(re.escape(s.encode()) for s in _PERSONAL_CONDITIONS if " " not in s))
+#: (a stem of two words is looked for when the text has its last word, the rarer: "sighted", "104";
+#: "mit", "visual", "registered" are in many texts)
+_PERSONAL_CONDITION_FIRST = frozenset(s.split()[-1].encode() for s in _PERSONAL_CONDITIONS if " " in s)
+_PERSONAL_CONDITION_WORDS = WordClass(
+    lambda w: w in _PERSONAL_CONDITION_FIRST or _PERSONAL_CONDITION_BYTES.search(w) is not None)
+#: somebody, or one of their family, as the view's words
+#: (a word of two letters is another language's small word too: "on", "je", "es", "ma", "mi")
+_SOMEBODY_WORDS = frozenset(w for w in _PERSON_WORDS if len(w.decode()) >= 3 and w not in (b"min", b"ben", b"mis")) | {
+    b"he", b"ik", b"io", b"yo", b"eu"} | frozenset(fold(w).encode() for w in PERSON_FORMS.split() if len(w) >= 3) | frozenset(fold(w).encode() for w in RELATIVE_WORDS.split()) | frozenset(
+    fold(w).encode() for w in HONORIFICS.split() if len(w) > 1)
+_RESEARCH_TOPIC = re.compile(words(RESEARCH_TOPIC_WORDS))
+#: an initial and a surname ("K. Osei", "M. Nováková")
+_INITIAL_NAME = re.compile(r"(?<![\w.])[^\W\d_a-zß-ÿ]\.[ ]?[^\W\d_a-zß-ÿ][^\W\d_A-Z]{2,}")
+_VIEW_WORD = re.compile(r"[^\W\d_]+")
+#: the Italian verb of switching off ("disabilitato", "disabilitare", "disabilitazione") begins as "disabilità"
+_SWITCHED_OFF = ("disabilitat", "disabilitar", "disabilitaz")
+
+
+def _personal_conditions(t: Text) -> Iterator[Finding]:
+    """A named person's disability, impairment or a condition one lives with ("Ms. Okafor ... her
+    visual impairment", "il collega Rinaldi ... il figlio disabile", "Kovács Péter ... cukorbeteg és
+    inzulinpumpát kapott"): the sentence (a table's row), when somebody is in it (a name, an
+    initial and a surname, a pronoun, a relative, a title; a capitalised word in a short line, as
+    a status field has it) and it is no research topic's ("a cohort of diabetes patients", "the
+    depression study's data", "disability statistics")."""
+    hits = _PERSONAL_CONDITION_WORDS.among(t.words)
+    if not hits:
+        return
+    text, low = t.text, t.low
+    done = -1
+    # (only the stems that the text's words hold are looked for: a search of all the stems read a
+    # long text once for each)
+    present = {s for s in _PERSONAL_CONDITIONS if (s.split()[-1].encode() in hits if " " in s else
+                                                   any(s.encode() in w for w in hits))}
+    for m in sorted((m for s in present for m in re.finditer(re.escape(s), low)), key=lambda m: m.start()):
+        if m.start() < done or (m.start() and low[m.start() - 1].isalnum()):
+            continue  # (a stem begins its word, or a compound's part after a hyphen: "Typ-1-Diabetes")
+        if low.startswith(_SWITCHED_OFF, m.start()):
+            continue  # "il client è stato disabilitato": a service switched off, not a disability
+        start, end = _health_span(t, m.start(), m.end())
+        if _RESEARCH_TOPIC.search(low, start, end):
+            continue
+        clause = low[start:end]
+        # (a title's or an initial's dot ends the sentence before the name: "Ms. Okafor", "K. Osei")
+        before = max(t.line_span(start)[0], start - 12)
+        somebody = any(w.encode() in _SOMEBODY_WORDS for w in _VIEW_WORD.findall(clause)) or _person_named(
+            text, before, end) or _INITIAL_NAME.search(text, before, end) is not None
+        if not somebody and end - start <= 160:
+            # a status field, a row: "stalled – Tomek na zwolnieniu, depresja"
+            somebody = any(w.group()[0].isupper() and not w.group().isupper() and len(w.group()) >= 3
+                           for w in list(_NAME_WORD.finditer(text, start, end))[1:])
+        if somebody:
+            yield Finding("personal.health", PERSONAL, start, end)
+            done = end
 
 
 #: the words of a care need (``lexicon.CARE_NEED_STEMS``), as the view's words: a text without one
