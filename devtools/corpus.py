@@ -362,8 +362,9 @@ def build_screened(raw: RawQueue, base: Path) -> tuple[Output, list[str]]:
     return Output.read({"site": config.site_dir, "build": config.build_dir, "reports": config.reports_dir}), findings
 
 
-def build_published(raw: RawQueue, base: Path) -> tuple[Output, str]:
-    """The real build, audit gate included; returns what was published and how the build ended."""
+def build_published(raw: RawQueue, base: Path, with_build_folder: bool = False) -> tuple[Output, str]:
+    """The real build, audit gate included; returns what was published and how the build ended
+    (and, ``with_build_folder``, the build folder's files too: what the screened build reads)."""
     from generator import pipeline, publish
 
     config = _config(base)
@@ -372,7 +373,10 @@ def build_published(raw: RawQueue, base: Path) -> tuple[Output, str]:
         ending = f"published {result.cases} cases"
     except (pipeline.PipelineError, publish.PublishError) as exc:
         ending = f"failed: {str(exc).splitlines()[0]}"
-    return Output.read({"site": config.site_dir, "reports": config.reports_dir}), ending
+    folders = {"site": config.site_dir, "reports": config.reports_dir}
+    if with_build_folder:
+        folders["build"] = config.build_dir
+    return Output.read(folders), ending
 
 
 def kept(item: Item, ticket: int, out: Output) -> bool:
@@ -441,7 +445,11 @@ def score(items: list[Item], where: dict[str, int], out: Output) -> tuple[Score,
     return s, leaks
 
 
-def measure(corpus: Path, work: Path) -> dict[str, Any]:
+def measure(corpus: Path, work: Path, both_builds: bool = True) -> dict[str, Any]:
+    """Build the corpus's queue twice (screened, then published) and score both. ``both_builds``
+    false: the published build first, and the screened one only if the audit withheld a case or
+    failed the build; when it published every case, its output is the screened build's (the same
+    pages, the audit having changed nothing), read with the build folder, and scored once."""
     items = load_corpus(corpus)
     raw_dict, where = raw_queue(items)
     work.mkdir(parents=True, exist_ok=True)
@@ -450,10 +458,17 @@ def measure(corpus: Path, work: Path) -> dict[str, Any]:
     raw = load_raw_queue(raw_file)
     shutil.rmtree(work / "screened", ignore_errors=True)
     shutil.rmtree(work / "published", ignore_errors=True)
-    screened_out, audit_lines = build_screened(raw, work / "screened")
-    screened, leaks = score(items, where, screened_out)
-    published_out, ending = build_published(raw, work / "published")
+    if both_builds:
+        screened_out, audit_lines = build_screened(raw, work / "screened")
+        screened, leaks = score(items, where, screened_out)
+    published_out, ending = build_published(raw, work / "published", with_build_folder=not both_builds)
     published, published_leaks = score(items, where, published_out)
+    if not both_builds:
+        if ending == f"published {len(items)} cases":
+            screened, leaks, audit_lines = published, published_leaks, []
+        else:  # (a case withheld: what the screening alone lets through is measured apart)
+            screened_out, audit_lines = build_screened(raw, work / "screened")
+            screened, leaks = score(items, where, screened_out)
     by_item = {i.id: i for i in items}
     classes: dict[str, Counter] = defaultdict(Counter)
     for item in items:
