@@ -249,3 +249,41 @@ def test_a_named_persons_disability_or_condition_is_personal(text, secret):
 )
 def test_health_as_a_topic_or_a_switched_off_service_is_kept(text, public):
     assert public in kept_text(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        # a box-drawn table with its rules and corners
+        ("┌──────────┬─────────┬──────────┐\n│ Vieras   │ Yritys  │ Auto     │\n├──────────┼─────────┼──────────┤\n"
+         "│ Eino Salo│ Huolto  │ ZKT-482  │\n└──────────┴─────────┴──────────┘", "ZKT-482"),
+        # a bar table's header whose cell holds a comma (an HTML mail's table read as rows)
+        ("Cognome, Nome | Data di nascita | Sede | \nFerri, Giulia | 14/02/1991 | INFN-BO | ", "14/02/1991"),
+        # a code in brackets after its words
+        ("Sie hat uns einen ihrer Wiederherstellungscodes geschickt, the backup code (77120-38841), zum Einlösen.", "77120"),
+        # a named person's pay in brackets after a possessive
+        ("The audit found Mr Haldane's salary entry (£52,118 a year, grade 8) in the shared sheet.", "grade 8"),
+        # a named person's health where the sentence also speaks of data
+        ("Dr. Varga, one of our data stewards, asks for captions in the training because of her hearing impairment.",
+         "hearing impairment"),
+    ],
+)
+def test_values_in_table_rules_brackets_and_possessives_are_found(text, secret):
+    assert secret not in kept_text(text)
+
+
+def test_a_shares_link_goes_whole():
+    text = "Download: https://nc.example.org/index.php/s/Qw7TzK9pLm2Xb and the readme."
+    assert "nc.example.org/index.php/s" not in kept_text(text) and "the readme" in kept_text(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "keep"),
+    [
+        ("CERN's salary scale starts at 5,000 CHF per month.", "5,000 CHF"),
+        ("The error code (2024) appears in the log.", "(2024)"),
+        ("The depression study's data moved to the new storage element.", "depression study"),
+    ],
+)
+def test_an_institutions_pay_scale_an_error_code_and_a_study_stay(text, keep):
+    assert keep in kept_text(text)

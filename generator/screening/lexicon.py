@@ -1239,13 +1239,14 @@ PERSON_FORMS = (
     "αυτός αυτή του της lui-même herself himself myself"
 )
 #: what a research topic's sentence says: its condition is a cohort's, a study's, a statistic's
+#: (not "data" or "project": every sentence of a support case has them, "one of the new data managers")
 RESEARCH_TOPIC_WORDS = (
-    r"cohort|cohorts|patients|study|studies|study's|statistics|statistic|dataset|datasets|data|research|"
-    r"population|prevalence|registry|trial|trials|cases|model|models|project|pipeline|workflow|images|"
-    r"kohorte|studie|studien|daten|statistik|forschung|étude|données|statistiques|recherche|studio|dati|"
-    r"statistiche|ricerca|estudio|datos|estadísticas|investigación|estudo|dados|onderzoek|gegevens|"
-    r"badanie|badania|dane|statystyki|studie|data|statistiky|výzkum|adatok|kutatás|statisztika|tanulmány|"
-    r"tutkimus|aineisto|forskning|studien|μελέτη|δεδομένα|исследование|данные|дослідження|дані"
+    r"cohort|cohorts|patients|study|studies|study's|statistics|statistic|research|"
+    r"population|prevalence|registry|trial|trials|model|models|pipeline|pipelines|workflow|workflows|"
+    r"kohorte|studie|studien|statistik|forschung|étude|statistiques|recherche|studio|"
+    r"statistiche|ricerca|estudio|estadísticas|investigación|estudo|onderzoek|"
+    r"badanie|badania|statystyki|studie|statistiky|výzkum|kutatás|statisztika|tanulmány|"
+    r"tutkimus|forskning|studien|μελέτη|исследование|дослідження"
 )
 #: a hospital, a clinic, a sick leave: where or how somebody is cared for
 CARE_STEMS = (
@@ -2407,16 +2408,20 @@ SPOKEN_SIGNS = (
     r"signo de exclamación|exclamación|ponto de exclamação|uitroepteken|wykrzyknik|vykřičník|výkričník|"
     r"felkiáltójel|huutomerkki|utropstecken|udråbstegn|utropstegn|θαυμαστικό|uskličnik|klicaj|ünlem|"
     r"semn de exclamare|hüüumärk|"
-    # dash, hyphen, minus, slash, backslash, star, plus, equals, dollar, percent, ampersand, tilde
-    r"dash|hyphen|minus|bindestrich|tiret|trait d'union|trattino|guion|guión|hífen|hifen|streepje|"
-    r"koppelteken|myślnik|minus|pomlčka|spojovník|kötőjel|viiva|tavuviiva|bindestreck|bindestreg|"
-    r"παύλα|crtica|povlaka|pomišljaj|vezaj|tire|cratimă|liniuță|sidekriips|"
-    r"slash|forward slash|schrägstrich|barre oblique|slash|barra|schuine streep|ukośnik|lomítko|lomka|"
-    r"perjel|kauttaviiva|snedstreck|skråstreg|κάθετος|kosa crta|poševnica|eğik çizgi|"
-    r"backslash|asterisk|star|sternchen|stern|astérisque|étoile|asterisco|stella|estrela|sterretje|"
+    # star, plus, equals, dollar, percent, ampersand, tilde
+    r"asterisk|star|sternchen|stern|astérisque|étoile|asterisco|stella|estrela|sterretje|"
     r"gwiazdka|hvězdička|hviezdička|csillag|tähti|asterisk|stjärna|stjerne|αστερίσκος|zvjezdica|zvezdica|yıldız|"
     r"plus sign|pluszeichen|dollar sign|dollar|dollarzeichen|percent sign|prozentzeichen|ampersand|"
     r"kaufmanns-und|esperluette|e commerciale|tilde|equals sign|equals|gleichheitszeichen|question mark"
+)
+#: the names of the signs that also part a path, a reference or a date read out ("barra", "slash",
+#: "Bindestrich"): a value's parts too, but no sign of a password by themselves
+SPOKEN_SEPARATORS = (
+    r"dash|hyphen|minus|bindestrich|tiret|trait d'union|trattino|guion|guión|hífen|hifen|streepje|"
+    r"koppelteken|myślnik|pomlčka|spojovník|kötőjel|viiva|tavuviiva|bindestreck|bindestreg|"
+    r"παύλα|crtica|povlaka|pomišljaj|vezaj|tire|cratimă|liniuță|sidekriips|"
+    r"slash|forward slash|schrägstrich|barre oblique|barra|schuine streep|ukośnik|lomítko|lomka|"
+    r"perjel|kauttaviiva|snedstreck|skråstreg|κάθετος|kosa crta|poševnica|eğik çizgi|backslash"
 )
 #: "capital", "big", "small" before a letter read out ("großes K", "duże Z", "iso P", "κεφαλαίο Σ")
 LETTER_CASE_WORDS = (

@@ -29,6 +29,12 @@ _CELL = r"[\"'`]?[^\W\d][\w'’/()#.-]{0,30}(?:[ ][\w'’/()#.-]{1,30}){0,4}[\"'
 _HEADER_ROW = re.compile(
     rf"(?m)^[ \t]*(?:\|[ \t]*)?{_CELL}[ \t]*(?P<sep>[;,|])(?:[ \t]*{_CELL}[ \t]*(?P=sep)){{0,40}}"
     rf"(?:[ \t]*{_CELL})?[ \t]*$")
+#: a bar table's header, whose cells may hold a comma ("Apellidos, Nombre | F. nacimiento | Centro |",
+#: an HTML mail's table read as rows)
+_BAR_CELL = _CELL.replace(r"[\w'’/()#.-]", r"[\w'’/()#.,-]")
+_BAR_HEADER_ROW = re.compile(
+    rf"(?m)^[ \t]*(?:\|[ \t]*)?{_BAR_CELL}[ \t]*(?P<sep>\|)(?:[ \t]*{_BAR_CELL}[ \t]*\|){{0,40}}"
+    rf"(?:[ \t]*{_BAR_CELL})?[ \t]*$")
 _INSERT = re.compile(r"insert[ \t]+into[ \t]+\S+[ \t]*\((?P<columns>[^()\n]{1,800})\)[ \t]*values[ \t]*\(",
                      re.IGNORECASE)
 #: one SQL value: a quoted string ('' and \' inside), or anything up to the next comma or bracket
@@ -188,7 +194,11 @@ def _cells(text: str, start: int, end: int, sep: str) -> list[tuple[int, int]]:
 
 
 def _delimited(text: str) -> Iterator[Finding]:
-    for header in _HEADER_ROW.finditer(text):
+    headers = {m.start(): m for m in _HEADER_ROW.finditer(text)}
+    if "," in text and "|" in text:
+        for m in _BAR_HEADER_ROW.finditer(text):
+            headers.setdefault(m.start(), m)
+    for _, header in sorted(headers.items()):
         if not _table_sign(text, header.start(), header.end()):
             continue  # (the sign must be the header's own: what else the text holds changes nothing)
         sep = header.group("sep")
@@ -456,8 +466,9 @@ def _under_header(t: Text, words: Iterable[bytes]) -> Iterator[Finding]:
                         yield Finding("personal.column", PERSONAL, row_start + m.start(), row_start + m.end())
 
 
-#: a box-drawing table's bars, read as a pipe table's (one character for one: the spans stay)
-_BOX_BARS = str.maketrans("│┃║¦", "||||")
+#: a box-drawing table's bars, read as a pipe table's, and its rules and corners as a pipe table's
+#: "|---|---|" line (one character for one: the spans stay)
+_BOX_BARS = str.maketrans("│┃║¦─━═┌┐└┘├┤┬┴┼╔╗╚╝╠╣╦╩╬╞╡╪╟╢╫┏┓┗┛┣┫┳┻╋", "||||---" + "|" * 33)
 
 
 def columns(t: Text) -> Iterator[Finding]:

@@ -82,7 +82,7 @@ _VOUCHER_WORD = Lexicon(VOUCHER_WORDS)
 _CODE_GAP = (r"(?:[ \t]*[:=：\-–][ \t]*|,?[ \t]+(?:(?:\d{0,2}[^\s.!?;:,()\d]{1,30},?|\([^()\n]{1,40}\))[ \t]+){0,8}?"
              r"(?:\d{0,2}[^\s.!?;:,()\d]{1,30}[ \t]*[:=][ \t]*)?)")
 _CODE_VALUE = re.compile(
-    _CODE_GAP + r"[\"'«„“#]?"
+    _CODE_GAP + r"[\"'«„“#(]?"  # (or in brackets after its words: "backup recovery codes (48213-90177)")
     r"(?P<code>\d{4,8}|\d{2,4}(?:[- ]\d{2,4}){1,3}(?![ -]?\d)|\d{1,2}(?:-\d{1,2}){2,3}(?![ -]?\d)"
     rf"|(?:{_DIGIT_WORD})(?:[ -](?:{_DIGIT_WORD})){{3,9}}(?![\w-]))(?P<key>[#*])?"
     r"(?![\d.,:/]\d|\d|[ \t]*(?:%|x\b|mm\b|kb\b|mb\b|gb\b)|[ \t]+[^\W\d_]*(?:min|sec|sek|hour|stund|heure|ora|hora|"

@@ -1706,6 +1706,10 @@ _PAY_LINE = re.compile(rf"^[ \t>*•-]*(?:[^\W\d_][\w'’ -]{{0,30}}:[ \t]+)?(?P
                        re.MULTILINE | re.IGNORECASE)
 
 
+#: a person's name in the possessive before the pay word ("Dr Lennox's full salary line (£41,732 ...)")
+_NAMED_OWNER_BEFORE = re.compile(r"(?<![\w'’])[A-Z][a-z][^\W\d_]*(?:'s|’s)[ \t]+(?:[^\W\d_]+[ \t]+)?$")
+
+
 def salaries(t: Text) -> Iterator[Finding]:
     """What somebody earns: "de nieuwe beheerder verdient €4.850 bruto", "her salary is 3 200 EUR",
     "the day rate of Jan Kowalski is 600 EUR"."""
@@ -1725,5 +1729,8 @@ def salaries(t: Text) -> Iterator[Finding]:
         stop = _PAY_CLAUSE_END.search(low, m.end(), min(len(low), m.end() + 160))
         end = stop.start() if stop else min(len(low), m.end() + 160)
         amount = _AMOUNT_IN.search(low, m.end(), end)
-        if amount and _person_named(t.text, m.end(), amount.start()):
-            yield Finding("personal.salary", PERSONAL, amount.start(), amount.end())
+        if amount and (_person_named(t.text, m.end(), amount.start())
+                       or _NAMED_OWNER_BEFORE.search(t.text, max(0, m.start() - 50), m.start())):
+            close = low.find(")", amount.end(), amount.end() + 80) if low[amount.start() - 1:amount.start()] == "(" else -1
+            # (in brackets, the bracket goes whole: "(£41,732 a year on grade 7, spine point 33)")
+            yield Finding("personal.salary", PERSONAL, amount.start(), close if close > 0 else amount.end())

@@ -358,7 +358,7 @@ _SECRET_FILE_NAME = re.compile(r"(?<![\w.-])[\w.-]*(?:pass|password|passwd|passp
                                r"\.(?:txt|cfg|conf|secret|token|pass)(?![\w.-])", re.IGNORECASE)
 _LINE_END_COLON = re.compile(r":[ \t]*\n")
 _BARE_WORD = re.compile(r"[\w.!#$%&+?@^~-]+")
-_ALONE_ON_LINE = re.compile(r"(?:[ \t]*\n)?[ \t]*(?P<value>\S{6,128})[ \t]*(?=\n|$)")
+_ALONE_ON_LINE = re.compile(r"(?:[ \t]*\n){0,4}[ \t]*(?P<value>\S{6,128})[ \t]*(?=\n|$)")
 
 
 def _shown_secret_files(t: Text) -> Iterator[Finding]:

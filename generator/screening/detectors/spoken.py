@@ -47,6 +47,8 @@ from generator.screening.lexicon import (
     PHONE_WORDS,
     PIN_WORDS,
     SALARY_WORDS,
+    SHORT_PASSWORD_WORDS,
+    SPOKEN_SEPARATORS,
     SPOKEN_SIGNS,
     SPOKEN_STOPS,
     STOPWORDS,
@@ -68,6 +70,7 @@ _EVERYDAY = frozenset(fold(w) for w in (
 _DIGIT_NAMES = (frozenset(fold(w) for group in DIGIT_WORDS for w in group.split())
                 | frozenset(fold(w) for words in NUMBER_WORDS.values() for w in words.split())) - {"null", "nul", "nulla"}
 _SIGN = re.compile(rf"(?<![\w'-])(?:{lex(SPOKEN_SIGNS)})(?![\w'-])")
+_SEPARATOR = re.compile(rf"(?<![\w'-])(?:{lex(SPOKEN_SEPARATORS)})(?![\w'-])")
 _CASE = re.compile(rf"(?:{lex(LETTER_CASE_WORDS)})")
 _AS_IN = re.compile(rf"(?<![\w'-])(?:{lex(AS_IN_WORDS)})(?![\w'-])")
 #: a full stop or comma said aloud, "dot": inside a value read out they may be its characters
@@ -79,18 +82,23 @@ _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 _RUN_BREAK = re.compile(r"[\n.!?;:()\[\]<>\"“”«»|=/&]")
 #: the words that say what a value read out is
 _CONTEXT = re.compile(
-    rf"(?<![\w])(?:{lex(*PASSWORD_WORDS, PIN_WORDS, *CODE_WORDS, TOKEN_WORDS, ID_WORDS, PASSPORT_WORDS, BIRTH_WORDS, HOME_WORDS, SALARY_WORDS)}"
-    rf"|(?:{lex(PHONE_STEMS)})\w*|(?!(?:port|portable|direct|signal|fixe?|ring|cell?)(?![\w]))(?:{lex(PHONE_WORDS)})(?<=\w\w\w))(?![\w])")
+    rf"(?<![\w])(?:{lex(*PASSWORD_WORDS, PIN_WORDS, *CODE_WORDS, TOKEN_WORDS, ID_WORDS, PASSPORT_WORDS, BIRTH_WORDS, HOME_WORDS, SALARY_WORDS)})(?![\w])")
+#: a phone's words, in the run's own line and just before it ("call me on ..."): a transcript of a
+#: call is full of them ("Dictado desde el móvil", "VO managers call, 16:02")
+_PHONE_CONTEXT = re.compile(
+    rf"(?<![\w])(?:(?:{lex(PHONE_STEMS)})\w*|(?!(?:port|portable|direct|signal|fixe?|ring|cell?|call|whatsapp|telegram)(?![\w]))"
+    rf"(?:{lex(PHONE_WORDS)})(?<=\w\w\w))(?![\w])")
 #: a password rule's length or kinds of character ("at least 12 characters, one digit"): advice, no value
 _RULE = re.compile(rf"(?<![\w])(?:{lex(LENGTH_UNITS, AT_LEAST_WORDS)})(?![\w])")
 #: a secret's words among them (a run of two parts with a sign in it is then enough)
-_SECRET_CONTEXT = re.compile(rf"(?<![\w])(?:{lex(*PASSWORD_WORDS, PIN_WORDS, *CODE_WORDS, TOKEN_WORDS)})(?![\w])")
+_SECRET_CONTEXT = re.compile(rf"(?<![\w])(?:{lex(*PASSWORD_WORDS, PIN_WORDS, *CODE_WORDS, TOKEN_WORDS, SHORT_PASSWORD_WORDS)})(?![\w])")
 _STOP = frozenset(fold(w) for w in STOPWORDS)
 
 
 #: the words a run is looked for around: a sign, a case word, a letter's name, a number word that is
 #: no everyday word ("once", "doi" are English words too); a text without one has no run
-_ANCHORS = WordClass(lambda w: (lambda s: _SIGN.fullmatch(s) is not None or _CASE.fullmatch(s) is not None
+_ANCHORS = WordClass(lambda w: (lambda s: _SIGN.fullmatch(s) is not None or _SEPARATOR.fullmatch(s) is not None
+                                or _CASE.fullmatch(s) is not None
                                 or _LETTER_NAME.fullmatch(s) is not None
                                 or (s in _DIGIT_NAMES and s not in _EVERYDAY and s not in ("once", "doi"))
                                 or (len(s) >= 5 and _NUMBER.fullmatch(s) is not None))(w.decode()))
@@ -100,7 +108,7 @@ _PHRASE_FIRST = frozenset(re.split(r"[ ']", a)[0].encode() for a in lex(SPOKEN_S
                           if " " in a or "'" in a)
 
 #: the kinds of a run's parts: strong ones make a run, WEAK ones ("uno", "punto") only join it
-SIGN, CASE, AS_IN, NUMBER, DIGITS, LETTER, WEAK, MONTH, OTHER = range(9)
+SIGN, CASE, AS_IN, NUMBER, DIGITS, LETTER, WEAK, MONTH, SEPARATOR, OTHER = range(10)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -108,6 +116,8 @@ def _kind(word: str) -> int:
     """What a word is in a value read out (words repeat: each is judged once)."""
     if _SIGN.fullmatch(word):
         return SIGN
+    if _SEPARATOR.fullmatch(word):
+        return SEPARATOR
     if word.isdigit() or (len(word) <= 6 and any(c.isdigit() for c in word)):
         return DIGITS  # (and a short word with a digit in it: "k7", "9f")
     if len(word) == 1:
@@ -138,7 +148,7 @@ def spoken_values(t: Text) -> Iterator[Finding]:
         yield from _runs(low, text, lo, hi, phrases)
 
 
-_WORD_PARTNERS = frozenset((SIGN, CASE, AS_IN, NUMBER))
+_WORD_PARTNERS = frozenset((SIGN, SEPARATOR, CASE, AS_IN, NUMBER))
 _ANY_PARTNERS = _WORD_PARTNERS | {DIGITS, LETTER}  # (beside a sign: "q, underscore, Z")
 
 
@@ -157,7 +167,7 @@ def _next_to_another(low: str, p: int) -> bool:
 def _runs(low: str, text: str, lo: int, hi: int, multi_word: bool) -> Iterator[Finding]:
     # the names of several words first ("trattino basso", "point d'exclamation", "as in"), then the words
     tokens: list[tuple[int, int, int]] = []
-    phrases = {m.start(): (m.end(), kind) for pattern, kind in ((_SIGN, SIGN), (_AS_IN, AS_IN))
+    phrases = {m.start(): (m.end(), kind) for pattern, kind in ((_SIGN, SIGN), (_SEPARATOR, SEPARATOR), (_AS_IN, AS_IN))
                for m in pattern.finditer(low, lo, hi) if " " in m.group() or "'" in m.group()} if multi_word else {}
     covered = 0
     for m in _WORD.finditer(low, lo, hi):
@@ -168,7 +178,10 @@ def _runs(low: str, text: str, lo: int, hi: int, multi_word: bool) -> Iterator[F
             covered, kind = phrases[s]
             tokens.append((s, covered, kind))
             continue
-        tokens.append((s, e, _kind(m.group())))
+        kind = _kind(m.group())
+        if kind == AS_IN and not (tokens and tokens[-1][2] == LETTER and tokens[-1][1] + 2 >= s):
+            kind = OTHER  # ("comme convenu": "as" spells a letter only after one, "Q as in Quebec")
+        tokens.append((s, e, kind))
     run: list[tuple[int, int, int]] = []
     gap = 0
     for i, (s, e, kind) in enumerate(tokens):
@@ -212,19 +225,23 @@ def _judge(low: str, text: str, run: list[tuple[int, int, int]]) -> Iterator[Fin
     letters, words = kinds.count(LETTER), kinds.count(NUMBER)
     # letters read out one by one (four or more: "for k, v in" is code), a month with number words
     # (a date said aloud; "4 mar 2024" is a date written), the other strong parts
-    strong = [k for k in kinds if k in (SIGN, CASE, AS_IN, NUMBER, DIGITS)] + [LETTER] * (letters if letters >= 4 else 0) \
-        + [MONTH] * (kinds.count(MONTH) if words else 0)
-    signs = sum(1 for k in strong if k in (SIGN, CASE, AS_IN))
+    strong = [k for k in kinds if k in (SIGN, SEPARATOR, CASE, AS_IN, NUMBER, DIGITS)] \
+        + [LETTER] * (letters if letters >= 4 else 0) + [MONTH] * (kinds.count(MONTH) if words else 0)
+    signs = sum(1 for k in strong if k in (SIGN, CASE, AS_IN))  # (a password's signs; not a path's slashes)
     spoken = len(strong) - strong.count(DIGITS)
     if len(strong) < 2 or not spoken or (not signs and spoken < 2 and strong.count(DIGITS) < 2):
         return  # (digits alone are numbers written, the other detectors' to judge)
+    # a value: numbers (two words or digits), letters read out, or a password's signs ("slash data
+    # slash projets slash climat" is a path)
+    valued = signs or words >= 2 or strong.count(DIGITS) >= 2 or letters >= 4
     start, end = run[0][0], run[-1][1]
-    before = low[max(0, start - 160):start]
+    before = low[max(0, start - 160):end]  # (the run's own words too: "grade E13, salary fifty eight ...")
     if _RULE.search(low, max(0, start - 30), end):
         return  # "mindestens zwölf Zeichen, eine Ziffer": a rule for passwords
+    line = low[max(low.rfind("\n", 0, start) + 1, start - 50):start]
     if signs and _SECRET_CONTEXT.search(before):
         category = CREDENTIAL
-    elif _CONTEXT.search(before) and len(strong) >= 3:
+    elif valued and len(strong) >= 3 and (_CONTEXT.search(before) or _PHONE_CONTEXT.search(line)):
         category = CREDENTIAL if _SECRET_CONTEXT.search(before) else PERSONAL
     elif len(strong) >= 6 and signs:
         category = CREDENTIAL

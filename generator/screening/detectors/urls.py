@@ -253,9 +253,11 @@ def _url(text: str, start: int, end: int) -> Iterator[Finding]:
             query_at = min(query_at, i)
     secret_segments = []
     previous = ""
+    shared = False
     for m in _SEGMENT.finditer(url, path_at, query_at):
         if not pid_host and _path_secret(m.group(), previous):
             secret_segments.append((m.start(), m.end()))
+            shared = shared or previous in _SHARE_PREFIXES or previous in _SHARE_WORDS
         previous = m.group().lower()
     # a webhook's address: whoever has it may post
     if host.startswith("hooks.") or host.endswith("webhook.office.com") or "discord" in host and "/webhooks/" in url \
@@ -265,7 +267,9 @@ def _url(text: str, start: int, end: int) -> Iterator[Finding]:
     if _profile(host.split(":")[0], url[path_at:]):
         yield Finding("contact.profile-link", PERSONAL, start, end)
         return
-    if secret_segments:
+    if secret_segments and shared:  # a share's link: the link is the key, as with a query's credential below
+        yield Finding("credential.url-path", CREDENTIAL, start, end)
+    elif secret_segments:
         yield Finding("credential.url-path", CREDENTIAL, start + secret_segments[0][0], start + secret_segments[-1][1])
     # the query and the fragment: a credential there makes the whole address a key ("whoever has
     # the link gets in"), and its host and path name what it opens: the whole address goes, as
