@@ -104,3 +104,18 @@ def test_a_password_alone_on_its_line_after_a_long_line_naming_it_is_a_credentia
 def test_a_setting_shown_after_a_line_naming_a_password_stays():
     text = "The password settings of the FTS server:\nDbType=mysql\nDbPassword=${FTS_DB_PASSWORD}"
     assert "DbType=mysql" in kept_text(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        # an address said aloud: the domain's name in two words, the house number a word
+        ("[00:07:40] Tomás: write to me privately, tomas dot ruiz at gee mail dot com", "ruiz at gee mail dot com"),
+        ("Notes from the call: ship the token to her home address, twenty two Willow Crescent, Didsbury, Manchester",
+         "Willow Crescent, Didsbury"),
+        # the plural of an identity number's word (a column of them, an example row quoted)
+        ('הקובץ כלל עמודת מספרי זהות, למשל: "לוי דנה, 039337423".', "039337423"),
+    ],
+)
+def test_an_address_or_an_id_said_or_quoted_is_personal(text, secret):
+    assert secret not in kept_text(text)

@@ -814,7 +814,7 @@ ID_WORDS = (
     r"porezni broj|broj osiguranja|davčna številka|številka zavarovanja|"
     r"national insurance no|social security no|sozialversicherungsnr|ppsn|pps no|"
     r"uimhir psp|m'uimhir psp|m'uimhir pps|uimhir phearsanta seirbhíse poiblí|psp|"
-    r"מספר תעודת הזהות|תעודת הזהות|מספר זהות|מספר הזהות|"
+    r"מספר תעודת הזהות|תעודת הזהות|מספר זהות|מספר הזהות|מספרי זהות|מספרי הזהות|"
     # identity cards and their series, by language
     r"carta d'identità elettronica|carta d'identità|carta di identità|"
     r"carte d'identité nationale|documento nacional de identidad|documento de identificação|"

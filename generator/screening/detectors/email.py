@@ -50,7 +50,9 @@ _LABEL = r"[^\W_](?:[\w-]{0,61}[^\W_])?"
 _TLD = "|".join(sorted((t for t in _TLDS if t.isascii()), key=len, reverse=True))
 _OBFUSCATED = re.compile(
     rf"(?<![\w.+-])(?P<local>{_LABEL}(?:(?:{_DOT}|[_+-]){_LABEL}){{0,4}})(?P<at>{_AT})"
-    rf"(?P<domain>{_LABEL}(?:{_DOT}{_LABEL}){{0,5}})(?P<lastdot>{_DOT})(?P<tld>{_TLD})(?![\w-])"
+    # (a domain's first label may come as two words, as speech recognition writes a name it
+    # knows: "at proton mail dot com")
+    rf"(?P<domain>{_LABEL}(?:[ ]{_LABEL})?(?:{_DOT}{_LABEL}){{0,5}})(?P<lastdot>{_DOT})(?P<tld>{_TLD})(?![\w-])"
 )
 _AMBIGUOUS = re.compile(rf"[ \t]+(?:{lex(AMBIGUOUS_AT)})[ \t]+")
 _SPELLED_DOT = re.compile(rf"{_OPEN}|[ \t](?:{lex(DOT_WORDS)})[ \t]")

@@ -61,6 +61,7 @@ from generator.screening.lexicon import (
     COPULAS,
     CURRENCIES,
     DIAGNOSIS_STEMS,
+    DIGIT_WORDS,
     EARNING_VERBS,
     FLAT_UNIT_WORDS,
     FLOOR_UNIT_WORDS,
@@ -80,6 +81,7 @@ from generator.screening.lexicon import (
     NAME_PARTICLES,
     NOT_PHONE_WORDS,
     NUMBER_MORPHEMES,
+    NUMBER_WORDS,
     PASSPORT_WORDS,
     PATIENT_WORDS,
     PAY_PERIODS,
@@ -1275,10 +1277,29 @@ def _address_shaped(text: str, start: int, end: int) -> bool:
     return _ADDRESS_SIGNS.search(text, start, end) is not None or _HOUSE_FIRST.search(text, start, end) is not None
 
 
+#: a house number said as a word before its street, as a note of a call writes it ("send it to my
+#: home please, fourteen Larkspur Close, Chesterton, Cambridge, CB4 1XJ"): the street and the
+#: towns and postcode after it
+_SAID_NUMBER = lex(" ".join(DIGIT_WORDS).replace(" ", "|"), "|".join(w for ws in NUMBER_WORDS.values() for w in ws.split()))
+_SPOKEN_HOUSE = re.compile(
+    rf"(?<![\w])(?i:{_SAID_NUMBER})(?:[ -](?i:{_SAID_NUMBER})){{0,2}}[ \t]+[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?[ \t]+(?i:{_STREET_SUFFIX})(?![\w])"
+    rf"(?:,[ \t]*(?:{_POSTCODE}|[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)(?![\w])){{0,4}}")
+
+
+def _spoken_house_numbers(t: Text) -> Iterator[Finding]:
+    if "," not in t.text:
+        return
+    for home in chain(_HOME.finditer(t, 40, 40), _POSTAL.finditer(t, 40, 40)):
+        m = _SPOKEN_HOUSE.search(t.text, home.end(), min(len(t.text), home.end() + 80))
+        if m:
+            yield Finding("personal.address", PERSONAL, m.start(), m.end())
+
+
 def addresses(t: Text) -> Iterator[Finding]:
     """Street addresses (see the module's docstring)."""
     text, low = t.text, t.low
     m: re.Match[str] | None
+    yield from _spoken_house_numbers(t)  # (with no digit: "fourteen Larkspur Close")
     if not t.has_digit:
         return
     shapes = t.shapes
