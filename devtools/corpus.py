@@ -379,6 +379,15 @@ def build_published(raw: RawQueue, base: Path, with_build_folder: bool = False) 
     return Output.read(folders), ending
 
 
+def _quarantined(base: Path) -> int:
+    """How many cases the published build's audit quarantined (its screening report says)."""
+    report = _config(base).reports_dir / "screening.json"
+    if not report.exists():
+        return 1
+    quarantined = json.loads(report.read_text(encoding="utf-8")).get("cases_quarantined", 0)
+    return len(quarantined) if isinstance(quarantined, list) else int(quarantined)
+
+
 def kept(item: Item, ticket: int, out: Output) -> bool:
     """Is the benign text on its case page (read as text: markup between its lines is layout)?
     An HTML reply is compared without spaces: its source says nothing of the spaces a reader sees
@@ -447,8 +456,8 @@ def score(items: list[Item], where: dict[str, int], out: Output) -> tuple[Score,
 
 def measure(corpus: Path, work: Path, both_builds: bool = True) -> dict[str, Any]:
     """Build the corpus's queue twice (screened, then published) and score both. ``both_builds``
-    false: the published build first, and the screened one only if the audit withheld a case or
-    failed the build; when it published every case, its output is the screened build's (the same
+    false: the published build first, and the screened one only if the audit quarantined a case or
+    failed the build; when it quarantined none, its output is the screened build's (the same
     pages, the audit having changed nothing), read with the build folder, and scored once."""
     items = load_corpus(corpus)
     raw_dict, where = raw_queue(items)
@@ -464,7 +473,7 @@ def measure(corpus: Path, work: Path, both_builds: bool = True) -> dict[str, Any
     published_out, ending = build_published(raw, work / "published", with_build_folder=not both_builds)
     published, published_leaks = score(items, where, published_out)
     if not both_builds:
-        if ending == f"published {len(items)} cases":
+        if ending.startswith("published ") and not _quarantined(work / "published"):
             screened, leaks, audit_lines = published, published_leaks, []
         else:  # (a case withheld: what the screening alone lets through is measured apart)
             screened_out, audit_lines = build_screened(raw, work / "screened")

@@ -93,6 +93,8 @@ _RULE = re.compile(rf"(?<![\w])(?:{lex(LENGTH_UNITS, AT_LEAST_WORDS)})(?![\w])")
 #: a secret's words among them (a run of two parts with a sign in it is then enough)
 _SECRET_CONTEXT = re.compile(rf"(?<![\w])(?:{lex(*PASSWORD_WORDS, PIN_WORDS, *CODE_WORDS, TOKEN_WORDS, SHORT_PASSWORD_WORDS)})(?![\w])")
 _STOP = frozenset(fold(w) for w in STOPWORDS)
+#: what screening writes in place of a finding (``detectors.REDACTION``)
+_REDACTED = re.compile(r"\[redacted: [a-z-]{1,20}\]")
 
 
 #: the words a run is looked for around: a sign, a case word, a letter's name, a number word that is
@@ -239,6 +241,8 @@ def _judge(low: str, text: str, run: list[tuple[int, int, int]]) -> Iterator[Fin
     if _RULE.search(low, max(0, start - 30), end):
         return  # "mindestens zwölf Zeichen, eine Ziffer": a rule for passwords
     line = low[max(low.rfind("\n", 0, start) + 1, start - 50):start]
+    if "[redacted: " in before:  # (screening's own words are no context: "[redacted: phone] ... two hundred thousand")
+        before, line = _REDACTED.sub(" ", before), _REDACTED.sub(" ", line)
     if signs and _SECRET_CONTEXT.search(before):
         category = CREDENTIAL
     elif valued and len(strong) >= 3 and (_CONTEXT.search(before) or _PHONE_CONTEXT.search(line)):
