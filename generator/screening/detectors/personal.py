@@ -1510,7 +1510,7 @@ def _unit_addresses(t: Text) -> Iterator[Finding]:
     part (a street's word, a house number's sign, a postcode and a town): the whole address, from
     the street to the town. An institute's address has no flat; an office's floor in a building
     named as a venue or an institute's is kept."""
-    found = _UNIT_WORDS.among(t.words)
+    found = _UNIT_WORDS.among(t.words) if t.has_digit else None  # (a flat's part has its number)
     if not found:
         return
     text, low = t.text, t.low
