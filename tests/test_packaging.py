@@ -18,13 +18,21 @@ pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parent.parent
 
 
+#: a checkout's own outputs and tools, at its top only ("site" is also the package generator/site)
+_TOP_LEVEL_OUTPUTS = {".git", ".venv", "build", "site", "reports", ".casecat"}
+
+
+def _not_copied(folder: str, names: list[str]) -> set[str]:
+    ignored = {n for n in names if n.endswith(".egg-info") or n == "__pycache__"}
+    return ignored | (_TOP_LEVEL_OUTPUTS & set(names) if Path(folder) == ROOT else set())
+
+
 @pytest.fixture(scope="module")
 def installed(tmp_path_factory) -> Path:
     """The wheel of this checkout, installed (no editable link) into a folder of its own."""
     base = tmp_path_factory.mktemp("wheel")
     source = base / "src"  # a copy: building in the checkout would leave build/ and egg-info there
-    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(".git", ".venv", "build", "site", "reports",
-                                                                 "*.egg-info", "__pycache__", ".casecat"))
+    shutil.copytree(ROOT, source, ignore=_not_copied)
     built = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-w",
                             str(base / "dist"), str(source)], capture_output=True, text=True)
     assert built.returncode == 0, built.stderr
