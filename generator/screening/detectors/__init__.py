@@ -28,7 +28,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from generator.screening import lazy_re as re
 from generator.screening.detectors import (
     columns,
     email,
@@ -50,6 +49,7 @@ from generator.screening.detectors.base import (
     MARKER,
     PERSONAL,
     PHONE,
+    REDACTION,
     Finding,
     Text,
     load_tables,
@@ -98,10 +98,6 @@ def find_in_view(view: View, categories: Iterable[str] = CATEGORIES) -> list[Fin
     return sorted(found, key=_order)
 
 
-#: what screening writes in place of a finding ("[redacted: credential]"): its own words, never a
-#: finding, and never the occurrence of a secret found elsewhere ("credential" read as a password
-#: after 'passphrase "[redacted: credential]"' must not mark every other redaction)
-REDACTION = re.compile(r"\[redacted: [a-z-]{1,20}\]")
 
 
 def _inside_redaction(text: str, f: Finding) -> bool:

@@ -348,6 +348,11 @@ def _alternatives(fragment: str) -> list[str]:
     return out + [v for a in out if (v := a.translate(_UMLAUTS_SPELLED_OUT)) != a]
 
 
+#: what screening writes in place of a finding ("[redacted: credential]"): its own words, never a
+#: finding, never the occurrence of a secret found elsewhere ("credential" read as a password after
+#: 'passphrase "[redacted: credential]"' must not mark every other redaction), never a finding's context
+REDACTION = re.compile(r"\[redacted: [a-z-]{1,20}\]")
+
 _UMLAUTS_SPELLED_OUT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
 
 

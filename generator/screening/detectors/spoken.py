@@ -19,6 +19,7 @@ from generator.screening import lazy_re as re
 from generator.screening.detectors.base import (
     CREDENTIAL,
     PERSONAL,
+    REDACTION,
     Finding,
     Text,
     WordClass,
@@ -93,8 +94,6 @@ _RULE = re.compile(rf"(?<![\w])(?:{lex(LENGTH_UNITS, AT_LEAST_WORDS)})(?![\w])")
 #: a secret's words among them (a run of two parts with a sign in it is then enough)
 _SECRET_CONTEXT = re.compile(rf"(?<![\w])(?:{lex(*PASSWORD_WORDS, PIN_WORDS, *CODE_WORDS, TOKEN_WORDS, SHORT_PASSWORD_WORDS)})(?![\w])")
 _STOP = frozenset(fold(w) for w in STOPWORDS)
-#: what screening writes in place of a finding (``detectors.REDACTION``)
-_REDACTED = re.compile(r"\[redacted: [a-z-]{1,20}\]")
 
 
 #: the words a run is looked for around: a sign, a case word, a letter's name, a number word that is
@@ -242,7 +241,7 @@ def _judge(low: str, text: str, run: list[tuple[int, int, int]]) -> Iterator[Fin
         return  # "mindestens zwölf Zeichen, eine Ziffer": a rule for passwords
     line = low[max(low.rfind("\n", 0, start) + 1, start - 50):start]
     if "[redacted: " in before:  # (screening's own words are no context: "[redacted: phone] ... two hundred thousand")
-        before, line = _REDACTED.sub(" ", before), _REDACTED.sub(" ", line)
+        before, line = REDACTION.sub(" ", before), REDACTION.sub(" ", line)
     if signs and _SECRET_CONTEXT.search(before):
         category = CREDENTIAL
     elif valued and len(strong) >= 3 and (_CONTEXT.search(before) or _PHONE_CONTEXT.search(line)):
