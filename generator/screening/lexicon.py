@@ -531,6 +531,13 @@ DIGIT_WORDS = (
     "nine niner neun neuf nove nueve negen dziewięć devět deväť devet девет девять дев'ять девʼять kilenc nouă noua "
     "yhdeksän üheksa nio ni εννέα εννιά dokuz devyni deviņi",
 )
+#: number words that are also everyday small words of some language ("to", "en", "un", "het",
+#: "one", "uno", "sei", "egy", "doi"), or the parts of others ("te", "und", "cent"): never what
+#: makes a run of spoken digits one
+COMMON_NUMBER_WORDS = (
+    "to en et ett un une um uma uno una ein eine een du ni ti i e a o og in ena ένα egy bir on bin sto set "
+    "sex due sei fem hat het de te ten ste th und sept cent cents mil mille dez one dos doi"
+)
 #: the numbers above nine a phone number is read out in ("zéro six, douze, trente-quatre", "nine
 #: hundred", "сорок п'ять"): value -> its words in EGI's languages (units are ``DIGIT_WORDS``)
 NUMBER_WORDS = {

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from generator.screening import lazy_re as re
-from generator.screening.lexicon import STOPWORDS
+from generator.screening.lexicon import COMMON_NUMBER_WORDS, DIGIT_WORDS, NUMBER_WORDS, STOPWORDS
 from generator.screening.normalise import PART_BREAK, View, fold_char
 
 
@@ -347,6 +347,11 @@ def _alternatives(fragment: str) -> list[str]:
     # without them: "nur fuer euch", "nicht veroeffentlichen", "Strasse")
     return out + [v for a in out if (v := a.translate(_UMLAUTS_SPELLED_OUT)) != a]
 
+
+#: the number words said aloud (``DIGIT_WORDS`` and ``NUMBER_WORDS``), folded as the view folds them
+SAID_NUMBERS = frozenset(fold(w) for ws in (*DIGIT_WORDS, *NUMBER_WORDS.values()) for w in ws.split())
+#: ... those that are everyday words too (``COMMON_NUMBER_WORDS``)
+COMMON_NUMBERS = frozenset(fold(w) for w in COMMON_NUMBER_WORDS.split())
 
 #: what screening writes in place of a finding ("[redacted: credential]"): its own words, never a
 #: finding, never the occurrence of a secret found elsewhere ("credential" read as a password after

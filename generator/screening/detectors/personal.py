@@ -33,6 +33,7 @@ from generator.screening.detectors.base import (
     DIGITS_FOR_LETTERS,
     LETTERED_WORDS,
     PERSONAL,
+    SAID_NUMBERS,
     Finding,
     Lexicon,
     Text,
@@ -61,7 +62,6 @@ from generator.screening.lexicon import (
     COPULAS,
     CURRENCIES,
     DIAGNOSIS_STEMS,
-    DIGIT_WORDS,
     EARNING_VERBS,
     FLAT_UNIT_WORDS,
     FLOOR_UNIT_WORDS,
@@ -81,7 +81,6 @@ from generator.screening.lexicon import (
     NAME_PARTICLES,
     NOT_PHONE_WORDS,
     NUMBER_MORPHEMES,
-    NUMBER_WORDS,
     PASSPORT_WORDS,
     PATIENT_WORDS,
     PAY_PERIODS,
@@ -1280,7 +1279,7 @@ def _address_shaped(text: str, start: int, end: int) -> bool:
 #: a house number said as a word before its street, as a note of a call writes it ("send it to my
 #: home please, fourteen Larkspur Close, Chesterton, Cambridge, CB4 1XJ"): the street and the
 #: towns and postcode after it
-_SAID_NUMBER = lex(" ".join(DIGIT_WORDS).replace(" ", "|"), "|".join(w for ws in NUMBER_WORDS.values() for w in ws.split()))
+_SAID_NUMBER = lex("|".join(SAID_NUMBERS))
 _SPOKEN_HOUSE = re.compile(
     rf"(?<![\w])(?i:{_SAID_NUMBER})(?:[ -](?i:{_SAID_NUMBER})){{0,2}}[ \t]+[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?[ \t]+(?i:{_STREET_SUFFIX})(?![\w])"
     rf"(?:,[ \t]*(?:{_POSTCODE}|[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)(?![\w])){{0,4}}")

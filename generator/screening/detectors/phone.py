@@ -25,6 +25,7 @@ from itertools import pairwise
 
 from generator.screening import lazy_re as re
 from generator.screening.detectors.base import (
+    COMMON_NUMBERS,
     DIGITS_FOR_LETTERS,
     LETTERED_WORDS,
     PHONE,
@@ -401,7 +402,7 @@ _DIGIT_OF: dict[str, str] = {fold(w): str(d) for d, ws in enumerate(DIGIT_WORDS)
 #: digit words that are also common words of some language ("to", "en", "un", "het", "one"):
 #: a spelled number is looked for around the others only (a number of seven digits or more has
 #: one of them but for freak numbers)
-_COMMON_DIGIT_WORDS = frozenset("to en et un une um uma du ni een het hat sei one bir egy dos due doi".split())
+_COMMON_DIGIT_WORDS = COMMON_NUMBERS
 _DIGIT_WORD_BYTES = register_anchors(frozenset(w.encode() for w in _DIGIT_OF if w not in _COMMON_DIGIT_WORDS))
 #: the digit words a number spelled with digits and words has one of (all but the commonest)
 _MIXED_GATE = register_anchors(frozenset(

@@ -17,9 +17,11 @@ from functools import lru_cache
 
 from generator.screening import lazy_re as re
 from generator.screening.detectors.base import (
+    COMMON_NUMBERS,
     CREDENTIAL,
     PERSONAL,
     REDACTION,
+    SAID_NUMBERS,
     Finding,
     Text,
     WordClass,
@@ -32,7 +34,6 @@ from generator.screening.lexicon import (
     AT_LEAST_WORDS,
     BIRTH_WORDS,
     CODE_WORDS,
-    DIGIT_WORDS,
     HOME_WORDS,
     ID_WORDS,
     LENGTH_UNITS,
@@ -41,7 +42,6 @@ from generator.screening.lexicon import (
     MONTH_NAMES,
     MORE_NUMBER_MORPHEMES,
     NUMBER_MORPHEMES,
-    NUMBER_WORDS,
     PASSPORT_WORDS,
     PASSWORD_WORDS,
     PHONE_STEMS,
@@ -62,14 +62,10 @@ _MORPHEMES = lex(NUMBER_MORPHEMES, MORE_NUMBER_MORPHEMES)
 _NUMBER = re.compile(rf"(?:{'|'.join(m for m in _MORPHEMES.split('|') if len(m) >= 4)})-?(?:(?:{_MORPHEMES})-?)*")
 #: number words that are also a language's everyday small words ("en", "to", "uno", "egy"): in a
 #: run, never what makes it one
-_EVERYDAY = frozenset(fold(w) for w in (
-    "en et ett to ni ti un une um uma uno una ein eine een du i e a o og in ena ένα egy bir on bin sto set "
-    "sex due sei fem hat het de te ten ste th und sept cent cents mil mille dez"
-).split())
+_EVERYDAY = COMMON_NUMBERS
 #: digit words that are strong evidence whatever their length (0 to 9, and the tens and teens)
 #: (not "null", "nul": a program's word for nothing, in the output it prints)
-_DIGIT_NAMES = (frozenset(fold(w) for group in DIGIT_WORDS for w in group.split())
-                | frozenset(fold(w) for words in NUMBER_WORDS.values() for w in words.split())) - {"null", "nul", "nulla"}
+_DIGIT_NAMES = SAID_NUMBERS - {"null", "nul", "nulla"}
 _SIGN = re.compile(rf"(?<![\w'-])(?:{lex(SPOKEN_SIGNS)})(?![\w'-])")
 _SEPARATOR = re.compile(rf"(?<![\w'-])(?:{lex(SPOKEN_SEPARATORS)})(?![\w'-])")
 _CASE = re.compile(rf"(?:{lex(LETTER_CASE_WORDS)})")
@@ -101,7 +97,7 @@ _STOP = frozenset(fold(w) for w in STOPWORDS)
 _ANCHORS = WordClass(lambda w: (lambda s: _SIGN.fullmatch(s) is not None or _SEPARATOR.fullmatch(s) is not None
                                 or _CASE.fullmatch(s) is not None
                                 or _LETTER_NAME.fullmatch(s) is not None
-                                or (s in _DIGIT_NAMES and s not in _EVERYDAY and s not in ("once", "doi"))
+                                or (s in _DIGIT_NAMES and s not in _EVERYDAY and s != "once")
                                 or (len(s) >= 5 and _NUMBER.fullmatch(s) is not None))(w.decode()))
 
 #: the first words of the names of several words ("trattino" of "trattino basso", "as" of "as in")
