@@ -497,11 +497,7 @@ def _identity_numbers(t: Text) -> Iterator[Finding]:
                 or _PASSPORT_DIGITS.match(text, m.end(), min(len(text), m.end() + 40))
             if v:
                 yield Finding("personal.id-number", PERSONAL, *v.span("value"))
-    if "<" in text and ("<<" in text or "\nP<" in text):
-        for m in _MRZ.finditer(text):
-            line = m.group().strip()
-            if ("<<" in line or line[:2] in ("P<", "I<", "A<", "C<", "V<", "ID")) and _mrz_like(line):
-                yield Finding("personal.mrz", PERSONAL, m.start(), m.end())
+    if "<<" in text:
         yield from _mrz_in_lines(text)
 
 
