@@ -323,7 +323,6 @@ _ID_SERIES = re.compile(
     rf"[\s:,.()-]{{0,4}}(?:(?:(?:{lex(_SERIES_WORDS)})[\s:.]{{0,3}})?(?P<series>[^\W\d_]{{1,3}}(?:[ -]?\d{{2}}[ ]?\d{{2}})?|"
     rf"\d{{2}}[ ]?\d{{2}}|\d{{1,4}})[\s,-]{{0,3}})?(?:(?:{lex(_NUMBER_WORDS)})\.?[\s:#.]{{0,3}})?"
     rf"(?P<value>(?:[^\W\d_]{{1,3}}[ -]?)?\d[\d ]{{4,12}}\d)(?![\w-])")
-_MRZ = re.compile(r"^[ \t]*(?=[A-Z0-9<]*<)[A-Z0-9<]{28,46}[ \t]*$", re.MULTILINE)
 #: a few more words after the id word (a parenthesis, a question, a purpose: "(ідентифікаційний
 #: код)", "elettronica", "für die Abrechnung der Reisekosten zum EGI-Workshop", "? Proszę"), then
 #: what joins a value to them (a copula, "n.", "no", "ná", "הוא", a colon), read in the lower-cased view
