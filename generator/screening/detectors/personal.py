@@ -325,9 +325,11 @@ _ID_SERIES = re.compile(
     rf"(?P<value>(?:[^\W\d_]{{1,3}}[ -]?)?\d[\d ]{{4,12}}\d)(?![\w-])")
 #: a few more words after the id word (a parenthesis, a question, a purpose: "(ідентифікаційний
 #: код)", "elettronica", "für die Abrechnung der Reisekosten zum EGI-Workshop", "? Proszę"), then
-#: what joins a value to them (a copula, "n.", "no", "ná", "הוא", a colon), read in the lower-cased view
+#: what joins a value to them (a copula, "n.", "no", "ná", "הוא", a colon), read in the lower-cased view;
+#: the words are apart (a space or a sign between): a word read as several, every way of cutting it
+#: tried when no link follows, cost a millisecond a word of the id's kind
 _ID_LATER = re.compile(
-    rf"(?:[ \t]*,?[ \t]*\([^()\n]{{1,30}}\)|[ \t]*[,(?]?[ \t]*[^\W\d_][\w'’-]{{0,24}}\)?){{0,8}}?[ \t]*"
+    rf"(?:[ \t]*,?[ \t]*\([^()\n]{{1,30}}\)|(?:[ \t]+[,(?]?|[,(?])[ \t]*[^\W\d_][\w'’-]{{0,24}}\)?){{0,8}}?[ \t]*"
     rf"(?:(?:{lex(ID_LINKS)})(?![\w])\.?|:)[ \t:#]*(?:(?:{lex(ID_LINKS)})(?![\w])\.?[ \t:#]*)?(?=(?:[a-z]{{1,3}}[ -]?)?\d)")
 #: the value: groups of capitals and digits joined by a space, '-', '/' or '.' ("53 140679 M 018",
 #: "14729385 4 ZX7", "RX 582913", "4-3827195"), five digits at least (counted by the caller)
@@ -463,7 +465,7 @@ def _identity_numbers(t: Text) -> Iterator[Finding]:
                 yield Finding("personal.national-id", PERSONAL, m.start(), m.end())
     for word in _ID_WORD.present(t):
         for pos in t.word_positions(word):
-            m = _id_phrase_at(low, pos)
+            m = _ID_WORD.phrase_at(low, word, pos)
             if not m or _organisations_label(text, low, m.start(), m.end()):
                 continue
             v = _ID_VALUE.match(text, m.end(), min(len(text), m.end() + 60))
@@ -578,15 +580,6 @@ def _organisations_number(text: str, low: str, start: int) -> bool:
         if not low[m.end():start].strip(" :#.\t") and _organisations_label(text, low, m.start(), m.end()):
             return True
     return False
-
-
-def _id_phrase_at(low: str, pos: int) -> re.Match[str] | None:
-    """The id word around ``pos``: the word found there may be any word of a phrase ("fiscale"
-    of "codice fiscale"), so the phrase is looked for from a little before it."""
-    for m in _ID_WORD.pattern.finditer(low, max(0, pos - 40), min(len(low), pos + 60)):
-        if m.start() <= pos < m.end():
-            return m
-    return None
 
 
 def _named_before(t: Text, start: int) -> bool:
