@@ -982,6 +982,9 @@ _NAME_AFTER = re.compile(r"\.?[ \t]+(?P<name>[^\W\d_][\w'’-]+(?:[ \t]+[^\W\d_]
 #: an age or a year of birth right after a name: "Antonio Navarro Gil, 58 años", "Lukas Brandt (Jg. 1990"
 _AGE_AFTER = re.compile(rf"[ \t]*[,(][ \t]*(?:\d{{1,3}}[ \t]*(?:{AGE_WORDS})(?![\w])|(?:{BIRTH_YEAR_WORDS})[ \t]*\d{{4}})",
                         re.IGNORECASE)
+#: the same, from its comma or bracket (the first character a literal: the search skips to them)
+_AGE_HIT = re.compile(rf"[,(][ \t]*(?:\d{{1,3}}[ \t]*(?:{AGE_WORDS})(?![\w])|(?:{BIRTH_YEAR_WORDS})[ \t]*\d{{4}})",
+                      re.IGNORECASE)
 #: (the age's words, as the text's words: a research ticket names diseases and numbers often, and
 #: without an age the search for a name before one is not made)
 _AGE_WORD = re.compile(fold(f"(?:{AGE_WORDS}|{BIRTH_YEAR_WORDS})").encode())
@@ -1037,7 +1040,10 @@ def named_patients(t: Text) -> Iterator[Finding]:
             if word in _PATIENT_WORDS or _HEALTH_STEM.search(low, start, end):
                 yield Finding("personal.patient", PERSONAL, start, end)
     if t.has_digit and _HEALTH_WORDS.among(t.words) and _AGE_WORDS.among(t.words):
-        for m in _CAPITALISED_NAME.finditer(text):
+        # the lines with an age (a name never spans two): the names are looked for there only, as
+        # the search of the whole text would find them (a research ticket names many people)
+        lines = sorted({t.line_span(a.start()) for a in _AGE_HIT.finditer(text)})
+        for m in (m for lo, hi in lines for m in _CAPITALISED_NAME.finditer(text, lo, hi)):
             if _AGE_AFTER.match(text, m.end()) and _name_at(text, *m.span()):
                 # (to the line's end: an age's abbreviation ends no sentence, "Jg. 1990, Freiburg")
                 start = _sentence_around(text, m.start(), m.end())[0]
@@ -1547,6 +1553,8 @@ _RDN = r"(?:DC|C|O|OU|L|ST|CN|emailAddress|E|UID|SN|GN|serialNumber|street|posta
 _SLASH_DN = re.compile(rf"(?:/{_RDN}=[^/\n=]+){{2,}}(?:/[\w.-]+(?:\.[\w-]+)+)?", re.IGNORECASE)
 _COMMA_DN = re.compile(rf"(?<![\w-]){_RDN}[ ]?=[ ]?[^,\n=]+(?:,[ ]?{_RDN}[ ]?=[ ]?[^,\n=]+)+", re.IGNORECASE)
 _CN = re.compile(r"(?:^|[/,])[ ]?CN[ ]?=[ ]?([^/,\n=]+)", re.IGNORECASE)
+#: the letters just before an '=' are an attribute's name (the end of the search is the '=')
+_NAMES_AN_RDN = re.compile(r"(?<![A-Za-z])(?i:DC|C|O|OU|L|ST|CN|emailAddress|E|UID|SN|GN|serialNumber|street|postalCode|title)[ ]?\Z")
 _SERVICE_CN = re.compile(r"(?:host|service|ldap|https?|ftp|voms|nfs|srm|xrootd|gridftp|dcache|ce|se|"
                          r"argus|condor|[\w-]+(?:\.[\w-]+){2,}|\*\.[\w.-]+)$|(?:service|robot|bot)\b|"
                          # a directory's own accounts: "cn=reader,dc=example,dc=eu", "cn=Directory Manager"
@@ -1572,8 +1580,8 @@ _HOST_FIRST = re.compile(r"^([\w-]{1,63}(?:\.[\w-]{1,63}){2,})\s+(?![A-Z]).*", r
 
 def person_dns(t: Text) -> Iterator[Finding]:
     text = t.text
-    if "=" not in text:
-        return
+    if "=" not in text or sum(1 for p in t.positions("=") if _NAMES_AN_RDN.search(text, max(0, p - 24), p)) < 2:
+        return  # (a DN names two attributes at least; "?id=10" in a link names none: the DN patterns read every character)
     for pattern in (_SLASH_DN, _COMMA_DN):
         for m in pattern.finditer(text):
             dn = m.group()
@@ -1694,6 +1702,9 @@ _EARNING = re.compile(
 #: (a text without one of these words says nothing of what somebody earns: most texts)
 _EARNING_WORDS = frozenset(fold(w).encode() for w in re.split(r"[| ]", f"{EARNING_VERBS}|{SALARY_WORDS}|{RATE_WORDS}")
                            if w not in ("is", "gets"))
+#: (a text without one of these says nothing of what somebody earns in ``_EARNING``'s words)
+_EARNING_START_WORDS = frozenset(fold(w).encode() for w in re.split(r"[| ]", f"{EARNING_VERBS}|{SALARY_WORDS}")
+                                 if w not in ("is", "gets"))
 #: a salary or a rate word, then in its clause a person's name and an amount: "lo stipendio lordo
 #: annuo di Luca Romano come da contratto: 38.400 €"
 _PAY_WORD = Lexicon(SALARY_WORDS, RATE_WORDS, template=r"(?<![\w])(?:{body})(?![\w])")
@@ -1731,8 +1742,9 @@ def salaries(t: Text) -> Iterator[Finding]:
                 yield Finding("personal.salary", PERSONAL, m.start("name"), line_end)
     if _EARNING_WORDS.isdisjoint(t.words):
         return
-    for m in _EARNING.finditer(low):
-        yield Finding("personal.salary", PERSONAL, m.start(), m.end("amount"))
+    if not _EARNING_START_WORDS.isdisjoint(t.words):  # (a day's rate is no salary's verb: "day" is common)
+        for m in _EARNING.finditer(low):
+            yield Finding("personal.salary", PERSONAL, m.start(), m.end("amount"))
     for m in _PAY_WORD.finditer(t, 10, 40):
         stop = _PAY_CLAUSE_END.search(low, m.end(), min(len(low), m.end() + 160))
         end = stop.start() if stop else min(len(low), m.end() + 160)

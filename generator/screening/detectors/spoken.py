@@ -12,6 +12,7 @@ a sign in it counts. The run goes whole, with a capitalised word or two that beg
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -23,6 +24,7 @@ from generator.screening.detectors.base import (
     REDACTION,
     SAID_NUMBERS,
     Finding,
+    Lexicon,
     Text,
     WordClass,
     fold,
@@ -77,9 +79,11 @@ _LETTER_NAME = re.compile(rf"(?:{lex(LETTER_NAMES)})")
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 #: what ends a run between two of its parts: a sentence's or a line's end, a colon
 _RUN_BREAK = re.compile(r"[\n.!?;:()\[\]<>\"“”«»|=/&]")
-#: the words that say what a value read out is
-_CONTEXT = re.compile(
-    rf"(?<![\w])(?:{lex(*PASSWORD_WORDS, PIN_WORDS, *CODE_WORDS, TOKEN_WORDS, ID_WORDS, PASSPORT_WORDS, BIRTH_WORDS, HOME_WORDS, SALARY_WORDS)})(?![\w])")
+#: the words that say what a value read out is (a lexicon: looked for around its anchors only, once
+#: a text; the whole list tried at every character of each run's 160 characters before it was most
+#: of what this detector cost)
+_CONTEXT = Lexicon(*PASSWORD_WORDS, PIN_WORDS, *CODE_WORDS, TOKEN_WORDS, ID_WORDS, PASSPORT_WORDS, BIRTH_WORDS, HOME_WORDS,
+                   SALARY_WORDS, template=r"(?<![\w])(?:{body})(?![\w])")
 #: a phone's words, in the run's own line and just before it ("call me on ..."): a transcript of a
 #: call is full of them ("Dictado desde el móvil", "VO managers call, 16:02")
 _PHONE_CONTEXT = re.compile(
@@ -88,7 +92,8 @@ _PHONE_CONTEXT = re.compile(
 #: a password rule's length or kinds of character ("at least 12 characters, one digit"): advice, no value
 _RULE = re.compile(rf"(?<![\w])(?:{lex(LENGTH_UNITS, AT_LEAST_WORDS)})(?![\w])")
 #: a secret's words among them (a run of two parts with a sign in it is then enough)
-_SECRET_CONTEXT = re.compile(rf"(?<![\w])(?:{lex(*PASSWORD_WORDS, PIN_WORDS, *CODE_WORDS, TOKEN_WORDS, SHORT_PASSWORD_WORDS)})(?![\w])")
+_SECRET_CONTEXT = Lexicon(*PASSWORD_WORDS, PIN_WORDS, *CODE_WORDS, TOKEN_WORDS, SHORT_PASSWORD_WORDS,
+                          template=r"(?<![\w])(?:{body})(?![\w])")
 _STOP = frozenset(fold(w) for w in STOPWORDS)
 
 
@@ -141,8 +146,40 @@ def spoken_values(t: Text) -> Iterator[Finding]:
     # a run begins where an anchor has another spoken part next to it ("once" alone is a word)
     seeds = [p for w in anchors for p in t.word_positions(w.decode()) if _next_to_another(low, p)]
     phrases = not _PHRASE_FIRST.isdisjoint(t.words)
+    context = _Context(t)
     for lo, hi in windows_around(seeds, 160, 240, len(low)):
-        yield from _runs(low, text, lo, hi, phrases)
+        yield from _runs(low, text, lo, hi, phrases, context)
+
+
+class _Context:
+    """Where a text's words say what a value is (``_CONTEXT``) or that it is a secret
+    (``_SECRET_CONTEXT``): each lexicon's matches, found once a text when a run first asks, less
+    those inside screening's own words ("[redacted: phone] ... two hundred thousand")."""
+
+    def __init__(self, t: Text) -> None:
+        self._t = t
+        self._spans: dict[Lexicon, list[tuple[int, int]]] = {}
+
+    def _of(self, lexicon: Lexicon) -> list[tuple[int, int]]:
+        spans = self._spans.get(lexicon)
+        if spans is None:
+            t = self._t
+            spans = sorted({m.span() for m in lexicon.finditer(t)})
+            if spans and "[redacted: " in t.text:
+                ours = [m.span() for m in REDACTION.finditer(t.low)]
+                spans = [(s, e) for s, e in spans if not any(a <= s and e <= b for a, b in ours)]
+            self._spans[lexicon] = spans
+        return spans
+
+    def within(self, lexicon: Lexicon, lo: int, hi: int) -> bool:
+        """A match of ``lexicon`` wholly inside [lo, hi)?"""
+        spans = self._of(lexicon)
+        i = bisect.bisect_left(spans, (lo, lo))
+        while i < len(spans) and spans[i][0] < hi:
+            if spans[i][1] <= hi:
+                return True
+            i += 1
+        return False
 
 
 _WORD_PARTNERS = frozenset((SIGN, SEPARATOR, CASE, AS_IN, NUMBER))
@@ -161,7 +198,7 @@ def _next_to_another(low: str, p: int) -> bool:
     return any(k in _ANY_PARTNERS for k in kinds)
 
 
-def _runs(low: str, text: str, lo: int, hi: int, multi_word: bool) -> Iterator[Finding]:
+def _runs(low: str, text: str, lo: int, hi: int, multi_word: bool, context: _Context) -> Iterator[Finding]:
     # the names of several words first ("trattino basso", "point d'exclamation", "as in"), then the words
     tokens: list[tuple[int, int, int]] = []
     phrases = {m.start(): (m.end(), kind) for pattern, kind in ((_SIGN, SIGN), (_SEPARATOR, SEPARATOR), (_AS_IN, AS_IN))
@@ -184,7 +221,7 @@ def _runs(low: str, text: str, lo: int, hi: int, multi_word: bool) -> Iterator[F
     for i, (s, e, kind) in enumerate(tokens):
         member = kind != OTHER and not (kind == LETTER and not _spoken_letter(low, tokens, i))
         if run and (_RUN_BREAK.search(low, run[-1][1], s) or (not member and gap >= 1)):
-            yield from _judge(low, text, run)
+            yield from _judge(low, text, run, context)
             run, gap = [], 0
         if member or (run and kind == OTHER and run[-1][2] == AS_IN):
             run.append((s, e, kind if member else NUMBER))  # (the word after "as in" spells a letter)
@@ -192,7 +229,7 @@ def _runs(low: str, text: str, lo: int, hi: int, multi_word: bool) -> Iterator[F
         elif run:
             gap += 1
     if run:
-        yield from _judge(low, text, run)
+        yield from _judge(low, text, run, context)
 
 
 def _spoken_letter(low: str, tokens: list[tuple[int, int, int]], i: int) -> bool:
@@ -208,7 +245,7 @@ def _spoken_letter(low: str, tokens: list[tuple[int, int, int]], i: int) -> bool
     return "," in low[max(0, s - 2):s] or "," in low[e:e + 2]
 
 
-def _judge(low: str, text: str, run: list[tuple[int, int, int]]) -> Iterator[Finding]:
+def _judge(low: str, text: str, run: list[tuple[int, int, int]], context: _Context) -> Iterator[Finding]:
     # a weak part only joins a run ("on iso P ...", "... Saimaa piste"), unless it is a number
     # among numbers ("seis uno dos cuarenta", "... tre fem fire ni")
     numbers = sum(1 for _, _, k in run if k in (NUMBER, DIGITS)) >= 2
@@ -232,16 +269,16 @@ def _judge(low: str, text: str, run: list[tuple[int, int, int]]) -> Iterator[Fin
     # slash projets slash climat" is a path)
     valued = signs or words >= 2 or strong.count(DIGITS) >= 2 or letters >= 4
     start, end = run[0][0], run[-1][1]
-    before = low[max(0, start - 160):end]  # (the run's own words too: "grade E13, salary fifty eight ...")
+    before = max(0, start - 160)  # (the run's own words too: "grade E13, salary fifty eight ...")
     if _RULE.search(low, max(0, start - 30), end):
         return  # "mindestens zwölf Zeichen, eine Ziffer": a rule for passwords
     line = low[max(low.rfind("\n", 0, start) + 1, start - 50):start]
-    if "[redacted: " in before:  # (screening's own words are no context: "[redacted: phone] ... two hundred thousand")
-        before, line = REDACTION.sub(" ", before), REDACTION.sub(" ", line)
-    if signs and _SECRET_CONTEXT.search(before):
+    if "[redacted: " in line:  # (screening's own words are no context: "[redacted: phone] ... two hundred thousand")
+        line = REDACTION.sub(" ", line)
+    if signs and context.within(_SECRET_CONTEXT, before, end):
         category = CREDENTIAL
-    elif valued and len(strong) >= 3 and (_CONTEXT.search(before) or _PHONE_CONTEXT.search(line)):
-        category = CREDENTIAL if _SECRET_CONTEXT.search(before) else PERSONAL
+    elif valued and len(strong) >= 3 and (context.within(_CONTEXT, before, end) or _PHONE_CONTEXT.search(line)):
+        category = CREDENTIAL if context.within(_SECRET_CONTEXT, before, end) else PERSONAL
     elif len(strong) >= 6 and signs:
         category = CREDENTIAL
     else:
