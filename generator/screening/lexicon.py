@@ -1122,6 +1122,23 @@ HEALTH_PHRASES = (
     r"en arrêt maladie|arrêt maladie|en congé maladie|congé maladie|hospitalisée?|diagnostiquée? avec|"
     r"in malattia|in congedo per malattia|congedo per malattia|ricoverat[oa]|diagnosticat[oa] con|"
     r"de baja médica|baja por enfermedad|de baja por enfermedad|hospitalizad[oa]|diagnosticad[oa] con|"
+    # a sick leave in its other tenses and persons ("he estado de baja tres semanas", "estive de baixa")
+    r"estado de baja|estoy de baja|estuve de baja|estaba de baja|estaré de baja|estará de baja|sigo de baja|"
+    r"sigue de baja|me dieron la baja|cogí la baja|estive de baixa|estou de baixa|esteve de baixa|está de baixa|"
+    r"été en arrêt|suis en arrêt|était en arrêt|est en arrêt|sono stato in malattia|sono stata in malattia|"
+    # a diagnosis said with whose it is, in the languages whose verb takes a pronoun ("που μου
+    # διαγνώστηκε", "zdiagnozowano u mnie", "mi diagnostikovali")
+    r"μου διαγνώστηκε|του διαγνώστηκε|της διαγνώστηκε|διαγνώστηκα|μου διαγνώσθηκε|του διαγνώσθηκε|"
+    r"της διαγνώσθηκε|διαγνώσθηκα|διαγνώστηκε με|zdiagnozowano u mnie|zdiagnozowano u niego|"
+    r"zdiagnozowano u niej|u mnie zdiagnozowano|u niego zdiagnozowano|u niej zdiagnozowano|"
+    r"mi diagnostikovali|mu diagnostikovali|jí diagnostikovali|diagnostikovali mi|diagnostikovali mu|"
+    r"byla mi diagnostikována|byl mi diagnostikován|mi diagnostikovali|diagnosztizáltak nálam|nálam diagnosztizáltak|"
+    r"náluk diagnosztizáltak|nála diagnosztizáltak|ik ben gediagnosticeerd|is gediagnosticeerd met|"
+    r"werd gediagnosticeerd|fick diagnosen|fik diagnosen|fikk diagnosen|minulla diagnosoitiin|"
+    r"hänellä diagnosoitiin|am fost diagnosticat|a fost diagnosticat|a fost diagnosticată|am fost diagnosticată|"
+    r"diagnosticado com|diagnosticada com|teşhisi kondu|"
+    r"dijagnosticiran mi|dijagnosticirana mi|dijagnosticirali su mi|diagnosticirali so mi|диагностицираха ме|"
+    r"ми диагностицираха|"
     r"de licença médica|licença médica|baixa médica|internad[oa] no hospital|"
     r"met ziekteverlof|ziekteverlof|ziek thuis|ziekgemeld|opgenomen in het ziekenhuis|"
     r"na zwolnieniu lekarskim|zwolnienie lekarskie|na zwolnieniu chorobowym|w szpitalu po|"
@@ -1212,6 +1229,22 @@ CONDITION_STEMS = (
     "knochenbruch", "pneumon", "lungenentz", "zápal plic", "covid", "depress", "burnout", "pregnan",
     "schwanger", "enceinte", "incinta", "embarazad", "grávida", "zwanger", "ciąż", "těhotn", "dialys",
     "dialýz", "epilep", "asthma", "chemo", "sclerosi", "sklerose", "stent", "bypass", "kemoterap",
+    # diabetes and its crises in the languages that name it otherwise ("mam cukrzycę", "cukrovka",
+    # "šećerna bolest", "hipoglikemia"), pneumonia in Spanish, an operation in Czech ("operace kolene")
+    "cukrzyc", "cukrovk", "šećern", "sladkorn", "диабет", "діабет", "hipoglik", "hypoglyk", "hypoglyc", "hipoglic",
+    "hipogluc", "υπογλυκ", "гипоглик", "гіпоглік", "neumon", "pulmonía", "zapalenie płuc", "operace",
+)
+#: an emergency department, as its own word (short names are other words' parts: "SOR-ze", "A&E"):
+#: a place of care, where somebody "ended up" ("wylądowałem na SOR-ze z hipoglikemią")
+EMERGENCY_WORDS = (
+    r"emergency room|emergency department|a&e|accident and emergency|notaufnahme|notfallaufnahme|"
+    r"aux urgences|les urgences|pronto soccorso|urgencias|urgência|urgências|spoedeisende hulp|"
+    r"eerste hulp|sor|sor-ze|izba przyjęć|izbie przyjęć|urgentní příjem|urgentním příjmu|pohotovost|"
+    r"pohotovosti|pohotovosť|pohotovosti|sürgősségi|sürgősségin|sürgősségire|akutmottagning|akutmottagningen|"
+    r"akuten|skadestue|skadestuen|legevakt|legevakten|akuttmottak|päivystys|päivystykseen|päivystyksessä|"
+    r"camera de gardă|urgențe|la urgență|στα επείγοντα|τμήμα επειγόντων|спешно отделение|спешното отделение|"
+    r"приемный покой|приймальне відділення|hitna pomoć|hitnoj pomoći|hitnu pomoć|urgenca|urgenco|urgentni center|"
+    r"acil servis|acil serviste|acile|erakorralise meditsiini|emo|neatliekamās palīdzības|priimamajame|skubios pagalbos"
 )
 #: a state of one person's health that no research topic is written as: a disability, an impairment,
 #: a treatment one lives with ("her visual impairment", "il figlio disabile", "inzulinpumpát kapott",
@@ -1266,6 +1299,75 @@ CARE_STEMS = (
 #: the sick leave's own words: somebody's, with no other word saying whose
 LEAVE_STEMS = ("bolnišk", "bolovanj", "nemocensk", "krankgeschrieben", "krankenstand", "ziekteverlof",
                 "zwolnien", "betegszabads", "sjukskriv", "sygemeld", "sykmeld", "sairausloma")
+#: what befalls somebody at work or in their studies: a suspension, a dismissal, a resignation, a
+#: reprimand (said of a service too, "the project was suspended": only with a person's misconduct
+#: or conflict in the sentence, ``TROUBLE_STEMS``, is it a person's employment trouble)
+SANCTION_WORDS = (
+    r"suspended|fired|dismissed|sacked|let go|resigned|quit|expelled|reprimanded|handed in (?:his|her|their) notice|"
+    r"gave notice|given notice|formal warning|written warning|final warning|laid off|"
+    r"suspendiert|entlassen|gekündigt|fristlos|abgemahnt|abmahnung|freigestellt|exmatrikuliert|"
+    r"suspendu|suspendue|licencié|licenciée|renvoyé|renvoyée|démissionné|démission|exclu|exclue|blâme|"
+    r"sospeso|sospesa|licenziato|licenziata|dimesso|dimessa|dimissioni|ammonito|ammonita|espulso|espulsa|"
+    r"richiamo scritto|suspendido|suspendida|despedido|despedida|dimitió|dimitido|renunció|renunciado|"
+    r"expulsado|expulsada|amonestado|amonestada|amonestación|suspenso|suspensa|demitido|demitida|"
+    r"pediu demissão|demitiu-se|expulso|expulsa|advertência|geschorst|ontslagen|ontslag genomen|"
+    r"ontslag gekregen|ontslag ingediend|ontslag|berisping|op non-actief|weggestuurd|zawieszony|zawieszona|"
+    r"zwolniony dyscyplinarnie|zwolniona dyscyplinarnie|wyrzucony|wyrzucona|złożył wypowiedzenie|"
+    r"złożyła wypowiedzenie|wypowiedzenie|nagana|naganę|upomnienie|suspendován|suspendována|propuštěn|propuštěna|"
+    r"výpověď|vyloučen|vyloučena|důtka|důtku|suspendovaný|suspendovaná|prepustený|prepustená|výpoveď|vylúčený|"
+    r"vylúčená|felfüggesztették|kirúgták|elbocsátották|felmondott|felmondtak|kizárták|avstängd|sparkad|"
+    r"sparkades|sade upp sig|sa upp sig|avskedad|uppsagd|suspenderet|fyret|afskediget|sagde op|opsagt|"
+    r"bortvist|suspendert|sparket|avskjediget|sa opp|oppsagt|erotettiin|irtisanottiin|irtisanoutui|"
+    r"suspendat|suspendată|concediat|concediată|demisia|demisionat|exmatriculat|ανεστάλη|απολύθηκε|"
+    r"παραιτήθηκε|αποβλήθηκε|отстранен|отстранена|уволнен|уволнена|уволен|уволена|уволился|уволилась|"
+    r"звільнено|звільнили|suspendiran|suspendirana|otpušten|otpuštena|dao otkaz|dala otkaz|dobio otkaz|dobila otkaz|"
+    r"odpuščen|odpuščena|dal odpoved|dala odpoved|dobil odpoved|"
+    r"uzaklaştırıldı|kovuldu|işten çıkarıldı|istifa etti|vallandati|töölt vabastati|atlaists|atlaista|"
+    r"atleistas|atleista|atsistatydino"
+)
+#: a person's misconduct, or their conflict with somebody, as the start of its word: with a
+#: sanction in its sentence, a person's employment trouble ("sospeso per due mesi per plagio",
+#: "ontslag genomen na een conflict met zijn promotor")
+TROUBLE_STEMS = (
+    "plagi", "πλαγιοκλοπ", "плагиат", "плагіат", "intihal", "misconduct", "fehlverhalten", "faute grave",
+    "cattiva condotta", "condotta scorretta", "mala conducta", "falta grave", "má conduta", "wangedrag",
+    "plichtsverzuim", "pochybení", "kötelességszegés", "tjänstefel", "virkavirhe", "παράπτωμα", "проступ",
+    "harass", "belästig", "mobbing", "bullying", "harcèlement", "molesti", "acoso", "assédio", "intimidatie",
+    "molestow", "nękan", "obtěžov", "šikan", "zaklatás", "trakasser", "häirin", "hărțuir", "παρενόχλησ",
+    "домогатель", "uznemirav", "nadlegovan", "taciz", "disciplinary",
+    "disciplinare", "disciplinaire", "disciplinario", "disciplinaria", "disziplinar", "disciplinair",
+    "dyscyplinarn", "disciplinárn", "disciplinär", "disciplinær", "fegyelmi", "kurinpi", "πειθαρχικ",
+    "дисциплинарн", "disciplinsk", "disiplin", "distsiplinaar", "disciplinār", "drausmin",
+    # a conflict or a quarrel with somebody: the word after it is whose ("conflict with his supervisor")
+    "conflict with his", "conflict with her", "conflict with their", "conflict with my", "conflict with the pi",
+    "conflict with the supervisor", "conflict with the boss", "conflict with the manager", "dispute with his",
+    "dispute with her", "konflikt mit seinem", "konflikt mit seiner", "konflikt mit ihrem", "konflikt mit ihrer",
+    "streit mit seinem", "streit mit seiner", "streit mit ihrem", "streit mit ihrer", "streit mit dem chef",
+    "conflit avec son", "conflit avec sa", "conflit avec leur", "conflitto con il suo", "conflitto con la sua",
+    "lite con il suo", "lite con la sua", "conflicto con su", "conflito com o seu", "conflito com a sua",
+    "conflict met zijn", "conflict met haar", "ruzie met zijn", "ruzie met haar", "conflict met de promotor",
+    "konflikt z jego", "konflikt z jej", "konflikt z promotorem", "konflikt z szefem", "konflikt z przełożon",
+    "konflikt se svým", "konflikt se svou", "konflikt s vedoucím", "konflikt so svojím", "konfliktus a főnök",
+    "konflikt med sin", "konflikt med chefen", "konflikt med sjefen", "riita esimieh", "conflict cu șeful",
+    "conflict cu superior", "σύγκρουση με τον", "σύγκρουση με την", "конфликт с руковод",
+    "sukob sa svojim", "sukob s mentorom", "sukob s šefom", "anlaşmazlık",
+)
+#: a person by their role at work or in their studies ("il dottorando che gestiva il VO"): with a
+#: sanction and a misconduct in the sentence, the one they befell
+ROLE_WORDS = (
+    "student studente studentessa dottorando dottoranda phd postdoc doktorand doktorandin doctorant "
+    "doctorante doctorando doctoranda doutorando doutoranda promovendus promovenda doktorant doktorantka "
+    "doktorandka doktorandus hallgató väitöskirjatutkija doctorand υποψήφιος докторант stagiaire tirocinante "
+    "becario becaria bolsista stagiair praktykant intern engineer ingegnere ingénieur ingeniero ingenieur "
+    "admin administrator amministratore sysadmin technician tecnico technicien técnico researcher ricercatore "
+    "ricercatrice chercheur chercheuse investigador investigadora onderzoeker badacz výzkumník kutató "
+    "forskare forsker tutkija cercetător ερευνητής изследовател istraživač raziskovalec araştırmacı teadur "
+    "pētnieks tyrėjas řešitel řešitelka riešiteľ employee mitarbeiter mitarbeiterin employé employée "
+    "dipendente empleado empleada funcionário medewerker pracownik pracownica zaměstnanec zaměstnankyně "
+    "munkatárs anställd medarbejder ansatt työntekijä angajat υπάλληλος служител zaposlenik zaposleni "
+    "çalışan töötaja darbinieks darbuotojas person persona personne persoon osoba henkilö személy assignee "
+    "správce správkyně správca beheerder verwalter responsable gestore gestor"
+)
 #: a patient or a study's participant, in the words and cases of EGI's languages: a name after
 #: one of them is somebody cared for or studied ("il paziente Marco ...", "ασθενής Γιώργος ...")
 PATIENT_WORDS = (
@@ -1311,7 +1413,10 @@ PERSON_WORDS = (
     "používateľ felhasználó användare användaren bruger brugeren bruker brukeren käyttäjä kasutaja "
     "naudotojas lietotājs kullanıcı χρήστης пользователь користувач потребител korisnik uporabnik "
     "colleague kollege kollegin collègue collega colega kolega kolegyně kolléga kollega kolleg kolleeg "
-    "коллега колега")
+    "коллега колега "
+    # the first person said by its verb, in the languages that drop the pronoun ("mam cukrzycę",
+    # "tengo diabetes", "habe Epilepsie")
+    "mam mám tengo tenho habe heb ho έχω имам imam")
 
 #: words saying an address is a public place (a venue, an institute), not somebody's home
 #: an address one moves to or from: a person's, unless an organisation is named with it
@@ -1410,7 +1515,17 @@ SALARY_WORDS = (
     r"salary|wage|pay|gehalt|lohn|salaire|rémunération|stipendio|retribuzione|sueldo|salario|salário|"
     r"salaris|loon|pensja|wynagrodzenie|plat|mzda|fizetés|fizetése|fizetésem|lön|løn|lønn|palkka|"
     r"palkkani|palk|salariu|salariul|maaş|maaşı|maaşım|μισθός|μισθό|зарплата|зарплату|заплата|заплатата|"
-    r"plaća|plača"
+    r"plaća|plača|"
+    # a student's or a fellow's pay ("his stipend is EUR 1,450 net per month")
+    r"stipend|stipendium|stypendium|bourse|borsa di studio|beca|beurs|ösztöndíj|ösztöndíja|apuraha|bursa|"
+    r"bursă|υποτροφία|стипендия|стипендія|stipendija|stipendiu|burs|bursu"
+)
+#: a field of a form that asks for its filler's pay now ("Current gross salary (needed for the cost
+#: statement): EUR 4,860 per month"): the amount after it is that person's
+CURRENT_PAY_WORDS = (
+    r"current|present|actual|aktuelles|aktueller|derzeitiges|jetziges|actuel|actuelle|attuale|actual|atual|"
+    r"huidig|huidige|obecne|obecna|aktuální|súčasný|súčasná|jelenlegi|nuvarande|nuværende|nåværende|"
+    r"nykyinen|actual|τρέχων|текуща|trenutna|trenutačna|sedanja|mevcut|praegune|pašreizējā|dabartinis"
 )
 #: what a registration list, a rooming list or a dietary column says of one person's health: an
 #: allergy, coeliac disease, a wheelchair (the stems of the words, in EGI's languages)
@@ -1421,6 +1536,59 @@ CARE_NEED_STEMS = (
     "invalidní vozík", "vozíčkář", "vozíčkar", "rullstol", "kørestol", "rullestol", "pyörätuoli", "kerekesszék",
     "scaun cu rotile", "αναπηρικό", "инвалидн", "invalidska kolica", "invalidski voziček", "tekerlekli sandalye",
     "epilep", "anaphyla", "epipen",
+)
+#: a form's field that asks for one's needs (accessibility, diet, special requirements): its answer
+#: is the person's health when it names a condition, an aid or a treatment ("Esigenze particolari
+#: (accessibilità, alimentazione, ecc.): sono celiaco", "Besoins spécifiques | malentendante")
+NEEDS_LABELS = (
+    r"special needs|special requirements|specific needs|particular needs|additional needs|access needs|"
+    r"accessibility needs|accessibility requirements|access requirements|accessibility|dietary requirements|"
+    r"dietary needs|dietary restrictions|diet|other needs|any other needs|"
+    r"besondere bedürfnisse|besondere anforderungen|besondere hinweise|barrierefreiheit|ernährung|"
+    r"ernährungswünsche|besoins spécifiques|besoins particuliers|besoins spéciaux|accessibilité|"
+    r"régime alimentaire|restrictions alimentaires|esigenze particolari|esigenze specifiche|esigenze speciali|"
+    r"esigenze alimentari|bisogni particolari|bisogni specifici|necessità particolari|accessibilità|"
+    r"necesidades especiales|necesidades específicas|necesidades particulares|accesibilidad|"
+    r"restricciones alimentarias|necessidades especiais|necessidades específicas|acessibilidade|"
+    r"restrições alimentares|bijzondere wensen|bijzondere behoeften|speciale wensen|specifieke behoeften|"
+    r"toegankelijkheid|dieetwensen|specjalne potrzeby|szczególne potrzeby|dostępność|wymagania dietetyczne|"
+    r"zvláštní potřeby|speciální potřeby|specifické potřeby|bezbariérovost|dietní omezení|špeciálne potreby|"
+    r"osobitné potreby|speciális igények|különleges igények|akadálymentesség|étkezési igények|nevoi speciale|"
+    r"nevoi specifice|accesibilitate|restricții alimentare|särskilda behov|specialkost|tillgänglighet|"
+    r"særlige behov|særlige hensyn|tilgængelighed|spesielle behov|særskilte behov|tilgjengelighet|spesialkost|"
+    r"erityistarpeet|erityisruokavalio|esteettömyys|ειδικές ανάγκες|προσβασιμότητα|διατροφικές απαιτήσεις|"
+    r"posebne potrebe|posebni zahtjevi|pristupačnost|dostopnost|специални нужди|достъпност|özel ihtiyaçlar|"
+    r"özel gereksinimler|erişilebilirlik|erivajadused|ligipääsetavus|īpašas vajadzības|pieejamība|"
+    r"specialieji poreikiai|prieinamumas"
+)
+#: a form's field that asks for one's health itself: any answer but "none" is health data
+MEDICAL_LABELS = (
+    r"allergies|intolerances|medical information|medical conditions|health information|medical needs|"
+    r"allergien|unverträglichkeiten|medizinische hinweise|gesundheitliche einschränkungen|allergies|"
+    r"intolérances|informations médicales|allergie|intolleranze|informazioni mediche|alergias|intolerancias|"
+    r"información médica|informação médica|informações médicas|allergieën|medische informatie|alergie|"
+    r"informacje medyczne|zdravotní omezení|zdravotné obmedzenia|allergiák|egészségügyi információ|alergii|"
+    r"allergier|allergiat|αλλεργίες|alergije|алергии|alerjiler|allergiad|alerģijas|alergijos"
+)
+#: an answer that says there is nothing to tell
+NO_NEEDS = (
+    r"none|no|n/a|na|nil|nothing|-|keine|nein|aucun|aucune|non|rien|nessuna|nessuno|niente|ninguna|ninguno|"
+    r"nada|nenhuma|nenhum|não|geen|nee|brak|nie|žádné|žádná|ne|nincs|nem|inga|nej|ingen|ei|nu|niciuna|"
+    r"καμία|όχι|няма|nema|ni|yok|pole|nav|nėra"
+)
+#: aids and impairments an answer to a needs field names (with ``CARE_NEED_STEMS`` and the conditions)
+AID_STEMS = (
+    "protes", "prothes", "prosthe", "protéz", "protez", "endoprot", "hearing aid", "hörgerät", "appareill",
+    "appareil auditif", "apparecchio acustic", "apparecchi acustic", "audífono", "aparelho auditivo",
+    "gehoorapparaat", "aparat słuchow", "aparatu słuchow", "naslouchadl", "hallókészülék", "hörapparat",
+    "høreapparat", "kuulokoje", "proteză auditiv", "slušni aparat", "işitme cihaz", "crutch", "krücke",
+    "béquille", "stampell", "muleta", "krukken", "berle", "mankó", "kryck", "krykk", "kainalosauv",
+    "cârj", "πατερίτσ", "štak", "gebärdensprach", "sign language", "langue des signes", "lingua dei segni",
+    "lengua de signos", "língua gestual", "gebarentaal", "język migow", "znakov", "jelnyelv", "teckenspråk",
+    "tegnsprog", "tegnspråk", "viittomakiel", "νοηματικ", "işaret dili", "blind", "sourd", "sordo", "taub",
+    "doof", "głuch", "neslyš", "siket", "døv", "kuuro", "surd", "κωφ", "gluh", "sağır", "intoleran",
+    "intolléran", "intolleran", "unverträglich", "nietolerancj", "laktos", "lactos", "lattosio", "medica",
+    "medika", "léky", "pacemaker", "herzschrittmacher", "stimulateur", "insulin",
 )
 #: what a person is paid by the day or the hour ("la tarifa diaria de la consultora ... es de 650 €")
 RATE_WORDS = (

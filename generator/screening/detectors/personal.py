@@ -52,6 +52,7 @@ from generator.screening.lexicon import (
     ACCESSIBLE_WORDS,
     ACCOUNT_WORDS,
     AGE_WORDS,
+    AID_STEMS,
     AT_HANDLE_WORDS,
     BIRTH_WORDS,
     BIRTH_YEAR_WORDS,
@@ -61,8 +62,10 @@ from generator.screening.lexicon import (
     CONDITION_STEMS,
     COPULAS,
     CURRENCIES,
+    CURRENT_PAY_WORDS,
     DIAGNOSIS_STEMS,
     EARNING_VERBS,
+    EMERGENCY_WORDS,
     FLAT_UNIT_WORDS,
     FLOOR_UNIT_WORDS,
     GROSS_WORDS,
@@ -75,10 +78,13 @@ from generator.screening.lexicon import (
     INSTITUTION_WORDS,
     JOB_ID_LABELS,
     LEAVE_STEMS,
+    MEDICAL_LABELS,
     MINE_IS,
     MONTH_NAMES,
     MOVED_ADDRESS_WORDS,
     NAME_PARTICLES,
+    NEEDS_LABELS,
+    NO_NEEDS,
     NOT_PHONE_WORDS,
     NUMBER_MORPHEMES,
     PASSPORT_WORDS,
@@ -94,9 +100,12 @@ from generator.screening.lexicon import (
     RATE_WORDS,
     RELATIVE_WORDS,
     RESEARCH_TOPIC_WORDS,
+    ROLE_WORDS,
     SALARY_WORDS,
+    SANCTION_WORDS,
     SPECIFIC_ACCOUNT_WORDS,
     STOPWORDS,
+    TROUBLE_STEMS,
     VENUE_WORDS,
     WEAK_BIRTH_WORDS,
 )
@@ -779,6 +788,14 @@ _CONDITION_WORDS = WordClass(lambda w: _CONDITION_STEM.search(w) is not None)
 _CARE = re.compile("|".join(re.escape(fold(s)) for s in CARE_STEMS))
 _LEAVE = re.compile("|".join(re.escape(fold(s)) for s in LEAVE_STEMS))
 _CONDITION = re.compile("|".join(re.escape(fold(s)) for s in CONDITION_STEMS))
+#: an emergency department as its own word ("na SOR-ze", "aux urgences"): a place of care too
+#: (looked for around its words' anchors: "operation" and "surgery" are in many texts that name no
+#: place of care)
+_EMERGENCY = Lexicon(EMERGENCY_WORDS, template=r"(?<![\w&-])(?:{body})(?![^\W\d_])")
+#: a text of one short line: a status, a subject, a cell (its condition and place of care are
+#: somebody's when a role or a name stands before the place: "stalled - řešitel v nemocnici
+#: (operace kolene)")
+_SHORT_SLOT = 160
 
 
 def _conditions(t: Text) -> Iterator[Finding]:
@@ -787,14 +804,33 @@ def _conditions(t: Text) -> Iterator[Finding]:
     Krankenhaus", "operacija kolena in bolniška do petka". (A condition and a hospital alone
     are also a biomedical community's research: "diabetes cohorts from three hospitals".)"""
     low = t.low
-    if not (_CONDITION_WORDS.among(t.words) or any(p in low for p in _CONDITION_PHRASES)) or not _CARE.search(low):
+    if not (_CONDITION_WORDS.among(t.words) or any(p in low for p in _CONDITION_PHRASES)):
         return
+    emergencies = [e.start() for e in _EMERGENCY.finditer(t, 40, 40)]
+    if not (emergencies or _CARE.search(low)):
+        return
+    short = len(low) <= _SHORT_SLOT and "\n" not in low.strip()
     for m in _CONDITION.finditer(low):
         start, end = _sentence_around(t.text, m.start(), m.end())
         sentence = low[start:end]
         care = _CARE.search(sentence)
-        if care and (_LEAVE.search(sentence) or _somebodys(low, start + care.start(), 3) or _somebodys(low, m.start(), 2)):
+        at = start + care.start() if care else next((e for e in emergencies if start <= e < end), -1)
+        if at >= 0 and (_LEAVE.search(sentence) or _somebodys(low, at, 3) or _somebodys(low, m.start(), 2)
+                     or (short and _role_or_name_before(t.text, low, at))
+                     # (one ends up in an emergency department: whoever the sentence names, "I spent the
+                     # night in the emergency room with a hypoglycaemia")
+                     or (not care and not _RESEARCH_TOPIC.search(sentence)
+                         and any(w.encode() in _PERSON_WORDS for w in _VIEW_WORD.findall(sentence)))):
             yield Finding("personal.health", PERSONAL, start, end)
+
+
+def _role_or_name_before(text: str, low: str, at: int) -> bool:
+    """In a short slot, is one of the three words before the place of care at ``at`` a role
+    ("řešitel v nemocnici", "contact person in hospital") or a name, capitalised after the text's
+    first word ("stalled – Tomek w szpitalu")?"""
+    spans = [m.span() for m in _VIEW_WORD.finditer(low, max(0, at - 60), at)][-3:]
+    return any(low[a:b].encode() in _ROLE_WORDS or (a > 0 and text[a].isupper() and text[a + 1:b].islower())
+               for a, b in spans)
 
 
 def _somebodys(low: str, at: int, reach: int) -> bool:
@@ -915,12 +951,14 @@ def _person_named(text: str, start: int, end: int) -> bool:
         capitalised = len(word) > 1 and word[0].isupper() and not word.isupper()
         if capitalised and previous:
             return True
-        previous = capitalised
+        # (an initial, then the surname: "M. de Graaf", "J. Novák")
+        previous = capitalised or (len(word) == 1 and word.isupper() and text[w.end():w.end() + 1] == ".")
     return False
 
 
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’-]*")
-_CARE_CLAUSE_END = re.compile(r"[.;!?](?:[ \t]|$)")
+#: (an initial's dot ends no clause: "M. de Graaf (epilepsiepatiënt, ...)")
+_CARE_CLAUSE_END = re.compile(r"(?<!(?<![\w])[^\W\d_])[.;!?](?:[ \t]|$)")
 #: after a wheelchair's word: what a place offers ("wheelchair accessible", "rollstuhlgerecht")
 _ACCESSIBLE = re.compile(rf"[\w-]*[ \t-]*(?:{lex(ACCESSIBLE_WORDS)})")
 
@@ -945,11 +983,69 @@ def patient_codes(t: Text) -> Iterator[Finding]:
                 yield Finding("personal.patient-id", PERSONAL, m.start(), m.end())
 
 
+#: a form's field asking for one's needs or one's health (``NEEDS_LABELS``, ``MEDICAL_LABELS``)
+_NEEDS_LABEL = Lexicon(NEEDS_LABELS, MEDICAL_LABELS)
+_MEDICAL_LABEL = re.compile(rf"(?:{lex(MEDICAL_LABELS)})")
+#: before the label on its line: a list's or a table's signs, a number, two words at most ("Your
+#: dietary requirements", "3. Special needs")
+_LABEL_LEAD = re.compile(r"[ \t>*•|#\d.)-]*(?:[^\W\d_]+[ \t]+){0,2}")
+#: after it: its explanation in brackets, then a colon, a question mark, a cell's bar or the line's end
+_LABEL_TAIL = re.compile(r"[ \t]*(?:\([^()\n]{0,80}\))?[ \t]*(?:[:?|][ \t]*|$)")
+_NEED_STEM = re.compile("|".join(re.escape(fold(s)) for s in sorted(
+    {*CONDITION_STEMS, *PERSONAL_CONDITION_STEMS, *CARE_NEED_STEMS, *DIAGNOSIS_STEMS, *AID_STEMS}, key=len, reverse=True)))
+_NO_NEEDS = re.compile(rf"[\W_]*(?:(?:{lex(NO_NEEDS)})(?![\w])[\W_]*)?")
+
+
+def _needs_answers(t: Text) -> Iterator[Finding]:
+    """The answer to a form's field that asks for one's needs ("Esigenze particolari (accessibilità,
+    alimentazione, ecc.): sono celiaco e ho una protesi all'anca", a table's "Besoins spécifiques"
+    cell and the next one): the person's health when it names a condition, an aid or a treatment;
+    any answer but "none" to a field that asks for one's allergies or medical information. (Not
+    "the venue's accessibility", which is no field's label; not "Dietary requirements: vegetarian".)"""
+    text, low = t.text, t.low
+    for m in _NEEDS_LABEL.finditer(t, 40, 40):
+        line_start, line_end = t.line_span(m.start())
+        lead = _LABEL_LEAD.match(low, line_start, m.start())
+        if lead is None or lead.end() != m.start():
+            continue
+        tail = _LABEL_TAIL.match(low, m.end(), line_end)
+        if tail is None:
+            continue
+        start, end = tail.end(), line_end
+        if not low[start:end].strip(" \t|"):
+            # the answer on the next line that holds something (an HTML table's next cell)
+            nxt = end
+            for _ in range(6):
+                if nxt >= len(low):
+                    break
+                start, end = t.line_span(nxt + 1)
+                if low[start:end].strip(" \t|"):
+                    break
+                nxt = end
+            else:
+                continue
+        end = min(end, start + 300)
+        while start < end and text[start] in " \t|":
+            start += 1
+        while end > start and text[end - 1] in " \t|":
+            end -= 1
+        answer = low[start:end]
+        if not answer or _NO_NEEDS.fullmatch(answer):
+            continue
+        # (a stem begins its word; "the venue is wheelchair accessible" is the place's)
+        if _MEDICAL_LABEL.fullmatch(low, m.start(), m.end()) or any(
+                not (s.start() and answer[s.start() - 1].isalnum()) and not _ACCESSIBLE.match(answer, s.end())
+                for s in _NEED_STEM.finditer(answer)):
+            yield Finding("personal.health", PERSONAL, start, end)
+
+
 def care_needs(t: Text) -> Iterator[Finding]:
     """A named person's allergy, coeliac disease or wheelchair, as a registration export, a rooming
     list or a workshop's mail lists them ("Camilla Holm (kørestolsbruger, ...)", "Piotr Mazur;ACK
     Cyfronet;;nut allergy", "tá ailléirge cnó ar Seán Ó Briain"): health data of that person. The
-    line the need is on goes, or its sentence when the line is long."""
+    line the need is on goes, or its sentence when the line is long. And the answer to a form's
+    field that asks for one's needs (``_needs_answers``)."""
+    yield from _needs_answers(t)
     if not _CARE_NEED_WORDS.among(t.words):
         return
     text = t.text
@@ -971,6 +1067,58 @@ def care_needs(t: Text) -> Iterator[Finding]:
         if _person_named(text, lo, stop.start() if stop else min(end, m.end() + 60)):
             yield Finding("personal.health", PERSONAL, start, end)
             done = end
+
+
+# --- a person's employment troubles --------------------------------------------------------------
+
+_TROUBLES = tuple(fold(s) for s in TROUBLE_STEMS)
+#: (a misconduct's word begins its word; a conflict's phrase is looked for when the text has its
+#: first word)
+_TROUBLE_BYTES = re.compile(b"|".join(re.escape(s.encode()) for s in _TROUBLES if " " not in s))
+_TROUBLE_FIRST = frozenset(s.split()[0].encode() for s in _TROUBLES if " " in s)
+_TROUBLE_WORDS = WordClass(lambda w: w in _TROUBLE_FIRST or _TROUBLE_BYTES.match(w) is not None)
+_TROUBLE = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(s) for s in sorted(_TROUBLES, key=len, reverse=True)) + ")")
+_SANCTION = re.compile(rf"(?<![\w])(?:{lex(SANCTION_WORDS)})(?![\w])")
+_ROLE_WORDS = frozenset(fold(w).encode() for w in ROLE_WORDS.split())
+#: a rule's text, which names a sanction and a misconduct of whoever commits it
+_RULES = re.compile(words(
+    r"policy|policies|code of conduct|rules|regulations|guidelines|richtlinie|richtlinien|verhaltenskodex|"
+    r"règlement|politique|charte|regolamento|codice di condotta|codice etico|reglamento|código de conducta|"
+    r"política|regulamento|código de conduta|reglement|gedragscode|regulamin|kodeks|řád|kodex|szabályzat|"
+    r"uppförandekod|adfærdskodeks|retningslinjer|toimintaohje|regulament|κανονισμός|правилник|pravilnik|"
+    r"yönetmelik|may be|will be|can be|could be|shall be|kann|können|peut être|può essere|puede ser|pode ser|"
+    r"kan worden|może zostać|může být|lehet|kan bli|voi|poate fi|μπορεί"))
+
+
+def employment_troubles(t: Text) -> Iterator[Finding]:
+    """A person's suspension, dismissal or resignation with the misconduct or the conflict it
+    followed ("il dottorando ... è stato sospeso per due mesi per plagio", "hij heeft ontslag
+    genomen na een conflict met zijn promotor", "disciplinary proceedings against my colleague"):
+    the sentence, when it is about somebody (a pronoun, a role, a name). Not "the project was
+    suspended", nor a code of conduct's rule, which names nobody."""
+    if not _TROUBLE_WORDS.among(t.words):
+        return
+    text, low = t.text, t.low
+    done = -1
+    for m in _TROUBLE.finditer(low):
+        if m.start() < done:
+            continue
+        start, end = _sentence_around(text, m.start(), m.end())
+        if not _SANCTION.search(low, start, end) and not low.startswith(_DISCIPLINARY, m.start()):
+            continue
+        if _RULES.search(low, start, end):
+            continue  # "the disciplinary procedure", "the harassment policy": the rules
+        said = {w.encode() for w in _VIEW_WORD.findall(low, start, end)}
+        if not (said & _SOMEBODY_WORDS or said & _ROLE_WORDS or _person_named(text, start, end)
+                or _INITIAL_NAME.search(text, start, end)):
+            continue
+        yield Finding("personal.employment", PERSONAL, start, end)
+        done = end
+
+
+#: the disciplinary words: a measure against somebody, with or without its sanction's word
+_DISCIPLINARY = tuple(s for s in _TROUBLES if "disc" in s or "dysc" in s or "disz" in s or s in (
+    "fegyelmi", "kurinpi", "πειθαρχικ", "дисциплинарн", "disiplin", "distsiplinaar", "drausmin"))
 
 
 _PATIENT_WORDS = frozenset(fold(w).encode() for w in PATIENT_WORDS.split())
@@ -1729,6 +1877,44 @@ _PAY_LINE = re.compile(rf"^[ \t>*•-]*(?:[^\W\d_][\w'’ -]{{0,30}}:[ \t]+)?(?P
 _NAMED_OWNER_BEFORE = re.compile(r"(?<![\w'’])[A-Z][a-z][^\W\d_]*(?:'s|’s)[ \t]+(?:[^\W\d_]+[ \t]+)?$")
 
 
+#: a form's field of its filler's pay, then its amount: "Current gross salary (needed for the cost
+#: statement): EUR 4,860 per month" (the label at its line's start; its words before the pay word
+#: are looked at by ``_own_pay``)
+_PAY_FIELD = re.compile(rf"^[ \t>*•-]*(?P<label>(?:[^\W\d_]+[ \t]+){{0,3}})"
+                        # (or the pay word ends a compound: "Bruttogehalt", "Jahreslohn", "brutolön")
+                        rf"(?:{lex(SALARY_WORDS)}|[^\W\d_]+(?:gehalt|lohn|salaris|lon|løn|lønn|palkka))(?![\w])"
+                        rf"[^\n:]{{0,80}}:[ \t]*(?P<amount>{_AMOUNT})(?![\w])", re.MULTILINE)
+_CURRENT_PAY = re.compile(words(CURRENT_PAY_WORDS))
+_PAY_COMPOUND_ENDS = tuple(w.encode() for w in ("gehalt", "lohn", "salaris", "lon", "løn", "lønn", "palkka"))
+_PAY_COMPOUNDS = WordClass(lambda w: w.endswith(_PAY_COMPOUND_ENDS))
+#: a form's field of its filler's name: "Name: Dr Petra Novak", "Nome e cognome: Federico Lanzi"
+_NAME_LABELS = (r"name|full name|your name|nome|nome e cognome|nome completo|nom|nom et prénom|nom complet|"
+                r"nombre|nombre y apellidos|naam|volledige naam|imię i nazwisko|jméno|jméno a příjmení|"
+                r"meno|meno a priezvisko|név|namn|navn|nimi|nume|nume și prenume|όνομα|ονοματεπώνυμο|"
+                r"име|ime i prezime|ime in priimek|ad soyad|adı soyadı|vārds|vardas|vardas ir pavardė")
+_NAME_FIELD = re.compile(
+    rf"^[ \t>*•-]*(?:{lex(_NAME_LABELS)})[ \t]*:[ \t]*(?:(?:dr|prof|mr|mrs|ms|ing|mgr)\.?[ \t]+)?"
+    rf"(?P<name>[^\W\d_]\S*[ \t]+[^\W\d_]\S*)", re.MULTILINE)
+
+
+def _own_pay(t: Text) -> Iterator[Finding]:
+    """The amount of a form's pay field (``_PAY_FIELD``) whose label says it is the current pay, or
+    in a form that names its filler (``_NAME_FIELD``); not a vacancy's "Salary: EUR 3,000 per
+    month", which names nobody."""
+    low = t.low
+    if ":" not in low:
+        return
+    named: bool | None = None
+    for m in _PAY_FIELD.finditer(low):
+        if not _CURRENT_PAY.search(m.group("label")):
+            if named is None:
+                named = any(_person_named(t.text, n.start("name"), n.end("name")) for n in _NAME_FIELD.finditer(low)) \
+                    if ":" in t.text else False
+            if not named:
+                continue
+        yield Finding("personal.salary", PERSONAL, *m.span("amount"))
+
+
 def salaries(t: Text) -> Iterator[Finding]:
     """What somebody earns: "de nieuwe beheerder verdient €4.850 bruto", "her salary is 3 200 EUR",
     "the day rate of Jan Kowalski is 600 EUR"."""
@@ -1741,7 +1927,10 @@ def salaries(t: Text) -> Iterator[Finding]:
                 line_end = t.line_span(m.start("name"))[1]
                 yield Finding("personal.salary", PERSONAL, m.start("name"), line_end)
     if _EARNING_WORDS.isdisjoint(t.words):
+        if _PAY_COMPOUNDS.among(t.words):
+            yield from _own_pay(t)
         return
+    yield from _own_pay(t)
     if not _EARNING_START_WORDS.isdisjoint(t.words):  # (a day's rate is no salary's verb: "day" is common)
         for m in _EARNING.finditer(low):
             yield Finding("personal.salary", PERSONAL, m.start(), m.end("amount"))
