@@ -750,7 +750,8 @@ ID_WORDS = (
     r"student id|studentennummer|numéro étudiant|numero di matricola|matricola|número de matrícula|"
     r"numer indeksu|nr indeksu|numer albumu|nr albumu|studijní číslo|hallgatói azonosító|neptun-kód|"
     r"opiskelijanumero|studentnummer|tax number|tax id|tin|steuernummer|numéro de contribuable|"
-    r"partita iva|número de contribuinte|vergi no|vergi numarası|δου|"
+    r"partita iva|número de contribuinte|contribuinte|"
+    r"vergi no|vergi numarası|δου|"
     # passport numbers by their compounds, and health and social insurance numbers
     r"passport no\.?|passport#|passnr|reisepassnummer|numéro de passeport|n° de passeport|"
     r"numero di passaporto|número de pasaporte|número do passaporte|paspoortnummer|paspoort|"
@@ -959,7 +960,13 @@ BIRTH_WORDS = (
     r"jag är född|jeg er født|jeg ble født|olen syntynyt|olen sündinud|gimiau|esmu dzimis|esmu dzimusi|"
     r"m-am născut|γεννήθηκα|я родился|я родилась|я народився|я народилася|роден съм|родена съм|"
     r"rojen sem|rojena sem|rođen sam|rođena sam|rugadh mé|נולדתי|fæddist|ég er fædd|ég er fæddur|"
-    r"date of birth is|birthday is|data urodzenia to|datum narození je"
+    r"date of birth is|birthday is|data urodzenia to|datum narození je|"
+    # with the definite ending of the Nordic languages and the case endings of others ("fødselsdatoen",
+    # "födelsedatumet", "syntymäajaksi", "data nașterii mele")
+    r"fødselsdatoen|fødselsdatoer|fodselsdatoen|födelsedatumet|födelsedatum|fæðingardagur|"
+    r"geboortedatum van mij|mijn geboortedatum|születési dátumomat|születési dátumot|születési dátumként|"
+    r"datum rođenja mi|datum rojstva mi|dátum narodenia|dátumom narodenia|datum narození mi|"
+    r"data de nascimento|data nașterii mele|dzimšanas datumu|gimimo datą|sünnikuupäeva|syntymäajaksi"
 )
 #: month names and their inflections in EGI's languages: a date of birth may name its month
 #: ("the third of March", "el nueve de mayo", "17. března")
@@ -986,7 +993,13 @@ MONTH_NAMES = (
     r"декабря|січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня|"
     r"януари|февруари|март|април|юни|юли|септември|октомври|ноември|декември|"
     r"siječnja|veljače|ožujka|travnja|svibnja|lipnja|srpnja|kolovoza|rujna|listopada|studenoga|prosinca|"
-    r"januara|februara|marta|aprila|maja|juna|jula|avgusta|septembra|oktobra|novembra|decembra"
+    r"januara|februara|marta|aprila|maja|juna|jula|avgusta|septembra|oktobra|novembra|decembra|"
+    # da, no, sv, et, sl, lv, lt
+    r"maj|marts|desember|oktoober|detsember|"
+    r"januarja|februarja|junija|julija|"
+    r"janvāris|februāris|aprīlis|maijs|jūnijs|jūlijs|augusts|septembris|oktobris|novembris|decembris|"
+    r"janvārī|februārī|martā|aprīlī|maijā|jūnijā|jūlijā|augustā|septembrī|oktobrī|novembrī|decembrī|"
+    r"sausio|vasario|kovo|balandžio|gegužės|birželio|liepos|rugpjūčio|rugsėjo|spalio|lapkričio|gruodžio"
 )
 #: numbers spelled out, in the big languages, as parts of a word ("novecientos" is "nove" and
 #: "cientos", "neunzehnhundertachtundachtzig" is "neunzehn", "hundert", "acht", "und", "achtzig"):
@@ -1041,6 +1054,14 @@ HOME_WORDS = (
     # eu, gl, ca
     r"etxeko helbide(?:a|ra|an)?|nire helbide(?:a|ra|an)?|bizilekua|enderezo particular|o meu enderezo|"
     r"adreça particular|la meva adreça|domicili|"
+    # a form's field for one's private address, in EGI's languages ("Privéadres:", "Adres prywatny:")
+    r"privéadres|privé-adres|privé adres|privéadressen|adresse privée|indirizzo privato|indirizzo personale|"
+    r"domicilio particular|dirección privada|dirección personal|morada pessoal|endereço pessoal|"
+    r"endereço particular|morada de residência|adres prywatny|adres korespondencyjny prywatny|"
+    r"soukromá adresa|súkromná adresa|magáncím|magán lakcím|yksityisosoite|privatadress|"
+    r"adresă personală|adresa personală|ιδιωτική διεύθυνση|privatna adresa|osebni naslov|zasebni naslov|"
+    r"личен адрес|частен адрес|özel adres|kişisel adres|eraaadress|isiklik aadress|privātā adrese|"
+    r"personīgā adrese|asmeninis adresas|privatus adresas|personal address|private postal address|"
     # where one is registered or resides, as forms and letters name it
     r"residence|place of residence|permanent address|residential address|postal address at home|"
     r"wohnanschrift|meldeadresse|hauptwohnsitz|nebenwohnsitz|wohnsitz|wohnort|anschrift privat|"
@@ -2660,3 +2681,24 @@ MORE_NUMBER_MORPHEMES = (
     r"yüz|nulle|viens|divi|trīs|četri|pieci|seši|septiņi|astoņi|deviņi|desmit|nulis|vienas|du|trys|"
     r"keturi|penki|šeši|septyni|aštuoni|devyni|dešimt"
 )
+#: the ordinal days and years of a date spelled out, as parts of a word, where the cardinal parts
+#: above do not make them ("fjerde september", "vierter September", "czwartego września tysiąc
+#: dziewięćset dziewięćdziesiątego", "de vierde september", "den fjärde maj")
+ORDINAL_MORPHEMES = (
+    # da, no, sv
+    r"første|først|anden|andre|tredje|fjerde|femte|sjette|syvende|sjuende|ottende|åttende|niende|tiende|"
+    r"ellevte|tolvte|trettende|fjortende|femtende|sekstende|syttende|attende|nittende|tyvende|tjuende|"
+    r"tredivte|trettiende|första|andra|fjärde|sjätte|sjunde|åttonde|nionde|tionde|elfte|tolfte|"
+    r"trettonde|fjortonde|femtonde|sextonde|sjuttonde|artonde|nittonde|tjugonde|trettionde|"
+    # de, nl
+    r"zweite|zweiter|erster|eerste|tweede|derde|vierde|vijfde|zesde|zevende|achtste|negende|"
+    r"tiende|elfde|twaalfde|"
+    # pl, cs, sk (with the endings of the genitive: "czwartego", "čtvrtého")
+    r"pierwsz|drug|trzeci|czwart|piąt|szóst|siódm|ósm|dziewiąt|dziesiąt|nast|dwudziest|trzydziest|"
+    r"první|prvý|druh|třetí|tretí|čtvrt|štvrt|pát|piat|šest|sedm|siedm|osm|ôsm|devát|deviat|"
+    r"desát|desiat|dvacát|dvadsiat|třicát|tridsiat|"
+    # hr, sl
+    r"prvi|prvog|drugi|drugog|treći|trećeg|četvrti|četvrtog|peti|petog|prvega|tretjega|četrtega"
+)
+#: the endings an ordinal's stem takes, after one only ("vier-ter", "twintig-ste", "czwart-ego", "čtvrt-ého")
+ORDINAL_ENDINGS = r"ter|tes|ste|de|y|ego|iego|ý|ého|ej|a"

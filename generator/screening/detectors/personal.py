@@ -86,7 +86,10 @@ from generator.screening.lexicon import (
     NEEDS_LABELS,
     NO_NEEDS,
     NOT_PHONE_WORDS,
+    MORE_NUMBER_MORPHEMES,
     NUMBER_MORPHEMES,
+    ORDINAL_ENDINGS,
+    ORDINAL_MORPHEMES,
     PASSPORT_WORDS,
     PATIENT_WORDS,
     PAY_PERIODS,
@@ -280,6 +283,23 @@ _ID_SHAPES: tuple[tuple[re.Pattern[str], tuple[str, ...], tuple[str, ...]], ...]
         (r"(?<![\w.,/-])\d{2}\.?\d{2}\.?\d{2}-?\d{3}\.?\d{2}(?![\w/-]|[.,]\d)", "be.nn", ""),
     )
 )
+#: ids as people group them with dots or spaces, each kind with one sign throughout ("2741.93.863" and
+#: "274 193 863", a Dutch BSN; "238 471 950", a Portuguese NIF; "12.345.678-Z", a Spanish DNI; "12 345
+#: 678 901", a German tax id; "010190 12345", a Norwegian birth number): counted only after a word that
+#: names an id, on the value's line (their checksums pass for one number in ten or eleven, and a
+#: phone or an amount is grouped so too); found from where the digits view holds the grouping
+_GROUPED_ID_SHAPES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
+    (re.compile(shape), tuple(names.split()))
+    for shape, names in (
+        (r"\d{4}\.\d{2}\.\d{3}(?![\w/-]|[.,]\d)", "nl.bsn"),
+        (r"\d{3}([ .])\d{3}\1\d{3}(?![\w/-]|[.,]\d|[ .]\d)", "nl.bsn pt.nif gr.vat"),
+        (r"\d{2}\.\d{3}\.\d{3}[ -]?[A-Z](?![\w/-])", "es.dni"),
+        (r"\d{2}([ .])\d{3}\1\d{3}\1\d{3}(?![\w/-]|[.,]\d|[ .]\d)", "de.idnr"),
+        (r"\d{6} \d{4,5}(?![\w/-]|[.,]\d|[ .]\d)", "dk.cpr no.fodselsnummer"),
+    )
+)
+_GROUPED_ID_PREFIXES = ("0000.00.000", "000 000 000", "000.000.000", "00.000.000", "00 000 000 000", "000000 0000")
+_GROUPED_ID_PREFIX_BYTES = tuple(p.encode() for p in _GROUPED_ID_PREFIXES)
 #: a date of birth and a serial: YYMMDD, then '/', '-' or '+' and three or four digits
 _BIRTH_NUMBER = re.compile(r"\d{6}[-/+]\d{3,4}")
 _POSSESSIVE_BEFORE = re.compile(rf"(?<![\w])(?:{lex(POSSESSIVES)}|mitt|mit|mina|mío|mia|meu|minun|mano|mans)[ \t]+$")
@@ -472,6 +492,8 @@ def _identity_numbers(t: Text) -> Iterator[Finding]:
                 # a birth number as Czech and Slovak write it (a slash after the date), or one said to
                 # be someone's ("Mitt 850612-2398"), its check digit mistyped: still a person's number
                 yield Finding("personal.national-id", PERSONAL, m.start(), m.end())
+    if _ID_WORD.present(t):
+        yield from _grouped_ids(t)
     for word in _ID_WORD.present(t):
         for pos in t.word_positions(word):
             m = _ID_WORD.phrase_at(low, word, pos)
@@ -509,6 +531,26 @@ def _identity_numbers(t: Text) -> Iterator[Finding]:
                 yield Finding("personal.id-number", PERSONAL, *v.span("value"))
     if "<<" in text:
         yield from _mrz_in_lines(text)
+
+
+def _grouped_ids(t: Text) -> Iterator[Finding]:
+    """Ids grouped with dots or spaces (``_GROUPED_ID_SHAPES``) after a word naming an id on their line."""
+    text, digits_view = t.text, t.digits
+    starts = set()
+    for prefix in _GROUPED_ID_PREFIXES if isinstance(digits_view, str) else _GROUPED_ID_PREFIX_BYTES:
+        i = digits_view.find(prefix)  # type: ignore[arg-type]
+        while i >= 0:
+            starts.add(i)
+            i = digits_view.find(prefix, i + 1)  # type: ignore[arg-type]
+    for start in sorted(starts):
+        if start and (text[start - 1].isalnum() or text[start - 1] in "_.,/-+"
+                      or text[start - 1] in " ." and text[start - 2:start - 1].isdigit()):
+            continue  # inside a longer number ("1 000 000 000"), a reference, a path
+        for pattern, names in _GROUPED_ID_SHAPES:
+            m = pattern.match(text, start)
+            if m and _valid("".join(c for c in m.group() if c.isalnum()), names) and _named_before(t, start, 200):
+                yield Finding("personal.national-id", PERSONAL, m.start(), m.end())
+                break
 
 
 #: a line of a machine-readable zone standing among other words (a table's cell: "| scan |
@@ -591,14 +633,14 @@ def _organisations_number(text: str, low: str, start: int) -> bool:
     return False
 
 
-def _named_before(t: Text, start: int) -> bool:
+def _named_before(t: Text, start: int, reach: int = 50) -> bool:
     """Does a word naming an id stand before ``start`` on its line (50 characters at most)? In
     an ASCII text, only if the text has one of the words' anchors (each of their ASCII spellings
     has one, a test checks): the search tries the whole list at every character."""
     if t.ascii and not _ID_WORD.present(t):
         return False
     low = t.low
-    return bool(_ID_WORD.pattern.search(low, max(0, low.rfind("\n", 0, start) + 1, start - 50), start))
+    return bool(_ID_WORD.pattern.search(low, max(0, low.rfind("\n", 0, start) + 1, start - reach), start))
 
 
 # --- licence plates ------------------------------------------------------------------------------
@@ -652,13 +694,26 @@ _BIRTH_OF = re.compile(r"[^\W\d_]{0,4}(?:[ \t]+[^\W\d_]{1,25}){0,4}[ \t]*[:՝]")
 _BIRTH_LATER = re.compile(r"(?:[ \t]*,?[ \t]*\([^()\n]{1,30}\)|[ \t]*[,(]?[ \t]*[^\W\d_][\w'’-]{0,24}\)?"
                           rf"|[ \t]+\d{{1,2}}{_ORDINAL}\.?(?=[ \t]+(?:of[ \t]+|de[ \t]+)?{_MONTH}[ \t]*[,(]))"
                           r"{1,8}?[ \t]*[:,]?" + _DATE_AFTER.pattern)
-_BIRTH_NEXT_SENTENCE = re.compile(r"[^\n.!?]{0,40}[.!?][ \t]+[^\n.!?\d]{0,60}?(?<![\d./-])"
-                                  r"(?P<date>\d{1,2}[./-]\d{1,2}[./-](?:19[2-9]\d|200\d|2010))(?![\d])")
+#: (a year someone alive was born in)
+_BORN_YEAR = r"(?:19[2-9]\d|200\d|2010)"
+#: a month named: only a month's name, not any word, as the next sentence may hold any other words
+_MONTH_NAMED = rf"(?:{lex(MONTH_NAMES)})\.?"
+_BIRTH_NEXT_SENTENCE = re.compile(
+    r"[^\n.!?]{0,40}[.!?][ \t]+[^\n.!?\d]{0,60}?(?<![\d./-])(?P<date>"
+    rf"\d{{1,2}}[./-]\d{{1,2}}[./-]{_BORN_YEAR}(?![\d])"
+    # the month named, in the orders of EGI's languages: "4. september 1990", "3 de março de 1984",
+    # "March 3, 1984", "1984. április 9." (the Hungarian and Lithuanian order, the year first)
+    rf"|\d{{1,2}}{_ORDINAL}\.?[ ]+(?:de[ ]+|of[ ]+)?{_MONTH_NAMED}[ ]+(?:de[ ]+)?{_BORN_YEAR}(?![\d])"
+    rf"|{_MONTH_NAMED}[ ]+(?:the[ ]+)?\d{{1,2}}{_ORDINAL},?[ ]+{_BORN_YEAR}(?![\d])"
+    rf"|{_BORN_YEAR}\.?[ ]+(?:m\.[ ]+)?{_MONTH_NAMED}[ ]+\d{{1,2}}\.?(?:[ ]+d\.)?(?![\d])"
+    rf"|{_BORN_YEAR}\.?[ ]+gada[ ]+\d{{1,2}}\.[ ]+{_MONTH_NAMED}"  # ("1986. gada 14. martā")
+    rf"|{_BORN_YEAR}[./-]\d{{1,2}}[./-]\d{{1,2}}(?![\d]))")
 #: a date spelled out: number words (a word made of number parts: "novecientos", "neunzehnhundert")
 #: and a month, joined by the small words of dates ("el nueve de mayo de mil novecientos ochenta
 #: y ocho", "the third of March nineteen eighty-seven")
 _SPELLED_TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d{1,4}|[,.]")
-_NUMBER_WORD = re.compile(rf"(?:(?:{lex(NUMBER_MORPHEMES)})-?)+")
+_NUMBER_PART = lex(NUMBER_MORPHEMES, MORE_NUMBER_MORPHEMES, ORDINAL_MORPHEMES)
+_NUMBER_WORD = re.compile(rf"(?:{_NUMBER_PART})-?(?:(?:{_NUMBER_PART}|{lex(ORDINAL_ENDINGS)})-?)*")
 _MONTH_NAME = re.compile(rf"(?:{lex(MONTH_NAMES)})\.?")
 _DATE_GLUE = frozenset("of the and y e et und en i a de del di el il le la am on den op em o ,".split())
 
@@ -722,7 +777,7 @@ def birth_dates(t: Text) -> Iterator[Finding]:
         if not d and not _WEAK_BIRTH.fullmatch(m.group().strip()):
             # the date in the next sentence, of a year someone alive was born in ("έβαλα λάθος
             # ημερομηνία γέννησης. Η σωστή είναι 14/03/1978")
-            d = _BIRTH_NEXT_SENTENCE.match(text, m.end(), min(len(text), m.end() + 160))
+            d = _BIRTH_NEXT_SENTENCE.match(t.low, m.end(), min(len(text), m.end() + 160))  # (month names folded)
         if not d and not _WEAK_BIRTH.fullmatch(m.group().strip()):
             spelled = _spelled_date(t.low, m.end())
             if spelled:
@@ -1307,6 +1362,9 @@ def _street_word_in(low: str, lo: int, hi: int) -> bool:
     return False
 
 
+_NUMBER_AFTER_WORD = re.compile(r"[ ]+\d")
+
+
 def _street_before(low: str, pos: int) -> bool:
     """Is there a street word in the 70 characters before ``pos``?"""
     lo = max(0, pos - 70)
@@ -1314,8 +1372,8 @@ def _street_before(low: str, pos: int) -> bool:
         return True
     at = lo + 1  # (a suffix needs a letter of the window before it)
     while (m := _STREET_SUFFIX_WORDS.search(low, at, pos)) is not None:
-        if _LETTER.match(low, m.start() - 1):
-            return True
+        if _LETTER.match(low, m.start() - 1) or _NUMBER_AFTER_WORD.match(low, m.end()) and low[m.start() - 2:m.start()].strip():
+            return True  # "-straße 5", or a word of its own before the number: "Trnjanska cesta 41", "Baker Street 5"
         at = m.start() + 1
     return False
 
@@ -1355,6 +1413,31 @@ _ALNUM = re.compile(r"[^\W_]")
 #: a signature's line that begins with an acronym and a separator: "INFN – Sezione di Bologna",
 #: "CNRS / IN2P3", "CERN" (not "DUPONT Jean": a name goes on with a word)
 _ACRONYM_LINE = re.compile(r"[ \t]*(?=(?:[A-Z0-9-]*[A-Z]){3})[A-Z][A-Z0-9-]{2,15}(?:[ \t]*(?:[-–—/,(:|]|$))", re.MULTILINE)
+
+
+#: a form's field that asks for an organisation, its label alone on the line before the value
+#: ("Institucija:", "Instelling:", "Affiliation:", "Arbeitgeber:"), not for its address
+_ORGANISATION_FIELD_STEMS = (
+    r"institu|instytu|instelling|intézmény|ustanov|organi[sz]|affiliat|afilia|affilia|arbeitgeber|"
+    r"einrichtung|établissement|employer|ente|entidad|entidade|laitos|virksomhed|arbetsgivare|zavod|"
+    r"kurum|asutus|iestād|įstaig|ίδρυμα|φορέας|институц|организац|organizac|organizaţ|organizaț|univers|"
+    r"uniwersytet|univerzit|egyetem|yliopisto|ülikool")
+_ORGANISATION_FIELD = re.compile(
+    rf"[ \t]*(?:[^\W\d_]+[ \t]+)?[^\W\d_]*(?:{lex(_ORGANISATION_FIELD_STEMS)})[^\W\d_]*[ \t]*:[ \t]*")
+#: an address's own word in the label ("Institution address:", "Adresa institucije:"): the organisation's address
+_ADDRESS_LABEL = re.compile(lex(r"address|adress|adres|indirizz|direcci|morada|endereç|cím|osoite|aadress|adrese|"
+                                r"adresas|naslov|διεύθυνσ|адрес|anschrift|postadres|sídlo|sede|siège|seat"))
+
+
+def _alone_in_organisation_field(low: str, start: int) -> bool:
+    """Is the address all a field that asks for an organisation begins with ("Institucija: Trnjanska
+    cesta 41, 10000 Zagreb")? An organisation's address there would follow its name ("Institucija:
+    FER, Unska 3, ..."); an address alone is the writer's own, typed where the form asked."""
+    line_start = low.rfind("\n", 0, start) + 1
+    if start - line_start > 60 or ":" not in low[line_start:start]:
+        return False
+    return _ORGANISATION_FIELD.fullmatch(low, line_start, start) is not None \
+        and _ADDRESS_LABEL.search(low, line_start, start) is None
 
 
 def _institution_before(text: str, low: str, start: int) -> bool:
@@ -1454,7 +1537,8 @@ def addresses(t: Text) -> Iterator[Finding]:
             start, end = m.span()
             before = low[max(0, start - 160):start]
             around = low[max(0, start - 160):min(len(low), end + 80)]
-            if _HOME.pattern.search(before) or not (_VENUE.search(around) or _institution_before(text, low, start)):
+            if _HOME.pattern.search(before) or _alone_in_organisation_field(low, start) \
+                    or not (_VENUE.search(around) or _institution_before(text, low, start)):
                 yield Finding("personal.address", PERSONAL, start, end)
     if _FLAT_AFTER_TOWN.search(low):
         for m in _FLAT_ADDRESS.finditer(text):
@@ -1483,6 +1567,8 @@ def addresses(t: Text) -> Iterator[Finding]:
             yield Finding("personal.address", PERSONAL, *block)
             continue
         nxt = text.find("\n", line_end + 1)
+        if _FIELD_LABEL.match(text, line_end + 1):
+            nxt = line_end  # the next line is a form's next field ("Projecttitel: ..."): the address ends with its line
         block_end = min(len(text), m.end() + 120, nxt if nxt > 0 else len(text))
         segment = text[m.end():block_end]
         digit = _FIRST_NUMBER.search(segment)  # (not a time: "[00:04:14] LOC: au 14 rue ...")
@@ -1497,6 +1583,10 @@ def addresses(t: Text) -> Iterator[Finding]:
             end = stop.start() if stop else block_end
             if end - start >= 6 and _address_shaped(text, start, end):
                 yield Finding("personal.address", PERSONAL, start, end)
+
+
+#: a form's field label beginning a line: a few words and a colon ("Projecttitel:", "Role in project:")
+_FIELD_LABEL = re.compile(r"[ \t]*[^\W\d_][^\W\d_ /()&'’.-]*(?:[ /()&'’.-]{1,3}[^\W\d_][^\W\d_ /()&'’.-]*){0,3}[ \t]*:(?!//)")
 
 
 #: an organisation's acronym before the address's first number ("Adres dostawy: ACK Cyfronet AGH,
