@@ -133,3 +133,93 @@ def test_a_private_address_field_ends_with_its_line():
 )
 def test_an_organisations_address_in_its_field_is_kept(text):
     assert found(text, "personal") == []
+
+
+# --- one-time links and codes -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        # a password reset's link: its user's number and time stamp go with its token
+        ("Forwarding the mail: open https://portal.example.eu/user/reset/1207/1719000000/aZ3kQ9pL2mX7vB4nR8tY1wE6uI0oP5sD/login to set it.",
+         "https://portal.example.eu/user/reset/1207/1719000000"),
+        ("Der Link aus der Mail: https://cloud.example.de/passwort-zuruecksetzen/MTIzNA/7f3k2m9q4x8w1z5v6b0n/ geht nicht.",
+         "https://cloud.example.de/passwort-zuruecksetzen/MTIzNA"),
+    ],
+)
+def test_a_one_time_links_whole_address_is_a_credential(text, secret):
+    assert secret not in kept_text(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "To reset your password go to https://aai.egi.eu/reset and follow the steps.",
+        "See https://wiki.egi.eu/wiki/Activation/Procedure_for_VO_2024_members for the activation procedure.",
+    ],
+)
+def test_a_reset_page_without_a_token_is_kept(text):
+    assert found(text, "credential") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("Il portale chiede un codice di verifica all'ultimo passo. Mi è arrivato via SMS: 5531 27", "5531 27"),
+        ("Formularz prosi o kod weryfikacyjny; dostałem SMS-em: 739104, co dalej?", "739104"),
+    ],
+)
+def test_a_code_after_its_channel_and_a_colon_is_a_credential(text, secret):
+    assert secret not in kept_text(text)
+
+
+def test_a_phone_after_sms_and_a_year_are_no_codes():
+    assert found("The verification code step failed. SMS: 2024", "credential") == []
+
+
+# --- a phone in a form's comments -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        # a call's verb with its pronoun after a hyphen
+        ("Observações: se precisarem, liguem-nos para o 213 456 789 de manhã.", "213 456 789"),
+        ("Dacă aveți întrebări, sunați-mă la 721 345 678 după ora 16.", "721 345 678"),
+    ],
+)
+def test_a_phone_after_a_call_verb_with_its_pronoun_is_a_phone(text, secret):
+    assert secret not in kept_text(text)
+
+
+def test_a_grouped_quantity_in_a_form_is_kept():
+    assert "912 384 751" in kept_text("Horas de CPU: 912 384 751\nComentários: sem pressa")
+
+
+# --- a marker phrased as a wish -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hello all. (What follows should not go out on the public web) The PI is leaving in March.",
+        "Servus. (Das Folgende darf nicht auf der öffentlichen Webseite erscheinen) Der Leiter geht in Rente.",
+        "Ce qui suit ne doit pas apparaître sur le site public : le directeur part en retraite.",
+        "Het volgende mag niet op de publieke website verschijnen: de directeur vertrekt.",
+    ],
+)
+def test_what_should_not_appear_on_the_public_web_is_a_marker(text):
+    assert found(text, "marker")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The service does not appear on the web page: could you check the DNS?",
+        "The fix (not in the ticket) is to restart the daemon.",
+        "The page is not on the public web (yet) but will be soon.",
+    ],
+)
+def test_a_fault_or_an_aside_about_the_web_is_no_marker(text):
+    assert found(text, "marker") == []

@@ -1902,7 +1902,16 @@ ONLINE_WORDS = (
     r"sito web|sitio web|página web|pagina web|portal|portale|portail|blog|newsletter|internet|online|"
     r"on-line|en ligne|in linea|in rete|en línea|em linha|na internet|im netz|ins netz|strona|stronę|"
     r"stronie|weboldal|honlap|honlapra|webbplats|webbplatsen|hjemmeside|hjemmesiden|nettside|nettsiden|"
-    r"verkkosivu|verkkosivuille|veebileht|ιστοσελίδα|сайт|сайта|сайті|уебсайт|confluence"
+    r"verkkosivu|verkkosivuille|veebileht|ιστοσελίδα|сайт|сайта|сайті|уебсайт|confluence|"
+    # the public web, named as such ("no debería salir en la web pública", "not on the public site")
+    r"web|public web|public website|public site|public page|web pública|web publica|sitio público|"
+    r"página pública|öffentliche webseite|öffentlichen webseite|öffentliche seite|öffentlichen seite|"
+    r"site public|page publique|sito pubblico|pagina pubblica|site público|página pública|"
+    r"publieke website|openbare website|publieke site|stronie publicznej|stronę publiczną|veřejný web|"
+    r"veřejném webu|verejnom webe|nyilvános oldalon|offentliga webben|offentlige hjemmeside|"
+    r"offentlige nettside|julkisella sivulla|avalikul veebilehel|site-ul public|δημόσια ιστοσελίδα|"
+    r"javnoj stranici|javni web|javni spletni strani|публичния сайт|kamuya açık sitede|"
+    r"publiskajā vietnē|viešoje svetainėje"
 )
 #: verbs of putting somewhere, in a short lead before a place: "ne pas mettre online -"
 PUT_VERBS = (
@@ -1914,6 +1923,24 @@ PUT_VERBS = (
     # "end up in": "får inte hamna i ärendet", "soll nicht im Protokoll landen"
     r"hamna|havne|ende|landen|landa|end up|finire|finisca|acabar|acabe|terminar|trafić|trafiać|skončit|"
     r"kerüljön|kerülni|päätyä|ajungă|ajunga"
+)
+#: verbs of appearing somewhere, which mark only with a modal before them ("no debería salir en la
+#: web", "darf nicht auf der Webseite erscheinen"; "does not appear on the web page" is a fault)
+APPEAR_VERBS = (
+    r"go out|appear|show up|be seen|erscheinen|auftauchen|apparaître|paraître|sortir|apparire|uscire|comparire|"
+    r"salir|aparecer|sair|verschijnen|zichtbaar zijn|pojawić|pojawiać|ukazać|objevit|objevovat|objaviť|"
+    r"megjelenni|megjelenjen|synas|komma ut|vises|komme ud|komme ut|näkyä|ilmestyä|ilmuda|apărea|apara|"
+    r"εμφανιστεί|εμφανίζεται|появиться|появляться|з'явитися|pojaviti|pojavit|pojavi|се появява|"
+    r"görünmemeli|görünmesin|parādīties|pasirodyti"
+)
+#: the modal verbs that make "not appear there" a wish: should, must, may in EGI's languages
+MODAL_WORDS = (
+    r"should|must|may|shall|ought|can|darf|dürfen|soll|sollte|sollten|sollen|muss|müssen|doit|doivent|"
+    r"devrait|devraient|faut|deve|devono|dovrebbe|dovrebbero|può|debe|deben|debería|deberían|puede|"
+    r"deveria|deveriam|devem|pode|mag|mogen|moet|moeten|zou|zouden|mogą|może|powinno|powinien|powinny|"
+    r"powinna|powinni|smí|nesmí|mělo|nemělo|mala|nemalo|smie|nesmie|szabad|kellene|ska|skall|bör|borde|får|skal|bør|må|"
+    r"pitäisi|saa|tohi|peaks|trebuie|trebui|πρέπει|должно|должен|должна|повинно|smije|smjelo|sme|smelo|"
+    r"bi|трябва|olmamalı|malı|meli|vajadzētu|drīkst|turėtų|galima"
 )
 #: a colon said aloud, as speech recognition writes it in a dictated message ("nicht ins Ticket
 #: Doppelpunkt", "får inte hamna i ärendet kolon")

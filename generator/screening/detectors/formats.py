@@ -11,6 +11,7 @@ session: neither may be published even though neither looks like "a password".
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import chain
 
 from generator.screening import lazy_re as re
 from generator.screening.detectors.base import CREDENTIAL, Finding, Lexicon, Text, WordClass, fold, lex
@@ -206,6 +207,31 @@ def _keyed_codes(text: str) -> Iterator[Finding]:
         i = text.find("#", i + 1)
 
 
+#: a code said to have come by its channel, a colon and the digits after it, in one group or two
+#: ("I received this by SMS: 482 913", "dostałem SMS-em: 4829 13", "mi è arrivato via SMS: 482913")
+_AFTER_CHANNEL = re.compile(r"(?:[ \t-]+[^\W\d_]{1,12}){0,2}[ \t]*:[ \t]*[\"'«„“]?"
+                            r"(?P<code>\d{3,4}[ -]\d{2,4}|\d{4,8})(?![\d.,:/]\d|\d|[ \t]*%|[ -]\d)")
+
+
+def _codes_after_channel(t: Text) -> Iterator[Finding]:
+    """A code after its channel's word and a colon, when the text names a code (its word anywhere
+    before: "asks for a verification code ... I received this by SMS: 482 913"); a phone number
+    after "SMS:" has nine digits or more."""
+    low = t.low
+    code_at = min((m.start() for m in chain(_CODE_WORD.finditer(t, 30, 120), _plain_codes(t))), default=-1)
+    if code_at < 0:
+        return
+    for m in _CODE_CHANNEL.finditer(low, code_at):
+        if m.start() and low[m.start() - 1].isalnum():
+            continue
+        end = m.end()
+        while end < len(low) and low[end].isalnum():
+            end += 1  # the channel's word's ending ("SMS-em", "wiadomością")
+        v = _AFTER_CHANNEL.match(t.text, end)
+        if v and not _YEAR.fullmatch(v.group("code")):
+            yield Finding("credential.code", CREDENTIAL, v.start("code"), v.end("code"))
+
+
 def pins(t: Text) -> Iterator[Finding]:
     """A PIN: 4 to 8 digits right after a PIN word (a year is a date, not a PIN); a door, safe or
     login code: digits in the clause of a code word; a voucher's code or a booking's reference,
@@ -231,6 +257,7 @@ def pins(t: Text) -> Iterator[Finding]:
             if v:
                 yield Finding("credential.code", CREDENTIAL, v.start("code"), v.end("code"))
         if _CODE_CHANNEL_WORDS.among(t.words):
+            yield from _codes_after_channel(t)
             for m in _plain_codes(t):
                 v = _CODE_VALUE.match(t.text, m.end()) or _CODE_VALUE_LATER.match(t.text, m.end())
                 if v and not _YEAR.match(v.group("code")) and _channel_in(t.low[max(0, m.start() - 240):v.end()]):

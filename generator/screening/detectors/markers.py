@@ -38,6 +38,7 @@ from generator.screening.detectors.base import (
 from generator.screening.lexicon import (
     ADVICE_OBJECTS,
     AND_WORDS,
+    APPEAR_VERBS,
     AUDIENCE_ARTICLES,
     AUDIENCE_WORDS,
     BETWEEN_US,
@@ -62,6 +63,7 @@ from generator.screening.lexicon import (
     MARKING_PERSONS,
     MENTION_WORDS,
     MESSAGE_WORDS,
+    MODAL_WORDS,
     NEGATION_PARTICLES,
     NEGATIONS,
     NEGATIONS_AFTER,
@@ -106,8 +108,8 @@ _BETWEEN_US = Lexicon(BETWEEN_US, template=rf"{_B}(?:{{body}}){_E}(?![ \t]+(?:{l
 #: a colon or dash after it: with a negation before it, "Nu pentru tichet:", "Ikke for saken:",
 #: "À ne pas mettre dans le ticket :", "Ei julkiseksi:" mark what follows (``_not_for_place``)
 _PLACE = Lexicon(TICKET_WORDS, PUBLIC_WORDS, ONLINE_WORDS,
-                 template=rf"{_B}(?:{{body}}){_E}(?=(?:[ \t]+(?P<verb>{lex(PUT_VERBS)}))?(?:[ \t]+(?:{lex(PLEASE_WORDS)}))?"
-                          rf"[ \t]*(?:[:–—]|-[ \t]|[ \t]+(?:{lex(SPOKEN_COLONS)}){_E}))")
+                 template=rf"{_B}(?:{{body}}){_E}(?=(?:[ \t]+(?P<verb>{lex(PUT_VERBS, APPEAR_VERBS)}))?(?:[ \t]+(?:{lex(PLEASE_WORDS)}))?"
+                          rf"[ \t]*(?:[:–—]|-[ \t]|\)|[ \t]+(?:{lex(SPOKEN_COLONS)}){_E}))")
 #: the public itself: a place with no "for", "in" or verb of putting before it ("Ei julkiseksi:")
 _PUBLIC_WORD = re.compile(rf"(?:{lex(PUBLIC_WORDS)})")
 _INTO_WORD = re.compile(rf"(?:{lex(INTO_WORDS, FOR_WORDS, PUT_VERBS)})$")
@@ -250,6 +252,8 @@ def markers(t: Text) -> Iterator[Finding]:
             continue  # "Passwörter ... gehören nicht ins Ticket": what stays out of the ticket is named, and hidden nothing
         yield Finding("marker.confidential", MARKER, m.start(), m.end())
     for m in _PLACE.finditer(t, 60, 60):
+        if _CLOSING_BRACKET.match(low, m.end()) and not _bracket_opens_lead(low, m.start()):
+            continue  # a bracket closes after the place: a marker only if its lead opened it ("(esto que sigue no ...)")
         if _not_for_place(low, m):
             yield Finding("marker.confidential", MARKER, _place_lead(low, m.start()), m.end())
     for m in _ONLY_US.finditer(t, 40, 40):
@@ -520,6 +524,20 @@ def _line_lead_end(low: str, start: int) -> int:
 _LINE_LEAD_CHARS = re.compile(_LEAD)
 
 
+_CLOSING_BRACKET = re.compile(r"(?:[ \t]+[^\W\d_]+){0,2}[ \t]*\)")
+#: before a bracket that opens a lead: a line's start or a sentence's end
+_BEFORE_BRACKET = re.compile(r"(?:^|[.!?:]|\n)[ \t]*$")
+
+
+def _bracket_opens_lead(low: str, start: int) -> bool:
+    """Does a bracket open the place's lead at a line's or a sentence's start ("(esto que sigue no
+    debería salir en la web pública) ...")? (A bracket inside a sentence, "The fix (not in the
+    ticket) is ...", is an aside about the sentence.)"""
+    opening = low.rfind("(", max(0, start - 120), start)
+    return opening >= 0 and ")" not in low[opening:start] and "\n" not in low[opening:start] \
+        and _BEFORE_BRACKET.search(low, max(0, opening - 4), opening) is not None
+
+
 def _place_lead(low: str, start: int) -> int:
     """Where the short lead before a place's word begins: its line's words, or the last clause
     of them ("Grazie. Solo per voi, non per il wiki:")."""
@@ -538,7 +556,7 @@ def _not_for_place(low: str, m: re.Match[str]) -> bool:
     "for", "in" or a verb of putting must stand too, or the verb after it ("nicht ins Netz
     stellen:"): "No ticket:" says there is none, "Nicht im Netz:" that something is down."""
     words = low[_place_lead(low, m.start()):m.start()].split()
-    if not words or len(words) > 8:
+    if not words or len(words) > 10:
         return False
     # the negation: a particle ("nicht ins Protokoll") or a verb of putting with a negating prefix
     # ("nedávejte do zápisu"), after a few words of the lead at most ("Das Folgende bitte nicht
@@ -547,8 +565,13 @@ def _not_for_place(low: str, m: re.Match[str]) -> bool:
     if negation is None:
         return False
     after = words[negation + 1:] if negation > 1 else words[1:]
-    if negation > 1 and not (_NEGATED_VERB.fullmatch(words[negation]) or any(_PUT_VERB.fullmatch(w) for w in after)
-                             or any(_PLEASE_OR_US.fullmatch(w) for w in words[:negation])):
+    verb = m.group("verb")
+    if verb and _APPEAR_PHRASE.fullmatch(verb) or _APPEAR_PHRASE.search(" ".join(after)):
+        # "no debería salir en la web pública", "darf nicht auf der Webseite erscheinen": a wish, with
+        # its modal before the negation ("The page does not appear on the website:" is a fault)
+        return any(_MODAL.fullmatch(w) for w in words[:negation + 2]) and not _PUT_PHRASE.search(" ".join(words[:negation]))
+    if negation > 1 and not (_NEGATED_VERB.fullmatch(words[negation]) or _PUT_PHRASE.search(" ".join(after))
+                             or verb or any(_PLEASE_OR_US.fullmatch(w) for w in words[:negation])):
         return False  # "The fix is not in the ticket:", "Das steht nicht im Ticket:": what the ticket lacks
     return bool(_PUBLIC_WORD.fullmatch(m.group()) or m.group("verb")) or any(_INTO_WORD.match(w) for w in after) \
         or bool(_NEGATED_VERB.fullmatch(words[negation]))
@@ -557,6 +580,10 @@ def _not_for_place(low: str, m: re.Match[str]) -> bool:
 #: a verb of putting with the negating prefix of the Slavic languages ("nedávejte", "nestavljajte")
 _NEGATED_VERB = re.compile(rf"(?:ne|nie)(?:{lex(PUT_VERBS)})")
 _PUT_VERB = re.compile(rf"(?:{lex(PUT_VERBS)})")
+#: (in the words after the negation, joined: a verb of two words too, "go out", "end up", "komme ut")
+_PUT_PHRASE = re.compile(rf"(?<![\w])(?:{lex(PUT_VERBS)})(?![\w])")
+_APPEAR_PHRASE = re.compile(rf"(?<![\w])(?:{lex(APPEAR_VERBS)})(?![\w])")
+_MODAL = re.compile(rf"(?:{lex(MODAL_WORDS)})")
 #: "please" or "us" before a negation further into the lead: a request to keep something out
 #: ("Das Folgende bitte nicht ins Protokoll:", "Even tussen ons en niet voor het ticket:")
 _PLEASE_OR_US = re.compile(rf"(?:{lex(PLEASE_WORDS, WE_WORDS)})")

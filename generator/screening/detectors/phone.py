@@ -59,7 +59,8 @@ _CANDIDATE = re.compile(
     r"(?![\w%@]|[.,:/-]\d|\.[A-Za-z])",
     re.IGNORECASE,
 )
-_PHONE_WORD = re.compile(rf"(?<![\w-])(?:{lex(PHONE_WORDS)})(?![\w-])")
+#: (a call's verb may carry its pronoun after a hyphen: "liguem-me", "ligue-nos", "sunați-ne", "appelle-nous")
+_PHONE_WORD = re.compile(rf"(?<![\w-])(?:{lex(PHONE_WORDS)})(?:-(?:me|nos|mă|ma|ne|moi|nous|mi|ci|lo|la|te))?(?![\w-])")
 #: (a phone word with the ending its language gives it: "farsíminn", "telefonszámom")
 _PHONE_STEM = re.compile(rf"(?<![\w-])(?:{lex(PHONE_STEMS)})[^\W\d_]*(?![\w-])")
 _SWITCHBOARD = re.compile(rf"(?<![\w-])(?:{lex(SWITCHBOARD_WORDS)})(?![\w-])")

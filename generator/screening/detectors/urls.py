@@ -223,6 +223,29 @@ _SECRET_NAME = re.compile(rf"pass|pw|secret|token|key|cred|{lex(*PASSWORD_WORDS)
 _NOT_A_VALUE = folded_too(NOT_A_VALUE)
 
 
+#: a path's word of a one-time link (a password's reset, an account's activation, an address's
+#: confirmation, a sign-in link, an invitation), in EGI's languages: a token after it opens the
+#: account, and the whole link is the key (its user's number and its time stamp too), as a share's
+_ONE_TIME_WORD = re.compile(
+    r"reset|recover|activat|verif|confirm|magic|one-?time|onetime|invit|unlock|login-?link|sign-?in-?link|"
+    r"aktivier|bestaetig|bestätig|zuruecksetz|zurücksetz|reinitiali|réinitiali|restablec|recuper|ripristin|"
+    r"redefini|herstel|wachtwoord|nollaa|aterstall|återställ|nulstil|tilbakestill|resetuj|obnov|helyreall|"
+    r"visszaall|resetare|sifirla|sıfırla|lähtesta|atjauno|atkurti|ponastav|resetir|επαναφορ", re.IGNORECASE)
+#: a token after such a word: letters and digits (and '-', '_'), sixteen at least
+_ONE_TIME_TOKEN = re.compile(r"[A-Za-z0-9_-]{16,200}")
+_PART = re.compile(r"[^_-]+")
+
+
+def _one_time_token(segment: str) -> bool:
+    """Is the segment after a one-time link's word its token: letters and digits mixed, none of
+    its parts a word ("Procedure_for_VO_2024" is a page's title)?"""
+    if not _ONE_TIME_TOKEN.fullmatch(segment) or not any(c.isdigit() for c in segment) \
+            or not any(c.isalpha() for c in segment):
+        return False
+    return not any(len(p) >= 3 and p.isalpha() and (p.islower() or p.istitle() or p.isupper())
+                   for p in _PART.findall(segment))
+
+
 def _url(text: str, start: int, end: int) -> Iterator[Finding]:
     url = text[start:end]
     scheme_end = url.find("://")
@@ -253,12 +276,14 @@ def _url(text: str, start: int, end: int) -> Iterator[Finding]:
             query_at = min(query_at, i)
     secret_segments = []
     previous = ""
-    shared = False
+    shared = one_time = False
     for m in _SEGMENT.finditer(url, path_at, query_at):
-        if not pid_host and _path_secret(m.group(), previous):
+        segment = m.group()
+        if not pid_host and (_path_secret(segment, previous) or one_time and _one_time_token(segment)):
             secret_segments.append((m.start(), m.end()))
-            shared = shared or previous in _SHARE_PREFIXES or previous in _SHARE_WORDS
-        previous = m.group().lower()
+            shared = shared or previous in _SHARE_PREFIXES or previous in _SHARE_WORDS or one_time
+        previous = segment.lower()
+        one_time = one_time or _ONE_TIME_WORD.search(previous) is not None
     # a webhook's address: whoever has it may post
     if host.startswith("hooks.") or host.endswith("webhook.office.com") or "discord" in host and "/webhooks/" in url \
             or secret_segments and _WEBHOOK_PATH.search(url, path_at):
