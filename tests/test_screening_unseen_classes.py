@@ -9,6 +9,8 @@ from __future__ import annotations
 import pytest
 from support.findings import found, kept_text
 
+from generator.screening.detectors import scan_normalised
+
 # --- national ids -----------------------------------------------------------------------------------
 
 
@@ -223,3 +225,21 @@ def test_what_should_not_appear_on_the_public_web_is_a_marker(text):
 )
 def test_a_fault_or_an_aside_about_the_web_is_no_marker(text):
     assert found(text, "marker") == []
+
+
+# --- a title is a whole word -------------------------------------------------------------------------
+
+
+def test_a_title_is_a_whole_word_wherever_the_text_holds_it_alone():
+    """The audit read a case's sentence "Bitte tragt ihn im Operations Portal ein" as a patient's
+    (held-out corpus 50): a title's letter "m" stood alone in another case of the same export, and
+    was then looked for inside "im", the capitalised words after it taken for a name and
+    "Operation" for surgery. The screening of the message alone found nothing: the two disagreed,
+    and the case was withheld. A title counts where it stands as a word only."""
+    sentence = "Bitte tragt ihn im Operations Portal ein; die Adresse folgt."
+    assert found(sentence, "personal") == []
+    joined = "Lithuanian form: 1986 m. kovo 14 d.\n\ue000\n" + sentence
+    assert [f for f in scan_normalised(joined) if f.rule == "personal.patient"] == []
+    # the title as a word still names a patient
+    assert "Jean Dupont est hospitalise" in " ".join(
+        found("Depuis lundi, M. Jean Dupont est hospitalise apres une operation du genou.", "personal"))

@@ -1232,7 +1232,7 @@ def named_patients(t: Text) -> Iterator[Finding]:
     text, low = t.text, t.low
     for word in _PATIENTS.among(t.words):
         spelled = word.decode()
-        for p in t.positions(spelled):
+        for p in t.word_positions(spelled):  # (a whole word: "m", a title, is in "im")
             m = _NAME_AFTER.match(text, p + len(spelled))
             if m is None:
                 continue
