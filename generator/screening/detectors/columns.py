@@ -440,7 +440,7 @@ def _under_header(t: Text, words: Iterable[bytes]) -> Iterator[Finding]:
     written with tabs or aligned with spaces (the view reads a tab as a space: the cells are not
     told apart, the values are by their shape)."""
     text = t.text
-    headers = sorted({t.line_span(p) for word in words for p in t.positions(word.decode())})
+    headers = sorted({t.line_span(p) for word in words for p in t.word_positions(word.decode())})
     for start, end in headers:  # (the lines holding a header word, not every line)
         line = text[start:end]
         if end >= len(text) or len(line) > 160 or len(line.split()) < 3 or _NOT_A_HEADER.search(line):

@@ -882,7 +882,7 @@ def _headers(t: Text) -> Iterator[re.Match[str]]:
     """``_HEADER`` matches, looked for on the lines of the words every such header name holds."""
     if _HEADER_WORDS.isdisjoint(t.words):
         return
-    lines = {t.line_span(p) for w in _HEADER_WORDS.intersection(t.words) for p in t.positions(w.decode())}
+    lines = {t.line_span(p) for w in _HEADER_WORDS.intersection(t.words) for p in t.word_positions(w.decode())}
     for start, end in sorted(lines):
         yield from _HEADER.finditer(t.text, start, end)
 
