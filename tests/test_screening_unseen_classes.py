@@ -243,3 +243,35 @@ def test_a_title_is_a_whole_word_wherever_the_text_holds_it_alone():
     # the title as a word still names a patient
     assert "Jean Dupont est hospitalise" in " ".join(
         found("Depuis lundi, M. Jean Dupont est hospitalise apres une operation du genou.", "personal"))
+
+
+# --- a value "set to" in other languages; a home at one's parents' ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        # an account's password given with "set to" in the writer's language, no password word
+        ("Root-kontoen er satt til Tindra-1990 på den nye noden.", "Tindra-1990"),
+        ("admin je nastaven na Brno.Hrad-88 na obou strojích", "Brno.Hrad-88"),
+        ("Root on asetettu Kissa-2024 molemmissa koneissa.", "Kissa-2024"),
+        # a home for now: one's parents', named in passing before the address
+        ("I am working from my parents house at 9 Orchard Terrace, Limerick V94 K2T3 this week.",
+         "9 Orchard Terrace, Limerick V94 K2T3"),
+        ("Til fredag jobber jeg hos mine foreldre, Storgata 14, 9008 Tromsø.", "Storgata 14, 9008 Tromsø"),
+    ],
+)
+def test_set_to_and_a_home_at_ones_parents(text, secret):
+    assert secret not in kept_text(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "keep"),
+    [
+        ("Disk quota er satt til 500 GB for prosjektet.", "500 GB"),
+        ("The root filesystem is set to read-only on both nodes.", "read-only"),
+        ("The meeting takes place at 14 Mill Lane, Cambridge.", "14 Mill Lane, Cambridge"),
+    ],
+)
+def test_settings_and_venues_stay(text, keep):
+    assert keep in kept_text(text)

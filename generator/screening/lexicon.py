@@ -369,6 +369,11 @@ REVEAL_PHRASES = (
     r"zmienione na|ustawione na|tady je|zde je|nastaveno na|změněno na|itt van|här är det|"
     r"här är den|her er den|her er det|tässä se on|siin see on|вот он|вот она|ось він|ось вона|"
     r"ето го|ето я|evo ga|evo je|tukaj je|iată|štai|lūk|işte|"
+    # "set to" in the other languages ("Root er satt til ...", "root je nastaven na ...")
+    r"satt til|sat til|satt till|asetettu|on asetettu|nastaven na|nastavené na|nastavený na|nastavljen na|"
+    r"nastavljeno na|postavljen na|postavljeno na|impostato a|impostata a|impostato su|definido como|"
+    r"configurado como|configurada como|défini à|défini sur|setat la|setată la|beállítva|seadistatud|"
+    r"iestatīts uz|nustatytas|ayarlandı|ορίστηκε σε|ορίστηκε|"
     # "I changed it to X", "I'm typing X" with the pronoun or the person in the verb
     r"i'?m typing|i am typing|i typed|i type|what i type is|i'?ve set it to|i'?ve changed it to|"
     r"co wpisuję|wpisuję|wpisałem|wpisałam|ich tippe|ich gebe ein|ce que je tape|je tape|quello che digito|"
@@ -1049,6 +1054,12 @@ HOME_WORDS = (
     r"моя адреса|домашен адрес|моят адрес|kućna adresa|moja adresa|domači naslov|adresa de domiciliu|"
     r"domiciliul|namų adresas|mājas adrese|ev adresi|ev adresim|כתובת מגורים|הכתובת שלי|"
     r"საცხოვრებელი მისამართი|բնակության հասցե|į namus|διεύθυνση του σπιτιού μου|σπιτιού μου|στο σπίτι μου|"
+    # where one stays for now: with one's parents, in one's own flat ("working from my parents' place at ...")
+    r"living at|i'?m living at|parents' place|parents' house|parents place|parents house|"
+    r"my parents'|at my parents|my flat|my house|our house|my apartment|i moved to|we moved to|"
+    r"bei meinen eltern|chez mes parents|dai miei genitori|en casa de mis padres|"
+    r"bij mijn ouders|u rodziców|em casa dos meus pais|hos mina föräldrar|hos mine foreldre|"
+    r"hos mine forældre|vanhempieni luona|u rodičů|u rodičov|a szüleimnél|la părinții mei|kod roditelja|"
     # is
     r"heim til mín|heima hjá mér|heimilisfang mitt|heimilisfangið mitt|lögheimili mitt|"
     # eu, gl, ca
