@@ -280,6 +280,7 @@ class Output:
 _TAG = re.compile(r"<[^>]*>")
 #: a window that is a scheme and the first characters of a host ("https://www.", "https://s3.c")
 _SCHEME_START = re.compile(r"(?:https?|s?ftp|wss?)://[\w.-]{0,5}")
+_SCHEME_AND_HOST = re.compile(r"(?:https?|s?ftp|wss?)://[^/\s?#@]+/?")
 _LINK_ADDRESS = re.compile(r" \((?:https?|mailto|ftp):[^()\s]*\)")
 
 
@@ -327,7 +328,11 @@ def needles(item: Item, common: str = "") -> tuple[set[str], set[str]]:
         compact = "".join(fold(s).split())
         if len(compact) >= PARTIAL + 4:
             # every 4th window: any leaked run of PARTIAL + 3 characters holds one of them
-            windows = {compact[i:i + PARTIAL] for i in range(0, len(compact) - PARTIAL + 1, 4)}
+            # (a window within an address's scheme and host, "https://storage.googleapis.com/", is
+            # the public service's name, which a theme's template may hold: not the secret's)
+            hosts = [m.span() for m in _SCHEME_AND_HOST.finditer(compact)]
+            windows = {compact[i:i + PARTIAL] for i in range(0, len(compact) - PARTIAL + 1, 4)
+                       if not any(lo <= i and i + PARTIAL <= hi for lo, hi in hosts)}
             around = "".join(fold(item.text.replace(s, "\0")).split())
             folded.update(w for w in windows  # a run of letters may be any word ("access_token" a parameter's
                           # name), a scheme any address's

@@ -80,3 +80,16 @@ def test_a_short_number_inside_a_digest_is_still_not_that_secret():
     pin = Item("p-6", "credential", "reply", "PIN 6620", "6620", "", True)
     s, _ = score([pin], {"p-6": 1}, output(page="d4e6a980e9e2c39d8ff5d04a8c5143313d12f55f6620 all"))
     assert s.leaked == []
+
+
+SIGNED = Item("p-4", "url-secret", "reply", "download: https://storage.googleapis.com/b/x.csv?X-Goog-Signature=c9f077b74b0ad4f7523935",
+              "https://storage.googleapis.com/b/x.csv?X-Goog-Signature=c9f077b74b0ad4f7523935", "", True)
+
+
+def test_a_signed_addresss_public_host_is_no_leak_and_its_signature_is():
+    """A theme's template links fonts.googleapis.com: a window of a signed address that is only its
+    scheme and host says nothing of the signature (held-out corpus 51's harness counted one)."""
+    quiet, _ = score([SIGNED], {"p-4": 1}, output(theme='<link href="https://fonts.googleapis.com/css">'))
+    assert quiet.leaked == []
+    loud, _ = score([SIGNED], {"p-4": 1}, output(page="X-Goog-Signature=c9f077b74b0ad4f7523935"))
+    assert loud.leaked == ["p-4"]
