@@ -841,6 +841,12 @@ _CONDITION_STEM = re.compile(b"|".join(re.escape(fold(s).encode()) for s in COND
 _CONDITION_PHRASES = tuple(fold(s) for s in CONDITION_STEMS if " " in s)
 _CONDITION_WORDS = WordClass(lambda w: _CONDITION_STEM.search(w) is not None)
 _CARE = re.compile("|".join(re.escape(fold(s)) for s in CARE_STEMS))
+#: (the words holding a place of care's stem, judged once each, and the stems that are no word's
+#: part: a text has a place of care only if it holds one of them; the whole text was read for the
+#: stems whenever it named a condition, as a research ticket often does)
+_CARE_BYTES = re.compile(b"|".join(re.escape(fold(s).encode()) for s in CARE_STEMS if fold(s).isalnum()))
+_CARE_WORDS = WordClass(lambda w: _CARE_BYTES.search(w) is not None)
+_CARE_PHRASES = tuple(fold(s) for s in CARE_STEMS if not fold(s).isalnum())
 _LEAVE = re.compile("|".join(re.escape(fold(s)) for s in LEAVE_STEMS))
 _CONDITION = re.compile("|".join(re.escape(fold(s)) for s in CONDITION_STEMS))
 #: an emergency department as its own word ("na SOR-ze", "aux urgences"): a place of care too
@@ -862,7 +868,7 @@ def _conditions(t: Text) -> Iterator[Finding]:
     if not (_CONDITION_WORDS.among(t.words) or any(p in low for p in _CONDITION_PHRASES)):
         return
     emergencies = [e.start() for e in _EMERGENCY.finditer(t, 40, 40)]
-    if not (emergencies or _CARE.search(low)):
+    if not (emergencies or (_CARE_WORDS.among(t.words) or any(p in low for p in _CARE_PHRASES)) and _CARE.search(low)):
         return
     short = len(low) <= _SHORT_SLOT and "\n" not in low.strip()
     for m in _CONDITION.finditer(low):
