@@ -19,8 +19,9 @@ from generator.screening import lazy_re as re
 from generator.screening.lexicon import INSTITUTION_WORDS, REFERENCE_WORDS
 from generator.screening.normalise import fold_char, normalised_text
 
-#: a VO name: vo.example.eu, biomed, eiscat.se (a DNS-style name: 253 characters at most)
-_VO = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,252}")
+#: a VO name: vo.example.eu, biomed, eiscat.se (a DNS-style name: 253 characters at most), and
+#: the VO's groups after it as VOMS writes them: "vo.example.eu/climate-2024", "/biomed/lab/analysis"
+_VO = re.compile(r"/?[A-Za-z0-9][A-Za-z0-9._-]{0,252}(?:/[A-Za-z0-9][A-Za-z0-9._-]{0,63}){0,4}")
 #: one site name (GOCDB style), several separated by ',', ';' or spaces; a site name may carry
 #: its host name in brackets: "CYFRONET-CLOUD (cloud.cyfronet.example.pl)"
 _SITE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
@@ -102,7 +103,8 @@ _PLACE_NOTE = re.compile(r"\([^\W\d_][\w'’.-]{1,40},(?:[ ]+(?:[^\W\d_][\w'’.
 
 #: a note about a VO's people in brackets, in words ("(managers: see VO ID card)"); two words in
 #: title case in a row may be a person's name, refused
-_VO_NOTE = re.compile(r"\((?:[^\W\d_]+:?[ ]?){1,8}\)")
+#: (its words may be apart by commas: "(temporary, until the dedicated VO exists)")
+_VO_NOTE = re.compile(r"\((?:[^\W\d_]+(?:[-'’][^\W\d_]+)?[:,;]?[ ]?){1,12}\)")
 _TITLE_PAIR = re.compile(r"(?<!\w)[^\W\d_a-z][^\W\d_A-Z]+[ ]+[^\W\d_a-z][^\W\d_A-Z]+")
 
 
@@ -190,7 +192,19 @@ def site_names(value: str) -> str | None:
             and _site_list(value[:address.start()].strip()):
         return value[:address.start()].strip()  # (the site is what its index lists, not where it stands)
     value = _without_note(value).strip()
+    if _site_list(value):
+        return value
+    # a lower-case note after a site inside the list ("RECAS-BARI (in attesa), CLOUDIFIN"): left out too
+    value = _INNER_NOTE.sub(_drop_lower_case_note, value)
     return value if _site_list(value) else None
+
+
+_INNER_NOTE = re.compile(r"[ \t]*\(([^()@<>:/=]{1,80})\)(?=[ \t]*[,;])")
+
+
+def _drop_lower_case_note(m: re.Match[str]) -> str:
+    note = m.group(1)
+    return "" if any(c.isalpha() for c in note) and not any(c.isupper() for c in note) else m.group()
 
 
 _LISTED_WITH_A_SIGN = re.compile(r"[ \t]+[/|][ \t]+")

@@ -633,7 +633,16 @@ ROLE_MAILBOXES = (
     "podpora wsparcie pomoc tuki tugi kasutajatugi palaikymas pagalba atbalsts destek suport soporte suporte "
     "supporto assistenza hilfe ondersteuning stod stotte tamogatas podrska yardim asistencia kontakt kontakty "
     "kapcsolat yhteys contatto contacto sekretariat biuro kancelar ufficio oficina buero hotline servis "
-    "serviciu segreteria secretariado"
+    "serviciu segreteria secretariado "
+    # an institution's billing, accounting and purchasing desks
+    "billing invoice invoices invoicing accounting accounts finance payments procurement purchasing "
+    "rechnung rechnungen buchhaltung finanzen einkauf facturation factures comptabilite compta achats "
+    "fatture fatturazione contabilita amministrazione acquisti facturacion facturas contabilidad compras "
+    "faturacao faturas contabilidade facturen facturatie boekhouding crediteuren inkoop faktury ksiegowosc "
+    "finanse fakturace ucetni uctovnictvo fakturacia szamlazas penzugy konyveles laskutus kirjanpito "
+    "fakturor fakturering ekonomi redovisning faktura regnskab regnskap facturare contabilitate logistirio "
+    "racunovodstvo fakture racuni muhasebe fatura arved raamatupidamine rekini gramatvediba saskaitos "
+    "buhalterija schetovodstvo"
 ).split()
 #: local parts that stand for anybody's ("use the format user@example.org", "firstname.lastname@
 #: cern.ch"): a form's template, no person's address (compared with the local part written plainly)
@@ -676,6 +685,13 @@ NOT_PHONE_WORDS = (
     r"channel|channels|crate|slot|detector|detektor|kanal|canal|laufnummer|laufnummern|numéro|numéros|"
     r"série|serie|seriennr|serienummer|serial number|serials|canale|canali|kanál|kanały|csatorna|kanava|"
     r"raðnúmer|sarjanumero|serijski broj|serijska številka|numer seryjny|sériové číslo|sorozatszám|"
+    # a document's registry or protocol number, as administrations file what they send and receive
+    r"protocol|protocollo|protokoll|protokollnummer|protocole|protocolo|protocolnummer|protokół|protokołu|"
+    r"číslo jednací|č\. ?j\.|čj|číslo spisu|iktatószám|iktatási szám|diaarinumero|diarienummer|journalnummer|"
+    r"j\. ?nr\.?|saksnummer|arkivnummer|kenmerk|zaaknummer|registratienummer|eingangsnummer|"
+    r"numéro d'enregistrement|enregistrement|registro|número de registro|expediente|processo|prot\.|"
+    r"πρωτοκόλλου|αρ\. ?πρωτ\.?|πρωτ\.|изх\. №|вх\. №|urbroj|številka zadeve|evrak|"
+    r"registreerimisnumber|registracijos numeris|înregistrare|"
     # an organisation's registry and tax numbers, in EGI's languages
     r"ičo|ičo:|dič|ič dph|iva|partita iva|p\. ?iva|codice fiscale|siret|siren|rcs|tva|n° tva|cif|nif|nipc|nip|"
     r"regon|krs|ust-idnr|ust-id|ustid|steuernummer|handelsregister|hrb|hra|registergericht|kbo|btw|"
@@ -2232,6 +2248,37 @@ NEGATIONS_AFTER = (r"(?:bir (?:şey|sey|bilgi|veri|husus) )?(?:yok|yoktur|değil
                    # Georgian and Armenian put "is not", "there are none" after the noun
                    # ("კონფიდენციალური ინფორმაცია არ არის", "գաղտնի տվյալներ չկան")
                    r"(?:[^\s.!?;:]+[ \t]+)?(?:არ არის|არ არსებობს|არაა|չկան|չկա|չեն|չէ)")
+#: keys, the plural a "don't paste ... into the ticket" names, in EGI's languages
+KEY_WORDS = (
+    r"keys|schlüssel|clés|cles|chiavi|claves|chaves|sleutels|klucze|kluczy|klíče|klíčů|kľúče|kulcsok|kulcsokat|"
+    r"avaimet|avaimia|nycklar|nøgler|nøkler|κλειδιά|ключи|ключове|ключі|ključeve|ključe|ključi|anahtarlar|"
+    r"anahtarları|võtmeid|võtmed|atslēgas|raktus|raktai|chei|cheile|secrets|geheimnisse|segreti|secretos|segredos"
+)
+#: a clause's subject that says "nothing" or "none of it", in EGI's languages: a marker word after it
+#: and a copula says the text is not confidential ("nothing in this ticket is confidential",
+#: "nichts in diesem Antrag ist vertraulich", "niets in deze aanvraag is vertrouwelijk")
+NOTHING_SUBJECTS = (
+    r"nothing|none|no part|not one|nichts|keines|keiner|rien|aucun|aucune|niente|nulla|nessuno|nessuna|"
+    r"nada|ninguno|ninguna|nenhum|nenhuma|niets|geen enkel|geen enkele|nic|žádná|žádný|nič|ništa|ničesar|"
+    r"nimic|niciuna|niciunul|nieko|nekas|semmi|egyik sem|ingenting|inget|intet|ingen av|mitään|mikään|midagi|"
+    r"τίποτα|τίποτε|κανένα|ничего|нищо|ништа|hiçbir şey|hiçbiri"
+)
+#: a contrast or an exception between such a subject and the marker word: the marker is used
+#: ("nothing changed, but this part is confidential", "none except the list below is confidential")
+CONTRAST_WORDS = (
+    r"but|however|except|apart from|other than|aber|jedoch|sondern|außer|ausser|mais|sauf|sinon|ma|però|"
+    r"tranne|eccetto|salvo|pero|sino|excepto|mas|porém|exceto|maar|behalve|ale|oprócz|poza|kromě|okrem|"
+    r"kivéve|men|utom|undtagen|unntatt|mutta|paitsi|dar|cu excepția|bet|išskyrus|izņemot|αλλά|εκτός|"
+    r"но|освен|ali|osim|razen|ancak|ama|hariç|aga|välja arvatud"
+)
+#: the value of a marker's label that says there is nothing so ("Confidential information: none",
+#: "Embargo: keines", "Informazioni riservate: nessuna, ..."): a form's answer, not a marking
+NONE_VALUES = (
+    r"none|no|nil|n/a|nothing|not applicable|keine|keines|nein|nichts|entfällt|aucune|aucun|non|rien|néant|"
+    r"nessuna|nessuno|niente|nulla|ninguna|ninguno|nada|nenhuma|nenhum|não|geen|nee|niets|brak|nie|żadne|"
+    r"žádné|ne|nic|žiadne|nincs|nem|ingen|inga|nej|ei|ei ole|niciuna|niciunul|nu|nėra|nav|καμία|κανένα|όχι|"
+    r"няма|не|нет|nema|ni|yok|hayır|puudub|pole"
+)
 #: "no need to" (mark, treat, keep...): a marker word after it in its clause says the text is not
 #: confidential ("No hace falta marcar esto como confidencial:")
 NOT_NEEDED = (

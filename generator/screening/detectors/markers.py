@@ -44,6 +44,7 @@ from generator.screening.lexicon import (
     BETWEEN_US,
     BETWEEN_WORDS,
     CLASSIFICATION_LABELS,
+    CONTRAST_WORDS,
     COPULAS,
     COUNT_WORDS,
     CREDENTIALS_WORDS,
@@ -53,6 +54,7 @@ from generator.screening.lexicon import (
     INTO_WORDS,
     KEEP_INSIDE_PHRASES,
     KEEP_VERBS,
+    KEY_WORDS,
     LEET_MARKER_WORDS,
     MARKED_WORDS,
     MARKER_ADJECTIVES,
@@ -69,7 +71,9 @@ from generator.screening.lexicon import (
     NEGATIONS_AFTER,
     NEVER_WORDS,
     NO_LONGER_WORDS,
+    NONE_VALUES,
     NOT_NEEDED,
+    NOTHING_SUBJECTS,
     ONLINE_WORDS,
     ONLY_WORDS,
     PASSIVE_AUXILIARIES,
@@ -185,6 +189,9 @@ _PREFIXED = re.compile(r"(?:non|un|no|nicht|in)-?$")
 _LEAD = r"[ \t>*#\-•\[(\"'«“]*"
 _LINE_LEAD = re.compile(_LEAD + "$")
 _AFTER_HEADING = re.compile(r"[ \t*\])\"'»”]*(?:[:!–—\-]|$)", re.MULTILINE)
+#: a level's code of two or three letters joined to a word by a hyphen: a prefix of a compound
+#: ("Co-PI:", "Co-IP:", "Re-run:"), no heading (a marker word so joined still heads: "Internal-only:")
+_CODE_IN_COMPOUND = re.compile(r"-[^\W\d_]")
 _AFTER_POSITION = re.compile(r"[ \t*\"'»”]*(?:[:!–—)\]]|-[ \t]|\.(?:\s|$)|$)", re.MULTILINE)
 #: a marker alone in brackets: "[internal]", "(nur intern)", "[ INTERNAL ONLY ]"
 _COLON = re.compile(r"[ \t]*:")
@@ -208,6 +215,7 @@ _COPULA_BEFORE = re.compile(r"(?<![\w])(?:is|are|was|be|ist|sind|est|sont|è|son
 #: (a comment's mark may stand inside the quotes: '"# NIE PUBLIKOWAĆ"', "'// internal only'")
 _QUOTE_BEFORE = re.compile("[\"'«»“”„‘’‚‹›`][ \t]?(?:#+|//|--|;+|<!--)?[ \t]?$")
 _QUOTE_AFTER = re.compile("[ \t]?[\"'«»“”„‘’‚‹›`]")
+_QUOTED_PHRASE_END = re.compile("(?:[ \t]+[^\\W\\d_]+){1,3}[ \t]?[\"'«»“”„‘’‚‹›`]")
 
 
 #: the marking phrases of several words written as one, as a letter-spaced phrase reads once its
@@ -238,7 +246,7 @@ def markers(t: Text) -> Iterator[Finding]:
     for m in _STRONG.finditer(t, 100, 100):
         if _negated(low, m.start()) or _topic(low, m.start(), m.end()) or _mentioned(low, m.start(), m.end()) \
                 or _NOTHING_AFTER.match(low, m.end()) or _NEGATED_AFTER.match(low, m.end()) \
-                or _NOT_NEEDED_BEFORE.search(low, max(0, m.start() - 100), m.start()):
+                or _NOT_NEEDED_BEFORE.search(low, max(0, m.start() - 100), m.start()) or _said_none(low, m.end()):
             continue
         if not m.group().isupper() and (_asked(low, m.start(), m.end()) or _weighed(low, m.start())
                                         or _in_quoted_title(low, m.start(), m.end())):
@@ -271,8 +279,9 @@ def markers(t: Text) -> Iterator[Finding]:
                 and not (_NO_LONGER.match(low, m.start()) and not _COLON_OR_DASH.match(low, m.end())):
             yield Finding("marker.do-not-share", MARKER, m.start(), m.end())  # ("never put it in the script": advice)
     for m in _POSITIONAL.finditer(t, 60, 60):
-        if _negated(low, m.start()) or _mentioned(low, m.start(), m.end()):
-            continue
+        if _negated(low, m.start()) or _mentioned(low, m.start(), m.end()) or _said_none(low, m.end()) \
+                or _NOT_NEEDED_BEFORE.search(low, max(0, m.start() - 100), m.start()):
+            continue  # ("Embargo: none", "non serve un accesso riservato.")
         if _weighed(low, m.start()) and not _heading(low, m.start(), m.end()):
             continue  # "abbiamo chiesto se il verbale è riservato: non lo è"
         only_after = _ONLY_AFTER.match(low, m.end())
@@ -284,7 +293,8 @@ def markers(t: Text) -> Iterator[Finding]:
                 _AFTER_POSITION.match(low, m.end()):
             yield Finding("marker.restricted", MARKER, m.start(), m.end())
     for m in _HEADING.finditer(t, 60, 60):
-        if _negated(low, m.start()) or _topic(low, m.start(), m.end()) or _mentioned(low, m.start(), m.end()):
+        if _negated(low, m.start()) or _topic(low, m.start(), m.end()) or _mentioned(low, m.start(), m.end()) \
+                or _said_none(low, m.end()):
             continue
         if _CONFIG_VALUE.match(low, m.end()):
             continue  # "secret: true", "restricted: false": a setting, not a heading
@@ -310,8 +320,8 @@ def markers(t: Text) -> Iterator[Finding]:
             continue  # "Le credenziali sono riservate: non inviatele mai"
         if _weighed(low, m.start()) and not _heading(low, m.start(), m.end()):
             continue  # "wir haben gefragt, ob die Liste intern ist: sie ist es nicht"
-        if not _negated(low, m.start()) and (_heading(low, m.start(), m.end()) or _enclosed(low, m.start(), m.end())
-                                             or _COLON.match(low, m.end())):
+        if not _negated(low, m.start()) and not _said_none(low, m.end()) \
+                and (_heading(low, m.start(), m.end()) or _enclosed(low, m.start(), m.end()) or _COLON.match(low, m.end())):
             yield Finding("marker.heading", MARKER, m.start(), m.end())
 
 
@@ -491,7 +501,8 @@ def _negates_a_marker(low: str, start: int, end: int) -> bool:
 
 
 #: a secret's name inside such a phrase ("don't post your token in the ticket")
-_SECRET_NAMED_INSIDE = re.compile(rf"{_B}[הלבו]?(?:{_CREDENTIAL_STEMS}|tokens?|токен|{lex(CREDENTIALS_WORDS)})")
+#: (or keys, in EGI's languages: "don't paste keys into the ticket", "keine Schlüssel ins Ticket")
+_SECRET_NAMED_INSIDE = re.compile(rf"{_B}[הלבו]?(?:{_CREDENTIAL_STEMS}|tokens?|токен|{lex(CREDENTIALS_WORDS, KEY_WORDS)})")
 #: a phrase that keeps text out of a place (the ticket, the case, the page), not one that marks it
 _PLACE_IN_PHRASE = re.compile(r"ticket|case|queue|fall|seite|portal|dossier|caso|sprawa|zgłoszeni|tiket|tiketti|ärende")
 
@@ -604,7 +615,26 @@ def _negated(low: str, start: int) -> bool:
     clause = re.split(r"[.;:!?,\n(]", before)[-1]
     if _PREFIXED.search(clause):
         return True
-    return any(_NEGATION.fullmatch(w) for w in clause.split()[-2:])
+    if any(_NEGATION.fullmatch(w) for w in clause.split()[-2:]):
+        return True
+    # "nothing in this request is confidential", "niets in dit ticket is vertrouwelijk": the clause's
+    # subject is "nothing", a copula before the marker word, no "but" or "except" between
+    subject = _NOTHING_SUBJECT.search(clause)
+    return bool(subject and not _CONTRAST.search(clause, subject.end("subject")))
+
+
+_NOTHING_SUBJECT = re.compile(rf"{_B}(?P<subject>{lex(NOTHING_SUBJECTS)}){_E}(?:[ \t]+[^\s]+){{0,6}}?[ \t]+(?:{lex(COPULAS)})"
+                              rf"(?:[ \t]+[^\W\d_]+)?[ \t]+$")
+_CONTRAST = re.compile(rf"{_B}(?:{lex(CONTRAST_WORDS)}){_E}")
+#: a marker's label answered "none" ("Confidential information: none", "Embargo: keines.",
+#: "Informazioni riservate presenti: nessuna, ..."): the word alone after the colon, the answer ending there
+_NONE_VALUE = re.compile(rf"(?:[ \t]+[^\W\d_]+){{0,2}}?[ \t*]*[:=][ \t]*(?:{lex(NONE_VALUES)})[ \t]*(?:[.,;)]|[–—-][ \t]|$)",
+                         re.MULTILINE)
+
+
+def _said_none(low: str, end: int) -> bool:
+    """Is the marker word a form's label whose answer is "none"?"""
+    return bool(_NONE_VALUE.match(low, end))
 
 
 def _mentioned(low: str, start: int, end: int) -> bool:
@@ -630,8 +660,14 @@ def _named_as_marking(low: str, start: int, end: int) -> bool:
 def _quoted(low: str, start: int, end: int) -> bool:
     """Is the phrase alone in quotes after other words of its line ("a 'do not publish' button"),
     not used as a heading or after a copula?"""
-    if not (_QUOTE_BEFORE.search(low, max(0, start - 8), start) and _QUOTE_AFTER.match(low, end)):
+    if not _QUOTE_BEFORE.search(low, max(0, start - 8), start):
         return False
+    if not _QUOTE_AFTER.match(low, end):
+        # (or a phrase of a few words quoted whole, the sentence going on after it: 'the
+        # "confidential information" checkbox', "le champ « données confidentielles » du formulaire")
+        phrase = _QUOTED_PHRASE_END.match(low, end)
+        if phrase is None or not _GOES_ON.match(low, phrase.end() - 1):
+            return False
     line_start = low.rfind("\n", 0, start) + 1
     return not _LINE_LEAD.fullmatch(low, line_start, start) and not _COPULA_BEFORE.search(low, line_start, start - 1)
 
@@ -662,6 +698,8 @@ def _heading(low: str, start: int, end: int) -> bool:
     """A marker word heading its line ("VERTRAULICH:", "# Intern"), or its clause with a colon
     after it ("Hello, Vyhrazené: ...": a subject is its message's lines run together)."""
     line_start = low.rfind("\n", 0, start) + 1
+    if end - start <= 3 and _CODE_IN_COMPOUND.match(low, end):
+        return False
     if _LINE_LEAD.fullmatch(low, line_start, start) and _AFTER_HEADING.match(low, end):
         return True
     if _CELL_LEAD.fullmatch(low, line_start, start) and _CELL_AFTER.match(low, end):

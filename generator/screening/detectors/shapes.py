@@ -234,7 +234,13 @@ def _odd_fragments(part: str) -> int:
         return 0
     odd = 0
     last = len(fragments) - 1
+    # a version's 'v' and number before a word ("v3applicationcredential", "v2beta", "V1alpha"): as
+    # an API's version names its kinds, a prefix, not a letter and digits wedged in a secret
+    versioned = last >= 2 and fragments[0] in ("v", "V") and fragments[1].isdigit() and len(fragments[1]) <= 2 \
+        and fragments[2].islower() and len(fragments[2]) >= 4 and bool(_VOWELS & set(fragments[2]))
     for i, f in enumerate(fragments):
+        if versioned and i < 2:
+            continue
         if f.isdigit():
             if 0 < i < last:  # digits wedged between letters: Y0Eu, Bd7k
                 odd += 1

@@ -277,8 +277,13 @@ def _url(text: str, start: int, end: int) -> Iterator[Finding]:
     secret_segments = []
     previous = ""
     shared = one_time = False
-    for m in _SEGMENT.finditer(url, path_at, query_at):
+    segments = list(_SEGMENT.finditer(url, path_at, query_at))
+    for n, m in enumerate(segments):
         segment = m.group()
+        if n + 1 < len(segments) and segments[n + 1].group().lower() in _PUBLISHED_ENDINGS \
+                and previous not in _SECRET_PATH_WORDS and not one_time:
+            previous = segment.lower()  # a form's page for its respondents, a document published to the web
+            continue
         if not pid_host and (_path_secret(segment, previous) or one_time and _one_time_token(segment)):
             secret_segments.append((m.start(), m.end()))
             shared = shared or previous in _SHARE_PREFIXES or previous in _SHARE_WORDS or one_time
@@ -442,6 +447,13 @@ def _secret_word_in(core: str) -> bool:
 #: "/s/V8UaxV1HkVoGKSt", Seafile's "/f/3b9c2a17e4/" and "/d/9f2e41ab7c/"): ten characters of it
 #: suffice, of letters and digits, or of both cases (not a word, not a Capitalised one)
 _SHARE_PREFIXES = frozenset("s d f".split())
+#: the last segment of a page its owner published for everyone, after its id: a form's page for its
+#: respondents ("/forms/d/e/1FAIpQL.../viewform"), a document published to the web (".../pub",
+#: ".../pubhtml"): the id names the page, as a record's does (an editor's link, ".../edit", is a key)
+_PUBLISHED_ENDINGS = frozenset("viewform formresponse pub pubhtml".split())
+#: (unless the word before the id says it is one: ".../private/<id>/pub")
+_SECRET_PATH_WORDS = frozenset("private secret token tokens key keys invite invites join j s f share shared sharing "
+                               "dl download".split())
 _SHARE_TOKEN = re.compile(r"[A-Za-z0-9]{10,64}")
 #: a word and its number ("Dashboard2", "meeting2024"): a page's name
 _NUMBERED_WORD = re.compile(r"[A-Za-z][a-z]{2,}\d{0,4}")
