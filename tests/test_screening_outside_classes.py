@@ -7,6 +7,7 @@ the same classes at random: tests/support/screening_gen.py.)"""
 from __future__ import annotations
 
 import pytest
+from support.findings import found, kept_text
 
 from generator.screening import fields
 from generator.screening.detectors import find_all
@@ -261,3 +262,80 @@ def test_a_discipline_path_with_another_separator_is_published_as_written(value,
 
 def test_a_discipline_with_a_lone_colon_is_not_a_path():
     assert fields.discipline("Physics: call me on my mobile") is None
+
+
+# h52: an id number handed over after a dash, one's own pay in the first person, a short field's
+# note on a project leader's health; an organisation's policy mailboxes, a treatment as a field of work
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("Für den Werkvertrag wollte die Buchhaltung auch meine SV-Nummer haben – 4417 031282, bitte vertraulich.",
+         "4417 031282"),
+        ("HR asked for my social security number — 078-05-1120 — before signing.", "078-05-1120"),
+        ("Il codice fiscale chiesto dalla segreteria - 8120 110486 - va nel modulo.", "8120 110486"),
+    ],
+)
+def test_an_id_number_handed_over_after_a_dash_is_personal(text, secret):
+    assert secret not in kept_text(text)
+
+
+def test_a_dash_after_an_id_card_word_before_a_ticket_number_stays():
+    text = "ID card reader fixed – see ticket 4417031 for the log."
+    assert "4417031" in kept_text(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("Ganz ehrlich: ich kriege als Postdoc 3.050 € brutto im Monat, das reicht kaum.", "3.050 €"),
+        ("Per la trasferta: percepisco 1.480 € netti al mese come assegnista.", "1.480 €"),
+        ("To be frank, I earn 2,300 EUR a month on this grant.", "2,300"),
+    ],
+)
+def test_ones_own_pay_in_the_first_person_is_personal(text, secret):
+    assert found(text, "personal") and secret not in kept_text(text)
+
+
+def test_getting_a_refund_stays():
+    text = "Ich bekomme 120 € für die Zugfahrt erstattet, danke."
+    assert found(text, "personal") == [] and "120 €" in kept_text(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Hydrology – Betreuer seit März krank, Bandscheiben-Operation",
+     "Astrophysics – supervisor off work after a stroke",
+     "Genetika – koordinator po operaci srdce"],
+)
+def test_a_short_fields_note_on_a_leaders_health_is_personal(text):
+    assert found(text, "personal")
+
+
+def test_a_role_labelling_a_medical_topic_stays():
+    assert found("PI: stroke imaging", "personal") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [("Questions on data protection go to privacy@example.org, our desk.", "privacy@example.org"),
+     ("Für Fragen zur Richtlinie: datenschutz@example.de", "datenschutz@example.de")],
+)
+def test_an_organisations_policy_and_privacy_mailboxes_stay(text, kept):
+    assert kept in kept_text(text)
+
+
+def test_a_persons_mailbox_is_still_cut():
+    assert "jan.novak@example.org" not in kept_text("Write to jan.novak@example.org about the policy.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Radiation oncology (radiotherapy physics)", "Strahlentherapie-Planung und Dosimetrie"],
+)
+def test_a_treatment_named_as_a_field_of_work_stays(text):
+    assert found(text, "personal") == []
+
+
+def test_a_persons_radiotherapy_is_still_cut():
+    assert found("Sorry for the delay, my wife is undergoing radiotherapy this month.", "personal")

@@ -629,6 +629,8 @@ ROLE_MAILBOXES = (
     "secretariat secretariaat sekretariat secretaria segreteria secrétariat ops operations noc "
     "abuse postmaster hostmaster webmaster security cert csirt noreply no-reply do-not-reply "
     "ticket tickets "
+    # an organisation's policy, privacy and legal desks ("policy@egi.eu", "dpo@", "datenschutz@")
+    "policy policies privacy dpo gdpr legal compliance datenschutz "
     # the same desks in EGI's languages (a local part is written in ASCII)
     "podpora wsparcie pomoc tuki tugi kasutajatugi palaikymas pagalba atbalsts destek suport soporte suporte "
     "supporto assistenza hilfe ondersteuning stod stotte tamogatas podrska yardim asistencia kontakt kontakty "
@@ -1558,6 +1560,20 @@ EARNING_VERBS = (
     r"ganha|recebe|verdient|zarabia|dostaje|vydělává|bere|zarába|keres|tjänar|tjener|ansaitsee|teenib|"
     r"câștigă|castiga|kazanıyor|alıyor|κερδίζει|παίρνει|зарабатывает|получает|заробляє|отримує|печели|получава|"
     r"zarađuje|zaslužuje|uzpelna|uždirba"
+)
+#: what one says of one's own pay, in the first person ("ich bekomme als Doktorand 2.140 € netto im
+#: Monat", "I make EUR 2,900 net a month", "guadagno 1.600 € al mese"): an earning verb alone, a
+#: verb of getting only with gross or net, or a period, after the amount
+OWN_EARNING_VERBS = (
+    r"i earn|i make|i am paid|i'm paid|i get paid|verdiene|ich verdiene|je gagne|je touche|guadagno|"
+    r"percepisco|gano|cobro|ganho|recebo|ik verdien|zarabiam|vydělávám|beru|zarábam|keresek|tjänar jag|"
+    r"jag tjänar|jeg tjener|ansaitsen|teenin|câștig|kazanıyorum|κερδίζω|παίρνω|зарабатываю|получаю|"
+    r"заробляю|отримую|печеля|получавам|zarađujem|zaslužim|dobivam|dostanem|uždirbu|pelnu|saan"
+)
+OWN_GETTING_VERBS = (
+    r"i get|i receive|bekomme|kriege|erhalte|je reçois|ricevo|prendo|recibo|recebo|ik krijg|ik ontvang|"
+    r"dostaję|dostávám|dostávam|kapok|jag får|får jeg|jeg får|saan|primesc|primesc|alıyorum|λαμβάνω|"
+    r"dobijem|prejmem|saan|gaunu|saņemu"
 )
 SALARY_WORDS = (
     r"salary|wage|pay|gehalt|lohn|salaire|rémunération|stipendio|retribuzione|sueldo|salario|salário|"

@@ -90,6 +90,8 @@ from generator.screening.lexicon import (
     NUMBER_MORPHEMES,
     ORDINAL_ENDINGS,
     ORDINAL_MORPHEMES,
+    OWN_EARNING_VERBS,
+    OWN_GETTING_VERBS,
     PASSPORT_WORDS,
     PATIENT_WORDS,
     PAY_PERIODS,
@@ -337,7 +339,9 @@ _MINE_NEXT = re.compile(rf"[^.!?\n]{{0,100}}[.!?][ \t]+(?:{lex(MINE_IS)})(?!\w)[
 #: or a few words saying what it is for, then a colon: "Personnummer för behörighetsansökan:",
 #: "Henkilötunnus pääsykorttia varten:", "PESEL do umowy:", "adóazonosító jelet, az enyém:", "NIF
 #: pessoal; confirmei:"
-_ID_FOR = re.compile(r",?(?:[,;]?[ \t]+[^\W\d_]{1,25}){1,5}?[ \t]*:")
+#: or a dash after a verb saying who asked for it: "meine Sozialversicherungsnummer verlangt – 1289
+#: 150679", "my PESEL, as HR asked — 85..." (a dash standing apart, not a compound's hyphen)
+_ID_FOR = re.compile(r",?(?:[,;]?[ \t]+[^\W\d_]{1,25}){1,5}?[ \t]*(?::|[–—]|-(?=[ \t]))")
 _ID_VALUE = re.compile(
     r"[\s:՝#.,()№nNoº°-]{0,8}(?:(?:nr|no|number|nummer|numer|numero|numéro|número|číslo|szám|numaram|numarası|numarasi|αρ)\.?[\s:#.]{0,3})?"
     r"(?P<value>(?:[A-Z]{1,3}[ -]?)?\d[\d ./-]{3,20}\d(?:[ -]?[A-Z](?![\w-]))?|(?=[^\W_]{0,4}[ -]?\d)[^\W_]{1,4}[ -]?\d[\dA-Z<-]{3,16}|[A-Z0-9]{6,12})(?![\w-])"
@@ -828,7 +832,10 @@ def misread_numbers(t: Text) -> Iterator[Finding]:
 
 _HEALTH = Lexicon(HEALTH_PHRASES)
 _ABOUT_RULES = re.compile(r"[ \t-]+(?:policy|policies|rules|regulations?|form|forms|entitlement|allowance|days|"
-                          r"requests?|procedure|regelung|antrag|formular|règles|formulaire|regole|modulo)(?![\w-])")
+                          r"requests?|procedure|regelung|antrag|formular|règles|formulaire|regole|modulo|"
+                          # a treatment named as a field of work ("radiotherapy planning", "Strahlentherapie-Physik")
+                          r"planning|physics|dosimetry|research|software|planung|physik|planification|physique|"
+                          r"pianificazione|fisica|planificación|física|planeamento|planning|fizyka|fyzika)(?![\w-])")
 _CLAUSE_END = re.compile(r"[.!?;](?=\s|$)|\n")
 
 
@@ -859,6 +866,12 @@ _EMERGENCY = Lexicon(EMERGENCY_WORDS, template=r"(?<![\w&-])(?:{body})(?![^\W\d_
 _SHORT_SLOT = 160
 
 
+#: a project's leaders, whom a short field's note names by their role ("PI derzeit in Reha")
+_NOTE_ROLES = frozenset(("pi", "supervisor", "betreuer", "betreuerin", "responsable", "responsabile", "kierownik",
+                         "vedouci", "temavezeto", "handledare", "vejleder", "veileder", "ohjaaja", "coordinator",
+                         "koordinator", "coordinatore", "coordinador", "coordenador", "coordinateur"))
+
+
 def _conditions(t: Text) -> Iterator[Finding]:
     """A sentence naming a medical condition or treatment and a place of care or a sick leave,
     about somebody: "utilizatorul e în spital (infarct)", "wegen meines Typ-1-Diabetes im
@@ -867,6 +880,18 @@ def _conditions(t: Text) -> Iterator[Finding]:
     low = t.low
     if not (_CONDITION_WORDS.among(t.words) or any(p in low for p in _CONDITION_PHRASES)):
         return
+    if len(low) <= _SHORT_SLOT and "\n" not in low.strip() and not _RESEARCH_TOPIC.search(low):
+        # a short field's private note: a role and a condition ("Ökologie – PI derzeit in Reha nach
+        # Herzinfarkt", "contact: postdoc on leave, pneumonia"), no place of care needed
+        role = next((w for w in _VIEW_WORD.finditer(low) if w.group().encode() in _ROLE_WORDS or w.group() in _NOTE_ROLES), None)
+        m = role and _CONDITION.search(low, role.end())
+        # (something said of the role before the condition, not a label's topic: "PI: cancer genomics")
+        # (within five words of the role: "intern bleiben sollen, besprechen wir im nächsten Operations-Meeting"
+        # is about tickets)
+        if role and m and ":" not in low[role.end():m.start()] and \
+                1 <= len(_VIEW_WORD.findall(low, role.end(), m.start())) <= 5:
+            yield Finding("personal.health", PERSONAL, min(role.start(), m.start()), max(m.end(), t.line_span(m.start())[1]))
+            return
     emergencies = [e.start() for e in _EMERGENCY.finditer(t, 40, 40)]
     if not (emergencies or (_CARE_WORDS.among(t.words) or any(p in low for p in _CARE_PHRASES)) and _CARE.search(low)):
         return
@@ -1943,6 +1968,18 @@ _EARNING = re.compile(
     rf"(?:[ \t]+[^\s\d.!?;]{{1,20}}){{0,4}}?[ \t]*:?[ \t]*(?P<amount>{_AMOUNT})(?![\w])")
 
 
+#: one's own pay said with a verb of the first person, then an amount (four words between at most:
+#: "als Doktorand"), gross or net or a period after it for a verb of getting ("I get 300 EUR for
+#: the trip" is a refund, "bekomme 2.140 € netto im Monat" a pay)
+_OWN_EARNING = re.compile(
+    rf"(?<![\w])(?:(?:ich|je|io|yo|eu|ik|ja|jag|jeg|já|én|minä|eu|ben|εγώ|я|i)[ \t]+)?(?:(?P<earn>{lex(OWN_EARNING_VERBS)})|{lex(OWN_GETTING_VERBS)})(?![\w])"
+    rf"(?:[ \t]+[^\s\d.!?;]{{1,20}}){{0,4}}?[ \t]*:?[ \t]*(?P<amount>{_AMOUNT})(?![\w])"
+    rf"(?P<period>[ \t]*(?:(?:{lex(GROSS_WORDS)})(?![\w])[ \t]*)?(?:(?:/|per|pro|par|al|por|na|za|im|a|an|in|each|every|"
+    rf"il|le|el|o|om|w|v|ve|i|в|на)[ \t]*)?(?:{lex(PAY_PERIODS)})(?![\w])|[ \t]*(?:{lex(GROSS_WORDS)})(?![\w]))?")
+_OWN_EARNING_WORDS = frozenset(fold(w).encode() for w in re.split(r"[| ]", f"{OWN_EARNING_VERBS}|{OWN_GETTING_VERBS}")
+                               if len(w) >= 4 and w not in ("make", "paid", "receive", "jeg", "jag"))
+
+
 #: (a text without one of these words says nothing of what somebody earns: most texts)
 _EARNING_WORDS = frozenset(fold(w).encode() for w in re.split(r"[| ]", f"{EARNING_VERBS}|{SALARY_WORDS}|{RATE_WORDS}")
                            if w not in ("is", "gets"))
@@ -2022,6 +2059,10 @@ def salaries(t: Text) -> Iterator[Finding]:
             if _person_named(t.text, m.start("name"), m.end("name")):
                 line_end = t.line_span(m.start("name"))[1]
                 yield Finding("personal.salary", PERSONAL, m.start("name"), line_end)
+    if not _OWN_EARNING_WORDS.isdisjoint(t.words):
+        for m in _OWN_EARNING.finditer(t.low):
+            if m.group("earn") or m.group("period"):
+                yield Finding("personal.salary", PERSONAL, m.start(), m.end("period") if m.group("period") else m.end("amount"))
     if _EARNING_WORDS.isdisjoint(t.words):
         if _PAY_COMPOUNDS.among(t.words):
             yield from _own_pay(t)
