@@ -339,3 +339,27 @@ def test_a_treatment_named_as_a_field_of_work_stays(text):
 
 def test_a_persons_radiotherapy_is_still_cut():
     assert found("Sorry for the delay, my wife is undergoing radiotherapy this month.", "personal")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "I am" said by the verb alone, in the languages that drop the pronoun (h52: "sono diabetico di tipo 1")
+        "Per il viaggio: sono diabetica e porto l'insulina nel bagaglio a mano.",
+        "Soy diabético tipo 1, necesito comer a horas fijas durante el curso.",
+        "Jestem cukrzykiem typu 1 i potrzebuję posiłków o stałych porach.",
+    ],
+)
+def test_a_condition_after_i_am_said_by_the_verb(text):
+    assert found(text, "personal")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I pazienti dello studio sono diabetici di tipo 2 e seguiti a Pavia.",
+        "Los participantes del estudio son diabéticos tipo 1.",
+    ],
+)
+def test_a_studys_participants_are_no_first_person(text):
+    assert found(text, "personal") == []

@@ -1279,6 +1279,8 @@ CONDITION_STEMS = (
     "knochenbruch", "pneumon", "lungenentz", "zápal plic", "covid", "depress", "burnout", "pregnan",
     "schwanger", "enceinte", "incinta", "embarazad", "grávida", "zwanger", "ciąż", "těhotn", "dialys",
     "dialýz", "epilep", "asthma", "chemo", "sclerosi", "sklerose", "stent", "bypass", "kemoterap",
+    # epilepsy named otherwise ("atak padaczki", "padúcnica", "epilepsziás roham" has its stem already)
+    "padaczk", "padúcnic", "падучая", "эпилеп", "епілеп", "епилеп",
     # diabetes and its crises in the languages that name it otherwise ("mam cukrzycę", "cukrovka",
     # "šećerna bolest", "hipoglikemia"), pneumonia in Spanish, an operation in Czech ("operace kolene")
     "cukrzyc", "cukrovk", "šećern", "sladkorn", "диабет", "діабет", "hipoglik", "hypoglyk", "hypoglyc", "hipoglic",
@@ -1466,7 +1468,9 @@ PERSON_WORDS = (
     "коллега колега "
     # the first person said by its verb, in the languages that drop the pronoun ("mam cukrzycę",
     # "tengo diabetes", "habe Epilepsie")
-    "mam mám tengo tenho habe heb ho έχω имам imam")
+    "mam mám tengo tenho habe heb ho έχω имам imam "
+    # and "I am" ("sono diabetico di tipo 1", "soy celíaca", "jestem cukrzykiem")
+    "sono soy sou estoy estou jestem jsem vagyok olen sunt")
 
 #: words saying an address is a public place (a venue, an institute), not somebody's home
 #: an address one moves to or from: a person's, unless an organisation is named with it
