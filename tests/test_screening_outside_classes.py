@@ -363,3 +363,27 @@ def test_a_condition_after_i_am_said_by_the_verb(text):
 )
 def test_a_studys_participants_are_no_first_person(text):
     assert found(text, "personal") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        # somebody's permit to live or work in a country, and where it stands (h52: "mon titre de séjour a expiré")
+        ("Mein Aufenthaltstitel läuft im März ab, die Verlängerung ist beantragt.", "Aufenthaltstitel läuft im März ab"),
+        ("My residence permit renewal is still pending, so I cannot travel to the workshop.", "renewal is still pending"),
+        ("Il mio permesso di soggiorno è scaduto e sono in attesa del rinnovo in questura.", "scaduto"),
+    ],
+)
+def test_somebodys_residence_permit_and_its_state(text, secret):
+    assert secret not in kept_text(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The residence permit office of the university helps new international staff.",
+        "Participants from outside the EU may need a work permit for the summer school.",
+    ],
+)
+def test_a_permit_nobody_owns_is_a_services(text):
+    assert found(text, "personal") == []

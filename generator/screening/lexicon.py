@@ -2807,3 +2807,20 @@ ORDINAL_MORPHEMES = (
 )
 #: the endings an ordinal's stem takes, after one only ("vier-ter", "twintig-ste", "czwart-ego", "čtvrt-ého")
 ORDINAL_ENDINGS = r"ter|tes|ste|de|y|ego|iego|ý|ého|ej|a"
+
+#: a permit to live or work in a country, and asylum: whose it is, and where its renewal stands, is
+#: a person's status ("mon titre de séjour a expiré", "my residence permit is pending")
+RESIDENCE_PERMITS = (
+    r"residence permit|residence card|titre de séjour|carte de séjour|permesso di soggiorno|permiso de residencia|"
+    r"tarjeta de residencia|autorización de residencia|autorização de residência|título de residência|"
+    r"aufenthaltstitel|aufenthaltserlaubnis|aufenthaltsgenehmigung|niederlassungserlaubnis|verblijfsvergunning|"
+    r"verblijfsdocument|karta pobytu|karty pobytu|zezwolenie na pobyt|pozwolenie na pobyt|povolení k pobytu|"
+    r"povolenie na pobyt|tartózkodási engedély|tartózkodási engedélyem|uppehållstillstånd|uppehållstillståndet|"
+    r"opholdstilladelse|oppholdstillatelse|oleskelulupa|oleskelulupani|elamisluba|leidimas gyventi|"
+    r"uzturēšanās atļauja|permis de ședere|permisul de ședere|oturma izni|ikamet izni|άδεια διαμονής|"
+    r"вид на жительство|посвідка на проживання|разрешение за пребиваване|boravišna dozvola|dozvola boravka|"
+    r"dovoljenje za prebivanje|work permit|arbeitserlaubnis|permis de travail|permesso di lavoro|permiso de trabajo|"
+    r"werkvergunning|pozwolenie na pracę|asylum|asylantrag|asylverfahren|demande d'asile|richiesta di asilo|"
+    r"solicitud de asilo|asielaanvraag"
+)
+

@@ -105,6 +105,7 @@ from generator.screening.lexicon import (
     RATE_WORDS,
     RELATIVE_WORDS,
     RESEARCH_TOPIC_WORDS,
+    RESIDENCE_PERMITS,
     ROLE_WORDS,
     SALARY_WORDS,
     SANCTION_WORDS,
@@ -937,10 +938,24 @@ def health(t: Text) -> Iterator[Finding]:
     (``_personal_conditions``)."""
     yield from _conditions(t)
     yield from _personal_conditions(t)
+    yield from _residence_status(t)
     for m in _HEALTH.finditer(t, 40, 40):
         if _ABOUT_RULES.match(t.low, m.end()):
             continue  # "the sick leave policy": about the rules, not about somebody
         yield Finding("personal.health", PERSONAL, *_health_span(t, m.start(), m.end()))
+
+
+#: a permit to live or work in a country ("titre de séjour", "Aufenthaltstitel", "residence permit")
+_PERMIT = Lexicon(RESIDENCE_PERMITS, template=r"(?<![\w])(?:{body})(?![\w])")
+
+
+def _residence_status(t: Text) -> Iterator[Finding]:
+    """Somebody's permit to live or work in a country, and where it stands: "mon titre de séjour a
+    expiré le mois dernier", "my residence permit renewal is still pending" (h52): the sentence. A
+    permit nobody owns ("the residence permit office helps new staff") is a service's."""
+    for m in _PERMIT.finditer(t, 20, 20):
+        if _somebodys(t.low, m.start(), 3):
+            yield Finding("personal.residence", PERSONAL, *_sentence_around(t.text, m.start(), m.end()))
 
 
 def _health_span(t: Text, start: int, end: int) -> tuple[int, int]:
