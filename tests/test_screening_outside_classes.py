@@ -387,3 +387,26 @@ def test_somebodys_residence_permit_and_its_state(text, secret):
 )
 def test_a_permit_nobody_owns_is_a_services(text):
     assert found(text, "personal") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a doctor's word with a condition and a person's word in one sentence (h52: "lekarz zabronił mi")
+        "Mein Arzt sagt, wegen des Asthmas soll ich nicht fliegen.",
+        "Le médecin m'a interdit de voyager après ma crise d'épilepsie du mois dernier.",
+    ],
+)
+def test_a_doctors_word_about_somebodys_condition(text):
+    assert found(text, "personal")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The doctors in the study treated 40 patients with epilepsy.",
+        "Our physician partners study diabetes in 3 hospitals.",
+    ],
+)
+def test_doctors_and_a_disease_with_nobodys_word_are_research(text):
+    assert found(text, "personal") == []

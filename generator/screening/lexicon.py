@@ -2824,3 +2824,12 @@ RESIDENCE_PERMITS = (
     r"solicitud de asilo|asielaanvraag"
 )
 
+#: a doctor, who advises or forbids somebody something ("lekarz zabronił mi podróży samolotem"):
+#: with a condition and a person in the sentence, that person's health
+DOCTOR_WORDS = (
+    r"doctor|doctors|gp|physician|arzt|ärztin|hausarzt|hausärztin|médecin|medico|medica|médico|médica|arts|huisarts|"
+    r"lekarz|lekarka|lekarza|lékař|lékařka|lekár|lekárka|orvos|orvosom|läkare|läkaren|lægen|læge|lege|legen|"
+    r"lääkäri|lääkärini|arst|arsti|gydytojas|gydytoja|ārsts|ārste|doktor|doktorum|γιατρός|γιατρό|врач|лікар|"
+    r"лекар|лекарят|liječnik|liječnica|zdravnik|zdravnica|medic|medicul"
+)
+

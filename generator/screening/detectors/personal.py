@@ -64,6 +64,7 @@ from generator.screening.lexicon import (
     CURRENCIES,
     CURRENT_PAY_WORDS,
     DIAGNOSIS_STEMS,
+    DOCTOR_WORDS,
     EARNING_VERBS,
     EMERGENCY_WORDS,
     FLAT_UNIT_WORDS,
@@ -939,10 +940,32 @@ def health(t: Text) -> Iterator[Finding]:
     yield from _conditions(t)
     yield from _personal_conditions(t)
     yield from _residence_status(t)
+    yield from _doctors_word(t)
     for m in _HEALTH.finditer(t, 40, 40):
         if _ABOUT_RULES.match(t.low, m.end()):
             continue  # "the sick leave policy": about the rules, not about somebody
         yield Finding("personal.health", PERSONAL, *_health_span(t, m.start(), m.end()))
+
+
+_DOCTOR = Lexicon(DOCTOR_WORDS, template=r"(?<![\w])(?:{body})(?![\w])")
+
+
+def _doctors_word(t: Text) -> Iterator[Finding]:
+    """A condition and a doctor's word in one sentence with a person's word: "po ostatnim ataku
+    padaczki lekarz zabronił mi podróży samolotem" (h52), "my doctor says the asthma ...": that
+    person's health, the sentence. (Doctors and a disease with nobody's word is research.)"""
+    low = t.low
+    if not (_CONDITION_WORDS.among(t.words) or any(p in low for p in _CONDITION_PHRASES)):
+        return
+    doctors = [m.start() for m in _DOCTOR.finditer(t, 10, 10)]
+    if not doctors:
+        return
+    for m in _CONDITION.finditer(low):
+        start, end = _sentence_around(t.text, m.start(), m.end())
+        sentence = low[start:end]
+        if any(start <= d < end for d in doctors) and not _RESEARCH_TOPIC.search(sentence) \
+                and any(w.encode() in _PERSON_WORDS for w in _VIEW_WORD.findall(sentence)):
+            yield Finding("personal.health", PERSONAL, start, end)
 
 
 #: a permit to live or work in a country ("titre de séjour", "Aufenthaltstitel", "residence permit")
