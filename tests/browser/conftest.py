@@ -3,7 +3,7 @@
 On the page of the ``guarded`` fixture, requests to any host but the local server are blocked
 and recorded, console errors and uncaught exceptions are recorded, and ``window.alert`` (and
 friends) and dialogs mark the page as compromised. Tests assert on those records.
-Facts behind the launch flags: /work/shared/notes/browser.md.
+The launch flags: no sandbox of its own (it runs in a container), no GPU, no calls home (updates, sync, QUIC).
 """
 
 from __future__ import annotations
