@@ -1406,6 +1406,11 @@ TROUBLE_STEMS = (
 )
 #: a person by their role at work or in their studies ("il dottorando che gestiva il VO"): with a
 #: sanction and a misconduct in the sentence, the one they befell
+#: a project's leaders, whom a short field's private note names by their role ("PI derzeit in Reha")
+NOTE_ROLE_WORDS = (
+    "pi supervisor betreuer betreuerin responsable responsabile kierownik vedoucí témavezető handledare "
+    "vejleder veileder ohjaaja coordinator koordinator coordinatore coordinador coordenador coordinateur"
+)
 ROLE_WORDS = (
     "student studente studentessa dottorando dottoranda phd postdoc doktorand doktorandin doctorant "
     "doctorante doctorando doctoranda doutorando doutoranda promovendus promovenda doktorant doktorantka "

@@ -88,6 +88,7 @@ from generator.screening.lexicon import (
     NEEDS_LABELS,
     NO_NEEDS,
     NOT_PHONE_WORDS,
+    NOTE_ROLE_WORDS,
     NUMBER_MORPHEMES,
     ORDINAL_ENDINGS,
     ORDINAL_MORPHEMES,
@@ -837,7 +838,7 @@ _ABOUT_RULES = re.compile(r"[ \t-]+(?:policy|policies|rules|regulations?|form|fo
                           r"requests?|procedure|regelung|antrag|formular|règles|formulaire|regole|modulo|"
                           # a treatment named as a field of work ("radiotherapy planning", "Strahlentherapie-Physik")
                           r"planning|physics|dosimetry|research|software|planung|physik|planification|physique|"
-                          r"pianificazione|fisica|planificación|física|planeamento|planning|fizyka|fyzika)(?![\w-])")
+                          r"pianificazione|fisica|planificación|física|planeamento|fizyka|fyzika)(?![\w-])")
 _CLAUSE_END = re.compile(r"[.!?;](?=\s|$)|\n")
 
 
@@ -862,16 +863,19 @@ _CONDITION = re.compile("|".join(re.escape(fold(s)) for s in CONDITION_STEMS))
 #: (looked for around its words' anchors: "operation" and "surgery" are in many texts that name no
 #: place of care)
 _EMERGENCY = Lexicon(EMERGENCY_WORDS, template=r"(?<![\w&-])(?:{body})(?![^\W\d_])")
+#: a doctor, who advises or forbids somebody something: care, with a person in the sentence
+_DOCTOR = Lexicon(DOCTOR_WORDS, template=r"(?<![\w])(?:{body})(?![\w])")
+
+
+def _names_a_condition(t: Text) -> bool:
+    """Does the text hold a condition's stem (in one of its words, or a stem of two words)?"""
+    return bool(_CONDITION_WORDS.among(t.words)) or any(p in t.low for p in _CONDITION_PHRASES)
 #: a text of one short line: a status, a subject, a cell (its condition and place of care are
 #: somebody's when a role or a name stands before the place: "stalled - řešitel v nemocnici
 #: (operace kolene)")
 _SHORT_SLOT = 160
 
 
-#: a project's leaders, whom a short field's note names by their role ("PI derzeit in Reha")
-_NOTE_ROLES = frozenset(("pi", "supervisor", "betreuer", "betreuerin", "responsable", "responsabile", "kierownik",
-                         "vedouci", "temavezeto", "handledare", "vejleder", "veileder", "ohjaaja", "coordinator",
-                         "koordinator", "coordinatore", "coordinador", "coordenador", "coordinateur"))
 
 
 def _conditions(t: Text) -> Iterator[Finding]:
@@ -880,12 +884,12 @@ def _conditions(t: Text) -> Iterator[Finding]:
     Krankenhaus", "operacija kolena in bolniška do petka". (A condition and a hospital alone
     are also a biomedical community's research: "diabetes cohorts from three hospitals".)"""
     low = t.low
-    if not (_CONDITION_WORDS.among(t.words) or any(p in low for p in _CONDITION_PHRASES)):
+    if not _names_a_condition(t):
         return
     if len(low) <= _SHORT_SLOT and "\n" not in low.strip() and not _RESEARCH_TOPIC.search(low):
         # a short field's private note: a role and a condition ("Ökologie – PI derzeit in Reha nach
         # Herzinfarkt", "contact: postdoc on leave, pneumonia"), no place of care needed
-        role = next((w for w in _VIEW_WORD.finditer(low) if w.group().encode() in _ROLE_WORDS or w.group() in _NOTE_ROLES), None)
+        role = next((w for w in _VIEW_WORD.finditer(low) if w.group().encode() in _NOTE_ROLES), None)
         m = role and _CONDITION.search(low, role.end())
         # (something said of the role before the condition, not a label's topic: "PI: cancer genomics")
         # (within five words of the role: "intern bleiben sollen, besprechen wir im nächsten Operations-Meeting"
@@ -894,7 +898,8 @@ def _conditions(t: Text) -> Iterator[Finding]:
                 1 <= len(_VIEW_WORD.findall(low, role.end(), m.start())) <= 5:
             yield Finding("personal.health", PERSONAL, min(role.start(), m.start()), max(m.end(), t.line_span(m.start())[1]))
             return
-    emergencies = [e.start() for e in _EMERGENCY.finditer(t, 40, 40)]
+    # an emergency department, or a doctor ("lekarz zabronił mi podróży"): care, with no place named
+    emergencies = sorted([e.start() for e in _EMERGENCY.finditer(t, 40, 40)] + [d.start() for d in _DOCTOR.finditer(t, 10, 10)])
     if not (emergencies or (_CARE_WORDS.among(t.words) or any(p in low for p in _CARE_PHRASES)) and _CARE.search(low)):
         return
     short = len(low) <= _SHORT_SLOT and "\n" not in low.strip()
@@ -905,8 +910,9 @@ def _conditions(t: Text) -> Iterator[Finding]:
         at = start + care.start() if care else next((e for e in emergencies if start <= e < end), -1)
         if at >= 0 and (_LEAVE.search(sentence) or _somebodys(low, at, 3) or _somebodys(low, m.start(), 2)
                      or (short and _role_or_name_before(t.text, low, at))
-                     # (one ends up in an emergency department: whoever the sentence names, "I spent the
-                     # night in the emergency room with a hypoglycaemia")
+                     # (one ends up in an emergency department, or a doctor forbids one something:
+                     # whoever the sentence names, "I spent the night in the emergency room with a
+                     # hypoglycaemia")
                      or (not care and not _RESEARCH_TOPIC.search(sentence)
                          and any(w.encode() in _PERSON_WORDS for w in _VIEW_WORD.findall(sentence)))):
             yield Finding("personal.health", PERSONAL, start, end)
@@ -940,32 +946,10 @@ def health(t: Text) -> Iterator[Finding]:
     yield from _conditions(t)
     yield from _personal_conditions(t)
     yield from _residence_status(t)
-    yield from _doctors_word(t)
     for m in _HEALTH.finditer(t, 40, 40):
         if _ABOUT_RULES.match(t.low, m.end()):
             continue  # "the sick leave policy": about the rules, not about somebody
         yield Finding("personal.health", PERSONAL, *_health_span(t, m.start(), m.end()))
-
-
-_DOCTOR = Lexicon(DOCTOR_WORDS, template=r"(?<![\w])(?:{body})(?![\w])")
-
-
-def _doctors_word(t: Text) -> Iterator[Finding]:
-    """A condition and a doctor's word in one sentence with a person's word: "po ostatnim ataku
-    padaczki lekarz zabronił mi podróży samolotem" (h52), "my doctor says the asthma ...": that
-    person's health, the sentence. (Doctors and a disease with nobody's word is research.)"""
-    low = t.low
-    if not (_CONDITION_WORDS.among(t.words) or any(p in low for p in _CONDITION_PHRASES)):
-        return
-    doctors = [m.start() for m in _DOCTOR.finditer(t, 10, 10)]
-    if not doctors:
-        return
-    for m in _CONDITION.finditer(low):
-        start, end = _sentence_around(t.text, m.start(), m.end())
-        sentence = low[start:end]
-        if any(start <= d < end for d in doctors) and not _RESEARCH_TOPIC.search(sentence) \
-                and any(w.encode() in _PERSON_WORDS for w in _VIEW_WORD.findall(sentence)):
-            yield Finding("personal.health", PERSONAL, start, end)
 
 
 #: a permit to live or work in a country ("titre de séjour", "Aufenthaltstitel", "residence permit")
@@ -1204,6 +1188,8 @@ _TROUBLE_WORDS = WordClass(lambda w: w in _TROUBLE_FIRST or _TROUBLE_BYTES.match
 _TROUBLE = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(s) for s in sorted(_TROUBLES, key=len, reverse=True)) + ")")
 _SANCTION = re.compile(rf"(?<![\w])(?:{lex(SANCTION_WORDS)})(?![\w])")
 _ROLE_WORDS = frozenset(fold(w).encode() for w in ROLE_WORDS.split())
+#: and a project's leaders, whom a short field's note names by their role ("PI derzeit in Reha")
+_NOTE_ROLES = _ROLE_WORDS | frozenset(fold(w).encode() for w in NOTE_ROLE_WORDS.split())
 #: a rule's text, which names a sanction and a misconduct of whoever commits it
 _RULES = re.compile(words(
     r"policy|policies|code of conduct|rules|regulations|guidelines|richtlinie|richtlinien|verhaltenskodex|"
