@@ -2838,3 +2838,13 @@ DOCTOR_WORDS = (
     r"лекар|лекарят|liječnik|liječnica|zdravnik|zdravnica|medic|medicul"
 )
 
+#: a path's word of a one-time link (a password's reset, an account's activation, an address's
+#: confirmation, a sign-in link, an invitation) in EGI's languages, as stems a link's path word may
+#: hold, spelled with and without accents (a link's path is not folded)
+ONE_TIME_LINK_STEMS = (
+    r"reset|recover|activat|verif|confirm|magic|one-?time|onetime|invit|unlock|login-?link|sign-?in-?link|"
+    r"aktivier|bestaetig|bestätig|zuruecksetz|zurücksetz|reinitiali|réinitiali|restablec|recuper|ripristin|"
+    r"redefini|herstel|wachtwoord|nollaa|aterstall|återställ|nulstil|tilbakestill|resetuj|obnov|helyreall|"
+    r"visszaall|resetare|sifirla|sıfırla|lähtesta|atjauno|atkurti|ponastav|resetir|επαναφορ"
+)
+

@@ -30,7 +30,7 @@ from functools import lru_cache
 from generator.screening import lazy_re as re
 from generator.screening.detectors.base import CREDENTIAL, PERSONAL, PHONE, Finding, Text, folded_too, lex
 from generator.screening.detectors.shapes import looks_random
-from generator.screening.lexicon import JOB_ID_LABELS, NOT_A_VALUE, PASSWORD_WORDS
+from generator.screening.lexicon import JOB_ID_LABELS, NOT_A_VALUE, ONE_TIME_LINK_STEMS, PASSWORD_WORDS
 
 _CONTACT_HOSTS = re.compile(
     r"(?<![\w.-])(?:wa\.me|api\.whatsapp\.com/send|chat\.whatsapp\.com|signal\.me|signal\.group|t\.me|"
@@ -226,11 +226,7 @@ _NOT_A_VALUE = folded_too(NOT_A_VALUE)
 #: a path's word of a one-time link (a password's reset, an account's activation, an address's
 #: confirmation, a sign-in link, an invitation), in EGI's languages: a token after it opens the
 #: account, and the whole link is the key (its user's number and its time stamp too), as a share's
-_ONE_TIME_WORD = re.compile(
-    r"reset|recover|activat|verif|confirm|magic|one-?time|onetime|invit|unlock|login-?link|sign-?in-?link|"
-    r"aktivier|bestaetig|bestätig|zuruecksetz|zurücksetz|reinitiali|réinitiali|restablec|recuper|ripristin|"
-    r"redefini|herstel|wachtwoord|nollaa|aterstall|återställ|nulstil|tilbakestill|resetuj|obnov|helyreall|"
-    r"visszaall|resetare|sifirla|sıfırla|lähtesta|atjauno|atkurti|ponastav|resetir|επαναφορ", re.IGNORECASE)
+_ONE_TIME_WORD = re.compile(ONE_TIME_LINK_STEMS, re.IGNORECASE)
 #: a token after such a word: letters and digits (and '-', '_'), sixteen at least
 _ONE_TIME_TOKEN = re.compile(r"[A-Za-z0-9_-]{16,200}")
 _PART = re.compile(r"[^_-]+")
