@@ -219,3 +219,11 @@ def test_a_lower_case_note_inside_a_list_of_sites_is_left_out(value, sites):
 @pytest.mark.parametrize("value", ["SITE-A (Petra Novak), SITE-B", "SITE-A (+33 6 12 34 56 78), SITE-B"])
 def test_a_note_with_a_name_or_a_phone_inside_a_list_of_sites_is_still_refused(value):
     assert fields.site_names(value) is None
+
+
+def test_an_oauth_confidential_client_is_a_kind_of_client_not_a_marking():
+    text = "The portal is registered as a confidential client in Check-in, with the redirect URI on its own host."
+    assert kept_text(text) == text
+    # "confidential" before "client" with no article is a marking, which withholds what follows
+    assert found("CONFIDENTIAL client data follows. Her salary was discussed.", "marker") == ["CONFIDENTIAL"]
+    assert found("Confidential client notes below.", "marker") == ["Confidential"]

@@ -126,3 +126,43 @@ def test_a_persons_stipend_or_current_salary_is_personal(text, secret):
 )
 def test_a_vacancys_salary_and_a_grants_budget_stay(text, keep):
     assert keep in kept_text(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("La responsable du projet sera absente : elle a été opérée de la hanche lundi.", "opérée de la hanche"),
+        ("Unser Admin wurde gestern an der Schulter operiert, die Migration verschiebt sich.", "an der Schulter operiert"),
+        ("The site contact had hip surgery on Monday, so the downtime moves to March.", "had hip surgery"),
+        ("Mi compañero ha sido operado de la rodilla y vuelve en febrero.", "ha sido operado"),
+        ("Kolega jest po operacji kręgosłupa, odpisze w przyszłym tygodniu.", "jest po operacji"),
+    ],
+)
+def test_an_operation_told_in_the_past_or_the_passive_is_health(text, secret):
+    assert secret not in kept_text(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("I'm asthmatic, so a room without the dust of the old racks would help.", "asthmatic"),
+        ("Sono asmatica e la sala macchine mi dà problemi.", "asmatica"),
+        ("Mijn dochter heeft astma, daarom werk ik woensdag thuis.", "astma"),
+    ],
+)
+def test_asthma_said_of_somebody_is_health(text, secret):
+    assert secret not in kept_text(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The asthma cohort study runs its imputation pipeline on the HPC cluster.",
+     "The operation of the storage was handed over to the site team last year.",
+     "The make target builds 12 images; I receive 3 mails a day from the CI."],
+)
+def test_a_disease_as_research_and_ordinary_operations_and_making_stay(text):
+    assert kept_text(text) == text
+
+
+def test_ones_own_pay_after_i_make_is_personal():
+    assert "2,900" not in kept_text("Honestly, I make EUR 2,900 a month on this grant.")

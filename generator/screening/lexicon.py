@@ -1200,6 +1200,28 @@ HEALTH_PHRASES = (
     r"foi operado|foi operada|został zoperowany|została zoperowana|przeszedł operację|przeszła operację|"
     r"byl operován|byla operována|megműtötték|műtéten esett át|a fost operat|a fost operată|"
     r"blev opereret|blev opererad|ble operert|leikattiin|"
+    # an operation told in the past or the passive, with whose body it was ("he had knee surgery",
+    # "il a été opéré du genou", "wurde am Knie operiert", "jest po operacji"): in each language's own turn
+    r"had (?:a |an |his |her |my |their )?(?:knee |hip |back |heart |eye |shoulder |spine |spinal |hand |foot |"
+    r"ankle |wrist |emergency |major |minor |cancer |brain |bypass |cardiac |abdominal )?surgery|"
+    r"underwent (?:an operation|surgery)|recovering from (?:his |her |my |their )?(?:\w+ )?(?:surgery|an operation|the operation)|"
+    r"(?:a |ont |avoir |d'avoir )?été opérée?s?|être opérée?s?|se faire opérer|s'est fait opérer|"
+    r"subi une (?:opération|intervention chirurgicale)|"
+    r"(?:am|an der|an den) (?:knie|hüfte|herzen|herz|rücken|auge|augen|schulter|fuß|fuss|meniskus|bein|arm|hand|"
+    r"kopf|bandscheibe|wirbelsäule|darm|blinddarm|magen|galle|lunge) operiert|notoperiert|operiert werden|"
+    r"musste operiert|muss operiert|wurde er operiert|wurde sie operiert|"
+    r"ha sido operad[oa]|me operaron|lo operaron|la operaron|le operaron|me van a operar|se operó|"
+    r"fui operad[oa]|vai ser operad[oa]|fez uma cirurgia|fiz uma cirurgia|submetid[oa] a uma cirurgia|"
+    r"sono stat[oa] operat[oa]|ha subito un intervento|ha subito un'operazione|si è operat[oa]|mi sono operat[oa]|"
+    r"deve essere operat[oa]|intervento chirurgico al|"
+    r"is geopereerd|werd geopereerd|ben geopereerd|wordt geopereerd|een operatie gehad|een operatie ondergaan|"
+    r"był operowany|była operowana|jestem po operacji|jest po operacji|miał operację|miała operację|"
+    r"je po operaci|jsem po operaci|podstoupil operaci|podstoupila operaci|bol operovaný|bola operovaná|"
+    r"je po operácii|som po operácii|podstúpil operáciu|podstúpila operáciu|műtéte volt|megoperálták|"
+    r"a suferit o intervenție chirurgicală|a suferit o operație|opererades|har opererats|er opereret|er operert|"
+    r"on leikattu|χειρουργήθηκε|χειρουργήθηκα|έκανε εγχείρηση|έκανα εγχείρηση|operiran je|operirana je|"
+    r"bio je operiran|bila je operirana|operisan je|operisana je|ameliyat oldu|ameliyat oldum|ameliyat olacak|"
+    r"оперираха|беше опериран|прооперировали|перенес операцию|перенесла операцию|прооперували|переніс операцію|"
     r"na nemocenské|nemocenská|v pracovní neschopnosti|práceneschopn[ýá]|"
     r"betegszabadságon|betegszabadság|táppénzen|"
     r"sjukskriven|sjukskrivning|sygemeldt|sykmeldt|sykemeldt|sairauslomalla|sairausloma|haiguslehel|"
@@ -1311,6 +1333,9 @@ PERSONAL_CONDITION_STEMS = (
     "ipovedent", "niewidom", "niedowidz", "niedosłysz", "nevidom", "slabozrak", "gyengénlát",
     "insulin", "inzulin", "insuliin", "инсулин", "інсулін", "ινσουλ", "cukorbeteg", "cukrzyk", "diabet",
     "depres", "bandscheib", "herniated disc", "slipped disc", "panic attack", "anxiety disorder",
+    # asthma, and a person who has it ("I am asthmatic", "sou asmática", "Asthmatikerin", "asztmás")
+    "asthma", "asma", "astma", "asztma", "άσθμα", "астма", "asmátic", "asmatic", "astmati", "astmatik",
+    "astmaatik", "ασθματικ", "астматик",
     "angststörung", "autis", "adhd", "dyslex", "legasthen",
 )
 #: a person's family, of whom a condition is said ("per assistere il figlio disabile")

@@ -690,8 +690,15 @@ def _among_levels(low: str, start: int, end: int) -> bool:
     return any(not _NEGATION.search(m.string[max(0, m.start() - 12):m.start()]) for m in levels)
 
 
+#: OAuth's kind of client, which holds a secret (as against a public one), with its article: "registered
+#: as a confidential client" ("CONFIDENTIAL client data follows" is a marking)
+_CLIENT_AFTER = re.compile(rf"[ \t]+clients?{_E}")
+_CLIENT_ARTICLE = re.compile(rf"{_B}(?:an?|the|oauth|oidc|openid)[ \t]+$")
+
+
 def _topic(low: str, start: int, end: int) -> bool:
-    return bool(_TOPIC_AFTER.match(low, end) or _TOPIC_BEFORE.search(low[max(0, start - 20):start]))
+    return bool(_TOPIC_AFTER.match(low, end) or _TOPIC_BEFORE.search(low[max(0, start - 20):start])
+                or (_CLIENT_AFTER.match(low, end) and _CLIENT_ARTICLE.search(low[max(0, start - 12):start])))
 
 
 def _heading(low: str, start: int, end: int) -> bool:

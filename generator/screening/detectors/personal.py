@@ -995,6 +995,9 @@ _RESEARCH_TOPIC = re.compile(words(RESEARCH_TOPIC_WORDS))
 #: an initial and a surname ("K. Osei", "M. Nováková")
 _INITIAL_NAME = re.compile(r"(?<![\w.])[^\W\d_a-zß-ÿ]\.[ ]?[^\W\d_a-zß-ÿ][^\W\d_A-Z]{2,}")
 _VIEW_WORD = re.compile(r"[^\W\d_]+")
+#: English's "I" with its verb ("I am asthmatic", "I've had diabetes since"): "i" alone is "and" or
+#: "in" in other languages
+_I_AM = re.compile(r"(?<![\w])i(?:'m|'ve| am| have| had| was| suffer| live)(?![\w])")
 #: the Italian verb of switching off ("disabilitato", "disabilitare", "disabilitazione") begins as "disabilità"
 _SWITCHED_OFF = ("disabilitat", "disabilitar", "disabilitaz")
 
@@ -1026,7 +1029,7 @@ def _personal_conditions(t: Text) -> Iterator[Finding]:
         clause = low[start:end]
         # (a title's or an initial's dot ends the sentence before the name: "Ms. Okafor", "K. Osei")
         before = max(t.line_span(start)[0], start - 12)
-        somebody = any(w.encode() in _SOMEBODY_WORDS for w in _VIEW_WORD.findall(clause)) or _person_named(
+        somebody = any(w.encode() in _SOMEBODY_WORDS for w in _VIEW_WORD.findall(clause)) or _I_AM.search(clause) or _person_named(
             text, before, end) or _INITIAL_NAME.search(text, before, end) is not None
         if not somebody and end - start <= 160:
             # a status field, a row: "stalled – Tomek na zwolnieniu, depresja"
@@ -2002,6 +2005,10 @@ _OWN_EARNING = re.compile(
     rf"il|le|el|o|om|w|v|ve|i|в|на)[ \t]*)?(?:{lex(PAY_PERIODS)})(?![\w])|[ \t]*(?:{lex(GROSS_WORDS)})(?![\w]))?")
 _OWN_EARNING_WORDS = frozenset(fold(w).encode() for w in re.split(r"[| ]", f"{OWN_EARNING_VERBS}|{OWN_GETTING_VERBS}")
                                if len(w) >= 4 and w not in ("make", "paid", "receive", "jeg", "jag"))
+#: (the common words that the gate above leaves out, "make" and "paid": the text is read for one's
+#: own pay only when they follow "I": "I make EUR 2,900 a month", "I'm paid 1,900 net")
+_OWN_EARNING_COMMON = frozenset((b"make", b"paid", b"receive"))
+_FIRST_PERSON_PAY = re.compile(r"(?<![\w])i(?:'m| am)?[ \t]+(?:make|get paid|paid|receive)(?![\w])")
 
 
 #: (a text without one of these words says nothing of what somebody earns: most texts)
@@ -2083,8 +2090,9 @@ def salaries(t: Text) -> Iterator[Finding]:
             if _person_named(t.text, m.start("name"), m.end("name")):
                 line_end = t.line_span(m.start("name"))[1]
                 yield Finding("personal.salary", PERSONAL, m.start("name"), line_end)
-    if not _OWN_EARNING_WORDS.isdisjoint(t.words):
-        for m in _OWN_EARNING.finditer(t.low):
+    if not _OWN_EARNING_WORDS.isdisjoint(t.words) or (
+            not _OWN_EARNING_COMMON.isdisjoint(t.words) and _FIRST_PERSON_PAY.search(low)):
+        for m in _OWN_EARNING.finditer(low):
             if m.group("earn") or m.group("period"):
                 yield Finding("personal.salary", PERSONAL, m.start(), m.end("period") if m.group("period") else m.end("amount"))
     if _EARNING_WORDS.isdisjoint(t.words):
