@@ -2873,3 +2873,187 @@ ONE_TIME_LINK_STEMS = (
     r"visszaall|resetare|sifirla|sıfırla|lähtesta|atjauno|atkurti|ponastav|resetir|επαναφορ"
 )
 
+
+# --- public values that look personal (``detectors.public``) -----------------------------------
+
+#: what one pays an organisation and it bills: a fee, an invoice (stems: a word that begins with one
+#: is of the kind: "invoiced", "opłatę", "fakturu"); an organisation's bank account given with one
+#: of them is given to be paid into
+PAYMENT_PURPOSE_STEMS = (
+    r"fee|fees|invoic|membership|subscription|tuition|registration fee|participation fee|"
+    r"rechnung|gebühr|teilnahmebeitrag|mitgliedsbeitrag|kassenzeichen|"
+    r"frais|facture|factur|cotisation|droits d'inscription|"
+    r"quota|fattur|tassa|contributo|"
+    r"cuota|tasa|matrícula|"
+    r"taxa|fatura|propina|"
+    r"factuur|facturen|inschrijfgeld|lidmaatschap|contributie|"
+    r"opłat|faktur|składk|wpisow|"
+    r"poplat|faktúr|"
+    r"díj|tagdíj|részvételi díj|"
+    r"taxă|taxa|factură|cotizați|"
+    r"lasku|maksu|osallistumismaksu|jäsenmaksu|"
+    r"avgift|deltagaravgift|"
+    r"gebyr|kontingent|deltagergebyr|"
+    r"τέλη|τέλος|τιμολόγι|συνδρομ|"
+    r"kotizacij|pristojbin|naknad|"
+    r"такс|фактур|"
+    r"ücret|fatura|aidat|"
+    r"osavõtutasu|liikmemaks|"
+    r"dalības maksa|rēķin|"
+    r"mokest|sąskaita faktūra"
+)
+#: the end of a compound that names a fee or an invoice ("Teilnahmegebühr", "deltagaravgift",
+#: "osallistumismaksu", "Jahresrechnung")
+PAYMENT_PURPOSE_ENDINGS = r"gebühr|gebühren|beitrag|rechnung|avgift|avgiften|maksu|maksun|gebyr|gebyret|tasu|díj|díjat"
+#: an organisation named by what it is, beyond ``INSTITUTION_WORDS``: a university, an institute or
+#: a firm in the languages that list lacks, an office of public money, a legal form
+PAYEE_ORGANISATION_WORDS = (
+    r"ústav|ústavu|ústavem|ústavy|vysoká škola|fakulta|fakulty|spolek|spolku|sdružení|organizace|společnost|"
+    r"společnosti|firma|firmy|ústavom|spoločnosť|spoločnosti|nadácia|"
+    r"uczelnia|uczelni|uczelnię|politechnika|politechniki|spółka|spółki|firmę|fundacji|instytutu|uniwersytetu|"
+    r"company|companies|firm|treasury|cash office|"
+    r"ente|enti|amministrazione|tesoreria|organismo|organisme|établissement|trésorerie|trésor public|"
+    r"tesorería|hacienda|entidad|tesouraria|entidade|"
+    r"instelling|schatkist|bedrijf|"
+    r"intézmény|egyetemnek|egyetem|vállalat|társaság|egyesület|alapítvány|"
+    r"instituția|instituției|societatea|"
+    r"yhdistys|säätiö|laitos|förening|stiftelse|myndighet|forening|stiftelsen|"
+    r"ίδρυμα|οργανισμός|εταιρεία|ustanova|zavod|društvo|институция|организация|"
+    r"kurum|kurumu|şirket|asutus|iestāde|įstaiga|"
+    # legal forms ("EGI Foundation" is one by its name; "CESNET, z. s. p. o.", "Example GmbH")
+    r"gmbh|ggmbh|e\. ?v\.|ltd|plc|llc|inc\.|b\. ?v\.|n\. ?v\.|vzw|asbl|sarl|s\. ?a\. ?r\. ?l\.|s\. ?r\. ?l\.|srl|"
+    r"s\. ?p\. ?a\.|s\. ?a\.|lda|sp\. ?z ?o\. ?o\.|a\. ?s\.|s\. ?r\. ?o\.|z\. ?s\. ?p\. ?o\.|z\. ?s\.|o\. ?p\. ?s\.|"
+    r"v\. ?v\. ?i\.|kft|zrt|nyrt|oyj|a/s|aps|d\. ?o\. ?o\.|d\. ?d\.|eood|ood|ead|oü|uab|sia"
+)
+#: the end of a German compound that names an organisation ("Landesoberkasse", "Rechenzentrum")
+PAYEE_ORGANISATION_ENDINGS = r"kasse|zentrum|institut|hochschule|universität|verwaltung|stiftung|behörde|gesellschaft"
+#: what is paid to a person, not an organisation: a refund, a reimbursement, travel costs (an
+#: account they are paid into is the person's own, whatever organisation pays)
+PERSONAL_PAYMENT_STEMS = (
+    r"refund|reimburs|repay|travel expense|travel cost|per diem|allowance|honorari|"
+    r"erstatt|rückerstatt|rückzahl|zurücküberweis|zurückzahl|reisekosten|tagegeld|"
+    r"rembours|frais de mission|frais de déplacement|"
+    r"rimbors|restitu|spese di viaggio|"
+    r"reembols|devoluci|gastos de viaje|viáticos|"
+    r"reembolso|devolução|despesas de viagem|ajudas de custo|"
+    r"terugbetal|terugstort|onkostenvergoeding|reiskosten|"
+    r"zwrot|zwróc|zwroc|koszty podróży|delegacj|diet|"
+    r"vrácen|vrátit|vrátí|refundac|refundác|vrátenie|cestovní náhrad|cestovné|"
+    r"visszatérít|visszautal|útiköltség|"
+    r"rambursa|decontare|"
+    r"palaut|hyvit|matkakulu|päiväraha|"
+    r"återbetal|resekostnad|traktamente|tilbagebetal|rejseudgift|refusj|tilbakebetal|reiseutgift|"
+    r"επιστροφ|οδοιπορικ|povrat|putni trošk|vračil|povračil|potni strošk|възстанов|пътни|iade|harcırah|"
+    r"tagasimaks|sõidukulu|atmaks|ceļa izdevum|grąžin|kelionės išlaid"
+)
+#: one's own, said of an account: "my", "your", and their cases ("mein Konto", "na moje konto",
+#: "sur mon compte", "to your account")
+OWN_ACCOUNT_WORDS = (
+    r"my|your|mein|meine|meinem|meinen|meines|dein|deine|deinem|ihr|ihrem|ihren|mon|ma|mes|ton|votre|vos|"
+    r"mio|mia|il mio|tuo|il tuo|suo|il suo|vostro|mi|mí|tu|su|meu|o meu|minha|a minha|seu|o seu|mijn|jouw|uw|"
+    r"mój|moje|moja|moją|mojego|mojej|moim|twoje|twój|twoim|můj|mého|mém|mým|tvůj|váš|vaše|vašeho|vašem|môj|"
+    r"môjho|mojom|min|mitt|mina|din|ditt|minun|sinun|minu|sinu|mano|tavo|mans|tavs|mea|tău|benim|senin|"
+    r"μου|σου|moj|moja|tvoj|мой|моя|моята|мій|моят|твой"
+)
+#: an account word with "my" in its ending ("számlámra", "hesabıma", "tilini")
+OWN_ACCOUNT_INFLECTED = (
+    r"számlám|számlámra|számlámat|bankszámlám|bankszámlámra|hesabım|hesabıma|hesabımın|banka hesabım|"
+    r"tilini|tililleni|pankkitilini|pankkitililleni|kontomi|kontom"
+)
+#: a word naming an account's holder: the holder that follows is a person unless an organisation is named
+ACCOUNT_HOLDER_WORDS = (
+    r"account holder|holder|account name|beneficiary|kontoinhaber|kontoinhaberin|inhaber|inhaberin|empfänger|"
+    r"titulaire|bénéficiaire|intestatario|intestataria|intestato a|beneficiario|titular|titular da conta|"
+    r"rekeninghouder|ten name van|t\.n\.v\.|begunstigde|posiadacz|posiadacza|właściciel|odbiorca|beneficjent|"
+    r"majitel|majitele|majiteľ|příjemce|príjemca|számlatulajdonos|kedvezményezett|titularul|beneficiarul|"
+    r"tilinhaltija|saaja|kontoinnehavare|mottagare|kontohaver|kontoindehaver|modtager|mottaker|δικαιούχος|"
+    r"vlasnik|primatelj|imetnik|prejemnik|титуляр|получател|hesap sahibi|alıcı|konto omanik|kontoomanik|saaja|"
+    r"konta īpašnieks|saņēmējs|sąskaitos savininkas|gavėjas"
+)
+
+#: a word naming a number only an organisation has: its VAT or company registration number, an
+#: Italian public body's numeric tax code, a Czech IČO, a payment notice's code ("P.IVA", "IČO",
+#: "REGON", "USt-IdNr.", "SIRET", "KvK", "CVR", "Y-tunnus", "org.nr", "codice avviso")
+ORG_NUMBER_LABELS = (
+    r"partita iva|p\. ?iva|piva|codice avviso|avviso di pagamento|iuv|"
+    r"vat|vat no|vat number|vat id|vat reg|company number|company registration number|registered charity number|"
+    r"charity number|companies house|"
+    r"ust-idnr|ust\.-idnr|ust-id|ust\.-id|ust-id-nr|umsatzsteuer-identifikationsnummer|umsatzsteuer-id|"
+    r"handelsregister|hrb|hra|vereinsregister|vr|"
+    r"siret|siren|tva|n° tva|numéro de tva|rna|"
+    r"cif|n\.i\.f\. de la entidad|"
+    r"nipc|"
+    r"kvk|kvk-nummer|btw|btw-nummer|btw-nr|rsin|ondernemingsnummer|kbo|bce|numéro d'entreprise|"
+    r"ičo|ič|ič dph|regon|krs|"
+    r"cégjegyzékszám|közösségi adószám|"
+    r"cui|reg\. com\.|"
+    r"y-tunnus|ly-tunnus|alv-numero|"
+    r"org\. ?nr|org-nr|orgnr|organisationsnummer|organisasjonsnummer|momsregistreringsnummer|momsnr|cvr|cvr-nr|se-nr|"
+    r"γεμη|"
+    r"mb|matični broj|matična številka|"
+    r"еик|булстат|"
+    r"mersis|mersis no|ticaret sicil|"
+    r"registrikood|kmkr|"
+    r"reģistrācijas numurs|reģ\. nr|pvn|"
+    r"įmonės kodas|pvm kodas"
+)
+#: a tax or registry number's word that a person's number has too: an organisation's only when one
+#: is named beside it ("NIP uczelni", "DIČ ústavu", "the institute's tax number")
+TAX_NUMBER_LABELS = (
+    r"nip|dič|oib|afm|αφμ|nif|tax number|tax id|tax code|steuernummer|numéro fiscal|codice fiscale|c\. ?f\.|cf|"
+    r"número fiscal|número de contribuinte|fiscaal nummer|daňové číslo|adószám|cod fiscal|vergi no|vergi numarası|"
+    r"davčna številka|porezni broj|данъчен номер"
+)
+#: words that say a value is an example, a test value or a specimen (stems: "przykładowy",
+#: "testovací", "Beispiel-IBAN", "specimen")
+EXAMPLE_STEMS = (
+    r"example|sample|specimen|test|dummy|fictitious|fictional|fake|placeholder|sandbox|mock|demo|"
+    r"beispiel|muster|fiktiv|"
+    r"exemple|fictif|fictive|factice|spécimen|essai|"
+    r"esempio|fittizi|prova|campione|"
+    r"ejemplo|prueba|ficticio|ficticia|muestra|"
+    r"exemplo|teste|fictício|fictícia|amostra|"
+    r"voorbeeld|fictief|proef|"
+    r"przykład|testow|fikcyjn|wzór|wzor|próbn|"
+    r"příklad|ukázk|testovac|fiktivn|vzor|smyšlen|príklad|ukážk|"
+    r"példa|minta|teszt|fiktív|"
+    r"exemplu|fictiv|"
+    r"esimerk|testi|malli|kuvitteelli|"
+    r"exempel|eksempel|fiktiv|"
+    r"παράδειγμα|δοκιμ|δείγμα|φανταστικ|"
+    r"primjer|testn|ogledn|primer|vzorec|"
+    r"пример|тестов|образец|фиктивн|"
+    r"örnek|deneme|"
+    r"näide|näidis|piemēr|paraug|pavyzd|bandom|testin"
+)
+#: famous test values, as vendors and registries publish them for testing and documentation
+#: (written without spaces, upper case): the example IBAN of every EGI country in SWIFT's IBAN
+#: registry (DE89 3704 0044 0532 0130 00, ...), the test card numbers of the payment processors'
+#: documentation (Visa 4111 1111 1111 1111, Stripe's 4242..., Mastercard 5555 5555 5555 4444, ...),
+#: Spain's DNI example 12345678Z (the Policía's), Sweden's test person Tolvan (19121212-1212),
+#: the Finnish example henkilötunnus 131052-308T, the Dutch test BSNs, the UK's never-issued
+#: National Insurance prefix QQ, the US's never-issued SSNs, the ICAO 9303 specimen passport
+#: (L898902C3) and the German specimen ID card (T22000129, Erika Mustermann). Counted harmless only
+#: with a word saying it is an example or a test beside it
+DOCUMENTED_TEST_VALUES = (
+    # IBAN registry examples
+    "DE89370400440532013000 GB82WEST12345698765432 GB29NWBK60161331926819 FR1420041010050500013M02606 "
+    "NL91ABNA0417164300 BE68539007547034 CH9300762011623852957 AT611904300234573201 "
+    "ES9121000418450200051332 IT60X0542811101000000123456 PL61109010140000071219812874 "
+    "CZ6508000000192000145399 SE4550000000058398257466 FI2112345600000785 DK5000400440116243 "
+    "NO9386011117947 PT50000201231234567890154 RO49AAAA1B31007593840000 HU42117730161111101800000000 "
+    "GR1601101250000000012300695 IE29AIBK93115212345678 SK3112000000198742637541 SI56263300012039086 "
+    "HR1210010051863000160 BG80BNBG96611020345678 LT121000011101001000 LV80BANK0000435195001 "
+    "EE382200221020145685 TR330006100519786457841326 LU280019400644750000 "
+    # payment processors' test cards
+    "4111111111111111 4242424242424242 4012888888881881 4000056655665556 4222222222222 5555555555554444 "
+    "5105105105105100 2223003122003222 5200828282828210 378282246310005 371449635398431 6011111111111117 "
+    "6011000990139424 3530111333300000 3566002020360505 30569309025904 38520000023237 6200000000000005 "
+    # national ids' published examples and test values
+    "12345678Z 191212121212 1212121212 121212-1212 19121212-1212 131052-308T 111222333 123456782 "
+    "QQ123456C QQ123456A QQ123456B QQ123456D 078051120 123456789 "
+    # specimen documents' numbers
+    "L898902C3 L898902C D23145890 T22000129 L01X00T47"
+).split()
+#: names on specimen documents, as a machine-readable zone writes them
+SPECIMEN_MRZ_NAMES = "ERIKSSON<<ANNA<MARIA MUSTERMANN<<ERIKA".split()

@@ -36,6 +36,7 @@ from generator.screening.detectors import (
     markers,
     personal,
     phone,
+    public,
     secrets,
     spoken,
     tokens,
@@ -94,6 +95,8 @@ def find_in_view(view: View, categories: Iterable[str] = CATEGORIES) -> list[Fin
     for detector in _ALL if categories is CATEGORIES else [d for c in categories for d in DETECTORS[c]]:
         update(detector(t))
     update(_repeated(t.text, found))
+    if found:  # (what is public though it looks personal: an organisation's account, a test value)
+        found -= public.public_findings(t, found)
     if "[" in t.text and "[redacted: " in t.text:  # (a one-character search first: much faster)
         found = {f for f in found if not _inside_redaction(t.text, f)}
     return sorted(found, key=_order)
