@@ -16,7 +16,8 @@ from itertools import pairwise
 from urllib.parse import urlsplit
 
 from generator.screening import lazy_re as re
-from generator.screening.lexicon import INSTITUTION_WORDS, REFERENCE_WORDS
+from generator.screening.detectors.base import folded_too
+from generator.screening.lexicon import DISCIPLINE_FIELDS, INSTITUTION_WORDS, REFERENCE_WORDS
 from generator.screening.normalise import fold_char, normalised_text
 
 #: a VO name: vo.example.eu, biomed, eiscat.se (a DNS-style name: 253 characters at most), and
@@ -242,9 +243,20 @@ def discipline(value: str) -> str | None:
     spaced dash (the site's tree reads each as a level: ``site.metrics.discipline_levels``)."""
     value = " ".join(value.split())
     if not _DISCIPLINE.fullmatch(value) or _DIGIT_RUN.search(_CODE.sub("", _GRANT.sub("", _QUANTITY.sub("", value)))) \
-            or ":" in value.replace("::", ""):
+            or ":" in value.replace("::", "") and not _field_heading(value):
         return None
     return value
+
+
+#: the top levels of a discipline, as written and folded
+_DISCIPLINE_FIELDS = folded_too(DISCIPLINE_FIELDS.split("|"))
+
+
+def _field_heading(value: str) -> bool:
+    """Is the value's one colon after a discipline's top level ("Humanities: digital history of
+    passports")? After any other word a colon is no level ("Physics: call me on my mobile")."""
+    head, _, rest = value.replace("::", "\0").partition(":")
+    return ":" not in rest and head.strip().lower() in _DISCIPLINE_FIELDS and bool(rest.strip())
 
 
 def rt_status(value: str) -> str | None:
@@ -357,6 +369,12 @@ _TITLES = re.compile(r"^(?:(?:prof|prof\.ssa|dott|dott\.ssa|dr hab|dr|dra|drs|ir
 _DEGREE = re.compile(r"(?:ph\.? ?d|csc|drsc|msc|ma|ba|bsc|mba|dphil|dr\. ?rer\. ?nat|dipl\.-ing)\.?", re.IGNORECASE)
 
 
+#: a note in brackets after a role: a site's name ("RO-07-NIPNE", "praguelcg2") or a few words
+#: ("astrophysics", "grid storage"); a word in title case (a person's name: "(Novák)") is refused
+_ROLE_NOTE = re.compile(r"[ ]*\((?:[A-Za-z][A-Za-z0-9]*(?:[-_.][A-Za-z0-9]+)*|[^\W\d_]+(?:[ -][^\W\d_]+){0,3})\)$")
+_TITLE_WORD = re.compile(r"(?<![\w-])[^\W\d_a-z][^\W\d_A-Z]+(?![\w-])")
+
+
 def _three_parts(entry: str) -> tuple[str, str] | None:
     """(affiliation, role) of a 'Name, Affiliation, role' entry ("Petra Novák, CESNET, správce
     gridu"): a person's name, an affiliation (brackets allowed: "IFCA (CSIC-UC)") and a role of a
@@ -367,7 +385,12 @@ def _three_parts(entry: str) -> tuple[str, str] | None:
         return None
     name, affiliation, role = parts
     name = _TITLES.sub("", name)
-    if not person_name(name) or _institution(name) or not _ROLE_PART.fullmatch(role):
+    note = _ROLE_NOTE.search(role)  # "site admin (RO-07-NIPNE)", "PI (astrophysics)": the role's site or field
+    if note and not _TITLE_WORD.search(note.group()) and not _DIGIT_RUN.search(note.group()):
+        role_words = role[:note.start()]
+    else:
+        role_words = role
+    if not person_name(name) or _institution(name) or not _ROLE_PART.fullmatch(role_words):
         return None
     if not _AFFILIATION.fullmatch(affiliation) or _DIGIT_RUN.search(affiliation):
         return None

@@ -1557,6 +1557,24 @@ POSTAL_ADDRESS_WORDS = (
     r"postiaadress|kirjavahetuse aadress|tarneaadress|pasta adrese|korespondences adrese|piegādes adrese|"
     r"pašto adresas|korespondencijos adresas|pristatymo adresas"
 )
+#: a public office that people are sent to (immigration, registry, town hall, police, embassy),
+#: by the stem of its name in EGI's languages: its address in a sentence is the office's, not a
+#: person's ("Ausländerbehörde Bonn, Berliner Platz 2", "Urzędem Wojewódzkim, ..., ul. Przy Rondzie 6")
+PUBLIC_OFFICE_STEMS = (
+    r"behörde|bürgeramt|landratsamt|standesamt|einwohnermeldeamt|ausländeramt|rathaus|magistrat|"
+    r"préfecture|prefecture|sous-préfecture|mairie|hôtel de ville|prefettura|questura|municipio|"
+    r"ayuntamiento|extranjería|subdelegación|delegación del gobierno|câmara municipal|junta de freguesia|"
+    r"gemeentehuis|gemeente|stadhuis|immigratie- en naturalisatiedienst|urzęd|urząd|wojewódzk|starostw|"
+    r"úřad|odbor azyl|ministerstv|hivatal|bevándorlás|maahanmuuttovira|virasto|migrationsverket|"
+    r"skatteverket|udlændinge|borgerservice|utlendingsdirektorat|politihus|skatteetaten|δημαρχείο|"
+    r"αλλοδαπών|οικονομική υπηρεσία|primăria|prefectura|inspectoratul|ured za|upravna enota|"
+    r"policijska uprava|občina|kmetstvo|община|дирекция|göç idaresi|nüfus müdürlüğü|belediye|valilik|"
+    r"politsei- ja piirivalveamet|migrācijas|migracijos departament|savivaldyb|pašvaldīb|"
+    r"city hall|town hall|registry office|immigration office|immigration service|home office|embassy|"
+    r"consulate|botschaft|konsulat|ambassade|consulat|ambasciata|consolato|embajada|consulado|"
+    r"embaixada|ambasada|velvyslanectv|nagykövetség|suurlähetystö|ambasáda|veleposlanstv|"
+    r"πρεσβεία|посолство|büyükelçilik|suursaatkond|vēstniecīb|ambasad"
+)
 VENUE_WORDS = (
     r"workshop|conference|meeting|venue|room|hall|building|campus|institute|university|faculty|"
     r"department|office|centre|center|takes place|take place|held at|located at|hotel|auditorium|"
@@ -2551,6 +2569,43 @@ ONLY_WORDS = (
 FOR_WORDS = r"kun til|for|für|für den|pour|à|per|ad|para|voor|do|pro|za|na|för|til|zu|dla|pre|pentru|για|для"
 
 # --- short values ---------------------------------------------------------------------------------
+
+#: the top levels of a discipline (the Fields of Science, as EGI's communities name them) that may
+#: head a discipline value before a colon: "Humanities: digital history", "Naturwissenschaften:
+#: Physik" (after another word, a colon is no level: "Physics: call me on my mobile")
+DISCIPLINE_FIELDS = (
+    "natural sciences|physical sciences|life sciences|earth sciences|exact sciences|engineering|"
+    "engineering and technology|technology|medical sciences|medical and health sciences|health sciences|"
+    "agricultural sciences|agricultural and veterinary sciences|social sciences|humanities|humanities and the arts|"
+    "humanities and arts|arts and humanities|"
+    "naturwissenschaften|ingenieurwissenschaften|technik|medizin|gesundheitswissenschaften|agrarwissenschaften|"
+    "sozialwissenschaften|geisteswissenschaften|lebenswissenschaften|"
+    "sciences naturelles|sciences de la nature|sciences de l'ingénieur|ingénierie|sciences médicales|"
+    "sciences de la santé|sciences agricoles|sciences sociales|sciences humaines|sciences humaines et sociales|"
+    "lettres|humanités|scienze naturali|ingegneria|scienze mediche|scienze agrarie|scienze sociali|scienze umane|"
+    "discipline umanistiche|ciencias naturales|ingeniería|ciencias médicas|ciencias de la salud|ciencias agrarias|"
+    "ciencias agrícolas|ciencias sociales|humanidades|ciências naturais|engenharia|ciências médicas|"
+    "ciências da saúde|ciências agrárias|ciências sociais|ciências humanas|natuurwetenschappen|"
+    "ingenieurswetenschappen|techniek|medische wetenschappen|landbouwwetenschappen|sociale wetenschappen|"
+    "geesteswetenschappen|nauki przyrodnicze|nauki ścisłe|nauki techniczne|nauki inżynieryjno-techniczne|"
+    "nauki medyczne|nauki rolnicze|nauki społeczne|nauki humanistyczne|přírodní vědy|technické vědy|lékařské vědy|"
+    "zemědělské vědy|společenské vědy|humanitní vědy|prírodné vedy|technické vedy|lekárske vedy|"
+    "poľnohospodárske vedy|spoločenské vedy|humanitné vedy|természettudományok|műszaki tudományok|"
+    "orvostudományok|agrártudományok|társadalomtudományok|bölcsészettudományok|științe naturale|inginerie|"
+    "științe medicale|științe agricole|științe sociale|științe umaniste|luonnontieteet|tekniikka|lääketiede|"
+    "maataloustieteet|yhteiskuntatieteet|humanistiset tieteet|naturvetenskap|teknik|medicin|lantbruksvetenskap|"
+    "samhällsvetenskap|humaniora|naturvidenskab|teknisk videnskab|sundhedsvidenskab|samfundsvidenskab|"
+    "naturvitenskap|teknologi|medisin|samfunnsvitenskap|φυσικές επιστήμες|επιστήμες μηχανικού|"
+    "ιατρικές επιστήμες|γεωργικές επιστήμες|κοινωνικές επιστήμες|ανθρωπιστικές επιστήμες|prirodne znanosti|"
+    "tehničke znanosti|biomedicina|društvene znanosti|humanističke znanosti|naravoslovje|tehnika|medicina|"
+    "družboslovje|humanistika|природни науки|технически науки|медицински науки|социални науки|"
+    "хуманитарни науки|fen bilimleri|mühendislik|tıp bilimleri|sağlık bilimleri|ziraat bilimleri|"
+    "sosyal bilimler|beşeri bilimler|loodusteadused|tehnikateadused|põllumajandusteadused|sotsiaalteadused|"
+    "humanitaarteadused|dabaszinātnes|inženierzinātnes|medicīnas zinātnes|lauksaimniecības zinātnes|"
+    "sociālās zinātnes|humanitārās zinātnes|gamtos mokslai|technologijos mokslai|medicinos mokslai|"
+    "žemės ūkio mokslai|socialiniai mokslai|humanitariniai mokslai"
+)
+
 
 #: words that make a contacts entry's first part an organisation, not a person ("Example
 #: University (PI)", "Example Research Centre (site admin)")

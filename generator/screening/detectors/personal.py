@@ -104,6 +104,7 @@ from generator.screening.lexicon import (
     PLATE_WORDS,
     POSSESSIVES,
     POSTAL_ADDRESS_WORDS,
+    PUBLIC_OFFICE_STEMS,
     RATE_WORDS,
     RELATIVE_WORDS,
     RESEARCH_TOPIC_WORDS,
@@ -1376,6 +1377,8 @@ _MOVED = Lexicon(MOVED_ADDRESS_WORDS)
 #: an address one is written to or sent things at: judged as a moved one (an organisation's, if one is named)
 _POSTAL = Lexicon(POSTAL_ADDRESS_WORDS)
 _VENUE = re.compile(words(VENUE_WORDS))
+#: a public office named before an address (a word's start: "Ausländerbehörde" ends in one)
+_PUBLIC_OFFICE = re.compile(lex(PUBLIC_OFFICE_STEMS))
 #: an organisation named on the address's line, just before it: the organisation's address
 _INSTITUTION = re.compile(words("|".join(INSTITUTION_WORDS)))
 #: a postcode and the first letter of a town, in the digits-as-'0' copy: where an address may end
@@ -1507,7 +1510,7 @@ def _institution_before(text: str, low: str, start: int) -> bool:
     line_start = max(low.rfind("\n", 0, start) + 1, start - 80)
     if (_INSTITUTION.search(low, line_start, start) or _ACRONYM_BEFORE.search(text, line_start, start)
             or _ORGANISATION_STEM.search(low, line_start, start) or _CODE_ACRONYM_BEFORE.search(text, line_start, start)
-            or _ACRONYM_AFTER_PREPOSITION.search(text, line_start, start)):
+            or _ACRONYM_AFTER_PREPOSITION.search(text, line_start, start) or _PUBLIC_OFFICE.search(low, line_start, start)):
         return True
     if text[line_start:start].strip(" \t") or line_start == 0 or text[line_start - 1] != "\n":
         return False  # the address does not begin its line: no signature block
@@ -1705,7 +1708,8 @@ _FLAT_ID = r"\.?[ ]?:?[ ]?(?:nr\.?[ ]?|no\.?[ ]?|№[ ]?)?(?:\d{1,4}[^\W\d_]?|[^
 def _unit_pattern(word: str, flat: bool) -> re.Pattern[str]:
     """A flat's word with its number, or a floor's word as a word: led by the word itself, so
     that the search skips to where it stands (a short one, "et", "as", "og", is in many words)."""
-    return re.compile(re.escape(word) + (_FLAT_ID if flat else r"\.?(?![\w])"))
+    # (a flat's letter stands apart from its word: "bl. B", "вх. А"; "my" is no flat "m" "y")
+    return re.compile(re.escape(word) + (r"(?![^\W\d_])" + _FLAT_ID if flat else r"\.?(?![\w])"))
 
 
 #: before a floor's word: its ordinal ("3. ", "2nd ", "3e ", "3-", "2o ", "3ος ")
