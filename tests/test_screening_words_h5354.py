@@ -91,3 +91,23 @@ def test_a_discipline_after_its_top_level_and_a_colon_is_published(value):
 @pytest.mark.parametrize("value", ["Physics: write to me on my mobile", "Humanities: see: notes"])
 def test_a_colon_after_another_word_is_still_no_discipline(value):
     assert fields.discipline(value) is None
+
+
+# --- a request's, a trace's or a job's id: a UUID after the system's short word -----------------
+
+@pytest.mark.parametrize(
+    ("text", "keep"),
+    [
+        ("L'identifiant de la trace du transfert échoué est trace-0b9e4c11-2f6a-4d3e-a8c7-55e0f1d2b3a4 dans FTS.",
+         "trace-0b9e4c11-2f6a-4d3e-a8c7-55e0f1d2b3a4"),
+        ("Il job fallito ha id job_5c2d8e71-9a3b-4f0c-b6e2-1d7a4c9f0e38, lo trovate nel log del CE.",
+         "job_5c2d8e71-9a3b-4f0c-b6e2-1d7a4c9f0e38"),
+    ],
+)
+def test_a_uuid_after_a_request_or_job_word_stays(text, keep):
+    assert keep in kept_text(text)
+
+
+def test_a_uuid_after_a_tokens_prefix_still_goes():
+    text = "Use this bearer value in the header: tok-5c2d8e71-9a3b-4f0c-b6e2-1d7a4c9f0e38 until Friday."
+    assert "5c2d8e71-9a3b" not in kept_text(text)

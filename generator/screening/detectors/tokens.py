@@ -211,6 +211,8 @@ def random_tokens(t: Text) -> Iterator[Finding]:
             continue  # PublicKey = ..., "public key:", a fingerprint
         if _PUBLIC_CODE_BEFORE.search(before[-40:]):
             continue  # "CUP I53C22000690001", "grant agreement no. 101057388": a project's public code
+        if _ID_PREFIXED_UUID.fullmatch(low, start, end):
+            continue  # "req-7a31c2e4-6e2b-...", "trace_0b9e...": a request's or a job's id in a log, as systems name them
         if _DIGEST_BASE64.fullmatch(text, start, end) and _DIGEST_BEFORE.search(before[-40:]):
             continue  # "MD5 (base64): MYKL7gfTbjN40thTCNKdiA==": a file's checksum, as storage shows it
         alone = not text[line_start:start].strip(" >-*•") and not text[end:line_end].strip(" .")
@@ -224,6 +226,13 @@ def random_tokens(t: Text) -> Iterator[Finding]:
                 yield Finding("credential.random-token", CREDENTIAL, start + a, start + b)
 
 
+#: a UUID after the short word a system names a request, a trace, a transaction or a job by
+#: ("req-7a31c2e4-6e2b-4f8d-91b0-3c5d2a0e6f19"): an id a log keeps, no secret (a token's or a
+#: key's prefix, "tok-", "sk-", "key-", is none of these)
+_ID_PREFIXED_UUID = re.compile(
+    r"(?:req|request|trace|span|corr|correlation|tx|txn|transaction|op|operation|job|task|run|msg|message|"
+    r"event|evt|incident|case|upload|download|transfer|order|vm|instance|server|volume|snapshot|image|"
+    r"deployment|pod|build|pipeline)[-_:]?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 #: a host and its port before a short part: "db.example.org:5432/"
 _HOST_PORT_BEFORE = re.compile(r"(?<![\w.-])[\w-]+(?:\.[\w-]+)+:\d{2,5}/$")
 #: a digest in base64, of the length of MD5, SHA-1, SHA-256 or SHA-512 ...
