@@ -111,3 +111,20 @@ def test_a_uuid_after_a_request_or_job_word_stays(text, keep):
 def test_a_uuid_after_a_tokens_prefix_still_goes():
     text = "Use this bearer value in the header: tok-5c2d8e71-9a3b-4f0c-b6e2-1d7a4c9f0e38 until Friday."
     assert "5c2d8e71-9a3b" not in kept_text(text)
+
+
+# --- "need to know" as a verb, not the marking ------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text",
+    ["Before the migration we need to know the exact IP ranges of your worker nodes.",
+     "For the GDPR assessment the DPO will need to know whether any pseudonymised records leave the EU."],
+)
+def test_need_to_know_as_a_verb_is_no_marker(text):
+    assert found(text, "marker") == []
+
+
+@pytest.mark.parametrize("text", ["This list is shared on a need to know basis only.",
+                                  "Need to know: the storage quotas of the partners are below."])
+def test_need_to_know_as_a_marking_still_marks(text):
+    assert found(text, "marker")

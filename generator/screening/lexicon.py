@@ -2607,6 +2607,14 @@ DISCIPLINE_FIELDS = (
 )
 
 
+#: what follows "need to know" used as a verb, not as the marking ("we need to know whether the
+#: sites are certified", "you need to know how to ..."): a question's word or an object's article
+KNOW_CLAUSE_WORDS = (
+    "whether|if|what|how|when|which|who|whom|why|where|the|a|an|your|our|their|his|her|its|this|that|these|"
+    "those|about|more|exactly|beforehand|in advance|as soon as"
+)
+
+
 #: words that make a contacts entry's first part an organisation, not a person ("Example
 #: University (PI)", "Example Research Centre (site admin)")
 INSTITUTION_WORDS = (

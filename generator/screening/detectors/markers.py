@@ -55,6 +55,7 @@ from generator.screening.lexicon import (
     KEEP_INSIDE_PHRASES,
     KEEP_VERBS,
     KEY_WORDS,
+    KNOW_CLAUSE_WORDS,
     LEET_MARKER_WORDS,
     MARKED_WORDS,
     MARKER_ADJECTIVES,
@@ -258,6 +259,8 @@ def markers(t: Text) -> Iterator[Finding]:
         if _PLACE_IN_PHRASE.search(m.group()) and (_credential_in_sentence(low, m.start())
                                                     or _SECRET_NAMED_INSIDE.search(low, m.start(), m.end())):
             continue  # "Passwörter ... gehören nicht ins Ticket": what stays out of the ticket is named, and hidden nothing
+        if _NEED_TO_KNOW_VERB.fullmatch(m.group()) and _KNOW_CLAUSE.match(low, m.end()):
+            continue  # "we need to know whether the sites are certified": a verb, not the marking
         yield Finding("marker.confidential", MARKER, m.start(), m.end())
     for m in _PLACE.finditer(t, 60, 60):
         if _CLOSING_BRACKET.match(low, m.end()) and not _bracket_opens_lead(low, m.start()):
@@ -720,6 +723,9 @@ _CELL_LEAD = re.compile(r"[ \t]*[|│┃║][ \t*_]*")
 _CELL_AFTER = re.compile(r"[ \t*_.!:]*[|│┃║][ \t]*[^\W\d_][^|│┃║\n]*?[ \t][^\W\d_][^|│┃║\n]*?[ \t][^\W\d_]")
 _SENTENCE_LEAD = re.compile(r"[.!?][ \t]+$")
 #: the marker word, a copula and "nothing": "Vertraulich ist hier nichts", "confidential is none of it"
+#: "need to know" written as a verb phrase (spaces, lower case), then a clause or an object
+_NEED_TO_KNOW_VERB = re.compile(r"need to know")
+_KNOW_CLAUSE = re.compile(rf"[ \t]+(?:{lex(KNOW_CLAUSE_WORDS)}){_E}")
 _NOTHING_AFTER = re.compile(rf"[ \t]+(?:{lex(COPULAS)})(?:[ \t]+[^\W\d_]+)?[ \t]+(?:nichts|nothing|none|rien|niente|nulla|"
                             r"nada|nic|nič|ništa|semmi|ingenting|inget|intet|mitään|nimic|nieko|τίποτα|ничего|нічого|нищо)(?![\w])")
 #: publishing and sharing, by stem, in EGI's languages
