@@ -227,3 +227,37 @@ def test_an_oauth_confidential_client_is_a_kind_of_client_not_a_marking():
     # "confidential" before "client" with no article is a marking, which withholds what follows
     assert found("CONFIDENTIAL client data follows. Her salary was discussed.", "marker") == ["CONFIDENTIAL"]
     assert found("Confidential client notes below.", "marker") == ["Confidential"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Got a strange mail asking for your login? Do not reply and forward it to the CSIRT, they collect them.",
+        "Das Formular muss nicht ins Ticket, HR hat es schon.",
+        "Dat formulier hoeft niet in het ticket, het staat al op het intranet.",
+        "„Vertraulich“ im Kopf der Vorlage ist nur die Voreinstellung, das Dokument selbst ist öffentlich.",
+        "The login fails because the client is registered as confidential; make it public and retry.",
+        "The consortium processes confidential genomic data, so it asks which sites are ISO 27001 certified.",
+    ],
+)
+def test_a_marker_word_that_marks_nothing_stays(text):
+    assert not found(text, "marker")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please do not copy and forward this to anyone outside the board.",
+        "Dit mag niet in het ticket: de code van de serverruimte.",
+        "„Vertraulich“\nDas Gehalt von Herrn Brandt steht unten.",
+        "CONFIDENTIAL: patient data below.",
+    ],
+)
+def test_their_marking_neighbours_still_mark(text):
+    assert found(text, "marker")
+
+
+def test_a_host_certificates_subject_before_a_colon_is_public():
+    host = "(Subject: /DC=org/DC=terena/DC=tcs/C=NL/O=Nikhef/CN=dcache.example.nl):"
+    assert not found(f"The chain of the host certificate {host}", "personal")
+    assert found("My certificate (Subject: /DC=org/DC=terena/DC=tcs/C=NL/O=Nikhef/CN=Jan de Vries):", "personal")

@@ -247,7 +247,8 @@ def markers(t: Text) -> Iterator[Finding]:
     for m in _STRONG.finditer(t, 100, 100):
         if _negated(low, m.start()) or _topic(low, m.start(), m.end()) or _mentioned(low, m.start(), m.end()) \
                 or _NOTHING_AFTER.match(low, m.end()) or _NEGATED_AFTER.match(low, m.end()) \
-                or _NOT_NEEDED_BEFORE.search(low, max(0, m.start() - 100), m.start()) or _said_none(low, m.end()):
+                or _NOT_NEEDED_BEFORE.search(low, max(0, m.start() - 100), m.start()) or _said_none(low, m.end()) \
+                or _needed_not(low, m.start(), m.end()) or _quoted_at_line_start(low, m.start(), m.end()):
             continue
         if not m.group().isupper() and (_asked(low, m.start(), m.end()) or _weighed(low, m.start())
                                         or _in_quoted_title(low, m.start(), m.end())):
@@ -279,7 +280,8 @@ def markers(t: Text) -> Iterator[Finding]:
         if not _advice_after(low, m.end()) and not _advice_before(low, m.start()) and not _credential_in_sentence(low, m.start()) \
                 and not _quoted(low, m.start(), m.end()) and not _negates_a_marker(low, m.start(), m.end()) \
                 and not _CREDENTIAL_INSIDE.search(low, m.start(), m.end()) and not _never_advice(low, m.start(), m.end()) \
-                and not (_NO_LONGER.match(low, m.start()) and not _COLON_OR_DASH.match(low, m.end())):
+                and not (_NO_LONGER.match(low, m.start()) and not _COLON_OR_DASH.match(low, m.end())) \
+                and not _and_then_forward(low, m.start(), m.end()):
             yield Finding("marker.do-not-share", MARKER, m.start(), m.end())  # ("never put it in the script": advice)
     for m in _POSITIONAL.finditer(t, 60, 60):
         if _negated(low, m.start()) or _mentioned(low, m.start(), m.end()) or _said_none(low, m.end()) \
@@ -660,6 +662,39 @@ def _named_as_marking(low: str, start: int, end: int) -> bool:
     return word not in _PASSIVE_AUXILIARIES and word not in _MARKING_PERSONS and not _COPULA_BEFORE.fullmatch(word)
 
 
+#: a verb of needing just before a "not" that opens the marker: "het hoeft niet in het ticket", "das muss
+#: nicht ins Ticket" (it need not go there: nothing is kept from anyone)
+_NEED_VERB_BEFORE = re.compile(r"(?<![\w])(?:hoeft|hoeven|hoef|muss|müssen|muß|braucht|brauchen)[ \t]+$")
+_NEGATION_LEAD = re.compile(r"(?:niet|nicht)[ \t]")
+
+
+def _needed_not(low: str, start: int, end: int) -> bool:
+    return bool(_NEGATION_LEAD.match(low, start) and _NEED_VERB_BEFORE.search(low, max(0, start - 12), start))
+
+
+#: a marker word quoted whole at a line's start, the sentence going on after the quote without a
+#: colon: "„Důvěrné“ v hlavičce šablony je jen výchozí nastavení Wordu" (the word is talked about)
+_OPENING_QUOTE = re.compile("[\"'«»“”„‘’‚‹›][ \t]?$")
+_CLOSED_THEN_PROSE = re.compile("[\"'«»“”„‘’‚‹›]?[ \t]+[^\\W\\d_]")
+
+
+def _quoted_at_line_start(low: str, start: int, end: int) -> bool:
+    if not _OPENING_QUOTE.search(low, max(0, start - 2), start):
+        return False
+    closed = low[end - 1:end] in "\"'«»“”„‘’‚‹›" or low[end:end + 1] in "\"'«»“”„‘’‚‹›"
+    return closed and bool(_CLOSED_THEN_PROSE.match(low, end))
+
+
+#: "do not reply and forward it to the security team": the "not" is the reply's; the forwarding,
+#: to somebody named after "to", is asked for
+_AND_THEN = re.compile(r"[ \t]and[ \t]")
+_FORWARD_TO = re.compile(r"(?:[ \t]+(?:it|this|them|the (?:message|mail|e-mail|email)))?[ \t]+to(?![\w])")
+
+
+def _and_then_forward(low: str, start: int, end: int) -> bool:
+    return bool(_AND_THEN.search(low, start, end) and _FORWARD_TO.match(low, end))
+
+
 def _quoted(low: str, start: int, end: int) -> bool:
     """Is the phrase alone in quotes after other words of its line ("a 'do not publish' button"),
     not used as a heading or after a copula?"""
@@ -699,9 +734,22 @@ _CLIENT_AFTER = re.compile(rf"[ \t]+clients?{_E}")
 _CLIENT_ARTICLE = re.compile(rf"{_B}(?:an?|the|oauth|oidc|openid)[ \t]+$")
 
 
+#: ... or a client "configured as confidential" ("your OIDC client is configured as confidential;
+#: switch it to public")
+_SET_AS = re.compile(r"(?<![\w])(?:configured|registered|set|declared|created|marked) (?:as|to) $")
+#: the kind of data a project works with, named by the marker word between a verb of handling and
+#: the data ("our project handles confidential clinical data, so ..."): a description, not a marking
+_HANDLING_BEFORE = re.compile(r"(?<![\w])(?:handles?|handling|process(?:es)?|processing|stores?|storing|hosts?|"
+                              r"hosting|analy[sz](?:es|e|ing)|works? with|working with)(?: [^\W\d_]+)? $")
+_DATA_AFTER = re.compile(r"(?: [^\W\d_]+)? (?:data|records|datasets|images|scans|files|samples)(?![\w])")
+
+
 def _topic(low: str, start: int, end: int) -> bool:
-    return bool(_TOPIC_AFTER.match(low, end) or _TOPIC_BEFORE.search(low[max(0, start - 20):start])
-                or (_CLIENT_AFTER.match(low, end) and _CLIENT_ARTICLE.search(low[max(0, start - 12):start])))
+    before = low[max(0, start - 40):start]
+    return bool(_TOPIC_AFTER.match(low, end) or _TOPIC_BEFORE.search(before[-20:])
+                or (_CLIENT_AFTER.match(low, end) and _CLIENT_ARTICLE.search(before[-12:]))
+                or (_SET_AS.search(before) and "client" in low[max(0, start - 60):start])
+                or (_HANDLING_BEFORE.search(before) and _DATA_AFTER.match(low, end)))
 
 
 def _heading(low: str, start: int, end: int) -> bool:

@@ -1885,7 +1885,7 @@ def person_dns(t: Text) -> Iterator[Finding]:
     for pattern in (_SLASH_DN, _COMMA_DN):
         for m in pattern.finditer(text):
             dn = m.group()
-            cns = [_HOST_FIRST.sub(r"\1", c.strip().rstrip(").,;]")) for c in _CN.findall(dn)]
+            cns = [_HOST_FIRST.sub(r"\1", c.strip().rstrip(").,;:]")) for c in _CN.findall(dn)]
             if not cns:
                 continue
             if all(_SERVICE_CN.match(c) or _GLUED_CA.search(c) for c in cns) or any(c[:6].lower() == "robot:" for c in cns):
