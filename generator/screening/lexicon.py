@@ -170,6 +170,31 @@ SHORT_PASSWORD_WORDS = (
     r"κλειδί|מפתח|გასაღები|բանալի"
 )
 
+#: a wireless network, a guest network: a "key" or a "code" said of one in its sentence is the
+#: network's password ("Guest Wi-Fi is LabGuest and the key is tulip-Orbit-6631")
+WIFI_WORDS = (
+    r"wi-?fi|wlan|wireless|ssid|hotspot|guest network|guest wi-?fi|wi-?fi-netz|wlan-netz|gastnetz|"
+    r"gäste-wlan|gast-wlan|gastzugang|réseau wi-?fi|réseau invité|réseau sans fil|rete wi-?fi|rete ospiti|"
+    r"rete wireless|red wi-?fi|red de invitados|red inalámbrica|rede wi-?fi|rede de convidados|rede sem fios|"
+    r"gastnetwerk|draadloos netwerk|sieć wi-?fi|sieci wi-?fi|sieć gościnna|sieci gościnnej|síť wi-?fi|sítě wi-?fi|"
+    r"bezdrátová síť|sieť wi-?fi|vendég wifi|vendéghálózat|rețea wi-?fi|rețeaua wi-?fi|rețeaua de oaspeți|"
+    r"vierasverkko|vierasverkon|langaton verkko|langattoman verkon|gästnätverk|gästnätverket|gæstenetværk|"
+    r"gæstenetværket|gjestenettverk|gjestenettverket|trådløst nett|trådløst netværk|trådlöst nätverk|"
+    r"ασύρματο δίκτυο|ασύρματου δικτύου|безжична мрежа|безжичната мрежа|беспроводная сеть|бездротова мережа|"
+    r"misafir ağı|kablosuz ağ|külaliste võrk|traadita võrk|viesu tīkls|bezvadu tīkls|svečių tinklas|"
+    r"belaidis tinklas|bežična mreža|mreža za goste|brezžično omrežje|omrežje za goste"
+)
+#: what a network's password is called beside "password" ("the key", "der Schlüssel", "la clé")
+WIFI_KEY_WORDS = (
+    r"key|network key|security key|schlüssel|netzwerkschlüssel|clé|clé de sécurité|clé réseau|clé wpa|chiave|"
+    r"chiave di rete|clave|clave de red|chave|chave de rede|sleutel|netwerksleutel|beveiligingssleutel|klucz|"
+    r"klucz sieci|klucz zabezpieczeń|klíč|klíč sítě|kľúč|kulcs|kulcsa|hálózati kulcs|biztonsági kulcs|cheie|cheia|"
+    r"cheia de securitate|avain|verkkoavain|salausavain|nyckel|nyckeln|nätverksnyckel|säkerhetsnyckel|nøgle|"
+    r"nøglen|netværksnøgle|nøkkel|nøkkelen|nettverksnøkkel|κλειδί|κλειδί δικτύου|ключ|ключът|ключ сети|"
+    r"ключ мережі|ключ за мрежата|anahtar|anahtarı|ağ anahtarı|güvenlik anahtarı|võti|võrguvõti|atslēga|"
+    r"tīkla atslēga|raktas|tinklo raktas|ključ|mrežni ključ|varnostni ključ|code|kode|koden|kod|koodi|kood|"
+    r"cod|codul|codice|código|kód|wpa key|wpa2 key|psk|pre-shared key"
+)
 #: a security question, or the question itself: its answer after a dash, a colon or a verb is a
 #: secret of the account ("Pregunta de seguridad: nombre de mi primera mascota – Rocky")
 SECURITY_QUESTIONS = (
@@ -254,6 +279,8 @@ CODE_WORDS = (
     r"kod (?:weryfikacyjny|potwierdzający|potwierdzenia|bezpieczeństwa|aktywacyjny|jednorazowy|sms|dostępu|"
     r"do drzwi|do sejfu|do alarmu)|szyfr|kombinacja|"
     r"(?:ověřovací|potvrzovací|bezpečnostní|aktivační|jednorázový|přístupový|vstupní) kód|kód (?:ke dveřím|k trezoru|sms)|"
+    r"kód (?:od|do|ke|k|na) (?:dveří|dveřím|dveře|dverí|dverám|dvere|vchodu|vchodových dveří|brány|bráně|domu|bytu|"
+    r"schránky|schránce|trezoru|zámku|klíčů|kľúčov)|"
     r"(?:overovací|potvrdzovací|bezpečnostný|aktivačný|jednorazový|prístupový|vstupný) kód|"
     r"kód z sms|kód zo sms|kód z esemesky|sms kód|sms-kód|kód ze sms|"
     r"(?:potrditvena|varnostna|aktivacijska|enkratna|dostopna|vstopna) koda|"
@@ -294,6 +321,81 @@ CODE_WORDS = (
     r"резервный код|коды восстановления|резервні коди|резервний код|коди відновлення|резервни кодове|"
     r"резервен код|rezervni kodovi|rezervni kod|kodovi za oporavak|rezervne kode|yedek kodlar|yedek kod|"
     r"kurtarma kodları"
+)
+#: a login's second factor, in EGI's languages: a six-digit number told a sentence or two after
+#: it, with "code" between, is the one-time code ("the login is asking for a second factor and
+#: the code went to my old phone ... She just read it out to me: 482 913")
+SECOND_FACTOR_WORDS = (
+    r"second factor|two-factor|two factor|2fa|mfa|multi-factor|multifactor|one-time code|one-time password|"
+    r"authenticator|authenticator app|otp|totp|verification code|login code|"
+    r"zweiter faktor|zweiten faktor|zwei-faktor|zwei-faktor-authentifizierung|einmalcode|authenticator-app|"
+    r"deuxième facteur|second facteur|double authentification|authentification à deux facteurs|"
+    r"secondo fattore|autenticazione a due fattori|doppio fattore|segundo factor|doble factor|"
+    r"autenticación de dos factores|segundo fator|autenticação de dois fatores|dois fatores|tweede factor|"
+    r"tweestapsverificatie|twee-factor|tweefactorauthenticatie|drugi składnik|uwierzytelnianie dwuskładnikowe|"
+    r"uwierzytelniania dwuskładnikowego|weryfikacja dwuetapowa|weryfikacji dwuetapowej|druhý faktor|"
+    r"dvoufázové ověření|dvoufázového ověření|dvojfaktorové overenie|dvojfázové overenie|második faktor|"
+    r"kétfaktoros|kétlépcsős azonosítás|al doilea factor|autentificare în doi pași|autentificarea cu doi factori|"
+    r"toinen tekijä|kaksivaiheinen tunnistautuminen|kaksivaiheisen tunnistautumisen|vahva tunnistautuminen|"
+    r"andra faktor|andra faktorn|tvåfaktorsautentisering|tvåstegsverifiering|anden faktor|totrinsbekræftelse|"
+    r"tofaktorgodkendelse|andre faktor|tofaktorautentisering|totrinnsbekreftelse|δεύτερος παράγοντας|"
+    r"δεύτερο παράγοντα|έλεγχος ταυτότητας δύο παραγόντων|drugi faktor|dvofaktorska autentifikacija|"
+    r"dvofaktorsko preverjanje|dvostopenjsko preverjanje|втори фактор|двуфакторна автентикация|второй фактор|"
+    r"двухфакторная аутентификация|другий фактор|двофакторна автентифікація|ikinci faktör|iki faktörlü|"
+    r"iki adımlı doğrulama|teine faktor|kaheastmeline autentimine|otrais faktors|divfaktoru autentifikācija|"
+    r"antrasis veiksnys|dviejų veiksnių autentifikavimas"
+)
+#: what a door or entry code opens: a key box, a door, a gate, an entrance, an intercom, in EGI's
+#: languages with the inflections a sentence gives them ("nøkkelboksen ved inngangen, koden er
+#: 2-6-0-9", "the code for the front door is 4-7-1-1"): a code word in the same sentence, then
+#: the code (digits, grouped or spaced by dashes, or with a keypad's letter: "A4871")
+ENTRY_WORDS = (
+    # en, de, nl
+    r"key ?box|key ?boxes|key ?safe|lock ?box|lockbox|key cabinet|front door|door|doors|entrance|"
+    r"main entrance|intercom|entry phone|entryphone|keypad|gate|"
+    r"schlüsselbox|schlüsselkasten|schlüsselsafe|schlüsseltresor|schlüsselkästchen|schlüsselschrank|tür|türe|"
+    r"haustür|eingangstür|wohnungstür|eingang|hauseingang|gegensprechanlage|hoftor|einfahrtstor|"
+    r"sleutelkastje|sleutelkluis|sleutelbox|sleutelkast|deur|voordeur|ingang|poort|"
+    # fr, it, es, pt, ro
+    r"boîte à clés|boîte à clé|boîte à code|boîtier à clés|la porte|porte d'entrée|de la porte|portail|interphone|"
+    r"hall d'entrée|cassetta portachiavi|cassetta delle chiavi|cassetta di sicurezza|portone|cancello|citofono|"
+    r"porta d'ingresso|della porta|la porta|caja de llaves|cajetín|caja de seguridad|la puerta|de la puerta|"
+    r"puerta|portal|telefonillo|portero automático|cofre de chaves|caixa de chaves|caixa das chaves|da porta|"
+    r"a porta|portão|interfone|cutia cu chei|cutie pentru chei|cutia pentru chei|ușa|ușii|ușă|poarta|porții|"
+    r"intrarea|interfon|interfonul|"
+    # pl, cs, sk, hu, sl, hr, sr, bs
+    r"skrytka na klucze|skrytce na klucze|skrytka|skrytce|sejf na klucze|skrzynka na klucze|skrzynce na klucze|"
+    r"drzwi|bramy|brama|bramę|domofon|domofonu|klatka|klatki|klatkę|furtka|furtki|"
+    r"schránka na klíče|schránce na klíče|schránky na klíče|trezor na klíče|schránka na kľúče|schránke na kľúče|"
+    r"dveře|dveří|dvere|dverí|vchod|vchodu|brána|brány|bráne|"
+    r"kulcsdoboz|kulcsdobozban|kulcsdobozt|kulcsszéf|kulcsszéfben|ajtó|ajtót|ajtónál|bejárat|bejáratnál|"
+    r"bejárati ajtó|kapu|kapunál|kaputelefon|"
+    r"škatla za ključe|škatlica za ključe|kutija za ključeve|kutiji za ključeve|sef za ključeve|vrata|vrat|ulaz|"
+    r"ulaza|ulazu|vhod|vhoda|vhodu|interfon|portafon|"
+    # fi, sv, da, no, et, lv, lt
+    r"avainboksi|avainboksin|avainboksissa|avainlaatikko|avainlaatikon|avainlaatikossa|avainkaappi|"
+    r"avainkaapin|avainkaapissa|avainsäilö|ovi|oven|ulko-ovi|ulko-oven|portti|portin|rappu|rapun|"
+    r"nyckelbox|nyckelboxen|nyckelskåp|nyckelskåpet|nyckelgömma|dörr|dörren|ytterdörr|ytterdörren|entrén|grinden|"
+    r"nøgleboks|nøgleboksen|nøgleskab|nøgleskabet|døren|hoveddør|hoveddøren|opgang|opgangen|indgang|"
+    r"indgangen|nøkkelboks|nøkkelboksen|nøkkelskap|nøkkelskapet|dør|døra|inngang|inngangen|ytterdør|"
+    r"ytterdøra|ytterdøren|porttelefon|porttelefonen|"
+    r"võtmekarp|võtmekarbi|võtmekast|võtmekasti|uks|ukse|välisuks|välisukse|värav|värava|trepikoda|"
+    r"trepikoja|atslēgu kaste|atslēgu kastīte|atslēgu kastītē|durvis|durvju|vārti|vārtu|ieeja|ieejas|"
+    r"raktų dėžutė|raktų dėžutėje|durys|durų|vartai|vartų|įėjimas|įėjimo|laiptinė|laiptinės|"
+    # el, bg, ru, uk, sr, mk, tr
+    r"κλειδοθήκη|κλειδοθήκης|πόρτα|πόρτας|εξώπορτα|είσοδος|εισόδου|θυροτηλέφωνο|"
+    r"кутия за ключове|кутията за ключове|вратата|врата|входа|вход|домофон|домофона|дверь|двери|подъезд|"
+    r"подъезда|двері|дверей|під'їзд|під'їзду|улаз|улаза|кутија за кључеве|"
+    r"anahtar kutusu|anahtar kutusunun|kapı|kapının|kapıyı|bina girişi|giriş kapısı"
+)
+#: "code" and its kin, alone (what an ``ENTRY_WORDS`` sentence calls the code it gives; a PIN is
+#: ``PIN_WORDS``' already)
+ENTRY_CODE_WORDS = (
+    r"code|codes|codice|codigo|código|cod|codul|kode|koden|koder|koderne|kod|kodu|kodem|kodzik|kód|kódot|kódja|"
+    r"kodas|kodą|kods|koda|kodo|koodi|koodin|koodia|kood|koodiga|koodiks|combination|kombination|"
+    r"kombinationen|combinaison|combinazione|combinación|combinação|combinatie|kombinacja|kombinace|kombinácia|"
+    r"kombináció|combinația|yhdistelmä|κωδικός|κωδικό|κωδικού|код|кодът|кода|коду|кодот|"
+    r"kodunu|kodumuz|šifra|šifru|šifre|szyfr|zahlenkombination|cijfercode|sifferkod|sifferkoden"
 )
 #: a voucher's or a coupon's code, which buys what it names: its value may hold letters
 #: ("voucher CRD-8812-KXQ7-TT3M")
@@ -865,6 +967,27 @@ ID_WORDS = (
     r"vairuotojo pažymėjimas|vadītāja apliecība|ehliyet|sürücü belgesi|δίπλωμα οδήγησης|"
     r"άδεια οδήγησης|водительское удостоверение|посвідчення водія|шофьорска книжка|"
     r"vozačka dozvola|vozačke dozvole|vozniško dovoljenje|ökuskírteini|רישיון נהיגה|"
+    # an identity document said as such, and a residence card in the cases a sentence gives it
+    # ("numer dokumentu tożsamości – wpisaliśmy RF4729183", "dostał kartę pobytu")
+    r"identity document|identity document number|id document|travel document|travel document number|"
+    r"dokument tożsamości|dokumentu tożsamości|dokumentem tożsamości|dokument podróży|dokumentu podróży|"
+    r"kartę pobytu|karcie pobytu|kartą pobytu|ausweisdokument|ausweisdokuments|identitätsdokument|"
+    r"reisedokument|reisedokuments|pièce d'identité|document d'identité|titre d'identité|document de voyage|"
+    r"documento d'identità|documento di identità|documento di riconoscimento|documento di viaggio|"
+    r"documento de viaje|documento de identidade|documento de viagem|identiteitsdocument|reisdocument|"
+    r"doklad totožnosti|dokladu totožnosti|dokladem totožnosti|průkaz totožnosti|cestovní doklad|"
+    r"cestovního dokladu|preukaz totožnosti|cestovný doklad|személyazonosító okmány|személyazonosságot igazoló okmány|"
+    r"okmányazonosító|okmányszám|úti okmány|act de identitate|actul de identitate|actului de identitate|"
+    r"document de identitate|document de călătorie|henkilöllisyysasiakirja|henkilöllisyysasiakirjan|"
+    r"matkustusasiakirja|matkustusasiakirjan|identitetshandling|id-handling|resedokument|identitetsdokument|"
+    r"rejsedokument|legitimasjon|reisedokument|έγγραφο ταυτότητας|εγγράφου ταυτότητας|ταξιδιωτικό έγγραφο|"
+    r"identifikacijski dokument|identifikacijskog dokumenta|osobni dokument|osobnog dokumenta|putna isprava|"
+    r"putne isprave|lični dokument|ličnog dokumenta|osebni dokument|osebnega dokumenta|potna listina|"
+    r"документ за самоличност|документа за самоличност|документ, удостоверяющий личность|"
+    r"документа, удостоверяющего личность|документ, що посвідчує особу|посвідка на проживання|"
+    r"kimlik belgesi|kimlik belgesinin|seyahat belgesi|isikut tõendav dokument|isikut tõendava dokumendi|"
+    r"reisidokument|personu apliecinošs dokuments|personu apliecinoša dokumenta|ceļošanas dokuments|"
+    r"asmens dokumentas|asmens dokumento|asmens tapatybę patvirtinantis dokumentas|kelionės dokumentas|"
     # residence permits
     r"residence permit|residence card|permesso di soggiorno|carta di soggiorno|aufenthaltstitel|"
     r"aufenthaltstitels|aufenthaltserlaubnis|aufenthaltskarte|niederlassungserlaubnis|titre de séjour|"
@@ -900,7 +1023,8 @@ SPECIFIC_ACCOUNT_WORDS = (
     r"numero di conto|numero del conto|número de cuenta|número de conta|tilinumero|tilinumeroni|"
     r"kontonumber|sąskaitos numeris|konta numurs|numărul contului|număr de cont|hesap numarası|"
     r"hesap numaram|hesap no|αριθμός λογαριασμού|номер счёта|номер счета|номер рахунку|номер на сметка|"
-    r"broj računa|broj tekućeg računa|številka računa|מספר חשבון|מספר החשבון|reikningsnúmer|"
+    r"broj računa|broj tekućeg računa|številka računa|številka trr|број рачуна|број текућег рачуна|"
+    r"број на сметка|број на сметката|מספר חשבון|מספר החשבון|reikningsnúmer|"
     r"kontonummer|bankgiro|plusgiro|postgiro"
 )
 #: words naming a bank account in EGI's languages, with their inflections: a long number after
@@ -918,6 +1042,10 @@ ACCOUNT_WORDS = (
     r"račun|računa|računu|tekući račun|žiro račun|transakcijski račun|tekoči račun|rachunek|rachunku|"
     r"rachunek bankowy|חשבון|חשבון בנק|חשבון הבנק|reikningur|reikninginn|bankareikning|bankareikningur|"
     r"konto bankowe|konta bankowego|bankovní účet|bankový účet|"
+    # Serbian and Macedonian in Cyrillic ("текући рачун 160-...", "жиро-сметка"), and the
+    # Slovenian and Croatian abbreviations of a current account ("TRR", "žiro-račun")
+    r"рачун|рачуна|рачуну|текући рачун|текућег рачуна|жиро рачун|жиро-рачун|"
+    r"девизни рачун|жиро сметка|жиро-сметка|трансакциска сметка|trr|žiro-račun|devizni račun|"
     # the specific ones: a shorter number after them is the account too
     + SPECIFIC_ACCOUNT_WORDS
 )

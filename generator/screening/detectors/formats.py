@@ -19,9 +19,13 @@ from generator.screening.detectors.shapes import looks_random
 from generator.screening.lexicon import (
     BOOKING_WORDS,
     CODE_WORDS,
+    COPULAS,
     DIGIT_WORDS,
+    ENTRY_CODE_WORDS,
+    ENTRY_WORDS,
     PIN_WORDS,
     RECOVERY_PHRASES,
+    SECOND_FACTOR_WORDS,
     SECURITY_QUESTIONS,
     VOUCHER_WORDS,
 )
@@ -82,18 +86,96 @@ _VOUCHER_WORD = Lexicon(VOUCHER_WORDS)
 #: after them; not a quantity ("10 Minuten", "5 %"), a time, a date or a version
 _CODE_GAP = (r"(?:[ \t]*[:=：\-–][ \t]*|,?[ \t]+(?:(?:\d{0,2}[^\s.!?;:,()\d]{1,30},?|\([^()\n]{1,40}\))[ \t]+){0,8}?"
              r"(?:\d{0,2}[^\s.!?;:,()\d]{1,30}[ \t]*[:=][ \t]*)?)")
-_CODE_VALUE = re.compile(
-    _CODE_GAP + r"[\"'«„“#(]?"  # (or in brackets after its words: "backup recovery codes (48213-90177)")
+_CODE_BODY = (
     r"(?P<code>\d{4,8}|\d{2,4}(?:[- ]\d{2,4}){1,3}(?![ -]?\d)|\d{1,2}(?:-\d{1,2}){2,3}(?![ -]?\d)"
     rf"|(?:{_DIGIT_WORD})(?:[ -](?:{_DIGIT_WORD})){{3,9}}(?![\w-]))(?P<key>[#*])?"
     r"(?![\d.,:/]\d|\d|[ \t]*(?:%|x\b|mm\b|kb\b|mb\b|gb\b)|[ \t]+[^\W\d_]*(?:min|sec|sek|hour|stund|heure|ora|hora|"
     r"tag|day|jour|giorn|día|dia|dni|dn|nap|päiv|päev|gün|ημέρ|дн|днів|час|user|nutzer|utilis|utent|usuari|job|core|node))")
+#: (or in brackets after its words: "backup recovery codes (48213-90177)")
+_CODE_VALUE = re.compile(_CODE_GAP + r"[\"'«„“#(]?" + _CODE_BODY)
 
 
 #: a voucher's code of capitals and digits, in groups or not ("CRD-8812-KXQ7-TT3M"), after the
 #: words of its clause as a code's (``_CODE_VALUE``)
 _VOUCHER_VALUE = re.compile(
     _CODE_GAP + r"[\"'«„“]?(?P<code>(?=[A-Z0-9-]*\d)(?=[A-Z0-9-]*[A-Z])[A-Z0-9]{2,12}(?:-[A-Z0-9]{2,12}){0,5})(?![\w-])")
+
+
+#: a code with a keypad's letter, after a code word and a sign or a few short words ("digicode
+#: A4871", "Türcode ist B2609", "le digicode de l'immeuble : 4871B"): one capital before or after
+#: three to seven digits, the whole word
+_LETTERED_CODE = re.compile(r"(?:[ \t]*[:=：\-–][ \t]*|[ \t]+(?:[^\W\d_][\w'’]{0,14}(?:[ \t]*[:=][ \t]*|[ \t]+)){0,3})"
+                            r"[\"'«„“]?(?P<code>[A-Z]\d{3,7}|\d{3,7}[A-Z])(?![\w-])")
+
+#: what a door or entry code opens ("nøkkelboksen", "the front door", "kód od dveří"), and "code"
+#: alone in the same sentence: the code after it is the door's
+_ENTRY_WORD = Lexicon(ENTRY_WORDS)
+_ENTRY_CODE_WORD = re.compile(rf"(?<![\w-])(?:{lex(ENTRY_CODE_WORDS)})(?![\w-])")
+#: the code close after the later of the two words: a sign, or a copula and a word or two ("koden
+#: er 2-6-0-9", "the front door is 4-7-1-1", "der Code lautet jetzt A4871")
+_ENTRY_GAP = r"(?:[ \t]*[:=：\-–][ \t]*|[ \t]+(?:[^\W\d_][\w'’]{0,14}(?:[ \t]*[:=][ \t]*|[ \t]+)){0,2})[\"'«„“]?"
+#: a code that is a program's answer, a place's or a program's text, not a door's ("error code
+#: 5021", "source code", "QR code", "postal code")
+_NOT_ENTRY_CODE = re.compile(r"(?:exit|return|error|status|response|http|reason|result|source|qr|bar|country|postal|"
+                             r"zip|area|post|program|firmware|fehler|quell|erreur|errore|codice sorgente|fout|"
+                             r"bronn|bron|blad|chyba|chybovy|hiba|eroare|virhe|fel|fejl|feil|hata|viga|napaka|greska)"
+                             r"[ \t-]*$")
+_ENTRY_VALUE = re.compile(_ENTRY_GAP + _CODE_BODY)
+_ENTRY_LETTERED = re.compile(_ENTRY_GAP + r"(?P<code>[A-Z]\d{3,7}|\d{3,7}[A-Z])(?![\w-])")
+#: a sentence's end, before or after the entry word
+_SENTENCE_STOP = re.compile(r"[.!?;\n](?:\s|$)")
+
+
+def _entry_codes(t: Text) -> Iterator[Finding]:
+    """A code in a sentence that says what it opens: a key box's, a door's, a gate's ("Nøkkelen
+    ligger i nøkkelboksen ved inngangen, koden er 2-6-0-9", "the code for the front door is
+    4-7-1-1"): "code" alone, then the value as after a code word."""
+    text, low = t.text, t.low
+    done = -1
+    for m in _ENTRY_WORD.finditer(t, 30, 60):
+        lo = max(0, m.start() - 100)
+        stops = [s.end() for s in _SENTENCE_STOP.finditer(low, lo, m.start())]
+        lo = max(stops[-1] if stops else lo, done)
+        stop = _SENTENCE_STOP.search(low, m.end(), min(len(low), m.end() + 140))
+        hi = stop.start() + 1 if stop else min(len(low), m.end() + 140)
+        for c in _ENTRY_CODE_WORD.finditer(low, lo, hi):
+            if _NOT_ENTRY_CODE.search(low, max(0, c.start() - 16), c.start()):
+                continue
+            at = max(c.end(), m.end())
+            v = _ENTRY_LETTERED.match(text, at, hi + 20) or _ENTRY_VALUE.match(text, at, hi + 20)
+            if v and not _YEAR.match(v.group("code")):
+                yield Finding("credential.code", CREDENTIAL, v.start("code"), v.end())  # (with its '#')
+                done = v.end()
+                break
+
+
+#: a login's second factor ("second factor", "2FA", "drugi składnik"); a six-digit code told a
+#: sentence or two later, after a colon or a copula, with "code" between, is its one-time code
+_SECOND_FACTOR = Lexicon(SECOND_FACTOR_WORDS)
+_TOLD_CODE = re.compile(rf"(?:[ \t]*[:：]|[ \t]+(?:{lex(COPULAS)})[ \t]*:?)[ \t]*[\"'«„“]?"
+                        r"(?P<code>\d{3}[ -]?\d{3})(?![\w-]|[.,:/]\d|[ -]?\d)")
+#: a number's own label close before it: it is that number, not a code ("ticket: 482913")
+_NUMBER_LABEL = re.compile(r"(?<![\w])(?:ticket|tickets|phone|tel|telefon|mobile|room|order|invoice|ref|reference|"
+                           r"number|nr|no|id|version|port|pid|job|request|case|pin|error|fehler|erreur|errore|"
+                           r"tiket|numer|nummer|numero|číslo|cislo|szám|szam|номер|αριθμ\w*)\W{0,3}(?:\w+\W+){0,2}$")
+
+
+def _second_factor_codes(t: Text) -> Iterator[Finding]:
+    """A one-time code told a sentence or two after the second factor it is for (read out, passed
+    on, forwarded: "She just read it out to me: 482 913"), "code" named between them."""
+    text, low = t.text, t.low
+    done = -1
+    for m in _SECOND_FACTOR.finditer(t, 30, 60):
+        if m.start() < done:
+            continue
+        hi = low.find("\n\n", m.end(), m.end() + 400)
+        hi = hi if hi >= 0 else min(len(low), m.end() + 400)
+        for v in _TOLD_CODE.finditer(text, m.start(), hi):
+            if _ENTRY_CODE_WORD.search(low, max(0, m.start() - 100), v.start()) is None \
+                    or _NUMBER_LABEL.search(low, max(0, v.start() - 40), v.start()):
+                continue
+            yield Finding("credential.code", CREDENTIAL, v.start("code"), v.end("code"))
+            done = v.end()
 
 
 _BOOKING_WORD = Lexicon(BOOKING_WORDS)
@@ -244,10 +326,18 @@ def pins(t: Text) -> Iterator[Finding]:
         if "#" in t.text:
             yield from _keyed_codes(t.text)
         for m in _CODE_WORD.finditer(t, 30, 120):  # (30 before: a phrase's anchor may be its fourth word)
+            lettered = _LETTERED_CODE.match(t.text, m.end())
+            if lettered:  # "digicode A4871", "Türcode 4871B": a keypad's letter with the digits
+                yield Finding("credential.code", CREDENTIAL, lettered.start("code"), lettered.end("code"))
+                continue
             v = _CODE_VALUE.match(t.text, m.end()) or _CODE_VALUE_LATER.match(t.text, m.end())
             if v and not (_YEAR.match(v.group("code")) and ":" not in v.group()):
                 yield Finding("credential.code", CREDENTIAL, v.start("code"), v.end())
                 yield from _more_codes(t.text, v.start("code"), v.end())
+        if _ENTRY_WORD.present(t):
+            yield from _entry_codes(t)
+        if _SECOND_FACTOR.present(t):
+            yield from _second_factor_codes(t)
         for m in _BOOKING_WORD.finditer(t, 30, 80):
             v = _BOOKING_VALUE.match(t.text, m.end())
             if v and len(v.group("code")) >= 5 and not _YEAR.match(v.group("code")):

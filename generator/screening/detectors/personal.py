@@ -338,6 +338,13 @@ _ID_WORD = Lexicon(ID_WORDS, template=r"(?<![\w'-])(?:{body})(?:[-'’][^\W\d_]{
 #: between the word and its number, a few words and a verb: "rodné číslo pro registraci je",
 #: "Ο ΑΜΚΑ μου είναι", "CNP-ul meu este", "my passport number for the booking is"
 _ID_SAID = re.compile(rf"(?:[ \t]+(?:[^\W\d_]{{1,20}}|\([^\W\d_]{{1,10}}\))){{0,4}}?[ \t]+(?:{lex(COPULAS)})(?!\w)[ \t]*:?")
+#: or a few words (whose document), a dash or a colon, then a verb or two saying it was written
+#: somewhere ("numer dokumentu tożsamości – wpisaliśmy RF4729183", "Ausweisnummer: eingetragen
+#: haben wir CZ1234567"), then a document's number: capitals and five to nine digits (an Italian
+#: card's two closing capitals too: "CA12345AB")
+_ID_ENTERED = re.compile(r"(?:[ \t]+[^\W\d_][\w'’]{0,20}){0,3}[ \t]*(?:[:–—]|-(?=[ \t]))[ \t]*"
+                         r"(?:[^\W\d_][\w'’]{1,20}[ \t]*:?[ \t]+){0,3}"
+                         r"(?P<value>[A-Z]{1,3}[ -]?\d{5,9}(?:[A-Z]{1,2})?)(?![\w-])")
 #: or, in the next sentence, "mine is" ("... your CNP. Al meu este 1840...", "Mine is ...")
 _MINE_NEXT = re.compile(rf"[^.!?\n]{{0,100}}[.!?][ \t]+(?:{lex(MINE_IS)})(?!\w)[ \t]*:?")
 #: or a few words saying what it is for, then a colon: "Personnummer för behörighetsansökan:",
@@ -390,10 +397,19 @@ def _validator(name: str):
     return importlib.import_module(f"stdnum.{name}")
 
 
+#: validators whose numbers include a temporary range the library refuses by default: a Finnish
+#: identity code with the individual number 900 to 999 ("070393-924R") is given to a person not
+#: yet in the register (a visiting researcher), and is still that person's
+_TEMPORARY_TOO = frozenset({"fi.hetu"})
+
+
 @lru_cache(maxsize=8192)
 def _valid(value: str, names: tuple[str, ...]) -> bool:
     for name in names:
         try:
+            if name in _TEMPORARY_TOO:
+                _validator(name).validate(value, allow_temporary=True)
+                return True
             if _validator(name).is_valid(value):
                 return True
         except Exception:  # noqa: BLE001  a validator that cannot read the shape: not this kind of number
@@ -513,6 +529,9 @@ def _identity_numbers(t: Text) -> Iterator[Finding]:
             said = _ID_SAID.match(low, m.end(), min(len(low), m.end() + 120)) \
                 or _ID_FOR.match(low, m.end(), min(len(low), m.end() + 90)) \
                 or _MINE_NEXT.match(low, m.end(), min(len(low), m.end() + 160))
+            entered = _ID_ENTERED.match(text, m.end(), min(len(text), m.end() + 80))
+            if entered:  # "numer dokumentu tożsamości – wpisaliśmy RF4729183"
+                yield Finding("personal.id-number", PERSONAL, *entered.span("value"))
             if said:  # a number said to be the id: six digits at least, as ids have
                 v = _ID_VALUE.match(text, said.end(), min(len(text), said.end() + 60))
                 if v and sum(c.isdigit() for c in v.group("value")) >= 6:

@@ -74,6 +74,8 @@ from generator.screening.lexicon import (
     TICKET_PASSES,
     TOKEN_WORDS,
     VALUE_VERBS,
+    WIFI_KEY_WORDS,
+    WIFI_WORDS,
 )
 
 #: (the second word of a compound counts: "Root-Passwort", "admin-password"; not a flag's "--password")
@@ -423,7 +425,35 @@ def _cell_account_pairs(t: Text) -> Iterator[Finding]:
         yield Finding("credential.password", CREDENTIAL, m.start("value"), m.start("value") + len(value))
 
 
+#: a wireless network's word, then in its sentence its key said with a sign or a verb, the value
+#: bare, quoted or in an inline HTML element ("Guest Wi-Fi is <b>LabGuest</b> and the key is
+#: <code>tulip-Orbit-6631</code>", "WLAN „Gast“, Schlüssel: Fjord2024")
+_WIFI_WORD = Lexicon(WIFI_WORDS)
+_WIFI_KEY = re.compile(
+    rf"(?<![\w'-])(?:{lex(WIFI_KEY_WORDS)})(?![\w-])[ \t]*(?:(?:{lex(COPULAS)})(?![\w-])[ \t]*:?|[:=])[ \t]*"
+    r"(?:<(?:code|b|strong|kbd|tt|i|em|samp|span|mark)(?:[ \t][^<>\n]{0,60})?>[ \t]*)*[\"'«„“`]?"
+    r"(?P<value>[^\s<>\"'«»“”`]{6,64})")
+_WIFI_SENTENCE_END = re.compile(r"[.!?](?:\s|<)|\n")
+
+
+def _wifi_keys(t: Text) -> Iterator[Finding]:
+    """A network's key or code in a sentence about a wireless network: a made-up word, a word
+    with digits or signs (a plain word there is prose: "the key is printed on the router")."""
+    text, low = t.text, t.low
+    for m in _WIFI_WORD.finditer(t, 20, 40):
+        stop = _WIFI_SENTENCE_END.search(low, m.end(), min(len(low), m.end() + 160))
+        hi = stop.start() if stop else min(len(low), m.end() + 160)
+        for v in _WIFI_KEY.finditer(low, m.end(), min(len(low), hi + 80)):
+            if v.start() >= hi:
+                break
+            value = text[v.start("value"):v.end("value")].rstrip(_VALUE_END)
+            if _secretish(value) and not _is_placeholder(value):
+                yield Finding("credential.password", CREDENTIAL, v.start("value"), v.start("value") + len(value))
+
+
 def _password_values(t: Text) -> Iterator[Finding]:
+    if _WIFI_WORD.present(t):
+        yield from _wifi_keys(t)
     yield from _login_pairs(t)
     yield from _cell_account_pairs(t)
     yield from _shown_secret_files(t)
