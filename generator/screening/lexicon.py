@@ -614,7 +614,10 @@ PHONE_WORDS = (
 #: begins with one is a phone word
 PHONE_STEMS = (
     r"telefon|telephon|téléphon|telefoon|puhelin|matkapuhelin|kännyk|komórk|komork|farsím|símanúmer|"
-    r"síminn|síma|heimasím|mobilnum|mobiltelefon|handynum|mobiln|mobilszám|κινητ|τηλεφων|телефон|мобилн|мобільн"
+    r"síminn|síma|heimasím|mobilnum|mobiltelefon|handynum|mobiln|mobilszám|κινητ|τηλεφων|телефон|мобилн|мобільн|"
+    # one's mobile with its possessive or case ending ("mobilja", "mobilom", "mobilul meu", "na mobilu",
+    # "mobilais", "mobiilinumero", "mobitelu")
+    r"mobilj|mobilom|mobilod|mobilomr|mobilul|mobilu|mobilem|mobilais|mobilusis|mobiil|mobitel"
 )
 #: the digits as words, in the languages of EGI's participants, by digit (0 to 9): a phone number
 #: may be spelled out ("zero six one ...", "null eins sieben ...", "nula jedna ...")
@@ -782,7 +785,7 @@ NOT_PHONE_WORDS = (
     r"agreement|contract|project|projekt|proje|projet|progetto|proyecto|projecto|no|nr|n°|num|"
     r"number|numer|numero|número|nummer|cislo|číslo|szám|order|invoice|ref|reference|run|runs|"
     r"batch|task|request|pr|commit|build|version|release|serial|port|ports|id|ids|isbn|issn|"
-    r"orcid|doi|pmid|arxiv|handle|hdl|epsg|dnr|päätös|decision|dossier|akte|az|aktenzeichen|"
+    r"orcid|doi|pmid|arxiv|handle|hdl|epsg|dnr|päätös|decision|dossier|akte|aktenzeichen|"
     r"events|files|records|hours|cores|bytes|checksum|sum|size|zip|postcode|plz|vat|ust|kvk|"
     # a detector's channels and a DAQ's runs, a device's serial ("Laufnummern 060 123 4567",
     # "Numéro de série de la baie : 06 47 19 83 52 20")

@@ -73,7 +73,9 @@ _PERSONAL_LINE = re.compile(r"(?<![\w-])(?:mobile|mobil|mobiel|móvil|movil|mob|
                             r"manager|lead|leader|head|engineer|admin|koordinator|leiter|leiterin|responsable)"
                             r"(?![\w-])")
 _SWITCHBOARD_AFTER = re.compile(rf"[ \t]*[(\[][ \t]*(?:{lex(SWITCHBOARD_WORDS)})[ \t]*[)\]]")
-_NOT_PHONE_WORD = re.compile(rf"(?<![\w-])(?:{lex(NOT_PHONE_WORDS)})(?![\w-])|#")
+#: (and a German file's reference, "Az.: 4 K 1234/21", "AZ: ...": abbreviated, never Hungarian's article "az"
+#: before a noun, "az ő mobilja: 06 30 ...")
+_NOT_PHONE_WORD = re.compile(rf"(?<![\w-])(?:{lex(NOT_PHONE_WORDS)})(?![\w-])|(?<![\w-])az(?=[ \t]*[.:])|#")
 #: phone words that are ordinary words too: a label only when abbreviated or followed by a colon
 _LABEL_ONLY_ABBREVIATED = frozenset({"port"})
 #: words that follow a phone word naturally ("phone number", "Telefonnummer: ")
