@@ -1438,6 +1438,12 @@ CONDITION_STEMS = (
     # "šećerna bolest", "hipoglikemia"), pneumonia in Spanish, an operation in Czech ("operace kolene")
     "cukrzyc", "cukrovk", "šećern", "sladkorn", "диабет", "діабет", "hipoglik", "hypoglyk", "hypoglyc", "hipoglic",
     "hipogluc", "υπογλυκ", "гипоглик", "гіпоглік", "neumon", "pulmonía", "zapalenie płuc", "operace",
+    # pneumonia in the languages that name it otherwise ("longontsteking", "tüdőgyulladás", "keuhkokuume")
+    "longontsteking", "polmonit", "tüdőgyulladás", "lunginflammation", "lungebetændelse", "lungebetennelse",
+    "keuhkokuume", "πνευμονί", "пневмони", "upala pluća", "upalu pluća", "pljučnic", "zápal pľúc", "zápalom pľúc",
+    "kopsupõletik", "plaušu karsoni", "plaučių uždegim", "zatürre",
+    # a surgery named by its Latin word ("após a cirurgia", "nach der Chirurgie" is a ward)
+    "cirurgia", "cirugía", "chirurgie", "chirurgia", "operatie",
 )
 #: an emergency department, as its own word (short names are other words' parts: "SOR-ze", "A&E"):
 #: a place of care, where somebody "ended up" ("wylądowałem na SOR-ze z hipoglikemią")
@@ -3251,3 +3257,169 @@ DOCUMENTED_TEST_VALUES = (
 ).split()
 #: names on specimen documents, as a machine-readable zone writes them
 SPECIMEN_MRZ_NAMES = "ERIKSSON<<ANNA<MARIA MUSTERMANN<<ERIKA".split()
+#: a refugee's or an asylum seeker's status, said of somebody ("his wife has refugee status",
+#: "sie ist als Flüchtling anerkannt", "ha lo status di rifugiato"): like a residence permit, a
+#: person's status (with ``RESIDENCE_PERMITS``)
+REFUGEE_STATUS = (
+    r"refugee status|asylum status|asylum seeker|refugee travel document|subsidiary protection|"
+    r"flüchtlingsstatus|flüchtlingseigenschaft|asylstatus|asylbewerber|asylbewerberin|als flüchtling anerkannt|"
+    r"subsidiärer schutz|subsidiären schutz|reiseausweis für flüchtlinge|statut de réfugié|statut de réfugiée|"
+    r"demandeur d'asile|demandeuse d'asile|protection subsidiaire|status di rifugiato|status di rifugiata|"
+    r"richiedente asilo|protezione internazionale|protezione sussidiaria|estatuto de refugiado|estatuto de refugiada|"
+    r"estatus de refugiado|solicitante de asilo|protección internacional|estatuto de refugiado|requerente de asilo|"
+    r"proteção internacional|vluchtelingenstatus|asielzoeker|asielstatus|verblijfsvergunning asiel|status uchodźcy|"
+    r"ochrona międzynarodowa|ochronę międzynarodową|ochrony międzynarodowej|status uprchlíka|žadatel o azyl|"
+    r"žadatelka o azyl|mezinárodní ochrana|status utečenca|žiadateľ o azyl|menekültstátusz|menekültstátuszt|"
+    r"menedékkérő|oltalmazott|flyktingstatus|asylsökande|flygtningestatus|asylansøger|flyktningstatus|"
+    r"asylsøker|pakolaisstatus|turvapaikanhakija|turvapaikka|statut de refugiat|statutul de refugiat|"
+    r"solicitant de azil|καθεστώς πρόσφυγα|αιτών άσυλο|αιτούσα άσυλο|status izbjeglice|tražitelj azila|"
+    r"status begunca|prosilec za azil|статут на бежанец|търсещ закрила|mülteci statüsü|sığınmacı|"
+    r"pagulase staatus|varjupaigataotleja|bēgļa statuss|patvēruma meklētājs|pabėgėlio statusas|prieglobsčio prašytojas"
+)
+
+#: a pregnancy (its noun, as a word's part: "Schwangerschaftswoche", "zwangerschapsweek",
+#: "tygodniu ciąży"): told by its week, with a number, of somebody, it is health data
+PREGNANCY_STEMS = (
+    "schwangerschaft", "pregnancy", "pregnant", "grossesse", "gravidanz", "embarazo", "gestacion", "gestação",
+    "gravidez", "zwangerschap", "ciąży", "ciąża", "těhotenstv", "tehotenstv", "terhesség", "raskau",
+    "terhes", "graviditet", "svangerskap", "κύησ", "εγκυμοσύν", "trudnoć", "nosečnost", "бременност",
+    "gebelik", "rasedus", "grūtniecīb", "nėštum",
+)
+#: a week, as a word's part ("Schwangerschaftswoche", "hetében", "raskausviikolla")
+WEEK_STEMS = (
+    "woche", "week", "semaine", "settiman", "semana", "tydzień", "tygodni", "týd", "týžd", "hetes", "hetében", "héten",
+    "viiko", "viikol", "vecka", "veckan", "uge", "uke", "săptămân", "εβδομάδ", "tjed", "tedn", "седмиц",
+    "hafta", "nädal", "nedēļ", "savait",
+)
+
+#: a religion said of oneself or of somebody ("ik ben moslim", "je suis catholique", "è ebreo"): a
+#: special category of the GDPR (the words of a faith's follower; the ones that are also given
+#: names, "Christian", "Cristian", "Jude", "Kristen", only after an article or a modifier)
+RELIGION_WORDS = (
+    "muslim muslima muslime muslimin muslimisch moslim moslima moslims musulman musulmane musulmana musulmano "
+    "musulmán muçulmano muçulmana muzułmanin muzułmanka muzułmaninem muzułmanką muzułmański moszlim "
+    "muslimi muslimsk müslüman müslümanım μουσουλμάνος μουσουλμάνα мюсюлманин мюсюлманка musliman muslimanka "
+    "musulmonas musulmaņs moslem "
+    "catholic katholisch katholik katholikin catholique cattolico cattolica católico católica katholiek "
+    "katoliczka katolikiem katoliczką katolík katolička katolícky katolíčka katolikus katolsk katolik "
+    "katolinen katoolik catolic catolică καθολικός καθολική католик католичка katolkinja "
+    "protestant protestantin protestante protestáns protestantisch "
+    "jewish jüdisch jüdin juif juive ebreo ebrea judío judía judeu judia joods jood jodin żydówka żydem "
+    "żydówką żydowski židovka žid židovský zsidó judisk jøde jødisk juutalainen evreu evreică εβραίος "
+    "εβραία еврей еврейка židov židovka yahudi yahudiyim ebrejs žydas "
+    "hindu hinduist hindoe hinduista hinduistisch induista hindou hindoue sikh "
+    "buddhist buddhistin buddhiste bouddhiste buddista budista boeddhist boeddhistisch buddysta buddystką "
+    "buddhista budist budistă βουδιστής будист "
+    "atheist atheistin athée ateo atea ateu ateia atheïst ateista ateistka ateist ateistă άθεος атеист "
+    "christin chrétien chrétienne cristiano cristiana cristão cristã chrześcijanin chrześcijanka "
+    "chrześcijaninem křesťan křesťanka kresťan keresztény kristitty creștin creștină χριστιανός χριστιανή "
+    "християнин kršćanin kristjan hristiyan "
+    "orthodox orthodoxe ortodosso ortodossa ortodoxo ortodoxa prawosławny prawosławna pravoslavný "
+    "pravoslavná ortodox ορθόδοξος православен православна pravoslavac "
+    # a believer, whichever the faith ("ich bin gläubig", "ik ben gelovig")
+    "gläubig gelovig věřící veriaci hívő troende uskovainen credincios religiös religieux religieuse religioso "
+    "religiosa religieus religijny religijna"
+)
+#: a faith's follower's words that are also given names or other words: a religion only after an
+#: article or a modifier ("a Christian", "ein Christ", "een christen")
+RELIGION_AFTER_ARTICLE = r"christian|christ|christen|kristen|cristian|jude|kristian"
+#: a first person's "am" before the faith's word ("ik ben moslim", "sono cattolica", "jestem
+#: katoliczką", "we are Jewish")
+RELIGION_FIRST_COPULAS = (
+    r"i am|i'm|we are|we're|ich bin|bin ich|wir sind|je suis|nous sommes|sono|siamo|soy|somos|sou|somos|ik ben|"
+    r"ben ik|wij zijn|we zijn|jestem|jesteśmy|jsem|jsme|som|sme|olen|olemme|jag är|vi är|jeg er|vi er|sunt|"
+    r"suntem|είμαι|είμαστε|съм|сме|ja sam|sam|jaz sem|sem|esmu|esam|esu|olen|ma olen"
+)
+#: a third person's "is" before the faith's word: with a pronoun or a name before it ("he is
+#: Jewish", "Yusuf is moslim", "elle est musulmane"; not "the university is Catholic")
+RELIGION_THIRD_COPULAS = (
+    r"is|ist|est|è|es|é|jest|je|är|er|on|este|είναι|е|ir|yra"
+)
+#: the copula after the faith's word ("moszlim vagyok", "musliman sam", "katolík jsem")
+RELIGION_AFTER_COPULAS = r"vagyok|vagyunk|sam|smo|jsem|jsme|som|sme|sem|съм|сме|olen|oldum|değilim"
+#: the small words and modifiers between the copula and the faith's word ("I am a practising Catholic")
+RELIGION_BETWEEN = (
+    r"a|an|also|ein|eine|auch|un|une|anche|uno|una|también|também|een|ook|też|taky|också|også|myös|și|"
+    r"devout|practising|practicing|strict|strenger|strenge|praktizierender|praktizierende|gläubiger|gläubige|"
+    r"pratiquant|pratiquante|praticante|practicante|praktiserend|praktiserende|gelovig|gelovige|"
+    r"praktykujący|praktykująca|věřící|praktizující|hívő|gyakorló|troende|praktiserande|uskova|"
+    r"credincios|credincioasă|πιστός|πιστή"
+)
+#: a faith's fast and holy days, and the verbs and nouns of fasting: one's fasting in them is one's
+#: religion's practice ("tijdens de ramadan vast ik", "I fast during Ramadan", "je fais le ramadan";
+#: not "the Ramadan holidays")
+RELIGIOUS_SEASONS = (
+    r"ramadan|ramadhan|ramazan|ramadán|ραμαζάνι|рамадан|рамазан|yom kippur|jom kippur|jom kipur|"
+    r"lent|fastenzeit|carême|quaresima|cuaresma|quaresma|vastentijd|vasten|wielki post|wielkiego postu|"
+    r"postní doba|nagyböjt|fastan|fasten|faste|paasto|postul mare|σαρακοστή|великий пост|korizma|"
+    r"sabbath|shabbat|sabbat|šabat|szombat|šabbat"
+)
+RELIGIOUS_PRACTICE = (
+    r"i fast|i am fasting|i'm fasting|i observe|i keep|i pray|we fast|he fasts|she fasts|he is fasting|"
+    r"she is fasting|fasting|ich faste|faste ich|fastet|je jeûne|jeûne|je fais le ramadan|"
+    r"fais le ramadan|fait le ramadan|digiuno|faccio il ramadan|ayuno|hago el ramadán|hago ramadán|jejuo|"
+    r"faço jejum|faço o ramadão|vast ik|ik vast|ik doe mee aan de ramadan|doe aan de ramadan|hij vast|zij vast|"
+    r"poszczę|pościmy|poszcząc|postím|postím se|böjtölök|böjtöl|fastar|jag fastar|jeg faster|vi faster|"
+    r"paastoan|paastoaa|postesc|țin postul|νηστεύω|νηστεύει|пощусь|постя|postim|postim se|oruç tutuyorum|"
+    r"oruç tutuyor|oruçluyum|paastun|gavēju|pasninkauju|postimo|observe shabbat|observe the sabbath|"
+    r"keep shabbat|keep the sabbath|keep kosher|halte den schabbat|halte schabbat|respecte le shabbat|"
+    r"osservo lo shabbat|guardo el sábado"
+)
+
+#: an absence in a short field ("nem elérhető", "nicht erreichbar", "out of office"): with a name
+#: and a condition told with its "after" or "because of", somebody's health
+ABSENCE_WORDS = (
+    r"not available|unavailable|not reachable|unreachable|out of office|absent|away|off|on leave|"
+    r"nicht erreichbar|nicht verfügbar|nicht da|abwesend|ausgefallen|fällt aus|fehlt|indisponible|"
+    r"injoignable|absente|non disponibile|non raggiungibile|assente|no disponible|no localizable|ausente|"
+    r"indisponível|ausente|niet beschikbaar|niet bereikbaar|afwezig|niedostępny|niedostępna|nieobecny|"
+    r"nieobecna|nedostupný|nedostupná|nepřítomen|nepřítomna|nepřítomný|neprítomný|neprítomná|nem elérhető|"
+    r"nem lesz elérhető|távol|távollét|nincs bent|inte tillgänglig|inte nåbar|frånvarande|borta|"
+    r"ikke tilgængelig|fraværende|ikke tilgjengelig|ikke til stede|ei tavoitettavissa|poissa|ei käytettävissä|"
+    r"indisponibil|absent|absentă|μη διαθέσιμος|μη διαθέσιμη|απών|απούσα|nedostupan|nedostupna|odsutan|"
+    r"odsutna|nedosegljiv|nedosegljiva|odsoten|odsotna|недостъпен|недостъпна|отсъства|müsait değil|"
+    r"ulaşılamıyor|izinli|eemal|ei ole kättesaadav|nav pieejams|nav sasniedzams|prombūtnē|nepasiekiamas|"
+    r"nepasiekiama|nedirba"
+)
+#: the words that tell a condition as a cause or a time, before it ("after knee surgery", "nach
+#: Knie-OP", "po operacji") or after it ("térdműtét után", "leikkauksen jälkeen")
+CONDITION_CAUSE_BEFORE = (
+    r"after|since|due to|because of|following|recovering from|nach|seit|wegen|aufgrund|après|depuis|"
+    r"suite à|à cause de|dopo|a causa di|per via di|causa|después de|tras|desde|por|debido a|após|desde|"
+    r"devido a|por causa de|na|sinds|door|wegens|vanwege|po|od|z powodu|przez|kvůli|kvôli|pro|efter|sedan|"
+    r"på grund av|siden|på grund af|etter|på grunn av|după|din cauza|de la|μετά από|μετά την|λόγω|"
+    r"nakon|zbog|zaradi|след|поради|pēc|dėl|peale"
+)
+CONDITION_CAUSE_AFTER = r"után|óta|miatt|jälkeen|vuoksi|takia|sonrası|sonrasında|nedeniyle|yüzünden|järel|tõttu|pärast"
+
+#: a mobility aid (a wheelchair, crutches, a walker), as a word's part: used since a condition
+#: ("uses a wheelchair since his stroke", "seit dem Schlaganfall im Rollstuhl"), a person's health
+MOBILITY_AID_STEMS = (
+    "wheelchair", "rollstuhl", "fauteuil roulant", "sedia a rotelle", "carrozzina", "silla de ruedas",
+    "cadeira de rodas", "rolstoel", "wózek inwalidzki", "wózku inwalidzkim", "wózka inwalidzkiego",
+    "invalidní vozík", "invalidním vozíku", "vozíčkář", "invalidný vozík", "kerekesszék", "rullstol", "kørestol",
+    "rullestol", "pyörätuoli", "scaun cu rotile", "αναπηρικό αμαξίδιο", "инвалидна количка", "invalidska kolica",
+    "invalidski voziček", "tekerlekli sandalye", "ratastool", "ratiņkrēsl", "neįgaliojo vežimėl",
+    "crutch", "krücke", "béquille", "stampell", "muleta", "krukken", "krykke", "berle", "mankó", "kryck",
+    "krykk", "kainalosauv", "cârj", "πατερίτσ", "štak", "патериц", "koltuk değneğ",
+    "rollator", "walking frame", "walking stick", "gehhilfe", "gehstock", "déambulateur", "deambulatore",
+    "andador", "andarilho", "looprek", "wandelstok", "balkonik", "chodítko", "járókeret", "rullator",
+    "kävelyteline", "premergător",
+)
+#: a stay in a place of care told with its verb, before the place's abbreviation ("ligt in het WKZ",
+#: "liegt im UKE", "is in the UMCG"): with a condition after "with" or "since", a person's health
+CARE_STAY_VERBS = (
+    r"lies|is lying|is|was|has been|ligt|lag|is opgenomen|liegt|lag|ist|wurde|est|était|è|sta|si trova|está|"
+    r"esta|estuvo|está internado|está internada|jest|leży|leżała|leżał|je|leží|ležela|ležel|leži|fekszik|van|"
+    r"ligger|låg|är|er|lå|makaa|on|este|zace|είναι|νοσηλεύεται|лежи|е|yatıyor|guli|atrodas|viibib"
+)
+CARE_STAY_PLACES = (
+    r"in|in the|im|ins|in der|at|at the|au|à l'|à la|à|al|all'|nel|nello|nella|en|en el|en la|no|na|w|we|"
+    r"v|ve|u|i|på|in het|op|op de|az|a|în|στο|στη|в|во|ve|hastanesinde|ligoninėje"
+)
+#: "with" and "because of", between the place and the condition ("met een ernstige longontsteking")
+CONDITION_WITH = (
+    r"with|for|after|since|because of|due to|met|na|door|mit|nach|wegen|seit|avec|pour|après|depuis|con|per|"
+    r"dopo|da|por|tras|desde|com|após|z|ze|po|przez|s|se|kvůli|kvôli|med|efter|etter|kanssa|cu|după|με|μετά|с|"
+    r"sa|zbog|nakon|ile|ar|su"
+)

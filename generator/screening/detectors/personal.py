@@ -49,6 +49,7 @@ from generator.screening.detectors.base import (
 )
 from generator.screening.detectors.shapes import ORCID
 from generator.screening.lexicon import (
+    ABSENCE_WORDS,
     ACCESSIBLE_WORDS,
     ACCOUNT_WORDS,
     AGE_WORDS,
@@ -57,9 +58,14 @@ from generator.screening.lexicon import (
     BIRTH_WORDS,
     BIRTH_YEAR_WORDS,
     CARE_NEED_STEMS,
+    CARE_STAY_PLACES,
+    CARE_STAY_VERBS,
     CARE_STEMS,
     CASE_NUMBER_WORDS,
+    CONDITION_CAUSE_AFTER,
+    CONDITION_CAUSE_BEFORE,
     CONDITION_STEMS,
+    CONDITION_WITH,
     COPULAS,
     CURRENCIES,
     CURRENT_PAY_WORDS,
@@ -81,6 +87,7 @@ from generator.screening.lexicon import (
     LEAVE_STEMS,
     MEDICAL_LABELS,
     MINE_IS,
+    MOBILITY_AID_STEMS,
     MONTH_NAMES,
     MORE_NUMBER_MORPHEMES,
     MOVED_ADDRESS_WORDS,
@@ -104,9 +111,19 @@ from generator.screening.lexicon import (
     PLATE_WORDS,
     POSSESSIVES,
     POSTAL_ADDRESS_WORDS,
+    PREGNANCY_STEMS,
     PUBLIC_OFFICE_STEMS,
     RATE_WORDS,
+    REFUGEE_STATUS,
     RELATIVE_WORDS,
+    RELIGION_AFTER_ARTICLE,
+    RELIGION_AFTER_COPULAS,
+    RELIGION_BETWEEN,
+    RELIGION_FIRST_COPULAS,
+    RELIGION_THIRD_COPULAS,
+    RELIGION_WORDS,
+    RELIGIOUS_PRACTICE,
+    RELIGIOUS_SEASONS,
     RESEARCH_TOPIC_WORDS,
     RESIDENCE_PERMITS,
     ROLE_WORDS,
@@ -117,6 +134,7 @@ from generator.screening.lexicon import (
     TROUBLE_STEMS,
     VENUE_WORDS,
     WEAK_BIRTH_WORDS,
+    WEEK_STEMS,
 )
 from generator.screening.normalise import PART_BREAK, View
 
@@ -918,6 +936,20 @@ def _conditions(t: Text) -> Iterator[Finding]:
                 1 <= len(_VIEW_WORD.findall(low, role.end(), m.start())) <= 5:
             yield Finding("personal.health", PERSONAL, min(role.start(), m.start()), max(m.end(), t.line_span(m.start())[1]))
             return
+        # a name, a condition told as a cause or a time (a compound's part too: "térdműtét után"),
+        # and an absence: "Átadás: Gergő térdműtét után 3 hétig nem elérhető"
+        absent = _ABSENCE.search(low)
+        if absent:
+            for m in _CONDITION.finditer(low):
+                if _ops_word(low, m.start(), m.end()) or not _told_as_cause(low, m.start(), m.end()):
+                    continue
+                if _name_in_line(t.text, m.start()):
+                    lo, hi = t.line_span(m.start())
+                    yield Finding("personal.health", PERSONAL, lo + len(t.text[lo:hi]) - len(t.text[lo:hi].lstrip()), hi)
+                    return
+    # a stay in a place of care named by its abbreviation, with a condition: "mijn dochter ligt in
+    # het WKZ met een ernstige longontsteking"
+    yield from _stays_in_abbreviated_care(t)
     # an emergency department, or a doctor ("lekarz zabronił mi podróży"): care, with no place named
     emergencies = sorted([e.start() for e in _EMERGENCY.finditer(t, 40, 40)] + [d.start() for d in _DOCTOR.finditer(t, 10, 10)])
     if not (emergencies or (_CARE_WORDS.among(t.words) or any(p in low for p in _CARE_PHRASES)) and _CARE.search(low)):
@@ -936,6 +968,67 @@ def _conditions(t: Text) -> Iterator[Finding]:
                      or (not care and not _RESEARCH_TOPIC.search(sentence)
                          and any(w.encode() in _PERSON_WORDS for w in _VIEW_WORD.findall(sentence)))):
             yield Finding("personal.health", PERSONAL, start, end)
+
+
+#: an absence (``ABSENCE_WORDS``) as whole words
+_ABSENCE = re.compile(words(ABSENCE_WORDS))
+#: the operations of a service, not a surgery ("Operations meeting", "operational", "Betriebs-Operation")
+_OPS_WORDS = frozenset(("operations", "operational", "operationally", "operationen", "operaties", "operationeel", "operationele"))
+
+
+def _ops_word(low: str, start: int, end: int) -> bool:
+    """Is the condition's stem at ``[start, end)`` part of a service's "operations" word?"""
+    a, b = start, end
+    while a > 0 and (low[a - 1].isalnum() or low[a - 1] == "-"):
+        a -= 1
+    while b < len(low) and low[b].isalnum():
+        b += 1
+    return low[a:b].split("-")[-1] in _OPS_WORDS or low[a:b] in _OPS_WORDS
+
+
+def _name_in_line(text: str, at: int) -> bool:
+    """A name in the line of ``at``, other than its first word and the word at ``at``: a
+    capitalised word of three letters or more, not all capitals ("Átadás: Gergő térdműtét után")."""
+    lo, hi = _line_of(text, at)
+    words_ = list(_NAME_WORD.finditer(text, lo, hi))[1:]
+    return any(w.group()[0].isupper() and not w.group().isupper() and len(w.group()) >= 3
+               and not (w.start() <= at < w.end()) and w.group().lower() not in _NOT_A_NAME for w in words_)
+
+
+def _line_of(text: str, at: int) -> tuple[int, int]:
+    lo = text.rfind("\n", 0, at) + 1
+    hi = text.find("\n", at)
+    return lo, len(text) if hi < 0 else hi
+
+
+#: a stay in a place named by its abbreviation, then the condition after "with" or "since": "ligt
+#: in het WKZ met een ernstige", "liegt seit Montag im UKE mit einer", "is in the UMCG with" (the
+#: condition's word follows the match)
+_ABBREVIATED_STAY = re.compile(
+    rf"(?<![\w])(?P<verb>{lex(CARE_STAY_VERBS)})(?:[ \t]+[^\W\d_]+){{0,3}}?[ \t]+(?:{lex(CARE_STAY_PLACES)})[ \t]*"
+    rf"(?P<place>[^\W\d_]{{2,6}})[ \t]+(?:{lex(CONDITION_WITH)})(?:[ \t]+[^\W\d_]+){{0,3}}?[ \t]+[\w-]*$")
+
+
+def _stays_in_abbreviated_care(t: Text) -> Iterator[Finding]:
+    """Somebody staying in a place named by its abbreviation (a hospital: "WKZ", "UKE", "CHUV") with
+    a condition: the sentence. The stay's verb has somebody before it ("mijn dochter ligt in het
+    WKZ met een ernstige longontsteking"); the place is written in capitals."""
+    text, low = t.text, t.low
+    for c in _CONDITION.finditer(low):
+        if _ops_word(low, c.start(), c.end()):
+            continue
+        start, end = _sentence_around(text, c.start(), c.end())
+        m = _ABBREVIATED_STAY.search(low, max(start, c.start() - 120), c.start())
+        if m is None:
+            continue
+        place = text[m.start("place"):m.end("place")]
+        if not (place[0].isupper() and sum(ch.isupper() for ch in place) >= 2):
+            continue
+        if _RESEARCH_TOPIC.search(low, start, end):
+            continue
+        if _somebodys(low, m.start("verb"), 3) or _somebody_before(text, low, m.start("verb"), 3):
+            yield Finding("personal.health", PERSONAL, start, end)
+            return
 
 
 def _role_or_name_before(text: str, low: str, at: int) -> bool:
@@ -966,6 +1059,8 @@ def health(t: Text) -> Iterator[Finding]:
     yield from _conditions(t)
     yield from _personal_conditions(t)
     yield from _residence_status(t)
+    yield from _pregnancy_weeks(t)
+    yield from _aids_since(t)
     for m in _HEALTH.finditer(t, 40, 40):
         if _ABOUT_RULES.match(t.low, m.end()):
             continue  # "the sick leave policy": about the rules, not about somebody
@@ -973,7 +1068,7 @@ def health(t: Text) -> Iterator[Finding]:
 
 
 #: a permit to live or work in a country ("titre de séjour", "Aufenthaltstitel", "residence permit")
-_PERMIT = Lexicon(RESIDENCE_PERMITS, template=r"(?<![\w])(?:{body})(?![\w])")
+_PERMIT = Lexicon(RESIDENCE_PERMITS, REFUGEE_STATUS, template=r"(?<![\w])(?:{body})(?![\w])")
 
 
 def _residence_status(t: Text) -> Iterator[Finding]:
@@ -981,8 +1076,21 @@ def _residence_status(t: Text) -> Iterator[Finding]:
     expiré le mois dernier", "my residence permit renewal is still pending" (h52): the sentence. A
     permit nobody owns ("the residence permit office helps new staff") is a service's."""
     for m in _PERMIT.finditer(t, 20, 20):
-        if _somebodys(t.low, m.start(), 3):
+        if _somebodys(t.low, m.start(), 3) or _somebody_before(t.text, t.low, m.start(), 3):
             yield Finding("personal.residence", PERSONAL, *_sentence_around(t.text, m.start(), m.end()))
+
+
+#: (the small words that begin a sentence capitalised, and are nobody's name)
+_NOT_A_NAME = folded_too(list(STOPWORDS))
+
+
+def _somebody_before(text: str, low: str, at: int, reach: int) -> bool:
+    """Is one of the ``reach`` words before ``at`` somebody: a relative, a title, a pronoun's other
+    form (``_SOMEBODY_WORDS``: "his wife has refugee status", "Frau Schulze") or a name, a
+    capitalised word that is no small word ("Amira has refugee status"; not "The asylum office")?"""
+    spans = [m.span() for m in _VIEW_WORD.finditer(low, max(0, at - 80), at)][-reach:]
+    return any(low[a:b].encode() in _SOMEBODY_WORDS or (
+        text[a].isupper() and text[a + 1:b].islower() and b - a >= 3 and low[a:b] not in _NOT_A_NAME) for a, b in spans)
 
 
 def _health_span(t: Text, start: int, end: int) -> tuple[int, int]:
@@ -1032,7 +1140,7 @@ def _personal_conditions(t: Text) -> Iterator[Finding]:
     hits = _PERSONAL_CONDITION_WORDS.among(t.words)
     if not hits:
         return
-    text, low = t.text, t.low
+    low = t.low
     done = -1
     # (only the stems that the text's words hold are looked for: a search of all the stems read a
     # long text once for each)
@@ -1046,18 +1154,124 @@ def _personal_conditions(t: Text) -> Iterator[Finding]:
         start, end = _health_span(t, m.start(), m.end())
         if _RESEARCH_TOPIC.search(low, start, end):
             continue
-        clause = low[start:end]
-        # (a title's or an initial's dot ends the sentence before the name: "Ms. Okafor", "K. Osei")
-        before = max(t.line_span(start)[0], start - 12)
-        somebody = any(w.encode() in _SOMEBODY_WORDS for w in _VIEW_WORD.findall(clause)) or _I_AM.search(clause) or _person_named(
-            text, before, end) or _INITIAL_NAME.search(text, before, end) is not None
-        if not somebody and end - start <= 160:
-            # a status field, a row: "stalled – Tomek na zwolnieniu, depresja"
-            somebody = any(w.group()[0].isupper() and not w.group().isupper() and len(w.group()) >= 3
-                           for w in list(_NAME_WORD.finditer(text, start, end))[1:])
-        if somebody:
+        if _somebody_in(t, start, end):
             yield Finding("personal.health", PERSONAL, start, end)
             done = end
+
+
+#: two capitalised words side by side, a name's particle between them allowed
+_NAME_PAIR = re.compile(r"(?<![\w'’-])[^\W\d_a-zß-ÿ][^\W\d_A-Z]+[ ]+(?:(?:van|de|der|den|von|da|di|del|le|la|du|dos|das)[ ]+)?"
+                        r"[^\W\d_a-zß-ÿ][^\W\d_A-Z]+(?![\w'’-])")
+
+
+def _somebody_in(t: Text, start: int, end: int, short_names: bool = True) -> bool:
+    """Is somebody in the sentence ``[start, end)``: a pronoun, a relative, a title (``_SOMEBODY_WORDS``),
+    English's "I am", a name, an initial and a surname; in a short one (a status field, a row:
+    "stalled – Tomek na zwolnieniu, depresja") a capitalised word after its first?"""
+    text, clause = t.text, t.low[start:end]
+    # (a title's or an initial's dot ends the sentence before the name: "Ms. Okafor", "K. Osei")
+    before = max(t.line_span(start)[0], start - 12)
+    if any(w.encode() in _SOMEBODY_WORDS for w in _VIEW_WORD.findall(clause)) or _I_AM.search(clause) or _INITIAL_NAME.search(
+            text, before, end) is not None:
+        return True
+    if not short_names:
+        # (a name's words side by side, a particle between them: "Mevrouw De Vries"; not "Ab der 12.
+        # Schwangerschaftswoche", German's nouns with small words and numbers between)
+        return _NAME_PAIR.search(text, before, end) is not None
+    if _person_named(text, before, end):
+        return True
+    return short_names and end - start <= 160 and any(w.group()[0].isupper() and not w.group().isupper() and len(w.group()) >= 3
+                                      for w in list(_NAME_WORD.finditer(text, start, end))[1:])
+
+
+#: a pregnancy's word (``PREGNANCY_STEMS``), and "SSW", German's week of a pregnancy, as a word
+_PREGNANCY_BYTES = re.compile(b"|".join(re.escape(fold(s).encode()) for s in PREGNANCY_STEMS))
+_PREGNANCY_WORDS = WordClass(lambda w: w == b"ssw" or _PREGNANCY_BYTES.search(w) is not None)
+_PREGNANCY = re.compile(rf"(?<![\w])ssw(?![\w])|{'|'.join(re.escape(fold(s)) for s in PREGNANCY_STEMS)}")
+_WEEK = re.compile(rf"(?<![\w])ssw(?![\w])|{'|'.join(re.escape(fold(s)) for s in WEEK_STEMS)}")
+#: a week's number: "30.", "30th", "30e", "30ª", "30-та" (not a share, "30 %", nor a part of a date)
+_WEEK_NUMBER = re.compile(r"(?<![\d.,/:-])(?:[1-9]|[1-3]\d|4[0-2])(?:\.|st|nd|rd|th|e|de|ème|eme|ª|ª|a|o|η|ή|-?та|-?я|-?й)?(?![\d,/:]|\.\d|[ \t]*%)")
+
+
+def _pregnancy_weeks(t: Text) -> Iterator[Finding]:
+    """A pregnancy told by its week, of somebody ("Frau Schulze ist in der 30. Schwangerschaftswoche",
+    "she is 24 weeks into her pregnancy", "à 30 semaines de grossesse"): the sentence. (Not the
+    law's "ab der 12. Schwangerschaftswoche", which names nobody, nor a study's.)"""
+    if not t.has_digit or not _PREGNANCY_WORDS.among(t.words):
+        return
+    low = t.low
+    done = -1
+    for m in _PREGNANCY.finditer(low):
+        if m.start() < done:
+            continue
+        lo, hi = max(0, m.start() - 40), min(len(low), m.end() + 40)
+        # (the week, its number within the clause: "in week 30 of her pregnancy", "a 30. hetében terhes")
+        if not (_WEEK.search(low, lo, hi) and _WEEK_NUMBER.search(low, lo, hi)):
+            continue
+        start, end = _health_span(t, m.start(), m.end())
+        # (a week's ordinal dot ends no sentence: "Frau Schulze ist in der 30. Schwangerschaftswoche")
+        number = _WEEK_NUMBER.search(low, lo, hi)
+        if number and number.start() < start:
+            start = _titled_sentence(t.text, number.start(), number.end())[0]
+        # (no capitalised word alone: German's nouns are, "ab der 12. Schwangerschaftswoche gilt das
+        # Beschäftigungsverbot")
+        if _RESEARCH_TOPIC.search(low, start, end) or not _somebody_in(t, start, end, short_names=False):
+            continue
+        yield Finding("personal.health", PERSONAL, start, end)
+        done = end
+
+
+#: a title's or an initial's dot before a name, which ends no sentence ("Dr. Osei", "Prof. Weber", "K. Osei")
+_TITLE_DOT_BEFORE = re.compile(r"(?<![\w.])[A-Z][a-z]{0,3}\.[ \t]*$")
+
+
+def _titled_sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    """``_sentence_around``, its start moved back over a title's or an initial's dot ("Dr. Osei
+    uses a wheelchair": the title and the name go with it)."""
+    lo, hi = _sentence_around(text, start, end)
+    while lo > 0 and (m := _TITLE_DOT_BEFORE.search(text, max(0, lo - 8), lo)):
+        lo = min(m.start(), _sentence_around(text, m.start(), m.start())[0])
+    return lo, hi
+
+
+#: a mobility aid's words (``MOBILITY_AID_STEMS``), as the view's words (a stem of two words by its first)
+_AID_STEMS = tuple(fold(s) for s in MOBILITY_AID_STEMS)
+_AID_BYTES = re.compile(b"|".join(re.escape(s.encode()) for s in _AID_STEMS if " " not in s))
+_AID_FIRST = frozenset(s.split()[0].encode() for s in _AID_STEMS if " " in s)
+_AID_WORDS = WordClass(lambda w: w in _AID_FIRST or _AID_BYTES.search(w) is not None)
+_AID = re.compile("|".join(re.escape(s) for s in sorted(_AID_STEMS, key=len, reverse=True)))
+#: a condition told as a cause or a time: the word before it, two words between at most ("since
+#: his stroke", "nach ihrer Knie-OP", "after her knee surgery"), or the word after it ("térdműtét után")
+_CAUSE_BEFORE = re.compile(rf"(?<![\w])(?:{lex(CONDITION_CAUSE_BEFORE)})(?:[ \t]+[^\W\d_]+){{0,2}}?[ \t]+[\w'’-]*$")
+_CAUSE_AFTER = re.compile(rf"[\w-]*[ \t]+(?:{lex(CONDITION_CAUSE_AFTER)})(?![\w])")
+
+
+def _told_as_cause(low: str, start: int, end: int) -> bool:
+    """Is the condition at ``[start, end)`` told with a word of cause or time ("since his stroke",
+    "térdműtét után")?"""
+    return _CAUSE_BEFORE.search(low, max(0, start - 60), start) is not None or _CAUSE_AFTER.match(low, end) is not None
+
+
+def _aids_since(t: Text) -> Iterator[Finding]:
+    """A mobility aid used since or because of a condition ("Dr. Osei uses a wheelchair since his
+    stroke", "sitzt seit dem Schlaganfall im Rollstuhl", "camina con muletas tras la operación"):
+    the sentence, whoever it names. (Not "the venue is wheelchair accessible", nor a study's
+    "wheelchair users after stroke".)"""
+    if not _AID_WORDS.among(t.words) or not _names_a_condition(t):
+        return
+    low = t.low
+    done = -1
+    for m in _AID.finditer(low):
+        if m.start() < done or _ACCESSIBLE.match(low, m.end()):
+            continue
+        start, end = _titled_sentence(t.text, m.start(), m.end())
+        if _RESEARCH_TOPIC.search(low, start, end):
+            continue
+        for c in _CONDITION.finditer(low, start, end):
+            if abs(c.start() - m.start()) <= 80 and _told_as_cause(low, c.start(), c.end()):
+                yield Finding("personal.health", PERSONAL, start, end)
+                done = end
+                break
 
 
 #: the words of a care need (``lexicon.CARE_NEED_STEMS``), as the view's words: a text without one
@@ -1198,6 +1412,63 @@ def care_needs(t: Text) -> Iterator[Finding]:
         if _person_named(text, lo, stop.start() if stop else min(end, m.end() + 60)):
             yield Finding("personal.health", PERSONAL, start, end)
             done = end
+
+
+# --- a person's religion -----------------------------------------------------------------------
+
+#: a faith's follower's words, as the view's words (``RELIGION_WORDS``, ``RELIGION_AFTER_ARTICLE``)
+_FAITH_WORDS = WordClass(frozenset(fold(w).encode() for w in RELIGION_WORDS.split())
+                         | frozenset(fold(w).encode() for w in RELIGION_AFTER_ARTICLE.split("|")))
+_FAITH = rf"(?:{lex(RELIGION_WORDS.replace(' ', '|'))}|(?:{lex('a|an|ein|eine|un|une|uno|una|een|en|ett|et')})[ \t]+" \
+         rf"(?:(?:{lex(RELIGION_BETWEEN)})[ \t]+)?(?:{lex(RELIGION_AFTER_ARTICLE)}))"
+_FAITH_BETWEEN = rf"(?:(?:{lex(RELIGION_BETWEEN)})[ \t]+){{0,2}}"
+#: the faith said of oneself ("ik ben moslim", "I am a practising Catholic", "moszlim vagyok")
+_OWN_FAITH = re.compile(
+    rf"(?<![\w'])(?:{lex(RELIGION_FIRST_COPULAS)})[ \t]+{_FAITH_BETWEEN}{_FAITH}(?![\w-])"
+    rf"|(?<![\w'-]){_FAITH}[ \t]+(?:{lex(RELIGION_AFTER_COPULAS)})(?![\w])")
+#: the faith said of somebody, the word before the copula being whose ("he is Jewish", "Yusuf is moslim")
+_THEIR_FAITH = re.compile(
+    rf"(?<![\w'])(?P<who>[^\W\d_]+)[ \t]+(?:{lex(RELIGION_THIRD_COPULAS)})[ \t]+{_FAITH_BETWEEN}{_FAITH}(?![\w-])")
+#: the pronouns of a third person, before "is"
+_THIRD_PERSONS = folded_too("he she er sie il elle lui lei él ella ele ela hij zij ze on ona ő han hon hun hän "
+                            "el ea αυτός αυτή он она він вона".split())
+_SEASON = Lexicon(RELIGIOUS_SEASONS)
+_PRACTICE = re.compile(words(RELIGIOUS_PRACTICE))
+
+
+def religion(t: Text) -> Iterator[Finding]:
+    """A person's religion, a special category of the GDPR: said of oneself or of somebody ("ik
+    ben moslim", "er ist praktizierender Katholik", "moszlim vagyok"), or its practice, one's
+    fasting in a faith's season ("tijdens de ramadan vast ik", "I fast during Lent"): the sentence.
+    (Not a faith as a topic or a date: "a workshop on religion and science", "the Ramadan
+    holidays", "the Catholic University of Leuven".)"""
+    text, low = t.text, t.low
+    hits = _FAITH_WORDS.among(t.words)
+    if hits:
+        # (read around the faith's words only: the copula and the word before it, the copula after)
+        at = sorted(p for w in hits for p in t.word_positions(w.decode()))
+        windows = [(max(0, p - 60), min(len(low), p + 60)) for p in at]
+        seen: set[int] = set()
+        for m in (m for lo, hi in windows for m in chain(_OWN_FAITH.finditer(low, lo, hi), _THEIR_FAITH.finditer(low, lo, hi))):
+            if m.start() in seen:
+                continue
+            seen.add(m.start())
+            if "who" in m.groupdict() and m.group("who") is not None:
+                who = m.group("who")
+                a = m.start("who")
+                if not (who in _THIRD_PERSONS or (text[a].isupper() and text[a + 1:m.end("who")].islower()
+                                                  and len(who) >= 3 and who not in _NOT_A_NAME)):
+                    continue
+            yield Finding("personal.religion", PERSONAL, *_sentence_around(text, m.start(), m.end()))
+    for s in _SEASON.finditer(t, 120, 120):
+        start, end = _sentence_around(text, s.start(), s.end())
+        for p in _PRACTICE.finditer(low, start, end):
+            if p.start() < s.end() and s.start() < p.end():
+                continue  # (one word, "fasten", "vasten": the season named, not kept by somebody)
+            if _somebody_in(t, start, end) or re.search(r"(?<![\w'])(?:we|wij|wir|nous|noi|nosotros|nós|my|vi)(?![\w'])",
+                                                        low[start:end]):
+                yield Finding("personal.religion", PERSONAL, start, end)
+                break
 
 
 # --- a person's employment troubles --------------------------------------------------------------
@@ -2074,6 +2345,8 @@ _PAY_FIELD = re.compile(rf"^[ \t>*•-]*(?P<label>(?:[^\W\d_]+[ \t]+){{0,3}})"
 _CURRENT_PAY = re.compile(words(CURRENT_PAY_WORDS))
 _PAY_COMPOUND_ENDS = tuple(w.encode() for w in ("gehalt", "lohn", "salaris", "lon", "løn", "lønn", "palkka"))
 _PAY_COMPOUNDS = WordClass(lambda w: w.endswith(_PAY_COMPOUND_ENDS))
+#: the salary words of one word, as the view's words
+_SALARY_WORD_SET = frozenset(fold(w).encode() for w in SALARY_WORDS.replace("\n", "").split("|") if " " not in w)
 #: a form's field of its filler's name: "Name: Dr Petra Novak", "Nome e cognome: Federico Lanzi"
 _NAME_LABELS = (r"name|full name|your name|nome|nome e cognome|nome completo|nom|nom et prénom|nom complet|"
                 r"nombre|nombre y apellidos|naam|volledige naam|imię i nazwisko|jméno|jméno a příjmení|"
@@ -2082,6 +2355,28 @@ _NAME_LABELS = (r"name|full name|your name|nome|nome e cognome|nome completo|nom
 _NAME_FIELD = re.compile(
     rf"^[ \t>*•-]*(?:{lex(_NAME_LABELS)})[ \t]*:[ \t]*(?:(?:dr|prof|mr|mrs|ms|ing|mgr)\.?[ \t]+)?"
     rf"(?P<name>[^\W\d_]\S*[ \t]+[^\W\d_]\S*)", re.MULTILINE)
+
+
+#: one's own pay named by a possessive, its word alone or a compound's end ("Mein Bruttogehalt",
+#: "my gross salary", "mijn brutosalaris"); its amount is the first in the sentence after it, past
+#: brackets and words ("Mein Bruttogehalt als Postdoc (TV-L E13, Stufe 3) liegt bei 4.312,50 €")
+_POSSESSED_PAY = re.compile(
+    rf"(?<![\w])(?:{lex(POSSESSIVES)})[ \t]+(?:[^\W\d_]+[ \t]+)?(?:{lex(SALARY_WORDS)}|[^\W\d_]{{3,}}(?:gehalt|lohn|salaris|lon|løn|lønn|palkka))(?![\w])")
+_POSSESSED_PAY_REACH = 160
+
+
+def _possessed_pay(t: Text) -> Iterator[Finding]:
+    """The amount of one's pay named with a possessive, later in its sentence: "Mein Bruttogehalt
+    als Postdoc (TV-L E13, Stufe 3) liegt bei 4.312,50 € im Monat", "her salary, after the last
+    step, is EUR 3,900"."""
+    low = t.low
+    for lo, hi in windows_around([p for w in (_PAY_COMPOUNDS.among(t.words) | (t.words & _SALARY_WORD_SET))
+                                  for p in t.word_positions(w.decode())], 40, 40, len(low)):
+        for m in _POSSESSED_PAY.finditer(low, lo, hi):
+            stop = _PAY_CLAUSE_END.search(low, m.end(), min(len(low), m.end() + _POSSESSED_PAY_REACH))
+            amount = _AMOUNT_IN.search(low, m.end(), stop.start() if stop else min(len(low), m.end() + _POSSESSED_PAY_REACH))
+            if amount:
+                yield Finding("personal.salary", PERSONAL, amount.start(), amount.end())
 
 
 def _own_pay(t: Text) -> Iterator[Finding]:
@@ -2121,8 +2416,10 @@ def salaries(t: Text) -> Iterator[Finding]:
     if _EARNING_WORDS.isdisjoint(t.words):
         if _PAY_COMPOUNDS.among(t.words):
             yield from _own_pay(t)
+            yield from _possessed_pay(t)
         return
     yield from _own_pay(t)
+    yield from _possessed_pay(t)
     if not _EARNING_START_WORDS.isdisjoint(t.words):  # (a day's rate is no salary's verb: "day" is common)
         for m in _EARNING.finditer(low):
             yield Finding("personal.salary", PERSONAL, m.start(), m.end("amount"))
