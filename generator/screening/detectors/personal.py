@@ -1644,8 +1644,9 @@ _UNIT_WORD = (
     r"izq\.?|izda\.?|dcha\.?|dch\.?|der\.?|esq\.?|dto\.?|th\.?|tv\.?|mf\.?"
 )
 _UNIT = (
-    rf"(?:[ ]*,[ ]*(?:\d{{1,3}}(?:\.?(?:º|ª|°|o|a)|\.|e|er|ème)?(?:[ ](?:{_UNIT_WORD}))?(?:[ ]?[A-Za-z](?![\w]))?"
-    rf"|(?:{_UNIT_WORD})[ ]?[\w/]{{1,5}}(?:[ ]*(?:º|ª|°))?(?:[ ][A-Za-z](?![\w]))?)){{0,3}}"
+    rf"(?:[ ]*,[ ]*(?:\d{{1,3}}(?:\.?(?:º|ª|°|o|a|r|n|t)|\.|e|er|ème)?(?:[ -]\d{{1,2}}(?:º|ª|°|o|a)(?![\w]))?"
+    rf"(?:[ ](?:{_UNIT_WORD}))?(?:[ ]?[A-Za-z](?![\w]))?"
+    rf"|(?:{_UNIT_WORD})[ ]?(?:(?:č|c|nr|no)\.[ ]?)?[\w/]{{1,5}}(?:[ ]*(?:º|ª|°))?(?:[ ][A-Za-z](?![\w]))?)){{0,3}}"
 )
 
 _ADDRESS_PATTERN = (
@@ -1663,6 +1664,20 @@ _ADDRESS = re.compile(
     _ADDRESS_PATTERN.replace("{ahead}", r"(?=[\w'’.-]*[ ]+\d)").replace("{words}", _WORDS.replace("*", "*+")),
     re.IGNORECASE)
 _HOME = Lexicon(HOME_WORDS)
+#: a flat's door in an address: a side ("3. th.", "2. tv."), a floor and its door ("3º 2ª", "1r 2a",
+#: "2º izda."), a flat's or door's word with its number ("Top 5", "lgh 1102", "m. 4", "byt č. 7",
+#: "ap. 14", "Whg. 3", "kv. 12"), a Hungarian floor and door ("II. em. 7.", "3. emelet 12", "4. ajtó"):
+#: an organisation's address has floors and buildings, not a flat's door; such an address is a home
+#: even beside an organisation's word ("a room via the housing foundation: ...")
+_DOOR_WORDS = ("top|tür|tuer|lgh|whg|wohnung|apt|apartment|flat|appartement|app|apartament|ap|m|byt|mieszkanie|stan|"
+               "lakás|ajtó|leil|lejl|lejlighed|leilighet|huoneisto|asunto|dzīv|butas|korter|daire|int|interno|кв|ап|апарт|διαμ")
+_DOOR = re.compile(
+    r"(?<![\w])\d{1,2}\.?[ ]?(?:th|tv|mf)\.?(?![\w])"
+    r"|(?<![\w])\d{1,2}(?:º|ª|°|o|a|r|n|t)?[ -]\d{1,2}(?:º|ª|°|o|a)(?![\w])"
+    rf"|(?<![\w])\d{{1,2}}(?:º|ª|°|o|a)?\.?[ ]?(?:{lex('izq|izda|dcha|dcho|dch|esq|dto|dta')})\.?(?![\w])"
+    rf"|(?<![\w])(?:{lex(_DOOR_WORDS)})\.?[ ]?(?:(?:č|nr|no|№)\.?[ ]?)?\d{{1,4}}[a-z]?(?![\w])"
+    rf"|(?<![\w])(?:[ivx]{{1,4}}|\d{{1,2}})\.[ ]?(?:em|emelet)\.?[ ]?\d{{1,3}}(?![\w])"
+    rf"|(?<![\w])\d{{1,3}}\.[ ]?(?:{lex('ajtó')})(?![\w])")
 _MOVED = Lexicon(MOVED_ADDRESS_WORDS)
 #: an address one is written to or sent things at: judged as a moved one (an organisation's, if one is named)
 _POSTAL = Lexicon(POSTAL_ADDRESS_WORDS)
@@ -1740,14 +1755,15 @@ _ADDRESS_END = re.compile(r"(?:(?<=[^\W\d_]{4})|(?<![\w]))(?<!გამზ)(?<!�
 #: an address written postcode and town first, then the street, the Hungarian way: "1117 Budapest,
 #: Irinyi József u. 12. 3/4." (street words: utca, út, tér, körút, köz, sor, sétány, and their
 #: abbreviations)
-_HU_STREET = r"(?:u\.|utca|út|útja|tér|tere|krt\.|körút|köz|sor|sétány|rkp\.|rakpart)"
+_HU_STREET = r"(?:u\.|utca|út|útja|tér|tere|krt\.|körút|sgt\.|sugárút|köz|sor|sétány|fasor|rkp\.|rakpart)"
 _TOWN_FIRST_STREET = re.compile(rf"(?<![\w])(?:{lex(_HU_STREET[3:-1])})(?![\w])")
 #: the street words as ``Text.words`` has them (each stands whole in a match): a text without one
 #: is told by a set, not by the search, which tries its words at every character (~25 us a message)
 _HU_STREET_WORDS = frozenset(fold(w).encode() for w in _HU_STREET[3:-1].replace("\\.", "").split("|"))
 _TOWN_FIRST = re.compile(
     rf"(?<![\d])\d{{4}}[ ]+[^\W\d_][\w-]+,?[ ]+(?:[^\W\d_][\w.'’-]*[ ]+){{1,3}}(?:{lex(_HU_STREET[3:-1])})[ ]+\d{{1,4}}(?:/[A-Za-z0-9]+)?\.?"
-    rf"(?:[ ]+(?:(?:\d{{1,2}}|[IVX]{{1,4}})[/.][ ]?\d{{1,3}}\.?|\d{{1,2}}\.[ ]?(?:em|emelet)\.?(?:[ ]+\d{{1,3}}\.?)?))?")
+    rf"(?:[ ]+(?:(?:\d{{1,2}}|[IVX]{{1,4}})[/.][ ]?\d{{1,3}}\.?|(?:\d{{1,2}}|[IVX]{{1,4}})\.[ ]?(?:em|emelet)\.?(?:[ ]+\d{{1,3}}\.?)?"
+    rf"|(?:fszt|fsz|földszint)\.?(?:[ ]+\d{{1,3}}\.?)?)(?:[ ]*(?:ajtó|ajto))?)?")
 
 
 #: an acronym with digits or hyphens just before ("au CC-IN2P3, 21 avenue ..."), or one after a
@@ -1889,14 +1905,16 @@ def addresses(t: Text) -> Iterator[Finding]:
             before = low[max(0, start - 160):start]
             around = low[max(0, start - 160):min(len(low), end + 80)]
             if _HOME.pattern.search(before) or _alone_in_organisation_field(low, start) \
-                    or not (_VENUE.search(around) or _institution_before(text, low, start)):
+                    or not (_VENUE.search(around) or _institution_before(text, low, start)
+                            and not _DOOR.search(low, start, end)):
                 yield Finding("personal.address", PERSONAL, start, end)
     if _FLAT_AFTER_TOWN.search(low):
         for m in _FLAT_ADDRESS.finditer(text):
             yield Finding("personal.address", PERSONAL, m.start(), m.end())
     if not _HU_STREET_WORDS.isdisjoint(t.words) and _TOWN_FIRST_STREET.search(low):
         for m in _TOWN_FIRST.finditer(text):
-            if not (_VENUE.search(low, max(0, m.start() - 160), m.end() + 80) or _institution_before(text, low, m.start())):
+            if not (_VENUE.search(low, max(0, m.start() - 160), m.end() + 80)
+                    or _institution_before(text, low, m.start()) and not _DOOR.search(low, m.start(), m.end())):
                 yield Finding("personal.address", PERSONAL, m.start(), m.end())
     yield from _unit_addresses(t)
     moved = [(m, True) for m in chain(_MOVED.finditer(t, 40, 40), _POSTAL.finditer(t, 40, 40))] if t.has_digit else []
@@ -1991,7 +2009,7 @@ _FLOOR_UNITS = frozenset(fold(w).encode() for w in FLOOR_UNIT_WORDS.split())
 _UNIT_WORDS = WordClass(_FLAT_UNITS | _FLOOR_UNITS)
 #: after a flat's word: its number or letter ("ap. 14", "bl. B2", "вх. А", "Daire: 5", "lgh 1102"),
 #: then a separator or a word (not a version's dot: "apt 2.4")
-_FLAT_ID = r"\.?[ ]?:?[ ]?(?:nr\.?[ ]?|no\.?[ ]?|№[ ]?)?(?:\d{1,4}[^\W\d_]?|[^\W\d_]\d{0,3})(?=[ \t]*(?:[,;|)\n/]|$)|[ \t]+[^\W\d_])"
+_FLAT_ID = r"\.?[ ]?:?[ ]?(?:nr\.?[ ]?|no\.?[ ]?|№[ ]?|c\.[ ]?)?(?:\d{1,4}[^\W\d_]?|[^\W\d_]\d{0,3})(?=[ \t]*(?:[,;|)\n/]|$)|[ \t]+[^\W\d_])"
 
 
 @cache
@@ -2131,7 +2149,8 @@ def _unit_address(t: Text, text: str, low: str, p: int, unit_start: int, unit_en
         return []
     if not _HOME.pattern.search(low, max(0, start - 160), start) and not _POSTAL.pattern.search(
             low, max(0, start - 160), start) and (
-            _VENUE.search(low, max(lo, start - 80), min(hi, end + 40)) or _institution_before(text, low, start)
+            _VENUE.search(low, max(lo, start - 80), min(hi, end + 40))
+            or not _DOOR.search(low, start, end) and _institution_before(text, low, start)
             or _ACRONYM_FIRST.match(text, start, end)):
         return []  # "Building 40, 3rd floor, ... campus": an institute's or a venue's
     return [(start, end)]
