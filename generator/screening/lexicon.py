@@ -1120,7 +1120,15 @@ BIRTH_WORDS = (
     r"fødselsdatoen|fødselsdatoer|fodselsdatoen|födelsedatumet|födelsedatum|fæðingardagur|"
     r"geboortedatum van mij|mijn geboortedatum|születési dátumomat|születési dátumot|születési dátumként|"
     r"datum rođenja mi|datum rojstva mi|dátum narodenia|dátumom narodenia|datum narození mi|"
-    r"data de nascimento|data nașterii mele|dzimšanas datumu|gimimo datą|sünnikuupäeva|syntymäajaksi"
+    r"data de nascimento|data nașterii mele|dzimšanas datumu|gimimo datą|sünnikuupäeva|syntymäajaksi|"
+    # the Hungarian possessive of "time" ("a vendég születési ideje: ..."), and a form's birth place and
+    # date asked together ("Születési hely, idő:", "data i miejsce urodzenia", "lugar y fecha de nacimiento")
+    r"születési ideje|születési idejét|születési idején|születési idejű|születési hely és idő|"
+    r"születési hely, idő|születési helye és ideje|szül\. hely, idő|date and place of birth|"
+    r"datum und ort der geburt|date et lieu de naissance|data e luogo di nascita|fecha y lugar de nacimiento|"
+    r"data e local de nascimento|datum en plaats van geboorte|data i miejsce urodzenia|datum a místo narození|"
+    r"dátum a miesto narodenia|data și locul nașterii|data si locul nasterii|datum i mjesto rođenja|"
+    r"datum in kraj rojstva|дата и място на раждане|doğum yeri ve tarihi|doğum tarihi ve yeri"
 )
 #: month names and their inflections in EGI's languages: a date of birth may name its month
 #: ("the third of March", "el nueve de mayo", "17. března")
@@ -1187,6 +1195,16 @@ NUMBER_MORPHEMES = (
 )
 #: "born" in the sense of founded, for things rather than people: a year after it is not a birthday
 WEAK_BIRTH_WORDS = r"born on|born|né|née|nato|nata|nacido|nacida|geboren"
+#: what puts a second date beside a birth date as a correction of it ("2007-03-22 instead of 1997-03-22",
+#: "12.03.1985 statt 21.03.1985", "au lieu du", "zamiast", "helyett" after its noun is not caught)
+CORRECTION_WORDS = (
+    r"instead of|rather than|and not|not|but|or|vs\.?|versus|statt|anstatt|anstelle von|und nicht|nicht|oder|"
+    r"au lieu de|au lieu du|et non|et pas|pas|ou|invece di|invece del|anziché|e non|non|o|en lugar de|en vez de|"
+    r"y no|no|em vez de|e não|não|ou|in plaats van|en niet|niet|of|zamiast|a nie|nie|lub|místo|a ne|ne|nebo|"
+    r"namiesto|alebo|nem pedig|nem|vagy|istället för|och inte|inte|eller|i stedet for|og ikke|ikke|eller|"
+    r"sijaan|eikä|ei|tai|în loc de|și nu|nu|sau|yerine|değil|veya|αντί για|αντί|και όχι|όχι|ή|umjesto|a ne|"
+    r"namesto|in ne|вместо|а не|не|или|замість|замест|vietoj|nevis|selle asemel|mitte"
+)
 #: words saying an address is somebody's home (a street address after them is personal)
 HOME_WORDS = (
     r"home address|private address|my address|home|i live at|i live in|live at|privatadresse|privatanschrift|wohnadresse|"

@@ -67,6 +67,7 @@ from generator.screening.lexicon import (
     CONDITION_STEMS,
     CONDITION_WITH,
     COPULAS,
+    CORRECTION_WORDS,
     CURRENCIES,
     CURRENT_PAY_WORDS,
     DIAGNOSIS_STEMS,
@@ -717,14 +718,23 @@ _BIRTH = Lexicon(BIRTH_WORDS)
 _WEAK_BIRTH = re.compile(rf"(?:{lex(WEAK_BIRTH_WORDS)})")
 _MONTH = r"[^\W\d_]{3,12}\.?"
 _ORDINAL = r"(?:st|nd|rd|th|er|e|eme|ème|º|ª|o|a)?"
+#: a month in Roman numerals, I to XII (capitals: the view keeps the case of ``Text.text``)
+_ROMAN_MONTH = r"(?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)(?![\w])"
 _DATE_AFTER = re.compile(
     r"[\s:՝,.()*|│┃║-]{0,6}(?:(?:am|on|le|il|el|em|op|dne|den|the|a|o)\s+)?(?P<date>"
     r"\d{1,2}[./-][ ]?\d{1,2}[./-][ ]?\d{2,4}\.?"
     r"|\d{4}[./-][ ]?\d{1,2}[./-][ ]?\d{1,2}\.?"
     rf"|\d{{1,2}}{_ORDINAL}\.?[ ]+(?:de[ ]+|of[ ]+)?{_MONTH}[ ]+(?:de[ ]+)?\d{{4}}"
     rf"|{_MONTH}[ ]+(?:the[ ]+)?\d{{1,2}}{_ORDINAL},?[ ]+\d{{4}}"
-    rf"|\d{{4}}\.?[ ]+(?:[^\W\d_]{{1,8}}[ ]+)?\d{{1,2}}\.?[ ]+{_MONTH}"
+    # (the year, a word, the day, then a month: "1986. gada 14. martā", "1990 წლის 23 ნოემბერი"; not a
+    # capital's word after the day's dot, as the Hungarian order ends its sentence so: "1988. március 14. Ezt")
+    rf"|\d{{4}}\.?[ ]+(?:[^\W\d_]{{1,8}}[ ]+)?\d{{1,2}}(?:\.[ ]+(?:(?![A-Z])|(?=(?i:{lex(MONTH_NAMES)})\.?(?![\w])))|[ ]+){_MONTH}"
     rf"|\d{{4}}\.?[ ]+{_MONTH}[ ]+\d{{1,2}}\.?"
+    # a Roman month ("19-IV-1986", "19.IV.1986", "19 IV 1986", as Polish, Czech, Romanian and Spanish write it)
+    rf"|\d{{1,2}}[./ -][ ]?{_ROMAN_MONTH}[./ -][ ]?\d{{4}}"
+    # a year written short after an apostrophe ("the 3rd of June '84", "June 3rd, '84")
+    rf"|\d{{1,2}}{_ORDINAL}\.?[ ]+(?:de[ ]+|of[ ]+)?{_MONTH}[ ]+['’]\d\d(?![\w])"
+    rf"|{_MONTH}[ ]+(?:the[ ]+)?\d{{1,2}}{_ORDINAL},?[ ]+['’]\d\d(?![\w])"
     r"|(?<!\w-)(?:19|20)\d\d(?![-/]\d))"  # (a year alone, not one inside a code: "P-2024-0117")
 )
 
@@ -735,8 +745,9 @@ _BIRTH_OF = re.compile(r"[^\W\d_]{0,4}(?:[ \t]+[^\W\d_]{1,25}){0,4}[ \t]*[:՝]")
 
 #: a few words between the birth word and the date, in its clause: "birthday, which is the",
 #: "van de nieuwe gebruiker (Anouk Jansen):", "nato a Bologna il"; a day and its month said
-#: first are such words ("born on the 3rd of March (03/03/1985)")
-_BIRTH_LATER = re.compile(r"(?:[ \t]*,?[ \t]*\([^()\n]{1,30}\)|[ \t]*[,(]?[ \t]*[^\W\d_][\w'’-]{0,24}\)?"
+#: first are such words ("born on the 3rd of March (03/03/1985)"); a form's birth place before the
+#: date ("Születési hely, idő: Debrecen, 1988. március 14.")
+_BIRTH_LATER = re.compile(r"(?:[ \t]*,?[ \t]*\([^()\n]{1,30}\)|[ \t]*[,(:]?[ \t]*[^\W\d_][\w'’-]{0,24}\)?"
                           rf"|[ \t]+\d{{1,2}}{_ORDINAL}\.?(?=[ \t]+(?:of[ \t]+|de[ \t]+)?{_MONTH}[ \t]*[,(]))"
                           r"{1,8}?[ \t]*[:,]?" + _DATE_AFTER.pattern)
 #: (a year someone alive was born in)
@@ -752,7 +763,8 @@ _BIRTH_NEXT_SENTENCE = re.compile(
     rf"|{_MONTH_NAMED}[ ]+(?:the[ ]+)?\d{{1,2}}{_ORDINAL},?[ ]+{_BORN_YEAR}(?![\d])"
     rf"|{_BORN_YEAR}\.?[ ]+(?:m\.[ ]+)?{_MONTH_NAMED}[ ]+\d{{1,2}}\.?(?:[ ]+d\.)?(?![\d])"
     rf"|{_BORN_YEAR}\.?[ ]+gada[ ]+\d{{1,2}}\.[ ]+{_MONTH_NAMED}"  # ("1986. gada 14. martā")
-    rf"|{_BORN_YEAR}[./-]\d{{1,2}}[./-]\d{{1,2}}(?![\d]))")
+    rf"|{_BORN_YEAR}[./-]\d{{1,2}}[./-]\d{{1,2}}(?![\d])"
+    rf"|\d{{1,2}}[./ -]{_ROMAN_MONTH.lower()}[./ -]{_BORN_YEAR}(?![\d]))")
 #: a date spelled out: number words (a word made of number parts: "novecientos", "neunzehnhundert")
 #: and a month, joined by the small words of dates ("el nueve de mayo de mil novecientos ochenta
 #: y ocho", "the third of March nineteen eighty-seven")
@@ -797,6 +809,18 @@ _BORN_BEFORE = re.compile(r"(?<![\w])(?:am|op)[ \t]+(?P<date>\d{1,2}\.?[ ]?(?:\d
                           r"(?:[ \t]+[^\W\d_]{1,25}){0,3}[ \t]*$")
 
 
+#: a thing said to be born, not a person: "the VO was born on", "this project was born" (a determiner, a
+#: noun that is no person's word, a verb)
+_THING_BORN = re.compile(rf"(?<![\w])(?:the|this|that|our|their|its|a|an)[ \t]+(?!(?:{lex(PERSON_WORDS.replace(' ', '|'))}|"
+                         r"girl|boy|baby|son|daughter|child|kid|brother|sister|wife|husband|partner|colleague|"
+                         r"student|niece|nephew|grandson|granddaughter|twins?|author|postdoc|tutor)[ \t])"
+                         r"[\w-]+[ \t]+(?:was|were|is|got)[ \t]+$")
+#: another date after a birth date, joined by the words of a correction ("instead of", "not", "statt",
+#: "au lieu de", "invece di", "en lugar de", "zamiast", "helyett", ...) or an arrow
+_OTHER_DATE = re.compile(
+    rf"[ \t]*[,;(]?[ \t]*(?:(?:{lex(CORRECTION_WORDS)})(?![\w])|->|→|=>)[ \t:]*(?:(?:the|le|el|il|den|am)[ \t]+)?"
+    r"(?P<date>\d{1,2}[./-][ ]?\d{1,2}[./-][ ]?(?:19[2-9]\d|200\d|2010)(?![\d])|(?:19[2-9]\d|200\d|2010)[./-]\d{1,2}[./-]\d{1,2}(?![\d])"
+    rf"|\d{{1,2}}{_ORDINAL}\.?[ ]+(?:de[ ]+|of[ ]+)?{_MONTH}[ ]+(?:de[ ]+)?(?:19[2-9]\d|200\d|2010)(?![\d]))")
 _TIME_OF_DAY = re.compile(r"(?:T|[ ]?)\d{2}:\d{2}:\d{2}")
 
 
@@ -833,14 +857,22 @@ def birth_dates(t: Text) -> Iterator[Finding]:
         if not d:
             continue
         date = d.group("date")
-        years = [int(y) for y in re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", date)]
-        if _WEAK_BIRTH.fullmatch(m.group().strip()) and not (years and years[0] <= 2010):
-            continue  # "the project was born on 1 March 2021"
+        years = [int(y) for y in re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", date)] or [
+            int(y) + (1900 if int(y) > 10 else 2000) for y in re.findall(r"['’](\d\d)$", date)]  # ("'84")
+        if _WEAK_BIRTH.fullmatch(m.group().strip()) and (not (years and years[0] <= 2010) or _THING_BORN.search(
+                t.low, max(0, m.start() - 40), m.start())):
+            continue  # "the project was born on 1 March 2021", "the VO was born on 3 June 2004"
         if date.isdigit() and len(date) == 4 and _WEAK_BIRTH.fullmatch(m.group().strip()):
             continue
         if _TIME_OF_DAY.match(text, d.end("date")):
             continue  # "epoch 1991-07-12T03:14:15Z": a timestamp to the second; no one gives a birth so
         yield Finding("personal.birth-date", PERSONAL, *d.span("date"))
+        # another date beside it, said as a correction ("took her DOB as 2007-03-22 instead of
+        # 1997-03-22", "Geburtsdatum 12.03.1985 statt 21.03.1985"): the same person's
+        end = d.end("date")
+        while (other := _OTHER_DATE.match(text, end, min(len(text), end + 60))) is not None:
+            yield Finding("personal.birth-date", PERSONAL, *other.span("date"))
+            end = other.end("date")
 
 
 #: a word of digits with letters read for some of them ("l2", "O5", "4l7O93"), not inside a word
