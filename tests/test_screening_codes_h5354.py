@@ -118,3 +118,22 @@ def test_a_wireless_network_s_key_is_a_credential(text, secret):
 def test_where_a_wireless_key_is_written_is_kept():
     text = "The Wi-Fi key is printed on the sticker under the router."
     assert found(text, "credential") == [] and "printed on the sticker" in kept_text(text)
+
+
+# --- what the audit of h54's build found that the screening had published ------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("Prosím vraťte mi to na účet:\nNL02 ABNA 0592\n8374 61\nDěkuji", "8374 61"),
+        ("Rückerstattung bitte an\nFR76 3000 6000 0112\n3456 7890 189\nDanke", "3456 7890 189"),
+    ],
+)
+def test_an_iban_broken_over_two_lines_goes_whole(text, secret):
+    assert secret not in kept_text(text)
+
+
+def test_every_code_word_of_an_entry_sentence_gives_its_code():
+    text = "Bejárat: az ajtó kódja 5521, a kulcs a dobozban van, a doboz kódja 7734."
+    assert "5521" not in kept_text(text) and "7734" not in kept_text(text)

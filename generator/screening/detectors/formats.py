@@ -138,15 +138,16 @@ def _entry_codes(t: Text) -> Iterator[Finding]:
         lo = max(stops[-1] if stops else lo, done)
         stop = _SENTENCE_STOP.search(low, m.end(), min(len(low), m.end() + 140))
         hi = stop.start() + 1 if stop else min(len(low), m.end() + 140)
+        # (every code word of the sentence gives its code: "kód od hlavních dveří 4729#, pokoj 12,
+        # klíč je v schránce s kódem 0815", h54)
         for c in _ENTRY_CODE_WORD.finditer(low, lo, hi):
-            if _NOT_ENTRY_CODE.search(low, max(0, c.start() - 16), c.start()):
+            if c.start() < done or _NOT_ENTRY_CODE.search(low, max(0, c.start() - 16), c.start()):
                 continue
             at = max(c.end(), m.end())
             v = _ENTRY_LETTERED.match(text, at, hi + 20) or _ENTRY_VALUE.match(text, at, hi + 20)
             if v and not _YEAR.match(v.group("code")):
                 yield Finding("credential.code", CREDENTIAL, v.start("code"), v.end())  # (with its '#')
                 done = v.end()
-                break
 
 
 #: a login's second factor ("second factor", "2FA", "drugi składnik"); a six-digit code told a

@@ -151,7 +151,42 @@ _IBAN_WORD = re.compile(rb"[a-z]{2}[0-9]{2}[a-z0-9]*")
 _IBAN_WORDS = WordClass(lambda w: 4 <= len(w) <= 34 and 48 <= w[2] <= 57 and _IBAN_WORD.fullmatch(w) is not None)
 
 
+#: an IBAN whose groups go on on the next line ("przelać na konto prywatne:\nPL62 1020 5558 1111\n4829
+#: 3756 0042", h54): the country and its check digits, the groups, a line break, more groups
+_SPLIT_IBAN = re.compile(r"(?<![0-9A-Za-z])[A-Z]{2}\d\d(?:[ ]?[0-9A-Z]{1,4}){1,8}[ \t]*\n[ \t]*[0-9A-Z]{1,4}(?:[ ]?[0-9A-Z]{1,4}){0,7}")
+
+
+def _split_ibans(t: Text) -> Iterator[Finding]:
+    """IBANs broken over two lines, valid only whole: the span runs over the line break."""
+    digits = t.digits
+    mark = b"0\n0" if isinstance(digits, bytes) else "0\n0"
+    at = digits.find(mark)  # type: ignore[arg-type]
+    if at < 0:
+        return
+    from stdnum import iban
+
+    text, done = t.text, -1
+    while at >= 0:
+        for m in _SPLIT_IBAN.finditer(text, max(done, at - 40), min(len(text), at + 44)):
+            if not m.start() <= at < m.end():
+                continue
+            compact = re.sub(r"\s", "", m.group())
+            for length in range(min(len(compact), 34), 14, -1):
+                if iban.is_valid(compact[:length], check_country=False):
+                    end, seen = m.start(), 0
+                    while seen < length:
+                        seen += not text[end].isspace()
+                        end += 1
+                    if end > at + 1:  # (whole on its first line, the other passes have it)
+                        yield Finding("personal.iban", PERSONAL, m.start(), end)
+                        done = end
+                    break
+        at = digits.find(mark, at + 1)  # type: ignore[arg-type]
+
+
 def ibans(t: Text) -> Iterator[Finding]:
+    if t.has_digit and "\n" in t.text:
+        yield from _split_ibans(t)
     starts = [w.decode() for w in _IBAN_WORDS.among(t.words)]
     if not starts:
         return
