@@ -1161,7 +1161,12 @@ MONTH_NAMES = (
     r"januarja|februarja|junija|julija|"
     r"janvāris|februāris|aprīlis|maijs|jūnijs|jūlijs|augusts|septembris|oktobris|novembris|decembris|"
     r"janvārī|februārī|martā|aprīlī|maijā|jūnijā|jūlijā|augustā|septembrī|oktobrī|novembrī|decembrī|"
-    r"sausio|vasario|kovo|balandžio|gegužės|birželio|liepos|rugpjūčio|rugsėjo|spalio|lapkričio|gruodžio"
+    r"sausio|vasario|kovo|balandžio|gegužės|birželio|liepos|rugpjūčio|rugsėjo|spalio|lapkričio|gruodžio|"
+    # abbreviated, as forms and letters write them ("21 Sept 1988", "4 févr. 1979", "3. Okt. 1984",
+    # "12 giu 1990", "7 wrz 1985"); not those that are words too ("out", "set", "ago", "gen", "sie", "lis")
+    r"janv|févr|fevr|avr|juil|déc|jän|mär|okt|dez|mrt|ene|abr|dic|giu|lug|ott|fev|wrz|paź|gru|kwi|"
+    r"febr|márc|ápr|jún|júl|szept|tammik|helmik|syysk|lokak|jouluk|iun|iul|velj|ožu|"
+    r"rugs|spal|lapkr|gruod"
 )
 #: numbers spelled out, in the big languages, as parts of a word ("novecientos" is "nove" and
 #: "cientos", "neunzehnhundertachtundachtzig" is "neunzehn", "hundert", "acht", "und", "achtzig"):
@@ -3397,8 +3402,22 @@ ABSENCE_WORDS = (
     r"indisponibil|absent|absentă|μη διαθέσιμος|μη διαθέσιμη|απών|απούσα|nedostupan|nedostupna|odsutan|"
     r"odsutna|nedosegljiv|nedosegljiva|odsoten|odsotna|недостъпен|недостъпна|отсъства|müsait değil|"
     r"ulaşılamıyor|izinli|eemal|ei ole kättesaadav|nav pieejams|nav sasniedzams|prombūtnē|nepasiekiamas|"
-    r"nepasiekiama|nedirba"
+    r"nepasiekiama|nedirba|"
+    # away, as a short note says it of oneself ("I'm out for surgery", "bin ab Montag wegen einer OP weg")
+    r"out|weg|fort|parti|partie|fuori|fuera|fora|pryč|preč|krankgeschrieben|in ziekteverlof|en baja|in malattia|"
+    r"en arrêt|w szpitalu|na zwolnieniu|na nemocenské|sjukskriven|sykmeldt|sygemeldt|sairauslomalla|betegszabadságon"
 )
+#: the speaker, in a short note about their own absence ("I'm off for knee surgery", "bin ab Montag
+#: ... weg", "je suis absent pour une opération", "estoy de baja por una operación")
+FIRST_PERSON_WORDS = (
+    r"i'm|i am|i'll be|i will be|i'll|ich bin|bin ich|bin|ich|je suis|je serai|j'serai|sono|sarò|starò|estoy|estaré|"
+    r"estou|estarei|vou estar|ik ben|ben ik|ik|jestem|będę|nie będzie mnie|jsem|budu|nebudu|nebudem|budem|vagyok|"
+    r"leszek|nem leszek|olen|olen poissa|jag är|jag|jeg er|jeg|sunt|voi fi|voi lipsi|είμαι|θα είμαι|bit ću|bom|"
+    r"olacağım|yokum|esmu|būšu|būsiu|esu|ma olen|olen"
+)
+#: a purpose's word before a condition, in such a note ("off for knee surgery", "absent pour une
+#: opération", "fuori per un intervento", "weg für die OP")
+CONDITION_FOR_BEFORE = r"for|für|pour|per|para|voor|dla|na|za|på|pentru|için|για|за|kvůli|miatt"
 #: the words that tell a condition as a cause or a time, before it ("after knee surgery", "nach
 #: Knie-OP", "po operacji") or after it ("térdműtét után", "leikkauksen jälkeen")
 CONDITION_CAUSE_BEFORE = (

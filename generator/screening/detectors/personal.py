@@ -50,6 +50,8 @@ from generator.screening.detectors.base import (
 from generator.screening.detectors.shapes import ORCID
 from generator.screening.lexicon import (
     ABSENCE_WORDS,
+    CONDITION_FOR_BEFORE,
+    FIRST_PERSON_WORDS,
     ACCESSIBLE_WORDS,
     ACCOUNT_WORDS,
     AGE_WORDS,
@@ -328,7 +330,10 @@ _ID_SHAPES: tuple[tuple[re.Pattern[str], tuple[str, ...], tuple[str, ...]], ...]
     (re.compile(shape), tuple(strong.split()), tuple(weak.split()))
     for shape, strong, weak in (
         (r"(?<![\w.,/-])\d{11}(?![\w/-]|[.,]\d)", "pl.pesel ee.ik no.fodselsnummer lt.asmens tr.tckimlik gr.amka",
-         "de.idnr hr.oib ua.rntrc"),
+         "de.idnr hr.oib ua.rntrc lv.pk"),
+        # a Latvian personal code as written, six digits, a hyphen and five: a birth date's (DDMMYY) or,
+        # since 2017, one beginning "32"; its check digit makes it one
+        (r"(?<![\w.,/-])\d{6}-\d{5}(?![\w/-]|[.,]\d)", "lv.pk", ""),
         (r"(?<![\w.,/-])\d{13}(?![\w/-]|[.,]\d)", "ro.cnp si.emso", "mk.edb"),
         (r"(?<![\w.,/-])\d{10}(?![\w/-]|[.,]\d)", "bg.egn is_.kennitala cz.rc", "dk.cpr ua.rntrc"),
         (r"(?<![\w.,/-])\d{6}[-/]\d{3,4}(?![\w/-]|[.,]\d)", "cz.rc sk.rc dk.cpr is_.kennitala", ""),
@@ -461,6 +466,10 @@ _TEMPORARY_TOO = frozenset({"fi.hetu"})
 def _valid(value: str, names: tuple[str, ...]) -> bool:
     for name in names:
         try:
+            if name == "lv.pk":  # a person's code, not a company's VAT number (its first digit 4 or more)
+                if value.replace("-", "")[:1] in "0123" and _validator("lv.pvn").is_valid(value):
+                    return True
+                continue
             if name in _TEMPORARY_TOO:
                 _validator(name).validate(value, allow_temporary=True)
                 return True
@@ -789,8 +798,8 @@ _BIRTH_LATER = re.compile(r"(?:[ \t]*,?[ \t]*\([^()\n]{1,30}\)|[ \t]*[,(:]?[ \t]
 _BORN_YEAR = r"(?:19[2-9]\d|200\d|2010)"
 #: a month named: only a month's name, not any word, as the next sentence may hold any other words
 _MONTH_NAMED = rf"(?:{lex(MONTH_NAMES)})\.?"
-_BIRTH_NEXT_SENTENCE = re.compile(
-    r"[^\n.!?]{0,40}[.!?][ \t]+[^\n.!?\d]{0,60}?(?<![\d./-])(?P<date>"
+_BORN_DATE = (
+    r"(?P<date>"
     rf"\d{{1,2}}[./-]\d{{1,2}}[./-]{_BORN_YEAR}(?![\d])"
     # the month named, in the orders of EGI's languages: "4. september 1990", "3 de março de 1984",
     # "March 3, 1984", "1984. április 9." (the Hungarian and Lithuanian order, the year first)
@@ -800,6 +809,11 @@ _BIRTH_NEXT_SENTENCE = re.compile(
     rf"|{_BORN_YEAR}\.?[ ]+gada[ ]+\d{{1,2}}\.[ ]+{_MONTH_NAMED}"  # ("1986. gada 14. martā")
     rf"|{_BORN_YEAR}[./-]\d{{1,2}}[./-]\d{{1,2}}(?![\d])"
     rf"|\d{{1,2}}[./ -]{_ROMAN_MONTH.lower()}[./ -]{_BORN_YEAR}(?![\d]))")
+_BIRTH_NEXT_SENTENCE = re.compile(r"[^\n.!?]{0,40}[.!?][ \t]+[^\n.!?\d]{0,60}?(?<![\d./-])" + _BORN_DATE)
+#: or further on in its own sentence, past a dash or a clause, a full date of a year someone alive
+#: was born in (a month named, not any word): "the date of birth on the invitation letter was wrong
+#: – it should be 21 Sept 1988", "das Geburtsdatum im Vertrag stimmt nicht, richtig wäre der 3. März 1984"
+_BIRTH_SAME_SENTENCE = re.compile(r"[^\n.!?\d]{0,140}?(?<![\d./-])" + _BORN_DATE)
 #: a date spelled out: number words (a word made of number parts: "novecientos", "neunzehnhundert")
 #: and a month, joined by the small words of dates ("el nueve de mayo de mil novecientos ochenta
 #: y ocho", "the third of March nineteen eighty-seven")
@@ -881,7 +895,8 @@ def birth_dates(t: Text) -> Iterator[Finding]:
         if not d and not _WEAK_BIRTH.fullmatch(m.group().strip()):
             # the date in the next sentence, of a year someone alive was born in ("έβαλα λάθος
             # ημερομηνία γέννησης. Η σωστή είναι 14/03/1978")
-            d = _BIRTH_NEXT_SENTENCE.match(t.low, m.end(), min(len(text), m.end() + 160))  # (month names folded)
+            d = _BIRTH_NEXT_SENTENCE.match(t.low, m.end(), min(len(text), m.end() + 160)) \
+                or _BIRTH_SAME_SENTENCE.match(t.low, m.end(), min(len(text), m.end() + 170))  # (month names folded)
         if not d and not _WEAK_BIRTH.fullmatch(m.group().strip()):
             spelled = _spelled_date(t.low, m.end())
             if spelled:
@@ -989,9 +1004,12 @@ def _conditions(t: Text) -> Iterator[Finding]:
     Krankenhaus", "operacija kolena in bolniška do petka". (A condition and a hospital alone
     are also a biomedical community's research: "diabetes cohorts from three hospitals".)"""
     low = t.low
-    if not _names_a_condition(t):
+    short_slot = len(low) <= _SHORT_SLOT and "\n" not in low.strip()
+    # (a surgery as German notes shorten it, "OP", is no stem: looked for in a short field only)
+    ops = list(_OP.finditer(t.text)) if short_slot and "op" in low else []
+    if not ops and not _names_a_condition(t):
         return
-    if len(low) <= _SHORT_SLOT and "\n" not in low.strip() and not _RESEARCH_TOPIC.search(low):
+    if short_slot and not _RESEARCH_TOPIC.search(low):
         # a short field's private note: a role and a condition ("Ökologie – PI derzeit in Reha nach
         # Herzinfarkt", "contact: postdoc on leave, pneumonia"), no place of care needed
         role = next((w for w in _VIEW_WORD.finditer(low) if w.group().encode() in _NOTE_ROLES), None)
@@ -1005,12 +1023,18 @@ def _conditions(t: Text) -> Iterator[Finding]:
             return
         # a name, a condition told as a cause or a time (a compound's part too: "térdműtét után"),
         # and an absence: "Átadás: Gergő térdműtét után 3 hétig nem elérhető"
+        # or the writer themselves, a condition after a purpose's word: "I'm off for knee surgery until
+        # 20 May", "bin ab Montag wegen einer OP weg", "je suis absent pour une opération du genou"
         absent = _ABSENCE.search(low)
         if absent:
-            for m in _CONDITION.finditer(low):
-                if _ops_word(low, m.start(), m.end()) or not _told_as_cause(low, m.start(), m.end()):
+            for m in chain(_CONDITION.finditer(low), ops):
+                if _ops_word(low, m.start(), m.end()):
                     continue
-                if _name_in_line(t.text, m.start()):
+                purpose = not _told_as_cause(low, m.start(), m.end()) and _FOR_BEFORE.search(
+                    low, max(0, m.start() - 40), m.start())
+                if purpose is None or purpose and not _ABSENCE.search(low, max(0, purpose.start() - 25), purpose.start()):
+                    continue  # (a purpose's word right after the absence: "off for", not "quota for surgery robotics")
+                if _name_in_line(t.text, m.start()) or _FIRST_PERSON.search(low, *t.line_span(m.start())):
                     lo, hi = t.line_span(m.start())
                     yield Finding("personal.health", PERSONAL, lo + len(t.text[lo:hi]) - len(t.text[lo:hi].lstrip()), hi)
                     return
@@ -1039,6 +1063,12 @@ def _conditions(t: Text) -> Iterator[Finding]:
 
 #: an absence (``ABSENCE_WORDS``) as whole words
 _ABSENCE = re.compile(words(ABSENCE_WORDS))
+#: the writer, in a note about their own absence (``FIRST_PERSON_WORDS``)
+_FIRST_PERSON = re.compile(words(FIRST_PERSON_WORDS))
+#: a purpose's word just before a condition, a word or two between ("for knee surgery", "pour une opération")
+_FOR_BEFORE = re.compile(rf"(?<![\w])(?:{lex(CONDITION_FOR_BEFORE)})(?:[ \t]+[^\W\d_]+){{0,2}}?[ \t]+[\w'’-]*$")
+#: a surgery as German notes shorten it ("wegen einer OP", "nach der Knie-OP"), not a compound's first part ("OP-Plan")
+_OP = re.compile(r"(?<![\w])OP(?![\w-])")
 #: the operations of a service, not a surgery ("Operations meeting", "operational", "Betriebs-Operation")
 _OPS_WORDS = frozenset(("operations", "operational", "operationally", "operationen", "operaties", "operationeel", "operationele"))
 
