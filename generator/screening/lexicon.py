@@ -427,6 +427,17 @@ BOOKING_WORDS = (
     r"rezervasyon numarası|rezervasyon kodu|broj rezervacije|šifra rezervacije|številka rezervacije|"
     r"rezervacijos numeris|rezervācijas numurs|broneeringu number|broneeringu kood"
 )
+#: a traveller's surname's label, beside a booking's reference: the two open the booking ("Localizador:
+#: XKQ7TZ, apellido GARCÍA LÓPEZ", "PNR 4KX9TQ, passenger name NOVAK/JANA")
+SURNAME_WORDS = (
+    r"surname|last name|family name|passenger name|passenger|traveller name|traveler name|name of the passenger|"
+    r"nachname|familienname|passagiername|name des reisenden|nom de famille|nom du passager|nom|cognome|"
+    r"nome del passeggero|apellido|apellidos|nombre del pasajero|sobrenome|apelido|nome do passageiro|"
+    r"achternaam|naam passagier|nazwisko|nazwisko pasażera|příjmení|jméno cestujícího|priezvisko|vezetéknév|"
+    r"utas neve|sukunimi|matkustajan nimi|efternamn|resenärens namn|efternavn|etternavn|passagerens navn|"
+    r"numele de familie|nume|numele pasagerului|επώνυμο|όνομα επιβάτη|prezime|priimek|фамилия|фамилно име|"
+    r"презиме|soyadı|soyad|yolcu adı|perekonnanimi|reisija nimi|uzvārds|pasažiera vārds|pavardė|keleivio vardas"
+)
 #: parts of a configuration key that say its value is a secret (env, INI, YAML, JSON, tables)
 SECRET_KEY_PARTS = (
     r"pass(?:word|wd|phrase|wort)?s?|pwd|pw|secrets?|token|tokens|credentials?|creds?|apikey|api_key|"
@@ -1214,6 +1225,14 @@ CORRECTION_WORDS = (
 HOME_WORDS = (
     r"home address|private address|my address|home|i live at|i live in|live at|privatadresse|privatanschrift|wohnadresse|"
     r"heimadresse|meine adresse|wohnhaft|wohne|ich wohne|zu hause|j'habite|habite|abito in|abito a|vivo en|"
+    # living somewhere told by the verb, of oneself, one's family or somebody ("bydlíme na Údolní 48",
+    # "wir wohnen in der Lindenstraße 4", "mieszkamy na ul. Polnej 3", "a Tó utcában lakunk")
+    r"we live at|we live in|we live on|i live on|she lives at|he lives at|she lives in|he lives in|lives at|"
+    r"wir wohnen|wohnen wir|er wohnt|sie wohnt|nous habitons|on habite|il habite|elle habite|abitiamo|abita in|abita a|"
+    r"vivimos en|vive en|vivemos em|moramos em|moramos na|moramos no|mora em|mora na|mora no|wij wonen|we wonen|woont|"
+    r"mieszkamy|mieszka na|mieszka w|bydlíme|bydlí|bývame|bývam|býva|lakunk|lakom|lakik|asumme|asuu|asuvat|"
+    r"bor vi|vi bor|han bor|hon bor|hun bor|elame|elab|dzīvoju|dzīvojam|dzīvo|gyvenu|gyvename|gyvena|živim|živimo|živi|"
+    r"locuiesc|locuim|locuiește|μένω|μένουμε|μένει|живея|живеем|живее|oturuyorum|oturuyoruz|"
     r"moro em|moro na|woon|ik woon|mieszkam|bydlím|bor på|bor i|asun|elan|живу|живу на|zu hause|zuhause|adresse personnelle|mon adresse|"
     r"domicile|à la maison|indirizzo di casa|mio indirizzo|residente|domicilio|dirección particular|"
     r"mi dirección|endereço residencial|minha morada|thuisadres|huisadres|thuis|mijn adres|"

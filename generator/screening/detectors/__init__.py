@@ -70,7 +70,7 @@ DETECTORS: dict[str, tuple[Detector, ...]] = {
     PHONE: (phone.phones, phone.lettered_phones, phone.spelled_phones, phone.read_out_phones),
     CREDENTIAL: (keys.private_keys, secrets.password_values, secrets.key_values, secrets.auth_pairs, secrets.command_lines,
                  secrets.handed_over, secrets.login_values, tokens.vendor_tokens, tokens.random_tokens, tokens.labelled_hex, tokens.lasting_values,
-                 tokens.grouped_secrets, urls.urls, urls.bare_userinfo, urls.query_strings, formats.stored_hashes, formats.pins,
+                 tokens.grouped_secrets, urls.urls, urls.bare_userinfo, urls.query_strings, formats.stored_hashes, formats.pins, formats.bookings,
                  formats.session_cookies, formats.connection_strings, formats.secret_answers,
                  spoken.spoken_values),  # (a value read out: credential or personal, by the words before it)
     PERSONAL: (personal.ibans, personal.bank_accounts, personal.payment_cards, personal.national_ids, personal.glued_labels, personal.birth_dates, personal.misread_numbers, personal.addresses,

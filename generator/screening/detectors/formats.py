@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from itertools import chain
 
 from generator.screening import lazy_re as re
-from generator.screening.detectors.base import CREDENTIAL, Finding, Lexicon, Text, WordClass, fold, lex
+from generator.screening.detectors.base import CREDENTIAL, Finding, Lexicon, Text, WordClass, fold, lex, words
 from generator.screening.detectors.shapes import looks_random
 from generator.screening.lexicon import (
     BOOKING_WORDS,
@@ -27,6 +27,7 @@ from generator.screening.lexicon import (
     RECOVERY_PHRASES,
     SECOND_FACTOR_WORDS,
     SECURITY_QUESTIONS,
+    SURNAME_WORDS,
     VOUCHER_WORDS,
 )
 
@@ -339,10 +340,6 @@ def pins(t: Text) -> Iterator[Finding]:
             yield from _entry_codes(t)
         if _SECOND_FACTOR.present(t):
             yield from _second_factor_codes(t)
-        for m in _BOOKING_WORD.finditer(t, 30, 80):
-            v = _BOOKING_VALUE.match(t.text, m.end())
-            if v and len(v.group("code")) >= 5 and not _YEAR.match(v.group("code")):
-                yield Finding("credential.booking", CREDENTIAL, v.start("code"), v.end("code"))
         for m in _VOUCHER_WORD.finditer(t, 30, 120):
             v = _VOUCHER_VALUE.match(t.text, m.end())
             if v:
@@ -353,6 +350,37 @@ def pins(t: Text) -> Iterator[Finding]:
                 v = _CODE_VALUE.match(t.text, m.end()) or _CODE_VALUE_LATER.match(t.text, m.end())
                 if v and not _YEAR.match(v.group("code")) and _channel_in(t.low[max(0, m.start() - 240):v.end()]):
                     yield Finding("credential.code", CREDENTIAL, v.start("code"), v.end())
+
+
+def bookings(t: Text) -> Iterator[Finding]:
+    """A booking's reference after its word (capitals and digits, or a PNR's six capitals with no
+    digit: "PNR QXKTZA"), and the traveller's surname said beside it (the two open the booking):
+    "Localizador: XKQ7TZ, apellido GARCÍA LÓPEZ", "surname Novak, booking ref 4KX9TQ"."""
+    for m in _BOOKING_WORD.finditer(t, 30, 80):
+        v = _BOOKING_VALUE.match(t.text, m.end())
+        if v and len(v.group("code")) >= 5 and not _YEAR.match(v.group("code")) \
+                and (t.has_digit or len(v.group("code")) == 6):
+            yield Finding("credential.booking", CREDENTIAL, v.start("code"), v.end("code"))
+            lo = max(0, m.start() - 80)
+            for s in _SURNAME_WORD.finditer(t.low, lo, min(len(t.low), v.end() + 80)):
+                if not (s.end() <= m.start() or s.start() >= v.end()) or _SENTENCE_BREAK.search(
+                        t.text, min(s.end(), v.end()), max(s.start(), m.start())):
+                    continue  # (the label beside the reference, in its sentence)
+                name = _SURNAME_VALUE.match(t.text, s.end(), min(len(t.text), s.end() + 60))
+                # (its capitalised words: "GARCÍA LÓPEZ", not the words after, "por si ...")
+                caps = name and list(re.finditer(r"[^\W\d_][\w'’-]*", name.group("name")))
+                if caps and caps[0].group()[0].isupper():
+                    last = next((i for i, w in enumerate(caps) if not w.group()[0].isupper()), len(caps))
+                    yield Finding("credential.booking", CREDENTIAL, name.start("name"), name.start("name") + caps[last - 1].end())
+
+
+#: the surname's label (``lexicon.SURNAME_WORDS``), whole words
+_SURNAME_WORD = re.compile(words(SURNAME_WORDS))
+#: the name after its label: capitalised words, a slash between surname and given name as tickets
+#: write it ("NOVAK/JANA MS"), a colon or "is" before
+_SURNAME_VALUE = re.compile(r"[ \t]*(?:[:=]|is|ist|est|es|è|é|je|to)?[ \t]*[\"'«„“]?"
+                            r"(?P<name>[^\W\d_][\w'’-]*(?:(?:[ \t]+|/)[^\W\d_][\w'’-]*){0,3})")
+_SENTENCE_BREAK = re.compile(r"[.!?\n](?:\s|$)")
 
 
 def stored_hashes(t: Text) -> Iterator[Finding]:

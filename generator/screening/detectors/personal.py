@@ -1958,11 +1958,16 @@ _ADDRESS_SIGNS = re.compile(
 #: or an Irish Eircode ("P31 X2Y7")
 _HOUSE_FIRST = re.compile(r"(?<![\w-])\d{1,4}[a-zA-Z]?[ ]+[A-Z][\w'’-]+(?:[ ]+[A-Z][\w'’-]+){0,3},"
                           r"|(?<![\w-])[AC-FHKNPRTV-Y]\d[\dW][ ]?[0-9AC-FHKNPRTV-Y]{4}(?![\w-])")
+#: a street named with no street word, its number, then "in" and the town, after a verb of living:
+#: "bydlíme na Údolní 48 v Brně-Veveří", "mieszkamy na Polnej 12 w Gdańsku", "we live at Elm Grove 4 in Leeds"
+_STREET_IN_TOWN = re.compile(r"(?<![\w-])[^\W\d_a-z][^\W\d_]+(?:[ ]+[^\W\d_]+){0,2}[ ]+\d{1,4}[a-zA-Z]?(?:/\d{1,4})?[ ]+"
+                             r"(?:v|ve|w|we|in|im|i|à|a|en|em|u|na|vo|в|во|у|σε|στο|στη)[ ]+[^\W\d_a-z]")
 
 
 def _address_shaped(text: str, start: int, end: int) -> bool:
     """Is ``text[start:end]`` shaped like an address in some country's order?"""
-    return _ADDRESS_SIGNS.search(text, start, end) is not None or _HOUSE_FIRST.search(text, start, end) is not None
+    return _ADDRESS_SIGNS.search(text, start, end) is not None or _HOUSE_FIRST.search(text, start, end) is not None \
+        or _STREET_IN_TOWN.search(text, start, end) is not None
 
 
 #: a house number said as a word before its street, as a note of a call writes it ("send it to my
@@ -2024,7 +2029,13 @@ def addresses(t: Text) -> Iterator[Finding]:
                            or _ORGANISATION_STEM.search(low, m.start(), t.line_span(m.end())[1])
                            or _ACRONYM_FIRST.match(text, m.end(), t.line_span(m.end())[1])
                            or "://" in low[m.end():m.end() + 80]):
-            continue  # "the new address of the data centre: ...": an organisation moved; a service's link
+            # "the new address of the data centre: ...": an organisation moved; a service's link. (Not a
+            # block under the line that names a person and no organisation: "bitte folgende Lieferadresse
+            # nehmen, da das Institut im August geschlossen ist:\nSabine Kurz\nAm Weiher 3a\n79104 Freiburg")
+            block = _address_block(text, m.end(), t.line_span(m.end())[1], 140)
+            if block and _persons_block(text, low, *block):
+                yield Finding("personal.address", PERSONAL, *block)
+            continue
         _, line_end = t.line_span(m.end())
         if "[redacted:" in text[m.end():line_end]:
             continue  # the line's address is cut already ("na mou adresu, pracuju z domu: [redacted: ...]")
@@ -2038,7 +2049,7 @@ def addresses(t: Text) -> Iterator[Finding]:
         block_end = min(len(text), m.end() + 120, nxt if nxt > 0 else len(text))
         segment = text[m.end():block_end]
         digit = _FIRST_NUMBER.search(segment)  # (not a time: "[00:04:14] LOC: au 14 rue ...")
-        if digit and (re.search(r"\d{2,}", segment) or "," in segment[digit.start():]):
+        if digit and (re.search(r"\d{2,}", segment) or "," in segment[digit.start():] or _STREET_IN_TOWN.search(segment)):
             colon = segment.find(":")
             if _TIME_IN.search(segment, 0, digit.start()):  # (a transcript's time stamps, then "LOC: au 14 ...")
                 colon = segment.rfind(": ", 0, digit.start())
@@ -2072,12 +2083,12 @@ _FLAT_ADDRESS = re.compile(rf"(?<![\w'’.-])[^\W\d_a-z][\w'’.-]*(?:[ ][^\W\d_
                            rf"{_POSTCODE}[ ]+{_PLACE}(?:[ ]+\d{{1,2}})?[ ]*,[ ]*(?i:{_FLAT_WORDS})[ ]?\d{{1,4}}")
 
 
-def _address_block(text: str, pos: int, line_end: int) -> tuple[int, int] | None:
+def _address_block(text: str, pos: int, line_end: int, reach: int = 60) -> tuple[int, int] | None:
     """The lines after a home phrase whose line ends with a colon ("send it to my home address:"),
     up to the next blank line: a letter's address block (name, street, postcode and town), when
     it holds a number."""
     rest = text[pos:line_end]
-    if not rest.rstrip().endswith(":") or len(rest) > 60:
+    if not rest.rstrip().endswith(":") or len(rest) > reach:
         return None
     cursor = line_end
     while cursor < len(text) and text[cursor] in "\n \t":
@@ -2095,6 +2106,25 @@ def _address_block(text: str, pos: int, line_end: int) -> tuple[int, int] | None
     if end > start and any(c.isdigit() for c in text[start:end]):
         return start, end
     return None
+
+
+#: a person's name as a letter's block begins with it: two to four capitalised words, a title before
+#: them ("Sabine Kurz", "Frau Dr. Anna Weber", "Jan van der Berg"; the small words of names between)
+_NAME_LINE = re.compile(r"[ \t]*(?:[^\W\d_]{1,5}\.[ \t]+){0,2}[^\W\d_a-z][^\W\d_]*[-'’]?[^\W\d_]*"
+                        r"(?:[ \t]+(?:(?:van|von|de|der|den|da|di|del|la|le|zu|ter|ten|y|e)[ \t]+)*"
+                        r"[^\W\d_a-z][^\W\d_]*[-'’]?[^\W\d_]*){1,3}[ \t]*")
+
+
+def _persons_block(text: str, low: str, start: int, end: int) -> bool:
+    """Is the address block at ``[start, end)`` a person's: its first line a name, no line naming an
+    organisation, a venue or an acronym (a department's "FZJ", "JSC"), and a number below the name?"""
+    first_end = text.find("\n", start, end)
+    if first_end < 0 or not _NAME_LINE.fullmatch(text, start, first_end):
+        return False
+    if _ORGANISATION_STEM.search(low, start, end) or _INSTITUTION.search(low, start, end) or _VENUE.search(low, start, end):
+        return False
+    return not any(w.isupper() and len(w) >= 2 and not w.isdigit() and not any(c.isdigit() for c in w)
+                   for w in re.findall(r"[^\W_]+", text[start:first_end]))
 
 
 # --- a home's address told by its flat, block, entrance or floor --------------------------------
