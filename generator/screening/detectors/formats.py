@@ -368,8 +368,8 @@ def bookings(t: Text) -> Iterator[Finding]:
                     continue  # (the label beside the reference, in its sentence)
                 name = _SURNAME_VALUE.match(t.text, s.end(), min(len(t.text), s.end() + 60))
                 # (its capitalised words: "GARCÍA LÓPEZ", not the words after, "por si ...")
-                caps = name and list(re.finditer(r"[^\W\d_][\w'’-]*", name.group("name")))
-                if caps and caps[0].group()[0].isupper():
+                caps = list(re.finditer(r"[^\W\d_][\w'’-]*", name.group("name"))) if name else []
+                if name and caps and caps[0].group()[0].isupper():
                     last = next((i for i, w in enumerate(caps) if not w.group()[0].isupper()), len(caps))
                     yield Finding("credential.booking", CREDENTIAL, name.start("name"), name.start("name") + caps[last - 1].end())
 

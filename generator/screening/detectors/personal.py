@@ -50,8 +50,6 @@ from generator.screening.detectors.base import (
 from generator.screening.detectors.shapes import ORCID
 from generator.screening.lexicon import (
     ABSENCE_WORDS,
-    CONDITION_FOR_BEFORE,
-    FIRST_PERSON_WORDS,
     ACCESSIBLE_WORDS,
     ACCOUNT_WORDS,
     AGE_WORDS,
@@ -66,6 +64,7 @@ from generator.screening.lexicon import (
     CASE_NUMBER_WORDS,
     CONDITION_CAUSE_AFTER,
     CONDITION_CAUSE_BEFORE,
+    CONDITION_FOR_BEFORE,
     CONDITION_STEMS,
     CONDITION_WITH,
     COPULAS,
@@ -76,6 +75,7 @@ from generator.screening.lexicon import (
     DOCTOR_WORDS,
     EARNING_VERBS,
     EMERGENCY_WORDS,
+    FIRST_PERSON_WORDS,
     FLAT_UNIT_WORDS,
     FLOOR_UNIT_WORDS,
     GROSS_WORDS,
