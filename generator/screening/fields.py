@@ -44,7 +44,10 @@ _NETWORK = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}(?:/\d{1,2})?|[0-9A-Fa-f]{1,4}(?:
 _DISCIPLINE = re.compile(r"[^\W\d_][\w ,/&()'’.+*·→\[\];>»›|:–—°%-]{0,199}")
 #: a quantity with its unit a discipline may name ("raggi gamma 100 GeV – 100 TeV", "corpus de
 #: 1 234 567 palabras", "0,25°"): its digits are no phone number or id
-_QUANTITY = re.compile(r"(?<![\w.,])\d{1,3}(?:[ .,]\d{3})*(?:[.,]\d+)?[ ]?(?:[kMGTPE]?eV|[kMGT]?Hz|[nµm]?m|km|°C?|%|"
+#: (or a range of them with the unit once: "120–168 MHz", "2-10 keV", "10 to 300 GHz")
+_AMOUNT = r"\d{1,3}(?:[ .,]\d{3})*(?:[.,]\d+)?"
+_QUANTITY = re.compile(rf"(?<![\w.,]){_AMOUNT}(?:[ ]?[-–—][ ]?{_AMOUNT}|[ ](?:to|bis|à|a|al|do|až|tot|till|ile|és|-)[ ]{_AMOUNT})?"
+                       r"[ ]?(?:[kMGTPE]?eV|[kMGT]?Hz|[nµm]?m|km|°C?|%|"
                        r"[kMGTP]i?B|words|palabras|mots|parole|wörter|woorden|słów|slov|slova|szó|ord|sanaa|cuvinte)(?![\w])",
                        re.IGNORECASE)
 #: an RT status: one to three words of letters

@@ -760,7 +760,11 @@ ROLE_MAILBOXES = (
     "finanse fakturace ucetni uctovnictvo fakturacia szamlazas penzugy konyveles laskutus kirjanpito "
     "fakturor fakturering ekonomi redovisning faktura regnskab regnskap facturare contabilitate logistirio "
     "racunovodstvo fakture racuni muhasebe fatura arved raamatupidamine rekini gramatvediba saskaitos "
-    "buhalterija schetovodstvo"
+    "buhalterija schetovodstvo "
+    # an institution's press and communications desks
+    "press presse media medien communications communication comms kommunikation presseabteilung "
+    "prensa stampa imprensa pers prasa tisk sajto lehdisto press-office pressoffice "
+    "komunikace komunikacja comunicazione comunicacion comunicacao iletisim"
 ).split()
 #: local parts that stand for anybody's ("use the format user@example.org", "firstname.lastname@
 #: cern.ch"): a form's template, no person's address (compared with the local part written plainly)
@@ -774,6 +778,9 @@ PLACEHOLDER_LOCAL_PARTS = (
 ).split()
 #: words naming an organisation's switchboard: the number after them is the institution's, public
 SWITCHBOARD_WORDS = (
+    # (French "standard" alone is the English word too: with its article or "au" after it)
+    r"le standard|au standard|du standard|par le standard|standard au|"
+    r"pförtner|pforte|portineria|portaria|conserjería|omstilling|centrāle|komutatorius|telefonska centrala|"
     r"switchboard|main switchboard|front desk|reception desk|zentrale|telefonzentrale|vermittlung|"
     r"standard téléphonique|accueil téléphonique|centralino|centralita|central telefónica|"
     r"central telefônica|telefooncentrale|receptie|centrala telefoniczna|centrala|ústředna|ústredňa|"
@@ -788,6 +795,40 @@ SWITCHBOARD_WORDS = (
     r"hotline|support line|numéro du support|support national|service desk|servicedesk|helpdesk|"
     r"help desk|assistance téléphonique|conference bridge|bridge|dial-in|dial in|join by phone|"
     r"einwahlnummer|einwahl|numéro d'accès|numero di accesso|número de acceso|inbelnummer|numer dostępowy"
+)
+#: words that name where to write to a service or an organisation's desk, before its address
+#: ("general enquiries to", "obecné dotazy ... na", "TRUBA destek ekibine"): the address after
+#: them, named after a service, is the desk's (a person's own address stays one)
+DESK_ENQUIRY_WORDS = (
+    r"general enquiries|general inquiries|general questions|press enquiries|press inquiries|media enquiries|"
+    r"media inquiries|support team|communications team|helpdesk|help desk|service desk|"
+    r"allgemeine anfragen|allgemeine fragen|presseanfragen|medienanfragen|support-team|supportteam|"
+    r"questions générales|demandes générales|demandes presse|demandes de presse|relations presse|équipe support|"
+    r"équipe de support|équipe communication|domande generali|richieste generali|richieste stampa|"
+    r"ufficio stampa|team di supporto|consultas generales|preguntas generales|consultas de prensa|"
+    r"equipo de soporte|perguntas gerais|questões gerais|pedidos de imprensa|equipa de suporte|"
+    r"algemene vragen|persvragen|supportteam|pytania ogólne|ogólne pytania|zapytania prasowe|zespół wsparcia|"
+    r"obecné dotazy|dotazy médií|všeobecné otázky|általános kérdések|sajtómegkeresések|"
+    r"întrebări generale|solicitări de presă|yleiset kysymykset|mediakyselyt|allmänna frågor|pressfrågor|"
+    r"generelle spørgsmål|generelle spørsmål|pressehenvendelser|γενικές ερωτήσεις|opća pitanja|"
+    r"splošna vprašanja|общи въпроси|genel sorular|basın soruları|destek ekib|üldised küsimused|"
+    r"vispārīgi jautājumi|bendri klausimai"
+)
+#: statistical confidentiality, a topic: the rule that no cell identifying a respondent is
+#: published ("le secret statistique ... impose de ne pas diffuser les cellules ..."): a sentence
+#: about it states a rule of disclosure, it marks nothing
+STATISTICAL_SECRECY = (
+    r"statistical confidentiality|statistical secrecy|statistical disclosure|statistikgeheimnis|"
+    r"statistisches geheimnis|statistischen geheimnisses|statistische geheimhaltung|statistischen geheimhaltung|"
+    r"secret statistique|confidentialité statistique|segreto statistico|riservatezza statistica|"
+    r"secreto estadístico|confidencialidad estadística|segredo estatístico|confidencialidade estatística|"
+    r"statistische geheimhouding|tajemnica statystyczna|tajemnicy statystycznej|tajemnicą statystyczną|"
+    r"statistická důvěrnost|statistické důvěrnosti|statistickou důvěrnost|statistické utajení|"
+    r"statistická dôvernosť|štatistická dôvernosť|statisztikai titok|statisztikai adatvédelem|"
+    r"confidențialitatea statistică|confidențialitate statistică|secretul statistic|tilastosalaisuus|"
+    r"statistisk sekretess|statistisk fortrolighed|statistisk konfidensialitet|στατιστικό απόρρητο|"
+    r"στατιστικού απορρήτου|statistička povjerljivost|statistična zaupnost|статистическа поверителност|"
+    r"istatistiki gizlilik|statistiline konfidentsiaalsus|statistikas konfidencialitāte|statistinis konfidencialumas"
 )
 NOT_PHONE_WORDS = (
     # (hyphenated: "Job-ID:", "Ticket-Nr.", "Auftrags-Nr.")

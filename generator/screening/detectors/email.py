@@ -22,7 +22,14 @@ from collections.abc import Iterator
 
 from generator.screening import lazy_re as re
 from generator.screening.detectors.base import EMAIL, Finding, Lexicon, Text, lex, windows_around
-from generator.screening.lexicon import AMBIGUOUS_AT, AT_WORDS, DOT_WORDS, PLACEHOLDER_LOCAL_PARTS, ROLE_MAILBOXES
+from generator.screening.lexicon import (
+    AMBIGUOUS_AT,
+    AT_WORDS,
+    DESK_ENQUIRY_WORDS,
+    DOT_WORDS,
+    PLACEHOLDER_LOCAL_PARTS,
+    ROLE_MAILBOXES,
+)
 
 _PLAIN = re.compile(
     r"(?P<local>[\w%+'-]+(?:\.[\w%+'-]+)*)[ \t]*@[ \t]*\n?[ \t]*(?:>[ \t]*)*"
@@ -134,7 +141,7 @@ def emails(t: Text) -> Iterator[Finding]:
                 continue  # (the local part began earlier: matched from its start)
             if text[end:end + 1] == ":" and text[end + 1:end + 2] not in ("", " ", "\n", "\t"):
                 continue  # user@host:path, an SSH remote
-            if _login(text, low, m) or _not_a_mailbox(text, m):
+            if _login(text, low, m) or _not_a_mailbox(text, low, m):
                 continue
             if text.startswith("mailto:", max(0, start - 7)):
                 start -= 7
@@ -223,7 +230,7 @@ def _role_mailbox(local: str) -> bool:
 _BATCH_SLOT = re.compile(r"slot\d{1,3}(?:_\d{1,3})?")
 
 
-def _not_a_mailbox(text: str, m: re.Match[str]) -> bool:
+def _not_a_mailbox(text: str, low: str, m: re.Match[str]) -> bool:
     start, domain = m.start(), m.group("domain")
     if text[start - 1:start] == "[" and _PROMPT_AFTER.match(text, m.end()):
         return True
@@ -236,7 +243,51 @@ def _not_a_mailbox(text: str, m: re.Match[str]) -> bool:
     if (_role_mailbox(local) or local in _PLACEHOLDER_LOCALS and _RESERVED_DOMAIN.search(domain.lower())) \
             and text[m.end("local"):m.start("domain")] == "@":
         return True  # "support@example.eu": a desk's address (written plainly; a hidden one is a person's)
-    return bool(_LIST_HOST.match(domain)) and not _LIST_PEOPLE.search(m.group("local"))
+    if _LIST_HOST.match(domain) and not _LIST_PEOPLE.search(m.group("local")):
+        return True
+    return text[m.end("local"):m.start("domain")] == "@" and _service_desk(text, low, m)
+
+
+#: where to write to a service's desk, said before its address ("obecné dotazy ... na", "general
+#: enquiries to", "destek ekibine"): ``lexicon.DESK_ENQUIRY_WORDS`` (a stem: its case endings follow)
+_DESK_ENQUIRY = re.compile(rf"(?<![\w-])(?:{lex(DESK_ENQUIRY_WORDS)})")
+_NAME_WORD = re.compile(r"[^\W_][\w]*")
+
+
+def _service_named(text: str, start: int, part: str) -> bool:
+    """Is ``part`` (a local part's word) the name of a service written before the address as
+    services are, in capitals ("TRUBA", "LOFAR") or with a capital inside ("MetaCentrum" for
+    "meta")? Such a name after a capitalised word is a person's surname ("Pierre DUPONT", "Sean McDonald")."""
+    if len(part) < 3 or not part.isalpha():
+        return False
+    lo = max(0, start - 300)
+    previous = ""
+    for w in _NAME_WORD.finditer(text, lo, start):
+        word = w.group()
+        low = word.lower()
+        acronym = word.isupper() and len(word) >= 3 and low == part
+        camel = word[:1].isupper() and not word.isupper() and any(c.isupper() for c in word[1:]) \
+            and len(part) >= 4 and low.startswith(part)
+        if (acronym or camel) and not previous.istitle():  # ("Sean McDonald", "Pierre DUPONT": a surname)
+            return True
+        previous = word
+    return False
+
+
+def _service_desk(text: str, low: str, m: re.Match[str]) -> bool:
+    """A service's desk named after the service: a role word and the service's name ("truba-destek"
+    beside "TRUBA"), or the name alone where the text says to write there with general, press or
+    support enquiries ("obecné dotazy k MetaCentru směřujte na meta@cesnet.cz"). A person's address
+    (two names, or a name the text writes as a person's) is not one."""
+    parts = [p for p in re.split(r"[-_.]", m.group("local").lower()) if p]
+    if not 1 <= len(parts) <= 3:
+        return False
+    names = [p for p in parts if p not in _TEAM_WORDS and p not in _SERVICE_WORDS]
+    if len(names) != 1 or not _service_named(text, m.start(), names[0]):
+        return False
+    if len(names) < len(parts) and not _TEAM_WORDS.isdisjoint(parts):
+        return True  # "truba-destek", "lofar-helpdesk"
+    return _DESK_ENQUIRY.search(low, max(0, m.start() - 160), m.start()) is not None
 
 
 def _login(text: str, low: str, m: re.Match[str]) -> bool:

@@ -94,6 +94,7 @@ from generator.screening.lexicon import (
     SHARE_VERBS_BEFORE_NEGATION,
     SPOKEN_COLONS,
     SPOKEN_STOPS,
+    STATISTICAL_SECRECY,
     TICKET_WORDS,
     TYPO_MARKER_WORDS,
     UNOFFICIAL_WORDS,
@@ -248,7 +249,8 @@ def markers(t: Text) -> Iterator[Finding]:
         if _negated(low, m.start()) or _topic(low, m.start(), m.end()) or _mentioned(low, m.start(), m.end()) \
                 or _NOTHING_AFTER.match(low, m.end()) or _NEGATED_AFTER.match(low, m.end()) \
                 or _NOT_NEEDED_BEFORE.search(low, max(0, m.start() - 100), m.start()) or _said_none(low, m.end()) \
-                or _needed_not(low, m.start(), m.end()) or _quoted_at_line_start(low, m.start(), m.end()):
+                or _needed_not(low, m.start(), m.end()) or _quoted_at_line_start(low, m.start(), m.end()) \
+                or _disclosure_rule(low, m.start()):
             continue
         if not m.group().isupper() and (_asked(low, m.start(), m.end()) or _weighed(low, m.start())
                                         or _in_quoted_title(low, m.start(), m.end())):
@@ -281,7 +283,7 @@ def markers(t: Text) -> Iterator[Finding]:
                 and not _quoted(low, m.start(), m.end()) and not _negates_a_marker(low, m.start(), m.end()) \
                 and not _CREDENTIAL_INSIDE.search(low, m.start(), m.end()) and not _never_advice(low, m.start(), m.end()) \
                 and not (_NO_LONGER.match(low, m.start()) and not _COLON_OR_DASH.match(low, m.end())) \
-                and not _and_then_forward(low, m.start(), m.end()):
+                and not _and_then_forward(low, m.start(), m.end()) and not _disclosure_rule(low, m.start()):
             yield Finding("marker.do-not-share", MARKER, m.start(), m.end())  # ("never put it in the script": advice)
     for m in _POSITIONAL.finditer(t, 60, 60):
         if _negated(low, m.start()) or _mentioned(low, m.start(), m.end()) or _said_none(low, m.end()) \
@@ -517,6 +519,18 @@ def _credential_in_sentence(low: str, start: int) -> bool:
     pass it on the command line"): what is not to be passed on is that credential."""
     head, _ = _sentence(low, start, start, 160)
     return bool(_CREDENTIAL_INSIDE.search(low, head, start) or _CREDENTIALS.search(low, head, start))
+
+
+#: statistical confidentiality named ("le secret statistique", "Statistikgeheimnis"): a topic
+_STATISTICAL_SECRECY = re.compile(rf"{_B}(?:{lex(STATISTICAL_SECRECY)})")
+
+
+def _disclosure_rule(low: str, start: int) -> bool:
+    """Statistical confidentiality named earlier in the sentence ("le secret statistique de
+    l'INSEE impose de ne pas diffuser les cellules de moins de 5 individus"): the sentence states
+    the rule a publication follows (what its tables may show), it marks nothing."""
+    head, _ = _sentence(low, start, start, 160)
+    return _STATISTICAL_SECRECY.search(low, head, start) is not None
 
 
 def _credential_before(low: str, start: int) -> bool:

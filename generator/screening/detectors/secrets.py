@@ -534,7 +534,7 @@ def _named_only(t: Text, m: re.Match[str]) -> bool:
         return True
     if t.text[m.start() - 1:m.start()] in ("/", "+") or t.text[m.end():m.end() + 1] == "+":
         return True  # a word of a link's path or query ("/display/VO/Password+reset+procedure")
-    if _KUBERNETES_OBJECT.search(t.low, max(0, m.start() - 24), m.start()):
+    if _KUBERNETES_OBJECT.search(t.low, max(0, m.start() - 80), m.start()):
         return True  # "the Kubernetes Secret "s3-creds"", "kubectl get secret db-creds": an object's name
     if _ticket_pass(t, m):
         return True
@@ -557,7 +557,10 @@ def _ticket_pass(t: Text, m: re.Match[str]) -> bool:
 
 
 #: a Kubernetes object's kind before its name: the word "secret" names a kind of object there
-_KUBERNETES_OBJECT = re.compile(r"(?<![\w-])(?:kubernetes|k8s|openshift|kubectl(?:[ \t]+[a-z-]+){1,3}|sealed)[ \t]+$")
+#: (the command's options may come first, with their values: "kubectl -n vo-x create secret generic
+#: s3-creds", "oc --namespace=ops get secret"; the object's name is public, a --from-literal value is not)
+_KUBERNETES_OBJECT = re.compile(r"(?<![\w-])(?:kubernetes|k8s|openshift|sealed|(?:kubectl|oc)"
+                                r"(?:[ \t]+(?:-{1,2}[a-z][a-z-]*(?:=[\w./:-]+|[ \t]+(?!-)[\w./:-]+)?|[a-z-]+)){1,4})[ \t]+$")
 _TOKEN = re.compile(r"[^\s'\"«»“”‘’()<>\[\],;]+")
 _NAME_IN_LIST = re.compile(r"[`\"']?[ \t]*[,)]")
 

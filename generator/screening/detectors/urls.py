@@ -463,7 +463,15 @@ def _share_token(core: str) -> bool:
     return sum(c.isupper() for c in core[1:]) >= 2 and any(c.islower() for c in core)
 
 
+#: an OpenStack Swift account after the API's version ("/v1/AUTH_4f8a.../container/object", also
+#: Ceph's "/swift/v1/AUTH_..."): the project's id, hexadecimal, public in every object's address (a
+#: temporary URL's signature and a token go in the query, judged there; a TempAuth token "AUTH_tk..." is not hex)
+_SWIFT_ACCOUNT = re.compile(r"AUTH_[0-9a-fA-F]{4,64}")
+
+
 def _path_secret(segment: str, previous: str) -> bool:
+    if previous == "v1" and _SWIFT_ACCOUNT.fullmatch(segment):
+        return False
     if previous in _SHARE_PREFIXES and _share_token(segment):
         return True  # a public share's token: whoever has the link opens it
     if segment.isalpha() and (segment.islower() or segment.isupper()):
