@@ -574,7 +574,9 @@ AT_WORDS = (
     r"aapje|at-teken|slinger-a|ensaimada|arrobas|a commerciale|a commercial|à commercial|opička|zavináčom|"
     r"kukacjel|kissanhäntä|kissanhanta|hjá|at-tegn|grisehale|alfakrøll|snabel|majmunica|majmun|мајмун|monkey|"
     r"маймунка|кльомбочка|песик|ձագուկ|et işareti|yaban|@-merkki|@-märk|@-zīme|eta ženklas|"
-    r"kanelsnegl|papaki|sobaka|klammeraffen|at-zeichen|@-zeichen|arrova|a bildua|a rond|a-rond|arond|ag|στο|"r"@"
+    r"kanelsnegl|papaki|sobaka|klammeraffen|at-zeichen|@-zeichen|arrova|a bildua|a rond|a-rond|arond|ag|στο|"
+    # Romanian "la" (a common word too: "ioana punct marinescu la yahoo punct com"), and variants
+    r"la|arrobase|krøll-alfa|krøll alfa|majmunčić|majmuncic|"r"@"
 )
 #: '.' spelled out
 DOT_WORDS = (
@@ -584,7 +586,7 @@ DOT_WORDS = (
 )
 #: words for "at"/"dot" that are also ordinary words in their language: a match needs more
 #: evidence (a second spelled separator, or a local part with a dot) before it counts
-AMBIGUOUS_AT = r"at|a|bij|et|ett|eta|affe|ag|στο"
+AMBIGUOUS_AT = r"at|a|bij|et|ett|eta|affe|ag|στο|la"
 
 # --- phones -----------------------------------------------------------------------------------
 

@@ -312,8 +312,15 @@ def _accept(m: re.Match[str]) -> bool:
     if not any(c.isalpha() for c in local):
         return False  # "UMD 5.1 at site.example.org": a version, not a mailbox
     if _AMBIGUOUS.fullmatch(at):
-        return bool(_SPELLED_DOT.search(m.group()) or any(c in local for c in "._+")
-                    or any(c.isdigit() for c in local))
+        separated = any(c in local for c in "._+") or any(c.isdigit() for c in local) \
+            or bool(_SPELLED_DOT.search(local))
+        if at.strip() == "la" and not separated:
+            # Romanian "la" is also "to"/"at" of prose, and "punct de ..." a common phrase ("ne
+            # vedem la IFIN punct de lucru"): a one-word local part only when the address ends
+            # its phrase (no word goes on after the top-level domain)
+            after = m.string[m.end():m.end() + 2]
+            return bool(_SPELLED_DOT.search(m.group())) and not (after[:1] == " " and after[1:2].isalpha())
+        return bool(_SPELLED_DOT.search(m.group()) or separated)
     return True
 
 
