@@ -594,6 +594,8 @@ AMBIGUOUS_AT = r"at|a|bij|et|ett|eta|affe|ag|στο|la"
 PHONE_WORDS = (
     r"tel|tél|tele|telf|teléf|telefon(?:o|e|nummer|no|nr|number)?|téléphone|telephone|telefoon|"
     r"telefono|teléfono|telefone|telemóvel|telemovel|phone|ph|mobile|mobil|mobiel|móvil|movil|"
+    # a mobile's short forms ("tlm 912 345 678", "telem. 93 ...", "móv. 612 ...", "mob. tel.")
+    r"tlm|tlmv|tlmóvel|telem|telm|móv\.|mobtel|mob\. tel|mobtlf|mobiltlf|gsm-nr|mobilnr|handynr|"
     r"mob|mobitel|mobilní|mobilny|mobiltelefon|cell|cellulare|cellphone|cel|handy|natel|portable|port|"
     r"gsm|kom|komórka|komorka|tlf|tfn|tlfn|puh|puhelin|matkapuhelin|cep|gsm|fax|fix|fixe|"
     r"direct line|direct|durchwahl|ruf|rufnummer|whatsapp|signal|viber|telegram|sms|call|ring|"

@@ -53,7 +53,7 @@ from generator.screening.lexicon import (
 _CANDIDATE = re.compile(
     r"(?<![\w.,/#@=$%&\\-])"
     r"(?P<num>(?:\+[ \t]?|(?<!\d)00(?=[1-9]))?(?:\([ \t]?\+?\d{1,4}[ \t]?\)[ \t./-]?)?"
-    r"\d(?:(?:[ \t]-[ \t]|[ \t./-]|[ \t]?[()/][ \t]?|[ \t]*\n[ \t]*)?(?:\([ \t]?\d{1,4}[ \t]?\)|\d)){5,22})"
+    r"\d(?:(?:[ \t]-[ \t]|[ \t./-]|[ \t]?[()/][ \t]?|[ \t]*[./-]?[ \t]*\n[ \t]*)?(?:\([ \t]?\d{1,4}[ \t]?\)|\d)){5,22})"
     r"(?P<ext>[ \t]*[,;]?[ \t]*(?:ext\.?|x|extension|durchwahl|dw\.?|poste|int\.?|interno|wewn\.?|kl\.?|linka|"
     r"mellék|lokal|anknytning|tel\. wewn\.?|-)[ \t]*\d{1,6})?"
     r"(?![\w%@]|[.,:/-]\d|\.[A-Za-z])",
@@ -66,7 +66,7 @@ _PHONE_STEM = re.compile(rf"(?<![\w-])(?:{lex(PHONE_STEMS)})[^\W\d_]*(?![\w-])")
 _SWITCHBOARD = re.compile(rf"(?<![\w-])(?:{lex(SWITCHBOARD_WORDS)})(?![\w-])")
 #: a person's own line named after an organisation's desk ("Helpdesk coordinator, mobile: ..."):
 #: the number is the person's
-_PERSONAL_LINE = re.compile(r"(?<![\w-])(?:mobile|mobil|mobiel|móvil|movil|mob|mobitel|mobilní|mobilny|cell|"
+_PERSONAL_LINE = re.compile(r"(?<![\w-])(?:mobile|mobil|mobiel|móvil|movil|mob|mobitel|tlm|telem|telemovel|mobtel|mobilní|mobilny|cell|"
                             r"cellulare|cellphone|handy|natel|portable|gsm|komórka|matkapuhelin|cep|direct|"
                             r"durchwahl|private|privat|privé|privato|personal|persönlich|personnel|my|mein|meine|"
                             r"mon|mio|mi|mijn|mój|můj|κινητό|κιν|моб|мобильный|мобільний|נייד|coordinator|"
