@@ -231,6 +231,27 @@ PIN_WORDS = (
 #: codes that open a door, a safe or an account, or confirm a login, in EGI's languages: like a
 #: PIN, a short run of digits a few words after one is the code ("the safe opens with 27-14-38",
 #: "Türcode zum Serverraum ist 4711#", "o código de verificação que recebi por SMS foi 482913")
+#: an account's backup codes, a list of them ("codes de secours : 4821-9937 7710-2284"): the codes
+#: may come a sentence later, after a colon ("backup codes for my 2FA ... two of them here: 83172290
+#: 44710938")
+BACKUP_CODE_WORDS = (
+    r"recovery codes|backup codes|codes de secours|code de secours|codes de récupération|codes de sauvegarde|"
+    r"backup-codes|backup-code|wiederherstellungscodes|notfallcodes|sicherungscodes|codici di backup|"
+    r"codici di recupero|codice di backup|códigos de respaldo|códigos de recuperación|código de respaldo|"
+    r"códigos de backup|códigos de recuperação|back-upcodes|back-upcode|herstelcodes|kody zapasowe|"
+    r"kod zapasowy|kody odzyskiwania|kody awaryjne|záložní kódy|záložní kód|kódy pro obnovení|záložné kódy|"
+    r"záložný kód|tartalék kódok|tartalékkódok|helyreállítási kódok|coduri de rezervă|coduri de recuperare|"
+    r"reservkoder|reservkod|återställningskoder|backupkoder|gendannelseskoder|reservekoder|reservekode|"
+    r"gjenopprettingskoder|varakoodit|varakoodi|palautuskoodit|varukoodid|varukood|atsarginiai kodai|"
+    r"atsarginis kodas|rezerves kodi|rezerves kods|εφεδρικοί κωδικοί|κωδικοί ανάκτησης|резервные коды|"
+    r"резервный код|коды восстановления|резервні коди|резервний код|коди відновлення|резервни кодове|"
+    r"резервен код|rezervni kodovi|rezervni kod|kodovi za oporavak|rezervne kode|yedek kodlar|yedek kod|"
+    r"kurtarma kodları"
+    r"|back-up codes|backupcodes|scratch codes|emergency codes|emergency backup codes|backup-koder|"
+    r"codici di emergenza|códigos de emergencia|códigos de copia de seguridad|códigos de reserva|"
+    r"notfall-codes|varmuuskoodit|kody jednorazowe|nouzové kódy|núdzové kódy|coduri de urgență|"
+    r"резервни кодове за достъп|yedek kurtarma kodları"
+)
 CODE_WORDS = (
     # en
     r"(?:verification|confirmation|one[- ]time|sms|2fa|mfa|otp|security|activation|access|door|entry|gate|"
@@ -307,20 +328,8 @@ CODE_WORDS = (
     r"kod resetujący|kod odzyskiwania|kod spotkania|kód pro obnovení|obnovovací kód|kód na obnovenie|"
     r"återställningskod|nulstillingskode|tilbakestillingskode|gjenopprettingskode|palautuskoodi|nollauskoodi|"
     r"visszaállító kód|helyreállító kód|cod de resetare|cod de recuperare|κωδικός επαναφοράς|"
-    r"код сброса|код восстановления|код скидання|код відновлення|sıfırlama kod(?:u|unuz)|kurtarma kod(?:u|unuz)|"
-    # an account's backup codes, a list of them ("codes de secours : 4821-9937 7710-2284")
-    r"recovery codes|backup codes|codes de secours|code de secours|codes de récupération|codes de sauvegarde|"
-    r"backup-codes|backup-code|wiederherstellungscodes|notfallcodes|sicherungscodes|codici di backup|"
-    r"codici di recupero|codice di backup|códigos de respaldo|códigos de recuperación|código de respaldo|"
-    r"códigos de backup|códigos de recuperação|back-upcodes|back-upcode|herstelcodes|kody zapasowe|"
-    r"kod zapasowy|kody odzyskiwania|kody awaryjne|záložní kódy|záložní kód|kódy pro obnovení|záložné kódy|"
-    r"záložný kód|tartalék kódok|tartalékkódok|helyreállítási kódok|coduri de rezervă|coduri de recuperare|"
-    r"reservkoder|reservkod|återställningskoder|backupkoder|gendannelseskoder|reservekoder|reservekode|"
-    r"gjenopprettingskoder|varakoodit|varakoodi|palautuskoodit|varukoodid|varukood|atsarginiai kodai|"
-    r"atsarginis kodas|rezerves kodi|rezerves kods|εφεδρικοί κωδικοί|κωδικοί ανάκτησης|резервные коды|"
-    r"резервный код|коды восстановления|резервні коди|резервний код|коди відновлення|резервни кодове|"
-    r"резервен код|rezervni kodovi|rezervni kod|kodovi za oporavak|rezervne kode|yedek kodlar|yedek kod|"
-    r"kurtarma kodları"
+    r"код сброса|код восстановления|код скидання|код відновлення|sıfırlama kod(?:u|unuz)|kurtarma kod(?:u|unuz)",
+    BACKUP_CODE_WORDS,
 )
 #: a login's second factor, in EGI's languages: a six-digit number told a sentence or two after
 #: it, with "code" between, is the one-time code ("the login is asking for a second factor and

@@ -17,6 +17,7 @@ from generator.screening import lazy_re as re
 from generator.screening.detectors.base import CREDENTIAL, Finding, Lexicon, Text, WordClass, fold, lex, words
 from generator.screening.detectors.shapes import looks_random
 from generator.screening.lexicon import (
+    BACKUP_CODE_WORDS,
     BOOKING_WORDS,
     CODE_WORDS,
     COPULAS,
@@ -316,6 +317,39 @@ def _codes_after_channel(t: Text) -> Iterator[Finding]:
             yield Finding("credential.code", CREDENTIAL, v.start("code"), v.end("code"))
 
 
+#: an account's backup codes named, then (later in the paragraph) a colon and a list of two or more
+#: codes of one shape ("backup codes for my Check-in 2FA. Putting two of them here ...: 83172290
+#: 44710938", "kody zapasowe ... oto dwa:\n- 4821 9937\n- 7710 2284")
+_BACKUP_CODE_WORD = Lexicon(BACKUP_CODE_WORDS)
+_ONE_CODE = r"(?:\d{6,10}|\d{3,5}[- ]\d{3,5})"
+_LISTED_CODES = re.compile(
+    r":[ \t]*(?:\n[ \t]*)?(?:[-*•][ \t]+)?(?P<list>" + _ONE_CODE
+    + r"(?:(?:[ \t]*[,;][ \t]*|[ \t]+|[ \t]*\n[ \t]*(?:[-*•][ \t]+)?)" + _ONE_CODE + r"){1,15})(?![\w.,:/-]?\d|[^\W\d])")
+_ONE_CODE_RE = re.compile(_ONE_CODE)
+
+
+def _listed_backup_codes(t: Text) -> Iterator[Finding]:
+    text = t.text
+    done = -1
+    for m in _BACKUP_CODE_WORD.finditer(t, 30, 60):
+        if m.end() < done:
+            continue
+        para = text.find("\n\n", m.end())
+        hi = min(len(text), m.end() + 320, para if para >= 0 else len(text))
+        colon = text.find(":", m.end(), hi)
+        while colon >= 0:
+            v = _LISTED_CODES.match(text, colon)
+            if v:
+                codes = _ONE_CODE_RE.findall(v.group("list"))
+                shapes = {_shape(c) for c in codes}
+                # (not a run of ids or dates: one prefix for all, "4471823 4471824", "20240117 20240118")
+                if len(shapes) == 1 and len({c[:3] for c in codes}) > 1 and not all(_YEAR.match(c[:4]) for c in codes):
+                    yield Finding("credential.code-list", CREDENTIAL, v.start("list"), v.end("list"))
+                    done = v.end()
+                break
+            colon = text.find(":", colon + 1, hi)
+
+
 def pins(t: Text) -> Iterator[Finding]:
     """A PIN: 4 to 8 digits right after a PIN word (a year is a date, not a PIN); a door, safe or
     login code: digits in the clause of a code word; a voucher's code or a booking's reference,
@@ -338,6 +372,8 @@ def pins(t: Text) -> Iterator[Finding]:
                 yield from _more_codes(t.text, v.start("code"), v.end())
         if _ENTRY_WORD.present(t):
             yield from _entry_codes(t)
+        if _BACKUP_CODE_WORD.present(t):
+            yield from _listed_backup_codes(t)
         if _SECOND_FACTOR.present(t):
             yield from _second_factor_codes(t)
         for m in _VOUCHER_WORD.finditer(t, 30, 120):
