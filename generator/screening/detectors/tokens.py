@@ -34,7 +34,14 @@ from generator.screening.detectors.base import (
 )
 from generator.screening.detectors.keys import public_blocks
 from generator.screening.detectors.shapes import ORCID, looks_random, masked, public_shape
-from generator.screening.lexicon import COPULAS, JOB_ID_LABELS, PUBLIC_KEY_WORDS, REFERENCE_WORDS, REVEAL_PHRASES
+from generator.screening.lexicon import (
+    COPULAS,
+    JOB_ID_LABELS,
+    PUBLIC_KEY_WORDS,
+    REFERENCE_WORDS,
+    REVEAL_PHRASES,
+    TOKEN_WORDS,
+)
 
 _VENDOR = re.compile(
     r"(?<![A-Za-z0-9])(?:"
@@ -392,6 +399,30 @@ _HEX = re.compile(r"(?<![\w/@:.+-])(?:0x)?[0-9a-fA-F]{32,128}(?![\w/.@+-]|\.\w)"
 _LABEL_GAP = re.compile(rf"(?:[ \t]*\([^()\n]{{0,20}}\))?[ \t]*(?:[:=]|(?<!\w)(?:{lex(COPULAS)})(?!\w))?[ \t]*[:=]?[ \t]*['\"`]?$")
 
 
+#: the lengths of the public hexadecimal strings: MD5, SHA-1 and a commit, SHA-224, SHA-256,
+#: SHA-384, SHA-512 (a hex string of another length is no digest: a server's or a notebook's token)
+_DIGEST_LENGTHS = frozenset((32, 40, 56, 64, 96, 128))
+#: a token's word in its clause before the string, in EGI's languages and their endings ("asks for
+#: token, 5d23f072...", "le jeton 9a1f... est refusé", "tokenu 3c0e...")
+_TOKEN_NEAR = re.compile(rf"(?<![\w-])(?:(?:token|jeton|žeton|zeton|токен)[^\W\d_]{{0,4}}|{lex(TOKEN_WORDS)})(?![\w-])")
+_CLAUSE_STOP = re.compile(r"[.!?;](?:\s|$)")
+
+
+def _token_hex(low: str, before: str, start: int, end: int) -> bool:
+    """A hexadecimal string no digest's length, a token's word before it in its clause (or the
+    next word after it), and no checksum's or an id's word closer: a token."""
+    length = end - start - (2 if low.startswith("0x", start) else 0)
+    if length in _DIGEST_LENGTHS:
+        return False
+    stops = list(_CLAUSE_STOP.finditer(before))
+    clause = before[stops[-1].end():] if stops else before
+    words = list(_TOKEN_NEAR.finditer(clause))
+    if words:
+        return not _CHECKSUM_LABEL.search(clause, words[-1].end())
+    after = _TOKEN_NEAR.match(low, end + 1) if low[end:end + 1] == " " else None
+    return after is not None and not _CHECKSUM_LABEL.search(clause[-24:])
+
+
 def labelled_hex(t: Text) -> Iterator[Finding]:
     """A hexadecimal string of 32 to 128 digits under a label that names key material ("seed
     (hex): ...", "HMAC key ...", "master key ..."): a secret. Under a checksum, digest, commit or
@@ -422,6 +453,8 @@ def labelled_hex(t: Text) -> Iterator[Finding]:
                     yield Finding("credential.labelled-hex", CREDENTIAL, m.start(), m.end())
                 continue
             if label is None or not _LABEL_GAP.match(before, label.end()):
+                if _token_hex(low, before, m.start(), m.end()):
+                    yield Finding("credential.token-hex", CREDENTIAL, m.start(), m.end())
                 continue
             if _CHECKSUM_LABEL.search(before[max(0, label.start() - 24):]):
                 continue  # "public key", "sha256 key": public
