@@ -2470,6 +2470,8 @@ AUDIENCE_ARTICLES = r"the|die|den|les|aux|i|gli|le|los|las|os|as|de|het|τους
 #: single words that mark text only as a heading or in brackets ("INTERNAL", "[privat]")
 HEADING_WORDS = (
     r"internal|intern|interne|interno|interna|interní|interné|wewnętrzne|belső|internt|sisäinen|"
+    # the adverbs ("Uniquement en interne, ...", "tylko wewnętrznie", "pouze interně", "vain sisäisesti")
+    r"en interne|wewnętrznie|interně|belsőleg|sisäisesti|εσωτερικά|iekšēji|sisemiselt|интерно|"
     r"dahili|вътрешно|внутреннее|внутрішнє|εσωτερικό|private|privat|privé|privato|privado|prywatne|"
     r"soukromé|personal|persönlich|personnel|personale|restricted|eingeschränkt|restreint|ristretto|"
     r"restringido|beperkt|zastrzeżone|omezené|korlátozott|begränsad|geheim|segreto|secreto|"

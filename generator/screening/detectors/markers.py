@@ -135,7 +135,13 @@ _HEADING = Lexicon(HEADING_WORDS, UNOFFICIAL_WORDS, template=rf"{_B}{_ONLY}(?:{{
 _LABEL_WITH_COMMA = Lexicon(
     HEADING_WORDS, MARKERS_IN_POSITION,
     template=rf"{_B}{_ONLY}(?:{{body}}){_E}(?:[ \t]+[^\W\d_]+)?[ \t]*(?:,|[ \t][–—-])(?:[ \t]+[^\s:,.!?;]+){{0,4}}?"
-             rf"[ \t]+(?:{lex(NEGATIONS)}|ej|da ne|μην|μη){_E}(?:[ \t]+[^\s:,.!?;]+){{1,3}}[ \t]*:")
+             rf"[ \t]+(?:{lex(NEGATIONS)}|ej|da ne|μην|μη){_E}(?:[ \t]+[^\s:,.!?;]+){{0,8}}[ \t]*:")
+#: a public place or publishing named in a longer request after the comma ("Nur intern, bitte nicht
+#: in die öffentliche Fallbeschreibung übernehmen:", "Alleen intern, graag niet overnemen in de
+#: openbare casusbeschrijving:"): without one, a long clause is a topic's sentence
+_PUBLIC_STEM = re.compile(fold(r"offentl|openba|publ|pubbl|julki|avali|nyilv|veřej|verej|jawn|javn|δημόσ|δημοσ|"
+                               r"публич|публіч|публи|kamu|viešas|viešai|publisk|ticket|fallbeschreib|case|casus|"
+                               r"wiki|website|webseite|site web|sito|knowledge base"))
 #: "only for (the) partners", "for consortium members only": a text kept to some people
 _FOR_THE = rf"(?:{lex(FOR_WORDS)})[ \t]+(?:(?:{lex(AUDIENCE_ARTICLES)})[ \t]+)?"
 _RESERVED_FOR = (r"(?:reserved|reservee?s?|riservat[oaie]|reservad[oa]s?|vorbehalten)[ \t]+"
@@ -315,6 +321,9 @@ def markers(t: Text) -> Iterator[Finding]:
     for m in _LABEL_WITH_COMMA.finditer(t, 60, 80):
         if "," not in m.group() and not _PUBLISH_STEM.search(m.group()):
             continue  # after a dash, only a negated publishing: "Sisäinen – ei julkaista:" ("Internal network – not routed:" is a topic)
+        request = m.group()[m.group().find(",") + 1:]
+        if len(request.split()) > 5 and not (_PUBLISH_STEM.search(request) or _PUBLIC_STEM.search(request)):
+            continue  # "Internal network, we do not route it from outside the VPN:": a topic's sentence
         if not _negated(low, m.start()) and (_LINE_LEAD.fullmatch(low, low.rfind("\n", 0, m.start()) + 1, m.start())
                                              or _SENTENCE_LEAD.search(low, max(0, m.start() - 4), m.start())):
             yield Finding("marker.heading", MARKER, m.start(), m.end())
