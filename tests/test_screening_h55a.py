@@ -117,3 +117,8 @@ def test_a_travellers_surname_beside_a_booking_reference_is_found(text, secret):
 def test_a_surname_field_with_no_booking_reference_stays():
     text = "The booking reference format is six characters; the surname field is mandatory."
     assert found(text) == []
+
+
+def test_a_booking_reference_with_its_travellers_surname_goes_as_one_phrase():
+    text = "Buchungscode: 7QKX2M, Nachname WEBER, falls ihr umbuchen müsst."
+    assert found(text, "credential")[0] == "Buchungscode: 7QKX2M, Nachname WEBER"

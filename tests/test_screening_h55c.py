@@ -137,3 +137,9 @@ def test_a_discipline_with_a_range_of_a_quantity_is_published(value):
 
 def test_a_discipline_with_a_phone_number_is_dropped():
     assert discipline("Radio astronomy (call 0612 345 678)") is None
+
+
+def test_a_services_capitalised_name_after_a_greeting_line_is_no_surname():
+    text = "Ahoj,\n\nLUMI podpora odpovídá na lumi-podpora@csc.example.fi i o víkendu."
+    assert "lumi-podpora@csc.example.fi" in kept_text(text)
+    assert "novak@csc.example.fi" not in kept_text("Ahoj,\n\nJan NOVAK: novak@csc.example.fi")

@@ -261,10 +261,13 @@ def _service_named(text: str, start: int, part: str) -> bool:
     if len(part) < 3 or not part.isalpha():
         return False
     lo = max(0, start - 300)
-    previous = ""
+    previous, previous_end = "", lo
     for w in _NAME_WORD.finditer(text, lo, start):
         word = w.group()
         low = word.lower()
+        if any(c in "\n.!?;:," for c in text[previous_end:w.start()]):
+            previous = ""  # (a greeting's line or a sentence before is no given name: "Merhaba,\n\nTRUBA")
+        previous_end = w.end()
         acronym = word.isupper() and len(word) >= 3 and low == part
         camel = word[:1].isupper() and not word.isupper() and any(c.isupper() for c in word[1:]) \
             and len(part) >= 4 and low.startswith(part)

@@ -407,7 +407,10 @@ def bookings(t: Text) -> Iterator[Finding]:
                 caps = list(re.finditer(r"[^\W\d_][\w'’-]*", name.group("name"))) if name else []
                 if name and caps and caps[0].group()[0].isupper():
                     last = next((i for i, w in enumerate(caps) if not w.group()[0].isupper()), len(caps))
-                    yield Finding("credential.booking", CREDENTIAL, name.start("name"), name.start("name") + caps[last - 1].end())
+                    end = name.start("name") + caps[last - 1].end()
+                    # (the pair opens the booking: the phrase goes whole, from the first label to
+                    # the last value, "Localizador: XKQ7TZ, apellido GARCÍA LÓPEZ")
+                    yield Finding("credential.booking", CREDENTIAL, min(m.start(), s.start()), max(end, v.end("code")))
 
 
 #: the surname's label (``lexicon.SURNAME_WORDS``), whole words
