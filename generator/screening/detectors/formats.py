@@ -112,6 +112,8 @@ _LETTERED_CODE = re.compile(r"(?:[ \t]*[:=：\-–][ \t]*|[ \t]+(?:[^\W\d_][\w'�
 #: what a door or entry code opens ("nøkkelboksen", "the front door", "kód od dveří"), and "code"
 #: alone in the same sentence: the code after it is the door's
 _ENTRY_WORD = Lexicon(ENTRY_WORDS)
+#: (a text with none of them as a word gives no entry code: most texts, though many name a door or a gate)
+_ENTRY_CODE_WORDS = frozenset(fold(w).encode() for w in ENTRY_CODE_WORDS.split("|"))
 _ENTRY_CODE_WORD = re.compile(rf"(?<![\w-])(?:{lex(ENTRY_CODE_WORDS)})(?![\w-])")
 #: the code close after the later of the two words: a sign, or a copula and a word or two ("koden
 #: er 2-6-0-9", "the front door is 4-7-1-1", "der Code lautet jetzt A4871")
@@ -370,7 +372,7 @@ def pins(t: Text) -> Iterator[Finding]:
             if v and not (_YEAR.match(v.group("code")) and ":" not in v.group()):
                 yield Finding("credential.code", CREDENTIAL, v.start("code"), v.end())
                 yield from _more_codes(t.text, v.start("code"), v.end())
-        if _ENTRY_WORD.present(t):
+        if t.has_digit and not _ENTRY_CODE_WORDS.isdisjoint(t.words) and _ENTRY_WORD.present(t):
             yield from _entry_codes(t)
         if _BACKUP_CODE_WORD.present(t):
             yield from _listed_backup_codes(t)
