@@ -1034,7 +1034,7 @@ def _conditions(t: Text) -> Iterator[Finding]:
                     low, max(0, m.start() - 40), m.start())
                 if purpose is None or purpose and not _ABSENCE.search(low, max(0, purpose.start() - 25), purpose.start()):
                     continue  # (a purpose's word right after the absence: "off for", not "quota for surgery robotics")
-                if _name_in_line(t.text, m.start()) or _FIRST_PERSON.search(low, *t.line_span(m.start())):
+                if _name_in_line(t, m.start()) or _FIRST_PERSON.search(low, *t.line_span(m.start())):
                     lo, hi = t.line_span(m.start())
                     yield Finding("personal.health", PERSONAL, lo + len(t.text[lo:hi]) - len(t.text[lo:hi].lstrip()), hi)
                     return
@@ -1083,19 +1083,12 @@ def _ops_word(low: str, start: int, end: int) -> bool:
     return low[a:b].split("-")[-1] in _OPS_WORDS or low[a:b] in _OPS_WORDS
 
 
-def _name_in_line(text: str, at: int) -> bool:
+def _name_in_line(t: Text, at: int) -> bool:
     """A name in the line of ``at``, other than its first word and the word at ``at``: a
     capitalised word of three letters or more, not all capitals ("Átadás: Gergő térdműtét után")."""
-    lo, hi = _line_of(text, at)
-    words_ = list(_NAME_WORD.finditer(text, lo, hi))[1:]
+    words_ = list(_NAME_WORD.finditer(t.text, *t.line_span(at)))[1:]
     return any(w.group()[0].isupper() and not w.group().isupper() and len(w.group()) >= 3
                and not (w.start() <= at < w.end()) and w.group().lower() not in _NOT_A_NAME for w in words_)
-
-
-def _line_of(text: str, at: int) -> tuple[int, int]:
-    lo = text.rfind("\n", 0, at) + 1
-    hi = text.find("\n", at)
-    return lo, len(text) if hi < 0 else hi
 
 
 #: a stay in a place named by its abbreviation, then the condition after "with" or "since": "ligt
