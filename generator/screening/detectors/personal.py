@@ -1116,7 +1116,7 @@ def _stays_in_abbreviated_care(t: Text) -> Iterator[Finding]:
             continue
         if _RESEARCH_TOPIC.search(low, start, end):
             continue
-        if _somebodys(low, m.start("verb"), 3) or _somebody_before(text, low, m.start("verb"), 3):
+        if _somebody_before(text, low, m.start("verb"), 3):
             yield Finding("personal.health", PERSONAL, start, end)
             return
 
@@ -1166,7 +1166,7 @@ def _residence_status(t: Text) -> Iterator[Finding]:
     expiré le mois dernier", "my residence permit renewal is still pending" (h52): the sentence. A
     permit nobody owns ("the residence permit office helps new staff") is a service's."""
     for m in _PERMIT.finditer(t, 20, 20):
-        if _somebodys(t.low, m.start(), 3) or _somebody_before(t.text, t.low, m.start(), 3):
+        if _somebody_before(t.text, t.low, m.start(), 3):
             yield Finding("personal.residence", PERSONAL, *_sentence_around(t.text, m.start(), m.end()))
 
 
@@ -1175,11 +1175,12 @@ _NOT_A_NAME = folded_too(list(STOPWORDS))
 
 
 def _somebody_before(text: str, low: str, at: int, reach: int) -> bool:
-    """Is one of the ``reach`` words before ``at`` somebody: a relative, a title, a pronoun's other
-    form (``_SOMEBODY_WORDS``: "his wife has refugee status", "Frau Schulze") or a name, a
-    capitalised word that is no small word ("Amira has refugee status"; not "The asylum office")?"""
+    """Is one of the ``reach`` words before the word at ``at`` somebody: a person's word
+    (``_somebodys``: "my residence permit"), a relative, a title, a pronoun's other form
+    (``_SOMEBODY_WORDS``: "his wife has refugee status", "Frau Schulze") or a name, a capitalised
+    word that is no small word ("Amira has refugee status"; not "The asylum office")?"""
     spans = [m.span() for m in _VIEW_WORD.finditer(low, max(0, at - 80), at)][-reach:]
-    return any(low[a:b].encode() in _SOMEBODY_WORDS or (
+    return any(low[a:b].encode() in _PERSON_WORDS or low[a:b].encode() in _SOMEBODY_WORDS or (
         text[a].isupper() and text[a + 1:b].islower() and b - a >= 3 and low[a:b] not in _NOT_A_NAME) for a, b in spans)
 
 
@@ -1524,6 +1525,8 @@ _THIRD_PERSONS = folded_too("he she er sie il elle lui lei él ella ele ela hij 
                             "el ea αυτός αυτή он она він вона".split())
 _SEASON = Lexicon(RELIGIOUS_SEASONS)
 _PRACTICE = re.compile(words(RELIGIOUS_PRACTICE))
+#: "we" keeping a season's practice ("during Lent we fast")
+_WE = re.compile(r"(?<![\w'])(?:we|wij|wir|nous|noi|nosotros|nós|my|vi)(?![\w'])")
 
 
 def religion(t: Text) -> Iterator[Finding]:
@@ -1555,8 +1558,7 @@ def religion(t: Text) -> Iterator[Finding]:
         for p in _PRACTICE.finditer(low, start, end):
             if p.start() < s.end() and s.start() < p.end():
                 continue  # (one word, "fasten", "vasten": the season named, not kept by somebody)
-            if _somebody_in(t, start, end) or re.search(r"(?<![\w'])(?:we|wij|wir|nous|noi|nosotros|nós|my|vi)(?![\w'])",
-                                                        low[start:end]):
+            if _somebody_in(t, start, end) or _WE.search(low, start, end):
                 yield Finding("personal.religion", PERSONAL, start, end)
                 break
 
