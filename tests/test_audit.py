@@ -228,6 +228,34 @@ def test_a_finding_no_single_case_makes_still_withholds_every_case_holding_it(si
     assert sorted(by_case) == [1, 2] and orphans == []
 
 
+def test_a_finding_a_listing_glued_to_a_case_text_belongs_to_the_case_holding_its_longest_run(site):
+    """A page that lists cases adds its own words to a case's (a count after a label): no case's
+    text holds the match whole, and the case holding the longest run of its letters and digits
+    is the one quarantined, not the whole catalogue failed (h56: a discipline "Cryptography
+    (secret sharing, post-quantum)" and its chart's count read "post-quantum)1")."""
+    snapshot = PublicSnapshot(cases=(_case(1, "Cryptography (secret sharing, post-quantum)"),
+                                     _case(2, "Quantum chemistry on two sites")))
+    finding = gate.AuditFinding("dashboard/index.html", "credential.token", 1, ("post-quantum)1",))
+    by_case, orphans = attribute([finding], snapshot)
+    assert sorted(by_case) == [1] and orphans == []
+
+
+def test_a_finding_whose_every_run_is_short_or_common_still_belongs_to_no_case(site):
+    snapshot = PublicSnapshot(cases=tuple(_case(i, f"the secret of case {i}") for i in range(1, 300)))
+    few = gate.AuditFinding("about/index.html", "credential.password", 1, ("zq-7Kx-secret",))
+    assert attribute([few], snapshot)[1] == [few]  # "secret": in 299 cases, no one's in particular
+    none = gate.AuditFinding("about/index.html", "credential.password", 1, ("zq-7Kx-9wP",))
+    assert attribute([none], snapshot)[1] == [none]
+
+
+def test_an_svg_chart_label_and_its_count_are_read_apart(site):
+    (site / "dashboard").mkdir()
+    (site / "dashboard" / "index.html").write_text(
+        '<svg><g class="cc-row"><text class="cc-label">Cryptography (secret sharing, post-quantum)</text>'
+        '<rect class="cc-bar" width="3" height="12"/><text class="cc-value">1</text></g></svg>')
+    assert audit_site(site) == []
+
+
 def test_markup_findings_belong_to_no_case(site):
     snapshot = PublicSnapshot(cases=(_case(1, "javascript:alert(1)"),))
     (site / "cases" / "1" / "index.html").write_text('<a href="javascript:alert(1)">x</a>')

@@ -80,3 +80,10 @@ def test_a_label_has_the_whole_width_above_its_bar():
     assert [float(t.get("x")) for t in labels] == [0, 0] and labels[0].text == "Natural Sciences"
     assert all(float(t.get("y")) < float(b.get("y")) for t, b in zip(labels, bars))
     assert root.get("width") == str(charts.WIDTH)
+
+
+def test_a_count_of_one_says_case_not_cases():
+    root = parse(charts.hbar_chart([charts.Bar("Natural Sciences", 1), charts.Bar("Humanities", 2)],
+                                   chart_id="c", title="t"))
+    assert root.find(SVG + "desc").text == "Natural Sciences: 1 case; Humanities: 2 cases."
+    assert [t.text for t in root.iter(SVG + "title")][1:] == ["Natural Sciences: 1 case", "Humanities: 2 cases"]

@@ -52,7 +52,7 @@ def attribute(findings: list[AuditFinding], snapshot: PublicSnapshot) -> tuple[d
             for case in snapshot.cases:
                 text = "\n".join(normalised_text(t) for t in _case_texts(case) if t)
                 haystacks[case.id] = (text.lower(), _NOT_ALNUM.sub("", text.lower()))
-        owners = _owners(f, haystacks)
+        owners = _owners(f, haystacks) or _owners_of_the_longest_run(f, haystacks)
         if len(owners) > 1:
             owners = _found_in_own_text(f, owners, snapshot) or owners
         if owners:
@@ -78,6 +78,41 @@ def _owners(finding: AuditFinding, haystacks: dict[int, tuple[str, str]]) -> set
             return set()
         owners |= holders
     return owners
+
+
+#: the shortest run of a match's letters and digits that says which case it came from
+_RUN_AT_LEAST = 6
+
+
+def _owners_of_the_longest_run(finding: AuditFinding, haystacks: dict[int, tuple[str, str]]) -> set[int]:
+    """When no case's text holds a match whole: the cases holding its longest run of letters and
+    digits (at least ``_RUN_AT_LEAST``, held by at most ``_CONFIRM_AT_MOST`` cases). A page that lists cases glues a case's text to the site's
+    own words (a chart's count after its label: "... post-quantum)" and "1"), and the finding is
+    then the case's: it is quarantined and the site built and audited again, so a finding the
+    site's own words make by themselves still fails the build. Empty if any match has no such run."""
+    joined = "\0".join(compact for _, compact in haystacks.values())
+    owners: set[int] = set()
+    for matched in finding.matched:
+        run = _longest_run_in(_NOT_ALNUM.sub("", matched.lower())[:200], joined)
+        holders = {cid for cid, (_, compact) in haystacks.items() if run in compact} if len(run) >= _RUN_AT_LEAST else set()
+        if not holders or len(holders) > _CONFIRM_AT_MOST:  # (a run that common says nothing of where it came from)
+            return set()
+        owners |= holders
+    return owners
+
+
+def _longest_run_in(loose: str, joined: str) -> str:
+    """The longest run of ``loose`` that ``joined`` holds (a run of n held means one of n - 1 is:
+    the length is searched by halves)."""
+    low, high, best = 1, len(loose), ""
+    while low <= high:
+        size = (low + high) // 2
+        run = next((loose[i:i + size] for i in range(len(loose) - size + 1) if loose[i:i + size] in joined), "")
+        if run:
+            low, best = size + 1, run
+        else:
+            high = size - 1
+    return best
 
 
 #: above this many cases holding a match, each is not screened again to tell which one the finding is in

@@ -33,7 +33,10 @@ from generator.site.search import decode
 _BLOCKS = frozenset(
     "address article aside blockquote body br caption dd details dialog div dl dt fieldset figcaption figure "
     "footer form h1 h2 h3 h4 h5 h6 head header hr html li main nav ol option p pre section summary table "
-    "tbody td tfoot th thead title tr ul textarea select button label legend svg".split()
+    "tbody td tfoot th thead title tr ul textarea select button label legend svg "
+    # (an SVG drawing's labels and groups stand apart, each where its coordinates put it: a
+    # chart's label and its count are two texts, not one word)
+    "text g desc".split()
 )
 #: attributes that are layout, identity or geometry, never content (SVG paths read as numbers)
 _LAYOUT_ATTRIBUTES = frozenset(

@@ -50,7 +50,12 @@ def describe(bars: list[Bar], unit: str = "cases") -> str:
     """The chart's numbers as one sentence, the text alternative of the picture itself."""
     if not bars:
         return "No data."
-    return "; ".join(f"{b.label}: {_num(b.value)} {unit}" for b in bars) + "."
+    return "; ".join(f"{b.label}: {_num(b.value)} {_of(b.value, unit)}" for b in bars) + "."
+
+
+def _of(value: float, unit: str) -> str:
+    """The unit as a count of one says it ("1 case", "2 cases")."""
+    return unit[:-1] if value == 1 and unit.endswith("s") else unit
 
 
 #: the drawing's width in SVG units; it is shown at this many pixels, or narrower on a phone,
@@ -82,7 +87,7 @@ def hbar_chart(
         y = i * row
         length = room * bar.value / biggest if bar.value > 0 else 0
         body.append(
-            f'<g class="cc-row"><title>{esc(bar.label)}: {_num(bar.value)} {esc(unit)}</title>'
+            f'<g class="cc-row"><title>{esc(bar.label)}: {_num(bar.value)} {esc(_of(bar.value, unit))}</title>'
             f'<text class="cc-label" x="0" y="{_num(y + line - 5)}">{esc(bar.label)}</text>'
             f'<rect class="cc-bar {esc(bar.css)}" x="0" y="{_num(y + line)}" '
             f'width="{_num(max(length, 1 if bar.value else 0))}" height="{bar_height}"/>'
