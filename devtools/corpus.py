@@ -438,17 +438,36 @@ def theme_text(out: Output) -> str:
     return "\0".join("".join(fold(text).split()) for text in out.theme.values())
 
 
-def score(items: list[Item], where: dict[str, int], out: Output) -> tuple[Score, dict[str, list[str]]]:
+def score(items: list[Item], where: dict[str, int], out: Output,
+          catalogue: list[Item] | None = None) -> tuple[Score, dict[str, list[str]]]:
+    """Score ``items`` on ``out``, a build of ``catalogue`` (every item its queue held; by
+    default, ``items``): what any of them publishes legitimately says nothing of a secret."""
+    return score_each({"": items}, where, out, catalogue)[""]
+
+
+def score_each(corpora: dict[str, list[Item]], where: dict[str, int], out: Output,
+               catalogue: list[Item] | None = None) -> dict[str, tuple[Score, dict[str, list[str]]]]:
+    """``score`` for each of several corpora built in one catalogue, the output searched once
+    for the needles of them all."""
+    catalogue = [i for items in corpora.values() for i in items] if catalogue is None else catalogue
+    common = common_text(catalogue) + "\0" + theme_text(out)
+    benign = "\0".join("".join(fold(i.text).split()) for i in catalogue if not i.planted)
+    places = out.where_each({i.id: needles(i, common) for items in corpora.values() for i in items if i.planted})
+    return {name: _tally(items, where, out, places, benign) for name, items in corpora.items()}
+
+
+def _tally(items: list[Item], where: dict[str, int], out: Output, places: dict[str, list[str]],
+           benign: str) -> tuple[Score, dict[str, list[str]]]:
     s, leaks = Score(), {}
-    common = common_text(items) + "\0" + theme_text(out)
-    benign = "\0".join("".join(fold(i.text).split()) for i in items if not i.planted)
-    places = out.where_each({i.id: needles(i, common) for i in items if i.planted})
     for item in items:
         if item.planted:
             s.planted += 1
             found = places.get(item.id, [])
-            if found and "".join(fold(item.target).split()) in benign:
-                s.unattributable.append(item.id)  # (a benign item holds the whole secret: its page may show it)
+            own_page = f"site/cases/{where[item.id]}/"
+            if found and "".join(fold(item.target).split()) in benign and not any(f.startswith(own_page) for f in found):
+                # (a benign item holds the whole secret: its page, and the files every case is in, may
+                # show it; the planted item's own page may not)
+                s.unattributable.append(item.id)
             elif found:
                 s.leaked.append(item.id)
                 leaks[item.id] = found[:5]
@@ -464,25 +483,43 @@ def measure(corpus: Path, work: Path, both_builds: bool = True) -> dict[str, Any
     false: the published build first, and the screened one only if the audit quarantined a case or
     failed the build; when it quarantined none, its output is the screened build's (the same
     pages, the audit having changed nothing), read with the build folder, and scored once."""
-    items = load_corpus(corpus)
-    raw_dict, where = raw_queue(items)
+    return measure_many([corpus], work, both_builds)[str(corpus)]
+
+
+def measure_many(corpora: list[Path], work: Path, both_builds: bool = True) -> dict[str, dict[str, Any]]:
+    """``measure`` for several corpora through one catalogue: their tickets side by side in one
+    queue (numbered on), built once, each corpus scored on its own items. A build's fixed costs
+    (MkDocs, the theme, the search index, the audit) are then paid once, not once a corpus.
+    Text another corpus publishes legitimately says nothing of a secret, as in one corpus."""
+    loaded = {str(c): load_corpus(c) for c in corpora}
+    everything = [item for items in loaded.values() for item in items]
+    ids = [i.id for i in everything]
+    if len(ids) != len(set(ids)):
+        raise ValueError("two corpora share an item id: they can't be measured in one catalogue")
+    raw_dict, where = raw_queue(everything)
     work.mkdir(parents=True, exist_ok=True)
     raw_file = work / "corpus.raw.json"
     raw_file.write_text(json.dumps(raw_dict, ensure_ascii=False, indent=1), encoding="utf-8")
     raw = load_raw_queue(raw_file)
     shutil.rmtree(work / "screened", ignore_errors=True)
     shutil.rmtree(work / "published", ignore_errors=True)
+    screened_out: Output | None = None
+    audit_lines: list[str] = []
     if both_builds:
         screened_out, audit_lines = build_screened(raw, work / "screened")
-        screened, leaks = score(items, where, screened_out)
     published_out, ending = build_published(raw, work / "published", with_build_folder=not both_builds)
-    published, published_leaks = score(items, where, published_out)
-    if not both_builds:
-        if ending.startswith("published ") and not _quarantined(work / "published"):
-            screened, leaks, audit_lines = published, published_leaks, []
-        else:  # (a case withheld: what the screening alone lets through is measured apart)
-            screened_out, audit_lines = build_screened(raw, work / "screened")
-            screened, leaks = score(items, where, screened_out)
+    if not both_builds and not (ending.startswith("published ") and not _quarantined(work / "published")):
+        # (a case withheld: what the screening alone lets through is measured apart)
+        screened_out, audit_lines = build_screened(raw, work / "screened")
+    published = score_each(loaded, where, published_out)
+    # (screened_out None: the published build is the screened one, the audit having changed nothing)
+    screened = published if screened_out is None else score_each(loaded, where, screened_out)
+    return {name: _result(name, items, *screened[name], *published[name], ending, len(audit_lines))
+            for name, items in loaded.items()}
+
+
+def _result(corpus: str, items: list[Item], screened: Score, leaks: dict[str, list[str]], published: Score,
+            published_leaks: dict[str, list[str]], ending: str, audit_findings: int) -> dict[str, Any]:
     by_item = {i.id: i for i in items}
     classes: dict[str, Counter] = defaultdict(Counter)
     for item in items:
@@ -490,11 +527,11 @@ def measure(corpus: Path, work: Path, both_builds: bool = True) -> dict[str, Any
             classes[f"{item.kind} in {item.slot}"]["planted"] += 1
             classes[f"{item.kind} in {item.slot}"]["leaked"] += item.id in leaks
     return {
-        "corpus": str(corpus),
+        "corpus": corpus,
         "planted": screened.planted,
         "benign": screened.benign,
         "screened": {"line": screened.line(), "leaked": screened.leaked, "lost": screened.lost,
-                     "audit_findings": len(audit_lines)},
+                     "audit_findings": audit_findings},
         "published": {"line": published.line(), "leaked": published.leaked, "lost": published.lost, "build": ending},
         "leaks": {i: {"category": by_item[i].kind, "slot": by_item[i].slot, "note": by_item[i].note, "files": f}
                   for i, f in leaks.items()},

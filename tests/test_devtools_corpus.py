@@ -33,6 +33,21 @@ def test_a_secret_that_is_also_a_benign_items_text_is_not_attributed_to_the_scre
     assert s.leaked == ["p-2"] and s.unattributable == ["p-1"] and "p-1" in s.line()
 
 
+def test_a_secret_another_corpus_publishes_as_harmless_is_attributable_only_on_its_own_page():
+    """Corpora measured in one catalogue: another corpus's benign text holds the planted digits
+    (found in the shared export, say, they are nobody's in particular); on the planted item's
+    own case page they are its leak."""
+    shared = output(**{"site/cases/2/index.html": "peak 603 218 447 B/s", "site/data/cases.json": "603 218 447"})
+    quiet, _ = score([PHONE], {"p-1": 1, "b-1": 2}, shared, catalogue=[PHONE, RATE])
+    assert quiet.leaked == [] and quiet.unattributable == ["p-1"]
+    alone, _ = score([PHONE], {"p-1": 1, "b-1": 2}, shared)  # (without the other corpus: a leak)
+    assert alone.leaked == ["p-1"]
+    shared.raw["site/cases/1/index.html"] = shared.folded["site/cases/1/index.html"] = "call 603 218 447"
+    shared._cache.clear()
+    loud, _ = score([PHONE], {"p-1": 1, "b-1": 2}, shared, catalogue=[PHONE, RATE])
+    assert loud.leaked == ["p-1"]
+
+
 STORY = Item("p-3", "marker", "reply", "Internal only: the admin deleted the rules by mistake.\n[13:41] Ana: ok thanks",
              "the admin deleted the rules by mistake.\n[13:41] Ana: ok thanks", "", True)
 CHAT = Item("b-2", "chat", "reply", "[13:41] Ana: ok thanks", "[13:41] Ana: ok thanks", "", False)
