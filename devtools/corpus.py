@@ -423,6 +423,21 @@ class Score:
         return line
 
 
+class _Common(str):
+    """``common_text`` with the runs of ``PARTIAL`` characters it holds in a set: a secret's
+    windows are each looked up there, not searched for in the whole text (a catalogue of several
+    corpora publishes megabytes of it)."""
+
+    _windows: set[str] | None = None
+
+    def __contains__(self, part: object) -> bool:
+        if isinstance(part, str) and len(part) == PARTIAL:
+            if self._windows is None:
+                self._windows = {self[i:i + PARTIAL] for i in range(len(self) - PARTIAL + 1)}
+            return part in self._windows
+        return str.__contains__(self, part)  # type: ignore[operator]
+
+
 def common_text(items: list[Item]) -> str:
     """What the corpus publishes legitimately: the fillers, the benign items, and the planted
     items' text around their secrets (folded, no spaces): a run of a secret that another item's
@@ -450,7 +465,7 @@ def score_each(corpora: dict[str, list[Item]], where: dict[str, int], out: Outpu
     """``score`` for each of several corpora built in one catalogue, the output searched once
     for the needles of them all."""
     catalogue = [i for items in corpora.values() for i in items] if catalogue is None else catalogue
-    common = common_text(catalogue) + "\0" + theme_text(out)
+    common = _Common(common_text(catalogue) + "\0" + theme_text(out))
     benign = "\0".join("".join(fold(i.text).split()) for i in catalogue if not i.planted)
     places = out.where_each({i.id: needles(i, common) for items in corpora.values() for i in items if i.planted})
     return {name: _tally(items, where, out, places, benign) for name, items in corpora.items()}
