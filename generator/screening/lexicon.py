@@ -1533,13 +1533,16 @@ CONDITION_STEMS = (
     # diabetes and its crises in the languages that name it otherwise ("mam cukrzycę", "cukrovka",
     # "šećerna bolest", "hipoglikemia"), pneumonia in Spanish, an operation in Czech ("operace kolene")
     "cukrzyc", "cukrovk", "šećern", "sladkorn", "диабет", "діабет", "hipoglik", "hypoglyk", "hypoglyc", "hipoglic",
-    "hipogluc", "υπογλυκ", "гипоглик", "гіпоглік", "neumon", "pulmonía", "zapalenie płuc", "operace",
+    "hipogluc", "υπογλυκ", "гипоглик", "гіпоглік", "neumon", "pulmonía", "zapalenie płuc", "zapalenia płuc",
+    "zapaleniem płuc", "zapaleniu płuc", "operace",
     # pneumonia in the languages that name it otherwise ("longontsteking", "tüdőgyulladás", "keuhkokuume")
     "longontsteking", "polmonit", "tüdőgyulladás", "lunginflammation", "lungebetændelse", "lungebetennelse",
     "keuhkokuume", "πνευμονί", "пневмони", "upala pluća", "upalu pluća", "pljučnic", "zápal pľúc", "zápalom pľúc",
     "kopsupõletik", "plaušu karsoni", "plaučių uždegim", "zatürre",
     # a surgery named by its Latin word ("após a cirurgia", "nach der Chirurgie" is a ward)
     "cirurgia", "cirugía", "chirurgie", "chirurgia", "operatie",
+    # diabetes as the languages spell it otherwise ("dijabetes", "διαβήτης", "diyabet", "diabeet")
+    "dijabet", "διαβήτ", "diyabet", "diabeet", "šećerna bolest", "šećernu bolest",
 )
 #: an emergency department, as its own word (short names are other words' parts: "SOR-ze", "A&E"):
 #: a place of care, where somebody "ended up" ("wylądowałem na SOR-ze z hipoglikemią")
@@ -1596,7 +1599,9 @@ RESEARCH_TOPIC_WORDS = (
     r"kohorte|studie|studien|statistik|forschung|étude|statistiques|recherche|studio|"
     r"statistiche|ricerca|estudio|estadísticas|investigación|estudo|onderzoek|"
     r"badanie|badania|statystyki|studie|statistiky|výzkum|kutatás|statisztika|tanulmány|"
-    r"tutkimus|forskning|studien|μελέτη|исследование|дослідження"
+    r"tutkimus|forskning|studien|μελέτη|исследование|дослідження|"
+    r"raziskava|raziskave|raziskavi|raziskavo|istraživanje|istraživanja|istraživanju|cercetare|cercetarea|"
+    r"studiu|studiul|studiului|výskum|výskumu|tyrimas|tyrimo|pētījums|pētījuma|uuring|uuringu|araştırma"
 )
 #: a hospital, a clinic, a sick leave: where or how somebody is cared for
 CARE_STEMS = (
@@ -1867,7 +1872,9 @@ SALARY_WORDS = (
     r"plaća|plača|"
     # a student's or a fellow's pay ("his stipend is EUR 1,450 net per month")
     r"stipend|stipendium|stypendium|bourse|borsa di studio|beca|beurs|ösztöndíj|ösztöndíja|apuraha|bursa|"
-    r"bursă|υποτροφία|стипендия|стипендія|stipendija|stipendiu|burs|bursu"
+    r"bursă|υποτροφία|стипендия|стипендія|stipendija|stipendiu|burs|bursu|"
+    # the pay in the Baltic languages and Finnish's own ("viņa alga", "jo atlyginimas", "palkkansa")
+    r"alga|atalgojums|atlyginimas|atlyginimą|palkkansa"
 )
 #: a field of a form that asks for its filler's pay now ("Current gross salary (needed for the cost
 #: statement): EUR 4,860 per month"): the amount after it is that person's
@@ -1973,8 +1980,20 @@ POSSESSIVES = (
     r"zijn|haar|moja|jego|jej|moje|jeho|její|min|hans|hennes|hendes|hänen|minu|tema|"
     r"моя|его|ее|її|його|моята|негова|нейната|njegova|njena"
 )
+#: a possessive said after the pay word ("salariul ei brut", "ο μισθός της", "заплатата ѝ"), or a pay
+#: word that holds its owner ("maaşı", "fizetése", "palkkansa", "plata mu"): somebody's pay
+POSTPOSED_POSSESSIVES = r"ei|lui|lor|meu|mea|său|tău|του|της|μου|τους|му|ми|mu|joj|suo|sua|suyo|suya"
+POSSESSED_PAY_WORDS = (
+    r"maaşı|maaşım|fizetése|fizetésem|fizetését|palkkansa|palkkani|"
+    r"onun maaşı|jo alga|jos alga|jo atlyginimas|jos atlyginimas|viņa alga|viņas alga|viņa atalgojums|"
+    r"viņas atalgojums|njezina plaća|njegova plaća|njena plata|njegova plata|njena plača|njegova plača"
+)
 #: currencies, by sign and code, as an amount is written before or after its number
-CURRENCIES = r"[€$£]|eur|euro|euros|chf|kč|czk|zł|pln|huf|ft|sek|dkk|nok|kr|ron|lei|try|tl|bgn|лв|грн|uah|rub|₽|₺|₴"
+CURRENCIES = (r"[€$£]|eur|euro|euros|chf|kč|czk|zł|pln|huf|ft|sek|dkk|nok|kr|ron|lei|try|tl|bgn|лв|грн|uah|rub|₽|₺|₴|"
+              # the currencies and the euro as EGI's other languages write them after an amount ("9 500 kn",
+              # "2.400 evrov", "1 800 лева", "3 200 eurot", "45 000 dinara")
+              r"kn|hrk|kuna|kune|rsd|dinara|динара|лева|евро|ευρώ|eura|evra|evrov|eurot|euroa|eiro|eurų|złotych|"
+              r"korun|forint|kronor|kroner|lira|lirası")
 #: messenger names that are also ordinary words ("signal", "matrix", "element"): only an
 #: @handle near them counts
 AT_HANDLE_WORDS = (
@@ -3534,4 +3553,90 @@ CONDITION_WITH = (
     r"with|for|after|since|because of|due to|met|na|door|mit|nach|wegen|seit|avec|pour|après|depuis|con|per|"
     r"dopo|da|por|tras|desde|com|após|z|ze|po|przez|s|se|kvůli|kvôli|med|efter|etter|kanssa|cu|după|με|μετά|с|"
     r"sa|zbog|nakon|ile|ar|su"
+)
+
+#: an operation named with its body part ("un'operazione al menisco", "Operation am Knie", "operación de
+#: rodilla", "operacja kolana", "diz ameliyatı"): a surgery, not a service's operation; told as a
+#: cause or of somebody, a person's health
+SURGERY_ON_BODY_PARTS = (
+    r"(?:operation|surgery|an operation|op) on (?:my|his|her|their|the) (?:left |right )?(?:knee|hip|shoulder|spine|"
+    r"meniscus|ankle|wrist|elbow|foot|eye|eyes|heart|back|achilles tendon)|"
+    r"(?:knee|hip|shoulder|spine|spinal|heart|eye|back|meniscus|acl|ankle|wrist|elbow|cataract|hernia|"
+    r"appendix|gallbladder|bypass) (?:surgery|operation|op)|(?:knee|hip|shoulder) replacement|"
+    r"(?:operation|op|eingriff|eingriffs) (?:am|an der|an den|an meinem|an meiner|am linken|am rechten|an der linken|"
+    r"an der rechten) (?:knie|hüfte|schulter|rücken|herzen|herz|auge|augen|meniskus|sprunggelenk|handgelenk|fuß|fuss|"
+    r"ellenbogen|wirbelsäule|bandscheibe|kreuzband|achillessehne|blinddarm|galle)|"
+    r"(?:opération|intervention|chirurgie) (?:du|de la|de l'|des|au|à la|à l'|aux) (?:genou|genoux|hanche|épaule|dos|"
+    r"œil|oeil|yeux|ménisque|cheville|poignet|coude|pied|colonne vertébrale|ligament croisé|tendon d'achille)|"
+    r"(?:opération|intervention) (?:du|au) (?:cœur|coeur)|"
+    r"(?:operazione|intervento|intervento chirurgico) (?:al|alla|allo|all'|ai|agli|alle|di) (?:ginocchio|ginocchia|"
+    r"anca|spalla|schiena|cuore|occhio|occhi|menisco|caviglia|polso|gomito|piede|colonna vertebrale|"
+    r"legamento crociato|crociato|tendine|appendice|cistifellea|ernia)|"
+    r"(?:operación|intervención|cirugía|intervención quirúrgica) (?:de|de la|del|en la|en el) (?:rodilla|rodillas|cadera|"
+    r"hombro|espalda|corazón|ojo|ojos|menisco|tobillo|muñeca|codo|columna vertebral|ligamento cruzado|"
+    r"apéndice|vesícula|hernia)|"
+    r"(?:operação|cirurgia|intervenção|intervenção cirúrgica) (?:ao|à|no|na|do|da|de|aos|nos) (?:joelho|joelhos|anca|"
+    r"quadril|ombro|costas|coração|olho|olhos|menisco|tornozelo|pulso|cotovelo|coluna vertebral|"
+    r"ligamento cruzado|apêndice|vesícula|hérnia)|"
+    r"(?:operatie|ingreep) (?:aan|aan de|aan het|aan mijn|aan zijn|aan haar) (?:knie|heup|schouder|rug|hart|oog|ogen|"
+    r"meniscus|enkel|pols|elleboog|voet|kruisband|wervelkolom)|"
+    r"(?:operacja|operacji|operację|operacją|zabieg|zabiegu|zabiegiem) (?:kolana|biodra|barku|kręgosłupa|serca|oka|"
+    r"oczu|łąkotki|kostki|nadgarstka|łokcia|stopy|więzadła|wyrostka|przepukliny)|"
+    r"(?:operace|operaci|operací|operácia|operácie|operáciu|operácii|zákrok|zákroku) (?:kolene|kolena|kyčle|bedra|"
+    r"ramene|ramena|páteře|chrbtice|srdce|srdca|oka|očí|menisku|kotníku|členka|zápěstí|zápästia|lokte|lakťa|"
+    r"slepého střeva|slepého čreva|žlučníku|žlčníka|kýly|prietrže)|"
+    r"(?:operație|operația|operatie|operatia|intervenție|intervenția|intervenție chirurgicală) (?:la|de) (?:genunchi|"
+    r"șold|umăr|spate|coloană|inimă|ochi|menisc|gleznă|cot|încheietură|hernie)|"
+    r"(?:εγχείρηση|επέμβαση|χειρουργείο|χειρουργική επέμβαση) (?:στο|στη|στον|στην|στα|στις) (?:γόνατο|γόνατα|ισχίο|"
+    r"ώμο|πλάτη|σπονδυλική στήλη|καρδιά|μάτι|μάτια|μηνίσκο|αστράγαλο|καρπό|αγκώνα)|"
+    r"(?:операция|операцията|операции|операція|операцію) (?:на) (?:коляното|коляно|колене|коліні|коліна|рамото|"
+    r"гърба|гръбначния стълб|сърцето|сердце|серці|окото|очите|глазу|глазах|оці|менискуса|мениске|меніску|глезена|"
+    r"китката|тазобедрената става|позвоночнике|хребті|тазобедренном суставе)|"
+    r"(?:operacija|operacije|operaciju|operacijom|operaciji|zahvat|zahvata|zahvatu|poseg|posega) (?:koljena|kolena|"
+    r"kuka|kolka|ramena|leđa|kralježnice|kičme|hrbtenice|hrbta|srca|oka|očiju|oči|očesa|meniskusa|gležnja|"
+    r"zapešća|zapestja|lakta|komolca|slijepog crijeva|slepiča|kile)|"
+    r"(?:operacija|operacije|operaciju|operacijom|operaciji|zahvat|zahvata|poseg|posega) na (?:koljenu|kolenu|"
+    r"kuku|kolku|ramenu|leđima|kralježnici|kičmi|hrbtenici|srcu|oku|očima|meniskusu|gležnju)|"
+    r"(?:diz|kalça|omuz|bel|sırt|kalp|göz|menisküs|ayak bileği|bilek|dirsek|fıtık|apandisit) "
+    r"(?:ameliyatı|ameliyatım|ameliyatımı|ameliyatımdan|ameliyatından|ameliyatına|ameliyatı için|ameliyat)|"
+    r"(?:ceļa|gūžas|pleca|muguras|sirds|acs|acu|meniska|potītes) (?:operācija|operāciju|operācijas|operācijā|"
+    r"operācijai)|"
+    r"(?:kelio|klubo|peties|nugaros|širdies|akies|akių|menisko|čiurnos|stuburo) (?:operacija|operaciją|operacijos|"
+    r"operacijai|operacijoje)|"
+    r"(?:põlve|puusa|õla|selja|südame|silma|menisk|meniski|hüppeliigese) (?:operatsioon|operatsiooni|operatsioonil|"
+    r"operatsioonile|operatsioonist)"
+)
+#: a surgery's compound with its body part, in the languages that write them as one word
+#: ("Knie-OP", "knäoperation", "polvileikkaus", "térdműtét", "põlveoperatsioon"): the body part's
+#: stem at the word's start, the surgery's after it
+SURGERY_COMPOUND_PARTS = (
+    "knie", "hüft", "huft", "schulter", "rücken", "rucken", "herz", "augen", "meniskus", "bandscheiben",
+    "kreuzband", "heup", "schouder", "rug", "hart", "oog", "kruisband", "knä", "kna", "knæ", "kne", "höft",
+    "hoft", "hofte", "axel", "rygg", "ryg", "hjärt", "hjert", "ögon", "ogon", "øjen", "menisk", "polvi",
+    "lonkka", "olkapää", "selkä", "sydän", "silmä", "térd", "terd", "csípő", "csipo", "váll", "vall",
+    "gerinc", "szív", "sziv", "szem", "põlve", "polve", "puusa", "selja", "südame", "sudame",
+)
+SURGERY_COMPOUND_ENDS = (
+    "op", "operation", "operationen", "operatie", "operaties", "operasjon", "operasjonen", "operationen",
+    "leikkaus", "leikkauks", "leikkauk", "műtét", "mutet", "operatsioon",
+)
+#: an auto-reply's or an out-of-office note's marker, in its subject ("Automatische Antwort:",
+#: "Réponse automatique :", "Out of Office:"): the note says where its writer is, and maybe why
+AUTO_REPLY_WORDS = (
+    r"automatic reply|auto reply|auto-reply|autoreply|automatic response|out of office|abwesenheitsnotiz|"
+    r"automatische antwort|abwesenheit|réponse automatique|message d'absence|risposta automatica|fuori sede|"
+    r"fuori ufficio|respuesta automática|fuera de la oficina|resposta automática|fora do escritório|"
+    r"automatisch antwoord|afwezigheidsmelding|odpowiedź automatyczna|automatyczna odpowiedź|"
+    r"automatická odpověď|automatická odpoveď|automatikus válasz|házon kívül|automatiskt svar|autosvar|"
+    r"automatisk svar|automaattinen vastaus|poissaoloviesti|răspuns automat|αυτόματη απάντηση|"
+    r"автоматичен отговор|automatski odgovor|samodejni odgovor|otomatik yanıt|otomatik cevap|ofis dışında|"
+    r"automaatne vastus|automātiskā atbilde|automatinis atsakymas|автоматический ответ|автоматична відповідь"
+)
+#: "because of", between a place of care and a condition ("v bolnišnici zaradi zapletov s sladkorno
+#: boleznijo", "u bolnici zbog", "w szpitalu z powodu"): the stay is for that condition
+CONDITION_BECAUSE = (
+    r"because of|due to|wegen|aufgrund|à cause de|en raison de|a causa di|per via di|debido a|a causa de|por causa de|"
+    r"devido a|vanwege|wegens|z powodu|kvůli|kvôli|pre|på grund av|på grund af|på grunn av|din cauza|din cauza unor|"
+    r"λόγω|zbog|zaradi|поради|из-за|через|dėl|dēļ|miatt|takia|vuoksi|nedeniyle|tõttu|with|mit|avec|con|com|met|"
+    r"z|ze|s|sa|se|cu|med|με|с"
 )

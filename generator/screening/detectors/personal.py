@@ -55,6 +55,7 @@ from generator.screening.lexicon import (
     AGE_WORDS,
     AID_STEMS,
     AT_HANDLE_WORDS,
+    AUTO_REPLY_WORDS,
     BIRTH_WORDS,
     BIRTH_YEAR_WORDS,
     CARE_NEED_STEMS,
@@ -62,6 +63,7 @@ from generator.screening.lexicon import (
     CARE_STAY_VERBS,
     CARE_STEMS,
     CASE_NUMBER_WORDS,
+    CONDITION_BECAUSE,
     CONDITION_CAUSE_AFTER,
     CONDITION_CAUSE_BEFORE,
     CONDITION_FOR_BEFORE,
@@ -112,8 +114,10 @@ from generator.screening.lexicon import (
     PERSONAL_CONDITION_STEMS,
     PERSONNEL_COST_WORDS,
     PLATE_WORDS,
+    POSSESSED_PAY_WORDS,
     POSSESSIVES,
     POSTAL_ADDRESS_WORDS,
+    POSTPOSED_POSSESSIVES,
     PREGNANCY_STEMS,
     PUBLIC_OFFICE_STEMS,
     RATE_WORDS,
@@ -134,6 +138,9 @@ from generator.screening.lexicon import (
     SANCTION_WORDS,
     SPECIFIC_ACCOUNT_WORDS,
     STOPWORDS,
+    SURGERY_COMPOUND_ENDS,
+    SURGERY_COMPOUND_PARTS,
+    SURGERY_ON_BODY_PARTS,
     TROUBLE_STEMS,
     VENUE_WORDS,
     WEAK_BIRTH_WORDS,
@@ -1057,8 +1064,31 @@ def _conditions(t: Text) -> Iterator[Finding]:
                      # whoever the sentence names, "I spent the night in the emergency room with a
                      # hypoglycaemia")
                      or (not care and not _RESEARCH_TOPIC.search(sentence)
-                         and any(w.encode() in _PERSON_WORDS for w in _VIEW_WORD.findall(sentence)))):
+                         and any(w.encode() in _PERSON_WORDS for w in _VIEW_WORD.findall(sentence)))
+                     # (a name before the place, the condition told as its cause after it: "je Tadej od
+                     # ponedeljka v bolnišnici zaradi zapletov s sladkorno boleznijo", "Marek jest w
+                     # szpitalu z powodu powikłań cukrzycy")
+                     or (care and _stay_because(low, start + care.end(), m.start())
+                         and not _RESEARCH_TOPIC.search(sentence)
+                         # (the sentence's first word is capitalised whatever it is: "Podatki iz bolnišnice")
+                         and _somebody_before(t.text, low, at, 5, _first_word_end(low, start)))):
             yield Finding("personal.health", PERSONAL, start, end)
+
+
+#: "because of" or "with" (``CONDITION_BECAUSE``), a few words before a condition
+_BECAUSE = re.compile(rf"(?<![\w])(?:{lex(CONDITION_BECAUSE)})(?![\w])")
+
+
+def _first_word_end(low: str, start: int) -> int:
+    """Where the first word from ``start`` ends."""
+    w = _VIEW_WORD.search(low, start)
+    return w.end() if w else start
+
+
+def _stay_because(low: str, care_end: int, condition: int) -> bool:
+    """Is the condition at ``condition`` told as the cause of the stay ending at ``care_end``, a
+    few words after it ("v bolnišnici zaradi zapletov s sladkorno", "u bolnici zbog dijabetesa")?"""
+    return 0 <= condition - care_end <= 60 and _BECAUSE.search(low, care_end, condition) is not None
 
 
 #: an absence (``ABSENCE_WORDS``) as whole words
@@ -1140,6 +1170,85 @@ def _somebodys(low: str, at: int, reach: int) -> bool:
     return any(w.encode() in _PERSON_WORDS for w in words)
 
 
+#: an operation named with its body part (``SURGERY_ON_BODY_PARTS``: "un'operazione al menisco")
+_SURGERY_ON_BODY = Lexicon(SURGERY_ON_BODY_PARTS, template=r"(?<![\w-])(?:{body})(?![\w-])")
+_SURGERY_COMPOUND = re.compile(
+    rf"(?<![\w-])(?:{'|'.join(re.escape(fold(p)) for p in sorted(set(SURGERY_COMPOUND_PARTS), key=len, reverse=True))})"
+    rf"-?(?:{'|'.join(re.escape(fold(e)) for e in sorted(set(SURGERY_COMPOUND_ENDS), key=len, reverse=True))})[^\W\d_]*")
+_SURGERY_COMPOUND_BYTES = re.compile(_SURGERY_COMPOUND.pattern[len("(?<![\\w-])"):].replace("-?", "").replace(
+    "[^\\W\\d_]*", "").encode())
+_SURGERY_COMPOUNDS = WordClass(lambda w: _SURGERY_COMPOUND_BYTES.match(w) is not None)
+#: a small word after the body part that makes it a figure of speech ("intervento al cuore del sistema",
+#: "opération au cœur du réseau", "surgery on the heart of the pipeline")
+_FIGURE_AFTER = re.compile(r"[ \t]+(?:of|del|della|dello|dei|degli|delle|di|du|de|des|do|da|dos|das|van)(?![\w])")
+
+
+def _operations_on_body(t: Text) -> Iterator[Finding]:
+    """An operation named with its body part, told as a cause or a purpose ("sono stato fermo tre
+    settimane per un'operazione al menisco", "wegen einer Operation am Knie", "z powodu operacji
+    kolana") or said of somebody ("Jan's knee surgery", "Tadej ima operacijo kolena"): the sentence. An
+    operation in a research topic's sentence ("knee surgery outcomes in the cohort") is the research's."""
+    low = t.low
+    hits = [(m.start(), m.end(), True) for m in _SURGERY_ON_BODY.finditer(t, 40, 40)]
+    if _SURGERY_COMPOUNDS.among(t.words) or ("-op" in low and "op" in t.words) or "-operation" in low:
+        hits += [(m.start(), m.end(), False) for m in _SURGERY_COMPOUND.finditer(low)]
+    done = -1
+    for a, b, phrase in sorted(hits):
+        if a < done:
+            continue
+        if phrase and _FIGURE_AFTER.match(low, b) or _ABOUT_RULES.match(low, b):
+            continue
+        start, end = _health_span(t, a, b)
+        if _RESEARCH_TOPIC.search(low, start, end):
+            continue
+        if (_FOR_BEFORE.search(low, max(0, a - 40), a) or _CAUSE_BEFORE.search(low, max(0, a - 40), a)
+                or _CAUSE_AFTER.match(low, b) or _somebody_in(t, start, end, short_names=False)
+                or _FIRST_PERSON.search(low, start, end) or _ABSENCE.search(low, start, end)):
+            yield Finding("personal.health", PERSONAL, start, end)
+            done = end
+
+
+#: an auto-reply's marker (``AUTO_REPLY_WORDS``)
+_AUTO_REPLY = Lexicon(AUTO_REPLY_WORDS)
+#: a stay's small word before a place of care ("im Krankenhaus", "in ospedale", "w szpitalu"), not
+#: "at the", as a visit is told
+_STAY_BEFORE = re.compile(rf"(?<![\w'])(?:{lex('|'.join(p for p in CARE_STAY_PLACES.split('|') if p not in ('at', 'at the')))})[ \t]+$")
+#: a place of care in its locative form, the stay said by the word ("sairaalassa", "kórházban")
+_CARE_LOCATIVES = folded_too(["sairaalassa", "kórházban", "haiglas", "haiglasse", "slimnīcā", "ligoninėje",
+                              "hastanede", "hastanedeyim", "hospitalisé", "hospitalisée", "hospitalizado",
+                              "hospitalizada", "hospitalizzato", "hospitalizzata", "hospitalised", "hospitalized"])
+
+
+def _away_replies(t: Text) -> Iterator[Finding]:
+    """An auto-reply's or an out-of-office note's line that says its writer is in a place of care or
+    has a condition ("Automatische Antwort: ... bin bis 22.11. im Krankenhaus (Knie-OP)", "Risposta
+    automatica: in ospedale fino al 15/11", "Out of office: recovering from hip surgery"): the line
+    after the marker. A note of a trip ("Out of office: at the University Hospital for a meeting")
+    says no stay."""
+    low = t.low
+    for m in _AUTO_REPLY.finditer(t, 30, 30):
+        hi = t.line_span(m.start())[1]
+        line = low[m.end():hi]
+        said = False
+        for c in _CONDITION.finditer(line):
+            if not _ops_word(low, m.end() + c.start(), m.end() + c.end()):
+                said = True
+                break
+        if not said and "op" in line:
+            said = _OP.search(t.text, m.end(), hi) is not None
+        if not said:
+            for c in _CARE.finditer(line):
+                word = _NAME_WORD.match(line, c.start())
+                if _STAY_BEFORE.search(line, 0, c.start()) or (word and word.group() in _CARE_LOCATIVES):
+                    said = True
+                    break
+        if said and not _RESEARCH_TOPIC.search(line):
+            start = m.end()
+            while start < hi and not low[start].isalnum():
+                start += 1
+            yield Finding("personal.health", PERSONAL, start, hi)
+
+
 def health(t: Text) -> Iterator[Finding]:
     """A sentence saying somebody is ill ("Jan is on sick leave after his surgery", "sie ist
     krankgeschrieben"): the whole sentence, whose other words say who and why (a table's row
@@ -1151,6 +1260,8 @@ def health(t: Text) -> Iterator[Finding]:
     yield from _residence_status(t)
     yield from _pregnancy_weeks(t)
     yield from _aids_since(t)
+    yield from _operations_on_body(t)
+    yield from _away_replies(t)
     for m in _HEALTH.finditer(t, 40, 40):
         if _ABOUT_RULES.match(t.low, m.end()):
             continue  # "the sick leave policy": about the rules, not about somebody
@@ -1174,12 +1285,12 @@ def _residence_status(t: Text) -> Iterator[Finding]:
 _NOT_A_NAME = folded_too(list(STOPWORDS))
 
 
-def _somebody_before(text: str, low: str, at: int, reach: int) -> bool:
+def _somebody_before(text: str, low: str, at: int, reach: int, lo: int = 0) -> bool:
     """Is one of the ``reach`` words before the word at ``at`` somebody: a person's word
     (``_somebodys``: "my residence permit"), a relative, a title, a pronoun's other form
     (``_SOMEBODY_WORDS``: "his wife has refugee status", "Frau Schulze") or a name, a capitalised
     word that is no small word ("Amira has refugee status"; not "The asylum office")?"""
-    spans = [m.span() for m in _VIEW_WORD.finditer(low, max(0, at - 80), at)][-reach:]
+    spans = [m.span() for m in _VIEW_WORD.finditer(low, max(lo, at - 80), at)][-reach:]
     return any(low[a:b].encode() in _PERSON_WORDS or low[a:b].encode() in _SOMEBODY_WORDS or (
         text[a].isupper() and text[a + 1:b].islower() and b - a >= 3 and low[a:b] not in _NOT_A_NAME) for a, b in spans)
 
@@ -2502,7 +2613,9 @@ _NAME_FIELD = re.compile(
 #: "my gross salary", "mijn brutosalaris"); its amount is the first in the sentence after it, past
 #: brackets and words ("Mein Bruttogehalt als Postdoc (TV-L E13, Stufe 3) liegt bei 4.312,50 €")
 _POSSESSED_PAY = re.compile(
-    rf"(?<![\w])(?:{lex(POSSESSIVES)})[ \t]+(?:[^\W\d_]+[ \t]+)?(?:{lex(SALARY_WORDS)}|[^\W\d_]{{3,}}(?:gehalt|lohn|salaris|lon|løn|lønn|palkka))(?![\w])")
+    rf"(?<![\w])(?:(?:{lex(POSSESSIVES)})[ \t]+(?:[^\W\d_]+[ \t]+)?(?:{lex(SALARY_WORDS)}|[^\W\d_]{{3,}}(?:gehalt|lohn|salaris|lon|løn|lønn|palkka))"
+    # or the possessive after the pay word, or in it ("salariul ei brut este", "ο μισθός της", "maaşı")
+    rf"|(?:{lex(SALARY_WORDS)})[ \t]+(?:{lex(POSTPOSED_POSSESSIVES)})|(?:{lex(POSSESSED_PAY_WORDS)}))(?![\w])")
 _POSSESSED_PAY_REACH = 160
 
 
@@ -2517,7 +2630,14 @@ def _possessed_pay(t: Text) -> Iterator[Finding]:
             stop = _PAY_CLAUSE_END.search(low, m.end(), min(len(low), m.end() + _POSSESSED_PAY_REACH))
             amount = _AMOUNT_IN.search(low, m.end(), stop.start() if stop else min(len(low), m.end() + _POSSESSED_PAY_REACH))
             if amount:
-                yield Finding("personal.salary", PERSONAL, amount.start(), amount.end())
+                period = _PERIOD_AFTER.match(low, amount.end())
+                yield Finding("personal.salary", PERSONAL, amount.start(), period.end() if period else amount.end())
+
+
+#: the gross or net and the period after an amount of pay ("7.850 lei pe lună", "3 900 EUR brutto im Monat")
+_PERIOD_AFTER = re.compile(
+    rf"[ \t]*(?:(?:{lex(GROSS_WORDS)})(?![\w])[ \t]*)?(?:(?:/|per|pro|par|al|por|na|za|im|a|an|in|each|every|pe|"
+    rf"il|le|el|o|om|w|v|ve|i|в|на)[ \t]*)?(?:{lex(PAY_PERIODS)})(?![\w])|[ \t]*(?:{lex(GROSS_WORDS)})(?![\w])")
 
 
 def _own_pay(t: Text) -> Iterator[Finding]:
