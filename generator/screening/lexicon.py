@@ -397,6 +397,28 @@ ENTRY_WORDS = (
     r"подъезда|двері|дверей|під'їзд|під'їзду|улаз|улаза|кутија за кључеве|"
     r"anahtar kutusu|anahtar kutusunun|kapı|kapının|kapıyı|bina girişi|giriş kapısı"
 )
+#: a door's, a gate's or a lock's code as one compound word, the way the Germanic languages, Finnish,
+#: Estonian and Hungarian write it, with its definite or case ending ("portkoden till serverhallen
+#: är 4719", "dørkoden er", "Haustürcode", "ytterdörrskoden", "hoveddørkoden", "porttikoodi",
+#: "kapukódja"): what it opens, then the code's word. What it opens may stand anywhere in the
+#: compound when it is a word of its own (``DOOR_CODE_PARTS``: "Eingangstürcode" has "eingang");
+#: a short one that is also a piece of other words ("tor" of "Vektorcode", "port" of
+#: "Exportcode", "tür" of "Signaturcode") only first, or after a building's part
+#: (``DOOR_CODE_PLACES``: "Kellertürcode", "serverromdørkoden")
+DOOR_CODE_PARTS = (
+    r"tuer|dörr|dør|deur|poort|eingang|ingang|inngang|indgang|entré|alarm|larm|tresor|kluis|nøkkel|nyckel|"
+    r"nøgle|sleutel|schlüssel|schluessel|keybox|garage|garasje|schließfach|schliessfach|porttelefon|portti|"
+    r"rappu|värava|kapu|ajtó|bejárat|sisäänkäynti|sisäänkäynnin|trepikoja|trapphus|trappehus|opgang|grind"
+)
+DOOR_CODE_SHORT = r"tür|tor|port|hek|ovi|oven|uks|ukse|lås|låse|safe|skåp|skab|skap|hus|haus|gate|door"
+DOOR_CODE_PLACES = (
+    r"haus|hus|huis|eingangs|hinter|vorder|neben|keller|källar|kjeller|garagen|hof|büro|labor|lab|server|"
+    r"serverraum|serverrum|serverrom|serverhall|serverhallens|serverruimte|rechenzentrums|ytter|hoved|haupt|"
+    r"hoofd|voor|achter|bak|front|ulko|taka|sivu|pää|kontor|kantoor|gebäude|bygnings|byggnads|bygg|"
+    r"zimmer|raum|rum|rom|hall|zaal|lager|rack|schrank|kaappi|kluis|tresor|välis|vchod|kerti|bejárati"
+)
+#: the code's word closing such a compound, with its endings
+DOOR_CODE_ENDS = r"code|codes|kode|koden|koder|kodes|kod|koodi|koodin|koodia|koodit|kood|koodid|kód|kódja|kódot|kódját"
 #: "code" and its kin, alone (what an ``ENTRY_WORDS`` sentence calls the code it gives; a PIN is
 #: ``PIN_WORDS``' already)
 ENTRY_CODE_WORDS = (
@@ -630,6 +652,25 @@ PHONE_WORDS = (
     r"το νούμερό μου|moj broj|moja številka|мој број|"
     r"позвоните|звоните|зателефонуйте|телефонирайте|τηλεφωνήστε|ara beni|arayın|התקשר|התקשרו|"
     r"τηλ|τηλέφωνο|κιν|κινητό|тел|телефон|моб|мобильный|мобільний|тлф|טל|טלפון|נייד|ტელ|"
+    # a call's verb with its pronoun or its plural's ending, as a subject line or a hurried line writes it
+    # ("llamadme al 611 ...", "ruft mich an unter ...", "zadzwońcie pod ...", "chiamateci al ...")
+    r"llamadme|llamadnos|llámenme|llamenme|llámennos|llamennos|llámanos|llamanos|llámenos|llamenos|llamen|"
+    r"llamarnos|llámame a|llamadme a|chiamateci|chiamaci|chiamarmi|chiamarci|mi chiami|telefonatemi|"
+    r"telefonami|telefonarmi|rappelez-moi|rappelle-moi|rappelez-nous|téléphonez-moi|téléphone-moi|"
+    r"appelez-nous|m'appeler au|m'appeler sur|me joindre au|me joindre sur|nous joindre au|"
+    r"ruft mich an|ruft uns an|ruf uns an|rufen sie uns an|ruft mich|ruf mich|rufen sie mich|"
+    r"ruft an|ruf an|ruft mich bitte an|ruf mich bitte an|melde dich unter|meldet euch unter|"
+    r"zadzwońcie|zadzwoncie|dzwońcie|dzwoncie|zadzwoń do mnie|zadzwon do mnie|zadzwońcie do mnie|"
+    r"zadzwoncie do mnie|dzwońcie do mnie|zadzwonisz|zavolejte mi|zavolej mi|volejte mi|zavolajte mi|"
+    r"zavolaj mi|volajte mi|bel mij|bel ons|belt u mij|belt u me|bel me even|bellen op|"
+    r"ligue-me|liga-me|liguem-me|liguem-nos|ligue-nos|ligue para|liga para|ligar para|"
+    r"sună-mă|suna-ma|sunați-ne|sunati-ne|sună|hívjatok|hívjál|hívj fel|hívjon fel|hívjatok fel|"
+    r"soita minulle|soittakaa minulle|soittakaa meille|soitelkaa|ring meg|ring oss|ring til mig|"
+    r"ring til meg|ringa mig|ring till mig|ring mig på|ring meg på|helista mulle|helistage mulle|"
+    r"zvani man|zvaniet man|skambink man|skambinkite man|nazovi me|nazovite me|zovi me|pokliči me|"
+    r"pokličite me|звънни ми|звъннете ми|обади ми се|обадете ми се|πάρτε με|πάρε με|τηλεφώνησέ μου|"
+    r"τηλεφωνήστε μου|beni arayın|beni arayin|bizi arayın|bizi arayin|beni ara|"
+    r"call me on|call me at|call us on|call us at|give me a call|ring me on|"
     r"mowbajl|telefown|ċempel|ċempilli|ċempluli|fón|fón póca|guthán|sími|farsími|هاتف|الهاتف|جوال|الجوال|"
     r"ტელეფონი|մոբ|հեռ|հեռախոս|t|m|p|f|c|mob\. tel|tel\. č|tel\. br|br\. tel"
 )
@@ -998,6 +1039,12 @@ ID_WORDS = (
     r"adóazonosító jelet|adóazonosító jelemet|անձնագրիս համարն|անձնագրիս համարը|անձնագրիս|"
     # tax, social security and pension numbers by their compounds and abbreviations
     r"steuer-identifikationsnummer|steuerliche identifikationsnummer|identifikationsnummer|steuer-idnr|"
+    # the same by their abbreviations alone ("IdNr. 57 429 138 566", "St-IdNr", "Steuer-Id-Nr.", "TIN"),
+    # and their neighbours' ("VSNR", "INSZ", "pers.nr", "fødselsnr", "personnr")
+    r"idnr|st-idnr|st\.-idnr|st\.idnr|stidnr|steueridnr|steuer-id-nr|steuer-ident-nr|steuer-identnr|"
+    r"tax identification number|tax identification no|taxpayer identification number|"
+    r"vsnr|vs-nr|insz|insz-nummer|rijksregisternr|rrn|personnr|pers\.nr|pers\. nr|personnummer|"
+    r"fødselsnr|fodselsnr|f\.nr|cpr-nr\.?|hetu-tunnus|isikukoodi nr|"
     r"rentenversicherungsnummer|versicherungsnummer|sv-nummer|sv-nr|sozialversicherungs-nr|"
     r"numéro fiscal de référence|numéro d'identification fiscale|numéro de sécurité sociale|"
     r"numero di previdenza|codice inps|número de identificación fiscal|número de afiliación|"

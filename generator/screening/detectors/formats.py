@@ -22,6 +22,10 @@ from generator.screening.lexicon import (
     CODE_WORDS,
     COPULAS,
     DIGIT_WORDS,
+    DOOR_CODE_ENDS,
+    DOOR_CODE_PARTS,
+    DOOR_CODE_PLACES,
+    DOOR_CODE_SHORT,
     ENTRY_CODE_WORDS,
     ENTRY_WORDS,
     PIN_WORDS,
@@ -95,6 +99,16 @@ _CODE_BODY = (
     r"tag|day|jour|giorn|día|dia|dni|dn|nap|päiv|päev|gün|ημέρ|дн|днів|час|user|nutzer|utilis|utent|usuari|job|core|node))")
 #: (or in brackets after its words: "backup recovery codes (48213-90177)")
 _CODE_VALUE = re.compile(_CODE_GAP + r"[\"'«„“#(]?" + _CODE_BODY)
+
+
+#: a door's or a lock's code as one compound word, with its ending ("portkoden", "Haustürcode",
+#: "dørkoden", "ytterdörrskoden", ``lexicon.DOOR_CODE_PARTS``): a kind of word, judged once per
+#: word the texts hold (those that end as a code's word only)
+_DOOR_COMPOUND = re.compile(
+    rf"(?:[^\W\d_]*(?:{lex(DOOR_CODE_PARTS)})|(?:(?:{lex(DOOR_CODE_PLACES)})s?)?(?:{lex(DOOR_CODE_SHORT)}))"
+    rf"(?:s|e|en|ens|ets)?(?:{lex(DOOR_CODE_ENDS)})")
+_DOOR_CODE_ENDS = tuple({fold(w).encode() for w in DOOR_CODE_ENDS.split("|")})
+_DOOR_CODE_WORDS = WordClass(lambda w: w.endswith(_DOOR_CODE_ENDS) and _DOOR_COMPOUND.fullmatch(w.decode()) is not None)
 
 
 #: a voucher's code of capitals and digits, in groups or not ("CRD-8812-KXQ7-TT3M"), after the
@@ -352,6 +366,35 @@ def _listed_backup_codes(t: Text) -> Iterator[Finding]:
             colon = text.find(":", colon + 1, hi)
 
 
+def _hyphened_door_codes(t: Text) -> list[int]:
+    """Where a door's code written with a hyphen ends ("Tür-Code", "dør-koden", "ovi-koodi"): the
+    word before the hyphen and the code's word after it read as one compound."""
+    low, out = t.low, []
+    for piece in ("-cod", "-kod", "-kood"):
+        for i in t.positions(piece):
+            start = i
+            while start > 0 and low[start - 1].isalpha():
+                start -= 1
+            end = i + len(piece)
+            while end < len(low) and low[end].isalpha():
+                end += 1
+            if start < i and _DOOR_COMPOUND.fullmatch(low[start:i] + low[i + 1:end]):
+                out.append(end)
+    return out
+
+
+def _code_after(text: str, end: int) -> Iterator[Finding]:
+    """The code after a code's word ending at ``end``, in its clause (and the list it opens)."""
+    lettered = _LETTERED_CODE.match(text, end)
+    if lettered:  # "digicode A4871", "Türcode 4871B": a keypad's letter with the digits
+        yield Finding("credential.code", CREDENTIAL, lettered.start("code"), lettered.end("code"))
+        return
+    v = _CODE_VALUE.match(text, end) or _CODE_VALUE_LATER.match(text, end)
+    if v and not (_YEAR.match(v.group("code")) and ":" not in v.group()):
+        yield Finding("credential.code", CREDENTIAL, v.start("code"), v.end())
+        yield from _more_codes(text, v.start("code"), v.end())
+
+
 def pins(t: Text) -> Iterator[Finding]:
     """A PIN: 4 to 8 digits right after a PIN word (a year is a date, not a PIN); a door, safe or
     login code: digits in the clause of a code word; a voucher's code or a booking's reference,
@@ -364,14 +407,13 @@ def pins(t: Text) -> Iterator[Finding]:
         if "#" in t.text:
             yield from _keyed_codes(t.text)
         for m in _CODE_WORD.finditer(t, 30, 120):  # (30 before: a phrase's anchor may be its fourth word)
-            lettered = _LETTERED_CODE.match(t.text, m.end())
-            if lettered:  # "digicode A4871", "Türcode 4871B": a keypad's letter with the digits
-                yield Finding("credential.code", CREDENTIAL, lettered.start("code"), lettered.end("code"))
-                continue
-            v = _CODE_VALUE.match(t.text, m.end()) or _CODE_VALUE_LATER.match(t.text, m.end())
-            if v and not (_YEAR.match(v.group("code")) and ":" not in v.group()):
-                yield Finding("credential.code", CREDENTIAL, v.start("code"), v.end())
-                yield from _more_codes(t.text, v.start("code"), v.end())
+            yield from _code_after(t.text, m.end())
+        for word in _DOOR_CODE_WORDS.among(t.words):  # "portkoden till serverhallen är 4719"
+            w = word.decode()
+            for at in t.word_positions(w):
+                yield from _code_after(t.text, at + len(w))
+        for end in _hyphened_door_codes(t):  # "Tür-Code ist 4719", "hoveddør-koden er"
+            yield from _code_after(t.text, end)
         if t.has_digit and not _ENTRY_CODE_WORDS.isdisjoint(t.words) and _ENTRY_WORD.present(t):
             yield from _entry_codes(t)
         if _BACKUP_CODE_WORD.present(t):
