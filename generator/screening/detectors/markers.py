@@ -196,7 +196,11 @@ _PREFIXED = re.compile(r"(?:non|un|no|nicht|in)-?$")
 #: what may stand between a heading's start of line and its marker: bullets, brackets, emphasis
 _LEAD = r"[ \t>*#\-•\[(\"'«“]*"
 _LINE_LEAD = re.compile(_LEAD + "$")
-_AFTER_HEADING = re.compile(r"[ \t*\])\"'»”]*(?:[:!–—\-]|$)", re.MULTILINE)
+#: (an aside in brackets may stand between the word and its colon or dash, saying what not to do
+#: with what follows: "RISERVATO (non copiare nel ticket): ...", "INTERN (nicht weitergeben) – ...";
+#: words only: "Internal (VLAN 12):" names a network)
+_AFTER_HEADING = re.compile(r"[ \t*\])\"'»”]*(?:\([ \t]*[^\W\d_][^()\n\d]{0,60}\)[ \t*]*)?(?:[:!–—\-]|$)",
+                            re.MULTILINE)
 #: a level's code of two or three letters joined to a word by a hyphen: a prefix of a compound
 #: ("Co-PI:", "Co-IP:", "Re-run:"), no heading (a marker word so joined still heads: "Internal-only:")
 _CODE_IN_COMPOUND = re.compile(r"-[^\W\d_]")
