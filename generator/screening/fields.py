@@ -79,6 +79,14 @@ _ROLE_WORDS = (r"role|rôle|rolle|ruolo|rol|papel|funktion|function|fonction|fun
 _ROLE_INNER_LABEL = re.compile(rf"(?:{_ROLE_WORDS}|service|dienst|servizio|servicio|serviço)[ ]*:[ ]*(?=[^\W\d_])",
                                re.IGNORECASE)
 _DIGIT_RUN = re.compile(r"\d{3,}")
+#: a research unit's number after its acronym ("UMR 7164", "UPR 8001", "EA 4534", "INSERM U1016",
+#: "SFB 1491"): the lab's public code, no phone's digits (no more digits after it)
+_UNIT_NUMBER = re.compile(r"(?<![\w-])[A-Z]{1,6}[ -]?\d{3,5}(?![\w-])(?![ ./-]?\d)")
+
+
+def _digits_in(affiliation: str) -> bool:
+    """Has an affiliation a run of digits (a phone, a street's number), beyond a unit's number?"""
+    return bool(_DIGIT_RUN.search(_UNIT_NUMBER.sub("", affiliation)))
 #: an organisation's acronym standing for its name ("GRNET", "CESNET", "IN2P3-CC"): capitals,
 #: digits and hyphens, three characters at least (a person's initials are two)
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9]{2,}(?:-[A-Z0-9]+)*")
@@ -109,6 +117,13 @@ _PLACE_NOTE = re.compile(r"\([^\W\d_][\w'’.-]{1,40},(?:[ ]+(?:[^\W\d_][\w'’.
 #: title case in a row may be a person's name, refused
 #: (its words may be apart by commas: "(temporary, until the dedicated VO exists)")
 _VO_NOTE = re.compile(r"\((?:[^\W\d_]+(?:[-'’][^\W\d_]+)?[:,;]?[ ]?){1,12}\)")
+#: another VO in the note, and what it is for: "(+ fedcloud.egi.eu for tests)", "(and dteam for
+#: SAM tests)", "(plus vo.access.egi.eu während der Testphase)": VO names in DNS style (their last
+#: label letters: no phone's or address's digits) or one word, then a few words
+_VO_IN_NOTE = r"(?:[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,12}|[a-z][a-z0-9_-]{1,30})"
+_VO_ALSO = re.compile(rf"\((?:\+|&|and|also|plus|und|auch|et|aussi|e|anche|y|también|também|en|ook|i|oraz|a|és|"
+                      rf"și|si|ja|sekä|og|och|samt|και|и|ve|ir|un)[ ]?{_VO_IN_NOTE}(?:[ ]?[,&/][ ]?{_VO_IN_NOTE}){{0,4}}"
+                      r"(?:[ ](?:[^\W\d_]+(?:[-'’][^\W\d_]+)?[,;]?)){0,8}\)", re.IGNORECASE)
 _TITLE_PAIR = re.compile(r"(?<!\w)[^\W\d_a-z][^\W\d_A-Z]+[ ]+[^\W\d_a-z][^\W\d_A-Z]+")
 
 
@@ -148,7 +163,7 @@ def vo_name(value: str) -> str | None:
     value = " ".join(value.split())
     name, _, rest = value.partition(" ")
     if rest and not _VO_ROLE.fullmatch(" " + rest) and not _place(rest) and not _VO_SERVER.fullmatch(rest) \
-            and not (_VO_NOTE.fullmatch(rest) and not _TITLE_PAIR.search(rest)):
+            and not ((_VO_NOTE.fullmatch(rest) or _VO_ALSO.fullmatch(rest)) and not _TITLE_PAIR.search(rest)):
         return None
     return value if _VO.fullmatch(name) else None
 
@@ -349,7 +364,7 @@ def contact(entry: str) -> tuple[str, str] | None:
         affiliation = f"{name}, {affiliation}"  # an organisation and its unit: "Rechenzentrum X, Servicedesk"
     if not person_name(m.group("name").strip()) and not affiliation:
         return None
-    if affiliation and (not _AFFILIATION.fullmatch(affiliation) or _DIGIT_RUN.search(affiliation)):
+    if affiliation and (not _AFFILIATION.fullmatch(affiliation) or _digits_in(affiliation)):
         return None
     if role and not _ROLE.fullmatch(role):
         return None
@@ -384,6 +399,8 @@ def _three_parts(entry: str) -> tuple[str, str] | None:
     few words; any other shape, None."""
     parts = [p.strip() for p in re.split(r",(?![^()]*\))", entry)]
     parts = [p for p in parts if not _DEGREE.fullmatch(p)]  # "Jana Dvořáková, Ph.D., ...": a degree after the name
+    if len(parts) == 4 and all(parts) and all(_institution(p) or _ACRONYM.fullmatch(p) for p in parts[1:3]):
+        parts = [parts[0], f"{parts[1]}, {parts[2]}", parts[3]]  # "University of Iceland, Institute of Earth Sciences"
     if len(parts) != 3 or not all(parts) or any(c in entry for c in "<>@"):
         return None
     name, affiliation, role = parts
@@ -395,7 +412,7 @@ def _three_parts(entry: str) -> tuple[str, str] | None:
         role_words = role
     if not person_name(name) or _institution(name) or not _ROLE_PART.fullmatch(role_words):
         return None
-    if not _AFFILIATION.fullmatch(affiliation) or _DIGIT_RUN.search(affiliation):
+    if not _AFFILIATION.fullmatch(affiliation) or _digits_in(affiliation):
         return None
     return affiliation, role
 

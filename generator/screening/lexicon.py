@@ -2577,8 +2577,8 @@ SHARE_VERBS = (
     r"rozpowszechniać|udostępniać|publikować|przekazywać|upubliczniać|rozsyłać|cytować|"
     r"šířit|zveřejňovat|zveřejnit|publikovat|předávat|sdílet|šíriť|zverejňovať|zdieľať|"
     r"terjeszd|továbbítsd|tedd közzé|oszd meg|továbbítani|terjeszteni|nyilvánosságra hozni|"
-    r"sprid|sprida|dela|publicera|vidarebefordra|del|dele|videregiv|videregive|offentliggør|videresend|"
-    r"spre|publiser|levitä|jaa|julkaise|välitä|levittää|jakaa|julkaista|jaga|jagage|levita|levitage|"
+    r"publicera|vidarebefordra|videregiv|videregive|offentliggør|videresend|"
+    r"publiser|levitä|jaa|julkaise|välitä|levittää|jakaa|julkaista|jaga|jagage|levita|levitage|"
     r"avalda|avaldage|edasta|izplatīt|publicēt|pārsūtīt|dalīties|platinti|skelbti|persiųsti|dalintis|"
     r"distribui|publica|răspândi|divulga|trimite|διαδώσετε|διανέμετε|δημοσιεύσετε|κοινοποιήσετε|"
     r"προωθήσετε|διαδώσεις|распространять|публиковать|пересылать|разглашать|делиться|поширювати|"
@@ -2601,6 +2601,19 @@ SHARE_IMPERATIVES = (
     r"condividerlo|diffondete|diffonderlo|divulgate|divulgarlo|inoltrate|inoltrarlo|girate|girarlo|"
     r"publikujcie|publikuj|udostępniajcie|udostępniaj|przekazujcie|zveřejňujte|zveřejňuj|sdílejte|"
     r"sdílej|publicați|publicati|distribuiți|distribuiti|trimiteți|trimiteti"
+)
+#: Scandinavian verbs of sharing that are short words of other languages too ("del": Spanish and
+#: Italian "of the", Danish "share"; "dela": Slovene "works", Swedish "share"; "spre": Romanian
+#: "towards"): after "do not" only in their own languages ("ikke del", "inte dela", "ikke spre"),
+#: not after any language's negation ("No es un problema del servidor", "strežnik ne dela")
+NORDIC_SHARE_VERBS = r"del|dele|dela|sprid|sprida|spre|spreie|spred|sprede"
+NORDIC_SHARE_NEGATIONS = r"ikke|ikkje|inte|ej|icke|aldri|aldrig|må ikke|får inte|skal ikke|ska inte"
+#: "outside" (the group, the project): after a negated command to share, where it may go no further
+#: ("No compartas esto fuera del proyecto", "ne le transmettez pas en dehors du consortium")
+OUTSIDE_WORDS = (
+    r"outside|beyond|außerhalb|ausserhalb|hors|en dehors|fuori|al di fuori|fuera|fora|buiten|poza|mimo|"
+    r"kívül|utanför|uden for|udenfor|utenfor|ulkopuolelle|väljaspool|ārpus|už|în afara|in afara|εκτός|"
+    r"извън|вне|поза|izvan|zunaj|dışında|dışına"
 )
 #: verbs that mean sharing only with a negation after them (Scandinavian word order)
 SHARE_VERBS_BEFORE_NEGATION = r"sprid|dela|publicera|del|dele|spre|publiser|videresend|vidarebefordra"
@@ -2690,7 +2703,49 @@ RECIPIENT_WORDS = (
     r"ontvanger|adresata|adresáta|adresát|címzett|címzettje|mottagare|mottagaren|modtager|modtageren|"
     r"mottaker|mottakeren|vastaanottaja|vastaanottajalle|adressaat|adresaat|destinatarul|destinatarului|"
     r"adresatui|adresātam|alıcı|alıcısı|παραλήπτη|παραλήπτες|получателя|адресата|одержувача|адресата|"
-    r"primatelja|naslovnika|primaoca|прималац|примаоца|נמען"
+    r"primatelja|naslovnika|primaoca|прималац|примаоца|נמען|"
+    # (the forms "if you are not the recipient" takes: "nejste adresátem", "nie jesteś adresatem",
+    # "не сте получателят", "δεν είστε ο παραλήπτης", "nejste zamýšleným příjemcem")
+    r"adresátem|adresatem|adresatom|odbiorcą|příjemcem|príjemcom|получател|получателят|адресат|адресатът|"
+    r"παραλήπτης|primatelj|naslovnik|prejemnik|naslovljenec|adresatas|adresāts|saņēmējs|vastaanottaja|"
+    r"adressaten|destinatária"
+)
+#: verbs of talking something over, as stems (any ending follows): "the confidential points we
+#: will discuss at the meeting", "Vertrauliches besprechen wir im Call", "Поверителните въпроси ще
+#: обсъдим на срещата"
+DISCUSS_STEMS = (
+    r"discuss|talk|go through|go over|bespr|bered|klär|durchgeh|discut|parler|parlons|parleron|aborder|abordon|"
+    r"évoquer|évoqueron|parliam|parlerem|vediamo|affrontiam|hablar|hablam|hablarem|coment|tratar|tratarem|"
+    r"falar|falam|falarem|conversar|conversam|bespreek|bespreken|omów|omawia|porozmaw|prober|probír|probrat|"
+    r"preberi|prebrat|pohovor|megbeszél|megvitat|átbeszél|keskustel|käydään läpi|käymme läpi|diskuter|"
+    r"drøft|snakke|prata|pratar|tala om|συζητ|raspravi|razgovar|porazgovar|pogovori|obravnav|обсъд|обсъжд|"
+    r"обсужд|обговор|görüş|konuş|arut|pārrun|apsprie|aptar|aptarsi"
+)
+#: where or how a talk is held, away from the written case (stems): a meeting, a call, in person
+ELSEWHERE_STEMS = (
+    r"meeting|call|phone|telephone|in person|face to face|offline|off-line|privately|in private|separately|"
+    r"zoom|teams|webex|jitsi|telco|videocall|besprechung|sitzung|treffen|telefon|persönlich|gesondert|"
+    r"unter vier augen|jour fixe|réunion|téléphon|en privé|séparément|de vive voix|en tête-à-tête|riunion|"
+    r"telefon|a voce|in privato|separatamente|a parte|reunión|teléfono|en persona|en privado|aparte|"
+    r"por separado|reunião|telefone|pessoalmente|em privado|vergader|overleg|telefonisch|persoonlijk|"
+    r"onder vier ogen|spotkani|telefoniczn|osobiście|prywatnie|na osobności|schůz|porad|telefonick|osobně|"
+    r"soukromě|stretnut|osobne|súkromne|megbeszélés|értekezlet|telefonon|személyesen|ședinț|sedint|"
+    r"întâlnir|intalnir|personal, |kokou|palaveri|puhelimessa|puhelimitse|henkilökohtaisesti|kahden kesken|"
+    r"möte|mötet|personligen|mødet|møde|møtet|møte|personlig|συνάντησ|σύσκεψ|τηλέφων|τηλεφωνικ|ιδιωτικ|"
+    r"sastan|osobno|privatno|sestan|osebno|срещ|заседани|телефон|лично|насаме|встреч|совещани|зустріч|"
+    r"нарад|toplantı|telefonda|yüz yüze|koosolek|kohtumis|isiklikult|sanāksm|sapulc|tikšan|telefoniski|"
+    r"personīgi|susitikim|posėd|telefonu|asmeniškai"
+)
+#: how a mail footer's notice goes on after its marker word's sentence: "If you have received this
+#: e-mail in error", "irrtümlich erhalten", "reçu par erreur" (or "if you are not the intended
+#: recipient": a negation, then a recipient word)
+ERROR_RECEIPT_WORDS = (
+    r"in error|by mistake|by error|irrtümlich|irrtumlich|fälschlicherweise|versehentlich|par erreur|"
+    r"per errore|por error|por equivocación|por engano|por erro|per abuis|abusievelijk|ten onrechte|"
+    r"per vergissing|omyłkowo|przez pomyłkę|omylem|omylom|tévesen|téves|véletlenül|av misstag|"
+    r"ved en fejl|ved en feil|ved feil|erehdyksessä|virheellisesti|vahingossa|ekslikult|eksikombel|"
+    r"din greșeală|din greseala|din eroare|κατά λάθος|по ошибке|помилково|по грешка|greškom|pogreškom|"
+    r"pomotoma|pomotoma|po pomoti|napačno|yanlışlıkla|hatayla|kļūdas pēc|kļūdaini|per klaidą|klaidingai"
 )
 MESSAGE_WORDS = (
     r"message|e-mail|email|mail|nachricht|e-mail-nachricht|mensagem|messaggio|mensaje|correo|courriel|"

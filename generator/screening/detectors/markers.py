@@ -49,6 +49,9 @@ from generator.screening.lexicon import (
     COUNT_WORDS,
     CREDENTIALS_WORDS,
     DISCLAIMER_PHRASES,
+    DISCUSS_STEMS,
+    ELSEWHERE_STEMS,
+    ERROR_RECEIPT_WORDS,
     FOR_WORDS,
     HEADING_WORDS,
     INTO_WORDS,
@@ -73,10 +76,13 @@ from generator.screening.lexicon import (
     NEVER_WORDS,
     NO_LONGER_WORDS,
     NONE_VALUES,
+    NORDIC_SHARE_NEGATIONS,
+    NORDIC_SHARE_VERBS,
     NOT_NEEDED,
     NOTHING_SUBJECTS,
     ONLINE_WORDS,
     ONLY_WORDS,
+    OUTSIDE_WORDS,
     PASSIVE_AUXILIARIES,
     PASSWORD_WORDS,
     PLEASE_WORDS,
@@ -157,9 +163,14 @@ _ADJECTIVE = Lexicon(MARKER_ADJECTIVES, template=rf"{_B}(?:{{body}}){_E}(?:[ \t]
 #: publish" markers' quotes the phrase, it does not use it)
 _DO_NOT_SHARE = Lexicon(
     SHARE_VERBS, template=rf"{_B}(?:{lex(SHARE_NEGATIONS)})(?:[ \t]+[^\s.!?;:\"«»“”„]+){{0,3}}?[ \t]+(?:{{body}}){_E}")
+#: (the Scandinavian verbs that are other languages' short words, after their own negations)
+_DO_NOT_SHARE_NORDIC = Lexicon(
+    NORDIC_SHARE_VERBS,
+    template=rf"{_B}(?:{lex(NORDIC_SHARE_NEGATIONS)})(?:[ \t]+[^\s.!?;:\"«»“”„]+){{0,3}}?[ \t]+(?:{{body}}){_E}")
 _DO_NOT_SHARE_COMMAND = Lexicon(
     SHARE_IMPERATIVES, template=rf"{_B}(?:{lex(SHARE_NEGATIONS)})(?:[ \t]+[^\s.!?;:\"«»“”„]+){{0,2}}?[ \t]+(?:{{body}}){_E}"
-                                r"(?=(?:[ \t]+[^\s.!?;:]+){0,2}[ \t]*(?:[:!–—]|-[ \t]|\.(?:\s|$)|\n|$))")
+                                r"(?=(?:[ \t]+[^\s.!?;:]+){0,2}[ \t]*(?:[:!–—]|-[ \t]|\.(?:\s|$)|\n|$)"
+                                rf"|(?:[ \t]+[^\s.!?;:]+){{0,4}}[ \t]+(?:{lex(OUTSIDE_WORDS)}){_E})")
 _SHARE_NOT = Lexicon(
     SHARE_VERBS_BEFORE_NEGATION,
     template=rf"{_B}(?:{{body}})[ \t]+(?:[^\s.!?;:]+[ \t]+)?(?:{lex(SHARE_NEGATIONS_AFTER)}){_E}")
@@ -267,7 +278,8 @@ def markers(t: Text) -> Iterator[Finding]:
             continue  # "Is the plan confidential?", "we discussed whether it should be confidential"
         if not m.group().isupper() and (_advice_after(low, m.end()) or _credential_before(low, m.start())
                                         or _never_advice(low, m.start(), m.end())
-                                        or _disclaimer(low, m.start(), m.end())):
+                                        or _disclaimer(low, m.start(), m.end())
+                                        or _talked_over_elsewhere(low, m.start(), m.end())):
             continue  # "ne dijelite svoju lozinku", "Şifrenizi kimseyle paylaşmayın": advice, not a marking
         if _PLACE_IN_PHRASE.search(m.group()) and (_credential_in_sentence(low, m.start())
                                                     or _SECRET_NAMED_INSIDE.search(low, m.start(), m.end())):
@@ -282,12 +294,14 @@ def markers(t: Text) -> Iterator[Finding]:
             yield Finding("marker.confidential", MARKER, _place_lead(low, m.start()), m.end())
     for m in _ONLY_US.finditer(t, 40, 40):
         if _LINE_LEAD.fullmatch(low, low.rfind("\n", 0, m.start()) + 1, m.start()) or _enclosed(low, m.start(), m.end()) \
-                or _SENTENCE_LEAD.search(low, max(0, m.start() - 4), m.start()):
+                or _SENTENCE_LEAD.search(low, max(0, m.start() - 4), m.start()) \
+                or _WORD_LEAD.search(low, low.rfind("\n", 0, m.start()) + 1, m.start()):
             yield Finding("marker.restricted", MARKER, m.start(), m.end())
     for m in _BETWEEN_US.finditer(t, 40, 60):
         if not _negated(low, m.start()) and not _mentioned(low, m.start(), m.end()):
             yield Finding("marker.confidential", MARKER, m.start(), m.end())
-    for m in _chain(_DO_NOT_SHARE.finditer(t, 100, 60), _DO_NOT_SHARE_COMMAND.finditer(t, 100, 60),
+    for m in _chain(_DO_NOT_SHARE.finditer(t, 100, 60), _DO_NOT_SHARE_NORDIC.finditer(t, 100, 60),
+                    _DO_NOT_SHARE_COMMAND.finditer(t, 100, 60),
                     _SHARE_NOT.finditer(t, 10, 60)):
         if not _advice_after(low, m.end()) and not _advice_before(low, m.start()) and not _credential_in_sentence(low, m.start()) \
                 and not _quoted(low, m.start(), m.end()) and not _negates_a_marker(low, m.start(), m.end()) \
@@ -420,11 +434,20 @@ def _misspelled(t: Text) -> Iterator[Finding]:
                 yield Finding("marker.misspelt", MARKER, start, end)
 
 
+#: a credential named by its service before it ("don't put the S3 keys in the job script", "keine
+#: AWS-Schlüssel ins Repo"): a word with a digit or a service's name, then the credential word
+_QUALIFIED_CREDENTIAL = re.compile(
+    r"(?:[ \t]+(?:the|a|an|any|die|der|das|den|le|la|les|il|i|el|los|las|de|het|os|as))?"
+    r"(?:[ \t]+(?:[a-z]*\d[a-z0-9]*|aws|ssh|api|gpg|pgp|ssl|tls|voms|grid|cloud|access|private|storage|"
+    r"bucket|service|robot|openstack|swift|ceph|rucio|git|github|gitlab|oidc|iam|db|database|vault)(?:[- ]))"
+    rf"{{1,2}}[ \t]*(?:{lex(ADVICE_OBJECTS)}){_E}")
+
+
 def _advice_after(low: str, end: int) -> bool:
     """The object of a "do not share" phrase is the reader's credential (an article or clitic
-    of up to three letters may stand between)."""
+    of up to three letters may stand between, or the credential's service: "the S3 keys")."""
     return bool(_ADVICE.match(low, end) or _CLITIC_ADVICE.match(low, end) or _CREDENTIAL_NEAR.match(low, end)
-                or _SAME_ADVICE.match(low, end))
+                or _SAME_ADVICE.match(low, end) or _QUALIFIED_CREDENTIAL.match(low, end))
 
 
 def _advice_before(low: str, start: int) -> bool:
@@ -459,7 +482,43 @@ def _disclaimer(low: str, start: int, end: int) -> bool:
     # marker word, its recipient after it
     # (one flowing sentence: "This message is confidential: the password is ..." marks what follows)
     recipient = _RECIPIENT.search(low, end, tail)
-    return bool(recipient and _MESSAGE.search(low, head, start) and ":" not in low[end:recipient.start()])
+    if recipient and _MESSAGE.search(low, head, start) and ":" not in low[end:recipient.start()]:
+        return True
+    # "This e-mail and any attachments are confidential and may be privileged. If you are not the
+    # intended recipient, ...": the message before the marker word, and the next sentence goes on
+    # as the notice does, to the wrong recipient (a colon after the word marks what follows)
+    return bool(_MESSAGE.search(low, head, start) and ":" not in low[end:tail] and _notice_goes_on(low, tail))
+
+
+_DISCUSS = re.compile(rf"{_B}(?:{lex(DISCUSS_STEMS)})")
+_ELSEWHERE = re.compile(rf"{_B}(?:{lex(ELSEWHERE_STEMS)})")
+_SAID_TO_BE = re.compile(rf"{_B}(?:{lex(COPULAS)}){_E}(?:[ \t]+[^\s.!?;:]+)?[ \t]+$")
+
+
+def _talked_over_elsewhere(low: str, start: int, end: int) -> bool:
+    """Does the marker word's sentence only say that confidential matters will be talked over
+    elsewhere ("Поверителните въпроси ще обсъдим на срещата", "Vertrauliches besprechen wir im
+    Call", "the confidential points we will discuss at the meeting")? It names them, it holds none
+    (a colon after the word heads what follows: "Confidential: to discuss at the meeting, ...")."""
+    head, tail = _sentence(low, start, end, 120)
+    if ":" in low[end:tail] or _SAID_TO_BE.search(low, max(head, start - 40), start):
+        return False  # ("This is confidential, we discussed it at the meeting": the text is said to be)
+    return bool(_DISCUSS.search(low, head, tail) and _ELSEWHERE.search(low, head, tail))
+
+
+_ERROR_RECEIPT = re.compile(rf"{_B}(?:{lex(ERROR_RECEIPT_WORDS)}){_E}")
+_NOT_THE_RECIPIENT = re.compile(rf"{_B}(?:{lex(NEGATIONS)}|nejste|nie jesteś|nie jesteście|nejsi|nie ste|не сте|"
+                                rf"δεν είστε|niste|nisi|ne ste|değilseniz|ei ole|olete|nu sunteți|nu sunteti)"
+                                r"(?:[ \t]+[^\s.!?;:]+){0,4}?[ \t]+$")
+
+
+def _notice_goes_on(low: str, tail: int) -> bool:
+    """Does the sentence after ``tail`` go on as a mail footer's notice: received in error, or
+    not for its reader ("If you are not the intended recipient", "Si vous n'êtes pas le destinataire")?"""
+    window = low[tail:tail + 240]
+    if _ERROR_RECEIPT.search(window):
+        return True
+    return any(_NOT_THE_RECIPIENT.search(window, max(0, r.start() - 60), r.start()) for r in _RECIPIENT.finditer(window))
 
 
 _MESSAGE = re.compile(rf"{_B}(?:{lex(MESSAGE_WORDS)}){_E}")
@@ -797,6 +856,9 @@ _CLAUSE_LEAD = re.compile(r"[.!?,;][ \t]+$")
 _CELL_LEAD = re.compile(r"[ \t]*[|│┃║][ \t*_]*")
 _CELL_AFTER = re.compile(r"[ \t*_.!:]*[|│┃║][ \t]*[^\W\d_][^|│┃║\n]*?[ \t][^\W\d_][^|│┃║\n]*?[ \t][^\W\d_]")
 _SENTENCE_LEAD = re.compile(r"[.!?][ \t]+$")
+#: one word and a comma heading the line before "only for you:" ("Riservato, solo per voi:",
+#: "Intern, nur für euch:"): the lead goes on with the marking
+_WORD_LEAD = re.compile(r"(?:^|[.!?][ \t]+)" + _LEAD + r"[^\W\d_]+[ \t]*,[ \t]*$", re.MULTILINE)
 #: the marker word, a copula and "nothing": "Vertraulich ist hier nichts", "confidential is none of it"
 #: "need to know" written as a verb phrase (spaces, lower case), then a clause or an object
 _NEED_TO_KNOW_VERB = re.compile(r"need to know")

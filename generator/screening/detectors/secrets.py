@@ -842,6 +842,8 @@ def _judge_value(t: Text, start: int, line_end: int, kind: str, strict: bool = F
         # "password=CHANGE_ME; hay que cambiarlo": a placeholder written as one, then the sentence goes
         # on (not a word that alone says "no value": "the passphrase is: correct marmot lantern fjord")
         return None
+    if not quoted and len(rest_words) > 1 and _FLAG.fullmatch(rest_words[1]) and _FILE_NAME.fullmatch(rest_words[0]):
+        return None  # "--from-env-file=.env -n vo-hydro": a file's name, then the command's next flag
     if not quoted and kind in ("sign", "next-line") and 1 < len(rest_words) <= 8 \
             and not _TEMPLATE.match(text, start, line_end) and not _names_a_secret(rest) \
             and not any(w in _STOPWORDS for w in lowered) \
@@ -873,6 +875,11 @@ def _judge_value(t: Text, start: int, line_end: int, kind: str, strict: bool = F
     return span
 
 
+#: a command line's flag ("-n", "--namespace") and a file's name ("./creds.txt", ".env", "~/.pgpass",
+#: "prod.env"): a value that names a file, the command going on after it, holds no secret
+_FLAG = re.compile(r"--?[A-Za-z][\w-]*(?:=\S*)?")
+_FILE_NAME = re.compile(r"(?:~|\.{1,2})?/[\w.-]+(?:/[\w.-]+)*|\.[a-z][a-z0-9_-]*(?:\.[a-z0-9]{1,5})*|"
+                        r"[\w-]+(?:\.[a-z]{1,5})+")
 _MAPPING_KEY = re.compile(r"[A-Za-z_][A-Za-z_-]{0,40}:[ \t]*$")
 
 
