@@ -848,7 +848,29 @@ SWITCHBOARD_WORDS = (
     r"numéro général|allgemeine nummer|zentrale nummer|numero generale|número general|algemeen nummer|"
     r"hotline|support line|numéro du support|support national|service desk|servicedesk|helpdesk|"
     r"help desk|assistance téléphonique|conference bridge|bridge|dial-in|dial in|join by phone|"
-    r"einwahlnummer|einwahl|numéro d'accès|numero di accesso|número de acceso|inbelnummer|numer dostępowy"
+    r"einwahlnummer|einwahl|numéro d'accès|numero di accesso|número de acceso|inbelnummer|numer dostępowy|"
+    # an organisation's main number and its office, in EGI's languages and their cases ("DeiC's
+    # hovednummer", "telefone geral", "centra sekretariāts", "Standard de l'Observatoire")
+    r"main line|main office|hauptnummer|zentrale rufnummer|zentralnummer|sekretariats|"
+    r"standard de l'\w+|standard de la \w+|standard du \w+|standard des \w+|standard d'\w+|standard général|"
+    r"numéro central|numéro principal|numero centrale|numero principale|telefono generale|centralino dell'\w+|"
+    r"teléfono general|teléfono central|número principal|centralita de la \w+|"
+    r"telefone geral|número geral|linha geral|secretariado|secretaria geral|"
+    r"hoofdnummer|algemeen telefoonnummer|centrale nummer|"
+    r"numer główny|główny numer|numer centrali|sekretariatu|"
+    r"hlavní číslo|hlavní linka|ústředny|ústřednu|sekretariátu|hlavné číslo|ústredne|sekretariátu|"
+    r"központ|központi telefonszám|központi telefon|központi száma|titkárságot|titkárság száma|"
+    r"număr central|numărul central|centrala telefonică a \w+|secretariatul|secretariatului|"
+    r"vaihteen|vaihteeseen|vaihteesta|vaihteen numero|keskusnumero|sihteeristö|"
+    r"växelnummer|växelns|huvudnummer|huvudnumret|kansli|kansliet|sekretariatet|"
+    r"hovednummer|hovednummeret|hovednr|hovudnummer|omstillingen|sentralbordet|"
+    r"κεντρικό τηλέφωνο|κεντρικό|τηλεφωνικό κέντρο|γραμματείας|"
+    r"glavni broj|centrala ustanove|tajništvo|tajništva|tajništvu|glavna številka|tajništvo zavoda|"
+    r"централата|централен телефон|секретариата|"
+    r"santral numarası|santrali|genel numara|sekreterlik|sekreterliği|"
+    r"üldtelefon|üldnumber|sekretariaat|sekretariaadi|"
+    r"sekretariāts|sekretariāta|centrālais tālrunis|"
+    r"sekretoriatas|sekretoriato|bendrasis telefonas|pagrindinis numeris"
 )
 #: words that name where to write to a service or an organisation's desk, before its address
 #: ("general enquiries to", "obecné dotazy ... na", "TRUBA destek ekibine"): the address after
@@ -883,6 +905,30 @@ STATISTICAL_SECRECY = (
     r"statistisk sekretess|statistisk fortrolighed|statistisk konfidensialitet|στατιστικό απόρρητο|"
     r"στατιστικού απορρήτου|statistička povjerljivost|statistična zaupnost|статистическа поверителност|"
     r"istatistiki gizlilik|statistiline konfidentsiaalsus|statistikas konfidencialitāte|statistinis konfidencialumas"
+)
+#: a parcel's or a shipment's tracking number and its carrier's words, in EGI's languages: the
+#: number after them is the parcel's, not a phone's
+SHIPMENT_TRACKING_WORDS = (
+    r"tracking|tracking number|tracking no|tracking code|tracking id|track and trace|track & trace|"
+    r"shipment number|consignment number|waybill|air waybill|awb|parcel number|"
+    r"sendungsnummer|sendungsverfolgung|trackingnummer|tracking-nummer|paketnummer|paketschein|"
+    r"numéro de suivi|suivi du colis|numéro de colis|numéro d'envoi|lettre de voiture|"
+    r"numero di tracking|numero di spedizione|tracciamento|codice di tracciamento|lettera di vettura|"
+    r"número de seguimiento|seguimiento|número de envío|número de rastreo|rastreo|"
+    r"código de rastreio|rastreio|número de rastreamento|rastreamento|número da encomenda|"
+    r"zendingnummer|trackingcode|volgnummer|vrachtbrief|"
+    r"numer przesyłki|numer paczki|list przewozowy|numer listu przewozowego|śledzenie przesyłki|"
+    r"číslo zásilky|sledování zásilky|číslo zásielky|sledovanie zásielky|"
+    r"nyomkövetési szám|csomagszám|fuvarlevél|"
+    r"număr de urmărire|numărul de urmărire|număr awb|"
+    r"lähetystunnus|seurantakoodi|seurantanumero|lähetysnumero|rahtikirja|"
+    r"kollinummer|sändningsnummer|spårningsnummer|kolli-id|forsendelsesnummer|sporingsnummer|pakkenummer|"
+    r"αριθμός αποστολής|αριθμός παρακολούθησης|"
+    r"broj pošiljke|broj za praćenje|praćenje pošiljke|številka pošiljke|sledilna številka|"
+    r"номер на пратката|номер на пратка|товарителница|номер за проследяване|"
+    r"takip|takip numarası|takip no|kargo takip|gönderi numarası|gönderi no|"
+    r"saadetise number|jälgimiskood|jälgimisnumber|sūtījuma numurs|izsekošanas numurs|"
+    r"siuntos numeris|siuntos sekimo numeris"
 )
 NOT_PHONE_WORDS = (
     # (hyphenated: "Job-ID:", "Ticket-Nr.", "Auftrags-Nr.")
@@ -927,7 +973,9 @@ NOT_PHONE_WORDS = (
     # a meeting's number (Webex, Zoom, Teams): published with the meeting, no one's phone
     r"meeting number|meeting id|meeting-id|meeting-kennnummer|kennnummer|conference id|webinar id|"
     r"zoom id|besprechungs-id|besprechungskennung|id de réunion|numéro de réunion|id riunione|"
-    r"id de reunión|vergadering-id|identyfikator spotkania|id schůzky|id schôdze|megbeszélés azonosító"
+    r"id de reunión|vergadering-id|identyfikator spotkania|id schůzky|id schôdze|megbeszélés azonosító|"
+    # a parcel's tracking number ("Kargo takip numarası: 7381 4426 9910", "Sendungsnummer 1234 5678 9012")
+    + SHIPMENT_TRACKING_WORDS
 )
 
 # --- personal identifiers -----------------------------------------------------------------------
@@ -1818,6 +1866,29 @@ FLOOR_UNIT_WORDS = (
 )
 #: an address one is written to or sent things at (a person's unless an organisation is named with
 #: it): postal, correspondence, delivery, mailing, in EGI's languages and their cases
+#: an address named as an organisation's official one: its official, registered or legal address,
+#: its seat or head office, in EGI's languages and their cases ("Официалният адрес за
+#: кореспонденция е: ...", "siedziba", "sídlo", "Sitz", "siège social", "sede legale")
+OFFICIAL_ADDRESS_WORDS = (
+    r"official address|official postal address|registered address|registered office|legal address|"
+    r"head office|headquarters|"
+    r"offizielle adresse|offizielle anschrift|amtliche anschrift|dienstanschrift|dienstadresse|sitz|hauptsitz|"
+    r"geschäftsadresse|adresse officielle|siège|siège social|adresse du siège|adresse administrative|"
+    r"indirizzo ufficiale|indirizzo istituzionale|sede legale|sede|dirección oficial|dirección institucional|"
+    r"domicilio social|domicilio fiscal|endereço oficial|morada oficial|endereço institucional|"
+    r"morada institucional|officieel adres|officiële adres|statutair adres|hoofdkantoor|vestigingsadres|"
+    r"oficjalny adres|adres oficjalny|siedziba|siedziby|adres siedziby|oficiální adresa|oficiální adresu|"
+    r"úřední adresa|sídlo|sídla|adresa sídla|oficiálna adresa|oficiálnu adresu|"
+    r"hivatalos cím|hivatalos címe|hivatalos címünk|székhely|székhelye|székhelyünk|"
+    r"adresa oficială|adresa oficiala|adresa oficiala a|sediul|sediul social|virallinen osoite|"
+    r"virallinen postiosoite|officiell adress|officiella adress|officiel adresse|officielle adresse|"
+    r"offisiell adresse|offisielle adresse|forretningsadresse|επίσημη διεύθυνση|έδρα|διεύθυνση έδρας|"
+    r"službena adresa|službenu adresu|sjedište|sjedišta|adresa sjedišta|uradni naslov|sedež|sedeža|"
+    r"naslov sedeža|официален адрес|официалният адрес|официалния адрес|седалище|седалището|"
+    r"адрес на управление|официальный адрес|юридический адрес|офіційна адреса|юридична адреса|"
+    r"resmi adres|resmi adresi|resmî adres|resmî adresi|merkez adresi|ametlik aadress|ametlik postiaadress|"
+    r"oficiālā adrese|juridiskā adrese|oficialus adresas|buveinė|buveinės adresas"
+)
 POSTAL_ADDRESS_WORDS = (
     r"postal address|mailing address|correspondence address|address for correspondence|delivery address|"
     r"shipping address|postanschrift|postadresse|lieferadresse|lieferanschrift|zustelladresse|"
@@ -3415,6 +3486,28 @@ ORG_NUMBER_LABELS = (
     r"registrikood|kmkr|"
     r"reģistrācijas numurs|reģ\. nr|pvn|"
     r"įmonės kodas|pvm kodas"
+)
+#: an organisation named by a word's start, in its cases ("OIB ustanove", "davčna številka zavoda",
+#: "kurumun vergi numarası", "ΑΦΜ του φορέα", "данъчен номер на института", "NIF de l'entitat"):
+#: the owner of a tax number the word stands beside
+ORGANISATION_OWNER_STEMS = (
+    r"organi[sz]|organizac|organizaț|organizaţ|организац|institu|instytu|институт|інститут|ινστιτούτ|"
+    r"univers|uniwersyt|univerzit|sveučiliš|egyetem|yliopist|ülikool|πανεπιστ|университет|"
+    r"ustanov|zavod|tvrtk|društv|poduzeć|podjet|družb|fakult|facult|akadem|academ|"
+    r"entidad|entidade|entitat|organism|ente|établissement|etablissement|einrichtung|firm|compan|"
+    r"společnost|spółk|spoločnos|uczelni|ústav|intézmény|intézet|vállalat|laitoks|laitos|yhdisty|säätiö|"
+    r"myndighet|virksomhed|stiftelse|stichting|instelling|bedrijf|foundation|stiftung|fundac|"
+    r"kurum|şirket|φορέ|ιδρύμ|οργανισμ|εταιρ|iestād|uzņēmum|įstaig|įmon|asutus|ettevõt|"
+    r"instituți|instituţi|societ|centr|zentr|консорц|consorz|consorc|consorti"
+)
+#: a person named as a tax number's owner beside an organisation's word ("OIB zaposlenika ustanove",
+#: "NIP pracownika uczelni", "Steuernummer des Mitarbeiters"): the number is the person's
+PERSON_OWNER_STEMS = (
+    r"zaposlen|djelatnik|pracownik|pracownic|zaměstnan|zamestnan|mitarbeiter|beschäftigt|employ|"
+    r"dipendent|empleado|empleada|funcionári|trabalhador|medewerker|werknemer|munkatárs|dolgozó|angajat|"
+    r"työntekijä|anställd|ansat|υπαλλήλ|служител|çalışan|personel|töötaja|darbinie|darbuotoj|uslužben|"
+    r"student|studente|estudiante|doktorand|doctorand|researcher|investigador|ricercator|chercheu|"
+    r"person|osob|személy|henkilö|self-employed|autónomo|libero professionista"
 )
 #: a tax or registry number's word that a person's number has too: an organisation's only when one
 #: is named beside it ("NIP uczelni", "DIČ ústavu", "the institute's tax number")

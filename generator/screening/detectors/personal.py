@@ -102,6 +102,7 @@ from generator.screening.lexicon import (
     NOT_PHONE_WORDS,
     NOTE_ROLE_WORDS,
     NUMBER_MORPHEMES,
+    OFFICIAL_ADDRESS_WORDS,
     ORDINAL_ENDINGS,
     ORDINAL_MORPHEMES,
     OWN_EARNING_VERBS,
@@ -110,6 +111,7 @@ from generator.screening.lexicon import (
     PATIENT_WORDS,
     PAY_PERIODS,
     PERSON_FORMS,
+    PERSON_OWNER_STEMS,
     PERSON_WORDS,
     PERSONAL_CONDITION_STEMS,
     PERSONNEL_COST_WORDS,
@@ -2010,6 +2012,41 @@ def _alone_in_organisation_field(low: str, start: int) -> bool:
         and _ADDRESS_LABEL.search(low, line_start, start) is None
 
 
+#: an address named as an organisation's official one, its seat or head office
+_OFFICIAL_ADDRESS = re.compile(rf"(?<![\w-])(?:{lex(OFFICIAL_ADDRESS_WORDS)})(?![\w-])")
+#: "my", or a person named, before or just after the official word ("my registered address",
+#: "адресът ми", "sídlo zaměstnance"): a person's address
+_MY_OFFICIAL = re.compile(lex(r"my|mein|meine|meiner|mon|ma|mio|mia|mi|meu|minha|mijn|mój|moja|moje|mojego|"
+                              r"můj|môj|min|mitt|mina|minun|minu|mano|mans|benim|μου|моят|моя|мой|мій|ми|moj|"
+                              r"saját|omaa|oma"))
+_MY_OFFICIAL_AROUND = re.compile(rf"(?<![\w-])(?:{_MY_OFFICIAL.pattern})(?![\w-])")
+_PERSON_OWNER = re.compile(rf"(?<![\w-])(?:{lex(PERSON_OWNER_STEMS)})")
+
+
+def _official_address(low: str, start: int) -> bool:
+    """Is the address at ``start`` named an organisation's official one ("Институтът ... е готов
+    ... Официалният адрес за кореспонденция е: ул. ...", "The institute ... Its registered office:
+    ...")? The official word in the 80 characters before it, an organisation named in the
+    paragraph before that word (300 characters), and no "my" nor a person beside the word."""
+    lo = max(0, start - 80)
+    brk = low.rfind("\n\n", lo, start)
+    if brk >= 0:
+        lo = brk + 2
+    official = None
+    for hit in _OFFICIAL_ADDRESS.finditer(low, lo, start):
+        official = hit  # (the nearest)
+    if official is None:
+        return False
+    if _MY_OFFICIAL_AROUND.search(low, max(0, official.start() - 12), min(start, official.end() + 12)) \
+            or _PERSON_OWNER.search(low, official.start(), start):
+        return False
+    para = max(0, official.start() - 300)
+    brk = low.rfind("\n\n", para, official.start())
+    if brk >= 0:
+        para = brk + 2
+    return bool(_INSTITUTION.search(low, para, official.end()) or _ORGANISATION_STEM.search(low, para, official.end()))
+
+
 def _institution_before(text: str, low: str, start: int) -> bool:
     """"Instytut Fizyki, ul. Radzikowskiego 152, ...": an organisation's word on the line, before
     (alone or ending a compound: "Beispielzentrum"), or its acronym just before ("ФИНКИ, ул. ...",
@@ -2019,7 +2056,8 @@ def _institution_before(text: str, low: str, start: int) -> bool:
     line_start = max(low.rfind("\n", 0, start) + 1, start - 80)
     if (_INSTITUTION.search(low, line_start, start) or _ACRONYM_BEFORE.search(text, line_start, start)
             or _ORGANISATION_STEM.search(low, line_start, start) or _CODE_ACRONYM_BEFORE.search(text, line_start, start)
-            or _ACRONYM_AFTER_PREPOSITION.search(text, line_start, start) or _PUBLIC_OFFICE.search(low, line_start, start)):
+            or _ACRONYM_AFTER_PREPOSITION.search(text, line_start, start) or _PUBLIC_OFFICE.search(low, line_start, start)
+            or _official_address(low, start)):
         return True
     if text[line_start:start].strip(" \t") or line_start == 0 or text[line_start - 1] != "\n":
         return False  # the address does not begin its line: no signature block
@@ -2134,6 +2172,7 @@ def addresses(t: Text) -> Iterator[Finding]:
                            or _INSTITUTION.search(low, m.start(), t.line_span(m.end())[1])
                            or _ORGANISATION_STEM.search(low, m.start(), t.line_span(m.end())[1])
                            or _ACRONYM_FIRST.match(text, m.end(), t.line_span(m.end())[1])
+                           or _official_address(low, m.end())
                            or "://" in low[m.end():m.end() + 80]):
             # "the new address of the data centre: ...": an organisation moved; a service's link. (Not a
             # block under the line that names a person and no organisation: "bitte folgende Lieferadresse
@@ -2386,6 +2425,9 @@ def _unit_address(t: Text, text: str, low: str, p: int, unit_start: int, unit_en
             or not _DOOR.search(low, start, end) and _institution_before(text, low, start)
             or _ACRONYM_FIRST.match(text, start, end)):
         return []  # "Building 40, 3rd floor, ... campus": an institute's or a venue's
+    if not _DOOR.search(low, start, end) and not _HOME.pattern.search(low, max(0, start - 160), start) \
+            and _official_address(low, start):
+        return []  # "Институтът ... Официалният адрес ... е: ул. ..., бл. 25А, 1113 София": a campus's block
     return [(start, end)]
 
 

@@ -46,6 +46,7 @@ from generator.screening.lexicon import (
     PHONE_WORDS,
     POSSESSIVES,
     REPEAT_WORDS,
+    SHIPMENT_TRACKING_WORDS,
     SWITCHBOARD_WORDS,
     compound_numbers,
 )
@@ -68,10 +69,20 @@ _SWITCHBOARD = re.compile(rf"(?<![\w-])(?:{lex(SWITCHBOARD_WORDS)})(?![\w-])")
 #: the number is the person's
 _PERSONAL_LINE = re.compile(r"(?<![\w-])(?:mobile|mobil|mobiel|móvil|movil|mob|mobitel|tlm|telem|telemovel|mobtel|mobilní|mobilny|cell|"
                             r"cellulare|cellphone|handy|natel|portable|gsm|komórka|matkapuhelin|cep|direct|"
+                            # (a direct line and a mobile in the other languages: "direkte", "suora",
+                            # "přímá linka", "közvetlen", "mobiil", "мобилен")
+                            r"direkte|direkt|direktnummer|direktnr|diretto|diretta|directo|directa|direto|direta|"
+                            r"directe|bezpośredni|bezpośrednia|přímá|přímé|priama|priame|közvetlen|mobilom|"
+                            r"suora|suoraan|oma|άμεσο|απευθείας|директен|директна|мобилен|мобилния|otse|otsenumber|"
+                            r"tiešais|tiešā|mobilais|tiesioginis|mobilusis|telemóvel|telemovel|celular|"
+                            r"mobilni|mobitela|mobilnumber|mobilnummer|mobiil|mobiili|kännykkä|"
                             r"durchwahl|private|privat|privé|privato|personal|persönlich|personnel|my|mein|meine|"
                             r"mon|mio|mi|mijn|mój|můj|κινητό|κιν|моб|мобильный|мобільний|נייד|coordinator|"
                             r"manager|lead|leader|head|engineer|admin|koordinator|leiter|leiterin|responsable)"
                             r"(?![\w-])")
+#: a parcel's tracking number named anywhere in the 40 characters before ("tracking number of the
+#: parcel is 7381 4426 9910"): no phone number, unless a phone word comes between
+_TRACKING = re.compile(rf"(?<![\w-])(?:{lex(SHIPMENT_TRACKING_WORDS)})(?![\w-])")
 _SWITCHBOARD_AFTER = re.compile(rf"[ \t]*[(\[][ \t]*(?:{lex(SWITCHBOARD_WORDS)})[ \t]*[)\]]")
 #: (and a German file's reference, "Az.: 4 K 1234/21", "AZ: ...": abbreviated, never Hungarian's article "az"
 #: before a noun, "az ő mobilja: 06 30 ...")
@@ -364,7 +375,7 @@ def _judge(low: str, start: int, num: str) -> str | None:
     if not vetoed and label is None and before.rstrip().endswith(":"):
         # "Inventarnummer des Servers: 0171-2026-0042": the label before the colon names the number
         vetoed = any(w.group() not in _NUMBER_WORDS for w in _NOT_PHONE_WORD.finditer(before))
-    vetoed = vetoed or label is None and _in_a_run(low, start, num)
+    vetoed = vetoed or label is None and (_in_a_run(low, start, num) or bool(_TRACKING.search(before)))
     if not vetoed and label is None and not low[line_start:start].strip():
         # the number alone on its line, its label the line before: a table's cell ("Canale" | "0039 0612 3456")
         above = low[max(0, line_start - 100):line_start].rstrip(" \t\n\ue000")  # (and the audit's part boundary)

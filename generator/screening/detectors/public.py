@@ -41,12 +41,14 @@ from generator.screening.lexicon import (
     EXAMPLE_STEMS,
     INSTITUTION_WORDS,
     ORG_NUMBER_LABELS,
+    ORGANISATION_OWNER_STEMS,
     OWN_ACCOUNT_INFLECTED,
     OWN_ACCOUNT_WORDS,
     PAYEE_ORGANISATION_ENDINGS,
     PAYEE_ORGANISATION_WORDS,
     PAYMENT_PURPOSE_ENDINGS,
     PAYMENT_PURPOSE_STEMS,
+    PERSON_OWNER_STEMS,
     PERSONAL_PAYMENT_STEMS,
     SPECIMEN_MRZ_NAMES,
     TAX_NUMBER_LABELS,
@@ -121,13 +123,22 @@ _LABEL_BEFORE = re.compile(
 _ORG_LABEL = re.compile(rf"(?<![\w'-])(?:{lex(ORG_NUMBER_LABELS)})(?![\w-])")
 _OWN_BEFORE = re.compile(rf"(?<![\w'-])(?:{lex(OWN_ACCOUNT_WORDS)})[ \t]+$")
 _ITALIAN_CF = re.compile(r"c\. ?f\.?|cf|codice fiscale")
-#: the value: digits in groups, perhaps after a country's two letters ("IT 01234567890")
-_ORG_NUMBER = re.compile(r"(?:[A-Z]{2}[ -]?)?\d[\d .\-/]{4,28}\d")
+#: the value: digits in groups, perhaps after a country's two letters ("IT 01234567890"); or a
+#: Spanish organisation's CIF, its kind's letter, seven digits and a check digit or letter
+#: ("Q2818002D": a public body's; "B12345674": a company's)
+_ORG_NUMBER = re.compile(r"(?:[A-Z]{2}[ -]?)?\d[\d .\-/]{4,28}\d|[ABCDEFGHJNPQRSUVW]-?\d{7}-?[0-9A-J]")
+#: a Spanish person's DNI or NIE (eight digits and a letter; X, Y or Z, seven digits and a letter):
+#: a person's, whatever label stands before it
+_SPANISH_PERSONAL = re.compile(r"\d{8}-?[A-Z]|[XYZKLM]-?\d{7}-?[A-Z]")
+#: an organisation named by its word's start, in its cases ("OIB ustanove", "kurumun vergi
+#: numarası"), and a person named beside it ("OIB zaposlenika ustanove": the employee's)
+_ORGANISATION_OWNER = re.compile(rf"(?<![\w-])(?:{lex(ORGANISATION_OWNER_STEMS)})")
+_PERSON_OWNER = re.compile(rf"(?<![\w'-])(?:{lex(PERSON_OWNER_STEMS)})")
 
 
 def _organisation_number(t: Text, f: Finding) -> bool:
     value = t.text[f.start:f.end]
-    if not _ORG_NUMBER.fullmatch(value):
+    if not _ORG_NUMBER.fullmatch(value) or _SPANISH_PERSONAL.fullmatch(value):
         return False
     low = t.low
     line_start = low.rfind("\n", 0, f.start) + 1
@@ -142,10 +153,14 @@ def _organisation_number(t: Text, f: Finding) -> bool:
     # the organisation named as the number's owner: between the word and the number ("NIP uczelni",
     # "DIČ ústavu"), or just before the word, in the same clause ("Uniwersytet Warszawski NIP ...");
     # not an affiliation beside a person's number ("Marko Horvat, OIB ..., Institut Ruđer Bošković")
-    if _ORGANISATION.search(low, m.start(), f.start):
+    if _PERSON_OWNER.search(low, m.start(), f.start):
+        return False  # "OIB zaposlenika ustanove": an employee's number
+    if _ORGANISATION.search(low, m.start(), f.start) or _ORGANISATION_OWNER.search(low, m.start(), f.start):
         return True
     clause = max(low.rfind(c, 0, m.start()) for c in ",;:\n(")
-    return _ORGANISATION.search(low, max(clause + 1, m.start() - 40), m.start()) is not None
+    lo = max(clause + 1, m.start() - 40)
+    return (_ORGANISATION.search(low, lo, m.start()) or _ORGANISATION_OWNER.search(low, lo, m.start())) is not None \
+        and not _PERSON_OWNER.search(low, lo, m.start())
 
 
 # --- a famous test value called one ------------------------------------------------------------
