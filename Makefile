@@ -49,7 +49,7 @@ TOOLS_ENV := AXE_CORE_JS=$(CURDIR)/$(NODE_TOOLS)/node_modules/axe-core/axe.min.j
 FAST := not rt and not browser and not slow
 
 test: lint system-deps node-tools  ## set everything up, start what is needed, run every test
-	$(TOOLS_ENV) $(BIN)/pytest $(PYTEST_ARGS)
+	$(TOOLS_ENV) $(BIN)/pytest --durations=25 $(PYTEST_ARGS)  # (the slowest tests in the log: CI has 30 minutes)
 
 test-fast: $(VENV)/.test-deps  ## the fast loop: every test that needs neither RT nor Chromium and is not marked slow
 	$(TOOLS_ENV) $(BIN)/pytest -q -m "$(FAST)" $(PYTEST_ARGS)

@@ -256,6 +256,29 @@ def test_an_svg_chart_label_and_its_count_are_read_apart(site):
     assert audit_site(site) == []
 
 
+def test_a_page_address_made_from_a_site_name_withholds_no_case(site):
+    """A resource centre named by several cases has a page at ``centre/<slug>/``, the name lower
+    -cased: "IN2P3-CC" passes screening, "in2p3-cc" reads as a random token. The address is the
+    name, which the audit reads on the same pages; it withholds no case (the held-out corpora
+    built six to a catalogue: 14 cases naming IN2P3-CC were quarantined)."""
+    t = datetime(2026, 1, 1, tzinfo=UTC)
+    named = [PublicCase(i, f"Case {i}", "open", None, (), (), ("IN2P3-CC",), (), "", t, t, "Jobs fail.", (), (), ())
+             for i in (1, 2)]
+    snapshot = PublicSnapshot(cases=(*named, _case(3, "my token is in2p3-cc")))
+    (site / "cases" / "1").mkdir(exist_ok=True)
+    (site / "cases" / "1" / "index.html").write_text('<p><a href="../../centre/in2p3-cc/">IN2P3-CC</a></p>')
+    (site / "centre").mkdir(exist_ok=True)
+    (site / "centre" / "index.html").write_text('<ul><li><a href="in2p3-cc/">IN2P3-CC</a> (2 cases)</li></ul>')
+    findings = audit_site(site)
+    assert {f.path for f in findings} == {"cases/1/index.html", "centre/index.html"}  # (what the detectors read)
+    by_case, orphans = attribute(findings, snapshot)
+    assert by_case == {} and orphans == []
+    (site / "cases" / "3").mkdir(exist_ok=True)  # the same string in a case's own text, no name of its: that case's
+    (site / "cases" / "3" / "index.html").write_text("<p>my token is in2p3-cc</p>")
+    by_case, orphans = attribute(audit_site(site), snapshot)
+    assert sorted(by_case) == [3] and orphans == []
+
+
 def test_markup_findings_belong_to_no_case(site):
     snapshot = PublicSnapshot(cases=(_case(1, "javascript:alert(1)"),))
     (site / "cases" / "1" / "index.html").write_text('<a href="javascript:alert(1)">x</a>')

@@ -12,6 +12,8 @@ from generator.audit.gate import AuditFinding
 from generator.model import PublicCase, PublicSnapshot
 from generator.screening.detectors import find_in_view
 from generator.screening.normalise import normalise, normalised_text
+from generator.site.metrics import DISCIPLINE_SEPARATOR, discipline_levels
+from generator.site.urls import slugify
 
 _CASE_PAGE = re.compile(r"cases/(\d+)/")
 _NOT_ALNUM = re.compile(r"[\W_]+")
@@ -35,7 +37,8 @@ def _case_texts(case: PublicCase) -> Iterable[str]:
 
 def attribute(findings: list[AuditFinding], snapshot: PublicSnapshot) -> tuple[dict[int, list[AuditFinding]], list[AuditFinding]]:
     """(case id -> its findings, findings that belong to no case)."""
-    ids = {c.id for c in snapshot.cases}
+    by_id = {c.id: c for c in snapshot.cases}
+    ids = set(by_id)
     haystacks: dict[int, tuple[str, str]] | None = None
     by_case: dict[int, list[AuditFinding]] = {}
     orphans: list[AuditFinding] = []
@@ -45,7 +48,8 @@ def attribute(findings: list[AuditFinding], snapshot: PublicSnapshot) -> tuple[d
             continue
         page = _CASE_PAGE.match(f.path)
         if page and int(page.group(1)) in ids:
-            by_case.setdefault(int(page.group(1)), []).append(f)
+            if not _addresses_of_its_values(f, [by_id[int(page.group(1))]]):
+                by_case.setdefault(int(page.group(1)), []).append(f)
             continue
         if haystacks is None:
             haystacks = {}
@@ -53,6 +57,8 @@ def attribute(findings: list[AuditFinding], snapshot: PublicSnapshot) -> tuple[d
                 text = "\n".join(normalised_text(t) for t in _case_texts(case) if t)
                 haystacks[case.id] = (text.lower(), _NOT_ALNUM.sub("", text.lower()))
         owners = _owners(f, haystacks) or _owners_of_the_longest_run(f, haystacks)
+        if any(_addresses_of_its_values(f, [by_id[i]]) for i in owners):
+            continue  # (a case whose own text holds the string still has it on its own page)
         if len(owners) > 1:
             owners = _found_in_own_text(f, owners, snapshot) or owners
         if owners:
@@ -61,6 +67,28 @@ def attribute(findings: list[AuditFinding], snapshot: PublicSnapshot) -> tuple[d
         else:
             orphans.append(f)
     return by_case, orphans
+
+
+def _addresses_of_its_values(finding: AuditFinding, cases: list[PublicCase]) -> bool:
+    """Is every match of the finding the address part (``urls.slugify``) of a site, a VO or a
+    discipline that each of these cases names? (Of a page listing cases: of one of the cases
+    holding it; a case whose own text holds that string has it on its own page too.) A page about a resource centre lives at
+    ``centre/in2p3-cc/``: the name screening passed, lower-cased, which a detector may read
+    otherwise ("in2p3-cc" as a random token, "IN2P3-CC" as a name). The name itself stands on
+    the same pages as the links' text, and the audit reads it there: the address says nothing
+    more, and no case is withheld for it."""
+    wanted = {m.strip().lower() for m in finding.matched}
+    if not wanted:
+        return False
+    return all(wanted <= _slugs_of(case) for case in cases)
+
+
+def _slugs_of(case: PublicCase) -> set[str]:
+    slugs = {slugify(v) for v in (*case.sites, *case.virtual_organisations)}
+    for discipline in case.disciplines:
+        levels = discipline_levels(discipline)
+        slugs.update(slugify(DISCIPLINE_SEPARATOR.join(levels[:depth + 1])) for depth in range(len(levels)))
+    return slugs
 
 
 def _owners(finding: AuditFinding, haystacks: dict[int, tuple[str, str]]) -> set[int]:

@@ -27,7 +27,9 @@ ALLOWED = {
     "generator.site": {"generator.model", "generator.config", "generator.forked", "generator.kept", "generator.site",
                        "generator.screening.detectors"},
     "generator.audit": {"generator.model", "generator.config", "generator.kept", "generator.audit", "generator.screening.detectors",
-                        "generator.screening.normalise", "generator.site.search"},
+                        "generator.screening.normalise", "generator.site.search",
+                        # (the addresses the site makes of a name: a page address is no finding of a case)
+                        "generator.site.urls", "generator.site.metrics"},
     "generator.publish": {"generator.model", "generator.config", "generator.hashes", "generator.screening.snapshot",
                           "generator.screening.policy", "generator.screening.memo"},
     "generator.sealing": set(),
