@@ -1281,6 +1281,12 @@ BIRTH_WORDS = (
     r"geboortedatum van mij|mijn geboortedatum|születési dátumomat|születési dátumot|születési dátumként|"
     r"datum rođenja mi|datum rojstva mi|dátum narodenia|dátumom narodenia|datum narození mi|"
     r"data de nascimento|data nașterii mele|dzimšanas datumu|gimimo datą|sünnikuupäeva|syntymäajaksi|"
+    # the other cases of the noun ("pomyliłam datę urodzenia - poprawna to 14 II 1986", "v datumu narození",
+    # "greška u datumu rođenja", "датата на раждане")
+    r"datę urodzenia|daty urodzenia|dacie urodzenia|datą urodzenia|datumu narození|datu narození|"
+    r"datuma rođenja|datumu rođenja|datumom rođenja|datuma rojstva|datumu rojstva|датума рођења|датуму рођења|"
+    r"датата на раждане|datei nașterii|datei nasterii|gimimo datos|dzimšanas datuma|ημερομηνίας γέννησης|"
+    r"ημερομηνία γεννήσεως|"
     # the Hungarian possessive of "time" ("a vendég születési ideje: ..."), and a form's birth place and
     # date asked together ("Születési hely, idő:", "data i miejsce urodzenia", "lugar y fecha de nacimiento")
     r"születési ideje|születési idejét|születési idején|születési idejű|születési hely és idő|"
