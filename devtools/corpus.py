@@ -426,7 +426,9 @@ class Score:
 class _Common(str):
     """``common_text`` with the runs of ``PARTIAL`` characters it holds in a set: a secret's
     windows are each looked up there, not searched for in the whole text (a catalogue of several
-    corpora publishes megabytes of it)."""
+    corpora publishes megabytes of it). Built of the text and of its lower case: the search
+    index keeps words lower-cased (a dCache id "0000A1B2C3D4..." of one item is the token
+    "0000a1b2c3d4..." that another item's signature "...0a1b2c3d4e5f6..." shares a run with)."""
 
     _windows: set[str] | None = None
 
@@ -465,7 +467,8 @@ def score_each(corpora: dict[str, list[Item]], where: dict[str, int], out: Outpu
     """``score`` for each of several corpora built in one catalogue, the output searched once
     for the needles of them all."""
     catalogue = [i for items in corpora.values() for i in items] if catalogue is None else catalogue
-    common = _Common(common_text(catalogue) + "\0" + theme_text(out))
+    published = common_text(catalogue) + "\0" + theme_text(out)
+    common = _Common(published + "\0" + published.lower())
     benign = "\0".join("".join(fold(i.text).split()) for i in catalogue if not i.planted)
     places = out.where_each({i.id: needles(i, common) for items in corpora.values() for i in items if i.planted})
     return {name: _tally(items, where, out, places, benign) for name, items in corpora.items()}

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from devtools.corpus import measure_many
+from devtools.corpus import measure
 
 #: slow (about 300 tickets a corpus through two real builds): in make test, out of the fast loop
 pytestmark = pytest.mark.slow
@@ -20,31 +20,9 @@ HOLDOUTS = Path(__file__).parent / "screening_holdouts"
 FLOORS = {"h19": 0.94, "h20": 0.99, "h21": 0.95, "h22": 0.97, "h23": 0.93, "h24": 0.80, "h25": 0.96, "h26": 0.97, "h27": 0.93, "h28": 0.92, "h29": 0.96, "h30": 0.95, "h31": 0.93, "h32": 0.98, "h33": 0.88, "h34": 0.95, "h35": 0.96, "h36": 0.98, "h37": 0.96, "h38": 0.98, "h39": 0.98, "h40": 0.95, "h41": 0.94, "h42": 0.95, "h43": 0.93, "h44": 0.90, "h47": 0.93, "h48": 0.92, "h49": 0.94, "h50": 0.99, "h51": 0.98, "h52": 0.97, "h53": 0.99, "h54": 0.98, "h55": 1.0, "h56": 1.0}
 
 
-#: corpora measured in one catalogue (``measure_many``): a build's fixed costs paid once for
-#: them all, the output searched once; six keep a catalogue's output under about a gigabyte
-GROUP = 6
-
-
-@pytest.fixture(scope="module")
-def measured(tmp_path_factory):
-    """name -> its result, each group of corpora built the first time one of it is asked for."""
-    names, results = sorted(FLOORS), {}
-
-    def result(name: str) -> dict:
-        if name not in results:
-            first = names.index(name) // GROUP * GROUP
-            group = names[first:first + GROUP]
-            by_path = measure_many([HOLDOUTS / n for n in group], tmp_path_factory.mktemp(f"from-{group[0]}"),
-                                   both_builds=False)
-            results.update({n: by_path[str(HOLDOUTS / n)] for n in group})
-        return results[name]
-
-    return result
-
-
 @pytest.mark.parametrize("name", sorted(FLOORS))
-def test_a_tuned_holdout_keeps_its_figures(name, measured, capsys):
-    result = measured(name)  # (one build when the audit withholds nothing)
+def test_a_tuned_holdout_keeps_its_figures(name, tmp_path, capsys):
+    result = measure(HOLDOUTS / name, tmp_path, both_builds=False)  # (one build when the audit withholds nothing)
     with capsys.disabled():
         print(f"\nholdout {name}, published ({result['published']['build']}): {result['published']['line']}")
     assert result["published"]["build"].startswith("published "), result["published"]["build"]
