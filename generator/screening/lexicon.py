@@ -1624,6 +1624,11 @@ HEALTH_PHRASES = (
 CONDITION_STEMS = (
     "diabet", "infarct", "infarkt", "heart attack", "herzinfarkt", "cancer", "krebs", "cancro", "cáncer",
     "rakovin", "nowotw", "tumor", "tumour", "stroke", "schlaganfall", "ictus", "mrtvic", "udar", "inme",
+    # a heart attack in Polish ("jest po zawale", "dostał zawału"; not "zawalony pracą", swamped), and a
+    # heart attack or a stroke in the neighbours' words ("szívroham", "agyvérzés", "srdeční záchvat")
+    "zawale", "zawału", "zawałem", "zawał serca", "miał zawał", "miała zawał", "szívroham", "agyvérzés",
+    "srdeční záchvat", "srdcový záchvat", "srčni napad", "srčani napad", "porážk", "mozkovou příhod",
+    "mozkové příhod", "cévní mozkov", "szívinfarktus",
     "surgery", "operation", "operación", "operação", "operazion", "operacij", "operaci", "operacj", "műtét",
     "leikkau", "operatsioon", "ameliyat", "εγχείρη", "операци", "операці", "fractur", "fraktur", "zlomen",
     "knochenbruch", "pneumon", "lungenentz", "zápal plic", "covid", "depress", "burnout", "pregnan",
@@ -1711,6 +1716,12 @@ CARE_STEMS = (
     "hastane", "νοσοκομ", "больниц", "лікарн", "болниц", "bolnic", "bolnišnic", "bolnišk", "bolovanj",
     "nemocensk", "krankgeschrieben", "krankenstand", "sick", "arrêt maladie", "malattia", "baja médica",
     "ziekteverlof", "zwolnien", "betegszabads", "sjukskriv", "sygemeld", "sykmeld", "sairausloma",
+    # a ward one lies in ("leży na kardiologii", "leží na JIP", "az intenzíven fekszik", "in terapia intensiva")
+    "kardiologii", "kardiologi w", "na kardiolog", "na kardiológi", "a kardiológi", "na jip", "na jis", "na ari", "na aro",
+    "na oiom", "na oit", "na intensywnej", "intensywnej terapii", "intenzivní péč", "intenzívnej starostlivosti",
+    "intenzív osztály", "intenzíven", "intensive care", "intensivstation", "terapia intensiva",
+    "cuidados intensivos", "soins intensifs", "en réanimation", "intensive zorg", "intensivavdelning",
+    "intensivafdeling", "teho-osasto", "tehohoi", "intenzivn", "μονάδα εντατικ", "εντατική",
 )
 #: the sick leave's own words: somebody's, with no other word saying whose
 LEAVE_STEMS = ("bolnišk", "bolovanj", "nemocensk", "krankgeschrieben", "krankenstand", "ziekteverlof",
@@ -1740,6 +1751,27 @@ SANCTION_WORDS = (
     r"odpuščen|odpuščena|dal odpoved|dala odpoved|dobil odpoved|"
     r"uzaklaştırıldı|kovuldu|işten çıkarıldı|istifa etti|vallandati|töölt vabastati|atlaists|atlaista|"
     r"atleistas|atleista|atsistatydino"
+)
+#: a sanction that is a person's employment record by itself, no misconduct named: a written or
+#: formal warning, a reprimand, a warning from HR, a summary dismissal ("Sven heeft een schriftelijke
+#: waarschuwing van HR gekregen", "hat eine Abmahnung bekommen", "a reçu un avertissement", "dostał
+#: naganę", "was given a written warning")
+RECORDED_SANCTIONS = (
+    r"written warning|formal warning|final warning|official warning|warning from hr|warning from human resources|"
+    r"was reprimanded|been reprimanded|a reprimand|summarily dismissed|"
+    r"abmahnung|abgemahnt|schriftliche verwarnung|verwarnung von der personalabteilung|fristlos gekündigt|fristlos entlassen|"
+    r"a reçu un avertissement|reçu un avertissement|avertissement écrit|avertissement disciplinaire|avertissement de la drh|"
+    r"avertissement des rh|un blâme|licencié pour faute|richiamo scritto|richiamo formale|lettera di richiamo|"
+    r"ammonizione scritta|ha ricevuto un richiamo|amonestación por escrito|advertencia por escrito|"
+    r"carta de amonestación|advertência por escrito|advertência formal|schriftelijke waarschuwing|"
+    r"officiële waarschuwing|formele waarschuwing|laatste waarschuwing van|waarschuwing van hr|waarschuwing van p&o|"
+    r"een berisping|dostał naganę|dostała naganę|otrzymał naganę|otrzymała naganę|nagana|naganę|naganą|"
+    r"dostał upomnienie|dostała upomnienie|dostal důtku|dostala důtku|důtka|důtku|písemné napomenutí|"
+    r"písomné napomenutie|dostal výtku|dostala výtku|írásbeli figyelmeztetés|írásbeli figyelmeztetést|"
+    r"skriftlig varning|skriftlig advarsel|kirjallinen varoitus|kirjallisen varoituksen|avertisment scris|"
+    r"έγγραφη επίπληξη|έγγραφη προειδοποίηση|писмено предупреждение|дисциплинарно наказание|pismeno upozorenje|"
+    r"pisni opomin|pisno opozorilo|yazılı uyarı|ihtar aldı|kirjalik hoiatus|noomitus|rakstisks brīdinājums|"
+    r"papeikimas|įspėjimas raštu"
 )
 #: a person's misconduct, or their conflict with somebody, as the start of its word: with a
 #: sanction in its sentence, a person's employment trouble ("sospeso per due mesi per plagio",
@@ -1975,6 +2007,26 @@ EARNING_VERBS = (
     r"câștigă|castiga|kazanıyor|alıyor|κερδίζει|παίρνει|зарабатывает|получает|заробляє|отримує|печели|получава|"
     r"zarađuje|zaslužuje|uzpelna|uždirba"
 )
+#: what somebody will earn, said of a new colleague ("cobrará 1.850 € brutos al mes", "guadagnerà
+#: 1.700 euro netti", "will earn EUR 3,100 a month", "bude brát 42 000 Kč"): a verb of earning in the
+#: future (its auxiliary with it), the amount after it
+FUTURE_EARNING_VERBS = (
+    r"will earn|is going to earn|cobrará|cobraría|ganará|percibirá|guadagnerà|percepirà|"
+    r"gagnera|touchera|ganhará|auferirá|wird verdienen|zal verdienen|gaat verdienen|zarobi|zarabiać będzie|"
+    r"będzie zarabiać|będzie zarabiał|będzie zarabiała|bude brát|bude vydělávat|bude zarábať|bude brať|"
+    r"fog keresni|keresni fog|kommer att tjäna|kommer til at tjene|vil tjene|tulee ansaitsemaan|ansaitsee|"
+    r"va câștiga|va castiga|kazanacak|θα κερδίζει|θα παίρνει|ще печели|ще получава|zarađivat će|"
+    r"će zarađivati|zarađivaće|bo zaslužil|bo zaslužila|bo zasluži|zaslužil bo|teenib|hakkab teenima|"
+    r"pelnīs|uždirbs|vil tjene|kommer å tjene"
+)
+#: the same verbs after the amount, as German, Dutch and the Slavic languages may put them ("wird
+#: 3.900 € brutto verdienen", "gaat 3.400 euro bruto verdienen", "42 000 Kč hrubého bude brát")
+EARNING_VERBS_AFTER = (
+    r"verdienen|verdienen wird|verdienen soll|verdienen gaat|zal verdienen|gaat verdienen|verdient|verdiende|"
+    r"zarabiać|zarabiać będzie|będzie zarabiać|zarabia|bude brát|bude vydělávat|vydělávat|bude brať|bude zarábať|"
+    r"zarábať|fog keresni|keresni|keres|tjäna|tjene|ansaitsemaan|ansaitsee|kazanacak|kazanıyor|zarađivati|"
+    r"zarađuje|zaslužiti|zasluži|teenima|teenib|pelnīs|uždirbs|uždirba|câștiga|castiga|cobrará|ganará|guadagnerà"
+)
 #: what one says of one's own pay, in the first person ("ich bekomme als Doktorand 2.140 € netto im
 #: Monat", "I make EUR 2,900 net a month", "guadagno 1.600 € al mese"): an earning verb alone, a
 #: verb of getting only with gross or net, or a period, after the amount
@@ -2016,6 +2068,36 @@ CARE_NEED_STEMS = (
     "invalidní vozík", "vozíčkář", "vozíčkar", "rullstol", "kørestol", "rullestol", "pyörätuoli", "kerekesszék",
     "scaun cu rotile", "αναπηρικό", "инвалидн", "invalidska kolica", "invalidski voziček", "tekerlekli sandalye",
     "epilep", "anaphyla", "epipen",
+)
+#: a verb saying somebody has an allergy, right before its word ("ha un'allergia grave", "has a severe
+#: nut allergy", "hat eine Nussallergie", "tiene alergia", "ma alergię", "är allergisk", "is allergic")
+HAVING_ALLERGY_VERBS = (
+    r"has|have|i have|is|am|suffers from|ha|ho|è|soffre di|hat|habe|ist|bin|leidet an|leidet unter|a|ai|est|suis|"
+    r"souffre d'|souffre d’|tiene|tengo|es|soy|padece|tem|tenho|é|sou|heeft|heb|ben|lijdt aan|ma|mam|jest|jestem|"
+    r"cierpi na|má|mám|je|jsem|som|trpí|van|neki|har|lider av|on|olen|kärsii|are|sunt|suferă de|έχει|έχω|είναι|"
+    r"ima|imam|je|sam|има|имам|е|var|vardır|on|ir|turi|turiu|yra"
+)
+#: what makes an allergy told of somebody: its severity, an emergency drug, or what it is to ("alle
+#: arachidi", "to nuts", "gegen Nüsse", "na orzechy", "aux arachides")
+ALLERGY_DETAIL_WORDS = (
+    r"severe|serious|life-threatening|strong|grave|gravi|seria|severa|schwere|schwerer|schwer|starke|sévère|"
+    r"sérieuse|grave|forte|ernstige|ernstig|zware|poważną|poważna|silną|silna|ciężką|těžkou|těžká|silnou|"
+    r"súlyos|svår|kraftig|alvorlig|vakava|severă|gravă|σοβαρή|σοβαρ|teška|tešku|huda|hudo|тежка|ciddi|"
+    r"tõsine|smaga|sunki|to|alle|agli|ai|al|alla|gegen|auf|à|aux|au|a|al|a los|a las|à|ao|aos|voor|tegen|"
+    r"op|na|vůči|na|mot|för|på|overfor|mod"
+)
+#: an allergy's emergency drug ("EpiPen", "l'adrenalina autoiniettabile", "Adrenalin-Autoinjektor")
+EMERGENCY_DRUG_WORDS = (
+    r"epipen|epi-pen|jext|anapen|emerade|auto-injector|autoinjector|auto injector|autoinjektor|"
+    r"adrenalin-autoinjektor|notfallset|adrénaline|auto-injecteur|stylo d'adrénaline|adrenalina|"
+    r"autoiniettabile|autoinyector|autoinjetor|adrenaline|epinephrine|epinefrina|adrenalinę|adrenalinu|"
+    r"adrenalint|adrenaliini|adrenalinpenn|adrenalinpen|αδρεναλίνη|адреналин|adrenalina|adrenalini|"
+    r"adrenalīna|adrenalino|adrenaliin|adrenaliinisuoneen"
+)
+#: a condition that comes before the verb ("if you have an allergy": generic, nobody's)
+IF_WORDS = (
+    r"if|whether|any|wenn|falls|ob|si|se|eventuali|eventuelle|eventuelles|qualsiasi|qualquer|cualquier|"
+    r"indien|eventuele|jeśli|jeżeli|czy|pokud|jestli|ak|om|hvis|jos|dacă|αν|ако|ako|če|eğer|kui|jei"
 )
 #: a form's field that asks for one's needs (accessibility, diet, special requirements): its answer
 #: is the person's health when it names a condition, an aid or a treatment ("Esigenze particolari
@@ -2092,7 +2174,7 @@ PERSONNEL_COST_WORDS = (
 )
 #: a period an amount of pay is for, after it ("52 000 SEK/månad", "650 € per day")
 #: "gross" or "net" after an amount of pay ("3 800 EUR gross per month")
-GROSS_WORDS = r"gross|net|brutto|netto|bruto|neto|brut|lordo|bruttó|nettó|hrubého|hrubá|čistá|brüt|net olarak"
+GROSS_WORDS = r"gross|net|brutto|netto|brutos|brutas|netos|netas|lordi|netti|bruts|nets|bruto|neto|brut|lordo|bruttó|nettó|hrubého|hrubá|čistá|brüt|net olarak"
 PAY_PERIODS = (
     r"month|monthly|månad|måned|monat|mois|mese|mes|mês|maand|miesiąc|měsíc|mesiac|hó|kuukausi|kuu|lună|"
     r"μήνα|месяц|місяць|mjesec|mesec|ay|day|tag|jour|giorno|día|dia|dag|dzień|den|deň|nap|päivä|päev|zi|"

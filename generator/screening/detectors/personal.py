@@ -54,6 +54,7 @@ from generator.screening.lexicon import (
     ACCOUNT_WORDS,
     AGE_WORDS,
     AID_STEMS,
+    ALLERGY_DETAIL_WORDS,
     AT_HANDLE_WORDS,
     AUTO_REPLY_WORDS,
     BIRTH_WORDS,
@@ -76,17 +77,22 @@ from generator.screening.lexicon import (
     DIAGNOSIS_STEMS,
     DOCTOR_WORDS,
     EARNING_VERBS,
+    EARNING_VERBS_AFTER,
+    EMERGENCY_DRUG_WORDS,
     EMERGENCY_WORDS,
     FIRST_PERSON_WORDS,
     FLAT_UNIT_WORDS,
     FLOOR_UNIT_WORDS,
+    FUTURE_EARNING_VERBS,
     GROSS_WORDS,
     HANDLE_WORDS,
+    HAVING_ALLERGY_VERBS,
     HEALTH_PHRASES,
     HOME_WORDS,
     HONORIFICS,
     ID_LINKS,
     ID_WORDS,
+    IF_WORDS,
     INSTITUTION_WORDS,
     JOB_ID_LABELS,
     LEAVE_STEMS,
@@ -123,6 +129,7 @@ from generator.screening.lexicon import (
     PREGNANCY_STEMS,
     PUBLIC_OFFICE_STEMS,
     RATE_WORDS,
+    RECORDED_SANCTIONS,
     REFUGEE_STATUS,
     RELATIVE_WORDS,
     RELIGION_AFTER_ARTICLE,
@@ -882,9 +889,23 @@ _OTHER_DATE = re.compile(
 _TIME_OF_DAY = re.compile(r"(?:T|[ ]?)\d{2}:\d{2}:\d{2}")
 
 
+#: a full date after the abbreviation of "born" in a person's bracket or after a name's comma:
+#: "Ana Popa (n. 04.11.1996)" (Romanian născut), "(nar. 3. 5. 1990)", "(ur. 1996-11-04)", "(geb.
+#: 4.11.1996)", "(f. 04.11.1996)" (født, född), "(s. 4.11.1996)" (syntynyt), "(sz. 1996.11.04.)",
+#: "(b. 4/11/1996)"; one letter alone is "born" only there, before a whole date of a living person's year
+_BORN_ABBREVIATED = re.compile(
+    r"(?:\(|,[ \t])[ \t]*(?:"
+    + lex("n|b|f|s|sz|szül|nasc|născ|nar|ur|urodz|geb|rođ|roj|rod|dz|dzim|gim|sünd|synt|né|née|γεν|род|р|doğ")
+    + r")\.[ \t]*(?:(?:le|am|dne|den|el|il|em|on|op)[ \t]+)?(?P<date>"
+    rf"\d{{1,2}}[./-][ ]?\d{{1,2}}[./-][ ]?{_BORN_YEAR}|{_BORN_YEAR}[./-][ ]?\d{{1,2}}[./-][ ]?\d{{1,2}})(?![\d])")
+
+
 def birth_dates(t: Text) -> Iterator[Finding]:
     text = t.text
     has_digit = t.has_digit
+    if has_digit and "." in text and ("(" in text or ", " in text):
+        for b in _BORN_ABBREVIATED.finditer(t.low):
+            yield Finding("personal.birth-date", PERSONAL, *b.span("date"))
     for m in _BIRTH.finditer(t, 30, 30):
         if not has_digit:  # only a date spelled out in words
             spelled = None if _WEAK_BIRTH.fullmatch(m.group().strip()) else _spelled_date(t.low, m.end())
@@ -1073,8 +1094,43 @@ def _conditions(t: Text) -> Iterator[Finding]:
                      or (care and _stay_because(low, start + care.end(), m.start())
                          and not _RESEARCH_TOPIC.search(sentence)
                          # (the sentence's first word is capitalised whatever it is: "Podatki iz bolnišnice")
-                         and _somebody_before(t.text, low, at, 5, _first_word_end(low, start)))):
+                         and _somebody_before(t.text, low, at, 5, _first_word_end(low, start)))
+                     # (a name lying in the place, its condition in the sentence: "Pavel měl infarkt
+                     # a leží na JIP", "Marek jest po zawale, leży na kardiologii")
+                     or (care and _lies_named(t.text, low, start, at))):
             yield Finding("personal.health", PERSONAL, start, end)
+
+
+#: a person's verb of lying somewhere, right before the place of care ("leży na", "leží na",
+#: "fekszik", "liegt im", "ligt in", "is lying in", "ricoverato in", "ingresado en", "hospitalisé à")
+_LYING_WORDS = ("leży|leżała|leżał|leží|ležel|ležela|leži|fekszik|liegt|lag|ligt|lies|is lying|ligger|låg|"
+                "makaa|yatıyor|guli|лежи|лежит|νοσηλεύεται|ricoverato|ricoverata|ingresado|ingresada|"
+                "internado|internada|hospitalisé|hospitalisée|opgenomen|hospitalizowany|hospitalizowana|"
+                "hospitalizován|hospitalizována|hospitalizovaný|hospitalizovaná|hospitalised|hospitalized|"
+                "zace|ist|est|jest|je|is")
+_LYING = re.compile(rf"(?<![\w])(?:{lex(_LYING_WORDS)})(?![\w])")
+
+
+def _lies_named(text: str, low: str, start: int, at: int) -> bool:
+    """Is the place of care at ``at`` where somebody named lies, a verb of lying in the 25
+    characters before it and a capitalised name (not a small word, not in capitals) earlier in the
+    sentence from ``start``? Not in a research topic's sentence."""
+    hits = list(_LYING.finditer(low, max(start, at - 25), at))
+    verb = hits[-1] if hits else None
+    if verb is None:  # (or after it, as Hungarian says it: "az intenzíven fekszik")
+        verb = _LYING_STRONG.search(low, at, min(len(low), at + 30))
+        if verb is None:
+            return False
+    elif verb.group() in ("ist", "est", "jest", "je", "is") and not _LYING_STRONG.search(low, start, at):
+        return False
+    if _RESEARCH_TOPIC.search(low, start, at):
+        return False
+    return any(len(w.group()) >= 3 and w.group()[0].isupper() and not w.group().isupper()
+               and w.group().lower() not in _NOT_A_NAME for w in _NAME_WORD.finditer(text, start, min(at, verb.start())))
+
+
+#: (after a copula, the verb of lying is elsewhere in the sentence: "jest po zawale, leży na")
+_LYING_STRONG = re.compile(r"(?<![\w])(?:lezy|lezal|lezala|lezi|lezel|lezela|fekszik|liegt|ligt|lies|is lying|ligger)(?![\w])")
 
 
 #: "because of" or "with" (``CONDITION_BECAUSE``), a few words before a condition
@@ -1597,6 +1653,7 @@ def care_needs(t: Text) -> Iterator[Finding]:
     yield from _needs_answers(t)
     if not _CARE_NEED_WORDS.among(t.words):
         return
+    yield from _told_allergies(t)
     text = t.text
     done = -1
     for m in _CARE_NEED.finditer(t.low):
@@ -1614,6 +1671,41 @@ def care_needs(t: Text) -> Iterator[Finding]:
                  default=max(start, m.start() - 80))
         stop = _CARE_CLAUSE_END.search(text, m.end(), min(end, m.end() + 60))
         if _person_named(text, lo, stop.start() if stop else min(end, m.end() + 60)):
+            yield Finding("personal.health", PERSONAL, start, end)
+            done = end
+
+
+#: a verb of having an allergy, then up to three words (an article, "a severe"), then the allergy's word
+_HAVING_ALLERGY = re.compile(rf"(?<![\w'’])(?:{lex(HAVING_ALLERGY_VERBS)})(?:[ \t]+[\w'’-]+){{0,3}}?[ \t]+[\w'’-]*$")
+_ALLERGY_DETAIL = re.compile(rf"(?<![\w'’])(?:{lex(ALLERGY_DETAIL_WORDS)})(?![\w])")
+_EMERGENCY_DRUG = re.compile(rf"(?<![\w])(?:{lex(EMERGENCY_DRUG_WORDS)})")
+_IF = re.compile(rf"(?<![\w'’])(?:{lex(IF_WORDS)})(?![\w'’])")
+_ALLERGY_STEM = re.compile("allerg|alerg|αλλεργ|аллерг|алерг|alerji|anaphyla|epipen")
+
+
+def _told_allergies(t: Text) -> Iterator[Finding]:
+    """Somebody's allergy told in a sentence, not a form's field: a verb of having it right before its
+    word and its severity, an emergency drug or what it is to after it ("ha un'allergia grave alle
+    arachidi", "she has a severe nut allergy", "ma silną alergię na orzechy"), or an emergency drug
+    in its sentence ("porta sempre con sé l'adrenalina autoiniettabile"): the sentence. Not "if you
+    have an allergy", "any allergies", nor "the form has an allergy field"."""
+    text, low = t.text, t.low
+    done = -1
+    for m in _ALLERGY_STEM.finditer(low):
+        if m.start() < done:
+            continue
+        start, end = _sentence_around(text, m.start(), m.end())
+        word_end = m.end()
+        while word_end < len(low) and (low[word_end].isalnum() or low[word_end] == "-"):
+            word_end += 1
+        verb = _HAVING_ALLERGY.search(low, max(start, m.start() - 40), m.start())
+        if verb is None or _IF.search(low, max(start, verb.start() - 30), m.start()):
+            continue
+        detail = _ALLERGY_DETAIL.match(low, word_end + 1, min(end, word_end + 30)) if low[word_end:word_end + 1] == " " else None
+        detail = detail \
+            or _ALLERGY_DETAIL.search(low, max(start, verb.start()), m.start()) \
+            or _EMERGENCY_DRUG.search(low, start, end)
+        if detail:
             yield Finding("personal.health", PERSONAL, start, end)
             done = end
 
@@ -1705,10 +1797,24 @@ def employment_troubles(t: Text) -> Iterator[Finding]:
     genomen na een conflict met zijn promotor", "disciplinary proceedings against my colleague"):
     the sentence, when it is about somebody (a pronoun, a role, a name). Not "the project was
     suspended", nor a code of conduct's rule, which names nobody."""
-    if not _TROUBLE_WORDS.among(t.words):
-        return
     text, low = t.text, t.low
     done = -1
+    # a sanction that is the person's record alone: "Sven heeft een schriftelijke waarschuwing van HR
+    # gekregen", "Jana dostała naganę" (a capitalised name anywhere in the sentence will do)
+    for m in _RECORDED_SANCTION.finditer(t, 10, 40):
+        if m.start() < done:
+            continue
+        start, end = _sentence_around(text, m.start(), m.end())
+        if _RULES.search(low, start, end) or _IF.search(low, max(start, m.start() - 40), m.start()):
+            continue  # "the disciplinary rules provide for a written warning", "if you get a written warning"
+        said = {w.encode() for w in _VIEW_WORD.findall(low, start, end)}
+        if said & _SOMEBODY_WORDS or said & _ROLE_WORDS or any(
+                len(w.group()) >= 3 and w.group()[0].isupper() and not w.group().isupper()
+                and w.group().lower() not in _NOT_A_NAME for w in _NAME_WORD.finditer(text, start, end)):
+            yield Finding("personal.employment", PERSONAL, start, end)
+            done = end
+    if not _TROUBLE_WORDS.among(t.words):
+        return
     for m in _TROUBLE.finditer(low):
         if m.start() < done:
             continue
@@ -1723,6 +1829,9 @@ def employment_troubles(t: Text) -> Iterator[Finding]:
             continue
         yield Finding("personal.employment", PERSONAL, start, end)
         done = end
+
+
+_RECORDED_SANCTION = Lexicon(RECORDED_SANCTIONS, template=r"(?<![\w-])(?:{body})(?![\w-])")
 
 
 #: the disciplinary words: a measure against somebody, with or without its sanction's word
@@ -2205,6 +2314,42 @@ def addresses(t: Text) -> Iterator[Finding]:
             end = stop.start() if stop else block_end
             if end - start >= 6 and _address_shaped(text, start, end):
                 yield Finding("personal.address", PERSONAL, start, end)
+        if digit and m.end() + digit.start() < line_end:
+            # the address goes on over the next lines, quoted or not, as a form pasted into a mail
+            # gives it ("> Home address: 14 Orchard Close\n> Great Shelford\n> Cambridge CB22 5QT")
+            lines_end = _continued_lines(text, line_end)
+            colon = text.rfind(":", m.end(), m.end() + digit.start())
+            first = colon + 1 if colon >= 0 else m.end()
+            first += len(text[first:line_end]) - len(text[first:line_end].lstrip())
+            if lines_end > line_end and text[first:line_end].rstrip()[-1:] not in ".!?":
+                joined = _QUOTED_BREAK.sub(", ", text[first:lines_end])
+                if _address_shaped(joined, 0, len(joined)):
+                    yield Finding("personal.address", PERSONAL, first, lines_end)
+
+
+#: a line break and the quoting marks of the next line ("\n> ", "\n| ")
+_QUOTED_BREAK = re.compile(r"[ \t,]*\n[ \t>|]*")
+_QUOTE_MARKS = re.compile(r"[ \t>|]*")
+#: an address's line: a town, a postcode, a district, in words, numbers, dots, commas and hyphens
+_ADDRESS_LINE = re.compile(r"[^\W_][\w .,'’/-]{0,59}")
+
+
+def _continued_lines(text: str, line_end: int) -> int:
+    """Where an address that begins on the line ending at ``line_end`` ends, going on over up to
+    three next lines (a quote's marks before them allowed): short lines that are not blank and not a
+    form's next field ("> Preferred airport: STN")."""
+    end = line_end
+    for _ in range(3):
+        if text[end:end + 1] != "\n":
+            break
+        begin = _QUOTE_MARKS.match(text, end + 1).end()  # type: ignore[union-attr]
+        stop = text.find("\n", begin)
+        stop = len(text) if stop < 0 else stop
+        line = text[begin:stop].strip()
+        if not _ADDRESS_LINE.fullmatch(line) or line[-1] in ".,;!?:" or ". " in line or _FIELD_LABEL.match(text, begin):
+            break
+        end = begin + len(text[begin:stop].rstrip())
+    return end
 
 
 #: a form's field label beginning a line: a few words and a colon ("Projecttitel:", "Role in project:")
@@ -2579,7 +2724,7 @@ _CURRENCY = lex(CURRENCIES)
 _AMOUNT = (rf"(?:{_CURRENCY})[ \t]*\d[\d.,' \u00a0]*\d"
            rf"|\d[\d.,' \u00a0]*\d?[ \t]*(?:k|тис)?[ \t]*(?:{_CURRENCY})")
 _EARNING = re.compile(
-    rf"(?<![\w])(?:(?:{lex(EARNING_VERBS)})|(?:{lex(POSSESSIVES)})[ \t]+(?:\w+[ \t]+)?(?:{lex(SALARY_WORDS)}))(?![\w])"
+    rf"(?<![\w])(?:(?:{lex(EARNING_VERBS, FUTURE_EARNING_VERBS)})|(?:{lex(POSSESSIVES)})[ \t]+(?:\w+[ \t]+)?(?:{lex(SALARY_WORDS)}))(?![\w])"
     rf"(?:[ \t]+[^\s\d.!?;]{{1,20}}){{0,4}}?[ \t]*:?[ \t]*(?P<amount>{_AMOUNT})(?![\w])")
 
 
@@ -2602,6 +2747,16 @@ _FIRST_PERSON_PAY = re.compile(r"(?<![\w])i(?:'m| am)?[ \t]+(?:make|get paid|pai
 #: (a text without one of these words says nothing of what somebody earns: most texts)
 _EARNING_WORDS = frozenset(fold(w).encode() for w in re.split(r"[| ]", f"{EARNING_VERBS}|{SALARY_WORDS}|{RATE_WORDS}")
                            if w not in ("is", "gets"))
+#: (the future's auxiliaries, too common to open the reading: "will", "bude", "zal", "θα")
+_AUXILIARIES = frozenset(fold(w).encode() for w in (
+    "will be is going to paid wird zal gaat bude fog kommer att til at a vil tulee va bo hakkab soll będzie "
+    "θα ще će").split())
+_FUTURE_EARNING_WORDS = frozenset(fold(w).encode() for w in re.split(r"[| ]", f"{FUTURE_EARNING_VERBS}|{EARNING_VERBS_AFTER}")
+                                  ) - _AUXILIARIES
+#: an amount, its gross or net and its period, then a verb of earning ("wird 3.900 € brutto
+#: verdienen", "zal 3.400 euro bruto per maand verdienen", "42 000 Kč hrubého měsíčně bude brát")
+_EARNING_AFTER = re.compile(
+    rf"(?P<amount>{_AMOUNT})(?![\w])(?:[ \t]+[^\s\d.!?;:]{{1,12}}){{0,3}}?[ \t]+(?:{lex(EARNING_VERBS_AFTER)})(?![\w])")
 #: (a text without one of these says nothing of what somebody earns in ``_EARNING``'s words)
 _EARNING_START_WORDS = frozenset(fold(w).encode() for w in re.split(r"[| ]", f"{EARNING_VERBS}|{SALARY_WORDS}")
                                  if w not in ("is", "gets"))
@@ -2716,16 +2871,21 @@ def salaries(t: Text) -> Iterator[Finding]:
         for m in _OWN_EARNING.finditer(low):
             if m.group("earn") or m.group("period"):
                 yield Finding("personal.salary", PERSONAL, m.start(), m.end("period") if m.group("period") else m.end("amount"))
-    if _EARNING_WORDS.isdisjoint(t.words):
+    if _EARNING_WORDS.isdisjoint(t.words) and _FUTURE_EARNING_WORDS.isdisjoint(t.words):
         if _PAY_COMPOUNDS.among(t.words):
             yield from _own_pay(t)
             yield from _possessed_pay(t)
         return
     yield from _own_pay(t)
     yield from _possessed_pay(t)
-    if not _EARNING_START_WORDS.isdisjoint(t.words):  # (a day's rate is no salary's verb: "day" is common)
+    future = not _FUTURE_EARNING_WORDS.isdisjoint(t.words)
+    if future or not _EARNING_START_WORDS.isdisjoint(t.words):  # (a day's rate is no salary's verb: "day" is common)
         for m in _EARNING.finditer(low):
-            yield Finding("personal.salary", PERSONAL, m.start(), m.end("amount"))
+            period = _PERIOD_AFTER.match(low, m.end("amount")) if future else None
+            yield Finding("personal.salary", PERSONAL, m.start(), period.end() if period else m.end("amount"))
+    if future:
+        for m in _EARNING_AFTER.finditer(low):
+            yield Finding("personal.salary", PERSONAL, *m.span("amount"))
     for m in _PAY_WORD.finditer(t, 10, 40):
         stop = _PAY_CLAUSE_END.search(low, m.end(), min(len(low), m.end() + 160))
         end = stop.start() if stop else min(len(low), m.end() + 160)
