@@ -395,7 +395,34 @@ ENTRY_WORDS = (
     r"κλειδοθήκη|κλειδοθήκης|πόρτα|πόρτας|εξώπορτα|είσοδος|εισόδου|θυροτηλέφωνο|"
     r"кутия за ключове|кутията за ключове|вратата|врата|входа|вход|домофон|домофона|дверь|двери|подъезд|"
     r"подъезда|двері|дверей|під'їзд|під'їзду|улаз|улаза|кутија за кључеве|"
-    r"anahtar kutusu|anahtar kutusunun|kapı|kapının|kapıyı|bina girişi|giriş kapısı"
+    r"anahtar kutusu|anahtar kutusunun|kapı|kapının|kapıyı|bina girişi|giriş kapısı|"
+    # a key cabinet, a locker or a cupboard with a lock, and the cabinet's noun alone in its cases
+    # ("Avaimet löytyvät avainkaapista ..., kaapin koodi on 2-9-1-7", "szafka na klucze, kod do
+    # szafki", "das Schließfach, Code 4711"): its code opens it as a door's does
+    r"key cabinet|key cabinets|key cupboard|key locker|locker|lockers|the cabinet|the locker|"
+    r"schlüsselkastens|schlüsselkästen|schlüsselschranks|schlüsselkasterl|spind|spinds|schließfach|"
+    r"schließfachs|schließfächer|schliessfach|sleutelkast|sleutelkastje|sleutelkluisje|kluisje|kluisjes|"
+    r"armoire à clés|armoire à clefs|armoire des clés|armoire aux clés|casier|casiers|coffre à clés|"
+    r"l'armoire|armadietto|armadietto delle chiavi|armadio delle chiavi|armadio chiavi|armadietto chiavi|"
+    r"armario de llaves|armario de las llaves|taquilla|taquillas|casillero|armário de chaves|"
+    r"armário das chaves|cacifo|cacifos|dulapul cu chei|dulap cu chei|dulapul de chei|dulapului|dulăpior|"
+    r"fișet|fișetul|fișetului|"
+    r"szafka na klucze|szafce na klucze|szafki na klucze|szafkę na klucze|szafką na klucze|szafka|szafce|"
+    r"szafki|szafkę|skříňka na klíče|skříňce na klíče|skříňky na klíče|skříňku na klíče|skříňka|skříňce|"
+    r"skříňky|skříňku|skrinka na kľúče|skrinke na kľúče|skrinky na kľúče|skrinku na kľúče|skrinka|skrinke|"
+    r"skrinky|skrinku|kulcsszekrény|kulcsszekrényben|kulcsszekrényt|kulcsszekrénynél|kulcsszekrényből|"
+    r"szekrény|szekrényt|szekrényben|szekrényé|omarica za ključe|omarici za ključe|omarica|omarici|omarice|"
+    r"ormarić za ključeve|ormariću za ključeve|ormarić|ormarića|ormariću|"
+    r"avainkaappi|avainkaapista|avainkaappiin|avainkaapille|avainkaapilla|avainkaappia|avainkaapit|"
+    r"avainboksista|avainboksiin|avainlaatikosta|avainlaatikkoon|avainsäilöstä|avainlokero|avainlokeron|"
+    r"avainlokerosta|avainlokerossa|kaappi|kaapin|kaapista|kaapissa|kaappiin|lokero|lokeron|lokerosta|"
+    r"lokerossa|lokeroon|nyckelskåpets|nyckelskåpen|nyckelboxens|skåpet|skåpets|skåpen|låsskåp|låsskåpet|"
+    r"nøgleskabets|nøgleboksens|skabet|skabets|nøkkelskapets|nøkkelboksens|skapet|skapets|"
+    r"võtmekapp|võtmekapi|võtmekapist|võtmekappi|kapp|kapi|kapist|atslēgu skapis|atslēgu skapī|"
+    r"atslēgu skapja|skapis|skapī|skapītis|raktų spintelė|raktų spintelėje|raktų spintelės|spintelė|"
+    r"spintelės|spintelėje|ντουλάπι κλειδιών|ντουλαπάκι|ντουλαπάκι κλειδιών|ντουλαπιού|θυρίδα|θυρίδας|"
+    r"шкафчето за ключове|шкафче за ключове|шкафчето|шкафче|шкафа|шкафът|"
+    r"anahtar dolabı|anahtar dolabının|anahtar dolabından|anahtar dolabında|dolap|dolabın|dolabı|dolaptan"
 )
 #: a door's, a gate's or a lock's code as one compound word, the way the Germanic languages, Finnish,
 #: Estonian and Hungarian write it, with its definite or case ending ("portkoden till serverhallen
@@ -426,7 +453,8 @@ ENTRY_CODE_WORDS = (
     r"kodas|kodą|kods|koda|kodo|koodi|koodin|koodia|kood|koodiga|koodiks|combination|kombination|"
     r"kombinationen|combinaison|combinazione|combinación|combinação|combinatie|kombinacja|kombinace|kombinácia|"
     r"kombináció|combinația|yhdistelmä|κωδικός|κωδικό|κωδικού|код|кодът|кода|коду|кодот|"
-    r"kodunu|kodumuz|šifra|šifru|šifre|szyfr|zahlenkombination|cijfercode|sifferkod|sifferkoden"
+    r"kodunu|kodumuz|šifra|šifru|šifre|szyfr|zahlenkombination|cijfercode|sifferkod|sifferkoden|"
+    r"şifre|şifresi|şifresini|kodi|kodo|codului|κωδικός του|kodą|koodiks"
 )
 #: a voucher's or a coupon's code, which buys what it names: its value may hold letters
 #: ("voucher CRD-8812-KXQ7-TT3M")
@@ -1397,7 +1425,16 @@ HOME_WORDS = (
     r"lakásom|otthonomba|lakcíme|lakcímére|lakcímét|lakcímén|lakcímet|"
     r"hemadress|min adress|hjemmeadresse|privatadresse|kotiosoite|kotiosoitteeni|kodune aadress|"
     r"elukoht|διεύθυνση κατοικίας|η διεύθυνσή μου|домашний адрес|мой адрес|домашня адреса|"
-    r"моя адреса|домашен адрес|моят адрес|kućna adresa|moja adresa|domači naslov|adresa de domiciliu|"
+    r"моя адреса|домашен адрес|моят адрес|адресът ми|адреса ми|адресът ни|адреса ни|"
+    # the noun first, "my" after it, as Bulgarian, Romanian, Greek, Italian or Spanish say it, or the
+    # address said to be one's own ("η διεύθυνση ... είναι η δική μου:", "the address ... is my own:")
+    r"adresa mea|adresa noastră|η διεύθυνση μου|η διεύθυνσή μας|είναι η δική μου|είναι η δική μας|"
+    r"l'indirizzo mio|indirizzo mio|la dirección mía|dirección mía|is my own|is my private one|"
+    r"ist meine eigene|ist meine private|est la mienne|est mon adresse|è il mio indirizzo|es la mía|"
+    r"é o meu endereço|is de mijne|is mijn eigen|jest moja własna|je moja vlastita|je moja lastna|je moje vlastní|"
+    r"är min egen|er min egen|"
+    r"on oma osoitteeni|on minun osoitteeni|е моят адрес|е моят личен|e a mea|benim adresim|adresim|"
+    r"kućna adresa|moja adresa|domači naslov|adresa de domiciliu|"
     r"domiciliul|namų adresas|mājas adrese|ev adresi|ev adresim|כתובת מגורים|הכתובת שלי|"
     r"საცხოვრებელი მისამართი|բնակության հասցե|į namus|διεύθυνση του σπιτιού μου|σπιτιού μου|στο σπίτι μου|"
     # where one stays for now: with one's parents, in one's own flat ("working from my parents' place at ...")
@@ -1949,7 +1986,22 @@ POSTAL_ADDRESS_WORDS = (
     r"пощенски адрес|пощенския адрес|адрес за доставка|адресът за доставка|почтовый адрес|адрес доставки|"
     r"поштова адреса|адреса доставки|posta adresi|yazışma adresi|teslimat adresi|gönderim adresi|"
     r"postiaadress|kirjavahetuse aadress|tarneaadress|pasta adrese|korespondences adrese|piegādes adrese|"
-    r"pašto adresas|korespondencijos adresas|pristatymo adresas"
+    r"pašto adresas|korespondencijos adresas|pristatymo adresas|"
+    # the address a courier or a parcel service brings things to ("kargo adresi:", "адрес за куриера",
+    # "address for the courier"), in EGI's languages
+    r"courier address|address for the courier|address for courier|address for the parcel|parcel address|"
+    r"kurieradresse|adresse für den kurier|adresse für den paketdienst|paketadresse|adresse pour le coursier|"
+    r"adresse pour le transporteur|adresse pour le colis|indirizzo per il corriere|indirizzo per il pacco|"
+    r"dirección para el mensajero|dirección para el paquete|endereço para o estafeta|morada para o estafeta|"
+    r"endereço para a transportadora|adres voor de koerier|adres voor het pakket|adres dla kuriera|"
+    r"adres do kuriera|adresa pro kurýra|adresa pro balík|adresa pre kuriéra|adresa pre balík|futár címe|"
+    r"futárnak a cím|adresa pentru curier|adresa pentru colet|kuriiriosoite|osoite kuriirille|"
+    r"adress för budet|adress till budet|adresse til kureren|adresse til budet|adresse til pakken|"
+    r"διεύθυνση για τον κούριερ|διεύθυνση για το δέμα|διεύθυνση για το courier|adresa za kurira|"
+    r"adresa za paket|naslov za kurirja|naslov za paket|адрес за куриер|адрес за куриера|адресът за куриера|"
+    r"адреса за куриера|адрес за пратката|kargo adresi|kargo adresim|kargo için adres|kurye adresi|kurye için adres|"
+    r"teslimat adresim|kulleri aadress|aadress kullerile|kurjera adrese|adrese kurjeram|kurjerio adresas|"
+    r"adresas kurjeriui"
 )
 #: a public office that people are sent to (immigration, registry, town hall, police, embassy),
 #: by the stem of its name in EGI's languages: its address in a sentence is the office's, not a
@@ -2437,7 +2489,11 @@ TICKET_WORDS = (
     r"minutes|protokoll|verbale|procès-verbal|notulen|protokół|zápis|zápisnica|jegyzőkönyv|pöytäkirja|"
     r"protokolls|protokollet|protokollen|protokołu|protokolu|zápisu|zápisnice|zápisnici|jegyzőkönyvbe|"
     r"pöytäkirjaan|referat|referatet|referatu|zapisnik|zapisnika|πρακτικά|протокол|протокола|compte rendu|"
-    r"compte-rendu|acta|ata"
+    r"compte-rendu|acta|ata|"
+    # the public case a ticket is published as, named so ("not to be copied to the public case:")
+    r"public case|public cases|öffentlichen fall|öffentliche fall|cas public|caso pubblico|caso público|"
+    r"openbare zaak|publiczną sprawę|publicznej sprawy|veřejný případ|veřejného případu|cazul public|"
+    r"julkiseen tapaukseen|julkinen tapaus|offentliga ärendet|offentlige sag|δημόσια υπόθεση|публичния случай"
 )
 #: the public itself, in its forms ("julkiseksi": into the public; "für die Öffentlichkeit")
 PUBLIC_WORDS = (
@@ -2475,7 +2531,15 @@ PUT_VERBS = (
     r"βάλετε|βάλεις|ставить|ставьте|выкладывать|выкладывайте|викладати|викладайте|koymayın|koyma|"
     # "end up in": "får inte hamna i ärendet", "soll nicht im Protokoll landen"
     r"hamna|havne|ende|landen|landa|end up|finire|finisca|acabar|acabe|terminar|trafić|trafiać|skončit|"
-    r"kerüljön|kerülni|päätyä|ajungă|ajunga"
+    r"kerüljön|kerülni|päätyä|ajungă|ajunga|"
+    # copying or carrying text over into it: "vă rog nu copiați în tichetul public", "da non riportare
+    # nel caso pubblico", "not to be copied to the public case", "nicht in den öffentlichen Fall übernehmen"
+    r"copy|copied|kopieren|kopiert|übernehmen|übernommen|übertragen|copier|copiez|reporter|reportez|"
+    r"copiare|copiate|copiato|riportare|riportate|riportato|copiar|copiéis|copiado|copiem|kopiëren|"
+    r"kopieer|overnemen|kopiować|kopiujcie|kopiuj|przepisywać|kopírovat|kopírujte|kopírovať|másolni|"
+    r"másolja|másoljátok|kopioida|kopioi|kopioikaa|kopiera|kopiere|kopier|kopeerida|kopeerige|kopēt|"
+    r"kopijuoti|copiați|copiaţi|copiezi|copia|αντιγράψετε|αντιγράψεις|αντιγραφεί|копирайте|копирате|"
+    r"kopirati|kopirajte|kopyalamayın|kopyalama"
 )
 #: verbs of appearing somewhere, which mark only with a modal before them ("no debería salir en la
 #: web", "darf nicht auf der Webseite erscheinen"; "does not appear on the web page" is a fault)

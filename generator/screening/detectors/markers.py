@@ -810,8 +810,12 @@ def _among_levels(low: str, start: int, end: int) -> bool:
     after = re.split(r"[.!?;:)\]]", low[end:min(line_end, end + 80)])[0]
     if not (before.rstrip(" \t").endswith((",", "/", "|")) or after.lstrip(" \t").startswith((",", "/", "|"))):
         return False
-    levels = [m for part in (before, after) for m in _PUBLIC_LEVEL_WORD.finditer(part)]
-    return any(not _NEGATION.search(m.string[max(0, m.start() - 12):m.start()]) for m in levels)
+    # (each item of the list on its own: a public level is one when its item is a level's name
+    # of a few words, "public", "TLP:CLEAR", "Öffentlich / intern"; the last word of a clause that
+    # goes on after the comma is no item: "Strict confidențial, vă rog nu copiați în tichetul public:")
+    items = [item for part in (before, after) for item in re.split(r"[,/|]", part)]
+    return any(len(item.split()) <= 4 and not _NEGATION.search(item[max(0, m.start() - 12):m.start()])
+               for item in items for m in _PUBLIC_LEVEL_WORD.finditer(item))
 
 
 #: OAuth's kind of client, which holds a secret (as against a public one), with its article: "registered
