@@ -531,6 +531,21 @@ PUBLIC_KEY_WORDS = (
     r"chave publica|clave publica|cle publique"
 )
 
+#: a certificate's (or a device's) serial number, in EGI's languages and their inflections: the
+#: value after it is printed in the certificate, public ("сериен номер 0x4A3F21", "Seriennummer 3E11C0")
+SERIAL_NUMBER_WORDS = (
+    r"serial number|serial no\.?|serial|serialnumber|serial_number|s/n|seriennummer|seriennr\.?|"
+    r"numéro de série|n° de série|no de série|numero di serie|numero seriale|número de serie|número de série|"
+    r"número serial|serienummer|serienummeret|serienumret|serienr\.?|numer seryjny|numerem seryjnym|"
+    r"numerze seryjnym|sériové číslo|sériovým číslem|sériovým číslom|sériového čísla|sorozatszám|"
+    r"sorozatszáma|sorozatszámú|număr de serie|numărul de serie|numar de serie|sarjanumero|sarjanumerolla|"
+    r"sarjanumeron|sarjanumeroltaan|σειριακός αριθμός|σειριακό αριθμό|σειριακού αριθμού|serijski broj|"
+    r"serijskim brojem|serijska številka|serijsko številko|serijsko številka|сериен номер|серийния номер|"
+    r"серийният номер|сериен №|серийный номер|серийным номером|серійний номер|seri numarası|seri numarasi|"
+    r"seri no|seerianumber|seerianumbriga|seerianumbri|sērijas numurs|sērijas numuru|serijos numeris|"
+    r"serijos numeriu|serijos numerį"
+)
+
 #: phrases that hand over a value without a password word ("here it is:", "reset it to")
 REVEAL_PHRASES = (
     r"here it is|here you go|here is it|it is now|it's now|new one is|reset it to|changed it to|set it to|"

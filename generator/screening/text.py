@@ -51,9 +51,16 @@ def _with_target(m: re.Match[str]) -> str:
     target = html.unescape(m.group(1).strip("\"'")).strip()
     inner = m.group(2)
     shown = html.unescape(nh3.clean(inner, tags=set())).strip()
-    if not target or target.startswith("#") or target in shown or _bare(target) == _bare(shown):
+    if not target or target.startswith("#") or target in shown:
         return inner
+    if _bare(target) == _bare(shown):
+        # "<a href="https://docs.egi.eu/x/">docs.egi.eu/x</a>": the address itself, whole, as the
+        # reader's link went (the text shown was it without its scheme)
+        return html.escape(target) if _SCHEME.match(target) else inner
     return f"{inner} ({html.escape(target)})"
+
+
+_SCHEME = re.compile(r"(?i)https?://")
 
 
 def _bare(address: str) -> str:

@@ -234,9 +234,10 @@ def _not_a_mailbox(text: str, low: str, m: re.Match[str]) -> bool:
     start, domain = m.start(), m.group("domain")
     if text[start - 1:start] == "[" and _PROMPT_AFTER.match(text, m.end()):
         return True
-    if _MACHINE.fullmatch(domain.split(".", 1)[0].lower()) and domain.count(".") >= 2 \
+    if (_MACHINE.fullmatch(domain.split(".", 1)[0].lower()) and domain.count(".") >= 2
+            or domain.rsplit(".", 1)[-1].lower() not in _TLDS) \
             and _KEY_BEFORE.search(text, max(0, start - 800), start):
-        return True
+        return True  # an SSH key's comment, user@host: "ops@wn01.example.eu", "robot@vo.geohaz" (no mail domain)
     local = m.group("local").lower()
     if _BATCH_SLOT.fullmatch(local):
         return True  # an HTCondor slot on a worker node ("slot1_3@wn-112.nikhef.nl")

@@ -218,6 +218,12 @@ _CODE_IN_COMPOUND = re.compile(r"-[^\W\d_]")
 _AFTER_POSITION = re.compile(r"[ \t*\"'»”]*(?:[:!–—)\]]|-[ \t]|\.(?:\s|$)|$)", re.MULTILINE)
 #: a marker alone in brackets: "[internal]", "(nur intern)", "[ INTERNAL ONLY ]"
 _COLON = re.compile(r"[ \t]*:")
+#: a copula right before a sharing verb: the verb reads as its adjective ("é pública", "este publica")
+_COPULA_LAST = re.compile(rf"{_B}(?:{lex(COPULAS)}){_E}[ \t]+$")
+#: a hyphen joining a marker word to the next word: a compound ("Secret-Management", "Intern-Netz"),
+#: unless that word is "only" ("Internal-only:", "Intern-nur:")
+_COMPOUND_TAIL = re.compile(r"-[^\W\d_]")
+_ONLY_TAIL = re.compile(rf"-(?:{lex(ONLY_WORDS)})(?![\w])")
 _ENCLOSED_BEFORE = re.compile(r"[(\[][ \t*_]*$")
 _ENCLOSED_AFTER = re.compile(r"[ \t*_.!:]*[)\]]")
 #: a marker word only mentioned, not used: "the word 'confidential'", "le terme « confidentiel »",
@@ -308,6 +314,8 @@ def markers(t: Text) -> Iterator[Finding]:
                 and not _CREDENTIAL_INSIDE.search(low, m.start(), m.end()) and not _never_advice(low, m.start(), m.end()) \
                 and not (_NO_LONGER.match(low, m.start()) and not _COLON_OR_DASH.match(low, m.end())) \
                 and not _and_then_forward(low, m.start(), m.end()) and not _disclosure_rule(low, m.start()):
+            if _COPULA_LAST.search(low, m.start(), m.end() - len(m.group().rsplit(None, 1)[-1])):
+                continue  # "no Zenodo é pública": "publica" after a copula is "public", not a command
             yield Finding("marker.do-not-share", MARKER, m.start(), m.end())  # ("never put it in the script": advice)
     for m in _POSITIONAL.finditer(t, 60, 60):
         if _negated(low, m.start()) or _mentioned(low, m.start(), m.end()) or _said_none(low, m.end()) \
@@ -329,6 +337,8 @@ def markers(t: Text) -> Iterator[Finding]:
             continue
         if _CONFIG_VALUE.match(low, m.end()):
             continue  # "secret: true", "restricted: false": a setting, not a heading
+        if _COMPOUND_TAIL.match(low, m.end()) and not _ONLY_TAIL.match(low, m.end()):
+            continue  # "Secret-Management für die Pipeline": the first part of a compound ("Internal-only:" heads)
         if _heading(low, m.start(), m.end()) or _enclosed(low, m.start(), m.end()):
             yield Finding("marker.heading", MARKER, m.start(), m.end())
     for m in _AUDIENCE.finditer(t, 40, 60):

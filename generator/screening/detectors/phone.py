@@ -388,6 +388,8 @@ def _judge(low: str, start: int, num: str) -> str | None:
         return "phone.labelled" if label is not None else None
     if ORCID.search(num) or _ISBN.search(num) or _YEARS.fullmatch(num):
         return None
+    if _IPV4.fullmatch(num) and ("/" in num or num.endswith(".0")):
+        return None  # "rango fijo (p. ej. 172.20.0.0/16)": a network and its prefix, never a phone
     if label is not None:  # a phone word wins over the looks of an IP address or a version
         return "phone.labelled" if digits <= 13 else None
     if _IPV4.fullmatch(num) or _date_time(num):

@@ -186,6 +186,9 @@ _CODE_ARGUMENT = re.compile(r"[ \t]*(?:(?P<keyword>[A-Za-z_]\w*)[ \t]*=[ \t]*)?"
 _ASSIGNED = re.compile(r"[A-Za-z][A-Za-z_.-]{2,60}[ \t]*(?::=|=(?!=)|:(?!//))[ \t]*(?=\S)")
 #: ... written as names are: lower or upper case, snake_case, dotted or camelCase; a mix of cases
 #: like "Q-HdtQb" is the first part of a password ("Q-HdtQb=xxNj55")
+#: a setting's key heading the next line, digits in it too ("fts3.db.passwordFile=", "s3.endpoint:"):
+#: after an empty "password=" or a lone "password", the next setting, not its value
+_SETTING_KEY = re.compile(r"[A-Za-z][A-Za-z0-9_.-]{2,60}[ \t]*(?::=|=(?!=)|:(?!//))[ \t]*(?=\S)")
 _NAME_LIKE = re.compile(r"[a-z][a-z0-9_.-]*|[A-Z][A-Z0-9_.-]*|[A-Za-z][a-z0-9]*(?:[A-Z_.-][a-z0-9]+)+")
 
 
@@ -817,7 +820,7 @@ def _judge_value(t: Text, start: int, line_end: int, kind: str, strict: bool = F
     if _DN_TAIL.match(text, start, line_end):
         return None  # "invalid credentials for cn=reader,dc=example,dc=eu": a directory name, not a value
     assigned = _ASSIGNED.match(value)
-    if assigned and kind == "next-line" and _NAME_LIKE.fullmatch(assigned.group().rstrip(" \t=:")):
+    if kind == "next-line" and (key := _SETTING_KEY.match(value)) and _NAME_LIKE.fullmatch(key.group().rstrip(" \t=:")):
         return None  # "password" alone on its line, then "host=db.example.org": the next setting
     # "token needs: OIDC_TOKEN_URL=https://...": what counts is what the name is set to
     if assigned and _NAME_LIKE.fullmatch(assigned.group().rstrip(" \t=:")):

@@ -40,6 +40,7 @@ from generator.screening.lexicon import (
     PUBLIC_KEY_WORDS,
     REFERENCE_WORDS,
     REVEAL_PHRASES,
+    SERIAL_NUMBER_WORDS,
     TOKEN_WORDS,
 )
 
@@ -76,6 +77,9 @@ _PLACEHOLDER_BODY = re.compile(r"^[^_.-]{0,12}[_.-]?(?:x+|X+|\*+|0+|\.+|_+|-+)$|
 _NAME_VALUE = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]{1,60}[:=](?=.)")
 _PUBLIC_BEFORE = re.compile(rf"(?:{lex(PUBLIC_KEY_WORDS)})(?:\s+(?:is|är|ar|er|ist|est|è|e|es|é|on|jest|je|je to))?"
                             r"\s*[:=]?\s*['\"]?$")
+#: a serial number's word right before the value (a copula, a sign or "0x" between): a certificate's
+#: serial, printed in it ("със сериен номер 0x4A3F21", "Seriennummer: 3E11C0D9")
+_SERIAL_BEFORE = re.compile(rf"(?<![\w])(?:{lex(SERIAL_NUMBER_WORDS)})(?:[ \t]+(?:{lex(COPULAS)}))?[ \t]*[:=#]?[ \t]*['\"]?$")
 _REVEAL_BEFORE = re.compile(rf"(?:{lex(REVEAL_PHRASES)})\s*[:\-]?\s*['\"«]?$")
 
 
@@ -216,6 +220,8 @@ def random_tokens(t: Text) -> Iterator[Finding]:
         before = low[max(line_start, start - 48):start]
         if _PUBLIC_BEFORE.search(before):
             continue  # PublicKey = ..., "public key:", a fingerprint
+        if _SERIAL_BEFORE.search(before):
+            continue  # "сериен номер 0x4A3F21": a certificate's serial number, printed in it
         if _PUBLIC_CODE_BEFORE.search(before[-40:]):
             continue  # "CUP I53C22000690001", "grant agreement no. 101057388": a project's public code
         if _ID_PREFIXED_UUID.fullmatch(low, start, end):
