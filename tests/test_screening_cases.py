@@ -199,10 +199,10 @@ def test_html_body_becomes_text(policy):
         ('<p>See the <a href="https://docs.example.org/guide">guide</a>, '
          'or ask <a href="mailto:pi@example.org">our PI</a>.</p>',
          "See the guide (https://docs.example.org/guide), or ask our PI ([redacted: e-mail])."),
-        # a link whose text is its address is not written twice
+        # a link whose text is its address is not written twice: the whole address stands for it
         ('<p>The endpoint is <a href="https://api.example.eu/v2/">api.example.eu/v2</a>, '
          'the guide <a href="https://docs.example.org/">here</a>.</p>',
-         "The endpoint is api.example.eu/v2, the guide here (https://docs.example.org/)."),
+         "The endpoint is https://api.example.eu/v2/, the guide here (https://docs.example.org/)."),
     ],
 )
 def test_html_links_keep_their_target_which_is_screened_too(policy, html, description):
