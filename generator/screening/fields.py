@@ -38,7 +38,8 @@ _SITE_PORTS = re.compile(r"\((?:[a-z][a-z0-9-]{1,20}[ ](?:port[ ])?\d{2,5})(?:,[
 _PLACE = re.compile(r"\([^\W\d_](?:['’.-]?[^\W\d_]){0,40}\)")
 
 #: a site's network, as sites are listed with theirs: "INFN-T1, 193.206.208.0/22", "2001:db8::/32"
-_NETWORK = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}(?:/\d{1,2})?|[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?:/\d{1,3})?")
+_NETWORK_RE = r"\d{1,3}(?:\.\d{1,3}){3}(?:/\d{1,2})?|[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?:/\d{1,3})?"
+_NETWORK = re.compile(_NETWORK_RE)
 #: a discipline path: words, '/', ',', '&', '(' ')', '-', ''', and the chemical formulas and
 #: equations a discipline may name ("Computational chemistry (H₂O, CO2, C6H12O6)", "A + B → C")
 _DISCIPLINE = re.compile(r"[^\W\d_][\w ,/&()'’.+*·→\[\];>»›|:–—°%-]{0,199}")
@@ -159,10 +160,22 @@ def _latin_word(m: re.Match[str]) -> str:
 _VO_SERVER = re.compile(r"\((?i:voms|voms server|vomses|server)[ ]?:?[ ]+[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?::\d{2,5})?\)")
 
 
+#: the VO's number in a registry, in brackets: "(ID 1183)", "(Operations Portal ID: 1183)", "(VO-ID
+#: 1183)", "(Kennung 1183)", "(identifiant : 1183)", "(azonosító 1183)": a registry's words, then an
+#: id's word in a language of EGI, then six digits at most (no phone's number, no person's id)
+_VO_ID = re.compile(r"\((?:(?:vo|egi|ops|operations|portal|registry|register|registro|registre|gocdb|voms|perun)"
+                    r"[ -]?)*(?:id|ident|identifier|identificador|identifiant|identificativo|identificatore|"
+                    r"kennung|kennnummer|identifikator|identyfikator|identifikátor|identifikačné|azonosító|"
+                    r"tunnus|tunniste|identificatie|id-nummer|number|nummer|numéro|numero|número|numer|číslo|"
+                    r"broj|številka|număr|numara|numeris|numurs|αριθμός|номер|nr|no|n°|nº)\.?"
+                    r"(?:[ ]?[:#=][ ]?|[ ]#?|#)\d{1,6}\)", re.IGNORECASE)
+
+
 def vo_name(value: str) -> str | None:
     value = " ".join(value.split())
     name, _, rest = value.partition(" ")
     if rest and not _VO_ROLE.fullmatch(" " + rest) and not _place(rest) and not _VO_SERVER.fullmatch(rest) \
+            and not _VO_ID.fullmatch(rest) \
             and not ((_VO_NOTE.fullmatch(rest) or _VO_ALSO.fullmatch(rest)) and not _TITLE_PAIR.search(rest)):
         return None
     return value if _VO.fullmatch(name) else None
@@ -210,7 +223,7 @@ def site_names(value: str) -> str | None:
     if address and address.start() > 0 and _POSTCODE_TOWN.search(address.group("bracketed") or address.group("dashed")) \
             and _site_list(value[:address.start()].strip()):
         return value[:address.start()].strip()  # (the site is what its index lists, not where it stands)
-    value = _without_note(value).strip()
+    value = _without_note(_NETWORK_NOTE.sub("", value)).strip()
     if _site_list(value):
         return value
     # a lower-case note after a site inside the list ("RECAS-BARI (in attesa), CLOUDIFIN"): left out too
@@ -219,6 +232,14 @@ def site_names(value: str) -> str | None:
 
 
 _INNER_NOTE = re.compile(r"[ \t]*\(([^()@<>:/=]{1,80})\)(?=[ \t]*[,;])")
+
+
+#: a site's network in brackets, after a word or two naming it or none: "(IP 158.42.104.0/22)",
+#: "(Netz: 193.206.208.0/22, 2001:db8::/32)", "(réseau public 134.158.0.0/16)", "(IPv6 2001:db8::/48)":
+#: left out (the site is what the value publishes; its network is no site)
+_NETWORK_NOTE = re.compile(
+    rf"[ \t]*\((?:[^\W\d_][\w-]{{0,24}}(?:[ ][^\W\d_][\w-]{{0,24}})?[ ]?[:=]?[ ]+)?(?:{_NETWORK_RE})"
+    rf"(?:[ ]*[,;][ ]*(?:{_NETWORK_RE})){{0,5}}\)(?=[ \t]*(?:[,;]|$))")
 
 
 def _drop_lower_case_note(m: re.Match[str]) -> str:
@@ -341,11 +362,7 @@ def _institution(name: str) -> bool:
                for w in re.findall(r"[^\W\d_]+", name.lower()))
 
 
-def contact(entry: str) -> tuple[str, str] | None:
-    """(affiliation, role) of a 'Name <address>, Affiliation (role)' entry, or None if the entry
-    has any other shape (a phone, a second address, a birth date, a street address...). An
-    organisation may stand alone with its role ("Example University (PI)", "Example Institute,
-    role: resource provider"); ORCID iDs and ROR links in an entry are left out."""
+def _contact(entry: str) -> tuple[str, str] | None:
     entry = _IDENTIFIER_REF.sub("", " ".join(entry.split())).strip(" ,;")
     labelled = _ROLE_LABEL.search(entry)
     if labelled and "(" not in entry[:labelled.start()]:
@@ -361,6 +378,8 @@ def contact(entry: str) -> tuple[str, str] | None:
     if not affiliation and (_institution(name) or _ACRONYM.fullmatch(name)):
         affiliation = name  # the entry is an organisation with its role
     elif affiliation and _institution(name):
+        if not _unit_or_place(affiliation):
+            return None  # "EGI Foundation, Noa Levi (case coordination)": a person beside the organisation
         affiliation = f"{name}, {affiliation}"  # an organisation and its unit: "Rechenzentrum X, Servicedesk"
     if not person_name(m.group("name").strip()) and not affiliation:
         return None
@@ -369,6 +388,52 @@ def contact(entry: str) -> tuple[str, str] | None:
     if role and not _ROLE.fullmatch(role):
         return None
     if not affiliation and not role:
+        return None
+    return affiliation, role
+
+
+def contact(entry: str) -> tuple[str, str] | None:
+    """(affiliation, role) of a 'Name <address>, Affiliation (role)' entry, or None if the entry
+    has any other shape (a phone, a second address, a birth date, a street address...). An
+    organisation may stand alone with its role ("Example University (PI)", "Example Institute,
+    role: resource provider"); ORCID iDs and ROR links in an entry are left out. What would be
+    published never names a person by a title ("PI, replaces Dr. Cohen")."""
+    shaped = _contact(entry)
+    return None if shaped and any(_TITLED_PERSON.search(x) for x in shaped) else shaped
+
+
+#: a person named with a courtesy or academic title ("Dr. Cohen", "Prof. Rossi", "dr. Kovács",
+#: "Herr Maier", "pani Nowak", "κ. Παπαδόπουλος", "г-н Иванов")
+_TITLED_PERSON = re.compile(r"(?<![\w.-])(?i:dr|dra|drs|prof|mr|mrs|ms|mme|mlle|herr|frau|sig|sig\.ra|sig\.na|dott|"
+                            r"dott\.ssa|pan|pani|paní|pán|úr|heer|mevrouw|mevr|dhr|sr|sra|srta|δρ|κ|καθ|г-н|г-жа|д-р|др|проф)"
+                            r"\.?[ ]+[^\W\d_a-z]")
+
+
+#: a town or a unit beside an organisation: a few words of letters, two capitalised ones never in a
+#: row (a person's name: "EGI Foundation, Noa Levi, ..."), or an organisation's unit by its word
+_PLACE_PART = re.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*\.?(?:[ ][^\W\d_]+(?:['’.-][^\W\d_]+)*\.?){0,3}")
+
+
+def _unit_or_place(part: str) -> bool:
+    return bool(_institution(part) or _ACRONYM.fullmatch(part)
+                or _PLACE_PART.fullmatch(part) and not _capitalised_pair(part))
+
+
+def _capitalised_pair(text: str) -> bool:
+    """Two capitalised words in a row, in any script ("Noa Levi", "Νίκος Παππάς")?"""
+    words = list(re.finditer(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", text))
+    return any(a.group()[0].isupper() and b.group()[0].isupper() and text[a.end():b.start()] == " "
+               for a, b in pairwise(words))
+
+
+def _organisation_parts(org: str, middle: str, role: str, role_words: str) -> tuple[str, str] | None:
+    """(affiliation, role) of an 'Organisation, town or unit, role' entry ("EGI Foundation User
+    Community Support Team, Amsterdam, case coordination"): no person's name in it (no two
+    capitalised words in a row beside the organisation's, in the town or in the role)."""
+    affiliation = f"{org}, {middle}"
+    if not _unit_or_place(middle) or not _ROLE_PART.fullmatch(role_words) or _capitalised_pair(role_words):
+        return None
+    if not _AFFILIATION.fullmatch(affiliation) or _digits_in(affiliation):
         return None
     return affiliation, role
 
@@ -390,6 +455,7 @@ _DEGREE = re.compile(r"(?:ph\.? ?d|csc|drsc|msc|ma|ba|bsc|mba|dphil|dr\. ?rer\. 
 #: a note in brackets after a role: a site's name ("RO-07-NIPNE", "praguelcg2") or a few words
 #: ("astrophysics", "grid storage"); a word in title case (a person's name: "(Novák)") is refused
 _ROLE_NOTE = re.compile(r"[ ]*\((?:[A-Za-z][A-Za-z0-9]*(?:[-_.][A-Za-z0-9]+)*|[^\W\d_]+(?:[ -][^\W\d_]+){0,3})\)$")
+_TRAILING_NOTE = re.compile(r"[ ]*\([^()]*\)$")
 _TITLE_WORD = re.compile(r"(?<![\w-])[^\W\d_a-z][^\W\d_A-Z]+(?![\w-])")
 
 
@@ -406,10 +472,17 @@ def _three_parts(entry: str) -> tuple[str, str] | None:
     name, affiliation, role = parts
     name = _TITLES.sub("", name)
     note = _ROLE_NOTE.search(role)  # "site admin (RO-07-NIPNE)", "PI (astrophysics)": the role's site or field
+    other = _TRAILING_NOTE.search(role)
     if note and not _TITLE_WORD.search(note.group()) and not _DIGIT_RUN.search(note.group()):
         role_words = role[:note.start()]
+    elif other and other.start() > 0:
+        # any other note after the role ("PI (replaces Dr. Cohen)", "Doktorandin (bis Mai: 0171 ...)"):
+        # left out whole, the role published without it (what it says may be a person's)
+        role = role_words = role[:other.start()]
     else:
         role_words = role
+    if _institution(name) or _ACRONYM.fullmatch(name):
+        return _organisation_parts(name, affiliation, role, role_words)
     if not person_name(name) or _institution(name) or not _ROLE_PART.fullmatch(role_words):
         return None
     if not _AFFILIATION.fullmatch(affiliation) or _digits_in(affiliation):
