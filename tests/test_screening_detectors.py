@@ -559,28 +559,38 @@ def test_marker_look_alikes(text):
 # --- speed ------------------------------------------------------------------------
 
 
+def _seconds(text: str) -> float:
+    """The better of two passes over one text, in CPU seconds (a shared machine's other work
+    slows one now and then)."""
+    best = float("inf")
+    for _ in range(2):
+        start = time.process_time()
+        find_all(text)
+        best = min(best, time.process_time() - start)
+    return max(best, 1e-9)
+
+
 def test_throughput_has_no_cliff():
-    """A smoke test with a low bar (CI machines are shared): the real number comes from
-    ``make bench`` (target >= 5 MB/s). This catches quadratic blow-ups."""
+    """Catches quadratic blow-ups by ratios measured in one run, never by a time: the machine is
+    shared and its load moves absolute figures threefold (``make bench`` gives the MB/s, target
+    >= 5). One text of 200 messages costs about twice one of 100, and no more per byte than the
+    same messages read one by one."""
     messages = ticket_text(0.5, seed=3)
     find_all("\n".join(SECRETS))  # warm up: the patterns compiled, and the words of such text judged
     for m in ticket_text(0.1, seed=4):  # once, as a night's 90 MB judges them (other messages than those timed)
         find_all(m)
-    size = sum(len(m.encode()) for m in messages)
-    rate = 0.0
-    for _ in range(2):  # the better of two passes: a shared machine's other work slows one now and then
+    size = sum(len(m.encode()) for m in messages[:200])
+    each = float("inf")
+    for _ in range(2):
         start = time.process_time()
-        for m in messages:
+        for m in messages[:200]:
             find_all(m)
-        rate = max(rate, size / 1e6 / max(time.process_time() - start, 1e-9))
-    one_big = "\n\n".join(messages[:200])  # one long text: no per-text quadratic cost either
-    big_rate = 0.0
-    for _ in range(2):  # (the better of two, as above: one pass read 0.93 MB/s under a load of 4)
-        start = time.process_time()
-        find_all(one_big)
-        big_rate = max(big_rate, len(one_big.encode()) / 1e6 / max(time.process_time() - start, 1e-9))
-    print(f"\nscreening throughput (smoke): {rate:.1f} MB/s per message, {big_rate:.1f} MB/s one text")
-    assert rate >= 1.0 and big_rate >= 1.0
+        each = min(each, time.process_time() - start)
+    half, whole = _seconds("\n\n".join(messages[:100])), _seconds("\n\n".join(messages[:200]))
+    print(f"\nscreening (smoke): {size / 1e6 / max(each, 1e-9):.1f} MB/s per message, {size / 1e6 / whole:.1f} MB/s "
+          f"one text; one text of 200 messages / of 100: {whole / half:.2f}; one text / its messages: {whole / each:.2f}")
+    assert whole / half < 3.0  # (2 for a linear cost, 4 for a quadratic one)
+    assert whole / each < 2.0
 
 
 @pytest.mark.parametrize(
