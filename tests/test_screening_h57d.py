@@ -123,3 +123,15 @@ def test_sites_with_a_network_in_brackets_are_published_without_it(value, sites)
 )
 def test_sites_with_a_person_in_brackets_are_still_dropped(value):
     assert fields.site_names(value) is None
+
+
+@pytest.mark.parametrize(
+    ("entry", "affiliation"),
+    [
+        ("Katarzyna Wróbel, IFJ PAN Kraków, PI", "IFJ PAN Kraków"),  # (h55-b-158: PAN read as "pan", Mr)
+        ("Marek Zając, Instytut Geofizyki PAN, data manager", "Instytut Geofizyki PAN"),
+    ],
+)
+def test_an_acronym_in_capitals_is_no_title(entry, affiliation):
+    shaped = fields.contact(entry)
+    assert (shaped[0] if shaped else None) == affiliation

@@ -399,13 +399,19 @@ def contact(entry: str) -> tuple[str, str] | None:
     role: resource provider"); ORCID iDs and ROR links in an entry are left out. What would be
     published never names a person by a title ("PI, replaces Dr. Cohen")."""
     shaped = _contact(entry)
-    return None if shaped and any(_TITLED_PERSON.search(x) for x in shaped) else shaped
+    return None if shaped and any(_titled_person(x) for x in shaped) else shaped
+
+
+def _titled_person(text: str) -> bool:
+    """A title before a capitalised word; a title of three letters or more in capitals is an
+    acronym's ("IFJ PAN Kraków": the Polish Academy of Sciences, not "pan", Mr)."""
+    return any(not (len(m.group("title")) > 2 and m.group("title").isupper()) for m in _TITLED_PERSON.finditer(text))
 
 
 #: a person named with a courtesy or academic title ("Dr. Cohen", "Prof. Rossi", "dr. Kovács",
 #: "Herr Maier", "pani Nowak", "κ. Παπαδόπουλος", "г-н Иванов")
-_TITLED_PERSON = re.compile(r"(?<![\w.-])(?i:dr|dra|drs|prof|mr|mrs|ms|mme|mlle|herr|frau|sig|sig\.ra|sig\.na|dott|"
-                            r"dott\.ssa|pan|pani|paní|pán|úr|heer|mevrouw|mevr|dhr|sr|sra|srta|δρ|κ|καθ|г-н|г-жа|д-р|др|проф)"
+_TITLED_PERSON = re.compile(r"(?<![\w.-])(?P<title>(?i:dr|dra|drs|prof|mr|mrs|ms|mme|mlle|herr|frau|sig|sig\.ra|sig\.na|dott|"
+                            r"dott\.ssa|pan|pani|paní|pán|úr|heer|mevrouw|mevr|dhr|sr|sra|srta|δρ|κ|καθ|г-н|г-жа|д-р|др|проф))"
                             r"\.?[ ]+[^\W\d_a-z]")
 
 
