@@ -48,7 +48,7 @@ def attribute(findings: list[AuditFinding], snapshot: PublicSnapshot) -> tuple[d
             continue
         page = _CASE_PAGE.match(f.path)
         if page and int(page.group(1)) in ids:
-            if not _addresses_of_its_values(f, [by_id[int(page.group(1))]]):
+            if not _addresses_of_its_values(f, by_id[int(page.group(1))]):
                 by_case.setdefault(int(page.group(1)), []).append(f)
             continue
         if haystacks is None:
@@ -57,7 +57,7 @@ def attribute(findings: list[AuditFinding], snapshot: PublicSnapshot) -> tuple[d
                 text = "\n".join(normalised_text(t) for t in _case_texts(case) if t)
                 haystacks[case.id] = (text.lower(), _NOT_ALNUM.sub("", text.lower()))
         owners = _owners(f, haystacks) or _owners_of_the_longest_run(f, haystacks)
-        if any(_addresses_of_its_values(f, [by_id[i]]) for i in owners):
+        if any(_addresses_of_its_values(f, by_id[i]) for i in owners):
             continue  # (a case whose own text holds the string still has it on its own page)
         if len(owners) > 1:
             owners = _found_in_own_text(f, owners, snapshot) or owners
@@ -69,18 +69,16 @@ def attribute(findings: list[AuditFinding], snapshot: PublicSnapshot) -> tuple[d
     return by_case, orphans
 
 
-def _addresses_of_its_values(finding: AuditFinding, cases: list[PublicCase]) -> bool:
+def _addresses_of_its_values(finding: AuditFinding, case: PublicCase) -> bool:
     """Is every match of the finding the address part (``urls.slugify``) of a site, a VO or a
-    discipline that each of these cases names? (Of a page listing cases: of one of the cases
-    holding it; a case whose own text holds that string has it on its own page too.) A page about a resource centre lives at
+    discipline that the case names? (Of a page listing cases: of one of the cases holding it; a
+    case whose own text holds that string has it on its own page too.) A page about a resource centre lives at
     ``centre/in2p3-cc/``: the name screening passed, lower-cased, which a detector may read
     otherwise ("in2p3-cc" as a random token, "IN2P3-CC" as a name). The name itself stands on
     the same pages as the links' text, and the audit reads it there: the address says nothing
     more, and no case is withheld for it."""
     wanted = {m.strip().lower() for m in finding.matched}
-    if not wanted:
-        return False
-    return all(wanted <= _slugs_of(case) for case in cases)
+    return bool(wanted) and wanted <= _slugs_of(case)
 
 
 def _slugs_of(case: PublicCase) -> set[str]:
