@@ -42,6 +42,12 @@ def pytest_collection_modifyitems(config, items):
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    figures = [value for key in ("passed", "failed") for report in terminalreporter.stats.get(key, ())
+               for name, value in getattr(report, "user_properties", ()) if name == "figure"]
+    if figures:  # (what the corpus tests measured: a test's own print is lost in a worker process)
+        terminalreporter.section("figures")
+        for line in sorted(figures):
+            terminalreporter.write_line(line)
     if os.environ.get("CI") == "true" and terminalreporter.stats.get("skipped"):
         terminalreporter.write_line(
             f"CI=true: {len(terminalreporter.stats['skipped'])} skipped test(s) count as failures", red=True

@@ -24,10 +24,9 @@ def result(tmp_path_factory):
     return measure(CORPUS, tmp_path_factory.mktemp("blind"))
 
 
-def test_every_planted_item_stays_out_of_every_output(result, capsys):
-    with capsys.disabled():
-        print(f"\nblind dev set, screened: {result['screened']['line']}")
-        print(f"blind dev set, published ({result['published']['build']}): {result['published']['line']}")
+def test_every_planted_item_stays_out_of_every_output(result, record_property):
+    record_property("figure", f"blind dev set, screened: {result['screened']['line']}")
+    record_property("figure", f"blind dev set, published ({result['published']['build']}): {result['published']['line']}")
     assert result["screened"]["leaked"] == [], result["leaks"]
     assert result["published"]["leaked"] == [], result["published_leaks"]
 

@@ -125,7 +125,7 @@ def test_every_planted_item_is_placed_in_every_kind_of_field(corpus_build):
     assert {i["category"] for i in planted} == {"e-mail", "phone", "credential", "marker"}
 
 
-def test_recall_no_planted_byte_in_any_output(corpus_build, capsys):
+def test_recall_no_planted_byte_in_any_output(corpus_build, record_property):
     configs, planted, _, _, planted_tickets = corpus_build
     config = configs["planted"]
     slot_of = {item["id"]: slot for ticket in planted_tickets for slot, item in ticket.items()}
@@ -141,13 +141,12 @@ def test_recall_no_planted_byte_in_any_output(corpus_build, capsys):
         if where is not None:
             leaked.append(f'{item["id"]} ({slot_of[item["id"]]}) in {where.relative_to(where.parents[2])}')
     recall = 1 - len(leaked) / len(planted)
-    with capsys.disabled():
-        print(f"\nscreening corpus through RT: recall {recall:.1%} ({len(planted) - len(leaked)}/{len(planted)} "
-              f"planted items absent from {len(texts)} output files)")
+    record_property("figure", f"screening corpus through RT: recall {recall:.1%} ({len(planted) - len(leaked)}/"
+                    f"{len(planted)} planted items absent from {len(texts)} output files)")
     assert not leaked, f"planted items found in the output: {leaked}"
 
 
-def test_preservation_of_benign_look_alikes(corpus_build, capsys):
+def test_preservation_of_benign_look_alikes(corpus_build, record_property):
     configs, _, benign_tickets, benign_ids, _ = corpus_build
     config = configs["benign"]
     kept = lost = 0
@@ -165,6 +164,6 @@ def test_preservation_of_benign_look_alikes(corpus_build, capsys):
                 lost += 1
                 lost_ids.append(name)
     preservation = kept / (kept + lost)
-    with capsys.disabled():
-        print(f"screening corpus through RT: benign preserved {preservation:.1%} ({kept}/{kept + lost}); lost {lost_ids}")
+    record_property("figure", f"screening corpus through RT: benign preserved {preservation:.1%} ({kept}/{kept + lost}); "
+                    f"lost {lost_ids}")
     assert preservation >= 0.95

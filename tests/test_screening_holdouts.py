@@ -21,10 +21,9 @@ FLOORS = {"h19": 0.94, "h20": 0.99, "h21": 0.95, "h22": 0.97, "h23": 0.93, "h24"
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
-def test_a_tuned_holdout_keeps_its_figures(name, tmp_path, capsys):
+def test_a_tuned_holdout_keeps_its_figures(name, tmp_path, record_property):
     result = measure(HOLDOUTS / name, tmp_path, both_builds=False)  # (one build when the audit withholds nothing)
-    with capsys.disabled():
-        print(f"\nholdout {name}, published ({result['published']['build']}): {result['published']['line']}")
+    record_property("figure", f"holdout {name}, published ({result['published']['build']}): {result['published']['line']}")
     assert result["published"]["build"].startswith("published "), result["published"]["build"]
     assert result["published"]["leaked"] == [], result["published_leaks"]
     assert result["screened"]["leaked"] == [], result["leaks"]
