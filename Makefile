@@ -48,10 +48,11 @@ TOOLS_ENV := AXE_CORE_JS=$(CURDIR)/$(NODE_TOOLS)/node_modules/axe-core/axe.min.j
 #: the fast loop: no RT, no Chromium, none of the tests that build whole catalogues several times
 FAST := not rt and not browser and not slow
 
-#: test processes for make test (pytest-xdist): one per core; WORKERS=0 runs them in this process
+#: test processes for make test (pytest-xdist): one per core, at most 4 (each holds a build and may
+#: start RT and Chromium: about 1 GiB); WORKERS=0 runs them in this process
 WORKERS ?= auto
 test: lint system-deps node-tools  ## set everything up, start what is needed, run every test
-	$(TOOLS_ENV) $(BIN)/pytest -n $(WORKERS) --durations=25 $(PYTEST_ARGS)  # (the slowest tests in the log: CI has 30 minutes)
+	$(TOOLS_ENV) $(BIN)/pytest -n $(WORKERS) --maxprocesses=4 --durations=25 $(PYTEST_ARGS)  # (the slowest tests in the log: CI has 30 minutes)
 
 test-fast: $(VENV)/.test-deps  ## the fast loop: every test that needs neither RT nor Chromium and is not marked slow
 	$(TOOLS_ENV) $(BIN)/pytest -q -m "$(FAST)" $(PYTEST_ARGS)
