@@ -2948,6 +2948,45 @@ RECIPIENT_WORDS = (
     r"παραλήπτης|primatelj|naslovnik|prejemnik|naslovljenec|adresatas|adresāts|saņēmējs|vastaanottaja|"
     r"adressaten|destinatária"
 )
+#: words that send something by a route ("through", "via", "use"), before the channel they name:
+#: "upload it only through the confidential upload form", "über das vertrauliche Upload-Formular"
+ROUTE_WORDS = (
+    r"through|via|using|use|by means of|über|durch|mittels|nutzen sie|verwenden sie|benutzen sie|par|au moyen de|"
+    r"utilisez|en utilisant|tramite|attraverso|mediante|usando|utilizzando|usate|utilizzate|usa|por|por medio de|"
+    r"utilice|através|atraves|utilize|door middel van|gebruik|przez|za pomocą|użyj|użyjcie|korzystając z|"
+    r"pomocí|přes|prostřednictvím|použijte|cez|prostredníctvom|pomocou|použite|prin|folosind|folosiți|"
+    r"kautta|avulla|käytä|käyttäkää|genom|använd|gennem|brug|gjennom|bruk|μέσω|χρησιμοποιήστε|чрез|"
+    r"използвайте|preko|putem|koristite|prek|uporabite|üzerinden|aracılığıyla|kullanın|kaudu|abil|kasutage|"
+    r"caur|izmantojot|izmantojiet|naudojant|naudokite|per|segítségével|használja|keresztül"
+)
+#: a channel by which documents are handed in: a form, a portal, an upload page, a mailbox (a
+#: compound's last part too: "Upload-Formular", "upload-form")
+CHANNEL_WORDS = (
+    r"form|forms|upload form|upload page|upload|portal|portals|channel|channels|mailbox|dropbox|"
+    r"formular|formulars|formulare|formularen|kanal|kanals|kanäle|postfach|formulaire|formulaires|"
+    r"portail|canal|canaux|boîte|modulo|moduli|portale|canale|canali|casella|formulario|formularios|"
+    r"buzón|formulário|formulários|caixa|formulier|formulieren|portaal|kanaal|postbus|formularz|formularza|"
+    r"formularzu|portalu|kanał|kanału|kanałem|skrzynk[aęi]|formulář|formuláře|formulářem|portálu|portál|"
+    r"kanál|kanálem|schránk[auy]|formulár|formulára|formulárom|formularul|portalul|canalul|"
+    r"lomake|lomakkeen|lomakkeella|portaali|portaalin|kanava|kanavan|blankett|blanketten|formuläret|"
+    r"portalen|kanalen|φόρμα|φόρμας|πύλη|πύλης|κανάλι|формуляр|формуляра|портал|портала|канал|"
+    r"канала|obrazac|obrazca|obrazec|portala|kanala|obrazcem|formu|vorm|vormi|veidlapa|"
+    r"veidlapu|forma|formą|formos|űrlap|űrlapon|űrlapot|portálon|csatorna|csatornán"
+)
+#: relative pronouns opening a clause that describes the noun before it ("the form, which is not
+#: public", "das Formular, das nicht öffentlich ist", "le portail, qui n'est pas public")
+RELATIVE_PRONOUNS = (
+    r"which|that|who|der|die|das|welcher|welche|welches|qui|lequel|laquelle|che|il quale|la quale|que|el cual|"
+    r"la cual|o qual|a qual|dat|welke|który|która|które|który jest|který|která|které|ktorý|ktorá|ktoré|care|"
+    r"joka|mikä|som|der|hvilket|hvilken|που|ο οποίος|η οποία|το οποίο|който|която|което|koji|koja|koje|ki|"
+    r"kateri|katera|katero|mis|kes|kas|kurš|kura|kuris|kuri|amely|ami|aki"
+)
+#: the word a program's error report opens with ("error:0909006C:PEM routines:...", "Fehler: ...",
+#: "erreur (2) ..."): after "private key:" or "password:", the program says what went wrong
+PROGRAM_ERROR_WORDS = (
+    r"error|err|errors|fehler|erreur|errore|erro|fout|błąd|blad|chyba|hiba|virhe|fel|fejl|feil|eroare|"
+    r"σφάλμα|грешка|greška|napaka|hata|viga|kļūda|klaida|failure|failed|fatal"
+)
 #: verbs of talking something over, as stems (any ending follows): "the confidential points we
 #: will discuss at the meeting", "Vertrauliches besprechen wir im Call", "Поверителните въпроси ще
 #: обсъдим на срещата"
@@ -3080,7 +3119,7 @@ NEGATION_PARTICLES = (
     r"не|ні|nu|değil|לא|არ|ní|níl|nėra|nav"
 )
 NEGATIONS = (
-    rf"{NEGATION_PARTICLES}|isn't|aren't|wasn't|nothing|never|keinesfalls|n'est|"
+    rf"{NEGATION_PARTICLES}|isn't|aren't|wasn't|nothing|never|keinesfalls|n'est|não|icke|"
     r"není|nejsou|eivät|pole|нет|nije|nisu|ni|degil|אינו|אינה|אינם|אינן|אין|չէ|չի|"
     # Irish: "níl (aon rud) rúnda" ("there is nothing secret"), "ní rúnda é"
     r"aon|"

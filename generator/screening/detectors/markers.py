@@ -43,6 +43,7 @@ from generator.screening.lexicon import (
     AUDIENCE_WORDS,
     BETWEEN_US,
     BETWEEN_WORDS,
+    CHANNEL_WORDS,
     CLASSIFICATION_LABELS,
     CONTRAST_WORDS,
     COPULAS,
@@ -92,6 +93,8 @@ from generator.screening.lexicon import (
     PUT_VERBS,
     QUOTED_TEXT_NOUNS,
     RECIPIENT_WORDS,
+    RELATIVE_PRONOUNS,
+    ROUTE_WORDS,
     SAME_WORDS,
     SHARE_IMPERATIVES,
     SHARE_NEGATIONS,
@@ -277,7 +280,7 @@ def markers(t: Text) -> Iterator[Finding]:
                 or _NOTHING_AFTER.match(low, m.end()) or _NEGATED_AFTER.match(low, m.end()) \
                 or _NOT_NEEDED_BEFORE.search(low, max(0, m.start() - 100), m.start()) or _said_none(low, m.end()) \
                 or _needed_not(low, m.start(), m.end()) or _quoted_at_line_start(low, m.start(), m.end()) \
-                or _disclosure_rule(low, m.start()):
+                or _disclosure_rule(low, m.start()) or _channel_described(low, m.start(), m.end()):
             continue
         if not m.group().isupper() and (_asked(low, m.start(), m.end()) or _weighed(low, m.start())
                                         or _in_quoted_title(low, m.start(), m.end())):
@@ -288,7 +291,8 @@ def markers(t: Text) -> Iterator[Finding]:
                                         or _talked_over_elsewhere(low, m.start(), m.end())):
             continue  # "ne dijelite svoju lozinku", "Şifrenizi kimseyle paylaşmayın": advice, not a marking
         if _PLACE_IN_PHRASE.search(m.group()) and (_credential_in_sentence(low, m.start())
-                                                    or _SECRET_NAMED_INSIDE.search(low, m.start(), m.end())):
+                                                    or _SECRET_NAMED_INSIDE.search(low, m.start(), m.end())
+                                                    or _token_before_in_sentence(low, m.start())):
             continue  # "Passwörter ... gehören nicht ins Ticket": what stays out of the ticket is named, and hidden nothing
         if _NEED_TO_KNOW_VERB.fullmatch(m.group()) and _KNOW_CLAUSE.match(low, m.end()):
             continue  # "we need to know whether the sites are certified": a verb, not the marking
@@ -319,7 +323,8 @@ def markers(t: Text) -> Iterator[Finding]:
             yield Finding("marker.do-not-share", MARKER, m.start(), m.end())  # ("never put it in the script": advice)
     for m in _POSITIONAL.finditer(t, 60, 60):
         if _negated(low, m.start()) or _mentioned(low, m.start(), m.end()) or _said_none(low, m.end()) \
-                or _NOT_NEEDED_BEFORE.search(low, max(0, m.start() - 100), m.start()):
+                or _NOT_NEEDED_BEFORE.search(low, max(0, m.start() - 100), m.start()) \
+                or _channel_described(low, m.start(), m.end()):
             continue  # ("Embargo: none", "non serve un accesso riservato.")
         if _weighed(low, m.start()) and not _heading(low, m.start(), m.end()):
             continue  # "abbiamo chiesto se il verbale è riservato: non lo è"
@@ -505,6 +510,39 @@ _ELSEWHERE = re.compile(rf"{_B}(?:{lex(ELSEWHERE_STEMS)})")
 _SAID_TO_BE = re.compile(rf"{_B}(?:{lex(COPULAS)}){_E}(?:[ \t]+[^\s.!?;:]+)?[ \t]+$")
 
 
+#: a route and the channel it names, a few words between: "through the confidential upload form",
+#: "über das vertrauliche Upload-Formular", "par le formulaire confidentiel", "przez poufny formularz"
+_CHANNEL = re.compile(rf"{_B}(?:{lex(ROUTE_WORDS)})(?:[ \t]+[^\s.!?;:]+){{0,3}}?[ \t]+(?:[^\W\d_]+-)?"
+                      rf"(?:{lex(CHANNEL_WORDS)}){_E}")
+
+
+def _channel_described(low: str, start: int, end: int) -> bool:
+    """Does the marker word's sentence describe the channel to hand documents in by ("please upload
+    such documents only through the confidential upload form on documents.egi.eu, which is not
+    public", "envoyez-les par le formulaire confidentiel du portail, qui n'est pas public")? The
+    words say what the channel is, they mark nothing of the message (heading its line, before a
+    colon or a dash, the word marks what follows: "Confidential: use the form ...")."""
+    if _heading(low, start, end) or _enclosed(low, start, end) or _HEADS_WHAT_FOLLOWS.match(low, end):
+        return False
+    head, tail = _sentence(low, start, end, 160)
+    if _COLON_IN_PROSE.search(low, head, tail):
+        return False  # (a colon in the sentence may head a listing: "via the confidential channel: the password is ...")
+    channel = _CHANNEL.search(low, head, tail)
+    if not channel or channel.start() > start:
+        return False  # ("This is confidential, send it via the portal": the message is said to be, then the route)
+    if channel.end() <= start and _SAID_TO_BE.search(low, max(head, start - 40), start):
+        # a copula after the channel: the channel's relative clause ("..., which is not public"),
+        # not "..., this is confidential"
+        clause = low[max(head, low.rfind(",", 0, start) + 1):start]
+        return bool(_RELATIVE_LEAD.match(clause))
+    return True
+
+
+_RELATIVE_LEAD = re.compile(rf"[ \t]*(?:{lex(RELATIVE_PRONOUNS)}){_E}")
+_COLON_IN_PROSE = re.compile(r":(?:\s|$)")
+_HEADS_WHAT_FOLLOWS = re.compile(r"[ \t*\])\"'»”]*(?:[:!–—]|-[ \t])")
+
+
 def _talked_over_elsewhere(low: str, start: int, end: int) -> bool:
     """Does the marker word's sentence only say that confidential matters will be talked over
     elsewhere ("Поверителните въпроси ще обсъдим на срещата", "Vertrauliches besprechen wir im
@@ -594,6 +632,14 @@ def _negates_a_marker(low: str, start: int, end: int) -> bool:
 _SECRET_NAMED_INSIDE = re.compile(rf"{_B}[הלבו]?(?:{_CREDENTIAL_STEMS}|tokens?|токен|{lex(CREDENTIALS_WORDS, KEY_WORDS)})")
 #: a phrase that keeps text out of a place (the ticket, the case, the page), not one that marks it
 _PLACE_IN_PHRASE = re.compile(r"ticket|case|queue|fall|seite|portal|dossier|caso|sprawa|zgłoszeni|tiket|tiketti|ärende")
+
+
+def _token_before_in_sentence(low: str, start: int) -> bool:
+    """A token or a key named just before, in the sentence ("call the endpoint with your own refresh
+    token (don't paste it in the ticket)", "mit Ihrem Token (nicht ins Ticket kopieren)"): what stays
+    out of the ticket is the reader's own credential, the phrase marks nothing of the text."""
+    head, _ = _sentence(low, start, start, 160)
+    return _SECRET_NAMED_INSIDE.search(low, max(head, start - 60), start) is not None
 
 
 def _credential_in_sentence(low: str, start: int) -> bool:
@@ -716,7 +762,9 @@ def _negated(low: str, start: int) -> bool:
     clause = re.split(r"[.;:!?,\n(]", before)[-1]
     if _PREFIXED.search(clause):
         return True
-    if any(_NEGATION.fullmatch(w) for w in clause.split()[-2:]):
+    # (a negation joined to the word by a hyphen is its prefix: "niet-vertrouwelijk", "ikke-fortroligt",
+    # "ei-luottamuksellinen", "μη-εμπιστευτικό", "não-confidencial")
+    if any(_NEGATION.fullmatch(w.rstrip("-")) for w in clause.split()[-2:]):
         return True
     # "nothing in this request is confidential", "niets in dit ticket is vertrouwelijk": the clause's
     # subject is "nothing", a copula before the marker word, no "but" or "except" between
