@@ -844,6 +844,9 @@ ROLE_MAILBOXES = (
     "ticket tickets "
     # an organisation's policy, privacy and legal desks ("policy@egi.eu", "dpo@", "datenschutz@")
     "policy policies privacy dpo gdpr legal compliance datenschutz "
+    # a certificate authority's and a security team's desks ("ca@gridka.de", "ra@", "pki@", "irt@")
+    "ca ra pki pka rao ca-admin ra-admin ca-support ca-operators ra-operators gridca irt soc infosec "
+    "cybersecurity certificates "
     # the same desks in EGI's languages (a local part is written in ASCII)
     "podpora wsparcie pomoc tuki tugi kasutajatugi palaikymas pagalba atbalsts destek suport soporte suporte "
     "supporto assistenza hilfe ondersteuning stod stotte tamogatas podrska yardim asistencia kontakt kontakty "

@@ -64,6 +64,7 @@ from generator.screening.lexicon import (
     NOT_SECRET_KEY_ENDINGS,
     PASSPHRASE_WORDS,
     PASSWORD_WORDS,
+    PROGRAM_ERROR_WORDS,
     PUBLIC_KEY_WORDS,
     RECIPE_WORDS,
     REVEAL_PHRASES,
@@ -705,6 +706,8 @@ def _after_password_word(t: Text, pos: int, strict: bool = False) -> tuple[int, 
         sep = _separator(low, cursor, limit + 12)
         if sep:
             value_at = sep.end()
+            if _PROGRAM_ERROR.match(low, value_at):
+                return None  # "Cannot load the private key: error:0909006C:PEM routines:...": a program's error
             kind = _kind(sep)
             follows = _AS_FOLLOWS.match(low, value_at, limit + 12)
             if follows:  # "the password is as follows: ...": the value is after the colon
@@ -752,6 +755,15 @@ def _after_password_word(t: Text, pos: int, strict: bool = False) -> tuple[int, 
             if len(line.split()) == 1 or _secretish(line.split()[0]):
                 return _judge_value(t, following, next_end, "next-line", strict)
     return None
+
+
+#: a program's error report where a value would stand: its error word, then a colon, a bracket or
+#: a code ("error:0909006C:...", "Fehler: ...", "erreur (2)", "error 403"); "Error123" is a value
+_PROGRAM_ERROR = re.compile(rf"(?:{lex(PROGRAM_ERROR_WORDS)})(?:[ \t]*[:(\[]|[ \t]+\d)")
+
+
+#: an HTTP status line ("HTTP/1.1 403 Forbidden", "HTTP/2 401"): a server's answer
+_STATUS_LINE = re.compile(r"HTTP/\d(?:\.\d)?[ \t]+\d{3}(?![\w])")
 
 
 #: between a password word and its quoted value: a space, or a bracket or a "for" and a word or
@@ -804,6 +816,8 @@ def _judge_value(t: Text, start: int, line_end: int, kind: str, strict: bool = F
     value = text[span[0]:span[1]]
     if _reads_from_code(text, start) or span[0] != start and _reads_from_code(text, span[0]):
         return None
+    if _STATUS_LINE.match(text, span[0]) or _PROGRAM_ERROR.match(t.low, span[0]):
+        return None  # "...de permisos del bucket:\n\nHTTP/1.1 403 Forbidden": a server's answer, no secret
     pair = None if strict else _ACCOUNT_SLASH_VALUE.match(text, span[0], line_end)
     if pair and not _is_placeholder(pair.group("value")) and pair.group("value").lower() not in _NOT_A_VALUE:
         return span[0], pair.end("value")  # "Zugangsdaten: jmueller / bergsee": the account, then its password
@@ -1024,6 +1038,8 @@ def key_values(t: Text) -> Iterator[Finding]:
             end = start + len(value)
         if not value or _is_placeholder(value) or _reads_from_code(text, m.start("value")):
             continue
+        if _PROGRAM_ERROR.match(t.low, start):
+            continue  # "private key: error:0909006C:PEM routines:get_name:no start line": a program's error
         if len(value) < 4 and not any(c.isalnum() for c in value):
             continue  # "ID-token: { ...": a structure opens, its keys are judged each
         if _cut_short(text, end, value):
@@ -1051,7 +1067,8 @@ def key_values(t: Text) -> Iterator[Finding]:
     for m in _headers(t):
         start, end = m.span("value")
         value = text[start:end].rstrip()
-        if value and not _is_placeholder(value.split()[0]):
+        # (the sentence's stop after a placeholder: "send Authorization: Bearer <ACCESS_TOKEN>.")
+        if value and not _is_placeholder(value.split()[0].rstrip(".,;")):
             yield Finding("credential.http-header", CREDENTIAL, start, start + len(value))
 
 

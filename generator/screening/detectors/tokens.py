@@ -264,6 +264,9 @@ _PUBLIC_CODE_BEFORE = re.compile(
     # a mail server's queue id, a request's trace id: what a log names the message or the call by
     # (a few words may say which: "Request ID for the failed call:")
     r"queued as|queue id|(?:request[ _-]?id|trace[ _-]?id|correlation[ _-]?id|x-request-id)(?:[ \t]+[^\W\d_]+){0,4}|"
+    # ... as a service's response header names it: "x-amz-request-id:", "x-openstack-request-id:",
+    # Swift's and Ceph's "x-trans-id:", S3's "x-amz-id-2:"
+    r"x-(?:[a-z0-9]+-){0,3}(?:request-id|trans-id|trace-id|correlation-id|id-2|cf-id)|"
     # a data set's or a record's public identifier: "the dataset identifier is ds_8f3K..."
     r"(?:dataset|data set|record|object|sample|resource|collection|deposit)[ _-]?(?:id|identifier|pid)"
     rf"(?:[ \t]+(?:{lex(COPULAS)}))?|"
