@@ -4044,3 +4044,86 @@ CONDITION_BECAUSE = (
     r"λόγω|zbog|zaradi|поради|из-за|через|dėl|dēļ|miatt|takia|vuoksi|nedeniyle|tõttu|with|mit|avec|con|com|met|"
     r"z|ze|s|sa|se|cu|med|με|с"
 )
+
+#: an illness told in passing, by its common word, as a word's beginning ("ich habe Gürtelrose",
+#: "Syn má leukémii", "soy celíaca", "mijn dochter heeft kanker", "jeg er gravid"): said of the
+#: writer or of somebody in its sentence, health data (h58a). A research topic's sentence ("cancer
+#: research", "pregnancy cohort study", "flu forecasting model") is the work's.
+PASSING_ILLNESS_STEMS = (
+    # shingles
+    "shingles", "gürtelrose", "herpes zoster", "zoster", "gordelroos", "półpasiec", "półpaśc", "pásový opar",
+    "pásového oparu", "pásovom opare", "övsömör", "vyöruusu", "bältros", "helvedesild", "helvetesild",
+    "έρπητα ζωστήρα", "έρπης ζωστήρ", "херпес зостер", "pasavac", "pasovec", "zona zoster", "fuoco di sant",
+    "culebrilla", "vöötohatis", "jostas roze", "juostinė pūslelinė",
+    # leukaemia, lymphoma
+    "leukaem", "leukem", "leukäm", "leucém", "leucem", "leukém", "białacz", "λευχαιμ", "левкем",
+    "lymphom", "lymfom", "limfom", "linfom", "chłoniak",
+    # coeliac disease
+    "coeliac", "celiac", "zöliakie", "cœliaque", "coeliaque", "céliaque", "celiach", "celíac", "celiac",
+    "coeliakie", "coeliakie", "celiakie", "celiaki", "celiakia", "celiakii", "cöliákiá", "cöliákia",
+    "lisztérzékeny", "keliakia", "keliaki", "κοιλιοκάκ", "celijakij", "celiakij", "çölyak", "tsöliaakia",
+    "цьолиак",
+    # cancer and tumours, in the words the neighbours use
+    "kanker", "syöpä", "syövän", "syöpää", "kræft", "kreft", "καρκίν", "kanser", "vähk", "vēzis", "vėžys", "vėžio", "vėžiu",
+    "rakovin", "nowotw", "cancer", "cancro", "cáncer", "krebs", "tumor", "tumour",
+    # flu, pneumonia's kin, and other illnesses one is off with
+    "grippe", "influenza", "griep", "grypa", "grypę", "grypy", "chřipk", "chrípk", "influensa", "flunssa",
+    "gripă", "gripa", "gripp", "γρίπη", "грип", "covid", "mononucle", "borreliose", "lyme",
+    "migraine", "migräne", "emicrania", "migraña", "migrena", "migréna", "migrén", "migreeni", "migrän",
+    "migræne", "bandscheibenvorfall", "hernia discal", "dyskopati", "ernia del disco",
+    # diabetes, depression, burn-out, as one has them
+    "diabet", "diabeet", "cukrzyc", "cukrovk", "cukorbeteg", "sokeritauti", "depression", "depressiv", "depressie", "dépression", "depressione",
+    "depresión", "depressão", "depresja", "depresji", "deprese", "depresi", "depresszi", "masennus", "depresie",
+    "κατάθλιψ", "депрес", "depresij", "depresyon", "depressioon", "burnout", "burn-out",
+    "épuisement professionnel", "erschöpfungssyndrom", "overspannen", "wypaleni", "vyhořen",
+    "kiégés", "loppuunpal", "utbränd", "udbrændt", "utbrent",
+    # pregnancy said of a person (the adjective and its forms)
+    "pregnant", "schwanger", "enceinte", "incinta", "embarazada", "grávida", "zwanger", "w ciąży", "těhotná",
+    "tehotná", "terhes vagyok", "várandós", "raskaana", "gravid", "însărcinat", "έγκυ", "бременна", "trudna sam",
+    "trudnica", "noseča", "hamile", "rasedus", "nėščia",
+    # a stay in hospital
+    "hospitalisation",
+    "hospitalization", "hospitalizac", "hospitalizác", "hospitalizzazion", "hospitalización", "hospitalização",
+    "internamento hospitalar", "ricovero ospedal", "ziekenhuisopname", "krankenhausaufenthalt", "kórházi kezel",
+    "sairaalahoi", "sjukhusvistelse", "indlæggelse", "innleggelse", "spitalizare", "internare în spital",
+    "νοσηλεία", "хоспитализац", "hospitalizacij", "hastaneye yat", "haiglaravi", "hospitalizācij",
+    # an aid one lives with
+    "hearing aid", "hörgerät", "appareil auditif", "apparecchio acustico", "audífono", "aparelho auditivo",
+    "gehoorapparaat", "aparat słuchowy", "aparatu słuchowego", "naslouchadl", "načúvac", "hallókészülék",
+    "kuulolaite", "hörapparat", "høreapparat", "aparat auditiv", "ακουστικό βαρηκοΐας", "slušni aparat",
+    "slušni aparat", "işitme cihaz", "kuuldeaparaat", "dzirdes aparāt", "klausos aparat", "guide dog",
+    "blindenhund", "führhund", "chien guide", "chien d'aveugle", "cane guida", "perro guía", "cão-guia",
+    "cão guia", "geleidehond", "pies przewodnik", "psa przewodnika", "vodicí pes", "vodiaci pes",
+    "vakvezető kutya", "opaskoira", "ledarhund", "førerhund", "câine ghid", "σκύλο οδηγό", "σκύλος οδηγός",
+    "pas vodič", "psa vodiča", "rehber köpek", "juhtkoer", "suns pavadonis", "šuo vedlys",
+    # recovery, convalescence
+    "lábadoz", "convalesc", "convalec", "rekonwalescenc", "rekonvalescen", "rekonvaleszcen", "toipilas",
+    "toipumis", "sjukskriv", "sykmeld", "sygemeld",
+)
+#: a sick note: an illness in a short field with it is the writer's ("Krankmeldung – bis 3.6. raus
+#: (Gürtelrose)", "sjukintyg till fredag (bältros)"); in a text, with somebody, told in passing too
+SICK_NOTE_STEMS = (
+    "krankmeldung", "krankschreibung", "arbeitsunfähig", "sick note", "ziekmelding", "arbeidsongeschikt",
+    "neschopenk", "práceneschopn", "pracovní neschopnost", "arrêt de travail", "arrêt maladie",
+    "certificato medico", "baja médica", "atestado médico", "zwolnienie lekarskie", "sjukintyg",
+    "arbetsoförmög", "lægeerklæring", "sykemelding", "sairauslomatodistus", "concediu medical",
+    "orvosi igazolás", "táppénz", "betegszabads", "práceneschopnosť", "bolovanje", "bolniška",
+)
+#: a treatment told in passing ("prosjektleder selv under cellegiftbehandling", "bin in Dialyse"): in a
+#: short field alone (a note's), in a longer text with somebody in its sentence
+PASSING_TREATMENT_STEMS = (
+    "chemother", "chemokur", "chemokuur", "cellegift", "cellgift", "kemoterap", "chimioth", "chemioterap", "quimioterap", "chemoterap",
+    "kemoterapi", "solunsalpaaj", "chimioterap", "χημειοθεραπ", "химиотерап", "hemoterap", "keemiaravi",
+    "ķīmijterap", "dialys", "dialyz", "dialýz", "dializ", "diális", "dialis", "dialyys", "diyaliz",
+    "αιμοκάθαρσ", "хемодиализ", "hämodialys", "hemodializ", "radiotherap", "radiothérap", "radioterap",
+    "strahlentherap", "bestrahlung", "bestraling", "naświetla", "ozařov", "ožarov", "sugárkezel",
+    "sädehoi", "strålbehandl", "strålebehandl", "ακτινοθεραπ", "лъчетерап", "radyoterap", "kiiritusravi",
+    "staru terap", "spindulinė terap", "transplantation", "przeszczep", "transplantac", "transzplant",
+)
+#: the writer, said by a Hungarian word's ending or a case of "I" ("vár rám", "nekem", "nálam"), and
+#: "self" after a role ("prosjektleder selv"): somebody in a sentence that tells an illness in passing
+PASSING_FIRST_PERSON = (
+    "rám nekem nálam velem engem magam tőlem belém mnie mne mě mi mně mig mich mir moi selv själv selbst "
+    # (the first person said by its verb: "uso un audífono", "porto un apparecchio", "używam wózka")
+    "uso llevo utilizo porto utilizzo uzywam używam používám használok käytän använder bruger bruker folosesc"
+)

@@ -113,6 +113,9 @@ from generator.screening.lexicon import (
     ORDINAL_MORPHEMES,
     OWN_EARNING_VERBS,
     OWN_GETTING_VERBS,
+    PASSING_FIRST_PERSON,
+    PASSING_ILLNESS_STEMS,
+    PASSING_TREATMENT_STEMS,
     PASSPORT_WORDS,
     PATIENT_WORDS,
     PAY_PERIODS,
@@ -145,6 +148,7 @@ from generator.screening.lexicon import (
     ROLE_WORDS,
     SALARY_WORDS,
     SANCTION_WORDS,
+    SICK_NOTE_STEMS,
     SPECIFIC_ACCOUNT_WORDS,
     STOPWORDS,
     SURGERY_COMPOUND_ENDS,
@@ -990,6 +994,9 @@ _ABOUT_RULES = re.compile(r"[ \t-]+(?:policy|policies|rules|regulations?|form|fo
                           r"planning|physics|dosimetry|research|software|planung|physik|planification|physique|"
                           r"pianificazione|fisica|planificación|física|planeamento|fizyka|fyzika)(?![\w-])")
 _CLAUSE_END = re.compile(r"[.!?;](?=\s|$)|\n")
+#: a place's part after a place of care: the hospital as a site, not a stay ("in the hospital campus")
+_PLACE_AFTER = re.compile(r"['’]?s?[ \t-]+(?:campus|grounds|building|buildings|premises|site|area|complex|network|"
+                          r"data cent(?:re|er)|datacent(?:re|er)|server room|it department|gelände|areal|campus)(?![\w-])")
 
 
 #: somebody (``lexicon.PERSON_WORDS``), as the view's words
@@ -1300,11 +1307,142 @@ def _away_replies(t: Text) -> Iterator[Finding]:
                 if _STAY_BEFORE.search(line, 0, c.start()) or (word and word.group() in _CARE_LOCATIVES):
                     said = True
                     break
+        if not said:  # (a stay or an illness by its noun: "absente (hospitalisation)", "(Gürtelrose)")
+            said = any(True for _ in _passing_hits(t, m.end(), hi))
         if said and not _RESEARCH_TOPIC.search(line):
             start = m.end()
             while start < hi and not low[start].isalnum():
                 start += 1
             yield Finding("personal.health", PERSONAL, start, hi)
+
+
+#: an illness, a treatment, an aid, a pregnancy, a sick note or a stay in hospital told in passing
+#: (``PASSING_ILLNESS_STEMS``, ``PASSING_TREATMENT_STEMS``, ``MOBILITY_AID_STEMS``), each beginning a word
+_PASSING_TREATMENTS = frozenset(fold(s) for s in PASSING_TREATMENT_STEMS)
+_SICK_NOTES = frozenset(fold(s) for s in SICK_NOTE_STEMS)
+_PASSING_STEMS = tuple(sorted({*(fold(s) for s in PASSING_ILLNESS_STEMS), *_PASSING_TREATMENTS, *_SICK_NOTES, *(fold(s) for s in MOBILITY_AID_STEMS)},
+                              key=len, reverse=True))
+_PASSING_BYTES = re.compile(b"|".join(re.escape(s.encode()) for s in _PASSING_STEMS if " " not in s))
+#: (a stem of two words is looked for when the text has its longest word: "ciazy" of "w ciazy")
+_PASSING_KEY = {s: max(s.split(), key=len).encode() for s in _PASSING_STEMS if " " in s}
+_PASSING_KEYS = frozenset(_PASSING_KEY.values())
+_PASSING_WORDS = WordClass(lambda w: w in _PASSING_KEYS or _PASSING_BYTES.match(w) is not None)
+#: the writer as a case of "I" or a Hungarian ending ("vár rám", "nekem"), "self" after a role
+_PASSING_ME = frozenset(fold(w).encode() for w in PASSING_FIRST_PERSON.split())
+#: a word of the work inside the illness's word or right after it: the illness is a research topic's
+#: ("Krebsforschung", "kreftforskning", "cancer genomics", "flu forecasting", "surgery robot simulation")
+_WORK_PART = re.compile(
+    r"forsch|forskn|research|onderzoek|recherch|ricerc|investig|pesquis|badan|vyzkum|kutat|tutkim|tyrim|uuring|"
+    r"arastirm|studi|model|daten|data|simul|forecast|prognos|robot|regist|cohort|kohort|atlas|genom|screening|"
+    r"access|zugang|toegank|accesib|accessib|dostep|pristup|user|nutzer|gebruiker|utilisat|utent|usuari|"
+    r"cell|zell|sejt|imag|bild|sampl|probe|proef|lab|group|gruppe|groep|grupp|projekt|project|progett|proyect|"
+    r"network|netz|center|centre|zentrum|centrum|institut|klinik|clinic|ward|station|unit|vaccin|impf|surveil|"
+    r"detect|classif|segment|predict|therapy|therap|drug|treatment|mechan|biolog|marker|gene|omics|trial|"
+    r"survival|mortal|incidence|risk|epidem|awareness|charity|day|week|month|season|saison|dashboard|tracker|app|"
+    r"portal|server|service|node|cluster|job|case|fall|cas|casi|casos|vaccin|physic|physik|fizyk|fyzik|dosimetr|"
+    r"planning|planung|oncolog|onkolog|software"
+)
+#: a verb of one's work between the person and the illness ("I work on leukaemia", "ich arbeite zu Krebs")
+_WORK_VERB = re.compile(
+    r"(?<![\w])(?:work|working|worked|works|studying|study|studies|analys|analyz|arbeit|travaill|lavor|trabaj|"
+    r"trabalh|werk|prac|dolgoz|tyoskent|arbet|arbejd|jobb|lucrez|focus|specialis|specializ|project|projekt|"
+    r"projet|progett|proyect|projeto|thesis|these|tesi|tesis|dissert|disert|paper|topic|thema|tema)")
+
+def _in_address(low: str, at: int) -> bool:
+    """Is ``at`` inside a host's name, an address or a path ("vo.pan-cancer.eu", "covid19.example.org")?"""
+    a, b = at, at
+    while a > 0 and not low[a - 1].isspace():
+        a -= 1
+    while b < len(low) and not low[b].isspace():
+        b += 1
+    token = low[a:b].rstrip(".,;:!?)]»\"'")
+    return "/" in token or "@" in token or re.search(r"\.[^\W\d_]", token) is not None
+
+
+#: "if" or "whether" ("let me know if anyone is pregnant"), in the words no other language's common
+#: word folds to ("ce", Slovene's "če", is French's "this")
+_IF_ASKED = re.compile(r"(?<![\w'’])(?:if|whether|wenn|falls|si|indien|jesli|jezeli|pokud|jestli|hvis|jos|daca|eger|kui|jei)(?![\w'’])")
+#: a topic's word right after the illness ("leukémie je téma jeho disertace")
+_TOPIC_AFTER = re.compile(r"(?<![\w])(?:thesis|these|tesi|tesis|dissert|disert|paper|topic|thema|tema|project|projekt|projet)")
+
+
+def _passing_hits(t: Text, lo: int = 0, hi: int | None = None) -> Iterator[tuple[int, int, str]]:
+    """The passing words' stems that begin a word in ``t.low[lo:hi]``, not a research topic's
+    compound ("kreftforskning") nor followed by a word of the work ("cancer research", "a wheelchair
+    accessible room", "flu forecasting"): (start, the word's end, the stem)."""
+    hits = _PASSING_WORDS.among(t.words)
+    if not hits:
+        return
+    low = t.low
+    hi = len(low) if hi is None else hi
+    present = {s for s in _PASSING_STEMS if (_PASSING_KEY[s] in hits if " " in s else
+                                             any(w.startswith(s.encode()) for w in hits))}
+    seen: set[int] = set()
+    for s in sorted(present, key=len, reverse=True):
+        at = low.find(s, lo, hi)
+        while at >= 0:
+            if at not in seen and not (at and low[at - 1].isalnum()) and not _in_address(low, at):
+                seen.add(at)
+                end = at + len(s)
+                while end < len(low) and (low[end].isalnum() or low[end] == "-"):
+                    end += 1
+                after = _VIEW_WORD.search(low, end, min(len(low), end + 30))
+                rest = low[at + len(s):end]
+                if not (_WORK_PART.search(rest) or _ABOUT_RULES.match(low, end) or (after and low[end:after.start()].strip(" \t-") == ""
+                                                    and _WORK_PART.match(after.group()))):
+                    yield at, end, s
+            at = low.find(s, at + 1, hi)
+
+
+#: the other languages' words among somebody's ("sein" is a breast in French: "le cancer du sein";
+#: "eu" is the EU)
+_NOT_SOMEBODY = frozenset(("sein", "eu"))
+#: the separators of a short field's parts ("Training in Amsterdam – jeg er gravid", "Medisin / ...")
+_PART_SEPARATOR = re.compile(r"[ \t](?:–|—|-|/|\|)[ \t]|:[ \t]")
+
+
+def _told_in_passing(t: Text) -> Iterator[Finding]:
+    """An illness, a treatment, an aid, a pregnancy, a sick note or a stay in hospital told in
+    passing, of the writer or of somebody in its sentence ("Syn má leukémii", "soy celíaca", "Ik zit
+    sinds een ongeluk in een rolstoel", "jeg er gravid i uge 30", "bin bis 3.6. raus (Gürtelrose)"):
+    the sentence, or a short field's part. A treatment in a short field ("prosjektleder selv under
+    cellegiftbehandling") needs nobody. Not a research topic's sentence, nor a question or a
+    condition ("if anyone uses a wheelchair"), nor one's work ("I work on leukaemia")."""
+    low = t.low
+    short = len(low) <= _SHORT_SLOT and "\n" not in low.strip()
+    done = -1
+    hits = sorted(_passing_hits(t))
+    # (a short field with a sick note: its illness is the writer's)
+    noted = short and any(stem in _SICK_NOTES for _, _, stem in hits)
+    for a, b, stem in hits:
+        if a < done:
+            continue
+        if short:
+            parts = [m.end() for m in _PART_SEPARATOR.finditer(t.text, 0, a)]
+            start = parts[-1] if parts else 0
+            nxt = _PART_SEPARATOR.search(t.text, b)
+            end = nxt.start() if nxt else len(t.text)
+            while start < end and t.text[start].isspace():
+                start += 1
+        else:
+            start, end = _health_span(t, a, b)
+        if _RESEARCH_TOPIC.search(low, start, end):
+            continue
+        lo, hi = max(start, a - 100), min(end, b + 40)
+        if _IF_ASKED.search(low, lo, a):
+            continue
+        # (one's work before it, or a topic's word right after it: "je travaille sur le cancer",
+        # "leukémie je téma jeho disertace")
+        if _WORK_VERB.search(low, lo, a) or _TOPIC_AFTER.search(low, b, min(hi, b + 15)):
+            continue
+        told = short and (stem in _PASSING_TREATMENTS or noted and stem not in _SICK_NOTES)
+        if not told:
+            told = _FIRST_PERSON.search(low, lo, hi) is not None or any(
+                w.encode() in _SOMEBODY_WORDS or w.encode() in _PASSING_ME or w.encode() in _NOTE_ROLES
+                for w in _VIEW_WORD.findall(low, lo, hi) if w not in _NOT_SOMEBODY)
+        if told:
+            yield Finding("personal.health", PERSONAL, start, end)
+            done = end
 
 
 def health(t: Text) -> Iterator[Finding]:
@@ -1320,9 +1458,12 @@ def health(t: Text) -> Iterator[Finding]:
     yield from _aids_since(t)
     yield from _operations_on_body(t)
     yield from _away_replies(t)
+    yield from _told_in_passing(t)
     for m in _HEALTH.finditer(t, 40, 40):
         if _ABOUT_RULES.match(t.low, m.end()):
             continue  # "the sick leave policy": about the rules, not about somebody
+        if _PLACE_AFTER.match(t.low, m.end()) or _IF_ASKED.search(t.low, max(t.line_span(m.start())[0], m.start() - 25), m.start()):
+            continue  # "the site is in the hospital campus", "let me know if anyone is pregnant": nobody's
         yield Finding("personal.health", PERSONAL, *_health_span(t, m.start(), m.end()))
 
 
