@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 from generator.screening import lazy_re as re
 from generator.screening.detectors.base import folded_too
-from generator.screening.lexicon import DISCIPLINE_FIELDS, INSTITUTION_WORDS, REFERENCE_WORDS
+from generator.screening.lexicon import DISCIPLINE_FIELDS, INSTITUTION_WORDS, REFERENCE_WORDS, SERVICE_NAME_WORDS
 from generator.screening.normalise import fold_char, normalised_text
 
 #: a VO name: vo.example.eu, biomed, eiscat.se (a DNS-style name: 253 characters at most), and
@@ -54,7 +54,9 @@ _QUANTITY = re.compile(rf"(?<![\w.,]){_AMOUNT}(?:[ ]?[-–—][ ]?{_AMOUNT}|[ ](
 #: an RT status: one to three words of letters
 #: a release ("v2.3.1", "4.2"): short groups, three at most without a 'v' (no phone's digits pass for one)
 _RELEASE = r"(?:v\d{1,3}(?:\.\d{1,3}){1,3}|\d{1,3}(?:\.\d{1,3}){1,2})"
-_STATUS = re.compile(rf"[^\W\d_]+(?:[ _-][^\W\d_]+){{0,2}}(?:[ ]{_RELEASE})?")  # (a release: "risolto in v2.3.1")
+_STATUS = re.compile(rf"[^\W\d_]+(?:(?:[ _-]|[ ]&[ ])[^\W\d_]+){{0,2}}(?:[ ]{_RELEASE})?")  # (a release: "risolto in v2.3.1")
+#: two statuses written as a pair, RT's and the case's: "open / Preparatory", "resolved | Production"
+_STATUS_PAIR = re.compile(r"[ ]+[/|][ ]+")
 #: a note after a status and a dash, in words only ("offen – wartet auf Rückmeldung des Standorts");
 #: two capitalised words in a row are a person's name, refused with the note
 _DATE = r"\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}(?:-\d{2})?"
@@ -174,11 +176,54 @@ _VO_ID = re.compile(r"\((?:(?:vo|egi|ops|operations|portal|registry|register|reg
 def vo_name(value: str) -> str | None:
     value = " ".join(value.split())
     name, _, rest = value.partition(" ")
+    if rest and _VO_PATH.fullmatch(rest) and _VO.fullmatch(name):
+        return value  # a group of the VO after a word ("subgroup /vo.example.eu/testing")
     if rest and not _VO_ROLE.fullmatch(" " + rest) and not _place(rest) and not _VO_SERVER.fullmatch(rest) \
             and not _VO_ID.fullmatch(rest) \
             and not ((_VO_NOTE.fullmatch(rest) or _VO_ALSO.fullmatch(rest)) and not _TITLE_PAIR.search(rest)):
-        return None
+        return value if _vo_with_note(value) else None
     return value if _VO.fullmatch(name) else None
+
+
+#: a VO's group as VOMS writes it ("/vo.plgrid.pl/ling"), and a VO's name in DNS style (its last
+#: label letters: no address's or phone's digits)
+_VO_PATH = re.compile(r"/[A-Za-z0-9][A-Za-z0-9._-]{0,252}(?:/[A-Za-z0-9][A-Za-z0-9._-]{0,63}){0,4}")
+_DNS_NAME = r"(?:[A-Za-z0-9][A-Za-z0-9-]*\.)+[A-Za-z]{2,12}"
+#: a word of a note beside a VO: a note's word (a word, a ticket's number, a date), a VO's name or
+#: group, or a short number before a word ("90 days", "2 Wochen"); no longer run of digits
+_VO_NOTE_WORD = rf"(?:{_NOTE_WORD}|{_VO_PATH.pattern}|{_DNS_NAME}|\d{{1,3}}(?=[ ][^\W\d_]))[.;:]?"
+_VO_NOTE_WORDS = rf"(?:{_VO_NOTE_WORD})(?:,?[ ](?:{_VO_NOTE_WORD})){{0,11}}"
+#: a VO (or a word or two saying there is none yet: "none yet", "noch keine") and a note after it in
+#: brackets, or after a dash, a colon or a comma: "training.egi.eu (temporary, 90 days)",
+#: "xfel.eu – Registrierung über das VOMS-Portal", "none yet (will request vo.example.eu)"
+_VO_WITH_NOTE = re.compile(rf"(?P<head>{_VO.pattern}|[^\W\d_]+(?:[ ][^\W\d_]+)?)"
+                           rf"(?:[ ]?\((?P<bracketed>{_VO_NOTE_WORDS})\)|(?:[ ][-–—]|:|,)[ ](?P<dashed>{_VO_NOTE_WORDS}))")
+_SERVICE_NAME_WORDS = folded_too(SERVICE_NAME_WORDS)
+
+
+def _vo_with_note(value: str) -> bool:
+    """Is the value a VO with a note of words beside it, no person's name in the note? Two
+    capitalised words in a row may be a person's ("Jan Novák"), unless a word of the run names
+    an organisation or a service ("via Operations Portal", "(Nederlandse Life Science Grid)")."""
+    m = _VO_WITH_NOTE.fullmatch(value)
+    if not m or _capitalised_pair(m.group("head")):
+        return False
+    return not _person_in_note(m.group("bracketed") or m.group("dashed"))
+
+
+def _person_in_note(note: str) -> bool:
+    """A run of two capitalised words or more, none of them an organisation's or a service's word?"""
+    run: list[str] = []
+    for m in re.finditer(r"[^\W\d_]+(?:['’-][^\W\d_]+)*|[^ ]+", note + " ."):
+        word = m.group()
+        if word[0].isalpha() and word[0].isupper():
+            run.append(word)
+            continue
+        if len(run) > 1 and not any(w.lower() in _INSTITUTION or w.lower() in _SERVICE_NAME_WORDS
+                                    for w in re.findall(r"[^\W\d_]+", " ".join(run))):
+            return True
+        run = []
+    return False
 
 
 def vo_list(value: str) -> list[str]:
@@ -223,6 +268,9 @@ def site_names(value: str) -> str | None:
     if address and address.start() > 0 and _POSTCODE_TOWN.search(address.group("bracketed") or address.group("dashed")) \
             and _site_list(value[:address.start()].strip()):
         return value[:address.start()].strip()  # (the site is what its index lists, not where it stands)
+    link = _SITE_LINK_NOTE.search(value)  # (its link to the network is public, and published)
+    if link and _site_list(value[:link.start()]) and not _person_in_note(link.group("note")):
+        return value
     value = _without_note(_NETWORK_NOTE.sub("", value)).strip()
     if _site_list(value):
         return value
@@ -252,6 +300,20 @@ _LISTED_WITH_A_SIGN = re.compile(r"[ \t]+[/|][ \t]+")
 _SITE_PART = re.compile(r"\([^()]*\)|[^\s,;()]+")
 
 
+#: a site's coordinates in brackets, as its index lists them: "(40.6302 N, 22.9589 E)", "(45.07°N,
+#: 7.68°E)", "(lat 50.09, lon 14.42)": decimals (a phone's digits have no point) or a hemisphere's letter
+_ANGLE = r"-?\d{1,3}(?:[.,]\d{1,7})?[ ]?°?"
+_LATITUDE = rf"(?:{_ANGLE}[ ]?[NS]|-?\d{{1,2}}[.]\d{{2,7}}°?)"
+_LONGITUDE = rf"(?:{_ANGLE}[ ]?[EWO]|-?\d{{1,3}}[.]\d{{2,7}}°?)"
+_SITE_COORDINATES = re.compile(rf"\((?:(?i:lat|latitude)[.:]?[ ]?)?{_LATITUDE}[ ]?[,;/][ ]?"
+                               rf"(?:(?i:lon|long|longitude)[.:]?[ ]?)?{_LONGITUDE}\)")
+#: a site's link to its network, in brackets or after a dash: "(10 Gbit/s)", "– 2 × 100 Gbit/s do
+#: PIONIER", "— 400 Gb/s zum DFN": a rate, then a few words (the network's name among them)
+_RATE = r"(?:\d{1,2}[ ]?[×x][ ]?)?\d{1,4}(?:[.,]\d{1,2})?[ ]?(?:[kMGT]bit/s|[kMGT]b/s|[kMGT]bps|[kMGT]bit)"
+_SITE_BANDWIDTH = re.compile(rf"\({_RATE}(?:[ ](?:{_NOTE_WORD})){{0,5}}\)")
+_SITE_LINK_NOTE = re.compile(rf"[ ]+[-–—:][ ]+(?P<note>{_RATE}(?:[ ](?:{_NOTE_WORD})){{0,5}})$")
+
+
 def _site_list(value: str) -> bool:
     if _SITE_PART.sub("", value).strip(" \t,;"):
         return False  # (a bracket left open or closed alone)
@@ -260,7 +322,8 @@ def _site_list(value: str) -> bool:
         return False
     for before, part in pairwise(parts):
         if not (_SITE.fullmatch(part) or _NETWORK.fullmatch(part)
-                or (_SITE_HOST.fullmatch(part) or _SITE_PORTS.fullmatch(part) or _place(part)) and _SITE.fullmatch(before)):
+                or (_SITE_HOST.fullmatch(part) or _SITE_PORTS.fullmatch(part) or _place(part)
+                    or _SITE_COORDINATES.fullmatch(part) or _SITE_BANDWIDTH.fullmatch(part)) and _SITE.fullmatch(before)):
             return False
     return True
 
@@ -305,7 +368,8 @@ def rt_status(value: str) -> str | None:
         note = pattern.search(status)
         if note and not _NAME_PAIR.search(note.group("note")):
             status = status[:note.start()]
-    return value if len(status) <= 30 and _STATUS.fullmatch(status) else None
+    parts = _STATUS_PAIR.split(status) if status.count("/") + status.count("|") == 1 else [status]
+    return value if all(len(p) <= 30 and _STATUS.fullmatch(p) for p in parts) else None
 
 
 #: a team's account in RT ("l2-support", "egi_helpdesk", "ops.team"): words of a role, no person's
@@ -324,7 +388,15 @@ def owner(value: str) -> str | None:
         org = _NOTE.search(value)
         if org and org.start() > 0 and not any(c.isdigit() for c in org.group(1)) and _institution(org.group(1)):
             name = value[:org.start()].strip()
+    if name == value and (surname_first := _SURNAME_FIRST.fullmatch(value)):
+        name = f"{surname_first.group('given')} {surname_first.group('surname')}"  # "O'Brien, Siobhán"
     return value if name != value and person_name(name) else person_name(value)
+
+
+#: a name written surname first, a comma after it, as directories list people: "O'Brien, Siobhán",
+#: "van der Berg, Anna", "Nowak-Kowalska, Małgorzata"; two words at most on each side
+_SURNAME_FIRST = re.compile(r"(?P<surname>[^\W\d_](?:['’-]?[^\W\d_])*(?:[ ][^\W\d_](?:['’-]?[^\W\d_])*){0,2}),[ ]"
+                            r"(?P<given>[^\W\d_](?:['’-]?[^\W\d_])*\.?(?:[ -][^\W\d_](?:['’-]?[^\W\d_])*\.?)?)")
 
 
 
@@ -362,8 +434,12 @@ def _institution(name: str) -> bool:
                for w in re.findall(r"[^\W\d_]+", name.lower()))
 
 
+#: a list's mark before an entry: "1) ", "2. ", "(3) ", "- ", "• " (the entries of a numbered list)
+_LIST_MARK = re.compile(r"^[ ]*(?:\(?\d{1,2}[.)]|[-*•·–—])[ ]+(?=[^\W\d_])")
+
+
 def _contact(entry: str) -> tuple[str, str] | None:
-    entry = _IDENTIFIER_REF.sub("", " ".join(entry.split())).strip(" ,;")
+    entry = _IDENTIFIER_REF.sub("", _LIST_MARK.sub("", " ".join(entry.split()))).strip(" ,;")
     labelled = _ROLE_LABEL.search(entry)
     if labelled and "(" not in entry[:labelled.start()]:
         entry = f"{entry[:labelled.start()]} ({labelled.group('role')})"
@@ -509,7 +585,8 @@ _IDENTIFIERS = (
 
 #: a word or two naming the link before it ("Δημοσίευση: https://doi.org/...", "Wiki: https://..."):
 #: left out, the link is what the field publishes
-_LINK_LABEL = re.compile(r"^[^\W\d_][^\W\d_]{0,30}(?:[ ][^\W\d_]{1,30})?[ \t]*:[ \t]+(?=https?://)")
+#: (a label of up to four words: "slide del corso: https://...", "Folien zum Kurs: https://...")
+_LINK_LABEL = re.compile(r"^[^\W\d_][^\W\d_]{0,30}(?:[ ][^\W\d_]{1,30}){0,3}[ \t]*:[ \t]+(?=https?://)")
 
 
 def link_candidates(value: str) -> list[str]:

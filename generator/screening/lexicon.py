@@ -4127,3 +4127,22 @@ PASSING_FIRST_PERSON = (
     # (the first person said by its verb: "uso un audífono", "porto un apparecchio", "używam wózka")
     "uso llevo utilizo porto utilizzo uzywam używam používám használok käytän använder bruger bruker folosesc"
 )
+#: words that make a run of capitalised words the name of a public service, network or
+#: infrastructure, not a person's ("Operations Portal", "Nederlandse Life Science Grid", "Rede
+#: Nacional", "Réseau Pédagogique"): beside ``INSTITUTION_WORDS``, in EGI's languages
+SERVICE_NAME_WORDS = (
+    "grid grids portal portail portale portál portaal portaali portalen πύλη портал cloud clouds nube nuvem nuvola "
+    "wolk chmura oblak felhő pilvi moln sky nor облак network networks netz netzwerk netzwerke réseau rete red rede "
+    "netwerk sieć síť sieť hálózat hálózati verkko nätverk netværk nettverk δίκτυο мрежа mreža omrežje ağ ağı võrk "
+    "tīkls tinklas rețea reţea retea service services servizio servizi servicio servicios serviço serviços dienst "
+    "dienste diensten usługa usługi služba služby szolgáltatás palvelu tjänst tjeneste υπηρεσία услуга hizmet "
+    "teenus pakalpojums paslauga serviciu platform platforms plattform plateforme piattaforma plataforma platforma "
+    "platformă πλατφόρμα платформа platformu operations operation opérations operazioni operaciones operações "
+    "betrieb infrastructure infrastructures infrastruktur infrastruttura infraestructura infraestrutura "
+    "infrastructuur infrastruktura infrastruktúra infrastruktuur infrastruktūra infrastructură υποδομή "
+    "инфраструктура altyapı initiative iniziativa iniciativa initiatief inicjatywa iniciativa project projekt projet "
+    "progetto proyecto projeto projecte projekti projekt проект έργο proje science sciences wissenschaft "
+    "wetenschap scienza ciencia ciência nauka věda veda tudomány tiede vetenskab videnskab vitenskap επιστήμη "
+    "наука bilim teadus zinātne mokslas ştiinţă știință computing supercomputing datacenter helpdesk federation "
+    "federación federação fédération federazione föderation federatie federacja"
+).split()
