@@ -1283,12 +1283,33 @@ PLATE_WORDS = (
     r"licen[cs]e plate|number plate|registration plate|car registration|kennzeichen|autokennzeichen|"
     r"kfz-kennzeichen|nummernschild|plaque d'immatriculation|numero di targa|targa dell'auto|targa auto|"
     r"matrícula del coche|matrícula do carro|kenteken|nummerplaat|nr rej\.?|numer rejestracyjny|"
-    r"numerze rejestracyjnym|tablica rejestracyjna|spz|poznávací značka|evidenčné číslo|rendszám|rendszáma|"
+    r"numerze rejestracyjnym|tablica rejestracyjna|spz|poznávací značka|evidenčné číslo|rendszám|rendszáma|rendszámom|rendszámú|"
     r"registreringsnummer|rekisterinumero|rekisterikilpi|numbrimärk|"
     r"valstybinis numeris|numura zīme|număr de înmatriculare|plăcuța de înmatriculare|plaka|plakası|"
     r"πινακίδα|αριθμός κυκλοφορίας|номерной знак|госномер|номерний знак|регистрационен номер|"
     r"registarska oznaka|registarske tablice|registrska tablica|регистарске таблице|לוחית רישוי|"
     r"מספר רכב|სახელმწიფო ნომერი|պետհամարանիշ"
+)
+#: words naming a plate that name other things too (a company's "immatriculation", a student's
+#: "matrícula", a "targa" on a wall, a "rejestracja" for a workshop): a plate only beside a word of a
+#: vehicle or of its parking ("mon immatriculation est GH-482-KT (Peugeot 308 grise)")
+WEAK_PLATE_WORDS = (
+    r"immatriculation|mon immatriculation|numéro d'immatriculation|targa|la targa|matrícula|matricula|"
+    r"rejestracja|rejestracji|nr rejestracji|numer rejestracji|rejestracyjny|"
+    r"registration|registration number|reg\.? no\.?|reg\.? number|registrering|registreringsnr|"
+    r"rekisteritunnus|rekisterinumeroni|regnr|reg\.nr|značka|značky|značkou|evidenčné|kentekenplaat|"
+    r"placa|número de placa|pinakida|plate|plate number|tablice|oznaka|număr auto|numărul mașinii"
+)
+#: words of a vehicle or of its parking, which make a weak plate word name a plate
+VEHICLE_WORDS = (
+    r"my car|the car|a car|our car|her car|his car|rental car|company car|vehicle|parking|car park|garage|voiture|véhicule|vehicule|stationnement|auto|autos|wagen|"
+    r"fahrzeug|pkw|parkplatz|tiefgarage|parkhaus|macchina|veicolo|parcheggio|coche|vehículo|aparcamiento|"
+    r"estacionamiento|carro|viatura|veículo|estacionamento|parque|samochód|samochodu|samochodem|pojazd|pojazdu|"
+    r"parking|parkingu|parkingowy|auta|autem|vozidlo|vozidla|vůz|parkoviště|parkovisko|parkovacie|parkovací|"
+    r"autó|autóm|autómat|jármű|parkoló|parkolás|parkolóba|bil|bilen|parkering|auto|autoa|pysäköinti|"
+    r"mașina|mașinii|masina|parcare|αυτοκίνητο|στάθμευση|automobil|parkiralište|parkirišče|avtomobil|"
+    r"araba|aracım|otopark|autoparkla|auto|kenteken|peugeot|renault|citroën|volkswagen|vw|skoda|škoda|"
+    r"toyota|ford|opel|fiat|bmw|audi|mercedes|volvo|dacia|kia|hyundai|tesla|nissan"
 )
 #: words saying a date is somebody's date of birth (a date after them is personal)
 BIRTH_WORDS = (
@@ -1312,6 +1333,15 @@ BIRTH_WORDS = (
     # with a possessive or a case ending ("syntymäaikani", "születési dátumom", "doğum tarihim")
     r"syntymäaika(?:ni|si|nsa|mme|nne)|syntymäajan|syntymäpäivä(?:ni|si|nsä)|sünniaeg(?:a|ks)?|sünnipäev(?:a|aks)?|"
     r"születési dátumom|születési dátuma|születési időm|születésnapom|születtem|doğum tarihim|doğum tarihimi|"
+    # a verb of being born, said of oneself ("som sa narodila 2. novembra 1984", "urodziłam się",
+    # "nacqui il", "je suis née le", "nací el", "rođen sam", "föddes", "synnyin")
+    r"narodila som sa|narodil som sa|som sa narodila|som sa narodil|narodila jsem se|narodil jsem se|"
+    r"jsem se narodila|jsem se narodil|narodila sa|narodil sa|narodila se|narodil se|narodila|narodil|"
+    r"urodziłam się|urodziłem się|urodziłam|urodziłem|urodziła się|urodził się|nacqui|sono nato|sono nata|"
+    r"je suis né|je suis née|je suis né le|je suis née le|nací|nació|nasci|nasceu|nasci em|"
+    r"rodila sam se|rodio sam se|rodila se|rodio se|rodila sem se|rodil sem se|rodil se|"
+    r"föddes|jag föddes|jeg ble født|blev født|ble født|synnyin|syntyi|sündisin|sündis|gimiau|gimė|dzimu|"
+    r"m-am născut|s-a născut|doğdum|γεννήθηκα|születtem|"
     r"doğum günüm|doğum tarihi olarak|geburtsdatums|geburtsdatum lautet|geb\.-datum|geb\.datum|"
     r"date de naissance est|data di nascita è|fecha de nacimiento es|data de nascimento é|"
     # "I was born", in the languages' own order
@@ -1411,7 +1441,11 @@ NUMBER_MORPHEMES = (
     r"achttien|negentien|twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig|honderd|duizend|en"
 )
 #: "born" in the sense of founded, for things rather than people: a year after it is not a birthday
-WEAK_BIRTH_WORDS = r"born on|born|né|née|nato|nata|nacido|nacida|geboren"
+WEAK_BIRTH_WORDS = (r"born on|born|né|née|nato|nata|nacido|nacida|geboren|"
+                    # (the verbs said of a third person, a thing too: "the project was born", "nació en 2019")
+                    r"narodila sa|narodil sa|narodila se|narodil se|narodila|narodil|"
+                    r"urodziła się|urodził się|nació|nasceu|rodila se|rodio se|rodil se|föddes|syntyi|sündis|gimė|"
+                    r"s-a născut|blev født|ble født")
 #: what puts a second date beside a birth date as a correction of it ("2007-03-22 instead of 1997-03-22",
 #: "12.03.1985 statt 21.03.1985", "au lieu du", "zamiast", "helyett" after its noun is not caught)
 CORRECTION_WORDS = (
@@ -2250,6 +2284,15 @@ PAY_PERIODS = (
     r"μήνα|месяц|місяць|mjesec|mesec|ay|day|tag|jour|giorno|día|dia|dag|dzień|den|deň|nap|päivä|päev|zi|"
     r"hour|stunde|std|heure|ora|hora|uur|godzina|godz|hodina|hod|óra|tunti|tund|timme|time|year|jahr|an|"
     r"anno|año|ano|jaar|rok|år|vuosi|aasta|pt|pm|fte"
+)
+#: a relative pronoun of possession, joining a person named before to the pay word after it ("Dr
+#: Marek Lindgren, whose gross salary is", "dont le salaire brut est", "dessen Bruttogehalt", "il cui
+#: stipendio", "cuyo sueldo", "jehož plat", "którego pensja", "akinek a fizetése")
+RELATIVE_POSSESSIVES = (
+    r"whose|dont le|dont la|dont les|dessen|deren|il cui|la cui|i cui|le cui|cuyo|cuya|cuyos|cuyas|cujo|cuja|"
+    r"wiens|wier|van wie|którego|której|których|jehož|jejíž|jejichž|ktorého|ktorej|ktorých|akinek a|akinek az|"
+    r"akinek|vars|hvis|hvers|jonka|kelle|kurio|kuras|kuru|kura|al cărui|al cărei|cărui|cărei|čiji|čija|čije|"
+    r"katerega|katere|чиято|чийто|της οποίας|του οποίου|kimin"
 )
 POSSESSIVES = (
     r"my|his|her|their|mein|meine|sein|seine|ihr|ihre|mon|son|sa|il mio|il suo|mi|su|o meu|o seu|mijn|"

@@ -134,6 +134,7 @@ from generator.screening.lexicon import (
     RATE_WORDS,
     RECORDED_SANCTIONS,
     REFUGEE_STATUS,
+    RELATIVE_POSSESSIVES,
     RELATIVE_WORDS,
     RELIGION_AFTER_ARTICLE,
     RELIGION_AFTER_COPULAS,
@@ -155,8 +156,10 @@ from generator.screening.lexicon import (
     SURGERY_COMPOUND_PARTS,
     SURGERY_ON_BODY_PARTS,
     TROUBLE_STEMS,
+    VEHICLE_WORDS,
     VENUE_WORDS,
     WEAK_BIRTH_WORDS,
+    WEAK_PLATE_WORDS,
     WEEK_STEMS,
 )
 from generator.screening.normalise import PART_BREAK, View
@@ -554,7 +557,31 @@ def national_ids(t: Text) -> Iterator[Finding]:
             w[0].isupper() for w in m.group("name").split()) else f
 
 
+#: an identity card's number of three letters and six digits, the first digit checking the rest
+#: (the Polish "dowód osobisty": "CBA748213"): read only in a text that names an identity document
+_CARD_WORD = re.compile(rb"[a-z]{3}[0-9]{6}")
+_CARD_WORDS = WordClass(lambda w: len(w) == 9 and _CARD_WORD.fullmatch(w) is not None)
+_CARD_NUMBER = re.compile(r"(?<![\w-])[A-Z]{3}[ ]?\d{6}(?![\w-])")
+
+
+def _polish_card(value: str) -> bool:
+    """The check digit of a Polish identity card: weights 7 3 1 9 7 3 1 7 3, letters read A=10,
+    the fourth character (weight 9) the check."""
+    value = value.replace(" ", "")
+    numbers = [ord(c) - 55 if c.isalpha() else int(c) for c in value]
+    return sum(w * n for w, n in zip((7, 3, 1, 0, 7, 3, 1, 7, 3), numbers)) % 10 == numbers[3]
+
+
+def _identity_cards(t: Text) -> Iterator[Finding]:
+    if not _CARD_WORDS.among(t.words) or not _ID_WORD.present(t) and t.ascii:
+        return
+    for m in _CARD_NUMBER.finditer(t.text):
+        if _polish_card(m.group()) and _ID_WORD.pattern.search(t.low, max(0, m.start() - 300), m.start()):
+            yield Finding("personal.national-id", PERSONAL, m.start(), m.end())
+
+
 def _identity_numbers(t: Text) -> Iterator[Finding]:
+    yield from _identity_cards(t)
     text, low = t.text, t.low
     m: re.Match[str] | None
     digits_view = t.digits
@@ -765,6 +792,15 @@ _PLATE = re.compile(r"(?:[ \t]+\(?[^\W\d_]{1,20}[),]?){0,8}?[ \t]*[:՝]?[ \t]*(?
                     r"[A-Z0-9]{1,5}(?:[ -][A-Z0-9]{1,5}){0,3})(?![\w-])")
 
 
+_WEAK_PLATE_WORD = Lexicon(WEAK_PLATE_WORDS)
+_VEHICLE = Lexicon(VEHICLE_WORDS)
+#: a plate after a weak word: its groups of capitals and digits, letters and digits both in it, a
+#: hyphen or a space between two groups at least or letters and digits mixed ("GH-482-KT", "WX 4821K")
+_WEAK_PLATE = re.compile(r"(?:[ \t]+\(?[^\W\d_]{1,20}[),]?){0,6}?[ \t]*[:՝]?[ \t]*(?:(?:is|ist|est|è|es|é|je|jest|to|on|är|er)[ \t]+)?"
+                         r"(?P<plate>(?=[A-Z0-9 -]{0,10}\d)(?=[A-Z0-9 -]{0,10}[A-Z])"
+                         r"[A-Z0-9]{1,4}(?:[ -][A-Z0-9]{1,5}){1,3}|[A-Z]{1,3}\d{3,5}[A-Z]{0,3}|\d{1,4}[A-Z]{2,3}\d{0,4})(?![\w-])")
+
+
 def licence_plates(t: Text) -> Iterator[Finding]:
     """A vehicle's plate after a word naming it (a plate points at its owner)."""
     text = t.text
@@ -773,6 +809,15 @@ def licence_plates(t: Text) -> Iterator[Finding]:
     for m in _PLATE_WORD.finditer(t, 30, 60):
         plate = _PLATE.match(text, m.end(), min(len(text), m.end() + 100))
         if plate and 4 <= len(plate.group("plate")) <= 12:
+            yield Finding("personal.licence-plate", PERSONAL, *plate.span("plate"))
+    # a weak word of a plate, beside a word of a vehicle or its parking in 200 characters
+    weak = [m for m in _WEAK_PLATE_WORD.finditer(t, 30, 60)]
+    if not weak or not _VEHICLE.present(t):
+        return
+    for m in weak:
+        plate = _WEAK_PLATE.match(text, m.end(), min(len(text), m.end() + 80))
+        if plate and 5 <= len(plate.group("plate")) <= 11 and _VEHICLE.pattern.search(
+                t.low, max(0, m.start() - 200), min(len(text), plate.end() + 200)):
             yield Finding("personal.licence-plate", PERSONAL, *plate.span("plate"))
 
 
@@ -2865,8 +2910,14 @@ _CURRENCY = lex(CURRENCIES)
 _AMOUNT = (rf"(?:{_CURRENCY})[ \t]*\d[\d.,' \u00a0]*\d"
            rf"|\d[\d.,' \u00a0]*\d?[ \t]*(?:k|тис)?[ \t]*(?:{_CURRENCY})")
 _EARNING = re.compile(
-    rf"(?<![\w])(?:(?:{lex(EARNING_VERBS, FUTURE_EARNING_VERBS)})|(?:{lex(POSSESSIVES)})[ \t]+(?:\w+[ \t]+)?(?:{lex(SALARY_WORDS)}))(?![\w])"
+    rf"(?<![\w])(?:(?:{lex(EARNING_VERBS, FUTURE_EARNING_VERBS)})|(?:{lex(POSSESSIVES)})[ \t]+(?:\w+[ \t]+)?(?:{lex(SALARY_WORDS)})"
+    # (or a relative pronoun of possession, the pay word perhaps ending a compound: "whose gross salary
+    # is", "dessen Bruttogehalt beträgt", "il cui stipendio lordo è")
+    rf"|(?:{lex(RELATIVE_POSSESSIVES)})[ \t]+(?:\w+[ \t]+)?(?:{lex(SALARY_WORDS)}|[^\W\d_]+(?:gehalt|lohn|salaris|lon|løn|lønn|palkka)))(?![\w])"
     rf"(?:[ \t]+[^\s\d.!?;]{{1,20}}){{0,4}}?[ \t]*:?[ \t]*(?P<amount>{_AMOUNT})(?![\w])")
+#: the cost of the same pay to its employer, in a bracket after it: "€4,380 per month (employer
+#: costs €5,610)", "(Arbeitgeberkosten 5.610 €)", "(coût employeur : 5 610 €)"
+_COST_BESIDE = re.compile(rf"[ \t]*\((?:[^\W\d_][\w'’-]*[ \t]+){{0,4}}[^\W\d_][\w'’-]*[ \t]*:?[ \t]*(?:{_AMOUNT})[^()\n]{{0,30}}\)")
 
 
 #: one's own pay said with a verb of the first person, then an amount (four words between at most:
@@ -3012,18 +3063,21 @@ def salaries(t: Text) -> Iterator[Finding]:
         for m in _OWN_EARNING.finditer(low):
             if m.group("earn") or m.group("period"):
                 yield Finding("personal.salary", PERSONAL, m.start(), m.end("period") if m.group("period") else m.end("amount"))
-    if _EARNING_WORDS.isdisjoint(t.words) and _FUTURE_EARNING_WORDS.isdisjoint(t.words):
-        if _PAY_COMPOUNDS.among(t.words):
-            yield from _own_pay(t)
-            yield from _possessed_pay(t)
+    compound = bool(_PAY_COMPOUNDS.among(t.words))
+    if _EARNING_WORDS.isdisjoint(t.words) and _FUTURE_EARNING_WORDS.isdisjoint(t.words) and not compound:
         return
     yield from _own_pay(t)
     yield from _possessed_pay(t)
     future = not _FUTURE_EARNING_WORDS.isdisjoint(t.words)
-    if future or not _EARNING_START_WORDS.isdisjoint(t.words):  # (a day's rate is no salary's verb: "day" is common)
+    if future or compound or not _EARNING_START_WORDS.isdisjoint(t.words):  # (a day's rate is no salary's verb: "day" is common)
         for m in _EARNING.finditer(low):
             period = _PERIOD_AFTER.match(low, m.end("amount")) if future else None
-            yield Finding("personal.salary", PERSONAL, m.start(), period.end() if period else m.end("amount"))
+            end = period.end() if period else m.end("amount")
+            if "(" in low[end:end + 40]:  # (its cost to the employer beside it, after its period)
+                after = _PERIOD_AFTER.match(low, end)
+                beside = _COST_BESIDE.match(low, after.end() if after else end)
+                end = beside.end() if beside else end
+            yield Finding("personal.salary", PERSONAL, m.start(), end)
     if future:
         for m in _EARNING_AFTER.finditer(low):
             yield Finding("personal.salary", PERSONAL, *m.span("amount"))
