@@ -95,3 +95,41 @@ def test_a_polish_identity_card_number_with_its_check_digit_is_personal(text):
 def test_a_code_of_the_same_shape_whose_check_digit_fails_stays():
     text = "Identity card holders get the sample. Here is the batch: Lot A, DEF904518."
     assert "DEF904518" in kept_text(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("Gdyby serwer padł, proszę dzwonić do mojego męża, on mi od razu wszystko przekaże: 601-882-410.",
+         "601-882-410"),
+        ("Si el nodo se cae, llame a mi marido, que me avisará enseguida de todo: 612-345-678.", "612-345-678"),
+        ("Falls etwas schiefgeht, rufen Sie bitte meine Frau an, sie leitet es sofort weiter: 171-234-567.",
+         "171-234-567"),
+    ],
+)
+def test_a_number_to_call_someone_far_after_the_verb_of_calling_is_a_phone(text, secret):
+    assert secret not in kept_text(text)
+
+
+def test_an_institutions_switchboard_after_a_verb_of_calling_stays():
+    text = "W razie awarii proszę dzwonić na centralę instytutu, czynną w dni robocze: 618-582-000."
+    assert found(text, "phone") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Der Entwurf liegt hier (bitte nicht weitergeben): https://www.overleaf.com/4821937465qwmzntrbkvcx",
+     "Lien en lecture seule pour les relecteurs : https://www.overleaf.com/read/kxvbqtzrmnpw",
+     "Il nostro Overleaf d'istituto: https://overleaf.example-uni.it/7351904826hjkqwertzxcv"],
+)
+def test_an_overleaf_share_link_is_a_key(text):
+    assert "overleaf" not in kept_text(text).split()[-1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Use the template: https://www.overleaf.com/latex/templates/egi-report-template/xyzkqhrtbmwd",
+     "See https://www.overleaf.com/learn/latex/Bibliography_management_with_biblatex for the citations."],
+)
+def test_overleafs_public_pages_stay(text):
+    assert found(text, "credential") == []

@@ -665,6 +665,19 @@ AMBIGUOUS_AT = r"at|a|bij|et|ett|eta|affe|ag|στο|la"
 # --- phones -----------------------------------------------------------------------------------
 
 #: labels that say a phone number follows
+#: a verb of calling someone, in the imperative or the infinitive, with its object perhaps: a number
+#: further on in its sentence is the one to call, though other words stand between ("proszę dzwonić do
+#: żony, ona mi od razu przekaże: 512-904-377", "rufen Sie meine Frau an: ...", "ring my husband on")
+CALL_VERBS = (
+    r"call me|call my|call him|call her|call us|ring me|ring my|ring him|ring her|phone me|phone my|"
+    r"text me|text my|please call|please ring|"
+    r"dzwonić|dzwonic|dzwoń|dzwon|zadzwonić|zadzwonic|zadzwoń|zadzwońcie|dzwońcie|proszę dzwonić|"
+    r"appelez|appelle|appeler|téléphonez|rufen sie|ruf|ruft|anrufen|rufen|chiamate|chiamare|chiama|telefonate|"
+    r"llame|llamad|llamar|llama|ligue|liguem|ligar|liga|bel|belt|bellen|zavolejte|zavolej|zavolat|volejte|"
+    r"volajte|zavolajte|hívja|hívjon|hívják|hívjanak|hívd|soita|soittakaa|soittaa|ring|ringe|ringa|"
+    r"sunați|sunati|sună|suna|nazovite|nazovi|pokličite|pokliči|skambinkite|skambinti|zvaniet|zvanīt|"
+    r"helistage|helista|καλέστε|τηλεφωνήστε|обадете се|звъннете|arayın|arayınız|arayiniz"
+)
 PHONE_WORDS = (
     r"tel|tél|tele|telf|teléf|telefon(?:o|e|nummer|no|nr|number)?|téléphone|telephone|telefoon|"
     r"telefono|teléfono|telefone|telemóvel|telemovel|phone|ph|mobile|mobil|mobiel|móvil|movil|"
@@ -883,7 +896,7 @@ SWITCHBOARD_WORDS = (
     r"pförtner|pforte|portineria|portaria|conserjería|omstilling|centrāle|komutatorius|telefonska centrala|"
     r"switchboard|main switchboard|front desk|reception desk|zentrale|telefonzentrale|vermittlung|"
     r"standard téléphonique|accueil téléphonique|centralino|centralita|central telefónica|"
-    r"central telefônica|telefooncentrale|receptie|centrala telefoniczna|centrala|ústředna|ústredňa|"
+    r"central telefônica|telefooncentrale|receptie|centrala telefoniczna|centrala|centralę|centrali|centralą|ústředna|ústredňa|"
     r"telefonközpont|központi szám|växel|växeln|sentralbord|omstillingsbord|puhelinvaihde|vaihde|"
     r"keskjaam|τηλεφωνικό κέντρο|τηλεφωνικό κέντρο του|коммутатор|телефонная станция|комутатор|"
     r"централа|centrala telefonică|santral|מרכזייה|ტელეფონის ცენტრი|հեռախոսակայան|"

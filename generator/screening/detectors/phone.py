@@ -39,6 +39,7 @@ from generator.screening.detectors.base import (
 )
 from generator.screening.detectors.shapes import ORCID
 from generator.screening.lexicon import (
+    CALL_VERBS,
     DIGIT_WORDS,
     NOT_PHONE_WORDS,
     NUMBER_WORDS,
@@ -64,6 +65,10 @@ _CANDIDATE = re.compile(
 _PHONE_WORD = re.compile(rf"(?<![\w-])(?:{lex(PHONE_WORDS)})(?:-(?:me|nos|mă|ma|ne|moi|nous|mi|ci|lo|la|te))?(?![\w-])")
 #: (a phone word with the ending its language gives it: "farsíminn", "telefonszámom")
 _PHONE_STEM = re.compile(rf"(?<![\w-])(?:{lex(PHONE_STEMS)})[^\W\d_]*(?![\w-])")
+_CALL_VERB = re.compile(rf"(?<![\w-])(?:{lex(CALL_VERBS)})(?![\w-])")
+_DIAL_IN_CODE = re.compile(r"(?<![\w-])(?:pin|code|codes|codice|código|codigo|kod|kód|koodi|passcode|password|"
+                           r"access code|meeting id|conference id|room|id)(?![\w-])")
+_SENTENCE_END = re.compile(r"[.!?](?=[ \t\n])|\n")
 _SWITCHBOARD = re.compile(rf"(?<![\w-])(?:{lex(SWITCHBOARD_WORDS)})(?![\w-])")
 #: a person's own line named after an organisation's desk ("Helpdesk coordinator, mobile: ..."):
 #: the number is the person's
@@ -363,6 +368,23 @@ def _judge(low: str, start: int, num: str) -> str | None:
         label = w
     for w in _PHONE_STEM.finditer(before, label.end() if label else 0):
         label = w
+    if label is None and desk is None and digits <= 13 and not _THOUSANDS.fullmatch(num):
+        # a verb of calling someone further back in the sentence: "proszę dzwonić do żony, ona mi
+        # od razu przekaże: 512-904-377"
+        far_lo = max(line_start, start - 140)
+        for w in _CALL_VERB.finditer(low, far_lo, start):
+            label = w
+        if label is not None:
+            # (not past a sentence's end, nor a desk's name: "dzwonić na centralę instytutu, czynną w
+            # dni robocze: 61 858 20 00" is an institution's own line)
+            # nor past a word of the code one keys in once the call is through ("ligue para a ponte
+            # Colibri e introduza o PIN 5521 9087#")
+            if _SENTENCE_END.search(low, label.end(), start) or _SWITCHBOARD.search(low, label.end(), start) \
+                    or _DIAL_IN_CODE.search(low, label.end(), start):
+                label = None
+            else:
+                before = low[label.start():start]
+                label = _CALL_VERB.match(before)
     if label is None and _UNIT_AFTER.match(low, start + len(num)):
         return None  # "0612345678 bytes", "3141592653 events": a quantity and its unit
     if _PHONE_WORD_AFTER.match(low, start + len(num)):

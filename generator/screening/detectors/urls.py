@@ -216,6 +216,7 @@ def _url_findings(url: str) -> tuple[Finding, ...]:
 
 #: a password that is a placeholder's name: capitals and underscores ("PASSWORD", "DB_PASS")
 #: a webhook's address: whoever has it may post (its path is the secret)
+_OVERLEAF_SHARE = re.compile(r"/(?:\d{6,14}[a-z]{8,20}|read/[a-z]{8,20})/?")
 _WEBHOOK_PATH = re.compile(r"/(?:webhooks?|hooks|services/hooks)/", re.IGNORECASE)
 _CAPITAL_NAME = re.compile(r"[^\W\d_][^\W\d]{2,40}")
 #: a name of the secret, in EGI's languages too ("postgres://user:HASŁO@db", "…:ПАРОЛЬ@…")
@@ -285,6 +286,13 @@ def _url(text: str, start: int, end: int) -> Iterator[Finding]:
             shared = shared or previous in _SHARE_PREFIXES or previous in _SHARE_WORDS or one_time
         previous = segment.lower()
         one_time = one_time or _ONE_TIME_WORD.search(previous) is not None
+    # an Overleaf project's share link (overleaf.com or an institution's own Overleaf or ShareLaTeX):
+    # its path is the key, read-write ("/9583994210ixczlrbboosm": digits, then lower-case letters)
+    # or read-only ("/read/kxvbqtzrmnpw"); the template gallery, the guides and "/project/<id>" (a
+    # login needed) are no key
+    if ("overleaf" in host or "sharelatex" in host) and _OVERLEAF_SHARE.fullmatch(url, path_at, query_at):
+        yield Finding("credential.url-path", CREDENTIAL, start, end)
+        return
     # a webhook's address: whoever has it may post
     if host.startswith("hooks.") or host.endswith("webhook.office.com") or "discord" in host and "/webhooks/" in url \
             or secret_segments and _WEBHOOK_PATH.search(url, path_at):
