@@ -4128,7 +4128,7 @@ PASSING_ILLNESS_STEMS = (
     "migraine", "migräne", "emicrania", "migraña", "migrena", "migréna", "migrén", "migreeni", "migrän",
     "migræne", "bandscheibenvorfall", "hernia discal", "dyskopati", "ernia del disco",
     # diabetes, depression, burn-out, as one has them
-    "diabet", "diabeet", "cukrzyc", "cukrovk", "cukorbeteg", "sokeritauti", "depression", "depressiv", "depressie", "dépression", "depressione",
+    "diabet", "diabeet", "diyabet", "şeker hastas", "cukrzyc", "cukrovk", "cukorbeteg", "sokeritauti", "depression", "depressiv", "depressie", "dépression", "depressione",
     "depresión", "depressão", "depresja", "depresji", "deprese", "depresi", "depresszi", "masennus", "depresie",
     "κατάθλιψ", "депрес", "depresij", "depresyon", "depressioon", "burnout", "burn-out",
     "épuisement professionnel", "erschöpfungssyndrom", "overspannen", "wypaleni", "vyhořen",
@@ -4181,7 +4181,9 @@ PASSING_TREATMENT_STEMS = (
 PASSING_FIRST_PERSON = (
     "rám nekem nálam velem engem magam tőlem belém mnie mne mě mi mně mig mich mir moi selv själv selbst "
     # (the first person said by its verb: "uso un audífono", "porto un apparecchio", "używam wózka")
-    "uso llevo utilizo porto utilizzo uzywam używam používám használok käytän använder bruger bruker folosesc"
+    "uso llevo utilizo porto utilizzo uzywam używam používám használok käytän använder bruger bruker folosesc "
+    # (and by its verb of having: "mam cukrzycę typu 1", "tengo diabetes", "ho il diabete", "imam dijabetes")
+    "mam mám tengo tenho ho imam имам έχω"
 )
 #: words that make a run of capitalised words the name of a public service, network or
 #: infrastructure, not a person's ("Operations Portal", "Nederlandse Life Science Grid", "Rede
@@ -4202,3 +4204,32 @@ SERVICE_NAME_WORDS = (
     "наука bilim teadus zinātne mokslas ştiinţă știință computing supercomputing datacenter helpdesk federation "
     "federación federação fédération federazione föderation federatie federacja"
 ).split()
+#: a sense impairment or a learning disorder, told of oneself with a first person's "am" before it
+#: ("ik ben slechthorend", "ich bin schwerhörig", "je suis sourde", "I'm deaf", "jestem głucha") or a
+#: copula after it ("nagyothalló vagyok"): the stems of the words beginning a word (a word alone when
+#: it is short: "blind", "döv"); with nobody's "am" ("subtitles for hard-of-hearing participants",
+#: "a blind review"), a group's or a method's (h61)
+SENSE_IMPAIRMENT_STEMS = (
+    "hard of hearing", "hard-of-hearing", "deaf", "blind", "visually impaired", "hearing impaired", "dyslexic",
+    "colour blind", "color blind", "colourblind", "colorblind",
+    "schwerhörig", "gehörlos", "hörgeschädigt", "taub", "sehbehindert", "legasthen", "farbenblind",
+    "malentendant", "malvoyant", "sourd", "aveugle", "non-voyant", "non voyant", "dyslexique", "daltonien",
+    "ipovedent", "ipoudent", "non udente", "non vedente", "sordo", "sorda", "cieco", "cieca", "dislessic", "daltonic",
+    "hipoacúsic", "ciego", "ciega", "disléxic", "surdo", "surda", "cego", "cega", "deficiente auditiv",
+    "deficiente visual", "slechthorend", "slechtziend", "kleurenblind", "dyslectisch", "niedosłysz",
+    "niesłysząc", "niewidom", "niedowidz", "głuch", "dyslektyk", "daltonist", "nedoslýchav", "neslyšíc",
+    "nevidom", "slabozrak", "hluch", "dyslekti", "nepočujúc", "nevidiac", "nagyothall", "siket", "gyengénlát",
+    "diszlexiás", "színvak", "huonokuuloi", "kuuro", "sokea", "heikkonäköi", "näkövammai", "kuulovammai",
+    "hörselskadad", "döv", "synskadad", "hørehæmmet", "døv", "svagsynet", "ordblind", "hørselshemmet",
+    "tunghørt", "svaksynt", "synshemmet", "hipoacuzic", "nevăzător", "surd", "κωφ", "τυφλ", "βαρήκο", "глух",
+    "сляп", "незрящ", "nagluh", "gluh", "slijep", "slep", "slabovid", "işitme engelli", "görme engelli",
+    "vaegkuulja", "vaegnägija", "pime", "nedzirdīg", "vājdzirdīg", "neredzīg", "neprigirdi",
+    "kurči", "kurčia", "akla", "silpnareg",
+)
+#: the passing illnesses' stems (``PASSING_ILLNESS_STEMS``) of the languages that say "my" by the
+#: word's ending (Turkish "diyabetim", "kanserim"; Finnish "syöpäni", "diabetekseni"): only these,
+#: another language's word may end so ("kiegészíteni" begins as "kiégés")
+POSSESSIVE_ENDING_STEMS = (
+    "diyabet", "kanser", "depresyon", "migren", "çölyak", "hamile", "syöpä", "syövän", "diabet", "migreeni",
+    "masennus", "flunssa", "keliakia", "keliaki", "vyöruusu", "sokeritauti", "influensa",
+)

@@ -126,6 +126,7 @@ from generator.screening.lexicon import (
     PERSONNEL_COST_WORDS,
     PLATE_WORDS,
     POSSESSED_PAY_WORDS,
+    POSSESSIVE_ENDING_STEMS,
     POSSESSIVES,
     POSTAL_ADDRESS_WORDS,
     POSTPOSED_POSSESSIVES,
@@ -149,6 +150,7 @@ from generator.screening.lexicon import (
     ROLE_WORDS,
     SALARY_WORDS,
     SANCTION_WORDS,
+    SENSE_IMPAIRMENT_STEMS,
     SICK_NOTE_STEMS,
     SPECIFIC_ACCOUNT_WORDS,
     STOPWORDS,
@@ -1300,7 +1302,7 @@ def _operations_on_body(t: Text) -> Iterator[Finding]:
     operation in a research topic's sentence ("knee surgery outcomes in the cohort") is the research's."""
     low = t.low
     hits = [(m.start(), m.end(), True) for m in _SURGERY_ON_BODY.finditer(t, 40, 40)]
-    if _SURGERY_COMPOUNDS.among(t.words) or ("-op" in low and "op" in t.words) or "-operation" in low:
+    if _SURGERY_COMPOUNDS.among(t.words) or ("-op" in low and b"op" in t.words) or "-operation" in low:
         hits += [(m.start(), m.end(), False) for m in _SURGERY_COMPOUND.finditer(low)]
     done = -1
     for a, b, phrase in sorted(hits):
@@ -1446,6 +1448,12 @@ _NOT_SOMEBODY = frozenset(("sein", "eu"))
 _PART_SEPARATOR = re.compile(r"[ \t](?:–|—|-|/|\|)[ \t]|:[ \t]")
 
 
+#: a first person's possessive ending on the illness's word, in the languages that write it so
+#: (Turkish "diyabetim", "kanserim", "migrenim"; Finnish "syöpäni", "diabetekseni")
+_MY_ENDING = re.compile(r"[a-z]{0,4}?(?:y?[iu]m|[iu]m[iu]z|ni)")
+_MY_ENDING_STEMS = frozenset(fold(s) for s in POSSESSIVE_ENDING_STEMS)
+
+
 def _told_in_passing(t: Text) -> Iterator[Finding]:
     """An illness, a treatment, an aid, a pregnancy, a sick note or a stay in hospital told in
     passing, of the writer or of somebody in its sentence ("Syn má leukémii", "soy celíaca", "Ik zit
@@ -1481,6 +1489,8 @@ def _told_in_passing(t: Text) -> Iterator[Finding]:
         if _WORK_VERB.search(low, lo, a) or _TOPIC_AFTER.search(low, b, min(hi, b + 15)):
             continue
         told = short and (stem in _PASSING_TREATMENTS or noted and stem not in _SICK_NOTES)
+        # (the writer's by the word's own ending, a first person's possessive: "diyabetim var", "syöpäni")
+        told = told or stem in _MY_ENDING_STEMS and _MY_ENDING.fullmatch(low, a + len(stem), b) is not None
         if not told:
             told = _FIRST_PERSON.search(low, lo, hi) is not None or any(
                 w.encode() in _SOMEBODY_WORDS or w.encode() in _PASSING_ME or w.encode() in _NOTE_ROLES
@@ -1488,6 +1498,43 @@ def _told_in_passing(t: Text) -> Iterator[Finding]:
         if told:
             yield Finding("personal.health", PERSONAL, start, end)
             done = end
+
+
+#: a sense impairment's or a learning disorder's word (``SENSE_IMPAIRMENT_STEMS``): a stem of six
+#: letters or more begins its word, a shorter one is the word with an ending of up to three letters
+#: ("sourde", "głucha", "blinde"); a stem of two words is looked for when the text has its last word
+_SENSE_STEMS = tuple(sorted({fold(s) for s in SENSE_IMPAIRMENT_STEMS}, key=len, reverse=True))
+_SENSE = re.compile("|".join(re.escape(s) + (r"[\w]*" if len(s) >= 6 else r"\w{0,3}(?![\w])") for s in _SENSE_STEMS))
+_SENSE_BYTES = re.compile(b"|".join(re.escape(s.split()[-1].encode()) for s in _SENSE_STEMS))
+_SENSE_WORDS = WordClass(lambda w: _SENSE_BYTES.match(w) is not None)
+#: a first person's "am" before it, up to two words between ("I'm partially deaf", "ich bin seit
+#: Geburt taub"), or the copula after it ("nagyothalló vagyok", "gluha sam"); Turkish says the
+#: person by the word's ending ("işitme engelliyim")
+_SELF_BEFORE = re.compile(rf"(?<![\w'])(?:{lex(RELIGION_FIRST_COPULAS)})(?:[ \t]+[^\W\d_]{{1,12}}){{0,2}}?[ \t]+$")
+_SELF_AFTER = re.compile(rf"[ \t]+(?:{lex(RELIGION_AFTER_COPULAS)})(?![\w])")
+
+
+def _impaired_self(t: Text) -> Iterator[Finding]:
+    """A sense impairment or a learning disorder told of oneself ("Ik ben slechthorend, dus graag
+    ondertiteling", "je suis malentendante", "I'm deaf, please enable captions", "jestem
+    niedosłysząca"): the sentence. Not a group's or a method's ("subtitles for hard-of-hearing
+    participants", "a blind review"), which no first person's "am" says."""
+    if not _SENSE_WORDS.among(t.words):
+        return
+    low = t.low
+    done = -1
+    for m in _SENSE.finditer(low):
+        a, b = m.start(), m.end()
+        if a < done or (a and (low[a - 1].isalnum() or low[a - 1] == "-")):
+            continue
+        if not (_SELF_BEFORE.search(low, max(0, a - 50), a) or _SELF_AFTER.match(low, b)
+                or low.startswith("engelliyim", b - 7)):
+            continue
+        start, end = _health_span(t, a, b)
+        if _RESEARCH_TOPIC.search(low, start, end):
+            continue
+        yield Finding("personal.health", PERSONAL, start, end)
+        done = end
 
 
 def health(t: Text) -> Iterator[Finding]:
@@ -1504,6 +1551,7 @@ def health(t: Text) -> Iterator[Finding]:
     yield from _operations_on_body(t)
     yield from _away_replies(t)
     yield from _told_in_passing(t)
+    yield from _impaired_self(t)
     for m in _HEALTH.finditer(t, 40, 40):
         if _ABOUT_RULES.match(t.low, m.end()):
             continue  # "the sick leave policy": about the rules, not about somebody
@@ -1866,6 +1914,10 @@ _HAVING_ALLERGY = re.compile(rf"(?<![\w'’])(?:{lex(HAVING_ALLERGY_VERBS)})(?:[
 _ALLERGY_DETAIL = re.compile(rf"(?<![\w'’])(?:{lex(ALLERGY_DETAIL_WORDS)})(?![\w])")
 _EMERGENCY_DRUG = re.compile(rf"(?<![\w])(?:{lex(EMERGENCY_DRUG_WORDS)})")
 _IF = re.compile(rf"(?<![\w'’])(?:{lex(IF_WORDS)})(?![\w'’])")
+#: an allergy's severity (the first words of ``ALLERGY_DETAIL_WORDS``, before "to")
+_ALLERGY_SEVERITY = re.compile(rf"(?<![\w'’])(?:{lex(ALLERGY_DETAIL_WORDS.split('|to|')[0])})(?![\w])")
+#: the writer's word: "I", "my", "j'ai", "mein", "mon"
+_OWN_WORD = re.compile(rf"(?<![\w'’])(?:{lex(POSSESSIVES)}|i|i'm|j'ai|j’ai|ich|je|ik|io|yo|eu|jag|jeg|ja|minä|mio|mia|mój|moja|moje|mitt|mit|minun|meu|minha|mi)(?![\w'’])")
 _ALLERGY_STEM = re.compile("allerg|alerg|αλλεργ|аллерг|алерг|alerji|anaphyla|epipen")
 
 
@@ -1885,7 +1937,17 @@ def _told_allergies(t: Text) -> Iterator[Finding]:
         while word_end < len(low) and (low[word_end].isalnum() or low[word_end] == "-"):
             word_end += 1
         verb = _HAVING_ALLERGY.search(low, max(start, m.start() - 40), m.start())
-        if verb is None or _IF.search(low, max(start, verb.start() - 30), m.start()):
+        if verb is None:
+            # (no verb, a note's words: its severity next to it and one's own
+            # word in its sentence, "allergie sévère aux arachides (j'ai mon stylo d'adrénaline)")
+            if _IF.search(low, start, m.start()):
+                continue
+            severe = _ALLERGY_SEVERITY.search(low, max(start, m.start() - 25), min(end, word_end + 25))
+            if severe and _OWN_WORD.search(low, start, end):
+                yield Finding("personal.health", PERSONAL, start, end)
+                done = end
+            continue
+        if _IF.search(low, max(start, verb.start() - 30), m.start()):
             continue
         detail = _ALLERGY_DETAIL.match(low, word_end + 1, min(end, word_end + 30)) if low[word_end:word_end + 1] == " " else None
         detail = detail \
