@@ -485,10 +485,10 @@ def _titled_person(text: str) -> bool:
 
 
 #: a person named with a courtesy or academic title ("Dr. Cohen", "Prof. Rossi", "dr. Kovács",
-#: "Herr Maier", "pani Nowak", "κ. Παπαδόπουλος", "г-н Иванов")
+#: "Herr Maier", "pani Nowak", "κ. Παπαδόπουλος", "г-н Иванов", "Prof.ª Lima", "Eng.º Sousa")
 _TITLED_PERSON = re.compile(r"(?<![\w.-])(?P<title>(?i:dr|dra|drs|prof|mr|mrs|ms|mme|mlle|herr|frau|sig|sig\.ra|sig\.na|dott|"
-                            r"dott\.ssa|pan|pani|paní|pán|úr|heer|mevrouw|mevr|dhr|sr|sra|srta|δρ|κ|καθ|г-н|г-жа|д-р|др|проф))"
-                            r"\.?[ ]+[^\W\d_a-z]")
+                            r"dott\.ssa|pan|pani|paní|pán|úr|heer|mevrouw|mevr|dhr|sr|sra|srta|δρ|κ|καθ|г-н|г-жа|д-р|др|проф|eng(?=\.?[ªº]|\.[ao][ ])))"
+                            r"\.?(?:[ªº]\.?|(?<=\.)[ao](?=[ ]))?[ ]+[^\W\d_a-z]")
 
 
 #: a town or a unit beside an organisation: a few words of letters, two capitalised ones never in a
@@ -524,10 +524,11 @@ def _organisation_parts(org: str, middle: str, role: str, role_words: str) -> tu
 _ROLE_PART = re.compile(r"[^\W\d_][^\W\d_ .&'’/-]*(?:[ ./&«»“”„\"-]+[^\W\d_][^\W\d_.&'’/«»“”„\"-]*){0,7}[ ]?[»”\"]?")
 
 
-#: academic and courtesy titles before a name ("Prof. Dr.", "Dra.", "Δρ.", "Доц. д-р")
+#: academic and courtesy titles before a name ("Prof. Dr.", "Dra.", "Δρ.", "Доц. д-р"; with the
+#: Portuguese ordinal sign of a woman's or man's title: "Prof.ª", "Dr.ª", "Sr.ª", "Eng.º")
 _TITLES = re.compile(r"^(?:(?:prof|prof\.ssa|dott|dott\.ssa|dr hab|dr|dra|drs|ir|ing|mag|dipl|doc|mgr|phd|mr|mrs|ms|mme|sig|sig\.ra|sra|sr|"
                      r"rndr|mudr|judr|phdr|paeddr|ing\. arch|"
-                     r"herr|frau|δρ|καθ|проф|доц|д-р|др|ph\.d)\.?[ ]+)+", re.IGNORECASE)
+                     r"herr|frau|δρ|καθ|проф|доц|д-р|др|ph\.d|eng(?=\.?[ªº]|\.[ao][ ]))\.?(?:[ªº]\.?|(?<=\.)[ao](?=[ ]))?[ ]+)+", re.IGNORECASE)
 
 
 #: an academic degree written after a name ("Ph.D.", "CSc.", "MSc", "DrSc.")

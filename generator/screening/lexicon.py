@@ -890,6 +890,14 @@ PLACEHOLDER_LOCAL_PARTS = (
     "ime.prezime ime.priimek meno.priezvisko vezeteknev.keresztnev"
 ).split()
 #: words naming an organisation's switchboard: the number after them is the institution's, public
+#: a registry's or a protocol's word in any form ("protocollata con il numero", "registriert unter",
+#: "iktatva", "zaevidováno pod č.j."): a number over a year after it ("0012345/2024") is the
+#: document's number in the registry, not a phone
+REGISTRY_STEMS = (
+    r"protocoll|protokoll|protocol|protokół|protokoł|protokol|registr|regist|enregistr|aktenz|geschäftsz|"
+    r"geschaftsz|kenmerk|zaaknummer|iktat|diari|journalis|journaliser|sygnatur|znak sprawy|jednac|spisov|"
+    r"πρωτοκ|expedient|processo n|urudžben|evidenč|kayıt|evrak|dnro|dnr|repertorio|numero di prot|prot\. n"
+)
 SWITCHBOARD_WORDS = (
     # (French "standard" alone is the English word too: with its article or "au" after it)
     r"le standard|au standard|du standard|par le standard|standard au|"
@@ -916,6 +924,16 @@ SWITCHBOARD_WORDS = (
     r"teléfono general|teléfono central|número principal|centralita de la \w+|"
     r"telefone geral|número geral|linha geral|secretariado|secretaria geral|"
     r"hoofdnummer|algemeen telefoonnummer|centrale nummer|"
+    # the general number in its cases and its other words ("unter der allgemeinen Nummer", "all'
+    # numero generale", "pod ogólnym numerem", "na obecném čísle", "az általános számon")
+    r"allgemeinen nummer|allgemeine rufnummer|allgemeinen rufnummer|allgemeine telefonnummer|"
+    r"allgemeinen telefonnummer|zentralen nummer|zentralen rufnummer|numéro général de|numeri generali|"
+    r"general phone number|general line|general enquiries|general inquiries|algemene nummer|algemene telefoonnummer|"
+    r"ogólny numer|ogólnym numerem|numer ogólny|numerem ogólnym|obecné číslo|obecném čísle|obecného čísla|"
+    r"všeobecné číslo|általános szám|általános számon|általános telefonszám|yleinen numero|yleisnumero|"
+    r"yleisnumeroon|allmänna numret|allmänt nummer|generelle nummer|generelle nummeret|numărul general|"
+    r"număr general|γενικό τηλέφωνο|γενικό αριθμό|opći broj|splošna številka|splošni številki|общия номер|"
+    r"genel hat|üldnumbril|vispārējais numurs|bendrasis numeris|"
     r"numer główny|główny numer|numer centrali|sekretariatu|"
     r"hlavní číslo|hlavní linka|ústředny|ústřednu|sekretariátu|hlavné číslo|ústredne|sekretariátu|"
     r"központ|központi telefonszám|központi telefon|központi száma|titkárságot|titkárság száma|"
@@ -1723,7 +1741,7 @@ HEALTH_PHRASES = (
 #: a medical condition or treatment, as part of a word ("Typ-1-Diabetes", "infarct", "operacija"),
 #: in EGI's languages; with a place of care or a sick leave in its sentence, and somebody
 #: (``PERSON_WORDS``) or a sick leave, the sentence says somebody is ill
-CONDITION_STEMS = (
+CONDITION_STEMS: tuple[str, ...] = (
     "diabet", "infarct", "infarkt", "heart attack", "herzinfarkt", "cancer", "krebs", "cancro", "cáncer",
     "rakovin", "nowotw", "tumor", "tumour", "stroke", "schlaganfall", "ictus", "mrtvic", "udar", "inme",
     # a heart attack in Polish ("jest po zawale", "dostał zawału"; not "zawalony pracą", swamped), and a
@@ -1751,6 +1769,27 @@ CONDITION_STEMS = (
     "cirurgia", "cirugía", "chirurgie", "chirurgia", "operatie",
     # diabetes as the languages spell it otherwise ("dijabetes", "διαβήτης", "diyabet", "diabeet")
     "dijabet", "διαβήτ", "diyabet", "diabeet", "šećerna bolest", "šećernu bolest",
+)
+#: a heart attack or a stroke, in the languages' words and the Slavic case forms ("po infarktu",
+#: "po zawale", "po mrtvici", "after my heart attack", "infarktus után", "sydänkohtauksen jälkeen"):
+#: also conditions (``CONDITION_STEMS``); told as a time after which the writer is, in a short field,
+#: the writer's health
+HEART_ATTACK_STEMS = (
+    "infarkt", "infarct", "infarto", "herzinfarkt", "heart attack", "stroke", "schlaganfall", "ictus", "mrtvic",
+    "mŕtvic", "zawale", "zawału", "zawałem", "zawał serca", "szívroham", "agyvérzés", "szívinfarktus",
+    "srdeční záchvat", "srdcový záchvat", "srčni napad", "srčani napad", "mozkovou příhod", "mozkové příhod",
+    "cévní mozkov", "mozgovú príhod", "mozgovej príhod", "moždani udar", "moždanog udara", "možgansko kap",
+    "možganske kap", "možganska kap", "crise cardiaque", "attacco cardiaco", "ataque cardíaco", "ataque cardiaco",
+    "ataque al corazón", "hartaanval", "beroerte", "hjärtattack", "blodprop", "hjerteanfald", "hjerteinfarkt",
+    "sydänkohtau", "aivohalvau", "atac de cord", "accident vascular", "kalp krizi", "έμφραγμ", "εγκεφαλικ",
+    "инфаркт", "инсульт", "инсулт", "szélütés", "südameinfarkt", "infarkts",
+)
+CONDITION_STEMS += tuple(s for s in HEART_ATTACK_STEMS if s not in CONDITION_STEMS)
+#: the writer's own, before a condition ("nach meinem Herzinfarkt", "after my stroke", "po mém infarktu")
+FIRST_PERSON_POSSESSIVES = (
+    r"my|mein|meinem|meiner|meines|meinen|mon|ma|mio|mia|il mio|la mia|mi|meu|minha|o meu|a minha|mijn|"
+    r"mój|mojego|moim|mojej|mém|mého|mým|mojí|môj|môjm|mojom|mog|mojeg|mojem|mojo|moje|min|mitt|mit|minu|mana|mano|"
+    r"μου|моего|моём|моя|моят|мојот"
 )
 #: an emergency department, as its own word (short names are other words' parts: "SOR-ze", "A&E"):
 #: a place of care, where somebody "ended up" ("wylądowałem na SOR-ze z hipoglikemią")

@@ -207,10 +207,15 @@ _BOOKING_VALUE = re.compile(
 
 
 #: the code later in the sentence, after a copula ("kod jednorazowy z SMS-a, który dostałem przy
-#: logowaniu, to 483920", "the code they sent me, after two tries, is 5521")
+#: logowaniu, to 483920", "the code they sent me, after two tries, is 5521"); a place's short
+#: number may stand between ("le digicode de la porte du bâtiment 13 est 4719B"), and a keypad's
+#: letter, '#' or '*' after the digits belongs to the code
+#: (the view reads "è" and "é", is, as "e")
 _CODE_VALUE_LATER = re.compile(
-    r"(?:[^.!?;\n\d(]|\([^()\n]{1,40}\)){0,100}?[ \t](?:to|is|was|ist|war|est|était|è|era|es|é|je|jest|był|byl|bylo|er|var|är|on|oli|"
-    r"είναι|ήταν|это|було|був|е|je bil)[ \t]+[\"'«„“]?(?P<code>\d{4,8})(?![\d.,:/]\d|\d|[ \t]*%)")
+    r"(?:[^.!?;\n\d(]|\([^()\n]{1,40}\)|(?<![\w.,/-])\d{1,3}(?=[ \t,]+[^\W\d_])){0,100}?[ \t]"
+    r"(?:to|is|was|ist|war|lautet|est|était|è|e|era|es|é|je|jest|był|byl|bylo|er|var|är|on|oli|wynosi|zní|"
+    r"είναι|ήταν|это|було|був|е|je bil)[ \t]+[\"'«„“]?"
+    r"(?P<code>\d{4,8}(?:[A-Z](?![\w-])|[#*])?|\d{3}(?:[A-Z](?![\w-])|[#*]))(?![\d.,:/]\d|\d|[ \t]*%)")
 
 
 #: how a one-time code reaches a person: an SMS, an authenticator app, a second factor

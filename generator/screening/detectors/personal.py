@@ -80,6 +80,7 @@ from generator.screening.lexicon import (
     EARNING_VERBS_AFTER,
     EMERGENCY_DRUG_WORDS,
     EMERGENCY_WORDS,
+    FIRST_PERSON_POSSESSIVES,
     FIRST_PERSON_WORDS,
     FLAT_UNIT_WORDS,
     FLOOR_UNIT_WORDS,
@@ -88,6 +89,7 @@ from generator.screening.lexicon import (
     HANDLE_WORDS,
     HAVING_ALLERGY_VERBS,
     HEALTH_PHRASES,
+    HEART_ATTACK_STEMS,
     HOME_WORDS,
     HONORIFICS,
     ID_LINKS,
@@ -620,7 +622,7 @@ def _identity_numbers(t: Text) -> Iterator[Finding]:
                 continue  # "run 9412233801", "job #4418230571": a run's or a job's number, its digits anyone's
             if strong and _valid(value, strong):
                 yield Finding("personal.national-id", PERSONAL, m.start(), m.end())
-            elif weak and _named_before(t, m.start()) and _valid(value, weak):
+            elif weak and (_named_before(t, m.start()) or _named_in_paragraph(t, m.start())) and _valid(value, weak):
                 yield Finding("personal.national-id", PERSONAL, m.start(), m.end())
             elif _BIRTH_NUMBER.fullmatch(value) and _born_on_a_day(value) and (
                     "/" in value and not _NUMBERING_BEFORE.search(low, max(0, m.start() - 40), m.start())
@@ -780,6 +782,22 @@ def _named_before(t: Text, start: int, reach: int = 50) -> bool:
         return False
     low = t.low
     return bool(_ID_WORD.pattern.search(low, max(0, low.rfind("\n", 0, start) + 1, start - reach), start))
+
+
+#: how far back in its paragraph a word naming an id is looked for, for a number whose check digit
+#: passes: "vroeg HR om mijn BSN – ik weet niet waarom dat nodig is, maar ... : 174839261" (the
+#: check passes for one number in eleven: with the word in the paragraph, the number is the id)
+_PARAGRAPH_REACH = 300
+
+
+def _named_in_paragraph(t: Text, start: int) -> bool:
+    """Does a word naming an id (not one of the words common in other senses) stand before
+    ``start`` in its paragraph, ``_PARAGRAPH_REACH`` characters at most?"""
+    if t.ascii and not _ID_WORD.present(t):
+        return False
+    low = t.low
+    lo = max(0, low.rfind("\n\n", 0, start) + 2, start - _PARAGRAPH_REACH)
+    return any(m.group().split("-")[0].split("'")[0] not in _ID_SHORT_REACH for m in _ID_WORD.pattern.finditer(low, lo, start))
 
 
 # --- licence plates ------------------------------------------------------------------------------
@@ -1122,6 +1140,13 @@ def _conditions(t: Text) -> Iterator[Finding]:
                     lo, hi = t.line_span(m.start())
                     yield Finding("personal.health", PERSONAL, lo + len(t.text[lo:hi]) - len(t.text[lo:hi].lstrip()), hi)
                     return
+        # the writer some time after a heart attack or a stroke, no absence said: "jsem týden po
+        # infarktu", "nach meinem Herzinfarkt", "jestem po zawale", "két hete vagyok infarktus után"
+        for m in _HEART_ATTACK.finditer(low):
+            if _after_own(low, m.start(), m.end()):
+                lo, hi = t.line_span(m.start())
+                yield Finding("personal.health", PERSONAL, lo + len(t.text[lo:hi]) - len(t.text[lo:hi].lstrip()), hi)
+                return
     # a stay in a place of care named by its abbreviation, with a condition: "mijn dochter ligt in
     # het WKZ met een ernstige longontsteking"
     yield from _stays_in_abbreviated_care(t)
@@ -1738,6 +1763,30 @@ _AID = re.compile("|".join(re.escape(s) for s in sorted(_AID_STEMS, key=len, rev
 #: his stroke", "nach ihrer Knie-OP", "after her knee surgery"), or the word after it ("térdműtét után")
 _CAUSE_BEFORE = re.compile(rf"(?<![\w])(?:{lex(CONDITION_CAUSE_BEFORE)})(?:[ \t]+[^\W\d_]+){{0,2}}?[ \t]+[\w'’-]*$")
 _CAUSE_AFTER = re.compile(rf"[\w-]*[ \t]+(?:{lex(CONDITION_CAUSE_AFTER)})(?![\w])")
+
+
+_HEART_ATTACK = re.compile("|".join(re.escape(fold(s)) for s in HEART_ATTACK_STEMS))
+#: the writer's own ("meinem", "my", "mém"), between the word of time and the condition
+_OWN = re.compile(rf"(?<![\w])(?:{lex(FIRST_PERSON_POSSESSIVES)})[ \t]+")
+#: the writer a few words before the word of time ("jsem týden po", "bin noch zwei Wochen krank nach")
+_FIRST_PERSON_NEAR = re.compile(rf"{words(FIRST_PERSON_WORDS)}(?:[ \t]+[^\W\d_]+){{0,4}}[ \t]*$")
+
+
+def _after_own(low: str, start: int, end: int) -> bool:
+    """Is the condition at ``[start, end)`` told as a time after which the writer is: the writer's
+    own condition after a word of time ("nach meinem Herzinfarkt"), or the writer a few words before
+    it ("jsem týden po infarktu", "I'm two weeks after a stroke"), or before the condition with the
+    word of time after it ("két hete vagyok infarktus után")?"""
+    cause = _CAUSE_BEFORE.search(low, max(0, start - 60), start)
+    if cause is not None:
+        between = low[cause.start():start]
+        word = _VIEW_WORD.match(low, cause.start())
+        if word and _OWN.search(between, word.end() - cause.start()):
+            return True
+        return _FIRST_PERSON_NEAR.search(low, max(0, cause.start() - 60), cause.start()) is not None
+    if _CAUSE_AFTER.match(low, end):
+        return _FIRST_PERSON_NEAR.search(low, max(0, start - 60), start) is not None
+    return False
 
 
 def _told_as_cause(low: str, start: int, end: int) -> bool:

@@ -46,6 +46,7 @@ from generator.screening.lexicon import (
     PHONE_STEMS,
     PHONE_WORDS,
     POSSESSIVES,
+    REGISTRY_STEMS,
     REPEAT_WORDS,
     SHIPMENT_TRACKING_WORDS,
     SWITCHBOARD_WORDS,
@@ -69,6 +70,10 @@ _CALL_VERB = re.compile(rf"(?<![\w-])(?:{lex(CALL_VERBS)})(?![\w-])")
 _DIAL_IN_CODE = re.compile(r"(?<![\w-])(?:pin|code|codes|codice|código|codigo|kod|kód|koodi|passcode|password|"
                            r"access code|meeting id|conference id|room|id)(?![\w-])")
 _SENTENCE_END = re.compile(r"[.!?](?=[ \t\n])|\n")
+#: a registry's word in the sentence before a number over a year ("protocollata con il numero
+#: 0012345/2024", "im Eingangsregister unter 4711/2023": a compound's part too)
+_REGISTRY = re.compile(rf"(?:{lex(REGISTRY_STEMS)})")
+_NUMBER_OVER_YEAR = re.compile(r"\d{1,10}/(?:19|20)\d\d")
 _SWITCHBOARD = re.compile(rf"(?<![\w-])(?:{lex(SWITCHBOARD_WORDS)})(?![\w-])")
 #: a person's own line named after an organisation's desk ("Helpdesk coordinator, mobile: ..."):
 #: the number is the person's
@@ -354,6 +359,11 @@ def _judge(low: str, start: int, num: str) -> str | None:
     international = stripped.startswith("+") and (stripped[1:2] != "0" or digits >= 10) \
         or bool(re.match(r"00[ \t]?[1-9]", stripped)) and digits >= 10
     line_start = low.rfind("\n", 0, start) + 1
+    if "/" in num and _NUMBER_OVER_YEAR.fullmatch(num):
+        far = max(line_start, start - 80)
+        stop = max((m.end() for m in _SENTENCE_END.finditer(low, far, start)), default=far)
+        if _REGISTRY.search(low, stop, start):
+            return None  # "protocollata con il numero 0012345/2024": a document's number in a registry
     lo = max(line_start, start - 40)
     while lo < start and lo > line_start and low[lo - 1].isalnum():
         lo += 1  # the window began inside a word ("...t 2025"): its tail is no label

@@ -455,6 +455,30 @@ def _wifi_keys(t: Text) -> Iterator[Finding]:
                 yield Finding("credential.password", CREDENTIAL, v.start("value"), v.start("value") + len(value))
 
 
+#: how long a sentence announcing a value below may run from its password word to its colon
+_ANNOUNCING_REACH = 200
+
+
+def _announced_below(t: Text, pos: int) -> tuple[int, int] | None:
+    """The value announced by the password word's sentence when that sentence ends its line with a
+    colon, alone on the next non-empty line as one token that looks like a secret ("salasana on
+    sama kuin viime kerralla, paitsi että vaihdoin alun isoksi kirjaimeksi:", an empty paragraph,
+    then "Revontuli_77x"), whatever the sentence says between."""
+    text = t.text
+    _, line_end = t.line_span(pos)
+    line = text[pos:line_end].rstrip()
+    if not line.endswith(":") or len(line) > _ANNOUNCING_REACH or _SENTENCE_END.search(line[:-1]):
+        return None
+    following = _next_value_line(text, line_end)
+    if following is None:
+        return None
+    _, next_end = t.line_span(following)
+    token = text[following:next_end].strip()
+    if len(token.split()) != 1 or not _secretish(token.rstrip(_VALUE_END)) or _is_placeholder(token):
+        return None
+    return _judge_value(t, following, next_end, "next-line")
+
+
 def _password_values(t: Text) -> Iterator[Finding]:
     if _WIFI_WORD.present(t):
         yield from _wifi_keys(t)
@@ -464,7 +488,7 @@ def _password_values(t: Text) -> Iterator[Finding]:
     for m in _PASSWORD.finditer(t, 40, 40):
         if _named_only(t, m):
             continue
-        found = _after_password_word(t, m.end())
+        found = _after_password_word(t, m.end()) or _announced_below(t, m.end())
         if found and (_abbreviation_of_words(t, m.group(), found) or _prompt(t, found)):
             found = None
         if found:
@@ -1341,8 +1365,15 @@ def login_values(t: Text) -> Iterator[Finding]:
     # + 1 i.e. EGIgrid2023 -> EGIgrid2024"
     scanned = 0  # (each stretch once: "password: " a thousand times on a line costs one pass)
     for m in sorted(chain(_PASSWORD.finditer(t, 10, 120), _ABBREVIATED.finditer(t, 10, 120)), key=lambda m: m.start()):
-        _, line_end = t.line_span(m.start())
-        start = max(m.end(), scanned)
+        line_start, line_end = t.line_span(m.start())
+        at = m.end()
+        if "/" in text[m.start() - 1:m.start()] or "+" in text[m.end():m.end() + 1]:
+            # a password word in a link's path ("wiki/display/WIKI/Password+reset+SRAM", a page's
+            # title): the words after it in the link are the page's, not a value
+            link = _LINK_AROUND.match(text, text.rfind(" ", line_start, m.start()) + 1)
+            if link and link.end() > m.start():
+                at = link.end()
+        start = max(at, scanned)
         scanned = max(scanned, _sentence_end(t, m.end(), min(line_end, m.end() + _WINDOW)))
         yield from _made_up_words(t, start, scanned, plain=True)
         # the next sentence saying what it is, in quotes: "the old passphrase is wrong. I'm sure
@@ -1350,6 +1381,10 @@ def login_values(t: Text) -> Iterator[Finding]:
         said = _IT_IS_QUOTED.match(text, scanned)
         if said and (_made_up(said.group("value")) or _PASSPHRASE_SHAPE.fullmatch(said.group("value"))):
             yield Finding("credential.handed-over", CREDENTIAL, said.start("value"), said.end("value"))
+
+
+#: a link that a password word is in, from the start of its word ("https://host/wiki/Password+reset")
+_LINK_AROUND = re.compile(r"[\s(<\[]*[a-z][a-z0-9+.-]{1,20}://[^\s<>\"]*", re.IGNORECASE)
 
 
 #: a sentence that says what "it" is, a quoted word: the one just spoken of (a password word's)
