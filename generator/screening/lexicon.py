@@ -358,6 +358,31 @@ SECOND_FACTOR_WORDS = (
 #: languages with the inflections a sentence gives them ("nøkkelboksen ved inngangen, koden er
 #: 2-6-0-9", "the code for the front door is 4-7-1-1"): a code word in the same sentence, then
 #: the code (digits, grouped or spaced by dashes, or with a keypad's letter: "A4871")
+#: a room kept locked that a code opens, a server room above all, in its cases ("Koden till
+#: serverhallen är 8821*", "de code van de serverruimte is 4711#", "kód do serwerowni to 5520"):
+#: "code" in its sentence, then digits, is the room's door code (as ``ENTRY_WORDS``)
+LOCKED_ROOM_WORDS = (
+    r"server room|server rooms|the server room|machine room|computer room|server hall|data hall|server cage|"
+    r"comms room|network room|"
+    r"serverraum|serverraums|serverräume|rechnerraum|rechnerraums|maschinenraum|maschinenraums|technikraum|"
+    r"serverruimte|serverzaal|computerruimte|machinekamer|rekenzaal|"
+    r"serverhall|serverhallen|serverrum|serverrummet|datorhall|datorhallen|maskinhall|maskinhallen|"
+    r"maskinrum|maskinrummet|serverrom|serverrommet|maskinrom|maskinrommet|datasal|datasalen|"
+    r"konesali|konesalin|konesaliin|konesalissa|palvelinhuone|palvelinhuoneen|palvelinhuoneeseen|"
+    r"serveriruum|serveriruumi|serveriruumis|serveru telpa|serveru telpas|serveru telpā|serverinė|serverinės|"
+    r"serverinę|"
+    r"salle serveur|salle serveurs|salle des serveurs|salle machine|salle machines|salle informatique|"
+    r"sala server|sala dei server|sala macchine|sala ced|sala de servidores|sala de los servidores|"
+    r"cuarto de servidores|sala de máquinas|sala dos servidores|camera serverelor|sala serverelor|"
+    r"camera serverului|"
+    r"serwerownia|serwerowni|serwerownię|serwerownią|serverovna|serverovny|serverovně|serverovnu|"
+    r"serverovňa|serverovne|serverovňu|szerverterem|szerverterembe|szerverterem ajtaja|szerverteremé|"
+    r"gépterem|gépterembe|géptermi|géptermet|strežniška soba|strežniške sobe|strežniško sobo|"
+    r"serverska soba|serverske sobe|serversku sobu|serverskoj sobi|"
+    r"сървърното помещение|сървърна|сървърната|серверная|серверной|серверную|серверна|серверної|"
+    r"αίθουσα διακομιστών|αίθουσας διακομιστών|sunucu odası|sunucu odasının|sunucu odasına|sistem odası|"
+    r"sistem odasının"
+)
 ENTRY_WORDS = (
     # en, de, nl
     r"key ?box|key ?boxes|key ?safe|lock ?box|lockbox|key cabinet|front door|door|doors|entrance|"
@@ -1488,6 +1513,12 @@ CORRECTION_WORDS = (
     r"namesto|in ne|вместо|а не|не|или|замість|замест|vietoj|nevis|selle asemel|mitte"
 )
 #: words saying an address is somebody's home (a street address after them is personal)
+#: the small words inside a street's name, between its capitalised words ("Laan van Meerdervoort",
+#: "Burgemeester de Vlugtlaan", "Rue de la Loi", "Via dei Mille", "Am Alten Markt")
+STREET_NAME_PARTICLES = (
+    r"van|de|der|den|het|'t|ter|ten|von|vom|zum|zur|am|an|la|le|les|du|des|di|del|della|dei|degli|"
+    r"da|do|dos|das|y|i|e|og|och|af|av|på|pod|nad|na"
+)
 HOME_WORDS = (
     r"home address|private address|my address|home|i live at|i live in|live at|privatadresse|privatanschrift|wohnadresse|"
     r"heimadresse|meine adresse|wohnhaft|wohne|ich wohne|zu hause|j'habite|habite|abito in|abito a|vivo en|"

@@ -135,6 +135,8 @@ def find_all(text: str, categories: Iterable[str] = CATEGORIES) -> list[Finding]
     out = set()
     for f in find_in_view(view, categories):
         start, end = view.to_original(f.start, f.end)
+        if f.category == CREDENTIAL and text[end:end + 1] == "*" and text[end - 1:end].isdigit():
+            end += 1  # a keypad's '*' after a code, which the view read as an emphasis mark ("8821*")
         if end > start:
             out.add(Finding(f.rule, f.category, start, end))
     return sorted(out, key=_order)

@@ -28,6 +28,7 @@ from generator.screening.lexicon import (
     DOOR_CODE_SHORT,
     ENTRY_CODE_WORDS,
     ENTRY_WORDS,
+    LOCKED_ROOM_WORDS,
     PIN_WORDS,
     RECOVERY_PHRASES,
     SECOND_FACTOR_WORDS,
@@ -125,7 +126,7 @@ _LETTERED_CODE = re.compile(r"(?:[ \t]*[:=：\-–][ \t]*|[ \t]+(?:[^\W\d_][\w'�
 
 #: what a door or entry code opens ("nøkkelboksen", "the front door", "kód od dveří"), and "code"
 #: alone in the same sentence: the code after it is the door's
-_ENTRY_WORD = Lexicon(ENTRY_WORDS)
+_ENTRY_WORD = Lexicon(ENTRY_WORDS, LOCKED_ROOM_WORDS)
 #: (a text with none of them as a word gives no entry code: most texts, though many name a door or a gate)
 _ENTRY_CODE_WORDS = frozenset(fold(w).encode() for w in ENTRY_CODE_WORDS.split("|"))
 _ENTRY_CODE_WORD = re.compile(rf"(?<![\w-])(?:{lex(ENTRY_CODE_WORDS)})(?![\w-])")

@@ -156,6 +156,7 @@ from generator.screening.lexicon import (
     SICK_NOTE_STEMS,
     SPECIFIC_ACCOUNT_WORDS,
     STOPWORDS,
+    STREET_NAME_PARTICLES,
     SURGERY_COMPOUND_ENDS,
     SURGERY_COMPOUND_PARTS,
     SURGERY_ON_BODY_PARTS,
@@ -2243,7 +2244,7 @@ _STREET_PREFIX = (
 #: (then a flat's part written without a word: "117-bis", "112 B 24" (a staircase's letter and a
 #: flat's number), "38. III/2." (a floor and a door, the Hungarian way))
 _NUMBER = (r"\d{1,4}[ ]?[a-zA-Z]?(?:[/-]\d{1,4}[a-zA-Z]?){0,2}"
-           r"(?:-?(?:bis|ter|hs|huis)(?![\w])|(?<=[ ][A-Za-z])[ ]\d{1,3}(?=[ ]*,)|\.[ ]?(?:[IVX]{1,4}|\d{1,2})/\d{1,3}\.?)?")
+           r"(?:[ -]?(?:bis|ter|hs|huis|h)(?![\w])|-(?:[IVX]{1,4})(?![\w])|[ ](?:bus|bte\.?|boîte)[ ]\d{1,4}[a-zA-Z]?(?![\w])|(?<=[ ][A-Za-z])[ ]\d{1,3}(?=[ ]*,)|\.[ ]?(?:[IVX]{1,4}|\d{1,2})/\d{1,3}\.?)?")
 _POSTCODE = r"(?:\d{2}-\d{3}|\d{3}[ ]\d{2}|\d{4}[ ]?[A-Z]{2}|\d{4}-\d{3}|[A-Z]{1,2}-?\d{4,5}|\d{4,5}|[A-Z]{1,2}\d[A-Z\d]?[ ]\d[A-Z]{2})"
 _PLACE = r"[^\W\d_][\w'’.-]*(?:[ -][^\W\d_][\w'’.-]*){0,2}"
 _WORDS = r"[^\W\d_][\w'’.-]*(?:[ ][^\W\d_][\w'’.-]*){0,3}"
@@ -2538,6 +2539,28 @@ def _spoken_house_numbers(t: Text) -> Iterator[Finding]:
             yield Finding("personal.address", PERSONAL, m.start(), m.end())
 
 
+#: the words of a street's name before its street word, capitalised or a name's particle: "Van
+#: Speijkstraat", "Eerste Jan Steenstraat", "Burgemeester de Vlugtlaan", "Am Alten Markt"
+_NAME_WORD_BEFORE = re.compile(r"(?:(?<=[ ])|^)(?:[^\W\d_a-z][\w'’-]*|" + lex(STREET_NAME_PARTICLES) + r")[ ]$")
+
+
+def _street_name_start(text: str, start: int) -> int:
+    """Where the street's name begins whose street word starts at ``start``: up to three words
+    before it, each capitalised or a name's particle, from the first capitalised one (a particle
+    before no capital is the sentence's: "woon in de Kerkstraat" keeps "de")."""
+    if _STREET_PREFIX_WORDS.match(text.lower(), start):
+        return start  # "Via dei Mille 42": the street's word begins its name
+    first, pos = start, start
+    for _ in range(3):
+        word = _NAME_WORD_BEFORE.search(text, max(0, pos - 30), pos)
+        if word is None or any(c.isupper() for c in word.group()[1:]):
+            break  # (a word with a capital inside is a product's or a label's: "YubiKey", "FZK")
+        pos = word.start()
+        if text[pos].isupper():
+            first = pos
+    return first
+
+
 def addresses(t: Text) -> Iterator[Finding]:
     """Street addresses (see the module's docstring)."""
     text, low = t.text, t.low
@@ -2559,7 +2582,7 @@ def addresses(t: Text) -> Iterator[Finding]:
             if _HOME.pattern.search(before) or _alone_in_organisation_field(low, start) \
                     or not (_VENUE.search(around) or _institution_before(text, low, start)
                             and not _DOOR.search(low, start, end)):
-                yield Finding("personal.address", PERSONAL, start, end)
+                yield Finding("personal.address", PERSONAL, _street_name_start(text, start), end)
     if _FLAT_AFTER_TOWN.search(low):
         for m in _FLAT_ADDRESS.finditer(text):
             yield Finding("personal.address", PERSONAL, m.start(), m.end())
