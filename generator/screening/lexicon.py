@@ -990,7 +990,13 @@ DESK_ENQUIRY_WORDS = (
     r"întrebări generale|solicitări de presă|yleiset kysymykset|mediakyselyt|allmänna frågor|pressfrågor|"
     r"generelle spørgsmål|generelle spørsmål|pressehenvendelser|γενικές ερωτήσεις|opća pitanja|"
     r"splošna vprašanja|общи въпроси|genel sorular|basın soruları|destek ekib|üldised küsimused|"
-    r"vispārīgi jautājumi|bendri klausimai"
+    r"vispārīgi jautājumi|bendri klausimai|"
+    # questions of any kind, the stem alone ("Technické dotazy k MetaCentru prosím na meta@cesnet.cz",
+    # "technical questions about LOFAR to lofar@...", "Fragen zu bwHPC bitte an ..."): the address
+    # must still be the service's, named before it as services are
+    r"question|enquir|inquir|fragen|anfrage|demandes|domande|richiest|pregunt|consult|pergunt|questõ|vragen|"
+    r"pytan|zapytan|dotaz|otázk|otázok|kérdés|întreb|kysymy|tiedustel|fråg|spørgsm|spørsm|henvendel|ερωτήσ|"
+    r"pitanj|vprašanj|въпрос|soru|küsimus|jautājum|klausim"
 )
 #: statistical confidentiality, a topic: the rule that no cell identifying a respondent is
 #: published ("le secret statistique ... impose de ne pas diffuser les cellules ..."): a sentence
@@ -2900,6 +2906,14 @@ AUDIENCE_WORDS = (
 )
 #: the articles an audience may have after "for": "für die", "pour les", "per i", "para los"
 AUDIENCE_ARTICLES = r"the|die|den|les|aux|i|gli|le|los|las|os|as|de|het|τους|τα|тих"
+#: a word calling for the reader's attention, heading its line with a comma or a colon, before a
+#: heading word and its dash: "OBS, internt – inte för ärendet:", "NB, intern –", "Huom, sisäinen –"
+ATTENTION_WORDS = (
+    r"obs|nb|n\.b\.|note|notice|attention|achtung|hinweis|wichtig|beachte|important|nota|nota bene|ojo|"
+    r"atención|atencion|atenção|aviso|let op|opgelet|uwaga|pozor|upozornění|upozornenie|figyelem|megjegyzés|"
+    r"huom|huomio|huomioi|bemærk|merk|märkus|tähelepanu|piezīme|uzmanību|pastaba|dėmesio|atenție|atentie|"
+    r"σημείωση|προσοχή|забележка|внимание|примечание|увага|примітка|napomena|pažnja|pažnja|opomba|dikkat|ps|p\.s\."
+)
 #: single words that mark text only as a heading or in brackets ("INTERNAL", "[privat]")
 HEADING_WORDS = (
     r"internal|intern|interne|interno|interna|interní|interné|wewnętrzne|belső|internt|sisäinen|"
@@ -3075,7 +3089,10 @@ RECIPIENT_WORDS = (
     # "не сте получателят", "δεν είστε ο παραλήπτης", "nejste zamýšleným příjemcem")
     r"adresátem|adresatem|adresatom|odbiorcą|příjemcem|príjemcom|получател|получателят|адресат|адресатът|"
     r"παραλήπτης|primatelj|naslovnik|prejemnik|naslovljenec|adresatas|adresāts|saņēmējs|vastaanottaja|"
-    r"adressaten|destinatária"
+    r"adressaten|destinatária|"
+    # (to whom it is meant: "určen výhradně adresátovi", "przeznaczona wyłącznie dla adresata")
+    r"adresátovi|příjemci|adresatowi|odbiorcy|adresatului|címzettnek|адресату|получателю|primatelju|"
+    r"naslovniku|prejemniku|alıcıya|adressaadile|adresaadile|vastaanottajalle|geadresseerden"
 )
 #: words that send something by a route ("through", "via", "use"), before the channel they name:
 #: "upload it only through the confidential upload form", "über das vertrauliche Upload-Formular"
@@ -3156,7 +3173,20 @@ ERROR_RECEIPT_WORDS = (
 MESSAGE_WORDS = (
     r"message|e-mail|email|mail|nachricht|e-mail-nachricht|mensagem|messaggio|mensaje|correo|courriel|"
     r"bericht|wiadomość|zpráva|správa|üzenet|meddelande|besked|melding|viesti|sõnum|mesaj|mesajul|žinutė|"
-    r"ziņa|ziņojums|μήνυμα|сообщение|повідомлення|порука|poruka|sporočilo|съобщение|הודעה"
+    r"ziņa|ziņojums|μήνυμα|сообщение|повідомлення|порука|poruka|sporočilo|съобщение|הודעה|"
+    # (in their cases: "Treść tej wiadomości jest poufna", "obsah této zprávy je důvěrný")
+    r"wiadomości|wiadomośc|e-maila|emaila|maila|e-mailu|emailu|mailu|zprávy|zprávě|zprávu|správy|správe|"
+    r"üzenetet|üzenetben|üzenet tartalma|meddelandet|meddelelsen|beskeden|meldingen|meldinga|viestin|"
+    r"sõnumi|mesajın|mesajı|žinutės|ziņas|μηνύματος|сообщения|съобщението|поруке|poruke|sporočila|"
+    r"messaggi|mensajes|mensagens|nachrichten|berichten|courriels"
+)
+#: "only" or "solely" before the recipient in a mail footer's next sentence ("Odbiorcą może być
+#: jedynie jej adresat", "Sie ist ausschließlich für den Adressaten bestimmt"): with ``ONLY_WORDS``
+SOLELY_WORDS = (
+    r"solely|exclusively|jedynie|wyłącznie|ausschließlich|ausschliesslich|allein|exclusivement|"
+    r"unicamente|esclusivamente|únicamente|exclusivamente|uitsluitend|enkel|výhradně|výlučně|výlučne|"
+    r"výhradne|kizárólag|uteslutande|enbart|udelukkende|utelukkende|ainoastaan|yksinomaan|üksnes|exclusiv|"
+    r"αποκλειστικά|исключительно|виключно|изключително|isključivo|izključno|sadece|tikai|tiktai|vienīgi"
 )
 #: words for one's credentials (a marker word said of them is advice when "never" is near)
 CREDENTIALS_WORDS = (

@@ -271,7 +271,8 @@ def _service_named(text: str, start: int, part: str) -> bool:
         previous_end = w.end()
         acronym = word.isupper() and len(word) >= 3 and low == part
         camel = word[:1].isupper() and not word.isupper() and any(c.isupper() for c in word[1:]) \
-            and len(part) >= 4 and low.startswith(part)
+            and len(part) >= 4 and low.startswith(part) \
+            or word[:1].islower() and any(c.isupper() for c in word[1:]) and low == part  # "bwUniCluster"
         if (acronym or camel) and not previous.istitle():  # ("Sean McDonald", "Pierre DUPONT": a surname)
             return True
         previous = word

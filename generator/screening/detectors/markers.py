@@ -39,6 +39,7 @@ from generator.screening.lexicon import (
     ADVICE_OBJECTS,
     AND_WORDS,
     APPEAR_VERBS,
+    ATTENTION_WORDS,
     AUDIENCE_ARTICLES,
     AUDIENCE_WORDS,
     BETWEEN_US,
@@ -101,6 +102,7 @@ from generator.screening.lexicon import (
     SHARE_NEGATIONS_AFTER,
     SHARE_VERBS,
     SHARE_VERBS_BEFORE_NEGATION,
+    SOLELY_WORDS,
     SPOKEN_COLONS,
     SPOKEN_STOPS,
     STATISTICAL_SECRECY,
@@ -566,7 +568,12 @@ def _notice_goes_on(low: str, tail: int) -> bool:
     window = low[tail:tail + 240]
     if _ERROR_RECEIPT.search(window):
         return True
-    return any(_NOT_THE_RECIPIENT.search(window, max(0, r.start() - 60), r.start()) for r in _RECIPIENT.finditer(window))
+    # (or only the addressee may receive it: "Odbiorcą może być jedynie jej adresat")
+    return any(_NOT_THE_RECIPIENT.search(window, max(0, r.start() - 60), r.start())
+               or _ONLY_RECIPIENT.search(window, max(0, r.start() - 40), r.start()) for r in _RECIPIENT.finditer(window))
+
+
+_ONLY_RECIPIENT = re.compile(rf"{_B}(?:{lex(ONLY_WORDS, SOLELY_WORDS)}){_E}(?:[ \t]+[^\s.!?;:]+){{0,3}}?[ \t]+$")
 
 
 _MESSAGE = re.compile(rf"{_B}(?:{lex(MESSAGE_WORDS)}){_E}")
@@ -714,6 +721,9 @@ def _not_for_place(low: str, m: re.Match[str]) -> bool:
     "for", "in" or a verb of putting must stand too, or the verb after it ("nicht ins Netz
     stellen:"): "No ticket:" says there is none, "Nicht im Netz:" that something is down."""
     words = low[_place_lead(low, m.start()):m.start()].split()
+    dash = next((i for i, w in enumerate(words[:4]) if w in ("–", "—", "-")), None)
+    if dash and _HEADING.pattern.fullmatch(" ".join(words[:dash])):
+        words = words[dash + 1:]  # "internt – inte för ärendet:": the heading, then the request as a lead of its own
     if not words or len(words) > 10:
         return False
     # the negation: a particle ("nicht ins Protokoll") or a verb of putting with a negating prefix
@@ -910,10 +920,14 @@ def _heading(low: str, start: int, end: int) -> bool:
         return True
     if _CELL_LEAD.fullmatch(low, line_start, start) and _CELL_AFTER.match(low, end):
         return True  # "| RISERVATO | il referente del sito è ...": a cell heading a row of prose
+    if low[end:end + 3].lstrip(" \t*")[:1] in ("–", "—", "-") and _ATTENTION_LEAD.search(low, line_start, start) \
+            and _AFTER_HEADING.match(low, end):
+        return True  # "OBS, internt – inte för ärendet:": a word calling for attention, then the heading's dash
     return bool(_CLAUSE_LEAD.search(low, max(line_start, start - 4), start) and _COLON.match(low, end))
 
 
 _CLAUSE_LEAD = re.compile(r"[.!?,;][ \t]+$")
+_ATTENTION_LEAD = re.compile(rf"(?:^|[.!?][ \t]+){_LEAD}(?:{lex(ATTENTION_WORDS)})[ \t]*[,:][ \t]*$", re.MULTILINE)
 #: a table's first cell holding the marker alone, and the row's next cell a phrase of three words
 _CELL_LEAD = re.compile(r"[ \t]*[|│┃║][ \t*_]*")
 _CELL_AFTER = re.compile(r"[ \t*_.!:]*[|│┃║][ \t]*[^\W\d_][^|│┃║\n]*?[ \t][^\W\d_][^|│┃║\n]*?[ \t][^\W\d_]")
