@@ -1370,7 +1370,7 @@ def login_values(t: Text) -> Iterator[Finding]:
         if "/" in text[m.start() - 1:m.start()] or "+" in text[m.end():m.end() + 1]:
             # a password word in a link's path ("wiki/display/WIKI/Password+reset+SRAM", a page's
             # title): the words after it in the link are the page's, not a value
-            link = _LINK_AROUND.match(text, text.rfind(" ", line_start, m.start()) + 1)
+            link = _LINK_AROUND.match(text, max(line_start, text.rfind(" ", line_start, m.start()) + 1))
             if link and link.end() > m.start():
                 at = link.end()
         start = max(at, scanned)
