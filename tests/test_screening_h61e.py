@@ -77,3 +77,26 @@ def test_an_allergy_told_without_a_verb_with_its_severity_is_health(text, secret
 
 def test_a_menu_of_severe_allergens_is_kept():
     assert found("The menu lists severe allergens such as peanuts and sesame.", "personal") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "plate"),
+    [
+        ("Za parking na institutu: moj auto je ZG 4417-KT, sivi Golf.", "ZG 4417-KT"),
+        ("Für die Einfahrt: mein Auto ist M-AB 1234, ein blauer Kombi.", "M-AB 1234"),
+        ("Pour le parking, ma voiture : GH-482-KT.", "GH-482-KT"),
+    ],
+)
+def test_a_plate_right_after_ones_own_car_goes(text, plate):
+    assert plate not in kept_text(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My car is in the garage, so order ZG 4417-KT from the parts list.",
+        "moj auto je u servisu, dolazim vlakom.",
+    ],
+)
+def test_ones_own_car_without_its_plate_after_it_stays(text):
+    assert kept_text(text) == text

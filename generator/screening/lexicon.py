@@ -1362,6 +1362,13 @@ WEAK_PLATE_WORDS = (
     r"rekisteritunnus|rekisterinumeroni|regnr|reg\.nr|značka|značky|značkou|evidenčné|kentekenplaat|"
     r"placa|número de placa|pinakida|plate|plate number|tablice|oznaka|număr auto|numărul mașinii"
 )
+#: one's own car named, then right after it (an "is" at most) its plate: "moj auto je ZG 4417-KT",
+#: "mein Auto ist M-AB 1234"
+OWN_CAR_WORDS = (
+    r"my car|moj auto|moje auto|mój samochód|moje vozidlo|mein auto|mein wagen|mijn auto|ma voiture|"
+    r"la mia auto|la mia macchina|mi coche|mi carro|o meu carro|min bil|bilen min|autoni|az autóm|"
+    r"mașina mea|arabam|moj avto|mans auto|mano automobilis|minu auto|το αυτοκίνητό μου"
+)
 #: words of a vehicle or of its parking, which make a weak plate word name a plate
 VEHICLE_WORDS = (
     r"my car|the car|a car|our car|her car|his car|rental car|company car|vehicle|parking|car park|garage|voiture|véhicule|vehicule|stationnement|auto|autos|wagen|"

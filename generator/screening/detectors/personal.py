@@ -113,6 +113,7 @@ from generator.screening.lexicon import (
     OFFICIAL_ADDRESS_WORDS,
     ORDINAL_ENDINGS,
     ORDINAL_MORPHEMES,
+    OWN_CAR_WORDS,
     OWN_EARNING_VERBS,
     OWN_GETTING_VERBS,
     PASSING_FIRST_PERSON,
@@ -814,6 +815,7 @@ _PLATE = re.compile(r"(?:[ \t]+\(?[^\W\d_]{1,20}[),]?){0,8}?[ \t]*[:՝]?[ \t]*(?
 
 
 _WEAK_PLATE_WORD = Lexicon(WEAK_PLATE_WORDS)
+_OWN_CAR = Lexicon(OWN_CAR_WORDS)
 _VEHICLE = Lexicon(VEHICLE_WORDS)
 #: a plate after a weak word: its groups of capitals and digits, letters and digits both in it, a
 #: hyphen or a space between two groups at least or letters and digits mixed ("GH-482-KT", "WX 4821K")
@@ -822,11 +824,21 @@ _WEAK_PLATE = re.compile(r"(?:[ \t]+\(?[^\W\d_]{1,20}[),]?){0,6}?[ \t]*[:՝]?[ \
                          r"[A-Z0-9]{1,4}(?:[ -][A-Z0-9]{1,5}){1,3}|[A-Z]{1,3}\d{3,5}[A-Z]{0,3}|\d{1,4}[A-Z]{2,3}\d{0,4})(?![\w-])")
 
 
+#: the plate right after one's own car's words: an "is" at most between ("moj auto je ZG 4417-KT")
+_OWN_CAR_PLATE = re.compile(r"[ \t]*[:,]?[ \t]*(?:(?:is|ist|est|è|e|es|é|je|jest|to|on|är|er|ir|on)[ \t]+)?"
+                            r"(?P<plate>(?=[A-Z0-9 -]{0,10}\d)(?=[A-Z0-9 -]{0,10}[A-Z])"
+                            r"[A-Z0-9]{1,4}(?:[ -][A-Z0-9]{1,5}){1,3}|[A-Z]{1,3}\d{3,5}[A-Z]{0,3})(?![\w-])")
+
+
 def licence_plates(t: Text) -> Iterator[Finding]:
     """A vehicle's plate after a word naming it (a plate points at its owner)."""
     text = t.text
     if not t.has_digit:
         return
+    for m in _OWN_CAR.finditer(t, 30, 60):
+        plate = _OWN_CAR_PLATE.match(text, m.end(), min(len(text), m.end() + 30))
+        if plate and 5 <= len(plate.group("plate")) <= 11:
+            yield Finding("personal.licence-plate", PERSONAL, *plate.span("plate"))
     for m in _PLATE_WORD.finditer(t, 30, 60):
         plate = _PLATE.match(text, m.end(), min(len(text), m.end() + 100))
         if plate and 4 <= len(plate.group("plate")) <= 12:
