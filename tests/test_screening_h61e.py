@@ -100,3 +100,44 @@ def test_a_plate_right_after_ones_own_car_goes(text, plate):
 )
 def test_ones_own_car_without_its_plate_after_it_stays(text):
     assert kept_text(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "pay"),
+    [
+        ("to be honest I'm on 0.8 FTE — £2,950 gross a month — so the trip is on my own money", "£2,950"),
+        ("For the budget line: Dr Tomasz Wielgosz is on band 6, i.e. €38,400 per annum before tax.", "€38,400"),
+        ("Our engineer Ana Ribeiro is on €2.310 net per month at the moment.", "€2.310"),
+    ],
+)
+def test_pay_somebody_is_on_with_its_period_and_gross_goes(text, pay):
+    assert pay not in kept_text(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The GPU flavour is on offer at €40 net a month until June.",
+        "I am on a fixed contract, the cloud costs €500 per month net.",
+        "Marek Novak is on leave; the licence costs €300 a year.",
+        "The new VM is on €0.04 per hour, no tax.",
+    ],
+)
+def test_a_price_something_is_on_stays(text):
+    assert kept_text(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("אני לא אוכל להגיע לסדנה ביום שבת כי אני שומרת שבת, אפשר ביום ראשון?", "אני שומרת שבת"),
+        ("Saturday does not work for me: I keep Shabbat.", "I keep Shabbat"),
+    ],
+)
+def test_ones_own_observance_goes(text, said):
+    assert said not in kept_text(text)
+
+
+def test_a_meeting_not_held_on_shabbat_stays():
+    text = "המפגש לא יתקיים בשבת, נתראה ביום ראשון."
+    assert kept_text(text) == text

@@ -22,11 +22,7 @@ FLOORS = {"h19": 0.94, "h20": 0.99, "h21": 0.95, "h22": 0.97, "h23": 0.93, "h24"
 
 #: planted items a corpus still publishes, left open and named in its README's row: the test fails
 #: when any other item is published, and when one of these no longer is (then take it off the list)
-KNOWN_PUBLISHED: dict[str, set[str]] = {
-    "h60": {"h60-p-032"},  # a named person's pay as "on grade 7, point 34, i.e. £41,732 per annum before tax"
-    "h61": {"h61-p-125",  # one's own pay with no pay word: "I'm on 0.5 FTE — €2,140 gross a month"
-            "h61-p-128"},  # a religious observance told of oneself, in Hebrew ("I keep Shabbat")
-}
+KNOWN_PUBLISHED: dict[str, set[str]] = {}  # (none now: h60's and h61's three were fixed in the stop that added them)
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))

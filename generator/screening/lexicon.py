@@ -4036,9 +4036,10 @@ RELIGIOUS_SEASONS = (
     r"ramadan|ramadhan|ramazan|ramadán|ραμαζάνι|рамадан|рамазан|yom kippur|jom kippur|jom kipur|"
     r"lent|fastenzeit|carême|quaresima|cuaresma|quaresma|vastentijd|vasten|wielki post|wielkiego postu|"
     r"postní doba|nagyböjt|fastan|fasten|faste|paasto|postul mare|σαρακοστή|великий пост|korizma|"
-    r"sabbath|shabbat|sabbat|šabat|szombat|šabbat"
+    r"sabbath|shabbat|sabbat|šabat|szombat|šabbat|שבת|רמדאן|יום כיפור"
 )
 RELIGIOUS_PRACTICE = (
+    r"אני שומר|אני שומרת|אנחנו שומרים|אני צם|אני צמה|"
     r"i fast|i am fasting|i'm fasting|i observe|i keep|i pray|we fast|he fasts|she fasts|he is fasting|"
     r"she is fasting|fasting|ich faste|faste ich|fastet|je jeûne|jeûne|je fais le ramadan|"
     r"fais le ramadan|fait le ramadan|digiuno|faccio il ramadan|ayuno|hago el ramadán|hago ramadán|jejuo|"

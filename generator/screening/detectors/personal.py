@@ -2041,7 +2041,8 @@ _THIRD_PERSONS = folded_too("he she er sie il elle lui lei él ella ele ela hij 
 _SEASON = Lexicon(RELIGIOUS_SEASONS)
 _PRACTICE = re.compile(words(RELIGIOUS_PRACTICE))
 #: "we" keeping a season's practice ("during Lent we fast")
-_WE = re.compile(r"(?<![\w'])(?:we|wij|wir|nous|noi|nosotros|nós|my|vi)(?![\w'])")
+#: we (and Hebrew's I and we: no "somebody" word of ``_somebody_in`` is Hebrew)
+_WE = re.compile(r"(?<![\w'])(?:we|wij|wir|nous|noi|nosotros|nós|my|vi|אני|אנחנו)(?![\w'])")
 
 
 def religion(t: Text) -> Iterator[Finding]:
@@ -3193,12 +3194,45 @@ def _own_pay(t: Text) -> Iterator[Finding]:
         yield Finding("personal.salary", PERSONAL, *m.span("amount"))
 
 
+#: "to be on" an amount, English's way of telling pay with no pay word ("I'm on 0.5 FTE — €2,140
+#: gross a month", "Dr Hannah Price is on grade 7, point 34, i.e. £41,732 per annum before tax")
+_BE_ON = re.compile(r"(?<![\w])(?:i['’]m|i am|is|are|was|were|will be|would be)[ \t]+(?:now[ \t]+|still[ \t]+|currently[ \t]+)?on(?![\w])")
+_TAXED = re.compile(rf"(?<![\w])(?:(?:{lex(GROSS_WORDS)})(?![\w])|before tax|after tax|pre-tax|before deductions)")
+_PERIOD_WORD = re.compile(rf"(?<![\w])(?:per annum|p\.a\.|a year|a month|per year|per month|an hour|per hour|(?:{lex(PAY_PERIODS)})(?![\w]))")
+_ON_WORDS = frozenset({b"on"})
+#: a thing's price between ("I am on a fixed contract, the cloud costs €500 per month net")
+_PRICE_BETWEEN = re.compile(r"(?<![\w])(?:costs?|priced?|prices|fees?|charged?|charges|budget|offer|quote|licen[cs]es?|subscription|rent)(?![\w])")
+
+
+def _pay_one_is_on(t: Text) -> Iterator[Finding]:
+    """An amount somebody "is on", with its period and gross, net or before tax right after it: the
+    writer ("I'm on") or a person named before it in the sentence. Not a price ("the VM is on offer
+    at €40 a month": nobody is named), nor an amount with no gross, net or tax beside it."""
+    low, text = t.low, t.text
+    for m in _BE_ON.finditer(low):
+        amount = _AMOUNT_IN.search(low, m.end(), min(len(low), m.end() + 80))
+        if amount is None or "\n" in low[m.end():amount.start()] or ";" in low[m.end():amount.start()] \
+                or _PRICE_BETWEEN.search(low, m.end(), amount.start()):
+            continue
+        after = low[amount.end():min(len(low), amount.end() + 40)].split("\n", 1)[0]
+        taxed, period = _TAXED.search(after), _PERIOD_WORD.search(after)
+        if taxed is None or period is None:
+            continue
+        if not m.group().startswith(("i'", "i’", "i am")):  # (the writer, or a person named before it)
+            line_start = t.line_span(m.start())[0]
+            if not _person_named(text, max(line_start, m.start() - 60), m.start()):
+                continue
+        yield Finding("personal.salary", PERSONAL, amount.start(), amount.end() + max(taxed.end(), period.end()))
+
+
 def salaries(t: Text) -> Iterator[Finding]:
     """What somebody earns: "de nieuwe beheerder verdient €4.850 bruto", "her salary is 3 200 EUR",
     "the day rate of Jan Kowalski is 600 EUR"."""
     if not t.has_digit:
         return
     low = t.low
+    if not _ON_WORDS.isdisjoint(t.words):
+        yield from _pay_one_is_on(t)
     if not _PERSONNEL_WORDS.isdisjoint(t.words) and _PERSONNEL_COSTS.search(low):
         for m in _PAY_LINE.finditer(t.text):
             if _person_named(t.text, m.start("name"), m.end("name")):
