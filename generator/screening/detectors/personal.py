@@ -3199,7 +3199,8 @@ def _own_pay(t: Text) -> Iterator[Finding]:
 _BE_ON = re.compile(r"(?<![\w])(?:i['’]m|i am|is|are|was|were|will be|would be)[ \t]+(?:now[ \t]+|still[ \t]+|currently[ \t]+)?on(?![\w])")
 _TAXED = re.compile(rf"(?<![\w])(?:(?:{lex(GROSS_WORDS)})(?![\w])|before tax|after tax|pre-tax|before deductions)")
 _PERIOD_WORD = re.compile(rf"(?<![\w])(?:per annum|p\.a\.|a year|a month|per year|per month|an hour|per hour|(?:{lex(PAY_PERIODS)})(?![\w]))")
-_ON_WORDS = frozenset({b"on"})
+#: (the gross, net or tax words, as the view's words: a text with none of them is not read for it)
+_TAXED_WORDS = frozenset(fold(w).encode() for w in re.split(r"[| ]", f"{GROSS_WORDS}|tax|deductions") if w)
 #: a thing's price between ("I am on a fixed contract, the cloud costs €500 per month net")
 _PRICE_BETWEEN = re.compile(r"(?<![\w])(?:costs?|priced?|prices|fees?|charged?|charges|budget|offer|quote|licen[cs]es?|subscription|rent)(?![\w])")
 
@@ -3231,7 +3232,7 @@ def salaries(t: Text) -> Iterator[Finding]:
     if not t.has_digit:
         return
     low = t.low
-    if not _ON_WORDS.isdisjoint(t.words):
+    if b"on" in t.words and not _TAXED_WORDS.isdisjoint(t.words):
         yield from _pay_one_is_on(t)
     if not _PERSONNEL_WORDS.isdisjoint(t.words) and _PERSONNEL_COSTS.search(low):
         for m in _PAY_LINE.finditer(t.text):
