@@ -3198,7 +3198,8 @@ def _own_pay(t: Text) -> Iterator[Finding]:
 #: gross a month", "Dr Hannah Price is on grade 7, point 34, i.e. £41,732 per annum before tax")
 _BE_ON = re.compile(r"(?<![\w])(?:i['’]m|i am|is|are|was|were|will be|would be)[ \t]+(?:now[ \t]+|still[ \t]+|currently[ \t]+)?on(?![\w])")
 _TAXED = re.compile(rf"(?<![\w])(?:(?:{lex(GROSS_WORDS)})(?![\w])|before tax|after tax|pre-tax|before deductions)")
-_PERIOD_WORD = re.compile(rf"(?<![\w])(?:per annum|p\.a\.|a year|a month|per year|per month|an hour|per hour|(?:{lex(PAY_PERIODS)})(?![\w]))")
+#: a pay period: ``PAY_PERIODS``'s words ("a month", "per year" hold them) and Latin's "per annum"
+_PERIOD_WORD = re.compile(rf"(?<![\w])(?:per annum|p\.a\.|(?:{lex(PAY_PERIODS)})(?![\w]))")
 #: (the gross, net or tax words, as the view's words: a text with none of them is not read for it)
 _TAXED_WORDS = frozenset(fold(w).encode() for w in re.split(r"[| ]", f"{GROSS_WORDS}|tax|deductions") if w)
 #: a thing's price between ("I am on a fixed contract, the cloud costs €500 per month net")

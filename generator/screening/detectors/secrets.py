@@ -1370,7 +1370,10 @@ def login_values(t: Text) -> Iterator[Finding]:
         if "/" in text[m.start() - 1:m.start()] or "+" in text[m.end():m.end() + 1]:
             # a password word in a link's path ("wiki/display/WIKI/Password+reset+SRAM", a page's
             # title): the words after it in the link are the page's, not a value
-            link = _LINK_AROUND.match(text, max(line_start, text.rfind(" ", line_start, m.start()) + 1))
+            word = max(line_start, text.rfind(" ", line_start, m.start()) + 1)
+            while word < m.start() and text[word] in "(<[":
+                word += 1
+            link = _URL_WITHOUT_PASSWORD.match(text, word)
             if link and link.end() > m.start():
                 at = link.end()
         start = max(at, scanned)
@@ -1383,8 +1386,6 @@ def login_values(t: Text) -> Iterator[Finding]:
             yield Finding("credential.handed-over", CREDENTIAL, said.start("value"), said.end("value"))
 
 
-#: a link that a password word is in, from the start of its word ("https://host/wiki/Password+reset")
-_LINK_AROUND = re.compile(r"[\s(<\[]*[a-z][a-z0-9+.-]{1,20}://[^\s<>\"]*", re.IGNORECASE)
 
 
 #: a sentence that says what "it" is, a quoted word: the one just spoken of (a password word's)
