@@ -1102,6 +1102,16 @@ COPULAS = (
 #: "heslo zní ..."): a plain word after them is the value, not prose ("is set to expire" is prose)
 VALUE_VERBS = r"lautet|lauten|luidt|luiden|zní|znie|brzmi|glasi|glasí|se glasi"
 #: "as follows" before a colon: the value comes after the colon ("das Passwort lautet wie folgt: ...")
+#: the steps of a procedure, announced before a colon ("To reset your password, follow these steps:"):
+#: instructions follow on the next lines, no value
+STEPS_WORDS = (
+    r"steps|instructions|procedure|schritte|schritten|anleitung|anweisungen|étapes|etapes|instructions|passaggi|"
+    r"istruzioni|procedura|pasos|instrucciones|procedimiento|passos|instruções|procedimento|stappen|"
+    r"instructies|kroki|kroków|instrukcje|instrukcji|kroky|kroků|krokov|pokyny|postup|postupu|lépések|lépéseket|utasítások|"
+    r"steg|stegen|instruktioner|trin|vejledning|trinn|trinnene|vaiheet|ohjeet|ohjeita|pași|pașii|"
+    r"instrucțiuni|instrucțiunile|βήματα|οδηγίες|стъпки|инструкции|koraci|korake|upute|koraki|navodila|"
+    r"adımlar|adımları|talimatlar|sammud|samme|juhised|soļi|instrukcijas|žingsniai|instrukcijos"
+)
 AS_FOLLOWS = (
     r"as follows|the following|wie folgt|folgendes|folgende|comme suit|le suivant|come segue|il seguente|"
     r"come di seguito|como sigue|lo siguiente|como segue|o seguinte|als volgt|het volgende|następująco|"
@@ -2294,10 +2304,18 @@ EMERGENCY_DRUG_WORDS = (
     r"adrenalint|adrenaliini|adrenalinpenn|adrenalinpen|αδρεναλίνη|адреналин|adrenalina|adrenalini|"
     r"adrenalīna|adrenalino|adrenaliin|adrenaliinisuoneen"
 )
+#: "in case of" and its kin: a need that may arise, nobody's ("In case of a severe allergy, an
+#: auto-injector is at the desk", "Im Falle einer schweren Allergie ...")
+IN_CASE_WORDS = (
+    r"in case of|in the event of|im falle|im fall|en cas de|in caso di|en caso de|em caso de|in geval van|"
+    r"w przypadku|w razie|v případě|v prípade|i händelse av|i tilfælde af|i tilfelle av|în caz de|"
+    r"σε περίπτωση|в случай на|u slučaju|v primeru|durumunda|juhul|gadījumā|atveju"
+)
 #: a condition that comes before the verb ("if you have an allergy": generic, nobody's)
 IF_WORDS = (
     r"if|whether|any|wenn|falls|ob|si|se|eventuali|eventuelle|eventuelles|qualsiasi|qualquer|cualquier|"
-    r"indien|eventuele|jeśli|jeżeli|czy|pokud|jestli|ak|om|hvis|jos|dacă|αν|ако|ako|če|eğer|kui|jei"
+    r"indien|eventuele|jeśli|jeżeli|czy|pokud|jestli|ak|om|hvis|jos|dacă|αν|ако|ako|če|eğer|kui|jei|"
+    + IN_CASE_WORDS
 )
 #: a form's field that asks for one's needs (accessibility, diet, special requirements): its answer
 #: is the person's health when it names a condition, an aid or a treatment ("Esigenze particolari

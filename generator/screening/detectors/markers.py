@@ -923,6 +923,9 @@ def _heading(low: str, start: int, end: int) -> bool:
     if low[end:end + 3].lstrip(" \t*")[:1] in ("–", "—", "-") and _ATTENTION_LEAD.search(low, line_start, start) \
             and _AFTER_HEADING.match(low, end):
         return True  # "OBS, internt – inte för ärendet:": a word calling for attention, then the heading's dash
+    if low[end:end + 1] == "." and low[end + 1:end + 2] in (" ", "\t", "\n", "") \
+            and _ATTENTION_LEAD.search(low, line_start, start):
+        return True  # "OBS: internt. Uppsala har ...": the attention word, and the heading as a sentence of its own
     return bool(_CLAUSE_LEAD.search(low, max(line_start, start - 4), start) and _COLON.match(low, end))
 
 

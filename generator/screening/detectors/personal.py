@@ -95,6 +95,7 @@ from generator.screening.lexicon import (
     ID_LINKS,
     ID_WORDS,
     IF_WORDS,
+    IN_CASE_WORDS,
     INSTITUTION_WORDS,
     JOB_ID_LABELS,
     LEAVE_STEMS,
@@ -1962,6 +1963,8 @@ def care_needs(t: Text) -> Iterator[Finding]:
             start += 1
         if _ACCESSIBLE.match(t.low, m.end()):
             continue  # "the venue is wheelchair accessible": a place's, not a person's
+        if _IN_CASE.search(t.low, max(start, m.start() - 60), m.start()):
+            continue  # "Im Falle einer schweren Allergie liegt ... am Empfang": a need that may arise
         # (the name in the need's clause: a list's separator, ';' with no space, is no clause's end)
         lo = max((c.end() for c in _CARE_CLAUSE_END.finditer(text, max(start, m.start() - 80), m.start())),
                  default=max(start, m.start() - 80))
@@ -1976,6 +1979,7 @@ _HAVING_ALLERGY = re.compile(rf"(?<![\w'’])(?:{lex(HAVING_ALLERGY_VERBS)})(?:[
 _ALLERGY_DETAIL = re.compile(rf"(?<![\w'’])(?:{lex(ALLERGY_DETAIL_WORDS)})(?![\w])")
 _EMERGENCY_DRUG = re.compile(rf"(?<![\w])(?:{lex(EMERGENCY_DRUG_WORDS)})")
 _IF = re.compile(rf"(?<![\w'’])(?:{lex(IF_WORDS)})(?![\w'’])")
+_IN_CASE = re.compile(rf"(?<![\w'’])(?:{lex(IN_CASE_WORDS)})(?![\w'’])")
 #: an allergy's severity (the first words of ``ALLERGY_DETAIL_WORDS``, before "to")
 _ALLERGY_SEVERITY = re.compile(rf"(?<![\w'’])(?:{lex(ALLERGY_DETAIL_WORDS.split('|to|')[0])})(?![\w])")
 #: the writer's word: "I", "my", "j'ai", "mein", "mon"

@@ -71,6 +71,7 @@ from generator.screening.lexicon import (
     SECRET_KEY_PARTS,
     SHORT_PASSWORD_WORDS,
     SPELLING_WORDS,
+    STEPS_WORDS,
     STOPWORDS,
     TICKET_PASSES,
     TOKEN_WORDS,
@@ -675,6 +676,7 @@ def _public_value(text: str, start: int, end: int) -> bool:
 
 
 _VALUE_VERB = re.compile(rf"(?<![\w-])(?:{lex(VALUE_VERBS)})\s*$")
+_STEPS = re.compile(rf"(?<![\w])(?:{lex(STEPS_WORDS)})(?![\w])")
 _AS_FOLLOWS = re.compile(rf"(?:{lex(AS_FOLLOWS)})[ \t]*[:：][ \t]*")
 
 
@@ -742,6 +744,8 @@ def _after_password_word(t: Text, pos: int, strict: bool = False) -> tuple[int, 
                 if described:  # "the passphrase is five words, all lowercase: w1 w2 w3 w4 w5"
                     value_at = described.end()
             if value_at >= line_end or not text[value_at:line_end].strip():
+                if cursor > pos and _STEPS.search(low, pos, sep.start()):
+                    return None  # "To reset your password, follow these steps:" then the steps: no value
                 following = _next_value_line(text, line_end) if kind == "sign" or cursor == pos else None
                 if following is None:
                     return None

@@ -1,0 +1,82 @@
+"""Classes the h61 helpers named and left: an internal note's heading as a sentence of its own after
+a word calling for attention ("OBS: internt."), and on the harmless side a need that may arise
+("In case of a severe allergy, ...") and a procedure announced after a password word ("To reset
+your password, follow these steps:" then the steps). The examples are new, in other words than
+the helpers' reports."""
+
+from __future__ import annotations
+
+import pytest
+from support.findings import found, kept_text
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("OBS: internt. Vi kommer troligen att förlora finansieringen efter juni.", "internt"),
+        ("Huom: sisäinen. Rahoitus päättyy kesäkuussa, emme kerro vielä asiakkaalle.", "sisäinen"),
+        ("NB: intern. Der Betreiber wechselt zum Jahresende, bitte noch nicht weitersagen.", "intern"),
+        ("Note: internal. The partner site will not renew its contract.", "internal"),
+    ],
+)
+def test_a_heading_word_as_its_own_sentence_after_an_attention_word_is_a_marker(text, word):
+    assert found(text, "marker") == [word]  # (a marker withholds the rest of its message: policy's tests)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Note: internal DNS names resolve only inside the VPN. We use 10.0.0.53.",
+        "Hinweis: intern.example.org ist wieder erreichbar.",
+    ],
+)
+def test_an_attention_word_before_a_heading_word_in_a_phrase_is_not_a_marking(text):
+    assert found(text, "marker") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In case of a severe allergy, an auto-injector is kept at the registration desk.",
+        "Im Falle einer schweren Allergie liegt ein Adrenalin-Autoinjektor an der Rezeption.",
+        "W przypadku ciężkiej alergii adrenalina jest dostępna w recepcji.",
+        "En cas d'allergie sévère, un auto-injecteur est disponible à l'accueil.",
+    ],
+)
+def test_a_need_that_may_arise_is_nobodys_health(text):
+    assert not found(text, "personal")
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("Frau Lindqvist hat eine schwere Nussallergie, bitte beim Catering melden.", "schwere Nussallergie"),
+        ("My daughter has a severe peanut allergy and carries an EpiPen.", "severe peanut allergy"),
+    ],
+)
+def test_somebodys_allergy_is_still_health(text, secret):
+    assert secret not in kept_text(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "keep"),
+    [
+        ("To reset your password, follow these steps:\nOpen the portal and choose Forgot password.", "Open the portal"),
+        ("To change your password, follow these instructions:\nThanks", "Thanks"),
+        ("Um Ihr Passwort zu ändern, folgen Sie diesen Schritten:\n1. Portal öffnen", "1. Portal öffnen"),
+        ("Aby zmienić hasło, wykonaj następujące kroki:\n1. Otwórz portal", "1. Otwórz portal"),
+    ],
+)
+def test_steps_announced_after_a_password_word_are_no_value(text, keep):
+    assert keep in kept_text(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("The password for the service account:\nTq4-mRv9-Lx2w", "Tq4-mRv9-Lx2w"),
+        ("Passwort für den Dienstaccount:\nFichte-Nebel-81!", "Fichte-Nebel-81!"),
+    ],
+)
+def test_a_password_on_the_next_line_still_goes(text, secret):
+    assert secret not in kept_text(text)
