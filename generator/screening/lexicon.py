@@ -275,6 +275,10 @@ CODE_WORDS = (
     r"verifieringskod|bekräftelsekod|säkerhetskod|aktiveringskod|engångskod|portkod|dörrkod|låskod|"
     r"bekræftelseskode|sikkerhedskode|engangskode|dørkode|portkode|låsekode|aktiveringskode|"
     r"bekreftelseskode|sikkerhetskode|dørkode|engangskode|"
+    # (and with the definite ending: "Engångskoden 482913 fungerar inte", "engangskoden fra SMS")
+    r"verifieringskoden|bekräftelsekoden|säkerhetskoden|aktiveringskoden|engångskoden|bekræftelseskoden|"
+    r"sikkerhedskoden|aktiveringskoden|engangskoden|bekreftelseskoden|sikkerhetskoden|verifiseringskoden|"
+    r"verifiseringskode|"
     r"vahvistuskoodi|varmennuskoodi|turvakoodi|aktivointikoodi|kertakäyttökoodi|ovikoodi|pääsykoodi|"
     r"kertakäyttöisen koodin|kertakäyttöinen koodi|tekstiviestikoodi|vahvistuskoodin|"
     r"kinnituskood|turvakood|aktiveerimiskood|ühekordne kood|uksekood|pääsukood",
@@ -304,10 +308,12 @@ CODE_WORDS = (
     r"schránky|schránce|trezoru|zámku|klíčů|kľúčov)|"
     r"(?:overovací|potvrdzovací|bezpečnostný|aktivačný|jednorazový|prístupový|vstupný) kód|"
     r"kód z sms|kód zo sms|kód z esemesky|sms kód|sms-kód|kód ze sms|"
-    r"(?:potrditvena|varnostna|aktivacijska|enkratna|dostopna|vstopna) koda|"
+    r"(?:potrditvena|varnostna|aktivacijska|enkratna|dostopna|vstopna|preverjalna) koda|"
+    r"(?:potrditveno|varnostno|aktivacijsko|enkratno|dostopno|vstopno|preverjalno) kodo|"
     r"(?:verifikacijski|potvrdni|sigurnosni|aktivacijski|jednokratni|pristupni|ulazni) kod|kod za (?:vrata|potvrdu|pristup)|"
     r"(?:ellenőrző|megerősítő|biztonsági|aktiváló|egyszer használatos|belépő|hozzáférési|ajtó|ajtó)kód|"
-    r"(?:ellenőrző|megerősítő|biztonsági|aktiváló|belépési|hozzáférési) kód|kombináció",
+    r"(?:ellenőrző|megerősítő|biztonsági|aktiváló|belépési|hozzáférési|verifikációs|verificációs|egyszeri|"
+    r"egyszer használatos|hitelesítő|azonosító|sms) kód(?:ot|om|omat|ja|ját|unk)?|kombináció",
     # el, cyrillic, tr, lt, lv, he
     r"κωδικός (?:επαλήθευσης|επιβεβαίωσης|ασφαλείας|ενεργοποίησης|μιας χρήσης|της πόρτας|εισόδου)|συνδυασμός|"
     r"код (?:подтверждения|проверки|безопасности|активации|доступа|от двери|от сейфа|из смс)|"
@@ -316,7 +322,7 @@ CODE_WORDS = (
     r"код за (?:потврду|приступ|врата)|комбинация|комбінація|"
     # (Turkish joins the possessive to the noun: "doğrulama kodunuz", your verification code)
     r"(?:doğrulama|onay|güvenlik|aktivasyon|giriş|kapı|tek kullanımlık|sms) kod(?:u|un|unuz|unu|unuzu|umuz)|"
-    r"(?:patvirtinimo|saugos|aktyvavimo|prieigos|durų) kodas|(?:verifikācijas|apstiprinājuma|drošības|piekļuves|durvju) kods|"
+    r"(?:patvirtinimo|saugos|aktyvavimo|prieigos|durų|vienkartinis|vienkartinį) (?:kodas|kodą)|(?:verifikācijas|apstiprinājuma|drošības|piekļuves|durvju|vienreizējo|vienreizējais) (?:kods|kodu)|"
     r"קוד (?:אימות|גישה|כניסה|הדלת)",
     # a meeting's passcode, and the codes that reset or recover an account, in each language
     r"passcode|pass code|meeting passcode|meeting password|meeting pin|join code|reset code|recovery code|"
@@ -1101,6 +1107,32 @@ COPULAS = (
 #: the copulas that only ever introduce a value, as "reads" does ("das Passwort lautet Sonnenblume",
 #: "heslo zní ..."): a plain word after them is the value, not prose ("is set to expire" is prose)
 VALUE_VERBS = r"lautet|lauten|luidt|luiden|zní|znie|brzmi|glasi|glasí|se glasi"
+#: a pronoun and a copula saying what "it" is or was, a colon after them: in a short message that
+#: has spoken of a password a sentence or two before, the value after the colon is the password
+#: ("Lösenordet som jag fick ... fungerar inte. Jag har testat ..., det var: Grodan-Boll-42"); both
+#: orders, in EGI's languages
+IT_WAS_PHRASES = (
+    r"it is|it was|it's|that is|that was|this is|this was|it used to be|the one i used was|"
+    r"es ist|es war|das ist|das war|er ist|er war|es lautet|es lautete|er lautet|er lautete|war es|ist es|"
+    r"c'est|c'était|c’est|c’était|il est|il était|elle est|elle était|ce fut|c'etait|"
+    r"era|è|lo era|la era|era questa|questa era|esta era|era esta|fue|es esta|esta es|era esto|"
+    r"foi|era essa|essa era|esta é|é esta|"
+    r"het is|het was|dat is|dat was|die is|die was|was het|"
+    r"to jest|to było|to był|było to|był to|brzmiało|brzmiał|"
+    r"to je|to bylo|to byl|bylo to|byl to|je to|"
+    r"to bolo|to bol|bolo to|bol to|"
+    r"to je bilo|bilo je|bil je|bila je|je bilo|je bil|je bila|glasilo je|glasila je|"
+    r"ez volt|az volt|ez az|ez lett|"
+    r"este|era asta|aceasta era|asta era|a fost|"
+    r"se on|se oli|se oli siis|tämä oli|"
+    r"see on|see oli|oli see|"
+    r"det är|det var|den är|den var|det er|den er|var det|"
+    r"ήταν|είναι|αυτό ήταν|αυτός ήταν|"
+    r"това е|това беше|беше|"
+    r"buydu|şuydu|şu idi|bu idi|"
+    r"tas ir|tas bija|tā ir|tā bija|bija|"
+    r"tai yra|tai buvo|jis buvo|buvo"
+)
 #: "as follows" before a colon: the value comes after the colon ("das Passwort lautet wie folgt: ...")
 #: the steps of a procedure, announced before a colon ("To reset your password, follow these steps:"):
 #: instructions follow on the next lines, no value

@@ -238,10 +238,18 @@ def _channel_in(low: str) -> bool:
 
 
 #: "code" alone, in EGI's languages as the view folds them ("The code is 483920" once the message
-#: has said it came by SMS), found from its first letters with ``str.find``
-_PLAIN_CODE = re.compile(r"(?:code|codul|codice|codigo|cod|kod|koda|kodu|kodem|kodom|kodzie|kodas|kods|koodi|koodin|"
-                         r"kood|koodiga)(?![\w-])")
+#: has said it came by SMS), found from its first letters with ``str.find``; with the endings a
+#: sentence gives it ("prejel sem SMS kodo 482913", "SMS kódot kaptam", "SMS-koden", "gavau kodą",
+#: "SMS ile gelen kodunu", "sain koodia"), singular and plural
+_PLAIN_CODE = re.compile(r"(?:codes?|codul|codului|coduri|codice|codici|codigos?|cod|"
+                         r"kod(?:a|ai|as|e|em|en|ens|er|erne|ene|i|o|om|ot|ok|ja|jat|s|u|um|un|unu|unuz|y|zie|ove|ov)?|"
+                         r"koodi(?:a|n|t|ga|lla|sta|ksi|d|de)?|kood(?:id|iga)?)(?![\w-])")
 _PLAIN_CODE_STARTS = ("cod", "kod", "kood")
+#: an error's word after "code", in its case ("koda napake", "kod błędu", "code d'erreur"): the code
+#: is a program's answer
+_ERROR_OF_CODE = re.compile(r"(?<![\w])(?:error|errors|napake|napaka|bledu|błędu|chyby|hiba|hibakod|erreur|errore|"
+                            r"eroare|erori|virheen|virhe|fejl|feil|fel|felet|fehler|greske|greške|hatasi|hatası|klaidos|"
+                            r"kludas|kļūdas|vea|hibaja|fout|foutcode)(?![\w])")
 
 
 #: the same word in the Greek and Cyrillic scripts ("SMS με κωδικό 482913", "код из смс")
@@ -434,6 +442,9 @@ def pins(t: Text) -> Iterator[Finding]:
             yield from _codes_after_channel(t)
             for m in _plain_codes(t):
                 v = _CODE_VALUE.match(t.text, m.end()) or _CODE_VALUE_LATER.match(t.text, m.end())
+                if v and (_NOT_ENTRY_CODE.search(t.low, max(0, m.start() - 16), m.start())
+                          or _ERROR_OF_CODE.search(t.low, m.end(), v.start("code"))):
+                    continue  # "SMS error code 5023", "koda napake 5023": a program's answer, not a login's
                 if v and not _YEAR.match(v.group("code")) and _channel_in(t.low[max(0, m.start() - 240):v.end()]):
                     yield Finding("credential.code", CREDENTIAL, v.start("code"), v.end())
 

@@ -58,6 +58,7 @@ from generator.screening.lexicon import (
     COPULAS,
     DIGIT_NAMES,
     DOCUMENTED_EXAMPLE_KEYS,
+    IT_WAS_PHRASES,
     LENGTH_UNITS,
     LOGIN_PHRASES,
     NOT_A_VALUE,
@@ -487,7 +488,7 @@ def _password_values(t: Text) -> Iterator[Finding]:
     yield from _cell_account_pairs(t)
     yield from _shown_secret_files(t)
     for m in _PASSWORD.finditer(t, 40, 40):
-        if _named_only(t, m):
+        if _named_only(t, m) or _log_grammar(t, m):
             continue
         found = _after_password_word(t, m.end()) or _announced_below(t, m.end())
         if found and (_abbreviation_of_words(t, m.group(), found) or _prompt(t, found)):
@@ -573,6 +574,31 @@ def _named_only(t: Text, m: re.Match[str]) -> bool:
             return True  # an alternative of a quoted pattern: grep -E 'x509|token|slurm'
     # ".../reset-password": a path's compound
     return t.text[m.start() - 1:m.start()] == "-" and "/" in t.text[t.text.rfind(" ", 0, m.start()) + 1:m.start()]
+
+
+#: a login daemon's log line around the word: sshd's "Failed password for invalid user admin from
+#: 185.220.101.4 port 51822 ssh2", "Accepted password for root from ...", PostgreSQL's and PAM's
+#: "password authentication failed for user "grid01"": the words after it are the log's grammar
+#: and an account's name, not a value (a value told after a colon is still one: "password for the
+#: admin account: Xq7-...", no "from" and host there)
+_LOG_BEFORE = re.compile(r"(?<![\w-])(?:failed|accepted|postponed)[ \t]+$")
+_LOG_AFTER = re.compile(r"[ \t]+for[ \t]+(?:invalid[ \t]+user[ \t]+)?[^\s:=]{1,64}[ \t]+from[ \t]+[0-9a-f.:]{3,45}"
+                        r"(?:[ \t]+port[ \t]+\d{1,5})?")
+_LOG_AUTHENTICATION = re.compile(r"[ \t]+(?:authentication|auth)[ \t]+(?:failed|failure|succeeded|successful|"
+                                 r"disabled|enabled|for|attempt|attempts|method|methods|required|no|yes|"
+                                 r"(?:is|was|has been|had been)[ \t]+(?:not[ \t]+)?(?:disabled|enabled|allowed|"
+                                 r"required|failing|off|on))(?![\w-])")
+
+
+def _log_grammar(t: Text, m: re.Match[str]) -> bool:
+    """Is the password word at ``m`` a word of a login daemon's log line (``_LOG_AFTER``)?"""
+    low = t.low
+    if low[m.end():m.end() + 1] != " ":
+        return False
+    if _LOG_AUTHENTICATION.match(low, m.end()):
+        return True
+    return _LOG_BEFORE.search(low, max(0, m.start() - 12), m.start()) is not None and \
+        _LOG_AFTER.match(low, m.end()) is not None
 
 
 #: the kinds of pass that are tickets or badges: "boarding pass", "day pass", "ski pass"
@@ -1368,6 +1394,7 @@ def login_values(t: Text) -> Iterator[Finding]:
     # a made-up word later in a password word's sentence, however it is said: "pw is the usual
     # + 1 i.e. EGIgrid2023 -> EGIgrid2024"
     scanned = 0  # (each stretch once: "password: " a thousand times on a line costs one pass)
+    told = 0
     for m in sorted(chain(_PASSWORD.finditer(t, 10, 120), _ABBREVIATED.finditer(t, 10, 120)), key=lambda m: m.start()):
         line_start, line_end = t.line_span(m.start())
         at = m.end()
@@ -1388,6 +1415,46 @@ def login_values(t: Text) -> Iterator[Finding]:
         said = _IT_IS_QUOTED.match(text, scanned)
         if said and (_made_up(said.group("value")) or _PASSPHRASE_SHAPE.fullmatch(said.group("value"))):
             yield Finding("credential.handed-over", CREDENTIAL, said.start("value"), said.end("value"))
+        told_from = max(m.end(), told)
+        told = _told_reach(text, m.end())
+        yield from _told_later(t, told_from, told)
+
+
+#: a clause that begins with a pronoun and a copula and ends with a colon ("..., det var:",
+#: "Es war:", "c'était :", "to było:"): what "it" was comes after the colon
+_IT_WAS_COLON = re.compile(
+    r"(?:^|(?<=[,;.!?(—–\n]))[ \t]*"
+    r"(?:(?:and|but|so|und|aber|also|et|mais|donc|e|ma|quindi|y|pero|en|maar|dus|i|a|ale|więc|ale|og|men|så|och|"
+    r"ja|mutta|és|de|și|dar|ve|ama|un|bet|ir|και|и|но)[ \t]+)?"
+    rf"(?:{lex(IT_WAS_PHRASES)})[ \t]*[:：]$")
+_AFTER_COLON = re.compile(r"[ \t]*[\"'«„“‘]?(?P<value>[^\s\"'»”’]{8,64})")
+_CLAUSE_ENDS = re.compile(r"[.,;!?)]*[ \t]*(?:$|\n|[.!?]|[ \t][-–—(])")
+#: how far after a password word a later clause may tell its value: the paragraph, 400 characters
+_TOLD_REACH = 400
+
+
+def _told_reach(text: str, pos: int) -> int:
+    para = text.find("\n\n", pos, pos + _TOLD_REACH)
+    return para if para >= 0 else min(len(text), pos + _TOLD_REACH)
+
+
+def _told_later(t: Text, start: int, end: int) -> Iterator[Finding]:
+    """A password told in a later clause of the message that named it, after a pronoun, a copula
+    and a colon ("Lösenordet som jag fick ... fungerar inte längre. Jag har testat med och utan
+    mellanslag, det var: Grodan-Boll-42"): a made-up word or a passphrase's shape after the colon."""
+    text, low = t.text, t.low
+    colon = text.find(":", start, end)
+    while colon >= 0:
+        if _IT_WAS_COLON.search(low, max(start, colon - 48), colon + 1):
+            v = _AFTER_COLON.match(text, colon + 1)
+            if v:
+                value = v.group("value").rstrip(_VALUE_END)
+                # (words joined in lower case are a passphrase only where the clause ends with them:
+                # "It was: announced-in-2024 by the board" goes on in words)
+                if _made_up(value) or _PASSPHRASE_SHAPE.fullmatch(value) and any(c.isdigit() for c in value) \
+                        and _CLAUSE_ENDS.match(text, v.start("value") + len(value)):
+                    yield Finding("credential.handed-over", CREDENTIAL, v.start("value"), v.start("value") + len(value))
+        colon = text.find(":", colon + 1, end)
 
 
 
