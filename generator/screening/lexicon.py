@@ -689,6 +689,13 @@ DOT_WORDS = (
     r"täpp|tapp|puntu|pika|pikica|punkts|taškas|taskas|točka|tocka|punct|nokta|τελεία|точка|крапка|נקודה|"
     r"წერტილი|կետ|punktur|piste|pisteen|nokta|тчк|тачка|tačka|tacka|pikë|pike|ponc|poinc|punkto|\."
 )
+#: "between" and "from" before two host names joined by a word that also spells '@' ("entre
+#: ccsrm.in2p3.fr et srm.grid.sara.nl", "zwischen desy.de und ...", "da cnaf.infn.it a ..."): hosts
+HOST_PAIR_WORDS = (
+    r"between|from|entre|de|depuis|zwischen|von|tra|fra|da|dal|dalla|desde|del|tussen|van|między|miedzy|"
+    r"z|ze|mezi|medzi|között|kozott|între|intre|din|välillä|valilla|mellan|från|mellem|fra|μεταξύ|από|"
+    r"između|izmedu|med|между|от|arasında|arasinda|vahel|starp|no|tarp|iš"
+)
 #: words for "at"/"dot" that are also ordinary words in their language: a match needs more
 #: evidence (a second spelled separator, or a local part with a dot) before it counts
 AMBIGUOUS_AT = r"at|a|bij|et|ett|eta|affe|ag|στο|la"
@@ -1004,6 +1011,16 @@ DESK_ENQUIRY_WORDS = (
     r"pytan|zapytan|dotaz|otázk|otázok|kérdés|întreb|kysymy|tiedustel|fråg|spørgsm|spørsm|henvendel|ερωτήσ|"
     r"pitanj|vprašanj|въпрос|soru|küsimus|jautājum|klausim"
 )
+#: a desk's word written before a service's name, as a title is ("Helpdesk MetaCentra:", "Support
+#: LOFAR", "Podpora MetaCentra", "Servicedesk EOSC"): the capitalised word before the name is no given name
+DESK_TITLE_WORDS = (
+    "helpdesk help-desk servicedesk service-desk support user-support usersupport hotline desk team "
+    "benutzerberatung nutzerberatung kundendienst hilfe assistance soutien assistenza supporto soporte "
+    "suporte apoio ondersteuning gebruikersondersteuning podpora wsparcie pomoc tuki käyttäjätuki "
+    "kasutajatugi tugi pagalba palaikymas atbalsts destek suport asistență asistenta támogatás "
+    "ügyfélszolgálat podrška podrska služba stöd användarstöd støtte brugersupport υποστήριξη "
+    "поддръжка подршка"
+).split()
 #: statistical confidentiality, a topic: the rule that no cell identifying a respondent is
 #: published ("le secret statistique ... impose de ne pas diffuser les cellules ..."): a sentence
 #: about it states a rule of disclosure, it marks nothing
@@ -1043,6 +1060,30 @@ SHIPMENT_TRACKING_WORDS = (
     r"takip|takip numarası|takip no|kargo takip|gönderi numarası|gönderi no|"
     r"saadetise number|jälgimiskood|jälgimisnumber|sūtījuma numurs|izsekošanas numurs|"
     r"siuntos numeris|siuntos sekimo numeris"
+)
+#: a manufacturing lot, batch, serial or part number's label ("Lot number of the disks: 0612 4893 07",
+#: "S/N 0612 4893 07", "Chargennummer", "numéro de lot", "numero di lotto", "número de serie", "partia",
+#: "šarže"): the digits after it name a product, nobody's phone ("lot" alone, English "a lot", only
+#: before a colon or a sign)
+LOT_SERIAL_WORDS = (
+    r"lot number|lot numbers|lot no|lot nr|lot code|lot id|lot:|lot :|lot #|lot#|batch number|batch no|batch code|"
+    r"serial no|serial nr|s/n|sn|p/n|part number|part no|part nr|model number|asset tag|asset number|"
+    r"chargennummer|chargen-nr|charge-nr|chargennr|charge nr|chargen-nummer|losnummer|los-nr|serien-nr|"
+    r"teilenummer|artikelnummer|sachnummer|fertigungsnummer|"
+    r"numéro de lot|n° de lot|no de lot|du lot|de lot|lot n°|numéro de pièce|référence pièce|"
+    r"lotto|di lotto|del lotto|numero di lotto|matricola|codice articolo|numero di parte|"
+    r"lote|de lote|del lote|número de lote|número de pieza|número de parte|número de peça|"
+    r"lotnummer|partijnummer|batchnummer|onderdeelnummer|"
+    r"partia|partii|numer partii|nr partii|numer części|"
+    r"šarže|šarža|šarži|číslo šarže|výrobní číslo|výrobné číslo|číslo dílu|číslo dielu|"
+    r"gyártási szám|tételszám|sarzsszám|cikkszám|"
+    r"număr de lot|numărul lotului|lotul|"
+    r"eränumero|erä|osanumero|partinummer|tillverkningsnummer|varenummer|delenummer|"
+    r"αριθμός παρτίδας|παρτίδα|σειριακός αριθμός|"
+    r"broj lota|broj serije|lot broj|šarža broj|številka lota|številka serije|"
+    r"партида|номер на партида|сериен номер|"
+    r"lot numarası|parti numarası|seri numarası|seri no|parça numarası|"
+    r"partii number|partiinumber|seerianumber|partijas numurs|sērijas numurs|partijos numeris|serijos numeris"
 )
 NOT_PHONE_WORDS = (
     # (hyphenated: "Job-ID:", "Ticket-Nr.", "Auftrags-Nr.")
@@ -1090,6 +1131,7 @@ NOT_PHONE_WORDS = (
     r"id de reunión|vergadering-id|identyfikator spotkania|id schůzky|id schôdze|megbeszélés azonosító|"
     # a parcel's tracking number ("Kargo takip numarası: 7381 4426 9910", "Sendungsnummer 1234 5678 9012")
     + SHIPMENT_TRACKING_WORDS
+    + "|" + LOT_SERIAL_WORDS
 )
 
 # --- personal identifiers -----------------------------------------------------------------------

@@ -21,12 +21,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from generator.screening import lazy_re as re
-from generator.screening.detectors.base import EMAIL, Finding, Lexicon, Text, lex, windows_around
+from generator.screening.detectors.base import EMAIL, Finding, Lexicon, Text, fold, folded_too, lex, windows_around
 from generator.screening.lexicon import (
     AMBIGUOUS_AT,
     AT_WORDS,
     DESK_ENQUIRY_WORDS,
+    DESK_TITLE_WORDS,
     DOT_WORDS,
+    HOST_PAIR_WORDS,
     PLACEHOLDER_LOCAL_PARTS,
     ROLE_MAILBOXES,
 )
@@ -253,14 +255,18 @@ def _not_a_mailbox(text: str, low: str, m: re.Match[str]) -> bool:
 #: enquiries to", "destek ekibine"): ``lexicon.DESK_ENQUIRY_WORDS`` (a stem: its case endings follow)
 _DESK_ENQUIRY = re.compile(rf"(?<![\w-])(?:{lex(DESK_ENQUIRY_WORDS)})")
 _NAME_WORD = re.compile(r"[^\W_][\w]*")
+#: a desk's word before the service's name ("Helpdesk MetaCentra", "Podpora MetaCentra"): a title, no given name
+_DESK_TITLES = folded_too(DESK_TITLE_WORDS)
 
 
-def _service_named(text: str, start: int, part: str) -> bool:
+def _service_named(text: str, start: int, part: str) -> str | None:
     """Is ``part`` (a local part's word) the name of a service written before the address as
     services are, in capitals ("TRUBA", "LOFAR") or with a capital inside ("MetaCentrum" for
-    "meta")? Such a name after a capitalised word is a person's surname ("Pierre DUPONT", "Sean McDonald")."""
+    "meta")? Such a name after a capitalised word is a person's surname ("Pierre DUPONT", "Sean
+    McDonald"), unless that word is a desk's ("Helpdesk MetaCentra", "Support LOFAR"): then the
+    name is the desk's title ("desk"), else "named" or None."""
     if len(part) < 3 or not part.isalpha():
-        return False
+        return None
     lo = max(0, start - 300)
     previous, previous_end = "", lo
     for w in _NAME_WORD.finditer(text, lo, start):
@@ -273,10 +279,12 @@ def _service_named(text: str, start: int, part: str) -> bool:
         camel = word[:1].isupper() and not word.isupper() and any(c.isupper() for c in word[1:]) \
             and len(part) >= 4 and low.startswith(part) \
             or word[:1].islower() and any(c.isupper() for c in word[1:]) and low == part  # "bwUniCluster"
-        if (acronym or camel) and not previous.istitle():  # ("Sean McDonald", "Pierre DUPONT": a surname)
-            return True
+        if acronym or camel:
+            desk = fold(previous.lower()) in _DESK_TITLES
+            if desk or not previous.istitle():  # ("Sean McDonald", "Pierre DUPONT": a surname)
+                return "desk" if desk else "named"
         previous = word
-    return False
+    return None
 
 
 def _service_desk(text: str, low: str, m: re.Match[str]) -> bool:
@@ -288,8 +296,11 @@ def _service_desk(text: str, low: str, m: re.Match[str]) -> bool:
     if not 1 <= len(parts) <= 3:
         return False
     names = [p for p in parts if p not in _TEAM_WORDS and p not in _SERVICE_WORDS]
-    if len(names) != 1 or not _service_named(text, m.start(), names[0]):
+    named = _service_named(text, m.start(), names[0]) if len(names) == 1 else None
+    if named is None:
         return False
+    if named == "desk" and len(parts) == 1:
+        return True  # "Helpdesk MetaCentra: meta@cesnet.cz": the desk's title names the service
     if len(names) < len(parts) and not _TEAM_WORDS.isdisjoint(parts):
         return True  # "truba-destek", "lofar-helpdesk"
     return _DESK_ENQUIRY.search(low, max(0, m.start() - 160), m.start()) is not None
@@ -312,10 +323,27 @@ def _login(text: str, low: str, m: re.Match[str]) -> bool:
     return False
 
 
+#: "between" or "from" before a host name ("entre ccsrm.in2p3.fr et ...")
+_HOST_PAIR_BEFORE = re.compile(rf"(?<![\w-])(?:{lex(HOST_PAIR_WORDS)})[ \t]+$")
+
+
+def _host_pair(m: re.Match[str]) -> bool:
+    """Is the left part a host name of its own, joined to the next by a conjunction that also
+    spells '@' ("entre ccsrm.in2p3.fr et srm.grid.sara.nl", "da cnaf.infn.it a ...")? It ends in a
+    top-level domain and has three labels or more, or "between" or "from" stands before it."""
+    labels = m.group("local").split(".")
+    if len(labels) < 2 or labels[-1] not in _TLDS or not labels[-1].isalpha():
+        return False
+    start = m.start()
+    return len(labels) >= 3 or _HOST_PAIR_BEFORE.search(m.string, max(0, start - 30), start) is not None
+
+
 def _accept(m: re.Match[str]) -> bool:
     local, at = m.group("local"), m.group("at")
     if not any(c.isalpha() for c in local):
         return False  # "UMD 5.1 at site.example.org": a version, not a mailbox
+    if _AMBIGUOUS.fullmatch(at) and _host_pair(m):
+        return False  # two hosts joined by "et", "a", "la": "entre ccsrm.in2p3.fr et srm.grid.sara.nl"
     if _AMBIGUOUS.fullmatch(at):
         separated = any(c in local for c in "._+") or any(c.isdigit() for c in local) \
             or bool(_SPELLED_DOT.search(local))

@@ -2944,13 +2944,37 @@ _NOT_PEOPLE_OU = re.compile(r"(?:^|[/,])[ ]?ou[ ]?=[ ]?(?:groups?|services?|host
 _HOST_FIRST = re.compile(r"^([\w-]{1,63}(?:\.[\w-]{1,63}){2,})\s+(?![A-Z]).*", re.DOTALL)
 
 
+#: a space, then a slash DN's next attribute: a second DN begins ("/CN=Pieter de Groot — issuer /C=NL/O=...")
+_NEXT_SLASH_DN = re.compile(rf"[ \t]+(?=/{_RDN}=)", re.IGNORECASE)
+
+
+def _dn_parts(m: re.Match[str]) -> list[tuple[int, int]]:
+    """The DNs one slash-DN match holds, a subject's and then its issuer's, written one after the
+    other with words between (no attribute's value ends in a space before its slash): each is
+    judged alone, so that a CA's issuer DN after a person's subject DN stays. A part with one
+    attribute only goes with the part before it."""
+    spans: list[tuple[int, int]] = []
+    start = m.start()
+    for gap in _NEXT_SLASH_DN.finditer(m.string, m.start(), m.end()) if m.group().startswith("/") else ():
+        spans.append((start, gap.start()))
+        start = gap.end()
+    spans.append((start, m.end()))
+    parts: list[tuple[int, int]] = []
+    for lo, hi in spans:
+        if parts and m.string.count("=", lo, hi) < 2:
+            parts[-1] = (parts[-1][0], hi)
+        else:
+            parts.append((lo, hi))
+    return parts
+
+
 def person_dns(t: Text) -> Iterator[Finding]:
     text = t.text
     if "=" not in text or sum(1 for p in t.positions("=") if _NAMES_AN_RDN.search(text, max(0, p - 24), p)) < 2:
         return  # (a DN names two attributes at least; "?id=10" in a link names none: the DN patterns read every character)
     for pattern in (_SLASH_DN, _COMMA_DN):
-        for m in pattern.finditer(text):
-            dn = m.group()
+        for start, end in (span for m in pattern.finditer(text) for span in _dn_parts(m)):
+            dn = text[start:end]
             cns = [_HOST_FIRST.sub(r"\1", c.strip().rstrip(").,;:]")) for c in _CN.findall(dn)]
             if not cns:
                 continue
@@ -2958,7 +2982,7 @@ def person_dns(t: Text) -> Iterator[Finding]:
                 continue  # a host or service certificate; a robot's ("/CN=alibot/CN=692251/CN=Robot: ALICE Production")
             if _NOT_PEOPLE_OU.search(dn):
                 continue  # a directory's group or service entry: "cn=vo-admins,ou=groups,dc=example,dc=eu"
-            yield Finding("personal.certificate-dn", PERSONAL, m.start(), m.end())
+            yield Finding("personal.certificate-dn", PERSONAL, start, end)
 
 
 _MATRIX = re.compile(r"(?<![\w@])@[\w.=/+-]{2,64}:[\w-]+(?:\.[\w-]+)+")

@@ -403,6 +403,9 @@ def _judge(low: str, start: int, num: str) -> str | None:
         label = None  # "port 20000-25000", not "Port.: 06 12 34 56 78" (French 'portable')
     if label is not None and any(w.group() not in _NUMBER_WORDS for w in _NOT_PHONE_WORD.finditer(before, label.end())):
         label = None
+    wider = _NOT_PHONE_WORD.match(before, label.start()) if label is not None else None
+    if label is not None and wider is not None and wider.end() > label.end():
+        label = None  # "P/N 0612 4893 07": the phone word is the first letter of a part number's label
     vetoed = any(w.group() not in _NUMBER_WORDS for w in _NOT_PHONE_WORD.finditer(before[-16:]))
     if not vetoed and label is None and before.rstrip().endswith(":"):
         # "Inventarnummer des Servers: 0171-2026-0042": the label before the colon names the number
