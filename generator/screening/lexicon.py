@@ -1599,6 +1599,30 @@ WEAK_BIRTH_WORDS = (r"born on|born|né|née|nato|nata|nacido|nacida|geboren|"
                     r"narodila sa|narodil sa|narodila se|narodil se|narodila|narodil|"
                     r"urodziła się|urodził się|nació|nasceu|rodila se|rodio se|rodil se|föddes|syntyi|sündis|gimė|"
                     r"s-a născut|blev født|ble født")
+#: what is "born" when it is founded: a site, a project, a service, a centre, a VO, a collaboration,
+#: an infrastructure, in EGI's languages ("Il sito è nato il 17/09/2005", "le projet est né le",
+#: "el centro nació el", "projekt se narodil"): the subject of a weak birth verb, its date no birthday
+FOUNDED_THING_WORDS = (
+    r"site|sites|sito|siti|sitio|sítio|standort|sajt|strona|lokalita|lokalitás|webbplats|project|projects|projekt|"
+    r"progetto|proyecto|projet|projeto|projecto|projekti|proiect|proiectul|έργο|проект|projekat|projektas|projekts|"
+    r"proje|projesi|service|services|servizio|servicio|serviço|dienst|usługa|služba|szolgáltatás|tjänst|tjeneste|"
+    r"palvelu|serviciu|serviciul|υπηρεσία|услуга|usluga|storitev|hizmet|teenus|pakalpojums|paslauga|centre|center|"
+    r"centro|zentrum|centrum|központ|keskus|centru|centrul|κέντρο|център|centar|merkez|centrs|centras|vo|vos|"
+    r"collaboration|collaborazione|kollaboration|colaboración|colaboração|samenwerking|współpraca|spolupráce|"
+    r"spolupráca|együttműködés|samarbete|samarbejde|samarbeid|yhteistyö|colaborare|συνεργασία|сътрудничество|"
+    r"suradnja|sodelovanje|işbirliği|koostöö|sadarbība|bendradarbiavimas|infrastructure|infrastruttura|"
+    r"infraestructura|infraestrutura|infrastruktur|infrastructuur|infrastruktura|infrastruktúra|infrastruktuuri|"
+    r"infrastructură|υποδομή|инфраструктура|altyapı|taristu|infrastruktūra|cluster|grid|tier-1|tier-2|tier-3|"
+    r"tier|initiative|iniziativa|iniciativa|initiatief|inicjatywa|iniciativa|consortium|consorzio|consorcio|"
+    r"konsortium|konsorcjum|network|rete|red|netzwerk|réseau|rede|netwerk|sieć|síť|sieť|hálózat|nätverk|"
+    r"netværk|nettverk|verkko|rețea|federation|federazione|federación|föderation|fédération|federacja|"
+    r"facility|laboratory|laboratorio|laboratoire|labor|laboratorium|institute|istituto|instituto|institut|"
+    r"instytut|ústav|intézet|university|università|universidad|universität|université|universidade|"
+    r"universiteit|uniwersytet|univerzita|egyetem|universitet|yliopisto|universitate|community|comunità|"
+    r"comunidad|communauté|gemeinschaft|community|gemeenschap|społeczność|komunita|közösség|idea|idee|idée|"
+    r"platform|piattaforma|plataforma|plateforme|plattform|platforma|platformu|portal|portale|portail|"
+    r"group|gruppo|grupo|groupe|gruppe|groep|grupa|skupina|csoport|grupp|ryhmä|grupul"
+)
 #: what puts a second date beside a birth date as a correction of it ("2007-03-22 instead of 1997-03-22",
 #: "12.03.1985 statt 21.03.1985", "au lieu du", "zamiast", "helyett" after its noun is not caught)
 CORRECTION_WORDS = (
@@ -2042,6 +2066,54 @@ RECORDED_SANCTIONS = (
     r"pisni opomin|pisno opozorilo|yazılı uyarı|ihtar aldı|kirjalik hoiatus|noomitus|rakstisks brīdinājums|"
     r"papeikimas|įspėjimas raštu"
 )
+#: a person's performance review or appraisal, in EGI's languages ("his appraisal", "Leistungsbeurteilung",
+#: "évaluation annuelle", "ocena roczna", "hodnotenie", "valutazione annuale"): with an outcome or a pay
+#: cut after it (``REVIEW_OUTCOMES``), that person's employment record
+REVIEW_WORDS = (
+    r"appraisal|performance appraisal|performance review|annual review|annual appraisal|performance evaluation|"
+    r"staff review|employee review|leistungsbeurteilung|mitarbeiterbeurteilung|leistungsbewertung|beurteilung|"
+    r"jahresgespräch|mitarbeitergespräch|dienstliche beurteilung|évaluation annuelle|entretien annuel|"
+    r"entretien d'évaluation|évaluation professionnelle|évaluation de performance|valutazione annuale|"
+    r"valutazione delle prestazioni|valutazione della performance|scheda di valutazione|evaluación anual|"
+    r"evaluación del desempeño|evaluación de desempeño|avaliação anual|avaliação de desempenho|beoordeling|"
+    r"jaarbeoordeling|beoordelingsgesprek|functioneringsgesprek|ocena roczna|ocena okresowa|ocena pracownicza|"
+    r"ocena pracy|ocenę roczną|ocenę okresową|hodnocení|roční hodnocení|hodnocení zaměstnance|hodnotenie|"
+    r"ročné hodnotenie|hodnotenie zamestnanca|teljesítményértékelés|éves értékelés|teljesítményértékelése|"
+    r"medarbetarsamtal|utvecklingssamtal|prestationsbedömning|medarbejdersamtale|medarbeidersamtale|"
+    r"kehityskeskustelu|suoritusarviointi|evaluare anuală|evaluarea anuală|evaluarea performanței|"
+    r"αξιολόγηση απόδοσης|ετήσια αξιολόγηση|атестация|годишна оценка|оценка на изпълнението|godišnja ocjena|"
+    r"ocjena rada|letna ocena|ocena dela|letni razgovor|performans değerlendirmesi|yıllık değerlendirme|"
+    r"arenguvestlus|tulemuslikkuse hindamine|darba novērtējums|ikgadējais novērtējums|veiklos vertinimas|"
+    r"metinis vertinimas"
+)
+#: what a review found of the person, or a cut of their pay or bonus after it ("did not meet
+#: expectations", "ungenügend", "insuffisant", "negatywna", "nesplnil očakávania", "znížená odmena")
+REVIEW_OUTCOMES = (
+    r"did not meet expectations|didn't meet expectations|does not meet expectations|below expectations|"
+    r"not meet expectations|unsatisfactory|underperform|underperformed|underperforming|needs improvement|"
+    r"poor|insufficient|negative|failed|ungenügend|unzureichend|mangelhaft|nicht erfüllt|unter den erwartungen|"
+    r"erwartungen nicht erfüllt|negativ|insuffisant|insuffisante|négative|n'a pas atteint|en dessous des attentes|"
+    r"ne répond pas aux attentes|insufficiente|negativa|negativo|sotto le aspettative|non ha raggiunto|"
+    r"insuficiente|por debajo de las expectativas|no cumplió|não atingiu|abaixo das expectativas|onvoldoende|"
+    r"slecht|beneden verwachting|onder verwachting|negatief|negatywna|negatywnie|negatywną|niedostateczna|"
+    r"niedostateczną|nie spełnił oczekiwań|nie spełniła oczekiwań|nesplnil|nesplnila|nesplnil očekávání|"
+    r"nesplnila očekávání|nedostatečné|nedostatečná|nevyhovující|nedostatočné|nedostatočná|nevyhovujúce|negatívne|"
+    r"negatívna|elégtelen|nem felelt meg|otillräcklig|underkänd|utilstrækkelig|utilfredsstillende|heikko|"
+    r"riittämätön|ei täyttänyt|nesatisfăcător|nesatisfacator|insuficient|ανεπαρκής|αρνητική|незадоволителна|"
+    r"незадоволителен|nezadovoljavajuće|nedovoljno|nezadostno|nezadostna|yetersiz|olumsuz|puudulik|nepietiekams|"
+    r"nepietiekami|nepatenkinamas|nepatenkinamai"
+)
+#: a cut of the person's pay or bonus after a review: whoever's it is, a person's
+REVIEW_PAY_CUTS = (
+    r"reduced bonus|bonus cut|bonus reduced|bonus was cut|pay cut|salary cut|reduced pay|no bonus|"
+    r"bonus gekürzt|gekürzte prämie|gekürzter bonus|prämie gekürzt|keine prämie|prime réduite|prime supprimée|"
+    r"pas de prime|bonus ridotto|premio ridotto|premio tagliato|niente premio|bonificación reducida|"
+    r"sin bonificación|bónus reduzido|bonus verlaagd|geen bonus|obniżona premia|obniżoną premię|obniżka premii|"
+    r"bez premii|snížená odměna|snížení odměny|snížení platu|bez odměny|znížená odmena|zníženie odmeny|"
+    r"zníženie platu|bez odmeny|csökkentett prémium|nincs prémium|sänkt bonus|ingen bonus|nedsat bonus|"
+    r"alennettu bonus|ei bonusta|bonus redus|fără bonus|μειωμένο μπόνους|намален бонус|smanjeni bonus|"
+    r"znižan dodatek|düşürülmüş prim|vähendatud preemia|samazināta prēmija|sumažinta premija"
+)
 #: a person's misconduct, or their conflict with somebody, as the start of its word: with a
 #: sanction in its sentence, a person's employment trouble ("sospeso per due mesi per plagio",
 #: "ontslag genomen na een conflict met zijn promotor")
@@ -2089,6 +2161,27 @@ ROLE_WORDS = (
     "munkatárs anställd medarbejder ansatt työntekijä angajat υπάλληλος служител zaposlenik zaposleni "
     "çalışan töötaja darbinieks darbuotojas person persona personne persoon osoba henkilö személy assignee "
     "správce správkyně správca beheerder verwalter responsable gestore gestor"
+)
+#: a hospital's number of one patient, by its label in EGI's languages ("patient MRN", "Patientennummer",
+#: "n° de dossier patient", "numero di cartella clinica", "číslo pacienta", "PESEL pacjenta"): the
+#: number after it is that patient's
+PATIENT_NUMBER_LABELS = (
+    r"mrn|medical record number|medical record no|medical record|patient number|patient no|patient nr|patient id|"
+    r"patient identifier|patient record number|patient record|hospital number|chart number|health record number|"
+    r"patientennummer|patienten-nummer|patientennr|patienten-id|patientenid|patientenakte|krankenaktennummer|"
+    r"fallnummer des patienten|n° de dossier patient|n° dossier patient|numéro de dossier patient|numéro de dossier médical|"
+    r"n° de dossier médical|numéro patient|numéro de patient|n° patient|identifiant patient|ipp|"
+    r"numero di cartella clinica|n. di cartella clinica|cartella clinica n|cartella clinica|numero paziente|"
+    r"numero del paziente|codice paziente|id paziente|número de historia clínica|historia clínica|nhc|"
+    r"número de paciente|número del paciente|id del paciente|número de processo clínico|processo clínico|"
+    r"número do paciente|número de utente|patiëntnummer|patientnummer|patiënt-id|patiëntid|dossiernummer|"
+    r"numer pacjenta|nr pacjenta|pesel pacjenta|numer historii choroby|id pacjenta|číslo pacienta|"
+    r"rodné číslo pacienta|číslo pojištěnce|id pacienta|číslo chorobopisu|betegazonosító|beteg azonosító|"
+    r"journalnummer|patient-id|potilasnumero|potilastunnus|numărul pacientului|"
+    r"numar pacient|număr pacient|cnp pacient|cnp-ul pacientului|foaie de observație|αριθμός ασθενούς|"
+    r"αριθμός μητρώου ασθενούς|номер на пациент|номер пациента|broj pacijenta|matični broj pacijenta|"
+    r"številka pacienta|hasta numarası|hasta no|protokol numarası|patsiendi number|pacienta numurs|"
+    r"paciento numeris|ligos istorijos numeris"
 )
 #: a patient or a study's participant, in the words and cases of EGI's languages: a name after
 #: one of them is somebody cared for or studied ("il paziente Marco ...", "ασθενής Γιώργος ...")
@@ -2330,6 +2423,11 @@ SALARY_WORDS = (
     r"salaris|loon|pensja|wynagrodzenie|plat|mzda|fizetés|fizetése|fizetésem|lön|løn|lønn|palkka|"
     r"palkkani|palk|salariu|salariul|maaş|maaşı|maaşım|μισθός|μισθό|зарплата|зарплату|заплата|заплатата|"
     r"plaća|plača|"
+    # their cases, and the pay words of Central and Eastern Europe ("moje zarobki", "jeho výplatu",
+    # "mzdu", "pensję", "wynagrodzenia", "plaću", "palga", "algu", "atlyginimo", "maaşın")
+    r"platu|platem|mzdu|mzdy|mzdou|výplata|výplatu|výplaty|výplatou|pensji|pensję|wynagrodzenia|wynagrodzeniu|"
+    r"zarobki|zarobków|zarobek|plaću|plaće|plaćom|plačo|plače|palga|palgast|algu|algas|atlyginimo|"
+    r"atalgojumu|maaşın|fizetésed|remuneração|remuneración|remunerazione|zaplatu|"
     # a student's or a fellow's pay ("his stipend is EUR 1,450 net per month")
     r"stipend|stipendium|stypendium|bourse|borsa di studio|beca|beurs|ösztöndíj|ösztöndíja|apuraha|bursa|"
     r"bursă|υποτροφία|стипендия|стипендія|stipendija|stipendiu|burs|bursu|"
@@ -2471,7 +2569,13 @@ PAY_PERIODS = (
     r"month|monthly|månad|måned|monat|mois|mese|mes|mês|maand|miesiąc|měsíc|mesiac|hó|kuukausi|kuu|lună|"
     r"μήνα|месяц|місяць|mjesec|mesec|ay|day|tag|jour|giorno|día|dia|dag|dzień|den|deň|nap|päivä|päev|zi|"
     r"hour|stunde|std|heure|ora|hora|uur|godzina|godz|hodina|hod|óra|tunti|tund|timme|time|year|jahr|an|"
-    r"anno|año|ano|jaar|rok|år|vuosi|aasta|pt|pm|fte"
+    r"anno|año|ano|jaar|rok|år|vuosi|aasta|pt|pm|fte|"
+    # the adverbs and cases of a period ("3 450 EUR brutto měsíčně", "6 200 zł miesięcznie", "650 000 Ft
+    # havonta", "1 800 EUR mēnesī", "2 300 eurot kuus", "42 000 Kč ročně")
+    r"měsíčně|mesačne|miesięcznie|havonta|havi|mēnesī|mėnesį|kuus|kuussa|kuukaudessa|lunar|lunară|"
+    r"mjesečno|mesečno|месечно|aylık|ayda|månadsvis|månedlig|månedligt|maandelijks|monatlich|mensuel|mensuels|"
+    r"mensile|mensili|mensual|mensuales|mensal|mensais|ročně|ročne|rocznie|évente|vuodessa|aastas|gadā|metus|"
+    r"godišnje|letno|годишно|yıllık|jährlich|annuel|annuels|annuo|annui|anual|anuales|anuais|jaarlijks|årligen|årlig"
 )
 #: a relative pronoun of possession, joining a person named before to the pay word after it ("Dr
 #: Marek Lindgren, whose gross salary is", "dont le salaire brut est", "dessen Bruttogehalt", "il cui
@@ -2485,7 +2589,11 @@ RELATIVE_POSSESSIVES = (
 POSSESSIVES = (
     r"my|his|her|their|mein|meine|sein|seine|ihr|ihre|mon|son|sa|il mio|il suo|mi|su|o meu|o seu|mijn|"
     r"zijn|haar|moja|jego|jej|moje|jeho|její|min|hans|hennes|hendes|hänen|minu|tema|"
-    r"моя|его|ее|її|його|моята|негова|нейната|njegova|njena"
+    r"моя|его|ее|її|його|моята|негова|нейната|njegova|njena|"
+    # the Slavic, Baltic, Italian and Portuguese ones ("můj plat", "mój zarobek", "môj plat", "moj
+    # plača", "la mia retribuzione", "a minha remuneração", "mana alga", "mano atlyginimas")
+    r"můj|mój|môj|moj|mojej|moji|mia|la mia|la sua|mio|suo|sua|meu|seu|minha|a minha|a sua|mana|mano|manas|"
+    r"viņa|viņas|minun"
 )
 #: a possessive said after the pay word ("salariul ei brut", "ο μισθός της", "заплатата ѝ"), or a pay
 #: word that holds its owner ("maaşı", "fizetése", "palkkansa", "plata mu"): somebody's pay

@@ -84,6 +84,7 @@ from generator.screening.lexicon import (
     FIRST_PERSON_WORDS,
     FLAT_UNIT_WORDS,
     FLOOR_UNIT_WORDS,
+    FOUNDED_THING_WORDS,
     FUTURE_EARNING_VERBS,
     GROSS_WORDS,
     HANDLE_WORDS,
@@ -121,6 +122,7 @@ from generator.screening.lexicon import (
     PASSING_ILLNESS_STEMS,
     PASSING_TREATMENT_STEMS,
     PASSPORT_WORDS,
+    PATIENT_NUMBER_LABELS,
     PATIENT_WORDS,
     PAY_PERIODS,
     PERSON_FORMS,
@@ -151,6 +153,9 @@ from generator.screening.lexicon import (
     RELIGIOUS_SEASONS,
     RESEARCH_TOPIC_WORDS,
     RESIDENCE_PERMITS,
+    REVIEW_OUTCOMES,
+    REVIEW_PAY_CUTS,
+    REVIEW_WORDS,
     ROLE_WORDS,
     SALARY_WORDS,
     SANCTION_WORDS,
@@ -963,6 +968,16 @@ _THING_BORN = re.compile(rf"(?<![\w])(?:the|this|that|our|their|its|a|an)[ \t]+(
                          r"girl|boy|baby|son|daughter|child|kid|brother|sister|wife|husband|partner|colleague|"
                          r"student|niece|nephew|grandson|granddaughter|twins?|author|postdoc|tutor)[ \t])"
                          r"[\w-]+[ \t]+(?:was|were|is|got)[ \t]+$")
+#: a founded thing as the weak birth verb's subject, in any language: "Il sito è nato il 17/09/2005",
+#: "le centre est né le", "el proyecto nació el", "projekt INFN-Bari se narodil" (its name and an
+#: auxiliary between); not a thing's person ("il figlio del direttore del sito è nato": a genitive's
+#: word before the thing makes it no subject)
+_FOUNDED_SUBJECT = re.compile(
+    rf"(?<![\w])(?<!of the )(?<!del )(?<!della )(?<!des )(?<!du )(?<!de la )(?<!of )(?<!de )(?<!von )(?<!van )"
+    rf"(?:{lex(FOUNDED_THING_WORDS)})(?![\w])(?:[ \t]+[\w.-]+){{0,2}}?"
+    r"(?:[ \t]+(?:e|e stato|e stata|est|ist|is|was|wurde|je|sa|se|s-a|foi|fue|ha|har|on|oli|blev|ble|εχει|a))?[ \t]*$")
+#: a birth word that is the verb "born" (alone or with its preposition: "nato il", "né le", "born on")
+_BORN_VERB = re.compile(rf"(?:{lex(WEAK_BIRTH_WORDS)})(?![\w])")
 #: another date after a birth date, joined by the words of a correction ("instead of", "not", "statt",
 #: "au lieu de", "invece di", "en lugar de", "zamiast", "helyett", ...) or an arrow
 _OTHER_DATE = re.compile(
@@ -1025,6 +1040,8 @@ def birth_dates(t: Text) -> Iterator[Finding]:
         if _WEAK_BIRTH.fullmatch(m.group().strip()) and (not (years and years[0] <= 2010) or _THING_BORN.search(
                 t.low, max(0, m.start() - 40), m.start())):
             continue  # "the project was born on 1 March 2021", "the VO was born on 3 June 2004"
+        if _BORN_VERB.match(m.group().strip()) and _FOUNDED_SUBJECT.search(t.low, max(0, m.start() - 60), m.start()):
+            continue  # "Il sito è nato il 17/09/2005 come Tier-2", "el proyecto nació el 3/5/2004"
         if date.isdigit() and len(date) == 4 and _WEAK_BIRTH.fullmatch(m.group().strip()):
             continue
         if _TIME_OF_DAY.match(text, d.end("date")):
@@ -1872,12 +1889,39 @@ _RECORD_NUMBER = re.compile(r"(?<![\w-])MRN[-: #]?\d{5,10}(?![A-Za-z0-9-])", re.
 _PATIENT_CODE = re.compile(r"(?<![\w-])[A-Z]{2,6}-(?:PAT|PT|PID)-(?P<n>[A-Z0-9]{2,12})(?:-[A-Z0-9]{1,12})?(?![A-Za-z0-9-])")
 
 
+#: a patient number's label, then (a "no.", a colon, a "#" between) its number: digits, perhaps in
+#: groups ("MRN 004-88-1923", "Patientennummer 88412", "číslo pacienta: 7705 1234")
+_PATIENT_LABEL = Lexicon(PATIENT_NUMBER_LABELS)
+_PATIENT_NUMBER = re.compile(r"[ \t]*(?:\(?[ \t]*(?:n°|no\.?|nr\.?|n\.|num\.?|#|č\.|id)[ \t]*\)?)?[ \t]*[:=#-]?[ \t]*"
+                             r"(?P<n>\d{2,4}(?:[ ]\d{2,4}){1,3}(?![ ]?\d)|\d[\d/-]{2,18}\d)(?![\w/-]*\d)(?!\.\d)")
+#: (a year or a date after the label is no patient's number: "historia clínica 2023", "MRN 2024-05-01")
+_YEAR_OR_DATE = re.compile(r"(?:19|20)\d\d|\d{4}[-/]\d{1,2}[-/]\d{1,2}|\d{1,2}[-/]\d{1,2}[-/](?:19|20)\d\d")
+
+
+def _patient_numbers(t: Text) -> Iterator[Finding]:
+    """A number after a patient number's label (``PATIENT_NUMBER_LABELS``), four digits at least,
+    and the same number wherever else the text gives it (a file named after it: "/data/in/004-88-1923.nii.gz")."""
+    text = t.text
+    seen: set[str] = set()
+    for m in _PATIENT_LABEL.finditer(t, 10, 40):
+        n = _PATIENT_NUMBER.match(text, m.end(), min(len(text), m.end() + 40))
+        if n is None or sum(c.isdigit() for c in n.group("n")) < 4 or _YEAR_OR_DATE.fullmatch(n.group("n")):
+            continue
+        yield Finding("personal.patient-id", PERSONAL, *n.span("n"))
+        seen.add(n.group("n"))
+    for number in seen:  # (the same number again, its groups joined or not: a file's name, a path)
+        for same in {number, re.sub(r"[ /-]", "", number)}:
+            for o in re.finditer(r"(?<![\d])" + re.escape(same) + r"(?![\d])", text):
+                yield Finding("personal.patient-id", PERSONAL, o.start(), o.end())
+
+
 def patient_codes(t: Text) -> Iterator[Finding]:
     if not t.has_digit:
         return
     if "mrn" in t.low:
         for m in _RECORD_NUMBER.finditer(t.text):
             yield Finding("personal.patient-id", PERSONAL, m.start(), m.end())
+    yield from _patient_numbers(t)
     if ("-pat-" in t.low or "-pt-" in t.low or "-pid-" in t.low) and _PATIENTS.among(t.words):
         for m in _PATIENT_CODE.finditer(t.text):
             n = m.group("n")
@@ -2147,6 +2191,72 @@ def employment_troubles(t: Text) -> Iterator[Finding]:
 
 
 _RECORDED_SANCTION = Lexicon(RECORDED_SANCTIONS, template=r"(?<![\w-])(?:{body})(?![\w-])")
+
+
+#: a review or appraisal word (``REVIEW_WORDS``); its outcome or a pay cut after it in its sentence
+_REVIEW = Lexicon(REVIEW_WORDS)
+_REVIEW_OUTCOME = re.compile(rf"(?<![\w])(?:(?P<cut>{lex(REVIEW_PAY_CUTS)})|{lex(REVIEW_OUTCOMES)})(?![\w])")
+#: what a review of a thing, not of a person, speaks of between the word and its outcome ("the
+#: performance evaluation of the new storage was poor", "hodnotenie projektu: nedostatočné")
+_REVIEWED_THING = re.compile(words(
+    r"system|systems|storage|cluster|node|nodes|service|services|network|disk|disks|gpu|gpus|cpu|i/o|io|benchmark|"
+    r"throughput|latency|software|code|job|jobs|site|sites|proposal|proposals|project|application|paper|"
+    r"submission|call|tender|offer|bid|vendor|supplier|product|tool|server|servers|database|pipeline|model|"
+    r"projektu|projektu|projekt|projet|progetto|proyecto|projeto|návrhu|návrh|wniosku|wniosek|proposta|propuesta|"
+    r"proposition|antrag|antrags|systému|systemu|système|sistema|rendszer|dienstes|servizio|servicio|usługi|služby"))
+#: the review words said of things too (a project's annual review, a system's performance review, a
+#: proposal's "hodnotenie", "Beurteilung", "beoordeling"): a person must be in their sentence; the
+#: others (an appraisal, a "Leistungsbeurteilung", an "ocena roczna") are a person's by themselves
+_THINGS_REVIEWED_TOO = frozenset((
+    "performance review", "annual review", "performance evaluation", "beurteilung", "leistungsbewertung",
+    "valutazione annuale", "evaluacion anual", "avaliacao anual", "beoordeling", "hodnoceni", "hodnotenie",
+    "eves ertekeles", "evaluare anuala", "evaluarea anuala", "yillik degerlendirme", "letna ocena",
+    "godisnja ocjena", "metinis vertinimas", "ikgadejais novertejums", "годишна оценка", "ετησια αξιολογηση"))
+#: the review of a person named after it: "la valutazione annuale di Giulia", "the appraisal of Tom"
+_REVIEW_OF_NAME = re.compile(r"[ \t]+(?:of|di|de|del|della|von|van|du|de la|od|av|af)[ \t]+[A-ZÀ-ÖØ-ÞĀ-ſ][a-zß-öø-ÿā-ſ]+(?![\w])")
+#: the size of a cut after it: "o 15 %", "by 20%", "um 10 %", "de 500 €"
+_CUT_SIZE = re.compile(rf"[ \t]*(?:[^\W\d_]{{1,3}}[ \t]+)?(?:-[ \t]?)?\d[\d.,]*[ \t]*(?:%|(?:{lex(CURRENCIES)})(?![\w]))")
+#: a possessive right before the review word: "his appraisal", "ihre Leistungsbeurteilung", "jej ocena roczna"
+_REVIEW_OWNER = re.compile(rf"(?<![\w])(?:{lex(POSSESSIVES)})[ \t]+(?:[^\W\d_]+[ \t]+)?$")
+
+
+def performance_reviews(t: Text) -> Iterator[Finding]:
+    """A person's performance review or appraisal with its outcome or a cut of their pay after it
+    ("hodnotenie: nesplnil očakávania, znížená odmena o 15 %", "his appraisal said he did not meet
+    expectations", "Leistungsbeurteilung: ungenügend", "ocena roczna: negatywna"): from the review's
+    word to the end of its sentence, when a person is in it (a possessive, a role, a name, a person's
+    word) or the outcome is a pay cut. Not a review of a system or a proposal ("the performance
+    evaluation of the new storage was poor")."""
+    text, low = t.text, t.low
+    done = -1
+    for m in _REVIEW.finditer(t, 10, 40):
+        if m.start() < done:
+            continue
+        start, end = _sentence_around(text, m.start(), m.end())
+        # (a colon's label may end the clause: "hodnotenie: nesplnil ...", so read on to the line's end)
+        line_end = low.find("\n", m.end())
+        end = max(end, min(line_end if line_end >= 0 else len(low), m.end() + 160))
+        o = _REVIEW_OUTCOME.search(low, m.end(), min(end, m.end() + 120))
+        if o is None or _REVIEWED_THING.search(low, m.end(), o.start()) or _RULES.search(low, start, end) \
+                or _IF.search(low, max(start, m.start() - 40), m.start()):
+            continue
+        pay_cut = o.group("cut") is not None or any(
+            c.group("cut") for c in _REVIEW_OUTCOME.finditer(low, o.end(), min(end, o.end() + 80)))
+        own = m.group() not in _THINGS_REVIEWED_TOO or _REVIEW_OF_NAME.match(text, m.end())
+        said = {w.encode() for w in _VIEW_WORD.findall(low, start, end)}
+        if not (pay_cut or own or _REVIEW_OWNER.search(low, max(start, m.start() - 40), m.start())
+                or said & _SOMEBODY_WORDS or said & _ROLE_WORDS or _person_named(text, start, end)
+                or o.group().startswith(("nesplnil", "nie spełnił", "nie spełniła", "ei täyttänyt", "non ha raggiunto",
+                                         "n'a pas atteint", "did not meet", "didn't meet", "no cumplió", "não atingiu",
+                                         "nem felelt meg"))):
+            continue
+        fin = o.end()  # (to the last outcome or cut in its clause, and the cut's size: "o 15 %", "by 20%")
+        for later in _REVIEW_OUTCOME.finditer(low, o.end(), min(end, o.end() + 80)):
+            fin = later.end()
+        size = _CUT_SIZE.match(low, fin)
+        fin = size.end() if size else fin
+        yield Finding("personal.employment", PERSONAL, m.start(), fin)
+        done = fin
 
 
 #: the disciplinary words: a measure against somebody, with or without its sanction's word
