@@ -80,3 +80,28 @@ def test_steps_announced_after_a_password_word_are_no_value(text, keep):
 )
 def test_a_password_on_the_next_line_still_goes(text, secret):
     assert secret not in kept_text(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "keep"),
+    [
+        ("1739265242 [ce01.grid.example.eu] condor_starter[4411]: slot2_3@wn-207-04 exited with status 9", "wn-207-04"),
+        ("Node: wn-31-112", "wn-31-112"),
+        ("Image: quay.io/biocontainers/bcftools:1.20--h8b25389_0 (built 2024-05-02)", "1.20--h8b25389_0"),
+        ("Versión de la imagen: biocontainers/multiqc:1.21--pyhdfd78af_0", "1.21--pyhdfd78af_0"),
+    ],
+)
+def test_a_machines_name_and_a_conda_builds_tag_are_no_random_tokens(text, keep):
+    """(h65: a worker node 'wn-482-19' after a log's colon, a BioContainers image's tag)"""
+    assert keep in kept_text(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("Passwort: ab-1234", "ab-1234"),
+        ("token: Qx7-kd92-Lm4rT8", "Qx7-kd92-Lm4rT8"),
+    ],
+)
+def test_short_values_after_a_secret_word_still_go(text, secret):
+    assert secret not in kept_text(text)

@@ -69,6 +69,7 @@ _PUBLIC = re.compile((
     r"|AF-[A-Z0-9]{6,10}-F\d{1,3}(?:-model_v\d{1,2})?"  # AlphaFold model
     r"|[a-z0-9][\w+.-]*-\d[\w.+~]*-[\w.+~]+\.(?:noarch|x86_64|aarch64|i[3-6]86|ppc64le|s390x|armv7hl|src)(?:\.rpm)?"
     r"|[a-z0-9][a-z0-9+.-]+_(?:\d+:)?\d[\w.+:~-]*_(?:amd64|arm64|all|i386|armhf|ppc64el|s390x)(?:\.deb)?"  # packages
+    r"|\d+(?:\.\d+)*[a-z]?--(?:py|pl|r|np)?\d*h[0-9a-f]{7,8}_\d{1,3}|\d+(?:\.\d+)*--pyh[0-9a-f]{7,8}_\d{1,3}"  # a conda build's tag ("1.19.2--h50ea8bc_0", BioContainers)
     r"|b(?:afy|afk|agq|aga)[a-z2-7]{50,60}|Qm[1-9A-HJ-NP-Za-km-z]{44}"  # IPFS content ids
     r"|(?:SHA(?:1|224|256|384|512)|MD5|BLAKE2\w{1,6}|SKEIN\d+)E?-s\d+(?:-[mS]\d+)*--[0-9a-f]{32,128}(?:\.\w{1,10}){0,3}"  # git-annex key
     r"|AKIA[A-Z0-9]{9}EXAMPLE|[A-Za-z0-9/+]{20,40}EXAMPLEKEY"  # a vendor's documented sample keys

@@ -192,7 +192,8 @@ def _candidates(t: Text) -> list[tuple[int, int]]:
 _REFERENCE_BEFORE = re.compile(rf"(?<![\w-])(?:{REFERENCE_WORDS})(?![\w-])[^:\n]{{0,40}}:\s*$")
 #: a name a system generates for a run, a pod or a job: a word, then short parts with digits
 #: ("run-7f3a9", "jupyter-5d8f9c7b6-x2kq9", "job-a1b2c3")
-_RESOURCE_NAME = re.compile(r"[a-z]{3,20}(?:-[a-z]{2,20})*(?:-(?=[a-z]*\d)[a-z0-9]{3,10}){1,2}")
+#: ... and a machine's name, letters then groups of digits ("wn-482-19", "ce-03")
+_RESOURCE_NAME = re.compile(r"[a-z]{3,20}(?:-[a-z]{2,20})*(?:-(?=[a-z]*\d)[a-z0-9]{3,10}){1,2}|[a-z]{2,12}(?:-\d{1,6}){1,3}")
 
 
 def random_tokens(t: Text) -> Iterator[Finding]:
