@@ -340,12 +340,29 @@ _CODE = re.compile(r"(?<![\w/.-])(?=[\w./-]*\d)(?=[\w./-]*[A-Za-z])[A-Za-z0-9]+(
 _GRANT = re.compile(rf"(?i)(?<![\w-])(?:{REFERENCE_WORDS}|ga)(?: no\.?| nr\.?| n°)?[ ]+\d{{5,12}}(?![\w-])")
 
 
+#: a label in brackets before a colon that qualifies a discipline, its fields after it ("Life sciences
+#: (interdisciplinary: bioinformatics, structural biology)", "Physik (Schwerpunkte: Optik, Akustik)",
+#: "Chimie (multidisciplinaire : catalyse)"): no level, and no name after it (two capitalised words)
+_BRACKET_LABEL = re.compile(
+    r"\((?:(?:inter|multi|trans|cross|pluri|poly)-?[^\W\d_]*|incl\.?|including|e\.g\.?|i\.e\.?|esp\.?|especially|"
+    r"mainly|focus|topics?|subfields?|areas?|fields?|themes?|schwerpunkte?|themen|thèmes|domaines?|temi|settori|"
+    r"áreas|temas|onderwerpen|tematy|tematyka|témata|témy|témák|ämnen|emner|aiheet|teme|θέματα|теми|teme|"
+    r"interdisziplinär|interdisciplinární|interdiszciplináris|διεπιστημονικό|интердисциплинарно)"
+    r"[ ]?:[ ](?P<rest>[^():]*)\)", re.IGNORECASE)
+
+
+def _label_colons_out(value: str) -> str:
+    """The value without a qualifying label's colon in brackets (``_BRACKET_LABEL``)."""
+    return _BRACKET_LABEL.sub(lambda m: m.group() if _NAME_PAIR.search(m.group("rest")) else f"({m.group('rest')})", value)
+
+
 def discipline(value: str) -> str | None:
     """The value as written; a path may separate its levels by ' / ', '>', '»', '›', '|', '::' or a
     spaced dash (the site's tree reads each as a level: ``site.metrics.discipline_levels``)."""
     value = " ".join(value.split())
     if not _DISCIPLINE.fullmatch(value) or _DIGIT_RUN.search(_CODE.sub("", _GRANT.sub("", _QUANTITY.sub("", value)))) \
-            or ":" in value.replace("::", "") and not _field_heading(value):
+            or ":" in value.replace("::", "") and not _field_heading(_label_colons_out(value) if "(" in value else value) \
+            and ":" in _label_colons_out(value).replace("::", ""):
         return None
     return value
 

@@ -2043,7 +2043,11 @@ SANCTION_WORDS = (
     r"звільнено|звільнили|suspendiran|suspendirana|otpušten|otpuštena|dao otkaz|dala otkaz|dobio otkaz|dobila otkaz|"
     r"odpuščen|odpuščena|dal odpoved|dala odpoved|dobil odpoved|"
     r"uzaklaştırıldı|kovuldu|işten çıkarıldı|istifa etti|vallandati|töölt vabastati|atlaists|atlaista|"
-    r"atleistas|atleista|atsistatydino"
+    r"atleistas|atleista|atsistatydino|"
+    # the measure's noun ("dismissal after an HR investigation", "Kündigung wegen Pflichtverletzung")
+    r"dismissal|suspension|termination|kündigung|entlassung|licenciement|mise à pied|licenziamento|sospensione|"
+    r"despido|despedimento|demissão|schorsing|zwolnienie|zwolniony|zwolniona|propuštění|prepustenie|elbocsátás|"
+    r"concediere|απόλυση|уволнение|otkaz|odpoved|irtisanominen|avsked|afskedigelse|işten çıkarılma"
 )
 #: a sanction that is a person's employment record by itself, no misconduct named: a written or
 #: formal warning, a reprimand, a warning from HR, a summary dismissal ("Sven heeft een schriftelijke
@@ -2064,7 +2068,18 @@ RECORDED_SANCTIONS = (
     r"skriftlig varning|skriftlig advarsel|kirjallinen varoitus|kirjallisen varoituksen|avertisment scris|"
     r"έγγραφη επίπληξη|έγγραφη προειδοποίηση|писмено предупреждение|дисциплинарно наказание|pismeno upozorenje|"
     r"pisni opomin|pisno opozorilo|yazılı uyarı|ihtar aldı|kirjalik hoiatus|noomitus|rakstisks brīdinājums|"
-    r"papeikimas|įspėjimas raštu"
+    r"papeikimas|įspėjimas raštu|"
+    # a dismissal for cause, the misconduct in its very name ("licenziato per giusta causa", "zwolniony
+    # dyscyplinarnie", "fristlose Kündigung", "ontslag op staande voet", "okamžité skončenie pracovného pomeru")
+    r"licenziato per giusta causa|licenziata per giusta causa|licenziamento per giusta causa|licenziamento disciplinare|"
+    r"sanzione disciplinare|provvedimento disciplinare|zwolniony dyscyplinarnie|zwolniona dyscyplinarnie|"
+    r"zwolnienie dyscyplinarne|zwolnienie dyscyplinarnego|dismissed for gross misconduct|dismissed for misconduct|"
+    r"fristlose kündigung|außerordentliche kündigung|licencié pour faute grave|licenciée pour faute grave|"
+    r"licenciement pour faute|sanction disciplinaire|mise à pied disciplinaire|despido disciplinario|"
+    r"despedido disciplinariamente|despedida disciplinariamente|despedimento por justa causa|demitido por justa causa|"
+    r"demitida por justa causa|ontslag op staande voet|okamžité skončenie pracovného pomeru|"
+    r"okamžité zrušení pracovního poměru|azonnali hatályú felmondás|concediere disciplinară|πειθαρχική απόλυση|"
+    r"дисциплинарно уволнение|izvanredni otkaz|izredna odpoved|disiplin cezası"
 )
 #: a person's performance review or appraisal, in EGI's languages ("his appraisal", "Leistungsbeurteilung",
 #: "évaluation annuelle", "ocena roczna", "hodnotenie", "valutazione annuale"): with an outcome or a pay
@@ -2077,7 +2092,7 @@ REVIEW_WORDS = (
     r"valutazione delle prestazioni|valutazione della performance|scheda di valutazione|evaluación anual|"
     r"evaluación del desempeño|evaluación de desempeño|avaliação anual|avaliação de desempenho|beoordeling|"
     r"jaarbeoordeling|beoordelingsgesprek|functioneringsgesprek|ocena roczna|ocena okresowa|ocena pracownicza|"
-    r"ocena pracy|ocenę roczną|ocenę okresową|hodnocení|roční hodnocení|hodnocení zaměstnance|hodnotenie|"
+    r"ocena pracy|ocenę roczną|ocenę okresową|ocenie rocznej|ocenie okresowej|oceny rocznej|oceny okresowej|hodnocení|roční hodnocení|hodnocení zaměstnance|hodnotenie|"
     r"ročné hodnotenie|hodnotenie zamestnanca|teljesítményértékelés|éves értékelés|teljesítményértékelése|"
     r"medarbetarsamtal|utvecklingssamtal|prestationsbedömning|medarbejdersamtale|medarbeidersamtale|"
     r"kehityskeskustelu|suoritusarviointi|evaluare anuală|evaluarea anuală|evaluarea performanței|"
@@ -2101,7 +2116,18 @@ REVIEW_OUTCOMES = (
     r"negatívna|elégtelen|nem felelt meg|otillräcklig|underkänd|utilstrækkelig|utilfredsstillende|heikko|"
     r"riittämätön|ei täyttänyt|nesatisfăcător|nesatisfacator|insuficient|ανεπαρκής|αρνητική|незадоволителна|"
     r"незадоволителен|nezadovoljavajuće|nedovoljno|nezadostno|nezadostna|yetersiz|olumsuz|puudulik|nepietiekams|"
-    r"nepietiekami|nepatenkinamas|nepatenkinamai"
+    r"nepietiekami|nepatenkinamas|nepatenkinamai|"
+    # "not adequate", "unsatisfactory" in more forms ("giudizio «non adeguato»", "оценка „незадоволително“")
+    r"inadequate|not adequate|not satisfactory|nicht ausreichend|nicht zufriedenstellend|unbefriedigend|"
+    r"insatisfaisant|insatisfaisante|non satisfaisant|non satisfaisante|inadéquat|inadéquate|non adeguato|"
+    r"non adeguata|inadeguato|inadeguata|insoddisfacente|non soddisfacente|non sufficiente|scarso|scarsa|"
+    r"insatisfactorio|insatisfactoria|no satisfactorio|inadecuado|inadecuada|insatisfatório|insatisfatória|"
+    r"inadequado|inadequada|ontoereikend|niet naar behoren|onbevredigend|niezadowalająca|niezadowalający|"
+    r"niezadowalająco|niewystarczająca|niewystarczający|neuspokojivé|neuspokojivý|neuspokojivá|nem megfelelő|"
+    r"nem kielégítő|nesatisfăcătoare|necorespunzător|necorespunzătoare|ej godkänd|inte tillfredsställande|"
+    r"ikke tilfredsstillende|tyydyttämätön|μη ικανοποιητική|μη ικανοποιητικός|ανεπαρκές|незадоволително|"
+    r"неудовлетворително|неудовлетворителна|слаба оценка|nezadovoljavajuća|nezadovoljavajući|nedovoljan|"
+    r"nezadovoljivo|nezadovoljiva|mitterahuldav|neapmierinošs|neapmierinoši|nepatenkinama"
 )
 #: a cut of the person's pay or bonus after a review: whoever's it is, a person's
 REVIEW_PAY_CUTS = (
@@ -2127,6 +2153,17 @@ TROUBLE_STEMS = (
     "disciplinare", "disciplinaire", "disciplinario", "disciplinaria", "disziplinar", "disciplinair",
     "dyscyplinarn", "disciplinárn", "disciplinär", "disciplinær", "fegyelmi", "kurinpi", "πειθαρχικ",
     "дисциплинарн", "disciplinsk", "disiplin", "distsiplinaar", "disciplinār", "drausmin",
+    # a breach of the work's discipline or duties, an unexcused absence, an HR inquiry ("hrubé porušenie
+    # pracovnej disciplíny", "Pflichtverletzung", "giusta causa", "dismissed after HR investigation")
+    "porušenie pracovnej", "porušenia pracovnej", "porušení pracovní", "porušení povinností", "hrubé porušenie",
+    "hrubé porušení", "naruszenie obowiązków", "naruszenia obowiązków", "ciężkie naruszenie", "pflichtverletz",
+    "dienstpflichtverletz", "arbeitsverweiger", "giusta causa", "faute lourde", "justa causa", "gross negligence",
+    "breach of duty", "breach of contract", "neospravedlnen", "neomluven", "nieusprawiedliwion", "unentschuldigt",
+    "unexcused", "unauthorised absence", "unauthorized absence", "absence injustifi", "absences injustifi",
+    "assenze ingiustificat", "assenza ingiustificat", "ausencias injustificad", "faltas injustificad",
+    "ongeoorloofd verzuim", "igazolatlan", "hr investigation", "hr inquiry", "hr enquiry",
+    "personnel investigation", "internal investigation", "enquête administrative", "enquête interne",
+    "indagine interna", "investigación interna", "postępowanie wyjaśniające", "postępowania wyjaśniającego",
     # a conflict or a quarrel with somebody: the word after it is whose ("conflict with his supervisor")
     "conflict with his", "conflict with her", "conflict with their", "conflict with my", "conflict with the pi",
     "conflict with the supervisor", "conflict with the boss", "conflict with the manager", "dispute with his",
@@ -4540,4 +4577,45 @@ SENSE_IMPAIRMENT_STEMS = (
 POSSESSIVE_ENDING_STEMS = (
     "diyabet", "kanser", "depresyon", "migren", "çölyak", "hamile", "syöpä", "syövän", "diabet", "migreeni",
     "masennus", "flunssa", "keliakia", "keliaki", "vyöruusu", "sokeritauti", "influensa",
+)
+#: a trade union, its officers, a works or staff council, in EGI's languages: said of oneself or a named
+#: person, their union membership, a special category of the GDPR ("je suis délégué syndical CGT",
+#: "ich bin im Personalrat", "jestem w komisji zakładowej NSZZ", "είμαι μέλος του ΔΣ του σωματείου";
+#: not "the union of European universities")
+UNION_WORDS = (
+    r"trade union|trade unions|labour union|labor union|union branch|union rep|union representative|union steward|"
+    r"shop steward|union member|union membership|union committee|union official|union delegate|union officer|"
+    r"works council|staff council|ucu|unison|gewerkschaft|gewerkschaften|gewerkschafter|gewerkschafterin|"
+    r"gewerkschaftsmitglied|personalrat|personalrats|personalrates|betriebsrat|betriebsrats|betriebsrates|"
+    r"vertrauensmann|vertrauensfrau|ver.di|ig metall|ögb|syndicat|syndicats|syndical|syndicale|syndiqué|syndiquée|"
+    r"délégué du personnel|déléguée du personnel|comité social et économique|cgt|cfdt|snesup|snptes|unsa|"
+    r"sindacato|sindacati|sindacale|sindacalista|rsu|cgil|cisl|uil|sindicato|sindicatos|sindical|sindicalista|"
+    r"comité de empresa|junta de personal|ccoo|comisiones obreras|ugt|csif|sindicalizado|sindicalizada|"
+    r"comissão de trabalhadores|fenprof|cgtp|vakbond|vakbonden|vakbondslid|ondernemingsraad|or-lid|fnv|"
+    r"związek zawodowy|związku zawodowego|związkowiec|związkowczyni|nszz|komisja zakładowa|komisji zakładowej|"
+    r"opzz|znp|odbory|odborů|odborech|odborová organizace|odborové organizace|odborové organizaci|odborář|"
+    r"odborářka|odborová organizácia|odborovej organizácie|odborár|odborárka|odboroch|szakszervezet|"
+    r"szakszervezeti|szakszervezetnek|szakszervezetben|üzemi tanács|közalkalmazotti tanács|sindicat|sindicatul|"
+    r"sindicatului|sindicatului nostru|ammattiliitto|ammattiliiton|ammattiliittoon|luottamusmies|"
+    r"luottamushenkilö|fackförbund|fackförbundet|facket|fackklubb|fackklubben|förtroendevald|fagforening|"
+    r"fagforeningen|tillidsrepræsentant|tillidsmand|tillitsvalgt|forskerforbundet|σωματείο|σωματείου|"
+    r"συνδικάτο|συνδικάτου|συνδικαλιστής|συνδικαλίστρια|синдикат|синдиката|синдикална|синдикалната|кнсб|"
+    r"sindikat|sindikata|sindikatu|sindikalni povjerenik|sindikalna povjerenica|radničko vijeće|sindikalni zaupnik|"
+    r"svet delavcev|sendika|sendikası|sendikaya|sendikalı|ametiühing|ametiühingu|usaldusisik|arodbiedrība|"
+    r"arodbiedrības|arodbiedrībā|profsąjunga|profsąjungos|profsąjungoje"
+)
+#: one's own strike, in the first person ("I'm on strike tomorrow", "ich streike", "je suis en grève",
+#: "mamy strajk ostrzegawczy", "έχουμε στάση εργασίας"; not "the rail strike delayed the workshop")
+OWN_STRIKES = (
+    r"i'm on strike|i am on strike|i'll be on strike|i will be on strike|we are on strike|we're on strike|"
+    r"we'll be on strike|i'm striking|i am striking|ich streike|wir streiken|ich bin im streik|"
+    r"je suis en grève|je serai en grève|je fais grève|je ferai grève|nous sommes en grève|nous faisons grève|"
+    r"sono in sciopero|sarò in sciopero|faccio sciopero|aderisco allo sciopero|siamo in sciopero|"
+    r"estoy en huelga|estaré en huelga|hago huelga|estamos en huelga|estou em greve|estarei em greve|faço greve|"
+    r"estamos em greve|ik staak|wij staken|we staken|ik ben in staking|strajkuję|strajkujemy|mamy strajk|"
+    r"biorę udział w strajku|stávkuji|stávkujeme|stávkuju|štrajkujem|štrajkujeme|sztrájkolok|sztrájkolunk|"
+    r"sunt în grevă|suntem în grevă|fac grevă|facem grevă|olen lakossa|olemme lakossa|jag strejkar|vi strejkar|"
+    r"jeg strejker|vi strejker|jeg streiker|vi streiker|απεργώ|απεργούμε|έχουμε απεργία|έχουμε στάση εργασίας|"
+    r"κάνουμε στάση εργασίας|стачкувам|стачкуваме|štrajkam|štrajkamo|stavkam|stavkamo|grevdeyim|grevdeyiz|"
+    r"streigin|streigime|streikoju|streikuoju|streikojame|es streikoju"
 )

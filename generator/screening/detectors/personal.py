@@ -118,6 +118,7 @@ from generator.screening.lexicon import (
     OWN_CAR_WORDS,
     OWN_EARNING_VERBS,
     OWN_GETTING_VERBS,
+    OWN_STRIKES,
     PASSING_FIRST_PERSON,
     PASSING_ILLNESS_STEMS,
     PASSING_TREATMENT_STEMS,
@@ -168,6 +169,7 @@ from generator.screening.lexicon import (
     SURGERY_COMPOUND_PARTS,
     SURGERY_ON_BODY_PARTS,
     TROUBLE_STEMS,
+    UNION_WORDS,
     VEHICLE_WORDS,
     VENUE_WORDS,
     WEAK_BIRTH_WORDS,
@@ -2135,7 +2137,7 @@ _TROUBLES = tuple(fold(s) for s in TROUBLE_STEMS)
 _TROUBLE_BYTES = re.compile(b"|".join(re.escape(s.encode()) for s in _TROUBLES if " " not in s))
 _TROUBLE_FIRST = frozenset(s.split()[0].encode() for s in _TROUBLES if " " in s)
 _TROUBLE_WORDS = WordClass(lambda w: w in _TROUBLE_FIRST or _TROUBLE_BYTES.match(w) is not None)
-_TROUBLE = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(s) for s in sorted(_TROUBLES, key=len, reverse=True)) + ")")
+_TROUBLE = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(s) for s in sorted(_TROUBLES, key=len, reverse=True)) + ")")
 _SANCTION = re.compile(rf"(?<![\w])(?:{lex(SANCTION_WORDS)})(?![\w])")
 _ROLE_WORDS = frozenset(fold(w).encode() for w in ROLE_WORDS.split())
 #: and a project's leaders, whom a short field's note names by their role ("PI derzeit in Reha")
@@ -2183,9 +2185,9 @@ def employment_troubles(t: Text) -> Iterator[Finding]:
         if _RULES.search(low, start, end):
             continue  # "the disciplinary procedure", "the harassment policy": the rules
         said = {w.encode() for w in _VIEW_WORD.findall(low, start, end)}
-        if not (said & _SOMEBODY_WORDS or said & _ROLE_WORDS or _person_named(text, start, end)
+        if not (said & _SOMEBODY_WORDS or said & _NOTE_ROLES or _person_named(text, start, end)
                 or _INITIAL_NAME.search(text, start, end)):
-            continue
+            continue  # (a project's leader by their role too: "PI suspended pending misconduct inquiry")
         yield Finding("personal.employment", PERSONAL, start, end)
         done = end
 
@@ -2257,6 +2259,65 @@ def performance_reviews(t: Text) -> Iterator[Finding]:
         fin = size.end() if size else fin
         yield Finding("personal.employment", PERSONAL, m.start(), fin)
         done = fin
+
+
+#: a trade union, its officers, a works council (``UNION_WORDS``); one's own strike (``OWN_STRIKES``)
+_UNION = Lexicon(UNION_WORDS)
+_OWN_STRIKE = Lexicon(OWN_STRIKES)
+#: the writer before the union's word ("ich bin im Personalrat", "sono iscritto alla CGIL", "I was the
+#: UCU rep"), or the copula after it ("a szakszervezet tagja vagyok", "člen odborů jsem")
+_UNION_SELF = re.compile(rf"(?<![\w'’])(?:{lex(RELIGION_FIRST_COPULAS, FIRST_PERSON_WORDS)}|i was|i've been|i have been|"
+                         rf"ich war|j'etais|j'ai ete|sono stato|sono stata|ero|bylem|bylam|bio sam|bila sam|"
+                         rf"jsem byl|jsem byla|som bol|som bola)(?![\w'’])")
+_UNION_SELF_AFTER = re.compile(r"(?<![\w])(?:vagyok|vagyunk|jsem|jsme|sam|smo|съм|сме|olen|olemme|oldum|olen)(?![\w])")
+#: a third person's copula, the name or the pronoun before it ("Jan Novák je členem odborů", "she is our UCU rep")
+_UNION_THIRD = re.compile(rf"(?<![\w'’])(?P<who>[^\W\d_]+)[ \t]+(?:{lex(RELIGION_THIRD_COPULAS)}|was|war|era|etait|byl|byla|bil|bila|var|oli)(?![\w'’])")
+#: a word between the person and the union that makes the union somebody else's business: talking
+#: "with" it, writing "to" it, "about" it ("ich bin mit dem Betriebsrat im Gespräch")
+_UNION_APART = re.compile(words(
+    r"with|to|about|from|against|mit|an|über|gegen|avec|sur|contre|de la part|con|sul|sulla|contro|"
+    r"sobre|contra|met|aan|over|tegen|z|ze|do|o|przeciw|s|se|proti|so|k|ku|med|till|om|mot|til|kanssa|cu|"
+    r"despre|împotriva|με|σε|για|κατά|с|със|до|за|срещу|sa|protiv|ile|için|ja|und|and|et|y|och|og|i"))
+
+
+def union_membership(t: Text) -> Iterator[Finding]:
+    """One's own or a named person's trade-union membership or office, or a works council's seat,
+    a special category of the GDPR ("je suis délégué syndical CGT", "ich bin im Personalrat", "jestem w
+    komisji zakładowej NSZZ", "Jan Novák je členem odborů"), or one's own strike ("mamy strajk
+    ostrzegawczy", "ich streike am Donnerstag"): the sentence. Not a union or a strike as news ("the
+    rail strike delayed the workshop", "the union of European universities", "we met the works council")."""
+    text, low = t.text, t.low
+    done = -1
+    for m in _OWN_STRIKE.finditer(t, 40, 40):
+        if m.start() >= done:
+            start, end = _sentence_around(text, m.start(), m.end())
+            yield Finding("personal.union", PERSONAL, start, end)
+            done = end
+    for m in _UNION.finditer(t, 80, 40):
+        if m.start() < done:
+            continue
+        start, end = _sentence_around(text, m.start(), m.end())
+        lo = max(start, m.start() - 80)
+        person = False
+        for s in _UNION_SELF.finditer(low, lo, m.start()):
+            if not _UNION_APART.search(low, s.end(), m.start()):
+                person = True
+                break
+        if not person:
+            after = _UNION_SELF_AFTER.search(low, m.end(), min(end, m.end() + 40))
+            person = after is not None and not _UNION_APART.search(low, m.end(), after.start())
+        if not person:
+            for w in _UNION_THIRD.finditer(text, lo, m.start()):
+                who, a = w.group("who"), w.start("who")
+                if _UNION_APART.search(low, w.end(), m.start()):
+                    continue
+                if who.lower() in _THIRD_PERSONS or (text[a].isupper() and text[a + 1:w.end("who")].islower()
+                                                     and len(who) >= 3 and who.lower() not in _NOT_A_NAME):
+                    person = True
+                    break
+        if person:
+            yield Finding("personal.union", PERSONAL, start, end)
+            done = end
 
 
 #: the disciplinary words: a measure against somebody, with or without its sanction's word
