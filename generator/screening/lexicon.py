@@ -1828,6 +1828,12 @@ HEALTH_PHRASES = (
     r"în concediu medical|concediu medical|hastalık izninde|hastalık izni|raporlu|"
     r"αναρρωτική άδεια|σε αναρρωτική|на больничном|больничный лист|на лікарняному|лікарняний|"
     r"в болничен|болничен лист|na bolovanju|bolovanje|na bolniški|bolniška odsotnost|"
+    # a sick note in the Baltic languages and Czech's and Slovak's (a short field's bracket: "Ilze
+    # Kalniņa (slimības lapa līdz 20.03.)", "(nedarbingumo pažymėjimas iki 04-15)", "(neschopenka do 20. 3.)")
+    r"slimības lapa|slimības lapā|uz slimības lapas|slimības lapu līdz|darbnespējas lapa|darbnespējas lapā|"
+    r"nedarbingumo pažymėjimas|nedarbingumo pažymėjime|nedarbingumo lapelis|nedarbingas|nedarbinga|"
+    r"haigusleht|haiguslehe|haiguslehele|töövõimetusleht|töövõimetuslehel|"
+    r"neschopenka|neschopenku|neschopence|na neschopence|na nemocenskej|práceneschopnosť|"
     # in hospital, in treatment: somebody's stay (said with its verb: "the hospital" alone is
     # also a biomedical VO's partner) and therapy
     r"is in hospital|was in hospital|been in hospital|is in the hospital|was in the hospital|"
@@ -1846,7 +1852,8 @@ HEALTH_PHRASES = (
     r"jest w szpitalu|leży w szpitalu|w szpitalu od|na oiom-ie|chemioterapi(?:a|ę|i)|"
     r"je v nemocnici|leží v nemocnici|v nemocnici po|v nemocnici od|hospitalizován|hospitalizována|"
     r"chemoterapi(?:e|i)|chemoterapia|onkologické léčbě|onkologickej liečbe|"
-    r"kórházban van|kórházban fekszik|kórházba került|kemoterápi(?:a|ás|án)|"
+    r"kórházban van|kórházban fekszik|kórházba került|kemoterápi(?:a|ás|án|ára|ába|ában|ából|áról|át|ám|ámra|"
+    r"ája|ájára|ákra|ákon|ásra|ás kezelés|ás kezelésre|ás kezelésen)|sugárkezelésre|sugárkezelésen|"
     r"ligger på sjukhus|är på sjukhus|ligger på sjukhuset|cellgiftsbehandling|ligger på hospitalet|er på hospitalet|"
     r"ligger på sykehuset|er på sykehuset|kemoterapi|cellegift|"
     r"on sairaalassa|sairaalahoidossa|solunsalpaajahoido(?:ssa)?|on haiglas|viibib haiglas|keemiaravi|"
@@ -1860,6 +1867,19 @@ HEALTH_PHRASES = (
     r"מאושפז|מאושפזת|כימותרפיה|liggur á spítala|lyfjameðferð|san ospidéal|"
     # psychiatric care, transplants, a diagnosis said of oneself or somebody
     r"psychiatric ward|psychiatric clinic|psychiatric hospital|nervous breakdown|mental breakdown|"
+    # in psychiatric or psychotherapeutic treatment (said of somebody: "Nutzer in psychiatrischer
+    # Behandlung", "sous traitement psychiatrique", "w leczeniu psychiatrycznym")
+    r"in psychiatric treatment|under psychiatric care|in psychiatric care|receiving psychiatric treatment|"
+    r"in psychiatrischer behandlung|in psychotherapeutischer behandlung|in stationärer psychiatrischer behandlung|"
+    r"in psychiatrische behandeling|onder psychiatrische behandeling|en traitement psychiatrique|"
+    r"sous traitement psychiatrique|suivi psychiatrique|in cura psichiatrica|in trattamento psichiatrico|"
+    r"en tratamiento psiquiátrico|bajo tratamiento psiquiátrico|em tratamento psiquiátrico|"
+    r"w leczeniu psychiatrycznym|na leczeniu psychiatrycznym|leczy się psychiatrycznie|v psychiatrické léčbě|"
+    r"v psychiatrickej liečbe|pszichiátriai kezelésen|pszichiátriai kezelés alatt|pszichiátriai kezelésre|"
+    r"i psykiatrisk behandling|under psykiatrisk behandling|psykiatrisessa hoidossa|psykiatrisella hoidolla|"
+    r"în tratament psihiatric|sub tratament psihiatric|σε ψυχιατρική θεραπεία|υπό ψυχιατρική θεραπεία|"
+    r"на психиатрично лечение|na psihijatrijskom liječenju|na psihiatričnem zdravljenju|psikiyatrik tedavi görüyor|"
+    r"psikiyatrik tedavide|psühhiaatrilisel ravil|psihiatriskā ārstēšanā|psichiatriniame gydyme|"
     r"psychiatrische klinik|in die psychiatrie|nervenzusammenbruch|hôpital psychiatrique|dépression nerveuse|"
     r"reparto psichiatrico|esaurimento nervoso|planta de psiquiatría|hospital psiquiátrico|crisis nerviosa|"
     r"psychiatrische afdeling|szpital psychiatryczny|oddział psychiatryczny|psychiatrické léčebně|"
@@ -2469,7 +2489,27 @@ SALARY_WORDS = (
     r"stipend|stipendium|stypendium|bourse|borsa di studio|beca|beurs|ösztöndíj|ösztöndíja|apuraha|bursa|"
     r"bursă|υποτροφία|стипендия|стипендія|stipendija|stipendiu|burs|bursu|"
     # the pay in the Baltic languages and Finnish's own ("viņa alga", "jo atlyginimas", "palkkansa")
-    r"alga|atalgojums|atlyginimas|atlyginimą|palkkansa"
+    r"alga|atalgojums|atlyginimas|atlyginimą|palkkansa|"
+    # a person's fee or honorarium ("das Honorar von Dr. Weber beträgt", "l'onorario di Rossi")
+    r"honorarium|honorar|honorář|honoráře|honorár|honoraire|honoraires|onorario|honorario|honorários|"
+    r"honorarium|wynagrodzenie|tiszteletdíj|tiszteletdíja|megbízási díj|arvode|arvodet|honorāru|honorārs|"
+    r"honoraras|honorarą|palkkio|palkkion|αμοιβή|αμοιβής|хонорар|хонорара|honorara|honorarja|ücreti"
+)
+#: a contract of work for a named person, its amount gross after it ("dohoda o provedení práce na 12
+#: hodin, celkem 9 600 Kč hrubého", "umowa zlecenie na 4 000 zł brutto", "Werkvertrag über 2.400 € brutto"):
+#: that person's pay
+WORK_CONTRACT_WORDS = (
+    r"dohoda o provedení práce|dohodu o provedení práce|dohody o provedení práce|dohoda o pracovní činnosti|"
+    r"dohodu o pracovní činnosti|dpp|dpč|dohoda o vykonaní práce|dohodu o vykonaní práce|dohoda o pracovnej činnosti|"
+    r"umowa zlecenie|umowę zlecenie|umowa o dzieło|umowę o dzieło|umowy zlecenia|umowy o dzieło|"
+    r"honorarvertrag|honorarvertrags|minijob|freelance contract|"
+    r"contrat de vacation|contratto di collaborazione|"
+    r"contratto a progetto|"
+    r"recibos verdes|zzp-contract|megbízási szerződés|megbízási szerződéssel|"
+    r""
+    r"convenție civilă|ugovor o djelu|podjemna pogodba|avtorska pogodba|"
+    r"граждански договор|autoratlīdzības līgums|"
+    r"autorinė sutartis"
 )
 #: a field of a form that asks for its filler's pay now ("Current gross salary (needed for the cost
 #: statement): EUR 4,860 per month"): the amount after it is that person's
@@ -4523,6 +4563,17 @@ PASSING_TREATMENT_STEMS = (
 )
 #: the writer, said by a Hungarian word's ending or a case of "I" ("vár rám", "nekem", "nálam"), and
 #: "self" after a role ("prosjektleder selv"): somebody in a sentence that tells an illness in passing
+#: the writer going to or getting a treatment, said by the verb alone in the languages that drop the
+#: pronoun ("Csütörtökönként kemoterápiára járok", "chodím na chemoterapii", "chodzę na chemioterapię",
+#: "vado a fare la chemio", "voy a quimioterapia", "käyn sädehoidossa", "einu į chemoterapiją")
+TREATMENT_FIRST_PERSON_VERBS = (
+    "járok járom megyek kapok kezelnek chodím chodim docházím dojíždím jezdím podstupuji dostávám chodzę chodze "
+    "jeżdżę jezdze przechodzę przyjmuję dostaję chodím chodievam podstupujem dostávam hodim grem idem dobivam "
+    "primam prolazim vado faccio ricevo sto facendo inizio voy hago recibo empiezo vou faço recebo comecei "
+    "começo fac merg primesc urmez käyn saan aloitan aloitin käin går får börjar gaar går får begynder "
+    "begynner einu vaikštau gaunu pradedu eju saņemu sāku eju lähen käin saan alustan πηγαίνω κάνω ξεκινάω "
+    "ходя започвам получавам gidiyorum alıyorum başlıyorum başladım"
+)
 PASSING_FIRST_PERSON = (
     "rám nekem nálam velem engem magam tőlem belém mnie mne mě mi mně mig mich mir moi selv själv selbst "
     # (the first person said by its verb: "uso un audífono", "porto un apparecchio", "używam wózka")

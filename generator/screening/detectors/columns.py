@@ -81,6 +81,12 @@ _COORDINATES = frozenset({"lon", "long", "lng", "lat"})
 _RATE_HEADER = (r"day rate|daily rate|hourly rate|monthly rate|tagessatz|stundensatz|tarif journalier|taux journalier|"
                 r"tariffa giornaliera|tarifa diaria|tarifa por hora|dagtarief|uurtarief|stawka dzienna|"
                 r"stawka godzinowa|denní sazba|hodinová sazba|dagpris|timpris|päivähinta|tuntihinta|napidíj|órabér")
+#: what a pay column's name says of its pay before its word ("Gross monthly salary", "Annual base pay")
+_PAY_QUALIFIERS = (r"gross|net|monthly|annual|yearly|basic|base|current|brutto|netto|monatliches|monatlicher|jährliches|"
+                   r"hrubá|hrubý|čistá|čistý|mesačná|hrubá|brut|lordo|bruto|bruta|mensile|mensual|mensal|bruttó|nettó|havi|"
+                   r"miesięczne|miesięczna|bruttó|kuukausi|månads|måneds|brutto|netto|bruto|neto|μικτός|καθαρός|бруто|нето")
+#: the end of a compound whose first part qualifies the pay ("Bruttogehalt", "Jahreslohn", "månadslön")
+_PAY_COMPOUND_ENDS = r"gehalt|gehälter|lohn|löhne|salaris|lön|løn|lønn|palkka|palga|bér|díj"
 _SECRET_HEADER = r"secret|token|api key|apikey|access key|secret key|pin|otp|private key"
 #: names of a person's home address (an LDAP ``homePostalAddress``, a form's "Privatadresse"); a
 #: bare "address" names a host's or an institute's as often
@@ -109,8 +115,11 @@ def _header_kinds() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
         # a booking's reference, with the guest's name on its row: a rooming list, a travel list
         (CREDENTIAL, "credential.booking", re.compile(rf"(?:{lex(BOOKING_WORDS, _BOOKING_HEADER)})")),
         # what a person is paid, a month, a day or an hour, and in which currency ("mzda_měsíčně_CZK")
-        (PERSONAL, "personal.salary", re.compile(rf"(?:(?:gross|net|monthly|annual|brutto|netto|hrubá|čistá) )?"
-                                                 rf"(?:{lex(SALARY_WORDS, _RATE_HEADER)})(?: [^\W\d_]{{1,12}}){{0,3}}")),
+        # (its qualifiers before it, two at most: "Gross monthly salary", "Monthly net pay"; or the pay
+        # word ending a compound: "Bruttogehalt", "Monatslohn", "bruttolön")
+        (PERSONAL, "personal.salary", re.compile(rf"(?:(?:{lex(_PAY_QUALIFIERS)}) ){{0,2}}"
+                                                 rf"(?:{lex(SALARY_WORDS, _RATE_HEADER)}|[^\W\d_]{{3,}}(?:{lex(_PAY_COMPOUND_ENDS)}))"
+                                                 rf"(?: [^\W\d_]{{1,12}}){{0,3}}")),
         # a vehicle's plate (a plate points at its owner)
         (PERSONAL, "personal.licence-plate", re.compile(rf"(?:{lex(PLATE_WORDS, _CAR_HEADER)})")),
     )

@@ -168,6 +168,7 @@ from generator.screening.lexicon import (
     SURGERY_COMPOUND_ENDS,
     SURGERY_COMPOUND_PARTS,
     SURGERY_ON_BODY_PARTS,
+    TREATMENT_FIRST_PERSON_VERBS,
     TROUBLE_STEMS,
     UNION_WORDS,
     VEHICLE_WORDS,
@@ -175,6 +176,7 @@ from generator.screening.lexicon import (
     WEAK_BIRTH_WORDS,
     WEAK_PLATE_WORDS,
     WEEK_STEMS,
+    WORK_CONTRACT_WORDS,
 )
 from generator.screening.normalise import PART_BREAK, View
 
@@ -1086,7 +1088,7 @@ def misread_numbers(t: Text) -> Iterator[Finding]:
 # --- health -------------------------------------------------------------------------------------
 
 _HEALTH = Lexicon(HEALTH_PHRASES)
-_ABOUT_RULES = re.compile(r"[ \t-]+(?:policy|policies|rules|regulations?|form|forms|entitlement|allowance|days|"
+_ABOUT_RULES = re.compile(r"(?:['’]s)?[ \t-]+(?:policy|policies|rules|regulations?|form|forms|entitlement|allowance|days|"
                           r"requests?|procedure|regelung|antrag|formular|règles|formulaire|regole|modulo|"
                           # a treatment named as a field of work ("radiotherapy planning", "Strahlentherapie-Physik")
                           r"planning|physics|dosimetry|research|software|planung|physik|planification|physique|"
@@ -1434,6 +1436,8 @@ _PASSING_KEYS = frozenset(_PASSING_KEY.values())
 _PASSING_WORDS = WordClass(lambda w: w in _PASSING_KEYS or _PASSING_BYTES.match(w) is not None)
 #: the writer as a case of "I" or a Hungarian ending ("vár rám", "nekem"), "self" after a role
 _PASSING_ME = frozenset(fold(w).encode() for w in PASSING_FIRST_PERSON.split())
+#: the writer going to or getting a treatment, by the verb alone ("kemoterápiára járok", "chodím na chemoterapii")
+_TREATMENT_ME = frozenset(fold(w).encode() for w in TREATMENT_FIRST_PERSON_VERBS.split())
 #: a word of the work inside the illness's word or right after it: the illness is a research topic's
 #: ("Krebsforschung", "kreftforskning", "cancer genomics", "flu forecasting", "surgery robot simulation")
 _WORK_PART = re.compile(
@@ -1550,8 +1554,11 @@ def _told_in_passing(t: Text) -> Iterator[Finding]:
         # (the writer's by the word's own ending, a first person's possessive: "diyabetim var", "syöpäni")
         told = told or stem in _MY_ENDING_STEMS and _MY_ENDING.fullmatch(low, a + len(stem), b) is not None
         if not told:
+            treatment = stem in _PASSING_TREATMENTS
             told = _FIRST_PERSON.search(low, lo, hi) is not None or any(
                 w.encode() in _SOMEBODY_WORDS or w.encode() in _PASSING_ME or w.encode() in _NOTE_ROLES
+                # (a treatment the writer goes to or gets, by the verb in the clause: "kemoterápiára járok")
+                or treatment and w.encode() in _TREATMENT_ME
                 for w in _VIEW_WORD.findall(low, lo, hi) if w not in _NOT_SOMEBODY)
         if told:
             yield Finding("personal.health", PERSONAL, start, end)
@@ -3349,6 +3356,9 @@ _NAME_FIELD = re.compile(
 #: brackets and words ("Mein Bruttogehalt als Postdoc (TV-L E13, Stufe 3) liegt bei 4.312,50 €")
 _POSSESSED_PAY = re.compile(
     rf"(?<![\w])(?:(?:{lex(POSSESSIVES)})[ \t]+(?:[^\W\d_]+[ \t]+)?(?:{lex(SALARY_WORDS)}|[^\W\d_]{{3,}}(?:gehalt|lohn|salaris|lon|løn|lønn|palkka))"
+    # (French's "ma" and "ta" right before it: "ma bourse de thèse", "ma rémunération"; a word between
+    # is Italian's "but": "ma la borsa di studio del bando")
+    rf"|(?:ma|ta)[ \t]+(?:{lex(SALARY_WORDS)})"
     # or the possessive after the pay word, or in it ("salariul ei brut este", "ο μισθός της", "maaşı")
     rf"|(?:{lex(SALARY_WORDS)})[ \t]+(?:{lex(POSTPOSED_POSSESSIVES)})|(?:{lex(POSSESSED_PAY_WORDS)}))(?![\w])")
 _POSSESSED_PAY_REACH = 160
@@ -3426,12 +3436,34 @@ def _pay_one_is_on(t: Text) -> Iterator[Finding]:
         yield Finding("personal.salary", PERSONAL, amount.start(), amount.end() + max(taxed.end(), period.end()))
 
 
+#: a contract of work (``WORK_CONTRACT_WORDS``): its amount later in its clause, gross, net or a
+#: period right after it, is a person's pay
+_WORK_CONTRACT = Lexicon(WORK_CONTRACT_WORDS)
+
+
+def _contract_pay(t: Text) -> Iterator[Finding]:
+    """The amount of a contract of work, with its gross or net or its period after it: "K Petře Malé:
+    bude to dohoda o provedení práce na 12 hodin, celkem 9 600 Kč hrubého", "umowa zlecenie, 4 000 zł
+    brutto miesięcznie". A contract's amount with neither ("the service contract with the vendor is
+    EUR 12,000") is a price."""
+    low = t.low
+    for m in _WORK_CONTRACT.finditer(t, 10, 40):
+        stop = _PAY_CLAUSE_END.search(low, m.end(), min(len(low), m.end() + 160))
+        end = stop.start() if stop else min(len(low), m.end() + 160)
+        for amount in _AMOUNT_IN.finditer(low, m.end(), end):
+            period = _PERIOD_AFTER.match(low, amount.end())
+            if period:  # (the contract with its amount: what kind of work and for how long is the person's too)
+                yield Finding("personal.salary", PERSONAL, m.start(), period.end())
+                break
+
+
 def salaries(t: Text) -> Iterator[Finding]:
     """What somebody earns: "de nieuwe beheerder verdient €4.850 bruto", "her salary is 3 200 EUR",
     "the day rate of Jan Kowalski is 600 EUR"."""
     if not t.has_digit:
         return
     low = t.low
+    yield from _contract_pay(t)
     if b"on" in t.words and not _TAXED_WORDS.isdisjoint(t.words):
         yield from _pay_one_is_on(t)
     if not _PERSONNEL_WORDS.isdisjoint(t.words) and _PERSONNEL_COSTS.search(low):
