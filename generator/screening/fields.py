@@ -73,7 +73,8 @@ _NAME_PAIR = re.compile(r"\b[^\W\d_a-z][^\W\d_]*[ ]+[^\W\d_a-z][^\W\d_]*")
 #: (an apostrophe or a hyphen inside a word, a dot after an initial: "Niamh O'Connor", "J. Smith")
 _NAME = re.compile(r"[^\W\d_](?:['’-]?[^\W\d_])*\.?(?:[ -][^\W\d_](?:['’-]?[^\W\d_])*\.?){0,5}")
 #: an affiliation: words, with ',', '.', '&', '-', '(', ')', '/' and at most a short number
-_AFFILIATION = re.compile(r"[^\W\d_][\w ,.&'’()/–—-]{0,149}")
+#: (an institute's name in quotes or guillemets: 'ΕΚΕΦΕ «Δημόκριτος»', 'IFIN-HH „Horia Hulubei”')
+_AFFILIATION = re.compile(r"[^\W\d_][\w ,.&'’()/–—«»“”„\"-]{0,149}")
 _ROLE = re.compile(r"[^\W\d_][\w ,.&'’/«»“”„\"-]{0,79}")  # (a working group's name in quotes)
 #: the words that label a role: "role: resource provider", "(function: data manager)"
 _ROLE_WORDS = (r"role|rôle|rolle|ruolo|rol|papel|funktion|function|fonction|funzione|función|função|functie|"
@@ -238,12 +239,25 @@ def vo_list(value: str) -> list[str]:
 _NOTE = re.compile(r"[ \t]*\(([^()@<>:/=]{1,80})\)[ \t]*$")
 
 
-def _without_note(value: str) -> str:
+def _without_note(value: str, acronyms: bool = False) -> str:
     note = _NOTE.search(value)
-    if note and note.start() > 0 and any(c.isalpha() for c in note.group(1)) \
-            and not any(c.isupper() for c in note.group(1)):
+    if note and note.start() > 0 and _lower_case_note(note.group(1), acronyms):
         return value[:note.start()]
     return value
+
+
+#: a word in title case: a name's shape ("Novák", "Rossi"); an acronym in capitals ("OLA", "SLA", "VO") is none
+_TITLE_CASE_WORD = re.compile(r"(?<![\w])[^\W\d_](?=[^\W\d_]*[^\W\d_A-Z])[^\W\d_]*")
+
+
+def _lower_case_note(note: str, acronyms: bool = False) -> bool:
+    """A note of words in lower case; ``acronyms``: acronyms in capitals among them too (a site
+    list's note: "(both committed, OLA pending)"), never a word in title case (a person's name)."""
+    if not any(c.isalpha() for c in note):
+        return False
+    if acronyms:
+        return not any(w.group()[0].isupper() for w in _TITLE_CASE_WORD.finditer(note))
+    return not any(c.isupper() for c in note)
 
 
 #: a site's postal address after it, in brackets or after a dash: "SURF (Science Park 140, 1098 XG
@@ -271,7 +285,7 @@ def site_names(value: str) -> str | None:
     link = _SITE_LINK_NOTE.search(value)  # (its link to the network is public, and published)
     if link and _site_list(value[:link.start()]) and not _person_in_note(link.group("note")):
         return value
-    value = _without_note(_NETWORK_NOTE.sub("", value)).strip()
+    value = _without_note(_NETWORK_NOTE.sub("", value), acronyms=True).strip()
     if _site_list(value):
         return value
     # a lower-case note after a site inside the list ("RECAS-BARI (in attesa), CLOUDIFIN"): left out too
@@ -291,8 +305,7 @@ _NETWORK_NOTE = re.compile(
 
 
 def _drop_lower_case_note(m: re.Match[str]) -> str:
-    note = m.group(1)
-    return "" if any(c.isalpha() for c in note) and not any(c.isupper() for c in note) else m.group()
+    return "" if _lower_case_note(m.group(1), acronyms=True) else m.group()
 
 
 _LISTED_WITH_A_SIGN = re.compile(r"[ \t]+[/|][ \t]+")

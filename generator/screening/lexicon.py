@@ -1011,6 +1011,39 @@ DESK_ENQUIRY_WORDS = (
     r"pytan|zapytan|dotaz|otázk|otázok|kérdés|întreb|kysymy|tiedustel|fråg|spørgsm|spørsm|henvendel|ερωτήσ|"
     r"pitanj|vprašanj|въпрос|soru|küsimus|jautājum|klausim"
 )
+#: words naming an office or a service before its name ("l'ufficio della Direzione", "il servizio
+#: certificati", "das Referat Beschaffung", "the Registry office"): a one-word mailbox named by the
+#: word after them is that office's ("direzione@ct.infn.it"), in EGI's languages
+OFFICE_NAMING_WORDS = (
+    r"office|service|department|unit|desk|division|directorate|"
+    r"büro|abteilung|referat|dienst|stabsstelle|geschäftsstelle|"
+    r"bureau|service|département|direction|cellule|pôle|"
+    r"ufficio|servizio|settore|area|divisione|sportello|"
+    r"oficina|servicio|departamento|unidad|área|"
+    r"gabinete|serviço|departamento|divisão|núcleo|"
+    r"afdeling|dienst|bureau|"
+    r"biuro|dział|działu|sekcja|sekcji|zespół|"
+    r"oddělení|odbor|kancelář|služba|útvar|oddelenie|kancelária|"
+    r"iroda|osztály|szolgálat|"
+    r"biroul|biroului|serviciul|serviciului|departamentul|compartimentul|"
+    r"toimisto|palvelu|yksikkö|avdelning|avdelningen|kansli|enhet|enheten|kontor|kontoret|tjeneste|tjenesten|"
+    r"afdelingen|avdelingen|"
+    r"γραφείο|υπηρεσία|τμήμα|διεύθυνση|ured|odjel|služba|pisarna|oddelek|"
+    r"отдел|служба|офис|ofis|birim|hizmet|daire|"
+    r"büroo|osakond|teenistus|talitus|birojs|nodaļa|dienests|biuras|skyrius|tarnyba"
+)
+#: what may stand between an office's word and its name: an article, or a preposition with its
+#: article ("della", "des", "of the"); a bare "di", "von", "of" before a capitalised word is how a
+#: person's office is named ("l'ufficio di Rossi"), refused
+OFFICE_NAME_LINKS = (
+    r"della|dello|delle|del|dei|degli|dell'|per la|per il|"
+    r"des|der|dem|für|"
+    r"de la|du|de l'|des|"
+    r"de la|del|de los|de las|"
+    r"da|do|dos|das|"
+    r"van de|van het|"
+    r"of the|for the|the"
+)
 #: a desk's word written before a service's name, as a title is ("Helpdesk MetaCentra:", "Support
 #: LOFAR", "Podpora MetaCentra", "Servicedesk EOSC"): the capitalised word before the name is no given name
 DESK_TITLE_WORDS = (

@@ -19,9 +19,17 @@ from collections.abc import Iterable, Iterator
 from functools import cache
 
 from generator.screening import lazy_re as re
-from generator.screening.detectors.base import CREDENTIAL, PERSONAL, PHONE, Finding, Text, WordClass, lex
+from generator.screening.detectors.base import CREDENTIAL, PERSONAL, PHONE, Finding, Text, WordClass, fold, lex
 from generator.screening.detectors.secrets import _PUBLIC_HEADER, _is_placeholder
-from generator.screening.lexicon import BIRTH_WORDS, BOOKING_WORDS, ID_WORDS, PASSWORD_WORDS, PLATE_WORDS, SALARY_WORDS
+from generator.screening.lexicon import (
+    BIRTH_WORDS,
+    BOOKING_WORDS,
+    ID_WORDS,
+    PASSWORD_WORDS,
+    PLATE_WORDS,
+    SALARY_WORDS,
+    SWITCHBOARD_WORDS,
+)
 from generator.screening.normalise import PART_BREAK
 
 #: a header row: two cells or more of words (letters first), split by one kind of separator
@@ -412,8 +420,15 @@ def _labelled_value(text: str, m: re.Match[str]) -> Iterator[Finding]:
     if rule == "personal.home-address":
         if any(c.isdigit() for c in value) and any(c.isalpha() for c in value) and not _is_placeholder(value):
             yield Finding(rule, category, a, a + len(value))
+    elif category == PHONE and ("(" in value or "," in value or "–" in value) and _SWITCHBOARD_NAMED.search(fold(value.lower())):
+        return  # "Telefon: +49 721 608-0 (Zentrale)": an institution's switchboard, named after its number
     elif _value_of_kind(value, category, rule):
         yield Finding(rule, category, a, a + len(value))
+
+
+#: a switchboard's word after a number, in brackets or after a comma or a dash, ending the value
+#: ("+49 721 608-0 (Zentrale)", "+39 095 378 5111, centralino", "+420 221 911 111 – ústředna")
+_SWITCHBOARD_NAMED = re.compile(rf"\d[ \t]*(?:\([ \t]*|[,–-][ \t]*)(?:{lex(SWITCHBOARD_WORDS)})[ \t]*\)?[ \t.]*$")
 
 
 #: a date as a birth date is written in a row (day first, or ISO)

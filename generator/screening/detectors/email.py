@@ -29,6 +29,8 @@ from generator.screening.lexicon import (
     DESK_TITLE_WORDS,
     DOT_WORDS,
     HOST_PAIR_WORDS,
+    OFFICE_NAME_LINKS,
+    OFFICE_NAMING_WORDS,
     PLACEHOLDER_LOCAL_PARTS,
     ROLE_MAILBOXES,
 )
@@ -248,7 +250,39 @@ def _not_a_mailbox(text: str, low: str, m: re.Match[str]) -> bool:
         return True  # "support@example.eu": a desk's address (written plainly; a hidden one is a person's)
     if _LIST_HOST.match(domain) and not _LIST_PEOPLE.search(m.group("local")):
         return True
-    return text[m.end("local"):m.start("domain")] == "@" and _service_desk(text, low, m)
+    return text[m.end("local"):m.start("domain")] == "@" and (_service_desk(text, low, m) or _office_named(text, low, m))
+
+
+#: an office's or a service's word, then an article or a preposition with its article, before its name
+_OFFICE_WORD = rf"(?<![\w-])(?:{lex(OFFICE_NAMING_WORDS)})"
+_OFFICE_LINK = rf"[ \t]+(?:{lex(OFFICE_NAME_LINKS)})(?:(?<=')|[ \t]+)"
+_OFFICE_LINKED = re.compile(rf"{_OFFICE_WORD}{_OFFICE_LINK}$")
+_OFFICE_RIGHT_BEFORE = re.compile(rf"{_OFFICE_WORD}[ \t]+$")
+_LETTERS = re.compile(r"[^\W\d_]{4,40}")
+
+
+def _office_named(text: str, low: str, m: re.Match[str]) -> bool:
+    """A one-word mailbox named by the office or the service the sentence names just before it
+    ("il riferimento è l'ufficio della Direzione, direzione@ct.infn.it", "il servizio certificati
+    del GARR, certificati@garr.it", "the Registry office of the university: registry@..."): the
+    local part is the word after the office's word (after an article, or right after it in lower
+    case: a capitalised word right after it may be a person's name, "Büro Müller")."""
+    local = fold(m.group("local").lower())
+    if not _LETTERS.fullmatch(local):
+        return False
+    start = m.start()
+    lo = max(0, start - 200)
+    cut = max(low.rfind("\n\n", lo, start), low.rfind(". ", lo, start), low.rfind("! ", lo, start), low.rfind("? ", lo, start))
+    lo = max(lo, cut + 1)
+    at = low.find(local, lo, start)
+    while at >= 0:
+        end = at + len(local)
+        if (at == 0 or not low[at - 1].isalnum()) and (end == len(low) or not low[end].isalnum()):
+            if _OFFICE_LINKED.search(low, max(0, at - 60), at) \
+                    or _OFFICE_RIGHT_BEFORE.search(low, max(0, at - 40), at) and text[at:at + 1].islower():
+                return True
+        at = low.find(local, end, start)
+    return False
 
 
 #: where to write to a service's desk, said before its address ("obecné dotazy ... na", "general

@@ -2580,6 +2580,10 @@ _ACRONYM_AFTER_PREPOSITION = re.compile(
     r"(?<![\w'-])(?:au|aux|à|at|to|do|da|dos|das|del|della|dello|al|all'|an|am|beim|bei|im|zum|zur|naar|bij|na|"
     r"w|we|v|ve|u|in|of|de|du|des|von|for|für|for the|to the|at the|für das|für den|pour le|pour la|"
     r"au sein du|presso|presso il|presso la|en el|en la|no|na|στο|στην|в|у|до)[ \t]+"
+    r"(?=(?:[A-Z0-9-]*[A-Z]){2})[A-Z][A-Z0-9-]{1,15}(?![\w-])"
+    # (or an elided preposition and article joined to it: "alla segreteria dell'INFN", "à l'IRFU",
+    # "l'adresse de l'IJCLab", "d'INRIA", "nell'ENEA", "dall'ASI")
+    r"|(?<![\w'-])(?:dell|dall|nell|sull|all|coll|de l|à l|d|l)['’]"
     r"(?=(?:[A-Z0-9-]*[A-Z]){2})[A-Z][A-Z0-9-]{1,15}(?![\w-])")
 #: how far up a signature block the institute's line may stand above the address
 _SIGNATURE_LINES = 2

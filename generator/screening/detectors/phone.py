@@ -40,6 +40,7 @@ from generator.screening.detectors.base import (
 from generator.screening.detectors.shapes import ORCID
 from generator.screening.lexicon import (
     CALL_VERBS,
+    DESK_TITLE_WORDS,
     DIGIT_WORDS,
     NOT_PHONE_WORDS,
     NUMBER_WORDS,
@@ -93,7 +94,9 @@ _PERSONAL_LINE = re.compile(r"(?<![\w-])(?:mobile|mobil|mobiel|móvil|movil|mob|
 #: a parcel's tracking number named anywhere in the 40 characters before ("tracking number of the
 #: parcel is 7381 4426 9910"): no phone number, unless a phone word comes between
 _TRACKING = re.compile(rf"(?<![\w-])(?:{lex(SHIPMENT_TRACKING_WORDS)})(?![\w-])")
-_SWITCHBOARD_AFTER = re.compile(rf"[ \t]*[(\[][ \t]*(?:{lex(SWITCHBOARD_WORDS)})[ \t]*[)\]]")
+#: (or after a comma or a dash, ending the line or the sentence: "+39 095 378 5111, centralino")
+_SWITCHBOARD_AFTER = re.compile(rf"[ \t]*(?:[(\[][ \t]*(?:{lex(SWITCHBOARD_WORDS)})[ \t]*[)\]]|"
+                                rf"[ \t]*[,–—-][ \t]*(?:{lex(SWITCHBOARD_WORDS)})(?=[ \t]*(?:$|\n|[.;])))")
 #: (and a German file's reference, "Az.: 4 K 1234/21", "AZ: ...": abbreviated, never Hungarian's article "az"
 #: before a noun, "az ő mobilja: 06 30 ...")
 _NOT_PHONE_WORD = re.compile(rf"(?<![\w-])(?:{lex(NOT_PHONE_WORDS)})(?![\w-])|(?<![\w-])az(?=[ \t]*[.:])|#")
@@ -345,6 +348,30 @@ def _in_a_run(low: str, start: int, num: str) -> bool:
     return False
 
 
+#: a service's hours after its number ("(tööpäeviti 9–17)", "(Mo–Fr 8:00–16:30 Uhr)", ", lun-ven 9h-18h",
+#: "(weekdays 9am–5pm)"): a range of hours, in brackets or after a comma
+_HOURS_AFTER = re.compile(r"[ \t]*(?:\(|\[|,[ \t]*)[^()\[\]\n]{0,30}?(?<!\d)\d{1,2}(?:[:.h]\d{2})?[ ]?(?:h|am|pm|uhr)?"
+                          r"[ ]?[-–—][ ]?\d{1,2}(?:[:.h]\d{2})?[ ]?(?:h|am|pm|uhr)?(?!\d)")
+#: a support desk's word, a stem ("tugiteenuse", "Servicedesk", "supporto", "wsparcia", "helpdesku")
+_SUPPORT_DESK = re.compile(rf"(?<![\w-])(?:{lex(*(w for w in DESK_TITLE_WORDS if w not in ('desk', 'team')))})")
+
+
+_SHORT_WORD_BEFORE = re.compile(r"(?<![\w])[^\W\d_]{1,4}$")
+
+
+def _support_desk_before(low: str, line_start: int, start: int) -> bool:
+    """A support desk named in the sentence before a number (no person's own line between:
+    "... helpdesk, or my mobile ...")."""
+    lo = max(line_start, start - 200)
+    # (a sentence's end, not an abbreviation's dot: "tel. +39 ...", "pon.-pt.")
+    ends = [m.end() for m in _SENTENCE_END.finditer(low, lo, start)
+            if not (low[m.start()] == "." and _SHORT_WORD_BEFORE.search(low, max(0, m.start() - 6), m.start()))]
+    ends += [i + 1 for i in range(lo, start) if low[i] == ";"]
+    lo = max(ends) if ends else lo
+    desks = list(_SUPPORT_DESK.finditer(low, lo, start))
+    return bool(desks) and not (_PERSONAL_LINE.search(low, desks[-1].end(), start) or _CALL_VERB.search(low, desks[-1].end(), start))
+
+
 def _judge(low: str, start: int, num: str) -> str | None:
     digits = sum(c.isdigit() for c in num)
     if digits < 7 or digits > 15 or _DATE.fullmatch(num):
@@ -373,6 +400,8 @@ def _judge(low: str, start: int, num: str) -> str | None:
     if desk is not None and not _PERSONAL_LINE.search(before, desk.end()) \
             or _SWITCHBOARD_AFTER.match(low, start + len(num)):
         return None  # "Zentrale des Rechenzentrums: +49 721 ...": an institution's own number
+    if desk is None and _HOURS_AFTER.match(low, start + len(num)) and _support_desk_before(low, line_start, start):
+        return None  # "meie tugiteenuse poole: ... telefon +372 737 6400 (tööpäeviti 9–17)": a desk's line and its hours
     label = None
     for w in _PHONE_WORD.finditer(before):
         label = w

@@ -81,6 +81,9 @@ _PUBLIC = re.compile((
     r"|\d{1,2}[h:.]\d{2}(?:-\d{1,2}[h:.]\d{2})?"  # times and time ranges
     r"|\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"  # ISO date
     r"|[0-9a-fA-F:]*::?[0-9a-fA-F:]+(?:/\d{1,3})?"  # IPv6
+    # an identity federation's name written with '@' and no dotted domain ("AAI@EduHr", "SSO@CERN",
+    # "IdP@SWITCH"): the login service of a federation, no address and no made-up word
+    r"|(?:AAI|aai|SSO|sso|IdP|IDP|idp|eduID|EduID|EDUID|Login|LOGIN)@[A-Z][A-Za-z]{1,19}(?:-[A-Za-z]{1,19})?"
 ) % "|".join(_ELEMENTS))
 _SSH_KEY_TYPES = (b"ssh-", b"ecdsa-", b"sk-ssh-", b"sk-ecdsa-")
 #: the first field of an SSH public key line, in any language's sentence ("Schlüssel: ssh-ed25519 AAAA...")
