@@ -226,7 +226,16 @@ PIN_WORDS = (
     r"pin[- ]?number|pin[- ]?nr|pin[- ]?numero|pin[- ]?número|pin[- ]?codice|pinkode|pinkoden|pinkod|pinkoodi|pinkood|"
     r"code pin|codice pin|código pin|cod pin|codul pin|kód pin|kod pin|numer pin|pin kodas|pin kods|"
     r"κωδικός pin|κωδικό pin|пин|пин-код|пин код|пін|пін-код|пін код|פין|קוד pin|pin-ის|pin კოდი|"
-    r"pin կոդ|pin-կոդ|puk|puk[- ]?code|puk[- ]?kód|puk[- ]?koodi|puk[- ]?kod"
+    r"pin կոդ|pin-կոդ|puk|puk[- ]?code|puk[- ]?kód|puk[- ]?koodi|puk[- ]?kod|"
+    # a PIN for one use, the word compounded with "once" or said with it, in EGI's languages ("Einmal-PIN",
+    # "Einmalpin", "PIN à usage unique", "jednorázový PIN", "PIN de un solo uso", "engångs-PIN")
+    r"einmalpin|einmalpincode|einmal-pincode|pin à usage unique|"
+    r"jednorázový pin|jednorázový pin kód|jednorazowy pin|pin jednorazowy|jednorazový pin|pin monouso|"
+    r"pin usa e getta|pin de un solo uso|pin de un único uso|pin de uso único|pin de utilização única|"
+    r"eenmalige pin|eenmalige pincode|egyszeri pin|egyszer használatos pin|pin unic|pin de unică folosință|"
+    r"kertakäyttöinen pin|kertakäyttö-pin|kertakäyttöpin|engångspin|engångspinkod|engangspin|engangspinkode|"
+    r"engangs-pinkode|pin μιας χρήσης|jednokratni pin|enkratni pin|еднократен пин|tek kullanımlık pin|"
+    r"ühekordne pin|vienreizējais pin|vienkartinis pin|one-time pin|one time pin|onetime pin|single-use pin"
 )
 #: codes that open a door, a safe or an account, or confirm a login, in EGI's languages: like a
 #: PIN, a short run of digits a few words after one is the code ("the safe opens with 27-14-38",
@@ -1767,6 +1776,26 @@ HOME_WORDS = (
     r"домашн(?:ий|его|ему|им|ем|яя|юю|ей|ю|я|ьої|ьою|ього) адрес(?:а|у|ом|е|ою|и)?|додому|на мою домашню адресу|"
     r"домашню адресу|домашньої адреси|домашньою адресою|вкъщи|у дома|домашния ми адрес|домашния адрес|"
     r"на домашния ми адрес|дома|на домашна адреса|heim til|heim|הביתה|לכתובת הבית|לבית שלי|"
+    # an address announced as one's own, sent "to me privately", or one's place or flat said to be at it
+    # ("Lieber an mich privat: Lindenstraße 14, ...", "My place is at 14 Sea Road, ...")
+    r"an mich privat|privat an mich|mich privat|an mich persönlich|privat zu mir|bei mir daheim|meine privatanschrift|"
+    r"meine privatadresse|meine wohnung|meiner wohnung|meine wohnadresse|"
+    r"my place is at|my place is in|my place is|to my place at|at my place|my flat is at|my flat is|my home is at|"
+    r"my house is at|to me privately|privately to me|me privately|to me personally|to my private address|"
+    r"à moi personnellement|à titre privé|à mon appartement|mon appartement|mon domicile|chez moi à|"
+    r"a me privatamente|privatamente a me|a titolo privato|il mio appartamento|da me a casa|"
+    r"a mí personalmente|a título particular|mi piso|a mi piso|mi casa está en|mi casa|"
+    r"a mim pessoalmente|o meu apartamento|meu apartamento|a minha casa fica|minha casa fica|"
+    r"privé naar mij|naar mij privé|mij privé|bij mij thuis|mijn appartement|mijn woning|"
+    r"do mnie prywatnie|prywatnie do mnie|mnie prywatnie|moje mieszkanie|do mojego mieszkania|u mnie w domu|"
+    r"mně soukromě|mi soukromě|můj byt|do mého bytu|ke mně domů|mne súkromne|mi súkromne|môj byt|do môjho bytu|"
+    r"ku mne domov|nekem személyesen|magáncímemre|mie personal|apartamentul meu|la mine acasă|"
+    r"minulle yksityisesti|asuntooni|asuntoni|till mig privat|privat till mig|min lägenhet|"
+    r"til mig privat|privat til mig|min lejlighed|til meg privat|privat til meg|min leilighet|"
+    r"σε μένα προσωπικά|το διαμέρισμά μου|meni privatno|privatno meni|moj stan|u moj stan|"
+    r"meni zasebno|zasebno meni|moje stanovanje|лично на мен|апартамента ми|bana özel olarak|dairem|daireme|"
+    r"mulle isiklikult|minu korter|minu korterisse|man personīgi|mans dzīvoklis|uz manu dzīvokli|"
+    r"man asmeniškai|mano butas|į mano butą|"
     # "where do you live?" "I live at", as an interview's questions and answers say it
     r"vous habitez|tu habites|habitez-vous|où habitez-vous|where do you live|wo wohnen sie|wo wohnst du|"
     r"dove abita|dove abiti|dónde vive|dónde vives|onde mora|onde moras|waar woont u|gdzie pan mieszka|"

@@ -74,7 +74,8 @@ _CONNECT_CONTEXT = re.compile(
 _NOT_A_HOST = re.compile(r"(?:sha\d+|md5|v?\d+(?:\.\d+)*|latest|main|master|head)$", re.IGNORECASE)
 
 
-_PIN_WORD = Lexicon(PIN_WORDS)
+#: (a word and a hyphen may stand before it: "Einmal-PIN", "SIM-PIN", "engångs-PIN", not a number's "4-pin")
+_PIN_WORD = Lexicon(PIN_WORDS, template=r"(?:(?<![\w-])|(?<=[^\W\d_]-))(?<!\w')(?:{body})(?![\w-])")
 #: after a PIN word: a few short words ("is", "lautet", "on", "è", "ist jetzt") or a sign, then the digits
 _PIN_VALUE = re.compile(r"(?:[ \t]*[:=：\-–][ \t]*|[ \t]+(?:[^\W\d_]{1,8}[ \t]+){0,3}[:=]?[ \t]*)"
                         r"[\"'«„“#]?(?P<pin>\d{4,8})(?![\d.,:/-]\d|\d|[ \t]*(?:%|x\b|mm\b|kb\b|mb\b|gb\b))")

@@ -873,7 +873,8 @@ _ORDINAL = r"(?:st|nd|rd|th|er|e|eme|ème|º|ª|o|a)?"
 #: a month in Roman numerals, I to XII (capitals: the view keeps the case of ``Text.text``)
 _ROMAN_MONTH = r"(?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)(?![\w])"
 _DATE_AFTER = re.compile(
-    r"[\s:՝,.()*|│┃║-]{0,6}(?:(?:am|on|le|il|el|em|op|dne|den|the|a|o)\s+)?(?P<date>"
+    # (an article elided before the day, as Italian and French write it: "nata a Bari l'8 giugno 1991")
+    r"[\s:՝,.()*|│┃║-]{0,6}(?:(?:am|on|le|il|el|em|op|dne|den|the|a|o)\s+|(?:[lL]|dell|all|dall|nell|[dD])['’])?(?P<date>"
     r"\d{1,2}[./-][ ]?\d{1,2}[./-][ ]?\d{2,4}\.?"
     r"|\d{4}[./-][ ]?\d{1,2}[./-][ ]?\d{1,2}\.?"
     rf"|\d{{1,2}}{_ORDINAL}\.?[ ]+(?:de[ ]+|of[ ]+)?{_MONTH}[ ]+(?:de[ ]+)?\d{{4}}"
@@ -881,7 +882,7 @@ _DATE_AFTER = re.compile(
     # (the year, a word, the day, then a month: "1986. gada 14. martā", "1990 წლის 23 ნოემბერი"; not a
     # capital's word after the day's dot, as the Hungarian order ends its sentence so: "1988. március 14. Ezt")
     rf"|\d{{4}}\.?[ ]+(?:[^\W\d_]{{1,8}}[ ]+)?\d{{1,2}}(?:\.[ ]+(?:(?![A-Z])|(?=(?i:{lex(MONTH_NAMES)})\.?(?![\w])))|[ ]+){_MONTH}"
-    rf"|\d{{4}}\.?[ ]+{_MONTH}[ ]+\d{{1,2}}\.?"
+    rf"|\d{{4}}\.?[ ]+(?:m\.[ ]+)?{_MONTH}[ ]+\d{{1,2}}\.?"  # (the Lithuanian year's "m.": "1990 m. gegužės 3 d.")
     # a Roman month ("19-IV-1986", "19.IV.1986", "19 IV 1986", as Polish, Czech, Romanian and Spanish write it)
     rf"|\d{{1,2}}[./ -][ ]?{_ROMAN_MONTH}[./ -][ ]?\d{{4}}"
     # a year written short after an apostrophe ("the 3rd of June '84", "June 3rd, '84")
@@ -2450,10 +2451,25 @@ _UNIT_WORD = (
     r"m\.|lgh|bus|boîte|interno|int\.|scala|kat|ap\.|byt|lok\.|stock|og|floor|piano|andar|verdieping|"
     r"izq\.?|izda\.?|dcha\.?|dch\.?|der\.?|esq\.?|dto\.?|th\.?|tv\.?|mf\.?"
 )
+_FLOOR_WORD = (
+    # a floor after its number in EGI's languages ("3. OG", "2. Stock", "2. piętro", "3. patro", "4. kerros",
+    # "2. sal", "3. etasje", "2. emelet", "1. kat", "2. nadstropje", "3. korrus", "2. stāvs", "3 aukštas")
+    r"dg|ug|obergeschoss|stockwerk|etg\.?|etasje|piętro|pietro|patro|poschodie|posch\.|emelet|kerros|krs\.?|"
+    r"våning|vån\.?|sal|nadstropje|korrus|stāvs|aukštas|etaj|όροφος|етаж|et\.|kat\."
+)
+#: a floor named by a word alone, no number before it: the ground floor, the top one ("EG", "DG",
+#: "Hochparterre", "rez-de-chaussée", "piano terra", "bajo", "parterre", "fszt.", "přízemí")
+_FLOOR_ALONE = (
+    r"eg|dg|hp|hochparterre|erdgeschoss|dachgeschoss|untergeschoss|souterrain|rdc|rez-de-chaussée|"
+    r"piano terra|pianoterra|bajo|planta baja|r/c|rés-do-chão|parterre|begane grond|fszt\.?|földszint|"
+    r"přízemí|prízemie|parter|bottenvåning|stuen|pohjakerros|partere|приземен етаж|zemin kat|"
+    r"pritličje|prizemlje|ground floor|top floor|basement|isogeio|ισόγειο"
+)
 _UNIT = (
     rf"(?:[ ]*,[ ]*(?:\d{{1,3}}(?:\.?(?:º|ª|°|o|a|r|n|t)|\.|e|er|ème)?(?:[ -]\d{{1,2}}(?:º|ª|°|o|a)(?![\w]))?"
-    rf"(?:[ ](?:{_UNIT_WORD}))?(?:[ ]?[A-Za-z](?![\w]))?"
-    rf"|(?:{_UNIT_WORD})[ ]?(?:(?:č|c|nr|no)\.[ ]?)?[\w/]{{1,5}}(?:[ ]*(?:º|ª|°))?(?:[ ][A-Za-z](?![\w]))?)){{0,3}}"
+    rf"(?:[ ](?:{_UNIT_WORD}|(?:{_FLOOR_WORD})(?![\w])))?(?:[ ]?[A-Za-z](?![\w]))?"
+    rf"|(?:{_UNIT_WORD})[ ]?(?:(?:č|c|nr|no)\.[ ]?)?[\w/]{{1,5}}(?:[ ]*(?:º|ª|°))?(?:[ ][A-Za-z](?![\w]))?"
+    rf"|(?:{_FLOOR_ALONE})(?![\w])(?:[ ](?:links|rechts|left|right|gauche|droite|sinistra|destra|izq\.?|dcha\.?))?)){{0,3}}"
 )
 
 _ADDRESS_PATTERN = (
@@ -2708,6 +2724,10 @@ _ADDRESS_SIGNS = re.compile(
 #: or an Irish Eircode ("P31 X2Y7")
 _HOUSE_FIRST = re.compile(r"(?<![\w-])\d{1,4}[a-zA-Z]?[ ]+[A-Z][\w'’-]+(?:[ ]+[A-Z][\w'’-]+){0,3},"
                           r"|(?<![\w-])[AC-FHKNPRTV-Y]\d[\dW][ ]?[0-9AC-FHKNPRTV-Y]{4}(?![\w-])")
+#: a postcode that closes an address the British or Irish way, the sentence going on in small
+#: words after it ("... Galway H91 X2KD if the courier needs it", "London SW1A 1AA, so send it")
+_CLOSING_POSTCODE = re.compile(r"(?<![\w-])(?P<code>[AC-FHKNPRTV-Y]\d[\dW][ ]?[0-9AC-FHKNPRTV-Y]{4}"
+                               r"|[A-Z]{1,2}\d[A-Z\d]?[ ]\d[A-Z]{2})(?=[ \t]*,?[ \t]+[a-z])")
 #: a street named with no street word, its number, then "in" and the town, after a verb of living:
 #: "bydlíme na Údolní 48 v Brně-Veveří", "mieszkamy na Polnej 12 w Gdańsku", "we live at Elm Grove 4 in Leeds"
 _STREET_IN_TOWN = re.compile(r"(?<![\w-])[^\W\d_a-z][^\W\d_]+(?:[ ]+[^\W\d_]+){0,2}[ ]+\d{1,4}[a-zA-Z]?(?:/\d{1,4})?[ ]+"
@@ -2831,6 +2851,9 @@ def addresses(t: Text) -> Iterator[Finding]:
             # a sentence's end, not an abbreviation's dot ('ul.', 'ул.', 'Nr.', 'str.')
             stop = _ADDRESS_END.search(text, start, block_end)
             end = stop.start() if stop else block_end
+            closing = _CLOSING_POSTCODE.search(text, start, end)
+            if closing:  # "... Galway H91 X2KD if the courier needs it": the address ends with its postcode
+                end = closing.end("code")
             if end - start >= 6 and _address_shaped(text, start, end):
                 yield Finding("personal.address", PERSONAL, start, end)
         if digit and m.end() + digit.start() < line_end:
