@@ -4052,7 +4052,53 @@ RESIDENCE_PERMITS = (
     r"вид на жительство|посвідка на проживання|разрешение за пребиваване|boravišna dozvola|dozvola boravka|"
     r"dovoljenje za prebivanje|work permit|arbeitserlaubnis|permis de travail|permesso di lavoro|permiso de trabajo|"
     r"werkvergunning|pozwolenie na pracę|asylum|asylantrag|asylverfahren|demande d'asile|richiesta di asilo|"
-    r"solicitud de asilo|asielaanvraag"
+    r"solicitud de asilo|asielaanvraag|"
+    # the forms that say whose (Turkish's and Hungarian's possessive endings: "oturma iznim", "çalışma iznim")
+    r"oturma iznim|oturma iznimin|oturma iznimi|çalışma izni|çalışma iznim|çalışma iznimi|ikamet iznim|"
+    r"ikamet iznimi|munkavállalási engedély|munkavállalási engedélyem|radna dozvola|radnu dozvolu|"
+    r"dozvola za rad|dozvolu za rad|dozvolu boravka|boravišnu dozvolu|dovoljenje za delo|"
+    r"разрешение за работа|povolení k zaměstnání|pracovní povolení|zezwolenie na pracę|arbetstillstånd|"
+    r"arbejdstilladelse|arbeidstillatelse|työlupa|työluvan|tööluba|darba atļauja|leidimas dirbti|"
+    r"permis de muncă|άδεια εργασίας|autorisation de travail|autorização de trabalho|"
+    # the EU's Blue Card, in EGI's languages
+    r"blue card|eu blue card|blaue karte|blauen karte|carte bleue européenne|carte bleue européenne|carta blu|"
+    r"tarjeta azul|cartão azul|blauwe kaart|niebieska karta|niebieskiej karty|niebieską kartę|modrá karta|"
+    r"modrou kartu|modrá karta eu|kék kártya|kék kártyám|eu:s blåkort|blåkort|sininen kortti|cartea albastră|"
+    r"μπλε κάρτα|plava karta|plavu kartu|modra karta|синя карта|mavi kart|sinine kaart|zilā karte|mėlynoji kortelė"
+)
+#: a visa for somebody: a person's status when the sentence says where it stands (waited for,
+#: pending, refused, an embassy's appointment: "čekam radnu vizu", "his visa was refused"), not a
+#: visa letter an event offers ("an invitation letter for your visa")
+VISA_WORDS = (
+    r"visa|visas|work visa|visum|visums|visa de travail|visado|wiza|wizy|wizę|vízum|vízumot|"
+    r"vízumom|viisumi|viisumia|viisumin|viză|viza|vize|vizu|vizum|vizą|vīza|vīzu|viisa|βίζα|виза|визата|"
+    r"radna viza|radnu vizu|vizem|vizemi|vizesi|pracovní vízum|arbeitsvisum"
+)
+#: a visa's invitation letter or support letter, which an event or a host sends: a visa with it is
+#: the paperwork's topic ("the organisers can send an invitation letter for your visa", "for the visa
+#: invitation letter the consulate wants the passport data")
+VISA_LETTER_WORDS = (
+    r"invitation|support letter|einladung|lettre d'invitation|lettre d'invit|lettera d'invito|lettera di invito|"
+    r"carta de invitación|carta convite|carta de convite|uitnodiging|zaproszeni|zvací|pozývac|meghívó|kutsukirje|"
+    r"inbjudan|inbjudningsbrev|invitationsbrev|invitasjonsbrev|scrisoare de invitație|πρόσκλησ|pozivno pismo|"
+    r"pozivnog pisma|vabilo|покана|davet mektub|kutse|ielūgum|kvietim"
+)
+#: where somebody's visa or permit stands ("still pending", "was refused", "čekam", "interview at the
+#: embassy"), in EGI's languages
+VISA_STATUS = (
+    r"pending|waiting|wait|awaiting|refused|rejected|denied|expired|expires|expiring|appointment|interview|"
+    r"appeal|appealing|not yet approved|still not|embassy|consulate|wartet|warte|warten|abgelehnt|läuft ab|"
+    r"abgelaufen|termin bei|termin in|einen termin|botschaft|konsulat|en attente|j'attends|attends|refusé|refusée|expire|rendez-vous|"
+    r"ambassade|consulat|in attesa|aspetto|rifiutato|rifiutata|scade|scaduto|appuntamento|ambasciata|consolato|"
+    r"pendiente|espero|rechazado|rechazada|caduca|una cita|embajada|consulado|aguardo|recusado|recusada|expira|"
+    r"embaixada|in afwachting|wacht op|afgewezen|verloopt|verlopen|afspraak|czekam|czeka|odrzucon|"
+    r"wygasa|ambasad|konsulat|čekám|čeká|zamítnut|vyprší|velvyslanectví|konzulát|várok|várom|elutasít|lejár|"
+    r"nagykövetség|konzulátus|odotan|odottaa|hylätty|hylättiin|vanhenee|suurlähetystö|väntar|avslag|avslogs|"
+    r"löper ut|ambassad|venter|afslag|afslået|udløber|ambassade|avslått|utløper|aștept|respins|respinsă|expiră|"
+    r"ambasad|περιμένω|απορρίφθηκε|λήγει|πρεσβεία|čekam|čeka|odbijen|odbijena|ističe|istječe|razgovor|"
+    r"ambasadi|ambasada|veleposlanstvo|konzulat|čakam|zavrnjen|poteče|чакам|отказан|изтича|посолство|"
+    r"bekliyorum|bekliyor|reddedildi|bitiyor|onaylanmadı|büyükelçilik|konsolosluk|ootan|tagasi lükatud|aegub|"
+    r"saatkond|gaidu|atteikts|beidzas|vēstniecīb|laukiu|atmesta|atmestas|baigiasi|ambasad"
 )
 
 #: a doctor, who advises or forbids somebody something ("lekarz zabronił mi podróży samolotem"):
@@ -4388,6 +4434,98 @@ RELIGIOUS_PRACTICE = (
     r"oruç tutuyor|oruçluyum|paastun|gavēju|pasninkauju|postimo|observe shabbat|observe the sabbath|"
     r"keep shabbat|keep the sabbath|keep kosher|halte den schabbat|halte schabbat|respecte le shabbat|"
     r"osservo lo shabbat|guardo el sábado"
+)
+
+#: a person's religious observance, told as a reason ("vrijdagmiddag ben ik er niet vanwege het
+#: vrijdaggebed in de moskee", "I go to Friday prayers", "zum Gottesdienst"): with somebody in the
+#: sentence, that person's religion (a word's start: "Freitagsgebet", "vrijdaggebed", "fredagsbönen")
+RELIGIOUS_OBSERVANCES = (
+    "friday prayer", "jumu'ah", "jummah", "jumah", "freitagsgebet", "vrijdaggebed", "prière du vendredi",
+    "priere du vendredi", "preghiera del venerdì", "oración del viernes", "oração de sexta", "modlitwa piątkowa",
+    "piątkowa modlitw", "piątkowej modlitw", "páteční modlitb", "pénteki ima", "fredagsbön", "fredagsbøn",
+    "perjantairukou", "rugăciunea de vineri", "džuma", "dzuma", "džumu", "cuma namaz", "reedese palve",
+    "piektdienas lūgšan", "penktadienio mald", "mosque", "moschee", "moskee", "mosquée", "moschea", "mezquita",
+    "mesquita", "meczet", "mešit", "mecset", "moské", "moske", "moskeij", "τζαμί", "džamij", "dzamij", "mošej",
+    "джамия", "camiye", "camide", "synagogue", "synagoge", "sinagog", "synagog", "zsinagóg", "συναγωγ", "синагог",
+    "gottesdienst", "kerkdienst", "church service", "sunday mass", "sonntagsmesse", "messe du dimanche",
+    "messa domenicale", "misa del domingo", "missa de domingo", "mszy świętej", "msza święta", "mszę", "na mszy",
+    "szentmisé", "gudstjänst", "gudstjeneste", "jumalanpalvelu", "slujba de duminică", "θεία λειτουργία",
+    "na misu", "na misi", "nedjeljnu misu", "nedeljsko mašo", "kiliseye", "jumalateenistus", "dievkalpojum",
+    "pamaldos", "mišių",
+)
+#: not working on the holy day, said of oneself ("am Sabbat arbeite ich nicht", "on Shabbat I don't
+#: work"): with a holy day of ``RELIGIOUS_SEASONS``, one's religion's practice
+HOLY_DAY_REST = (
+    r"i don't work|i do not work|i never work|i can't work|i cannot work|arbeite ich nicht|ich arbeite nicht|"
+    r"je ne travaille pas|non lavoro|no trabajo|não trabalho|werk ik niet|ik werk niet|nie pracuję|nepracuji|"
+    r"nepracujem|jag arbetar inte|jeg arbejder ikke|jeg jobber ikke|en tee töitä|nu lucrez|δεν δουλεύω|"
+    r"ne radim|ne delam|не работя|çalışmıyorum|ma ei tööta|nestrādāju|nedirbu|i'm offline|i am offline|"
+    r"bin ich offline|ich bin offline|je suis hors ligne|ben ik offline"
+)
+#: a family event given as a reason for an absence: a death and a funeral, a divorce, a child's
+#: baptism or a religious rite ("hans far døde i weekenden, og begravelsen er på fredag", "a válásom
+#: miatt", "krštenje moje kćeri"): of the writer or of somebody in the sentence, a private matter
+#: (as a word's start: "begravelsen", "Beerdigung", "válásom", "krštenje")
+FAMILY_EVENT_STEMS = (
+    # a funeral, a burial, a wake
+    "funeral", "begräbnis", "beerdigung", "trauerfeier", "beisetzung", "funérailles", "funerailles", "obsèques",
+    "obseques", "enterrement", "funerale", "esequie", "entierro", "velorio", "funeral", "enterro", "velório",
+    "begrafenis", "uitvaart", "pogrzeb", "pohřeb", "pohreb", "temetés", "hautajai", "hautajais", "begravning",
+    "begravelse", "înmormântar", "inmormantar", "κηδεί", "sprovod", "pogreb", "погребени", "cenaze",
+    "matused", "matustel", "laidotuv",
+    # a divorce
+    "divorce", "scheidung", "divorzi", "divorci", "divórci", "echtscheiding", "rozwod", "rozwód", "rozvod",
+    "válóper", "avioero", "skilsmäss", "skilsmisse", "divorț", "divort", "διαζύγι", "razvod", "ločitv",
+    "ločitev", "развод", "boşanm", "boşand", "lahutus", "šķiršan", "skyryb",
+    # a baptism, a first communion, a confirmation, a bar or bat mitzvah
+    "baptism", "christening", "taufe", "baptême", "bapteme", "battesimo", "bautizo", "bautismo", "batizado",
+    "batismo", "doopfeest", "doopviering", "chrzest", "chrztu", "chrzcin", "křtin", "krštenj", "krsten",
+    "keresztelő", "ristiäi", "dopfest", "barnedåb", "barnedåp", "botez", "βάπτισ",
+    "крщене", "кръщене", "vaftiz", "ristimis", "kristīb", "krikštyn",
+    "first communion", "erstkommunion", "première communion", "premiere communion", "prima comunione",
+    "primera comunión", "primera comunion", "primeira comunhão", "eerste communie", "komunia", "komunii",
+    "svaté přijímání", "elsőáldozás", "prva pričest", "prvo sveto obhajilo", "firmung", "konfirmation",
+    "konfirmasjon", "vormsel", "cresima", "bierzmowani", "bar mitzva", "bat mitzva", "bar-mitzva",
+    "bat-mitzva", "brit milah",
+)
+#: the family events' words that begin other words ("válás" of "válasz", an answer, once folded;
+#: "křest" of "křesťan"), as whole words, and the ones that say their owner by their ending
+#: ("a válásom miatt", "boşanmam", "avioeroni")
+FAMILY_EVENT_WORDS = (
+    "válás válása válásom válásomat válásunk křest křtu krst krsta krstu dåben dåpen dopet "
+    "bēres bērēs doop"
+)
+FAMILY_EVENT_OWN = (
+    "válásom válásomat válásunk válóperem boşanmam boşanmamız boşandım avioeroni"
+)
+#: a relative's death ("mein Vater ist gestorben", "mio padre è morto", "hans far døde"): the verb,
+#: with a relative (``RELATIVE_WORDS``, ``FAMILY_EVENT_RELATIVES``) in its sentence
+DEATH_VERBS = (
+    r"died|has died|passed away|has passed|gestorben|verstorben|ist verschieden|est mort|est morte|est décédé|"
+    r"est décédée|décédé|décédée|è morto|è morta|è mancato|è mancata|è scomparso|è scomparsa|falleció|murió|"
+    r"ha fallecido|ha muerto|faleceu|morreu|overleden|is gestorven|gestorven|zmarł|zmarła|umarł|umarła|"
+    r"zemřel|zemřela|zomrel|zomrela|meghalt|elhunyt|kuoli|on kuollut|har dött|døde|er død|er døde|"
+    r"a murit|a decedat|πέθανε|umro|umrla|preminuo|preminula|umrl|je umrl|je umrla|почина|öldü|"
+    r"vefat etti|hayatını kaybetti|suri|on surnud|nomira|mirė"
+)
+#: relatives' words in the languages ``RELATIVE_WORDS`` leaves out, and their inflected forms
+#: ("pogrzeb mojej mamy", "krštenje moje kćeri", "hans far", "apám", "isäni")
+FAMILY_EVENT_RELATIVES = (
+    "mamy mama mamą matki ojca taty tata córki syna żony męża dziadek dziadka babcia babci brat brata siostra "
+    "siostry kćeri kći kćer sina sin otac oca majka majke mama mame tata tate brat brata sestra sestre "
+    "supruga supruge suprug muž muža žena žene matka otce dcery syna bratr sestra babička dědeček "
+    "apám anyám apja anyja fiam lányom férjem feleségem nagyapám nagyanyám testvérem bátyám öcsém nővérem húgom "
+    "isäni äitini isä äiti poikani tyttäreni vaimoni mieheni veljeni siskoni isoisäni isoäitini "
+    "farfar morfar farmor mormor bror søster syster bror broder søn datter sønn far mor "
+    "grandfather grandmother grandpa grandma brother sister uncle aunt father-in-law mother-in-law "
+    "großvater großmutter opa oma bruder schwester schwiegervater schwiegermutter onkel tante "
+    "grand-père grand-mère frère sœur soeur oncle nonno nonna fratello sorella zio zia abuelo abuela hermano "
+    "hermana tío tía avô avó irmão irmã tio tia opa oma broer zus grootvader grootmoeder "
+    "babcią dziadkiem babičky dědečka bunicul bunica tata tatăl mamei tatălui fratele sora "
+    "babam annem oğlum kızım eşim ağabeyim kardeşim dedem ninem anneannem babaannem "
+    "isa ema isaisa vanaema vanaisa tēvs māte tēva mātes tėvas motina tėvo motinos "
+    "πατέρας μητέρα πατέρα μητέρας κόρη γιος γιαγιά παππούς баща майка бащата майката дъщеря син "
+    "oče mati hči sin mama brat sestra"
 )
 
 #: an absence in a short field ("nem elérhető", "nicht erreichbar", "out of office"): with a name

@@ -77,6 +77,7 @@ DETECTORS: dict[str, tuple[Detector, ...]] = {
                personal.licence_plates,
                personal.person_dns, personal.handles, personal.health, personal.care_needs, personal.patient_codes, personal.named_patients, personal.salaries,
                personal.employment_troubles, personal.performance_reviews, personal.union_membership, personal.religion,
+               personal.family_events,
                columns.columns),  # (a table's columns: personal, phone and credential findings)
     MARKER: (markers.markers,),
 }

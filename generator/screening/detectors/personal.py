@@ -74,12 +74,17 @@ from generator.screening.lexicon import (
     CORRECTION_WORDS,
     CURRENCIES,
     CURRENT_PAY_WORDS,
+    DEATH_VERBS,
     DIAGNOSIS_STEMS,
     DOCTOR_WORDS,
     EARNING_VERBS,
     EARNING_VERBS_AFTER,
     EMERGENCY_DRUG_WORDS,
     EMERGENCY_WORDS,
+    FAMILY_EVENT_OWN,
+    FAMILY_EVENT_RELATIVES,
+    FAMILY_EVENT_STEMS,
+    FAMILY_EVENT_WORDS,
     FIRST_PERSON_POSSESSIVES,
     FIRST_PERSON_WORDS,
     FLAT_UNIT_WORDS,
@@ -91,6 +96,7 @@ from generator.screening.lexicon import (
     HAVING_ALLERGY_VERBS,
     HEALTH_PHRASES,
     HEART_ATTACK_STEMS,
+    HOLY_DAY_REST,
     HOME_WORDS,
     HONORIFICS,
     ID_LINKS,
@@ -150,6 +156,7 @@ from generator.screening.lexicon import (
     RELIGION_FIRST_COPULAS,
     RELIGION_THIRD_COPULAS,
     RELIGION_WORDS,
+    RELIGIOUS_OBSERVANCES,
     RELIGIOUS_PRACTICE,
     RELIGIOUS_SEASONS,
     RESEARCH_TOPIC_WORDS,
@@ -173,6 +180,9 @@ from generator.screening.lexicon import (
     UNION_WORDS,
     VEHICLE_WORDS,
     VENUE_WORDS,
+    VISA_LETTER_WORDS,
+    VISA_STATUS,
+    VISA_WORDS,
     WEAK_BIRTH_WORDS,
     WEAK_PLATE_WORDS,
     WEEK_STEMS,
@@ -1630,13 +1640,55 @@ def health(t: Text) -> Iterator[Finding]:
 _PERMIT = Lexicon(RESIDENCE_PERMITS, REFUGEE_STATUS, template=r"(?<![\w])(?:{body})(?![\w])")
 
 
+#: a field of study or a rule after the permit's word: "asylum law", "visa policy", "Asylrecht"
+#: name a discipline or a policy, nobody's status
+_FIELD_AFTER = re.compile(
+    r"[ \t-]*(?:law|laws|policy|policies|research|studies|system|systems|procedure|procedures|recht|rechts|politik|"
+    r"droit|politique|diritto|politica|derecho|politica|direito|beleid|prawo|polityka|pravo|pravu|politika|jog|"
+    r"oikeus|ratt|ret|rett|drept|dikaio|hukuku|oigus|tiesibas|teise)(?![\w])")
+#: the permit's or the visa's forms that say whose by their ending ("oturma iznim", "vizem")
+_OWN_PERMIT_ENDINGS = ("iznim", "iznimi", "iznimin", "engedelyem", "kartyam", "oleskelulupani", "vizem", "vizemi",
+                       "vizumom")
+_VISA = Lexicon(VISA_WORDS, template=r"(?<![\w])(?:{body})(?![\w])")
+_VISA_STATUS = re.compile(rf"(?<![\w'])(?:{lex(VISA_STATUS)})")
+_VISA_LETTER = re.compile(rf"(?<![\w'])(?:{lex(VISA_LETTER_WORDS)})")
+#: the visa's status said by a first person's verb, in the languages that drop the pronoun ("čekam
+#: radnu vizu", "czekam na wizę", "várom a vízumot", "vizemi bekliyorum")
+_VISA_ME = re.compile(words(
+    r"cekam|czekam|cekam na|warte|j'attends|aspetto|espero|aguardo|wacht|varom|varok|odotan|vantar pa|venter pa|"
+    r"astept|perimeno|cakam|чакам|bekliyorum|ootan|gaidu|laukiu|i'm waiting|i am waiting|i'm still waiting|"
+    r"ich warte|ik wacht|jag vantar|jeg venter"))
+
+
 def _residence_status(t: Text) -> Iterator[Finding]:
     """Somebody's permit to live or work in a country, and where it stands: "mon titre de séjour a
-    expiré le mois dernier", "my residence permit renewal is still pending" (h52): the sentence. A
-    permit nobody owns ("the residence permit office helps new staff") is a service's."""
+    expiré le mois dernier", "my residence permit renewal is still pending" (h52), "his EU Blue
+    Card application was refused", "Almanya'daki çalışma iznim henüz onaylanmadı" (the owner in
+    the word's ending): the sentence. A visa, with where it stands and whose ("čekam radnu vizu,
+    razgovor u nemačkoj ambasadi mi je 12. maja", "his visa was refused"). A permit nobody owns
+    ("the residence permit office helps new staff"), a discipline ("Migration and asylum law"),
+    a visa letter an event offers ("an invitation letter for your visa") is nobody's status."""
+    text, low = t.text, t.low
+    done = -1
     for m in _PERMIT.finditer(t, 20, 20):
-        if _somebody_before(t.text, t.low, m.start(), 3):
-            yield Finding("personal.residence", PERSONAL, *_sentence_around(t.text, m.start(), m.end()))
+        if m.start() < done or _FIELD_AFTER.match(low, m.end()):
+            continue
+        own = low[m.start():m.end()].endswith(_OWN_PERMIT_ENDINGS)
+        if own or _somebody_before(text, low, m.start(), 3):
+            start, end = _sentence_around(text, m.start(), m.end())
+            yield Finding("personal.residence", PERSONAL, start, end)
+            done = end
+    for m in _VISA.finditer(t, 20, 20):
+        if m.start() < done or _FIELD_AFTER.match(low, m.end()):
+            continue
+        start, end = _sentence_around(text, m.start(), m.end())
+        if not _VISA_STATUS.search(low, start, end) or _IF_ASKED.search(low, start, m.start()) \
+                or _in_address(low, m.start()) or _VISA_LETTER.search(low, start, end):
+            continue
+        own = low[m.start():m.end()].endswith(_OWN_PERMIT_ENDINGS) or _VISA_ME.search(low, start, end) is not None
+        if own or _somebody_before(text, low, m.start(), 3, start) or _somebody_in(t, start, end, short_names=False):
+            yield Finding("personal.residence", PERSONAL, start, end)
+            done = end
 
 
 #: (the small words that begin a sentence capitalised, and are nobody's name)
@@ -2103,6 +2155,47 @@ _PRACTICE = re.compile(words(RELIGIOUS_PRACTICE))
 _WE = re.compile(r"(?<![\w'])(?:we|wij|wir|nous|noi|nosotros|nós|my|vi|אני|אנחנו)(?![\w'])")
 
 
+#: a religious observance (``RELIGIOUS_OBSERVANCES``), as its word's start: the view's words, and the pattern
+_OBSERVANCE_STEMS = tuple(sorted({fold(s) for s in RELIGIOUS_OBSERVANCES}, key=len, reverse=True))
+_OBSERVANCE_BYTES = re.compile(b"|".join(re.escape(s.split()[-1].encode()) for s in _OBSERVANCE_STEMS))
+_OBSERVANCE_WORDS = WordClass(lambda w: _OBSERVANCE_BYTES.match(w) is not None)
+_OBSERVANCE = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(s) for s in _OBSERVANCE_STEMS) + ")")
+#: a place of worship among the observances: it says one's practice only with a first person and no
+#: event held there ("the workshop dinner is next to the mosque", "a visit to the old synagogue")
+_WORSHIP_PLACES = ("mosque", "moschee", "moskee", "mosquee", "moschea", "mezquita", "mesquita", "meczet", "mesit",
+                   "mecset", "moske", "moskeij", "τζαμι", "dzamij", "mosej", "джамия", "camiye", "camide",
+                   "synagog", "sinagog", "zsinagog", "συναγωγ", "синагог")
+_VENUE_WORDS = re.compile(
+    r"(?<![\w])(?:workshop|meeting|conference|dinner|lunch|tour|visit|excursion|venue|held|located|hall|museum|"
+    r"besuch|besichtigung|führung|fuhrung|tagung|visite|excursie|bezoek|wycieczk|zwiedzani|kirándul|látogat|"
+    r"gita|visita|excursion|excursão|retkelle|vierailu|besök|besøg)")
+_HOLY_DAY_REST = re.compile(words(HOLY_DAY_REST))
+
+
+def _observances(t: Text) -> Iterator[Finding]:
+    """One's religious observance told as a reason or a habit ("vrijdagmiddag ben ik er niet vanwege
+    het vrijdaggebed in de moskee", "I leave early on Fridays for Friday prayers", "sonntags bin
+    ich im Gottesdienst"): the sentence, with somebody in it. A place of worship as a venue ("the
+    dinner is next to the Great Mosque") is nobody's practice."""
+    if not _OBSERVANCE_WORDS.among(t.words):
+        return
+    low = t.low
+    done = -1
+    for m in _OBSERVANCE.finditer(low):
+        if m.start() < done or _in_address(low, m.start()):
+            continue
+        start, end = _sentence_around(t.text, m.start(), m.end())
+        if _RESEARCH_TOPIC.search(low, start, end) or _IF_ASKED.search(low, start, m.start()):
+            continue
+        if m.group().startswith(_WORSHIP_PLACES):
+            if _VENUE_WORDS.search(low, start, end) or not (_FIRST_PERSON.search(low, start, end) or _I_AM.search(low, start, end)):
+                continue
+        elif not (_somebody_in(t, start, end, short_names=False) or _FIRST_PERSON.search(low, start, end)):
+            continue
+        yield Finding("personal.religion", PERSONAL, start, end)
+        done = end
+
+
 def religion(t: Text) -> Iterator[Finding]:
     """A person's religion, a special category of the GDPR: said of oneself or of somebody ("ik
     ben moslim", "er ist praktizierender Katholik", "moszlim vagyok"), or its practice, one's
@@ -2129,12 +2222,79 @@ def religion(t: Text) -> Iterator[Finding]:
             yield Finding("personal.religion", PERSONAL, *_sentence_around(text, m.start(), m.end()))
     for s in _SEASON.finditer(t, 120, 120):
         start, end = _sentence_around(text, s.start(), s.end())
-        for p in _PRACTICE.finditer(low, start, end):
+        for p in chain(_PRACTICE.finditer(low, start, end), _HOLY_DAY_REST.finditer(low, start, end)):
             if p.start() < s.end() and s.start() < p.end():
                 continue  # (one word, "fasten", "vasten": the season named, not kept by somebody)
             if _somebody_in(t, start, end) or _WE.search(low, start, end):
                 yield Finding("personal.religion", PERSONAL, start, end)
                 break
+    yield from _observances(t)
+
+
+# --- a person's family events -------------------------------------------------------------------
+
+_FAMILY_STEMS = tuple(sorted({fold(s) for s in FAMILY_EVENT_STEMS}, key=len, reverse=True))
+_FAMILY_WHOLE = frozenset(fold(w) for w in FAMILY_EVENT_WORDS.split())
+_FAMILY_OWN = frozenset(fold(w) for w in FAMILY_EVENT_OWN.split())
+#: (a stem of two words is looked for when the text has its last word: "communion" of "first communion")
+_FAMILY_BYTES = re.compile(b"|".join(re.escape(s.split()[-1].encode()) for s in _FAMILY_STEMS))
+_FAMILY_WORDS = WordClass(lambda w: w.decode() in _FAMILY_WHOLE or _FAMILY_BYTES.match(w) is not None)
+_FAMILY_EVENT = re.compile(
+    r"(?<![\w])(?:" + "|".join(re.escape(s) for s in _FAMILY_STEMS) + r"|(?:"
+    + "|".join(re.escape(w) for w in sorted(_FAMILY_WHOLE, key=len, reverse=True)) + r")(?![\w]))")
+_DEATH = Lexicon(DEATH_VERBS)
+#: a relative, as the view's words (``RELATIVE_WORDS``, ``FAMILY_EVENT_RELATIVES``); the ones that are
+#: other words too ("far", "mor", "son", "kind", "child", "fils") only after a possessive ("hans far",
+#: "min mor", "mon fils"; not "so far", "the child process died")
+_RELATIVES = frozenset(fold(w) for w in (RELATIVE_WORDS + " " + FAMILY_EVENT_RELATIVES).split())
+_AMBIGUOUS_RELATIVES = frozenset(("far", "mor", "son", "kind", "child", "kid", "fils", "partner", "sin", "frau",
+                                  "mann", "barn", "enfant", "fia", "apa", "mama", "isa", "ema", "brat", "tata"))
+
+
+def _relative_in(low: str, start: int, end: int) -> bool:
+    """Is a relative named in ``low[start:end]`` ("hans far", "mein Vater", "pogrzeb mojej mamy")?"""
+    before = ""
+    for w in _VIEW_WORD.findall(low, start, end):
+        if w in _RELATIVES and (w not in _AMBIGUOUS_RELATIVES or before.encode() in _PERSON_WORDS
+                                or before.encode() in _SOMEBODY_WORDS):
+            return True
+        before = w
+    return False
+
+
+def family_events(t: Text) -> Iterator[Finding]:
+    """A family event of the writer or of somebody named, given as the reason for an absence: a
+    relative's death and funeral ("hans far døde i weekenden, og begravelsen er på fredag i
+    Aalborg", "mein Vater ist gestorben"), a divorce ("a válásom miatt két hónapig alig voltam
+    bent"), a child's baptism or a religious rite ("krštenje moje kćeri u crkvi sv. Marka", "la
+    prima comunione di mio figlio"): the sentence. Not such a word with nobody's ("a dataset of
+    funeral records"), a process's death ("the child process died"), nor a question ("if you have
+    a funeral to attend")."""
+    text, low = t.text, t.low
+    spans: list[tuple[int, int]] = []
+    if _FAMILY_WORDS.among(t.words):
+        for m in _FAMILY_EVENT.finditer(low):
+            if spans and m.start() < spans[-1][1] or _in_address(low, m.start()):
+                continue
+            start, end = _sentence_around(text, m.start(), m.end())
+            if _RESEARCH_TOPIC.search(low, start, end) or _IF_ASKED.search(low, start, m.start()):
+                continue
+            word = _VIEW_WORD.match(low, m.start())
+            # (a name before it counts when the event's word is written small, as running text
+            # writes it: "Funeral Records Digitisation" is a title's words)
+            if (word and word.group() in _FAMILY_OWN) or _relative_in(low, start, end) or _somebodys(low, m.start(), 3) \
+                    or (text[m.start()].islower() and _somebody_before(text, low, m.start(), 4, start)) \
+                    or any(w.encode() in _SOMEBODY_WORDS for w in _VIEW_WORD.findall(low, start, end)) \
+                    or _I_AM.search(low, start, end) or _FIRST_PERSON.search(low, start, end):
+                spans.append((start, end))
+    for m in _DEATH.finditer(t, 20, 20):
+        if spans and spans[-1][0] <= m.start() < spans[-1][1]:
+            continue
+        start, end = _sentence_around(text, m.start(), m.end())
+        if _relative_in(low, start, end) and not _RESEARCH_TOPIC.search(low, start, end):
+            spans.append((start, end))
+    for start, end in sorted(set(spans)):
+        yield Finding("personal.family-event", PERSONAL, start, end)
 
 
 # --- a person's employment troubles --------------------------------------------------------------
