@@ -60,6 +60,8 @@ def test_a_religious_practice_told_as_a_reason_is_personal(text, secret):
     ["The workshop is in the former St. Mark's church, next to the town hall.",
      "The conference dinner is held next to the Great Mosque; we walk there together.",
      "The office is closed on 24 December (Christmas Eve) and on Good Friday.",
+     "Der Gottesdienst im Dom beginnt um 10 Uhr; die Tagung danach im Gemeindesaal.",
+     "The mosque tour is on Saturday at 14:00 for all participants.",
      "The Ramadan holidays close the university from 10 to 12 April."],
 )
 def test_a_church_or_a_holiday_as_a_venue_or_a_date_stays(text):

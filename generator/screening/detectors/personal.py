@@ -2190,8 +2190,9 @@ def _observances(t: Text) -> Iterator[Finding]:
         if m.group().startswith(_WORSHIP_PLACES):
             if _VENUE_WORDS.search(low, start, end) or not (_FIRST_PERSON.search(low, start, end) or _I_AM.search(low, start, end)):
                 continue
-        elif not (_somebody_in(t, start, end, short_names=False) or _FIRST_PERSON.search(low, start, end)):
-            continue
+        elif not (any(w.encode() in _SOMEBODY_WORDS for w in _VIEW_WORD.findall(low, start, end))
+                  or _I_AM.search(low, start, end) or _FIRST_PERSON.search(low, start, end)):
+            continue  # (somebody by a word, not by capitalised words: German's nouns, "Der Gottesdienst im Dom")
         yield Finding("personal.religion", PERSONAL, start, end)
         done = end
 
