@@ -604,6 +604,7 @@ def _three_parts(entry: str) -> tuple[str, str] | None:
 
 
 #: what separates the links of one value: spaces, or ';', '|' or ', ' between them
+_LIST_SEPARATOR = re.compile(r"[ \t]*[;|][ \t]*")
 _LINK_SEPARATORS = re.compile(r"[ \t]*[;|][ \t]*|\s+|,\s+")
 #: public identifiers written without their resolver, and the address that resolves them
 _IDENTIFIERS = (
@@ -623,7 +624,8 @@ _LINK_LABEL = re.compile(r"^[^\W\d_][^\W\d_]{0,30}(?:[ ][^\W\d_]{1,30}){0,3}[ \t
 def link_candidates(value: str) -> list[str]:
     """The parts of a links value, each a link or a bare identifier's address (the rest as written,
     for ``link`` to refuse)."""
-    value = _LINK_LABEL.sub("", value.strip())
+    # (each link of a list may have its label: "https://wiki.egi.eu/... ; slides: https://indico...")
+    value = " ; ".join(_LINK_LABEL.sub("", part) for part in _LIST_SEPARATOR.split(value.strip()))
     return [identifier_link(c) or c for c in _LINK_SEPARATORS.split(value) if c]
 
 

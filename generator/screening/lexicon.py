@@ -3560,6 +3560,25 @@ ADVICE_OBJECTS = (
     r"kişisel veriler|kişisel verileri"
 )
 
+#: a kind of payment data named as a kind ("Bitte KEINE Kontodaten oder Kartennummern hier ins
+#: Ticket schreiben"): what the reader is asked to keep out of a place, not a marking of the text
+PAYMENT_DATA_WORDS = (
+    r"bank details|bank account details|account details|card numbers?|credit card numbers?|card details|"
+    r"payment details|iban|ibans|kontodaten|bankdaten|bankverbindung|bankverbindungen|kartennummer|"
+    r"kartennummern|kreditkartennummer|kreditkartennummern|kreditkartendaten|zahlungsdaten|"
+    r"coordonnées bancaires|numéro de carte|numéros de carte|rib|dati bancari|coordinate bancarie|"
+    r"numero di carta|numeri di carta|datos bancarios|número de tarjeta|números de tarjeta|dados bancários|"
+    r"número do cartão|números de cartão|bankgegevens|rekeningnummer|rekeningnummers|kaartnummer|"
+    r"kaartnummers|dane bankowe|numer konta|numery kont|numer karty|numery kart|bankovní údaje|"
+    r"číslo účtu|čísla účtů|číslo karty|čísla karet|bankové údaje|číslo účtu|čísla účtov|bankszámlaszám|"
+    r"bankszámlaszámot|kártyaszám|kártyaszámot|bankuppgifter|kontonummer|kontonummer|kortnummer|"
+    r"bankoplysninger|kontooplysninger|pankkitiedot|tilinumero|tilinumeroa|kortin numero|korttinumero|"
+    r"date bancare|numărul cardului|numere de card|τραπεζικά στοιχεία|αριθμό κάρτας|bankovni podaci|"
+    r"broj kartice|bančni podatki|številka kartice|банкови данни|номер на карта|banka bilgileri|"
+    r"kart numarası|kart numaraları|pangaandmed|kaardi number|bankas dati|kartes numurs|banko duomenys|"
+    r"kortelės numeris"
+)
+
 #: "the same" and "between / with / among": "do not share the same proxy between users" is advice
 #: on how to use a thing, not a marking (the object is what both words frame)
 SAME_WORDS = (

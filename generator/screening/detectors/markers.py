@@ -87,6 +87,7 @@ from generator.screening.lexicon import (
     OUTSIDE_WORDS,
     PASSIVE_AUXILIARIES,
     PASSWORD_WORDS,
+    PAYMENT_DATA_WORDS,
     PLEASE_WORDS,
     PUBLIC_LEVEL_NAMES,
     PUBLIC_LEVELS,
@@ -179,7 +180,7 @@ _DO_NOT_SHARE_COMMAND = Lexicon(
 _SHARE_NOT = Lexicon(
     SHARE_VERBS_BEFORE_NEGATION,
     template=rf"{_B}(?:{{body}})[ \t]+(?:[^\s.!?;:]+[ \t]+)?(?:{lex(SHARE_NEGATIONS_AFTER)}){_E}")
-_ADVICE = re.compile(rf"(?:[ \t]+(?:the|a|an|die|der|das|le|la|les|il|el|de|het)?)?[ \t]*(?:{lex(ADVICE_OBJECTS)}){_E}")
+_ADVICE = re.compile(rf"(?:[ \t]+(?:the|a|an|die|der|das|le|la|les|il|el|de|het)?)?[ \t]*(?:{lex(ADVICE_OBJECTS, PAYMENT_DATA_WORDS)}){_E}")
 #: the object before the verb (German, Slavic word order: "das Passwort nicht weitergeben")
 _ADVICE_BEFORE = re.compile(rf"(?:{lex(ADVICE_OBJECTS)})[ \t]+(?:\S+[ \t]+)?$")
 #: a password word (any inflection: its stem and more letters, a Hebrew article before it) among the
@@ -296,6 +297,8 @@ def markers(t: Text) -> Iterator[Finding]:
                                                     or _SECRET_NAMED_INSIDE.search(low, m.start(), m.end())
                                                     or _token_before_in_sentence(low, m.start())):
             continue  # "Passwörter ... gehören nicht ins Ticket": what stays out of the ticket is named, and hidden nothing
+        if _kept_out_of_place(low, m.start(), m.end()):
+            continue  # "A titkos értéket ne küldd el a ticketben": the secret value is named, and kept out
         if _NEED_TO_KNOW_VERB.fullmatch(m.group()) and _KNOW_CLAUSE.match(low, m.end()):
             continue  # "we need to know whether the sites are certified": a verb, not the marking
         yield Finding("marker.confidential", MARKER, m.start(), m.end())
@@ -303,7 +306,10 @@ def markers(t: Text) -> Iterator[Finding]:
         if _CLOSING_BRACKET.match(low, m.end()) and not _bracket_opens_lead(low, m.start()):
             continue  # a bracket closes after the place: a marker only if its lead opened it ("(esto que sigue no ...)")
         if _not_for_place(low, m):
-            yield Finding("marker.confidential", MARKER, _place_lead(low, m.start()), m.end())
+            lead = _place_lead(low, m.start())
+            if _OUT_OF_PLACE_NAMED.search(low, lead, m.start()):
+                continue  # "Bitte KEINE Kontodaten oder Kartennummern hier ins Ticket": what stays out is named
+            yield Finding("marker.confidential", MARKER, lead, m.end())
     for m in _ONLY_US.finditer(t, 40, 40):
         if _LINE_LEAD.fullmatch(low, low.rfind("\n", 0, m.start()) + 1, m.start()) or _enclosed(low, m.start(), m.end()) \
                 or _SENTENCE_LEAD.search(low, max(0, m.start() - 4), m.start()) \
@@ -584,8 +590,13 @@ def _never_advice(low: str, start: int, end: int) -> bool:
     """A credential word before the marker word in its sentence, and "never" in that sentence:
     "Deel uw wachtwoord nooit; het is strikt vertrouwelijk" is advice, not a marking."""
     head, tail = _sentence(low, start, end, 120)
-    return bool((_CREDENTIAL_INSIDE.search(low, head, start) or _CREDENTIALS.search(low, head, start))
+    return bool((_CREDENTIAL_INSIDE.search(low, head, start) or _CREDENTIALS.search(low, head, start)
+                 or _TOKEN_WORD.search(low, head, start))
                 and _NEVER.search(low, head, tail))
+
+
+#: a token named ("Tokeni asla e-postayla paylaşmayın", "never share the token"): a credential too
+_TOKEN_WORD = re.compile(r"(?<![\w])(?:token|токен)[^\W\d_]{0,8}(?![\w])")
 
 
 _KEEP_VERB = re.compile(rf"{_B}(?:{lex(KEEP_VERBS)}){_E}")
@@ -627,11 +638,15 @@ def _weighed(low: str, start: int) -> bool:
     return bool(_WHETHER.search(low, head, start))
 
 
+#: what ends the negated marker word's clause: a comma, or a dash between spaces ("er ikke fortroligt – del det gerne")
+_COMMA_OR_DASH = re.compile(r",|[ \t][–—-][ \t]")
+
+
 def _negates_a_marker(low: str, start: int, end: int) -> bool:
     """Does the negation negate a marker word before a comma, not the verb after it ("לא חסוי,
     אפשר לפרסם", "non é confidencial, pódese publicar": not confidential, may be published)?"""
-    comma = low.find(",", start, end)
-    return comma >= 0 and _STRONG.pattern.search(low, start, comma) is not None
+    comma = _COMMA_OR_DASH.search(low, start, end)
+    return comma is not None and _STRONG.pattern.search(low, start, comma.start()) is not None
 
 
 #: a secret's name inside such a phrase ("don't post your token in the ticket")
@@ -639,6 +654,27 @@ def _negates_a_marker(low: str, start: int, end: int) -> bool:
 _SECRET_NAMED_INSIDE = re.compile(rf"{_B}[הלבו]?(?:{_CREDENTIAL_STEMS}|tokens?|токен|{lex(CREDENTIALS_WORDS, KEY_WORDS)})")
 #: a phrase that keeps text out of a place (the ticket, the case, the page), not one that marks it
 _PLACE_IN_PHRASE = re.compile(r"ticket|case|queue|fall|seite|portal|dossier|caso|sprawa|zgłoszeni|tiket|tiketti|ärende")
+
+
+#: payment data or a secret named in a place's lead: what the reader is asked to keep out of it
+_OUT_OF_PLACE_NAMED = re.compile(rf"{_B}(?:{lex(PAYMENT_DATA_WORDS)}){_E}|{_SECRET_NAMED_INSIDE.pattern}")
+#: the marker word as an adjective: a word follows it, no colon, dash or bracket
+_WORD_AFTER = re.compile(r"[ \t]+[^\W\d_]")
+#: a negation, then a place word, later in the clause ("ne küldd el a ticketben", "nicht ins Ticket")
+_NOT_IN_PLACE = re.compile(rf"[ \t]+(?:[^\s.!?;:,]+[ \t]+){{0,3}}?(?:{lex(NEGATION_PARTICLES)}|{lex(NEVER_WORDS)}){_E}[^.!?;:\n]{{0,60}}?{_B}(?:{_PLACE_IN_PHRASE.pattern})")
+
+
+def _kept_out_of_place(low: str, start: int, end: int) -> bool:
+    """Is the marker word an adjective of what the sentence then says not to put in the ticket
+    ("A titkos értéket ne küldd el a ticketben", "the secret value never goes in the ticket")?"""
+    if not _WORD_AFTER.match(low, end) or _AND_AFTER.match(low, end) \
+            or _SAID_TO_BE.search(low, max(0, start - 40), start):
+        return False  # "es confidencial y no debe constar en el ticket": said of the text, a marking
+    _, tail = _sentence(low, start, end, 120)
+    return _NOT_IN_PLACE.match(low, end, tail) is not None
+
+
+_AND_AFTER = re.compile(rf"[ \t]+(?:{lex(AND_WORDS)}){_E}")
 
 
 def _token_before_in_sentence(low: str, start: int) -> bool:

@@ -3295,7 +3295,10 @@ _SERVICE_CN = re.compile(r"(?:host|service|ldap|https?|ftp|voms|nfs|srm|xrootd|g
                          r"monitor(?:ing)?|backup|root|guest|anonymous|nagios|icinga|svc[-_][\w-]+)$|"
                          # a certification authority's own name
                          r".*(?:\bca\b|-ca\b|\bca[ -]?\d|authority|\broot\b|certification|certificate|"
-                         r"\bpki\b|trust services|issuing|intermediate)", re.IGNORECASE)
+                         r"\bpki\b|trust services|issuing|intermediate|"
+                         # a CA's product named by its protocol or algorithm ("GEANT TLS RSA 1",
+                         # "HARICA TLS ECC Root", "DigiCert Global G2 TLS RSA SHA256 2020 CA1")
+                         r"\b(?:tls|ssl|rsa|ecc|ecdsa|sha-?(?:1|256|384|512))\b)", re.IGNORECASE)
 
 #: a certification authority's name with "CA" glued to its end, in capitals ("IRISGridCA",
 #: "TERENAeScienceSSLCA"): written so, no person's name ends ("Monica", "MONICA")

@@ -430,6 +430,9 @@ def _judge(low: str, start: int, num: str) -> str | None:
         return "phone.national"  # "0151 2287 4419 (das Letzte ist meine Handynummer)": said so after it
     if label is not None and label.group() in _LABEL_ONLY_ABBREVIATED and before[label.end():label.end() + 1] not in (".", ":"):
         label = None  # "port 20000-25000", not "Port.: 06 12 34 56 78" (French 'portable')
+    if label is not None and len(label.group()) == 1 and before[label.start() - 1:label.start()] == "/" \
+            and before[label.end():label.end() + 1] not in (".", ":"):
+        label = None  # "jobs 4812933 t/m 4813020" (Dutch 'tot en met'), not "T/M: 06 12 34 56 78"
     if label is not None and any(w.group() not in _NUMBER_WORDS for w in _NOT_PHONE_WORD.finditer(before, label.end())):
         label = None
     wider = _NOT_PHONE_WORD.match(before, label.start()) if label is not None else None

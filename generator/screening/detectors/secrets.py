@@ -1308,6 +1308,8 @@ def handed_over(t: Text) -> Iterator[Finding]:
                 continue
             value_at = nxt
             _, line_end = t.line_span(value_at)
+        if _SSH_PUBLIC_KEY.match(text, value_at):
+            continue  # "here it is: ssh-ed25519 AAAA... user@laptop": a public key handed over, as asked
         span = _value_span(text, value_at, line_end)
         if span and _secretish(text[span[0]:span[1]]):
             yield Finding("credential.handed-over", CREDENTIAL, *span)

@@ -196,6 +196,40 @@ _REFERENCE_BEFORE = re.compile(rf"(?<![\w-])(?:{REFERENCE_WORDS})(?![\w-])[^:\n]
 _RESOURCE_NAME = re.compile(r"[a-z]{3,20}(?:-[a-z]{2,20})*(?:-(?=[a-z]*\d)[a-z0-9]{3,10}){1,2}|[a-z]{2,12}(?:-\d{1,6}){1,3}")
 
 
+#: a serial number's word and its value, earlier in the sentence
+_SERIAL_TOLD = re.compile(rf"(?<![\w])(?:{lex(SERIAL_NUMBER_WORDS)})(?:[ \t]+(?:{lex(COPULAS)}))?[ \t]*[:=#]?[ \t]*"
+                          r"['\"]?(?P<value>[a-z0-9][a-z0-9-]{3,30})(?![\w])")
+_CLAUSE_BREAK = re.compile(r"[.!?;\n](?:\s|$)")
+
+
+def _sibling_serial(text: str, low: str, start: int, end: int, line_start: int) -> bool:
+    """A value of the same shape as a serial number told earlier in its sentence ("vadný disk so
+    sériovým číslom ZL2B7H4Q, nový disk má ZL2C91KM", "Seriennummer der alten Platte: WX41A0C9,
+    die neue hat WX41B7D2"): a second device's serial, which a password word between would not be."""
+    lo = max(line_start, start - 160)
+    lo = max((m.end() for m in _CLAUSE_BREAK.finditer(low, lo, start)), default=lo)
+    if not _SERIAL_WORD.search(low, lo, start):
+        return False
+    value = text[start:end]
+    for m in _SERIAL_TOLD.finditer(low, lo, start):
+        told = text[m.start("value"):m.end("value")]
+        if abs(len(told) - len(value)) <= 2 and _same_alphabet(told, value) \
+                and not _SECRET_WORD_BETWEEN.search(low, m.end(), start):
+            return True
+    return False
+
+
+def _same_alphabet(a: str, b: str) -> bool:
+    """Both in capitals and digits, or both in lower case and digits (a vendor's serials are written alike)."""
+    return all(any(c.isdigit() for c in x) and (x.upper() == x or x.lower() == x) for x in (a, b)) \
+        and (a.upper() == a) == (b.upper() == b)
+
+
+_SERIAL_WORD = re.compile(rf"(?<![\w])(?:{lex(SERIAL_NUMBER_WORDS)})")
+_SECRET_WORD_BETWEEN = re.compile(r"pass|token|secret|key|kennw|mot de|contrase|senha|wachtw|lösen|losen|"
+                                  r"salasan|jelsz|hasł|hasl|heslo|geslo|lozink|parol|şifre|sifre|pin\b|code|kod|kód")
+
+
 def random_tokens(t: Text) -> Iterator[Finding]:
     """Random-looking strings, with no keyword (see the module's docstring)."""
     text, low = t.text, t.low
@@ -223,6 +257,8 @@ def random_tokens(t: Text) -> Iterator[Finding]:
             continue  # PublicKey = ..., "public key:", a fingerprint
         if _SERIAL_BEFORE.search(before):
             continue  # "сериен номер 0x4A3F21": a certificate's serial number, printed in it
+        if end - start <= 24 and _sibling_serial(text, low, start, end, line_start):
+            continue  # "so sériovým číslom ZL2B7H4Q, nový disk má ZL2C91KM": the replacement's serial
         if _PUBLIC_CODE_BEFORE.search(before[-40:]):
             continue  # "CUP I53C22000690001", "grant agreement no. 101057388": a project's public code
         if _ID_PREFIXED_UUID.fullmatch(low, start, end):
