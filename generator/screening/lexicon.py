@@ -1312,6 +1312,16 @@ ID_WORDS = (
     r"табельный номер|табельний номер|служебен номер|matični broj zaposlenika|numărul de angajat|"
     r"marca angajatului|sicil numarası|sicil no|personel numarası|öğrenci numarası|öğrenci no|"
     r"מספר עובד|თანამშრომლის ნომერი|աշխատողի համար|"
+    # abbreviated and compound labels of a person's numbers at work, of insurance and identity cards,
+    # of a person's tax number ("Personalnr.", "Versichertennr.", "Rentenversicherungsnummer",
+    # "numer pracowniczy", "Α.Φ.Μ.", "davčna št.", "л.к. №", "lična karta")
+    r"personalnr|pers\.-nr|pers\.nr|personeelsnr|anställningsnr|matricule|n° de matricule|n° matricule|"
+    r"numer pracowniczy|nr pracowniczy|nr pracownika|numer ewidencyjny pracownika|osobné číslo|"
+    r"versichertennr|versicherungsnummer|versicherungsnr|rentenversicherungsnummer|rentenversicherungsnr|"
+    r"sozialversicherungsnummer|rv-nummer|rvnr|sv-nummer|sv-nr|kvnr|krankenversichertennr|"
+    r"α\.φ\.μ\.?|α\. ?φ\. ?μ\.?|a\.f\.m\.?|α\.μ\.κ\.α\.?|davčna št\.?|dav\. št\.?|davčna stevilka|"
+    r"л\.к\.?|л\. ?к\.?|l\.k\.?|lična karta|lične karte|lk br|broj lične karte|broj osobne iskaznice|osobna iskaznica|"
+    r"номер на лична карта|лична карта №|"
     # mk, he (with the gershayim or a quote), ar, mt, ga, cs (ID card "OP"), pt-BR, hy ("my passport's")
     r"ембг|embg|ת\"ז|ת״ז|رقم الهوية|بطاقة الهوية|البطاقة الوطنية|رقم البطاقة الوطنية|"
     r"بطاقة التعريف الوطنية|رقم بطاقة التعريف|رقم جواز السفر|جواز السفر|جواز سفري|"
@@ -4288,7 +4298,7 @@ PERSON_OWNER_STEMS = (
 #: a tax or registry number's word that a person's number has too: an organisation's only when one
 #: is named beside it ("NIP uczelni", "DIČ ústavu", "the institute's tax number")
 TAX_NUMBER_LABELS = (
-    r"nip|dič|oib|afm|αφμ|nif|tax number|tax id|tax code|steuernummer|numéro fiscal|codice fiscale|c\. ?f\.|cf|"
+    r"nip|dič|oib|afm|αφμ|α\.φ\.μ\.?|a\.f\.m\.?|davčna št|nif|tax number|tax id|tax code|steuernummer|numéro fiscal|codice fiscale|c\. ?f\.|cf|"
     r"número fiscal|número de contribuinte|fiscaal nummer|daňové číslo|adószám|cod fiscal|vergi no|vergi numarası|"
     r"davčna številka|porezni broj|данъчен номер"
 )

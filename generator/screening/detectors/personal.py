@@ -410,9 +410,13 @@ _GROUPED_ID_SHAPES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
         (r"\d{2}\.\d{3}\.\d{3}[ -]?[A-Z](?![\w/-])", "es.dni"),
         (r"\d{2}([ .])\d{3}\1\d{3}\1\d{3}(?![\w/-]|[.,]\d|[ .]\d)", "de.idnr"),
         (r"\d{6} \d{4,5}(?![\w/-]|[.,]\d|[ .]\d)", "dk.cpr no.fodselsnummer"),
+        # a Yugoslav JMBG (and a Slovenian EMŠO) in its logical groups: birth date, region, serial,
+        # check ("2907990 71 503 6")
+        (r"\d{7} \d{2} \d{3} \d(?![\w/-]|[.,]\d|[ .]\d)", "si.emso"),
     )
 )
-_GROUPED_ID_PREFIXES = ("0000.00.000", "000 000 000", "000.000.000", "00.000.000", "00 000 000 000", "000000 0000")
+_GROUPED_ID_PREFIXES = ("0000.00.000", "000 000 000", "000.000.000", "00.000.000", "00 000 000 000", "000000 0000",
+                        "0000000 00 000 0")
 _GROUPED_ID_PREFIX_BYTES = tuple(p.encode() for p in _GROUPED_ID_PREFIXES)
 #: a date of birth and a serial: YYMMDD, then '/', '-' or '+' and three or four digits
 _BIRTH_NUMBER = re.compile(r"\d{6}[-/+]\d{3,4}")
@@ -445,7 +449,7 @@ def _born_on_a_day(value: str) -> bool:
 _ID_WORD = Lexicon(ID_WORDS, template=r"(?<![\w'-])(?:{body})(?:[-'’][^\W\d_]{1,6})?(?![\w-])")
 #: between the word and its number, a few words and a verb: "rodné číslo pro registraci je",
 #: "Ο ΑΜΚΑ μου είναι", "CNP-ul meu este", "my passport number for the booking is"
-_ID_SAID = re.compile(rf"(?:[ \t]+(?:[^\W\d_]{{1,20}}|\([^\W\d_]{{1,10}}\))){{0,4}}?[ \t]+(?:{lex(COPULAS)})(?!\w)[ \t]*:?")
+_ID_SAID = re.compile(rf"\.?(?:[ \t]+(?:[^\W\d_]{{1,20}}|\([^\W\d_]{{1,10}}\))){{0,4}}?[ \t]+(?:{lex(COPULAS)})(?!\w)[ \t]*:?")
 #: or a few words (whose document), a dash or a colon, then a verb or two saying it was written
 #: somewhere ("numer dokumentu tożsamości – wpisaliśmy RF4729183", "Ausweisnummer: eingetragen
 #: haben wir CZ1234567"), then a document's number: capitals and five to nine digits (an Italian
@@ -453,6 +457,8 @@ _ID_SAID = re.compile(rf"(?:[ \t]+(?:[^\W\d_]{{1,20}}|\([^\W\d_]{{1,10}}\))){{0,
 _ID_ENTERED = re.compile(r"(?:[ \t]+[^\W\d_][\w'’]{0,20}){0,3}[ \t]*(?:[:–—]|-(?=[ \t]))[ \t]*"
                          r"(?:[^\W\d_][\w'’]{1,20}[ \t]*:?[ \t]+){0,3}"
                          r"(?P<value>[A-Z]{1,3}[ -]?\d{5,9}(?:[A-Z]{1,2})?)(?![\w-])")
+#: a short aside between the verb and the number: "ist bei mir", "is for me", "jest u mnie", "est chez moi"
+_ASIDE_WORDS = re.compile(r"[ \t]*[^\W\d_]{2,5}(?:[ \t]+[^\W\d_]{2,5})?[ \t]*:?(?=[ \t]*\d)")
 #: or, in the next sentence, "mine is" ("... your CNP. Al meu este 1840...", "Mine is ...")
 _MINE_NEXT = re.compile(rf"[^.!?\n]{{0,100}}[.!?][ \t]+(?:{lex(MINE_IS)})(?!\w)[ \t]*:?")
 #: or a few words saying what it is for, then a colon: "Personnummer för behörighetsansökan:",
@@ -481,7 +487,7 @@ _ID_SERIES = re.compile(
 #: the words are apart (a space or a sign between): a word read as several, every way of cutting it
 #: tried when no link follows, cost a millisecond a word of the id's kind
 _ID_LATER = re.compile(
-    rf"(?:[ \t]*,?[ \t]*\([^()\n]{{1,30}}\)|(?:[ \t]+[,(?]?|[,(?])[ \t]*[^\W\d_][\w'’-]{{0,24}}\)?){{0,8}}?[ \t]*"
+    rf"\.?(?:[ \t]*,?[ \t]*\([^()\n]{{1,30}}\)|(?:[ \t]+[,(?]?|[,(?])[ \t]*[^\W\d_][\w'’-]{{0,24}}\)?){{0,8}}?[ \t]*"
     rf"(?:(?:{lex(ID_LINKS)})(?![\w])\.?|:)[ \t:#]*(?:(?:{lex(ID_LINKS)})(?![\w])\.?[ \t:#]*)?(?=(?:[a-z]{{1,3}}[ -]?)?\d)")
 #: the value: groups of capitals and digits joined by a space, '-', '/' or '.' ("53 140679 M 018",
 #: "14729385 4 ZX7", "RX 582913", "4-3827195"), five digits at least (counted by the caller)
@@ -606,8 +612,68 @@ def _identity_cards(t: Text) -> Iterator[Finding]:
             yield Finding("personal.national-id", PERSONAL, m.start(), m.end())
 
 
+#: a German pension insurance number (Rentenversicherungsnummer) as its card prints it: area,
+#: birth date (DDMMYY), the birth name's initial, serial and check digit ("12 240785 K 514"); in
+#: the digits copy, where it may begin
+_RVNR = re.compile(r"00 ?000000 ?[A-Z] ?000")
+_RVNR_BYTES = re.compile(rb"00 ?000000 ?[A-Z] ?000")
+_RVNR_VALUE = re.compile(r"(\d{2})( ?)(\d{6})\2([A-Z])\2(\d{3})(?![\w/-]|[.,]\d)")
+#: a European health insurance card's number (EHIC, TEAM, EKVK, EKUZ, CEAM): '80', the country's
+#: numeric code and fifteen digits, Luhn's check last, printed in groups of five
+_EHIC = re.compile(r"00000( ?)00000\1 ?00000\1 ?00000")
+_EHIC_BYTES = re.compile(rb"00000( ?)00000\1 ?00000\1 ?00000")
+_EHIC_VALUE = re.compile(r"80\d{3}( ?)\d{5}\1\d{5}\1\d{5}(?![\w/-]|[.,]\d)")
+_EHIC_WORD = re.compile(lex(r"ehic|ekvk|ekuz|ceam|tse|cesd|eekk|epzp|ezok|ekzz|ekzo|esdk|evak|"
+                            r"ceass|εκαα|езок|health insurance card|krankenversicherungskarte|"
+                            r"carte européenne d'assurance maladie|tessera europea|tarjeta sanitaria europea|"
+                            r"karta ubezpieczenia|průkaz zdravotního pojištění|zorgpas|sjukförsäkringskort|"
+                            r"sygesikringskort|sairaanhoitokortti|egészségbiztosítási kártya") + r"(?![\w])")
+
+
+def _rvnr_valid(area: str, born: str, initial: str, serial: str) -> bool:
+    """The check digit of a German pension insurance number: the initial read as its place in the
+    alphabet (two digits), weights 2 1 2 5 7 1 2 1 2 1 2 1, each product's digit sum, mod 10; the
+    birth date's day and month real."""
+    day, month = int(born[:2]), int(born[2:4])
+    if not (1 <= day <= 31 and 1 <= month <= 12):
+        return False
+    digits = [int(c) for c in area + born + f"{ord(initial) - 64:02d}" + serial[:2]]
+    total = sum(sum(divmod(w * d, 10)) for w, d in zip((2, 1, 2, 5, 7, 1, 2, 1, 2, 1, 2, 1), digits, strict=True))
+    return total % 10 == int(serial[2])
+
+
+def _insurance_numbers(t: Text) -> Iterator[Finding]:
+    """A German pension insurance number and a European health insurance card's number: found in
+    their printed groups with a valid check digit, or joined with a word naming them in the paragraph."""
+    text, digits_view = t.text, t.digits
+    as_bytes = isinstance(digits_view, bytes)
+    for start in starts_from(_RVNR_BYTES if as_bytes else _RVNR, b"00" if as_bytes else "00", digits_view):
+        if start and (text[start - 1].isalnum() or text[start - 1] in _ID_NOT_AFTER):
+            continue
+        m = _RVNR_VALUE.match(text, start)
+        if m and _rvnr_valid(m.group(1), m.group(3), m.group(4), m.group(5)) and (
+                m.group(2) or _named_in_paragraph(t, start)):
+            yield Finding("personal.national-id", PERSONAL, m.start(), m.end())
+    for start in starts_from(_EHIC_BYTES if as_bytes else _EHIC, b"00000" if as_bytes else "00000", digits_view):
+        if start and (text[start - 1].isalnum() or text[start - 1] in _ID_NOT_AFTER):
+            continue
+        m = _EHIC_VALUE.match(text, start)
+        if m is None or not _card_luhn(m.group().replace(" ", "")):
+            continue
+        if m.group(1) or _EHIC_WORD.search(t.low, max(0, start - 200), start) \
+                or text.find("TEAM", max(0, start - 200), start) >= 0:  # Italian "TEAM", in capitals
+            yield Finding("personal.national-id", PERSONAL, m.start(), m.end())
+
+
+def _card_luhn(digits: str) -> bool:
+    from stdnum import luhn
+    return luhn.is_valid(digits)
+
+
 def _identity_numbers(t: Text) -> Iterator[Finding]:
     yield from _identity_cards(t)
+    if t.has_digit:
+        yield from _insurance_numbers(t)
     text, low = t.text, t.low
     m: re.Match[str] | None
     digits_view = t.digits
@@ -670,6 +736,9 @@ def _identity_numbers(t: Text) -> Iterator[Finding]:
                 yield Finding("personal.id-number", PERSONAL, *entered.span("value"))
             if said:  # a number said to be the id: six digits at least, as ids have
                 v = _ID_VALUE.match(text, said.end(), min(len(text), said.end() + 60))
+                aside = v is None and _ASIDE_WORDS.match(low, said.end(), min(len(low), said.end() + 16))
+                if aside:  # "Personalnr. ist bei mir 00481723", "is for me 004812"
+                    v = _ID_VALUE.match(text, aside.end(), min(len(text), aside.end() + 40))
                 if v and sum(c.isdigit() for c in v.group("value")) >= 6:
                     yield Finding("personal.id-number", PERSONAL, *v.span("value"))
             if len(m.group()) >= 4 and m.group() not in _ID_SHORT_REACH:
@@ -757,7 +826,7 @@ _PASSPORT_NUMBER = re.compile(r"(?:[^\n.!?]|(?<![\w][\w][\w])(?<=[A-Za-z]{2})\.)
 _PASSPORT_DIGITS = re.compile(r"[ \t]*(?:(?:nr|no|n°|number|numer|numero|número|nummer|numeris|numurs|numbriga|"
                               r"číslo|č)(?![\w]))?\.?[ \t]*:?[ \t]*(?P<value>\d{7,9})(?![\w,/-]|\.\d)", re.IGNORECASE)
 #: the tax and registry numbers that organisations have too ("NIP", "NIF", "ΑΦΜ", "adószám", "VAT")
-_TAX_LABEL = re.compile("(?:%s)" % lex(r"nip|nif|cif|αφμ|afm|adószám|adoszam|vat(?: no| number| id)?|"
+_TAX_LABEL = re.compile("(?:%s)" % lex(r"nip|nif|cif|αφμ|afm|α\.φ\.μ\.?|davčna št\.?|davčna številka|adószám|adoszam|vat(?: no| number| id)?|"
                                         r"p\. ?iva|partita iva|ust-?idnr|steuernummer|tax (?:number|id)|"
                                         r"vergi (?:no|numarası)|ičo|ico|dič|oib"))
 #: a word naming an organisation, by its stem ("Tudományegyetem", "instytutu", "Universitat")

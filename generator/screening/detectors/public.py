@@ -138,7 +138,7 @@ _PERSON_OWNER = re.compile(rf"(?<![\w'-])(?:{lex(PERSON_OWNER_STEMS)})")
 
 def _organisation_number(t: Text, f: Finding) -> bool:
     value = t.text[f.start:f.end]
-    if not _ORG_NUMBER.fullmatch(value) or _SPANISH_PERSONAL.fullmatch(value):
+    if not _ORG_NUMBER.fullmatch(value) or _SPANISH_PERSONAL.fullmatch(value) or _born_id_number(value):
         return False
     low = t.low
     line_start = low.rfind("\n", 0, f.start) + 1
@@ -159,8 +159,42 @@ def _organisation_number(t: Text, f: Finding) -> bool:
         return True
     clause = max(low.rfind(c, 0, m.start()) for c in ",;:\n(")
     lo = max(clause + 1, m.start() - 40)
-    return (_ORGANISATION.search(low, lo, m.start()) or _ORGANISATION_OWNER.search(low, lo, m.start())) is not None \
-        and not _PERSON_OWNER.search(low, lo, m.start())
+    if (_ORGANISATION.search(low, lo, m.start()) or _ORGANISATION_OWNER.search(low, lo, m.start())) is not None \
+            and not _PERSON_OWNER.search(low, lo, m.start()):
+        return True
+    line_end = low.find("\n", f.end)
+    if _ORGANISATIONS_TAX_OFFICE.search(low, f.end, line_end if line_end >= 0 else len(low)):
+        return True  # "ΑΦΜ 090198290, ΔΟΥ ΦΑΕ Αθηνών": the tax office of companies and bodies
+    return not low[line_start:m.start()].strip() and _organisation_line_before(low, line_start)
+
+
+#: the tax office of companies and public bodies named after a Greek tax number ("ΔΟΥ ΦΑΕ Αθηνών",
+#: "Δ.Ο.Υ. Φ.Α.Ε. Πειραιά"): a person's number has their own local office there
+_ORGANISATIONS_TAX_OFFICE = re.compile(lex(r"φ\.?α\.?ε\.?") + r"(?![\w])")
+
+
+def _organisation_line_before(low: str, line_start: int) -> bool:
+    """An invoice block: does the line just above a line beginning with the label name an
+    organisation, and no person ("Międzyuczelniane Centrum Obliczeniowe\nNIP 675-000-48-21")?"""
+    if line_start < 2:
+        return False
+    prev_start = low.rfind("\n", 0, line_start - 1) + 1
+    if line_start - 1 - prev_start > 90:
+        return False
+    return (_ORGANISATION.search(low, prev_start, line_start - 1) or _ORGANISATION_OWNER.search(
+        low, prev_start, line_start - 1)) is not None and not _PERSON_OWNER.search(low, prev_start, line_start - 1)
+
+
+def _born_id_number(value: str) -> bool:
+    """A person's thirteen-digit number that tells a birth date (a Yugoslav JMBG, a Slovenian
+    EMŠO, a Romanian CNP), however grouped: a person's, whatever label stands before it (a
+    Serbian "matični broj" is a company's eight digits or a person's thirteen)."""
+    digits = "".join(c for c in value if c.isdigit())
+    if len(digits) != 13 or len(digits) != sum(c.isalnum() for c in value):
+        return False
+    from stdnum.ro import cnp
+    from stdnum.si import emso
+    return emso.is_valid(digits) or cnp.is_valid(digits)
 
 
 # --- a famous test value called one ------------------------------------------------------------

@@ -230,6 +230,13 @@ _SECRET_WORD_BETWEEN = re.compile(r"pass|token|secret|key|kennw|mot de|contrase|
                                   r"salasan|jelsz|hasł|hasl|heslo|geslo|lozink|parol|şifre|sifre|pin\b|code|kod|kód")
 
 
+#: a helpdesk's ticket, case or issue number written glued to its word by '#' ("Ticket#2024031410000122",
+#: an OTRS/Znuny ticket: its day and a counter; "GGUS#165432", "Incident#00412", "Issue#1234"): digits only
+_TICKET_NUMBER = re.compile(r"[(\[\"'“]?(?:ticket|tickets|tn|case|incident|issue|request|req|ggus|rt|otrs|znuny|"
+                            r"jira|helpdesk|ticketnummer|ticketnr|zgłoszenie|zgloszenie|požadavek|pozadavek|"
+                            r"dossier|caso|ärende|arende|tiketti|sag)[ ]?#[ ]?\d{4,20}[)\]\"'”]?")
+
+
 def random_tokens(t: Text) -> Iterator[Finding]:
     """Random-looking strings, with no keyword (see the module's docstring)."""
     text, low = t.text, t.low
@@ -243,6 +250,8 @@ def random_tokens(t: Text) -> Iterator[Finding]:
         parts = _random_parts(text[start:end])  # (first: most tokens have none, and it is remembered)
         if not parts:
             continue  # (a URL among them: ``_random_parts`` says no to it)
+        if _TICKET_NUMBER.fullmatch(low, start, end):
+            continue  # "Ticket#2024031410000122": a helpdesk's ticket number (OTRS: a date and a counter)
         if text.find("data:", max(0, start - 60), start + 30) >= 0 \
                 and _MEDIA_DATA.search(text, max(0, start - 60), start + 30):
             continue  # an embedded image or font ("data:image/png;base64,..."): media, not a secret
