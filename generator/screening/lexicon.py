@@ -210,6 +210,25 @@ SECURITY_QUESTIONS = (
     r"premier animal|primera mascota|primer mascota|nombre de soltera de mi madre|primo animale|"
     r"primeiro animal|eerste huisdier|pierwszego zwierzaka|pierwsze zwierzę|první mazlíček|első háziállat"
 )
+#: an account's recovery, reset or verification, or its login, in EGI's languages: "code" with six
+#: digits on the same line (a subject: "Re: recuperação da conta – código 731 904 não funciona") is the
+#: account's one-time code
+ACCOUNT_RECOVERY_WORDS = (
+    r"account recovery|recover my account|recovery|password reset|reset|verification|verify|sign-in|sign in|"
+    r"login|log-in|log in|one-time|one time|otp|2fa|mfa|two-factor|"
+    r"kontowiederherstellung|wiederherstellung|passwort zurücksetzen|zurücksetzen|bestätigung|verifizierung|anmeldung|"
+    r"récupération|récupération du compte|réinitialisation|vérification|connexion|recupero|recupero account|"
+    r"reimpostazione|verifica|accesso|recuperación|recuperación de cuenta|restablecimiento|verificación|"
+    r"inicio de sesión|recuperação|recuperação da conta|redefinição|verificação|acesso|herstel|accountherstel|"
+    r"wachtwoordherstel|verificatie|inloggen|odzyskiwanie|odzyskiwania|odzyskanie|resetowanie|weryfikacja|"
+    r"weryfikacji|logowanie|logowania|obnovení|obnovenie|ověření|overenie|přihlášení|prihlásenie|"
+    r"helyreállítás|visszaállítás|ellenőrzés|ellenőrző|bejelentkezés|recuperare|recuperarea|resetare|verificare|"
+    r"autentificare|palautus|palautuskoodi|tilin palautus|vahvistus|vahvistuskoodi|kirjautuminen|återställning|"
+    r"återställa|verifiering|inloggning|gendannelse|nulstilling|bekræftelse|login|gjenoppretting|tilbakestilling|"
+    r"bekreftelse|pålogging|ανάκτηση|επαλήθευση|σύνδεση|възстановяване|потвърждение|вход|oporavak|obnova|"
+    r"provjera|verifikacija|prijava|obnovitev|preverjanje|kurtarma|sıfırlama|doğrulama|giriş|taastamine|"
+    r"kinnitus|sisselogimine|atkopšana|verifikācija|pieteikšanās|atkūrimas|patvirtinimas|prisijungimas"
+)
 #: a wallet's or a key's recovery words: the words after it are the key
 RECOVERY_PHRASES = (
     r"recovery phrase|secret recovery phrase|seed phrase|seed words|mnemonic|mnemonic phrase|backup phrase|"
@@ -235,7 +254,25 @@ PIN_WORDS = (
     r"eenmalige pin|eenmalige pincode|egyszeri pin|egyszer használatos pin|pin unic|pin de unică folosință|"
     r"kertakäyttöinen pin|kertakäyttö-pin|kertakäyttöpin|engångspin|engångspinkod|engangspin|engangspinkode|"
     r"engangs-pinkode|pin μιας χρήσης|jednokratni pin|enkratni pin|еднократен пин|tek kullanımlık pin|"
-    r"ühekordne pin|vienreizējais pin|vienkartinis pin|one-time pin|one time pin|onetime pin|single-use pin"
+    r"ühekordne pin|vienreizējais pin|vienkartinis pin|one-time pin|one time pin|onetime pin|single-use pin|"
+    # a voicemail's PIN as one compound ("Mailbox-PIN", "Sprachbox-PIN", "voicemail-PIN")
+    r"mailbox-?pin|voicemail-?pin|sprachbox-?pin|mobilbox-?pin|anrufbeantworter-?pin|vastaaja-?pin|"
+    r"röstbrevlåde-?pin|voicemail-?pinkode|voicemail-?pincode"
+)
+#: a voicemail box in EGI's languages: after a PIN word, "of the voicemail" ("il PIN della segreteria
+#: è 6624", "le PIN de la messagerie vocale est 3390", "PIN poczty głosowej to 8812") before the digits
+VOICEMAIL_WORDS = (
+    r"voicemail|voice mail|voicemail box|voice mailbox|mailbox|answering machine|answerphone|mobile mailbox|"
+    r"sprachbox|mobilbox|anrufbeantworter|anrufbeantworters|sprachnachrichten|sprachspeicher|"
+    r"messagerie|messagerie vocale|boîte vocale|répondeur|segreteria|segreteria telefonica|casella vocale|"
+    r"buzón de voz|buzón|contestador|correo de voz|caixa de correio|caixa de correio de voz|correio de voz|"
+    r"voicemailbox|poczty głosowej|poczta głosowa|skrzynki głosowej|skrzynka głosowa|hlasové schránky|"
+    r"hlasová schránka|hlasovej schránky|hlasovej pošty|hangposta|hangpostafiók|hangpostafiókom|mesageriei vocale|"
+    r"mesageria vocală|căsuței vocale|vastaajan|vastaaja|puhepostin|puheposti|röstbrevlådan|röstbrevlåda|"
+    r"röstbrevlådans|telefonsvararen|telefonsvarare|telefonsvareren|telefonsvarer|telefonsvarerens|"
+    r"φωνητικού ταχυδρομείου|τηλεφωνητή|гласовата поща|гласова поща|sesli mesaj|sesli posta|telesekreter|"
+    r"telesekreterin|kõneposti|kõnepost|balss pasta|balss pastas|balso pašto|balso paštas|govorne pošte|"
+    r"govorna pošta|glasovne pošte|glasovna pošta|odzivnika|odzivnik"
 )
 #: codes that open a door, a safe or an account, or confirm a login, in EGI's languages: like a
 #: PIN, a short run of digits a few words after one is the code ("the safe opens with 27-14-38",
@@ -1514,7 +1551,9 @@ VEHICLE_WORDS = (
     r"autó|autóm|autómat|jármű|parkoló|parkolás|parkolóba|bil|bilen|parkering|auto|autoa|pysäköinti|"
     r"mașina|mașinii|masina|parcare|αυτοκίνητο|στάθμευση|automobil|parkiralište|parkirišče|avtomobil|"
     r"araba|aracım|otopark|autoparkla|auto|kenteken|peugeot|renault|citroën|volkswagen|vw|skoda|škoda|"
-    r"toyota|ford|opel|fiat|bmw|audi|mercedes|volvo|dacia|kia|hyundai|tesla|nissan"
+    r"toyota|ford|opel|fiat|bmw|audi|mercedes|volvo|dacia|kia|hyundai|tesla|nissan|parkeren|parkeerplaats|"
+    r"parkeervergunning|parkeerbeheerder|parkeergarage|parkeerterrein|parkeerkaart|parkeerplek|parkausweis|"
+    r"parkplätze|parkschein|parkticket|parking permit|parking space|parking spot"
 )
 #: words saying a date is somebody's date of birth (a date after them is personal)
 BIRTH_WORDS = (
@@ -1893,6 +1932,9 @@ HEALTH_PHRASES = (
     r"a suferit o intervenție chirurgicală|a suferit o operație|opererades|har opererats|er opereret|er operert|"
     r"on leikattu|χειρουργήθηκε|χειρουργήθηκα|έκανε εγχείρηση|έκανα εγχείρηση|operiran je|operirana je|"
     r"bio je operiran|bila je operirana|operisan je|operisana je|ameliyat oldu|ameliyat oldum|ameliyat olacak|"
+    r"ameliyatı oldu|ameliyatı oldum|ameliyatı olacak|ameliyat geçirdi|ameliyat geçirdim|ameliyatı geçirdi|"
+    r"ameliyatı geçirdim|ameliyat olacağım|ameliyat olmam gerek|hastanede yattım|hastanede yatıyorum|hastanede yatıyor|"
+    r"hastanede yattı|hastanede kaldım|hastaneye kaldırıldım|hastaneye kaldırıldı|"
     r"оперираха|беше опериран|прооперировали|перенес операцию|перенесла операцию|прооперували|переніс операцію|"
     r"na nemocenské|nemocenská|v pracovní neschopnosti|práceneschopn[ýá]|"
     r"betegszabadságon|betegszabadság|táppénzen|"

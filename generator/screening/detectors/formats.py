@@ -17,6 +17,7 @@ from generator.screening import lazy_re as re
 from generator.screening.detectors.base import CREDENTIAL, Finding, Lexicon, Text, WordClass, fold, lex, words
 from generator.screening.detectors.shapes import looks_random
 from generator.screening.lexicon import (
+    ACCOUNT_RECOVERY_WORDS,
     BACKUP_CODE_WORDS,
     BOOKING_WORDS,
     CODE_WORDS,
@@ -34,6 +35,7 @@ from generator.screening.lexicon import (
     SECOND_FACTOR_WORDS,
     SECURITY_QUESTIONS,
     SURNAME_WORDS,
+    VOICEMAIL_WORDS,
     VOUCHER_WORDS,
 )
 
@@ -80,6 +82,9 @@ _PIN_WORD = Lexicon(PIN_WORDS, template=r"(?:(?<![\w-])|(?<=[^\W\d_]-))(?<!\w')(
 _PIN_VALUE = re.compile(r"(?:[ \t]*[:=：\-–][ \t]*|[ \t]+(?:[^\W\d_]{1,8}[ \t]+){0,3}[:=]?[ \t]*)"
                         r"[\"'«„“#]?(?P<pin>\d{4,8})(?![\d.,:/-]\d|\d|[ \t]*(?:%|x\b|mm\b|kb\b|mb\b|gb\b))")
 _YEAR = re.compile(r"(?:19|20)\d\d$")
+#: after a PIN word, whose voicemail box it is ("PIN della segreteria", "PIN de la messagerie vocale",
+#: "PIN poczty głosowej"): up to two small words, then the box (read in the folded view)
+_PIN_OF_VOICEMAIL = re.compile(rf"[ \t]+(?:[^\W\d_']{{1,6}}['’ \t]+){{0,2}}(?:{lex(VOICEMAIL_WORDS)})(?![\w-])")
 
 
 _CODE_WORD = Lexicon(*CODE_WORDS, VOUCHER_WORDS)
@@ -142,6 +147,20 @@ _NOT_ENTRY_CODE = re.compile(r"(?:exit|return|error|status|response|http|reason|
                              r"[ \t-]*$")
 _ENTRY_VALUE = re.compile(_ENTRY_GAP + _CODE_BODY)
 _ENTRY_LETTERED = re.compile(_ENTRY_GAP + r"(?P<code>[A-Z]\d{3,7}|\d{3,7}[A-Z])(?![\w-])")
+#: the code after the entry word told with its place, a street and its number or a floor, between
+#: ("Koden till entrén på Albanovägen 29 är 2209", "the code for the entrance at 25 Science Park is
+#: 3390"): up to seven words or short numbers (a house's number, 1 to 3 digits, is no code), then a
+#: copula and the code (read in the folded view)
+_ENTRY_PLACE_VALUE = re.compile(
+    r"(?:[ \t]+(?:[^\W\d_][\w'’.-]{0,24}|\d{1,3}[^\W\d_]?),?){1,7}?"
+    rf"[ \t]+(?:{lex(COPULAS)})[ \t]*:?[ \t]*[\"'«„“]?" + _CODE_BODY)
+#: an account's recovery, reset, verification or login (``ACCOUNT_RECOVERY_WORDS``)
+_ACCOUNT_RECOVERY = Lexicon(ACCOUNT_RECOVERY_WORDS)
+#: "code" alone, then a one-time code's six digits (in two groups of three or not), a line's words
+#: about the account's recovery or its login around: "Re: recuperação da conta – código 731 904 não
+#: funciona", "AW: Kontowiederherstellung – Code 482 913 ungültig"
+_ONE_TIME_CODE = re.compile(rf"(?<![\w-])(?:{lex(ENTRY_CODE_WORDS)})[ \t]*[:=#]?[ \t]*[\"'«„“]?"
+                            r"(?P<code>\d{3}[ -]?\d{3})(?![\w-]|[.,:/]\d|[ -]?\d)")
 #: a sentence's end, before or after the entry word
 _SENTENCE_STOP = re.compile(r"[.!?;\n](?:\s|$)")
 
@@ -164,7 +183,8 @@ def _entry_codes(t: Text) -> Iterator[Finding]:
             if c.start() < done or _NOT_ENTRY_CODE.search(low, max(0, c.start() - 16), c.start()):
                 continue
             at = max(c.end(), m.end())
-            v = _ENTRY_LETTERED.match(text, at, hi + 20) or _ENTRY_VALUE.match(text, at, hi + 20)
+            v = (_ENTRY_LETTERED.match(text, at, hi + 20) or _ENTRY_VALUE.match(text, at, hi + 20)
+                 or _ENTRY_PLACE_VALUE.match(low, at, hi + 20))
             if v and not _YEAR.match(v.group("code")):
                 yield Finding("credential.code", CREDENTIAL, v.start("code"), v.end())  # (with its '#')
                 done = v.end()
@@ -381,6 +401,18 @@ def _listed_backup_codes(t: Text) -> Iterator[Finding]:
             colon = text.find(":", colon + 1, hi)
 
 
+def _account_one_time_codes(t: Text) -> Iterator[Finding]:
+    """A one-time code of six digits after "code" alone, its line about the account's recovery, reset,
+    verification or login (``_ONE_TIME_CODE``); not an error's or a status's code ("error code 500 302")."""
+    low = t.low
+    for m in _ACCOUNT_RECOVERY.finditer(t, 30, 60):
+        lo, hi = t.line_span(m.start())
+        for v in _ONE_TIME_CODE.finditer(low, lo, hi):
+            if _NOT_ENTRY_CODE.search(low, max(0, v.start() - 16), v.start()):
+                continue
+            yield Finding("credential.code", CREDENTIAL, v.start("code"), v.end("code"))
+
+
 def _hyphened_door_codes(t: Text) -> list[int]:
     """Where a door's code written with a hyphen ends ("Tür-Code", "dør-koden", "ovi-koodi"): the
     word before the hyphen and the code's word after it read as one compound."""
@@ -415,7 +447,8 @@ def pins(t: Text) -> Iterator[Finding]:
     login code: digits in the clause of a code word; a voucher's code or a booking's reference,
     of capitals and digits."""
     for m in _PIN_WORD.finditer(t, 10, 40):
-        v = _PIN_VALUE.match(t.text, m.end())
+        box = _PIN_OF_VOICEMAIL.match(t.low, m.end())
+        v = _PIN_VALUE.match(t.text, box.end() if box else m.end())
         if v and not (_YEAR.match(v.group("pin")) and len(v.group("pin")) == 4 and ":" not in v.group()):
             yield Finding("credential.pin", CREDENTIAL, v.start("pin"), v.end("pin"))
     if t.has_digit:
@@ -431,6 +464,8 @@ def pins(t: Text) -> Iterator[Finding]:
             yield from _code_after(t.text, end)
         if t.has_digit and not _ENTRY_CODE_WORDS.isdisjoint(t.words) and _ENTRY_WORD.present(t):
             yield from _entry_codes(t)
+        if not _ENTRY_CODE_WORDS.isdisjoint(t.words) and _ACCOUNT_RECOVERY.present(t):
+            yield from _account_one_time_codes(t)
         if _BACKUP_CODE_WORD.present(t):
             yield from _listed_backup_codes(t)
         if _SECOND_FACTOR.present(t):

@@ -919,6 +919,19 @@ _OWN_CAR_PLATE = re.compile(r"[ \t]*[:,]?[ \t]*(?:(?:is|ist|est|è|e|es|é|je|je
                             r"[A-Z0-9]{1,4}(?:[ -][A-Z0-9]{1,5}){1,3}|[A-Z]{1,3}\d{3,5}[A-Z]{0,3})(?![\w-])")
 
 
+#: the plate told in the next sentence, after the plate word's question or request ("Kunnen jullie het
+#: kenteken doorgeven aan de parkeerbeheerder? Het is GZ-481-K (grijze Skoda)", "Bitte das
+#: Kennzeichen an den Pförtner geben. Es ist M-AB 1234"): the sentence's end, then "it is" in EGI's
+#: languages (or nothing), then a plate's shape (letters and digits both, in groups), a word of a
+#: vehicle or its parking near (not "The licence plate reader failed. It is VM-04 in rack B2")
+_PLATE_NEXT_SENTENCE = re.compile(
+    r"[^.?!\n]{0,100}[.?!:][ \t]+(?i:(?:it is|it's|its|that is|het is|dat is|die is|hij is|es ist|das ist|er ist|"
+    r"c'est|c’est|il s'agit de|è|é|es|eso es|to je|to jest|je to|det är|det er|den er|se on|az|ez|to|είναι|"
+    r"это|це|е|bu|on|tas ir|tai|ta on|ist|is)[ \t]*:?[ \t]+)?"
+    r"(?P<plate>(?=[A-Z0-9 -]{0,10}\d)(?=[A-Z0-9 -]{0,10}[A-Z])"
+    r"[A-Z0-9]{1,4}(?:[ -][A-Z0-9]{1,5}){1,3}|[A-Z]{1,3}\d{3,5}[A-Z]{0,3})(?![\w-])")
+
+
 def licence_plates(t: Text) -> Iterator[Finding]:
     """A vehicle's plate after a word naming it (a plate points at its owner)."""
     text = t.text
@@ -932,6 +945,10 @@ def licence_plates(t: Text) -> Iterator[Finding]:
         plate = _PLATE.match(text, m.end(), min(len(text), m.end() + 100))
         if plate and 4 <= len(plate.group("plate")) <= 12:
             yield Finding("personal.licence-plate", PERSONAL, *plate.span("plate"))
+        elif (later := _PLATE_NEXT_SENTENCE.match(text, m.end(), min(len(text), m.end() + 160))) \
+                and 5 <= len(later.group("plate")) <= 11 and _VEHICLE.pattern.search(
+                    t.low, max(0, m.start() - 200), min(len(text), later.end() + 60)):
+            yield Finding("personal.licence-plate", PERSONAL, *later.span("plate"))
     # a weak word of a plate, beside a word of a vehicle or its parking in 200 characters
     weak = [m for m in _WEAK_PLATE_WORD.finditer(t, 30, 60)]
     if not weak or not _VEHICLE.present(t):

@@ -736,6 +736,13 @@ _OF_A_PUBLIC_THING = re.compile(
     r"ayuda|subvención|financiación|referencia|catálogo|catalogo)(?![\w])")
 
 
+#: a key naming a user, a process or a host, right before the sign the qualifying words end on: the
+#: value after it is that id, not the password (a portal's log: "reset-password: password changed for
+#: uid=48213")
+_IDENTITY_KEY = re.compile(r"(?<![\w-])(?:uid|gid|pid|sid|tid|user_id|userid|user-id|id|account_id|session_id|"
+                           r"jobid|job_id|request_id)[ \t]*$")
+
+
 def _after_password_word(t: Text, pos: int, strict: bool = False) -> tuple[int, int] | None:
     """The value after a password word at ``pos`` (``strict``: only a value that looks like a
     secret, as after a word like "token", which prose uses too)."""
@@ -757,6 +764,8 @@ def _after_password_word(t: Text, pos: int, strict: bool = False) -> tuple[int, 
     for _ in range(7):
         sep = _separator(low, cursor, limit + 12)
         if sep:
+            if cursor > pos and _IDENTITY_KEY.search(low, max(pos, sep.start() - 16), sep.start()):
+                return None  # "password changed for uid=48213": the value is the key's, a user's id
             value_at = sep.end()
             if _PROGRAM_ERROR.match(low, value_at):
                 return None  # "Cannot load the private key: error:0909006C:PEM routines:...": a program's error
