@@ -1203,6 +1203,8 @@ _PERSON_WORDS = frozenset(fold(w).encode() for w in PERSON_WORDS.split())
 _CONDITION_STEM = re.compile(b"|".join(re.escape(fold(s).encode()) for s in CONDITION_STEMS if " " not in s))
 #: (the stems of two words, which no one word holds: "heart attack")
 _CONDITION_PHRASES = tuple(fold(s) for s in CONDITION_STEMS if " " in s)
+#: (their first words, as the view's words: most texts hold none, and then no phrase is looked for)
+_CONDITION_PHRASE_FIRST = frozenset(p.split()[0].encode() for p in _CONDITION_PHRASES)
 _CONDITION_WORDS = WordClass(lambda w: _CONDITION_STEM.search(w) is not None)
 _CARE = re.compile("|".join(re.escape(fold(s)) for s in CARE_STEMS))
 #: (the words holding a place of care's stem, judged once each, and the stems that are no word's
@@ -1223,7 +1225,8 @@ _DOCTOR = Lexicon(DOCTOR_WORDS, template=r"(?<![\w])(?:{body})(?![\w])")
 
 def _names_a_condition(t: Text) -> bool:
     """Does the text hold a condition's stem (in one of its words, or a stem of two words)?"""
-    return bool(_CONDITION_WORDS.among(t.words)) or any(p in t.low for p in _CONDITION_PHRASES)
+    return bool(_CONDITION_WORDS.among(t.words)) or (
+        not _CONDITION_PHRASE_FIRST.isdisjoint(t.words) and any(p in t.low for p in _CONDITION_PHRASES))
 #: a text of one short line: a status, a subject, a cell (its condition and place of care are
 #: somebody's when a role or a name stands before the place: "stalled - řešitel v nemocnici
 #: (operace kolene)")
