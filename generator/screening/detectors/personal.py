@@ -755,7 +755,7 @@ def _identity_numbers(t: Text) -> Iterator[Finding]:
             if series:
                 yield Finding("personal.id-number", PERSONAL, series.start("series") if series.group("series")
                               else series.start("value"), series.end("value"))
-    if t.has_digit and t.holds_any(_PASSPORT_STEMS):
+    if t.has_digit and _PASSPORT_WORDS.among(t.words):
         for m in _PASSPORT_WORD.finditer(low):  # "паспорт ... для виїзду за кордон FE482917"
             v = _PASSPORT_NUMBER.match(text, m.end(), min(len(text), m.end() + 90)) \
                 or _PASSPORT_DIGITS.match(text, m.end(), min(len(text), m.end() + 40))
@@ -817,7 +817,9 @@ def _mrz_in_lines(text: str) -> Iterator[Finding]:
 #: passport's shape: a letter or two and six to eight digits ("FE482917", "EA 1234567")
 _PASSPORT_WORD = re.compile(rf"(?<![\w])(?:{lex(PASSPORT_WORDS)})\w*")
 #: (what each of those words holds, looked for first: most texts name no passport)
-_PASSPORT_STEMS = tuple(sorted({fold(w)[:5] for w in PASSPORT_WORDS.split("|")}))
+_PASSPORT_STEMS = tuple(sorted({fold(w)[:5].strip().encode() for w in PASSPORT_WORDS.split("|")}))
+#: ... as the view's words that begin with one (a word is judged once, not every text searched 21 times)
+_PASSPORT_WORDS = WordClass(lambda w: w.startswith(_PASSPORT_STEMS))
 #: (a two-letter word's dot, "Nr.", "No.", does not end the sentence)
 _PASSPORT_NUMBER = re.compile(r"(?:[^\n.!?]|(?<![\w][\w][\w])(?<=[A-Za-z]{2})\.){0,80}?(?<![\w-])"
                               r"(?P<value>[A-Z]{1,2}[ ]?\d{6,8})(?![\w-])")
