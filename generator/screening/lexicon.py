@@ -3694,9 +3694,48 @@ NEGATION_PARTICLES = (
     r"not|non|no|nicht|kein|keine|pas|ne|niet|geen|nie|nem|inte|ej|ikke|ei|ära|ärge|mitte|δεν|όχι|μη|μην|"
     r"не|ні|nu|değil|לא|არ|ní|níl|nėra|nav"
 )
+#: "or not" after a marker word: whether it is one is asked ("Confidential or not: classify each
+#: dataset as ...", "Vertraulich oder nicht?"), in EGI's languages
+OR_NOT_WORDS = (
+    r"or not|or no|oder nicht|ou non|ou pas|ou não|ou nao|o no|o non|o meno|of niet|czy nie|lub nie|albo nie|"
+    r"nebo ne|nebo ně|alebo nie|vagy nem|vagy sem|sau nu|ori nu|vai ei|eller inte|eller ej|eller ikke|"
+    r"ή όχι|ή μη|ili ne|ali ne|или не|или нет|чи ні|mi değil mi|mı değil mi|mi degil mi|mi yoksa değil mi|"
+    r"või mitte|vai nē|vai ne|ar ne|ir ne|או לא"
+)
+#: a verb that makes or hands over something (a command "prints a link", a portal "generates a
+#: URL"), then what it makes: a do-not-share phrase with "it" after them is about that thing, which
+#: is not in the text ("The command prints a link valid for 7 days; do not put it into the ticket")
+PRODUCE_VERBS = (
+    r"prints|print|outputs|generates|generate|returns|creates|displays|shows|gives you|you get|you will get|"
+    r"you'll get|you receive|you will receive|produces|issues|gibt|erzeugt|generiert|liefert|zeigt|erstellt|"
+    r"affiche|génère|genere|renvoie|retourne|crée|cree|fournit|stampa|genera|restituisce|mostra|crea|"
+    r"fornisce|imprime|devuelve|muestra|produce|gera|retorna|exibe|mostra|cria|fornece|geeft|genereert|"
+    r"toont|maakt|drukuje|generuje|zwraca|wyświetla|wyswietla|tworzy|vypíše|vypise|vygeneruje|vrátí|vrati|"
+    r"zobrazí|vytvoří|vytvorí|kiírja|kiirja|generál|general|létrehoz|ad egy|tulostaa|luo|palauttaa|antaa|"
+    r"skriver ut|genererar|returnerar|visar|skapar|udskriver|genererer|returnerer|viser|opretter|lager|"
+    r"εμφανίζει|παράγει|δημιουργεί|επιστρέφει|ispisuje|generira|generiše|vraća|vraca|prikazuje|izpiše|"
+    r"ustvari|vrne|prikaže|извежда|генерира|връща|създава|yazdırır|üretir|uretir|döndürür|oluşturur|"
+    r"prindib|genereerib|tagastab|loob|izdrukā|ģenerē|atgriež|izveido|išspausdina|sugeneruoja|grąžina|"
+    r"sukuria|afișează|afiseaza|generează|genereaza|returnează|creează"
+)
+PRODUCED_THINGS = (
+    r"link|links|url|urls|address|pre-signed url|presigned url|signed url|lien|liens|adresse|collegamento|"
+    r"indirizzo|enlace|dirección|ligação|endereço|koppeling|odnośnik|odnosnik|adres|odkaz|adresu|adresa|"
+    r"hivatkozás|hivatkozast|hivatkozást|linkki|linkin|osoite|länk|länken|lænke|lenke|σύνδεσμο|σύνδεσμος|"
+    r"poveznicu|poveznica|povezavo|povezava|връзка|адрес|bağlantı|baglanti|viide|viite|saiti|saite|"
+    r"nuorodą|nuoroda|legătură|legatura|legătura"
+)
+#: an object pronoun: what a do-not-share phrase is about, named before it
+OBJECT_PRONOUNS = (
+    r"it|them|this one|es|ihn|sie|le|la|les|l'|lo|li|los|las|o|a|os|as|het|ze|go|je|ją|ja|ho|ji|azt|őket|"
+    r"sitä|niitä|den|det|dem|το|τον|την|τα|га|ga|го|я|їх|onu|onları|seda|neid|to|tą|ją"
+)
 NEGATIONS = (
     rf"{NEGATION_PARTICLES}|isn't|aren't|wasn't|nothing|never|keinesfalls|n'est|não|icke|"
     r"není|nejsou|eivät|pole|нет|nije|nisu|ni|degil|אינו|אינה|אינם|אינן|אין|չէ|չի|"
+    # Hebrew's negations with a joined prefix, "that" or "and": "מידע שאינו חסוי" ("information
+    # that is not confidential"), "ולא סודי", "שלא מסווג"
+    r"שאינו|שאינה|שאינם|שאינן|שאין|ואינו|ואינה|ואינם|ואינן|ואין|שלא|ולא|"
     # Irish: "níl (aon rud) rúnda" ("there is nothing secret"), "ní rúnda é"
     r"aon|"
     # "nothing (confidential)": "rien de confidentiel", "nichts Vertrauliches", "niente di riservato"

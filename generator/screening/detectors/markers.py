@@ -82,13 +82,17 @@ from generator.screening.lexicon import (
     NORDIC_SHARE_VERBS,
     NOT_NEEDED,
     NOTHING_SUBJECTS,
+    OBJECT_PRONOUNS,
     ONLINE_WORDS,
     ONLY_WORDS,
+    OR_NOT_WORDS,
     OUTSIDE_WORDS,
     PASSIVE_AUXILIARIES,
     PASSWORD_WORDS,
     PAYMENT_DATA_WORDS,
     PLEASE_WORDS,
+    PRODUCE_VERBS,
+    PRODUCED_THINGS,
     PUBLIC_LEVEL_NAMES,
     PUBLIC_LEVELS,
     PUBLIC_WORDS,
@@ -297,6 +301,8 @@ def markers(t: Text) -> Iterator[Finding]:
                                                     or _SECRET_NAMED_INSIDE.search(low, m.start(), m.end())
                                                     or _token_before_in_sentence(low, m.start())):
             continue  # "Passwörter ... gehören nicht ins Ticket": what stays out of the ticket is named, and hidden nothing
+        if _about_what_is_made_elsewhere(low, m.start(), m.end()):
+            continue  # "The command prints a link ...; do not put it into the ticket": the link is not in the text
         if _kept_out_of_place(low, m.start(), m.end()):
             continue  # "A titkos értéket ne küldd el a ticketben": the secret value is named, and kept out
         if _NEED_TO_KNOW_VERB.fullmatch(m.group()) and _KNOW_CLAUSE.match(low, m.end()):
@@ -307,7 +313,7 @@ def markers(t: Text) -> Iterator[Finding]:
             continue  # a bracket closes after the place: a marker only if its lead opened it ("(esto que sigue no ...)")
         if _not_for_place(low, m):
             lead = _place_lead(low, m.start())
-            if _OUT_OF_PLACE_NAMED.search(low, lead, m.start()):
+            if _OUT_OF_PLACE_NAMED.search(low, lead, m.start()) or _about_what_is_made_elsewhere(low, lead, m.end()):
                 continue  # "Bitte KEINE Kontodaten oder Kartennummern hier ins Ticket": what stays out is named
             yield Finding("marker.confidential", MARKER, lead, m.end())
     for m in _ONLY_US.finditer(t, 40, 40):
@@ -325,7 +331,8 @@ def markers(t: Text) -> Iterator[Finding]:
                 and not _quoted(low, m.start(), m.end()) and not _negates_a_marker(low, m.start(), m.end()) \
                 and not _CREDENTIAL_INSIDE.search(low, m.start(), m.end()) and not _never_advice(low, m.start(), m.end()) \
                 and not (_NO_LONGER.match(low, m.start()) and not _COLON_OR_DASH.match(low, m.end())) \
-                and not _and_then_forward(low, m.start(), m.end()) and not _disclosure_rule(low, m.start()):
+                and not _and_then_forward(low, m.start(), m.end()) and not _disclosure_rule(low, m.start()) \
+                and not _about_what_is_made_elsewhere(low, m.start(), m.end()):
             if _COPULA_LAST.search(low, m.start(), m.end() - len(m.group().rsplit(None, 1)[-1])):
                 continue  # "no Zenodo é pública": "publica" after a copula is "public", not a command
             yield Finding("marker.do-not-share", MARKER, m.start(), m.end())  # ("never put it in the script": advice)
@@ -685,6 +692,24 @@ def _token_before_in_sentence(low: str, start: int) -> bool:
     return _SECRET_NAMED_INSIDE.search(low, max(head, start - 60), start) is not None
 
 
+#: a verb that makes something, then what it makes, a word or two between ("prints a link",
+#: "génère une URL", "erzeugt einen signierten Link")
+_MADE_THING = re.compile(rf"{_B}(?:{lex(PRODUCE_VERBS)})(?:[ \t]+[^\s.!?;:,]+){{0,3}}?[ \t]+(?:{lex(PRODUCED_THINGS)}){_E}")
+_OBJECT_PRONOUN = re.compile(rf"{_B}(?:{lex(OBJECT_PRONOUNS)}){_E}")
+
+
+def _about_what_is_made_elsewhere(low: str, start: int, end: int) -> bool:
+    """Is the do-not-share phrase about a pronoun ("it", "es", "le") whose thing a verb before it,
+    in its paragraph, said a command or a service will make ("The command prints a link valid for
+    7 days; share it only with the people who need it, do not put it into the ticket")? The thing
+    is not in the text: the phrase marks none of it. (A link given in the text is judged by the
+    URL rules: its signature goes whatever the phrase says.)"""
+    if not _OBJECT_PRONOUN.search(low, max(0, start - 16), min(len(low), end + 8)):
+        return False
+    para = max(low.rfind("\n\n", 0, start) + 2, start - 200, 0)
+    return _MADE_THING.search(low, para, start) is not None
+
+
 def _credential_in_sentence(low: str, start: int) -> bool:
     """A credential word earlier in the sentence ("you will be prompted for the password; do not
     pass it on the command line"): what is not to be passed on is that credential."""
@@ -828,8 +853,14 @@ _NONE_VALUE = re.compile(rf"(?:[ \t]+[^\W\d_]+){{0,2}}?[ \t*]*[:=][ \t]*(?:{lex(
 
 
 def _said_none(low: str, end: int) -> bool:
-    """Is the marker word a form's label whose answer is "none"?"""
-    return bool(_NONE_VALUE.match(low, end))
+    """Is the marker word a form's label whose answer is "none", or asked about with "or not"
+    ("Confidential or not: classify each dataset as ...", "Vertraulich oder nicht?")?"""
+    return bool(_NONE_VALUE.match(low, end) or _OR_NOT.match(low, end))
+
+
+#: "or not" right after the marker word, its clause ending there ("Confidential or not to be shared:"
+#: marks: the "not" goes on as a marking of its own)
+_OR_NOT = re.compile(rf"[ \t]*,?[ \t]+(?:{lex(OR_NOT_WORDS)})[ \t]*(?:[:?!,.;)–—]|-[ \t]|$)", re.MULTILINE)
 
 
 def _mentioned(low: str, start: int, end: int) -> bool:

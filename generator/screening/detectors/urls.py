@@ -328,6 +328,8 @@ def _query_credential(query: str) -> bool:
             continue
         if name and _CREDENTIAL_PARAM.fullmatch(name) and not _placeholder(value):
             return True
+        if _public_media_param(name.lower(), value):
+            continue  # a video's id, a playlist, a time, a page: "watch?v=Xk4r8B2qLmE&t=482s"
         if name.lower() not in _PUBLIC_PARAMS and not _ACCESSION.fullmatch(value) and (
                 looks_random(value, relaxed=True) or _HEXISH.fullmatch(value) and len(value) >= 24):
             return True
@@ -343,6 +345,24 @@ _PARAMETER = re.compile(r"([A-Za-z][\w.-]{0,40})=([^&;#]*)")
 #: query parameters that name a public object's version or a revision, whatever their value looks like
 _PUBLIC_PARAMS = frozenset("commit sha rev revision ref checksum digest etag hash versionid version_id "
                            "generation uuid guid doi".split())
+
+
+#: the public parameters of video and document sites: a video's id ("v"), a playlist and its index,
+#: a page, a chapter (YouTube's "watch?v=...&list=...&index=3", a viewer's "?page=12"); their values
+#: are ids of what anyone may watch or read, short words of letters, digits, '-' and '_'
+_PUBLIC_MEDIA_PARAMS = frozenset("v vi list index page pg chapter section feature ab_channel".split())
+_MEDIA_ID = re.compile(r"[A-Za-z0-9_-]{1,40}")
+#: a time in a video ("t", "start", "end"): seconds or "1h2m3s", a clock time ("1:02:03")
+_TIME_PARAMS = frozenset("t start end time time_continue".split())
+_MEDIA_TIME = re.compile(r"\d{1,6}(?:\.\d+)?s?|(?:\d{1,3}h)?(?:\d{1,3}m)?(?:\d{1,5}s)?|\d{1,2}(?::\d{2}){1,2}")
+
+
+def _public_media_param(name: str, value: str) -> bool:
+    """Is the parameter a video's or a document's public one, its value of the shape it takes
+    there (a "t" holding a long random value is a token: it stays judged as one)?"""
+    if name in _TIME_PARAMS:
+        return bool(value) and _MEDIA_TIME.fullmatch(value) is not None
+    return name in _PUBLIC_MEDIA_PARAMS and _MEDIA_ID.fullmatch(value) is not None
 
 
 def _signed(query: str) -> bool:
