@@ -113,3 +113,9 @@ def test_a_persons_number_on_an_invoice_block_is_still_found_by_the_audit(tmp_pa
     site = tmp_path / "site"
     _page(site, body)
     assert {f.rule for f in audit_site(site)} == {"personal.id-number"}
+
+
+def test_a_long_random_value_under_a_video_parameters_name_is_still_a_token():
+    """(review: 'v' on any site once took a value of 40 characters; a video's id has eleven)"""
+    url = "https://portal.example.eu/dl?v=aK93jdLq0xZpQ7rTy2Wv8n"
+    assert found(url, "credential")

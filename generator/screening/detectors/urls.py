@@ -351,7 +351,10 @@ _PUBLIC_PARAMS = frozenset("commit sha rev revision ref checksum digest etag has
 #: a page, a chapter (YouTube's "watch?v=...&list=...&index=3", a viewer's "?page=12"); their values
 #: are ids of what anyone may watch or read, short words of letters, digits, '-' and '_'
 _PUBLIC_MEDIA_PARAMS = frozenset("v vi list index page pg chapter section feature ab_channel".split())
-_MEDIA_ID = re.compile(r"[A-Za-z0-9_-]{1,40}")
+#: (at most twelve characters: a YouTube video's id has eleven; a longer random value is judged as a
+#: token's, whatever its parameter is called, but a playlist's id, with its kind's prefix)
+_MEDIA_ID = re.compile(r"[A-Za-z0-9_-]{1,12}")
+_PLAYLIST_ID = re.compile(r"(?:PL|UU|OL|RD|FL|LL)[A-Za-z0-9_-]{10,40}")
 #: a time in a video ("t", "start", "end"): seconds or "1h2m3s", a clock time ("1:02:03")
 _TIME_PARAMS = frozenset("t start end time time_continue".split())
 _MEDIA_TIME = re.compile(r"\d{1,6}(?:\.\d+)?s?|(?:\d{1,3}h)?(?:\d{1,3}m)?(?:\d{1,5}s)?|\d{1,2}(?::\d{2}){1,2}")
@@ -362,6 +365,8 @@ def _public_media_param(name: str, value: str) -> bool:
     there (a "t" holding a long random value is a token: it stays judged as one)?"""
     if name in _TIME_PARAMS:
         return bool(value) and _MEDIA_TIME.fullmatch(value) is not None
+    if name == "list" and _PLAYLIST_ID.fullmatch(value):
+        return True
     return name in _PUBLIC_MEDIA_PARAMS and _MEDIA_ID.fullmatch(value) is not None
 
 
