@@ -169,9 +169,11 @@ def _public_messages(record: TicketRecord, s: _Screen) -> list[PublicMessage]:
         if kind is None or not parts:
             continue
         plain = [p for p in parts if p.content_type.startswith("text/plain")]
-        body = plain[0].content if plain else html_to_text(parts[0].content)
-        rows = html_table_rows(parts[0].content) if not plain and _TABLE.search(parts[0].content) else ""
-        text = s.text(body, kind, FieldKind.MESSAGE, rows)
+        # (an HTML table is written row by row, a line of cells each: a reader reads a header over
+        # its column there, as screening does; a cell's paragraphs do not break its row)
+        body = plain[0].content if plain else (
+            html_table_rows(parts[0].content) if _TABLE.search(parts[0].content) else html_to_text(parts[0].content))
+        text = s.text(body, kind, FieldKind.MESSAGE)
         if text:
             messages.append(PublicMessage(txn.created, kind, text, message_side(txn.creator, record)))
     return messages

@@ -2460,6 +2460,36 @@ OFFICIAL_ADDRESS_WORDS = (
     r"resmi adres|resmi adresi|resmî adres|resmî adresi|merkez adresi|ametlik aadress|ametlik postiaadress|"
     r"oficiālā adrese|juridiskā adrese|oficialus adresas|buveinė|buveinės adresas"
 )
+#: the address an invoice or a fee goes to ("Laskutustiedot:", "Rechnungsadresse:", "adresse de
+#: facturation :"): a person's home when they say they pay it themselves (``OWN_PAYMENT_WORDS``)
+BILLING_ADDRESS_WORDS = (
+    r"billing address|billing details|invoice address|invoicing address|invoice details|bill to|"
+    r"rechnungsadresse|rechnungsanschrift|rechnungsdaten|adresse de facturation|coordonnées de facturation|"
+    r"informations de facturation|indirizzo di fatturazione|dati di fatturazione|dati per la fatturazione|"
+    r"dirección de facturación|datos de facturación|endereço de faturação|endereço de faturamento|"
+    r"morada de faturação|dados de faturação|dados de faturamento|factuuradres|factuurgegevens|"
+    r"adres do faktury|dane do faktury|adres rozliczeniowy|fakturační adresa|fakturační údaje|"
+    r"fakturačná adresa|fakturačné údaje|számlázási cím|számlázási adatok|számlázási címem|"
+    r"laskutusosoite|laskutustiedot|laskutusosoitteeni|faktureringsadress|faktureringsuppgifter|"
+    r"faktureringsadresse|fakturaadresse|adresa de facturare|date de facturare|"
+    r"διεύθυνση τιμολόγησης|στοιχεία τιμολόγησης|adresa za račun|podaci za račun|naslov za račun|"
+    r"podatki za račun|адрес за фактуриране|данни за фактуриране|fatura adresi|fatura bilgileri|"
+    r"arve aadress|arveldusandmed|arve andmed|rēķina adrese|rēķina rekvizīti|sąskaitos adresas|"
+    r"sąskaitos duomenys"
+)
+#: that a fee is paid by the writer, not their institution: "I pay it myself", "privately", "out of
+#: my own pocket", "maksan sen itse", "ich zahle selbst", "je paie moi-même", "zapłacę prywatnie"
+OWN_PAYMENT_WORDS = (
+    r"myself|privately|out of my own pocket|out of pocket|my own|personally|my billing|my invoice|"
+    r"selbst|privat|aus eigener tasche|meine rechnungsadresse|moi-même|moi même|à titre personnel|"
+    r"à titre privé|de ma poche|io stesso|io stessa|privatamente|di tasca mia|di tasca propria|yo mismo|"
+    r"yo misma|de mi bolsillo|a título personal|eu mesmo|eu mesma|do meu bolso|a título pessoal|zelf|privé|"
+    r"uit eigen zak|prywatnie|z własnej kieszeni|sam zapłacę|sama zapłacę|sám|sama|soukromě|ze svého|"
+    r"súkromne|zo svojho|magam|saját zsebből|magánszemélyként|itse|omasta pussista|yksityisesti|"
+    r"själv|privat|ur egen ficka|selv|privat|eu însumi|eu însămi|din buzunarul meu|personal|ο ίδιος|"
+    r"η ίδια|ιδιωτικά|sam|sama|privatno|iz svog džepa|zasebno|sam plačam|сам|сама|лично|"
+    r"kendim|kendi cebimden|şahsen|ise|ise maksan|eraisikuna|pats|pati|privāti|pats sumokėsiu|privačiai"
+)
 POSTAL_ADDRESS_WORDS = (
     r"postal address|mailing address|correspondence address|address for correspondence|delivery address|"
     r"shipping address|postanschrift|postadresse|lieferadresse|lieferanschrift|zustelladresse|"
@@ -3557,6 +3587,26 @@ ELSEWHERE_STEMS = (
     r"нарад|toplantı|telefonda|yüz yüze|koosolek|kohtumis|isiklikult|sanāksm|sapulc|tikšan|telefoniski|"
     r"personīgi|susitikim|posėd|telefonu|asmeniškai"
 )
+#: how a password reaches its people other than written in the message (stems, any ending follows):
+#: a table's password cell that says so holds none ("jaetaan paperilla paikan päällä", "handed out
+#: on paper", "wird vor Ort ausgegeben", "envoyé par SMS")
+HANDED_OUT_STEMS = (
+    r"on paper|paper|handed out|hand out|given out|distributed|on site|on-site|at the venue|in person|by sms|"
+    r"via sms|by text|by phone|separately|sent separately|papier|auf papier|vor ort|ausgegeben|ausgeteilt|verteilt|"
+    r"per sms|persönlich|gesondert|separat|sur papier|sur place|distribué|distribue|remis|par sms|en personne|"
+    r"séparément|su carta|cartace|in loco|in sede|distribuit|consegnat|di persona|separatamente|en papel|"
+    r"in situ|en el sitio|repartid|entregad|en persona|por separado|em papel|no local|distribuíd|"
+    r"pessoalmente|em separado|op papier|ter plaatse|uitgedeeld|persoonlijk|na papierze|na miejscu|"
+    r"rozdan|osobiście|osobno|na papíře|na papieri|na místě|na mieste|rozdán|rozdan|osobně|osobne|zvlášť|"
+    r"zvlášt|papíron|papiron|helyben|helyszínen|kiosztjuk|kiosztva|személyesen|külön|pe hârtie|pe hartie|"
+    r"la fața locului|distribuite|paperilla|paperille|paperisena|paikan päällä|paikan paalla|"
+    r"jaetaan|jaettu|jaetut|tekstiviesti|henkilökohtaisesti|erikseen|på papper|på plats|på plats|delas ut|"
+    r"utdelas|personligen|på papir|på stedet|deles ut|udleveres|udleveret|utleveres|personlig|"
+    r"σε χαρτί|επί τόπου|μοιράζ|αυτοπροσώπως|na papiru|na licu mjesta|na mjestu|podijel|osobno|odvojeno|"
+    r"na papirju|na kraju samem|razdel|osebno|ločeno|на хартия|на място|раздад|лично|отделно|kağıt|kagit|"
+    r"yerinde|dağıtıl|dagitil|şahsen|sahsen|ayrıca|paberil|kohapeal|jagatakse|isiklikult|eraldi|uz papīra|"
+    r"uz vietas|izdal|personīgi|atsevišķi|popieriuje|vietoje|išdalin|asmeniškai|atskirai"
+)
 #: how a mail footer's notice goes on after its marker word's sentence: "If you have received this
 #: e-mail in error", "irrtümlich erhalten", "reçu par erreur" (or "if you are not the intended
 #: recipient": a negation, then a recipient word)
@@ -4064,6 +4114,37 @@ SPOKEN_SEPARATORS = (
     r"παύλα|crtica|povlaka|pomišljaj|vezaj|tire|cratimă|liniuță|sidekriips|"
     r"slash|forward slash|schrägstrich|barre oblique|barra|schuine streep|ukośnik|lomítko|lomka|"
     r"perjel|kauttaviiva|snedstreck|skråstreg|κάθετος|kosa crta|poševnica|eğik çizgi|backslash"
+)
+#: the words that join the parts of a value described piece by piece ("duże K, potem 'rakow', cyfry
+#: 1-9-5-2, na końcu wykrzyknik", "großes K, dann 'sonne', am Ende ein Ausrufezeichen", "K majuscule,
+#: puis les chiffres 4 2"): "then", "next", "followed by", "at the end", "the digits", "the word"
+#: (single words: a phrase's words each)
+SPOKEN_JOINERS = (
+    r"then|next|followed|by|after|that|at|the|end|start|beginning|finally|plus|digits|numbers|letters|word|"
+    r"dann|danach|anschließend|gefolgt|von|am|ende|anfang|schluss|zum|zuletzt|ziffern|zahlen|buchstaben|wort|"
+    r"das|die|ein|eine|und|"
+    r"puis|ensuite|suivi|suivie|de|du|des|la|à|fin|début|enfin|les|chiffres|lettres|mot|le|un|une|et|"
+    r"poi|dopo|seguito|da|alla|fine|inizio|infine|cifre|numeri|lettere|parola|una|"
+    r"luego|después|seguido|por|al|final|principio|dígitos|números|letras|palabra|el|y|"
+    r"depois|seguido|seguida|no|fim|início|dígitos|algarismos|palavra|o|"
+    r"dan|daarna|gevolgd|door|aan|het|eind|einde|begin|cijfers|letters|woord|een|en|"
+    r"potem|następnie|dalej|na|końcu|koniec|początku|cyfry|litery|słowo|i|"
+    r"pak|potom|dále|konci|začátku|číslice|čísla|písmena|slovo|"
+    r"potom|ďalej|konci|začiatku|číslice|čísla|písmená|"
+    r"aztán|majd|utána|végén|elején|számjegyek|betűk|szó|egy|"
+    r"sitten|seuraavaksi|lopussa|alussa|numerot|kirjaimet|sana|"
+    r"sedan|därefter|följt|av|sist|slutet|början|siffror|siffrorna|bokstäver|ordet|"
+    r"derefter|efterfulgt|til|sidst|slutningen|cifre|cifrene|bogstaver|ordet|"
+    r"deretter|etterfulgt|slutt|slutten|sifre|sifrene|bokstaver|"
+    r"apoi|după|urmat|urmată|de|la|sfârșit|început|cifrele|cifre|literele|cuvântul|"
+    r"zatim|onda|nakon|na|kraju|početku|znamenke|brojke|slova|riječ|"
+    r"nato|potem|koncu|začetku|številke|črke|beseda|"
+    r"после|после това|накрая|цифри|букви|думата|"
+    r"sonra|ardından|sonunda|başta|rakamlar|harfler|kelime|"
+    r"siis|seejärel|lõpus|alguses|numbrid|tähed|sõna|"
+    r"tad|pēc tam|beigās|sākumā|cipari|burti|vārds|"
+    r"tada|po to|pabaigoje|pradžioje|skaitmenys|raidės|žodis|"
+    r"έπειτα|μετά|στο|τέλος|αρχή|ψηφία|γράμματα|λέξη"
 )
 #: "capital", "big", "small" before a letter read out ("großes K", "duże Z", "iso P", "κεφαλαίο Σ")
 LETTER_CASE_WORDS = (

@@ -81,8 +81,47 @@ def html_table_rows(body: str) -> str:
     """``html_to_text`` with each table row as one line of cells between bars: what a table's
     header says of its columns is read there (``detectors.columns``); screening reads it beside
     the message's text, which it publishes."""
-    body = _TABLE_TAG.sub(lambda m: _TABLE_ENDING.get(m.group(1) + m.group(2).lower(), ""), body)
-    return html_to_text(body)
+    body = _TABLE_TAG.sub(lambda m: _TABLE_ENDING.get(m.group(1) + m.group(2).lower(), ""), _cells_inline(body))
+    return _AFTER_BAR.sub("| ", _CELL_SPACES.sub("", html_to_text(body)))
+
+
+#: the spaces a cell's own spacing leaves at a row's start and before a cell's bar
+_CELL_SPACES = re.compile(r"(?m)^[ \t]+(?=\S)|[ \t]+(?= \|)")
+_AFTER_BAR = re.compile(r"\| [ \t]+")
+
+
+_TABLE_OR_BLOCK = re.compile(_TABLE_TAG.pattern + "|" + _BLOCK_END.pattern.removeprefix("(?i)"), re.IGNORECASE)
+_SPACES = re.compile(r"\s+")
+
+
+def _cells_inline(body: str) -> str:
+    """A table's cells each on their row's line, whatever they hold: the paragraphs, line breaks
+    and list items inside a cell ("<td><p class=MsoNormal><b>Salasana</b></p></td>", as Outlook,
+    Word and many mail clients write every cell) and the source's own line breaks inside a table
+    (which a browser shows as spaces) are written as spaces, so that a row is one line."""
+    if "<" not in body:
+        return body
+    out: list[str] = []
+    depth = 0  # tables open
+    in_cell = False
+    cursor = 0
+    for m in _TABLE_OR_BLOCK.finditer(body):
+        between = body[cursor:m.start()]
+        out.append(_SPACES.sub(" ", between) if depth else between)
+        cursor = m.end()
+        if m.group(2):  # a table's tag
+            tag = m.group(1) + m.group(2).lower()
+            depth += 1 if tag == "table" else -1 if tag == "/table" else 0
+            depth = max(depth, 0)
+            in_cell = tag in ("td", "th")
+            out.append(m.group(0))
+        elif in_cell and depth:
+            out.append(" ")  # a block's end inside a cell
+        else:
+            out.append(m.group(0))
+    tail = body[cursor:]
+    out.append(_SPACES.sub(" ", tail) if depth else tail)
+    return "".join(out)
 
 
 def screen_text(text: str, field: str, case_id: int, policy: Policy,

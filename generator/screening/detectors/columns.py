@@ -20,7 +20,7 @@ from functools import cache
 
 from generator.screening import lazy_re as re
 from generator.screening.detectors.base import CREDENTIAL, PERSONAL, PHONE, Finding, Text, WordClass, fold, lex
-from generator.screening.detectors.secrets import _PUBLIC_HEADER, _is_placeholder
+from generator.screening.detectors.secrets import _PUBLIC_HEADER, _is_placeholder, handed_out
 from generator.screening.lexicon import (
     BIRTH_WORDS,
     BOOKING_WORDS,
@@ -92,7 +92,18 @@ _RATE_HEADER = (r"day rate|daily rate|hourly rate|monthly rate|tagessatz|stunden
 #: what a pay column's name says of its pay before its word ("Gross monthly salary", "Annual base pay")
 _PAY_QUALIFIERS = (r"gross|net|monthly|annual|yearly|basic|base|current|brutto|netto|monatliches|monatlicher|jährliches|"
                    r"hrubá|hrubý|čistá|čistý|mesačná|hrubá|brut|lordo|bruto|bruta|mensile|mensual|mensal|bruttó|nettó|havi|"
-                   r"miesięczne|miesięczna|bruttó|kuukausi|månads|måneds|brutto|netto|bruto|neto|μικτός|καθαρός|бруто|нето")
+                   r"miesięczne|miesięczna|bruttó|kuukausi|månads|måneds|brutto|netto|bruto|neto|μικτός|καθαρός|бруто|нето|"
+                   r"ilíquido|ilíquida|líquido|líquida|mensuel|mensuelle|annuel|annuelle|annuo|annua|anual|lordo|lorda|"
+                   r"neta|mensile|miesięczny|roczne|roczny|měsíční|mesačný|éves|vuosi|årlig|årslön|ετήσιος|μηνιαίος|aylık|yıllık")
+#: what a pay column is named beside the pay words of prose (``SALARY_WORDS``): a payroll's or a
+#: budget's own words ("Vencimento ilíquido mensal", "Ordenado", "Uposażenie", "Illetmény",
+#: "Αποδοχές", "Töötasu"); a column's name only (in prose "vencimento" is a bill's due date)
+_PAY_HEADER = (r"vencimento|vencimentos|ordenado|remuneração|retribuição|remuneração base|honorários|"
+               r"remuneration|compensation|earnings|gross pay|net pay|take home pay|emolumenti|compenso|"
+               r"retribución|nómina|haberes|émoluments|rémunération brute|bezoldiging|brutoloon|nettoloon|"
+               r"uposażenie|płaca|placa|pobory|odměna|odmena|illetmény|munkabér|remunerație|remuneratie|"
+               r"ersättning|månadslön|αποδοχές|αμοιβή|primanja|bruto plaća|osebni dohodek|възнаграждение|"
+               r"ücret|brüt ücret|net ücret|töötasu|brutopalk|atalgojums|alga|atlyginimas|darbo užmokestis")
 #: the end of a compound whose first part qualifies the pay ("Bruttogehalt", "Jahreslohn", "månadslön")
 _PAY_COMPOUND_ENDS = r"gehalt|gehälter|lohn|löhne|salaris|lön|løn|lønn|palkka|palga|bér|díj"
 _SECRET_HEADER = r"secret|token|api key|apikey|access key|secret key|pin|otp|private key"
@@ -126,7 +137,7 @@ def _header_kinds() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
         # (its qualifiers before it, two at most: "Gross monthly salary", "Monthly net pay"; or the pay
         # word ending a compound: "Bruttogehalt", "Monatslohn", "bruttolön")
         (PERSONAL, "personal.salary", re.compile(rf"(?:(?:{lex(_PAY_QUALIFIERS)}) ){{0,2}}"
-                                                 rf"(?:{lex(SALARY_WORDS, _RATE_HEADER)}|[^\W\d_]{{3,}}(?:{lex(_PAY_COMPOUND_ENDS)}))"
+                                                 rf"(?:{lex(SALARY_WORDS, _RATE_HEADER, _PAY_HEADER)}|[^\W\d_]{{3,}}(?:{lex(_PAY_COMPOUND_ENDS)}))"
                                                  rf"(?: [^\W\d_]{{1,12}}){{0,3}}")),
         # a vehicle's plate (a plate points at its owner)
         (PERSONAL, "personal.licence-plate", re.compile(rf"(?:{lex(PLATE_WORDS, _CAR_HEADER)})")),
@@ -171,6 +182,9 @@ _YES_NO = frozenset("yes no true false y n x ok ano ne ja nein oui non si sí ta
 _PLATE_VALUE = re.compile(r"(?=.{4,12}$)(?=[A-Z0-9 -]*\d[A-Z0-9 -]*\d)(?=[A-Z0-9 -]*[A-Z])[A-Z0-9]{1,5}(?:[ -][A-Z0-9]{1,5}){0,3}")
 
 
+_DATE_VALUE = re.compile(r"\d{1,4}[-./]\d{1,2}[-./]\d{1,4}")
+
+
 def _value_of_kind(value: str, category: str, rule: str = "") -> bool:
     core = value.strip(" \t\"'`")
     if not core or _is_placeholder(core):
@@ -179,10 +193,12 @@ def _value_of_kind(value: str, category: str, rule: str = "") -> bool:
         return len(core) >= 5 and any(c.isdigit() for c in core) and " " not in core
     if rule == "personal.licence-plate":  # a plate's shape: capitals and digits, two digits and a letter
         return _PLATE_VALUE.fullmatch(core) is not None
-    if rule == "personal.salary":  # an amount: three digits at least, never below zero (not a longitude)
-        return not core.startswith(("-", "−")) and sum(c.isdigit() for c in core) >= 3
-    if category == CREDENTIAL:
-        return core.lower() not in _YES_NO
+    if rule == "personal.salary":  # an amount: three digits at least, never below zero (not a longitude),
+        # never a date ("Vencimento | 2025-06-30": a certificate's or a bill's due date)
+        return not core.startswith(("-", "−")) and sum(c.isdigit() for c in core) >= 3 \
+            and not _DATE_VALUE.fullmatch(core)
+    if category == CREDENTIAL:  # (not "yes", not a note that it is handed out on paper)
+        return core.lower() not in _YES_NO and not handed_out(core)
     digits = sum(c.isdigit() for c in core)
     return digits >= (6 if category == PHONE else 4)
 

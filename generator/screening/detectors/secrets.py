@@ -37,6 +37,7 @@ from generator.screening.detectors.base import (
     Text,
     WordClass,
     anchor_words,
+    fold,
     folded_too,
     lex,
 )
@@ -58,6 +59,7 @@ from generator.screening.lexicon import (
     COPULAS,
     DIGIT_NAMES,
     DOCUMENTED_EXAMPLE_KEYS,
+    HANDED_OUT_STEMS,
     IT_WAS_PHRASES,
     LENGTH_UNITS,
     LOGIN_PHRASES,
@@ -402,6 +404,16 @@ _WELL_KNOWN_ACCOUNTS = frozenset(
 #: the account alone at its cell's start, a slash, then a made-up value filling the cell
 _CELL_ACCOUNT_PAIR = re.compile(r"(?:^|(?<=[|│┃║\t;]))[ \t]*(?P<account>[\w-]{2,16})[ \t]+/[ \t]+"
                                 r"(?P<value>[^\s/|│┃║;\"'<>()]{4,64})[ \t]*(?=[|│┃║;]|$)", re.MULTILINE)
+
+
+#: a note in a password's place, several words saying how the password reaches its people
+#: ("jaetaan paperilla paikan päällä", "handed out on paper", "wird vor Ort ausgegeben"): no value
+_HANDED_OUT = re.compile(rf"(?<![\w])(?:{lex(HANDED_OUT_STEMS)})")
+
+
+def handed_out(value: str) -> bool:
+    """Is ``value`` (words, not one token) a note that the password is given elsewhere?"""
+    return " " in value.strip() and _HANDED_OUT.search(fold(value.lower())) is not None
 
 
 def _cell_value_made_up(value: str) -> bool:
@@ -785,6 +797,11 @@ def _after_password_word(t: Text, pos: int, strict: bool = False) -> tuple[int, 
                 if following is None:
                     return None
                 _, line_end = t.line_span(following)
+                column = _same_column(text, pos, following, line_end)
+                if column is not None:  # a header row's cell: its value is the cell below it
+                    if not column or handed_out(text[column[0]:column[1]]):
+                        return None
+                    following, line_end = column
                 return _judge_value(t, following, line_end, "next-line", strict)
             return _judge_value(t, value_at, line_end, kind, strict)
         word = _QUALIFIER.match(text, cursor, limit)
@@ -814,6 +831,11 @@ def _after_password_word(t: Text, pos: int, strict: bool = False) -> tuple[int, 
         following = _next_value_line(text, line_end)
         if following is not None:
             _, next_end = t.line_span(following)
+            column = _same_column(text, pos, following, next_end)
+            if column is not None:  # a header row's cell: its value is the cell below it
+                if not column or handed_out(text[column[0]:column[1]]):
+                    return None
+                following, next_end = column
             line = text[following:next_end].strip()
             if len(line.split()) == 1 or _secretish(line.split()[0]):
                 return _judge_value(t, following, next_end, "next-line", strict)
@@ -869,6 +891,28 @@ _CASE_ENDING = re.compile(r"n|a|ä|i|s|t|ta|tä|na|nä|ssa|ssä|sta|stä|lla|ll�
 _ACCOUNT_SLASH_VALUE = re.compile(r"[\w.@+-]{1,40}[ \t]+/[ \t]+(?P<value>[^\s/\"'<>()]{2,64}?)[.,;!]?[ \t]*$")
 _LENGTH_RULE = re.compile(rf"(?:(?:{lex(AT_LEAST_WORDS)})[ \t]+)?\d{{1,3}}[ \t]*(?:{lex(LENGTH_UNITS)})(?![\w])",
                           re.IGNORECASE)
+
+
+def _same_column(text: str, pos: int, below: int, below_end: int) -> tuple[int, int] | tuple[()] | None:
+    """When the password word at ``pos`` is a later cell of a row of cells ("Käyttäjätunnus |
+    Salasana |", an HTML table's row as screening writes it), the span of the cell in its column
+    on the line at ``below`` (empty when that line has no such cell); None for a word that is no
+    such cell."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    column = text.count("|", line_start, pos)
+    if not column or text[line_start:pos].strip(" \t|") == "":
+        return None  # the word heads its line: what follows it is its value
+    at = below
+    for _ in range(column):
+        bar = text.find("|", at, below_end)
+        if bar < 0:
+            return ()
+        at = bar + 1
+    end = text.find("|", at, below_end)
+    end = below_end if end < 0 else end
+    cell = text[at:end]
+    start = at + len(cell) - len(cell.lstrip())
+    return (start, start + len(cell.strip())) if cell.strip() else ()
 
 
 def _judge_value(t: Text, start: int, line_end: int, kind: str, strict: bool = False) -> tuple[int, int] | None:
@@ -928,7 +972,8 @@ def _judge_value(t: Text, start: int, line_end: int, kind: str, strict: bool = F
             and not _TEMPLATE.match(text, start, line_end) and not _names_a_secret(rest) \
             and not any(w in _STOPWORDS for w in lowered) \
             and not any(_is_placeholder(w) for w in (rest_words if len(rest_words) < 3 else ())) \
-            and not any(_PLACEHOLDER.fullmatch(w.strip(_VALUE_END)) for w in rest_words):
+            and not any(_PLACEHOLDER.fullmatch(w.strip(_VALUE_END)) for w in rest_words) \
+            and not handed_out(rest):
         # (a word of the phrase may be one that alone would say "no value", as "correct" does in
         # "the password is: correct"; three words or more after the sign are a phrase)
         end = start + len(text[start:stop.start() if stop else horizon].rstrip(" " + _VALUE_END))
