@@ -96,6 +96,8 @@ def find_in_view(view: View, categories: Iterable[str] = CATEGORIES) -> list[Fin
     for detector in _ALL if categories is CATEGORIES else [d for c in categories for d in DETECTORS[c]]:
         update(detector(t))
     update(_repeated(t.text, found))
+    if "\n" in t.text:
+        update(personal.wrapped_numbers(t.text, found))
     if found:  # (what is public though it looks personal: an organisation's account, a test value)
         found -= public.public_findings(t, found)
     if "[" in t.text and "[redacted: " in t.text:  # (a one-character search first: much faster)

@@ -24,7 +24,7 @@
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import cache, lru_cache
 from itertools import chain
 
@@ -57,6 +57,7 @@ from generator.screening.lexicon import (
     ALLERGY_DETAIL_WORDS,
     AT_HANDLE_WORDS,
     AUTO_REPLY_WORDS,
+    BILLING_ADDRESS_WORDS,
     BIRTH_WORDS,
     BIRTH_YEAR_WORDS,
     CARE_NEED_STEMS,
@@ -124,6 +125,7 @@ from generator.screening.lexicon import (
     OWN_CAR_WORDS,
     OWN_EARNING_VERBS,
     OWN_GETTING_VERBS,
+    OWN_PAYMENT_WORDS,
     OWN_STRIKES,
     PASSING_FIRST_PERSON,
     PASSING_ILLNESS_STEMS,
@@ -763,6 +765,30 @@ def _identity_numbers(t: Text) -> Iterator[Finding]:
                 yield Finding("personal.id-number", PERSONAL, *v.span("value"))
     if "<<" in text:
         yield from _mrz_in_lines(text)
+
+
+#: the rest of a person's number wrapped onto the next line, a quote's marks before it ("> N° INSEE :
+#: 1 92 03 13" then "> 055 187 92"): that line holds digit groups and nothing else
+_WRAPPED_GROUPS = re.compile(r"[ \t]*\n[ \t>|]*(?P<rest>\d{1,6}(?:[ \t.-]\d{1,6}){0,5})[ \t]*(?=\n|$)")
+#: the rules of a person's number read after its label or under its column
+_WRAPPING_RULES = frozenset({"personal.id-number", "personal.national-id", "personal.column"})
+
+
+def wrapped_numbers(text: str, found: Iterable[Finding]) -> list[Finding]:
+    """A person's number found on its label's line whose digit groups go on at the next line's start
+    (a mail's line wrapped, then quoted): the number whole, over the line break and the quote's marks
+    (the audit, which reads the page line by line, would see the rest alone)."""
+    out = []
+    for f in found:
+        if f.rule not in _WRAPPING_RULES or "\n" in text[f.start:f.end]:
+            continue
+        value = text[f.start:f.end]
+        if not value[-1:].isdigit() or sum(c.isdigit() for c in value) < 4 or set(value) - set("0123456789 .-/"):
+            continue
+        m = _WRAPPED_GROUPS.match(text, f.end)
+        if m and sum(c.isdigit() for c in value + m.group("rest")) <= 24:
+            out.append(Finding(f.rule, f.category, f.start, m.end("rest")))
+    return out
 
 
 def _grouped_ids(t: Text) -> Iterator[Finding]:
@@ -2756,6 +2782,9 @@ _DOOR = re.compile(
 _MOVED = Lexicon(MOVED_ADDRESS_WORDS)
 #: an address one is written to or sent things at: judged as a moved one (an organisation's, if one is named)
 _POSTAL = Lexicon(POSTAL_ADDRESS_WORDS)
+#: an invoice's address, a person's home when its sentence says they pay it themselves
+_BILLING = Lexicon(BILLING_ADDRESS_WORDS)
+_OWN_PAYMENT = re.compile(rf"(?<![\w])(?:{lex(OWN_PAYMENT_WORDS)})(?![\w])")
 _VENUE = re.compile(words(VENUE_WORDS))
 #: a public office named before an address (a word's start: "Ausländerbehörde" ends in one)
 _PUBLIC_OFFICE = re.compile(lex(PUBLIC_OFFICE_STEMS))
@@ -3063,6 +3092,14 @@ def addresses(t: Text) -> Iterator[Finding]:
                     or _institution_before(text, low, m.start()) and not _DOOR.search(low, m.start(), m.end())):
                 yield Finding("personal.address", PERSONAL, m.start(), m.end())
     yield from _unit_addresses(t)
+    for m in _BILLING.finditer(t, 40, 40):
+        # "maksan sen itse. Laskutustiedot:" then a name, a street and a town: one's own address
+        _, line_end = t.line_span(m.end())
+        if not _OWN_PAYMENT.search(low, max(0, m.start() - 120), line_end):
+            continue
+        block = _address_block(text, m.end(), line_end, 140)
+        if block and _persons_block(text, low, *block):
+            yield Finding("personal.address", PERSONAL, *block)
     moved = [(m, True) for m in chain(_MOVED.finditer(t, 40, 40), _POSTAL.finditer(t, 40, 40))] if t.has_digit else []
     for m, after_move in chain(((m, False) for m in _HOME.finditer(t, 40, 40)), moved):
         # (a phrase's anchor may be its second word: "כתובת מגורים")

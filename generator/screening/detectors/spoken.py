@@ -51,6 +51,7 @@ from generator.screening.lexicon import (
     PIN_WORDS,
     SALARY_WORDS,
     SHORT_PASSWORD_WORDS,
+    SPOKEN_JOINERS,
     SPOKEN_SEPARATORS,
     SPOKEN_SIGNS,
     SPOKEN_STOPS,
@@ -91,10 +92,18 @@ _PHONE_CONTEXT = re.compile(
     rf"(?:{lex(PHONE_WORDS)})(?<=\w\w\w))(?![\w])")
 #: a password rule's length or kinds of character ("at least 12 characters, one digit"): advice, no value
 _RULE = re.compile(rf"(?<![\w])(?:{lex(LENGTH_UNITS, AT_LEAST_WORDS)})(?![\w])")
+#: a unit's word that names the digits after it ("cyfry 1-9-5-2", "die Ziffern 7 3 0"): the value's
+#: pieces, not a rule's length
+_UNIT_NAMING = re.compile(rf"(?:{lex(LENGTH_UNITS)})[ \t]*:?[ \t]*\d")
 #: a secret's words among them (a run of two parts with a sign in it is then enough)
 _SECRET_CONTEXT = Lexicon(*PASSWORD_WORDS, PIN_WORDS, *CODE_WORDS, TOKEN_WORDS, SHORT_PASSWORD_WORDS,
                           template=r"(?<![\w])(?:{body})(?![\w])")
 _STOP = frozenset(fold(w) for w in STOPWORDS)
+#: the words that join a value's parts described one by one ("potem", "dann", "puis", "na końcu",
+#: "cyfry"): inside a run they neither end it nor count as one of its words
+_JOINERS = frozenset(fold(w) for w in re.split(r"[| ]", SPOKEN_JOINERS.lower()) if w)
+#: a word quoted inside a run ("potem 'rakow', cyfry ..."): a piece of the value, said as written
+_QUOTES = "'\"‘’‚“”„«»‹›`"
 
 
 #: the words a run is looked for around: a sign, a case word, a letter's name, a number word that is
@@ -220,6 +229,14 @@ def _runs(low: str, text: str, lo: int, hi: int, multi_word: bool, context: _Con
     gap = 0
     for i, (s, e, kind) in enumerate(tokens):
         member = kind != OTHER and not (kind == LETTER and not _spoken_letter(low, tokens, i))
+        if run and kind == OTHER and not _RUN_BREAK.search(low, run[-1][1], s):
+            if low[s:e] in _JOINERS:
+                continue  # "duże K, potem ...": a joining word, the run goes on
+            if s and low[s - 1] in _QUOTES and low[e:e + 1] in _QUOTES and i + 1 < len(tokens) \
+                    and (tokens[i + 1][2] != OTHER or low[tokens[i + 1][0]:tokens[i + 1][1]] in _JOINERS):
+                run.append((s - 1, e + 1, WEAK))  # "potem 'rakow', cyfry": a quoted piece of the value
+                gap = 0
+                continue
         if run and (_RUN_BREAK.search(low, run[-1][1], s) or (not member and gap >= 1)):
             yield from _judge(low, text, run, context)
             run, gap = [], 0
@@ -270,8 +287,8 @@ def _judge(low: str, text: str, run: list[tuple[int, int, int]], context: _Conte
     valued = signs or words >= 2 or strong.count(DIGITS) >= 2 or letters >= 4
     start, end = run[0][0], run[-1][1]
     before = max(0, start - 160)  # (the run's own words too: "grade E13, salary fifty eight ...")
-    if _RULE.search(low, max(0, start - 30), end):
-        return  # "mindestens zwölf Zeichen, eine Ziffer": a rule for passwords
+    if any(not _UNIT_NAMING.match(low, r.start()) for r in _RULE.finditer(low, max(0, start - 30), end)):
+        return  # "mindestens zwölf Zeichen, eine Ziffer": a rule for passwords (not "die Ziffern 7 3 0")
     line = low[max(low.rfind("\n", 0, start) + 1, start - 50):start]
     if "[redacted: " in line:  # (screening's own words are no context: "[redacted: phone] ... two hundred thousand")
         line = REDACTION.sub(" ", line)
