@@ -577,7 +577,10 @@ def _three_parts(entry: str) -> tuple[str, str] | None:
     gridu"): a person's name, an affiliation (brackets allowed: "IFCA (CSIC-UC)") and a role of a
     few words; any other shape, None."""
     parts = [p.strip() for p in re.split(r",(?![^()]*\))", entry)]
-    parts = [p for p in parts if not _DEGREE.fullmatch(p)]  # "Jana Dvořáková, Ph.D., ...": a degree after the name
+    # "Jana Dvořáková, Ph.D., ...": a degree after the name, left out; one written in capitals without
+    # a dot ("CSC", "MSC") is also an organisation's acronym ("Laura Niemi, CSC, palvelupäällikkö":
+    # Finland's IT centre), left out only when the entry has a part more than its three
+    parts = [p for p in parts if not (_DEGREE.fullmatch(p) and (len(parts) > 3 or not _ACRONYM.fullmatch(p)))]
     if len(parts) == 4 and all(parts) and all(_institution(p) or _ACRONYM.fullmatch(p) for p in parts[1:3]):
         parts = [parts[0], f"{parts[1]}, {parts[2]}", parts[3]]  # "University of Iceland, Institute of Earth Sciences"
     if len(parts) != 3 or not all(parts) or any(c in entry for c in "<>@"):

@@ -961,7 +961,30 @@ ROLE_MAILBOXES = (
     # an institution's press and communications desks
     "press presse media medien communications communication comms kommunikation presseabteilung "
     "prensa stampa imprensa pers prasa tisk sajto lehdisto press-office pressoffice "
-    "komunikace komunikacja comunicazione comunicacion comunicacao iletisim"
+    "komunikace komunikacja comunicazione comunicacion comunicacao iletisim "
+    # an institution's training, events, courses and admissions desks ("training@", "events@",
+    # "formation@", "koulutus@", "egitim@"), in EGI's languages as a local part writes them (ASCII)
+    "training trainings events event courses course school schools workshop workshops registration "
+    "registrations admissions admission enrolment enrollment education academy "
+    "schulung schulungen kurse veranstaltungen anmeldung seminare weiterbildung fortbildung "
+    "formation formations evenements inscription inscriptions cours ecole atelier ateliers "
+    "formazione eventi corsi scuola iscrizioni didattica "
+    "formacion eventos cursos escuela inscripciones admisiones matricula "
+    "formacao escola inscricoes admissoes "
+    "opleiding opleidingen cursussen evenementen inschrijving inschrijvingen toelating "
+    "szkolenia szkolenie wydarzenia kursy rekrutacja rejestracja "
+    "skoleni skolenia kurzy registrace prijimacky podujatia "
+    "kepzes kepzesek rendezvenyek tanfolyam tanfolyamok felvetel "
+    "instruire evenimente cursuri inscrieri admitere "
+    "koulutus koulutukset tapahtumat kurssit ilmoittautuminen hakijapalvelut "
+    "utbildning evenemang kurser anmalan antagning "
+    "uddannelse arrangementer tilmelding optagelse opplaering pamelding opptak "
+    "ekpaideusi ekdiloseis seminaria "
+    "edukacija obuka tecajevi upisi prijave izobrazevanje dogodki tecaji vpis "
+    "obuchenie kursove "
+    "egitim egitimler etkinlik etkinlikler kayit "
+    "koolitus koolitused uritused kursused vastuvott "
+    "apmacibas pasakumi kursi uznemsana mokymai renginiai kursai priemimas"
 ).split()
 #: local parts that stand for anybody's ("use the format user@example.org", "firstname.lastname@
 #: cern.ch"): a form's template, no person's address (compared with the local part written plainly)
@@ -1100,6 +1123,75 @@ DESK_TITLE_WORDS = (
     "ügyfélszolgálat podrška podrska služba stöd användarstöd støtte brugersupport υποστήριξη "
     "поддръжка подршка"
 ).split()
+#: a desk's word in its cases, before a service's name the local part begins ("technickou podporu
+#: MetaCentra zastihnete na adrese meta@...", "wsparcia PLGrid", "Unterstützung für bwHPC"); the
+#: title words above are its first forms
+DESK_TITLE_FORMS = (
+    "helpdesku helpdesks helpdesken helpdeskin helpdeskiä servicedesku supports supportu supportet supporten "
+    "unterstützung unterstutzung soutiens podporu podpory podpoře podpore podporou wsparcia wsparciu wsparciem "
+    "pomocy tuen tukea tuesta käyttäjätuen kasutajatoe toe pagalbos palaikymo atbalsta desteği desteğe "
+    "suportul suportului asistenței asistentei támogatását támogatása támogatást podrške podršci podršku "
+    "podrske podrsku podpori podpore službe službu stödet støtten υποστήριξης поддръжката подршке "
+    "assistência assistencia asistencia"
+).split()
+#: the words between a desk's word and the service's name ("support of LOFAR", "Hilfe für bwHPC")
+DESK_NAME_LINKS = (
+    "of for für fur von vom des der de du di del della dello van voor för for af til pro dla per para "
+    "da do dos das tou tis του της за на"
+).split()
+#: a sentence saying the address after it is a desk's ("the public helpdesk address", "Adresse des
+#: Supports", "adresa podpory", "destek adresi"): an address of a project's name and a desk's
+#: word ("truba-destek@") is then the desk's
+DESK_ADDRESS_WORDS = (
+    r"helpdesk address|help desk address|support address|support e-mail address|support email address|"
+    r"support e-mail|support email|support mailbox|service desk address|servicedesk address|helpdesk e-mail|"
+    r"helpdesk email|helpdesk mailbox|address of the helpdesk|address of the support|"
+    r"adresse des supports|adresse des helpdesks|supportadresse|support-adresse|helpdesk-adresse|helpdeskadresse|"
+    r"adresse der hotline|support-e-mail|support-mailadresse|adresse du support|adresse de support|"
+    r"adresse du helpdesk|adresse de l'assistance|adresse de l’assistance|adresse d'assistance|"
+    r"indirizzo del supporto|indirizzo di supporto|indirizzo dell'assistenza|indirizzo dell’assistenza|"
+    r"indirizzo di assistenza|indirizzo dell'helpdesk|indirizzo dell’helpdesk|indirizzo helpdesk|"
+    r"dirección de soporte|dirección del soporte|dirección de asistencia|dirección del helpdesk|correo de soporte|"
+    r"endereço de suporte|endereço do suporte|endereço do helpdesk|endereço de apoio|e-mail de suporte|"
+    r"supportadres|helpdeskadres|adres van de helpdesk|adres van de support|"
+    r"adres wsparcia|adres helpdesku|adres supportu|adres pomocy|"
+    r"adresa podpory|adresu podpory|adrese podpory|adresa helpdesku|adresu helpdesku|adrese helpdesku|"
+    r"támogatási cím|ügyfélszolgálati cím|helpdesk cím|helpdesk címe|helpdesk címére|támogatás címe|"
+    r"adresa de suport|adresa suportului|adresa de asistență|adresa helpdesk|"
+    r"tukiosoite|tukiosoitteeseen|tuen osoite|tuen osoitteeseen|helpdeskin osoite|helpdeskin osoitteeseen|"
+    r"supportadress|supportadressen|helpdeskadress|helpdeskadressen|supportadresse|supportadressen|"
+    r"brukerstøtteadresse|διεύθυνση υποστήριξης|διεύθυνση του helpdesk|"
+    r"adresa podrške|adresu podrške|adresa za podršku|naslov za podporo|naslov podpore|naslov helpdeska|"
+    r"адрес за поддръжка|адреса за поддръжка|destek adresi|destek adresine|destek adresimiz|helpdesk adresi|"
+    r"yardım masası adresi|toe aadress|kasutajatoe aadress|tugiaadress|atbalsta adrese|atbalsta adresi|"
+    r"pagalbos adresas|pagalbos adresu|palaikymo adresas"
+)
+#: a machine's word or a command near user@host ("die Maschine gridadm@ui01...", "on the node",
+#: "ssh", "authorized_keys"): with a machine's name as the host's first label, an account there
+MACHINE_WORDS = (
+    r"machine|machines|host|hosts|server|servers|node|nodes|vm|vms|instance|box|worker node|"
+    r"maschine|maschinen|rechner|knoten|serveur|serveurs|nœud|noeud|hôte|hote|macchina|macchine|nodo|nodi|"
+    r"máquina|maquina|servidor|servidores|nó|knooppunt|maszyna|maszynie|maszyny|serwer|serwerze|węzeł|węźle|"
+    r"stroj|stroji|stroje|serveru|uzel|uzlu|gép|gépen|gépet|szerver|szerveren|csomópont|mașina|mașină|mașinii|"
+    r"nod|nodul|kone|koneella|koneen|koneelle|palvelin|palvelimella|palvelimen|solmu|maskin|maskinen|servern|"
+    r"maskine|maskinen|tjener|tjeneren|μηχάνημα|μηχάνημα|διακομιστής|διακομιστή|κόμβος|κόμβο|poslužitelj|"
+    r"poslužitelju|čvor|čvoru|strežnik|strežniku|vozlišče|машина|машината|сървър|сървъра|възел|makine|makinede|"
+    r"makineye|sunucu|sunucuda|sunucuya|düğüm|masin|masinas|sõlm|mašīna|mašīnā|serveris|serverī|mezgls|mašina|"
+    r"mašinoje|serveryje|mazgas|"
+    # a command or a file of an account on a machine
+    r"ssh|scp|sftp|sudo|login|authorized_keys|known_hosts|crontab|cron|home directory|shell|puppet|ansible"
+)
+#: the local parts of a machine's accounts, and their beginnings and ends: a service's, an
+#: administrator's, a batch system's or a VO's pool account ("gridadm", "root", "cvmfs",
+#: "atlasprd", "monitor"), no person's
+MACHINE_ACCOUNT_STEMS = (
+    r"root|adm|admin|grid|svc|srv|sys|sysadm|daemon|ops|mon|monitor|monitoring|nagios|icinga|zabbix|backup|"
+    r"bkp|bot|robot|ansible|puppet|salt|deploy|jenkins|runner|condor|slurm|pbs|torque|cvmfs|xrootd|dcache|"
+    r"voms|pilot|sgm|prd|pool|apel|argo|cron|build|operator|service|www|apache|nginx|tomcat|postgres|"
+    r"mysql|oracle|ubuntu|centos|rocky|almalinux|debian|fedora|cloudadm|cloud-user|ec2-user|dteam"
+)
+
+
 #: statistical confidentiality, a topic: the rule that no cell identifying a respondent is
 #: published ("le secret statistique ... impose de ne pas diffuser les cellules ..."): a sentence
 #: about it states a rule of disclosure, it marks nothing

@@ -25,10 +25,15 @@ from generator.screening.detectors.base import EMAIL, Finding, Lexicon, Text, fo
 from generator.screening.lexicon import (
     AMBIGUOUS_AT,
     AT_WORDS,
+    DESK_ADDRESS_WORDS,
     DESK_ENQUIRY_WORDS,
+    DESK_NAME_LINKS,
+    DESK_TITLE_FORMS,
     DESK_TITLE_WORDS,
     DOT_WORDS,
     HOST_PAIR_WORDS,
+    MACHINE_ACCOUNT_STEMS,
+    MACHINE_WORDS,
     OFFICE_NAME_LINKS,
     OFFICE_NAMING_WORDS,
     PLACEHOLDER_LOCAL_PARTS,
@@ -250,7 +255,32 @@ def _not_a_mailbox(text: str, low: str, m: re.Match[str]) -> bool:
         return True  # "support@example.eu": a desk's address (written plainly; a hidden one is a person's)
     if _LIST_HOST.match(domain) and not _LIST_PEOPLE.search(m.group("local")):
         return True
+    if _machine_account(low, m, local, domain):
+        return True
     return text[m.end("local"):m.start("domain")] == "@" and (_service_desk(text, low, m) or _office_named(text, low, m))
+
+
+#: a machine's word or a command, and an account's local part (``lexicon.MACHINE_WORDS``,
+#: ``lexicon.MACHINE_ACCOUNT_STEMS``): stems and numbers ("gridadm", "root", "ops-mon2"), or a
+#: VO's or a service's name and an administrator's or a production role's ending ("atlasprd",
+#: "lhcbsgm", "cmsadm"); a stem beginning a longer word is no account ("monika", "botond")
+_MACHINE_WORD = re.compile(rf"(?<![\w-])(?:{lex(MACHINE_WORDS)})(?![\w-])")
+_ACCOUNT_STEM = rf"(?:{lex(MACHINE_ACCOUNT_STEMS)})"
+_MACHINE_ACCOUNT = re.compile(rf"{_ACCOUNT_STEM}(?:[-_]?(?:{_ACCOUNT_STEM}|\d{{1,4}}))*|"
+                              r"[a-z]{2,12}[-_]?(?:adm|admin|prd|sgm|svc|srv|pilot|robot)\d{0,4}")
+
+
+def _machine_account(low: str, m: re.Match[str], local: str, domain: str) -> bool:
+    """A service's or an administrator's account on a machine ("die Maschine
+    gridadm@ui01.grid.example.de ist bereinigt", "root@wn-12.example.org on the node"): the
+    domain's first label is a machine's name, a machine's word or a command is near, and the local
+    part is an account's, no person's ("jan.novak@ui01..." is a person's login: it goes)."""
+    first, rest = domain.lower().split(".", 1) if "." in domain else (domain, "")
+    if "." not in rest or not _MACHINE.fullmatch(first) or not _MACHINE_ACCOUNT.fullmatch(local):
+        return False
+    line_start = low.rfind("\n", max(0, m.start() - 160), m.start()) + 1
+    line_end = low.find("\n", m.end(), m.end() + 160)
+    return _MACHINE_WORD.search(low, line_start, m.end() + 160 if line_end < 0 else line_end) is not None
 
 
 #: an office's or a service's word, then an article or a preposition with its article, before its name
@@ -290,7 +320,10 @@ def _office_named(text: str, low: str, m: re.Match[str]) -> bool:
 _DESK_ENQUIRY = re.compile(rf"(?<![\w-])(?:{lex(DESK_ENQUIRY_WORDS)})")
 _NAME_WORD = re.compile(r"[^\W_][\w]*")
 #: a desk's word before the service's name ("Helpdesk MetaCentra", "Podpora MetaCentra"): a title, no given name
-_DESK_TITLES = folded_too(DESK_TITLE_WORDS)
+_DESK_TITLES = folded_too(DESK_TITLE_WORDS + DESK_TITLE_FORMS)
+_DESK_LINKS = folded_too(DESK_NAME_LINKS)
+#: a sentence calling the address after it a desk's ("the public helpdesk address", "adresa podpory")
+_DESK_ADDRESS = re.compile(rf"(?<![\w-])(?:{lex(DESK_ADDRESS_WORDS)})")
 
 
 def _service_named(text: str, start: int, part: str) -> str | None:
@@ -302,22 +335,24 @@ def _service_named(text: str, start: int, part: str) -> str | None:
     if len(part) < 3 or not part.isalpha():
         return None
     lo = max(0, start - 300)
-    previous, previous_end = "", lo
+    previous, before, previous_end = "", "", lo
     for w in _NAME_WORD.finditer(text, lo, start):
         word = w.group()
         low = word.lower()
         if any(c in "\n.!?;:," for c in text[previous_end:w.start()]):
-            previous = ""  # (a greeting's line or a sentence before is no given name: "Merhaba,\n\nTRUBA")
+            previous = before = ""  # (a greeting's line or a sentence before is no given name: "Merhaba,\n\nTRUBA")
         previous_end = w.end()
         acronym = word.isupper() and len(word) >= 3 and low == part
         camel = word[:1].isupper() and not word.isupper() and any(c.isupper() for c in word[1:]) \
             and len(part) >= 4 and low.startswith(part) \
             or word[:1].islower() and any(c.isupper() for c in word[1:]) and low == part  # "bwUniCluster"
         if acronym or camel:
-            desk = fold(previous.lower()) in _DESK_TITLES
+            # (the desk's word in its cases, or before a link: "podporu MetaCentra", "support of LOFAR")
+            desk = fold(previous.lower()) in _DESK_TITLES \
+                or fold(previous.lower()) in _DESK_LINKS and fold(before.lower()) in _DESK_TITLES
             if desk or not previous.istitle():  # ("Sean McDonald", "Pierre DUPONT": a surname)
                 return "desk" if desk else "named"
-        previous = word
+        previous, before = word, previous
     return None
 
 
@@ -330,6 +365,9 @@ def _service_desk(text: str, low: str, m: re.Match[str]) -> bool:
     if not 1 <= len(parts) <= 3:
         return False
     names = [p for p in parts if p not in _TEAM_WORDS and p not in _SERVICE_WORDS]
+    if len(names) == 1 < len(parts) and not _TEAM_WORDS.isdisjoint(parts) and names[0].isalpha() \
+            and _desk_address_said(low, m.start()):
+        return True  # "please use the public helpdesk address truba-destek@...": a project's name and a desk's word
     named = _service_named(text, m.start(), names[0]) if len(names) == 1 else None
     if named is None:
         return False
@@ -338,6 +376,14 @@ def _service_desk(text: str, low: str, m: re.Match[str]) -> bool:
     if len(names) < len(parts) and not _TEAM_WORDS.isdisjoint(parts):
         return True  # "truba-destek", "lofar-helpdesk"
     return _DESK_ENQUIRY.search(low, max(0, m.start() - 160), m.start()) is not None
+
+
+def _desk_address_said(low: str, start: int) -> bool:
+    """Does the sentence before ``start`` call the address a desk's ("the helpdesk address",
+    "Adresse des Supports", "destek adresi")?"""
+    lo = max(0, start - 120)
+    lo = max(lo, low.rfind("\n\n", lo, start) + 1, low.rfind(". ", lo, start) + 1)
+    return _DESK_ADDRESS.search(low, lo, start) is not None
 
 
 def _login(text: str, low: str, m: re.Match[str]) -> bool:
