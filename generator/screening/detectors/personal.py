@@ -469,8 +469,9 @@ _MINE_NEXT = re.compile(rf"[^.!?\n]{{0,100}}[.!?][ \t]+(?:{lex(MINE_IS)})(?!\w)[
 #: or a dash after a verb saying who asked for it: "meine Sozialversicherungsnummer verlangt – 1289
 #: 150679", "my PESEL, as HR asked — 85..." (a dash standing apart, not a compound's hyphen)
 _ID_FOR = re.compile(r",?(?:[,;]?[ \t]+[^\W\d_]{1,25}){1,5}?[ \t]*(?::|[–—]|-(?=[ \t]))")
+#: (a table's cell bar between them too: an HTML table is read one row to a line, "Versichertennr. | T482139074 |")
 _ID_VALUE = re.compile(
-    r"[\s:՝#.,()№nNoº°-]{0,8}(?:(?:nr|no|number|nummer|numer|numero|numéro|número|číslo|szám|numaram|numarası|numarasi|αρ)\.?[\s:#.]{0,3})?"
+    r"[\s:՝#.,()№nNoº°|-]{0,8}(?:(?:nr|no|number|nummer|numer|numero|numéro|número|číslo|szám|numaram|numarası|numarasi|αρ)\.?[\s:#.]{0,3})?"
     r"(?P<value>(?:[A-Z]{1,3}[ -]?)?\d[\d ./-]{3,20}\d(?:[ -]?[A-Z](?![\w-]))?|(?=[^\W_]{0,4}[ -]?\d)[^\W_]{1,4}[ -]?\d[\dA-Z<-]{3,16}|[A-Z0-9]{6,12})(?![\w-])"
 )
 #: a document's series and number after its word: "паспорт серія АВ № 123456", "паспорт серия 45 06
