@@ -1625,7 +1625,14 @@ WEAK_PLATE_WORDS = (
     r"rejestracja|rejestracji|nr rejestracji|numer rejestracji|rejestracyjny|"
     r"registration|registration number|reg\.? no\.?|reg\.? number|registrering|registreringsnr|"
     r"rekisteritunnus|rekisterinumeroni|regnr|reg\.nr|značka|značky|značkou|evidenčné|kentekenplaat|"
-    r"placa|número de placa|pinakida|plate|plate number|tablice|oznaka|număr auto|numărul mașinii"
+    r"placa|número de placa|pinakida|plate|plate number|tablice|oznaka|număr auto|numărul mașinii|"
+    # a plate word that names a plate only with its owner's possessive ("ma plaque est GH-417-KT",
+    # "my plate is", "la mia targa", "mi placa", "a minha matrícula", "moja rejestracja")
+    r"ma plaque|sa plaque|ta plaque|ma plaque minéralogique|mon numéro de plaque|my plate|my plate number|"
+    r"his plate|her plate|my reg|la mia targa|mi placa|mi matrícula|a minha placa|a minha matrícula|"
+    r"minha matrícula|mijn nummerplaat|moja rejestracja|moje tablice|moje značka|moja tablica|"
+    r"az én rendszámom|plăcuța mea|numărul meu de înmatriculare|moja registracija|moje tablice|"
+    r"min skylt|minun kilpeni|kilpeni"
 )
 #: one's own car named, then right after it (an "is" at most) its plate: "moj auto je ZG 4417-KT",
 #: "mein Auto ist M-AB 1234"
@@ -2914,8 +2921,19 @@ POSTPOSED_POSSESSIVES = r"ei|lui|lor|meu|mea|său|tău|του|της|μου|το
 POSSESSED_PAY_WORDS = (
     r"maaşı|maaşım|fizetése|fizetésem|fizetését|palkkansa|palkkani|"
     r"onun maaşı|jo alga|jos alga|jo atlyginimas|jos atlyginimas|viņa alga|viņas alga|viņa atalgojums|"
-    r"viņas atalgojums|njezina plaća|njegova plaća|njena plata|njegova plata|njena plača|njegova plača"
+    r"viņas atalgojums|njezina plaća|njegova plaća|njena plata|njegova plata|njena plača|njegova plača|"
+    # the Scandinavian definite pay word with its possessive after it ("lønna mi", "lønnen min", "lönen
+    # min", "løna hennar"), Finnish's own ("palkkasi"), and Portuguese's other pay words with a possessive
+    # before ("o meu vencimento", "o seu ordenado")
+    r"lønna mi|lønna di|lønna hans|lønna hennes|lønna hennar|løna mi|løna di|løna hans|løna hennar|"
+    r"lønnen min|lønnen din|lønnen hans|lønnen hennes|lønnen hendes|lønnen sin|lönen min|lönen din|"
+    r"lönen hans|lönen hennes|lönen sin|lønningen min|lønningen hans|palkkasi|palkkamme|"
+    r"o meu vencimento|o seu vencimento|meu vencimento|seu vencimento|o teu vencimento|"
+    r"o meu ordenado|o seu ordenado|meu ordenado|seu ordenado|o teu ordenado"
 )
+#: the words that open one of those possessed pay phrases and are no pay word of their own: the
+#: anchors of their search
+POSSESSED_PAY_ANCHORS = r"lønna|løna|lønnen|lönen|lønningen|palkkasi|palkkamme|vencimento|ordenado"
 #: currencies, by sign and code, as an amount is written before or after its number
 CURRENCIES = (r"[€$£]|eur|euro|euros|chf|kč|czk|zł|pln|huf|ft|sek|dkk|nok|kr|ron|lei|try|tl|bgn|лв|грн|uah|rub|₽|₺|₴|"
               # the currencies and the euro as EGI's other languages write them after an amount ("9 500 kn",

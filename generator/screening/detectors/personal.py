@@ -140,6 +140,7 @@ from generator.screening.lexicon import (
     PERSONAL_CONDITION_STEMS,
     PERSONNEL_COST_WORDS,
     PLATE_WORDS,
+    POSSESSED_PAY_ANCHORS,
     POSSESSED_PAY_WORDS,
     POSSESSIVE_ENDING_STEMS,
     POSSESSIVES,
@@ -3610,7 +3611,8 @@ _FIRST_PERSON_PAY = re.compile(r"(?<![\w])i(?:'m| am)?[ \t]+(?:make|get paid|pai
 
 
 #: (a text without one of these words says nothing of what somebody earns: most texts)
-_EARNING_WORDS = frozenset(fold(w).encode() for w in re.split(r"[| ]", f"{EARNING_VERBS}|{SALARY_WORDS}|{RATE_WORDS}")
+_EARNING_WORDS = frozenset(fold(w).encode() for w in re.split(r"[| ]", f"{EARNING_VERBS}|{SALARY_WORDS}|{RATE_WORDS}|"
+                                                          f"{POSSESSED_PAY_ANCHORS}")
                            if w not in ("is", "gets"))
 #: (the future's auxiliaries, too common to open the reading: "will", "bude", "zal", "θα")
 _AUXILIARIES = frozenset(fold(w).encode() for w in (
@@ -3661,6 +3663,8 @@ _PAY_COMPOUND_ENDS = tuple(w.encode() for w in ("gehalt", "lohn", "salaris", "lo
 _PAY_COMPOUNDS = WordClass(lambda w: w.endswith(_PAY_COMPOUND_ENDS))
 #: the salary words of one word, as the view's words
 _SALARY_WORD_SET = frozenset(fold(w).encode() for w in SALARY_WORDS.replace("\n", "").split("|") if " " not in w)
+#: the words that open a possessed pay phrase and are no pay word alone ("lønna mi", "o meu vencimento")
+_POSSESSED_PAY_ANCHOR_SET = frozenset(fold(w).encode() for w in POSSESSED_PAY_ANCHORS.split("|"))
 #: a form's field of its filler's name: "Name: Dr Petra Novak", "Nome e cognome: Federico Lanzi"
 _NAME_LABELS = (r"name|full name|your name|nome|nome e cognome|nome completo|nom|nom et prénom|nom complet|"
                 r"nombre|nombre y apellidos|naam|volledige naam|imię i nazwisko|jméno|jméno a příjmení|"
@@ -3689,7 +3693,8 @@ def _possessed_pay(t: Text) -> Iterator[Finding]:
     als Postdoc (TV-L E13, Stufe 3) liegt bei 4.312,50 € im Monat", "her salary, after the last
     step, is EUR 3,900"."""
     low = t.low
-    for lo, hi in windows_around([p for w in (_PAY_COMPOUNDS.among(t.words) | (t.words & _SALARY_WORD_SET))
+    for lo, hi in windows_around([p for w in (_PAY_COMPOUNDS.among(t.words) | (t.words & _SALARY_WORD_SET)
+                                              | (t.words & _POSSESSED_PAY_ANCHOR_SET))
                                   for p in t.word_positions(w.decode())], 40, 40, len(low)):
         for m in _POSSESSED_PAY.finditer(low, lo, hi):
             stop = _PAY_CLAUSE_END.search(low, m.end(), min(len(low), m.end() + _POSSESSED_PAY_REACH))
