@@ -161,6 +161,7 @@ from generator.screening.lexicon import (
     RELIGION_WORDS,
     RELIGIOUS_OBSERVANCES,
     RELIGIOUS_PRACTICE,
+    RELIGIOUS_PRACTICE_FIRST,
     RELIGIOUS_SEASONS,
     RESEARCH_TOPIC_WORDS,
     RESIDENCE_PERMITS,
@@ -2268,7 +2269,9 @@ _THEIR_FAITH = re.compile(
 _THIRD_PERSONS = folded_too("he she er sie il elle lui lei él ella ele ela hij zij ze on ona ő han hon hun hän "
                             "el ea αυτός αυτή он она він вона".split())
 _SEASON = Lexicon(RELIGIOUS_SEASONS)
-_PRACTICE = re.compile(words(RELIGIOUS_PRACTICE))
+_PRACTICE = re.compile(words(RELIGIOUS_PRACTICE + "|" + RELIGIOUS_PRACTICE_FIRST))
+#: the practice said in the first person by its own words or ending ("oruç tuttuğum", "postíme")
+_PRACTICE_FIRST = re.compile(words(RELIGIOUS_PRACTICE_FIRST))
 #: "we" keeping a season's practice ("during Lent we fast")
 #: we (and Hebrew's I and we: no "somebody" word of ``_somebody_in`` is Hebrew)
 _WE = re.compile(r"(?<![\w'])(?:we|wij|wir|nous|noi|nosotros|nós|my|vi|אני|אנחנו)(?![\w'])")
@@ -2345,7 +2348,7 @@ def religion(t: Text) -> Iterator[Finding]:
         for p in chain(_PRACTICE.finditer(low, start, end), _HOLY_DAY_REST.finditer(low, start, end)):
             if p.start() < s.end() and s.start() < p.end():
                 continue  # (one word, "fasten", "vasten": the season named, not kept by somebody)
-            if _somebody_in(t, start, end) or _WE.search(low, start, end):
+            if _PRACTICE_FIRST.match(low, p.start()) or _somebody_in(t, start, end) or _WE.search(low, start, end):
                 yield Finding("personal.religion", PERSONAL, start, end)
                 break
     yield from _observances(t)
