@@ -2568,7 +2568,24 @@ MOVED_ADDRESS_WORDS = (
     r"ny adress|nya adress|ny adresse|nye adresse|uusi osoite|uuden osoitteen|uus aadress|νέα διεύθυνση|"
     r"новый адрес|новая адреса|нова адреса|нов адрес|нова адреса|yeni adres|yeni adresim|adresa nouă|"
     r"adresa noua|nova adresa|novi naslov|naujas adresas|jaunā adrese|seoladh nua|nýtt heimilisfang|"
-    r"כתובת חדשה"
+    r"כתובת חדשה|"
+    # the new home told as where one has just moved ("we zijn net verhuisd naar de Van Ostadestraat
+    # 231", "wir sind in die Lindenstraße 4 umgezogen", "nous avons déménagé au 12 rue ..."): of oneself
+    # or one's family (the after-move rule drops an organisation's move)
+    r"we moved to|we have moved to|we've moved to|i moved to|i have moved to|i've moved to|moved house to|"
+    r"we just moved to|i just moved to|we recently moved to|i recently moved to|"
+    r"umgezogen|sind umgezogen|bin umgezogen|umgezogen in die|umgezogen in den|umgezogen nach|"
+    r"verhuisd naar|zijn verhuisd|ben verhuisd|zijn net verhuisd|"
+    r"nous avons déménagé|on a déménagé|j'ai déménagé|avons déménagé|"
+    r"ci siamo trasferiti|mi sono trasferito|mi sono trasferita|ci siamo appena trasferiti|"
+    r"nos mudamos a|me mudé a|nos hemos mudado a|me he mudado a|mudámo-nos para|mudamos para|mudei-me para|mudei para|"
+    r"przeprowadziłem się|przeprowadziłam się|przeprowadziliśmy się|"
+    r"přestěhovali jsme se|přestěhoval jsem se|přestěhovala jsem se|presťahovali sme sa|presťahoval som sa|"
+    r"elköltöztünk|átköltöztünk|odaköltöztünk|muutimme|muutin|vi flyttade till|jag flyttade till|"
+    r"vi flyttede til|jeg flyttede til|vi flyttet til|jeg flyttet til|ne-am mutat|m-am mutat|"
+    r"μετακομίσαμε|μετακόμισα|преместихме се|преместих се|taşındık|taşındım|kolisime|kolisin|"
+    r"pārcēlāmies|pārcēlos|persikėlėme|persikėliau|preselili smo se|preselila sam se|preselio sam se|"
+    r"preselili smo|smo se preselili|sam se preselio|sam se preselila|preselili smo se na|preselili smo se u"
 )
 #: a flat's, a block's, an entrance's or a staircase's word before its number or letter ("ap. 14",
 #: "bl. B2", "вх. А", "Flat 3", "lgh 1102", "int. 7", "Top 5"): a part of a home's address (an

@@ -63,7 +63,8 @@ _EXTRA_BIRTH_HEADER = r"birth date|birthdate|date of birth|dob|born|fecha nacimi
 #: a birth date's column as a table abbreviates it, or names it by the noun alone ("F. nacimiento",
 #: "Nascita", "Geb.-Dat.", "Data ur.", "Szül. idő")
 _SHORT_BIRTH_HEADER = (r"d o b|b day|bday|birth|nacimiento|f nacimiento|f nac|fecha nac|fec nac|f de nacimiento|"
-                       r"nascita|data nasc|dt nascita|dt nasc|naissance|date naiss|dt naiss|geburt|geb dat|gebdat|"
+                       r"nascita|data nasc|data de nasc|data de nascimento|dt de nasc|date de naiss|date de naissance|fecha de nac|"
+                       r"f de nac|data di nascita|data di nasc|datum van geb|datum van geboorte|dt nascita|dt nasc|naissance|date naiss|dt naiss|geburt|geb dat|gebdat|"
                        r"geb datum|geburtsdat|geboorte|geb datum|nascimento|dt nascimento|urodzenia|data ur|dat ur|"
                        r"data urodz|narození|dat nar|datum nar|narodenia|dát nar|születési|szül dátum|szül idő|szül|"
                        r"syntymäaika|synt aika|synt|syntynyt|syntymäpäivä|födelse|född|födelsedatum|födelsedag|"
@@ -101,7 +102,7 @@ _PAY_QUALIFIERS = (r"gross|net|monthly|annual|yearly|basic|base|current|brutto|n
 _PAY_HEADER = (r"vencimento|vencimentos|ordenado|remuneração|retribuição|remuneração base|honorários|"
                r"remuneration|compensation|earnings|gross pay|net pay|take home pay|emolumenti|compenso|"
                r"retribución|nómina|haberes|émoluments|rémunération brute|bezoldiging|brutoloon|nettoloon|"
-               r"uposażenie|płaca|placa|pobory|odměna|odmena|illetmény|munkabér|remunerație|remuneratie|"
+               r"uposażenie|płaca|placa|plaća|plata|bruto plata|neto plata|pobory|odměna|odmena|illetmény|munkabér|remunerație|remuneratie|"
                r"ersättning|månadslön|αποδοχές|αμοιβή|primanja|bruto plaća|osebni dohodek|възнаграждение|"
                r"ücret|brüt ücret|net ücret|töötasu|brutopalk|atalgojums|alga|atlyginimas|darbo užmokestis")
 #: the end of a compound whose first part qualifies the pay ("Bruttogehalt", "Jahreslohn", "månadslön")
@@ -138,7 +139,7 @@ def _header_kinds() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
         # word ending a compound: "Bruttogehalt", "Monatslohn", "bruttolön")
         (PERSONAL, "personal.salary", re.compile(rf"(?:(?:{lex(_PAY_QUALIFIERS)}) ){{0,2}}"
                                                  rf"(?:{lex(SALARY_WORDS, _RATE_HEADER, _PAY_HEADER)}|[^\W\d_]{{3,}}(?:{lex(_PAY_COMPOUND_ENDS)}))"
-                                                 rf"(?: [^\W\d_]{{1,12}}){{0,3}}")),
+                                                 rf"(?: (?:/ )?\(?[^\W\d_]{{1,12}}\)?){{0,3}}")),
         # a vehicle's plate (a plate points at its owner)
         (PERSONAL, "personal.licence-plate", re.compile(rf"(?:{lex(PLATE_WORDS, _CAR_HEADER)})")),
     )
@@ -150,12 +151,13 @@ def _kind(header: str) -> tuple[str, str] | None:
     words = re.sub(r"[_\-. ]+", " ", words).lower().strip()
     if not words or len(words) > 40:
         return None
+    written, words = words, fold(words)  # (the lexicon's names are folded: "Bruto plaća" reads "bruto placa")
     secret, *others = _header_kinds()
     if secret[2].search(words) and not _PUBLIC_HEADER.search(words):
         return secret[0], secret[1]  # "Initial password", "DB Passwort (neu)", "API token"
     words = _SEX_ENDING.sub("", words)
     for category, rule, pattern in others:
-        if pattern.fullmatch(words) and not (rule == "personal.salary" and words in _COORDINATES):
+        if pattern.fullmatch(words) and not (rule == "personal.salary" and written in _COORDINATES):
             return category, rule
     # a key that qualifies an id or a birth date by whose or which it is ("SUBMITTER_DOB", "applicant
     # birth date", "plgridPesel", "user_cnp")

@@ -1130,9 +1130,23 @@ _BORN_ABBREVIATED = re.compile(
     rf"\d{{1,2}}[./-][ ]?\d{{1,2}}[./-][ ]?{_BORN_YEAR}|{_BORN_YEAR}[./-][ ]?\d{{1,2}}[./-][ ]?\d{{1,2}})(?![\d])")
 
 
+#: the genealogical star before a whole date of a living person's year, after a name or in its
+#: brackets ("Weber, Lukas (*14.02.1996)", "Anna Nowak * 3.5.1990", "Rossi (* 1988-07-21)"): read in
+#: the text as written, as the view drops a star glued to a word as Markdown's emphasis (a name ends in
+#: a small letter: an acronym's "KIT (*01.10.2009)" is an institute's founding)
+_BORN_STAR = re.compile(r"[a-zß-öø-ÿ\u0100-\u024f](?:,?[ \t]|[ \t]?\()[ \t]*\*[ \t]?(?P<date>"
+                        rf"\d{{1,2}}[./-][ ]?\d{{1,2}}[./-][ ]?{_BORN_YEAR}|{_BORN_YEAR}[./-][ ]?\d{{1,2}}[./-][ ]?\d{{1,2}})(?![\d*])")
+
+
 def birth_dates(t: Text) -> Iterator[Finding]:
     text = t.text
     has_digit = t.has_digit
+    if has_digit and "*" in t.view.original:
+        for date in {b.group("date") for b in _BORN_STAR.finditer(t.view.original)}:
+            at = text.find(date)  # (the same date in the view, which keeps a date's characters)
+            while at >= 0:
+                yield Finding("personal.birth-date", PERSONAL, at, at + len(date))
+                at = text.find(date, at + 1)
     if has_digit and "." in text and ("(" in text or ", " in text):
         for b in _BORN_ABBREVIATED.finditer(t.low):
             yield Finding("personal.birth-date", PERSONAL, *b.span("date"))
@@ -3066,6 +3080,13 @@ def _street_name_start(text: str, start: int) -> int:
     return first
 
 
+def _sentence_start(low: str, at: int) -> int:
+    """Where the sentence holding ``at`` begins (80 characters before it at most)."""
+    lo = max(0, at - 80)
+    cut = max(low.rfind(". ", lo, at), low.rfind("\n", lo, at), low.rfind("! ", lo, at), low.rfind("? ", lo, at))
+    return cut + 1 if cut >= 0 else lo
+
+
 def addresses(t: Text) -> Iterator[Finding]:
     """Street addresses (see the module's docstring)."""
     text, low = t.text, t.low
@@ -3110,9 +3131,12 @@ def addresses(t: Text) -> Iterator[Finding]:
         # (a phrase's anchor may be its second word: "כתובת מגורים")
         if text[m.start() - 1:m.start()] in ("/", "\\", "~"):
             continue  # a path's folder ("/home/...")
-        if after_move and (_VENUE.search(low, m.start(), t.line_span(m.end())[1])
-                           or _INSTITUTION.search(low, m.start(), t.line_span(m.end())[1])
-                           or _ORGANISATION_STEM.search(low, m.start(), t.line_span(m.end())[1])
+        # (what moved may stand before its verb, in its sentence: "Das Rechenzentrum ist umgezogen in
+        # die ...", "le laboratoire a déménagé au ...")
+        told = _sentence_start(low, m.start()) if after_move else m.start()
+        if after_move and (_VENUE.search(low, told, t.line_span(m.end())[1])
+                           or _INSTITUTION.search(low, told, t.line_span(m.end())[1])
+                           or _ORGANISATION_STEM.search(low, told, t.line_span(m.end())[1])
                            or _ACRONYM_FIRST.match(text, m.end(), t.line_span(m.end())[1])
                            or _official_address(low, m.end())
                            or "://" in low[m.end():m.end() + 80]):
