@@ -72,3 +72,38 @@ def test_a_home_address_told_as_where_one_has_just_moved_is_personal(text, secre
 )
 def test_an_organisation_s_move_or_a_move_to_a_release_stays(text):
     assert found(text, "personal") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("Kortelę siųskite man į namus: Gedimino pr. 9-4, Vilnius", "Gedimino pr. 9-4"),
+        ("Dėl kortelės: prašau siųsti į namus, Žirmūnų g. 56-21, Vilnius", "Žirmūnų g. 56-21"),
+    ],
+)
+def test_a_lithuanian_home_address_with_an_abbreviated_street_word_is_personal(text, secret):
+    assert secret not in kept_text(text)
+
+
+def test_an_institute_s_lithuanian_address_stays():
+    assert found("Kortelę siųskite į institutą: Saulėtekio al. 3, Vilnius", "personal") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("Cheers,\nAoife Byrne\n14 Ashgrove Terrace\nLeeds LS6 3BN", "14 Ashgrove Terrace"),
+        ("Kind regards,\nSam Patel\nFlat 7, 22 Mill Road\nHeadingley\nLeeds LS6 2AB", "LS6 2AB"),
+    ],
+)
+def test_a_uk_home_address_under_the_writer_s_name_is_personal(text, secret):
+    assert secret not in kept_text(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Jane Smith\nDepartment of Physics\n12 Parks Road\nOxford OX1 3PU",
+     "Regards,\nJane Smith\nDaresbury Laboratory\nKeckwick Lane\nWarrington WA4 4AD"],
+)
+def test_an_institute_s_uk_address_in_a_signature_stays(text):
+    assert "Road" in kept_text(text) or "Lane" in kept_text(text)

@@ -3017,7 +3017,10 @@ _ADDRESS_SIGNS = re.compile(
     # a street's name, its number and a comma before the town: "הגפן 7, חיפה", "Hraunbrún 12, 220 Hafnarfirði"
     rf"|[^\W\d_]{{2,}}[ ]+\d{{1,4}}[^\W\d_]?(?:[ ]?[/-][ ]?\d{{1,4}})?[ ]*,[ ]*(?:\d{{3,5}}[ ]+)?[^\W\d_]{{2,}}"
     # a town, then its postcode, closing the address ("..., 12, თბილისი 0177")
-    rf"|,[ ]*[^\W\d_]{{3,}}[ ]+\d{{4,6}}(?![\w.,/-])", re.IGNORECASE)
+    rf"|,[ ]*[^\W\d_]{{3,}}[ ]+\d{{4,6}}(?![\w.,/-])"
+    # a Lithuanian street's name, its abbreviated word and its number ("Savanorių pr. 187-12",
+    # "Žalgirio g. 88": gatvė, prospektas, alėja, plentas, skersgatvis; the name in its genitive)
+    rf"|[^\W\d_]{{2,}}(?:o|ų|u|ės|es|os|io|aus|ies)[ ](?:g|pr|al|pl|skg)\.[ ]?\d{{1,4}}", re.IGNORECASE)
 
 
 #: the English order: a house number, a street's capitalised name and a comma ("14 Ashgrove Park,"),
@@ -3080,6 +3083,26 @@ def _street_name_start(text: str, start: int) -> int:
     return first
 
 
+#: a British home's address as a signature writes it under the name: a flat's number perhaps, the
+#: house's number and its street, a district perhaps, then the town and its postcode ("Flat 2, 14
+#: Ashgrove Terrace\nLeeds LS6 3BN"); an organisation's (a name of one in the lines before) stays
+_UK_HOME = re.compile(
+    r"(?m)^[ \t]*(?:(?:Flat|Apartment|Apt\.?|Unit|Room)[ ]\d{1,4}[A-Za-z]?,?[ ]*)?\d{1,4}[A-Za-z]?[ ]+"
+    r"[A-Z][\w'’-]+(?:[ ][A-Z][\w'’-]+){0,3}[ ]+(?:Road|Rd|Street|St|Lane|Avenue|Ave|Drive|Close|Crescent|Terrace|"
+    r"Place|Grove|Gardens|Way|Court|Row|Hill|Park|Square|Mews|Walk|View|Rise|Green|Parade|Wynd|Gate)\.?[ ]*,?[ ]*\n"
+    r"(?:[ \t]*[A-Z][\w'’-]+(?:[ ][A-Z][\w'’-]+){0,2}[ ]*,?[ ]*\n)?"
+    r"[ \t]*[A-Z][\w'’-]+(?:[ ][A-Z][\w'’-]+){0,2},?[ ]+[A-Z]{1,2}\d[A-Z\d]?[ ]\d[A-Z]{2}[ ]*$")
+
+
+def _uk_homes(t: Text) -> Iterator[Finding]:
+    text, low = t.text, t.low
+    for m in _UK_HOME.finditer(text):
+        around = low[max(0, m.start() - 200):m.end()]
+        if _VENUE.search(around) or _INSTITUTION.search(around) or _ORGANISATION_STEM.search(around):
+            continue  # "University of Leeds\n12 Woodhouse Lane\nLeeds LS2 9JT"
+        yield Finding("personal.address", PERSONAL, m.start() + len(m.group()) - len(m.group().lstrip()), m.end())
+
+
 def _sentence_start(low: str, at: int) -> int:
     """Where the sentence holding ``at`` begins (80 characters before it at most)."""
     lo = max(0, at - 80)
@@ -3118,6 +3141,8 @@ def addresses(t: Text) -> Iterator[Finding]:
                     or _institution_before(text, low, m.start()) and not _DOOR.search(low, m.start(), m.end())):
                 yield Finding("personal.address", PERSONAL, m.start(), m.end())
     yield from _unit_addresses(t)
+    if "\n" in text:
+        yield from _uk_homes(t)
     for m in _BILLING.finditer(t, 40, 40):
         # "maksan sen itse. Laskutustiedot:" then a name, a street and a town: one's own address
         _, line_end = t.line_span(m.end())
