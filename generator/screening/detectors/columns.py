@@ -440,8 +440,30 @@ def _labelled_value(text: str, m: re.Match[str]) -> Iterator[Finding]:
             yield Finding(rule, category, a, a + len(value))
     elif category == PHONE and ("(" in value or "," in value or "–" in value) and _SWITCHBOARD_NAMED.search(fold(value.lower())):
         return  # "Telefon: +49 721 608-0 (Zentrale)": an institution's switchboard, named after its number
+    elif rule == "personal.column" and _prose_after_birth_word(m.group("key"), value):
+        return  # "das Projekt feiert am 1. Mai Geburtstag: Die VO ... wurde am 01.05.2021 angelegt"
     elif _value_of_kind(value, category, rule):
         yield Finding(rule, category, a, a + len(value))
+
+
+#: the words of a value before its first digit: three at most in a birth date ("12. März 1985",
+#: "am 12.03.1985", "March 12, 1985", "de 12 de marzo"); more are a sentence
+_WORDS_BEFORE_DIGIT = re.compile(r"(?:[^\s\d]\S*\s+){3}")
+
+
+def _prose_after_birth_word(key: str, value: str) -> bool:
+    """Is the value after a birth word and its colon a sentence, its first digit after three words
+    ("Geburtstag: Die VO vo.example.de wurde am 01.05.2021 angelegt", "birthday: the project
+    started on 2021-05-01")? A birth date comes first ("Geburtstag: 1. Mai 1990")."""
+    _, _, births, *_ = _header_kinds()
+    if not births[2].fullmatch(_kind_words(key)):
+        return False
+    return _WORDS_BEFORE_DIGIT.match(value) is not None
+
+
+def _kind_words(header: str) -> str:
+    words = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", header.strip(" \t\"'`[]"))
+    return re.sub(r"[_\-. ]+", " ", words).lower().strip()
 
 
 #: a switchboard's word after a number, in brackets or after a comma or a dash, ending the value

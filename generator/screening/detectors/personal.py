@@ -1108,6 +1108,11 @@ _FOUNDED_SUBJECT = re.compile(
     rf"(?<![\w])(?<!of the )(?<!del )(?<!della )(?<!des )(?<!du )(?<!de la )(?<!of )(?<!de )(?<!von )(?<!van )"
     rf"(?:{lex(FOUNDED_THING_WORDS)})(?![\w])(?:[ \t]+[\w.-]+){{0,2}}?"
     r"(?:[ \t]+(?:e|e stato|e stata|est|ist|is|was|wurde|je|sa|se|s-a|foi|fue|ha|har|on|oli|blev|ble|εχει|a))?[ \t]*$")
+#: a founded thing between a birth word and its date, said to be made then (a verb's auxiliary after
+#: it and its name): "Geburtstag: Die VO vo.example.de wurde am ...", "compleanno: la VO è stata creata il"
+_FOUNDED_SAID = re.compile(
+    rf"(?<![\w])(?:{lex(FOUNDED_THING_WORDS)})(?![\w])(?:[ \t]+[\w.-]+){{0,2}}?"
+    r"[ \t]+(?:e stato|e stata|e|est|ist|is|was|wurde|werd|je|sa|se|s-a|foi|fue|ha|har|on|oli|blev|ble|a|została|zostal|został)(?![\w])")
 #: a birth word that is the verb "born" (alone or with its preposition: "nato il", "né le", "born on")
 _BORN_VERB = re.compile(rf"(?:{lex(WEAK_BIRTH_WORDS)})(?![\w])")
 #: another date after a birth date, joined by the words of a correction ("instead of", "not", "statt",
@@ -1190,6 +1195,8 @@ def birth_dates(t: Text) -> Iterator[Finding]:
             continue  # "Il sito è nato il 17/09/2005 come Tier-2", "el proyecto nació el 3/5/2004"
         if date.isdigit() and len(date) == 4 and _WEAK_BIRTH.fullmatch(m.group().strip()):
             continue
+        if d.start("date") - m.end() > 12 and _FOUNDED_SAID.search(t.low, m.end(), d.start("date")):
+            continue  # "compleanno: la VO è stata creata il 01.05.2020", "birthday: the VO was registered on ..."
         if _TIME_OF_DAY.match(text, d.end("date")):
             continue  # "epoch 1991-07-12T03:14:15Z": a timestamp to the second; no one gives a birth so
         yield Finding("personal.birth-date", PERSONAL, *d.span("date"))
