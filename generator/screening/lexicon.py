@@ -4001,6 +4001,17 @@ NEGATIONS = (
     r"nikakvih|никакви|никаких|никакой|жодної|жодних|semmilyen|egyetlen|ingen|inga|aucune|aucun|nessuna|"
     r"nessun|ninguna|ningún|ninguno|nenhuma|nenhum|keine|keinerlei|nicio|niciun|jokių|nekādu|καμία|κανένα"
 )
+#: "neither ... nor" before a marker word, among its clause's last two words: the word negates
+#: ("nie jest tajny ani poufny", "neobsahujú žiadne osobné ani dôverné informácie", "neither
+#: public nor confidential", "nici confidențial", "niti povjerljivo"), in EGI's languages
+NOR_WORDS = (
+    r"nor|neither|weder|ani|nici|niti|нито|ούτε|eikä|ega|nedz|nei|nė|sem|hverken|verken|varken"
+)
+#: the "nor" words that are other words too (German "noch" is "still"; "eller" is "or"): a negation
+#: or "neither" earlier in the clause makes them one ("weder öffentlich noch vertraulich",
+#: "hverken personlige eller fortrolige", "niet openbaar noch vertrouwelijk")
+PAIRED_NOR_WORDS = r"noch|eller"
+PAIRED_NOR_LEADS = r"weder|hverken|verken|varken|neither"
 #: words after a marker word that make it name a technology or a topic, not a marking
 MARKER_TOPICS = (
     r"computing|computation|compute|enclave|enclaves|vm|vms|virtual machine|virtual machines|container|"
@@ -4026,6 +4037,15 @@ MARKER_TOPICS = (
     r"gestionare|stocare|protecție|διαχείριση|αποθήκευση|προστασία|управление|хранение|защита|"
     r"управління|зберігання|захист|upravljanje|pohran\w*|zaštit\w*|shranjevanje|zaščit\w*|yönetimi|"
     r"depolama|koruma)"
+)
+#: a key of cryptography named by a marker word, "secret key", "private key" ("gizli anahtar
+#: dosyasının izinleri 400 olmalı", "salainen avain", "titkos kulcs", "clé secrète", "chiave
+#: segreta"): the kind of key, a file talked about, not a marking (its stems, their case endings)
+KEY_NAME_WORDS = (
+    r"key file|keyfile|key pair|keypair|key material|schlüssel\w*|schluessel\w*|clé|cle|clés|chiave|chiavi|"
+    r"clave|claves|chave|chaves|sleutel\w*|klucz\w*|klíč\w*|kľúč\w*|ključ\w*|ключ\w*|kulcs\w*|avain\w*|"
+    r"avaim\w*|nyckel\w*|nycklar\w*|nøgle\w*|nøkkel\w*|nøkler\w*|cheie|cheia|cheii|chei|cheile|"
+    r"rakt\w*|atslēg\w*|võti|võtme\w*|võtmed|anahtar\w*|κλειδ\w*"
 )
 #: words before a marker word that make it name a technology or topic ("AMD confidential computing")
 MARKER_TOPIC_BEFORE = (

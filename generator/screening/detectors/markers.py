@@ -59,6 +59,7 @@ from generator.screening.lexicon import (
     INTO_WORDS,
     KEEP_INSIDE_PHRASES,
     KEEP_VERBS,
+    KEY_NAME_WORDS,
     KEY_WORDS,
     KNOW_CLAUSE_WORDS,
     LEET_MARKER_WORDS,
@@ -78,6 +79,7 @@ from generator.screening.lexicon import (
     NEVER_WORDS,
     NO_LONGER_WORDS,
     NONE_VALUES,
+    NOR_WORDS,
     NORDIC_SHARE_NEGATIONS,
     NORDIC_SHARE_VERBS,
     NOT_NEEDED,
@@ -87,6 +89,8 @@ from generator.screening.lexicon import (
     ONLY_WORDS,
     OR_NOT_WORDS,
     OUTSIDE_WORDS,
+    PAIRED_NOR_LEADS,
+    PAIRED_NOR_WORDS,
     PASSIVE_AUXILIARIES,
     PASSWORD_WORDS,
     PAYMENT_DATA_WORDS,
@@ -589,7 +593,8 @@ def _notice_goes_on(low: str, tail: int) -> bool:
 _ONLY_RECIPIENT = re.compile(rf"{_B}(?:{lex(ONLY_WORDS, SOLELY_WORDS)}){_E}(?:[ \t]+[^\s.!?;:]+){{0,3}}?[ \t]+$")
 
 
-_MESSAGE = re.compile(rf"{_B}(?:{lex(MESSAGE_WORDS)}){_E}")
+#: (or the last part of a compound: "dit e-mailbericht", "tämä sähköpostiviesti", "detta e-postmeddelande")
+_MESSAGE = re.compile(rf"(?:{_B}|(?<=[^\W\d_]{{2}})|(?<=-))(?:{lex(MESSAGE_WORDS)}){_E}")
 _RECIPIENT = re.compile(rf"{_B}(?:{lex(RECIPIENT_WORDS)}){_E}")
 
 
@@ -835,14 +840,32 @@ def _negated(low: str, start: int) -> bool:
         return True
     # (a negation joined to the word by a hyphen is its prefix: "niet-vertrouwelijk", "ikke-fortroligt",
     # "ei-luottamuksellinen", "μη-εμπιστευτικό", "não-confidencial")
-    if any(_NEGATION.fullmatch(w.rstrip("-")) for w in clause.split()[-2:]):
+    last = clause.split()[-2:]
+    if any(_NEGATION.fullmatch(w.rstrip("-")) for w in last):
         return True
+    # "nie jest tajny ani poufny", "žiadne osobné ani dôverné", "neither public nor confidential":
+    # a "nor" before the marker word ("weder ... noch", "hverken ... eller": with their lead before)
+    if any(_NOR.fullmatch(w) for w in last):
+        return True
+    if any(_PAIRED_NOR.fullmatch(w) for w in last) and _NOR_LEAD.search(clause):
+        return True
+    if not clause.strip() and before.rstrip(" \t").endswith("("):
+        # "PU (public), nu CO (confidențial)": the marker word glosses a level's code in brackets, and
+        # the code is negated
+        code = _CODE_BEFORE_GLOSS.search(before)
+        if code and _LEVEL_CODE.fullmatch(code.group("code")):
+            return _negated(low, start - len(before) + code.start("code"))
     # "nothing in this request is confidential", "niets in dit ticket is vertrouwelijk": the clause's
     # subject is "nothing", a copula before the marker word, no "but" or "except" between
     subject = _NOTHING_SUBJECT.search(clause)
     return bool(subject and not _CONTRAST.search(clause, subject.end("subject")))
 
 
+_NOR = re.compile(rf"(?:{lex(NOR_WORDS)})")
+_PAIRED_NOR = re.compile(rf"(?:{lex(PAIRED_NOR_WORDS)})")
+_NOR_LEAD = re.compile(rf"{_B}(?:{lex(PAIRED_NOR_LEADS, NEGATIONS)}){_E}")
+#: a level's code and the bracket that opens its gloss: "nu CO (", "not RE ("
+_CODE_BEFORE_GLOSS = re.compile(r"(?<![\w-])(?P<code>[\w:+-]{1,12})[ \t]*\([ \t]*$")
 _NOTHING_SUBJECT = re.compile(rf"{_B}(?P<subject>{lex(NOTHING_SUBJECTS)}){_E}(?:[ \t]+[^\s]+){{0,6}}?[ \t]+(?:{lex(COPULAS)})"
                               rf"(?:[ \t]+[^\W\d_]+)?[ \t]+$")
 _CONTRAST = re.compile(rf"{_B}(?:{lex(CONTRAST_WORDS)}){_E}")
@@ -972,9 +995,25 @@ _DATA_AFTER = re.compile(r"(?: [^\W\d_]+)? (?:data|records|datasets|images|scans
 def _topic(low: str, start: int, end: int) -> bool:
     before = low[max(0, start - 40):start]
     return bool(_TOPIC_AFTER.match(low, end) or _TOPIC_BEFORE.search(before[-20:])
+                or _key_named(low, start, end)
                 or (_CLIENT_AFTER.match(low, end) and _CLIENT_ARTICLE.search(before[-12:]))
                 or (_SET_AS.search(before) and "client" in low[max(0, start - 60):start])
                 or (_HANDLING_BEFORE.search(before) and _DATA_AFTER.match(low, end)))
+
+
+#: a key's name after the marker word, or before it ("gizli anahtar", "clé secrète"); no colon after the
+#: pair, which labels the key itself ("Gizli anahtar: 9f8a...", "Clé secrète :")
+_KEY_NAME_AFTER = re.compile(rf"[ \t-]+(?:{lex(KEY_NAME_WORDS)}){_E}(?![ \t]*[:=])")
+_KEY_NAME_BEFORE = re.compile(rf"{_B}(?:{lex(KEY_NAME_WORDS)})[ \t-]+$")
+_LABELS = re.compile(r"[ \t]*[:=]")
+
+
+def _key_named(low: str, start: int, end: int) -> bool:
+    """Does the marker word name a kind of key, "secret key" ("gizli anahtar dosyasının izinleri",
+    "die Rechte der clé secrète")? A colon after the pair labels a key: it is no topic."""
+    if _KEY_NAME_AFTER.match(low, end):
+        return True
+    return bool(_KEY_NAME_BEFORE.search(low, max(0, start - 24), start) and not _LABELS.match(low, end))
 
 
 def _heading(low: str, start: int, end: int) -> bool:
