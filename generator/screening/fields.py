@@ -318,12 +318,19 @@ _SITE_PART = re.compile(r"\([^()]*\)|[^\s,;()]+")
 _ANGLE = r"-?\d{1,3}(?:[.,]\d{1,7})?[ ]?°?"
 _LATITUDE = rf"(?:{_ANGLE}[ ]?[NS]|-?\d{{1,2}}[.]\d{{2,7}}°?)"
 _LONGITUDE = rf"(?:{_ANGLE}[ ]?[EWO]|-?\d{{1,3}}[.]\d{{2,7}}°?)"
-_SITE_COORDINATES = re.compile(rf"\((?:(?i:lat|latitude)[.:]?[ ]?)?{_LATITUDE}[ ]?[,;/][ ]?"
+#: (its town first, one word: "(Athens, 37.98° N 23.73° E)"; latitude and longitude apart by a
+#: comma or a space alone)
+_SITE_COORDINATES = re.compile(rf"\((?:[^\W\d_][\w'’.-]{{1,40}},[ ])?(?:(?i:lat|latitude)[.:]?[ ]?)?{_LATITUDE}(?:[ ]?[,;/][ ]?|[ ])"
                                rf"(?:(?i:lon|long|longitude)[.:]?[ ]?)?{_LONGITUDE}\)")
 #: a site's link to its network, in brackets or after a dash: "(10 Gbit/s)", "– 2 × 100 Gbit/s do
 #: PIONIER", "— 400 Gb/s zum DFN": a rate, then a few words (the network's name among them)
 _RATE = r"(?:\d{1,2}[ ]?[×x][ ]?)?\d{1,4}(?:[.,]\d{1,2})?[ ]?(?:[kMGT]bit/s|[kMGT]b/s|[kMGT]bps|[kMGT]bit)"
 _SITE_BANDWIDTH = re.compile(rf"\({_RATE}(?:[ ](?:{_NOTE_WORD})){{0,5}}\)")
+#: a site's storage in brackets, a word or two naming it or none: "(tape: 2 PB)", "(Disk 800 TB)",
+#: "(1,5 PB bånd)", "(stockage disque : 400 To)": a size and its unit (no phone's or address's shape)
+_SIZE = r"\d{1,5}(?:[.,]\d{1,3})?[ ]?(?:[kKMGTPE]i?B|[kKMGTPE]o|[kKMGTPE]byte|[kKMGTPE]bytes)"
+_SITE_CAPACITY = re.compile(rf"\((?:[^\W\d_][\w-]{{0,20}}(?:[ ][^\W\d_][\w-]{{0,20}})?[ ]?:?[ ])?{_SIZE}"
+                            rf"(?:[ ][^\W\d_][\w-]{{0,20}}){{0,3}}\)")
 _SITE_LINK_NOTE = re.compile(rf"[ ]+[-–—:][ ]+(?P<note>{_RATE}(?:[ ](?:{_NOTE_WORD})){{0,5}})$")
 
 
@@ -336,7 +343,8 @@ def _site_list(value: str) -> bool:
     for before, part in pairwise(parts):
         if not (_SITE.fullmatch(part) or _NETWORK.fullmatch(part)
                 or (_SITE_HOST.fullmatch(part) or _SITE_PORTS.fullmatch(part) or _place(part)
-                    or _SITE_COORDINATES.fullmatch(part) or _SITE_BANDWIDTH.fullmatch(part)) and _SITE.fullmatch(before)):
+                    or _SITE_COORDINATES.fullmatch(part) or _SITE_BANDWIDTH.fullmatch(part) or _SITE_CAPACITY.fullmatch(part))
+                    and _SITE.fullmatch(before)):
             return False
     return True
 
@@ -607,7 +615,8 @@ def _three_parts(entry: str) -> tuple[str, str] | None:
 
 
 #: what separates the links of one value: spaces, or ';', '|' or ', ' between them
-_LIST_SEPARATOR = re.compile(r"[ \t]*[;|][ \t]*")
+#: (a link of a list on each line: "Projektbeschreibung: https://...\nFolien: https://...")
+_LIST_SEPARATOR = re.compile(r"[ \t]*[;|\n][ \t]*")
 _LINK_SEPARATORS = re.compile(r"[ \t]*[;|][ \t]*|\s+|,\s+")
 #: public identifiers written without their resolver, and the address that resolves them
 _IDENTIFIERS = (
@@ -621,7 +630,9 @@ _IDENTIFIERS = (
 #: a word or two naming the link before it ("Δημοσίευση: https://doi.org/...", "Wiki: https://..."):
 #: left out, the link is what the field publishes
 #: (a label of up to four words: "slide del corso: https://...", "Folien zum Kurs: https://...")
-_LINK_LABEL = re.compile(r"^[^\W\d_][^\W\d_]{0,30}(?:[ ][^\W\d_]{1,30}){0,3}[ \t]*:[ \t]+(?=https?://)")
+#: (its words may be hyphenated and a note in brackets may follow them: "Folien Kick-off (öffentlich): https://...")
+_LINK_LABEL = re.compile(r"^[^\W\d_][\w'’-]{0,30}(?:[ ][^\W\d_][\w'’-]{0,30}){0,3}(?:[ ]\([^\W\d_][^()\n:/@]{0,30}\))?"
+                         r"[ \t]*:[ \t]+(?=https?://)")
 
 
 def link_candidates(value: str) -> list[str]:

@@ -1005,6 +1005,21 @@ REGISTRY_STEMS = (
     r"geschaftsz|kenmerk|zaaknummer|iktat|diari|journalis|journaliser|sygnatur|znak sprawy|jednac|spisov|"
     r"πρωτοκ|expedient|processo n|urudžben|evidenč|kayıt|evrak|dnro|dnr|repertorio|numero di prot|prot\. n"
 )
+#: a meeting's or webinar's word, in EGI's languages: a number grouped 3-4-4 right after it
+#: ("Webinar 834 5521 9087", "Zoom-Meeting-ID: 912 3344 5566") is the meeting's id, not a phone
+MEETING_ID_WORDS = (
+    r"webinar|webinars|webinaire|webinario|webinário|webinář|webinár|webinárium|webinaari|webinarium|"
+    r"webinarul|вебинар|вебінар|διαδικτυακό σεμινάριο|webinaras|vebinārs|veebiseminar|"
+    r"meeting|meetings|zoom|zoom meeting|zoom-meeting|teams|webex|gotomeeting|jitsi|bigbluebutton|"
+    r"videoconference|video conference|conference|konferenz|videokonferenz|besprechung|sitzung|"
+    r"réunion|visioconférence|visio|conférence|riunione|videoconferenza|conferenza|reunión|videoconferencia|"
+    r"conferencia|reunião|videoconferência|conferência|vergadering|videovergadering|spotkanie|"
+    r"spotkania|wideokonferencja|schůzka|schůzky|porada|stretnutie|értekezlet|megbeszélés|"
+    r"ședință|ședința|întâlnire|kokous|palaveri|möte|mötet|møde|mødet|møte|møtet|σύσκεψη|"
+    r"συνάντηση|sastanak|sestanek|среща|sastanka|sestanka|toplantı|toplantısı|koosolek|"
+    r"sanāksme|sapulce|susitikimas|posėdis|seminar|seminaire|séminaire|seminario|seminário|"
+    r"cisco webex|ms teams|microsoft teams"
+)
 SWITCHBOARD_WORDS = (
     # (French "standard" alone is the English word too: with its article or "au" after it)
     r"le standard|au standard|du standard|par le standard|standard au|"
@@ -1014,7 +1029,8 @@ SWITCHBOARD_WORDS = (
     r"central telefônica|telefooncentrale|receptie|centrala telefoniczna|centrala|centralę|centrali|centralą|ústředna|ústredňa|"
     r"telefonközpont|központi szám|växel|växeln|sentralbord|omstillingsbord|puhelinvaihde|vaihde|"
     r"keskjaam|τηλεφωνικό κέντρο|τηλεφωνικό κέντρο του|коммутатор|телефонная станция|комутатор|"
-    r"централа|centrala telefonică|santral|מרכזייה|ტელეფონის ცენტრი|հեռախոսակայան|"
+    r"централа|централу|централи|централе|централом|централата|centralu|centralom|centrali instituta|"
+    r"centrala telefonică|santral|מרכזייה|ტელეფონის ცენტრი|հեռախոսակայան|"
     r"sekretariat|secretariat|secrétariat|segreteria|secretaría|secretaria|secretariaat|sekretariát|"
     r"titkárság|γραμματεία|секретариат|секретаріат|standard :|standard:|standard téléphonique|"
     # an institution's general number, its service desk's and its conference bridge's
@@ -3984,6 +4000,13 @@ PRODUCED_THINGS = (
 OBJECT_PRONOUNS = (
     r"it|them|this one|es|ihn|sie|le|la|les|l'|lo|li|los|las|o|a|os|as|het|ze|go|je|ją|ja|ho|ji|azt|őket|"
     r"sitä|niitä|den|det|dem|το|τον|την|τα|га|ga|го|я|їх|onu|onları|seda|neid|to|tą|ją"
+)
+#: a negation before a home word ("não em casa de ninguém", "nicht nach Hause", "never to a home"):
+#: the particles, Portuguese's "não" and "never", not the wider NEGATIONS (Estonian "pole" is
+#: Slovak's "field": "pole s adresou")
+HOME_NEGATIONS = (
+    rf"{NEGATION_PARTICLES}|não|nunca|never|jamais|niemals|nie|nooit|nigdy|nikdy|soha|niciodată|aldrig|"
+    r"koskaan|ποτέ|никога|nikada|nikoli|nikdar|asla|niekada|nekad"
 )
 NEGATIONS = (
     rf"{NEGATION_PARTICLES}|isn't|aren't|wasn't|nothing|never|keinesfalls|n'est|não|icke|"

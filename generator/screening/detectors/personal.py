@@ -98,6 +98,7 @@ from generator.screening.lexicon import (
     HEALTH_PHRASES,
     HEART_ATTACK_STEMS,
     HOLY_DAY_REST,
+    HOME_NEGATIONS,
     HOME_WORDS,
     HONORIFICS,
     ID_LINKS,
@@ -3117,6 +3118,17 @@ def _sentence_start(low: str, at: int) -> int:
     return cut + 1 if cut >= 0 else lo
 
 
+#: a negation just before a home word, in its clause: "não em casa de ninguém", "not to anyone's
+#: home", "nicht nach Hause", "pas à domicile", "nie do domu": the address is said to be no home
+_NEGATED_HOME = re.compile(rf"(?<![\w-])(?:{lex(HOME_NEGATIONS)})(?![\w-])[^,;:.!?\n]{{0,16}}$")
+
+
+def _home_named(before: str) -> bool:
+    """A home word in ``before`` that no negation just before it denies."""
+    return any(not _NEGATED_HOME.search(before, max(0, m.start() - 24), m.start())
+               for m in _HOME.pattern.finditer(before))
+
+
 def addresses(t: Text) -> Iterator[Finding]:
     """Street addresses (see the module's docstring)."""
     text, low = t.text, t.low
@@ -3135,7 +3147,7 @@ def addresses(t: Text) -> Iterator[Finding]:
             start, end = m.span()
             before = low[max(0, start - 160):start]
             around = low[max(0, start - 160):min(len(low), end + 80)]
-            if _HOME.pattern.search(before) or _alone_in_organisation_field(low, start) \
+            if _home_named(before) or _alone_in_organisation_field(low, start) \
                     or not (_VENUE.search(around) or _institution_before(text, low, start)
                             and not _DOOR.search(low, start, end)):
                 yield Finding("personal.address", PERSONAL, _street_name_start(text, start), end)
@@ -3163,6 +3175,8 @@ def addresses(t: Text) -> Iterator[Finding]:
         # (a phrase's anchor may be its second word: "כתובת מגורים")
         if text[m.start() - 1:m.start()] in ("/", "\\", "~"):
             continue  # a path's folder ("/home/...")
+        if not after_move and _NEGATED_HOME.search(low, max(0, m.start() - 24), m.start()):
+            continue  # "não em casa de ninguém: LIP, Av. ...": the address is said to be no home
         # (what moved may stand before its verb, in its sentence: "Das Rechenzentrum ist umgezogen in
         # die ...", "le laboratoire a déménagé au ...")
         told = _sentence_start(low, m.start()) if after_move else m.start()
@@ -3456,13 +3470,13 @@ def _unit_address(t: Text, text: str, low: str, p: int, unit_start: int, unit_en
     outside = low[start:unit_start] + " " + low[unit_end:end]
     if not any(c.isdigit() for c in outside) or not _RUN_STREET.search(outside):
         return []
-    if not _HOME.pattern.search(low, max(0, start - 160), start) and not _POSTAL.pattern.search(
+    if not _home_named(low[max(0, start - 160):start]) and not _POSTAL.pattern.search(
             low, max(0, start - 160), start) and (
             _VENUE.search(low, max(lo, start - 80), min(hi, end + 40))
             or not _DOOR.search(low, start, end) and _institution_before(text, low, start)
             or _ACRONYM_FIRST.match(text, start, end)):
         return []  # "Building 40, 3rd floor, ... campus": an institute's or a venue's
-    if not _DOOR.search(low, start, end) and not _HOME.pattern.search(low, max(0, start - 160), start) \
+    if not _DOOR.search(low, start, end) and not _home_named(low[max(0, start - 160):start]) \
             and _official_address(low, start):
         return []  # "Институтът ... Официалният адрес ... е: ул. ..., бл. 25А, 1113 София": a campus's block
     return [(start, end)]

@@ -42,6 +42,7 @@ from generator.screening.lexicon import (
     CALL_VERBS,
     DESK_TITLE_WORDS,
     DIGIT_WORDS,
+    MEETING_ID_WORDS,
     NOT_PHONE_WORDS,
     NUMBER_WORDS,
     PHONE_STEMS,
@@ -70,12 +71,21 @@ _PHONE_STEM = re.compile(rf"(?<![\w-])(?:{lex(PHONE_STEMS)})[^\W\d_]*(?![\w-])")
 _CALL_VERB = re.compile(rf"(?<![\w-])(?:{lex(CALL_VERBS)})(?![\w-])")
 _DIAL_IN_CODE = re.compile(r"(?<![\w-])(?:pin|code|codes|codice|código|codigo|kod|kód|koodi|passcode|password|"
                            r"access code|meeting id|conference id|room|id)(?![\w-])")
+#: a meeting's or webinar's word just before a number, its "ID" or "number" and a colon between or
+#: none ("Webinar 834 5521 9087", "Zoom-Meeting-ID: 912 3344 5566", "riunione n. 845 1234 5678")
+_MEETING_ID_BEFORE = re.compile(
+    rf"(?<![\w])(?:{lex(MEETING_ID_WORDS)})(?:[ \t-]*(?:id|number|nummer|numéro|numero|número|numer|číslo|"
+    rf"szám|numărul|numarul|numer|nr\.?|no\.?|n°|n\.|kennung|identifiant|identificativo|identificador|kod|kód|code))?"
+    rf"[ \t]*[:#]?[ \t]*$")
 _SENTENCE_END = re.compile(r"[.!?](?=[ \t\n])|\n")
 #: a registry's word in the sentence before a number over a year ("protocollata con il numero
 #: 0012345/2024", "im Eingangsregister unter 4711/2023": a compound's part too)
 _REGISTRY = re.compile(rf"(?:{lex(REGISTRY_STEMS)})")
 _NUMBER_OVER_YEAR = re.compile(r"\d{1,10}/(?:19|20)\d\d")
-_SWITCHBOARD = re.compile(rf"(?<![\w-])(?:{lex(SWITCHBOARD_WORDS)})(?![\w-])")
+#: (or a compound ending in a desk's word: "Servicehotline", "Störungshotline", "Institutszentrale",
+#: "IT-Servicedesk", "supporthelpdesk")
+_SWITCHBOARD = re.compile(rf"(?<![\w-])(?:{lex(SWITCHBOARD_WORDS)})(?![\w-])"
+                          r"|[^\W\d_]{2,24}-?(?:hotline|zentrale|servicedesk|helpdesk|callcenter)(?![\w-])")
 #: a person's own line named after an organisation's desk ("Helpdesk coordinator, mobile: ..."):
 #: the number is the person's
 _PERSONAL_LINE = re.compile(r"(?<![\w-])(?:mobile|mobil|mobiel|móvil|movil|mob|mobitel|tlm|telem|telemovel|mobtel|mobilní|mobilny|cell|"
@@ -196,6 +206,23 @@ _DECIMAL = re.compile(r"0[.,]\d{3}(?:[ \u202f]\d{3})+")
 _CODE_SUFFIX = re.compile(r"-[^\W\d_](?![\w])")
 _LIST_SEPARATOR = re.compile(r"[ \t]*[/;|][ \t]+(?=[+(\d])")
 _LIST_SIGN = re.compile(r"[/;|]")
+
+
+def desk_number(low: str, start: int, num: str) -> bool:
+    """Is the number ``num`` at ``start`` an institution's desk's, as its line names it ("call the
+    service desk (tel:+44...)", "centralino: ...", "+39 095 378 5111, centralino"), with no person's
+    own line named after the desk ("service desk or my mobile")?"""
+    line_start = low.rfind("\n", 0, start) + 1
+    before = low[max(line_start, start - 40):start]
+    desks = list(_SWITCHBOARD.finditer(before))
+    if desks and not _PERSONAL_LINE.search(before, desks[-1].end()) and not _ME.search(before, desks[-1].end()):
+        return True
+    return _SWITCHBOARD_AFTER.match(low, start + len(num)) is not None
+
+
+#: the writer as the one called, after a desk's name ("the service desk or me directly")
+_ME = re.compile(r"(?<![\w-])(?:me|mich|mir|moi|mi|mij|mnie|mne|mě|minua|minulle|mig|meg|engem|με|мене|ме|мен|"
+                 r"beni|mind|mani|manęs|mina|mulle)(?![\w-])")
 
 
 def phones(t: Text) -> Iterator[Finding]:
@@ -474,6 +501,8 @@ def _judge(low: str, start: int, num: str) -> str | None:
     separators = set(re.findall(r"[ \t\n./-]", num))
     if len(groups) >= 3 and 8 <= digits <= 13 and separators in ({" "}, {"."}) \
             and all(2 <= len(g) <= 4 for g in groups[1:]) and len(groups[0]) <= 4:
+        if len(groups) == 3 and len(groups[0]) == 3 and 9 <= digits <= 11 and _MEETING_ID_BEFORE.search(before):
+            return None  # "Webinar 834 5521 9087": a meeting's id (Zoom's 3-4-4 groups), not a phone
         return "phone.grouped"
     return None
 

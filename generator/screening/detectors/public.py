@@ -162,10 +162,29 @@ def _organisation_number(t: Text, f: Finding) -> bool:
     if (_ORGANISATION.search(low, lo, m.start()) or _ORGANISATION_OWNER.search(low, lo, m.start())) is not None \
             and not _PERSON_OWNER.search(low, lo, m.start()):
         return True
+    if _owner_note_after(low, f.end) == "org":
+        return True  # "OIB 85173029469 (OIB ustanove, ne osobni)": said to be the organisation's
     line_end = low.find("\n", f.end)
     if _ORGANISATIONS_TAX_OFFICE.search(low, f.end, line_end if line_end >= 0 else len(low)):
         return True  # "ΑΦΜ 090198290, ΔΟΥ ΦΑΕ Αθηνών": the tax office of companies and bodies
     return not low[line_start:m.start()].strip() and _organisation_line_before(low, line_start)
+
+
+def _owner_note_after(low: str, end: int) -> str | None:
+    """The owner a note in brackets just after a number names first: "org" for "(OIB ustanove, ne
+    osobni)", "(NIP uczelni, nie osobisty)", "(the institute's tax number)"; "person" for "(OIB
+    zaposlenika ustanove)", "(osobni, ne ustanove)"; None when there is no note or no owner in it."""
+    m = _NOTE_AFTER.match(low, end)
+    if m is None:
+        return None
+    org = _ORGANISATION_OWNER.search(m.group(1))
+    person = _PERSON_OWNER.search(m.group(1))
+    if org is not None and (person is None or org.start() < person.start()):
+        return "org"
+    return "person" if person is not None else None
+
+
+_NOTE_AFTER = re.compile(r"[ \t]*[(\[]([^()\[\]\n]{1,80})[)\]]")
 
 
 #: the tax office of companies and public bodies named after a Greek tax number ("ΔΟΥ ΦΑΕ Αθηνών",

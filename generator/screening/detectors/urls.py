@@ -29,6 +29,7 @@ from functools import lru_cache
 
 from generator.screening import lazy_re as re
 from generator.screening.detectors.base import CREDENTIAL, PERSONAL, PHONE, Finding, Text, folded_too, lex
+from generator.screening.detectors.phone import desk_number
 from generator.screening.detectors.shapes import looks_random
 from generator.screening.lexicon import JOB_ID_LABELS, NOT_A_VALUE, ONE_TIME_LINK_STEMS, PASSWORD_WORDS
 
@@ -159,6 +160,9 @@ def urls(t: Text) -> Iterator[Finding]:
                                    or m.group().lower().startswith(("skype", "viber", "signal", "whatsapp", "tg:", "xmpp",
                                                                     "sip", "threema"))):
                 category = PHONE if re.search(r"\d{6,}", body.replace(" ", "").replace("-", "")) else PERSONAL
+                if category == PHONE and m.group().lower().startswith(("tel:", "callto:")) \
+                        and desk_number(t.low, start, text[start:end]):
+                    continue  # "call the service desk (tel:+441235778000)": a desk's line, as the link's text says
                 yield Finding("contact.link", category, start, end)
 
 
