@@ -118,3 +118,22 @@ def test_an_id_in_the_cell_after_its_label_is_personal(text, secret):
     """(h65-p-003 was published once HTML tables were read one row to a line: the label's value is
     the next cell, after a bar, as it is after a colon)"""
     assert secret not in kept_text(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("Plaćam sam jer institut ne pokriva kotizaciju, račun neka glasi na mene: Ivan Kovač, OIB 69435151530.",
+         "69435151530"),
+        ("La facultad no lo paga, así que la factura a mi nombre: Lucía Pérez, NIF 12345678Z.", "12345678Z"),
+    ],
+)
+def test_a_persons_tax_number_after_a_colon_is_not_the_institution_named_before_it(text, secret):
+    """(h68-p-115: an organisation named in a clause before the colon made the person's OIB an
+    institution's; the label's own clause decides)"""
+    assert secret not in kept_text(text)
+
+
+def test_an_institutions_tax_number_after_its_name_and_a_colon_stays():
+    text = "Institut Ruđer Bošković: OIB 85173029469"
+    assert "85173029469" in kept_text(text)

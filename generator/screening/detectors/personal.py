@@ -883,6 +883,11 @@ def _organisations_label(text: str, low: str, start: int, end: int) -> bool:
     if not _TAX_LABEL.fullmatch(low, start, end):
         return False
     line_start = max(low.rfind("\n", 0, start) + 1, start - 100)
+    # (in the label's own clause: "fakultet ne pokriva troškove, pa neka račun glasi na mene: Tena
+    # Horvat, OIB ..." names a faculty in a clause before the colon, and the number is the person's)
+    clause = max(low.rfind(":", line_start, start), low.rfind(";", line_start, start))
+    if clause >= 0 and any(c.isalpha() for c in low[clause + 1:start]):
+        line_start = clause + 1
     acronym = _ACRONYM_BEFORE.search(text, line_start, start)
     return bool(_ORGANISATION_STEM.search(low, line_start, start) or _ORGANISATION_STEM.search(low, end, end + 16)
                 or acronym and any(c.isupper() for c in acronym.group()))
