@@ -17,12 +17,15 @@ pytestmark = pytest.mark.slow
 HOLDOUTS = Path(__file__).parent / "screening_holdouts"
 #: benign text kept, at least (what was measured when its classes were last fixed, rounded down);
 #: the contacts items count as lost by design: the page names affiliation and role, never the person
-FLOORS = {"h19": 0.94, "h20": 0.99, "h21": 0.95, "h22": 0.97, "h23": 0.93, "h24": 0.80, "h25": 0.96, "h26": 0.97, "h27": 0.93, "h28": 0.92, "h29": 0.96, "h30": 0.95, "h31": 0.93, "h32": 0.98, "h33": 0.88, "h34": 0.95, "h35": 0.96, "h36": 0.98, "h37": 0.96, "h38": 0.98, "h39": 0.98, "h40": 0.95, "h41": 0.94, "h42": 0.95, "h43": 0.93, "h44": 0.90, "h47": 0.93, "h48": 0.92, "h49": 0.94, "h50": 0.99, "h51": 0.98, "h52": 0.97, "h53": 0.99, "h54": 0.98, "h55": 1.0, "h56": 1.0, "h57": 1.0, "h58": 1.0, "h59": 0.99, "h60": 1.0, "h61": 0.98, "h62": 1.0, "h63": 1.0, "h64": 1.0}
+FLOORS = {"h19": 0.94, "h20": 0.99, "h21": 0.95, "h22": 0.97, "h23": 0.93, "h24": 0.80, "h25": 0.96, "h26": 0.97, "h27": 0.93, "h28": 0.92, "h29": 0.96, "h30": 0.95, "h31": 0.93, "h32": 0.98, "h33": 0.88, "h34": 0.95, "h35": 0.96, "h36": 0.98, "h37": 0.96, "h38": 0.98, "h39": 0.98, "h40": 0.95, "h41": 0.94, "h42": 0.95, "h43": 0.93, "h44": 0.90, "h47": 0.93, "h48": 0.92, "h49": 0.94, "h50": 0.99, "h51": 0.98, "h52": 0.97, "h53": 0.99, "h54": 0.98, "h55": 1.0, "h56": 1.0, "h57": 1.0, "h58": 1.0, "h59": 0.99, "h60": 1.0, "h61": 0.98, "h62": 1.0, "h63": 1.0, "h64": 1.0, "h65": 1.0, "h66": 1.0, "h67": 1.0, "h68": 0.99}
 
 
 #: planted items a corpus still publishes, left open and named in its README's row: the test fails
 #: when any other item is published, and when one of these no longer is (then take it off the list)
-KNOWN_PUBLISHED: dict[str, set[str]] = {}  # (none now: h62's five were fixed in the stop that added it)
+KNOWN_PUBLISHED: dict[str, set[str]] = {
+    "h67": {"h67-p-007"},  # an address broken across two quoted lines at its hyphen
+    "h68": {"h68-p-104", "h68-p-117"},  # a birthday told as an anecdote; a mobile in a signature's last cell
+}
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
