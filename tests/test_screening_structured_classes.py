@@ -11,8 +11,8 @@ import pytest
 
 from generator.screening import fields
 from generator.screening.detectors import find_all
-from generator.screening.text import html_table_rows, html_to_text, screen_text
 from generator.screening.policy import Policy
+from generator.screening.text import html_table_rows, screen_text
 
 
 def covered(text: str, part: str) -> bool:
@@ -40,8 +40,9 @@ def test_a_value_in_an_html_table_is_read_under_its_header_and_cut_from_the_text
     html = ("<table><tr><th>Nombre</th><th>Pasaporte</th><th>Nacionalidad</th></tr>\n"
             "<tr><td>Diego Fernández</td><td>PAB123456</td><td>ES</td></tr></table>")
     assert "Nombre | Pasaporte | Nacionalidad |" in html_table_rows(html)
-    screened = screen_text(html_to_text(html), "reply", 1, Policy(), beside=html_table_rows(html))
-    assert "PAB123456" not in screened.text and "Diego Fernández" in screened.text
+    screened = screen_text(html_table_rows(html), "reply", 1, Policy())  # (as cases.py screens an HTML table)
+    # (the person's row is cut whole, the header over it stays)
+    assert "PAB123456" not in screened.text and "Nombre | Pasaporte | Nacionalidad |" in screened.text
 
 
 @pytest.mark.parametrize(("text", "part"), [

@@ -58,8 +58,8 @@ class _Screen:
         self.warnings: list[str] = []
         self.dropped: Counter[str] = Counter()
 
-    def text(self, value: str, field: str, kind: FieldKind, beside: str = "") -> str:
-        result = screen_text(value, field, self.record.id, self.policy, kind, beside)
+    def text(self, value: str, field: str, kind: FieldKind) -> str:
+        result = screen_text(value, field, self.record.id, self.policy, kind)
         self.hits.extend(result.hits)
         return result.text
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import nh3
 
-from generator.screening.detectors import Finding, find_all, occurrences
+from generator.screening.detectors import Finding, find_all
 from generator.screening.normalise import normalised_text
 from generator.screening.policy import WITHHELD_MESSAGE, Action, FieldKind, Policy
 
@@ -79,8 +79,8 @@ def html_to_text(body: str) -> str:
 
 def html_table_rows(body: str) -> str:
     """``html_to_text`` with each table row as one line of cells between bars: what a table's
-    header says of its columns is read there (``detectors.columns``); screening reads it beside
-    the message's text, which it publishes."""
+    header says of its columns is read there (``detectors.columns``); an HTML message that holds
+    a table is screened and published in this form."""
     body = _TABLE_TAG.sub(lambda m: _TABLE_ENDING.get(m.group(1) + m.group(2).lower(), ""), _cells_inline(body))
     return _AFTER_BAR.sub("| ", _CELL_SPACES.sub("", html_to_text(body)))
 
@@ -125,16 +125,14 @@ def _cells_inline(body: str) -> str:
 
 
 def screen_text(text: str, field: str, case_id: int, policy: Policy,
-                kind: FieldKind = FieldKind.MESSAGE, beside: str = "") -> ScreenedText:
-    """Applies the policy to ``text`` (see ``policy`` for what each finding leads to); ``beside``:
-    the same message written another way (``html_table_rows``), whose findings are found in
-    ``text`` wherever their words stand."""
+                kind: FieldKind = FieldKind.MESSAGE) -> ScreenedText:
+    """Applies the policy to ``text`` (see ``policy`` for what each finding leads to)."""
     text = text.replace("\r\n", "\n").strip()
     if not text:
         return ScreenedText("", ())
     findings = []
     hits = []
-    for f in find_all(text) + _found_beside(text, beside):
+    for f in find_all(text):
         # of what was found as the normalised view reads it, so that the audit (which reads the
         # built site through the same view) computes the same fingerprint for the same text
         fingerprint = policy.fingerprint(case_id, f.rule, normalised_text(text[f.start:f.end]).strip())
@@ -150,13 +148,6 @@ def screen_text(text: str, field: str, case_id: int, policy: Policy,
     if Action.WITHHOLD_MESSAGE in actions:
         return ScreenedText(WITHHELD_MESSAGE, tuple(hits))
     return ScreenedText(redact(text, findings), tuple(hits))
-
-
-def _found_beside(text: str, beside: str) -> list[Finding]:
-    if not beside:
-        return []
-    return [g for f in find_all(beside) if len(value := beside[f.start:f.end].strip()) >= 4
-            for g in occurrences(text, value, f)]
 
 
 def redact(text: str, findings: list[Finding]) -> str:
