@@ -137,3 +137,21 @@ def test_a_persons_tax_number_after_a_colon_is_not_the_institution_named_before_
 def test_an_institutions_tax_number_after_its_name_and_a_colon_stays():
     text = "Institut Ruđer Bošković: OIB 85173029469"
     assert "85173029469" in kept_text(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("> Could you add my colleague? Her address is marta.kowalska-\n> nowak@gmail.com, thanks.",
+         "marta.kowalska-\n> nowak@gmail.com"),
+        ("Schreib bitte an jan.de.\nvries@uva.nl", "jan.de.\nvries@uva.nl"),
+    ],
+)
+def test_an_address_wrapped_at_its_hyphen_or_dot_is_cut_whole(text, secret):
+    """(h67-p-007: a mail client wrapped the local part at its hyphen and quoted the next line)"""
+    assert not any(piece in kept_text(text) for piece in secret.split("\n"))
+
+
+def test_a_line_ending_in_dots_before_an_address_is_not_its_head():
+    text = "Cloning into 'ops'...\nfetch from gitlab@example.org failed"
+    assert "Cloning into 'ops'..." in kept_text(text)

@@ -139,6 +139,11 @@ _SPLIT_AT = re.compile(r"(?<![\w.+-])(?=[\w+-]*[.\d+_-])[\w.+-]{1,64}[ \t]*(?:\n
                        r"[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63})*\.[a-z]{2,24}(?![\w(-])", re.IGNORECASE)
 
 
+#: the head of a local part broken at its hyphen or dot at a line's end, the address going on after
+#: the next line's quote marks ("tamsin.oakes-\n> whitfield@gmail.com": a mail client's wrap)
+_LOCAL_HEAD_BEFORE = re.compile(r"(?<![\w.+-])(?=[\w.+]*[^\W_])[\w.+]{1,63}(?<!\.)[-.]\n[ \t>]*$")
+
+
 def emails(t: Text) -> Iterator[Finding]:
     text, low = t.text, t.low
     m: re.Match[str] | None
@@ -154,6 +159,10 @@ def emails(t: Text) -> Iterator[Finding]:
                 continue
             if text.startswith("mailto:", max(0, start - 7)):
                 start -= 7
+            elif text[start - 1:start] in ("\n", " ", "\t", ">") and "\n" in text[max(0, start - 8):start]:
+                head = _LOCAL_HEAD_BEFORE.search(text, max(0, start - 80), start)
+                if head:
+                    start = head.start()  # its head on the line before ("tamsin.oakes-\n> whitfield@...")
             yield Finding("email.plain", EMAIL, start, end)
     for lo, hi in windows_around([a for a in ats if "\n" in text[max(0, a - 3):a + 4]], 70, 80, len(text)):
         for m in _SPLIT_AT.finditer(text, lo, hi):
