@@ -93,17 +93,6 @@ def _page(site, body: str) -> None:
     page.write_text(body)
 
 
-def test_the_audit_reads_a_rendered_line_break_as_the_line_screening_read(tmp_path):
-    """The page renders a message's line breaks as <br>: the audit reads the institution's name
-    on the line above its tax number, as screening did (it read a part away and quarantined the case)."""
-    site = tmp_path / "site"
-    _page(site, "<p>Dane do faktury:<br>\nUniwersytet Przyrodniczy w Poznaniu<br>\nNIP 777-00-04-960<br>\n"
-                "zamówienie 12/2024</p>")
-    assert audit_site(site) == []
-    text = "Dane do faktury:\nUniwersytet Przyrodniczy w Poznaniu\nNIP 777-00-04-960\nzamówienie 12/2024"
-    assert "777-00-04-960" in kept_text(text)
-
-
 @pytest.mark.parametrize(
     "body",
     ["<p>Dane do faktury:<br>\nAnna Nowak<br>\nNIP 777-00-04-960</p>",

@@ -31,7 +31,7 @@ from generator.site.search import decode
 
 #: elements that end a block of text (inline elements run on within one part)
 _BLOCKS = frozenset(
-    "address article aside blockquote body caption dd details dialog div dl dt fieldset figcaption figure "
+    "address article aside blockquote body br caption dd details dialog div dl dt fieldset figcaption figure "
     "footer form h1 h2 h3 h4 h5 h6 head header hr html li main nav ol option p pre section summary table "
     "tbody td tfoot th thead title tr ul textarea select button label legend svg "
     # (an SVG drawing's labels and groups stand apart, each where its coordinates put it: a
@@ -129,10 +129,6 @@ def _tag(tag) -> str:
 #: what the walk does with an element (by its tag as the parser gives it: ``_tag_kind``) and
 #: with an attribute (by its name: ``_attribute_kind``), each worked out once per name
 _INLINE, _BLOCK, _SCRIPT, _STYLE = 0, 1, 2, 3
-#: a line break: read as the newline it renders, within its block (a message's lines, each
-#: ending in <br>, read as screening read them: one text, "Centrum Obliczeniowe" on the line
-#: above "NIP ..."; as a part break, the line above was a part away and read as a paragraph's)
-_BREAK = -1
 _LAYOUT, _CONTENT, _LINK, _LINK_LAYOUT = 0, 1, 2, 3
 _tag_kinds: dict = {}
 _attribute_kinds: dict[str, int] = {}
@@ -140,8 +136,7 @@ _attribute_kinds: dict[str, int] = {}
 
 def _tag_kind(raw) -> int:
     tag = _tag(raw)
-    kind = _SCRIPT if tag == "script" else _STYLE if tag == "style" else _BLOCK if tag in _BLOCKS \
-        else _BREAK if tag == "br" else _INLINE
+    kind = _SCRIPT if tag == "script" else _STYLE if tag == "style" else _BLOCK if tag in _BLOCKS else _INLINE
     _tag_kinds[raw] = kind
     return kind
 
@@ -189,8 +184,6 @@ def _walk(root, parts: Parts) -> None:
                         parts.script_urls += 1
                     if attribute != _LINK_LAYOUT and value.strip():
                         append(value)
-            if kind == _BREAK:
-                continue
             if kind >= _SCRIPT:
                 if buffer:
                     append("".join(buffer))
@@ -206,10 +199,6 @@ def _walk(root, parts: Parts) -> None:
                 buffer.clear()
             if element.text:
                 buffer.append(element.text)
-        elif kind == _BREAK:
-            # the newline it renders (the page's own newline after it is the same one)
-            tail = element.tail or ""
-            buffer.append("\n" + tail[1:] if tail[:1] == "\n" else "\n" + tail)
         else:
             if kind != _INLINE and buffer:  # a block, a script or a style ends
                 append("".join(buffer))
