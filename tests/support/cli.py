@@ -6,6 +6,7 @@ import inspect
 import os
 import subprocess
 import sys
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,9 +39,19 @@ def casecat(*args: str, cwd: Path, env: dict[str, str] | None = None) -> Run:
                                                       **(env or {})})
     finally:
         os.chdir(here)
+        _wait_for_removals()
     if result.exception and not isinstance(result.exception, SystemExit):
         raise result.exception
     return Run(result.exit_code, result.stdout, result.stderr)
+
+
+def _wait_for_removals() -> None:
+    """A process ends only once the build's work folders are removed (``remove_meanwhile``'s
+    thread is no daemon); a run in-process returns before, so it waits for them here: a test that
+    copies the work folder next must not meet a folder being removed under it."""
+    for thread in threading.enumerate():
+        if thread.name.startswith("remove ") and thread is not threading.current_thread():
+            thread.join()
 
 
 def casecat_process(*args: str, cwd: Path, env: dict[str, str] | None = None, timeout: float = 600,
