@@ -117,7 +117,10 @@ def _inside_redaction(text: str, f: Finding) -> bool:
 def _repeated(text: str, found: set[Finding]) -> list[Finding]:
     """Every other occurrence of a secret found once: a password given after "password:" may be
     repeated later in the text with no word before it."""
-    secrets = {text[f.start:f.end]: f for f in found if f.category in (CREDENTIAL, PERSONAL) and f.end - f.start >= 6}
+    secrets: dict[str, Finding] = {}
+    for f in sorted(found, key=_order):  # (in order: the same rule names the copies in every run)
+        if f.category in (CREDENTIAL, PERSONAL) and f.end - f.start >= 6:
+            secrets.setdefault(text[f.start:f.end], f)
     return [g for secret, f in secrets.items() if secret.strip() and text.count(secret) >= 2
             for g in occurrences(text, secret, f)]
 
