@@ -33,3 +33,27 @@ def test_a_birth_date_after_an_inflected_noun_is_found(text, date):
 )
 def test_birth_said_of_no_person_keeps_its_dates(text):
     assert not found(text, "personal")
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("The identity-verification step wanted the date in US order; 05/22/1977 went through on the fourth try.",
+         "05/22/1977"),
+        ("Die Identitätsprüfung wollte das Datum im US-Format, erst 11/23/1982 ging durch.", "11/23/1982"),
+        ("Weryfikacja tożsamości odrzucała datę, dopiero 1984-02-29 przeszło.", "1984-02-29"),
+    ],
+)
+def test_the_date_an_identity_check_asked_for_is_a_birth_date(text, date):
+    assert date not in kept_text(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The identity check in Check-in was set up on 2009-05-01 by the AAI team.",
+        "KYC for the cloud provider's contract: signed 2024-03-01, renewed 2025-03-01.",
+    ],
+)
+def test_an_identity_check_without_a_date_it_asked_for_keeps_its_dates(text):
+    assert not found(text, "personal")

@@ -168,3 +168,27 @@ def test_a_bare_number_in_the_search_index_quarantines_nothing(tmp_path):
     assert audit_site(tmp_path) == []
     (tmp_path / "search" / "t" / "x.json").write_text(json.dumps([code("12345678z"), [0, 1]]))
     assert {f.rule for f in audit_site(tmp_path)} == {"personal.national-id"}  # a Spanish DNI's shape
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("Parimat,\nMari Tamm | Tartu Observatoorium | 5698 2214", "5698 2214"),
+        ("Med venlig hilsen\nJens Holm · DTU Fysik · 2814 5530", "2814 5530"),
+        ("Saludos\nLucía Ferrer Gil | IFIC | 963 5432", "963 5432"),
+    ],
+)
+def test_a_number_alone_in_a_signature_line_after_a_name_is_a_phone(text, number):
+    assert any(number in f for f in found(text, "phone"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "| node01 | 5698 2214 | ok |",
+        "Release 5.2 | build 2026 1130 | stable",
+        "ALICE | run 2214 5698 | 13.6 TeV",
+    ],
+)
+def test_a_table_row_or_a_line_headed_by_no_name_keeps_its_numbers(text):
+    assert not found(text, "phone")

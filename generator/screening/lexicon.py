@@ -1670,6 +1670,23 @@ VEHICLE_WORDS = (
     r"parkeervergunning|parkeerbeheerder|parkeergarage|parkeerterrein|parkeerkaart|parkeerplek|parkausweis|"
     r"parkplätze|parkschein|parkticket|parking permit|parking space|parking spot"
 )
+#: an identity check, the step of a sign-up or a reset that asks a person for their date of birth:
+#: a full date of a year someone alive was born in, told in its sentence, is theirs ("the
+#: identity-verification step wanted the date in US order ... 05/22/1977 went through")
+IDENTITY_CHECK_WORDS = (
+    r"identity verification|identity-verification|identity check|identity-check|verify my identity|"
+    r"verifying my identity|id verification|id check|kyc|know your customer|"
+    r"identitätsprüfung|identitätsnachweis|identitätsbestätigung|vérification d'identité|vérification de l'identité|"
+    r"verifica dell'identità|verifica dell’identità|verifica d'identità|verificación de identidad|"
+    r"verificación de la identidad|verificação de identidade|verificação da identidade|identiteitscontrole|"
+    r"identiteitsverificatie|weryfikacja tożsamości|weryfikacji tożsamości|ověření totožnosti|ověření identity|"
+    r"overenie totožnosti|overenie identity|személyazonosság ellenőrzése|személyazonosító ellenőrzés|"
+    r"identitetskontroll|identitetskontrollen|identitetsverifiering|identitetsbekræftelse|"
+    r"henkilöllisyyden tarkistus|henkilöllisyyden vahvistus|isikusamasuse kontroll|isikutuvastus|"
+    r"verificarea identității|verificarea identitatii|provjera identiteta|preverjanje identitete|"
+    r"провера идентитета|проверка на самоличността|επαλήθευση ταυτότητας|kimlik doğrulama|kimlik doğrulaması|"
+    r"tapatybės patvirtinimas|identitātes pārbaude"
+)
 #: words saying a date is somebody's date of birth (a date after them is personal)
 BIRTH_WORDS = (
     r"date of birth|birth date|birthdate|birthday|dob|d\.o\.b|born on|born|b\.|geburtsdatum|"

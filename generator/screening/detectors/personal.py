@@ -103,6 +103,7 @@ from generator.screening.lexicon import (
     HONORIFICS,
     ID_LINKS,
     ID_WORDS,
+    IDENTITY_CHECK_WORDS,
     IF_WORDS,
     IN_CASE_WORDS,
     INSTITUTION_WORDS,
@@ -1000,6 +1001,11 @@ def licence_plates(t: Text) -> Iterator[Finding]:
 # --- dates of birth -------------------------------------------------------------------------------
 
 _BIRTH = Lexicon(BIRTH_WORDS)
+_IDENTITY_CHECK = Lexicon(IDENTITY_CHECK_WORDS)
+#: the word "date" between an identity check and the date it asked for ("wanted the date in US
+#: order ... 05/22/1977"); "the identity check was set up on 2009-05-01" has none
+_DATE_WORD = re.compile(r"(?<![\w])(?:date|datum|data|datę|datą|dato|fecha|dátum|dátumot|päivämäärä|kuupäev|"
+                        r"kuupäeva|tarih|tarihi|ημερομηνία|дата|датум|datums|datumu)(?![\w])")
 _WEAK_BIRTH = re.compile(rf"(?:{lex(WEAK_BIRTH_WORDS)})")
 _MONTH = r"[^\W\d_]{3,12}\.?"
 _ORDINAL = r"(?:st|nd|rd|th|er|e|eme|ème|º|ª|o|a)?"
@@ -1161,6 +1167,11 @@ def birth_dates(t: Text) -> Iterator[Finding]:
     if has_digit and "." in text and ("(" in text or ", " in text):
         for b in _BORN_ABBREVIATED.finditer(t.low):
             yield Finding("personal.birth-date", PERSONAL, *b.span("date"))
+    if has_digit:
+        for m in _IDENTITY_CHECK.finditer(t, 30, 30):
+            d = _BIRTH_SAME_SENTENCE.match(t.low, m.end(), min(len(text), m.end() + 170))
+            if d and _DATE_WORD.search(t.low, m.end(), d.start("date")) and not _TIME_OF_DAY.match(text, d.end("date")):
+                yield Finding("personal.birth-date", PERSONAL, *d.span("date"))
     for m in _BIRTH.finditer(t, 30, 30):
         if not has_digit:  # only a date spelled out in words
             spelled = None if _WEAK_BIRTH.fullmatch(m.group().strip()) else _spelled_date(t.low, m.end())

@@ -85,7 +85,10 @@ _NUMBER_OVER_YEAR = re.compile(r"\d{1,10}/(?:19|20)\d\d")
 #: (or a compound ending in a desk's word: "Servicehotline", "Störungshotline", "Institutszentrale",
 #: "IT-Servicedesk", "supporthelpdesk")
 _SWITCHBOARD = re.compile(rf"(?<![\w-])(?:{lex(SWITCHBOARD_WORDS)})(?![\w-])"
-                          r"|[^\W\d_]{2,24}-?(?:hotline|zentrale|servicedesk|helpdesk|callcenter)(?![\w-])")
+                          r"|(?<![^\W\d_])(?!(?:privat|private|priv|persönlich|eigen|haus|home|heim|familien|notfall)-?"
+                          r"(?:hotline|zentrale|servicedesk|helpdesk|callcenter))"
+                          r"[^\W\d_]{2,24}-?(?:hotline|zentrale|servicedesk|helpdesk|callcenter)(?![\w-])")
+#: (a person's own "hotline" is no desk: "meine Privathotline", "Home-Hotline")
 #: a person's own line named after an organisation's desk ("Helpdesk coordinator, mobile: ..."):
 #: the number is the person's
 _PERSONAL_LINE = re.compile(r"(?<![\w-])(?:mobile|mobil|mobiel|móvil|movil|mob|mobitel|tlm|telem|telemovel|mobtel|mobilní|mobilny|cell|"
@@ -257,7 +260,7 @@ def phones(t: Text) -> Iterator[Finding]:
             continue  # "0.000 615 s": a fraction with its decimals grouped
         if _CODE_SUFFIX.match(text, end) and num[0] != "+" and not (words and _PHONE_WORD.search(low, max(0, start - 40), start)):
             continue  # "347 882 1904-B": a part or serial number
-        whole = _judge(low, start, num)
+        whole = _judge(low, start, num) or _signature_cell(text, start, end)
         pieces = [(0, num)] if whole in ("phone.international", "phone.labelled") else _pieces(num)
         for offset, piece in pieces:
             found = whole if (offset, piece) == (0, num) else _judge(low, start + offset, piece)
@@ -272,6 +275,31 @@ def phones(t: Text) -> Iterator[Finding]:
                 if _VCARD.match(low, line_start, p_start):
                     p_start = line_start  # TEL;TYPE=cell:+47...: the whole property
                 yield Finding(found, PHONE, p_start, p_end)
+
+
+#: a signature's line of cells apart by bars or middle dots ("Mari Tamm | Tartu Observatoorium |
+#: 5698 2214"): a cell that is a number of two to four groups of digits, and nothing else
+_CELL_SEPARATOR = re.compile(r"[ \t]+[|·•][ \t]+")
+_CELL_NUMBER = re.compile(r"\d{2,4}(?:[ .-]\d{2,4}){1,3}")
+#: a cell that is a person's name: two or three words, each a capital and small letters
+_NAME_CELL = re.compile(r"[^\W\d_a-z][^\W\d_A-Z]+(?:[ -][^\W\d_a-z][^\W\d_A-Z]+){1,2}")
+
+
+def _signature_cell(text: str, start: int, end: int) -> str | None:
+    """A number alone in a cell of a signature's line whose first cell is a person's name ("Mari
+    Tamm | Tartu Observatoorium | 5698 2214"): the line is the person's card, the number their
+    own phone, however short its groups; a table's row starts with a bar, a signature's does not."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start:len(text) if line_end < 0 else line_end].strip()
+    if not 7 <= sum(c.isdigit() for c in text[start:end]) <= 12:
+        return None
+    cells = _CELL_SEPARATOR.split(line)
+    number = text[start:end]
+    if len(cells) < 3 or not _CELL_NUMBER.fullmatch(number) or number not in cells[1:] \
+            or not _NAME_CELL.fullmatch(cells[0]):
+        return None
+    return "phone.signature"
 
 
 #: an international number with letters typed for digits ("+44 77OO 9OO 123", "+34 6l2 48 93 07"):
