@@ -744,7 +744,11 @@ class Lexicon:
                            if (not shared or low.find(shared, lo, hi) >= 0) and _holds_within(low[lo:hi], x)]
                 if windows:
                     viable.append((a, windows))
-        return self._finditer(t, viable, before, after) if viable else ()
+        if not viable:
+            return ()
+        # (in the text's order, whatever the order of the anchors' set, which the hash seed of
+        # strings sets: a caller that scans on from a match must see the same matches each run)
+        return sorted(self._finditer(t, viable, before, after), key=_in_text_order)
 
     def _finditer(self, t: Text, anchors: list[tuple[str, list[tuple[int, int]] | None]], before: int, after: int):
         seen: set[tuple[int, int]] = set()
@@ -756,6 +760,10 @@ class Lexicon:
                     if m.span() not in seen:
                         seen.add(m.span())
                         yield m
+
+
+def _in_text_order(m: re.Match[str]) -> tuple[int, int]:
+    return m.start(), -m.end()
 
 
 #: an anchor with more literals than this has them looked for in its windows, not in the whole text
