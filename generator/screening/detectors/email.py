@@ -42,8 +42,10 @@ from generator.screening.lexicon import (
 
 _PLAIN = re.compile(
     r"(?P<local>[\w%+'-]+(?:\.[\w%+'-]+)*)[ \t]*@[ \t]*\n?[ \t]*(?:>[ \t]*)*"
-    r"(?P<domain>(?:[\w-]{1,63}\.[ \t]*\n?[ \t]*)+[^\W\d_]{2,24})(?![\w-]|\.[^\W\d_])"
+    r"(?P<domain>(?:[\w-]{1,63}\.(?:[ \t]*\n?[ \t]*(?=[a-z0-9])|(?=[\w-])))+[^\W\d_]{2,24})(?![\w-]|\.[^\W\d_])"
 )
+#: (a label after a space or a line break goes on the address only when it starts in lower case:
+#: "conference@egi.eu. Please send" ends at "eu", "jan.novak@cesnet.\ncz" goes on)
 # two- and three-letter top-level domains in use, and the common longer ones
 _TLDS = frozenset(
     "ac ad ae af ag ai al am ao aq ar as at au aw ax az ba bb bd be bf bg bh bi bj bm bn bo br bs bt bw "
@@ -297,6 +299,8 @@ _OFFICE_WORD = rf"(?<![\w-])(?:{lex(OFFICE_NAMING_WORDS)})"
 _OFFICE_LINK = rf"[ \t]+(?:{lex(OFFICE_NAME_LINKS)})(?:(?<=')|[ \t]+)"
 _OFFICE_LINKED = re.compile(rf"{_OFFICE_WORD}{_OFFICE_LINK}$")
 _OFFICE_RIGHT_BEFORE = re.compile(rf"{_OFFICE_WORD}[ \t]+$")
+#: (or the word before the office's word, in lower case: "the conference office: conference@egi.eu")
+_OFFICE_RIGHT_AFTER = re.compile(rf"[ \t]+(?:{lex(OFFICE_NAMING_WORDS)})(?![\w-])")
 _LETTERS = re.compile(r"[^\W\d_]{4,40}")
 
 
@@ -318,7 +322,8 @@ def _office_named(text: str, low: str, m: re.Match[str]) -> bool:
         end = at + len(local)
         if (at == 0 or not low[at - 1].isalnum()) and (end == len(low) or not low[end].isalnum()):
             if _OFFICE_LINKED.search(low, max(0, at - 60), at) \
-                    or _OFFICE_RIGHT_BEFORE.search(low, max(0, at - 40), at) and text[at:at + 1].islower():
+                    or _OFFICE_RIGHT_BEFORE.search(low, max(0, at - 40), at) and text[at:at + 1].islower() \
+                    or _OFFICE_RIGHT_AFTER.match(low, end) and text[at:at + 1].islower():
                 return True
         at = low.find(local, end, start)
     return False

@@ -223,6 +223,9 @@ _BOOKING_WORD = Lexicon(BOOKING_WORDS)
 #: a booking's reference after its word, a few words or "n°" between ("Buchungsnummer 4471-8823-KB",
 #: "localizador (PNR) XJ4K7P", "réservation n° 3489120577"): capitals and digits, in groups or not,
 #: with a digit, or a PNR's six capitals
+#: a reference numbered in its year, an office's way ("Buchungsreferenz RK-2024-0712" of a travel
+#: cost office's refund): a series' count, no random code that opens a booking
+_NUMBERED_IN_A_YEAR = re.compile(r"[A-Z]{1,5}-20[0-3]\d-\d{2,6}")
 _BOOKING_VALUE = re.compile(
     r"(?:[^\d!?\n.;,\[\]]|\.(?=[ \t])){0,40}?(?<![\w-])[\"'«„“]?"
     r"(?P<code>(?=[A-Z0-9-]*\d)[A-Z0-9]{2,12}(?:-[A-Z0-9]{1,12}){0,4}|[A-Z]{6})(?![\w-])")
@@ -492,6 +495,7 @@ def bookings(t: Text) -> Iterator[Finding]:
     for m in _BOOKING_WORD.finditer(t, 30, 80):
         v = _BOOKING_VALUE.match(t.text, m.end())
         if v and len(v.group("code")) >= 5 and not _YEAR.match(v.group("code")) \
+                and not _NUMBERED_IN_A_YEAR.fullmatch(v.group("code")) \
                 and (t.has_digit or len(v.group("code")) == 6):
             yield Finding("credential.booking", CREDENTIAL, v.start("code"), v.end("code"))
             lo = max(0, m.start() - 80)

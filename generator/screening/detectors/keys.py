@@ -36,6 +36,10 @@ _BODY = re.compile(r"(?:[A-Za-z0-9+/=:,. \t\r\n\\-](?<!-----))*+")
 #: words of prose on the armour's own line (a key's body is base64, its headers "Name: value")
 _PROSE_AFTER = re.compile(r"[ \t]+(?:[^\W\d_]{2,}[ \t]+){3}")
 _SSH2 = re.compile(r"---- BEGIN SSH2 (?:ENCRYPTED )?PRIVATE KEY ----(?s:.{0,20000}?)(?:---- END SSH2 (?:ENCRYPTED )?PRIVATE KEY ----|\Z)")
+#: a PuTTY file cut before its private part (no "Private-Lines", no "Private-MAC"): its header's
+#: lines and the base64 lines under them, up to the first line of other text ("[private part
+#: removed]", the message going on), which is no part of the key
+_PUTTY_HEAD = re.compile(r"[^\n]*(?:\n[ \t]*(?:[A-Za-z][\w-]{2,30}:[^\n]*|[A-Za-z0-9+/=]{16,}))*")
 _PUTTY = re.compile(r"PuTTY-User-Key-File-\d+:(?s:.{0,20000}?)(?:Private-MAC:\s*[0-9a-fA-F]+|\Z)")
 _B64_LINE = r"[ \t]*[A-Za-z0-9+/]{40,}={0,2}[ \t]*"
 _B64_BLOCK = re.compile(rf"(?m:^){_B64_LINE}(?:\\n|\n)(?:{_B64_LINE}(?:\\n|\n|$))+|[A-Za-z0-9+/]{{100,}}={{0,2}}|[A-Za-z0-9_-]{{100,}}")
@@ -61,7 +65,10 @@ def private_keys(t: Text) -> Iterator[Finding]:
                 yield Finding("credential.private-key", CREDENTIAL, m.start(), m.end())
     if b"putty" in words and "PuTTY-User-Key-File" in text:
         for m in _PUTTY.finditer(text):
-            yield Finding("credential.private-key", CREDENTIAL, m.start(), m.end())
+            end = m.end()
+            if "Private-MAC" not in m.group() and "Private-Lines" not in m.group():
+                end = m.start() + _PUTTY_HEAD.match(m.group()).end()  # type: ignore[union-attr]
+            yield Finding("credential.private-key", CREDENTIAL, m.start(), end)
     if b"kty" in words and '"kty"' in text:
         for m in _JWK_PRIVATE.finditer(text):
             yield Finding("credential.private-key", CREDENTIAL, *_jwk_object(text, *m.span("value")))

@@ -754,6 +754,16 @@ _OF_A_PUBLIC_THING = re.compile(
 _IDENTITY_KEY = re.compile(r"(?<![\w-])(?:uid|gid|pid|sid|tid|user_id|userid|user-id|id|account_id|session_id|"
                            r"jobid|job_id|request_id)[ \t]*$")
 
+#: an order's, a shipment's or a serial's noun among the words after a token word (the hardware
+#: token's "order number", "Bestellnummer", "numéro de commande", "číslo objednávky"): the value is
+#: the order's reference, the word "token" only names what was ordered
+_ORDER_NOUN = re.compile(
+    r"(?<![\w-])(?:order|orders|shipment|delivery|serial|tracking|invoice|purchase|bestellung|bestellnummer|"
+    r"lieferung|seriennummer|commande|livraison|ordine|spedizione|pedido|envio|encomenda|bestelling|"
+    r"zamowienie|zamowienia|przesylki|objednavka|objednavky|objednavky|megrendeles|tilaus|tilauksen|bestallning|"
+    r"bestallningen|bestilling|bestillingen|comanda|comenzii|παραγγελια|siparis|tellimus|tellimuse|pasutijums|"
+    r"pasutijuma|uzsakymas|uzsakymo|narudzba|narudzbe|narocilo|narocila|поръчка|поръчката)(?![\w-])")
+
 
 def _after_password_word(t: Text, pos: int, strict: bool = False) -> tuple[int, int] | None:
     """The value after a password word at ``pos`` (``strict``: only a value that looks like a
@@ -778,6 +788,8 @@ def _after_password_word(t: Text, pos: int, strict: bool = False) -> tuple[int, 
         if sep:
             if cursor > pos and _IDENTITY_KEY.search(low, max(pos, sep.start() - 16), sep.start()):
                 return None  # "password changed for uid=48213": the value is the key's, a user's id
+            if strict and cursor > pos and _ORDER_NOUN.search(low, pos, sep.start()):
+                return None  # "the token order number is HW-2024-0318": the order's number, a thing's
             value_at = sep.end()
             if _PROGRAM_ERROR.match(low, value_at):
                 return None  # "Cannot load the private key: error:0909006C:PEM routines:...": a program's error
