@@ -5339,3 +5339,58 @@ OWN_STRIKES = (
     r"κάνουμε στάση εργασίας|стачкувам|стачкуваме|štrajkam|štrajkamo|stavkam|stavkamo|grevdeyim|grevdeyiz|"
     r"streigin|streigime|streikoju|streikuoju|streikojame|es streikoju"
 )
+
+# --- home addresses inside pasted structure (forms, JSON/YAML, calendar invitations, letters' blocks) ---
+
+#: a web form's label for the street line of an address ("Straße: Mühlenweg 14b", "Rue : ...",
+#: "Ulice:"), in EGI's languages (folded words of ``Text.words``; a label of one or two words)
+FORM_STREET_LABELS = (
+    "street|street address|address line 1|address 1|straße|strasse|str|straße und hausnummer|straße/nr|"
+    "strasse/nr|anschrift|rue|adresse|voie|via|indirizzo|calle|dirección|direccion|domicilio|rua|morada|"
+    "endereço|straat|straat en huisnummer|adres|ulica|ulice|ulica i numer|ulice a číslo|ulica a číslo|"
+    "utca|cím|katu|katuosoite|gata|gatuadress|gade|vej|gate|gateadresse|strada|stradă|οδός|διεύθυνση|"
+    "ulica i broj|ulica in hišna številka|улица|адрес|cadde|sokak|adres satırı|tänav|aadress|iela|adrese|"
+    "gatvė|adresas"
+)
+#: a form's label for the postcode and the town, the next line ("PLZ/Ort:", "Postcode/City:", "CP /
+#: Localité :", "PSČ a město:"): its words, any one of which makes the label one
+FORM_TOWN_LABEL_WORDS = (
+    "plz|ort|wohnort|postleitzahl|postcode|post code|postal code|zip|zip code|city|town|cp|code postal|"
+    "localité|localite|ville|cap|città|citta|località|código postal|codigo postal|localidad|ciudad|"
+    "población|localidade|cidade|postcode|woonplaats|plaats|kod pocztowy|kod|miejscowość|miasto|psč|"
+    "obec|město|mesto|irányítószám|település|város|postinumero|postitoimipaikka|kaupunki|postnummer|"
+    "postort|ort|by|postnr|sted|poststed|cod poștal|cod postal|localitate|oraș|oras|τκ|τ.κ.|πόλη|"
+    "poštanski broj|grad|mjesto|poštna številka|kraj|пощенски код|град|населено място|posta kodu|şehir|"
+    "sehir|il|postiindeks|linn|pasta indekss|pilsēta|pašto kodas|miestas"
+)
+#: a key of structured data (JSON, YAML) naming a person's address ("home_address", "privatadresse",
+#: "adresse_domicile", "indirizzo_casa"): its qualifier words, folded (an organisation's bare "address"
+#: key has none)
+HOME_ADDRESS_KEY_WORDS = (
+    "home|private|privat|personal|residential|residence|domicile|domicilio|wohn|heim|personnelle|casa|"
+    "particular|residencial|thuis|huis|domowy|zamieszkania|bydliste|bydliska|lakcim|otthoni|koti|hem|"
+    "hjem|domiciliu|ev|kodune|majas|namu"
+)
+#: a key naming a shipment's address ("shipping_address", "deliveryAddress", "lieferadresse",
+#: "adresse_livraison"): a person's unless its value names an organisation
+SHIPMENT_ADDRESS_KEY_WORDS = (
+    "shipping|ship|delivery|deliver|mailing|postal|recipient|liefer|versand|zustell|livraison|expedition|"
+    "spedizione|consegna|envio|entrega|bezorg|aflever|verzend|dostawy|wysylki|dorucovaci|szallitasi|"
+    "toimitus|leverans|levering|livrare|expediere|dostava|dostavu|dostavo|teslimat|tarne|piegades|"
+    "pristatymo|siuntimo"
+)
+#: a verb of sending, in a line that asks where to send something ("kam ho prosím poslat", "where
+#: should I send it", "wohin soll ich es schicken"): stems, in EGI's languages
+SEND_VERB_STEMS = (
+    r"send|sent|mail it|post it|ship|deliver|schick|send|zusend|versend|liefer|envoy|expédi|expedi|livr|"
+    r"invia|spedi|mand|envi|entreg|stuur|verzend|bezorg|wysł|wysy|prześl|przesył|posla|pošl|zasla|zasl|pošli|"
+    r"küld|lähet|toimit|skick|skicka|sende|trimit|expedia|siųs|nusiųs|sūtī|nosūtī|saat|posla|pošalj|pošlj|"
+    r"изпрат|στείλ|αποστείλ|gönder|yolla"
+)
+#: Baltic street words, after the street's name ("Žirmūnų g. 68-14", "Brīvības iela 144", "Tartu mnt
+#: 18", "Pikk tn 5"): Lithuanian, Latvian, Estonian, with their abbreviations
+BALTIC_STREET_WORDS = (
+    r"g\.|gatvė|gatve|pr\.|prospektas|al\.|alėja|pl\.|aikštė|skg\.|skersgatvis|pl\.|plentas|kel\.|kelias|"
+    r"iela|prospekts|bulv\.|bulvāris|gatve|šoseja|laukums|aleja|"
+    r"tn|tn\.|tänav|mnt|mnt\.|maantee|pst|pst\.|puiestee|põik|tee|väljak"
+)

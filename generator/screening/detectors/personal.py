@@ -57,6 +57,7 @@ from generator.screening.lexicon import (
     ALLERGY_DETAIL_WORDS,
     AT_HANDLE_WORDS,
     AUTO_REPLY_WORDS,
+    BALTIC_STREET_WORDS,
     BILLING_ADDRESS_WORDS,
     BIRTH_WORDS,
     BIRTH_YEAR_WORDS,
@@ -90,6 +91,8 @@ from generator.screening.lexicon import (
     FIRST_PERSON_WORDS,
     FLAT_UNIT_WORDS,
     FLOOR_UNIT_WORDS,
+    FORM_STREET_LABELS,
+    FORM_TOWN_LABEL_WORDS,
     FOUNDED_THING_WORDS,
     FUTURE_EARNING_VERBS,
     GROSS_WORDS,
@@ -98,6 +101,7 @@ from generator.screening.lexicon import (
     HEALTH_PHRASES,
     HEART_ATTACK_STEMS,
     HOLY_DAY_REST,
+    HOME_ADDRESS_KEY_WORDS,
     HOME_NEGATIONS,
     HOME_WORDS,
     HONORIFICS,
@@ -173,7 +177,9 @@ from generator.screening.lexicon import (
     ROLE_WORDS,
     SALARY_WORDS,
     SANCTION_WORDS,
+    SEND_VERB_STEMS,
     SENSE_IMPAIRMENT_STEMS,
+    SHIPMENT_ADDRESS_KEY_WORDS,
     SICK_NOTE_STEMS,
     SPECIFIC_ACCOUNT_WORDS,
     STOPWORDS,
@@ -3149,9 +3155,16 @@ def addresses(t: Text) -> Iterator[Finding]:
     """Street addresses (see the module's docstring)."""
     text, low = t.text, t.low
     m: re.Match[str] | None
+    if "\\," in text and t.has_digit:
+        # a calendar invitation's escaped commas ("LOCATION:Str. Dorobanților nr. 31\\, ap. 6\\, Cluj-Napoca"):
+        # read as commas (a space for the backslash: the spans stay the text's)
+        fixed = text.replace("\\,", ", ")
+        yield from addresses(Text(View(fixed, fixed, low.replace("\\,", ", "))))
+        return
     yield from _spoken_house_numbers(t)  # (with no digit: "fourteen Larkspur Close")
     if not t.has_digit:
         return
+    yield from _structured_homes(t)
     shapes = t.shapes
     postcodes = _POSTCODE_ANCHOR.finditer(t.digits) if shapes is None else \
         shaped_matches(_POSTCODE_ANCHOR_BYTES, _POSTCODE_BEGINS, t.digits, shapes)  # type: ignore[arg-type]
@@ -3248,6 +3261,221 @@ def addresses(t: Text) -> Iterator[Finding]:
                 if _address_shaped(joined, 0, len(joined)):
                     yield Finding("personal.address", PERSONAL, first, lines_end)
 
+
+
+# --- home addresses inside pasted structure: a form's fields, a data key's value, a letter's block ---
+
+#: a form's street field beginning a line ("Straße: Mühlenweg 14b", "Rue : 12 rue des Lilas", "Street /
+#: No.: ...", "> Ulice: Na Hřebenkách 58"), then its value
+_FORM_STREET = re.compile(
+    rf"(?m)^[ \t>|]*(?:{lex(FORM_STREET_LABELS)})(?:[ \t]*[/&+,][ \t]*[^\W\d_]{{1,12}}\.?){{0,2}}[ \t]*(?:\([^)\n]{{0,24}}\))?"
+    rf"[ \t]*:[ \t]*(?=[^\n]*\d)")
+_FORM_STREET_WORDS = frozenset(fold(w.split()[0]).encode() for w in FORM_STREET_LABELS.split("|"))
+_FORM_TOWN_WORDS = frozenset(fold(w) for w in FORM_TOWN_LABEL_WORDS.split("|"))
+#: the next line: a label of a few words ("PLZ/Ort", "CP / Localité", "PSČ a město") and a postcode and town
+_FORM_TOWN_LINE = re.compile(r"[ \t>|]*([^\W\d][^:\n]{0,30}?)[ \t]*:[ \t]*((?:[A-Za-z]{1,2}-?)?\d{2,5}(?:[ -]?\d{2,3})?(?:[ ][A-Z]{2})?[ ,]+[^\W\d_][^\n]{0,50}?)[ \t]*$", re.MULTILINE)
+_FORM_STREET_VALUE = re.compile(r"(?:[^\W\d_][\w'’.-]*[ ]){1,5}\d{1,4}[^\W\d_]?(?:[/-]\d{1,4}[^\W\d_]?)?|\d{1,4}[^\W\d_]?,?[ ][^\W\d_]")
+_LABEL_WORD = re.compile(r"[^\W_]+(?:\.[^\W_]+\.?)?")
+
+
+def _form_homes(t: Text) -> Iterator[Finding]:
+    """A web form's street field and its postcode-and-town field on the next line ("Straße: Mühlenweg
+    14b" / "PLZ/Ort: 79100 Freiburg im Breisgau"): a person's address, unless the form names an
+    organisation above it and no home ("Institution: CESNET" / "Street: Zikova 4"); a home named in
+    the form ("Lieferung an: Privatadresse") or a flat's door makes it one's home whatever else it names."""
+    text, low = t.text, t.low
+    for m in _FORM_STREET.finditer(low):
+        start = m.end()
+        line_end = low.find("\n", start)
+        if line_end < 0:
+            continue
+        value = text[start:line_end].rstrip()
+        if len(value) > 60 or not _FORM_STREET_VALUE.match(value):
+            continue
+        town = _FORM_TOWN_LINE.match(text, line_end + 1)
+        if town is None or not any(w in _FORM_TOWN_WORDS for w in _LABEL_WORD.findall(low[town.start(1):town.end(1)])):
+            continue
+        # the form's lines above, to a blank line (five at most)
+        top = line_start = low.rfind("\n", 0, m.start()) + 1
+        for _ in range(5):
+            if top == 0:
+                break
+            prev = low.rfind("\n", 0, top - 1) + 1
+            if not low[prev:top - 1].strip():
+                break
+            top = prev
+        above = low[top:line_start]
+        end = town.end(2)
+        if not (_home_named(above + low[m.start():start]) or _DOOR.search(low, start, end)):
+            if (_INSTITUTION.search(above) or _ORGANISATION_STEM.search(above) or _VENUE.search(above)
+                    or _institution_before(text, low, start)):
+                continue  # an organisation's form: its address
+        yield Finding("personal.address", PERSONAL, start, end)
+
+
+#: a word of a data key naming an address ("shipping_address", "privatadresse", "deliveryAddress")
+_ADDRESS_KEY_STEM = re.compile(lex(
+    r"address|adress|adres|anschrift|indirizzo|direccion|dirección|endereco|endereço|morada|osoite|"
+    r"aadress|adrese|adresas|adresa|naslov|adresi|διευθυνση|διεύθυνση|адрес"))
+#: a piece each of those words holds (one read of the text each, at C speed, before the search)
+_ADDRESS_KEY_PIECES = tuple(fold(w) for w in ("adr", "addr", "anschrift", "indirizzo", "direcci", "endere", "morada",
+                                               "osoite", "naslov", "διευθυνσ", "διεύθυνσ", "адрес"))
+_HOME_KEY_WORDS = tuple(HOME_ADDRESS_KEY_WORDS.split("|"))
+_SHIPMENT_KEY_WORDS = tuple(SHIPMENT_ADDRESS_KEY_WORDS.split("|"))
+_KEY_PARTS = re.compile(r"[_\-. ]+|(?<=[a-z])(?=[A-Z])")
+#: after a key: its closing quote, a colon or an equals sign, the value's opening quote
+_KEY_VALUE = re.compile(r"""["']?[ \t]*[:=][ \t]*(["']?)""")
+
+
+def _key_qualifier(key: str) -> str | None:
+    """'home' or 'shipment' for a key that names a person's or a shipment's address, else None."""
+    parts = [fold(p.lower()) for p in _KEY_PARTS.split(key) if p]
+    for kind, qualifiers in (("home", _HOME_KEY_WORDS), ("shipment", _SHIPMENT_KEY_WORDS)):
+        if any(p in qualifiers for p in parts) or len(parts) == 1 and parts[0].startswith(qualifiers) \
+                and not _ADDRESS_KEY_STEM.match(parts[0]):
+            return kind
+    return None
+
+
+def _keyed_homes(t: Text) -> Iterator[Finding]:
+    """An address as the value of a data key that names a person's or a shipment's address
+    ('"shipping_address": "Brīvības iela 144-12, Rīga, LV-1012"', 'home_address: ...',
+    'privatadresse = ...'): a shipment's stays when its value names an organisation and no flat."""
+    text, low = t.text, t.low
+    for m in _ADDRESS_KEY_STEM.finditer(low):
+        key_start, key_end = m.start(), m.end()
+        while key_start > 0 and (low[key_start - 1].isalnum() or low[key_start - 1] in "_-"):
+            key_start -= 1
+        while key_end < len(low) and (low[key_end].isalnum() or low[key_end] in "_-"):
+            key_end += 1
+        after = _KEY_VALUE.match(text, key_end)
+        if after is None or key_end - key_start > 40:
+            continue
+        kind = _key_qualifier(text[key_start:key_end])
+        quote = after.group(1)
+        if kind is None or not (quote or text[key_start - 1:key_start] in ('"', "'")
+                                or _KEY_PARTS.search(text, key_start, key_end)):
+            continue  # (prose's "Lieferadresse: ..." is a home phrase's, read as such above)
+        start = after.end()
+        line_end = t.line_span(start)[1]
+        end = text.find(quote, start, line_end) if quote else line_end
+        end = line_end if end < 0 else end
+        end = len(text[:end].rstrip(" \t,;"))
+        value = low[start:end]
+        if not 8 <= end - start <= 150 or not any(c.isdigit() for c in value) or not any(c.isalpha() for c in value):
+            continue
+        if kind == "shipment" and not _DOOR.search(low, start, end) and (
+                _INSTITUTION.search(value) or _ORGANISATION_STEM.search(value) or _VENUE.search(value)
+                or _ACRONYM_FIRST.match(text, start, end) and not _FORM_STREET_VALUE.match(text, start, end)):
+            continue  # '"delivery_address": "CESNET, Zikova 4, 160 00 Praha 6"': an organisation's
+        yield Finding("personal.address", PERSONAL, start, end)
+
+
+#: a Baltic address: a street's name, its street word ("g.", "iela", "mnt", "tn"), the house (and flat:
+#: "68-14"), then a postcode and town in the country's order ("LT-09124 Vilnius", "Rīga, LV-1012",
+#: "10115 Tallinn")
+_BALTIC_WORD_NUMBER = re.compile(rf"[ ](?:{lex(BALTIC_STREET_WORDS)})[ ]?\d")
+_BALTIC_WORDS = frozenset(fold(w).replace("\\", "").rstrip(".").encode() for w in BALTIC_STREET_WORDS.split("|"))
+_BALTIC_CODE = r"(?:(?:LT|LV|EE|lt|lv|ee)-\d{4,5}|\d{5})"
+_BALTIC_ADDRESS = re.compile(
+    rf"[^\W\d_a-z][\w'’.-]*(?:[ ][^\W\d_][\w'’.-]*){{0,2}}[ ](?i:{lex(BALTIC_STREET_WORDS)})[ ]?{_NUMBER}"
+    rf"[ ]*,[ ]*(?:{_BALTIC_CODE}[ ]+{_PLACE}|{_PLACE}[ ]*,?[ ]*{_BALTIC_CODE})(?![\w-])")
+_FLAT_NUMBER = re.compile(r"\d-\d")
+
+
+def _named_official(low: str, start: int) -> bool:
+    """An official address's word just before (its line, 80 characters), no "my" beside it: "Mūsų
+    oficialus adresas: Saulėtekio al. 9, ..." (an organisation's, though only its acronym names it)."""
+    lo = max(0, start - 80, low.rfind("\n", 0, start) + 1)
+    hit = None
+    for found in _OFFICIAL_ADDRESS.finditer(low, lo, start):
+        hit = found  # (the nearest)
+    return hit is not None and not _MY_OFFICIAL_AROUND.search(low, max(0, hit.start() - 12), min(start, hit.end() + 12))
+
+
+def _baltic_homes(t: Text) -> Iterator[Finding]:
+    text, low = t.text, t.low
+    done = 0
+    for w in _BALTIC_WORD_NUMBER.finditer(low):
+        if w.start() < done:
+            continue
+        lo = max(0, w.start() - 60, low.rfind("\n", 0, w.start()) + 1)
+        m = _BALTIC_ADDRESS.search(text, lo, min(len(text), w.end() + 80))
+        if m is None or m.start() > w.start():
+            continue
+        start, end = m.span()
+        end = len(text[:end].rstrip("."))  # (the sentence's full stop after the town)
+        done = end
+        before = low[max(0, start - 160):start]
+        around = low[max(0, start - 160):min(len(low), end + 80)]
+        door = _DOOR.search(low, start, end) or _FLAT_NUMBER.search(low, w.end() - 1, end)
+        if _home_named(before) or _alone_in_organisation_field(low, start) or door \
+                or not (_VENUE.search(around) or _institution_before(text, low, start) or _named_official(low, start)):
+            yield Finding("personal.address", PERSONAL, start, end)
+
+
+#: a letter's block of a street line and a postcode-and-town line ("Na Hřebenkách 58" / "150 00 Praha 5")
+_SEND_VERB = re.compile(rf"(?<![\w])(?:{lex(SEND_VERB_STEMS)})")
+_STREET_LINE = re.compile(r"[ \t]*(?:[^\W\d_][\w'’.-]*[ ]){1,5}\d{1,4}[^\W\d_]?(?:/\d{1,4}[^\W\d_]?)?(?:,?[ ][^\n]{0,20})?[ \t]*"
+                          r"|[ \t]*\d{1,4}[^\W\d_]?,?[ ][^\W\d_][^\n\d]{2,40}")
+_TOWN_LINE = re.compile(r"[ \t]*(?:[A-Z]{1,2}-?)?\d{2,5}(?:[ -]?\d{2,3})?(?:[ ][A-Z]{2})?[ ]+[^\W\d_][\w'’. -]{1,40}?(?:[ ]\d{1,2})?[ \t]*")
+
+
+def _sent_to_blocks(t: Text) -> Iterator[Finding]:
+    """A street line and a postcode-and-town line, alone under a line that asks where to send
+    something and ends with a colon ("kam ho prosím poslat (do práce to nejde ...):" / "Na Hřebenkách
+    58" / "150 00 Praha 5"): the writer's own address, unless the block or its line names an
+    organisation ("send it to our institute:" / "CESNET" / "Zikova 4" / "160 00 Praha 6"); an office the
+    line says not to send to ("im Büro wird nichts angenommen") is no organisation's address, a venue
+    in the block is."""
+    text, low = t.text, t.low
+    at = text.find(":\n")
+    while at >= 0:
+        colon, at = at, text.find(":\n", at + 2)
+        line_start = low.rfind("\n", 0, colon) + 1
+        if colon - line_start > 220 or not _SEND_VERB.search(low, line_start, colon):
+            continue
+        cursor = colon + 1
+        while cursor < len(text) and text[cursor] in "\n \t":
+            cursor += 1
+        lines = []
+        pos = cursor
+        for _ in range(4):
+            stop = text.find("\n", pos)
+            stop = len(text) if stop < 0 else stop
+            if not text[pos:stop].strip():
+                break
+            lines.append((pos, stop))
+            if stop >= len(text) or not text[stop + 1:stop + 2].strip():
+                break
+            pos = stop + 1
+        if len(lines) == 3 and _NAME_LINE.fullmatch(text, *lines[0]):
+            lines = lines[1:]  # a name over the address
+        if len(lines) != 2 or not _STREET_LINE.fullmatch(text, *lines[0]) or not _TOWN_LINE.fullmatch(text, *lines[1]):
+            continue
+        start, end = lines[0][0], lines[1][1]
+        start += len(text[start:end]) - len(text[start:end].lstrip())
+        end = len(text[:end].rstrip())
+        if not _home_named(low[line_start:colon]) and (
+                _ORGANISATION_STEM.search(low, line_start, end) or _INSTITUTION.search(low, line_start, end)
+                or _VENUE.search(low, start, end) or _ACRONYM_FIRST.match(text, start, lines[0][1])
+                and not _STREET_LINE.fullmatch(text, *lines[0])):
+            continue
+        yield Finding("personal.address", PERSONAL, start, end)
+
+
+def _structured_homes(t: Text) -> Iterator[Finding]:
+    """Home addresses inside pasted structure: a form's fields, a data key's value, a Baltic
+    address, a block under a 'send it to' line (each gated on a cheap test)."""
+    text = t.text
+    if "\n" in text and ":" in text and not _FORM_STREET_WORDS.isdisjoint(t.words):
+        yield from _form_homes(t)
+    if (":" in text or "=" in text) and any(stem in t.low for stem in _ADDRESS_KEY_PIECES):
+        yield from _keyed_homes(t)
+    if not _BALTIC_WORDS.isdisjoint(t.words):
+        yield from _baltic_homes(t)
+    if ":\n" in text:
+        yield from _sent_to_blocks(t)
 
 #: a line break and the quoting marks of the next line ("\n> ", "\n| ")
 _QUOTED_BREAK = re.compile(r"[ \t,]*\n[ \t>|]*")
@@ -3475,6 +3703,10 @@ def _unit_addresses(t: Text) -> Iterator[Finding]:
         yield Finding("personal.address", PERSONAL, start, end)
 
 
+#: a property's name in capitals and its colon before a value ("LOCATION:Str. ...", "LOC: ...")
+_PROPERTY_LABEL = re.compile(r"[A-Z][A-Z-]{1,15}:[ \t]*(?=[^\W\d_])")
+
+
 def _unit_address(t: Text, text: str, low: str, p: int, unit_start: int, unit_end: int,
                   spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The address around the flat's part ``[unit_start, unit_end)``, if it has a street part and
@@ -3483,6 +3715,9 @@ def _unit_address(t: Text, text: str, low: str, p: int, unit_start: int, unit_en
         return []
     lo, hi = t.line_span(p)
     start, end = _address_run(text, lo, hi, unit_start, unit_end)
+    label = _PROPERTY_LABEL.match(text, start, unit_start)
+    if label:
+        start = label.end()  # a calendar's or a card's property ("LOCATION:", "ADR:"), no organisation's acronym
     outside = low[start:unit_start] + " " + low[unit_end:end]
     if not any(c.isdigit() for c in outside) or not _RUN_STREET.search(outside):
         return []
