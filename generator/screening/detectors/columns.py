@@ -344,6 +344,11 @@ _PRINTED_PAIR = re.compile(r"""(?P<q>)(?P<key>[A-Za-z][A-Za-z0-9.-]*_[A-Za-z0-9_
                            r"""(?P<value>[^\s,;}\]"'][^\n,;}\]]{0,119})$""", re.MULTILINE)
 #: a vCard's address that is not the work one ("ADR;TYPE=HOME:;;Bergheimer Str. 58;Heidelberg;...")
 _VCARD_ADDRESS = re.compile(r"(?im)^(?:item\d+\.)?adr(?![^:\n]*work)(?:;[^:\n]*)?:(?P<value>[^\n]*\d[^\n]*)$")
+#: a vCard's birthday ("BDAY:19790822", "BDAY;VALUE=date:1979-08-22", "X-BIRTHDAY:..."): a person's
+#: birth date (an ANNIVERSARY is not read); and a home's address where no BEGIN:VCARD was pasted, its
+#: type said ("ADR;TYPE=home:;;Via Roma 12;Bologna;;40121;Italy")
+_VCARD_BIRTHDAY = re.compile(r"(?im)^[ \t>]*(?:item\d+\.)?(?:bday|x-birthday)(?:;[^:\n]*)?:(?P<value>[^\n]*\d[^\n]*)$")
+_VCARD_HOME_ADDRESS = re.compile(r"(?im)^[ \t>]*(?:item\d+\.)?adr;(?:[^:\n]*[;=,])?home(?![\w])[^:\n]*:(?P<value>[^\n]*\d[^\n]*)$")
 #: what such a key holds in part: asked of the lower-cased text before the pairs are looked for
 _KEY_STEMS = ("birth", "geburt", "naissance", "nascit", "nacimiento", "passport", "personal", "national",
               "ssn", "address", "adresse", "anschrift", "domicil", "dob", "pesel", "fiscal", "social",
@@ -559,6 +564,10 @@ def columns(t: Text) -> Iterator[Finding]:
         header_words = _HEADER_WORDS.among(t.words)
         if header_words:
             yield from _under_header(t, header_words)
-    if "begin:vcard" in t.low:
-        for m in _VCARD_ADDRESS.finditer(text):
+    vcard = "begin:vcard" in t.low
+    if vcard or b"adr" in t.words:
+        for m in (_VCARD_ADDRESS if vcard else _VCARD_HOME_ADDRESS).finditer(text):
             yield Finding("personal.home-address", PERSONAL, m.start("value"), m.end("value"))
+    if b"bday" in t.words or b"birthday" in t.words:
+        for m in _VCARD_BIRTHDAY.finditer(text):
+            yield Finding("personal.birth-date", PERSONAL, m.start("value"), m.end("value"))

@@ -79,7 +79,10 @@ _PUBLIC_BEFORE = re.compile(rf"(?:{lex(PUBLIC_KEY_WORDS)})(?:\s+(?:is|är|ar|er|
                             r"\s*[:=]?\s*['\"]?$")
 #: a serial number's word right before the value (a copula, a sign or "0x" between): a certificate's
 #: serial, printed in it ("със сериен номер 0x4A3F21", "Seriennummer: 3E11C0D9")
-_SERIAL_BEFORE = re.compile(rf"(?<![\w])(?:{lex(SERIAL_NUMBER_WORDS)})(?:[ \t]+(?:{lex(COPULAS)}))?[ \t]*[:=#]?[ \t]*['\"]?$")
+#: (the device's words may stand between the serial's word and its copula or colon: "número de serie
+#: del servidor es CZ2318A0KF", "Seriennummer des neuen Servers: ...", "serial number of the box is ...")
+_SERIAL_BEFORE = re.compile(rf"(?<![\w])(?:{lex(SERIAL_NUMBER_WORDS)})(?:(?:[ \t]+[^\W\d_][\w'’-]{{0,14}}){{1,4}}?"
+                            rf"(?:[ \t]+(?:{lex(COPULAS)})(?![\w])|[ \t]*:)|(?:[ \t]+(?:{lex(COPULAS)}))?)[ \t]*[:=#]?[ \t]*['\"]?$")
 _REVEAL_BEFORE = re.compile(rf"(?:{lex(REVEAL_PHRASES)})\s*[:\-]?\s*['\"«]?$")
 
 
@@ -264,7 +267,8 @@ def random_tokens(t: Text) -> Iterator[Finding]:
         before = low[max(line_start, start - 48):start]
         if _PUBLIC_BEFORE.search(before):
             continue  # PublicKey = ..., "public key:", a fingerprint
-        if _SERIAL_BEFORE.search(before):
+        serial = _SERIAL_BEFORE.search(before)
+        if serial and not _SECRET_WORD_BETWEEN.search(serial.group()):
             continue  # "сериен номер 0x4A3F21": a certificate's serial number, printed in it
         if end - start <= 24 and _sibling_serial(text, low, start, end, line_start):
             continue  # "so sériovým číslom ZL2B7H4Q, nový disk má ZL2C91KM": the replacement's serial
