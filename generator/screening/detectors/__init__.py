@@ -73,9 +73,9 @@ DETECTORS: dict[str, tuple[Detector, ...]] = {
                  tokens.grouped_secrets, urls.urls, urls.bare_userinfo, urls.query_strings, formats.stored_hashes, formats.pins, formats.bookings,
                  formats.session_cookies, formats.connection_strings, formats.secret_answers,
                  spoken.spoken_values),  # (a value read out: credential or personal, by the words before it)
-    PERSONAL: (personal.ibans, personal.bank_accounts, personal.payment_cards, personal.national_ids, personal.glued_labels, personal.birth_dates, personal.misread_numbers, personal.addresses,
+    PERSONAL: (personal.ibans, personal.bank_accounts, personal.czech_accounts, personal.payment_cards, personal.national_ids, personal.glued_labels, personal.birth_dates, personal.misread_numbers, personal.addresses,
                personal.licence_plates,
-               personal.person_dns, personal.handles, personal.health, personal.care_needs, personal.patient_codes, personal.named_patients, personal.salaries,
+               personal.person_dns, personal.eid_identifiers, personal.handles, personal.health, personal.care_needs, personal.patient_codes, personal.named_patients, personal.salaries,
                personal.employment_troubles, personal.performance_reviews, personal.union_membership, personal.religion,
                personal.family_events,
                columns.columns),  # (a table's columns: personal, phone and credential findings)

@@ -321,6 +321,46 @@ def bank_accounts(t: Text) -> Iterator[Finding]:
             yield Finding("personal.bank-account", PERSONAL, v.start(), v.start() + len(value))
 
 
+#: a Czech or Slovak account's number as its banks write it: an optional prefix and '-', the
+#: number, '/' and the bank's four-digit code ("č. ú. 19-2000145399/0800", "2700184524/2010"),
+#: found from its slash (a literal-led search), each part checked with the weights 6 3 7 9 10 5 8 4 2 1
+_CZ_BANK_CODE = re.compile(r"/(\d{4})(?![\w/-]|[.,]\d)")
+_CZ_ACCOUNT_BEFORE = re.compile(r"(?:(\d{1,6})-)?(\d{6,10})$")
+#: the codes of the Czech and Slovak banks (the Czech National Bank's and the Slovak one's lists)
+_CZ_BANKS = frozenset(
+    "0100 0300 0600 0710 0800 2010 2020 2060 2070 2100 2200 2220 2250 2260 2275 2600 2700 3030 3050 3060 3500 "
+    "4000 4300 5500 5800 6000 6100 6200 6210 6300 6363 6700 6800 7910 7950 7960 7970 7990 8030 8040 8060 8090 "
+    "8150 8190 8198 8199 8200 8220 8230 8240 8250 8255 8265 8270 8280 8293 8299 8500 "
+    "0200 0720 0900 1100 1111 3000 3100 5200 5600 5900 6500 7300 7500 7930 8050 8120 8130 8160 8170 8180 "
+    "8191 8320 8330 8360 8370 8420 8430 9952".split())
+_CZ_WEIGHTS = (6, 3, 7, 9, 10, 5, 8, 4, 2, 1)
+
+
+def _cz_part_valid(digits: str) -> bool:
+    padded = digits.rjust(10, "0")
+    return sum(w * int(d) for w, d in zip(_CZ_WEIGHTS, padded, strict=True)) % 11 == 0 and padded.strip("0") != ""
+
+
+def czech_accounts(t: Text) -> Iterator[Finding]:
+    """A Czech or Slovak bank account's number, labelled or not: its checks and its bank's code
+    valid, it is somebody's account (an organisation's for a fee is kept by ``public``)."""
+    if not t.has_digit or "/" not in t.text:
+        return
+    text = t.text
+    for m in _CZ_BANK_CODE.finditer(text):
+        if m.group(1) not in _CZ_BANKS:
+            continue
+        before = _CZ_ACCOUNT_BEFORE.search(text, max(0, m.start() - 17), m.start())
+        if before is None:
+            continue
+        start = before.start()
+        if start and (text[start - 1].isalnum() or text[start - 1] in "_./-:#"):
+            continue  # inside a path, a reference, a longer number
+        prefix, number = before.group(1), before.group(2)
+        if _cz_part_valid(number) and (prefix is None or _cz_part_valid(prefix)):
+            yield Finding("personal.bank-account", PERSONAL, start, m.end())
+
+
 # --- payment cards -------------------------------------------------------------------------------
 
 #: 13 to 19 digits, whole or in groups (4-4-4-4, Amex 4-6-5), in the digits-as-'0' copy (a
@@ -3737,7 +3777,15 @@ def _unit_address(t: Text, text: str, low: str, p: int, unit_start: int, unit_en
 
 _RDN = r"(?:DC|C|O|OU|L|ST|CN|emailAddress|E|UID|SN|GN|serialNumber|street|postalCode|title)"
 _SLASH_DN = re.compile(rf"(?:/{_RDN}=[^/\n=]+){{2,}}(?:/[\w.-]+(?:\.[\w-]+)+)?", re.IGNORECASE)
-_COMMA_DN = re.compile(rf"(?<![\w-]){_RDN}[ ]?=[ ]?[^,\n=]+(?:,[ ]?{_RDN}[ ]?=[ ]?[^,\n=]+)+", re.IGNORECASE)
+#: (a value may be quoted, or its commas escaped, as openssl prints an eID card's CN: 'CN = "TAMM,MARI,48807230275"',
+#: 'CN=TAMM\\,MARI\\,48807230275')
+_DN_VALUE = r'(?:"[^"\n]*"[^,\n=]*|(?:\\,|[^,\n=])+)'
+_COMMA_DN = re.compile(rf"(?<![\w-]){_RDN}[ ]?=[ ]?{_DN_VALUE}(?:,[ ]?{_RDN}[ ]?=[ ]?{_DN_VALUE})+", re.IGNORECASE)
+#: what heads an issuer's DN on its line ("issuer=C = EE, O = SK ID Solutions AS, CN = ESTEID2018",
+#: "Issuer: DC=org, ..."): a certification authority's name, no person's
+#: (a CN of two words in title case names a person: a proxy certificate's issuer is its holder, "CN=Rui Almeida")
+_NAME_WORDS = re.compile(r"[A-ZÀ-ÞĀ-Ž][a-zß-ÿā-ž]+[ \t]+(?:[a-z]{1,3}[ \t]+)?[A-ZÀ-ÞĀ-Ž][a-zß-ÿā-ž]+")
+_ISSUER_BEFORE = re.compile(r"issuer(?:[ \t]*(?:dn|name))?[ \t]*[:=]?[ \t]*$")
 _CN = re.compile(r"(?:^|[/,])[ ]?CN[ ]?=[ ]?([^/,\n=]+)", re.IGNORECASE)
 #: the letters just before an '=' are an attribute's name (the end of the search is the '=')
 _NAMES_AN_RDN = re.compile(r"(?<![A-Za-z])(?i:DC|C|O|OU|L|ST|CN|emailAddress|E|UID|SN|GN|serialNumber|street|postalCode|title)[ ]?\Z")
@@ -3805,7 +3853,44 @@ def person_dns(t: Text) -> Iterator[Finding]:
                 continue  # a host or service certificate; a robot's ("/CN=alibot/CN=692251/CN=Robot: ALICE Production")
             if _NOT_PEOPLE_OU.search(dn):
                 continue  # a directory's group or service entry: "cn=vo-admins,ou=groups,dc=example,dc=eu"
+            if _ISSUER_BEFORE.search(t.low, max(0, start - 16), start) and not any(_NAME_WORDS.search(c) for c in cns):
+                continue  # an issuer's DN: "issuer=C = EE, O = SK ID Solutions AS, CN = ESTEID2018" (a proxy's is its person's)
             yield Finding("personal.certificate-dn", PERSONAL, start, end)
+
+
+#: an ETSI natural person's semantics identifier (EN 319 412-1), as an eID certificate's
+#: serialNumber holds it: PNO (a national personal number), IDC (an identity card's), PAS (a
+#: passport's), TIN (a tax number), the country's two letters, '-' and the number
+#: ("serialNumber = PNOEE-48807230275", "PASPL-EA1234567", "IDCBE-590123456"); a legal person's
+#: (VAT, NTR, PSD: "organizationIdentifier = NTREE-10747013") is public and not read
+_SEMANTICS_WORDS = WordClass(lambda w: len(w) == 5 and w[:3] in (b"pno", b"idc", b"pas", b"tin") and w[3:].isalpha())
+_SEMANTICS_ID = re.compile(r"(?:PNO|IDC|PAS|TIN)[A-Z]{2}-(?:[A-Z]{2}-)?[0-9A-Z](?:[0-9A-Z.-]*[0-9A-Z])?(?![\w-])")
+#: an eID certificate's CN, its holder's surname, given name and personal code in capitals
+#: ("CN = "TAMM,MARI,48807230275"", "CN=BĒRZIŅŠ\\,JĀNIS\\,32128012345"): the code, and the names before it
+_EID_CODE = re.compile(r"\\?,\d{6,14}(?![\w-])")
+_EID_NAMES = re.compile(r"[^\W\d_][^\W\d_'-]*(?:[ '-][^\W\d_]+)*\\?,[^\W\d_]+(?:[ '-][^\W\d_]+)*$")
+
+
+def eid_identifiers(t: Text) -> Iterator[Finding]:
+    """A person's national id as an eID card's certificate carries it: the semantics identifier of
+    its serialNumber, and the CN of its holder's names and code."""
+    if not t.has_digit:
+        return
+    text = t.text
+    for word in _SEMANTICS_WORDS.among(t.words):
+        for p in t.word_positions(word.decode()):
+            m = _SEMANTICS_ID.match(text, p)
+            if m and (p == 0 or not (text[p - 1].isalnum() or text[p - 1] in "_-")) \
+                    and sum(c.isdigit() for c in m.group()) >= 4:
+                yield Finding("personal.national-id", PERSONAL, m.start(), m.end())
+    if b"cn" not in t.words:
+        return
+    for m in _EID_CODE.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        names = _EID_NAMES.search(text, max(line_start, m.start() - 80), m.start())
+        if names and names.group().upper() == names.group() and any(c.isalpha() for c in names.group()) \
+                and (names.start() == 0 or not text[names.start() - 1].isalnum()):
+            yield Finding("personal.national-id", PERSONAL, names.start(), m.end())
 
 
 _MATRIX = re.compile(r"(?<![\w@])@[\w.=/+-]{2,64}:[\w-]+(?:\.[\w-]+)+")
