@@ -469,7 +469,19 @@ ENTRY_WORDS = (
     r"trepikoja|atslēgu kaste|atslēgu kastīte|atslēgu kastītē|durvis|durvju|vārti|vārtu|ieeja|ieejas|"
     r"raktų dėžutė|raktų dėžutėje|durys|durų|vartai|vartų|įėjimas|įėjimo|laiptinė|laiptinės|"
     # el, bg, ru, uk, sr, mk, tr
-    r"κλειδοθήκη|κλειδοθήκης|πόρτα|πόρτας|εξώπορτα|είσοδος|εισόδου|θυροτηλέφωνο|"
+    r"κλειδοθήκη|κλειδοθήκης|πόρτα|πόρτας|εξώπορτα|είσοδος|εισόδου|είσοδο|θυροτηλέφωνο|"
+    # an alarm a code disarms, in its cases ("Ο κωδικός του συναγερμού είναι 7392", "der Code der
+    # Alarmanlage", "le code de l'alarme", "kod do alarmu", "riasztó kódja", "larmkoden"'s words apart)
+    r"alarm|alarms|burglar alarm|intruder alarm|alarm system|alarm panel|the alarm|alarmanlage|alarmanlagen|"
+    r"einbruchmeldeanlage|alarmzentrale|l'alarme|système d'alarme|centrale d'alarme|l'allarme|allarme|"
+    r"antifurto|impianto d'allarme|centralina|la alarma|alarma|sistema de alarma|o alarme|alarme|"
+    r"sistema de alarme|alarmsysteem|inbraakalarm|alarmu|alarmie|alarmem|system alarmowy|centrala alarmowa|"
+    r"alarmový|alarmu|zabezpečovací|signalizace|signalizaci|signalizácia|signalizáciu|riasztó|riasztót|"
+    r"riasztónak|riasztóé|riasztórendszer|hälytin|hälyttimen|murtohälytin|hälytysjärjestelmä|larm|larmet|"
+    r"inbrottslarm|larmsystem|alarmen|tyverialarm|innbruddsalarm|alarmă|alarma|alarmei|sistemul de alarmă|"
+    r"συναγερμός|συναγερμού|συναγερμό|alarmni sustav|alarma|alarmni|alarmni sistem|alarmna naprava|"
+    r"алармата|аларма|сигнализация|сигнализацията|alarm sistemi|alarmı|alarmın|häire|häiresüsteem|valvesüsteem|"
+    r"signalizācija|signalizācijas|signalizacija|signalizacijos|"
     r"кутия за ключове|кутията за ключове|вратата|врата|входа|вход|домофон|домофона|дверь|двери|подъезд|"
     r"подъезда|двері|дверей|під'їзд|під'їзду|улаз|улаза|кутија за кључеве|"
     r"anahtar kutusu|anahtar kutusunun|kapı|kapının|kapıyı|bina girişi|giriş kapısı|"
@@ -2840,6 +2852,22 @@ SALARY_WORDS = (
     r"honorarium|wynagrodzenie|tiszteletdíj|tiszteletdíja|megbízási díj|arvode|arvodet|honorāru|honorārs|"
     r"honoraras|honorarą|palkkio|palkkion|αμοιβή|αμοιβής|хонорар|хонорара|honorara|honorarja|ücreti"
 )
+#: a thing's price, rent or fee, in EGI's languages: an amount net per month in its clause is no
+#: person's pay ("the VM flavour costs 240 EUR net per month", "il servizio costa 1.200 euro netti al mese")
+PRICE_WORDS = (
+    r"cost|costs|costing|price|priced|prices|fee|fees|charge|charged|charges|rent|licence|license|subscription|"
+    r"invoice|quote|offer|kostet|kosten|preis|gebühr|gebühren|miete|lizenz|rechnung|angebot|coûte|coûtent|coût|"
+    r"prix|frais|tarif|loyer|licence|facture|devis|costa|costano|costo|prezzo|tariffa|affitto|licenza|fattura|"
+    r"cuesta|cuestan|coste|precio|tarifa|alquiler|licencia|factura|custa|custam|custo|preço|aluguel|renda|fatura|"
+    r"kost|kosten|prijs|huur|factuur|offerte|kosztuje|kosztują|koszt|cena|czynsz|opłata|faktura|stojí|náklady|"
+    r"nájem|poplatek|kostar|pris|hyra|avgift|licens|koster|leje|gebyr|maksaa|hinta|vuokra|lasku|maksu|costă|"
+    r"preț|pret|chirie|taxa|factură|kerül|ár|díj|bérleti|számla|κοστίζει|κόστος|τιμή|ενοίκιο|τέλος|struva|"
+    r"стрва|цена|наем|košta|cijena|najam|stane|cena|najemnina|fiyat|kira|ücret|maksab|hind|üür|maksā|cena|"
+    r"kainuoja|kaina|nuoma"
+)
+#: a person's stipend or grant in the words ``SALARY_WORDS`` leaves for other senses ("la borsa di
+#: Andrea", "la bolsa de Inês", "la bourse de Camille", "la beca de Lucía")
+STIPEND_WORDS = r"borsa|bolsa|bourse|beca|grant|stipendio|assegno|assegno di ricerca|contratto|contrato|contract|vertrag"
 #: a contract of work for a named person, its amount gross after it ("dohoda o provedení práce na 12
 #: hodin, celkem 9 600 Kč hrubého", "umowa zlecenie na 4 000 zł brutto", "Werkvertrag über 2.400 € brutto"):
 #: that person's pay
@@ -2986,7 +3014,11 @@ PERSONNEL_COST_WORDS = (
 )
 #: a period an amount of pay is for, after it ("52 000 SEK/månad", "650 € per day")
 #: "gross" or "net" after an amount of pay ("3 800 EUR gross per month")
-GROSS_WORDS = r"gross|net|brutto|netto|brutos|brutas|netos|netas|lordi|netti|bruts|nets|bruto|neto|brut|lordo|bruttó|nettó|hrubého|hrubá|čistá|brüt|net olarak"
+GROSS_WORDS = (
+    r"gross|net|brutto|netto|brutos|brutas|netos|netas|lordi|netti|bruts|nets|bruto|neto|brut|lordo|bruttó|nettó|hrubého|hrubá|čistá|brüt|net olarak|"
+    r"líquidos|líquido|ilíquidos|ilíquido|čistého|čistých|čistou|hrubých|netta|nette|lorda|lorde|brutte|"
+    r"καθαρά|μικτά|нето|бруто"
+)
 PAY_PERIODS = (
     r"month|monthly|månad|måned|monat|mois|mese|mes|mês|maand|miesiąc|měsíc|mesiac|hó|kuukausi|kuu|lună|"
     r"μήνα|месяц|місяць|mjesec|mesec|ay|day|tag|jour|giorno|día|dia|dag|dzień|den|deň|nap|päivä|päev|zi|"
@@ -5023,6 +5055,17 @@ FIRST_PERSON_WORDS = (
     r"leszek|nem leszek|olen|olen poissa|jag är|jag|jeg er|jeg|sunt|voi fi|voi lipsi|είμαι|θα είμαι|bit ću|bom|"
     r"olacağım|yokum|esmu|būšu|būsiu|esu|ma olen|olen"
 )
+#: the writer having, suffering from or living with a condition, right before its word (two short
+#: words between at most: "I have epilepsy", "I've got mild asthma", "j'ai de l'asthme", "soffro di
+#: asma", "cierpię na padaczkę"), in the languages whose first person ``FIRST_PERSON_WORDS`` and
+#: ``PASSING_FIRST_PERSON`` do not say ("I have uploaded the epilepsy recordings" has a verb between)
+OWN_CONDITION_BEFORE = (
+    r"i have|i have had|i['’]ve|i['’]ve got|i['’]ve had|i have got|i had|i suffer from|i live with|i['’]m living with|"
+    r"i was diagnosed with|i['’]ve been diagnosed with|i have been diagnosed with|"
+    r"j['’]ai|j['’]ai eu|je souffre de|je souffre d['’]|je vis avec|soffro di|convivo con|sufro de|sufro|padezco|"
+    r"vivo con|sofro de|vivo com|ik heb|ik lijd aan|cierpię na|choruję na|trpím|trpím na|trpim|szenvedek|"
+    r"kärsin|lider av|lider af|sufăr de|πάσχω από|patim od|bolujem na|страдам от"
+)
 #: a purpose's word before a condition, in such a note ("off for knee surgery", "absent pour une
 #: opération", "fuori per un intervento", "weg für die OP")
 CONDITION_FOR_BEFORE = r"for|für|pour|per|para|voor|dla|na|za|på|pentru|için|για|за|kvůli|miatt"
@@ -5197,6 +5240,14 @@ PASSING_ILLNESS_STEMS = (
     "internamento hospitalar", "ricovero ospedal", "ziekenhuisopname", "krankenhausaufenthalt", "kórházi kezel",
     "sairaalahoi", "sjukhusvistelse", "indlæggelse", "innleggelse", "spitalizare", "internare în spital",
     "νοσηλεία", "хоспитализац", "hospitalizacij", "hastaneye yat", "haiglaravi", "hospitalizācij",
+    # epilepsy, asthma, multiple sclerosis, Crohn's disease: a condition one lives with ("Jeg har
+    # epilepsi, så ...", "mam astmę", "j'ai la sclérose en plaques")
+    "epilep", "επιληψ", "епилеп", "эпилеп", "епілеп", "padaczk", "padúcnic", "padavic", "asthma", "asthme",
+    "astma", "astmă", "asztm", "άσθμα", "астма", "asma", "multiple sclerosis", "multiple sklerose",
+    "sclérose en plaques", "sclerosi multipla", "esclerosis múltiple", "esclerose múltipla",
+    "multipele sclerose", "stwardnieni", "roztroušen", "sclerozã multiplă", "scleroză multiplă",
+    "sclerozei multiple", "sclerosis multiplex", "multipla sklerosi", "multippel sklerose", "ms-tauti",
+    "πολλαπλή σκλήρυνση", "множествена склероза", "multipla skleroza", "multipl skleroz", "crohn",
     # an aid one lives with
     "hearing aid", "hörgerät", "appareil auditif", "apparecchio acustico", "audífono", "aparelho auditivo",
     "gehoorapparaat", "aparat słuchowy", "aparatu słuchowego", "naslouchadl", "načúvac", "hallókészülék",

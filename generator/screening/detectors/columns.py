@@ -107,6 +107,31 @@ _PAY_HEADER = (r"vencimento|vencimentos|ordenado|remuneração|retribuição|rem
                r"ücret|brüt ücret|net ücret|töötasu|brutopalk|atalgojums|alga|atlyginimas|darbo užmokestis")
 #: the end of a compound whose first part qualifies the pay ("Bruttogehalt", "Jahreslohn", "månadslön")
 _PAY_COMPOUND_ENDS = r"gehalt|gehälter|lohn|löhne|salaris|lön|løn|lønn|palkka|palga|bér|díj"
+#: a pay column named by its gross or net, its period and perhaps its currency, with no pay word
+#: ("gross_monthly_eur", "Brutto_monatlich", "lordo_mensile_eur", "netto miesięcznie"): a gross or
+#: net and a period both (an invoice's "gross_eur" and "net_eur" are a price's, with no period)
+_PAY_GROSS = (r"gross|net|brutto|netto|brut|nett|lordo|lorda|bruto|neto|bruta|neta|bruttó|nettó|hrubá|hrubý|"
+              r"hrubé|čistá|čistý|čisté|ilíquido|líquido|μικτός|μικτές|καθαρός|καθαρές|бруто|нето|brüt")
+_PAY_PERIOD = (r"monthly|month|annual|yearly|year|per month|per year|pm|pa|monatlich|monatliches|monatlicher|"
+               r"jährlich|jährliches|monat|jahr|mensuel|mensuelle|annuel|annuelle|mois|an|mensile|annuo|annua|mese|"
+               r"anno|mensual|anual|mes|año|mensal|mês|ano|maandelijks|jaarlijks|maand|jaar|miesięcznie|miesięczny|"
+               r"miesięczne|rocznie|roczny|roczne|měsíčně|měsíční|ročně|roční|mesačne|mesačný|ročne|ročný|havi|havonta|"
+               r"éves|kuukausi|kuukaudessa|vuosi|vuodessa|månad|månads|månatlig|måned|måneds|månedlig|årlig|år|lunar|"
+               r"lunară|anuală|μηνιαίος|μηνιαίες|ετήσιος|ετήσιες|месечно|месечна|годишна|mjesečno|mjesečna|mesečno|"
+               r"mesečna|godišnje|letno|aylık|yıllık|kuus|kuupalk|mēnesī|mēneša|gadā|mėnesio|mėnesinis|metinis")
+_PAY_CURRENCY = r"eur|euro|euros|chf|czk|kc|pln|zl|huf|ft|sek|dkk|nok|kr|ron|lei|gbp|usd|bgn|try|tl|amount|value"
+#: (the rule of such a column, told apart until its row is read: "personal.salary" when a cell of
+#: the row is a person's name, "J. Keller", "Piotr Zając"; an invoice's "VM hosting" row is no pay)
+_NAMED_ROW_SALARY = "personal.salary/named"
+#: a person's name as a row's cell: two to four capitalised words, the first perhaps an initial
+_NAME_CELL = re.compile(r"(?:[^\W\d_]\.|[^\W\d_][^\W\d_'’-]+)(?:[ \t]+[^\W\d_][^\W\d_'’-]+){1,3}")
+
+
+def _names_a_person(cells: list[str]) -> bool:
+    return any(_NAME_CELL.fullmatch(c) and all(w[0].isupper() and not w.isupper() or w[1:] == "."
+                                               for w in c.split()) for c in cells)
+
+
 _SECRET_HEADER = r"secret|token|api key|apikey|access key|secret key|pin|otp|private key"
 #: names of a person's home address (an LDAP ``homePostalAddress``, a form's "Privatadresse"); a
 #: bare "address" names a host's or an institute's as often
@@ -140,6 +165,10 @@ def _header_kinds() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
         (PERSONAL, "personal.salary", re.compile(rf"(?:(?:{lex(_PAY_QUALIFIERS)}) ){{0,2}}"
                                                  rf"(?:{lex(SALARY_WORDS, _RATE_HEADER, _PAY_HEADER)}|[^\W\d_]{{3,}}(?:{lex(_PAY_COMPOUND_ENDS)}))"
                                                  rf"(?: (?:/ )?\(?[^\W\d_]{{1,12}}\)?){{0,3}}")),
+        # (a pay column with no pay word, gross or net and a period: on a row that names a person only)
+        (PERSONAL, _NAMED_ROW_SALARY, re.compile(
+            rf"(?=(?:\S+ )*(?:{lex(_PAY_GROSS)})(?: |$))(?=(?:\S+ )*(?:{lex(_PAY_PERIOD)})(?: |$))"
+            rf"(?:{lex(_PAY_GROSS, _PAY_PERIOD, _PAY_CURRENCY)})(?: (?:{lex(_PAY_GROSS, _PAY_PERIOD, _PAY_CURRENCY)})){{1,3}}")),
         # a vehicle's plate (a plate points at its owner)
         (PERSONAL, "personal.licence-plate", re.compile(rf"(?:{lex(PLATE_WORDS, _CAR_HEADER)})")),
     )
@@ -195,7 +224,7 @@ def _value_of_kind(value: str, category: str, rule: str = "") -> bool:
         return len(core) >= 5 and any(c.isdigit() for c in core) and " " not in core
     if rule == "personal.licence-plate":  # a plate's shape: capitals and digits, two digits and a letter
         return _PLATE_VALUE.fullmatch(core) is not None
-    if rule == "personal.salary":  # an amount: three digits at least, never below zero (not a longitude),
+    if rule in ("personal.salary", _NAMED_ROW_SALARY):  # an amount: three digits at least, never below zero (not a longitude),
         # never a date ("Vencimento | 2025-06-30": a certificate's or a bill's due date)
         return not core.startswith(("-", "−")) and sum(c.isdigit() for c in core) >= 3 \
             and not _DATE_VALUE.fullmatch(core)
@@ -259,6 +288,10 @@ def _delimited(text: str) -> Iterator[Finding]:
             for i, (category, rule) in kinds.items():
                 a, b = cells[i]
                 if _value_of_kind(text[a:b], category, rule):
+                    if rule == _NAMED_ROW_SALARY:
+                        if not _names_a_person([text[c:d].strip(" \t\"'") for c, d in cells]):
+                            continue
+                        rule = "personal.salary"
                     yield Finding(rule, category, a, b)
                     personal = personal or category == PERSONAL
             if personal:  # a person's record: their name and the rest of the row go with it
@@ -285,7 +318,7 @@ def _inserts(t: Text) -> Iterator[Finding]:
                 if raw[:1] in "'\"" and raw[-1:] == raw[:1] and len(raw) >= 2:
                     a, b = a + 1, b - 1
                 category, rule = kinds[i]
-                if _value_of_kind(text[a:b], category, rule):
+                if rule != _NAMED_ROW_SALARY and _value_of_kind(text[a:b], category, rule):
                     yield Finding(rule, category, a, b)
                     personal = personal or category == PERSONAL
             if personal and i == len(names) - 1:  # a person's record: the whole row of values
@@ -434,6 +467,8 @@ def _labelled_value(text: str, m: re.Match[str]) -> Iterator[Finding]:
         return
     a, b = m.span("value")
     category, rule = kind
+    if rule == _NAMED_ROW_SALARY:  # (a key of gross pay and period names nobody: "gross_monthly_eur: 240")
+        return
     if text[a] in "\"'" and b - a >= 2:
         a, b = a + 1, b - 1
     elif rule == "personal.home-address":  # (an address goes on after its commas, to the line's end)

@@ -129,6 +129,7 @@ from generator.screening.lexicon import (
     ORDINAL_ENDINGS,
     ORDINAL_MORPHEMES,
     OWN_CAR_WORDS,
+    OWN_CONDITION_BEFORE,
     OWN_EARNING_VERBS,
     OWN_GETTING_VERBS,
     OWN_PAYMENT_WORDS,
@@ -153,6 +154,7 @@ from generator.screening.lexicon import (
     POSTAL_ADDRESS_WORDS,
     POSTPOSED_POSSESSIVES,
     PREGNANCY_STEMS,
+    PRICE_WORDS,
     PUBLIC_OFFICE_STEMS,
     RATE_WORDS,
     RECORDED_SANCTIONS,
@@ -182,6 +184,7 @@ from generator.screening.lexicon import (
     SHIPMENT_ADDRESS_KEY_WORDS,
     SICK_NOTE_STEMS,
     SPECIFIC_ACCOUNT_WORDS,
+    STIPEND_WORDS,
     STOPWORDS,
     STREET_NAME_PARTICLES,
     SURGERY_COMPOUND_ENDS,
@@ -1729,6 +1732,13 @@ _PART_SEPARATOR = re.compile(r"[ \t](?:–|—|-|/|\|)[ \t]|:[ \t]")
 #: (Turkish "diyabetim", "kanserim", "migrenim"; Finnish "syöpäni", "diabetekseni")
 _MY_ENDING = re.compile(r"[a-z]{0,4}?(?:y?[iu]m|[iu]m[iu]z|ni)")
 _MY_ENDING_STEMS = frozenset(fold(s) for s in POSSESSIVE_ENDING_STEMS)
+#: the writer having or suffering from the condition right before its word ("I have epilepsy", "j'ai
+#: de l'asthme", "soffro di asma"): two articles or words of degree between at most, or an elided
+#: article ("I have uploaded the epilepsy recordings" is no condition of the writer's)
+_OWN_CONDITION = re.compile(rf"(?<![\w'’])(?:{lex(OWN_CONDITION_BEFORE)})"
+                            r"(?:[ \t]+(?:a|an|had|got|been|mild|severe|chronic|some|bad|light|de|la|le|une|un|di|il|una|"
+                            r"el|um|uma|een|ernstige|lichte|na|av|af|lett|lätt|από|την|το|τη|leichte|schwere|"
+                            r"chronische|lieve|grave|forte|leggera|leve|lekką|ciężką|przewlekłą)|[ \t]*(?:d|l|de l)['’]){0,2}?[ \t]*$")
 
 
 def _told_in_passing(t: Text) -> Iterator[Finding]:
@@ -1768,6 +1778,7 @@ def _told_in_passing(t: Text) -> Iterator[Finding]:
         told = short and (stem in _PASSING_TREATMENTS or noted and stem not in _SICK_NOTES)
         # (the writer's by the word's own ending, a first person's possessive: "diyabetim var", "syöpäni")
         told = told or stem in _MY_ENDING_STEMS and _MY_ENDING.fullmatch(low, a + len(stem), b) is not None
+        told = told or _OWN_CONDITION.search(low, max(0, a - 50), a) is not None
         if not told:
             treatment = stem in _PASSING_TREATMENTS
             told = _FIRST_PERSON.search(low, lo, hi) is not None or any(
@@ -3993,7 +4004,7 @@ _CURRENCY = lex(CURRENCIES)
 _AMOUNT = (rf"(?:{_CURRENCY})[ \t]*\d[\d.,' \u00a0]*\d"
            rf"|\d[\d.,' \u00a0]*\d?[ \t]*(?:k|тис)?[ \t]*(?:{_CURRENCY})")
 _EARNING = re.compile(
-    rf"(?<![\w])(?:(?:{lex(EARNING_VERBS, FUTURE_EARNING_VERBS)})|(?:{lex(POSSESSIVES)})[ \t]+(?:\w+[ \t]+)?(?:{lex(SALARY_WORDS)})"
+    rf"(?<![\w])(?:(?:{lex(EARNING_VERBS, FUTURE_EARNING_VERBS)})|(?:{lex(POSSESSIVES)})[ \t]+(?:[^\W\d_]+[ \t]+){{0,2}}(?:{lex(SALARY_WORDS)})"
     # (or a relative pronoun of possession, the pay word perhaps ending a compound: "whose gross salary
     # is", "dessen Bruttogehalt beträgt", "il cui stipendio lordo è")
     rf"|(?:{lex(RELATIVE_POSSESSIVES)})[ \t]+(?:\w+[ \t]+)?(?:{lex(SALARY_WORDS)}|[^\W\d_]+(?:gehalt|lohn|salaris|lon|løn|lønn|palkka)))(?![\w])"
@@ -4088,7 +4099,7 @@ _NAME_FIELD = re.compile(
 #: "my gross salary", "mijn brutosalaris"); its amount is the first in the sentence after it, past
 #: brackets and words ("Mein Bruttogehalt als Postdoc (TV-L E13, Stufe 3) liegt bei 4.312,50 €")
 _POSSESSED_PAY = re.compile(
-    rf"(?<![\w])(?:(?:{lex(POSSESSIVES)})[ \t]+(?:[^\W\d_]+[ \t]+)?(?:{lex(SALARY_WORDS)}|[^\W\d_]{{3,}}(?:gehalt|lohn|salaris|lon|løn|lønn|palkka))"
+    rf"(?<![\w])(?:(?:{lex(POSSESSIVES)})[ \t]+(?:[^\W\d_]+[ \t]+){{0,2}}(?:{lex(SALARY_WORDS)}|[^\W\d_]{{3,}}(?:gehalt|lohn|salaris|lon|løn|lønn|palkka))"
     # (French's "ma" and "ta" right before it: "ma bourse de thèse", "ma rémunération"; a word between
     # is Italian's "but": "ma la borsa di studio del bando")
     rf"|(?:ma|ta)[ \t]+(?:{lex(SALARY_WORDS)})"
@@ -4191,6 +4202,43 @@ def _contract_pay(t: Text) -> Iterator[Finding]:
                 break
 
 
+#: an amount, its gross or net, then a month or a year ("2.480 euro netti al mese", "1 950 euros nets
+#: par mois", "7 800 zł netto miesięcznie", "38 000 Kč čistého měsíčně")
+_NET_PAY = re.compile(
+    rf"(?<![\w.,])(?P<amount>{_AMOUNT})(?![\w])[ \t]*(?:{lex(GROSS_WORDS)})(?![\w])[ \t]*"
+    rf"(?:(?:/|per|pro|par|al|por|na|za|im|a|an|in|each|every|pe|il|le|el|o|om|w|v|ve|i|в|на|το|τον)[ \t]*)?"
+    rf"(?:month|monthly|a month|monat|monatlich|mois|mensuel|mese|mensili|mes|mensuales|mês|mensais|maand|"
+    rf"miesiąc|miesięcznie|měsíc|měsíčně|mesiac|mesačne|hó|havonta|havi|kuukausi|kuukaudessa|kuussa|månad|"
+    rf"måned|månadsvis|månedlig|lună|lunar|μήνα|месец|месечно|mjesec|mjesečno|mesec|mesečno|ay|aylık|kuus|"
+    rf"mēnesī|mėnesį|year|a year|yearly|annual|jahr|jährlich|an|annuel|anno|annui|año|anuales|ano|anuais|jaar|"
+    rf"rok|rocznie|ročně|ročne|év|évente|vuosi|vuodessa|år|årligen|årligt|an|anual|χρόνο|година|godina|godišnje|"
+    rf"leto|letno|yıl|yıllık|aasta|aastas|gadā|metus)(?![\w])")
+_PRICE_WORD = re.compile(rf"(?<![\w])(?:{lex(PRICE_WORDS)})(?![\w])")
+_STIPEND_WORD = re.compile(rf"(?<![\w])(?:{lex(SALARY_WORDS, STIPEND_WORDS)})(?![\w])")
+#: a person named by a given name after a word of possession ("la borsa di Andrea", "von Jonas", "της Μαρίας")
+_OF_NAME = re.compile(r"(?<![\w])(?:di|de|du|del|della|dello|von|vom|of|van|od|av|af|da|do|dos|das|της|του|на|от)"
+                      r"[ \t]+[^\W\d_]")
+_GROSS_WORD_SET = frozenset(fold(w).encode() for w in re.split(r"[| ]", GROSS_WORDS) if w)
+
+
+def _net_pay(t: Text) -> Iterator[Finding]:
+    """An amount net or gross a month or a year, its clause before it naming a person by a
+    possession ("la borsa di Andrea è di 2.480 euro netti al mese") or by a pay or a stipend's word
+    ("la bourse de Camille"), two capitalised words ("Jana Nováková") too; not a thing's price or
+    rent or fee ("the VM flavour costs 240 EUR net per month")."""
+    low, text = t.low, t.text
+    for m in _NET_PAY.finditer(low):
+        lo = max(0, m.start() - 120)
+        stops = [s.end() for s in _PAY_CLAUSE_END.finditer(low, lo, m.start())]
+        lo = stops[-1] if stops else lo
+        if _PRICE_WORD.search(low, lo, m.start()):
+            continue
+        named = any(text[o.end() - 1].isupper() and text[o.end():o.end() + 1].islower()
+                    for o in _OF_NAME.finditer(low, lo, m.start()))
+        if named or _STIPEND_WORD.search(low, lo, m.start()) or _person_named(text, lo, m.start()):
+            yield Finding("personal.salary", PERSONAL, m.start("amount"), m.end())
+
+
 def salaries(t: Text) -> Iterator[Finding]:
     """What somebody earns: "de nieuwe beheerder verdient €4.850 bruto", "her salary is 3 200 EUR",
     "the day rate of Jan Kowalski is 600 EUR"."""
@@ -4198,6 +4246,8 @@ def salaries(t: Text) -> Iterator[Finding]:
         return
     low = t.low
     yield from _contract_pay(t)
+    if not _GROSS_WORD_SET.isdisjoint(t.words):
+        yield from _net_pay(t)
     if b"on" in t.words and not _TAXED_WORDS.isdisjoint(t.words):
         yield from _pay_one_is_on(t)
     if not _PERSONNEL_WORDS.isdisjoint(t.words) and _PERSONNEL_COSTS.search(low):

@@ -427,6 +427,27 @@ def _support_desk_before(low: str, line_start: int, start: int) -> bool:
     return bool(desks) and not (_PERSONAL_LINE.search(low, desks[-1].end(), start) or _CALL_VERB.search(low, desks[-1].end(), start))
 
 
+#: a mobile's shape as a count's: three groups of three digits, apart by spaces, its first digit 3 to 9
+_MOBILE_333 = re.compile(r"[3-9]\d\d \d{3} \d{3}")
+#: words before a number that give it to be reached by ("jakby co to", "in case", "call me on",
+#: "im Notfall", "au cas où"), in EGI's languages
+_REACH_BEFORE = re.compile(
+    r"(?<![\w])(?:jakby co|w razie czego|na wszelki wypadek|w razie potrzeby|dzwon|zadzwon|in case|just in case|"
+    r"if anything|if needed|call me|ring me|text me|reach me|reachable|erreichbar|im notfall|falls was|ruf mich|"
+    r"ruf an|au cas ou|en cas de besoin|appelle-moi|appelez-moi|joignable|in caso|per qualsiasi cosa|chiamami|"
+    r"raggiungibile|por si acaso|cualquier cosa|llamame|localizable|em caso de|qualquer coisa|liga-me|contactavel|"
+    r"mocht er iets zijn|bel me|bereikbaar|kdyby neco|zavolej|volejte|keby nieco|zavolaj|ha barmi|hivj|elerheto|"
+    r"jos jotain|soita|tavoitettavissa|om nagot|ring mig|nas pa|hvis noget|ring til mig|hvis noe|ring meg|"
+    r"daca e ceva|suna-ma|αν χρειαστει|παρε με|ако нещо|обади ми се|ako nesto|nazovi|ce kaj|poklici|"
+    r"bir sey olursa|ara beni|kui midagi|helista|ja kas|zvani|jei kas|skambink)(?![\w])")
+#: a time after the number, to say till when it answers ("do 18:00", "bis 18 Uhr", "until 6pm", "tot 17u")
+_REACH_AFTER = re.compile(
+    r"[ \t,]*(?:\(?[ \t]*)?(?:do|bis|until|till|til|jusqu'a|jusqu a|fino alle|fino a|hasta las|hasta|ate as|ate|tot|"
+    r"ig|asti|klo|pana|μεχρι|до|po|od|from|ab|des|dalle|desde|van|between|entre|tra)[ \t]*(?:godz\.?[ \t]*|kl\.?[ \t]*)?"
+    r"\d{1,2}(?:[:.]\d{2}(?![\d.])|[ \t]*(?:h|uhr|am|pm|u|hod|hodin|ora|óráig|oraig)(?![\w]))"
+    r"|[ \t]+(?:erreichbar|bereikbaar|joignable|raggiungibile|reachable)(?![\w])")
+
+
 def _judge(low: str, start: int, num: str) -> str | None:
     digits = sum(c.isdigit() for c in num)
     if digits < 7 or digits > 15 or _DATE.fullmatch(num):
@@ -519,6 +540,11 @@ def _judge(low: str, start: int, num: str) -> str | None:
     if vetoed or _DOTTED.fullmatch(num) and not _FRENCH.fullmatch(num):
         return None
     if _THOUSANDS.fullmatch(num):
+        # (a mobile written 3-3-3 in a sentence, said by its context to be for reaching the writer:
+        # "jakby co to 602 417 839 do 18:00", "bin bis 18 Uhr unter 176 482 903 erreichbar")
+        if _MOBILE_333.fullmatch(num) and (_REACH_BEFORE.search(low, max(line_start, start - 60), start)
+                                           or _REACH_AFTER.match(low, start + len(num))):
+            return "phone.national"
         return None
     groups = [g for g in _GROUP_SPLIT.split(num) if g]
     if stripped.startswith("0") and not stripped.startswith("00") and 9 <= digits <= 12 \
