@@ -43,9 +43,10 @@ def test_a_named_persons_pay_net_or_gross_a_month_in_a_story_is_personal(text, s
 @pytest.mark.parametrize(
     "text",
     ["Il servizio di storage costa 1.200 euro netti al mese, IVA esclusa.",
-     "The training fee is 45 EUR net per hour per participant."],
+     "The training fee is 45 EUR net per hour per participant.",
+     "Offerta: assegno di ricerca, compenso 1.900 euro netti al mese, scadenza 30 giugno."],
 )
-def test_a_price_net_a_month_or_an_hour_stays(text):
+def test_a_price_or_a_vacancys_pay_net_a_month_or_an_hour_stays(text):
     assert found(text, "personal") == []
 
 

@@ -2865,9 +2865,6 @@ PRICE_WORDS = (
     r"стрва|цена|наем|košta|cijena|najam|stane|cena|najemnina|fiyat|kira|ücret|maksab|hind|üür|maksā|cena|"
     r"kainuoja|kaina|nuoma"
 )
-#: a person's stipend or grant in the words ``SALARY_WORDS`` leaves for other senses ("la borsa di
-#: Andrea", "la bolsa de Inês", "la bourse de Camille", "la beca de Lucía")
-STIPEND_WORDS = r"borsa|bolsa|bourse|beca|grant|stipendio|assegno|assegno di ricerca|contratto|contrato|contract|vertrag"
 #: a contract of work for a named person, its amount gross after it ("dohoda o provedení práce na 12
 #: hodin, celkem 9 600 Kč hrubého", "umowa zlecenie na 4 000 zł brutto", "Werkvertrag über 2.400 € brutto"):
 #: that person's pay

@@ -184,7 +184,6 @@ from generator.screening.lexicon import (
     SHIPMENT_ADDRESS_KEY_WORDS,
     SICK_NOTE_STEMS,
     SPECIFIC_ACCOUNT_WORDS,
-    STIPEND_WORDS,
     STOPWORDS,
     STREET_NAME_PARTICLES,
     SURGERY_COMPOUND_ENDS,
@@ -4214,7 +4213,6 @@ _NET_PAY = re.compile(
     rf"rok|rocznie|ročně|ročne|év|évente|vuosi|vuodessa|år|årligen|årligt|an|anual|χρόνο|година|godina|godišnje|"
     rf"leto|letno|yıl|yıllık|aasta|aastas|gadā|metus)(?![\w])")
 _PRICE_WORD = re.compile(rf"(?<![\w])(?:{lex(PRICE_WORDS)})(?![\w])")
-_STIPEND_WORD = re.compile(rf"(?<![\w])(?:{lex(SALARY_WORDS, STIPEND_WORDS)})(?![\w])")
 #: a person named by a given name after a word of possession ("la borsa di Andrea", "von Jonas", "της Μαρίας")
 _OF_NAME = re.compile(r"(?<![\w])(?:di|de|du|del|della|dello|von|vom|of|van|od|av|af|da|do|dos|das|της|του|на|от)"
                       r"[ \t]+[^\W\d_]")
@@ -4223,9 +4221,9 @@ _GROSS_WORD_SET = frozenset(fold(w).encode() for w in re.split(r"[| ]", GROSS_WO
 
 def _net_pay(t: Text) -> Iterator[Finding]:
     """An amount net or gross a month or a year, its clause before it naming a person by a
-    possession ("la borsa di Andrea è di 2.480 euro netti al mese") or by a pay or a stipend's word
-    ("la bourse de Camille"), two capitalised words ("Jana Nováková") too; not a thing's price or
-    rent or fee ("the VM flavour costs 240 EUR net per month")."""
+    possession ("la borsa di Andrea è di 2.480 euro netti al mese", "la bourse de Camille") or by
+    two capitalised words ("Jana Nováková"); not a thing's price or rent or fee ("the VM flavour
+    costs 240 EUR net per month"), nor a vacancy's pay ("Salary: EUR 3,500 gross per month")."""
     low, text = t.low, t.text
     for m in _NET_PAY.finditer(low):
         lo = max(0, m.start() - 120)
@@ -4235,7 +4233,7 @@ def _net_pay(t: Text) -> Iterator[Finding]:
             continue
         named = any(text[o.end() - 1].isupper() and text[o.end():o.end() + 1].islower()
                     for o in _OF_NAME.finditer(low, lo, m.start()))
-        if named or _STIPEND_WORD.search(low, lo, m.start()) or _person_named(text, lo, m.start()):
+        if named or _person_named(text, lo, m.start()):
             yield Finding("personal.salary", PERSONAL, m.start("amount"), m.end())
 
 
