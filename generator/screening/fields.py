@@ -228,9 +228,10 @@ def _person_in_note(note: str) -> bool:
 
 
 def vo_list(value: str) -> list[str]:
-    """The VOs of a value that lists several ("biomed, vo.example.eu; vo.other.eu"), each to be
+    """The VOs of a value that lists several ("biomed, vo.example.eu; vo.other.eu", "vo.clarin.eu /
+    vo.dariah.eu": a slash or a bar with spaces round it, never a VOMS group's), each to be
     judged alone; a value that is not such a list stays whole."""
-    parts = [p.strip() for p in re.split(r"[ \t]*[,;\n][ \t]*", value) if p.strip()]
+    parts = [p.strip() for p in re.split(r"[ \t]*[,;\n][ \t]*|[ \t]+[/|][ \t]+", value) if p.strip()]
     return parts if len(parts) > 1 and all(vo_name(p) for p in parts) else [value]
 
 

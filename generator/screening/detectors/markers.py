@@ -238,6 +238,17 @@ _COPULA_LAST = re.compile(rf"{_B}(?:{lex(COPULAS)}){_E}[ \t]+$")
 #: unless that word is "only" ("Internal-only:", "Intern-nur:")
 _COMPOUND_TAIL = re.compile(r"-[^\W\d_]")
 _ONLY_TAIL = re.compile(rf"-(?:{lex(ONLY_WORDS)})(?![\w])")
+#: a lower-case word joined by a hyphen to the marker word, with no space: a name's part
+#: ("tajno-test", "confidential-vm-01", "my-secret-bucket"), never "Internal-only"
+_NAME_TAIL = re.compile(r"-[a-z0-9][a-z0-9_]*(?![^\W_])")
+
+
+def _in_a_name(text: str, low: str, start: int, end: int) -> bool:
+    """Is the marker word, in lower case, a part of a name joined by hyphens in lower case too
+    ("tajno-test", "my-confidential-bucket"; not "nicht für das Ticket-Archiv")?"""
+    if _ONLY_TAIL.match(low, end):
+        return False
+    return bool(_NAME_TAIL.match(text, end)) or (text[start - 1:start] == "-" and text[start - 2:start - 1].isalnum())
 _ENCLOSED_BEFORE = re.compile(r"[(\[][ \t*_]*$")
 _ENCLOSED_AFTER = re.compile(r"[ \t*_.!:]*[)\]]")
 #: a marker word only mentioned, not used: "the word 'confidential'", "le terme « confidentiel »",
@@ -311,6 +322,8 @@ def markers(t: Text) -> Iterator[Finding]:
             continue  # "A titkos értéket ne küldd el a ticketben": the secret value is named, and kept out
         if _NEED_TO_KNOW_VERB.fullmatch(m.group()) and _KNOW_CLAUSE.match(low, m.end()):
             continue  # "we need to know whether the sites are certified": a verb, not the marking
+        if t.text[m.start():m.end()].islower() and _in_a_name(t.text, low, m.start(), m.end()):
+            continue  # "the repository tajno-test", "my-confidential-bucket": a part of a thing's name
         yield Finding("marker.confidential", MARKER, m.start(), m.end())
     for m in _PLACE.finditer(t, 60, 60):
         if _CLOSING_BRACKET.match(low, m.end()) and not _bracket_opens_lead(low, m.start()):
@@ -979,7 +992,9 @@ def _among_levels(low: str, start: int, end: int) -> bool:
 #: OAuth's kind of client, which holds a secret (as against a public one), with its article: "registered
 #: as a confidential client" ("CONFIDENTIAL client data follows" is a marking)
 _CLIENT_AFTER = re.compile(rf"[ \t]+clients?{_E}")
-_CLIENT_ARTICLE = re.compile(rf"{_B}(?:an?|the|oauth|oidc|openid)[ \t]+$")
+_CLIENT_ARTICLE = re.compile(rf"{_B}(?:an?|the|oauth|oidc|openid|as|als|comme|come|como|jako|kao|ca|som|mint|kuten|"
+                             rf"ως|как|като)[ \t]+$")
+#: (or "as" in EGI's languages: "Registreer de client opnieuw als confidential client")
 
 
 #: ... or a client "configured as confidential" ("your OIDC client is configured as confidential;

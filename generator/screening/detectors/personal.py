@@ -3822,7 +3822,8 @@ _NOT_PEOPLE_OU = re.compile(r"(?:^|[/,])[ ]?ou[ ]?=[ ]?(?:groups?|services?|host
 #: a CN that is a host name followed by the sentence the DN stands in ("CN=ce03.example.eu — add
 #: it to the grid-mapfile"): a host name has no space, so what follows one is not the CN's (unless
 #: it starts with a capital, as a person's name would)
-_HOST_FIRST = re.compile(r"^([\w-]{1,63}(?:\.[\w-]{1,63}){2,})\s+(?![A-Z]).*", re.DOTALL)
+_HOST_FIRST = re.compile(r"^([\w-]{1,63}(?:\.[\w-]{1,63}){2,})(?:[.!?]\s+|\s+(?![A-Z])).*", re.DOTALL)
+#: (or its sentence's full stop after it, the next sentence going on: "/CN=sbgse1.in2p3.fr. Pouvez-vous ...")
 
 
 #: a space, then a slash DN's next attribute: a second DN begins ("/CN=Pieter de Groot — issuer /C=NL/O=...")

@@ -507,7 +507,8 @@ def _password_values(t: Text) -> Iterator[Finding]:
             found = None
         if found:
             yield Finding("credential.password", CREDENTIAL, *found)
-        yield from _random_in_sentence(t, found[1] if found else m.end())
+        if found or not _LEFT_EMPTY.match(t.low, m.end()):
+            yield from _random_in_sentence(t, found[1] if found else m.end())
         yield from _recipe(t, m.end())
         spelled = _SPELLED.search(t.low, m.end(), min(t.line_span(m.end())[1], m.end() + 160))
         if spelled and sum(1 for w in re.split(r"[\s,\-/·]+", spelled.group())
@@ -648,6 +649,14 @@ def _sentence_end(t: Text, pos: int, line_end: int | None = None) -> int:
     return stop.start() if stop else horizon
 
 
+#: a password word, then the word that says its field is left empty ("laisser le champ password vide
+#: et utiliser la méthode v3oidcaccesstoken", "leave the password empty", "Passwort leer lassen"): the
+#: sentence's other made-up words are no password
+_LEFT_EMPTY = re.compile(r"[ \t]+(?:field[ \t]+|feld[ \t]+)?(?:vide|empty|blank|leer|vuoto|vuota|vacío|vacio|vazio|vazia|"
+                         r"leeg|pusty|puste|pustym|prázdné|prazdne|prázdný|üres|ures|tyhjä|tyhja|tom|tomt|gol|κενό|"
+                         r"κενο|празно|prazno|boş|bos|tühi|tuhi|tukšs|tuščias)(?![\w-])")
+
+
 def _random_in_sentence(t: Text, pos: int) -> Iterator[Finding]:
     """A random-looking word later in the sentence of a password word ("the password is no longer
     'Welkom01' but GrachtMPnhgaq"): where a password is spoken of, such a word is one."""
@@ -773,6 +782,8 @@ def _after_password_word(t: Text, pos: int, strict: bool = False) -> tuple[int, 
         return None  # "public key:", "key fingerprint ="
     if _OF_A_PUBLIC_THING.match(low, pos):
         return None  # "Clave de proyecto: PID2021-...": the key of a project, a course, a product is its code
+    if _LEFT_EMPTY.match(low, pos):
+        return None  # "laisser le champ password vide et utiliser la méthode v3oidcaccesstoken": no value
     _, line_end = t.line_span(pos)
     if not strict:
         quoted = _quoted_after(text, pos, line_end)
