@@ -2302,6 +2302,12 @@ PERSONAL_CONDITION_STEMS = (
     "asthma", "asma", "astma", "asztma", "άσθμα", "астма", "asmátic", "asmatic", "astmati", "astmatik",
     "astmaatik", "ασθματικ", "астматик",
     "angststörung", "autis", "adhd", "dyslex", "legasthen",
+    # dementia, Alzheimer's and Parkinson's disease, which a relative lives with ("майка ми е с
+    # деменция", "mein Vater hat Demenz", "ma mère a la maladie d'Alzheimer"; "the dementia imaging
+    # project" names nobody)
+    "dementia", "demenz", "démence", "demenza", "demencia", "demência", "dementie", "demencj", "demenc",
+    "demens", "dementi", "άνοια", "деменц", "деменция", "dementsus", "demenci", "demanș", "demenț",
+    "alzheimer", "альцгеймер", "алцхаймер", "αλτσχάιμερ", "parkinson", "паркинсон", "πάρκινσον",
 )
 #: a person's family, of whom a condition is said ("per assistere il figlio disabile")
 RELATIVE_WORDS = (
@@ -2310,7 +2316,14 @@ RELATIVE_WORDS = (
     "padre hijo hija niño niña esposa marido filho filha criança mulher mãe pai zoon dochter vrouw moeder "
     "vader syn córka dziecko żona mąż matka ojciec dcera dítě manželka manžel otec fia lánya gyerek "
     "feleség férj anya apa dotter barn fru mor far søn datter poika tytär lapsi vaimo äiti isä fiul fiica "
-    "copilul soția soțul mama tatăl"
+    "copilul soția soțul mama tatăl "
+    # the other languages of EGI's members ("майка ми е с деменция", "η μητέρα μου έχει άνοια", "annem
+    # Alzheimer hastası", "moja majka ima demenciju", "mu ema põeb dementsust")
+    "майка майка баща съпруга съпруг съпругата съпругът синът дъщеря дъщеря дете детето мама татко "
+    "μητέρα μητέρα πατέρας σύζυγος γιος κόρη παιδί μαμά μπαμπάς majka otac supruga suprug kći kćer "
+    "dijete mož hči otrok abikaasa tütar māte tēvs sieva dēls meita motina tėvas žmona sūnus dukra "
+    "annem babam eşim oğlum kızım matka dcéra dieťa máma táta anyám apám feleségem férjem fiam lányom "
+    "äitini isäni vaimoni mieheni mamma pappa papà mamá papá hustru dottern sønnen datteren moren faren"
 )
 #: a person's pronoun in its other cases and possessives (``PERSON_WORDS`` has the subject's):
 #: "hänellä on diabetes", "seine Reha", "jej niepełnosprawność"
@@ -2513,7 +2526,12 @@ TROUBLE_STEMS = (
 #: a project's leaders, whom a short field's private note names by their role ("PI derzeit in Reha")
 NOTE_ROLE_WORDS = (
     "pi supervisor betreuer betreuerin responsable responsabile kierownik vedoucí témavezető handledare "
-    "vejleder veileder ohjaaja coordinator koordinator coordinatore coordinador coordenador coordinateur"
+    "vejleder veileder ohjaaja coordinator koordinator coordinatore coordinador coordenador coordinateur "
+    # whoever asked for the resources, whom a ticket's status names ("aanvrager in ziekenhuis na hartinfarct")
+    "requester requestor applicant aanvrager aanvraagster antragsteller antragstellerin demandeur demandeuse "
+    "richiedente solicitante requerente wnioskodawca wnioskodawczyni žadatel žadatelka žiadateľ žiadateľka "
+    "igénylő kérelmező sökande sökanden ansøger ansøgeren søker søkeren hakija solicitantul αιτών заявител "
+    "заявителят podnositelj podnositeljica prosilec prosilka başvuran taotleja pieteicējs pareiškėjas"
 )
 ROLE_WORDS = (
     "student studente studentessa dottorando dottoranda phd postdoc doktorand doktorandin doctorant "
@@ -5442,3 +5460,50 @@ BALTIC_STREET_WORDS = (
     r"iela|prospekts|bulv\.|bulvāris|gatve|šoseja|laukums|aleja|"
     r"tn|tn\.|tänav|mnt|mnt\.|maantee|pst|pst\.|puiestee|põik|tee|väljak"
 )
+
+#: a condition that names a clinic, a ward or one's appointments ("my HIV clinic appointments",
+#: "meine Dialysetermine", "mes rendez-vous en oncologie", "le mie visite in psichiatria"): a stem
+#: that begins its word (a compound's first part too, "Onkologietermin"); the short ones ("hiv",
+#: "aids") as whole words only (``CARE_BY_CONDITION_WORDS``): "hive" is Apache's
+CARE_BY_CONDITION_STEMS = (
+    "oncolog", "onkolog", "oncológ", "onkológ", "ογκολογ", "онколог", "psychiatr", "psichiatr", "psiquiatr",
+    "psykiatr", "pszichiát", "psihiatr", "ψυχιατρ", "психиатр", "psikiyatr", "fertility", "fertilit",
+    "kinderwunsch", "vruchtbaarheid", "fertilidad", "fertilidade", "fertilità", "płodnoś", "hedelmällisyys",
+    "rehab", "reha", "rehabilit", "riabilit", "réadapt", "réeducation", "revalidatie", "kuntoutu",
+    "dialys", "dializ", "dialis", "dialýz", "diális", "διαλυσ", "диализ", "chemo", "chimio", "quimio",
+    "kemo", "χημειο", "химио", "methadon", "metadon", "hiv", "vih", "aids", "sida", "hiv-",
+)
+CARE_BY_CONDITION_WORDS = "hiv vih aids sida hiv-positive reha ivf"
+#: a clinic, a ward, an appointment or a session of care, after the condition or before it
+CARE_VISIT_WORDS = (
+    r"clinic|clinics|klinik|kliniken|ambulanz|poli|polikliniek|appointment|appointments|termin|termine|"
+    r"rendez-vous|rdv|consultation|consultations|séance|séances|visita|visite|cita|citas|consulta|consultas|"
+    r"seduta|sedute|sessione|sessioni|sesión|sesiones|sessão|sessões|session|sessions|afspraak|afspraken|"
+    r"wizyta|wizyty|wizytę|wizyt|poradnia|poradni|kontrola|kontroly|kontrolu|vyšetření|vyšetrenie|ordinace|"
+    r"rendelés|rendelésre|kezelés|kezelésre|vastaanotto|vastaanotolle|mottagning|mottagningen|besök|"
+    r"ambulatorio|ambulatório|ραντεβού|преглед|прегледи|час|randevu|randevum|randevusu|vastuvõtt|vizīte|"
+    r"vizitas|pregled|pregledi|ward|unit|treatment|treatments|behandlung|behandlungen|traitement|trattamento|"
+    r"tratamiento|tratamento|behandeling|leczenie|léčba|terapie|therapy|kezel|hoito|behandling|tratament|"
+    r"θεραπεία|лечение|liječenje|zdravljenje|tedavi|ravi|ārstēšana|gydymas"
+)
+
+#: Hebrew's words of health (its words take a prefix letter: "בחופשת מחלה", "הניתוח", "לבית החולים"):
+#: a sick leave, a surgery, a hospital, a treatment of an illness, an illness by name
+HEBREW_HEALTH_STEMS = (
+    "חופשת מחלה", "חופשת המחלה", "ימי מחלה", "בית חולים", "בית החולים", "בית-חולים", "אשפוז",
+    "מאושפז", "מאושפזת", "כימותרפיה", "טיפולי כימו", "דיאליזה", "סרטן", "התקף לב", "אוטם",
+    "שבץ", "דמנציה", "אלצהיימר", "דיכאון", "סוכרת", "טיפול רפואי", "טיפולים רפואיים", "מחלה קשה",
+    "מחלה כרונית", "היריון", "הריון",
+    # a surgery ("ניתוח" is an analysis too: "ניתוח נתונים") after a word of time or of undergoing
+    "אחרי ניתוח", "אחרי הניתוח", "לאחר ניתוח", "לאחר הניתוח", "בעקבות ניתוח", "בעקבות הניתוח", "עברתי ניתוח",
+    "עבר ניתוח", "עברה ניתוח", "מחלים מניתוח", "מחלימה מניתוח",
+)
+#: somebody, in Hebrew: I, a relative, a colleague, a role (a word with its prefix letter too)
+HEBREW_PERSON_WORDS = (
+    "אני אנוכי שלי לי אצלי הוא היא אמי אבי אמא אבא אשתי בעלי בני בתי ילדי אחי אחותי סבתי סבי עמית עמיתה "
+    "עמיתי עמיתתי המבקש המבקשת החוקר החוקרת המשתמש המשתמשת הסטודנט הסטודנטית הדוקטורנט הדוקטורנטית המנהל "
+    "המנהלת"
+)
+#: a research topic's or an institution's words in Hebrew: "מחקר סרטן", "נתונים מבית החולים"
+HEBREW_TOPIC_WORDS = "מחקר מחקרי המחקר פרויקט הפרויקט נתונים הנתונים מטופלים קוהורט מאגר ניסוי"
+

@@ -61,10 +61,13 @@ from generator.screening.lexicon import (
     BILLING_ADDRESS_WORDS,
     BIRTH_WORDS,
     BIRTH_YEAR_WORDS,
+    CARE_BY_CONDITION_STEMS,
+    CARE_BY_CONDITION_WORDS,
     CARE_NEED_STEMS,
     CARE_STAY_PLACES,
     CARE_STAY_VERBS,
     CARE_STEMS,
+    CARE_VISIT_WORDS,
     CASE_NUMBER_WORDS,
     CONDITION_BECAUSE,
     CONDITION_CAUSE_AFTER,
@@ -100,6 +103,9 @@ from generator.screening.lexicon import (
     HAVING_ALLERGY_VERBS,
     HEALTH_PHRASES,
     HEART_ATTACK_STEMS,
+    HEBREW_HEALTH_STEMS,
+    HEBREW_PERSON_WORDS,
+    HEBREW_TOPIC_WORDS,
     HOLY_DAY_REST,
     HOME_ADDRESS_KEY_WORDS,
     HOME_NEGATIONS,
@@ -1399,6 +1405,9 @@ def _conditions(t: Text) -> Iterator[Finding]:
                 lo, hi = t.line_span(m.start())
                 yield Finding("personal.health", PERSONAL, lo + len(t.text[lo:hi]) - len(t.text[lo:hi].lstrip()), hi)
                 return
+    # the writer some time after a condition, in a text's sentence: "jsem měsíc po infarktu",
+    # "I'm two weeks after my heart attack", "jestem po operacji kolana"
+    yield from _self_after_condition(t)
     # a stay in a place of care named by its abbreviation, with a condition: "mijn dochter ligt in
     # het WKZ met een ernstige longontsteking"
     yield from _stays_in_abbreviated_care(t)
@@ -1842,12 +1851,89 @@ def health(t: Text) -> Iterator[Finding]:
     yield from _away_replies(t)
     yield from _told_in_passing(t)
     yield from _impaired_self(t)
+    yield from _care_by_condition(t)
+    yield from _hebrew_health(t)
     for m in _HEALTH.finditer(t, 40, 40):
         if _ABOUT_RULES.match(t.low, m.end()):
             continue  # "the sick leave policy": about the rules, not about somebody
         if _PLACE_AFTER.match(t.low, m.end()) or _IF_ASKED.search(t.low, max(t.line_span(m.start())[0], m.start() - 25), m.start()):
             continue  # "the site is in the hospital campus", "let me know if anyone is pregnant": nobody's
         yield Finding("personal.health", PERSONAL, *_health_span(t, m.start(), m.end()))
+
+
+#: a care's condition ``CARE_BY_CONDITION_STEMS`` beginning a word (the short ones whole:
+#: ``CARE_BY_CONDITION_WORDS``), as the view's words
+_CBC_WORDS_EXACT = frozenset(fold(w).encode() for w in CARE_BY_CONDITION_WORDS.split())
+_CBC_STEMS = tuple(sorted({fold(s).rstrip("-") for s in CARE_BY_CONDITION_STEMS
+                           if fold(s).rstrip("-").encode() not in _CBC_WORDS_EXACT}, key=len, reverse=True))
+_CBC_BYTES = re.compile(b"|".join(re.escape(s.encode()) for s in _CBC_STEMS))
+_CBC_WORDS = WordClass(lambda w: w in _CBC_WORDS_EXACT or _CBC_BYTES.match(w) is not None)
+_CBC_CONDITION = (r"(?:" + "|".join(re.escape(s) for s in _CBC_STEMS) + r")[^\W\d_]{0,5}?|"
+                  + "|".join(re.escape(fold(w)) for w in CARE_BY_CONDITION_WORDS.split()))
+_CBC_VISIT = lex(CARE_VISIT_WORDS)
+#: the condition, then its clinic or appointment (one word, a compound or a hyphen between: "HIV
+#: clinic", "Dialysetermine", "HIV-Ambulanz"), or the visit first, two small words between at most
+#: ("rendez-vous en oncologie", "visite in psichiatria", "citas de VIH")
+_CARE_BY_CONDITION = re.compile(
+    rf"(?<![\w-])(?:(?:{_CBC_CONDITION})[ \t-]?(?:{_CBC_VISIT})|(?:{_CBC_VISIT})(?:[ \t]+[^\W\d_]{{1,4}}){{0,2}}[ \t]+(?:{_CBC_CONDITION}))(?![\w])")
+
+
+def _care_by_condition(t: Text) -> Iterator[Finding]:
+    """A clinic, an appointment or a treatment named by its condition, of somebody: "My HIV clinic
+    appointments are on Thursdays", "meine Dialysetermine", "j'ai mes rendez-vous en oncologie le
+    mardi", "mój ojciec ma wizyty w poradni onkologicznej": the sentence, when the writer or
+    somebody (a pronoun, a relative, a colleague) is among the three words before it. Not a study's
+    ("our HIV cohort study": no visit), nor an institution's ("data from the oncology clinic's PACS":
+    nobody before it)."""
+    if not _CBC_WORDS.among(t.words):
+        return
+    low = t.low
+    done = -1
+    for m in _CARE_BY_CONDITION.finditer(low):
+        if m.start() < done:
+            continue
+        start, end = _sentence_around(t.text, m.start(), m.end())
+        before = [w.encode() for w in _VIEW_WORD.findall(low, max(start, m.start() - 40), m.start())][-3:]
+        if not any(w in _PERSON_WORDS or w in _SOMEBODY_WORDS for w in before):
+            continue
+        if _RESEARCH_TOPIC.search(low, start, end):
+            continue
+        yield Finding("personal.health", PERSONAL, start, end)
+        done = end
+
+
+#: Hebrew's words of health with their prefix letters (``HEBREW_HEALTH_STEMS``), somebody's words
+#: and a research topic's
+_HE_LETTERS = "\u05d0-\u05ea"
+_HE_HEALTH = re.compile(rf"(?<![{_HE_LETTERS}])[ובכלמהש]{{0,3}}(?:{'|'.join(re.escape(s) for s in HEBREW_HEALTH_STEMS)})")
+_HE_PERSON = frozenset(HEBREW_PERSON_WORDS.split())
+_HE_TOPIC = frozenset(HEBREW_TOPIC_WORDS.split())
+_HE_WORD = re.compile(rf"[{_HE_LETTERS}]+")
+_HEBREW_WORDS = WordClass(lambda w: b"\xd7" in w)
+
+
+def _he_is(word: str, words_: frozenset[str]) -> bool:
+    """Is the Hebrew word one of ``words_``, itself or after one or two prefix letters?"""
+    return word in words_ or any(word[i:] in words_ for i in (1, 2) if len(word) > i + 1 and word[i - 1] in "ובכלמהש")
+
+
+def _hebrew_health(t: Text) -> Iterator[Finding]:
+    """Health told in Hebrew of somebody: "אני כרגע בחופשת מחלה אחרי ניתוח בברך", "אמא שלי
+    מאושפזת בבית החולים": the sentence, when it names somebody (I, a relative, a colleague, a role)
+    and no research or data ("נתונים מבית החולים", a hospital as a data source, stays)."""
+    if not _HEBREW_WORDS.among(t.words):
+        return
+    low = t.low
+    done = -1
+    for m in _HE_HEALTH.finditer(low):
+        if m.start() < done:
+            continue
+        start, end = _sentence_around(t.text, m.start(), m.end())
+        words_ = _HE_WORD.findall(low, start, end)
+        if any(_he_is(w, _HE_TOPIC) for w in words_) or not any(_he_is(w, _HE_PERSON) for w in words_):
+            continue
+        yield Finding("personal.health", PERSONAL, start, end)
+        done = end
 
 
 #: a permit to live or work in a country ("titre de séjour", "Aufenthaltstitel", "residence permit")
@@ -1956,6 +2042,12 @@ _I_AM = re.compile(r"(?<![\w])i(?:'m|'ve| am| have| had| was| suffer| live)(?![\
 _SWITCHED_OFF = ("disabilitat", "disabilitar", "disabilitaz")
 
 
+#: the diseases of old age among the personal conditions (dementia, Alzheimer's, Parkinson's)
+_AGE_DISEASES = tuple(fold(s) for s in ("dement", "demenz", "démence", "demenc", "demens", "άνοια", "деменц",
+                                        "dementsus", "demanș", "demenț", "alzheimer", "альцгеймер", "алцхаймер",
+                                        "αλτσχάιμερ", "parkinson", "паркинсон", "πάρκινσον"))
+
+
 def _personal_conditions(t: Text) -> Iterator[Finding]:
     """A named person's disability, impairment or a condition one lives with ("Ms. Okafor ... her
     visual impairment", "il collega Rinaldi ... il figlio disabile", "Kovács Péter ... cukorbeteg és
@@ -1980,7 +2072,9 @@ def _personal_conditions(t: Text) -> Iterator[Finding]:
         start, end = _health_span(t, m.start(), m.end())
         if _RESEARCH_TOPIC.search(low, start, end):
             continue
-        if _somebody_in(t, start, end):
+        # (a neurodegenerative disease is a project's title's as often: "Tytuł: Dynamika molekularna
+        # białek ... z chorobą Alzheimera" names nobody by its capitalised words)
+        if _somebody_in(t, start, end, short_names=not low.startswith(_AGE_DISEASES, m.start())):
             yield Finding("personal.health", PERSONAL, start, end)
             done = end
 
@@ -2094,6 +2188,38 @@ def _after_own(low: str, start: int, end: int) -> bool:
     if _CAUSE_AFTER.match(low, end):
         return _FIRST_PERSON_NEAR.search(low, max(0, start - 60), start) is not None
     return False
+
+
+#: a thing's word after the condition's: an operation of something is a task's ("after the operation
+#: of the new cluster", "après l'opération de migration")
+_OF_SOMETHING = re.compile(r"\w*[ \t]+(?:of|du|des|de|della|dello|dei|del|degli|van|der|des)(?![\w])")
+
+
+def _self_after_condition(t: Text) -> Iterator[Finding]:
+    """The writer some time after a condition, in a sentence of any text: a first person's "am"
+    a few words before the word of time ("jsem měsíc po infarktu", "jestem tydzień po operacji",
+    "I'm a month after surgery", "ich bin zwei Wochen nach der OP"), or, for a heart attack or a
+    stroke, the writer's own after it ("since my stroke"): the sentence. Not a research topic's
+    ("we are after stroke patients' data"), nor a machine's ("the node after the crash": no
+    condition), nor a sentence whose "after" is a task's ("I am busy after the operation of the
+    cluster": no first person's "am" right before the word of time)."""
+    low = t.low
+    done = -1
+    for m in _CONDITION.finditer(low):
+        a, b = m.start(), m.end()
+        if a < done or (a and low[a - 1].isalnum() and not _HEART_ATTACK.match(low, a)):
+            continue  # (a stem begins its word, a heart attack's may end a compound: "hartinfarct")
+        start, end = _sentence_around(t.text, a, b)
+        cause = _CAUSE_BEFORE.search(low, max(start, a - 60), a)
+        if cause is None:
+            continue
+        own = _SELF_BEFORE.search(low, max(start, cause.start() - 50), cause.start()) is not None
+        if not own and _HEART_ATTACK.match(low, a):
+            own = _after_own(low[start:end], a - start, b - start)
+        if own and not _RESEARCH_TOPIC.search(low, start, end) and not _ops_word(low, a, b) \
+                and not _OF_SOMETHING.match(low, b):
+            yield Finding("personal.health", PERSONAL, start, end)
+            done = end
 
 
 def _told_as_cause(low: str, start: int, end: int) -> bool:
