@@ -5390,6 +5390,95 @@ UNION_WORDS = (
     r"svet delavcev|sendika|sendikası|sendikaya|sendikalı|ametiühing|ametiühingu|usaldusisik|arodbiedrība|"
     r"arodbiedrības|arodbiedrībā|profsąjunga|profsąjungos|profsąjungoje"
 )
+#: a person's debts under enforcement, their garnished pay, their personal bankruptcy, in EGI's languages:
+#: a special trouble told in passing ("PI ulosotossa", "ho lo stipendio pignorato", "mám exekuci na plat",
+#: "komornik zajął mi pensję"); not a company's bankruptcy nor "garnish" in a kitchen
+DEBT_ENFORCEMENT_WORDS = (
+    r"wage garnishment|wages garnished|wages are garnished|wages are being garnished|garnished wages|"
+    r"garnished salary|salary garnished|salary is garnished|salary is being garnished|garnished pay|pay garnished|"
+    r"pay is garnished|garnishment order|garnishee order|attachment of earnings|"
+    r"personal bankruptcy|personal insolvency|declared personally bankrupt|"
+    r"pfändung|pfändungen|lohnpfändung|gehaltspfändung|kontopfändung|gepfändet|pfändungsbeschluss|"
+    r"gerichtsvollzieher|privatinsolvenz|verbraucherinsolvenz|schuldnerberatung|"
+    r"saisie sur salaire|saisie-attribution|saisie sur rémunération|salaire saisi|saisie-arrêt|"
+    r"surendettement|dossier de surendettement|"
+    r"pignorato|pignorata|pignoramento|pignoramento dello stipendio|ufficiale giudiziario|sovraindebitamento|"
+    r"embargo de nómina|nómina embargada|sueldo embargado|salario embargado|me embargan|me han embargado|"
+    r"embargado el sueldo|embargado el salario|embargo de sueldo|embargo del sueldo|"
+    r"penhora|penhorado|penhorada|salário penhorado|penhora de salário|"
+    r"loonbeslag|beslag op mijn loon|beslag op zijn loon|beslag op haar loon|deurwaarder|schuldsanering|wsnp|"
+    r"komornik|komornika|komornikiem|komornicza|komornicze|egzekucja komornicza|zajęcie wynagrodzenia|"
+    r"upadłość konsumencka|upadłości konsumenckiej|"
+    r"exekuce|exekuci|exekucí|exekutor|exekutora|exekuční|oddlužení|osobní bankrot|"
+    r"exekúcia|exekúciu|exekútor|exekútora|osobný bankrot|"
+    r"bérletiltás|munkabér letiltás|végrehajtó|végrehajtót|végrehajtás alatt áll|adósságrendezés|"
+    r"ulosotto|ulosotossa|ulosottoon|ulosoton|ulosotosta|ulosottomies|palkanulosotto|velkajärjestely|"
+    r"velkajärjestelyssä|utmätning|utmätt|löneutmätning|kronofogden|skuldsanering|"
+    r"lønindeholdelse|udlæg|gældssanering|trekk i lønn|namsmannen|gjeldsordning|"
+    r"poprire|poprire pe salariu|executor judecătoresc|executorul judecătoresc|"
+    r"κατάσχεση μισθού|κατασχέθηκε ο μισθός|δικαστικός επιμελητής|"
+    r"запор на заплатата|запор върху заплатата|частен съдебен изпълнител|"
+    r"ovrha|ovrhu|ovrhe|ovršen|ovršena|izvršba|izvršbo|rubež|"
+    r"maaşıma haciz|maaşına haciz|maaş haczi|icra takibi|icralık|"
+    r"kohtutäitur|arestitud palk|tiesu izpildītājs|antstol|antstoliai|išieškojimas"
+)
+#: a person's criminal record, in EGI's languages ("má záznam v rejstříku trestů", "hat eine Vorstrafe",
+#: "ha precedenti penali"): with a word before it that gives it to somebody (``CRIMINAL_RECORD_HAVERS``);
+#: not the extract or the check a project asks of all its staff
+CRIMINAL_RECORD_WORDS = (
+    r"criminal record|criminal records|police record|prior conviction|prior convictions|previous conviction|"
+    r"previous convictions|vorstrafe|vorstrafen|eintrag im führungszeugnis|eintrag im strafregister|"
+    r"strafregistereintrag|casier judiciaire|casier chargé|antécédents judiciaires|condamnation antérieure|"
+    r"precedenti penali|carichi pendenti|fedina penale sporca|antecedentes penales|antecedentes criminales|"
+    r"antecedentes criminais|registo criminal|strafblad|strafbladen|justitiële documentatie|"
+    r"wpis w rejestrze karnym|rejestrze karnym|rejestr karny|przeszłość kryminalną|przeszłość kryminalna|"
+    r"rejstřík trestů|rejstříku trestů|záznam v rejstříku|záznam v trestním rejstříku|"
+    r"register trestov|registri trestov|záznam v registri|büntetett előélet|büntetett előéletű|priusz|priuszos|"
+    r"rikosrekisteri|rikosrekisterissä|rikosrekisterimerkintä|rikostausta|rikostaustaa|"
+    r"brottsregister|brottsregistret|belastningsregistret|belastningsregister|straffeattest|"
+    r"strafferegister|strafferegistret|plettet straffeattest|cazier judiciar|cazierul judiciar|cazier|"
+    r"ποινικό μητρώο|ποινικό μητρώο του|съдимост|съдебно минало|kaznena evidencija|kaznenoj evidenciji|"
+    r"kazenska evidenca|kazenski evidenci|sabıka kaydı|sabıka kaydını|sabıkası|sabıkalı|"
+    r"karistusregister|karistusregistris|sodāmība|sodāmības|teistumas|teistumą|"
+    # said only of a person: "he is vorbestraft", "è pregiudicato", "jest karany", "on probation"
+    r"vorbestraft|pregiudicato|pregiudicata|karany|karana|karanego|karanej|trestaný|trestaná|"
+    r"on probation|auf bewährung|en libertad condicional|in libertà vigilata|en liberté conditionnelle|"
+    r"podmíněně odsouzen|podmíněně odsouzený|podmínečně odsouzen"
+)
+#: what gives the record to somebody, before it: "has", "hat eine", "má záznam", "ha", "tiene"
+CRIMINAL_RECORD_HAVERS = (
+    r"has|had|have|hat|hatte|habe|il a|elle a|j'ai|avait|ha|aveva|ho|tiene|tenía|tengo|tem|tinha|tenho|heeft|"
+    r"heb|ma|miał|miała|mam|má|měl|měla|mám|mala|mal|van|volt|on|oli|har|hade|havde|hadde|avea|am|are|έχει|είχε|"
+    r"έχω|има|имаше|имам|ima|imao|imala|imam|var|vardı|ir|bija|turi|"
+    r"is|ist|bin|est|suis|è|sono|es|soy|é|sou|jest|jestem|je|jsem|was|war|byl|byla|bol|bola|er|är|είναι|е|съм|"
+    r"olan|olduğu|oldugu|on ollut|oli ollut"
+)
+#: the words between the haver and the record: an article, a possessive, an entry's word ("has a",
+#: "hat eine", "má záznam v", "ma wpis w")
+CRIMINAL_RECORD_FILLERS = (
+    r"a|an|one|the|his|her|their|some|ein|eine|einen|einer|seine|ihre|un|une|una|uno|unos|unas|um|uma|een|"
+    r"záznam v|záznam ve|wpis w|zápis v|záznam v registri|záznam|wpis|bejegyzés a|merkintä|merkintä on|"
+    r"a record in|an entry in|a previous|a prior|already|bereits|schon|già|già dei|dei|delle|des|déjà|ya|já|"
+    r"już|již|už|már|jo|redan|allerede|deja|ήδη|вече|već|že|zaten|juba|jau|jau|dei precedenti|a clean|"
+    r"no|keine|keinen|aucun|pas de|nessun|ningún|nenhum|geen|żadnego|žádný|žádný záznam v|nincs|ei|ingen|"
+    r"niciun|κανένα|никаква|nikakav|hiç"
+)
+#: one's union membership told in one word or a fixed phrase, whose ending or verb says who ("sendikalıyım",
+#: "sendika üyesi olduğum için", "należę do związku", "kuulun ammattiliittoon", "med i fagforeningen")
+UNION_SELF_WORDS = (
+    r"sendikalıyım|sendikalıyız|sendika üyesiyim|sendika üyesiyiz|sendika üyesi olduğum|sendika üyesi olduğumuz|"
+    r"sendikaya üyeyim|sendikaya üye oldum|należę do związku|należę do związku zawodowego|należę do solidarności|"
+    r"jsem v odborech|jsem členem odborů|jsem členkou odborů|som v odboroch|som členom odborov|"
+    r"kuulun ammattiliittoon|kuulun liittoon|olen liiton jäsen|med i fagforeningen|medlem i fagforeningen|"
+    r"medlem af fagforeningen|medlem av fagforeningen|med i facket|medlem i facket|"
+    r"iscritto al sindacato|iscritta al sindacato|iscritto alla cgil|iscritta alla cgil|afiliado al sindicato|"
+    r"afiliada al sindicato|filiado no sindicato|filiada no sindicato|"
+    r"lid van de vakbond|lid van een vakbond|"
+    r"adhérent du syndicat|adhérente du syndicat|szakszervezeti tag vagyok|"
+    r"membru de sindicat|membru al sindicatului|μέλος του σωματείου|μέλος του συνδικάτου|член на синдиката|"
+    r"член на синдикат|član sindikata|članica sindikata|ametiühingu liige|arodbiedrības biedrs|"
+    r"profsąjungos narys|profsąjungos narė"
+)
 #: one's own strike, in the first person ("I'm on strike tomorrow", "ich streike", "je suis en grève",
 #: "mamy strajk ostrzegawczy", "έχουμε στάση εργασίας"; not "the rail strike delayed the workshop")
 OWN_STRIKES = (

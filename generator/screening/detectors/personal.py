@@ -77,9 +77,13 @@ from generator.screening.lexicon import (
     CONDITION_WITH,
     COPULAS,
     CORRECTION_WORDS,
+    CRIMINAL_RECORD_FILLERS,
+    CRIMINAL_RECORD_HAVERS,
+    CRIMINAL_RECORD_WORDS,
     CURRENCIES,
     CURRENT_PAY_WORDS,
     DEATH_VERBS,
+    DEBT_ENFORCEMENT_WORDS,
     DIAGNOSIS_STEMS,
     DOCTOR_WORDS,
     EARNING_VERBS,
@@ -197,6 +201,7 @@ from generator.screening.lexicon import (
     SURGERY_ON_BODY_PARTS,
     TREATMENT_FIRST_PERSON_VERBS,
     TROUBLE_STEMS,
+    UNION_SELF_WORDS,
     UNION_WORDS,
     VEHICLE_WORDS,
     VENUE_WORDS,
@@ -2774,13 +2779,15 @@ def performance_reviews(t: Text) -> Iterator[Finding]:
 
 #: a trade union, its officers, a works council (``UNION_WORDS``); one's own strike (``OWN_STRIKES``)
 _UNION = Lexicon(UNION_WORDS)
-_OWN_STRIKE = Lexicon(OWN_STRIKES)
+_OWN_STRIKE = Lexicon(OWN_STRIKES, UNION_SELF_WORDS)
 #: the writer before the union's word ("ich bin im Personalrat", "sono iscritto alla CGIL", "I was the
 #: UCU rep"), or the copula after it ("a szakszervezet tagja vagyok", "člen odborů jsem")
 _UNION_SELF = re.compile(rf"(?<![\w'’])(?:{lex(RELIGION_FIRST_COPULAS, FIRST_PERSON_WORDS)}|i was|i've been|i have been|"
                          rf"ich war|j'etais|j'ai ete|sono stato|sono stata|ero|bylem|bylam|bio sam|bila sam|"
                          rf"jsem byl|jsem byla|som bol|som bola)(?![\w'’])")
-_UNION_SELF_AFTER = re.compile(r"(?<![\w])(?:vagyok|vagyunk|jsem|jsme|sam|smo|съм|сме|olen|olemme|oldum|olen)(?![\w])")
+_UNION_SELF_AFTER = re.compile(r"(?<![\w])(?:vagyok|vagyunk|jsem|jsme|sam|smo|съм|сме|olen|olemme|oldum|olen|"
+                               # (Turkish says "I am" and "that I am" by the word's ending: "üyesiyim", "üyesi olduğum")
+                               rf"{lex('üyesiyim|üyesiyiz|üyeyim|üyeyiz|olduğum|olduğumuz|oluyorum|sendikalıyım|sendikalıyız|üyeliğim|üyeliğimiz')})(?![\w])")
 #: a third person's copula, the name or the pronoun before it ("Jan Novák je členem odborů", "she is our UCU rep")
 _UNION_THIRD = re.compile(rf"(?<![\w'’])(?P<who>[^\W\d_]+)[ \t]+(?:{lex(RELIGION_THIRD_COPULAS)}|was|war|era|etait|byl|byla|bil|bila|var|oli)(?![\w'’])")
 #: a word between the person and the union that makes the union somebody else's business: talking
@@ -2828,6 +2835,42 @@ def union_membership(t: Text) -> Iterator[Finding]:
                     break
         if person:
             yield Finding("personal.union", PERSONAL, start, end)
+            done = end
+
+
+#: a person's debts under enforcement, garnished pay, personal bankruptcy (``DEBT_ENFORCEMENT_WORDS``)
+_DEBT = Lexicon(DEBT_ENFORCEMENT_WORDS)
+#: a criminal record or conviction (``CRIMINAL_RECORD_WORDS``), given to somebody by the words before it
+_CRIMINAL = Lexicon(CRIMINAL_RECORD_WORDS)
+_CRIMINAL_HAVER = re.compile(rf"(?<![\w'’])(?:{lex(CRIMINAL_RECORD_HAVERS)})(?:[ \t]+(?:{lex(CRIMINAL_RECORD_FILLERS)})){{0,2}}[ \t]+$")
+#: the record as a document or a procedure a project asks of everyone: "criminal record check",
+#: "Vorstrafen-Auszug", "casier judiciaire (extrait)"
+_CRIMINAL_PAPER = re.compile(r"[ \t]*[-(]?[ \t]*" + words(
+    r"check|checks|checked|certificate|extract|clearance|screening|vetting|requirement|required|auszug|"
+    r"zeugnis|bescheinigung|extrait|bulletin|certificato|certificado|certidão|uittreksel|zaświadczenie|výpis|"
+    r"výpisu|ote|otteen|utdrag|kivonat|certificat|πιστοποιητικό|свидетелство|uvjerenje|potrdilo|belgesi|"
+    r"tõend|izziņa|pažyma"))
+
+
+def personal_troubles(t: Text) -> Iterator[Finding]:
+    """A person's debts under enforcement, their garnished pay or personal bankruptcy ("PI ulosotossa",
+    "ho lo stipendio pignorato", "mám exekuci na plat"), or a person's criminal record or conviction
+    ("má záznam v rejstříku trestů", "er ist vorbestraft"), told in passing: the sentence. Not a
+    company's bankruptcy, "garnish" in a kitchen, nor the record's check or extract a project asks of
+    all its staff ("a criminal record check is required for all staff")."""
+    text, low = t.text, t.low
+    done = -1
+    for m in _DEBT.finditer(t, 40, 40):
+        if m.start() >= done:
+            start, end = _sentence_around(text, m.start(), m.end())
+            yield Finding("personal.debt", PERSONAL, start, end)
+            done = end
+    for m in _CRIMINAL.finditer(t, 80, 40):
+        if m.start() < done or _CRIMINAL_PAPER.match(low, m.end()):
+            continue
+        start, end = _sentence_around(text, m.start(), m.end())
+        if _CRIMINAL_HAVER.search(low, max(start, m.start() - 60), m.start()):
+            yield Finding("personal.criminal", PERSONAL, start, end)
             done = end
 
 
