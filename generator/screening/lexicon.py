@@ -5411,16 +5411,16 @@ DEBT_ENFORCEMENT_WORDS = (
     r"upadłość konsumencka|upadłości konsumenckiej|"
     r"exekuce|exekuci|exekucí|exekutor|exekutora|exekuční|oddlužení|osobní bankrot|"
     r"exekúcia|exekúciu|exekútor|exekútora|osobný bankrot|"
-    r"bérletiltás|munkabér letiltás|végrehajtó|végrehajtót|végrehajtás alatt áll|adósságrendezés|"
+    r"bérletiltás|munkabér letiltás|végrehajtó|végrehajtót|adósságrendezés|"
     r"ulosotto|ulosotossa|ulosottoon|ulosoton|ulosotosta|ulosottomies|palkanulosotto|velkajärjestely|"
     r"velkajärjestelyssä|utmätning|utmätt|löneutmätning|kronofogden|skuldsanering|"
-    r"lønindeholdelse|udlæg|gældssanering|trekk i lønn|namsmannen|gjeldsordning|"
+    r"lønindeholdelse|gældssanering|trekk i lønn|namsmannen|gjeldsordning|"
     r"poprire|poprire pe salariu|executor judecătoresc|executorul judecătoresc|"
     r"κατάσχεση μισθού|κατασχέθηκε ο μισθός|δικαστικός επιμελητής|"
     r"запор на заплатата|запор върху заплатата|частен съдебен изпълнител|"
     r"ovrha|ovrhu|ovrhe|ovršen|ovršena|izvršba|izvršbo|rubež|"
     r"maaşıma haciz|maaşına haciz|maaş haczi|icra takibi|icralık|"
-    r"kohtutäitur|arestitud palk|tiesu izpildītājs|antstol|antstoliai|išieškojimas"
+    r"kohtutäitur|arestitud palk|tiesu izpildītājs|antstolis|antstoliai|antstolio|išieškojimas"
 )
 #: a person's criminal record, in EGI's languages ("má záznam v rejstříku trestů", "hat eine Vorstrafe",
 #: "ha precedenti penali"): with a word before it that gives it to somebody (``CRIMINAL_RECORD_HAVERS``);
