@@ -1706,6 +1706,13 @@ BIRTH_WORDS = (
     r"nata il|nato|nata|fecha de nacimiento|nacido el|nacida el|nacido|nacida|data de nascimento|"
     r"nascido em|nascida em|geboortedatum|geboren op|data urodzenia|urodzony|urodzona|urodz\.|ur\.|"
     r"roz\.|rođ\.|род\.|"
+    # abbreviated birth labels of forms ("fecha de nac.: 07-11-1983", h72): the label's words cut short
+    r"fecha de nac\.|fecha nac\.|f\. nac\.|f\. de nac\.|fec\. nac\.|fecha de nac|data de nasc\.|data nasc\.|"
+    r"dt\. nasc\.|data di nasc\.|data nasc|dat\. nar\.|dát\. nar\.|datum nar\.|dat\. rođ\.|datum rođ\.|"
+    r"dat\. rođenja|dat\. roj\.|datum roj\.|szül\. dát\.|szül\. dátum|szül\. idő|fødselsd\.|fødselsdat\.|"
+    r"födelsed\.|födelsedat\.|date de naiss\.|date naiss\.|dt\. naiss\.|geboortedat\.|geb\. datum|geb\.dat\.|"
+    r"geb\.-dat\.|dat\. ur\.|data ur\.|syntymäaik\.|synt\. aika|data naşt\.|data nașt\.|dat\. nașt\.|"
+    r"doğ\. tar\.|doğum tar\.|sünnikp\.|dzim\. dat\.|gim\. data|ημ\. γέννησης|ημ/νία γέννησης|дата на раж\.|"
     r"datum narození|datem narození|data narození|dne narození|narozen|narozena|nar\.|dátum narodenia|"
     r"dátumom narodenia|dátumu narodenia|narodený|narodená|születési dátum|"
     r"születési idő|született|szül\.|födelsedatum|född|fødselsdato|født|syntymäaika|syntymäpäivä|"
@@ -2648,7 +2655,20 @@ MOVED_ADDRESS_WORDS = (
     r"vi flyttede til|jeg flyttede til|vi flyttet til|jeg flyttet til|ne-am mutat|m-am mutat|"
     r"μετακομίσαμε|μετακόμισα|преместихме се|преместих се|taşındık|taşındım|kolisime|kolisin|"
     r"pārcēlāmies|pārcēlos|persikėlėme|persikėliau|preselili smo se|preselila sam se|preselio sam se|"
-    r"preselili smo|smo se preselili|sam se preselio|sam se preselila|preselili smo se na|preselili smo se u"
+    r"preselili smo|smo se preselili|sam se preselio|sam se preselila|preselili smo se na|preselili smo se u|"
+    # the auxiliary first, or the verb without its prefix ("minulý týden jsem se stěhovala do Korunní
+    # 2569/108", h71; "som sa presťahovala na", "átköltöztem a ...", "preselil sem se v")
+    r"jsem se přestěhoval|jsem se přestěhovala|jsme se přestěhovali|jsem se stěhoval|jsem se stěhovala|"
+    r"jsme se stěhovali|stěhovala jsem se|stěhoval jsem se|stěhovali jsme se|"
+    r"som sa presťahoval|som sa presťahovala|sme sa presťahovali|presťahovala som sa|sťahovala som sa|"
+    r"sťahoval som sa|sťahovali sme sa|som sa sťahovala|som sa sťahoval|"
+    r"przeprowadzam się|wprowadziłam się|wprowadziłem się|wprowadziliśmy się|"
+    r"átköltöztem|elköltöztem|beköltöztem|odaköltöztem|költöztem|költöztünk|beköltöztünk|"
+    r"ne mutăm|preselil sem se|preselila sem se|"
+    r"flyttede jeg|flyttet jeg|flyttade jag|verhuisde naar|ik ben verhuisd|"
+    r"ich bin umgezogen|wir sind umgezogen|je viens de déménager|j'ai emménagé|nous avons emménagé|"
+    r"mi sono appena trasferito|mi sono appena trasferita|me acabo de mudar|acabo de mudarme|"
+    r"mudei-me|acabei de me mudar|just moved into|i moved into|we moved into"
 )
 #: a flat's, a block's, an entrance's or a staircase's word before its number or letter ("ap. 14",
 #: "bl. B2", "вх. А", "Flat 3", "lgh 1102", "int. 7", "Top 5"): a part of a home's address (an

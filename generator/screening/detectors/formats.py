@@ -101,7 +101,9 @@ _CODE_GAP = (r"(?:[ \t]*[:=：\-–][ \t]*|,?[ \t]+(?:(?:\d{0,2}[^\s.!?;:,()\d]{
              r"(?:\d{0,2}[^\s.!?;:,()\d]{1,30}[ \t]*[:=][ \t]*)?)")
 _CODE_BODY = (
     r"(?P<code>\d{4,8}|\d{2,4}(?:[- ]\d{2,4}){1,3}(?![ -]?\d)|\d{1,2}(?:-\d{1,2}){2,3}(?![ -]?\d)"
-    rf"|(?:{_DIGIT_WORD})(?:[ -](?:{_DIGIT_WORD})){{3,9}}(?![\w-]))(?P<key>[#*])?"
+    # (single digits spaced out as a keypad's keys are pressed, "door code is 7 3 9 1 # since", h71)
+    r"|\d(?:[ ]\d){3,7}(?![ -]?\d)(?=[ ]?[#*]|[ \t]*(?:[,;!?)\n]|\.(?:\s|$)|$|[ \t][^\W\d_]))"
+    rf"|(?:{_DIGIT_WORD})(?:[ -](?:{_DIGIT_WORD})){{3,9}}(?![\w-]))(?:(?<=\d \d)[ ])?(?P<key>[#*])?"
     r"(?![\d.,:/]\d|\d|[ \t]*(?:%|x\b|mm\b|kb\b|mb\b|gb\b)|[ \t]+[^\W\d_]*(?:min|sec|sek|hour|stund|heure|ora|hora|"
     r"tag|day|jour|giorn|día|dia|dni|dn|nap|päiv|päev|gün|ημέρ|дн|днів|час|user|nutzer|utilis|utent|usuari|job|core|node))")
 #: (or in brackets after its words: "backup recovery codes (48213-90177)")

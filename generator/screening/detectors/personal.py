@@ -234,8 +234,10 @@ _SPLIT_IBAN = re.compile(r"(?<![0-9A-Za-z])[A-Z]{2}\d\d(?:[ ]?[0-9A-Z]{1,4}){1,8
 
 def _split_ibans(t: Text) -> Iterator[Finding]:
     """IBANs broken over two lines, valid only whole: the span runs over the line break."""
+    # (a line break with a digit after it and a digit or a capital before it, spaces between: the
+    # first line may end in letters, "contul meu personal este:\nRO35BTRLRONCRT\n0351249801", h71)
     digits = t.digits
-    mark = b"0\n0" if isinstance(digits, bytes) else "0\n0"
+    mark = b"\n0" if isinstance(digits, bytes) else "\n0"
     at = digits.find(mark)  # type: ignore[arg-type]
     if at < 0:
         return
@@ -243,6 +245,11 @@ def _split_ibans(t: Text) -> Iterator[Finding]:
 
     text, done = t.text, -1
     while at >= 0:
+        before = text[max(0, at - 8):at].rstrip(" \t")
+        if not before or not (before[-1].isdigit() or "A" <= before[-1] <= "Z"):
+            at = digits.find(mark, at + 1)  # type: ignore[arg-type]
+            continue
+        at = len(before) + max(0, at - 8) - 1
         for m in _SPLIT_IBAN.finditer(text, max(done, at - 40), min(len(text), at + 44)):
             if not m.start() <= at < m.end():
                 continue
@@ -257,7 +264,7 @@ def _split_ibans(t: Text) -> Iterator[Finding]:
                         yield Finding("personal.iban", PERSONAL, m.start(), end)
                         done = end
                     break
-        at = digits.find(mark, at + 1)  # type: ignore[arg-type]
+        at = digits.find(mark, at + 2)  # type: ignore[arg-type]
 
 
 def ibans(t: Text) -> Iterator[Finding]:
@@ -3138,6 +3145,27 @@ _TOWN_FIRST = re.compile(
     rf"|(?:fszt|fsz|földszint)\.?(?:[ ]+\d{{1,3}}\.?)?)(?:[ ]*(?:ajtó|ajto))?)?")
 
 
+#: a Hungarian street, its house number and a flat's floor and door ("a Bartók Béla út 61. 3/12 címre
+#: küldd", h72; "Petőfi u. 12. II. em. 7."): a flat's door is a home's, an organisation's address has none
+_HU_FLAT_ADDRESS = re.compile(
+    rf"(?<![\w])(?:[A-ZÁÉÍÓÖŐÚÜŰ][\w.'’-]*[ ]+){{1,3}}(?:{lex(_HU_STREET[3:-1])})[ ]+\d{{1,4}}(?:[/-][A-Za-z0-9]+)?\.?"
+    rf"[ ]+(?:(?:\d{{1,2}}|[IVX]{{1,4}})/\d{{1,3}}\.?|(?:\d{{1,2}}|[IVX]{{1,4}})\.[ ]?(?:em|emelet)\.?(?:[ ]+\d{{1,3}}\.?)?"
+    rf"|(?:fszt|fsz|földszint)\.?(?:[ ]+\d{{1,3}}\.?)?|\d{{1,3}}\.?[ ]*(?:ajtó|ajto))(?:[ ]*(?:ajtó|ajto))?(?![\w/])")
+#: what tells such an address is one's own: sent to it ("címre", "címemre"), lived at ("lakom", "lakcímem",
+#: "albérletben"), moved to
+_HU_OWN_ADDRESS = re.compile(r"(?<![\w])(?:cimre|cimemre|cimunkre|cimen|cimemen|cimunkon|lakcim\w*|lakom|lakunk|"
+                             r"alberlet\w*|koltoztem|koltoztunk|\w+koltoztem|\w+koltoztunk|otthon\w*|cimem)(?![\w])")
+
+
+def _hu_flat_addresses(t: Text) -> Iterator[Finding]:
+    if _HU_STREET_WORDS.isdisjoint(t.words) or "cim" not in t.low and "lak" not in t.low and "kolt" not in t.low:
+        return
+    text, low = t.text, t.low
+    for m in _HU_FLAT_ADDRESS.finditer(text):
+        if _HU_OWN_ADDRESS.search(low, max(0, m.start() - 160), min(len(low), m.end() + 24)):
+            yield Finding("personal.address", PERSONAL, m.start(), m.end())
+
+
 #: an acronym with digits or hyphens just before ("au CC-IN2P3, 21 avenue ..."), or one after a
 #: preposition on the line ("A morada do LIP em Lisboa é Av. ...", "delivered to the KIT at ...")
 _CODE_ACRONYM_BEFORE = re.compile(r"(?<![\w-])(?=(?:[A-Z0-9-]*[A-Z]){2})[A-Z][A-Z0-9-]{1,15}[ \t]*,[ \t]*$")
@@ -3408,6 +3436,7 @@ def addresses(t: Text) -> Iterator[Finding]:
                     or _institution_before(text, low, m.start()) and not _DOOR.search(low, m.start(), m.end())):
                 yield Finding("personal.address", PERSONAL, m.start(), m.end())
     yield from _unit_addresses(t)
+    yield from _hu_flat_addresses(t)
     if "\n" in text:
         yield from _uk_homes(t)
     for m in _BILLING.finditer(t, 40, 40):
