@@ -249,7 +249,7 @@ def _split_ibans(t: Text) -> Iterator[Finding]:
         if not before or not (before[-1].isdigit() or "A" <= before[-1] <= "Z"):
             at = digits.find(mark, at + 1)  # type: ignore[arg-type]
             continue
-        at = len(before) + max(0, at - 8) - 1
+        mark_at, at = at, len(before) + max(0, at - 8) - 1
         for m in _SPLIT_IBAN.finditer(text, max(done, at - 40), min(len(text), at + 44)):
             if not m.start() <= at < m.end():
                 continue
@@ -264,7 +264,7 @@ def _split_ibans(t: Text) -> Iterator[Finding]:
                         yield Finding("personal.iban", PERSONAL, m.start(), end)
                         done = end
                     break
-        at = digits.find(mark, at + 2)  # type: ignore[arg-type]
+        at = digits.find(mark, mark_at + 1)  # type: ignore[arg-type]
 
 
 def ibans(t: Text) -> Iterator[Finding]:
