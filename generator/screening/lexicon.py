@@ -3054,6 +3054,16 @@ GROSS_WORDS = (
     r"líquidos|líquido|ilíquidos|ilíquido|čistého|čistých|čistou|hrubých|netta|nette|lorda|lorde|brutte|"
     r"καθαρά|μικτά|нето|бруто"
 )
+#: the month or the year an amount net or gross is for, after it ("2.480 euro netti al mese",
+#: "38 000 Kč čistého měsíčně", "7 800 zł netto miesięcznie")
+NET_PAY_PERIODS = (
+    r"month|monthly|a month|monat|monatlich|mois|mensuel|mese|mensili|mes|mensuales|mês|mensais|maand|"
+    r"miesiąc|miesięcznie|měsíc|měsíčně|mesiac|mesačne|hó|havonta|havi|kuukausi|kuukaudessa|kuussa|"
+    r"månad|måned|månadsvis|månedlig|lună|lunar|μήνα|месец|месечно|mjesec|mjesečno|mesec|mesečno|ay|"
+    r"aylık|kuus|mēnesī|mėnesį|year|a year|yearly|annual|jahr|jährlich|an|annuel|anno|annui|año|"
+    r"anuales|ano|anuais|jaar|rok|rocznie|ročně|ročne|év|évente|vuosi|vuodessa|år|årligen|årligt|an|"
+    r"anual|χρόνο|година|godina|godišnje|leto|letno|yıl|yıllık|aasta|aastas|gadā|metus"
+)
 PAY_PERIODS = (
     r"month|monthly|månad|måned|monat|mois|mese|mes|mês|maand|miesiąc|měsíc|mesiac|hó|kuukausi|kuu|lună|"
     r"μήνα|месяц|місяць|mjesec|mesec|ay|day|tag|jour|giorno|día|dia|dag|dzień|den|deň|nap|päivä|päev|zi|"

@@ -131,6 +131,7 @@ from generator.screening.lexicon import (
     MOVED_ADDRESS_WORDS,
     NAME_PARTICLES,
     NEEDS_LABELS,
+    NET_PAY_PERIODS,
     NO_NEEDS,
     NOT_PHONE_WORDS,
     NOTE_ROLE_WORDS,
@@ -1071,7 +1072,7 @@ _IDENTITY_CHECK = Lexicon(IDENTITY_CHECK_WORDS)
 #: the word "date" between an identity check and the date it asked for ("wanted the date in US
 #: order ... 05/22/1977"); "the identity check was set up on 2009-05-01" has none
 _DATE_WORD = re.compile(r"(?<![\w])(?:date|datum|data|datę|datą|dato|fecha|dátum|dátumot|päivämäärä|kuupäev|"
-                        r"kuupäeva|tarih|tarihi|ημερομηνία|дата|датум|datums|datumu)(?![\w])")
+                        r"kuupäeva|tarih|tarihi|ημερομηνία|ημερομηνια|дата|датум|datums|datumu)(?![\w])")
 _WEAK_BIRTH = re.compile(rf"(?:{lex(WEAK_BIRTH_WORDS)})")
 _MONTH = r"[^\W\d_]{3,12}\.?"
 _ORDINAL = r"(?:st|nd|rd|th|er|e|eme|ème|º|ª|o|a)?"
@@ -4405,12 +4406,7 @@ def _contract_pay(t: Text) -> Iterator[Finding]:
 _NET_PAY = re.compile(
     rf"(?<![\w.,])(?P<amount>{_AMOUNT})(?![\w])[ \t]*(?:{lex(GROSS_WORDS)})(?![\w])[ \t]*"
     rf"(?:(?:/|per|pro|par|al|por|na|za|im|a|an|in|each|every|pe|il|le|el|o|om|w|v|ve|i|в|на|το|τον)[ \t]*)?"
-    rf"(?:month|monthly|a month|monat|monatlich|mois|mensuel|mese|mensili|mes|mensuales|mês|mensais|maand|"
-    rf"miesiąc|miesięcznie|měsíc|měsíčně|mesiac|mesačne|hó|havonta|havi|kuukausi|kuukaudessa|kuussa|månad|"
-    rf"måned|månadsvis|månedlig|lună|lunar|μήνα|месец|месечно|mjesec|mjesečno|mesec|mesečno|ay|aylık|kuus|"
-    rf"mēnesī|mėnesį|year|a year|yearly|annual|jahr|jährlich|an|annuel|anno|annui|año|anuales|ano|anuais|jaar|"
-    rf"rok|rocznie|ročně|ročne|év|évente|vuosi|vuodessa|år|årligen|årligt|an|anual|χρόνο|година|godina|godišnje|"
-    rf"leto|letno|yıl|yıllık|aasta|aastas|gadā|metus)(?![\w])")
+    rf"(?:{lex(NET_PAY_PERIODS)})(?![\w])")
 _PRICE_WORD = re.compile(rf"(?<![\w])(?:{lex(PRICE_WORDS)})(?![\w])")
 #: a person named by a given name after a word of possession ("la borsa di Andrea", "von Jonas", "της Μαρίας")
 _OF_NAME = re.compile(r"(?<![\w])(?:di|de|du|del|della|dello|von|vom|of|van|od|av|af|da|do|dos|das|της|του|на|от)"

@@ -654,7 +654,7 @@ def _sentence_end(t: Text, pos: int, line_end: int | None = None) -> int:
 #: sentence's other made-up words are no password
 _LEFT_EMPTY = re.compile(r"[ \t]+(?:field[ \t]+|feld[ \t]+)?(?:vide|empty|blank|leer|vuoto|vuota|vacío|vacio|vazio|vazia|"
                          r"leeg|pusty|puste|pustym|prázdné|prazdne|prázdný|üres|ures|tyhjä|tyhja|tom|tomt|gol|κενό|"
-                         r"κενο|празно|prazno|boş|bos|tühi|tuhi|tukšs|tuščias)(?![\w-])")
+                         r"κενο|празно|prazno|boş|bos|tühi|tuhi|tukšs|tukss|tuščias|tuscias)(?![\w-])")
 
 
 def _random_in_sentence(t: Text, pos: int) -> Iterator[Finding]:
