@@ -18,7 +18,7 @@ import marshal
 import os
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import cache
@@ -156,6 +156,25 @@ def odd_word(word: bytes) -> bool:
     return size >= 3 and word.isascii() and (size >= 16 or not word.isalpha() and not word.isdigit())
 
 
+class WordPhrases:
+    """Phrases of a word list (``"day rate|salary|is paid"``), asked for by their words: a text
+    holds one when it holds every word of it, in any order (a gate before a pattern: "day" of "day
+    rate" alone is in most texts). ``skip`` are words too common to ask for ("is" of "is paid")."""
+
+    def __init__(self, phrases: str, skip: tuple[str, ...] = ()) -> None:
+        needs = {frozenset(fold(w).encode() for w in phrase.split() if w not in skip)
+                 for phrase in re.split(r"[|\n]", phrases) if phrase.strip()}
+        needs.discard(frozenset())
+        self.single = frozenset(next(iter(n)) for n in needs if len(n) == 1)
+        self.several = tuple(n for n in needs if len(n) > 1)
+        self.first = frozenset(w for n in self.several for w in n)
+
+    def among(self, words: frozenset[bytes]) -> bool:
+        if not self.single.isdisjoint(words):
+            return True
+        return not self.first.isdisjoint(words) and any(n <= words for n in self.several)
+
+
 _ODD = WordClass(odd_word)
 
 #: a word of digits with letters typed or read for some of them, O for 0 and l or I for 1 (a
@@ -193,6 +212,7 @@ class Text:
         self.ascii = self.text.isascii()
         self._positions: dict[str, list[int]] = {}
         self._holds: dict[tuple[str, ...], bool] = {}
+        self._matches: dict[re.Pattern[str], list[re.Match[str]]] = {}
 
     @_once
     def words(self) -> frozenset[bytes]:
@@ -290,6 +310,26 @@ class Text:
                         found = True
                         break
             self._holds[literals] = found
+        return found
+
+    def matches(self, pattern: re.Pattern[str], starts: Callable[[Text], Iterable[int]] | None = None) -> list[re.Match[str]]:
+        """Every match of ``pattern`` in the lower-cased view, as ``finditer`` gives them
+        (remembered: several rules of a family read a text for the same pattern). ``starts``, if
+        given, names every place a match may begin (a superset: the words that hold a stem): the
+        pattern is then tried there only, not at every character of the text."""
+        found = self._matches.get(pattern)
+        if found is None:
+            if starts is None:
+                found = list(pattern.finditer(self.low))
+            else:
+                found, low, end, match = [], self.low, 0, pattern.match
+                for p in sorted(set(starts(self))):
+                    if p >= end:
+                        m = match(low, p)
+                        if m is not None:
+                            found.append(m)
+                            end = m.end() if m.end() > p else p + 1
+            self._matches[pattern] = found
         return found
 
     def line_span(self, pos: int) -> tuple[int, int]:

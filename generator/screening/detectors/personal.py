@@ -38,6 +38,7 @@ from generator.screening.detectors.base import (
     Lexicon,
     Text,
     WordClass,
+    WordPhrases,
     fold,
     folded_too,
     holds_one,
@@ -1359,6 +1360,19 @@ _EMERGENCY = Lexicon(EMERGENCY_WORDS, template=r"(?<![\w&-])(?:{body})(?![^\W\d_
 _DOCTOR = Lexicon(DOCTOR_WORDS, template=r"(?<![\w])(?:{body})(?![\w])")
 
 
+def _condition_starts(t: Text) -> Iterator[int]:
+    """Every place a condition's stem may begin: inside the words that hold a stem of one word,
+    and where a stem of two words stands."""
+    for w in _CONDITION_WORDS.among(t.words):
+        size = len(w.decode())
+        for p in t.positions(w.decode()):
+            yield from range(p, p + size)
+    low = t.low
+    for phrase in _CONDITION_PHRASES:
+        if phrase in low:
+            yield from t.positions(phrase)
+
+
 def _names_a_condition(t: Text) -> bool:
     """Does the text hold a condition's stem (in one of its words, or a stem of two words)?"""
     return bool(_CONDITION_WORDS.among(t.words)) or (
@@ -1400,7 +1414,7 @@ def _conditions(t: Text) -> Iterator[Finding]:
         # 20 May", "bin ab Montag wegen einer OP weg", "je suis absent pour une opération du genou"
         absent = _ABSENCE.search(low)
         if absent:
-            for m in chain(_CONDITION.finditer(low), ops):
+            for m in chain(t.matches(_CONDITION, _condition_starts), ops):
                 if _ops_word(low, m.start(), m.end()):
                     continue
                 purpose = not _told_as_cause(low, m.start(), m.end()) and _FOR_BEFORE.search(
@@ -1429,7 +1443,7 @@ def _conditions(t: Text) -> Iterator[Finding]:
     if not (emergencies or (_CARE_WORDS.among(t.words) or any(p in low for p in _CARE_PHRASES)) and _CARE.search(low)):
         return
     short = len(low) <= _SHORT_SLOT and "\n" not in low.strip()
-    for m in _CONDITION.finditer(low):
+    for m in t.matches(_CONDITION, _condition_starts):
         start, end = _sentence_around(t.text, m.start(), m.end())
         sentence = low[start:end]
         care = _CARE.search(sentence)
@@ -1545,7 +1559,7 @@ def _stays_in_abbreviated_care(t: Text) -> Iterator[Finding]:
     a condition: the sentence. The stay's verb has somebody before it ("mijn dochter ligt in het
     WKZ met een ernstige longontsteking"); the place is written in capitals."""
     text, low = t.text, t.low
-    for c in _CONDITION.finditer(low):
+    for c in t.matches(_CONDITION, _condition_starts):
         if _ops_word(low, c.start(), c.end()):
             continue
         start, end = _sentence_around(text, c.start(), c.end())
@@ -2218,7 +2232,7 @@ def _self_after_condition(t: Text) -> Iterator[Finding]:
     cluster": no first person's "am" right before the word of time)."""
     low = t.low
     done = -1
-    for m in _CONDITION.finditer(low):
+    for m in t.matches(_CONDITION, _condition_starts):
         a, b = m.start(), m.end()
         if a < done or (a and low[a - 1].isalnum() and not _HEART_ATTACK.match(low, a)):
             continue  # (a stem begins its word, a heart attack's may end a compound: "hartinfarct")
@@ -4229,10 +4243,10 @@ _OWN_EARNING_COMMON = frozenset((b"make", b"paid", b"receive"))
 _FIRST_PERSON_PAY = re.compile(r"(?<![\w])i(?:'m| am)?[ \t]+(?:make|get paid|paid|receive)(?![\w])")
 
 
-#: (a text without one of these words says nothing of what somebody earns: most texts)
-_EARNING_WORDS = frozenset(fold(w).encode() for w in re.split(r"[| ]", f"{EARNING_VERBS}|{SALARY_WORDS}|{RATE_WORDS}|"
-                                                          f"{POSSESSED_PAY_ANCHORS}")
-                           if w not in ("is", "gets"))
+#: (a text without one of these phrases says nothing of what somebody earns: most texts; a phrase's
+#: words are asked for together, as "day" of "day rate" is in most texts)
+_EARNING_PHRASES = WordPhrases(f"{EARNING_VERBS}|{SALARY_WORDS}|{RATE_WORDS}|{POSSESSED_PAY_ANCHORS}",
+                               skip=("is", "gets"))
 #: (the future's auxiliaries, too common to open the reading: "will", "bude", "zal", "θα")
 _AUXILIARIES = frozenset(fold(w).encode() for w in (
     "will be is going to paid wird zal gaat bude fog kommer att til at a vil tulee va bo hakkab soll będzie "
@@ -4454,7 +4468,7 @@ def salaries(t: Text) -> Iterator[Finding]:
             if m.group("earn") or m.group("period"):
                 yield Finding("personal.salary", PERSONAL, m.start(), m.end("period") if m.group("period") else m.end("amount"))
     compound = bool(_PAY_COMPOUNDS.among(t.words))
-    if _EARNING_WORDS.isdisjoint(t.words) and _FUTURE_EARNING_WORDS.isdisjoint(t.words) and not compound:
+    if not _EARNING_PHRASES.among(t.words) and _FUTURE_EARNING_WORDS.isdisjoint(t.words) and not compound:
         return
     yield from _own_pay(t)
     yield from _possessed_pay(t)
