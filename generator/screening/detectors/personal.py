@@ -39,6 +39,7 @@ from generator.screening.detectors.base import (
     Text,
     WordClass,
     WordPhrases,
+    WordStarts,
     fold,
     folded_too,
     holds_one,
@@ -2529,6 +2530,7 @@ _OBSERVANCE_STEMS = tuple(sorted({fold(s) for s in RELIGIOUS_OBSERVANCES}, key=l
 _OBSERVANCE_BYTES = re.compile(b"|".join(re.escape(s.split()[-1].encode()) for s in _OBSERVANCE_STEMS))
 _OBSERVANCE_WORDS = WordClass(lambda w: _OBSERVANCE_BYTES.match(w) is not None)
 _OBSERVANCE = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(s) for s in _OBSERVANCE_STEMS) + ")")
+_OBSERVANCE_STARTS = WordStarts(_OBSERVANCE_STEMS)
 #: a place of worship among the observances: it says one's practice only with a first person and no
 #: event held there ("the workshop dinner is next to the mosque", "a visit to the old synagogue")
 _WORSHIP_PLACES = ("mosque", "moschee", "moskee", "mosquee", "moschea", "mezquita", "mesquita", "meczet", "mesit",
@@ -2550,7 +2552,7 @@ def _observances(t: Text) -> Iterator[Finding]:
         return
     low = t.low
     done = -1
-    for m in _OBSERVANCE.finditer(low):
+    for m in t.matches(_OBSERVANCE, _OBSERVANCE_STARTS):
         if m.start() < done or _in_address(low, m.start()):
             continue
         start, end = _sentence_around(t.text, m.start(), m.end())
