@@ -17,6 +17,7 @@ $(BIN)/casecat: pyproject.toml $(LOCK)
 	$(BIN)/pip install --quiet --require-hashes -r $(LOCK)
 	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
 	$(BIN)/python -m compileall -q generator  # (as pip does for what it installs: no build compiles the package again)
+	$(BIN)/python -m generator.screening  # (the same for the screening's patterns and tables: no build makes them again)
 	touch $@
 
 $(VENV)/.test-deps: $(BIN)/casecat pyproject.toml

@@ -211,7 +211,8 @@ def main(argv: list[str] | None = None) -> int:
     text = json.dumps(report, indent=1, sort_keys=True, default=str) + "\n"
     (args.out / f"bench-{stamp}.json").write_text(text, encoding="utf-8")
     (args.out / "latest.json").write_text(text, encoding="utf-8")
-    print(f"\nJSON: {(args.out / f'bench-{stamp}.json').relative_to(ROOT)}")
+    path = args.out / f'bench-{stamp}.json'
+    print(f"\nJSON: {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
     for r in results:
         print(f"SUMMARY {r.cases} cases: full build {r.full_vs_bare:.2f}x bare MkDocs, incremental "
               f"{r.incremental_vs_full('wall_seconds'):.1%} of full; "

@@ -275,6 +275,8 @@ def run_size(n: int, *, seed: int = 0, repeat: int = 1, workroot: Path, log=prin
     # the package's bytecode, as an installation has it (``make venv``, pip): every build below reads
     # it, none compiles the package's source (a machine with PYTHONDONTWRITEBYTECODE would, each run)
     compileall.compile_dir(ROOT / "generator", quiet=1)
+    # ... and the screening's patterns and tables, as ``make venv`` makes them (``python -m generator.screening``)
+    subprocess.run([sys.executable, "-m", "generator.screening"], check=True, cwd=ROOT)
     work = workroot / str(n)
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)

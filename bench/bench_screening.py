@@ -20,6 +20,7 @@ import time
 from devtools.ticket_text import SECRETS, ticket_text
 from generator.screening.detectors import find_all
 
+
 def measure(messages: list[str], runs: int = 3) -> tuple[float, float, int]:
     """Median MB/s of ``find_all`` over the messages, by CPU time of this process (one core,
     not slowed by other processes on the machine) and by wall-clock time; and the number of

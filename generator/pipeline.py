@@ -32,7 +32,15 @@ from generator.audit import AuditFinding, Auditor, attribute
 from generator.audit.known import KnownParts
 from generator.config import Config
 from generator.model import PublicSnapshot, RawQueue, TicketProblem
-from generator.screening import ScreeningResult, detectors, failure, lazy_re, quarantine, screen_queue, withhold
+from generator.screening import (
+    ScreeningResult,
+    failure,
+    keep_prepared,
+    load_prepared,
+    quarantine,
+    screen_queue,
+    withhold,
+)
 from generator.screening.memo import Memo, TicketDigests
 from generator.screening.policy import Policy
 from generator.screening.report import Quarantined
@@ -131,11 +139,6 @@ def build_site(
         return _build(raw, config, policy, site_dir, project_root, allow_shrink, force, only_if_changed, log, held)
 
 
-#: the screening's compiled patterns, kept in the cache between runs (``lazy_re.save_codes``): a
-#: night that screens a few texts does not compile the few hundred patterns they reach
-PATTERN_CODES_NAME = "screening-patterns.marshal"
-#: ... and the lexicons' tables (which phrase each word anchors): made once, read on later nights
-LEXICON_TABLES_NAME = "screening-lexicons.marshal"
 
 
 #: the collector's first threshold during a build (Python's default: 700 allocations)
@@ -199,9 +202,7 @@ def _build(raw: RawQueue, config: Config, policy: Policy, site_dir: Path, projec
     # this process leaves free: they end with the build, unused when nothing is to be built)
     engines = held.enter_context(shards.Engines(engines_ahead(len(raw.tickets), site_dir, project_root,
                                                               policy.accepted, force)))
-    codes, tables = config.cache_dir / PATTERN_CODES_NAME, config.cache_dir / LEXICON_TABLES_NAME
-    lazy_re.load_codes(codes)
-    detectors.load_tables(tables)
+    load_prepared(config.cache_dir)
     with stage("screen", config.build_dir):
         screened = screen(raw, config, policy, history, allow_shrink=allow_shrink, log=log, tickets=tickets)
     verdict = publish.compare(screened.snapshot, project_root, history, force=force)
@@ -230,8 +231,7 @@ def _build(raw: RawQueue, config: Config, policy: Policy, site_dir: Path, projec
             pending.commit()
         report = _report(raw, screened, verdict, rebuilt=False)
     with stage("publish", config.cache_dir):
-        lazy_re.save_codes(codes)
-        detectors.save_tables(tables)
+        keep_prepared(config.cache_dir)
     return _finish(None if rebuild else report_path, config, site_dir, laps, report, verdict, pages, screened,
                    failed=raw.rejected + screened.failures, work=work)
 

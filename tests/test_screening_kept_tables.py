@@ -109,3 +109,21 @@ def test_tables_made_by_other_code_are_not_read(tmp_path):
     path.write_bytes(marshal.dumps(("another stamp", {("t", ("x",)): ({}, {})})))
     assert load_tables(path) == 0
     assert load_tables(Path(tmp_path / "missing")) == 0
+
+
+def test_the_installation_prepares_what_a_first_night_reads(tmp_path):
+    """``python -m generator.screening`` (``make venv``) writes the patterns and tables a fresh
+    process then reads instead of making them, with the same findings."""
+    script = ("from pathlib import Path; from generator.screening import prepare; "
+              f"prepare(Path({str(tmp_path)!r}))")
+    subprocess.run([sys.executable, "-c", script], check=True)
+    from generator.screening import LEXICON_TABLES_NAME, PATTERN_CODES_NAME
+
+    read, findings = _in_a_new_process(
+        f"from generator.screening import lazy_re; n = lazy_re.load_codes(Path({str(tmp_path / PATTERN_CODES_NAME)!r}))")
+    assert read > 300
+    assert findings == _findings_here() != "[]"
+    read, findings = _in_a_new_process(
+        f"from generator.screening.detectors import load_tables; n = load_tables(Path({str(tmp_path / LEXICON_TABLES_NAME)!r}))")
+    assert read > 20
+    assert findings == _findings_here()

@@ -11,6 +11,7 @@ from pathlib import Path
 from generator import forked
 from generator.config import Config
 from generator.model import DigestedTickets, PublicSnapshot, RawQueue, TicketProblem, TicketRecord
+from generator.screening import detectors, lazy_re
 from generator.screening.cases import CaseOutcome, screen_record
 from generator.screening.detectors import make_tables
 from generator.screening.memo import Memo
@@ -18,6 +19,36 @@ from generator.screening.policy import Policy
 from generator.screening.report import Quarantined, ScreeningReport
 
 _PACKAGE = str(Path(__file__).parent)
+
+#: the screening's compiled patterns, kept between runs (``lazy_re.save_codes``): a night that
+#: screens a few texts does not compile the few hundred patterns they reach
+PATTERN_CODES_NAME = "screening-patterns.marshal"
+#: ... and the lexicons' tables (which phrase each word anchors): made once, read on later nights
+LEXICON_TABLES_NAME = "screening-lexicons.marshal"
+#: where the installation keeps them, made by ``python -m generator.screening`` beside the bytecode
+#: ``compileall`` writes (``make venv``): a first night, or one whose cache is gone, then does not
+#: spend a second and a half making them (they are the code's, like its bytecode, never a ticket's)
+PREPARED_DIR = Path(__file__).parent / "__pycache__"
+
+
+def load_prepared(cache_dir: Path) -> None:
+    """Reads the patterns and tables a run kept in ``cache_dir``, then those the installation made
+    (each read only if this code made it: a stale file is ignored)."""
+    for folder in (cache_dir, PREPARED_DIR):
+        lazy_re.load_codes(folder / PATTERN_CODES_NAME)
+        detectors.load_tables(folder / LEXICON_TABLES_NAME)
+
+
+def keep_prepared(folder: Path) -> None:
+    """Writes the patterns and tables this process made that ``folder`` does not hold yet."""
+    lazy_re.save_codes(folder / PATTERN_CODES_NAME)
+    detectors.save_tables(folder / LEXICON_TABLES_NAME)
+
+
+def prepare(folder: Path = PREPARED_DIR) -> None:
+    """Makes every table and compiles every pattern, and writes them to ``folder``."""
+    make_tables()
+    keep_prepared(folder)
 _GENERATOR = str(Path(__file__).parent.parent)
 
 
