@@ -90,9 +90,25 @@ def test_tables_read_back_are_the_tables_the_phrases_make(tmp_path):
     _, kept = marshal.loads(path.read_bytes())
     for lexicon in lexicons:
         alternatives, literals = lexicon._make_tables()
-        by_anchor, kept_literals = kept[(lexicon.template, lexicon._fragments)]
+        by_anchor, kept_literals, kept_needs = kept[(lexicon.template, lexicon._fragments)]
         assert {a: set(alts) for a, alts in by_anchor.items()} == alternatives
         assert kept_literals == literals
+        assert kept_needs == lexicon._needs
+
+
+def test_a_needed_piece_is_in_every_spelling_of_its_anchors_phrases():
+    """The pieces that rule a text out for an anchor whose spellings are too many to list: every
+    spelling of every phrase of the anchor holds one of them (or the rule would miss a phrase)."""
+    checked = 0
+    for lexicon in _lexicons():
+        for anchor, pieces in lexicon._needs.items():
+            for phrase in lexicon._alternatives[anchor]:
+                for spelling in base.expand(base.fold(phrase), 5000):
+                    assert any(p in spelling for p in pieces), (anchor, spelling)
+                    checked += 1
+    assert checked > 1000
+    assert base._needed_pieces(["keep (?:this|it) between (?:us|our teams)"], "teams") == (" between ",)
+    assert base._needed_pieces(["(?:do not|never) share"], "share") is None  # (no run says more than the anchor)
 
 
 def test_tables_read_back_give_the_same_findings(tmp_path):

@@ -662,6 +662,35 @@ def _cover(literals: tuple[str, ...], anchor: str) -> tuple[str, ...]:
     return tuple(pieces) if 2 * len(pieces) <= len(literals) else ()
 
 
+def _needed_pieces(alternatives: Iterable[str], anchor: str) -> tuple[str, ...] | None:
+    """For an anchor whose phrases have too many spellings to list their literals: of each
+    phrase (a regular expression), the longest run of plain characters outside its groups, which
+    every match holds ("keep (?:this|it) ... between (?:us|our teams|...)" holds " between "). A
+    text that holds none of them holds none of the phrases. None when a phrase has no such run
+    that says more than the anchor (which is in the text whenever it is asked about)."""
+    from re import _constants, _parser  # type: ignore[attr-defined]
+
+    pieces = set()
+    for alternative in alternatives:
+        try:
+            parsed = _parser.parse(fold(alternative))
+        except (_constants.error, RecursionError):
+            return None
+        runs, run = [], []
+        for op, value in parsed:
+            if op is _constants.LITERAL:
+                run.append(chr(value))
+            else:
+                runs.append("".join(run))
+                run = []
+        runs.append("".join(run))
+        longest = max(runs, key=len)
+        if not _telling(longest, anchor):
+            return None
+        pieces.add(longest)
+    return _least(pieces, anchor) if pieces else None
+
+
 #: (literals, anchor) -> their ``_cover``, made when first asked
 _COVERS: dict[tuple[tuple[str, ...], str], tuple[str, ...]] = {}
 
@@ -703,12 +732,18 @@ class Lexicon:
         if kept is not None:  # (made by an earlier run: ``load_tables``)
             by_anchor = {a: set(alts) for a, alts in kept[0].items()}
             self._literals = dict(kept[1])
+            self._needs: dict[str, tuple[str, ...]] = dict(kept[2])
+            for a, least in self._needs.items():
+                if len(least) >= 2:
+                    _ANCHOR_OF_LITERALS.setdefault(least, a)
             for a, least in self._literals.items():
                 if len(least) >= 2:
                     _ANCHOR_OF_LITERALS.setdefault(least, a)
         else:
             by_anchor, self._literals = self._make_tables()
-            _TABLES[key] = ({a: tuple(sorted(alts)) for a, alts in by_anchor.items()}, self._literals)
+            self._needs = {a: need for a, alts in by_anchor.items() if a not in self._literals
+                           for need in [_needed_pieces(alts, a)] if need}
+            _TABLES[key] = ({a: tuple(sorted(alts)) for a, alts in by_anchor.items()}, self._literals, self._needs)
             _NEW_TABLES.add(key)
         self._alternatives = by_anchor
         self._patterns: dict[str, re.Pattern[str]] = {}
@@ -782,7 +817,9 @@ class Lexicon:
         for a in present:
             x = literals.get(a)
             if not x:
-                viable.append((a, None))
+                need = self._needs.get(a)
+                if need is None or t.holds_any(need):
+                    viable.append((a, None))
             elif len(x) <= _FEW_LITERALS:
                 if t.holds_any(x):
                     viable.append((a, None))
@@ -840,8 +877,10 @@ _BUILDING = threading.RLock()  # (re-entered if a table's making looked at anoth
 
 
 #: each lexicon's tables by (template, fragments): made here, or read from a file an earlier run
-#: wrote (``load_tables``, ``save_tables``); those made in this process are to be written
-_TABLES: dict[tuple[str, tuple[str, ...]], tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]] = {}
+#: wrote (``load_tables``, ``save_tables``); those made in this process are to be written. The
+#: tables: anchor -> its phrases, anchor -> its literals, anchor -> its needed pieces
+_Tables = tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]
+_TABLES: dict[tuple[str, tuple[str, ...]], _Tables] = {}
 _NEW_TABLES: set[tuple[str, tuple[str, ...]]] = set()
 
 
