@@ -1688,6 +1688,17 @@ _PASSING_BYTES = re.compile(b"|".join(re.escape(s.encode()) for s in _PASSING_ST
 _PASSING_KEY = {s: max(s.split(), key=len).encode() for s in _PASSING_STEMS if " " in s}
 _PASSING_KEYS = frozenset(_PASSING_KEY.values())
 _PASSING_WORDS = WordClass(lambda w: w in _PASSING_KEYS or _PASSING_BYTES.match(w) is not None)
+_PASSING_BY_KEY: dict[bytes, tuple[str, ...]] = {}
+for _stem, _key in _PASSING_KEY.items():
+    _PASSING_BY_KEY[_key] = (*_PASSING_BY_KEY.get(_key, ()), _stem)
+_PASSING_ONE_WORD = tuple((s, s.encode()) for s in _PASSING_STEMS if " " not in s)
+
+
+@lru_cache(maxsize=1 << 14)
+def _passing_stems_of(word: bytes) -> tuple[str, ...]:
+    """The passing words' stems a word of the text is of: the one-word stems it begins with, the
+    two-word stems whose longest word it is (judged once a word, not once a stem each text)."""
+    return (*(s for s, b in _PASSING_ONE_WORD if word.startswith(b)), *_PASSING_BY_KEY.get(word, ()))
 #: the writer as a case of "I" or a Hungarian ending ("vár rám", "nekem"), "self" after a role
 _PASSING_ME = frozenset(fold(w).encode() for w in PASSING_FIRST_PERSON.split())
 #: the writer going to or getting a treatment, by the verb alone ("kemoterápiára járok", "chodím na chemoterapii")
@@ -1738,8 +1749,7 @@ def _passing_hits(t: Text, lo: int = 0, hi: int | None = None) -> Iterator[tuple
         return
     low = t.low
     hi = len(low) if hi is None else hi
-    present = {s for s in _PASSING_STEMS if (_PASSING_KEY[s] in hits if " " in s else
-                                             any(w.startswith(s.encode()) for w in hits))}
+    present = {s for w in hits for s in _passing_stems_of(w)}
     seen: set[int] = set()
     for s in sorted(present, key=len, reverse=True):
         at = low.find(s, lo, hi)
