@@ -25,6 +25,7 @@ import os
 import re as _re
 import sys
 import threading
+from array import array
 from pathlib import Path
 from re import (  # noqa: F401  (the module's names, as ``re`` has them)
     ASCII,
@@ -142,6 +143,25 @@ def _same_as_re() -> bool:
     return bool(_STATE["checked"])
 
 
+def _packed(args: tuple) -> tuple:
+    """``_engine_args`` as kept: the code as the engine's 32-bit units in bytes (a list of ints
+    costs 8 bytes a unit and more for the large ones: the codes of the screening's patterns, a
+    million units, were 11 MiB of a build's memory as lists, 4 as bytes)."""
+    flags, code, *rest = args
+    if isinstance(code, list) and array("I").itemsize == 4:
+        return (flags, array("I", code).tobytes(), *rest)
+    return args
+
+
+def _unpacked(args: tuple) -> tuple:
+    flags, code, *rest = args
+    if isinstance(code, bytes):
+        units = array("I")
+        units.frombytes(code)
+        return (flags, units.tolist(), *rest)
+    return args
+
+
 def _compiled(pattern: str | bytes, flags: int, declared: bool) -> _re.Pattern:
     key = (pattern, flags)
     args = _CODES.get(key)
@@ -151,8 +171,10 @@ def _compiled(pattern: str | bytes, flags: int, declared: bool) -> _re.Pattern:
         if args is None:
             args = _engine_args(pattern, flags)
             if args is not None:
-                _CODES[key] = args
+                _CODES[key] = _packed(args)
                 _NEW.add(key)
+        else:
+            args = _unpacked(args)
         if args is not None:
             try:
                 return _sre.compile(pattern, *args)
@@ -191,10 +213,10 @@ def seal() -> None:
     _STATE["sealed"] = True
 
 
-def _stamp() -> tuple[str, int]:
+def _stamp() -> tuple[str, int, int, str]:
     import _sre  # type: ignore[import-not-found]
 
-    return sys.version, _sre.MAGIC
+    return sys.version, _sre.MAGIC, _sre.CODESIZE, "packed"
 
 
 def load_codes(path: Path) -> int:
