@@ -192,7 +192,10 @@ _VO_PATH = re.compile(r"/[A-Za-z0-9][A-Za-z0-9._-]{0,252}(?:/[A-Za-z0-9][A-Za-z0
 _DNS_NAME = r"(?:[A-Za-z0-9][A-Za-z0-9-]*\.)+[A-Za-z]{2,12}"
 #: a word of a note beside a VO: a note's word (a word, a ticket's number, a date), a VO's name or
 #: group, or a short number before a word ("90 days", "2 Wochen"); no longer run of digits
-_VO_NOTE_WORD = rf"(?:{_NOTE_WORD}|{_VO_PATH.pattern}|{_DNS_NAME}|\d{{1,3}}(?=[ ][^\W\d_]))[.;:]?"
+#: a project's name that spells "for" or "to" with a digit between words ("neuGRID4You", "DICE4EU",
+#: "Data2Knowledge"): a name, not a password (no more than that one digit, no sign)
+_PROJECT_NAME = r"[^\W\d_]{2,}[24][^\W\d_]{2,}"
+_VO_NOTE_WORD = rf"(?:{_NOTE_WORD}|{_VO_PATH.pattern}|{_DNS_NAME}|{_PROJECT_NAME}|\d{{1,3}}(?=[ ][^\W\d_]))[.;:]?"
 _VO_NOTE_WORDS = rf"(?:{_VO_NOTE_WORD})(?:,?[ ](?:{_VO_NOTE_WORD})){{0,11}}"
 #: a VO (or a word or two saying there is none yet: "none yet", "noch keine") and a note after it in
 #: brackets, or after a dash, a colon or a comma: "training.egi.eu (temporary, 90 days)",
