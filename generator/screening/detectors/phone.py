@@ -88,6 +88,12 @@ _SWITCHBOARD = re.compile(rf"(?<![\w-])(?:{lex(SWITCHBOARD_WORDS)})(?![\w-])"
                           r"|(?<![^\W\d_])(?!(?:privat|private|priv|persönlich|eigen|haus|home|heim|familien|notfall)-?"
                           r"(?:hotline|zentrale|servicedesk|helpdesk|callcenter))"
                           r"[^\W\d_]{2,24}-?(?:hotline|zentrale|servicedesk|helpdesk|callcenter)(?![\w-])")
+#: a number whose extension is 0 after a hyphen ("+49 721 608-0"): the German and Austrian way of
+#: writing an organisation's switchboard (a person's line has their own extension: "608-41234")
+_SWITCHBOARD_EXTENSION = re.compile(r"\d{3,}[ \t]?-[ \t]?0$")
+#: a web page's legal notice, where an organisation publishes its own number: "steht im Impressum:"
+_PUBLISHED_ON_SITE = re.compile(r"(?<![\w-])(?:impressum|imprint|legal notice|mentions légales|mentions legales|"
+                                r"note legali|aviso legal|colofon|stopka redakcyjna|tiráž|impresszum|impressum:)(?![\w-])")
 #: (a person's own "hotline" is no desk: "meine Privathotline", "Home-Hotline")
 #: a person's own line named after an organisation's desk ("Helpdesk coordinator, mobile: ..."):
 #: the number is the person's
@@ -476,6 +482,10 @@ def _judge(low: str, start: int, num: str) -> str | None:
     if desk is not None and not _PERSONAL_LINE.search(before, desk.end()) \
             or _SWITCHBOARD_AFTER.match(low, start + len(num)):
         return None  # "Zentrale des Rechenzentrums: +49 721 ...": an institution's own number
+    if _SWITCHBOARD_EXTENSION.search(num) and not _PERSONAL_LINE.search(before):
+        return None  # "+49 721 608-0", "+43 1 58801-0": extension 0, an institution's switchboard
+    if _PUBLISHED_ON_SITE.search(low, max(line_start, start - 100), start) and not _PERSONAL_LINE.search(before):
+        return None  # "die zentrale Telefonnummer ... steht im Impressum: ...": a number the web page publishes
     if desk is None and _HOURS_AFTER.match(low, start + len(num)) and _support_desk_before(low, line_start, start):
         return None  # "meie tugiteenuse poole: ... telefon +372 737 6400 (tööpäeviti 9–17)": a desk's line and its hours
     label = None
