@@ -2595,6 +2595,11 @@ AGE_WORDS = (
 BIRTH_YEAR_WORDS = r"jg\.?|jahrgang|born|geb\.|né|née|nato|nata|nacido|nacida|ur\.|nar\."
 #: a title before a name ("pana Petra Dvořáka", "Frau Meier", "Sra. Gil"): with a condition in its
 #: sentence, the named person's health
+#: a title's abbreviation before a name ("Mr.", "Dr.", "κ.", "p.", "hr."): its dot ends no sentence
+TITLE_ABBREVIATIONS = (
+    "mr mrs ms dr prof mgr ing doc dipl sr sra srta sig hr fr frk sz m mme mlle dhr mevr p pí κ κα κος "
+    "г гн г-н гжа г-жа ks st jr"
+)
 HONORIFICS = (
     "mr mrs ms herr herrn frau pan pana panem panu paní pani panią sig sig.ra signor signora sr sra señor "
     "señora m mme monsieur madame dhr mevr pán pána pánovi úr asszony κ κος κα κυρία κύριος господин "

@@ -76,10 +76,16 @@ _CONNECT_CONTEXT = re.compile(
 _NOT_A_HOST = re.compile(r"(?:sha\d+|md5|v?\d+(?:\.\d+)*|latest|main|master|head)$", re.IGNORECASE)
 
 
+#: the verb that gives the PIN after a clause ("is", "ist", "est", "to", "jest", "on", "είναι"), as written
+_PIN_COPULAS = COPULAS + r"|to|to je|to jest|c'est|lautet"
 #: (a word and a hyphen may stand before it: "Einmal-PIN", "SIM-PIN", "engångs-PIN", not a number's "4-pin")
 _PIN_WORD = Lexicon(PIN_WORDS, template=r"(?:(?<![\w-])|(?<=[^\W\d_]-))(?<!\w')(?:{body})(?![\w-])")
 #: after a PIN word: a few short words ("is", "lautet", "on", "è", "ist jetzt") or a sign, then the digits
-_PIN_VALUE = re.compile(r"(?:[ \t]*[:=：\-–][ \t]*|[ \t]+(?:[^\W\d_]{1,8}[ \t]+){0,3}[:=]?[ \t]*)"
+#: (or a relative clause between the word and its verb: "PIN, który wpisuję, to 731904", "die PIN,
+#: die ich eingebe, ist ...", "le code PIN que je tape est ...")
+_PIN_VALUE = re.compile(r"(?:[ \t]*[:=：\-–][ \t]*|[ \t]+(?:[^\W\d_]{1,8}[ \t]+){0,3}[:=]?[ \t]*|"
+                        rf"(?:,[ \t]*(?:(?:[^\W\d_]|['’]){{1,16}}[ \t]+){{0,5}}(?:[^\W\d_]|['’]){{1,16}},|(?:[ \t]+[^\W\d_]{{1,14}}){{4,6}})"
+                        rf"[ \t]+(?i:{_PIN_COPULAS})[ \t]*:?[ \t]*)"
                         r"[\"'«„“#]?(?P<pin>\d{4,8})(?![\d.,:/-]\d|\d|[ \t]*(?:%|x\b|mm\b|kb\b|mb\b|gb\b))")
 _YEAR = re.compile(r"(?:19|20)\d\d$")
 #: after a PIN word, whose voicemail box it is ("PIN della segreteria", "PIN de la messagerie vocale",

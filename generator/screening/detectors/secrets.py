@@ -77,6 +77,7 @@ from generator.screening.lexicon import (
     STEPS_WORDS,
     STOPWORDS,
     TICKET_PASSES,
+    TITLE_ABBREVIATIONS,
     TOKEN_WORDS,
     VALUE_VERBS,
     WIFI_KEY_WORDS,
@@ -543,6 +544,9 @@ def _password_values(t: Text) -> Iterator[Finding]:
         if _OF_A_PUBLIC_THING.search(t.low, m.start(), m.end()):
             continue  # "clave de proyecto:", "code of the course:"
         found = _after_password_word(t, m.end() - 1)
+        if found and (_SCHEMA_KEY_BEFORE.search(t.low, max(0, m.start() - 40), m.start())
+                      or _SCHEMA_KEY_AFTER.search(m.group())) and _KEY_NAME.fullmatch(t.text[found[0]:found[1]]):
+            continue  # "missing required key: onezone_domain": a program names the setting it lacks
         if found and _abbreviation_of_words(t, m.group().split()[0].rstrip(":=（("), found):
             continue
         if found and _PIN_WORD.match(m.group()) and not _pin_like(t.text[found[0]:found[1]]):
@@ -554,6 +558,22 @@ def _password_values(t: Text) -> Iterator[Finding]:
             yield Finding("credential.password", CREDENTIAL, *found)
 
 
+#: a program's words for a setting's key it lacks or rejects, before "key" ("missing required key:",
+#: "unknown key:", "fehlender Schlüssel:", "clé manquante" is after): the value is the key's name
+_SCHEMA_KEY_BEFORE = re.compile(
+    r"(?<![\w-])(?:missing|required|mandatory|unknown|unexpected|invalid|undefined|duplicate|duplicated|"
+    r"unrecognized|unrecognised|unsupported|deprecated|unused|extra|additional|no such|config|configuration|"
+    r"yaml|json|toml|dict|map|mapping|fehlender|fehlende|unbekannter|unbekannte|erforderlicher|ungültiger|"
+    r"ungultiger|pflicht)[ \t]+(?:(?:required|mandatory|config|configuration|setting|property|yaml|json)[ \t]+)?$")
+#: (after the key's word, as the Romance languages put it: "clé requise manquante :", "chiave
+#: obbligatoria mancante:", "clave requerida no encontrada:")
+_SCHEMA_KEY_AFTER = re.compile(
+    r"[ \t](?:manquante|manquant|requise|requis|inconnue|inconnu|invalide|obligatoire|mancante|obbligatoria|"
+    r"obbligatorio|sconosciuta|sconosciuto|non valida|faltante|requerida|requerido|desconocida|desconocido|"
+    r"obligatoria|obrigatória|obrigatoria|ausente|desconhecida|lipsă|lipsa|necunoscută|necunoscuta|"
+    r"obligatorie|eksik|bilinmeyen)(?![\w-])")
+#: a setting's name: words joined by '_', '.' or '-', in capitals, or in camel case, no digit
+_KEY_NAME = re.compile(r"[a-z]+(?:[_.-][a-z]+)*|[A-Z]+(?:_[A-Z]+)+|[a-z]+(?:[A-Z][a-z]+)+")
 #: a word that makes the "code" after it a program's or a protocol's answer, not a secret
 _STATUS_CODE_BEFORE = re.compile(r"(?:exit|return|error|status|response|http|reason|result|fehler|erreur|errore|"
                                  r"błędu|chyby|hiba|virhe)[ \t_-]?$")
@@ -646,7 +666,20 @@ def _sentence_end(t: Text, pos: int, line_end: int | None = None) -> int:
         _, line_end = t.line_span(pos)
     horizon = min(line_end, pos + _WINDOW)
     stop = _SENTENCE_END.search(t.text, pos, horizon)
+    while stop and t.text[stop.start()] == "." and _title_before(t.low, stop.start()):
+        stop = _SENTENCE_END.search(t.text, stop.end(), horizon)  # "... gave us Mr. Jones (X)": a title's dot
     return stop.start() if stop else horizon
+
+
+_TITLES = folded_too(TITLE_ABBREVIATIONS.split())
+
+
+def _title_before(low: str, dot: int) -> bool:
+    """Is the word before the dot at ``dot`` a title's abbreviation ("Mr.", "κ.", "Dr.")?"""
+    start = dot
+    while start > 0 and (low[start - 1].isalpha() or low[start - 1] == "-"):
+        start -= 1
+    return dot - start <= 5 and (start == 0 or low[start - 1] in " \t\n(") and low[start:dot] in _TITLES
 
 
 #: a password word, then the word that says its field is left empty ("laisser le champ password vide
@@ -1192,6 +1225,8 @@ def key_values(t: Text) -> Iterator[Finding]:
             continue
         if strength == "strong" and _plain_word(value) and len(value) < 6:
             continue  # auth: oidc
+        if _KEY_NAME.fullmatch(value) and _SCHEMA_KEY_BEFORE.search(t.low, max(0, m.start("key") - 40), m.start("key")):
+            continue  # "unbekannter Schlüssel: cert_file_path": a program names the setting it rejects
         if value.islower() and _plain_word(value) and _PROSE_AFTER.match(text, end):
             continue  # "Invalid token: signature has expired": a message in words, as the password's rule has it
         yield Finding("credential.key-value", CREDENTIAL, start, end)
