@@ -1901,6 +1901,11 @@ HOME_WORDS = (
     r"domácí adresa|bydliště|bydlím|adresa trvalého pobytu|lakcím|lakcímem|otthoni cím|lakásomra|lakásomba|"
     r"lakásom|otthonomba|lakcíme|lakcímére|lakcímét|lakcímén|lakcímet|"
     r"hemadress|min adress|hjemmeadresse|privatadresse|kotiosoite|kotiosoitteeni|kodune aadress|"
+    # the Nordic nouns in their definite forms ("til hjemmeadressen min, ...", "till hemadressen", "på
+    # bopælsadressen"), and the Danish and Swedish words for a home's registered address
+    r"hjemmeadressen|hjemmeadressa|hjemadresse|hjemadressen|privatadressen|privatadressa|hemadressen|"
+    r"bostadsadress|bostadsadressen|bopælsadresse|bopælsadressen|bostedsadresse|bostedsadressen|"
+    r"folkbokföringsadress|folkbokföringsadressen|kotiosoitteeseen|kotiosoitteeseeni|kotiosoitteen|"
     r"elukoht|διεύθυνση κατοικίας|η διεύθυνσή μου|домашний адрес|мой адрес|домашня адреса|"
     r"моя адреса|домашен адрес|моят адрес|адресът ми|адреса ми|адресът ни|адреса ни|"
     # the noun first, "my" after it, as Bulgarian, Romanian, Greek, Italian or Spanish say it, or the

@@ -3335,6 +3335,10 @@ _HOUSE_FIRST = re.compile(r"(?<![\w-])\d{1,4}[a-zA-Z]?[ ]+[A-Z][\w'’-]+(?:[ ]+
 #: words after it ("... Galway H91 X2KD if the courier needs it", "London SW1A 1AA, so send it")
 _CLOSING_POSTCODE = re.compile(r"(?<![\w-])(?P<code>[AC-FHKNPRTV-Y]\d[\dW][ ]?[0-9AC-FHKNPRTV-Y]{4}"
                                r"|[A-Z]{1,2}\d[A-Z\d]?[ ]\d[A-Z]{2})(?=[ \t]*,?[ \t]+[a-z])")
+#: a postcode and its town, then a comma and the sentence going on in lower case ("Thereses gate 19B,
+#: 0358 Oslo, siden kontoret er stengt", "411 38 Göteborg, eftersom ..."): where the address ends
+_CLOSING_TOWN = re.compile(r"(?<![\w-])(?:\d{4,5}|\d{3}[ ]\d{2})[ ]+[^\W\d_a-z][\w'’-]+(?:[ ][A-Z](?![\w]))?"
+                           r"(?=,[ \t]+[^\W\d_A-Z])")
 #: a street named with no street word, its number, then "in" and the town, after a verb of living:
 #: "bydlíme na Údolní 48 v Brně-Veveří", "mieszkamy na Polnej 12 w Gdańsku", "we live at Elm Grove 4 in Leeds"
 _STREET_IN_TOWN = re.compile(r"(?<![\w-])[^\W\d_a-z][^\W\d_]+(?:[ ]+[^\W\d_]+){0,2}[ ]+\d{1,4}[a-zA-Z]?(?:/\d{1,4})?[ ]+"
@@ -3522,6 +3526,10 @@ def addresses(t: Text) -> Iterator[Finding]:
             closing = _CLOSING_POSTCODE.search(text, start, end)
             if closing:  # "... Galway H91 X2KD if the courier needs it": the address ends with its postcode
                 end = closing.end("code")
+            else:
+                town = _CLOSING_TOWN.search(text, start, end)
+                if town:  # "..., 0358 Oslo, siden kontoret er stengt": the address ends with its town
+                    end = town.end()
             if end - start >= 6 and _address_shaped(text, start, end):
                 yield Finding("personal.address", PERSONAL, start, end)
         if digit and m.end() + digit.start() < line_end:
