@@ -3797,6 +3797,28 @@ NONE_VALUES = (
 )
 #: "no need to" (mark, treat, keep...): a marker word after it in its clause says the text is not
 #: confidential ("No hace falta marcar esto como confidencial:")
+#: a project's requirement that its data stay confidential ("we need to make sure the data stay
+#: confidential", "sicherstellen, dass die Daten vertraulich bleiben"): a wish about how data is
+#: handled, no marking of the text. The verb of ensuring, the data, the verb of staying
+ENSURE_WORDS = (
+    r"make sure|ensure|ensuring|guarantee|sicherstellen|gewährleisten|garantieren|s'assurer|assurer|garantir|"
+    r"assicurare|assicurarci|garantire|asegurar|asegurarnos|garantizar|zorgen dat|ervoor zorgen|waarborgen|"
+    r"zapewnić|upewnić się|zajistit|zaistiť|biztosítani|biztosítanunk|varmistaa|varmistaaksemme|säkerställa|"
+    r"sikre|sørge for|asigura|asigurăm|διασφαλίσουμε|διασφαλίσει|гарантира|гарантираме|osigurati|zagotoviti|"
+    r"sağlamak|emin olmak|tagada|nodrošināt|užtikrinti"
+)
+DATA_SUBJECT_WORDS = (
+    r"data|dataset|datasets|images|files|records|results|daten|datensätze|bilder|données|fichiers|dati|"
+    r"immagini|datos|imágenes|dados|imagens|gegevens|beelden|dane|obrazy|údaje|data|adatok|képek|tiedot|"
+    r"aineisto|kuvat|uppgifter|bilder|oplysninger|opplysninger|date|datele|imaginile|δεδομένα|данни|"
+    r"данните|podaci|podatki|veriler|verilerin|andmed|dati|duomenys"
+)
+STAY_VERBS = (
+    r"stay|stays|remain|remains|are kept|is kept|be kept|stay fully|remain fully|bleiben|bleibt|"
+    r"restent|reste|restino|rimangano|rimanga|permanezcan|permanezca|permaneçam|permaneça|blijven|blijft|"
+    r"pozostaną|pozostały|zůstanou|zůstala|zostanú|maradjanak|maradnak|pysyvät|pysyy|förblir|forbliver|"
+    r"forblir|rămân|să rămână|παραμένουν|παραμένουν|остават|ostanu|ostanejo|kalmasını|jäävad|paliek|liktų"
+)
 NOT_NEEDED = (
     r"no need to|there is no need to|not necessary to|needn't|need not|no hace falta|no es necesario|"
     r"no hay que|nicht nötig|nicht notwendig|muss nicht|müssen nicht|braucht nicht|pas besoin de|"
@@ -3805,7 +3827,14 @@ NOT_NEEDED = (
     r"není třeba|není potřeba|netreba|nie je potrebné|nem kell|nem szükséges|nu e nevoie|"
     r"nu este necesar|behöver inte|behøver ikke|trenger ikke|ei tarvitse|ei ole tarvetta|pole vaja|"
     r"nereikia|nav vajadzības|gerek yok|δεν χρειάζεται|не нужно|не надо|не потрібно|не треба|"
-    r"не е нужно|nije potrebno|ni treba|ni potrebno|nie potrzeba"
+    r"не е нужно|nije potrebno|ni treba|ni potrebno|nie potrzeba|"
+    # the writer needing none of it ("We do not need any confidential information from you")
+    r"do not need|don't need|does not need|doesn't need|do not require|don't require|"
+    r"brauchen keine|brauchen wir keine|benötigen keine|benötigen wir keine|n'avons pas besoin|"
+    r"n'avons besoin d'aucune|n'avons besoin d'aucun|non abbiamo bisogno|non ci servono|non ci serve|"
+    r"no necesitamos|não precisamos|nie potrzebujemy|nepotřebujeme|nepotrebujeme|nincs szükségünk|"
+    r"nu avem nevoie|vi behöver inga|vi behöver ingen|vi behøver ingen|vi trenger ingen|emme tarvitse|"
+    r"δεν χρειαζόμαστε|не ни трябва|не се нуждаем|ne trebamo|ne potrebujemo|mums nereikia|mums nevajag"
 )
 #: objects that make "do not share X" security advice rather than a marking
 #: "never" in EGI's languages: with a credential word in its sentence, a marker word there gives

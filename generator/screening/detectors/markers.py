@@ -50,9 +50,11 @@ from generator.screening.lexicon import (
     COPULAS,
     COUNT_WORDS,
     CREDENTIALS_WORDS,
+    DATA_SUBJECT_WORDS,
     DISCLAIMER_PHRASES,
     DISCUSS_STEMS,
     ELSEWHERE_STEMS,
+    ENSURE_WORDS,
     ERROR_RECEIPT_WORDS,
     FOR_WORDS,
     HEADING_WORDS,
@@ -115,6 +117,7 @@ from generator.screening.lexicon import (
     SPOKEN_COLONS,
     SPOKEN_STOPS,
     STATISTICAL_SECRECY,
+    STAY_VERBS,
     TICKET_WORDS,
     TYPO_MARKER_WORDS,
     UNOFFICIAL_WORDS,
@@ -304,6 +307,12 @@ def markers(t: Text) -> Iterator[Finding]:
                 or _needed_not(low, m.start(), m.end()) or _quoted_at_line_start(low, m.start(), m.end()) \
                 or _disclosure_rule(low, m.start()) or _channel_described(low, m.start(), m.end()):
             continue
+        if _ANY_BEFORE.search(low, max(0, m.start() - 20), m.start()) and _turkish_negated_clause(low, m.end()):
+            continue  # "herhangi bir gizli bilgi sızmadı": no secret leaked, the clause's verb says none
+        if not m.group().isupper() and (_DATA_KEPT.search(low, max(0, m.start() - 120), m.start())
+                                        or _DATA_BEFORE.search(low, max(0, m.start() - 120), m.start())
+                                        and _STAY_AFTER.match(low, m.end())):
+            continue  # "we need to make sure the data stay confidential": a requirement, not a marking
         if not m.group().isupper() and (_asked(low, m.start(), m.end()) or _weighed(low, m.start())
                                         or _in_quoted_title(low, m.start(), m.end())):
             continue  # "Is the plan confidential?", "we discussed whether it should be confidential"
@@ -314,7 +323,8 @@ def markers(t: Text) -> Iterator[Finding]:
             continue  # "ne dijelite svoju lozinku", "Şifrenizi kimseyle paylaşmayın": advice, not a marking
         if _PLACE_IN_PHRASE.search(m.group()) and (_credential_in_sentence(low, m.start())
                                                     or _SECRET_NAMED_INSIDE.search(low, m.start(), m.end())
-                                                    or _token_before_in_sentence(low, m.start())):
+                                                    or _token_before_in_sentence(low, m.start())
+                                                    or _secret_it(low, m.start(), m.end())):
             continue  # "Passwörter ... gehören nicht ins Ticket": what stays out of the ticket is named, and hidden nothing
         if _about_what_is_made_elsewhere(low, m.start(), m.end()):
             continue  # "The command prints a link ...; do not put it into the ticket": the link is not in the text
@@ -330,7 +340,8 @@ def markers(t: Text) -> Iterator[Finding]:
             continue  # a bracket closes after the place: a marker only if its lead opened it ("(esto que sigue no ...)")
         if _not_for_place(low, m):
             lead = _place_lead(low, m.start())
-            if _OUT_OF_PLACE_NAMED.search(low, lead, m.start()) or _about_what_is_made_elsewhere(low, lead, m.end()):
+            if _OUT_OF_PLACE_NAMED.search(low, lead, m.start()) or _about_what_is_made_elsewhere(low, lead, m.end()) \
+                    or _secret_it(low, lead, m.end()):
                 continue  # "Bitte KEINE Kontodaten oder Kartennummern hier ins Ticket": what stays out is named
             yield Finding("marker.confidential", MARKER, lead, m.end())
     for m in _ONLY_US.finditer(t, 40, 40):
@@ -726,6 +737,51 @@ def _about_what_is_made_elsewhere(low: str, start: int, end: int) -> bool:
         return False
     para = max(low.rfind("\n\n", 0, start) + 2, start - 200, 0)
     return _MADE_THING.search(low, para, start) is not None
+
+
+#: the verb of ensuring, the data, the verb of staying, just before the marker word, in its clause
+_DATA_KEPT = re.compile(rf"{_B}(?:{lex(ENSURE_WORDS)}){_E}[^.;:!?\n]{{0,60}}?{_B}(?:{lex(DATA_SUBJECT_WORDS)}){_E}"
+                        rf"[^.;:!?\n]{{0,30}}?{_B}(?:{lex(STAY_VERBS)})[ \t]+(?:(?:strictly|fully|streng|strettamente|"
+                        rf"estrictamente|strikt|ściśle|přísně|szigorúan|tiukasti)[ \t]+)?$")
+#: (the verb last, as German, Dutch, Hungarian or Turkish put it: "dass die Patientendaten
+#: vertraulich bleiben"; the data's word may end a compound)
+_DATA_BEFORE = re.compile(rf"{_B}(?:{lex(ENSURE_WORDS)}){_E}[^.;:!?\n]{{0,60}}?(?<![\w-])[^\W\d_]*"
+                          rf"(?:{lex(DATA_SUBJECT_WORDS)}){_E}[^.;:!?\n]{{0,40}}$")
+_STAY_AFTER = re.compile(rf"[ \t]+(?:{lex(STAY_VERBS)}){_E}")
+#: Turkish "any" before the marker word ("herhangi bir gizli bilgi"), whose clause's verb is then
+#: negated by its suffix ("sızmadı", "paylaşılmadı", "içermiyor", "yok", "değil"): none was there
+_ANY_BEFORE = re.compile(r"(?<![\w])(?:herhangi bir|hicbir)[ \t]+$")
+_TR_NEGATED_VERB = re.compile(r"[^\W\d_]+(?:m[ai](?:d[iu]|di[kmn]|mis|yacak|z|dik)|m[iu]yor|mamis|memis)[^\W\d_]{0,6}(?![\w])"
+                              r"|(?<![\w])(?:yok|yoktur|degil|degildir)(?![\w])")
+
+
+def _turkish_negated_clause(low: str, end: int) -> bool:
+    """Is a verb negated by its Turkish suffix, or "yok", "değil", in the clause after ``end``?"""
+    stop = min(len(low), end + 80)
+    for mark in ".;!?\n":
+        at = low.find(mark, end, stop)
+        if at >= 0:
+            stop = at
+    return _TR_NEGATED_VERB.search(low, end, stop) is not None
+
+
+#: a secret named as a thing, a noun with its article or its kind before it ("the secret", "a
+#: Kubernetes Secret", "le secret du client", "das Client-Secret"): not the marker word of the text
+_SECRET_NOUN = re.compile(
+    r"(?<![\w-])(?:the|a|your|its|this|that|client|kubernetes|k8s|shared|app|api|oauth|oidc|das|ein|einen|ihr|"
+    r"ihren|dein|le|un|votre|ton|du|il|lo|tuo|vostro|el|su|tu|o|um|seu|het|een|uw|je)[ \t-]+"
+    r"(?:secret|secrets|segreto|secreto|segredo|geheimnis)(?![\w-])")
+
+
+def _secret_it(low: str, start: int, end: int) -> bool:
+    """Is the do-not-share phrase about a pronoun ("don't paste it into the ticket") whose thing is
+    a secret, a token or a password named before it in the paragraph ("the secret must be provided
+    by your application. Please store it in a Kubernetes Secret ...; don't paste it into the
+    ticket")? What stays out of the ticket is the reader's credential: the phrase marks no text."""
+    if not _OBJECT_PRONOUN.search(low, max(0, start - 16), end):
+        return False
+    para = max(low.rfind("\n\n", 0, start) + 2, start - 240, 0)
+    return bool(_SECRET_NOUN.search(low, para, start) or _SECRET_NAMED_INSIDE.search(low, para, start))
 
 
 def _credential_in_sentence(low: str, start: int) -> bool:

@@ -1,0 +1,157 @@
+"""Classes of the h73 corpus: a password told in brackets after a clause that names a person by
+their title ("Mr.", "κ."), a PIN told after a relative clause, a Nordic home address in apposition
+after the home word in its definite form; and the harmless texts that were cut: a VO with its
+project's name in brackets, a program's error naming a missing key, a wish that data stay
+confidential and the writer needing none, "don't paste it into the ticket" of a secret named
+before, a Turkish negated clause after "herhangi bir", an institution's switchboard. The examples
+are new, in other words than the corpus's."""
+
+from __future__ import annotations
+
+import pytest
+from support.findings import found, kept_text
+
+from generator.screening import fields
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("Das Kennwort, das uns Dr. Brandt gegeben hat (Rheinufer+77a), funktioniert nicht mehr.", "Rheinufer+77a"),
+        ("Hasło, które przekazał nam p. Nowak (Wislana+2024x), już nie działa.", "Wislana+2024x"),
+        ("Le mot de passe que nous a donné M. Lefèvre (Garonne+2023b) ne fonctionne plus.", "Garonne+2023b"),
+    ],
+)
+def test_a_password_in_brackets_after_a_clause_naming_a_titled_person_is_cut(text, secret):
+    assert secret not in kept_text(text)
+
+
+def test_a_title_before_a_name_and_a_project_in_brackets_stay():
+    text = "The password policy that Dr. Brandt wrote (see the wiki) applies to every account."
+    assert found(text, "credential") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("Die PIN, die ich am Kartenleser eingebe, ist 482913, aber sie wird abgelehnt.", "482913"),
+        ("Il PIN, che mi ha dato l'amministratore, è 550128.", "550128"),
+        ("le code PIN que je tape chaque matin est 739104.", "739104"),
+        ("PIN, který zadávám, je 384756, a karta se stejně zablokovala.", "384756"),
+    ],
+)
+def test_a_pin_told_after_a_relative_clause_is_cut(text, secret):
+    assert secret not in kept_text(text)
+
+
+def test_a_pin_pad_bought_in_a_year_is_no_pin():
+    text = "The PIN pad, which we bought in 2019, is broken and needs a new cable."
+    assert found(text, "credential") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("Skicka paketet till hemadressen, Storgatan 12A, 411 38 Göteborg, eftersom kontoret är stängt.",
+         "Storgatan 12A, 411 38 Göteborg"),
+        ("Send pakken til hjemadressen min, Vesterbrogade 45B, 1620 København V, da kontoret er lukket.",
+         "Vesterbrogade 45B, 1620 København V"),
+        ("Send kortet til hjemmeadressa mi, Kongens gate 14C, 7011 Trondheim, fordi kontoret er stengt.",
+         "Kongens gate 14C, 7011 Trondheim"),
+    ],
+)
+def test_a_nordic_home_address_in_apposition_is_cut(text, secret):
+    kept = kept_text(text)
+    assert not any(part in kept for part in secret.split(", "))
+
+
+def test_the_clause_after_a_home_address_stays():
+    text = "Send det til hjemmeadressen min, Bygdøy allé 7, 0257 Oslo, siden kontoret er stengt i juli."
+    kept = kept_text(text)
+    assert "0257 Oslo" not in kept and "siden kontoret er stengt i juli" in kept
+
+
+@pytest.mark.parametrize("vo", ["vo.neugrid.eu (neuGRID4You)", "vo.example.org (Data4Life project)"])
+def test_a_vo_with_its_projects_name_in_brackets_is_kept(vo):
+    assert fields.vo_name(vo) == vo
+
+
+@pytest.mark.parametrize("vo", ["vo.example.org (Harbour#Lights19)", "vo.example.org (Passw0rd2x)"])
+def test_a_vo_with_a_password_in_brackets_is_not_kept(vo):
+    assert fields.vo_name(vo) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The agent stops at once. Error: 'missing required key: oneprovider_token_path'.",
+     "Fehler beim Start: unbekannter Schlüssel: cert_file_path",
+     "config error: unknown key: clusterName",
+     "Erreur au démarrage : clé requise manquante : cert_file_path"],
+)
+def test_a_program_naming_a_missing_key_is_kept(text):
+    assert found(text, "credential") == []
+
+
+def test_a_key_told_after_required_is_still_cut():
+    assert "Kf83_jsd9Q" not in kept_text("The required key: Kf83_jsd9Q")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Wir müssen sicherstellen, dass die Patientendaten der Studie vertraulich bleiben.",
+     "Musimy zapewnić, aby dane pacjentów pozostały poufne.",
+     "We have to ensure that the interview records remain confidential.",
+     "We do not need any confidential files from you, only the VO name.",
+     "We don't need your confidential documents, only the VO name."],
+)
+def test_a_wish_that_data_stay_confidential_or_needing_none_is_no_marker(text):
+    assert found(text, "marker") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Please make sure this message stays confidential.", "We need the confidential report by Friday."],
+)
+def test_a_marking_of_the_text_is_still_a_marker(text):
+    assert found(text, "marker")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The client secret is generated by the portal. Keep it in your vault and don't paste it into the ticket.",
+     "Der Token läuft in 24 Stunden ab. Bitte kopieren Sie ihn nicht ins Ticket."],
+)
+def test_dont_paste_it_of_a_secret_named_before_is_no_marker(text):
+    assert found(text, "marker") == []
+
+
+def test_dont_paste_it_of_the_text_is_still_a_marker():
+    assert found("This log shows our internal hostnames; don't paste it into the ticket.", "marker")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Loglarda herhangi bir gizli veri yok.", "Herhangi bir gizli bilgi paylaşmadık, içiniz rahat olsun."],
+)
+def test_a_turkish_negated_any_is_no_marker(text):
+    assert found(text, "marker") == []
+
+
+def test_a_turkish_marking_is_still_a_marker():
+    assert found("Herhangi bir sorun olursa bu gizli belgeyi kullanın.", "marker")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The institute's number is +43 1 58801-0, ask for the service desk.",
+     "Il numero è nelle note legali del sito: +39 051 209 9111"],
+)
+def test_an_institutions_switchboard_stays(text):
+    assert found(text, "phone") == []
+
+
+@pytest.mark.parametrize(
+    "text", ["Meine Durchwahl ist +49 721 608-41234.", "Du erreichst mich direkt unter +49 721 608-0."],
+)
+def test_a_persons_direct_line_is_still_cut(text):
+    assert found(text, "phone")
