@@ -616,11 +616,26 @@ def plan_pages(snapshot: PublicSnapshot, site_url: str = "", site_name: str = SI
         stale_count=len(dashboard["stale"]), stamp=build_stamp(snapshot))
 
     pages += kept_index_pages(published_indexes or {}, indexes, {c.id for c in cases})
-    digester = Digester(link.entries, (PublicCase, CaseRow, CaseRef), case_text)
+    digester = Digester(_entries_by_names(link), (PublicCase, CaseRow, CaseRef), case_text)
     exports = CaseExports(digester.case, kept_exports)
     pages += [Page(rel, content=content) for rel, content in export_files(snapshot, exports).items()]
     pages.append(Page(urls.FEED, content=atom_feed(snapshot, site_url)))
     return Plan(pages, link, indexes, digester, exports)
+
+
+def _entries_by_names(links: Links) -> Callable[[PublicCase | CaseRow | CaseRef], tuple]:
+    """``links.entries``, worked out once for each case's names: a case, its row and its reference
+    name the same disciplines, VOs and centres (40,000 calls for 10,000 cases, a night's largest
+    share of the render digests' time after the digests themselves)."""
+    known: dict[tuple, tuple] = {}
+
+    def entries(case) -> tuple:
+        key = (case.disciplines, case.virtual_organisations, case.sites)
+        found = known.get(key)
+        if found is None:
+            found = known[key] = links.entries(case)
+        return found
+    return entries
 
 
 def build_stamp(snapshot: PublicSnapshot) -> dict:
