@@ -309,17 +309,13 @@ def markers(t: Text) -> Iterator[Finding]:
             continue
         if _ANY_BEFORE.search(low, max(0, m.start() - 20), m.start()) and _turkish_negated_clause(low, m.end()):
             continue  # "herhangi bir gizli bilgi sızmadı": no secret leaked, the clause's verb says none
-        if not m.group().isupper() and (_DATA_KEPT.search(low, max(0, m.start() - 120), m.start())
-                                        or _DATA_BEFORE.search(low, max(0, m.start() - 120), m.start())
-                                        and _STAY_AFTER.match(low, m.end())):
+        if _DATA_KEPT.search(low, max(0, m.start() - 120), m.start()) \
+                or _DATA_BEFORE.search(low, max(0, m.start() - 120), m.start()) and _STAY_AFTER.match(low, m.end()):
             continue  # "we need to make sure the data stay confidential": a requirement, not a marking
-        if not m.group().isupper() and (_asked(low, m.start(), m.end()) or _weighed(low, m.start())
-                                        or _in_quoted_title(low, m.start(), m.end())):
+        if _asked(low, m.start(), m.end()) or _weighed(low, m.start()) or _in_quoted_title(low, m.start(), m.end()):
             continue  # "Is the plan confidential?", "we discussed whether it should be confidential"
-        if not m.group().isupper() and (_advice_after(low, m.end()) or _credential_before(low, m.start())
-                                        or _never_advice(low, m.start(), m.end())
-                                        or _disclaimer(low, m.start(), m.end())
-                                        or _talked_over_elsewhere(low, m.start(), m.end())):
+        if _advice_after(low, m.end()) or _credential_before(low, m.start()) or _never_advice(low, m.start(), m.end()) \
+                or _disclaimer(low, m.start(), m.end()) or _talked_over_elsewhere(low, m.start(), m.end()):
             continue  # "ne dijelite svoju lozinku", "Şifrenizi kimseyle paylaşmayın": advice, not a marking
         if _PLACE_IN_PHRASE.search(m.group()) and (_credential_in_sentence(low, m.start())
                                                     or _SECRET_NAMED_INSIDE.search(low, m.start(), m.end())
