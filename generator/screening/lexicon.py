@@ -5665,3 +5665,125 @@ HEBREW_PERSON_WORDS = (
 #: a research topic's or an institution's words in Hebrew: "מחקר סרטן", "נתונים מבית החולים"
 HEBREW_TOPIC_WORDS = "מחקר מחקרי המחקר פרויקט הפרויקט נתונים הנתונים מטופלים קוהורט מאגר ניסוי"
 
+
+
+#: a stroke or a passing attack had by somebody, by its name or abbreviation (AVC, ictus, CVA, TIA), in
+#: EGI's languages ("teve um AVC", "ha avuto un ictus", "hatte einen Schlaganfall", "miał udar"): a
+#: person's health with a name or a role before it (``_had_a_stroke``); not "patients who had a stroke"
+HAD_A_STROKE_WORDS = (
+    r"(?:had|has had|suffered|has suffered) (?:a |an )?(?:stroke|mini-stroke|tia|cva|brain haemorrhage|brain hemorrhage)|"
+    r"(?:hatte|hat|erlitt) einen (?:schlaganfall|hirninfarkt|hirnschlag)|"
+    r"(?:hatte|hat) eine tia|"
+    r"(?:a eu|a fait|avait eu|a subi) un (?:avc|accident vasculaire|ait)|"
+    r"(?:ha avuto|ha subito|aveva avuto|ebbe) un (?:ictus|ischemia|tia)|(?:è stato|è stata) colpit[oa] da (?:un )?ictus|"
+    r"(?:tuvo|ha tenido|sufrió|ha sufrido) un (?:ictus|acv|avc|derrame cerebral|accidente cerebrovascular|ait)|"
+    r"(?:teve|sofreu|tinha tido|teve um) um (?:avc|acidente vascular|ait)|"
+    r"(?:had|heeft|kreeg|kreeg een) een (?:beroerte|herseninfarct|tia|cva)|heeft een (?:beroerte|herseninfarct|tia|cva) gehad|"
+    r"(?:miał|miała|przeszedł|przeszła|doznał|doznała) (?:udar|udaru|wylew|wylewu|mikroudar)|"
+    r"(?:měl|měla|prodělal|prodělala|dostal|dostala) (?:mrtvici|mozkovou příhodu|cmp|iktus)|"
+    r"(?:mal|mala|prekonal|prekonala|dostal|dostala) (?:porážku|mozgovú príhodu|cmp)|"
+    r"(?:agyvérzést|stroke-ot|sztrókot|agyi infarktust) (?:kapott|szenvedett)|"
+    r"(?:sai|on saanut|oli saanut) (?:aivoinfarktin|aivoverenvuodon|aivohalvauksen|tia-kohtauksen)|"
+    r"(?:fick|har fått|hade fått|fikk|har fått|fik|har fået) (?:en )?(?:stroke|stroke|hjerneslag|slagtilfælde|blodpropp i hjärnan|blodprop i hjernen|tia)|"
+    r"(?:a suferit|a făcut|a avut) un (?:avc|accident vascular)|"
+    r"(?:έπαθε|υπέστη|είχε) (?:εγκεφαλικό|αγγειακό εγκεφαλικό)|"
+    r"(?:получи|получил|получила|прекара|претърпя) (?:инсулт|мозъчен инсулт)|"
+    r"(?:dobio|dobila|doživio|doživjela|imao|imala) (?:moždani udar|moždanu kap|tia)|"
+    r"(?:doživel|doživela|dobil|dobila|imel|imela) (?:možgansko kap|možgansko kap)|"
+    r"(?:inme|felç|beyin kanaması) geçirdi|"
+    r"(?:sai|sai insuldi|on saanud) (?:insuldi|insult)|(?:pārcieta|pārcietusi|pārcietis) insultu|"
+    r"(?:patyrė|ištiko) (?:insultą|insultas)"
+)
+#: a stay in rehabilitation said of somebody, in the languages not yet in ``HEALTH_PHRASES``
+REHABILITATION_WORDS = (
+    r"em reabilitação|está em reabilitação|na reabilitação|in revalidatie|revalideert|en rehabilitation|"
+    r"en réadaptation|na rehabilitaci|na rehabilitácii|rehabilitáción van|kuntoutuksessa|på rehabilitering|"
+    r"i genoptræning|på rehabilitering|în recuperare|la recuperare|σε αποκατάσταση|на рехабилитация|"
+    r"na rehabilitaciji|rehabilitasyonda|taastusravil|rehabilitācijā|reabilitacijoje"
+)
+#: a person's grade average with its number after it ("not ortalaması 2,1", "Notendurchschnitt von 3,4",
+#: "media dei voti di 21", "GPA of 2.1"), in EGI's languages
+GRADE_AVERAGE_WORDS = (
+    r"grade point average|gpa|grade average|average grade|average mark|notendurchschnitt|durchschnittsnote|"
+    r"notenschnitt|moyenne générale|moyenne des notes|media dei voti|media ponderata|media voti|nota media|"
+    r"media de notas|média das notas|média final|média de curso|cijfergemiddelde|gemiddeld cijfer|"
+    r"średnia ocen|średnią ocen|średnia z ocen|průměr známek|studijní průměr|vážený studijní průměr|"
+    r"priemer známok|študijný priemer|tanulmányi átlag|tanulmányi átlaga|ösztöndíjindex|"
+    r"opintojen keskiarvo|arvosanojen keskiarvo|medelbetyg|betygssnitt|karaktersnit|karaktersnitt|"
+    r"media generală|media notelor|μέσος όρος βαθμολογίας|μέσο όρο βαθμολογίας|среден успех|"
+    r"prosjek ocjena|prosječna ocjena|povprečna ocena|povprečje ocen|not ortalaması|genel not ortalaması|"
+    r"ağırlıklı not ortalaması|agno|keskmine hinne|kaalutud keskmine hinne|vidējā atzīme|vidējais vērtējums|"
+    r"pažymių vidurkis|svertinis vidurkis"
+)
+#: failed exams or courses, of a person ("failed two exams", "iki dersten kaldı", "ist durchgefallen")
+FAILED_EXAM_WORDS = (
+    r"failed (?:two|three|four|several|all|his|her|the|\d) (?:exams?|courses?|modules?|subjects?)|failed (?:his|her|the) exams?|"
+    r"durch (?:zwei|drei|die|mehrere) prüfungen gefallen|durchgefallen|"
+    r"a échoué (?:à|aux) (?:deux |trois |plusieurs |ses )?(?:examens?|partiels?)|recalé|recalée|"
+    r"bocciat[oa] (?:a|in) (?:due|tre|diversi) esami|è stat[oa] bocciat[oa]|non ha superato (?:due|tre|diversi|gli) esami|"
+    r"suspendió (?:dos|tres|varias) asignaturas|ha suspendido (?:dos|tres|varias)|"
+    r"reprovou (?:em|a) (?:duas|três|várias)|chumbou (?:a|em) (?:duas|três|várias)|"
+    r"is gezakt|gezakt voor|zakte voor|oblał (?:dwa|trzy|kilka) egzaminy|oblała (?:dwa|trzy|kilka) egzaminy|"
+    r"nesložil (?:dvě|tři|několik) zkoušky|nesložila (?:dvě|tři|několik) zkoušky|neurobil (?:dve|tri) skúšky|"
+    r"megbukott|nem tette le|hylättiin|kuggad på|dumpede|strøk på|a picat (?:două|trei) examene|"
+    r"κόπηκε σε|скъсан на|скъсана на|pao (?:dva|tri) ispita|pala (?:dva|tri) ispita|padel (?:dva|tri) izpita|"
+    r"(?:iki|üç|birkaç) dersten kaldı|dersten kaldı|sınıfta kaldı|kukkus läbi|neizturēja (?:divus|trīs) eksāmenus|"
+    r"neišlaikė (?:dviejų|trijų) egzaminų"
+)
+#: a scholarship or a stipend cut, withdrawn or lost, of a person ("bursu kesildi", "her scholarship was
+#: withdrawn", "ihm wurde das Stipendium entzogen", "ha perso la borsa di studio")
+SCHOLARSHIP_CUT_WORDS = (
+    r"bursu kesildi|bursunu kaybetti|bursu iptal edildi|"
+    r"(?:his|her|their) (?:scholarship|stipend|bursary|grant) (?:was|has been|got|will be) (?:cut|withdrawn|revoked|cancelled|canceled|stopped|suspended|terminated)|"
+    r"lost (?:his|her|their) (?:scholarship|stipend|bursary)|"
+    r"stipendium (?:wurde|wird) (?:gestrichen|entzogen|gekürzt|eingestellt)|(?:das|sein|ihr) stipendium verloren|stipendium entzogen|"
+    r"(?:sa|la) bourse (?:a été|lui a été) (?:supprimée|retirée|suspendue|coupée)|perdu sa bourse|"
+    r"(?:perso|persa) la borsa(?: di studio)?|borsa(?: di studio)? (?:gli|le) è stata (?:revocata|tolta|sospesa)|"
+    r"perdió (?:la|su) beca|(?:le|se le) (?:retiraron|quitaron|suspendieron) la beca|"
+    r"perdeu a bolsa|(?:a|sua) bolsa (?:foi|lhe foi) (?:cortada|retirada|suspensa|cancelada)|"
+    r"beurs (?:is|werd) (?:ingetrokken|stopgezet)|zijn beurs kwijt|haar beurs kwijt|"
+    r"stracił stypendium|straciła stypendium|stypendium (?:zostało|mu|jej) (?:odebrane|cofnięte|wstrzymane)|"
+    r"přišel o stipendium|přišla o stipendium|stipendium (?:mu|jí) (?:bylo )?(?:odebráno|zrušeno)|"
+    r"prišiel o štipendium|prišla o štipendium|ösztöndíját (?:megvonták|elvesztette|felfüggesztették)|"
+    r"menetti apurahansa|apuraha (?:peruttiin|lakkautettiin)|förlorade sitt stipendium|mistede sit stipendium|"
+    r"mistet stipendet|a pierdut bursa|bursa (?:i-a|îi) (?:fost )?(?:tăiată|retrasă|suspendată)|"
+    r"έχασε την υποτροφία|загуби стипендията|izgubio stipendiju|izgubila stipendiju|izgubil štipendijo|"
+    r"izgubila štipendijo|kaotas stipendiumi|zaudēja stipendiju|neteko stipendijos"
+)
+#: a scholarship's or a stipend's word, a stem that begins a word and its compounds and cases
+#: ("ösztöndíjból", "Stipendiums", "bursu"): with an amount, a period or gross and a person, one's pay
+STIPEND_STEMS = (
+    "stipend", "scholarship", "bursary", "fellowship", "stipendi", "stypendi", "štipendi", "ösztöndíj",
+    "apurah", "υποτροφ", "стипенди"
+)
+#: the same words that are short, whole (a stem "beca" begins "because", "burs" "burst")
+STIPEND_WORDS = (
+    "beca becas bolsa bolsas borsa borse bourse bourses beurs beurzen burs bursu bursa bursum bursun bursunu "
+    "bursuna bursundan bursă bursei bursa"
+)
+#: a conviction or a sentence for an offence, in EGI's languages ("veroordeeld voor fraude", "convicted of
+#: fraud", "verurteilt wegen Betrugs", "condannato per truffa"): with a person before it
+CONVICTION_WORDS = (
+    r"convicted of|convicted for|sentenced to|sentenced for|found guilty of|pleaded guilty to|"
+    r"verurteilt wegen|verurteilt worden wegen|verurteilt zu|rechtskräftig verurteilt|"
+    r"condamné pour|condamnée pour|condamné à (?:\d|un|une|deux|trois) |condamnée à (?:\d|un|une|deux|trois) |reconnu coupable|reconnue coupable|"
+    r"condannato per|condannata per|condannato a (?:\d|un|una|due|tre)|condannata a (?:\d|un|una|due|tre)|"
+    r"condenado por|condenada por|condenado a (?:\d|un|una|dos|tres)|condenada a (?:\d|un|una|dos|tres)|"
+    r"condenado a (?:\d|um|uma|dois|três)|condenada a (?:\d|um|uma|duas|três)|"
+    r"veroordeeld voor|veroordeeld tot|veroordeeld wegens|"
+    r"skazany za|skazana za|skazany na|skazana na|odsouzen za|odsouzena za|odsouzen k|odsouzena k|"
+    r"odsúdený za|odsúdená za|odsúdili za|elítélték|el lett ítélve|börtönre ítélték|"
+    r"tuomittiin|tuomittu|dömd för|dömdes för|dömd till|dømt for|dømt til|blev dømt|ble dømt|"
+    r"condamnat pentru|condamnată pentru|condamnat la|condamnată la|καταδικάστηκε|καταδικασμένος|καταδικασμένη|"
+    r"осъден за|осъдена за|осъден на|осъдена на|osuđen za|osuđena za|osuđen na|osuđena na|"
+    r"obsojen za|obsojena za|obsojen na|obsojena na|mahkum edildi|hüküm giydi|ceza aldı|"
+    r"süüdi mõistetud|süüdi mõisteti|notiesāts par|notiesāta par|nuteistas už|nuteista už"
+)
+#: a court's subject that is no person: a news item about a firm's or an institution's case
+CONVICTED_BODY_WORDS = (
+    "company companies firm corporation bank group unternehmen konzern firma gesellschaft société entreprise "
+    "azienda società empresa compañía companhia bedrijf onderneming spółka firma společnost spoločnosť cég "
+    "vállalat yhtiö yritys företaget bolaget selskabet selskapet compania societatea εταιρεία компания "
+    "компанията tvrtka poduzeće podjetje şirket şirketi ettevõte uzņēmums įmonė bendrovė manufacturer "
+    "publisher provider vendor operator"
+)

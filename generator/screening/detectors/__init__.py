@@ -76,7 +76,7 @@ DETECTORS: dict[str, tuple[Detector, ...]] = {
     PERSONAL: (personal.ibans, personal.bank_accounts, personal.czech_accounts, personal.payment_cards, personal.national_ids, personal.glued_labels, personal.birth_dates, personal.misread_numbers, personal.addresses,
                personal.licence_plates,
                personal.person_dns, personal.eid_identifiers, personal.handles, personal.health, personal.care_needs, personal.patient_codes, personal.named_patients, personal.salaries,
-               personal.employment_troubles, personal.performance_reviews, personal.union_membership, personal.personal_troubles, personal.religion,
+               personal.employment_troubles, personal.performance_reviews, personal.union_membership, personal.personal_troubles, personal.told_of_somebody, personal.religion,
                personal.family_events,
                columns.columns),  # (a table's columns: personal, phone and credential findings)
     MARKER: (markers.markers,),

@@ -77,6 +77,8 @@ from generator.screening.lexicon import (
     CONDITION_FOR_BEFORE,
     CONDITION_STEMS,
     CONDITION_WITH,
+    CONVICTED_BODY_WORDS,
+    CONVICTION_WORDS,
     COPULAS,
     CORRECTION_WORDS,
     CRIMINAL_RECORD_FILLERS,
@@ -92,6 +94,7 @@ from generator.screening.lexicon import (
     EARNING_VERBS_AFTER,
     EMERGENCY_DRUG_WORDS,
     EMERGENCY_WORDS,
+    FAILED_EXAM_WORDS,
     FAMILY_EVENT_OWN,
     FAMILY_EVENT_RELATIVES,
     FAMILY_EVENT_STEMS,
@@ -104,7 +107,9 @@ from generator.screening.lexicon import (
     FORM_TOWN_LABEL_WORDS,
     FOUNDED_THING_WORDS,
     FUTURE_EARNING_VERBS,
+    GRADE_AVERAGE_WORDS,
     GROSS_WORDS,
+    HAD_A_STROKE_WORDS,
     HANDLE_WORDS,
     HAVING_ALLERGY_VERBS,
     HEALTH_PHRASES,
@@ -172,6 +177,7 @@ from generator.screening.lexicon import (
     RATE_WORDS,
     RECORDED_SANCTIONS,
     REFUGEE_STATUS,
+    REHABILITATION_WORDS,
     RELATIVE_POSSESSIVES,
     RELATIVE_WORDS,
     RELIGION_AFTER_ARTICLE,
@@ -192,11 +198,14 @@ from generator.screening.lexicon import (
     ROLE_WORDS,
     SALARY_WORDS,
     SANCTION_WORDS,
+    SCHOLARSHIP_CUT_WORDS,
     SEND_VERB_STEMS,
     SENSE_IMPAIRMENT_STEMS,
     SHIPMENT_ADDRESS_KEY_WORDS,
     SICK_NOTE_STEMS,
     SPECIFIC_ACCOUNT_WORDS,
+    STIPEND_STEMS,
+    STIPEND_WORDS,
     STOPWORDS,
     STREET_NAME_PARTICLES,
     SURGERY_COMPOUND_ENDS,
@@ -1322,7 +1331,7 @@ def misread_numbers(t: Text) -> Iterator[Finding]:
 
 # --- health -------------------------------------------------------------------------------------
 
-_HEALTH = Lexicon(HEALTH_PHRASES)
+_HEALTH = Lexicon(HEALTH_PHRASES, REHABILITATION_WORDS)
 _ABOUT_RULES = re.compile(r"(?:['’]s)?[ \t-]+(?:policy|policies|rules|regulations?|form|forms|entitlement|allowance|days|"
                           r"requests?|procedure|regelung|antrag|formular|règles|formulaire|regole|modulo|"
                           # a treatment named as a field of work ("radiotherapy planning", "Strahlentherapie-Physik")
@@ -2908,6 +2917,106 @@ def personal_troubles(t: Text) -> Iterator[Finding]:
             done = end
 
 
+#: a stroke had by somebody (``HAD_A_STROKE_WORDS``), a conviction (``CONVICTION_WORDS``), a person's
+#: studies gone wrong: a grade average, failed exams, a scholarship cut
+_HAD_A_STROKE = Lexicon(HAD_A_STROKE_WORDS)
+_CONVICTION = Lexicon(CONVICTION_WORDS)
+_GRADE_AVERAGE = Lexicon(GRADE_AVERAGE_WORDS)
+_FAILED_STUDIES = Lexicon(FAILED_EXAM_WORDS, SCHOLARSHIP_CUT_WORDS)
+#: (the grade's number right after its words: "not ortalaması 2,1", "GPA of 2.1", "Notenschnitt: 3,4")
+_GRADE_NUMBER = re.compile(r"[ \t:=]*(?:(?:is|was|of|ist|war|von|bei|è|era|di|es|de|é|van|was|wynosi|je|volt|on|oli|är|"
+                           r"var|er|este|είναι|е|e|ir|yra|only|nur|solo|apenas|slechts|tylko|jen|csak|vain|bara|kun|doar)[ \t]+){0,2}"
+                           r"\d{1,3}(?:[.,]\d{1,2})?(?![\d.,]*\d)")
+#: a rule's words about grades: a threshold, a condition ("below 2.0", "at least", "cannot apply", "mindestens")
+_GRADE_RULE = re.compile(words(
+    r"below|under|above|over|minimum|at least|less than|more than|cannot|can not|may not|must|required|"
+    r"mindestens|unter|über|muss|almeno|inferiore|superiore|au moins|moins de|al menos|inferior|superior|"
+    r"pelo menos|minimaal|onder|boven|co najmniej|poniżej|powyżej|alespoň|legalább|alatt|felett|vähintään|"
+    r"minst|över|cel puțin|τουλάχιστον|поне|najmanje|ispod|iznad|vsaj|en az|altında|vähemalt|vismaz|mažiausiai"))
+#: somebody's roles that ``ROLE_WORDS`` lacks: a fellow, a student in other forms ("a bolseira", "öğrencinin")
+_MORE_ROLES = frozenset(fold(w).encode() for w in (
+    "bolseira bolseiro borsista borsiste boursier boursière stipendiat stipendiatin stipendiatka ösztöndíjas "
+    "bursiyer fellow colleague collega kollege kollegin collègue colega kolega kolegyně kolegynja kollega "
+    "kolleega kolēģis kolega kolegė συνάδελφος колега studentin étudiant étudiante estudiante estudante aluno "
+    "aluna studenta studentka studentem studentowi opiskelija studenten eleven studentul studentei "
+    "φοιτητής φοιτήτρια студент студентка študent študentka öğrenci öğrencinin öğrenciye öğrencimiz "
+    "üliõpilane studente studentė doktorandusz doktoranduszunk doktorandusznak doktoranduszom "
+    "doktoranta doktorantowi doktoranda doktorandovi doktorandin promovenda promovendus väitöskirjatutkijamme "
+    "doktorand doktoranden doktorandens doktorant doktoranten doktorantas doktorants asistent assistent "
+    "assistant assistente asistente hallgatónk hallgatója").split())
+#: the words of many people or of a body: a cohort's ("patients who had a stroke"), a firm's ("the
+#: company was convicted of"), a course's ("the course's grade average"), a call's ("for all fellows")
+_MANY_OR_A_BODY = frozenset(fold(w).encode() for w in (
+    CONVICTED_BODY_WORDS + " " + " ".join(INSTITUTION_WORDS) + " "
+    "patients pazienti patienten pacientes patiënten pacjenci pacienti pacienții pacientii betegek potilaat "
+    "patienter ασθενείς пациенти pacijenti hastalar hastaların participants partecipanti teilnehmer teilnehmende "
+    "deelnemers uczestnicy účastníci résztvevők osallistujat deltagare deltagere participanți συμμετέχοντες "
+    "people persons subjects individuals cohort kohorte coorte cohorte groep grupa skupina csoport ryhmä "
+    "grupp gruppe grup ομάδα група students studenti studierende étudiants estudiantes estudantes studenten "
+    "studenci studenti hallgatók opiskelijat studenterna studerende studenții φοιτητές студенти öğrenciler "
+    "fellows stipendiaten boursiers borsisti becarios bolseiros bolsistas beursstudenten stypendyści "
+    "course courses kurs kurses kurse cours corso curso cursus vak przedmiot předmět kurzus kurssi kursen "
+    "class klasse classe clase all alle tous toutes tutti tutte todos todas allen alla kaikki wszyscy "
+    "všichni všetci minden toți όλοι всички svi vsi tüm kõik visi visiems each every jeder jede chaque ogni "
+    "cada elke iedere każdy każda každý každá minden jokainen varje hver fiecare κάθε всеки svaki vsak "
+    "average mean median durchschnittlich moyenne media promedio média gemiddeld średnio průměrně").split())
+
+
+def _somebody_in_clause(t: Text, lo: int, hi: int, names: bool = True) -> bool:
+    """Is somebody told of in ``t.text[lo:hi]``: a pronoun, a relative, a title, a role or a fellow's
+    word, or a name (``names``: a capitalised word, ``_somebody_before``; else two in a row); and no
+    word of many people, of a body or of everybody (``_MANY_OR_A_BODY``)?"""
+    text, low = t.text, t.low
+    spans = [m.span() for m in _VIEW_WORD.finditer(low, lo, hi)]
+    seen = [low[a:b].encode() for a, b in spans]
+    if any(w in _MANY_OR_A_BODY for w in seen):
+        return False
+    if any(w in _ROLE_WORDS or w in _MORE_ROLES or w in _SOMEBODY_WORDS for w in seen):
+        return True
+    if names:
+        return bool(spans) and _somebody_before(text, low, spans[-1][1] + 1, len(spans), lo)
+    return _person_named(text, lo, hi)
+
+
+def _clause_before(text: str, start: int, at: int) -> int:
+    """Where the clause of ``at`` begins, not before ``start`` (80 characters at most before it)."""
+    lo = max(start, at - 80)
+    cut = max(text.rfind(";", lo, at), text.rfind("\n", lo, at))
+    return cut + 1 if cut >= 0 else lo
+
+
+def told_of_somebody(t: Text) -> Iterator[Finding]:
+    """A person's stroke, told by its name or abbreviation ("A Sofia teve um AVC", "Marco ha avuto un
+    ictus"), a person's conviction ("Hij is veroordeeld voor fraude"), a person's studies gone wrong:
+    their grade average with its number, failed exams, a scholarship cut ("Öğrencinin not ortalaması
+    2,1 ve iki dersten kaldı, bu yüzden bursu kesildi"): the sentence, with somebody named or
+    pointed at before (the studies: anywhere in it, a name by two capitalised words). Not a cohort's
+    ("patients who had a stroke were excluded"), a firm's ("the company was convicted of"), nor a
+    course's ("the average grade of the course was 2.1")."""
+    text = t.text
+    for m in _HAD_A_STROKE.finditer(t, 80, 40):
+        start, end = _sentence_around(text, m.start(), m.end())
+        if _somebody_in_clause(t, _clause_before(text, start, m.start()), m.start()):
+            yield Finding("personal.health", PERSONAL, start, end)
+    for m in _CONVICTION.finditer(t, 80, 40):
+        start, end = _sentence_around(text, m.start(), m.end())
+        if _somebody_in_clause(t, _clause_before(text, start, m.start()), m.start()):
+            yield Finding("personal.criminal", PERSONAL, start, end)
+    hits = [m for m in _FAILED_STUDIES.finditer(t, 80, 40)]
+    if t.has_digit:
+        hits += [m for m in _GRADE_AVERAGE.finditer(t, 40, 40) if _GRADE_NUMBER.match(t.low, m.end())]
+    done = -1
+    for m in sorted(hits, key=lambda m: m.start()):
+        if m.start() < done:
+            continue
+        start, end = _sentence_around(text, m.start(), m.end())
+        if _GRADE_RULE.search(t.low, start, end):
+            continue  # (a rule's threshold: "a student with a GPA below 2.0 cannot apply")
+        if _somebody_in_clause(t, start, end, names=False):
+            yield Finding("personal.studies", PERSONAL, start, end)
+            done = end
+
+
 #: the disciplinary words: a measure against somebody, with or without its sanction's word
 _DISCIPLINARY = tuple(s for s in _TROUBLES if "disc" in s or "dysc" in s or "disz" in s or s in (
     "fegyelmi", "kurinpi", "πειθαρχικ", "дисциплинарн", "disiplin", "distsiplinaar", "drausmin"))
@@ -2938,6 +3047,25 @@ _HEALTH_WORDS = WordClass(lambda w: _HEALTH_STEM_BYTES.search(w) is not None)
 #: a capitalised name's words (two or three) anywhere: looked for only in a sentence that names a
 #: condition, before an age (``_AGE_AFTER``)
 _CAPITALISED_NAME = re.compile(r"(?<![\w'’-])[^\W\d_][\w'’-]+(?:[ \t]+[^\W\d_][\w'’-]+){1,2}(?=[ \t]*[,(])")
+
+
+#: a person's initials, dotted ("M.R.", "J. K.", "A.-M.S."), before a comma or a bracket: a patient's
+#: name as a hospital's note shortens it
+_INITIALS = re.compile(r"(?<![\w.])(?:[^\W\d_a-zß-ÿ]\.[ -]?){1,2}[^\W\d_a-zß-ÿ]\.?(?=[ \t]*[,(])")
+#: the same right after a patient's word ("paziente M.R., 54 anni")
+_INITIALS_AFTER = re.compile(r"[ \t]+(?:[^\W\d_a-zß-ÿ]\.[ -]?){1,2}[^\W\d_a-zß-ÿ]\.?(?![\w])")
+
+
+def _patient_by_initials(t: Text, at: int) -> Iterator[Finding]:
+    """A patient named by initials right after the patient's word, at ``at`` ("paziente M.R., 54
+    anni, di Lecco, con diagnosi di sclerosi multipla"), with a condition or a diagnosis in the
+    sentence: the sentence. (A study's "patient P-0173" has no dotted initials.)"""
+    m = _INITIALS_AFTER.match(t.text, at)
+    if m is None or not _HEALTH_WORDS.among(t.words):
+        return
+    start, end = _sentence_around(t.text, m.start(), m.end())
+    if _HEALTH_STEM.search(t.low, start, end):
+        yield Finding("personal.patient", PERSONAL, start, end)
 
 
 def _name_at(text: str, start: int, end: int) -> bool:
@@ -2972,6 +3100,8 @@ def named_patients(t: Text) -> Iterator[Finding]:
         for p in t.word_positions(spelled):  # (a whole word: "m", a title, is in "im")
             m = _NAME_AFTER.match(text, p + len(spelled))
             if m is None:
+                if word in _PATIENT_WORDS:
+                    yield from _patient_by_initials(t, p + len(spelled))
                 continue
             name_end = _name_end(text, m.start("name"), m.end("name"))
             if name_end is None:
@@ -2983,8 +3113,11 @@ def named_patients(t: Text) -> Iterator[Finding]:
         # the lines with an age (a name never spans two): the names are looked for there only, as
         # the search of the whole text would find them (a research ticket names many people)
         lines = sorted({t.line_span(a.start()) for a in _AGE_HIT.finditer(text)})
-        for m in (m for lo, hi in lines for m in _CAPITALISED_NAME.finditer(text, lo, hi)):
-            if _AGE_AFTER.match(text, m.end()) and _name_at(text, *m.span()):
+        # (or a person's initials: "M.K., 45 Jahre, Diagnose ...")
+        for m, initials in chain(((m, False) for lo, hi in lines for m in _CAPITALISED_NAME.finditer(text, lo, hi)),
+                                 ((m, True) for lo, hi in lines for m in _INITIALS.finditer(text, lo, hi))):
+            if _AGE_AFTER.match(text, m.end()) and (
+                    text[m.end():m.end() + 3].lstrip()[:1] == "," if initials else _name_at(text, *m.span())):
                 # (to the line's end: an age's abbreviation ends no sentence, "Jg. 1990, Freiburg")
                 start = _sentence_around(text, m.start(), m.end())[0]
                 line_end = text.find("\n", m.end())
@@ -4466,6 +4599,53 @@ def _net_pay(t: Text) -> Iterator[Finding]:
             yield Finding("personal.salary", PERSONAL, m.start("amount"), m.end())
 
 
+#: a scholarship's or a stipend's word (``STIPEND_STEMS``) beginning a word: "ösztöndíjból", "Stipendiums"
+_STIPEND_BYTES = re.compile(b"|".join(re.escape(fold(s).encode()) for s in sorted(STIPEND_STEMS, key=len, reverse=True)))
+_STIPEND_WHOLE = frozenset(fold(w).encode() for w in STIPEND_WORDS.split())
+_STIPEND_WORDS = WordClass(lambda w: w in _STIPEND_WHOLE or _STIPEND_BYTES.match(w) is not None)
+#: a gross or net or a period word (``GROSS_WORDS``, ``PAY_PERIODS``) right before an amount: "havi
+#: bruttó 412 000 Ft", "monthly net EUR 1,400"
+_TAXED_OR_PERIOD_BEFORE = re.compile(
+    rf"(?<![\w])(?:(?:{lex(GROSS_WORDS)}|{lex(PAY_PERIODS)}|{lex(NET_PAY_PERIODS)})[ \t]+){{1,2}}$")
+#: an amount's end, then its piece of a word ("412 000 Ft-os": Hungarian's adjective)
+_AMOUNT_SUFFIX = re.compile(r"-[^\W\d_]{1,4}(?![\w])")
+
+
+def _stipends(t: Text) -> Iterator[Finding]:
+    """The amount of a person's scholarship or stipend, with its gross or net or its period beside
+    it, in the clause of the scholarship's word: "A doktorandusz havi bruttó 412 000 Ft-os
+    ösztöndíjból él", "sie lebt von einem Stipendium von 1.500 € im Monat". Somebody must be
+    pointed at in the clause (a role, a pronoun, a name); not a call's "the scholarship is 1,500 EUR
+    per month for all fellows", nor a programme's "each fellowship is EUR 2,000 a month"."""
+    text, low = t.text, t.low
+    done = -1
+    for w in _STIPEND_WORDS.among(t.words):
+        for p in t.word_positions(w.decode()):
+            if p < done:
+                continue
+            lo, hi = _sentence_around(text, p, p + len(w))
+            lo, hi = max(lo, p - 120), min(hi, p + 120)
+            cuts = [c.end() for c in _PAY_CLAUSE_END.finditer(low, lo, p)]
+            lo = cuts[-1] if cuts else lo
+            stop = _PAY_CLAUSE_END.search(low, p, hi)
+            hi = stop.start() if stop else hi
+            for amount in _AMOUNT_IN.finditer(low, lo, hi):
+                a_start, a_end = amount.span()
+                suffix = _AMOUNT_SUFFIX.match(low, a_end)
+                a_end = suffix.end() if suffix else a_end
+                after = _PERIOD_AFTER.match(low, a_end)
+                before = _TAXED_OR_PERIOD_BEFORE.search(low, max(lo, a_start - 30), a_start)
+                if after is None and before is None:
+                    continue
+                if not _somebody_in_clause(t, lo, hi, names=False):
+                    break
+                first = min(p, before.start() if before else a_start)
+                last = max(p + len(w), after.end() if after else a_end)
+                yield Finding("personal.salary", PERSONAL, first, last)
+                done = last
+                break
+
+
 def salaries(t: Text) -> Iterator[Finding]:
     """What somebody earns: "de nieuwe beheerder verdient €4.850 bruto", "her salary is 3 200 EUR",
     "the day rate of Jan Kowalski is 600 EUR"."""
@@ -4473,6 +4653,8 @@ def salaries(t: Text) -> Iterator[Finding]:
         return
     low = t.low
     yield from _contract_pay(t)
+    if _STIPEND_WORDS.among(t.words):
+        yield from _stipends(t)
     if not _GROSS_WORD_SET.isdisjoint(t.words):
         yield from _net_pay(t)
     if b"on" in t.words and not _TAXED_WORDS.isdisjoint(t.words):
