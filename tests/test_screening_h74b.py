@@ -34,10 +34,15 @@ def test_a_study_cohort_with_a_diagnosis_and_mean_age_stays():
      "Tomasz miał udar w zeszłym tygodniu, proszę zawiesić jego konto.",
      "Notre collègue Julien a eu un AVC la semaine dernière.",
      "Unsere Kollegin Petra hat einen Schlaganfall erlitten, bitte das Konto ruhen lassen.",
-     "Onze beheerder Kees is sinds mei in revalidatie, zijn taken liggen stil."],
+     "Onze beheerder Kees is sinds mei in revalidatie, zijn taken liggen stil.",
+     "Ingrid har MS og arbeider bare halv tid nå."],
 )
 def test_somebody_who_had_a_stroke_is_personal_health(text):
     assert found(text, "personal")
+
+
+def test_a_product_named_ms_stays():
+    assert found("She has MS Teams installed on the laptop of the lab.", "personal") == []
 
 
 def test_a_cohort_that_had_a_stroke_stays():
@@ -91,7 +96,8 @@ def test_a_public_scholarship_amount_stays(text):
     "text",
     ["He was sentenced to two years for fraud, so his access must go.",
      "Il collega è stato condannato per truffa l'anno scorso.",
-     "Kolega został skazany za oszustwo w zeszłym roku."],
+     "Kolega został skazany za oszustwo w zeszłym roku.",
+     "Der Kollege wurde 2023 wegen Untreue verurteilt und hat keinen Zugang mehr."],
 )
 def test_a_persons_conviction_is_personal(text):
     assert found(text, "personal")
@@ -100,7 +106,8 @@ def test_a_persons_conviction_is_personal(text):
 @pytest.mark.parametrize(
     "text",
     ["The company was convicted of fraud in 2019, as the news reported.",
-     "Die Universität wurde verurteilt wegen Verstoßes gegen das Vergaberecht."],
+     "Die Universität wurde verurteilt wegen Verstoßes gegen das Vergaberecht.",
+     "Das Gericht hat die Firma zu einer Geldstrafe verurteilt."],
 )
 def test_an_institutions_conviction_stays(text):
     assert found(text, "personal") == []

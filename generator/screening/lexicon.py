@@ -5692,7 +5692,12 @@ HAD_A_STROKE_WORDS = (
     r"(?:doživel|doživela|dobil|dobila|imel|imela) (?:možgansko kap|možgansko kap)|"
     r"(?:inme|felç|beyin kanaması) geçirdi|"
     r"(?:sai|sai insuldi|on saanud) (?:insuldi|insult)|(?:pārcieta|pārcietusi|pārcietis) insultu|"
-    r"(?:patyrė|ištiko) (?:insultą|insultas)"
+    r"(?:patyrė|ištiko) (?:insultą|insultas)|"
+    # multiple sclerosis, by its abbreviation or its name, that somebody has ("Piet heeft MS", "ha la SM")
+    r"(?:has|had|hat|heeft|har|havde|hadde) ms|ha la sm|ha la sla|"
+    r"(?:has|hat|heeft|har|ha|ha la|tiene|tem|a|a une|ma|má|mă|on) (?:multiple sclerosis|multiple sklerose|"
+    r"multiple sclerose|multipel sklerose|multipel skleros|sclerosi multipla|esclerosis múltiple|esclerose múltipla|"
+    r"sclérose en plaques|stwardnienie rozsiane|roztroušenou sklerózu|sclerozǎ multiplă|ms-taudin|ms-tauti)"
 )
 #: a stay in rehabilitation said of somebody, in the languages not yet in ``HEALTH_PHRASES``
 REHABILITATION_WORDS = (
@@ -5771,6 +5776,8 @@ CONVICTION_WORDS = (
     r"condenado por|condenada por|condenado a (?:\d|un|una|dos|tres)|condenada a (?:\d|un|una|dos|tres)|"
     r"condenado a (?:\d|um|uma|dois|três)|condenada a (?:\d|um|uma|duas|três)|"
     r"veroordeeld voor|veroordeeld tot|veroordeeld wegens|"
+    # the verb last, its offence or sentence before it ("wegen Betrugs verurteilt", "voor fraude veroordeeld")
+    r"(?:wegen|zu)(?: [^\W\d_]+){1,3} verurteilt|(?:voor|tot|wegens)(?: [^\W\d_]+){1,3} veroordeeld|"
     r"skazany za|skazana za|skazany na|skazana na|odsouzen za|odsouzena za|odsouzen k|odsouzena k|"
     r"odsúdený za|odsúdená za|odsúdili za|elítélték|el lett ítélve|börtönre ítélték|"
     r"tuomittiin|tuomittu|dömd för|dömdes för|dömd till|dømt for|dømt til|blev dømt|ble dømt|"

@@ -2985,6 +2985,10 @@ def _clause_before(text: str, start: int, at: int) -> int:
     return cut + 1 if cut >= 0 else lo
 
 
+#: a capitalised word next
+_CAPITALISED_NEXT = re.compile(r"[ \t]+[^\W\d_a-zß-ÿ]")
+
+
 def told_of_somebody(t: Text) -> Iterator[Finding]:
     """A person's stroke, told by its name or abbreviation ("A Sofia teve um AVC", "Marco ha avuto un
     ictus"), a person's conviction ("Hij is veroordeeld voor fraude"), a person's studies gone wrong:
@@ -2995,6 +2999,8 @@ def told_of_somebody(t: Text) -> Iterator[Finding]:
     course's ("the average grade of the course was 2.1")."""
     text = t.text
     for m in _HAD_A_STROKE.finditer(t, 80, 40):
+        if m.group().endswith((" ms", " sm")) and _CAPITALISED_NEXT.match(text, m.end()):
+            continue  # (a product: "she has MS Teams", "he had MS Office")
         start, end = _sentence_around(text, m.start(), m.end())
         if _somebody_in_clause(t, _clause_before(text, start, m.start()), m.start()):
             yield Finding("personal.health", PERSONAL, start, end)
