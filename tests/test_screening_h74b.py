@@ -17,15 +17,20 @@ from support.findings import found, kept_text
         ("In the export there was the row of paciente J.P.S., 67 años, con diagnóstico de linfoma.", "linfoma"),
         ("Im Anhang steht noch M.K., 45 Jahre, aus Graz, Diagnose Multiple Sklerose seit 2019.", "Sklerose"),
         ("Le fichier contient la patiente C.D., 38 ans, traitement pour leucémie en cours.", "leucémie"),
+        ("Nella riga 12 c'è la paziente, 61 anni, con diagnosi di SLA, da togliere.", "SLA"),
     ],
 )
 def test_a_patient_by_initials_and_age_with_a_diagnosis_is_personal(text, secret):
     assert found(text, "personal") and secret not in kept_text(text)
 
 
-def test_a_study_cohort_with_a_diagnosis_and_mean_age_stays():
-    text = "In total 54 patients with multiple sclerosis were included (mean age 45 years)."
-    assert found(text, "personal") == [] and "54 patients" in kept_text(text)
+@pytest.mark.parametrize(
+    "text",
+    ["In total 54 patients with multiple sclerosis were included (mean age 45 years).",
+     "The patients, 54 years on average, had a diagnosis of asthma."],
+)
+def test_a_study_cohort_with_a_diagnosis_and_mean_age_stays(text):
+    assert found(text, "personal") == [] and "54" in kept_text(text)
 
 
 @pytest.mark.parametrize(
@@ -56,6 +61,7 @@ def test_a_cohort_that_had_a_stroke_stays():
         ("Sein Notendurchschnitt ist 3,7 und er ist zweimal durchgefallen.", "3,7"),
         ("Her scholarship was withdrawn after she failed three exams, so please close the account.", "failed three exams"),
         ("Studentka ma średnia ocen 2,9 i straciła stypendium w tym semestrze.", "2,9"),
+        ("El alumno tiene una nota media de 5,2 y suspendió dos asignaturas.", "5,2"),
     ],
 )
 def test_a_students_grades_and_lost_scholarship_are_personal(text, secret):
@@ -66,6 +72,7 @@ def test_a_students_grades_and_lost_scholarship_are_personal(text, secret):
     "text",
     ["The average grade in the course was 2.1 this year.",
      "Der Notendurchschnitt des Kurses lag bei 2,1.",
+     "La nota media del curso fue 6,4 este semestre.",
      "A student with a GPA below 2.0 cannot apply for the grant."],
 )
 def test_a_courses_grade_average_stays(text):

@@ -2943,7 +2943,9 @@ _MORE_ROLES = frozenset(fold(w).encode() for w in (
     "üliõpilane studente studentė doktorandusz doktoranduszunk doktorandusznak doktoranduszom "
     "doktoranta doktorantowi doktoranda doktorandovi doktorandin promovenda promovendus väitöskirjatutkijamme "
     "doktorand doktoranden doktorandens doktorant doktoranten doktorantas doktorants asistent assistent "
-    "assistant assistente asistente hallgatónk hallgatója").split())
+    "assistant assistente asistente hallgatónk hallgatója alumno alumna élève eleve leerling uczeń uczennica "
+    "žák žákyně žiak žiačka diák diákunk oppilas elev elevă μαθητής μαθήτρια ученик ученичка učenik učenica "
+    "dijak dijakinja õpilane skolnieks mokinys").split())
 #: the words of many people or of a body: a cohort's ("patients who had a stroke"), a firm's ("the
 #: company was convicted of"), a course's ("the course's grade average"), a call's ("for all fellows")
 _MANY_OR_A_BODY = frozenset(fold(w).encode() for w in (
@@ -2958,8 +2960,7 @@ _MANY_OR_A_BODY = frozenset(fold(w).encode() for w in (
     "course courses kurs kurses kurse cours corso curso cursus vak przedmiot předmět kurzus kurssi kursen "
     "class klasse classe clase all alle tous toutes tutti tutte todos todas allen alla kaikki wszyscy "
     "všichni všetci minden toți όλοι всички svi vsi tüm kõik visi visiems each every jeder jede chaque ogni "
-    "cada elke iedere każdy każda každý každá minden jokainen varje hver fiecare κάθε всеки svaki vsak "
-    "average mean median durchschnittlich moyenne media promedio média gemiddeld średnio průměrně").split())
+    "cada elke iedere każdy każda každý každá minden jokainen varje hver fiecare κάθε всеки svaki vsak").split())
 
 
 def _somebody_in_clause(t: Text, lo: int, hi: int, names: bool = True) -> bool:
@@ -3064,9 +3065,14 @@ _INITIALS_AFTER = re.compile(r"[ \t]+(?:[^\W\d_a-zß-ÿ]\.[ -]?){1,2}[^\W\d_a-z�
 
 def _patient_by_initials(t: Text, at: int) -> Iterator[Finding]:
     """A patient named by initials right after the patient's word, at ``at`` ("paziente M.R., 54
-    anni, di Lecco, con diagnosi di sclerosi multipla"), with a condition or a diagnosis in the
-    sentence: the sentence. (A study's "patient P-0173" has no dotted initials.)"""
+    anni, di Lecco, con diagnosi di sclerosi multipla"), or by an age between commas ("la paziente,
+    54 anni, con diagnosi di SLA"), with a condition or a diagnosis in the sentence: the sentence.
+    (A study's "patient P-0173" has no dotted initials; "patients, 54 years on average" are many.)"""
     m = _INITIALS_AFTER.match(t.text, at)
+    if m is None and t.text[at:at + 3].lstrip()[:1] == ",":
+        m = _AGE_AFTER.match(t.text, at)  # (or an age at once, the patient's word singular: "la paziente, 54 anni,")
+        if m is not None and fold(t.text[max(0, at - 20):at].split()[-1]).encode() in _MANY_OR_A_BODY:
+            return
     if m is None or not _HEALTH_WORDS.among(t.words):
         return
     start, end = _sentence_around(t.text, m.start(), m.end())
