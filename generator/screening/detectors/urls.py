@@ -191,6 +191,8 @@ def bare_userinfo(t: Text) -> Iterator[Finding]:
         if login is None or login.group().lower() in _NOT_A_LOGIN or text.endswith("://", 0, login.start()) \
                 or _placeholder(text[colon + 1:at]):
             continue  # (a well-formed URL's user info is the URL's own finding)
+        if login.group() == "Robot" and text.endswith("CN=", 0, login.start()):
+            continue  # "/CN=Robot:argo-egi@grnet.gr": a robot certificate's name and its contact
         yield Finding("credential.url-userinfo", CREDENTIAL, login.start(), at)
 
 
