@@ -3372,6 +3372,16 @@ TICKET_WORDS = (
     r"openbare zaak|publiczną sprawę|publicznej sprawy|veřejný případ|veřejného případu|cazul public|"
     r"julkiseen tapaukseen|julkinen tapaus|offentliga ärendet|offentlige sag|δημόσια υπόθεση|публичния случай"
 )
+#: "public" said of a thing, in EGI's languages (stems and forms: "the service's public address",
+#: "el correo público del servicio", "die öffentliche Adresse des Dienstes", "veřejná adresa služby")
+PUBLIC_ADJECTIVES = (
+    r"public|publique|publics|publiques|público|pública|públicos|pubblico|pubblica|pubblici|publiek|publieke|"
+    r"openbaar|openbare|öffentlich|öffentliche|öffentlichen|öffentlicher|publiczny|publiczna|publicznego|"
+    r"publicznej|ogólnodostępny|ogólnodostępna|veřejný|veřejná|veřejné|veřejnou|verejný|verejná|verejné|"
+    r"verejnú|nyilvános|publică|publice|julkinen|julkisen|julkista|offentlig|offentliga|offentlige|"
+    r"δημόσιο|δημόσια|δημόσιος|δημόσιας|javni|javna|javno|javne|публичен|публичния|публичната|публичен|"
+    r"herkese açık|avalik|avaliku|publiska|publiskā|publiskais|viešas|viešasis|vieša|viešą|viešojo"
+)
 #: the public itself, in its forms ("julkiseksi": into the public; "für die Öffentlichkeit")
 PUBLIC_WORDS = (
     r"public|publico|público|pubblico|publique|publiek|publiczne|publicznie|öffentlichkeit|offentligheten|"

@@ -37,6 +37,7 @@ from generator.screening.lexicon import (
     OFFICE_NAME_LINKS,
     OFFICE_NAMING_WORDS,
     PLACEHOLDER_LOCAL_PARTS,
+    PUBLIC_ADJECTIVES,
     ROLE_MAILBOXES,
 )
 
@@ -268,7 +269,29 @@ def _not_a_mailbox(text: str, low: str, m: re.Match[str]) -> bool:
         return True
     if _machine_account(low, m, local, domain):
         return True
-    return text[m.end("local"):m.start("domain")] == "@" and (_service_desk(text, low, m) or _office_named(text, low, m))
+    if text.endswith(_ROBOT_CN, max(0, start - 10), start) or text.endswith(_ROBOT_CN_SPACED, max(0, start - 10), start):
+        return True  # "/CN=Robot:argo-egi@grnet.gr": a robot certificate's contact, no person's
+    return text[m.end("local"):m.start("domain")] == "@" and (_service_desk(text, low, m) or _office_named(text, low, m)
+                                                              or _public_service_mailbox(low, m))
+
+
+_ROBOT_CN = "CN=Robot:"
+_ROBOT_CN_SPACED = "CN=Robot: "
+#: "public" said of a thing (``lexicon.PUBLIC_ADJECTIVES``)
+_PUBLIC_ADJECTIVE = re.compile(rf"(?<![\w-])(?:{lex(PUBLIC_ADJECTIVES)})(?![\w-])")
+_ONE_WORD = re.compile(r"[^\W\d_]{2,40}")
+
+
+def _public_service_mailbox(low: str, m: re.Match[str]) -> bool:
+    """A one-word mailbox the sentence before calls a service's public one ("el correo público del
+    servicio es tcs@rediris.es", "die öffentliche Adresse des Dienstes lautet pki@dfn.de"): a
+    service's word and "public" in the same sentence; a person's mailbox is not called so."""
+    if not _ONE_WORD.fullmatch(fold(m.group("local").lower())):
+        return False
+    start = m.start()
+    lo = max(0, start - 160)
+    lo = max(lo, low.rfind("\n\n", lo, start) + 1, low.rfind(". ", lo, start) + 1, low.rfind("; ", lo, start) + 1)
+    return _PUBLIC_ADJECTIVE.search(low, lo, start) is not None and re.search(_OFFICE_WORD, low[lo:start]) is not None
 
 
 #: a machine's word or a command, and an account's local part (``lexicon.MACHINE_WORDS``,
