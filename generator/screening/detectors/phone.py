@@ -77,6 +77,13 @@ _MEETING_ID_BEFORE = re.compile(
     rf"(?<![\w])(?:{lex(MEETING_ID_WORDS)})(?:[ \t-]*(?:id|number|nummer|numéro|numero|número|numer|číslo|"
     rf"szám|numărul|numarul|numer|nr\.?|no\.?|n°|n\.|kennung|identifiant|identificativo|identificador|kod|kód|code))?"
     rf"[ \t]*[:#]?[ \t]*$")
+#: a meeting's id named further back in the sentence, its word before or after the meeting's ("The
+#: webinar ID for the public session is 845 2231 9087", "l'identifiant du webinaire est ...")
+_ID_WORD = (r"id|number|nummer|numéro|numero|número|numer|číslo|kennung|identifiant|identificativo|"
+            r"identificador|azonosító|tunnus|identifikator|identifikační číslo")
+_MEETING_ID_SAID = re.compile(
+    rf"(?<![\w])(?:(?:{lex(MEETING_ID_WORDS)})[ \t-]*(?:{_ID_WORD})|(?:{_ID_WORD})[ \t]+(?:[\w']+[ \t]+){{0,2}}?"
+    rf"(?:{lex(MEETING_ID_WORDS)}))(?![\w])")
 _SENTENCE_END = re.compile(r"[.!?](?=[ \t\n])|\n")
 #: a registry's word in the sentence before a number over a year ("protocollata con il numero
 #: 0012345/2024", "im Eingangsregister unter 4711/2023": a compound's part too)
@@ -567,6 +574,11 @@ def _judge(low: str, start: int, num: str) -> str | None:
             and all(2 <= len(g) <= 4 for g in groups[1:]) and len(groups[0]) <= 4:
         if len(groups) == 3 and len(groups[0]) == 3 and 9 <= digits <= 11 and _MEETING_ID_BEFORE.search(before):
             return None  # "Webinar 834 5521 9087": a meeting's id (Zoom's 3-4-4 groups), not a phone
+        if len(groups) == 3 and len(groups[0]) == 3 and 9 <= digits <= 11 and label is None:
+            saids = list(_MEETING_ID_SAID.finditer(low, max(line_start, start - 100), start))
+            said = saids[-1] if saids else None
+            if said is not None and not _SENTENCE_END.search(low, said.end(), start):
+                return None  # "The webinar ID for the public session is 845 2231 9087": the meeting's id, said before
         return "phone.grouped"
     return None
 
