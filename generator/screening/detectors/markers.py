@@ -253,6 +253,8 @@ def _in_a_name(text: str, low: str, start: int, end: int) -> bool:
         return False
     return bool(_NAME_TAIL.match(text, end)) or (text[start - 1:start] == "-" and text[start - 2:start - 1].isalnum())
 _ENCLOSED_BEFORE = re.compile(r"[(\[][ \t*_]*$")
+#: an IP address or a network's range right before a bracket ("10.20.31.0/24 (private)", "fd00::/8 (privat)")
+_NETWORK_BEFORE = re.compile(r"(?:\d{1,3}(?:\.\d{1,3}){3}(?:/\d{1,2})?|[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}/\d{1,3})[ \t]*[(\[][ \t*_]*$")
 _ENCLOSED_AFTER = re.compile(r"[ \t*_.!:]*[)\]]")
 #: a marker word only mentioned, not used: "the word 'confidential'", "le terme « confidentiel »",
 #: or the word alone in quotes inside a sentence ("tickets marked 'internal' go to ...")
@@ -383,6 +385,8 @@ def markers(t: Text) -> Iterator[Finding]:
             continue  # "secret: true", "restricted: false": a setting, not a heading
         if _COMPOUND_TAIL.match(low, m.end()) and not _ONLY_TAIL.match(low, m.end()):
             continue  # "Secret-Management für die Pipeline": the first part of a compound ("Internal-only:" heads)
+        if _enclosed(low, m.start(), m.end()) and _NETWORK_BEFORE.search(low, max(0, m.start() - 50), m.start()):
+            continue  # "10.20.31.0/24 (private)": an address range said to be a private one, no marker
         if _heading(low, m.start(), m.end()) or _enclosed(low, m.start(), m.end()):
             yield Finding("marker.heading", MARKER, m.start(), m.end())
     for m in _AUDIENCE.finditer(t, 40, 60):
