@@ -340,14 +340,16 @@ def _more_codes(text: str, start: int, end: int) -> Iterator[Finding]:
 #: 9072 6613#"): digits, in groups or not, the key, then no more of the word; a USSD's "*100#" is
 #: shorter (the view has dropped its star). (A code ended by '*' reaches the detectors without it:
 #: the view reads a star as emphasis.)
-_KEYED = re.compile(r"(?:(?:\d{2,4}[ ]){1,3}\d{2,4}|\d{4,8})#$")
+#: (or keyed one by one, a dash between the keys and before the '#': "4-7-1-9-#"; spaced single
+#: digits are the spaced form's rule's, which an error code's word vetoes)
+_KEYED = re.compile(r"(?:(?:\d{2,4}[ ]){1,3}\d{2,4}|\d{4,8}|\d(?:-\d){3,7}-?)#$")
 _KEYED_END = re.compile(r"#(?:[\s.,;:)\]!?\"'»”]|$)")
 
 
 def _keyed_codes(text: str) -> Iterator[Finding]:
     i = text.find("#")
     while i >= 0:
-        if i >= 4 and text[i - 1].isdigit() and _KEYED_END.match(text, i):
+        if i >= 4 and (text[i - 1].isdigit() or text[i - 1] == "-" and text[i - 2].isdigit()) and _KEYED_END.match(text, i):
             m = _KEYED.search(text, max(0, i - 20), i + 1)
             if m and not (m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "#*+-./_,")):
                 yield Finding("credential.code", CREDENTIAL, m.start(), i + 1)
