@@ -5804,3 +5804,29 @@ CONVICTED_BODY_WORDS = (
     "компанията tvrtka poduzeće podjetje şirket şirketi ettevõte uzņēmums įmonė bendrovė manufacturer "
     "publisher provider vendor operator"
 )
+#: a person telling a date, in the sentences after a form's birth field: "He says it's 2 June 1986",
+#: "sie sagt, es ist der ...", "il dit que c'est le ...", "říká, že je to ...", "hers is", "his is" (h74)
+SAID_DATE_WORDS = (
+    r"says|said|say|tells|told|tell|claims|claimed|confirms|confirmed|writes|wrote|his is|hers is|her dob|his dob|"
+    r"his real|her real|his actual|her actual|it should be|should read|the real one|the right one|the correct one|"
+    r"sagt|sagte|meint|schreibt|schrieb|bestätigt|seins ist|ihres ist|richtig wäre|richtig ist|"
+    r"disait|écrit|confirme|la sienne|la vraie|dice|ha detto|scrive|conferma|la sua è|quella giusta|"
+    r"dijo|escribe|confirma|la suya es|la correcta es|diz|disse|escreveu|a dele é|a dela é|a correta é|"
+    r"zegt|zei|schrijft|bevestigt|de zijne|de hare|de juiste is|mówi|powiedział|powiedziała|pisze|jego to|jej to|"
+    r"poprawna to|říká|řekl|řekla|píše|potvrdil|potvrdila|jeho je|její je|správně je|správné je|hovorí|povedal|povedala|"
+    r"správny je|azt mondja|mondta|írja|az övé|a helyes|sanoo|sanoi|kirjoittaa|hänen on|oikea on|säger|sa att|"
+    r"skriver|hans är|hennes är|rätt är|siger|sagde|hans er|hendes er|det rigtige er|sier|sa at|riktig er|"
+    r"λέει|είπε|γράφει|η σωστή είναι|kaže|rekao|rekla|piše|njegov je|njen je|točan je|pravi|pravilen je|"
+    r"казва|каза|пише|неговата е|нейната е|правилната е|söylüyor|dedi|yazıyor|doğrusu|ütleb|ütles|kirjutab|õige on|"
+    r"saka|teica|raksta|pareizais ir|sako|sakė|rašo|teisinga yra|spune|a spus|scrie|corect este"
+)
+#: a flat or a home said after an address that has no street word, in its sentence or on the next quoted
+#: line: "... 602 00 Brno-Veveří,\n> je to byt kolegyně, bude doma od 14h" (h74)
+HOME_AFTER_WORDS = (
+    r"my flat|her flat|his flat|their flat|our flat|apartment|my home|her home|his home|their home|at home|be home|"
+    r"wohnung|zu hause|zuhause|daheim|appartement|à la maison|chez elle|chez lui|appartamento|a casa|in casa|"
+    r"piso|en casa|apartamento|em casa|woning|thuis|mieszkanie|mieszkaniu|w domu|byt|bytu|bytě|doma|domů|"
+    r"v byte|lakás|lakásom|lakása|otthon|asunto|asunnolla|kotona|lägenhet|lägenheten|hemma|lejlighed|lejligheden|"
+    r"hjemme|leilighet|leiligheten|διαμέρισμα|σπίτι|kod kuće|doma|stanovanje|апартамент|вкъщи|daire|evde|"
+    r"korter|korteris|kodus|dzīvoklis|mājās|butas|namuose|apartament|acasă"
+)

@@ -119,6 +119,7 @@ from generator.screening.lexicon import (
     HEBREW_TOPIC_WORDS,
     HOLY_DAY_REST,
     HOME_ADDRESS_KEY_WORDS,
+    HOME_AFTER_WORDS,
     HOME_NEGATIONS,
     HOME_WORDS,
     HONORIFICS,
@@ -196,6 +197,7 @@ from generator.screening.lexicon import (
     REVIEW_PAY_CUTS,
     REVIEW_WORDS,
     ROLE_WORDS,
+    SAID_DATE_WORDS,
     SALARY_WORDS,
     SANCTION_WORDS,
     SCHOLARSHIP_CUT_WORDS,
@@ -1233,8 +1235,48 @@ _BORN_STAR = re.compile(r"[a-zß-öø-ÿ\u0100-\u024f](?:,?[ \t]|[ \t]?\()[ \t]*
                         rf"\d{{1,2}}[./-][ ]?\d{{1,2}}[./-][ ]?{_BORN_YEAR}|{_BORN_YEAR}[./-][ ]?\d{{1,2}}[./-][ ]?\d{{1,2}})(?![\d*])")
 
 
+#: a person telling a date (``lexicon.SAID_DATE_WORDS``), then the date in its clause: "He says it's
+#: 2 June 1986", "elle dit que c'est le 3 mars 1984" (h74)
+_SAID_DATE = Lexicon(SAID_DATE_WORDS)
+#: (between them only a few small words and a copula or an elided one: "says it's", "sagt, es ist der",
+#: "écrit que c'est le", or nothing: "his is 2 June 1986"; not a clause of its own: "said the venue
+#: opened on ...")
+_SAID_THEN_DATE = re.compile(
+    r"[ \t,:]*(?:(?:[^\W\d_]{1,10}[ \t,]+){0,3}?(?:(?:is|was|ist|war|wäre|est|etait|es|era|e|ar|er|jest|je|to|van|"
+    r"este|yra|ir|ειναι|е|је|dır|dir)|[^\W\d_]{1,6}['’](?:s|est|e))[ \t,:]+)?"
+    r"(?:(?:the|der|den|le|il|el|o|a|de|am|on|op)[ \t]+)?" + _BORN_DATE)
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n[ \t>|]*\n")
+
+
+def _said_dates(t: Text) -> Iterator[Finding]:
+    """A date a person tells (or is told for them) in the two sentences after the one with a birth
+    word: "it wants a date of birth and ours auto-filled 01/01/1900. He says it's 2 June 1986" (the
+    date of a year someone alive was born in; "the deadline is 2 June 2026" is none)."""
+    said = list(_SAID_DATE.finditer(t, 30, 30))
+    if not said:
+        return
+    low = t.low
+    for m in _BIRTH.finditer(t, 30, 30):
+        if _WEAK_BIRTH.fullmatch(m.group().strip()):
+            continue
+        reach, ends = m.end(), 0
+        for e in _SENTENCE_END.finditer(low, m.end(), min(len(low), m.end() + 400)):
+            reach, ends = e.end(), ends + 1
+            if ends == 3:
+                break
+        else:
+            reach = min(len(low), m.end() + 400)
+        for s in said:
+            if m.end() <= s.start() < reach:
+                d = _SAID_THEN_DATE.match(low, s.end(), min(len(low), s.end() + 80))
+                if d and not _TIME_OF_DAY.match(t.text, d.end("date")):
+                    yield Finding("personal.birth-date", PERSONAL, *d.span("date"))
+
+
 def birth_dates(t: Text) -> Iterator[Finding]:
     text = t.text
+    if t.has_digit:
+        yield from _said_dates(t)
     has_digit = t.has_digit
     if has_digit and "*" in t.view.original:
         for date in {b.group("date") for b in _BORN_STAR.finditer(t.view.original)}:
@@ -3574,6 +3616,79 @@ def _home_named(before: str) -> bool:
                for m in _HOME.pattern.finditer(before))
 
 
+#: somebody's home named by their name, as a subject or a note says where a thing goes: "to Ellie's
+#: flat - 4 Montague Terrace, Edinburgh EH3 5QX", "zur Wohnung von Jana: ...", "chez Ellie : ...", "hos Nils"
+#: (not German "bei" nor Dutch "bij": a German noun is capitalised, "bei Zeile 4812", and "bij" an institute's name),
+#: "nach Annas Wohnung", "appartamento di Luca" (h74); the home word in small letters ("King's Place"
+#: is a venue's name)
+_PERSONS_HOME_NOUNS = (r"flat|home|house|place|apartment|cottage|digs|appartement|maison|"
+                       r"appartamento|casa|piso|apartamento|huis|woning|mieszkanie|dom|byt|lakás|"
+                       r"asunto|lägenhet|hus|leilighet|lejlighed|korter|dzīvoklis|butas|stan|apartament|(?i:wohnung|haus)")
+#: (the genitive without an apostrophe, German and Nordic: "Annas Wohnung", "Eriks lägenhet")
+_GENITIVE_HOME_NOUNS = r"(?i:wohnung|haus)|lägenhet|hus|leilighet|lejlighed"
+_PERSONS_HOME = re.compile(
+    rf"[A-Z][\w-]*(?:['’]s|s['’])[ \t]+(?:{_PERSONS_HOME_NOUNS})(?![\w-])"
+    rf"|[A-Z][a-zß-öø-ÿ]+(?<=[a-zäöüéèáíóú])s[ \t]+(?:{_GENITIVE_HOME_NOUNS})(?![\w-])"
+    # (a home word and its owner's particle, not a street's: "place de Clichy" is one, "house of Lords" a name)
+    r"|(?:(?i:wohnung|haus)[ \t]+von|appartement[ \t]+de|appartamento[ \t]+di|apartamento[ \t]+de|piso[ \t]+de|"
+    r"woning[ \t]+van|huis[ \t]+van|chez|hos|a casa di|en casa de|em casa de|na casa de)"
+    r"[ \t]+[A-Z][a-zß-öø-ÿ\u0100-\u024f'’-]+(?![\w])")
+_PERSONS_HOME_WORDS = frozenset(fold(w).encode() for w in _PERSONS_HOME_NOUNS.replace("(?i:", "").replace(")", "").split("|")
+                                + "chez|hos|casa".split("|") if w)
+
+
+def _persons_homes(t: Text) -> Iterator[re.Match[str]]:
+    """Where a named person's home is said (``_PERSONS_HOME``), for the home words' loop."""
+    if _PERSONS_HOME_WORDS.isdisjoint(t.words):
+        return
+    seen = set()
+    for w in _PERSONS_HOME_WORDS.intersection(t.words):
+        for p in t.positions(w.decode()):
+            for m in _PERSONS_HOME.finditer(t.text, max(0, p - 30), min(len(t.text), p + 40)):
+                if m.start() <= p < m.end() and m.span() not in seen:
+                    seen.add(m.span())
+                    yield m
+
+
+#: a street named with no street word, its house number (a Czech or Slovak one with its '/'), a comma,
+#: before a postcode: "na Lidickou 1054/22, 602 00 Brno-Veveří", "na Polną 12, 80-123 Gdańsk" (h74)
+_BARE_STREET = re.compile(r"(?<![\w-])[^\W\d_a-z][^\W\d_]+(?:[ ]+[^\W\d_]+){0,2}[ ]+\d{1,4}[a-zA-Z]?(?:/\d{1,4}[a-zA-Z]?)?"
+                          r"[ ]*,[ ]*$")
+#: the postcode and its town (with its district: "Brno-Veveří", "Praha 6")
+_CODE_TOWN = re.compile(rf"(?:\d{{3}}[ ]\d{{2}}|\d{{2}}-\d{{3}}|\d{{4,5}}|\d{{4}}[ ]?[A-Z]{{2}})[ ]+{_PLACE}(?:[ ]\d{{1,2}}(?![\w]))?")
+#: a flat or a home said after it, in its sentence or on the next (quoted) line
+_HOME_AFTER = re.compile(words(HOME_AFTER_WORDS))
+_SENTENCE_STOP = re.compile(r"[.!?](?:\s|$)|\n[ \t>|]*\n")
+
+
+def _bare_street_homes(t: Text, codes: list[int]) -> Iterator[Finding]:
+    """An address without a street word, then a flat or a home in its sentence or on the next line:
+    "kurýr to může doručit na Lidickou 1054/22, 602 00 Brno-Veveří,\n> je to byt kolegyně, bude
+    doma od 14h"; an organisation's ("CESNET, Zikova 1903/4, 160 00 Praha 6") has no home after it,
+    or names the organisation before it."""
+    text, low = t.text, t.low
+    for p in codes:
+        street = _BARE_STREET.search(text, max(0, p - 60), p)
+        town = street and _CODE_TOWN.match(text, p)
+        if not street or not town:
+            continue
+        end = town.end()
+        reach = min(len(text), end + 160)
+        stop = _SENTENCE_STOP.search(text, end, reach)
+        if stop:
+            reach = stop.start()
+        second = text.find("\n", text.find("\n", end, reach) + 1, reach) if "\n" in text[end:reach] else -1
+        if second > 0:
+            reach = second
+        if not _HOME_AFTER.search(low, end, reach):
+            continue
+        start = street.start()
+        if _VENUE.search(low, max(0, start - 160), reach) or (
+                _institution_before(text, low, start) and not _DOOR.search(low, start, end)):
+            continue
+        yield Finding("personal.address", PERSONAL, start, end)
+
+
 def addresses(t: Text) -> Iterator[Finding]:
     """Street addresses (see the module's docstring)."""
     text, low = t.text, t.low
@@ -3591,7 +3706,10 @@ def addresses(t: Text) -> Iterator[Finding]:
     shapes = t.shapes
     postcodes = _POSTCODE_ANCHOR.finditer(t.digits) if shapes is None else \
         shaped_matches(_POSTCODE_ANCHOR_BYTES, _POSTCODE_BEGINS, t.digits, shapes)  # type: ignore[arg-type]
-    anchors = [m.start() for m in postcodes if _street_before(low, m.start())]
+    codes = [m.start() for m in postcodes]
+    anchors = [c for c in codes if _street_before(low, c)]
+    if len(anchors) < len(codes) and _HOME_AFTER.search(low):
+        yield from _bare_street_homes(t, [c for c in codes if c not in anchors])
     for lo, hi in windows_around(anchors, 90, 40, len(text)):
         if t.ascii and not _street_word_in(low, lo, hi):
             continue  # (in ASCII, matching without case is matching the lower-cased view)
@@ -3624,7 +3742,8 @@ def addresses(t: Text) -> Iterator[Finding]:
         if block and _persons_block(text, low, *block):
             yield Finding("personal.address", PERSONAL, *block)
     moved = [(m, True) for m in chain(_MOVED.finditer(t, 40, 40), _POSTAL.finditer(t, 40, 40))] if t.has_digit else []
-    for m, after_move in chain(((m, False) for m in _HOME.finditer(t, 40, 40)), moved):
+    homes = chain(_HOME.finditer(t, 40, 40), _persons_homes(t) if t.has_digit else ())
+    for m, after_move in chain(((m, False) for m in homes), moved):
         # (a phrase's anchor may be its second word: "כתובת מגורים")
         if text[m.start() - 1:m.start()] in ("/", "\\", "~"):
             continue  # a path's folder ("/home/...")
