@@ -94,3 +94,12 @@ def test_a_keypad_code_keyed_one_by_one_with_its_hash_goes(text, code):
 
 def test_a_hash_after_a_short_range_stays():
     assert "2-3-#" in kept_text("Issue #1234 and 2-3-# are the same bug.")
+
+
+@pytest.mark.parametrize("text", [
+    "Technické číslo schůzky je 845 2231 9087, vstup je veřejný.",
+    "Le numéro du webinaire public est 845 2231 9087, sans code d'accès.",
+])
+def test_a_meeting_ids_word_with_its_accent_is_read_as_the_view_folds_it(text):
+    """The id's words are a lexicon list read through ``lex``: the view has 'cislo', 'numero'."""
+    assert "845 2231 9087" in kept_text(text)

@@ -5830,3 +5830,28 @@ HOME_AFTER_WORDS = (
     r"hjemme|leilighet|leiligheten|διαμέρισμα|σπίτι|kod kuće|doma|stanovanje|апартамент|вкъщи|daire|evde|"
     r"korter|korteris|kodus|dzīvoklis|mājās|butas|namuose|apartament|acasă"
 )
+
+
+#: a program's words for a setting's key it lacks or rejects, before "key" ("missing required key:",
+#: "unbekannter Schlüssel:"): the value after it is the key's name, not a secret (``secrets``)
+SCHEMA_KEY_BEFORE_WORDS = (
+    "missing|required|mandatory|unknown|unexpected|invalid|undefined|duplicate|duplicated|unrecognized|"
+    "unrecognised|unsupported|deprecated|unused|extra|additional|no such|config|configuration|yaml|json|toml|"
+    "dict|map|mapping|fehlender|fehlende|unbekannter|unbekannte|erforderlicher|ungültiger|pflicht"
+)
+#: ... and after the key's word, as the Romance languages and Turkish put it ("clé requise manquante :")
+SCHEMA_KEY_AFTER_WORDS = (
+    "manquante|manquant|requise|requis|inconnue|inconnu|invalide|obligatoire|mancante|obbligatoria|"
+    "obbligatorio|sconosciuta|sconosciuto|non valida|faltante|requerida|requerido|desconocida|desconocido|"
+    "obligatoria|obrigatória|ausente|desconhecida|lipsă|necunoscută|obligatorie|eksik|bilinmeyen"
+)
+#: a web page's legal notice, where an organisation publishes its own number ("steht im Impressum:")
+LEGAL_NOTICE_WORDS = (
+    "impressum|imprint|legal notice|mentions légales|note legali|aviso legal|colofon|stopka redakcyjna|"
+    "tiráž|impresszum"
+)
+#: the word for a meeting's id or number ("webinar ID", "numéro de la réunion", "číslo schůzky")
+MEETING_ID_NUMBER_WORDS = (
+    "id|number|nummer|numéro|número|numer|číslo|kennung|identifiant|identificativo|identificador|"
+    "azonosító|tunnus|identifikator|identifikační číslo"
+)

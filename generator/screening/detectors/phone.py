@@ -42,6 +42,8 @@ from generator.screening.lexicon import (
     CALL_VERBS,
     DESK_TITLE_WORDS,
     DIGIT_WORDS,
+    LEGAL_NOTICE_WORDS,
+    MEETING_ID_NUMBER_WORDS,
     MEETING_ID_WORDS,
     NOT_PHONE_WORDS,
     NUMBER_WORDS,
@@ -79,8 +81,7 @@ _MEETING_ID_BEFORE = re.compile(
     rf"[ \t]*[:#]?[ \t]*$")
 #: a meeting's id named further back in the sentence, its word before or after the meeting's ("The
 #: webinar ID for the public session is 845 2231 9087", "l'identifiant du webinaire est ...")
-_ID_WORD = (r"id|number|nummer|numéro|numero|número|numer|číslo|kennung|identifiant|identificativo|"
-            r"identificador|azonosító|tunnus|identifikator|identifikační číslo")
+_ID_WORD = lex(MEETING_ID_NUMBER_WORDS)
 _MEETING_ID_SAID = re.compile(
     rf"(?<![\w])(?:(?:{lex(MEETING_ID_WORDS)})[ \t-]*(?:{_ID_WORD})|(?:{_ID_WORD})[ \t]+(?:[\w']+[ \t]+){{0,2}}?"
     rf"(?:{lex(MEETING_ID_WORDS)}))(?![\w])")
@@ -99,8 +100,7 @@ _SWITCHBOARD = re.compile(rf"(?<![\w-])(?:{lex(SWITCHBOARD_WORDS)})(?![\w-])"
 #: writing an organisation's switchboard (a person's line has their own extension: "608-41234")
 _SWITCHBOARD_EXTENSION = re.compile(r"\d{3,}[ \t]?-[ \t]?0$")
 #: a web page's legal notice, where an organisation publishes its own number: "steht im Impressum:"
-_PUBLISHED_ON_SITE = re.compile(r"(?<![\w-])(?:impressum|imprint|legal notice|mentions légales|mentions legales|"
-                                r"note legali|aviso legal|colofon|stopka redakcyjna|tiráž|impresszum|impressum:)(?![\w-])")
+_PUBLISHED_ON_SITE = re.compile(rf"(?<![\w-])(?:{lex(LEGAL_NOTICE_WORDS)})(?![\w-])")
 #: (a person's own "hotline" is no desk: "meine Privathotline", "Home-Hotline")
 #: a person's own line named after an organisation's desk ("Helpdesk coordinator, mobile: ..."):
 #: the number is the person's

@@ -71,6 +71,8 @@ from generator.screening.lexicon import (
     PUBLIC_KEY_WORDS,
     RECIPE_WORDS,
     REVEAL_PHRASES,
+    SCHEMA_KEY_AFTER_WORDS,
+    SCHEMA_KEY_BEFORE_WORDS,
     SECRET_KEY_PARTS,
     SHORT_PASSWORD_WORDS,
     SPELLING_WORDS,
@@ -561,17 +563,10 @@ def _password_values(t: Text) -> Iterator[Finding]:
 #: a program's words for a setting's key it lacks or rejects, before "key" ("missing required key:",
 #: "unknown key:", "fehlender Schlüssel:", "clé manquante" is after): the value is the key's name
 _SCHEMA_KEY_BEFORE = re.compile(
-    r"(?<![\w-])(?:missing|required|mandatory|unknown|unexpected|invalid|undefined|duplicate|duplicated|"
-    r"unrecognized|unrecognised|unsupported|deprecated|unused|extra|additional|no such|config|configuration|"
-    r"yaml|json|toml|dict|map|mapping|fehlender|fehlende|unbekannter|unbekannte|erforderlicher|ungültiger|"
-    r"ungultiger|pflicht)[ \t]+(?:(?:required|mandatory|config|configuration|setting|property|yaml|json)[ \t]+)?$")
+    rf"(?<![\w-])(?:{lex(SCHEMA_KEY_BEFORE_WORDS)})[ \t]+(?:(?:required|mandatory|config|configuration|setting|property|yaml|json)[ \t]+)?$")
 #: (after the key's word, as the Romance languages put it: "clé requise manquante :", "chiave
 #: obbligatoria mancante:", "clave requerida no encontrada:")
-_SCHEMA_KEY_AFTER = re.compile(
-    r"[ \t](?:manquante|manquant|requise|requis|inconnue|inconnu|invalide|obligatoire|mancante|obbligatoria|"
-    r"obbligatorio|sconosciuta|sconosciuto|non valida|faltante|requerida|requerido|desconocida|desconocido|"
-    r"obligatoria|obrigatória|obrigatoria|ausente|desconhecida|lipsă|lipsa|necunoscută|necunoscuta|"
-    r"obligatorie|eksik|bilinmeyen)(?![\w-])")
+_SCHEMA_KEY_AFTER = re.compile(rf"[ \t](?:{lex(SCHEMA_KEY_AFTER_WORDS)})(?![\w-])")
 #: a setting's name: words joined by '_', '.' or '-', in capitals, or in camel case, no digit
 _KEY_NAME = re.compile(r"[a-z]+(?:[_.-][a-z]+)*|[A-Z]+(?:_[A-Z]+)+|[a-z]+(?:[A-Z][a-z]+)+")
 #: a word that makes the "code" after it a program's or a protocol's answer, not a secret
